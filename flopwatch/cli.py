@@ -1,0 +1,193 @@
+"""The ``flopwatch`` command: run, versions, diff, refit.
+
+Exit codes: 0 success; 1 error; 2 usage error; 3 the run published but at least one source failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SOURCE_FAILED = 0, 1, 2, 3
+
+
+def _data_dir_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="data folder (default: $FLOPWATCH_DATA_DIR or ./data)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="flopwatch", description="A versioned dataset of ML training compute, refit nightly."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="run the nightly job once: fetch, validate, publish, refit")
+    run.add_argument("--sources", default=None,
+                     help="comma-separated sources (default: $FLOPWATCH_SOURCES or epoch)")
+    run.add_argument("--force", action="store_true",
+                     help="rebuild even when the inputs are identical to the latest version's")
+    run.add_argument("--json", action="store_true", help="print the run report as JSON")
+    _data_dir_flag(run)
+
+    versions = commands.add_parser("versions", help="list published dataset versions")
+    versions.add_argument("--json", action="store_true")
+    _data_dir_flag(versions)
+
+    diff = commands.add_parser("diff", help="what changed between two versions (numbers or LATEST)")
+    diff.add_argument("a")
+    diff.add_argument("b")
+    diff.add_argument("--json", action="store_true")
+    _data_dir_flag(diff)
+
+    refit = commands.add_parser("refit", help="fit the compute trend of any CSV")
+    refit.add_argument("--input", type=Path, default=None,
+                       help="CSV with a publication date and a training-compute column "
+                            "(default: the latest version's models.csv)")
+    refit.add_argument("--breakpoint", action="extend", nargs="+", dest="breakpoints", default=None,
+                       metavar="DATE", help="era boundaries (default: $FLOPWATCH_TREND_BREAKPOINTS or 2010-01-01)")
+    refit.add_argument("--since", default=None, metavar="DATE")
+    refit.add_argument("--until", default=None, metavar="DATE")
+    refit.add_argument("--bootstrap", type=int, default=None, help="bootstrap resamples (default 1000)")
+    refit.add_argument("--seed", type=int, default=None)
+    refit.add_argument("--plot", type=Path, default=None, help="also write the chart to this PNG")
+    refit.add_argument("--json", action="store_true")
+    _data_dir_flag(refit)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = {"run": cmd_run, "versions": cmd_versions, "diff": cmd_diff, "refit": cmd_refit}
+    try:
+        return handler[args.command](args)
+    except KeyboardInterrupt:
+        print("flopwatch: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback
+        print(f"flopwatch {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _settings(args: argparse.Namespace, **extra: object):  # noqa: ANN202
+    from flopwatch.settings import load_settings
+
+    return load_settings(data_dir=args.data_dir, **extra)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from flows.nightly import nightly
+    from scrapers import available_sources
+
+    settings = _settings(args, sources=args.sources)
+    unknown = sorted(set(settings.sources) - set(available_sources()))
+    if unknown:
+        print(f"flopwatch run: unknown source(s) {', '.join(unknown)} "
+              f"(known: {', '.join(sorted(available_sources()))})", file=sys.stderr)
+        return EXIT_USAGE
+    report = nightly(sources=settings.sources, data_dir=str(settings.data_dir), force=args.force)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2, default=str))
+    else:
+        for outcome in report.sources.values():
+            print(outcome.line())
+        if report.status == "published":
+            counts = ", ".join(f"{n} {kind}" for kind, n in report.changes.items())
+            print(f"published version {report.version:04d}: {report.rows} models ({counts})")
+            for fit in report.fits:
+                if fit["doubling_months"] is not None:
+                    low, high = fit["doubling_months_ci90"]
+                    print(f"  trend {fit['era']}: n={fit['n']}, {fit['growth_per_year']:.2f}x/yr, "
+                          f"doubling {fit['doubling_months']:.1f} months "
+                          f"(90% CI {_fmt(low)}-{_fmt(high)})")
+        else:
+            print(f"no new version: {report.reason}")
+        if report.quarantine_file:
+            print(f"{report.quarantined} quarantine lines: {report.quarantine_file}")
+    if report.failed_sources:
+        print(f"sources failed: {', '.join(report.failed_sources)}", file=sys.stderr)
+        return EXIT_SOURCE_FAILED
+    return EXIT_OK
+
+
+def _fmt(value: float | None) -> str:
+    return "?" if value is None else f"{value:.1f}"
+
+
+def cmd_versions(args: argparse.Namespace) -> int:
+    from curation.store import Store
+
+    store = Store(_settings(args).curated_dir)
+    latest = store.latest()
+    rows = []
+    for version in store.published():
+        manifest = store.manifest(version)
+        rows.append({"version": version, "created_at": manifest["created_at"],
+                     "rows": manifest["rows"], "content_hash": manifest["content_hash"]})
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return EXIT_OK
+    if not rows:
+        print(f"no versions published in {store.curated_dir}")
+    for row in rows:
+        marker = "  <- LATEST" if row["version"] == latest else ""
+        print(f"{row['version']:04d}  {row['created_at']}  {row['rows']:>6} models  "
+              f"{row['content_hash'][:12]}{marker}")
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from curation.changes import changes_markdown, diff_models
+    from curation.store import Store, version_name
+
+    store = Store(_settings(args).curated_dir)
+    a, b = store.resolve(args.a), store.resolve(args.b)
+    changes = diff_models(store.models(a), store.models(b))
+    if args.json:
+        print(json.dumps(changes.to_dict(orient="records"), indent=2))
+    else:
+        print(changes_markdown(changes, f"version {version_name(a)}", f"version {version_name(b)}"))
+    return EXIT_OK
+
+
+def cmd_refit(args: argparse.Namespace) -> int:
+    from curation.store import Store
+    from curation.trend_plot import plot_trends
+    from curation.trends import TrendOptions, fit_trends, fits_to_records, read_compute_table
+
+    settings = _settings(args)
+    path = args.input
+    if path is None:
+        store = Store(settings.curated_dir)
+        path = store.version_dir(store.resolve("LATEST")) / "models.csv"
+    options = TrendOptions(
+        breakpoints=tuple(args.breakpoints or settings.trend_breakpoints),
+        since=args.since, until=args.until,
+        n_bootstrap=args.bootstrap or settings.trend_bootstrap,
+        seed=settings.trend_seed if args.seed is None else args.seed, ci=settings.trend_ci,
+    )
+    points = read_compute_table(path)
+    fits = fit_trends(points, options)
+    records = fits_to_records(fits)
+    if args.plot:
+        plot_trends(points, fits, options.breakpoints, args.plot, title=f"Training compute: {path.name}")
+    if args.json:
+        print(json.dumps({"fits": records}, indent=2))
+        return EXIT_OK
+    print(f"{path}: {len(points)} models with a date and training compute")
+    for fit in records:
+        if fit["doubling_months"] is None:
+            print(f"  {fit['era']:<28} n={fit['n']:<5} (not enough data or no growth)")
+            continue
+        low, high = fit["doubling_months_ci90"]
+        print(f"  {fit['era']:<28} n={fit['n']:<5} slope {fit['slope_oom_per_year']:.3f} OOM/yr  "
+              f"{fit['growth_per_year']:.2f}x/yr  doubling {fit['doubling_months']:.1f} months "
+              f"(90% CI {_fmt(low)}-{_fmt(high)})  R2 {fit['r2']:.2f}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

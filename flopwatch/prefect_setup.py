@@ -1,0 +1,24 @@
+"""Defaults for Prefect's embedded (ephemeral) mode, applied before Prefect is imported.
+
+Only defaults: a value the operator set in the environment or a Prefect profile is left alone.
+"""
+
+from __future__ import annotations
+
+import os
+
+PREFECT_DEFAULTS = {
+    # The ephemeral server's telemetry heartbeat races the run for its SQLite database and prints
+    # "database is locked" tracebacks; flopwatch sends no telemetry anyway.
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    # Route flopwatch's own step loggers into the flow-run logs.
+    "PREFECT_LOGGING_EXTRA_LOGGERS": "flopwatch,scrapers,curation,schemas",
+    # A slow, busy machine (2 cores, CI) can take longer than the default to start the server.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
+}
+
+
+def configure_prefect() -> None:
+    """Apply :data:`PREFECT_DEFAULTS` where the environment does not set them already."""
+    for key, value in PREFECT_DEFAULTS.items():
+        os.environ.setdefault(key, value)

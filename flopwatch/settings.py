@@ -1,0 +1,94 @@
+"""The one home of flopwatch's settings: environment variables (FLOPWATCH_*) and CLI overrides.
+
+No other module reads ``os.environ``; they receive a :class:`Settings`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+CommaList = Annotated[list[str], NoDecode]
+"""A list set in the environment as comma-separated text (``a,b,c``)."""
+
+
+
+class Settings(BaseSettings):
+    """Run-time configuration; every field can be set as ``FLOPWATCH_<FIELD>``."""
+
+    model_config = SettingsConfigDict(env_prefix="FLOPWATCH_", extra="ignore")
+
+    data_dir: Path = Path("data")
+    contact: str = Field(
+        "",
+        description="Who to contact about our traffic (URL or e-mail); sent in the User-Agent.",
+    )
+    sources: CommaList = Field(default_factory=lambda: ["epoch"])
+
+    # Polite HTTP
+    http_connect_timeout: float = 10.0
+    http_read_timeout: float = 60.0
+    http_retries: int = 4
+    http_backoff_factor: float = 1.0
+    http_backoff_max: float = 60.0
+    http_max_retry_after: float = 300.0
+    http_min_interval: float = 1.0
+    http_max_bytes: int = 256 * 1024 * 1024
+
+    # Prefect task retries around a whole source fetch (on top of HTTP retries)
+    fetch_task_retries: int = 1
+    fetch_task_retry_delay: float = 30.0
+
+    # Epoch AI
+    epoch_tables: CommaList = Field(
+        default_factory=lambda: ["notable_ai_models", "all_ai_models"]
+    )
+
+    # Trend refit
+    trend_breakpoints: CommaList = Field(default_factory=lambda: ["2010-01-01"])
+    trend_bootstrap: int = 1000
+    trend_seed: int = 2018
+    trend_ci: float = 0.90
+
+    @field_validator("sources", "epoch_tables", "trend_breakpoints", mode="before")
+    @classmethod
+    def _split_commas(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def curated_dir(self) -> Path:
+        return self.data_dir / "curated"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.data_dir / "state"
+
+    @property
+    def user_agent(self) -> str:
+        from flopwatch import __version__
+
+        contact = self.contact.strip() or "contact not configured: set FLOPWATCH_CONTACT"
+        return f"flopwatch/{__version__} (training-compute dataset; {contact})"
+
+    def source_url(self, source: str, default: str) -> str:
+        """The base URL of ``source``: ``FLOPWATCH_<SOURCE>_URL`` when set, else ``default``."""
+        return os.environ.get(f"FLOPWATCH_{source.upper()}_URL", "").strip() or default
+
+    def source_url_variable(self, source: str) -> str:
+        """The name of the environment variable that sets ``source``'s base URL."""
+        return f"FLOPWATCH_{source.upper()}_URL"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with non-None ``overrides`` (CLI flags) taking precedence."""
+    return Settings(**{key: value for key, value in overrides.items() if value is not None})

@@ -1,0 +1,1 @@
+"""pandera contracts at every boundary: source candidates, curated models, trend fits."""

@@ -1,0 +1,152 @@
+"""The raw landing zone: every fetched payload, written once and never changed.
+
+Layout: ``<data>/raw/<source>/<UTC date>/<run id>/<file>`` plus one ``manifest.jsonl`` line per
+response (url, status, content type, fetched_at, sha256, bytes). Also keeps the conditional-GET
+cache (``<data>/state/http_cache.json``) that maps a URL to its last landed payload.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from scrapers.http import Response, Validators
+
+
+@dataclass(frozen=True)
+class Payload:
+    """A landed raw payload, as the parse step sees it."""
+
+    source: str
+    name: str  # the source's own name for the payload, e.g. an Epoch table
+    url: str
+    path: str  # relative to the data folder
+    sha256: str
+    bytes: int
+    content_type: str
+    fetched_at: str  # ISO 8601, UTC
+
+    def read(self, data_dir: Path) -> bytes:
+        """The payload's bytes, checked against its recorded sha256."""
+        content = (data_dir / self.path).read_bytes()
+        digest = hashlib.sha256(content).hexdigest()
+        if digest != self.sha256:
+            raise ValueError(f"raw payload {self.path} changed on disk: sha256 {digest} != {self.sha256}")
+        return content
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, record: dict[str, object]) -> Payload:
+        fields = cls.__dataclass_fields__
+        return cls(**{key: record[key] for key in fields})  # type: ignore[arg-type]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _safe_name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._") or "payload"
+
+
+class Landing:
+    """Writes one run's payloads for one source; files are created exclusively, never overwritten."""
+
+    def __init__(self, data_dir: Path, source: str, run_id: str, now: datetime | None = None) -> None:
+        self.data_dir = data_dir
+        self.source = source
+        self.run_id = run_id
+        day = (now or utc_now()).strftime("%Y-%m-%d")
+        self.folder = data_dir / "raw" / source / day / run_id
+        self.cache = HttpCache(data_dir / "state" / "http_cache.json")
+
+    def validators_for(self, url: str) -> Validators | None:
+        """Conditional-GET validators for ``url`` if an earlier payload of it is still on disk."""
+        entry = self.cache.get(url)
+        if entry and (self.data_dir / entry["payload"]["path"]).exists():
+            return Validators(entry.get("etag"), entry.get("last_modified"))
+        return None
+
+    def land(self, name: str, response: Response) -> Payload:
+        """Record ``response``: a new payload is written; a 304 re-uses the cached payload."""
+        fetched_at = utc_now().isoformat(timespec="seconds")
+        if response.not_modified:
+            entry = self.cache.get(response.url)
+            if entry is None:
+                raise ValueError(f"{response.url}: 304 Not Modified but no earlier payload is cached")
+            payload = Payload.from_dict(entry["payload"])
+            self._append_manifest(
+                {"url": response.url, "status": 304, "content_type": payload.content_type,
+                 "fetched_at": fetched_at, "sha256": payload.sha256, "bytes": 0,
+                 "reused_path": payload.path, "name": name}
+            )
+            return payload
+        content = response.content
+        digest = hashlib.sha256(content).hexdigest()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self._free_path(_safe_name(name))
+        with open(target, "xb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        payload = Payload(
+            source=self.source, name=name, url=response.url,
+            path=target.relative_to(self.data_dir).as_posix(), sha256=digest, bytes=len(content),
+            content_type=response.content_type, fetched_at=fetched_at,
+        )
+        self._append_manifest(
+            {"url": response.url, "status": response.status, "content_type": response.content_type,
+             "fetched_at": fetched_at, "sha256": digest, "bytes": len(content),
+             "path": payload.path, "name": name,
+             "etag": response.validators.etag, "last_modified": response.validators.last_modified}
+        )
+        self.cache.put(response.url, response.validators, payload)
+        return payload
+
+    def _free_path(self, filename: str) -> Path:
+        """A path in this run's folder that no earlier payload uses (a retried fetch lands again)."""
+        target, attempt = self.folder / filename, 1
+        while target.exists():
+            attempt += 1
+            target = self.folder / f"{filename}.{attempt}"
+        return target
+
+    def _append_manifest(self, record: dict[str, object]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.folder / "manifest.jsonl", "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(record, sort_keys=True) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+class HttpCache:
+    """URL → validators and the payload they describe; written only after the payload is durable."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _load(self) -> dict[str, dict]:
+        if not self.path.exists():
+            return {}
+        return json.loads(self.path.read_text(encoding="utf-8"))
+
+    def get(self, url: str) -> dict | None:
+        return self._load().get(url)
+
+    def put(self, url: str, validators: Validators, payload: Payload) -> None:
+        if not (validators.etag or validators.last_modified):
+            return
+        entries = self._load()
+        entries[url] = {"etag": validators.etag, "last_modified": validators.last_modified,
+                        "payload": payload.to_dict()}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_text(json.dumps(entries, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path)
