@@ -18,7 +18,7 @@ from pathlib import Path
 
 def make_handler(files: dict[str, Path]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        def do_GET(self) -> None:
             name = self.path.rsplit("/", 1)[-1].split("?", 1)[0]
             if name not in files:
                 self.send_error(404)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from curation.merge import split_duplicates
-from schemas.validate import Validated, empty_candidates, validate_candidates
+from schemas.validate import QUARANTINE_COLUMNS, Validated, empty_candidates, validate_candidates
 from scrapers.base import Source, SourceError
 from scrapers.landing import Payload
 
@@ -30,7 +30,7 @@ def collect_candidates(source: Source, payloads: list[Payload], data_dir: Path) 
         frames.append(validated.candidates)
         quarantines.append(validated.quarantine)
     if not frames:
-        return Validated(empty_candidates(), pd.DataFrame())
+        return Validated(empty_candidates(), pd.DataFrame(columns=QUARANTINE_COLUMNS))
     candidates = pd.concat(frames, ignore_index=True)
     candidates, duplicates = split_duplicates(candidates)
     quarantine = pd.concat([q for q in [*quarantines, duplicates] if not q.empty] or [duplicates],

@@ -20,9 +20,9 @@ from scrapers.landing import Payload
 
 
 def input_records(payloads: dict[str, list[Payload]]) -> list[dict[str, object]]:
-    """The raw payloads a version is built from, in a stable order."""
-    records = [p.to_dict() for name in sorted(payloads) for p in payloads[name]]
-    return sorted(records, key=lambda r: (r["source"], r["name"], r["sha256"]))
+    """The raw payloads a version is built from, in precedence order (source order, then the order
+    each source fetched them), so that a rebuild from the manifest merges exactly as the run did."""
+    return [p.to_dict() for name in payloads for p in payloads[name]]
 
 
 def same_inputs(payloads: dict[str, list[Payload]], manifest: dict | None) -> bool:

@@ -79,9 +79,10 @@ class RunReport:
             lines += ["", "## Trend", "", "| era | n | growth/yr | doubling (months) | 90% CI |",
                       "|---|---|---|---|---|"]
             for fit in self.fits:
+                low, high = fit["doubling_months_ci90"]
                 lines.append(f"| {fit['era']} | {fit['n']} | {_num(fit['growth_per_year'], 'x')} | "
                              f"{_num(fit['doubling_months'])} | "
-                             f"{_num(fit['doubling_months_ci90'][0])}–{_num(fit['doubling_months_ci90'][1])} |")
+                             f"{_num(low)}–{_num(high)} |")
         if self.quarantine_file:
             lines += ["", f"{self.quarantined} quarantine lines in `{self.quarantine_file}`."]
         return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ magnitude per year), growth per year, doubling time in months with a percentile-
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,7 +92,7 @@ def era_bounds(breakpoints: tuple[str, ...]) -> list[tuple[str, pd.Timestamp | N
     cuts = sorted(pd.Timestamp(b) for b in breakpoints)
     edges: list[pd.Timestamp | None] = [None, *cuts, None]
     eras = []
-    for start, end in zip(edges[:-1], edges[1:], strict=True):
+    for start, end in itertools.pairwise(edges):
         if start is None and end is None:
             label = "all"
         elif start is None:

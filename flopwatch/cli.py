@@ -47,8 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     refit.add_argument("--input", type=Path, default=None,
                        help="CSV with a publication date and a training-compute column "
                             "(default: the latest version's models.csv)")
-    refit.add_argument("--breakpoint", action="extend", nargs="+", dest="breakpoints", default=None,
-                       metavar="DATE", help="era boundaries (default: $FLOPWATCH_TREND_BREAKPOINTS or 2010-01-01)")
+    refit.add_argument(
+        "--breakpoint", action="extend", nargs="+", dest="breakpoints", default=None, metavar="DATE",
+        help="era boundaries (default: $FLOPWATCH_TREND_BREAKPOINTS or 2010-01-01)",
+    )
     refit.add_argument("--since", default=None, metavar="DATE")
     refit.add_argument("--until", default=None, metavar="DATE")
     refit.add_argument("--bootstrap", type=int, default=None, help="bootstrap resamples (default 1000)")
@@ -67,12 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("flopwatch: interrupted", file=sys.stderr)
         return EXIT_ERROR
-    except Exception as exc:  # noqa: BLE001 - one clear line instead of a traceback
+    except Exception as exc:
         print(f"flopwatch {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
 
-def _settings(args: argparse.Namespace, **extra: object):  # noqa: ANN202
+def _settings(args: argparse.Namespace, **extra: object):
     from flopwatch.settings import load_settings
 
     return load_settings(data_dir=args.data_dir, **extra)

@@ -5,6 +5,7 @@ Only defaults: a value the operator set in the environment or a Prefect profile 
 
 from __future__ import annotations
 
+import logging
 import os
 
 PREFECT_DEFAULTS = {
@@ -22,3 +23,26 @@ def configure_prefect() -> None:
     """Apply :data:`PREFECT_DEFAULTS` where the environment does not set them already."""
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
+
+
+class ExpectedFailureFilter(logging.Filter):
+    """Drops the traceback from Prefect's "task run failed" records when the exception is one of
+    flopwatch's own well-described failures (its message already names source, record and reason).
+    Unexpected exceptions keep their traceback."""
+
+    def __init__(self, expected: tuple[type[BaseException], ...]) -> None:
+        super().__init__()
+        self.expected = expected
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], self.expected):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def quiet_expected_failures(expected: tuple[type[BaseException], ...]) -> None:
+    """Install :class:`ExpectedFailureFilter` on Prefect's task-run logger (once)."""
+    logger = logging.getLogger("prefect.task_runs")
+    if not any(isinstance(f, ExpectedFailureFilter) for f in logger.filters):
+        logger.addFilter(ExpectedFailureFilter(expected))

@@ -28,10 +28,12 @@ from curation.refit import refit_models
 from curation.report import FAILED, RunReport, SourceOutcome
 from curation.store import Store, code_version, content_hash, run_lock, version_name
 from curation.trends import TrendOptions
+from flopwatch.prefect_setup import quiet_expected_failures
 from flopwatch.settings import Settings, load_settings
 from schemas.validate import QUARANTINE_COLUMNS, VALUE_DROPPED, Validated
 from scrapers import get_source
-from scrapers.http import PoliteSession
+from scrapers.base import SourceError
+from scrapers.http import FetchError, PoliteSession
 from scrapers.landing import Landing, Payload
 
 ADDED_TABLE_LIMIT = 500
@@ -66,13 +68,13 @@ def merge(candidates: list[pd.DataFrame], previous: pd.DataFrame) -> pd.DataFram
 
 
 @task(name="refit", cache_policy=NO_CACHE)
-def refit(models: pd.DataFrame, staging, options: TrendOptions, title: str) -> list[dict]:  # noqa: ANN001
+def refit(models: pd.DataFrame, staging, options: TrendOptions, title: str) -> list[dict]:
     """Fit the compute trend and write its outputs next to the models."""
     return refit_models(models, staging, options, title)
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish(store: Store, staging, version: int) -> str:  # noqa: ANN001
+def publish(store: Store, staging, version: int) -> str:
     """Move the staged version into place and point LATEST at it."""
     return str(store.commit(staging, version))
 
@@ -93,7 +95,7 @@ def _fetch_all(settings: Settings, run_id: str, report: RunReport,
         try:
             payloads[name] = future.result()
             outcome.fetched = len(payloads[name])
-        except Exception as exc:  # noqa: BLE001 - one source's failure must not stop the others
+        except Exception as exc:
             _fail(outcome, exc, report.previous_version)
             payloads[name] = previous_payloads(latest_manifest, name)
             logger.warning(outcome.line())
@@ -114,7 +116,7 @@ def _parse_all(settings: Settings, payloads: dict[str, list[Payload]], report: R
         outcome = report.sources[name]
         try:
             results[name] = parse_source(name, settings, source_payloads)
-        except Exception as exc:  # noqa: BLE001 - one source's failure must not stop the others
+        except Exception as exc:
             _fail(outcome, exc, report.previous_version)
             logger.warning(outcome.line())
             fallback = previous_payloads(latest_manifest, name)
@@ -151,6 +153,7 @@ def nightly(sources: list[str] | None = None, data_dir: str | None = None,
             force: bool = False) -> RunReport:
     """Fetch, validate, merge, refit and publish; return what the run did."""
     settings = load_settings(sources=sources, data_dir=data_dir)
+    quiet_expected_failures((SourceError, FetchError))
     logger = get_run_logger()
     run_id = new_run_id()
     store = Store(settings.curated_dir)

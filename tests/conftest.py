@@ -59,7 +59,7 @@ def settings(tmp_path: Path) -> Settings:
 class FileServer:
     """Serves named files like a static file server with ETags; contents can be swapped or broken."""
 
-    def __init__(self, httpserver) -> None:  # noqa: ANN001
+    def __init__(self, httpserver) -> None:
         self.httpserver = httpserver
         self.files: dict[str, bytes] = {}
         self.overrides: dict[str, Response] = {}
@@ -94,7 +94,7 @@ class FileServer:
 
 
 @pytest.fixture
-def file_server(httpserver) -> Iterator[FileServer]:  # noqa: ANN001
+def file_server(httpserver) -> Iterator[FileServer]:
     yield FileServer(httpserver)
 
 

@@ -88,7 +88,7 @@ def test_missing_required_column_names_the_file_and_column(header):
 
 def test_html_error_page_served_as_csv_is_rejected():
     page = b"<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>"
-    with pytest.raises(SourceError, match="notable_ai_models.csv.*HTML"):
+    with pytest.raises(SourceError, match=r"notable_ai_models\.csv.*HTML"):
         parse("notable_ai_models.csv", page)
 
 
@@ -100,7 +100,7 @@ def test_empty_body_is_rejected():
 def test_truncated_csv_ending_inside_a_quoted_cell_is_rejected(epoch_snapshots):
     content = epoch_snapshots["notable_2025_12"].read_bytes()
     cut = content.index(b'"', len(content) // 2) + 5  # just inside a quoted cell
-    with pytest.raises(SourceError, match="truncated|well-formed"):
+    with pytest.raises(SourceError, match=r"truncated|well-formed"):
         parse("notable_ai_models.csv", content[:cut])
 
 

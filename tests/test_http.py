@@ -97,7 +97,7 @@ def test_read_timeout_is_a_fetch_error(httpserver, tmp_path):
 
     httpserver.expect_request("/x").respond_with_handler(slow)
     session = PoliteSession(make_settings(tmp_path, http_read_timeout=0.2, http_retries=0))
-    with pytest.raises(FetchError, match="/x: .*Timeout"):
+    with pytest.raises(FetchError, match=r"/x: .*Timeout"):
         session.get(httpserver.url_for("/x"))
 
 
@@ -122,5 +122,5 @@ def test_truncated_body_is_a_fetch_error(tmp_path):
 
 def test_unreachable_host_is_a_fetch_error(tmp_path):
     session = PoliteSession(make_settings(tmp_path, http_retries=1))
-    with pytest.raises(FetchError, match="127.0.0.1:9"):
+    with pytest.raises(FetchError, match=r"127\.0\.0\.1:9"):
         session.get("http://127.0.0.1:9/x")

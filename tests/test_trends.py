@@ -96,5 +96,5 @@ def test_epoch_and_flopwatch_column_names_are_both_read(tmp_path, epoch_snapshot
 def test_table_without_compute_column_is_a_clear_error(tmp_path):
     path = tmp_path / "x.csv"
     path.write_text("publication_date,flops\n2020-01-01,1\n")
-    with pytest.raises(TrendInputError, match="x.csv: no training-compute column"):
+    with pytest.raises(TrendInputError, match=r"x\.csv: no training-compute column"):
         read_compute_table(path)

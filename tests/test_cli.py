@@ -1,0 +1,114 @@
+"""The CLI contract: command names, flags and JSON shapes that scripts rely on."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from curation.merge import merge_candidates
+from curation.publish import write_version_files
+from curation.store import Store
+from flopwatch.cli import main
+from schemas.curated import empty_models
+from schemas.validate import validate_candidates
+
+FIT_KEYS = {"era", "start", "end", "n", "slope_oom_per_year", "growth_per_year", "doubling_months",
+            "doubling_months_ci90", "r2"}
+
+
+def _json(capsys) -> object:
+    return json.loads(capsys.readouterr().out)
+
+
+def test_refit_json_on_openai_points(realdata, capsys, tmp_path):
+    table = pd.read_csv(realdata / "openai_ai_and_compute.csv")
+    charted = table[~table["result"].isin(
+        ["Word2vec", "VAE", "GANs", "Adam Optimizer", "Attention is all you need"])]
+    path = tmp_path / "openai.csv"
+    charted.to_csv(path, index=False)
+    assert main(["refit", "--input", str(path), "--json"]) == 0
+    result = _json(capsys)
+    assert list(result) == ["fits"]
+    assert all(set(fit) == FIT_KEYS for fit in result["fits"])
+    assert result["fits"][-1]["doubling_months"] == pytest.approx(3.4, abs=0.1)
+
+
+def test_refit_takes_several_breakpoints_and_a_window(realdata, capsys):
+    csv = realdata / "epoch" / "notable_ai_models_2025-12-27.csv"
+    code = main(["refit", "--input", str(csv), "--breakpoint", "2010-01-01", "2015-09-01",
+                 "--since", "1990-01-01", "--until", "2022-02-28", "--json"])
+    assert code == 0
+    fits = _json(capsys)["fits"]
+    assert [f["era"] for f in fits] == ["before 2010-01-01", "2010-01-01 to 2015-09-01", "from 2015-09-01"]
+    assert fits[0]["start"] >= "1990-01-01" and fits[-1]["end"] <= "2022-02-28"
+    assert all(f["n"] > 10 for f in fits)
+
+
+def test_refit_plain_output_and_plot(realdata, capsys, tmp_path):
+    csv = realdata / "epoch" / "notable_ai_models_2025-12-27.csv"
+    assert main(["refit", "--input", str(csv), "--plot", str(tmp_path / "t.png")]) == 0
+    out = capsys.readouterr().out
+    assert "from 2010-01-01" in out and "doubling" in out
+    assert (tmp_path / "t.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_refit_of_a_table_without_compute_is_one_clear_error(tmp_path, capsys):
+    path = tmp_path / "x.csv"
+    path.write_text("publication_date,other\n2020-01-01,1\n")
+    assert main(["refit", "--input", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "no training-compute column" in err and "Traceback" not in err
+
+
+def _publish(store: Store, models: pd.DataFrame, previous: pd.DataFrame, version: int) -> None:
+    staging = store.stage(f"r{version}")
+    write_version_files(staging, models, previous, version, version - 1 or None, {"inputs": []})
+    store.commit(staging, version)
+
+
+def _models(*names: str) -> pd.DataFrame:
+    frame = pd.DataFrame({"source": "epoch", "source_record_id": list(names), "model": list(names),
+                          "publication_date": "2022-01-01", "training_compute_flop": "1e22",
+                          "raw_sha256": "ab" * 32, "fetched_at": "2026-11-26T03:00:00+00:00"})
+    return merge_candidates(validate_candidates(frame).candidates)
+
+
+@pytest.fixture
+def two_versions(tmp_path):
+    store = Store(tmp_path / "curated")
+    first, second = _models("A", "B"), _models("B", "C")
+    _publish(store, first, empty_models(), 1)
+    _publish(store, second, first, 2)
+    return tmp_path
+
+
+def test_versions_json_shape(two_versions, capsys):
+    assert main(["versions", "--json", "--data-dir", str(two_versions)]) == 0
+    rows = _json(capsys)
+    assert [set(r) for r in rows] == [{"version", "created_at", "rows", "content_hash"}] * 2
+    assert [(r["version"], r["rows"]) for r in rows] == [(1, 2), (2, 2)]
+
+
+def test_versions_plain_marks_latest(two_versions, capsys):
+    main(["versions", "--data-dir", str(two_versions)])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("0001") and lines[1].endswith("<- LATEST")
+
+
+def test_diff_json_lists_added_and_removed(two_versions, capsys):
+    assert main(["diff", "1", "LATEST", "--json", "--data-dir", str(two_versions)]) == 0
+    rows = _json(capsys)
+    assert {(r["change"], r["model"]) for r in rows} == {("added", "C"), ("removed", "A")}
+    assert all(set(r) == {"change", "model_id", "model", "field", "old", "new"} for r in rows)
+
+
+def test_diff_of_a_missing_version_is_one_clear_error(two_versions, capsys):
+    assert main(["diff", "1", "7", "--data-dir", str(two_versions)]) == 1
+    assert "version 7 does not exist" in capsys.readouterr().err
+
+
+def test_run_rejects_an_unknown_source(tmp_path, capsys):
+    assert main(["run", "--sources", "nosuch", "--data-dir", str(tmp_path)]) == 2
+    assert "unknown source(s) nosuch" in capsys.readouterr().err
