@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import secrets
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pandas as pd
 from prefect import flow, get_run_logger, task
@@ -68,13 +69,13 @@ def merge(candidates: list[pd.DataFrame], previous: pd.DataFrame) -> pd.DataFram
 
 
 @task(name="refit", cache_policy=NO_CACHE)
-def refit(models: pd.DataFrame, staging, options: TrendOptions, title: str) -> list[dict]:
+def refit(models: pd.DataFrame, staging: Path, options: TrendOptions, title: str) -> list[dict]:
     """Fit the compute trend and write its outputs next to the models."""
     return refit_models(models, staging, options, title)
 
 
 @task(name="publish", cache_policy=NO_CACHE)
-def publish(store: Store, staging, version: int) -> str:
+def publish(store: Store, staging: Path, version: int) -> str:
     """Move the staged version into place and point LATEST at it."""
     return str(store.commit(staging, version))
 

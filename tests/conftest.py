@@ -4,10 +4,12 @@ folder, and a local Epoch-like file server (pytest-httpserver on 127.0.0.1)."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from flopwatch.settings import Settings, load_settings
@@ -59,14 +61,12 @@ def settings(tmp_path: Path) -> Settings:
 class FileServer:
     """Serves named files like a static file server with ETags; contents can be swapped or broken."""
 
-    def __init__(self, httpserver) -> None:
+    def __init__(self, httpserver: HTTPServer) -> None:
         self.httpserver = httpserver
         self.files: dict[str, bytes] = {}
         self.overrides: dict[str, Response] = {}
         self.requests: list[Request] = []
-        httpserver.expect_request(
-            __import__("re").compile(r"^/.*$")
-        ).respond_with_handler(self._handle)
+        httpserver.expect_request(re.compile(r"^/.*$")).respond_with_handler(self._handle)
 
     @property
     def url(self) -> str:
@@ -94,7 +94,7 @@ class FileServer:
 
 
 @pytest.fixture
-def file_server(httpserver) -> Iterator[FileServer]:
+def file_server(httpserver: HTTPServer) -> Iterator[FileServer]:
     yield FileServer(httpserver)
 
 

@@ -16,10 +16,11 @@ from curation.merge import model_key
 from curation.store import Store
 from flopwatch.cli import EXIT_SOURCE_FAILED, main
 from flows.nightly import nightly
-from scrapers.base import Source
+from scrapers.base import LATEST, Source, Window
 from scrapers.epoch import EpochSource
 from scrapers.http import Response as HttpResponse
 from scrapers.http import Validators
+from scrapers.landing import Landing, Payload
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -151,12 +152,12 @@ class StaticSource(Source):
     name = "static"
     default_url = "http://127.0.0.1:9/"
 
-    def fetch(self, landing, window=None):
+    def fetch(self, landing: Landing, window: Window = LATEST) -> list[Payload]:
         body = b"Model,Publication date,Training compute (FLOP)\nStaticNet,2021-06-01,1e21\n"
         return [landing.land("static.csv", HttpResponse(self.base_url + "static.csv", 200, body,
                                                         "text/csv", Validators()))]
 
-    def parse(self, payload, content):
+    def parse(self, payload: Payload, content: bytes) -> pd.DataFrame:
         return EpochSource(self.settings).parse(payload, content).assign(source=self.name)
 
 
