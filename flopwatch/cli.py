@@ -30,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="comma-separated sources (default: $FLOPWATCH_SOURCES or epoch)")
     run.add_argument("--force", action="store_true",
                      help="rebuild even when the inputs are identical to the latest version's")
+    run.add_argument("--contact", default=None,
+                     help="URL or e-mail sent in the User-Agent (default: $FLOPWATCH_CONTACT)")
     run.add_argument("--json", action="store_true", help="print the run report as JSON")
     _data_dir_flag(run)
 
@@ -84,13 +86,14 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.nightly import nightly
     from scrapers import available_sources
 
-    settings = _settings(args, sources=args.sources)
+    settings = _settings(args, sources=args.sources, contact=args.contact)
     unknown = sorted(set(settings.sources) - set(available_sources()))
     if unknown:
         print(f"flopwatch run: unknown source(s) {', '.join(unknown)} "
               f"(known: {', '.join(sorted(available_sources()))})", file=sys.stderr)
         return EXIT_USAGE
-    report = nightly(sources=settings.sources, data_dir=str(settings.data_dir), force=args.force)
+    report = nightly(sources=settings.sources, data_dir=str(settings.data_dir), force=args.force,
+                     contact=settings.contact)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, default=str))
     else:

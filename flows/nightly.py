@@ -151,11 +151,14 @@ def _write_quarantine(settings: Settings, run_id: str, results: dict[str, Valida
 
 @flow(name="flopwatch-nightly", log_prints=False)
 def nightly(sources: list[str] | None = None, data_dir: str | None = None,
-            force: bool = False) -> RunReport:
+            force: bool = False, contact: str | None = None) -> RunReport:
     """Fetch, validate, merge, refit and publish; return what the run did."""
-    settings = load_settings(sources=sources, data_dir=data_dir)
+    settings = load_settings(sources=sources, data_dir=data_dir, contact=contact)
     quiet_expected_failures((SourceError, FetchError))
     logger = get_run_logger()
+    if not settings.contact.strip():
+        logger.warning("FLOPWATCH_CONTACT is not set: please give a URL or e-mail for the User-Agent, "
+                       "so that the sites we fetch from can reach whoever runs this job")
     run_id = new_run_id()
     store = Store(settings.curated_dir)
     report = RunReport(run_id=run_id)
@@ -179,6 +182,9 @@ def nightly(sources: list[str] | None = None, data_dir: str | None = None,
         previous_models = store.models(previous)
         models = merge([results[name].candidates for name in settings.sources], previous_models)
         report.rows = len(models)
+        if models.empty:
+            report.reason = "no valid candidate rows from any source"
+            return _finish(report, settings)
         if previous is not None and content_hash(models) == latest_manifest["content_hash"]:
             report.reason = f"merged models identical to version {version_name(previous)}"
             return _finish(report, settings)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from prefect.artifacts import Artifact
 from prefect.testing.utilities import prefect_test_harness
 from werkzeug import Response
 
@@ -101,6 +102,12 @@ def test_successive_snapshots_make_successive_versions_with_exact_changes(run, e
     manifest = json.loads((run.store.version_dir(2) / "manifest.json").read_text())
     assert manifest["previous_version"] == 1 and manifest["rows"] == len(models_v2)
     assert [i["name"] for i in manifest["inputs"]] == ["notable_ai_models.csv", "all_ai_models.csv"]
+
+    summary = Artifact.get("flopwatch-run-summary")
+    assert f"flopwatch run {second.run_id}" in summary.data
+    assert "Published version **0002**" in summary.data
+    added_table = Artifact.get("flopwatch-added-models")
+    assert "EXAONE Deep 32B" in str(added_table.data)
     assert all((run.data_dir / i["path"]).exists() for i in manifest["inputs"])
 
 
@@ -144,6 +151,14 @@ def test_failed_source_keeps_last_good_data_and_latest(run, epoch_env, epoch_sna
     report = run()
     assert report.failed_sources == ["epoch"] and "HTTP 500" in report.sources["epoch"].error
     assert run.store.latest() == 1
+
+
+def test_first_run_with_every_source_failing_publishes_nothing(run, epoch_env):
+    epoch_env.fail("notable_ai_models.csv", Response("down", status=500))
+    epoch_env.fail("all_ai_models.csv", Response("down", status=500))
+    report = run()
+    assert report.failed_sources == ["epoch"] and report.version is None
+    assert run.store.latest() is None and run.store.published() == []
 
 
 class StaticSource(Source):
