@@ -26,5 +26,5 @@ def refit_models(models: pd.DataFrame, folder: Path, options: TrendOptions,
         "bootstrap": {"resamples": options.n_bootstrap, "seed": options.seed, "ci": options.ci},
         "models_with_compute": len(points),
     })
-    plot_trends(points, fits, options.breakpoints, folder / "trends.png", title=title)
+    plot_trends(points, fits, options, folder / "trends.png", title=title)
     return records

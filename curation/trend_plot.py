@@ -13,7 +13,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from curation.trends import era_bounds, fractional_year
+from curation.trends import (
+    TrendOptions,
+    era_bounds,
+    era_points,
+    fractional_year,
+    ols,
+    select_points,
+)
 
 _COLOURS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860"]
 
@@ -24,34 +31,29 @@ def _year_to_date(years: np.ndarray) -> list[pd.Timestamp]:
             for y, f in zip(whole, years - whole, strict=True)]
 
 
-def plot_trends(points: pd.DataFrame, fits: pd.DataFrame, breakpoints: tuple[str, ...],
+def plot_trends(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOptions,
                 path: Path, title: str = "Training compute of ML models") -> Path:
-    """Write a PNG of ``points`` with each era's fitted line and doubling time to ``path``."""
+    """Write a PNG of the points ``fits`` were fitted on, with each era's line and doubling time."""
     fig, ax = plt.subplots(figsize=(11, 6.5), dpi=120)
-    data = points.dropna(subset=["publication_date", "training_compute_flop"])
-    eras = era_bounds(breakpoints)
+    data = select_points(points, options)
+    eras = era_bounds(options.breakpoints)
     for index, ((label, start, end), fit) in enumerate(zip(eras, fits.itertuples(), strict=True)):
         colour = _COLOURS[index % len(_COLOURS)]
-        mask = pd.Series(True, index=data.index)
-        if start is not None:
-            mask &= data["publication_date"] >= start
-        if end is not None:
-            mask &= data["publication_date"] < end
-        era = data[mask]
+        era = era_points(data, start, end)
         ax.scatter(era["publication_date"], era["training_compute_flop"], s=14, alpha=0.55,
                    color=colour, edgecolors="none", label=f"{label} (n={len(era)})")
         if fit.slope_oom_per_year is None or pd.isna(fit.slope_oom_per_year) or len(era) < 3:
             continue
         x = fractional_year(era["publication_date"])
         y = np.log10(era["training_compute_flop"].to_numpy(dtype=float))
-        slope, intercept = np.polyfit(x, y, 1)
+        slope, intercept, _ = ols(x, y)
         line_x = np.linspace(x.min(), x.max(), 50)
         doubling = (f"{fit.doubling_months:.1f} mo doubling"
                     if fit.doubling_months is not None and not pd.isna(fit.doubling_months)
                     else "no growth")
         ax.plot(_year_to_date(line_x), 10 ** (slope * line_x + intercept), color=colour, lw=2.2,
                 label=f"fit {label}: {fit.growth_per_year:.2f}×/yr, {doubling}")
-    for cut in breakpoints:
+    for cut in options.breakpoints:
         ax.axvline(pd.Timestamp(cut), color="grey", ls="--", lw=1)
     ax.set_yscale("log")
     ax.set_xlabel("Publication date", fontsize=12)

@@ -157,22 +157,33 @@ def fit_era(label: str, start: str | None, end: str | None, x: np.ndarray, y: np
     return row
 
 
-def fit_trends(points: pd.DataFrame, options: TrendOptions = TrendOptions()) -> pd.DataFrame:
-    """One fit per era over ``points`` (publication_date, training_compute_flop)."""
+def select_points(points: pd.DataFrame, options: TrendOptions) -> pd.DataFrame:
+    """The points a fit uses: dated, with positive compute, inside ``since``..``until``."""
     data = points.dropna(subset=["publication_date", "training_compute_flop"])
     data = data[data["training_compute_flop"] > 0]
     if options.since:
         data = data[data["publication_date"] >= pd.Timestamp(options.since)]
     if options.until:
         data = data[data["publication_date"] <= pd.Timestamp(options.until)]
+    return data
+
+
+def era_points(data: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp | None) -> pd.DataFrame:
+    """The rows of ``data`` published in [start, end); a None bound is open."""
+    mask = pd.Series(True, index=data.index)
+    if start is not None:
+        mask &= data["publication_date"] >= start
+    if end is not None:
+        mask &= data["publication_date"] < end
+    return data[mask]
+
+
+def fit_trends(points: pd.DataFrame, options: TrendOptions = TrendOptions()) -> pd.DataFrame:
+    """One fit per era over ``points`` (publication_date, training_compute_flop)."""
+    data = select_points(points, options)
     rows = []
     for label, start, end in era_bounds(options.breakpoints):
-        mask = pd.Series(True, index=data.index)
-        if start is not None:
-            mask &= data["publication_date"] >= start
-        if end is not None:
-            mask &= data["publication_date"] < end
-        era = data[mask]
+        era = era_points(data, start, end)
         first = start if start is not None else era["publication_date"].min()
         last = end if end is not None else era["publication_date"].max()
         rows.append(fit_era(

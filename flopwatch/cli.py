@@ -178,7 +178,7 @@ def cmd_refit(args: argparse.Namespace) -> int:
     fits = fit_trends(points, options)
     records = fits_to_records(fits)
     if args.plot:
-        plot_trends(points, fits, options.breakpoints, args.plot, title=f"Training compute: {path.name}")
+        plot_trends(points, fits, options, args.plot, title=f"Training compute: {path.name}")
     if args.json:
         print(json.dumps({"fits": records}, indent=2))
         return EXIT_OK

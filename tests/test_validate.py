@@ -26,7 +26,7 @@ def test_absurd_compute_and_future_year_are_quarantined_with_reasons():
     assert q.loc["Absurd", "column"] == "training_compute_flop"
     assert "1e+31" in q.loc["Absurd", "check"]
     assert q.loc["Future", "column"] == "publication_date"
-    assert "1950-01-01" in q.loc["Future", "check"]
+    assert "1950" in q.loc["Future", "check"]
     assert set(q["record"]) == {"t:Absurd", "t:Future"} and set(q["source"]) == {"epoch"}
     assert set(q["action"]) == {ROW_QUARANTINED}
 
