@@ -6,8 +6,8 @@ task. A source that fails keeps its last good data; the others go on.
 
 from __future__ import annotations
 
-import logging
 import secrets
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -123,13 +123,11 @@ def _parse_all(settings: Settings, payloads: dict[str, list[Payload]], report: R
             fallback = previous_payloads(latest_manifest, name)
             payloads[name] = fallback
             results[name] = parse_source(name, settings, fallback)
-        validated = results[name]
-        quarantine = validated.quarantine
-        dropped = quarantine["action"] == VALUE_DROPPED if not quarantine.empty else []
-        outcome.valid = len(validated.candidates)
-        outcome.values_dropped = int(sum(dropped))
-        outcome.quarantined = int(quarantine.loc[~pd.Series(dropped, dtype=bool)]
-                                  .drop_duplicates(["record", "row"]).shape[0]) if len(quarantine) else 0
+        quarantine = results[name].quarantine
+        dropped = quarantine["action"] == VALUE_DROPPED
+        outcome.valid = len(results[name].candidates)
+        outcome.values_dropped = int(dropped.sum())
+        outcome.quarantined = len(quarantine[~dropped].drop_duplicates(["record", "row"]))
         outcome.parsed = outcome.valid + outcome.quarantined
     return results
 
@@ -195,7 +193,7 @@ def nightly(sources: list[str] | None = None, data_dir: str | None = None,
             _, changes = write_version_files(
                 staging, models, previous_models, version, previous,
                 {"run_id": run_id, "code_git_sha": code_version(),
-                 "sources": {name: outcome.__dict__ for name, outcome in report.sources.items()},
+                 "sources": {name: asdict(outcome) for name, outcome in report.sources.items()},
                  "quarantine_file": report.quarantine_file,
                  "inputs": input_records(payloads)},
             )
@@ -238,5 +236,4 @@ def _finish(report: RunReport, settings: Settings) -> RunReport:
         create_table_artifact(key="flopwatch-added-models",
                               table=report.added_models[:ADDED_TABLE_LIMIT],
                               description=f"models added in version {version_name(report.version)}")
-    logging.getLogger("flopwatch").debug("run report: %s", report.to_dict())
     return report
