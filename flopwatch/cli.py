@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -45,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--json", action="store_true")
     _data_dir_flag(diff)
 
+    extract = commands.add_parser("extract", help="training-compute estimates in a paper or model card")
+    extract.add_argument("file", help="a text, Markdown or HTML file, or - for standard input")
+    extract.add_argument("--year", type=int, default=None,
+                         help="publication year (chooses the default utilization for hardware estimates)")
+    extract.add_argument("--json", action="store_true")
+
     refit = commands.add_parser("refit", help="fit the compute trend of any CSV")
     refit.add_argument("--input", type=Path, default=None,
                        help="CSV with a publication date and a training-compute column "
@@ -65,12 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"run": cmd_run, "versions": cmd_versions, "diff": cmd_diff, "refit": cmd_refit}
+    handler = {"run": cmd_run, "versions": cmd_versions, "diff": cmd_diff, "refit": cmd_refit,
+               "extract": cmd_extract}
     try:
         return handler[args.command](args)
     except KeyboardInterrupt:
         print("flopwatch: interrupted", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # output piped into `head` and the like
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:
         print(f"flopwatch {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -156,6 +167,38 @@ def cmd_diff(args: argparse.Namespace) -> int:
     else:
         print(changes_markdown(changes, f"version {version_name(a)}", f"version {version_name(b)}"))
     return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from curation.extraction import extract
+    from curation.finders import eligible
+
+    document = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    result = extract(document, publication_year=args.year)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, default=str))
+        return EXIT_OK
+    primary = result.primary
+    if primary is None:
+        print("primary: none (no credible training-compute figure for this text's own model)")
+    else:
+        print(f"primary: {primary.value_flop:.3g} FLOP ({primary.method}, {primary.confidence})"
+              + (f" for {primary.model}" if primary.model else ""))
+        print(f"  evidence: {_one_line(primary.evidence[0].text)}")
+        for note in primary.notes:
+            print(f"  note: {note}")
+    if result.estimates:
+        print(f"\n{'FLOP':>10}  {'method':<18} {'use':<8} evidence")
+    for estimate in sorted(result.estimates, key=lambda e: -e.value_flop):
+        use = "yes" if eligible(estimate) else "no"
+        print(f"{estimate.value_flop:>10.3g}  {estimate.method:<18} {use:<8} "
+              f"{_one_line(estimate.evidence[0].text, 90)}")
+    return EXIT_OK
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def cmd_refit(args: argparse.Namespace) -> int:

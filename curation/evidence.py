@@ -1,0 +1,64 @@
+"""Compute estimates and the verbatim text spans that support them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+REPORTED, HARDWARE, OPERATION_COUNTING = "reported", "hardware", "operation_counting"
+METHOD_TRUST = {REPORTED: 0, HARDWARE: 1, OPERATION_COUNTING: 2}  # lower is trusted more
+PRETRAINING, FINETUNING = "pretraining", "finetuning"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A verbatim piece of the text: ``text == source[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Estimate:
+    """One training-compute figure found in a text, with what it rests on."""
+
+    value_flop: float
+    method: str
+    evidence: list[Span]
+    assumptions: dict[str, object] = field(default_factory=dict)
+    model: str | None = None
+    confidence: str = "Likely"
+    stage: str = PRETRAINING
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n\s*\n|\n(?=[#|*\-•])")
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 600) -> Span:
+    """The sentence (or table line) holding text[start:end], cut to ``limit`` characters."""
+    left = max(0, start - limit)
+    before = [m.end() for m in _SENTENCE_END.finditer(text, left, start)]
+    s = before[-1] if before else left
+    after = _SENTENCE_END.search(text, end, min(len(text), end + limit))
+    e = after.start() if after else min(len(text), end + limit)
+    if s > 0 and not before:
+        s = text.rfind("\n", left, start) + 1 or left
+    return Span(text[s:e], s, e)
+
+
+def line_around(text: str, start: int, end: int) -> Span:
+    """The whole line holding text[start:end]."""
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", end)
+    e = len(text) if e == -1 else e
+    return Span(text[s:e], s, e)
+
+
+def window(text: str, start: int, end: int, before: int = 80, after: int = 80) -> str:
+    """Lower-cased context around a match, for cue words."""
+    return text[max(0, start - before): min(len(text), end + after)].lower()

@@ -1,0 +1,96 @@
+"""From a paper's or model card's text to training-compute estimates and one primary estimate.
+
+The primary is the largest credible pre-training run the text describes as its own; among the
+estimates of that run (within 3× of each other) the order of trust decides: a figure the text
+reports > hardware × time > operation counting. Other methods' estimates are compared with it
+(agreement within 3× raises confidence, a larger gap is flagged and both are kept).
+Plain functions: no network, no Prefect.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup
+
+from curation.evidence import METHOD_TRUST, PRETRAINING, Estimate
+from curation.finders import all_estimates, eligible
+
+AGREEMENT_FACTOR = 3.0
+# No training run had reached 1e27 FLOP by 2026; a figure above 1e28 is a projection or a misreading.
+MAX_CREDIBLE_FLOP = 1e28
+_HTML = re.compile(r"<(?:html|body|div|p|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
+CONFIDENCE_UP = {"Speculative": "Likely", "Likely": "Confident", "Confident": "Confident"}
+
+
+@dataclass
+class Extraction:
+    """All estimates found in a text and the one chosen as its own main training run (or None)."""
+
+    text: str
+    estimates: list[Estimate] = field(default_factory=list)
+    primary: Estimate | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        def short(estimate: Estimate) -> dict[str, object]:
+            record = estimate.to_dict()
+            record["eligible"] = eligible(estimate)
+            return record
+
+        primary = None
+        if self.primary is not None:
+            p = self.primary
+            primary = {"value_flop": p.value_flop, "method": p.method, "model": p.model,
+                       "evidence": [span.__dict__ for span in p.evidence], "assumptions": p.assumptions,
+                       "confidence": p.confidence, "notes": p.notes}
+        return {"primary": primary, "estimates": [short(e) for e in self.estimates]}
+
+
+_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)|`)")
+
+
+def plain_text(document: str) -> str:
+    """The text a reader sees: HTML tags removed (BeautifulSoup) and Markdown emphasis markers
+    (``**``, ``__``, ``*``, backticks) dropped. Evidence offsets index this text."""
+    if _HTML.search(document[:20000]):
+        document = BeautifulSoup(document, "html.parser").get_text("\n")
+    return _EMPHASIS.sub("", document)
+
+
+def choose_primary(estimates: list[Estimate]) -> Estimate | None:
+    """The text's own main pre-training estimate, cross-checked against the other methods.
+
+    The largest credible run wins; estimates within 3x of it describe the same run, and of those the
+    most trusted method gives the primary. Other methods' nearest estimates are compared with it."""
+    for estimate in estimates:
+        if estimate.value_flop > MAX_CREDIBLE_FLOP:
+            estimate.notes.append(f"not credible: above {MAX_CREDIBLE_FLOP:.0e} FLOP")
+    pool = [e for e in estimates if eligible(e) and e.stage == PRETRAINING]
+    if not pool:
+        return None
+    largest = max(e.value_flop for e in pool)
+    same_run = [e for e in pool if e.value_flop * AGREEMENT_FACTOR >= largest]
+    primary = min(same_run, key=lambda e: (METHOD_TRUST[e.method], -e.value_flop))
+    for method in sorted({e.method for e in pool} - {primary.method}, key=METHOD_TRUST.__getitem__):
+        other = min((e for e in pool if e.method == method), key=lambda e: _ratio(e, primary))
+        ratio = _ratio(other, primary)
+        if ratio <= AGREEMENT_FACTOR:
+            primary.notes.append(f"agrees with the {method} estimate ({other.value_flop:.3g} FLOP) "
+                                 f"within {ratio:.1f}x")
+            primary.confidence = CONFIDENCE_UP[primary.confidence]
+        else:
+            primary.notes.append(f"conflict: the {method} estimate ({other.value_flop:.3g} FLOP) differs "
+                                 f"by {ratio:.1f}x; both kept")
+    return primary
+
+
+def _ratio(a: Estimate, b: Estimate) -> float:
+    return max(a.value_flop, b.value_flop) / min(a.value_flop, b.value_flop)
+
+
+def extract(document: str, publication_year: int | None = None) -> Extraction:
+    """Every estimate in ``document`` and its primary; evidence spans index the returned ``text``."""
+    text = plain_text(document)
+    estimates = all_estimates(text, publication_year)
+    return Extraction(text, estimates, choose_primary(estimates))

@@ -1,0 +1,129 @@
+"""Accelerators' peak FLOP/s (``hardware.csv``), validated, and resolution of the names papers use.
+
+Peaks are dense (no structured sparsity), per chip. For TPU v2 and v3 a "core" is half a chip.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+HARDWARE_CSV = Path(__file__).with_name("hardware.csv")
+PRECISIONS = ("fp32", "tf32", "fp16", "fp8")
+# Accelerators whose "cores" are half a chip (Google counts TPU v2/v3 cores, two per chip).
+HALF_CHIP_CORES = {"TPU v2", "TPU v3"}
+
+
+class HardwareSpec(pa.DataFrameModel):
+    """One accelerator: its peak dense FLOP/s per chip and where the figure came from."""
+
+    accelerator: Series[str] = pa.Field(unique=True, str_length={"min_value": 1})
+    vendor: Series[str]
+    kind: Series[str] = pa.Field(isin=["gpu", "tpu", "npu"])
+    aliases: Series[str] = pa.Field(str_length={"min_value": 1})
+    fp32_flops: Series[float] = pa.Field(nullable=True, gt=1e11, lt=1e17)
+    tf32_flops: Series[float] = pa.Field(nullable=True, gt=1e11, lt=1e17)
+    fp16_tensor_flops: Series[float] = pa.Field(nullable=True, gt=1e11, lt=1e17)
+    fp8_flops: Series[float] = pa.Field(nullable=True, gt=1e11, lt=1e17)
+    release_year: Series[int] = pa.Field(ge=2000, le=2100)
+    datasheet: Series[str] = pa.Field(str_length={"min_value": 1})
+
+    @pa.dataframe_check(name="every accelerator has at least one peak figure")
+    @classmethod
+    def has_a_peak(cls, frame: pd.DataFrame) -> Series[bool]:
+        return frame[["fp32_flops", "tf32_flops", "fp16_tensor_flops", "fp8_flops"]].notna().any(axis=1)
+
+    class Config:
+        strict = True
+        coerce = True
+
+
+@dataclass(frozen=True)
+class Accelerator:
+    """A resolved accelerator row."""
+
+    name: str
+    fp32_flops: float | None
+    tf32_flops: float | None
+    fp16_tensor_flops: float | None
+    fp8_flops: float | None
+    release_year: int
+    datasheet: str
+
+    def peak(self, precision: str | None = None) -> tuple[float, str]:
+        """Peak FLOP/s at ``precision`` (fp32/tf32/fp16/fp8) when known, else the default:
+        FP16/BF16 tensor, or FP32 on hardware without tensor units. Returns (value, precision used)."""
+        values = {"fp32": self.fp32_flops, "tf32": self.tf32_flops,
+                  "fp16": self.fp16_tensor_flops, "fp8": self.fp8_flops}
+        if values.get(precision):
+            return float(values[precision]), precision  # type: ignore[arg-type]
+        if self.fp16_tensor_flops:
+            return float(self.fp16_tensor_flops), "fp16"
+        if self.fp32_flops:
+            return float(self.fp32_flops), "fp32"
+        fallback = next(p for p in PRECISIONS if values[p])
+        return float(values[fallback]), fallback  # type: ignore[arg-type]
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[\s_\-]+", "", name.lower().replace("nvidia", "").replace("tesla", ""))
+
+
+@lru_cache(maxsize=1)
+def load_hardware(path: Path = HARDWARE_CSV) -> pd.DataFrame:
+    """The validated hardware table."""
+    return HardwareSpec.validate(pd.read_csv(path))
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, Accelerator]:
+    index: dict[str, Accelerator] = {}
+    for row in load_hardware().itertuples(index=False):
+        accelerator = Accelerator(row.accelerator, _num(row.fp32_flops), _num(row.tf32_flops),
+                                  _num(row.fp16_tensor_flops), _num(row.fp8_flops),
+                                  int(row.release_year), row.datasheet)
+        for alias in [row.accelerator, *row.aliases.split("|")]:
+            index.setdefault(_normalise(alias), accelerator)
+    return index
+
+
+def _num(value: float) -> float | None:
+    return None if pd.isna(value) else float(value)
+
+
+def resolve_accelerator(name: str) -> Accelerator | None:
+    """The accelerator a name in a text refers to ("A100-SXM-80GB", "TPUv3", …), or None if unknown."""
+    key = _normalise(name)
+    index = _alias_index()
+    if key in index:
+        return index[key]
+    # drop memory sizes and trailing form factors that an alias did not spell out: "A100 80GB PCIe"
+    trimmed = re.sub(r"\d+g(i)?b", "", key)
+    return index.get(trimmed)
+
+
+@lru_cache(maxsize=1)
+def accelerator_regex() -> str:
+    """Regex source (no groups) matching any known accelerator name as written in prose."""
+    names = set()
+    for row in load_hardware().itertuples(index=False):
+        names.update([row.accelerator, *row.aliases.split("|")])
+    pieces = []
+    for name in sorted(names, key=len, reverse=True):
+        parts = [re.escape(p) for p in re.split(r"[\s\-_]+", name) if p]
+        pieces.append(r"[\s\-_]?".join(parts))
+    memory = r"(?:[\s\-](?:\d+\s?G(?:i)?B))?(?:[\s\-](?:SXM\d?|PCIe|HBM3e?))*"
+    return r"(?:" + "|".join(pieces) + r")" + memory
+
+
+@lru_cache(maxsize=1)
+def accelerator_pattern() -> re.Pattern[str]:
+    """A compiled pattern whose group ``accelerator`` is a known accelerator name in prose."""
+    return re.compile(r"(?<![A-Za-z0-9])(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)[\s\-])?(?:\d+\s?G(?:i)?B\s)?"
+                      r"(?P<accelerator>" + accelerator_regex() + r")(?![A-Za-z0-9])", re.IGNORECASE)

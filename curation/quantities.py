@@ -1,0 +1,44 @@
+"""Numbers as papers write them: "3.14E+23", "3.14 × 10^23", "10²³", "3,640", "2.788M", "1.4 trillion"."""
+
+from __future__ import annotations
+
+import re
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
+MULTIPLIERS = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6,
+    "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12,
+}
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+EXPONENT = r"[+\-−]?\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}"
+# 3.14E+23 | 3.14 × 10^23 | 3.14x10^{23} | 5.76 × 10²³ | 10^24 (mantissa optional)
+SCIENTIFIC = (
+    rf"(?:(?P<mantissa>{NUMBER})\s*[eE]\s?(?P<e_exp>[+\-−]?\d{{1,2}})(?![\d.])"
+    rf"|(?:(?P<mantissa2>{NUMBER})\s*(?:×|x|\*|·|⋅)\s*)?10\s*(?:\^|\*\*)?\s*\{{?(?P<p_exp>{EXPONENT})\}}?(?!\d))"
+)
+MULTIPLIER_WORD = r"(?:[kKMBT](?![a-zA-Z])|thousand|million|billion|trillion|bn|mn)"
+SCALED = rf"(?P<scaled>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?"
+
+
+def parse_plain(text: str) -> float:
+    """'3,640' → 3640.0; '2.5' → 2.5."""
+    return float(text.replace(",", ""))
+
+
+def parse_exponent(text: str) -> int:
+    return int(text.translate(SUPERSCRIPTS).replace("−", "-").replace(" ", ""))
+
+
+def scientific_value(match: re.Match[str]) -> float:
+    """The value of a :data:`SCIENTIFIC` match."""
+    if match.group("e_exp") is not None:
+        return parse_plain(match.group("mantissa")) * 10 ** parse_exponent(match.group("e_exp"))
+    mantissa = match.group("mantissa2")
+    return (parse_plain(mantissa) if mantissa else 1.0) * 10 ** parse_exponent(match.group("p_exp"))
+
+
+def scaled_value(number: str, multiplier: str | None) -> float:
+    """'2.788', 'M' → 2.788e6; '1.4', 'trillion' → 1.4e12."""
+    factor = MULTIPLIERS[multiplier.lower()] if multiplier else 1.0
+    return parse_plain(number) * factor

@@ -1,0 +1,83 @@
+"""Extraction on real paper texts and model cards (../shared/realdata), and the CLI's JSON shape."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from curation.extraction import extract, plain_text
+from flopwatch.cli import main
+
+
+def _labels(folder):
+    with open(folder / "labels.csv", newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def papers(realdata):
+    folder = realdata / "papers"
+    return [(row, extract((folder / row["file"]).read_text(encoding="utf-8"))) for row in _labels(folder)]
+
+
+def _ratio(result, truth: float) -> float:
+    value = result.primary.value_flop
+    return max(value, truth) / min(value, truth)
+
+
+def test_negatives_get_no_frontier_scale_primary(papers):
+    for row, result in papers:
+        if row["kind"] == "negative":
+            assert result.primary is None or result.primary.value_flop < 1e22, row["file"]
+
+
+def test_every_primary_quotes_the_text_verbatim(papers):
+    for _, result in papers:
+        if result.primary:
+            for span in result.primary.evidence:
+                assert result.text[span.start: span.end] == span.text
+
+
+@pytest.mark.parametrize("arxiv_id", ["2005.14165", "2203.15556", "2307.09288", "2306.11644"])
+def test_flagship_compute_within_2x_of_epoch(papers, arxiv_id):
+    row, result = next((r, x) for r, x in papers if r["arxiv_id"] == arxiv_id)
+    assert result.primary is not None
+    assert _ratio(result, float(row["epoch_training_compute_flop"])) <= 2
+
+
+def test_gpt3_primary_is_the_175b_row_with_both_units(papers):
+    _, result = next((r, x) for r, x in papers if r["arxiv_id"] == "2005.14165")
+    assert result.primary.model == "GPT-3 175B" and result.primary.confidence == "Confident"
+
+
+def test_html_markup_is_stripped():
+    html = ("<html><body><p>We trained the model with <b>3.14E+23</b> FLOPs in total over the run.</p>"
+            "</body></html>")
+    assert extract(html).primary.value_flop == pytest.approx(3.14e23)
+    assert "<b>" not in plain_text(html)
+
+
+def test_markdown_emphasis_does_not_hide_figures():
+    card = "Training utilized a cumulative of **916k** GPU hours of computation on H100-80GB hardware."
+    result = extract(card)
+    assert result.primary.value_flop == pytest.approx(916e3 * 3600 * 989.4e12 * 0.3)
+
+
+def test_cli_extract_json_shape(tmp_path, capsys):
+    path = tmp_path / "paper.txt"
+    path.write_text("We trained our 7B model on 2 trillion tokens with a standard recipe and schedule.")
+    assert main(["extract", str(path), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result) == {"primary", "estimates"}
+    expected = {"value_flop", "method", "model", "evidence", "assumptions", "confidence"}
+    assert expected <= set(result["primary"])
+    assert result["primary"]["value_flop"] == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_cli_extract_says_when_there_is_no_primary(tmp_path, capsys):
+    path = tmp_path / "survey.txt"
+    path.write_text("This survey reviews agents and tools for software engineering tasks.")
+    assert main(["extract", str(path)]) == 0
+    assert "primary: none" in capsys.readouterr().out

@@ -1,0 +1,41 @@
+"""The accelerator table: validated, and the names papers use resolve to a row."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.hardware import HardwareSpec, accelerator_pattern, load_hardware, resolve_accelerator
+
+REQUIRED = ["K80", "P100", "V100", "T4", "A100 SXM", "A100 PCIe", "H100 SXM", "H100 PCIe", "H800", "H200",
+            "B200", "TPU v2", "TPU v3", "TPU v4", "TPU v5e", "TPU v5p", "MI250X", "MI300X", "Gaudi2",
+            "Ascend 910B"]
+
+
+def test_table_validates_and_holds_the_required_accelerators():
+    table = HardwareSpec.validate(load_hardware())
+    assert set(REQUIRED) <= set(table["accelerator"])
+
+
+@pytest.mark.parametrize(("written", "row"), [
+    ("A100-SXM-80GB", "A100 SXM"), ("A100 40GB", "A100 SXM"), ("TPUv3", "TPU v3"),
+    ("NVIDIA H100 80GB HBM3", "H100 SXM"), ("H100 PCIe", "H100 PCIe"), ("Tesla V100", "V100"),
+    ("MI300X", "MI300X"), ("Ascend 910B", "Ascend 910B"),
+])
+def test_aliases_resolve(written, row):
+    assert resolve_accelerator(written).name == row
+
+
+def test_unknown_accelerator_resolves_to_nothing():
+    assert resolve_accelerator("Z9000 quantum chip") is None
+
+
+def test_default_peak_is_fp16_tensor_or_fp32_without_tensor_units():
+    assert resolve_accelerator("A100").peak() == (312e12, "fp16")
+    assert resolve_accelerator("A100").peak("fp32") == (19.5e12, "fp32")
+    assert resolve_accelerator("K80").peak() == (8.73e12, "fp32")
+    assert resolve_accelerator("H100").peak("fp8") == (1978.9e12, "fp8")
+
+
+def test_accelerators_are_found_in_prose():
+    found = accelerator_pattern().search("trained on 8 × 16GB V100 GPUs for 90 hours")
+    assert found.group("accelerator") == "V100"
