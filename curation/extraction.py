@@ -47,12 +47,12 @@ class Extraction:
         return {"primary": primary, "estimates": [short(e) for e in self.estimates]}
 
 
-_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)|`)")
+_EMPHASIS = re.compile(r"\*\*|__|`")
 
 
 def plain_text(document: str) -> str:
     """The text a reader sees: HTML tags removed (BeautifulSoup) and Markdown emphasis markers
-    (``**``, ``__``, ``*``, backticks) dropped. Evidence offsets index this text."""
+    (``**``, ``__``, backticks) dropped. Evidence offsets index this text."""
     if _HTML.search(document[:20000]):
         document = BeautifulSoup(document, "html.parser").get_text("\n")
     return _EMPHASIS.sub("", document)

@@ -12,7 +12,9 @@ own training compute (per-token, inference, budgets, other works' figures) as no
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
+from functools import lru_cache
 
 from curation.evidence import (
     FINETUNING,
@@ -24,7 +26,13 @@ from curation.evidence import (
     Span,
     sentence_around,
 )
-from curation.hardware import HALF_CHIP_CORES, accelerator_pattern, accelerator_regex, resolve_accelerator
+from curation.hardware import (
+    HALF_CHIP_CORES,
+    accelerator_pattern,
+    accelerator_regex,
+    accelerator_words,
+    resolve_accelerator,
+)
 from curation.quantities import (
     MULTIPLIER_WORD,
     NUMBER,
@@ -65,6 +73,20 @@ REPORTED_PFS = re.compile(
 RANGE_BEFORE = re.compile(rf"(?:{NUMBER}(?:\s?[eE][+\-]?\d+)?)\s*(?:to|–|-|—|and)\s*$")
 
 ACC = accelerator_regex()
+# Cheap lower-case patterns that every match of the expensive ones must lie near.
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+COMPUTE_UNIT_ANCHOR = "compute_unit"
+CHIP_TIME_ANCHOR = "chip_time"
+ACCELERATOR_ANCHOR = "accelerator"
+TOKENS_ANCHOR = "tokens"
+# One pass of a plain alternation over the lower-cased text finds every anchor word (several passes,
+# or groups and word boundaries inside the alternation, cost several times more); Python sorts them.
+COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "pf-day", "pfs-day", "pf day", "pfs day")
+DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device")
+ANCHOR_WORDS = re.compile("|".join(
+    re.escape(w) for w in sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, "tokens", *accelerator_words()},
+                                 key=len, reverse=True)))
+TIME_AFTER_DEVICE = re.compile(r"s?[\s-]?(?:hour|hr|day|week|month)")
 UNIT = r"(?P<unit>hours?|hrs?|days?|weeks?|months?)\b"
 APPROX = r"(?:about|approximately|approx\.|roughly|around|nearly|almost|over|under|~|≈)?\s*"
 CHIP_TIME = re.compile(
@@ -112,6 +134,53 @@ def _context(text: str, sentence: Span, match: re.Match[str], before: int, after
     return text[max(sentence.start, match.start() - before): min(sentence.end, match.end() + after)].lower()
 
 
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """``text`` in lower case with the same length (so offsets still index ``text``)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(ASCII_LOWER)
+
+
+@lru_cache(maxsize=8)
+def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of anchor occurs in ``text`` (one scan of the lower-cased text)."""
+    low = lowered(text)
+    hits: dict[str, list[tuple[int, int]]] = {
+        COMPUTE_UNIT_ANCHOR: [], CHIP_TIME_ANCHOR: [], ACCELERATOR_ANCHOR: [], TOKENS_ANCHOR: []}
+    for match in ANCHOR_WORDS.finditer(low):
+        word, (start, end) = match.group(0), match.span()
+        if word in COMPUTE_UNIT_WORDS:
+            hits[COMPUTE_UNIT_ANCHOR].append((start, end))
+            continue
+        if word == "tokens":
+            hits[TOKENS_ANCHOR].append((start, end))
+            continue
+        if start > 0 and low[start - 1].isalnum():
+            continue  # inside a longer word ("output", "score")
+        if word in DEVICE_WORDS:
+            timed = TIME_AFTER_DEVICE.match(low, end)
+            if timed:
+                hits[CHIP_TIME_ANCHOR].append((start, timed.end()))
+        if word not in ("chip", "accelerator", "core", "device"):
+            hits[ACCELERATOR_ANCHOR].append((start, end))
+    return hits
+
+
+def anchored(pattern: re.Pattern[str], text: str, anchor: str, before: int,
+             after: int) -> list[re.Match[str]]:
+    """Matches of an expensive ``pattern`` searched only near the hits of a cheap ``anchor`` kind
+    (from ``before`` characters ahead of each hit to ``after`` past it), in text order. Long texts
+    hold few anchors, so this keeps the finders fast."""
+    windows: list[list[int]] = []
+    for hit_start, hit_end in anchor_hits(text)[anchor]:
+        start, end = max(0, hit_start - before), min(len(text), hit_end + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return [match for start, end in windows for match in pattern.finditer(text, start, end)]
+
+
 def _has(text: str, cues: tuple[str, ...]) -> bool:
     return any(cue in text for cue in cues)
 
@@ -152,7 +221,7 @@ def find_reported(text: str) -> list[Estimate]:
     """Totals stated in FLOP (with ×10^, E-notation or SI prefixes) or petaflop/s-days."""
     estimates = []
     for pattern, in_pfs in ((REPORTED_FLOP, False), (REPORTED_PFS, True)):
-        for match in pattern.finditer(text):
+        for match in anchored(pattern, text, COMPUTE_UNIT_ANCHOR, 120, 40):
             if in_pfs:
                 raw = match.group("pfs").replace(" ", "")
                 value = float(raw.replace(",", "")) * FLOP_PER_PFS_DAY
@@ -188,19 +257,21 @@ E_NOTATION = re.compile(r"(?<![\w.])(\d(?:\.\d+)?[eE][+\-]?\d{1,2})(?![\w.])")
 def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
     """Rows of flattened tables whose header (within ``lookback_lines`` above) names training compute
     in FLOP or PF-days; a row's FLOP figure (≥ 1e12 in E-notation) becomes a reported estimate."""
-    lines, offset = [], 0
-    for line in text.split("\n"):
-        lines.append((offset, line))
-        offset += len(line) + 1
     estimates = []
-    for index, (start, line) in enumerate(lines):
+    row_starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in E_NOTATION.finditer(text)})
+    for start in row_starts:
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        line = text[start:end]
+        header_start = start
+        for _ in range(lookback_lines):
+            if header_start <= 0:
+                break
+            header_start = text.rfind("\n", 0, header_start - 1) + 1
+        header = lowered(text)[header_start:start]
+        if "compute" not in header or not ("flop" in header or "pf-day" in header):
+            continue
         numbers = list(E_NOTATION.finditer(line))
-        if not numbers:
-            continue
-        header = " ".join(text for _, text in lines[max(0, index - lookback_lines): index]).lower()
-        flop_header = "compute" in header and ("flop" in header or "pf-day" in header)
-        if not flop_header:
-            continue
         values = [(float(m.group(1)), m) for m in numbers if not _in_range(line, m)]
         flops = [(v, m) for v, m in values if v >= 1e12]
         label = line[: numbers[0].start()].strip(" |:")
@@ -210,7 +281,7 @@ def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
         agrees = any(abs(v * FLOP_PER_PFS_DAY / value - 1) < 0.05 for v, _ in values if v < 1e12)
         estimate = Estimate(
             value, REPORTED,
-            [Span(line, start, start + len(line)),
+            [Span(line, start, end),
              Span(match.group(1), start + match.start(1), start + match.end(1))],
             {"unit": "FLOP", "table_row": True}, model=label,
             confidence="Confident" if agrees else "Likely",
@@ -291,7 +362,7 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
     """Accelerator time → FLOP: chips × seconds × peak FLOP/s × utilization."""
     document_accelerator = None
     estimates = []
-    for match in CHIP_TIME.finditer(text):
+    for match in anchored(CHIP_TIME, text, CHIP_TIME_ANCHOR, 140, 5):
         chips_time = scaled_value(match.group("n"), match.group("mult"))
         seconds = chips_time * SECONDS[_unit_key(match.group("unit"))]
         name = match.group("acc")
@@ -309,8 +380,9 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
                                       {"chip_time": chip_time, "accelerator_from": where})
         if estimate:
             estimates.append(estimate)
-    for pattern in (COUNT_FOR_TIME, TIME_ON_COUNT):
-        for match in pattern.finditer(text):
+    # "8 A100 GPUs ... for 90 hours" starts at the accelerator; "for 4 days on 8 A100s" ends there
+    for pattern, before, after in ((COUNT_FOR_TIME, 24, 150), (TIME_ON_COUNT, 70, 24)):
+        for match in anchored(pattern, text, ACCELERATOR_ANCHOR, before, after):
             count = scaled_value(match.group("count"), match.group("cmult"))
             duration = parse_plain(match.group("dur")) * SECONDS[_unit_key(match.group("unit"))]
             estimate = _hardware_estimate(
@@ -332,7 +404,7 @@ def find_operation_counting(text: str) -> list[Estimate]:
     """6 · N · D where one sentence gives a model's parameters N and its training tokens D (or a
     dataset's tokens and the epochs over it). Active parameters are used when the sentence gives them."""
     estimates = []
-    for match in TOKENS.finditer(text):
+    for match in anchored(TOKENS, text, TOKENS_ANCHOR, 60, 6):
         sentence = sentence_around(text, match.start(), match.end())
         params = []
         for p in PARAMS.finditer(sentence.text):

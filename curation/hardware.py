@@ -123,6 +123,20 @@ def accelerator_regex() -> str:
 
 
 @lru_cache(maxsize=1)
+def accelerator_words() -> list[str]:
+    """The distinctive leading word of every accelerator name and alias ("a100", "tpu", "mi300x")."""
+    words = set()
+    for row in load_hardware().itertuples(index=False):
+        for name in [row.accelerator, *row.aliases.split("|")]:
+            tokens = [t for t in re.split(r"[^a-z0-9]+", name.lower()) if t]
+            skip = {"nvidia", "tesla", "amd", "google", "cloud", "intel", "instinct", "geforce", "hgx", "dgx"}
+            distinctive = [t for t in tokens if t not in skip]
+            if distinctive:
+                words.add(distinctive[0])
+    return sorted(words, key=len, reverse=True)
+
+
+@lru_cache(maxsize=1)
 def accelerator_pattern() -> re.Pattern[str]:
     """A compiled pattern whose group ``accelerator`` is a known accelerator name in prose."""
     return re.compile(r"(?<![A-Za-z0-9])(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)[\s\-])?(?:\d+\s?G(?:i)?B\s)?"
