@@ -47,14 +47,20 @@ class Extraction:
         return {"primary": primary, "estimates": [short(e) for e in self.estimates]}
 
 
+_BLANK_BETWEEN_ROWS = re.compile(r"(\|[ \t]*)\n(?:[ \t]*\n)+(?=[ \t]*\|)")
 _EMPHASIS = re.compile(r"\*\*|__|`")
 
 
 def plain_text(document: str) -> str:
-    """The text a reader sees: HTML tags removed (BeautifulSoup) and Markdown emphasis markers
+    """The text a reader sees: HTML tags removed (BeautifulSoup; table rows become pipe rows, one per
+    line) and Markdown emphasis markers
     (``**``, ``__``, backticks) dropped. Evidence offsets index this text."""
     if _HTML.search(document[:20000]):
-        document = BeautifulSoup(document, "html.parser").get_text("\n")
+        soup = BeautifulSoup(document, "html.parser")
+        for row in soup.find_all("tr"):  # keep table rows on one line each, as pipe rows
+            cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
+            row.replace_with("\n| " + " | ".join(cells) + " |\n")
+        document = _BLANK_BETWEEN_ROWS.sub(r"\1\n", soup.get_text("\n"))
     return _EMPHASIS.sub("", document)
 
 

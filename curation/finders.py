@@ -129,9 +129,9 @@ TOKENS = re.compile(rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})\b\s*(?:training\s+|text\
 EPOCHS = re.compile(rf"(?P<e>{NUMBER})\s*(?:epochs?|passes)\b", re.IGNORECASE)
 
 
-def _context(text: str, sentence: Span, match: re.Match[str], before: int, after: int) -> str:
-    """Lower-cased text around a match, without crossing its sentence's bounds."""
-    return text[max(sentence.start, match.start() - before): min(sentence.end, match.end() + after)].lower()
+def _context(text: str, sentence: Span, figure: Span, before: int, after: int) -> str:
+    """Lower-cased text around a figure, without crossing its sentence's bounds."""
+    return text[max(sentence.start, figure.start - before): min(sentence.end, figure.end + after)].lower()
 
 
 @lru_cache(maxsize=8)
@@ -236,7 +236,7 @@ def find_reported(text: str) -> list[Estimate]:
                                 {"unit": "petaflop/s-days" if in_pfs else "FLOP"})
             if RANGE_BEFORE.search(text[max(0, match.start() - 30): match.start()]):
                 estimate.notes.append("range bound, not a figure")
-            estimates.append(_classify(estimate, _context(text, sentence, match, 60, 30)))
+            estimates.append(_classify(estimate, _context(text, sentence, _span(match), 60, 30)))
     return estimates
 
 
@@ -325,10 +325,12 @@ def _document_accelerator(text: str) -> str | None:
 
 
 def _hardware_estimate(
-    text: str, match: re.Match[str], chip_seconds: float, accelerator_name: str | None,
+    text: str, figure: Span, chip_seconds: float, accelerator_name: str | None,
     unit_what: str, publication_year: int | None, inputs: dict[str, object],
+    sentence: Span | None = None,
 ) -> Estimate | None:
-    sentence = sentence_around(text, match.start(), match.end())
+    """An estimate from accelerator time; ``figure`` is the verbatim span that states the time."""
+    sentence = sentence or sentence_around(text, figure.start, figure.end)
     accelerator = resolve_accelerator(accelerator_name) if accelerator_name else None
     if accelerator is None:
         return None
@@ -345,14 +347,15 @@ def _hardware_estimate(
         source = f"default for work {'after' if year > 2017 else 'up to'} 2017"
     value = chip_seconds * peak * utilization
     estimate = Estimate(
-        value, HARDWARE, [sentence, Span(match.group(0), match.start(), match.end())],
+        value, HARDWARE, [sentence, figure],
         {**inputs, "accelerator": accelerator.name, "peak_flop_per_second": peak,
          "precision": used_precision if precision else f"{used_precision} (default)",
          "utilization": utilization, "utilization_source": source, "chip_seconds": chip_seconds,
          "datasheet": accelerator.datasheet},
-        confidence="Likely" if precision or source != "default" else "Speculative", notes=notes,
+        confidence="Likely" if precision or not source.startswith("default") else "Speculative",
+        notes=notes,
     )
-    context = _context(text, sentence, match, 100, 60)
+    context = _context(text, sentence, figure, 100, 60)
     if _has(context, NOT_TRAINING_USE):
         estimate.notes.append("not training hardware use (inference or evaluation context)")
     return _classify(estimate, context)
@@ -376,8 +379,8 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
                 document_accelerator = document_accelerator or _document_accelerator(text)
                 name, where = document_accelerator, "the accelerator the text names most"
         chip_time = f"{chips_time:g} {match.group('what')}-{match.group('unit')}"
-        estimate = _hardware_estimate(text, match, seconds, name, match.group("what"), publication_year,
-                                      {"chip_time": chip_time, "accelerator_from": where})
+        estimate = _hardware_estimate(text, _span(match), seconds, name, match.group("what"),
+                                      publication_year, {"chip_time": chip_time, "accelerator_from": where})
         if estimate:
             estimates.append(estimate)
     # "8 A100 GPUs ... for 90 hours" starts at the accelerator; "for 4 days on 8 A100s" ends there
@@ -386,13 +389,17 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
             count = scaled_value(match.group("count"), match.group("cmult"))
             duration = parse_plain(match.group("dur")) * SECONDS[_unit_key(match.group("unit"))]
             estimate = _hardware_estimate(
-                text, match, count * duration, match.group("acc"), match.group("what") or "",
+                text, _span(match), count * duration, match.group("acc"), match.group("what") or "",
                 publication_year,
                 {"chips": count, "duration": f"{match.group('dur')} {match.group('unit')}"},
             )
             if estimate:
                 estimates.append(estimate)
     return estimates
+
+
+def _span(match: re.Match[str]) -> Span:
+    return Span(match.group(0), match.start(), match.end())
 
 
 def _unit_key(unit: str) -> str:
