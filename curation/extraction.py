@@ -14,8 +14,18 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup
 
+from curation.card_finders import find_card_operation_counting
 from curation.evidence import METHOD_TRUST, PRETRAINING, Estimate
-from curation.finders import all_estimates, eligible
+from curation.finders import (
+    AGGREGATE_NOTE,
+    eligible,
+    find_hardware,
+    find_operation_counting,
+    find_reported,
+    find_table_totals,
+)
+from curation.moe import use_active_parameters
+from curation.table_finders import find_table_rows
 
 AGREEMENT_FACTOR = 3.0
 # No training run had reached 1e27 FLOP by 2026; a figure above 1e28 is a projection or a misreading.
@@ -75,6 +85,9 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     pool = [e for e in estimates if eligible(e) and e.stage == PRETRAINING]
     if not pool:
         return None
+    # a sum over several models gives way when the text also breaks it down per model
+    broken_down = {e.method for e in pool if e.assumptions.get("table_row") and AGGREGATE_NOTE not in e.notes}
+    pool = [e for e in pool if not (AGGREGATE_NOTE in e.notes and e.method in broken_down)]
     largest = max(e.value_flop for e in pool)
     same_run = [e for e in pool if e.value_flop * AGREEMENT_FACTOR >= largest]
     primary = min(same_run, key=lambda e: (METHOD_TRUST[e.method], -e.value_flop))
@@ -95,8 +108,17 @@ def _ratio(a: Estimate, b: Estimate) -> float:
     return max(a.value_flop, b.value_flop) / min(a.value_flop, b.value_flop)
 
 
+def all_estimates(text: str, publication_year: int | None = None) -> list[Estimate]:
+    """Every finder's estimates over plain ``text``."""
+    sentence_level = find_operation_counting(text)
+    return [*find_reported(text), *find_table_totals(text), *find_hardware(text, publication_year),
+            *find_table_rows(text, publication_year), *sentence_level,
+            *([] if sentence_level else find_card_operation_counting(text))]
+
+
 def extract(document: str, publication_year: int | None = None) -> Extraction:
     """Every estimate in ``document`` and its primary; evidence spans index the returned ``text``."""
     text = plain_text(document)
     estimates = all_estimates(text, publication_year)
+    use_active_parameters(estimates, text)
     return Extraction(text, estimates, choose_primary(estimates))

@@ -46,6 +46,7 @@ from curation.units import FLOP_PER_PFS_DAY
 MIN_FLOP, MAX_FLOP = 1e10, 1e31
 SECONDS = {"hour": 3600, "hr": 3600, "day": 86400, "week": 7 * 86400, "month": 30.44 * 86400}
 DEFAULT_UTILIZATION, DEFAULT_UTILIZATION_BEFORE_2018 = 0.30, 0.33
+AGGREGATE_NOTE = "aggregate: a sum over several models"
 
 # Cues that a figure is not a training run's total compute.
 NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", "per forward",
@@ -197,9 +198,10 @@ def is_prose(span: Span) -> bool:
     return words >= MIN_PROSE_WORDS and words > len(NUMERIC_TOKEN.findall(span.text))
 
 
-def _classify(estimate: Estimate, context: str) -> Estimate:
+def classify(estimate: Estimate, context: str) -> Estimate:
     """Mark an estimate's stage and whether its context says it is not this text's training run."""
-    if not estimate.assumptions.get("table_row") and not is_prose(estimate.evidence[0]):
+    structured = estimate.assumptions.get("table_row") or estimate.assumptions.get("pairing")
+    if not structured and not is_prose(estimate.evidence[0]):
         estimate.notes.append("not prose: figure labels or a list of numbers")
     if _has(context, FINETUNE_CUES):
         estimate.stage = FINETUNING
@@ -236,7 +238,7 @@ def find_reported(text: str) -> list[Estimate]:
                                 {"unit": "petaflop/s-days" if in_pfs else "FLOP"})
             if RANGE_BEFORE.search(text[max(0, match.start() - 30): match.start()]):
                 estimate.notes.append("range bound, not a figure")
-            estimates.append(_classify(estimate, _context(text, sentence, _span(match), 60, 30)))
+            estimates.append(classify(estimate, _context(text, sentence, _span(match), 60, 30)))
     return estimates
 
 
@@ -251,6 +253,7 @@ def _in_range(line: str, match: re.Match[str]) -> bool:
                 or RANGE_NEIGHBOUR_AFTER.search(line[match.end(): match.end() + 12]))
 
 
+E_NOTATION_HINT = re.compile(r"\d[eE][+\-]?\d")  # cheap: finds the lines worth reading
 E_NOTATION = re.compile(r"(?<![\w.])(\d(?:\.\d+)?[eE][+\-]?\d{1,2})(?![\w.])")
 
 
@@ -258,7 +261,7 @@ def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
     """Rows of flattened tables whose header (within ``lookback_lines`` above) names training compute
     in FLOP or PF-days; a row's FLOP figure (≥ 1e12 in E-notation) becomes a reported estimate."""
     estimates = []
-    row_starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in E_NOTATION.finditer(text)})
+    row_starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in E_NOTATION_HINT.finditer(text)})
     for start in row_starts:
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
@@ -290,20 +293,36 @@ def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
             estimate.notes.append("row's PF-days figure agrees with its FLOP figure")
         if _has(header, HYPOTHETICAL_TABLE):
             estimate.notes.append("not a training total: the table projects optimal or hypothetical budgets")
-        estimates.append(_classify(estimate, line.lower()))
+        estimates.append(classify(estimate, line.lower()))
     return estimates
 
 
+def _utilization_in(scope: str, explicit_only: bool) -> float | None:
+    match = UTILIZATION.search(scope)
+    if match and explicit_only and not re.search(r"\b(?:MFU|HFU)\b|flops utili", match.group(0), re.I):
+        return None  # a bare "utilization" elsewhere in a text may be about anything
+    if match:
+        value = float(match.group("a") or match.group("b")) / 100
+        if 0.05 <= value <= 0.9:
+            return value
+    return None
+
+
+@lru_cache(maxsize=8)
+def _document_utilization(text: str) -> float | None:
+    low = lowered(text)
+    if "mfu" not in low and "hfu" not in low and "flops utili" not in low:
+        return None
+    return _utilization_in(text, explicit_only=True)
+
+
 def _utilization(text: str, sentence: Span) -> tuple[float | None, str | None]:
-    for scope, label in ((sentence.text, "stated near the figure"), (text, "stated in the text")):
-        match = UTILIZATION.search(scope)
-        if match and scope is text and not re.search(r"\b(?:MFU|HFU)\b|flops utili", match.group(0), re.I):
-            match = None  # a bare "utilization" elsewhere may be about anything
-        if match:
-            value = float(match.group("a") or match.group("b")) / 100
-            if 0.05 <= value <= 0.9:
-                return value, label
-    return None, None
+    """The MFU/HFU the text reports: near the figure, else stated explicitly anywhere in the text."""
+    near = _utilization_in(sentence.text, explicit_only=False)
+    if near is not None:
+        return near, "stated near the figure"
+    anywhere = _document_utilization(text)
+    return (anywhere, "stated in the text") if anywhere is not None else (None, None)
 
 
 def _precision(sentence: str) -> str | None:
@@ -314,7 +333,7 @@ def _precision(sentence: str) -> str | None:
     return None
 
 
-def _document_accelerator(text: str) -> str | None:
+def document_accelerator(text: str) -> str | None:
     """The accelerator a text names most often (the likely training hardware), if any."""
     counts = Counter()
     for match in accelerator_pattern().finditer(text):
@@ -324,7 +343,7 @@ def _document_accelerator(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _hardware_estimate(
+def hardware_estimate(
     text: str, figure: Span, chip_seconds: float, accelerator_name: str | None,
     unit_what: str, publication_year: int | None, inputs: dict[str, object],
     sentence: Span | None = None,
@@ -356,14 +375,16 @@ def _hardware_estimate(
         notes=notes,
     )
     context = _context(text, sentence, figure, 100, 60)
+    if "cumulative" in context or "in total across" in context:
+        estimate.notes.append(AGGREGATE_NOTE)
     if _has(context, NOT_TRAINING_USE):
         estimate.notes.append("not training hardware use (inference or evaluation context)")
-    return _classify(estimate, context)
+    return classify(estimate, context)
 
 
 def find_hardware(text: str, publication_year: int | None = None) -> list[Estimate]:
     """Accelerator time → FLOP: chips × seconds × peak FLOP/s × utilization."""
-    document_accelerator = None
+    most_named = None
     estimates = []
     for match in anchored(CHIP_TIME, text, CHIP_TIME_ANCHOR, 140, 5):
         chips_time = scaled_value(match.group("n"), match.group("mult"))
@@ -376,10 +397,10 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
             if nearby:
                 name, where = nearby.group("accelerator"), "named in the same sentence"
             else:
-                document_accelerator = document_accelerator or _document_accelerator(text)
-                name, where = document_accelerator, "the accelerator the text names most"
+                most_named = most_named or document_accelerator(text)
+                name, where = most_named, "the accelerator the text names most"
         chip_time = f"{chips_time:g} {match.group('what')}-{match.group('unit')}"
-        estimate = _hardware_estimate(text, _span(match), seconds, name, match.group("what"),
+        estimate = hardware_estimate(text, _span(match), seconds, name, match.group("what"),
                                       publication_year, {"chip_time": chip_time, "accelerator_from": where})
         if estimate:
             estimates.append(estimate)
@@ -388,7 +409,7 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
         for match in anchored(pattern, text, ACCELERATOR_ANCHOR, before, after):
             count = scaled_value(match.group("count"), match.group("cmult"))
             duration = parse_plain(match.group("dur")) * SECONDS[_unit_key(match.group("unit"))]
-            estimate = _hardware_estimate(
+            estimate = hardware_estimate(
                 text, _span(match), count * duration, match.group("acc"), match.group("what") or "",
                 publication_year,
                 {"chips": count, "duration": f"{match.group('dur')} {match.group('unit')}"},
@@ -437,7 +458,7 @@ def find_operation_counting(text: str) -> list[Estimate]:
              "epochs": epochs, "formula": "6 * N * D"},
             confidence="Likely" if is_active or len(params) == 1 else "Speculative",
         )
-        estimates.append(_classify(estimate, sentence.text.lower()))
+        estimates.append(classify(estimate, sentence.text.lower()))
     return estimates
 
 
@@ -446,11 +467,5 @@ def _size(word: str) -> str:
     return {"k": "k", "m": "m", "b": "b", "t": "t"}.get(word, word)
 
 
-def all_estimates(text: str, publication_year: int | None = None) -> list[Estimate]:
-    """Every finder's estimates, in text order within each finder."""
-    return [*find_reported(text), *find_table_totals(text), *find_hardware(text, publication_year),
-            *find_operation_counting(text)]
-
-
-__all__ = ["PRETRAINING", "all_estimates", "eligible", "find_hardware", "find_operation_counting",
-           "find_reported", "find_table_totals"]
+__all__ = ["PRETRAINING", "eligible", "find_hardware", "find_operation_counting", "find_reported",
+           "find_table_totals"]

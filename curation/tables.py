@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from curation.evidence import Span
 
@@ -46,9 +47,12 @@ def _cells(line: str) -> list[str]:
     return [cell.strip().strip("*").strip() for cell in line.split("|")]
 
 
+@lru_cache(maxsize=8)
 def find_tables(text: str) -> list[Table]:
     """Blocks of consecutive lines with at least two ``|``; rows with a digit after the first cell are
-    data, the ones above them are headers."""
+    data, the ones above them are headers. (Cached: several finders read the same text's tables.)"""
+    if text.count("|") < 4:
+        return []
     tables: list[Table] = []
     offset = 0
     block: list[tuple[Span, list[str]]] = []

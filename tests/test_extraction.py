@@ -81,3 +81,36 @@ def test_cli_extract_says_when_there_is_no_primary(tmp_path, capsys):
     path.write_text("This survey reviews agents and tools for software engineering tasks.")
     assert main(["extract", str(path)]) == 0
     assert "primary: none" in capsys.readouterr().out
+
+
+@pytest.fixture(scope="module")
+def cards(realdata):
+    folder = realdata / "web" / "hf_modelcards"
+    return [(row, extract((folder / row["file"]).read_text(encoding="utf-8"))) for row in _labels(folder)]
+
+
+def test_labelled_papers_and_cards_meet_the_accuracy_bar(papers, cards):
+    def within_2x(results):
+        return sum(1 for row, x in results if row.get("kind", "positive") == "positive" and x.primary
+                   and _ratio(x, float(row["epoch_training_compute_flop"])) <= 2)
+    assert within_2x(papers) >= 6
+    assert within_2x(cards) >= 12
+
+
+def test_card_primaries_quote_the_card_verbatim(cards):
+    for _, result in cards:
+        if result.primary:
+            assert all(result.text[s.start: s.end] == s.text for s in result.primary.evidence)
+
+
+def test_per_model_gpu_hours_row_beats_the_cumulative_total(cards):
+    _, result = next((r, x) for r, x in cards if r["file"] == "llama3_MODEL_CARD.md")
+    assert result.primary.model == "Llama 3 70B"
+    assert result.primary.assumptions["accelerator"] == "H100 SXM"
+    assert any("aggregate" in note for e in result.estimates for note in e.notes)
+
+
+def test_mixture_of_experts_uses_activated_parameters(papers):
+    _, result = next((r, x) for r, x in papers if r["arxiv_id"] == "2401.06066")
+    assert result.primary.assumptions["active_parameters"] is True
+    assert result.primary.assumptions["total_parameters"] == pytest.approx(16e9)

@@ -1,0 +1,80 @@
+"""Table rows and model-card pairing, on short texts shaped like real model cards."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.card_finders import find_card_operation_counting, looks_like_model_card
+from curation.extraction import extract
+from curation.finders import eligible
+from curation.table_finders import find_table_rows
+from curation.tables import find_tables
+
+GPU_HOURS_CARD = """## Hardware and Software
+Training utilized a cumulative of 7.7M GPU hours of computation on hardware of type H100-80GB.
+
+|  | Time (GPU hours) | Power Consumption (W) |
+| :---- | :---: | :---: |
+| Model 8B | 1.3M | 700 |
+| Model 70B | 6.4M | 700 |
+| Total | 7.7M | |
+"""
+
+
+def test_pipe_table_headers_and_rows():
+    table = find_tables(GPU_HOURS_CARD)[0]
+    assert table.column("gpu hours") == 1
+    assert [row.label for row in table.rows] == ["Model 8B", "Model 70B", "Total"]
+
+
+def test_gpu_hours_rows_become_per_model_hardware_estimates():
+    estimates = find_table_rows(GPU_HOURS_CARD)
+    by_model = {e.model: e for e in estimates}
+    assert by_model["Model 70B"].value_flop == pytest.approx(6.4e6 * 3600 * 989.4e12 * 0.3)
+    assert by_model["Model 70B"].assumptions["accelerator"] == "H100 SXM"
+    assert any("aggregate" in note for note in by_model["Total"].notes)
+
+
+def test_cumulative_total_gives_way_to_the_per_model_rows():
+    primary = extract(GPU_HOURS_CARD).primary
+    assert primary.model == "Model 70B"
+
+
+def test_parameter_and_token_columns_give_six_n_d_per_row():
+    text = ("| Params | Context | Tokens |\n|---|---|---|\n| 7B | 4k | 1.0T |\n| 65B | 2k | 1.4T |\n")
+    estimates = {e.model: e for e in find_table_rows(text)}
+    assert estimates["65B"].value_flop == pytest.approx(6 * 65e9 * 1.4e12)
+
+
+CARD = """---
+license: apache-2.0
+---
+# Model Card for Tiny-1B
+## Model Details
+Tiny-1B is a Transformer with 1.3 billion parameters.
+## Training
+* Dataset size: 30B tokens
+* Training tokens: 150B tokens
+* Context length: 2048 tokens
+"""
+
+
+def test_model_card_pairs_its_parameters_with_its_training_tokens():
+    assert looks_like_model_card(CARD)
+    estimate = find_card_operation_counting(CARD)[0]
+    assert estimate.value_flop == pytest.approx(6 * 1.3e9 * 150e9)
+    assert estimate.confidence == "Speculative" and eligible(estimate)
+
+
+def test_batch_tokens_times_steps_count_as_training_tokens():
+    card = CARD.replace("* Training tokens: 150B tokens\n", "") + (
+        "It was trained with a batch size of approximately 2M tokens for a total of 100,000 steps.\n")
+    estimate = find_card_operation_counting(card)[0]
+    assert estimate.assumptions["training_tokens"] == pytest.approx(2e6 * 100_000)
+
+
+def test_papers_are_not_paired_across_the_text():
+    paper = ("GPT-3 has 175 billion parameters, as reported in prior work. Separately, other models were "
+             "trained on 300B tokens.")
+    assert not looks_like_model_card(paper)
+    assert find_card_operation_counting(paper) == []
