@@ -12,6 +12,7 @@ import re
 
 from curation.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.finders import classify, lowered
+from curation.model_names import document_title
 from curation.quantities import NUMBER, scaled_value
 from curation.tables import find_tables
 
@@ -108,7 +109,7 @@ def find_card_operation_counting(text: str) -> list[Estimate]:
         6 * n * d, OPERATION_COUNTING, [*token_spans, param_span],
         {"parameters": n, "training_tokens": d, "formula": "6 * N * D",
          "pairing": "the card's parameter count with its largest training-token figure"},
-        confidence="Speculative",
+        model=document_title(text), confidence="Speculative",
     )
     # the batch phrase of a batch × steps figure is not a "per batch" figure here
     context = sentence_around(text, token_spans[0].start, token_spans[0].end).text.lower()

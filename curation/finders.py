@@ -33,6 +33,7 @@ from curation.hardware import (
     accelerator_words,
     resolve_accelerator,
 )
+from curation.model_names import nearby_model
 from curation.quantities import (
     MULTIPLIER_WORD,
     NUMBER,
@@ -201,6 +202,8 @@ def is_prose(span: Span) -> bool:
 def classify(estimate: Estimate, context: str) -> Estimate:
     """Mark an estimate's stage and whether its context says it is not this text's training run."""
     structured = estimate.assumptions.get("table_row") or estimate.assumptions.get("pairing")
+    if estimate.model is None and not structured:
+        estimate.model = nearby_model(estimate.evidence[0].text)
     if not structured and not is_prose(estimate.evidence[0]):
         estimate.notes.append("not prose: figure labels or a list of numbers")
     if _has(context, FINETUNE_CUES):
@@ -380,6 +383,22 @@ def hardware_estimate(
     if _has(context, NOT_TRAINING_USE):
         estimate.notes.append("not training hardware use (inference or evaluation context)")
     return classify(estimate, context)
+
+
+GENERIC_DEVICES_FOR_TIME = re.compile(
+    rf"(?P<count>{NUMBER})\s*(?:×|x)?\s*(?P<name>[A-Za-z][\w.-]*)\s+(?:GPUs?|TPUs?|NPUs?|chips|accelerators)"
+    rf"\s+for\s+{APPROX}{NUMBER}\s*{UNIT}")
+
+
+def unknown_accelerators(text: str) -> list[str]:
+    """Accelerators a text trains on ("512 Z9000 chips for 3 weeks") that the hardware table lacks:
+    they yield no hardware estimate, and the caller says so."""
+    names = []
+    for match in GENERIC_DEVICES_FOR_TIME.finditer(text):
+        name = match.group("name")
+        if resolve_accelerator(name) is None and name.lower() not in ("nvidia", "google", "amd", "the"):
+            names.append(name)
+    return sorted(set(names))
 
 
 def find_hardware(text: str, publication_year: int | None = None) -> list[Estimate]:

@@ -171,7 +171,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from curation.extraction import extract
-    from curation.finders import eligible
+    from curation.finders import eligible, unknown_accelerators
 
     document = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
     result = extract(document, publication_year=args.year)
@@ -187,6 +187,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"  evidence: {_one_line(primary.evidence[0].text)}")
         for note in primary.notes:
             print(f"  note: {note}")
+    unknown = unknown_accelerators(result.text)
+    if unknown:
+        print("note: no hardware estimate for accelerator(s) not in curation/hardware.csv: "
+              + ", ".join(unknown))
     if result.estimates:
         print(f"\n{'FLOP':>10}  {'method':<18} {'use':<8} evidence")
     for estimate in sorted(result.estimates, key=lambda e: -e.value_flop):

@@ -11,6 +11,7 @@ from curation.finders import (
     find_operation_counting,
     find_reported,
     find_table_totals,
+    unknown_accelerators,
 )
 
 
@@ -92,8 +93,11 @@ def test_stated_mfu_and_precision_are_used():
     assert estimate.assumptions["peak_flop_per_second"] == 19.5e12
 
 
-def test_unknown_accelerator_gives_no_hardware_estimate():
-    assert find_hardware("We trained on 512 Z9000 chips for 3 weeks using our own framework.") == []
+def test_unknown_accelerator_gives_no_hardware_estimate_and_is_named():
+    sentence = "We trained on 512 Z9000 chips for 3 weeks using our own framework."
+    assert find_hardware(sentence) == []
+    assert unknown_accelerators(sentence) == ["Z9000"]
+    assert unknown_accelerators("We trained on 512 A100 GPUs for 3 weeks.") == []
 
 
 def test_inference_hardware_is_not_training():
