@@ -51,9 +51,11 @@ class Extraction:
         primary = None
         if self.primary is not None:
             p = self.primary
+            # exactly the documented keys; agreement and conflict notes travel with the assumptions
             primary = {"value_flop": p.value_flop, "method": p.method, "model": p.model,
-                       "evidence": [span.__dict__ for span in p.evidence], "assumptions": p.assumptions,
-                       "confidence": p.confidence, "notes": p.notes}
+                       "evidence": [span.__dict__ for span in p.evidence],
+                       "assumptions": {**p.assumptions, "notes": p.notes, "stage": p.stage},
+                       "confidence": p.confidence}
         return {"primary": primary, "estimates": [short(e) for e in self.estimates]}
 
 

@@ -72,7 +72,7 @@ def test_cli_extract_json_shape(tmp_path, capsys):
     result = json.loads(capsys.readouterr().out)
     assert set(result) == {"primary", "estimates"}
     expected = {"value_flop", "method", "model", "evidence", "assumptions", "confidence"}
-    assert expected <= set(result["primary"])
+    assert set(result["primary"]) == expected
     assert result["primary"]["value_flop"] == pytest.approx(6 * 7e9 * 2e12)
 
 
