@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
+from curation.anchors import TOKENS_ANCHOR, anchored, lowered
 from curation.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
-from curation.finders import classify, lowered
+from curation.finders import classify
 from curation.model_names import document_title
-from curation.quantities import NUMBER, scaled_value
+from curation.quantities import NUMBER, SIZE, scaled_value
 from curation.tables import find_tables
 
-SIZE = r"[KMBT]|thousand|million|billion|trillion"
 CARD_CUES = ("model card", "model details", "intended use", "model description", "## uses")
 PARAM_STATEMENT = re.compile(
     rf"(?P<n>{NUMBER})\s?(?P<m>{SIZE})?\s+(?:total\s+|trainable\s+)*parameters\b"
@@ -74,7 +74,7 @@ def _param_value(match: re.Match[str]) -> float:
 def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
     figures = []
     low = lowered(text)
-    for match in TOKEN_FIGURE.finditer(text):
+    for match in anchored(TOKEN_FIGURE, text, TOKENS_ANCHOR, 40, 30):
         line_start = low.rfind("\n", 0, match.start()) + 1
         line_end = low.find("\n", match.end())
         line_end = len(low) if line_end == -1 else line_end

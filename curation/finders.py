@@ -12,10 +12,17 @@ own training compute (per-token, inference, budgets, other works' figures) as no
 from __future__ import annotations
 
 import re
-import string
 from collections import Counter
 from functools import lru_cache
 
+from curation.anchors import (
+    ACCELERATOR_ANCHOR,
+    CHIP_TIME_ANCHOR,
+    COMPUTE_UNIT_ANCHOR,
+    TOKENS_ANCHOR,
+    anchored,
+    lowered,
+)
 from curation.evidence import (
     FINETUNING,
     HARDWARE,
@@ -30,7 +37,6 @@ from curation.hardware import (
     HALF_CHIP_CORES,
     accelerator_pattern,
     accelerator_regex,
-    accelerator_words,
     resolve_accelerator,
 )
 from curation.model_names import nearby_model
@@ -38,6 +44,7 @@ from curation.quantities import (
     MULTIPLIER_WORD,
     NUMBER,
     SCIENTIFIC,
+    SIZE,
     parse_plain,
     scaled_value,
     scientific_value,
@@ -75,20 +82,6 @@ REPORTED_PFS = re.compile(
 RANGE_BEFORE = re.compile(rf"(?:{NUMBER}(?:\s?[eE][+\-]?\d+)?)\s*(?:to|–|-|—|and)\s*$")
 
 ACC = accelerator_regex()
-# Cheap lower-case patterns that every match of the expensive ones must lie near.
-ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-COMPUTE_UNIT_ANCHOR = "compute_unit"
-CHIP_TIME_ANCHOR = "chip_time"
-ACCELERATOR_ANCHOR = "accelerator"
-TOKENS_ANCHOR = "tokens"
-# One pass of a plain alternation over the lower-cased text finds every anchor word (several passes,
-# or groups and word boundaries inside the alternation, cost several times more); Python sorts them.
-COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "pf-day", "pfs-day", "pf day", "pfs day")
-DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device")
-ANCHOR_WORDS = re.compile("|".join(
-    re.escape(w) for w in sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, "tokens", *accelerator_words()},
-                                 key=len, reverse=True)))
-TIME_AFTER_DEVICE = re.compile(r"s?[\s-]?(?:hour|hr|day|week|month)")
 UNIT = r"(?P<unit>hours?|hrs?|days?|weeks?|months?)\b"
 APPROX = r"(?:about|approximately|approx\.|roughly|around|nearly|almost|over|under|~|≈)?\s*"
 CHIP_TIME = re.compile(
@@ -119,7 +112,6 @@ PRECISION_CUES = [("fp8", ("fp8", "8-bit float")), ("tf32", ("tf32", "tensorfloa
                   ("fp16", ("fp16", "bf16", "bfloat16", "float16", "half precision", "mixed precision",
                             "mixed-precision"))]
 
-SIZE = r"[KMBT]|thousand|million|billion|trillion"
 PARAMS = re.compile(
     rf"(?P<p>{NUMBER})\s?(?P<pm>{SIZE})\b[\s-]*(?:(?P<active>activated|active)\s+)?(?:total\s+)?"
     r"(?:parameters?|params?|model)\b"
@@ -134,53 +126,6 @@ EPOCHS = re.compile(rf"(?P<e>{NUMBER})\s*(?:epochs?|passes)\b", re.IGNORECASE)
 def _context(text: str, sentence: Span, figure: Span, before: int, after: int) -> str:
     """Lower-cased text around a figure, without crossing its sentence's bounds."""
     return text[max(sentence.start, figure.start - before): min(sentence.end, figure.end + after)].lower()
-
-
-@lru_cache(maxsize=8)
-def lowered(text: str) -> str:
-    """``text`` in lower case with the same length (so offsets still index ``text``)."""
-    low = text.lower()
-    return low if len(low) == len(text) else text.translate(ASCII_LOWER)
-
-
-@lru_cache(maxsize=8)
-def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Where each kind of anchor occurs in ``text`` (one scan of the lower-cased text)."""
-    low = lowered(text)
-    hits: dict[str, list[tuple[int, int]]] = {
-        COMPUTE_UNIT_ANCHOR: [], CHIP_TIME_ANCHOR: [], ACCELERATOR_ANCHOR: [], TOKENS_ANCHOR: []}
-    for match in ANCHOR_WORDS.finditer(low):
-        word, (start, end) = match.group(0), match.span()
-        if word in COMPUTE_UNIT_WORDS:
-            hits[COMPUTE_UNIT_ANCHOR].append((start, end))
-            continue
-        if word == "tokens":
-            hits[TOKENS_ANCHOR].append((start, end))
-            continue
-        if start > 0 and low[start - 1].isalnum():
-            continue  # inside a longer word ("output", "score")
-        if word in DEVICE_WORDS:
-            timed = TIME_AFTER_DEVICE.match(low, end)
-            if timed:
-                hits[CHIP_TIME_ANCHOR].append((start, timed.end()))
-        if word not in ("chip", "accelerator", "core", "device"):
-            hits[ACCELERATOR_ANCHOR].append((start, end))
-    return hits
-
-
-def anchored(pattern: re.Pattern[str], text: str, anchor: str, before: int,
-             after: int) -> list[re.Match[str]]:
-    """Matches of an expensive ``pattern`` searched only near the hits of a cheap ``anchor`` kind
-    (from ``before`` characters ahead of each hit to ``after`` past it), in text order. Long texts
-    hold few anchors, so this keeps the finders fast."""
-    windows: list[list[int]] = []
-    for hit_start, hit_end in anchor_hits(text)[anchor]:
-        start, end = max(0, hit_start - before), min(len(text), hit_end + after)
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
-        else:
-            windows.append([start, end])
-    return [match for start, end in windows for match in pattern.finditer(text, start, end)]
 
 
 def _has(text: str, cues: tuple[str, ...]) -> bool:
@@ -311,12 +256,17 @@ def _utilization_in(scope: str, explicit_only: bool) -> float | None:
     return None
 
 
+EXPLICIT_UTILIZATION = re.compile(r"\bmfu\b|\bhfu\b|flops utili")
+
+
 @lru_cache(maxsize=8)
 def _document_utilization(text: str) -> float | None:
-    low = lowered(text)
-    if "mfu" not in low and "hfu" not in low and "flops utili" not in low:
-        return None
-    return _utilization_in(text, explicit_only=True)
+    """The first MFU/HFU a text states explicitly, looked for only near those words."""
+    for hit in EXPLICIT_UTILIZATION.finditer(lowered(text)):
+        value = _utilization_in(text[max(0, hit.start() - 60): hit.end() + 60], explicit_only=True)
+        if value is not None:
+            return value
+    return None
 
 
 def _utilization(text: str, sentence: Span) -> tuple[float | None, str | None]:

@@ -17,6 +17,7 @@ SCIENTIFIC = (
     rf"(?:(?P<mantissa>{NUMBER})\s*[eE]\s?(?P<e_exp>[+\-−]?\d{{1,2}})(?![\d.])"
     rf"|(?:(?P<mantissa2>{NUMBER})\s*(?:×|x|\*|·|⋅)\s*)?10\s*(?:\^|\*\*)?\s*\{{?(?P<p_exp>{EXPONENT})\}}?(?!\d))"
 )
+SIZE = r"[KMBT]|thousand|million|billion|trillion"  # after a number: 70B, 1.4 trillion
 MULTIPLIER_WORD = r"(?:[kKMBT](?![a-zA-Z])|thousand|million|billion|trillion|bn|mn)"
 SCALED = rf"(?P<scaled>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?"
 

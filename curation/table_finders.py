@@ -17,10 +17,10 @@ from curation.finders import (
     document_accelerator,
     hardware_estimate,
 )
-from curation.quantities import NUMBER, scaled_value
+from curation.quantities import NUMBER, SIZE, scaled_value
 from curation.tables import Row, Table, find_tables
 
-SIZE_CELL = re.compile(rf"(?P<n>{NUMBER})\s?(?P<m>[kKMBT]|thousand|million|billion|trillion)?\b")
+SIZE_CELL = re.compile(rf"(?P<n>{NUMBER})\s?(?P<m>k|{SIZE})?\b")
 AGGREGATE_LABELS = ("total", "sum", "overall", "all models")
 
 
