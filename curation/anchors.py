@@ -17,13 +17,14 @@ COMPUTE_UNIT_ANCHOR = "compute_unit"
 CHIP_TIME_ANCHOR = "chip_time"
 ACCELERATOR_ANCHOR = "accelerator"
 TOKENS_ANCHOR = "tokens"
+PARAMETERS_ANCHOR = "param"
 # One pass of a plain alternation over the lower-cased text finds every anchor word (several passes,
 # or groups and word boundaries inside the alternation, cost several times more); Python sorts them.
 COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "pf-day", "pfs-day", "pf day", "pfs day")
 DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device")
-ANCHOR_WORDS = re.compile("|".join(
-    re.escape(w) for w in sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, "tokens", *accelerator_words()},
-                                 key=len, reverse=True)))
+ANCHOR_WORDS = re.compile("|".join(re.escape(w) for w in sorted(
+    {*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, TOKENS_ANCHOR, PARAMETERS_ANCHOR, *accelerator_words()},
+    key=len, reverse=True)))
 TIME_AFTER_DEVICE = re.compile(r"s?[\s-]?(?:hour|hr|day|week|month)")
 
 
@@ -39,14 +40,15 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
     """Where each kind of anchor occurs in ``text`` (one scan of the lower-cased text)."""
     low = lowered(text)
     hits: dict[str, list[tuple[int, int]]] = {
-        COMPUTE_UNIT_ANCHOR: [], CHIP_TIME_ANCHOR: [], ACCELERATOR_ANCHOR: [], TOKENS_ANCHOR: []}
+        COMPUTE_UNIT_ANCHOR: [], CHIP_TIME_ANCHOR: [], ACCELERATOR_ANCHOR: [], TOKENS_ANCHOR: [],
+        PARAMETERS_ANCHOR: []}
     for match in ANCHOR_WORDS.finditer(low):
         word, (start, end) = match.group(0), match.span()
         if word in COMPUTE_UNIT_WORDS:
             hits[COMPUTE_UNIT_ANCHOR].append((start, end))
             continue
-        if word == "tokens":
-            hits[TOKENS_ANCHOR].append((start, end))
+        if word in (TOKENS_ANCHOR, PARAMETERS_ANCHOR):
+            hits[word].append((start, end))
             continue
         if start > 0 and low[start - 1].isalnum():
             continue  # inside a longer word ("output", "score")

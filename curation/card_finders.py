@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from curation.anchors import TOKENS_ANCHOR, anchored, lowered
+from curation.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored, lowered
 from curation.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.finders import classify
 from curation.model_names import document_title
@@ -49,7 +49,7 @@ def _size(word: str | None) -> str | None:
 def _parameter_statement(text: str) -> tuple[float, Span] | None:
     """The card's own parameter count: its first statement in prose or a key-value table row."""
     found: list[tuple[int, float, Span]] = []
-    match = next((m for m in PARAM_STATEMENT.finditer(text)
+    match = next((m for m in anchored(PARAM_STATEMENT, text, PARAMETERS_ANCHOR, 40, 30)
                   if 1e6 <= _param_value(m) <= 1e14), None)
     if match:
         found.append((match.start(), _param_value(match), Span(match.group(0), match.start(), match.end())))

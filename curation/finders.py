@@ -256,16 +256,17 @@ def _utilization_in(scope: str, explicit_only: bool) -> float | None:
     return None
 
 
-EXPLICIT_UTILIZATION = re.compile(r"\bmfu\b|\bhfu\b|flops utili")
-
-
 @lru_cache(maxsize=8)
 def _document_utilization(text: str) -> float | None:
     """The first MFU/HFU a text states explicitly, looked for only near those words."""
-    for hit in EXPLICIT_UTILIZATION.finditer(lowered(text)):
-        value = _utilization_in(text[max(0, hit.start() - 60): hit.end() + 60], explicit_only=True)
-        if value is not None:
-            return value
+    low = lowered(text)
+    for word in ("mfu", "hfu", "flops utili"):
+        at = low.find(word)
+        while at != -1:
+            value = _utilization_in(text[max(0, at - 60): at + 60], explicit_only=True)
+            if value is not None:
+                return value
+            at = low.find(word, at + 1)
     return None
 
 
@@ -286,10 +287,11 @@ def _precision(sentence: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
 def document_accelerator(text: str) -> str | None:
     """The accelerator a text names most often (the likely training hardware), if any."""
     counts = Counter()
-    for match in accelerator_pattern().finditer(text):
+    for match in anchored(accelerator_pattern(), text, ACCELERATOR_ANCHOR, 30, 40):
         accelerator = resolve_accelerator(match.group("accelerator"))
         if accelerator:
             counts[accelerator.name] += 1
