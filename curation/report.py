@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 OK = "ok"
+HEADLINE_SUBSETS = ("all", "notable", "frontier", "large-scale")
 FAILED = "failed"
 
 
@@ -76,11 +77,14 @@ class RunReport:
             lines += ["", "## Models", "",
                       ", ".join(f"{count} {kind}" for kind, count in self.changes.items()) + "."]
         if self.fits:
-            lines += ["", "## Trend", "", "| era | n | growth/yr | doubling (months) | 90% CI |",
-                      "|---|---|---|---|---|"]
+            lines += ["", "## Trend", "", "| subset | era | n | growth/yr | doubling (months) | 90% CI |",
+                      "|---|---|---|---|---|---|"]
             for fit in self.fits:
+                if fit.get("subset", "all") not in HEADLINE_SUBSETS:
+                    continue
                 low, high = fit["doubling_months_ci90"]
-                lines.append(f"| {fit['era']} | {fit['n']} | {_num(fit['growth_per_year'], 'x')} | "
+                lines.append(f"| {fit.get('subset', 'all')} | {fit['era']} | {fit['n']} | "
+                             f"{_num(fit['growth_per_year'], 'x')} | "
                              f"{_num(fit['doubling_months'])} | "
                              f"{_num(low)}–{_num(high)} |")
         if self.quarantine_file:

@@ -2,7 +2,9 @@
 
 Eras are cut at breakpoint dates (default 2010-01-01). Each era reports n, slope (orders of
 magnitude per year), growth per year, doubling time in months with a percentile-bootstrap interval
-(seeded, vectorised), and R².
+(seeded, vectorised), and R². Options follow Sevilla et al. (2022): each estimate can be jittered in
+the bootstrap by a log-uniform factor set by its confidence (:data:`JITTER_FACTOR`), and low outliers
+(z < −2 against the models published within 1.5 years) can be dropped, each with its reason.
 """
 
 from __future__ import annotations
@@ -26,6 +28,17 @@ DATE_COLUMNS = ["publication_date", "Publication date"]
 FLOP_COLUMNS = ["training_compute_flop", "Training compute (FLOP)"]
 PFS_DAY_COLUMNS = ["overall_peta_flop_days", "petaflop_s_days", "pfs_days"]
 NAME_COLUMNS = ["model", "Model", "System", "result"]
+CONFIDENCE_COLUMNS = ["confidence", "Confidence"]
+DOMAIN_COLUMNS = ["domain", "Domain"]
+
+# Bootstrap jitter: each estimate is multiplied by a log-uniform factor in [1/f, f]. Sevilla et al. used
+# f = 2 for every estimate; flopwatch widens it with Epoch's confidence (Confident 2, Likely 3,
+# Speculative 10) and keeps 2 where the confidence is unknown.
+JITTER_FACTOR = {"Confident": 2.0, "Likely": 3.0, "Speculative": 10.0}
+DEFAULT_JITTER_FACTOR = 2.0
+OUTLIER_Z = -2.0
+OUTLIER_WINDOW_YEARS = 1.5
+OUTLIER_MIN_NEIGHBOURS = 5
 
 
 class TrendInputError(ValueError):
@@ -42,6 +55,8 @@ class TrendOptions:
     n_bootstrap: int = 1000
     seed: int = 2018
     ci: float = 0.90
+    jitter: bool = False
+    drop_outliers: bool = False
 
 
 def fractional_year(dates: pd.Series) -> np.ndarray:
@@ -73,9 +88,28 @@ def compute_points(table: pd.DataFrame, label: str = "table") -> pd.DataFrame:
         "model": table[name_col].astype(str) if name_col else pd.Series("", index=table.index),
         "publication_date": pd.to_datetime(table[date_col], errors="coerce", format="ISO8601"),
         "training_compute_flop": compute.astype(float),
+        "confidence": _optional(table, CONFIDENCE_COLUMNS),
+        "domain": _optional(table, DOMAIN_COLUMNS),
+        "notable": _notable(table),
     })
     valid = points["publication_date"].notna() & (points["training_compute_flop"] > 0)
     return points[valid].reset_index(drop=True)
+
+
+def _optional(table: pd.DataFrame, names: list[str]) -> pd.Series:
+    column = next((c for c in names if c in table.columns), None)
+    if column is None:
+        return pd.Series(None, index=table.index, dtype=object)
+    return table[column].where(table[column].astype(str).str.strip() != "", None)
+
+
+def _notable(table: pd.DataFrame) -> pd.Series:
+    """Whether a source marks each model notable (None where the table does not say)."""
+    if "notable" in table.columns:
+        return table["notable"].astype(str).str.lower().isin(["true", "1", "yes"])
+    if "Notability criteria" in table.columns:
+        return table["Notability criteria"].astype(str).str.strip() != ""
+    return pd.Series(None, index=table.index, dtype=object)
 
 
 def read_compute_table(path: Path) -> pd.DataFrame:
@@ -114,17 +148,59 @@ def ols(x: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
     return float(slope), float(intercept), float(r2)
 
 
+def bootstrap_lines(x: np.ndarray, y: np.ndarray, n_resamples: int, seed: int,
+                    jitter_log10: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """OLS slopes and intercepts of ``n_resamples`` resamples of the points, all at once; with
+    ``jitter_log10`` (per point half-widths) each resampled y moves by a uniform amount in ±width."""
+    rng = np.random.default_rng(seed)
+    n = len(x)
+    # Each resample as counts of how often it drew each point: sums become one matrix product.
+    index = rng.integers(0, n, size=(n_resamples, n))
+    counts = np.empty((n_resamples, n))
+    for row, drawn in enumerate(index):
+        counts[row] = np.bincount(drawn, minlength=n)
+    origin = x.mean()
+    xc = x - origin  # centred years keep the sums well conditioned
+    sums = counts @ np.stack([xc, y, xc * xc, xc * y], axis=1)
+    sx, sy, sxx, sxy = sums.T
+    if jitter_log10 is not None:  # each point of a resample moves by its own draw
+        shifted = counts * rng.uniform(-1.0, 1.0, size=counts.shape) * jitter_log10
+        sy = sy + shifted.sum(axis=1)
+        sxy = sxy + shifted @ xc
+    with np.errstate(invalid="ignore", divide="ignore"):
+        slopes = (sxy - sx * sy / n) / (sxx - sx * sx / n)
+    intercepts = (sy - slopes * sx) / n - slopes * origin
+    keep = np.isfinite(slopes)
+    return slopes[keep], intercepts[keep]
+
+
 def bootstrap_slopes(x: np.ndarray, y: np.ndarray, n_resamples: int, seed: int) -> np.ndarray:
     """OLS slopes of ``n_resamples`` resamples of the points, all at once."""
-    rng = np.random.default_rng(seed)
-    index = rng.integers(0, len(x), size=(n_resamples, len(x)))
-    xs, ys = x[index], y[index]
-    xc = xs - xs.mean(axis=1, keepdims=True)
-    yc = ys - ys.mean(axis=1, keepdims=True)
-    variance = (xc**2).sum(axis=1)
+    return bootstrap_lines(x, y, n_resamples, seed)[0]
+
+
+def jitter_half_widths(confidence: pd.Series) -> np.ndarray:
+    """log10 of each estimate's jitter factor, from its confidence (see :data:`JITTER_FACTOR`)."""
+    factors = confidence.map(lambda level: JITTER_FACTOR.get(level, DEFAULT_JITTER_FACTOR))
+    return np.log10(factors.to_numpy(dtype=float))
+
+
+def low_outliers(points: pd.DataFrame) -> pd.Series:
+    """A reason for each model whose log compute has z < −2 against the models published within
+    1.5 years of it (at least five of them); empty where the model is not an outlier."""
+    years = fractional_year(points["publication_date"])
+    logs = np.log10(points["training_compute_flop"].to_numpy(dtype=float))
+    near = np.abs(years[:, None] - years[None, :]) <= OUTLIER_WINDOW_YEARS
+    np.fill_diagonal(near, False)
+    count = near.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        slopes = (xc * yc).sum(axis=1) / variance
-    return slopes[np.isfinite(slopes)]
+        mean = (near * logs[None, :]).sum(axis=1) / count
+        std = np.sqrt((near * (logs[None, :] - mean[:, None]) ** 2).sum(axis=1) / count)
+        z = (logs - mean) / std
+    reasons = [f"low outlier: z = {zi:.2f} against {ci} models within {OUTLIER_WINDOW_YEARS:g} years"
+               if ci >= OUTLIER_MIN_NEIGHBOURS and np.isfinite(zi) and zi < OUTLIER_Z else ""
+               for zi, ci in zip(z, count, strict=True)]
+    return pd.Series(reasons, index=points.index)
 
 
 def doubling_months(slope_oom_per_year: float) -> float | None:
@@ -135,14 +211,15 @@ def doubling_months(slope_oom_per_year: float) -> float | None:
 
 
 def fit_era(label: str, start: str | None, end: str | None, x: np.ndarray, y: np.ndarray,
-            options: TrendOptions) -> dict[str, object]:
+            options: TrendOptions, jitter_log10: np.ndarray | None = None) -> dict[str, object]:
     """The statistics of one era's points (nulls with fewer than three points)."""
     row: dict[str, object] = dict.fromkeys(FIT_COLUMNS)
     row.update(era=label, start=start, end=end, n=len(x))
     if len(x) < MIN_POINTS or np.ptp(x) == 0:
         return row
     slope, _, r2 = ols(x, y)
-    slopes = bootstrap_slopes(x, y, options.n_bootstrap, options.seed)
+    slopes, _ = bootstrap_lines(x, y, options.n_bootstrap, options.seed,
+                                jitter_log10 if options.jitter else None)
     tail = (1 - options.ci) / 2 * 100
     low_slope, high_slope = np.percentile(slopes, [tail, 100 - tail])
     row.update(
@@ -178,17 +255,31 @@ def era_points(data: pd.DataFrame, start: pd.Timestamp | None, end: pd.Timestamp
     return data[mask]
 
 
+def excluded_models(points: pd.DataFrame, options: TrendOptions) -> pd.DataFrame:
+    """The models an option removes from the fit (``model``, ``publication_date``, ``reason``)."""
+    data = select_points(points, options)
+    if not options.drop_outliers or data.empty:
+        return pd.DataFrame(columns=["model", "publication_date", "reason"])
+    reasons = low_outliers(data)
+    out = data.loc[reasons != "", ["model", "publication_date"]].assign(reason=reasons[reasons != ""])
+    return out.reset_index(drop=True)
+
+
 def fit_trends(points: pd.DataFrame, options: TrendOptions = TrendOptions()) -> pd.DataFrame:
     """One fit per era over ``points`` (publication_date, training_compute_flop)."""
     data = select_points(points, options)
+    if options.drop_outliers and not data.empty:
+        data = data[low_outliers(data) == ""]
     rows = []
     for label, start, end in era_bounds(options.breakpoints):
         era = era_points(data, start, end)
         first = start if start is not None else era["publication_date"].min()
         last = end if end is not None else era["publication_date"].max()
+        confidence = era["confidence"] if "confidence" in era else pd.Series(None, index=era.index)
         rows.append(fit_era(
             label, _iso(first), _iso(last), fractional_year(era["publication_date"]),
             np.log10(era["training_compute_flop"].to_numpy(dtype=float)), options,
+            jitter_half_widths(confidence),
         ))
     return TrendFit.validate(pd.DataFrame(rows, columns=FIT_COLUMNS))
 

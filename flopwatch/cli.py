@@ -64,16 +64,32 @@ def build_parser() -> argparse.ArgumentParser:
     refit.add_argument("--until", default=None, metavar="DATE")
     refit.add_argument("--bootstrap", type=int, default=None, help="bootstrap resamples (default 1000)")
     refit.add_argument("--seed", type=int, default=None)
+    refit.add_argument("--subset", default="all",
+                       help="all | notable | frontier | large-scale | domain:<name> (default all)")
+    refit.add_argument("--auto-breaks", type=int, default=0, metavar="N",
+                       help="also search for up to N (1 or 2) breaks in the trend, chosen by BIC")
+    refit.add_argument("--jitter", action="store_true",
+                       help="jitter each estimate in the bootstrap by its confidence (2x/3x/10x)")
+    refit.add_argument("--drop-outliers", action="store_true",
+                       help="drop low outliers (z < -2 against models within 1.5 years)")
     refit.add_argument("--plot", type=Path, default=None, help="also write the chart to this PNG")
     refit.add_argument("--json", action="store_true")
     _data_dir_flag(refit)
+
+    trends = commands.add_parser("trends", help="how the trend estimates moved across versions")
+    trends.add_argument("--history", action="store_true", help="show (and plot) trends_history.csv")
+    trends.add_argument("--subset", default=None, help="only this subset (e.g. all, notable)")
+    trends.add_argument("--plot", type=Path, default=None,
+                        help="where to write the history chart (default <data>/curated/trends_history.png)")
+    trends.add_argument("--json", action="store_true")
+    _data_dir_flag(trends)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = {"run": cmd_run, "versions": cmd_versions, "diff": cmd_diff, "refit": cmd_refit,
-               "extract": cmd_extract}
+               "extract": cmd_extract, "trends": cmd_trends}
     try:
         return handler[args.command](args)
     except KeyboardInterrupt:
@@ -114,9 +130,10 @@ def cmd_run(args: argparse.Namespace) -> int:
             counts = ", ".join(f"{n} {kind}" for kind, n in report.changes.items())
             print(f"published version {report.version:04d}: {report.rows} models ({counts})")
             for fit in report.fits:
-                if fit["doubling_months"] is not None:
+                if fit.get("subset") in ("all", "notable") and fit["doubling_months"] is not None:
                     low, high = fit["doubling_months_ci90"]
-                    print(f"  trend {fit['era']}: n={fit['n']}, {fit['growth_per_year']:.2f}x/yr, "
+                    print(f"  trend {fit['subset']} {fit['era']}: n={fit['n']}, "
+                          f"{fit['growth_per_year']:.2f}x/yr, "
                           f"doubling {fit['doubling_months']:.1f} months "
                           f"(90% CI {_fmt(low)}-{_fmt(high)})")
         else:
@@ -130,7 +147,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _fmt(value: float | None) -> str:
-    return "?" if value is None else f"{value:.1f}"
+    return "?" if value is None or value != value else f"{value:.1f}"  # None or NaN
 
 
 def cmd_versions(args: argparse.Namespace) -> int:
@@ -206,9 +223,19 @@ def _one_line(text: str, limit: int = 160) -> str:
 
 
 def cmd_refit(args: argparse.Namespace) -> int:
+    from curation.breakpoints import find_breaks
+    from curation.refit import subset_options
     from curation.store import Store
     from curation.trend_plot import plot_trends
-    from curation.trends import TrendOptions, fit_trends, fits_to_records, read_compute_table
+    from curation.trend_subsets import subset_points
+    from curation.trends import (
+        TrendOptions,
+        excluded_models,
+        fit_trends,
+        fits_to_records,
+        read_compute_table,
+        select_points,
+    )
 
     settings = _settings(args)
     path = args.input
@@ -220,16 +247,30 @@ def cmd_refit(args: argparse.Namespace) -> int:
         since=args.since, until=args.until,
         n_bootstrap=args.bootstrap or settings.trend_bootstrap,
         seed=settings.trend_seed if args.seed is None else args.seed, ci=settings.trend_ci,
+        jitter=args.jitter, drop_outliers=args.drop_outliers,
     )
-    points = read_compute_table(path)
+    if not args.breakpoints:
+        options = subset_options(args.subset, options, options.breakpoints)
+    points = subset_points(read_compute_table(path), args.subset)
     fits = fit_trends(points, options)
     records = fits_to_records(fits)
+    excluded = [{"model": m, "publication_date": f"{d:%Y-%m-%d}", "reason": why}
+                for m, d, why in excluded_models(points, options).itertuples(index=False)]
+    breaks = []
+    if args.auto_breaks:
+        window = select_points(points, options)
+        found = find_breaks(window["publication_date"], window["training_compute_flop"],
+                            min(args.auto_breaks, 2), seed=options.seed)
+        breaks = [b.to_dict() for b in found]
     if args.plot:
-        plot_trends(points, fits, options, args.plot, title=f"Training compute: {path.name}")
+        plot_trends(points, fits, options, args.plot, title=f"Training compute: {path.name} ({args.subset})")
     if args.json:
-        print(json.dumps({"fits": records}, indent=2))
+        result: dict[str, object] = {"fits": records, "subset": args.subset, "excluded": excluded}
+        if args.auto_breaks:
+            result["breaks"] = breaks
+        print(json.dumps(result, indent=2))
         return EXIT_OK
-    print(f"{path}: {len(points)} models with a date and training compute")
+    print(f"{path}: {len(points)} models with a date and training compute (subset {args.subset})")
     for fit in records:
         if fit["doubling_months"] is None:
             print(f"  {fit['era']:<28} n={fit['n']:<5} (not enough data or no growth)")
@@ -238,6 +279,39 @@ def cmd_refit(args: argparse.Namespace) -> int:
         print(f"  {fit['era']:<28} n={fit['n']:<5} slope {fit['slope_oom_per_year']:.3f} OOM/yr  "
               f"{fit['growth_per_year']:.2f}x/yr  doubling {fit['doubling_months']:.1f} months "
               f"(90% CI {_fmt(low)}-{_fmt(high)})  R2 {fit['r2']:.2f}")
+    for change in breaks:
+        low, high = change["ci90"]
+        print(f"  trend changes around {change['date']} (90% interval {low} – {high})")
+    if excluded:
+        print(f"  excluded {len(excluded)} low outliers (see --json)")
+    return EXIT_OK
+
+
+def cmd_trends(args: argparse.Namespace) -> int:
+    from curation.trend_history import read_history
+    from curation.trend_plot import plot_history
+
+    settings = _settings(args)
+    if not args.history:
+        print("flopwatch trends: nothing to show; use --history", file=sys.stderr)
+        return EXIT_USAGE
+    history = read_history(settings.curated_dir / "trends_history.csv")
+    if args.subset:
+        history = history[history["subset"] == args.subset]
+    if args.json:
+        print(history.to_json(orient="records", indent=2))
+        return EXIT_OK
+    if history.empty:
+        print(f"no trend history yet in {settings.curated_dir}")
+        return EXIT_OK
+    shown = history if args.subset else history[history["subset"].isin(["all", "notable"])]
+    for row in shown.itertuples():
+        print(f"version {row.version:04d} {row.date}  {row.subset:<12} {row.era:<22} n={row.n:<5} "
+              f"doubling {_fmt(row.doubling_months)} months "
+              f"(90% CI {_fmt(row.doubling_months_ci90_low)}-{_fmt(row.doubling_months_ci90_high)})")
+    chart = args.plot or settings.curated_dir / "trends_history.png"
+    plot_history(shown, chart)
+    print(f"chart: {chart}")
     return EXIT_OK
 
 

@@ -6,7 +6,6 @@ task. A source that fails keeps its last good data; the others go on.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,12 +24,13 @@ from curation.publish import (
     same_inputs,
     write_version_files,
 )
-from curation.refit import refit_models
 from curation.report import FAILED, RunReport, SourceOutcome
-from curation.store import Store, code_version, content_hash, run_lock, version_name
+from curation.store import Store, code_version, content_hash, new_run_id, run_lock, version_name
+from curation.trend_history import append_history, history_rows
 from curation.trends import TrendOptions
 from flopwatch.prefect_setup import quiet_expected_failures
 from flopwatch.settings import Settings, load_settings
+from flows.refit import headline_artifact, refit
 from schemas.validate import QUARANTINE_COLUMNS, VALUE_DROPPED, Validated
 from scrapers import get_source
 from scrapers.base import SourceError
@@ -38,12 +38,6 @@ from scrapers.http import FetchError, PoliteSession
 from scrapers.landing import Landing, Payload
 
 ADDED_TABLE_LIMIT = 500
-
-
-def new_run_id(now: datetime | None = None) -> str:
-    """A sortable, unique run id: UTC time plus a random suffix."""
-    now = now or datetime.now(UTC)
-    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
 
 
 @task(name="fetch", cache_policy=NO_CACHE)
@@ -66,12 +60,6 @@ def merge(candidates: list[pd.DataFrame], previous: pd.DataFrame) -> pd.DataFram
     frames = [frame for frame in candidates if not frame.empty]
     combined = pd.concat(frames, ignore_index=True) if frames else candidates[0]
     return merge_candidates(combined, previous)
-
-
-@task(name="refit", cache_policy=NO_CACHE)
-def refit(models: pd.DataFrame, staging: Path, options: TrendOptions, title: str) -> list[dict]:
-    """Fit the compute trend and write its outputs next to the models."""
-    return refit_models(models, staging, options, title)
 
 
 @task(name="publish", cache_policy=NO_CACHE)
@@ -201,8 +189,11 @@ def nightly(sources: list[str] | None = None, data_dir: str | None = None,
                                    n_bootstrap=settings.trend_bootstrap, seed=settings.trend_seed,
                                    ci=settings.trend_ci)
             report.fits = refit(models, staging, options,
-                                f"Training compute of ML models — flopwatch version {version_name(version)}")
+                                f"Training compute of ML models — flopwatch version {version_name(version)}",
+                                f"flopwatch version {version_name(version)}")
             publish(store, staging, version)
+            record_history(settings, version, report.fits)
+            headline_artifact(report.fits, f"flopwatch version {version_name(version)}")
         except BaseException:
             store.discard(staging)
             raise
@@ -211,6 +202,12 @@ def nightly(sources: list[str] | None = None, data_dir: str | None = None,
         added = changes[changes["change"] == "added"]["model_id"]
         report.added_models = _added_rows(models, added)
         return _finish(report, settings)
+
+
+def record_history(settings: Settings, version: int, fits: list[dict]) -> None:
+    """Append the new version's fits to ``trends_history.csv`` (after publication, never before)."""
+    append_history(settings.curated_dir / "trends_history.csv",
+                   history_rows(version, datetime.now(UTC).strftime("%Y-%m-%d"), fits))
 
 
 def _added_rows(models: pd.DataFrame, added_ids: pd.Series) -> list[dict[str, object]]:

@@ -30,7 +30,8 @@ def test_refit_json_on_openai_points(realdata, capsys, tmp_path):
     charted.to_csv(path, index=False)
     assert main(["refit", "--input", str(path), "--json"]) == 0
     result = _json(capsys)
-    assert list(result) == ["fits"]
+    assert list(result) == ["fits", "subset", "excluded"]
+    assert result["subset"] == "all" and result["excluded"] == []
     assert all(set(fit) == FIT_KEYS for fit in result["fits"])
     assert result["fits"][-1]["doubling_months"] == pytest.approx(3.4, abs=0.1)
 

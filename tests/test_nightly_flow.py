@@ -60,7 +60,7 @@ def test_successive_snapshots_make_successive_versions_with_exact_changes(run, e
     assert first.status == "published" and first.version == 1 and not first.failed_sources
     v1_dir = run.store.version_dir(1)
     for name in ["models.csv", "models.parquet", "manifest.json", "changes.csv", "CHANGES.md",
-                 "trends.json", "trends.png"]:
+                 "trends.json", "trends.png", "trends.html", "REPORT.md"]:
         assert (v1_dir / name).stat().st_size > 0, name
     models_v1 = pd.read_csv(v1_dir / "models.csv")
     expected_v1 = _keys(epoch_snapshots["notable_2024"]) | _keys(epoch_snapshots["all_2025_03"])
@@ -102,6 +102,11 @@ def test_successive_snapshots_make_successive_versions_with_exact_changes(run, e
     manifest = json.loads((run.store.version_dir(2) / "manifest.json").read_text())
     assert manifest["previous_version"] == 1 and manifest["rows"] == len(models_v2)
     assert [i["name"] for i in manifest["inputs"]] == ["notable_ai_models.csv", "all_ai_models.csv"]
+
+    history = pd.read_csv(run.data_dir / "curated" / "trends_history.csv")
+    assert sorted(history["version"].unique()) == [1, 2]
+    assert {"all", "notable", "frontier", "large-scale"} <= set(history["subset"])
+    assert "Sevilla et al. 2022" in Artifact.get("flopwatch-trend-headline").data
 
     summary = Artifact.get("flopwatch-run-summary")
     assert f"flopwatch run {second.run_id}" in summary.data

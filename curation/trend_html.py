@@ -1,0 +1,49 @@
+"""A self-contained interactive chart (plotly): hover over any point for the model and its figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from curation.trends import TrendOptions, era_bounds, era_points, fractional_year, ols, select_points
+
+_COLOURS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860"]
+
+
+def _year_to_date(years: np.ndarray) -> list[str]:
+    return [(pd.Timestamp(year=int(y), month=1, day=1) + pd.Timedelta(days=float(y % 1) * 365.25))
+            .strftime("%Y-%m-%d") for y in years]
+
+
+def write_trend_html(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOptions, path: Path,
+                     title: str) -> Path:
+    """Write ``path``: one page, plotly.js embedded, no network needed to open it."""
+    data = select_points(points, options)
+    figure = go.Figure()
+    for index, ((label, start, end), fit) in enumerate(zip(era_bounds(options.breakpoints),
+                                                           fits.itertuples(), strict=True)):
+        colour = _COLOURS[index % len(_COLOURS)]
+        era = era_points(data, start, end)
+        hover = [f"<b>{m}</b><br>{d:%Y-%m-%d}<br>{c:.3g} FLOP<br>confidence: {k or 'n/a'}"
+                 for m, d, c, k in zip(era["model"], era["publication_date"], era["training_compute_flop"],
+                                       era.get("confidence", pd.Series(None, index=era.index)), strict=True)]
+        figure.add_trace(go.Scatter(x=era["publication_date"].dt.strftime("%Y-%m-%d"),
+                                    y=era["training_compute_flop"], mode="markers",
+                                    name=f"{label} (n={len(era)})", marker={"color": colour, "size": 6,
+                                                                           "opacity": 0.6},
+                                    hovertext=hover, hoverinfo="text"))
+        if len(era) >= 3 and fit.slope_oom_per_year is not None and not pd.isna(fit.slope_oom_per_year):
+            x = fractional_year(era["publication_date"])
+            slope, intercept, _ = ols(x, np.log10(era["training_compute_flop"].to_numpy(dtype=float)))
+            line_x = np.linspace(x.min(), x.max(), 40)
+            doubling = f"{fit.doubling_months:.1f}" if fit.doubling_months else "—"
+            figure.add_trace(go.Scatter(x=_year_to_date(line_x), y=10 ** (slope * line_x + intercept),
+                                        mode="lines", line={"color": colour, "width": 3},
+                                        name=f"fit {label}: {fit.growth_per_year:.2f}×/yr, {doubling} mo"))
+    figure.update_layout(title=title, yaxis_type="log", xaxis_title="Publication date",
+                         yaxis_title="Training compute (FLOP)", template="plotly_white", height=650)
+    figure.write_html(path, include_plotlyjs=True, full_html=True)
+    return path
