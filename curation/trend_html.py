@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from curation.trend_subsets import frontier_mask
 from curation.trends import TrendOptions, era_bounds, era_points, fractional_year, ols, select_points
 
 _COLOURS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860"]
@@ -43,6 +44,12 @@ def write_trend_html(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOpt
             figure.add_trace(go.Scatter(x=_year_to_date(line_x), y=10 ** (slope * line_x + intercept),
                                         mode="lines", line={"color": colour, "width": 3},
                                         name=f"fit {label}: {fit.growth_per_year:.2f}×/yr, {doubling} mo"))
+    frontier = data[frontier_mask(data)] if not data.empty else data
+    figure.add_trace(go.Scatter(x=frontier["publication_date"].dt.strftime("%Y-%m-%d"),
+                                y=frontier["training_compute_flop"], mode="markers", hoverinfo="skip",
+                                name=f"frontier (n={len(frontier)})",
+                                marker={"symbol": "circle-open", "size": 9, "color": "black"}))
+    figure.update_yaxes(exponentformat="power")
     figure.update_layout(title=title, yaxis_type="log", xaxis_title="Publication date",
                          yaxis_title="Training compute (FLOP)", template="plotly_white", height=650)
     figure.write_html(path, include_plotlyjs=True, full_html=True)
