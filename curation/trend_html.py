@@ -54,3 +54,26 @@ def write_trend_html(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOpt
                          yaxis_title="Training compute (FLOP)", template="plotly_white", height=650)
     figure.write_html(path, include_plotlyjs=True, full_html=True)
     return path
+
+
+def write_history_html(history: pd.DataFrame, path: Path,
+                       title: str = "Doubling time as data arrived") -> Path:
+    """Write ``path``: each (subset, era)'s doubling time and 90% CI per version, with hover details."""
+    figure = go.Figure()
+    for index, ((subset, era), group) in enumerate(history.groupby(["subset", "era"], sort=False)):
+        group = group.sort_values("version")
+        hover = [f"version {v:04d} ({d})<br>{subset}, {era}<br>n={n}<br>doubling {m:.1f} months"
+                 f"<br>90% CI {lo:.1f}–{hi:.1f}"
+                 for v, d, n, m, lo, hi in zip(group["version"], group["date"], group["n"],
+                                               group["doubling_months"], group["doubling_months_ci90_low"],
+                                               group["doubling_months_ci90_high"], strict=True)]
+        figure.add_trace(go.Scatter(
+            x=group["version"], y=group["doubling_months"], mode="lines+markers", name=f"{subset}, {era}",
+            line={"color": _COLOURS[index % len(_COLOURS)]}, hovertext=hover, hoverinfo="text",
+            error_y={"type": "data", "symmetric": False,
+                     "array": group["doubling_months_ci90_high"] - group["doubling_months"],
+                     "arrayminus": group["doubling_months"] - group["doubling_months_ci90_low"]}))
+    figure.update_layout(title=title, xaxis_title="dataset version", yaxis_title="doubling time (months)",
+                         template="plotly_white", height=550, xaxis={"dtick": 1})
+    figure.write_html(path, include_plotlyjs=True, full_html=True)
+    return path

@@ -289,6 +289,7 @@ def cmd_refit(args: argparse.Namespace) -> int:
 
 def cmd_trends(args: argparse.Namespace) -> int:
     from curation.trend_history import read_history
+    from curation.trend_html import write_history_html
     from curation.trend_plot import plot_history
 
     settings = _settings(args)
@@ -311,7 +312,8 @@ def cmd_trends(args: argparse.Namespace) -> int:
               f"(90% CI {_fmt(row.doubling_months_ci90_low)}-{_fmt(row.doubling_months_ci90_high)})")
     chart = args.plot or settings.curated_dir / "trends_history.png"
     plot_history(shown, chart)
-    print(f"chart: {chart}")
+    page = write_history_html(shown, chart.with_suffix(".html"))
+    print(f"chart: {chart} (interactive: {page})")
     return EXIT_OK
 
 

@@ -159,3 +159,4 @@ def test_cli_trends_history(tmp_path, capsys):
     assert main(["trends", "--history", "--data-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "version 0002" in out and (curated / "trends_history.png").exists()
+    assert "plotly" in (curated / "trends_history.html").read_text()
