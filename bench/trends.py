@@ -47,7 +47,7 @@ def main() -> None:
 
     def fit_subsets(opts: TrendOptions) -> None:
         for subset in SUBSETS:
-            fit_trends(subset_points(points, subset), subset_options(subset, opts, opts.breakpoints))
+            fit_trends(subset_points(points, subset), subset_options(subset, opts))
 
     timed("fits of all subsets and eras (all, notable, frontier, large-scale)", lambda: fit_subsets(options))
     timed("same with jitter and the outlier rule",

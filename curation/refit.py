@@ -29,9 +29,9 @@ AUTO_BREAKS = 2
 BREAK_BOOTSTRAP = 200
 
 
-def subset_options(subset: str, options: TrendOptions, default_breakpoints: tuple[str, ...]) -> TrendOptions:
-    """A subset's options: its own default eras unless the caller chose breakpoints."""
-    if options.breakpoints == default_breakpoints and subset in DEFAULT_BREAKPOINTS:
+def subset_options(subset: str, options: TrendOptions) -> TrendOptions:
+    """``options`` with the subset's own eras where it has them (the large-scale era starts 2015-09)."""
+    if subset in DEFAULT_BREAKPOINTS:
         return replace(options, breakpoints=DEFAULT_BREAKPOINTS[subset])
     return options
 
@@ -49,7 +49,7 @@ def refit_models(models: pd.DataFrame, folder: Path, options: TrendOptions, titl
             chosen = subset_points(points, subset)
         except SubsetError:
             continue
-        subset_opts = subset_options(subset, options, options.breakpoints)
+        subset_opts = subset_options(subset, options)
         records += [{"subset": subset, **r} for r in fits_to_records(fit_trends(chosen, subset_opts))]
         dropped = excluded_models(chosen, subset_opts)
         excluded[subset] = [{"model": m, "publication_date": f"{d:%Y-%m-%d}", "reason": why}

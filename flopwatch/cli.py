@@ -249,8 +249,8 @@ def cmd_refit(args: argparse.Namespace) -> int:
         seed=settings.trend_seed if args.seed is None else args.seed, ci=settings.trend_ci,
         jitter=args.jitter, drop_outliers=args.drop_outliers,
     )
-    if not args.breakpoints:
-        options = subset_options(args.subset, options, options.breakpoints)
+    if not args.breakpoints:  # breakpoints given on the command line win over the subset's own
+        options = subset_options(args.subset, options)
     points = subset_points(read_compute_table(path), args.subset)
     fits = fit_trends(points, options)
     records = fits_to_records(fits)
