@@ -1,0 +1,138 @@
+"""arXiv: the API's Atom feeds (both the older per-element-namespace format and the 2025+ one).
+
+This module holds the feed layer — safe parsing (defusedxml), arXiv id normalization, the search query
+for a submission-date window and the halving of windows that exceed the API's per-query cap. The
+source class that fetches, lands and extracts full texts builds on it (issue 5, next step).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from xml.etree.ElementTree import Element  # types only; parsing goes through defusedxml
+
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
+
+NS = {"atom": "http://www.w3.org/2005/Atom", "arxiv": "http://arxiv.org/schemas/atom",
+      "opensearch": "http://a9.com/-/spec/opensearch/1.1/"}
+DEFAULT_CATEGORIES = ("cs.LG", "cs.CL", "cs.CV", "cs.AI", "stat.ML")
+QUERY_CAP = 30_000  # the API returns at most this many results for one query
+
+NEW_STYLE_ID = re.compile(r"(?P<id>\d{4}\.\d{4,5})(?:v(?P<version>\d+))?")
+OLD_STYLE_ID = re.compile(r"(?P<id>[a-z][a-z.-]*(?:\.[A-Z]{2})?/\d{7})(?:v(?P<version>\d+))?")
+ID_PREFIXES = re.compile(r"^(?:https?://(?:export\.|www\.)?arxiv\.org/(?:abs|pdf|html)/|arxiv:)", re.I)
+
+
+class ArxivFeedError(RuntimeError):
+    """The API answered with an error feed, or with something that is not an Atom feed."""
+
+
+@dataclass
+class ArxivEntry:
+    """One paper as the API lists it."""
+
+    arxiv_id: str
+    version: int | None
+    title: str
+    abstract: str
+    authors: list[str]
+    categories: list[str]
+    primary_category: str | None
+    published: str | None
+    updated: str | None
+    doi: str | None = None
+    journal_ref: str | None = None
+    links: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass
+class FeedPage:
+    """One page of results and where it sits in the whole result set."""
+
+    total: int
+    start: int
+    per_page: int
+    entries: list[ArxivEntry]
+
+
+def normalize_arxiv_id(raw: str) -> tuple[str, int | None]:
+    """``"arXiv:2005.14165v4"`` → ``("2005.14165", 4)``; old ids stay whole: ``("hep-th/9901001", None)``."""
+    text = ID_PREFIXES.sub("", raw.strip()).removesuffix(".pdf")
+    for pattern in (NEW_STYLE_ID, OLD_STYLE_ID):
+        match = pattern.fullmatch(text)
+        if match:
+            version = match.group("version")
+            return match.group("id"), int(version) if version else None
+    raise ValueError(f"not an arXiv id: {raw!r}")
+
+
+def _text(element: Element, path: str) -> str | None:
+    found = element.find(path, NS)
+    if found is None or found.text is None:
+        return None
+    return " ".join(found.text.split())
+
+
+def parse_feed(content: bytes, query: str) -> FeedPage:
+    """A page of the API's Atom feed; an error feed or a malformed body raises ArxivFeedError naming
+    ``query``. ``totalResults`` 0 is an empty page, not an error."""
+    try:
+        root = ElementTree.fromstring(content)
+    except (ElementTree.ParseError, DefusedXmlException) as exc:
+        raise ArxivFeedError(f"arxiv: query {query!r}: not a well-formed Atom feed ({exc})") from exc
+    if root.tag != f"{{{NS['atom']}}}feed":
+        raise ArxivFeedError(f"arxiv: query {query!r}: not an Atom feed (root element {root.tag})")
+    entries = []
+    for entry in root.findall("atom:entry", NS):
+        if _text(entry, "atom:title") == "Error":
+            reason = _text(entry, "atom:summary") or "unspecified error"
+            raise ArxivFeedError(f"arxiv: query {query!r}: the API answered with an error: {reason}")
+        entries.append(_entry(entry))
+    return FeedPage(
+        total=int(_text(root, "opensearch:totalResults") or 0),
+        start=int(_text(root, "opensearch:startIndex") or 0),
+        per_page=int(_text(root, "opensearch:itemsPerPage") or len(entries)),
+        entries=entries,
+    )
+
+
+def _entry(entry: Element) -> ArxivEntry:
+    arxiv_id, version = normalize_arxiv_id(_text(entry, "atom:id") or "")
+    links = {}
+    for link in entry.findall("atom:link", NS):
+        kind = link.get("title") or ("abs" if link.get("rel") == "alternate" else link.get("rel", "link"))
+        links[kind] = link.get("href", "")
+    primary = entry.find("arxiv:primary_category", NS)
+    return ArxivEntry(
+        arxiv_id=arxiv_id, version=version,
+        title=_text(entry, "atom:title") or "",
+        abstract=_text(entry, "atom:summary") or "",
+        authors=[" ".join((a.text or "").split()) for a in entry.findall("atom:author/atom:name", NS)],
+        categories=[c.get("term", "") for c in entry.findall("atom:category", NS)],
+        primary_category=primary.get("term") if primary is not None else None,
+        published=_text(entry, "atom:published"), updated=_text(entry, "atom:updated"),
+        doi=_text(entry, "arxiv:doi"), journal_ref=_text(entry, "arxiv:journal_ref"), links=links,
+    )
+
+
+def window_query(since: datetime, until: datetime, categories: tuple[str, ...] = DEFAULT_CATEGORIES) -> str:
+    """``search_query`` for papers in ``categories`` submitted in [since, until]."""
+    cats = " OR ".join(f"cat:{c}" for c in categories)
+    return f"({cats}) AND submittedDate:[{since:%Y%m%d%H%M} TO {until:%Y%m%d%H%M}]"
+
+
+Window = tuple[datetime, datetime]
+
+
+def split_window(since: datetime, until: datetime) -> tuple[Window, Window]:
+    """Two halves of a window whose results exceed the per-query cap (minute resolution, no overlap)."""
+    if until - since < timedelta(minutes=2):
+        raise ValueError(f"window {since:%Y-%m-%d %H:%M} – {until:%Y-%m-%d %H:%M} cannot be split further")
+    middle = since + (until - since) / 2
+    middle = middle.replace(second=0, microsecond=0)
+    return (since, middle), (middle + timedelta(minutes=1), until)
