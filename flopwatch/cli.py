@@ -1,4 +1,4 @@
-"""The ``flopwatch`` command: run, versions, diff, refit.
+"""The ``flopwatch`` command: run, versions, diff, refit, trends, extract.
 
 Exit codes: 0 success; 1 error; 2 usage error; 3 the run published but at least one source failed.
 """
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--year", type=int, default=None,
                          help="publication year (chooses the default utilization for hardware estimates)")
     extract.add_argument("--json", action="store_true")
+    _data_dir_flag(extract)  # unused by extract itself; accepted like every command's
 
     refit = commands.add_parser("refit", help="fit the compute trend of any CSV")
     refit.add_argument("--input", type=Path, default=None,

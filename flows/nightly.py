@@ -192,11 +192,11 @@ def nightly(sources: list[str] | None = None, data_dir: str | None = None,
                                 f"Training compute of ML models — flopwatch version {version_name(version)}",
                                 f"flopwatch version {version_name(version)}")
             publish(store, staging, version)
-            record_history(settings, version, report.fits)
-            headline_artifact(report.fits, f"flopwatch version {version_name(version)}")
         except BaseException:
             store.discard(staging)
             raise
+        record_history(settings, version, report.fits)
+        headline_artifact(report.fits, f"flopwatch version {version_name(version)}")
         report.status, report.version = "published", version
         report.changes = summarize_changes(changes)
         added = changes[changes["change"] == "added"]["model_id"]
