@@ -1,19 +1,24 @@
 """arXiv: the API's Atom feeds (both the older per-element-namespace format and the 2025+ one).
 
 This module holds the feed layer — safe parsing (defusedxml), arXiv id normalization, the search query
-for a submission-date window and the halving of windows that exceed the API's per-query cap. The
-source class that fetches, lands and extracts full texts builds on it (issue 5, next step).
+for a submission-date window, the halving of windows that exceed the API's per-query cap, and the
+lister that pages through a window politely. The source class that lands listings, fetches full texts
+and extracts compute builds on it (issue 5, next step).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from urllib.parse import urlencode
 from xml.etree.ElementTree import Element  # types only; parsing goes through defusedxml
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
+
+from scrapers.http import FetchError, PoliteSession
 
 NS = {"atom": "http://www.w3.org/2005/Atom", "arxiv": "http://arxiv.org/schemas/atom",
       "opensearch": "http://a9.com/-/spec/opensearch/1.1/"}
@@ -136,3 +141,69 @@ def split_window(since: datetime, until: datetime) -> tuple[Window, Window]:
     middle = since + (until - since) / 2
     middle = middle.replace(second=0, microsecond=0)
     return (since, middle), (middle + timedelta(minutes=1), until)
+
+
+@dataclass
+class WindowListing:
+    """What listing a window gave: its entries (each once), and the pages that had to be quarantined."""
+
+    entries: list[ArxivEntry] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    requests: int = 0
+
+
+class ArxivLister:
+    """Lists a submission-date window through the API: pages with ``start``/``max_results`` and halves
+    the window while its total exceeds the per-query cap. Every response goes to ``on_page`` (the
+    caller lands it) before it is parsed, so nothing fetched is lost."""
+
+    def __init__(self, session: PoliteSession, base_url: str,
+                 categories: tuple[str, ...] = DEFAULT_CATEGORIES, page_size: int = 100,
+                 cap: int = QUERY_CAP) -> None:
+        self.session = session
+        self.base_url = base_url
+        self.categories = categories
+        self.page_size = page_size
+        self.cap = cap
+
+    def url(self, query: str, start: int) -> str:
+        params = {"search_query": query, "sortBy": "submittedDate", "sortOrder": "ascending",
+                  "start": start, "max_results": self.page_size}
+        return f"{self.base_url}?{urlencode(params)}"
+
+    def _page(self, query: str, start: int, listing: WindowListing,
+              on_page: Callable[[str, bytes], None]) -> FeedPage:
+        url = self.url(query, start)
+        listing.requests += 1
+        try:
+            response = self.session.get(url)
+        except FetchError as exc:
+            if exc.status == 400 and exc.body:
+                parse_feed(exc.body, query)  # an error feed: raises with the API's own reason
+            raise
+        on_page(url, response.content)
+        return parse_feed(response.content, query)
+
+    def list_window(self, since: datetime, until: datetime, on_page: Callable[[str, bytes], None],
+                    listing: WindowListing | None = None) -> WindowListing:
+        """Every entry submitted in [since, until]; a malformed later page is recorded and skipped."""
+        listing = listing or WindowListing()
+        query = window_query(since, until, self.categories)
+        first = self._page(query, 0, listing, on_page)
+        if first.total > self.cap:
+            for half_since, half_until in split_window(since, until):
+                self.list_window(half_since, half_until, on_page, listing)
+            return listing
+        seen = {(e.arxiv_id, e.version) for e in listing.entries}
+        pages = [first]
+        for start in range(len(first.entries), first.total, self.page_size):
+            try:
+                pages.append(self._page(query, start, listing, on_page))
+            except ArxivFeedError as exc:
+                listing.page_errors.append(f"{exc} (page start={start})")
+        for page in pages:
+            for entry in page.entries:
+                if (entry.arxiv_id, entry.version) not in seen:
+                    seen.add((entry.arxiv_id, entry.version))
+                    listing.entries.append(entry)
+        return listing

@@ -25,13 +25,23 @@ RETRY_STATUSES = (429, 500, 502, 503, 504)
 
 
 class FetchError(RuntimeError):
-    """A URL could not be fetched; the message names the URL and the reason."""
+    """A URL could not be fetched; the message names the URL and the reason. An HTTP error keeps its
+    status and the start of its body (APIs explain errors there)."""
+
+    def __init__(self, message: str, status: int | None = None, body: bytes = b"") -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = body
 
 
 class _CappedRetry(Retry):
     """urllib3 retry whose ``Retry-After`` wait is capped, so a hostile header cannot stall a run."""
 
     max_retry_after: float = 300.0
+    min_backoff: float = 0.0  # a retry never comes sooner than the host's minimum interval
+
+    def get_backoff_time(self) -> float:
+        return max(super().get_backoff_time(), self.min_backoff)
 
     def get_retry_after(self, response):  # type: ignore[no-untyped-def]
         seconds = super().get_retry_after(response)
@@ -42,6 +52,7 @@ class _CappedRetry(Retry):
     def new(self, **kw):  # type: ignore[no-untyped-def]
         retry = super().new(**kw)
         retry.max_retry_after = self.max_retry_after
+        retry.min_backoff = self.min_backoff
         return retry
 
 
@@ -80,8 +91,10 @@ class Response:
 class PoliteSession:
     """A ``requests`` session with flopwatch's manners; safe to share between threads."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, min_interval: float | None = None) -> None:
+        """``min_interval`` overrides ``settings.http_min_interval`` (a source with stricter manners)."""
         self.settings = settings
+        self.min_interval = settings.http_min_interval if min_interval is None else min_interval
         retry = _CappedRetry(
             total=settings.http_retries,
             connect=settings.http_retries,
@@ -96,6 +109,7 @@ class PoliteSession:
             raise_on_status=False,
         )
         retry.max_retry_after = settings.http_max_retry_after
+        retry.min_backoff = self.min_interval
         self._session = requests.Session()
         adapter = HTTPAdapter(max_retries=retry)
         self._session.mount("http://", adapter)
@@ -108,7 +122,7 @@ class PoliteSession:
         host = urlsplit(url).netloc
         with self._lock:
             now = time.monotonic()
-            ready_at = self._last_request.get(host, -1e9) + self.settings.http_min_interval
+            ready_at = self._last_request.get(host, -1e9) + self.min_interval
             wait = max(0.0, ready_at - now)
             self._last_request[host] = now + wait
         if wait:
@@ -124,7 +138,8 @@ class PoliteSession:
                 if resp.status_code == 304:
                     return Response(url, 304, b"", "", validators or Validators(), dict(resp.headers))
                 if resp.status_code >= 400:
-                    raise FetchError(f"{url}: HTTP {resp.status_code} {resp.reason}")
+                    body = next(resp.iter_content(chunk_size=1 << 16), b"")
+                    raise FetchError(f"{url}: HTTP {resp.status_code} {resp.reason}", resp.status_code, body)
                 content = self._read_capped(url, resp)
         except requests.RequestException as exc:
             raise FetchError(f"{url}: {type(exc).__name__}: {_short(exc)}") from exc

@@ -1,0 +1,92 @@
+"""Listing arXiv windows over real HTTP against the local arXiv-like server, with recorded entries."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+
+import pytest
+
+from scrapers.arxiv import ArxivFeedError, ArxivLister
+from scrapers.http import PoliteSession
+from tests.arxiv_server import Behaviour, recorded_entries, serve_arxiv
+from tests.conftest import make_settings
+
+FEED = "arxivpy_2026_q_testing_s0_m100_cfe7536492ca.xml"  # 100 real entries, 2001–2026
+
+
+@pytest.fixture
+def entries(realdata):
+    return recorded_entries(realdata / "web" / "arxiv_api" / FEED)
+
+
+@pytest.fixture
+def arxiv(entries):
+    behaviour = Behaviour()
+    server, url = serve_arxiv(entries, behaviour)
+    yield url, behaviour
+    server.shutdown()
+
+
+def _lister(tmp_path, url: str, interval: float = 0.0, **kwargs) -> ArxivLister:
+    session = PoliteSession(make_settings(tmp_path, http_retries=2), min_interval=interval)
+    return ArxivLister(session, url, **kwargs)
+
+
+def test_a_window_is_listed_across_pages_each_entry_once(tmp_path, arxiv, entries):
+    url, behaviour = arxiv
+    since, until = datetime(2015, 1, 1), datetime(2025, 12, 31, 23, 59)
+    landed = []
+    listing = _lister(tmp_path, url, page_size=10).list_window(since, until, lambda u, c: landed.append(u))
+    expected = sum(1 for moment, _ in entries if since <= moment <= until)
+    assert len(listing.entries) == expected > 20
+    assert len({(e.arxiv_id, e.version) for e in listing.entries}) == expected
+    assert len(landed) == listing.requests == -(-expected // 10)
+    assert all("sortBy=submittedDate" in path for _, path in behaviour.log)
+
+
+def test_a_window_over_the_cap_is_halved_until_each_part_fits(tmp_path, arxiv, entries):
+    url, behaviour = arxiv
+    since, until = datetime(1990, 1, 1), datetime(2026, 12, 31, 23, 59)
+    listing = _lister(tmp_path, url, page_size=10, cap=15).list_window(since, until, lambda u, c: None)
+    assert len(listing.entries) == len(entries)
+    windows = {path.split("submittedDate")[1].split("&")[0] for _, path in behaviour.log}
+    assert len(windows) > 5  # the window was split, repeatedly
+
+
+def test_requests_keep_the_configured_interval(tmp_path, arxiv):
+    url, behaviour = arxiv
+    _lister(tmp_path, url, interval=0.3, page_size=10).list_window(
+        datetime(2018, 1, 1), datetime(2025, 12, 31), lambda u, c: None)
+    times = [t for t, _ in behaviour.log]
+    assert len(times) >= 3
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.29
+
+
+def test_a_503_with_retry_after_is_honoured(tmp_path, arxiv):
+    url, behaviour = arxiv
+    behaviour.unavailable_first, behaviour.retry_after = 1, 1
+    listing = _lister(tmp_path, url, page_size=50).list_window(
+        datetime(2020, 1, 1), datetime(2025, 12, 31), lambda u, c: None)
+    (first, _), (second, _) = behaviour.log[:2]
+    assert second - first >= 0.95 and listing.entries
+
+
+def test_a_malformed_page_is_quarantined_and_the_rest_kept(tmp_path, arxiv, entries):
+    url, behaviour = arxiv
+    behaviour.malformed_starts = {10}
+    since, until = datetime(2015, 1, 1), datetime(2025, 12, 31, 23, 59)
+    listing = _lister(tmp_path, url, page_size=10).list_window(since, until, lambda u, c: None)
+    expected = sum(1 for moment, _ in entries if since <= moment <= until)
+    assert len(listing.entries) == expected - 10
+    assert len(listing.page_errors) == 1 and "start=10" in listing.page_errors[0]
+    assert "not a well-formed Atom feed" in listing.page_errors[0]
+
+
+def test_an_error_feed_with_http_400_names_the_query(tmp_path, httpserver, realdata):
+    error = (realdata / "web" / "arxiv_api" / "arxivpy_2026_id_abc_s0_m100_b79c8dcf6bc3.xml").read_bytes()
+    httpserver.expect_request("/api/query").respond_with_data(error, status=400,
+                                                              content_type="application/atom+xml")
+    lister = _lister(tmp_path, httpserver.url_for("/api/query"))
+    with pytest.raises(ArxivFeedError, match=r"query '\(cat:cs.LG.*incorrect id format"):
+        lister.list_window(datetime(2024, 1, 1), datetime(2024, 1, 2), lambda u, c: None)
