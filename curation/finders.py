@@ -96,7 +96,7 @@ COUNT_FOR_TIME = re.compile(
     re.IGNORECASE,
 )
 TIME_ON_COUNT = re.compile(
-    rf"\bfor\s+{APPROX}(?P<dur>{NUMBER})\s*{UNIT}\s+on\s+(?:a\s+cluster\s+of\s+)?(?P<count>{NUMBER})\s?"
+    rf"\b(?:for|took|takes|taking)\s+{APPROX}(?P<dur>{NUMBER})\s*{UNIT}\s+on\s+(?:a\s+cluster\s+of\s+)?(?P<count>{NUMBER})\s?"
     rf"(?P<cmult>[kK])?\s*(?:×|x)?\s*(?:NVIDIA\s|Nvidia[\s-]|Google\s)?(?P<acc>{ACC})[\s-]*"
     r"(?P<what>GPUs?|TPUs?|chips?|cores?|s)?\b",
     re.IGNORECASE,
@@ -134,12 +134,12 @@ def _has(text: str, cues: tuple[str, ...]) -> bool:
 
 PROSE_WORD = re.compile(r"(?<![\w.])[A-Za-z][a-z]{2,}(?![\w])")
 NUMERIC_TOKEN = re.compile(r"(?<![\w.])[\d.,]+[A-Za-z+\-]*\d*(?![\w])")
-MIN_PROSE_WORDS = 5
+MIN_PROSE_WORDS = 3
 
 
 def is_prose(span: Span) -> bool:
     """Whether a span reads as a sentence rather than a figure's axis labels or a number list:
-    at least five words, and more words than numbers."""
+    at least three words, and more words than numbers."""
     words = len(PROSE_WORD.findall(span.text))
     return words >= MIN_PROSE_WORDS and words > len(NUMERIC_TOKEN.findall(span.text))
 

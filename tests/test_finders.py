@@ -73,6 +73,8 @@ def test_table_of_projected_optimal_budgets_is_not_eligible():
      1720320 * 3600 * 312e12 * 0.3, "A100 SXM"),
     ("The model was trained for 4 days on 8 A100s with a cosine schedule.",
      8 * 4 * 86400 * 312e12 * 0.3, "A100 SXM"),
+    ("Training took 3.5 days on 8 P100 GPUs.",  # short, and FP32: the P100 has no tensor units
+     8 * 3.5 * 86400 * 10.6e12 * 0.33, "P100"),
 ])
 def test_hardware_time_estimates(sentence, flop, accelerator):
     estimate = only(find_hardware(sentence))
