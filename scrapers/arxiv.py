@@ -12,13 +12,15 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from io import BytesIO
 from urllib.parse import urlencode
 from xml.etree.ElementTree import Element  # types only; parsing goes through defusedxml
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
+from pypdf import PdfReader
 
-from scrapers.http import FetchError, PoliteSession
+from scrapers.http import FetchError, PoliteSession, Response
 
 NS = {"atom": "http://www.w3.org/2005/Atom", "arxiv": "http://arxiv.org/schemas/atom",
       "opensearch": "http://a9.com/-/spec/opensearch/1.1/"}
@@ -207,3 +209,66 @@ class ArxivLister:
                     seen.add((entry.arxiv_id, entry.version))
                     listing.entries.append(entry)
         return listing
+
+
+# Papers worth a full-text fetch: their title or abstract says they train, pre-train or introduce a
+# model. Deliberately broad (a missed paper costs more than a fetched one); FLOPWATCH_ARXIV_PREFILTER
+# replaces it, and a backfill with --all skips it.
+DEFAULT_PREFILTER = (
+    r"\b(?:we\s+(?:pre-?)?train|pre-?train(?:ed|ing)?\b|trained\s+on|training\s+(?:a|our|the)\b"
+    r"|we\s+(?:introduce|present|release|propose)\s+\w*\s*(?:a|an|our)?\s*(?:new\s+)?(?:\w+\s+){0,3}model"
+    r"|(?:language|foundation|vision|multimodal|diffusion)\s+models?\b)"
+)
+
+
+def likely_reports_training(entry: ArxivEntry, pattern: str = DEFAULT_PREFILTER) -> bool:
+    """Whether a paper's title or abstract suggests it reports a training run (see DEFAULT_PREFILTER)."""
+    return re.search(pattern, f"{entry.title}\n{entry.abstract}", re.IGNORECASE) is not None
+
+
+def pdf_text(content: bytes) -> str:
+    """The text of a PDF (pypdf), page by page."""
+    reader = PdfReader(BytesIO(content))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+@dataclass
+class FullText:
+    """A paper's full text as fetched: which rendering, from where, and its bytes."""
+
+    kind: str  # "html" or "pdf"
+    url: str
+    response: Response
+
+
+class FullTextFetcher:
+    """Fetches ``<base>html/<id>`` and falls back to ``<base>pdf/<id>``."""
+
+    def __init__(self, session: PoliteSession, base_url: str) -> None:
+        self.session = session
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+
+    def fetch(self, entry: ArxivEntry) -> FullText:
+        """The HTML rendering if there is one, else the PDF; FetchError when neither can be had."""
+        versioned = f"{entry.arxiv_id}v{entry.version}" if entry.version else entry.arxiv_id
+        errors = []
+        for kind in ("html", "pdf"):
+            url = f"{self.base_url}{kind}/{versioned}"
+            try:
+                response = self.session.get(url)
+            except FetchError as exc:
+                errors.append(str(exc))
+                continue
+            if kind == "html" and b"<html" not in response.content[:2000].lower():
+                errors.append(f"{url}: not an HTML page")
+                continue
+            return FullText(kind, url, response)
+        raise FetchError(f"arxiv {versioned}: no full text ({'; '.join(errors)})")
+
+
+def full_text_to_plain(kind: str, content: bytes) -> str:
+    """Plain text of a fetched full text: PDFs through pypdf, HTML left to the extraction's markup
+    stripping."""
+    if kind == "pdf":
+        return pdf_text(content)
+    return content.decode("utf-8", errors="replace")

@@ -1,0 +1,76 @@
+"""Full texts: the pre-filter, HTML first then PDF, over real HTTP with real recorded payloads."""
+
+from __future__ import annotations
+
+import pytest
+from werkzeug import Response
+
+from curation.extraction import extract
+from scrapers.arxiv import (
+    ArxivEntry,
+    FullTextFetcher,
+    full_text_to_plain,
+    likely_reports_training,
+    parse_feed,
+)
+from scrapers.http import FetchError, PoliteSession
+from tests.conftest import make_settings
+
+
+def _entry(arxiv_id: str, version: int | None = 1, title: str = "", abstract: str = "") -> ArxivEntry:
+    return ArxivEntry(arxiv_id, version, title, abstract, [], ["cs.LG"], "cs.LG", None, None)
+
+
+@pytest.mark.parametrize("abstract", [
+    "We pre-train a 7B language model on 2 trillion tokens and release the weights.",
+    "We introduce Gopher, a 280 billion parameter model trained on MassiveText.",
+    "Our vision model was trained on 3.5 billion images with weak supervision.",
+])
+def test_prefilter_keeps_papers_that_train_models(abstract):
+    assert likely_reports_training(_entry("2401.00001", abstract=abstract))
+
+
+def test_prefilter_skips_most_software_testing_papers(realdata):
+    feed = realdata / "web" / "arxiv_api" / "arxivpy_2026_q_testing_s0_m100_cfe7536492ca.xml"
+    entries = parse_feed(feed.read_bytes(), "testing").entries
+    kept = [e for e in entries if likely_reports_training(e)]
+    assert len(kept) < 0.3 * len(entries)
+
+
+@pytest.fixture
+def fulltext_server(httpserver, realdata):
+    folder = realdata / "web" / "paper_fulltext"
+    httpserver.expect_request("/html/2307.00235v1").respond_with_data(
+        (folder / "ar5iv_2307.00235.html").read_bytes(), content_type="text/html")
+    httpserver.expect_request("/html/1706.03762v7").respond_with_response(Response("no HTML", status=404))
+    httpserver.expect_request("/pdf/1706.03762v7").respond_with_data(
+        (folder / "arxiv_pdf_1706.03762.pdf").read_bytes(), content_type="application/pdf")
+    httpserver.expect_request("/html/9999.99999v1").respond_with_response(Response("gone", status=404))
+    httpserver.expect_request("/pdf/9999.99999v1").respond_with_response(Response("gone", status=404))
+    return httpserver
+
+
+def _fetcher(tmp_path, server) -> FullTextFetcher:
+    return FullTextFetcher(PoliteSession(make_settings(tmp_path, http_retries=0)), server.url_for("/"))
+
+
+def test_html_rendering_is_preferred(tmp_path, fulltext_server):
+    full = _fetcher(tmp_path, fulltext_server).fetch(_entry("2307.00235"))
+    assert full.kind == "html" and full.url.endswith("/html/2307.00235v1")
+    assert "Wi-Fi 6E" in full_text_to_plain(full.kind, full.response.content)
+
+
+def test_pdf_is_the_fallback_and_its_text_is_extracted(tmp_path, fulltext_server):
+    full = _fetcher(tmp_path, fulltext_server).fetch(_entry("1706.03762", 7))
+    assert full.kind == "pdf"
+    text = full_text_to_plain(full.kind, full.response.content)
+    assert "Attention Is All You Need" in text
+    primary = extract(text).primary
+    assert primary is not None and primary.method == "hardware"
+    assert primary.assumptions["accelerator"] == "P100"
+    assert all(text[s.start: s.end] == s.text for s in primary.evidence)
+
+
+def test_no_full_text_is_a_fetch_error_naming_the_paper(tmp_path, fulltext_server):
+    with pytest.raises(FetchError, match=r"arxiv 9999.99999v1: no full text"):
+        _fetcher(tmp_path, fulltext_server).fetch(_entry("9999.99999"))
