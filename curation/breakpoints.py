@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from curation.trends import fractional_year
+from curation.trends import fractional_year, years_to_dates
 
 MIN_SEGMENT = 10
 MAX_GRID = 150
@@ -33,10 +33,7 @@ class Break:
 
 def year_to_date(year: float) -> str:
     """A fractional year as YYYY-MM-DD."""
-    whole = int(np.floor(year))
-    start = pd.Timestamp(year=whole, month=1, day=1)
-    days = (pd.Timestamp(year=whole + 1, month=1, day=1) - start).days
-    return (start + pd.Timedelta(days=(year - whole) * days)).strftime("%Y-%m-%d")
+    return years_to_dates(np.array([year]))[0].strftime("%Y-%m-%d")
 
 
 class _Prefix:

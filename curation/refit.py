@@ -42,6 +42,7 @@ def refit_models(models: pd.DataFrame, folder: Path, options: TrendOptions, titl
     (each with its ``subset``)."""
     points = compute_points(models, label="models")
     records: list[dict[str, object]] = []
+    all_fits = None
     excluded: dict[str, list[dict[str, object]]] = {}
     subsets = [*SUBSETS, *(f"domain:{name}" for name in domains(points)[:4])]
     for subset in subsets:
@@ -50,7 +51,9 @@ def refit_models(models: pd.DataFrame, folder: Path, options: TrendOptions, titl
         except SubsetError:
             continue
         subset_opts = subset_options(subset, options)
-        records += [{"subset": subset, **r} for r in fits_to_records(fit_trends(chosen, subset_opts))]
+        fits = fit_trends(chosen, subset_opts)
+        all_fits = fits if subset == "all" else all_fits
+        records += [{"subset": subset, **r} for r in fits_to_records(fits)]
         dropped = excluded_models(chosen, subset_opts)
         excluded[subset] = [{"model": m, "publication_date": f"{d:%Y-%m-%d}", "reason": why}
                             for m, d, why in dropped.itertuples(index=False)]
@@ -74,7 +77,6 @@ def refit_models(models: pd.DataFrame, folder: Path, options: TrendOptions, titl
                       "jitter": options.jitter, "drop_outliers": options.drop_outliers},
         "models_with_compute": len(points),
     })
-    all_fits = fit_trends(points, options)
     plot_trends(points, all_fits, options, folder / "trends.png", title=title)
     write_trend_html(points, all_fits, options, folder / "trends.html", title=title)
     (folder / "REPORT.md").write_text(

@@ -9,14 +9,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from curation.trend_subsets import frontier_mask
-from curation.trends import TrendOptions, era_bounds, era_points, fractional_year, ols, select_points
+from curation.trends import (
+    ERA_COLOURS,
+    TrendOptions,
+    era_bounds,
+    era_points,
+    fractional_year,
+    ols,
+    select_points,
+    years_to_dates,
+)
 
-_COLOURS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860"]
-
-
-def _year_to_date(years: np.ndarray) -> list[str]:
-    return [(pd.Timestamp(year=int(y), month=1, day=1) + pd.Timedelta(days=float(y % 1) * 365.25))
-            .strftime("%Y-%m-%d") for y in years]
+_COLOURS = ERA_COLOURS
 
 
 def write_trend_html(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOptions, path: Path,
@@ -41,7 +45,8 @@ def write_trend_html(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOpt
             slope, intercept, _ = ols(x, np.log10(era["training_compute_flop"].to_numpy(dtype=float)))
             line_x = np.linspace(x.min(), x.max(), 40)
             doubling = f"{fit.doubling_months:.1f}" if fit.doubling_months else "—"
-            figure.add_trace(go.Scatter(x=_year_to_date(line_x), y=10 ** (slope * line_x + intercept),
+            line_dates = [d.strftime("%Y-%m-%d") for d in years_to_dates(line_x)]
+            figure.add_trace(go.Scatter(x=line_dates, y=10 ** (slope * line_x + intercept),
                                         mode="lines", line={"color": colour, "width": 3},
                                         name=f"fit {label}: {fit.growth_per_year:.2f}×/yr, {doubling} mo"))
     frontier = data[frontier_mask(data)] if not data.empty else data

@@ -15,6 +15,7 @@ import pandas as pd
 
 from curation.trend_subsets import frontier_mask
 from curation.trends import (
+    ERA_COLOURS,
     TrendOptions,
     bootstrap_lines,
     era_bounds,
@@ -22,15 +23,10 @@ from curation.trends import (
     fractional_year,
     ols,
     select_points,
+    years_to_dates,
 )
 
-_COLOURS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860"]
-
-
-def _year_to_date(years: np.ndarray) -> list[pd.Timestamp]:
-    whole = np.floor(years).astype(int)
-    return [pd.Timestamp(year=int(y), month=1, day=1) + pd.Timedelta(days=float(f) * 365.25)
-            for y, f in zip(whole, years - whole, strict=True)]
+_COLOURS = ERA_COLOURS
 
 
 def plot_trends(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOptions,
@@ -55,7 +51,7 @@ def plot_trends(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOptions,
         slopes, intercepts = bootstrap_lines(x, y, min(options.n_bootstrap, 1000), options.seed)
         lines = slopes[:, None] * line_x[None, :] + intercepts[:, None]
         low, high = np.percentile(lines, [5, 95], axis=0)
-        dates = _year_to_date(line_x)
+        dates = years_to_dates(line_x)
         ax.fill_between(dates, 10**low, 10**high, color=colour, alpha=0.15, linewidth=0)
         doubling = (f"{fit.doubling_months:.1f} mo doubling"
                     if fit.doubling_months is not None and not pd.isna(fit.doubling_months)

@@ -21,6 +21,8 @@ from curation.units import pfs_days_to_flop
 from schemas.trends import FIT_COLUMNS, TrendFit
 
 MONTHS_PER_YEAR = 12
+# One colour per era (or per history line), shared by the PNG and HTML charts.
+ERA_COLOURS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860"]
 LOG10_2 = math.log10(2)
 MIN_POINTS = 3
 
@@ -65,6 +67,17 @@ def fractional_year(dates: pd.Series) -> np.ndarray:
     start = pd.to_datetime(dates.dt.year.astype(str) + "-01-01")
     days_in_year = np.where(dates.dt.is_leap_year, 366.0, 365.0)
     return (dates.dt.year + (dates - start).dt.days / days_in_year).to_numpy(dtype=float)
+
+
+def years_to_dates(years: np.ndarray) -> list[pd.Timestamp]:
+    """Decimal years back to dates (the inverse of :func:`fractional_year`)."""
+    dates = []
+    for year in np.atleast_1d(years):
+        whole = int(np.floor(year))
+        start = pd.Timestamp(year=whole, month=1, day=1)
+        days = (pd.Timestamp(year=whole + 1, month=1, day=1) - start).days
+        dates.append(start + pd.Timedelta(days=float(year - whole) * days))
+    return dates
 
 
 def compute_points(table: pd.DataFrame, label: str = "table") -> pd.DataFrame:
