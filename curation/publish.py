@@ -1,7 +1,8 @@
 """Assemble a dataset version: decide whether anything changed, and write its files into staging.
 
 Files of a version: ``models.csv``, ``models.parquet``, ``changes.csv``, ``CHANGES.md``,
-``manifest.json`` (and, from the refit step, ``trends.json`` and ``trends.png``).
+``manifest.json``, ``papers.csv`` when a paper source (arXiv) contributed (and, from the refit step,
+the trend files).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from curation.changes import changes_markdown, diff_models, summarize_changes
+from curation.papers import papers_csv_bytes
 from curation.store import version_name, write_models
 from schemas.candidate import SCHEMA_VERSION as CANDIDATE_SCHEMA_VERSION
 from schemas.curated import CURATED_SCHEMA_VERSION
@@ -25,11 +27,11 @@ def input_records(payloads: dict[str, list[Payload]]) -> list[dict[str, object]]
     return [p.to_dict() for name in payloads for p in payloads[name]]
 
 
-def same_inputs(payloads: dict[str, list[Payload]], manifest: dict | None) -> bool:
-    """True when ``payloads`` are exactly the raw inputs of the version ``manifest`` describes."""
+def same_inputs(records: list[dict[str, object]], manifest: dict | None) -> bool:
+    """True when the input ``records`` are exactly the inputs of the version ``manifest`` describes."""
     if manifest is None:
         return False
-    now = {(r["source"], r["name"], r["sha256"]) for r in input_records(payloads)}
+    now = {(r["source"], r["name"], r["sha256"]) for r in records}
     before = {(r["source"], r["name"], r["sha256"]) for r in manifest.get("inputs", [])}
     return now == before
 
@@ -48,9 +50,13 @@ def write_version_files(
     version: int,
     previous_version: int | None,
     manifest_extra: dict[str, object],
+    papers: pd.DataFrame | None = None,
 ) -> tuple[dict[str, object], pd.DataFrame]:
-    """Write the models, their changes against the previous version and the manifest into ``staging``."""
+    """Write the models (and papers, when a paper source contributed), their changes against the
+    previous version and the manifest into ``staging``."""
     digest = write_models(models, staging)
+    if papers is not None:
+        (staging / "papers.csv").write_bytes(papers_csv_bytes(papers))
     changes = diff_models(previous_models, models)
     changes.to_csv(staging / "changes.csv", index=False, lineterminator="\n")
     old_label = f"version {version_name(previous_version)}" if previous_version else "nothing"

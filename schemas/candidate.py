@@ -12,25 +12,27 @@ from pandera.typing import Series
 
 from schemas.fields import TrainingRunFields
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: paper columns (paper_title, paper_version, categories)
 
 TEXT_COLUMNS = [
     "source", "source_record_id", "model", "organization", "domain", "country", "compute_method",
     "compute_evidence", "confidence", "link", "arxiv_id", "doi", "hardware", "raw_sha256",
-    "fetched_at",
+    "fetched_at", "paper_title", "categories", "primary_category",
 ]
 NUMBER_COLUMNS = ["parameters", "training_compute_flop", "training_dataset_size"]
 DATE_COLUMNS = ["publication_date"]
 FLAG_COLUMNS = ["notable"]
-ROW_COLUMNS = ["source_row"]
+ROW_COLUMNS = ["source_row", "paper_version"]
 # Descriptive columns whose bad value is dropped (and reported) instead of quarantining the whole row:
 # a malformed dataset size must not remove a model's compute figure from the trend.
-SOFT_COLUMNS = ["training_dataset_size", "country", "hardware", "notable", "source_row"]
+SOFT_COLUMNS = ["training_dataset_size", "country", "hardware", "notable", "source_row", "paper_version"]
 CANDIDATE_COLUMNS = [
     "source", "source_record_id", "source_row", "model", "publication_date", "organization",
     "domain", "country", "parameters", "training_compute_flop", "training_dataset_size",
     "compute_method", "compute_evidence", "confidence", "notable", "link", "arxiv_id", "doi",
     "hardware", "raw_sha256", "fetched_at",
+    # the paper a record comes from, when the source is a paper (arXiv): title, version, categories
+    "paper_title", "paper_version", "categories", "primary_category",
 ]
 
 
@@ -44,6 +46,10 @@ class Candidate(TrainingRunFields):
     notable: Series[pd.BooleanDtype] = pa.Field(nullable=True)
     raw_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
     fetched_at: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}T")
+    paper_title: Series[str] = pa.Field(nullable=True)
+    paper_version: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
+    categories: Series[str] = pa.Field(nullable=True)  # ";"-separated
+    primary_category: Series[str] = pa.Field(nullable=True)
 
     class Config:
         strict = "filter"

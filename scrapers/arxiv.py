@@ -1,274 +1,243 @@
-"""arXiv: the API's Atom feeds (both the older per-element-namespace format and the 2025+ one).
+"""arXiv: new ML papers every night, any historical window on demand, with full text and compute.
 
-This module holds the feed layer — safe parsing (defusedxml), arXiv id normalization, the search query
-for a submission-date window, the halving of windows that exceed the API's per-query cap, and the
-lister that pages through a window politely. The source class that lands listings, fetches full texts
-and extracts compute builds on it (issue 5, next step).
+A fetch lists a submission-date window through the API (``FLOPWATCH_ARXIV_URL``), lands every feed
+page, and for each paper not collected before (an arXiv id *and* version) that passes the pre-filter
+lands its full text: the HTML rendering, else the PDF (``FLOPWATCH_ARXIV_FULLTEXT_URL``). Parsing
+turns listing pages into paper rows (metadata) and full texts into the extraction engine's primary
+estimate; :meth:`ArxivSource.combine` joins the two per paper. Politeness: one request at a time and
+``FLOPWATCH_ARXIV_DELAY`` seconds (default 3) between requests, as arXiv asks.
 """
 
 from __future__ import annotations
 
+import logging
 import re
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta
-from io import BytesIO
-from urllib.parse import urlencode
-from xml.etree.ElementTree import Element  # types only; parsing goes through defusedxml
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, ClassVar
 
-from defusedxml import ElementTree
-from defusedxml.common import DefusedXmlException
-from pypdf import PdfReader
+import pandas as pd
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pypdf.errors import PyPdfError
 
-from scrapers.http import FetchError, PoliteSession, Response
-
-NS = {"atom": "http://www.w3.org/2005/Atom", "arxiv": "http://arxiv.org/schemas/atom",
-      "opensearch": "http://a9.com/-/spec/opensearch/1.1/"}
-DEFAULT_CATEGORIES = ("cs.LG", "cs.CL", "cs.CV", "cs.AI", "stat.ML")
-QUERY_CAP = 30_000  # the API returns at most this many results for one query
-
-NEW_STYLE_ID = re.compile(r"(?P<id>\d{4}\.\d{4,5})(?:v(?P<version>\d+))?")
-OLD_STYLE_ID = re.compile(r"(?P<id>[a-z][a-z.-]*(?:\.[A-Z]{2})?/\d{7})(?:v(?P<version>\d+))?")
-ID_PREFIXES = re.compile(r"^(?:https?://(?:export\.|www\.)?arxiv\.org/(?:abs|pdf|html)/|arxiv:)", re.I)
-
-
-class ArxivFeedError(RuntimeError):
-    """The API answered with an error feed, or with something that is not an Atom feed."""
-
-
-@dataclass
-class ArxivEntry:
-    """One paper as the API lists it."""
-
-    arxiv_id: str
-    version: int | None
-    title: str
-    abstract: str
-    authors: list[str]
-    categories: list[str]
-    primary_category: str | None
-    published: str | None
-    updated: str | None
-    doi: str | None = None
-    journal_ref: str | None = None
-    links: dict[str, str] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, object]:
-        return asdict(self)
-
-
-@dataclass
-class FeedPage:
-    """One page of results and where it sits in the whole result set."""
-
-    total: int
-    start: int
-    per_page: int
-    entries: list[ArxivEntry]
-
-
-def normalize_arxiv_id(raw: str) -> tuple[str, int | None]:
-    """``"arXiv:2005.14165v4"`` → ``("2005.14165", 4)``; old ids stay whole: ``("hep-th/9901001", None)``."""
-    text = ID_PREFIXES.sub("", raw.strip()).removesuffix(".pdf")
-    for pattern in (NEW_STYLE_ID, OLD_STYLE_ID):
-        match = pattern.fullmatch(text)
-        if match:
-            version = match.group("version")
-            return match.group("id"), int(version) if version else None
-    raise ValueError(f"not an arXiv id: {raw!r}")
-
-
-def _text(element: Element, path: str) -> str | None:
-    found = element.find(path, NS)
-    if found is None or found.text is None:
-        return None
-    return " ".join(found.text.split())
-
-
-def parse_feed(content: bytes, query: str) -> FeedPage:
-    """A page of the API's Atom feed; an error feed or a malformed body raises ArxivFeedError naming
-    ``query``. ``totalResults`` 0 is an empty page, not an error."""
-    try:
-        root = ElementTree.fromstring(content)
-    except (ElementTree.ParseError, DefusedXmlException) as exc:
-        raise ArxivFeedError(f"arxiv: query {query!r}: not a well-formed Atom feed ({exc})") from exc
-    if root.tag != f"{{{NS['atom']}}}feed":
-        raise ArxivFeedError(f"arxiv: query {query!r}: not an Atom feed (root element {root.tag})")
-    entries = []
-    for entry in root.findall("atom:entry", NS):
-        if _text(entry, "atom:title") == "Error":
-            reason = _text(entry, "atom:summary") or "unspecified error"
-            raise ArxivFeedError(f"arxiv: query {query!r}: the API answered with an error: {reason}")
-        entries.append(_entry(entry))
-    return FeedPage(
-        total=int(_text(root, "opensearch:totalResults") or 0),
-        start=int(_text(root, "opensearch:startIndex") or 0),
-        per_page=int(_text(root, "opensearch:itemsPerPage") or len(entries)),
-        entries=entries,
-    )
-
-
-def _entry(entry: Element) -> ArxivEntry:
-    arxiv_id, version = normalize_arxiv_id(_text(entry, "atom:id") or "")
-    links = {}
-    for link in entry.findall("atom:link", NS):
-        kind = link.get("title") or ("abs" if link.get("rel") == "alternate" else link.get("rel", "link"))
-        links[kind] = link.get("href", "")
-    primary = entry.find("arxiv:primary_category", NS)
-    return ArxivEntry(
-        arxiv_id=arxiv_id, version=version,
-        title=_text(entry, "atom:title") or "",
-        abstract=_text(entry, "atom:summary") or "",
-        authors=[" ".join((a.text or "").split()) for a in entry.findall("atom:author/atom:name", NS)],
-        categories=[c.get("term", "") for c in entry.findall("atom:category", NS)],
-        primary_category=primary.get("term") if primary is not None else None,
-        published=_text(entry, "atom:published"), updated=_text(entry, "atom:updated"),
-        doi=_text(entry, "arxiv:doi"), journal_ref=_text(entry, "arxiv:journal_ref"), links=links,
-    )
-
-
-def window_query(since: datetime, until: datetime, categories: tuple[str, ...] = DEFAULT_CATEGORIES) -> str:
-    """``search_query`` for papers in ``categories`` submitted in [since, until]."""
-    cats = " OR ".join(f"cat:{c}" for c in categories)
-    return f"({cats}) AND submittedDate:[{since:%Y%m%d%H%M} TO {until:%Y%m%d%H%M}]"
-
-
-Window = tuple[datetime, datetime]
-
-
-def split_window(since: datetime, until: datetime) -> tuple[Window, Window]:
-    """Two halves of a window whose results exceed the per-query cap (minute resolution, no overlap)."""
-    if until - since < timedelta(minutes=2):
-        raise ValueError(f"window {since:%Y-%m-%d %H:%M} – {until:%Y-%m-%d %H:%M} cannot be split further")
-    middle = since + (until - since) / 2
-    middle = middle.replace(second=0, microsecond=0)
-    return (since, middle), (middle + timedelta(minutes=1), until)
-
-
-@dataclass
-class WindowListing:
-    """What listing a window gave: its entries (each once), and the pages that had to be quarantined."""
-
-    entries: list[ArxivEntry] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    requests: int = 0
-
-
-class ArxivLister:
-    """Lists a submission-date window through the API: pages with ``start``/``max_results`` and halves
-    the window while its total exceeds the per-query cap. Every response goes to ``on_page`` (the
-    caller lands it) before it is parsed, so nothing fetched is lost."""
-
-    def __init__(self, session: PoliteSession, base_url: str,
-                 categories: tuple[str, ...] = DEFAULT_CATEGORIES, page_size: int = 100,
-                 cap: int = QUERY_CAP) -> None:
-        self.session = session
-        self.base_url = base_url
-        self.categories = categories
-        self.page_size = page_size
-        self.cap = cap
-
-    def url(self, query: str, start: int) -> str:
-        params = {"search_query": query, "sortBy": "submittedDate", "sortOrder": "ascending",
-                  "start": start, "max_results": self.page_size}
-        return f"{self.base_url}?{urlencode(params)}"
-
-    def _page(self, query: str, start: int, listing: WindowListing,
-              on_page: Callable[[str, bytes], None]) -> FeedPage:
-        url = self.url(query, start)
-        listing.requests += 1
-        try:
-            response = self.session.get(url)
-        except FetchError as exc:
-            if exc.status == 400 and exc.body:
-                parse_feed(exc.body, query)  # an error feed: raises with the API's own reason
-            raise
-        on_page(url, response.content)
-        return parse_feed(response.content, query)
-
-    def list_window(self, since: datetime, until: datetime, on_page: Callable[[str, bytes], None],
-                    listing: WindowListing | None = None) -> WindowListing:
-        """Every entry submitted in [since, until]; a malformed later page is recorded and skipped."""
-        listing = listing or WindowListing()
-        query = window_query(since, until, self.categories)
-        first = self._page(query, 0, listing, on_page)
-        if first.total > self.cap:
-            for half_since, half_until in split_window(since, until):
-                self.list_window(half_since, half_until, on_page, listing)
-            return listing
-        seen = {(e.arxiv_id, e.version) for e in listing.entries}
-        pages = [first]
-        for start in range(len(first.entries), first.total, self.page_size):
-            try:
-                pages.append(self._page(query, start, listing, on_page))
-            except ArxivFeedError as exc:
-                listing.page_errors.append(f"{exc} (page start={start})")
-        for page in pages:
-            for entry in page.entries:
-                if (entry.arxiv_id, entry.version) not in seen:
-                    seen.add((entry.arxiv_id, entry.version))
-                    listing.entries.append(entry)
-        return listing
-
-
-# Papers worth a full-text fetch: their title or abstract says they train, pre-train or introduce a
-# model. Deliberately broad (a missed paper costs more than a fetched one); FLOPWATCH_ARXIV_PREFILTER
-# replaces it, and a backfill with --all skips it.
-DEFAULT_PREFILTER = (
-    r"\b(?:we\s+(?:pre-?)?train|pre-?train(?:ed|ing)?\b|trained\s+on|training\s+(?:a|our|the)\b"
-    r"|we\s+(?:introduce|present|release|propose)\s+\w*\s*(?:a|an|our)?\s*(?:new\s+)?(?:\w+\s+){0,3}model"
-    r"|(?:language|foundation|vision|multimodal|diffusion)\s+models?\b)"
+from curation.extraction import extract
+from flopwatch.settings import Settings
+from scrapers.arxiv_feed import (
+    DEFAULT_CATEGORIES,
+    DEFAULT_PREFILTER,
+    ArxivEntry,
+    ArxivFeedError,
+    ArxivLister,
+    FullTextFetcher,
+    full_text_to_plain,
+    likely_reports_training,
+    parse_feed,
 )
+from scrapers.base import LATEST, PayloadRejected, Source, SourceError, Window
+from scrapers.http import FetchError, PoliteSession, Response
+from scrapers.landing import Landing, Payload
+
+log = logging.getLogger(__name__)
+
+LISTING, FULLTEXT = "listing", "fulltext"
+_PART = "_part"
+# Columns a full text contributes to its paper's row; the rest come from the listing.
+FULLTEXT_COLUMNS = ["training_compute_flop", "compute_method", "compute_evidence", "confidence",
+                    "parameters", "hardware"]
 
 
-def likely_reports_training(entry: ArxivEntry, pattern: str = DEFAULT_PREFILTER) -> bool:
-    """Whether a paper's title or abstract suggests it reports a training run (see DEFAULT_PREFILTER)."""
-    return re.search(pattern, f"{entry.title}\n{entry.abstract}", re.IGNORECASE) is not None
+class ArxivSettings(BaseSettings):
+    """The arXiv source's own settings, ``FLOPWATCH_ARXIV_<FIELD>``."""
+
+    model_config = SettingsConfigDict(env_prefix="FLOPWATCH_ARXIV_", extra="ignore")
+
+    delay: float = 3.0  # seconds between requests (arXiv asks for 3)
+    fulltext_url: str = "https://arxiv.org/"
+    categories: Annotated[list[str], NoDecode] = list(DEFAULT_CATEGORIES)
+    prefilter: str = DEFAULT_PREFILTER  # regex over title + abstract; see arxiv_feed.DEFAULT_PREFILTER
+    fetch_all: bool = False  # fetch every paper's full text, not only those the pre-filter keeps
+    page_size: int = 200
+    overlap_days: float = 3.0  # nightly runs re-list this much before the saved point
+    first_lookback_days: float = 2.0  # the first nightly run, with no saved point, lists this far back
+
+    @field_validator("categories", mode="before")
+    @classmethod
+    def _split_commas(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
 
 
-def pdf_text(content: bytes) -> str:
-    """The text of a PDF (pypdf), page by page."""
-    reader = PdfReader(BytesIO(content))
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+def record_id(arxiv_id: str, version: int | None) -> str:
+    """The record id of one version of a paper: ``2005.14165v4``."""
+    return f"{arxiv_id}v{version}" if version else arxiv_id
 
 
-@dataclass
-class FullText:
-    """A paper's full text as fetched: which rendering, from where, and its bytes."""
+def paper_model_name(title: str) -> str:
+    """What to call a paper's model until a better name is known: the short name before a colon
+    ("Llama 2: Open Foundation…" → "Llama 2"), else the whole title."""
+    head, colon, _ = title.partition(":")
+    if colon and 1 <= len(head.split()) <= 4:
+        return head.strip()
+    return title.strip()
 
-    kind: str  # "html" or "pdf"
-    url: str
-    response: Response
+
+def year_of_id(arxiv_id: str) -> int | None:
+    """The submission year an arXiv id encodes (``1706.03762`` → 2017, ``hep-th/9901001`` → 1999)."""
+    match = re.search(r"(?:^|/)(\d{2})\d{2}[.\d]", arxiv_id)
+    if not match:
+        return None
+    yy = int(match.group(1))
+    return 1900 + yy if yy >= 91 else 2000 + yy
 
 
-class FullTextFetcher:
-    """Fetches ``<base>html/<id>`` and falls back to ``<base>pdf/<id>``."""
+class ArxivSource(Source):
+    """Papers in the ML categories of arXiv, with their full texts' compute evidence."""
 
-    def __init__(self, session: PoliteSession, base_url: str) -> None:
-        self.session = session
-        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+    name = "arxiv"
+    default_url = "https://export.arxiv.org/api/query"
+    description = "arXiv API listings of ML papers, full texts (HTML, else PDF) and their compute."
+    incremental = True
+    paper_source = True
+    record_key = "source_record_id"
+    options: ClassVar[tuple[str, ...]] = ("categories", "fetch_all")
 
-    def fetch(self, entry: ArxivEntry) -> FullText:
-        """The HTML rendering if there is one, else the PDF; FetchError when neither can be had."""
-        versioned = f"{entry.arxiv_id}v{entry.version}" if entry.version else entry.arxiv_id
-        errors = []
-        for kind in ("html", "pdf"):
-            url = f"{self.base_url}{kind}/{versioned}"
+    def __init__(self, settings: Settings, http: PoliteSession | None = None,
+                 arxiv: ArxivSettings | None = None) -> None:
+        self.arxiv = arxiv or ArxivSettings()
+        super().__init__(settings, http or PoliteSession(settings, min_interval=self.arxiv.delay))
+
+    def configure(self, **options: object) -> None:
+        """Per-run options (a backfill's ``--categories`` and ``--all``); None leaves a setting as is."""
+        unknown = set(options) - set(self.options)
+        if unknown:
+            raise ValueError(f"arxiv: unknown option(s) {sorted(unknown)}")
+        update = {key: value for key, value in options.items() if value is not None}
+        self.arxiv = self.arxiv.model_copy(update=update)
+
+    def default_window(self, saved_until: datetime | None, now: datetime) -> Window:
+        """A nightly window: from the saved point minus the overlap (or the first look-back) to now."""
+        if saved_until is None:
+            return Window(now - timedelta(days=self.arxiv.first_lookback_days), now)
+        return Window(saved_until - timedelta(days=self.arxiv.overlap_days), now)
+
+    def fetch(self, landing: Landing, window: Window = LATEST) -> list[Payload]:
+        """Land the window's listing pages and the full texts of new papers the pre-filter keeps."""
+        now = datetime.now(UTC).replace(tzinfo=None)
+        since, until = _as_datetime(window.since), _as_datetime(window.until, end_of_day=True) or now
+        since = since or until - timedelta(days=self.arxiv.first_lookback_days)
+        lister = ArxivLister(self.http, self.base_url, tuple(self.arxiv.categories), self.arxiv.page_size)
+        stamp = f"{since:%Y%m%d%H%M}-{until:%Y%m%d%H%M}"
+        payloads: list[Payload] = []
+
+        def land_page(response: Response) -> None:
+            start = re.search(r"[?&]start=(\d+)", response.url)
+            payloads.append(landing.land(f"{LISTING} {stamp} start {start.group(1) if start else 0}.xml",
+                                         response))
+
+        try:
+            listing = lister.list_window(since, until, land_page)
+        except (ArxivFeedError, FetchError) as exc:
+            span = f"{since:%Y-%m-%d %H:%M} – {until:%Y-%m-%d %H:%M}"
+            raise SourceError(f"arxiv: window {span}: {exc}") from exc
+        for error in listing.page_errors:
+            log.warning("arxiv: %s; the page is quarantined, the rest of the window kept", error)
+        fetcher = FullTextFetcher(self.http, self.arxiv.fulltext_url)
+        for entry in listing.entries:
+            key = record_id(entry.arxiv_id, entry.version)
+            if key in window.known or not self.wants_full_text(entry):
+                continue
             try:
-                response = self.session.get(url)
+                full = fetcher.fetch(entry)
             except FetchError as exc:
-                errors.append(str(exc))
+                log.warning("arxiv %s: no full text, the paper is kept with its metadata only: %s", key, exc)
                 continue
-            if kind == "html" and b"<html" not in response.content[:2000].lower():
-                errors.append(f"{url}: not an HTML page")
-                continue
-            return FullText(kind, url, response)
-        raise FetchError(f"arxiv {versioned}: no full text ({'; '.join(errors)})")
+            payloads.append(landing.land(f"{FULLTEXT} {key}.{full.kind}", full.response))
+        return payloads
+
+    def wants_full_text(self, entry: ArxivEntry) -> bool:
+        """Whether to fetch ``entry``'s full text: always with ``fetch_all``, else by the pre-filter."""
+        return self.arxiv.fetch_all or likely_reports_training(entry, self.arxiv.prefilter)
+
+    def parse(self, payload: Payload, content: bytes) -> pd.DataFrame:
+        """A listing page gives one metadata row per paper; a full text gives its primary estimate."""
+        if payload.name.startswith(LISTING):
+            return self._parse_listing(payload, content)
+        if payload.name.startswith(FULLTEXT):
+            return self._parse_full_text(payload, content)
+        raise PayloadRejected(f"arxiv: payload {payload.name}: neither a listing page nor a full text")
+
+    def _parse_listing(self, payload: Payload, content: bytes) -> pd.DataFrame:
+        try:
+            page = parse_feed(content, payload.url)
+        except ArxivFeedError as exc:
+            raise PayloadRejected(str(exc)) from exc
+        rows = [{
+            "source": self.name, "source_record_id": record_id(e.arxiv_id, e.version),
+            "model": paper_model_name(e.title), "publication_date": (e.published or "")[:10],
+            "link": e.links.get("abs") or f"https://arxiv.org/abs/{record_id(e.arxiv_id, e.version)}",
+            "arxiv_id": e.arxiv_id, "doi": e.doi, "paper_title": e.title, "paper_version": e.version,
+            "categories": ";".join(e.categories), "primary_category": e.primary_category,
+            "raw_sha256": payload.sha256, "fetched_at": payload.fetched_at, _PART: LISTING,
+        } for e in page.entries]
+        return pd.DataFrame(rows)
+
+    def _parse_full_text(self, payload: Payload, content: bytes) -> pd.DataFrame:
+        key, _, kind = payload.name.removeprefix(f"{FULLTEXT} ").rpartition(".")
+        try:
+            text = full_text_to_plain(kind, content)
+        except (PyPdfError, ValueError, OSError) as exc:
+            raise PayloadRejected(f"arxiv: full text {key} ({payload.url}): unreadable {kind}: {exc}") \
+                from exc
+        arxiv_id = key.rsplit("v", 1)[0] if re.search(r"v\d+$", key) else key
+        row: dict[str, object] = {"source": self.name, "source_record_id": key, "arxiv_id": arxiv_id,
+                                  "raw_sha256": payload.sha256, "fetched_at": payload.fetched_at,
+                                  _PART: FULLTEXT}
+        primary = extract(text, year_of_id(arxiv_id)).primary
+        if primary is not None:
+            row.update({
+                "training_compute_flop": primary.value_flop, "compute_method": primary.method,
+                "compute_evidence": " ".join(primary.evidence[0].text.split()),
+                "confidence": primary.confidence, "model": primary.model,
+                "parameters": primary.assumptions.get("parameters"),
+                "hardware": primary.assumptions.get("accelerator"),
+            })
+        return pd.DataFrame([row])
+
+    def combine(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """One row per paper version: the listing's metadata with the full text's estimate. The full
+        text's payload becomes the row's ``raw_sha256`` when it gave an estimate (the figure's source)."""
+        if rows.empty or _PART not in rows:
+            return rows
+        listed = rows[rows[_PART] == LISTING].drop_duplicates("source_record_id", keep="last")
+        texts = rows[rows[_PART] == FULLTEXT].drop_duplicates("source_record_id", keep="last")
+        texts = texts.set_index("source_record_id")
+        listed = listed.set_index("source_record_id")
+        with_text = listed.index.intersection(texts.index)
+        has_figure = texts.loc[with_text, "training_compute_flop"].notna()
+        found = has_figure[has_figure].index
+        for column in FULLTEXT_COLUMNS:
+            listed[column] = listed[column].astype(object) if column in listed else None
+            listed.loc[found, column] = texts.loc[found, column]
+        named = texts.loc[found, "model"].dropna()
+        listed.loc[named.index, "model"] = named
+        listed.loc[found, ["raw_sha256", "fetched_at"]] = texts.loc[found, ["raw_sha256", "fetched_at"]]
+        orphans = texts.index.difference(listed.index)
+        if len(orphans):
+            log.warning("arxiv: %d full text(s) without a listing entry in this run are ignored: %s",
+                        len(orphans), ", ".join(orphans[:5]))
+        return listed.drop(columns=[_PART]).reset_index()
+
+    def current(self, candidates: pd.DataFrame) -> pd.DataFrame:
+        """The latest collected version of each paper (a new version replaces the older one)."""
+        ordered = candidates.assign(_v=candidates["paper_version"].fillna(0)).sort_values("_v", kind="stable")
+        return ordered.drop_duplicates("arxiv_id", keep="last").drop(columns="_v").reset_index(drop=True)
 
 
-def full_text_to_plain(kind: str, content: bytes) -> str:
-    """Plain text of a fetched full text: PDFs through pypdf, HTML left to the extraction's markup
-    stripping."""
-    if kind == "pdf":
-        return pdf_text(content)
-    return content.decode("utf-8", errors="replace")
+def _as_datetime(value: date | datetime | None, end_of_day: bool = False) -> datetime | None:
+    """A naive UTC datetime; a bare date is its first minute, or its last with ``end_of_day``."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+    return datetime(value.year, value.month, value.day, *((23, 59) if end_of_day else (0, 0)))

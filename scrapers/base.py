@@ -9,8 +9,8 @@ Parsing emits plain column values; typing, validation and quarantine happen down
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import ClassVar
 
 import pandas as pd
@@ -27,12 +27,21 @@ class SourceError(RuntimeError):
     """
 
 
+class PayloadRejected(SourceError):
+    """One payload cannot be parsed, but the source's other payloads can: the payload is quarantined
+    with this reason and the run goes on (e.g. one malformed page of a paged listing)."""
+
+
 @dataclass(frozen=True)
 class Window:
-    """A time window to fetch; ``None`` bounds mean open-ended. Sources without history ignore it."""
+    """A time window to fetch; ``None`` bounds mean open-ended. Sources without history ignore it.
 
-    since: date | None = None
-    until: date | None = None
+    ``known`` holds the source record ids already collected, which an incremental source does not
+    fetch again."""
+
+    since: date | datetime | None = None
+    until: date | datetime | None = None
+    known: frozenset[str] = field(default_factory=frozenset)
 
 
 LATEST = Window()
@@ -44,6 +53,16 @@ class Source(ABC):
     name: ClassVar[str]
     default_url: ClassVar[str]
     description: ClassVar[str] = ""
+    # An incremental source fetches only what is new since its saved point; its candidates accumulate
+    # in batches (``data/batches/<source>/``). A snapshot source (the default) re-reads everything.
+    incremental: ClassVar[bool] = False
+    # A paper source describes papers: a record without a compute figure links to the model that
+    # shares its identifier, but never creates a model of its own.
+    paper_source: ClassVar[bool] = False
+    # The column that identifies a record within one payload (duplicates of it are quarantined).
+    record_key: ClassVar[str] = "model"
+    # Per-run options a backfill may set (e.g. arXiv's categories); see :meth:`configure`.
+    options: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, settings: Settings, http: PoliteSession | None = None) -> None:
         self.settings = settings
@@ -53,10 +72,32 @@ class Source(ABC):
     def base_url(self) -> str:
         return self.settings.source_url(self.name, self.default_url)
 
+    def configure(self, **options: object) -> None:
+        """Apply per-run options (None means "as configured"); a source without options refuses any."""
+        given = sorted(key for key, value in options.items() if value is not None)
+        if given:
+            raise ValueError(f"{self.name}: takes no options (given: {', '.join(given)})")
+
+    def default_window(self, saved_until: datetime | None, now: datetime) -> Window:
+        """The window a nightly run of an incremental source fetches, given its saved point."""
+        return Window(saved_until, now)
+
     @abstractmethod
     def fetch(self, landing: Landing, window: Window = LATEST) -> list[Payload]:
         """Fetch ``window`` and land every payload; raise SourceError when the source fails."""
 
     @abstractmethod
     def parse(self, payload: Payload, content: bytes) -> pd.DataFrame:
-        """Turn one payload into candidate rows (columns of ``schemas.candidate.CANDIDATE_COLUMNS``)."""
+        """Turn one payload into candidate rows (columns of ``schemas.candidate.CANDIDATE_COLUMNS``).
+
+        Raise PayloadRejected when this payload alone is unusable, SourceError when the source is."""
+
+    def combine(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """Join the rows parsed from one run's payloads before validation (a source whose record is
+        spread over several payloads, e.g. a listing and a full text, joins them here)."""
+        return rows
+
+    def current(self, candidates: pd.DataFrame) -> pd.DataFrame:
+        """Of the validated candidates an incremental source has collected over time, the ones that
+        are current: by default the latest row of each record id."""
+        return candidates.drop_duplicates("source_record_id", keep="last").reset_index(drop=True)

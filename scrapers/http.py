@@ -117,6 +117,7 @@ class PoliteSession:
         self._session.headers["User-Agent"] = settings.user_agent
         self._last_request: dict[str, float] = {}
         self._lock = threading.Lock()
+        self.requests = 0  # GETs issued (a retried GET counts once)
 
     def _wait_for_host(self, url: str) -> None:
         host = urlsplit(url).netloc
@@ -125,6 +126,7 @@ class PoliteSession:
             ready_at = self._last_request.get(host, -1e9) + self.min_interval
             wait = max(0.0, ready_at - now)
             self._last_request[host] = now + wait
+            self.requests += 1
         if wait:
             time.sleep(wait)
 

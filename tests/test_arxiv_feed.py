@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from scrapers.arxiv import ArxivFeedError, normalize_arxiv_id, parse_feed, split_window, window_query
+from scrapers.arxiv_feed import ArxivFeedError, normalize_arxiv_id, parse_feed, split_window, window_query
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 from werkzeug import Response
 
 from curation.extraction import extract
-from scrapers.arxiv import (
+from scrapers.arxiv_feed import (
     ArxivEntry,
     FullTextFetcher,
     full_text_to_plain,

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from scrapers.arxiv import ArxivFeedError, ArxivLister
+from scrapers.arxiv_feed import ArxivFeedError, ArxivLister
 from scrapers.http import PoliteSession
 from tests.arxiv_server import Behaviour, recorded_entries, serve_arxiv
 from tests.conftest import make_settings
@@ -37,7 +37,7 @@ def test_a_window_is_listed_across_pages_each_entry_once(tmp_path, arxiv, entrie
     url, behaviour = arxiv
     since, until = datetime(2015, 1, 1), datetime(2025, 12, 31, 23, 59)
     landed = []
-    listing = _lister(tmp_path, url, page_size=10).list_window(since, until, lambda u, c: landed.append(u))
+    listing = _lister(tmp_path, url, page_size=10).list_window(since, until, lambda r: landed.append(r.url))
     expected = sum(1 for moment, _ in entries if since <= moment <= until)
     assert len(listing.entries) == expected > 20
     assert len({(e.arxiv_id, e.version) for e in listing.entries}) == expected
@@ -48,7 +48,7 @@ def test_a_window_is_listed_across_pages_each_entry_once(tmp_path, arxiv, entrie
 def test_a_window_over_the_cap_is_halved_until_each_part_fits(tmp_path, arxiv, entries):
     url, behaviour = arxiv
     since, until = datetime(1990, 1, 1), datetime(2026, 12, 31, 23, 59)
-    listing = _lister(tmp_path, url, page_size=10, cap=15).list_window(since, until, lambda u, c: None)
+    listing = _lister(tmp_path, url, page_size=10, cap=15).list_window(since, until, lambda r: None)
     assert len(listing.entries) == len(entries)
     windows = {path.split("submittedDate")[1].split("&")[0] for _, path in behaviour.log}
     assert len(windows) > 5  # the window was split, repeatedly
@@ -57,7 +57,7 @@ def test_a_window_over_the_cap_is_halved_until_each_part_fits(tmp_path, arxiv, e
 def test_requests_keep_the_configured_interval(tmp_path, arxiv):
     url, behaviour = arxiv
     _lister(tmp_path, url, interval=0.3, page_size=10).list_window(
-        datetime(2018, 1, 1), datetime(2025, 12, 31), lambda u, c: None)
+        datetime(2018, 1, 1), datetime(2025, 12, 31), lambda r: None)
     times = [t for t, _ in behaviour.log]
     assert len(times) >= 3
     assert min(b - a for a, b in itertools.pairwise(times)) >= 0.29
@@ -67,7 +67,7 @@ def test_a_503_with_retry_after_is_honoured(tmp_path, arxiv):
     url, behaviour = arxiv
     behaviour.unavailable_first, behaviour.retry_after = 1, 1
     listing = _lister(tmp_path, url, page_size=50).list_window(
-        datetime(2020, 1, 1), datetime(2025, 12, 31), lambda u, c: None)
+        datetime(2020, 1, 1), datetime(2025, 12, 31), lambda r: None)
     (first, _), (second, _) = behaviour.log[:2]
     assert second - first >= 0.95 and listing.entries
 
@@ -76,7 +76,7 @@ def test_a_malformed_page_is_quarantined_and_the_rest_kept(tmp_path, arxiv, entr
     url, behaviour = arxiv
     behaviour.malformed_starts = {10}
     since, until = datetime(2015, 1, 1), datetime(2025, 12, 31, 23, 59)
-    listing = _lister(tmp_path, url, page_size=10).list_window(since, until, lambda u, c: None)
+    listing = _lister(tmp_path, url, page_size=10).list_window(since, until, lambda r: None)
     expected = sum(1 for moment, _ in entries if since <= moment <= until)
     assert len(listing.entries) == expected - 10
     assert len(listing.page_errors) == 1 and "start=10" in listing.page_errors[0]
@@ -89,4 +89,4 @@ def test_an_error_feed_with_http_400_names_the_query(tmp_path, httpserver, reald
                                                               content_type="application/atom+xml")
     lister = _lister(tmp_path, httpserver.url_for("/api/query"))
     with pytest.raises(ArxivFeedError, match=r"query '\(cat:cs.LG.*incorrect id format"):
-        lister.list_window(datetime(2024, 1, 1), datetime(2024, 1, 2), lambda u, c: None)
+        lister.list_window(datetime(2024, 1, 1), datetime(2024, 1, 2), lambda r: None)

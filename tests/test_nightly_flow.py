@@ -120,7 +120,7 @@ def _rejected(report, data_dir: Path) -> set[str]:
     """Models whose only row was quarantined in this run (duplicates keep another row)."""
     quarantine = pd.read_csv(data_dir / report.quarantine_file, keep_default_na=False)
     removed = quarantine[(quarantine["action"] == "row quarantined")
-                         & ~quarantine["check"].str.startswith("model name unique")]
+                         & ~quarantine["check"].str.startswith("model unique")]
     return {model_key(m) for m in removed["model"]}
 
 

@@ -1,0 +1,36 @@
+"""The published papers table (``papers.csv``): one row per paper a paper source collected."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from schemas.fields import MAX_TRAINING_COMPUTE_FLOP
+
+ARXIV_ID = r"^(\d{4}\.\d{4,5}|[a-z][a-z.-]*(\.[A-Z]{2})?/\d{7})$"  # new-style or old-style, no version
+PAPER_COLUMNS = [
+    "arxiv_id", "version", "title", "published", "primary_category", "categories", "doi",
+    "training_compute_flop", "compute_method", "compute_evidence", "model_id", "raw_sha256",
+]
+
+
+class Paper(pa.DataFrameModel):
+    """A paper, its primary compute estimate (if its full text gave one) and its linked models."""
+
+    arxiv_id: Series[str] = pa.Field(unique=True, str_matches=ARXIV_ID)
+    version: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
+    title: Series[str] = pa.Field(nullable=True)
+    published: Series[pa.DateTime] = pa.Field(nullable=True)
+    primary_category: Series[str] = pa.Field(nullable=True)
+    categories: Series[str] = pa.Field(nullable=True)
+    doi: Series[str] = pa.Field(nullable=True)
+    training_compute_flop: Series[float] = pa.Field(nullable=True, gt=0, le=MAX_TRAINING_COMPUTE_FLOP)
+    compute_method: Series[str] = pa.Field(nullable=True)
+    compute_evidence: Series[str] = pa.Field(nullable=True)
+    model_id: Series[str] = pa.Field(nullable=True, str_matches=r"^fw_[0-9a-f]{12}(;fw_[0-9a-f]{12})*$")
+    raw_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
+
+    class Config:
+        strict = True
+        coerce = True
