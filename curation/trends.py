@@ -25,6 +25,7 @@ MONTHS_PER_YEAR = 12
 ERA_COLOURS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860"]
 LOG10_2 = math.log10(2)
 MIN_POINTS = 3
+MIN_SPAN_YEARS = 0.5  # an era's points must span at least this long to be fitted
 
 DATE_COLUMNS = ["publication_date", "Publication date"]
 FLOP_COLUMNS = ["training_compute_flop", "Training compute (FLOP)"]
@@ -225,10 +226,11 @@ def doubling_months(slope_oom_per_year: float) -> float | None:
 
 def fit_era(label: str, start: str | None, end: str | None, x: np.ndarray, y: np.ndarray,
             options: TrendOptions, jitter_log10: np.ndarray | None = None) -> dict[str, object]:
-    """The statistics of one era's points (nulls with fewer than three points)."""
+    """The statistics of one era's points (nulls with fewer than three points, or points spanning
+    less than ``MIN_SPAN_YEARS``: a slope over a few days says nothing about a trend)."""
     row: dict[str, object] = dict.fromkeys(FIT_COLUMNS)
     row.update(era=label, start=start, end=end, n=len(x))
-    if len(x) < MIN_POINTS or np.ptp(x) == 0:
+    if len(x) < MIN_POINTS or np.ptp(x) < MIN_SPAN_YEARS:
         return row
     slope, _, r2 = ols(x, y)
     slopes, _ = bootstrap_lines(x, y, options.n_bootstrap, options.seed,

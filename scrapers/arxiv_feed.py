@@ -213,7 +213,7 @@ class ArxivLister:
 # model. Deliberately broad (a missed paper costs more than a fetched one); FLOPWATCH_ARXIV_PREFILTER
 # replaces it, and a backfill with --all skips it.
 DEFAULT_PREFILTER = (
-    r"\b(?:we\s+(?:pre-?)?train|pre-?train(?:ed|ing)?\b|trained\s+on|training\s+(?:a|our|the)\b"
+    r"\b(?:we\s+(?:pre-?)?train|pre-?train(?:ed|ing)?\b|train(?:ed|ing)?\s+(?:on|for)\b|training\s+(?:a|our|the)\b"
     r"|we\s+(?:introduce|present|release|propose)\s+\w*\s*(?:a|an|our)?\s*(?:new\s+)?(?:\w+\s+){0,3}model"
     r"|(?:language|foundation|vision|multimodal|diffusion)\s+models?\b)"
 )

@@ -1,5 +1,6 @@
-"""A small arXiv-like API server for tests, on 127.0.0.1: filters recorded entries by submission date,
-pages with ``start``/``max_results``, logs every request's time, and can misbehave on demand."""
+"""A small arXiv-like server for tests, on 127.0.0.1: the API filters recorded entries by submission
+date and pages with ``start``/``max_results``; ``/html/<id>`` and ``/pdf/<id>`` serve full texts; every
+request's time is logged, and the server can misbehave on demand."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -31,6 +33,32 @@ def recorded_entries(feed: Path) -> list[tuple[datetime, str]]:
     return sorted(entries)
 
 
+def make_entry(arxiv_id: str, version: int, title: str, abstract: str, published: datetime,
+               categories: tuple[str, ...] = ("cs.CL", "cs.LG")) -> tuple[datetime, str]:
+    """A synthetic entry in the API's current format (facts of a real paper, written out by hand)."""
+    stamp = f"{published:%Y-%m-%dT%H:%M:%SZ}"
+    cats = "".join(f'<category term="{c}" scheme="http://arxiv.org/schemas/atom"/>' for c in categories)
+    xml = (f'<entry xmlns="{ATOM}" xmlns:arxiv="{ARXIV}"><id>http://arxiv.org/abs/{arxiv_id}v{version}</id>'
+           f"<title>{title}</title><summary>{abstract}</summary><published>{stamp}</published>"
+           f"<updated>{stamp}</updated><author><name>A. Author</name></author>"
+           f'<link href="https://arxiv.org/abs/{arxiv_id}v{version}" rel="alternate" type="text/html"/>'
+           f'<link href="https://arxiv.org/pdf/{arxiv_id}v{version}" rel="related" title="pdf"/>'
+           f'<arxiv:primary_category term="{categories[0]}"/>{cats}</entry>')
+    return published, xml
+
+
+def redated(entry: tuple[datetime, str], published: datetime) -> tuple[datetime, str]:
+    """A recorded entry moved to another submission time (for nightly runs relative to now)."""
+    stamp = f"{published:%Y-%m-%dT%H:%M:%SZ}"
+    return published, re.sub(r"<published>[^<]*</published>", f"<published>{stamp}</published>", entry[1])
+
+
+def html_page(text: str) -> bytes:
+    """A recorded plain full text as an HTML rendering (paragraphs at blank lines)."""
+    paragraphs = "".join(f"<p>{escape(part)}</p>\n" for part in text.split("\n\n"))
+    return f"<!DOCTYPE html><html><body>{paragraphs}</body></html>".encode()
+
+
 @dataclass
 class Behaviour:
     """What the server does besides answering: failures to inject, and what it saw."""
@@ -38,7 +66,12 @@ class Behaviour:
     unavailable_first: int = 0  # answer this many requests with 503 + Retry-After
     retry_after: int = 1
     malformed_starts: set[int] = field(default_factory=set)  # serve a broken page at these offsets
-    log: list[tuple[float, str]] = field(default_factory=list)  # (monotonic time, query string)
+    failing_windows: set[str] = field(default_factory=set)  # answer 500 to queries for these windows
+    fulltexts: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # "html/<id>v1" → body, type
+    log: list[tuple[float, str]] = field(default_factory=list)  # (monotonic time, path and query)
+
+    def paths(self, prefix: str) -> list[str]:
+        return [path for _, path in self.log if path.startswith(prefix)]
 
 
 def _feed(entries: list[str], total: int, start: int, per_page: int) -> bytes:
@@ -54,6 +87,13 @@ def serve_arxiv(entries: list[tuple[datetime, str]], behaviour: Behaviour) -> tu
     """Start the server in a thread; returns it and the API's base URL."""
 
     class Handler(BaseHTTPRequestHandler):
+        def _send(self, status: int, body: bytes, content_type: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
         def do_GET(self) -> None:
             behaviour.log.append((time.monotonic(), self.path))
             if behaviour.unavailable_first > 0:
@@ -62,21 +102,25 @@ def serve_arxiv(entries: list[tuple[datetime, str]], behaviour: Behaviour) -> tu
                 self.send_header("Retry-After", str(behaviour.retry_after))
                 self.end_headers()
                 return
+            path = urlsplit(self.path).path.lstrip("/")
+            if path.startswith(("html/", "pdf/")):
+                body, content_type = behaviour.fulltexts.get(path, (b"not found", "text/plain"))
+                self._send(200 if path in behaviour.fulltexts else 404, body, content_type)
+                return
             query = parse_qs(urlsplit(self.path).query)
             window = WINDOW.search(query.get("search_query", [""])[0])
+            if window and "-".join(window.groups()) in behaviour.failing_windows:
+                self._send(500, b"internal error", "text/plain")
+                return
             start, per_page = int(query.get("start", ["0"])[0]), int(query.get("max_results", ["10"])[0])
-            selected = entries
+            selected = sorted(entries)
             if window:
                 since, until = (datetime.strptime(v, "%Y%m%d%H%M") for v in window.groups())
                 selected = [e for e in entries if since <= e[0].replace(second=0) <= until]
             page = [xml for _, xml in selected[start:start + per_page]]
             body = (b"<feed><entry>broken" if start in behaviour.malformed_starts
                     else _feed(page, len(selected), start, per_page))
-            self.send_response(200)
-            self.send_header("Content-Type", "application/atom+xml")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self._send(200, body, "application/atom+xml")
 
         def log_message(self, *args: object) -> None:
             pass

@@ -1,0 +1,152 @@
+"""The arXiv source end to end over real HTTP: nightly runs with overlap, new versions, a malformed
+page, papers.csv and the link to Epoch's rows; recorded entries and full texts on a local server."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pandas as pd
+import pytest
+
+from curation.batches import BatchStore, SourceState
+from curation.extraction import extract
+from curation.store import Store
+from flows.nightly import nightly
+from tests.arxiv_server import Behaviour, html_page, make_entry, recorded_entries, redated, serve_arxiv
+
+FEED = "arxivpy_2026_q_testing_s0_m100_cfe7536492ca.xml"
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, second=0, microsecond=0)
+
+
+@pytest.fixture
+def site(realdata, monkeypatch):
+    """The local arXiv: 40 real recorded entries moved into the last 4 days, GPT-3 and Chinchilla
+    (synthetic entries; full texts = the recorded papers as HTML) and Attention (PDF only)."""
+    now = _now()
+    real = recorded_entries(realdata / "web" / "arxiv_api" / FEED)[:40]
+    entries = [redated(entry, now - timedelta(hours=2 + 2 * i)) for i, entry in enumerate(real)]
+    papers = realdata / "papers"
+    entries += [
+        make_entry("2005.14165", 4, "Language Models are Few-Shot Learners",
+                   "We train GPT-3, an autoregressive language model with 175 billion parameters.",
+                   now - timedelta(hours=30)),
+        make_entry("2203.15556", 1, "Training Compute-Optimal Large Language Models",
+                   "We train Chinchilla, a compute-optimal language model.", now - timedelta(hours=50)),
+        make_entry("1706.03762", 7, "Attention Is All You Need",
+                   "We propose the Transformer. It reaches 41.8 BLEU after training for 3.5 days on "
+                   "eight GPUs.",
+                   now - timedelta(hours=70), ("cs.CL",)),
+    ]
+    behaviour = Behaviour(fulltexts={
+        "html/2005.14165v4": (html_page((papers / "arxiv_2005.14165.txt").read_text()), "text/html"),
+        "html/2203.15556v1": (html_page((papers / "arxiv_2203.15556.txt").read_text()), "text/html"),
+        "pdf/1706.03762v7": ((realdata / "web" / "paper_fulltext" / "arxiv_pdf_1706.03762.pdf").read_bytes(),
+                             "application/pdf"),
+    })
+    server, url = serve_arxiv(entries, behaviour)
+    monkeypatch.setenv("FLOPWATCH_ARXIV_URL", url)
+    monkeypatch.setenv("FLOPWATCH_ARXIV_FULLTEXT_URL", url.removesuffix("api/query"))
+    monkeypatch.setenv("FLOPWATCH_ARXIV_DELAY", "0")
+    monkeypatch.setenv("FLOPWATCH_ARXIV_PAGE_SIZE", "10")
+    monkeypatch.setenv("FLOPWATCH_ARXIV_FIRST_LOOKBACK_DAYS", "4")
+    yield entries, behaviour, realdata
+    server.shutdown()
+
+
+def _run(settings, sources=("arxiv",)):
+    return nightly(sources=list(sources), data_dir=str(settings.data_dir))
+
+
+def test_two_nightly_runs_with_overlap_collect_every_entry_exactly_once(site, settings):
+    entries, behaviour, _ = site
+    first = _run(settings)
+    assert first.status == "published"
+    store = BatchStore(settings.data_dir, "arxiv")
+    collected = store.candidates()
+    assert len(collected) == len(entries) == collected["source_record_id"].nunique()
+    saved = SourceState.load(settings.data_dir, "arxiv").saved_until()
+    assert saved is not None and abs(saved - _now()) < timedelta(minutes=5)
+
+    # late announcements inside the overlap, and a new version of a paper already collected
+    late = [redated(e, _now() - timedelta(days=2)) for e in recorded_entries(
+        site[2] / "web" / "arxiv_api" / FEED)[60:70]]
+    entries += late
+    entries.append(make_entry("2203.15556", 2, "Training Compute-Optimal Large Language Models",
+                              "We train Chinchilla, a compute-optimal language model.",
+                              _now() - timedelta(hours=1)))
+    behaviour.fulltexts["html/2203.15556v2"] = behaviour.fulltexts["html/2203.15556v1"]
+    behaviour.log.clear()
+    second = _run(settings)
+    assert second.status == "published"
+
+    collected = store.candidates()
+    assert collected["source_record_id"].is_unique
+    assert len(collected) == len(entries)
+    fulltext_requests = behaviour.paths("/html/") + behaviour.paths("/pdf/")
+    assert "/html/2005.14165v4" not in fulltext_requests  # seen in the first run: not fetched again
+    assert fulltext_requests.count("/html/2203.15556v2") == 1
+    papers = pd.read_csv(Store(settings.curated_dir).version_dir(second.version) / "papers.csv",
+                         dtype={"arxiv_id": str})
+    assert papers["arxiv_id"].is_unique
+    assert len(papers) == len({e[1].split("<id>")[1].split("</id>")[0].rsplit("v", 1)[0] for e in entries})
+    chinchilla = papers.set_index("arxiv_id").loc["2203.15556"]
+    assert chinchilla["version"] == 2 and chinchilla["training_compute_flop"] > 0
+
+
+def test_full_text_estimates_reach_papers_and_models_with_their_sentence(site, settings):
+    entries, behaviour, realdata = site
+    report = _run(settings)
+    version = Store(settings.curated_dir).version_dir(report.version)
+    papers = pd.read_csv(version / "papers.csv", dtype={"arxiv_id": str}).set_index("arxiv_id")
+    models = pd.read_csv(version / "models.csv", dtype={"arxiv_id": str})
+    expected = extract((realdata / "papers" / "arxiv_2005.14165.txt").read_text(), 2020).primary
+    gpt3 = papers.loc["2005.14165"]
+    assert gpt3["training_compute_flop"] == pytest.approx(expected.value_flop, rel=1e-6)
+    assert gpt3["compute_method"] == expected.method
+    assert " ".join(expected.evidence[0].text.split()) == gpt3["compute_evidence"]
+    attention = papers.loc["1706.03762"]
+    assert attention["compute_method"] == "hardware" and "P100" in attention["compute_evidence"]
+    assert "/html/1706.03762v7" in behaviour.paths("/html/")  # HTML first, then the PDF
+    # papers with a figure are models; papers without one are listed in papers.csv only
+    with_figure = papers[papers["training_compute_flop"].notna()]
+    assert set(models["arxiv_id"]) == set(with_figure.index)
+    assert papers["model_id"].notna().sum() == len(with_figure)
+    assert len(papers) == len(entries)
+
+
+def test_a_malformed_listing_page_is_quarantined_and_the_rest_kept(site, settings):
+    entries, behaviour, _ = site
+    behaviour.malformed_starts = {10}
+    report = _run(settings)
+    assert report.status == "published"
+    quarantine = pd.read_csv(settings.data_dir / report.quarantine_file)
+    page = quarantine[quarantine["check"].str.contains("payload quarantined", na=False)]
+    assert len(page) == 1
+    assert "not a well-formed Atom feed" in page["check"].iloc[0] and "start 10" in page["record"].iloc[0]
+    assert len(BatchStore(settings.data_dir, "arxiv").candidates()) == len(entries) - 10
+
+
+def test_epoch_and_arxiv_together_link_papers_to_epoch_models(site, settings, epoch_env, epoch_snapshots,
+                                                              monkeypatch):
+    epoch_env.serve("notable_ai_models.csv", epoch_snapshots["notable_2025_12"])
+    monkeypatch.setenv("FLOPWATCH_EPOCH_TABLES", "notable_ai_models")
+    report = _run(settings, ("epoch", "arxiv"))
+    assert report.status == "published"
+    version = Store(settings.curated_dir).version_dir(report.version)
+    models = pd.read_csv(version / "models.csv", dtype={"arxiv_id": str})
+    papers = pd.read_csv(version / "papers.csv", dtype={"arxiv_id": str}).set_index("arxiv_id")
+    epoch = pd.read_csv(epoch_snapshots["notable_2025_12"], dtype=str)
+    for arxiv_id in ("2005.14165", "2203.15556", "1706.03762"):
+        cited = epoch[epoch["Link"].fillna("").str.contains(arxiv_id, regex=False)]["Model"].str.strip()
+        linked = models[models["model_id"].isin(str(papers.loc[arxiv_id, "model_id"]).split(";"))]
+        if len(cited):  # linked to exactly the models Epoch cites the paper for
+            assert set(linked["model"]) == set(cited), arxiv_id
+        else:  # Epoch cites the Transformer by its NeurIPS link: the paper's figure is a model of its own
+            assert list(linked["sources"]) == ["arxiv"], arxiv_id
+    # one paper, several sizes: GPT-3's paper adds no model of its own and does not merge the sizes
+    assert len(models[models["arxiv_id"] == "2005.14165"]) == len(
+        epoch[epoch["Link"].fillna("").str.contains("2005.14165", regex=False)])
+    assert set(models["sources"]) >= {"epoch", "arxiv;epoch"}
