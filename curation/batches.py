@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -120,3 +120,16 @@ class BatchStore:
             ids.update(pd.read_parquet(self.data_dir / str(record["path"]),
                                        columns=["source_record_id"])["source_record_id"])
         return frozenset(ids)
+
+
+def month_windows(since: date, until: date) -> list[tuple[datetime, datetime]]:
+    """[since, until] cut at month boundaries, each window from its first minute to its last."""
+    if until < since:
+        raise ValueError(f"the window ends ({until}) before it starts ({since})")
+    windows, start = [], datetime(since.year, since.month, since.day)
+    end_of_range = datetime(until.year, until.month, until.day, 23, 59)
+    while start <= end_of_range:
+        next_month = datetime(start.year + start.month // 12, start.month % 12 + 1, 1)
+        windows.append((start, min(next_month - timedelta(minutes=1), end_of_range)))
+        start = next_month
+    return windows

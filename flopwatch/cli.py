@@ -1,4 +1,4 @@
-"""The ``flopwatch`` command: run, versions, diff, refit, trends, extract.
+"""The ``flopwatch`` command: run, backfill, versions, diff, refit, trends, extract.
 
 Exit codes: 0 success; 1 error; 2 usage error; 3 the run published but at least one source failed.
 """
@@ -35,6 +35,23 @@ def build_parser() -> argparse.ArgumentParser:
                      help="URL or e-mail sent in the User-Agent (default: $FLOPWATCH_CONTACT)")
     run.add_argument("--json", action="store_true", help="print the run report as JSON")
     _data_dir_flag(run)
+
+    backfill = commands.add_parser(
+        "backfill", help="collect a historical window of a source with history (arXiv), month by month")
+    backfill.add_argument("source", help="an incremental source, e.g. arxiv")
+    backfill.add_argument("--since", required=True, metavar="DATE", help="first day (YYYY-MM-DD)")
+    backfill.add_argument("--until", required=True, metavar="DATE", help="last day (YYYY-MM-DD), inclusive")
+    backfill.add_argument("--categories", default=None,
+                          help="comma-separated categories (default: $FLOPWATCH_ARXIV_CATEGORIES or "
+                               "cs.LG,cs.CL,cs.CV,cs.AI,stat.ML)")
+    backfill.add_argument("--all", action="store_true", dest="fetch_all",
+                          help="fetch every paper's full text, not only those the pre-filter keeps")
+    backfill.add_argument("--no-publish", action="store_true",
+                          help="collect only; the next run or backfill publishes")
+    backfill.add_argument("--contact", default=None,
+                          help="URL or e-mail sent in the User-Agent (default: $FLOPWATCH_CONTACT)")
+    backfill.add_argument("--json", action="store_true", help="print the backfill report as JSON")
+    _data_dir_flag(backfill)
 
     versions = commands.add_parser("versions", help="list published dataset versions")
     versions.add_argument("--json", action="store_true")
@@ -89,8 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"run": cmd_run, "versions": cmd_versions, "diff": cmd_diff, "refit": cmd_refit,
-               "extract": cmd_extract, "trends": cmd_trends}
+    handler = {"run": cmd_run, "backfill": cmd_backfill, "versions": cmd_versions, "diff": cmd_diff,
+               "refit": cmd_refit, "extract": cmd_extract, "trends": cmd_trends}
     try:
         return handler[args.command](args)
     except KeyboardInterrupt:
@@ -143,6 +160,48 @@ def cmd_run(args: argparse.Namespace) -> int:
             print(f"{report.quarantined} quarantine lines: {report.quarantine_file}")
     if report.failed_sources:
         print(f"sources failed: {', '.join(report.failed_sources)}", file=sys.stderr)
+        return EXIT_SOURCE_FAILED
+    return EXIT_OK
+
+
+def cmd_backfill(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from flows.backfill import backfill
+    from scrapers import available_sources
+
+    sources = available_sources()
+    if args.source not in sources or not sources[args.source].incremental:
+        with_history = sorted(name for name, cls in sources.items() if cls.incremental)
+        print(f"flopwatch backfill: {args.source!r} is not a source with history "
+              f"(these are: {', '.join(with_history) or 'none'})", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if date.fromisoformat(args.until) < date.fromisoformat(args.since):
+            raise ValueError("--until is before --since")
+    except ValueError as exc:
+        print(f"flopwatch backfill: {exc} (dates are YYYY-MM-DD)", file=sys.stderr)
+        return EXIT_USAGE
+    settings = _settings(args, contact=args.contact)
+    categories = [c.strip() for c in args.categories.split(",") if c.strip()] if args.categories else None
+    report = backfill(args.source, args.since, args.until, categories=categories, fetch_all=args.fetch_all,
+                      data_dir=str(settings.data_dir), contact=settings.contact,
+                      publish=not args.no_publish)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2, default=str))
+    else:
+        print(f"backfill {report.source} {report.since} – {report.until}: {report.windows} windows, "
+              f"{report.done} done now, {report.skipped} done before, {len(report.failed)} failed; "
+              f"{report.papers} papers ({report.new_records} new), {report.requests} requests")
+        for window, error in report.failed.items():
+            print(f"  failed {window}: {error}")
+        run = report.run
+        if run is not None and run.status == "published":
+            print(f"published version {run.version:04d}: {run.rows} models")
+        elif run is not None:
+            print(f"no new version: {run.reason}")
+    if report.failed:
+        print(f"windows failed: {len(report.failed)}; rerun the same command to retry them", file=sys.stderr)
         return EXIT_SOURCE_FAILED
     return EXIT_OK
 

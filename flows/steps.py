@@ -6,6 +6,7 @@ of an incremental source), never per record.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +20,7 @@ from curation.candidates import collect_candidates
 from curation.changes import summarize_changes
 from curation.merge import merge_candidates
 from curation.papers import papers_hash, papers_table
-from curation.publish import write_version_files
+from curation.publish import previous_payloads, write_version_files
 from curation.report import FAILED, RunReport, SourceOutcome
 from curation.store import Store, code_version, content_hash, version_name
 from curation.trend_history import append_history, history_rows
@@ -69,24 +70,48 @@ def parse_source(name: str, settings: Settings, payloads: list[Payload],
     return collect_candidates(source, payloads, settings.data_dir)
 
 
-@task(name="save-batch", cache_policy=NO_CACHE)
-def save_batch(name: str, settings: Settings, batch: str, validated: Validated, increment: Increment,
-               advance_saved_point: bool) -> int:
+_STATE_LOCK = threading.Lock()  # windows of one backfill may finish concurrently
+
+
+def save_increment(name: str, settings: Settings, batch: str, validated: Validated, increment: Increment,
+                   advance_saved_point: bool) -> int:
     """Write the new records of a window as a batch, then (and only then) save the source's state:
     the nightly saved point, or the window as done for a backfill. Returns how many records were new."""
     candidates = validated.candidates
     new = candidates[~candidates["source_record_id"].isin(increment.window.known)]
-    store = BatchStore(settings.data_dir, name)
     label = window_label(increment.window.since, increment.window.until)
     if len(new):
-        store.write(batch, new, increment.payloads, label)
-    state = SourceState.load(settings.data_dir, name)
-    if advance_saved_point:
-        state.processed_until = increment.window.until.isoformat(timespec="minutes")
-    else:
-        state.windows_done = sorted({*state.windows_done, label})
-    state.save(settings.data_dir, name)
+        BatchStore(settings.data_dir, name).write(batch, new, increment.payloads, label)
+    with _STATE_LOCK:
+        state = SourceState.load(settings.data_dir, name)
+        if advance_saved_point:
+            state.processed_until = increment.window.until.isoformat(timespec="minutes")
+        else:
+            state.windows_done = sorted({*state.windows_done, label})
+        state.save(settings.data_dir, name)
     return len(new)
+
+
+save_batch = task(name="save-batch", cache_policy=NO_CACHE)(save_increment)
+
+
+@task(name="collect-window", cache_policy=NO_CACHE)
+def collect_window(source: Source, settings: Settings, batch: str,
+                   increment: Increment) -> tuple[Validated, int]:
+    """Parse and validate one backfill window and save it as a batch; the window is then done."""
+    validated = collect_candidates(source, increment.payloads, settings.data_dir)
+    return validated, save_increment(source.name, settings, batch, validated, increment, False)
+
+
+def kept_candidates(settings: Settings, name: str, latest_manifest: dict | None
+                    ) -> tuple[pd.DataFrame, list[dict[str, object]]]:
+    """A source's candidates as the latest version has them, without fetching: an incremental
+    source's batches, or a snapshot source's payloads from the latest manifest, parsed again."""
+    source = get_source(name)(settings)
+    if source.incremental:
+        return current_candidates(source, settings)
+    payloads = previous_payloads(latest_manifest, name)
+    return collect_candidates(source, payloads, settings.data_dir).candidates, [p.to_dict() for p in payloads]
 
 
 def current_candidates(source: Source, settings: Settings) -> tuple[pd.DataFrame, list[dict[str, object]]]:

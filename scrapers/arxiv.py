@@ -211,7 +211,7 @@ class ArxivSource(Source):
             return rows
         listed = rows[rows[_PART] == LISTING].drop_duplicates("source_record_id", keep="last")
         texts = rows[rows[_PART] == FULLTEXT].drop_duplicates("source_record_id", keep="last")
-        texts = texts.set_index("source_record_id")
+        texts = texts.reindex(columns=[*rows.columns.union(FULLTEXT_COLUMNS)]).set_index("source_record_id")
         listed = listed.set_index("source_record_id")
         with_text = listed.index.intersection(texts.index)
         has_figure = texts.loc[with_text, "training_compute_flop"].notna()

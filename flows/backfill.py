@@ -1,0 +1,158 @@
+"""The backfill flow: collect a historical window of an incremental source (arXiv), month by month.
+
+    flopwatch backfill arxiv --since 2023-01-01 --until 2023-12-31 [--categories cs.CL] [--all]
+
+Each month is one window: a fetch task (listing pages and full texts, landed in ``data/raw``), then a
+collect task (parse, validate, write the window's batch, mark the window done). The next window's
+fetch runs while the previous one is parsed, so requests keep their pace. Rerunning skips the windows
+already done; a window that fails is reported and left for the next run. At the end a new curated
+version is published with every source's current candidates (the others as the latest version has
+them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from prefect import flow, get_run_logger
+from prefect.futures import PrefectFuture
+
+from curation.batches import SourceState, month_windows, window_label
+from curation.report import RunReport, SourceOutcome
+from curation.store import Store, new_run_id, run_lock, version_name
+from flopwatch.prefect_setup import quiet_expected_failures
+from flopwatch.progress import WindowProgress
+from flopwatch.settings import load_settings
+from flows.steps import (
+    Increment,
+    build_version,
+    collect_window,
+    fetch_window,
+    kept_candidates,
+    write_quarantine,
+)
+from schemas.validate import Validated
+from scrapers import get_source
+from scrapers.base import SourceError, Window
+from scrapers.http import FetchError
+
+
+@dataclass
+class BackfillReport:
+    """What a backfill did: windows planned, skipped (done before), done now and failed."""
+
+    source: str
+    since: str
+    until: str
+    windows: int = 0
+    skipped: int = 0
+    done: int = 0
+    failed: dict[str, str] = field(default_factory=dict)  # window → error
+    papers: int = 0
+    new_records: int = 0
+    requests: int = 0
+    run: RunReport | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+@flow(name="flopwatch-backfill", log_prints=False)
+def backfill(source: str, since: str, until: str, categories: list[str] | None = None,
+             fetch_all: bool = False, data_dir: str | None = None, contact: str | None = None,
+             publish: bool = True, live_progress: bool | None = None) -> BackfillReport:
+    """Collect [since, until] (ISO dates) of ``source`` window by window, then publish a version."""
+    settings = load_settings(data_dir=data_dir, contact=contact)
+    quiet_expected_failures((SourceError, FetchError))
+    logger = get_run_logger()
+    cls = get_source(source)
+    if not cls.incremental:
+        raise ValueError(f"{source} is a snapshot source with no history to backfill; use `flopwatch run`")
+    collector = cls(settings)
+    collector.configure(categories=categories, fetch_all=fetch_all or None)
+    windows = month_windows(date.fromisoformat(since), date.fromisoformat(until))
+    run_id = new_run_id()
+    report = BackfillReport(source, since, until, windows=len(windows))
+    with run_lock(settings.data_dir):
+        done_before = set(SourceState.load(settings.data_dir, source).windows_done)
+        todo = [w for w in windows if window_label(*w) not in done_before]
+        report.skipped = len(windows) - len(todo)
+        logger.info("backfill %s %s – %s: %d windows, %d done before, %d to do", source, since, until,
+                    len(windows), report.skipped, len(todo))
+        progress = WindowProgress(len(windows), report.skipped, logger, live_progress)
+        pending: list[tuple[str, PrefectFuture]] = []
+        results: list[Validated] = []
+        try:
+            for window in todo:
+                label = window_label(*window)
+                try:
+                    increment: Increment = fetch_window.with_options(
+                        retries=settings.fetch_task_retries,
+                        retry_delay_seconds=settings.fetch_task_retry_delay,
+                    )(collector, settings, run_id, Window(*window))
+                except Exception as exc:
+                    report.failed[label] = str(exc)
+                    logger.warning("window %s failed, left for the next run: %s", label, exc)
+                    continue
+                batch = f"{run_id}-{window[0]:%Y%m%d}"
+                pending.append((label, collect_window.submit(collector, settings, batch, increment)))
+                pending = _drain(pending, report, results, progress, collector, block=False)
+            _drain(pending, report, results, progress, collector, block=True)
+        finally:
+            progress.close()
+        report.requests = collector.http.requests
+        logger.info("backfill %s: %d windows done now, %d before, %d failed; %d papers (%d new), "
+                    "%d requests", source, report.done, report.skipped, len(report.failed),
+                    report.papers, report.new_records, report.requests)
+        if publish:
+            report.run = _publish(settings, run_id, source, results)
+    return report
+
+
+def _drain(pending: list[tuple[str, PrefectFuture]], report: BackfillReport, results: list[Validated],
+           progress: WindowProgress, collector, block: bool) -> list[tuple[str, PrefectFuture]]:
+    """Account for finished collect tasks (all of them with ``block``); return those still running."""
+    logger = get_run_logger()
+    still = []
+    for label, future in pending:
+        if not block and not future.state.is_final():
+            still.append((label, future))
+            continue
+        try:
+            validated, new = future.result()
+        except Exception as exc:
+            report.failed[label] = str(exc)
+            logger.warning("window %s failed, left for the next run: %s", label, exc)
+            continue
+        results.append(validated)
+        report.done += 1
+        report.papers += len(validated.candidates)
+        report.new_records += new
+        progress.window_done(label, report.papers, collector.http.requests)
+    return still
+
+
+def _publish(settings, run_id: str, source: str, results: list[Validated]) -> RunReport:
+    """A new version from every source's current candidates (no fetching besides the backfill)."""
+    store = Store(settings.curated_dir)
+    report = RunReport(run_id=run_id)
+    report.previous_version = store.latest()
+    latest_manifest = store.manifest(report.previous_version) if report.previous_version else None
+    names = [*settings.sources, *([source] if source not in settings.sources else [])]
+    candidates, inputs = {}, []
+    for name in names:
+        report.sources[name] = SourceOutcome(name, note="as in the latest version" if name != source else "")
+        candidates[name], records = kept_candidates(settings, name, latest_manifest)
+        report.sources[name].valid = len(candidates[name])
+        inputs += records
+    write_quarantine(settings, run_id, results, report)
+    build_version(settings, store, report, candidates, inputs, latest_manifest)
+    logger = get_run_logger()
+    if report.status == "published":
+        logger.info("backfill published version %s", version_name(report.version))
+    else:
+        logger.info("no new version: %s", report.reason)
+    return report
