@@ -9,7 +9,8 @@ real Attention PDF (pypdf's cost). Reports:
   1. papers per minute with the politeness delay at 0 (the cost of fetching locally, parsing and
      extraction): the pipeline steps as plain functions, and the whole backfill flow (Prefect);
   2. the achieved request rate against the allowed one with the delay at its default (3 s), on a
-     short backfill: mean, smallest and largest gap between requests.
+     short backfill over three monthly windows (listings and full texts): mean, smallest and largest
+     gap between requests.
 """
 
 from __future__ import annotations
@@ -85,10 +86,20 @@ def main() -> None:
     parser.add_argument("--papers", type=int, default=300)
     parser.add_argument("--rate-papers", type=int, default=10,
                         help="papers in the short run at the default delay (each one request)")
+    parser.add_argument("--serve", action="store_true",
+                        help="only serve the corpus (for trying `flopwatch backfill`/`run` by hand)")
     args = parser.parse_args()
     entries, fulltexts = corpus(args.papers)
     behaviour = Behaviour(fulltexts=fulltexts)
     server, url = serve_arxiv(entries, behaviour)
+    if args.serve:
+        print(f"export FLOPWATCH_ARXIV_URL={url}\n"
+              f"export FLOPWATCH_ARXIV_FULLTEXT_URL={url.removesuffix('api/query')}", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            return
     os.environ.update({"FLOPWATCH_ARXIV_URL": url,
                        "FLOPWATCH_ARXIV_FULLTEXT_URL": url.removesuffix("api/query"),
                        "FLOPWATCH_CONTACT": "bench@example.org", "FLOPWATCH_TREND_BOOTSTRAP": "200"})
@@ -108,7 +119,7 @@ def main() -> None:
         os.environ["FLOPWATCH_ARXIV_DELAY"] = "3"
         os.environ["FLOPWATCH_DATA_DIR"] = str(Path(tmp) / "rate")
         os.environ["FLOPWATCH_ARXIV_PAGE_SIZE"] = "200"
-        short = entries[: args.rate_papers]
+        short = entries[:: max(1, len(entries) // args.rate_papers)][: args.rate_papers]  # 3 windows
         last_day = short[-1][0].date().isoformat()
         server.shutdown()
         behaviour = Behaviour(fulltexts=fulltexts)

@@ -14,3 +14,11 @@ def test_nightly_deployment_runs_the_nightly_flow_at_3_utc():
     path, function = spec["entrypoint"].split(":")
     flow = getattr(importlib.import_module(path.removesuffix(".py").replace("/", ".")), function)
     assert flow.name == "flopwatch-nightly"
+
+
+def test_backfill_deployment_runs_the_backfill_flow_on_demand():
+    spec = deployment_spec("backfill")
+    assert not spec.get("schedules")
+    path, function = spec["entrypoint"].split(":")
+    flow = getattr(importlib.import_module(path.removesuffix(".py").replace("/", ".")), function)
+    assert flow.name == "flopwatch-backfill" and spec["parameters"]["source"] == "arxiv"
