@@ -150,3 +150,25 @@ def test_epoch_and_arxiv_together_link_papers_to_epoch_models(site, settings, ep
     assert len(models[models["arxiv_id"] == "2005.14165"]) == len(
         epoch[epoch["Link"].fillna("").str.contains("2005.14165", regex=False)])
     assert set(models["sources"]) >= {"epoch", "arxiv;epoch"}
+
+
+def test_a_crash_before_the_batch_is_durable_redoes_the_window(site, settings, monkeypatch):
+    entries, behaviour, _ = site
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(BatchStore, "write", disk_full)
+        failed = _run(settings)
+    assert failed.failed_sources == ["arxiv"] and "No space left" in failed.sources["arxiv"].error
+    assert SourceState.load(settings.data_dir, "arxiv").saved_until() is None  # not advanced
+    assert Store(settings.curated_dir).latest() is None
+    landed = list((settings.data_dir / "raw" / "arxiv").rglob("manifest.jsonl"))
+    assert landed  # what was fetched stays in the raw zone
+
+    behaviour.log.clear()
+    again = _run(settings)
+    assert again.status == "published" and not again.failed_sources
+    assert len(BatchStore(settings.data_dir, "arxiv").candidates()) == len(entries)
+    assert "/html/2005.14165v4" in behaviour.paths("/html/")  # the window was done again
