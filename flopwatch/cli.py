@@ -20,6 +20,11 @@ def _data_dir_flag(parser: argparse.ArgumentParser) -> None:
                         help="data folder (default: $FLOPWATCH_DATA_DIR or ./data)")
 
 
+def _contact_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--contact", default=None,
+                        help="URL or e-mail sent in the User-Agent (default: $FLOPWATCH_CONTACT)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="flopwatch", description="A versioned dataset of ML training compute, refit nightly."
@@ -31,8 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="comma-separated sources (default: $FLOPWATCH_SOURCES or epoch)")
     run.add_argument("--force", action="store_true",
                      help="rebuild even when the inputs are identical to the latest version's")
-    run.add_argument("--contact", default=None,
-                     help="URL or e-mail sent in the User-Agent (default: $FLOPWATCH_CONTACT)")
+    _contact_flag(run)
     run.add_argument("--json", action="store_true", help="print the run report as JSON")
     _data_dir_flag(run)
 
@@ -48,8 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="fetch every paper's full text, not only those the pre-filter keeps")
     backfill.add_argument("--no-publish", action="store_true",
                           help="collect only; the next run or backfill publishes")
-    backfill.add_argument("--contact", default=None,
-                          help="URL or e-mail sent in the User-Agent (default: $FLOPWATCH_CONTACT)")
+    _contact_flag(backfill)
     backfill.add_argument("--json", action="store_true", help="print the backfill report as JSON")
     _data_dir_flag(backfill)
 
