@@ -103,3 +103,17 @@ def epoch_env(file_server: FileServer, monkeypatch: pytest.MonkeyPatch) -> FileS
     """FLOPWATCH_EPOCH_URL pointed at the local file server."""
     monkeypatch.setenv("FLOPWATCH_EPOCH_URL", file_server.url)
     return file_server
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quiet_prefect_at_exit() -> Iterator[None]:
+    """Prefect stops its temporary server at interpreter exit and logs that to a console stream
+    pytest has closed by then ("I/O operation on closed file"); detach its console handlers first."""
+    yield
+    import logging
+
+    for name in ("", "prefect"):
+        logger = logging.getLogger(name)
+        for handler in list(logger.handlers):
+            if "Console" in type(handler).__name__:
+                logger.removeHandler(handler)
