@@ -12,12 +12,12 @@ from pandera.typing import Series
 
 from schemas.fields import TrainingRunFields
 
-SCHEMA_VERSION = "2"  # 2: paper columns (paper_title, paper_version, categories)
+SCHEMA_VERSION = "3"  # 2: paper columns (paper_title, paper_version, categories); 3: base_model
 
 TEXT_COLUMNS = [
     "source", "source_record_id", "model", "organization", "domain", "country", "compute_method",
     "compute_evidence", "confidence", "link", "arxiv_id", "doi", "hardware", "raw_sha256",
-    "fetched_at", "paper_title", "categories", "primary_category",
+    "fetched_at", "paper_title", "categories", "primary_category", "base_model",
 ]
 NUMBER_COLUMNS = ["parameters", "training_compute_flop", "training_dataset_size"]
 DATE_COLUMNS = ["publication_date"]
@@ -33,6 +33,8 @@ CANDIDATE_COLUMNS = [
     "hardware", "raw_sha256", "fetched_at",
     # the paper a record comes from, when the source is a paper (arXiv): title, version, categories
     "paper_title", "paper_version", "categories", "primary_category",
+    # the model this one was fine-tuned from, when its card says so (Hugging Face base_model)
+    "base_model",
 ]
 
 
@@ -50,6 +52,7 @@ class Candidate(TrainingRunFields):
     paper_version: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
     categories: Series[str] = pa.Field(nullable=True)  # ";"-separated
     primary_category: Series[str] = pa.Field(nullable=True)
+    base_model: Series[str] = pa.Field(nullable=True)
 
     class Config:
         strict = "filter"

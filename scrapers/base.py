@@ -53,6 +53,8 @@ class Source(ABC):
     name: ClassVar[str]
     default_url: ClassVar[str]
     description: ClassVar[str] = ""
+    # <NAME> in its settings, FLOPWATCH_<NAME>_URL and the like; the source's name when empty
+    setting_name: ClassVar[str] = ""
     # An incremental source fetches only what is new since its saved point; its candidates accumulate
     # in batches (``data/batches/<source>/``). A snapshot source (the default) re-reads everything.
     incremental: ClassVar[bool] = False
@@ -70,7 +72,7 @@ class Source(ABC):
 
     @property
     def base_url(self) -> str:
-        return self.settings.source_url(self.name, self.default_url)
+        return self.settings.source_url(self.setting_name or self.name, self.default_url)
 
     def configure(self, **options: object) -> None:
         """Apply per-run options (None means "as configured"); a source without options refuses any."""

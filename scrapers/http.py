@@ -8,6 +8,7 @@ It knows nothing of sources or of the landing zone.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -45,6 +46,9 @@ class _CappedRetry(Retry):
 
     def get_retry_after(self, response):  # type: ignore[no-untyped-def]
         seconds = super().get_retry_after(response)
+        if seconds is None:  # the IETF RateLimit header, or its older RateLimit-Reset form
+            seconds = ratelimit_reset(response.headers.get("RateLimit", "")
+                                      or f"t={response.headers.get('RateLimit-Reset', '')}")
         if seconds is None:
             return None
         return min(seconds, self.max_retry_after)
@@ -54,6 +58,15 @@ class _CappedRetry(Retry):
         retry.max_retry_after = self.max_retry_after
         retry.min_backoff = self.min_backoff
         return retry
+
+
+_RESET = re.compile(r"(?:^|[;,\s])t=(\d+(?:\.\d+)?)")
+
+
+def ratelimit_reset(header: str) -> float | None:
+    """Seconds until the quota resets, from an IETF ``RateLimit`` header (``"api";r=0;t=55``)."""
+    match = _RESET.search(header or "")
+    return float(match.group(1)) if match else None
 
 
 @dataclass(frozen=True)
@@ -91,8 +104,10 @@ class Response:
 class PoliteSession:
     """A ``requests`` session with flopwatch's manners; safe to share between threads."""
 
-    def __init__(self, settings: Settings, min_interval: float | None = None) -> None:
-        """``min_interval`` overrides ``settings.http_min_interval`` (a source with stricter manners)."""
+    def __init__(self, settings: Settings, min_interval: float | None = None,
+                 headers: dict[str, str] | None = None) -> None:
+        """``min_interval`` overrides ``settings.http_min_interval`` (a source with stricter manners);
+        ``headers`` are sent with every request (e.g. a token: never put them in messages or logs)."""
         self.settings = settings
         self.min_interval = settings.http_min_interval if min_interval is None else min_interval
         retry = _CappedRetry(
@@ -115,6 +130,7 @@ class PoliteSession:
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
         self._session.headers["User-Agent"] = settings.user_agent
+        self._session.headers.update(headers or {})
         self._last_request: dict[str, float] = {}
         self._lock = threading.Lock()
         self.requests = 0  # GETs issued (a retried GET counts once)

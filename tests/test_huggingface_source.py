@@ -1,0 +1,109 @@
+"""The Hugging Face source over real HTTP: real model cards served by a local Hub-like server."""
+
+from __future__ import annotations
+
+import csv
+from datetime import UTC, datetime, timedelta
+
+import pandas as pd
+import pytest
+
+from curation.batches import BatchStore
+from flows.nightly import nightly
+from scrapers.base import Window
+from scrapers.huggingface import HuggingFaceSource
+from scrapers.landing import Landing
+from tests.conftest import make_settings
+from tests.hub_server import HubBehaviour, HubModel, serve_hub
+
+TOKEN = "hf_test_token_never_logged"
+
+
+def _repo_of(filename: str) -> str:
+    """``hfhub_EleutherAI_gpt-j-6b_README.md`` → ``EleutherAI/gpt-j-6b``; other cards under ``cards/``."""
+    stem = filename.removesuffix(".md")
+    if stem.startswith("hfhub_"):
+        owner, _, name = stem.removeprefix("hfhub_").removesuffix("_README").partition("_")
+        return f"{owner}/{name}"
+    return f"cards/{stem}"
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+@pytest.fixture
+def hub(realdata, monkeypatch):
+    folder = realdata / "web" / "hf_modelcards"
+    now = datetime.now(UTC).replace(tzinfo=None)
+    models = [HubModel(_repo_of(p.name), p.read_bytes(), _stamp(now - timedelta(hours=i + 1)))
+              for i, p in enumerate(sorted(folder.glob("*.md")))]
+    falcon = (folder / "hfhub_tiiuae_falcon-7b_README.md").read_text()
+    models += [
+        HubModel("someone/falcon-7b-chat", ("---\nbase_model: tiiuae/falcon-7b\nlicense: apache-2.0\n---\n"
+                                            + falcon.split("---", 2)[2]).encode(), _stamp(now)),
+        HubModel("someone/broken-card", b"---\nlicense: [apache-2.0\ndatasets: x\n---\n# Broken\n",
+                 _stamp(now)),
+        HubModel("someone/unpopular", b"# Tiny\nTrained on 8 A100 GPUs for 2 days.\n", _stamp(now),
+                 downloads=3),
+    ]
+    behaviour = HubBehaviour()
+    server, url = serve_hub(models, behaviour)
+    for name, value in {"FLOPWATCH_HF_URL": url, "FLOPWATCH_FETCH_TASK_RETRIES": "0",
+                        "FLOPWATCH_HF_DELAY": "0", "FLOPWATCH_HF_PAGE_SIZE": "10", "HF_TOKEN": TOKEN}.items():
+        monkeypatch.setenv(name, value)
+    yield models, behaviour, folder
+    server.shutdown()
+
+
+def test_cards_give_the_labelled_compute_and_a_fine_tune_is_linked_to_its_base(hub, settings):
+    models, behaviour, folder = hub
+    report = nightly(sources=["huggingface"], data_dir=str(settings.data_dir))
+    assert report.status == "published"
+    collected = BatchStore(settings.data_dir, "huggingface").candidates()
+    repos = collected["source_record_id"].str.rsplit("@", n=1).str[0]
+    by_repo = collected.assign(repo=repos).set_index("repo")
+    with open(folder / "labels.csv", newline="") as handle:
+        labels = list(csv.DictReader(handle))
+    assert all(_repo_of(label["file"]) in by_repo.index for label in labels)
+    within_2x = sum(
+        1 for label in labels
+        if (flop := by_repo.loc[_repo_of(label["file"]), "training_compute_flop"]) == flop  # not NaN
+        and 0.5 <= flop / float(label["epoch_training_compute_flop"]) <= 2)
+    assert within_2x >= 12  # the extraction engine's own bar on the labelled cards
+
+    chat = by_repo.loc["someone/falcon-7b-chat"]
+    assert chat["base_model"] == "tiiuae/falcon-7b" and pd.isna(chat["training_compute_flop"])
+    assert chat["compute_evidence"].startswith("fine-tune of tiiuae/falcon-7b")
+    assert "someone/unpopular" not in by_repo.index  # under the download minimum: card not fetched
+    assert not any("unpopular" in path for _, path in behaviour.log)
+
+    quarantine = pd.read_csv(settings.data_dir / report.quarantine_file)
+    broken = quarantine[quarantine["check"].str.contains("someone/broken-card", na=False)]
+    assert len(broken) == 1 and "malformed YAML front matter" in broken["check"].iloc[0]
+    assert len(by_repo) == len(models) - 2  # everything else kept
+
+
+def test_a_second_night_fetches_only_changed_cards_and_retries_quarantined_ones(hub, settings):
+    models, behaviour, _ = hub
+    nightly(sources=["huggingface"], data_dir=str(settings.data_dir))
+    behaviour.log.clear()
+    models[0].last_modified = _stamp(datetime.now(UTC).replace(tzinfo=None))
+    nightly(sources=["huggingface"], data_dir=str(settings.data_dir))
+    cards = [path for _, path in behaviour.log if path.endswith("README.md")]
+    assert sorted(cards) == sorted([f"/{models[0].repo_id}/raw/main/README.md",
+                                    "/someone/broken-card/raw/main/README.md"])
+
+
+def test_429_waits_for_the_rate_limit_reset_and_the_token_is_sent_but_never_written(hub, tmp_path):
+    _, behaviour, _ = hub
+    behaviour.too_many_first = 1
+    settings = make_settings(tmp_path / "data", http_retries=2)
+    source = HuggingFaceSource(settings)
+    since = datetime.now(UTC).replace(tzinfo=None) - timedelta(hours=3)
+    payloads = source.fetch(Landing(settings.data_dir, "huggingface", "run"), Window(since))
+    (first, _), (second, _) = behaviour.log[:2]
+    assert second - first >= 0.95  # RateLimit t=1 honoured
+    assert payloads and all(auth == f"Bearer {TOKEN}" for auth in behaviour.authorization)
+    written = "".join(p.read_text(errors="replace") for p in (tmp_path / "data").rglob("*") if p.is_file())
+    assert TOKEN not in written and TOKEN not in repr(source.hub)
