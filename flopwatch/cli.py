@@ -1,4 +1,4 @@
-"""The ``flopwatch`` command: run, backfill, versions, diff, refit, trends, extract.
+"""The ``flopwatch`` command: run, backfill, sources, versions, diff, refit, trends, extract.
 
 Exit codes: 0 success; 1 error; 2 usage error; 3 the run published but at least one source failed.
 """
@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     backfill.add_argument("--json", action="store_true", help="print the backfill report as JSON")
     _data_dir_flag(backfill)
 
+    sources = commands.add_parser("sources", help="list the available sources and their settings")
+    sources.add_argument("--json", action="store_true")
+    _data_dir_flag(sources)
+
     versions = commands.add_parser("versions", help="list published dataset versions")
     versions.add_argument("--json", action="store_true")
     _data_dir_flag(versions)
@@ -109,7 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"run": cmd_run, "backfill": cmd_backfill, "versions": cmd_versions, "diff": cmd_diff,
+    handler = {"run": cmd_run, "backfill": cmd_backfill, "sources": cmd_sources, "versions": cmd_versions,
+               "diff": cmd_diff,
                "refit": cmd_refit, "extract": cmd_extract, "trends": cmd_trends}
     try:
         return handler[args.command](args)
@@ -211,6 +216,25 @@ def cmd_backfill(args: argparse.Namespace) -> int:
 
 def _fmt(value: float | None) -> str:
     return "?" if value is None or value != value else f"{value:.1f}"  # None or NaN
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    from scrapers import available_sources
+
+    settings = _settings(args)
+    rows = [{"name": name, "description": cls.description, "module": cls.__module__,
+             "kind": "incremental" if cls.incremental else "snapshot", "paper_source": cls.paper_source,
+             "enabled": name in settings.sources, "settings": cls.setting_values(settings)}
+            for name, cls in sorted(available_sources().items())]
+    if args.json:
+        print(json.dumps(rows, indent=2))
+        return EXIT_OK
+    for row in rows:
+        enabled = "  (in FLOPWATCH_SOURCES)" if row["enabled"] else ""
+        print(f"{row['name']} — {row['kind']}, {row['module']}{enabled}\n  {row['description']}")
+        for variable, value in row["settings"].items():
+            print(f"  {variable}={value if len(value) <= 70 else value[:67] + '...'}")
+    return EXIT_OK
 
 
 def cmd_versions(args: argparse.Namespace) -> int:

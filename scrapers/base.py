@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import ClassVar
 
 import pandas as pd
+from pydantic_settings import BaseSettings
 
 from flopwatch.settings import Settings
 from scrapers.http import PoliteSession
@@ -63,6 +64,8 @@ class Source(ABC):
     paper_source: ClassVar[bool] = False
     # The column that identifies a record within one payload (duplicates of it are quarantined).
     record_key: ClassVar[str] = "model"
+    # The source's own settings (a pydantic BaseSettings with env prefix FLOPWATCH_<NAME>_), if any
+    settings_class: ClassVar[type[BaseSettings] | None] = None
     # Per-run options a backfill may set (e.g. arXiv's categories); see :meth:`configure`.
     options: ClassVar[tuple[str, ...]] = ()
 
@@ -73,6 +76,22 @@ class Source(ABC):
     @property
     def base_url(self) -> str:
         return self.settings.source_url(self.setting_name or self.name, self.default_url)
+
+    @classmethod
+    def setting_values(cls, settings: Settings) -> dict[str, str]:
+        """The environment variables that configure this source, with their current values (secrets
+        masked): its base URL, and the fields of its own settings class, if it declares one."""
+        prefix = f"FLOPWATCH_{(cls.setting_name or cls.name).upper()}_"
+        values = {f"{prefix}URL": settings.source_url(cls.setting_name or cls.name, cls.default_url)}
+        own = cls.settings_class() if cls.settings_class else None
+        for field_name, info in type(own).model_fields.items() if own is not None else ():
+            alias = getattr(info.validation_alias, "choices", [None])[0]
+            value = getattr(own, field_name)
+            shown = "***" if value is not None and "Secret" in type(value).__name__ else value
+            text = "" if shown is None else str(shown)
+            text = ",".join(map(str, shown)) if isinstance(shown, list) else text
+            values[alias if isinstance(alias, str) else f"{prefix}{field_name.upper()}"] = text
+        return values
 
     def configure(self, **options: object) -> None:
         """Apply per-run options (None means "as configured"); a source without options refuses any."""

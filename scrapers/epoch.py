@@ -13,6 +13,7 @@ import re
 
 import pandas as pd
 
+from flopwatch.settings import Settings
 from scrapers.base import LATEST, Source, SourceError, Window
 from scrapers.http import FetchError
 from scrapers.landing import Landing, Payload
@@ -55,6 +56,10 @@ class EpochSource(Source):
     name = "epoch"
     default_url = "https://epoch.ai/data/"
     description = "Epoch AI's public CSV tables of ML models (notable, all)."
+
+    @classmethod
+    def setting_values(cls, settings: Settings) -> dict[str, str]:
+        return {**super().setting_values(settings), "FLOPWATCH_EPOCH_TABLES": ",".join(settings.epoch_tables)}
 
     def table_url(self, table: str) -> str:
         base = self.base_url if self.base_url.endswith("/") else self.base_url + "/"
