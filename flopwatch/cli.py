@@ -1,4 +1,5 @@
-"""The ``flopwatch`` command: run, backfill, sources, versions, diff, refit, trends, extract.
+"""The ``flopwatch`` command: run, backfill, sources, record, new-source, versions, diff, refit, trends,
+extract.
 
 Exit codes: 0 success; 1 error; 2 usage error; 3 the run published but at least one source failed.
 """
@@ -60,6 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
     sources.add_argument("--json", action="store_true")
     _data_dir_flag(sources)
 
+    record = commands.add_parser("record", help="save live responses as a new recorded case of a source")
+    record.add_argument("source")
+    record.add_argument("urls", nargs="+", metavar="URL", help="the responses the case needs, in order")
+    record.add_argument("--name", required=True, help="the case's name (its file name)")
+    record.add_argument("--env", action="append", default=[], metavar="KEY=VALUE",
+                        help="a setting the case needs, e.g. FLOPWATCH_EPOCH_TABLES=notable_ai_models")
+    record.add_argument("--since", default=None, metavar="DATE",
+                        help="the window's start (incremental sources)")
+    record.add_argument("--until", default=None, metavar="DATE", help="the window's end")
+    _contact_flag(record)
+
+    scaffold = commands.add_parser("new-source", help="write a skeleton source module with one recorded case")
+    scaffold.add_argument("name", help="the source's name: lower-case letters, digits, _")
+
     versions = commands.add_parser("versions", help="list published dataset versions")
     versions.add_argument("--json", action="store_true")
     _data_dir_flag(versions)
@@ -113,8 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handler = {"run": cmd_run, "backfill": cmd_backfill, "sources": cmd_sources, "versions": cmd_versions,
-               "diff": cmd_diff,
+    handler = {"run": cmd_run, "backfill": cmd_backfill, "sources": cmd_sources, "record": cmd_record,
+               "new-source": cmd_new_source, "versions": cmd_versions, "diff": cmd_diff,
                "refit": cmd_refit, "extract": cmd_extract, "trends": cmd_trends}
     try:
         return handler[args.command](args)
@@ -234,6 +249,40 @@ def cmd_sources(args: argparse.Namespace) -> int:
         print(f"{row['name']} — {row['kind']}, {row['module']}{enabled}\n  {row['description']}")
         for variable, value in row["settings"].items():
             print(f"  {variable}={value if len(value) <= 70 else value[:67] + '...'}")
+    return EXIT_OK
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    from flopwatch.cases import load_case, record_case
+    from flopwatch.settings import load_settings
+    from scrapers import available_sources
+
+    if args.source not in available_sources():
+        print(f"flopwatch record: unknown source {args.source!r}", file=sys.stderr)
+        return EXIT_USAGE
+    env = dict(item.split("=", 1) for item in args.env if "=" in item)
+    window = {key: value for key, value in (("since", args.since), ("until", args.until)) if value}
+    path = record_case(args.source, args.urls, args.name, env, window, load_settings(contact=args.contact))
+    case = load_case(path, args.source)
+    print(f"recorded {len(case.responses)} response(s) as {path}")
+    print(f"expectations pinned from what the source makes of them now: {case.expect.get('candidates')} "
+          f"candidates, {case.expect.get('quarantined')} quarantined — review them in the file")
+    return EXIT_OK
+
+
+def cmd_new_source(args: argparse.Namespace) -> int:
+    import scrapers
+    from flopwatch.scaffold import new_source
+    from scrapers import available_sources
+
+    try:
+        paths = new_source(args.name, Path(scrapers.__file__).parent, set(available_sources()))
+    except (ValueError, FileExistsError) as exc:
+        print(f"flopwatch new-source: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in paths:
+        print(f"wrote {path}")
+    print(f"next: make test (or .venv/bin/python -m pytest -k {args.name}); see CONTRIBUTING.md")
     return EXIT_OK
 
 
