@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from curation.changes import changes_markdown, diff_models, summarize_changes
+from curation.merge import Merged
 from curation.papers import papers_csv_bytes
 from curation.store import version_name, write_models
 from schemas.candidate import SCHEMA_VERSION as CANDIDATE_SCHEMA_VERSION
@@ -51,13 +52,21 @@ def write_version_files(
     previous_version: int | None,
     manifest_extra: dict[str, object],
     papers: pd.DataFrame | None = None,
+    merged: Merged | None = None,
 ) -> tuple[dict[str, object], pd.DataFrame]:
-    """Write the models (and papers, when a paper source contributed), their changes against the
-    previous version and the manifest into ``staging``."""
+    """Write the models (and papers, when a paper source contributed), their provenance
+    (``model_sources.csv``, ``links.csv``), their changes against the previous version and the
+    manifest into ``staging``."""
     digest = write_models(models, staging)
     if papers is not None:
         (staging / "papers.csv").write_bytes(papers_csv_bytes(papers))
     changes = diff_models(previous_models, models)
+    if merged is not None:
+        merged.model_sources.to_csv(staging / "model_sources.csv", index=False, lineterminator="\n")
+        merged.links.to_csv(staging / "links.csv", index=False, lineterminator="\n")
+        if merged.id_events:
+            changes = pd.concat([changes, pd.DataFrame(merged.id_events, columns=changes.columns)],
+                                ignore_index=True)
     changes.to_csv(staging / "changes.csv", index=False, lineterminator="\n")
     old_label = f"version {version_name(previous_version)}" if previous_version else "nothing"
     (staging / "CHANGES.md").write_text(

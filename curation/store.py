@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from schemas.curated import CuratedModel, empty_models
+from schemas.curated import MODEL_COLUMNS, CuratedModel, empty_models
 
 VERSION_WIDTH = 4
 
@@ -90,7 +90,18 @@ class Store:
         """The models of ``version`` (an empty table for None)."""
         if version is None:
             return empty_models()
-        return CuratedModel.validate(pd.read_parquet(self.version_dir(version) / "models.parquet"))
+        models = pd.read_parquet(self.version_dir(version) / "models.parquet")
+        for column, default in UPGRADED_COLUMNS.items():  # versions written before these columns
+            if column not in models:
+                models[column] = default
+        return CuratedModel.validate(models[MODEL_COLUMNS])
+
+    def model_sources(self, version: int | None) -> pd.DataFrame | None:
+        """The ``model_sources.csv`` of ``version`` (None for none, or a version older than it)."""
+        path = self.version_dir(version) / "model_sources.csv" if version is not None else None
+        if path is None or not path.exists():
+            return None
+        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
 
     def next_version(self) -> int:
         """One past the highest version folder ever created, so numbers are never reused."""
@@ -135,6 +146,10 @@ def write_models(models: pd.DataFrame, folder: Path) -> str:
     (folder / "models.csv").write_bytes(csv_bytes)
     models.to_parquet(folder / "models.parquet", index=False)
     return hashlib.sha256(csv_bytes).hexdigest()
+
+
+# columns added to models.csv after its first schema, and their value for older versions
+UPGRADED_COLUMNS: dict[str, object] = {"training_compute_source": None, "compute_conflict": False}
 
 
 def models_csv_bytes(models: pd.DataFrame) -> bytes:

@@ -18,7 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from curation.batches import BatchStore, SourceState, window_label
 from curation.candidates import collect_candidates
 from curation.changes import summarize_changes
-from curation.merge import merge_candidates
+from curation.merge import Merged, merge_models
 from curation.papers import papers_hash, papers_table
 from curation.publish import previous_payloads, write_version_files
 from curation.report import FAILED, RunReport, SourceOutcome
@@ -154,11 +154,12 @@ def write_quarantine(settings: Settings, run_id: str, results: list[Validated], 
 
 
 @task(name="merge", cache_policy=NO_CACHE)
-def merge(candidates: list[pd.DataFrame], previous: pd.DataFrame, paper_sources: list[str]) -> pd.DataFrame:
-    """One row per model across all sources."""
+def merge(candidates: list[pd.DataFrame], previous: pd.DataFrame, previous_links: pd.DataFrame | None,
+          paper_sources: list[str], estimating_sources: list[str]) -> Merged:
+    """Entity resolution: one row per model across all sources, with provenance."""
     frames = [frame for frame in candidates if not frame.empty]
     combined = pd.concat(frames, ignore_index=True) if frames else candidates[0]
-    return merge_candidates(combined, previous, paper_sources)
+    return merge_models(combined, previous, paper_sources, estimating_sources, previous_links)
 
 
 @task(name="publish", cache_policy=NO_CACHE)
@@ -174,7 +175,10 @@ def build_version(settings: Settings, store: Store, report: RunReport, candidate
     previous = report.previous_version
     previous_models = store.models(previous)
     paper_sources = [name for name in candidates if get_source(name).paper_source]
-    models = merge(list(candidates.values()), previous_models, paper_sources)
+    estimating = [name for name in candidates if get_source(name).extracts_compute]
+    merged = merge(list(candidates.values()), previous_models, store.model_sources(previous),
+                   paper_sources, estimating)
+    models = merged.models
     report.rows = len(models)
     if models.empty:
         report.reason = "no valid candidate rows from any source"
@@ -196,7 +200,7 @@ def build_version(settings: Settings, store: Store, report: RunReport, candidate
              "quarantine_file": report.quarantine_file, "inputs": inputs,
              **({"papers": {"rows": len(papers), "hash": papers_digest}} if papers is not None else {}),
              "papers_hash": papers_digest},
-            papers,
+            papers, merged,
         )
         options = TrendOptions(breakpoints=tuple(settings.trend_breakpoints),
                                n_bootstrap=settings.trend_bootstrap, seed=settings.trend_seed,

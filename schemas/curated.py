@@ -8,13 +8,19 @@ from pandera.typing import Series
 
 from schemas.fields import TrainingRunFields
 
-CURATED_SCHEMA_VERSION = "1"
+CURATED_SCHEMA_VERSION = "2"  # 2: training_compute_source, compute_conflict
 
 MODEL_COLUMNS = [
     "model_id", "model", "publication_date", "organization", "domain", "country", "parameters",
     "training_compute_flop", "training_dataset_size", "compute_method", "compute_evidence",
-    "confidence", "notable", "hardware", "link", "arxiv_id", "doi", "sources",
+    "confidence", "training_compute_source", "compute_conflict", "notable", "hardware", "link",
+    "arxiv_id", "doi", "sources",
 ]
+# model_sources.csv: every value every source gave, for every model
+SOURCE_VALUE_COLUMNS = ["model_id", "source", "source_record_id", "field", "value", "evidence", "url",
+                        "raw_sha256"]
+# links.csv: why each source record belongs to its model
+LINK_COLUMNS = ["model_id", "source", "source_record_id", "record_model", "rule", "detail"]
 
 
 class CuratedModel(TrainingRunFields):
@@ -22,6 +28,8 @@ class CuratedModel(TrainingRunFields):
 
     model_id: Series[str] = pa.Field(unique=True, str_matches=r"^fw_[0-9a-f]{12}$")
     model: Series[str] = pa.Field(unique=True, str_length={"min_value": 1})
+    training_compute_source: Series[str] = pa.Field(nullable=True)
+    compute_conflict: Series[bool]
     notable: Series[bool]
     sources: Series[str] = pa.Field(str_length={"min_value": 1})
 

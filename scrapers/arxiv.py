@@ -98,6 +98,7 @@ class ArxivSource(Source):
     default_url = "https://export.arxiv.org/api/query"
     description = "arXiv API listings of ML papers, full texts (HTML, else PDF) and their compute."
     incremental = True
+    extracts_compute = True
     settings_class = ArxivSettings
     paper_source = True
     record_key = "source_record_id"

@@ -62,6 +62,9 @@ class Source(ABC):
     # A paper source describes papers: a record without a compute figure links to the model that
     # shares its identifier, but never creates a model of its own.
     paper_source: ClassVar[bool] = False
+    # Its compute figures are flopwatch's own extraction from a text (arXiv, cards), not a curated value:
+    # a figure the text reports ranks above a curated one, an estimate below it.
+    extracts_compute: ClassVar[bool] = False
     # The column that identifies a record within one payload (duplicates of it are quarantined).
     record_key: ClassVar[str] = "model"
     # The source's own settings (a pydantic BaseSettings with env prefix FLOPWATCH_<NAME>_), if any

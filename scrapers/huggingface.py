@@ -95,6 +95,7 @@ class HuggingFaceSource(Source):
     description = "Hugging Face Hub model listings and model cards (YAML front matter + GPU-hours tables)."
     setting_name = "hf"  # FLOPWATCH_HF_URL, FLOPWATCH_HF_*
     incremental = True
+    extracts_compute = True
     settings_class = HuggingFaceSettings
     record_key = "source_record_id"
     options: ClassVar[tuple[str, ...]] = ("pipeline_tag",)

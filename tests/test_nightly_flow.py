@@ -66,8 +66,11 @@ def test_successive_snapshots_make_successive_versions_with_exact_changes(run, e
     expected_v1 = _keys(epoch_snapshots["notable_2024"]) | _keys(epoch_snapshots["all_2025_03"])
     expected_v1 -= _rejected(first, run.data_dir)
     assert "AlexNet + coordinating filters" not in expected_v1  # Epoch marks its confidence "Wrong"
-    assert set(models_v1["model"]) == expected_v1
-    assert models_v1["model_id"].is_unique
+    links_v1 = pd.read_csv(v1_dir / "links.csv", keep_default_na=False)
+    assert set(links_v1["record_model"]) == expected_v1  # every valid record belongs to one model
+    assert set(models_v1["model"]) <= expected_v1 and models_v1["model_id"].is_unique
+    merged_names = links_v1[~links_v1["rule"].isin(["first record", "same name"])]
+    assert len(models_v1) == len(expected_v1) - len(merged_names)  # only resolution merges names
 
     again = run()
     assert again.status == "unchanged" and again.version is None
@@ -80,15 +83,24 @@ def test_successive_snapshots_make_successive_versions_with_exact_changes(run, e
     changes = pd.read_csv(run.store.version_dir(2) / "changes.csv", keep_default_na=False)
     expected_v2 = _keys(epoch_snapshots["notable_2025_04"]) | _keys(epoch_snapshots["all_2025_03"])
     expected_v2 -= _rejected(second, run.data_dir)
-    assert set(changes.loc[changes["change"] == "added", "model"]) == expected_v2 - expected_v1
-    assert set(changes.loc[changes["change"] == "removed", "model"]) == expected_v1 - expected_v2
-    assert len(expected_v2 - expected_v1) > 0 and len(expected_v1 - expected_v2) > 0
+    links_v2 = pd.read_csv(run.store.version_dir(2) / "links.csv", keep_default_na=False)
+    names_of = {1: links_v1.groupby("model_id")["record_model"].agg(set),
+                2: links_v2.groupby("model_id")["record_model"].agg(set)}
+    added = changes.loc[changes["change"] == "added", "model_id"]
+    removed = changes.loc[changes["change"] == "removed", "model_id"]
+    assert len(added) > 0 and len(removed) > 0
+    assert all(not names_of[2][i] & expected_v1 for i in added)  # added: no record name seen before
+    assert all(not names_of[1][i] & expected_v2 for i in removed)  # removed: no record name left
+    assert len(expected_v2 - expected_v1) >= len(added) and len(expected_v1 - expected_v2) >= len(removed)
 
     models_v2 = pd.read_csv(run.store.version_dir(2) / "models.csv", dtype=str, keep_default_na=False)
     before = pd.read_csv(v1_dir / "models.csv", dtype=str, keep_default_na=False).set_index("model_id")
     after = models_v2.set_index("model_id")
     kept_ids = before.index.intersection(after.index)
-    assert before.loc[kept_ids, "model"].equals(after.loc[kept_ids, "model"])  # ids stable
+    renamed = {i for i in kept_ids if before.at[i, "model"] != after.at[i, "model"]}
+    assert renamed == set(changes.loc[changes["change"] == "renamed", "model_id"])  # ids kept on renames
+    assert all(after.at[i, "model"] in names_of[2][i] and before.at[i, "model"] in names_of[1][i]
+               for i in renamed)
     changed = changes[changes["change"] == "changed"]
     assert len(changed) > 0
     for row in changed.itertuples():  # every listed change is real ...
