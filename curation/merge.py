@@ -166,6 +166,8 @@ def _wide(frame: pd.DataFrame, estimating: set[str]) -> pd.DataFrame:
     wide["notable"] = groups["notable"].agg(lambda flags: bool(flags.fillna(False).any()))
     wide["sources"] = groups["source"].agg(lambda names: ";".join(sorted(set(names))))
     wide = wide.reset_index()
+    repeated = wide["model"].duplicated(keep="first")  # distinct models a source names alike
+    wide.loc[repeated, "model"] = wide.loc[repeated, "model"] + " (" + wide.loc[repeated, "model_id"] + ")"
     return wide.sort_values(["publication_date", "model"], na_position="last", kind="stable")
 
 

@@ -20,6 +20,8 @@ VARIANT_WORDS = frozenset({
     "distilled", "preview", "turbo", "mini", "nano", "lite", "pro", "plus", "ultra", "large", "small",
     "medium", "xl", "xxl", "tiny", "base",
 })
+# Variant words that are sizes in some families (T5: small … xxl): a shared paper can settle them.
+SIZE_WORDS = frozenset({"tiny", "small", "base", "medium", "large", "xl", "xxl"})
 # Words that name nothing: packaging suffixes and organisation prefixes of repo names.
 NOISE_WORDS = frozenset({"hf", "the", "model", "gguf", "awq", "gptq", "fp16", "bf16", "safetensors"})
 ORGANIZATION_WORDS = frozenset({
@@ -84,6 +86,10 @@ def name_parts(name: str) -> NameParts:
     while len(tokens) > 1 and tokens[0] in ORGANIZATION_WORDS:
         tokens = tokens[1:]
     base, sizes, variants, versions = [], [], [], []
+    for token in _SPLIT.split(qualifier):  # a size in parentheses is still a size: "NAS+ESS (23M)"
+        size = _SIZE.match(token)
+        if size:
+            sizes.append(_size(size.group("n"), size.group("u"), size.group("frac")))
     for token in tokens:
         size = _SIZE.match(token)
         if size:
@@ -94,7 +100,8 @@ def name_parts(name: str) -> NameParts:
             variants.append(token)
         else:
             base.append(token)
-    return NameParts(" ".join(base), tuple(sizes), tuple(sorted(variants)), tuple(versions), qualifier)
+    return NameParts(" ".join(base), tuple(sorted(set(sizes))), tuple(sorted(variants)), tuple(versions),
+                     qualifier)
 
 
 def sizes_compatible(a: NameParts, b: NameParts) -> bool:

@@ -8,6 +8,9 @@ Records are linked by rules, strongest first; each link is kept with the rule th
    all-models tables, "Granite 3.2 2B" and "Granite 3.2 2B ").
 2. **shared identifier** — a paper record (arXiv) joins the model that cites its arXiv id; with
    several (one paper, several sizes) the one whose compute is nearest within ``compute_factor``.
+   (A paper record with a compute figure also takes part in the name rules below; one without links
+   by its identifier only.) A model record citing the same paper as exactly one model of the same
+   base name of another source joins it too ("flan-t5-xxl" and "Flan-T5 11B").
 3. **same name, written differently** — equal base, sizes, variants and versions ("Llama-2-70b-hf",
    "Llama 2 70B"; "Grok-3", "Grok 3"; "GPT-4", "GPT-4 (Mar 2023)"), organizations not contradicting
    each other and dates within ``max_years_apart``.
@@ -36,7 +39,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from curation.identifiers import paper_key
-from curation.names import fold, name_parts, sizes_compatible
+from curation.names import SIZE_WORDS, fold, name_parts, sizes_compatible
 
 PREVIOUS = "__previous__"
 _SPACE = re.compile(r"\s+")
@@ -134,16 +137,24 @@ def resolve(records: pd.DataFrame, previous: pd.DataFrame | None = None,
     clusters = _Clusters(n_rec + n_prev, payload_names)
     rule, detail = ["first record"] * (n_rec + n_prev), [""] * (n_rec + n_prev)
 
+    prev_ids = list(prev["model_id"])
+
     def link(i: int, j: int, why: str, how: str = "") -> None:
         if clusters.find(i) != clusters.find(j) and clusters.union(i, j):
-            later = max(i, j) if max(i, j) < n_rec else min(i, j)
-            rule[later], detail[later] = why, how
+            first, later = sorted((i, j))
+            if later >= n_rec:  # a record joins a model of the previous version
+                later, how = first, f"{how}; same model as {prev_ids[later - n_rec]} of the previous version"
+            if later < n_rec:
+                rule[later], detail[later] = why, how.lstrip("; ")
 
     years = np.array([*_years(records.get("publication_date")), *_years(prev.get("publication_date"))])
     orgs = [*_folded(records.get("organization"), n_rec), *_folded(prev.get("organization"), n_prev)]
     flops = np.array([*_floats(records.get("training_compute_flop"), n_rec),
                       *_floats(prev.get("training_compute_flop"), n_prev)])
     is_paper = np.array([s in set(paper_sources) for s in sources])
+    # a paper record with a compute figure is about a model and may join it by name; one without only
+    # by its identifier
+    paper_only = is_paper & np.isnan(flops)
 
     # 0. the same source record as in the previous version
     if previous_links is not None and not previous_links.empty and n_prev:
@@ -158,7 +169,7 @@ def resolve(records: pd.DataFrame, previous: pd.DataFrame | None = None,
     # 1. the same name
     groups: dict[str, list[int]] = defaultdict(list)
     for i, name in enumerate(names):
-        if not is_paper[i]:
+        if not paper_only[i]:
             groups[name].append(i)
     for members in groups.values():
         for j in members[1:]:
@@ -168,10 +179,13 @@ def resolve(records: pd.DataFrame, previous: pd.DataFrame | None = None,
     _link_papers(records, is_paper[:n_rec], flops, clusters, link, rules)
 
     parts = [name_parts(n) for n in names]
+    # 2b. a model record citing the same paper as exactly one model of the same base name
+    _link_by_paper_and_name(records, is_paper[:n_rec], parts, clusters, link)
+
     # 3. the same name written differently
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(parts):
-        if not is_paper[i] and p.base:
+        if not paper_only[i] and p.base:
             by_key[p.full].append(i)
     for key, members in by_key.items():
         for a_pos, a in enumerate(members):
@@ -183,7 +197,7 @@ def resolve(records: pd.DataFrame, previous: pd.DataFrame | None = None,
     # 4. similar names within a block
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(parts):
-        if not is_paper[i] and p.leading:
+        if not paper_only[i] and p.leading:
             blocks[p.leading].append(i)
     for members in blocks.values():
         if len(members) < 2 or len(members) > rules.max_block:
@@ -202,7 +216,7 @@ def resolve(records: pd.DataFrame, previous: pd.DataFrame | None = None,
     # 5. one match across sources, by base name
     by_base: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(parts):
-        if not is_paper[i] and p.base:
+        if not paper_only[i] and p.base:
             by_base[p.base].append(i)
     for members in by_base.values():
         if len({sources[i] for i in members}) < 2:
@@ -257,6 +271,39 @@ def _link_papers(records: pd.DataFrame, is_paper: np.ndarray, flops: np.ndarray,
             j = min(near)[1]
             link(j, i, "shared identifier", f"{key}, cited by {len(models)} models; nearest compute "
                                             f"({flops[j]:.3g} vs {flops[i]:.3g} FLOP)")
+
+
+def _link_by_paper_and_name(records: pd.DataFrame, is_paper: np.ndarray, parts: list, clusters: _Clusters,
+                            link) -> None:
+    """Rule 2b: records of different sources citing one paper, with the same base name, compatible
+    sizes and variants that agree (or are size words on one side and a size on the other:
+    "flan-t5-xxl" and "Flan-T5 11B" both cite the Flan paper)."""
+    if "arxiv_id" not in records:
+        return
+    cited: dict[str, list[int]] = defaultdict(list)
+    for i, value in enumerate(records["arxiv_id"]):
+        if isinstance(value, str) and value and not is_paper[i]:
+            cited[value].append(i)
+    sources = records["source"].astype(str).tolist()
+    for key, members in cited.items():
+        if len({sources[i] for i in members}) < 2:
+            continue
+        for i in members:
+            fitting = {clusters.find(j): j for j in members
+                       if sources[j] != sources[i] and clusters.find(j) != clusters.find(i)
+                       and parts[j].base == parts[i].base and sizes_compatible(parts[i], parts[j])
+                       and _variants_fit(parts[i], parts[j])}
+            if len(fitting) == 1:
+                j = next(iter(fitting.values()))
+                link(i, j, "shared identifier", f"both cite arXiv {key}; base name {parts[i].base!r}")
+
+
+def _variants_fit(a, b) -> bool:
+    if a.variants == b.variants:
+        return True
+    only_sizes = (set(a.variants) <= SIZE_WORDS and not a.sizes and b.sizes and not b.variants) or \
+                 (set(b.variants) <= SIZE_WORDS and not b.sizes and a.sizes and not a.variants)
+    return bool(only_sizes)
 
 
 def _years(dates: pd.Series | None) -> np.ndarray:

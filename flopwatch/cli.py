@@ -1,5 +1,5 @@
-"""The ``flopwatch`` command: run, backfill, sources, record, new-source, versions, diff, refit, trends,
-extract.
+"""The ``flopwatch`` command: run, backfill, sources, record, new-source, explain, versions, diff, refit,
+trends, extract.
 
 Exit codes: 0 success; 1 error; 2 usage error; 3 the run published but at least one source failed.
 """
@@ -75,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
     scaffold = commands.add_parser("new-source", help="write a skeleton source module with one recorded case")
     scaffold.add_argument("name", help="the source's name: lower-case letters, digits, _")
 
+    explain = commands.add_parser("explain", help="a model's merged row, its source records, and why they "
+                                                  "were linked")
+    explain.add_argument("model", metavar="MODEL_OR_ID", help="a model_id, or a model's name")
+    explain.add_argument("--version", default="LATEST", help="a version number (default LATEST)")
+    explain.add_argument("--json", action="store_true")
+    _data_dir_flag(explain)
+
     versions = commands.add_parser("versions", help="list published dataset versions")
     versions.add_argument("--json", action="store_true")
     _data_dir_flag(versions)
@@ -129,7 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = {"run": cmd_run, "backfill": cmd_backfill, "sources": cmd_sources, "record": cmd_record,
-               "new-source": cmd_new_source, "versions": cmd_versions, "diff": cmd_diff,
+               "new-source": cmd_new_source, "explain": cmd_explain, "versions": cmd_versions,
+               "diff": cmd_diff,
                "refit": cmd_refit, "extract": cmd_extract, "trends": cmd_trends}
     try:
         return handler[args.command](args)
@@ -283,6 +291,21 @@ def cmd_new_source(args: argparse.Namespace) -> int:
     for path in paths:
         print(f"wrote {path}")
     print(f"next: make test (or .venv/bin/python -m pytest -k {args.name}); see CONTRIBUTING.md")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from curation.explain import NotFound, explain, explain_text
+    from curation.store import Store
+
+    store = Store(_settings(args).curated_dir)
+    version = store.resolve(args.version)
+    try:
+        explanation = explain(store.version_dir(version), args.model)
+    except NotFound as exc:
+        print(f"flopwatch explain: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(json.dumps(explanation, indent=2) if args.json else explain_text(explanation))
     return EXIT_OK
 
 

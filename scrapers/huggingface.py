@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from typing import ClassVar
 from urllib.parse import urlencode
@@ -37,7 +38,8 @@ LISTING, CARD = "listing", "card"
 _PART = "_part"
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 CARD_COLUMNS = ["training_compute_flop", "compute_method", "compute_evidence", "confidence", "parameters",
-                "hardware", "base_model", "training_dataset_size"]
+                "hardware", "base_model", "training_dataset_size", "arxiv_id"]
+ARXIV_LINK = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})", re.IGNORECASE)
 
 
 class HuggingFaceSettings(BaseSettings):
@@ -85,6 +87,15 @@ def base_model_of(meta: dict[str, object], repo_id: str) -> str | None:
     if not isinstance(base, str) or not base.strip() or base.strip().lower() == repo_id.lower():
         return None
     return base.strip()
+
+
+def own_paper(body: str) -> str | None:
+    """The arXiv paper a card is about: the one it links most often (at least twice, more than any
+    other); a card that cites several papers equally names none."""
+    counts = Counter(ARXIV_LINK.findall(body)).most_common(2)
+    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
 
 
 class HuggingFaceSource(Source):
@@ -208,6 +219,7 @@ class HuggingFaceSource(Source):
         row: dict[str, object] = {"source": self.name, "source_record_id": key, "raw_sha256": payload.sha256,
                                   "fetched_at": payload.fetched_at, _PART: CARD,
                                   "base_model": base_model_of(meta, repo)}
+        row["arxiv_id"] = own_paper(body)
         primary = extract(body).primary
         if primary is not None:
             row.update({
