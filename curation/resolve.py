@@ -17,7 +17,9 @@ Records are linked by rules, strongest first; each link is kept with the rule th
 4. **similar name** — within a block (leading name token), a rapidfuzz ratio ≥ ``min_name_score``
    with sizes, variants, organization and date agreeing.
 5. **one match across sources** — a record of another source whose base name equals exactly one
-   model's, sizes compatible, and either the same variants or compute within ``compute_factor``
+   model's, sizes compatible, versions equal or absent from that model's name (a versioned name may
+   join an unversioned one, not the reverse), and either the same variants or compute within
+   ``compute_factor``
    ("bigscience/bloom" → BLOOM-176B by its compute; a "-Instruct" repo → the model its card's figure
    describes).
 
@@ -176,9 +178,9 @@ def resolve(records: pd.DataFrame, previous: pd.DataFrame | None = None,
             link(members[0], j, "same name", f"name {names[j]!r}")
 
     # 2. a paper's identifier
-    _link_papers(records, is_paper[:n_rec], flops, clusters, link, rules)
-
     parts = [name_parts(n) for n in names]
+    _link_papers(records, is_paper[:n_rec], flops, parts, clusters, link, rules)
+
     # 2b. a model record citing the same paper as exactly one model of the same base name
     _link_by_paper_and_name(records, is_paper[:n_rec], parts, clusters, link)
 
@@ -227,6 +229,7 @@ def resolve(records: pd.DataFrame, previous: pd.DataFrame | None = None,
             others = {clusters.find(j): j for j in members
                       if sources[j] not in (sources[i], PREVIOUS) and clusters.find(j) != clusters.find(i)}
             fitting = [j for j in others.values() if sizes_compatible(parts[i], parts[j])
+                       and (parts[i].versions == parts[j].versions or not parts[j].versions)
                        and (parts[i].variants == parts[j].variants
                             or _compute_agrees(flops[i], flops[j], rules.compute_factor))]
             if len(fitting) > 1:
@@ -245,9 +248,11 @@ def resolve(records: pd.DataFrame, previous: pd.DataFrame | None = None,
     return Resolution(roots[:n_rec], rule[:n_rec], detail[:n_rec], dict(previous_ids))
 
 
-def _link_papers(records: pd.DataFrame, is_paper: np.ndarray, flops: np.ndarray, clusters: _Clusters,
-                 link, rules: Rules) -> None:
-    """Rule 2: a paper record joins the model other sources cite its id for (nearest compute if several)."""
+def _link_papers(records: pd.DataFrame, is_paper: np.ndarray, flops: np.ndarray, parts: list,
+                 clusters: _Clusters, link, rules: Rules) -> None:
+    """Rule 2: a paper record joins the model other sources cite its id for. Models whose name
+    contradicts the paper record's (same base, other size) are not candidates; with a figure on both
+    sides they must agree within the compute factor, and of several the nearest wins."""
     if not is_paper.any():
         return
     empty = pd.Series([None] * len(records))
@@ -257,19 +262,24 @@ def _link_papers(records: pd.DataFrame, is_paper: np.ndarray, flops: np.ndarray,
     for i, key in enumerate(keys):
         if key and not is_paper[i]:
             cited[key].append(i)
+    limit = math.log(rules.compute_factor)
     for i, key in enumerate(keys):
         if not is_paper[i] or not key or key not in cited:
             continue
-        models = list({clusters.find(j): j for j in cited[key]}.values())
-        if len(models) == 1:
-            link(models[0], i, "shared identifier", f"{key}, cited by one model")
-            continue
+        if any(clusters.find(j) == clusters.find(i) for j in cited[key]):
+            continue  # already with a model citing this paper (by name)
+        models = [j for j in {clusters.find(j): j for j in cited[key]}.values()
+                  if parts[j].base != parts[i].base or sizes_compatible(parts[i], parts[j])]
         if math.isnan(flops[i]):
+            if len(models) == 1:
+                link(models[0], i, "shared identifier", f"{key}, cited by one model")
             continue
         near = [(abs(math.log(flops[j] / flops[i])), j) for j in models if not math.isnan(flops[j])]
-        if near and min(near)[0] <= math.log(rules.compute_factor):
+        if not near and len(models) == 1:
+            link(models[0], i, "shared identifier", f"{key}, cited by one model")
+        elif near and min(near)[0] <= limit:
             j = min(near)[1]
-            link(j, i, "shared identifier", f"{key}, cited by {len(models)} models; nearest compute "
+            link(j, i, "shared identifier", f"{key}, cited by {len(models)} model(s); compute agrees "
                                             f"({flops[j]:.3g} vs {flops[i]:.3g} FLOP)")
 
 
