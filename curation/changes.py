@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 CHANGE_COLUMNS = ["change", "model_id", "model", "field", "old", "new"]
-CHANGE_KINDS = ("added", "removed", "changed", "renamed", "merged")
+CHANGE_KINDS = ("added", "removed", "changed", "renamed", "merged", "split")
 _MARKDOWN_ROW_LIMIT = 300
 
 
@@ -70,6 +70,7 @@ def summarize_changes(changes: pd.DataFrame) -> dict[str, int]:
         "renamed": int((changes["change"] == "renamed").sum()),
         "changed": int(changes.loc[changes["change"] == "changed", "model_id"].nunique()),
         "merged": int((changes["change"] == "merged").sum()),  # ids retired into another model's
+        "split": int((changes["change"] == "split").sum()),  # new models split off an earlier one
     }
 
 

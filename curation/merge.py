@@ -109,6 +109,7 @@ def merge_models(candidates: pd.DataFrame, previous: pd.DataFrame | None = None,
     frame = frame[frame["_cluster"].isin(frame.loc[creates, "_cluster"])]
 
     ids, events = _assign_ids(frame, resolution.previous_ids, prev)
+    events += _splits(frame, ids, previous_links)
     frame["model_id"] = frame["_cluster"].map(ids)
     models = _wide(frame, set(estimating_sources))
     return Merged(CuratedModel.validate(models[MODEL_COLUMNS].reset_index(drop=True)),
@@ -142,6 +143,26 @@ def _assign_ids(frame: pd.DataFrame, previous_ids: dict[int, list[str]],
         ids[cluster] = candidate
         used.add(candidate)
     return ids, events
+
+
+def _splits(frame: pd.DataFrame, ids: dict[int, str],
+            previous_links: pd.DataFrame | None) -> list[dict[str, str]]:
+    """Change rows for models split off an earlier one: records that belonged to a previous model now
+    make a model with a new id while that previous id lives on elsewhere."""
+    if previous_links is None or previous_links.empty:
+        return []
+    owner = dict(zip(zip(previous_links["source"], previous_links["source_record_id"], strict=True),
+                     previous_links["model_id"], strict=True))
+    kept, earlier = set(ids.values()), set(owner.values())
+    events = {}
+    columns = ["_cluster", "source", "source_record_id", "model"]
+    for cluster, source, record, name in frame[columns].itertuples(index=False):
+        before = owner.get((source, record))
+        now = ids[cluster]
+        if before and before != now and before in kept and now not in earlier:
+            events[now] = {"change": "split", "model_id": now, "model": name, "field": "model_id",
+                           "old": before, "new": now}
+    return list(events.values())
 
 
 def _compute_rank(frame: pd.DataFrame, estimating: set[str]) -> pd.Series:

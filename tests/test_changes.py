@@ -40,7 +40,8 @@ def test_diff_lists_each_kind_of_change():
         ("changed", "Kept", "training_compute_flop", "1e+21", "2e+21"),
         ("changed", "Kept", "organization", "", "Lab"),
     }
-    assert summarize_changes(changes) == {"added": 1, "removed": 1, "renamed": 1, "changed": 1, "merged": 0}
+    assert summarize_changes(changes) == {"added": 1, "removed": 1, "renamed": 1, "changed": 1,
+                                          "merged": 0, "split": 0}
 
 
 def test_identical_tables_have_no_changes():

@@ -238,3 +238,23 @@ def test_explain_prints_the_model_its_records_and_why_they_were_linked(tmp_path,
     assert "linked by: same name written differently" in capsys.readouterr().out
     assert main(["explain", "Grok 9", "--data-dir", str(tmp_path / "data")]) == 2
     assert "similar: Grok 3" in capsys.readouterr().err
+
+
+def test_merges_and_splits_of_earlier_models_are_recorded_and_ids_never_reused():
+    first = merge_models(_rows({"model": "Orca 2", "organization": "Microsoft"},
+                               {"model": "Orca-2 13B", "organization": "Microsoft", "raw_sha256": "d" * 64}))
+    assert len(first.models) == 2
+    # the same records seen together in one payload of a source that now says they are one model
+    second = merge_models(_rows({"model": "Orca 2", "organization": "Microsoft"},
+                                {"model": "Orca 2", "organization": "Microsoft", "source_record_id": "x",
+                                 "raw_sha256": "e" * 64}),
+                          first.models, previous_links=first.model_sources)
+    assert len(second.models) == 1 and second.models["model_id"].iloc[0] in set(first.models["model_id"])
+    # a split: the source now lists the two as two rows of one table; one keeps the id, one is new
+    third = merge_models(_rows({"model": "Orca 2", "organization": "Microsoft", "raw_sha256": "e" * 64},
+                               {"model": "Orca 2 (7B)", "organization": "Microsoft", "source_record_id": "x",
+                                "raw_sha256": "e" * 64}),
+                         second.models, previous_links=second.model_sources)
+    events = {e["change"]: e for e in third.id_events}
+    assert "split" in events and events["split"]["old"] == second.models["model_id"].iloc[0]
+    assert events["split"]["new"] not in set(first.models["model_id"]) | set(second.models["model_id"])
