@@ -45,7 +45,7 @@ def generate(n_records: int, seed: int) -> tuple[list[dict], list[int]]:
     model = 0
     used_names: set[str] = set()
     while len(rows) < n_records:
-        family = "".join(rng.sample(SYLLABLES, rng.choice((2, 3)))).capitalize()
+        family = "".join(rng.sample(SYLLABLES, rng.choice((2, 3, 3, 4)))).capitalize()
         if rng.random() < 0.15 and rows:  # a near-identical name of another family: a different model
             family = family[:-1] + ("i" if family[-1] != "i" else "o")
         version = rng.choice(["", " 2", " 3", " 3.1", " v2"])
