@@ -124,7 +124,8 @@ def resolve(records: pd.DataFrame, previous: pd.DataFrame | None = None,
     """Cluster ``records`` (candidate rows) and the ``previous`` version's models into models.
 
     ``previous_links`` (the previous version's ``model_sources``: model_id, source, source_record_id)
-    keeps records with the model they belonged to. Paper records link by identifier only (rule 2)."""
+    keeps records with the model they belonged to. Paper records without a compute figure link by
+    their identifier only (rule 2)."""
     rules = rules or Rules()
     prev = previous if previous is not None else pd.DataFrame(columns=["model_id", "model"])
     n_rec, n_prev = len(records), len(prev)
@@ -221,7 +222,7 @@ def resolve(records: pd.DataFrame, previous: pd.DataFrame | None = None,
         if not paper_only[i] and p.base:
             by_base[p.base].append(i)
     for members in by_base.values():
-        if len({sources[i] for i in members}) < 2:
+        if len(members) > rules.max_block or len({sources[i] for i in members}) < 2:
             continue
         for i in members:
             if sources[i] == PREVIOUS:
