@@ -13,7 +13,7 @@ from importlib.metadata import entry_points
 
 from scrapers.base import Source
 
-_INFRASTRUCTURE = {"base", "http", "landing"}
+_INFRASTRUCTURE = {"base", "http", "landing", "parts", "arxiv_feed"}
 
 
 def available_sources() -> dict[str, type[Source]]:

@@ -21,7 +21,6 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from pypdf.errors import PyPdfError
 
 from curation.extraction import extract
-from flopwatch.settings import Settings
 from scrapers.arxiv_feed import (
     DEFAULT_CATEGORIES,
     DEFAULT_PREFILTER,
@@ -34,13 +33,13 @@ from scrapers.arxiv_feed import (
     parse_feed,
 )
 from scrapers.base import LATEST, PayloadRejected, Source, SourceError, Window
-from scrapers.http import FetchError, PoliteSession, Response
+from scrapers.http import FetchError, Response
 from scrapers.landing import Landing, Payload
+from scrapers.parts import LISTING, PART, join_details
 
 log = logging.getLogger(__name__)
 
-LISTING, FULLTEXT = "listing", "fulltext"
-_PART = "_part"
+FULLTEXT = "fulltext"
 # Columns a full text contributes to its paper's row; the rest come from the listing.
 FULLTEXT_COLUMNS = ["training_compute_flop", "compute_method", "compute_evidence", "confidence",
                     "parameters", "hardware"]
@@ -104,24 +103,10 @@ class ArxivSource(Source):
     record_key = "source_record_id"
     options: ClassVar[tuple[str, ...]] = ("categories", "fetch_all")
 
-    def __init__(self, settings: Settings, http: PoliteSession | None = None,
-                 arxiv: ArxivSettings | None = None) -> None:
-        self.arxiv = arxiv or ArxivSettings()
-        super().__init__(settings, http or PoliteSession(settings, min_interval=self.arxiv.delay))
-
-    def configure(self, **options: object) -> None:
-        """Per-run options (a backfill's ``--categories`` and ``--all``); None leaves a setting as is."""
-        unknown = set(options) - set(self.options)
-        if unknown:
-            raise ValueError(f"arxiv: unknown option(s) {sorted(unknown)}")
-        update = {key: value for key, value in options.items() if value is not None}
-        self.arxiv = self.arxiv.model_copy(update=update)
-
-    def default_window(self, saved_until: datetime | None, now: datetime) -> Window:
-        """A nightly window: from the saved point minus the overlap (or the first look-back) to now."""
-        if saved_until is None:
-            return Window(now - timedelta(days=self.arxiv.first_lookback_days), now)
-        return Window(saved_until - timedelta(days=self.arxiv.overlap_days), now)
+    @property
+    def arxiv(self) -> ArxivSettings:
+        """This source's own settings (``FLOPWATCH_ARXIV_*``, updated by :meth:`configure`)."""
+        return self.own  # type: ignore[return-value]
 
     def fetch(self, landing: Landing, window: Window = LATEST) -> list[Payload]:
         """Land the window's listing pages and the full texts of new papers the pre-filter keeps."""
@@ -180,7 +165,7 @@ class ArxivSource(Source):
             "link": e.links.get("abs") or f"https://arxiv.org/abs/{record_id(e.arxiv_id, e.version)}",
             "arxiv_id": e.arxiv_id, "doi": e.doi, "paper_title": e.title, "paper_version": e.version,
             "categories": ";".join(e.categories), "primary_category": e.primary_category,
-            "raw_sha256": payload.sha256, "fetched_at": payload.fetched_at, _PART: LISTING,
+            "raw_sha256": payload.sha256, "fetched_at": payload.fetched_at, PART: LISTING,
         } for e in page.entries]
         return pd.DataFrame(rows)
 
@@ -194,7 +179,7 @@ class ArxivSource(Source):
         arxiv_id = key.rsplit("v", 1)[0] if re.search(r"v\d+$", key) else key
         row: dict[str, object] = {"source": self.name, "source_record_id": key, "arxiv_id": arxiv_id,
                                   "raw_sha256": payload.sha256, "fetched_at": payload.fetched_at,
-                                  _PART: FULLTEXT}
+                                  PART: FULLTEXT}
         primary = extract(text, year_of_id(arxiv_id)).primary
         if primary is not None:
             row.update({
@@ -209,26 +194,14 @@ class ArxivSource(Source):
     def combine(self, rows: pd.DataFrame) -> pd.DataFrame:
         """One row per paper version: the listing's metadata with the full text's estimate. The full
         text's payload becomes the row's ``raw_sha256`` when it gave an estimate (the figure's source)."""
-        if rows.empty or _PART not in rows:
+        if rows.empty or PART not in rows:
             return rows
-        listed = rows[rows[_PART] == LISTING].drop_duplicates("source_record_id", keep="last")
-        texts = rows[rows[_PART] == FULLTEXT].drop_duplicates("source_record_id", keep="last")
-        texts = texts.reindex(columns=[*rows.columns.union(FULLTEXT_COLUMNS)]).set_index("source_record_id")
-        listed = listed.set_index("source_record_id")
-        with_text = listed.index.intersection(texts.index)
-        has_figure = texts.loc[with_text, "training_compute_flop"].notna()
-        found = has_figure[has_figure].index
-        for column in FULLTEXT_COLUMNS:
-            listed[column] = listed[column].astype(object) if column in listed else None
-            listed.loc[found, column] = texts.loc[found, column]
-        named = texts.loc[found, "model"].dropna()
-        listed.loc[named.index, "model"] = named
-        listed.loc[found, ["raw_sha256", "fetched_at"]] = texts.loc[found, ["raw_sha256", "fetched_at"]]
-        orphans = texts.index.difference(listed.index)
-        if len(orphans):
+        joined, orphans = join_details(rows, FULLTEXT, FULLTEXT_COLUMNS, "training_compute_flop",
+                                       copy_all=False, keep_unmatched=True, take_names=True)
+        if orphans:
             log.warning("arxiv: %d full text(s) without a listing entry in this run are ignored: %s",
                         len(orphans), ", ".join(orphans[:5]))
-        return listed.drop(columns=[_PART]).reset_index()
+        return joined
 
     def current(self, candidates: pd.DataFrame) -> pd.DataFrame:
         """The latest collected version of each paper (a new version replaces the older one)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import ClassVar
 
 import pandas as pd
@@ -72,9 +72,18 @@ class Source(ABC):
     # Per-run options a backfill may set (e.g. arXiv's categories); see :meth:`configure`.
     options: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, settings: Settings, http: PoliteSession | None = None) -> None:
+    def __init__(self, settings: Settings, http: PoliteSession | None = None,
+                 own: BaseSettings | None = None) -> None:
+        """``own`` replaces the source's own settings (default: ``settings_class()`` from the
+        environment); a ``delay`` among them sets the session's minimum interval between requests."""
         self.settings = settings
-        self.http = http or PoliteSession(settings)
+        self.own = own if own is not None else (self.settings_class() if self.settings_class else None)
+        self.http = http or PoliteSession(settings, min_interval=getattr(self.own, "delay", None),
+                                          headers=self.http_headers())
+
+    def http_headers(self) -> dict[str, str]:
+        """Headers sent with every request (e.g. a token); never logged."""
+        return {}
 
     @property
     def base_url(self) -> str:
@@ -97,14 +106,24 @@ class Source(ABC):
         return values
 
     def configure(self, **options: object) -> None:
-        """Apply per-run options (None means "as configured"); a source without options refuses any."""
-        given = sorted(key for key, value in options.items() if value is not None)
-        if given:
-            raise ValueError(f"{self.name}: takes no options (given: {', '.join(given)})")
+        """Apply per-run options (a backfill's ``--categories``, ``--all``) to the source's own settings;
+        None means "as configured". An option the source does not declare in ``options`` is refused."""
+        given = {key: value for key, value in options.items() if value is not None}
+        unknown = sorted(set(given) - set(self.options))
+        if unknown:
+            takes = ", ".join(self.options) or "none"
+            raise ValueError(f"{self.name}: unknown option(s) {', '.join(unknown)} (it takes: {takes})")
+        if given and self.own is not None:
+            self.own = self.own.model_copy(update=given)
 
     def default_window(self, saved_until: datetime | None, now: datetime) -> Window:
-        """The window a nightly run of an incremental source fetches, given its saved point."""
-        return Window(saved_until, now)
+        """The window a nightly run of an incremental source fetches: from its saved point minus its
+        ``overlap_days`` (or, the first time, ``first_lookback_days`` back) to now."""
+        overlap = float(getattr(self.own, "overlap_days", 0.0))
+        lookback = getattr(self.own, "first_lookback_days", None)
+        if saved_until is None:
+            return Window(now - timedelta(days=lookback) if lookback is not None else None, now)
+        return Window(saved_until - timedelta(days=overlap), now)
 
     @abstractmethod
     def fetch(self, landing: Landing, window: Window = LATEST) -> list[Payload]:

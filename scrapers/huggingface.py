@@ -16,7 +16,7 @@ import json
 import logging
 import re
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import ClassVar
 from urllib.parse import urlencode
 
@@ -27,15 +27,14 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from requests.utils import parse_header_links
 
 from curation.extraction import extract
-from flopwatch.settings import Settings
 from scrapers.base import LATEST, PayloadRejected, Source, SourceError, Window
-from scrapers.http import FetchError, PoliteSession
+from scrapers.http import FetchError
 from scrapers.landing import Landing, Payload
+from scrapers.parts import LISTING, PART, join_details
 
 log = logging.getLogger(__name__)
 
-LISTING, CARD = "listing", "card"
-_PART = "_part"
+CARD = "card"
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 CARD_COLUMNS = ["training_compute_flop", "compute_method", "compute_evidence", "confidence", "parameters",
                 "hardware", "base_model", "training_dataset_size", "arxiv_id"]
@@ -111,29 +110,19 @@ class HuggingFaceSource(Source):
     record_key = "source_record_id"
     options: ClassVar[tuple[str, ...]] = ("pipeline_tag",)
 
-    def __init__(self, settings: Settings, http: PoliteSession | None = None,
-                 hub: HuggingFaceSettings | None = None) -> None:
-        self.hub = hub or HuggingFaceSettings()
-        token = self.hub.token.get_secret_value() if self.hub.token else None
-        headers = {"Authorization": f"Bearer {token}"} if token else {}
-        http = http or PoliteSession(settings, min_interval=self.hub.delay, headers=headers)
-        super().__init__(settings, http)
+    @property
+    def hub(self) -> HuggingFaceSettings:
+        """This source's own settings (``FLOPWATCH_HF_*``, ``HF_TOKEN``)."""
+        return self.own  # type: ignore[return-value]
+
+    def http_headers(self) -> dict[str, str]:
+        """The bearer token, when ``HF_TOKEN`` is set."""
+        token = self.own.token.get_secret_value() if self.own is not None and self.own.token else None
+        return {"Authorization": f"Bearer {token}"} if token else {}
 
     @property
     def base_url(self) -> str:
         return super().base_url.rstrip("/")
-
-    def configure(self, **options: object) -> None:
-        """Per-run options (a backfill's pipeline tag); None leaves a setting as is."""
-        unknown = set(options) - set(self.options)
-        if unknown:
-            raise ValueError(f"huggingface: unknown option(s) {sorted(unknown)}")
-        self.hub = self.hub.model_copy(update={k: v for k, v in options.items() if v is not None})
-
-    def default_window(self, saved_until: datetime | None, now: datetime) -> Window:
-        if saved_until is None:
-            return Window(now - timedelta(days=self.hub.first_lookback_days), now)
-        return Window(saved_until - timedelta(days=self.hub.overlap_days), now)
 
     def listing_url(self) -> str:
         params = {"sort": self.hub.sort, "direction": -1, "limit": self.hub.page_size}
@@ -205,7 +194,7 @@ class HuggingFaceSource(Source):
             "source": self.name, "source_record_id": record_id(m["id"], m.get("lastModified")),
             "model": m["id"].split("/")[-1], "publication_date": str(m.get("createdAt") or "")[:10],
             "link": f"{self.base_url}/{m['id']}", "raw_sha256": payload.sha256,
-            "fetched_at": payload.fetched_at, _PART: LISTING,
+            "fetched_at": payload.fetched_at, PART: LISTING,
         } for m in models if isinstance(m.get("id"), str)]
         return pd.DataFrame(rows)
 
@@ -217,7 +206,7 @@ class HuggingFaceSource(Source):
         except ValueError as exc:
             raise PayloadRejected(f"huggingface: card {repo} ({payload.url}): {exc}") from exc
         row: dict[str, object] = {"source": self.name, "source_record_id": key, "raw_sha256": payload.sha256,
-                                  "fetched_at": payload.fetched_at, _PART: CARD,
+                                  "fetched_at": payload.fetched_at, PART: CARD,
                                   "base_model": base_model_of(meta, repo)}
         row["arxiv_id"] = own_paper(body)
         primary = extract(body).primary
@@ -239,21 +228,12 @@ class HuggingFaceSource(Source):
 
     def combine(self, rows: pd.DataFrame) -> pd.DataFrame:
         """One row per model state: the listing's metadata with its card's figure and base model."""
-        if rows.empty or _PART not in rows:
+        if rows.empty or PART not in rows:
             return rows
-        listed = rows[rows[_PART] == LISTING].drop_duplicates("source_record_id", keep="last")
-        cards = rows[rows[_PART] == CARD].drop_duplicates("source_record_id", keep="last")
-        cards = cards.reindex(columns=[*rows.columns.union(CARD_COLUMNS)]).set_index("source_record_id")
-        listed = listed.set_index("source_record_id")
-        with_card = listed.index.intersection(cards.index)
-        for column in CARD_COLUMNS:
-            listed[column] = listed[column].astype(object) if column in listed else None
-            listed.loc[with_card, column] = cards.loc[with_card, column]
-        figure = cards.loc[with_card, "compute_method"].notna()
-        found = figure[figure].index
-        listed.loc[found, ["raw_sha256", "fetched_at"]] = cards.loc[found, ["raw_sha256", "fetched_at"]]
         # listing rows of models whose card was not fetched (filtered out, or known) are not candidates
-        return listed.loc[with_card].drop(columns=[_PART]).reset_index()
+        joined, _ = join_details(rows, CARD, CARD_COLUMNS, "compute_method", copy_all=True,
+                                 keep_unmatched=False)
+        return joined
 
     def current(self, candidates: pd.DataFrame) -> pd.DataFrame:
         """The latest state of each repo."""
