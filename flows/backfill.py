@@ -18,7 +18,7 @@ from datetime import date
 from prefect import flow, get_run_logger
 from prefect.futures import PrefectFuture
 
-from curation.batches import SourceState, month_windows, window_label
+from curation.batches import BatchStore, SourceState, month_windows, window_label
 from curation.report import RunReport, SourceOutcome
 from curation.store import Store, new_run_id, run_lock, version_name
 from flopwatch.prefect_setup import quiet_expected_failures
@@ -83,6 +83,8 @@ def backfill(source: str, since: str, until: str, categories: list[str] | None =
         logger.info("backfill %s %s – %s: %d windows, %d done before, %d to do", source, since, until,
                     len(windows), report.skipped, len(todo))
         progress = WindowProgress(len(windows), report.skipped, logger, live_progress)
+        # read once: windows do not overlap, so what one window collects is never listed by another
+        known = BatchStore(settings.data_dir, source).known()
         pending: list[tuple[str, PrefectFuture]] = []
         results: list[Validated] = []
         try:
@@ -92,7 +94,7 @@ def backfill(source: str, since: str, until: str, categories: list[str] | None =
                     increment: Increment = fetch_window.with_options(
                         retries=settings.fetch_task_retries,
                         retry_delay_seconds=settings.fetch_task_retry_delay,
-                    )(collector, settings, run_id, Window(*window))
+                    )(collector, settings, run_id, Window(*window), known)
                 except Exception as exc:
                     report.failed[label] = str(exc)
                     logger.warning("window %s failed, left for the next run: %s", label, exc)

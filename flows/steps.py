@@ -49,9 +49,12 @@ def fetch_source(name: str, settings: Settings, run_id: str) -> list[Payload]:
 
 
 @task(name="fetch-window", cache_policy=NO_CACHE)
-def fetch_window(source: Source, settings: Settings, run_id: str, window: Window) -> Increment:
-    """Fetch one window of an incremental source, skipping the records it has already collected."""
-    known = BatchStore(settings.data_dir, source.name).known()
+def fetch_window(source: Source, settings: Settings, run_id: str, window: Window,
+                 known: frozenset[str] | None = None) -> Increment:
+    """Fetch one window of an incremental source, skipping the records it has already collected
+    (``known``, read from its batches when not given)."""
+    if known is None:
+        known = BatchStore(settings.data_dir, source.name).known()
     window = replace(window, known=known)
     return Increment(window, source.fetch(Landing(settings.data_dir, source.name, run_id), window))
 
