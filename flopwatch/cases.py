@@ -246,7 +246,6 @@ def record_case(source: str, urls: list[str], name: str, env: dict[str, str] | N
         raise FileExistsError(f"{target} exists; choose another case name")
     folder.mkdir(parents=True, exist_ok=True)
     session = PoliteSession(settings or load_settings())
-    base_path = urlsplit(cls.default_url).path.rstrip("/")
     responses, provenance = [], []
     for index, url in enumerate(urls, start=1):
         response = session.get(url)
@@ -254,10 +253,7 @@ def record_case(source: str, urls: list[str], name: str, env: dict[str, str] | N
         suffix = Path(parts.path).suffix or _suffix(response.content_type)
         file = f"{name}-{index}{suffix}"
         (folder / file).write_bytes(response.content)
-        path = parts.path
-        if base_path and not path.startswith(base_path):  # keep the source's own base path
-            path = base_path + path
-        responses.append({"path": path, "file": file, "content_type": response.content_type or
+        responses.append({"path": parts.path, "file": file, "content_type": response.content_type or
                           "application/octet-stream", **({"query": parts.query} if parts.query else {})})
         provenance.append({"file": file, "url": url,
                            "fetched_at": datetime.now(UTC).isoformat(timespec="seconds"),

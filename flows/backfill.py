@@ -12,7 +12,7 @@ them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from prefect import flow, get_run_logger
@@ -55,8 +55,6 @@ class BackfillReport:
     run: RunReport | None = None
 
     def to_dict(self) -> dict[str, object]:
-        from dataclasses import asdict
-
         return asdict(self)
 
 

@@ -190,7 +190,7 @@ def build_version(settings: Settings, store: Store, report: RunReport, candidate
         else None
     papers_digest = papers_hash(papers) if papers is not None else None
     if previous is not None and content_hash(models) == latest_manifest["content_hash"] \
-            and latest_manifest.get("papers_hash") == papers_digest:
+            and (latest_manifest.get("papers") or {}).get("hash") == papers_digest:
         report.reason = f"merged models identical to version {version_name(previous)}"
         return
     version = store.next_version()
@@ -201,8 +201,7 @@ def build_version(settings: Settings, store: Store, report: RunReport, candidate
             {"run_id": report.run_id, "code_git_sha": code_version(),
              "sources": {name: asdict(outcome) for name, outcome in report.sources.items()},
              "quarantine_file": report.quarantine_file, "inputs": inputs,
-             **({"papers": {"rows": len(papers), "hash": papers_digest}} if papers is not None else {}),
-             "papers_hash": papers_digest},
+             "papers": {"rows": len(papers), "hash": papers_digest} if papers is not None else None},
             papers, merged,
         )
         options = TrendOptions(breakpoints=tuple(settings.trend_breakpoints),
