@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from scrapers.base import Source
 from scrapers.landing import Payload
 
 BATCH_MEDIA_TYPE = "application/vnd.apache.parquet"
@@ -133,3 +134,16 @@ def month_windows(since: date, until: date) -> list[tuple[datetime, datetime]]:
         windows.append((start, min(next_month - timedelta(minutes=1), end_of_range)))
         start = next_month
     return windows
+
+
+def rebuild_batch(source: Source, data_dir: Path, sidecar: Path) -> pd.DataFrame:
+    """A batch's candidates parsed again from the raw payloads its sidecar lists (offline): what the
+    batch file holds, derived anew from ``data/raw``. The window's already-known records are not in
+    the batch, so only the batch's own record ids are kept."""
+    from curation.candidates import collect_candidates
+
+    spec = json.loads(sidecar.read_text(encoding="utf-8"))
+    payloads = [Payload.from_dict(p) for p in spec["payloads"]]
+    stored = pd.read_parquet(data_dir / spec["path"], columns=["source_record_id"])["source_record_id"]
+    candidates = collect_candidates(source, payloads, data_dir).candidates
+    return candidates[candidates["source_record_id"].isin(set(stored))].reset_index(drop=True)

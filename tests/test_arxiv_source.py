@@ -172,3 +172,19 @@ def test_a_crash_before_the_batch_is_durable_redoes_the_window(site, settings, m
     assert again.status == "published" and not again.failed_sources
     assert len(BatchStore(settings.data_dir, "arxiv").candidates()) == len(entries)
     assert "/html/2005.14165v4" in behaviour.paths("/html/")  # the window was done again
+
+
+def test_a_batch_is_rebuilt_offline_from_the_raw_payloads_it_lists(site, settings):
+    from curation.batches import rebuild_batch
+    from scrapers.arxiv import ArxivSource
+
+    _run(settings)
+    store = BatchStore(settings.data_dir, "arxiv")
+    (sidecar,) = (settings.data_dir / "batches" / "arxiv").glob("*.json")
+    site[1].log.clear()
+    rebuilt = rebuild_batch(ArxivSource(settings), settings.data_dir, sidecar)
+    assert not site[1].log  # nothing fetched
+    stored = store.candidates()
+    columns = ["source_record_id", "model", "training_compute_flop", "compute_evidence", "raw_sha256"]
+    pd.testing.assert_frame_equal(rebuilt[columns].reset_index(drop=True),
+                                  stored[columns].reset_index(drop=True), check_dtype=False)
