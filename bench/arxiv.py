@@ -56,12 +56,12 @@ def corpus(n_papers: int) -> tuple[list, dict[str, tuple[bytes, str]]]:
 
 def steps_without_prefect(url: str, data: Path) -> tuple[int, float]:
     """Fetch, parse and validate each month as plain functions; (papers, seconds)."""
-    from curation.batches import month_windows
-    from curation.candidates import collect_candidates
+    from curation.collect import collect_candidates
+    from curation.store.batches import month_windows
     from flopwatch.settings import load_settings
-    from scrapers.arxiv import ArxivSource
     from scrapers.base import Window
     from scrapers.landing import Landing
+    from scrapers.sources.arxiv import ArxivSource
 
     settings = load_settings(data_dir=data)
     source = ArxivSource(settings)

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from curation.extraction import extract  # noqa: E402
+from curation.extract.engine import extract  # noqa: E402
 
 REAL = ROOT.parent / "shared" / "realdata"
 SETS = {"papers": REAL / "papers", "model cards": REAL / "web" / "hf_modelcards"}

@@ -41,21 +41,21 @@ STAMP = re.compile(r"^(\d\d:\d\d:\d\d\.\d{3}) \|")
 def steps_only(data_dir: Path, url: str) -> dict[str, float]:
     """Run each pipeline step as a plain function; return seconds per step and peak RSS (MiB)."""
     os.environ["FLOPWATCH_EPOCH_URL"] = url
-    from curation.candidates import collect_candidates
-    from curation.merge import merge_candidates
-    from curation.publish import input_records, write_version_files
-    from curation.refit import refit_models
-    from curation.store import Store
-    from curation.trends import TrendOptions
+    from curation.collect import collect_candidates
+    from curation.resolve.merge import merge_candidates
+    from curation.store.publish import input_records, write_version_files
+    from curation.store.versions import Store
+    from curation.trends.fits import TrendOptions
+    from curation.trends.refit import refit_models
     from flopwatch.settings import load_settings
     from schemas.curated import empty_models
-    from scrapers.epoch import EpochSource
     from scrapers.landing import Landing
+    from scrapers.sources.epoch import EpochSource
 
     timings: dict[str, float] = {}
     settings = load_settings(data_dir=data_dir, http_min_interval=0)
     source = EpochSource(settings)
-    store = Store(settings.curated_dir)
+    store = Store(settings.layout)
 
     def timed(name: str, fn: Callable[[], T]) -> T:
         start = time.perf_counter()

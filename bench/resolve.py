@@ -107,7 +107,7 @@ def pairwise(truth: list[int], predicted: list[str]) -> tuple[float, float]:
 def run_one(n: int, seed: int) -> dict[str, float]:
     import pandas as pd
 
-    from curation.merge import merge_models
+    from curation.resolve.merge import merge_models
     from schemas.validate import validate_candidates
 
     rows, truth = generate(n, seed)

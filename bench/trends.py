@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from curation.breakpoints import find_breaks  # noqa: E402
-from curation.refit import refit_models, subset_options  # noqa: E402
-from curation.trend_subsets import SUBSETS, subset_points  # noqa: E402
-from curation.trends import TrendOptions, fit_trends, read_compute_table  # noqa: E402
+from curation.trends.breakpoints import find_breaks  # noqa: E402
+from curation.trends.fits import TrendOptions, fit_trends, read_compute_table  # noqa: E402
+from curation.trends.refit import refit_models  # noqa: E402
+from curation.trends.subsets import SUBSETS, get_subset  # noqa: E402
 
 TABLE = ROOT.parent / "shared" / "realdata" / "epoch" / "all_ai_models_2025-03-11.csv"
 
@@ -47,7 +47,8 @@ def main() -> None:
 
     def fit_subsets(opts: TrendOptions) -> None:
         for subset in SUBSETS:
-            fit_trends(subset_points(points, subset), subset_options(subset, opts))
+            chosen = get_subset(subset)
+            fit_trends(chosen.select(points), chosen.options(opts))
 
     timed("fits of all subsets and eras (all, notable, frontier, large-scale)", lambda: fit_subsets(options))
     timed("same with jitter and the outlier rule",

@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import yaml
 
-from curation.candidates import collect_candidates
+from curation.collect import collect_candidates
 from flopwatch.settings import Settings, load_settings
 from schemas.validate import VALUE_DROPPED, Validated
 from scrapers import available_sources

@@ -12,9 +12,10 @@ from typing import Annotated
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from flopwatch.layout import DataLayout
+
 CommaList = Annotated[list[str], NoDecode]
 """A list set in the environment as comma-separated text (``a,b,c``)."""
-
 
 
 class Settings(BaseSettings):
@@ -62,16 +63,13 @@ class Settings(BaseSettings):
         return value
 
     @property
-    def raw_dir(self) -> Path:
-        return self.data_dir / "raw"
+    def layout(self) -> DataLayout:
+        """Where each zone of the data folder is (see :mod:`flopwatch.layout`)."""
+        return DataLayout(self.data_dir)
 
     @property
     def curated_dir(self) -> Path:
-        return self.data_dir / "curated"
-
-    @property
-    def state_dir(self) -> Path:
-        return self.data_dir / "state"
+        return self.layout.curated
 
     @property
     def user_agent(self) -> str:

@@ -1,9 +1,9 @@
 """Prefect 3 flows that orchestrate flopwatch's steps; they hold no domain logic.
 
-Importing this package sets Prefect's quiet defaults (see :mod:`flopwatch.prefect_setup`) before
+Importing this package sets Prefect's quiet defaults (see :mod:`flows.prefect_setup`) before
 Prefect itself is imported.
 """
 
-from flopwatch.prefect_setup import configure_prefect
+from flows.prefect_setup import configure_prefect
 
 configure_prefect()

@@ -18,23 +18,18 @@ from datetime import date
 from prefect import flow, get_run_logger
 from prefect.futures import PrefectFuture
 
-from curation.batches import BatchStore, SourceState, month_windows, window_label
-from curation.report import RunReport, SourceOutcome
-from curation.store import Store, new_run_id, run_lock, version_name
-from flopwatch.prefect_setup import quiet_expected_failures
-from flopwatch.progress import WindowProgress
-from flopwatch.settings import load_settings
-from flows.steps import (
-    Increment,
-    build_version,
-    collect_window,
-    fetch_window,
-    kept_candidates,
-    write_quarantine,
-)
+from curation.harvest import Increment, harvest, known_records, windows_done
+from curation.run_report import RunReport, SourceOutcome
+from curation.store.batches import month_windows, window_label
+from curation.store.versions import Store, new_run_id, run_lock, version_name
+from curation.trends.fits import TrendOptions
+from flopwatch.settings import Settings, load_settings
+from flows.prefect_setup import quiet_expected_failures
+from flows.progress import WindowProgress
+from flows.tasks import build, collect_backfill_window, fetch
 from schemas.validate import Validated
 from scrapers import get_source
-from scrapers.base import SourceError, Window
+from scrapers.base import Source, SourceError, Window
 from scrapers.http import FetchError
 
 
@@ -66,39 +61,39 @@ def backfill(source: str, since: str, until: str, categories: list[str] | None =
     settings = load_settings(data_dir=data_dir, contact=contact)
     quiet_expected_failures((SourceError, FetchError))
     logger = get_run_logger()
-    cls = get_source(source)
-    if not cls.incremental:
+    collector = get_source(source)(settings)
+    if not collector.incremental:
         raise ValueError(f"{source} is a snapshot source with no history to backfill; use `flopwatch run`")
-    collector = cls(settings)
     collector.configure(categories=categories, fetch_all=fetch_all or None)
     windows = month_windows(date.fromisoformat(since), date.fromisoformat(until))
     run_id = new_run_id()
     report = BackfillReport(source, since, until, windows=len(windows))
     with run_lock(settings.data_dir):
-        done_before = set(SourceState.load(settings.data_dir, source).windows_done)
+        done_before = windows_done(settings.data_dir, source)
         todo = [w for w in windows if window_label(*w) not in done_before]
         report.skipped = len(windows) - len(todo)
         logger.info("backfill %s %s – %s: %d windows, %d done before, %d to do", source, since, until,
                     len(windows), report.skipped, len(todo))
         progress = WindowProgress(len(windows), report.skipped, logger, live_progress)
         # read once: windows do not overlap, so what one window collects is never listed by another
-        known = BatchStore(settings.data_dir, source).known()
+        known = known_records(settings.data_dir, source)
         pending: list[tuple[str, PrefectFuture]] = []
         results: list[Validated] = []
         try:
             for window in todo:
                 label = window_label(*window)
                 try:
-                    increment: Increment = fetch_window.with_options(
+                    increment: Increment = fetch.with_options(
                         retries=settings.fetch_task_retries,
                         retry_delay_seconds=settings.fetch_task_retry_delay,
-                    )(collector, settings, run_id, Window(*window), known)
+                    )(collector, settings.data_dir, run_id, Window(*window, known=known))
                 except Exception as exc:
                     report.failed[label] = str(exc)
                     logger.warning("window %s failed, left for the next run: %s", label, exc)
                     continue
                 batch = f"{run_id}-{window[0]:%Y%m%d}"
-                pending.append((label, collect_window.submit(collector, settings, batch, increment)))
+                pending.append((label, collect_backfill_window.submit(collector, settings.data_dir, batch,
+                                                                         increment)))
                 pending = _drain(pending, report, results, progress, collector, block=False)
             _drain(pending, report, results, progress, collector, block=True)
         finally:
@@ -108,7 +103,7 @@ def backfill(source: str, since: str, until: str, categories: list[str] | None =
                     "%d requests", source, report.done, report.skipped, len(report.failed),
                     report.papers, report.new_records, report.requests)
         if publish:
-            report.run = _publish(settings, run_id, source, results)
+            report.run = _publish(settings, run_id, collector, results)
     return report
 
 
@@ -135,21 +130,22 @@ def _drain(pending: list[tuple[str, PrefectFuture]], report: BackfillReport, res
     return still
 
 
-def _publish(settings, run_id: str, source: str, results: list[Validated]) -> RunReport:
+def _publish(settings: Settings, run_id: str, backfilled: Source, results: list[Validated]) -> RunReport:
     """A new version from every source's current candidates (no fetching besides the backfill)."""
-    store = Store(settings.curated_dir)
+    store = Store(settings.layout)
     report = RunReport(run_id=run_id)
     report.previous_version = store.latest()
-    latest_manifest = store.manifest(report.previous_version) if report.previous_version else None
-    names = [*settings.sources, *([source] if source not in settings.sources else [])]
-    candidates, inputs = {}, []
+    manifest = store.manifest(report.previous_version) if report.previous_version else None
+    names = [*settings.sources, *([backfilled.name] if backfilled.name not in settings.sources else [])]
+    harvests = []
     for name in names:
-        report.sources[name] = SourceOutcome(name, note="as in the latest version" if name != source else "")
-        candidates[name], records = kept_candidates(settings, name, latest_manifest)
-        report.sources[name].valid = len(candidates[name])
-        inputs += records
-    write_quarantine(settings, run_id, results, report)
-    build_version(settings, store, report, candidates, inputs, latest_manifest)
+        source = backfilled if name == backfilled.name else get_source(name)(settings)
+        outcome = report.sources[name] = SourceOutcome(
+            name, note="as in the latest version" if name != backfilled.name else "")
+        harvests.append(harvest(source, None, settings.data_dir, run_id, outcome, manifest,
+                                report.previous_version, kept=True,
+                                quarantine=[v.quarantine for v in results] if source is backfilled else None))
+    build(store, harvests, report, TrendOptions.from_settings(settings), skip_same_inputs=False)
     logger = get_run_logger()
     if report.status == "published":
         logger.info("backfill published version %s", version_name(report.version))

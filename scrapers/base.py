@@ -2,50 +2,29 @@
 
 A source has a ``name``, a default base URL (overridable as ``FLOPWATCH_<NAME>_URL``), fetches a
 window — or the latest state — into landed raw payloads, and parses one payload into candidate rows.
-Parsing emits plain column values; typing, validation and quarantine happen downstream, once, in
-``schemas``. Sources never write curated data.
+Parsing emits plain column values — and, for a figure still to be read from a text, a
+:class:`~schemas.handover.Document` in the row's ``document`` column; extraction, typing, validation
+and quarantine happen downstream, once, in ``curation`` and ``schemas``. Sources never write curated
+data and import nothing of curation.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import ClassVar
 
 import pandas as pd
 from pydantic_settings import BaseSettings
 
 from flopwatch.settings import Settings
+from schemas.handover import LATEST, Document, Payload, PayloadRejected, SourceError, Window
 from scrapers.http import PoliteSession
-from scrapers.landing import Landing, Payload
+from scrapers.landing import Landing
+
+__all__ = ["LATEST", "Document", "Payload", "PayloadRejected", "Source", "SourceError", "Window"]
 
 
-class SourceError(RuntimeError):
-    """A source failed as a whole (unreachable, unparseable payload, missing column).
-
-    The message names the source, the payload or record, and the reason.
-    """
-
-
-class PayloadRejected(SourceError):
-    """One payload cannot be parsed, but the source's other payloads can: the payload is quarantined
-    with this reason and the run goes on (e.g. one malformed page of a paged listing)."""
-
-
-@dataclass(frozen=True)
-class Window:
-    """A time window to fetch; ``None`` bounds mean open-ended. Sources without history ignore it.
-
-    ``known`` holds the source record ids already collected, which an incremental source does not
-    fetch again."""
-
-    since: date | datetime | None = None
-    until: date | datetime | None = None
-    known: frozenset[str] = field(default_factory=frozenset)
-
-
-LATEST = Window()
 
 
 class Source(ABC):
@@ -117,8 +96,11 @@ class Source(ABC):
             self.own = self.own.model_copy(update=given)
 
     def default_window(self, saved_until: datetime | None, now: datetime) -> Window:
-        """The window a nightly run of an incremental source fetches: from its saved point minus its
-        ``overlap_days`` (or, the first time, ``first_lookback_days`` back) to now."""
+        """The window a nightly run fetches. A snapshot source's is "now" (everything it holds); an
+        incremental source's runs from its saved point minus its ``overlap_days`` (or, the first time,
+        ``first_lookback_days`` back) to now."""
+        if not self.incremental:
+            return Window(None, now)
         overlap = float(getattr(self.own, "overlap_days", 0.0))
         lookback = getattr(self.own, "first_lookback_days", None)
         if saved_until is None:

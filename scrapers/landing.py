@@ -11,41 +11,14 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from flopwatch.layout import DataLayout
+from schemas.handover import Payload
 from scrapers.http import Response, Validators
 
-
-@dataclass(frozen=True)
-class Payload:
-    """A landed raw payload, as the parse step sees it."""
-
-    source: str
-    name: str  # the source's own name for the payload, e.g. an Epoch table
-    url: str
-    path: str  # relative to the data folder
-    sha256: str
-    bytes: int
-    content_type: str
-    fetched_at: str  # ISO 8601, UTC
-
-    def read(self, data_dir: Path) -> bytes:
-        """The payload's bytes, checked against its recorded sha256."""
-        content = (data_dir / self.path).read_bytes()
-        digest = hashlib.sha256(content).hexdigest()
-        if digest != self.sha256:
-            raise ValueError(f"raw payload {self.path} changed on disk: sha256 {digest} != {self.sha256}")
-        return content
-
-    def to_dict(self) -> dict[str, object]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, record: dict[str, object]) -> Payload:
-        fields = cls.__dataclass_fields__
-        return cls(**{key: record[key] for key in fields})  # type: ignore[arg-type]
+__all__ = ["HttpCache", "Landing", "Payload", "utc_now"]
 
 
 def utc_now() -> datetime:
@@ -64,8 +37,9 @@ class Landing:
         self.source = source
         self.run_id = run_id
         day = (now or utc_now()).strftime("%Y-%m-%d")
-        self.folder = data_dir / "raw" / source / day / run_id
-        self.cache = HttpCache(data_dir / "state" / "http_cache.json")
+        layout = DataLayout(data_dir)
+        self.folder = layout.raw_run(source, day, run_id)
+        self.cache = HttpCache(layout.http_cache)
 
     def validators_for(self, url: str) -> Validators | None:
         """Conditional-GET validators for ``url`` if an earlier payload of it is still on disk."""

@@ -9,8 +9,8 @@ from datetime import datetime
 import pandas as pd
 import pytest
 
-from curation.batches import BatchStore, SourceState, month_windows
-from curation.store import Store
+from curation.store.batches import BatchStore, SourceState, month_windows
+from curation.store.versions import Store
 from flopwatch.cli import main
 from flows.backfill import backfill
 from tests.arxiv_server import Behaviour, html_page, make_entry, recorded_entries, serve_arxiv
@@ -67,7 +67,7 @@ def test_an_interrupted_backfill_resumes_without_refetching_completed_windows(si
     assert len(collected) == collected["source_record_id"].nunique() == _in_range(entries)
     assert len(SourceState.load(data, "arxiv").windows_done) == 30
 
-    version = Store(data / "curated").version_dir(second.run.version)
+    version = Store.at(data).version_dir(second.run.version)
     papers = pd.read_csv(version / "papers.csv", dtype={"arxiv_id": str}).set_index("arxiv_id")
     assert len(papers) == _in_range(entries)
     assert papers.loc["2005.14165", "compute_method"] in ("reported", "hardware", "operation_counting")

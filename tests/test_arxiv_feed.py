@@ -6,7 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from scrapers.arxiv_feed import ArxivFeedError, normalize_arxiv_id, parse_feed, split_window, window_query
+from schemas.identifiers import normalize_arxiv_id
+from scrapers.feeds.arxiv import ArxivFeedError, parse_feed, split_window, window_query
 
 
 @pytest.fixture(scope="module")

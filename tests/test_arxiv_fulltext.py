@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from werkzeug import Response
 
-from curation.extraction import extract
-from scrapers.arxiv_feed import (
+from curation.extract.engine import extract
+from scrapers.feeds.arxiv import (
     ArxivEntry,
     FullTextFetcher,
     full_text_to_plain,

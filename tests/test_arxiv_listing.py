@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from scrapers.arxiv_feed import ArxivFeedError, ArxivLister
+from scrapers.feeds.arxiv import ArxivFeedError, ArxivLister
 from scrapers.http import PoliteSession
 from tests.arxiv_server import Behaviour, recorded_entries, serve_arxiv
 from tests.conftest import make_settings

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pandas as pd
 import pytest
 
-from curation.batches import BatchStore, SourceState
-from curation.extraction import extract
-from curation.store import Store
+from curation.extract.engine import extract
+from curation.store.batches import BatchStore, SourceState
+from curation.store.versions import Store
 from flows.nightly import nightly
 from tests.arxiv_server import Behaviour, html_page, make_entry, recorded_entries, redated, serve_arxiv
 
@@ -88,7 +88,7 @@ def test_two_nightly_runs_with_overlap_collect_every_entry_exactly_once(site, se
     fulltext_requests = behaviour.paths("/html/") + behaviour.paths("/pdf/")
     assert "/html/2005.14165v4" not in fulltext_requests  # seen in the first run: not fetched again
     assert fulltext_requests.count("/html/2203.15556v2") == 1
-    papers = pd.read_csv(Store(settings.curated_dir).version_dir(second.version) / "papers.csv",
+    papers = pd.read_csv(Store(settings.layout).version_dir(second.version) / "papers.csv",
                          dtype={"arxiv_id": str})
     assert papers["arxiv_id"].is_unique
     assert len(papers) == len({e[1].split("<id>")[1].split("</id>")[0].rsplit("v", 1)[0] for e in entries})
@@ -99,7 +99,7 @@ def test_two_nightly_runs_with_overlap_collect_every_entry_exactly_once(site, se
 def test_full_text_estimates_reach_papers_and_models_with_their_sentence(site, settings):
     entries, behaviour, realdata = site
     report = _run(settings)
-    version = Store(settings.curated_dir).version_dir(report.version)
+    version = Store(settings.layout).version_dir(report.version)
     papers = pd.read_csv(version / "papers.csv", dtype={"arxiv_id": str}).set_index("arxiv_id")
     models = pd.read_csv(version / "models.csv", dtype={"arxiv_id": str})
     expected = extract((realdata / "papers" / "arxiv_2005.14165.txt").read_text(), 2020).primary
@@ -135,7 +135,7 @@ def test_epoch_and_arxiv_together_link_papers_to_epoch_models(site, settings, ep
     monkeypatch.setenv("FLOPWATCH_EPOCH_TABLES", "notable_ai_models")
     report = _run(settings, ("epoch", "arxiv"))
     assert report.status == "published"
-    version = Store(settings.curated_dir).version_dir(report.version)
+    version = Store(settings.layout).version_dir(report.version)
     models = pd.read_csv(version / "models.csv", dtype={"arxiv_id": str})
     papers = pd.read_csv(version / "papers.csv", dtype={"arxiv_id": str}).set_index("arxiv_id")
     epoch = pd.read_csv(epoch_snapshots["notable_2025_12"], dtype=str)
@@ -163,7 +163,7 @@ def test_a_crash_before_the_batch_is_durable_redoes_the_window(site, settings, m
         failed = _run(settings)
     assert failed.failed_sources == ["arxiv"] and "No space left" in failed.sources["arxiv"].error
     assert SourceState.load(settings.data_dir, "arxiv").saved_until() is None  # not advanced
-    assert Store(settings.curated_dir).latest() is None
+    assert Store(settings.layout).latest() is None
     landed = list((settings.data_dir / "raw" / "arxiv").rglob("manifest.jsonl"))
     assert landed  # what was fetched stays in the raw zone
 
@@ -175,8 +175,8 @@ def test_a_crash_before_the_batch_is_durable_redoes_the_window(site, settings, m
 
 
 def test_a_batch_is_rebuilt_offline_from_the_raw_payloads_it_lists(site, settings):
-    from curation.batches import rebuild_batch
-    from scrapers.arxiv import ArxivSource
+    from curation.collect import rebuild_batch
+    from scrapers.sources.arxiv import ArxivSource
 
     _run(settings)
     store = BatchStore(settings.data_dir, "arxiv")

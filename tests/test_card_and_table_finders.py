@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from curation.card_finders import find_card_operation_counting, looks_like_model_card
-from curation.extraction import extract
-from curation.finders import eligible
-from curation.table_finders import find_table_rows
-from curation.tables import find_tables
+from curation.extract.card_finders import find_card_operation_counting, looks_like_model_card
+from curation.extract.engine import extract
+from curation.extract.finders import eligible
+from curation.extract.table_finders import find_table_rows
+from curation.extract.tables import find_tables
 
 GPU_HOURS_CARD = """## Hardware and Software
 Training utilized a cumulative of 7.7M GPU hours of computation on hardware of type H100-80GB.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from curation.changes import CHANGE_COLUMNS, changes_markdown, diff_models, summarize_changes
+from curation.store.changes import CHANGE_COLUMNS, changes_markdown, diff_models, summarize_changes
 from schemas.curated import MODEL_COLUMNS, CuratedModel
 
 

@@ -7,9 +7,9 @@ import json
 import pandas as pd
 import pytest
 
-from curation.merge import merge_candidates
-from curation.publish import write_version_files
-from curation.store import Store
+from curation.resolve.merge import merge_candidates
+from curation.store.publish import write_version_files
+from curation.store.versions import Store
 from flopwatch.cli import main
 from schemas.curated import empty_models
 from schemas.validate import validate_candidates
@@ -78,7 +78,7 @@ def _models(*names: str) -> pd.DataFrame:
 
 @pytest.fixture
 def two_versions(tmp_path):
-    store = Store(tmp_path / "curated")
+    store = Store.at(tmp_path)
     first, second = _models("A", "B"), _models("B", "C")
     _publish(store, first, empty_models(), 1)
     _publish(store, second, first, 2)

@@ -11,8 +11,8 @@ import pytest
 from flopwatch.settings import load_settings
 from schemas.validate import validate_candidates
 from scrapers.base import SourceError
-from scrapers.epoch import EpochSource
 from scrapers.landing import Payload
+from scrapers.sources.epoch import EpochSource
 
 
 def _payload(name: str, content: bytes) -> Payload:

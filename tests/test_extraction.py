@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from curation.extraction import extract, plain_text
+from curation.extract.engine import extract, plain_text
 from flopwatch.cli import main
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from curation.evidence import FINETUNING, HARDWARE, OPERATION_COUNTING, REPORTED
-from curation.finders import (
+from curation.extract.evidence import FINETUNING, HARDWARE, OPERATION_COUNTING, REPORTED
+from curation.extract.finders import (
     eligible,
     find_hardware,
     find_operation_counting,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from curation.hardware import HardwareSpec, accelerator_pattern, load_hardware, resolve_accelerator
+from curation.extract.hardware import HardwareSpec, accelerator_pattern, load_hardware, resolve_accelerator
 
 REQUIRED = ["K80", "P100", "V100", "T4", "A100 SXM", "A100 PCIe", "H100 SXM", "H100 PCIe", "H800", "H200",
             "B200", "TPU v2", "TPU v3", "TPU v4", "TPU v5e", "TPU v5p", "MI250X", "MI300X", "Gaudi2",

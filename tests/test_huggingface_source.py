@@ -8,11 +8,11 @@ from datetime import UTC, datetime, timedelta
 import pandas as pd
 import pytest
 
-from curation.batches import BatchStore
+from curation.store.batches import BatchStore
 from flows.nightly import nightly
 from scrapers.base import Window
-from scrapers.huggingface import HuggingFaceSource
 from scrapers.landing import Landing
+from scrapers.sources.huggingface import HuggingFaceSource
 from tests.conftest import make_settings
 from tests.hub_server import HubBehaviour, HubModel, serve_hub
 

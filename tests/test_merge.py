@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from curation.merge import merge_candidates, model_key, new_model_id, split_duplicates
+from curation.resolve.merge import merge_candidates, model_key, new_model_id, split_duplicates
 from schemas.validate import validate_candidates
 
 

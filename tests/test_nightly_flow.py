@@ -13,15 +13,15 @@ from prefect.testing.utilities import prefect_test_harness
 from werkzeug import Response
 
 import scrapers
-from curation.merge import model_key
-from curation.store import Store
+from curation.resolve.merge import model_key
+from curation.store.versions import Store
 from flopwatch.cli import EXIT_SOURCE_FAILED, main
 from flows.nightly import nightly
 from scrapers.base import LATEST, Source, Window
-from scrapers.epoch import EpochSource
 from scrapers.http import Response as HttpResponse
 from scrapers.http import Validators
 from scrapers.landing import Landing, Payload
+from scrapers.sources.epoch import EpochSource
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -42,7 +42,7 @@ def run(tmp_path, epoch_env, monkeypatch):
         return nightly(data_dir=str(data_dir), **kwargs)
 
     _run.data_dir = data_dir
-    _run.store = Store(data_dir / "curated")
+    _run.store = Store.at(data_dir)
     return _run
 
 

@@ -7,9 +7,9 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from curation.batches import month_windows
-from curation.merge import merge_candidates
-from curation.papers import papers_table
+from curation.resolve.merge import merge_candidates
+from curation.store.batches import month_windows
+from curation.store.papers import papers_table
 from schemas.validate import validate_candidates
 
 SHA = "a" * 64

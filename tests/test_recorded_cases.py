@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import scrapers
 from flopwatch.cases import all_cases, cases_folder, check_expectations, load_case, run_case
 from flopwatch.cli import main
-from scrapers import available_sources
+from scrapers import available_sources, sources_folder
 
 CASES = all_cases()
 
@@ -59,7 +58,7 @@ def test_record_saves_the_responses_with_provenance_and_pins_expectations(httpse
 
 
 def test_new_source_is_discovered_passes_its_case_and_goes_away_with_its_module(tmp_path, capsys):
-    root = Path(scrapers.__path__[0])
+    root = Path(sources_folder())
     try:
         assert main(["new-source", "demo_src"]) == 0
         assert "demo_src" in available_sources()

@@ -10,15 +10,16 @@ import json
 import pandas as pd
 import pytest
 
-from curation.changes import diff_models
-from curation.extraction import extract
-from curation.identifiers import arxiv_id, doi, hf_repo, paper_key, url
-from curation.merge import merge_models, split_duplicates
-from curation.names import name_parts
+from curation.extract.documents import extract_documents
+from curation.extract.engine import extract
+from curation.resolve.identifiers import arxiv_id, doi, hf_repo, paper_key, url
+from curation.resolve.merge import merge_models, split_duplicates
+from curation.resolve.names import name_parts
+from curation.store.changes import diff_models
 from schemas.validate import validate_candidates
-from scrapers.epoch import EpochSource
-from scrapers.huggingface import HuggingFaceSource
 from scrapers.landing import Payload
+from scrapers.sources.epoch import EpochSource
+from scrapers.sources.huggingface import HuggingFaceSource
 from tests.conftest import make_settings
 
 # the official repos of the model cards that are not Hub READMEs in the recorded set
@@ -61,7 +62,7 @@ def _cards(tmp_path, folder, files: list[str]) -> pd.DataFrame:
         listing = json.dumps([{"id": repo, "createdAt": stamp, "lastModified": stamp}]).encode()
         parsed = [source.parse(_payload("huggingface", "listing 1.json", listing), listing),
                   source.parse(_payload("huggingface", f"card {repo}@{stamp}.md", content), content)]
-        frames.append(source.combine(pd.concat(parsed, ignore_index=True)))
+        frames.append(source.combine(extract_documents(pd.concat(parsed, ignore_index=True))))
     return validate_candidates(pd.concat(frames, ignore_index=True)).candidates
 
 
@@ -215,15 +216,15 @@ def test_name_parts(a, b, same):
 
 
 def test_explain_prints_the_model_its_records_and_why_they_were_linked(tmp_path, capsys):
-    from curation.publish import write_version_files
-    from curation.store import Store
+    from curation.store.publish import write_version_files
+    from curation.store.versions import Store
     from flopwatch.cli import main
 
     candidates = _rows({"model": "Grok 3", "organization": "xAI", "training_compute_flop": 4.6e26,
                         "compute_evidence": "Estimated from the reported cluster size."},
                        {"model": "Grok-3", "organization": "xAI", "raw_sha256": "c" * 64})
     merged = merge_models(candidates)
-    store = Store(tmp_path / "data" / "curated")
+    store = Store.at(tmp_path / "data")
     staging = store.stage("run")
     write_version_files(staging, merged.models, merged.models.iloc[:0], 1, None, {}, None, merged)
     store.commit(staging, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from curation.store import Store, StoreError, run_lock, write_models
+from curation.store.versions import Store, StoreError, run_lock, write_models
 from schemas.curated import empty_models
 
 
@@ -17,7 +17,7 @@ def _publish(store: Store, run_id: str) -> int:
 
 
 def test_versions_are_numbered_and_latest_follows(tmp_path):
-    store = Store(tmp_path / "curated")
+    store = Store.at(tmp_path)
     assert store.latest() is None
     assert _publish(store, "r1") == 1 and _publish(store, "r2") == 2
     assert store.latest() == 2 and store.published() == [1, 2]
@@ -26,7 +26,7 @@ def test_versions_are_numbered_and_latest_follows(tmp_path):
 
 
 def test_an_abandoned_staging_folder_changes_nothing(tmp_path):
-    store = Store(tmp_path / "curated")
+    store = Store.at(tmp_path)
     _publish(store, "r1")
     staging = store.stage("r2")
     (staging / "models.csv").write_text("half-written")
@@ -35,7 +35,7 @@ def test_an_abandoned_staging_folder_changes_nothing(tmp_path):
 
 
 def test_a_version_number_is_never_reused(tmp_path):
-    store = Store(tmp_path / "curated")
+    store = Store.at(tmp_path)
     _publish(store, "r1")
     _publish(store, "r2")
     (tmp_path / "curated" / "LATEST").write_text("0001\n")  # e.g. an operator rolled back
@@ -43,7 +43,7 @@ def test_a_version_number_is_never_reused(tmp_path):
 
 
 def test_existing_version_is_never_overwritten(tmp_path):
-    store = Store(tmp_path / "curated")
+    store = Store.at(tmp_path)
     _publish(store, "r1")
     staging = store.stage("r2")
     with pytest.raises(StoreError, match="already exists"):
@@ -53,7 +53,7 @@ def test_existing_version_is_never_overwritten(tmp_path):
 
 def test_unknown_version_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="no version published"):
-        Store(tmp_path / "curated").resolve("LATEST")
+        Store.at(tmp_path).resolve("LATEST")
 
 
 def test_second_concurrent_run_is_refused(tmp_path):

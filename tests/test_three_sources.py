@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from curation.store import Store
+from curation.store.versions import Store
 from flopwatch.cli import main
 from flows.nightly import nightly
 from tests.test_arxiv_source import site  # noqa: F401 - fixture
@@ -19,7 +19,7 @@ def test_one_version_holds_all_three_sources_candidates(site, hub, settings, epo
     monkeypatch.setenv("FLOPWATCH_EPOCH_TABLES", "notable_ai_models")
     report = nightly(sources=["epoch", "arxiv", "huggingface"], data_dir=str(settings.data_dir))
     assert report.status == "published" and not report.failed_sources
-    version = Store(settings.curated_dir).version_dir(report.version)
+    version = Store(settings.layout).version_dir(report.version)
     models = pd.read_csv(version / "models.csv")
     contributed = set(";".join(models["sources"]).split(";"))
     assert contributed == {"epoch", "arxiv", "huggingface"}

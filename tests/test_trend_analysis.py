@@ -8,11 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from curation.breakpoints import find_breaks
-from curation.refit import refit_models
-from curation.trend_history import append_history, history_rows, read_history
-from curation.trend_subsets import SubsetError, frontier_mask, large_scale_mask, subset_points
-from curation.trends import (
+from curation.trends.breakpoints import find_breaks
+from curation.trends.fits import (
     TrendOptions,
     excluded_models,
     fit_trends,
@@ -20,6 +17,9 @@ from curation.trends import (
     jitter_half_widths,
     read_compute_table,
 )
+from curation.trends.history import append_history, history_rows, read_history
+from curation.trends.refit import refit_models
+from curation.trends.subsets import SubsetError, frontier_mask, large_scale_mask, subset_points
 from flopwatch.cli import main
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from curation.trends import (
+from curation.trends.fits import (
     TrendInputError,
     TrendOptions,
     compute_points,

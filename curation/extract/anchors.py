@@ -1,0 +1,76 @@
+"""Anchors: cheap words that every match of a finder's expensive pattern must lie near.
+
+Running big regexes (every accelerator alias, every number format) over a whole paper is slow; one
+pass of a plain alternation finds the few places worth reading, and the finders search only there.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from functools import lru_cache
+
+from curation.extract.hardware import accelerator_words
+
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+COMPUTE_UNIT_ANCHOR = "compute_unit"
+CHIP_TIME_ANCHOR = "chip_time"
+ACCELERATOR_ANCHOR = "accelerator"
+TOKENS_ANCHOR = "tokens"
+PARAMETERS_ANCHOR = "param"
+# One pass of a plain alternation over the lower-cased text finds every anchor word (several passes,
+# or groups and word boundaries inside the alternation, cost several times more); Python sorts them.
+COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "pf-day", "pfs-day", "pf day", "pfs day")
+DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device")
+ANCHOR_WORDS = re.compile("|".join(re.escape(w) for w in sorted(
+    {*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, TOKENS_ANCHOR, PARAMETERS_ANCHOR, *accelerator_words()},
+    key=len, reverse=True)))
+TIME_AFTER_DEVICE = re.compile(r"s?[\s-]?(?:hour|hr|day|week|month)")
+
+
+@lru_cache(maxsize=8)
+def lowered(text: str) -> str:
+    """``text`` in lower case with the same length (so offsets still index ``text``)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(ASCII_LOWER)
+
+
+@lru_cache(maxsize=8)
+def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each kind of anchor occurs in ``text`` (one scan of the lower-cased text)."""
+    low = lowered(text)
+    hits: dict[str, list[tuple[int, int]]] = {
+        COMPUTE_UNIT_ANCHOR: [], CHIP_TIME_ANCHOR: [], ACCELERATOR_ANCHOR: [], TOKENS_ANCHOR: [],
+        PARAMETERS_ANCHOR: []}
+    for match in ANCHOR_WORDS.finditer(low):
+        word, (start, end) = match.group(0), match.span()
+        if word in COMPUTE_UNIT_WORDS:
+            hits[COMPUTE_UNIT_ANCHOR].append((start, end))
+            continue
+        if word in (TOKENS_ANCHOR, PARAMETERS_ANCHOR):
+            hits[word].append((start, end))
+            continue
+        if start > 0 and low[start - 1].isalnum():
+            continue  # inside a longer word ("output", "score")
+        if word in DEVICE_WORDS:
+            timed = TIME_AFTER_DEVICE.match(low, end)
+            if timed:
+                hits[CHIP_TIME_ANCHOR].append((start, timed.end()))
+        if word not in ("chip", "accelerator", "core", "device"):
+            hits[ACCELERATOR_ANCHOR].append((start, end))
+    return hits
+
+
+def anchored(pattern: re.Pattern[str], text: str, anchor: str, before: int,
+             after: int) -> list[re.Match[str]]:
+    """Matches of an expensive ``pattern`` searched only near the hits of a cheap ``anchor`` kind
+    (from ``before`` characters ahead of each hit to ``after`` past it), in text order. Long texts
+    hold few anchors, so this keeps the finders fast."""
+    windows: list[list[int]] = []
+    for hit_start, hit_end in anchor_hits(text)[anchor]:
+        start, end = max(0, hit_start - before), min(len(text), hit_end + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return [match for start, end in windows for match in pattern.finditer(text, start, end)]

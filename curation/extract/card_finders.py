@@ -1,0 +1,116 @@
+"""Operation counting across a model card: the card's parameter count × its training tokens.
+
+Model cards state size and data in different places ("n_parameters | 20554567680", "Training tokens:
+150B tokens", "a batch size of 3.15M tokens … 150,000 steps"). Pairing figures from different places is
+only safe where the whole text describes one model, so this runs on model cards only
+(:func:`looks_like_model_card`), and its estimates are Speculative.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored, lowered
+from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
+from curation.extract.finders import classify
+from curation.extract.model_names import document_title
+from curation.extract.quantities import NUMBER, SIZE, scaled_value
+from curation.extract.tables import find_tables
+
+CARD_CUES = ("model card", "model details", "intended use", "model description", "## uses")
+PARAM_STATEMENT = re.compile(
+    rf"(?P<n>{NUMBER})\s?(?P<m>{SIZE})?\s+(?:total\s+|trainable\s+)*parameters\b"
+    rf"|\bparam(?:eter)?s?\s*[:=]\s*(?P<n2>{NUMBER})\s?(?P<m2>{SIZE})?\b",
+    re.IGNORECASE,
+)
+TOKEN_FIGURE = re.compile(
+    rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})\b\s*(?:unique\s+|training\s+|text\s+|total\s+)?tokens"
+    rf"|\btokens\s*[:=]\s*(?P<t2>{NUMBER})\s?(?P<tm2>{SIZE})\b",
+    re.IGNORECASE,
+)
+BATCH_TOKENS = re.compile(
+    rf"batch size (?:of )?(?:approximately |about |~)?(?P<b>{NUMBER})\s?(?P<bm>{SIZE})\s*tokens",
+    re.IGNORECASE)
+STEPS = re.compile(rf"(?P<s>{NUMBER})\s?(?P<sm>[kKM])?\s*(?:training\s+)?(?:steps|iterations|updates)\b",
+                   re.IGNORECASE)
+NOT_TRAINING_TOKENS = ("context", "sequence", "vocab", "window", "max_length", "max_new_tokens",
+                       "per batch", "batch size", "prompt", "generate")
+
+
+def looks_like_model_card(text: str) -> bool:
+    """A model card: YAML front matter, or a card's usual sections."""
+    return text.lstrip().startswith("---") or any(cue in lowered(text) for cue in CARD_CUES)
+
+
+def _size(word: str | None) -> str | None:
+    return word.lower() if word else None
+
+
+def _parameter_statement(text: str) -> tuple[float, Span] | None:
+    """The card's own parameter count: its first statement in prose or a key-value table row."""
+    found: list[tuple[int, float, Span]] = []
+    match = next((m for m in anchored(PARAM_STATEMENT, text, PARAMETERS_ANCHOR, 40, 30)
+                  if 1e6 <= _param_value(m) <= 1e14), None)
+    if match:
+        found.append((match.start(), _param_value(match), Span(match.group(0), match.start(), match.end())))
+    for table in find_tables(text):
+        for row in table.rows:
+            if "param" in row.label.lower() and len(row.cells) == 2:
+                value = re.fullmatch(rf"\s*({NUMBER})\s*", row.cells[1])
+                if value and 1e6 <= float(value.group(1).replace(",", "")) <= 1e14:
+                    found.append((row.line.start, float(value.group(1).replace(",", "")), row.line))
+    if not found:
+        return None
+    _, value, span = min(found, key=lambda item: item[0])
+    return value, span
+
+
+def _param_value(match: re.Match[str]) -> float:
+    if match.group("n"):
+        return scaled_value(match.group("n"), _size(match.group("m")))
+    return scaled_value(match.group("n2"), _size(match.group("m2")))
+
+
+def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
+    figures = []
+    low = lowered(text)
+    for match in anchored(TOKEN_FIGURE, text, TOKENS_ANCHOR, 40, 30):
+        line_start = low.rfind("\n", 0, match.start()) + 1
+        line_end = low.find("\n", match.end())
+        line_end = len(low) if line_end == -1 else line_end
+        context = low[max(line_start, match.start() - 60): min(line_end, match.end() + 20)]
+        if any(cue in context for cue in NOT_TRAINING_TOKENS):
+            continue
+        number, size = (match.group("t"), match.group("tm")) if match.group("t") else (
+            match.group("t2"), match.group("tm2"))
+        span = Span(match.group(0), match.start(), match.end())
+        figures.append((scaled_value(number, _size(size)), [span]))
+    for batch in BATCH_TOKENS.finditer(text):
+        steps = STEPS.search(text, max(0, batch.start() - 200), min(len(text), batch.end() + 200))
+        if steps:
+            tokens = (scaled_value(batch.group("b"), _size(batch.group("bm")))
+                      * scaled_value(steps.group("s"), _size(steps.group("sm"))))
+            figures.append((tokens, [Span(batch.group(0), batch.start(), batch.end()),
+                                     Span(steps.group(0), steps.start(), steps.end())]))
+    return [(tokens, spans) for tokens, spans in figures if 1e8 <= tokens <= 1e15]
+
+
+def find_card_operation_counting(text: str) -> list[Estimate]:
+    """6 · N · D from a model card's parameter count and its largest training-token figure."""
+    if not looks_like_model_card(text):
+        return []
+    params = _parameter_statement(text)
+    tokens = _token_figures(text)
+    if params is None or not tokens:
+        return []
+    n, param_span = params
+    d, token_spans = max(tokens, key=lambda item: item[0])
+    estimate = Estimate(
+        6 * n * d, OPERATION_COUNTING, [*token_spans, param_span],
+        {"parameters": n, "training_tokens": d, "formula": "6 * N * D",
+         "pairing": "the card's parameter count with its largest training-token figure"},
+        model=document_title(text), confidence="Speculative",
+    )
+    # the batch phrase of a batch × steps figure is not a "per batch" figure here
+    context = sentence_around(text, token_spans[0].start, token_spans[0].end).text.lower()
+    return [classify(estimate, context.replace(token_spans[0].text.lower(), ""))]

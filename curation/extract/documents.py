@@ -1,0 +1,64 @@
+"""Extraction as a curation step: the documents a source hands over with its rows become figures.
+
+A row whose ``document`` column holds a :class:`~schemas.handover.Document` gets its text's primary
+estimate (value, method, the sentence, confidence, parameters, accelerator). How a figure joins the
+row depends on what the text is, stated as rules:
+
+- A **paper** names the model it trains in its own words, so the estimate's model name replaces the
+  placeholder its source gave (the title's head).
+- A **model card** is about the repository it sits in: the row keeps its name, and the token count the
+  card gives is its dataset size. A card of a derived model (its row names a ``base_model``: a
+  fine-tune, a quantized or merged copy) describes the base's run: the figure is quoted in the
+  evidence, never taken as the derived model's own compute.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from curation.extract.engine import extract
+from curation.extract.evidence import Estimate
+from schemas.handover import CARD, DOCUMENT, PAPER, Document
+
+
+def extract_documents(rows: pd.DataFrame) -> pd.DataFrame:
+    """``rows`` with each document's figures filled in and the ``document`` column removed."""
+    if DOCUMENT not in rows:
+        return rows
+    found: dict[object, dict[str, object]] = {}
+    for index, document in rows[DOCUMENT].items():
+        if not isinstance(document, Document):
+            continue
+        primary = extract(document.text, document.year).primary
+        if primary is not None:
+            base_model = rows.at[index, "base_model"] if "base_model" in rows else None
+            found[index] = document_fields(document, primary, base_model)
+    rows = rows.drop(columns=[DOCUMENT])
+    if not found:
+        return rows
+    filled = pd.DataFrame.from_dict(found, orient="index")
+    for column in filled.columns:
+        rows[column] = rows[column].astype(object) if column in rows else None
+        rows.loc[filled.index, column] = filled[column].astype(object)
+    return rows
+
+
+def document_fields(document: Document, primary: Estimate, base_model: object = None) -> dict[str, object]:
+    """The row values one document's primary estimate gives (see the module's rules)."""
+    fields: dict[str, object] = {
+        "compute_method": primary.method, "confidence": primary.confidence,
+        "compute_evidence": " ".join(primary.evidence[0].text.split()),
+        "parameters": primary.assumptions.get("parameters"),
+        "hardware": primary.assumptions.get("accelerator"),
+    }
+    if document.kind == PAPER:
+        return {**fields, "training_compute_flop": primary.value_flop, "model": primary.model}
+    if document.kind != CARD:
+        raise ValueError(f"unknown document kind {document.kind!r} (expected {PAPER!r} or {CARD!r})")
+    fields["training_dataset_size"] = primary.assumptions.get("training_tokens")
+    if isinstance(base_model, str) and base_model:
+        fields["compute_evidence"] = (f"fine-tune of {base_model}; the card's figure "
+                                      f"({primary.value_flop:.3g} FLOP) is not taken as its own: "
+                                      f"{fields['compute_evidence']}")
+        return fields
+    return {**fields, "training_compute_flop": primary.value_flop}

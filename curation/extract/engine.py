@@ -1,0 +1,126 @@
+"""From a paper's or model card's text to training-compute estimates and one primary estimate.
+
+The primary is the largest credible pre-training run the text describes as its own; among the
+estimates of that run (within 3× of each other) the order of trust decides: a figure the text
+reports > hardware × time > operation counting. Other methods' estimates are compared with it
+(agreement within 3× raises confidence, a larger gap is flagged and both are kept).
+Plain functions: no network, no Prefect.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup
+
+from curation.extract.card_finders import find_card_operation_counting
+from curation.extract.evidence import METHOD_TRUST, PRETRAINING, Estimate
+from curation.extract.finders import (
+    AGGREGATE_NOTE,
+    eligible,
+    find_hardware,
+    find_operation_counting,
+    find_reported,
+    find_table_totals,
+)
+from curation.extract.moe import use_active_parameters
+from curation.extract.table_finders import find_table_rows
+
+AGREEMENT_FACTOR = 3.0
+# No training run had reached 1e27 FLOP by 2026; a figure above 1e28 is a projection or a misreading.
+MAX_CREDIBLE_FLOP = 1e28
+_HTML = re.compile(r"<(?:html|body|div|p|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
+CONFIDENCE_UP = {"Speculative": "Likely", "Likely": "Confident", "Confident": "Confident"}
+
+
+@dataclass
+class Extraction:
+    """All estimates found in a text and the one chosen as its own main training run (or None)."""
+
+    text: str
+    estimates: list[Estimate] = field(default_factory=list)
+    primary: Estimate | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        def short(estimate: Estimate) -> dict[str, object]:
+            record = estimate.to_dict()
+            record["eligible"] = eligible(estimate)
+            return record
+
+        primary = None
+        if self.primary is not None:
+            p = self.primary
+            # exactly the documented keys; agreement and conflict notes travel with the assumptions
+            primary = {"value_flop": p.value_flop, "method": p.method, "model": p.model,
+                       "evidence": [span.__dict__ for span in p.evidence],
+                       "assumptions": {**p.assumptions, "notes": p.notes, "stage": p.stage},
+                       "confidence": p.confidence}
+        return {"primary": primary, "estimates": [short(e) for e in self.estimates]}
+
+
+_BLANK_BETWEEN_ROWS = re.compile(r"(\|[ \t]*)\n(?:[ \t]*\n)+(?=[ \t]*\|)")
+_EMPHASIS = re.compile(r"\*\*|__|`")
+
+
+def plain_text(document: str) -> str:
+    """The text a reader sees: HTML tags removed (BeautifulSoup; table rows become pipe rows, one per
+    line) and Markdown emphasis markers
+    (``**``, ``__``, backticks) dropped. Evidence offsets index this text."""
+    if _HTML.search(document[:20000]):
+        soup = BeautifulSoup(document, "html.parser")
+        for row in soup.find_all("tr"):  # keep table rows on one line each, as pipe rows
+            cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
+            row.replace_with("\n| " + " | ".join(cells) + " |\n")
+        document = _BLANK_BETWEEN_ROWS.sub(r"\1\n", soup.get_text("\n"))
+    return _EMPHASIS.sub("", document)
+
+
+def choose_primary(estimates: list[Estimate]) -> Estimate | None:
+    """The text's own main pre-training estimate, cross-checked against the other methods.
+
+    The largest credible run wins; estimates within 3x of it describe the same run, and of those the
+    most trusted method gives the primary. Other methods' nearest estimates are compared with it."""
+    for estimate in estimates:
+        if estimate.value_flop > MAX_CREDIBLE_FLOP:
+            estimate.notes.append(f"not credible: above {MAX_CREDIBLE_FLOP:.0e} FLOP")
+    pool = [e for e in estimates if eligible(e) and e.stage == PRETRAINING]
+    if not pool:
+        return None
+    # a sum over several models gives way when the text also breaks it down per model
+    broken_down = {e.method for e in pool if e.assumptions.get("table_row") and AGGREGATE_NOTE not in e.notes}
+    pool = [e for e in pool if not (AGGREGATE_NOTE in e.notes and e.method in broken_down)]
+    largest = max(e.value_flop for e in pool)
+    same_run = [e for e in pool if e.value_flop * AGREEMENT_FACTOR >= largest]
+    primary = min(same_run, key=lambda e: (METHOD_TRUST[e.method], -e.value_flop))
+    for method in sorted({e.method for e in pool} - {primary.method}, key=METHOD_TRUST.__getitem__):
+        other = min((e for e in pool if e.method == method), key=lambda e: _ratio(e, primary))
+        ratio = _ratio(other, primary)
+        if ratio <= AGREEMENT_FACTOR:
+            primary.notes.append(f"agrees with the {method} estimate ({other.value_flop:.3g} FLOP) "
+                                 f"within {ratio:.1f}x")
+            primary.confidence = CONFIDENCE_UP[primary.confidence]
+        else:
+            primary.notes.append(f"conflict: the {method} estimate ({other.value_flop:.3g} FLOP) differs "
+                                 f"by {ratio:.1f}x; both kept")
+    return primary
+
+
+def _ratio(a: Estimate, b: Estimate) -> float:
+    return max(a.value_flop, b.value_flop) / min(a.value_flop, b.value_flop)
+
+
+def all_estimates(text: str, publication_year: int | None = None) -> list[Estimate]:
+    """Every finder's estimates over plain ``text``."""
+    sentence_level = find_operation_counting(text)
+    return [*find_reported(text), *find_table_totals(text), *find_hardware(text, publication_year),
+            *find_table_rows(text, publication_year), *sentence_level,
+            *([] if sentence_level else find_card_operation_counting(text))]
+
+
+def extract(document: str, publication_year: int | None = None) -> Extraction:
+    """Every estimate in ``document`` and its primary; evidence spans index the returned ``text``."""
+    text = plain_text(document)
+    estimates = all_estimates(text, publication_year)
+    use_active_parameters(estimates, text)
+    return Extraction(text, estimates, choose_primary(estimates))

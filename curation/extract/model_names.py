@@ -1,0 +1,47 @@
+"""Which model a sentence is about: the name that stands nearest to a compute figure."""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.hardware import resolve_accelerator
+
+# "called Chinchilla", "named Gopher", "dubbed X"
+INTRODUCED = re.compile(r"\b(?:called|named|dubbed)\s+(?P<name>[A-Z][\w.+-]*(?:\s\d+(?:\.\d+)?[BMT])?)")
+# GPT-3 175B, Llama 2 70B, phi-1, DistilBERT, T5-11B, DeepSeekMoE 16B
+NAME_LIKE = re.compile(
+    r"(?<![\w.-])(?P<name>[A-Za-z][A-Za-z]*(?:[-.][A-Za-z0-9.]+)*(?:[- ]\d+(?:\.\d+)?[BMT]?)?"
+    r"(?:\s\d+(?:\.\d+)?[BMT])?)(?![\w-])"
+)
+NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "flop", "flops", "mfu", "hfu", "pf-days", "fp16", "fp32", "bf16",
+             "fp8", "tf32", "table", "figure", "section", "appendix", "we", "our", "the", "in", "on", "for"}
+
+
+def _looks_like_a_model(name: str) -> bool:
+    word = name.split()[0]
+    if word.lower() in NOT_NAMES or resolve_accelerator(word) or resolve_accelerator(name):
+        return False
+    has_digit = any(c.isdigit() for c in word)
+    inner_capital = any(c.isupper() for c in word[1:]) and not word.isupper()  # DistilBERT, not TDP
+    size_only = re.fullmatch(r"\d+(?:\.\d+)?[BMKT]", word)
+    return word[0].isalpha() and (has_digit or inner_capital) and not size_only
+
+
+TITLE = re.compile(r"^#\s+(?:Model Card for\s+)?(?P<name>[^\n#]{2,60}?)\s*$", re.MULTILINE | re.IGNORECASE)
+
+
+def document_title(text: str) -> str | None:
+    """A Markdown document's first level-one heading (a model card's title names its model)."""
+    match = TITLE.search(text)
+    return match.group("name").strip() if match else None
+
+
+def nearby_model(sentence: str) -> str | None:
+    """The model a sentence names: one it introduces ("called X"), else its first model-like name."""
+    introduced = INTRODUCED.search(sentence)
+    if introduced:
+        return introduced.group("name")
+    for match in NAME_LIKE.finditer(sentence):
+        if _looks_like_a_model(match.group("name")):
+            return match.group("name").strip()
+    return None

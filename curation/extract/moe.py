@@ -1,0 +1,56 @@
+"""Mixture-of-experts models: operation counting uses the parameters active per token.
+
+MoE papers tabulate "Total Params" and "Activated Params" per model (one column per model). When an
+operation-counting estimate used a total that such a table lists, the activated count replaces it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.evidence import OPERATION_COUNTING, Estimate
+from curation.extract.quantities import NUMBER, scaled_value
+from curation.extract.tables import find_tables
+
+TOTAL_ROW = re.compile(r"total\s+param", re.IGNORECASE)
+ACTIVE_ROW = re.compile(r"activ(?:e|ated)\s+param", re.IGNORECASE)
+SIZE_CELL = re.compile(rf"(?P<n>{NUMBER})\s?(?P<m>[MBT])\b")
+SAME_MODEL_TOLERANCE = 0.05
+
+
+def _size(cell: str) -> float | None:
+    match = SIZE_CELL.search(cell)
+    return scaled_value(match.group("n"), match.group("m").lower()) if match else None
+
+
+def active_parameter_pairs(text: str) -> list[tuple[float, float, str]]:
+    """(total, active, evidence line) for every model column of a total/activated parameters table."""
+    pairs = []
+    for table in find_tables(text):
+        totals = [row for row in table.rows if TOTAL_ROW.search(row.label)]
+        actives = [row for row in table.rows if ACTIVE_ROW.search(row.label)]
+        for total_row, active_row in zip(totals, actives, strict=False):
+            for total_cell, active_cell in zip(total_row.cells[1:], active_row.cells[1:], strict=False):
+                total, active = _size(total_cell), _size(active_cell)
+                if total and active and active < total:
+                    pairs.append((total, active, f"{total_row.line.text} / {active_row.line.text}"))
+    return pairs
+
+
+def use_active_parameters(estimates: list[Estimate], text: str) -> None:
+    """Rescale operation-counting estimates whose parameter count is a tabulated MoE total."""
+    pairs = None
+    for estimate in estimates:
+        if estimate.method != OPERATION_COUNTING or estimate.assumptions.get("active_parameters"):
+            continue
+        pairs = active_parameter_pairs(text) if pairs is None else pairs
+        n = float(estimate.assumptions.get("parameters", 0))
+        match = next(((t, a, line) for t, a, line in pairs if n and abs(t - n) / n <= SAME_MODEL_TOLERANCE),
+                     None)
+        if match is None:
+            continue
+        total, active, line = match
+        estimate.value_flop *= active / n
+        estimate.assumptions.update(active_parameters=True, total_parameters=n, parameters=active)
+        estimate.notes.append(f"mixture of experts: {active:.3g} activated of {total:.3g} total "
+                              f"parameters, from the table rows {line!r}")

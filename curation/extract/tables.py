@@ -1,0 +1,90 @@
+"""Pipe tables (Markdown, or HTML tables rewritten as pipe rows by markup stripping) in plain text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from curation.extract.evidence import Span
+
+_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class Row:
+    """A data row: its cells and the verbatim line."""
+
+    cells: list[str]
+    line: Span
+
+    @property
+    def label(self) -> str:
+        return self.cells[0] if self.cells else ""
+
+
+@dataclass
+class Table:
+    """Column headers (every header row above the data joined per column, lower-cased) and data rows."""
+
+    headers: list[str]
+    header_line: Span
+    rows: list[Row]
+
+    def column(self, *needles: str) -> int | None:
+        """The first column whose header holds every needle."""
+        for index, header in enumerate(self.headers):
+            if all(needle in header for needle in needles):
+                return index
+        return None
+
+
+def _cells(line: str) -> list[str]:
+    line = line.strip()
+    line = line[1:] if line.startswith("|") else line
+    line = line[:-1] if line.endswith("|") else line
+    return [cell.strip().strip("*").strip() for cell in line.split("|")]
+
+
+@lru_cache(maxsize=8)
+def find_tables(text: str) -> list[Table]:
+    """Blocks of consecutive lines with at least two ``|``; rows with a digit after the first cell are
+    data, the ones above them are headers. (Cached: several finders read the same text's tables.)"""
+    if text.count("|") < 4:
+        return []
+    tables: list[Table] = []
+    offset = 0
+    block: list[tuple[Span, list[str]]] = []
+    for line in [*text.split("\n"), ""]:
+        span = Span(line, offset, offset + len(line))
+        offset += len(line) + 1
+        if line.count("|") >= 2:
+            cells = _cells(line)
+            if not all(_SEPARATOR_CELL.match(cell) or not cell for cell in cells):
+                block.append((span, cells))
+            continue
+        if block:
+            table = _table(block)
+            if table:
+                tables.append(table)
+            block = []
+    return tables
+
+
+def _table(block: list[tuple[Span, list[str]]]) -> Table | None:
+    width = max(len(cells) for _, cells in block)
+    headers = [""] * width
+    header_line: Span | None = None
+    rows: list[Row] = []
+    for span, cells in block:
+        is_data = any(_DIGIT.search(cell) for cell in cells[1:])
+        if is_data and header_line is not None:
+            rows.append(Row(cells, span))
+        elif not rows:
+            header_line = span
+            for index, cell in enumerate(cells):
+                headers[index] = (headers[index] + " " + cell.lower()).strip()
+    if header_line is None or not rows:
+        return None
+    return Table(headers, header_line, rows)

@@ -1,0 +1,164 @@
+"""What each source contributes to a version, through one path for every source.
+
+A run fetches each source's window (a snapshot source's window is "now": everything it holds) into an
+:class:`Increment`; :func:`harvest` turns it into a :class:`Harvest`: the inputs the version is built
+from and, on demand, the source's current candidates. Where the two kinds differ is decided here,
+once: an incremental source saves the window's new records as a batch and contributes all its
+batches; a snapshot source contributes this run's payloads, or the latest version's when its fetch or
+parse failed (its last good data).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from curation.collect import collect_candidates
+from curation.run_report import SourceOutcome, fail, record_outcome
+from curation.store.batches import BatchStore, SourceState, window_label
+from curation.store.publish import previous_payloads
+from schemas.handover import Payload, SourceLike, Window
+from schemas.validate import Validated
+
+
+@dataclass
+class Increment:
+    """What one fetch of a source landed, and the window it covered."""
+
+    window: Window
+    payloads: list[Payload]
+
+
+def plan_window(source: SourceLike, data_dir: Path, now: datetime | None = None,
+                known: frozenset[str] | None = None) -> Window:
+    """The window tonight's run of ``source`` fetches (from its saved point minus the overlap, or "now"
+    for a snapshot source), with the record ids it has already collected (``known``, read from its
+    batches when not given)."""
+    state = SourceState.load(data_dir, source.name)
+    window = source.default_window(state.saved_until(), now or datetime.now(UTC).replace(tzinfo=None))
+    return replace(window, known=BatchStore(data_dir, source.name).known() if known is None else known)
+
+
+_STATE_LOCK = threading.Lock()  # windows of one backfill may finish concurrently
+
+
+def save_window(data_dir: Path, source: str, batch: str, validated: Validated, increment: Increment,
+                advance_saved_point: bool) -> int:
+    """Write the new records of a window as a batch, then (and only then) save the source's state:
+    the nightly saved point, or the window as done for a backfill. Returns how many records were new."""
+    candidates = validated.candidates
+    new = candidates[~candidates["source_record_id"].isin(increment.window.known)]
+    label = window_label(increment.window.since, increment.window.until)
+    if len(new):
+        BatchStore(data_dir, source).write(batch, new, increment.payloads, label)
+    with _STATE_LOCK:
+        state = SourceState.load(data_dir, source)
+        if advance_saved_point:
+            state.processed_until = increment.window.until.isoformat(timespec="minutes")
+        else:
+            state.windows_done = sorted({*state.windows_done, label})
+        state.save(data_dir, source)
+    return len(new)
+
+
+def collect_window(source: SourceLike, data_dir: Path, batch: str, increment: Increment,
+                   advance_saved_point: bool = False) -> tuple[Validated, int]:
+    """Parse and validate one window of an incremental source and save it as a batch (a backfill's
+    window is then done; a nightly one moves the saved point). Returns the result and the new count."""
+    validated = collect_candidates(source, increment.payloads, data_dir)
+    return validated, save_window(data_dir, source.name, batch, validated, increment, advance_saved_point)
+
+
+def known_records(data_dir: Path, source: str) -> frozenset[str]:
+    """The record ids ``source`` has collected in any batch (not fetched again)."""
+    return BatchStore(data_dir, source).known()
+
+
+def windows_done(data_dir: Path, source: str) -> set[str]:
+    """The labels of the backfill windows ``source`` has finished."""
+    return set(SourceState.load(data_dir, source).windows_done)
+
+
+@dataclass
+class Harvest:
+    """One source's contribution to a version: its inputs and, on demand, its current candidates.
+
+    A snapshot source is parsed only when :meth:`candidates` is asked for, so an unchanged night costs
+    no parsing; a parse failure then falls back to the latest version's payloads."""
+
+    source: SourceLike
+    outcome: SourceOutcome
+    data_dir: Path
+    inputs: list[dict[str, object]]
+    quarantine: list[pd.DataFrame] = field(default_factory=list)
+    payloads: list[Payload] = field(default_factory=list)  # a snapshot source's, parsed on demand
+    fallback: list[Payload] = field(default_factory=list)
+    previous_version: int | None = None
+    kept: bool = False  # the latest version's data, not a fresh fetch: its counts are not this run's
+    _candidates: pd.DataFrame | None = None
+
+    def candidates(self) -> pd.DataFrame:
+        """The source's current validated candidates."""
+        if self._candidates is None:
+            self._candidates = self._parse_snapshot()
+        return self._candidates
+
+    def _parse_snapshot(self) -> pd.DataFrame:
+        try:
+            validated = collect_candidates(self.source, self.payloads, self.data_dir)
+        except Exception as exc:
+            if self.kept:
+                raise
+            fail(self.outcome, exc, self.previous_version)
+            self.payloads = self.fallback
+            validated = collect_candidates(self.source, self.payloads, self.data_dir)
+        self.inputs = [p.to_dict() for p in self.payloads]
+        if self.kept:
+            self.outcome.valid = len(validated.candidates)
+        else:
+            record_outcome(self.outcome, validated)
+            self.quarantine.append(validated.quarantine)
+        return validated.candidates
+
+
+def harvest(source: SourceLike, increment: Increment | None, data_dir: Path, run_id: str,
+            outcome: SourceOutcome, latest_manifest: dict | None, previous_version: int | None,
+            kept: bool = False, quarantine: list[pd.DataFrame] | None = None) -> Harvest:
+    """``source``'s contribution to the version this run builds. ``increment`` is what this run fetched
+    (None when the fetch failed, or with ``kept``: the source is taken as the latest version has it);
+    ``quarantine`` adds what collecting it elsewhere set aside (a backfill's windows)."""
+    if not source.incremental:
+        fallback = previous_payloads(latest_manifest, source.name)
+        payloads = increment.payloads if increment is not None else fallback
+        if increment is not None:
+            outcome.fetched = len(payloads)
+        return Harvest(source, outcome, data_dir, [p.to_dict() for p in payloads], list(quarantine or []),
+                       payloads=payloads, fallback=fallback, previous_version=previous_version, kept=kept)
+    quarantine = list(quarantine or [])
+    if increment is not None:
+        outcome.fetched = len(increment.payloads)
+        try:
+            validated, new = collect_window(source, data_dir, run_id, increment, advance_saved_point=True)
+            record_outcome(outcome, validated)
+            quarantine.append(validated.quarantine)
+            window = window_label(increment.window.since, increment.window.until)
+            outcome.note = f"{new:,} new of {len(validated.candidates):,} in {window}"
+        except Exception as exc:
+            fail(outcome, exc, previous_version)
+    candidates, records = current_candidates(source, data_dir)
+    if kept:
+        outcome.valid = len(candidates)
+    return Harvest(source, outcome, data_dir, records, quarantine, previous_version=previous_version,
+                   kept=kept, _candidates=candidates)
+
+
+def current_candidates(source: SourceLike, data_dir: Path) -> tuple[pd.DataFrame, list[dict[str, object]]]:
+    """The candidates an incremental source has collected over all its batches, and those batches."""
+    store = BatchStore(data_dir, source.name)
+    records = store.records()
+    candidates = store.candidates(records)
+    return (source.current(candidates) if not candidates.empty else candidates), records

@@ -1,0 +1,117 @@
+"""What a run did, for the CLI, the Prefect artifacts and the version manifest."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from curation.trends.subsets import REGISTRY
+from schemas.validate import VALUE_DROPPED, Validated
+
+OK = "ok"
+HEADLINE_SUBSETS = frozenset(name for name, subset in REGISTRY.items() if subset.headline)
+SUMMARY_SUBSETS = frozenset(name for name, subset in REGISTRY.items() if subset.summary)
+FAILED = "failed"
+
+
+@dataclass
+class SourceOutcome:
+    """One source in one run."""
+
+    name: str
+    status: str = OK  # ok | failed
+    error: str | None = None
+    fetched: int = 0  # payloads fetched this run (304s count as fetched)
+    parsed: int = 0  # candidate rows parsed
+    valid: int = 0
+    quarantined: int = 0  # rows removed by quarantine
+    values_dropped: int = 0  # single values dropped by quarantine
+    kept_from_version: int | None = None  # on failure: whose data was kept
+    note: str = ""  # e.g. why nothing was parsed
+
+    def line(self) -> str:
+        """One line for the terminal."""
+        if self.status == FAILED:
+            kept = (f"kept its data from version {self.kept_from_version:04d}"
+                    if self.kept_from_version else "no earlier data to keep")
+            return f"{self.name}: FAILED ({self.error}); {kept}"
+        if self.note:
+            return f"{self.name}: {self.fetched} payloads, {self.note}"
+        return (f"{self.name}: {self.fetched} payloads, {self.parsed} rows parsed, "
+                f"{self.valid} valid, {self.quarantined} quarantined, {self.values_dropped} values dropped")
+
+
+@dataclass
+class RunReport:
+    """The outcome of one nightly run."""
+
+    run_id: str
+    status: str = "unchanged"  # published | unchanged
+    version: int | None = None
+    previous_version: int | None = None
+    reason: str = ""
+    sources: dict[str, SourceOutcome] = field(default_factory=dict)
+    rows: int = 0
+    changes: dict[str, int] = field(default_factory=dict)
+    added_models: list[dict[str, object]] = field(default_factory=list)
+    fits: list[dict[str, object]] = field(default_factory=list)
+    quarantine_file: str | None = None
+    quarantined: int = 0
+
+    @property
+    def failed_sources(self) -> list[str]:
+        return [name for name, outcome in self.sources.items() if outcome.status == FAILED]
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def markdown(self) -> str:
+        """The run summary shown as a Prefect artifact."""
+        if self.status == "published":
+            head = f"Published version **{self.version:04d}** ({self.rows} models)."
+        else:
+            head = f"No new version: {self.reason}."
+        lines = [f"# flopwatch run {self.run_id}", "", head, "", "## Sources", "",
+                 "| source | status | fetched | parsed | valid | quarantined | values dropped |",
+                 "|---|---|---|---|---|---|---|"]
+        for outcome in self.sources.values():
+            status = outcome.status if outcome.status == OK else f"failed: {outcome.error}"
+            lines.append(f"| {outcome.name} | {status} | {outcome.fetched} | {outcome.parsed} | "
+                         f"{outcome.valid} | {outcome.quarantined} | {outcome.values_dropped} |")
+        if self.changes:
+            lines += ["", "## Models", "",
+                      ", ".join(f"{count} {kind}" for kind, count in self.changes.items()) + "."]
+        if self.fits:
+            lines += ["", "## Trend", "", "| subset | era | n | growth/yr | doubling (months) | 90% CI |",
+                      "|---|---|---|---|---|---|"]
+            for fit in self.fits:
+                if fit.get("subset", "all") not in HEADLINE_SUBSETS:
+                    continue
+                low, high = fit["doubling_months_ci90"]
+                lines.append(f"| {fit.get('subset', 'all')} | {fit['era']} | {fit['n']} | "
+                             f"{_num(fit['growth_per_year'], 'x')} | "
+                             f"{_num(fit['doubling_months'])} | "
+                             f"{_num(low)}–{_num(high)} |")
+        if self.quarantine_file:
+            lines += ["", f"{self.quarantined} quarantine lines in `{self.quarantine_file}`."]
+        return "\n".join(lines) + "\n"
+
+
+def _num(value: object, suffix: str = "") -> str:
+    return "—" if value is None else f"{float(value):.2f}{suffix}"
+
+
+def record_outcome(outcome: SourceOutcome, validated: Validated) -> None:
+    """Count what parsing gave into the source's outcome."""
+    quarantine = validated.quarantine
+    dropped = quarantine["action"] == VALUE_DROPPED
+    outcome.valid = len(validated.candidates)
+    outcome.values_dropped = int(dropped.sum())
+    outcome.quarantined = len(quarantine[~dropped].drop_duplicates(["record", "row", "check"]))
+    outcome.parsed = outcome.valid + outcome.quarantined
+
+
+def fail(outcome: SourceOutcome, exc: BaseException, previous_version: int | None) -> None:
+    """Mark ``outcome`` failed with ``exc``'s message; its data is kept from ``previous_version``."""
+    outcome.status = FAILED
+    outcome.error = str(exc).strip("'\"")
+    outcome.kept_from_version = previous_version

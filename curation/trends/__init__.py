@@ -1,0 +1,1 @@
+"""Trends: the subset registry, log-linear fits, breaks, plots, the report and the history."""

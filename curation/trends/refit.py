@@ -1,0 +1,117 @@
+"""The refit pipeline: a subset's fit (``flopwatch refit``) and every subset's fits with their outputs
+(each version, and ``flows.refit``), one code path for both.
+
+Writes ``trends.json`` (fits per subset and era, automatic breaks, excluded models), ``trends.png`` and
+``trends.html`` (all models, eras with 90% bands, frontier outlined, largest labelled) and ``REPORT.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from curation.store.publish import write_json
+from curation.trends.breakpoints import find_breaks
+from curation.trends.fits import (
+    TrendOptions,
+    compute_points,
+    excluded_models,
+    fit_trends,
+    fits_to_records,
+    select_points,
+)
+from curation.trends.html import write_trend_html
+from curation.trends.plot import plot_trends
+from curation.trends.report import report_markdown
+from curation.trends.subsets import REGISTRY, SubsetError, domains, get_subset
+
+AUTO_BREAKS = 2
+BREAK_BOOTSTRAP = 200
+DOMAIN_SUBSETS = 4  # the most common domains fitted with every version
+
+
+@dataclass
+class SubsetFit:
+    """One subset's fit: its points, the options used, the fits and the models left out."""
+
+    subset: str
+    points: pd.DataFrame
+    options: TrendOptions
+    fits: pd.DataFrame
+    excluded: list[dict[str, object]]
+    breaks: list[dict[str, object]] = field(default_factory=list)
+
+    @property
+    def records(self) -> list[dict[str, object]]:
+        return fits_to_records(self.fits)
+
+
+def fit_subset(points: pd.DataFrame, subset: str, options: TrendOptions, own_eras: bool = True,
+               auto_breaks: int = 0) -> SubsetFit:
+    """Fit ``subset`` of ``points``: its own eras unless ``own_eras`` is False (breakpoints given by the
+    user win), low outliers listed, and up to ``auto_breaks`` (at most 2) breaks searched in its window.
+    Raises SubsetError when the subset cannot be formed from the data."""
+    chosen = get_subset(subset)
+    opts = chosen.options(options) if own_eras else options
+    selected = chosen.select(points)
+    excluded = [{"model": m, "publication_date": f"{d:%Y-%m-%d}", "reason": why}
+                for m, d, why in excluded_models(selected, opts).itertuples(index=False)]
+    result = SubsetFit(subset, selected, opts, fit_trends(selected, opts), excluded)
+    if auto_breaks:
+        window = select_points(selected, opts)
+        result.breaks = [b.to_dict() for b in find_breaks(
+            window["publication_date"], window["training_compute_flop"], min(auto_breaks, AUTO_BREAKS),
+            seed=opts.seed)]
+    return result
+
+
+def refit_models(models: pd.DataFrame, folder: Path, options: TrendOptions, title: str,
+                 version_label: str = "") -> list[dict[str, object]]:
+    """Fit every registered subset of ``models`` (and the commonest domains), write the refit outputs
+    into ``folder``; return the fit records (each with its ``subset``)."""
+    points = compute_points(models, label="models")
+    records: list[dict[str, object]] = []
+    fitted: dict[str, SubsetFit] = {}
+    names = [*REGISTRY, *(f"domain:{name}" for name in domains(points)[:DOMAIN_SUBSETS])]
+    for name in sorted(names, key=_report_order):
+        try:
+            fitted[name] = fit_subset(points, name, options)
+        except SubsetError:
+            continue
+        records += [{"subset": name, **r} for r in fitted[name].records]
+    excluded = {name: fit.excluded for name, fit in fitted.items() if (name in REGISTRY and
+                REGISTRY[name].until is None) or name.startswith("domain:")}
+    has_notable = points["notable"].notna().any()
+    notable = points[points["notable"].fillna(False).astype(bool)] if has_notable else points
+    breaks = [b.to_dict() for b in find_breaks(notable["publication_date"], notable["training_compute_flop"],
+                                               AUTO_BREAKS, BREAK_BOOTSTRAP, options.seed)]
+    write_json(folder / "trends.json", {
+        "fits": records,
+        "breaks": {"subset": "notable" if has_notable else "all", "max_breaks": AUTO_BREAKS,
+                   "found": breaks},
+        "excluded": excluded,
+        "method": "OLS of log10(training_compute_flop) on fractional publication year, per subset and era",
+        "breakpoints": list(options.breakpoints),
+        "subset_breakpoints": {name: list(subset.breakpoints) for name, subset in REGISTRY.items()
+                               if subset.breakpoints is not None and subset.until is None},
+        "bootstrap": {"resamples": options.n_bootstrap, "seed": options.seed, "ci": options.ci,
+                      "jitter": options.jitter, "drop_outliers": options.drop_outliers},
+        "models_with_compute": len(points),
+    })
+    all_fits = fitted["all"].fits if "all" in fitted else None
+    plot_trends(points, all_fits, options, folder / "trends.png", title=title)
+    write_trend_html(points, all_fits, options, folder / "trends.html", title=title)
+    (folder / "REPORT.md").write_text(
+        report_markdown(version_label or title, records, breaks, {k: len(v) for k, v in excluded.items()}),
+        encoding="utf-8")
+    return records
+
+
+def _report_order(name: str) -> int:
+    """Registered subsets with the configured window first, then domains, then those with their own
+    window (OpenAI's 2012–2018)."""
+    if name.startswith("domain:"):
+        return 1
+    return 2 if REGISTRY[name].until is not None else 0

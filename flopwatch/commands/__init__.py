@@ -1,0 +1,1 @@
+"""The ``flopwatch`` subcommands, one module per group; each ``register`` adds its parsers."""

@@ -1,0 +1,79 @@
+"""The data folder's layout: the one place that names every zone's path.
+
+    <data>/raw/<source>/<UTC date>/<run id>/       landed payloads + manifest.jsonl (immutable)
+    <data>/state/http_cache.json                   conditional-GET validators
+    <data>/state/sources/<source>.json             an incremental source's saved point and windows done
+    <data>/batches/<source>/<batch>.parquet|.json  an incremental source's collected records
+    <data>/curated/versions/NNNN/                  published versions (immutable); LATEST names one
+    <data>/curated/quarantine/<run id>.csv         what each run quarantined, with reasons
+    <data>/curated/refits/NNNN/<run id>/           refits of a version with other options
+    <data>/curated/trends_history.csv              every version's fits
+    <data>/.flopwatch.lock                         held by the run using the folder
+
+A leaf module: every layer may import it; it imports nothing of the project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class DataLayout:
+    """Paths of one data folder's zones."""
+
+    root: Path
+
+    @property
+    def raw(self) -> Path:
+        return self.root / "raw"
+
+    def raw_run(self, source: str, day: str, run_id: str) -> Path:
+        """Where one run lands one source's payloads (``day`` as YYYY-MM-DD, UTC)."""
+        return self.raw / source / day / run_id
+
+    @property
+    def state(self) -> Path:
+        return self.root / "state"
+
+    @property
+    def http_cache(self) -> Path:
+        return self.state / "http_cache.json"
+
+    def source_state(self, source: str) -> Path:
+        return self.state / "sources" / f"{source}.json"
+
+    def batches(self, source: str) -> Path:
+        return self.root / "batches" / source
+
+    @property
+    def curated(self) -> Path:
+        return self.root / "curated"
+
+    @property
+    def versions(self) -> Path:
+        return self.curated / "versions"
+
+    @property
+    def latest(self) -> Path:
+        return self.curated / "LATEST"
+
+    @property
+    def quarantine(self) -> Path:
+        return self.curated / "quarantine"
+
+    def refit_run(self, version_name: str, run_id: str) -> Path:
+        return self.curated / "refits" / version_name / run_id
+
+    @property
+    def trends_history(self) -> Path:
+        return self.curated / "trends_history.csv"
+
+    @property
+    def trends_history_chart(self) -> Path:
+        return self.curated / "trends_history.png"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / ".flopwatch.lock"

@@ -1,0 +1,54 @@
+"""Prefect tasks shared by the flows: each wraps one plain step of ``scrapers`` or ``curation`` — one
+task per source, window or version, never per record — and adds retries, logging and artifacts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+
+from curation.build import build_version
+from curation.harvest import Harvest, Increment, collect_window, harvest
+from curation.trends.refit import refit_models
+from curation.trends.report import report_markdown
+from schemas.validate import Validated
+from scrapers.base import Source, Window
+from scrapers.landing import Landing
+
+
+@task(name="fetch", cache_policy=NO_CACHE)
+def fetch(source: Source, data_dir: Path, run_id: str, window: Window) -> Increment:
+    """Fetch one window of ``source`` (a snapshot source's window is "now") into the raw zone."""
+    return Increment(window, source.fetch(Landing(data_dir, source.name, run_id), window))
+
+
+@task(name="collect", cache_policy=NO_CACHE)
+def collect(source: Source, increment: Increment | None, **context: object) -> Harvest:
+    """What ``source`` contributes to tonight's version (see :func:`curation.harvest.harvest`)."""
+    return harvest(source, increment, **context)  # type: ignore[arg-type]
+
+
+@task(name="collect-window", cache_policy=NO_CACHE)
+def collect_backfill_window(source: Source, data_dir: Path, batch: str,
+                            increment: Increment) -> tuple[Validated, int]:
+    """Parse and validate one backfill window and save it as a batch; the window is then done."""
+    return collect_window(source, data_dir, batch, increment)
+
+
+build = task(name="build-version", cache_policy=NO_CACHE)(build_version)
+
+
+@task(name="refit", cache_policy=NO_CACHE)
+def refit(models, folder: Path, options, title: str, label: str) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Fit every subset's trend and write the outputs into ``folder``."""
+    return refit_models(models, folder, options, title, label)
+
+
+def headline_artifact(records: list[dict], label: str) -> None:
+    """The REPORT.md headline (anchors next to the new numbers) as a Prefect markdown artifact."""
+    report = report_markdown(label, records, [], {})
+    headline = report.split("## All fits")[0]
+    create_markdown_artifact(key="flopwatch-trend-headline", markdown=headline,
+                             description=f"trend headline, {label}")
