@@ -16,9 +16,10 @@ provenance of each recorded file (URL, time, sha256), and the expected candidate
         - {model: GPT-3 175B (davinci), training_compute_flop: 3.14e+23, publication_date: 2020-05-28}
         - {source_record_id: 2005.14165v4, training_compute_flop: {within: 2, of: 3.14e+23}}
 
-:func:`run_case` serves the responses on 127.0.0.1, points the source at that server, fetches, parses
-and validates exactly as a run does, and returns what did not match. ``flopwatch record`` writes a new
-case from live responses; ``flopwatch new-source`` writes a skeleton source with one case.
+:func:`run_case` serves the responses on the loopback server (127.0.0.1), points the source at it,
+fetches, parses and validates exactly as a run does, and returns what did not match. ``flopwatch
+record`` writes a new case from live responses; ``flopwatch new-source`` writes a skeleton source with
+one case.
 """
 
 from __future__ import annotations
@@ -29,12 +30,10 @@ import math
 import os
 import re
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -42,6 +41,7 @@ import pandas as pd
 import yaml
 
 from curation.collect import collect_candidates
+from flopwatch.loopback import Loopback
 from flopwatch.settings import Settings, load_settings
 from schemas.validate import VALUE_DROPPED, Validated
 from scrapers import available_sources
@@ -109,37 +109,15 @@ def all_cases() -> list[Case]:
 
 
 @contextmanager
-def serve_case(case: Case) -> Iterator[tuple[str, list[str]]]:
-    """Serve the case's responses on 127.0.0.1; yields the server's root URL and the request log."""
-    requests: list[str] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            requests.append(self.path)
-            parts = urlsplit(self.path)
-            for response in case.responses:
-                if response.path == parts.path and (response.query is None or response.query in parts.query):
-                    body = (case.folder / response.file).read_bytes()
-                    self.send_response(response.status)
-                    self.send_header("Content-Type", response.content_type)
-                    self.send_header("Content-Length", str(len(body)))
-                    for name, value in response.headers.items():
-                        self.send_header(name, value)
-                    self.end_headers()
-                    self.wfile.write(body)
-                    return
-            self.send_error(404, "not recorded in this case")
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", requests
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_case(case: Case) -> Iterator[tuple[str, Loopback]]:
+    """Serve the case's responses on the loopback server; yields its root URL (without the final
+    slash) and the server (whose ``log`` lists the requests). The first response that matches a request
+    answers it."""
+    with Loopback() as server:
+        for response in reversed(case.responses):
+            server.file(response.path, case.folder / response.file, response.content_type, response.headers,
+                        response.status, response.query)
+        yield server.url.rstrip("/"), server
 
 
 @contextmanager

@@ -11,6 +11,7 @@ import logging
 import re
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -23,6 +24,7 @@ from flopwatch.settings import Settings
 log = logging.getLogger(__name__)
 
 RETRY_STATUSES = (429, 500, 502, 503, 504)
+SENT_KEPT = 1000
 
 
 class FetchError(RuntimeError):
@@ -134,6 +136,7 @@ class PoliteSession:
         self._last_request: dict[str, float] = {}
         self._lock = threading.Lock()
         self.requests = 0  # GETs issued (a retried GET counts once)
+        self.sent: deque[float] = deque(maxlen=SENT_KEPT)  # when the latest GETs left (monotonic s)
 
     def _wait_for_host(self, url: str) -> None:
         host = urlsplit(url).netloc
@@ -143,6 +146,7 @@ class PoliteSession:
             wait = max(0.0, ready_at - now)
             self._last_request[host] = now + wait
             self.requests += 1
+            self.sent.append(now + wait)
         if wait:
             time.sleep(wait)
 

@@ -1,19 +1,17 @@
-"""A small arXiv-like server for tests, on 127.0.0.1: the API filters recorded entries by submission
-date and pages with ``start``/``max_results``; ``/html/<id>`` and ``/pdf/<id>`` serve full texts; every
-request's time is logged, and the server can misbehave on demand."""
+"""An arXiv-like site on the loopback server, for tests and benchmarks: the API filters recorded entries
+by submission date and pages with ``start``/``max_results``; ``/html/<id>`` and ``/pdf/<id>`` serve
+full texts; every request's time is logged, and the site can misbehave on demand."""
 
 from __future__ import annotations
 
 import re
-import threading
-import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+
+from flopwatch.loopback import Loopback, Reply, Request
 
 ATOM, ARXIV, OPENSEARCH = ("http://www.w3.org/2005/Atom", "http://arxiv.org/schemas/atom",
                            "http://a9.com/-/spec/opensearch/1.1/")
@@ -83,48 +81,36 @@ def _feed(entries: list[str], total: int, start: int, per_page: int) -> bytes:
             + "".join(entries) + "</feed>").encode()
 
 
-def serve_arxiv(entries: list[tuple[datetime, str]], behaviour: Behaviour) -> tuple[ThreadingHTTPServer, str]:
-    """Start the server in a thread; returns it and the API's base URL."""
+def serve_arxiv(entries: list[tuple[datetime, str]], behaviour: Behaviour) -> tuple[Loopback, str]:
+    """Start the site on the loopback server; returns it and the API's base URL."""
 
-    class Handler(BaseHTTPRequestHandler):
-        def _send(self, status: int, body: bytes, content_type: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def answer(request: Request) -> Reply:
+        behaviour.log.append((request.time, request.path))
+        if behaviour.unavailable_first > 0:
+            behaviour.unavailable_first -= 1
+            return Reply(status=503, headers={"Retry-After": str(behaviour.retry_after)})
+        path = request.route.lstrip("/")
+        if path.startswith(("html/", "pdf/")):
+            body, content_type = behaviour.fulltexts.get(path, (b"not found", "text/plain"))
+            return Reply(body, 200 if path in behaviour.fulltexts else 404, content_type)
+        return _api_page(request, entries, behaviour)
 
-        def do_GET(self) -> None:
-            behaviour.log.append((time.monotonic(), self.path))
-            if behaviour.unavailable_first > 0:
-                behaviour.unavailable_first -= 1
-                self.send_response(503)
-                self.send_header("Retry-After", str(behaviour.retry_after))
-                self.end_headers()
-                return
-            path = urlsplit(self.path).path.lstrip("/")
-            if path.startswith(("html/", "pdf/")):
-                body, content_type = behaviour.fulltexts.get(path, (b"not found", "text/plain"))
-                self._send(200 if path in behaviour.fulltexts else 404, body, content_type)
-                return
-            query = parse_qs(urlsplit(self.path).query)
-            window = WINDOW.search(query.get("search_query", [""])[0])
-            if window and "-".join(window.groups()) in behaviour.failing_windows:
-                self._send(500, b"internal error", "text/plain")
-                return
-            start, per_page = int(query.get("start", ["0"])[0]), int(query.get("max_results", ["10"])[0])
-            selected = sorted(entries)
-            if window:
-                since, until = (datetime.strptime(v, "%Y%m%d%H%M") for v in window.groups())
-                selected = [e for e in entries if since <= e[0].replace(second=0) <= until]
-            page = [xml for _, xml in selected[start:start + per_page]]
-            body = (b"<feed><entry>broken" if start in behaviour.malformed_starts
-                    else _feed(page, len(selected), start, per_page))
-            self._send(200, body, "application/atom+xml")
+    server = Loopback().start()
+    server.route("/", answer)
+    return server, server.url_for("/api/query")
 
-        def log_message(self, *args: object) -> None:
-            pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/api/query"
+def _api_page(request: Request, entries: list[tuple[datetime, str]], behaviour: Behaviour) -> Reply:
+    """One page of the API's answer: entries submitted in the query's window, paged."""
+    window = WINDOW.search(request.arg("search_query"))
+    if window and "-".join(window.groups()) in behaviour.failing_windows:
+        return Reply(b"internal error", 500)
+    start, per_page = int(request.arg("start", "0")), int(request.arg("max_results", "10"))
+    selected = sorted(entries)
+    if window:
+        since, until = (datetime.strptime(v, "%Y%m%d%H%M") for v in window.groups())
+        selected = [e for e in entries if since <= e[0].replace(second=0) <= until]
+    page = [xml for _, xml in selected[start:start + per_page]]
+    body = (b"<feed><entry>broken" if start in behaviour.malformed_starts
+            else _feed(page, len(selected), start, per_page))
+    return Reply(body, 200, "application/atom+xml")

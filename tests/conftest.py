@@ -1,17 +1,14 @@
 """Shared fixtures: the real recorded data in ../shared/realdata, settings for a temporary data
-folder, and a local Epoch-like file server (pytest-httpserver on 127.0.0.1)."""
+folder, the loopback server (``loopback``) and Epoch-like downloads on it (``file_server``)."""
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
+from flopwatch.loopback import Loopback, Reply, Request
 from flopwatch.settings import Settings, load_settings
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -58,44 +55,40 @@ def settings(tmp_path: Path) -> Settings:
     return make_settings(tmp_path / "data")
 
 
-class FileServer:
-    """Serves named files like a static file server with ETags; contents can be swapped or broken."""
+@pytest.fixture
+def loopback() -> Iterator[Loopback]:
+    """The loopback server on 127.0.0.1, stopped after the test."""
+    with Loopback() as server:
+        yield server
 
-    def __init__(self, httpserver: HTTPServer) -> None:
-        self.httpserver = httpserver
-        self.files: dict[str, bytes] = {}
-        self.overrides: dict[str, Response] = {}
-        self.requests: list[Request] = []
-        httpserver.expect_request(re.compile(r"^/.*$")).respond_with_handler(self._handle)
+
+class FileServer:
+    """Epoch-like downloads: named files at the server's root with ETags; contents can be swapped,
+    and a file can be made to fail until it is served again."""
+
+    def __init__(self, server: Loopback) -> None:
+        self.server = server
 
     @property
     def url(self) -> str:
-        return self.httpserver.url_for("/")
+        return self.server.url
+
+    @property
+    def requests(self) -> list[Request]:
+        return self.server.log
 
     def serve(self, name: str, content: bytes | Path) -> None:
-        self.files[name] = content.read_bytes() if isinstance(content, Path) else content
-        self.overrides.pop(name, None)
+        self.server.clear_faults(f"/{name}")
+        self.server.file(f"/{name}", content, "text/csv; charset=utf-8")
 
-    def fail(self, name: str, response: Response) -> None:
-        self.overrides[name] = response
-
-    def _handle(self, request: Request) -> Response:
-        self.requests.append(request)
-        name = request.path.rsplit("/", 1)[-1]
-        if name in self.overrides:
-            return self.overrides[name]
-        if name not in self.files:
-            return Response("not found", status=404)
-        body = self.files[name]
-        etag = '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
-        if request.headers.get("If-None-Match") == etag:
-            return Response(status=304, headers={"ETag": etag})
-        return Response(body, status=200, content_type="text/csv; charset=utf-8", headers={"ETag": etag})
+    def fail(self, name: str, reply: Reply) -> None:
+        self.server.clear_faults(f"/{name}")
+        self.server.fail(reply, times=None, path=f"/{name}")
 
 
 @pytest.fixture
-def file_server(httpserver: HTTPServer) -> Iterator[FileServer]:
-    yield FileServer(httpserver)
+def file_server(loopback: Loopback) -> FileServer:
+    return FileServer(loopback)
 
 
 @pytest.fixture

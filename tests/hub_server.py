@@ -1,15 +1,13 @@
-"""A small Hugging Face Hub-like server for tests, on 127.0.0.1: ``/api/models`` lists models newest
+"""A Hugging Face Hub-like site on the loopback server, for tests: ``/api/models`` lists models newest
 first (by ``lastModified``) with ``limit`` and a ``Link: <…>; rel="next"`` cursor, filters by
 ``pipeline_tag``; ``/<repo>/raw/main/README.md`` serves cards; can answer 429 with rate-limit headers."""
 
 from __future__ import annotations
 
 import json
-import threading
-import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlencode, urlsplit
+
+from flopwatch.loopback import Loopback, Reply, Request, next_link
 
 
 @dataclass
@@ -35,53 +33,32 @@ class HubBehaviour:
     log: list[tuple[float, str]] = field(default_factory=list)
 
 
-def serve_hub(models: list[HubModel], behaviour: HubBehaviour) -> tuple[ThreadingHTTPServer, str]:
-    """Start the server in a thread; returns it and its base URL."""
+def serve_hub(models: list[HubModel], behaviour: HubBehaviour) -> tuple[Loopback, str]:
+    """Start the Hub on the loopback server; returns it and its base URL."""
 
-    class Handler(BaseHTTPRequestHandler):
-        def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None):
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            self.send_header("Content-Length", str(len(body)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(body)
+    def answer(request: Request) -> Reply:
+        behaviour.log.append((request.time, request.path))
+        behaviour.authorization.append(request.headers.get("Authorization"))
+        if behaviour.too_many_first > 0:
+            behaviour.too_many_first -= 1
+            return Reply(b"rate limited", 429, headers=behaviour.rate_headers)
+        if request.route == "/api/models":
+            return _listing(request, models)
+        repo = request.route.strip("/").removesuffix("/raw/main/README.md")
+        found = [m for m in models if m.repo_id == repo and request.route.endswith("/raw/main/README.md")]
+        return Reply(found[0].card) if found else Reply(b"Entry not found", 404)
 
-        def do_GET(self) -> None:
-            behaviour.log.append((time.monotonic(), self.path))
-            behaviour.authorization.append(self.headers.get("Authorization"))
-            if behaviour.too_many_first > 0:
-                behaviour.too_many_first -= 1
-                self._send(429, b"rate limited", "text/plain", behaviour.rate_headers)
-                return
-            parts = urlsplit(self.path)
-            if parts.path == "/api/models":
-                self._list(parse_qs(parts.query))
-                return
-            repo = parts.path.strip("/").removesuffix("/raw/main/README.md")
-            found = [m for m in models if m.repo_id == repo and parts.path.endswith("/raw/main/README.md")]
-            if found:
-                self._send(200, found[0].card, "text/plain; charset=utf-8")
-            else:
-                self._send(404, b"Entry not found", "text/plain")
+    server = Loopback().start()
+    server.route("/", answer)
+    return server, server.url.rstrip("/")
 
-        def _list(self, query: dict[str, list[str]]) -> None:
-            tag = query.get("pipeline_tag", [""])[0]
-            limit, cursor = int(query.get("limit", ["20"])[0]), int(query.get("cursor", ["0"])[0])
-            selected = sorted((m for m in models if not tag or m.pipeline_tag == tag),
-                              key=lambda m: m.last_modified, reverse=True)
-            page = selected[cursor: cursor + limit]
-            headers = {}
-            if cursor + limit < len(selected):
-                params = {k: v[0] for k, v in query.items()} | {"cursor": cursor + limit}
-                host = self.headers.get("Host")
-                headers["Link"] = f'<http://{host}/api/models?{urlencode(params)}>; rel="next"'
-            self._send(200, json.dumps([m.listing() for m in page]).encode(), "application/json", headers)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+def _listing(request: Request, models: list[HubModel]) -> Reply:
+    """One page of ``/api/models``: newest-modified first, ``limit`` per page, a ``Link`` to the next."""
+    tag = request.arg("pipeline_tag")
+    limit, cursor = int(request.arg("limit", "20")), int(request.arg("cursor", "0"))
+    selected = sorted((m for m in models if not tag or m.pipeline_tag == tag),
+                      key=lambda m: m.last_modified, reverse=True)
+    page = selected[cursor: cursor + limit]
+    headers = {"Link": next_link(request, cursor=cursor + limit)} if cursor + limit < len(selected) else {}
+    return Reply(json.dumps([m.listing() for m in page]).encode(), 200, "application/json", headers)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from werkzeug import Response
 
 from curation.extract.engine import extract
 from scrapers.feeds.arxiv import (
@@ -38,16 +37,14 @@ def test_prefilter_skips_most_software_testing_papers(realdata):
 
 
 @pytest.fixture
-def fulltext_server(httpserver, realdata):
+def fulltext_server(loopback, realdata):
     folder = realdata / "web" / "paper_fulltext"
-    httpserver.expect_request("/html/2307.00235v1").respond_with_data(
-        (folder / "ar5iv_2307.00235.html").read_bytes(), content_type="text/html")
-    httpserver.expect_request("/html/1706.03762v7").respond_with_response(Response("no HTML", status=404))
-    httpserver.expect_request("/pdf/1706.03762v7").respond_with_data(
-        (folder / "arxiv_pdf_1706.03762.pdf").read_bytes(), content_type="application/pdf")
-    httpserver.expect_request("/html/9999.99999v1").respond_with_response(Response("gone", status=404))
-    httpserver.expect_request("/pdf/9999.99999v1").respond_with_response(Response("gone", status=404))
-    return httpserver
+    loopback.file("/html/2307.00235v1", folder / "ar5iv_2307.00235.html", "text/html")
+    loopback.file("/html/1706.03762v7", b"no HTML", status=404)
+    loopback.file("/pdf/1706.03762v7", folder / "arxiv_pdf_1706.03762.pdf", "application/pdf")
+    loopback.file("/html/9999.99999v1", b"gone", status=404)
+    loopback.file("/pdf/9999.99999v1", b"gone", status=404)
+    return loopback
 
 
 def _fetcher(tmp_path, server) -> FullTextFetcher:

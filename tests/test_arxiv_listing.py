@@ -83,10 +83,9 @@ def test_a_malformed_page_is_quarantined_and_the_rest_kept(tmp_path, arxiv, entr
     assert "not a well-formed Atom feed" in listing.page_errors[0]
 
 
-def test_an_error_feed_with_http_400_names_the_query(tmp_path, httpserver, realdata):
+def test_an_error_feed_with_http_400_names_the_query(tmp_path, loopback, realdata):
     error = (realdata / "web" / "arxiv_api" / "arxivpy_2026_id_abc_s0_m100_b79c8dcf6bc3.xml").read_bytes()
-    httpserver.expect_request("/api/query").respond_with_data(error, status=400,
-                                                              content_type="application/atom+xml")
-    lister = _lister(tmp_path, httpserver.url_for("/api/query"))
+    loopback.file("/api/query", error, "application/atom+xml", status=400)
+    lister = _lister(tmp_path, loopback.url_for("/api/query"))
     with pytest.raises(ArxivFeedError, match=r"query '\(cat:cs.LG.*incorrect id format"):
         lister.list_window(datetime(2024, 1, 1), datetime(2024, 1, 2), lambda r: None)

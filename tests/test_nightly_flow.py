@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 from prefect.artifacts import Artifact
 from prefect.testing.utilities import prefect_test_harness
-from werkzeug import Response
 
 import scrapers
 from curation.resolve.merge import model_key
 from curation.store.versions import Store
 from flopwatch.cli import EXIT_SOURCE_FAILED, main
+from flopwatch.loopback import Reply
 from flows.nightly import nightly
 from scrapers.base import LATEST, Source, Window
 from scrapers.http import Response as HttpResponse
@@ -157,22 +157,22 @@ def test_failed_source_keeps_last_good_data_and_latest(run, epoch_env, epoch_sna
     epoch_env.serve("all_ai_models.csv", epoch_snapshots["all_2025_03"])
     assert run().version == 1
     epoch_env.fail("notable_ai_models.csv",
-                   Response("<!DOCTYPE html><html><body>Bad gateway</body></html>",
-                            content_type="text/html"))
+                   Reply(b"<!DOCTYPE html><html><body>Bad gateway</body></html>",
+                         content_type="text/html"))
     report = run()
     assert report.failed_sources == ["epoch"]
     assert "notable_ai_models.csv" in report.sources["epoch"].error
     assert "HTML" in report.sources["epoch"].error
     assert report.status == "unchanged" and run.store.latest() == 1
-    epoch_env.fail("notable_ai_models.csv", Response("down", status=500))
+    epoch_env.fail("notable_ai_models.csv", Reply(b"down", 500))
     report = run()
     assert report.failed_sources == ["epoch"] and "HTTP 500" in report.sources["epoch"].error
     assert run.store.latest() == 1
 
 
 def test_first_run_with_every_source_failing_publishes_nothing(run, epoch_env):
-    epoch_env.fail("notable_ai_models.csv", Response("down", status=500))
-    epoch_env.fail("all_ai_models.csv", Response("down", status=500))
+    epoch_env.fail("notable_ai_models.csv", Reply(b"down", 500))
+    epoch_env.fail("all_ai_models.csv", Reply(b"down", 500))
     report = run()
     assert report.failed_sources == ["epoch"] and report.version is None
     assert run.store.latest() is None and run.store.published() == []
@@ -197,7 +197,7 @@ def test_one_failing_source_does_not_stop_the_others_and_cli_exits_3(
         run, epoch_env, monkeypatch, capsys):
     sources = {"epoch": EpochSource, "static": StaticSource}
     monkeypatch.setattr(scrapers, "available_sources", lambda: sources)
-    epoch_env.fail("notable_ai_models.csv", Response("down", status=503))
+    epoch_env.fail("notable_ai_models.csv", Reply(b"down", 503))
     code = main(["run", "--sources", "epoch,static", "--data-dir", str(run.data_dir)])
     assert code == EXIT_SOURCE_FAILED
     captured = capsys.readouterr()

@@ -40,11 +40,10 @@ def test_a_wrong_expectation_is_reported(tmp_path):
     assert "no candidate with model = 'GPT-5'" in problems[2]
 
 
-def test_record_saves_the_responses_with_provenance_and_pins_expectations(httpserver, tmp_path):
+def test_record_saves_the_responses_with_provenance_and_pins_expectations(loopback, tmp_path):
     target_dir = cases_folder(available_sources()["epoch"])
-    httpserver.expect_request("/data/notable_ai_models.csv").respond_with_data(
-        (target_dir / "notable.csv").read_bytes(), content_type="text/csv")
-    url = httpserver.url_for("/data/notable_ai_models.csv")
+    loopback.file("/data/notable_ai_models.csv", target_dir / "notable.csv", "text/csv")
+    url = loopback.url_for("/data/notable_ai_models.csv")
     try:
         assert main(["record", "epoch", url, "--name", "recorded_test",
                      "--env", "FLOPWATCH_EPOCH_TABLES=notable_ai_models"]) == 0
