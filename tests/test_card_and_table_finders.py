@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from curation.extract.card_finders import find_card_operation_counting, looks_like_model_card
+from curation.extract.context import eligible
 from curation.extract.engine import extract
-from curation.extract.finders import eligible
 from curation.extract.table_finders import find_table_rows
 from curation.extract.tables import find_tables
 

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from curation.extract.context import eligible
+from curation.extract.device_time import find_hardware, unknown_accelerators
 from curation.extract.evidence import FINETUNING, HARDWARE, OPERATION_COUNTING, REPORTED
-from curation.extract.finders import (
-    eligible,
-    find_hardware,
-    find_operation_counting,
-    find_reported,
-    find_table_totals,
-    unknown_accelerators,
-)
+from curation.extract.finders import find_reported, find_table_totals
+from curation.extract.operation_counting import find_operation_counting
 
 
 def only(estimates):
@@ -125,3 +121,9 @@ def test_operation_counting_prefers_active_parameters_and_counts_epochs():
 def test_fine_tuning_compute_is_reported_separately():
     estimate = only(find_hardware("Fine-tuning the released base model took 64 A100 GPUs for 2 days."))
     assert estimate.stage == FINETUNING
+
+
+def test_a_table_row_with_only_a_hash_under_a_compute_header_is_no_figure():
+    text = ("| file | training compute (FLOP) | sha256 |\n|---|---|---|\n"
+            "| weights.bin | unknown | 9f3e7a01c2 |\n")
+    assert find_table_totals(text) == []

@@ -94,8 +94,8 @@ def test_read_timeout_is_a_fetch_error(loopback, tmp_path):
 
 def test_truncated_body_is_a_fetch_error(loopback, tmp_path):
     # promises the whole body, sends a few bytes, hangs up: a download cut off mid-way
-    loopback.route("/x", lambda _: Reply(b"Model,Publication date\nGPT" + b"-" * 5000, content_type="text/csv",
-                                     cut_after=26))
+    body = b"Model,Publication date\nGPT" + b"-" * 5000
+    loopback.route("/x", lambda _: Reply(body, content_type="text/csv", cut_after=26))
     session = PoliteSession(make_settings(tmp_path, http_retries=0))
     with pytest.raises(FetchError, match="/x"):
         session.get(loopback.url_for("/x"))

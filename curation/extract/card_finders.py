@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored, lowered
+from curation.extract.context import classify
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
-from curation.extract.finders import classify
 from curation.extract.model_names import document_title
 from curation.extract.quantities import NUMBER, SIZE, scaled_value
 from curation.extract.tables import find_tables

@@ -10,21 +10,18 @@ Plain functions: no network, no Prefect.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup
 
 from curation.extract.card_finders import find_card_operation_counting
+from curation.extract.context import AGGREGATE_NOTE, eligible
+from curation.extract.device_time import find_hardware
 from curation.extract.evidence import METHOD_TRUST, PRETRAINING, Estimate
-from curation.extract.finders import (
-    AGGREGATE_NOTE,
-    eligible,
-    find_hardware,
-    find_operation_counting,
-    find_reported,
-    find_table_totals,
-)
+from curation.extract.finders import find_reported, find_table_totals
 from curation.extract.moe import use_active_parameters
+from curation.extract.operation_counting import find_operation_counting
 from curation.extract.table_finders import find_table_rows
 
 AGREEMENT_FACTOR = 3.0
@@ -110,12 +107,35 @@ def _ratio(a: Estimate, b: Estimate) -> float:
     return max(a.value_flop, b.value_flop) / min(a.value_flop, b.value_flop)
 
 
+@dataclass(frozen=True)
+class Finder:
+    """A way of writing a figure, and the function that finds it in plain text (given the publication
+    year, which sets hardware defaults). A ``fallback_of`` finder runs only when that one found nothing."""
+
+    name: str
+    find: Callable[[str, int | None], list[Estimate]]
+    fallback_of: str | None = None
+
+
+# Every finder, in the order their estimates are listed: a new finder is one module and a line here.
+FINDERS: tuple[Finder, ...] = (
+    Finder("reported", lambda text, _: find_reported(text)),
+    Finder("table totals", lambda text, _: find_table_totals(text)),
+    Finder("hardware", find_hardware),
+    Finder("table rows", find_table_rows),
+    Finder("operation counting", lambda text, _: find_operation_counting(text)),
+    Finder("card operation counting", lambda text, _: find_card_operation_counting(text),
+           fallback_of="operation counting"),
+)
+
+
 def all_estimates(text: str, publication_year: int | None = None) -> list[Estimate]:
     """Every finder's estimates over plain ``text``."""
-    sentence_level = find_operation_counting(text)
-    return [*find_reported(text), *find_table_totals(text), *find_hardware(text, publication_year),
-            *find_table_rows(text, publication_year), *sentence_level,
-            *([] if sentence_level else find_card_operation_counting(text))]
+    found: dict[str, list[Estimate]] = {}
+    for finder in FINDERS:
+        if finder.fallback_of is None or not found.get(finder.fallback_of):
+            found[finder.name] = finder.find(text, publication_year)
+    return [estimate for estimates in found.values() for estimate in estimates]
 
 
 def extract(document: str, publication_year: int | None = None) -> Extraction:

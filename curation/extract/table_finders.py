@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import re
 
+from curation.extract.context import AGGREGATE_NOTE, classify
+from curation.extract.device_time import SECONDS, document_accelerator, hardware_estimate
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span
-from curation.extract.finders import (
-    AGGREGATE_NOTE,
-    SECONDS,
-    accelerator_pattern,
-    classify,
-    document_accelerator,
-    hardware_estimate,
-)
+from curation.extract.hardware import accelerator_pattern
 from curation.extract.quantities import NUMBER, SIZE, scaled_value
 from curation.extract.tables import Row, Table, find_tables
 

@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from curation.resolve.clusters import Clusters
 from curation.resolve.identifiers import paper_key
 from curation.resolve.names import SIZE_WORDS, fold, name_parts, sizes_compatible
 
@@ -65,38 +66,6 @@ class Resolution:
     rule: list[str]
     detail: list[str]
     previous_ids: dict[int, list[str]] = field(default_factory=dict)  # cluster → previous model ids
-
-
-class _Clusters:
-    """Union-find that refuses to merge two clusters holding different names from one payload."""
-
-    def __init__(self, n: int, payload_names: list[tuple[str, str] | None]) -> None:
-        self.parent = list(range(n))
-        self.names: list[dict[str, set[str]]] = [
-            {pn[0]: {pn[1]}} if pn else {} for pn in payload_names]
-
-    def find(self, i: int) -> int:
-        root = i
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[i] != root:
-            self.parent[i], i = root, self.parent[i]
-        return root
-
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return True
-        na, nb = self.names[ra], self.names[rb]
-        if any(na[p] != nb[p] for p in na.keys() & nb.keys()):
-            return False
-        if len(na) < len(nb):
-            ra, rb, na, nb = rb, ra, nb, na
-        self.parent[rb] = ra
-        for payload, names in nb.items():
-            na.setdefault(payload, set()).update(names)
-        self.names[rb] = {}
-        return True
 
 
 def _exact(name: object) -> str:
@@ -126,131 +95,170 @@ def resolve(records: pd.DataFrame, previous: pd.DataFrame | None = None,
     ``previous_links`` (the previous version's ``model_sources``: model_id, source, source_record_id)
     keeps records with the model they belonged to. Paper records without a compute figure link by
     their identifier only (rule 2)."""
-    rules = rules or Rules()
-    prev = previous if previous is not None else pd.DataFrame(columns=["model_id", "model"])
-    n_rec, n_prev = len(records), len(prev)
-    names = [*records["model"].map(_exact), *prev["model"].map(_exact)]
-    sources = [*records["source"].astype(str), *([PREVIOUS] * n_prev)]
-    dup_marker = records["link"].astype("string").str.contains("duplicate entry", case=False, na=False) \
-        if "link" in records else pd.Series(False, index=records.index)
-    payloads = [*(records["source"].astype(str) + ":" + records["raw_sha256"].astype(str)),
-                *([PREVIOUS] * n_prev)]
-    payload_names = [None if i < n_rec and dup_marker.iloc[i] else (payloads[i], names[i])
-                     for i in range(n_rec + n_prev)]
-    clusters = _Clusters(n_rec + n_prev, payload_names)
-    rule, detail = ["first record"] * (n_rec + n_prev), [""] * (n_rec + n_prev)
+    linker = _Linker(records, previous, paper_sources, rules or Rules())
+    linker.same_record(previous_links)
+    for rule in RULE_ORDER:
+        rule(linker)
+    return linker.resolution()
 
-    prev_ids = list(prev["model_id"])
 
-    def link(i: int, j: int, why: str, how: str = "") -> None:
-        if clusters.find(i) != clusters.find(j) and clusters.union(i, j):
+class _Linker:
+    """What the rules read about every record (this run's records first, then the previous version's
+    models), the clusters they build, and the rule and detail that linked each record."""
+
+    def __init__(self, records: pd.DataFrame, previous: pd.DataFrame | None, paper_sources: Collection[str],
+                 rules: Rules) -> None:
+        self.records, self.rules = records, rules
+        self.prev = previous if previous is not None else pd.DataFrame(columns=["model_id", "model"])
+        self.n_rec, n_prev = len(records), len(self.prev)
+        self.names = [*records["model"].map(_exact), *self.prev["model"].map(_exact)]
+        self.sources = [*records["source"].astype(str), *([PREVIOUS] * n_prev)]
+        duplicate = records["link"].astype("string").str.contains("duplicate entry", case=False, na=False) \
+            if "link" in records else pd.Series(False, index=records.index)
+        payloads = [*(records["source"].astype(str) + ":" + records["raw_sha256"].astype(str)),
+                    *([PREVIOUS] * n_prev)]
+        self.clusters = Clusters(self.n_rec + n_prev, [
+            None if i < self.n_rec and duplicate.iloc[i] else (payloads[i], self.names[i])
+            for i in range(self.n_rec + n_prev)])
+        self.rule = ["first record"] * (self.n_rec + n_prev)
+        self.detail = [""] * (self.n_rec + n_prev)
+        self.prev_ids = list(self.prev["model_id"])
+        self.years = np.array([*_years(records.get("publication_date")),
+                               *_years(self.prev.get("publication_date"))])
+        self.orgs = [*_folded(records.get("organization"), self.n_rec),
+                     *_folded(self.prev.get("organization"), n_prev)]
+        self.flops = np.array([*_floats(records.get("training_compute_flop"), self.n_rec),
+                               *_floats(self.prev.get("training_compute_flop"), n_prev)])
+        self.is_paper = np.array([s in set(paper_sources) for s in self.sources])
+        # a paper record with a compute figure is about a model and may join it by name; one without
+        # only by its identifier
+        self.paper_only = self.is_paper & np.isnan(self.flops)
+        self.parts = [name_parts(n) for n in self.names]
+
+    def link(self, i: int, j: int, why: str, how: str = "") -> None:
+        """Join the clusters of ``i`` and ``j`` (unless a payload keeps them apart), noting why."""
+        if self.clusters.find(i) != self.clusters.find(j) and self.clusters.union(i, j):
             first, later = sorted((i, j))
-            if later >= n_rec:  # a record joins a model of the previous version
-                later, how = first, f"{how}; same model as {prev_ids[later - n_rec]} of the previous version"
-            if later < n_rec:
-                rule[later], detail[later] = why, how.lstrip("; ")
+            if later >= self.n_rec:  # a record joins a model of the previous version
+                later, how = first, f"{how}; same model as {self.prev_ids[later - self.n_rec]} of the " \
+                                    "previous version"
+            if later < self.n_rec:
+                self.rule[later], self.detail[later] = why, how.lstrip("; ")
 
-    years = np.array([*_years(records.get("publication_date")), *_years(prev.get("publication_date"))])
-    orgs = [*_folded(records.get("organization"), n_rec), *_folded(prev.get("organization"), n_prev)]
-    flops = np.array([*_floats(records.get("training_compute_flop"), n_rec),
-                      *_floats(prev.get("training_compute_flop"), n_prev)])
-    is_paper = np.array([s in set(paper_sources) for s in sources])
-    # a paper record with a compute figure is about a model and may join it by name; one without only
-    # by its identifier
-    paper_only = is_paper & np.isnan(flops)
+    def groups(self, key) -> list[list[int]]:  # type: ignore[no-untyped-def]
+        """Records (not paper-only ones) grouped by ``key(i)``, skipping empty keys."""
+        found: dict[str, list[int]] = defaultdict(list)
+        for i in range(len(self.names)):
+            value = key(i)
+            if not self.paper_only[i] and value:
+                found[value].append(i)
+        return list(found.values())
 
-    # 0. the same source record as in the previous version
-    if previous_links is not None and not previous_links.empty and n_prev:
-        prev_index = {mid: n_rec + k for k, mid in enumerate(prev["model_id"])}
+    def agree(self, a: int, b: int) -> bool:
+        """Organizations do not contradict each other and the dates are close enough."""
+        return _orgs_agree(self.orgs[a], self.orgs[b]) \
+            and _close_in_time(self.years[a], self.years[b], self.rules.max_years_apart)
+
+    def same_record(self, previous_links: pd.DataFrame | None) -> None:
+        """Rule 0: a source record that belonged to a model in the previous version stays with it."""
+        if previous_links is None or previous_links.empty or not len(self.prev):
+            return
+        prev_index = {mid: self.n_rec + k for k, mid in enumerate(self.prev["model_id"])}
         owner = {(s, r): m for m, s, r in previous_links[["model_id", "source", "source_record_id"]]
                  .itertuples(index=False)}
-        for i, (s, r) in enumerate(zip(records["source"], records["source_record_id"], strict=True)):
+        keys = zip(self.records["source"], self.records["source_record_id"], strict=True)
+        for i, (s, r) in enumerate(keys):
             target = prev_index.get(owner.get((s, r)))
             if target is not None:
-                link(i, target, "same record", f"{s} record {r} was in model {owner[(s, r)]}")
+                self.link(i, target, "same record", f"{s} record {r} was in model {owner[(s, r)]}")
 
-    # 1. the same name
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, name in enumerate(names):
-        if not paper_only[i]:
-            groups[name].append(i)
-    for members in groups.values():
+    def resolution(self) -> Resolution:
+        roots = np.array([self.clusters.find(i) for i in range(len(self.names))])
+        previous_ids: dict[int, list[str]] = defaultdict(list)
+        for k, model_id in enumerate(self.prev["model_id"]):
+            previous_ids[int(roots[self.n_rec + k])].append(model_id)
+        n = self.n_rec
+        return Resolution(roots[:n], self.rule[:n], self.detail[:n], dict(previous_ids))
+
+
+def same_name(linker: _Linker) -> None:
+    """Rule 1: names equal after trimming and collapsing whitespace."""
+    for members in linker.groups(lambda i: linker.names[i] or " "):
         for j in members[1:]:
-            link(members[0], j, "same name", f"name {names[j]!r}")
+            linker.link(members[0], j, "same name", f"name {linker.names[j]!r}")
 
-    # 2. a paper's identifier
-    parts = [name_parts(n) for n in names]
-    _link_papers(records, is_paper[:n_rec], flops, parts, clusters, link, rules)
 
-    # 2b. a model record citing the same paper as exactly one model of the same base name
-    _link_by_paper_and_name(records, is_paper[:n_rec], parts, clusters, link)
+def shared_identifier(linker: _Linker) -> None:
+    """Rule 2: a paper record joins the model citing its id; model records citing one paper with the
+    same base name join each other (2b)."""
+    n = linker.n_rec
+    _link_papers(linker.records, linker.is_paper[:n], linker.flops, linker.parts, linker.clusters,
+                 linker.link, linker.rules)
+    _link_by_paper_and_name(linker.records, linker.is_paper[:n], linker.parts, linker.clusters, linker.link)
 
-    # 3. the same name written differently
-    by_key: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(parts):
-        if not paper_only[i] and p.base:
-            by_key[p.full].append(i)
-    for key, members in by_key.items():
+
+def written_differently(linker: _Linker) -> None:
+    """Rule 3: equal base, sizes, variants and versions, organizations and dates agreeing."""
+    parts = linker.parts
+    for members in linker.groups(lambda i: parts[i].full if parts[i].base else ""):
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1:]:
-                if clusters.find(a) != clusters.find(b) and _orgs_agree(orgs[a], orgs[b]) \
-                        and _close_in_time(years[a], years[b], rules.max_years_apart):
-                    link(a, b, "same name written differently", f"{names[a]!r} ~ {names[b]!r} (key {key!r})")
+                if linker.clusters.find(a) != linker.clusters.find(b) and linker.agree(a, b):
+                    linker.link(a, b, "same name written differently",
+                                f"{linker.names[a]!r} ~ {linker.names[b]!r} (key {parts[a].full!r})")
 
-    # 4. similar names within a block
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(parts):
-        if not paper_only[i] and p.leading:
-            blocks[p.leading].append(i)
-    for members in blocks.values():
+
+def similar_name(linker: _Linker) -> None:
+    """Rule 4: within a block (leading name token), a rapidfuzz ratio of at least ``min_name_score``
+    with sizes, variants, organization and date agreeing."""
+    parts, rules = linker.parts, linker.rules
+    for members in linker.groups(lambda i: parts[i].leading):
         if len(members) < 2 or len(members) > rules.max_block:
             continue
         keys = [parts[i].full for i in members]
         scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=rules.min_name_score, workers=1)
         for a_pos, b_pos in zip(*np.nonzero(np.triu(scores, k=1)), strict=True):
             a, b = members[a_pos], members[b_pos]
-            pa, pb = parts[a], parts[b]
-            if clusters.find(a) == clusters.find(b) or pa.variants != pb.variants or pa.sizes != pb.sizes \
-                    or not _orgs_agree(orgs[a], orgs[b]) \
-                    or not _close_in_time(years[a], years[b], rules.max_years_apart):
+            if linker.clusters.find(a) == linker.clusters.find(b) or parts[a].variants != parts[b].variants \
+                    or parts[a].sizes != parts[b].sizes or not linker.agree(a, b):
                 continue
-            link(a, b, "similar name", f"{names[a]!r} ~ {names[b]!r}: score {scores[a_pos, b_pos]:.0f}")
+            linker.link(a, b, "similar name",
+                        f"{linker.names[a]!r} ~ {linker.names[b]!r}: score {scores[a_pos, b_pos]:.0f}")
 
-    # 5. one match across sources, by base name
-    by_base: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(parts):
-        if not paper_only[i] and p.base:
-            by_base[p.base].append(i)
-    for members in by_base.values():
-        if len(members) > rules.max_block or len({sources[i] for i in members}) < 2:
+
+def one_match_across_sources(linker: _Linker) -> None:
+    """Rule 5: the only model of another source with the same base name, compatible sizes and versions,
+    and the same variants or agreeing compute."""
+    parts, sources, flops, factor = linker.parts, linker.sources, linker.flops, linker.rules.compute_factor
+    find = linker.clusters.find
+    for members in linker.groups(lambda i: parts[i].base):
+        if len(members) > linker.rules.max_block or len({sources[i] for i in members}) < 2:
             continue
         for i in members:
             if sources[i] == PREVIOUS:
                 continue
-            others = {clusters.find(j): j for j in members
-                      if sources[j] not in (sources[i], PREVIOUS) and clusters.find(j) != clusters.find(i)}
+            others = {find(j): j for j in members
+                      if sources[j] not in (sources[i], PREVIOUS) and find(j) != find(i)}
             fitting = [j for j in others.values() if sizes_compatible(parts[i], parts[j])
                        and (parts[i].versions == parts[j].versions or not parts[j].versions)
                        and (parts[i].variants == parts[j].variants
-                            or _compute_agrees(flops[i], flops[j], rules.compute_factor))]
+                            or _compute_agrees(flops[i], flops[j], factor))]
             if len(fitting) > 1:
-                fitting = [j for j in fitting if _compute_agrees(flops[i], flops[j], rules.compute_factor)]
+                fitting = [j for j in fitting if _compute_agrees(flops[i], flops[j], factor)]
             if len(fitting) == 1:
                 j = fitting[0]
-                how = f"{names[i]!r} ~ {names[j]!r}: base {parts[i].base!r}"
-                if _compute_agrees(flops[i], flops[j], rules.compute_factor):
+                how = f"{linker.names[i]!r} ~ {linker.names[j]!r}: base {parts[i].base!r}"
+                if _compute_agrees(flops[i], flops[j], factor):
                     how += f", compute {flops[i]:.3g} vs {flops[j]:.3g}"
-                link(i, j, "one match across sources", how)
+                linker.link(i, j, "one match across sources", how)
 
-    roots = np.array([clusters.find(i) for i in range(n_rec + n_prev)])
-    previous_ids: dict[int, list[str]] = defaultdict(list)
-    for k, model_id in enumerate(prev["model_id"]):
-        previous_ids[int(roots[n_rec + k])].append(model_id)
-    return Resolution(roots[:n_rec], rule[:n_rec], detail[:n_rec], dict(previous_ids))
+
+# The rules after rule 0, strongest first: a new rule is one function of the linker and a line here.
+RULE_ORDER = (same_name, shared_identifier, written_differently, similar_name, one_match_across_sources)
 
 
 def _link_papers(records: pd.DataFrame, is_paper: np.ndarray, flops: np.ndarray, parts: list,
-                 clusters: _Clusters, link, rules: Rules) -> None:
+                 clusters: Clusters, link, rules: Rules) -> None:
     """Rule 2: a paper record joins the model other sources cite its id for. Models whose name
     contradicts the paper record's (same base, other size) are not candidates; with a figure on both
     sides they must agree within the compute factor, and of several the nearest wins."""
@@ -284,7 +292,7 @@ def _link_papers(records: pd.DataFrame, is_paper: np.ndarray, flops: np.ndarray,
                                             f"({flops[j]:.3g} vs {flops[i]:.3g} FLOP)")
 
 
-def _link_by_paper_and_name(records: pd.DataFrame, is_paper: np.ndarray, parts: list, clusters: _Clusters,
+def _link_by_paper_and_name(records: pd.DataFrame, is_paper: np.ndarray, parts: list, clusters: Clusters,
                             link) -> None:
     """Rule 2b: records of different sources citing one paper, with the same base name, compatible
     sizes and variants that agree (or are size words on one side and a size on the other:

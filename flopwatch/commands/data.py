@@ -181,8 +181,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print the training-compute estimates in a paper's or model card's text."""
+    from curation.extract.context import eligible
+    from curation.extract.device_time import unknown_accelerators
     from curation.extract.engine import extract
-    from curation.extract.finders import eligible, unknown_accelerators
 
     document = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
     result = extract(document, publication_year=args.year)

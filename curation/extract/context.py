@@ -1,0 +1,86 @@
+"""Context cues: whether a figure is this text's own training total, a fine-tuning figure, a cited or
+hypothetical one, or not prose at all. Every finder classifies its estimates here."""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.evidence import (
+    FINETUNING,
+    Estimate,
+    Span,
+)
+from curation.extract.model_names import nearby_model
+
+AGGREGATE_NOTE = "aggregate: a sum over several models"
+
+
+# Cues that a figure is not a training run's total compute.
+NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", "per forward",
+               "forward pass", "per step", "per sequence", "per image", "per iteration", "per second",
+               "per gpu", "per chip", "per device", "inference", "peak", "theoretical", "budget",
+               "hypothetical", "would require", "would take", "would need", "flops per", "flop per",
+               "batch size", "per batch", "batches of")
+
+
+# Cues that a figure belongs to another work cited in this one.
+CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast", "previous work",
+         "prior work", "as reported by", "reported by", "according to")
+
+
+FINETUNE_CUES = ("fine-tun", "finetun", "fine tun", "sft", "rlhf", "instruction tun", "alignment")
+
+
+NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "evaluat")
+
+
+CITATION = re.compile(r"\[\d+(?:[,–-]\s?\d+)*\]|\(\w[^()]{0,40}\b(?:19|20)\d\d\)")
+
+
+def context_around(text: str, sentence: Span, figure: Span, before: int, after: int) -> str:
+    """Lower-cased text around a figure, without crossing its sentence's bounds."""
+    return text[max(sentence.start, figure.start - before): min(sentence.end, figure.end + after)].lower()
+
+
+def has_cue(text: str, cues: tuple[str, ...]) -> bool:
+    """Whether ``text`` (lower case) holds any of ``cues``."""
+    return any(cue in text for cue in cues)
+
+
+PROSE_WORD = re.compile(r"(?<![\w.])[A-Za-z][a-z]{2,}(?![\w])")
+
+
+NUMERIC_TOKEN = re.compile(r"(?<![\w.])[\d.,]+[A-Za-z+\-]*\d*(?![\w])")
+
+
+MIN_PROSE_WORDS = 3
+
+
+def is_prose(span: Span) -> bool:
+    """Whether a span reads as a sentence rather than a figure's axis labels or a number list:
+    at least three words, and more words than numbers."""
+    words = len(PROSE_WORD.findall(span.text))
+    return words >= MIN_PROSE_WORDS and words > len(NUMERIC_TOKEN.findall(span.text))
+
+
+def classify(estimate: Estimate, context: str) -> Estimate:
+    """Mark an estimate's stage and whether its context says it is not this text's training run."""
+    structured = estimate.assumptions.get("table_row") or estimate.assumptions.get("pairing")
+    if estimate.model is None and not structured:
+        estimate.model = nearby_model(estimate.evidence[0].text)
+    if not structured and not is_prose(estimate.evidence[0]):
+        estimate.notes.append("not prose: figure labels or a list of numbers")
+    if has_cue(context, FINETUNE_CUES):
+        estimate.stage = FINETUNING
+    if has_cue(context, NOT_A_TOTAL):
+        estimate.notes.append("not a training total (per-token, inference, peak or budget context)")
+    if has_cue(context, CITED) or CITATION.search(context):
+        estimate.notes.append("cited from other work")
+    return estimate
+
+
+def eligible(estimate: Estimate) -> bool:
+    """Whether an estimate may be the text's own training compute."""
+    return not any(note.startswith(("not a training total", "cited", "range", "not training",
+                                    "not credible", "not prose"))
+                   for note in estimate.notes)

@@ -1,0 +1,240 @@
+"""The hardware finder: accelerator time → FLOP (chips × seconds × peak FLOP/s × utilization), from
+"N GPU-hours", "8 A100s for 90 hours", "for 4 days on 8 A100s"; and accelerators the hardware table lacks."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from curation.extract.anchors import (
+    ACCELERATOR_ANCHOR,
+    CHIP_TIME_ANCHOR,
+    anchored,
+    lowered,
+)
+from curation.extract.context import AGGREGATE_NOTE, NOT_TRAINING_USE, classify, context_around, has_cue
+from curation.extract.evidence import (
+    HARDWARE,
+    Estimate,
+    Span,
+    sentence_around,
+)
+from curation.extract.hardware import (
+    HALF_CHIP_CORES,
+    accelerator_pattern,
+    accelerator_regex,
+    resolve_accelerator,
+)
+from curation.extract.quantities import (
+    MULTIPLIER_WORD,
+    NUMBER,
+    parse_plain,
+    scaled_value,
+)
+
+SECONDS = {"hour": 3600, "hr": 3600, "day": 86400, "week": 7 * 86400, "month": 30.44 * 86400}
+
+
+DEFAULT_UTILIZATION, DEFAULT_UTILIZATION_BEFORE_2018 = 0.30, 0.33
+
+
+ACC = accelerator_regex()
+
+
+UNIT = r"(?P<unit>hours?|hrs?|days?|weeks?|months?)\b"
+
+
+APPROX = r"(?:about|approximately|approx\.|roughly|around|nearly|almost|over|under|~|≈)?\s*"
+
+
+CHIP_TIME = re.compile(
+    rf"(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*(?:(?P<acc>{ACC})[\s-]*)?"
+    rf"(?P<what>GPU|TPU|NPU|chip|accelerator|core|device)s?[\s-]?{UNIT}",
+    re.IGNORECASE,
+)
+
+
+COUNT_FOR_TIME = re.compile(
+    rf"(?P<count>{NUMBER})\s?(?P<cmult>[kK])?\s*(?:×|x|\*)?\s*(?:\d+\s?G(?:i)?B\s)?(?P<acc>{ACC})[\s-]*"
+    rf"(?P<what>GPUs?|TPUs?|NPUs?|chips?|cores?|accelerators?|devices?|s)?\b[^.\n]{{0,60}}?"
+    rf"\bfor\s+{APPROX}(?P<dur>{NUMBER})\s*{UNIT}",
+    re.IGNORECASE,
+)
+
+
+TIME_ON_COUNT = re.compile(
+    rf"\b(?:for|took|takes|taking)\s+{APPROX}(?P<dur>{NUMBER})\s*{UNIT}\s+on\s+(?:a\s+cluster\s+of\s+)?(?P<count>{NUMBER})\s?"
+    rf"(?P<cmult>[kK])?\s*(?:×|x)?\s*(?:NVIDIA\s|Nvidia[\s-]|Google\s)?(?P<acc>{ACC})[\s-]*"
+    r"(?P<what>GPUs?|TPUs?|chips?|cores?|s)?\b",
+    re.IGNORECASE,
+)
+
+
+UTILIZATION = re.compile(
+    r"(?:\b(?:MFU|HFU|model flops utili[sz]ation|hardware flops utili[sz]ation|utili[sz]ation)\b"
+    r"[^.\n%]{0,40}?(?P<a>\d{1,2}(?:\.\d+)?)\s?%)|(?:(?P<b>\d{1,2}(?:\.\d+)?)\s?%\s*(?:MFU|HFU|model flops"
+    r" utili[sz]ation|hardware flops utili[sz]ation|utili[sz]ation)\b)",
+    re.IGNORECASE,
+)
+
+
+PRECISION_CUES = [("fp8", ("fp8", "8-bit float")), ("tf32", ("tf32", "tensorfloat")),
+                  ("fp32", ("fp32", "float32", "single precision", "single-precision", "full precision")),
+                  ("fp16", ("fp16", "bf16", "bfloat16", "float16", "half precision", "mixed precision",
+                            "mixed-precision"))]
+
+
+def _utilization_in(scope: str, explicit_only: bool) -> float | None:
+    match = UTILIZATION.search(scope)
+    if match and explicit_only and not re.search(r"\b(?:MFU|HFU)\b|flops utili", match.group(0), re.I):
+        return None  # a bare "utilization" elsewhere in a text may be about anything
+    if match:
+        value = float(match.group("a") or match.group("b")) / 100
+        if 0.05 <= value <= 0.9:
+            return value
+    return None
+
+
+@lru_cache(maxsize=8)
+def _document_utilization(text: str) -> float | None:
+    """The first MFU/HFU a text states explicitly, looked for only near those words."""
+    low = lowered(text)
+    for word in ("mfu", "hfu", "flops utili"):
+        at = low.find(word)
+        while at != -1:
+            value = _utilization_in(text[max(0, at - 60): at + 60], explicit_only=True)
+            if value is not None:
+                return value
+            at = low.find(word, at + 1)
+    return None
+
+
+def _utilization(text: str, sentence: Span) -> tuple[float | None, str | None]:
+    """The MFU/HFU the text reports: near the figure, else stated explicitly anywhere in the text."""
+    near = _utilization_in(sentence.text, explicit_only=False)
+    if near is not None:
+        return near, "stated near the figure"
+    anywhere = _document_utilization(text)
+    return (anywhere, "stated in the text") if anywhere is not None else (None, None)
+
+
+def _precision(sentence: str) -> str | None:
+    lowered = sentence.lower()
+    for precision, cues in PRECISION_CUES:
+        if has_cue(lowered, cues):
+            return precision
+    return None
+
+
+@lru_cache(maxsize=8)
+def document_accelerator(text: str) -> str | None:
+    """The accelerator a text names most often (the likely training hardware), if any."""
+    counts = Counter()
+    for match in anchored(accelerator_pattern(), text, ACCELERATOR_ANCHOR, 30, 40):
+        accelerator = resolve_accelerator(match.group("accelerator"))
+        if accelerator:
+            counts[accelerator.name] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def hardware_estimate(
+    text: str, figure: Span, chip_seconds: float, accelerator_name: str | None,
+    unit_what: str, publication_year: int | None, inputs: dict[str, object],
+    sentence: Span | None = None,
+) -> Estimate | None:
+    """An estimate from accelerator time; ``figure`` is the verbatim span that states the time."""
+    sentence = sentence or sentence_around(text, figure.start, figure.end)
+    accelerator = resolve_accelerator(accelerator_name) if accelerator_name else None
+    if accelerator is None:
+        return None
+    notes = []
+    if unit_what.lower().startswith("core") and accelerator.name in HALF_CHIP_CORES:
+        chip_seconds /= 2
+        notes.append(f"{accelerator.name} cores counted as half a chip")
+    precision = _precision(sentence.text)
+    peak, used_precision = accelerator.peak(precision)
+    utilization, source = _utilization(text, sentence)
+    if utilization is None:
+        year = publication_year or accelerator.release_year
+        utilization = DEFAULT_UTILIZATION if year > 2017 else DEFAULT_UTILIZATION_BEFORE_2018
+        source = f"default for work {'after' if year > 2017 else 'up to'} 2017"
+    value = chip_seconds * peak * utilization
+    estimate = Estimate(
+        value, HARDWARE, [sentence, figure],
+        {**inputs, "accelerator": accelerator.name, "peak_flop_per_second": peak,
+         "precision": used_precision if precision else f"{used_precision} (default)",
+         "utilization": utilization, "utilization_source": source, "chip_seconds": chip_seconds,
+         "datasheet": accelerator.datasheet},
+        confidence="Likely" if precision or not source.startswith("default") else "Speculative",
+        notes=notes,
+    )
+    context = context_around(text, sentence, figure, 100, 60)
+    if "cumulative" in context or "in total across" in context:
+        estimate.notes.append(AGGREGATE_NOTE)
+    if has_cue(context, NOT_TRAINING_USE):
+        estimate.notes.append("not training hardware use (inference or evaluation context)")
+    return classify(estimate, context)
+
+
+GENERIC_DEVICES_FOR_TIME = re.compile(
+    rf"(?P<count>{NUMBER})\s*(?:×|x)?\s*(?P<name>[A-Za-z][\w.-]*)\s+(?:GPUs?|TPUs?|NPUs?|chips|accelerators)"
+    rf"\s+for\s+{APPROX}{NUMBER}\s*{UNIT}")
+
+
+def unknown_accelerators(text: str) -> list[str]:
+    """Accelerators a text trains on ("512 Z9000 chips for 3 weeks") that the hardware table lacks:
+    they yield no hardware estimate, and the caller says so."""
+    names = []
+    for match in GENERIC_DEVICES_FOR_TIME.finditer(text):
+        name = match.group("name")
+        if resolve_accelerator(name) is None and name.lower() not in ("nvidia", "google", "amd", "the"):
+            names.append(name)
+    return sorted(set(names))
+
+
+def find_hardware(text: str, publication_year: int | None = None) -> list[Estimate]:
+    """Accelerator time → FLOP: chips × seconds × peak FLOP/s × utilization."""
+    most_named = None
+    estimates = []
+    for match in anchored(CHIP_TIME, text, CHIP_TIME_ANCHOR, 140, 5):
+        chips_time = scaled_value(match.group("n"), match.group("mult"))
+        seconds = chips_time * SECONDS[_unit_key(match.group("unit"))]
+        name = match.group("acc")
+        where = "named with the figure"
+        if not name:
+            sentence = sentence_around(text, match.start(), match.end())
+            nearby = accelerator_pattern().search(sentence.text)
+            if nearby:
+                name, where = nearby.group("accelerator"), "named in the same sentence"
+            else:
+                most_named = most_named or document_accelerator(text)
+                name, where = most_named, "the accelerator the text names most"
+        chip_time = f"{chips_time:g} {match.group('what')}-{match.group('unit')}"
+        estimate = hardware_estimate(text, match_span(match), seconds, name, match.group("what"),
+                                      publication_year, {"chip_time": chip_time, "accelerator_from": where})
+        if estimate:
+            estimates.append(estimate)
+    # "8 A100 GPUs ... for 90 hours" starts at the accelerator; "for 4 days on 8 A100s" ends there
+    for pattern, before, after in ((COUNT_FOR_TIME, 24, 150), (TIME_ON_COUNT, 70, 24)):
+        for match in anchored(pattern, text, ACCELERATOR_ANCHOR, before, after):
+            count = scaled_value(match.group("count"), match.group("cmult"))
+            duration = parse_plain(match.group("dur")) * SECONDS[_unit_key(match.group("unit"))]
+            estimate = hardware_estimate(
+                text, match_span(match), count * duration, match.group("acc"), match.group("what") or "",
+                publication_year,
+                {"chips": count, "duration": f"{match.group('dur')} {match.group('unit')}"},
+            )
+            if estimate:
+                estimates.append(estimate)
+    return estimates
+
+
+def match_span(match: re.Match[str]) -> Span:
+    """A regex match as an evidence span."""
+    return Span(match.group(0), match.start(), match.end())
+
+
+def _unit_key(unit: str) -> str:
+    unit = unit.lower().rstrip("s")
+    return "hour" if unit in ("hour", "hr") else unit

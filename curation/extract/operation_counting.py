@@ -1,0 +1,77 @@
+"""The operation-counting finder: 6 · parameters · training tokens (× epochs) where one sentence gives
+a model's parameters and its training tokens; active parameters when the sentence gives them."""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.anchors import (
+    TOKENS_ANCHOR,
+    anchored,
+)
+from curation.extract.context import classify
+from curation.extract.evidence import (
+    OPERATION_COUNTING,
+    Estimate,
+    Span,
+    sentence_around,
+)
+from curation.extract.quantities import (
+    NUMBER,
+    SIZE,
+    parse_plain,
+    scaled_value,
+)
+
+PARAMS = re.compile(
+    rf"(?P<p>{NUMBER})\s?(?P<pm>{SIZE})\b[\s-]*(?:(?P<active>activated|active)\s+)?(?:total\s+)?"
+    r"(?:parameters?|params?|model)\b"
+    rf"|(?:parameters?|params)\s+(?:to|of)\s+(?P<p2>{NUMBER})\s?(?P<pm2>{SIZE})\b",
+    re.IGNORECASE,
+)
+
+
+TOKENS = re.compile(rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})\b\s*(?:training\s+|text\s+|total\s+)?tokens",
+                    re.IGNORECASE)
+
+
+EPOCHS = re.compile(rf"(?P<e>{NUMBER})\s*(?:epochs?|passes)\b", re.IGNORECASE)
+
+
+def find_operation_counting(text: str) -> list[Estimate]:
+    """6 · N · D where one sentence gives a model's parameters N and its training tokens D (or a
+    dataset's tokens and the epochs over it). Active parameters are used when the sentence gives them."""
+    estimates = []
+    for match in anchored(TOKENS, text, TOKENS_ANCHOR, 60, 6):
+        sentence = sentence_around(text, match.start(), match.end())
+        params = []
+        for p in PARAMS.finditer(sentence.text):
+            number, size = (p.group("p"), p.group("pm")) if p.group("p") else (p.group("p2"), p.group("pm2"))
+            params.append((scaled_value(number, _size(size)), bool(p.group("active")), p))
+        params = [(n, active, p) for n, active, p in params if 1e6 <= n <= 1e14]
+        if not params:
+            continue
+        active = [pair for pair in params if pair[1]]
+        n_params, is_active, param_match = max(active or params, key=lambda pair: pair[0])
+        tokens = scaled_value(match.group("t"), _size(match.group("tm")))
+        epochs_match = EPOCHS.search(sentence.text)
+        epochs = parse_plain(epochs_match.group("e")) if epochs_match else 1.0
+        if not 1e6 <= tokens <= 1e15 or not 0 < epochs <= 1000:
+            continue
+        value = 6 * n_params * tokens * epochs
+        param_span = Span(param_match.group(0), sentence.start + param_match.start(),
+                          sentence.start + param_match.end())
+        estimate = Estimate(
+            value, OPERATION_COUNTING,
+            [sentence, param_span, Span(match.group(0), match.start(), match.end())],
+            {"parameters": n_params, "active_parameters": is_active, "training_tokens": tokens,
+             "epochs": epochs, "formula": "6 * N * D"},
+            confidence="Likely" if is_active or len(params) == 1 else "Speculative",
+        )
+        estimates.append(classify(estimate, sentence.text.lower()))
+    return estimates
+
+
+def _size(word: str) -> str:
+    word = word.lower()
+    return {"k": "k", "m": "m", "b": "b", "t": "t"}.get(word, word)
