@@ -70,16 +70,16 @@ EXAMPLE_RECORDS = [
 ]
 
 
-def new_source(name: str, scrapers_dir: Path, known: set[str]) -> list[Path]:
-    """Write ``<scrapers_dir>/<name>.py`` and ``cases/<name>/example.{yaml,json}``; return the paths.
+def new_source(name: str, sources_dir: Path, known: set[str]) -> list[Path]:
+    """Write ``<sources_dir>/<name>.py`` and ``cases/<name>/example.{yaml,json}`` beside it; return the paths.
     Refuses a bad name, a name already taken, or files that exist."""
     if not SOURCE_NAME.fullmatch(name):
         raise ValueError(f"source name {name!r}: use 2-31 lower-case letters, digits or _, "
                          "starting with a letter")
     if name in known:
         raise ValueError(f"a source called {name!r} exists already")
-    module = scrapers_dir / f"{name}.py"
-    folder = scrapers_dir / "cases" / name
+    module = sources_dir / f"{name}.py"
+    folder = sources_dir / "cases" / name
     paths = [module, folder / "example.yaml", folder / "example.json"]
     existing = [str(p) for p in paths if p.exists()]
     if existing:

@@ -201,7 +201,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(f"  note: {note}")
     unknown = unknown_accelerators(result.text)
     if unknown:
-        print("note: no hardware estimate for accelerator(s) not in curation/hardware.csv: "
+        print("note: no hardware estimate for accelerator(s) not in curation/extract/hardware.csv: "
               + ", ".join(unknown))
     if result.estimates:
         print(f"\n{'FLOP':>10}  {'method':<18} {'use':<8} evidence")
