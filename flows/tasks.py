@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 from prefect import task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from curation.build import build_version
 from curation.harvest import Harvest, Increment, collect_window, harvest
+from curation.run_report import SourceOutcome
+from curation.trends.fits import TrendOptions
 from curation.trends.refit import refit_models
 from curation.trends.report import report_markdown
 from schemas.validate import Validated
@@ -25,9 +28,10 @@ def fetch(source: Source, data_dir: Path, run_id: str, window: Window) -> Increm
 
 
 @task(name="collect", cache_policy=NO_CACHE)
-def collect(source: Source, increment: Increment | None, **context: object) -> Harvest:
+def collect(source: Source, increment: Increment | None, data_dir: Path, run_id: str, outcome: SourceOutcome,
+            latest_manifest: dict | None, previous_version: int | None) -> Harvest:
     """What ``source`` contributes to tonight's version (see :func:`curation.harvest.harvest`)."""
-    return harvest(source, increment, **context)  # type: ignore[arg-type]
+    return harvest(source, increment, data_dir, run_id, outcome, latest_manifest, previous_version)
 
 
 @task(name="collect-window", cache_policy=NO_CACHE)
@@ -41,7 +45,7 @@ build = task(name="build-version", cache_policy=NO_CACHE)(build_version)
 
 
 @task(name="refit", cache_policy=NO_CACHE)
-def refit(models, folder: Path, options, title: str, label: str) -> list[dict]:  # type: ignore[no-untyped-def]
+def refit(models: pd.DataFrame, folder: Path, options: TrendOptions, title: str, label: str) -> list[dict]:
     """Fit every subset's trend and write the outputs into ``folder``."""
     return refit_models(models, folder, options, title, label)
 
