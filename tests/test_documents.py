@@ -1,0 +1,50 @@
+"""Extraction as a curation step: documents a source hands over become figures by the kind's rules."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from curation.extract.documents import extract_documents
+from schemas.handover import CARD, DOCUMENT, PAPER, Document
+
+PAPER_TEXT = ("We present Heron-9B. Heron-9B, a 9B parameter language model, was trained on "
+              "2 trillion tokens of web text.")
+CARD_TEXT = "This 7B parameter model was trained on 1.5T tokens."
+
+
+def test_a_paper_names_its_model_and_takes_the_figure():
+    rows = pd.DataFrame([{"source": "arxiv", "source_record_id": "2401.00001v1", "model": "Heron",
+                          DOCUMENT: Document(PAPER, PAPER_TEXT, 2024)}])
+    out = extract_documents(rows)
+    assert DOCUMENT not in out
+    assert out.loc[0, "training_compute_flop"] == pytest.approx(6 * 9e9 * 2e12)
+    assert out.loc[0, "model"] == "Heron-9B"  # the paper's own name replaces the title's head
+    assert out.loc[0, "compute_method"] == "operation_counting"
+    assert "2 trillion tokens" in out.loc[0, "compute_evidence"]
+
+
+def test_a_card_keeps_its_name_and_gives_its_dataset_size():
+    rows = pd.DataFrame([{"source": "huggingface", "model": "kestrel-7b", "base_model": None,
+                          DOCUMENT: Document(CARD, CARD_TEXT)}])
+    out = extract_documents(rows)
+    assert out.loc[0, "model"] == "kestrel-7b"
+    assert out.loc[0, "training_compute_flop"] == pytest.approx(6 * 7e9 * 1.5e12)
+    assert out.loc[0, "training_dataset_size"] == pytest.approx(1.5e12)
+
+
+def test_a_derived_models_card_quotes_the_base_figure_without_taking_it():
+    rows = pd.DataFrame([{"source": "huggingface", "model": "kestrel-7b-chat",
+                          "base_model": "lab/kestrel-7b", DOCUMENT: Document(CARD, CARD_TEXT)}])
+    out = extract_documents(rows)
+    assert "training_compute_flop" not in out or pd.isna(out.loc[0, "training_compute_flop"])
+    assert out.loc[0, "compute_evidence"].startswith(
+        "fine-tune of lab/kestrel-7b; the card's figure (6.3e+22 FLOP) is not taken as its own")
+
+
+def test_rows_without_a_document_pass_untouched_and_an_unknown_kind_is_refused():
+    rows = pd.DataFrame([{"source": "epoch", "model": "A", "training_compute_flop": 1e20}])
+    assert extract_documents(rows).equals(rows)
+    odd = pd.DataFrame([{"source": "x", DOCUMENT: Document("slides", CARD_TEXT)}])
+    with pytest.raises(ValueError, match="unknown document kind 'slides'"):
+        extract_documents(odd)
