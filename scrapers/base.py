@@ -25,8 +25,6 @@ from scrapers.landing import Landing
 __all__ = ["LATEST", "Document", "Payload", "PayloadRejected", "Source", "SourceError", "Window"]
 
 
-
-
 class Source(ABC):
     """Base class of a flopwatch source. Subclasses live one per module in ``scrapers/``."""
 

@@ -54,7 +54,7 @@ class ArxivSettings(BaseSettings):
     delay: float = 3.0  # seconds between requests (arXiv asks for 3)
     fulltext_url: str = "https://arxiv.org/"
     categories: Annotated[list[str], NoDecode] = list(DEFAULT_CATEGORIES)
-    prefilter: str = DEFAULT_PREFILTER  # regex over title + abstract; see arxiv_feed.DEFAULT_PREFILTER
+    prefilter: str = DEFAULT_PREFILTER  # regex over title + abstract; see feeds.arxiv.DEFAULT_PREFILTER
     fetch_all: bool = False  # fetch every paper's full text, not only those the pre-filter keeps
     page_size: int = 200
     overlap_days: float = 3.0  # nightly runs re-list this much before the saved point
