@@ -43,7 +43,7 @@ def steps_only(data_dir: Path, url: str) -> dict[str, float]:
     os.environ["FLOPWATCH_EPOCH_URL"] = url
     from curation.collect import collect_candidates
     from curation.resolve.merge import merge_candidates
-    from curation.store.publish import input_records, write_version_files
+    from curation.store.publish import write_version_files
     from curation.store.versions import Store
     from curation.trends.fits import TrendOptions
     from curation.trends.refit import refit_models
@@ -68,7 +68,7 @@ def steps_only(data_dir: Path, url: str) -> dict[str, float]:
     models = timed("merge", lambda: merge_candidates(validated.candidates, empty_models()))
     staging = store.stage("bench")
     timed("write_version", lambda: write_version_files(
-        staging, models, empty_models(), 1, None, {"inputs": input_records({"epoch": payloads})}))
+        staging, models, empty_models(), 1, None, {"inputs": [p.to_dict() for p in payloads]}))
     timed("refit_plot", lambda: refit_models(models, staging, TrendOptions(), "bench"))
     timed("publish", lambda: store.commit(staging, 1))
     timings["rows_parsed"] = len(validated.candidates) + len(validated.quarantine)

@@ -22,12 +22,6 @@ from schemas.curated import CURATED_SCHEMA_VERSION
 from schemas.handover import Payload
 
 
-def input_records(payloads: dict[str, list[Payload]]) -> list[dict[str, object]]:
-    """The raw payloads a version is built from, in precedence order (source order, then the order
-    each source fetched them), so that a rebuild from the manifest merges exactly as the run did."""
-    return [p.to_dict() for name in payloads for p in payloads[name]]
-
-
 def same_inputs(records: list[dict[str, object]], manifest: dict | None) -> bool:
     """True when the input ``records`` are exactly the inputs of the version ``manifest`` describes."""
     if manifest is None:
