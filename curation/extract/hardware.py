@@ -103,8 +103,8 @@ def resolve_accelerator(name: str) -> Accelerator | None:
     index = _alias_index()
     if key in index:
         return index[key]
-    # drop memory sizes and trailing form factors that an alias did not spell out: "A100 80GB PCIe"
-    trimmed = re.sub(r"\d+g(i)?b", "", key)
+    # drop memory sizes that an alias did not spell out: "A100 80GB PCIe", "GTX 580 3GB"
+    trimmed = _normalise(re.sub(r"(?:(?<=[\s\-_])|(?<=\d\d\d))\d+\s?Gi?B?\b", "", name, flags=re.IGNORECASE))
     return index.get(trimmed)
 
 
@@ -118,7 +118,7 @@ def accelerator_regex() -> str:
     for name in sorted(names, key=len, reverse=True):
         parts = [re.escape(p) for p in re.split(r"[\s\-_]+", name) if p]
         pieces.append(r"[\s\-_]?".join(parts))
-    memory = r"(?:[\s\-](?:\d+\s?G(?:i)?B))?(?:[\s\-](?:SXM\d?|PCIe|HBM3e?))*"
+    memory = r"(?:[\s\-](?:\d+\s?G(?:i)?B?))?(?:[\s\-](?:SXM\d?|PCIe|HBM3e?))*"
     return r"(?:" + "|".join(pieces) + r")" + memory
 
 

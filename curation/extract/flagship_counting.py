@@ -1,0 +1,155 @@
+"""Operation counting across a whole paper: its flagship model's parameters × its training tokens.
+
+Papers rarely give a model's size and its training tokens in one sentence ("Kimi-like-2 has 32B
+activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). The rules:
+
+- the text's **own model** is the sized name it mentions most often overall ("Heron-7B", "Heron 1.5B",
+  "Heron 2.0-70B": the name, with its version, that the text uses most) among those its opening (title
+  and abstract) names and a first-person sentence trains, introduces or releases ("we present Heron", "our Heron models"; a model card is
+  about its own model throughout, so any of its sized names qualifies); its **flagship**
+  is the largest size written with that name, except sizes called untrained, hypothetical or planned;
+  without sized names, the largest "N parameters" of a sentence saying "we train/introduce/…";
+- a **mixture of experts** counts the parameters active per token: when the text states "N activated
+  (or active) parameters", the largest such N replaces the total;
+- the **training tokens** are the largest "N tokens" of a prose sentence (not a figure's axis labels)
+  about training or its corpus, not a
+  batch, a context window, a sequence, a first stretch of training or a per-step figure;
+- the estimate is 6 · N · D, Speculative (the pairing is inferred), and carries the model it is for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered
+from curation.extract.card_finders import looks_like_model_card
+from curation.extract.context import classify, is_prose
+from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
+from curation.extract.quantities import NUMBER, scaled_value
+
+SIZE_WORDS = {"m": "m", "million": "m", "b": "b", "billion": "b", "t": "t", "trillion": "t"}
+SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:[- ]\d+(?:\.\d+)?)?)[- ]"
+                        r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?![\w-])"
+                        r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
+PARAMETER_STATEMENT = re.compile(
+    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])[\s-]*"
+    r"(?:(?P<active>activated|active)\b(?:\s*(?:parameters?|params)\b)?|(?:total\s+)?(?:parameters?|params)\b"
+    r"(?:\s+(?P<active2>activated|active)\b)?)", re.IGNORECASE)
+TOKEN_FIGURE = re.compile(
+    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*"
+    r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens\b", re.IGNORECASE)
+ABOUT_TRAINING = re.compile(r"train|corpus|dataset|pre-?training data", re.IGNORECASE)
+NOT_TRAINING_TOKENS = ("batch", "context", "window", "sequence", "length", "first", "per ", "each",
+                       "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test")
+NOT_TRAINED = ("untrained", "hypothetical", "would ", "could ", "planned", "future work")
+OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?:pre-?train|train|introduc|present|propos|releas|"
+                       r"develop|build|built|scale|open-?sourc)", re.IGNORECASE)
+COMPARISON = re.compile(r"compar|\bthan\b|outperform|\bvs\.?\b|versus|baseline|surpass|match", re.IGNORECASE)
+OPENING = 3000  # a paper names its own model in its title or abstract
+NOT_NAME_WORDS = {"the", "a", "an", "our", "with", "and", "or", "for", "to", "from", "than", "of", "in",
+                  "on", "at", "by", "as", "is", "are", "was", "were", "size", "sizes", "table", "figure",
+                  "model", "models", "params", "parameters", "tokens", "rate", "only", "all", "both"}
+
+
+def _value(match: re.Match[str]) -> float:
+    return scaled_value(match.group("n"), SIZE_WORDS[match.group("m").lower()])
+
+
+def _flagship(text: str) -> tuple[float, Span, str | None] | None:
+    """The own model's flagship size (see the module's rules) and where it is written."""
+    sized: dict[str, list[tuple[float, re.Match[str]]]] = {}
+    low = lowered(text)
+    for match in SIZED_NAME.finditer(text):
+        name = match.group("name")
+        if name.split()[0].split("-")[0].lower() in NOT_NAME_WORDS:
+            continue
+        around = low[max(0, match.start() - 40): match.end() + 40]
+        if not any(cue in around for cue in NOT_TRAINED):
+            sized.setdefault(name, []).append((_value(match), match))
+    names = Counter({name: low.count(name.lower()) for name in sized})
+    card = looks_like_model_card(text)
+    for name, _ in names.most_common():
+        if not card and (name.lower() not in low[:OPENING] or not _introduced_as_own(text, name)):
+            continue
+        flagship, match = max(sized[name], key=lambda pair: pair[0])
+        return flagship, Span(match.group(0), match.start(), match.end()), match.group(0)
+    statements = []
+    for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]:
+        sentence = sentence_around(text, start, end)
+        if not OWN_CLAIM.search(sentence.text):
+            continue
+        for match in PARAMETER_STATEMENT.finditer(text, max(sentence.start, start - 40), end + 12):
+            if not (match.group("active") or match.group("active2")):
+                statements.append((_value(match), Span(match.group(0), match.start(), match.end())))
+    if not statements:
+        return None
+    value, span = max(statements, key=lambda pair: pair[0])
+    return value, span, None
+
+
+def _introduced_as_own(text: str, name: str) -> bool:
+    """Whether a sentence says "we train/introduce/present/release …" with ``name`` in it, or the text
+    writes "our ``name``" — not in a comparison with other models ("than", "outperforms", "vs")."""
+    low, key = lowered(text), name.lower()
+    at = low.find(key)
+    while at != -1:
+        sentence = sentence_around(text, at, at + len(key))
+        ours = re.search(r"\bour\s+(?:[\w-]+\s+){0,2}$", low[max(sentence.start, at - 40): at])
+        if (ours or OWN_CLAIM.search(sentence.text)) and not COMPARISON.search(sentence.text):
+            return True
+        at = low.find(key, at + len(key))
+    return False
+
+
+def _active_parameters(text: str) -> tuple[float, Span] | None:
+    found = []
+    for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]:
+        for match in PARAMETER_STATEMENT.finditer(text, max(0, start - 40), end + 40):
+            if match.group("active") or match.group("active2"):
+                found.append((_value(match), Span(match.group(0), match.start(), match.end())))
+    return max(found, key=lambda pair: pair[0]) if found else None
+
+
+def _training_tokens(text: str) -> tuple[float, Span, Span] | None:
+    """The largest training-token figure: (tokens, its span, its sentence)."""
+    best = None
+    low = lowered(text)
+    for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
+        for match in TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7):
+            before = low[max(0, match.start() - 50): match.start()]
+            if any(cue in before for cue in NOT_TRAINING_TOKENS):
+                continue
+            sentence = sentence_around(text, match.start(), match.end())
+            if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence):
+                continue
+            tokens = _value(match)
+            if 1e8 <= tokens <= 1e15 and (best is None or tokens > best[0]):
+                best = (tokens, Span(match.group(0), match.start(), match.end()), sentence)
+    return best
+
+
+def find_flagship_counting(text: str) -> list[Estimate]:
+    """6 · N · D from the text's flagship model size (active parameters for a mixture of experts) and
+    its largest training-token figure, found anywhere in the text."""
+    tokens = _training_tokens(text)
+    if tokens is None:
+        return []
+    flagship = _flagship(text)
+    active = _active_parameters(text)
+    if flagship is None and active is None:
+        return []
+    d, token_span, sentence = tokens
+    if active is not None and (flagship is None or active[0] < flagship[0]):
+        n, param_span, model, is_active = active[0], active[1], flagship[2] if flagship else None, True
+    else:
+        n, param_span, model, is_active = flagship[0], flagship[1], flagship[2], False  # type: ignore[index]
+    if not 1e6 <= n <= 1e14:
+        return []
+    estimate = Estimate(
+        6 * n * d, OPERATION_COUNTING, [sentence, token_span, param_span],
+        {"parameters": n, "active_parameters": is_active, "training_tokens": d, "formula": "6 * N * D",
+         "pairing": "the text's flagship size with its largest training-token figure"},
+        model=model, confidence="Speculative",
+    )
+    return [classify(estimate, sentence.text.lower().replace(token_span.text.lower(), ""))]

@@ -1,0 +1,163 @@
+"""One short sentence of our own per way of writing a figure, for the finders added from the corpus's
+failure classes: device counts with durations, whole-paper operation counting, card fields, derived
+cards."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.context import eligible
+from curation.extract.derived import derived_from
+from curation.extract.device_sentences import find_device_counts
+from curation.extract.documents import extract_document
+from curation.extract.flagship_counting import find_flagship_counting
+from curation.extract.hardware_fields import find_hardware_fields
+from schemas.handover import CARD, Document
+
+DAY, WEEK, HOUR = 86400, 7 * 86400, 3600
+
+
+def only(estimates):
+    assert len(estimates) == 1, estimates
+    return estimates[0]
+
+
+# -- device counts and durations in one sentence ---------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "year", "chip_seconds", "accelerator"), [
+    # number words, a range (midpoint), a memory size inside the device name
+    ("Training the network took three to four days on two NVIDIA GTX 580 3GB GPUs.", 2012,
+     2 * 3.5 * DAY, "GTX 580"),
+    # the count first, the duration after a comma
+    ("Using eight Titan Black GPUs, training one net took 2–3 weeks.", 2014, 8 * 2.5 * WEEK, "Titan Black"),
+    # several counts: the largest is the main run
+    ("Training the small net on two K20 GPUs, or the big net on six K40 GPUs, takes about 3-4 weeks.",
+     2015, 6 * 3.5 * WEEK, "K40"),
+    # "needed N months on M GPUs", hyphenated model number
+    ("Training the classifier for five epochs needed 2 months on 40 K-80 GPUs.", 2017, 40 * 2 * 30.44 * DAY,
+     "K80"),
+    # "graphics cards" and "a cluster of"
+    ("It took 30 days to train the model on a cluster of 400 A100 graphics cards.", 2022, 400 * 30 * DAY,
+     "A100 SXM"),
+])
+def test_a_sentence_with_a_device_count_and_a_duration(sentence, year, chip_seconds, accelerator):
+    estimate = only(find_device_counts(sentence, year))
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(chip_seconds)
+    assert estimate.assumptions["accelerator"] == accelerator
+    for span in estimate.evidence:
+        assert sentence[span.start:span.end] == span.text
+
+
+def test_the_duration_may_come_in_the_next_sentence():
+    text = ("Pre-training ran on 32 Cloud TPUs (128 TPU chips in all). Each pre-training run took 5 days "
+            "to finish. We then evaluate.")
+    estimate = only(find_device_counts(text, 2018))
+    assert estimate.assumptions["chips"] == 128
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(128 * 5 * DAY)
+    assert estimate.assumptions["accelerator"] == "TPU v2"  # a bare TPU in 2018: the generation in service
+
+
+@pytest.mark.parametrize("sentence", [
+    "Each step of training needs 40K A100 GPU hours across the cluster.",  # device-hours, not a count
+    "We measured throughput on 8 A100 GPUs and checkpointed every 2 hours.",  # no training duration
+    "Our 4 V100 GPUs were bought 3 years ago for the lab.",  # no training
+])
+def test_sentences_that_are_not_a_device_count_for_a_duration(sentence):
+    assert not [e for e in find_device_counts(sentence, 2020) if eligible(e)]
+
+
+# -- operation counting across a paper ---------------------------------------------------------------
+
+PAPER = """We introduce Wren, a family of language models. We train Wren-1.3B, Wren-3B and Wren-8B.
+Table 2 compares Wren-8B with Lark-13B and Lark-65B, which other labs trained.
+A hypothetical Wren-30B would need more memory than we have.
+All Wren models are trained on 400B tokens of deduplicated web text with a batch of 2M tokens."""
+
+
+def test_flagship_size_times_training_tokens_across_sentences():
+    estimate = only(find_flagship_counting(PAPER))
+    assert estimate.assumptions["parameters"] == 8e9  # not the cited Lark-65B, not the hypothetical 30B
+    assert estimate.assumptions["training_tokens"] == 400e9  # not the batch
+    assert estimate.value_flop == pytest.approx(6 * 8e9 * 400e9)
+    assert estimate.confidence == "Speculative"
+
+
+def test_mixture_of_experts_counts_active_parameters():
+    text = ("We present Finch-MoE, a model with 400B total parameters and 20B activated parameters. "
+            "We pre-train Finch-MoE 400B on 9T tokens.")
+    estimate = only(find_flagship_counting(text))
+    assert estimate.assumptions["active_parameters"] is True
+    assert estimate.value_flop == pytest.approx(6 * 20e9 * 9e12)
+
+
+def test_an_evaluation_of_someone_elses_model_is_not_a_flagship():
+    text = ("We evaluate Osprey-70B on long documents. Osprey-70B was pre-trained on 2 trillion tokens "
+            "by its authors. We find that its accuracy drops in the middle of the context.")
+    assert find_flagship_counting(text) == []
+
+
+# -- key-value fields of model cards -----------------------------------------------------------------
+
+def test_the_carbon_template_fields_give_hardware_time():
+    card = ("## Environmental Impact\n\n- **Hardware Type:** 16 V100 GPUs\n"
+            "- **Hours used:** 240 hours (10 days)\n")
+    estimate = only(find_hardware_fields(card.replace("**", ""), 2019))
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(16 * 240 * HOUR)
+    assert estimate.assumptions["accelerator"] == "V100"
+
+
+def test_a_tpu_slice_counts_cores_as_half_chips_and_device_hours_are_not_multiplied():
+    pod = find_hardware_fields("* Hardware Type: TPU v3-64\n* Hours used: 100 hours\n", 2021)
+    assert only(pod).assumptions["chip_seconds"] == pytest.approx(32 * 100 * HOUR)
+    hours = find_hardware_fields("- Hardware Type: 32x A100-80GB\n- Hours used: 90 GPU-hours\n", 2023)
+    assert only(hours).assumptions["chip_seconds"] == pytest.approx(90 * HOUR)
+
+
+def test_a_list_of_training_fields_and_a_sloppy_power_of_ten():
+    card = "* GPUs: 256 H100-80G\n* Training time: 12 days\n* Total FLOPS: 3.5 x 10e22\n"
+    estimates = find_hardware_fields(card, 2024)
+    by_method = {e.method: e for e in estimates}
+    assert by_method["hardware"].assumptions["chip_seconds"] == pytest.approx(256 * 12 * DAY)
+    assert by_method["reported"].value_flop == pytest.approx(3.5e22)
+
+
+# -- derived cards -----------------------------------------------------------------------------------
+
+BASE_RUN = "\n\nThe model was pre-trained on 2T tokens. It has 7B parameters.\n"
+
+
+@pytest.mark.parametrize(("card", "name", "base"), [
+    ("---\nbase_model: lab/heron-7b\n---\n# Heron-7B-Chat" + BASE_RUN, "lab/heron-7b-chat", "lab/heron-7b"),
+    ("# Heron 7B - GGUF\nThis repo contains GGUF format model files for Heron 7B." + BASE_RUN,
+     "someone/Heron-7B-GGUF", "Heron 7B"),
+    ("# heron-helper\nThis model is a fine-tuned version of heron-7b on support tickets." + BASE_RUN,
+     "lab/heron-helper", "heron-7b"),
+    ("# heron-7b-sft\nSupervised on 50k dialogues." + BASE_RUN, "lab/heron-7b-sft",
+     "the model it was fine-tuned from"),
+])
+def test_derived_cards_are_recognised(card, name, base):
+    assert derived_from(card, name) == base
+    assert extract_document(Document(CARD, card, 2024), name=name).primary is None
+
+
+@pytest.mark.parametrize(("card", "name"), [
+    # an instruct release without a separate base: its pre-training is its own
+    ("---\nlicense: mit\n---\n# Heron-7B-Instruct\nAlso available as ONNX and GGUF files." + BASE_RUN,
+     "lab/Heron-7B-Instruct"),
+    # continued pre-training of a base is a new base model
+    ("---\nbase_model: lab/heron-7b\n---\n# Heron-Code-7B\n- Training Stage: Pretraining\n" + BASE_RUN,
+     "lab/Heron-Code-7B"),
+])
+def test_base_cards_are_not_taken_for_derived(card, name):
+    assert derived_from(card, name) is None
+    primary = extract_document(Document(CARD, card, 2024), name=name).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_derived_cards_fine_tuning_figure_is_kept_as_fine_tuning():
+    card = ("---\nbase_model: lab/heron-7b\n---\n# Heron-7B-Chat\nFine-tuning took 8 A100 GPUs for 2 days."
+            + BASE_RUN)
+    primary = extract_document(Document(CARD, card, 2024), name="lab/heron-7b-chat").primary
+    assert primary is not None and primary.stage == "finetuning"
+    assert primary.assumptions["base_model"] == "lab/heron-7b"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(8 * 2 * DAY)
