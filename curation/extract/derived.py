@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import re
 
-import yaml
+from schemas.model_cards import base_model_of, front_matter
 
-FRONT_MATTER = re.compile(r"\A\s*---\s*\n(?P<body>.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
 POST_TRAINING_NAME = re.compile(r"(?<![a-z])(?:instruct|chat|it|sft|dpo|rlhf|orpo|simpo|rl)(?![a-z])",
                                 re.IGNORECASE)
 METHOD_NAME = re.compile(r"(?<![a-z])(?:sft|dpo|rlhf|orpo|simpo)(?![a-z])", re.IGNORECASE)
@@ -46,32 +45,17 @@ FINE_TUNED_FROM = re.compile(
 )
 
 
-def front_matter(text: str) -> dict[str, object]:
-    """A card's YAML front matter as a mapping (empty when absent or not valid YAML)."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return {}
-    try:
-        meta = yaml.safe_load(match.group("body"))
-    except yaml.YAMLError:
-        return {}
-    return meta if isinstance(meta, dict) else {}
-
-
-def _first(value: object) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return str(value).strip() if value else None
-
-
 def derived_from(text: str, name: str | None = None) -> str | None:
     """The model a card's model derives from (see the module's rules), or None for a base model's card.
     ``name`` is the repository id or title the card is published under, when known."""
-    meta = front_matter(text)
+    try:
+        meta, _ = front_matter(text.lstrip())
+    except ValueError:
+        meta = {}  # a card with broken front matter is judged on its text alone
     title = re.search(r"^#{1,2}\s+(.+)$", text, re.MULTILINE)
     names = " ".join(filter(None, [name, title.group(1) if title else None]))
-    base = _first(meta.get("base_model"))
-    if base and base.lower() != (name or "").lower():
+    base = base_model_of(meta, name or "")
+    if base:
         post_trained = POST_TRAINING_NAME.search(names.replace("_", "-"))
         own_pretraining = not post_trained and OWN_PRETRAINING.search(text)
         if not own_pretraining:

@@ -5,9 +5,10 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
 
 - the text's **own model** is the sized name it mentions most often overall ("Heron-7B", "Heron 1.5B",
   "Heron 2.0-70B": the name, with its version, that the text uses most) among those its opening (title
-  and abstract) names and a first-person sentence trains, introduces or releases ("we present Heron", "our Heron models"; a model card is
-  about its own model throughout, so any of its sized names qualifies); its **flagship**
-  is the largest size written with that name, except sizes called untrained, hypothetical or planned;
+  and abstract) names and a first-person sentence trains, introduces or releases ("we present Heron",
+  "our Heron models"; a model card is about its own model throughout, so any of its sized names
+  qualifies); its **flagship** is the largest size written with that name, except sizes called
+  untrained, hypothetical or planned;
   without sized names, the largest "N parameters" of a sentence saying "we train/introduce/…";
 - a **mixture of experts** counts the parameters active per token: when the text states "N activated
   (or active) parameters", the largest such N replaces the total;
