@@ -4,14 +4,18 @@ cards."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import eligible
 from curation.extract.derived import derived_from
 from curation.extract.device_sentences import find_device_counts
-from curation.extract.documents import extract_document
+from curation.extract.documents import extract_document, extract_documents
 from curation.extract.flagship_counting import find_flagship_counting
 from curation.extract.hardware_fields import find_hardware_fields
+from curation.extract.model_names import nearby_model
+from curation.extract.moe import active_parameter_pairs
 from schemas.handover import CARD, Document
 
 DAY, WEEK, HOUR = 86400, 7 * 86400, 3600
@@ -161,3 +165,78 @@ def test_a_derived_cards_fine_tuning_figure_is_kept_as_fine_tuning():
     assert primary is not None and primary.stage == "finetuning"
     assert primary.assumptions["base_model"] == "lab/heron-7b"
     assert primary.assumptions["chip_seconds"] == pytest.approx(8 * 2 * DAY)
+
+
+# -- choosing the own model and its figures (second round of failure classes) ----------------------
+
+def test_a_card_counts_the_size_in_its_title_not_a_larger_sibling():
+    card = ("---\nlicense: apache-2.0\n---\n# Wren-7B\n\nWren-7B is a causal decoder. A larger sibling, "
+            "Wren-40B, is also available. Wren-7B was trained on 1,500B tokens.\n")
+    estimate = only(find_flagship_counting(card))
+    assert estimate.assumptions["parameters"] == 7e9
+    assert estimate.value_flop == pytest.approx(6 * 7e9 * 1.5e12)
+
+
+@pytest.mark.parametrize(("text", "is_card"), [
+    ("---\nsource: a paper server\narxiv_id: 2401.00001\n---\n# Wren: a paper\n\nWe train Wren.", False),
+    ("# Wren: a paper\n\nWe release model cards for every checkpoint, as is good practice.", False),
+    ("---\nlicense: mit\npipeline_tag: text-generation\n---\n# Wren-7B\n", True),
+    ("# Wren-7B\n\n## 2. Model Summary\n\nWren is small.", True),
+])
+def test_what_makes_a_text_a_model_card(text, is_card):
+    assert looks_like_model_card(text) is is_card
+
+
+@pytest.mark.parametrize(("sentence", "total", "active"), [
+    ("It comprises 120B total parameters, of which 9B are activated for each token.", 120e9, 9e9),
+    ("a model with a total of 40 billion parameters and 6 billion activated parameters.", 40e9, 6e9),
+    ("We build a model with 12 billion activated parameters and 1 trillion total parameters.", 1e12, 12e9),
+])
+def test_a_sentence_pairs_a_total_with_its_activated_parameters(sentence, total, active):
+    assert [(t, a) for t, a, _ in active_parameter_pairs(sentence)] == [(total, active)]
+
+
+def test_a_dense_flagship_keeps_its_size_beside_a_smaller_mixture_of_experts_sibling():
+    text = ("We introduce Kestrel, a family of models. Our flagship Kestrel-70B is dense, while "
+            "Kestrel-40B-A8B is a mixture of experts with 8B activated parameters. We pre-train Kestrel-70B "
+            "on 5 trillion tokens.")
+    estimate = only(find_flagship_counting(text))
+    assert estimate.assumptions["parameters"] == 70e9 and estimate.assumptions["active_parameters"] is False
+
+
+def test_the_flagships_own_token_figure_beats_a_siblings_larger_corpus():
+    text = ("We introduce Plover, trained at two sizes. We train Plover 3B on a corpus of 2T tokens. "
+            "In a preliminary study, Plover 30B is trained on 200B tokens.")
+    estimate = only(find_flagship_counting(text))
+    assert estimate.assumptions["parameters"] == 30e9 and estimate.assumptions["training_tokens"] == 200e9
+
+
+def test_a_capitalized_ordinary_word_is_not_a_model_name():
+    text = ("We train sparse and dense models. We introduce a sparse router.\n\nSparse 1.1B was our first "
+            "sparse attempt, and a sparse model is cheap. We train on 300B tokens.")
+    assert all(e.model != "Sparse 1.1B" for e in find_flagship_counting(text))
+
+
+def test_tokens_that_belong_to_another_named_model_are_not_paired():
+    text = ("We propose a new routing scheme and train models with 200M parameters. For reference, we use a "
+            "Harrier-XL model pre-trained on 500B tokens. Harrier-XL 40B is much larger.")
+    assert find_flagship_counting(text) == []
+
+
+@pytest.mark.parametrize(("sentence", "model"), [
+    ("With 11B params and about 1 trillion tokens, T5 reached the best scores across GLUE, SuperGLUE.", "T5"),
+    ("We report results on GLUE, SuperGLUE and MMLU after training for 2e21 FLOP.", None),
+    ("The MMLU benchmark rose after 3e22 FLOP of training.", None),
+])
+def test_a_benchmark_or_dataset_is_never_the_model(sentence, model):
+    assert nearby_model(sentence) == model
+
+
+def test_a_derived_card_without_a_fine_tuning_figure_says_its_figures_are_the_bases():
+    card = ("---\nbase_model: example/wren-7b\nlicense: mit\n---\n# Wren-7B-chat\n\nThis is a fine-tuned "
+            "version of example/wren-7b. The base was trained on 64 A100 GPUs for 10 days.\n")
+    rows = pd.DataFrame({"model": ["someone/wren-7b-chat"], "base_model": ["example/wren-7b"],
+                         "document": [Document(CARD, card, 2024)]})
+    row = extract_documents(rows).iloc[0]
+    assert "training_compute_flop" not in row or pd.isna(row["training_compute_flop"])
+    assert row["compute_evidence"].startswith("derived from example/wren-7b: the 1 figure(s)")

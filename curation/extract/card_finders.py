@@ -16,8 +16,13 @@ from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, senten
 from curation.extract.model_names import document_title
 from curation.extract.quantities import NUMBER, SIZE, scaled_value
 from curation.extract.tables import find_tables
+from schemas.model_cards import front_matter
 
-CARD_CUES = ("model card", "model details", "intended use", "model description", "## uses")
+CARD_KEYS = {"license", "tags", "pipeline_tag", "library_name", "language", "datasets", "base_model",
+             "model-index", "widget", "inference", "metrics", "thumbnail", "model_name", "license_name"}
+CARD_HEADING = re.compile(r"^[ \t]*#{1,4}[ \t]*(?:\W+[ \t]*)?(?:\d+\.[ \t]*)?"
+                          r"(?:model card|model details|intended uses?|model description|uses|how to use|"
+                          r"model summary|model overview|model downloads)\b", re.MULTILINE | re.IGNORECASE)
 PARAM_STATEMENT = re.compile(
     rf"(?P<n>{NUMBER})\s?(?P<m>{SIZE})?\s+(?:total\s+|trainable\s+)*parameters\b"
     rf"|\bparam(?:eter)?s?\s*[:=]\s*(?P<n2>{NUMBER})\s?(?P<m2>{SIZE})?\b",
@@ -38,8 +43,14 @@ NOT_TRAINING_TOKENS = ("context", "sequence", "vocab", "window", "max_length", "
 
 
 def looks_like_model_card(text: str) -> bool:
-    """A model card: YAML front matter, or a card's usual sections."""
-    return text.lstrip().startswith("---") or any(cue in lowered(text) for cue in CARD_CUES)
+    """A model card: YAML front matter with a card's metadata keys (license, tags, pipeline_tag, …; a
+    paper's provenance header is not one), or a card's usual section headings ("## Model Details",
+    "# Model Card for …"; a paper that mentions "model cards" in its prose is not one)."""
+    try:
+        meta, _ = front_matter(text.lstrip())
+    except ValueError:
+        meta = {}
+    return bool(CARD_KEYS & {str(key).lower() for key in meta}) or bool(CARD_HEADING.search(text))
 
 
 def _size(word: str | None) -> str | None:

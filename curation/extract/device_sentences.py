@@ -25,6 +25,7 @@ from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits
 from curation.extract.device_time import SECONDS, _unit_key, document_accelerator, hardware_estimate
 from curation.extract.evidence import Estimate, Span, sentence_around
 from curation.extract.hardware import accelerator_pattern, resolve_accelerator
+from curation.extract.model_names import nearby_model
 from curation.extract.quantities import NUMBER, parse_plain
 
 NUMBER_WORDS = {
@@ -174,6 +175,7 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
             sentence=evidence,
         )
         if estimate is not None:
+            estimate.model = estimate.model or nearby_model(sentence.text)
             estimate.evidence.append(device_span)
             if duration_span not in estimate.evidence:
                 estimate.evidence.append(duration_span)

@@ -12,7 +12,8 @@ row depends on what the text is, stated as rules:
   quantized or converted copy; :mod:`~curation.extract.derived`) repeats its base's pre-training run:
   that run is never the derived model's own. Only a figure the card marks as fine-tuning may be its
   primary, kept with ``stage: finetuning`` and the base named in ``assumptions``; it is quoted in the
-  evidence, not taken as training compute.
+  evidence, not taken as training compute. Without one, the evidence says the card's figures are
+  its base's.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ def extract_documents(rows: pd.DataFrame) -> pd.DataFrame:
         if extraction.primary is not None:
             found[index] = document_fields(document, extraction.primary,
                                            extraction.primary.assumptions.get("base_model"))
+        elif extraction.derived_from and extraction.estimates:
+            found[index] = {"compute_evidence": f"derived from {extraction.derived_from}: the "
+                            f"{len(extraction.estimates)} figure(s) its card gives describe the base's run, "
+                            f"not this model's"}
     rows = rows.drop(columns=[DOCUMENT])
     if not found:
         return rows
@@ -61,6 +66,7 @@ def extract_document(document: Document, base_model: str | None = None,
     base = base_model or derived_from(document.text, name)
     if base is None:
         return extraction
+    extraction.derived_from = base
     for estimate in extraction.estimates:
         if estimate.stage != FINETUNING:
             estimate.notes.append(f"{NOT_OWN_RUN}: a derived model's card quoting its base's run ({base})")
@@ -79,8 +85,9 @@ def document_fields(document: Document, primary: Estimate, base_model: object = 
         "parameters": primary.assumptions.get("parameters"),
         "hardware": primary.assumptions.get("accelerator"),
     }
-    if document.kind == PAPER:
-        return {**fields, "training_compute_flop": primary.value_flop, "model": primary.model}
+    if document.kind == PAPER:  # an estimate that names no model keeps the source's placeholder name
+        named = {"model": primary.model} if primary.model else {}
+        return {**fields, "training_compute_flop": primary.value_flop, **named}
     if document.kind != CARD:
         raise ValueError(f"unknown document kind {document.kind!r} (expected {PAPER!r} or {CARD!r})")
     fields["training_dataset_size"] = primary.assumptions.get("training_tokens")

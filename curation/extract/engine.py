@@ -41,6 +41,7 @@ class Extraction:
     text: str
     estimates: list[Estimate] = field(default_factory=list)
     primary: Estimate | None = None
+    derived_from: str | None = None  # a derived model's card: the base whose run its figures describe
 
     def to_dict(self) -> dict[str, object]:
         def short(estimate: Estimate) -> dict[str, object]:

@@ -6,14 +6,17 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
 - the text's **own model** is the sized name it mentions most often overall ("Heron-7B", "Heron 1.5B",
   "Heron 2.0-70B": the name, with its version, that the text uses most) among those its opening (title
   and abstract) names and a first-person sentence trains, introduces or releases ("we present Heron",
-  "our Heron models"; a model card is about its own model throughout, so any of its sized names
-  qualifies); its **flagship** is the largest size written with that name, except sizes called
-  untrained, hypothetical or planned;
+  "our Heron models"); its **flagship** is the largest size written with that name, except sizes called
+  untrained, hypothetical or planned; a model card's own model is the sized name in its title
+  ("# Heron-7B"), not a larger sibling it mentions;
   without sized names, the largest "N parameters" of a sentence saying "we train/introduce/…";
-- a **mixture of experts** counts the parameters active per token: when the text states "N activated
-  (or active) parameters", the largest such N replaces the total;
+- a **mixture of experts** counts the parameters active per token: the activated count a table or
+  sentence pairs with the flagship's total replaces it (a dense flagship keeps its size beside a
+  smaller MoE sibling); without a sized flagship, the largest "N activated (or active) parameters";
 - the **training tokens** are the largest "N tokens" of a prose sentence (not a figure's axis labels)
-  about training or its corpus, not a
+  about training or its corpus — of the sentences naming the flagship if one of them gives a figure,
+  not one about another sized model ("we use a Heron-XL model pre-trained on 500B tokens" when the
+  size comes from elsewhere; see :func:`_another_models_tokens`) — not a
   batch, a context window, a sequence, a first stretch of training or a per-step figure;
 - the estimate is 6 · N · D, Speculative (the pairing is inferred), and carries the model it is for.
 """
@@ -22,15 +25,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered
 from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import classify, is_prose
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
+from curation.extract.model_names import document_title
+from curation.extract.moe import SAME_MODEL_TOLERANCE, active_parameter_pairs
 from curation.extract.quantities import NUMBER, scaled_value
 
 SIZE_WORDS = {"m": "m", "million": "m", "b": "b", "billion": "b", "t": "t", "trillion": "t"}
-SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:[- ]\d+(?:\.\d+)?)?)[- ]"
+SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?:-[A-Za-z]+)*"
+                        r"(?:[- ]\d+(?:\.\d+)?)?)[- ]"
                         r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?![\w-])"
                         r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
 PARAMETER_STATEMENT = re.compile(
@@ -46,6 +53,9 @@ NOT_TRAINING_TOKENS = ("batch", "context", "window", "sequence", "length", "firs
 NOT_TRAINED = ("untrained", "hypothetical", "would ", "could ", "planned", "future work")
 OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?:pre-?train|train|introduc|present|propos|releas|"
                        r"develop|build|built|scale|open-?sourc)", re.IGNORECASE)
+# "we use an X model (partially) pre-trained on …": someone's trained model, used — not a claim
+USES_TRAINED = re.compile(r"\bwe\s+(?:use|adopt|employ|take|evaluat|borrow|reus)\w*\s+(?:an?|the)\s+"
+                          r"[\w.-]+\s+(?:model|checkpoint)s?\s+(?:\w+\s+)?(?:pre-?)?trained", re.IGNORECASE)
 COMPARISON = re.compile(r"compar|\bthan\b|outperform|\bvs\.?\b|versus|baseline|surpass|match", re.IGNORECASE)
 OPENING = 3000  # a paper names its own model in its title or abstract
 NOT_NAME_WORDS = {"the", "a", "an", "our", "with", "and", "or", "for", "to", "from", "than", "of", "in",
@@ -57,8 +67,8 @@ def _value(match: re.Match[str]) -> float:
     return scaled_value(match.group("n"), SIZE_WORDS[match.group("m").lower()])
 
 
-def _flagship(text: str) -> tuple[float, Span, str | None] | None:
-    """The own model's flagship size (see the module's rules) and where it is written."""
+def _sized_names(text: str) -> Sized:
+    """Every name the text writes with a size ("Heron-7B"), with its sizes and where they are written."""
     sized: dict[str, list[tuple[float, re.Match[str]]]] = {}
     low = lowered(text)
     for match in SIZED_NAME.finditer(text):
@@ -68,10 +78,20 @@ def _flagship(text: str) -> tuple[float, Span, str | None] | None:
         around = low[max(0, match.start() - 40): match.end() + 40]
         if not any(cue in around for cue in NOT_TRAINED):
             sized.setdefault(name, []).append((_value(match), match))
-    names = Counter({name: low.count(name.lower()) for name in sized})
-    card = looks_like_model_card(text)
+    return sized
+
+
+Sized = dict[str, list[tuple[float, re.Match[str]]]]
+
+
+def _flagship(text: str, sized: Sized) -> tuple[float, Span, str | None] | None:
+    """The own model's flagship size (see the module's rules) and where it is written."""
+    low = lowered(text)
+    if looks_like_model_card(text):
+        return _titled(text, sized)
+    names = Counter({name: _mentions(low, name) for name in sized if not _common_word(text, name)})
     for name, _ in names.most_common():
-        if not card and (name.lower() not in low[:OPENING] or not _introduced_as_own(text, name)):
+        if name.lower() not in low[:OPENING] or not _introduced_as_own(text, name):
             continue
         flagship, match = max(sized[name], key=lambda pair: pair[0])
         return flagship, Span(match.group(0), match.start(), match.end()), match.group(0)
@@ -89,15 +109,44 @@ def _flagship(text: str) -> tuple[float, Span, str | None] | None:
     return value, span, None
 
 
+def _mentions(low: str, name: str) -> int:
+    """How often ``name`` is written as a whole word ("Heron" is not counted inside "HeronMoE")."""
+    return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name.lower())}(?![A-Za-z0-9])", low))
+
+
+def _common_word(text: str, name: str) -> bool:
+    """Whether a capitalized word is an ordinary one ("Sparse 1.1B" heading a table row): the text
+    writes it in lower case at least as often as capitalized."""
+    pattern = r"(?<![A-Za-z0-9]){}(?![A-Za-z0-9])"
+    lower = len(re.findall(pattern.format(re.escape(name.lower())), text))
+    return lower >= len(re.findall(pattern.format(re.escape(name)), text))
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\s_-]+", "", name.lower())
+
+
+def _titled(text: str, sized: Sized) -> tuple[float, Span, str] | None:
+    """On a model card, the sized name its title carries ("# Heron-7B"), whatever siblings it mentions."""
+    title = _squashed(document_title(text) or "")
+    for found in sized.values():
+        for value, match in found:
+            if title and _squashed(match.group(0)) in title:
+                return value, Span(match.group(0), match.start(), match.end()), match.group(0)
+    return None
+
+
 def _introduced_as_own(text: str, name: str) -> bool:
     """Whether a sentence says "we train/introduce/present/release …" with ``name`` in it, or the text
-    writes "our ``name``" — not in a comparison with other models ("than", "outperforms", "vs")."""
+    writes "our ``name``" (not "we use a ``name`` model pre-trained on …") — in prose (a table row of
+    cited models is no claim), not in a comparison with other models ("than", "outperforms", "vs")."""
     low, key = lowered(text), name.lower()
     at = low.find(key)
     while at != -1:
         sentence = sentence_around(text, at, at + len(key))
         ours = re.search(r"\bour\s+(?:[\w-]+\s+){0,2}$", low[max(sentence.start, at - 40): at])
-        if (ours or OWN_CLAIM.search(sentence.text)) and not COMPARISON.search(sentence.text):
+        claimed = ours or (OWN_CLAIM.search(sentence.text) and not USES_TRAINED.search(sentence.text))
+        if claimed and is_prose(sentence) and not COMPARISON.search(sentence.text):
             return True
         at = low.find(key, at + len(key))
     return False
@@ -112,8 +161,28 @@ def _active_parameters(text: str) -> tuple[float, Span] | None:
     return max(found, key=lambda pair: pair[0]) if found else None
 
 
-def _training_tokens(text: str) -> tuple[float, Span, Span] | None:
-    """The largest training-token figure: (tokens, its span, its sentence)."""
+def _active_of(text: str, total: float) -> tuple[float, Span] | None:
+    """The activated count a table or sentence gives for the flagship's total (a dense flagship keeps its
+    size even when a smaller sibling is a mixture of experts)."""
+    for pair_total, active, evidence in active_parameter_pairs(text):
+        if abs(pair_total - total) <= SAME_MODEL_TOLERANCE * total:
+            at = text.find(evidence)
+            return active, Span(evidence, at, at + len(evidence)) if at >= 0 else Span(evidence, 0, 0)
+    return None
+
+
+def _training_tokens(text: str, name: str | None = None) -> tuple[float, Span, Span] | None:
+    """The largest training-token figure: (tokens, its span, its sentence); of sentences that name
+    ``name`` when one of them gives a figure (the flagship's own "Heron 70B is trained on 245B tokens"
+    beats a sibling's larger corpus)."""
+    if name is not None:
+        own = _training_tokens_in(text, lambda sentence: _mentions(sentence.lower(), name) > 0)
+        if own is not None:
+            return own
+    return _training_tokens_in(text, lambda sentence: True)
+
+
+def _training_tokens_in(text: str, keep: Callable[[str], bool]) -> tuple[float, Span, Span] | None:
     best = None
     low = lowered(text)
     for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
@@ -122,7 +191,7 @@ def _training_tokens(text: str) -> tuple[float, Span, Span] | None:
             if any(cue in before for cue in NOT_TRAINING_TOKENS):
                 continue
             sentence = sentence_around(text, match.start(), match.end())
-            if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence):
+            if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence) or not keep(sentence.text):
                 continue
             tokens = _value(match)
             if 1e8 <= tokens <= 1e15 and (best is None or tokens > best[0]):
@@ -130,17 +199,31 @@ def _training_tokens(text: str) -> tuple[float, Span, Span] | None:
     return best
 
 
+def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | None) -> bool:
+    """Whether the token sentence is about another sized model: it names one, and either the text has
+    no named flagship or the sentence makes no first-person claim ("we train all models for …")."""
+    others = [name for name in sized if _mentions(sentence.lower(), name) and not _common_word(text, name)
+              and not (own and _squashed(own).startswith(_squashed(name)))]
+    claim = OWN_CLAIM.search(sentence) and not USES_TRAINED.search(sentence)
+    return bool(others) and (own is None or not claim)
+
+
 def find_flagship_counting(text: str) -> list[Estimate]:
     """6 · N · D from the text's flagship model size (active parameters for a mixture of experts) and
     its largest training-token figure, found anywhere in the text."""
-    tokens = _training_tokens(text)
-    if tokens is None:
-        return []
-    flagship = _flagship(text)
+    sized = _sized_names(text)
+    flagship = _flagship(text, sized)
     active = _active_parameters(text)
     if flagship is None and active is None:
         return []
+    tokens = _training_tokens(text, flagship[2] if flagship else None)
+    if tokens is None:
+        return []
     d, token_span, sentence = tokens
+    if _another_models_tokens(text, sentence.text, sized, flagship[2] if flagship else None):
+        return []
+    if flagship is not None and active is not None:
+        active = _active_of(text, flagship[0])
     if active is not None and (flagship is None or active[0] < flagship[0]):
         n, param_span, model, is_active = active[0], active[1], flagship[2] if flagship else None, True
     else:
