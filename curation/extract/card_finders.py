@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored, lowered
-from curation.extract.context import classify
+from curation.extract.context import classify, context_around
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.model_names import document_title
 from curation.extract.quantities import NUMBER, SIZE, scaled_value
+from curation.extract.step_counting import step_tokens
 from curation.extract.tables import find_tables
 from schemas.model_cards import front_matter
 
@@ -33,11 +34,6 @@ TOKEN_FIGURE = re.compile(
     rf"|\btokens\s*[:=]\s*(?P<t2>{NUMBER})\s?(?P<tm2>{SIZE})\b",
     re.IGNORECASE,
 )
-BATCH_TOKENS = re.compile(
-    rf"batch size (?:of )?(?:approximately |about |~)?(?P<b>{NUMBER})\s?(?P<bm>{SIZE})\s*tokens",
-    re.IGNORECASE)
-STEPS = re.compile(rf"(?P<s>{NUMBER})\s?(?P<sm>[kKM])?\s*(?:training\s+)?(?:steps|iterations|updates)\b",
-                   re.IGNORECASE)
 NOT_TRAINING_TOKENS = ("context", "sequence", "vocab", "window", "max_length", "max_new_tokens",
                        "per batch", "batch size", "prompt", "generate")
 
@@ -96,13 +92,7 @@ def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
             match.group("t2"), match.group("tm2"))
         span = Span(match.group(0), match.start(), match.end())
         figures.append((scaled_value(number, _size(size)), [span]))
-    for batch in BATCH_TOKENS.finditer(text):
-        steps = STEPS.search(text, max(0, batch.start() - 200), min(len(text), batch.end() + 200))
-        if steps:
-            tokens = (scaled_value(batch.group("b"), _size(batch.group("bm")))
-                      * scaled_value(steps.group("s"), _size(steps.group("sm"))))
-            figures.append((tokens, [Span(batch.group(0), batch.start(), batch.end()),
-                                     Span(steps.group(0), steps.start(), steps.end())]))
+    figures.extend(step_tokens(text))
     return [(tokens, spans) for tokens, spans in figures if 1e8 <= tokens <= 1e15]
 
 
@@ -123,5 +113,9 @@ def find_card_operation_counting(text: str) -> list[Estimate]:
         model=document_title(text), confidence="Speculative",
     )
     # the batch phrase of a batch × steps figure is not a "per batch" figure here
-    context = sentence_around(text, token_spans[0].start, token_spans[0].end).text.lower()
-    return [classify(estimate, context.replace(token_spans[0].text.lower(), ""))]
+    # cue words near the token figure only: a batch size later in the sentence is not about it
+    sentence = sentence_around(text, token_spans[0].start, token_spans[0].end)
+    blanked = text  # a steps × batch figure's own batch phrase is not a "per batch" cue
+    for span in token_spans:
+        blanked = blanked[:span.start] + " " * (span.end - span.start) + blanked[span.end:]
+    return [classify(estimate, context_around(blanked, sentence, token_spans[0], 60, 25))]

@@ -14,7 +14,8 @@ repository name the source gives:
    other formats of itself is not a copy.)
 3. **A sentence says what it was fine-tuned from**: "a fine-tuned version of X", "fine-tuned from X",
    "built by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X",
-   "Finetuned from model: X", "Parent Model: X".
+   "Finetuned from model: X", "Parent Model: X" — unless X is the card's own model (a base card listing
+   the models "built by fine-tuning" it).
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
 
 Names such as "-instruct" or "-chat" alone do not make a card derived: some releases have no separate
@@ -45,6 +46,10 @@ FINE_TUNED_FROM = re.compile(
 )
 
 
+def _squashed(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
 def derived_from(text: str, name: str | None = None) -> str | None:
     """The model a card's model derives from (see the module's rules), or None for a base model's card.
     ``name`` is the repository id or title the card is published under, when known."""
@@ -64,9 +69,13 @@ def derived_from(text: str, name: str | None = None) -> str | None:
     if COPY_NAME.search(names) or "quantized_by" in meta or phrase:
         named = re.match(NAME, text[phrase.end():]) if phrase else None
         return base or (named.group("base") if named else "the model it was converted from")
-    said = FINE_TUNED_FROM.search(text)
-    if said:
-        return said.group("base").strip("[]() ")
+    # the card's own model: its repository when known (a family's title may be shared with its fine-tunes)
+    own = ({_squashed(name), _squashed(name.split("/")[-1])} if name
+           else {_squashed(title.group(1) if title else "")})
+    for said in FINE_TUNED_FROM.finditer(text):
+        base = said.group("base").strip("[]() ")
+        if _squashed(base) not in own and _squashed(base.split("/")[-1]) not in own:
+            return base
     if METHOD_NAME.search(names.replace("_", "-")):
         return base or "the model it was fine-tuned from"
     return None

@@ -31,6 +31,7 @@ AGREEMENT_FACTOR = 3.0
 # No training run had reached 1e27 FLOP by 2026; a figure above 1e28 is a projection or a misreading.
 MAX_CREDIBLE_FLOP = 1e28
 _HTML = re.compile(r"<(?:html|body|div|p|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
+CONFIDENCE_RANK = {"Confident": 0, "Likely": 1, "Speculative": 2}
 CONFIDENCE_UP = {"Speculative": "Likely", "Likely": "Confident", "Confident": "Confident"}
 
 
@@ -81,7 +82,9 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     """The text's own main pre-training estimate, cross-checked against the other methods.
 
     The largest credible run wins; estimates within 3x of it describe the same run, and of those the
-    most trusted method gives the primary (of equal figures, one whose sentence names its accelerator).
+    most trusted method gives the primary, then the most confident estimate (a sentence that states
+    both figures beats a pairing inferred across the text), then the largest (of equal figures, one
+    whose sentence names its accelerator).
     Other methods' nearest estimates are compared with it."""
     for estimate in estimates:
         if estimate.value_flop > MAX_CREDIBLE_FLOP:
@@ -94,8 +97,8 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     pool = [e for e in pool if not (AGGREGATE_NOTE in e.notes and e.method in broken_down)]
     largest = max(e.value_flop for e in pool)
     same_run = [e for e in pool if e.value_flop * AGREEMENT_FACTOR >= largest]
-    primary = min(same_run, key=lambda e: (METHOD_TRUST[e.method], -float(f"{e.value_flop:.3g}"),
-                                           _inferred_accelerator(e)))
+    primary = min(same_run, key=lambda e: (METHOD_TRUST[e.method], CONFIDENCE_RANK[e.confidence],
+                                           -float(f"{e.value_flop:.3g}"), _inferred_accelerator(e)))
     for method in sorted({e.method for e in pool} - {primary.method}, key=METHOD_TRUST.__getitem__):
         other = min((e for e in pool if e.method == method), key=lambda e: _ratio(e, primary))
         ratio = _ratio(other, primary)

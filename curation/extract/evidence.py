@@ -36,7 +36,10 @@ class Estimate:
         return asdict(self)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n\s*\n|\n(?=[#|*\-•])")
+# a sentence ends before a capital, a bracket, a blank line or a list/table line — or before a name
+# written in lower case with a digit or hyphen ("… datasets. stable-code-3b is …"), unless after "e.g."
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n\s*\n|\n(?=[#|*\-•])"
+                           r"|(?<=[a-z0-9)]{3}\.)\s+(?=[a-z][a-z0-9]*[-\d][\w.-]*\s)")
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 600) -> Span:

@@ -13,7 +13,8 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
 - a **mixture of experts** counts the parameters active per token: the activated count a table or
   sentence pairs with the flagship's total replaces it (a dense flagship keeps its size beside a
   smaller MoE sibling); without a sized flagship, the largest "N activated (or active) parameters";
-- the **training tokens** are the largest "N tokens" of a prose sentence (not a figure's axis labels)
+- the **training tokens** are the largest "N tokens" (or "training tokens … to N trillion") of a prose
+  sentence (not a figure's axis labels)
   about training or its corpus — of the sentences naming the flagship if one of them gives a figure,
   not one about another sized model ("we use a Heron-XL model pre-trained on 500B tokens" when the
   size comes from elsewhere; see :func:`_another_models_tokens`) — not a
@@ -47,6 +48,10 @@ PARAMETER_STATEMENT = re.compile(
 TOKEN_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*"
     r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens\b", re.IGNORECASE)
+# "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T"
+TOKENS_THEN_FIGURE = re.compile(
+    rf"\b(?:training|pre-?training)\s+tokens\s*(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b)\s*(?P<n>{NUMBER})\s?"
+    r"(?P<m>[MBT]|million|billion|trillion)(?![a-z])", re.IGNORECASE)
 ABOUT_TRAINING = re.compile(r"train|corpus|dataset|pre-?training data", re.IGNORECASE)
 NOT_TRAINING_TOKENS = ("batch", "context", "window", "sequence", "length", "first", "per ", "each",
                        "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test")
@@ -126,14 +131,25 @@ def _squashed(name: str) -> str:
     return re.sub(r"[\s_-]+", "", name.lower())
 
 
+TITLE_SIZE = re.compile(r"(?<![A-Za-z0-9.])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[BbMm])(?![A-Za-z0-9])")
+
+
 def _titled(text: str, sized: Sized) -> tuple[float, Span, str] | None:
-    """On a model card, the sized name its title carries ("# Heron-7B"), whatever siblings it mentions."""
-    title = _squashed(document_title(text) or "")
+    """On a model card, the sized name its title carries ("# Heron-7B"), whatever siblings it mentions;
+    else the largest size written inside the title ("# Heron-400-10B-MT": 10B; an active-size part such
+    as "A3B" or "8x7B" is not a size)."""
+    raw = document_title(text) or ""
+    title = _squashed(raw)
     for found in sized.values():
         for value, match in found:
             if title and _squashed(match.group(0)) in title:
                 return value, Span(match.group(0), match.start(), match.end()), match.group(0)
-    return None
+    sizes = [(scaled_value(m.group("n"), m.group("m").lower()), m) for m in TITLE_SIZE.finditer(raw)]
+    if not sizes:
+        return None
+    value, match = max(sizes, key=lambda pair: pair[0])
+    at = text.find(raw)
+    return value, Span(match.group(0), at + match.start(), at + match.end()), raw
 
 
 def _introduced_as_own(text: str, name: str) -> bool:
@@ -186,7 +202,9 @@ def _training_tokens_in(text: str, keep: Callable[[str], bool]) -> tuple[float, 
     best = None
     low = lowered(text)
     for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
-        for match in TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7):
+        matches = [*TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
+                   *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), end + 40)]
+        for match in matches:
             before = low[max(0, match.start() - 50): match.start()]
             if any(cue in before for cue in NOT_TRAINING_TOKENS):
                 continue
