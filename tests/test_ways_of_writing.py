@@ -12,10 +12,14 @@ from curation.extract.context import eligible
 from curation.extract.derived import derived_from
 from curation.extract.device_sentences import find_device_counts
 from curation.extract.documents import extract_document, extract_documents
+from curation.extract.engine import extract
+from curation.extract.evidence import sentence_around
 from curation.extract.flagship_counting import find_flagship_counting
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.model_names import nearby_model
 from curation.extract.moe import active_parameter_pairs
+from curation.extract.operation_counting import find_operation_counting
+from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD, Document
 
 DAY, WEEK, HOUR = 86400, 7 * 86400, 3600
@@ -240,3 +244,73 @@ def test_a_derived_card_without_a_fine_tuning_figure_says_its_figures_are_the_ba
     row = extract_documents(rows).iloc[0]
     assert "training_compute_flop" not in row or pd.isna(row["training_compute_flop"])
     assert row["compute_evidence"].startswith("derived from example/wren-7b: the 1 figure(s)")
+
+
+# -- training set-ups, titles and lists (third round) ------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "tokens"), [
+    ("Training ran for one million steps with a batch size of 256. The sequence length was 128 tokens for "
+     "most steps and 512 for the rest.", 1e6 * 256 * 512),  # the longest length bounds the tokens
+    ("The net was trained for 450 thousand steps in total, using sequence length 1024 (batch size 2k).",
+     450e3 * 2e3 * 1024),
+    ("We train it with batch size 96 and maximum sequence length of 256 for 200k steps.", 96 * 256 * 200e3),
+    ("We used a batch size of 2M tokens for 120,000 steps.", 2e6 * 120e3),  # a batch in tokens
+])
+def test_steps_times_batch_times_sequence_length(sentence, tokens):
+    assert [found for found, _ in step_tokens(sentence)] == [pytest.approx(tokens)]
+
+
+def test_warmup_steps_are_not_training_steps():
+    assert step_tokens("We use 4,000 warmup steps, a batch size of 512 and a sequence length of 2048.") == []
+
+
+def test_a_cards_title_size_is_its_parameter_count():
+    card = ("---\nlicense: apache-2.0\n---\n# Model Card for Linnet-300-12B-MT\n\nLinnet is a translation "
+            "model trained on 200 billion tokens covering 300 languages.\n")
+    estimate = only(find_flagship_counting(card))
+    assert estimate.assumptions["parameters"] == 12e9 and estimate.assumptions["training_tokens"] == 200e9
+
+
+def test_training_tokens_written_before_their_figure():
+    card = ("---\nlicense: mit\n---\n# Siskin-7B\n\nBuilding on Siskin, we scale up the training tokens to "
+            "4.5 trillion, mostly source code.\n")
+    assert only(find_flagship_counting(card)).assumptions["training_tokens"] == 4.5e12
+
+
+def test_a_list_of_sizes_in_a_we_train_sentence_gives_the_flagship():
+    text = ("We train language models with various sizes (i.e., 350M, 1.3B, and 6.7B) from scratch. "
+            "We train the models with 100B tokens, i.e., 25k steps.")
+    estimate = only(find_flagship_counting(text))
+    assert estimate.assumptions["parameters"] == 6.7e9 and estimate.assumptions["training_tokens"] == 100e9
+
+
+def test_a_unit_written_twice_is_read_once():
+    text = "tern-3b is a 2.7B billion parameter language model pre-trained on 1.3 trillion tokens."
+    assert only(find_operation_counting(text)).assumptions["parameters"] == 2.7e9
+
+
+def test_a_sentence_ends_before_a_lower_case_model_name():
+    text = ("It was pre-trained on 1.3 trillion tokens of code. tern-3b beats models of its size "
+            "(compared to others).")
+    assert sentence_around(text, 25, 30).text == "It was pre-trained on 1.3 trillion tokens of code."
+
+
+def test_a_text_quoting_many_runs_and_training_none_gives_no_primary():
+    text = " ".join(f"Model {name} only reaches chance until about {k} · 10^{e} training FLOPs."
+                    for name, k, e in [("Alpha", 1, 22), ("Beta", 5, 23), ("Gamma", 2, 24), ("Delta", 3, 22),
+                                       ("Epsilon", 7, 21)])
+    assert extract(text).primary is None
+
+
+def test_a_paper_that_reports_its_own_runs_compute_keeps_it():
+    text = ("Model Alpha reaches chance at 1e22 FLOPs. Model Beta at 5e23 FLOPs. Model Gamma at 2e24 FLOPs. "
+            "Model Delta at 3e22 FLOPs. We trained our largest model with 8e24 FLOPs of compute.")
+    assert extract(text).primary.value_flop == pytest.approx(8e24)
+
+
+def test_a_base_card_listing_the_models_fine_tuned_from_it_is_not_derived():
+    card = ("---\nlicense: apache-2.0\n---\n# Grebe-30B\n\nGrebe-30B is pretrained from scratch on 1T "
+            "tokens.\n\n## Models finetuned off Grebe-30B\n\nGrebe-30B-Chat: built by finetuning Grebe-30B on "
+            "dialogues.\n")
+    assert derived_from(card, "example/grebe-30b") is None
+    assert derived_from(card, "example/grebe-30b-chat") == "Grebe-30B"

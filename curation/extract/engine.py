@@ -19,7 +19,7 @@ from curation.extract.card_finders import find_card_operation_counting
 from curation.extract.context import AGGREGATE_NOTE, eligible
 from curation.extract.device_sentences import find_device_counts
 from curation.extract.device_time import find_hardware
-from curation.extract.evidence import METHOD_TRUST, PRETRAINING, Estimate
+from curation.extract.evidence import METHOD_TRUST, PRETRAINING, REPORTED, Estimate
 from curation.extract.finders import find_reported, find_table_totals
 from curation.extract.flagship_counting import find_flagship_counting
 from curation.extract.hardware_fields import find_hardware_fields
@@ -112,6 +112,23 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     return primary
 
 
+SURVEY_FIGURES = 5
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
+def mark_reports_of_others(estimates: list[Estimate]) -> None:
+    """A text that quotes many compute figures in prose and never in a sentence of its own ("we", "our")
+    is reporting other people's runs — a survey, an analysis of scaling: its reported figures are
+    marked as cited (at least five prose figures, none first-person)."""
+    reported = [e for e in estimates if e.method == REPORTED and eligible(e)]
+    prose = [e for e in reported if not e.assumptions.get("table_row")]
+    if len(prose) < SURVEY_FIGURES or any(FIRST_PERSON.search(e.evidence[0].text) for e in prose):
+        return
+    for estimate in reported:
+        estimate.notes.append("cited from other work: the text quotes many runs' compute and trains none "
+                              "of them in its own words")
+
+
 def _inferred_accelerator(estimate: Estimate) -> bool:
     """Whether a hardware estimate's accelerator was guessed from the rest of the text (of two equal
     figures, the sentence that names its accelerator is the better evidence)."""
@@ -162,4 +179,5 @@ def extract(document: str, publication_year: int | None = None) -> Extraction:
     text = plain_text(document)
     estimates = all_estimates(text, publication_year)
     use_active_parameters(estimates, text)
+    mark_reports_of_others(estimates)
     return Extraction(text, estimates, choose_primary(estimates))

@@ -9,7 +9,8 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   "our Heron models"); its **flagship** is the largest size written with that name, except sizes called
   untrained, hypothetical or planned; a model card's own model is the sized name in its title
   ("# Heron-7B"), not a larger sibling it mentions;
-  without sized names, the largest "N parameters" of a sentence saying "we train/introduce/…";
+  without sized names, the largest "N parameters" or listed size ("sizes (1.3B, 2.7B and 6.7B)") of a
+  sentence saying "we train/introduce/…";
 - a **mixture of experts** counts the parameters active per token: the activated count a table or
   sentence pairs with the flagship's total replaces it (a dense flagship keeps its size beside a
   smaller MoE sibling); without a sized flagship, the largest "N activated (or active) parameters";
@@ -45,6 +46,10 @@ PARAMETER_STATEMENT = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])[\s-]*"
     r"(?:(?P<active>activated|active)\b(?:\s*(?:parameters?|params)\b)?|(?:total\s+)?(?:parameters?|params)\b"
     r"(?:\s+(?P<active2>activated|active)\b)?)", re.IGNORECASE)
+# "we train models of various sizes (i.e., 1.3B, 2.7B, and 6.7B)"
+SIZES_LIST = re.compile(r"\bsizes?\b[^;:]{0,24}?"
+                        r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)")
+LISTED_SIZE = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])")
 TOKEN_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*"
     r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens\b", re.IGNORECASE)
@@ -108,6 +113,12 @@ def _flagship(text: str, sized: Sized) -> tuple[float, Span, str | None] | None:
         for match in PARAMETER_STATEMENT.finditer(text, max(sentence.start, start - 40), end + 12):
             if not (match.group("active") or match.group("active2")):
                 statements.append((_value(match), Span(match.group(0), match.start(), match.end())))
+    for listed in SIZES_LIST.finditer(text):
+        sentence = sentence_around(text, listed.start(), listed.end())
+        if OWN_CLAIM.search(sentence.text) and not USES_TRAINED.search(sentence.text):
+            at = listed.start("list")
+            statements.extend((_value(size), Span(size.group(0), at + size.start(), at + size.end()))
+                              for size in LISTED_SIZE.finditer(listed.group("list")))
     if not statements:
         return None
     value, span = max(statements, key=lambda pair: pair[0])
@@ -205,10 +216,10 @@ def _training_tokens_in(text: str, keep: Callable[[str], bool]) -> tuple[float, 
         matches = [*TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
                    *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), end + 40)]
         for match in matches:
-            before = low[max(0, match.start() - 50): match.start()]
+            sentence = sentence_around(text, match.start(), match.end())
+            before = low[max(sentence.start, match.start() - 50): match.start()]
             if any(cue in before for cue in NOT_TRAINING_TOKENS):
                 continue
-            sentence = sentence_around(text, match.start(), match.end())
             if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence) or not keep(sentence.text):
                 continue
             tokens = _value(match)
