@@ -310,7 +310,7 @@ def test_a_paper_that_reports_its_own_runs_compute_keeps_it():
 
 def test_a_base_card_listing_the_models_fine_tuned_from_it_is_not_derived():
     card = ("---\nlicense: apache-2.0\n---\n# Grebe-30B\n\nGrebe-30B is pretrained from scratch on 1T "
-            "tokens.\n\n## Models finetuned off Grebe-30B\n\nGrebe-30B-Chat: built by finetuning Grebe-30B on "
-            "dialogues.\n")
+            "tokens.\n\n## Models finetuned off Grebe-30B\n\nGrebe-30B-Chat: built by finetuning Grebe-30B "
+            "on dialogues.\n")
     assert derived_from(card, "example/grebe-30b") is None
     assert derived_from(card, "example/grebe-30b-chat") == "Grebe-30B"
