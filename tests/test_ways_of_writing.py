@@ -314,3 +314,16 @@ def test_a_base_card_listing_the_models_fine_tuned_from_it_is_not_derived():
             "on dialogues.\n")
     assert derived_from(card, "example/grebe-30b") is None
     assert derived_from(card, "example/grebe-30b-chat") == "Grebe-30B"
+
+
+def test_tpu_v3_cores_named_with_their_generation_count_as_half_chips():
+    sentence = "The largest model was trained with 1024 TPU v3 cores for 6 days."
+    estimate = only(find_device_counts(sentence, 2020))
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(512 * 6 * DAY)
+
+
+def test_what_a_model_can_process_is_not_a_run():
+    text = ("We introduce Avocet-90B. For example, Avocet-90B can process 2T training tokens in under a week "
+            "on our cluster.")
+    found = find_flagship_counting(text)
+    assert found and not any(eligible(e) for e in found)

@@ -22,7 +22,8 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "per gpu", "per chip", "per device", "inference", "peak", "theoretical", "budget",
                "hypothetical", "would require", "would take", "would need", "flops per", "flop per",
                "batch size", "per batch", "batches of", "each trillion", "per trillion", "every trillion",
-               "per billion", "each billion")
+               "per billion", "each billion", "can process", "could process", "can be trained",
+               "could be trained", "can train", "could train")
 
 
 # Cues that a figure belongs to another work cited in this one.

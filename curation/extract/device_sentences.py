@@ -45,7 +45,7 @@ DEVICE_NOUN = r"(?:GPUs?|TPUs?|NPUs?|IPUs?|chips|cores|accelerators|devices|card
 NOT_A_NAME = r"(?:on|for|of|with|and|or|in|to|the|by|at|using|hours?|days?|weeks?|months?|per|each)\b"
 DEVICES = re.compile(
     rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?\s*(?:×|x)?\s*"
-    rf"(?P<name>(?:(?!{NOT_A_NAME})[A-Za-z0-9][\w.\-]*\s+){{0,4}}?){DEVICE_NOUN}(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
+    rf"(?P<name>(?:(?!{NOT_A_NAME})[A-Za-z0-9][\w.\-]*\s+){{0,4}}){DEVICE_NOUN}(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
     rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?P<name2>(?:NVIDIA\s|Nvidia\s|Tesla\s)?[A-Z][\w.\-]*\d[\w.\-]*)s\b"
     rf"|(?<![\w.])(?P<count3>\d+)-(?P<noun3>GPU|TPU)\s+(?:machine|server|node|box)",
 )
