@@ -323,7 +323,7 @@ def test_tpu_v3_cores_named_with_their_generation_count_as_half_chips():
 
 
 def test_what_a_model_can_process_is_not_a_run():
-    text = ("We introduce Avocet-90B. For example, Avocet-90B can process 2T training tokens in under a week "
-            "on our cluster.")
+    text = ("We introduce Avocet-90B, a model for code. For example, Avocet-90B can process 2T training "
+            "tokens in under a week on our cluster.")
     found = find_flagship_counting(text)
     assert found and not any(eligible(e) for e in found)
