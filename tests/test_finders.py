@@ -135,3 +135,14 @@ def test_a_table_row_with_only_a_hash_under_a_compute_header_is_no_figure():
     text = ("| file | training compute (FLOP) | sha256 |\n|---|---|---|\n"
             "| weights.bin | unknown | 9f3e7a01c2 |\n")
     assert find_table_totals(text) == []
+
+
+def test_anchor_words_are_found_leftmost_longest_like_one_alternation():
+    import re
+
+    from curation.extract.anchors import ANCHOR_LIST, _occurrences
+    text = ("we trained on 64 tpuv3 chips and 8 a100 gpus (a10g for inference): 3.1e23 flops, "
+            "12 petaflop/s-days, 2t tokens, 7b params; the core score on tpu v4 devices").lower()
+    alternation = re.compile("|".join(re.escape(word) for word in ANCHOR_LIST))
+    assert _occurrences(text) == [(m.start(), m.end(), m.group(0)) for m in alternation.finditer(text)]
+    assert {"tpuv3", "a10g", "petaflop"} <= {word for _, _, word in _occurrences(text)}

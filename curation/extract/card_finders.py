@@ -9,6 +9,7 @@ only safe where the whole text describes one model, so this runs on model cards 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored, lowered
 from curation.extract.context import classify, context_around
@@ -17,10 +18,11 @@ from curation.extract.model_names import document_title
 from curation.extract.quantities import NUMBER, SIZE, scaled_value
 from curation.extract.step_counting import step_tokens
 from curation.extract.tables import find_tables
-from schemas.model_cards import front_matter
+from schemas.model_cards import FRONT_MATTER
 
 CARD_KEYS = {"license", "tags", "pipeline_tag", "library_name", "language", "datasets", "base_model",
              "model-index", "widget", "inference", "metrics", "thumbnail", "model_name", "license_name"}
+FRONT_MATTER_KEY = re.compile(r"^([\w-]+)[ \t]*:", re.MULTILINE)
 CARD_HEADING = re.compile(r"^[ \t]*#{1,4}[ \t]*(?:\W+[ \t]*)?(?:\d+\.[ \t]*)?"
                           r"(?:model card|model details|intended uses?|model description|uses|how to use|"
                           r"model summary|model overview|model downloads)\b", re.MULTILINE | re.IGNORECASE)
@@ -38,15 +40,14 @@ NOT_TRAINING_TOKENS = ("context", "sequence", "vocab", "window", "max_length", "
                        "per batch", "batch size", "prompt", "generate")
 
 
+@lru_cache(maxsize=16)  # asked by several finders about the same text
 def looks_like_model_card(text: str) -> bool:
     """A model card: YAML front matter with a card's metadata keys (license, tags, pipeline_tag, …; a
     paper's provenance header is not one), or a card's usual section headings ("## Model Details",
     "# Model Card for …"; a paper that mentions "model cards" in its prose is not one)."""
-    try:
-        meta, _ = front_matter(text.lstrip())
-    except ValueError:
-        meta = {}
-    return bool(CARD_KEYS & {str(key).lower() for key in meta}) or bool(CARD_HEADING.search(text))
+    block = FRONT_MATTER.match(text.lstrip())
+    keys = {key.lower() for key in FRONT_MATTER_KEY.findall(block.group(1))} if block else set()
+    return bool(CARD_KEYS & keys) or bool(CARD_HEADING.search(text))
 
 
 def _size(word: str | None) -> str | None:

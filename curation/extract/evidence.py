@@ -45,7 +45,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n\s*\n|\n(?=[#|*\-•])"
 def sentence_around(text: str, start: int, end: int, limit: int = 600) -> Span:
     """The sentence (or table line) holding text[start:end], cut to ``limit`` characters."""
     left = max(0, start - limit)
-    before = [m.end() for m in _SENTENCE_END.finditer(text, left, start)]
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(left, start - 150), start)]
+    if not before and start - 150 > left:  # most sentences start close by: look further only if needed
+        before = [m.end() for m in _SENTENCE_END.finditer(text, left, start - 150 + 3)]
     s = before[-1] if before else left
     after = _SENTENCE_END.search(text, end, min(len(text), end + limit))
     e = after.start() if after else min(len(text), end + limit)

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from functools import lru_cache
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered
 from curation.extract.card_finders import looks_like_model_card
@@ -77,11 +77,14 @@ def _value(match: re.Match[str]) -> float:
     return scaled_value(match.group("n"), SIZE_WORDS[match.group("m").lower()])
 
 
+Sized = dict[str, list[tuple[float, re.Match[str]]]]
+
+
 def _sized_names(text: str) -> Sized:
     """Every name the text writes with a size ("Heron-7B"), with its sizes and where they are written."""
     sized: dict[str, list[tuple[float, re.Match[str]]]] = {}
     low = lowered(text)
-    for match in SIZED_NAME.finditer(text):
+    for match in _near_sizes(SIZED_NAME, text):
         name = match.group("name")
         if name.split()[0].split("-")[0].lower() in NOT_NAME_WORDS:
             continue
@@ -91,7 +94,22 @@ def _sized_names(text: str) -> Sized:
     return sized
 
 
-Sized = dict[str, list[tuple[float, re.Match[str]]]]
+A_SIZE = re.compile(r"[MBT](?![\w-])")  # after a digit (checked in Python: a charset scans fastest)
+
+
+def _near_sizes(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of ``pattern`` (a name ending in a size) searched only before a written size: a cheap
+    scan for "7B" finds the few places worth reading."""
+    windows: list[list[int]] = []
+    for size in A_SIZE.finditer(text):
+        if not text[size.start() - 1: size.start()].isdigit():
+            continue
+        start, end = max(0, size.start() - 60), size.end() + 30  # room for the lookahead after the size
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return [match for start, end in windows for match in pattern.finditer(text, start, end)]
 
 
 def _flagship(text: str, sized: Sized) -> tuple[float, Span, str | None] | None:
@@ -99,7 +117,9 @@ def _flagship(text: str, sized: Sized) -> tuple[float, Span, str | None] | None:
     low = lowered(text)
     if looks_like_model_card(text):
         return _titled(text, sized)
-    names = Counter({name: _mentions(low, name) for name in sized if not _common_word(text, name)})
+    opening = low[:OPENING]  # only names the opening gives can be the own model: count just those
+    names = Counter({name: _mentions(low, name) for name in sized
+                     if name.lower() in opening and not _common_word(text, name)})
     for name, _ in names.most_common():
         if name.lower() not in low[:OPENING] or not _introduced_as_own(text, name):
             continue
@@ -107,12 +127,14 @@ def _flagship(text: str, sized: Sized) -> tuple[float, Span, str | None] | None:
         return flagship, Span(match.group(0), match.start(), match.end()), match.group(0)
     statements = []
     for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]:
-        sentence = sentence_around(text, start, end)
-        if not OWN_CLAIM.search(sentence.text):
+        found = [m for m in PARAMETER_STATEMENT.finditer(text, max(0, start - 40), end + 12)
+                 if not (m.group("active") or m.group("active2"))]
+        if not found:  # the figure first (cheap), the sentence's claim only where there is one
             continue
-        for match in PARAMETER_STATEMENT.finditer(text, max(sentence.start, start - 40), end + 12):
-            if not (match.group("active") or match.group("active2")):
-                statements.append((_value(match), Span(match.group(0), match.start(), match.end())))
+        sentence = sentence_around(text, start, end)
+        if OWN_CLAIM.search(sentence.text):
+            statements.extend((_value(m), Span(m.group(0), m.start(), m.end()))
+                              for m in found if m.start() >= sentence.start)
     for listed in SIZES_LIST.finditer(text):
         sentence = sentence_around(text, listed.start(), listed.end())
         if OWN_CLAIM.search(sentence.text) and not USES_TRAINED.search(sentence.text):
@@ -127,15 +149,28 @@ def _flagship(text: str, sized: Sized) -> tuple[float, Span, str | None] | None:
 
 def _mentions(low: str, name: str) -> int:
     """How often ``name`` is written as a whole word ("Heron" is not counted inside "HeronMoE")."""
-    return len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(name.lower())}(?![A-Za-z0-9])", low))
+    return _whole_words(low, name.lower())
+
+
+@lru_cache(maxsize=256)
+def _whole_words(text: str, word: str) -> int:
+    count, at = 0, text.find(word)
+    while at != -1:  # str.find is many times faster than a regex with a lookbehind on a long text
+        end = at + len(word)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            count += 1
+        at = text.find(word, end)
+    return count
+
+
+def _word_char(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 def _common_word(text: str, name: str) -> bool:
     """Whether a capitalized word is an ordinary one ("Sparse 1.1B" heading a table row): the text
     writes it in lower case at least as often as capitalized."""
-    pattern = r"(?<![A-Za-z0-9]){}(?![A-Za-z0-9])"
-    lower = len(re.findall(pattern.format(re.escape(name.lower())), text))
-    return lower >= len(re.findall(pattern.format(re.escape(name)), text))
+    return _whole_words(text, name.lower()) >= _whole_words(text, name)
 
 
 def _squashed(name: str) -> str:
@@ -170,6 +205,10 @@ def _introduced_as_own(text: str, name: str) -> bool:
     low, key = lowered(text), name.lower()
     at = low.find(key)
     while at != -1:
+        near = low[max(0, at - 600): at + 600]
+        if "we " not in near and "our " not in near and "we\n" not in near:  # no first person nearby
+            at = low.find(key, at + len(key))
+            continue
         sentence = sentence_around(text, at, at + len(key))
         ours = re.search(r"\bour\s+(?:[\w-]+\s+){0,2}$", low[max(sentence.start, at - 40): at])
         claimed = ours or (OWN_CLAIM.search(sentence.text) and not USES_TRAINED.search(sentence.text))
@@ -202,15 +241,18 @@ def _training_tokens(text: str, name: str | None = None) -> tuple[float, Span, S
     """The largest training-token figure: (tokens, its span, its sentence); of sentences that name
     ``name`` when one of them gives a figure (the flagship's own "Heron 70B is trained on 245B tokens"
     beats a sibling's larger corpus)."""
+    candidates = _token_figures(text)
     if name is not None:
-        own = _training_tokens_in(text, lambda sentence: _mentions(sentence.lower(), name) > 0)
-        if own is not None:
-            return own
-    return _training_tokens_in(text, lambda sentence: True)
+        own = [c for c in candidates if _mentions(c[2].text.lower(), name) > 0]
+        if own:
+            return max(own, key=lambda c: c[0])
+    return max(candidates, key=lambda c: c[0]) if candidates else None
 
 
-def _training_tokens_in(text: str, keep: Callable[[str], bool]) -> tuple[float, Span, Span] | None:
-    best = None
+@lru_cache(maxsize=8)
+def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
+    """Every training-token figure in prose about training: (tokens, its span, its sentence)."""
+    found = []
     low = lowered(text)
     for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
         matches = [*TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
@@ -220,12 +262,12 @@ def _training_tokens_in(text: str, keep: Callable[[str], bool]) -> tuple[float, 
             before = low[max(sentence.start, match.start() - 50): match.start()]
             if any(cue in before for cue in NOT_TRAINING_TOKENS):
                 continue
-            if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence) or not keep(sentence.text):
+            if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence):
                 continue
             tokens = _value(match)
-            if 1e8 <= tokens <= 1e15 and (best is None or tokens > best[0]):
-                best = (tokens, Span(match.group(0), match.start(), match.end()), sentence)
-    return best
+            if 1e8 <= tokens <= 1e15:
+                found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
+    return found
 
 
 def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | None) -> bool:
@@ -240,12 +282,15 @@ def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | No
 def find_flagship_counting(text: str) -> list[Estimate]:
     """6 · N · D from the text's flagship model size (active parameters for a mixture of experts) and
     its largest training-token figure, found anywhere in the text."""
+    any_tokens = _training_tokens(text)  # cheap (anchored on "tokens"): most texts stop here
+    if any_tokens is None:
+        return []
     sized = _sized_names(text)
     flagship = _flagship(text, sized)
     active = _active_parameters(text)
     if flagship is None and active is None:
         return []
-    tokens = _training_tokens(text, flagship[2] if flagship else None)
+    tokens = _training_tokens(text, flagship[2]) if flagship and flagship[2] else any_tokens
     if tokens is None:
         return []
     d, token_span, sentence = tokens

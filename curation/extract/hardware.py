@@ -97,6 +97,7 @@ def _num(value: float) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
+@lru_cache(maxsize=4096)  # the same few names are asked about many times per text
 def resolve_accelerator(name: str) -> Accelerator | None:
     """The accelerator a name in a text refers to ("A100-SXM-80GB", "TPUv3", …), or None if unknown."""
     key = _normalise(name)
@@ -131,6 +132,8 @@ def accelerator_words() -> list[str]:
             tokens = [t for t in re.split(r"[^a-z0-9]+", name.lower()) if t]
             skip = {"nvidia", "tesla", "amd", "google", "cloud", "intel", "instinct", "geforce", "hgx", "dgx"}
             distinctive = [t for t in tokens if t not in skip]
+            if len(distinctive) > 1 and len(distinctive[0]) == 1:  # "K-6000": a lone letter is no anchor
+                distinctive = [distinctive[0] + distinctive[1]]
             if distinctive:
                 words.add(distinctive[0])
     return sorted(words, key=len, reverse=True)

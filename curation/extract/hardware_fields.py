@@ -40,13 +40,28 @@ SLOPPY_POWER = re.compile(rf"(?P<m>{NUMBER})\s*(?:x|×|\*)\s*10\s*[eE^]\s*(?P<e>
 FIELD_WINDOW_LINES = 6
 
 
+def _field_lines(text: str) -> list[re.Match[str]]:
+    """FIELD matches, tried only on lines with a colon (a multi-line ``^`` pattern is slow on long texts)."""
+    matches, colon = [], text.find(":")
+    while colon != -1:
+        start = text.rfind("\n", 0, colon) + 1
+        end = text.find("\n", colon)
+        end = len(text) if end == -1 else end
+        match = FIELD.match(text, start, end)
+        if match:
+            matches.append(match)
+        colon = text.find(":", end)
+    return matches
+
+
 def _fields(text: str) -> list[tuple[str, str, Span, int]]:
     """(key, value, line span, line number) of every "key: value" line."""
-    found = []
-    for match in FIELD.finditer(text):
+    found, line_number, counted_to = [], 0, 0
+    for match in _field_lines(text):
+        line_number += text.count("\n", counted_to, match.start())  # counted once, not from the start
+        counted_to = match.start()
         line = Span(match.group(0), match.start(), match.end())
-        found.append((match.group("key").strip(), match.group("value").strip(), line,
-                      text.count("\n", 0, match.start())))
+        found.append((match.group("key").strip(), match.group("value").strip(), line, line_number))
     return found
 
 

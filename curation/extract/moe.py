@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from curation.extract.anchors import lowered
 from curation.extract.evidence import OPERATION_COUNTING, Estimate
 from curation.extract.quantities import NUMBER, scaled_value
 from curation.extract.tables import find_tables
@@ -21,7 +22,7 @@ SAME_MODEL_TOLERANCE = 0.05
 
 
 def _figure_pattern(group: str) -> str:
-    return rf"(?P<{group}>{NUMBER})\s?(?P<{group}m>[MBT]|million|billion|trillion)(?![a-z])"
+    return rf"(?<![\d.,])(?P<{group}>{NUMBER})\s?(?P<{group}m>[MBT]|million|billion|trillion)(?![a-z])"
 
 
 TOTAL_PHRASE = re.compile(
@@ -56,12 +57,23 @@ def _figure(match: re.Match[str], group: str) -> float:
     return scaled_value(match.group(group), UNIT.get(unit, unit))
 
 
+def _positions(low: str, word: str) -> list[int]:
+    found, at = [], low.find(word)
+    while at != -1:
+        found.append(at)
+        at = low.find(word, at + 1)
+    return found
+
+
 def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
     """(total, active, words) where one sentence gives a total and an activated count, in either order
     ("671B total parameters, of which 37B are activated"; "32B activated and 1T total parameters")."""
     pairs = []
+    low = lowered(text)  # a figure pattern is costly: try it only near "total" and "activ"
+    cues = [at for word in ("total", "activ") for at in _positions(low, word)]
     for first, second in ((TOTAL_PHRASE, ACTIVE_PHRASE), (ACTIVE_PHRASE, TOTAL_PHRASE)):
-        for match in first.finditer(text):
+        matches = {m.start(): m for at in cues for m in first.finditer(text, max(0, at - 60), at + 60)}
+        for match in matches.values():
             end = min(len(text), match.end() + 120)
             stop = re.search(r"\.(?:\s|$)", text[match.end():end])
             window = text[match.end(): match.end() + stop.start() if stop else end]

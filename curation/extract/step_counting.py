@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from curation.extract.anchors import lowered
 from curation.extract.evidence import Span, sentence_around
 from curation.extract.quantities import MULTIPLIERS, NUMBER
 
@@ -59,11 +60,24 @@ def _sequence_length(text: str) -> tuple[float, Span] | None:
     return best
 
 
+STEP_WORD = re.compile(r"steps|iterations|updates")  # searched in the lower-cased text
+
+
+def _near_step_words(text: str) -> list[re.Match[str]]:
+    """Matches of the steps patterns, searched only around the word "steps" (or iterations, updates)."""
+    found: dict[int, re.Match[str]] = {}
+    for word in STEP_WORD.finditer(lowered(text)):
+        for pattern in (STEPS, STEPS_FIELD):
+            for match in pattern.finditer(text, max(0, word.start() - 40), word.end() + 30):
+                found.setdefault(match.start(), match)
+    return [found[at] for at in sorted(found)]
+
+
 def step_tokens(text: str) -> list[tuple[float, list[Span]]]:
     """(tokens, [steps, batch, sequence-length spans]) for every sentence that gives a training set-up
     (see the module's rules), offsets into ``text``."""
     found = []
-    for steps in [*STEPS.finditer(text), *STEPS_FIELD.finditer(text)]:
+    for steps in _near_step_words(text):
         if NOT_TRAINING_STEPS.search(text[max(0, steps.start() - 40): steps.start()]):
             continue
         sentence = sentence_around(text, steps.start(), steps.end())
