@@ -273,7 +273,8 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
 def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | None) -> bool:
     """Whether the token sentence is about another sized model: it names one, and either the text has
     no named flagship or the sentence makes no first-person claim ("we train all models for …")."""
-    others = [name for name in sized if _mentions(sentence.lower(), name) and not _common_word(text, name)
+    low = sentence.lower()
+    others = [name for name in sized if _mentions(low, name) and not _common_word(text, name)
               and not (own and _squashed(own).startswith(_squashed(name)))]
     claim = OWN_CLAIM.search(sentence) and not USES_TRAINED.search(sentence)
     return bool(others) and (own is None or not claim)
