@@ -33,13 +33,21 @@ def test_a_card_keeps_its_name_and_gives_its_dataset_size():
     assert out.loc[0, "training_dataset_size"] == pytest.approx(1.5e12)
 
 
-def test_a_derived_models_card_quotes_the_base_figure_without_taking_it():
+def test_a_derived_models_card_never_takes_the_base_figure():
     rows = pd.DataFrame([{"source": "huggingface", "model": "kestrel-7b-chat",
                           "base_model": "lab/kestrel-7b", DOCUMENT: Document(CARD, CARD_TEXT)}])
     out = extract_documents(rows)
     assert "training_compute_flop" not in out or pd.isna(out.loc[0, "training_compute_flop"])
+
+
+def test_a_derived_models_fine_tuning_figure_is_quoted_not_taken():
+    text = CARD_TEXT + "\n\nFine-tuning took 8 A100 GPUs for 2 days."
+    rows = pd.DataFrame([{"source": "huggingface", "model": "kestrel-7b-chat",
+                          "base_model": "lab/kestrel-7b", DOCUMENT: Document(CARD, text, 2024)}])
+    out = extract_documents(rows)
+    assert "training_compute_flop" not in out or pd.isna(out.loc[0, "training_compute_flop"])
     assert out.loc[0, "compute_evidence"].startswith(
-        "fine-tune of lab/kestrel-7b; the card's figure (6.3e+22 FLOP) is not taken as its own")
+        "fine-tune of lab/kestrel-7b; the card's fine-tuning figure")
 
 
 def test_rows_without_a_document_pass_untouched_and_an_unknown_kind_is_refused():

@@ -5,10 +5,16 @@ from __future__ import annotations
 import pytest
 
 from curation.extract.context import eligible
+from curation.extract.device_sentences import find_device_counts
 from curation.extract.device_time import find_hardware, unknown_accelerators
 from curation.extract.evidence import FINETUNING, HARDWARE, OPERATION_COUNTING, REPORTED
 from curation.extract.finders import find_reported, find_table_totals
 from curation.extract.operation_counting import find_operation_counting
+
+
+def hardware(text: str, year: int | None = None) -> list:
+    """Every hardware-method estimate: device time ("GPU-hours") and device counts with a duration."""
+    return find_hardware(text, year) + find_device_counts(text, year)
 
 
 def only(estimates):
@@ -73,19 +79,19 @@ def test_table_of_projected_optimal_budgets_is_not_eligible():
      8 * 3.5 * 86400 * 10.6e12 * 0.33, "P100"),
 ])
 def test_hardware_time_estimates(sentence, flop, accelerator):
-    estimate = only(find_hardware(sentence))
+    estimate = only(hardware(sentence))
     assert estimate.method == HARDWARE and estimate.value_flop == pytest.approx(flop, rel=1e-3)
     assert estimate.assumptions["accelerator"] == accelerator
     assert "default" in estimate.assumptions["utilization_source"]
 
 
 def test_tpu_v3_core_days_count_half_a_chip():
-    estimate = only(find_hardware("The model was trained for a total of 2.5k TPUv3-core days on our pods."))
+    estimate = only(hardware("The model was trained for a total of 2.5k TPUv3-core days on our pods."))
     assert estimate.value_flop == pytest.approx(2500 / 2 * 86400 * 123e12 * 0.3)
 
 
 def test_stated_mfu_and_precision_are_used():
-    estimate = only(find_hardware(
+    estimate = only(hardware(
         "We reach 46.2% MFU in fp32 when training on 64 A100 GPUs for 10 days in total."))
     assert estimate.assumptions["utilization"] == pytest.approx(0.462)
     assert estimate.assumptions["peak_flop_per_second"] == 19.5e12
@@ -93,14 +99,16 @@ def test_stated_mfu_and_precision_are_used():
 
 def test_unknown_accelerator_gives_no_hardware_estimate_and_is_named():
     sentence = "We trained on 512 Z9000 chips for 3 weeks using our own framework."
-    assert find_hardware(sentence) == []
+    assert hardware(sentence) == []
     assert unknown_accelerators(sentence) == ["Z9000"]
     assert unknown_accelerators("We trained on 512 A100 GPUs for 3 weeks.") == []
 
 
 def test_inference_hardware_is_not_training():
-    estimate = only(find_hardware("For inference we host the model on 8 A100 GPUs for 3 days of evaluation."))
-    assert not eligible(estimate)
+    assert not any(eligible(e) for e in hardware(
+        "For inference we host the model on 8 A100 GPUs for 3 days of evaluation."))
+    assert not any(eligible(e) for e in hardware(
+        "Serving the trained model took 8 A100 GPUs for 3 days of evaluation traffic."))
 
 
 def test_operation_counting_pairs_parameters_and_tokens_in_one_sentence():
@@ -119,7 +127,7 @@ def test_operation_counting_prefers_active_parameters_and_counts_epochs():
 
 
 def test_fine_tuning_compute_is_reported_separately():
-    estimate = only(find_hardware("Fine-tuning the released base model took 64 A100 GPUs for 2 days."))
+    estimate = only(hardware("Fine-tuning the released base model took 64 A100 GPUs for 2 days."))
     assert estimate.stage == FINETUNING
 
 
@@ -127,3 +135,14 @@ def test_a_table_row_with_only_a_hash_under_a_compute_header_is_no_figure():
     text = ("| file | training compute (FLOP) | sha256 |\n|---|---|---|\n"
             "| weights.bin | unknown | 9f3e7a01c2 |\n")
     assert find_table_totals(text) == []
+
+
+def test_anchor_words_are_found_leftmost_longest_like_one_alternation():
+    import re
+
+    from curation.extract.anchors import ANCHOR_LIST, _occurrences
+    text = ("we trained on 64 tpuv3 chips and 8 a100 gpus (a10g for inference): 3.1e23 flops, "
+            "12 petaflop/s-days, 2t tokens, 7b params; the core score on tpu v4 devices").lower()
+    alternation = re.compile("|".join(re.escape(word) for word in ANCHOR_LIST))
+    assert _occurrences(text) == [(m.start(), m.end(), m.group(0)) for m in alternation.finditer(text)]
+    assert {"tpuv3", "a10g", "petaflop"} <= {word for _, _, word in _occurrences(text)}

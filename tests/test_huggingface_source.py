@@ -74,7 +74,7 @@ def test_cards_give_the_labelled_compute_and_a_fine_tune_is_linked_to_its_base(h
 
     chat = by_repo.loc["someone/falcon-7b-chat"]
     assert chat["base_model"] == "tiiuae/falcon-7b" and pd.isna(chat["training_compute_flop"])
-    assert chat["compute_evidence"].startswith("fine-tune of tiiuae/falcon-7b")
+    assert chat["compute_evidence"].startswith("derived from tiiuae/falcon-7b: the ")
     assert "someone/unpopular" not in by_repo.index  # under the download minimum: card not fetched
     assert not any("unpopular" in path for _, path in behaviour.log)
 

@@ -9,15 +9,23 @@ only safe where the whole text describes one model, so this runs on model cards 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored, lowered
-from curation.extract.context import classify
+from curation.extract.context import classify, context_around
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.model_names import document_title
 from curation.extract.quantities import NUMBER, SIZE, scaled_value
+from curation.extract.step_counting import step_tokens
 from curation.extract.tables import find_tables
+from schemas.model_cards import FRONT_MATTER
 
-CARD_CUES = ("model card", "model details", "intended use", "model description", "## uses")
+CARD_KEYS = {"license", "tags", "pipeline_tag", "library_name", "language", "datasets", "base_model",
+             "model-index", "widget", "inference", "metrics", "thumbnail", "model_name", "license_name"}
+FRONT_MATTER_KEY = re.compile(r"^([\w-]+)[ \t]*:", re.MULTILINE)
+CARD_HEADING = re.compile(r"^[ \t]*#{1,4}[ \t]*(?:\W+[ \t]*)?(?:\d+\.[ \t]*)?"
+                          r"(?:model card|model details|intended uses?|model description|uses|how to use|"
+                          r"model summary|model overview|model downloads)\b", re.MULTILINE | re.IGNORECASE)
 PARAM_STATEMENT = re.compile(
     rf"(?P<n>{NUMBER})\s?(?P<m>{SIZE})?\s+(?:total\s+|trainable\s+)*parameters\b"
     rf"|\bparam(?:eter)?s?\s*[:=]\s*(?P<n2>{NUMBER})\s?(?P<m2>{SIZE})?\b",
@@ -28,18 +36,18 @@ TOKEN_FIGURE = re.compile(
     rf"|\btokens\s*[:=]\s*(?P<t2>{NUMBER})\s?(?P<tm2>{SIZE})\b",
     re.IGNORECASE,
 )
-BATCH_TOKENS = re.compile(
-    rf"batch size (?:of )?(?:approximately |about |~)?(?P<b>{NUMBER})\s?(?P<bm>{SIZE})\s*tokens",
-    re.IGNORECASE)
-STEPS = re.compile(rf"(?P<s>{NUMBER})\s?(?P<sm>[kKM])?\s*(?:training\s+)?(?:steps|iterations|updates)\b",
-                   re.IGNORECASE)
 NOT_TRAINING_TOKENS = ("context", "sequence", "vocab", "window", "max_length", "max_new_tokens",
                        "per batch", "batch size", "prompt", "generate")
 
 
+@lru_cache(maxsize=16)  # asked by several finders about the same text
 def looks_like_model_card(text: str) -> bool:
-    """A model card: YAML front matter, or a card's usual sections."""
-    return text.lstrip().startswith("---") or any(cue in lowered(text) for cue in CARD_CUES)
+    """A model card: YAML front matter with a card's metadata keys (license, tags, pipeline_tag, …; a
+    paper's provenance header is not one), or a card's usual section headings ("## Model Details",
+    "# Model Card for …"; a paper that mentions "model cards" in its prose is not one)."""
+    block = FRONT_MATTER.match(text.lstrip())
+    keys = {key.lower() for key in FRONT_MATTER_KEY.findall(block.group(1))} if block else set()
+    return bool(CARD_KEYS & keys) or bool(CARD_HEADING.search(text))
 
 
 def _size(word: str | None) -> str | None:
@@ -85,13 +93,7 @@ def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
             match.group("t2"), match.group("tm2"))
         span = Span(match.group(0), match.start(), match.end())
         figures.append((scaled_value(number, _size(size)), [span]))
-    for batch in BATCH_TOKENS.finditer(text):
-        steps = STEPS.search(text, max(0, batch.start() - 200), min(len(text), batch.end() + 200))
-        if steps:
-            tokens = (scaled_value(batch.group("b"), _size(batch.group("bm")))
-                      * scaled_value(steps.group("s"), _size(steps.group("sm"))))
-            figures.append((tokens, [Span(batch.group(0), batch.start(), batch.end()),
-                                     Span(steps.group(0), steps.start(), steps.end())]))
+    figures.extend(step_tokens(text))
     return [(tokens, spans) for tokens, spans in figures if 1e8 <= tokens <= 1e15]
 
 
@@ -112,5 +114,9 @@ def find_card_operation_counting(text: str) -> list[Estimate]:
         model=document_title(text), confidence="Speculative",
     )
     # the batch phrase of a batch × steps figure is not a "per batch" figure here
-    context = sentence_around(text, token_spans[0].start, token_spans[0].end).text.lower()
-    return [classify(estimate, context.replace(token_spans[0].text.lower(), ""))]
+    # cue words near the token figure only: a batch size later in the sentence is not about it
+    sentence = sentence_around(text, token_spans[0].start, token_spans[0].end)
+    blanked = text  # a steps × batch figure's own batch phrase is not a "per batch" cue
+    for span in token_spans:
+        blanked = blanked[:span.start] + " " * (span.end - span.start) + blanked[span.end:]
+    return [classify(estimate, context_around(blanked, sentence, token_spans[0], 60, 25))]

@@ -13,6 +13,7 @@ from curation.extract.evidence import (
 from curation.extract.model_names import nearby_model
 
 AGGREGATE_NOTE = "aggregate: a sum over several models"
+NOT_OWN_RUN = "not its own run"
 
 
 # Cues that a figure is not a training run's total compute.
@@ -20,7 +21,9 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "forward pass", "per step", "per sequence", "per image", "per iteration", "per second",
                "per gpu", "per chip", "per device", "inference", "peak", "theoretical", "budget",
                "hypothetical", "would require", "would take", "would need", "flops per", "flop per",
-               "batch size", "per batch", "batches of")
+               "batch size", "per batch", "batches of", "each trillion", "per trillion", "every trillion",
+               "per billion", "each billion", "can process", "could process", "can be trained",
+               "could be trained", "can train", "could train")
 
 
 # Cues that a figure belongs to another work cited in this one.
@@ -82,5 +85,5 @@ def classify(estimate: Estimate, context: str) -> Estimate:
 def eligible(estimate: Estimate) -> bool:
     """Whether an estimate may be the text's own training compute."""
     return not any(note.startswith(("not a training total", "cited", "range", "not training",
-                                    "not credible", "not prose"))
+                                    "not credible", "not prose", NOT_OWN_RUN))
                    for note in estimate.notes)

@@ -1,5 +1,7 @@
 """The hardware finder: accelerator time → FLOP (chips × seconds × peak FLOP/s × utilization), from
-"N GPU-hours", "8 A100s for 90 hours", "for 4 days on 8 A100s"; and accelerators the hardware table lacks."""
+"N GPU-hours", "2.5k TPUv3-core days"; the estimate every hardware finder builds
+(:func:`hardware_estimate`); and accelerators the hardware table lacks. Device counts with a duration
+("for 4 days on 8 A100s") are :mod:`~curation.extract.device_sentences`."""
 
 from __future__ import annotations
 
@@ -29,7 +31,6 @@ from curation.extract.hardware import (
 from curation.extract.quantities import (
     MULTIPLIER_WORD,
     NUMBER,
-    parse_plain,
     scaled_value,
 )
 
@@ -51,22 +52,6 @@ APPROX = r"(?:about|approximately|approx\.|roughly|around|nearly|almost|over|und
 CHIP_TIME = re.compile(
     rf"(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*(?:(?P<acc>{ACC})[\s-]*)?"
     rf"(?P<what>GPU|TPU|NPU|chip|accelerator|core|device)s?[\s-]?{UNIT}",
-    re.IGNORECASE,
-)
-
-
-COUNT_FOR_TIME = re.compile(
-    rf"(?P<count>{NUMBER})\s?(?P<cmult>[kK])?\s*(?:×|x|\*)?\s*(?:\d+\s?G(?:i)?B\s)?(?P<acc>{ACC})[\s-]*"
-    rf"(?P<what>GPUs?|TPUs?|NPUs?|chips?|cores?|accelerators?|devices?|s)?\b[^.\n]{{0,60}}?"
-    rf"\bfor\s+{APPROX}(?P<dur>{NUMBER})\s*{UNIT}",
-    re.IGNORECASE,
-)
-
-
-TIME_ON_COUNT = re.compile(
-    rf"\b(?:for|took|takes|taking)\s+{APPROX}(?P<dur>{NUMBER})\s*{UNIT}\s+on\s+(?:a\s+cluster\s+of\s+)?(?P<count>{NUMBER})\s?"
-    rf"(?P<cmult>[kK])?\s*(?:×|x)?\s*(?:NVIDIA\s|Nvidia[\s-]|Google\s)?(?P<acc>{ACC})[\s-]*"
-    r"(?P<what>GPUs?|TPUs?|chips?|cores?|s)?\b",
     re.IGNORECASE,
 )
 
@@ -215,18 +200,6 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
                                       publication_year, {"chip_time": chip_time, "accelerator_from": where})
         if estimate:
             estimates.append(estimate)
-    # "8 A100 GPUs ... for 90 hours" starts at the accelerator; "for 4 days on 8 A100s" ends there
-    for pattern, before, after in ((COUNT_FOR_TIME, 24, 150), (TIME_ON_COUNT, 70, 24)):
-        for match in anchored(pattern, text, ACCELERATOR_ANCHOR, before, after):
-            count = scaled_value(match.group("count"), match.group("cmult"))
-            duration = parse_plain(match.group("dur")) * SECONDS[_unit_key(match.group("unit"))]
-            estimate = hardware_estimate(
-                text, match_span(match), count * duration, match.group("acc"), match.group("what") or "",
-                publication_year,
-                {"chips": count, "duration": f"{match.group('dur')} {match.group('unit')}"},
-            )
-            if estimate:
-                estimates.append(estimate)
     return estimates
 
 

@@ -7,17 +7,23 @@ row depends on what the text is, stated as rules:
 - A **paper** names the model it trains in its own words, so the estimate's model name replaces the
   placeholder its source gave (the title's head).
 - A **model card** is about the repository it sits in: the row keeps its name, and the token count the
-  card gives is its dataset size. A card of a derived model (its row names a ``base_model``: a
-  fine-tune, a quantized or merged copy) describes the base's run: the figure is quoted in the
-  evidence, never taken as the derived model's own compute.
+  card gives is its dataset size.
+- A card of a **derived model** (its row names a ``base_model``, or the card says so: a fine-tune, a
+  quantized or converted copy; :mod:`~curation.extract.derived`) repeats its base's pre-training run:
+  that run is never the derived model's own. Only a figure the card marks as fine-tuning may be its
+  primary, kept with ``stage: finetuning`` and the base named in ``assumptions``; it is quoted in the
+  evidence, not taken as training compute. Without one, the evidence says the card's figures are
+  its base's.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from curation.extract.engine import extract
-from curation.extract.evidence import Estimate
+from curation.extract.context import NOT_OWN_RUN, eligible
+from curation.extract.derived import derived_from
+from curation.extract.engine import Extraction, extract
+from curation.extract.evidence import FINETUNING, Estimate
 from schemas.handover import CARD, DOCUMENT, PAPER, Document
 
 
@@ -29,10 +35,17 @@ def extract_documents(rows: pd.DataFrame) -> pd.DataFrame:
     for index, document in rows[DOCUMENT].items():
         if not isinstance(document, Document):
             continue
-        primary = extract(document.text, document.year).primary
-        if primary is not None:
-            base_model = rows.at[index, "base_model"] if "base_model" in rows else None
-            found[index] = document_fields(document, primary, base_model)
+        base_model = rows.at[index, "base_model"] if "base_model" in rows else None
+        base_model = base_model if isinstance(base_model, str) and base_model else None
+        name = rows.at[index, "model"] if "model" in rows else None
+        extraction = extract_document(document, base_model, name if isinstance(name, str) else None)
+        if extraction.primary is not None:
+            found[index] = document_fields(document, extraction.primary,
+                                           extraction.primary.assumptions.get("base_model"))
+        elif extraction.derived_from and extraction.estimates:
+            found[index] = {"compute_evidence": f"derived from {extraction.derived_from}: the "
+                            f"{len(extraction.estimates)} figure(s) its card gives describe the base's run, "
+                            f"not this model's"}
     rows = rows.drop(columns=[DOCUMENT])
     if not found:
         return rows
@@ -43,6 +56,27 @@ def extract_documents(rows: pd.DataFrame) -> pd.DataFrame:
     return rows
 
 
+def extract_document(document: Document, base_model: str | None = None,
+                     name: str | None = None) -> Extraction:
+    """The estimates in one document and its primary under the kind rules above. ``base_model`` is the
+    base its source names for it; ``name`` the name it is published under (a card's repository)."""
+    extraction = extract(document.text, document.year)
+    if document.kind != CARD:
+        return extraction
+    base = base_model or derived_from(document.text, name)
+    if base is None:
+        return extraction
+    extraction.derived_from = base
+    for estimate in extraction.estimates:
+        if estimate.stage != FINETUNING:
+            estimate.notes.append(f"{NOT_OWN_RUN}: a derived model's card quoting its base's run ({base})")
+    tuned = [e for e in extraction.estimates if e.stage == FINETUNING and eligible(e)]
+    extraction.primary = max(tuned, key=lambda e: e.value_flop) if tuned else None
+    if extraction.primary is not None:
+        extraction.primary.assumptions["base_model"] = base
+    return extraction
+
+
 def document_fields(document: Document, primary: Estimate, base_model: object = None) -> dict[str, object]:
     """The row values one document's primary estimate gives (see the module's rules)."""
     fields: dict[str, object] = {
@@ -51,14 +85,15 @@ def document_fields(document: Document, primary: Estimate, base_model: object = 
         "parameters": primary.assumptions.get("parameters"),
         "hardware": primary.assumptions.get("accelerator"),
     }
-    if document.kind == PAPER:
-        return {**fields, "training_compute_flop": primary.value_flop, "model": primary.model}
+    if document.kind == PAPER:  # an estimate that names no model keeps the source's placeholder name
+        named = {"model": primary.model} if primary.model else {}
+        return {**fields, "training_compute_flop": primary.value_flop, **named}
     if document.kind != CARD:
         raise ValueError(f"unknown document kind {document.kind!r} (expected {PAPER!r} or {CARD!r})")
     fields["training_dataset_size"] = primary.assumptions.get("training_tokens")
     if isinstance(base_model, str) and base_model:
-        fields["compute_evidence"] = (f"fine-tune of {base_model}; the card's figure "
-                                      f"({primary.value_flop:.3g} FLOP) is not taken as its own: "
+        fields["compute_evidence"] = (f"fine-tune of {base_model}; the card's fine-tuning figure "
+                                      f"({primary.value_flop:.3g} FLOP) is not its training compute: "
                                       f"{fields['compute_evidence']}")
         return fields
     return {**fields, "training_compute_flop": primary.value_flop}

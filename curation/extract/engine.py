@@ -17,9 +17,12 @@ from bs4 import BeautifulSoup
 
 from curation.extract.card_finders import find_card_operation_counting
 from curation.extract.context import AGGREGATE_NOTE, eligible
+from curation.extract.device_sentences import find_device_counts
 from curation.extract.device_time import find_hardware
-from curation.extract.evidence import METHOD_TRUST, PRETRAINING, Estimate
+from curation.extract.evidence import METHOD_TRUST, PRETRAINING, REPORTED, Estimate
 from curation.extract.finders import find_reported, find_table_totals
+from curation.extract.flagship_counting import find_flagship_counting
+from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.moe import use_active_parameters
 from curation.extract.operation_counting import find_operation_counting
 from curation.extract.table_finders import find_table_rows
@@ -28,6 +31,7 @@ AGREEMENT_FACTOR = 3.0
 # No training run had reached 1e27 FLOP by 2026; a figure above 1e28 is a projection or a misreading.
 MAX_CREDIBLE_FLOP = 1e28
 _HTML = re.compile(r"<(?:html|body|div|p|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
+CONFIDENCE_RANK = {"Confident": 0, "Likely": 1, "Speculative": 2}
 CONFIDENCE_UP = {"Speculative": "Likely", "Likely": "Confident", "Confident": "Confident"}
 
 
@@ -38,6 +42,7 @@ class Extraction:
     text: str
     estimates: list[Estimate] = field(default_factory=list)
     primary: Estimate | None = None
+    derived_from: str | None = None  # a derived model's card: the base whose run its figures describe
 
     def to_dict(self) -> dict[str, object]:
         def short(estimate: Estimate) -> dict[str, object]:
@@ -77,7 +82,10 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     """The text's own main pre-training estimate, cross-checked against the other methods.
 
     The largest credible run wins; estimates within 3x of it describe the same run, and of those the
-    most trusted method gives the primary. Other methods' nearest estimates are compared with it."""
+    most trusted method gives the primary, then the most confident estimate (a sentence that states
+    both figures beats a pairing inferred across the text), then the largest (of equal figures, one
+    whose sentence names its accelerator).
+    Other methods' nearest estimates are compared with it."""
     for estimate in estimates:
         if estimate.value_flop > MAX_CREDIBLE_FLOP:
             estimate.notes.append(f"not credible: above {MAX_CREDIBLE_FLOP:.0e} FLOP")
@@ -89,7 +97,8 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     pool = [e for e in pool if not (AGGREGATE_NOTE in e.notes and e.method in broken_down)]
     largest = max(e.value_flop for e in pool)
     same_run = [e for e in pool if e.value_flop * AGREEMENT_FACTOR >= largest]
-    primary = min(same_run, key=lambda e: (METHOD_TRUST[e.method], -e.value_flop))
+    primary = min(same_run, key=lambda e: (METHOD_TRUST[e.method], CONFIDENCE_RANK[e.confidence],
+                                           -float(f"{e.value_flop:.3g}"), _inferred_accelerator(e)))
     for method in sorted({e.method for e in pool} - {primary.method}, key=METHOD_TRUST.__getitem__):
         other = min((e for e in pool if e.method == method), key=lambda e: _ratio(e, primary))
         ratio = _ratio(other, primary)
@@ -101,6 +110,30 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
             primary.notes.append(f"conflict: the {method} estimate ({other.value_flop:.3g} FLOP) differs "
                                  f"by {ratio:.1f}x; both kept")
     return primary
+
+
+SURVEY_FIGURES = 5
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
+def mark_reports_of_others(estimates: list[Estimate]) -> None:
+    """A text that quotes many compute figures in prose and never in a sentence of its own ("we", "our")
+    is reporting other people's runs — a survey, an analysis of scaling: its reported figures are
+    marked as cited (at least five prose figures, none first-person)."""
+    reported = [e for e in estimates if e.method == REPORTED and eligible(e)]
+    prose = [e for e in reported if not e.assumptions.get("table_row")]
+    if len(prose) < SURVEY_FIGURES or any(FIRST_PERSON.search(e.evidence[0].text) for e in prose):
+        return
+    for estimate in reported:
+        estimate.notes.append("cited from other work: the text quotes many runs' compute and trains none "
+                              "of them in its own words")
+
+
+def _inferred_accelerator(estimate: Estimate) -> bool:
+    """Whether a hardware estimate's accelerator was guessed from the rest of the text (of two equal
+    figures, the sentence that names its accelerator is the better evidence)."""
+    return str(estimate.assumptions.get("accelerator_from", "")).startswith(("the accelerator the text",
+                                                                             "the TPU generation"))
 
 
 def _ratio(a: Estimate, b: Estimate) -> float:
@@ -122,8 +155,11 @@ FINDERS: tuple[Finder, ...] = (
     Finder("reported", lambda text, _: find_reported(text)),
     Finder("table totals", lambda text, _: find_table_totals(text)),
     Finder("hardware", find_hardware),
+    Finder("device counts", find_device_counts),
+    Finder("hardware fields", find_hardware_fields),
     Finder("table rows", find_table_rows),
     Finder("operation counting", lambda text, _: find_operation_counting(text)),
+    Finder("flagship counting", lambda text, _: find_flagship_counting(text)),
     Finder("card operation counting", lambda text, _: find_card_operation_counting(text),
            fallback_of="operation counting"),
 )
@@ -143,4 +179,5 @@ def extract(document: str, publication_year: int | None = None) -> Extraction:
     text = plain_text(document)
     estimates = all_estimates(text, publication_year)
     use_active_parameters(estimates, text)
+    mark_reports_of_others(estimates)
     return Extraction(text, estimates, choose_primary(estimates))

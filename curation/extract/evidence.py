@@ -36,13 +36,18 @@ class Estimate:
         return asdict(self)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n\s*\n|\n(?=[#|*\-•])")
+# a sentence ends before a capital, a bracket, a blank line or a list/table line — or before a name
+# written in lower case with a digit or hyphen ("… datasets. stable-code-3b is …"), unless after "e.g."
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n\s*\n|\n(?=[#|*\-•])"
+                           r"|(?<=[a-z0-9)]{3}\.)\s+(?=[a-z][a-z0-9]*[-\d][\w.-]*\s)")
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 600) -> Span:
     """The sentence (or table line) holding text[start:end], cut to ``limit`` characters."""
     left = max(0, start - limit)
-    before = [m.end() for m in _SENTENCE_END.finditer(text, left, start)]
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(left, start - 150), start)]
+    if not before and start - 150 > left:  # most sentences start close by: look further only if needed
+        before = [m.end() for m in _SENTENCE_END.finditer(text, left, start - 150 + 3)]
     s = before[-1] if before else left
     after = _SENTENCE_END.search(text, end, min(len(text), end + limit))
     e = after.start() if after else min(len(text), end + limit)

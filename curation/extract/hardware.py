@@ -97,14 +97,15 @@ def _num(value: float) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
+@lru_cache(maxsize=4096)  # the same few names are asked about many times per text
 def resolve_accelerator(name: str) -> Accelerator | None:
     """The accelerator a name in a text refers to ("A100-SXM-80GB", "TPUv3", …), or None if unknown."""
     key = _normalise(name)
     index = _alias_index()
     if key in index:
         return index[key]
-    # drop memory sizes and trailing form factors that an alias did not spell out: "A100 80GB PCIe"
-    trimmed = re.sub(r"\d+g(i)?b", "", key)
+    # drop memory sizes that an alias did not spell out: "A100 80GB PCIe", "GTX 580 3GB"
+    trimmed = _normalise(re.sub(r"(?:(?<=[\s\-_])|(?<=\d\d\d))\d+\s?Gi?B?\b", "", name, flags=re.IGNORECASE))
     return index.get(trimmed)
 
 
@@ -118,7 +119,7 @@ def accelerator_regex() -> str:
     for name in sorted(names, key=len, reverse=True):
         parts = [re.escape(p) for p in re.split(r"[\s\-_]+", name) if p]
         pieces.append(r"[\s\-_]?".join(parts))
-    memory = r"(?:[\s\-](?:\d+\s?G(?:i)?B))?(?:[\s\-](?:SXM\d?|PCIe|HBM3e?))*"
+    memory = r"(?:[\s\-](?:\d+\s?G(?:i)?B?))?(?:[\s\-](?:SXM\d?|PCIe|HBM3e?))*"
     return r"(?:" + "|".join(pieces) + r")" + memory
 
 
@@ -131,6 +132,8 @@ def accelerator_words() -> list[str]:
             tokens = [t for t in re.split(r"[^a-z0-9]+", name.lower()) if t]
             skip = {"nvidia", "tesla", "amd", "google", "cloud", "intel", "instinct", "geforce", "hgx", "dgx"}
             distinctive = [t for t in tokens if t not in skip]
+            if len(distinctive) > 1 and len(distinctive[0]) == 1:  # "K-6000": a lone letter is no anchor
+                distinctive = [distinctive[0] + distinctive[1]]
             if distinctive:
                 words.add(distinctive[0])
     return sorted(words, key=len, reverse=True)

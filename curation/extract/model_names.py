@@ -10,7 +10,7 @@ from curation.extract.hardware import resolve_accelerator
 INTRODUCED = re.compile(r"\b(?:called|named|dubbed)\s+(?P<name>[A-Z][\w.+-]*(?:\s\d+(?:\.\d+)?[BMT])?)")
 # GPT-3 175B, Llama 2 70B, phi-1, DistilBERT, T5-11B, DeepSeekMoE 16B
 NAME_LIKE = re.compile(
-    r"(?<![\w.-])(?P<name>[A-Za-z][A-Za-z]*(?:[-.][A-Za-z0-9.]+)*(?:[- ]\d+(?:\.\d+)?[BMT]?)?"
+    r"(?<![\w.-])(?P<name>[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)*(?:[- ]\d+(?:\.\d+)?[BMT]?)?"
     r"(?:\s\d+(?:\.\d+)?[BMT])?)(?![\w-])"
 )
 NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "flop", "flops", "mfu", "hfu", "pf-days", "fp16", "fp32", "bf16",
@@ -36,12 +36,26 @@ def document_title(text: str) -> str | None:
     return match.group("name").strip() if match else None
 
 
+# "results on GLUE, SuperGLUE", "trained on SlimPajama", "the MMLU benchmark": evaluated on or trained
+# with, so a benchmark or a dataset, not the model
+LISTED_AFTER = re.compile(r"\b(?:on|across|including|such as|from|with)\s+(?:the\s+)?"
+                          r"(?:[\w.+-]+,?\s+(?:and\s+)?){0,4}$", re.IGNORECASE)
+NAMED_AS_DATA = re.compile(r"^[\s)]*(?:benchmarks?|datasets?|corpus|corpora|tasks?|scores?|accuracy|test|"
+                           r"leaderboard|data\b|split)", re.IGNORECASE)
+
+
 def nearby_model(sentence: str) -> str | None:
-    """The model a sentence names: one it introduces ("called X"), else its first model-like name."""
+    """The model a sentence names: one it introduces ("called X"), else its first model-like name that
+    is not written as a benchmark or a dataset (a name listed after "on", "across", "such as", or
+    followed by "benchmark", "dataset", "score", …)."""
     introduced = INTRODUCED.search(sentence)
     if introduced:
         return introduced.group("name")
     for match in NAME_LIKE.finditer(sentence):
-        if _looks_like_a_model(match.group("name")):
-            return match.group("name").strip()
+        if not _looks_like_a_model(match.group("name")):
+            continue
+        if LISTED_AFTER.search(sentence[max(0, match.start() - 80): match.start()]) or NAMED_AS_DATA.match(
+                sentence[match.end():]):
+            continue
+        return match.group("name").strip()
     return None

@@ -1,13 +1,16 @@
 """Mixture-of-experts models: operation counting uses the parameters active per token.
 
-MoE papers tabulate "Total Params" and "Activated Params" per model (one column per model). When an
-operation-counting estimate used a total that such a table lists, the activated count replaces it.
+MoE papers tabulate "Total Params" and "Activated Params" per model (one column per model), or say it
+in one sentence ("671B total parameters, of which 37B are activated for each token"; "a total of 57
+billion parameters and 14 billion activated parameters"). When an operation-counting estimate used a
+total that such a table or sentence gives, the activated count replaces it.
 """
 
 from __future__ import annotations
 
 import re
 
+from curation.extract.anchors import lowered
 from curation.extract.evidence import OPERATION_COUNTING, Estimate
 from curation.extract.quantities import NUMBER, scaled_value
 from curation.extract.tables import find_tables
@@ -16,6 +19,18 @@ TOTAL_ROW = re.compile(r"total\s+param", re.IGNORECASE)
 ACTIVE_ROW = re.compile(r"activ(?:e|ated)\s+param", re.IGNORECASE)
 SIZE_CELL = re.compile(rf"(?P<n>{NUMBER})\s?(?P<m>[MBT])\b")
 SAME_MODEL_TOLERANCE = 0.05
+
+
+def _figure_pattern(group: str) -> str:
+    return rf"(?<![\d.,])(?P<{group}>{NUMBER})\s?(?P<{group}m>[MBT]|million|billion|trillion)(?![a-z])"
+
+
+TOTAL_PHRASE = re.compile(
+    _figure_pattern("t") + r"\s+total\s+param|total\s+(?:number\s+)?of\s+" + _figure_pattern("u")
+    + r"\s+param", re.IGNORECASE)
+ACTIVE_PHRASE = re.compile(_figure_pattern("a") + r"\s+(?:parameters?\s+)?(?:are\s+)?(?:activated|active)\b",
+                           re.IGNORECASE)
+UNIT = {"million": "m", "billion": "b", "trillion": "t"}
 
 
 def _size(cell: str) -> float | None:
@@ -34,6 +49,42 @@ def active_parameter_pairs(text: str) -> list[tuple[float, float, str]]:
                 total, active = _size(total_cell), _size(active_cell)
                 if total and active and active < total:
                     pairs.append((total, active, f"{total_row.line.text} / {active_row.line.text}"))
+    return pairs + _prose_pairs(text)
+
+
+def _figure(match: re.Match[str], group: str) -> float:
+    unit = match.group(group + "m").lower()
+    return scaled_value(match.group(group), UNIT.get(unit, unit))
+
+
+def _positions(low: str, word: str) -> list[int]:
+    found, at = [], low.find(word)
+    while at != -1:
+        found.append(at)
+        at = low.find(word, at + 1)
+    return found
+
+
+def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
+    """(total, active, words) where one sentence gives a total and an activated count, in either order
+    ("671B total parameters, of which 37B are activated"; "32B activated and 1T total parameters")."""
+    pairs = []
+    low = lowered(text)  # a figure pattern is costly: try it only near "total" and "activ"
+    cues = [at for word in ("total", "activ") for at in _positions(low, word)]
+    for first, second in ((TOTAL_PHRASE, ACTIVE_PHRASE), (ACTIVE_PHRASE, TOTAL_PHRASE)):
+        matches = {m.start(): m for at in cues for m in first.finditer(text, max(0, at - 60), at + 60)}
+        for match in matches.values():
+            end = min(len(text), match.end() + 120)
+            stop = re.search(r"\.(?:\s|$)", text[match.end():end])
+            window = text[match.end(): match.end() + stop.start() if stop else end]
+            other = second.search(window)
+            if other is None:
+                continue
+            total, active = (match, other) if first is TOTAL_PHRASE else (other, match)
+            value = _figure(total, "t" if total.group("t") else "u")
+            activated = _figure(active, "a")
+            if activated < value:
+                pairs.append((value, activated, text[match.start(): match.end() + other.end()]))
     return pairs
 
 

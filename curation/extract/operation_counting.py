@@ -24,7 +24,8 @@ from curation.extract.quantities import (
 )
 
 PARAMS = re.compile(
-    rf"(?P<p>{NUMBER})\s?(?P<pm>{SIZE})\b[\s-]*(?:(?P<active>activated|active)\s+)?(?:total\s+)?"
+    # a unit written twice ("a 2.7B billion parameter model") is read once
+    rf"(?P<p>{NUMBER})\s?(?P<pm>{SIZE})\b(?:\s+(?:million|billion|trillion)\b)?[\s-]*(?:(?P<active>activated|active)\s+)?(?:total\s+)?"
     r"(?:parameters?|params?|model)\b"
     rf"|(?:parameters?|params)\s+(?:to|of)\s+(?P<p2>{NUMBER})\s?(?P<pm2>{SIZE})\b",
     re.IGNORECASE,

@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from collections import Counter
 from datetime import UTC, date, datetime
 from typing import ClassVar
 from urllib.parse import urlencode
 
 import pandas as pd
-import yaml
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from requests.utils import parse_header_links
@@ -29,6 +27,7 @@ from requests.utils import parse_header_links
 from schemas.handover import CARD as CARD_TEXT
 from schemas.handover import DOCUMENT, Document
 from schemas.identifiers import arxiv_ids_in
+from schemas.model_cards import base_model_of, front_matter
 from scrapers.base import LATEST, PayloadRejected, Source, SourceError, Window
 from scrapers.http import FetchError
 from scrapers.landing import Landing, Payload
@@ -37,7 +36,6 @@ from scrapers.parts import LISTING, PART, join_details
 log = logging.getLogger(__name__)
 
 CARD = "card"
-FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 CARD_COLUMNS = ["training_compute_flop", "compute_method", "compute_evidence", "confidence", "parameters",
                 "hardware", "base_model", "training_dataset_size", "arxiv_id"]
 
@@ -62,31 +60,6 @@ class HuggingFaceSettings(BaseSettings):
 def record_id(repo_id: str, last_modified: str | None) -> str:
     """One state of a repo: ``meta-llama/Llama-2-7b@2024-04-17T08:40:48.000Z``."""
     return f"{repo_id}@{last_modified or 'unknown'}"
-
-
-def front_matter(card: str) -> tuple[dict[str, object], str]:
-    """A card's YAML front matter (empty when it has none) and its body; malformed YAML raises
-    ValueError with the parser's reason."""
-    match = FRONT_MATTER.match(card)
-    if not match:
-        return {}, card
-    try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        raise ValueError(f"malformed YAML front matter: {' '.join(str(exc).split())}") from exc
-    if not isinstance(meta, dict):
-        raise ValueError(f"malformed YAML front matter: a {type(meta).__name__}, not a mapping")
-    return meta, card[match.end():]
-
-
-def base_model_of(meta: dict[str, object], repo_id: str) -> str | None:
-    """The repo a model was fine-tuned (or quantized, merged) from, if the card names another one."""
-    base = meta.get("base_model")
-    if isinstance(base, list):
-        base = base[0] if base else None
-    if not isinstance(base, str) or not base.strip() or base.strip().lower() == repo_id.lower():
-        return None
-    return base.strip()
 
 
 def own_paper(body: str) -> str | None:

@@ -1,0 +1,81 @@
+"""Whether a model card describes a derived model (a fine-tune, an instruct or chat version, a quantized
+or converted copy) and which model it derives from.
+
+A derived model's card usually repeats its base's pre-training story ("trained on 2T tokens on 512
+GPUs"); that run is the base's, never the derived model's own. The rules, from the card alone and the
+repository name the source gives:
+
+1. **Front matter names a base** (``base_model:``): derived, unless the card is a continued
+   pre-training release: its name carries no post-training marker and the card calls its own training
+   pre-training.
+2. **A converted or quantized copy**: its name or title says GGUF, GPTQ, AWQ, EXL2, MLX, ONNX, int4/8;
+   its front matter has ``quantized_by``; or its opening says "quantizations of", "quantized version
+   of", "conversion of", "converted from", "GGUF format model files for". (A card that merely lists
+   other formats of itself is not a copy.)
+3. **A sentence says what it was fine-tuned from**: "a fine-tuned version of X", "fine-tuned from X",
+   "built by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X",
+   "Finetuned from model: X", "Parent Model: X" — unless X is the card's own model (a base card listing
+   the models "built by fine-tuning" it).
+4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
+
+Names such as "-instruct" or "-chat" alone do not make a card derived: some releases have no separate
+base, and their card's pre-training is the instruct model's own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemas.model_cards import base_model_of, front_matter
+
+POST_TRAINING_NAME = re.compile(r"(?<![a-z])(?:instruct|chat|it|sft|dpo|rlhf|orpo|simpo|rl)(?![a-z])",
+                                re.IGNORECASE)
+METHOD_NAME = re.compile(r"(?<![a-z])(?:sft|dpo|rlhf|orpo|simpo)(?![a-z])", re.IGNORECASE)
+OWN_PRETRAINING = re.compile(r"training stage:\s*pre-?training\s*$|continued pre-?training (?:of|on|from)",
+                             re.IGNORECASE | re.MULTILINE)
+COPY_NAME = re.compile(r"(?<![a-z])(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX|[0-9]bit|int[48])(?![a-z])", re.IGNORECASE)
+COPY_PHRASE = re.compile(r"\b(?:quantizations? of|quantized versions? of|conversion of|converted from|"
+                         r"(?:GGUF|GPTQ|AWQ) (?:format )?model files for)\s+(?:the\s+)?", re.IGNORECASE)
+NAME = r"[\[`'\"]?(?P<base>[A-Za-z0-9][\w./-]*[\w/-](?:[ -]\d+(?:\.\d+)?[BbMm]\b)?)"
+FINE_TUNED_FROM = re.compile(
+    r"\b(?:(?:a|the)\s+fine-?tuned?\s+(?:version|checkpoint)\s+of(?:\s+the)?"
+    r"|fine-?tuned\s+from(?:\s+the)?|fine-?tune\s+checkpoint\s+of|built\s+by\s+fine-?tuning"
+    r"|initiali[sz]ed\s+from(?=[^.\n]{0,80}fine-?tun)|obtained\s+by\s+further\s+training"
+    r"|finetuned\s+from\s+model\s*:|parent\s+model\s*:)\s*(?:this\s+model\s+is\s+)?" + NAME,
+    re.IGNORECASE,
+)
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
+def derived_from(text: str, name: str | None = None) -> str | None:
+    """The model a card's model derives from (see the module's rules), or None for a base model's card.
+    ``name`` is the repository id or title the card is published under, when known."""
+    try:
+        meta, _ = front_matter(text.lstrip())
+    except ValueError:
+        meta = {}  # a card with broken front matter is judged on its text alone
+    title = re.search(r"^#{1,2}\s+(.+)$", text, re.MULTILINE)
+    names = " ".join(filter(None, [name, title.group(1) if title else None]))
+    base = base_model_of(meta, name or "")
+    if base:
+        post_trained = POST_TRAINING_NAME.search(names.replace("_", "-"))
+        own_pretraining = not post_trained and OWN_PRETRAINING.search(text)
+        if not own_pretraining:
+            return base
+    phrase = COPY_PHRASE.search(text[:4000])
+    if COPY_NAME.search(names) or "quantized_by" in meta or phrase:
+        named = re.match(NAME, text[phrase.end():]) if phrase else None
+        return base or (named.group("base") if named else "the model it was converted from")
+    # the card's own model: its repository when known (a family's title may be shared with its fine-tunes)
+    own = ({_squashed(name), _squashed(name.split("/")[-1])} if name
+           else {_squashed(title.group(1) if title else "")})
+    for said in FINE_TUNED_FROM.finditer(text):
+        base = said.group("base").strip("[]() ")
+        if _squashed(base) not in own and _squashed(base.split("/")[-1]) not in own:
+            return base
+    if METHOD_NAME.search(names.replace("_", "-")):
+        return base or "the model it was fine-tuned from"
+    return None

@@ -1,0 +1,183 @@
+"""The device-count finder: a sentence that says how many accelerators trained for how long.
+
+Papers write this in many orders: "took five to six days on two GTX 580 GPUs", "on four Titan Black
+GPUs, training a single net took 2–3 weeks", "needed 2 months on 50 K-80 GPUs", "8 A100s for 90
+hours", "using 50 GPUs, for one day". The rules:
+
+- one sentence names a **device count** (digits or a number word, then the accelerator or a device
+  noun: GPUs, TPUs, chips, cores) and a **duration** (digits, number words or a range, then hours,
+  days, weeks or months), and says it is training ("train", "took", "needed", "run");
+- a sentence that names devices but no duration borrows the duration of the **next** sentence when that
+  one is about training and names no devices itself ("... on 16 Cloud TPUs (64 chips). Training took
+  4 days.");
+- with several counts or durations the largest of each is taken (the main run is the longest and
+  widest one a sentence mentions); a range counts as its midpoint;
+- the accelerator is the one named in the count, else in the sentence, else the one the text names
+  most; a bare "TPU" of a text that names no generation is the generation in service that year.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits
+from curation.extract.device_time import SECONDS, _unit_key, document_accelerator, hardware_estimate
+from curation.extract.evidence import Estimate, Span, sentence_around
+from curation.extract.hardware import accelerator_pattern, resolve_accelerator
+from curation.extract.model_names import nearby_model
+from curation.extract.quantities import NUMBER, parse_plain
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "sixteen": 16,
+    "twenty": 20, "thirty": 30, "thirty-two": 32, "forty": 40, "fifty": 50, "sixty-four": 64,
+    "hundred": 100,
+}
+WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+AMOUNT = rf"(?:{NUMBER}|(?:{WORD})(?![\w-]))"
+DURATION = re.compile(
+    rf"(?<![\w.])(?P<lo>{AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT}))?\s*"
+    r"(?P<unit>hours?|hrs?|days?|weeks?|months?)\b(?![\s-]*(?:time|later|ago|old))",
+    re.IGNORECASE,
+)
+DEVICE_NOUN = r"(?:GPUs?|TPUs?|NPUs?|IPUs?|chips|cores|accelerators|devices|cards)"
+NOT_A_NAME = r"(?:on|for|of|with|and|or|in|to|the|by|at|using|hours?|days?|weeks?|months?|per|each)\b"
+DEVICES = re.compile(
+    rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?\s*(?:×|x)?\s*"
+    rf"(?P<name>(?:(?!{NOT_A_NAME})[A-Za-z0-9][\w.\-]*\s+){{0,4}}){DEVICE_NOUN}(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
+    rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?P<name2>(?:NVIDIA\s|Nvidia\s|Tesla\s)?[A-Z][\w.\-]*\d[\w.\-]*)s\b"
+    rf"|(?<![\w.])(?P<count3>\d+)-(?P<noun3>GPU|TPU)\s+(?:machine|server|node|box)",
+)
+TRAINING = re.compile(r"\btrain|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b|\bran\b|\brun\b",
+                      re.IGNORECASE)
+NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+$", re.IGNORECASE)
+# the TPU generation in Google's cloud by year, for texts that write "TPU" or "Cloud TPU" alone
+TPU_BY_YEAR = ((2018, "TPU v2"), (2020, "TPU v3"), (2022, "TPU v4"), (9999, "TPU v5e"))
+MAX_DEVICES = 200_000
+
+
+def _amount(text: str) -> float:
+    word = text.lower()
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else parse_plain(text)
+
+
+def _durations(sentence: Span) -> list[tuple[float, str, Span]]:
+    """(seconds, as written, span) for every duration of a training run in the sentence."""
+    found = []
+    for match in DURATION.finditer(sentence.text):
+        if NOT_A_RUN.search(sentence.text[max(0, match.start() - 12): match.start()]):
+            continue
+        lo = _amount(match.group("lo"))
+        hi = _amount(match.group("hi")) if match.group("hi") else lo
+        if hi < lo:
+            continue
+        seconds = (lo + hi) / 2 * SECONDS[_unit_key(match.group("unit"))]
+        span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())
+        found.append((seconds, match.group(0), span))
+    return found
+
+
+def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
+    """(count, accelerator as written or "", device noun, span) for every device count in the sentence."""
+    found = []
+    for match in DEVICES.finditer(sentence.text):
+        if match.group("count3"):
+            count, name, noun = float(match.group("count3")), "", match.group("noun3")
+        elif match.group("count2"):
+            count, name, noun = _amount(match.group("count2")), match.group("name2"), "gpu"
+            if resolve_accelerator(name) is None:
+                continue
+        else:
+            count = _amount(match.group("count")) * (1000 if match.group("k") else 1)
+            name, noun = match.group("name").strip(), match.group(0).split()[-1]
+        if not 1 <= count <= MAX_DEVICES:
+            continue
+        span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())
+        found.append((count, name, noun.lower(), span))
+    return found
+
+
+def _tpu_of_year(year: int | None) -> str | None:
+    if year is None:
+        return None
+    return next(name for until, name in TPU_BY_YEAR if year <= until)
+
+
+def _accelerator(text: str, name: str, noun: str, sentence: Span, year: int | None) -> tuple[str | None, str]:
+    named = accelerator_pattern().search(name)
+    if named:
+        return named.group("accelerator"), "named with the count"
+    written = next((word for word in name.split() if resolve_accelerator(word)), None)
+    if written:
+        return written, "named with the count"
+    nearby = accelerator_pattern().search(sentence.text)
+    if nearby:
+        return nearby.group("accelerator"), "named in the same sentence"
+    most = document_accelerator(text)
+    is_tpu = "tpu" in (name + " " + noun).lower()
+    if most and (not is_tpu or most.startswith("TPU")):
+        return most, "the accelerator the text names most"
+    if is_tpu:
+        return _tpu_of_year(year), "the TPU generation in service that year"
+    return None, ""
+
+
+def _next_sentence(text: str, sentence: Span) -> Span | None:
+    start = sentence.end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= len(text) - 2:
+        return None
+    following = sentence_around(text, start + 1, start + 2)  # inside it: the boundary before is seen
+    return following if following.start >= sentence.end else None
+
+
+@lru_cache(maxsize=8)
+def _sentences_with_devices(text: str) -> list[Span]:
+    seen: dict[int, Span] = {}
+    for start, end in anchor_hits(text)[ACCELERATOR_ANCHOR]:
+        sentence = sentence_around(text, start, end)
+        seen.setdefault(sentence.start, sentence)
+    return [seen[key] for key in sorted(seen)]
+
+
+def find_device_counts(text: str, publication_year: int | None = None) -> list[Estimate]:
+    """Hardware estimates from sentences that give a device count and a training duration."""
+    estimates = []
+    for sentence in _sentences_with_devices(text):
+        devices = _devices(sentence)
+        if not devices:
+            continue
+        durations = _durations(sentence)
+        evidence = sentence
+        if not durations:
+            following = _next_sentence(text, sentence)
+            if following is None or _devices(following):
+                continue
+            durations = _durations(following)
+            evidence = Span(text[sentence.start: following.end], sentence.start, following.end)
+        if not durations or not TRAINING.search(evidence.text):
+            continue
+        count, name, noun, device_span = max(devices, key=lambda d: d[0])
+        seconds, written, duration_span = max(durations, key=lambda d: d[0])
+        accelerator, where = _accelerator(text, name, noun, sentence, publication_year)
+        if accelerator is None:
+            continue
+        first = min(device_span.start, duration_span.start)
+        last = max(device_span.end, duration_span.end)
+        figure = Span(text[first:last], first, last)
+        estimate = hardware_estimate(
+            text, figure, count * seconds, accelerator, noun, publication_year,
+            {"chips": count, "duration": written, "accelerator_from": where,
+             "pairing": "device count and duration in one sentence" if evidence is sentence
+             else "device count, and the duration in the next sentence"},
+            sentence=evidence,
+        )
+        if estimate is not None:
+            estimate.model = estimate.model or nearby_model(sentence.text)
+            estimate.evidence.append(device_span)
+            if duration_span not in estimate.evidence:
+                estimate.evidence.append(duration_span)
+            estimates.append(estimate)
+    return estimates

@@ -1,0 +1,314 @@
+"""Operation counting across a whole paper: its flagship model's parameters × its training tokens.
+
+Papers rarely give a model's size and its training tokens in one sentence ("Kimi-like-2 has 32B
+activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). The rules:
+
+- the text's **own model** is the sized name it mentions most often overall ("Heron-7B", "Heron 1.5B",
+  "Heron 2.0-70B": the name, with its version, that the text uses most) among those its opening (title
+  and abstract) names and a first-person sentence trains, introduces or releases ("we present Heron",
+  "our Heron models"); its **flagship** is the largest size written with that name, except sizes called
+  untrained, hypothetical or planned; a model card's own model is the sized name in its title
+  ("# Heron-7B"), not a larger sibling it mentions;
+  without sized names, the largest "N parameters" or listed size ("sizes (1.3B, 2.7B and 6.7B)") of a
+  sentence saying "we train/introduce/…";
+- a **mixture of experts** counts the parameters active per token: the activated count a table or
+  sentence pairs with the flagship's total replaces it (a dense flagship keeps its size beside a
+  smaller MoE sibling); without a sized flagship, the largest "N activated (or active) parameters";
+- the **training tokens** are the largest "N tokens" (or "training tokens … to N trillion") of a prose
+  sentence (not a figure's axis labels)
+  about training or its corpus — of the sentences naming the flagship if one of them gives a figure,
+  not one about another sized model ("we use a Heron-XL model pre-trained on 500B tokens" when the
+  size comes from elsewhere; see :func:`_another_models_tokens`) — not a
+  batch, a context window, a sequence, a first stretch of training or a per-step figure;
+- the estimate is 6 · N · D, Speculative (the pairing is inferred), and carries the model it is for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered
+from curation.extract.card_finders import looks_like_model_card
+from curation.extract.context import classify, is_prose
+from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
+from curation.extract.model_names import document_title
+from curation.extract.moe import SAME_MODEL_TOLERANCE, active_parameter_pairs
+from curation.extract.quantities import NUMBER, scaled_value
+
+SIZE_WORDS = {"m": "m", "million": "m", "b": "b", "billion": "b", "t": "t", "trillion": "t"}
+SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?:-[A-Za-z]+)*"
+                        r"(?:[- ]\d+(?:\.\d+)?)?)[- ]"
+                        r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?![\w-])"
+                        r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
+PARAMETER_STATEMENT = re.compile(
+    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])[\s-]*"
+    r"(?:(?P<active>activated|active)\b(?:\s*(?:parameters?|params)\b)?|(?:total\s+)?(?:parameters?|params)\b"
+    r"(?:\s+(?P<active2>activated|active)\b)?)", re.IGNORECASE)
+# "we train models of various sizes (i.e., 1.3B, 2.7B, and 6.7B)"
+SIZES_LIST = re.compile(r"\bsizes?\b[^;:]{0,24}?"
+                        r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)")
+LISTED_SIZE = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])")
+TOKEN_FIGURE = re.compile(
+    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*"
+    r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens\b", re.IGNORECASE)
+# "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T"
+TOKENS_THEN_FIGURE = re.compile(
+    rf"\b(?:training|pre-?training)\s+tokens\s*(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b)\s*(?P<n>{NUMBER})\s?"
+    r"(?P<m>[MBT]|million|billion|trillion)(?![a-z])", re.IGNORECASE)
+ABOUT_TRAINING = re.compile(r"train|corpus|dataset|pre-?training data", re.IGNORECASE)
+NOT_TRAINING_TOKENS = ("batch", "context", "window", "sequence", "length", "first", "per ", "each",
+                       "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test")
+NOT_TRAINED = ("untrained", "hypothetical", "would ", "could ", "planned", "future work")
+OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?:pre-?train|train|introduc|present|propos|releas|"
+                       r"develop|build|built|scale|open-?sourc)", re.IGNORECASE)
+# "we use an X model (partially) pre-trained on …": someone's trained model, used — not a claim
+USES_TRAINED = re.compile(r"\bwe\s+(?:use|adopt|employ|take|evaluat|borrow|reus)\w*\s+(?:an?|the)\s+"
+                          r"[\w.-]+\s+(?:model|checkpoint)s?\s+(?:\w+\s+)?(?:pre-?)?trained", re.IGNORECASE)
+COMPARISON = re.compile(r"compar|\bthan\b|outperform|\bvs\.?\b|versus|baseline|surpass|match", re.IGNORECASE)
+OPENING = 3000  # a paper names its own model in its title or abstract
+NOT_NAME_WORDS = {"the", "a", "an", "our", "with", "and", "or", "for", "to", "from", "than", "of", "in",
+                  "on", "at", "by", "as", "is", "are", "was", "were", "size", "sizes", "table", "figure",
+                  "model", "models", "params", "parameters", "tokens", "rate", "only", "all", "both"}
+
+
+def _value(match: re.Match[str]) -> float:
+    return scaled_value(match.group("n"), SIZE_WORDS[match.group("m").lower()])
+
+
+Sized = dict[str, list[tuple[float, re.Match[str]]]]
+
+
+def _sized_names(text: str) -> Sized:
+    """Every name the text writes with a size ("Heron-7B"), with its sizes and where they are written."""
+    sized: dict[str, list[tuple[float, re.Match[str]]]] = {}
+    low = lowered(text)
+    for match in _near_sizes(SIZED_NAME, text):
+        name = match.group("name")
+        if name.split()[0].split("-")[0].lower() in NOT_NAME_WORDS:
+            continue
+        around = low[max(0, match.start() - 40): match.end() + 40]
+        if not any(cue in around for cue in NOT_TRAINED):
+            sized.setdefault(name, []).append((_value(match), match))
+    return sized
+
+
+A_SIZE = re.compile(r"[MBT](?![\w-])")  # after a digit (checked in Python: a charset scans fastest)
+
+
+def _near_sizes(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Matches of ``pattern`` (a name ending in a size) searched only before a written size: a cheap
+    scan for "7B" finds the few places worth reading."""
+    windows: list[list[int]] = []
+    for size in A_SIZE.finditer(text):
+        if not text[size.start() - 1: size.start()].isdigit():
+            continue
+        start, end = max(0, size.start() - 60), size.end() + 30  # room for the lookahead after the size
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return [match for start, end in windows for match in pattern.finditer(text, start, end)]
+
+
+def _flagship(text: str, sized: Sized) -> tuple[float, Span, str | None] | None:
+    """The own model's flagship size (see the module's rules) and where it is written."""
+    low = lowered(text)
+    if looks_like_model_card(text):
+        return _titled(text, sized)
+    opening = low[:OPENING]  # only names the opening gives can be the own model: count just those
+    names = Counter({name: _mentions(low, name) for name in sized
+                     if name.lower() in opening and not _common_word(text, name)})
+    for name, _ in names.most_common():
+        if name.lower() not in low[:OPENING] or not _introduced_as_own(text, name):
+            continue
+        flagship, match = max(sized[name], key=lambda pair: pair[0])
+        return flagship, Span(match.group(0), match.start(), match.end()), match.group(0)
+    statements = []
+    for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]:
+        found = [m for m in PARAMETER_STATEMENT.finditer(text, max(0, start - 40), end + 12)
+                 if not (m.group("active") or m.group("active2"))]
+        if not found:  # the figure first (cheap), the sentence's claim only where there is one
+            continue
+        sentence = sentence_around(text, start, end)
+        if OWN_CLAIM.search(sentence.text):
+            statements.extend((_value(m), Span(m.group(0), m.start(), m.end()))
+                              for m in found if m.start() >= sentence.start)
+    for listed in SIZES_LIST.finditer(text):
+        sentence = sentence_around(text, listed.start(), listed.end())
+        if OWN_CLAIM.search(sentence.text) and not USES_TRAINED.search(sentence.text):
+            at = listed.start("list")
+            statements.extend((_value(size), Span(size.group(0), at + size.start(), at + size.end()))
+                              for size in LISTED_SIZE.finditer(listed.group("list")))
+    if not statements:
+        return None
+    value, span = max(statements, key=lambda pair: pair[0])
+    return value, span, None
+
+
+def _mentions(low: str, name: str) -> int:
+    """How often ``name`` is written as a whole word ("Heron" is not counted inside "HeronMoE")."""
+    return _whole_words(low, name.lower())
+
+
+@lru_cache(maxsize=256)
+def _whole_words(text: str, word: str) -> int:
+    count, at = 0, text.find(word)
+    while at != -1:  # str.find is many times faster than a regex with a lookbehind on a long text
+        end = at + len(word)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            count += 1
+        at = text.find(word, end)
+    return count
+
+
+def _word_char(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _common_word(text: str, name: str) -> bool:
+    """Whether a capitalized word is an ordinary one ("Sparse 1.1B" heading a table row): the text
+    writes it in lower case at least as often as capitalized."""
+    return _whole_words(text, name.lower()) >= _whole_words(text, name)
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\s_-]+", "", name.lower())
+
+
+TITLE_SIZE = re.compile(r"(?<![A-Za-z0-9.])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[BbMm])(?![A-Za-z0-9])")
+
+
+def _titled(text: str, sized: Sized) -> tuple[float, Span, str] | None:
+    """On a model card, the sized name its title carries ("# Heron-7B"), whatever siblings it mentions;
+    else the largest size written inside the title ("# Heron-400-10B-MT": 10B; an active-size part such
+    as "A3B" or "8x7B" is not a size)."""
+    raw = document_title(text) or ""
+    title = _squashed(raw)
+    for found in sized.values():
+        for value, match in found:
+            if title and _squashed(match.group(0)) in title:
+                return value, Span(match.group(0), match.start(), match.end()), match.group(0)
+    sizes = [(scaled_value(m.group("n"), m.group("m").lower()), m) for m in TITLE_SIZE.finditer(raw)]
+    if not sizes:
+        return None
+    value, match = max(sizes, key=lambda pair: pair[0])
+    at = text.find(raw)
+    return value, Span(match.group(0), at + match.start(), at + match.end()), raw
+
+
+def _introduced_as_own(text: str, name: str) -> bool:
+    """Whether a sentence says "we train/introduce/present/release …" with ``name`` in it, or the text
+    writes "our ``name``" (not "we use a ``name`` model pre-trained on …") — in prose (a table row of
+    cited models is no claim), not in a comparison with other models ("than", "outperforms", "vs")."""
+    low, key = lowered(text), name.lower()
+    at = low.find(key)
+    while at != -1:
+        near = low[max(0, at - 600): at + 600]
+        if "we " not in near and "our " not in near and "we\n" not in near:  # no first person nearby
+            at = low.find(key, at + len(key))
+            continue
+        sentence = sentence_around(text, at, at + len(key))
+        ours = re.search(r"\bour\s+(?:[\w-]+\s+){0,2}$", low[max(sentence.start, at - 40): at])
+        claimed = ours or (OWN_CLAIM.search(sentence.text) and not USES_TRAINED.search(sentence.text))
+        if claimed and is_prose(sentence) and not COMPARISON.search(sentence.text):
+            return True
+        at = low.find(key, at + len(key))
+    return False
+
+
+def _active_parameters(text: str) -> tuple[float, Span] | None:
+    found = []
+    for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]:
+        for match in PARAMETER_STATEMENT.finditer(text, max(0, start - 40), end + 40):
+            if match.group("active") or match.group("active2"):
+                found.append((_value(match), Span(match.group(0), match.start(), match.end())))
+    return max(found, key=lambda pair: pair[0]) if found else None
+
+
+def _active_of(text: str, total: float) -> tuple[float, Span] | None:
+    """The activated count a table or sentence gives for the flagship's total (a dense flagship keeps its
+    size even when a smaller sibling is a mixture of experts)."""
+    for pair_total, active, evidence in active_parameter_pairs(text):
+        if abs(pair_total - total) <= SAME_MODEL_TOLERANCE * total:
+            at = text.find(evidence)
+            return active, Span(evidence, at, at + len(evidence)) if at >= 0 else Span(evidence, 0, 0)
+    return None
+
+
+def _training_tokens(text: str, name: str | None = None) -> tuple[float, Span, Span] | None:
+    """The largest training-token figure: (tokens, its span, its sentence); of sentences that name
+    ``name`` when one of them gives a figure (the flagship's own "Heron 70B is trained on 245B tokens"
+    beats a sibling's larger corpus)."""
+    candidates = _token_figures(text)
+    if name is not None:
+        own = [c for c in candidates if _mentions(c[2].text.lower(), name) > 0]
+        if own:
+            return max(own, key=lambda c: c[0])
+    return max(candidates, key=lambda c: c[0]) if candidates else None
+
+
+@lru_cache(maxsize=8)
+def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
+    """Every training-token figure in prose about training: (tokens, its span, its sentence)."""
+    found = []
+    low = lowered(text)
+    for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
+        matches = [*TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
+                   *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), end + 40)]
+        for match in matches:
+            sentence = sentence_around(text, match.start(), match.end())
+            before = low[max(sentence.start, match.start() - 50): match.start()]
+            if any(cue in before for cue in NOT_TRAINING_TOKENS):
+                continue
+            if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence):
+                continue
+            tokens = _value(match)
+            if 1e8 <= tokens <= 1e15:
+                found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
+    return found
+
+
+def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | None) -> bool:
+    """Whether the token sentence is about another sized model: it names one, and either the text has
+    no named flagship or the sentence makes no first-person claim ("we train all models for …")."""
+    low = sentence.lower()
+    others = [name for name in sized if _mentions(low, name) and not _common_word(text, name)
+              and not (own and _squashed(own).startswith(_squashed(name)))]
+    claim = OWN_CLAIM.search(sentence) and not USES_TRAINED.search(sentence)
+    return bool(others) and (own is None or not claim)
+
+
+def find_flagship_counting(text: str) -> list[Estimate]:
+    """6 · N · D from the text's flagship model size (active parameters for a mixture of experts) and
+    its largest training-token figure, found anywhere in the text."""
+    any_tokens = _training_tokens(text)  # cheap (anchored on "tokens"): most texts stop here
+    if any_tokens is None:
+        return []
+    sized = _sized_names(text)
+    flagship = _flagship(text, sized)
+    active = _active_parameters(text)
+    if flagship is None and active is None:
+        return []
+    tokens = _training_tokens(text, flagship[2]) if flagship and flagship[2] else any_tokens
+    if tokens is None:
+        return []
+    d, token_span, sentence = tokens
+    if _another_models_tokens(text, sentence.text, sized, flagship[2] if flagship else None):
+        return []
+    if flagship is not None and active is not None:
+        active = _active_of(text, flagship[0])
+    if active is not None and (flagship is None or active[0] < flagship[0]):
+        n, param_span, model, is_active = active[0], active[1], flagship[2] if flagship else None, True
+    else:
+        n, param_span, model, is_active = flagship[0], flagship[1], flagship[2], False  # type: ignore[index]
+    if not 1e6 <= n <= 1e14:
+        return []
+    estimate = Estimate(
+        6 * n * d, OPERATION_COUNTING, [sentence, token_span, param_span],
+        {"parameters": n, "active_parameters": is_active, "training_tokens": d, "formula": "6 * N * D",
+         "pairing": "the text's flagship size with its largest training-token figure"},
+        model=model, confidence="Speculative",
+    )
+    return [classify(estimate, sentence.text.lower().replace(token_span.text.lower(), ""))]

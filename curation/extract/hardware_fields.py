@@ -1,0 +1,137 @@
+"""The key-value finder: model cards that list their training hardware as fields.
+
+Cards fill a template instead of writing sentences: Hugging Face's carbon-emissions section
+("Hardware Type: 8 V100 GPUs" / "Hours used: 720 hours (30 days)"), or a training list ("GPUs: 512
+H100-80G" / "Training time: 42 days"). The rules:
+
+- a **hardware field** (Hardware Type, Hardware, GPUs, TPUs, Accelerators, Training hardware) names an
+  accelerator, with a count ("32x A100-80GB", "96 Tesla V100") or a TPU slice ("TPU v3-256": 256 cores,
+  two per chip); without either, one device;
+- a **time field** within six lines of it (Hours used, Training time, Training duration, Time) gives the
+  wall-clock time; a range counts as its midpoint; a time already in device-hours ("90 GPU-hours") is not
+  multiplied by the count;
+- a **compute field** (Total FLOPs, Training FLOPs, Training compute) states the total; "2.1 x 10e21" is
+  read as 2.1 × 10^21, the way such fields are written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.context import classify
+from curation.extract.device_time import SECONDS, _unit_key, hardware_estimate
+from curation.extract.evidence import REPORTED, Estimate, Span
+from curation.extract.hardware import accelerator_pattern, resolve_accelerator
+from curation.extract.quantities import NUMBER, parse_plain
+
+FIELD = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)?[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?)[ \t]*:[ \t]*"
+                   r"(?P<value>\S.*)$", re.MULTILINE)
+HARDWARE_KEYS = re.compile(r"^(?:hardware(?: type)?|gpus?|tpus?|accelerators?|training hardware|"
+                           r"compute infrastructure|hardware used)$", re.IGNORECASE)
+TIME_KEYS = re.compile(r"^(?:hours used|training time|training duration|time|training hours|"
+                       r"wall[- ]clock time)$", re.IGNORECASE)
+COMPUTE_KEYS = re.compile(r"^(?:total flops?|training flops?|training compute|compute|flops)$", re.IGNORECASE)
+COUNT = re.compile(rf"^\s*(?P<n>{NUMBER})\s*(?:x|×)?\s", re.IGNORECASE)
+TPU_SLICE = re.compile(r"TPU[\s-]?v?(?P<gen>[2-5][a-z]?)[\s-](?P<cores>\d+)\b", re.IGNORECASE)
+TIME_VALUE = re.compile(
+    rf"(?P<lo>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<hi>{NUMBER}))?\s*"
+    r"(?P<device>(?:GPU|TPU|chip|device)[\s-]?)?(?P<unit>hours?|hrs?|days?|weeks?|months?)?\b", re.IGNORECASE)
+SLOPPY_POWER = re.compile(rf"(?P<m>{NUMBER})\s*(?:x|×|\*)\s*10\s*[eE^]\s*(?P<e>\d{{1,2}})")
+FIELD_WINDOW_LINES = 6
+
+
+def _field_lines(text: str) -> list[re.Match[str]]:
+    """FIELD matches, tried only on lines with a colon (a multi-line ``^`` pattern is slow on long texts)."""
+    matches, colon = [], text.find(":")
+    while colon != -1:
+        start = text.rfind("\n", 0, colon) + 1
+        end = text.find("\n", colon)
+        end = len(text) if end == -1 else end
+        match = FIELD.match(text, start, end)
+        if match:
+            matches.append(match)
+        colon = text.find(":", end)
+    return matches
+
+
+def _fields(text: str) -> list[tuple[str, str, Span, int]]:
+    """(key, value, line span, line number) of every "key: value" line."""
+    found, line_number, counted_to = [], 0, 0
+    for match in _field_lines(text):
+        line_number += text.count("\n", counted_to, match.start())  # counted once, not from the start
+        counted_to = match.start()
+        line = Span(match.group(0), match.start(), match.end())
+        found.append((match.group("key").strip(), match.group("value").strip(), line, line_number))
+    return found
+
+
+def _devices(value: str) -> tuple[float, str | None, str]:
+    """(chips, accelerator as written, noun) of a hardware field's value."""
+    slice_ = TPU_SLICE.search(value)
+    named = accelerator_pattern().search(value)
+    if slice_ and named:
+        return int(slice_.group("cores")) / 2, named.group("accelerator"), "chip"
+    count = COUNT.match(value)
+    noun = "core" if re.search(r"\bcores?\b", value, re.IGNORECASE) else "chip"
+    chips = parse_plain(count.group("n")) if count else 1.0
+    return chips, (named.group("accelerator") if named else None), noun
+
+
+def _seconds(value: str) -> tuple[float, bool] | None:
+    """(seconds, already device time) of a time field's value; bare numbers are hours."""
+    match = TIME_VALUE.search(value)
+    if not match:
+        return None
+    lo = parse_plain(match.group("lo"))
+    hi = parse_plain(match.group("hi")) if match.group("hi") else lo
+    unit = _unit_key(match.group("unit") or "hours")
+    return (lo + hi) / 2 * SECONDS[unit], bool(match.group("device"))
+
+
+def find_hardware_fields(text: str, publication_year: int | None = None) -> list[Estimate]:
+    """Hardware × time from key-value fields, and totals from compute fields (see the module's rules)."""
+    if ":" not in text:
+        return []
+    fields = _fields(text)
+    estimates = []
+    for key, value, line, number in fields:
+        if COMPUTE_KEYS.match(key):
+            estimates += _compute_field(value, line)
+            continue
+        if not HARDWARE_KEYS.match(key):
+            continue
+        chips, accelerator, noun = _devices(value)
+        if accelerator is None or resolve_accelerator(accelerator) is None:
+            continue
+        times = [(k, v, span) for k, v, span, n in fields
+                 if TIME_KEYS.match(k) and abs(n - number) <= FIELD_WINDOW_LINES]
+        for _, time_value, time_line in times[:1]:
+            timed = _seconds(time_value)
+            if timed is None:
+                continue
+            seconds, device_time = timed
+            chip_seconds = seconds if device_time else chips * seconds
+            evidence = Span(text[min(line.start, time_line.start): max(line.end, time_line.end)],
+                            min(line.start, time_line.start), max(line.end, time_line.end))
+            estimate = hardware_estimate(
+                text, time_line, chip_seconds, accelerator, noun, publication_year,
+                {"chips": chips, "duration": time_value, "pairing": "hardware and time fields of a card",
+                 "accelerator_from": "the hardware field"},
+                sentence=evidence,
+            )
+            if estimate is not None:
+                estimate.evidence.append(line)
+                estimates.append(estimate)
+    return estimates
+
+
+def _compute_field(value: str, line: Span) -> list[Estimate]:
+    sloppy = SLOPPY_POWER.search(value)
+    if not sloppy or not re.search(r"flop", line.text, re.IGNORECASE):
+        return []
+    flop = parse_plain(sloppy.group("m")) * 10 ** int(sloppy.group("e"))
+    if not 1e15 <= flop <= 1e28:
+        return []
+    estimate = Estimate(flop, REPORTED, [line], {"unit": "FLOP", "pairing": "a compute field of a card",
+                                                 "written": sloppy.group(0)})
+    return [classify(estimate, line.text.lower())]

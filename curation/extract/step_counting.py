@@ -1,0 +1,105 @@
+"""Training tokens from steps × batch size × sequence length, as training set-ups are written.
+
+"trained for one million steps with a batch size of 256; the sequence length was 512", "991.5 thousand
+steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum sequence length of 512 for
+100k steps". The rules:
+
+- the three figures stand in one sentence, or the sentence with the steps and the next one;
+- steps are "N steps / iterations / updates" with N in digits, with a k/M or thousand/million suffix,
+  or in words ("one million steps"); warm-up and decay steps are not training steps;
+- a batch size written in tokens ("batch size of 4M tokens") is already steps' tokens per step; one
+  written in sequences (a plain count, "2k", "1'024 sequences") is multiplied by the sequence length;
+- the sequence length is the largest length the clause gives ("128 tokens for 90% of the steps and 512
+  for the rest": 512, an upper bound);
+- the result is an upper bound on the tokens seen, so its estimates stay Speculative.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.anchors import lowered
+from curation.extract.evidence import Span, sentence_around
+from curation.extract.quantities import MULTIPLIERS, NUMBER
+
+WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "a": 1, "half a": 0.5}
+_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
+
+
+def _count(g: str) -> str:
+    """A count in digits ("1,024", "1'024"), with a k/M/thousand/million suffix, or in words."""
+    return (rf"(?:(?P<{g}>{NUMBER}|\d{{1,3}}(?:'\d{{3}})+)|(?P<{g}w>{_WORD}))"
+            rf"(?:\s?(?P<{g}m>[kKM](?![a-zA-Z])|thousand|million))?")
+
+
+STEPS = re.compile(rf"(?<![\w.']){_count('s')}\s*(?:training\s+|optimi[sz]ation\s+|gradient\s+)?"
+                   r"(?:steps|iterations|updates)\b", re.IGNORECASE)
+STEPS_FIELD = re.compile(rf"\b(?:training\s+)?steps\s*[:=]\s*{_count('s')}", re.IGNORECASE)
+BATCH = re.compile(rf"batch\s+size\s*(?:of|was|is|[:=])?\s*(?:about\s+|approximately\s+|~)?{_count('b')}"
+                   r"(?P<unit>\s*tokens)?", re.IGNORECASE)
+SEQUENCE = re.compile(r"(?:sequence|context|input)\s+length", re.IGNORECASE)
+LENGTH = re.compile(r"(?<![\w.])(?P<n>\d{2,6})(?:\s*tokens)?(?![\w.%])")
+NOT_TRAINING_STEPS = re.compile(r"warm-?up|decay|fine-?tun|finetun", re.IGNORECASE)
+
+
+def _value(match: re.Match[str], group: str) -> float:
+    digits, word, multiplier = match.group(group), match.group(group + "w"), match.group(group + "m")
+    base = float(digits.replace(",", "").replace("'", "")) if digits else float(WORDS[word.lower()])
+    return base * (MULTIPLIERS[multiplier.lower()] if multiplier else 1.0)
+
+
+def _sequence_length(text: str) -> tuple[float, Span] | None:
+    best = None
+    for match in SEQUENCE.finditer(text):
+        clause = text[match.end(): match.end() + 90].split(";")[0]
+        for length in LENGTH.finditer(clause):
+            value = float(length.group("n"))
+            if 16 <= value <= 1_000_000 and (best is None or value > best[0]):
+                at = match.end() + length.start()
+                best = (value, Span(length.group(0), at, at + len(length.group(0))))
+    return best
+
+
+STEP_WORD = re.compile(r"steps|iterations|updates")  # searched in the lower-cased text
+
+
+def _near_step_words(text: str) -> list[re.Match[str]]:
+    """Matches of the steps patterns, searched only around the word "steps" (or iterations, updates)."""
+    found: dict[int, re.Match[str]] = {}
+    for word in STEP_WORD.finditer(lowered(text)):
+        for pattern in (STEPS, STEPS_FIELD):
+            for match in pattern.finditer(text, max(0, word.start() - 40), word.end() + 30):
+                found.setdefault(match.start(), match)
+    return [found[at] for at in sorted(found)]
+
+
+def step_tokens(text: str) -> list[tuple[float, list[Span]]]:
+    """(tokens, [steps, batch, sequence-length spans]) for every sentence that gives a training set-up
+    (see the module's rules), offsets into ``text``."""
+    found = []
+    for steps in _near_step_words(text):
+        if NOT_TRAINING_STEPS.search(text[max(0, steps.start() - 40): steps.start()]):
+            continue
+        sentence = sentence_around(text, steps.start(), steps.end())
+        end = sentence.end
+        if end + 2 < len(text):
+            end = max(end, sentence_around(text, end + 1, end + 2).end)
+        area = text[sentence.start: end]
+        batch = BATCH.search(area)
+        if batch is None:
+            continue
+        n_steps, n_batch = _value(steps, "s"), _value(batch, "b")
+        spans = [Span(steps.group(0), steps.start(), steps.end()),
+                 Span(batch.group(0), sentence.start + batch.start(), sentence.start + batch.end())]
+        if batch.group("unit"):
+            tokens = n_steps * n_batch
+        else:
+            length = _sequence_length(area)
+            if length is None:
+                continue
+            tokens = n_steps * n_batch * length[0]
+            at = sentence.start + length[1].start
+            spans.append(Span(length[1].text, at, at + len(length[1].text)))
+        if 1e8 <= tokens <= 1e15 and n_steps >= 1000:
+            found.append((tokens, spans))
+    return found

@@ -1,0 +1,329 @@
+"""One short sentence of our own per way of writing a figure, for the finders added from the corpus's
+failure classes: device counts with durations, whole-paper operation counting, card fields, derived
+cards."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from curation.extract.card_finders import looks_like_model_card
+from curation.extract.context import eligible
+from curation.extract.derived import derived_from
+from curation.extract.device_sentences import find_device_counts
+from curation.extract.documents import extract_document, extract_documents
+from curation.extract.engine import extract
+from curation.extract.evidence import sentence_around
+from curation.extract.flagship_counting import find_flagship_counting
+from curation.extract.hardware_fields import find_hardware_fields
+from curation.extract.model_names import nearby_model
+from curation.extract.moe import active_parameter_pairs
+from curation.extract.operation_counting import find_operation_counting
+from curation.extract.step_counting import step_tokens
+from schemas.handover import CARD, Document
+
+DAY, WEEK, HOUR = 86400, 7 * 86400, 3600
+
+
+def only(estimates):
+    assert len(estimates) == 1, estimates
+    return estimates[0]
+
+
+# -- device counts and durations in one sentence ---------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "year", "chip_seconds", "accelerator"), [
+    # number words, a range (midpoint), a memory size inside the device name
+    ("Training the network took three to four days on two NVIDIA GTX 580 3GB GPUs.", 2012,
+     2 * 3.5 * DAY, "GTX 580"),
+    # the count first, the duration after a comma
+    ("Using eight Titan Black GPUs, training one net took 2–3 weeks.", 2014, 8 * 2.5 * WEEK, "Titan Black"),
+    # several counts: the largest is the main run
+    ("Training the small net on two K20 GPUs, or the big net on six K40 GPUs, takes about 3-4 weeks.",
+     2015, 6 * 3.5 * WEEK, "K40"),
+    # "needed N months on M GPUs", hyphenated model number
+    ("Training the classifier for five epochs needed 2 months on 40 K-80 GPUs.", 2017, 40 * 2 * 30.44 * DAY,
+     "K80"),
+    # "graphics cards" and "a cluster of"
+    ("It took 30 days to train the model on a cluster of 400 A100 graphics cards.", 2022, 400 * 30 * DAY,
+     "A100 SXM"),
+])
+def test_a_sentence_with_a_device_count_and_a_duration(sentence, year, chip_seconds, accelerator):
+    estimate = only(find_device_counts(sentence, year))
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(chip_seconds)
+    assert estimate.assumptions["accelerator"] == accelerator
+    for span in estimate.evidence:
+        assert sentence[span.start:span.end] == span.text
+
+
+def test_the_duration_may_come_in_the_next_sentence():
+    text = ("Pre-training ran on 32 Cloud TPUs (128 TPU chips in all). Each pre-training run took 5 days "
+            "to finish. We then evaluate.")
+    estimate = only(find_device_counts(text, 2018))
+    assert estimate.assumptions["chips"] == 128
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(128 * 5 * DAY)
+    assert estimate.assumptions["accelerator"] == "TPU v2"  # a bare TPU in 2018: the generation in service
+
+
+@pytest.mark.parametrize("sentence", [
+    "Each step of training needs 40K A100 GPU hours across the cluster.",  # device-hours, not a count
+    "We measured throughput on 8 A100 GPUs and checkpointed every 2 hours.",  # no training duration
+    "Our 4 V100 GPUs were bought 3 years ago for the lab.",  # no training
+])
+def test_sentences_that_are_not_a_device_count_for_a_duration(sentence):
+    assert not [e for e in find_device_counts(sentence, 2020) if eligible(e)]
+
+
+# -- operation counting across a paper ---------------------------------------------------------------
+
+PAPER = """We introduce Wren, a family of language models. We train Wren-1.3B, Wren-3B and Wren-8B.
+Table 2 compares Wren-8B with Lark-13B and Lark-65B, which other labs trained.
+A hypothetical Wren-30B would need more memory than we have.
+All Wren models are trained on 400B tokens of deduplicated web text with a batch of 2M tokens."""
+
+
+def test_flagship_size_times_training_tokens_across_sentences():
+    estimate = only(find_flagship_counting(PAPER))
+    assert estimate.assumptions["parameters"] == 8e9  # not the cited Lark-65B, not the hypothetical 30B
+    assert estimate.assumptions["training_tokens"] == 400e9  # not the batch
+    assert estimate.value_flop == pytest.approx(6 * 8e9 * 400e9)
+    assert estimate.confidence == "Speculative"
+
+
+def test_mixture_of_experts_counts_active_parameters():
+    text = ("We present Finch-MoE, a model with 400B total parameters and 20B activated parameters. "
+            "We pre-train Finch-MoE 400B on 9T tokens.")
+    estimate = only(find_flagship_counting(text))
+    assert estimate.assumptions["active_parameters"] is True
+    assert estimate.value_flop == pytest.approx(6 * 20e9 * 9e12)
+
+
+def test_an_evaluation_of_someone_elses_model_is_not_a_flagship():
+    text = ("We evaluate Osprey-70B on long documents. Osprey-70B was pre-trained on 2 trillion tokens "
+            "by its authors. We find that its accuracy drops in the middle of the context.")
+    assert find_flagship_counting(text) == []
+
+
+# -- key-value fields of model cards -----------------------------------------------------------------
+
+def test_the_carbon_template_fields_give_hardware_time():
+    card = ("## Environmental Impact\n\n- **Hardware Type:** 16 V100 GPUs\n"
+            "- **Hours used:** 240 hours (10 days)\n")
+    estimate = only(find_hardware_fields(card.replace("**", ""), 2019))
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(16 * 240 * HOUR)
+    assert estimate.assumptions["accelerator"] == "V100"
+
+
+def test_a_tpu_slice_counts_cores_as_half_chips_and_device_hours_are_not_multiplied():
+    pod = find_hardware_fields("* Hardware Type: TPU v3-64\n* Hours used: 100 hours\n", 2021)
+    assert only(pod).assumptions["chip_seconds"] == pytest.approx(32 * 100 * HOUR)
+    hours = find_hardware_fields("- Hardware Type: 32x A100-80GB\n- Hours used: 90 GPU-hours\n", 2023)
+    assert only(hours).assumptions["chip_seconds"] == pytest.approx(90 * HOUR)
+
+
+def test_a_list_of_training_fields_and_a_sloppy_power_of_ten():
+    card = "* GPUs: 256 H100-80G\n* Training time: 12 days\n* Total FLOPS: 3.5 x 10e22\n"
+    estimates = find_hardware_fields(card, 2024)
+    by_method = {e.method: e for e in estimates}
+    assert by_method["hardware"].assumptions["chip_seconds"] == pytest.approx(256 * 12 * DAY)
+    assert by_method["reported"].value_flop == pytest.approx(3.5e22)
+
+
+# -- derived cards -----------------------------------------------------------------------------------
+
+BASE_RUN = "\n\nThe model was pre-trained on 2T tokens. It has 7B parameters.\n"
+
+
+@pytest.mark.parametrize(("card", "name", "base"), [
+    ("---\nbase_model: lab/heron-7b\n---\n# Heron-7B-Chat" + BASE_RUN, "lab/heron-7b-chat", "lab/heron-7b"),
+    ("# Heron 7B - GGUF\nThis repo contains GGUF format model files for Heron 7B." + BASE_RUN,
+     "someone/Heron-7B-GGUF", "Heron 7B"),
+    ("# heron-helper\nThis model is a fine-tuned version of heron-7b on support tickets." + BASE_RUN,
+     "lab/heron-helper", "heron-7b"),
+    ("# heron-7b-sft\nSupervised on 50k dialogues." + BASE_RUN, "lab/heron-7b-sft",
+     "the model it was fine-tuned from"),
+])
+def test_derived_cards_are_recognised(card, name, base):
+    assert derived_from(card, name) == base
+    assert extract_document(Document(CARD, card, 2024), name=name).primary is None
+
+
+@pytest.mark.parametrize(("card", "name"), [
+    # an instruct release without a separate base: its pre-training is its own
+    ("---\nlicense: mit\n---\n# Heron-7B-Instruct\nAlso available as ONNX and GGUF files." + BASE_RUN,
+     "lab/Heron-7B-Instruct"),
+    # continued pre-training of a base is a new base model
+    ("---\nbase_model: lab/heron-7b\n---\n# Heron-Code-7B\n- Training Stage: Pretraining\n" + BASE_RUN,
+     "lab/Heron-Code-7B"),
+])
+def test_base_cards_are_not_taken_for_derived(card, name):
+    assert derived_from(card, name) is None
+    primary = extract_document(Document(CARD, card, 2024), name=name).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_derived_cards_fine_tuning_figure_is_kept_as_fine_tuning():
+    card = ("---\nbase_model: lab/heron-7b\n---\n# Heron-7B-Chat\nFine-tuning took 8 A100 GPUs for 2 days."
+            + BASE_RUN)
+    primary = extract_document(Document(CARD, card, 2024), name="lab/heron-7b-chat").primary
+    assert primary is not None and primary.stage == "finetuning"
+    assert primary.assumptions["base_model"] == "lab/heron-7b"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(8 * 2 * DAY)
+
+
+# -- choosing the own model and its figures (second round of failure classes) ----------------------
+
+def test_a_card_counts_the_size_in_its_title_not_a_larger_sibling():
+    card = ("---\nlicense: apache-2.0\n---\n# Wren-7B\n\nWren-7B is a causal decoder. A larger sibling, "
+            "Wren-40B, is also available. Wren-7B was trained on 1,500B tokens.\n")
+    estimate = only(find_flagship_counting(card))
+    assert estimate.assumptions["parameters"] == 7e9
+    assert estimate.value_flop == pytest.approx(6 * 7e9 * 1.5e12)
+
+
+@pytest.mark.parametrize(("text", "is_card"), [
+    ("---\nsource: a paper server\narxiv_id: 2401.00001\n---\n# Wren: a paper\n\nWe train Wren.", False),
+    ("# Wren: a paper\n\nWe release model cards for every checkpoint, as is good practice.", False),
+    ("---\nlicense: mit\npipeline_tag: text-generation\n---\n# Wren-7B\n", True),
+    ("# Wren-7B\n\n## 2. Model Summary\n\nWren is small.", True),
+])
+def test_what_makes_a_text_a_model_card(text, is_card):
+    assert looks_like_model_card(text) is is_card
+
+
+@pytest.mark.parametrize(("sentence", "total", "active"), [
+    ("It comprises 120B total parameters, of which 9B are activated for each token.", 120e9, 9e9),
+    ("a model with a total of 40 billion parameters and 6 billion activated parameters.", 40e9, 6e9),
+    ("We build a model with 12 billion activated parameters and 1 trillion total parameters.", 1e12, 12e9),
+])
+def test_a_sentence_pairs_a_total_with_its_activated_parameters(sentence, total, active):
+    assert [(t, a) for t, a, _ in active_parameter_pairs(sentence)] == [(total, active)]
+
+
+def test_a_dense_flagship_keeps_its_size_beside_a_smaller_mixture_of_experts_sibling():
+    text = ("We introduce Kestrel, a family of models. Our flagship Kestrel-70B is dense, while "
+            "Kestrel-40B-A8B is a mixture of experts with 8B activated parameters. We pre-train Kestrel-70B "
+            "on 5 trillion tokens.")
+    estimate = only(find_flagship_counting(text))
+    assert estimate.assumptions["parameters"] == 70e9 and estimate.assumptions["active_parameters"] is False
+
+
+def test_the_flagships_own_token_figure_beats_a_siblings_larger_corpus():
+    text = ("We introduce Plover, trained at two sizes. We train Plover 3B on a corpus of 2T tokens. "
+            "In a preliminary study, Plover 30B is trained on 200B tokens.")
+    estimate = only(find_flagship_counting(text))
+    assert estimate.assumptions["parameters"] == 30e9 and estimate.assumptions["training_tokens"] == 200e9
+
+
+def test_a_capitalized_ordinary_word_is_not_a_model_name():
+    text = ("We train sparse and dense models. We introduce a sparse router.\n\nSparse 1.1B was our first "
+            "sparse attempt, and a sparse model is cheap. We train on 300B tokens.")
+    assert all(e.model != "Sparse 1.1B" for e in find_flagship_counting(text))
+
+
+def test_tokens_that_belong_to_another_named_model_are_not_paired():
+    text = ("We propose a new routing scheme and train models with 200M parameters. For reference, we use a "
+            "Harrier-XL model pre-trained on 500B tokens. Harrier-XL 40B is much larger.")
+    assert find_flagship_counting(text) == []
+
+
+@pytest.mark.parametrize(("sentence", "model"), [
+    ("With 11B params and about 1 trillion tokens, T5 reached the best scores across GLUE, SuperGLUE.", "T5"),
+    ("We report results on GLUE, SuperGLUE and MMLU after training for 2e21 FLOP.", None),
+    ("The MMLU benchmark rose after 3e22 FLOP of training.", None),
+])
+def test_a_benchmark_or_dataset_is_never_the_model(sentence, model):
+    assert nearby_model(sentence) == model
+
+
+def test_a_derived_card_without_a_fine_tuning_figure_says_its_figures_are_the_bases():
+    card = ("---\nbase_model: example/wren-7b\nlicense: mit\n---\n# Wren-7B-chat\n\nThis is a fine-tuned "
+            "version of example/wren-7b. The base was trained on 64 A100 GPUs for 10 days.\n")
+    rows = pd.DataFrame({"model": ["someone/wren-7b-chat"], "base_model": ["example/wren-7b"],
+                         "document": [Document(CARD, card, 2024)]})
+    row = extract_documents(rows).iloc[0]
+    assert "training_compute_flop" not in row or pd.isna(row["training_compute_flop"])
+    assert row["compute_evidence"].startswith("derived from example/wren-7b: the 1 figure(s)")
+
+
+# -- training set-ups, titles and lists (third round) ------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "tokens"), [
+    ("Training ran for one million steps with a batch size of 256. The sequence length was 128 tokens for "
+     "most steps and 512 for the rest.", 1e6 * 256 * 512),  # the longest length bounds the tokens
+    ("The net was trained for 450 thousand steps in total, using sequence length 1024 (batch size 2k).",
+     450e3 * 2e3 * 1024),
+    ("We train it with batch size 96 and maximum sequence length of 256 for 200k steps.", 96 * 256 * 200e3),
+    ("We used a batch size of 2M tokens for 120,000 steps.", 2e6 * 120e3),  # a batch in tokens
+])
+def test_steps_times_batch_times_sequence_length(sentence, tokens):
+    assert [found for found, _ in step_tokens(sentence)] == [pytest.approx(tokens)]
+
+
+def test_warmup_steps_are_not_training_steps():
+    assert step_tokens("We use 4,000 warmup steps, a batch size of 512 and a sequence length of 2048.") == []
+
+
+def test_a_cards_title_size_is_its_parameter_count():
+    card = ("---\nlicense: apache-2.0\n---\n# Model Card for Linnet-300-12B-MT\n\nLinnet is a translation "
+            "model trained on 200 billion tokens covering 300 languages.\n")
+    estimate = only(find_flagship_counting(card))
+    assert estimate.assumptions["parameters"] == 12e9 and estimate.assumptions["training_tokens"] == 200e9
+
+
+def test_training_tokens_written_before_their_figure():
+    card = ("---\nlicense: mit\n---\n# Siskin-7B\n\nBuilding on Siskin, we scale up the training tokens to "
+            "4.5 trillion, mostly source code.\n")
+    assert only(find_flagship_counting(card)).assumptions["training_tokens"] == 4.5e12
+
+
+def test_a_list_of_sizes_in_a_we_train_sentence_gives_the_flagship():
+    text = ("We train language models with various sizes (i.e., 350M, 1.3B, and 6.7B) from scratch. "
+            "We train the models with 100B tokens, i.e., 25k steps.")
+    estimate = only(find_flagship_counting(text))
+    assert estimate.assumptions["parameters"] == 6.7e9 and estimate.assumptions["training_tokens"] == 100e9
+
+
+def test_a_unit_written_twice_is_read_once():
+    text = "tern-3b is a 2.7B billion parameter language model pre-trained on 1.3 trillion tokens."
+    assert only(find_operation_counting(text)).assumptions["parameters"] == 2.7e9
+
+
+def test_a_sentence_ends_before_a_lower_case_model_name():
+    text = ("It was pre-trained on 1.3 trillion tokens of code. tern-3b beats models of its size "
+            "(compared to others).")
+    assert sentence_around(text, 25, 30).text == "It was pre-trained on 1.3 trillion tokens of code."
+
+
+def test_a_text_quoting_many_runs_and_training_none_gives_no_primary():
+    text = " ".join(f"Model {name} only reaches chance until about {k} · 10^{e} training FLOPs."
+                    for name, k, e in [("Alpha", 1, 22), ("Beta", 5, 23), ("Gamma", 2, 24), ("Delta", 3, 22),
+                                       ("Epsilon", 7, 21)])
+    assert extract(text).primary is None
+
+
+def test_a_paper_that_reports_its_own_runs_compute_keeps_it():
+    text = ("Model Alpha reaches chance at 1e22 FLOPs. Model Beta at 5e23 FLOPs. Model Gamma at 2e24 FLOPs. "
+            "Model Delta at 3e22 FLOPs. We trained our largest model with 8e24 FLOPs of compute.")
+    assert extract(text).primary.value_flop == pytest.approx(8e24)
+
+
+def test_a_base_card_listing_the_models_fine_tuned_from_it_is_not_derived():
+    card = ("---\nlicense: apache-2.0\n---\n# Grebe-30B\n\nGrebe-30B is pretrained from scratch on 1T "
+            "tokens.\n\n## Models finetuned off Grebe-30B\n\nGrebe-30B-Chat: built by finetuning Grebe-30B "
+            "on dialogues.\n")
+    assert derived_from(card, "example/grebe-30b") is None
+    assert derived_from(card, "example/grebe-30b-chat") == "Grebe-30B"
+
+
+def test_tpu_v3_cores_named_with_their_generation_count_as_half_chips():
+    sentence = "The largest model was trained with 1024 TPU v3 cores for 6 days."
+    estimate = only(find_device_counts(sentence, 2020))
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(512 * 6 * DAY)
+
+
+def test_what_a_model_can_process_is_not_a_run():
+    text = ("We introduce Avocet-90B, a model for code. For example, Avocet-90B can process 2T training "
+            "tokens in under a week on our cluster.")
+    found = find_flagship_counting(text)
+    assert found and not any(eligible(e) for e in found)
