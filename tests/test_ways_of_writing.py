@@ -11,6 +11,7 @@ from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import eligible
 from curation.extract.derived import derived_from
 from curation.extract.device_sentences import find_device_counts
+from curation.extract.device_time import find_hardware
 from curation.extract.documents import extract_document, extract_documents
 from curation.extract.engine import extract
 from curation.extract.evidence import sentence_around
@@ -23,6 +24,11 @@ from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD, Document
 
 DAY, WEEK, HOUR = 86400, 7 * 86400, 3600
+
+
+def hardware(text: str, year: int) -> list:
+    """Every hardware-method estimate of sentences: device time and device counts with a duration."""
+    return find_hardware(text, year) + find_device_counts(text, year)
 
 
 def only(estimates):
@@ -327,3 +333,39 @@ def test_what_a_model_can_process_is_not_a_run():
             "tokens in under a week on our cluster.")
     found = find_flagship_counting(text)
     assert found and not any(eligible(e) for e in found)
+
+
+# -- nodes, epochs, comparisons and comparison tables (fourth round) ---------------------------------
+
+@pytest.mark.parametrize(("sentence", "chips"), [
+    ("Heron is trained on a cluster of 24 DGX-A100 GPU (8×80G) servers for 20 days.", 192),
+    ("We train on 64 nodes, each with 8 A100 GPUs, for 12 days.", 512),
+    ("Training used 16 machines with 4 V100 GPUs each for a week.", 64),
+])
+def test_devices_per_node_times_nodes(sentence, chips):
+    assert only(find_device_counts(sentence, 2023)).assumptions["chips"] == chips
+
+
+def test_epochs_in_the_token_sentence_multiply_the_tokens():
+    text = ("We introduce Shrike-13B, a language model for Finnish. Shrike-13B was trained on a 200B tokens "
+            "dataset for 3 epochs, around 40 days on 256 V100.")
+    estimate = only(find_flagship_counting(text))
+    assert estimate.assumptions["epochs"] == 3
+    assert estimate.value_flop == pytest.approx(6 * 13e9 * 200e9 * 3)
+
+
+def test_the_second_figure_of_a_versus_comparison_is_the_other_models():
+    sentence = "Our model needs only 5% of its rival's training time (310 vs. 6,200 A100 GPU days)."
+    estimate = only(hardware(sentence, 2023))
+    assert not eligible(estimate) and "comparison" in estimate.notes[-1]
+
+
+def test_the_digits_of_an_accelerator_name_are_not_a_device_time():
+    assert hardware("| Method | Params | A100 GPU days |\n|---|---|---|\n| Ours | 1B | |", 2023) == []
+
+
+def test_in_a_comparison_table_only_the_titled_models_row_is_its_own():
+    card = ("# Lark-β Model Card\n\nTraining is cheap.\n\n| Method | Params | A100 GPU days |\n"
+            "|---|---|---|\n| Rival-1 | 3.0B | 7,000 |\n| Rival-2 | 0.9B | 6,000 |\n| Lark-β | 0.6B | 600 |\n")
+    primary = extract(card, 2023).primary
+    assert primary.model == "Lark-β" and primary.assumptions["chip_seconds"] == 600 * DAY

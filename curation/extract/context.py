@@ -82,6 +82,16 @@ def classify(estimate: Estimate, context: str) -> Estimate:
     return estimate
 
 
+COMPARED_BEFORE = re.compile(r"\d[\d,.]*\s*(?:vs\.?|versus)\s*$", re.IGNORECASE)
+COMPARED_NOTE = "cited from other work: the other side of an \"X vs. Y\" comparison"
+
+
+def second_of_comparison(text: str, start: int) -> bool:
+    """Whether the figure starting at ``start`` is the second of "675 vs. 6,250 GPU days": a text puts
+    its own figure first and what it compares with after "vs."."""
+    return bool(COMPARED_BEFORE.search(text[max(0, start - 24): start]))
+
+
 def eligible(estimate: Estimate) -> bool:
     """Whether an estimate may be the text's own training compute."""
     return not any(note.startswith(("not a training total", "cited", "range", "not training",

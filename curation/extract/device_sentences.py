@@ -78,8 +78,27 @@ def _durations(sentence: Span) -> list[tuple[float, str, Span]]:
     return found
 
 
+# "64 nodes, each with 8 A100 GPUs" / "24 DGX-A800 GPU (8×80G) servers": devices per node × nodes
+NODES_BEFORE = re.compile(r"(?P<n>\d[\d,]*)\s+(?:compute\s+|GPU\s+|TPU\s+)?(?:nodes|servers|machines|hosts)"
+                          r"\s*,?\s*(?:each\s+)?(?:with|of|containing|having|equipped\s+with)\s+(?:each\s+)?$",
+                          re.IGNORECASE)
+PER_NODE_AFTER = re.compile(r"\s*\((?P<n>\d+)\s*[×x*][^)]{0,20}\)\s*(?:servers?|nodes?|machines?|hosts?)\b",
+                            re.IGNORECASE)
+
+
+def _per_node(sentence: str, match: re.Match[str]) -> float:
+    """The factor by which a device count is per node: the nodes counted before it, or the devices per
+    server written after it (see :data:`NODES_BEFORE`, :data:`PER_NODE_AFTER`)."""
+    before = NODES_BEFORE.search(sentence[max(0, match.start() - 60): match.start()])
+    if before:
+        return parse_plain(before.group("n"))
+    after = PER_NODE_AFTER.match(sentence, match.end())
+    return parse_plain(after.group("n")) if after else 1.0
+
+
 def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
-    """(count, accelerator as written or "", device noun, span) for every device count in the sentence."""
+    """(count, accelerator as written or "", device noun, span) for every device count in the sentence;
+    a count per node is multiplied by the nodes ("64 nodes with 8 GPUs each": 512)."""
     found = []
     for match in DEVICES.finditer(sentence.text):
         if match.group("count3"):
@@ -91,6 +110,7 @@ def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
         else:
             count = _amount(match.group("count")) * (1000 if match.group("k") else 1)
             name, noun = match.group("name").strip(), match.group(0).split()[-1]
+        count *= _per_node(sentence.text, match)
         if not 1 <= count <= MAX_DEVICES:
             continue
         span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())

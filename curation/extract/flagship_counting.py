@@ -20,7 +20,8 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   not one about another sized model ("we use a Heron-XL model pre-trained on 500B tokens" when the
   size comes from elsewhere; see :func:`_another_models_tokens`) — not a
   batch, a context window, a sequence, a first stretch of training or a per-step figure;
-- the estimate is 6 · N · D, Speculative (the pairing is inferred), and carries the model it is for.
+- the estimate is 6 · N · D (× the epochs the token sentence states: "300B tokens for 3 epochs"),
+  Speculative (the pairing is inferred), and carries the model it is for.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ from curation.extract.context import classify, is_prose
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.model_names import document_title
 from curation.extract.moe import SAME_MODEL_TOLERANCE, active_parameter_pairs
-from curation.extract.quantities import NUMBER, scaled_value
+from curation.extract.operation_counting import EPOCHS
+from curation.extract.quantities import NUMBER, parse_plain, scaled_value
 
 SIZE_WORDS = {"m": "m", "million": "m", "b": "b", "billion": "b", "t": "t", "trillion": "t"}
 SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?:-[A-Za-z]+)*"
@@ -270,6 +272,13 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
     return found
 
 
+def _epochs(sentence: str) -> float:
+    """The passes over the token figure its sentence states ("300B tokens dataset for 3 epochs"), else 1."""
+    match = EPOCHS.search(sentence)
+    epochs = parse_plain(match.group("e")) if match else 1.0
+    return epochs if 1 <= epochs <= 100 else 1.0
+
+
 def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | None) -> bool:
     """Whether the token sentence is about another sized model: it names one, and either the text has
     no named flagship or the sentence makes no first-person claim ("we train all models for …")."""
@@ -305,9 +314,11 @@ def find_flagship_counting(text: str) -> list[Estimate]:
         n, param_span, model, is_active = flagship[0], flagship[1], flagship[2], False  # type: ignore[index]
     if not 1e6 <= n <= 1e14:
         return []
+    epochs = _epochs(sentence.text)
     estimate = Estimate(
-        6 * n * d, OPERATION_COUNTING, [sentence, token_span, param_span],
-        {"parameters": n, "active_parameters": is_active, "training_tokens": d, "formula": "6 * N * D",
+        6 * n * d * epochs, OPERATION_COUNTING, [sentence, token_span, param_span],
+        {"parameters": n, "active_parameters": is_active, "training_tokens": d, "epochs": epochs,
+         "formula": "6 * N * D * epochs" if epochs != 1 else "6 * N * D",
          "pairing": "the text's flagship size with its largest training-token figure"},
         model=model, confidence="Speculative",
     )
