@@ -366,6 +366,7 @@ def test_the_digits_of_an_accelerator_name_are_not_a_device_time():
 
 def test_in_a_comparison_table_only_the_titled_models_row_is_its_own():
     card = ("# Lark-β Model Card\n\nTraining is cheap.\n\n| Method | Params | A100 GPU days |\n"
-            "|---|---|---|\n| Rival-1 | 3.0B | 7,000 |\n| Rival-2 | 0.9B | 6,000 |\n| Lark-β | 0.6B | 600 |\n")
+            "|---|---|---|\n| Rival-1 | 3.0B | 7,000 |\n| Rival-2 | 0.9B | 6,000 |\n"
+            "| Lark-β | 0.6B | 600 |\n")
     primary = extract(card, 2023).primary
     assert primary.model == "Lark-β" and primary.assumptions["chip_seconds"] == 600 * DAY
