@@ -15,6 +15,7 @@ from curation.extract.device_time import find_hardware
 from curation.extract.documents import extract_document, extract_documents
 from curation.extract.engine import extract
 from curation.extract.evidence import sentence_around
+from curation.extract.finders import find_reported
 from curation.extract.flagship_counting import find_flagship_counting
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.model_names import nearby_model
@@ -370,3 +371,18 @@ def test_in_a_comparison_table_only_the_titled_models_row_is_its_own():
             "| Lark-β | 0.6B | 600 |\n")
     primary = extract(card, 2023).primary
     assert primary.model == "Lark-β" and primary.assumptions["chip_seconds"] == 600 * DAY
+
+
+@pytest.mark.parametrize(("sentence", "flop"), [
+    ("Training our largest model requires 60 petaflops/s-days.", 60 * 8.64e19),
+    ("It used 12 PF/s-days of compute in total.", 12 * 8.64e19),
+])
+def test_petaflops_per_second_days_as_written(sentence, flop):
+    assert only(find_reported(sentence)).value_flop == pytest.approx(flop)
+
+
+def test_a_comparison_after_a_figure_is_about_the_other_side():
+    sentence = ("Training our model requires 40 petaflops/s-days, compared to 2,000 petaflops/s-days for the "
+                "original (Rook et al., 2021).")
+    ours, theirs = find_reported(sentence)
+    assert eligible(ours) and not eligible(theirs)

@@ -40,9 +40,18 @@ NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "eva
 CITATION = re.compile(r"\[\d+(?:[,–-]\s?\d+)*\]|\(\w[^()]{0,40}\b(?:19|20)\d\d\)")
 
 
+COMPARISON_AFTER = re.compile(r",?\s*\b(?:compared (?:to|with)|vs\.?|versus|whereas|while|than)\b",
+                              re.IGNORECASE)
+
+
 def context_around(text: str, sentence: Span, figure: Span, before: int, after: int) -> str:
-    """Lower-cased text around a figure, without crossing its sentence's bounds."""
-    return text[max(sentence.start, figure.start - before): min(sentence.end, figure.end + after)].lower()
+    """Lower-cased text around a figure, without crossing its sentence's bounds; what follows a
+    comparison word after the figure ("60 PF-days, compared to 3,640 for …") is about the other side,
+    so it is left out."""
+    tail = text[figure.end: min(sentence.end, figure.end + after)]
+    cut = COMPARISON_AFTER.search(tail)
+    end = figure.end + (cut.start() if cut else len(tail))
+    return text[max(sentence.start, figure.start - before): end].lower()
 
 
 def has_cue(text: str, cues: tuple[str, ...]) -> bool:

@@ -53,7 +53,7 @@ REPORTED_FLOP = re.compile(
 
 REPORTED_PFS = re.compile(
     rf"(?P<pfs>{NUMBER}(?:\s?[eE][+\-]?\d{{1,2}})?)\s*(?:[a-z]+\s)?"
-    r"(?:petaflop/s[- ]days?|petaflops?[- ]days?|pfs[- ]days?|PF[- ]days?|pf[- ]days?)",
+    r"(?:petaflops?/s[- ]days?|petaflops?[- ]days?|pfs[- ]days?|PF(?:/s)?[- ]days?|pf(?:/s)?[- ]days?)",
 )
 
 
