@@ -386,3 +386,11 @@ def test_a_comparison_after_a_figure_is_about_the_other_side():
                 "original (Rook et al., 2021).")
     ours, theirs = find_reported(sentence)
     assert eligible(ours) and not eligible(theirs)
+
+
+def test_bare_gpus_are_read_as_the_data_centre_gpu_of_the_year_unless_the_text_names_one():
+    text = "Updates were applied asynchronously on 50 GPUs. Training took around 3 weeks for 300M steps."
+    estimate = only(find_device_counts(text, 2016))
+    assert estimate.assumptions["accelerator"] == "K80" and estimate.confidence == "Speculative"
+    assert find_device_counts(text + " Our lab has Z600 GPUs.", 2016) == []
+    assert find_device_counts(text, None) == []  # no year, no guess

@@ -52,6 +52,11 @@ DEVICES = re.compile(
 TRAINING = re.compile(r"\btrain|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b|\bran\b|\brun\b",
                       re.IGNORECASE)
 NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+$", re.IGNORECASE)
+# the data-centre GPU most used for training by year, for texts that write "GPUs" alone and name no GPU
+# model anywhere, known or not (a Speculative guess, named in the estimate's assumptions)
+NAMED_GPU = re.compile(r"\b[A-Z][\w-]*\d[\w-]*\s+GPU")  # "P600 GPUs": a model the table may lack
+GPU_BY_YEAR = ((2013, "K20X"), (2015, "K40"), (2016, "K80"), (2017, "P100"), (2020, "V100"), (2022, "A100"),
+               (9999, "H100"))
 # the TPU generation in Google's cloud by year, for texts that write "TPU" or "Cloud TPU" alone
 TPU_BY_YEAR = ((2018, "TPU v2"), (2020, "TPU v3"), (2022, "TPU v4"), (9999, "TPU v5e"))
 MAX_DEVICES = 200_000
@@ -140,6 +145,10 @@ def _accelerator(text: str, name: str, noun: str, sentence: Span, year: int | No
         return most, "the accelerator the text names most"
     if is_tpu:
         return _tpu_of_year(year), "the TPU generation in service that year"
+    bare_gpus = not name.strip() and noun.lower().startswith("gpu")
+    if bare_gpus and year is not None and not NAMED_GPU.search(text):
+        guess = next(gpu for until, gpu in GPU_BY_YEAR if year <= until)
+        return guess, "the data-centre GPU common that year"
     return None, ""
 
 
