@@ -394,3 +394,17 @@ def test_bare_gpus_are_read_as_the_data_centre_gpu_of_the_year_unless_the_text_n
     assert estimate.assumptions["accelerator"] == "K80" and estimate.confidence == "Speculative"
     assert find_device_counts(text + " Our lab has Z600 GPUs.", 2016) == []
     assert find_device_counts(text, None) == []  # no year, no guess
+
+
+@pytest.mark.parametrize(("sentence", "tokens"), [
+    ("We introduce Pipit-7B, a bilingual model. Pipit-7B was trained on 3T multilingual corpus.", 3e12),
+    ("We introduce Pipit-7B, a bilingual model. We pre-trained Pipit-7B on a 2T-token corpus of code.", 2e12),
+])
+def test_a_corpus_sized_in_tokens_without_the_word_tokens(sentence, tokens):
+    assert only(find_flagship_counting(sentence)).assumptions["training_tokens"] == tokens
+
+
+def test_a_dataset_built_but_not_trained_on_is_not_the_training_tokens():
+    text = ("We introduce Pipit-7B, a bilingual model. Relaxing the filter resulted in a 12 trillion token "
+            "dataset. Pipit-7B was pre-trained on 7 trillion tokens.")
+    assert only(find_flagship_counting(text)).assumptions["training_tokens"] == 7e12

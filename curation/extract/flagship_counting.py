@@ -14,8 +14,9 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
 - a **mixture of experts** counts the parameters active per token: the activated count a table or
   sentence pairs with the flagship's total replaces it (a dense flagship keeps its size beside a
   smaller MoE sibling); without a sized flagship, the largest "N activated (or active) parameters";
-- the **training tokens** are the largest "N tokens" (or "training tokens … to N trillion") of a prose
-  sentence (not a figure's axis labels)
+- the **training tokens** are the largest "N tokens" (or "training tokens … to N trillion", "a 2T-token
+  corpus" or "3T multilingual corpus" right after "trained on") of a prose sentence (not a figure's
+  axis labels)
   about training or its corpus — of the sentences naming the flagship if one of them gives a figure,
   not one about another sized model ("we use a Heron-XL model pre-trained on 500B tokens" when the
   size comes from elsewhere; see :func:`_another_models_tokens`) — not a
@@ -55,6 +56,11 @@ LISTED_SIZE = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])")
 TOKEN_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*"
     r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens\b", re.IGNORECASE)
+# "a 2T-token corpus", "trained on 3T multilingual corpus": a corpus sized in tokens without the word
+CORPUS_FIGURE = re.compile(
+    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:corpus|corpora|dataset)\b)", re.IGNORECASE)
+TRAINED_ON = re.compile(r"\btrain\w*\s+(?:[\w.-]+\s+){0,3}?on\s+(?:an?\s+|the\s+)?$")  # right before it
 # "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T"
 TOKENS_THEN_FIGURE = re.compile(
     rf"\b(?:training|pre-?training)\s+tokens\s*(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b)\s*(?P<n>{NUMBER})\s?"
@@ -254,21 +260,32 @@ def _training_tokens(text: str, name: str | None = None) -> tuple[float, Span, S
 @lru_cache(maxsize=8)
 def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
     """Every training-token figure in prose about training: (tokens, its span, its sentence)."""
-    found = []
+    found, windows = [], []
     low = lowered(text)
     for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
         matches = [*TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
                    *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), end + 40)]
-        for match in matches:
-            sentence = sentence_around(text, match.start(), match.end())
-            before = low[max(sentence.start, match.start() - 50): match.start()]
-            if any(cue in before for cue in NOT_TRAINING_TOKENS):
-                continue
-            if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence):
-                continue
-            tokens = _value(match)
-            if 1e8 <= tokens <= 1e15:
-                found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
+        windows.extend(matches)
+    for word in ("-token", "corpus", "corpora", "dataset"):
+        at = low.find(word)
+        while at != -1:
+            windows.extend(m for m in CORPUS_FIGURE.finditer(text, max(0, at - 40), at + len(word) + 1)
+                           if TRAINED_ON.search(low[max(0, m.start() - 40): m.start()]))
+            at = low.find(word, at + 1)
+    seen = set()
+    for match in windows:
+        if match.start() in seen:
+            continue
+        seen.add(match.start())
+        sentence = sentence_around(text, match.start(), match.end())
+        before = low[max(sentence.start, match.start() - 50): match.start()]
+        if any(cue in before for cue in NOT_TRAINING_TOKENS):
+            continue
+        if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence):
+            continue
+        tokens = _value(match)
+        if 1e8 <= tokens <= 1e15:
+            found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
     return found
 
 
