@@ -129,6 +129,11 @@ def _tpu_of_year(year: int | None) -> str | None:
     return next(name for until, name in TPU_BY_YEAR if year <= until)
 
 
+@lru_cache(maxsize=8)
+def _names_a_gpu(text: str) -> bool:
+    return bool(NAMED_GPU.search(text))
+
+
 def _accelerator(text: str, name: str, noun: str, sentence: Span, year: int | None) -> tuple[str | None, str]:
     named = accelerator_pattern().search(name)
     if named:
@@ -146,7 +151,7 @@ def _accelerator(text: str, name: str, noun: str, sentence: Span, year: int | No
     if is_tpu:
         return _tpu_of_year(year), "the TPU generation in service that year"
     bare_gpus = not name.strip() and noun.lower().startswith("gpu")
-    if bare_gpus and year is not None and not NAMED_GPU.search(text):
+    if bare_gpus and year is not None and not _names_a_gpu(text):
         guess = next(gpu for until, gpu in GPU_BY_YEAR if year <= until)
         return guess, "the data-centre GPU common that year"
     return None, ""

@@ -126,10 +126,9 @@ def _flagship(text: str, sized: Sized) -> tuple[float, Span, str | None] | None:
     if looks_like_model_card(text):
         return _titled(text, sized)
     opening = low[:OPENING]  # only names the opening gives can be the own model: count just those
-    names = Counter({name: _mentions(low, name) for name in sized
-                     if name.lower() in opening and not _common_word(text, name)})
+    names = Counter({name: _mentions(low, name) for name in sized if name.lower() in opening})
     for name, _ in names.most_common():
-        if name.lower() not in low[:OPENING] or not _introduced_as_own(text, name):
+        if _common_word(text, name) or not _introduced_as_own(text, name):
             continue
         flagship, match = max(sized[name], key=lambda pair: pair[0])
         return flagship, Span(match.group(0), match.start(), match.end()), match.group(0)
@@ -269,8 +268,9 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
     for word in ("-token", "corpus", "corpora", "dataset"):
         at = low.find(word)
         while at != -1:
-            windows.extend(m for m in CORPUS_FIGURE.finditer(text, max(0, at - 40), at + len(word) + 1)
-                           if TRAINED_ON.search(low[max(0, m.start() - 40): m.start()]))
+            if "train" in low[max(0, at - 90): at]:  # cheap test before the figure pattern
+                windows.extend(m for m in CORPUS_FIGURE.finditer(text, max(0, at - 40), at + len(word) + 1)
+                               if TRAINED_ON.search(low[max(0, m.start() - 40): m.start()]))
             at = low.find(word, at + 1)
     seen = set()
     for match in windows:
