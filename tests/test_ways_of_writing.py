@@ -408,3 +408,17 @@ def test_a_dataset_built_but_not_trained_on_is_not_the_training_tokens():
     text = ("We introduce Pipit-7B, a bilingual model. Relaxing the filter resulted in a 12 trillion token "
             "dataset. Pipit-7B was pre-trained on 7 trillion tokens.")
     assert only(find_flagship_counting(text)).assumptions["training_tokens"] == 7e12
+
+
+def test_the_top_of_a_range_of_trained_sizes_beats_a_smaller_named_size():
+    text = ("We introduce Wren, a family of recurrent models; Wren-430M is our ablation base. To show how it "
+            "scales, we train six models ranging from 169 million to 14 billion parameters. All models are "
+            "trained for one epoch (330 billion tokens) on the Pile (Gao et al., 2020).")
+    estimate = only(find_flagship_counting(text))
+    assert estimate.assumptions["parameters"] == 14e9 and estimate.model is None
+    assert eligible(estimate)  # a citation crediting the training data does not make the run cited
+
+
+def test_a_citation_of_the_model_still_marks_its_run_cited():
+    text = "The 70B parameter model (Smith et al., 2023) was trained on 2T tokens of web text."
+    assert not eligible(only(find_operation_counting(text)))

@@ -44,6 +44,10 @@ COMPARISON_AFTER = re.compile(r",?\s*\b(?:compared (?:to|with)|vs\.?|versus|wher
                               re.IGNORECASE)
 
 
+# a citation crediting the training data a run used: "on the Pile (Gao et al., 2020; Biderman et al.)"
+DATA_CREDIT = re.compile(r"\bon\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*\([^()]{0,120}?\b(?:19|20)\d\d[a-z]?\)")
+
+
 def context_around(text: str, sentence: Span, figure: Span, before: int, after: int) -> str:
     """Lower-cased text around a figure, without crossing its sentence's bounds; what follows a
     comparison word after the figure ("60 PF-days, compared to 3,640 for …") is about the other side,
@@ -86,7 +90,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         estimate.stage = FINETUNING
     if has_cue(context, NOT_A_TOTAL):
         estimate.notes.append("not a training total (per-token, inference, peak or budget context)")
-    if has_cue(context, CITED) or CITATION.search(context):
+    credited = DATA_CREDIT.sub(" ", context)  # "trained on the Pile (Gao et al., 2020)" credits the data
+    if has_cue(credited, CITED) or CITATION.search(credited):
         estimate.notes.append("cited from other work")
     return estimate
 

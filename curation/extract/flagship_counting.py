@@ -7,7 +7,9 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   "Heron 2.0-70B": the name, with its version, that the text uses most) among those its opening (title
   and abstract) names and a first-person sentence trains, introduces or releases ("we present Heron",
   "our Heron models"); its **flagship** is the largest size written with that name, except sizes called
-  untrained, hypothetical or planned; a model card's own model is the sized name in its title
+  untrained, hypothetical or planned — or the top of a range the text trains ("six models ranging
+  from 169 million to 14 billion parameters") when that is larger; a model card's own model is the
+  sized name in its title
   ("# Heron-7B"), not a larger sibling it mentions;
   without sized names, the largest "N parameters" or listed size ("sizes (1.3B, 2.7B and 6.7B)") of a
   sentence saying "we train/introduce/…";
@@ -30,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered
 from curation.extract.card_finders import looks_like_model_card
@@ -49,6 +52,11 @@ PARAMETER_STATEMENT = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])[\s-]*"
     r"(?:(?P<active>activated|active)\b(?:\s*(?:parameters?|params)\b)?|(?:total\s+)?(?:parameters?|params)\b"
     r"(?:\s+(?P<active2>activated|active)\b)?)", re.IGNORECASE)
+# "ranging from 169 million to 14 billion parameters": the top of the range
+RANGE_STATEMENT = re.compile(
+    rf"\bfrom\s+{NUMBER}\s?(?:[MBT]|million|billion|trillion)?\s+(?:parameters\s+)?(?:up\s+)?to\s+"
+    rf"(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])[\s-]*(?:parameters?|params)\b",
+    re.IGNORECASE)
 # "we train models of various sizes (i.e., 1.3B, 2.7B, and 6.7B)"
 SIZES_LIST = re.compile(r"\bsizes?\b[^;:]{0,24}?"
                         r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)")
@@ -120,7 +128,21 @@ def _near_sizes(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return [match for start, end in windows for match in pattern.finditer(text, start, end)]
 
 
-def _flagship(text: str, sized: Sized) -> tuple[float, Span, str | None] | None:
+class Flagship(NamedTuple):
+    """The own model's largest size, where it is written, the model it labels (None when no name
+    carries that size) and the name its sentences use (for pairing it with its token figure)."""
+
+    size: float
+    span: Span
+    model: str | None
+    own_name: str | None = None
+
+    @property
+    def name(self) -> str | None:
+        return self.model or self.own_name
+
+
+def _flagship(text: str, sized: Sized) -> Flagship | None:
     """The own model's flagship size (see the module's rules) and where it is written."""
     low = lowered(text)
     if looks_like_model_card(text):
@@ -131,7 +153,11 @@ def _flagship(text: str, sized: Sized) -> tuple[float, Span, str | None] | None:
         if _common_word(text, name) or not _introduced_as_own(text, name):
             continue
         flagship, match = max(sized[name], key=lambda pair: pair[0])
-        return flagship, Span(match.group(0), match.start(), match.end()), match.group(0)
+        up_to = _trained_up_to(text)
+        if up_to is not None and up_to[0] > flagship:
+            # "we train models ranging from 169M to 14B parameters": no name carries that size
+            return Flagship(up_to[0], up_to[1], None, name)
+        return Flagship(flagship, Span(match.group(0), match.start(), match.end()), match.group(0))
     statements = []
     for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]:
         found = [m for m in PARAMETER_STATEMENT.finditer(text, max(0, start - 40), end + 12)
@@ -151,7 +177,26 @@ def _flagship(text: str, sized: Sized) -> tuple[float, Span, str | None] | None:
     if not statements:
         return None
     value, span = max(statements, key=lambda pair: pair[0])
-    return value, span, None
+    return Flagship(value, span, None)
+
+
+def _trained_up_to(text: str) -> tuple[float, Span] | None:
+    """The top of a range of sizes a first-person sentence trains ("we train six models ranging from
+    169 million to 14 billion parameters")."""
+    best = None
+    for match in RANGE_STATEMENT.finditer(text):
+        sentence = sentence_around(text, match.start(), match.end())
+        if _claims(sentence.text):
+            value = scaled_value(match.group("n"), SIZE_WORDS[match.group("m").lower()])
+            if best is None or value > best[0]:
+                best = (value, Span(match.group(0), match.start(), match.end()))
+    return best
+
+
+def _claims(sentence: str) -> bool:
+    """A first-person training claim, not a comparison, not a use of someone's trained model."""
+    return (bool(OWN_CLAIM.search(sentence)) and not USES_TRAINED.search(sentence)
+            and not COMPARISON.search(sentence))
 
 
 def _mentions(low: str, name: str) -> int:
@@ -187,7 +232,7 @@ def _squashed(name: str) -> str:
 TITLE_SIZE = re.compile(r"(?<![A-Za-z0-9.])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[BbMm])(?![A-Za-z0-9])")
 
 
-def _titled(text: str, sized: Sized) -> tuple[float, Span, str] | None:
+def _titled(text: str, sized: Sized) -> Flagship | None:
     """On a model card, the sized name its title carries ("# Heron-7B"), whatever siblings it mentions;
     else the largest size written inside the title ("# Heron-400-10B-MT": 10B; an active-size part such
     as "A3B" or "8x7B" is not a size)."""
@@ -196,13 +241,13 @@ def _titled(text: str, sized: Sized) -> tuple[float, Span, str] | None:
     for found in sized.values():
         for value, match in found:
             if title and _squashed(match.group(0)) in title:
-                return value, Span(match.group(0), match.start(), match.end()), match.group(0)
+                return Flagship(value, Span(match.group(0), match.start(), match.end()), match.group(0))
     sizes = [(scaled_value(m.group("n"), m.group("m").lower()), m) for m in TITLE_SIZE.finditer(raw)]
     if not sizes:
         return None
     value, match = max(sizes, key=lambda pair: pair[0])
     at = text.find(raw)
-    return value, Span(match.group(0), at + match.start(), at + match.end()), raw
+    return Flagship(value, Span(match.group(0), at + match.start(), at + match.end()), raw)
 
 
 def _introduced_as_own(text: str, name: str) -> bool:
@@ -317,18 +362,18 @@ def find_flagship_counting(text: str) -> list[Estimate]:
     active = _active_parameters(text)
     if flagship is None and active is None:
         return []
-    tokens = _training_tokens(text, flagship[2]) if flagship and flagship[2] else any_tokens
+    tokens = _training_tokens(text, flagship.model) if flagship and flagship.model else any_tokens
     if tokens is None:
         return []
     d, token_span, sentence = tokens
-    if _another_models_tokens(text, sentence.text, sized, flagship[2] if flagship else None):
+    if _another_models_tokens(text, sentence.text, sized, flagship.name if flagship else None):
         return []
     if flagship is not None and active is not None:
-        active = _active_of(text, flagship[0])
-    if active is not None and (flagship is None or active[0] < flagship[0]):
-        n, param_span, model, is_active = active[0], active[1], flagship[2] if flagship else None, True
+        active = _active_of(text, flagship.size)
+    if active is not None and (flagship is None or active[0] < flagship.size):
+        n, param_span, model, is_active = active[0], active[1], flagship.model if flagship else None, True
     else:
-        n, param_span, model, is_active = flagship[0], flagship[1], flagship[2], False  # type: ignore[index]
+        n, param_span, model, is_active = flagship.size, flagship.span, flagship.model, False  # type: ignore[union-attr]
     if not 1e6 <= n <= 1e14:
         return []
     epochs = _epochs(sentence.text)
