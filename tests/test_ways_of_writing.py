@@ -11,9 +11,11 @@ from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import eligible
 from curation.extract.derived import derived_from
 from curation.extract.device_sentences import find_device_counts
+from curation.extract.device_time import find_hardware
 from curation.extract.documents import extract_document, extract_documents
 from curation.extract.engine import extract
 from curation.extract.evidence import sentence_around
+from curation.extract.finders import find_reported
 from curation.extract.flagship_counting import find_flagship_counting
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.model_names import nearby_model
@@ -23,6 +25,11 @@ from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD, Document
 
 DAY, WEEK, HOUR = 86400, 7 * 86400, 3600
+
+
+def hardware(text: str, year: int) -> list:
+    """Every hardware-method estimate of sentences: device time and device counts with a duration."""
+    return find_hardware(text, year) + find_device_counts(text, year)
 
 
 def only(estimates):
@@ -327,3 +334,91 @@ def test_what_a_model_can_process_is_not_a_run():
             "tokens in under a week on our cluster.")
     found = find_flagship_counting(text)
     assert found and not any(eligible(e) for e in found)
+
+
+# -- nodes, epochs, comparisons and comparison tables (fourth round) ---------------------------------
+
+@pytest.mark.parametrize(("sentence", "chips"), [
+    ("Heron is trained on a cluster of 24 DGX-A100 GPU (8×80G) servers for 20 days.", 192),
+    ("We train on 64 nodes, each with 8 A100 GPUs, for 12 days.", 512),
+    ("Training used 16 machines with 4 V100 GPUs each for a week.", 64),
+])
+def test_devices_per_node_times_nodes(sentence, chips):
+    assert only(find_device_counts(sentence, 2023)).assumptions["chips"] == chips
+
+
+def test_epochs_in_the_token_sentence_multiply_the_tokens():
+    text = ("We introduce Shrike-13B, a language model for Finnish. Shrike-13B was trained on a 200B tokens "
+            "dataset for 3 epochs, around 40 days on 256 V100.")
+    estimate = only(find_flagship_counting(text))
+    assert estimate.assumptions["epochs"] == 3
+    assert estimate.value_flop == pytest.approx(6 * 13e9 * 200e9 * 3)
+
+
+def test_the_second_figure_of_a_versus_comparison_is_the_other_models():
+    sentence = "Our model needs only 5% of its rival's training time (310 vs. 6,200 A100 GPU days)."
+    estimate = only(hardware(sentence, 2023))
+    assert not eligible(estimate) and "comparison" in estimate.notes[-1]
+
+
+def test_the_digits_of_an_accelerator_name_are_not_a_device_time():
+    assert hardware("| Method | Params | A100 GPU days |\n|---|---|---|\n| Ours | 1B | |", 2023) == []
+
+
+def test_in_a_comparison_table_only_the_titled_models_row_is_its_own():
+    card = ("# Lark-β Model Card\n\nTraining is cheap.\n\n| Method | Params | A100 GPU days |\n"
+            "|---|---|---|\n| Rival-1 | 3.0B | 7,000 |\n| Rival-2 | 0.9B | 6,000 |\n"
+            "| Lark-β | 0.6B | 600 |\n")
+    primary = extract(card, 2023).primary
+    assert primary.model == "Lark-β" and primary.assumptions["chip_seconds"] == 600 * DAY
+
+
+@pytest.mark.parametrize(("sentence", "flop"), [
+    ("Training our largest model requires 60 petaflops/s-days.", 60 * 8.64e19),
+    ("It used 12 PF/s-days of compute in total.", 12 * 8.64e19),
+])
+def test_petaflops_per_second_days_as_written(sentence, flop):
+    assert only(find_reported(sentence)).value_flop == pytest.approx(flop)
+
+
+def test_a_comparison_after_a_figure_is_about_the_other_side():
+    sentence = ("Training our model requires 40 petaflops/s-days, compared to 2,000 petaflops/s-days for the "
+                "original (Rook et al., 2021).")
+    ours, theirs = find_reported(sentence)
+    assert eligible(ours) and not eligible(theirs)
+
+
+def test_bare_gpus_are_read_as_the_data_centre_gpu_of_the_year_unless_the_text_names_one():
+    text = "Updates were applied asynchronously on 50 GPUs. Training took around 3 weeks for 300M steps."
+    estimate = only(find_device_counts(text, 2016))
+    assert estimate.assumptions["accelerator"] == "K80" and estimate.confidence == "Speculative"
+    assert find_device_counts(text + " Our lab has Z600 GPUs.", 2016) == []
+    assert find_device_counts(text, None) == []  # no year, no guess
+
+
+@pytest.mark.parametrize(("sentence", "tokens"), [
+    ("We introduce Pipit-7B, a bilingual model. Pipit-7B was trained on 3T multilingual corpus.", 3e12),
+    ("We introduce Pipit-7B, a bilingual model. We pre-trained Pipit-7B on a 2T-token corpus of code.", 2e12),
+])
+def test_a_corpus_sized_in_tokens_without_the_word_tokens(sentence, tokens):
+    assert only(find_flagship_counting(sentence)).assumptions["training_tokens"] == tokens
+
+
+def test_a_dataset_built_but_not_trained_on_is_not_the_training_tokens():
+    text = ("We introduce Pipit-7B, a bilingual model. Relaxing the filter resulted in a 12 trillion token "
+            "dataset. Pipit-7B was pre-trained on 7 trillion tokens.")
+    assert only(find_flagship_counting(text)).assumptions["training_tokens"] == 7e12
+
+
+def test_the_top_of_a_range_of_trained_sizes_beats_a_smaller_named_size():
+    text = ("We introduce Wren, a family of recurrent models; Wren-430M is our ablation base. To show how it "
+            "scales, we train six models ranging from 169 million to 14 billion parameters. All models are "
+            "trained for one epoch (330 billion tokens) on the Pile (Gao et al., 2020).")
+    estimate = only(find_flagship_counting(text))
+    assert estimate.assumptions["parameters"] == 14e9 and estimate.model is None
+    assert eligible(estimate)  # a citation crediting the training data does not make the run cited
+
+
+def test_a_citation_of_the_model_still_marks_its_run_cited():
+    text = "The 70B parameter model (Smith et al., 2023) was trained on 2T tokens of web text."
+    assert not eligible(only(find_operation_counting(text)))

@@ -19,7 +19,7 @@ ACCELERATOR_ANCHOR = "accelerator"
 TOKENS_ANCHOR = "tokens"
 PARAMETERS_ANCHOR = "param"
 # Every anchor word in the lower-cased text, longest first (see _occurrences).
-COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "pf-day", "pfs-day", "pf day", "pfs day")
+COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "pf-day", "pfs-day", "pf day", "pfs day", "pf/s")
 DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device")
 ANCHOR_LIST = sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, TOKENS_ANCHOR, PARAMETERS_ANCHOR,
                       *accelerator_words()}, key=len, reverse=True)

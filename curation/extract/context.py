@@ -40,9 +40,22 @@ NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "eva
 CITATION = re.compile(r"\[\d+(?:[,–-]\s?\d+)*\]|\(\w[^()]{0,40}\b(?:19|20)\d\d\)")
 
 
+COMPARISON_AFTER = re.compile(r",?\s*\b(?:compared (?:to|with)|vs\.?|versus|whereas|while|than)\b",
+                              re.IGNORECASE)
+
+
+# a citation crediting the training data a run used: "on the Pile (Gao et al., 2020; Biderman et al.)"
+DATA_CREDIT = re.compile(r"\bon\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*\([^()]{0,120}?\b(?:19|20)\d\d[a-z]?\)")
+
+
 def context_around(text: str, sentence: Span, figure: Span, before: int, after: int) -> str:
-    """Lower-cased text around a figure, without crossing its sentence's bounds."""
-    return text[max(sentence.start, figure.start - before): min(sentence.end, figure.end + after)].lower()
+    """Lower-cased text around a figure, without crossing its sentence's bounds; what follows a
+    comparison word after the figure ("60 PF-days, compared to 3,640 for …") is about the other side,
+    so it is left out."""
+    tail = text[figure.end: min(sentence.end, figure.end + after)]
+    cut = COMPARISON_AFTER.search(tail)
+    end = figure.end + (cut.start() if cut else len(tail))
+    return text[max(sentence.start, figure.start - before): end].lower()
 
 
 def has_cue(text: str, cues: tuple[str, ...]) -> bool:
@@ -77,9 +90,20 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         estimate.stage = FINETUNING
     if has_cue(context, NOT_A_TOTAL):
         estimate.notes.append("not a training total (per-token, inference, peak or budget context)")
-    if has_cue(context, CITED) or CITATION.search(context):
+    credited = DATA_CREDIT.sub(" ", context)  # "trained on the Pile (Gao et al., 2020)" credits the data
+    if has_cue(credited, CITED) or CITATION.search(credited):
         estimate.notes.append("cited from other work")
     return estimate
+
+
+COMPARED_BEFORE = re.compile(r"\d[\d,.]*\s*(?:vs\.?|versus)\s*$", re.IGNORECASE)
+COMPARED_NOTE = "cited from other work: the other side of an \"X vs. Y\" comparison"
+
+
+def second_of_comparison(text: str, start: int) -> bool:
+    """Whether the figure starting at ``start`` is the second of "675 vs. 6,250 GPU days": a text puts
+    its own figure first and what it compares with after "vs."."""
+    return bool(COMPARED_BEFORE.search(text[max(0, start - 24): start]))
 
 
 def eligible(estimate: Estimate) -> bool:

@@ -52,6 +52,11 @@ DEVICES = re.compile(
 TRAINING = re.compile(r"\btrain|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b|\bran\b|\brun\b",
                       re.IGNORECASE)
 NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+$", re.IGNORECASE)
+# the data-centre GPU most used for training by year, for texts that write "GPUs" alone and name no GPU
+# model anywhere, known or not (a Speculative guess, named in the estimate's assumptions)
+NAMED_GPU = re.compile(r"\b[A-Z][\w-]*\d[\w-]*\s+GPU")  # "P600 GPUs": a model the table may lack
+GPU_BY_YEAR = ((2013, "K20X"), (2015, "K40"), (2016, "K80"), (2017, "P100"), (2020, "V100"), (2022, "A100"),
+               (9999, "H100"))
 # the TPU generation in Google's cloud by year, for texts that write "TPU" or "Cloud TPU" alone
 TPU_BY_YEAR = ((2018, "TPU v2"), (2020, "TPU v3"), (2022, "TPU v4"), (9999, "TPU v5e"))
 MAX_DEVICES = 200_000
@@ -78,8 +83,27 @@ def _durations(sentence: Span) -> list[tuple[float, str, Span]]:
     return found
 
 
+# "64 nodes, each with 8 A100 GPUs" / "24 DGX-A800 GPU (8×80G) servers": devices per node × nodes
+NODES_BEFORE = re.compile(r"(?P<n>\d[\d,]*)\s+(?:compute\s+|GPU\s+|TPU\s+)?(?:nodes|servers|machines|hosts)"
+                          r"\s*,?\s*(?:each\s+)?(?:with|of|containing|having|equipped\s+with)\s+(?:each\s+)?$",
+                          re.IGNORECASE)
+PER_NODE_AFTER = re.compile(r"\s*\((?P<n>\d+)\s*[×x*][^)]{0,20}\)\s*(?:servers?|nodes?|machines?|hosts?)\b",
+                            re.IGNORECASE)
+
+
+def _per_node(sentence: str, match: re.Match[str]) -> float:
+    """The factor by which a device count is per node: the nodes counted before it, or the devices per
+    server written after it (see :data:`NODES_BEFORE`, :data:`PER_NODE_AFTER`)."""
+    before = NODES_BEFORE.search(sentence[max(0, match.start() - 60): match.start()])
+    if before:
+        return parse_plain(before.group("n"))
+    after = PER_NODE_AFTER.match(sentence, match.end())
+    return parse_plain(after.group("n")) if after else 1.0
+
+
 def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
-    """(count, accelerator as written or "", device noun, span) for every device count in the sentence."""
+    """(count, accelerator as written or "", device noun, span) for every device count in the sentence;
+    a count per node is multiplied by the nodes ("64 nodes with 8 GPUs each": 512)."""
     found = []
     for match in DEVICES.finditer(sentence.text):
         if match.group("count3"):
@@ -91,6 +115,7 @@ def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
         else:
             count = _amount(match.group("count")) * (1000 if match.group("k") else 1)
             name, noun = match.group("name").strip(), match.group(0).split()[-1]
+        count *= _per_node(sentence.text, match)
         if not 1 <= count <= MAX_DEVICES:
             continue
         span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())
@@ -102,6 +127,11 @@ def _tpu_of_year(year: int | None) -> str | None:
     if year is None:
         return None
     return next(name for until, name in TPU_BY_YEAR if year <= until)
+
+
+@lru_cache(maxsize=8)
+def _names_a_gpu(text: str) -> bool:
+    return bool(NAMED_GPU.search(text))
 
 
 def _accelerator(text: str, name: str, noun: str, sentence: Span, year: int | None) -> tuple[str | None, str]:
@@ -120,6 +150,10 @@ def _accelerator(text: str, name: str, noun: str, sentence: Span, year: int | No
         return most, "the accelerator the text names most"
     if is_tpu:
         return _tpu_of_year(year), "the TPU generation in service that year"
+    bare_gpus = not name.strip() and noun.lower().startswith("gpu")
+    if bare_gpus and year is not None and not _names_a_gpu(text):
+        guess = next(gpu for until, gpu in GPU_BY_YEAR if year <= until)
+        return guess, "the data-centre GPU common that year"
     return None, ""
 
 

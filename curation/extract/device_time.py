@@ -15,7 +15,15 @@ from curation.extract.anchors import (
     anchored,
     lowered,
 )
-from curation.extract.context import AGGREGATE_NOTE, NOT_TRAINING_USE, classify, context_around, has_cue
+from curation.extract.context import (
+    AGGREGATE_NOTE,
+    COMPARED_NOTE,
+    NOT_TRAINING_USE,
+    classify,
+    context_around,
+    has_cue,
+    second_of_comparison,
+)
 from curation.extract.evidence import (
     HARDWARE,
     Estimate,
@@ -50,7 +58,8 @@ APPROX = r"(?:about|approximately|approx\.|roughly|around|nearly|almost|over|und
 
 
 CHIP_TIME = re.compile(
-    rf"(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*(?:(?P<acc>{ACC})[\s-]*)?"
+    # not the digits of a name: "A100 GPU days" is a column header, not 100 GPU-days
+    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*(?:(?P<acc>{ACC})[\s-]*)?"
     rf"(?P<what>GPU|TPU|NPU|chip|accelerator|core|device)s?[\s-]?{UNIT}",
     re.IGNORECASE,
 )
@@ -154,6 +163,8 @@ def hardware_estimate(
         confidence="Likely" if precision or not source.startswith("default") else "Speculative",
         notes=notes,
     )
+    if second_of_comparison(text, figure.start):
+        notes.append(COMPARED_NOTE)
     context = context_around(text, sentence, figure, 100, 60)
     if "cumulative" in context or "in total across" in context:
         estimate.notes.append(AGGREGATE_NOTE)

@@ -20,7 +20,7 @@ from curation.extract.anchors import (
     anchored,
     lowered,
 )
-from curation.extract.context import classify, context_around, has_cue
+from curation.extract.context import COMPARED_NOTE, classify, context_around, has_cue, second_of_comparison
 from curation.extract.device_time import match_span
 from curation.extract.evidence import (
     REPORTED,
@@ -53,7 +53,7 @@ REPORTED_FLOP = re.compile(
 
 REPORTED_PFS = re.compile(
     rf"(?P<pfs>{NUMBER}(?:\s?[eE][+\-]?\d{{1,2}})?)\s*(?:[a-z]+\s)?"
-    r"(?:petaflop/s[- ]days?|petaflops?[- ]days?|pfs[- ]days?|PF[- ]days?|pf[- ]days?)",
+    r"(?:petaflops?/s[- ]days?|petaflops?[- ]days?|pfs[- ]days?|PF(?:/s)?[- ]days?|pf(?:/s)?[- ]days?)",
 )
 
 
@@ -79,6 +79,8 @@ def find_reported(text: str) -> list[Estimate]:
                                 {"unit": "petaflop/s-days" if in_pfs else "FLOP"})
             if RANGE_BEFORE.search(text[max(0, match.start() - 30): match.start()]):
                 estimate.notes.append("range bound, not a figure")
+            if second_of_comparison(text, match.start()):
+                estimate.notes.append(COMPARED_NOTE)
             estimates.append(classify(estimate, context_around(text, sentence, match_span(match), 60, 30)))
     return estimates
 

@@ -7,20 +7,24 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   "Heron 2.0-70B": the name, with its version, that the text uses most) among those its opening (title
   and abstract) names and a first-person sentence trains, introduces or releases ("we present Heron",
   "our Heron models"); its **flagship** is the largest size written with that name, except sizes called
-  untrained, hypothetical or planned; a model card's own model is the sized name in its title
+  untrained, hypothetical or planned — or the top of a range the text trains ("six models ranging
+  from 169 million to 14 billion parameters") when that is larger; a model card's own model is the
+  sized name in its title
   ("# Heron-7B"), not a larger sibling it mentions;
   without sized names, the largest "N parameters" or listed size ("sizes (1.3B, 2.7B and 6.7B)") of a
   sentence saying "we train/introduce/…";
 - a **mixture of experts** counts the parameters active per token: the activated count a table or
   sentence pairs with the flagship's total replaces it (a dense flagship keeps its size beside a
   smaller MoE sibling); without a sized flagship, the largest "N activated (or active) parameters";
-- the **training tokens** are the largest "N tokens" (or "training tokens … to N trillion") of a prose
-  sentence (not a figure's axis labels)
+- the **training tokens** are the largest "N tokens" (or "training tokens … to N trillion", "a 2T-token
+  corpus" or "3T multilingual corpus" right after "trained on") of a prose sentence (not a figure's
+  axis labels)
   about training or its corpus — of the sentences naming the flagship if one of them gives a figure,
   not one about another sized model ("we use a Heron-XL model pre-trained on 500B tokens" when the
   size comes from elsewhere; see :func:`_another_models_tokens`) — not a
   batch, a context window, a sequence, a first stretch of training or a per-step figure;
-- the estimate is 6 · N · D, Speculative (the pairing is inferred), and carries the model it is for.
+- the estimate is 6 · N · D (× the epochs the token sentence states: "300B tokens for 3 epochs"),
+  Speculative (the pairing is inferred), and carries the model it is for.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import NamedTuple
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered
 from curation.extract.card_finders import looks_like_model_card
@@ -35,7 +40,8 @@ from curation.extract.context import classify, is_prose
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.model_names import document_title
 from curation.extract.moe import SAME_MODEL_TOLERANCE, active_parameter_pairs
-from curation.extract.quantities import NUMBER, scaled_value
+from curation.extract.operation_counting import EPOCHS
+from curation.extract.quantities import NUMBER, parse_plain, scaled_value
 
 SIZE_WORDS = {"m": "m", "million": "m", "b": "b", "billion": "b", "t": "t", "trillion": "t"}
 SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?:-[A-Za-z]+)*"
@@ -46,6 +52,11 @@ PARAMETER_STATEMENT = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])[\s-]*"
     r"(?:(?P<active>activated|active)\b(?:\s*(?:parameters?|params)\b)?|(?:total\s+)?(?:parameters?|params)\b"
     r"(?:\s+(?P<active2>activated|active)\b)?)", re.IGNORECASE)
+# "ranging from 169 million to 14 billion parameters": the top of the range
+RANGE_STATEMENT = re.compile(
+    rf"\bfrom\s+{NUMBER}\s?(?:[MBT]|million|billion|trillion)?\s+(?:parameters\s+)?(?:up\s+)?to\s+"
+    rf"(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])[\s-]*(?:parameters?|params)\b",
+    re.IGNORECASE)
 # "we train models of various sizes (i.e., 1.3B, 2.7B, and 6.7B)"
 SIZES_LIST = re.compile(r"\bsizes?\b[^;:]{0,24}?"
                         r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)")
@@ -53,6 +64,11 @@ LISTED_SIZE = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])")
 TOKEN_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*"
     r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens\b", re.IGNORECASE)
+# "a 2T-token corpus", "trained on 3T multilingual corpus": a corpus sized in tokens without the word
+CORPUS_FIGURE = re.compile(
+    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:corpus|corpora|dataset)\b)", re.IGNORECASE)
+TRAINED_ON = re.compile(r"\btrain\w*\s+(?:[\w.-]+\s+){0,3}?on\s+(?:an?\s+|the\s+)?$")  # right before it
 # "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T"
 TOKENS_THEN_FIGURE = re.compile(
     rf"\b(?:training|pre-?training)\s+tokens\s*(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b)\s*(?P<n>{NUMBER})\s?"
@@ -112,19 +128,36 @@ def _near_sizes(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return [match for start, end in windows for match in pattern.finditer(text, start, end)]
 
 
-def _flagship(text: str, sized: Sized) -> tuple[float, Span, str | None] | None:
+class Flagship(NamedTuple):
+    """The own model's largest size, where it is written, the model it labels (None when no name
+    carries that size) and the name its sentences use (for pairing it with its token figure)."""
+
+    size: float
+    span: Span
+    model: str | None
+    own_name: str | None = None
+
+    @property
+    def name(self) -> str | None:
+        return self.model or self.own_name
+
+
+def _flagship(text: str, sized: Sized) -> Flagship | None:
     """The own model's flagship size (see the module's rules) and where it is written."""
     low = lowered(text)
     if looks_like_model_card(text):
         return _titled(text, sized)
     opening = low[:OPENING]  # only names the opening gives can be the own model: count just those
-    names = Counter({name: _mentions(low, name) for name in sized
-                     if name.lower() in opening and not _common_word(text, name)})
+    names = Counter({name: _mentions(low, name) for name in sized if name.lower() in opening})
     for name, _ in names.most_common():
-        if name.lower() not in low[:OPENING] or not _introduced_as_own(text, name):
+        if _common_word(text, name) or not _introduced_as_own(text, name):
             continue
         flagship, match = max(sized[name], key=lambda pair: pair[0])
-        return flagship, Span(match.group(0), match.start(), match.end()), match.group(0)
+        up_to = _trained_up_to(text)
+        if up_to is not None and up_to[0] > flagship:
+            # "we train models ranging from 169M to 14B parameters": no name carries that size
+            return Flagship(up_to[0], up_to[1], None, name)
+        return Flagship(flagship, Span(match.group(0), match.start(), match.end()), match.group(0))
     statements = []
     for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]:
         found = [m for m in PARAMETER_STATEMENT.finditer(text, max(0, start - 40), end + 12)
@@ -144,7 +177,26 @@ def _flagship(text: str, sized: Sized) -> tuple[float, Span, str | None] | None:
     if not statements:
         return None
     value, span = max(statements, key=lambda pair: pair[0])
-    return value, span, None
+    return Flagship(value, span, None)
+
+
+def _trained_up_to(text: str) -> tuple[float, Span] | None:
+    """The top of a range of sizes a first-person sentence trains ("we train six models ranging from
+    169 million to 14 billion parameters")."""
+    best = None
+    for match in RANGE_STATEMENT.finditer(text):
+        sentence = sentence_around(text, match.start(), match.end())
+        if _claims(sentence.text):
+            value = scaled_value(match.group("n"), SIZE_WORDS[match.group("m").lower()])
+            if best is None or value > best[0]:
+                best = (value, Span(match.group(0), match.start(), match.end()))
+    return best
+
+
+def _claims(sentence: str) -> bool:
+    """A first-person training claim, not a comparison, not a use of someone's trained model."""
+    return (bool(OWN_CLAIM.search(sentence)) and not USES_TRAINED.search(sentence)
+            and not COMPARISON.search(sentence))
 
 
 def _mentions(low: str, name: str) -> int:
@@ -180,7 +232,7 @@ def _squashed(name: str) -> str:
 TITLE_SIZE = re.compile(r"(?<![A-Za-z0-9.])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[BbMm])(?![A-Za-z0-9])")
 
 
-def _titled(text: str, sized: Sized) -> tuple[float, Span, str] | None:
+def _titled(text: str, sized: Sized) -> Flagship | None:
     """On a model card, the sized name its title carries ("# Heron-7B"), whatever siblings it mentions;
     else the largest size written inside the title ("# Heron-400-10B-MT": 10B; an active-size part such
     as "A3B" or "8x7B" is not a size)."""
@@ -189,13 +241,13 @@ def _titled(text: str, sized: Sized) -> tuple[float, Span, str] | None:
     for found in sized.values():
         for value, match in found:
             if title and _squashed(match.group(0)) in title:
-                return value, Span(match.group(0), match.start(), match.end()), match.group(0)
+                return Flagship(value, Span(match.group(0), match.start(), match.end()), match.group(0))
     sizes = [(scaled_value(m.group("n"), m.group("m").lower()), m) for m in TITLE_SIZE.finditer(raw)]
     if not sizes:
         return None
     value, match = max(sizes, key=lambda pair: pair[0])
     at = text.find(raw)
-    return value, Span(match.group(0), at + match.start(), at + match.end()), raw
+    return Flagship(value, Span(match.group(0), at + match.start(), at + match.end()), raw)
 
 
 def _introduced_as_own(text: str, name: str) -> bool:
@@ -252,22 +304,41 @@ def _training_tokens(text: str, name: str | None = None) -> tuple[float, Span, S
 @lru_cache(maxsize=8)
 def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
     """Every training-token figure in prose about training: (tokens, its span, its sentence)."""
-    found = []
+    found, windows = [], []
     low = lowered(text)
     for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
         matches = [*TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
                    *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), end + 40)]
-        for match in matches:
-            sentence = sentence_around(text, match.start(), match.end())
-            before = low[max(sentence.start, match.start() - 50): match.start()]
-            if any(cue in before for cue in NOT_TRAINING_TOKENS):
-                continue
-            if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence):
-                continue
-            tokens = _value(match)
-            if 1e8 <= tokens <= 1e15:
-                found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
+        windows.extend(matches)
+    for word in ("-token", "corpus", "corpora", "dataset"):
+        at = low.find(word)
+        while at != -1:
+            if "train" in low[max(0, at - 90): at]:  # cheap test before the figure pattern
+                windows.extend(m for m in CORPUS_FIGURE.finditer(text, max(0, at - 40), at + len(word) + 1)
+                               if TRAINED_ON.search(low[max(0, m.start() - 40): m.start()]))
+            at = low.find(word, at + 1)
+    seen = set()
+    for match in windows:
+        if match.start() in seen:
+            continue
+        seen.add(match.start())
+        sentence = sentence_around(text, match.start(), match.end())
+        before = low[max(sentence.start, match.start() - 50): match.start()]
+        if any(cue in before for cue in NOT_TRAINING_TOKENS):
+            continue
+        if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence):
+            continue
+        tokens = _value(match)
+        if 1e8 <= tokens <= 1e15:
+            found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
     return found
+
+
+def _epochs(sentence: str) -> float:
+    """The passes over the token figure its sentence states ("300B tokens dataset for 3 epochs"), else 1."""
+    match = EPOCHS.search(sentence)
+    epochs = parse_plain(match.group("e")) if match else 1.0
+    return epochs if 1 <= epochs <= 100 else 1.0
 
 
 def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | None) -> bool:
@@ -291,23 +362,25 @@ def find_flagship_counting(text: str) -> list[Estimate]:
     active = _active_parameters(text)
     if flagship is None and active is None:
         return []
-    tokens = _training_tokens(text, flagship[2]) if flagship and flagship[2] else any_tokens
+    tokens = _training_tokens(text, flagship.model) if flagship and flagship.model else any_tokens
     if tokens is None:
         return []
     d, token_span, sentence = tokens
-    if _another_models_tokens(text, sentence.text, sized, flagship[2] if flagship else None):
+    if _another_models_tokens(text, sentence.text, sized, flagship.name if flagship else None):
         return []
     if flagship is not None and active is not None:
-        active = _active_of(text, flagship[0])
-    if active is not None and (flagship is None or active[0] < flagship[0]):
-        n, param_span, model, is_active = active[0], active[1], flagship[2] if flagship else None, True
+        active = _active_of(text, flagship.size)
+    if active is not None and (flagship is None or active[0] < flagship.size):
+        n, param_span, model, is_active = active[0], active[1], flagship.model if flagship else None, True
     else:
-        n, param_span, model, is_active = flagship[0], flagship[1], flagship[2], False  # type: ignore[index]
+        n, param_span, model, is_active = flagship.size, flagship.span, flagship.model, False  # type: ignore[union-attr]
     if not 1e6 <= n <= 1e14:
         return []
+    epochs = _epochs(sentence.text)
     estimate = Estimate(
-        6 * n * d, OPERATION_COUNTING, [sentence, token_span, param_span],
-        {"parameters": n, "active_parameters": is_active, "training_tokens": d, "formula": "6 * N * D",
+        6 * n * d * epochs, OPERATION_COUNTING, [sentence, token_span, param_span],
+        {"parameters": n, "active_parameters": is_active, "training_tokens": d, "epochs": epochs,
+         "formula": "6 * N * D * epochs" if epochs != 1 else "6 * N * D",
          "pairing": "the text's flagship size with its largest training-token figure"},
         model=model, confidence="Speculative",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from curation.extract.hardware import resolve_accelerator
 
@@ -30,6 +31,7 @@ def _looks_like_a_model(name: str) -> bool:
 TITLE = re.compile(r"^#\s+(?:Model Card for\s+)?(?P<name>[^\n#]{2,60}?)\s*$", re.MULTILINE | re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)  # asked by several finders about the same text
 def document_title(text: str) -> str | None:
     """A Markdown document's first level-one heading (a model card's title names its model)."""
     match = TITLE.search(text)

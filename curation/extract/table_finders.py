@@ -1,4 +1,5 @@
-"""Estimates from table rows: a GPU-hours column (hardware), or parameter and token columns (6·N·D).
+"""Estimates from table rows: a GPU-hours or GPU-days column (hardware), or parameter and token
+columns (6·N·D).
 
 Model cards and papers tabulate per-model figures ("| Llama 2 70B | 1720320 | …"); each row becomes an
 estimate for the model its first cell names. Rows labelled "Total" are sums over several models.
@@ -12,6 +13,7 @@ from curation.extract.context import AGGREGATE_NOTE, classify
 from curation.extract.device_time import SECONDS, document_accelerator, hardware_estimate
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span
 from curation.extract.hardware import accelerator_pattern
+from curation.extract.model_names import document_title
 from curation.extract.quantities import NUMBER, SIZE, scaled_value
 from curation.extract.tables import Row, Table, find_tables
 
@@ -34,12 +36,33 @@ def _cell_value(cell: str) -> float | None:
     return scaled_value(match.group("n"), match.group("m"))
 
 
-def _gpu_hours_column(table: Table) -> int | None:
+DEVICE_TIME_HEADER = re.compile(r"(?:gpu|chip|tpu|accelerator)[\s-]?(?P<unit>hours?|days?)")
+
+
+def _device_time_column(table: Table) -> tuple[int, float] | None:
+    """The column of device time ("GPU hours", "A100 GPU days") and the seconds of its unit."""
     for index, header in enumerate(table.headers):
-        if re.search(r"gpu[\s-]?hours?|chip[\s-]?hours?|tpu[\s-]?hours?", header) and not re.search(
-                r"logit|inference|generation|evaluat", header):
-            return index
+        unit = DEVICE_TIME_HEADER.search(header)
+        if unit and not re.search(r"logit|inference|generation|evaluat", header):
+            return index, SECONDS["day" if unit.group("unit").startswith("day") else "hour"]
     return None
+
+
+def _mark_other_models(text: str, estimates: list[Estimate]) -> None:
+    """In a table comparing models, a row is the text's own only if its label is in the text's title
+    ("# Heron-α Model Card": the "Heron-α" row); once one row is, the others are other models' runs."""
+    title = _squashed(document_title(text) or "")
+    labels = {e.model: _squashed(e.model) for e in estimates if e.model}
+    own = {model for model, label in labels.items() if title and label and label in title}
+    if not own:
+        return
+    for estimate in estimates:
+        if estimate.model not in own:
+            estimate.notes.append("cited from other work: another model's row in a comparison table")
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\s_\-.·]+", "", name.lower())
 
 
 def _table_accelerator(text: str, table: Table) -> tuple[str | None, str]:
@@ -54,16 +77,19 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
     """Per-row estimates from GPU-hours columns and from parameter × token columns."""
     estimates: list[Estimate] = []
     for table in find_tables(text):
-        hours = _gpu_hours_column(table)
-        if hours is not None:
+        found: list[Estimate] = []
+        column = _device_time_column(table)
+        if column is not None:
+            index, unit_seconds = column
             accelerator, where = _table_accelerator(text, table)
+            unit = "GPU-days" if unit_seconds == SECONDS["day"] else "GPU-hours"
             for row in table.rows:
-                value = _cell_value(row.cells[hours]) if hours < len(row.cells) else None
+                value = _cell_value(row.cells[index]) if index < len(row.cells) else None
                 if not value:
                     continue
                 estimate = hardware_estimate(
-                    text, _cell_span(row, hours), value * SECONDS["hour"], accelerator, "gpu",
-                    publication_year, {"chip_time": f"{value:g} GPU-hours", "accelerator_from": where,
+                    text, _cell_span(row, index), value * unit_seconds, accelerator, "gpu",
+                    publication_year, {"chip_time": f"{value:g} {unit}", "accelerator_from": where,
                                        "table_row": True, "table_header": table.header_line.text},
                     sentence=row.line,
                 )
@@ -71,8 +97,10 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
                     estimate.model = row.label or None
                     estimate.evidence.insert(1, table.header_line)
                     _mark_aggregate(estimate, row)
-                    estimates.append(estimate)
-        estimates += _parameter_token_rows(table)
+                    found.append(estimate)
+        found += _parameter_token_rows(table)
+        _mark_other_models(text, found)
+        estimates += found
     return estimates
 
 
