@@ -54,7 +54,7 @@ PARAMETER_STATEMENT = re.compile(
     r"(?:\s+(?P<active2>activated|active)\b)?)", re.IGNORECASE)
 # "ranging from 169 million to 14 billion parameters": the top of the range
 RANGE_STATEMENT = re.compile(
-    rf"\bfrom\s+{NUMBER}\s?(?:[MBT]|million|billion|trillion)?\s+(?:parameters\s+)?(?:up\s+)?to\s+"
+    rf"from\s+{NUMBER}\s?(?:[MBT]|million|billion|trillion)?\s+(?:parameters\s+)?(?:up\s+)?to\s+"
     rf"(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])[\s-]*(?:parameters?|params)\b",
     re.IGNORECASE)
 # "we train models of various sizes (i.e., 1.3B, 2.7B, and 6.7B)"
@@ -184,7 +184,9 @@ def _trained_up_to(text: str) -> tuple[float, Span] | None:
     """The top of a range of sizes a first-person sentence trains ("we train six models ranging from
     169 million to 14 billion parameters")."""
     best = None
-    for match in RANGE_STATEMENT.finditer(text):
+    found = {m.start(): m for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]  # ends in "parameters"
+             for m in RANGE_STATEMENT.finditer(text, max(0, start - 80), end + 8)}
+    for match in found.values():
         sentence = sentence_around(text, match.start(), match.end())
         if _claims(sentence.text):
             value = scaled_value(match.group("n"), SIZE_WORDS[match.group("m").lower()])
