@@ -45,9 +45,18 @@ def looks_like_model_card(text: str) -> bool:
     """A model card: YAML front matter with a card's metadata keys (license, tags, pipeline_tag, …; a
     paper's provenance header is not one), or a card's usual section headings ("## Model Details",
     "# Model Card for …"; a paper that mentions "model cards" in its prose is not one)."""
-    block = FRONT_MATTER.match(text.lstrip())
+    block = FRONT_MATTER.match(text[:50_000].lstrip())
     keys = {key.lower() for key in FRONT_MATTER_KEY.findall(block.group(1))} if block else set()
-    return bool(CARD_KEYS & keys) or bool(CARD_HEADING.search(text))
+    if CARD_KEYS & keys:
+        return True
+    at = text.find("#")
+    while at != -1:  # only lines that hold a "#": a multi-line ^ pattern over the whole text is slow
+        line_start = text.rfind("\n", 0, at) + 1
+        if not text[line_start:at].strip(" \t") and CARD_HEADING.match(text, line_start):
+            return True
+        line_end = text.find("\n", at)
+        at = -1 if line_end == -1 else text.find("#", line_end)
+    return False
 
 
 def _size(word: str | None) -> str | None:
