@@ -422,3 +422,13 @@ def test_the_top_of_a_range_of_trained_sizes_beats_a_smaller_named_size():
 def test_a_citation_of_the_model_still_marks_its_run_cited():
     text = "The 70B parameter model (Smith et al., 2023) was trained on 2T tokens of web text."
     assert not eligible(only(find_operation_counting(text)))
+
+
+def test_a_card_with_a_generic_title_takes_the_size_of_its_repository():
+    card = ("---\nlicense: apache-2.0\n---\n# What is Kite?\n\nKite-34B is a bilingual model trained on 3T "
+            "multilingual corpus.\n")
+    assert find_flagship_counting(card) == []  # no size in the title, no repository known
+    estimate = only(find_flagship_counting(card, "example/Kite-34B"))
+    assert estimate.assumptions["parameters"] == 34e9
+    assert estimate.value_flop == pytest.approx(6 * 34e9 * 3e12)
+    assert find_flagship_counting(card, "example/Other-7B") == []  # a name the card never writes

@@ -60,7 +60,7 @@ def extract_document(document: Document, base_model: str | None = None,
                      name: str | None = None) -> Extraction:
     """The estimates in one document and its primary under the kind rules above. ``base_model`` is the
     base its source names for it; ``name`` the name it is published under (a card's repository)."""
-    extraction = extract(document.text, document.year)
+    extraction = extract(document.text, document.year, name if document.kind == CARD else None)
     if document.kind != CARD:
         return extraction
     base = base_model or derived_from(document.text, name)

@@ -142,42 +142,44 @@ def _ratio(a: Estimate, b: Estimate) -> float:
 
 @dataclass(frozen=True)
 class Finder:
-    """A way of writing a figure, and the function that finds it in plain text (given the publication
-    year, which sets hardware defaults). A ``fallback_of`` finder runs only when that one found nothing."""
+    """A way of writing a figure, and the function that finds it in plain text, given the publication
+    year (which sets hardware defaults) and the name the text is published under (a card's repository;
+    None when unknown). A ``fallback_of`` finder runs only when that one found nothing."""
 
     name: str
-    find: Callable[[str, int | None], list[Estimate]]
+    find: Callable[[str, int | None, str | None], list[Estimate]]
     fallback_of: str | None = None
 
 
 # Every finder, in the order their estimates are listed: a new finder is one module and a line here.
 FINDERS: tuple[Finder, ...] = (
-    Finder("reported", lambda text, _: find_reported(text)),
-    Finder("table totals", lambda text, _: find_table_totals(text)),
-    Finder("hardware", find_hardware),
-    Finder("device counts", find_device_counts),
-    Finder("hardware fields", find_hardware_fields),
-    Finder("table rows", find_table_rows),
-    Finder("operation counting", lambda text, _: find_operation_counting(text)),
-    Finder("flagship counting", lambda text, _: find_flagship_counting(text)),
-    Finder("card operation counting", lambda text, _: find_card_operation_counting(text),
+    Finder("reported", lambda text, _, __: find_reported(text)),
+    Finder("table totals", lambda text, _, __: find_table_totals(text)),
+    Finder("hardware", lambda text, year, _: find_hardware(text, year)),
+    Finder("device counts", lambda text, year, _: find_device_counts(text, year)),
+    Finder("hardware fields", lambda text, year, _: find_hardware_fields(text, year)),
+    Finder("table rows", lambda text, year, _: find_table_rows(text, year)),
+    Finder("operation counting", lambda text, _, __: find_operation_counting(text)),
+    Finder("flagship counting", lambda text, _, name: find_flagship_counting(text, name)),
+    Finder("card operation counting", lambda text, _, __: find_card_operation_counting(text),
            fallback_of="operation counting"),
 )
 
 
-def all_estimates(text: str, publication_year: int | None = None) -> list[Estimate]:
+def all_estimates(text: str, publication_year: int | None = None, name: str | None = None) -> list[Estimate]:
     """Every finder's estimates over plain ``text``."""
     found: dict[str, list[Estimate]] = {}
     for finder in FINDERS:
         if finder.fallback_of is None or not found.get(finder.fallback_of):
-            found[finder.name] = finder.find(text, publication_year)
+            found[finder.name] = finder.find(text, publication_year, name)
     return [estimate for estimates in found.values() for estimate in estimates]
 
 
-def extract(document: str, publication_year: int | None = None) -> Extraction:
-    """Every estimate in ``document`` and its primary; evidence spans index the returned ``text``."""
+def extract(document: str, publication_year: int | None = None, name: str | None = None) -> Extraction:
+    """Every estimate in ``document`` and its primary; evidence spans index the returned ``text``.
+    ``name`` is what the text is published under (a model card's repository), when known."""
     text = plain_text(document)
-    estimates = all_estimates(text, publication_year)
+    estimates = all_estimates(text, publication_year, name)
     use_active_parameters(estimates, text)
     mark_reports_of_others(estimates)
     return Extraction(text, estimates, choose_primary(estimates))

@@ -9,7 +9,7 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   "our Heron models"); its **flagship** is the largest size written with that name, except sizes called
   untrained, hypothetical or planned — or the top of a range the text trains ("six models ranging
   from 169 million to 14 billion parameters") when that is larger; a model card's own model is the
-  sized name in its title
+  sized name in its title, else the size in its repository's name when the card writes that name
   ("# Heron-7B"), not a larger sibling it mentions;
   without sized names, the largest "N parameters" or listed size ("sizes (1.3B, 2.7B and 6.7B)") of a
   sentence saying "we train/introduce/…";
@@ -142,11 +142,11 @@ class Flagship(NamedTuple):
         return self.model or self.own_name
 
 
-def _flagship(text: str, sized: Sized) -> Flagship | None:
+def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagship | None:
     """The own model's flagship size (see the module's rules) and where it is written."""
     low = lowered(text)
     if looks_like_model_card(text):
-        return _titled(text, sized)
+        return _titled(text, sized) or _repository_size(text, repository)
     opening = low[:OPENING]  # only names the opening gives can be the own model: count just those
     names = Counter({name: _mentions(low, name) for name in sized if name.lower() in opening})
     for name, _ in names.most_common():
@@ -252,6 +252,22 @@ def _titled(text: str, sized: Sized) -> Flagship | None:
     return Flagship(value, Span(match.group(0), at + match.start(), at + match.end()), raw)
 
 
+def _repository_size(text: str, repository: str | None) -> Flagship | None:
+    """A card whose title gives no size: the size its repository's name carries ("01-ai/Heron-34B"),
+    evidenced where the card writes that name (a card is about the repository it sits in)."""
+    if not repository:
+        return None
+    name = repository.split("/")[-1]
+    sizes = [(scaled_value(m.group("n"), m.group("m").lower()), m) for m in TITLE_SIZE.finditer(name)]
+    if not sizes:
+        return None
+    value = max(size for size, _ in sizes)
+    at = lowered(text).find(name.lower())
+    if at < 0:
+        return None  # the card never writes its repository's name: no evidence to quote
+    return Flagship(value, Span(text[at: at + len(name)], at, at + len(name)), name)
+
+
 def _introduced_as_own(text: str, name: str) -> bool:
     """Whether a sentence says "we train/introduce/present/release …" with ``name`` in it, or the text
     writes "our ``name``" (not "we use a ``name`` model pre-trained on …") — in prose (a table row of
@@ -353,14 +369,14 @@ def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | No
     return bool(others) and (own is None or not claim)
 
 
-def find_flagship_counting(text: str) -> list[Estimate]:
+def find_flagship_counting(text: str, repository: str | None = None) -> list[Estimate]:
     """6 · N · D from the text's flagship model size (active parameters for a mixture of experts) and
     its largest training-token figure, found anywhere in the text."""
     any_tokens = _training_tokens(text)  # cheap (anchored on "tokens"): most texts stop here
     if any_tokens is None:
         return []
     sized = _sized_names(text)
-    flagship = _flagship(text, sized)
+    flagship = _flagship(text, sized, repository)
     active = _active_parameters(text)
     if flagship is None and active is None:
         return []
