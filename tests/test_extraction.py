@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from curation.extract.context import eligible
 from curation.extract.engine import extract, plain_text
 from flopwatch.cli import main
 
@@ -105,9 +106,13 @@ def test_card_primaries_quote_the_card_verbatim(cards):
 
 def test_per_model_gpu_hours_row_beats_the_cumulative_total(cards):
     _, result = next((r, x) for r, x in cards if r["file"] == "llama3_MODEL_CARD.md")
-    assert result.primary.model == "Llama 3 70B"
-    assert result.primary.assumptions["accelerator"] == "H100 SXM"
+    rows = [e for e in result.estimates if e.method == "hardware" and e.model == "Llama 3 70B"]
+    assert rows and rows[0].assumptions["accelerator"] == "H100 SXM" and eligible(rows[0])
     assert any("aggregate" in note for e in result.estimates for note in e.notes)
+    assert not any("aggregate" in note for note in result.primary.notes)
+    # the row's device time (default utilization) agrees with the card's stated 70B x 15T tokens,
+    # which leads because a stated operation count is the firmer of the two
+    assert any("agrees with the hardware estimate" in note for note in result.primary.notes)
 
 
 def test_mixture_of_experts_uses_activated_parameters(papers):

@@ -432,3 +432,12 @@ def test_a_card_with_a_generic_title_takes_the_size_of_its_repository():
     assert estimate.assumptions["parameters"] == 34e9
     assert estimate.value_flop == pytest.approx(6 * 34e9 * 3e12)
     assert find_flagship_counting(card, "example/Other-7B") == []  # a name the card never writes
+
+
+def test_a_stated_operation_count_beats_device_time_at_an_assumed_utilization():
+    text = ("Heron-7B has 7B parameters and was trained on 4.8T tokens. "
+            "Training took 18 days on 1024 H100 GPUs.")
+    primary = extract(text, 2024).primary
+    assert primary.method == "operation_counting" and primary.value_flop == pytest.approx(6 * 7e9 * 4.8e12)
+    stated = extract(text.replace("GPUs.", "GPUs at 30% MFU."), 2024).primary
+    assert stated.method == "hardware"  # a utilization the text states keeps hardware ahead

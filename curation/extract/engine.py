@@ -19,7 +19,14 @@ from curation.extract.card_finders import find_card_operation_counting
 from curation.extract.context import AGGREGATE_NOTE, eligible
 from curation.extract.device_sentences import find_device_counts
 from curation.extract.device_time import find_hardware
-from curation.extract.evidence import METHOD_TRUST, PRETRAINING, REPORTED, Estimate
+from curation.extract.evidence import (
+    HARDWARE,
+    METHOD_TRUST,
+    OPERATION_COUNTING,
+    PRETRAINING,
+    REPORTED,
+    Estimate,
+)
 from curation.extract.finders import find_reported, find_table_totals
 from curation.extract.flagship_counting import find_flagship_counting
 from curation.extract.hardware_fields import find_hardware_fields
@@ -82,7 +89,8 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     """The text's own main pre-training estimate, cross-checked against the other methods.
 
     The largest credible run wins; estimates within 3x of it describe the same run, and of those the
-    most trusted method gives the primary, then the most confident estimate (a sentence that states
+    most trusted method gives the primary (device time at a default utilization ranks after operation
+    counting), then the most confident estimate (a sentence that states
     both figures beats a pairing inferred across the text), then the largest (of equal figures, one
     whose sentence names its accelerator).
     Other methods' nearest estimates are compared with it."""
@@ -97,7 +105,7 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     pool = [e for e in pool if not (AGGREGATE_NOTE in e.notes and e.method in broken_down)]
     largest = max(e.value_flop for e in pool)
     same_run = [e for e in pool if e.value_flop * AGREEMENT_FACTOR >= largest]
-    primary = min(same_run, key=lambda e: (METHOD_TRUST[e.method], CONFIDENCE_RANK[e.confidence],
+    primary = min(same_run, key=lambda e: (_trust(e), CONFIDENCE_RANK[e.confidence],
                                            -float(f"{e.value_flop:.3g}"), _inferred_accelerator(e)))
     for method in sorted({e.method for e in pool} - {primary.method}, key=METHOD_TRUST.__getitem__):
         other = min((e for e in pool if e.method == method), key=lambda e: _ratio(e, primary))
@@ -127,6 +135,14 @@ def mark_reports_of_others(estimates: list[Estimate]) -> None:
     for estimate in reported:
         estimate.notes.append("cited from other work: the text quotes many runs' compute and trains none "
                               "of them in its own words")
+
+
+def _trust(estimate: Estimate) -> float:
+    """Method trust, except that device time at an assumed utilization ranks after a count of
+    operations: a default utilization is uncertain by about 2×, a stated N and D by far less."""
+    source = str(estimate.assumptions.get("utilization_source", ""))
+    assumed = estimate.method == HARDWARE and source.startswith("default")
+    return METHOD_TRUST[OPERATION_COUNTING] + 0.5 if assumed else METHOD_TRUST[estimate.method]
 
 
 def _inferred_accelerator(estimate: Estimate) -> bool:
