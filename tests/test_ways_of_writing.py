@@ -441,3 +441,9 @@ def test_a_stated_operation_count_beats_device_time_at_an_assumed_utilization():
     assert primary.method == "operation_counting" and primary.value_flop == pytest.approx(6 * 7e9 * 4.8e12)
     stated = extract(text.replace("GPUs.", "GPUs at 30% MFU."), 2024).primary
     assert stated.method == "hardware"  # a utilization the text states keeps hardware ahead
+
+
+def test_an_additional_stretch_of_tokens_is_not_the_whole_run():
+    card = ("---\nlicense: apache-2.0\n---\n# Tern-1B\n\nTern-1B has 1B active and 7B total parameters. The "
+            "release checkpoint was annealed for an additional 100B tokens.\n")
+    assert not any(eligible(e) for e in extract(card).estimates if e.method == "operation_counting")

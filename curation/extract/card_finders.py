@@ -37,7 +37,8 @@ TOKEN_FIGURE = re.compile(
     re.IGNORECASE,
 )
 NOT_TRAINING_TOKENS = ("context", "sequence", "vocab", "window", "max_length", "max_new_tokens",
-                       "per batch", "batch size", "prompt", "generate")
+                       "per batch", "batch size", "prompt", "generate",
+                       "additional", "another", "extra ")  # "for an additional 100B tokens": a further stage
 
 
 @lru_cache(maxsize=16)  # asked by several finders about the same text

@@ -75,7 +75,8 @@ TOKENS_THEN_FIGURE = re.compile(
     r"(?P<m>[MBT]|million|billion|trillion)(?![a-z])", re.IGNORECASE)
 ABOUT_TRAINING = re.compile(r"train|corpus|dataset|pre-?training data", re.IGNORECASE)
 NOT_TRAINING_TOKENS = ("batch", "context", "window", "sequence", "length", "first", "per ", "each",
-                       "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test")
+                       "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test",
+                       "additional", "another", "extra ")  # a further stage, not the whole run
 NOT_TRAINED = ("untrained", "hypothetical", "would ", "could ", "planned", "future work")
 OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?:pre-?train|train|introduc|present|propos|releas|"
                        r"develop|build|built|scale|open-?sourc)", re.IGNORECASE)
