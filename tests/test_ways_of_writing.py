@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from curation.extract.card_finders import looks_like_model_card
+from curation.extract.column_tables import find_column_runs
 from curation.extract.context import eligible
 from curation.extract.derived import derived_from
 from curation.extract.device_sentences import find_device_counts
@@ -447,3 +448,12 @@ def test_an_additional_stretch_of_tokens_is_not_the_whole_run():
     card = ("---\nlicense: apache-2.0\n---\n# Tern-1B\n\nTern-1B has 1B active and 7B total parameters. The "
             "release checkpoint was annealed for an additional 100B tokens.\n")
     assert not any(eligible(e) for e in extract(card).estimates if e.method == "operation_counting")
+
+
+def test_a_table_flattened_into_columns_pairs_times_with_devices_by_position():
+    text = ("Table 3: Training runs.\nModel\nSmall\nLarge\n\nHours\n40\n300\n\nBLEU\n20.1\n24.3\n\nGPU\n"
+            "Tesla K40\nTitan Black\n\nNotes follow.")
+    runs = find_column_runs(text, 2014)
+    assert [e.assumptions["accelerator"] for e in runs] == ["K40", "Titan Black"]
+    assert [e.assumptions["chip_seconds"] for e in runs] == [40 * HOUR, 300 * HOUR]
+    assert find_column_runs(text.replace("Titan Black\n", ""), 2014) == []  # columns of unequal length

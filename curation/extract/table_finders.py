@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from curation.extract.column_tables import find_column_runs
 from curation.extract.context import AGGREGATE_NOTE, classify
 from curation.extract.device_time import SECONDS, document_accelerator, hardware_estimate
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span
@@ -101,7 +102,7 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
         found += _parameter_token_rows(table)
         _mark_other_models(text, found)
         estimates += found
-    return estimates
+    return estimates + find_column_runs(text, publication_year)
 
 
 def _mark_aggregate(estimate: Estimate, row: Row) -> None:
