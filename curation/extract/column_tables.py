@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from curation.extract.anchors import lowered
 from curation.extract.device_time import SECONDS, hardware_estimate
 from curation.extract.evidence import Estimate, Span
 from curation.extract.hardware import resolve_accelerator
@@ -42,8 +43,9 @@ def _column(lines: list[Span], start: int, accept: Callable[[str], bool]) -> lis
 
 def find_column_runs(text: str, publication_year: int | None = None) -> list[Estimate]:
     """Hardware estimates from a flattened time column paired with a flattened device column."""
-    if "\n" not in text:
-        return []
+    low = lowered(text)
+    if not any(cue in low for cue in ("\nhours", "\nhour", "\ndays", "\ntraining time", "\ntime (")):
+        return []  # cheap: most texts have no line that starts with a time header
     lines = _lines(text)
     estimates = []
     for index, header in enumerate(lines):
