@@ -19,6 +19,7 @@ from curation.extract.evidence import Estimate, Span
 from curation.extract.hardware import resolve_accelerator
 
 TIME_HEADER = re.compile(r"^(?:training\s+)?(?:time\s*)?\(?(?P<unit>hours?|days?)\)?$", re.IGNORECASE)
+TIME_LINE = re.compile(r"\n(?:training\s+)?(?:time\s*)?\(?(?:hours?|days?)\)?\n")  # in lower case
 DEVICE_HEADER = re.compile(r"^(?:gpus?|hardware|devices?|accelerators?)$", re.IGNORECASE)
 PLAIN_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 LOOK_AHEAD_LINES = 60
@@ -43,9 +44,8 @@ def _column(lines: list[Span], start: int, accept: Callable[[str], bool]) -> lis
 
 def find_column_runs(text: str, publication_year: int | None = None) -> list[Estimate]:
     """Hardware estimates from a flattened time column paired with a flattened device column."""
-    low = lowered(text)
-    if not any(cue in low for cue in ("\nhours", "\nhour", "\ndays", "\ntraining time", "\ntime (")):
-        return []  # cheap: most texts have no line that starts with a time header
+    if not TIME_LINE.search(lowered(text)):
+        return []  # cheap: most texts have no line that is a time header
     lines = _lines(text)
     estimates = []
     for index, header in enumerate(lines):
