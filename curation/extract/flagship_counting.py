@@ -207,7 +207,7 @@ def _mentions(low: str, name: str) -> int:
     return _whole_words(low, name.lower())
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)
 def _whole_words(text: str, word: str) -> int:
     count, at = 0, text.find(word)
     while at != -1:  # str.find is many times faster than a regex with a lookbehind on a long text
@@ -303,8 +303,10 @@ def _active_of(text: str, total: float) -> tuple[float, Span] | None:
     size even when a smaller sibling is a mixture of experts)."""
     for pair_total, active, evidence in active_parameter_pairs(text):
         if abs(pair_total - total) <= SAME_MODEL_TOLERANCE * total:
-            at = text.find(evidence)
-            return active, Span(evidence, at, at + len(evidence)) if at >= 0 else Span(evidence, 0, 0)
+            quoted = evidence.split(" / ")[-1]  # a table pair is "total row / active row": quote the latter
+            at = text.find(quoted)
+            if at >= 0:
+                return active, Span(quoted, at, at + len(quoted))
     return None
 
 
