@@ -2,7 +2,8 @@
 
 The primary is the largest credible pre-training run the text describes as its own; among the
 estimates of that run (within 3× of each other) the order of trust decides: a figure the text
-reports > hardware × time > operation counting. Other methods' estimates are compared with it
+reports > hardware × time at a stated utilization > operation counting > hardware × time at the
+default utilization. Other methods' estimates are compared with it
 (agreement within 3× raises confidence, a larger gap is flagged and both are kept).
 Plain functions: no network, no Prefect.
 """
@@ -88,12 +89,11 @@ def plain_text(document: str) -> str:
 def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     """The text's own main pre-training estimate, cross-checked against the other methods.
 
-    The largest credible run wins; estimates within 3x of it describe the same run, and of those the
-    most trusted method gives the primary (device time at a default utilization ranks after operation
-    counting), then the most confident estimate (a sentence that states
-    both figures beats a pairing inferred across the text), then the largest (of equal figures, one
-    whose sentence names its accelerator).
-    Other methods' nearest estimates are compared with it."""
+    The largest credible run wins; estimates within 3x of it describe the same run. Of those, the most
+    trusted method gives the primary (device time at a default utilization ranks after operation
+    counting), then the most confident estimate (a sentence that states both figures beats a pairing
+    inferred across the text), then the largest (of equal figures, one whose sentence names its
+    accelerator). Other methods' nearest estimates are compared with it."""
     for estimate in estimates:
         if estimate.value_flop > MAX_CREDIBLE_FLOP:
             estimate.notes.append(f"not credible: above {MAX_CREDIBLE_FLOP:.0e} FLOP")
