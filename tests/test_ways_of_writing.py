@@ -14,7 +14,7 @@ from curation.extract.derived import derived_from
 from curation.extract.device_sentences import find_device_counts
 from curation.extract.device_time import find_hardware
 from curation.extract.documents import extract_document, extract_documents
-from curation.extract.engine import extract
+from curation.extract.engine import extract, plain_text
 from curation.extract.evidence import sentence_around
 from curation.extract.finders import find_reported
 from curation.extract.flagship_counting import find_flagship_counting
@@ -457,3 +457,11 @@ def test_a_table_flattened_into_columns_pairs_times_with_devices_by_position():
     assert [e.assumptions["accelerator"] for e in runs] == ["K40", "Titan Black"]
     assert [e.assumptions["chip_seconds"] for e in runs] == [40 * HOUR, 300 * HOUR]
     assert find_column_runs(text.replace("Titan Black\n", ""), 2014) == []  # columns of unequal length
+
+
+def test_markdown_with_a_few_html_tags_reads_as_its_text():
+    card = ('<p align="center"><img src="logo.png" width="200"></p>\n\n# Plover-7B\n\nR&amp;D team. '
+            "Plover-7B has 7B parameters and was trained on 2T tokens.<br>\nA comparison of 3 < 5 stays.")
+    text = plain_text(card)
+    assert "<" not in text.replace("3 < 5", "") and "R&D team" in text and "3 < 5 stays" in text
+    assert extract(card).primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
