@@ -465,3 +465,14 @@ def test_markdown_with_a_few_html_tags_reads_as_its_text():
     text = plain_text(card)
     assert "<" not in text.replace("3 < 5", "") and "R&D team" in text and "3 < 5 stays" in text
     assert extract(card).primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_unit_of_emissions_is_not_a_model_name():
+    assert nearby_model("Training emitted 22 tCO2eq and used 1.6 million GPU hours.") is None
+
+
+def test_an_energy_analysis_quoting_many_runs_device_times_gives_no_primary():
+    text = " ".join(f"Model {name} was reportedly trained for {h} GPU hours on V100 GPUs."
+                    for name, h in [("Alpha", "12,000"), ("Beta", "40,000"), ("Gamma", "90,000"),
+                                    ("Delta", "3,000"), ("Epsilon", "500,000")])
+    assert extract(text, 2020).primary is None

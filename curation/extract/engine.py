@@ -135,14 +135,14 @@ FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 
 
 def mark_reports_of_others(estimates: list[Estimate]) -> None:
-    """A text that quotes many compute figures in prose and never in a sentence of its own ("we", "our")
-    is reporting other people's runs — a survey, an analysis of scaling: its reported figures are
-    marked as cited (at least five prose figures, none first-person)."""
-    reported = [e for e in estimates if e.method == REPORTED and eligible(e)]
-    prose = [e for e in reported if not e.assumptions.get("table_row")]
+    """A text that quotes many compute figures or device times in prose and never in a sentence of its
+    own ("we", "our") is reporting other people's runs — a survey, an analysis of scaling or of energy
+    use: those figures are marked as cited (at least five prose figures, none first-person)."""
+    quoted = [e for e in estimates if e.method in (REPORTED, HARDWARE) and eligible(e)]
+    prose = [e for e in quoted if not e.assumptions.get("table_row")]
     if len(prose) < SURVEY_FIGURES or any(FIRST_PERSON.search(e.evidence[0].text) for e in prose):
         return
-    for estimate in reported:
+    for estimate in quoted:
         estimate.notes.append("cited from other work: the text quotes many runs' compute and trains none "
                               "of them in its own words")
 
