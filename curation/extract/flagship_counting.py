@@ -43,7 +43,6 @@ from curation.extract.moe import SAME_MODEL_TOLERANCE, active_parameter_pairs
 from curation.extract.operation_counting import EPOCHS
 from curation.extract.quantities import NUMBER, parse_plain, scaled_value
 
-SIZE_WORDS = {"m": "m", "million": "m", "b": "b", "billion": "b", "t": "t", "trillion": "t"}
 SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?:-[A-Za-z]+)*"
                         r"(?:[- ]\d+(?:\.\d+)?)?)[- ]"
                         r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?![\w-])"
@@ -91,7 +90,7 @@ NOT_NAME_WORDS = {"the", "a", "an", "our", "with", "and", "or", "for", "to", "fr
 
 
 def _value(match: re.Match[str]) -> float:
-    return scaled_value(match.group("n"), SIZE_WORDS[match.group("m").lower()])
+    return scaled_value(match.group("n"), match.group("m"))  # "B" and "billion" alike
 
 
 Sized = dict[str, list[tuple[float, re.Match[str]]]]
@@ -171,7 +170,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
                               for m in found if m.start() >= sentence.start)
     for listed in SIZES_LIST.finditer(text):
         sentence = sentence_around(text, listed.start(), listed.end())
-        if OWN_CLAIM.search(sentence.text) and not USES_TRAINED.search(sentence.text):
+        if _trains(sentence.text):
             at = listed.start("list")
             statements.extend((_value(size), Span(size.group(0), at + size.start(), at + size.end()))
                               for size in LISTED_SIZE.finditer(listed.group("list")))
@@ -190,16 +189,20 @@ def _trained_up_to(text: str) -> tuple[float, Span] | None:
     for match in found.values():
         sentence = sentence_around(text, match.start(), match.end())
         if _claims(sentence.text):
-            value = scaled_value(match.group("n"), SIZE_WORDS[match.group("m").lower()])
+            value = _value(match)
             if best is None or value > best[0]:
                 best = (value, Span(match.group(0), match.start(), match.end()))
     return best
 
 
+def _trains(sentence: str) -> bool:
+    """A first-person training claim ("we train …"), not a use of someone's trained model."""
+    return bool(OWN_CLAIM.search(sentence)) and not USES_TRAINED.search(sentence)
+
+
 def _claims(sentence: str) -> bool:
-    """A first-person training claim, not a comparison, not a use of someone's trained model."""
-    return (bool(OWN_CLAIM.search(sentence)) and not USES_TRAINED.search(sentence)
-            and not COMPARISON.search(sentence))
+    """A first-person training claim that is not a comparison either."""
+    return _trains(sentence) and not COMPARISON.search(sentence)
 
 
 def _mentions(low: str, name: str) -> int:
@@ -282,7 +285,7 @@ def _introduced_as_own(text: str, name: str) -> bool:
             continue
         sentence = sentence_around(text, at, at + len(key))
         ours = re.search(r"\bour\s+(?:[\w-]+\s+){0,2}$", low[max(sentence.start, at - 40): at])
-        claimed = ours or (OWN_CLAIM.search(sentence.text) and not USES_TRAINED.search(sentence.text))
+        claimed = ours or _trains(sentence.text)
         if claimed and is_prose(sentence) and not COMPARISON.search(sentence.text):
             return True
         at = low.find(key, at + len(key))
@@ -368,8 +371,7 @@ def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | No
     low = sentence.lower()
     others = [name for name in sized if _mentions(low, name) and not _common_word(text, name)
               and not (own and _squashed(own).startswith(_squashed(name)))]
-    claim = OWN_CLAIM.search(sentence) and not USES_TRAINED.search(sentence)
-    return bool(others) and (own is None or not claim)
+    return bool(others) and (own is None or not _trains(sentence))
 
 
 def find_flagship_counting(text: str, repository: str | None = None) -> list[Estimate]:

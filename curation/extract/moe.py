@@ -30,7 +30,6 @@ TOTAL_PHRASE = re.compile(
     + r"\s+param", re.IGNORECASE)
 ACTIVE_PHRASE = re.compile(_figure_pattern("a") + r"\s+(?:parameters?\s+)?(?:are\s+)?(?:activated|active)\b",
                            re.IGNORECASE)
-UNIT = {"million": "m", "billion": "b", "trillion": "t"}
 
 
 def _size(cell: str) -> float | None:
@@ -53,8 +52,7 @@ def active_parameter_pairs(text: str) -> list[tuple[float, float, str]]:
 
 
 def _figure(match: re.Match[str], group: str) -> float:
-    unit = match.group(group + "m").lower()
-    return scaled_value(match.group(group), UNIT.get(unit, unit))
+    return scaled_value(match.group(group), match.group(group + "m"))
 
 
 def _positions(low: str, word: str) -> list[int]:
