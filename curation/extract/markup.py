@@ -18,7 +18,7 @@ _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 _BLANK_BETWEEN_ROWS = re.compile(r"(\|[ \t]*)\n(?:[ \t]*\n)+(?=[ \t]*\|)")
 _EMPHASIS = re.compile(r"\*\*|__|`")
 _HIDDEN = etree.XPath("//script | //style | //comment() | //processing-instruction()")
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=False)
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)  # no cut in a long text node
 
 
 def plain_text(document: str) -> str:
