@@ -60,6 +60,20 @@ def test_html_markup_is_stripped():
     assert "<b>" not in plain_text(html)
 
 
+def test_html_tables_become_pipe_rows_and_hidden_text_goes():
+    html = ("<p>Results</p><table><tr><th>Model</th><th>GPU\nhours</th></tr><tr><td>Wren 7B</td>"
+            "<td>1,200</td></tr></table><!-- draft: 9e25 FLOP --><script>var x = 1;</script><p>After &amp; "
+            "done.</p>")
+    text = plain_text(html)
+    assert "| Model | GPU hours |" in text and "| Wren 7B | 1,200 |" in text
+    assert "draft" not in text and "var x" not in text and "After & done." in text
+
+
+def test_a_long_html_document_keeps_all_its_text():
+    html = "<table><tr><td>a</td><td>b</td></tr></table><p>" + "word " * 2_500_000 + "the end</p>"
+    assert plain_text(html).rstrip().endswith("the end")  # no cut at the parser's default 10 MB node limit
+
+
 def test_markdown_emphasis_does_not_hide_figures():
     card = "Training utilized a cumulative of **916k** GPU hours of computation on H100-80GB hardware."
     result = extract(card)

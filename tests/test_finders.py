@@ -142,7 +142,8 @@ def test_anchor_words_are_found_leftmost_longest_like_one_alternation():
 
     from curation.extract.anchors import ANCHOR_LIST, _occurrences
     text = ("we trained on 64 tpuv3 chips and 8 a100 gpus (a10g for inference): 3.1e23 flops, "
-            "12 petaflop/s-days, 2t tokens, 7b params; the core score on tpu v4 devices").lower()
+            "12 petaflop/s-days, 2t tokens, 7b params; the core score on tpu v4 devices — "
+            "on 8 × h100 “gpus”, 1,000 gpu·hours ≈ 3×10²³ flop").lower()
     alternation = re.compile("|".join(re.escape(word) for word in ANCHOR_LIST))
     assert _occurrences(text) == [(m.start(), m.end(), m.group(0)) for m in alternation.finditer(text)]
     assert {"tpuv3", "a10g", "petaflop"} <= {word for _, _, word in _occurrences(text)}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from curation.extract.card_finders import looks_like_model_card
+from curation.extract.card_finders import find_card_operation_counting, looks_like_model_card
 from curation.extract.column_tables import find_column_runs
 from curation.extract.context import eligible
 from curation.extract.derived import derived_from
@@ -476,3 +476,29 @@ def test_an_energy_analysis_quoting_many_runs_device_times_gives_no_primary():
                     for name, h in [("Alpha", "12,000"), ("Beta", "40,000"), ("Gamma", "90,000"),
                                     ("Delta", "3,000"), ("Epsilon", "500,000")])
     assert extract(text, 2020).primary is None
+
+
+def test_a_size_with_parameter_as_an_adjective_is_the_cards_parameter_count():
+    card = ("---\nlicense: apache-2.0\n---\n# Plover\n\n- **Model Description**: A 3.2B parameter pretrained "
+            "language model.\n\n## Training\n\n- **Num of Tokens:** 0.8T Tokens\n")
+    estimate = only(find_card_operation_counting(card))
+    assert estimate.assumptions["parameters"] == 3.2e9
+    assert estimate.value_flop == pytest.approx(6 * 3.2e9 * 0.8e12)
+
+
+def test_a_key_value_row_may_write_the_parameter_count_with_a_unit():
+    card = ("---\nlicense: mit\n---\n# Stint\n\nStint was trained on 600B tokens.\n\n"
+            "| Hyperparameter | Value |\n| --- | --- |\n| Total Parameters | 2.4B |\n"
+            "| Hidden Size | 2560 |\n")
+    assert only(find_card_operation_counting(card)).assumptions["parameters"] == 2.4e9
+
+
+def test_a_data_mix_tables_total_row_counts_the_training_tokens():
+    card = ("---\nlicense: mit\n---\n# Stint\n\n| Source | Tokens (Billion) |\n| --- | --- |\n"
+            "| Web | 410.5 |\n| Code | 89.5 |\n| Total | 500.0 |\n\n"
+            "| Model Hyperparameter | Value |\n| --- | --- |\n| Total Parameters | 2.4B |\n")
+    estimate = only(find_card_operation_counting(card))
+    assert estimate.assumptions["training_tokens"] == 500e9
+    assert "| Total | 500.0 |" in estimate.evidence[0].text
+    no_total = card.replace("| Total | 500.0 |\n", "")
+    assert find_card_operation_counting(no_total) == []  # the rows alone are not summed

@@ -26,8 +26,8 @@ FRONT_MATTER_KEY = re.compile(r"^([\w-]+)[ \t]*:", re.MULTILINE)
 CARD_HEADING = re.compile(r"^[ \t]*#{1,4}[ \t]*(?:\W+[ \t]*)?(?:\d+\.[ \t]*)?"
                           r"(?:model card|model details|intended uses?|model description|uses|how to use|"
                           r"model summary|model overview|model downloads)\b", re.MULTILINE | re.IGNORECASE)
-PARAM_STATEMENT = re.compile(
-    rf"(?P<n>{NUMBER})\s?(?P<m>{SIZE})?\s+(?:total\s+|trainable\s+)*parameters\b"
+PARAM_STATEMENT = re.compile(  # "6.9B parameters", "a 6.9B parameter model", "params: 6.9B"
+    rf"(?P<n>{NUMBER})\s?(?P<m>{SIZE})?[\s-]+(?:total\s+|trainable\s+)*parameters?\b"
     rf"|\bparam(?:eter)?s?\s*[:=]\s*(?P<n2>{NUMBER})\s?(?P<m2>{SIZE})?\b",
     re.IGNORECASE,
 )
@@ -36,6 +36,8 @@ TOKEN_FIGURE = re.compile(
     rf"|\btokens\s*[:=]\s*(?P<t2>{NUMBER})\s?(?P<tm2>{SIZE})\b",
     re.IGNORECASE,
 )
+# the value cell of a key-value row: "20554567680", "6.7B"
+KEY_VALUE_SIZE = re.compile(rf"\s*(?P<n>{NUMBER})\s?(?P<m>{SIZE})?\s*", re.IGNORECASE)
 NOT_TRAINING_TOKENS = ("context", "sequence", "vocab", "window", "max_length", "max_new_tokens",
                        "per batch", "batch size", "prompt", "generate",
                        "additional", "another", "extra ")  # "for an additional 100B tokens": a further stage
@@ -74,9 +76,10 @@ def _parameter_statement(text: str) -> tuple[float, Span] | None:
     for table in find_tables(text):
         for row in table.rows:
             if "param" in row.label.lower() and len(row.cells) == 2:
-                value = re.fullmatch(rf"\s*({NUMBER})\s*", row.cells[1])
-                if value and 1e6 <= float(value.group(1).replace(",", "")) <= 1e14:
-                    found.append((row.line.start, float(value.group(1).replace(",", "")), row.line))
+                value = KEY_VALUE_SIZE.fullmatch(row.cells[1])
+                size = scaled_value(value.group("n"), _size(value.group("m"))) if value else 0
+                if 1e6 <= size <= 1e14:
+                    found.append((row.line.start, size, row.line))
     if not found:
         return None
     _, value, span = min(found, key=lambda item: item[0])
@@ -104,7 +107,31 @@ def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
         span = Span(match.group(0), match.start(), match.end())
         figures.append((scaled_value(number, _size(size)), [span]))
     figures.extend(step_tokens(text))
+    figures.extend(_mix_total_tokens(text))
     return [(tokens, spans) for tokens, spans in figures if 1e8 <= tokens <= 1e15]
+
+
+SCALED_TOKEN_HEADER = re.compile(r"tokens?\s*[(\[]\s*(?P<m>[bmt]|billions?|millions?|trillions?)\s*[)\]]")
+
+
+def _mix_total_tokens(text: str) -> list[tuple[float, list[Span]]]:
+    """A data-mix table's total: the "Total" row of a column headed with tokens in a unit
+    ("| Subset | Tokens (Billion) |" … "| Total | 1259.13 |") counts the tokens of the whole mix."""
+    figures = []
+    for table in find_tables(text):
+        columns = [(index, SCALED_TOKEN_HEADER.search(header)) for index, header in enumerate(table.headers)]
+        for index, unit in columns:
+            if unit is None:
+                continue
+            for row in table.rows:
+                if not row.label.lower().startswith(("total", "sum")) or index >= len(row.cells):
+                    continue
+                value = re.fullmatch(rf"\s*({NUMBER})\s*", row.cells[index])
+                if value:
+                    scale = unit.group("m")[0].upper()  # "billion" → "B"
+                    tokens = scaled_value(value.group(1), _size(scale))
+                    figures.append((tokens, [row.line, table.header_line]))
+    return figures
 
 
 def find_card_operation_counting(text: str) -> list[Estimate]:

@@ -10,12 +10,9 @@ Plain functions: no network, no Prefect.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from bs4 import BeautifulSoup
 
 from curation.extract.card_finders import find_card_operation_counting
 from curation.extract.context import AGGREGATE_NOTE, eligible
@@ -32,6 +29,7 @@ from curation.extract.evidence import (
 from curation.extract.finders import find_reported, find_table_totals
 from curation.extract.flagship_counting import find_flagship_counting
 from curation.extract.hardware_fields import find_hardware_fields
+from curation.extract.markup import plain_text
 from curation.extract.moe import use_active_parameters
 from curation.extract.operation_counting import find_operation_counting
 from curation.extract.table_finders import find_table_rows
@@ -39,7 +37,6 @@ from curation.extract.table_finders import find_table_rows
 AGREEMENT_FACTOR = 3.0
 # No training run had reached 1e27 FLOP by 2026; a figure above 1e28 is a projection or a misreading.
 MAX_CREDIBLE_FLOP = 1e28
-_HTML = re.compile(r"<(?:html|body|div|p|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
 CONFIDENCE_RANK = {"Confident": 0, "Likely": 1, "Speculative": 2}
 CONFIDENCE_UP = {"Speculative": "Likely", "Likely": "Confident", "Confident": "Confident"}
 
@@ -68,32 +65,6 @@ class Extraction:
                        "assumptions": {**p.assumptions, "notes": p.notes, "stage": p.stage},
                        "confidence": p.confidence}
         return {"primary": primary, "estimates": [short(e) for e in self.estimates]}
-
-
-_NEEDS_PARSER = re.compile(r"<(?:table|tr|td|th|script|style)\b|<!--", re.IGNORECASE)  # tables, hidden text
-_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
-_BLANK_BETWEEN_ROWS = re.compile(r"(\|[ \t]*)\n(?:[ \t]*\n)+(?=[ \t]*\|)")
-_EMPHASIS = re.compile(r"\*\*|__|`")
-
-
-def plain_text(document: str) -> str:
-    """The text a reader sees: HTML tags removed (BeautifulSoup where there are tables, comments or
-    scripts: table rows become pipe rows, one per line; otherwise the tags are dropped and entities
-    decoded) and Markdown emphasis markers (``**``, ``__``, backticks) dropped. Evidence offsets
-    index this text."""
-    if not _HTML.search(document[:20000]):
-        return _EMPHASIS.sub("", document)
-    if not _NEEDS_PARSER.search(document):
-        # Markdown with a few inline tags (<p align>, <img>, <br>): dropping the tags gives what
-        # BeautifulSoup gives, ten times faster (on every such real card: the same primaries)
-        document = html.unescape(_TAG.sub("\n", document))
-    else:
-        soup = BeautifulSoup(document, "html.parser")
-        for row in soup.find_all("tr"):  # keep table rows on one line each, as pipe rows
-            cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
-            row.replace_with("\n| " + " | ".join(cells) + " |\n")
-        document = _BLANK_BETWEEN_ROWS.sub(r"\1\n", soup.get_text("\n"))
-    return _EMPHASIS.sub("", document)
 
 
 def choose_primary(estimates: list[Estimate]) -> Estimate | None:

@@ -106,11 +106,30 @@ E_NOTATION_HINT = re.compile(r"\d[eE][+\-]?\d")  # cheap: finds the lines worth 
 E_NOTATION = re.compile(r"(?<![\w.])(\d(?:\.\d+)?[eE][+\-]?\d{1,2})(?![\w.])")
 
 
+def _below_compute(text: str, lines: int) -> list[tuple[int, int]]:
+    """The stretches from each line that says "compute" to ``lines`` lines below it: the only rows
+    whose header can name training compute (a cheap cut before the digit pattern)."""
+    low, windows = lowered(text), []
+    below = re.compile(rf"[^\n]*(?:\n[^\n]*){{0,{lines}}}")  # a line and the ``lines`` below it
+    at = low.find("compute")
+    while at != -1:
+        start = text.rfind("\n", 0, at) + 1
+        end = below.match(text, at).end()
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+        at = low.find("compute", text.find("\n", at) + 1 or len(text))  # the next line that says it
+    return windows
+
+
 def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
     """Rows of flattened tables whose header (within ``lookback_lines`` above) names training compute
     in FLOP or PF-days; a row's FLOP figure (≥ 1e12 in E-notation) becomes a reported estimate."""
     estimates = []
-    row_starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in E_NOTATION_HINT.finditer(text)})
+    row_starts = sorted({text.rfind("\n", 0, m.start()) + 1
+                         for start, end in _below_compute(text, lookback_lines)
+                         for m in E_NOTATION_HINT.finditer(text, start, end)})
     for start in row_starts:
         end = text.find("\n", start)
         end = len(text) if end == -1 else end

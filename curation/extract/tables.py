@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,22 +55,34 @@ def find_tables(text: str) -> list[Table]:
     if text.count("|") < 4:
         return []
     tables: list[Table] = []
-    offset = 0
     block: list[tuple[Span, list[str]]] = []
-    for line in [*text.split("\n"), ""]:
-        span = Span(line, offset, offset + len(line))
-        offset += len(line) + 1
-        if line.count("|") >= 2:
-            cells = _cells(line)
-            if not all(_SEPARATOR_CELL.match(cell) or not cell for cell in cells):
-                block.append((span, cells))
-            continue
-        if block:
-            table = _table(block)
-            if table:
-                tables.append(table)
+    block_end = -1
+    for line in _pipe_lines(text):  # only the lines with two pipes: a table's lines
+        if block and line.start != block_end + 1:  # a line without two pipes came between
+            tables.extend(_tables_of(block))
             block = []
-    return tables
+        block_end = line.end
+        cells = _cells(line.text)
+        if not all(_SEPARATOR_CELL.match(cell) or not cell for cell in cells):
+            block.append((line, cells))
+    return tables + _tables_of(block)
+
+
+def _pipe_lines(text: str) -> Iterator[Span]:
+    """Every line holding at least two ``|``, found from the pipes (most lines hold none)."""
+    at = text.find("|")
+    while at != -1:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        if text.count("|", at, end) >= 2:
+            yield Span(text[start:end], start, end)
+        at = text.find("|", end)
+
+
+def _tables_of(block: list[tuple[Span, list[str]]]) -> list[Table]:
+    table = _table(block) if block else None
+    return [table] if table else []
 
 
 def _table(block: list[tuple[Span, list[str]]]) -> Table | None:
