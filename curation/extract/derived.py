@@ -50,16 +50,17 @@ def _squashed(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.lower())
 
 
-def derived_from(text: str, name: str | None = None) -> str | None:
+def derived_from(text: str, name: str | None = None, declared: str | None = None) -> str | None:
     """The model a card's model derives from (see the module's rules), or None for a base model's card.
-    ``name`` is the repository id or title the card is published under, when known."""
+    ``name`` is the repository id or title the card is published under, when known; ``declared`` the
+    base its front matter names when the source has already read it off the text."""
     try:
         meta, _ = front_matter(text.lstrip())
     except ValueError:
         meta = {}  # a card with broken front matter is judged on its text alone
     title = re.search(r"^#{1,2}\s+(.+)$", text, re.MULTILINE)
     names = " ".join(filter(None, [name, title.group(1) if title else None]))
-    base = base_model_of(meta, name or "")
+    base = declared or base_model_of(meta, name or "")
     if base:
         post_trained = POST_TRAINING_NAME.search(names.replace("_", "-"))
         own_pretraining = not post_trained and OWN_PRETRAINING.search(text)

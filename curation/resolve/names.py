@@ -23,7 +23,8 @@ VARIANT_WORDS = frozenset({
 # Variant words that are sizes in some families (T5: small … xxl): a shared paper can settle them.
 SIZE_WORDS = frozenset({"tiny", "small", "base", "medium", "large", "xl", "xxl"})
 # Words that name nothing: packaging suffixes and organisation prefixes of repo names.
-NOISE_WORDS = frozenset({"hf", "the", "model", "gguf", "awq", "gptq", "fp16", "bf16", "safetensors"})
+NOISE_WORDS = frozenset({"hf", "the", "model", "gguf", "awq", "gptq", "fp16", "bf16", "safetensors",
+                         "uncased", "cased"})  # (a tokenizer's casing is not another model)
 ORGANIZATION_WORDS = frozenset({
     "meta", "facebook", "google", "microsoft", "nvidia", "openai", "deepmind", "mistralai", "tiiuae",
     "eleutherai", "bigscience", "stabilityai", "huggingfacetb", "alibaba", "qwen", "deepseek-ai",
@@ -37,6 +38,9 @@ _REPO = re.compile(r"^[\w.-]+/(?=[\w.-]+$)")
 _SIZE = re.compile(r"^(?P<n>\d+(?:\.\d+)?)(?P<u>k|m|b|t)(?P<frac>\d)?$")
 _SPLIT = re.compile(r"[\s\-_/:,;|]+")
 _VERSION = re.compile(r"^v\d+(?:\.\d+)*$")
+_MONTHS = {month: number for number, month in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTH_YEAR = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})\b")
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,11 @@ class NameParts:
     def full(self) -> str:
         """Base, sizes, variants and versions: equal full keys are the same name written differently."""
         return " ".join([self.base, *self.sizes, *self.variants, *self.versions]).strip()
+
+    @property
+    def squashed(self) -> str:
+        """The full key without spaces: "code llama 34b" and "codellama 34b" write one name."""
+        return self.full.replace(" ", "")
 
     @property
     def leading(self) -> str:
@@ -92,6 +101,8 @@ def name_parts(name: str) -> NameParts:
             sizes.append(_size(size.group("n"), size.group("u"), size.group("frac")))
     for token in tokens:
         size = _SIZE.match(token)
+        if size and size.group("u") == "k":
+            continue  # "4k", "128k" in a name is a context length, not a parameter count
         if size:
             sizes.append(_size(size.group("n"), size.group("u"), size.group("frac")))
         elif _VERSION.match(token):
@@ -107,3 +118,9 @@ def name_parts(name: str) -> NameParts:
 def sizes_compatible(a: NameParts, b: NameParts) -> bool:
     """Sizes agree, or one name gives none."""
     return not a.sizes or not b.sizes or set(a.sizes) == set(b.sizes)
+
+
+def month_year(qualifier: str) -> tuple[int, int] | None:
+    """The (year, month) a dated variant's qualifier names: "mar 2023" → (2023, 3); None if none."""
+    found = _MONTH_YEAR.search(qualifier)
+    return (int(found.group(2)), _MONTHS[found.group(1)]) if found else None

@@ -41,8 +41,10 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from curation.resolve.clusters import Clusters
+from curation.resolve.derived import find_bases
 from curation.resolve.identifiers import paper_key
-from curation.resolve.names import SIZE_WORDS, fold, name_parts, sizes_compatible
+from curation.resolve.names import SIZE_WORDS, fold, month_year, name_parts, sizes_compatible
+from curation.resolve.renames import renamed
 
 PREVIOUS = "__previous__"
 _SPACE = re.compile(r"\s+")
@@ -66,6 +68,7 @@ class Resolution:
     rule: list[str]
     detail: list[str]
     previous_ids: dict[int, list[str]] = field(default_factory=dict)  # cluster → previous model ids
+    bases: dict[int, tuple[int, str]] = field(default_factory=dict)  # derived record → (base cluster, how)
 
 
 def _exact(name: object) -> str:
@@ -134,6 +137,19 @@ class _Linker:
         # only by its identifier
         self.paper_only = self.is_paper & np.isnan(self.flops)
         self.parts = [name_parts(n) for n in self.names]
+        self.months = [_month(d) for d in [*_dates(records.get("publication_date"), self.n_rec),
+                                            *_dates(self.prev.get("publication_date"), n_prev)]]
+        self.params = np.array([*_floats(records.get("parameters"), self.n_rec),
+                                *_floats(self.prev.get("parameters"), n_prev)])
+        self.link_texts = [*_texts(records.get("link"), self.n_rec), *_texts(self.prev.get("link"), n_prev)]
+        self.arxiv = [*_texts(records.get("arxiv_id"), self.n_rec),
+                      *_texts(self.prev.get("arxiv_id"), n_prev)]
+        self.prev_sources = [set()] * self.n_rec + [set(str(s).split(";")) for s in
+                                                     self.prev.get("sources", pd.Series([""] * n_prev))]
+        base_models = _texts(records.get("base_model"), self.n_rec)
+        # a fine-tune or a quantized copy is its own model: never joined to another by its name
+        self.base_model = [*base_models, *([""] * n_prev)]
+        self.derived = np.array([bool(b) for b in self.base_model])
 
     def link(self, i: int, j: int, why: str, how: str = "") -> None:
         """Join the clusters of ``i`` and ``j`` (unless a payload keeps them apart), noting why."""
@@ -145,19 +161,35 @@ class _Linker:
             if later < self.n_rec:
                 self.rule[later], self.detail[later] = why, how.lstrip("; ")
 
-    def groups(self, key) -> list[list[int]]:  # type: ignore[no-untyped-def]
-        """Records (not paper-only ones) grouped by ``key(i)``, skipping empty keys."""
+    def groups(self, key, previous: bool = False) -> list[list[int]]:  # type: ignore[no-untyped-def]
+        """Records grouped by ``key(i)``, skipping empty keys, paper-only and derived records, and the
+        previous version's models unless ``previous`` (those join by name equality or as renames)."""
         found: dict[str, list[int]] = defaultdict(list)
-        for i in range(len(self.names)):
+        for i in range(self.n_rec if not previous else len(self.names)):
+            if self.paper_only[i] or self.derived[i]:
+                continue
             value = key(i)
-            if not self.paper_only[i] and value:
+            if value:
                 found[value].append(i)
         return list(found.values())
 
     def agree(self, a: int, b: int) -> bool:
-        """Organizations do not contradict each other and the dates are close enough."""
+        """Organizations do not contradict each other, the dates are close enough, and a dated
+        variant's month ("GPT-4 (Mar 2023)") is the other's publication month."""
         return _orgs_agree(self.orgs[a], self.orgs[b]) \
-            and _close_in_time(self.years[a], self.years[b], self.rules.max_years_apart)
+            and _close_in_time(self.years[a], self.years[b], self.rules.max_years_apart) \
+            and self.dated_variant_fits(a, b)
+
+    def dated_variant_fits(self, a: int, b: int) -> bool:
+        """Two dated variants name the same month; one dated variant and an undated name fit when the
+        undated one was published in that month (unknown dates fit)."""
+        dated_a, dated_b = month_year(self.parts[a].qualifier), month_year(self.parts[b].qualifier)
+        if dated_a and dated_b:
+            return dated_a == dated_b
+        if dated_a or dated_b:
+            month = self.months[b] if dated_a else self.months[a]
+            return month is None or month == (dated_a or dated_b)
+        return True
 
     def same_record(self, previous_links: pd.DataFrame | None) -> None:
         """Rule 0: a source record that belonged to a model in the previous version stays with it."""
@@ -178,12 +210,13 @@ class _Linker:
         for k, model_id in enumerate(self.prev["model_id"]):
             previous_ids[int(roots[self.n_rec + k])].append(model_id)
         n = self.n_rec
-        return Resolution(roots[:n], self.rule[:n], self.detail[:n], dict(previous_ids))
+        bases = {i: (int(roots[base]), how) for i, (base, how) in find_bases(self).items()}
+        return Resolution(roots[:n], self.rule[:n], self.detail[:n], dict(previous_ids), bases)
 
 
 def same_name(linker: _Linker) -> None:
     """Rule 1: names equal after trimming and collapsing whitespace."""
-    for members in linker.groups(lambda i: linker.names[i] or " "):
+    for members in linker.groups(lambda i: linker.names[i] or " ", previous=True):
         for j in members[1:]:
             linker.link(members[0], j, "same name", f"name {linker.names[j]!r}")
 
@@ -242,7 +275,10 @@ def one_match_across_sources(linker: _Linker) -> None:
             fitting = [j for j in others.values() if sizes_compatible(parts[i], parts[j])
                        and (parts[i].versions == parts[j].versions or not parts[j].versions)
                        and (parts[i].variants == parts[j].variants
-                            or _compute_agrees(flops[i], flops[j], factor))]
+                            or _compute_agrees(flops[i], flops[j], factor))
+                       and linker.dated_variant_fits(i, j)]
+            same_variants = [j for j in fitting if parts[i].variants == parts[j].variants]
+            fitting = same_variants or fitting  # another variant agrees by compute only if none is the same
             if len(fitting) > 1:
                 fitting = [j for j in fitting if _compute_agrees(flops[i], flops[j], factor)]
             if len(fitting) == 1:
@@ -254,7 +290,8 @@ def one_match_across_sources(linker: _Linker) -> None:
 
 
 # The rules after rule 0, strongest first: a new rule is one function of the linker and a line here.
-RULE_ORDER = (same_name, shared_identifier, written_differently, similar_name, one_match_across_sources)
+RULE_ORDER = (same_name, shared_identifier, written_differently, similar_name, one_match_across_sources,
+              renamed)
 
 
 def _link_papers(records: pd.DataFrame, is_paper: np.ndarray, flops: np.ndarray, parts: list,
@@ -330,6 +367,22 @@ def _years(dates: pd.Series | None) -> np.ndarray:
         return np.array([])
     values = pd.to_datetime(dates, errors="coerce")
     return (values.dt.year + (values.dt.day_of_year - 1) / 365.25).to_numpy(dtype=float, na_value=np.nan)
+
+
+def _dates(values: pd.Series | None, n: int) -> list[pd.Timestamp | None]:
+    if values is None:
+        return [None] * n
+    return [None if pd.isna(v) else v for v in pd.to_datetime(values, errors="coerce")]
+
+
+def _month(date: pd.Timestamp | None) -> tuple[int, int] | None:
+    return None if date is None else (date.year, date.month)
+
+
+def _texts(values: pd.Series | None, n: int) -> list[str]:
+    if values is None:
+        return [""] * n
+    return ["" if pd.isna(v) else str(v).strip() for v in values]
 
 
 def _folded(values: pd.Series | None, n: int) -> list[str]:

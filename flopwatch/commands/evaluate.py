@@ -6,7 +6,11 @@ import argparse
 import json
 from pathlib import Path
 
-from flopwatch.commands.common import EXIT_OK, one_line
+from flopwatch.commands.common import EXIT_ERROR, EXIT_OK, one_line
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "realdata"
+RENAMES = ROOT / "tests" / "linking" / "epoch_renames.csv"
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -21,6 +25,19 @@ def register(commands: argparse._SubParsersAction) -> None:
     extraction.add_argument("--json", action="store_true",
                             help='print {"files": [...], "totals": {...}}')
     extraction.set_defaults(handler=cmd_eval_extraction)
+    linking = kinds.add_parser(
+        "linking", help="card → Epoch links and ids kept through Epoch's renames, against labelled truth")
+    linking.add_argument("--cards", type=Path, default=SHARED / "corpus" / "cards",
+                         help="labelled model cards: their files and labels.csv (default: %(default)s)")
+    linking.add_argument("--epoch", type=Path, default=SHARED / "epoch",
+                         help="Epoch snapshots: the newest notable and all-models files are the cards' "
+                              "tables; the renames name their own (default: %(default)s)")
+    linking.add_argument("--renames", type=Path, default=RENAMES,
+                         help="labelled renames between snapshots (default: %(default)s)")
+    linking.add_argument("--split", choices=("tune", "check", "all"), default="all")
+    linking.add_argument("--json", action="store_true",
+                         help='print {"cards": [...], "renames": [...], "totals": {...}}')
+    linking.set_defaults(handler=cmd_eval_linking)
 
 
 def _flop(value: float | None) -> str:
@@ -67,3 +84,103 @@ def _tally_line(tally: dict[str, object]) -> str:
         parts.append(f"derived: {tally['derived_base_compute_taken']}/{tally['derived']} took base compute, "
                      f"{tally['derived_finetuning_figure']} fine-tuning figure")
     return "; ".join(parts)
+
+
+def cmd_eval_linking(args: argparse.Namespace) -> int:
+    """Resolve the labelled cards with Epoch's tables and replay the labelled renames; print every
+    wrong link first, then precision, recall and ids kept."""
+    import tempfile
+
+    from curation.resolve.evaluation import card_links, card_totals, rename_checks, rename_totals, report
+    from flopwatch.commands.common import settings_of
+
+    for path in (args.cards / "labels.csv", args.epoch, args.renames):
+        if not path.exists():
+            print(f"flopwatch eval linking: {path} not found (the labelled real data ships beside the "
+                  "project in ../shared/realdata, not inside it; pass --cards, --epoch, --renames)")
+            return EXIT_ERROR
+    with tempfile.TemporaryDirectory() as scratch:
+        settings = settings_of(argparse.Namespace(data_dir=Path(scratch)))
+        links = _card_links(settings, args.cards, args.epoch, card_links)
+        checks = _rename_checks(settings, args.epoch, args.renames, rename_checks)
+    if args.split != "all":
+        links = [c for c in links if c.split == args.split]
+    result = report(links, checks)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return EXIT_OK
+    print("cards (wrong links first):")
+    for c in result["cards"]:
+        print(f"  {c['outcome']:<10} {c['split']:<5} {c['kind']:<7} {one_line(c['repo'], 44):<44} "
+              f"expected {one_line(c['expected'], 28)!r}, linked {one_line(c['linked'] or c['derived_from'], 40)!r}"
+              f"  [{one_line(c['rule'], 70)}]")
+    print("\nrenames (wrong ids first):")
+    for r in result["renames"]:
+        print(f"  {r['outcome']:<7} {r['kind']:<8} {r['pair']}: {r['old']!r} -> {r['new']!r}  {r['detail']}")
+    print()
+    for split, tally in result["totals"]["cards"].items():
+        print(f"cards {split}: " + _card_line(tally))
+    tally = rename_totals(checks)
+    print(f"renames: {tally['kept']}/{tally['renames']} kept their id, {tally['lost']} lost; ids handed to a "
+          f"different model: {tally['wrong_ids']} (over {tally['renames']} renames and {tally['non_renames']} "
+          "removed or added models)")
+    del card_totals
+    return EXIT_OK
+
+
+def _card_line(tally: dict[str, object]) -> str:
+    precision, recall = tally["precision"], tally["recall"]
+    return (f"base {tally['right']}/{tally['base']} right, {tally['wrong']} wrong, {tally['missing']} missing "
+            f"(precision {'-' if precision is None else f'{precision:.2f}'}, recall "
+            f"{'-' if recall is None else f'{recall:.2f}'}); derived {tally['derived_linked']}/"
+            f"{tally['derived']} linked as derived, {tally['derived_merged']} merged")
+
+
+def _newest(folder: Path, prefix: str) -> Path:
+    return sorted(folder.glob(f"{prefix}_*.csv"))[-1]
+
+
+def _table(path: Path) -> str:
+    """``notable_ai_models_2025-12-27.csv`` → ``notable_ai_models`` (the name the source fetches)."""
+    return path.stem.rsplit("_", 1)[0]
+
+
+def _card_links(settings, cards: Path, epoch: Path, judge):  # type: ignore[no-untyped-def]
+    import csv
+
+    import pandas as pd
+
+    from curation.resolve.merge import merge_models
+    from flopwatch.recorded import card_candidates, epoch_candidates
+
+    with open(cards / "labels.csv", newline="", encoding="utf-8") as handle:
+        labels = list(csv.DictReader(handle))
+    tables = [(path, _table(path)) for path in (_newest(epoch, "notable_ai_models"), _newest(epoch, "all_ai_models"))]
+    records = pd.concat([epoch_candidates(settings, tables),
+                         card_candidates(settings, [(row["hf_repo_id"], (cards / row["file"]).read_bytes())
+                                                    for row in labels])], ignore_index=True)
+    merged = merge_models(records, estimating_sources=["huggingface"])
+    return judge(merged, labels)
+
+
+def _rename_checks(settings, epoch: Path, renames: Path, judge):  # type: ignore[no-untyped-def]
+    import csv
+    from collections import defaultdict
+
+    from curation.resolve.merge import merge_models
+    from flopwatch.recorded import epoch_candidates
+
+    with open(renames, newline="", encoding="utf-8") as handle:
+        pairs = defaultdict(list)
+        for row in csv.DictReader(handle):
+            pairs[(row["old_snapshot"], row["new_snapshot"])].append(row)
+    alone = {}
+    checks = []
+    for (old, new), labels in pairs.items():
+        if old not in alone:
+            alone[old] = merge_models(epoch_candidates(settings, [(epoch / old, _table(epoch / old))]))
+        before = alone[old]
+        after = merge_models(epoch_candidates(settings, [(epoch / new, _table(epoch / new))]), before.models,
+                             previous_links=before.model_sources)
+        checks += judge(f"{old.removesuffix('.csv')} -> {new.removesuffix('.csv')}", before, after, labels)
+    return checks

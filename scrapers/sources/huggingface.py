@@ -181,6 +181,7 @@ class HuggingFaceSource(Source):
             raise PayloadRejected(f"huggingface: card {repo} ({payload.url}): {exc}") from exc
         row: dict[str, object] = {"source": self.name, "source_record_id": key, "raw_sha256": payload.sha256,
                                   "fetched_at": payload.fetched_at, PART: CARD,
+                                  "model": repo,  # the name extraction reads the card under
                                   "base_model": base_model_of(meta, repo)}
         row["arxiv_id"] = own_paper(body)
         row[DOCUMENT] = Document(CARD_TEXT, body)
