@@ -6,8 +6,9 @@ row depends on what the text is, stated as rules:
 
 - A **paper** names the model it trains in its own words, so the estimate's model name replaces the
   placeholder its source gave (the title's head).
-- A **model card** is about the repository it sits in: the row keeps its name, and the token count the
-  card gives is its dataset size.
+- A **model card** is about the repository it sits in: the row keeps its name, the token count the
+  card gives is its dataset size, and the parameter count it states is the row's even without a
+  compute figure.
 - A card of a **derived model** (its row names a ``base_model``, or the card says so: a fine-tune, a
   quantized or converted copy; :mod:`~curation.extract.derived`) repeats its base's pre-training run:
   that run is never the derived model's own. Only a figure the card marks as fine-tuning may be its
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from curation.extract.card_finders import card_parameter_count
 from curation.extract.context import NOT_OWN_RUN, eligible
 from curation.extract.derived import derived_from
 from curation.extract.engine import Extraction, extract
@@ -49,6 +51,10 @@ def extract_documents(rows: pd.DataFrame) -> pd.DataFrame:
             fields = {"compute_evidence": f"derived from {extraction.derived_from}: the "
                       f"{len(extraction.estimates)} figure(s) its card gives describe the base's run, "
                       f"not this model's"}
+        if document.kind == CARD and not isinstance(fields.get("parameters"), float):
+            stated = card_parameter_count(extraction.text)  # a card states its size without a figure too
+            if stated is not None:
+                fields["parameters"] = stated[0]
         if extraction.derived_from != base_model:
             # what the card's text says wins: a base it names, or none for a continued pre-training
             fields["base_model"] = extraction.derived_from

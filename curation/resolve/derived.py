@@ -12,23 +12,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from curation.extract.derived import UNNAMED_BASE, UNNAMED_SOURCE
 from curation.resolve.identifiers import hf_repo
 from curation.resolve.names import NameParts, name_parts
 
-
-POST_TRAINING = frozenset({"instruct", "chat", "it", "sft", "rlhf", "dpo", "base"})
+POST_TRAINING = frozenset({"instruct", "instruction", "chat", "it", "sft", "rlhf", "dpo"})
 SIZE_WORDS = frozenset({"tiny", "small", "base", "medium", "large", "xl", "xxl"})
 
 
 def _keys(parts: NameParts) -> list[str]:
-    """A name's keys, strictest first: family, size, variants and versions; without post-training
-    suffixes ("-it", "-chat", "-base": the nearest model in the data is the one they were made from);
-    without size words; without versions. Separators never count ("codellama" is "code llama")."""
-    variants = [v for v in parts.variants if v not in POST_TRAINING]
+    """A name's keys, strictest first: family, size, variants, qualifier words and versions; without
+    post-training suffixes ("-it", "-chat"; "-base" beside a numeric size: the nearest model in the
+    data is the one they were made from); without size words; without versions. Separators never
+    count ("codellama" is "code llama")."""
+    marker = {"base"} if parts.sizes else set()
+    variants = [v for v in parts.variants if v not in POST_TRAINING | marker]
     plain = [v for v in variants if v not in SIZE_WORDS]
+    tags = sorted(parts.tags)
     levels = [[*parts.variants, *parts.versions], [*variants, *parts.versions], [*plain, *parts.versions],
               plain]
-    return ["".join([parts.base, *parts.sizes, *level]).replace(" ", "") for level in levels]
+    return ["".join([parts.base, *parts.sizes, *level, *tags]).replace(" ", "") for level in levels]
 
 
 def find_bases(linker) -> dict[int, tuple[int, str]]:  # type: ignore[no-untyped-def]
@@ -54,8 +57,13 @@ def find_bases(linker) -> dict[int, tuple[int, str]]:  # type: ignore[no-untyped
         if repo and len(repos.get(repo, ())) == 1:
             found[i] = (next(iter(repos[repo])), f"its base {base!r} is a record of that repository")
             continue
-        parts = name_parts(base)
+        parts, own = name_parts(base), linker.parts[i]
+        if base in (UNNAMED_SOURCE, UNNAMED_BASE) and set(own.variants) & POST_TRAINING:
+            # an unnamed base: the model its own name gives without its post-training suffix
+            parts, base = own, f"{linker.names[i]} without its post-training suffix"
         for level, key in enumerate(_keys(parts) if parts.base else []):
+            if parts is own and level == 0:
+                continue
             clusters = names[level].get(key, set()) - {find(i)}
             if clusters:
                 if len(clusters) == 1:

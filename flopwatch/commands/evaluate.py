@@ -91,18 +91,19 @@ def cmd_eval_linking(args: argparse.Namespace) -> int:
     wrong link first, then precision, recall and ids kept."""
     import tempfile
 
-    from curation.resolve.evaluation import card_links, card_totals, rename_checks, rename_totals, report
+    from curation.resolve.evaluation import rename_totals, report
     from flopwatch.commands.common import settings_of
+    from flopwatch.linking_eval import run_card_links, run_rename_checks
 
     for path in (args.cards / "labels.csv", args.epoch, args.renames):
         if not path.exists():
             print(f"flopwatch eval linking: {path} not found (the labelled real data ships beside the "
                   "project in ../shared/realdata, not inside it; pass --cards, --epoch, --renames)")
             return EXIT_ERROR
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch:  # the sources want a data folder; nothing is written
         settings = settings_of(argparse.Namespace(data_dir=Path(scratch)))
-        links = _card_links(settings, args.cards, args.epoch, card_links)
-        checks = _rename_checks(settings, args.epoch, args.renames, rename_checks)
+        links = run_card_links(settings, args.cards, args.epoch)
+        checks = run_rename_checks(settings, args.epoch, args.renames)
     if args.split != "all":
         links = [c for c in links if c.split == args.split]
     result = report(links, checks)
@@ -111,9 +112,9 @@ def cmd_eval_linking(args: argparse.Namespace) -> int:
         return EXIT_OK
     print("cards (wrong links first):")
     for c in result["cards"]:
+        target = one_line(c["linked"] or c["derived_from"], 40)
         print(f"  {c['outcome']:<10} {c['split']:<5} {c['kind']:<7} {one_line(c['repo'], 44):<44} "
-              f"expected {one_line(c['expected'], 28)!r}, linked {one_line(c['linked'] or c['derived_from'], 40)!r}"
-              f"  [{one_line(c['rule'], 70)}]")
+              f"expected {one_line(c['expected'], 28)!r}, linked {target!r}  [{one_line(c['rule'], 70)}]")
     print("\nrenames (wrong ids first):")
     for r in result["renames"]:
         print(f"  {r['outcome']:<7} {r['kind']:<8} {r['pair']}: {r['old']!r} -> {r['new']!r}  {r['detail']}")
@@ -121,66 +122,18 @@ def cmd_eval_linking(args: argparse.Namespace) -> int:
     for split, tally in result["totals"]["cards"].items():
         print(f"cards {split}: " + _card_line(tally))
     tally = rename_totals(checks)
-    print(f"renames: {tally['kept']}/{tally['renames']} kept their id, {tally['lost']} lost; ids handed to a "
-          f"different model: {tally['wrong_ids']} (over {tally['renames']} renames and {tally['non_renames']} "
-          "removed or added models)")
-    del card_totals
+    print(f"renames: {tally['kept']}/{tally['renames']} kept their id, {tally['lost']} lost; ids handed to "
+          f"a different model: {tally['wrong_ids']} (over {tally['renames']} renames and "
+          f"{tally['non_renames']} removed or added models)")
     return EXIT_OK
 
 
+def _share(value: object) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
 def _card_line(tally: dict[str, object]) -> str:
-    precision, recall = tally["precision"], tally["recall"]
-    return (f"base {tally['right']}/{tally['base']} right, {tally['wrong']} wrong, {tally['missing']} missing "
-            f"(precision {'-' if precision is None else f'{precision:.2f}'}, recall "
-            f"{'-' if recall is None else f'{recall:.2f}'}); derived {tally['derived_linked']}/"
-            f"{tally['derived']} linked as derived, {tally['derived_merged']} merged")
-
-
-def _newest(folder: Path, prefix: str) -> Path:
-    return sorted(folder.glob(f"{prefix}_*.csv"))[-1]
-
-
-def _table(path: Path) -> str:
-    """``notable_ai_models_2025-12-27.csv`` → ``notable_ai_models`` (the name the source fetches)."""
-    return path.stem.rsplit("_", 1)[0]
-
-
-def _card_links(settings, cards: Path, epoch: Path, judge):  # type: ignore[no-untyped-def]
-    import csv
-
-    import pandas as pd
-
-    from curation.resolve.merge import merge_models
-    from flopwatch.recorded import card_candidates, epoch_candidates
-
-    with open(cards / "labels.csv", newline="", encoding="utf-8") as handle:
-        labels = list(csv.DictReader(handle))
-    tables = [(path, _table(path)) for path in (_newest(epoch, "notable_ai_models"), _newest(epoch, "all_ai_models"))]
-    records = pd.concat([epoch_candidates(settings, tables),
-                         card_candidates(settings, [(row["hf_repo_id"], (cards / row["file"]).read_bytes())
-                                                    for row in labels])], ignore_index=True)
-    merged = merge_models(records, estimating_sources=["huggingface"])
-    return judge(merged, labels)
-
-
-def _rename_checks(settings, epoch: Path, renames: Path, judge):  # type: ignore[no-untyped-def]
-    import csv
-    from collections import defaultdict
-
-    from curation.resolve.merge import merge_models
-    from flopwatch.recorded import epoch_candidates
-
-    with open(renames, newline="", encoding="utf-8") as handle:
-        pairs = defaultdict(list)
-        for row in csv.DictReader(handle):
-            pairs[(row["old_snapshot"], row["new_snapshot"])].append(row)
-    alone = {}
-    checks = []
-    for (old, new), labels in pairs.items():
-        if old not in alone:
-            alone[old] = merge_models(epoch_candidates(settings, [(epoch / old, _table(epoch / old))]))
-        before = alone[old]
-        after = merge_models(epoch_candidates(settings, [(epoch / new, _table(epoch / new))]), before.models,
-                             previous_links=before.model_sources)
-        checks += judge(f"{old.removesuffix('.csv')} -> {new.removesuffix('.csv')}", before, after, labels)
-    return checks
+    return (f"base {tally['right']}/{tally['base']} right, {tally['wrong']} wrong, {tally['missing']} "
+            f"missing (precision {_share(tally['precision'])}, recall {_share(tally['recall'])}); derived "
+            f"{tally['derived_linked']}/{tally['derived']} linked as derived, "
+            f"{tally['derived_merged']} merged")
