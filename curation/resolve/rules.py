@@ -298,8 +298,8 @@ def _names_overlap(name_a: str, a: NameParts, name_b: str, b: NameParts) -> bool
         return False
     if squashed_a.startswith(squashed_b) or squashed_b.startswith(squashed_a) or a.leading == b.leading:
         return True
-    return a.leading in (_acronym(name_b), _acronym(name_a)) and _acronym(name_a) != _acronym(name_b) \
-        or b.leading in (_acronym(name_a), _acronym(name_b)) and _acronym(name_a) != _acronym(name_b)
+    short_a, short_b = _acronym(name_a), _acronym(name_b)
+    return (bool(short_b) and a.leading == short_b) or (bool(short_a) and b.leading == short_a)
 
 
 def _acronym(name: str) -> str:
@@ -349,9 +349,9 @@ def similar_name(linker: _Linker) -> None:
 def one_match_across_sources(linker: _Linker) -> None:
     """Rule 5: the only model of another source with the same family name (:func:`_family`), fitting
     sizes (:meth:`_Linker.sizes_fit`), compatible versions, and the same other variants or agreeing
-    compute — each the other's only match. Of several, those with the same variants win, then those
-    with the same version, then one whose compute is the same figure (within 10%), then those whose
-    compute agrees (within ``compute_factor``)."""
+    compute — each the other's only match. Of several, those with the same base win, then the same
+    variants, the same size, the same version, then one whose compute is the same figure (within 10%),
+    then those whose compute agrees (within ``compute_factor``)."""
     parts, sources, flops, factor = linker.parts, linker.sources, linker.flops, linker.rules.compute_factor
     find = linker.clusters.find
     for members in linker.groups(lambda i: _family(parts[i])):
@@ -366,9 +366,10 @@ def one_match_across_sources(linker: _Linker) -> None:
                             or _compute_agrees(flops[i], flops[j], factor))
                        and linker.dated_variant_fits(i, j)]
 
-            def rank(j: int) -> tuple[bool, ...]:  # same base, variants, version; a copied figure
+            def rank(j: int) -> tuple[bool, ...]:  # same base, variants, size, version; a copied figure
                 return (parts[i].base.replace(" ", "") == parts[j].base.replace(" ", ""),
                         _kind_variants(parts[i]) == _kind_variants(parts[j]),
+                        bool(parts[i].sizes) and parts[i].sizes == parts[j].sizes,
                         parts[i].versions == parts[j].versions, _compute_agrees(flops[i], flops[j], 1.1))
 
             best = max(map(rank, fitting), default=None)
@@ -415,7 +416,7 @@ def acronym(linker: _Linker) -> None:
         leading[linker.parts[i].leading].append(i)
     find = linker.clusters.find
     for short, long_names in initials.items():
-        short_names = [i for i in leading.get(short, []) if not _acronym(linker.names[i])]
+        short_names = [i for i in leading.get(short, []) if _acronym(linker.names[i]) != short]
         pairs = [(a, b) for a in long_names for b in short_names if linker.sources[a] != linker.sources[b]
                  and find(a) != find(b) and linker.sizes_fit(a, b) and linker.agree(a, b)]
         if len({find(a) for a, _ in pairs}) == 1 and len({find(b) for _, b in pairs}) == 1:
