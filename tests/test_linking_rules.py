@@ -53,7 +53,8 @@ def test_a_row_renamed_in_other_words_keeps_its_id_and_a_new_model_of_that_day_d
 
 
 def test_a_renamed_model_goes_to_the_dated_variant_of_its_own_month():
-    old = _rows({"model": "Quill", "organization": "Quill AI", "link": LINK, "publication_date": "2023-03-15"})
+    old = _rows({"model": "Quill", "organization": "Quill AI", "link": LINK,
+                 "publication_date": "2023-03-15"})
     new = _rows({"model": "Quill (Jun 2023)", "organization": "Quill AI", "link": LINK,
                  "publication_date": "2023-03-15"},
                 {"model": "Quill (Mar 2023)", "organization": "Quill AI", "link": LINK,
@@ -67,17 +68,17 @@ def test_a_renamed_model_goes_to_the_dated_variant_of_its_own_month():
 def test_two_equally_good_successors_get_no_id():
     old = _rows({"model": "Tern", "organization": "Tern Co", "link": LINK, "parameters": 1e9})
     new = _rows({"model": "Tern (setup A)", "organization": "Tern Co", "link": LINK, "parameters": 1e9},
-                {"model": "Tern (setup B)", "organization": "Tern Co", "link": LINK, "parameters": 1e9}, sha="b")
+                {"model": "Tern (setup B)", "organization": "Tern Co", "link": LINK, "parameters": 1e9},
+                sha="b")
     before, after = _next(old, new)
     assert _ids(before)["Tern"] not in {_ids(after)["Tern (setup A)"], _ids(after)["Tern (setup B)"]}
 
 
 def test_a_quantized_copy_is_its_own_model_derived_from_its_base():
+    copy = {**_card("someone/Zorvex-7B-GGUF", base_model="zorg/Zorvex-7B-v0.1"),
+            "fetched_at": "2026-11-26T03:00:00+00:00", "raw_sha256": "c" * 64}
     records = pd.concat([_rows({"model": "Zorvex 7B", "parameters": 7e9, "training_compute_flop": 8e22}),
-                         validate_candidates(pd.DataFrame([{
-                             **_card("someone/Zorvex-7B-GGUF", base_model="zorg/Zorvex-7B-v0.1"),
-                             "fetched_at": "2026-11-26T03:00:00+00:00", "raw_sha256": "c" * 64}])).candidates],
-                        ignore_index=True)
+                         validate_candidates(pd.DataFrame([copy])).candidates], ignore_index=True)
     merged = merge_models(records)
     models = merged.models.set_index("model")
     assert len(models) == 2  # never merged into its base, although its name says "Zorvex-7B"
@@ -106,7 +107,8 @@ def test_names_as_repositories_write_them(epoch_name, repo):
 
 
 def test_a_size_word_and_a_size_link_only_through_the_parameter_count():
-    epoch = [{"model": "Wren-2 (1.5B)", "parameters": 1.5e9}, {"model": "Wren-2 (355M)", "parameters": 3.55e8},
+    epoch = [{"model": "Wren-2 (1.5B)", "parameters": 1.5e9},
+             {"model": "Wren-2 (355M)", "parameters": 3.55e8},
              {"model": "Wren-2 (Arith)"}]  # a qualifier that names another model of the family
     linked = _with_cards(epoch, [_card("wren/wren2-xl", parameters=1.5e9)])
     assert linked.loc["wren2-xl", "model"] == "Wren-2 (1.5B)"
