@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from curation.resolve.rules import Rules, resolve
+from curation.resolve.rules import Resolution, Rules, resolve
 from schemas.curated import LINK_COLUMNS, MODEL_COLUMNS, SOURCE_VALUE_COLUMNS, CuratedModel
 from schemas.validate import QUARANTINE_COLUMNS, ROW_QUARANTINED
 
@@ -166,7 +166,7 @@ def _splits(frame: pd.DataFrame, ids: dict[int, str],
     return list(events.values())
 
 
-def _mark_derived(frame: pd.DataFrame, resolution, ids: dict[int, str]) -> None:  # type: ignore[no-untyped-def]
+def _mark_derived(frame: pd.DataFrame, resolution: Resolution, ids: dict[int, str]) -> None:
     """A derived record's base model id (``derived_from``), and its link row saying how it was found."""
     frame["derived_from"] = None
     known = {cluster: model_ids[0] for cluster, model_ids in resolution.previous_ids.items()}

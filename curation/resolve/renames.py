@@ -52,7 +52,8 @@ def _identifiers(link: str, arxiv: str) -> set[str]:
     return found
 
 
-def _ratio(a: float, b: float) -> float | None:
+def size_ratio(a: float, b: float) -> float | None:
+    """The larger of two positive figures over the smaller (None when either is unknown)."""
     if math.isnan(a) or math.isnan(b) or a <= 0 or b <= 0:
         return None
     return max(a, b) / min(a, b)
@@ -79,10 +80,10 @@ def score(linker, p: int, r: int) -> tuple[float, list[str]] | None:  # type: ig
     if linker.orgs[p] and linker.orgs[r]:
         found.append("same organization" if set(re.findall(r"\w+", linker.orgs[p]))
                      & set(re.findall(r"\w+", linker.orgs[r])) else "other organization")
-    params = _ratio(linker.params[p], linker.params[r])
+    params = size_ratio(linker.params[p], linker.params[r])
     if params is not None:
         found.append("same parameters" if params <= 1.05 else "other parameters" if params > 1.5 else "")
-    compute = _ratio(linker.flops[p], linker.flops[r])
+    compute = size_ratio(linker.flops[p], linker.flops[r])
     if compute is not None:
         found.append("same compute" if compute <= 1.05 else "other compute" if compute > 5 else "")
     a, b = linker.parts[p], linker.parts[r]

@@ -5,24 +5,30 @@ Records are linked by rules, strongest first; each link is kept with the rule th
 
 0. **same record** — a source record that belonged to a model in the previous version stays with it.
 1. **same name** — names equal after trimming and collapsing whitespace (Epoch's notable and
-   all-models tables, "Granite 3.2 2B" and "Granite 3.2 2B ").
+   all-models tables, "Granite 3.2 2B" and "Granite 3.2 2B "; a previous model of that name too).
 2. **shared identifier** — a paper record (arXiv) joins the model that cites its arXiv id; with
    several (one paper, several sizes) the one whose compute is nearest within ``compute_factor``.
    (A paper record with a compute figure also takes part in the name rules below; one without links
    by its identifier only.) A model record citing the same paper as exactly one model of the same
-   base name of another source joins it too ("flan-t5-xxl" and "Flan-T5 11B").
-3. **same name, written differently** — equal base, sizes, variants and versions ("Llama-2-70b-hf",
-   "Llama 2 70B"; "Grok-3", "Grok 3"; "GPT-4", "GPT-4 (Mar 2023)"), organizations not contradicting
-   each other and dates within ``max_years_apart``.
+   base name of another source joins it too ("flan-t5-xxl" and "Flan-T5 11B"); and (2c) records that
+   give one paper as their own, with overlapping names and the same size (:func:`own_paper`).
+3. **same name, written differently** — equal base, sizes, variants and versions, separators aside
+   ("Llama-2-70b-hf", "Llama 2 70B"; "CodeLlama-34b", "Code Llama-34B"; "GPT-4", "GPT-4 (Mar 2023)"
+   when GPT-4 was published in March 2023), organizations not contradicting each other and dates
+   within ``max_years_apart``.
 4. **similar name** — within a block (leading name token), a rapidfuzz ratio ≥ ``min_name_score``
-   with sizes, variants, organization and date agreeing.
-5. **one match across sources** — a record of another source whose base name equals exactly one
-   model's, sizes compatible, versions equal or absent from that model's name (a versioned name may
-   join an unversioned one, not the reverse), and either the same variants or compute within
-   ``compute_factor``
-   ("bigscience/bloom" → BLOOM-176B by its compute; a "-Instruct" repo → the model its card's figure
-   describes).
+   with sizes, variants, versions, organization and date agreeing.
+5. **one match across sources** — a record of another source of the same family (a first
+   generation may go unwritten), fitting sizes and versions, and the same variants or compute
+   within ``compute_factor``, each the other's only match ("bigscience/bloom" → BLOOM-176B by its
+   compute; "Baichuan-13B-Base" → "Baichuan 1-13B").
+6. **acronym** — "sam-vit-huge" and "Segment Anything Model", when that fits one model only.
+7. **renamed** — a previous model no record joined and a record that joined no previous model, by
+   a score over link, date, organization, parameters, compute and name
+   (:mod:`curation.resolve.renames`).
 
+Records of derived models (a ``base_model``: fine-tunes, quantized copies) take part in rules 0–1
+only; :mod:`curation.resolve.derived` finds the model each derives from.
 Two different names in one payload are never merged: a source that lists "CaLM" and "CALM", or
 "PointNet" and "PointNet++", as two rows means two models. Rows whose link reads "Duplicate entry"
 are exempt (their source says they repeat another row).
@@ -44,7 +50,7 @@ from curation.resolve.clusters import Clusters
 from curation.resolve.derived import find_bases
 from curation.resolve.identifiers import paper_key
 from curation.resolve.names import SIZE_WORDS, NameParts, fold, month_year, name_parts, sizes_compatible
-from curation.resolve.renames import renamed
+from curation.resolve.renames import renamed, size_ratio
 
 PREVIOUS = "__previous__"
 _SPACE = re.compile(r"\s+")
@@ -264,7 +270,7 @@ def own_paper(linker: _Linker) -> None:
         pa, pb = linker.parts[a], linker.parts[b]
         if pa.sizes and pb.sizes:
             return set(pa.sizes) == set(pb.sizes)
-        ratio = _ratio(linker.params[a], linker.params[b])
+        ratio = size_ratio(linker.params[a], linker.params[b])
         return ratio is not None and ratio <= 1.25 and linker.sizes_fit(a, b)
 
     def match(i: int, members: list[int]) -> int | None:
@@ -307,12 +313,6 @@ def _acronym(name: str) -> str:
     words = re.findall(r"[A-Za-z]\w*|\d+", re.sub(r"\([^)]*\)", " ", name))
     letters = "".join(w if w.isdigit() else w[0] for w in words).lower()  # "... Model 2" → "sam2"
     return letters if len(words) >= 3 else ""
-
-
-def _ratio(a: float, b: float) -> float | None:
-    if math.isnan(a) or math.isnan(b) or a <= 0 or b <= 0:
-        return None
-    return max(a, b) / min(a, b)
 
 
 def written_differently(linker: _Linker) -> None:
