@@ -8,13 +8,13 @@ from pandera.typing import Series
 
 from schemas.fields import TrainingRunFields
 
-CURATED_SCHEMA_VERSION = "2"  # 2: training_compute_source, compute_conflict
+CURATED_SCHEMA_VERSION = "3"  # 2: training_compute_source, compute_conflict; 3: derived_from
 
 MODEL_COLUMNS = [
     "model_id", "model", "publication_date", "organization", "domain", "country", "parameters",
     "training_compute_flop", "training_dataset_size", "compute_method", "compute_evidence",
     "confidence", "training_compute_source", "compute_conflict", "notable", "hardware", "link",
-    "arxiv_id", "doi", "sources",
+    "arxiv_id", "doi", "sources", "derived_from",
 ]
 # model_sources.csv: every value every source gave, for every model
 SOURCE_VALUE_COLUMNS = ["model_id", "source", "source_record_id", "field", "value", "evidence", "url",
@@ -32,6 +32,8 @@ class CuratedModel(TrainingRunFields):
     compute_conflict: Series[bool]
     notable: Series[bool]
     sources: Series[str] = pa.Field(str_length={"min_value": 1})
+    # the model this one was fine-tuned, instructed or quantized from (its model_id), when known
+    derived_from: Series[str] = pa.Field(nullable=True, str_matches=r"^fw_[0-9a-f]{12}$")
 
     class Config:
         strict = True

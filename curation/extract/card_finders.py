@@ -66,7 +66,7 @@ def _size(word: str | None) -> str | None:
     return word.lower() if word else None
 
 
-def _parameter_statement(text: str) -> tuple[float, Span] | None:
+def card_parameter_count(text: str) -> tuple[float, Span] | None:
     """The card's own parameter count: its first statement in prose or a key-value table row."""
     found: list[tuple[int, float, Span]] = []
     match = next((m for m in anchored(PARAM_STATEMENT, text, PARAMETERS_ANCHOR, 40, 30)
@@ -138,7 +138,7 @@ def find_card_operation_counting(text: str) -> list[Estimate]:
     """6 · N · D from a model card's parameter count and its largest training-token figure."""
     if not looks_like_model_card(text):
         return []
-    params = _parameter_statement(text)
+    params = card_parameter_count(text)
     tokens = _token_figures(text)
     if params is None or not tokens:
         return []

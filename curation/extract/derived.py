@@ -46,20 +46,25 @@ FINE_TUNED_FROM = re.compile(
 )
 
 
+# what a derived card's base is called when the card does not name it
+UNNAMED_SOURCE, UNNAMED_BASE = "the model it was converted from", "the model it was fine-tuned from"
+
+
 def _squashed(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.lower())
 
 
-def derived_from(text: str, name: str | None = None) -> str | None:
+def derived_from(text: str, name: str | None = None, declared: str | None = None) -> str | None:
     """The model a card's model derives from (see the module's rules), or None for a base model's card.
-    ``name`` is the repository id or title the card is published under, when known."""
+    ``name`` is the repository id or title the card is published under, when known; ``declared`` the
+    base its front matter names when the source has already read it off the text."""
     try:
         meta, _ = front_matter(text.lstrip())
     except ValueError:
         meta = {}  # a card with broken front matter is judged on its text alone
     title = re.search(r"^#{1,2}\s+(.+)$", text, re.MULTILINE)
     names = " ".join(filter(None, [name, title.group(1) if title else None]))
-    base = base_model_of(meta, name or "")
+    base = declared or base_model_of(meta, name or "")
     if base:
         post_trained = POST_TRAINING_NAME.search(names.replace("_", "-"))
         own_pretraining = not post_trained and OWN_PRETRAINING.search(text)
@@ -68,7 +73,7 @@ def derived_from(text: str, name: str | None = None) -> str | None:
     phrase = COPY_PHRASE.search(text[:4000])
     if COPY_NAME.search(names) or "quantized_by" in meta or phrase:
         named = re.match(NAME, text[phrase.end():]) if phrase else None
-        return base or (named.group("base") if named else "the model it was converted from")
+        return base or (named.group("base") if named else UNNAMED_SOURCE)
     # the card's own model: its repository when known (a family's title may be shared with its fine-tunes)
     own = ({_squashed(name), _squashed(name.split("/")[-1])} if name
            else {_squashed(title.group(1) if title else "")})
@@ -77,5 +82,5 @@ def derived_from(text: str, name: str | None = None) -> str | None:
         if _squashed(base) not in own and _squashed(base.split("/")[-1]) not in own:
             return base
     if METHOD_NAME.search(names.replace("_", "-")):
-        return base or "the model it was fine-tuned from"
+        return base or UNNAMED_BASE
     return None

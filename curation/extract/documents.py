@@ -6,20 +6,24 @@ row depends on what the text is, stated as rules:
 
 - A **paper** names the model it trains in its own words, so the estimate's model name replaces the
   placeholder its source gave (the title's head).
-- A **model card** is about the repository it sits in: the row keeps its name, and the token count the
-  card gives is its dataset size.
+- A **model card** is about the repository it sits in: the row keeps its name, the token count the
+  card gives is its dataset size, and the parameter count it states is the row's even without a
+  compute figure.
 - A card of a **derived model** (its row names a ``base_model``, or the card says so: a fine-tune, a
   quantized or converted copy; :mod:`~curation.extract.derived`) repeats its base's pre-training run:
   that run is never the derived model's own. Only a figure the card marks as fine-tuning may be its
   primary, kept with ``stage: finetuning`` and the base named in ``assumptions``; it is quoted in the
   evidence, not taken as training compute. Without one, the evidence says the card's figures are
-  its base's.
+  its base's. The row's ``base_model`` becomes the base the card derives from by these rules: one its
+  text names is filled in, and a continued pre-training release keeps none (entity resolution links
+  a derived model to its base and never merges the two).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from curation.extract.card_finders import card_parameter_count
 from curation.extract.context import NOT_OWN_RUN, eligible
 from curation.extract.derived import derived_from
 from curation.extract.engine import Extraction, extract
@@ -39,13 +43,23 @@ def extract_documents(rows: pd.DataFrame) -> pd.DataFrame:
         base_model = base_model if isinstance(base_model, str) and base_model else None
         name = rows.at[index, "model"] if "model" in rows else None
         extraction = extract_document(document, base_model, name if isinstance(name, str) else None)
+        fields: dict[str, object] = {}
         if extraction.primary is not None:
-            found[index] = document_fields(document, extraction.primary,
-                                           extraction.primary.assumptions.get("base_model"))
+            fields = document_fields(document, extraction.primary,
+                                     extraction.primary.assumptions.get("base_model"))
         elif extraction.derived_from and extraction.estimates:
-            found[index] = {"compute_evidence": f"derived from {extraction.derived_from}: the "
-                            f"{len(extraction.estimates)} figure(s) its card gives describe the base's run, "
-                            f"not this model's"}
+            fields = {"compute_evidence": f"derived from {extraction.derived_from}: the "
+                      f"{len(extraction.estimates)} figure(s) its card gives describe the base's run, "
+                      f"not this model's"}
+        if document.kind == CARD and not isinstance(fields.get("parameters"), float):
+            stated = card_parameter_count(extraction.text)  # a card states its size without a figure too
+            if stated is not None:
+                fields["parameters"] = stated[0]
+        if extraction.derived_from != base_model:
+            # what the card's text says wins: a base it names, or none for a continued pre-training
+            fields["base_model"] = extraction.derived_from
+        if fields:
+            found[index] = fields
     rows = rows.drop(columns=[DOCUMENT])
     if not found:
         return rows
@@ -63,7 +77,7 @@ def extract_document(document: Document, base_model: str | None = None,
     extraction = extract(document.text, document.year, name if document.kind == CARD else None)
     if document.kind != CARD:
         return extraction
-    base = base_model or derived_from(document.text, name)
+    base = derived_from(document.text, name, base_model)  # a continued pre-training is no derivative
     if base is None:
         return extraction
     extraction.derived_from = base

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from curation.resolve.rules import Rules, resolve
+from curation.resolve.rules import Resolution, Rules, resolve
 from schemas.curated import LINK_COLUMNS, MODEL_COLUMNS, SOURCE_VALUE_COLUMNS, CuratedModel
 from schemas.validate import QUARANTINE_COLUMNS, ROW_QUARANTINED
 
@@ -111,6 +111,7 @@ def merge_models(candidates: pd.DataFrame, previous: pd.DataFrame | None = None,
     ids, events = _assign_ids(frame, resolution.previous_ids, prev)
     events += _splits(frame, ids, previous_links)
     frame["model_id"] = frame["_cluster"].map(ids)
+    _mark_derived(frame, resolution, ids)
     models = _wide(frame, set(estimating_sources))
     return Merged(CuratedModel.validate(models[MODEL_COLUMNS].reset_index(drop=True)),
                   _long(frame), _links(frame), events)
@@ -165,6 +166,20 @@ def _splits(frame: pd.DataFrame, ids: dict[int, str],
     return list(events.values())
 
 
+def _mark_derived(frame: pd.DataFrame, resolution: Resolution, ids: dict[int, str]) -> None:
+    """A derived record's base model id (``derived_from``), and its link row saying how it was found."""
+    frame["derived_from"] = None
+    known = {cluster: model_ids[0] for cluster, model_ids in resolution.previous_ids.items()}
+    for index, (base, how) in resolution.bases.items():
+        if index not in frame.index:
+            continue
+        base_id = ids.get(base) or known.get(base)
+        if base_id is None or base_id == frame.at[index, "model_id"]:
+            continue
+        frame.at[index, "derived_from"] = base_id
+        frame.at[index, "_rule"], frame.at[index, "_detail"] = "derived from", f"{how}: model {base_id}"
+
+
 def _compute_rank(frame: pd.DataFrame, estimating: set[str]) -> pd.Series:
     """0: a figure the text reports itself; 1: a curated source's value; 2: a flopwatch estimate."""
     own = frame["source"].isin(estimating)
@@ -184,6 +199,7 @@ def _wide(frame: pd.DataFrame, estimating: set[str]) -> pd.DataFrame:
     wide["training_compute_source"] = best["source"].reindex(wide.index)
     spread = with_figure.groupby("model_id")["training_compute_flop"].agg(lambda v: v.max() / v.min())
     wide["compute_conflict"] = (spread.reindex(wide.index) > CONFLICT_FACTOR).fillna(False).astype(bool)
+    wide["derived_from"] = groups["derived_from"].first()
     wide["notable"] = groups["notable"].agg(lambda flags: bool(flags.fillna(False).any()))
     wide["sources"] = groups["source"].agg(lambda names: ";".join(sorted(set(names))))
     wide = wide.reset_index()

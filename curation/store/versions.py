@@ -159,7 +159,8 @@ def write_models(models: pd.DataFrame, folder: Path) -> str:
 
 
 # columns added to models.csv after its first schema, and their value for older versions
-UPGRADED_COLUMNS: dict[str, object] = {"training_compute_source": None, "compute_conflict": False}
+UPGRADED_COLUMNS: dict[str, object] = {"training_compute_source": None, "compute_conflict": False,
+                                      "derived_from": None}
 
 
 def models_csv_bytes(models: pd.DataFrame) -> bytes:

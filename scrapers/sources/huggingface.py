@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections import Counter
 from datetime import UTC, date, datetime
 from typing import ClassVar
@@ -62,13 +63,33 @@ def record_id(repo_id: str, last_modified: str | None) -> str:
     return f"{repo_id}@{last_modified or 'unknown'}"
 
 
+# an arXiv id as a citation writes it: "arXiv:2304.02643", "eprint={2311.03079}", "abs/2311.03079"
+CITED_ARXIV = re.compile(r"(?:arxiv\s*[:/]\s*|eprint\s*=\s*[{\"]?\s*|abs/)(\d{4}\.\d{4,5})", re.IGNORECASE)
+BIBTEX_ENTRY = re.compile(r"@\w+\s*\{[^@]*?\n\s*\}", re.DOTALL)
+HEADING = re.compile(r"^#{1,6}\s*(.+)$", re.MULTILINE)
+TOOL_SECTION = re.compile(r"environmental impact|carbon|emission|co2", re.IGNORECASE)
+
+
 def own_paper(body: str) -> str | None:
-    """The arXiv paper a card is about: the one it links most often (at least twice, more than any
-    other); a card that cites several papers equally names none."""
-    counts = Counter(arxiv_ids_in(body)).most_common(2)
-    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+    """The arXiv paper a card is about: the one it links or asks to be cited for most often (at least
+    twice, more than any other; an id in a BibTeX entry counts twice, as the card's own citation). A
+    section on environmental impact cites tools, not the card's own paper (the Hub's card template
+    cites the ML CO2 calculator's paper there), so its ids do not count; a card that cites several
+    papers equally names none."""
+    counts: Counter[str] = Counter()
+    starts = [m.start() for m in HEADING.finditer(body)]
+    for start, end in zip([0, *starts], [*starts, len(body)], strict=True):
+        section = body[start:end]
+        heading = HEADING.match(section)
+        if heading and TOOL_SECTION.search(heading.group(1)):
+            continue
+        counts.update(arxiv_ids_in(section))
+        for entry in BIBTEX_ENTRY.findall(section):
+            counts.update({found: 2 for found in set(CITED_ARXIV.findall(entry))})
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return counts[0][0]
+    return ranked[0][0]
 
 
 class HuggingFaceSource(Source):
@@ -181,6 +202,7 @@ class HuggingFaceSource(Source):
             raise PayloadRejected(f"huggingface: card {repo} ({payload.url}): {exc}") from exc
         row: dict[str, object] = {"source": self.name, "source_record_id": key, "raw_sha256": payload.sha256,
                                   "fetched_at": payload.fetched_at, PART: CARD,
+                                  "model": repo,  # the name extraction reads the card under
                                   "base_model": base_model_of(meta, repo)}
         row["arxiv_id"] = own_paper(body)
         row[DOCUMENT] = Document(CARD_TEXT, body)
