@@ -2,7 +2,8 @@
 a new version — or decides that nothing changed and publishes nothing.
 
 The decision, in order: inputs identical to the latest version's (same payloads and batches, by
-sha256) → unchanged, nothing parsed; no valid rows from any source → nothing published; merged
+sha256) → unchanged, nothing parsed; no valid rows from any source (no model and no paper) → nothing
+published; merged
 models and papers identical to the latest version's (by content hash) → unchanged; otherwise a new
 version is staged (models, provenance, changes, manifest, trend refit), committed, and ``LATEST``
 moves. Any failure before the commit discards the staging folder and leaves ``LATEST`` untouched.
@@ -54,11 +55,11 @@ def build_version(store: Store, harvests: list[Harvest], report: RunReport, opti
                                  paper_sources, estimating)
     models = merged.models
     report.rows = len(models)
-    if models.empty:
-        report.reason = "no valid candidate rows from any source"
-        return report
     papers = papers_table(pd.concat([candidates[n] for n in paper_sources]), models) if paper_sources \
         else None
+    if models.empty and (papers is None or papers.empty):  # papers without a figure still publish
+        report.reason = "no valid candidate rows from any source"
+        return report
     papers_digest = papers_hash(papers) if papers is not None else None
     if manifest is not None and content_hash(models) == manifest["content_hash"] \
             and (manifest.get("papers") or {}).get("hash") == papers_digest:
