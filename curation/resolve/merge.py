@@ -211,7 +211,8 @@ def _wide(frame: pd.DataFrame, estimating: set[str]) -> pd.DataFrame:
     wide = wide.reset_index()
     repeated = wide["model"].duplicated(keep="first")  # distinct models a source names alike
     if repeated.any():
-        wide.loc[repeated, "model"] = wide.loc[repeated, "model"] + " (" + wide.loc[repeated, "model_id"] + ")"
+        named = wide.loc[repeated]
+        wide.loc[repeated, "model"] = named["model"] + " (" + named["model_id"] + ")"
     return wide.sort_values(["publication_date", "model"], na_position="last", kind="stable")
 
 
