@@ -115,3 +115,35 @@ def test_no_valid_rows_from_any_source_publishes_nothing(setup):
     report, _ = _run(source, store, None, "r1")  # the first fetch failed: nothing to keep
     assert report.status == "unchanged" and report.reason == "no valid candidate rows from any source"
     assert store.latest() is None
+
+
+def test_formula_names_are_quarantined_and_formula_text_is_neutralized_in_csv_only(setup):
+    source, store = setup
+    hostile = ['"=HYPERLINK(""http://evil.example/"",""x"")",2019-01-01,Lab A,1e21',
+               '"=HYPERLINK(""http://evil.example/"",""y"")",2019-01-02,Lab A,1e21',
+               "@SUM(A1),2019-02-01,Lab B,2e21", "Dash Net,2019-03-01,+Lab,3e21",
+               "Long " + "x" * 200_000 + ",2019-04-01,Lab C,4e21"]
+    report, _ = _run(source, store, _table(ROWS + hostile), "r1")
+    assert report.status == "published"
+    quarantined = pd.read_csv(store.layout.root / report.quarantine_file, dtype=str)
+    assert sum("spreadsheet_formula" in c for c in quarantined["check"]) == 3  # the two links never merge
+    assert quarantined["value"].str.len().max() < 400  # the 200,000-character name is quoted cut short
+    folder = store.version_dir(1)
+    models = pd.read_csv(folder / "models.csv", dtype=str)
+    assert set(models["model"]) == {r.split(",")[0] for r in ROWS} | {"Dash Net"}
+    assert "'+Lab" in set(models["organization"])  # neutralized in the CSV …
+    assert "+Lab" in set(store.models(1)["organization"])  # … and kept as given in Parquet
+    for name in ("links.csv", "model_sources.csv"):
+        cells = pd.read_csv(folder / name, dtype=str, keep_default_na=False).to_numpy().ravel()
+        assert not any(cell.startswith(("=", "+", "@")) for cell in cells), name
+    assert set(models["training_compute_flop"].dropna()) >= {"1e+20", "3e+21"}  # numbers untouched
+
+
+def test_a_killed_run_s_staging_folder_is_removed_by_the_next_run(setup):
+    source, store = setup
+    _run(source, store, _table(ROWS), "r1")
+    leftover = store.versions_dir / ".staging-20261130T010203Z-dead01"
+    (leftover / "half").mkdir(parents=True)  # what kill -9 in the middle of a build leaves
+    report, _ = _run(source, store, _table([*ROWS, "Zeta,2024-02-01,Lab D,1e26"]), "r2")
+    assert report.status == "published" and not leftover.exists()
+    assert not [p for p in store.versions_dir.iterdir() if p.name.startswith(".staging")]

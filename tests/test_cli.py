@@ -113,3 +113,16 @@ def test_diff_of_a_missing_version_is_one_clear_error(two_versions, capsys):
 def test_run_rejects_an_unknown_source(tmp_path, capsys):
     assert main(["run", "--sources", "nosuch", "--data-dir", str(tmp_path)]) == 2
     assert "unknown source(s) nosuch" in capsys.readouterr().err
+
+
+def test_a_run_while_another_holds_the_data_folder_says_so_in_one_line(tmp_path, capsys):
+    from curation.store.versions import run_lock
+
+    with run_lock(tmp_path):
+        assert main(["run", "--sources", "epoch", "--data-dir", str(tmp_path)]) == 1
+        assert main(["backfill", "arxiv", "--since", "2024-01-01", "--until", "2024-01-31",
+                     "--data-dir", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    lines = [line for line in captured.err.splitlines() if line.strip()]
+    assert len(lines) == 2 and all("lock held" in line for line in lines)
+    assert "Traceback" not in captured.err + captured.out
