@@ -147,3 +147,21 @@ def test_a_killed_run_s_staging_folder_is_removed_by_the_next_run(setup):
     report, _ = _run(source, store, _table([*ROWS, "Zeta,2024-02-01,Lab D,1e26"]), "r2")
     assert report.status == "published" and not leftover.exists()
     assert not [p for p in store.versions_dir.iterdir() if p.name.startswith(".staging")]
+
+
+def test_a_snapshot_cut_short_is_refused_and_the_last_good_data_kept_unless_accepted(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLOPWATCH_EPOCH_TABLES", "notable_ai_models")
+    rows = [f"Model {i},20{10 + i % 14}-03-01,Lab {i % 5},{(i + 1) * 1e20}" for i in range(40)]
+    settings = make_settings(tmp_path / "data")
+    store = Store(settings.layout)
+    _run(EpochSource(settings), store, _table(rows), "r1")
+    cut, _ = _run(EpochSource(settings), store, _table(rows[:12]), "r2")  # closed at a row boundary
+    outcome = cut.sources["epoch"]
+    assert outcome.status == FAILED and outcome.kept_from_version == 1
+    assert "12 valid rows against 40" in outcome.error and "--accept-shrink epoch" in outcome.error
+    assert cut.status == "unchanged" and len(store.models(1)) == 40 and store.latest() == 1
+    small, _ = _run(EpochSource(settings), store, _table(rows[:38]), "r3")  # 5% fewer: a real edit
+    assert small.status == "published" and len(store.models(small.version)) == 38
+    accepted = make_settings(tmp_path / "data", accept_shrink=["epoch"])
+    shrunk, _ = _run(EpochSource(accepted), store, _table(rows[:12]), "r4")
+    assert shrunk.sources["epoch"].status != FAILED and len(store.models(shrunk.version)) == 12

@@ -28,6 +28,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                      help="rebuild even when the inputs are identical to the latest version's")
     contact_flag(run)
     run.add_argument("--json", action="store_true", help="print the run report as JSON")
+    run.add_argument("--accept-shrink", action="append", default=None, metavar="SOURCE",
+                     help="publish SOURCE even if it lost more than FLOPWATCH_MAX_SHRINK (10%%) of its "
+                          "rows since the latest version (repeatable)")
     data_dir_flag(run)
 
     backfill = commands.add_parser(
@@ -76,7 +79,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not _unlocked(settings.data_dir, "run"):
         return EXIT_ERROR
     report = nightly(sources=settings.sources, data_dir=str(settings.data_dir), force=args.force,
-                     contact=settings.contact)
+                     contact=settings.contact, accept_shrink=args.accept_shrink)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, default=str))
     else:
