@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     http_backoff_max: float = 60.0
     http_max_retry_after: float = 300.0
     http_min_interval: float = 1.0
+    http_total_timeout: float = 600.0  # a whole response, however slowly it trickles in
     http_max_bytes: int = 256 * 1024 * 1024
 
     # Prefect task retries around a whole source fetch (on top of HTTP retries)
