@@ -126,3 +126,31 @@ def test_a_run_while_another_holds_the_data_folder_says_so_in_one_line(tmp_path,
     lines = [line for line in captured.err.splitlines() if line.strip()]
     assert len(lines) == 2 and all("lock held" in line for line in lines)
     assert "Traceback" not in captured.err + captured.out
+
+
+def test_sigterm_ends_a_run_stuck_on_a_trickling_download_within_seconds(loopback, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from curation.store.versions import check_unlocked
+    from flopwatch.loopback import Reply
+
+    body = b"Model,Publication date,Training compute (FLOP)\n" + b"M,2020-01-01,1e20\n" * 300
+    loopback.route("/notable_ai_models.csv", lambda _: Reply(body, content_type="text/csv", drip=0.05))
+    env = {**os.environ, "FLOPWATCH_EPOCH_URL": loopback.url_for("/"),
+           "FLOPWATCH_EPOCH_TABLES": "notable_ai_models", "FLOPWATCH_DATA_DIR": str(tmp_path),
+           "FLOPWATCH_CONTACT": "tests@example.org", "FLOPWATCH_FETCH_TASK_RETRIES": "0"}
+    command = [str(Path(sys.executable).parent / "flopwatch"), "run", "--sources", "epoch"]
+    run = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(12)  # Prefect has started and the download is trickling in
+    sent = time.monotonic()
+    run.send_signal(signal.SIGTERM)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 1 and time.monotonic() - sent < 10
+    assert "flopwatch: interrupted (SIGTERM)" in err
+    assert not (tmp_path / "curated" / "LATEST").exists()
+    check_unlocked(tmp_path)  # the lock was released
