@@ -165,3 +165,14 @@ def test_a_snapshot_cut_short_is_refused_and_the_last_good_data_kept_unless_acce
     accepted = make_settings(tmp_path / "data", accept_shrink=["epoch"])
     shrunk, _ = _run(EpochSource(accepted), store, _table(rows[:12]), "r4")
     assert shrunk.sources["epoch"].status != FAILED and len(store.models(shrunk.version)) == 12
+
+
+def test_a_version_whose_history_a_kill_lost_is_caught_up_by_the_next_run(setup):
+    source, store = setup
+    _run(source, store, _table(ROWS), "r1")
+    history = store.layout.trends_history
+    history.unlink()  # killed right after LATEST moved: version 1 never reached the history
+    report, _ = _run(source, store, _table([*ROWS, "Zeta,2024-02-01,Lab D,1e26"]), "r2")
+    assert report.version == 2
+    versions = pd.read_csv(history)["version"]
+    assert set(versions) == {1, 2} and versions.value_counts()[1] == len(report.fits)
