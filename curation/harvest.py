@@ -131,7 +131,6 @@ class Harvest:
             self.quarantine.append(validated.quarantine)
         return validated.candidates
 
-
     def _shrunk(self, validated: Validated) -> ValueError | None:
         """The refusal of a snapshot that lost more than the allowed share of the source's valid rows
         since the latest version (a download cut short at a row boundary parses as a smaller table),
