@@ -2,7 +2,8 @@
 a new version — or decides that nothing changed and publishes nothing.
 
 The decision, in order: inputs identical to the latest version's (same payloads and batches, by
-sha256) → unchanged, nothing parsed; no valid rows from any source → nothing published; merged
+sha256) → unchanged, nothing parsed; no valid rows from any source (no model and no paper) → nothing
+published; merged
 models and papers identical to the latest version's (by content hash) → unchanged; otherwise a new
 version is staged (models, provenance, changes, manifest, trend refit), committed, and ``LATEST``
 moves. Any failure before the commit discards the staging folder and leaves ``LATEST`` untouched.
@@ -10,6 +11,7 @@ moves. Any failure before the commit discards the staging folder and leaves ``LA
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +27,7 @@ from curation.store.publish import same_inputs, write_version_files
 from curation.store.quarantine import write_quarantine
 from curation.store.versions import Store, code_version, content_hash, version_name
 from curation.trends.fits import TrendOptions
-from curation.trends.history import append_history, history_rows
+from curation.trends.history import append_history, history_rows, read_history
 from curation.trends.refit import refit_models
 
 UNCHANGED_NOTE = "unchanged since the latest version"
@@ -39,6 +41,7 @@ def build_version(store: Store, harvests: list[Harvest], report: RunReport, opti
     previous = report.previous_version
     manifest = store.manifest(previous) if previous is not None else None
     data_dir = store.layout.root
+    catch_up_history(store)
     if skip_same_inputs and same_inputs(inputs_of(harvests), manifest):
         report.reason = f"inputs identical to version {version_name(previous)}"
         for harvest in harvests:
@@ -54,11 +57,11 @@ def build_version(store: Store, harvests: list[Harvest], report: RunReport, opti
                                  paper_sources, estimating)
     models = merged.models
     report.rows = len(models)
-    if models.empty:
-        report.reason = "no valid candidate rows from any source"
-        return report
     papers = papers_table(pd.concat([candidates[n] for n in paper_sources]), models) if paper_sources \
         else None
+    if models.empty and (papers is None or papers.empty):  # papers without a figure still publish
+        report.reason = "no valid candidate rows from any source"
+        return report
     papers_digest = papers_hash(papers) if papers is not None else None
     if manifest is not None and content_hash(models) == manifest["content_hash"] \
             and (manifest.get("papers") or {}).get("hash") == papers_digest:
@@ -84,6 +87,22 @@ def build_version(store: Store, harvests: list[Harvest], report: RunReport, opti
     report.changes = summarize_changes(changes)
     report.added_models = added_rows(models, changes[changes["change"] == "added"]["model_id"])
     return report
+
+
+def catch_up_history(store: Store) -> list[int]:
+    """Append to ``trends_history.csv`` every published version it lacks (a run killed between moving
+    ``LATEST`` and appending its history), from the version's own ``trends.json``; returns them."""
+    recorded = set(read_history(store.layout.trends_history)["version"].astype(int))
+    added = []
+    for version in store.published():
+        fits_file = store.version_dir(version) / "trends.json"
+        if version in recorded or not fits_file.exists():
+            continue
+        fits = json.loads(fits_file.read_text(encoding="utf-8")).get("fits", [])
+        day = str(store.manifest(version).get("created_at", ""))[:10]
+        if append_history(store.layout.trends_history, history_rows(version, day, fits)):
+            added.append(version)
+    return added
 
 
 def inputs_of(harvests: list[Harvest]) -> list[dict[str, object]]:

@@ -5,7 +5,7 @@ A run fetches each source's window (a snapshot source's window is "now": everyth
 from and, on demand, the source's current candidates. Where the two kinds differ is decided here,
 once: an incremental source saves the window's new records as a batch and contributes all its
 batches; a snapshot source contributes this run's payloads, or the latest version's when its fetch or
-parse failed (its last good data).
+parse failed, or when its valid rows fell by more than ``FLOPWATCH_MAX_SHRINK`` (its last good data).
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def plan_window(source: SourceLike, data_dir: Path, now: datetime | None = None,
     return replace(window, known=BatchStore(data_dir, source.name).known() if known is None else known)
 
 
+DEFAULT_MAX_SHRINK = 0.10  # FLOPWATCH_MAX_SHRINK
 _STATE_LOCK = threading.Lock()  # windows of one backfill may finish concurrently
 
 
@@ -99,6 +100,7 @@ class Harvest:
     fallback: list[Payload] = field(default_factory=list)
     previous_version: int | None = None
     kept: bool = False  # the latest version's data, not a fresh fetch: its counts are not this run's
+    previous_valid: int = 0  # a snapshot source's valid rows in the latest version (0: unknown)
     _candidates: pd.DataFrame | None = None
 
     def candidates(self) -> pd.DataFrame:
@@ -116,6 +118,11 @@ class Harvest:
             fail(self.outcome, exc, self.previous_version)
             self.payloads = self.fallback
             validated = collect_candidates(self.source, self.payloads, self.data_dir)
+        shrink = None if self.kept or self.payloads is self.fallback else self._shrunk(validated)
+        if shrink is not None:
+            fail(self.outcome, shrink, self.previous_version)
+            self.payloads = self.fallback
+            validated = collect_candidates(self.source, self.payloads, self.data_dir)
         self.inputs = [p.to_dict() for p in self.payloads]
         if self.kept:
             self.outcome.valid = len(validated.candidates)
@@ -123,6 +130,23 @@ class Harvest:
             record_outcome(self.outcome, validated)
             self.quarantine.append(validated.quarantine)
         return validated.candidates
+
+    def _shrunk(self, validated: Validated) -> ValueError | None:
+        """The refusal of a snapshot that lost more than the allowed share of the source's valid rows
+        since the latest version (a download cut short at a row boundary parses as a smaller table),
+        unless the operator accepted it (``--accept-shrink SOURCE``); None when it did not shrink."""
+        settings = getattr(self.source, "settings", None)
+        limit = getattr(settings, "max_shrink", DEFAULT_MAX_SHRINK)
+        if not self.previous_valid or self.source.name in getattr(settings, "accept_shrink", ()):
+            return None
+        now = len(validated.candidates)
+        if now >= (1 - limit) * self.previous_valid:
+            return None
+        return ValueError(
+            f"{self.source.name}: {now:,} valid rows against {self.previous_valid:,} in the latest version "
+            f"(-{1 - now / self.previous_valid:.0%}, more than the {limit:.0%} allowed): a cut-short or "
+            f"emptied download is not published; if the source really shrank, run with --accept-shrink "
+            f"{self.source.name}")
 
 
 def harvest(source: SourceLike, increment: Increment | None, data_dir: Path, run_id: str,
@@ -136,8 +160,10 @@ def harvest(source: SourceLike, increment: Increment | None, data_dir: Path, run
         payloads = increment.payloads if increment is not None else fallback
         if increment is not None:
             outcome.fetched = len(payloads)
+        before = ((latest_manifest or {}).get("sources") or {}).get(source.name) or {}
         return Harvest(source, outcome, data_dir, [p.to_dict() for p in payloads], list(quarantine or []),
-                       payloads=payloads, fallback=fallback, previous_version=previous_version, kept=kept)
+                       payloads=payloads, fallback=fallback, previous_version=previous_version, kept=kept,
+                       previous_valid=int(before.get("valid") or 0))  # a failed source's: its kept data
     quarantine = list(quarantine or [])
     if increment is not None:
         outcome.fetched = len(increment.payloads)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from flopwatch.commands import data, evaluate, runs, trends
@@ -28,13 +30,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminated(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; return its exit code."""
+    """Run one command; return its exit code. SIGTERM ends it as Ctrl-C does: what is being built is
+    discarded (``LATEST`` keeps its version), the data folder's lock is released."""
     args = build_parser().parse_args(argv)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminated) if main_thread else None
     try:
         return args.handler(args)
-    except KeyboardInterrupt:
-        print("flopwatch: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        print(f"flopwatch: interrupted{f' ({exc})' if str(exc) else ''}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # output piped into `head` and the like
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -42,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         print(f"flopwatch {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

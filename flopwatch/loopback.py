@@ -52,7 +52,8 @@ class Request:
 @dataclass
 class Reply:
     """What to answer. ``delay`` waits before answering; ``cut_after`` sends only that many bytes of
-    the body after announcing all of it, then closes the connection."""
+    the body after announcing all of it, then closes the connection; ``drip`` sends the body one byte
+    every ``drip`` seconds (a server that never quite stops)."""
 
     body: bytes = b""
     status: int = 200
@@ -60,6 +61,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     cut_after: int | None = None
+    drip: float = 0.0
 
 
 Handler = Callable[[Request], Reply]
@@ -198,7 +200,9 @@ class Loopback:
                 if reply.cut_after is not None:
                     self.send_header("Connection", "close")
                 self.end_headers()
-                if reply.status != 304:
+                if reply.status != 304 and reply.drip:
+                    _drip(self.wfile, reply.body, reply.drip)
+                elif reply.status != 304:
                     self.wfile.write(reply.body if reply.cut_after is None else reply.body[:reply.cut_after])
                 if reply.cut_after is not None:
                     self.close_connection = True
@@ -207,6 +211,16 @@ class Loopback:
                 pass
 
         return Handler
+
+
+def _drip(out, body: bytes, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    for index in range(len(body)):
+        try:
+            out.write(body[index:index + 1])
+            out.flush()
+        except OSError:  # the client gave up
+            return
+        time.sleep(seconds)
 
 
 def _matches(path: str | re.Pattern[str], route: str) -> bool:

@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     http_backoff_max: float = 60.0
     http_max_retry_after: float = 300.0
     http_min_interval: float = 1.0
+    http_total_timeout: float = 600.0  # a whole response, however slowly it trickles in
     http_max_bytes: int = 256 * 1024 * 1024
 
     # Prefect task retries around a whole source fetch (on top of HTTP retries)
@@ -49,13 +50,18 @@ class Settings(BaseSettings):
         default_factory=lambda: ["notable_ai_models", "all_ai_models"]
     )
 
+    # Publishing guard: a snapshot source whose valid rows fall by more than this share since the
+    # latest version failed (a cut-short download), unless the source is named in accept_shrink
+    max_shrink: float = Field(0.10, ge=0, le=1)
+    accept_shrink: CommaList = Field(default_factory=list)
+
     # Trend refit
     trend_breakpoints: CommaList = Field(default_factory=lambda: ["2010-01-01"])
     trend_bootstrap: int = 1000
     trend_seed: int = 2018
     trend_ci: float = 0.90
 
-    @field_validator("sources", "epoch_tables", "trend_breakpoints", mode="before")
+    @field_validator("sources", "epoch_tables", "trend_breakpoints", "accept_shrink", mode="before")
     @classmethod
     def _split_commas(cls, value: object) -> object:
         if isinstance(value, str):

@@ -27,9 +27,12 @@ ADDED_TABLE_LIMIT = 500
 
 @flow(name="flopwatch-nightly", log_prints=False)
 def nightly(sources: list[str] | None = None, data_dir: str | None = None,
-            force: bool = False, contact: str | None = None) -> RunReport:
-    """Fetch, validate, merge, refit and publish; return what the run did."""
-    settings = load_settings(sources=sources, data_dir=data_dir, contact=contact)
+            force: bool = False, contact: str | None = None,
+            accept_shrink: list[str] | None = None) -> RunReport:
+    """Fetch, validate, merge, refit and publish; return what the run did. ``accept_shrink`` names
+    snapshot sources whose shrinking since the latest version is expected (see FLOPWATCH_MAX_SHRINK)."""
+    settings = load_settings(sources=sources, data_dir=data_dir, contact=contact,
+                             accept_shrink=accept_shrink or None)
     quiet_expected_failures((SourceError, FetchError))
     logger = get_run_logger()
     if not settings.contact.strip():

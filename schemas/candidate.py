@@ -12,6 +12,11 @@ from pandera.typing import Series
 
 from schemas.fields import TrainingRunFields
 
+# Hostile input: the longest real model name is 135 characters (Epoch's all-models table); a name or
+# record id far beyond these is not a name, and would be copied into every file of a version.
+MAX_NAME, MAX_RECORD_ID = 300, 1000
+FORMULA_START = r"[=+\-@]"
+CONTROL_CHARACTERS = r"[\x00-\x08\x0b-\x1f\x7f]"
 SCHEMA_VERSION = "3"  # 2: paper columns (paper_title, paper_version, categories); 3: base_model
 
 TEXT_COLUMNS = [
@@ -42,9 +47,9 @@ class Candidate(TrainingRunFields):
     """One record from one source, before merging."""
 
     source: Series[str] = pa.Field(str_length={"min_value": 1})
-    source_record_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    source_record_id: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": MAX_RECORD_ID})
     source_row: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
-    model: Series[str] = pa.Field(str_length={"min_value": 1})
+    model: Series[str] = pa.Field(str_length={"min_value": 1, "max_value": MAX_NAME})
     notable: Series[pd.BooleanDtype] = pa.Field(nullable=True)
     raw_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
     fetched_at: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}T")
@@ -53,6 +58,14 @@ class Candidate(TrainingRunFields):
     categories: Series[str] = pa.Field(nullable=True)  # ";"-separated
     primary_category: Series[str] = pa.Field(nullable=True)
     base_model: Series[str] = pa.Field(nullable=True)
+
+    @pa.check("model")
+    @classmethod
+    def model_name_is_no_spreadsheet_formula_and_has_no_control_characters(
+            cls, names: Series[str]) -> Series[bool]:
+        """A name that starts with = + - @ would run as a formula where the data is opened; control
+        characters break every table the name is written to."""
+        return ~names.str.match(FORMULA_START) & ~names.str.contains(CONTROL_CHARACTERS)
 
     class Config:
         strict = "filter"

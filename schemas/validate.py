@@ -119,7 +119,17 @@ def validate_candidates(raw: pd.DataFrame) -> Validated:
 def _quarantine_line(frame: pd.DataFrame, failure: dict[str, object]) -> dict[str, object]:
     row = frame.loc[failure["index"]]
     return {
-        "source": row["source"], "record": row["source_record_id"], "row": row["source_row"],
-        "model": row["model"], "column": failure["column"], "check": failure["check"],
-        "value": failure["value"], "action": failure["action"], "raw_sha256": row["raw_sha256"],
+        "source": row["source"], "record": _shown(row["source_record_id"]), "row": row["source_row"],
+        "model": _shown(row["model"]), "column": failure["column"], "check": failure["check"],
+        "value": _shown(failure["value"]), "action": failure["action"], "raw_sha256": row["raw_sha256"],
     }
+
+
+SHOWN = 300  # characters of an offending text a quarantine line quotes
+
+
+def _shown(value: object) -> object:
+    """A long text cut for the quarantine file, saying how long it was (the raw payload keeps it)."""
+    if isinstance(value, str) and len(value) > SHOWN:
+        return f"{value[:SHOWN]}… ({len(value):,} characters)"
+    return value

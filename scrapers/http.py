@@ -12,10 +12,12 @@ import re
 import threading
 import time
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
@@ -155,6 +157,7 @@ class PoliteSession:
         self._wait_for_host(url)
         headers = validators.headers() if validators else {}
         timeout = (self.settings.http_connect_timeout, self.settings.http_read_timeout)
+        started = time.monotonic()
         try:
             with self._session.get(url, headers=headers, timeout=timeout, stream=True) as resp:
                 if resp.status_code == 304:
@@ -162,9 +165,9 @@ class PoliteSession:
                 if resp.status_code >= 400:
                     body = next(resp.iter_content(chunk_size=1 << 16), b"")
                     raise FetchError(f"{url}: HTTP {resp.status_code} {resp.reason}", resp.status_code, body)
-                content = self._read_capped(url, resp)
+                content = self._read_capped(url, resp, started)
         except requests.RequestException as exc:
-            raise FetchError(f"{url}: {type(exc).__name__}: {_short(exc)}") from exc
+            raise FetchError(f"{url}: {self._reason(exc)}") from exc
         return Response(
             url=url,
             status=resp.status_code,
@@ -174,16 +177,21 @@ class PoliteSession:
             headers=dict(resp.headers),
         )
 
-    def _read_capped(self, url: str, resp: requests.Response) -> bytes:
-        limit = self.settings.http_max_bytes
+    def _read_capped(self, url: str, resp: requests.Response, started: float) -> bytes:
+        """The body, within the size limit and the total deadline (a read timeout alone never ends a
+        body that trickles in a byte at a time), complete as announced."""
+        limit, deadline = self.settings.http_max_bytes, self.settings.http_total_timeout
         declared = resp.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > limit:
             raise FetchError(f"{url}: response of {int(declared):,} bytes exceeds the {limit:,}-byte limit")
         chunks, size = [], 0
-        for chunk in resp.iter_content(chunk_size=1 << 16):
+        for chunk in _arriving(resp):  # as it arrives, so that the deadline is checked
             size += len(chunk)
             if size > limit:
                 raise FetchError(f"{url}: response exceeds the {limit:,}-byte limit")
+            if time.monotonic() - started > deadline:
+                raise FetchError(f"{url}: body not complete after {deadline:g} s "
+                                 f"({size:,} bytes received{_of(declared)})")
             chunks.append(chunk)
         content = b"".join(chunks)
         encoded = resp.headers.get("Content-Encoding", "identity").lower() not in ("", "identity")
@@ -191,8 +199,54 @@ class PoliteSession:
             raise FetchError(f"{url}: truncated body: {len(content):,} of {int(declared):,} bytes")
         return content
 
+    def _reason(self, exc: requests.RequestException) -> str:
+        """What went wrong, in words ("timed out: no data for 60 s", "body ended after 1,700,000 of
+        1,800,000 bytes", "connection refused"), not urllib3's nested repr cut in the middle."""
+        text = str(exc)
+        if isinstance(exc, requests.exceptions.ConnectTimeout) or "ConnectTimeoutError" in text:
+            return f"no connection within {self.settings.http_connect_timeout:g} s"
+        if isinstance(exc, requests.exceptions.ReadTimeout) or "Read timed out" in text:
+            return f"timed out: no data for {self.settings.http_read_timeout:g} s"
+        cut = _INCOMPLETE.search(text)
+        if cut:
+            got, more = int(cut.group(1)), int(cut.group(2))
+            return f"body ended after {got:,} of {got + more:,} bytes"
+        known = next((phrase for phrase in _PLAIN_REASONS if phrase.lower() in text.lower()), None)
+        if known:
+            return f"{known} ({type(exc).__name__})"
+        return f"{type(exc).__name__}: {_short(exc)}"
+
     def close(self) -> None:
         self._session.close()
+
+
+def _arriving(resp: requests.Response) -> Iterator[bytes]:
+    """The body in the pieces the network delivers (``iter_content`` waits for whole chunks, so a
+    body trickling in a byte at a time would never reach a deadline check), decoded, with urllib3's
+    errors raised as the requests errors ``iter_content`` would raise."""
+    while True:
+        try:
+            chunk = resp.raw.read1(1 << 16, decode_content=True)
+        except urllib3.exceptions.ReadTimeoutError as exc:
+            raise requests.exceptions.ConnectionError(exc) from exc
+        except urllib3.exceptions.ProtocolError as exc:
+            raise requests.exceptions.ChunkedEncodingError(exc) from exc
+        except urllib3.exceptions.DecodeError as exc:
+            raise requests.exceptions.ContentDecodingError(exc) from exc
+        if not chunk:
+            return
+        yield chunk
+
+
+_INCOMPLETE = re.compile(r"IncompleteRead\((\d+) bytes read, (\d+) more expected\)")
+_PLAIN_REASONS = ("connection refused", "connection reset by peer",
+                  "remote end closed connection without response", "name or service not known",
+                  "temporary failure in name resolution", "no route to host", "certificate verify failed",
+                  "too many redirects")
+
+
+def _of(declared: str | None) -> str:
+    return f" of {int(declared):,}" if declared and declared.isdigit() else ""
 
 
 def _short(exc: BaseException, limit: int = 200) -> str:

@@ -21,11 +21,13 @@ WINDOW = re.compile(r"submittedDate:\[(\d{12}) TO (\d{12})\]")
 
 
 def recorded_entries(feed: Path) -> list[tuple[datetime, str]]:
-    """(submission time, entry XML) of every entry in a recorded feed, oldest first."""
+    """(submission time, entry XML) of every paper entry in a recorded feed, oldest first."""
     root = ET.fromstring(feed.read_bytes())
     entries = []
     for entry in root.findall(f"{{{ATOM}}}entry"):
         published = entry.findtext(f"{{{ATOM}}}published")
+        if published is None:
+            continue  # the API's error entry ("incorrect id format"), not a paper
         entries.append((datetime.strptime(published, "%Y-%m-%dT%H:%M:%SZ"),
                         ET.tostring(entry, encoding="unicode")))
     return sorted(entries)

@@ -31,6 +31,7 @@ class HubBehaviour:
     rate_headers: dict[str, str] = field(default_factory=lambda: {"RateLimit": '"api";r=0;t=1'})
     authorization: list[str | None] = field(default_factory=list)  # the header each request carried
     log: list[tuple[float, str]] = field(default_factory=list)
+    listing_body: bytes | None = None  # answer listing requests with this (200), e.g. an error page
 
 
 def serve_hub(models: list[HubModel], behaviour: HubBehaviour) -> tuple[Loopback, str]:
@@ -43,6 +44,8 @@ def serve_hub(models: list[HubModel], behaviour: HubBehaviour) -> tuple[Loopback
             behaviour.too_many_first -= 1
             return Reply(b"rate limited", 429, headers=behaviour.rate_headers)
         if request.route == "/api/models":
+            if behaviour.listing_body is not None:
+                return Reply(behaviour.listing_body, headers={"Content-Type": "text/html"})
             return _listing(request, models)
         repo = request.route.strip("/").removesuffix("/raw/main/README.md")
         found = [m for m in models if m.repo_id == repo and request.route.endswith("/raw/main/README.md")]

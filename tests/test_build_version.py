@@ -115,3 +115,64 @@ def test_no_valid_rows_from_any_source_publishes_nothing(setup):
     report, _ = _run(source, store, None, "r1")  # the first fetch failed: nothing to keep
     assert report.status == "unchanged" and report.reason == "no valid candidate rows from any source"
     assert store.latest() is None
+
+
+def test_formula_names_are_quarantined_and_formula_text_is_neutralized_in_csv_only(setup):
+    source, store = setup
+    hostile = ['"=HYPERLINK(""http://evil.example/"",""x"")",2019-01-01,Lab A,1e21',
+               '"=HYPERLINK(""http://evil.example/"",""y"")",2019-01-02,Lab A,1e21',
+               "@SUM(A1),2019-02-01,Lab B,2e21", "Dash Net,2019-03-01,+Lab,3e21",
+               "Long " + "x" * 200_000 + ",2019-04-01,Lab C,4e21"]
+    report, _ = _run(source, store, _table(ROWS + hostile), "r1")
+    assert report.status == "published"
+    quarantined = pd.read_csv(store.layout.root / report.quarantine_file, dtype=str)
+    assert sum("spreadsheet_formula" in c for c in quarantined["check"]) == 3  # the two links never merge
+    assert quarantined["value"].str.len().max() < 400  # the 200,000-character name is quoted cut short
+    folder = store.version_dir(1)
+    models = pd.read_csv(folder / "models.csv", dtype=str)
+    assert set(models["model"]) == {r.split(",")[0] for r in ROWS} | {"Dash Net"}
+    assert "'+Lab" in set(models["organization"])  # neutralized in the CSV …
+    assert "+Lab" in set(store.models(1)["organization"])  # … and kept as given in Parquet
+    for name in ("links.csv", "model_sources.csv"):
+        cells = pd.read_csv(folder / name, dtype=str, keep_default_na=False).to_numpy().ravel()
+        assert not any(cell.startswith(("=", "+", "@")) for cell in cells), name
+    assert set(models["training_compute_flop"].dropna()) >= {"1e+20", "3e+21"}  # numbers untouched
+
+
+def test_a_killed_run_s_staging_folder_is_removed_by_the_next_run(setup):
+    source, store = setup
+    _run(source, store, _table(ROWS), "r1")
+    leftover = store.versions_dir / ".staging-20261130T010203Z-dead01"
+    (leftover / "half").mkdir(parents=True)  # what kill -9 in the middle of a build leaves
+    report, _ = _run(source, store, _table([*ROWS, "Zeta,2024-02-01,Lab D,1e26"]), "r2")
+    assert report.status == "published" and not leftover.exists()
+    assert not [p for p in store.versions_dir.iterdir() if p.name.startswith(".staging")]
+
+
+def test_a_snapshot_cut_short_is_refused_and_the_last_good_data_kept_unless_accepted(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLOPWATCH_EPOCH_TABLES", "notable_ai_models")
+    rows = [f"Model {i},20{10 + i % 14}-03-01,Lab {i % 5},{(i + 1) * 1e20}" for i in range(40)]
+    settings = make_settings(tmp_path / "data")
+    store = Store(settings.layout)
+    _run(EpochSource(settings), store, _table(rows), "r1")
+    cut, _ = _run(EpochSource(settings), store, _table(rows[:12]), "r2")  # closed at a row boundary
+    outcome = cut.sources["epoch"]
+    assert outcome.status == FAILED and outcome.kept_from_version == 1
+    assert "12 valid rows against 40" in outcome.error and "--accept-shrink epoch" in outcome.error
+    assert cut.status == "unchanged" and len(store.models(1)) == 40 and store.latest() == 1
+    small, _ = _run(EpochSource(settings), store, _table(rows[:38]), "r3")  # 5% fewer: a real edit
+    assert small.status == "published" and len(store.models(small.version)) == 38
+    accepted = make_settings(tmp_path / "data", accept_shrink=["epoch"])
+    shrunk, _ = _run(EpochSource(accepted), store, _table(rows[:12]), "r4")
+    assert shrunk.sources["epoch"].status != FAILED and len(store.models(shrunk.version)) == 12
+
+
+def test_a_version_whose_history_a_kill_lost_is_caught_up_by_the_next_run(setup):
+    source, store = setup
+    _run(source, store, _table(ROWS), "r1")
+    history = store.layout.trends_history
+    history.unlink()  # killed right after LATEST moved: version 1 never reached the history
+    report, _ = _run(source, store, _table([*ROWS, "Zeta,2024-02-01,Lab D,1e26"]), "r2")
+    assert report.version == 2
+    versions = pd.read_csv(history)["version"]
+    assert set(versions) == {1, 2} and versions.value_counts()[1] == len(report.fits)

@@ -113,3 +113,44 @@ def test_diff_of_a_missing_version_is_one_clear_error(two_versions, capsys):
 def test_run_rejects_an_unknown_source(tmp_path, capsys):
     assert main(["run", "--sources", "nosuch", "--data-dir", str(tmp_path)]) == 2
     assert "unknown source(s) nosuch" in capsys.readouterr().err
+
+
+def test_a_run_while_another_holds_the_data_folder_says_so_in_one_line(tmp_path, capsys):
+    from curation.store.versions import run_lock
+
+    with run_lock(tmp_path):
+        assert main(["run", "--sources", "epoch", "--data-dir", str(tmp_path)]) == 1
+        assert main(["backfill", "arxiv", "--since", "2024-01-01", "--until", "2024-01-31",
+                     "--data-dir", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    lines = [line for line in captured.err.splitlines() if line.strip()]
+    assert len(lines) == 2 and all("lock held" in line for line in lines)
+    assert "Traceback" not in captured.err + captured.out
+
+
+def test_sigterm_ends_a_run_stuck_on_a_trickling_download_within_seconds(loopback, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from curation.store.versions import check_unlocked
+    from flopwatch.loopback import Reply
+
+    body = b"Model,Publication date,Training compute (FLOP)\n" + b"M,2020-01-01,1e20\n" * 300
+    loopback.route("/notable_ai_models.csv", lambda _: Reply(body, content_type="text/csv", drip=0.05))
+    env = {**os.environ, "FLOPWATCH_EPOCH_URL": loopback.url_for("/"),
+           "FLOPWATCH_EPOCH_TABLES": "notable_ai_models", "FLOPWATCH_DATA_DIR": str(tmp_path),
+           "FLOPWATCH_CONTACT": "tests@example.org", "FLOPWATCH_FETCH_TASK_RETRIES": "0"}
+    command = [str(Path(sys.executable).parent / "flopwatch"), "run", "--sources", "epoch"]
+    run = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(12)  # Prefect has started and the download is trickling in
+    sent = time.monotonic()
+    run.send_signal(signal.SIGTERM)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 1 and time.monotonic() - sent < 10
+    assert "flopwatch: interrupted (SIGTERM)" in err
+    assert not (tmp_path / "curated" / "LATEST").exists()
+    check_unlocked(tmp_path)  # the lock was released

@@ -88,7 +88,7 @@ def test_requests_to_one_host_keep_the_minimum_interval(loopback, tmp_path):
 def test_read_timeout_is_a_fetch_error(loopback, tmp_path):
     loopback.route("/x", lambda _: Reply(b"late", delay=1.0))
     session = PoliteSession(make_settings(tmp_path, http_read_timeout=0.2, http_retries=0))
-    with pytest.raises(FetchError, match=r"/x: .*Timeout"):
+    with pytest.raises(FetchError, match=r"/x: timed out: no data for 0\.2 s$"):
         session.get(loopback.url_for("/x"))
 
 
@@ -97,11 +97,22 @@ def test_truncated_body_is_a_fetch_error(loopback, tmp_path):
     body = b"Model,Publication date\nGPT" + b"-" * 5000
     loopback.route("/x", lambda _: Reply(body, content_type="text/csv", cut_after=26))
     session = PoliteSession(make_settings(tmp_path, http_retries=0))
-    with pytest.raises(FetchError, match="/x"):
+    cut = r"/x: (body ended after 26 of 5,026 bytes|truncated body: 26 of 5,026)"
+    with pytest.raises(FetchError, match=cut):
         session.get(loopback.url_for("/x"))
 
 
 def test_unreachable_host_is_a_fetch_error(tmp_path):
     session = PoliteSession(make_settings(tmp_path, http_retries=1))
-    with pytest.raises(FetchError, match=r"127\.0\.0\.1:9"):
+    with pytest.raises(FetchError, match=r"127\.0\.0\.1:9/x: connection refused \(ConnectionError\)$"):
         session.get("http://127.0.0.1:9/x")
+
+
+def test_a_body_that_trickles_in_ends_at_the_total_deadline(loopback, tmp_path):
+    loopback.route("/x", lambda _: Reply(b"a,b\n" * 500, content_type="text/csv", drip=0.05))
+    session = PoliteSession(make_settings(tmp_path, http_retries=0, http_read_timeout=5.0,
+                                          http_total_timeout=1.0))
+    started = time.monotonic()
+    with pytest.raises(FetchError, match=r"/x: body not complete after 1 s \(\d+ bytes received of 2,000\)"):
+        session.get(loopback.url_for("/x"))
+    assert time.monotonic() - started < 3  # each byte came within the read timeout: only the deadline ends it

@@ -107,3 +107,42 @@ def test_429_waits_for_the_rate_limit_reset_and_the_token_is_sent_but_never_writ
     assert payloads and all(auth == f"Bearer {TOKEN}" for auth in behaviour.authorization)
     written = "".join(p.read_text(errors="replace") for p in (tmp_path / "data").rglob("*") if p.is_file())
     assert TOKEN not in written and TOKEN not in repr(source.hub)
+
+
+def test_repo_ids_that_would_leave_the_base_are_skipped_and_named(realdata, tmp_path, caplog, monkeypatch):
+    card = (realdata / "web" / "hf_modelcards" / "hfhub_tiiuae_falcon-7b_README.md").read_bytes()
+    now = _stamp(datetime.now(UTC).replace(tzinfo=None))
+    models = [HubModel("tiiuae/falcon-7b", card, now), HubModel("../../etc/passwd", card, now),
+              HubModel("x" * 500 + "/y", card, now)]
+    behaviour = HubBehaviour()
+    server, url = serve_hub(models, behaviour)
+    try:
+        monkeypatch.setenv("FLOPWATCH_HF_URL", url)
+        monkeypatch.setenv("FLOPWATCH_HF_DELAY", "0")
+        settings = make_settings(tmp_path / "data", sources=["huggingface"])
+        source = HuggingFaceSource(settings)
+        payloads = source.fetch(Landing(settings.data_dir, "huggingface", "r1"), Window())
+    finally:
+        server.shutdown()
+    paths = [path for _, path in behaviour.log]
+    assert any(path.startswith("/tiiuae/falcon-7b/raw/main") for path in paths)
+    assert not any(".." in path or "etc/passwd" in path or "xxxx" in path for path in paths)
+    assert "'../../etc/passwd' is not an owner/name repo id" in caplog.text
+    assert [p.name for p in payloads if p.name.startswith("card")] == [
+        next(p.name for p in payloads if "falcon-7b" in p.name)]
+
+
+def test_a_listing_page_that_is_no_model_list_fails_the_source(tmp_path, monkeypatch):
+    from scrapers.base import SourceError
+
+    behaviour = HubBehaviour(listing_body=b"<!doctype html><title>Hub is down</title><p>Try again</p>")
+    server, url = serve_hub([], behaviour)
+    try:
+        monkeypatch.setenv("FLOPWATCH_HF_URL", url)
+        monkeypatch.setenv("FLOPWATCH_HF_DELAY", "0")
+        settings = make_settings(tmp_path / "data", sources=["huggingface"])
+        source = HuggingFaceSource(settings)
+        with pytest.raises(SourceError, match=r"huggingface: listing page 1 \(.*\): not JSON"):
+            source.fetch(Landing(settings.data_dir, "huggingface", "r1"), Window())
+    finally:
+        server.shutdown()

@@ -70,3 +70,14 @@ def test_notable_flag_is_true_when_any_source_marks_it():
     models = merge_candidates(_candidates({"model": "A", "notable": False}, {"model": "A ", "notable": True},
                                           sha="cc" * 32))
     assert bool(models.iloc[0]["notable"]) is True
+
+
+def test_papers_without_a_figure_make_no_model_and_no_crash():
+    from curation.resolve.merge import merge_models
+
+    base = {"source": "arxiv", "fetched_at": "2026-11-26T03:00:00+00:00", "publication_date": "2024-01-02"}
+    papers = validate_candidates(pd.DataFrame([
+        {**base, "source_record_id": f"2401.0000{i}v1", "model": "Attention", "arxiv_id": f"2401.0000{i}",
+         "raw_sha256": str(i) * 64} for i in (1, 2)])).candidates
+    merged = merge_models(papers, paper_sources=["arxiv"], estimating_sources=["arxiv"])
+    assert merged.models.empty and merged.links.empty

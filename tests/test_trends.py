@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -98,3 +100,15 @@ def test_table_without_compute_column_is_a_clear_error(tmp_path):
     path.write_text("publication_date,flops\n2020-01-01,1\n")
     with pytest.raises(TrendInputError, match=r"x\.csv: no training-compute column"):
         read_compute_table(path)
+
+
+def test_a_refit_without_any_compute_figure_writes_files_that_say_so(tmp_path):
+    from curation.trends.fits import TrendOptions
+    from curation.trends.plot import NO_DATA
+    from curation.trends.refit import refit_models
+    from schemas.curated import empty_models
+
+    records = refit_models(empty_models(), tmp_path, TrendOptions(n_bootstrap=50), "No figures yet")
+    assert records and all(r["n"] == 0 and r["slope_oom_per_year"] is None for r in records)
+    assert NO_DATA in (tmp_path / "trends.html").read_text() and (tmp_path / "trends.png").stat().st_size
+    assert json.loads((tmp_path / "trends.json").read_text())["models_with_compute"] == 0

@@ -93,8 +93,7 @@ def merge_models(candidates: pd.DataFrame, previous: pd.DataFrame | None = None,
     models) and ``previous_links`` (its ``model_sources``) keep ids stable; ``paper_sources``' records
     without a compute figure only join models; ``estimating_sources`` give flopwatch's own estimates."""
     if candidates.empty:
-        return Merged(CuratedModel.validate(pd.DataFrame(columns=MODEL_COLUMNS)),
-                      pd.DataFrame(columns=SOURCE_VALUE_COLUMNS), pd.DataFrame(columns=LINK_COLUMNS), [])
+        return _no_models()
     frame = candidates.reset_index(drop=True).copy()
     frame["model"] = frame["model"].map(model_key)
     prev = previous if previous is not None and not previous.empty else None
@@ -107,6 +106,8 @@ def merge_models(candidates: pd.DataFrame, previous: pd.DataFrame | None = None,
     papers = set(paper_sources)
     creates = ~frame["source"].isin(papers) | frame["training_compute_flop"].notna()
     frame = frame[frame["_cluster"].isin(frame.loc[creates, "_cluster"])]
+    if frame.empty:  # only papers without a figure: no model yet
+        return _no_models()
 
     ids, events = _assign_ids(frame, resolution.previous_ids, prev)
     events += _splits(frame, ids, previous_links)
@@ -115,6 +116,11 @@ def merge_models(candidates: pd.DataFrame, previous: pd.DataFrame | None = None,
     models = _wide(frame, set(estimating_sources))
     return Merged(CuratedModel.validate(models[MODEL_COLUMNS].reset_index(drop=True)),
                   _long(frame), _links(frame), events)
+
+
+def _no_models() -> Merged:
+    return Merged(CuratedModel.validate(pd.DataFrame(columns=MODEL_COLUMNS)),
+                  pd.DataFrame(columns=SOURCE_VALUE_COLUMNS), pd.DataFrame(columns=LINK_COLUMNS), [])
 
 
 def merge_candidates(candidates: pd.DataFrame, previous: pd.DataFrame | None = None,
@@ -204,7 +210,9 @@ def _wide(frame: pd.DataFrame, estimating: set[str]) -> pd.DataFrame:
     wide["sources"] = groups["source"].agg(lambda names: ";".join(sorted(set(names))))
     wide = wide.reset_index()
     repeated = wide["model"].duplicated(keep="first")  # distinct models a source names alike
-    wide.loc[repeated, "model"] = wide.loc[repeated, "model"] + " (" + wide.loc[repeated, "model_id"] + ")"
+    if repeated.any():
+        named = wide.loc[repeated]
+        wide.loc[repeated, "model"] = named["model"] + " (" + named["model_id"] + ")"
     return wide.sort_values(["publication_date", "model"], na_position="last", kind="stable")
 
 

@@ -9,6 +9,7 @@ import hashlib
 
 import pandas as pd
 
+from curation.store.csv_cells import neutralized
 from schemas.papers import PAPER_COLUMNS, Paper
 
 
@@ -34,8 +35,9 @@ def papers_table(candidates: pd.DataFrame, models: pd.DataFrame) -> pd.DataFrame
 
 
 def papers_csv_bytes(papers: pd.DataFrame) -> bytes:
-    """The canonical CSV form of ``papers.csv``: ISO dates, LF line ends."""
-    return papers.to_csv(index=False, date_format="%Y-%m-%d", lineterminator="\n").encode("utf-8")
+    """The canonical CSV form of ``papers.csv``: ISO dates, LF line ends, formulas neutralized."""
+    text = neutralized(papers).to_csv(index=False, date_format="%Y-%m-%d", lineterminator="\n")
+    return text.encode("utf-8")
 
 
 def papers_hash(papers: pd.DataFrame) -> str:

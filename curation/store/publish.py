@@ -15,6 +15,7 @@ import pandas as pd
 
 from curation.resolve.merge import Merged
 from curation.store.changes import changes_markdown, diff_models, summarize_changes
+from curation.store.csv_cells import neutralized
 from curation.store.papers import papers_csv_bytes
 from curation.store.versions import version_name, write_models
 from schemas.candidate import SCHEMA_VERSION as CANDIDATE_SCHEMA_VERSION
@@ -56,12 +57,13 @@ def write_version_files(
         (staging / "papers.csv").write_bytes(papers_csv_bytes(papers))
     changes = diff_models(previous_models, models)
     if merged is not None:
-        merged.model_sources.to_csv(staging / "model_sources.csv", index=False, lineterminator="\n")
-        merged.links.to_csv(staging / "links.csv", index=False, lineterminator="\n")
+        neutralized(merged.model_sources).to_csv(staging / "model_sources.csv", index=False,
+                                                 lineterminator="\n")
+        neutralized(merged.links).to_csv(staging / "links.csv", index=False, lineterminator="\n")
         if merged.id_events:
             changes = pd.concat([changes, pd.DataFrame(merged.id_events, columns=changes.columns)],
                                 ignore_index=True)
-    changes.to_csv(staging / "changes.csv", index=False, lineterminator="\n")
+    neutralized(changes).to_csv(staging / "changes.csv", index=False, lineterminator="\n")
     old_label = f"version {version_name(previous_version)}" if previous_version else "nothing"
     (staging / "CHANGES.md").write_text(
         changes_markdown(changes, old_label, f"version {version_name(version)}"), encoding="utf-8"

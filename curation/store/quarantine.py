@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from curation.store.csv_cells import neutralized
 from flopwatch.layout import DataLayout
 from schemas.validate import QUARANTINE_COLUMNS
 
@@ -21,5 +22,5 @@ def write_quarantine(data_dir: Path, run_id: str, frames: list[pd.DataFrame]) ->
     layout = DataLayout(data_dir)
     layout.quarantine.mkdir(parents=True, exist_ok=True)
     path = layout.quarantine / f"{run_id}.csv"
-    quarantine.to_csv(path, index=False, lineterminator="\n")
+    neutralized(quarantine).to_csv(path, index=False, lineterminator="\n")
     return path.relative_to(data_dir).as_posix(), len(quarantine)

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from curation.store.csv_cells import neutralized
 from flopwatch.layout import DataLayout
 from schemas.curated import MODEL_COLUMNS, CuratedModel, empty_models
 
@@ -118,10 +119,11 @@ class Store:
         return max(self.published(), default=0) + 1
 
     def stage(self, run_id: str) -> Path:
-        """A fresh, private folder in which a version is assembled."""
+        """A fresh, private folder in which a version is assembled. A run stages under the data
+        folder's run lock, so any other staging folder is a killed run's leftover: it is removed."""
+        for leftover in self.versions_dir.glob(".staging-*") if self.versions_dir.exists() else ():
+            shutil.rmtree(leftover, ignore_errors=True)
         staging = self.versions_dir / f".staging-{run_id}"
-        if staging.exists():
-            shutil.rmtree(staging)
         staging.mkdir(parents=True)
         return staging
 
@@ -164,8 +166,9 @@ UPGRADED_COLUMNS: dict[str, object] = {"training_compute_source": None, "compute
 
 
 def models_csv_bytes(models: pd.DataFrame) -> bytes:
-    """The canonical CSV form of a models table: rows by model_id, ISO dates, LF line ends."""
-    ordered = models.sort_values("model_id", kind="stable")
+    """The canonical CSV form of a models table: rows by model_id, ISO dates, LF line ends, text that
+    a spreadsheet would run as a formula neutralized (:mod:`curation.store.csv_cells`)."""
+    ordered = neutralized(models.sort_values("model_id", kind="stable"))
     return ordered.to_csv(index=False, date_format="%Y-%m-%d", lineterminator="\n").encode("utf-8")
 
 
@@ -185,6 +188,13 @@ def code_version(project_dir: Path | None = None) -> str:
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return sha + ("+dirty" if dirty else "")
+
+
+def check_unlocked(data_dir: Path) -> None:
+    """Raise :class:`StoreError` at once if another run holds the data folder's lock (a command checks
+    before it starts a flow, so the refusal is one line, not a failed flow's traceback)."""
+    with run_lock(data_dir):
+        pass
 
 
 @contextmanager

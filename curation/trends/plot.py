@@ -29,6 +29,20 @@ from curation.trends.subsets import frontier_mask
 _COLOURS = ERA_COLOURS
 
 
+NO_DATA = "No model has a training-compute figure yet: nothing to fit."
+
+
+def plot_no_data(path: Path, title: str) -> Path:
+    """A PNG that says there is nothing to plot (a version of papers without figures)."""
+    fig, ax = plt.subplots(figsize=(12, 7), dpi=120)
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, NO_DATA, ha="center", va="center", fontsize=14)
+    ax.set_title(title)
+    fig.savefig(path)
+    plt.close(fig)
+    return path
+
+
 def plot_trends(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOptions,
                 path: Path, title: str = "Training compute of ML models", label_largest: int = 6) -> Path:
     """Write a PNG of the points ``fits`` were fitted on: each era's line with its 90% bootstrap band

@@ -8,6 +8,7 @@ Writes ``trends.json`` (fits per subset and era, automatic breaks, excluded mode
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 import pandas as pd
@@ -23,7 +24,7 @@ from curation.trends.fits import (
     select_points,
 )
 from curation.trends.html import write_trend_html
-from curation.trends.plot import plot_trends
+from curation.trends.plot import NO_DATA, plot_no_data, plot_trends
 from curation.trends.report import report_markdown
 from curation.trends.subsets import REGISTRY, SubsetError, domains, get_subset
 
@@ -101,8 +102,13 @@ def refit_models(models: pd.DataFrame, folder: Path, options: TrendOptions, titl
         "models_with_compute": len(points),
     })
     all_fits = fitted["all"].fits if "all" in fitted else None
-    plot_trends(points, all_fits, options, folder / "trends.png", title=title)
-    write_trend_html(points, all_fits, options, folder / "trends.html", title=title)
+    if points.empty:  # papers without figures only: the files say so instead of drawing empty axes
+        plot_no_data(folder / "trends.png", title)
+        (folder / "trends.html").write_text(f"<!doctype html><title>{escape(title)}</title>"
+                                            f"<h1>{escape(title)}</h1><p>{NO_DATA}</p>", encoding="utf-8")
+    else:
+        plot_trends(points, all_fits, options, folder / "trends.png", title=title)
+        write_trend_html(points, all_fits, options, folder / "trends.html", title=title)
     (folder / "REPORT.md").write_text(
         report_markdown(version_label or title, records, breaks, {k: len(v) for k, v in excluded.items()}),
         encoding="utf-8")

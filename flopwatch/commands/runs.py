@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from flopwatch.commands.common import (
+    EXIT_ERROR,
     EXIT_OK,
     EXIT_SOURCE_FAILED,
     EXIT_USAGE,
@@ -26,6 +28,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                      help="rebuild even when the inputs are identical to the latest version's")
     contact_flag(run)
     run.add_argument("--json", action="store_true", help="print the run report as JSON")
+    run.add_argument("--accept-shrink", action="append", default=None, metavar="SOURCE",
+                     help="publish SOURCE even if it lost more than FLOPWATCH_MAX_SHRINK (10%%) of its "
+                          "rows since the latest version (repeatable)")
     data_dir_flag(run)
 
     backfill = commands.add_parser(
@@ -47,6 +52,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     backfill.set_defaults(handler=cmd_backfill)
 
 
+def _unlocked(data_dir: Path, command: str) -> bool:
+    """Whether no other run holds ``data_dir``; if one does, say so in one line."""
+    from curation.store.versions import StoreError, check_unlocked
+
+    try:
+        check_unlocked(data_dir)
+    except StoreError as exc:
+        print(f"flopwatch {command}: {exc}; try again when it has finished", file=sys.stderr)
+        return False
+    return True
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the nightly job once and print what it did."""
     from curation.run_report import SUMMARY_SUBSETS
@@ -59,8 +76,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"flopwatch run: unknown source(s) {', '.join(unknown)} "
               f"(known: {', '.join(sorted(available_sources()))})", file=sys.stderr)
         return EXIT_USAGE
+    if not _unlocked(settings.data_dir, "run"):
+        return EXIT_ERROR
     report = nightly(sources=settings.sources, data_dir=str(settings.data_dir), force=args.force,
-                     contact=settings.contact)
+                     contact=settings.contact, accept_shrink=args.accept_shrink)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, default=str))
     else:
@@ -107,6 +126,8 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     settings = settings_of(args, contact=args.contact)
     categories = [c.strip() for c in args.categories.split(",") if c.strip()] if args.categories else None
+    if not _unlocked(settings.data_dir, "backfill"):
+        return EXIT_ERROR
     report = backfill(args.source, args.since, args.until, categories=categories, fetch_all=args.fetch_all,
                       data_dir=str(settings.data_dir), contact=settings.contact,
                       publish=not args.no_publish)

@@ -139,9 +139,8 @@ class HuggingFaceSource(Source):
             payloads.append(landing.land(f"{LISTING} {page}.json", response))
             try:
                 models = _listing(response.content)
-            except ValueError as exc:
-                log.warning("huggingface: listing page %d is not a model list (%s); stopping", page, exc)
-                break
+            except ValueError as exc:  # an error page or a cut body: the window was not listed whole
+                raise SourceError(f"huggingface: listing page {page} ({url}): {exc}") from exc
             reached_since = False
             for entry in models:
                 stamp = entry.get(self._time_field())
@@ -167,7 +166,7 @@ class HuggingFaceSource(Source):
         return "createdAt" if self.hub.sort == "createdAt" else "lastModified"
 
     def _wanted(self, entry: dict, known: frozenset[str]) -> bool:
-        return (isinstance(entry.get("id"), str)
+        return (isinstance(entry.get("id"), str) and _safe_repo_id(entry["id"])
                 and record_id(entry["id"], entry.get("lastModified")) not in known
                 and (entry.get("downloads") or 0) >= self.hub.min_downloads
                 and (entry.get("likes") or 0) >= self.hub.min_likes)
@@ -190,7 +189,7 @@ class HuggingFaceSource(Source):
             "model": m["id"].split("/")[-1], "publication_date": str(m.get("createdAt") or "")[:10],
             "link": f"{self.base_url}/{m['id']}", "raw_sha256": payload.sha256,
             "fetched_at": payload.fetched_at, PART: LISTING,
-        } for m in models if isinstance(m.get("id"), str)]
+        } for m in models if isinstance(m.get("id"), str) and _safe_repo_id(m["id"])]
         return pd.DataFrame(rows)
 
     def _parse_card(self, payload: Payload, content: bytes) -> pd.DataFrame:
@@ -222,6 +221,19 @@ class HuggingFaceSource(Source):
         repo = candidates["source_record_id"].str.rsplit("@", n=1).str[0]
         ordered = candidates.assign(_repo=repo).sort_values("source_record_id", kind="stable")
         return ordered.drop_duplicates("_repo", keep="last").drop(columns="_repo").reset_index(drop=True)
+
+
+REPO_ID = re.compile(r"[A-Za-z0-9][\w.-]{0,95}/[A-Za-z0-9][\w.-]{0,95}")
+
+
+def _safe_repo_id(repo: str) -> bool:
+    """Whether ``repo`` is an ``owner/name`` id the Hub could have made. Anything else ("../../etc",
+    a URL, a very long string) would put the card's request outside the configured base or its payload
+    outside the landing folder: it is skipped with a warning naming it."""
+    if REPO_ID.fullmatch(repo) and ".." not in repo:
+        return True
+    log.warning("huggingface: listing entry %r is not an owner/name repo id; skipped", repo[:200])
+    return False
 
 
 def _listing(content: bytes) -> list[dict]:
