@@ -5,7 +5,8 @@ A run fetches each source's window (a snapshot source's window is "now": everyth
 from and, on demand, the source's current candidates. Where the two kinds differ is decided here,
 once: an incremental source saves the window's new records as a batch and contributes all its
 batches; a snapshot source contributes this run's payloads, or the latest version's when its fetch or
-parse failed, or when its valid rows fell by more than ``FLOPWATCH_MAX_SHRINK`` (its last good data).
+parse failed, or when its valid rows fell by more than ``FLOPWATCH_MAX_SHRINK`` or a column lost every
+value (its last good data).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from curation.collect import collect_candidates
-from curation.run_report import SourceOutcome, fail, record_outcome
+from curation.run_report import SourceOutcome, fail, filled_columns, record_outcome
 from curation.store.batches import BatchStore, SourceState, window_label
 from curation.store.publish import previous_payloads
 from schemas.handover import Payload, SourceLike, Window
@@ -101,6 +102,7 @@ class Harvest:
     previous_version: int | None = None
     kept: bool = False  # the latest version's data, not a fresh fetch: its counts are not this run's
     previous_valid: int = 0  # a snapshot source's valid rows in the latest version (0: unknown)
+    previous_filled: list[str] = field(default_factory=list)  # and the columns that held values
     _candidates: pd.DataFrame | None = None
 
     def candidates(self) -> pd.DataFrame:
@@ -126,6 +128,7 @@ class Harvest:
         self.inputs = [p.to_dict() for p in self.payloads]
         if self.kept:
             self.outcome.valid = len(validated.candidates)
+            self.outcome.filled = filled_columns(validated.candidates)
         else:
             record_outcome(self.outcome, validated)
             self.quarantine.append(validated.quarantine)
@@ -134,12 +137,19 @@ class Harvest:
     def _shrunk(self, validated: Validated) -> ValueError | None:
         """The refusal of a snapshot that lost more than the allowed share of the source's valid rows
         since the latest version (a download cut short at a row boundary parses as a smaller table),
-        unless the operator accepted it (``--accept-shrink SOURCE``); None when it did not shrink."""
+        or every value of a column it had (a changed or broken export), unless the operator accepted
+        it (``--accept-shrink SOURCE``); None when it did not shrink."""
         settings = getattr(self.source, "settings", None)
         limit = getattr(settings, "max_shrink", DEFAULT_MAX_SHRINK)
         if not self.previous_valid or self.source.name in getattr(settings, "accept_shrink", ()):
             return None
         now = len(validated.candidates)
+        lost = sorted(set(self.previous_filled) - set(filled_columns(validated.candidates, share=0)))
+        if lost and now:
+            return ValueError(
+                f"{self.source.name}: no value left in column(s) {', '.join(lost)}, which the latest version "
+                f"had: a changed or broken export is not published; if it is right, run with --accept-shrink "
+                f"{self.source.name}")
         if now >= (1 - limit) * self.previous_valid:
             return None
         return ValueError(
@@ -163,7 +173,8 @@ def harvest(source: SourceLike, increment: Increment | None, data_dir: Path, run
         before = ((latest_manifest or {}).get("sources") or {}).get(source.name) or {}
         return Harvest(source, outcome, data_dir, [p.to_dict() for p in payloads], list(quarantine or []),
                        payloads=payloads, fallback=fallback, previous_version=previous_version, kept=kept,
-                       previous_valid=int(before.get("valid") or 0))  # a failed source's: its kept data
+                       previous_valid=int(before.get("valid") or 0),  # a failed source's: its kept data
+                       previous_filled=list(before.get("filled") or []))
     quarantine = list(quarantine or [])
     if increment is not None:
         outcome.fetched = len(increment.payloads)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+import pandas as pd
+
 from curation.trends.subsets import REGISTRY
 from schemas.validate import VALUE_DROPPED, Validated
 
@@ -27,6 +29,7 @@ class SourceOutcome:
     values_dropped: int = 0  # single values dropped by quarantine
     kept_from_version: int | None = None  # on failure: whose data was kept
     note: str = ""  # e.g. why nothing was parsed
+    filled: list[str] = field(default_factory=list)  # candidate columns with values in >= 5% of valid rows
 
     def line(self) -> str:
         """One line for the terminal."""
@@ -105,9 +108,18 @@ def record_outcome(outcome: SourceOutcome, validated: Validated) -> None:
     quarantine = validated.quarantine
     dropped = quarantine["action"] == VALUE_DROPPED
     outcome.valid = len(validated.candidates)
+    outcome.filled = filled_columns(validated.candidates)
     outcome.values_dropped = int(dropped.sum())
     outcome.quarantined = len(quarantine[~dropped].drop_duplicates(["record", "row", "check"]))
     outcome.parsed = outcome.valid + outcome.quarantined
+
+
+def filled_columns(candidates: pd.DataFrame, share: float = 0.05) -> list[str]:
+    """The columns that hold a value in at least ``share`` of the rows (0: in any row)."""
+    if candidates.empty:
+        return []
+    return sorted(str(c) for c in candidates.columns
+                  if candidates[c].notna().any() and candidates[c].notna().mean() >= share)
 
 
 def fail(outcome: SourceOutcome, exc: BaseException, previous_version: int | None) -> None:

@@ -176,3 +176,19 @@ def test_a_version_whose_history_a_kill_lost_is_caught_up_by_the_next_run(setup)
     assert report.version == 2
     versions = pd.read_csv(history)["version"]
     assert set(versions) == {1, 2} and versions.value_counts()[1] == len(report.fits)
+
+
+def test_a_snapshot_that_lost_a_column_s_values_is_refused_unless_accepted(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLOPWATCH_EPOCH_TABLES", "notable_ai_models")
+    settings = make_settings(tmp_path / "data")
+    store = Store(settings.layout)
+    _run(EpochSource(settings), store, _table(ROWS), "r1")
+    without_compute = ("Model,Publication date,Organization\n"
+                       + "\n".join(row.rsplit(",", 1)[0] for row in ROWS) + "\n").encode()
+    report, _ = _run(EpochSource(settings), store, without_compute, "r2")  # the export changed its columns
+    assert report.sources["epoch"].status == FAILED
+    assert "no value left in column(s) training_compute_flop" in report.sources["epoch"].error
+    assert store.latest() == 1 and store.models(1)["training_compute_flop"].notna().all()
+    accepted = make_settings(tmp_path / "data", accept_shrink=["epoch"])
+    again, _ = _run(EpochSource(accepted), store, without_compute, "r3")
+    assert again.status == "published" and store.models(again.version)["training_compute_flop"].isna().all()
