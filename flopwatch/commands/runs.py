@@ -30,7 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     run.add_argument("--json", action="store_true", help="print the run report as JSON")
     run.add_argument("--accept-shrink", action="append", default=None, metavar="SOURCE",
                      help="publish SOURCE even if it lost more than FLOPWATCH_MAX_SHRINK (10%%) of its "
-                          "rows since the latest version (repeatable)")
+                          "rows, or every value of a column, since the latest version (repeatable)")
     data_dir_flag(run)
 
     backfill = commands.add_parser(
