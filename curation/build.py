@@ -4,8 +4,9 @@ a new version — or decides that nothing changed and publishes nothing.
 The decision, in order: inputs identical to the latest version's (same payloads and batches, by
 sha256) → unchanged, nothing parsed; no valid rows from any source (no model and no paper) → nothing
 published; merged models and papers identical to the latest version's (by content hash) → unchanged;
-otherwise a new version is staged (models, provenance, changes, manifest, trend refit), committed, and ``LATEST``
-moves. Any failure before the commit discards the staging folder and leaves ``LATEST`` untouched.
+otherwise a new version is staged (models, provenance, changes, manifest, trend refit), committed,
+and ``LATEST`` moves. Any failure before the commit discards the staging folder and leaves ``LATEST``
+untouched.
 """
 
 from __future__ import annotations
