@@ -68,7 +68,11 @@ def type_candidates(raw: pd.DataFrame) -> tuple[pd.DataFrame, list[dict[str, obj
         dates = pd.to_datetime(original.astype("string"), errors="coerce", format="ISO8601")
         bad = dates.isna() & ~_blank(original)
         failures += _failures(frame, bad, column, "is a date (YYYY-MM-DD)", original)
-        frame[column] = dates
+        # a parsable date a nanosecond timestamp cannot hold ("2263-01-01", "0099-01-01") fails the row,
+        # not the whole table
+        far = dates.notna() & ~dates.dt.year.between(1678, 2261)
+        failures += _failures(frame, far, column, "is a date between 1678 and 2261", original)
+        frame[column] = dates.mask(far).astype("datetime64[ns]")
     for column in FLAG_COLUMNS:
         frame[column] = frame[column].astype("boolean")
     return frame, failures

@@ -74,3 +74,12 @@ def test_text_is_trimmed_and_blank_text_becomes_null():
         {"model": " GPT-2 ", "publication_date": "2019-02-14", "organization": "  "}))
     assert validated.candidates.loc[0, "model"] == "GPT-2"
     assert pd.isna(validated.candidates.loc[0, "organization"])
+
+
+def test_a_date_no_timestamp_can_hold_quarantines_its_row_not_the_table():
+    # found by the property test: "2263-01-01" parses, but not as a nanosecond timestamp
+    result = validate_candidates(_rows({"model": "Far", "publication_date": "2263-01-01"},
+                                       {"model": "Near", "publication_date": "2020-01-01"}))
+    assert list(result.candidates["model"]) == ["Near"]
+    assert list(result.quarantine["check"]) == ["is a date between 1678 and 2261"]
+    assert list(result.quarantine["action"]) == [ROW_QUARANTINED]
