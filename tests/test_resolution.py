@@ -10,16 +10,13 @@ import json
 import pandas as pd
 import pytest
 
-from curation.extract.documents import extract_documents
 from curation.extract.engine import extract
 from curation.resolve.identifiers import arxiv_id, doi, hf_repo, paper_key, url
-from curation.resolve.merge import merge_models, split_duplicates
+from curation.resolve.merge import merge_models
 from curation.resolve.names import name_parts
 from curation.store.changes import diff_models
+from flopwatch.recorded import card_candidates, epoch_candidates
 from schemas.validate import validate_candidates
-from scrapers.landing import Payload
-from scrapers.sources.epoch import EpochSource
-from scrapers.sources.huggingface import HuggingFaceSource
 from tests.conftest import make_settings
 
 # the official repos of the model cards that are not Hub READMEs in the recorded set
@@ -31,18 +28,8 @@ CARD_REPOS = {"llama1_MODEL_CARD.md": "huggyllama/llama-65b",
               "bloom_model_card_README.md": "bigscience/bloom"}
 
 
-def _payload(source: str, name: str, content: bytes) -> Payload:
-    return Payload(source, name, f"https://example.org/{name}", name, hashlib.sha256(content).hexdigest(),
-                   len(content), "text/plain", "2026-11-26T03:00:00+00:00")
-
-
 def _epoch(tmp_path, *files: tuple[str, str]) -> pd.DataFrame:
-    source = EpochSource(make_settings(tmp_path))
-    frames = []
-    for path, table in files:
-        content = path.read_bytes()
-        frames.append(source.parse(_payload("epoch", f"{table}.csv", content), content))
-    return split_duplicates(validate_candidates(pd.concat(frames, ignore_index=True)).candidates)[0]
+    return epoch_candidates(make_settings(tmp_path), list(files))
 
 
 def _repo(filename: str) -> str:
@@ -54,16 +41,8 @@ def _repo(filename: str) -> str:
 
 
 def _cards(tmp_path, folder, files: list[str]) -> pd.DataFrame:
-    source = HuggingFaceSource(make_settings(tmp_path))
-    frames = []
-    for file in files:
-        repo, content = _repo(file), (folder / file).read_bytes()
-        stamp = "2024-01-01T00:00:00.000Z"
-        listing = json.dumps([{"id": repo, "createdAt": stamp, "lastModified": stamp}]).encode()
-        parsed = [source.parse(_payload("huggingface", "listing 1.json", listing), listing),
-                  source.parse(_payload("huggingface", f"card {repo}@{stamp}.md", content), content)]
-        frames.append(source.combine(extract_documents(pd.concat(parsed, ignore_index=True))))
-    return validate_candidates(pd.concat(frames, ignore_index=True)).candidates
+    cards = [(_repo(file), (folder / file).read_bytes()) for file in files]
+    return card_candidates(make_settings(tmp_path), cards, created_at="2024-01-01T00:00:00.000Z")
 
 
 def _papers(folder, labels: list[dict]) -> pd.DataFrame:

@@ -486,17 +486,18 @@ def test_a_size_with_parameter_as_an_adjective_is_the_cards_parameter_count():
     assert estimate.value_flop == pytest.approx(6 * 3.2e9 * 0.8e12)
 
 
+SIZE_TABLE = "| Model Hyperparameter | Value |\n| --- | --- |\n| Total Parameters | 2.4B |\n"
+
+
 def test_a_key_value_row_may_write_the_parameter_count_with_a_unit():
-    card = ("---\nlicense: mit\n---\n# Stint\n\nStint was trained on 600B tokens.\n\n"
-            "| Hyperparameter | Value |\n| --- | --- |\n| Total Parameters | 2.4B |\n"
-            "| Hidden Size | 2560 |\n")
+    card = ("---\nlicense: mit\n---\n# Stint\n\nStint was trained on 600B tokens.\n\n" + SIZE_TABLE
+            + "| Hidden Size | 2560 |\n")
     assert only(find_card_operation_counting(card)).assumptions["parameters"] == 2.4e9
 
 
 def test_a_data_mix_tables_total_row_counts_the_training_tokens():
     card = ("---\nlicense: mit\n---\n# Stint\n\n| Source | Tokens (Billion) |\n| --- | --- |\n"
-            "| Web | 410.5 |\n| Code | 89.5 |\n| Total | 500.0 |\n\n"
-            "| Model Hyperparameter | Value |\n| --- | --- |\n| Total Parameters | 2.4B |\n")
+            "| Web | 410.5 |\n| Code | 89.5 |\n| Total | 500.0 |\n\n" + SIZE_TABLE)
     estimate = only(find_card_operation_counting(card))
     assert estimate.assumptions["training_tokens"] == 500e9
     assert "| Total | 500.0 |" in estimate.evidence[0].text
