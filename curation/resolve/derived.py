@@ -2,8 +2,8 @@
 linked to the model it derives from, never merged into it.
 
 The base is found, in order: the record of the base's own repository (its card is in the data); else
-the one model whose name is the base repository's name as people write it ("mistralai/Mixtral-8x7B-
-v0.1" → "Mixtral 8x7B"), compared strictest first (see :func:`_keys`); several models at the first
+the one model whose name is the base repository's name as people write it ("zorg/Zorvex-8x7B-v0.1"
+→ "Zorvex 8x7B"), compared strictest first (see :func:`_keys`); several models at the first
 level that fits, or none at all, give no base — a guessed base would hand one model's history to
 another.
 """

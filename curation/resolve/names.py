@@ -63,7 +63,7 @@ class NameParts:
 
     @property
     def tags(self) -> frozenset[str]:
-        """The qualifier's words that name a variant ("GPT-2 (AMPS)": "amps"), not a size, a size word
+        """The qualifier's words that name a variant ("Wren-2 (Arith)": "arith"), not a size, a size word
         or a date ("(1.5B)", "(large)", "(Mar 2023)")."""
         words = [t for t in _SPLIT.split(_MONTH_YEAR.sub(" ", self.qualifier)) if t]
         return frozenset(t for t in words if not _SIZE.match(t) and t not in SIZE_WORDS
@@ -110,9 +110,9 @@ def name_parts(name: str) -> NameParts:
         size = _SIZE.match(token)
         if size:
             sizes.append(_size(size.group("n"), size.group("u"), size.group("frac")))
-        elif token in SIZE_WORDS:  # "Florence-2-L (large)"
+        elif token in SIZE_WORDS:  # "Heron-2-L (large)"
             variants.append(token)
-    if len(tokens) > 1 and tokens[-1] in SIZE_LETTERS:  # "Florence-2-L": a size written as its letter
+    if len(tokens) > 1 and tokens[-1] in SIZE_LETTERS:  # "Heron-2-L": a size written as its letter
         tokens[-1] = SIZE_LETTERS[tokens[-1]]
     for token in tokens:
         size = _SIZE.match(token)

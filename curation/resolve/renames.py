@@ -1,8 +1,8 @@
 """Renames: a model of the previous version that no record of this run joined, and a record of this run
 that joined no previous model, are one model under a new name when what identifies a model agrees.
 
-Curated sources rename rows ("GPT" → "GPT-1", "SearchFusion" → "Selective Search", "GPT-4" →
-"GPT-4 (Mar 2023)") and correct their figures, but a renamed row keeps the paper it links, its date,
+Curated sources rename rows (a generation number added, "Wordfuse" → "Kestrel Fusion Model", "Quill"
+→ "Quill (Mar 2023)") and correct their figures, but a renamed row keeps the paper it links, its date,
 its organization and, mostly, its parameter count. Each kind of evidence adds or removes points (a
 hand-calibrated log-odds score, weights in :data:`WEIGHTS`); a pair links when its score reaches
 ``min_score`` and beats every other candidate of both sides by ``margin`` — with two equally good

@@ -10,19 +10,19 @@ Records are linked by rules, strongest first; each link is kept with the rule th
    several (one paper, several sizes) the one whose compute is nearest within ``compute_factor``.
    (A paper record with a compute figure also takes part in the name rules below; one without links
    by its identifier only.) A model record citing the same paper as exactly one model of the same
-   base name of another source joins it too ("flan-t5-xxl" and "Flan-T5 11B"); and (2c) records that
+   base name of another source joins it too ("wren-t5-xxl" and "Wren-T5 11B"); and (2c) records that
    give one paper as their own, with overlapping names and the same size (:func:`own_paper`).
 3. **same name, written differently** — equal base, sizes, variants and versions, separators aside
-   ("Llama-2-70b-hf", "Llama 2 70B"; "CodeLlama-34b", "Code Llama-34B"; "GPT-4", "GPT-4 (Mar 2023)"
-   when GPT-4 was published in March 2023), organizations not contradicting each other and dates
+   ("Zorvex-2-70b-hf", "Zorvex 2 70B"; "CodeZorvex-34b", "Code Zorvex-34B"; "Quill", "Quill (Mar
+   2023)" when Quill was published in March 2023), organizations not contradicting each other and dates
    within ``max_years_apart``.
 4. **similar name** — within a block (leading name token), a rapidfuzz ratio ≥ ``min_name_score``
    with sizes, variants, versions, organization and date agreeing.
 5. **one match across sources** — a record of another source of the same family (a first
    generation may go unwritten), fitting sizes and versions, and the same variants or compute
-   within ``compute_factor``, each the other's only match ("bigscience/bloom" → BLOOM-176B by its
-   compute; "Baichuan-13B-Base" → "Baichuan 1-13B").
-6. **acronym** — "sam-vit-huge" and "Segment Anything Model", when that fits one model only.
+   within ``compute_factor``, each the other's only match ("lab/heron" → "Heron-176B" by its
+   compute; "Quillan-13B-Base" → "Quillan 1-13B").
+6. **acronym** — "sam-vit-huge" and "Segmenting Any Mask", when that fits one model only.
 7. **renamed** — a previous model no record joined and a record that joined no previous model, by
    a score over link, date, organization, parameters, compute and name
    (:mod:`curation.resolve.renames`).
@@ -181,7 +181,7 @@ class _Linker:
 
     def agree(self, a: int, b: int) -> bool:
         """Organizations do not contradict each other, the dates are close enough, and a dated
-        variant's month ("GPT-4 (Mar 2023)") is the other's publication month."""
+        variant's month ("Quill (Mar 2023)") is the other's publication month."""
         return _orgs_agree(self.orgs[a], self.orgs[b]) \
             and _close_in_time(self.years[a], self.years[b], self.rules.max_years_apart) \
             and self.dated_variant_fits(a, b)
@@ -255,7 +255,7 @@ def shared_identifier(linker: _Linker) -> None:
 def own_paper(linker: _Linker) -> None:
     """Rule 2c: records of two sources that give the same paper as their own (a card's own arXiv id, a
     row's link), with overlapping names (:func:`_names_overlap`), the same variants and fitting sizes,
-    are one model when each is the other's only such match ("google/madlad400-10b-mt" and "MADLAD-400
+    are one model when each is the other's only such match ("goo/heron400-10b-mt" and "Heron-400
     10B"). Of several models of one paper, the one of the same size (equal name sizes or parameter
     counts within 25%); without a size, only a paper the other source gives for one model alone. A
     card citing the paper of the model it was initialized from names another model: no link."""
@@ -298,7 +298,7 @@ def own_paper(linker: _Linker) -> None:
 
 def _names_overlap(name_a: str, a: NameParts, name_b: str, b: NameParts) -> bool:
     """Two names that could be one model's: one base (separators aside) begins the other, they share
-    their first word, or one is the other's acronym ("SAM" and "Segment Anything Model")."""
+    their first word, or one is the other's acronym ("SAM" and "Segmenting Any Mask")."""
     squashed_a, squashed_b = a.base.replace(" ", ""), b.base.replace(" ", "")
     if not squashed_a or not squashed_b:
         return False
@@ -309,15 +309,15 @@ def _names_overlap(name_a: str, a: NameParts, name_b: str, b: NameParts) -> bool
 
 
 def _acronym(name: str) -> str:
-    """The initials of a name of three or more words ("Segment Anything Model" → "sam")."""
+    """The initials of a name of three or more words ("Segmenting Any Mask" → "sam")."""
     words = re.findall(r"[A-Za-z]\w*|\d+", re.sub(r"\([^)]*\)", " ", name))
     letters = "".join(w if w.isdigit() else w[0] for w in words).lower()  # "... Model 2" → "sam2"
     return letters if len(words) >= 3 else ""
 
 
 def written_differently(linker: _Linker) -> None:
-    """Rule 3: equal base, sizes, variants and versions (separators aside: "CodeLlama-34b" is "Code
-    Llama 34B"), organizations and dates agreeing."""
+    """Rule 3: equal base, sizes, variants and versions (separators aside: "CodeZorvex-34b" is "Code
+    Zorvex 34B"), organizations and dates agreeing."""
     parts = linker.parts
     for members in linker.groups(lambda i: parts[i].squashed if parts[i].base else ""):
         for a_pos, a in enumerate(members):
@@ -389,22 +389,22 @@ def one_match_across_sources(linker: _Linker) -> None:
 
 
 def _family(parts: NameParts) -> str:
-    """A base name without separators or a first-generation number: "Baichuan 1" is written
-    "Baichuan" in its repository, "Evo" is "evo-1" (later generations are always numbered)."""
+    """A base name without separators or a first-generation number: "Quillan 1" is written
+    "Quillan" in a repository, "Wren" is "wren-1" (later generations are always numbered)."""
     base = parts.base[:-2] if parts.base.endswith(" 1") else parts.base
     return base.replace(" ", "")
 
 
 def _kind_variants(parts: NameParts) -> set[str]:
     """The variants that make another model of the family (instruct, chat, vision, a qualifier such as
-    "(AMPS)"), not its size ("xl", "medium") nor "base" (a repository's name for the pretrained
+    "(Arith)"), not its size ("xl", "medium") nor "base" (a repository's name for the pretrained
     checkpoint)."""
     return (set(parts.variants) - SIZE_WORDS) | parts.tags
 
 
 def acronym(linker: _Linker) -> None:
     """Rule 6: a name whose first word is the initials of another source's name of three or more words
-    ("sam-vit-huge" and "Segment Anything Model"), sizes fitting, each the other's only such match."""
+    ("sam-vit-huge" and "Segmenting Any Mask"), sizes fitting, each the other's only such match."""
     initials: dict[str, list[int]] = defaultdict(list)
     leading: dict[str, list[int]] = defaultdict(list)
     for i in range(linker.n_rec):
