@@ -16,6 +16,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -43,13 +44,14 @@ WEIGHTS = {
 _URL = re.compile(r"https?://\S+")
 
 
-def _identifiers(link: str, arxiv: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)  # asked for every pair a model takes part in
+def _identifiers(link: str, arxiv: str) -> frozenset[str]:
     """The URLs (canonical form) and arXiv ids a row's link cell gives."""
     found = {f"arxiv:{arxiv_id(arxiv)}"} if arxiv_id(arxiv) else set()
     for text in _URL.findall(link):
         text = text.rstrip(".,;)")
         found.add(f"arxiv:{arxiv_id(text)}" if arxiv_id(text) else (url(text) or text))
-    return found
+    return frozenset(found)
 
 
 def size_ratio(a: float, b: float) -> float | None:
