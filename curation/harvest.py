@@ -19,29 +19,33 @@ from pathlib import Path
 import pandas as pd
 
 from curation.collect import collect_candidates
-from curation.run_report import SourceOutcome, fail, filled_columns, record_outcome
+from curation.pending import QueueChange, RetryPolicy, due, pending_ids, update_queue
+from curation.run_report import SourceOutcome, fail, filled_columns, note_queue, record_outcome
 from curation.store.batches import BatchStore, SourceState, window_label
 from curation.store.publish import previous_payloads
-from schemas.handover import Payload, SourceLike, Window
+from flopwatch.layout import DataLayout
+from schemas.handover import DetailMiss, Payload, SourceLike, Window
 from schemas.validate import Validated
 
 
 @dataclass
 class Increment:
-    """What one fetch of a source landed, and the window it covered."""
+    """What one fetch of a source landed, the window it covered, and the details it could not have."""
 
     window: Window
     payloads: list[Payload]
+    misses: list[DetailMiss] = field(default_factory=list)
 
 
 def plan_window(source: SourceLike, data_dir: Path, now: datetime | None = None,
                 known: frozenset[str] | None = None) -> Window:
     """The window tonight's run of ``source`` fetches (from its saved point minus the overlap, or "now"
     for a snapshot source), with the record ids it has already collected (``known``, read from its
-    batches when not given)."""
+    batches when not given) less those whose detail is queued, and the queued details due now."""
     state = SourceState.load(data_dir, source.name)
     window = source.default_window(state.saved_until(), now or datetime.now(UTC).replace(tzinfo=None))
-    return replace(window, known=BatchStore(data_dir, source.name).known() if known is None else known)
+    known = BatchStore(data_dir, source.name).known() if known is None else known
+    return replace(window, known=known - pending_ids(state.pending), retry=due(state.pending))
 
 
 DEFAULT_MAX_SHRINK = 0.10  # FLOPWATCH_MAX_SHRINK
@@ -49,30 +53,41 @@ _STATE_LOCK = threading.Lock()  # windows of one backfill may finish concurrentl
 
 
 def save_window(data_dir: Path, source: str, batch: str, validated: Validated, increment: Increment,
-                advance_saved_point: bool) -> int:
+                advance_saved_point: bool, policy: RetryPolicy | None = None) -> tuple[int, QueueChange]:
     """Write the new records of a window as a batch, then (and only then) save the source's state:
-    the nightly saved point, or the window as done for a backfill. Returns how many records were new."""
+    the nightly saved point, or the window as done for a backfill, and its queue of details to retry
+    (see :mod:`curation.pending`). Returns how many records were new and what changed in the queue."""
     candidates = validated.candidates
     new = candidates[~candidates["source_record_id"].isin(increment.window.known)]
     label = window_label(increment.window.since, increment.window.until)
     if len(new):
         BatchStore(data_dir, source).write(batch, new, increment.payloads, label)
+    tried = {miss.record_id for miss in increment.window.retry} | set(new["source_record_id"].astype(str))
     with _STATE_LOCK:
         state = SourceState.load(data_dir, source)
         if advance_saved_point:
             state.processed_until = increment.window.until.isoformat(timespec="minutes")
         else:
             state.windows_done = sorted({*state.windows_done, label})
+        state.pending, change = update_queue(state.pending, tried, increment.misses, policy or RetryPolicy())
         state.save(data_dir, source)
-    return len(new)
+    return len(new), change
 
 
 def collect_window(source: SourceLike, data_dir: Path, batch: str, increment: Increment,
-                   advance_saved_point: bool = False) -> tuple[Validated, int]:
+                   advance_saved_point: bool = False) -> tuple[Validated, int, QueueChange]:
     """Parse and validate one window of an incremental source and save it as a batch (a backfill's
-    window is then done; a nightly one moves the saved point). Returns the result and the new count."""
+    window is then done; a nightly one moves the saved point). Returns the result, the new count and
+    what changed in the source's queue of details to retry."""
     validated = collect_candidates(source, increment.payloads, data_dir)
-    return validated, save_window(data_dir, source.name, batch, validated, increment, advance_saved_point)
+    policy = RetryPolicy.from_settings(getattr(source, "settings", None))
+    new, change = save_window(data_dir, source.name, batch, validated, increment, advance_saved_point, policy)
+    return validated, new, change
+
+
+def pending_count(data_dir: Path, source: str) -> int:
+    """How many of ``source``'s details wait in its retry queue."""
+    return len(SourceState.load(data_dir, source).pending)
 
 
 def known_records(data_dir: Path, source: str) -> frozenset[str]:
@@ -118,12 +133,12 @@ class Harvest:
             if self.kept:
                 raise
             fail(self.outcome, exc, self.previous_version)
-            self.payloads = self.fallback
+            self._refuse()
             validated = collect_candidates(self.source, self.payloads, self.data_dir)
         shrink = None if self.kept or self.payloads is self.fallback else self._shrunk(validated)
         if shrink is not None:
             fail(self.outcome, shrink, self.previous_version)
-            self.payloads = self.fallback
+            self._refuse()
             validated = collect_candidates(self.source, self.payloads, self.data_dir)
         self.inputs = [p.to_dict() for p in self.payloads]
         if self.kept:
@@ -133,6 +148,13 @@ class Harvest:
             record_outcome(self.outcome, validated)
             self.quarantine.append(validated.quarantine)
         return validated.candidates
+
+    def _refuse(self) -> None:
+        """Fall back to the latest version's payloads; this run's new ones are refused for good (the
+        next run downloads them whole instead of taking a "not modified" for them)."""
+        kept = {payload.sha256 for payload in self.fallback}
+        DataLayout(self.data_dir).refuse_payloads([p.sha256 for p in self.payloads if p.sha256 not in kept])
+        self.payloads = self.fallback
 
     def _shrunk(self, validated: Validated) -> ValueError | None:
         """The refusal of a snapshot that lost more than the allowed share of the source's valid rows
@@ -179,13 +201,16 @@ def harvest(source: SourceLike, increment: Increment | None, data_dir: Path, run
     if increment is not None:
         outcome.fetched = len(increment.payloads)
         try:
-            validated, new = collect_window(source, data_dir, run_id, increment, advance_saved_point=True)
+            validated, new, change = collect_window(source, data_dir, run_id, increment,
+                                                    advance_saved_point=True)
             record_outcome(outcome, validated)
             quarantine.append(validated.quarantine)
             window = window_label(increment.window.since, increment.window.until)
             outcome.note = f"{new:,} new of {len(validated.candidates):,} in {window}"
+            note_queue(outcome, change)
         except Exception as exc:
             fail(outcome, exc, previous_version)
+    outcome.pending = pending_count(data_dir, source.name)
     candidates, records = current_candidates(source, data_dir)
     if kept:
         outcome.valid = len(candidates)

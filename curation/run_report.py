@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
+from curation.pending import QueueChange
 from curation.trends.subsets import REGISTRY
 from schemas.validate import VALUE_DROPPED, Validated
 
@@ -13,6 +14,7 @@ OK = "ok"
 HEADLINE_SUBSETS = frozenset(name for name, subset in REGISTRY.items() if subset.headline)
 SUMMARY_SUBSETS = frozenset(name for name, subset in REGISTRY.items() if subset.summary)
 FAILED = "failed"
+INCOMPLETE = "incomplete"  # the source's listing was read, but details failed and wait in its queue
 
 
 @dataclass
@@ -20,7 +22,7 @@ class SourceOutcome:
     """One source in one run."""
 
     name: str
-    status: str = OK  # ok | failed
+    status: str = OK  # ok | incomplete | failed
     error: str | None = None
     fetched: int = 0  # payloads fetched this run (304s count as fetched)
     parsed: int = 0  # candidate rows parsed
@@ -30,17 +32,30 @@ class SourceOutcome:
     kept_from_version: int | None = None  # on failure: whose data was kept
     note: str = ""  # e.g. why nothing was parsed
     filled: list[str] = field(default_factory=list)  # candidate columns with values in >= 5% of valid rows
+    queued: int = 0  # details (full texts, cards) that failed this run for a temporary reason
+    given_up: int = 0  # details not found, or failed for the last allowed time
+    pending: int = 0  # details in the source's retry queue after the run
+    detail_error: str | None = None  # why the first of them failed
 
     def line(self) -> str:
         """One line for the terminal."""
         if self.status == FAILED:
             kept = (f"kept its data from version {self.kept_from_version:04d}"
                     if self.kept_from_version else "no earlier data to keep")
-            return f"{self.name}: FAILED ({self.error}); {kept}"
+            return f"{self.name}: FAILED ({self.error}); {kept}{self._queue_text()}"
+        if self.status == INCOMPLETE:
+            return (f"{self.name}: INCOMPLETE ({self.queued} full texts or cards not fetched, e.g. "
+                    f"{self.detail_error}); {self.note or f'{self.valid} valid rows'}{self._queue_text()}")
         if self.note:
-            return f"{self.name}: {self.fetched} payloads, {self.note}"
+            return f"{self.name}: {self.fetched} payloads, {self.note}{self._queue_text()}"
         return (f"{self.name}: {self.fetched} payloads, {self.parsed} rows parsed, "
-                f"{self.valid} valid, {self.quarantined} quarantined, {self.values_dropped} values dropped")
+                f"{self.valid} valid, {self.quarantined} quarantined, {self.values_dropped} values dropped"
+                f"{self._queue_text()}")
+
+    def _queue_text(self) -> str:
+        parts = [f"{self.pending} pending retry" if self.pending else "",
+                 f"{self.given_up} given up" if self.given_up else ""]
+        return "".join(f"; {part}" for part in parts if part)
 
 
 @dataclass
@@ -62,7 +77,8 @@ class RunReport:
 
     @property
     def failed_sources(self) -> list[str]:
-        return [name for name, outcome in self.sources.items() if outcome.status == FAILED]
+        """The sources that failed, or whose details failed this run (the run exits 3)."""
+        return [name for name, outcome in self.sources.items() if outcome.status in (FAILED, INCOMPLETE)]
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -74,12 +90,16 @@ class RunReport:
         else:
             head = f"No new version: {self.reason}."
         lines = [f"# flopwatch run {self.run_id}", "", head, "", "## Sources", "",
-                 "| source | status | fetched | parsed | valid | quarantined | values dropped |",
-                 "|---|---|---|---|---|---|---|"]
+                 "| source | status | fetched | parsed | valid | quarantined | values dropped "
+                 "| pending retry |",
+                 "|---|---|---|---|---|---|---|---|"]
         for outcome in self.sources.values():
-            status = outcome.status if outcome.status == OK else f"failed: {outcome.error}"
+            status = {OK: OK, INCOMPLETE: f"incomplete: {outcome.queued} details queued, e.g. "
+                                          f"{outcome.detail_error}"}.get(outcome.status,
+                                                                         f"failed: {outcome.error}")
             lines.append(f"| {outcome.name} | {status} | {outcome.fetched} | {outcome.parsed} | "
-                         f"{outcome.valid} | {outcome.quarantined} | {outcome.values_dropped} |")
+                         f"{outcome.valid} | {outcome.quarantined} | {outcome.values_dropped} | "
+                         f"{outcome.pending} |")
         if self.changes:
             lines += ["", "## Models", "",
                       ", ".join(f"{count} {kind}" for kind, count in self.changes.items()) + "."]
@@ -120,6 +140,16 @@ def filled_columns(candidates: pd.DataFrame, share: float = 0.05) -> list[str]:
         return []
     return sorted(str(c) for c in candidates.columns
                   if candidates[c].notna().any() and candidates[c].notna().mean() >= share)
+
+
+def note_queue(outcome: SourceOutcome, change: QueueChange) -> None:
+    """Count what a run did to the source's queue of details; details that failed for a temporary
+    reason make the source incomplete (the run exits 3, and names one reason)."""
+    outcome.queued, outcome.given_up = len(change.queued), len(change.given_up)
+    outcome.pending = change.pending
+    if change.queued:
+        outcome.status = INCOMPLETE if outcome.status == OK else outcome.status
+        outcome.detail_error = change.queued[0].reason
 
 
 def fail(outcome: SourceOutcome, exc: BaseException, previous_version: int | None) -> None:

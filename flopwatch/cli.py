@@ -31,15 +31,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _terminated(signum: int, _frame: object) -> None:
+    from scrapers.http import stop_all_requests
+
+    stop_all_requests()  # downloads in other threads end now, not at their deadline
     raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; return its exit code. SIGTERM ends it as Ctrl-C does: what is being built is
-    discarded (``LATEST`` keeps its version), the data folder's lock is released."""
+    """Run one command; return its exit code. SIGTERM and Ctrl-C end it within seconds: downloads are
+    cut off, what is being built is discarded (``LATEST`` keeps its version), the data folder's lock is
+    released."""
     args = build_parser().parse_args(argv)
     main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _terminated) if main_thread else None
+    previous = {signum: signal.signal(signum, _terminated)
+                for signum in (signal.SIGTERM, signal.SIGINT)} if main_thread else {}
     try:
         return args.handler(args)
     except KeyboardInterrupt as exc:
@@ -51,9 +56,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         print(f"flopwatch {args.command}: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BaseException as exc:  # Prefect's TerminationSignal: SIGTERM while a flow runs
+        if type(exc).__name__ != "TerminationSignal":
+            raise
+        print("flopwatch: interrupted (SIGTERM)", file=sys.stderr)
+        return EXIT_ERROR
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":

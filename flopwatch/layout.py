@@ -2,6 +2,7 @@
 
     <data>/raw/<source>/<UTC date>/<run id>/       landed payloads + manifest.jsonl (immutable)
     <data>/state/http_cache.json                   conditional-GET validators
+    <data>/state/refused_payloads.txt              sha256 of payloads a run refused (never reused by a 304)
     <data>/state/sources/<source>.json             an incremental source's saved point and windows done
     <data>/batches/<source>/<batch>.parquet|.json  an incremental source's collected records
     <data>/curated/versions/NNNN/                  published versions (immutable); LATEST names one
@@ -15,6 +16,7 @@ A leaf module: every layer may import it; it imports nothing of the project.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +42,26 @@ class DataLayout:
     @property
     def http_cache(self) -> Path:
         return self.state / "http_cache.json"
+
+    @property
+    def refused_payloads_file(self) -> Path:
+        return self.state / "refused_payloads.txt"
+
+    def refused_payloads(self) -> set[str]:
+        """The sha256 of every payload a run refused to publish (unparseable, or a shrunk snapshot):
+        a conditional GET must not answer "not modified" with one of them."""
+        path = self.refused_payloads_file
+        return set(path.read_text(encoding="utf-8").split()) if path.exists() else set()
+
+    def refuse_payloads(self, digests: list[str]) -> None:
+        """Add payloads to :meth:`refused_payloads` (appended and synced: the list only grows)."""
+        if not digests:
+            return
+        self.state.mkdir(parents=True, exist_ok=True)
+        with open(self.refused_payloads_file, "a", encoding="utf-8") as handle:
+            handle.write("".join(f"{digest}\n" for digest in digests))
+            handle.flush()
+            os.fsync(handle.fileno())
 
     def source_state(self, source: str) -> Path:
         return self.state / "sources" / f"{source}.json"

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import socket
+import struct
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -52,7 +55,9 @@ class Request:
 @dataclass
 class Reply:
     """What to answer. ``delay`` waits before answering; ``cut_after`` sends only that many bytes of
-    the body after announcing all of it, then closes the connection; ``drip`` sends the body one byte
+    the body after announcing all of it, then closes the connection; ``reset_after`` sends that many
+    bytes, then resets the connection (TCP RST); ``length=False`` announces no Content-Length (the
+    body ends when the connection closes, so a cut cannot be told); ``drip`` sends the body one byte
     every ``drip`` seconds (a server that never quite stops)."""
 
     body: bytes = b""
@@ -62,16 +67,26 @@ class Reply:
     delay: float = 0.0
     cut_after: int | None = None
     drip: float = 0.0
+    reset_after: int | None = None
+    length: bool = True
 
 
 Handler = Callable[[Request], Reply]
+Fault = Reply | Callable[[Reply], Reply]  # a reply, or how to spoil the reply the route would give
 
 
 @dataclass
 class _Fault:
-    reply: Reply
+    reply: Fault
     times: int | None  # None: until cleared
-    path: str | None  # a path prefix; None for every path
+    path: str | re.Pattern[str] | None  # a path prefix, a pattern searched in the path; None for every path
+
+    def applies(self, route: str) -> bool:
+        if self.path is None:
+            return True
+        if isinstance(self.path, re.Pattern):
+            return self.path.search(route) is not None
+        return route.startswith(self.path)
 
 
 def etag_of(body: bytes) -> str:
@@ -105,7 +120,7 @@ class Loopback:
         self._faults: list[_Fault] = []
         self._lock = threading.Lock()
         self.log: list[Request] = []
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), self._handler_class())
+        self._server = _QuietServer(("127.0.0.1", port), self._handler_class())
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -151,9 +166,11 @@ class Loopback:
         content = body.read_bytes() if isinstance(body, Path) else body
         self.route(path, static(content, content_type, headers, status), query)
 
-    def fail(self, reply: Reply, times: int | None = 1, path: str | None = None) -> None:
+    def fail(self, reply: Fault, times: int | None = 1, path: str | re.Pattern[str] | None = None) -> None:
         """Answer the next ``times`` requests (every one with None, until :meth:`clear_faults`) whose
-        path starts with ``path`` (any with None) with ``reply``, before any route."""
+        path starts with ``path`` (or in which the pattern ``path`` is found; any with None) with
+        ``reply``, before any route — or, when ``reply`` is a function, with what it makes of the
+        route's own reply (a cut or slowed copy of the real body)."""
         with self._lock:
             self._faults.append(_Fault(reply, times, path))
 
@@ -167,16 +184,25 @@ class Loopback:
 
     # serving
     def _answer(self, request: Request) -> Reply:
+        spoil = None
         with self._lock:
             self.log.append(request)
             for fault in self._faults:
-                if fault.path is None or request.route.startswith(fault.path):
+                if fault.applies(request.route):
                     if fault.times is not None:
                         fault.times -= 1
                         if fault.times <= 0:
                             self._faults.remove(fault)
-                    return fault.reply
+                    if isinstance(fault.reply, Reply):
+                        return fault.reply
+                    spoil = fault.reply
+                    break
             routes = list(self._routes)
+        reply = self._route(request, routes)
+        return spoil(reply) if spoil is not None else reply
+
+    @staticmethod
+    def _route(request: Request, routes: list) -> Reply:  # type: ignore[type-arg]
         for path, query, handler in reversed(routes):
             if _matches(path, request.route) and (query is None or query in urlsplit(request.path).query):
                 return handler(request)
@@ -194,23 +220,37 @@ class Loopback:
                 self.send_response(reply.status)
                 if reply.status != 304:
                     self.send_header("Content-Type", reply.content_type)
-                    self.send_header("Content-Length", str(len(reply.body)))
+                    if reply.length:
+                        self.send_header("Content-Length", str(len(reply.body)))
                 for name, value in reply.headers.items():
                     self.send_header(name, value)
-                if reply.cut_after is not None:
+                closes = reply.cut_after is not None or reply.reset_after is not None or not reply.length
+                if closes:
                     self.send_header("Connection", "close")
                 self.end_headers()
+                cut = reply.cut_after if reply.reset_after is None else reply.reset_after
                 if reply.status != 304 and reply.drip:
                     _drip(self.wfile, reply.body, reply.drip)
                 elif reply.status != 304:
-                    self.wfile.write(reply.body if reply.cut_after is None else reply.body[:reply.cut_after])
-                if reply.cut_after is not None:
+                    self.wfile.write(reply.body if cut is None else reply.body[:cut])
+                if reply.reset_after is not None:
+                    self.wfile.flush()
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                if closes:
                     self.close_connection = True
 
             def log_message(self, *args: object) -> None:
                 pass
 
         return Handler
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """Does not print a traceback when a client hangs up first (it timed out, as a test wanted)."""
+
+    def handle_error(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def _drip(out, body: bytes, seconds: float) -> None:  # type: ignore[no-untyped-def]

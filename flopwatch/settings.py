@@ -40,6 +40,15 @@ class Settings(BaseSettings):
     http_min_interval: float = 1.0
     http_total_timeout: float = 600.0  # a whole response, however slowly it trickles in
     http_max_bytes: int = 256 * 1024 * 1024
+    # A source's whole fetch in one run: past it, its remaining requests fail at once (a listing fails
+    # the source; details not fetched are queued for the next run)
+    source_timeout: float = 7200.0
+
+    # Details (full texts, cards) that failed for a temporary reason are fetched again on later runs:
+    # the first retry on the next run, then after 1, 3, 7, ... days (detail_retry_days × (2^n − 1)),
+    # up to detail_retries attempts in all
+    detail_retries: int = Field(5, ge=1)
+    detail_retry_days: float = Field(1.0, ge=0)
 
     # Prefect task retries around a whole source fetch (on top of HTTP retries)
     fetch_task_retries: int = 1

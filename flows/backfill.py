@@ -24,7 +24,7 @@ from curation.store.batches import month_windows, window_label
 from curation.store.versions import Store, new_run_id, run_lock, version_name
 from curation.trends.fits import TrendOptions
 from flopwatch.settings import Settings, load_settings
-from flows.prefect_setup import quiet_expected_failures
+from flows.prefect_setup import downloads_end_on_sigterm, quiet_expected_failures
 from flows.progress import WindowProgress
 from flows.tasks import build, collect_backfill_window, fetch
 from schemas.validate import Validated
@@ -46,6 +46,7 @@ class BackfillReport:
     failed: dict[str, str] = field(default_factory=dict)  # window → error
     papers: int = 0
     new_records: int = 0
+    details_queued: int = 0  # full texts or cards that failed for a temporary reason (retried nightly)
     requests: int = 0
     run: RunReport | None = None
 
@@ -68,7 +69,7 @@ def backfill(source: str, since: str, until: str, categories: list[str] | None =
     windows = month_windows(date.fromisoformat(since), date.fromisoformat(until))
     run_id = new_run_id()
     report = BackfillReport(source, since, until, windows=len(windows))
-    with run_lock(settings.data_dir):
+    with run_lock(settings.data_dir), downloads_end_on_sigterm():
         done_before = windows_done(settings.data_dir, source)
         todo = [w for w in windows if window_label(*w) not in done_before]
         report.skipped = len(windows) - len(todo)
@@ -117,7 +118,7 @@ def _drain(pending: list[tuple[str, PrefectFuture]], report: BackfillReport, res
             still.append((label, future))
             continue
         try:
-            validated, new = future.result()
+            validated, new, change = future.result()
         except Exception as exc:
             report.failed[label] = str(exc)
             logger.warning("window %s failed, left for the next run: %s", label, exc)
@@ -126,6 +127,9 @@ def _drain(pending: list[tuple[str, PrefectFuture]], report: BackfillReport, res
         report.done += 1
         report.papers += len(validated.candidates)
         report.new_records += new
+        report.details_queued += len(change.queued)
+        for miss in change.queued[:3]:
+            logger.warning("%s: %s; queued for the next runs", miss.record_id, miss.reason)
         progress.window_done(label, report.papers, collector.http.requests)
     return still
 

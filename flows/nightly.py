@@ -16,7 +16,7 @@ from curation.run_report import RunReport, SourceOutcome, fail
 from curation.store.versions import Store, new_run_id, run_lock, version_name
 from curation.trends.fits import TrendOptions
 from flopwatch.settings import Settings, load_settings
-from flows.prefect_setup import quiet_expected_failures
+from flows.prefect_setup import downloads_end_on_sigterm, quiet_expected_failures
 from flows.tasks import build, collect, fetch, headline_artifact
 from scrapers import get_source
 from scrapers.base import Source, SourceError
@@ -41,7 +41,7 @@ def nightly(sources: list[str] | None = None, data_dir: str | None = None,
     chosen = [get_source(name)(settings) for name in settings.sources]
     store = Store(settings.layout)
     report = RunReport(run_id=new_run_id())
-    with run_lock(settings.data_dir):
+    with run_lock(settings.data_dir), downloads_end_on_sigterm():
         report.previous_version = store.latest()
         logger.info("run %s: sources %s, data in %s, latest version %s", report.run_id,
                     ",".join(settings.sources), settings.data_dir,

@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 PREFECT_DEFAULTS = {
     # The ephemeral server's telemetry heartbeat races the run for its SQLite database and prints
@@ -46,3 +50,30 @@ def quiet_expected_failures(expected: tuple[type[BaseException], ...]) -> None:
     logger = logging.getLogger("prefect.task_runs")
     if not any(isinstance(f, ExpectedFailureFilter) for f in logger.filters):
         logger.addFilter(ExpectedFailureFilter(expected))
+
+
+@contextmanager
+def downloads_end_on_sigterm() -> Iterator[None]:
+    """While a flow runs, SIGTERM also cuts off the downloads of its task threads. Prefect's own
+    SIGTERM handler ends the flow by interrupting the main thread, but then waits for the task
+    threads, and a download trickling in would hold the run until its deadline; this handler stops
+    every HTTP session (``scrapers.http.stop_all_requests``) and then calls Prefect's."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    from scrapers.http import stop_all_requests
+
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def handler(signum: int, frame: object) -> None:
+        stop_all_requests()
+        if callable(previous):
+            previous(signum, frame)
+        else:
+            raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -12,6 +12,7 @@ from prefect.cache_policies import NO_CACHE
 
 from curation.build import build_version
 from curation.harvest import Harvest, Increment, collect_window, harvest
+from curation.pending import QueueChange
 from curation.run_report import SourceOutcome
 from curation.trends.fits import TrendOptions
 from curation.trends.refit import refit_models
@@ -23,8 +24,10 @@ from scrapers.landing import Landing
 
 @task(name="fetch", cache_policy=NO_CACHE)
 def fetch(source: Source, data_dir: Path, run_id: str, window: Window) -> Increment:
-    """Fetch one window of ``source`` (a snapshot source's window is "now") into the raw zone."""
-    return Increment(window, source.fetch(Landing(data_dir, source.name, run_id), window))
+    """Fetch one window of ``source`` (a snapshot source's window is "now") into the raw zone, within
+    the source's time for one run; the details it could not have come back as ``misses``."""
+    landing = Landing(data_dir, source.name, run_id)
+    return Increment(window, source.fetch_window(landing, window), landing.misses)
 
 
 @task(name="collect", cache_policy=NO_CACHE)
@@ -36,7 +39,7 @@ def collect(source: Source, increment: Increment | None, data_dir: Path, run_id:
 
 @task(name="collect-window", cache_policy=NO_CACHE)
 def collect_backfill_window(source: Source, data_dir: Path, batch: str,
-                            increment: Increment) -> tuple[Validated, int]:
+                            increment: Increment) -> tuple[Validated, int, QueueChange]:
     """Parse and validate one backfill window and save it as a batch; the window is then done."""
     return collect_window(source, data_dir, batch, increment)
 

@@ -64,17 +64,55 @@ class Payload:
         return cls(**{key: record[key] for key in fields})  # type: ignore[arg-type]
 
 
+# HTTP statuses that say a detail does not exist (or may not be had): fetching it again will not help.
+PERMANENT_STATUSES = frozenset({400, 401, 403, 404, 405, 410, 451})
+
+
+@dataclass(frozen=True)
+class DetailMiss:
+    """A record's detail (a paper's full text, a model card) that a fetch could not have: which record,
+    from where, why, and the landed listing payload the record's row comes from (so that a later
+    retry can join the detail to it). ``status`` is the HTTP status when the server answered one;
+    None for a network failure, a timeout, a cut or unusable body."""
+
+    record_id: str
+    url: str
+    reason: str
+    status: int | None = None
+    listing: Payload | None = None
+
+    @property
+    def temporary(self) -> bool:
+        """Whether a later fetch may succeed: everything except a status that says the detail does not
+        exist or may not be had (404, 410, 403 and the like)."""
+        return self.status not in PERMANENT_STATUSES
+
+    def to_dict(self) -> dict[str, object]:
+        record = asdict(self)
+        record["listing"] = self.listing.to_dict() if self.listing else None
+        return record
+
+    @classmethod
+    def from_dict(cls, record: dict[str, object]) -> DetailMiss:
+        listing = record.get("listing")
+        return cls(str(record["record_id"]), str(record["url"]), str(record["reason"]),
+                   record.get("status"),  # type: ignore[arg-type]
+                   Payload.from_dict(listing) if isinstance(listing, dict) else None)
+
+
 @dataclass(frozen=True)
 class Window:
     """A time window to fetch; ``None`` bounds mean open-ended. A snapshot source's window is "now":
     it fetches everything it holds.
 
     ``known`` holds the source record ids already collected, which an incremental source does not
-    fetch again."""
+    fetch again; ``retry`` the details that failed on an earlier run and are due to be fetched again
+    (their records are not in ``known``)."""
 
     since: date | datetime | None = None
     until: date | datetime | None = None
     known: frozenset[str] = field(default_factory=frozenset)
+    retry: tuple[DetailMiss, ...] = ()
 
 
 LATEST = Window()

@@ -105,6 +105,15 @@ class Source(ABC):
             return Window(now - timedelta(days=lookback) if lookback is not None else None, now)
         return Window(saved_until - timedelta(days=overlap), now)
 
+    def fetch_window(self, landing: Landing, window: Window = LATEST) -> list[Payload]:
+        """:meth:`fetch` within the source's time for one run (``FLOPWATCH_SOURCE_TIMEOUT``): once it is
+        spent, every further request fails at once (the flows call this, not ``fetch``)."""
+        self.http.set_deadline(self.settings.source_timeout)
+        try:
+            return self.fetch(landing, window)
+        finally:
+            self.http.set_deadline(None)
+
     @abstractmethod
     def fetch(self, landing: Landing, window: Window = LATEST) -> list[Payload]:
         """Fetch ``window`` and land every payload; raise SourceError when the source fails."""

@@ -7,10 +7,13 @@ It knows nothing of sources or of the landing zone.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+import socket
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,16 +30,30 @@ log = logging.getLogger(__name__)
 
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 SENT_KEPT = 1000
+_SESSIONS: weakref.WeakSet[PoliteSession] = weakref.WeakSet()  # every live session, for stop_all_requests
+
+
+def stop_all_requests() -> None:
+    """End every session's requests at once (the run was interrupted): bodies being read are cut off
+    (their sockets shut down, which wakes a blocked read), and no new request starts."""
+    for session in list(_SESSIONS):
+        session.stop()
 
 
 class FetchError(RuntimeError):
     """A URL could not be fetched; the message names the URL and the reason. An HTTP error keeps its
     status and the start of its body (APIs explain errors there)."""
 
-    def __init__(self, message: str, status: int | None = None, body: bytes = b"") -> None:
+    def __init__(self, message: str, status: int | None = None, body: bytes = b"",
+                 reason: str | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.body = body
+        self.reason = reason or message  # the message without the URL, where the raiser gave one
+
+
+class SourceDeadline(FetchError):
+    """The source's time for this run (``FLOPWATCH_SOURCE_TIMEOUT``) is spent: no more requests."""
 
 
 class _CappedRetry(Retry):
@@ -99,6 +116,7 @@ class Response:
     content_type: str
     validators: Validators
     headers: dict[str, str] = field(default_factory=dict)
+    complete: bool = True  # the server marked where the body ends (a length, or chunked encoding)
 
     @property
     def not_modified(self) -> bool:
@@ -139,6 +157,36 @@ class PoliteSession:
         self._lock = threading.Lock()
         self.requests = 0  # GETs issued (a retried GET counts once)
         self.sent: deque[float] = deque(maxlen=SENT_KEPT)  # when the latest GETs left (monotonic s)
+        self.deadline: float | None = None  # monotonic time after which no request is made
+        self.deadline_seconds = 0.0
+        self.stopped = False
+        self._open: set[requests.Response] = set()  # responses whose bodies are being read
+        _SESSIONS.add(self)
+
+    def stop(self) -> None:
+        """Refuse new requests and cut off the bodies being read (see :func:`stop_all_requests`)."""
+        self.stopped = True
+        with self._lock:
+            open_now = list(self._open)
+        for resp in open_now:
+            sock = getattr(getattr(resp.raw, "_connection", None), "sock", None)
+            with contextlib.suppress(OSError):
+                if sock is not None:
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def set_deadline(self, seconds: float | None) -> None:
+        """Allow this session's requests ``seconds`` from now in all (None: no limit): a request after
+        it fails at once, and a body still arriving at it is abandoned (see :class:`SourceDeadline`)."""
+        self.deadline = None if seconds is None else time.monotonic() + seconds
+        self.deadline_seconds = seconds or 0.0
+
+    def _check_deadline(self, url: str) -> None:
+        if self.stopped:
+            raise FetchError(f"{url}: not fetched, the run was interrupted", reason="the run was interrupted")
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            reason = (f"not fetched, the source's {self.deadline_seconds:g} s for this run are spent "
+                      f"(FLOPWATCH_SOURCE_TIMEOUT)")
+            raise SourceDeadline(f"{url}: {reason}", reason=reason)
 
     def _wait_for_host(self, url: str) -> None:
         host = urlsplit(url).netloc
@@ -154,20 +202,24 @@ class PoliteSession:
 
     def get(self, url: str, validators: Validators | None = None) -> Response:
         """GET ``url`` (conditionally when ``validators`` are given); raise FetchError on failure."""
+        self._check_deadline(url)
         self._wait_for_host(url)
         headers = validators.headers() if validators else {}
         timeout = (self.settings.http_connect_timeout, self.settings.http_read_timeout)
         started = time.monotonic()
         try:
-            with self._session.get(url, headers=headers, timeout=timeout, stream=True) as resp:
+            with self._session.get(url, headers=headers, timeout=timeout, stream=True) as resp, \
+                    self._reading(resp):
                 if resp.status_code == 304:
                     return Response(url, 304, b"", "", validators or Validators(), dict(resp.headers))
                 if resp.status_code >= 400:
                     body = next(resp.iter_content(chunk_size=1 << 16), b"")
-                    raise FetchError(f"{url}: HTTP {resp.status_code} {resp.reason}", resp.status_code, body)
-                content = self._read_capped(url, resp, started)
+                    reason = f"HTTP {resp.status_code} {resp.reason}"
+                    raise FetchError(f"{url}: {reason}", resp.status_code, body, reason)
+                content, complete = self._read_capped(url, resp, started)
         except requests.RequestException as exc:
-            raise FetchError(f"{url}: {self._reason(exc)}") from exc
+            reason = self._reason(exc)
+            raise FetchError(f"{url}: {reason}", reason=reason) from exc
         return Response(
             url=url,
             status=resp.status_code,
@@ -175,29 +227,50 @@ class PoliteSession:
             content_type=resp.headers.get("Content-Type", ""),
             validators=Validators(resp.headers.get("ETag"), resp.headers.get("Last-Modified")),
             headers=dict(resp.headers),
+            complete=complete,
         )
 
-    def _read_capped(self, url: str, resp: requests.Response, started: float) -> bytes:
+    @contextlib.contextmanager
+    def _reading(self, resp: requests.Response) -> Iterator[None]:
+        with self._lock:
+            self._open.add(resp)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._open.discard(resp)
+
+    def _read_capped(self, url: str, resp: requests.Response, started: float) -> tuple[bytes, bool]:
         """The body, within the size limit and the total deadline (a read timeout alone never ends a
-        body that trickles in a byte at a time), complete as announced."""
+        body that trickles in a byte at a time), complete as announced; and whether the server marked
+        its end (a Content-Length, or chunked encoding), so that a cut could have been told."""
         limit, deadline = self.settings.http_max_bytes, self.settings.http_total_timeout
+        by_source = self.deadline is not None and self.deadline - started < deadline
+        if by_source:
+            deadline = self.deadline - started
         declared = resp.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > limit:
-            raise FetchError(f"{url}: response of {int(declared):,} bytes exceeds the {limit:,}-byte limit")
+            raise _failed(url, f"response of {int(declared):,} bytes exceeds the {limit:,}-byte limit")
         chunks, size = [], 0
         for chunk in _arriving(resp):  # as it arrives, so that the deadline is checked
+            if self.stopped:
+                raise _failed(url, f"cut off after {size:,} bytes, the run was interrupted")
             size += len(chunk)
             if size > limit:
-                raise FetchError(f"{url}: response exceeds the {limit:,}-byte limit")
+                raise _failed(url, f"response exceeds the {limit:,}-byte limit")
             if time.monotonic() - started > deadline:
-                raise FetchError(f"{url}: body not complete after {deadline:g} s "
-                                 f"({size:,} bytes received{_of(declared)})")
+                spent = (f"cut off, the source's {self.deadline_seconds:g} s for this run are spent "
+                         f"(FLOPWATCH_SOURCE_TIMEOUT)" if by_source else f"not complete after {deadline:g} s")
+                raise _failed(url, f"body {spent} ({size:,} bytes received{_of(declared)})")
             chunks.append(chunk)
+        if self.stopped:
+            raise _failed(url, f"cut off after {size:,} bytes, the run was interrupted")
         content = b"".join(chunks)
         encoded = resp.headers.get("Content-Encoding", "identity").lower() not in ("", "identity")
         if declared and declared.isdigit() and not encoded and len(content) != int(declared):
-            raise FetchError(f"{url}: truncated body: {len(content):,} of {int(declared):,} bytes")
-        return content
+            raise _failed(url, f"truncated body: {len(content):,} of {int(declared):,} bytes")
+        chunked = "chunked" in resp.headers.get("Transfer-Encoding", "").lower()
+        return content, bool(declared and declared.isdigit()) or chunked
 
     def _reason(self, exc: requests.RequestException) -> str:
         """What went wrong, in words ("timed out: no data for 60 s", "body ended after 1,700,000 of
@@ -243,6 +316,10 @@ _PLAIN_REASONS = ("connection refused", "connection reset by peer",
                   "remote end closed connection without response", "name or service not known",
                   "temporary failure in name resolution", "no route to host", "certificate verify failed",
                   "too many redirects")
+
+
+def _failed(url: str, reason: str) -> FetchError:
+    return FetchError(f"{url}: {reason}", reason=reason)
 
 
 def _of(declared: str | None) -> str:

@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flopwatch.layout import DataLayout
-from schemas.handover import Payload
+from schemas.handover import DetailMiss, Payload
 from scrapers.http import Response, Validators
 
-__all__ = ["HttpCache", "Landing", "Payload", "utc_now"]
+__all__ = ["DetailMiss", "HttpCache", "Landing", "Payload", "utc_now"]
 
 
 def utc_now() -> datetime:
@@ -30,7 +30,9 @@ def _safe_name(name: str) -> str:
 
 
 class Landing:
-    """Writes one run's payloads for one source; files are created exclusively, never overwritten."""
+    """Writes one run's payloads for one source; files are created exclusively, never overwritten.
+    Also keeps the run's :attr:`misses`: the details (full texts, cards) the source could not have,
+    which curation queues for a later run."""
 
     def __init__(self, data_dir: Path, source: str, run_id: str, now: datetime | None = None) -> None:
         self.data_dir = data_dir
@@ -40,16 +42,27 @@ class Landing:
         layout = DataLayout(data_dir)
         self.folder = layout.raw_run(source, day, run_id)
         self.cache = HttpCache(layout.http_cache)
+        self.misses: list[DetailMiss] = []
+
+    def miss(self, record_id: str, url: str, reason: str, status: int | None = None,
+             listing: Payload | None = None) -> None:
+        """Record that ``record_id``'s detail at ``url`` could not be had, and why (see DetailMiss)."""
+        self.misses.append(DetailMiss(record_id, url, reason, status, listing))
 
     def validators_for(self, url: str) -> Validators | None:
-        """Conditional-GET validators for ``url`` if an earlier payload of it is still on disk."""
+        """Conditional-GET validators for ``url`` if an earlier payload of it is still on disk and no run
+        refused it (a broken body served with the real ETag must be fetched whole again)."""
         entry = self.cache.get(url)
-        if entry and (self.data_dir / entry["payload"]["path"]).exists():
+        if entry and (self.data_dir / entry["payload"]["path"]).exists() \
+                and entry["payload"]["sha256"] not in DataLayout(self.data_dir).refused_payloads():
             return Validators(entry.get("etag"), entry.get("last_modified"))
         return None
 
-    def land(self, name: str, response: Response) -> Payload:
-        """Record ``response``: a new payload is written; a 304 re-uses the cached payload."""
+    def land(self, name: str, response: Response, cache: bool = True) -> Payload:
+        """Record ``response``: a new payload is written; a 304 re-uses the cached payload. Its
+        validators are kept for a conditional GET only when the server marked where the body ends
+        (a length or chunked encoding) and ``cache`` is not False (a body the source rejected): a body
+        that merely stopped may be cut short, and a 304 must never hand it back as the whole."""
         fetched_at = utc_now().isoformat(timespec="seconds")
         if response.not_modified:
             entry = self.cache.get(response.url)
@@ -81,7 +94,8 @@ class Landing:
              "path": payload.path, "name": name,
              "etag": response.validators.etag, "last_modified": response.validators.last_modified}
         )
-        self.cache.put(response.url, response.validators, payload)
+        if cache and response.complete:
+            self.cache.put(response.url, response.validators, payload)
         return payload
 
     def _free_path(self, filename: str) -> Path:

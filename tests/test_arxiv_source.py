@@ -117,16 +117,20 @@ def test_full_text_estimates_reach_papers_and_models_with_their_sentence(site, s
     assert len(papers) == len(entries)
 
 
-def test_a_malformed_listing_page_is_quarantined_and_the_rest_kept(site, settings):
+def test_a_malformed_later_listing_page_fails_the_window_and_keeps_the_saved_point(site, settings,
+                                                                                  monkeypatch):
     entries, behaviour, _ = site
+    monkeypatch.setenv("FLOPWATCH_FETCH_TASK_RETRIES", "0")
     behaviour.malformed_starts = {10}
     report = _run(settings)
-    assert report.status == "published"
-    quarantine = pd.read_csv(settings.data_dir / report.quarantine_file)
-    page = quarantine[quarantine["check"].str.contains("payload quarantined", na=False)]
-    assert len(page) == 1
-    assert "not a well-formed Atom feed" in page["check"].iloc[0] and "start 10" in page["record"].iloc[0]
-    assert len(BatchStore(settings.data_dir, "arxiv").candidates()) == len(entries) - 10
+    assert report.failed_sources == ["arxiv"]
+    assert "not a well-formed Atom feed" in report.sources["arxiv"].error
+    assert "start=10" in report.sources["arxiv"].error
+    assert SourceState.load(settings.data_dir, "arxiv").saved_until() is None  # the window is listed again
+    behaviour.malformed_starts = set()
+    healed = _run(settings)
+    assert healed.status == "published" and not healed.failed_sources
+    assert len(BatchStore(settings.data_dir, "arxiv").candidates()) == len(entries)
 
 
 def test_epoch_and_arxiv_together_link_papers_to_epoch_models(site, settings, epoch_env, epoch_snapshots,

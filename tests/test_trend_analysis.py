@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -107,6 +108,14 @@ def test_large_scale_models_sit_far_above_the_trend():
     points.loc[[50, 150], "training_compute_flop"] *= 1e4
     mask = large_scale_mask(points)
     assert mask[[50, 150]].all() and 0.05 < mask.mean() < 0.4
+
+
+def test_models_of_one_day_have_no_trend_to_stand_above():
+    points = pd.DataFrame({"publication_date": pd.to_datetime(["2024-05-01"] * 3),
+                           "training_compute_flop": [1e20, 1e21, 1e25]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no poorly conditioned fit
+        assert not large_scale_mask(points).any()
 
 
 def test_subsets_by_flag_domain_and_unknown_name():

@@ -42,10 +42,11 @@ def window_label(since: datetime, until: datetime) -> str:
 
 @dataclass
 class SourceState:
-    """An incremental source's saved point and finished backfill windows."""
+    """An incremental source's saved point, finished backfill windows and details to retry."""
 
     processed_until: str | None = None  # ISO time: everything submitted before it is collected
     windows_done: list[str] = field(default_factory=list)
+    pending: list[dict] = field(default_factory=list)  # see curation.pending
 
     @classmethod
     def load(cls, data_dir: Path, source: str) -> SourceState:

@@ -45,16 +45,24 @@ def diff_models(old: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     before = old_rows.loc[common, ["model", *fields]].map(_text)
     after = new_rows.loc[common, ["model", *fields]].map(_text)
     differs = before.ne(after)
-    for model_id in common[differs.any(axis=1).to_numpy()]:
-        name = after.at[model_id, "model"]
-        if differs.at[model_id, "model"]:
-            rows.append({"change": "renamed", "model_id": model_id, "model": name, "field": "model",
-                         "old": before.at[model_id, "model"], "new": name})
-        for field in fields:
-            if differs.at[model_id, field]:
-                rows.append({"change": "changed", "model_id": model_id, "model": name, "field": field,
-                             "old": before.at[model_id, field], "new": after.at[model_id, field]})
-    changes = pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+    touched = differs.any(axis=1).to_numpy()
+    before, after, differs = before[touched], after[touched], differs[touched]
+    renamed = differs["model"].to_numpy()
+    names = after["model"][renamed]
+    frames = [pd.DataFrame(rows, columns=CHANGE_COLUMNS),
+              pd.DataFrame({"change": "renamed", "model_id": after.index[renamed], "model": names,
+                            "field": "model", "old": before["model"][renamed], "new": names})]
+    if fields and len(differs):
+        cells = differs[fields].stack()
+        cells = cells[cells.to_numpy()].index  # (model_id, field) of every changed value, row by row
+        ids = cells.get_level_values(0)
+        frames.append(pd.DataFrame({
+            "change": "changed", "model_id": ids, "model": after["model"].reindex(ids).to_numpy(),
+            "field": cells.get_level_values(1), "old": before[fields].stack()[cells].to_numpy(),
+            "new": after[fields].stack()[cells].to_numpy()}))
+    rows = pd.concat([f.reset_index(drop=True) for f in frames if len(f)], ignore_index=True) \
+        if any(len(f) for f in frames) else pd.DataFrame(columns=CHANGE_COLUMNS)
+    changes = rows[CHANGE_COLUMNS]
     order = {kind: rank for rank, kind in enumerate(CHANGE_KINDS)}
     return changes.sort_values(
         ["change", "model", "field"], key=lambda s: s.map(order) if s.name == "change" else s,

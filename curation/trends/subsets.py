@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from curation.trends.fits import TrendOptions, fractional_year, ols
+from curation.trends.fits import MIN_SPAN_YEARS, TrendOptions, fractional_year, ols
 
 FRONTIER_TOP_N = 10
 FRONTIER_WITHIN_OOM = 0.5
@@ -62,6 +62,8 @@ def large_scale_mask(points: pd.DataFrame, z_threshold: float = LARGE_SCALE_Z) -
     if era.sum() < 3:
         return mask
     x = fractional_year(points.loc[era, "publication_date"])
+    if np.ptp(x) < MIN_SPAN_YEARS:  # points of a few days have no trend to stand above
+        return mask
     y = np.log10(points.loc[era, "training_compute_flop"].to_numpy(dtype=float))
     slope, intercept, _ = ols(x, y)
     residuals = y - (slope * x + intercept)

@@ -71,20 +71,24 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
-    """List every source with its kind and settings."""
+    """List every source with its kind, settings and (for an incremental source) how many full texts or
+    cards wait in its retry queue in the data folder."""
+    from curation.harvest import pending_count
     from scrapers import available_sources
 
     settings = settings_of(args)
     rows = [{"name": name, "description": cls.description, "module": cls.__module__,
              "kind": "incremental" if cls.incremental else "snapshot", "paper_source": cls.paper_source,
-             "enabled": name in settings.sources, "settings": cls.setting_values(settings)}
+             "enabled": name in settings.sources, "settings": cls.setting_values(settings),
+             "pending": pending_count(settings.data_dir, name) if cls.incremental else None}
             for name, cls in sorted(available_sources().items())]
     if args.json:
         print(json.dumps(rows, indent=2))
         return EXIT_OK
     for row in rows:
         enabled = "  (in FLOPWATCH_SOURCES)" if row["enabled"] else ""
-        print(f"{row['name']} — {row['kind']}, {row['module']}{enabled}\n  {row['description']}")
+        waiting = f", {row['pending']} details pending retry" if row["pending"] else ""
+        print(f"{row['name']} — {row['kind']}, {row['module']}{enabled}{waiting}\n  {row['description']}")
         for variable, value in row["settings"].items():
             print(f"  {variable}={value if len(value) <= 70 else value[:67] + '...'}")
     return EXIT_OK

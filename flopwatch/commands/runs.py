@@ -137,6 +137,9 @@ def cmd_backfill(args: argparse.Namespace) -> int:
         print(f"backfill {report.source} {report.since} – {report.until}: {report.windows} windows, "
               f"{report.done} done now, {report.skipped} done before, {len(report.failed)} failed; "
               f"{report.papers} papers ({report.new_records} new), {report.requests} requests")
+        if report.details_queued:
+            print(f"{report.details_queued} full texts or cards not fetched (a temporary failure): "
+                  f"queued, the nightly run fetches them again")
         for window, error in report.failed.items():
             print(f"  failed {window}: {error}")
         run = report.run

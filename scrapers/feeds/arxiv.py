@@ -18,6 +18,7 @@ from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 from pypdf import PdfReader
 
+from schemas.handover import PERMANENT_STATUSES
 from schemas.identifiers import normalize_arxiv_id, versioned_id
 from scrapers.http import FetchError, PoliteSession, Response
 
@@ -232,23 +233,60 @@ class FullTextFetcher:
     def __init__(self, session: PoliteSession, base_url: str) -> None:
         self.session = session
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+        self.rejected: list[tuple[str, Response]] = []  # bodies that came but were not a paper (to land)
+
+    def url_of(self, entry: ArxivEntry, kind: str = "html") -> str:
+        return f"{self.base_url}{kind}/{versioned_id(entry.arxiv_id, entry.version)}"
 
     def fetch(self, entry: ArxivEntry) -> FullText:
-        """The HTML rendering if there is one, else the PDF; FetchError when neither can be had."""
+        """The HTML rendering if there is one, else the PDF; FetchError when neither can be had. The
+        error's status is the server's when every try was refused for good (404, 410 …), else None:
+        a network failure, an error status worth retrying or a body that is not a paper."""
         versioned = versioned_id(entry.arxiv_id, entry.version)
-        errors = []
+        errors, statuses = [], []
         for kind in ("html", "pdf"):
-            url = f"{self.base_url}{kind}/{versioned}"
+            url = self.url_of(entry, kind)
             try:
                 response = self.session.get(url)
             except FetchError as exc:
                 errors.append(str(exc))
+                statuses.append(exc.status)
                 continue
-            if kind == "html" and b"<html" not in response.content[:2000].lower():
-                errors.append(f"{url}: not an HTML page")
+            unusable = not_a_paper(kind, response.content, response.complete)
+            if unusable:
+                self.rejected.append((kind, response))
+                errors.append(f"{url}: {unusable}")
+                statuses.append(None)
                 continue
             return FullText(kind, url, response)
-        raise FetchError(f"arxiv {versioned}: no full text ({'; '.join(errors)})")
+        status = statuses[-1] if all(status in PERMANENT_STATUSES for status in statuses) else None
+        raise FetchError(f"arxiv {versioned}: no full text ({'; '.join(errors)})", status)
+
+
+MIN_PAPER_TEXT = 1000  # characters of visible text: less is an error or login page, not a paper
+_TAG = re.compile(rb"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
+
+
+def not_a_paper(kind: str, content: bytes, complete: bool = True) -> str | None:
+    """Why a fetched full text cannot be the paper, or None. An HTML rendering is an HTML page with at
+    least MIN_PAPER_TEXT characters of visible text (an error page served with 200 has a few dozen)
+    and, when the server did not mark where the body ends (``complete`` False), its closing
+    ``</html>``; a PDF starts with ``%PDF-`` and ends with its ``%%EOF`` marker (a cut download does
+    not)."""
+    if kind == "pdf":
+        if content.lstrip()[:5] != b"%PDF-":
+            return "not a PDF" if content.strip() else "empty body"
+        if b"%%EOF" not in content[-2048:]:
+            return f"PDF without its end-of-file marker (cut short at {len(content):,} bytes?)"
+        return None
+    if b"<html" not in content[:2000].lower():
+        return "not an HTML page" if content.strip() else "empty body"
+    visible = len(b" ".join(_TAG.sub(b" ", content).split()))
+    if visible < MIN_PAPER_TEXT:
+        return f"an HTML page with {visible} characters of text, not a paper"
+    if not complete and not content.rstrip().lower().endswith(b"</html>"):
+        return f"an HTML page cut short after {len(content):,} bytes (no </html>, no length announced)"
+    return None
 
 
 def full_text_to_plain(kind: str, content: bytes) -> str:

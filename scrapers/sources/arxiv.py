@@ -10,6 +10,7 @@ request at a time and ``FLOPWATCH_ARXIV_DELAY`` seconds (default 3) between requ
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from datetime import UTC, date, datetime, timedelta
@@ -104,29 +105,49 @@ class ArxivSource(Source):
         stamp = f"{since:%Y%m%d%H%M}-{until:%Y%m%d%H%M}"
         payloads: list[Payload] = []
 
+        page_of: dict[str, Payload] = {}  # each listed paper's page, which a retry joins its full text to
+
         def land_page(response: Response) -> None:
             start = re.search(r"[?&]start=(\d+)", response.url)
-            payloads.append(landing.land(f"{LISTING} {stamp} start {start.group(1) if start else 0}.xml",
-                                         response))
+            payload = landing.land(f"{LISTING} {stamp} start {start.group(1) if start else 0}.xml", response)
+            payloads.append(payload)
+            with contextlib.suppress(ArxivFeedError):  # the lister reports a malformed page
+                page_of.update((versioned_id(e.arxiv_id, e.version), payload)
+                               for e in parse_feed(response.content, response.url).entries)
 
+        span = f"{since:%Y-%m-%d %H:%M} – {until:%Y-%m-%d %H:%M}"
         try:
             listing = lister.list_window(since, until, land_page)
-        except (ArxivFeedError, FetchError) as exc:
-            span = f"{since:%Y-%m-%d %H:%M} – {until:%Y-%m-%d %H:%M}"
+        except FetchError as exc:  # the URL holds the whole query: name the page instead
+            page = re.search(r"[?&]start=(\d+)", str(exc))
+            raise SourceError(f"arxiv: window {span}: listing page start={page.group(1) if page else 0}: "
+                              f"{exc.reason}") from exc
+        except ArxivFeedError as exc:
             raise SourceError(f"arxiv: window {span}: {exc}") from exc
-        for error in listing.page_errors:
-            log.warning("arxiv: %s; the page is quarantined, the rest of the window kept", error)
+        if listing.page_errors:  # the window was not listed whole: it is listed again next run
+            more = len(listing.page_errors) - 1
+            raise SourceError(f"arxiv: window {span}: {listing.page_errors[0]}"
+                              + (f" (and {more} more pages)" if more else ""))
         fetcher = FullTextFetcher(self.http, self.arxiv.fulltext_url)
-        for entry in listing.entries:
-            key = versioned_id(entry.arxiv_id, entry.version)
-            if key in window.known or not self.wants_full_text(entry):
-                continue
+        wanted = [(versioned_id(e.arxiv_id, e.version), e) for e in listing.entries]
+        wanted = [(key, e) for key, e in wanted if key not in window.known and self.wants_full_text(e)]
+        listed = {key for key, _ in wanted}
+        retries = [miss for miss in window.retry if miss.record_id not in listed and miss.listing is not None]
+        for key, entry in [*wanted, *((miss.record_id, _entry_of(miss.record_id)) for miss in retries)]:
+            fetcher.rejected.clear()
             try:
                 full = fetcher.fetch(entry)
             except FetchError as exc:
+                landing.miss(key, fetcher.url_of(entry), str(exc), exc.status, page_of.get(key))
                 log.warning("arxiv %s: no full text, the paper is kept with its metadata only: %s", key, exc)
-                continue
-            payloads.append(landing.land(f"{FULLTEXT} {key}.{full.kind}", full.response))
+                full = None
+            for kind, response in fetcher.rejected:  # kept as evidence, never parsed
+                landing.land(f"rejected {FULLTEXT} {key}.{kind}", response, cache=False)
+            if full is not None:
+                payloads.append(landing.land(f"{FULLTEXT} {key}.{full.kind}", full.response))
+        for miss in retries:  # the listing page a retried full text joins
+            if miss.listing is not None and miss.listing not in payloads:
+                payloads.append(miss.listing)
         return payloads
 
     def wants_full_text(self, entry: ArxivEntry) -> bool:
@@ -187,6 +208,12 @@ class ArxivSource(Source):
         """The latest collected version of each paper (a new version replaces the older one)."""
         ordered = candidates.assign(_v=candidates["paper_version"].fillna(0)).sort_values("_v", kind="stable")
         return ordered.drop_duplicates("arxiv_id", keep="last").drop(columns="_v").reset_index(drop=True)
+
+
+def _entry_of(key: str) -> ArxivEntry:
+    """The entry a queued full text is fetched for: only its id and version matter."""
+    arxiv_id, version = normalize_arxiv_id(key)
+    return ArxivEntry(arxiv_id, version, "", "", [], [], None, None, None)
 
 
 def _as_datetime(value: date | datetime | None, end_of_day: bool = False) -> datetime | None:

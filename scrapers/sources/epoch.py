@@ -73,6 +73,11 @@ class EpochSource(Source):
                 response = self.http.get(url, landing.validators_for(url))
             except FetchError as exc:
                 raise SourceError(f"epoch: table {table}: {exc}") from exc
+            body = response.content
+            if not response.complete and body and not ends_with_line_break(body):
+                landing.land(f"rejected {table}.csv", response, cache=False)
+                raise SourceError(f"epoch: table {table} ({url}): the body ended after {len(body):,} bytes "
+                                  f"in the middle of a row, with no length announced: a cut download")
             payloads.append(landing.land(f"{table}.csv", response))
         return payloads
 
@@ -122,6 +127,14 @@ def read_epoch_csv(content: bytes, label: str) -> pd.DataFrame:
     if _ends_inside_quotes(text):
         raise SourceError(f"{label}: body ends inside a quoted cell (truncated download?)")
     return frame
+
+
+def ends_with_line_break(content: bytes) -> bool:
+    """Whether a CSV body ends where a row ends. Epoch's files end every row, the last included, with a
+    line break; a download cut short mid-row does not, which is the only end-of-file check a CSV
+    allows when the server announced no length (a cut at a row boundary is caught by the shrink
+    guard on publishing instead)."""
+    return content.endswith((b"\n", b"\r"))
 
 
 def _ends_inside_quotes(text: str) -> bool:

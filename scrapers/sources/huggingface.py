@@ -70,6 +70,19 @@ HEADING = re.compile(r"^#{1,6}\s*(.+)$", re.MULTILINE)
 TOOL_SECTION = re.compile(r"environmental impact|carbon|emission|co2", re.IGNORECASE)
 
 
+def not_a_card(content: bytes) -> str | None:
+    """Why a fetched README cannot be a model card, or None: a card is text (no NUL bytes), not empty,
+    and not an HTML page (an error or login page served with 200)."""
+    head = content[:2000].lstrip().lower()
+    if not head:
+        return "empty body"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "an HTML page, not a model card"
+    if b"\x00" in content:
+        return "binary content, not a model card"
+    return None
+
+
 def own_paper(body: str) -> str | None:
     """The arXiv paper a card is about: the one it links or asks to be cited for most often (at least
     twice, more than any other; an id in a BibTeX entry counts twice, as the card's own citation). A
@@ -130,13 +143,15 @@ class HuggingFaceSource(Source):
         since = _timestamp(window.since)
         url: str | None = self.listing_url()
         payloads, wanted, page = [], [], 0
+        page_of: dict[str, Payload] = {}  # each wanted model's listing page, which a retry joins its card to
         while url and len(wanted) < self.hub.max_models:
             page += 1
             try:
                 response = self.http.get(url)
             except FetchError as exc:
-                raise SourceError(f"huggingface: listing page {page} ({url}): {exc}") from exc
-            payloads.append(landing.land(f"{LISTING} {page}.json", response))
+                raise SourceError(f"huggingface: listing page {page} ({url}): {exc.reason}") from exc
+            listing_page = landing.land(f"{LISTING} {page}.json", response)
+            payloads.append(listing_page)
             try:
                 models = _listing(response.content)
             except ValueError as exc:  # an error page or a cut body: the window was not listed whole
@@ -149,17 +164,30 @@ class HuggingFaceSource(Source):
                     break
                 if self._wanted(entry, window.known):
                     wanted.append(entry)
+                    page_of[record_id(entry["id"], entry.get("lastModified"))] = listing_page
             url = None if reached_since else _next_link(response.headers.get("Link", ""))
-        for entry in wanted[: self.hub.max_models]:
-            repo = entry["id"]
+        cards = [(record_id(e["id"], e.get("lastModified")), e["id"]) for e in wanted[: self.hub.max_models]]
+        listed = {key for key, _ in cards}
+        retries = [miss for miss in window.retry if miss.record_id not in listed and miss.listing is not None
+                   and _safe_repo_id(miss.record_id.rsplit("@", 1)[0])]
+        for key, repo in [*cards, *((miss.record_id, miss.record_id.rsplit("@", 1)[0]) for miss in retries)]:
             card_url = f"{self.base_url}/{repo}/raw/main/README.md"
             try:
                 response = self.http.get(card_url)
             except FetchError as exc:
+                landing.miss(key, card_url, str(exc), exc.status, page_of.get(key))
                 log.warning("huggingface %s: no model card, kept with its listing only: %s", repo, exc)
                 continue
-            key = record_id(repo, entry.get("lastModified"))
+            unusable = not_a_card(response.content)
+            if unusable:
+                landing.land(f"rejected {CARD} {key}.md", response, cache=False)
+                landing.miss(key, card_url, f"{card_url}: {unusable}", None, page_of.get(key))
+                log.warning("huggingface %s: %s; kept with its listing only", repo, unusable)
+                continue
             payloads.append(landing.land(f"{CARD} {key}.md", response))
+        for miss in retries:  # the listing page a retried card joins
+            if miss.listing is not None and miss.listing not in payloads:
+                payloads.append(miss.listing)
         return payloads
 
     def _time_field(self) -> str:
