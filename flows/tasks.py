@@ -9,6 +9,7 @@ import pandas as pd
 from prefect import task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.states import State
 
 from curation.build import build_version
 from curation.harvest import Harvest, Increment, collect_window, harvest
@@ -19,10 +20,17 @@ from curation.trends.refit import refit_models
 from curation.trends.report import report_markdown
 from schemas.validate import Validated
 from scrapers.base import Source, Window
+from scrapers.http import is_unreachable
 from scrapers.landing import Landing
 
 
-@task(name="fetch", cache_policy=NO_CACHE)
+def worth_retrying(_task: object, _task_run: object, state: State) -> bool:
+    """Whether a failed fetch is worth Prefect's retry after its delay: not when the host cannot be
+    resolved or refuses connections (a wrong URL, or no network: the run should say so at once)."""
+    return not is_unreachable(state.data if isinstance(state.data, BaseException) else None)
+
+
+@task(name="fetch", cache_policy=NO_CACHE, retry_condition_fn=worth_retrying)
 def fetch(source: Source, data_dir: Path, run_id: str, window: Window) -> Increment:
     """Fetch one window of ``source`` (a snapshot source's window is "now") into the raw zone, within
     the source's time for one run; the details it could not have come back as ``misses``."""

@@ -19,7 +19,7 @@ from pydantic_settings import BaseSettings
 
 from flopwatch.settings import Settings
 from schemas.handover import LATEST, Document, Payload, PayloadRejected, SourceError, Window
-from scrapers.http import PoliteSession
+from scrapers.http import PoliteSession, is_unreachable
 from scrapers.landing import Landing
 
 __all__ = ["LATEST", "Document", "Payload", "PayloadRejected", "Source", "SourceError", "Window"]
@@ -67,6 +67,12 @@ class Source(ABC):
         return self.settings.source_url(self.setting_name or self.name, self.default_url)
 
     @classmethod
+    def url_setting(cls, settings: Settings) -> tuple[str, str]:
+        """The environment variable that sets this source's base URL, and its value now."""
+        name = cls.setting_name or cls.name
+        return settings.source_url_variable(name), settings.source_url(name, cls.default_url)
+
+    @classmethod
     def setting_values(cls, settings: Settings) -> dict[str, str]:
         """The environment variables that configure this source, with their current values (secrets
         masked): its base URL, and the fields of its own settings class, if it declares one."""
@@ -107,10 +113,16 @@ class Source(ABC):
 
     def fetch_window(self, landing: Landing, window: Window = LATEST) -> list[Payload]:
         """:meth:`fetch` within the source's time for one run (``FLOPWATCH_SOURCE_TIMEOUT``): once it is
-        spent, every further request fails at once (the flows call this, not ``fetch``)."""
+        spent, every further request fails at once (the flows call this, not ``fetch``). A host that
+        cannot be reached fails at once too, with a line naming the setting of the source's URL."""
         self.http.set_deadline(self.settings.source_timeout)
         try:
             return self.fetch(landing, window)
+        except SourceError as exc:
+            if not is_unreachable(exc):
+                raise
+            variable = self.settings.source_url_variable(self.setting_name or self.name)
+            raise SourceError(f"{exc}; is {variable}={self.base_url} right, and is the network up?") from exc
         finally:
             self.http.set_deadline(None)
 

@@ -45,11 +45,32 @@ class FetchError(RuntimeError):
     status and the start of its body (APIs explain errors there)."""
 
     def __init__(self, message: str, status: int | None = None, body: bytes = b"",
-                 reason: str | None = None) -> None:
+                 reason: str | None = None, unreachable: bool = False) -> None:
         super().__init__(message)
         self.status = status
         self.body = body
         self.reason = reason or message  # the message without the URL, where the raiser gave one
+        self.unreachable = unreachable  # the host cannot be resolved or refuses connections
+
+
+def is_unreachable(error: BaseException | None) -> bool:
+    """Whether ``error`` or an error it was raised from is a host that cannot be resolved or refuses
+    connections: a wrong URL or no network, which retrying for a minute will not mend."""
+    seen = 0
+    while error is not None and seen < 20:
+        if isinstance(error, FetchError) and error.unreachable:
+            return True
+        if isinstance(error, urllib3.exceptions.NameResolutionError):
+            return True
+        if isinstance(error, urllib3.exceptions.NewConnectionError) and "refused" in str(error).lower():
+            return True
+        if isinstance(error, urllib3.exceptions.MaxRetryError):
+            error = error.reason
+        else:
+            error = error.__cause__ or error.__context__ or (error.args[0] if error.args and isinstance(
+                error.args[0], BaseException) else None)
+        seen += 1
+    return False
 
 
 class SourceDeadline(FetchError):
@@ -73,6 +94,13 @@ class _CappedRetry(Retry):
         if seconds is None:
             return None
         return min(seconds, self.max_retry_after)
+
+    def increment(self, method=None, url=None, response=None, error=None, _pool=None,  # type: ignore[no-untyped-def]
+                  _stacktrace=None):
+        """As urllib3's, but a host that cannot be resolved or refuses connections is not retried."""
+        if error is not None and is_unreachable(error):
+            raise urllib3.exceptions.MaxRetryError(_pool, url, error) from error
+        return super().increment(method, url, response, error, _pool, _stacktrace)
 
     def new(self, **kw):  # type: ignore[no-untyped-def]
         retry = super().new(**kw)
@@ -219,7 +247,7 @@ class PoliteSession:
                 content, complete = self._read_capped(url, resp, started)
         except requests.RequestException as exc:
             reason = self._reason(exc)
-            raise FetchError(f"{url}: {reason}", reason=reason) from exc
+            raise FetchError(f"{url}: {reason}", reason=reason, unreachable=is_unreachable(exc)) from exc
         return Response(
             url=url,
             status=resp.status_code,
@@ -329,3 +357,22 @@ def _of(declared: str | None) -> str:
 def _short(exc: BaseException, limit: int = 200) -> str:
     text = str(exc).replace("\n", " ")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def unreachable_reason(url: str, timeout: float = 3.0) -> str | None:
+    """Why ``url``'s host cannot be reached at all (it cannot be resolved, or refuses or ignores
+    connections within ``timeout`` seconds), or None. A URL reached through a proxy (``HTTPS_PROXY``
+    and the like) is not checked: the proxy decides."""
+    parts = urlsplit(url)
+    if not parts.hostname or requests.utils.get_environ_proxies(url):
+        return None
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        with socket.create_connection((parts.hostname, port), timeout=timeout):
+            return None
+    except socket.gaierror as exc:
+        return f"{parts.hostname} cannot be resolved ({exc.strerror or exc})"
+    except TimeoutError:
+        return f"{parts.hostname}:{port} did not answer within {timeout:g} s"
+    except OSError as exc:
+        return f"{parts.hostname}:{port}: {(exc.strerror or str(exc)).lower()}"

@@ -158,3 +158,36 @@ def test_a_signal_ends_a_run_stuck_on_a_trickling_download_within_seconds(signam
     assert f"flopwatch: interrupted ({signame})" in err and "Traceback" not in err
     assert not (tmp_path / "curated" / "LATEST").exists()
     check_unlocked(tmp_path)  # the lock was released
+
+
+def test_a_source_whose_host_refuses_connections_fails_at_once_naming_its_setting(tmp_path, capsys,
+                                                                                   monkeypatch):
+    import socket
+    import time
+
+    from tests.hub_server import HubBehaviour, serve_hub
+
+    with socket.socket() as probe:  # a port on which nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("FLOPWATCH_EPOCH_URL", f"http://127.0.0.1:{port}/")
+    for name in ("HTTP_RETRIES", "FETCH_TASK_RETRIES", "FETCH_TASK_RETRY_DELAY"):
+        monkeypatch.delenv(f"FLOPWATCH_{name}", raising=False)  # 4 HTTP retries, a task retry after 30 s
+    setting = f"FLOPWATCH_EPOCH_URL=http://127.0.0.1:{port}/"
+    # with nothing reachable, the run says so before it starts the flow
+    started = time.monotonic()
+    assert main(["run", "--sources", "epoch", "--data-dir", str(tmp_path / "a")]) == 3
+    assert time.monotonic() - started < 15
+    out = capsys.readouterr()
+    assert "connection refused" in out.out and setting in out.out and "no source could be reached" in out.err
+    # with another source up, the flow runs and the unreachable one fails without retries
+    server, url = serve_hub([], HubBehaviour())
+    monkeypatch.setenv("FLOPWATCH_HF_URL", url)
+    try:
+        started = time.monotonic()
+        assert main(["run", "--sources", "epoch,huggingface", "--data-dir", str(tmp_path / "b")]) == 3
+        spent = time.monotonic() - started
+    finally:
+        server.shutdown()
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("epoch:"))
+    assert "connection refused" in line and setting in line and spent < 25  # Prefect's start included

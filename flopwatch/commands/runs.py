@@ -17,6 +17,7 @@ from flopwatch.commands.common import (
     fmt,
     settings_of,
 )
+from flopwatch.settings import Settings
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -78,6 +79,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not _unlocked(settings.data_dir, "run"):
         return EXIT_ERROR
+    if _none_reachable(settings):
+        return EXIT_SOURCE_FAILED
     report = nightly(sources=settings.sources, data_dir=str(settings.data_dir), force=args.force,
                      contact=settings.contact, accept_shrink=args.accept_shrink)
     if args.json:
@@ -103,6 +106,26 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"sources failed: {', '.join(report.failed_sources)}", file=sys.stderr)
         return EXIT_SOURCE_FAILED
     return EXIT_OK
+
+
+def _none_reachable(settings: Settings) -> bool:
+    """When no source's host can be reached at all (no network, or wrong URLs), say so for each, with
+    the setting to change, in seconds — instead of starting the flow only to watch every fetch fail."""
+    from scrapers import available_sources
+    from scrapers.http import unreachable_reason
+
+    reasons = {}
+    for name in settings.sources:
+        variable, url = available_sources()[name].url_setting(settings)
+        reason = unreachable_reason(url)
+        if reason is None:
+            return False
+        reasons[name] = (variable, url, reason)
+    for name, (variable, url, reason) in reasons.items():
+        print(f"{name}: FAILED ({reason}); is {variable}={url} right, and is the network up?")
+    print(f"sources failed: {', '.join(reasons)} (no source could be reached; nothing was fetched)",
+          file=sys.stderr)
+    return True
 
 
 def cmd_backfill(args: argparse.Namespace) -> int:
