@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint bench clean-venv
+.PHONY: setup run demo test lint bench clean-venv
 
 setup: $(STAMP)
 
@@ -18,6 +18,9 @@ run: setup
 	$(BIN)/flopwatch run
 
 # the fault harness (one nightly run and a rerun per cell) runs on two workers after the rest
+demo: setup
+	$(BIN)/flopwatch demo
+
 test: setup
 	$(BIN)/python -m pytest -m "not harness"
 	$(BIN)/python -m pytest -m harness -n 2

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -114,8 +115,12 @@ class Landing:
             os.fsync(handle.fileno())
 
 
+_CACHE_LOCK = threading.Lock()  # sources land at once, in threads of one run
+
+
 class HttpCache:
-    """URL → validators and the payload they describe; written only after the payload is durable."""
+    """URL → validators and the payload they describe; written only after the payload is durable.
+    Updates are serialized (read, change, write whole), so sources fetching at once lose none."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -131,10 +136,11 @@ class HttpCache:
     def put(self, url: str, validators: Validators, payload: Payload) -> None:
         if not (validators.etag or validators.last_modified):
             return
-        entries = self._load()
-        entries[url] = {"etag": validators.etag, "last_modified": validators.last_modified,
-                        "payload": payload.to_dict()}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(json.dumps(entries, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)
+        with _CACHE_LOCK:
+            entries = self._load()
+            entries[url] = {"etag": validators.etag, "last_modified": validators.last_modified,
+                            "payload": payload.to_dict()}
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(f".tmp{os.getpid()}-{threading.get_ident()}")
+            tmp.write_text(json.dumps(entries, indent=1, sort_keys=True), encoding="utf-8")
+            os.replace(tmp, self.path)

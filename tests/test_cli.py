@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -191,3 +192,15 @@ def test_a_source_whose_host_refuses_connections_fails_at_once_naming_its_settin
         server.shutdown()
     line = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("epoch:"))
     assert "connection refused" in line and setting in line and spent < 25  # Prefect's start included
+
+
+def test_demo_publishes_a_version_from_every_source_offline_and_says_where(tmp_path, capsys):
+    data = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    shown = [Path(line.strip()) for line in out.splitlines() if line.startswith("  /")]
+    assert {path.name for path in shown} == {"models.csv", "REPORT.md", "trends.png", "trends.html"}
+    assert all(path.is_file() for path in shown)
+    models = pd.read_csv(next(path for path in shown if path.name == "models.csv"))
+    assert set(";".join(models["sources"]).split(";")) == {"epoch", "arxiv", "huggingface"}
+    assert models["training_compute_flop"].notna().sum() >= 4

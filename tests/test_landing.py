@@ -56,3 +56,28 @@ def test_a_payload_changed_on_disk_is_detected(tmp_path):
     (tmp_path / payload.path).write_bytes(b"edited")
     with pytest.raises(ValueError, match="changed on disk"):
         payload.read(tmp_path)
+
+
+def test_sources_landing_at_once_lose_no_cache_entry(tmp_path):
+    import threading
+
+    from scrapers.landing import HttpCache, Payload
+
+    cache = HttpCache(tmp_path / "state" / "http_cache.json")
+    payload = Payload("epoch", "t.csv", "http://x/t.csv", "raw/t.csv", "ab" * 32, 1, "text/csv", "2026-01-01")
+    errors: list[BaseException] = []
+
+    def put_many(worker: int) -> None:
+        try:
+            for i in range(25):
+                cache.put(f"http://x/{worker}/{i}", Validators(etag=f'"{worker}-{i}"'), payload)
+        except BaseException as exc:  # a lost temporary file, a half-written cache
+            errors.append(exc)
+
+    threads = [threading.Thread(target=put_many, args=(worker,)) for worker in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert all(cache.get(f"http://x/{w}/{i}") for w in range(6) for i in range(25))
