@@ -20,7 +20,7 @@ import pandas as pd
 
 from curation.collect import collect_candidates
 from curation.pending import QueueChange, RetryPolicy, due, pending_ids, update_queue
-from curation.run_report import SourceOutcome, fail, filled_columns, note_queue, record_outcome
+from curation.run_report import FAILED, SourceOutcome, fail, filled_columns, note_queue, record_outcome
 from curation.store.batches import BatchStore, SourceState, window_label
 from curation.store.publish import previous_payloads
 from flopwatch.layout import DataLayout
@@ -210,7 +210,8 @@ def harvest(source: SourceLike, increment: Increment | None, data_dir: Path, run
             note_queue(outcome, change)
         except Exception as exc:
             fail(outcome, exc, previous_version)
-    outcome.pending = pending_count(data_dir, source.name)
+    if outcome.status == FAILED or increment is None:  # else note_queue counted it
+        outcome.pending = pending_count(data_dir, source.name)
     candidates, records = current_candidates(source, data_dir)
     if kept:
         outcome.valid = len(candidates)

@@ -31,7 +31,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -140,20 +140,27 @@ def case_settings(data_dir: Path) -> Settings:
                          contact="recorded-case@flopwatch.invalid")
 
 
+def case_environment(case: Case, root: str) -> dict[str, str]:
+    """The settings that point ``case``'s source at its local server at ``root`` (no delay), with the
+    case's own settings (``{server}`` in them replaced by ``root``)."""
+    cls = available_sources()[case.source]
+    prefix = f"FLOPWATCH_{(cls.setting_name or cls.name).upper()}_"
+    return {f"{prefix}URL": root + urlsplit(cls.default_url).path, f"{prefix}DELAY": "0",
+            **{key: value.replace("{server}", root) for key, value in case.env.items()}}
+
+
 def run_case(case: Case, data_dir: Path) -> tuple[Validated, list[str]]:
     """Fetch, parse and validate ``case`` against its local server, as a run would; return the result
     and every way it differs from the case's expectations (empty when it passes)."""
     cls = available_sources()[case.source]
-    prefix = f"FLOPWATCH_{(cls.setting_name or cls.name).upper()}_"
-    with serve_case(case) as (root, _):
-        env = {f"{prefix}URL": root + urlsplit(cls.default_url).path, f"{prefix}DELAY": "0",
-               **{key: value.replace("{server}", root) for key, value in case.env.items()}}
-        with patched_environ(env):
-            settings = case_settings(data_dir)
-            source = cls(settings)
-            window = Window(_when(case.window.get("since")), _when(case.window.get("until")))
-            payloads = source.fetch(Landing(data_dir, case.source, f"case-{case.name}"), window)
-            validated = collect_candidates(source, payloads, data_dir)
+    with ExitStack() as stack:
+        root, _ = stack.enter_context(serve_case(case))
+        stack.enter_context(patched_environ(case_environment(case, root)))
+        settings = case_settings(data_dir)
+        source = cls(settings)
+        window = Window(_when(case.window.get("since")), _when(case.window.get("until")))
+        payloads = source.fetch(Landing(data_dir, case.source, f"case-{case.name}"), window)
+        validated = collect_candidates(source, payloads, data_dir)
     return validated, check_expectations(validated, case.expect)
 
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from flopwatch.cases import Case, all_cases, patched_environ, serve_case
+from flopwatch.cases import Case, all_cases, case_environment, patched_environ, serve_case
 from scrapers import available_sources
 
 
@@ -29,12 +28,11 @@ def _environment(case: Case, root: str, now: datetime) -> dict[str, str]:
     """The settings that point ``case``'s source at its local server; an incremental source's first
     look-back reaches back to the case's window (recorded cases are dated in the past)."""
     cls = available_sources()[case.source]
-    prefix = f"FLOPWATCH_{(cls.setting_name or cls.name).upper()}_"
-    env = {f"{prefix}URL": root + urlsplit(cls.default_url).path, f"{prefix}DELAY": "0",
-           **{key: value.replace("{server}", root) for key, value in case.env.items()}}
+    env = case_environment(case, root)
     since = case.window.get("since")
     if cls.incremental and since:
         start = datetime.fromisoformat(str(since)).replace(tzinfo=UTC)
+        prefix = f"FLOPWATCH_{(cls.setting_name or cls.name).upper()}_"
         env[f"{prefix}FIRST_LOOKBACK_DAYS"] = str((now - start).days + 1)
     return env
 

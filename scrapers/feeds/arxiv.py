@@ -62,6 +62,7 @@ class FeedPage:
     start: int
     per_page: int
     entries: list[ArxivEntry]
+    url: str = ""  # the page's URL, when fetched
 
 
 def _text(element: Element, path: str) -> str | None:
@@ -133,11 +134,13 @@ def split_window(since: datetime, until: datetime) -> tuple[TimeSpan, TimeSpan]:
 
 @dataclass
 class WindowListing:
-    """What listing a window gave: its entries (each once), and the pages that had to be quarantined."""
+    """What listing a window gave: its entries (each once), the URL of the page each came from (by
+    versioned id), and the pages that could not be read."""
 
     entries: list[ArxivEntry] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     requests: int = 0
+    page_url: dict[str, str] = field(default_factory=dict)
 
 
 class ArxivLister:
@@ -170,7 +173,9 @@ class ArxivLister:
                 parse_feed(exc.body, query)  # an error feed: raises with the API's own reason
             raise
         on_page(response)
-        return parse_feed(response.content, query)
+        page = parse_feed(response.content, query)
+        page.url = response.url
+        return page
 
     def list_window(self, since: datetime, until: datetime, on_page: Callable[[Response], None],
                     listing: WindowListing | None = None) -> WindowListing:
@@ -194,6 +199,7 @@ class ArxivLister:
                 if (entry.arxiv_id, entry.version) not in seen:
                     seen.add((entry.arxiv_id, entry.version))
                     listing.entries.append(entry)
+                    listing.page_url[versioned_id(entry.arxiv_id, entry.version)] = page.url
         return listing
 
 

@@ -10,7 +10,6 @@ request at a time and ``FLOPWATCH_ARXIV_DELAY`` seconds (default 3) between requ
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 from datetime import UTC, date, datetime, timedelta
@@ -105,15 +104,13 @@ class ArxivSource(Source):
         stamp = f"{since:%Y%m%d%H%M}-{until:%Y%m%d%H%M}"
         payloads: list[Payload] = []
 
-        page_of: dict[str, Payload] = {}  # each listed paper's page, which a retry joins its full text to
+        landed: dict[str, Payload] = {}  # listing pages by URL: a paper's page is what a retry joins to
 
         def land_page(response: Response) -> None:
             start = re.search(r"[?&]start=(\d+)", response.url)
             payload = landing.land(f"{LISTING} {stamp} start {start.group(1) if start else 0}.xml", response)
             payloads.append(payload)
-            with contextlib.suppress(ArxivFeedError):  # the lister reports a malformed page
-                page_of.update((versioned_id(e.arxiv_id, e.version), payload)
-                               for e in parse_feed(response.content, response.url).entries)
+            landed[response.url] = payload
 
         span = f"{since:%Y-%m-%d %H:%M} – {until:%Y-%m-%d %H:%M}"
         try:
@@ -138,7 +135,8 @@ class ArxivSource(Source):
             try:
                 full = fetcher.fetch(entry)
             except FetchError as exc:
-                landing.miss(key, fetcher.url_of(entry), str(exc), exc.status, page_of.get(key))
+                page = landed.get(listing.page_url.get(key, ""))
+                landing.miss(key, fetcher.url_of(entry), str(exc), exc.status, page)
                 log.warning("arxiv %s: no full text, the paper is kept with its metadata only: %s", key, exc)
                 full = None
             for kind, response in fetcher.rejected:  # kept as evidence, never parsed
