@@ -3,6 +3,7 @@ folder, the loopback server (``loopback``) and Epoch-like downloads on it (``fil
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from flopwatch.loopback import Loopback, Reply, Request
 from flopwatch.settings import Settings, load_settings
 
 PROJECT = Path(__file__).resolve().parent.parent
-REALDATA = PROJECT.parent / "shared" / "realdata"
+# FLOPWATCH_TEST_REALDATA points elsewhere (or at nothing, to see what a fresh clone runs)
+REALDATA = Path(os.environ.get("FLOPWATCH_TEST_REALDATA", PROJECT.parent / "shared" / "realdata"))
 
 
 @pytest.fixture(scope="session")
