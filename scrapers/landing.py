@@ -54,7 +54,8 @@ class Landing:
         """Conditional-GET validators for ``url`` if an earlier payload of it is still on disk and no run
         refused it (a broken body served with the real ETag must be fetched whole again)."""
         entry = self.cache.get(url)
-        if entry and (self.data_dir / entry["payload"]["path"]).exists() \
+        if entry and (entry.get("etag") or entry.get("last_modified")) \
+                and (self.data_dir / entry["payload"]["path"]).exists() \
                 and entry["payload"]["sha256"] not in DataLayout(self.data_dir).refused_payloads():
             return Validators(entry.get("etag"), entry.get("last_modified"))
         return None
@@ -80,10 +81,11 @@ class Landing:
         digest = hashlib.sha256(content).hexdigest()
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self._free_path(_safe_name(name))
-        with open(target, "xb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if not self._link_same(response.url, digest, target):
+            with open(target, "xb") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
         payload = Payload(
             source=self.source, name=name, url=response.url,
             path=target.relative_to(self.data_dir).as_posix(), sha256=digest, bytes=len(content),
@@ -98,6 +100,20 @@ class Landing:
         if cache and response.complete:
             self.cache.put(response.url, response.validators, payload)
         return payload
+
+    def _link_same(self, url: str, digest: str, target: Path) -> bool:
+        """Land a body identical to the last payload of ``url`` as a hard link to that file (a server
+        that sends no validators answers an unchanged night with the same bytes): the run's folder
+        still holds the payload, the disk holds it once. False when there is none or linking fails."""
+        entry = self.cache.get(url)
+        if not entry or entry["payload"]["sha256"] != digest:
+            return False
+        earlier = self.data_dir / entry["payload"]["path"]
+        try:
+            os.link(earlier, target)
+        except OSError:
+            return False
+        return True
 
     def _free_path(self, filename: str) -> Path:
         """A path in this run's folder that no earlier payload uses (a retried fetch lands again)."""
@@ -134,8 +150,8 @@ class HttpCache:
         return self._load().get(url)
 
     def put(self, url: str, validators: Validators, payload: Payload) -> None:
-        if not (validators.etag or validators.last_modified):
-            return
+        """Remember ``payload`` as ``url``'s last good body, with its validators (if the server sent
+        any); without validators the entry only lets an identical body be landed as a link."""
         with _CACHE_LOCK:
             entries = self._load()
             entries[url] = {"etag": validators.etag, "last_modified": validators.last_modified,

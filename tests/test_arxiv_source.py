@@ -88,7 +88,7 @@ def test_two_nightly_runs_with_overlap_collect_every_entry_exactly_once(site, se
     fulltext_requests = behaviour.paths("/html/") + behaviour.paths("/pdf/")
     assert "/html/2005.14165v4" not in fulltext_requests  # seen in the first run: not fetched again
     assert fulltext_requests.count("/html/2203.15556v2") == 1
-    papers = pd.read_csv(Store(settings.layout).version_dir(second.version) / "papers.csv",
+    papers = pd.read_csv(Store(settings.layout).version_dir(second.version) / "papers.csv.gz",
                          dtype={"arxiv_id": str})
     assert papers["arxiv_id"].is_unique
     assert len(papers) == len({e[1].split("<id>")[1].split("</id>")[0].rsplit("v", 1)[0] for e in entries})
@@ -100,7 +100,7 @@ def test_full_text_estimates_reach_papers_and_models_with_their_sentence(site, s
     entries, behaviour, realdata = site
     report = _run(settings)
     version = Store(settings.layout).version_dir(report.version)
-    papers = pd.read_csv(version / "papers.csv", dtype={"arxiv_id": str}).set_index("arxiv_id")
+    papers = pd.read_csv(version / "papers.csv.gz", dtype={"arxiv_id": str}).set_index("arxiv_id")
     models = pd.read_csv(version / "models.csv", dtype={"arxiv_id": str})
     expected = extract((realdata / "papers" / "arxiv_2005.14165.txt").read_text(), 2020).primary
     gpt3 = papers.loc["2005.14165"]
@@ -141,7 +141,7 @@ def test_epoch_and_arxiv_together_link_papers_to_epoch_models(site, settings, ep
     assert report.status == "published"
     version = Store(settings.layout).version_dir(report.version)
     models = pd.read_csv(version / "models.csv", dtype={"arxiv_id": str})
-    papers = pd.read_csv(version / "papers.csv", dtype={"arxiv_id": str}).set_index("arxiv_id")
+    papers = pd.read_csv(version / "papers.csv.gz", dtype={"arxiv_id": str}).set_index("arxiv_id")
     epoch = pd.read_csv(epoch_snapshots["notable_2025_12"], dtype=str)
     for arxiv_id in ("2005.14165", "2203.15556", "1706.03762"):
         cited = epoch[epoch["Link"].fillna("").str.contains(arxiv_id, regex=False)]["Model"].str.strip()
