@@ -12,12 +12,10 @@ from scrapers.http import PoliteSession
 from tests.arxiv_server import Behaviour, recorded_entries, serve_arxiv
 from tests.conftest import make_settings
 
-FEED = "arxivpy_2026_q_testing_s0_m100_cfe7536492ca.xml"  # 100 real entries, 2001–2026
-
 
 @pytest.fixture
-def entries(realdata):
-    return recorded_entries(realdata / "web" / "arxiv_api" / FEED)
+def entries(arxiv_feed):
+    return recorded_entries(arxiv_feed)
 
 
 @pytest.fixture

@@ -53,7 +53,8 @@ def _keys(path: Path) -> set[str]:
         return {model_key(r[name]) for r in rows if model_key(r[name])}
 
 
-def test_successive_snapshots_make_successive_versions_with_exact_changes(run, epoch_env, epoch_snapshots):
+def test_successive_snapshots_make_successive_versions_with_exact_changes(run, epoch_env, epoch_snapshots,
+                                                                        realdata):
     epoch_env.serve("notable_ai_models.csv", epoch_snapshots["notable_2024"])
     epoch_env.serve("all_ai_models.csv", epoch_snapshots["all_2025_03"])
     first = run()
@@ -143,7 +144,8 @@ def _same(a: str, b: str) -> bool:
         return a == b
 
 
-def test_2024_system_schema_runs_through_the_flow(run, epoch_env, epoch_snapshots, monkeypatch):
+def test_2024_system_schema_runs_through_the_flow(run, epoch_env, epoch_snapshots, monkeypatch,
+                                                 realdata):
     monkeypatch.setenv("FLOPWATCH_EPOCH_TABLES", "notable_ai_models")
     epoch_env.serve("notable_ai_models.csv", epoch_snapshots["notable_2024"])
     report = run()

@@ -86,7 +86,7 @@ def test_shrinking_compute_has_no_doubling_time():
     assert fit["slope_oom_per_year"] < 0 and fit["doubling_months"] is None
 
 
-def test_epoch_and_flopwatch_column_names_are_both_read(tmp_path, epoch_snapshots):
+def test_epoch_and_flopwatch_column_names_are_both_read(tmp_path, epoch_snapshots, realdata):
     epoch = read_compute_table(epoch_snapshots["notable_2025_12"])
     assert len(epoch) > 400
     ours = tmp_path / "models.csv"
