@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -109,8 +110,8 @@ def test_429_waits_for_the_rate_limit_reset_and_the_token_is_sent_but_never_writ
     assert TOKEN not in written and TOKEN not in repr(source.hub)
 
 
-def test_repo_ids_that_would_leave_the_base_are_skipped_and_named(realdata, tmp_path, caplog, monkeypatch):
-    card = (realdata / "web" / "hf_modelcards" / "hfhub_tiiuae_falcon-7b_README.md").read_bytes()
+def test_repo_ids_that_would_leave_the_base_are_skipped_and_named(tmp_path, caplog, monkeypatch):
+    card = (Path(__file__).parent / "fixtures" / "world" / "card_heron-13b.md").read_bytes()
     now = _stamp(datetime.now(UTC).replace(tzinfo=None))
     models = [HubModel("tiiuae/falcon-7b", card, now), HubModel("../../etc/passwd", card, now),
               HubModel("x" * 500 + "/y", card, now)]
