@@ -6,7 +6,7 @@ Serves Epoch's all-models and notable tables (default: the real snapshots in ../
 any Epoch download works with --all/--notable) on 127.0.0.1 and publishes one version per synthetic
 night through the real nightly flow. Each night after the first changes about ``--change`` of the
 rows (half of them a revised compute figure, half a new model). A last night serves the same tables
-again (an unchanged night: no version is made, the raw payloads are landed as links). Per night it
+again (an unchanged night: the server answers the conditional GETs with 304, no version is made). Per night it
 prints the version's size as plain files (a full copy), the bytes the night added to the whole data
 folder (raw payloads, state and versions; hard-linked files counted once), and that as a share of a
 full copy; then the totals, and a year of nights extrapolated.
@@ -27,7 +27,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flopwatch.loopback import Loopback, Reply, Request  # noqa: E402
+from flopwatch.loopback import Loopback, Reply, Request, static  # noqa: E402
 
 EPOCH = ROOT.parent / "shared" / "realdata" / "epoch"
 COMPUTE = "Training compute (FLOP)"
@@ -81,9 +81,9 @@ def main() -> None:
               "notable_ai_models": pd.read_csv(args.notable, dtype=str, keep_default_na=False)}
     server = Loopback().start()
 
-    def route(request: Request) -> Reply:
+    def route(request: Request) -> Reply:  # a file server: ETag, and 304 to a matching If-None-Match
         name = request.route.strip("/").removesuffix(".csv")
-        return Reply(tables[name].to_csv(index=False).encode(), 200, "text/csv; charset=utf-8")
+        return static(tables[name].to_csv(index=False).encode(), "text/csv; charset=utf-8")(request)
 
     server.route("/", route)
     data = args.keep or Path(tempfile.mkdtemp(prefix="flopwatch-storage-")) / "data"

@@ -63,7 +63,7 @@ def _harvest_all(chosen: list[Source], settings: Settings, store: Store, report:
     previous = report.previous_version
     manifest = store.manifest(previous) if previous is not None else None
     harvests = []
-    with paper_workers(settings) as workers:
+    with paper_workers(settings, needed=any(source.paper_source for source in chosen)) as workers:
         for source, future in zip(chosen, futures, strict=True):
             outcome = report.sources[source.name] = SourceOutcome(source.name)
             try:

@@ -42,9 +42,10 @@ def uses_dask(settings: Settings) -> bool:
 
 
 @contextmanager
-def paper_workers(settings: Settings) -> Iterator[TaskRunner | None]:
-    """The run's Dask task runner while the block runs, or None when the work stays local."""
-    if not uses_dask(settings):
+def paper_workers(settings: Settings, needed: bool = True) -> Iterator[TaskRunner | None]:
+    """The run's Dask task runner while the block runs, or None when the work stays local (or the
+    run has no paper source: ``needed`` False)."""
+    if not needed or not uses_dask(settings):
         yield None
         return
     # distributed logs at INFO, with a traceback, the connections its workers drop when a cluster

@@ -54,8 +54,7 @@ class Landing:
         """Conditional-GET validators for ``url`` if an earlier payload of it is still on disk and no run
         refused it (a broken body served with the real ETag must be fetched whole again)."""
         entry = self.cache.get(url)
-        if entry and (entry.get("etag") or entry.get("last_modified")) \
-                and (self.data_dir / entry["payload"]["path"]).exists() \
+        if entry and (self.data_dir / entry["payload"]["path"]).exists() \
                 and entry["payload"]["sha256"] not in DataLayout(self.data_dir).refused_payloads():
             return Validators(entry.get("etag"), entry.get("last_modified"))
         return None
@@ -102,9 +101,9 @@ class Landing:
         return payload
 
     def _link_same(self, url: str, digest: str, target: Path) -> bool:
-        """Land a body identical to the last payload of ``url`` as a hard link to that file (a server
-        that sends no validators answers an unchanged night with the same bytes): the run's folder
-        still holds the payload, the disk holds it once. False when there is none or linking fails."""
+        """Land a body identical to the cached payload of ``url`` as a hard link to that file (a
+        server that ignores the conditional GET sends the same bytes again): the run's folder still
+        holds the payload, the disk holds it once. False when there is none or linking fails."""
         entry = self.cache.get(url)
         if not entry or entry["payload"]["sha256"] != digest:
             return False
@@ -150,8 +149,8 @@ class HttpCache:
         return self._load().get(url)
 
     def put(self, url: str, validators: Validators, payload: Payload) -> None:
-        """Remember ``payload`` as ``url``'s last good body, with its validators (if the server sent
-        any); without validators the entry only lets an identical body be landed as a link."""
+        if not (validators.etag or validators.last_modified):
+            return
         with _CACHE_LOCK:
             entries = self._load()
             entries[url] = {"etag": validators.etag, "last_modified": validators.last_modified,

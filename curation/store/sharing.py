@@ -19,8 +19,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-COMPRESSED_TABLES = ("model_sources", "links", "papers")
-
 
 def table_path(folder: Path, name: str) -> Path:
     """Where table ``name`` of a version folder is: ``name.csv.gz``, or ``name.csv`` in versions
