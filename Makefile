@@ -17,10 +17,10 @@ $(STAMP): pyproject.toml constraints.txt
 run: setup
 	$(BIN)/flopwatch run
 
-# the fault harness (one nightly run and a rerun per cell) runs on two workers after the rest
 demo: setup
 	$(BIN)/flopwatch demo
 
+# the fault harness (one nightly run and a rerun per cell) runs on two workers after the rest
 test: setup
 	$(BIN)/python -m pytest -m "not harness"
 	$(BIN)/python -m pytest -m harness -n 2

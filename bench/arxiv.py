@@ -89,6 +89,9 @@ def main() -> None:
     parser.add_argument("--serve", action="store_true",
                         help="only serve the corpus (for trying `flopwatch backfill`/`run` by hand)")
     args = parser.parse_args()
+    if not FEED.is_file():
+        sys.exit(f"bench/arxiv.py needs the recorded material at {REAL} (../shared/realdata, beside the "
+                 "clone); without it, `flopwatch demo` runs the arXiv source on its packaged cases")
     entries, fulltexts = corpus(args.papers)
     behaviour = Behaviour(fulltexts=fulltexts)
     server, url = serve_arxiv(entries, behaviour)

@@ -25,6 +25,7 @@ from curation.store.changes import summarize_changes
 from curation.store.papers import papers_hash, papers_table
 from curation.store.publish import same_inputs, write_version_files
 from curation.store.quarantine import write_quarantine
+from curation.store.sharing import share_unchanged_files
 from curation.store.versions import Store, code_version, content_hash, version_name
 from curation.trends.fits import TrendOptions
 from curation.trends.history import append_history, history_rows, read_history
@@ -76,7 +77,9 @@ def build_version(store: Store, harvests: list[Harvest], report: RunReport, opti
                  "papers": {"rows": len(papers), "hash": papers_digest} if papers is not None else None}
         _, changes = write_version_files(staging, models, previous_models, version, previous, extra,
                                          papers, merged)
-        report.fits = refit_version_files(models, staging, options, version)
+        report.fits = refit_version_files(models, staging, options, version, store.layout.assets)
+        report.storage = asdict(share_unchanged_files(
+            staging, store.version_dir(previous) if previous is not None else None))
         store.commit(staging, version)
     except BaseException:
         store.discard(staging)
@@ -121,10 +124,10 @@ def merge_candidates_of(candidates: dict[str, pd.DataFrame], previous: pd.DataFr
 
 
 def refit_version_files(models: pd.DataFrame, folder: Path, options: TrendOptions,
-                        version: int) -> list[dict[str, object]]:
+                        version: int, assets: Path | None = None) -> list[dict[str, object]]:
     """The version's trend files (trends.json/png/html, REPORT.md) in ``folder``; returns the fits."""
     label = f"flopwatch version {version_name(version)}"
-    return refit_models(models, folder, options, f"Training compute of ML models — {label}", label)
+    return refit_models(models, folder, options, f"Training compute of ML models — {label}", label, assets)
 
 
 def _quarantine(data_dir: Path, report: RunReport, harvests: list[Harvest]) -> None:

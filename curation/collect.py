@@ -4,6 +4,7 @@ handed over (extraction), then types, checks and quarantines."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -16,10 +17,20 @@ from schemas.validate import QUARANTINE_COLUMNS, ROW_QUARANTINED, Validated, val
 PAYLOAD_QUARANTINED = "payload quarantined"
 
 
-def collect_candidates(source: SourceLike, payloads: list[Payload], data_dir: Path) -> Validated:
-    """Every valid candidate of ``payloads``; rows that fail a check or repeat a record within one
-    payload are returned as quarantine lines, and so is a payload the source rejects on its own
-    (PayloadRejected). Any other unparseable payload raises SourceError naming source and payload."""
+@dataclass
+class Parsed:
+    """A batch of payloads parsed, with the figures of their documents extracted: the rows (before
+    the source combines them) and a quarantine line per payload the source rejected. Plain data, so
+    a batch can be parsed in another process and sent back."""
+
+    rows: pd.DataFrame
+    rejected: list[dict[str, object]] = field(default_factory=list)
+
+
+def parse_payloads(source: SourceLike, payloads: list[Payload], data_dir: Path) -> Parsed:
+    """Parse ``payloads`` and extract their documents' figures: the CPU work of a collect, which
+    :func:`batches` splits for workers. An unreadable or unparseable payload raises SourceError
+    naming source and payload; one the source rejects on its own (PayloadRejected) becomes a line."""
     frames, rejected = [], []
     for payload in payloads:
         try:
@@ -30,8 +41,26 @@ def collect_candidates(source: SourceLike, payloads: list[Payload], data_dir: Pa
             frames.append(source.parse(payload, content))
         except PayloadRejected as exc:
             rejected.append(_rejected_line(source.name, payload, exc))
-    rows = source.combine(extract_documents(pd.concat(frames, ignore_index=True))) if frames \
-        else pd.DataFrame()
+    rows = extract_documents(pd.concat(frames, ignore_index=True)) if frames else pd.DataFrame()
+    return Parsed(rows, rejected)
+
+
+def batches(payloads: list[Payload], size: int) -> list[list[Payload]]:
+    """``payloads`` in consecutive batches of at most ``size`` (at least 1)."""
+    size = max(1, size)
+    return [payloads[start:start + size] for start in range(0, len(payloads), size)]
+
+
+def collect_candidates(source: SourceLike, payloads: list[Payload], data_dir: Path,
+                       parsed: list[Parsed] | None = None) -> Validated:
+    """Every valid candidate of ``payloads``; rows that fail a check or repeat a record within one
+    payload are returned as quarantine lines, and so is a payload the source rejects on its own
+    (PayloadRejected). Any other unparseable payload raises SourceError naming source and payload.
+    ``parsed``: the payloads already parsed in batches (elsewhere, e.g. on Dask workers)."""
+    parts = parsed if parsed is not None else [parse_payloads(source, payloads, data_dir)]
+    frames = [part.rows for part in parts if len(part.rows.columns)]
+    rejected = [line for part in parts for line in part.rejected]
+    rows = source.combine(pd.concat(frames, ignore_index=True)) if frames else pd.DataFrame()
     try:
         validated = validate_candidates(rows)
     except ValueError as exc:

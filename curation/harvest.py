@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from curation.collect import collect_candidates
+from curation.collect import Parsed, collect_candidates
 from curation.pending import QueueChange, RetryPolicy, due, pending_ids, update_queue
 from curation.run_report import FAILED, SourceOutcome, fail, filled_columns, note_queue, record_outcome
 from curation.store.batches import BatchStore, SourceState, window_label
@@ -35,6 +35,7 @@ class Increment:
     window: Window
     payloads: list[Payload]
     misses: list[DetailMiss] = field(default_factory=list)
+    parsed: list[Parsed] | None = None  # the payloads parsed in batches on workers, when they were
 
 
 def plan_window(source: SourceLike, data_dir: Path, now: datetime | None = None,
@@ -79,7 +80,7 @@ def collect_window(source: SourceLike, data_dir: Path, batch: str, increment: In
     """Parse and validate one window of an incremental source and save it as a batch (a backfill's
     window is then done; a nightly one moves the saved point). Returns the result, the new count and
     what changed in the source's queue of details to retry."""
-    validated = collect_candidates(source, increment.payloads, data_dir)
+    validated = collect_candidates(source, increment.payloads, data_dir, increment.parsed)
     policy = RetryPolicy.from_settings(getattr(source, "settings", None))
     new, change = save_window(data_dir, source.name, batch, validated, increment, advance_saved_point, policy)
     return validated, new, change

@@ -74,6 +74,7 @@ class RunReport:
     fits: list[dict[str, object]] = field(default_factory=list)
     quarantine_file: str | None = None
     quarantined: int = 0
+    storage: dict[str, int] = field(default_factory=dict)  # files and bytes shared with the previous version
 
     @property
     def failed_sources(self) -> list[str]:
@@ -83,10 +84,19 @@ class RunReport:
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
 
+    def storage_line(self) -> str:
+        """How much the version added to the data folder, e.g. "Stored 120 kB new; 9 of 12 files
+        (11.2 MB) shared with the previous version." (empty before a version is written)."""
+        if not self.storage:
+            return ""
+        s = self.storage
+        return (f"Stored {_size(s['total_bytes'] - s['bytes'])} new; {s['files']} of {s['total_files']} "
+                f"files ({_size(s['bytes'])}) shared with the previous version.")
+
     def markdown(self) -> str:
         """The run summary shown as a Prefect artifact."""
         if self.status == "published":
-            head = f"Published version **{self.version:04d}** ({self.rows} models)."
+            head = f"Published version **{self.version:04d}** ({self.rows} models). {self.storage_line()}"
         else:
             head = f"No new version: {self.reason}."
         lines = [f"# flopwatch run {self.run_id}", "", head, "", "## Sources", "",
@@ -157,3 +167,9 @@ def fail(outcome: SourceOutcome, exc: BaseException, previous_version: int | Non
     outcome.status = FAILED
     outcome.error = str(exc).strip("'\"")
     outcome.kept_from_version = previous_version
+
+
+def _size(count: int) -> str:
+    if count < 1000:
+        return f"{count} bytes"
+    return f"{count / 1e3:.1f} kB" if count < 1e6 else f"{count / 1e6:.1f} MB"

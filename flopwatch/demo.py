@@ -8,7 +8,8 @@ real night.
 
 from __future__ import annotations
 
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,11 +38,11 @@ def _environment(case: Case, root: str, now: datetime) -> dict[str, str]:
     return env
 
 
-def run_demo(data_dir: Path, contact: str = "demo@flopwatch.invalid"):  # type: ignore[no-untyped-def]
-    """Run the nightly flow on every source's recorded case into ``data_dir``; return its RunReport."""
-    from flows.nightly import nightly
-
-    now = datetime.now(UTC)
+@contextmanager
+def demo_world(now: datetime | None = None) -> Iterator[tuple[list[str], dict[str, str]]]:
+    """Serve every source's first recorded case on 127.0.0.1 while the block runs; yield the sources
+    and the settings (``FLOPWATCH_*``) a nightly run needs to read them, quickly and without retries."""
+    now = now or datetime.now(UTC)
     cases = demo_cases()
     with ExitStack() as stack:
         env = {"FLOPWATCH_HTTP_MIN_INTERVAL": "0", "FLOPWATCH_HTTP_RETRIES": "0",
@@ -49,5 +50,12 @@ def run_demo(data_dir: Path, contact: str = "demo@flopwatch.invalid"):  # type: 
         for case in cases:
             root, _ = stack.enter_context(serve_case(case))
             env.update(_environment(case, root, now))
-        stack.enter_context(patched_environ(env))
-        return nightly(sources=[case.source for case in cases], data_dir=str(data_dir), contact=contact)
+        yield [case.source for case in cases], env
+
+
+def run_demo(data_dir: Path, contact: str = "demo@flopwatch.invalid"):  # type: ignore[no-untyped-def]
+    """Run the nightly flow on every source's recorded case into ``data_dir``; return its RunReport."""
+    from flows.nightly import nightly
+
+    with demo_world() as (sources, env), patched_environ(env):
+        return nightly(sources=sources, data_dir=str(data_dir), contact=contact)

@@ -9,6 +9,7 @@
     <data>/curated/quarantine/<run id>.csv         what each run quarantined, with reasons
     <data>/curated/refits/NNNN/<run id>/           refits of a version with other options
     <data>/curated/trends_history.csv              every version's fits
+    <data>/curated/assets/                         files every chart page shares (plotly.js, once)
     <data>/.flopwatch.lock                         held by the run using the folder
 
 A leaf module: every layer may import it; it imports nothing of the project.
@@ -87,6 +88,10 @@ class DataLayout:
 
     def refit_run(self, version_name: str, run_id: str) -> Path:
         return self.curated / "refits" / version_name / run_id
+
+    @property
+    def assets(self) -> Path:
+        return self.curated / "assets"
 
     @property
     def trends_history(self) -> Path:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -49,6 +49,14 @@ class Settings(BaseSettings):
     # up to detail_retries attempts in all
     detail_retries: int = Field(5, ge=1)
     detail_retry_days: float = Field(1.0, ge=0)
+
+    # Where the per-paper work (parse, extract) of a paper source runs: "local" (in the collect step)
+    # or "dask" (batches of parse_batch payloads as Prefect tasks on a Dask cluster: a LocalCluster of
+    # dask_workers processes, or the distributed scheduler at dask_address, e.g. tcp://10.0.0.5:8786)
+    task_runner: Literal["local", "dask"] = "local"
+    dask_address: str = ""
+    dask_workers: int = Field(2, ge=1)
+    parse_batch: int = Field(25, ge=1)
 
     # Prefect task retries around a whole source fetch (on top of HTTP retries)
     fetch_task_retries: int = 1

@@ -12,6 +12,7 @@ them).
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -24,6 +25,7 @@ from curation.store.batches import month_windows, window_label
 from curation.store.versions import Store, new_run_id, run_lock, version_name
 from curation.trends.fits import TrendOptions
 from flopwatch.settings import Settings, load_settings
+from flows.parallel import paper_workers, submit_parsing
 from flows.prefect_setup import downloads_end_on_sigterm, quiet_expected_failures
 from flows.progress import WindowProgress
 from flows.tasks import build, collect_backfill_window, fetch
@@ -47,6 +49,7 @@ class BackfillReport:
     papers: int = 0
     new_records: int = 0
     details_queued: int = 0  # full texts or cards that failed for a temporary reason (retried nightly)
+    batches_on_workers: int = 0  # parse-batch tasks sent to Dask workers (FLOPWATCH_TASK_RUNNER=dask)
     requests: int = 0
     run: RunReport | None = None
 
@@ -69,7 +72,7 @@ def backfill(source: str, since: str, until: str, categories: list[str] | None =
     windows = month_windows(date.fromisoformat(since), date.fromisoformat(until))
     run_id = new_run_id()
     report = BackfillReport(source, since, until, windows=len(windows))
-    with run_lock(settings.data_dir), downloads_end_on_sigterm():
+    with run_lock(settings.data_dir), downloads_end_on_sigterm(), ExitStack() as stack:
         done_before = windows_done(settings.data_dir, source)
         todo = [w for w in windows if window_label(*w) not in done_before]
         report.skipped = len(windows) - len(todo)
@@ -81,6 +84,7 @@ def backfill(source: str, since: str, until: str, categories: list[str] | None =
         pending: list[tuple[str, PrefectFuture]] = []
         results: list[Validated] = []
         try:
+            workers = stack.enter_context(paper_workers(settings))
             for window in todo:
                 label = window_label(*window)
                 try:
@@ -93,12 +97,15 @@ def backfill(source: str, since: str, until: str, categories: list[str] | None =
                     logger.warning("window %s failed, left for the next run: %s", label, exc)
                     continue
                 batch = f"{run_id}-{window[0]:%Y%m%d}"
+                parsing = submit_parsing(workers, collector, increment, settings)  # on workers, if any
+                report.batches_on_workers += len(parsing or [])
                 pending.append((label, collect_backfill_window.submit(collector, settings.data_dir, batch,
-                                                                         increment)))
+                                                                         increment, parsing)))
                 pending = _drain(pending, report, results, progress, collector, block=False)
             _drain(pending, report, results, progress, collector, block=True)
         finally:
             progress.close()
+            stack.close()
         report.requests = collector.http.requests
         logger.info("backfill %s: %d windows done now, %d before, %d failed; %d papers (%d new), "
                     "%d requests", source, report.done, report.skipped, len(report.failed),

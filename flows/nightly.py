@@ -16,6 +16,7 @@ from curation.run_report import RunReport, SourceOutcome, fail
 from curation.store.versions import Store, new_run_id, run_lock, version_name
 from curation.trends.fits import TrendOptions
 from flopwatch.settings import Settings, load_settings
+from flows.parallel import paper_workers, submit_parsing, with_parsed
 from flows.prefect_setup import downloads_end_on_sigterm, quiet_expected_failures
 from flows.tasks import build, collect, fetch, headline_artifact
 from scrapers import get_source
@@ -52,7 +53,8 @@ def nightly(sources: list[str] | None = None, data_dir: str | None = None,
 
 
 def _harvest_all(chosen: list[Source], settings: Settings, store: Store, report: RunReport) -> list:
-    """Fetch every source at once, then collect each one's contribution in source order."""
+    """Fetch every source at once, then collect each one's contribution in source order (a paper
+    source's payloads parsed on Dask workers first, when configured: flows/parallel.py)."""
     retrying = {"retries": settings.fetch_task_retries,
                 "retry_delay_seconds": settings.fetch_task_retry_delay}
     futures = [fetch.with_options(**retrying).submit(source, settings.data_dir, report.run_id,
@@ -61,15 +63,17 @@ def _harvest_all(chosen: list[Source], settings: Settings, store: Store, report:
     previous = report.previous_version
     manifest = store.manifest(previous) if previous is not None else None
     harvests = []
-    for source, future in zip(chosen, futures, strict=True):
-        outcome = report.sources[source.name] = SourceOutcome(source.name)
-        try:
-            increment = future.result()
-        except Exception as exc:
-            fail(outcome, exc, previous)
-            increment = None
-        harvests.append(collect(source, increment, data_dir=settings.data_dir, run_id=report.run_id,
-                                outcome=outcome, latest_manifest=manifest, previous_version=previous))
+    with paper_workers(settings, needed=any(source.paper_source for source in chosen)) as workers:
+        for source, future in zip(chosen, futures, strict=True):
+            outcome = report.sources[source.name] = SourceOutcome(source.name)
+            try:
+                increment = future.result()
+                increment = with_parsed(increment, submit_parsing(workers, source, increment, settings))
+            except Exception as exc:
+                fail(outcome, exc, previous)
+                increment = None
+            harvests.append(collect(source, increment, data_dir=settings.data_dir, run_id=report.run_id,
+                                    outcome=outcome, latest_manifest=manifest, previous_version=previous))
     return harvests
 
 

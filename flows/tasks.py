@@ -3,6 +3,7 @@ task per source, window or version, never per record — and adds retries, loggi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +13,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.states import State
 
 from curation.build import build_version
+from curation.collect import Parsed
 from curation.harvest import Harvest, Increment, collect_window, harvest
 from curation.pending import QueueChange
 from curation.run_report import SourceOutcome
@@ -46,9 +48,12 @@ def collect(source: Source, increment: Increment | None, data_dir: Path, run_id:
 
 
 @task(name="collect-window", cache_policy=NO_CACHE)
-def collect_backfill_window(source: Source, data_dir: Path, batch: str,
-                            increment: Increment) -> tuple[Validated, int, QueueChange]:
-    """Parse and validate one backfill window and save it as a batch; the window is then done."""
+def collect_backfill_window(source: Source, data_dir: Path, batch: str, increment: Increment,
+                            parsed: list[Parsed] | None = None) -> tuple[Validated, int, QueueChange]:
+    """Parse (unless ``parsed`` in batches on workers already) and validate one backfill window and
+    save it as a batch; the window is then done."""
+    if parsed is not None:
+        increment = replace(increment, parsed=parsed)
     return collect_window(source, data_dir, batch, increment)
 
 
@@ -56,9 +61,10 @@ build = task(name="build-version", cache_policy=NO_CACHE)(build_version)
 
 
 @task(name="refit", cache_policy=NO_CACHE)
-def refit(models: pd.DataFrame, folder: Path, options: TrendOptions, title: str, label: str) -> list[dict]:
-    """Fit every subset's trend and write the outputs into ``folder``."""
-    return refit_models(models, folder, options, title, label)
+def refit(models: pd.DataFrame, folder: Path, options: TrendOptions, title: str, label: str,
+          assets: Path | None = None) -> list[dict]:
+    """Fit every subset's trend and write the outputs into ``folder`` (charts share ``assets``)."""
+    return refit_models(models, folder, options, title, label, assets)
 
 
 def headline_artifact(records: list[dict], label: str) -> None:

@@ -80,10 +80,11 @@ class Landing:
         digest = hashlib.sha256(content).hexdigest()
         self.folder.mkdir(parents=True, exist_ok=True)
         target = self._free_path(_safe_name(name))
-        with open(target, "xb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if not self._link_same(response.url, digest, target):
+            with open(target, "xb") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
         payload = Payload(
             source=self.source, name=name, url=response.url,
             path=target.relative_to(self.data_dir).as_posix(), sha256=digest, bytes=len(content),
@@ -98,6 +99,20 @@ class Landing:
         if cache and response.complete:
             self.cache.put(response.url, response.validators, payload)
         return payload
+
+    def _link_same(self, url: str, digest: str, target: Path) -> bool:
+        """Land a body identical to the cached payload of ``url`` as a hard link to that file (a
+        server that ignores the conditional GET sends the same bytes again): the run's folder still
+        holds the payload, the disk holds it once. False when there is none or linking fails."""
+        entry = self.cache.get(url)
+        if not entry or entry["payload"]["sha256"] != digest:
+            return False
+        earlier = self.data_dir / entry["payload"]["path"]
+        try:
+            os.link(earlier, target)
+        except OSError:
+            return False
+        return True
 
     def _free_path(self, filename: str) -> Path:
         """A path in this run's folder that no earlier payload uses (a retried fetch lands again)."""

@@ -4,7 +4,9 @@ full texts; every request's time is logged, and the site can misbehave on demand
 
 from __future__ import annotations
 
+import io
 import re
+import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -57,6 +59,31 @@ def html_page(text: str) -> bytes:
     """A recorded plain full text as an HTML rendering (paragraphs at blank lines)."""
     paragraphs = "".join(f"<p>{escape(part)}</p>\n" for part in text.split("\n\n"))
     return f"<!DOCTYPE html><html><body>{paragraphs}</body></html>".encode()
+
+
+def pdf_page(text: str) -> bytes:
+    """``text`` typeset on one PDF page (matplotlib, embedded TrueType so its text can be extracted):
+    a paper available only as a PDF, for tests that carry their own."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    lines = [line for paragraph in text.split("\n") for line in (textwrap.wrap(paragraph, 95) or [""])]
+    figure = Figure(figsize=(8.5, 11))
+    figure.text(0.06, 0.96, "\n".join(lines), va="top", fontsize=8)
+    buffer = io.BytesIO()
+    with matplotlib.rc_context({"pdf.fonttype": 42}):
+        figure.savefig(buffer, format="pdf")
+    return buffer.getvalue()
+
+
+ATTENTION_LIKE = (
+    "Wren: Attention for Translation\n\nWe propose Wren, an encoder-decoder model built on attention "
+    "alone. On the WMT 2014 English-to-German task it improves over the best earlier models.\n\n"
+    "Training. We trained our models on one machine with 8 NVIDIA P100 GPUs. For our base models, each "
+    "training step took about 0.4 seconds; we trained the base models for a total of 100,000 steps or "
+    "12 hours. The big models were trained for 300,000 steps (3.5 days).")
 
 
 @dataclass

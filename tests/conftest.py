@@ -3,6 +3,7 @@ folder, the loopback server (``loopback``) and Epoch-like downloads on it (``fil
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from flopwatch.loopback import Loopback, Reply, Request
 from flopwatch.settings import Settings, load_settings
 
 PROJECT = Path(__file__).resolve().parent.parent
-REALDATA = PROJECT.parent / "shared" / "realdata"
+# FLOPWATCH_TEST_REALDATA points elsewhere (or at nothing, to see what a fresh clone runs)
+REALDATA = Path(os.environ.get("FLOPWATCH_TEST_REALDATA", PROJECT.parent / "shared" / "realdata"))
 
 
 @pytest.fixture(scope="session")
@@ -24,18 +26,50 @@ def realdata() -> Path:
     return REALDATA
 
 
+EPOCH_SNAPSHOTS = {
+    "notable_2024": "notable_ai_models_2024-07-16",
+    "notable_2025_04": "notable_ai_models_2025-04-08",
+    "notable_2025_12": "notable_ai_models_2025-12-27",
+    "all_2025_03": "all_ai_models_2025-03-11",
+    "frontier_2025_11": "frontier_ai_models_2025-11-01",
+    "large_scale_2025_11": "large_scale_ai_models_2025-11-01",
+}
+SAMPLES = PROJECT / "tests" / "fixtures" / "epoch"
+ARXIV_FEED = "arxivpy_2026_q_testing_s0_m100_cfe7536492ca.xml"  # 100 real entries, 2001–2026
+
+
 @pytest.fixture
-def epoch_snapshots(realdata: Path) -> dict[str, Path]:
-    """The Epoch snapshots by a short name."""
-    folder = realdata / "epoch"
-    return {
-        "notable_2024": folder / "notable_ai_models_2024-07-16.csv",
-        "notable_2025_04": folder / "notable_ai_models_2025-04-08.csv",
-        "notable_2025_12": folder / "notable_ai_models_2025-12-27.csv",
-        "all_2025_03": folder / "all_ai_models_2025-03-11.csv",
-        "frontier_2025_11": folder / "frontier_ai_models_2025-11-01.csv",
-        "large_scale_2025_11": folder / "large_scale_ai_models_2025-11-01.csv",
-    }
+def paper_texts() -> dict[str, str]:
+    """Full texts of GPT-3's and Chinchilla's papers by arXiv id: the recorded ones in
+    ../shared/realdata, or where that is absent two short papers written for the tests (a model
+    trained on GPUs for a stated time; one whose compute is stated by operation counting) under
+    those ids, so that the arXiv tests' sites run everywhere."""
+    real = REALDATA / "papers"
+    if real.is_dir():
+        return {key: (real / f"arxiv_{key}.txt").read_text(encoding="utf-8")
+                for key in ("2005.14165", "2203.15556")}
+    world = PROJECT / "tests" / "fixtures" / "world"
+    return {"2005.14165": (world / "paper_heron.txt").read_text(encoding="utf-8"),
+            "2203.15556": (world / "paper_ibis.txt").read_text(encoding="utf-8")}
+
+
+@pytest.fixture
+def arxiv_feed() -> Path:
+    """A recorded arXiv API response: the real one of 100 entries in ../shared/realdata, or where that
+    is absent its first 40 entries (2012–2026) in tests/fixtures/arxiv."""
+    real = REALDATA / "web" / "arxiv_api" / ARXIV_FEED
+    return real if real.is_file() else PROJECT / "tests" / "fixtures" / "arxiv" / "recorded_entries.xml"
+
+
+@pytest.fixture
+def epoch_snapshots() -> dict[str, Path]:
+    """The Epoch snapshots by a short name: the real ones in ../shared/realdata, or where that is
+    absent (a fresh clone) the samples of them in tests/fixtures/epoch (14–38 real rows each, GPT-3's
+    among them), so that tests of parsing and publishing run everywhere."""
+    folder = REALDATA / "epoch"
+    if folder.is_dir():
+        return {short: folder / f"{name}.csv" for short, name in EPOCH_SNAPSHOTS.items()}
+    return {short: SAMPLES / f"{name}_sample.csv" for short, name in EPOCH_SNAPSHOTS.items()}
 
 
 def make_settings(data_dir: Path, **overrides: object) -> Settings:

@@ -1,7 +1,10 @@
-"""All three sources on one loopback server, serving real recorded payloads, with faults on demand.
+"""All three sources on one loopback server, serving the project's own fixtures, with faults on demand.
 
 The world has two phases: in phase 1 it serves an older Epoch snapshot, a few arXiv papers and Hub
-models; phase 2 adds a newer snapshot, newer papers and newer models (what a later night sees). A
+models; phase 2 adds a newer snapshot, newer papers and newer models (what a later night sees). Its
+material is in ``tests/fixtures`` (see the README there): samples of two real Epoch snapshots (30
+models of the older one; the newer one's rows for them plus 6 it added), real arXiv API entries
+(metadata only), and short papers and model cards written for the tests. A fresh clone runs it. A
 fault spoils every request of one *target* — a kind of request of one source — until cleared:
 
 ==================  ==========================================
@@ -23,20 +26,22 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pandas as pd
-
 from flopwatch.loopback import Loopback, Reply, Request, static
 from tests.arxiv_server import Behaviour, _api_page, html_page, make_entry, recorded_entries
 from tests.hub_server import HubModel, _listing
 
 EPOCH_TABLE = "notable_ai_models"
-ARXIV_FEED = "arxivpy_2026_q_testing_s0_m100_cfe7536492ca.xml"
-# real papers whose recorded full texts the world serves (as the HTML rendering), by phase
-PAPERS = {1: ("2005.14165", "2203.15556"), 2: ("2307.09288",)}
-# real model cards, by phase
-CARDS = {1: ("EleutherAI_gpt-j-6b", "tiiuae_falcon-7b"), 2: ("mosaicml_mpt-7b",)}
-EPOCH_MODELS = 150  # rows of the older snapshot served (the newer one: the same models and some added)
-EPOCH_ADDED = 30
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EPOCH = {1: FIXTURES / "epoch" / "notable_ai_models_2024-07-16_sample.csv",
+         2: FIXTURES / "epoch" / "notable_ai_models_2025-04-08_sample.csv"}
+ARXIV_FEED = FIXTURES / "arxiv" / "recorded_entries.xml"
+# papers whose full texts the world serves (as the HTML rendering), by phase: arXiv id → text
+PAPERS = {1: {"2401.00001": "paper_heron.txt", "2401.00002": "paper_ibis.txt"},
+          2: {"2402.00003": "paper_kite.txt"}}
+# model cards, by phase: repository → card
+CARDS = {1: {"heron-lab/heron-13b": "card_heron-13b.md",
+             "someone/heron-13b-instruct": "card_heron-13b-instruct.md"},
+         2: {"plover-ai/plover-7b": "card_plover-7b.md"}}
 READ_TIMEOUT = 0.5
 TOTAL_TIMEOUT = 1.5
 MAX_BYTES = 4 * 1024 * 1024
@@ -126,32 +131,20 @@ class World:
         return Reply(found[0], 200, "text/plain; charset=utf-8") if found else Reply(b"Entry not found", 404)
 
 
-def epoch_snapshots(older: Path, newer: Path) -> dict[int, bytes]:
-    """The two Epoch snapshots the phases serve, kept small for speed: the older one's first
-    EPOCH_MODELS rows, and the newer one's rows for the same models plus EPOCH_ADDED it added."""
-    old = pd.read_csv(older, dtype=str, keep_default_na=False).head(EPOCH_MODELS)
-    new = pd.read_csv(newer, dtype=str, keep_default_na=False)
-    # the model column was "System" before 2025, "Model" since
-    name_old, name_new = ("System" if "System" in frame else "Model" for frame in (old, new))
-    kept = new[new[name_new].isin(old[name_old])]
-    added = new[~new[name_new].isin(old[name_old])].head(EPOCH_ADDED)
-    return {1: old.to_csv(index=False).encode(), 2: pd.concat([kept, added]).to_csv(index=False).encode()}
-
-
-def build_world(realdata: Path) -> World:
-    """Start the world's server over ``realdata`` (see the module docstring); phase 1."""
+def build_world() -> World:
+    """Start the world's server over the fixtures (see the module docstring); phase 1."""
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-    epoch = epoch_snapshots(realdata / "epoch" / "notable_ai_models_2024-07-16.csv",
-                            realdata / "epoch" / "notable_ai_models_2025-04-08.csv")
-    recorded = recorded_entries(realdata / "web" / "arxiv_api" / ARXIV_FEED)
+    epoch = {phase: path.read_bytes() for phase, path in EPOCH.items()}
+    recorded = recorded_entries(ARXIV_FEED)
     entries: dict[int, list[tuple[datetime, str]]] = {1: [], 2: []}
     fulltexts: dict[str, bytes] = {}
     hours = {1: 30, 2: 2}
+    folder = FIXTURES / "world"
     for phase, papers in PAPERS.items():
-        for i, arxiv_id in enumerate(papers):
-            text = (realdata / "papers" / f"arxiv_{arxiv_id}.txt").read_text()
+        for i, (arxiv_id, name) in enumerate(papers.items()):
+            text = (folder / name).read_text(encoding="utf-8")
             title = next(line for line in text.splitlines() if line.strip()).strip()[:200]
-            entries[phase].append(make_entry(arxiv_id, 1, title, "We pre-train a large language model.",
+            entries[phase].append(make_entry(arxiv_id, 1, title, "We pre-train a large model.",
                                              now - timedelta(hours=hours[phase] + i)))
             fulltexts[f"html/{arxiv_id}v1"] = html_page(text)
         for i, (_, xml) in enumerate(recorded[(phase - 1) * 3: phase * 3]):  # real entries, metadata only
@@ -159,10 +152,9 @@ def build_world(realdata: Path) -> World:
             stamp = f"{moment:%Y-%m-%dT%H:%M:%SZ}"
             entries[phase].append((moment, re.sub(r"<published>[^<]*</published>",
                                                   f"<published>{stamp}</published>", xml)))
-    folder = realdata / "web" / "hf_modelcards"
-    models = {phase: [HubModel(name.replace("_", "/", 1), (folder / f"hfhub_{name}_README.md").read_bytes(),
+    models = {phase: [HubModel(repo, (folder / name).read_bytes(),
                                _stamp(now - timedelta(hours=hours[phase] + i)))
-                      for i, name in enumerate(names)] for phase, names in CARDS.items()}
+                      for i, (repo, name) in enumerate(cards.items())] for phase, cards in CARDS.items()}
     server = Loopback().start()
     world = World(server, epoch, entries, fulltexts, models)
     world.phase2_papers = [f"{arxiv_id}v1" for arxiv_id in PAPERS[2]]

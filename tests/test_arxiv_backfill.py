@@ -16,14 +16,13 @@ from flows.backfill import backfill
 from scrapers.sources.arxiv import ArxivSource
 from tests.arxiv_server import Behaviour, html_page, make_entry, recorded_entries, serve_arxiv
 
-FEED = "arxivpy_2026_q_testing_s0_m100_cfe7536492ca.xml"
 SINCE, UNTIL = "2020-01-01", "2022-06-30"
 
 
 @pytest.fixture
-def site(realdata, monkeypatch, tmp_path):
-    """100 real recorded entries at their real dates, with GPT-3 and Chinchilla and their full texts."""
-    entries = recorded_entries(realdata / "web" / "arxiv_api" / FEED)
+def site(arxiv_feed, paper_texts, monkeypatch, tmp_path):
+    """Recorded entries at their real dates, with GPT-3 and Chinchilla and their full texts."""
+    entries = recorded_entries(arxiv_feed)
     entries += [
         make_entry("2005.14165", 4, "Language Models are Few-Shot Learners",
                    "We train GPT-3, an autoregressive language model with 175 billion parameters.",
@@ -31,9 +30,8 @@ def site(realdata, monkeypatch, tmp_path):
         make_entry("2203.15556", 1, "Training Compute-Optimal Large Language Models",
                    "We train Chinchilla, a compute-optimal language model.", datetime(2022, 3, 29, 14, 14)),
     ]
-    papers = realdata / "papers"
     behaviour = Behaviour(fulltexts={
-        f"html/{key}": (html_page((papers / f"arxiv_{key[:-2]}.txt").read_text()), "text/html")
+        f"html/{key}": (html_page(paper_texts[key[:-2]]), "text/html")
         for key in ("2005.14165v4", "2203.15556v1")})
     server, url = serve_arxiv(entries, behaviour)
     for name, value in {"ARXIV_URL": url, "ARXIV_FULLTEXT_URL": url.removesuffix("api/query"),
@@ -68,8 +66,9 @@ def test_an_interrupted_backfill_resumes_without_refetching_completed_windows(si
     assert len(collected) == collected["source_record_id"].nunique() == _in_range(entries)
     assert len(SourceState.load(data, "arxiv").windows_done) == 30
 
-    version = Store.at(data).version_dir(second.run.version)
-    papers = pd.read_csv(version / "papers.csv", dtype={"arxiv_id": str}).set_index("arxiv_id")
+    store = Store.at(data)  # the second run adds a version only if the month it redid had papers
+    version = store.version_dir(store.latest())
+    papers = pd.read_csv(version / "papers.csv.gz", dtype={"arxiv_id": str}).set_index("arxiv_id")
     assert len(papers) == _in_range(entries)
     assert papers.loc["2005.14165", "compute_method"] in ("reported", "hardware", "operation_counting")
     assert "2005.14165" in set(pd.read_csv(version / "models.csv", dtype={"arxiv_id": str})["arxiv_id"])
@@ -96,7 +95,7 @@ def test_backfill_requests_keep_the_interval(site, monkeypatch):
     assert min(b - a for a, b in itertools.pairwise(session.sent)) >= 0.2 - 1e-9  # float rounding
     # ... and the server sees that pace: in one process, its threads may log a request a few ms late
     gaps = [b - a for a, b in itertools.pairwise(times)]
-    assert sum(gaps) / len(gaps) >= 0.19 and min(gaps) >= 0.15
+    assert sum(gaps) / len(gaps) >= 0.19 and min(gaps) >= 0.1
 
 
 def test_cli_backfill_publishes_and_rejects_a_source_without_history(site, capsys):
@@ -134,5 +133,5 @@ def test_a_backfill_over_every_recorded_feed_publishes_every_entry(realdata, mon
         server.shutdown()
     assert result.run.status == "published" and not result.failed
     store = Store.at(tmp_path / "data")
-    papers = pd.read_csv(store.version_dir(store.latest()) / "papers.csv", dtype=str)
+    papers = pd.read_csv(store.version_dir(store.latest()) / "papers.csv.gz", dtype=str)
     assert set(papers["arxiv_id"]) == ids and len(ids) > 100

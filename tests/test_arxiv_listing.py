@@ -12,12 +12,10 @@ from scrapers.http import PoliteSession
 from tests.arxiv_server import Behaviour, recorded_entries, serve_arxiv
 from tests.conftest import make_settings
 
-FEED = "arxivpy_2026_q_testing_s0_m100_cfe7536492ca.xml"  # 100 real entries, 2001–2026
-
 
 @pytest.fixture
-def entries(realdata):
-    return recorded_entries(realdata / "web" / "arxiv_api" / FEED)
+def entries(arxiv_feed):
+    return recorded_entries(arxiv_feed)
 
 
 @pytest.fixture
@@ -83,8 +81,20 @@ def test_a_malformed_page_is_quarantined_and_the_rest_kept(tmp_path, arxiv, entr
     assert "not a well-formed Atom feed" in listing.page_errors[0]
 
 
-def test_an_error_feed_with_http_400_names_the_query(tmp_path, loopback, realdata):
-    error = (realdata / "web" / "arxiv_api" / "arxivpy_2026_id_abc_s0_m100_b79c8dcf6bc3.xml").read_bytes()
+# the API's answer to a query it cannot read: a feed with one "Error" entry (written in its shape)
+ERROR_FEED = b"""<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns="http://www.w3.org/2005/Atom">
+  <id>https://arxiv.org/</id><title>arXiv Search Results</title>
+  <opensearch:itemsPerPage>1</opensearch:itemsPerPage><opensearch:totalResults>1</opensearch:totalResults>
+  <opensearch:startIndex>0</opensearch:startIndex>
+  <entry><id>https://arxiv.org/api/errors#incorrect_id_format_for_abc</id><title>Error</title>
+    <summary>incorrect id format for abc</summary><author><name>arXiv api core</name></author></entry>
+</feed>
+"""
+
+
+def test_an_error_feed_with_http_400_names_the_query(tmp_path, loopback):
+    error = ERROR_FEED
     loopback.file("/api/query", error, "application/atom+xml", status=400)
     lister = _lister(tmp_path, loopback.url_for("/api/query"))
     with pytest.raises(ArxivFeedError, match=r"query '\(cat:cs.LG.*incorrect id format"):

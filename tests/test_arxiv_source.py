@@ -12,9 +12,16 @@ from curation.extract.engine import extract
 from curation.store.batches import BatchStore, SourceState
 from curation.store.versions import Store
 from flows.nightly import nightly
-from tests.arxiv_server import Behaviour, html_page, make_entry, recorded_entries, redated, serve_arxiv
-
-FEED = "arxivpy_2026_q_testing_s0_m100_cfe7536492ca.xml"
+from tests.arxiv_server import (
+    ATTENTION_LIKE,
+    Behaviour,
+    html_page,
+    make_entry,
+    pdf_page,
+    recorded_entries,
+    redated,
+    serve_arxiv,
+)
 
 
 def _now() -> datetime:
@@ -22,13 +29,13 @@ def _now() -> datetime:
 
 
 @pytest.fixture
-def site(realdata, monkeypatch):
-    """The local arXiv: 40 real recorded entries moved into the last 4 days, GPT-3 and Chinchilla
-    (synthetic entries; full texts = the recorded papers as HTML) and Attention (PDF only)."""
+def site(arxiv_feed, paper_texts, monkeypatch):
+    """The local arXiv: 30 recorded entries moved into the last 4 days, GPT-3 and Chinchilla
+    (synthetic entries; full texts = the recorded papers as HTML, or the tests' own where those are
+    absent) and Attention (a PDF only: a one-page paper in its shape, written for the tests)."""
     now = _now()
-    real = recorded_entries(realdata / "web" / "arxiv_api" / FEED)[:40]
-    entries = [redated(entry, now - timedelta(hours=2 + 2 * i)) for i, entry in enumerate(real)]
-    papers = realdata / "papers"
+    recorded = recorded_entries(arxiv_feed)
+    entries = [redated(entry, now - timedelta(hours=2 + 2 * i)) for i, entry in enumerate(recorded[:30])]
     entries += [
         make_entry("2005.14165", 4, "Language Models are Few-Shot Learners",
                    "We train GPT-3, an autoregressive language model with 175 billion parameters.",
@@ -41,10 +48,9 @@ def site(realdata, monkeypatch):
                    now - timedelta(hours=70), ("cs.CL",)),
     ]
     behaviour = Behaviour(fulltexts={
-        "html/2005.14165v4": (html_page((papers / "arxiv_2005.14165.txt").read_text()), "text/html"),
-        "html/2203.15556v1": (html_page((papers / "arxiv_2203.15556.txt").read_text()), "text/html"),
-        "pdf/1706.03762v7": ((realdata / "web" / "paper_fulltext" / "arxiv_pdf_1706.03762.pdf").read_bytes(),
-                             "application/pdf"),
+        "html/2005.14165v4": (html_page(paper_texts["2005.14165"]), "text/html"),
+        "html/2203.15556v1": (html_page(paper_texts["2203.15556"]), "text/html"),
+        "pdf/1706.03762v7": (pdf_page(ATTENTION_LIKE), "application/pdf"),
     })
     server, url = serve_arxiv(entries, behaviour)
     monkeypatch.setenv("FLOPWATCH_ARXIV_URL", url)
@@ -52,7 +58,7 @@ def site(realdata, monkeypatch):
     monkeypatch.setenv("FLOPWATCH_ARXIV_DELAY", "0")
     monkeypatch.setenv("FLOPWATCH_ARXIV_PAGE_SIZE", "10")
     monkeypatch.setenv("FLOPWATCH_ARXIV_FIRST_LOOKBACK_DAYS", "4")
-    yield entries, behaviour, realdata
+    yield entries, behaviour, recorded
     server.shutdown()
 
 
@@ -71,8 +77,7 @@ def test_two_nightly_runs_with_overlap_collect_every_entry_exactly_once(site, se
     assert saved is not None and abs(saved - _now()) < timedelta(minutes=5)
 
     # late announcements inside the overlap, and a new version of a paper already collected
-    late = [redated(e, _now() - timedelta(days=2)) for e in recorded_entries(
-        site[2] / "web" / "arxiv_api" / FEED)[60:70]]
+    late = [redated(e, _now() - timedelta(days=2)) for e in site[2][30:40]]
     entries += late
     entries.append(make_entry("2203.15556", 2, "Training Compute-Optimal Large Language Models",
                               "We train Chinchilla, a compute-optimal language model.",
@@ -88,7 +93,7 @@ def test_two_nightly_runs_with_overlap_collect_every_entry_exactly_once(site, se
     fulltext_requests = behaviour.paths("/html/") + behaviour.paths("/pdf/")
     assert "/html/2005.14165v4" not in fulltext_requests  # seen in the first run: not fetched again
     assert fulltext_requests.count("/html/2203.15556v2") == 1
-    papers = pd.read_csv(Store(settings.layout).version_dir(second.version) / "papers.csv",
+    papers = pd.read_csv(Store(settings.layout).version_dir(second.version) / "papers.csv.gz",
                          dtype={"arxiv_id": str})
     assert papers["arxiv_id"].is_unique
     assert len(papers) == len({e[1].split("<id>")[1].split("</id>")[0].rsplit("v", 1)[0] for e in entries})
@@ -96,13 +101,13 @@ def test_two_nightly_runs_with_overlap_collect_every_entry_exactly_once(site, se
     assert chinchilla["version"] == 2 and chinchilla["training_compute_flop"] > 0
 
 
-def test_full_text_estimates_reach_papers_and_models_with_their_sentence(site, settings):
-    entries, behaviour, realdata = site
+def test_full_text_estimates_reach_papers_and_models_with_their_sentence(site, settings, paper_texts):
+    entries, behaviour, _ = site
     report = _run(settings)
     version = Store(settings.layout).version_dir(report.version)
-    papers = pd.read_csv(version / "papers.csv", dtype={"arxiv_id": str}).set_index("arxiv_id")
+    papers = pd.read_csv(version / "papers.csv.gz", dtype={"arxiv_id": str}).set_index("arxiv_id")
     models = pd.read_csv(version / "models.csv", dtype={"arxiv_id": str})
-    expected = extract((realdata / "papers" / "arxiv_2005.14165.txt").read_text(), 2020).primary
+    expected = extract(paper_texts["2005.14165"], 2020).primary
     gpt3 = papers.loc["2005.14165"]
     assert gpt3["training_compute_flop"] == pytest.approx(expected.value_flop, rel=1e-6)
     assert gpt3["compute_method"] == expected.method
@@ -134,14 +139,14 @@ def test_a_malformed_later_listing_page_fails_the_window_and_keeps_the_saved_poi
 
 
 def test_epoch_and_arxiv_together_link_papers_to_epoch_models(site, settings, epoch_env, epoch_snapshots,
-                                                              monkeypatch):
+                                                              monkeypatch, realdata):  # the real papers
     epoch_env.serve("notable_ai_models.csv", epoch_snapshots["notable_2025_12"])
     monkeypatch.setenv("FLOPWATCH_EPOCH_TABLES", "notable_ai_models")
     report = _run(settings, ("epoch", "arxiv"))
     assert report.status == "published"
     version = Store(settings.layout).version_dir(report.version)
     models = pd.read_csv(version / "models.csv", dtype={"arxiv_id": str})
-    papers = pd.read_csv(version / "papers.csv", dtype={"arxiv_id": str}).set_index("arxiv_id")
+    papers = pd.read_csv(version / "papers.csv.gz", dtype={"arxiv_id": str}).set_index("arxiv_id")
     epoch = pd.read_csv(epoch_snapshots["notable_2025_12"], dtype=str)
     for arxiv_id in ("2005.14165", "2203.15556", "1706.03762"):
         cited = epoch[epoch["Link"].fillna("").str.contains(arxiv_id, regex=False)]["Model"].str.strip()

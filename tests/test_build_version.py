@@ -133,7 +133,7 @@ def test_formula_names_are_quarantined_and_formula_text_is_neutralized_in_csv_on
     assert set(models["model"]) == {r.split(",")[0] for r in ROWS} | {"Dash Net"}
     assert "'+Lab" in set(models["organization"])  # neutralized in the CSV …
     assert "+Lab" in set(store.models(1)["organization"])  # … and kept as given in Parquet
-    for name in ("links.csv", "model_sources.csv"):
+    for name in ("links.csv.gz", "model_sources.csv.gz"):
         cells = pd.read_csv(folder / name, dtype=str, keep_default_na=False).to_numpy().ravel()
         assert not any(cell.startswith(("=", "+", "@")) for cell in cells), name
     assert set(models["training_compute_flop"].dropna()) >= {"1e+20", "3e+21"}  # numbers untouched

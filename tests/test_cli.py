@@ -48,8 +48,8 @@ def test_refit_takes_several_breakpoints_and_a_window(realdata, capsys):
     assert all(f["n"] > 10 for f in fits)
 
 
-def test_refit_plain_output_and_plot(realdata, capsys, tmp_path):
-    csv = realdata / "epoch" / "notable_ai_models_2025-12-27.csv"
+def test_refit_plain_output_and_plot(epoch_snapshots, capsys, tmp_path):
+    csv = epoch_snapshots["notable_2025_12"]
     assert main(["refit", "--input", str(csv), "--plot", str(tmp_path / "t.png")]) == 0
     out = capsys.readouterr().out
     assert "from 2010-01-01" in out and "doubling" in out

@@ -3,6 +3,7 @@ refused; a source's time for one run is bounded. Over real HTTP on 127.0.0.1 whe
 
 from __future__ import annotations
 
+import gzip
 import json
 from datetime import UTC, datetime, timedelta
 
@@ -175,5 +176,5 @@ def test_a_card_that_failed_is_fetched_on_the_next_run_and_sources_shows_the_que
         server.shutdown()
     store_models = (data / "curated" / "LATEST").read_text().strip()
     version = data / "curated" / "versions" / store_models
-    sources = (version / "model_sources.csv").read_text()
+    sources = gzip.decompress((version / "model_sources.csv.gz").read_bytes()).decode()
     assert "lab/model-1@" in sources  # the card's figure came back with the retry

@@ -62,7 +62,7 @@ def test_2025_country_column_of_organization_is_read(epoch_snapshots):
 
 def test_multi_line_quoted_cells_survive(epoch_snapshots):
     frame = parse("notable_ai_models.csv", epoch_snapshots["notable_2025_12"].read_bytes())
-    assert frame["compute_evidence"].fillna("").str.contains("\n").sum() > 10
+    assert frame["compute_evidence"].fillna("").str.contains("\n").sum() >= 3
 
 
 def test_record_ids_and_arxiv_ids_come_from_the_row(epoch_snapshots):
@@ -97,7 +97,7 @@ def test_empty_body_is_rejected():
         parse("notable_ai_models.csv", b"  \n")
 
 
-def test_truncated_csv_ending_inside_a_quoted_cell_is_rejected(epoch_snapshots):
+def test_truncated_csv_ending_inside_a_quoted_cell_is_rejected(epoch_snapshots, realdata):
     content = epoch_snapshots["notable_2025_12"].read_bytes()
     cut = content.index(b'"', len(content) // 2) + 5  # just inside a quoted cell
     with pytest.raises(SourceError, match=r"truncated|well-formed"):

@@ -1,6 +1,6 @@
 """The fault harness: every source × kind of request × fault, each cell one test of the same contract.
 
-A world of all three sources (``tests/fault_world.py``, real recorded payloads on 127.0.0.1) first
+A world of all three sources (``tests/fault_world.py``, the project's fixtures on 127.0.0.1) first
 serves phase 1, which a healthy run collects into the *baseline*. Each cell copies the baseline,
 switches the world to phase 2 (new snapshot, papers and models), spoils every request of one target
 with one fault, and runs ``flopwatch run``. The contract:
@@ -95,8 +95,8 @@ CELLS = [(target, fault) for target in TARGETS for fault in FAULTS if (target, f
 
 
 @pytest.fixture(scope="module")
-def world(realdata: Path) -> Iterator[World]:
-    world = build_world(realdata)
+def world() -> Iterator[World]:
+    world = build_world()
     with pytest.MonkeyPatch.context() as patch:
         for name, value in world.env().items():
             patch.setenv(name, value)

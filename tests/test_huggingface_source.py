@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -95,8 +96,25 @@ def test_a_second_night_fetches_only_changed_cards_and_retries_quarantined_ones(
                                     "/someone/broken-card/raw/main/README.md"])
 
 
-def test_429_waits_for_the_rate_limit_reset_and_the_token_is_sent_but_never_written(hub, tmp_path):
-    _, behaviour, _ = hub
+@pytest.fixture
+def small_hub(monkeypatch):
+    """The Hub with the tests' own two cards (a base model and its instruct fine-tune)."""
+    folder = Path(__file__).parent / "fixtures" / "world"
+    now = datetime.now(UTC).replace(tzinfo=None)
+    cards = {"heron-lab/heron-13b": "card_heron-13b.md",
+             "someone/heron-13b-instruct": "card_heron-13b-instruct.md"}
+    models = [HubModel(repo, (folder / name).read_bytes(), _stamp(now - timedelta(hours=i + 1)))
+              for i, (repo, name) in enumerate(cards.items())]
+    behaviour = HubBehaviour()
+    server, url = serve_hub(models, behaviour)
+    for name, value in {"FLOPWATCH_HF_URL": url, "FLOPWATCH_HF_DELAY": "0", "HF_TOKEN": TOKEN}.items():
+        monkeypatch.setenv(name, value)
+    yield models, behaviour
+    server.shutdown()
+
+
+def test_429_waits_for_the_rate_limit_reset_and_the_token_is_sent_but_never_written(small_hub, tmp_path):
+    _, behaviour = small_hub
     behaviour.too_many_first = 1
     settings = make_settings(tmp_path / "data", http_retries=2)
     source = HuggingFaceSource(settings)
@@ -109,8 +127,8 @@ def test_429_waits_for_the_rate_limit_reset_and_the_token_is_sent_but_never_writ
     assert TOKEN not in written and TOKEN not in repr(source.hub)
 
 
-def test_repo_ids_that_would_leave_the_base_are_skipped_and_named(realdata, tmp_path, caplog, monkeypatch):
-    card = (realdata / "web" / "hf_modelcards" / "hfhub_tiiuae_falcon-7b_README.md").read_bytes()
+def test_repo_ids_that_would_leave_the_base_are_skipped_and_named(tmp_path, caplog, monkeypatch):
+    card = (Path(__file__).parent / "fixtures" / "world" / "card_heron-13b.md").read_bytes()
     now = _stamp(datetime.now(UTC).replace(tzinfo=None))
     models = [HubModel("tiiuae/falcon-7b", card, now), HubModel("../../etc/passwd", card, now),
               HubModel("x" * 500 + "/y", card, now)]

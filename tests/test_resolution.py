@@ -60,12 +60,10 @@ def _papers(folder, labels: list[dict]) -> pd.DataFrame:
     return validate_candidates(pd.DataFrame(rows)).candidates
 
 
-@pytest.fixture(scope="module")
-def epoch_tables(realdata, tmp_path_factory):
-    folder = realdata / "epoch"
-    return _epoch(tmp_path_factory.mktemp("epoch"),
-                  (folder / "notable_ai_models_2025-04-08.csv", "notable_ai_models"),
-                  (folder / "all_ai_models_2025-03-11.csv", "all_ai_models"))
+@pytest.fixture
+def epoch_tables(epoch_snapshots, tmp_path):
+    return _epoch(tmp_path, (epoch_snapshots["notable_2025_04"], "notable_ai_models"),
+                  (epoch_snapshots["all_2025_03"], "all_ai_models"))
 
 
 def test_notable_and_all_models_give_one_row_per_model(epoch_tables):
@@ -89,7 +87,7 @@ def test_notable_and_all_models_give_one_row_per_model(epoch_tables):
     assert set(repeated.index.get_level_values(0)) <= both_listed
 
 
-def test_models_a_table_distinguishes_stay_apart_and_explain_says_why(epoch_tables):
+def test_models_a_table_distinguishes_stay_apart_and_explain_says_why(epoch_tables, realdata):
     merged = merge_models(epoch_tables)
     names = set(merged.models["model"])
     assert {"CaLM", "CALM"} <= names and {"PointNet", "PointNet++"} <= names

@@ -27,7 +27,9 @@ def test_one_version_holds_all_three_sources_candidates(site, hub, settings, epo
     assert {record["source"] for record in inputs} == {"epoch", "arxiv", "huggingface"}
 
 
-def test_sources_lists_every_source_with_its_settings_and_masks_the_token(hub, capsys):  # noqa: F811
+def test_sources_lists_every_source_with_its_settings_and_masks_the_token(capsys, monkeypatch):
+    monkeypatch.setenv("FLOPWATCH_HF_URL", "http://127.0.0.1:9/hf")
+    monkeypatch.setenv("HF_TOKEN", TOKEN)
     assert main(["sources", "--json"]) == 0
     rows = {row["name"]: row for row in json.loads(capsys.readouterr().out)}
     assert {"epoch", "arxiv", "huggingface"} <= set(rows)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from curation.resolve.names import fold, name_parts
+from curation.store.sharing import table_path
 
 
 class NotFound(LookupError):
@@ -34,7 +35,7 @@ def explain(version_dir: Path, query: str) -> dict[str, object]:
     models = pd.read_csv(version_dir / "models.csv", dtype=str, keep_default_na=False)
     model = find_model(models, query)
     records: list[dict[str, object]] = []
-    links_path, sources_path = version_dir / "links.csv", version_dir / "model_sources.csv"
+    links_path, sources_path = table_path(version_dir, "links"), table_path(version_dir, "model_sources")
     if links_path.exists() and sources_path.exists():
         links = pd.read_csv(links_path, dtype=str, keep_default_na=False)
         values = pd.read_csv(sources_path, dtype=str, keep_default_na=False)
@@ -62,7 +63,7 @@ def explain_text(explanation: dict[str, object]) -> str:
               if key not in ("model", "model_id")]
     records = explanation["records"]
     lines += ["", f"{len(records)} source record(s):" if records else
-              "no provenance recorded for this version (published before model_sources.csv existed)"]
+              "no provenance recorded for this version (published before model_sources existed)"]
     for record in records:
         lines += ["", f"- {record['source']} {record['source_record_id']}  \"{record['record_model']}\"",
                   f"    linked by: {record['rule']}" + (f" — {record['detail']}" if record["detail"] else "")]

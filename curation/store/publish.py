@@ -1,8 +1,9 @@
 """Assemble a dataset version: decide whether anything changed, and write its files into staging.
 
-Files of a version: ``models.csv``, ``models.parquet``, ``changes.csv``, ``CHANGES.md``,
-``manifest.json``, ``papers.csv`` when a paper source (arXiv) contributed (and, from the refit step,
-the trend files).
+Files of a version: ``models.csv``, ``models.parquet``, ``model_sources.csv.gz``, ``links.csv.gz``,
+``changes.csv``, ``CHANGES.md``, ``manifest.json``, ``papers.csv.gz`` when a paper source (arXiv)
+contributed (and, from the refit step, the trend files). See :mod:`curation.store.sharing` for why
+the large tables are compressed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from curation.resolve.merge import Merged
 from curation.store.changes import changes_markdown, diff_models, summarize_changes
 from curation.store.csv_cells import neutralized
 from curation.store.papers import papers_csv_bytes
+from curation.store.sharing import write_gzip
 from curation.store.versions import version_name, write_models
 from schemas.candidate import SCHEMA_VERSION as CANDIDATE_SCHEMA_VERSION
 from schemas.curated import CURATED_SCHEMA_VERSION
@@ -50,16 +52,15 @@ def write_version_files(
     merged: Merged | None = None,
 ) -> tuple[dict[str, object], pd.DataFrame]:
     """Write the models (and papers, when a paper source contributed), their provenance
-    (``model_sources.csv``, ``links.csv``), their changes against the previous version and the
+    (``model_sources.csv.gz``, ``links.csv.gz``), their changes against the previous version and the
     manifest into ``staging``."""
     digest = write_models(models, staging)
     if papers is not None:
-        (staging / "papers.csv").write_bytes(papers_csv_bytes(papers))
+        write_gzip(staging / "papers.csv.gz", papers_csv_bytes(papers))
     changes = diff_models(previous_models, models)
     if merged is not None:
-        neutralized(merged.model_sources).to_csv(staging / "model_sources.csv", index=False,
-                                                 lineterminator="\n")
-        neutralized(merged.links).to_csv(staging / "links.csv", index=False, lineterminator="\n")
+        for name, table in (("model_sources", merged.model_sources), ("links", merged.links)):
+            write_gzip(staging / f"{name}.csv.gz", _csv_bytes(neutralized(table)))
         if merged.id_events:
             changes = pd.concat([changes, pd.DataFrame(merged.id_events, columns=changes.columns)],
                                 ignore_index=True)
@@ -80,6 +81,10 @@ def write_version_files(
     }
     write_json(staging / "manifest.json", manifest)
     return manifest, changes
+
+
+def _csv_bytes(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def write_json(path: Path, payload: object) -> None:

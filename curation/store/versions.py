@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from curation.store.csv_cells import neutralized
+from curation.store.sharing import table_path
 from flopwatch.layout import DataLayout
 from schemas.curated import MODEL_COLUMNS, CuratedModel, empty_models
 
@@ -108,8 +109,8 @@ class Store:
         return CuratedModel.validate(models[MODEL_COLUMNS])
 
     def model_sources(self, version: int | None) -> pd.DataFrame | None:
-        """The ``model_sources.csv`` of ``version`` (None for none, or a version older than it)."""
-        path = self.version_dir(version) / "model_sources.csv" if version is not None else None
+        """The ``model_sources`` table of ``version`` (None for none, or a version older than it)."""
+        path = table_path(self.version_dir(version), "model_sources") if version is not None else None
         if path is None or not path.exists():
             return None
         return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])

@@ -1,12 +1,15 @@
-"""A self-contained interactive chart (plotly): hover over any point for the model and its figure."""
+"""Interactive charts (plotly): hover over any point for the model and its figure. Pages need no
+network: plotly.js is embedded, or shared once per data folder (:func:`plotly_source`)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from curation.trends.fits import (
     ERA_COLOURS,
@@ -23,9 +26,25 @@ from curation.trends.subsets import frontier_mask
 _COLOURS = ERA_COLOURS
 
 
+def plotly_source(page_folder: Path, assets: Path | None) -> str | bool:
+    """How a chart page in ``page_folder`` loads plotly.js, never from the network: embedded (True)
+    when there is no shared ``assets`` folder, else the relative path of the one copy kept there
+    (``plotly-<version>.min.js``, written on first use), so a data folder holds plotly.js once and
+    its pages open from ``file://`` or any static host alike."""
+    if assets is None:
+        return True
+    script = assets / f"plotly-{get_plotlyjs_version()}.min.js"
+    if not script.exists():
+        assets.mkdir(parents=True, exist_ok=True)
+        temporary = script.with_name(f".{script.name}.{os.getpid()}")
+        temporary.write_text(get_plotlyjs(), encoding="utf-8")
+        os.replace(temporary, script)
+    return Path(os.path.relpath(script, page_folder)).as_posix()
+
+
 def write_trend_html(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOptions, path: Path,
-                     title: str) -> Path:
-    """Write ``path``: one page, plotly.js embedded, no network needed to open it."""
+                     title: str, assets: Path | None = None) -> Path:
+    """Write ``path``: one page; plotly.js embedded, or shared from ``assets`` (:func:`plotly_source`)."""
     data = select_points(points, options)
     figure = go.Figure()
     for index, ((label, start, end), fit) in enumerate(zip(era_bounds(options.breakpoints),
@@ -57,12 +76,14 @@ def write_trend_html(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOpt
     figure.update_yaxes(exponentformat="power")
     figure.update_layout(title=title, yaxis_type="log", xaxis_title="Publication date",
                          yaxis_title="Training compute (FLOP)", template="plotly_white", height=650)
-    figure.write_html(path, include_plotlyjs=True, full_html=True)
+    # a fixed element id: the same chart gives the same bytes (and is stored once, see store.sharing)
+    figure.write_html(path, include_plotlyjs=plotly_source(path.parent, assets), full_html=True,
+                      div_id="flopwatch-trends")
     return path
 
 
 def write_history_html(history: pd.DataFrame, path: Path,
-                       title: str = "Doubling time as data arrived") -> Path:
+                       title: str = "Doubling time as data arrived", assets: Path | None = None) -> Path:
     """Write ``path``: each (subset, era)'s doubling time and 90% CI per version, with hover details."""
     figure = go.Figure()
     for index, ((subset, era), group) in enumerate(history.groupby(["subset", "era"], sort=False)):
@@ -80,5 +101,6 @@ def write_history_html(history: pd.DataFrame, path: Path,
                      "arrayminus": group["doubling_months"] - group["doubling_months_ci90_low"]}))
     figure.update_layout(title=title, xaxis_title="dataset version", yaxis_title="doubling time (months)",
                          template="plotly_white", height=550, xaxis={"dtick": 1})
-    figure.write_html(path, include_plotlyjs=True, full_html=True)
+    figure.write_html(path, include_plotlyjs=plotly_source(path.parent, assets), full_html=True,
+                      div_id="flopwatch-trend-history")
     return path

@@ -69,9 +69,10 @@ def fit_subset(points: pd.DataFrame, subset: str, options: TrendOptions, own_era
 
 
 def refit_models(models: pd.DataFrame, folder: Path, options: TrendOptions, title: str,
-                 version_label: str = "") -> list[dict[str, object]]:
+                 version_label: str = "", assets: Path | None = None) -> list[dict[str, object]]:
     """Fit every registered subset of ``models`` (and the commonest domains), write the refit outputs
-    into ``folder``; return the fit records (each with its ``subset``)."""
+    into ``folder``; return the fit records (each with its ``subset``). With ``assets`` (the data
+    folder's shared files), the chart page loads plotly.js from there instead of embedding it."""
     points = compute_points(models, label="models")
     records: list[dict[str, object]] = []
     fitted: dict[str, SubsetFit] = {}
@@ -108,7 +109,7 @@ def refit_models(models: pd.DataFrame, folder: Path, options: TrendOptions, titl
                                             f"<h1>{escape(title)}</h1><p>{NO_DATA}</p>", encoding="utf-8")
     else:
         plot_trends(points, all_fits, options, folder / "trends.png", title=title)
-        write_trend_html(points, all_fits, options, folder / "trends.html", title=title)
+        write_trend_html(points, all_fits, options, folder / "trends.html", title=title, assets=assets)
     (folder / "REPORT.md").write_text(
         report_markdown(version_label or title, records, breaks, {k: len(v) for k, v in excluded.items()}),
         encoding="utf-8")

@@ -96,6 +96,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         if report.status == "published":
             counts = ", ".join(f"{n} {kind}" for kind, n in report.changes.items())
             print(f"published version {report.version:04d}: {report.rows} models ({counts})")
+            print(f"  {report.storage_line()}")
             for fit in report.fits:
                 if fit.get("subset") in SUMMARY_SUBSETS and fit["doubling_months"] is not None:
                     low, high = fit["doubling_months_ci90"]

@@ -129,6 +129,7 @@ def cmd_trends(args: argparse.Namespace) -> int:
               f"(90% CI {fmt(row.doubling_months_ci90_low)}-{fmt(row.doubling_months_ci90_high)})")
     chart = args.plot or settings.layout.trends_history_chart
     plot_history(shown, chart)
-    page = write_history_html(shown, chart.with_suffix(".html"))
+    assets = settings.layout.assets if chart.resolve().parent == settings.layout.curated.resolve() else None
+    page = write_history_html(shown, chart.with_suffix(".html"), assets=assets)
     print(f"chart: {chart} (interactive: {page})")
     return EXIT_OK
