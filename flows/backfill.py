@@ -12,7 +12,6 @@ them).
 
 from __future__ import annotations
 
-from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -72,7 +71,7 @@ def backfill(source: str, since: str, until: str, categories: list[str] | None =
     windows = month_windows(date.fromisoformat(since), date.fromisoformat(until))
     run_id = new_run_id()
     report = BackfillReport(source, since, until, windows=len(windows))
-    with run_lock(settings.data_dir), downloads_end_on_sigterm(), ExitStack() as stack:
+    with run_lock(settings.data_dir), downloads_end_on_sigterm():
         done_before = windows_done(settings.data_dir, source)
         todo = [w for w in windows if window_label(*w) not in done_before]
         report.skipped = len(windows) - len(todo)
@@ -84,28 +83,27 @@ def backfill(source: str, since: str, until: str, categories: list[str] | None =
         pending: list[tuple[str, PrefectFuture]] = []
         results: list[Validated] = []
         try:
-            workers = stack.enter_context(paper_workers(settings))
-            for window in todo:
-                label = window_label(*window)
-                try:
-                    increment: Increment = fetch.with_options(
-                        retries=settings.fetch_task_retries,
-                        retry_delay_seconds=settings.fetch_task_retry_delay,
-                    )(collector, settings.data_dir, run_id, Window(*window, known=known))
-                except Exception as exc:
-                    report.failed[label] = str(exc)
-                    logger.warning("window %s failed, left for the next run: %s", label, exc)
-                    continue
-                batch = f"{run_id}-{window[0]:%Y%m%d}"
-                parsing = submit_parsing(workers, collector, increment, settings)  # on workers, if any
-                report.batches_on_workers += len(parsing or [])
-                pending.append((label, collect_backfill_window.submit(collector, settings.data_dir, batch,
-                                                                         increment, parsing)))
-                pending = _drain(pending, report, results, progress, collector, block=False)
-            _drain(pending, report, results, progress, collector, block=True)
+            with paper_workers(settings) as workers:
+                for window in todo:
+                    label = window_label(*window)
+                    try:
+                        increment: Increment = fetch.with_options(
+                            retries=settings.fetch_task_retries,
+                            retry_delay_seconds=settings.fetch_task_retry_delay,
+                        )(collector, settings.data_dir, run_id, Window(*window, known=known))
+                    except Exception as exc:
+                        report.failed[label] = str(exc)
+                        logger.warning("window %s failed, left for the next run: %s", label, exc)
+                        continue
+                    batch = f"{run_id}-{window[0]:%Y%m%d}"
+                    parsing = submit_parsing(workers, collector, increment, settings)  # on workers, if any
+                    report.batches_on_workers += len(parsing or [])
+                    pending.append((label, collect_backfill_window.submit(collector, settings.data_dir, batch,
+                                                                             increment, parsing)))
+                    pending = _drain(pending, report, results, progress, collector, block=False)
+                _drain(pending, report, results, progress, collector, block=True)
         finally:
             progress.close()
-            stack.close()
         report.requests = collector.http.requests
         logger.info("backfill %s: %d windows done now, %d before, %d failed; %d papers (%d new), "
                     "%d requests", source, report.done, report.skipped, len(report.failed),

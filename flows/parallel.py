@@ -17,6 +17,7 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from prefect import task
@@ -87,5 +88,4 @@ def with_parsed(increment: Increment, futures: list[PrefectFuture] | None) -> In
     A batch that failed raises its error, naming source and payload, as a local parse would."""
     if futures is None:
         return increment
-    increment.parsed = [future.result() for future in futures]
-    return increment
+    return replace(increment, parsed=[future.result() for future in futures])

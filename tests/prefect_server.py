@@ -71,11 +71,16 @@ def prefect_server(home: Path, database_url: str) -> Iterator[PrefectServer]:
         _wait_healthy(server, process)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Terminate ``process``; kill it if it has not ended within 30 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def _wait_healthy(server: PrefectServer, process: subprocess.Popen[bytes]) -> None:
@@ -103,11 +108,7 @@ def prefect_worker(server: PrefectServer, pool: str, cwd: Path, log: Path) -> It
     try:
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
 
 
 def wait_for_final_state(server: PrefectServer, flow_run_id: str, seconds: float,

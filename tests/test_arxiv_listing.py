@@ -94,8 +94,7 @@ ERROR_FEED = b"""<?xml version='1.0' encoding='UTF-8'?>
 
 
 def test_an_error_feed_with_http_400_names_the_query(tmp_path, loopback):
-    error = ERROR_FEED
-    loopback.file("/api/query", error, "application/atom+xml", status=400)
+    loopback.file("/api/query", ERROR_FEED, "application/atom+xml", status=400)
     lister = _lister(tmp_path, loopback.url_for("/api/query"))
     with pytest.raises(ArxivFeedError, match=r"query '\(cat:cs.LG.*incorrect id format"):
         lister.list_window(datetime(2024, 1, 1), datetime(2024, 1, 2), lambda r: None)
