@@ -127,8 +127,10 @@ def file_server(loopback: Loopback) -> FileServer:
 
 @pytest.fixture
 def epoch_env(file_server: FileServer, monkeypatch: pytest.MonkeyPatch) -> FileServer:
-    """FLOPWATCH_EPOCH_URL pointed at the local file server."""
+    """FLOPWATCH_EPOCH_URL pointed at the local file server, fetching the notable and all-models tables
+    (a test that serves others sets FLOPWATCH_EPOCH_TABLES itself)."""
     monkeypatch.setenv("FLOPWATCH_EPOCH_URL", file_server.url)
+    monkeypatch.setenv("FLOPWATCH_EPOCH_TABLES", "notable_ai_models,all_ai_models")
     return file_server
 
 
