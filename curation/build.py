@@ -4,9 +4,9 @@ a new version — or decides that nothing changed and publishes nothing.
 The decision, in order: inputs identical to the latest version's (same payloads and batches, by
 sha256) → unchanged, nothing parsed; no valid rows from any source (no model and no paper) → nothing
 published; merged models and papers identical to the latest version's (by content hash) → unchanged;
-otherwise a new version is staged (models, provenance, changes, manifest, trend refit), committed,
-and ``LATEST`` moves. Any failure before the commit discards the staging folder and leaves ``LATEST``
-untouched.
+otherwise a new version is staged (models, provenance, changes, manifest, data package, trend refit,
+site), committed, and ``LATEST`` moves. Any failure before the commit discards the staging folder and
+leaves ``LATEST`` untouched.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import pandas as pd
 from curation.harvest import Harvest
 from curation.resolve.merge import Merged, merge_models
 from curation.run_report import RunReport
+from curation.site.build import write_site
 from curation.store.changes import summarize_changes
 from curation.store.papers import papers_hash, papers_table
 from curation.store.publish import same_inputs, write_version_files
@@ -80,6 +81,7 @@ def build_version(store: Store, harvests: list[Harvest], report: RunReport, opti
         _, changes = write_version_files(staging, models, previous_models, version, previous, extra,
                                          papers, merged)
         report.fits = refit_version_files(models, staging, options, version, store.layout.assets, inputs)
+        write_site(staging, store.version_dir(version), store.layout.root)
         report.storage = asdict(share_unchanged_files(
             staging, store.version_dir(previous) if previous is not None else None))
         store.commit(staging, version)

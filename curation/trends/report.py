@@ -12,7 +12,8 @@ from curation.trends.subsets import anchors
 WIDE_BREAK_YEARS = 5.0
 
 
-def _doubling(fit: dict[str, object] | None) -> str:
+def doubling_text(fit: dict[str, object] | None) -> str:
+    """A fit's doubling time with its interval, growth per year and n ("—" for none)."""
     if not fit or fit["doubling_months"] is None:
         return "—"
     low, high = fit["doubling_months_ci90"]
@@ -52,9 +53,9 @@ def report_markdown(version_label: str, records: list[dict[str, object]], breaks
               "|---|---|---|---|---|"]
     for anchor, subset in anchors():
         same = by_window.get((subset, anchor.era, anchor.until)) if anchor.until else None
-        window = f"{_doubling(same)} (to {anchor.until})" if same else "— (no window: a current figure)"
+        window = f"{doubling_text(same)} (to {anchor.until})" if same else "— (no window: a current figure)"
         lines.append(f"| {anchor.source} | {anchor.period} | {anchor.published} | {window} | "
-                     f"{_doubling(by_key.get((subset, anchor.era)))} |")
+                     f"{doubling_text(by_key.get((subset, anchor.era)))} |")
     lines += ["", "## All fits", "", "| subset | era | n | growth/yr | doubling (months) | 90% CI | R² |",
               "|---|---|---|---|---|---|---|"]
     for r in records:
