@@ -36,7 +36,7 @@ from curation.trends.subsets import anchors
 SITE = "site"
 NO_EVIDENCE = "The source gives no sentence for this figure."
 ASSETS = ("site.js", "site.css")
-PLOTLY_SCRIPT = re.compile(r'<script src="([^"]*plotly-[^"/]*\.min\.js)"')
+PLOTLY_SCRIPT = re.compile(r'<script[^>]* src="([^"]*plotly-[^"/]*\.min\.js)"')
 MODEL_COLUMNS_SHOWN = [("Model", "text"), ("Date", "text"), ("Organization", "text"),
                        ("Compute (FLOP)", "number"), ("Method", "text"), ("Confidence", "text"),
                        ("Sources", "text")]
@@ -263,6 +263,7 @@ def _charts(version_dir: Path, site: Path) -> list[str]:
                 library = (version_dir / script.group(1)).resolve()
                 _link_or_copy(library, site / "assets" / library.name)
                 html = html.replace(script.group(1), f"assets/{library.name}")
+            html = html.replace("<head>", '<head><link rel="icon" href="data:,">', 1)  # no favicon request
             (site / name).write_text(html, encoding="utf-8")
         else:
             _link_or_copy(source, site / name)

@@ -17,6 +17,7 @@ def page(title: str, body: str, depth: int = 0, script: bool = False) -> str:
     tail = f'<script src="{up}assets/site.js"></script>' if script else ""
     return (f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            '<link rel="icon" href="data:,">'
             f"<title>{escape(title)} — flopwatch</title>"
             f'<link rel="stylesheet" href="{up}assets/site.css"></head>\n'
             f"<body><header><strong>flopwatch</strong> · {links}</header>\n<main>\n{body}\n</main>{tail}"
