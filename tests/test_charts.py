@@ -76,7 +76,7 @@ def test_the_interactive_chart_has_bands_doubling_times_and_no_nan(tmp_path):
     html = page.read_text()
     assert "confidence: nan" not in html and "confidence: not given" in html
     assert "doubling every" in html and "90% band" in html and "flopwatch version 0003" in html
-    assert "height:96vh" in html.replace(" ", "")
+    assert "height:92vh" in html.replace(" ", "")
     assert page.stat().st_size < 300_000  # plotly.js is shared from assets, not embedded
 
 

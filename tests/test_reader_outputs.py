@@ -169,3 +169,17 @@ def test_cli_site_builds_a_missing_site_and_says_where_it_is(published_site, cap
     out = capsys.readouterr().out
     assert "built the site of version 0001" in out and str(site / "index.html") in out
     assert (site / "models.html").exists()
+
+
+def test_the_project_says_how_to_cite_it_and_epoch():
+    import yaml
+
+    from tests.conftest import PROJECT
+
+    citation = yaml.safe_load((PROJECT / "CITATION.cff").read_text())
+    assert citation["cff-version"] == "1.2.0" and citation["type"] == "dataset"
+    assert citation["title"] and citation["authors"] and citation["message"]
+    assert any(ref["title"] == "Data on AI Models" and ref["license"] == "CC-BY-4.0"
+               for ref in citation["references"])
+    readme = (PROJECT / "README.md").read_text()
+    assert "### How to cite" in readme and "CC BY 4.0" in readme

@@ -118,12 +118,12 @@ def models_page(models: pd.DataFrame, manifest: dict) -> str:
 
 def model_page(model_id: str, row: pd.Series, sources: list[dict[str, str]], links: list[dict[str, str]],
                raw: dict[str, str], raw_prefix: str) -> str:
-    """One model: its merged row, its estimates with their evidence, and its source records (rows of
+    """One model: its estimates with their evidence, its merged row, and its source records (rows of
     ``model_sources`` and ``links`` as dicts)."""
     name = str(row["model"])
-    parts = [f"<h1>{escape(name)}</h1>", f'<p class="muted">model id <code>{escape(model_id)}</code></p>',
-             "<h2>Merged record</h2>",
-             definition_rows([(column, row[column]) for column in row.index if column != "model"])]
+    summary = " · ".join(escape(text(row[c])) for c in ("publication_date", "organization") if text(row[c]))
+    parts = [f"<h1>{escape(name)}</h1>",
+             f'<p class="muted">{summary} · model id <code>{escape(model_id)}</code></p>']
     records: dict[tuple[str, str], list[dict[str, str]]] = {}
     for value in sources:
         records.setdefault((value["source"], value["source_record_id"]), []).append(value)
@@ -143,7 +143,9 @@ def model_page(model_id: str, row: pd.Series, sources: list[dict[str, str]], lin
         amount = escape(_flop(figure["value"]))
         parts.append(f'<div class="estimate"><p><strong>{amount} FLOP</strong>{how} — {origin}</p>'
                      f"{quoted}</div>")
-    parts.append("<h2>Source records</h2>")
+    parts += ["<h2>Merged record</h2>",
+              definition_rows([(column, row[column]) for column in row.index if column != "model"]),
+              "<h2>Source records</h2>"]
     for (source, record), values in records.items():
         link = why.get((source, record))
         because = (f"linked by rule <em>{escape(link['rule'])}</em>"
@@ -193,7 +195,9 @@ def index_page(manifest: dict, fits: dict, charts: list[str], model_count: int) 
         f"{escape(str(i.get('snapshot_date')))} ({escape(str(i.get('snapshot_basis')))})</li>"
         for i in manifest.get("inputs", []) if i.get("snapshot_date"))
     images = "".join(f'<p><img src="{c}" alt="training compute chart ({c})"></p>'
-                     for c in charts if c.endswith(".png"))
+                     for c in charts if c.endswith(".png") and c != "trends.png")
+    headline_chart = '<p class="charts"><img src="trends.png" alt="training compute since 2010"></p>' \
+        if "trends.png" in charts else ""
     interactive = '<p><a href="trends.html">Interactive chart</a> (hover for each model)</p>' \
         if "trends.html" in charts else ""
     downloads = "".join(f'<li><a href="../{f}">{f}</a></li>' for f in (
@@ -203,7 +207,7 @@ def index_page(manifest: dict, fits: dict, charts: list[str], model_count: int) 
             '<a href="models.html">Browse and search every model</a>.</p>'
             '<div class="side-by-side">'
             f"<section><h2>Headline trend ({escape(subset)} models)</h2>"
-            f"{table(['era', 'n', 'doubling time (90% CI)'], headline)}</section>"
+            f"{table(['era', 'n', 'doubling time (90% CI)'], headline)}{headline_chart}</section>"
             "<section><h2>Next to the published anchors</h2>"
             f"{table(['anchor', 'published', 'flopwatch, same window', 'flopwatch now'], anchor_rows)}"
             "</section></div>"

@@ -62,8 +62,12 @@ class ChartData:
         frames = [era.points for era in self.eras] + [self.excluded]
         frames = [frame for frame in frames if not frame.empty]
         if not frames:
-            return pd.DataFrame(columns=["model", "publication_date", "training_compute_flop"])
+            return pd.DataFrame({"model": pd.Series(dtype=str),
+                                 "publication_date": pd.Series(dtype="datetime64[ns]"),
+                                 "training_compute_flop": pd.Series(dtype=float)})
         data = pd.concat(frames)
+        data = data.assign(training_compute_flop=data["training_compute_flop"].astype(float),
+                           publication_date=pd.to_datetime(data["publication_date"]))
         return data if self.view_start is None else data[data["publication_date"] >= self.view_start]
 
 
@@ -82,8 +86,11 @@ def chart_data(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOptions, 
                version_label: str = "", view_start: pd.Timestamp | None = None,
                breaks: list[dict[str, object]] | None = None) -> ChartData:
     """The chart of ``fits`` (one row per era of ``options``) over ``points``. The lines are drawn from
-    the same points the fit used: outliers excluded by ``options.drop_outliers`` are shown apart."""
+    the same points the fit used: outliers excluded by ``options.drop_outliers`` are shown apart.
+    ``view_start`` is dropped when no point is that recent."""
     data = select_points(points, options)
+    if view_start is not None and not (data["publication_date"] >= view_start).any():
+        view_start = None  # nothing that recent: the view shows what there is
     excluded = data.iloc[0:0]
     if options.drop_outliers and not data.empty:
         reasons = low_outliers(data)

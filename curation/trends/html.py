@@ -69,18 +69,21 @@ def write_trend_html(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOpt
         figure.add_vrect(x0=low, x1=high, fillcolor="#999999", opacity=0.12, line_width=0)
         figure.add_vline(x=change["date"], line_dash="dot", line_color="#555555")
     shown = chart.shown
-    x_range = None
+    x_range = y_range = None
     if view_start is not None and not shown.empty and shown["publication_date"].max() > view_start:
         last = shown["publication_date"].max() + pd.Timedelta(days=120)
         x_range = [view_start.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")]
-    figure.update_yaxes(exponentformat="power", type="log", title="Training compute (FLOP)")
+        recent = shown.loc[shown["publication_date"] >= view_start, "training_compute_flop"]
+        # a log axis's range is in exponents
+        y_range = [float(np.log10(recent.min() / 3)), float(np.log10(recent.max() * 5))]
+    figure.update_yaxes(exponentformat="power", type="log", title="Training compute (FLOP)", range=y_range)
     figure.update_xaxes(title="Publication date", range=x_range)
     figure.update_layout(title={"text": f"{title}<br><sup>{chart.subtitle}</sup>"}, template="plotly_white",
                          autosize=True, margin={"l": 70, "r": 20, "t": 80, "b": 50},
                          legend={"font": {"size": 11}})
     # a fixed element id: the same chart gives the same bytes (and is stored once, see store.sharing)
     figure.write_html(path, include_plotlyjs=plotly_source(path.parent, assets), full_html=True,
-                      div_id="flopwatch-trends", default_height="96vh", default_width="100%",
+                      div_id="flopwatch-trends", default_height="92vh", default_width="100%",
                       config={"responsive": True})
     return path
 
@@ -136,6 +139,6 @@ def write_history_html(history: pd.DataFrame, path: Path,
     figure.update_layout(title=title, template="plotly_white", autosize=True,
                          margin={"l": 70, "r": 20, "t": 70, "b": 50})
     figure.write_html(path, include_plotlyjs=plotly_source(path.parent, assets), full_html=True,
-                      div_id="flopwatch-trend-history", default_height="96vh", default_width="100%",
+                      div_id="flopwatch-trend-history", default_height="92vh", default_width="100%",
                       config={"responsive": True})
     return path

@@ -91,7 +91,8 @@ def refit_models(models: pd.DataFrame, folder: Path, options: TrendOptions, titl
     excluded = {name: fit.excluded for name, fit in fitted.items() if (name in REGISTRY and
                 REGISTRY[name].until is None) or name.startswith("domain:")}
     has_notable = points["notable"].notna().any()
-    headline = "notable" if has_notable and "notable" in fitted else "all"
+    # the charts draw notable models where there are any, else all
+    headline = "notable" if "notable" in fitted and not fitted["notable"].points.empty else "all"
     notable = points[points["notable"].fillna(False).astype(bool)] if has_notable else points
     breaks = [b.to_dict() for b in find_breaks(notable["publication_date"], notable["training_compute_flop"],
                                                AUTO_BREAKS, BREAK_BOOTSTRAP, options.seed)]
