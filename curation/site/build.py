@@ -32,6 +32,7 @@ from curation.store.sharing import table_path
 from curation.trends.refit import CHART_FILES
 from curation.trends.report import doubling_text
 from curation.trends.subsets import anchors
+from schemas.curated import LINK_COLUMNS, SOURCE_VALUE_COLUMNS
 
 SITE = "site"
 NO_EVIDENCE = "The source gives no sentence for this figure."
@@ -53,8 +54,8 @@ def write_site(version_dir: Path, final_dir: Path, data_dir: Path) -> Path:
     _assets(site / "assets")
     manifest = json.loads((version_dir / "manifest.json").read_text(encoding="utf-8"))
     models = pd.read_parquet(version_dir / "models.parquet")
-    sources = _table(version_dir, "model_sources")
-    links = _table(version_dir, "links")
+    sources = _table(version_dir, "model_sources", SOURCE_VALUE_COLUMNS)
+    links = _table(version_dir, "links", LINK_COLUMNS)
     raw = raw_paths(data_dir)
     raw_prefix = Path(os.path.relpath(data_dir, final_dir / SITE / "model")).as_posix()
     source_groups = _by_model(sources)
@@ -240,8 +241,11 @@ def _raw_link(digest: object, raw: dict[str, str], prefix: str) -> str:
     return f'<a class="raw" href="{escape(prefix)}/{escape(path)}">raw payload</a>'
 
 
-def _table(version_dir: Path, name: str) -> pd.DataFrame:
+def _table(version_dir: Path, name: str, columns: list[str]) -> pd.DataFrame:
+    """A provenance table of the version as text (empty where a version has none)."""
     path = table_path(version_dir, name)
+    if not path.exists():
+        return pd.DataFrame(columns=columns)
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
