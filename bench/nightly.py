@@ -37,6 +37,7 @@ FILES = {"notable_ai_models.csv": EPOCH / "notable_ai_models_2025-12-27.csv",
          "large_scale_ai_models.csv": EPOCH / "large_scale_ai_models_2025-11-01.csv",
          "all_ai_models.csv": EPOCH / "all_ai_models_2025-03-11.csv"}
 T = TypeVar("T")
+STEPS = ["fetch", "parse_validate", "merge", "write_version", "refit_plot", "site", "publish"]
 STAMP = re.compile(r"^(\d\d:\d\d:\d\d\.\d{3}) \|")
 
 
@@ -137,10 +138,8 @@ def main() -> None:
             out = subprocess.run([sys.executable, __file__, "--steps-only", tmp, url],
                                  capture_output=True, text=True, check=True).stdout
             steps = json.loads(out)
-        pipeline = sum(v for k, v in steps.items() if k in
-                       {"fetch", "parse_validate", "merge", "write_version", "refit_plot", "site", "publish"})
-        parts = ", ".join(f"{k} {steps[k]:.2f}" for k in
-                          ["fetch", "parse_validate", "merge", "write_version", "refit_plot", "site", "publish"])
+        pipeline = sum(steps[k] for k in STEPS)
+        parts = ", ".join(f"{k} {steps[k]:.2f}" for k in STEPS)
         print(f"[steps, no Prefect, run {run + 1}] total {pipeline:.2f} s = {parts} | "
               f"{steps['rows_parsed']} rows -> {steps['models']} models, "
               f"peak RSS {steps['peak_rss_mib']:.0f} MiB")
