@@ -90,7 +90,7 @@ def build_version(store: Store, harvests: list[Harvest], report: RunReport, opti
         raise
     append_history(store.layout.trends_history,
                    history_rows(version, datetime.now(UTC).strftime("%Y-%m-%d"), report.fits,
-                                data_date_of(models)))
+                                data_date_of(models, inputs)))
     report.status, report.version = "published", version
     report.changes = summarize_changes(changes)
     report.added_models = added_rows(models, changes[changes["change"] == "added"]["model_id"])
@@ -108,7 +108,8 @@ def catch_up_history(store: Store) -> list[int]:
             continue
         fits = json.loads(fits_file.read_text(encoding="utf-8")).get("fits", [])
         day = str(store.manifest(version).get("created_at", ""))[:10]
-        rows = history_rows(version, day, fits, data_date_of(store.models(version)))
+        rows = history_rows(version, day, fits, data_date_of(store.models(version),
+                                                             store.manifest(version).get("inputs")))
         if append_history(store.layout.trends_history, rows):
             added.append(version)
     return added

@@ -164,11 +164,13 @@ def test_the_site_has_a_page_per_model_and_the_evidence_of_every_figure(publishe
 def test_cli_site_builds_a_missing_site_and_says_where_it_is(published_site, capsys):
     store = published_site
     site = store.version_dir(1) / "site"
-    shutil.rmtree(site)
+    shutil.rmtree(site)  # as for a version published before sites existed
+    (store.version_dir(1) / PACKAGE_FILE).unlink()
     assert main(["site", "--version", "1", "--data-dir", str(store.layout.root)]) == 0
     out = capsys.readouterr().out
     assert "built the site of version 0001" in out and str(site / "index.html") in out
     assert (site / "models.html").exists()
+    assert _validate(store.version_dir(1)).valid
 
 
 def test_the_project_says_how_to_cite_it_and_epoch():
@@ -183,3 +185,13 @@ def test_the_project_says_how_to_cite_it_and_epoch():
                for ref in citation["references"])
     readme = (PROJECT / "README.md").read_text()
     assert "### How to cite" in readme and "CC BY 4.0" in readme
+
+
+def test_the_trend_history_is_dated_by_the_data_each_version_holds(published_site):
+    from curation.trends.history import read_history
+
+    history = read_history(published_site.layout.trends_history)
+    dates = history.groupby("version")["data_date"].first()
+    # the first version's newest input is the all-models table of 2025-03-11 (its record edits) or
+    # the notable table of 2025-04-08; the second holds the 2025-12-27 notable table
+    assert dates[1] == "2025-04-08" and dates[2] == "2025-12-27"

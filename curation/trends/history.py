@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-# the date of the data a version holds: its newest publication date among models with a compute figure
+# the date of the data a version holds: the newest snapshot date of its inputs (see
+# curation.store.snapshots), else its newest publication date among models with a compute figure
 DATA_DATE = "data_date"
 HISTORY_COLUMNS = ["version", "date", "subset", "era", "n", "growth_per_year", "doubling_months",
                    "doubling_months_ci90_low", "doubling_months_ci90_high", DATA_DATE]
@@ -24,8 +25,12 @@ def history_rows(version: int, date: str, records: list[dict[str, object]],
     return pd.DataFrame(rows, columns=HISTORY_COLUMNS)
 
 
-def data_date_of(models: pd.DataFrame) -> str | None:
-    """A version's :data:`DATA_DATE`: the newest publication date among its models with a figure."""
+def data_date_of(models: pd.DataFrame, inputs: list[dict[str, object]] | None = None) -> str | None:
+    """A version's :data:`DATA_DATE`: the newest snapshot date of its ``inputs`` (the manifest's),
+    else the newest publication date among its models with a figure."""
+    snapshots = [str(i["snapshot_date"]) for i in inputs or [] if i.get("snapshot_date")]
+    if snapshots:
+        return max(snapshots)
     dated = models.loc[models["training_compute_flop"].notna(), "publication_date"].dropna()
     return None if dated.empty else f"{dated.max():%Y-%m-%d}"
 

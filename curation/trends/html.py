@@ -134,8 +134,14 @@ def write_history_html(history: pd.DataFrame, path: Path,
                          "arrayminus": group["doubling_months"] - group["doubling_months_ci90_low"]}),
                 row=row, col=1)
         figure.update_yaxes(title_text="doubling (months)", row=row, col=1)
-    figure.update_xaxes(title_text="date of the data (newest model with a compute figure)",
+    figure.update_xaxes(title_text="date of the data (newest snapshot date of the version's inputs)",
                         row=len(subsets), col=1)
+    dates = pd.to_datetime(history[DATA_DATE]).dropna()
+    if not dates.empty and dates.nunique() == 1:  # one date: a month either side, not milliseconds
+        day = dates.iloc[0]
+        figure.update_xaxes(range=[f"{day - pd.Timedelta(days=31):%Y-%m-%d}",
+                                   f"{day + pd.Timedelta(days=31):%Y-%m-%d}"])
+    figure.update_xaxes(tickformat="%Y-%m-%d")
     figure.update_layout(title=title, template="plotly_white", autosize=True,
                          margin={"l": 70, "r": 20, "t": 70, "b": 50})
     figure.write_html(path, include_plotlyjs=plotly_source(path.parent, assets), full_html=True,

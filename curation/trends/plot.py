@@ -165,7 +165,7 @@ def plot_history(history: pd.DataFrame, path: Path, title: str = "Doubling time 
         ax.set_ylabel("doubling (months)", fontsize=10)
         ax.grid(True, alpha=0.3)
         ax.legend(fontsize=8.5, loc="upper left")
-    axes[-1, 0].set_xlabel("date of the data (newest model with a compute figure in the version)",
+    axes[-1, 0].set_xlabel("date of the data (newest snapshot date of the version's inputs)",
                            fontsize=11)
     axes[-1, 0].xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
     fig.suptitle(title, fontsize=14)

@@ -29,8 +29,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_site(args: argparse.Namespace) -> int:
-    """Build the site of a version unless it has one; print where it is (and open it)."""
+    """Build the site of a version unless it has one (and the data package of a version published
+    before flopwatch wrote one); print where it is (and open it)."""
     from curation.site.build import SITE, write_site
+    from curation.store.datapackage import PACKAGE_FILE, write_datapackage
     from curation.store.versions import Store, version_name
 
     settings = settings_of(args)
@@ -38,6 +40,9 @@ def cmd_site(args: argparse.Namespace) -> int:
     version = store.resolve(args.version)
     folder = store.version_dir(version)
     index = folder / SITE / "index.html"
+    if not (folder / PACKAGE_FILE).exists():
+        write_datapackage(folder, store.manifest(version))
+        print(f"wrote the data package of version {version_name(version)}: {folder / PACKAGE_FILE}")
     if args.rebuild or not index.exists():
         write_site(folder, folder, settings.layout.root)
         print(f"built the site of version {version_name(version)}")
