@@ -156,7 +156,10 @@ def test_the_site_has_a_page_per_model_and_the_evidence_of_every_figure(publishe
     row = with_evidence.iloc[len(with_evidence) // 2]
     model_page = (folder / "model" / f"{row['model_id']}.html").read_text()
     assert '<mark class="evidence">' in model_page
-    assert 'class="raw" href="../../../../../raw/epoch/' in model_page
+    # a snapshot table's record links its line in inputs.html, which links the raw file
+    assert 'class="raw" href="../inputs.html#epoch-' in model_page
+    inputs = (folder / "inputs.html").read_text()
+    assert inputs.count('class="raw" href="../../../../raw/epoch/') == 4
     index = (folder / "index.html").read_text()
     assert "Next to the published anchors" in index and "trends.png" in index
 

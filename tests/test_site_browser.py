@@ -135,7 +135,9 @@ def test_a_model_page_shows_its_evidence_and_its_raw_payload_is_reachable(browse
     browser.find_element(By.CSS_SELECTOR, f'a[href="model/{row["model_id"]}.html"]').click()
     marks = browser.find_elements(By.CSS_SELECTOR, "mark.evidence")
     assert any(" ".join(row["evidence"].split())[:40] in " ".join(mark.text.split()) for mark in marks)
-    raw = browser.find_element(By.CSS_SELECTOR, "a.raw").get_attribute("href")
+    browser.find_element(By.CSS_SELECTOR, "a.raw").click()  # to the input's line in inputs.html
+    fragment = browser.current_url.split("#", 1)[1]
+    raw = browser.find_element(By.CSS_SELECTOR, f'tr[id="{fragment}"] a.raw').get_attribute("href")
     with urllib.request.urlopen(raw, timeout=10) as response:
         assert response.status == 200 and response.read(200)
     assert _errors(browser) == []

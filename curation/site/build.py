@@ -6,6 +6,8 @@
 - ``model/<model_id>.html``: a model's merged row, every source record behind it (with the rule that
   linked it and a link to its raw payload), and every compute estimate with its evidence highlighted;
 - ``changes.html``: what changed since the previous version;
+- ``inputs.html``: the payloads the version was built from, with the date of their data and a link to
+  each raw file (a model page links a snapshot table's record here, by the table's name);
 - the charts (``trends.png``, ``trends_full.png``, ``trends.html`` with its own copy of plotly.js).
 
 Plain HTML that works from ``file://`` and from any static host. Model pages carry nothing of the
@@ -56,8 +58,14 @@ def write_site(version_dir: Path, final_dir: Path, data_dir: Path) -> Path:
     models = pd.read_parquet(version_dir / "models.parquet")
     sources = _table(version_dir, "model_sources", SOURCE_VALUE_COLUMNS)
     links = _table(version_dir, "links", LINK_COLUMNS)
-    raw = raw_paths(data_dir)
-    raw_prefix = Path(os.path.relpath(data_dir, final_dir / SITE / "model")).as_posix()
+    raw_files = raw_paths(data_dir)
+    raw = dict(raw_files)
+    data_from_site = Path(os.path.relpath(data_dir, final_dir / SITE)).as_posix()
+    raw_prefix = f"../{data_from_site}"  # from site/model/
+    # a model page names a version input (a snapshot table) by its name, not its bytes: the page of a
+    # model whose values did not change stays the same file when the table is downloaded anew
+    inputs = {str(i["sha256"]): input_anchor(i) for i in manifest.get("inputs", []) if i.get("sha256")}
+    raw.update({digest: f"#{anchor}" for digest, anchor in inputs.items()})
     source_groups = _by_model(sources)
     link_groups = _by_model(links)
     for model_id, row in models.set_index("model_id").iterrows():
@@ -66,6 +74,8 @@ def write_site(version_dir: Path, final_dir: Path, data_dir: Path) -> Path:
         (site / "model" / f"{model_id}.html").write_text(html, encoding="utf-8")
     (site / "models.html").write_text(models_page(models, manifest), encoding="utf-8")
     (site / "changes.html").write_text(changes_page(version_dir, manifest), encoding="utf-8")
+    (site / "inputs.html").write_text(inputs_page(manifest, raw_files, data_from_site),
+                                      encoding="utf-8")
     charts = _charts(version_dir, site)
     fits = json.loads((version_dir / "trends.json").read_text(encoding="utf-8")) \
         if (version_dir / "trends.json").exists() else {}
@@ -77,6 +87,8 @@ def raw_paths(data_dir: Path) -> dict[str, str]:
     """sha256 → path (relative to the data folder) of every landed raw payload, from the raw zone's
     manifests."""
     found: dict[str, str] = {}
+    if not (data_dir / "raw").is_dir():
+        return found
     for manifest in sorted((data_dir / "raw").rglob("manifest.jsonl")):
         for line in manifest.read_text(encoding="utf-8").splitlines():
             try:
@@ -176,6 +188,32 @@ def changes_page(version_dir: Path, manifest: dict) -> str:
     return page("Changes", body)
 
 
+def input_anchor(record: dict[str, object]) -> str:
+    """The id of a version input's line in ``inputs.html`` (its source and name)."""
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", f"{record['source']}-{record['name']}")
+
+
+def inputs_page(manifest: dict, raw: dict[str, str], data_from_site: str) -> str:
+    """Every input of the version: the date of its data, its sha256, and a link to the raw file."""
+    rows = []
+    for record in manifest.get("inputs", []):
+        path = raw.get(str(record.get("sha256")))
+        link = f'<a class="raw" href="{escape(data_from_site)}/{escape(path)}">{escape(path)}</a>' if path \
+            else '<span class="muted">not in this data folder</span>'
+        dated = f"{text(record.get('snapshot_date'))} ({text(record.get('snapshot_basis'))})"
+        cells = [escape(str(record["source"])), f"<code>{escape(str(record['name']))}</code>", escape(dated),
+                 escape(text(record.get("fetched_at"))),
+                 f"<code>{escape(str(record.get('sha256', ''))[:16])}…</code>", link]
+        rows.append(f'<tr id="{escape(input_anchor(record))}">' + "".join(f"<td>{c}</td>" for c in cells)
+                    + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in ("source", "input", "data as of", "fetched", "sha256",
+                                             "raw file"))
+    body = (f"<h1>Inputs of version {int(manifest['version']):04d}</h1><p>The payloads this version was "
+            "built from, as landed in the raw zone (never modified; see its manifest.jsonl).</p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    return page("Inputs", body)
+
+
 def index_page(manifest: dict, fits: dict, charts: list[str], model_count: int) -> str:
     """The overview: headline trend beside the anchors, charts, data dates, downloads, citation."""
     version = int(manifest["version"])
@@ -213,7 +251,7 @@ def index_page(manifest: dict, fits: dict, charts: list[str], model_count: int) 
             f"{table(['anchor', 'published', 'flopwatch, same window', 'flopwatch now'], anchor_rows)}"
             "</section></div>"
             f'<h2>Charts</h2><div class="charts">{images}{interactive}</div>'
-            f"<h2>Data</h2><ul>{data_lines}</ul>"
+            f'<h2>Data</h2><ul>{data_lines}</ul><p><a href="inputs.html">Every input and its raw file</a></p>'
             f"<h2>Downloads</h2><ul>{downloads}</ul>"
             "<h2>How to cite</h2><p>Cite the flopwatch dataset with its version number (see "
             "<code>CITATION.cff</code> in the project). " + escape(EPOCH_ATTRIBUTION) + "</p>")
@@ -235,9 +273,13 @@ def _flop(value: object) -> str:
 
 
 def _raw_link(digest: object, raw: dict[str, str], prefix: str) -> str:
+    """A link to a record's raw payload: to its line in ``inputs.html`` for a version input, else to
+    the file in the raw zone."""
     path = raw.get(str(digest))
     if path is None:
         return '<span class="muted">raw payload not in this data folder</span>'
+    if path.startswith("#"):
+        return f'<a class="raw" href="../inputs.html{escape(path)}">raw payload</a>'
     return f'<a class="raw" href="{escape(prefix)}/{escape(path)}">raw payload</a>'
 
 
