@@ -1,5 +1,5 @@
-"""What a trend chart shows, computed once for the PNG (:mod:`curation.trends.plot`) and the
-interactive page (:mod:`curation.trends.html`): each era's points, fitted line and 90% bootstrap band,
+"""What a trend chart shows, the same for the PNG (:mod:`curation.trends.plot`) and the interactive
+page (:mod:`curation.trends.html`): each era's points, fitted line and 90% bootstrap band,
 the frontier, the models an option excluded, the breaks an automatic search found, and the words
 of the title and legend (subset, version, doubling time)."""
 
