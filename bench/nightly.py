@@ -33,8 +33,11 @@ from snapshot_server import serve  # noqa: E402
 
 EPOCH = ROOT.parent / "shared" / "realdata" / "epoch"
 FILES = {"notable_ai_models.csv": EPOCH / "notable_ai_models_2025-12-27.csv",
+         "frontier_ai_models.csv": EPOCH / "frontier_ai_models_2025-11-01.csv",
+         "large_scale_ai_models.csv": EPOCH / "large_scale_ai_models_2025-11-01.csv",
          "all_ai_models.csv": EPOCH / "all_ai_models_2025-03-11.csv"}
 T = TypeVar("T")
+STEPS = ["fetch", "parse_validate", "merge", "write_version", "refit_plot", "site", "publish"]
 STAMP = re.compile(r"^(\d\d:\d\d:\d\d\.\d{3}) \|")
 
 
@@ -42,7 +45,8 @@ def steps_only(data_dir: Path, url: str) -> dict[str, float]:
     """Run each pipeline step as a plain function; return seconds per step and peak RSS (MiB)."""
     os.environ["FLOPWATCH_EPOCH_URL"] = url
     from curation.collect import collect_candidates
-    from curation.resolve.merge import merge_candidates
+    from curation.resolve.merge import merge_models
+    from curation.site.build import write_site
     from curation.store.publish import write_version_files
     from curation.store.versions import Store
     from curation.trends.fits import TrendOptions
@@ -65,11 +69,13 @@ def steps_only(data_dir: Path, url: str) -> dict[str, float]:
 
     payloads = timed("fetch", lambda: source.fetch(Landing(data_dir, "epoch", "bench")))
     validated = timed("parse_validate", lambda: collect_candidates(source, payloads, data_dir))
-    models = timed("merge", lambda: merge_candidates(validated.candidates, empty_models()))
+    merged = timed("merge", lambda: merge_models(validated.candidates, empty_models()))
+    models = merged.models
     staging = store.stage("bench")
     timed("write_version", lambda: write_version_files(
-        staging, models, empty_models(), 1, None, {"inputs": [p.to_dict() for p in payloads]}))
+        staging, models, empty_models(), 1, None, {"inputs": [p.to_dict() for p in payloads]}, merged=merged))
     timed("refit_plot", lambda: refit_models(models, staging, TrendOptions(), "bench"))
+    timed("site", lambda: write_site(staging, store.version_dir(1), data_dir))
     timed("publish", lambda: store.commit(staging, 1))
     timings["rows_parsed"] = len(validated.candidates) + len(validated.quarantine)
     timings["models"] = len(models)
@@ -132,10 +138,8 @@ def main() -> None:
             out = subprocess.run([sys.executable, __file__, "--steps-only", tmp, url],
                                  capture_output=True, text=True, check=True).stdout
             steps = json.loads(out)
-        pipeline = sum(v for k, v in steps.items() if k in
-                       {"fetch", "parse_validate", "merge", "write_version", "refit_plot", "publish"})
-        parts = ", ".join(f"{k} {steps[k]:.2f}" for k in
-                          ["fetch", "parse_validate", "merge", "write_version", "refit_plot", "publish"])
+        pipeline = sum(steps[k] for k in STEPS)
+        parts = ", ".join(f"{k} {steps[k]:.2f}" for k in STEPS)
         print(f"[steps, no Prefect, run {run + 1}] total {pipeline:.2f} s = {parts} | "
               f"{steps['rows_parsed']} rows -> {steps['models']} models, "
               f"peak RSS {steps['peak_rss_mib']:.0f} MiB")

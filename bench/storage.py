@@ -88,6 +88,7 @@ def main() -> None:
     server.route("/", route)
     data = args.keep or Path(tempfile.mkdtemp(prefix="flopwatch-storage-")) / "data"
     os.environ.update({"FLOPWATCH_EPOCH_URL": server.url, "FLOPWATCH_SOURCES": "epoch",
+                       "FLOPWATCH_EPOCH_TABLES": "notable_ai_models,all_ai_models",
                        "FLOPWATCH_HTTP_MIN_INTERVAL": "0", "FLOPWATCH_TREND_BOOTSTRAP": "50",
                        "FLOPWATCH_CONTACT": "bench@flopwatch.invalid", "FLOPWATCH_MAX_SHRINK": "1"})
     from flows.nightly import nightly

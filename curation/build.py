@@ -4,9 +4,9 @@ a new version — or decides that nothing changed and publishes nothing.
 The decision, in order: inputs identical to the latest version's (same payloads and batches, by
 sha256) → unchanged, nothing parsed; no valid rows from any source (no model and no paper) → nothing
 published; merged models and papers identical to the latest version's (by content hash) → unchanged;
-otherwise a new version is staged (models, provenance, changes, manifest, trend refit), committed,
-and ``LATEST`` moves. Any failure before the commit discards the staging folder and leaves ``LATEST``
-untouched.
+otherwise a new version is staged (models, provenance, changes, manifest, data package, trend refit,
+site), committed, and ``LATEST`` moves. Any failure before the commit discards the staging folder and
+leaves ``LATEST`` untouched.
 """
 
 from __future__ import annotations
@@ -21,14 +21,16 @@ import pandas as pd
 from curation.harvest import Harvest
 from curation.resolve.merge import Merged, merge_models
 from curation.run_report import RunReport
+from curation.site.build import write_site
 from curation.store.changes import summarize_changes
 from curation.store.papers import papers_hash, papers_table
 from curation.store.publish import same_inputs, write_version_files
 from curation.store.quarantine import write_quarantine
 from curation.store.sharing import share_unchanged_files
+from curation.store.snapshots import with_snapshots
 from curation.store.versions import Store, code_version, content_hash, version_name
 from curation.trends.fits import TrendOptions
-from curation.trends.history import append_history, history_rows, read_history
+from curation.trends.history import append_history, data_date_of, history_rows, read_history
 from curation.trends.refit import refit_models
 
 UNCHANGED_NOTE = "unchanged since the latest version"
@@ -70,14 +72,16 @@ def build_version(store: Store, harvests: list[Harvest], report: RunReport, opti
         return report
     version = store.next_version()
     staging = store.stage(report.run_id)
+    inputs = with_snapshots(inputs_of(harvests), pd.concat(list(candidates.values()), ignore_index=True))
     try:
         extra = {"run_id": report.run_id, "code_git_sha": code_version(),
                  "sources": {name: asdict(outcome) for name, outcome in report.sources.items()},
-                 "quarantine_file": report.quarantine_file, "inputs": inputs_of(harvests),
+                 "quarantine_file": report.quarantine_file, "inputs": inputs,
                  "papers": {"rows": len(papers), "hash": papers_digest} if papers is not None else None}
         _, changes = write_version_files(staging, models, previous_models, version, previous, extra,
                                          papers, merged)
-        report.fits = refit_version_files(models, staging, options, version, store.layout.assets)
+        report.fits = refit_version_files(models, staging, options, version, store.layout.assets, inputs)
+        write_site(staging, store.version_dir(version), store.layout.root)
         report.storage = asdict(share_unchanged_files(
             staging, store.version_dir(previous) if previous is not None else None))
         store.commit(staging, version)
@@ -85,7 +89,8 @@ def build_version(store: Store, harvests: list[Harvest], report: RunReport, opti
         store.discard(staging)
         raise
     append_history(store.layout.trends_history,
-                   history_rows(version, datetime.now(UTC).strftime("%Y-%m-%d"), report.fits))
+                   history_rows(version, datetime.now(UTC).strftime("%Y-%m-%d"), report.fits,
+                                data_date_of(models, inputs)))
     report.status, report.version = "published", version
     report.changes = summarize_changes(changes)
     report.added_models = added_rows(models, changes[changes["change"] == "added"]["model_id"])
@@ -103,7 +108,9 @@ def catch_up_history(store: Store) -> list[int]:
             continue
         fits = json.loads(fits_file.read_text(encoding="utf-8")).get("fits", [])
         day = str(store.manifest(version).get("created_at", ""))[:10]
-        if append_history(store.layout.trends_history, history_rows(version, day, fits)):
+        rows = history_rows(version, day, fits, data_date_of(store.models(version),
+                                                             store.manifest(version).get("inputs")))
+        if append_history(store.layout.trends_history, rows):
             added.append(version)
     return added
 
@@ -123,11 +130,13 @@ def merge_candidates_of(candidates: dict[str, pd.DataFrame], previous: pd.DataFr
     return merge_models(combined, previous, paper_sources, estimating_sources, previous_links)
 
 
-def refit_version_files(models: pd.DataFrame, folder: Path, options: TrendOptions,
-                        version: int, assets: Path | None = None) -> list[dict[str, object]]:
-    """The version's trend files (trends.json/png/html, REPORT.md) in ``folder``; returns the fits."""
+def refit_version_files(models: pd.DataFrame, folder: Path, options: TrendOptions, version: int,
+                        assets: Path | None = None,
+                        inputs: list[dict[str, object]] | None = None) -> list[dict[str, object]]:
+    """The version's trend files (trends.json/png/html, REPORT.md) in ``folder``; returns the fits.
+    ``inputs`` (the manifest's, with snapshot dates) are named in REPORT.md."""
     label = f"flopwatch version {version_name(version)}"
-    return refit_models(models, folder, options, f"Training compute of ML models — {label}", label, assets)
+    return refit_models(models, folder, options, "Training compute of ML models", label, assets, inputs)
 
 
 def _quarantine(data_dir: Path, report: RunReport, harvests: list[Harvest]) -> None:

@@ -1,5 +1,5 @@
 """The ``flopwatch`` command: run, backfill, sources, record, new-source, explain, versions, diff, refit,
-trends, extract, eval (one module per group in :mod:`flopwatch.commands`).
+trends, site, export, extract, eval (one module per group in :mod:`flopwatch.commands`).
 
 Exit codes: 0 success; 1 error; 2 usage error; 3 the run published but at least one source failed.
 """
@@ -13,7 +13,7 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from flopwatch.commands import data, evaluate, runs, trends
+from flopwatch.commands import data, evaluate, publishing, runs, trends
 from flopwatch.commands.common import EXIT_ERROR, EXIT_OK, EXIT_SOURCE_FAILED, EXIT_USAGE
 
 __all__ = ["EXIT_ERROR", "EXIT_OK", "EXIT_SOURCE_FAILED", "EXIT_USAGE", "build_parser", "main"]
@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="flopwatch", description="A versioned dataset of ML training compute, refit nightly."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for group in (runs, data, trends, evaluate):
+    for group in (runs, data, trends, publishing, evaluate):
         group.register(commands)
     return parser
 

@@ -64,7 +64,8 @@ class Settings(BaseSettings):
 
     # Epoch AI
     epoch_tables: CommaList = Field(
-        default_factory=lambda: ["notable_ai_models", "all_ai_models"]
+        default_factory=lambda: ["notable_ai_models", "frontier_ai_models", "large_scale_ai_models",
+                                 "all_ai_models"]
     )
 
     # Publishing guard: a snapshot source whose valid rows fall by more than this share since the

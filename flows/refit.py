@@ -30,8 +30,8 @@ def refit_version(version: str = "LATEST", data_dir: str | None = None, jitter: 
     folder = settings.layout.refit_run(version_name(number), new_run_id())
     folder.mkdir(parents=True)
     label = f"refit of flopwatch version {version_name(number)}"
-    records = refit(store.models(number), folder, options, f"Training compute — {label}", label,
-                    settings.layout.assets)
+    records = refit(store.models(number), folder, options, "Training compute of ML models", label,
+                    settings.layout.assets, store.manifest(number).get("inputs"))
     headline_artifact(records, label)
     get_run_logger().info("refit of version %s written to %s", version_name(number), folder)
     return str(folder)

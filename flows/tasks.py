@@ -62,9 +62,10 @@ build = task(name="build-version", cache_policy=NO_CACHE)(build_version)
 
 @task(name="refit", cache_policy=NO_CACHE)
 def refit(models: pd.DataFrame, folder: Path, options: TrendOptions, title: str, label: str,
-          assets: Path | None = None) -> list[dict]:
-    """Fit every subset's trend and write the outputs into ``folder`` (charts share ``assets``)."""
-    return refit_models(models, folder, options, title, label, assets)
+          assets: Path | None = None, inputs: list[dict] | None = None) -> list[dict]:
+    """Fit every subset's trend and write the outputs into ``folder`` (charts share ``assets``;
+    ``inputs`` with their snapshot dates are named in the report)."""
+    return refit_models(models, folder, options, title, label, assets, inputs)
 
 
 def headline_artifact(records: list[dict], label: str) -> None:

@@ -46,6 +46,7 @@ class Payload:
     bytes: int
     content_type: str
     fetched_at: str  # ISO 8601, UTC
+    last_modified: str | None = None  # the server's Last-Modified header, when it sent one
 
     def read(self, data_dir: Path) -> bytes:
         """The payload's bytes, checked against its recorded sha256."""
@@ -61,7 +62,7 @@ class Payload:
     @classmethod
     def from_dict(cls, record: dict[str, object]) -> Payload:
         fields = cls.__dataclass_fields__
-        return cls(**{key: record[key] for key in fields})  # type: ignore[arg-type]
+        return cls(**{key: record[key] for key in fields if key in record})  # type: ignore[arg-type]
 
 
 # HTTP statuses that say a detail does not exist (or may not be had): fetching it again will not help.

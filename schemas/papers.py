@@ -18,18 +18,24 @@ PAPER_COLUMNS = [
 class Paper(pa.DataFrameModel):
     """A paper, its primary compute estimate (if its full text gave one) and its linked models."""
 
-    arxiv_id: Series[str] = pa.Field(unique=True, str_matches=ARXIV_ID)
-    version: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1)
-    title: Series[str] = pa.Field(nullable=True)
-    published: Series[pa.DateTime] = pa.Field(nullable=True)
-    primary_category: Series[str] = pa.Field(nullable=True)
-    categories: Series[str] = pa.Field(nullable=True)
-    doi: Series[str] = pa.Field(nullable=True)
-    training_compute_flop: Series[float] = pa.Field(nullable=True, gt=0, le=MAX_TRAINING_COMPUTE_FLOP)
-    compute_method: Series[str] = pa.Field(nullable=True)
-    compute_evidence: Series[str] = pa.Field(nullable=True)
-    model_id: Series[str] = pa.Field(nullable=True, str_matches=r"^fw_[0-9a-f]{12}(;fw_[0-9a-f]{12})*$")
-    raw_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
+    arxiv_id: Series[str] = pa.Field(unique=True, str_matches=ARXIV_ID,
+                                     description="arXiv identifier, without version.")
+    version: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=1, description="arXiv version read.")
+    title: Series[str] = pa.Field(nullable=True, description="Paper title.")
+    published: Series[pa.DateTime] = pa.Field(nullable=True, description="Date of the first arXiv version.")
+    primary_category: Series[str] = pa.Field(nullable=True, description="arXiv primary category.")
+    categories: Series[str] = pa.Field(nullable=True, description="arXiv categories, ';'-separated.")
+    doi: Series[str] = pa.Field(nullable=True, description="DOI of the paper.")
+    training_compute_flop: Series[float] = pa.Field(
+        nullable=True, gt=0, le=MAX_TRAINING_COMPUTE_FLOP,
+        description="Primary training-compute estimate from the full text, in FLOP.")
+    compute_method: Series[str] = pa.Field(nullable=True, description="How the estimate was made.")
+    compute_evidence: Series[str] = pa.Field(nullable=True,
+                                            description="The sentence the estimate comes from, verbatim.")
+    model_id: Series[str] = pa.Field(nullable=True, str_matches=r"^fw_[0-9a-f]{12}(;fw_[0-9a-f]{12})*$",
+                                     description="The models the paper is linked to, ';'-separated.")
+    raw_sha256: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$",
+                                       description="sha256 of the raw payload (data/raw).")
 
     class Config:
         strict = True

@@ -89,6 +89,7 @@ class Landing:
             source=self.source, name=name, url=response.url,
             path=target.relative_to(self.data_dir).as_posix(), sha256=digest, bytes=len(content),
             content_type=response.content_type, fetched_at=fetched_at,
+            last_modified=response.validators.last_modified,
         )
         self._append_manifest(
             {"url": response.url, "status": response.status, "content_type": response.content_type,

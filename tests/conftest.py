@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from curation.store.versions import Store
 from flopwatch.loopback import Loopback, Reply, Request
 from flopwatch.settings import Settings, load_settings
 
@@ -127,8 +128,10 @@ def file_server(loopback: Loopback) -> FileServer:
 
 @pytest.fixture
 def epoch_env(file_server: FileServer, monkeypatch: pytest.MonkeyPatch) -> FileServer:
-    """FLOPWATCH_EPOCH_URL pointed at the local file server."""
+    """FLOPWATCH_EPOCH_URL pointed at the local file server, fetching the notable and all-models tables
+    (a test that serves others sets FLOPWATCH_EPOCH_TABLES itself)."""
     monkeypatch.setenv("FLOPWATCH_EPOCH_URL", file_server.url)
+    monkeypatch.setenv("FLOPWATCH_EPOCH_TABLES", "notable_ai_models,all_ai_models")
     return file_server
 
 
@@ -144,3 +147,15 @@ def _quiet_prefect_at_exit() -> Iterator[None]:
         for handler in list(logger.handlers):
             if "Console" in type(handler).__name__:
                 logger.removeHandler(handler)
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """Two versions published from Epoch's snapshots (real, or the samples in a fresh clone), each
+    with its site, data package and charts (see tests/epoch_versions.py)."""
+    from tests.epoch_versions import publish_epoch_versions
+
+    folder = REALDATA / "epoch"
+    names = {short: (folder / f"{name}.csv" if folder.is_dir() else SAMPLES / f"{name}_sample.csv")
+             for short, name in EPOCH_SNAPSHOTS.items()}
+    return publish_epoch_versions(tmp_path_factory.mktemp("site") / "data", names)

@@ -8,7 +8,8 @@ Merge policy (``training_compute_flop`` and its method, evidence and confidence)
 card reports itself (a compute-extracting source's ``reported`` estimate) > a curated source's value
 (Epoch) > a flopwatch estimate from hardware or operation counting. ``training_compute_source`` names
 the source that won; ``compute_conflict`` is set when the model's records disagree by more than 3×.
-Every other field: the first value in source order (the order of ``FLOPWATCH_SOURCES``).
+Membership flags (``notable``, ``frontier_model``, the Epoch tables listing the model): set when any
+record sets them. Every other field: the first value in source order (the order of ``FLOPWATCH_SOURCES``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from curation.resolve.rules import Resolution, Rules, resolve
+from schemas.candidate import EPOCH_NUMBER_COLUMNS, MEMBERSHIP_FLAGS
 from schemas.curated import LINK_COLUMNS, MODEL_COLUMNS, SOURCE_VALUE_COLUMNS, CuratedModel
 from schemas.validate import QUARANTINE_COLUMNS, ROW_QUARANTINED
 
@@ -31,9 +33,11 @@ _SPACE = re.compile(r"\s+")
 MERGED_FIELDS = [
     "model", "publication_date", "organization", "domain", "country", "parameters",
     "training_compute_flop", "training_dataset_size", "compute_method", "compute_evidence",
-    "confidence", "hardware", "link", "arxiv_id", "doi",
+    "confidence", "hardware", "link", "arxiv_id", "doi", *EPOCH_NUMBER_COLUMNS,
 ]
-COMPUTE_FIELDS = ["training_compute_flop", "compute_method", "compute_evidence", "confidence"]
+# the figure and what belongs to it travel together from the record that wins
+COMPUTE_FIELDS = ["training_compute_flop", "compute_method", "compute_evidence", "confidence",
+                  "training_compute_lower_flop", "training_compute_upper_flop"]
 REPORTED = "reported"
 CONFLICT_FACTOR = 3.0
 
@@ -48,6 +52,16 @@ def new_model_id(key: str) -> str:
     return "fw_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
+def with_optional_columns(candidates: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``candidates`` with the columns only some sources fill (Epoch's figures and flags)
+    added as nulls where a frame lacks them."""
+    frame = candidates.copy()
+    for column in [*EPOCH_NUMBER_COLUMNS, *MEMBERSHIP_FLAGS]:
+        if column not in frame:
+            frame[column] = None
+    return frame
+
+
 def split_duplicates(candidates: pd.DataFrame,
                      record_key: str = "model") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Keep one row per record (by default the model name) within each payload; quarantine the others
@@ -55,7 +69,7 @@ def split_duplicates(candidates: pd.DataFrame,
     """
     if candidates.empty:
         return candidates, pd.DataFrame(columns=QUARANTINE_COLUMNS)
-    frame = candidates.copy()
+    frame = with_optional_columns(candidates)
     frame["_key"] = frame[record_key].map(model_key)
     frame["_filled"] = frame[MERGED_FIELDS].notna().sum(axis=1)
     frame["_order"] = range(len(frame))
@@ -94,7 +108,7 @@ def merge_models(candidates: pd.DataFrame, previous: pd.DataFrame | None = None,
     without a compute figure only join models; ``estimating_sources`` give flopwatch's own estimates."""
     if candidates.empty:
         return _no_models()
-    frame = candidates.reset_index(drop=True).copy()
+    frame = with_optional_columns(candidates.reset_index(drop=True))
     frame["model"] = frame["model"].map(model_key)
     prev = previous if previous is not None and not previous.empty else None
     resolution = resolve(frame, prev, previous_links, paper_sources, rules or Rules())
@@ -206,7 +220,8 @@ def _wide(frame: pd.DataFrame, estimating: set[str]) -> pd.DataFrame:
     spread = with_figure.groupby("model_id")["training_compute_flop"].agg(lambda v: v.max() / v.min())
     wide["compute_conflict"] = (spread.reindex(wide.index) > CONFLICT_FACTOR).fillna(False).astype(bool)
     wide["derived_from"] = groups["derived_from"].first()
-    wide["notable"] = groups["notable"].agg(lambda flags: bool(flags.fillna(False).any()))
+    for flag in ["notable", *MEMBERSHIP_FLAGS]:  # any record that says so
+        wide[flag] = groups[flag].agg(lambda flags: bool(flags.fillna(False).any()))
     wide["sources"] = groups["source"].agg(lambda names: ";".join(sorted(set(names))))
     wide = wide.reset_index()
     repeated = wide["model"].duplicated(keep="first")  # distinct models a source names alike

@@ -2,8 +2,9 @@
 
 Files of a version: ``models.csv``, ``models.parquet``, ``model_sources.csv.gz``, ``links.csv.gz``,
 ``changes.csv``, ``CHANGES.md``, ``manifest.json``, ``papers.csv.gz`` when a paper source (arXiv)
-contributed (and, from the refit step, the trend files). See :mod:`curation.store.sharing` for why
-the large tables are compressed.
+contributed, ``datapackage.json`` and ``DATA_DICTIONARY.md`` (see :mod:`curation.store.datapackage`),
+and, from the refit step, the trend files. See :mod:`curation.store.sharing` for why the large tables
+are compressed.
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ import pandas as pd
 from curation.resolve.merge import Merged
 from curation.store.changes import changes_markdown, diff_models, summarize_changes
 from curation.store.csv_cells import neutralized
+from curation.store.datapackage import write_datapackage
 from curation.store.papers import papers_csv_bytes
 from curation.store.sharing import write_gzip
 from curation.store.versions import version_name, write_models
 from schemas.candidate import SCHEMA_VERSION as CANDIDATE_SCHEMA_VERSION
 from schemas.curated import CURATED_SCHEMA_VERSION
 from schemas.handover import Payload
+from schemas.provenance import ModelChange, ModelLink, ModelSourceValue
 
 
 def same_inputs(records: list[dict[str, object]], manifest: dict | None) -> bool:
@@ -59,12 +62,14 @@ def write_version_files(
         write_gzip(staging / "papers.csv.gz", papers_csv_bytes(papers))
     changes = diff_models(previous_models, models)
     if merged is not None:
-        for name, table in (("model_sources", merged.model_sources), ("links", merged.links)):
-            write_gzip(staging / f"{name}.csv.gz", _csv_bytes(neutralized(table)))
+        for name, table, schema in (("model_sources", merged.model_sources, ModelSourceValue),
+                                    ("links", merged.links, ModelLink)):
+            write_gzip(staging / f"{name}.csv.gz", _csv_bytes(neutralized(schema.validate(table))))
         if merged.id_events:
             changes = pd.concat([changes, pd.DataFrame(merged.id_events, columns=changes.columns)],
                                 ignore_index=True)
-    neutralized(changes).to_csv(staging / "changes.csv", index=False, lineterminator="\n")
+    neutralized(ModelChange.validate(changes)).to_csv(staging / "changes.csv", index=False,
+                                                      lineterminator="\n")
     old_label = f"version {version_name(previous_version)}" if previous_version else "nothing"
     (staging / "CHANGES.md").write_text(
         changes_markdown(changes, old_label, f"version {version_name(version)}"), encoding="utf-8"
@@ -80,6 +85,7 @@ def write_version_files(
         **manifest_extra,
     }
     write_json(staging / "manifest.json", manifest)
+    write_datapackage(staging, manifest)
     return manifest, changes
 
 

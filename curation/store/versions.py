@@ -25,6 +25,7 @@ import pandas as pd
 from curation.store.csv_cells import neutralized
 from curation.store.sharing import table_path
 from flopwatch.layout import DataLayout
+from schemas.candidate import EPOCH_NUMBER_COLUMNS, MEMBERSHIP_FLAGS
 from schemas.curated import MODEL_COLUMNS, CuratedModel, empty_models
 
 VERSION_WIDTH = 4
@@ -162,8 +163,9 @@ def write_models(models: pd.DataFrame, folder: Path) -> str:
 
 
 # columns added to models.csv after its first schema, and their value for older versions
-UPGRADED_COLUMNS: dict[str, object] = {"training_compute_source": None, "compute_conflict": False,
-                                      "derived_from": None}
+UPGRADED_COLUMNS: dict[str, object] = {
+    "training_compute_source": None, "compute_conflict": False, "derived_from": None,
+    **dict.fromkeys(EPOCH_NUMBER_COLUMNS), **dict.fromkeys(MEMBERSHIP_FLAGS, False)}
 
 
 def models_csv_bytes(models: pd.DataFrame) -> bytes:

@@ -189,9 +189,9 @@ def bootstrap_lines(x: np.ndarray, y: np.ndarray, n_resamples: int, seed: int,
         shifted = counts * rng.uniform(-1.0, 1.0, size=counts.shape) * jitter_log10
         sy = sy + shifted.sum(axis=1)
         sxy = sxy + shifted @ xc
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore"):  # a resample of one repeated x has no slope
         slopes = (sxy - sx * sy / n) / (sxx - sx * sx / n)
-    intercepts = (sy - slopes * sx) / n - slopes * origin
+        intercepts = (sy - slopes * sx) / n - slopes * origin
     keep = np.isfinite(slopes)
     return slopes[keep], intercepts[keep]
 

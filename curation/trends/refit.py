@@ -1,8 +1,10 @@
 """The refit pipeline: a subset's fit (``flopwatch refit``) and every subset's fits with their outputs
 (each version, and ``flows.refit``), one code path for both.
 
-Writes ``trends.json`` (fits per subset and era, automatic breaks, excluded models), ``trends.png`` and
-``trends.html`` (all models, eras with 90% bands, frontier outlined, largest labelled) and ``REPORT.md``.
+Writes ``trends.json`` (fits per subset and era, fits over the anchors' own windows, automatic breaks,
+excluded models), the charts of the headline subset (notable models where the data marks them, else
+all): ``trends.png`` (2010 onwards), ``trends_full.png`` (the whole history) and ``trends.html`` (eras
+with 90% bands, frontier outlined, largest labelled), and ``REPORT.md``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pandas as pd
 
 from curation.store.publish import write_json
 from curation.trends.breakpoints import find_breaks
+from curation.trends.chart_data import RECENT_VIEW_START
 from curation.trends.fits import (
     TrendOptions,
     compute_points,
@@ -26,7 +29,7 @@ from curation.trends.fits import (
 from curation.trends.html import write_trend_html
 from curation.trends.plot import NO_DATA, plot_no_data, plot_trends
 from curation.trends.report import report_markdown
-from curation.trends.subsets import REGISTRY, SubsetError, domains, get_subset
+from curation.trends.subsets import REGISTRY, SubsetError, anchors, domains, get_subset
 
 AUTO_BREAKS = 2
 BREAK_BOOTSTRAP = 200
@@ -69,10 +72,12 @@ def fit_subset(points: pd.DataFrame, subset: str, options: TrendOptions, own_era
 
 
 def refit_models(models: pd.DataFrame, folder: Path, options: TrendOptions, title: str,
-                 version_label: str = "", assets: Path | None = None) -> list[dict[str, object]]:
+                 version_label: str = "", assets: Path | None = None,
+                 inputs: list[dict[str, object]] | None = None) -> list[dict[str, object]]:
     """Fit every registered subset of ``models`` (and the commonest domains), write the refit outputs
     into ``folder``; return the fit records (each with its ``subset``). With ``assets`` (the data
-    folder's shared files), the chart page loads plotly.js from there instead of embedding it."""
+    folder's shared files), the chart page loads plotly.js from there instead of embedding it;
+    ``inputs`` (with snapshot dates) are named in REPORT.md."""
     points = compute_points(models, label="models")
     records: list[dict[str, object]] = []
     fitted: dict[str, SubsetFit] = {}
@@ -86,11 +91,16 @@ def refit_models(models: pd.DataFrame, folder: Path, options: TrendOptions, titl
     excluded = {name: fit.excluded for name, fit in fitted.items() if (name in REGISTRY and
                 REGISTRY[name].until is None) or name.startswith("domain:")}
     has_notable = points["notable"].notna().any()
+    # the charts draw notable models where there are any, else all
+    headline = "notable" if "notable" in fitted and not fitted["notable"].points.empty else "all"
     notable = points[points["notable"].fillna(False).astype(bool)] if has_notable else points
     breaks = [b.to_dict() for b in find_breaks(notable["publication_date"], notable["training_compute_flop"],
                                                AUTO_BREAKS, BREAK_BOOTSTRAP, options.seed)]
+    windows = anchor_window_fits(points, options)
     write_json(folder / "trends.json", {
         "fits": records,
+        "anchor_windows": windows,
+        "chart_subset": headline,
         "breaks": {"subset": "notable" if has_notable else "all", "max_breaks": AUTO_BREAKS,
                    "found": breaks},
         "excluded": excluded,
@@ -102,18 +112,51 @@ def refit_models(models: pd.DataFrame, folder: Path, options: TrendOptions, titl
                       "jitter": options.jitter, "drop_outliers": options.drop_outliers},
         "models_with_compute": len(points),
     })
-    all_fits = fitted["all"].fits if "all" in fitted else None
     if points.empty:  # papers without figures only: the files say so instead of drawing empty axes
-        plot_no_data(folder / "trends.png", title)
+        for chart in CHART_FILES[:2]:
+            plot_no_data(folder / chart, title)
         (folder / "trends.html").write_text(f"<!doctype html><title>{escape(title)}</title>"
                                             f"<h1>{escape(title)}</h1><p>{NO_DATA}</p>", encoding="utf-8")
     else:
-        plot_trends(points, all_fits, options, folder / "trends.png", title=title)
-        write_trend_html(points, all_fits, options, folder / "trends.html", title=title, assets=assets)
+        write_charts(fitted[headline], folder, title, headline, version_label, assets)
     (folder / "REPORT.md").write_text(
-        report_markdown(version_label or title, records, breaks, {k: len(v) for k, v in excluded.items()}),
+        report_markdown(version_label or title, records, breaks, {k: len(v) for k, v in excluded.items()},
+                        windows, inputs),
         encoding="utf-8")
     return records
+
+
+# a version's charts: the deep-learning-era view, the whole history, the interactive page
+CHART_FILES = ("trends.png", "trends_full.png", "trends.html")
+
+
+def write_charts(fit: SubsetFit, folder: Path, title: str, subset: str, version_label: str,
+                 assets: Path | None = None) -> list[Path]:
+    """The three :data:`CHART_FILES` of ``fit`` in ``folder``: 2010 onwards, the whole history, and
+    the interactive page (which opens on 2010 onwards)."""
+    common = {"title": title, "subset": subset, "version_label": version_label}
+    return [plot_trends(fit.points, fit.fits, fit.options, folder / CHART_FILES[0],
+                        view_start=RECENT_VIEW_START, **common),
+            plot_trends(fit.points, fit.fits, fit.options, folder / CHART_FILES[1], **common),
+            write_trend_html(fit.points, fit.fits, fit.options, folder / CHART_FILES[2], assets=assets,
+                             **common)]
+
+
+def anchor_window_fits(points: pd.DataFrame, options: TrendOptions) -> list[dict[str, object]]:
+    """For each anchor with a data window, its subset fitted on the models published up to the
+    window's end (the subset chosen among those models too, as the anchor's authors did)."""
+    found = []
+    for anchor, subset in anchors():
+        if anchor.until is None:
+            continue
+        window = points[points["publication_date"] <= pd.Timestamp(anchor.until)]
+        try:
+            fit = fit_subset(window, subset, options)
+        except SubsetError:
+            continue
+        found += [{"subset": subset, "until": anchor.until, **r} for r in fit.records
+                  if r["era"] == anchor.era]
+    return found
 
 
 def _report_order(name: str) -> int:

@@ -90,6 +90,7 @@ class Anchor:
     period: str
     published: str
     era: str  # the era label of the fit it is compared with
+    until: str | None = None  # the last publication date in the anchor's own data, for a like fit
 
 
 @dataclass(frozen=True)
@@ -129,12 +130,14 @@ def _domain(name: str) -> Callable[[pd.DataFrame], pd.DataFrame]:
 
 
 SEVILLA = "Sevilla et al. 2022, Table 2"
+SEVILLA_DATA_END = "2022-02-28"  # their dataset's last models: February 2022
 OPENAI = "OpenAI, AI and Compute (2018)"
 REGISTRY: dict[str, Subset] = {subset.name: subset for subset in (
     Subset("all", lambda points: points, headline=True, summary=True, anchors=(
         Anchor(3, SEVILLA, "pre-deep-learning era 1952–2010", "21.3 months [17.0; 29.3]",
-               "before 2010-01-01"),
-        Anchor(4, SEVILLA, "deep-learning era 2010–2022", "5.7 months [4.3; 9.0]", "from 2010-01-01"))),
+               "before 2010-01-01", SEVILLA_DATA_END),
+        Anchor(4, SEVILLA, "deep-learning era 2010–2022", "5.7 months [4.3; 9.0]", "from 2010-01-01",
+               SEVILLA_DATA_END))),
     Subset("notable", _notable, headline=True, summary=True, anchors=(
         Anchor(6, "Epoch AI (current headline)", "notable models since 2010", "4–5× per year",
                "from 2010-01-01"),)),
@@ -142,12 +145,13 @@ REGISTRY: dict[str, Subset] = {subset.name: subset for subset in (
     Subset("large-scale", lambda points: points[large_scale_mask(points)], breakpoints=("2015-09-01",),
            headline=True, anchors=(
                Anchor(5, SEVILLA, "large-scale era late 2015–2022", "9.9 months [7.7; 17.1]",
-                      "from 2015-09-01"),)),
+                      "from 2015-09-01", SEVILLA_DATA_END),)),
     # OpenAI's "AI and Compute" window: the largest runs, 2012 to 2018
     Subset("frontier to 2018", lambda points: points[frontier_mask(points)], breakpoints=("2012-01-01",),
            until="2018-12-31", anchors=(
-               Anchor(1, OPENAI, "largest runs 2012–2018", "3.4 months", "from 2012-01-01"),
-               Anchor(2, OPENAI, "largest runs before 2012", "about 2 years", "before 2012-01-01"))),
+               Anchor(1, OPENAI, "largest runs 2012–2018", "3.4 months", "from 2012-01-01", "2018-12-31"),
+               Anchor(2, OPENAI, "largest runs before 2012", "about 2 years", "before 2012-01-01",
+                      "2018-12-31"))),
 )}
 SUBSETS = ("all", "notable", "frontier", "large-scale")  # the subsets a user names on the command line
 DOMAIN_PREFIX = "domain:"

@@ -55,16 +55,19 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def cmd_refit(args: argparse.Namespace) -> int:
     """Fit one subset of any table with the same pipeline a version's refit uses."""
-    from curation.store.versions import Store
+    from curation.store.versions import Store, version_name
     from curation.trends.fits import TrendOptions, read_compute_table
     from curation.trends.plot import plot_trends
     from curation.trends.refit import fit_subset
 
     settings = settings_of(args)
     path = args.input
+    label = f"{path.name}" if path is not None else ""
     if path is None:
         store = Store(settings.layout)
-        path = store.version_dir(store.resolve("LATEST")) / "models.csv"
+        latest = store.resolve("LATEST")
+        path = store.version_dir(latest) / "models.csv"
+        label = f"flopwatch version {version_name(latest)}"
     options = TrendOptions.from_settings(
         settings, breakpoints=tuple(args.breakpoints) if args.breakpoints else None, since=args.since,
         until=args.until, n_bootstrap=args.bootstrap or None, seed=args.seed, jitter=args.jitter,
@@ -72,9 +75,9 @@ def cmd_refit(args: argparse.Namespace) -> int:
     # breakpoints given on the command line win over the subset's own
     fit = fit_subset(read_compute_table(path), args.subset, options, own_eras=not args.breakpoints,
                      auto_breaks=args.auto_breaks)
-    if args.plot:
-        plot_trends(fit.points, fit.fits, fit.options, args.plot,
-                    title=f"Training compute: {path.name} ({args.subset})")
+    if args.plot:  # the found breaks and excluded outliers are drawn; the title names subset and data
+        plot_trends(fit.points, fit.fits, fit.options, args.plot, subset=args.subset, version_label=label,
+                    breaks=fit.breaks)
     if args.json:
         result: dict[str, object] = {"fits": fit.records, "subset": args.subset, "excluded": fit.excluded}
         if args.auto_breaks:

@@ -40,7 +40,18 @@ COLUMN_ALIASES: dict[str, list[str]] = {
     "link": ["Link"],
     "hardware": ["Training hardware"],
     "notability_criteria": ["Notability criteria"],
+    "training_compute_lower_flop": ["Training compute lower bound"],
+    "training_compute_upper_flop": ["Training compute upper bound"],
+    "hardware_quantity": ["Hardware quantity"],
+    "training_time_hours": ["Training time (hours)"],
+    "training_cost_usd_2023": ["Training compute cost (2023 USD)"],
+    "training_power_draw_w": ["Training power draw (W)"],
+    "frontier_model": ["Frontier model"],
+    "record_modified": ["Last modified"],
 }
+# Table names that say which of Epoch's curated lists a row comes from
+FRONTIER_TABLE, LARGE_SCALE_TABLE = "frontier", "large_scale"
+TRUE_CELLS = {"true", "yes", "checked", "1"}
 # (The bare "Training dataset size" header of the 2025 frontier export is a link to another
 # table whose cells hold model names, not sizes, so it is deliberately not an alias.)
 REQUIRED = ("model", "publication_date")
@@ -49,11 +60,11 @@ DOI_IN_URL = re.compile(r"doi\.org/(10\.\d{4,9}/[^\s,;]+)", re.I)
 
 
 class EpochSource(Source):
-    """Epoch AI's curated tables of notable and all ML models."""
+    """Epoch AI's curated tables of notable, frontier, large-scale and all ML models."""
 
     name = "epoch"
     default_url = "https://epoch.ai/data/"
-    description = "Epoch AI's public CSV tables of ML models (notable, all)."
+    description = "Epoch AI's public CSV tables of ML models (notable, frontier, large-scale, all)."
 
     @classmethod
     def setting_values(cls, settings: Settings) -> dict[str, str]:
@@ -100,6 +111,10 @@ class EpochSource(Source):
         out["doi"] = links.str.extract(DOI_IN_URL, expand=False)
         criteria = out.pop("notability_criteria").fillna("").astype(str).str.strip()
         out["notable"] = ("notable" in table) | (criteria != "")
+        flags = out["frontier_model"].fillna("").astype(str).str.strip().str.lower()
+        out["frontier_model"] = flags.isin(TRUE_CELLS).where(flags != "")
+        out["in_frontier_table"] = FRONTIER_TABLE in table
+        out["in_large_scale_table"] = LARGE_SCALE_TABLE in table
         out["raw_sha256"] = payload.sha256
         out["fetched_at"] = payload.fetched_at
         return out
