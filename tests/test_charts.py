@@ -90,3 +90,16 @@ def test_history_lines_carry_the_date_of_the_data_and_old_files_are_upgraded(tmp
     history = read_history(path)
     assert list(history[DATA_DATE]) == ["2026-11-01", "2025-12-24"]
     assert path.read_text().splitlines()[0].endswith(DATA_DATE)
+
+
+def test_no_label_covers_the_legend():
+    points = _points()
+    fig, ax = plt.subplots(figsize=(6, 4), dpi=100)
+    ax.scatter(points["publication_date"], points["training_compute_flop"], label="models")
+    ax.set_yscale("log")
+    legend = ax.legend(loc="upper right", fontsize=14)  # where the largest models are
+    labels = place_labels(ax, points.nlargest(6, "training_compute_flop"))
+    renderer = fig.canvas.get_renderer()
+    assert not any(label.get_window_extent(renderer).overlaps(legend.get_window_extent(renderer))
+                   for label in labels)
+    plt.close(fig)

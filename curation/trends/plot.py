@@ -99,14 +99,15 @@ def plot_trends(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOptions,
 
 def place_labels(ax: plt.Axes, rows: pd.DataFrame) -> list[plt.Text]:
     """Label each row's point with its model name right beside it, at the first of
-    :data:`LABEL_OFFSETS` where the text stays inside the axes and overlaps no label placed before
-    (rows in order, largest first); a label with no free place is left out rather than drawn over
-    another. Returns the labels drawn."""
+    :data:`LABEL_OFFSETS` where the text stays inside the axes and overlaps neither the legend, nor
+    another labelled point, nor a label placed before it (rows in order, largest first); a label with
+    no free place is left out rather than drawn over another. Returns the labels drawn."""
     renderer = ax.figure.canvas.get_renderer()
     inside = ax.get_window_extent(renderer)
     placed: list[plt.Text] = []
     dots = [_dot_box(ax, row) for _, row in rows.iterrows()]  # no label covers a labelled point
-    boxes: list[Bbox] = []
+    legend = ax.get_legend()
+    boxes: list[Bbox] = [legend.get_window_extent(renderer)] if legend is not None else []
     for number, (_, row) in enumerate(rows.iterrows()):
         others = dots[:number] + dots[number + 1:]
         for dx, dy in LABEL_OFFSETS:
