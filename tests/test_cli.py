@@ -199,7 +199,8 @@ def test_demo_publishes_a_version_from_every_source_offline_and_says_where(tmp_p
     assert main(["demo", "--data-dir", str(data)]) == 0
     out = capsys.readouterr().out
     shown = [Path(line.strip()) for line in out.splitlines() if line.startswith("  /")]
-    assert {path.name for path in shown} == {"models.csv", "REPORT.md", "trends.png", "trends.html"}
+    assert {path.name for path in shown} == {"models.csv", "REPORT.md", "trends.png", "trends.html",
+                                             "index.html"}
     assert all(path.is_file() for path in shown)
     models = pd.read_csv(next(path for path in shown if path.name == "models.csv"))
     assert set(";".join(models["sources"]).split(";")) == {"epoch", "arxiv", "huggingface"}

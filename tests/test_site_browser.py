@@ -77,6 +77,18 @@ def _errors(driver: object) -> list[dict]:
     return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
+def _plotly_loaded(driver: object) -> bool:
+    """Whether the page's plotly.js ran (waiting up to 30 s: a loaded machine reads 4.8 MB slowly)."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    try:
+        WebDriverWait(driver, 30).until(lambda d: d.execute_script("return typeof Plotly") == "object")
+    except TimeoutException:
+        return False
+    return True
+
+
 def _visible_rows(driver: object) -> list[dict[str, str]]:
     """The table's rows a reader sees (not hidden by the search), in order: first cell and search text
     (read in the page: one WebDriver call per row would take minutes on thousands of rows)."""
@@ -153,7 +165,7 @@ def test_the_overview_charts_and_change_log_load_without_console_errors(browser,
     assert len(images) == 2
     assert all(browser.execute_script("return arguments[0].naturalWidth", image) > 800 for image in images)
     browser.get(f"{base}/trends.html")
-    assert browser.execute_script("return typeof Plotly") == "object"
+    assert _plotly_loaded(browser), browser.get_log("browser")
     assert browser.execute_script("return document.querySelectorAll('.scatterlayer .trace').length") >= 3
     browser.get(f"{base}/changes.html")
     assert browser.find_elements(By.CSS_SELECTOR, "table tbody tr")
@@ -165,5 +177,5 @@ def test_the_site_works_from_file_urls(browser, published_site):
     browser.get((folder / "models.html").as_uri())
     assert len(_visible_rows(browser)) == len(published_site.models(published_site.latest()))
     browser.get((folder / "trends.html").as_uri())
-    assert browser.execute_script("return typeof Plotly") == "object"
+    assert _plotly_loaded(browser), browser.get_log("browser")
     assert _errors(browser) == []

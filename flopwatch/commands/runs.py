@@ -134,7 +134,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return EXIT_SOURCE_FAILED if report.failed_sources else EXIT_OK
     folder = Store(DataLayout(data_dir)).version_dir(report.version)
     print(f"published version {report.version:04d} ({report.rows} models) from recorded data, offline:")
-    for name in ("models.csv", "REPORT.md", "trends.png", "trends.html"):
+    for name in ("models.csv", "REPORT.md", "trends.png", "trends.html", "site/index.html"):
         print(f"  {folder / name}")
     print(f"look at one model: flopwatch explain Chinchilla --data-dir {data_dir}")
     return EXIT_SOURCE_FAILED if report.failed_sources else EXIT_OK
