@@ -39,6 +39,7 @@ from schemas.curated import LINK_COLUMNS, SOURCE_VALUE_COLUMNS
 SITE = "site"
 NO_EVIDENCE = "The source gives no sentence for this figure."
 ASSETS = ("site.js", "site.css")
+DIGEST_IN_LINE = re.compile(r'"sha256": "([0-9a-f]{64})"')
 PLOTLY_SCRIPT = re.compile(r'<script[^>]* src="([^"]*plotly-[^"/]*\.min\.js)"')
 MODEL_COLUMNS_SHOWN = [("Model", "text"), ("Date", "text"), ("Organization", "text"),
                        ("Compute (FLOP)", "number"), ("Method", "text"), ("Confidence", "text"),
@@ -58,7 +59,8 @@ def write_site(version_dir: Path, final_dir: Path, data_dir: Path) -> Path:
     models = pd.read_parquet(version_dir / "models.parquet")
     sources = _table(version_dir, "model_sources", SOURCE_VALUE_COLUMNS)
     links = _table(version_dir, "links", LINK_COLUMNS)
-    raw_files = raw_paths(data_dir)
+    wanted = set(sources["raw_sha256"]) | {str(i.get("sha256")) for i in manifest.get("inputs", [])}
+    raw_files = raw_paths(data_dir, wanted)
     raw = dict(raw_files)
     data_from_site = Path(os.path.relpath(data_dir, final_dir / SITE)).as_posix()
     raw_prefix = f"../{data_from_site}"  # from site/model/
@@ -83,21 +85,25 @@ def write_site(version_dir: Path, final_dir: Path, data_dir: Path) -> Path:
     return site
 
 
-def raw_paths(data_dir: Path) -> dict[str, str]:
-    """sha256 → path (relative to the data folder) of every landed raw payload, from the raw zone's
-    manifests."""
+def raw_paths(data_dir: Path, wanted: set[str]) -> dict[str, str]:
+    """sha256 → path (relative to the data folder) of the landed raw payloads in ``wanted``, from the
+    raw zone's manifests. The zone holds every payload ever fetched, so a line is parsed only when
+    the digest it names is wanted."""
     found: dict[str, str] = {}
     if not (data_dir / "raw").is_dir():
         return found
     for manifest in sorted((data_dir / "raw").rglob("manifest.jsonl")):
         for line in manifest.read_text(encoding="utf-8").splitlines():
+            digest = DIGEST_IN_LINE.search(line)
+            if digest is None or digest.group(1) not in wanted or digest.group(1) in found:
+                continue
             try:
                 record = json.loads(line)
             except json.JSONDecodeError:
                 continue
             path = record.get("path") or record.get("reused_path")
-            if path and record.get("sha256"):
-                found.setdefault(record["sha256"], path)
+            if path:
+                found[digest.group(1)] = path
     return found
 
 

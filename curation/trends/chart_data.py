@@ -5,7 +5,7 @@ of the title and legend (subset, version, doubling time)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -46,15 +46,34 @@ class EraSeries:
 
 @dataclass
 class ChartData:
-    """Everything one compute chart draws."""
+    """Everything one compute chart draws; :meth:`viewed` gives the same chart from another start,
+    so the views of one fit share its bands."""
 
     title: str
-    subtitle: str
+    subset: str
+    version_label: str
     eras: list[EraSeries]
     frontier: pd.DataFrame
     excluded: pd.DataFrame
     breaks: list[dict[str, object]]
-    view_start: pd.Timestamp | None
+    breakpoints: tuple[str, ...]
+    view_start: pd.Timestamp | None = None
+
+    def viewed(self, view_start: pd.Timestamp | None) -> ChartData:
+        """This chart from ``view_start`` on; the whole of it when no fitted point is that recent."""
+        if view_start is not None and not any((era.points["publication_date"] >= view_start).any()
+                                              for era in self.eras):
+            view_start = None  # nothing that recent: the view shows what there is
+        return replace(self, view_start=view_start)
+
+    @property
+    def subtitle(self) -> str:
+        """The subset, the number of fitted models in view, the view's start and the version."""
+        dates = [era.points["publication_date"] for era in self.eras]
+        counted = sum(len(d) if self.view_start is None else int((d >= self.view_start).sum()) for d in dates)
+        window = "" if self.view_start is None else f", {self.view_start:%Y} onwards"
+        text = f"{self.subset} models with a compute figure (n={counted}{window})"
+        return f"{text} · {self.version_label}" if self.version_label else text
 
     @property
     def shown(self) -> pd.DataFrame:
@@ -87,10 +106,8 @@ def chart_data(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOptions, 
                breaks: list[dict[str, object]] | None = None) -> ChartData:
     """The chart of ``fits`` (one row per era of ``options``) over ``points``. The lines are drawn from
     the same points the fit used: outliers excluded by ``options.drop_outliers`` are shown apart.
-    ``view_start`` is dropped when no point is that recent."""
+    ``view_start`` is dropped when no point is that recent (:meth:`ChartData.viewed`)."""
     data = select_points(points, options)
-    if view_start is not None and not (data["publication_date"] >= view_start).any():
-        view_start = None  # nothing that recent: the view shows what there is
     excluded = data.iloc[0:0]
     if options.drop_outliers and not data.empty:
         reasons = low_outliers(data)
@@ -113,9 +130,6 @@ def chart_data(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOptions, 
             series.line, series.low, series.high = 10 ** (slope * line_x + intercept), 10**low, 10**high
         eras.append(series)
     frontier = data[frontier_mask(data)] if not data.empty else data
-    window = "" if view_start is None else f", {view_start:%Y} onwards"
-    counted = len(data) if view_start is None else int((data["publication_date"] >= view_start).sum())
-    subtitle = f"{subset} models with a compute figure (n={counted}{window})"
-    if version_label:
-        subtitle += f" · {version_label}"
-    return ChartData(title, subtitle, eras, frontier, excluded, list(breaks or []), view_start)
+    chart = ChartData(title, subset, version_label, eras, frontier, excluded, list(breaks or []),
+                      tuple(options.breakpoints))
+    return chart.viewed(view_start)

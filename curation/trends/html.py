@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs, get_plotlyjs_version
 from plotly.subplots import make_subplots
 
-from curation.trends.chart_data import RECENT_VIEW_START, chart_data
+from curation.trends.chart_data import RECENT_VIEW_START, ChartData, chart_data
 from curation.trends.fits import ERA_COLOURS, TrendOptions
 from curation.trends.history import DATA_DATE
 
@@ -44,6 +44,13 @@ def write_trend_html(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOpt
     onwards (double-click shows the whole history), filling the browser window; plotly.js embedded or
     shared from ``assets`` (:func:`plotly_source`)."""
     chart = chart_data(points, fits, options, title, subset, version_label, None, breaks)
+    return draw_html(chart, path, assets, view_start)
+
+
+def draw_html(chart: ChartData, path: Path, assets: Path | None = None,
+              view_start: pd.Timestamp | None = RECENT_VIEW_START) -> Path:
+    """Write the interactive page of ``chart`` (whole history), opening on ``view_start`` onwards
+    (see :func:`write_trend_html`)."""
     figure = go.Figure()
     for era in chart.eras:
         if era.line is not None:
@@ -78,7 +85,8 @@ def write_trend_html(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOpt
         y_range = [float(np.log10(recent.min() / 3)), float(np.log10(recent.max() * 5))]
     figure.update_yaxes(exponentformat="power", type="log", title="Training compute (FLOP)", range=y_range)
     figure.update_xaxes(title="Publication date", range=x_range)
-    figure.update_layout(title={"text": f"{title}<br><sup>{chart.subtitle}</sup>"}, template="plotly_white",
+    figure.update_layout(title={"text": f"{chart.title}<br><sup>{chart.subtitle}</sup>"},
+                         template="plotly_white",
                          autosize=True, margin={"l": 70, "r": 20, "t": 80, "b": 50},
                          legend={"font": {"size": 11}})
     # a fixed element id: the same chart gives the same bytes (and is stored once, see store.sharing)

@@ -54,6 +54,12 @@ def plot_trends(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOptions,
     ``view_start`` the axes begin there (the deep-learning-era view); the subset and the version are
     named under the title."""
     chart = chart_data(points, fits, options, title, subset, version_label, view_start, breaks)
+    return draw_png(chart, path, label_largest)
+
+
+def draw_png(chart: ChartData, path: Path, label_largest: int | None = None) -> Path:
+    """Write the PNG of ``chart`` (see :func:`plot_trends`): up to ``label_largest`` labels, by default
+    :data:`LABELLED` in a view from a start and :data:`LABELLED_FULL` over the whole history."""
     fig, ax = plt.subplots(figsize=(12, 7), dpi=120)
     for era in chart.eras:
         if chart.view_start is not None and not (era.points["publication_date"] >= chart.view_start).any():
@@ -78,19 +84,19 @@ def plot_trends(points: pd.DataFrame, fits: pd.DataFrame, options: TrendOptions,
         ax.axvline(pd.Timestamp(change["date"]), color="#555555", ls=":", lw=1.4,
                    label=f"trend break {change['date']} "
                          f"(90% interval {change['ci90'][0]} – {change['ci90'][1]})")
-    for cut in options.breakpoints:
+    for cut in chart.breakpoints:
         ax.axvline(pd.Timestamp(cut), color="grey", ls="--", lw=1)
     ax.set_yscale("log")
     _set_view(ax, chart)
     ax.set_xlabel("Publication date", fontsize=12)
     ax.set_ylabel("Training compute (FLOP)", fontsize=12)
-    fig.suptitle(title, fontsize=15, y=0.985)
+    fig.suptitle(chart.title, fontsize=15, y=0.985)
     ax.set_title(chart.subtitle, fontsize=10.5, color="#444444")
     ax.grid(True, which="major", alpha=0.3)
     ax.legend(loc="upper left", fontsize=8.5, frameon=True, framealpha=0.9)
     fig.tight_layout()
     if label_largest is None:
-        label_largest = LABELLED if view_start is not None else LABELLED_FULL
+        label_largest = LABELLED if chart.view_start is not None else LABELLED_FULL
     place_labels(ax, chart.shown.nlargest(label_largest, "training_compute_flop"))
     fig.savefig(path)
     plt.close(fig)

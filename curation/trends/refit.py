@@ -17,7 +17,7 @@ import pandas as pd
 
 from curation.store.publish import write_json
 from curation.trends.breakpoints import find_breaks
-from curation.trends.chart_data import RECENT_VIEW_START
+from curation.trends.chart_data import RECENT_VIEW_START, chart_data
 from curation.trends.fits import (
     TrendOptions,
     compute_points,
@@ -26,8 +26,8 @@ from curation.trends.fits import (
     fits_to_records,
     select_points,
 )
-from curation.trends.html import write_trend_html
-from curation.trends.plot import NO_DATA, plot_no_data, plot_trends
+from curation.trends.html import draw_html
+from curation.trends.plot import NO_DATA, draw_png, plot_no_data
 from curation.trends.report import report_markdown
 from curation.trends.subsets import REGISTRY, SubsetError, anchors, domains, get_subset
 
@@ -133,13 +133,11 @@ CHART_FILES = ("trends.png", "trends_full.png", "trends.html")
 def write_charts(fit: SubsetFit, folder: Path, title: str, subset: str, version_label: str,
                  assets: Path | None = None) -> list[Path]:
     """The three :data:`CHART_FILES` of ``fit`` in ``folder``: 2010 onwards, the whole history, and
-    the interactive page (which opens on 2010 onwards)."""
-    common = {"title": title, "subset": subset, "version_label": version_label}
-    return [plot_trends(fit.points, fit.fits, fit.options, folder / CHART_FILES[0],
-                        view_start=RECENT_VIEW_START, **common),
-            plot_trends(fit.points, fit.fits, fit.options, folder / CHART_FILES[1], **common),
-            write_trend_html(fit.points, fit.fits, fit.options, folder / CHART_FILES[2], assets=assets,
-                             **common)]
+    the interactive page (which opens on 2010 onwards); one chart, its bands computed once."""
+    chart = chart_data(fit.points, fit.fits, fit.options, title, subset, version_label)
+    return [draw_png(chart.viewed(RECENT_VIEW_START), folder / CHART_FILES[0]),
+            draw_png(chart, folder / CHART_FILES[1]),
+            draw_html(chart, folder / CHART_FILES[2], assets, RECENT_VIEW_START)]
 
 
 def anchor_window_fits(points: pd.DataFrame, options: TrendOptions) -> list[dict[str, object]]:

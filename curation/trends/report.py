@@ -5,6 +5,8 @@ with a plain warning where an interval is too wide to date anything."""
 
 from __future__ import annotations
 
+import pandas as pd
+
 from curation.store.snapshots import snapshot_lines
 from curation.trends.subsets import anchors
 
@@ -26,7 +28,7 @@ def break_line(change: dict[str, object]) -> str:
     low, high = change["ci90"]
     line = f"- {change['date']} (90% interval {low} – {high})"
     if low and high:
-        years = (int(str(high)[:4]) - int(str(low)[:4])) + (int(str(high)[5:7]) - int(str(low)[5:7])) / 12
+        years = (pd.Timestamp(high) - pd.Timestamp(low)).days / 365.25
         if years > WIDE_BREAK_YEARS:
             line += (f": the interval spans {years:.0f} years, too wide to date a change of trend; "
                      "read it as no clear break")
