@@ -503,3 +503,67 @@ def test_a_data_mix_tables_total_row_counts_the_training_tokens():
     assert "| Total | 500.0 |" in estimate.evidence[0].text
     no_total = card.replace("| Total | 500.0 |\n", "")
     assert find_card_operation_counting(no_total) == []  # the rows alone are not summed
+
+
+# -- device counts written beside their durations, several to a sentence ------------------------------
+
+def test_accelerators_written_in_the_plural_and_lower_case_are_counted():
+    estimate = only(find_device_counts("Training time: 12 days on 64 k40s.", 2017))
+    assert estimate.assumptions["chips"] == 64
+    assert estimate.assumptions["accelerator"] == "K40"
+    assert estimate.model is None  # "k40s" is hardware, not a model
+
+
+def test_each_device_count_pairs_with_the_duration_beside_it():
+    # a table run into one sentence: the longest duration and the largest count are different runs
+    sentence = ("Training time of the models: small 3 days/64 K40s, medium 1 day/96 K80s, large 6 days/64 "
+                "K40s.")
+    estimates = find_device_counts(sentence, 2017)
+    seconds = sorted(e.assumptions["chip_seconds"] for e in estimates)
+    assert seconds == sorted([64 * 3 * DAY, 96 * 1 * DAY, 64 * 6 * DAY])
+    assert all(e.assumptions["pairing"] == "a device count written beside its duration" for e in estimates)
+
+
+def test_a_row_that_cites_another_work_is_that_works_pair():
+    sentence = ("Training took: our model 5 days, 32 K80s; the baseline (Smith et al., 2015) 9 days, "
+                "96 K20s.")
+    estimates = {e.assumptions["chips"]: e for e in find_device_counts(sentence, 2016)}
+    assert eligible(estimates[32.0])
+    assert not eligible(estimates[96.0])
+    primary = extract(sentence, 2016).primary
+    assert primary is not None and primary.assumptions["chips"] == 32
+
+
+# -- a card's emissions sections, one per model ----------------------------------------------------------
+
+SIBLING_SECTIONS = """# Model-S Model Card
+
+Model-S is the small sibling of Model-L.
+
+## Environmental Impact
+
+### Model-S Estimated Emissions
+
+* **Hardware Type:** 8 A100 GPUs
+* **Hours used:** 100
+
+### Model-L Estimated Emissions
+
+* **Hardware Type:** 512 A100 GPUs
+* **Hours used:** 900
+"""
+
+
+def test_an_emissions_section_named_for_another_model_is_not_the_cards_run():
+    extraction = extract(SIBLING_SECTIONS, 2023)
+    assert extraction.primary is not None
+    assert extraction.primary.assumptions["chips"] == 8
+    assert extraction.primary.model == "Model-S"
+    sibling = next(e for e in extraction.estimates if e.assumptions.get("chips") == 512)
+    assert sibling.model == "Model-L" and not eligible(sibling)
+
+
+def test_the_repository_name_makes_a_section_the_cards_own():
+    untitled = SIBLING_SECTIONS.replace("# Model-S Model Card", "# A model card")
+    extraction = extract(untitled, 2023, name="org/Model-L")
+    assert extraction.primary is not None and extraction.primary.assumptions["chips"] == 512

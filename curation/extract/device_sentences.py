@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits
+from curation.extract.context import CITATION, CITED, has_cue
 from curation.extract.device_time import SECONDS, _unit_key, document_accelerator, hardware_estimate
 from curation.extract.evidence import Estimate, Span, sentence_around
 from curation.extract.hardware import accelerator_pattern, resolve_accelerator
@@ -46,7 +47,7 @@ NOT_A_NAME = r"(?:on|for|of|with|and|or|in|to|the|by|at|using|hours?|days?|weeks
 DEVICES = re.compile(
     rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?\s*(?:×|x)?\s*"
     rf"(?P<name>(?:(?!{NOT_A_NAME})[A-Za-z0-9][\w.\-]*\s+){{0,4}}){DEVICE_NOUN}(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
-    rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?P<name2>(?:NVIDIA\s|Nvidia\s|Tesla\s)?[A-Z][\w.\-]*\d[\w.\-]*)s\b"
+    rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?P<name2>(?:NVIDIA\s|Nvidia\s|Tesla\s)?[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
     rf"|(?<![\w.])(?P<count3>\d+)-(?P<noun3>GPU|TPU)\s+(?:machine|server|node|box)",
 )
 TRAINING = re.compile(r"\btrain|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b|\bran\b|\brun\b",
@@ -176,14 +177,65 @@ def _sentences_with_devices(text: str) -> list[Span]:
     return [seen[key] for key in sorted(seen)]
 
 
+# what may stand between a duration and its device count when a cell or a list writes them as one
+# pair: "3 days/64 K40s", "12 days, 64 GPUs", "64 GPUs for 12 days", "8 GPUs × 10 days"
+PAIR_GAP = re.compile(r"\s*(?:[,/;:×x(]|for|on|with|using|over)?\s*", re.IGNORECASE)
+
+
+def _tight_pairs(sentence: Span, devices: list[tuple[float, str, str, Span]],
+                 durations: list[tuple[float, str, Span]]) -> list[tuple[tuple[float, str, str, Span],
+                                                                        tuple[float, str, Span]]]:
+    """Each device count written right beside a duration ("6 days/64 K40s"), as one pair; a duration
+    pairs with one count only, the first that stands beside it."""
+    def gap(left: Span, right: Span) -> str:
+        return sentence.text[left.end - sentence.start: right.start - sentence.start]
+
+    pairs, used = [], set()
+    for device in devices:
+        for index, duration in enumerate(durations):
+            a, b = sorted((device[3], duration[2]), key=lambda span: span.start)
+            if index not in used and a.end <= b.start and PAIR_GAP.fullmatch(gap(a, b)):
+                pairs.append((device, duration))
+                used.add(index)
+                break
+    return pairs
+
+
+def _row_cited(sentence: Span, start: int, end: int) -> bool:
+    """Whether the words written before a pair, back to the previous pair (a table row's label when
+    PDF extraction runs a table into one sentence), cite another work ("GNMT (Wu et al., 2016)")."""
+    label = sentence.text[start - sentence.start: end - sentence.start]
+    return bool(CITATION.search(label)) or has_cue(label.lower(), CITED)
+
+
 def find_device_counts(text: str, publication_year: int | None = None) -> list[Estimate]:
-    """Hardware estimates from sentences that give a device count and a training duration."""
+    """Hardware estimates from sentences that give a device count and a training duration.
+
+    A sentence (or a table run into one) that writes two or more device counts each right beside its
+    own duration ("3 days/64 K40s ... 6 days/96 K80s") gives one estimate per pair, not the longest
+    duration times the largest count, which may belong to different runs; a pair whose row label cites
+    another work is that work's."""
     estimates = []
     for sentence in _sentences_with_devices(text):
         devices = _devices(sentence)
         if not devices:
             continue
         durations = _durations(sentence)
+        pairs = _tight_pairs(sentence, devices, durations) if len(devices) > 1 else []
+        if len(pairs) > 1 and TRAINING.search(sentence.text):
+            previous_end = sentence.start
+            for device, duration in pairs:
+                first = min(device[3].start, duration[2].start)
+                estimate = _pair_estimate(text, sentence, sentence, device, duration, publication_year,
+                                          "a device count written beside its duration")
+                if estimate is not None:
+                    # a citation elsewhere in the run-in table is another row's: only this row's label counts
+                    estimate.notes = [n for n in estimate.notes if n != "cited from other work"]
+                    if _row_cited(sentence, previous_end, first):
+                        estimate.notes.append("cited from other work: the row names another work")
+                    estimates.append(estimate)
+                previous_end = max(device[3].end, duration[2].end)
+            continue
         evidence = sentence
         if not durations:
             following = _next_sentence(text, sentence)
@@ -193,25 +245,33 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
             evidence = Span(text[sentence.start: following.end], sentence.start, following.end)
         if not durations or not TRAINING.search(evidence.text):
             continue
-        count, name, noun, device_span = max(devices, key=lambda d: d[0])
-        seconds, written, duration_span = max(durations, key=lambda d: d[0])
-        accelerator, where = _accelerator(text, name, noun, sentence, publication_year)
-        if accelerator is None:
-            continue
-        first = min(device_span.start, duration_span.start)
-        last = max(device_span.end, duration_span.end)
-        figure = Span(text[first:last], first, last)
-        estimate = hardware_estimate(
-            text, figure, count * seconds, accelerator, noun, publication_year,
-            {"chips": count, "duration": written, "accelerator_from": where,
-             "pairing": "device count and duration in one sentence" if evidence is sentence
-             else "device count, and the duration in the next sentence"},
-            sentence=evidence,
-        )
+        estimate = _pair_estimate(text, sentence, evidence, max(devices, key=lambda d: d[0]),
+                                  max(durations, key=lambda d: d[0]), publication_year,
+                                  "device count and duration in one sentence" if evidence is sentence
+                                  else "device count, and the duration in the next sentence")
         if estimate is not None:
-            estimate.model = estimate.model or nearby_model(sentence.text)
-            estimate.evidence.append(device_span)
-            if duration_span not in estimate.evidence:
-                estimate.evidence.append(duration_span)
             estimates.append(estimate)
     return estimates
+
+
+def _pair_estimate(text: str, sentence: Span, evidence: Span, device: tuple[float, str, str, Span],
+                   duration: tuple[float, str, Span], year: int | None, pairing: str) -> Estimate | None:
+    count, name, noun, device_span = device
+    seconds, written, duration_span = duration
+    accelerator, where = _accelerator(text, name, noun, sentence, year)
+    if accelerator is None:
+        return None
+    first = min(device_span.start, duration_span.start)
+    last = max(device_span.end, duration_span.end)
+    figure = Span(text[first:last], first, last)
+    estimate = hardware_estimate(
+        text, figure, count * seconds, accelerator, noun, year,
+        {"chips": count, "duration": written, "accelerator_from": where, "pairing": pairing},
+        sentence=evidence,
+    )
+    if estimate is not None:
+        estimate.model = estimate.model or nearby_model(sentence.text)
+        estimate.evidence.append(device_span)
+        if duration_span not in estimate.evidence:
+            estimate.evidence.append(duration_span)
+    return estimate

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from curation.extract.card_finders import find_card_operation_counting
-from curation.extract.context import AGGREGATE_NOTE, eligible
+from curation.extract.context import AGGREGATE_NOTE, eligible, is_prose
 from curation.extract.device_sentences import find_device_counts
 from curation.extract.device_time import find_hardware
 from curation.extract.evidence import (
@@ -32,6 +32,7 @@ from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.markup import plain_text
 from curation.extract.moe import use_active_parameters
 from curation.extract.operation_counting import find_operation_counting
+from curation.extract.sections import mark_other_models_sections
 from curation.extract.table_finders import find_table_rows
 
 AGREEMENT_FACTOR = 3.0
@@ -108,10 +109,12 @@ FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 def mark_reports_of_others(estimates: list[Estimate]) -> None:
     """A text that quotes many compute figures or device times in prose and never in a sentence of its
     own ("we", "our") is reporting other people's runs — a survey, an analysis of scaling or of energy
-    use: those figures are marked as cited (at least five prose figures, none first-person)."""
+    use: those figures are marked as cited (at least five prose sentences with figures, none
+    first-person; a table, or several figures in one sentence, counts once)."""
     quoted = [e for e in estimates if e.method in (REPORTED, HARDWARE) and eligible(e)]
-    prose = [e for e in quoted if not e.assumptions.get("table_row")]
-    if len(prose) < SURVEY_FIGURES or any(FIRST_PERSON.search(e.evidence[0].text) for e in prose):
+    prose = [e for e in quoted if not e.assumptions.get("table_row") and is_prose(e.evidence[0])]
+    sentences = {e.evidence[0].start for e in prose}
+    if len(sentences) < SURVEY_FIGURES or any(FIRST_PERSON.search(e.evidence[0].text) for e in prose):
         return
     for estimate in quoted:
         estimate.notes.append("cited from other work: the text quotes many runs' compute and trains none "
@@ -178,5 +181,6 @@ def extract(document: str, publication_year: int | None = None, name: str | None
     text = plain_text(document)
     estimates = all_estimates(text, publication_year, name)
     use_active_parameters(estimates, text)
+    mark_other_models_sections(estimates, text, name)
     mark_reports_of_others(estimates)
     return Extraction(text, estimates, choose_primary(estimates))

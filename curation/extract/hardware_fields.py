@@ -7,9 +7,9 @@ H100-80G" / "Training time: 42 days"). The rules:
 - a **hardware field** (Hardware Type, Hardware, GPUs, TPUs, Accelerators, Training hardware) names an
   accelerator, with a count ("32x A100-80GB", "96 Tesla V100") or a TPU slice ("TPU v3-256": 256 cores,
   two per chip); without either, one device;
-- a **time field** within six lines of it (Hours used, Training time, Training duration, Time) gives the
-  wall-clock time; a range counts as its midpoint; a time already in device-hours ("90 GPU-hours") is not
-  multiplied by the count;
+- the nearest **time field** within six lines of it (Hours used, Training time, Training duration,
+  Time; of two as near, the one after it) gives the wall-clock time; a range counts as its midpoint;
+  a time already in device-hours ("90 GPU-hours") is not multiplied by the count;
 - a **compute field** (Total FLOPs, Training FLOPs, Training compute) states the total; "2.1 x 10e21" is
   read as 2.1 × 10^21, the way such fields are written.
 """
@@ -103,9 +103,9 @@ def find_hardware_fields(text: str, publication_year: int | None = None) -> list
         chips, accelerator, noun = _devices(value)
         if accelerator is None or resolve_accelerator(accelerator) is None:
             continue
-        times = [(k, v, span) for k, v, span, n in fields
-                 if TIME_KEYS.match(k) and abs(n - number) <= FIELD_WINDOW_LINES]
-        for _, time_value, time_line in times[:1]:
+        times = sorted(((abs(n - number), n < number), k, v, span) for k, v, span, n in fields
+                       if TIME_KEYS.match(k) and abs(n - number) <= FIELD_WINDOW_LINES)
+        for _, _, time_value, time_line in times[:1]:
             timed = _seconds(time_value)
             if timed is None:
                 continue

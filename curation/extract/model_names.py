@@ -25,6 +25,8 @@ def _looks_like_a_model(name: str) -> bool:
     word = name.split()[0]
     if word.lower() in NOT_NAMES or resolve_accelerator(word) or resolve_accelerator(name):
         return False
+    if re.fullmatch(r"[A-Za-z][\w.-]*\ds", word) and resolve_accelerator(word[:-1]):
+        return False  # an accelerator in the plural ("64 K40s") is hardware, not a model
     has_digit = any(c.isdigit() for c in word)
     inner_capital = any(c.isupper() for c in word[1:]) and not word.isupper()  # DistilBERT, not TDP
     size_only = re.fullmatch(r"\d+(?:\.\d+)?[BMKT]", word)

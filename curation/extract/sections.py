@@ -1,0 +1,63 @@
+"""Sections of a document that belong to another model than the text's own.
+
+A model card that covers several models may give each its own emissions section ("### Model-L Estimated
+Emissions", "## Model-S carbon footprint"). A figure under such a heading is that model's: when the name
+the heading gives is not the card's own (it appears in neither the title nor the repository name), the
+figure is not the card's run."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from curation.extract.context import NOT_OWN_RUN
+from curation.extract.evidence import Estimate
+from curation.extract.model_names import document_title
+
+HEADING = re.compile(r"^#{1,6}[ \t]+(?P<title>[^\n]+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+# "Model-L Estimated Emissions", "Model-S carbon footprint": the name written before the section's topic
+EMISSIONS_TOPIC = re.compile(r"^(?P<name>.+?)\s+(?:estimated\s+)?"
+                             r"(?:emissions|carbon\s+(?:emissions|footprint)"
+                             r"|co2\s+emissions|environmental\s+impact)\b",
+                             re.IGNORECASE)
+
+
+def squash(name: str) -> str:
+    """A name reduced to lower-case letters and digits, for comparing ways of writing it."""
+    return re.sub(r"[^a-z0-9]+", "", name.lower().replace("model card for", ""))
+
+
+def section_models(text: str) -> tuple[list[int], list[str | None]]:
+    """Every heading's start, and the model its emissions section names (None for other headings)."""
+    starts, names = [], []
+    for match in HEADING.finditer(text):
+        named = EMISSIONS_TOPIC.match(match.group("title").strip())
+        starts.append(match.start())
+        names.append(named.group("name").strip() if named else None)
+    return starts, names
+
+
+def is_own_name(name: str, text: str, card_name: str | None) -> bool:
+    """Whether a section's model name is the text's own: it is written within the title or the
+    repository name (a text with neither is given the benefit of the doubt)."""
+    own = [squash(n) for n in (document_title(text), card_name) if n]
+    return not own or any(squash(name) in o for o in own)
+
+
+def mark_other_models_sections(estimates: list[Estimate], text: str, card_name: str | None = None) -> None:
+    """Mark estimates that stand in another model's emissions section (see the module's rule) as not the
+    text's own run, and name that model on every estimate of a named section."""
+    if "#" not in text:
+        return
+    starts, names = section_models(text)
+    if not any(names):
+        return
+    for estimate in estimates:
+        index = bisect_right(starts, estimate.evidence[0].start) - 1
+        name = names[index] if index >= 0 else None
+        if not name:
+            continue
+        estimate.model = estimate.model or name
+        if not is_own_name(name, text, card_name):
+            estimate.model = name
+            estimate.notes.append(f"{NOT_OWN_RUN}: it stands in another model's section ({name})")
