@@ -567,3 +567,19 @@ def test_the_repository_name_makes_a_section_the_cards_own():
     untitled = SIBLING_SECTIONS.replace("# Model-S Model Card", "# A model card")
     extraction = extract(untitled, 2023, name="org/Model-L")
     assert extraction.primary is not None and extraction.primary.assumptions["chips"] == 512
+
+
+def test_a_checkpoint_named_for_its_tokens_gives_the_runs_tokens():
+    card = """---
+license: apache-2.0
+---
+# Widget-2B
+
+Widget-2B has 2B parameters.
+
+Checkpoints: `step1000-tokens4B`, `step250000-tokens1048B` (the end of pretraining), and `main`, annealed
+from it for an additional 50B tokens.
+"""
+    estimate = only(find_card_operation_counting(card))
+    assert estimate.assumptions["training_tokens"] == 1048e9
+    assert estimate.value_flop == pytest.approx(6 * 2e9 * 1048e9)

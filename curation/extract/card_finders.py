@@ -1,7 +1,7 @@
 """Operation counting across a model card: the card's parameter count × its training tokens.
 
 Model cards state size and data in different places ("n_parameters | 20554567680", "Training tokens:
-150B tokens", "a batch size of 3.15M tokens … 150,000 steps"). Pairing figures from different places is
+150B tokens", "a batch size of 3.15M tokens … 150,000 steps", a checkpoint named "step5000-tokens21B"). Pairing figures from different places is
 only safe where the whole text describes one model, so this runs on model cards only
 (:func:`looks_like_model_card`), and its estimates are Speculative.
 """
@@ -108,7 +108,25 @@ def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
         figures.append((scaled_value(number, _size(size)), [span]))
     figures.extend(step_tokens(text))
     figures.extend(_mix_total_tokens(text))
+    figures.extend(_checkpoint_tokens(text))
     return [(tokens, spans) for tokens, spans in figures if 1e8 <= tokens <= 1e15]
+
+
+# a checkpoint named for the tokens it has seen: "step1200000-tokens5033B", "stage1-step5000-tokens21B"
+CHECKPOINT_TOKENS = re.compile(r"\bstep[-_]?\d+[-_]tokens?[-_]?(?P<n>\d+(?:\.\d+)?)(?P<m>[BMT])\b", re.IGNORECASE)
+
+
+def _checkpoint_tokens(text: str) -> list[tuple[float, list[Span]]]:
+    """Tokens seen by checkpoints a card names by step and token count: the furthest checkpoint of the
+    run gives its training tokens (a later stage "for an additional N tokens" is not counted)."""
+    if "tokens" not in text:
+        return []
+    best = None
+    for match in CHECKPOINT_TOKENS.finditer(text):
+        tokens = scaled_value(match.group("n"), _size(match.group("m")))
+        if best is None or tokens > best[0]:
+            best = (tokens, [Span(match.group(0), match.start(), match.end())])
+    return [best] if best else []
 
 
 SCALED_TOKEN_HEADER = re.compile(r"tokens?\s*[(\[]\s*(?P<m>[bmt]|billions?|millions?|trillions?)\s*[)\]]")
