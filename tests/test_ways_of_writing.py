@@ -583,3 +583,14 @@ from it for an additional 50B tokens.
     estimate = only(find_card_operation_counting(card))
     assert estimate.assumptions["training_tokens"] == 1048e9
     assert estimate.value_flop == pytest.approx(6 * 2e9 * 1048e9)
+
+
+@pytest.mark.parametrize(("sentence", "chips", "accelerator"), [
+    ("The model was trained on 8 16 GB V100 for 90 hours.", 8, "V100"),  # a memory size, no device noun
+    ("We trained it on 4 A100 80GB for 3 days.", 4, "A100 SXM"),
+    ("We trained it on 8 V100s for 3 days.", 8, "V100"),  # a plural, not the V100S
+])
+def test_a_count_written_straight_before_an_accelerator(sentence, chips, accelerator):
+    estimate = only(find_device_counts(sentence, 2019))
+    assert estimate.assumptions["chips"] == chips
+    assert estimate.assumptions["accelerator"] == accelerator

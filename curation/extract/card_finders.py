@@ -1,9 +1,9 @@
 """Operation counting across a model card: the card's parameter count × its training tokens.
 
 Model cards state size and data in different places ("n_parameters | 20554567680", "Training tokens:
-150B tokens", "a batch size of 3.15M tokens … 150,000 steps", a checkpoint named "step5000-tokens21B"). Pairing figures from different places is
-only safe where the whole text describes one model, so this runs on model cards only
-(:func:`looks_like_model_card`), and its estimates are Speculative.
+150B tokens", "a batch size of 3.15M tokens … 150,000 steps", a checkpoint named "step5000-tokens21B").
+Pairing figures from different places is only safe where the whole text describes one model, so this
+runs on model cards only (:func:`looks_like_model_card`), and its estimates are Speculative.
 """
 
 from __future__ import annotations
@@ -113,7 +113,8 @@ def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
 
 
 # a checkpoint named for the tokens it has seen: "step1200000-tokens5033B", "stage1-step5000-tokens21B"
-CHECKPOINT_TOKENS = re.compile(r"\bstep[-_]?\d+[-_]tokens?[-_]?(?P<n>\d+(?:\.\d+)?)(?P<m>[BMT])\b", re.IGNORECASE)
+CHECKPOINT_TOKENS = re.compile(r"\bstep[-_]?\d+[-_]tokens?[-_]?(?P<n>\d+(?:\.\d+)?)(?P<m>[BMT])\b",
+                               re.IGNORECASE)
 
 
 def _checkpoint_tokens(text: str) -> list[tuple[float, list[Span]]]:

@@ -25,7 +25,7 @@ from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits
 from curation.extract.context import CITATION, CITED, has_cue
 from curation.extract.device_time import SECONDS, _unit_key, document_accelerator, hardware_estimate
 from curation.extract.evidence import Estimate, Span, sentence_around
-from curation.extract.hardware import accelerator_pattern, resolve_accelerator
+from curation.extract.hardware import accelerator_pattern, accelerator_regex, resolve_accelerator
 from curation.extract.model_names import nearby_model
 from curation.extract.quantities import NUMBER, parse_plain
 
@@ -102,11 +102,26 @@ def _per_node(sentence: str, match: re.Match[str]) -> float:
     return parse_plain(after.group("n")) if after else 1.0
 
 
+@lru_cache(maxsize=1)
+def _bare_count() -> re.Pattern[str]:
+    """A count written straight before a known accelerator's name, with no device noun after it:
+    "8 V100", "on 8 16 GB V100 for 90 hours", "4 × A100-80GB"."""
+    return re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*)\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
+                      rf"(?P<name>{accelerator_regex()})(?![\w-])(?!\s*{DEVICE_NOUN})",
+                      re.IGNORECASE)
+
+
 def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
     """(count, accelerator as written or "", device noun, span) for every device count in the sentence;
     a count per node is multiplied by the nodes ("64 nodes with 8 GPUs each": 512)."""
-    found = []
+    found = [(float(parse_plain(m.group("count"))), m.group("name"), "gpu",
+              Span(m.group(0), sentence.start + m.start(), sentence.start + m.end()))
+             for m in _bare_count().finditer(sentence.text)
+             if m.group("name")[-1] != "s"]  # "8 V100s" is a plural, read below, not a V100S
+    taken = {span.start for *_, span in found}
     for match in DEVICES.finditer(sentence.text):
+        if sentence.start + match.start() in taken:
+            continue
         if match.group("count3"):
             count, name, noun = float(match.group("count3")), "", match.group("noun3")
         elif match.group("count2"):
