@@ -594,3 +594,13 @@ def test_a_count_written_straight_before_an_accelerator(sentence, chips, acceler
     estimate = only(find_device_counts(sentence, 2019))
     assert estimate.assumptions["chips"] == chips
     assert estimate.assumptions["accelerator"] == accelerator
+
+
+def test_a_dataset_described_by_size_among_several_is_not_paired_with_the_flagship():
+    text = ("We present Heron-2B, a language model. On a small benchmark the training set is about 100 "
+            "million tokens. Next we use a corpus of stories. The corpus is about 800M tokens (3 GB). "
+            "Finally we train Heron-2B on a much larger web dataset of 400 GB.")
+    assert find_flagship_counting(text) == []
+    # the same figure, said to be trained on, is paired
+    trained = text.replace("The corpus is about 800M tokens", "We then train Heron-2B on these 800M tokens")
+    assert only(find_flagship_counting(trained)).assumptions["training_tokens"] == 800e6

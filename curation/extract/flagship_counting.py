@@ -374,6 +374,18 @@ def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | No
     return bool(others) and (own is None or not _trains(sentence))
 
 
+TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:on|for|with)\b", re.IGNORECASE)
+
+
+def _one_of_several_corpora(text: str, tokens: float, sentence: Span) -> bool:
+    """Whether the token figure only describes a dataset ("The corpus is about 700M tokens"), with no
+    verb that trains on it, while the text sizes other datasets too: which one the flagship was trained
+    on is not said there, so the figure is not paired with it."""
+    if TRAINS_ON.search(sentence.text):
+        return False
+    return any(abs(other - tokens) > 0.5 * tokens for other, _, _ in _token_figures(text))
+
+
 def find_flagship_counting(text: str, repository: str | None = None) -> list[Estimate]:
     """6 · N · D from the text's flagship model size (active parameters for a mixture of experts) and
     its largest training-token figure, found anywhere in the text."""
@@ -390,6 +402,8 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
         return []
     d, token_span, sentence = tokens
     if _another_models_tokens(text, sentence.text, sized, flagship.name if flagship else None):
+        return []
+    if _one_of_several_corpora(text, d, sentence):
         return []
     if flagship is not None and active is not None:
         active = _active_of(text, flagship.size)
