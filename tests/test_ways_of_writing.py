@@ -604,3 +604,33 @@ def test_a_dataset_described_by_size_among_several_is_not_paired_with_the_flagsh
     # the same figure, said to be trained on, is paired
     trained = text.replace("The corpus is about 800M tokens", "We then train Heron-2B on these 800M tokens")
     assert only(find_flagship_counting(trained)).assumptions["training_tokens"] == 800e6
+
+
+# -- short sentences, device time named by the accelerator, sums over several models --------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Training Grebe-70B consumed 1.7 × 10^24 FLOP.",  # a name's size and a power of ten are not a list
+    "Training consumed 1.7e24 FLOP.",
+])
+def test_a_short_sentence_with_a_power_of_ten_is_prose(sentence):
+    primary = extract(sentence, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(1.7e24)
+
+
+@pytest.mark.parametrize(("sentence", "chip_seconds", "accelerator"), [
+    ("Training used 1.2M A100-hours.", 1.2e6 * HOUR, "A100 SXM"),
+    ("The run took 1,500 V100-days.", 1500 * DAY, "V100"),
+    ("We trained the model for 2.3 TPUv4 chip-years.", 2.3 * 365.25 * DAY, "TPU v4"),
+])
+def test_device_time_in_accelerator_hours_and_chip_years(sentence, chip_seconds, accelerator):
+    estimate = only(find_hardware(sentence, 2023))
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(chip_seconds)
+    assert estimate.assumptions["accelerator"] == accelerator
+
+
+def test_device_time_summed_over_the_papers_models_gives_way_to_a_single_run():
+    text = ("We train Heron-2B on 300B tokens. The total compute required for training the models for "
+            "this paper was 90,000 A100-hours.")
+    primary = extract(text, 2023).primary
+    assert primary is not None and primary.method == "operation_counting"
+    assert primary.value_flop == pytest.approx(6 * 2e9 * 300e9)

@@ -25,7 +25,8 @@ COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "pf-day", "pfs-day", "pf d
 DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device")
 ANCHOR_LIST = sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, TOKENS_ANCHOR, PARAMETERS_ANCHOR,
                       *accelerator_words()}, key=len, reverse=True)
-TIME_AFTER_DEVICE = re.compile(r"s?[\s-]?(?:hour|hr|day|week|month)")
+TIME_AFTER_DEVICE = re.compile(r"s?[\s-]?(?:hour|hr|day|week|month|year)")
+ACCELERATOR_TIME = re.compile(r"[\w.]{0,12}[\s-](?:hour|hr|day|week|month|year)s?\b")
 
 
 @lru_cache(maxsize=8)
@@ -68,6 +69,9 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
                 hits[CHIP_TIME_ANCHOR].append((start, timed.end()))
         if word not in ("chip", "accelerator", "core", "device"):
             hits[ACCELERATOR_ANCHOR].append((start, end))
+            timed = ACCELERATOR_TIME.match(low, end)  # "A100-hours": the accelerator is the device
+            if timed and word not in DEVICE_WORDS:
+                hits[CHIP_TIME_ANCHOR].append((start, timed.end()))
     return hits
 
 

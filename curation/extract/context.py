@@ -63,10 +63,15 @@ def has_cue(text: str, cues: tuple[str, ...]) -> bool:
     return any(cue in text for cue in cues)
 
 
-PROSE_WORD = re.compile(r"(?<![\w.])[A-Za-z][a-z]{2,}(?![\w])")
+PROSE_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z][a-z]{2,}|FLOPs?|GPUs?|TPUs?)(?![\w])")
 
 
-NUMERIC_TOKEN = re.compile(r"(?<![\w.])[\d.,]+[A-Za-z+\-]*\d*(?![\w])")
+NUMERIC_TOKEN = re.compile(r"(?<![\w.-])[\d.,]+[A-Za-z+\-]*\d*(?![\w])")
+
+
+# "1.7 × 10^24", "3.1e23", "10²³": one number, however many digit groups it is written with
+SCIENTIFIC = re.compile(r"\d[\d.,]*\s*(?:[×x*]|\\times)\s*10\s*(?:\^|\*\*)?\s*[-−]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+                        r"|\d[\d.]*[eE][+-]?\d+")
 
 
 MIN_PROSE_WORDS = 3
@@ -74,9 +79,11 @@ MIN_PROSE_WORDS = 3
 
 def is_prose(span: Span) -> bool:
     """Whether a span reads as a sentence rather than a figure's axis labels or a number list:
-    at least three words, and more words than numbers."""
-    words = len(PROSE_WORD.findall(span.text))
-    return words >= MIN_PROSE_WORDS and words > len(NUMERIC_TOKEN.findall(span.text))
+    at least three words, and more words than numbers (a number in scientific notation counts once; a
+    size in a model's name, "Heron-70B", is part of the name; unit words like FLOP or GPU are words)."""
+    text = SCIENTIFIC.sub("1", span.text)
+    words = len(PROSE_WORD.findall(text))
+    return words >= MIN_PROSE_WORDS and words > len(NUMERIC_TOKEN.findall(text))
 
 
 def classify(estimate: Estimate, context: str) -> Estimate:

@@ -42,7 +42,8 @@ from curation.extract.quantities import (
     scaled_value,
 )
 
-SECONDS = {"hour": 3600, "hr": 3600, "day": 86400, "week": 7 * 86400, "month": 30.44 * 86400}
+SECONDS = {"hour": 3600, "hr": 3600, "day": 86400, "week": 7 * 86400, "month": 30.44 * 86400,
+           "year": 365.25 * 86400}
 
 
 DEFAULT_UTILIZATION, DEFAULT_UTILIZATION_BEFORE_2018 = 0.30, 0.33
@@ -57,10 +58,13 @@ UNIT = r"(?P<unit>hours?|hrs?|days?|weeks?|months?)\b"
 APPROX = r"(?:about|approximately|approx\.|roughly|around|nearly|almost|over|under|~|≈)?\s*"
 
 
+# device time: "90 GPU-hours", "300k TPU v3 core-days", "2.3 TPUv4 chip-years", and the accelerator alone
+# as the device, "1.2M A100-hours"
+CHIP_UNIT = r"(?P<unit>hours?|hrs?|days?|weeks?|months?|years?)\b"
 CHIP_TIME = re.compile(
     # not the digits of a name: "A100 GPU days" is a column header, not 100 GPU-days
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*(?:(?P<acc>{ACC})[\s-]*)?"
-    rf"(?P<what>GPU|TPU|NPU|chip|accelerator|core|device)s?[\s-]?{UNIT}",
+    rf"(?:(?P<what>GPU|TPU|NPU|chip|accelerator|core|device)s?[\s-]?|(?(acc)(?<=[\w\s-])|(?!))){CHIP_UNIT}",
     re.IGNORECASE,
 )
 
@@ -132,6 +136,13 @@ def document_accelerator(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+# device time summed over several runs: "cumulative", "in aggregate, training all 9 models", "the total
+# compute for training the models for this paper", "one model of each size"
+AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|all (?:\w+ ){0,3}models|"
+                               r"the models (?:for|in|of) this (?:paper|work|report)|of each size|every size|"
+                               r"(?:whole|entire) suite)\b")
+
+
 def hardware_estimate(
     text: str, figure: Span, chip_seconds: float, accelerator_name: str | None,
     unit_what: str, publication_year: int | None, inputs: dict[str, object],
@@ -166,7 +177,7 @@ def hardware_estimate(
     if second_of_comparison(text, figure.start):
         notes.append(COMPARED_NOTE)
     context = context_around(text, sentence, figure, 100, 60)
-    if "cumulative" in context or "in total across" in context:
+    if AGGREGATE_CONTEXT.search(context):
         estimate.notes.append(AGGREGATE_NOTE)
     if has_cue(context, NOT_TRAINING_USE):
         estimate.notes.append("not training hardware use (inference or evaluation context)")
@@ -206,8 +217,9 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
             else:
                 most_named = most_named or document_accelerator(text)
                 name, where = most_named, "the accelerator the text names most"
-        chip_time = f"{chips_time:g} {match.group('what')}-{match.group('unit')}"
-        estimate = hardware_estimate(text, match_span(match), seconds, name, match.group("what"),
+        what = match.group("what") or "chip"
+        chip_time = f"{chips_time:g} {match.group('what') or match.group('acc')}-{match.group('unit')}"
+        estimate = hardware_estimate(text, match_span(match), seconds, name, what,
                                       publication_year, {"chip_time": chip_time, "accelerator_from": where})
         if estimate:
             estimates.append(estimate)

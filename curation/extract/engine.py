@@ -71,7 +71,8 @@ class Extraction:
 def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     """The text's own main pre-training estimate, cross-checked against the other methods.
 
-    The largest credible run wins; estimates within 3x of it describe the same run. Of those, the most
+    A sum over several models counts only when the text gives no figure of a single run. The largest
+    credible run wins; estimates within 3x of it describe the same run. Of those, the most
     trusted method gives the primary (device time at a default utilization ranks after operation
     counting), then the most confident estimate (a sentence that states both figures beats a pairing
     inferred across the text), then the largest (of equal figures, one whose sentence names its
@@ -82,9 +83,10 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     pool = [e for e in estimates if eligible(e) and e.stage == PRETRAINING]
     if not pool:
         return None
-    # a sum over several models gives way when the text also breaks it down per model
-    broken_down = {e.method for e in pool if e.assumptions.get("table_row") and AGGREGATE_NOTE not in e.notes}
-    pool = [e for e in pool if not (AGGREGATE_NOTE in e.notes and e.method in broken_down)]
+    # a sum over several models gives way when the text also breaks it down per model, or gives any
+    # figure of a single run
+    single = [e for e in pool if AGGREGATE_NOTE not in e.notes]
+    pool = single or pool
     largest = max(e.value_flop for e in pool)
     same_run = [e for e in pool if e.value_flop * AGREEMENT_FACTOR >= largest]
     primary = min(same_run, key=lambda e: (_trust(e), CONFIDENCE_RANK[e.confidence],

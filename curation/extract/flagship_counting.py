@@ -374,7 +374,8 @@ def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | No
     return bool(others) and (own is None or not _trains(sentence))
 
 
-TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:on|for|with)\b", re.IGNORECASE)
+TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:on|for|with)\b",
+                       re.IGNORECASE)
 
 
 def _one_of_several_corpora(text: str, tokens: float, sentence: Span) -> bool:
