@@ -634,3 +634,32 @@ def test_device_time_summed_over_the_papers_models_gives_way_to_a_single_run():
     primary = extract(text, 2023).primary
     assert primary is not None and primary.method == "operation_counting"
     assert primary.value_flop == pytest.approx(6 * 2e9 * 300e9)
+
+
+# -- operation counting: active sizes in names, steps in papers, epochs over a dataset ------------------
+
+@pytest.mark.parametrize(("text", "flop"), [
+    # a mixture of experts named with its active size after its total
+    ("We present Qux-30B-A3B, a mixture-of-experts model. We pretrain Qux-30B-A3B on 20T tokens of text.",
+     6 * 3e9 * 20e12),
+    # a short first-person sentence is prose
+    ("We introduce Zeta-MoE. Zeta-MoE has 16B total parameters with 2.8B active parameters per token. "
+     "We trained it on 4T tokens.", 6 * 2.8e9 * 4e12),
+    # steps x batch in tokens, in a paper
+    ("We present Foo-7B, a language model. We train Foo-7B for 250,000 steps with a global batch size of "
+     "4M tokens.", 6 * 7e9 * 250_000 * 4e6),
+    # steps x batch x sequence length, the length ending the sentence
+    ("We present Bar-340M, an encoder. We train Bar-340M for 1M steps with a batch size of 256 sequences "
+     "and a sequence length of 512.", 6 * 340e6 * 1e6 * 256 * 512),
+    # epochs over a dataset sized in tokens
+    ("We present Baz-13B, a language model. We trained Baz-13B for 2 epochs over a 150B token dataset.",
+     6 * 13e9 * 150e9 * 2),
+])
+def test_flagship_counting_ways_of_writing(text, flop):
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+def test_a_number_that_starts_with_its_decimal_point_is_read_whole():
+    estimate = only(find_reported("The total compute used was .96 pfs-days."))
+    assert estimate.value_flop == pytest.approx(0.96 * 1e15 * 86400)

@@ -63,7 +63,8 @@ def has_cue(text: str, cues: tuple[str, ...]) -> bool:
     return any(cue in text for cue in cues)
 
 
-PROSE_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z][a-z]{2,}|FLOPs?|GPUs?|TPUs?)(?![\w])")
+PROSE_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z][a-z]{2,}|FLOPs?|GPUs?|TPUs?"
+                        r"|[Ww]e|it|on|of|in|to|is|by|as|at|an|or)(?![\w])")
 
 
 NUMERIC_TOKEN = re.compile(r"(?<![\w.-])[\d.,]+[A-Za-z+\-]*\d*(?![\w])")
@@ -80,7 +81,8 @@ MIN_PROSE_WORDS = 3
 def is_prose(span: Span) -> bool:
     """Whether a span reads as a sentence rather than a figure's axis labels or a number list:
     at least three words, and more words than numbers (a number in scientific notation counts once; a
-    size in a model's name, "Heron-70B", is part of the name; unit words like FLOP or GPU are words)."""
+    size in a model's name, "Heron-70B", is part of the name; unit words like FLOP or GPU, and short
+    function words like "we", "it", "on", are words)."""
     text = SCIENTIFIC.sub("1", span.text)
     words = len(PROSE_WORD.findall(text))
     return words >= MIN_PROSE_WORDS and words > len(NUMERIC_TOKEN.findall(text))

@@ -13,8 +13,9 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   ("# Heron-7B"), not a larger sibling it mentions;
   without sized names, the largest "N parameters" or listed size ("sizes (1.3B, 2.7B and 6.7B)") of a
   sentence saying "we train/introduce/…";
-- a **mixture of experts** counts the parameters active per token: the activated count a table or
-  sentence pairs with the flagship's total replaces it (a dense flagship keeps its size beside a
+- a **mixture of experts** counts the parameters active per token: the active size a name carries
+  after its total ("Heron-30B-A3B": 3B active), else the activated count a table or sentence pairs
+  with the flagship's total replaces it (a dense flagship keeps its size beside a
   smaller MoE sibling); without a sized flagship, the largest "N activated (or active) parameters";
 - the **training tokens** are the largest "N tokens" (or "training tokens … to N trillion", "a 2T-token
   corpus" or "3T multilingual corpus" right after "trained on") of a prose sentence (not a figure's
@@ -42,10 +43,11 @@ from curation.extract.model_names import document_title
 from curation.extract.moe import SAME_MODEL_TOLERANCE, active_parameter_pairs
 from curation.extract.operation_counting import EPOCHS
 from curation.extract.quantities import NUMBER, parse_plain, scaled_value
+from curation.extract.step_counting import step_tokens
 
 SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?:-[A-Za-z]+)*"
                         r"(?:[- ]\d+(?:\.\d+)?)?)[- ]"
-                        r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?![\w-])"
+                        r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?:-A\d+(?:\.\d+)?[MB])?(?![\w-])"
                         r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
 PARAMETER_STATEMENT = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])[\s-]*"
@@ -67,7 +69,8 @@ TOKEN_FIGURE = re.compile(
 CORPUS_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:corpus|corpora|dataset)\b)", re.IGNORECASE)
-TRAINED_ON = re.compile(r"\btrain\w*\s+(?:[\w.-]+\s+){0,3}?on\s+(?:an?\s+|the\s+)?$")  # right before it
+# right before it: "trained on a", "trained Heron for 2 epochs over a"
+TRAINED_ON = re.compile(r"\btrain\w*\s+(?:[\w.-]+\s+){0,4}?(?:on|over)\s+(?:an?\s+|the\s+)?$")
 # "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T"
 TOKENS_THEN_FIGURE = re.compile(
     rf"\b(?:training|pre-?training)\s+tokens\s*(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b)\s*(?P<n>{NUMBER})\s?"
@@ -341,6 +344,12 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
                 windows.extend(m for m in CORPUS_FIGURE.finditer(text, max(0, at - 40), at + len(word) + 1)
                                if TRAINED_ON.search(low[max(0, m.start() - 40): m.start()]))
             at = low.find(word, at + 1)
+    for tokens, spans in step_tokens(text):  # "for 250k steps with a batch size of 4M tokens"
+        first, last = min(s.start for s in spans), max(s.end for s in spans)
+        sentence = sentence_around(text, first, first + 1)
+        if not is_prose(sentence):
+            continue
+        found.append((tokens, Span(text[first:last], first, last), sentence))
     seen = set()
     for match in windows:
         if match.start() in seen:
@@ -374,6 +383,7 @@ def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | No
     return bool(others) and (own is None or not _trains(sentence))
 
 
+ACTIVE_SUFFIX = re.compile(r"-A(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])$")
 TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:on|for|with)\b",
                        re.IGNORECASE)
 
@@ -406,7 +416,10 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
         return []
     if _one_of_several_corpora(text, d, sentence):
         return []
-    if flagship is not None and active is not None:
+    suffix = ACTIVE_SUFFIX.search(flagship.model) if flagship and flagship.model else None
+    if suffix is not None:  # "Heron-30B-A3B": 3B of its 30B parameters are active per token
+        active = (scaled_value(suffix.group("n"), suffix.group("m")), flagship.span)  # type: ignore[union-attr]
+    elif flagship is not None and active is not None:
         active = _active_of(text, flagship.size)
     if active is not None and (flagship is None or active[0] < flagship.size):
         n, param_span, model, is_active = active[0], active[1], flagship.model if flagship else None, True

@@ -38,7 +38,7 @@ STEPS_FIELD = re.compile(rf"\b(?:training\s+)?steps\s*[:=]\s*{_count('s')}", re.
 BATCH = re.compile(rf"batch\s+size\s*(?:of|was|is|[:=])?\s*(?:about\s+|approximately\s+|~)?{_count('b')}"
                    r"(?P<unit>\s*tokens)?", re.IGNORECASE)
 SEQUENCE = re.compile(r"(?:sequence|context|input)\s+length", re.IGNORECASE)
-LENGTH = re.compile(r"(?<![\w.])(?P<n>\d{2,6})(?:\s*tokens)?(?![\w.%])")
+LENGTH = re.compile(r"(?<![\w.])(?P<n>\d{2,6})(?:\s*tokens)?(?![\w%]|\.\d)")  # "... of 512." ends a sentence
 NOT_TRAINING_STEPS = re.compile(r"warm-?up|decay|fine-?tun|finetun", re.IGNORECASE)
 
 
