@@ -663,3 +663,28 @@ def test_flagship_counting_ways_of_writing(text, flop):
 def test_a_number_that_starts_with_its_decimal_point_is_read_whole():
     estimate = only(find_reported("The total compute used was .96 pfs-days."))
     assert estimate.value_flop == pytest.approx(0.96 * 1e15 * 86400)
+
+
+@pytest.mark.parametrize(("sentence", "chips", "accelerator"), [
+    ("We trained for 4 days on a v3-256 TPU pod.", 128, "TPU v3"),  # v3 slices count cores, two a chip
+    ("Training took 3 days on a TPU v4-512 slice.", 256, "TPU v4"),
+    ("Training took 10 days on a TPU v5e-256 slice.", 256, "TPU v5e"),  # one core a chip
+    # nodes before a count whose device name carries a memory size
+    ("We trained the model on 128 nodes, each with 8 A100 80GB GPUs, for 21 days.", 1024, "A100 SXM"),
+])
+def test_slices_and_nodes_as_device_counts(sentence, chips, accelerator):
+    estimate = only(find_device_counts(sentence, 2021))
+    assert estimate.assumptions["chips"] == chips
+    assert estimate.assumptions["accelerator"] == accelerator
+
+
+@pytest.mark.parametrize(("sentence", "accelerator", "precision"), [
+    ("Self-play ran on 5,000 TPUv1 chips for 9 hours of training.", "TPU v1", "fp8"),  # 8-bit integer
+    ("We trained it on 4 Titan Xp GPUs for 5 days.", "Titan Xp", "fp32"),  # no tensor cores
+    ("Training took 2 weeks on 8 RTX 2080 Ti GPUs.", "RTX 2080 Ti", "fp16"),
+    ("Training took 20 days on 1,024 Trillium chips.", "TPU v6e", "fp16"),
+])
+def test_accelerators_added_from_datasheets(sentence, accelerator, precision):
+    estimate = only(find_device_counts(sentence, 2018))
+    assert estimate.assumptions["accelerator"] == accelerator
+    assert estimate.assumptions["precision"].startswith(precision)

@@ -25,7 +25,13 @@ from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits
 from curation.extract.context import CITATION, CITED, has_cue
 from curation.extract.device_time import SECONDS, _unit_key, document_accelerator, hardware_estimate
 from curation.extract.evidence import Estimate, Span, sentence_around
-from curation.extract.hardware import accelerator_pattern, accelerator_regex, resolve_accelerator
+from curation.extract.hardware import (
+    TPU_SLICE,
+    accelerator_pattern,
+    accelerator_regex,
+    resolve_accelerator,
+    tpu_slice,
+)
 from curation.extract.model_names import nearby_model
 from curation.extract.quantities import NUMBER, parse_plain
 
@@ -107,17 +113,22 @@ def _bare_count() -> re.Pattern[str]:
     """A count written straight before a known accelerator's name, with no device noun after it:
     "8 V100", "on 8 16 GB V100 for 90 hours", "4 × A100-80GB"."""
     return re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*)\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
-                      rf"(?P<name>{accelerator_regex()})(?![\w-])(?!\s*{DEVICE_NOUN})",
+                      rf"(?P<name>{accelerator_regex()})(?![\w-])"
+                      rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*{DEVICE_NOUN})",
                       re.IGNORECASE)
 
 
 def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
     """(count, accelerator as written or "", device noun, span) for every device count in the sentence;
     a count per node is multiplied by the nodes ("64 nodes with 8 GPUs each": 512)."""
-    found = [(float(parse_plain(m.group("count"))), m.group("name"), "gpu",
+    found = [(float(parse_plain(m.group("count"))) * _per_node(sentence.text, m), m.group("name"), "gpu",
               Span(m.group(0), sentence.start + m.start(), sentence.start + m.end()))
              for m in _bare_count().finditer(sentence.text)
              if m.group("name")[-1] != "s"]  # "8 V100s" is a plural, read below, not a V100S
+    for m in TPU_SLICE.finditer(sentence.text):  # "a v3-256 TPU pod": a slice is a count of chips
+        chips, name = tpu_slice(m)
+        at = sentence.start + m.start()
+        found.append((chips, name, "chip", Span(m.group(0), at, at + len(m.group(0)))))
     taken = {span.start for *_, span in found}
     for match in DEVICES.finditer(sentence.text):
         if sentence.start + match.start() in taken:

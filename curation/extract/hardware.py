@@ -18,6 +18,19 @@ HARDWARE_CSV = Path(__file__).with_name("hardware.csv")
 PRECISIONS = ("fp32", "tf32", "fp16", "fp8")
 # Accelerators whose "cores" are half a chip (Google counts TPU v2/v3 cores, two per chip).
 HALF_CHIP_CORES = {"TPU v2", "TPU v3"}
+# A TPU slice named by generation and size, "TPU v3-256", "v4-2048 pod", "v5litepod-16": the size counts
+# TensorCores (two a chip) for v2, v3, v4 and v5p, and chips for the one-core v5e and v6e.
+TPU_SLICE = re.compile(r"(?<![\w.])(?:(?:Cloud\s)?TPU[\s-]?)?v(?P<gen>[2-6](?:e|p|litepod)?)"
+                       r"-(?P<size>\d{1,5})\b", re.IGNORECASE)
+ONE_CORE_TPUS = ("5e", "5litepod", "6e")
+
+
+def tpu_slice(match: re.Match[str]) -> tuple[float, str]:
+    """(chips, accelerator name) of a :data:`TPU_SLICE` match."""
+    generation = match.group("gen").lower()
+    size = float(match.group("size"))
+    name = "TPU v5e" if generation == "5litepod" else f"TPU v{generation}"
+    return (size if generation in ONE_CORE_TPUS else size / 2), name
 
 
 class HardwareSpec(pa.DataFrameModel):

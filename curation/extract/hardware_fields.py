@@ -6,7 +6,7 @@ H100-80G" / "Training time: 42 days"). The rules:
 
 - a **hardware field** (Hardware Type, Hardware, GPUs, TPUs, Accelerators, Training hardware) names an
   accelerator, with a count ("32x A100-80GB", "96 Tesla V100") or a TPU slice ("TPU v3-256": 256 cores,
-  two per chip); without either, one device;
+  two per chip; "v5litepod-16": 16 one-core chips); without either, one device;
 - the nearest **time field** within six lines of it (Hours used, Training time, Training duration,
   Time; of two as near, the one after it) gives the wall-clock time; a range counts as its midpoint;
   a time already in device-hours ("90 GPU-hours") is not multiplied by the count;
@@ -21,7 +21,7 @@ import re
 from curation.extract.context import classify
 from curation.extract.device_time import SECONDS, _unit_key, hardware_estimate
 from curation.extract.evidence import REPORTED, Estimate, Span
-from curation.extract.hardware import accelerator_pattern, resolve_accelerator
+from curation.extract.hardware import TPU_SLICE, accelerator_pattern, resolve_accelerator, tpu_slice
 from curation.extract.quantities import NUMBER, parse_plain
 
 FIELD = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)?[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?)[ \t]*:[ \t]*"
@@ -32,7 +32,6 @@ TIME_KEYS = re.compile(r"^(?:hours used|training time|training duration|time|tra
                        r"wall[- ]clock time)$", re.IGNORECASE)
 COMPUTE_KEYS = re.compile(r"^(?:total flops?|training flops?|training compute|compute|flops)$", re.IGNORECASE)
 COUNT = re.compile(rf"^\s*(?P<n>{NUMBER})\s*(?:x|×)?\s", re.IGNORECASE)
-TPU_SLICE = re.compile(r"TPU[\s-]?v?(?P<gen>[2-5][a-z]?)[\s-](?P<cores>\d+)\b", re.IGNORECASE)
 TIME_VALUE = re.compile(
     rf"(?P<lo>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<hi>{NUMBER}))?\s*"
     r"(?P<device>(?:GPU|TPU|chip|device)[\s-]?)?(?P<unit>hours?|hrs?|days?|weeks?|months?)?\b", re.IGNORECASE)
@@ -69,8 +68,9 @@ def _devices(value: str) -> tuple[float, str | None, str]:
     """(chips, accelerator as written, noun) of a hardware field's value."""
     slice_ = TPU_SLICE.search(value)
     named = accelerator_pattern().search(value)
-    if slice_ and named:
-        return int(slice_.group("cores")) / 2, named.group("accelerator"), "chip"
+    if slice_ and (named or value.lower().lstrip().startswith("v")):
+        chips, name = tpu_slice(slice_)
+        return chips, name, "chip"
     count = COUNT.match(value)
     noun = "core" if re.search(r"\bcores?\b", value, re.IGNORECASE) else "chip"
     chips = parse_plain(count.group("n")) if count else 1.0
