@@ -133,3 +133,19 @@ def test_mixture_of_experts_uses_activated_parameters(papers):
     _, result = next((r, x) for r, x in papers if r["arxiv_id"] == "2401.06066")
     assert result.primary.assumptions["active_parameters"] is True
     assert result.primary.assumptions["total_parameters"] == pytest.approx(16e9)
+
+
+def test_cli_extract_reads_a_fine_tunes_card_under_the_card_rules(tmp_path, capsys):
+    path = tmp_path / "README.md"
+    path.write_text("---\nlicense: apache-2.0\nbase_model: acme/Wren-3B\n---\n# Wren-3B-Chat\n\n"
+                    "This model is a fine-tuned version of acme/Wren-3B on dialogues. Wren-3B was "
+                    "pretrained on 1.2T tokens using 64 H100 GPUs for 12 days.\n\n"
+                    "Fine-tuning took 6 hours on 8 A100 GPUs.\n")
+    assert main(["extract", str(path), "--year", "2024"]) == 0
+    out = capsys.readouterr().out
+    assert "derived from acme/Wren-3B" in out
+    assert "finetuning" in out.splitlines()[1]  # the primary is the fine-tuning run, not the base's
+    assert main(["extract", str(path), "--year", "2024", "--json"]) == 0
+    primary = json.loads(capsys.readouterr().out)["primary"]
+    assert primary["value_flop"] == pytest.approx(8 * 6 * 3600 * 312e12 * 0.3)
+    assert primary["assumptions"]["stage"] == "finetuning"

@@ -59,6 +59,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     extract.add_argument("file", help="a text, Markdown or HTML file, or - for standard input")
     extract.add_argument("--year", type=int, default=None,
                          help="publication year (chooses the default utilization for hardware estimates)")
+    extract.add_argument("--name", default=None,
+                         help="the repository a model card is published under (org/name): sets its own "
+                              "model and whether it derives from another")
     extract.add_argument("--json", action="store_true")
     data_dir_flag(extract)  # unused by extract itself; accepted like every command's
     sources.set_defaults(handler=cmd_sources)
@@ -185,20 +188,28 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print the training-compute estimates in a paper's or model card's text."""
+    from curation.extract.card_finders import looks_like_model_card
     from curation.extract.context import eligible
     from curation.extract.device_time import unknown_accelerators
-    from curation.extract.engine import extract
+    from curation.extract.documents import extract_document
+    from curation.extract.evidence import PRETRAINING
+    from curation.extract.markup import plain_text
+    from schemas.handover import CARD, PAPER, Document
 
-    document = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-    result = extract(document, publication_year=args.year)
+    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    kind = CARD if looks_like_model_card(plain_text(text)) else PAPER  # a card: its base's run is not its own
+    result = extract_document(Document(kind, text, args.year), name=args.name)
     if args.json:
-        print(json.dumps(result.to_dict(), indent=2, default=str))
+        print(json.dumps(result.to_dict(), indent=2, default=str))  # a derived card's notes name its base
         return EXIT_OK
     primary = result.primary
+    if result.derived_from:
+        print(f"derived from {result.derived_from}: the base's pre-training run is not this model's")
     if primary is None:
         print("primary: none (no credible training-compute figure for this text's own model)")
     else:
-        print(f"primary: {primary.value_flop:.3g} FLOP ({primary.method}, {primary.confidence})"
+        stage = "" if primary.stage == PRETRAINING else f", {primary.stage}"
+        print(f"primary: {primary.value_flop:.3g} FLOP ({primary.method}, {primary.confidence}{stage})"
               + (f" for {primary.model}" if primary.model else ""))
         print(f"  evidence: {one_line(primary.evidence[0].text)}")
         for note in primary.notes:
