@@ -688,3 +688,10 @@ def test_accelerators_added_from_datasheets(sentence, accelerator, precision):
     estimate = only(find_device_counts(sentence, 2018))
     assert estimate.assumptions["accelerator"] == accelerator
     assert estimate.assumptions["precision"].startswith(precision)
+
+
+def test_a_cards_key_value_row_of_training_tokens():
+    card = ("---\nlicense: apache-2.0\n---\n# Finch-7B\n\n| Hyperparameter | Value |\n|---|---|\n"
+            "| Parameters | 7.2B |\n| Training tokens | 3.5T |\n| Context tokens | 4096 |\n")
+    estimate = only(find_card_operation_counting(card))
+    assert estimate.value_flop == pytest.approx(6 * 7.2e9 * 3.5e12)

@@ -1,7 +1,8 @@
 """Operation counting across a model card: the card's parameter count × its training tokens.
 
 Model cards state size and data in different places ("n_parameters | 20554567680", "Training tokens:
-150B tokens", "a batch size of 3.15M tokens … 150,000 steps", a checkpoint named "step5000-tokens21B").
+150B tokens", "a batch size of 3.15M tokens … 150,000 steps", a checkpoint named "step5000-tokens21B",
+a table row "| Training tokens | 3.5T |").
 Pairing figures from different places is only safe where the whole text describes one model, so this
 runs on model cards only (:func:`looks_like_model_card`), and its estimates are Speculative.
 """
@@ -109,7 +110,25 @@ def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
     figures.extend(step_tokens(text))
     figures.extend(_mix_total_tokens(text))
     figures.extend(_checkpoint_tokens(text))
+    figures.extend(_key_value_tokens(text))
     return [(tokens, spans) for tokens, spans in figures if 1e8 <= tokens <= 1e15]
+
+
+def _key_value_tokens(text: str) -> list[tuple[float, list[Span]]]:
+    """A key-value table row of training tokens ("| Training tokens | 3.5T |", "| Tokens seen | 2T |"):
+    its value with a size suffix, read like a parameter row (not a context or sequence length)."""
+    figures = []
+    for table in find_tables(text):
+        for row in table.rows:
+            label = row.label.lower()
+            if "token" not in label or len(row.cells) != 2:
+                continue
+            if any(cue in label for cue in NOT_TRAINING_TOKENS):
+                continue
+            value = KEY_VALUE_SIZE.fullmatch(row.cells[1])
+            if value and value.group("m"):
+                figures.append((scaled_value(value.group("n"), _size(value.group("m"))), [row.line]))
+    return figures
 
 
 # a checkpoint named for the tokens it has seen: "step1200000-tokens5033B", "stage1-step5000-tokens21B"
