@@ -62,7 +62,8 @@ def test_cli_names_a_folder_without_labels(tmp_path, capsys):
 
 # What extraction reaches on the real corpus's tune split (see the closing note of issue 12); a change
 # that lowers it fails here. Negatives and derived cards must stay clean.
-TUNE_BAR = {"papers": 21, "cards": 27}
+TUNE_BAR = {"papers": 21, "cards": 29}
+TUNE_BAR_3X = {"papers": 23, "cards": 30}
 
 
 @pytest.mark.parametrize("kind", ["papers", "cards"])
@@ -70,6 +71,7 @@ def test_tune_split_does_not_regress(realdata, kind):
     results = evaluate(realdata / "corpus" / kind, "tune")
     tally = totals(results)["all"]
     assert tally["within_2x"] >= TUNE_BAR[kind], [(r.file, r.outcome) for r in results]
+    assert tally["within_3x"] >= TUNE_BAR_3X[kind], [(r.file, r.outcome) for r in results]
     assert tally.get("derived_base_compute_taken", 0) == 0
     assert tally.get("negatives_false_primary", 0) == 0
 

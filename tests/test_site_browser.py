@@ -8,6 +8,7 @@ evidence and links its raw payload, and no page logs a console error.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import shutil
 import threading
@@ -99,6 +100,17 @@ def _visible_rows(driver: object) -> list[dict[str, str]]:
         " search: row.getAttribute('data-search')}; });")
 
 
+def _rows_once_loaded(driver: object, expected: int) -> list[dict[str, str]]:
+    """The visible rows once the page has them all, waiting up to 30 s (a busy machine may hand the
+    page over before its 0.7 MB table is parsed); the rows as they are when the wait runs out."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with contextlib.suppress(TimeoutException):
+        WebDriverWait(driver, 30).until(lambda d: len(_visible_rows(d)) >= expected)
+    return _visible_rows(driver)
+
+
 def _site(published_site) -> str:
     return f"curated/versions/{published_site.latest():04d}/site"
 
@@ -109,7 +121,7 @@ def test_the_models_table_shows_every_model_and_search_and_sort_work(browser, st
     models = published_site.models(published_site.latest())
     browser.get(f"{static_host}/{_site(published_site)}/models.html")
     _errors(browser)
-    assert len(_visible_rows(browser)) == len(models)
+    assert len(_rows_once_loaded(browser, len(models))) == len(models)
     assert browser.find_element(By.ID, "shown").text == str(len(models))
 
     organization = models["organization"].dropna().value_counts().index[0]
@@ -175,7 +187,8 @@ def test_the_overview_charts_and_change_log_load_without_console_errors(browser,
 def test_the_site_works_from_file_urls(browser, published_site):
     folder = published_site.version_dir(published_site.latest()) / "site"
     browser.get((folder / "models.html").as_uri())
-    assert len(_visible_rows(browser)) == len(published_site.models(published_site.latest()))
+    expected = len(published_site.models(published_site.latest()))
+    assert len(_rows_once_loaded(browser, expected)) == expected
     browser.get((folder / "trends.html").as_uri())
     assert _plotly_loaded(browser), browser.get_log("browser")
     assert _errors(browser) == []

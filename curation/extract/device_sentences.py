@@ -5,13 +5,18 @@ GPUs, training a single net took 2–3 weeks", "needed 2 months on 50 K-80 GPUs"
 hours", "using 50 GPUs, for one day". The rules:
 
 - one sentence names a **device count** (digits or a number word, then the accelerator or a device
-  noun: GPUs, TPUs, chips, cores) and a **duration** (digits, number words or a range, then hours,
-  days, weeks or months), and says it is training ("train", "took", "needed", "run");
+  noun: GPUs, TPUs, chips, cores; an accelerator in the plural, "64 k40s"; a count straight before an
+  accelerator's name, "8 16 GB V100"; a TPU slice, "a v3-256 pod": 128 chips) and a **duration**
+  (digits, number words or a range, then hours, days, weeks or months), and says it is training
+  ("train", "took", "needed", "run");
 - a sentence that names devices but no duration borrows the duration of the **next** sentence when that
   one is about training and names no devices itself ("... on 16 Cloud TPUs (64 chips). Training took
   4 days.");
-- with several counts or durations the largest of each is taken (the main run is the longest and
-  widest one a sentence mentions); a range counts as its midpoint;
+- a sentence (or a table run into one) that writes two or more counts each right beside its own
+  duration ("3 days/64 K40s ... 6 days/96 K80s") gives one run per pair, and a pair whose row label
+  cites another work is that work's; otherwise, with several counts or durations the largest of each
+  is taken (the main run is the longest and widest one a sentence mentions); a range counts as its
+  midpoint;
 - the accelerator is the one named in the count, else in the sentence, else the one the text names
   most; a bare "TPU" of a text that names no generation is the generation in service that year.
 """
