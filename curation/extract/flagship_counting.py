@@ -18,12 +18,13 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   with the flagship's total replaces it (a dense flagship keeps its size beside a
   smaller MoE sibling); without a sized flagship, the largest "N activated (or active) parameters";
 - the **training tokens** are the largest "N tokens" (or "training tokens … to N trillion", "a 2T-token
-  corpus" or "3T multilingual corpus" right after "trained on") of a prose sentence (not a figure's
-  axis labels)
-  about training or its corpus — of the sentences naming the flagship if one of them gives a figure,
-  not one about another sized model ("we use a Heron-XL model pre-trained on 500B tokens" when the
-  size comes from elsewhere; see :func:`_another_models_tokens`) — not a
-  batch, a context window, a sequence, a first stretch of training or a per-step figure;
+  corpus" or "3T multilingual corpus" right after "trained on" or "trained … over", or steps × batch
+  × sequence length) of a prose sentence (not a figure's axis labels) about training or its corpus —
+  of the sentences naming the flagship if one of them gives a figure, not one about another sized
+  model ("we use a Heron-XL model pre-trained on 500B tokens" when the size comes from elsewhere; see
+  :func:`_another_models_tokens`), not one that only describes one of several datasets without a
+  verb training on it (:func:`_one_of_several_corpora`) — not a batch, a context window, a
+  sequence, a first stretch of training or a per-step figure;
 - the estimate is 6 · N · D (× the epochs the token sentence states: "300B tokens for 3 epochs"),
   Speculative (the pairing is inferred), and carries the model it is for.
 """
