@@ -695,3 +695,16 @@ def test_a_cards_key_value_row_of_training_tokens():
             "| Parameters | 7.2B |\n| Training tokens | 3.5T |\n| Context tokens | 4096 |\n")
     estimate = only(find_card_operation_counting(card))
     assert estimate.value_flop == pytest.approx(6 * 7.2e9 * 3.5e12)
+
+
+@pytest.mark.parametrize("size_line", [
+    "- Number of Parameters: 30.5B in total and 3.3B activated",  # "in total ... activated"
+    "- Number of Parameters: 30.5B",  # the name carries both sizes: "-30B-A3B"
+])
+def test_a_cards_mixture_of_experts_counts_its_active_parameters(size_line):
+    card = ("---\nlicense: apache-2.0\n---\n# Qux-30B-A3B\n\n## Model Overview\n\n"
+            f"{size_line}\n\nQux-30B-A3B was pretrained on 36 trillion tokens covering many languages.\n")
+    primary = extract(card, 2025).primary
+    assert primary is not None and primary.assumptions["active_parameters"]
+    assert primary.value_flop == pytest.approx(6 * primary.assumptions["parameters"] * 36e12)
+    assert primary.assumptions["parameters"] in (3.3e9, 3e9)

@@ -2,7 +2,8 @@
 
 MoE papers tabulate "Total Params" and "Activated Params" per model (one column per model), or say it
 in one sentence ("671B total parameters, of which 37B are activated for each token"; "a total of 57
-billion parameters and 14 billion activated parameters"). When an operation-counting estimate used a
+billion parameters and 14 billion activated parameters"; "30.5B in total and 3.3B activated"), or name
+the model with both sizes ("Heron-30B-A3B"). When an operation-counting estimate used a
 total that such a table or sentence gives, the activated count replaces it.
 """
 
@@ -27,7 +28,10 @@ def _figure_pattern(group: str) -> str:
 
 TOTAL_PHRASE = re.compile(
     _figure_pattern("t") + r"\s+total\s+param|total\s+(?:number\s+)?of\s+" + _figure_pattern("u")
-    + r"\s+param", re.IGNORECASE)
+    + r"\s+param|" + _figure_pattern("w") + r"\s+(?:parameters?\s+)?in\s+total\b", re.IGNORECASE)
+# a name that carries its total and its active size: "Heron-30B-A3B"
+NAME_SIZES = re.compile(r"(?<![\w.])(?P<t>\d+(?:\.\d+)?)(?P<tm>[MBT])-A(?P<a>\d+(?:\.\d+)?)(?P<am>[MB])"
+                        r"(?![\w.])")
 ACTIVE_PHRASE = re.compile(_figure_pattern("a") + r"\s+(?:parameters?\s+)?(?:are\s+)?(?:activated|active)\b",
                            re.IGNORECASE)
 
@@ -48,7 +52,15 @@ def active_parameter_pairs(text: str) -> list[tuple[float, float, str]]:
                 total, active = _size(total_cell), _size(active_cell)
                 if total and active and active < total:
                     pairs.append((total, active, f"{total_row.line.text} / {active_row.line.text}"))
-    return pairs + _prose_pairs(text)
+    return pairs + _prose_pairs(text) + _name_pairs(text)
+
+
+def _name_pairs(text: str) -> list[tuple[float, float, str]]:
+    """(total, active, name) for every name written with both sizes ("Heron-30B-A3B")."""
+    if "-A" not in text:
+        return []
+    return [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for m in NAME_SIZES.finditer(text)
+            if _figure(m, "a") < _figure(m, "t")]
 
 
 def _figure(match: re.Match[str], group: str) -> float:
@@ -81,7 +93,7 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
             if other is None:
                 continue
             total, active = (match, other) if first is TOTAL_PHRASE else (other, match)
-            value = _figure(total, "t" if total.group("t") else "u")
+            value = _figure(total, next(g for g in ("t", "u", "w") if total.group(g)))
             activated = _figure(active, "a")
             if activated < value:
                 pairs.append((value, activated, text[match.start(): match.end() + other.end()]))
@@ -104,4 +116,4 @@ def use_active_parameters(estimates: list[Estimate], text: str) -> None:
         estimate.value_flop *= active / n
         estimate.assumptions.update(active_parameters=True, total_parameters=n, parameters=active)
         estimate.notes.append(f"mixture of experts: {active:.3g} activated of {total:.3g} total "
-                              f"parameters, from the table rows {line!r}")
+                              f"parameters, from {line!r}")
