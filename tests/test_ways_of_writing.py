@@ -708,3 +708,12 @@ def test_a_cards_mixture_of_experts_counts_its_active_parameters(size_line):
     assert primary is not None and primary.assumptions["active_parameters"]
     assert primary.value_flop == pytest.approx(6 * primary.assumptions["parameters"] * 36e12)
     assert primary.assumptions["parameters"] in (3.3e9, 3e9)
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("We used 512 MI250X GPUs for 14 days.", True),  # "used" says the devices ran the job
+    ("We used 8 A100 GPUs for 2 hours to evaluate every checkpoint.", False),  # not training
+])
+def test_devices_used_for_a_time(sentence, kept):
+    primary = extract(sentence, 2024).primary
+    assert (primary is not None) == kept

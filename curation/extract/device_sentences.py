@@ -8,7 +8,7 @@ hours", "using 50 GPUs, for one day". The rules:
   noun: GPUs, TPUs, chips, cores; an accelerator in the plural, "64 k40s"; a count straight before an
   accelerator's name, "8 16 GB V100"; a TPU slice, "a v3-256 pod": 128 chips) and a **duration**
   (digits, number words or a range, then hours, days, weeks or months), and says it is training
-  ("train", "took", "needed", "run");
+  ("train", "took", "needed", "run", "used", "conducted", "lasted");
 - a sentence that names devices but no duration borrows the duration of the **next** sentence when that
   one is about training and names no devices itself ("... on 16 Cloud TPUs (64 chips). Training took
   4 days.");
@@ -61,8 +61,8 @@ DEVICES = re.compile(
     rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?P<name2>(?:NVIDIA\s|Nvidia\s|Tesla\s)?[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
     rf"|(?<![\w.])(?P<count3>\d+)-(?P<noun3>GPU|TPU)\s+(?:machine|server|node|box)",
 )
-TRAINING = re.compile(r"\btrain|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b|\bran\b|\brun\b",
-                      re.IGNORECASE)
+TRAINING = re.compile(r"\btrain|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b|\bran\b|\brun\b"
+                      r"|\bused\b|\butili[sz]ed\b|\bconducted\b|\blasted\b", re.IGNORECASE)
 NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+$", re.IGNORECASE)
 # the data-centre GPU most used for training by year, for texts that write "GPUs" alone and name no GPU
 # model anywhere, known or not (a Speculative guess, named in the estimate's assumptions)
