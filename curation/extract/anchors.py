@@ -29,6 +29,15 @@ TIME_AFTER_DEVICE = re.compile(r"s?[\s-]?(?:hour|hr|day|week|month|year)")
 ACCELERATOR_TIME = re.compile(r"[\w.]{0,12}[\s-](?:hour|hr|day|week|month|year)s?\b")
 
 
+def positions(text: str, word: str) -> list[int]:
+    """Every index at which ``word`` occurs in ``text`` (a literal find: cheaper than a pattern)."""
+    found, at = [], text.find(word)
+    while at != -1:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
+
+
 @lru_cache(maxsize=8)
 def lowered(text: str) -> str:
     """``text`` in lower case with the same length (so offsets still index ``text``)."""

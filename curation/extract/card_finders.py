@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored, lowered
+from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored, lowered, positions
 from curation.extract.context import classify, context_around
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.model_names import document_title
@@ -114,6 +114,7 @@ def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
     return [(tokens, spans) for tokens, spans in figures if 1e8 <= tokens <= 1e15]
 
 
+
 def _key_value_tokens(text: str) -> list[tuple[float, list[Span]]]:
     """A key-value table row of training tokens ("| Training tokens | 3.5T |", "| Tokens seen | 2T |"):
     its value with a size suffix, read like a parameter row (not a context or sequence length)."""
@@ -139,10 +140,12 @@ CHECKPOINT_TOKENS = re.compile(r"\bstep[-_]?\d+[-_]tokens?[-_]?(?P<n>\d+(?:\.\d+
 def _checkpoint_tokens(text: str) -> list[tuple[float, list[Span]]]:
     """Tokens seen by checkpoints a card names by step and token count: the furthest checkpoint of the
     run gives its training tokens (a later stage "for an additional N tokens" is not counted)."""
-    if "tokens" not in text:
-        return []
+    low = lowered(text)
+    starts = {low.rfind("step", max(0, at - 24), at)
+              for separator in ("-token", "_token") for at in positions(low, separator)}
+    matches = [m for start in sorted(starts - {-1}) if (m := CHECKPOINT_TOKENS.match(text, start))]
     best = None
-    for match in CHECKPOINT_TOKENS.finditer(text):
+    for match in matches:
         tokens = scaled_value(match.group("n"), _size(match.group("m")))
         if best is None or tokens > best[0]:
             best = (tokens, [Span(match.group(0), match.start(), match.end())])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from curation.extract.anchors import lowered
+from curation.extract.anchors import lowered, positions
 from curation.extract.evidence import OPERATION_COUNTING, Estimate
 from curation.extract.quantities import NUMBER, scaled_value
 from curation.extract.tables import find_tables
@@ -57,22 +57,18 @@ def active_parameter_pairs(text: str) -> list[tuple[float, float, str]]:
 
 def _name_pairs(text: str) -> list[tuple[float, float, str]]:
     """(total, active, name) for every name written with both sizes ("Heron-30B-A3B")."""
-    if "-A" not in text:
-        return []
-    return [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for m in NAME_SIZES.finditer(text)
+    found = {}
+    for at in positions(text, "-A"):  # the pattern only near its literal part: whole-text scans are slow
+        if at and text[at - 1] in "MBT":
+            for m in NAME_SIZES.finditer(text, max(0, at - 8), at + 10):
+                found[m.start()] = m
+    return [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for m in found.values()
             if _figure(m, "a") < _figure(m, "t")]
 
 
 def _figure(match: re.Match[str], group: str) -> float:
     return scaled_value(match.group(group), match.group(group + "m"))
 
-
-def _positions(low: str, word: str) -> list[int]:
-    found, at = [], low.find(word)
-    while at != -1:
-        found.append(at)
-        at = low.find(word, at + 1)
-    return found
 
 
 def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
@@ -82,7 +78,7 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
     low = lowered(text)  # a figure pattern is costly: try it only near "total" and "activ"
     if "activated" not in low and "active" not in low.replace("activation", ""):
         return []
-    cues = [at for word in ("total", "activ") for at in _positions(low, word)]
+    cues = [at for word in ("total", "activ") for at in positions(low, word)]
     for first, second in ((TOTAL_PHRASE, ACTIVE_PHRASE), (ACTIVE_PHRASE, TOTAL_PHRASE)):
         matches = {m.start(): m for at in cues for m in first.finditer(text, max(0, at - 60), at + 60)}
         for match in matches.values():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from curation.extract.anchors import lowered
 from curation.extract.context import NOT_OWN_RUN
 from curation.extract.evidence import Estimate
 from curation.extract.model_names import document_title
@@ -20,6 +21,9 @@ EMISSIONS_TOPIC = re.compile(r"^(?P<name>.+?)\s+(?:estimated\s+)?"
                              r"(?:emissions|carbon\s+(?:emissions|footprint)"
                              r"|co2\s+emissions|environmental\s+impact)\b",
                              re.IGNORECASE)
+
+
+TOPIC_WORDS = ("emissions", "carbon", "environmental")  # a cheap test before reading the headings
 
 
 def squash(name: str) -> str:
@@ -47,7 +51,8 @@ def is_own_name(name: str, text: str, card_name: str | None) -> bool:
 def mark_other_models_sections(estimates: list[Estimate], text: str, card_name: str | None = None) -> None:
     """Mark estimates that stand in another model's emissions section (see the module's rule) as not the
     text's own run, and name that model on every estimate of a named section."""
-    if "#" not in text:
+    low = lowered(text)
+    if "#" not in text or not any(topic in low for topic in TOPIC_WORDS):
         return
     starts, names = section_models(text)
     if not any(names):

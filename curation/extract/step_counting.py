@@ -17,6 +17,7 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from curation.extract.anchors import lowered
 from curation.extract.evidence import Span, sentence_around
@@ -73,6 +74,7 @@ def _near_step_words(text: str) -> list[re.Match[str]]:
     return [found[at] for at in sorted(found)]
 
 
+@lru_cache(maxsize=8)  # asked by the card and the paper finders about the same text
 def step_tokens(text: str) -> list[tuple[float, list[Span]]]:
     """(tokens, [steps, batch, sequence-length spans]) for every sentence that gives a training set-up
     (see the module's rules), offsets into ``text``."""
