@@ -717,3 +717,14 @@ def test_a_cards_mixture_of_experts_counts_its_active_parameters(size_line):
 def test_devices_used_for_a_time(sentence, kept):
     primary = extract(sentence, 2024).primary
     assert (primary is not None) == kept
+
+
+@pytest.mark.parametrize(("fields", "chip_seconds"), [
+    ("- **GPU hours:** 1.46M H100", 1.46e6 * HOUR),  # a field keyed by device time
+    ("* **Compute:** 64 A100 GPUs for 2 weeks", 64 * 2 * WEEK),  # the duration in the field's own value
+    ("| Training time | 30 days |\n| GPUs | 1024 A100 |", 1024 * 30 * DAY),  # two-cell table rows
+])
+def test_card_fields_written_other_ways(fields, chip_seconds):
+    card = f"---\nlicense: mit\n---\n# Robin-7B\n\nRobin-7B is a language model.\n\n## Training\n\n{fields}\n"
+    estimate = only(find_hardware_fields(plain_text(card), 2024))  # bold markers dropped, as extract does
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(chip_seconds)

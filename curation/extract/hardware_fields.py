@@ -8,10 +8,14 @@ H100-80G" / "Training time: 42 days"). The rules:
   accelerator, with a count ("32x A100-80GB", "96 Tesla V100") or a TPU slice ("TPU v3-256": 256 cores,
   two per chip; "v5litepod-16": 16 one-core chips); without either, one device;
 - the nearest **time field** within six lines of it (Hours used, Training time, Training duration,
-  Time; of two as near, the one after it) gives the wall-clock time; a range counts as its midpoint;
+  Time; of two as near, the one after it), or a duration in the field's own value ("64 A100 GPUs for
+  2 weeks", also under a Compute key), gives the wall-clock time; a range counts as its midpoint;
   a time already in device-hours ("90 GPU-hours") is not multiplied by the count;
 - a **compute field** (Total FLOPs, Training FLOPs, Training compute) states the total; "2.1 x 10e21" is
-  read as 2.1 × 10^21, the way such fields are written.
+  read as 2.1 × 10^21, the way such fields are written;
+- a **device-time field** ("GPU hours: 1.46M H100", "TPU-days: 300") is device time on the accelerator
+  its value names, else the one the text names most;
+- a two-cell table row is a field too: "| Training time | 30 days |", "| GPUs | 1024 A100 |".
 """
 
 from __future__ import annotations
@@ -19,13 +23,23 @@ from __future__ import annotations
 import re
 
 from curation.extract.context import classify
-from curation.extract.device_time import SECONDS, _unit_key, hardware_estimate
+from curation.extract.device_time import SECONDS, _unit_key, document_accelerator, hardware_estimate
 from curation.extract.evidence import REPORTED, Estimate, Span
 from curation.extract.hardware import TPU_SLICE, accelerator_pattern, resolve_accelerator, tpu_slice
-from curation.extract.quantities import NUMBER, parse_plain
+from curation.extract.quantities import MULTIPLIER_WORD, NUMBER, parse_plain, scaled_value
 
 FIELD = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)?[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?)[ \t]*:[ \t]*"
                    r"(?P<value>\S.*)$", re.MULTILINE)
+# a two-cell table row read as a field: "| Training time | 30 days |"
+TABLE_FIELD = re.compile(r"\|[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?)[ \t]*\|"
+                         r"[ \t]*(?P<value>[^|\n]*?\S)[ \t]*\|[ \t]*$")
+# a field keyed by device time: "GPU hours: 1.46M H100", "TPU-days: 300"
+DEVICE_TIME_KEYS = re.compile(r"^(?:total\s+|training\s+)?(?P<what>gpu|tpu|chip|accelerator|device)[\s-]?"
+                              r"(?P<unit>hours?|days?)(?:\s+used)?$", re.IGNORECASE)
+DEVICE_TIME_VALUE = re.compile(rf"^\s*(?:about\s+|~\s*)?(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\b")
+# a duration written in a hardware field's own value: "64 A100 GPUs for 2 weeks"
+OWN_DURATION = re.compile(rf"\b(?:for|over|in)\s+(?:about\s+|~\s*)?(?P<lo>{NUMBER})(?:\s*(?:-|–|to)\s*"
+                          rf"(?P<hi>{NUMBER}))?\s*(?P<unit>hours?|days?|weeks?|months?)\b", re.IGNORECASE)
 HARDWARE_KEYS = re.compile(r"^(?:hardware(?: type)?|gpus?|tpus?|accelerators?|training hardware|"
                            r"compute infrastructure|hardware used)$", re.IGNORECASE)
 TIME_KEYS = re.compile(r"^(?:hours used|training time|training duration|time|training hours|"
@@ -40,7 +54,8 @@ FIELD_WINDOW_LINES = 6
 
 
 def _field_lines(text: str) -> list[re.Match[str]]:
-    """FIELD matches, tried only on lines with a colon (a multi-line ``^`` pattern is slow on long texts)."""
+    """FIELD matches, tried only on lines with a colon (a multi-line ``^`` pattern is slow on long texts),
+    and TABLE_FIELD matches on lines that start a table row, in text order."""
     matches, colon = [], text.find(":")
     while colon != -1:
         start = text.rfind("\n", 0, colon) + 1
@@ -50,7 +65,15 @@ def _field_lines(text: str) -> list[re.Match[str]]:
         if match:
             matches.append(match)
         colon = text.find(":", end)
-    return matches
+    bar = text.find("\n|")
+    while bar != -1:
+        end = text.find("\n", bar + 1)
+        end = len(text) if end == -1 else end
+        match = TABLE_FIELD.match(text, bar + 1, end)
+        if match:
+            matches.append(match)
+        bar = text.find("\n|", end)
+    return sorted(matches, key=lambda match: match.start())
 
 
 def _fields(text: str) -> list[tuple[str, str, Span, int]]:
@@ -95,16 +118,23 @@ def find_hardware_fields(text: str, publication_year: int | None = None) -> list
     fields = _fields(text)
     estimates = []
     for key, value, line, number in fields:
-        if COMPUTE_KEYS.match(key):
-            estimates += _compute_field(value, line)
+        device_time = DEVICE_TIME_KEYS.match(key)
+        if device_time:
+            estimates += _device_time_field(text, value, line, device_time, publication_year)
             continue
-        if not HARDWARE_KEYS.match(key):
+        compute = COMPUTE_KEYS.match(key)
+        if compute:
+            estimates += _compute_field(value, line)
+        if not (HARDWARE_KEYS.match(key) or (compute and OWN_DURATION.search(value))):
             continue
         chips, accelerator, noun = _devices(value)
         if accelerator is None or resolve_accelerator(accelerator) is None:
             continue
         times = sorted(((abs(n - number), n < number), k, v, span) for k, v, span, n in fields
                        if TIME_KEYS.match(k) and abs(n - number) <= FIELD_WINDOW_LINES)
+        own = OWN_DURATION.search(value)
+        if own:  # the field says how long itself
+            times = [((0, False), key, own.group(0).split(None, 1)[1], line)]
         for _, _, time_value, time_line in times[:1]:
             timed = _seconds(time_value)
             if timed is None:
@@ -123,6 +153,27 @@ def find_hardware_fields(text: str, publication_year: int | None = None) -> list
                 estimate.evidence.append(line)
                 estimates.append(estimate)
     return estimates
+
+
+def _device_time_field(text: str, value: str, line: Span, key: re.Match[str],
+                       year: int | None) -> list[Estimate]:
+    """Device time from a field keyed by it ("GPU hours: 1.46M H100"): the accelerator the value names,
+    else the one the text names most."""
+    amount = DEVICE_TIME_VALUE.match(value)
+    if amount is None:
+        return []
+    named = accelerator_pattern().search(value)
+    accelerator, where = ((named.group("accelerator"), "named in the field") if named
+                          else (document_accelerator(text), "the accelerator the text names most"))
+    if accelerator is None:
+        return []
+    device_time = scaled_value(amount.group("n"), amount.group("mult"))
+    unit = _unit_key(key.group("unit"))
+    inputs = {"chip_time": f"{device_time:g} {key.group('what')}-{unit}s",
+              "pairing": "a device-time field of a card", "accelerator_from": where}
+    estimate = hardware_estimate(text, line, device_time * SECONDS[unit], accelerator, key.group("what"),
+                                 year, inputs, sentence=line)
+    return [estimate] if estimate is not None else []
 
 
 def _compute_field(value: str, line: Span) -> list[Estimate]:
