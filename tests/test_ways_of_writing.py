@@ -728,3 +728,10 @@ def test_card_fields_written_other_ways(fields, chip_seconds):
     card = f"---\nlicense: mit\n---\n# Robin-7B\n\nRobin-7B is a language model.\n\n## Training\n\n{fields}\n"
     estimate = only(find_hardware_fields(plain_text(card), 2024))  # bold markers dropped, as extract does
     assert estimate.assumptions["chip_seconds"] == pytest.approx(chip_seconds)
+
+
+def test_a_table_column_headed_training_flops():
+    text = ("We present Heron, a family of language models.\n\n| Model | Training FLOPs |\n|---|---|\n"
+            "| Heron-1B | 6.6e21 |\n| Heron-13B | 1.56e23 |\n| GPT-3 (Brown et al., 2020) | 3.14e23 |\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(1.56e23)  # the cited row is not ours

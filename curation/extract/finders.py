@@ -107,20 +107,26 @@ E_NOTATION_HINT = re.compile(r"\d[eE][+\-]?\d")  # cheap: finds the lines worth 
 E_NOTATION = re.compile(r"(?<![\w.])(\d(?:\.\d+)?[eE][+\-]?\d{1,2})(?![\w.])")
 
 
+# what a header says of a column of training compute: "Training compute (FLOP)", "Training FLOPs"
+COMPUTE_HEADER_WORDS = ("compute", "training flop", "train flop", "pre-training flop", "pretraining flop")
+
+
 def _below_compute(text: str, lines: int) -> list[tuple[int, int]]:
-    """The stretches from each line that says "compute" to ``lines`` lines below it: the only rows
-    whose header can name training compute (a cheap cut before the digit pattern)."""
-    low, windows = lowered(text), []
+    """The stretches from each line that says "compute" (or "training FLOPs") to ``lines`` lines below
+    it: the only rows whose header can name training compute (a cheap cut before the digit pattern)."""
+    low, found = lowered(text), []
     below = re.compile(rf"[^\n]*(?:\n[^\n]*){{0,{lines}}}")  # a line and the ``lines`` below it
-    at = low.find("compute")
-    while at != -1:
-        start = text.rfind("\n", 0, at) + 1
-        end = below.match(text, at).end()
+    for word in COMPUTE_HEADER_WORDS:
+        at = low.find(word)
+        while at != -1:
+            found.append((text.rfind("\n", 0, at) + 1, below.match(text, at).end()))
+            at = low.find(word, text.find("\n", at) + 1 or len(text))  # the next line that says it
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(found):
         if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:
             windows.append((start, end))
-        at = low.find("compute", text.find("\n", at) + 1 or len(text))  # the next line that says it
     return windows
 
 
@@ -141,7 +147,8 @@ def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
                 break
             header_start = text.rfind("\n", 0, header_start - 1) + 1
         header = lowered(text)[header_start:start]
-        if "compute" not in header or not ("flop" in header or "pf-day" in header):
+        names_compute = any(word in header for word in COMPUTE_HEADER_WORDS)
+        if not names_compute or not ("flop" in header or "pf-day" in header):
             continue
         numbers = list(E_NOTATION.finditer(line))
         values = [(float(m.group(1)), m) for m in numbers if not _in_range(line, m)]
