@@ -735,3 +735,13 @@ def test_a_table_column_headed_training_flops():
             "| Heron-1B | 6.6e21 |\n| Heron-13B | 1.56e23 |\n| GPT-3 (Brown et al., 2020) | 3.14e23 |\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(1.56e23)  # the cited row is not ours
+
+
+@pytest.mark.parametrize(("sentence", "chips"), [
+    ("The network was trained on a single GTX Titan Black for 3 weeks.", 1),  # a single device, no noun
+    ("We trained the model on one A100 for 3 days.", 1),
+    ("In 2017 V100 GPUs were trained on for 3 days by many groups.", None),  # a year, not 2017 devices
+])
+def test_a_single_device_and_a_year_before_a_name(sentence, chips):
+    estimates = find_device_counts(sentence, 2018)
+    assert [e.assumptions["chips"] for e in estimates] == ([] if chips is None else [chips])

@@ -6,9 +6,10 @@ hours", "using 50 GPUs, for one day". The rules:
 
 - one sentence names a **device count** (digits or a number word, then the accelerator or a device
   noun: GPUs, TPUs, chips, cores; an accelerator in the plural, "64 k40s"; a count straight before an
-  accelerator's name, "8 16 GB V100"; a TPU slice, "a v3-256 pod": 128 chips) and a **duration**
-  (digits, number words or a range, then hours, days, weeks or months), and says it is training
-  ("train", "took", "needed", "run", "used", "conducted", "lasted");
+  accelerator's name, "8 16 GB V100", "a single GTX 580"; a TPU slice, "a v3-256 pod": 128 chips; not
+  a year, "in 2017 V100 GPUs") and a **duration** (digits, number words or a range, then hours, days,
+  weeks or months), and says it is training ("train", "took", "needed", "run", "used", "conducted",
+  "lasted");
 - a sentence that names devices but no duration borrows the duration of the **next** sentence when that
   one is about training and names no devices itself ("... on 16 Cloud TPUs (64 chips). Training took
   4 days.");
@@ -72,6 +73,7 @@ GPU_BY_YEAR = ((2013, "K20X"), (2015, "K40"), (2016, "K80"), (2017, "P100"), (20
 # the TPU generation in Google's cloud by year, for texts that write "TPU" or "Cloud TPU" alone
 TPU_BY_YEAR = ((2018, "TPU v2"), (2020, "TPU v3"), (2022, "TPU v4"), (9999, "TPU v5e"))
 MAX_DEVICES = 200_000
+YEAR = re.compile(r"(?:19[5-9]\d|20[0-3]\d)")  # a year written before a name is not a count of devices
 
 
 def _amount(text: str) -> float:
@@ -117,7 +119,7 @@ def _per_node(sentence: str, match: re.Match[str]) -> float:
 def _bare_count() -> re.Pattern[str]:
     """A count written straight before a known accelerator's name, with no device noun after it:
     "8 V100", "on 8 16 GB V100 for 90 hours", "4 × A100-80GB"."""
-    return re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*)\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
+    return re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|(?:a\s+)?single|{WORD})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
                       rf"(?P<name>{accelerator_regex()})(?![\w-])"
                       rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*{DEVICE_NOUN})",
                       re.IGNORECASE)
@@ -126,17 +128,18 @@ def _bare_count() -> re.Pattern[str]:
 def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
     """(count, accelerator as written or "", device noun, span) for every device count in the sentence;
     a count per node is multiplied by the nodes ("64 nodes with 8 GPUs each": 512)."""
-    found = [(float(parse_plain(m.group("count"))) * _per_node(sentence.text, m), m.group("name"), "gpu",
+    found = [(_amount(m.group("count").split()[-1]) * _per_node(sentence.text, m), m.group("name"), "gpu",
               Span(m.group(0), sentence.start + m.start(), sentence.start + m.end()))
              for m in _bare_count().finditer(sentence.text)
-             if m.group("name")[-1] != "s"]  # "8 V100s" is a plural, read below, not a V100S
+             # "8 V100s" is a plural, read below, not a V100S; "in 2017 V100 GPUs": a year, not a count
+             if m.group("name")[-1] != "s" and not YEAR.fullmatch(m.group("count"))]
     for m in TPU_SLICE.finditer(sentence.text):  # "a v3-256 TPU pod": a slice is a count of chips
         chips, name = tpu_slice(m)
         at = sentence.start + m.start()
         found.append((chips, name, "chip", Span(m.group(0), at, at + len(m.group(0)))))
     taken = {span.start for *_, span in found}
     for match in DEVICES.finditer(sentence.text):
-        if sentence.start + match.start() in taken:
+        if sentence.start + match.start() in taken or YEAR.fullmatch(match.group(0).split()[0]):
             continue
         if match.group("count3"):
             count, name, noun = float(match.group("count3")), "", match.group("noun3")
