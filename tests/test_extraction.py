@@ -109,7 +109,7 @@ def test_labelled_papers_and_cards_meet_the_accuracy_bar(papers, cards):
         return sum(1 for row, x in results if row.get("kind", "positive") == "positive" and x.primary
                    and _ratio(x, float(row["epoch_training_compute_flop"])) <= 2)
     assert within_2x(papers) >= 6
-    assert within_2x(cards) >= 12
+    assert within_2x(cards) >= 15  # what extraction reaches; see bench/extraction.py
 
 
 def test_card_primaries_quote_the_card_verbatim(cards):

@@ -745,3 +745,10 @@ def test_a_table_column_headed_training_flops():
 def test_a_single_device_and_a_year_before_a_name(sentence, chips):
     estimates = find_device_counts(sentence, 2018)
     assert [e.assumptions["chips"] for e in estimates] == ([] if chips is None else [chips])
+
+
+def test_a_comparison_table_of_training_flops_keeps_only_the_titled_models_row():
+    card = ("---\nlicense: apache-2.0\n---\n# Heron 6B\n\n| Model | Public | Training FLOPs | Loss |\n"
+            "|---|---|---|---|\n| Other 175B* | ✗ | 3.1e23 | 3.00 |\n| Heron 6B‡ | ✓ | 1.5e22 | 3.99 |\n")
+    primary = extract(card, 2021).primary
+    assert primary is not None and primary.value_flop == pytest.approx(1.5e22)

@@ -34,6 +34,7 @@ from curation.extract.quantities import (
     parse_plain,
     scientific_value,
 )
+from curation.extract.table_finders import mark_other_models
 from curation.units import FLOP_PER_PFS_DAY
 
 MIN_FLOP, MAX_FLOP = 1e10, 1e31
@@ -155,7 +156,7 @@ def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
         flops = [(v, m) for v, m in values if v >= 1e12]
         if not flops:
             continue  # digits around an "e" inside a word (a hash, an id), not E-notation
-        label = line[: numbers[0].start()].strip(" |:")
+        label = line[: numbers[0].start()].strip(" |:").split("|")[0].strip()  # the row's first cell
         if not re.search(r"[A-Za-z]", label):
             continue  # an axis tick or a range, not a row about a model
         value, match = max(flops, key=lambda pair: pair[0])
@@ -172,4 +173,5 @@ def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
         if has_cue(header, HYPOTHETICAL_TABLE):
             estimate.notes.append("not a training total: the table projects optimal or hypothetical budgets")
         estimates.append(classify(estimate, line.lower()))
+    mark_other_models(text, estimates)  # a comparison table's own row is the one the title names
     return estimates

@@ -49,7 +49,7 @@ def _device_time_column(table: Table) -> tuple[int, float] | None:
     return None
 
 
-def _mark_other_models(text: str, estimates: list[Estimate]) -> None:
+def mark_other_models(text: str, estimates: list[Estimate]) -> None:
     """In a table comparing models, a row is the text's own only if its label is in the text's title
     ("# Heron-α Model Card": the "Heron-α" row); once one row is, the others are other models' runs."""
     title = _squashed(document_title(text) or "")
@@ -63,7 +63,7 @@ def _mark_other_models(text: str, estimates: list[Estimate]) -> None:
 
 
 def _squashed(name: str) -> str:
-    return re.sub(r"[\s_\-.·]+", "", name.lower())
+    return re.sub(r"[\W_]+", "", name.lower())  # "GPT-J 6B‡" and "GPT-J 6B" alike
 
 
 def _table_accelerator(text: str, table: Table) -> tuple[str | None, str]:
@@ -100,7 +100,7 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
                     _mark_aggregate(estimate, row)
                     found.append(estimate)
         found += _parameter_token_rows(table)
-        _mark_other_models(text, found)
+        mark_other_models(text, found)
         estimates += found
     return estimates + find_column_runs(text, publication_year)
 
