@@ -28,7 +28,7 @@ TOPIC_WORDS = ("emissions", "carbon", "environmental")  # a cheap test before re
 
 def squash(name: str) -> str:
     """A name reduced to lower-case letters and digits, for comparing ways of writing it."""
-    return re.sub(r"[^a-z0-9]+", "", name.lower().replace("model card for", ""))
+    return re.sub(r"[\W_]+", "", name.lower().replace("model card for", ""))
 
 
 def section_models(text: str) -> tuple[list[int], list[str | None]]:
