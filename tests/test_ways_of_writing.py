@@ -752,3 +752,14 @@ def test_a_comparison_table_of_training_flops_keeps_only_the_titled_models_row()
             "|---|---|---|---|\n| Other 175B* | ✗ | 3.1e23 | 3.00 |\n| Heron 6B‡ | ✓ | 1.5e22 | 3.99 |\n")
     primary = extract(card, 2021).primary
     assert primary is not None and primary.value_flop == pytest.approx(1.5e22)
+
+
+@pytest.mark.parametrize(("sentence", "chips", "accelerator"), [
+    ("We trained the model on 4 DGX A100 nodes for 10 days.", 32, "A100 SXM"),  # 8 GPUs a system
+    ("Training took 2 weeks on 16 DGX-2 systems.", 256, "V100"),  # 16 V100s a DGX-2
+    ("The model was trained for 5 days on 32 DGX-1 servers with P100 GPUs.", 256, "P100"),
+])
+def test_dgx_systems_as_gpu_counts(sentence, chips, accelerator):
+    estimate = only(find_device_counts(sentence, 2022))
+    assert estimate.assumptions["chips"] == chips
+    assert estimate.assumptions["accelerator"] == accelerator

@@ -22,7 +22,7 @@ TOKENS_ANCHOR = "tokens"
 PARAMETERS_ANCHOR = "param"
 # Every anchor word in the lower-cased text, longest first (see _occurrences).
 COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "pf-day", "pfs-day", "pf day", "pfs day", "pf/s")
-DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device")
+DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device", "dgx")
 ANCHOR_LIST = sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, TOKENS_ANCHOR, PARAMETERS_ANCHOR,
                       *accelerator_words()}, key=len, reverse=True)
 TIME_AFTER_DEVICE = re.compile(r"s?[\s-]?(?:hour|hr|day|week|month|year)")

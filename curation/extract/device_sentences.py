@@ -6,10 +6,10 @@ hours", "using 50 GPUs, for one day". The rules:
 
 - one sentence names a **device count** (digits or a number word, then the accelerator or a device
   noun: GPUs, TPUs, chips, cores; an accelerator in the plural, "64 k40s"; a count straight before an
-  accelerator's name, "8 16 GB V100", "a single GTX 580"; a TPU slice, "a v3-256 pod": 128 chips; not
-  a year, "in 2017 V100 GPUs") and a **duration** (digits, number words or a range, then hours, days,
-  weeks or months), and says it is training ("train", "took", "needed", "run", "used", "conducted",
-  "lasted");
+  accelerator's name, "8 16 GB V100", "a single GTX 580"; a TPU slice, "a v3-256 pod": 128 chips; DGX
+  systems, "4 DGX A100 nodes": 32 A100s; not a year, "in 2017 V100 GPUs") and a **duration** (digits,
+  number words or a range, then hours, days, weeks or months), and says it is training ("train",
+  "took", "needed", "run", "used", "conducted", "lasted");
 - a sentence that names devices but no duration borrows the duration of the **next** sentence when that
   one is about training and names no devices itself ("... on 16 Cloud TPUs (64 chips). Training took
   4 days.");
@@ -125,14 +125,40 @@ def _bare_count() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# NVIDIA's DGX systems and the GPUs each holds (NVIDIA's product pages): "4 DGX A100 nodes" is 32 A100s
+DGX = re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|{WORD})\s+(?:NVIDIA\s+)?DGX[\s-]?"
+                 r"(?P<model>A100|H100|H200|B200|1|2|Station)?(?:\s+(?:nodes?|systems?|servers?|machines?|boxes))?"
+                 r"(?![\w-])", re.IGNORECASE)
+DGX_GPUS = {"a100": (8, "A100"), "h100": (8, "H100"), "h200": (8, "H200"), "b200": (8, "B200"),
+            "1": (8, "V100"), "2": (16, "V100"), "station": (4, "V100"), "": (8, "")}
+
+
+def _systems(sentence: Span) -> list[tuple[float, str, str, Span]]:
+    """DGX systems as GPU counts; a DGX-1, DGX-2 or Station is read with the GPU the sentence names, else
+    the V100 it shipped with longest, and a bare "DGX" with the sentence's GPU."""
+    found = []
+    for m in DGX.finditer(sentence.text):
+        per_system, gpu = DGX_GPUS[(m.group("model") or "").lower()]
+        if m.group("model") and m.group("model").lower() in ("1", "2", "station"):
+            named = accelerator_pattern().search(sentence.text)
+            gpu = named.group("accelerator") if named else gpu
+        at = sentence.start + m.start()
+        span = Span(m.group(0), at, at + len(m.group(0)))
+        found.append((_amount(m.group("count")) * per_system, gpu, "gpu", span))
+    return found
+
+
 def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
     """(count, accelerator as written or "", device noun, span) for every device count in the sentence;
     a count per node is multiplied by the nodes ("64 nodes with 8 GPUs each": 512)."""
-    found = [(_amount(m.group("count").split()[-1]) * _per_node(sentence.text, m), m.group("name"), "gpu",
-              Span(m.group(0), sentence.start + m.start(), sentence.start + m.end()))
-             for m in _bare_count().finditer(sentence.text)
-             # "8 V100s" is a plural, read below, not a V100S; "in 2017 V100 GPUs": a year, not a count
-             if m.group("name")[-1] != "s" and not YEAR.fullmatch(m.group("count"))]
+    found = _systems(sentence) if "dgx" in sentence.text.lower() else []
+    taken = {span.start for *_, span in found}
+    found += [(_amount(m.group("count").split()[-1]) * _per_node(sentence.text, m), m.group("name"), "gpu",
+               Span(m.group(0), sentence.start + m.start(), sentence.start + m.end()))
+              for m in _bare_count().finditer(sentence.text)
+              # "8 V100s" is a plural, read below, not a V100S; "in 2017 V100 GPUs": a year, not a count
+              if m.group("name")[-1] != "s" and not YEAR.fullmatch(m.group("count"))
+              and sentence.start + m.start() not in taken]
     for m in TPU_SLICE.finditer(sentence.text):  # "a v3-256 TPU pod": a slice is a count of chips
         chips, name = tpu_slice(m)
         at = sentence.start + m.start()
