@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from curation.extract.model_names import squash_name
 from schemas.model_cards import base_model_of, front_matter
 
 POST_TRAINING_NAME = re.compile(r"(?<![a-z])(?:instruct|chat|it|sft|dpo|rlhf|orpo|simpo|rl)(?![a-z])",
@@ -50,10 +51,6 @@ FINE_TUNED_FROM = re.compile(
 UNNAMED_SOURCE, UNNAMED_BASE = "the model it was converted from", "the model it was fine-tuned from"
 
 
-def _squashed(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.lower())
-
-
 def derived_from(text: str, name: str | None = None, declared: str | None = None) -> str | None:
     """The model a card's model derives from (see the module's rules), or None for a base model's card.
     ``name`` is the repository id or title the card is published under, when known; ``declared`` the
@@ -75,11 +72,11 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
         named = re.match(NAME, text[phrase.end():]) if phrase else None
         return base or (named.group("base") if named else UNNAMED_SOURCE)
     # the card's own model: its repository when known (a family's title may be shared with its fine-tunes)
-    own = ({_squashed(name), _squashed(name.split("/")[-1])} if name
-           else {_squashed(title.group(1) if title else "")})
+    own = ({squash_name(name), squash_name(name.split("/")[-1])} if name
+           else {squash_name(title.group(1) if title else "")})
     for said in FINE_TUNED_FROM.finditer(text):
         base = said.group("base").strip("[]() ")
-        if _squashed(base) not in own and _squashed(base.split("/")[-1]) not in own:
+        if squash_name(base) not in own and squash_name(base.split("/")[-1]) not in own:
             return base
     if METHOD_NAME.search(names.replace("_", "-")):
         return base or UNNAMED_BASE

@@ -41,7 +41,7 @@ from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import classify, is_prose
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.model_names import document_title
-from curation.extract.moe import SAME_MODEL_TOLERANCE, active_parameter_pairs
+from curation.extract.moe import NAME_SIZES, SAME_MODEL_TOLERANCE, active_parameter_pairs
 from curation.extract.operation_counting import EPOCHS
 from curation.extract.quantities import NUMBER, parse_plain, scaled_value
 from curation.extract.step_counting import step_tokens
@@ -384,7 +384,6 @@ def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | No
     return bool(others) and (own is None or not _trains(sentence))
 
 
-ACTIVE_SUFFIX = re.compile(r"-A(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])$")
 TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:on|for|with)\b",
                        re.IGNORECASE)
 
@@ -417,10 +416,8 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
         return []
     if _one_of_several_corpora(text, d, sentence):
         return []
-    suffix = ACTIVE_SUFFIX.search(flagship.model) if flagship and flagship.model else None
-    if suffix is not None:  # "Heron-30B-A3B": 3B of its 30B parameters are active per token
-        active = (scaled_value(suffix.group("n"), suffix.group("m")), flagship.span)  # type: ignore[union-attr]
-    elif flagship is not None and active is not None:
+    named_active = bool(flagship and flagship.model and NAME_SIZES.search(flagship.model))  # "X-30B-A3B"
+    if flagship is not None and (active is not None or named_active):
         active = _active_of(text, flagship.size)
     if active is not None and (flagship is None or active[0] < flagship.size):
         n, param_span, model, is_active = active[0], active[1], flagship.model if flagship else None, True

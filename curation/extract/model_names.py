@@ -33,6 +33,12 @@ def _looks_like_a_model(name: str) -> bool:
     return word[0].isalpha() and (has_digit or inner_capital) and not size_only
 
 
+def squash_name(name: str) -> str:
+    """A name reduced to its letters and digits in lower case, for comparing ways of writing it
+    ("GPT-J 6B‡" and "gpt-j-6b" alike)."""
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
 TITLE = re.compile(r"^#\s+(?:Model Card for\s+)?(?P<name>[^\n#]{2,60}?)\s*$", re.MULTILINE | re.IGNORECASE)
 
 

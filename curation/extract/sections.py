@@ -13,7 +13,7 @@ from bisect import bisect_right
 from curation.extract.anchors import lowered
 from curation.extract.context import NOT_OWN_RUN
 from curation.extract.evidence import Estimate
-from curation.extract.model_names import document_title
+from curation.extract.model_names import document_title, squash_name
 
 HEADING = re.compile(r"^#{1,6}[ \t]+(?P<title>[^\n]+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 # "Model-L Estimated Emissions", "Model-S carbon footprint": the name written before the section's topic
@@ -24,11 +24,6 @@ EMISSIONS_TOPIC = re.compile(r"^(?P<name>.+?)\s+(?:estimated\s+)?"
 
 
 TOPIC_WORDS = ("emissions", "carbon", "environmental")  # a cheap test before reading the headings
-
-
-def squash(name: str) -> str:
-    """A name reduced to lower-case letters and digits, for comparing ways of writing it."""
-    return re.sub(r"[\W_]+", "", name.lower().replace("model card for", ""))
 
 
 def section_models(text: str) -> tuple[list[int], list[str | None]]:
@@ -44,8 +39,9 @@ def section_models(text: str) -> tuple[list[int], list[str | None]]:
 def is_own_name(name: str, text: str, card_name: str | None) -> bool:
     """Whether a section's model name is the text's own: it is written within the title or the
     repository name (a text with neither is given the benefit of the doubt)."""
-    own = [squash(n) for n in (document_title(text), card_name) if n]
-    return not own or any(squash(name) in o for o in own)
+    names = (document_title(text), card_name)
+    own = [squash_name(n.lower().replace("model card for", "")) for n in names if n]
+    return not own or any(squash_name(name) in o for o in own)
 
 
 def mark_other_models_sections(estimates: list[Estimate], text: str, card_name: str | None = None) -> None:

@@ -14,7 +14,7 @@ from curation.extract.context import AGGREGATE_NOTE, classify
 from curation.extract.device_time import SECONDS, document_accelerator, hardware_estimate
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span
 from curation.extract.hardware import accelerator_pattern
-from curation.extract.model_names import document_title
+from curation.extract.model_names import document_title, squash_name
 from curation.extract.quantities import NUMBER, SIZE, scaled_value
 from curation.extract.tables import Row, Table, find_tables
 
@@ -52,18 +52,14 @@ def _device_time_column(table: Table) -> tuple[int, float] | None:
 def mark_other_models(text: str, estimates: list[Estimate]) -> None:
     """In a table comparing models, a row is the text's own only if its label is in the text's title
     ("# Heron-α Model Card": the "Heron-α" row); once one row is, the others are other models' runs."""
-    title = _squashed(document_title(text) or "")
-    labels = {e.model: _squashed(e.model) for e in estimates if e.model}
+    title = squash_name(document_title(text) or "")
+    labels = {e.model: squash_name(e.model) for e in estimates if e.model}
     own = {model for model, label in labels.items() if title and label and label in title}
     if not own:
         return
     for estimate in estimates:
         if estimate.model not in own:
             estimate.notes.append("cited from other work: another model's row in a comparison table")
-
-
-def _squashed(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.lower())  # "GPT-J 6B‡" and "GPT-J 6B" alike
 
 
 def _table_accelerator(text: str, table: Table) -> tuple[str | None, str]:
