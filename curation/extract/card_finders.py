@@ -32,8 +32,9 @@ PARAM_STATEMENT = re.compile(  # "6.9B parameters", "a 6.9B parameter model", "p
     rf"|\bparam(?:eter)?s?\s*[:=]\s*(?P<n2>{NUMBER})\s?(?P<m2>{SIZE})?\b",
     re.IGNORECASE,
 )
+# "1.5T tokens", "299,892,736,000 tokens" (digits alone count when they reach 1e8), "tokens: 2T"
 TOKEN_FIGURE = re.compile(
-    rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})\b\s*(?:unique\s+|training\s+|text\s+|total\s+)?tokens"
+    rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})?\b\s*(?:unique\s+|training\s+|text\s+|total\s+)?tokens"
     rf"|\btokens\s*[:=]\s*(?P<t2>{NUMBER})\s?(?P<tm2>{SIZE})\b",
     re.IGNORECASE,
 )

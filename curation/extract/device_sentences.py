@@ -12,7 +12,8 @@ hours", "using 50 GPUs, for one day". The rules:
   "took", "needed", "run", "used", "conducted", "lasted");
 - a sentence that names devices but no duration borrows the duration of the **next** sentence when that
   one is about training and names no devices itself ("... on 16 Cloud TPUs (64 chips). Training took
-  4 days.");
+  4 days."), or of the next three when the count's sentence itself trains (see
+  :func:`_following_durations`);
 - a sentence (or a table run into one) that writes two or more counts each right beside its own
   duration ("3 days/64 K40s ... 6 days/96 K80s") gives one run per pair, and a pair whose row label
   cites another work is that work's; otherwise, with several counts or durations the largest of each
@@ -62,8 +63,8 @@ DEVICES = re.compile(
     rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?P<name2>(?:NVIDIA\s|Nvidia\s|Tesla\s)?[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
     rf"|(?<![\w.])(?P<count3>\d+)-(?P<noun3>GPU|TPU)\s+(?:machine|server|node|box)",
 )
-TRAINING = re.compile(r"\btrain|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b|\bran\b|\brun\b"
-                      r"|\bused\b|\butili[sz]ed\b|\bconducted\b|\blasted\b", re.IGNORECASE)
+TRAINING = re.compile(r"\b(?:pre-?)?train|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b"
+                      r"|\bran\b|\brun\b|\bused\b|\butili[sz]ed\b|\bconducted\b|\blasted\b", re.IGNORECASE)
 NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+$", re.IGNORECASE)
 # the data-centre GPU most used for training by year, for texts that write "GPUs" alone and name no GPU
 # model anywhere, known or not (a Speculative guess, named in the estimate's assumptions)
@@ -228,6 +229,30 @@ def _next_sentence(text: str, sentence: Span) -> Span | None:
     return following if following.start >= sentence.end else None
 
 
+FOLLOWING_SENTENCES = 3
+
+
+def _following_durations(text: str, sentence: Span) -> tuple[list[tuple[float, str, Span]], int]:
+    """The training durations of the sentences after a device count that gives none: the next one
+    when it is about training, or up to three when the count's own sentence trains ("We trained on 8
+    P100 GPUs. Each step took 0.4 s. The big models trained for 3.5 days."); reading stops at a
+    sentence that names devices (another set-up) or at a blank line. Returns them and where the last
+    one read ends."""
+    found: list[tuple[float, str, Span]] = []
+    end, current = sentence.end, sentence
+    reach = FOLLOWING_SENTENCES if TRAINING.search(sentence.text) else 1
+    for _ in range(reach):
+        following = _next_sentence(text, current)
+        if following is None or "\n\n" in text[current.end: following.start] or _devices(following):
+            break
+        durations = _durations(following)
+        if durations and TRAINING.search(following.text):
+            found.extend(durations)
+            end = following.end
+        current = following
+    return found, end
+
+
 @lru_cache(maxsize=8)
 def _sentences_with_devices(text: str) -> list[Span]:
     seen: dict[int, Span] = {}
@@ -298,17 +323,14 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
             continue
         evidence = sentence
         if not durations:
-            following = _next_sentence(text, sentence)
-            if following is None or _devices(following):
-                continue
-            durations = _durations(following)
-            evidence = Span(text[sentence.start: following.end], sentence.start, following.end)
+            durations, end = _following_durations(text, sentence)
+            evidence = Span(text[sentence.start: end], sentence.start, end)
         if not durations or not TRAINING.search(evidence.text):
             continue
         estimate = _pair_estimate(text, sentence, evidence, max(devices, key=lambda d: d[0]),
                                   max(durations, key=lambda d: d[0]), publication_year,
                                   "device count and duration in one sentence" if evidence is sentence
-                                  else "device count, and the duration in the next sentence")
+                                  else "device count, and the duration in a following sentence")
         if estimate is not None:
             estimates.append(estimate)
     return estimates

@@ -33,7 +33,8 @@ from curation.extract.markup import plain_text
 from curation.extract.moe import use_active_parameters
 from curation.extract.operation_counting import find_operation_counting
 from curation.extract.sections import mark_other_models_sections
-from curation.extract.table_finders import find_table_rows
+from curation.extract.table_finders import find_table_rows, mark_rows_of_other_sizes
+from curation.extract.used_models import mark_used_models
 
 AGREEMENT_FACTOR = 3.0
 # No training run had reached 1e27 FLOP by 2026; a figure above 1e28 is a projection or a misreading.
@@ -72,7 +73,8 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     """The text's own main pre-training estimate, cross-checked against the other methods.
 
     A sum over several models counts only when the text gives no figure of a single run. The largest
-    credible run wins; estimates within 3x of it describe the same run. Of those, the most
+    credible run wins; estimates within 3x of it, or read from its own sentence, describe the same
+    run. Of those, the most
     trusted method gives the primary (device time at a default utilization ranks after operation
     counting), then the most confident estimate (a sentence that states both figures beats a pairing
     inferred across the text), then the largest (of equal figures, one whose sentence names its
@@ -87,8 +89,9 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     # figure of a single run
     single = [e for e in pool if AGGREGATE_NOTE not in e.notes]
     pool = single or pool
-    largest = max(e.value_flop for e in pool)
-    same_run = [e for e in pool if e.value_flop * AGREEMENT_FACTOR >= largest]
+    top = max(pool, key=lambda e: e.value_flop)
+    same_run = [e for e in pool if e.value_flop * AGREEMENT_FACTOR >= top.value_flop
+                or _same_sentence(e, top)]
     primary = min(same_run, key=lambda e: (_trust(e), CONFIDENCE_RANK[e.confidence],
                                            -float(f"{e.value_flop:.3g}"), _inferred_accelerator(e)))
     for method in sorted({e.method for e in pool} - {primary.method}, key=METHOD_TRUST.__getitem__):
@@ -138,6 +141,12 @@ def _inferred_accelerator(estimate: Estimate) -> bool:
                                                                              "the TPU generation"))
 
 
+def _same_sentence(a: Estimate, b: Estimate) -> bool:
+    """Whether two estimates were read from the same sentence ("we train Heron-7B on 1.5T tokens using
+    384 A100s for two months" gives a count of operations and a device time of one run)."""
+    return a.evidence[0].start == b.evidence[0].start and a.evidence[0].end == b.evidence[0].end
+
+
 def _ratio(a: Estimate, b: Estimate) -> float:
     return max(a.value_flop, b.value_flop) / min(a.value_flop, b.value_flop)
 
@@ -184,5 +193,7 @@ def extract(document: str, publication_year: int | None = None, name: str | None
     estimates = all_estimates(text, publication_year, name)
     use_active_parameters(estimates, text)
     mark_other_models_sections(estimates, text, name)
+    mark_rows_of_other_sizes(estimates, name)
     mark_reports_of_others(estimates)
+    mark_used_models(estimates, text, name)
     return Extraction(text, estimates, choose_primary(estimates))

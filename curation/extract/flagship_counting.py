@@ -63,15 +63,27 @@ RANGE_STATEMENT = re.compile(
 SIZES_LIST = re.compile(r"\bsizes?\b[^;:]{0,24}?"
                         r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)")
 LISTED_SIZE = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])")
+# "we pretrain Heron, a 1.1B language model", "Heron is a 20B decoder-only model": a size describing a model
+DESCRIBED_SIZE = re.compile(
+    rf"(?:\b(?:is|as)\s+|,\s*)(?:a|an)\s+(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
+    r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,3}?models?\b", re.IGNORECASE)
+# "our 1.3B model", "our largest 52B-parameter model"
+OUR_SIZE = re.compile(
+    rf"our\s+(?:largest\s+|biggest\s+|final\s+|flagship\s+)?(?P<n>{NUMBER})\s?(?P<m>[MBT])(?![a-z])"
+    r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,2}?models?\b", re.IGNORECASE)
+# the sentence's subject, right before the size: "Heron is a 20 billion parameter …"
+SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w)\s+(?:is|was)\s+(?:a|an)\s+$")
+TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its title
+# "1.4T tokens", "300 billion tokens", "299,892,736,000 tokens" (digits alone count from 1e8)
 TOKEN_FIGURE = re.compile(
-    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*"
+    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?:(?P<m>[MBT]|million|billion|trillion)(?![a-z]))?\s*"
     r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens\b", re.IGNORECASE)
 # "a 2T-token corpus", "trained on 3T multilingual corpus": a corpus sized in tokens without the word
 CORPUS_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:corpus|corpora|dataset)\b)", re.IGNORECASE)
 # right before it: "trained on a", "trained Heron for 2 epochs over a"
-TRAINED_ON = re.compile(r"\btrain\w*\s+(?:[\w.-]+\s+){0,4}?(?:on|over)\s+(?:an?\s+|the\s+)?$")
+TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,4}?(?:on|over)\s+(?:an?\s+|the\s+)?$")
 # "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T"
 TOKENS_THEN_FIGURE = re.compile(
     rf"\b(?:training|pre-?training)\s+tokens\s*(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b)\s*(?P<n>{NUMBER})\s?"
@@ -154,7 +166,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     opening = low[:OPENING]  # only names the opening gives can be the own model: count just those
     names = Counter({name: _mentions(low, name) for name in sized if name.lower() in opening})
     for name, _ in names.most_common():
-        if _common_word(text, name) or not _introduced_as_own(text, name):
+        if _common_word(text, name) or not introduced_as_own(text, name):
             continue
         flagship, match = max(sized[name], key=lambda pair: pair[0])
         up_to = _trained_up_to(text)
@@ -169,9 +181,9 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
         if not found:  # the figure first (cheap), the sentence's claim only where there is one
             continue
         sentence = sentence_around(text, start, end)
-        if OWN_CLAIM.search(sentence.text):
-            statements.extend((_value(m), Span(m.group(0), m.start(), m.end()))
-                              for m in found if m.start() >= sentence.start)
+        statements.extend((_value(m), Span(m.group(0), m.start(), m.end())) for m in found
+                          if m.start() >= sentence.start and _describes_own(text, sentence, m.start()))
+    statements.extend(_described_sizes(text))
     for listed in SIZES_LIST.finditer(text):
         sentence = sentence_around(text, listed.start(), listed.end())
         if _trains(sentence.text):
@@ -182,6 +194,46 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
         return None
     value, span = max(statements, key=lambda pair: pair[0])
     return Flagship(value, span, None)
+
+
+def _describes_own(text: str, sentence: Span, at: int) -> bool:
+    """Whether a size written at ``at`` describes the text's own model: its sentence says "we
+    train/introduce/…", or its subject is a name the text's title carries ("Heron is a 20B model")."""
+    if OWN_CLAIM.search(sentence.text):
+        return True
+    subject = SUBJECT.search(text, sentence.start, at)
+    if subject is None or subject.end() != at:
+        return False
+    name, before = subject.group("name"), text[sentence.start: subject.start()].rstrip(" \t")
+    starts = not before.strip() or before.endswith("\n")  # the name opens the sentence or its line
+    return starts and name.lower() not in NOT_NAME_WORDS \
+        and name in _title_part(text) and not _common_word(text, name)
+
+
+def _title_part(text: str) -> str:
+    """A text's title: its first three non-empty lines, at most ``TITLE_PART`` characters."""
+    lines = [line for line in text[:TITLE_PART].split("\n") if line.strip()]
+    return "\n".join(lines[:TITLE_LINES])
+
+
+def _described_sizes(text: str) -> list[tuple[float, Span]]:
+    """Sizes the opening writes as describing the text's own model ("we pretrain Heron, a 1.1B language
+    model", "Heron is a 20B decoder-only model") and "our 1.3B model" anywhere: first-person or
+    subject-of-the-title sentences only (see :func:`_describes_own`)."""
+    found = []
+    for match in DESCRIBED_SIZE.finditer(text, 0, OPENING):
+        sentence = sentence_around(text, match.start(), match.end())
+        at = match.start("n")
+        if _describes_own(text, sentence, at):
+            found.append((_value(match), Span(match.group(0)[at - match.start():], at, match.end())))
+    low = lowered(text)
+    at = low.find("our ")
+    while at != -1:  # the pattern is tried only where "our" starts a word
+        match = OUR_SIZE.match(text, at) if at == 0 or not low[at - 1].isalnum() else None
+        if match:
+            found.append((_value(match), Span(match.group(0), match.start(), match.end())))
+        at = low.find("our ", at + 4)
+    return found
 
 
 def _trained_up_to(text: str) -> tuple[float, Span] | None:
@@ -276,7 +328,7 @@ def _repository_size(text: str, repository: str | None) -> Flagship | None:
     return Flagship(value, Span(text[at: at + len(name)], at, at + len(name)), name)
 
 
-def _introduced_as_own(text: str, name: str) -> bool:
+def introduced_as_own(text: str, name: str) -> bool:
     """Whether a sentence says "we train/introduce/present/release …" with ``name`` in it, or the text
     writes "our ``name``" (not "we use a ``name`` model pre-trained on …") — in prose (a table row of
     cited models is no claim), not in a comparison with other models ("than", "outperforms", "vs")."""

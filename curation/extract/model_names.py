@@ -21,8 +21,16 @@ NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "flop", "flops", "mfu", "hfu", "pf-da
              "kl", "ml"}
 
 
-def _looks_like_a_model(name: str) -> bool:
+# a unit, not a name: "zettaFLOPs", "GPU-hours", "TPUv3-core-days", "A100-hours"
+UNIT_WORD = re.compile(r"flops?$|flop/s$|-(?:hours?|days?|years?)$", re.IGNORECASE)
+
+
+def looks_like_a_model(name: str) -> bool:
+    """Whether a name is written like a model's: letters with a digit or an inner capital ("Heron-7B",
+    "DistilBERT"), not a unit ("GPU-hours", "zettaFLOPs"), an accelerator or a bare size."""
     word = name.split()[0]
+    if word.split("-")[0].lower() in NOT_NAMES or UNIT_WORD.search(word):
+        return False
     if word.lower() in NOT_NAMES or resolve_accelerator(word) or resolve_accelerator(name):
         return False
     if re.fullmatch(r"[A-Za-z][\w.-]*\ds", word) and resolve_accelerator(word[:-1]):
@@ -31,6 +39,17 @@ def _looks_like_a_model(name: str) -> bool:
     inner_capital = any(c.isupper() for c in word[1:]) and not word.isupper()  # DistilBERT, not TDP
     size_only = re.fullmatch(r"\d+(?:\.\d+)?[BMKT]", word)
     return word[0].isalpha() and (has_digit or inner_capital) and not size_only
+
+
+PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _generation_of(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a name is the generation of the accelerator word before it ("TPU v5p", "Tesla K80")."""
+    previous = PREVIOUS_WORD.search(sentence, max(0, match.start() - 20), match.start())
+    if previous is None:
+        return False
+    return bool(resolve_accelerator(f"{previous.group(1)} {match.group('name').split()[0]}"))
 
 
 def squash_name(name: str) -> str:
@@ -65,7 +84,7 @@ def nearby_model(sentence: str) -> str | None:
     if introduced:
         return introduced.group("name")
     for match in NAME_LIKE.finditer(sentence):
-        if not _looks_like_a_model(match.group("name")):
+        if not looks_like_a_model(match.group("name")) or _generation_of(sentence, match):
             continue
         if LISTED_AFTER.search(sentence[max(0, match.start() - 80): match.start()]) or NAMED_AS_DATA.match(
                 sentence[match.end():]):

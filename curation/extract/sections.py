@@ -3,7 +3,8 @@
 A model card that covers several models may give each its own emissions section ("### Model-L Estimated
 Emissions", "## Model-S carbon footprint"). A figure under such a heading is that model's: when the name
 the heading gives is not the card's own (it appears in neither the title nor the repository name), the
-figure is not the card's run."""
+figure is not the card's run. Words that only qualify the topic are no name ("Carbon Emissions",
+"Training CO2 Emissions" name no model)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ EMISSIONS_TOPIC = re.compile(r"^(?P<name>.+?)\s+(?:estimated\s+)?"
                              r"|co2\s+emissions|environmental\s+impact)\b",
                              re.IGNORECASE)
 
+TOPIC_ONLY = re.compile(r"(?:(?:estimated|training|total|carbon|co2|co₂|ghg|greenhouse|gas|energy|model)"
+                        r"\s*)+", re.IGNORECASE)
 
 TOPIC_WORDS = ("emissions", "carbon", "environmental")  # a cheap test before reading the headings
 
@@ -31,8 +34,9 @@ def section_models(text: str) -> tuple[list[int], list[str | None]]:
     starts, names = [], []
     for match in HEADING.finditer(text):
         named = EMISSIONS_TOPIC.match(match.group("title").strip())
+        name = named.group("name").strip() if named else None
         starts.append(match.start())
-        names.append(named.group("name").strip() if named else None)
+        names.append(name if name and not TOPIC_ONLY.fullmatch(name) else None)
     return starts, names
 
 

@@ -9,6 +9,8 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
   or in words ("one million steps"); warm-up and decay steps are not training steps;
 - a batch size written in tokens ("batch size of 4M tokens") is already steps' tokens per step; one
   written in sequences (a plain count, "2k", "1'024 sequences") is multiplied by the sequence length;
+- the sequence length is written as one ("sequence length 512", "context length of 2048") or as the
+  sequences' ("2048 sequences of length 512", "sequences of 1024 tokens");
 - the sequence length is the largest length the clause gives ("128 tokens for 90% of the steps and 512
   for the rest": 512, an upper bound);
 - the result is an upper bound on the tokens seen, so its estimates stay Speculative.
@@ -38,7 +40,7 @@ STEPS = re.compile(rf"(?<![\w.']){_count('s')}\s*(?:training\s+|optimi[sz]ation\
 STEPS_FIELD = re.compile(rf"\b(?:training\s+)?steps\s*[:=]\s*{_count('s')}", re.IGNORECASE)
 BATCH = re.compile(rf"batch\s+size\s*(?:of|was|is|[:=])?\s*(?:about\s+|approximately\s+|~)?{_count('b')}"
                    r"(?P<unit>\s*tokens)?", re.IGNORECASE)
-SEQUENCE = re.compile(r"(?:sequence|context|input)\s+length", re.IGNORECASE)
+SEQUENCE = re.compile(r"(?:sequence|context|input)\s+length|sequences\s+of\b", re.IGNORECASE)
 LENGTH = re.compile(r"(?<![\w.])(?P<n>\d{2,6})(?:\s*tokens)?(?![\w%]|\.\d)")  # "... of 512." ends a sentence
 NOT_TRAINING_STEPS = re.compile(r"warm-?up|decay|fine-?tun|finetun", re.IGNORECASE)
 

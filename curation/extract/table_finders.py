@@ -1,5 +1,5 @@
-"""Estimates from table rows: a GPU-hours or GPU-days column (hardware), or parameter and token
-columns (6·N·D).
+"""Estimates from table rows: a GPU-hours or GPU-days column (hardware), parameter and token
+columns (6·N·D), or a training-compute column in the unit its header names (reported).
 
 Model cards and papers tabulate per-model figures ("| Llama 2 70B | 1720320 | …"); each row becomes an
 estimate for the model its first cell names. Rows labelled "Total" are sums over several models.
@@ -12,11 +12,12 @@ import re
 from curation.extract.column_tables import find_column_runs
 from curation.extract.context import AGGREGATE_NOTE, classify
 from curation.extract.device_time import SECONDS, document_accelerator, hardware_estimate
-from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span
+from curation.extract.evidence import OPERATION_COUNTING, REPORTED, Estimate, Span
 from curation.extract.hardware import accelerator_pattern
 from curation.extract.model_names import document_title, squash_name
-from curation.extract.quantities import NUMBER, SIZE, scaled_value
+from curation.extract.quantities import NUMBER, SCIENTIFIC, SIZE, scaled_value, scientific_value
 from curation.extract.tables import Row, Table, find_tables
+from curation.units import FLOP_PER_PFS_DAY
 
 SIZE_CELL = re.compile(rf"(?P<n>{NUMBER})\s?(?P<m>k|{SIZE})?\b")
 AGGREGATE_LABELS = ("total", "sum", "overall", "all models")
@@ -62,6 +63,31 @@ def mark_other_models(text: str, estimates: list[Estimate]) -> None:
             estimate.notes.append("cited from other work: another model's row in a comparison table")
 
 
+SIZED_LABEL = re.compile(r"\d(?:\.\d+)?\s?[BbMm]\b")
+
+
+def mark_rows_of_other_sizes(estimates: list[Estimate], repository: str | None) -> None:
+    """A card's repository names one size of a family ("org/Heron-2-13b"): in a table of the family's
+    sizes, the row whose sized label is written within the repository's name ("Heron 2 13B") is the
+    card's own, and the table's other rows are other models' runs."""
+    if not repository:
+        return
+    repo = squash_name(repository.split("/")[-1])
+    tables: dict[object, list[Estimate]] = {}
+    for estimate in estimates:
+        if estimate.assumptions.get("table_row") and estimate.model:
+            tables.setdefault(estimate.assumptions.get("table_header"), []).append(estimate)
+    for rows in tables.values():
+        own = {e.model for e in rows
+               if e.model and SIZED_LABEL.search(e.model) and squash_name(e.model) in repo}
+        if not own:
+            continue
+        for estimate in rows:
+            if estimate.model not in own:
+                estimate.notes.append(f"cited from other work: another size's row (the repository is "
+                                      f"{', '.join(sorted(own))})")
+
+
 def _table_accelerator(text: str, table: Table) -> tuple[str | None, str]:
     before = text[max(0, table.header_line.start - 1500): table.header_line.end]
     nearby = list(accelerator_pattern().finditer(before))
@@ -96,6 +122,7 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
                     _mark_aggregate(estimate, row)
                     found.append(estimate)
         found += _parameter_token_rows(table)
+        found += _compute_rows(table)
         mark_other_models(text, found)
         estimates += found
     return estimates + find_column_runs(text, publication_year)
@@ -133,6 +160,63 @@ def _parameter_token_rows(table: Table) -> list[Estimate]:
             {"parameters": n, "training_tokens": d, "formula": "6 * N * D", "table_row": True,
              "table_header": table.header_line.text},
             model=row.label or None, confidence="Likely",
+        )
+        _mark_aggregate(estimate, row)
+        estimates.append(classify(estimate, row.line.text.lower()))
+    return estimates
+
+
+# a column of training compute: "Training compute (PF-days)", "Train FLOPs (1e21)", "Compute (zettaFLOPs)";
+# not a rate, a per-token or an inference figure
+COMPUTE_HEADER = re.compile(r"\bcompute\b|flop")
+NOT_COMPUTE_TOTAL = re.compile(r"per\b|/\s*(?:token|step|s\b|sec)|flop/s|flops/s|[tgm]flops?\b|inference|"
+                               r"utili[sz]ation|mfu|throughput|optimal|budget|ratio|%")
+FLOP_SCALE = re.compile(r"(?:\b1e|10\^?)(?P<e>\d{1,2})\b|\b(?P<prefix>peta|exa|zetta|yotta)")
+PREFIX_SCALE = {"peta": 1e15, "exa": 1e18, "zetta": 1e21, "yotta": 1e24}
+CELL_NUMBER = re.compile(rf"^\s*(?:~\s*)?(?:{SCIENTIFIC}|(?P<plain>{NUMBER}))")
+MIN_TRAINING_FLOP = 1e15
+
+
+def _compute_column(table: Table) -> tuple[int, float, str] | None:
+    """The column of training compute, the FLOP its unit is worth and the unit as written: PF-days
+    (petaflop/s-days), or FLOP with the scale the header gives ("(1e21)", "zettaFLOPs")."""
+    for index, header in enumerate(table.headers):
+        if not COMPUTE_HEADER.search(header) or NOT_COMPUTE_TOTAL.search(header):
+            continue
+        if re.search(r"pf-?s?-?days?|petaflop/s-days?|pfs-days?", header):
+            return index, FLOP_PER_PFS_DAY, "PF-days"
+        if "flop" in header:
+            scale = FLOP_SCALE.search(header)
+            if scale is None:
+                return index, 1.0, "FLOP"
+            exponent, prefix = scale.group("e"), scale.group("prefix")
+            factor = 10.0 ** int(exponent) if exponent else PREFIX_SCALE[prefix]
+            return index, factor, f"{factor:.0e} FLOP"
+    return None
+
+
+def _compute_rows(table: Table) -> list[Estimate]:
+    """Reported estimates from a training-compute column: each row's figure in the header's unit, for
+    the model its first cell names (a row under a header that projects budgets is not a run)."""
+    column = _compute_column(table)
+    if column is None:
+        return []
+    index, factor, unit = column
+    estimates = []
+    for row in table.rows:
+        cell = row.cells[index] if index < len(row.cells) else ""
+        match = CELL_NUMBER.match(cell.replace("\\", ""))
+        if not match or not re.search(r"[A-Za-z]", row.label):
+            continue
+        plain = match.group("plain")
+        number = float(plain.replace(",", "")) if plain else scientific_value(match)
+        value = number * factor
+        if value < MIN_TRAINING_FLOP:
+            continue
+        estimate = Estimate(
+            value, REPORTED, [row.line, table.header_line, _cell_span(row, index)],
+            {"unit": unit, "table_row": True, "table_header": table.header_line.text},
+            model=row.label, confidence="Likely",
         )
         _mark_aggregate(estimate, row)
         estimates.append(classify(estimate, row.line.text.lower()))

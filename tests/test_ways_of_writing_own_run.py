@@ -1,0 +1,145 @@
+"""Short texts of our own for the ways of writing found by batteries of sentences in the shapes papers
+and cards use: sizes that describe the own model, whose run a figure is, units and generations that are
+not model names, compute columns, and set-ups spread over several sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.device_sentences import find_device_counts
+from curation.extract.engine import extract
+from curation.extract.flagship_counting import find_flagship_counting
+from curation.extract.model_names import nearby_model
+from curation.extract.step_counting import step_tokens
+
+DAY = 86400
+CARD = "---\nlicense: apache-2.0\n---\n"
+
+
+def primary_flop(text: str, year: int, name: str | None = None) -> float | None:
+    primary = extract(text, year, name).primary
+    return None if primary is None else primary.value_flop
+
+
+# -- the own model's size, written as a description -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "parameters"), [
+    # an appositive in a sentence that trains it
+    ("Wren: small models\nWe pretrain Wren, a 1.1B language model, on 3 trillion tokens.", 1.1e9),
+    # the title's name as the subject of "is a"
+    ("Falconer\nFalconer is a 20 billion parameter autoregressive language model. "
+     "It was trained on 400B tokens of web text.", 20e9),
+    # "our 1.3B model"
+    ("Compact models\nWe train on 300B tokens of code with our 1.3B model.", 1.3e9),
+])
+def test_a_size_that_describes_the_own_model(text, parameters):
+    estimate = find_flagship_counting(text)[0]
+    assert estimate.assumptions["parameters"] == pytest.approx(parameters)
+
+
+def test_a_size_described_for_a_model_the_title_does_not_name_is_not_the_flagship():
+    text = ("A study of retrieval\nA. Author, B. Author\nUniversity\nAbstract\n"
+            "OtherLM is a 175B parameter model. We find that retrieval trained on 300B tokens helps.")
+    assert find_flagship_counting(text) == []
+
+
+# -- whose run a figure is ---------------------------------------------------------------------------
+
+def test_a_figure_of_a_model_the_text_only_evaluates_is_cited():
+    text = ("Probing reasoning\nWe evaluate Aster-3 and Borealis on 20 tasks. Aster-3 was trained with "
+            "3.14e23 FLOPs, while Borealis used 5.76e23 FLOPs.")
+    assert primary_flop(text, 2022) is None
+
+
+def test_a_model_the_text_evaluates_and_also_trains_keeps_its_figure():
+    text = ("Aster: a new model\nWe train Aster-3 from scratch. Aster-3 was trained with 3.14e23 FLOPs. "
+            "We evaluate Aster-3 on 20 tasks.")
+    assert primary_flop(text, 2022) == pytest.approx(3.14e23)
+
+
+def test_two_methods_read_from_one_sentence_describe_one_run():
+    # 6·N·D is 6.3e22; the device time at a default utilization is 3x larger: one run, counted once
+    text = "Kite\nWe train Kite-7B on 1.5T tokens using 384 A100 40GB GPUs for two months."
+    assert primary_flop(text, 2023) == pytest.approx(6.3e22)
+
+
+def test_the_row_of_the_size_the_repository_names_is_the_cards_own():
+    card = (CARD + "# Heron 2\n\n| Model | Time (GPU hours) | Power (W) |\n|---|---|---|\n"
+            "| Heron 2 7B | 184320 | 400 |\n| Heron 2 13B | 368640 | 400 |\n"
+            "| Heron 2 70B | 1720320 | 400 |\n\n"
+            "Pretraining used A100-80GB GPUs.\n")
+    assert extract(card, 2023, "org/Heron-2-13b-hf").primary.model == "Heron 2 13B"
+    assert extract(card, 2023, None).primary.model == "Heron 2 70B"  # no repository: the largest run
+
+
+def test_an_emissions_heading_that_only_names_its_topic_names_no_model():
+    card = (CARD + "# Heron-7B\n\n## Carbon Emissions\n\n- Hardware Type: A100-SXM4-80GB\n"
+            "- Hours used: 82,432\n- Cloud Provider: AWS\n")
+    assert primary_flop(card, 2023) == pytest.approx(82_432 * 3600 * 312e12 * 0.3, rel=0.01)
+
+
+# -- units and accelerator generations are not model names ----------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The model was trained using 4,096 TPU v5p chips over 30 days.",
+    "The training run used 1.2 million GPU-hours on A100 GPUs.",
+    "Our largest model takes about 2,500 TPUv3-core-days to train.",
+    "Training required 6.3 zettaFLOPs in all.",
+])
+def test_units_and_accelerator_generations_are_not_models(sentence):
+    assert nearby_model(sentence) is None
+
+
+# -- training set-ups ----------------------------------------------------------------------------
+
+def test_a_batch_of_sequences_of_a_length():
+    sentence = "We train for 1 million steps with a batch size of 2048 sequences of length 512."
+    (tokens, _), = step_tokens(sentence)
+    assert tokens == pytest.approx(1e6 * 2048 * 512)
+
+
+def test_pretrain_is_a_training_verb():
+    (estimate,) = find_device_counts("We pretrain the model on 2,048 H100 GPUs for 30 days.", 2024)
+    assert estimate.assumptions["chips"] == 2048
+
+
+def test_a_duration_a_few_sentences_after_the_device_count():
+    text = ("We trained our models on one machine with 8 P100 GPUs. Each training step took about 0.4 "
+            "seconds. We trained the big models for 300,000 steps (3.5 days).")
+    (estimate,) = find_device_counts(text, 2017)
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(8 * 3.5 * DAY)
+
+
+def test_a_blank_line_ends_the_search_for_a_duration():
+    text = "We trained our models on one machine with 8 P100 GPUs.\n\nThe data took 3 days to download."
+    assert find_device_counts(text, 2017) == []
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    (CARD + "# Heron-6.9B\n\nEach model saw 299,892,736,000 tokens during training.\n\n"
+     "| Hyperparameter | Value |\n|---|---|\n| Parameters | 6,857,302,016 |\n", 299_892_736_000),
+    ("Heron: open models\nWe introduce Heron-7B.\nHeron-7B was trained on 1,500,000,000,000 tokens.",
+     1.5e12),
+])
+def test_token_counts_written_in_digits(text, tokens):
+    primary = extract(text, 2023).primary
+    assert primary is not None and primary.assumptions["training_tokens"] == pytest.approx(tokens)
+
+
+# -- a column of training compute ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("header", "cell", "flop"), [
+    ("Training compute (PF-days)", "270", 270 * 8.64e19),
+    ("Train FLOPs (1e21)", "4.2", 4.2e21),
+    ("Compute (zettaFLOPs)", "0.6", 0.6e21),
+    ("Training FLOPs", "3.1 × 10^22", 3.1e22),
+])
+def test_a_column_of_training_compute_in_the_unit_its_header_names(header, cell, flop):
+    text = (f"# Heron\n\n| Model | Params | {header} |\n|---|---|---|\n| Heron-S | 125M | 0.5 |\n"
+            f"| Heron-L | 13B | {cell} |\n")
+    assert primary_flop(text, 2022) == pytest.approx(flop)
+
+
+def test_a_column_of_compute_per_token_is_not_a_training_total():
+    text = "# Heron\n\n| Model | FLOPs per token |\n|---|---|\n| Heron-L | 2.6e10 |\n"
+    assert primary_flop(text, 2022) is None
