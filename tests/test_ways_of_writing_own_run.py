@@ -143,3 +143,18 @@ def test_a_column_of_training_compute_in_the_unit_its_header_names(header, cell,
 def test_a_column_of_compute_per_token_is_not_a_training_total():
     text = "# Heron\n\n| Model | FLOPs per token |\n|---|---|\n| Heron-L | 2.6e10 |\n"
     assert primary_flop(text, 2022) is None
+
+
+# -- device counts written as products, with memory sizes, and longer names ------------------------
+
+@pytest.mark.parametrize(("sentence", "chips", "accelerator"), [
+    ("We trained the model on 32 x 8 A100 GPUs for 20 days.", 256, "A100 SXM"),  # nodes × GPUs a node
+    ("We trained the model on 16 nodes of 8xH100 for 20 days.", 128, "H100 SXM"),
+    ("We trained the model on 128 80GB A100s for 20 days.", 128, "A100 SXM"),  # memory before a plural
+    ("We trained the model on 2 GTX 1080 Ti GPUs for 20 days.", 2, "GTX 1080 Ti"),  # not the GTX 1080
+    ("We trained the model on 4 Titan X (Pascal) GPUs for 20 days.", 4, "Titan X Pascal"),
+    ("We trained on 64 Trainium chips for 20 days.", 64, "Trainium"),
+])
+def test_device_counts_written_as_products_and_longer_names(sentence, chips, accelerator):
+    (estimate,) = find_device_counts(sentence, 2024)
+    assert (estimate.assumptions["chips"], estimate.assumptions["accelerator"]) == (chips, accelerator)

@@ -56,6 +56,11 @@ def _occurrences(low: str) -> list[tuple[int, int, str]]:
             for index, start, end in _AUTOMATON.find_matches_as_indexes(low)]
 
 
+def _times_before(low: str, start: int) -> bool:
+    """Whether a word is written straight after a count and a times sign ("8xh100")."""
+    return start > 1 and low[start - 1] == "x" and low[start - 2].isdigit()
+
+
 @lru_cache(maxsize=8)
 def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
     """Where each kind of anchor occurs in ``text`` (one scan of the lower-cased text)."""
@@ -70,8 +75,8 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
         if word in (TOKENS_ANCHOR, PARAMETERS_ANCHOR):
             hits[word].append((start, end))
             continue
-        if start > 0 and low[start - 1].isalnum():
-            continue  # inside a longer word ("output", "score")
+        if start > 0 and low[start - 1].isalnum() and not _times_before(low, start):
+            continue  # inside a longer word ("output", "score"), not "8xH100"
         if word in DEVICE_WORDS:
             timed = TIME_AFTER_DEVICE.match(low, end)
             if timed:

@@ -59,8 +59,9 @@ DEVICE_NOUN = r"(?:GPUs?|TPUs?|NPUs?|IPUs?|chips|cores|accelerators|devices|card
 NOT_A_NAME = r"(?:on|for|of|with|and|or|in|to|the|by|at|using|hours?|days?|weeks?|months?|per|each)\b"
 DEVICES = re.compile(
     rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?\s*(?:×|x)?\s*"
-    rf"(?P<name>(?:(?!{NOT_A_NAME})[A-Za-z0-9][\w.\-]*\s+){{0,4}}){DEVICE_NOUN}(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
-    rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?P<name2>(?:NVIDIA\s|Nvidia\s|Tesla\s)?[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
+    rf"(?P<name>(?:(?!{NOT_A_NAME})(?:[A-Za-z0-9]|\((?=[A-Za-z]))[\w.\-()]*\s+){{0,4}}){DEVICE_NOUN}(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
+    rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
+    rf"(?P<name2>(?:NVIDIA\s|Nvidia\s|Tesla\s)?[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
     rf"|(?<![\w.])(?P<count3>\d+)-(?P<noun3>GPU|TPU)\s+(?:machine|server|node|box)",
 )
 TRAINING = re.compile(r"\b(?:pre-?)?train|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b"
@@ -106,6 +107,10 @@ PER_NODE_AFTER = re.compile(r"\s*\((?P<n>\d+)\s*[×x*][^)]{0,20}\)\s*(?:servers?
                             re.IGNORECASE)
 
 
+# "32 x 8 A100 GPUs", "16 × 8 GPUs": a count of nodes times the devices in each
+PRODUCT = re.compile(r"\d[\d,]*\s*[×x*]\s*(?P<per>\d{1,2})\s+(?=\S)")
+
+
 def _per_node(sentence: str, match: re.Match[str]) -> float:
     """The factor by which a device count is per node: the nodes counted before it, or the devices per
     server written after it (see :data:`NODES_BEFORE`, :data:`PER_NODE_AFTER`)."""
@@ -122,7 +127,7 @@ def _bare_count() -> re.Pattern[str]:
     "8 V100", "on 8 16 GB V100 for 90 hours", "4 × A100-80GB"."""
     return re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|(?:a\s+)?single|{WORD})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
                       rf"(?P<name>{accelerator_regex()})(?![\w-])"
-                      rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*{DEVICE_NOUN})",
+                      rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*(?:[\w()]+[\s-]+)?{DEVICE_NOUN})",
                       re.IGNORECASE)
 
 
@@ -177,6 +182,10 @@ def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
         else:
             count = _amount(match.group("count")) * (1000 if match.group("k") else 1)
             name, noun = match.group("name").strip(), match.group(0).split()[-1]
+            product = PRODUCT.match(match.group(0))
+            if product:  # "32 x 8 A100 GPUs": nodes times devices per node
+                count *= float(product.group("per"))
+                name = name[len(product.group("per")):].strip()
         count *= _per_node(sentence.text, match)
         if not 1 <= count <= MAX_DEVICES:
             continue
