@@ -158,3 +158,14 @@ def test_a_column_of_compute_per_token_is_not_a_training_total():
 def test_device_counts_written_as_products_and_longer_names(sentence, chips, accelerator):
     (estimate,) = find_device_counts(sentence, 2024)
     assert (estimate.assumptions["chips"], estimate.assumptions["accelerator"]) == (chips, accelerator)
+
+
+def test_a_sized_name_in_the_title_is_the_own_model():
+    text = "# Heron-34B: an open bilingual model\n\nHeron-34B was trained on 3T tokens of text."
+    estimate = find_flagship_counting(text)[0]
+    assert estimate.value_flop == pytest.approx(6 * 34e9 * 3e12)
+
+
+def test_a_token_count_restated_in_parentheses():
+    sentence = "Heron-2B (2.5B parameters) was pre-trained on a corpus of 2 trillion (2T) tokens."
+    assert primary_flop(sentence, 2024) == pytest.approx(6 * 2.5e9 * 2e12)

@@ -76,7 +76,7 @@ SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w)\s+(?:is|was)\s+(?:a|an)\s+$")
 TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its title
 # "1.4T tokens", "300 billion tokens", "299,892,736,000 tokens" (digits alone count from 1e8)
 TOKEN_FIGURE = re.compile(
-    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?:(?P<m>[MBT]|million|billion|trillion)(?![a-z]))?\s*"
+    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?:(?P<m>[MBT]|million|billion|trillion)(?![a-z]))?\s*(?:\([^()]{{1,12}}\)\s*)?"
     r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens\b", re.IGNORECASE)
 # "a 2T-token corpus", "trained on 3T multilingual corpus": a corpus sized in tokens without the word
 CORPUS_FIGURE = re.compile(
@@ -166,7 +166,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     opening = low[:OPENING]  # only names the opening gives can be the own model: count just those
     names = Counter({name: _mentions(low, name) for name in sized if name.lower() in opening})
     for name, _ in names.most_common():
-        if _common_word(text, name) or not introduced_as_own(text, name):
+        if _common_word(text, name) or not (introduced_as_own(text, name) or _titled_name(text, sized[name])):
             continue
         flagship, match = max(sized[name], key=lambda pair: pair[0])
         up_to = _trained_up_to(text)
@@ -208,6 +208,13 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
     starts = not before.strip() or before.endswith("\n")  # the name opens the sentence or its line
     return starts and name.lower() not in NOT_NAME_WORDS \
         and name in _title_part(text) and not _common_word(text, name)
+
+
+def _titled_name(text: str, found: list[tuple[float, re.Match[str]]]) -> bool:
+    """Whether the text's title writes this sized name ("Heron-34B: an open model"): a title names
+    the text's own model."""
+    title = _title_part(text)
+    return any(match.group(0) in title for _, match in found)
 
 
 def _title_part(text: str) -> str:

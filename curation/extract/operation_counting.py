@@ -32,7 +32,8 @@ PARAMS = re.compile(
 )
 
 
-TOKENS = re.compile(rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})\b\s*(?:training\s+|text\s+|total\s+)?tokens",
+TOKENS = re.compile(rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})\b\s*(?:\([^()]{{1,12}}\)\s*)?"
+                    r"(?:training\s+|text\s+|total\s+)?tokens",
                     re.IGNORECASE)
 
 
