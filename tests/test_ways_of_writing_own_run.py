@@ -169,3 +169,27 @@ def test_a_sized_name_in_the_title_is_the_own_model():
 def test_a_token_count_restated_in_parentheses():
     sentence = "Heron-2B (2.5B parameters) was pre-trained on a corpus of 2 trillion (2T) tokens."
     assert primary_flop(sentence, 2024) == pytest.approx(6 * 2.5e9 * 2e12)
+
+
+PAPER_HEAD = "{title}\nA. Author, B. Author\nSome University\n\nAbstract\n"
+
+
+def test_figures_for_several_models_the_text_never_claims_are_quoted():
+    text = PAPER_HEAD.format(title="A Survey of Large Language Models") + (
+        "We review large language models. Aster-3 has 175B parameters and was trained on 300B tokens. "
+        "Borealis has 540B parameters and was trained on 780B tokens.")
+    assert primary_flop(text, 2023) is None
+
+
+def test_the_claimed_model_keeps_its_figure_beside_a_quoted_one():
+    text = PAPER_HEAD.format(title="Heron: open models") + (
+        "We present Heron-7B. Heron-7B has 7B parameters and was trained on 2T tokens. By comparison, "
+        "Borealis has 540B parameters and was trained on 780B tokens.")
+    assert primary_flop(text, 2023) == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_model_the_text_probes_is_not_claimed_by_a_later_verb():
+    # "we probe X, which was trained on …": the verb after "we" uses the model, so no claim
+    text = ("# What does Aster-3 175B know about chemistry?\n"
+            "We probe Aster-3 175B, which was trained on 300 billion tokens, on 500 questions.")
+    assert primary_flop(text, 2022) is None

@@ -98,6 +98,11 @@ OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?:pre-?train|train|introduc
 # "we use an X model (partially) pre-trained on …": someone's trained model, used — not a claim
 USES_TRAINED = re.compile(r"\bwe\s+(?:use|adopt|employ|take|evaluat|borrow|reus)\w*\s+(?:an?|the)\s+"
                           r"[\w.-]+\s+(?:model|checkpoint)s?\s+(?:\w+\s+)?(?:pre-?)?trained", re.IGNORECASE)
+# "we evaluate / use / compare / probe / fine-tune X": what a text does with a model it did not pre-train
+USE_VERBS = (r"(?:evaluat|use\b|used\b|using\b|compar|fine-?tun|finetun|prompt|quer|prob|analy[sz]|"
+             r"benchmark|test|stud|consider|examin)")
+USE_AFTER_WE = re.compile(rf"we\s+(?:also\s+|then\s+|further\s+|first\s+|additionally\s+)?{USE_VERBS}",
+                          re.IGNORECASE)
 COMPARISON = re.compile(r"compar|\bthan\b|outperform|\bvs\.?\b|versus|baseline|surpass|match", re.IGNORECASE)
 OPENING = 3000  # a paper names its own model in its title or abstract
 NOT_NAME_WORDS = {"the", "a", "an", "our", "with", "and", "or", "for", "to", "from", "than", "of", "in",
@@ -207,17 +212,17 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
     name, before = subject.group("name"), text[sentence.start: subject.start()].rstrip(" \t")
     starts = not before.strip() or before.endswith("\n")  # the name opens the sentence or its line
     return starts and name.lower() not in NOT_NAME_WORDS \
-        and name in _title_part(text) and not _common_word(text, name)
+        and name in title_part(text) and not _common_word(text, name)
 
 
 def _titled_name(text: str, found: list[tuple[float, re.Match[str]]]) -> bool:
     """Whether the text's title writes this sized name ("Heron-34B: an open model"): a title names
     the text's own model."""
-    title = _title_part(text)
+    title = title_part(text)
     return any(match.group(0) in title for _, match in found)
 
 
-def _title_part(text: str) -> str:
+def title_part(text: str) -> str:
     """A text's title: its first three non-empty lines, at most ``TITLE_PART`` characters."""
     lines = [line for line in text[:TITLE_PART].split("\n") if line.strip()]
     return "\n".join(lines[:TITLE_LINES])
@@ -259,8 +264,11 @@ def _trained_up_to(text: str) -> tuple[float, Span] | None:
 
 
 def _trains(sentence: str) -> bool:
-    """A first-person training claim ("we train …"), not a use of someone's trained model."""
-    return bool(OWN_CLAIM.search(sentence)) and not USES_TRAINED.search(sentence)
+    """A first-person training claim ("we train …"), not a use of someone's trained model ("we use an X
+    model pre-trained on …", "we probe X, which was trained on …": the verb after "we" uses it)."""
+    if USES_TRAINED.search(sentence):
+        return False
+    return any(not USE_AFTER_WE.match(sentence, claim.start()) for claim in OWN_CLAIM.finditer(sentence))
 
 
 def _claims(sentence: str) -> bool:

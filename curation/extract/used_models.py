@@ -5,7 +5,9 @@ An evaluation or analysis paper quotes the compute of the models it studies ("GP
 uses, compares, prompts, probes or fine-tunes ("we evaluate X", "we fine-tune X") and never trains,
 introduces or calls its own ("we train X", "we present X", "our X" — by its full name or the name's
 first part, "Heron" for "Heron-7B"), and that is not the model the title names, is that model's run:
-cited, not the text's.
+cited, not the text's. A paper that gives figures for several named models ("GPT-3 … trained on 300B
+tokens. PaLM … on 780B tokens.") is quoting them: those it never claims, and whose name its title does
+not carry, are cited too. A model card's title or repository name makes the model its own.
 """
 
 from __future__ import annotations
@@ -14,14 +16,13 @@ import re
 from functools import lru_cache
 
 from curation.extract.anchors import lowered
+from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import eligible
-from curation.extract.evidence import Estimate
-from curation.extract.flagship_counting import introduced_as_own
+from curation.extract.evidence import PRETRAINING, Estimate
+from curation.extract.flagship_counting import USE_AFTER_WE, introduced_as_own, title_part
 from curation.extract.model_names import document_title, squash_name
 
-USES = re.compile(r"we\s+(?:also\s+|then\s+|further\s+|first\s+|additionally\s+)?"
-                  r"(?:evaluat|use\b|used\b|using\b|compar|fine-?tun|finetun|prompt|quer|prob|analy[sz]|"
-                  r"benchmark|test|stud|consider|examin)\w*(?P<object>[^.;:]{0,160})", re.IGNORECASE)
+USES = re.compile(rf"{USE_AFTER_WE.pattern}\w*(?P<object>[^.;:]{{0,160}})", re.IGNORECASE)
 NAME_PARTS = re.compile(r"[\s-]")
 
 
@@ -52,18 +53,42 @@ def _uses(text: str, model: str) -> bool:
     return False
 
 
-def _own(text: str, model: str, card_name: str | None) -> bool:
-    title = squash_name(" ".join(n for n in (document_title(text), card_name) if n))
-    if title and squash_name(model) in title:
-        return True
-    stem = NAME_PARTS.split(model)[0]
+def _stem(model: str) -> str:
+    return NAME_PARTS.split(model)[0]
+
+
+def _claimed(text: str, model: str) -> bool:
+    """Whether the text trains, introduces or calls its own the model, by its name or the name's first
+    part ("we present Heron" claims "Heron-7B")."""
+    stem = _stem(model)
     return introduced_as_own(text, model) or (len(stem) > 2 and introduced_as_own(text, stem))
 
 
+def _card_title(text: str, model: str, card_name: str | None) -> bool:
+    """Whether a model card's title or repository writes the model's name, or its first part."""
+    if card_name is None and not looks_like_model_card(text):
+        return False
+    title = squash_name(" ".join(n for n in (document_title(text), card_name) if n))
+    return bool(title) and (squash_name(model) in title or squash_name(_stem(model)) in title)
+
+
 def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None = None) -> None:
-    """Mark eligible estimates whose model the text only uses (see the module's rule) as cited."""
-    for estimate in estimates:
-        model = estimate.model
-        if not model or not eligible(estimate) or not _uses(text, model) or _own(text, model, card_name):
+    """Mark eligible estimates whose model the text only uses, or (in a paper) one of several models
+    it never claims, as cited (see the module's rules)."""
+    named = [e for e in estimates if e.model and eligible(e) and e.stage == PRETRAINING]
+    several = len({squash_name(e.model or "") for e in named}) > 1 and card_name is None \
+        and not looks_like_model_card(text)
+    for estimate in named:
+        model = estimate.model or ""
+        if _card_title(text, model, card_name) or _claimed(text, model):
             continue
-        estimate.notes.append(f"cited from other work: the text uses {model}, it does not train it")
+        if _uses(text, model):
+            estimate.notes.append(f"cited from other work: the text uses {model}, it does not train it")
+        elif several and not _paper_title(text, model):
+            estimate.notes.append(f"cited from other work: one of several models the text gives figures "
+                                  f"for and never claims as its own ({model})")
+
+
+def _paper_title(text: str, model: str) -> bool:
+    """Whether a paper's title (its first lines) writes the model's name."""
+    return model in title_part(text)
