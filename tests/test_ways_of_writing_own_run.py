@@ -177,14 +177,14 @@ PAPER_HEAD = "{title}\nA. Author, B. Author\nSome University\n\nAbstract\n"
 def test_figures_for_several_models_the_text_never_claims_are_quoted():
     text = PAPER_HEAD.format(title="A Survey of Large Language Models") + (
         "We review large language models. Aster-3 has 175B parameters and was trained on 300B tokens. "
-        "Borealis has 540B parameters and was trained on 780B tokens.")
+        "Borealis-2 has 540B parameters and was trained on 780B tokens.")
     assert primary_flop(text, 2023) is None
 
 
 def test_the_claimed_model_keeps_its_figure_beside_a_quoted_one():
     text = PAPER_HEAD.format(title="Heron: open models") + (
         "We present Heron-7B. Heron-7B has 7B parameters and was trained on 2T tokens. By comparison, "
-        "Borealis has 540B parameters and was trained on 780B tokens.")
+        "Borealis-2 has 540B parameters and was trained on 780B tokens.")
     assert primary_flop(text, 2023) == pytest.approx(6 * 7e9 * 2e12)
 
 

@@ -73,6 +73,7 @@ OUR_SIZE = re.compile(
     r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,2}?models?\b", re.IGNORECASE)
 # the sentence's subject, right before the size: "Heron is a 20 billion parameter …"
 SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w)\s+(?:is|was)\s+(?:a|an)\s+$")
+PROSE_LINE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")  # a word ending a sentence
 TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its title
 # "1.4T tokens", "300 billion tokens", "299,892,736,000 tokens" (digits alone count from 1e8)
 TOKEN_FIGURE = re.compile(
@@ -223,9 +224,15 @@ def _titled_name(text: str, found: list[tuple[float, re.Match[str]]]) -> bool:
 
 
 def title_part(text: str) -> str:
-    """A text's title: its first three non-empty lines, at most ``TITLE_PART`` characters."""
-    lines = [line for line in text[:TITLE_PART].split("\n") if line.strip()]
-    return "\n".join(lines[:TITLE_LINES])
+    """A text's title: its first three non-empty lines within ``TITLE_PART`` characters, up to the first
+    line of prose (one that ends a sentence: titles and author lines do not)."""
+    lines = []
+    for line in (line.strip() for line in text[:TITLE_PART].split("\n")):
+        if PROSE_LINE.search(line) or len(lines) == TITLE_LINES:
+            break
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def _described_sizes(text: str) -> list[tuple[float, Span]]:

@@ -90,5 +90,6 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
 
 
 def _paper_title(text: str, model: str) -> bool:
-    """Whether a paper's title (its first lines) writes the model's name."""
-    return model in title_part(text)
+    """Whether a paper's title (its first lines) writes the model's name, or its first part."""
+    title, stem = squash_name(title_part(text)), squash_name(_stem(model))
+    return squash_name(model) in title or (len(stem) > 2 and stem in title)
