@@ -193,3 +193,18 @@ def test_a_model_the_text_probes_is_not_claimed_by_a_later_verb():
     text = ("# What does Aster-3 175B know about chemistry?\n"
             "We probe Aster-3 175B, which was trained on 300 billion tokens, on 500 questions.")
     assert primary_flop(text, 2022) is None
+
+
+@pytest.mark.parametrize(("sentence", "chip_seconds"), [
+    ("We trained Heron for 48h on 8 V100 GPUs.", 8 * 48 * 3600),  # hours as "h"
+    ("Training took 72 h on 4 Tesla P100 GPUs.", 4 * 72 * 3600),
+    ("16 nodes × 8 H100 (80GB), training took 12 days.", 128 * 12 * DAY),  # nodes times GPUs a node
+])
+def test_hours_written_h_and_nodes_times_devices(sentence, chip_seconds):
+    (estimate,) = find_device_counts(sentence, 2020)
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(chip_seconds)
+
+
+def test_our_model_has_a_size():
+    text = "Heron: a speech model\nOur final model has 1.5B parameters. We train it on 500B tokens of speech."
+    assert find_flagship_counting(text)[0].value_flop == pytest.approx(6 * 1.5e9 * 500e9)

@@ -52,7 +52,7 @@ WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 AMOUNT = rf"(?:{NUMBER}|(?:{WORD})(?![\w-]))"
 DURATION = re.compile(
     rf"(?<![\w.])(?P<lo>{AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT}))?\s*"
-    r"(?P<unit>hours?|hrs?|days?|weeks?|months?)\b(?![\s-]*(?:time|later|ago|old))",
+    r"(?P<unit>hours?|hrs?|h(?=[\s.,;)])|days?|weeks?|months?)\b(?![\s-]*(?:time|later|ago|old))",
     re.IGNORECASE,
 )
 DEVICE_NOUN = r"(?:GPUs?|TPUs?|NPUs?|IPUs?|chips|cores|accelerators|devices|cards)"
@@ -99,9 +99,11 @@ def _durations(sentence: Span) -> list[tuple[float, str, Span]]:
     return found
 
 
-# "64 nodes, each with 8 A100 GPUs" / "24 DGX-A800 GPU (8×80G) servers": devices per node × nodes
+# "64 nodes, each with 8 A100 GPUs" / "16 nodes × 8 H100" / "24 DGX-A800 GPU (8×80G) servers": devices per
+# node × nodes
 NODES_BEFORE = re.compile(r"(?P<n>\d[\d,]*)\s+(?:compute\s+|GPU\s+|TPU\s+)?(?:nodes|servers|machines|hosts)"
-                          r"\s*,?\s*(?:each\s+)?(?:with|of|containing|having|equipped\s+with)\s+(?:each\s+)?$",
+                          r"\s*(?:,?\s*(?:each\s+)?(?:with|of|containing|having|equipped\s+with)\s+(?:each\s+)?"
+                          r"|[×x*]\s*)$",
                           re.IGNORECASE)
 PER_NODE_AFTER = re.compile(r"\s*\((?P<n>\d+)\s*[×x*][^)]{0,20}\)\s*(?:servers?|nodes?|machines?|hosts?)\b",
                             re.IGNORECASE)

@@ -233,4 +233,4 @@ def match_span(match: re.Match[str]) -> Span:
 
 def _unit_key(unit: str) -> str:
     unit = unit.lower().rstrip("s")
-    return "hour" if unit in ("hour", "hr") else unit
+    return "hour" if unit in ("hour", "hr", "h") else unit

@@ -71,6 +71,11 @@ DESCRIBED_SIZE = re.compile(
 OUR_SIZE = re.compile(
     rf"our\s+(?:largest\s+|biggest\s+|final\s+|flagship\s+)?(?P<n>{NUMBER})\s?(?P<m>[MBT])(?![a-z])"
     r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,2}?models?\b", re.IGNORECASE)
+# "our final model has 1.5B parameters", "our largest model contains about 52 billion parameters"
+OUR_MODEL_HAS = re.compile(
+    rf"our\s+(?:[\w-]+\s+){{0,2}}?models?\s+(?:has|have|contains?|consists\s+of|comprises|with)\s+"
+    rf"(?:about\s+|approximately\s+|roughly\s+|~\s*)?(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)"
+    r"(?![a-z])[\s-]*(?:total\s+)?param(?:eter)?s?\b", re.IGNORECASE)
 # the sentence's subject, right before the size: "Heron is a 20 billion parameter …"
 SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w)\s+(?:is|was)\s+(?:a|an)\s+$")
 PROSE_LINE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")  # a word ending a sentence
@@ -237,8 +242,8 @@ def title_part(text: str) -> str:
 
 def _described_sizes(text: str) -> list[tuple[float, Span]]:
     """Sizes the opening writes as describing the text's own model ("we pretrain Heron, a 1.1B language
-    model", "Heron is a 20B decoder-only model") and "our 1.3B model" anywhere: first-person or
-    subject-of-the-title sentences only (see :func:`_describes_own`)."""
+    model", "Heron is a 20B decoder-only model": first-person or subject-of-the-title sentences only, see
+    :func:`_describes_own`), and "our 1.3B model" or "our final model has 1.5B parameters" anywhere."""
     found = []
     for match in DESCRIBED_SIZE.finditer(text, 0, OPENING):
         sentence = sentence_around(text, match.start(), match.end())
@@ -248,7 +253,8 @@ def _described_sizes(text: str) -> list[tuple[float, Span]]:
     low = lowered(text)
     at = low.find("our ")
     while at != -1:  # the pattern is tried only where "our" starts a word
-        match = OUR_SIZE.match(text, at) if at == 0 or not low[at - 1].isalnum() else None
+        starts_word = at == 0 or not low[at - 1].isalnum()
+        match = (OUR_SIZE.match(text, at) or OUR_MODEL_HAS.match(text, at)) if starts_word else None
         if match:
             found.append((_value(match), Span(match.group(0), match.start(), match.end())))
         at = low.find("our ", at + 4)

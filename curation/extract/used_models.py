@@ -5,9 +5,10 @@ An evaluation or analysis paper quotes the compute of the models it studies ("GP
 uses, compares, prompts, probes or fine-tunes ("we evaluate X", "we fine-tune X") and never trains,
 introduces or calls its own ("we train X", "we present X", "our X" — by its full name or the name's
 first part, "Heron" for "Heron-7B"), and that is not the model the title names, is that model's run:
-cited, not the text's. A paper that gives figures for several named models ("GPT-3 … trained on 300B
-tokens. PaLM … on 780B tokens.") is quoting them: those it never claims, and whose name its title does
-not carry, are cited too. A model card's title or repository name makes the model its own.
+cited, not the text's. A paper that gives figures for several named models in prose ("GPT-3 … trained on
+300B tokens. PaLM … on 780B tokens.") is quoting them: those it never claims, and whose name its title
+does not carry, are cited too (a table of sizes is left to the table rules). A model card's title or
+repository name makes the model its own.
 """
 
 from __future__ import annotations
@@ -76,15 +77,15 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
     """Mark eligible estimates whose model the text only uses, or (in a paper) one of several models
     it never claims, as cited (see the module's rules)."""
     named = [e for e in estimates if e.model and eligible(e) and e.stage == PRETRAINING]
-    several = len({squash_name(e.model or "") for e in named}) > 1 and card_name is None \
-        and not looks_like_model_card(text)
+    prose = {squash_name(e.model or "") for e in named if not e.assumptions.get("table_row")}
+    several = len(prose) > 1 and card_name is None and not looks_like_model_card(text)
     for estimate in named:
         model = estimate.model or ""
         if _card_title(text, model, card_name) or _claimed(text, model):
             continue
         if _uses(text, model):
             estimate.notes.append(f"cited from other work: the text uses {model}, it does not train it")
-        elif several and not _paper_title(text, model):
+        elif several and not estimate.assumptions.get("table_row") and not _paper_title(text, model):
             estimate.notes.append(f"cited from other work: one of several models the text gives figures "
                                   f"for and never claims as its own ({model})")
 
