@@ -208,3 +208,18 @@ def test_hours_written_h_and_nodes_times_devices(sentence, chip_seconds):
 def test_our_model_has_a_size():
     text = "Heron: a speech model\nOur final model has 1.5B parameters. We train it on 500B tokens of speech."
     assert find_flagship_counting(text)[0].value_flop == pytest.approx(6 * 1.5e9 * 500e9)
+
+
+def test_a_pod_sized_in_cores():
+    (pod,) = find_device_counts("We train on a 512-core TPU v3 pod for 2 days.", 2019)
+    (chips,) = find_device_counts("We train on 256 TPU v3 chips for 2 days.", 2019)  # two cores a chip
+    assert pod.value_flop == pytest.approx(chips.value_flop)
+
+
+@pytest.mark.parametrize(("sentence", "chips", "accelerator"), [
+    ("We use SGD with 50 replicas, each running on a K40 GPU; training took 2 weeks.", 50, "K40"),
+    ("We trained for 10 epochs on a single NVIDIA GTX 1080, which took 3 days.", 1, "GTX 1080"),
+])
+def test_replicas_and_a_vendor_before_a_single_device(sentence, chips, accelerator):
+    (estimate,) = find_device_counts(sentence, 2017)
+    assert (estimate.assumptions["chips"], estimate.assumptions["accelerator"]) == (chips, accelerator)

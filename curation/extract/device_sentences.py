@@ -6,10 +6,12 @@ hours", "using 50 GPUs, for one day". The rules:
 
 - one sentence names a **device count** (digits or a number word, then the accelerator or a device
   noun: GPUs, TPUs, chips, cores; an accelerator in the plural, "64 k40s"; a count straight before an
-  accelerator's name, "8 16 GB V100", "a single GTX 580"; a TPU slice, "a v3-256 pod": 128 chips; DGX
-  systems, "4 DGX A100 nodes": 32 A100s; not a year, "in 2017 V100 GPUs") and a **duration** (digits,
-  number words or a range, then hours, days, weeks or months), and says it is training ("train",
-  "took", "needed", "run", "used", "conducted", "lasted");
+  accelerator's name, "8 16 GB V100", "a single GTX 580"; a TPU slice, "a v3-256 pod": 128 chips, or
+  a pod sized in cores or chips, "a 512-core TPU v3 pod"; DGX systems, "4 DGX A100 nodes": 32 A100s;
+  a product of nodes and devices, "32 x 8 A100 GPUs", "16 nodes × 8 H100", "50 replicas, each on a
+  K40"; not a year, "in 2017 V100 GPUs") and a **duration** (digits, number words or a range, then
+  hours ("48h"), days, weeks or months), and says it is training ("train", "pretrain", "took",
+  "needed", "run", "used", "conducted", "lasted");
 - a sentence that names devices but no duration borrows the duration of the **next** sentence when that
   one is about training and names no devices itself ("... on 16 Cloud TPUs (64 chips). Training took
   4 days."), or of the next three when the count's sentence itself trains (see
@@ -59,10 +61,13 @@ DEVICE_NOUN = r"(?:GPUs?|TPUs?|NPUs?|IPUs?|chips|cores|accelerators|devices|card
 NOT_A_NAME = r"(?:on|for|of|with|and|or|in|to|the|by|at|using|hours?|days?|weeks?|months?|per|each)\b"
 DEVICES = re.compile(
     rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?\s*(?:×|x)?\s*"
-    rf"(?P<name>(?:(?!{NOT_A_NAME})(?:[A-Za-z0-9]|\((?=[A-Za-z]))[\w.\-()]*\s+){{0,4}}){DEVICE_NOUN}(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
+    rf"(?P<name>(?:(?!{NOT_A_NAME}|\d[\d,]*-(?:core|chip)\b)(?:[A-Za-z0-9]|\((?=[A-Za-z]))[\w.\-()]*\s+){{0,4}}){DEVICE_NOUN}(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
     rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
     rf"(?P<name2>(?:NVIDIA\s|Nvidia\s|Tesla\s)?[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
-    rf"|(?<![\w.])(?P<count3>\d+)-(?P<noun3>GPU|TPU)\s+(?:machine|server|node|box)",
+    rf"|(?<![\w.])(?P<count3>\d+)-(?P<noun3>GPU|TPU)\s+(?:machine|server|node|box)"
+    # "a 512-core TPU v3 pod", "a 1024-chip TPUv4 slice": the count is the pod's
+    rf"|(?<![\w.])(?P<count4>\d[\d,]*)-(?P<noun4>core|chip)\s+(?P<name4>(?:Cloud\s+)?TPU[\s-]?v?\d?\w?)"
+    r"(?:\s+(?:pod|slice|cluster))?",
 )
 TRAINING = re.compile(r"\b(?:pre-?)?train|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b"
                       r"|\bran\b|\brun\b|\bused\b|\butili[sz]ed\b|\bconducted\b|\blasted\b", re.IGNORECASE)
@@ -101,8 +106,10 @@ def _durations(sentence: Span) -> list[tuple[float, str, Span]]:
 
 # "64 nodes, each with 8 A100 GPUs" / "16 nodes × 8 H100" / "24 DGX-A800 GPU (8×80G) servers": devices per
 # node × nodes
-NODES_BEFORE = re.compile(r"(?P<n>\d[\d,]*)\s+(?:compute\s+|GPU\s+|TPU\s+)?(?:nodes|servers|machines|hosts)"
-                          r"\s*(?:,?\s*(?:each\s+)?(?:with|of|containing|having|equipped\s+with)\s+(?:each\s+)?"
+NODES_BEFORE = re.compile(r"(?P<n>\d[\d,]*)\s+(?:compute\s+|GPU\s+|TPU\s+)?"
+                          r"(?:nodes|servers|machines|hosts|replicas|workers)"
+                          r"\s*(?:,?\s*(?:each\s+)?(?:with|of|containing|having|equipped\s+with|running\s+on|on)"
+                          r"\s+(?:each\s+)?"
                           r"|[×x*]\s*)$",
                           re.IGNORECASE)
 PER_NODE_AFTER = re.compile(r"\s*\((?P<n>\d+)\s*[×x*][^)]{0,20}\)\s*(?:servers?|nodes?|machines?|hosts?)\b",
@@ -128,6 +135,7 @@ def _bare_count() -> re.Pattern[str]:
     """A count written straight before a known accelerator's name, with no device noun after it:
     "8 V100", "on 8 16 GB V100 for 90 hours", "4 × A100-80GB"."""
     return re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|(?:a\s+)?single|{WORD})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
+                      r"(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)\s+)?"
                       rf"(?P<name>{accelerator_regex()})(?![\w-])"
                       rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*(?:[\w()]+[\s-]+)?{DEVICE_NOUN})",
                       re.IGNORECASE)
@@ -177,6 +185,9 @@ def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
             continue
         if match.group("count3"):
             count, name, noun = float(match.group("count3")), "", match.group("noun3")
+        elif match.group("count4"):
+            count, name = parse_plain(match.group("count4")), match.group("name4")
+            noun = match.group("noun4") + "s"
         elif match.group("count2"):
             count, name, noun = _amount(match.group("count2")), match.group("name2"), "gpu"
             if resolve_accelerator(name) is None:
