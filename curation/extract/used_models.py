@@ -81,11 +81,13 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
     several = len(prose) > 1 and card_name is None and not looks_like_model_card(text)
     for estimate in named:
         model = estimate.model or ""
-        if _card_title(text, model, card_name) or _claimed(text, model):
-            continue
-        if _uses(text, model):
+        used = _uses(text, model)
+        quoted = several and not estimate.assumptions.get("table_row") and not _paper_title(text, model)
+        if not (used or quoted) or _card_title(text, model, card_name) or _claimed(text, model):
+            continue  # the cheap tests first: most figures are neither used nor quoted
+        if used:
             estimate.notes.append(f"cited from other work: the text uses {model}, it does not train it")
-        elif several and not estimate.assumptions.get("table_row") and not _paper_title(text, model):
+        else:
             estimate.notes.append(f"cited from other work: one of several models the text gives figures "
                                   f"for and never claims as its own ({model})")
 
