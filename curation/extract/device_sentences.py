@@ -117,7 +117,7 @@ PER_NODE_AFTER = re.compile(r"\s*\((?P<n>\d+)\s*[×x*][^)]{0,20}\)\s*(?:servers?
 
 
 # "32 x 8 A100 GPUs", "16 × 8 GPUs": a count of nodes times the devices in each
-PRODUCT = re.compile(r"\d[\d,]*\s*[×x*]\s*(?P<per>\d{1,2})\s+(?=\S)")
+PRODUCT = re.compile(r"\d[\d,]*\s*[×x*]\s*(?P<per>\d{1,2})\s+(?!Gi?B\b)(?=\S)")  # not "4 x 8 GB GPUs"
 
 
 def _per_node(sentence: str, match: re.Match[str]) -> float:

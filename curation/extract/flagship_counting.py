@@ -6,13 +6,17 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
 - the text's **own model** is the sized name it mentions most often overall ("Heron-7B", "Heron 1.5B",
   "Heron 2.0-70B": the name, with its version, that the text uses most) among those its opening (title
   and abstract) names and a first-person sentence trains, introduces or releases ("we present Heron",
-  "our Heron models"); its **flagship** is the largest size written with that name, except sizes called
+  "our Heron models"; not "we evaluate Heron, which was trained on …") or its title writes
+  ("Heron-34B: an open model"); its **flagship** is the largest size written with that name, except
+  sizes called
   untrained, hypothetical or planned — or the top of a range the text trains ("six models ranging
   from 169 million to 14 billion parameters") when that is larger; a model card's own model is the
   sized name in its title, else the size in its repository's name when the card writes that name
   ("# Heron-7B"), not a larger sibling it mentions;
   without sized names, the largest "N parameters" or listed size ("sizes (1.3B, 2.7B and 6.7B)") of a
-  sentence saying "we train/introduce/…";
+  sentence saying "we train/introduce/…" or whose subject the title names ("Heron is a 20B model"), a
+  size the opening gives the own model ("we pretrain Heron, a 1.1B language model"), or "our 1.3B
+  model" / "our final model has 1.5B parameters";
 - a **mixture of experts** counts the parameters active per token: the active size a name carries
   after its total ("Heron-30B-A3B": 3B active), else the activated count a table or sentence pairs
   with the flagship's total replaces it (a dense flagship keeps its size beside a
@@ -104,11 +108,12 @@ OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?:pre-?train|train|introduc
 # "we use an X model (partially) pre-trained on …": someone's trained model, used — not a claim
 USES_TRAINED = re.compile(r"\bwe\s+(?:use|adopt|employ|take|evaluat|borrow|reus)\w*\s+(?:an?|the)\s+"
                           r"[\w.-]+\s+(?:model|checkpoint)s?\s+(?:\w+\s+)?(?:pre-?)?trained", re.IGNORECASE)
-# "we evaluate / use / compare / probe / fine-tune X": what a text does with a model it did not pre-train
-USE_VERBS = (r"(?:evaluat|use\b|used\b|using\b|compar|fine-?tun|finetun|prompt|quer|prob|analy[sz]|"
-             r"benchmark|test|stud|consider|examin)")
-USE_AFTER_WE = re.compile(rf"we\s+(?:also\s+|then\s+|further\s+|first\s+|additionally\s+)?{USE_VERBS}",
-                          re.IGNORECASE)
+# "we evaluate / compare / probe / fine-tune X": what a text does with a model it did not pre-train ("we
+# use" is not here: texts also use an architecture or a cluster for their own model)
+STUDY_VERBS = (r"(?:evaluat|compar|fine-?tun|finetun|prompt|quer|prob|analy[sz]|benchmark|test|stud|"
+               r"consider|examin)")
+WE_THEN = r"we\s+(?:also\s+|then\s+|further\s+|first\s+|additionally\s+)?"
+USE_AFTER_WE = re.compile(rf"{WE_THEN}{STUDY_VERBS}", re.IGNORECASE)
 COMPARISON = re.compile(r"compar|\bthan\b|outperform|\bvs\.?\b|versus|baseline|surpass|match", re.IGNORECASE)
 OPENING = 3000  # a paper names its own model in its title or abstract
 NOT_NAME_WORDS = {"the", "a", "an", "our", "with", "and", "or", "for", "to", "from", "than", "of", "in",
@@ -210,7 +215,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
 def _describes_own(text: str, sentence: Span, at: int) -> bool:
     """Whether a size written at ``at`` describes the text's own model: its sentence says "we
     train/introduce/…", or its subject is a name the text's title carries ("Heron is a 20B model")."""
-    if OWN_CLAIM.search(sentence.text):
+    if _trains(sentence.text):
         return True
     subject = SUBJECT.search(text, sentence.start, at)
     if subject is None or subject.end() != at:

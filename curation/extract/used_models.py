@@ -4,11 +4,11 @@ An evaluation or analysis paper quotes the compute of the models it studies ("GP
 3.14e23 FLOPs. We evaluate GPT-3 on …"). The rule: a figure whose model the text says it evaluates,
 uses, compares, prompts, probes or fine-tunes ("we evaluate X", "we fine-tune X") and never trains,
 introduces or calls its own ("we train X", "we present X", "our X" — by its full name or the name's
-first part, "Heron" for "Heron-7B"), and that is not the model the title names, is that model's run:
-cited, not the text's. A paper that gives figures for several named models in prose ("GPT-3 … trained on
-300B tokens. PaLM … on 780B tokens.") is quoting them: those it never claims, and whose name its title
-does not carry, are cited too (a table of sizes is left to the table rules). A model card's title or
-repository name makes the model its own.
+first part, "Heron" for "Heron-7B"), is that model's run: cited, not the text's. A paper that gives
+figures for several named models in prose ("GPT-3 … trained on 300B tokens. PaLM … on 780B tokens.")
+is quoting them: those it never claims, and whose name its title does not carry, are cited too (a
+table of sizes is left to the table rules). A model card's title or repository name makes the model
+its own.
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ from curation.extract.anchors import lowered
 from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import eligible
 from curation.extract.evidence import PRETRAINING, Estimate
-from curation.extract.flagship_counting import USE_AFTER_WE, introduced_as_own, title_part
+from curation.extract.flagship_counting import STUDY_VERBS, WE_THEN, introduced_as_own, title_part
 from curation.extract.model_names import document_title, squash_name
 
-USES = re.compile(rf"{USE_AFTER_WE.pattern}\w*(?P<object>[^.;:]{{0,160}})", re.IGNORECASE)
+USES = re.compile(rf"{WE_THEN}(?:use\b|used\b|using\b|{STUDY_VERBS})\w*(?P<object>[^.;:]{{0,160}})",
+                  re.IGNORECASE)
 NAME_PARTS = re.compile(r"[\s-]")
 
 
