@@ -227,5 +227,5 @@ def test_replicas_and_a_vendor_before_a_single_device(sentence, chips, accelerat
 
 def test_using_an_architecture_is_still_a_claim_on_the_model_built_with_it():
     text = ("Low-bandwidth training\nWe used the Osprey architecture, scaled down to a 1.2B parameter size. "
-            "For training data we used the first 105B tokens of a shuffled web corpus.")
+            "We trained it on 105B tokens of a shuffled web corpus.")
     assert find_flagship_counting(text)[0].value_flop == pytest.approx(6 * 1.2e9 * 105e9)
