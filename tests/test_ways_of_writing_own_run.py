@@ -229,3 +229,18 @@ def test_using_an_architecture_is_still_a_claim_on_the_model_built_with_it():
     text = ("Low-bandwidth training\nWe used the Osprey architecture, scaled down to a 1.2B parameter size. "
             "We trained it on 105B tokens of a shuffled web corpus.")
     assert find_flagship_counting(text)[0].value_flop == pytest.approx(6 * 1.2e9 * 105e9)
+
+
+@pytest.mark.parametrize(("sentence", "chip_seconds"), [
+    # a time per epoch counts times the epochs
+    ("Each epoch took about 2 hours on 8 V100 GPUs, and we trained for 90 epochs.", 8 * 2 * 3600 * 90),
+    ("We trained for 90 epochs on 8 V100 GPUs at 20 minutes per epoch.", 8 * 20 * 60 * 90),
+    ("Training took 76 minutes on 1024 TPU v3 chips.", 1024 * 76 * 60),  # minutes
+])
+def test_minutes_and_times_per_epoch(sentence, chip_seconds):
+    (estimate,) = find_device_counts(sentence, 2019)
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(chip_seconds)
+
+
+def test_a_time_per_epoch_without_a_count_of_epochs_is_not_the_run():
+    assert find_device_counts("Each epoch took about 2 hours on 8 V100 GPUs.", 2019) == []

@@ -10,7 +10,8 @@ hours", "using 50 GPUs, for one day". The rules:
   a pod sized in cores or chips, "a 512-core TPU v3 pod"; DGX systems, "4 DGX A100 nodes": 32 A100s;
   a product of nodes and devices, "32 x 8 A100 GPUs", "16 nodes × 8 H100", "50 replicas, each on a
   K40"; not a year, "in 2017 V100 GPUs") and a **duration** (digits, number words or a range, then
-  hours ("48h"), days, weeks or months), and says it is training ("train", "pretrain", "took",
+  minutes, hours ("48h"), days, weeks or months; a time per epoch times the epochs the sentence
+  gives), and says it is training ("train", "pretrain", "took",
   "needed", "run", "used", "conducted", "lasted");
 - a sentence that names devices but no duration borrows the duration of the **next** sentence when that
   one is about training and names no devices itself ("... on 16 Cloud TPUs (64 chips). Training took
@@ -54,7 +55,8 @@ WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 AMOUNT = rf"(?:{NUMBER}|(?:{WORD})(?![\w-]))"
 DURATION = re.compile(
     rf"(?<![\w.])(?P<lo>{AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT}))?\s*"
-    r"(?P<unit>hours?|hrs?|h(?=[\s.,;)])|days?|weeks?|months?)\b(?![\s-]*(?:time|later|ago|old))",
+    r"(?P<unit>hours?|hrs?|h(?=[\s.,;)])|minutes?|mins?|days?|weeks?|months?)\b"
+    r"(?![\s-]*(?:time|later|ago|old))",
     re.IGNORECASE,
 )
 DEVICE_NOUN = r"(?:GPUs?|TPUs?|NPUs?|IPUs?|chips|cores|accelerators|devices|cards)"
@@ -71,6 +73,12 @@ DEVICES = re.compile(
 )
 TRAINING = re.compile(r"\b(?:pre-?)?train|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b"
                       r"|\bran\b|\brun\b|\bused\b|\butili[sz]ed\b|\bconducted\b|\blasted\b", re.IGNORECASE)
+# "each epoch took 2 hours", "one epoch takes", "20 minutes per epoch": a time per epoch, not per run
+PER_EPOCH_BEFORE = re.compile(r"\b(?:each|every|one|an?|per|single)\s+(?:training\s+)?epoch\b[^.;]*$",
+                              re.IGNORECASE)
+PER_EPOCH_AFTER = re.compile(r"\s*(?:per|/|for\s+(?:each|every|one|an?))\s*(?:training\s+)?epoch\b",
+                             re.IGNORECASE)
+EPOCHS = re.compile(rf"(?P<e>{NUMBER})\s*(?:training\s+)?epochs\b", re.IGNORECASE)
 NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+$", re.IGNORECASE)
 # the data-centre GPU most used for training by year, for texts that write "GPUs" alone and name no GPU
 # model anywhere, known or not (a Speculative guess, named in the estimate's assumptions)
@@ -89,7 +97,9 @@ def _amount(text: str) -> float:
 
 
 def _durations(sentence: Span) -> list[tuple[float, str, Span]]:
-    """(seconds, as written, span) for every duration of a training run in the sentence."""
+    """(seconds, as written, span) for every duration of a training run in the sentence; a time per
+    epoch ("each epoch took 2 hours", "20 minutes per epoch") counts times the epochs the sentence
+    gives ("for 90 epochs"), and not at all when it gives none."""
     found = []
     for match in DURATION.finditer(sentence.text):
         if NOT_A_RUN.search(sentence.text[max(0, match.start() - 12): match.start()]):
@@ -99,6 +109,12 @@ def _durations(sentence: Span) -> list[tuple[float, str, Span]]:
         if hi < lo:
             continue
         seconds = (lo + hi) / 2 * SECONDS[_unit_key(match.group("unit"))]
+        if PER_EPOCH_BEFORE.search(sentence.text[max(0, match.start() - 40): match.start()]) or \
+                PER_EPOCH_AFTER.match(sentence.text, match.end()):
+            epochs = EPOCHS.search(sentence.text)
+            if epochs is None:
+                continue  # a time per epoch with no count of epochs: not the run's duration
+            seconds *= parse_plain(epochs.group("e"))
         span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())
         found.append((seconds, match.group(0), span))
     return found

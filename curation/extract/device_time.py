@@ -42,7 +42,7 @@ from curation.extract.quantities import (
     scaled_value,
 )
 
-SECONDS = {"hour": 3600, "hr": 3600, "day": 86400, "week": 7 * 86400, "month": 30.44 * 86400,
+SECONDS = {"minute": 60, "hour": 3600, "hr": 3600, "day": 86400, "week": 7 * 86400, "month": 30.44 * 86400,
            "year": 365.25 * 86400}
 
 
@@ -233,4 +233,6 @@ def match_span(match: re.Match[str]) -> Span:
 
 def _unit_key(unit: str) -> str:
     unit = unit.lower().rstrip("s")
+    if unit in ("min", "minute"):
+        return "minute"
     return "hour" if unit in ("hour", "hr", "h") else unit
