@@ -244,3 +244,14 @@ def test_minutes_and_times_per_epoch(sentence, chip_seconds):
 
 def test_a_time_per_epoch_without_a_count_of_epochs_is_not_the_run():
     assert find_device_counts("Each epoch took about 2 hours on 8 V100 GPUs.", 2019) == []
+
+
+def test_a_fine_tuning_stage_later_in_the_sentence_is_not_the_figures_stage():
+    text = "# Heron-7B\n\nHeron-7B was pretrained on 2T tokens of text, and then fine-tuned on 10M tokens."
+    estimate = find_flagship_counting(text)[0]
+    assert (estimate.value_flop, estimate.stage) == (pytest.approx(6 * 7e9 * 2e12), "pretraining")
+
+
+def test_a_card_line_of_several_fields_reads_each_field_alone():
+    card = CARD + "# Heron\n\nParams: 1.1B | Tokens: 3T | Context: 2048\n"  # the context is another field's
+    assert primary_flop(card, 2024) == pytest.approx(6 * 1.1e9 * 3e12)

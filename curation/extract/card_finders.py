@@ -98,9 +98,11 @@ def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
     figures = []
     low = lowered(text)
     for match in anchored(TOKEN_FIGURE, text, TOKENS_ANCHOR, 40, 30):
-        line_start = low.rfind("\n", 0, match.start()) + 1
-        line_end = low.find("\n", match.end())
-        line_end = len(low) if line_end == -1 else line_end
+        # the figure's own line, and its own cell when a line holds several fields ("Params: 1.1B |
+        # Tokens: 3T | Context: 2048": the context length is another field's)
+        line_start = max(low.rfind("\n", 0, match.start()), low.rfind("|", 0, match.start())) + 1
+        ends = [at for at in (low.find("\n", match.end()), low.find("|", match.end())) if at != -1]
+        line_end = min(ends) if ends else len(low)
         context = low[max(line_start, match.start() - 60): min(line_end, match.end() + 20)]
         if any(cue in context for cue in NOT_TRAINING_TOKENS):
             continue

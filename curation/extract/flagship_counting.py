@@ -519,4 +519,20 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
          "pairing": "the text's flagship size with its largest training-token figure"},
         model=model, confidence="Speculative",
     )
-    return [classify(estimate, sentence.text.lower().replace(token_span.text.lower(), ""))]
+    clause = _clause(sentence, token_span)
+    return [classify(estimate, clause.lower().replace(token_span.text.lower(), ""))]
+
+
+# where a sentence turns to another stage: "pretrained on 2T tokens, and then fine-tuned on …"
+CLAUSE_BREAK = re.compile(r",?\s+and\s+then\b|,\s*then\b|,\s*followed\s+by\b|\bafter\s+which\b",
+                          re.IGNORECASE)
+
+
+def _clause(sentence: Span, figure: Span) -> str:
+    """The part of a sentence a figure belongs to, between the stage breaks around it: a fine-tuning
+    stage the sentence goes on to is not the figure's."""
+    at, end = figure.start - sentence.start, figure.end - sentence.start
+    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence.text)]
+    start = max((e for s, e in breaks if e <= at), default=0)
+    stop = min((s for s, e in breaks if s >= end), default=len(sentence.text))
+    return sentence.text[start:stop]
