@@ -255,3 +255,17 @@ def test_a_fine_tuning_stage_later_in_the_sentence_is_not_the_figures_stage():
 def test_a_card_line_of_several_fields_reads_each_field_alone():
     card = CARD + "# Heron\n\nParams: 1.1B | Tokens: 3T | Context: 2048\n"  # the context is another field's
     assert primary_flop(card, 2024) == pytest.approx(6 * 1.1e9 * 3e12)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We ran the benchmark on 1024 A100 GPUs for 2 days.",
+    "The sweep of 300 configurations took 2 days on 1024 A100 GPUs.",
+    "Data preprocessing took 2 days on 1024 A100 GPUs.",
+    "Generating the synthetic data took 2 days on 1024 A100 GPUs.",
+])
+def test_device_time_spent_on_something_other_than_training_is_no_run(sentence):
+    assert primary_flop(sentence, 2023) is None
+
+
+def test_training_on_synthetic_data_is_still_training():
+    assert primary_flop("We trained on synthetic data for 2 days on 1024 A100 GPUs.", 2023) is not None

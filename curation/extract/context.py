@@ -34,7 +34,11 @@ CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast
 FINETUNE_CUES = ("fine-tun", "finetun", "fine tun", "sft", "rlhf", "instruction tun", "alignment")
 
 
-NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "evaluat")
+# device time spent on something other than training a model: serving it, evaluating it, benchmarking
+# hardware, preparing or generating data, searching hyperparameters
+NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "evaluat", "benchmark",
+                    "preprocess", "pre-process", "data generation", "generating the", "tokeniz",
+                    "hyperparameter search", "hyperparameter sweep", "sweep of", "profiling", "annotation")
 
 
 CITATION = re.compile(r"\[\d+(?:[,–-]\s?\d+)*\]|\(\w[^()]{0,40}\b(?:19|20)\d\d\)")
