@@ -269,3 +269,18 @@ def test_device_time_spent_on_something_other_than_training_is_no_run(sentence):
 
 def test_training_on_synthetic_data_is_still_training():
     assert primary_flop("We trained on synthetic data for 2 days on 1024 A100 GPUs.", 2023) is not None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our method saves 1.2e21 FLOPs compared to the baseline.",  # compute saved, not spent
+    "Training a 1T model would cost 1e25 FLOPs.",  # a projection
+    "We estimate that Aster-4 was trained with 2e25 FLOPs.",  # someone else's run, estimated
+])
+def test_savings_projections_and_estimates_of_others_are_not_runs(sentence):
+    assert primary_flop(sentence, 2023) is None
+
+
+def test_an_estimate_of_the_texts_own_model_stays():
+    text = ("Heron: open models\nWe present Heron-7B, trained from scratch. We estimate that training "
+            "Heron-7B used 8e22 FLOPs.")
+    assert primary_flop(text, 2023) == pytest.approx(8e22)

@@ -23,7 +23,9 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "hypothetical", "would require", "would take", "would need", "flops per", "flop per",
                "batch size", "per batch", "batches of", "each trillion", "per trillion", "every trillion",
                "per billion", "each billion", "can process", "could process", "can be trained",
-               "could be trained", "can train", "could train")
+               "could be trained", "can train", "could train",
+               # compute saved against another run, and projections: "saves 1e21 FLOPs", "would cost"
+               "saves", "saving", "would cost", "would be", "extrapolat")
 
 
 # Cues that a figure belongs to another work cited in this one.
