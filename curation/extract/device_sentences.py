@@ -183,6 +183,11 @@ def _systems(sentence: Span) -> list[tuple[float, str, str, Span]]:
 def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
     """(count, accelerator as written or "", device noun, span) for every device count in the sentence;
     a count per node is multiplied by the nodes ("64 nodes with 8 GPUs each": 512)."""
+    return list(_device_counts(sentence))
+
+
+@lru_cache(maxsize=64)  # a sentence is read as a count's own and as the one after a nearby count
+def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
     found = _systems(sentence) if "dgx" in sentence.text.lower() else []
     taken = {span.start for *_, span in found}
     found += [(_amount(m.group("count").split()[-1]) * _per_node(sentence.text, m), m.group("name"), "gpu",
@@ -220,7 +225,7 @@ def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
             continue
         span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())
         found.append((count, name, noun.lower(), span))
-    return found
+    return tuple(found)
 
 
 def _tpu_of_year(year: int | None) -> str | None:

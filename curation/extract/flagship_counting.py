@@ -361,7 +361,7 @@ def _repository_size(text: str, repository: str | None) -> Flagship | None:
     return Flagship(value, Span(text[at: at + len(name)], at, at + len(name)), name)
 
 
-@lru_cache(maxsize=256)  # asked about the same names by the flagship and the cited-model rules
+@lru_cache(maxsize=32)  # asked about the same names by the flagship and the cited-model rules
 def introduced_as_own(text: str, name: str) -> bool:
     """Whether a sentence says "we train/introduce/present/release …" with ``name`` in it, or the text
     writes "our ``name``" (not "we use a ``name`` model pre-trained on …") — in prose (a table row of
