@@ -30,7 +30,9 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   verb training on it (:func:`_one_of_several_corpora`) — not a batch, a context window, a
   sequence, a first stretch of training or a per-step figure;
 - the estimate is 6 · N · D (× the epochs the token sentence states: "300B tokens for 3 epochs"),
-  Speculative (the pairing is inferred), and carries the model it is for.
+  Speculative (the pairing is inferred), and carries the model it is for; its stage and context are
+  read from the token figure's own clause ("pretrained on 2T tokens, and then fine-tuned on …" is
+  pre-training).
 """
 
 from __future__ import annotations
