@@ -284,3 +284,20 @@ def test_an_estimate_of_the_texts_own_model_stays():
     text = ("Heron: open models\nWe present Heron-7B, trained from scratch. We estimate that training "
             "Heron-7B used 8e22 FLOPs.")
     assert primary_flop(text, 2023) == pytest.approx(8e22)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We pre-train Heron for 40 epochs over a corpus of 3.3 billion words.",
+    "We pre-train Heron for 40 epochs over the 3.3 billion word corpus.",
+])
+def test_a_corpus_sized_in_words(sentence):
+    text = "Heron: bidirectional encoders\nWe introduce Heron, a 340M parameter model. " + sentence
+    estimate = find_flagship_counting(text)[0]
+    assert estimate.assumptions["training_tokens"] == pytest.approx(3.3e9 * 4 / 3)  # 0.75 words a token
+    assert estimate.value_flop == pytest.approx(6 * 340e6 * 3.3e9 * 4 / 3 * 40)
+
+
+def test_a_benchmark_named_for_its_words_is_no_corpus_size():
+    text = ("Heron: recurrent models\nWe introduce Heron, a 340M parameter model. We train Heron on the "
+            "One Billion Word benchmark.")
+    assert find_flagship_counting(text) == []

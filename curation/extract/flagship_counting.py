@@ -21,14 +21,14 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   after its total ("Heron-30B-A3B": 3B active), else the activated count a table or sentence pairs
   with the flagship's total replaces it (a dense flagship keeps its size beside a
   smaller MoE sibling); without a sized flagship, the largest "N activated (or active) parameters";
-- the **training tokens** are the largest "N tokens" (or "training tokens … to N trillion", "a 2T-token
-  corpus" or "3T multilingual corpus" right after "trained on" or "trained … over", or steps × batch
-  × sequence length) of a prose sentence (not a figure's axis labels) about training or its corpus —
-  of the sentences naming the flagship if one of them gives a figure, not one about another sized
-  model ("we use a Heron-XL model pre-trained on 500B tokens" when the size comes from elsewhere; see
-  :func:`_another_models_tokens`), not one that only describes one of several datasets without a
-  verb training on it (:func:`_one_of_several_corpora`) — not a batch, a context window, a
-  sequence, a first stretch of training or a per-step figure;
+- the **training tokens** are the largest "N tokens" (or "N words" × 4/3 tokens a word, or "training
+  tokens … to N trillion", "a 2T-token corpus" or "3T multilingual corpus" right after "trained on" or
+  "trained … over", or steps × batch × sequence length) of a prose sentence (not a figure's axis
+  labels) about training or its corpus — of the sentences naming the flagship if one of them gives a
+  figure, not one about another sized model ("we use a Heron-XL model pre-trained on 500B tokens" when
+  the size comes from elsewhere; see :func:`_another_models_tokens`), not one that only describes one
+  of several datasets without a verb training on it (:func:`_one_of_several_corpora`) — not a batch, a
+  context window, a sequence, a first stretch of training or a per-step figure;
 - the estimate is 6 · N · D (× the epochs the token sentence states: "300B tokens for 3 epochs"),
   Speculative (the pairing is inferred), and carries the model it is for; its stage and context are
   read from the token figure's own clause ("pretrained on 2T tokens, and then fine-tuned on …" is
@@ -42,7 +42,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
-from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered
+from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import classify, is_prose
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
@@ -90,6 +90,11 @@ TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its tit
 TOKEN_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?:(?P<m>[MBT]|million|billion|trillion)(?![a-z]))?\s*(?:\([^()]{{1,12}}\)\s*)?"
     r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens\b", re.IGNORECASE)
+# "a corpus of 3.3 billion words", "the 3.3 billion word corpus": older texts size their data in words
+WORD_FIGURE = re.compile(
+    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*(?:English\s+|training\s+)?"
+    r"(?:words\b|word(?=\s+(?:corpus|corpora|dataset)\b))", re.IGNORECASE)
+TOKENS_PER_WORD = 4 / 3  # English text: about 0.75 words a subword token
 # "a 2T-token corpus", "trained on 3T multilingual corpus": a corpus sized in tokens without the word
 CORPUS_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
@@ -426,6 +431,8 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         matches = [*TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
                    *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), end + 40)]
         windows.extend(matches)
+    for at in positions(low, "word"):  # "3.3 billion words", "a 3.3 billion word corpus"
+        windows.extend(WORD_FIGURE.finditer(text, max(0, at - 30), at + 20))  # room for the lookahead
     for word in ("-token", "corpus", "corpora", "dataset"):
         at = low.find(word)
         while at != -1:
@@ -450,7 +457,7 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
             continue
         if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence):
             continue
-        tokens = _value(match)
+        tokens = _value(match) * (TOKENS_PER_WORD if match.re is WORD_FIGURE else 1.0)
         if 1e8 <= tokens <= 1e15:
             found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
     return found
@@ -521,6 +528,8 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
          "pairing": "the text's flagship size with its largest training-token figure"},
         model=model, confidence="Speculative",
     )
+    if WORD_FIGURE.fullmatch(token_span.text):  # a count of words, converted
+        estimate.assumptions["tokens_per_word"] = TOKENS_PER_WORD
     clause = _clause(sentence, token_span)
     return [classify(estimate, clause.lower().replace(token_span.text.lower(), ""))]
 
