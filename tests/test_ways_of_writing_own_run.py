@@ -294,6 +294,7 @@ def test_a_corpus_sized_in_words(sentence):
     text = "Heron: bidirectional encoders\nWe introduce Heron, a 340M parameter model. " + sentence
     estimate = find_flagship_counting(text)[0]
     assert estimate.assumptions["training_tokens"] == pytest.approx(3.3e9 * 4 / 3)  # 0.75 words a token
+    assert estimate.assumptions["tokens_per_word"] == pytest.approx(4 / 3)
     assert estimate.value_flop == pytest.approx(6 * 340e6 * 3.3e9 * 4 / 3 * 40)
 
 

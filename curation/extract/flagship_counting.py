@@ -528,7 +528,7 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
          "pairing": "the text's flagship size with its largest training-token figure"},
         model=model, confidence="Speculative",
     )
-    if WORD_FIGURE.fullmatch(token_span.text):  # a count of words, converted
+    if "word" in token_span.text.lower():  # a count of words (WORD_FIGURE), converted
         estimate.assumptions["tokens_per_word"] = TOKENS_PER_WORD
     clause = _clause(sentence, token_span)
     return [classify(estimate, clause.lower().replace(token_span.text.lower(), ""))]
