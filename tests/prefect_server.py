@@ -14,9 +14,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 PREFECT = Path(sys.executable).with_name("prefect")
 STARTUP_SECONDS = 180
+# the server answers 503 while its database is busy (SQLite under a loaded machine): retry as Prefect's
+# own client does, a few times with back-off, instead of failing the test on the first one
+TRANSIENT = Retry(total=5, backoff_factor=0.5, status_forcelist=(502, 503, 504), allowed_methods=None,
+                  raise_on_status=False)
+
+
+def _session() -> requests.Session:
+    session = requests.Session()
+    session.mount("http://", HTTPAdapter(max_retries=TRANSIENT))
+    return session
 
 
 def free_port() -> int:
@@ -34,7 +46,7 @@ class PrefectServer:
     log: Path
 
     def call(self, method: str, path: str, json: object = None) -> object:
-        response = requests.request(method, f"{self.api}{path}", json=json, timeout=30)
+        response = _session().request(method, f"{self.api}{path}", json=json, timeout=30)
         response.raise_for_status()
         return response.json() if response.content else None
 
