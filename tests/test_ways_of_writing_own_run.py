@@ -302,3 +302,8 @@ def test_a_benchmark_named_for_its_words_is_no_corpus_size():
     text = ("Heron: recurrent models\nWe introduce Heron, a 340M parameter model. We train Heron on the "
             "One Billion Word benchmark.")
     assert find_flagship_counting(text) == []
+
+
+def test_a_figure_two_finders_read_is_listed_once():
+    card = CARD + "# Heron 6B\n\n| Model | Training FLOPs |\n|---|---|\n| Heron 6B | 1.5e22 |\n"
+    assert [e.value_flop for e in extract(card, 2021).estimates] == [pytest.approx(1.5e22)]

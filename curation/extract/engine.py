@@ -177,12 +177,23 @@ FINDERS: tuple[Finder, ...] = (
 
 
 def all_estimates(text: str, publication_year: int | None = None, name: str | None = None) -> list[Estimate]:
-    """Every finder's estimates over plain ``text``."""
+    """Every finder's estimates over plain ``text``. A figure two finders both read (a table row of
+    training FLOPs in E-notation: the table-totals finder and the compute-column rows) is kept once,
+    as the earlier finder read it."""
     found: dict[str, list[Estimate]] = {}
+    earlier: set[tuple[str, str, int, int]] = set()
     for finder in FINDERS:
         if finder.fallback_of is None or not found.get(finder.fallback_of):
-            found[finder.name] = finder.find(text, publication_year, name)
+            estimates = finder.find(text, publication_year, name)
+            found[finder.name] = [e for e in estimates if _reading(e) not in earlier]
+            earlier.update(_reading(e) for e in estimates)
     return [estimate for estimates in found.values() for estimate in estimates]
+
+
+def _reading(estimate: Estimate) -> tuple[str, str, int, int]:
+    """What a finder read: its method, its figure and where its evidence starts and ends."""
+    first = estimate.evidence[0]
+    return estimate.method, f"{estimate.value_flop:.6g}", first.start, first.end
 
 
 def extract(document: str, publication_year: int | None = None, name: str | None = None) -> Extraction:

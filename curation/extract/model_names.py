@@ -9,7 +9,7 @@ from curation.extract.hardware import resolve_accelerator
 
 # "called Chinchilla", "named Gopher", "dubbed X"
 INTRODUCED = re.compile(r"\b(?:called|named|dubbed)\s+(?P<name>[A-Z][\w.+-]*(?:\s\d+(?:\.\d+)?[BMT])?)")
-# GPT-3 175B, Llama 2 70B, phi-1, DistilBERT, T5-11B, DeepSeekMoE 16B
+# "Heron-3 175B", "Heron 2 70B", "heron-1", "HeronBERT", "H5-11B", "HeronMoE 16B"
 NAME_LIKE = re.compile(
     r"(?<![\w.-])(?P<name>[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)*(?:[- ]\d+(?:\.\d+)?[BMT]?)?"
     r"(?:\s\d+(?:\.\d+)?[BMT])?)(?![\w-])"
@@ -27,7 +27,7 @@ UNIT_WORD = re.compile(r"flops?$|flop/s$|-(?:hours?|days?|years?)$", re.IGNORECA
 
 def looks_like_a_model(name: str) -> bool:
     """Whether a name is written like a model's: letters with a digit or an inner capital ("Heron-7B",
-    "DistilBERT"), not a unit ("GPU-hours", "zettaFLOPs"), an accelerator or a bare size."""
+    "HeronBERT"), not a unit ("GPU-hours", "zettaFLOPs"), an accelerator or a bare size."""
     word = name.split()[0]
     if word.split("-")[0].lower() in NOT_NAMES or UNIT_WORD.search(word):
         return False
@@ -36,7 +36,7 @@ def looks_like_a_model(name: str) -> bool:
     if re.fullmatch(r"[A-Za-z][\w.-]*\ds", word) and resolve_accelerator(word[:-1]):
         return False  # an accelerator in the plural ("64 K40s") is hardware, not a model
     has_digit = any(c.isdigit() for c in word)
-    inner_capital = any(c.isupper() for c in word[1:]) and not word.isupper()  # DistilBERT, not TDP
+    inner_capital = any(c.isupper() for c in word[1:]) and not word.isupper()  # HeronBERT, not TDP
     size_only = re.fullmatch(r"\d+(?:\.\d+)?[BMKT]", word)
     return word[0].isalpha() and (has_digit or inner_capital) and not size_only
 
@@ -54,7 +54,7 @@ def _generation_of(sentence: str, match: re.Match[str]) -> bool:
 
 def squash_name(name: str) -> str:
     """A name reduced to its letters and digits in lower case, for comparing ways of writing it
-    ("GPT-J 6B‡" and "gpt-j-6b" alike)."""
+    ("Heron-J 6B‡" and "heron-j-6b" alike)."""
     return re.sub(r"[\W_]+", "", name.lower())
 
 
