@@ -10,20 +10,26 @@ hours", "using 50 GPUs, for one day". The rules:
   a pod sized in cores or chips, "a 512-core TPU v3 pod"; DGX systems, "4 DGX A100 nodes": 32 A100s;
   a product of nodes and devices, "32 x 8 A100 GPUs", "16 nodes × 8 H100", "50 replicas, each on a
   K40"; not a year, "in 2017 V100 GPUs") and a **duration** (digits, number words or a range, then
-  minutes, hours ("48h"), days, weeks or months; a time per epoch times the epochs the sentence
-  gives), and says it is training ("train", "pretrain", "took",
-  "needed", "run", "used", "conducted", "lasted");
+  minutes, hours ("48h"), days, weeks or months, "one and a half weeks", "a week and a half"; a time
+  per epoch times the epochs the sentence gives; not a milestone, "after just 4 hours", nor a rate,
+  "one minute per move"), and says it is training ("train", "pretrain", "took", "needed", "run",
+  "used", "conducted", "lasted");
+- a count whose own words give it another purpose ("5,000 TPUs to generate self-play games", "256
+  GPUs for data generation") is not the run's; one whose words say it trains ("and 64 TPUs to train
+  the networks") is, whatever else the sentence's other devices do;
 - a sentence that names devices but no duration borrows the duration of the **next** sentence when that
   one is about training and names no devices itself ("... on 16 Cloud TPUs (64 chips). Training took
   4 days."), or of the next three when the count's sentence itself trains (see
-  :func:`_following_durations`);
+  :func:`_following_durations`), but not from a sentence that evaluates or compares, nor a gloss in
+  parentheses on another model ("the earlier Kite (trained for 3 weeks)");
 - a sentence (or a table run into one) that writes two or more counts each right beside its own
   duration ("3 days/64 K40s ... 6 days/96 K80s") gives one run per pair, and a pair whose row label
   cites another work is that work's; otherwise, with several counts or durations the largest of each
   is taken (the main run is the longest and widest one a sentence mentions); a range counts as its
   midpoint;
 - the accelerator is the one named in the count, else in the sentence, else the one the text names
-  most; a bare "TPU" of a text that names no generation is the generation in service that year.
+  most; a bare "TPU" of a text that names no generation is the generation in service that year, and
+  "first-generation TPUs" are TPU v1s.
 """
 
 from __future__ import annotations
@@ -49,14 +55,14 @@ NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "sixteen": 16,
     "twenty": 20, "thirty": 30, "thirty-two": 32, "forty": 40, "fifty": 50, "sixty-four": 64,
-    "hundred": 100,
+    "hundred": 100, "one and a half": 1.5, "two and a half": 2.5, "half a": 0.5, "half an": 0.5,
 }
 WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 AMOUNT = rf"(?:{NUMBER}|(?:{WORD})(?![\w-]))"
 DURATION = re.compile(
     rf"(?<![\w.])(?P<lo>{AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT}))?\s*"
     r"(?P<unit>hours?|hrs?|h(?=[\s.,;)])|minutes?|mins?|days?|weeks?|months?)\b"
-    r"(?![\s-]*(?:time|later|ago|old))",
+    r"(?![\s-]*(?:time|later|ago|old))(?P<half>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
 DEVICE_NOUN = r"(?:GPUs?|TPUs?|NPUs?|IPUs?|chips|cores|accelerators|devices|cards)"
@@ -79,7 +85,10 @@ PER_EPOCH_BEFORE = re.compile(r"\b(?:each|every|one|an?|per|single)\s+(?:trainin
 PER_EPOCH_AFTER = re.compile(r"\s*(?:per|/|for\s+(?:each|every|one|an?))\s*(?:training\s+)?epoch\b",
                              re.IGNORECASE)
 EPOCHS = re.compile(rf"(?P<e>{NUMBER})\s*(?:training\s+)?epochs\b", re.IGNORECASE)
-NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+$", re.IGNORECASE)
+# "one minute per move", "2 hours per step": a rate, not a run's length (a time per epoch is read apart)
+RATE_AFTER = re.compile(r"\s*(?:per|/)\s*(?!(?:training\s+)?epoch)(?:[a-z]+)\b", re.IGNORECASE)
+NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+"
+                       r"(?:just\s+|only\s+|about\s+|less\s+than\s+)?$", re.IGNORECASE)
 # the data-centre GPU most used for training by year, for texts that write "GPUs" alone and name no GPU
 # model anywhere, known or not (a Speculative guess, named in the estimate's assumptions)
 NAMED_GPU = re.compile(r"\b[A-Z][\w-]*\d[\w-]*\s+GPU")  # "P600 GPUs": a model the table may lack
@@ -102,10 +111,12 @@ def _durations(sentence: Span) -> list[tuple[float, str, Span]]:
     gives ("for 90 epochs"), and not at all when it gives none."""
     found = []
     for match in DURATION.finditer(sentence.text):
-        if NOT_A_RUN.search(sentence.text[max(0, match.start() - 12): match.start()]):
+        if NOT_A_RUN.search(sentence.text[max(0, match.start() - 24): match.start()]) or \
+                RATE_AFTER.match(sentence.text, match.end()):
             continue
-        lo = _amount(match.group("lo"))
-        hi = _amount(match.group("hi")) if match.group("hi") else lo
+        half = 0.5 if match.group("half") else 0.0  # "a week and a half"
+        lo = _amount(match.group("lo")) + half
+        hi = _amount(match.group("hi")) + half if match.group("hi") else lo
         if hi < lo:
             continue
         seconds = (lo + hi) / 2 * SECONDS[_unit_key(match.group("unit"))]
@@ -180,7 +191,7 @@ def _systems(sentence: Span) -> list[tuple[float, str, str, Span]]:
     return found
 
 
-def _devices(sentence: Span) -> list[tuple[float, str, str, Span]]:
+def device_counts(sentence: Span) -> list[tuple[float, str, str, Span]]:
     """(count, accelerator as written or "", device noun, span) for every device count in the sentence;
     a count per node is multiplied by the nodes ("64 nodes with 8 GPUs each": 512)."""
     return list(_device_counts(sentence))
@@ -228,6 +239,29 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
     return tuple(found)
 
 
+# what a count of devices is for, written right after it: "5,000 TPUs to generate self-play games",
+# "256 GPUs for data generation", "64 TPUs to train the networks"
+PURPOSE = re.compile(r"[^.;]{0,24}?\b(?:to|for)\s+(?:the\s+|our\s+)?(?P<what>[a-z-]+(?:\s+[a-z-]+)?)",
+                     re.IGNORECASE)
+NOT_TRAINING_PURPOSE = re.compile(r"generat|self-play|play(?:ing)?\b|inference|serv|evaluat|rollouts?\b"
+                                  r"|simulat|act(?:ors|ing)\b|sampl|search"
+                                  r"|data\s+(?:generation|collection|processing)|preprocess|tokeni[sz]",
+                                  re.IGNORECASE)
+
+
+def _purpose(sentence: Span, device: tuple[float, str, str, Span]) -> str:
+    """What the words right after a device count say it is for ("to generate", "for training"), or ""."""
+    purpose = PURPOSE.match(sentence.text, device[3].end - sentence.start)
+    return purpose.group("what").lower() if purpose else ""
+
+
+def _for_training(sentence: Span, device: tuple[float, str, str, Span]) -> bool:
+    """Whether a device count may be a training run's: not when the words right after it give it
+    another purpose ("5,000 TPUs to generate self-play games and 64 TPUs to train": the 5,000 serve
+    the games; "256 GPUs for data generation")."""
+    return not NOT_TRAINING_PURPOSE.match(_purpose(sentence, device))
+
+
 def _tpu_of_year(year: int | None) -> str | None:
     if year is None:
         return None
@@ -240,7 +274,7 @@ def _names_a_gpu(text: str) -> bool:
 
 
 def _accelerator(text: str, name: str, noun: str, sentence: Span, year: int | None) -> tuple[str | None, str]:
-    named = accelerator_pattern().search(name)
+    named = accelerator_pattern().search(name) or accelerator_pattern().search(f"{name} {noun[:-1]}")
     if named:
         return named.group("accelerator"), "named with the count"
     written = next((word for word in name.split() if resolve_accelerator(word)), None)
@@ -273,22 +307,37 @@ def _next_sentence(text: str, sentence: Span) -> Span | None:
 
 
 FOLLOWING_SENTENCES = 3
+# "We compare against Kite (trained for 3 weeks)": a sentence that evaluates or compares is about other
+# runs, even when it says how long a compared model trained
+STUDY_OPENING = re.compile(r"\W*(?:we|they)\s+(?:also\s+|then\s+|further\s+)?"
+                           r"(?:evaluat|compar|test|benchmark|play|pit|contrast|report)\w*\b", re.IGNORECASE)
+
+
+def _glosses_a_name(sentence: Span, span: Span) -> bool:
+    """Whether a duration stands in a parenthesis of its own training ("the earlier Kite (trained for
+    3 days)"): in a later sentence, such a gloss is about what it follows, not the set-up before it
+    ("… for 300,000 steps (3.5 days)" is the set-up's own)."""
+    before = sentence.text[: span.start - sentence.start]
+    opened = before.rfind("(")
+    return opened > before.rfind(")") and "train" in before[opened:].lower()
 
 
 def _following_durations(text: str, sentence: Span) -> tuple[list[tuple[float, str, Span]], int]:
     """The training durations of the sentences after a device count that gives none: the next one
     when it is about training, or up to three when the count's own sentence trains ("We trained on 8
     P100 GPUs. Each step took 0.4 s. The big models trained for 3.5 days."); reading stops at a
-    sentence that names devices (another set-up) or at a blank line. Returns them and where the last
-    one read ends."""
+    sentence that names devices (another set-up) or at a blank line, and a sentence that opens by
+    evaluating or comparing ("We compare against Kite (trained for 3 weeks)") gives none. Returns them
+    and where the last one read ends."""
     found: list[tuple[float, str, Span]] = []
     end, current = sentence.end, sentence
     reach = FOLLOWING_SENTENCES if TRAINING.search(sentence.text) else 1
     for _ in range(reach):
         following = _next_sentence(text, current)
-        if following is None or "\n\n" in text[current.end: following.start] or _devices(following):
+        if following is None or "\n\n" in text[current.end: following.start] or device_counts(following):
             break
-        durations = _durations(following)
+        durations = [] if STUDY_OPENING.match(following.text) else \
+            [d for d in _durations(following) if not _glosses_a_name(following, d[2])]
         if durations and TRAINING.search(following.text):
             found.extend(durations)
             end = following.end
@@ -345,7 +394,7 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
     another work is that work's."""
     estimates = []
     for sentence in _sentences_with_devices(text):
-        devices = _devices(sentence)
+        devices = [device for device in device_counts(sentence) if _for_training(sentence, device)]
         if not devices:
             continue
         durations = _durations(sentence)
@@ -395,6 +444,8 @@ def _pair_estimate(text: str, sentence: Span, evidence: Span, device: tuple[floa
         sentence=evidence,
     )
     if estimate is not None:
+        if re.match(r"(?:pre-?)?train", _purpose(sentence, device)):  # its own words say it trains
+            estimate.notes = [note for note in estimate.notes if not note.startswith("not training hardware")]
         estimate.model = estimate.model or nearby_model(sentence.text)
         estimate.evidence.append(device_span)
         if duration_span not in estimate.evidence:

@@ -59,11 +59,21 @@ REPORTED_PFS = re.compile(
 )
 
 
+# "the total training compute was 2.5e23", "Training compute: 3.1 × 10^22": a figure in scientific
+# notation given as a run's compute, with no unit after it, is in FLOP
+COMPUTE_WORD = re.compile(r"compute")  # searched in the lower-cased text
+UNITLESS_COMPUTE = re.compile(
+    rf"(?:total\s+|pre-?training\s+|training\s+)+compute(?:\s+budget)?\s*(?:was|is|of|:|=|≈|~|totals?|totalled)"
+    rf"\s*(?:about\s+|approximately\s+|roughly\s+|around\s+|~\s*|≈\s*)?(?:{SCIENTIFIC})"
+    r"(?!\s*(?:[A-Za-z]|/))",  # a unit after it: the unit finders read it
+    re.IGNORECASE,
+)
 RANGE_BEFORE = re.compile(rf"(?:{NUMBER}(?:\s?[eE][+\-]?\d+)?)\s*(?:to|–|-|—|and)\s*$")
 
 
 def find_reported(text: str) -> list[Estimate]:
-    """Totals stated in FLOP (with ×10^, E-notation or SI prefixes) or petaflop/s-days."""
+    """Totals stated in FLOP (with ×10^, E-notation or SI prefixes) or petaflop/s-days, and figures in
+    scientific notation given as training compute with no unit (see :data:`UNITLESS_COMPUTE`)."""
     estimates = []
     for pattern, in_pfs in ((REPORTED_FLOP, False), (REPORTED_PFS, True)):
         for match in anchored(pattern, text, COMPUTE_UNIT_ANCHOR, 120, 40):
@@ -84,6 +94,25 @@ def find_reported(text: str) -> list[Estimate]:
             if second_of_comparison(text, match.start()):
                 estimate.notes.append(COMPARED_NOTE)
             estimates.append(classify(estimate, context_around(text, sentence, match_span(match), 60, 30)))
+    return estimates + _unitless_compute(text)
+
+
+def _unitless_compute(text: str) -> list[Estimate]:
+    """Figures in scientific notation that a sentence gives as training compute with no unit after them
+    ("the total training compute was 2.5e23"): read in FLOP, the unit such figures are given in."""
+    estimates = []
+    low = lowered(text)
+    for word in COMPUTE_WORD.finditer(low):
+        match = UNITLESS_COMPUTE.search(text, max(0, word.start() - 30), word.end() + 60)
+        if match is None or match.start() > word.start():
+            continue
+        value = scientific_value(match)
+        if not 1e15 <= value <= MAX_FLOP:
+            continue
+        sentence = sentence_around(text, match.start(), match.end())
+        estimate = Estimate(value, REPORTED, [sentence, Span(match.group(0), match.start(), match.end())],
+                            {"unit": "FLOP (no unit written; a compute figure in scientific notation)"})
+        estimates.append(classify(estimate, context_around(text, sentence, match_span(match), 60, 30)))
     return estimates
 
 

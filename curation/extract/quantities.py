@@ -14,7 +14,7 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 EXPONENT = r"[+\-−]?\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}"
 # 3.14E+23 | 3.14 × 10^23 | 3.14x10^{23} | 5.76 × 10²³ | 10^24 (mantissa optional)
 SCIENTIFIC = (
-    rf"(?:(?P<mantissa>{NUMBER})\s*[eE]\s?(?P<e_exp>[+\-−]?\d{{1,2}})(?![\d.])"
+    rf"(?:(?P<mantissa>{NUMBER})\s*[eE]\s?(?P<e_exp>[+\-−]?\d{{1,2}})(?!\d|\.\d)"
     rf"|(?:(?P<mantissa2>{NUMBER})\s*(?:×|x|\*|·|⋅)\s*)?10\s*(?:\^|\*\*)?\s*\{{?(?P<p_exp>{EXPONENT})\}}?(?!\d))"
 )
 SIZE = r"[KMBT]|thousand|million|billion|trillion"  # after a number: 70B, 1.4 trillion

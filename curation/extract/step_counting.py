@@ -9,8 +9,13 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
   or in words ("one million steps"); warm-up and decay steps are not training steps;
 - a batch size written in tokens ("batch size of 4M tokens") is already steps' tokens per step; one
   written in sequences (a plain count, "2k", "1'024 sequences") is multiplied by the sequence length;
-- the sequence length is written as one ("sequence length 512", "context length of 2048") or as the
-  sequences' ("2048 sequences of length 512", "sequences of 1024 tokens");
+- the sequence length is written as one ("sequence length 512", "context length of 2048", "context size
+  8192", "a context window of 1024 tokens") or as the sequences' ("2048 sequences of length 512",
+  "sequences of 1024 tokens");
+- a batch size per device ("a batch size of 1 per GPU", "a per-device batch size of 16") is multiplied
+  by the devices the set-up names ("on 64 TPU v4 chips") and by the gradient accumulation it gives ("8
+  gradient accumulation steps"), unless the set-up also gives the global batch; with no count of
+  devices it gives no figure, since the global batch is unknown;
 - the sequence length is the largest length the clause gives ("128 tokens for 90% of the steps and 512
   for the rest": 512, an upper bound);
 - the result is an upper bound on the tokens seen, so its estimates stay Speculative.
@@ -22,6 +27,7 @@ import re
 from functools import lru_cache
 
 from curation.extract.anchors import lowered
+from curation.extract.device_sentences import device_counts
 from curation.extract.evidence import Span, sentence_around
 from curation.extract.quantities import MULTIPLIERS, NUMBER
 
@@ -40,9 +46,24 @@ STEPS = re.compile(rf"(?<![\w.']){_count('s')}\s*(?:training\s+|optimi[sz]ation\
 STEPS_FIELD = re.compile(rf"\b(?:training\s+)?steps\s*[:=]\s*{_count('s')}", re.IGNORECASE)
 BATCH = re.compile(rf"batch\s+size\s*(?:of|was|is|[:=])?\s*(?:about\s+|approximately\s+|~)?{_count('b')}"
                    r"(?P<unit>\s*tokens)?", re.IGNORECASE)
-SEQUENCE = re.compile(r"(?:sequence|context|input)\s+length|sequences\s+of\b", re.IGNORECASE)
+SEQUENCE = re.compile(r"(?:sequence|context)\s+(?:length|size|window)|input\s+length|sequences\s+of\b",
+                      re.IGNORECASE)
+# "a batch size of 1 per GPU", "a per-device batch size of 16", "micro-batch size of 4 per GPU"
+DEVICE = r"(?:GPU|TPU|device|core|chip|accelerator|replica|worker)"
+PER_DEVICE_AFTER = re.compile(rf"[^.;,]{{0,20}}?\bper\s+{DEVICE}\b", re.IGNORECASE)
+PER_DEVICE_BEFORE = re.compile(rf"(?:per-?\s?{DEVICE}|micro-?)\s*$", re.IGNORECASE)
+ACCUMULATION = re.compile(r"(?P<n>\d{1,3})\s+(?:gradient\s+)?accumulation\s+steps"
+                          r"|(?:gradient\s+)?accumulation\s+(?:steps\s+)?(?:of\s+|over\s+|=\s*|:\s*)?(?P<n2>\d{1,3})\b"
+                          r"|accumulat\w+\s+gradients\s+(?:over|across|for)\s+(?P<n3>\d{1,3})\b",
+                          re.IGNORECASE)
 LENGTH = re.compile(r"(?<![\w.])(?P<n>\d{2,6})(?:\s*tokens)?(?![\w%]|\.\d)")  # "... of 512." ends a sentence
 NOT_TRAINING_STEPS = re.compile(r"warm-?up|decay|fine-?tun|finetun", re.IGNORECASE)
+
+
+def _per_device(area: str, batch: re.Match[str]) -> bool:
+    """Whether a batch size is written per device ("… of 4 per GPU", "a per-device batch size")."""
+    return bool(PER_DEVICE_BEFORE.search(area[max(0, batch.start() - 12): batch.start()])
+                or PER_DEVICE_AFTER.match(area, batch.end()))
 
 
 def _value(match: re.Match[str], group: str) -> float:
@@ -89,10 +110,17 @@ def step_tokens(text: str) -> list[tuple[float, list[Span]]]:
         if end + 2 < len(text):
             end = max(end, sentence_around(text, end + 1, end + 2).end)
         area = text[sentence.start: end]
-        batch = BATCH.search(area)
+        batches = list(BATCH.finditer(area))  # a global batch beats a micro-batch the sentence also gives
+        batch = next((b for b in batches if not _per_device(area, b)), batches[0] if batches else None)
         if batch is None:
             continue
         n_steps, n_batch = _value(steps, "s"), _value(batch, "b")
+        if _per_device(area, batch):
+            devices = max((count for count, *_ in device_counts(Span(area, sentence.start, end))), default=0)
+            if not devices:
+                continue  # the global batch is unknown
+            accumulation = ACCUMULATION.search(area)
+            n_batch *= devices * (float(next(filter(None, accumulation.groups()))) if accumulation else 1)
         spans = [Span(steps.group(0), steps.start(), steps.end()),
                  Span(batch.group(0), sentence.start + batch.start(), sentence.start + batch.end())]
         if batch.group("unit"):

@@ -1,0 +1,129 @@
+"""Short texts of our own for the ways of writing a training set-up that a battery of sentences found:
+batches per device, what each group of devices is for, durations that are milestones, rates or other
+models' glosses, fractions of weeks, compute figures with no unit, and counts in hardware fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.context import eligible
+from curation.extract.device_sentences import find_device_counts
+from curation.extract.engine import extract
+from curation.extract.evidence import sentence_around
+from curation.extract.finders import find_reported
+from curation.extract.hardware_fields import find_hardware_fields
+from curation.extract.markup import plain_text
+from curation.extract.step_counting import step_tokens
+
+HOUR, DAY = 3600, 86400
+CARD = "---\nlicense: apache-2.0\n---\n"
+
+
+# -- steps × batch × sequence length -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "tokens"), [
+    # a batch per device times the devices the set-up names
+    ("We train for 100k steps with a per-device batch size of 16 sequences of 2048 tokens on 64 TPU v4 "
+     "chips.", 1e5 * 16 * 64 * 2048),
+    ("The model was trained with a maximum of 800000 steps. We used 8 A100 GPUs with a batch size of 1 "
+     "per gpu and context size 8192.", 8e5 * 8 * 8192),
+    # and times the gradient accumulation
+    ("We train for 50,000 steps with a micro-batch size of 4 per GPU, 8 gradient accumulation steps and "
+     "64 A100 GPUs, with sequences of 2048 tokens.", 5e4 * 4 * 8 * 64 * 2048),
+    # a global batch beside a micro-batch is the batch
+    ("We use a micro-batch size of 1 and a global batch size of 1024 on 512 GPUs with a sequence length "
+     "of 2048, for 100k steps.", 1e5 * 1024 * 2048),
+    # a context window is the sequence length
+    ("Training runs for 300,000 steps with a batch size of 512 and a context window of 1024 tokens.",
+     3e5 * 512 * 1024),
+])
+def test_steps_batch_and_length(sentence, tokens):
+    (found, _), = step_tokens(sentence)
+    assert found == pytest.approx(tokens)
+
+
+def test_a_batch_per_device_without_a_count_of_devices_gives_no_tokens():
+    sentence = "We train for 200k steps with a batch size of 32 per GPU and a sequence length of 512."
+    assert step_tokens(sentence) == []
+
+
+# -- what a device count is for ----------------------------------------------------------------------
+
+def test_devices_that_generate_data_are_not_the_training_run():
+    text = ("We trained Osprey for 700,000 steps, using 3,000 first-generation TPUs to generate games and "
+            "32 second-generation TPUs to train the networks. Training lasted 9 hours.")
+    (estimate,) = find_device_counts(text, 2017)
+    assert estimate.assumptions["chips"] == 32
+    assert estimate.assumptions["accelerator"] == "TPU v2"
+
+
+def test_a_count_that_says_it_trains_keeps_its_sentence_when_another_count_serves_data():
+    text = "We used 256 GPUs for data generation and 32 A100 GPUs to train the model for 5 days."
+    (estimate,) = find_device_counts(text, 2022)
+    assert estimate.assumptions["chips"] == 32
+    assert eligible(estimate)
+
+
+# -- durations that are not the run's ----------------------------------------------------------------
+
+def test_a_compared_models_training_time_is_not_borrowed():
+    text = "We train Osprey on 8 V100 GPUs. We compare against the earlier Kite (trained for 3 weeks)."
+    assert find_device_counts(text, 2019) == []
+
+
+def test_a_training_gloss_in_parentheses_is_about_the_model_before_it():
+    text = ("We train Osprey on 8 V100 GPUs. Its scores beat the previous Kite (trained for 3 weeks) on "
+            "every task.")
+    assert find_device_counts(text, 2019) == []
+
+
+@pytest.mark.parametrize("milestone", ["after just 4 hours", "after less than 2 hours"])
+def test_a_milestone_is_not_the_runs_length(milestone):
+    text = f"We train Osprey on 16 TPU v3 chips. It passes the baseline {milestone} of training."
+    assert find_device_counts(text, 2020) == []
+
+
+def test_a_time_per_move_is_a_rate():
+    text = "We trained Osprey on 64 V100 GPUs, and it played games at one minute per move."
+    assert find_device_counts(text, 2019) == []
+
+
+@pytest.mark.parametrize(("written", "days"), [("one and a half weeks", 10.5), ("a week and a half", 10.5),
+                                                ("two and a half days", 2.5)])
+def test_fractions_of_a_duration_in_words(written, days):
+    (estimate,) = find_device_counts(f"Training took {written} on 8 V100 GPUs.", 2019)
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(8 * days * DAY)
+
+
+def test_a_footnote_mark_after_a_full_stop_ends_the_sentence():
+    text = "We train the networks on 8 GPUs.1 Further details follow in the appendix."
+    assert sentence_around(text, 5, 10).text == "We train the networks on 8 GPUs.1"
+
+
+# -- compute figures with no unit --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "flop"), [
+    ("The total training compute was 2.5e23.", 2.5e23),
+    ("Training compute: 3.1 × 10^22", 3.1e22),
+    ("Our pre-training compute is about 4e21, well below the budget of larger runs.", 4e21),
+])
+def test_a_compute_figure_without_a_unit_is_in_flop(sentence, flop):
+    (estimate,) = find_reported(sentence)
+    assert estimate.value_flop == pytest.approx(flop)
+
+
+def test_a_compute_figure_with_its_unit_is_read_once():
+    assert len(find_reported("The total training compute was 2.5e23 FLOPs.")) == 1
+
+
+def test_a_compute_figure_without_a_unit_is_no_primary_when_hypothetical():
+    text = "Osprey: a study\n\nWe find that a training compute of 1e25 would be needed to match it."
+    assert extract(text, 2024).primary is None
+
+
+# -- hardware fields ---------------------------------------------------------------------------------
+
+def test_a_count_written_after_the_hardware_in_a_field():
+    text = CARD + "# Osprey-1B\n\n- **Hardware Type:** TPUv3 pod (512 chips)\n- **Hours used:** 120\n"
+    (estimate,) = [e for e in find_hardware_fields(plain_text(text), 2022) if e.method == "hardware"]
+    assert estimate.assumptions["chips"] == 512
