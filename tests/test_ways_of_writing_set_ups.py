@@ -127,3 +127,24 @@ def test_a_count_written_after_the_hardware_in_a_field():
     text = CARD + "# Osprey-1B\n\n- **Hardware Type:** TPUv3 pod (512 chips)\n- **Hours used:** 120\n"
     (estimate,) = [e for e in find_hardware_fields(plain_text(text), 2022) if e.method == "hardware"]
     assert estimate.assumptions["chips"] == 512
+
+
+# -- totals over several runs, and figures of generation ---------------------------------------------
+
+def test_a_stated_total_across_all_runs_gives_way_to_one_runs_device_time():
+    text = ("Osprey\n\nEach of our 10 models was trained for 1 week on 64 A100 GPUs; the total compute across "
+            "all runs was 5e22 FLOPs.")
+    primary = extract(text, 2022).primary
+    assert primary.method == "hardware"
+    assert primary.assumptions["chips"] == 64
+
+
+def test_generating_text_with_a_model_is_not_its_training():
+    text = "Fast decoding\n\nWe present a decoder. Generating 1M tokens with a 70B model costs 1.4e17 FLOPs."
+    assert extract(text, 2023).primary is None
+
+
+def test_a_figure_credited_to_a_models_authors_is_cited():
+    text = ("Probes\n\nWe train a linear probe on features from a model that was pretrained with 1e23 FLOPs "
+            "by its authors.")
+    assert extract(text, 2023).primary is None

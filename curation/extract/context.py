@@ -25,12 +25,14 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "per billion", "each billion", "can process", "could process", "can be trained",
                "could be trained", "can train", "could train",
                # compute saved against another run, and projections: "saves 1e21 FLOPs", "would cost"
-               "saves", "saving", "would cost", "would be", "extrapolat")
+               "saves", "saving", "would cost", "would be", "extrapolat",
+               # generating text with a trained model: "generating 1M tokens costs 1.4e17 FLOPs"
+               "generating", "decoding")
 
 
 # Cues that a figure belongs to another work cited in this one.
 CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast", "previous work",
-         "prior work", "as reported by", "reported by", "according to")
+         "prior work", "as reported by", "reported by", "according to", "by its authors", "by their authors")
 
 
 FINETUNE_CUES = ("fine-tun", "finetun", "fine tun", "sft", "rlhf", "instruction tun", "alignment")
@@ -41,6 +43,26 @@ FINETUNE_CUES = ("fine-tun", "finetun", "fine tun", "sft", "rlhf", "instruction 
 NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "evaluat", "benchmark",
                     "preprocess", "pre-process", "data generation", "generating the", "tokeniz",
                     "hyperparameter search", "hyperparameter sweep", "sweep of", "profiling", "annotation")
+
+
+# a total over several runs: "cumulative", "across all runs", "all the models in this paper"
+AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|all (?:\w+ ){0,3}models|"
+                               r"the models (?:for|in|of) this (?:paper|work|report)|of each size|every size|"
+                               r"(?:whole|entire) suite"
+                               r"|across (?:all|every|the) (?:\w+ ){0,2}(?:runs|experiments)"
+                               r"|all (?:of )?(?:our |the |these )?(?:\w+ )?(?:runs|experiments))\b")
+
+
+def mark_aggregate(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:
+    """Note a device time or stated total that sums several runs ("the total compute across all runs
+    was 5e22 FLOPs"): it gives way to any figure of a single run (see the engine's choice). Only the
+    figure's own clause counts: in "each model trained for a week on 64 GPUs; the total across all
+    runs was …" the device time is one run's."""
+    start = text.rfind(";", sentence.start, figure.start) + 1 or sentence.start
+    end = text.find(";", figure.end, sentence.end)
+    clause = Span(text[start: end if end != -1 else sentence.end], start, end if end != -1 else sentence.end)
+    if AGGREGATE_CONTEXT.search(context_around(text, clause, figure, 100, 60)):
+        estimate.notes.append(AGGREGATE_NOTE)
 
 
 CITATION = re.compile(r"\[\d+(?:[,–-]\s?\d+)*\]|\(\w[^()]{0,40}\b(?:19|20)\d\d\)")

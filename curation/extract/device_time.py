@@ -16,12 +16,12 @@ from curation.extract.anchors import (
     lowered,
 )
 from curation.extract.context import (
-    AGGREGATE_NOTE,
     COMPARED_NOTE,
     NOT_TRAINING_USE,
     classify,
     context_around,
     has_cue,
+    mark_aggregate,
     second_of_comparison,
 )
 from curation.extract.evidence import (
@@ -138,10 +138,6 @@ def document_accelerator(text: str) -> str | None:
 
 # device time summed over several runs: "cumulative", "in aggregate, training all 9 models", "the total
 # compute for training the models for this paper", "one model of each size"
-AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|all (?:\w+ ){0,3}models|"
-                               r"the models (?:for|in|of) this (?:paper|work|report)|of each size|every size|"
-                               r"(?:whole|entire) suite)\b")
-
 
 def hardware_estimate(
     text: str, figure: Span, chip_seconds: float, accelerator_name: str | None,
@@ -177,8 +173,7 @@ def hardware_estimate(
     if second_of_comparison(text, figure.start):
         notes.append(COMPARED_NOTE)
     context = context_around(text, sentence, figure, 100, 60)
-    if AGGREGATE_CONTEXT.search(context):
-        estimate.notes.append(AGGREGATE_NOTE)
+    mark_aggregate(estimate, text, sentence, figure)
     if has_cue(context, NOT_TRAINING_USE):
         estimate.notes.append("not training hardware use (inference or evaluation context)")
     return classify(estimate, context)

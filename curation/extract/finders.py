@@ -20,7 +20,14 @@ from curation.extract.anchors import (
     anchored,
     lowered,
 )
-from curation.extract.context import COMPARED_NOTE, classify, context_around, has_cue, second_of_comparison
+from curation.extract.context import (
+    COMPARED_NOTE,
+    classify,
+    context_around,
+    has_cue,
+    mark_aggregate,
+    second_of_comparison,
+)
 from curation.extract.device_time import match_span
 from curation.extract.evidence import (
     REPORTED,
@@ -93,6 +100,7 @@ def find_reported(text: str) -> list[Estimate]:
                 estimate.notes.append("range bound, not a figure")
             if second_of_comparison(text, match.start()):
                 estimate.notes.append(COMPARED_NOTE)
+            mark_aggregate(estimate, text, sentence, match_span(match))
             estimates.append(classify(estimate, context_around(text, sentence, match_span(match), 60, 30)))
     return estimates + _unitless_compute(text)
 
