@@ -106,6 +106,9 @@ def test_a_footnote_mark_after_a_full_stop_ends_the_sentence():
     ("The total training compute was 2.5e23.", 2.5e23),
     ("Training compute: 3.1 × 10^22", 3.1e22),
     ("Our pre-training compute is about 4e21, well below the budget of larger runs.", 4e21),
+    ("We train with a total FLOP count of 3.2e23.", 3.2e23),
+    # LaTeX math, as arXiv abstracts write it
+    ("Training used $3.2 \\times 10^{23}$ FLOPs.", 3.2e23),
 ])
 def test_a_compute_figure_without_a_unit_is_in_flop(sentence, flop):
     (estimate,) = find_reported(sentence)
@@ -132,8 +135,8 @@ def test_a_count_written_after_the_hardware_in_a_field():
 # -- totals over several runs, and figures of generation ---------------------------------------------
 
 def test_a_stated_total_across_all_runs_gives_way_to_one_runs_device_time():
-    text = ("Osprey\n\nEach of our 10 models was trained for 1 week on 64 A100 GPUs; the total compute across "
-            "all runs was 5e22 FLOPs.")
+    text = ("Osprey\n\nEach of our 10 models was trained for 1 week on 64 A100 GPUs; the total compute "
+            "across all runs was 5e22 FLOPs.")
     primary = extract(text, 2022).primary
     assert primary.method == "hardware"
     assert primary.assumptions["chips"] == 64

@@ -55,7 +55,7 @@ SI_PREFIX = {"peta": 1e15, "exa": 1e18, "zetta": 1e21, "yotta": 1e24}
 
 REPORTED_FLOP = re.compile(
     rf"(?:{SCIENTIFIC}|(?P<si_num>{NUMBER})\s?(?P<si>peta|exa|zetta|yotta)[\s-]?(?=FLOP|flop))"
-    rf"\s*(?:total\s+|training\s+)?{FLOP_UNIT}"
+    rf"\$?\s*(?:total\s+|training\s+)?{FLOP_UNIT}"  # "$3.1 \times 10^{{23}}$ FLOPs": LaTeX math
 )
 
 
@@ -66,11 +66,13 @@ REPORTED_PFS = re.compile(
 )
 
 
-# "the total training compute was 2.5e23", "Training compute: 3.1 × 10^22": a figure in scientific
-# notation given as a run's compute, with no unit after it, is in FLOP
-COMPUTE_WORD = re.compile(r"compute")  # searched in the lower-cased text
+# "the total training compute was 2.5e23", "Training compute: 3.1 × 10^22", "a total FLOP count of
+# 3.2e23": a figure in scientific notation given as a run's compute, with no unit after it, is in FLOP
+COMPUTE_WORD = re.compile(r"compute|flop")  # searched in the lower-cased text
 UNITLESS_COMPUTE = re.compile(
-    rf"(?:total\s+|pre-?training\s+|training\s+)+compute(?:\s+budget)?\s*(?:was|is|of|:|=|≈|~|totals?|totalled)"
+    rf"(?:(?:total\s+|pre-?training\s+|training\s+)+compute"
+    rf"|(?:total\s+|training\s+)*(?:number\s+of\s+(?:training\s+)?)?FLOPs?(?:\s+count)?)"
+    rf"\s*(?:was|is|of|:|=|≈|~|totals?|totalled)"
     rf"\s*(?:about\s+|approximately\s+|roughly\s+|around\s+|~\s*|≈\s*)?(?:{SCIENTIFIC})"
     r"(?!\s*(?:[A-Za-z]|/))",  # a unit after it: the unit finders read it
     re.IGNORECASE,
