@@ -7,13 +7,17 @@ from __future__ import annotations
 import pytest
 
 from curation.extract.context import eligible
+from curation.extract.derived import derived_from
 from curation.extract.device_sentences import find_device_counts
+from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import sentence_around
 from curation.extract.finders import find_reported
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.markup import plain_text
 from curation.extract.step_counting import step_tokens
+from schemas.handover import CARD as CARD_KIND
+from schemas.handover import Document
 
 HOUR, DAY = 3600, 86400
 CARD = "---\nlicense: apache-2.0\n---\n"
@@ -151,3 +155,47 @@ def test_a_figure_credited_to_a_models_authors_is_cited():
     text = ("Probes\n\nWe train a linear probe on features from a model that was pretrained with 1e23 FLOPs "
             "by its authors.")
     assert extract(text, 2023).primary is None
+
+
+# -- model cards -------------------------------------------------------------------------------------
+
+def card_primary(body: str, repository: str, year: int = 2024):
+    return extract_document(Document(CARD_KIND, CARD + body, year), name=repository).primary
+
+
+def test_tokens_seen_as_a_card_field():
+    primary = card_primary("# Osprey-1.4B\n\n- Parameters: 1.4B\n- Tokens seen: 1.5T\n", "acme/Osprey-1.4B")
+    assert primary.value_flop == pytest.approx(6 * 1.4e9 * 1.5e12)
+
+
+def test_a_size_does_not_reach_the_next_list_item():
+    primary = card_primary("# Osprey-7B\n\n- Training Tokens: 2T\n- Parameters: 7B\n", "acme/Osprey-7B")
+    assert primary.assumptions["parameters"] == pytest.approx(7e9)
+
+
+def test_the_first_stage_of_a_run_counts_but_the_first_tokens_of_it_do_not():
+    staged = card_primary("# Osprey-7B\n\nOsprey-7B was pre-trained in two stages: first on 3T tokens of web "
+                          "data, then on 1T tokens of code.\n", "acme/Osprey-7B")
+    assert staged.assumptions["training_tokens"] == pytest.approx(3e12)
+    text = ("Osprey-7B\n\nWe train Osprey-7B on 1T tokens. The batch size grows over the first 100B tokens "
+            "of training.")
+    assert extract(text, 2024).primary.assumptions["training_tokens"] == pytest.approx(1e12)
+
+
+def test_active_parameters_per_token_are_a_size_not_a_figure_per_token():
+    primary = card_primary("# Osprey-8x7B\n\nOsprey-8x7B is a sparse mixture of experts with 47B total "
+                           "parameters and 13B active parameters per token, trained on 8T tokens.\n",
+                           "acme/Osprey-8x7B")
+    assert primary.value_flop == pytest.approx(6 * 13e9 * 8e12)
+
+
+def test_an_adapter_card_is_derived_and_takes_no_base_compute():
+    body = ("# Osprey 7B LoRA medical\n\nA LoRA adapter for acme/Osprey-7B, trained on 50M tokens of medical "
+            "text. Osprey-7B itself was pretrained on 2T tokens.\n")
+    assert derived_from(CARD + body, "someone/osprey-7b-lora-med") == "acme/Osprey-7B"
+    assert card_primary(body, "someone/osprey-7b-lora-med") is None
+
+
+def test_a_base_card_naming_an_adapter_for_itself_is_not_derived():
+    body = "# Osprey-7B\n\nOsprey-7B is trained on 2T tokens. We also provide an adapter for Osprey-7B.\n"
+    assert derived_from(CARD + body, "acme/Osprey-7B") is None

@@ -16,7 +16,7 @@ from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored,
 from curation.extract.context import classify, context_around
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.model_names import document_title
-from curation.extract.quantities import NUMBER, SIZE, scaled_value
+from curation.extract.quantities import NUMBER, SIZE, SIZE_GAP, scaled_value
 from curation.extract.step_counting import step_tokens
 from curation.extract.tables import find_tables
 from schemas.model_cards import FRONT_MATTER
@@ -28,14 +28,15 @@ CARD_HEADING = re.compile(r"^[ \t]*#{1,4}[ \t]*(?:\W+[ \t]*)?(?:\d+\.[ \t]*)?"
                           r"(?:model card|model details|intended uses?|model description|uses|how to use|"
                           r"model summary|model overview|model downloads)\b", re.MULTILINE | re.IGNORECASE)
 PARAM_STATEMENT = re.compile(  # "6.9B parameters", "a 6.9B parameter model", "params: 6.9B"
-    rf"(?P<n>{NUMBER})\s?(?P<m>{SIZE})?[\s-]+(?:total\s+|trainable\s+)*parameters?\b"
+    rf"(?P<n>{NUMBER})\s?(?P<m>{SIZE})?{SIZE_GAP}+(?:total\s+|trainable\s+)*parameters?\b"
     rf"|\bparam(?:eter)?s?\s*[:=]\s*(?P<n2>{NUMBER})\s?(?P<m2>{SIZE})?\b",
     re.IGNORECASE,
 )
-# "1.5T tokens", "299,892,736,000 tokens" (digits alone count when they reach 1e8), "tokens: 2T"
+# "1.5T tokens", "299,892,736,000 tokens" (digits alone count when they reach 1e8), "tokens: 2T",
+# "Tokens seen: 1.5T"
 TOKEN_FIGURE = re.compile(
     rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})?\b\s*(?:unique\s+|training\s+|text\s+|total\s+)?tokens"
-    rf"|\btokens\s*[:=]\s*(?P<t2>{NUMBER})\s?(?P<tm2>{SIZE})\b",
+    rf"|\btokens(?:\s+seen|\s+trained(?:\s+on)?)?\s*[:=]\s*(?P<t2>{NUMBER})\s?(?P<tm2>{SIZE})\b",
     re.IGNORECASE,
 )
 # the value cell of a key-value row: "20554567680", "6.7B"

@@ -116,8 +116,14 @@ def is_prose(span: Span) -> bool:
     return words >= MIN_PROSE_WORDS and words > len(NUMERIC_TOKEN.findall(text))
 
 
+# "13B active parameters per token": a mixture of experts' size, not a figure per token
+PARAMETERS_PER_TOKEN = re.compile(r"(?:param\w*|activ\w*)\s+(?:\w+\s+)?(?:per|for each|each)\s+(?:input\s+)?"
+                                  r"token")
+
+
 def classify(estimate: Estimate, context: str) -> Estimate:
     """Mark an estimate's stage and whether its context says it is not this text's training run."""
+    context = PARAMETERS_PER_TOKEN.sub(" ", context)
     structured = estimate.assumptions.get("table_row") or estimate.assumptions.get("pairing")
     if estimate.model is None and not structured:
         estimate.model = nearby_model(estimate.evidence[0].text)

@@ -17,6 +17,8 @@ repository name the source gives:
    "Finetuned from model: X", "Parent Model: X" — unless X is the card's own model (a base card listing
    the models "built by fine-tuning" it).
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
+5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
+   or its opening calls it "a LoRA adapter for X" / "adapter weights of X": its base is X.
 
 Names such as "-instruct" or "-chat" alone do not make a card derived: some releases have no separate
 base, and their card's pre-training is the instruct model's own.
@@ -31,6 +33,9 @@ from schemas.model_cards import base_model_of, front_matter
 
 POST_TRAINING_NAME = re.compile(r"(?<![a-z])(?:instruct|chat|it|sft|dpo|rlhf|orpo|simpo|rl)(?![a-z])",
                                 re.IGNORECASE)
+ADAPTER_NAME = re.compile(r"(?<![a-z])(?:q?lora|adapters?)(?![a-z])", re.IGNORECASE)
+ADAPTER_PHRASE = re.compile(r"\b(?:q?lora\s+)?adapter(?:\s+weights)?\s+"
+                            r"(?:for|of|(?:trained\s+)?on\s+top\s+of)\s+(?:the\s+)?", re.IGNORECASE)
 METHOD_NAME = re.compile(r"(?<![a-z])(?:sft|dpo|rlhf|orpo|simpo)(?![a-z])", re.IGNORECASE)
 OWN_PRETRAINING = re.compile(r"training stage:\s*pre-?training\s*$|continued pre-?training (?:of|on|from)",
                              re.IGNORECASE | re.MULTILINE)
@@ -76,8 +81,19 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
            else {squash_name(title.group(1) if title else "")})
     for said in FINE_TUNED_FROM.finditer(text):
         base = said.group("base").strip("[]() ")
-        if squash_name(base) not in own and squash_name(base.split("/")[-1]) not in own:
+        if not _is_own(base, own):
             return base
     if METHOD_NAME.search(names.replace("_", "-")):
         return base or UNNAMED_BASE
+    adapter = ADAPTER_PHRASE.search(text[:4000])
+    named = re.match(NAME, text[adapter.end():]) if adapter else None
+    of_another = named is not None and not _is_own(named.group("base").strip("[]() "), own)
+    if of_another or ADAPTER_NAME.search(names.replace("_", "-")) or \
+            str(meta.get("library_name", "")).lower() == "peft":
+        return base or (named.group("base") if of_another else UNNAMED_BASE)
     return None
+
+
+def _is_own(base: str, own: set[str]) -> bool:
+    """Whether a named base is the card's own model (a base card naming the models built on it)."""
+    return squash_name(base) in own or squash_name(base.split("/")[-1]) in own

@@ -28,7 +28,8 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   figure, not one about another sized model ("we use a Heron-XL model pre-trained on 500B tokens" when
   the size comes from elsewhere; see :func:`_another_models_tokens`), not one that only describes one
   of several datasets without a verb training on it (:func:`_one_of_several_corpora`) — not a batch, a
-  context window, a sequence, a first stretch of training or a per-step figure;
+  context window, a sequence, a first stretch of training ("the first 100B tokens"; a first stage,
+  "first on 3T tokens, then on 1T", counts) or a per-step figure;
 - the estimate is 6 · N · D (× the epochs the token sentence states: "300B tokens for 3 epochs"),
   Speculative (the pairing is inferred), and carries the model it is for; its stage and context are
   read from the token figure's own clause ("pretrained on 2T tokens, and then fine-tuned on …" is
@@ -49,7 +50,7 @@ from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, senten
 from curation.extract.model_names import document_title
 from curation.extract.moe import NAME_SIZES, SAME_MODEL_TOLERANCE, active_parameter_pairs
 from curation.extract.operation_counting import EPOCHS
-from curation.extract.quantities import NUMBER, parse_plain, scaled_value
+from curation.extract.quantities import NUMBER, SIZE_GAP, parse_plain, scaled_value
 from curation.extract.step_counting import step_tokens
 
 SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?:-[A-Za-z]+)*"
@@ -57,7 +58,7 @@ SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?
                         r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?:-A\d+(?:\.\d+)?[MB])?(?![\w-])"
                         r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
 PARAMETER_STATEMENT = re.compile(
-    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])[\s-]*"
+    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z]){SIZE_GAP}*"
     r"(?:(?P<active>activated|active)\b(?:\s*(?:parameters?|params)\b)?|(?:total\s+)?(?:parameters?|params)\b"
     r"(?:\s+(?P<active2>activated|active)\b)?)", re.IGNORECASE)
 # "ranging from 169 million to 14 billion parameters": the top of the range
@@ -106,9 +107,12 @@ TOKENS_THEN_FIGURE = re.compile(
     rf"\b(?:training|pre-?training)\s+tokens\s*(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b)\s*(?P<n>{NUMBER})\s?"
     r"(?P<m>[MBT]|million|billion|trillion)(?![a-z])", re.IGNORECASE)
 ABOUT_TRAINING = re.compile(r"train|corpus|dataset|pre-?training data", re.IGNORECASE)
-NOT_TRAINING_TOKENS = ("batch", "context", "window", "sequence", "length", "first", "per ", "each",
+NOT_TRAINING_TOKENS = ("batch", "context", "window", "sequence", "length", "per ", "each",
                        "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test",
                        "additional", "another", "extra ")  # a further stage, not the whole run
+# "the first 100B tokens", "its first 2T tokens": a part of the run ("first on 3T tokens, then …" is a
+# stage, and counts)
+FIRST_PART = re.compile(r"\b(?:the|its|our|their)\s+(?:very\s+)?first\b|\bfirst\s*$")
 NOT_TRAINED = ("untrained", "hypothetical", "would ", "could ", "planned", "future work")
 OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?:pre-?train|train|introduc|present|propos|releas|"
                        r"develop|build|built|scale|open-?sourc)", re.IGNORECASE)
@@ -453,7 +457,7 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         seen.add(match.start())
         sentence = sentence_around(text, match.start(), match.end())
         before = low[max(sentence.start, match.start() - 50): match.start()]
-        if any(cue in before for cue in NOT_TRAINING_TOKENS):
+        if any(cue in before for cue in NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
             continue
         if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence):
             continue

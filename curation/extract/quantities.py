@@ -18,6 +18,9 @@ SCIENTIFIC = (
     rf"|(?:(?P<mantissa2>{NUMBER})\s*(?:×|x|\*|·|⋅|\\times|\\cdot)\s*)?10\s*(?:\^|\*\*)?\s*\{{?(?P<p_exp>{EXPONENT})\}}?(?!\d))"
 )
 SIZE = r"[KMBT]|thousand|million|billion|trillion"  # after a number: 70B, 1.4 trillion
+# between a size and its noun: spaces, hyphens, or a line break that starts no list item, field or
+# table row ("a 7B\nparameter model", not "Tokens: 2T\n- Parameters: 7B")
+SIZE_GAP = r"(?:[ \t-]|\n(?![ \t]*[-*+#|]))"
 MULTIPLIER_WORD = r"(?:[kKMBT](?![a-zA-Z])|thousand|million|billion|trillion|bn|mn)"
 SCALED = rf"(?P<scaled>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?"
 
