@@ -199,3 +199,31 @@ def test_an_adapter_card_is_derived_and_takes_no_base_compute():
 def test_a_base_card_naming_an_adapter_for_itself_is_not_derived():
     body = "# Osprey-7B\n\nOsprey-7B is trained on 2T tokens. We also provide an adapter for Osprey-7B.\n"
     assert derived_from(CARD + body, "acme/Osprey-7B") is None
+
+
+# -- papers: throughput, ablations, predictions, distillation -----------------------------------------
+
+def test_a_throughput_each_device_sustained_sets_the_utilization():
+    (estimate,) = find_device_counts("We train Osprey on 512 A100 GPUs for 30 days, sustaining 150 TFLOPS "
+                                     "per GPU.", 2023)
+    assert estimate.value_flop == pytest.approx(512 * 30 * DAY * 150e12)
+    assert eligible(estimate)
+
+
+def test_ablation_models_are_not_the_texts_run():
+    text = ("Silt: a web dataset\n\nWe release Silt, a dataset of 15 trillion tokens. To validate it, we "
+            "train 1.8B parameter ablation models on 350B tokens sampled from it.")
+    assert extract(text, 2024).primary is None
+
+
+def test_a_predicted_requirement_is_not_a_run():
+    text = ("Scaling laws\n\nWe fit laws to many small models. Our law predicts that a 70B model should be "
+            "trained on 1.4T tokens, requiring 5.9e23 FLOPs.")
+    primary = extract(text, 2023).primary
+    assert primary is None or primary.value_flop < 1e21
+
+
+def test_distilling_into_a_named_model_claims_it():
+    text = ("Osprey: distilled models\n\nWe distill Kite-70B into Osprey-1.3B. Osprey-1.3B is trained on "
+            "300B tokens with the teacher's logits.")
+    assert extract(text, 2023).primary.value_flop == pytest.approx(6 * 1.3e9 * 300e9)

@@ -25,7 +25,9 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "per billion", "each billion", "can process", "could process", "can be trained",
                "could be trained", "can train", "could train",
                # compute saved against another run, and projections: "saves 1e21 FLOPs", "would cost"
-               "saves", "saving", "would cost", "would be", "extrapolat",
+               "saves", "saving", "would cost", "would be", "extrapolat", "predict", "should be", "forecast",
+               # a small run that tests a choice, not the run the text is about
+               "ablation",
                # generating text with a trained model: "generating 1M tokens costs 1.4e17 FLOPs"
                "generating", "decoding")
 

@@ -39,6 +39,7 @@ from curation.extract.hardware import (
 from curation.extract.quantities import (
     MULTIPLIER_WORD,
     NUMBER,
+    parse_plain,
     scaled_value,
 )
 
@@ -77,6 +78,12 @@ UTILIZATION = re.compile(
 )
 
 
+# a throughput each device sustained: "sustaining 150 TFLOPS per GPU", "at 180 TFLOP/s/GPU"
+THROUGHPUT = re.compile(rf"(?<![\w.])(?P<t>{NUMBER})\s?"
+                        r"(?P<unit>TFLOPs?|TFLOPS|teraflops|PFLOPs?|PFLOPS|petaflops)(?:\s*/\s*s(?:ec)?)?\s*(?:per|/|on\s+each|for\s+each|each)\s*"
+                        r"(?:GPU|TPU|NPU|chip|device|accelerator|card)\b", re.IGNORECASE)
+
+
 PRECISION_CUES = [("fp8", ("fp8", "8-bit float")), ("tf32", ("tf32", "tensorfloat")),
                   ("fp32", ("fp32", "float32", "single precision", "single-precision", "full precision")),
                   ("fp16", ("fp16", "bf16", "bfloat16", "float16", "half precision", "mixed precision",
@@ -108,11 +115,18 @@ def _document_utilization(text: str) -> float | None:
     return None
 
 
-def _utilization(text: str, sentence: Span) -> tuple[float | None, str | None]:
-    """The MFU/HFU the text reports: near the figure, else stated explicitly anywhere in the text."""
+def _utilization(text: str, sentence: Span, peak: float) -> tuple[float | None, str | None]:
+    """The MFU/HFU the text reports: near the figure (or the throughput each device sustained there,
+    over its peak), else stated explicitly anywhere in the text."""
     near = _utilization_in(sentence.text, explicit_only=False)
     if near is not None:
         return near, "stated near the figure"
+    sustained = THROUGHPUT.search(sentence.text)
+    if sustained:
+        scale = 1e15 if sustained.group("unit").lower().startswith("p") else 1e12
+        share = parse_plain(sustained.group("t")) * scale / peak
+        if 0.05 <= share <= 0.9:
+            return share, f"a throughput of {sustained.group(0)} stated near the figure, over the peak"
     anywhere = _document_utilization(text)
     return (anywhere, "stated in the text") if anywhere is not None else (None, None)
 
@@ -136,9 +150,6 @@ def document_accelerator(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-# device time summed over several runs: "cumulative", "in aggregate, training all 9 models", "the total
-# compute for training the models for this paper", "one model of each size"
-
 def hardware_estimate(
     text: str, figure: Span, chip_seconds: float, accelerator_name: str | None,
     unit_what: str, publication_year: int | None, inputs: dict[str, object],
@@ -155,7 +166,7 @@ def hardware_estimate(
         notes.append(f"{accelerator.name} cores counted as half a chip")
     precision = _precision(sentence.text)
     peak, used_precision = accelerator.peak(precision)
-    utilization, source = _utilization(text, sentence)
+    utilization, source = _utilization(text, sentence, peak)
     if utilization is None:
         year = publication_year or accelerator.release_year
         utilization = DEFAULT_UTILIZATION if year > 2017 else DEFAULT_UTILIZATION_BEFORE_2018
@@ -172,7 +183,7 @@ def hardware_estimate(
     )
     if second_of_comparison(text, figure.start):
         notes.append(COMPARED_NOTE)
-    context = context_around(text, sentence, figure, 100, 60)
+    context = THROUGHPUT.sub(" ", context_around(text, sentence, figure, 100, 60))  # "per GPU" is a rate
     mark_aggregate(estimate, text, sentence, figure)
     if has_cue(context, NOT_TRAINING_USE):
         estimate.notes.append("not training hardware use (inference or evaluation context)")

@@ -115,7 +115,7 @@ NOT_TRAINING_TOKENS = ("batch", "context", "window", "sequence", "length", "per 
 FIRST_PART = re.compile(r"\b(?:the|its|our|their)\s+(?:very\s+)?first\b|\bfirst\s*$")
 NOT_TRAINED = ("untrained", "hypothetical", "would ", "could ", "planned", "future work")
 OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?:pre-?train|train|introduc|present|propos|releas|"
-                       r"develop|build|built|scale|open-?sourc)", re.IGNORECASE)
+                       r"distil|develop|build|built|scale|open-?sourc)", re.IGNORECASE)
 # "we use an X model (partially) pre-trained on …": someone's trained model, used — not a claim
 USES_TRAINED = re.compile(r"\bwe\s+(?:use|adopt|employ|take|evaluat|borrow|reus)\w*\s+(?:an?|the)\s+"
                           r"[\w.-]+\s+(?:model|checkpoint)s?\s+(?:\w+\s+)?(?:pre-?)?trained", re.IGNORECASE)
