@@ -227,3 +227,26 @@ def test_distilling_into_a_named_model_claims_it():
     text = ("Osprey: distilled models\n\nWe distill Kite-70B into Osprey-1.3B. Osprey-1.3B is trained on "
             "300B tokens with the teacher's logits.")
     assert extract(text, 2023).primary.value_flop == pytest.approx(6 * 1.3e9 * 300e9)
+
+
+# -- whose token figure ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey-7B, trained on 2T tokens, outperforms Kite-13B, which was trained on 1T tokens.",
+    "Unlike Kite-70B (trained on 15T tokens), Osprey-7B uses only 2T training tokens.",
+])
+def test_a_token_figure_is_the_models_written_nearest_before_it(sentence):
+    text = f"Osprey: efficient models\n\nWe introduce Osprey-7B. {sentence}"
+    assert extract(text, 2024).primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_plan_in_the_next_sentence_does_not_void_the_released_size():
+    text = ("Osprey: open models\n\nWe release Osprey-7B, trained on 1T tokens. In future work we plan to "
+            "train Osprey-70B on 10T tokens.")
+    assert extract(text, 2024).primary.value_flop == pytest.approx(6 * 7e9 * 1e12)
+
+
+def test_a_throughput_in_tokens_per_second_is_not_the_figures_unit():
+    text = ("Osprey\n\nWe train Osprey-7B on 1T tokens, processing 3,000 tokens per second per GPU on 512 "
+            "A100 GPUs.")
+    assert extract(text, 2023).primary.value_flop == pytest.approx(6 * 7e9 * 1e12)

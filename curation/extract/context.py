@@ -123,9 +123,15 @@ PARAMETERS_PER_TOKEN = re.compile(r"(?:param\w*|activ\w*)\s+(?:\w+\s+)?(?:per|fo
                                   r"token")
 
 
+# "processing 3,000 tokens per second per GPU": a throughput with its own number, not the figure's unit
+THROUGHPUT_RATE = re.compile(r"\d[\d,.]*\s?[kKM]?\s*(?:tokens|samples|images|sequences|examples)"
+                             r"\s*(?:per|/)\s*(?:second|sec|s)\b(?:\s*(?:per|/)\s*(?:gpu|tpu|device|chip|core|node))?",
+                             re.IGNORECASE)
+
+
 def classify(estimate: Estimate, context: str) -> Estimate:
     """Mark an estimate's stage and whether its context says it is not this text's training run."""
-    context = PARAMETERS_PER_TOKEN.sub(" ", context)
+    context = THROUGHPUT_RATE.sub(" ", PARAMETERS_PER_TOKEN.sub(" ", context))
     structured = estimate.assumptions.get("table_row") or estimate.assumptions.get("pairing")
     if estimate.model is None and not structured:
         estimate.model = nearby_model(estimate.evidence[0].text)

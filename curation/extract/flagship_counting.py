@@ -147,10 +147,19 @@ def _sized_names(text: str) -> Sized:
         name = match.group("name")
         if name.split()[0].split("-")[0].lower() in NOT_NAME_WORDS:
             continue
-        around = low[max(0, match.start() - 40): match.end() + 40]
-        if not any(cue in around for cue in NOT_TRAINED):
+        if not any(cue in _own_sentence_around(low, match.start(), match.end()) for cue in NOT_TRAINED):
             sized.setdefault(name, []).append((_value(match), match))
     return sized
+
+
+def _own_sentence_around(low: str, start: int, end: int, reach: int = 40) -> str:
+    """Up to ``reach`` characters either side of a match, not crossing a sentence's end ("We release
+    Heron-7B. In future work we plan …": the plan is not about Heron-7B)."""
+    before, after = low[max(0, start - reach): start], low[end: end + reach]
+    cut = before.rfind(". ")
+    before = before[cut + 2:] if cut != -1 else before
+    cut = after.find(". ")
+    return before + low[start:end] + (after[:cut] if cut != -1 else after)
 
 
 A_SIZE = re.compile(r"[MBT](?![\w-])")  # after a digit (checked in Python: a charset scans fastest)
@@ -414,16 +423,33 @@ def _active_of(text: str, total: float) -> tuple[float, Span] | None:
     return None
 
 
-def _training_tokens(text: str, name: str | None = None) -> tuple[float, Span, Span] | None:
+def _training_tokens(text: str, name: str | None = None,
+                     sized: Sized | None = None) -> tuple[float, Span, Span] | None:
     """The largest training-token figure: (tokens, its span, its sentence); of sentences that name
     ``name`` when one of them gives a figure (the flagship's own "Heron 70B is trained on 245B tokens"
-    beats a sibling's larger corpus)."""
+    beats a sibling's larger corpus), and among those, of figures no other sized name stands nearer
+    before ("Heron-7B, trained on 2T tokens, beats Kite-13B, trained on 1T tokens": 1T is Kite's)."""
     candidates = _token_figures(text)
     if name is not None:
         own = [c for c in candidates if _mentions(c[2].text.lower(), name) > 0]
+        if sized:
+            own = [c for c in own if _owner(c[2], c[1], sized) in (None, *_own_names(name, sized))] or own
         if own:
             return max(own, key=lambda c: c[0])
     return max(candidates, key=lambda c: c[0]) if candidates else None
+
+
+def _own_names(own: str, sized: Sized) -> list[str]:
+    """The sized names that are the own model's ("Heron" for "Heron-7B")."""
+    return [name for name in sized if _squashed(own).startswith(_squashed(name))]
+
+
+def _owner(sentence: Span, figure: Span, sized: Sized) -> str | None:
+    """The sized name written nearest before a figure in its sentence ("Kite-13B, which was trained on
+    1T tokens": Kite), or None when no sized name precedes it there."""
+    before = [(match.end(), name) for name, found in sized.items() for _, match in found
+              if sentence.start <= match.start() and match.end() <= figure.start]
+    return max(before)[1] if before else None
 
 
 @lru_cache(maxsize=8)
@@ -476,7 +502,8 @@ def _epochs(sentence: str) -> float:
 
 def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | None) -> bool:
     """Whether the token sentence is about another sized model: it names one, and either the text has
-    no named flagship or the sentence makes no first-person claim ("we train all models for …")."""
+    no named flagship or the sentence makes no first-person claim ("we train all models for …"),
+    unless the own model's name is the one written nearest before the figure (see :func:`_owner`)."""
     low = sentence.lower()
     others = [name for name in sized if _mentions(low, name) and not _common_word(text, name)
               and not (own and _squashed(own).startswith(_squashed(name)))]
@@ -507,11 +534,13 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     active = _active_parameters(text)
     if flagship is None and active is None:
         return []
-    tokens = _training_tokens(text, flagship.model) if flagship and flagship.model else any_tokens
+    tokens = _training_tokens(text, flagship.model, sized) if flagship and flagship.model else any_tokens
     if tokens is None:
         return []
     d, token_span, sentence = tokens
-    if _another_models_tokens(text, sentence.text, sized, flagship.name if flagship else None):
+    own = flagship.name if flagship else None
+    owned = own is not None and _owner(sentence, token_span, sized) in _own_names(own, sized)
+    if not owned and _another_models_tokens(text, sentence.text, sized, own):
         return []
     if _one_of_several_corpora(text, d, sentence):
         return []
