@@ -250,3 +250,32 @@ def test_a_throughput_in_tokens_per_second_is_not_the_figures_unit():
     text = ("Osprey\n\nWe train Osprey-7B on 1T tokens, processing 3,000 tokens per second per GPU on 512 "
             "A100 GPUs.")
     assert extract(text, 2023).primary.value_flop == pytest.approx(6 * 7e9 * 1e12)
+
+
+# -- a card's device count and training time, written apart ------------------------------------------
+
+def test_a_cards_device_count_and_training_time_in_different_sections():
+    body = ("# Osprey-7B\n\n## Training Procedure\n\nOsprey-7B was trained on 256 H100 80GB GPUs.\n\n"
+            "### Speeds, Sizes, Times\n\nThe model training took roughly two months.\n")
+    primary = card_primary(body, "acme/Osprey-7B")
+    assert primary.assumptions["chips"] == 256
+    assert primary.assumptions["duration"] == "two months"
+    assert primary.confidence == "Speculative"
+
+
+def test_a_hardware_line_under_its_heading_pairs_with_the_training_time():
+    body = ("# Osprey-7B\n\n### Compute Infrastructure\n\n#### Hardware\n\n384 A100 80GB GPUs (48 nodes)\n\n"
+            "#### Training\n\nTraining took 3.5 months.\n")
+    assert card_primary(body, "acme/Osprey-7B").assumptions["chips"] == 384
+
+
+@pytest.mark.parametrize("body", [
+    # two counts: which one the time goes with is not said
+    "# Osprey-7B\n\nOsprey-7B was trained on 256 H100 GPUs. A smaller run was trained on 64 H100 GPUs.\n\n"
+    "## Speeds\n\nThe model training took two months.\n",
+    # the count is what running the model needs
+    "# Osprey-7B\n\n## Hardware\n\nRunning the model requires 2 A100 GPUs.\n\n## Training\n\n"
+    "Training took three weeks.\n",
+])
+def test_no_card_pairing_without_one_training_count(body):
+    assert card_primary(body, "acme/Osprey-7B") is None

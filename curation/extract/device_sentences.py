@@ -105,7 +105,7 @@ def _amount(text: str) -> float:
     return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else parse_plain(text)
 
 
-def _durations(sentence: Span) -> list[tuple[float, str, Span]]:
+def durations(sentence: Span) -> list[tuple[float, str, Span]]:
     """(seconds, as written, span) for every duration of a training run in the sentence; a time per
     epoch ("each epoch took 2 hours", "20 minutes per epoch") counts times the epochs the sentence
     gives ("for 90 epochs"), and not at all when it gives none."""
@@ -255,7 +255,7 @@ def _purpose(sentence: Span, device: tuple[float, str, str, Span]) -> str:
     return purpose.group("what").lower() if purpose else ""
 
 
-def _for_training(sentence: Span, device: tuple[float, str, str, Span]) -> bool:
+def for_training(sentence: Span, device: tuple[float, str, str, Span]) -> bool:
     """Whether a device count may be a training run's: not when the words right after it give it
     another purpose ("5,000 TPUs to generate self-play games and 64 TPUs to train": the 5,000 serve
     the games; "256 GPUs for data generation")."""
@@ -273,7 +273,9 @@ def _names_a_gpu(text: str) -> bool:
     return bool(NAMED_GPU.search(text))
 
 
-def _accelerator(text: str, name: str, noun: str, sentence: Span, year: int | None) -> tuple[str | None, str]:
+def count_accelerator(text: str, name: str, noun: str, sentence: Span,
+                      year: int | None) -> tuple[str | None, str]:
+    """The accelerator of a device count and where it was found (see the module's last rule)."""
     named = accelerator_pattern().search(name) or accelerator_pattern().search(f"{name} {noun[:-1]}")
     if named:
         return named.group("accelerator"), "named with the count"
@@ -336,17 +338,17 @@ def _following_durations(text: str, sentence: Span) -> tuple[list[tuple[float, s
         following = _next_sentence(text, current)
         if following is None or "\n\n" in text[current.end: following.start] or device_counts(following):
             break
-        durations = [] if STUDY_OPENING.match(following.text) else \
-            [d for d in _durations(following) if not _glosses_a_name(following, d[2])]
-        if durations and TRAINING.search(following.text):
-            found.extend(durations)
+        times = [] if STUDY_OPENING.match(following.text) else \
+            [d for d in durations(following) if not _glosses_a_name(following, d[2])]
+        if times and TRAINING.search(following.text):
+            found.extend(times)
             end = following.end
         current = following
     return found, end
 
 
 @lru_cache(maxsize=8)
-def _sentences_with_devices(text: str) -> list[Span]:
+def sentences_with_devices(text: str) -> list[Span]:
     seen: dict[int, Span] = {}
     for start, end in anchor_hits(text)[ACCELERATOR_ANCHOR]:
         sentence = sentence_around(text, start, end)
@@ -360,7 +362,7 @@ PAIR_GAP = re.compile(r"\s*(?:[,/;:×x(]|for|on|with|using|over)?\s*", re.IGNORE
 
 
 def _tight_pairs(sentence: Span, devices: list[tuple[float, str, str, Span]],
-                 durations: list[tuple[float, str, Span]]) -> list[tuple[tuple[float, str, str, Span],
+                 times: list[tuple[float, str, Span]]) -> list[tuple[tuple[float, str, str, Span],
                                                                         tuple[float, str, Span]]]:
     """Each device count written right beside a duration ("6 days/64 K40s"), as one pair; a duration
     pairs with one count only, the first that stands beside it."""
@@ -369,7 +371,7 @@ def _tight_pairs(sentence: Span, devices: list[tuple[float, str, str, Span]],
 
     pairs, used = [], set()
     for device in devices:
-        for index, duration in enumerate(durations):
+        for index, duration in enumerate(times):
             a, b = sorted((device[3], duration[2]), key=lambda span: span.start)
             if index not in used and a.end <= b.start and PAIR_GAP.fullmatch(gap(a, b)):
                 pairs.append((device, duration))
@@ -393,12 +395,12 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
     duration times the largest count, which may belong to different runs; a pair whose row label cites
     another work is that work's."""
     estimates = []
-    for sentence in _sentences_with_devices(text):
-        devices = [device for device in device_counts(sentence) if _for_training(sentence, device)]
+    for sentence in sentences_with_devices(text):
+        devices = [device for device in device_counts(sentence) if for_training(sentence, device)]
         if not devices:
             continue
-        durations = _durations(sentence)
-        pairs = _tight_pairs(sentence, devices, durations) if len(devices) > 1 else []
+        times = durations(sentence)
+        pairs = _tight_pairs(sentence, devices, times) if len(devices) > 1 else []
         if len(pairs) > 1 and TRAINING.search(sentence.text):
             previous_end = sentence.start
             for device, duration in pairs:
@@ -414,13 +416,13 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
                 previous_end = max(device[3].end, duration[2].end)
             continue
         evidence = sentence
-        if not durations:
-            durations, end = _following_durations(text, sentence)
+        if not times:
+            times, end = _following_durations(text, sentence)
             evidence = Span(text[sentence.start: end], sentence.start, end)
-        if not durations or not TRAINING.search(evidence.text):
+        if not times or not TRAINING.search(evidence.text):
             continue
         estimate = _pair_estimate(text, sentence, evidence, max(devices, key=lambda d: d[0]),
-                                  max(durations, key=lambda d: d[0]), publication_year,
+                                  max(times, key=lambda d: d[0]), publication_year,
                                   "device count and duration in one sentence" if evidence is sentence
                                   else "device count, and the duration in a following sentence")
         if estimate is not None:
@@ -432,7 +434,7 @@ def _pair_estimate(text: str, sentence: Span, evidence: Span, device: tuple[floa
                    duration: tuple[float, str, Span], year: int | None, pairing: str) -> Estimate | None:
     count, name, noun, device_span = device
     seconds, written, duration_span = duration
-    accelerator, where = _accelerator(text, name, noun, sentence, year)
+    accelerator, where = count_accelerator(text, name, noun, sentence, year)
     if accelerator is None:
         return None
     first = min(device_span.start, duration_span.start)

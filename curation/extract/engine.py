@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from curation.extract.card_device_time import find_card_device_time
 from curation.extract.card_finders import find_card_operation_counting
 from curation.extract.context import AGGREGATE_NOTE, eligible, is_prose
 from curation.extract.device_sentences import find_device_counts
@@ -154,11 +155,11 @@ def _ratio(a: Estimate, b: Estimate) -> float:
 class Finder:
     """A way of writing a figure, and the function that finds it in plain text, given the publication
     year (which sets hardware defaults) and the name the text is published under (a card's repository;
-    None when unknown). A ``fallback_of`` finder runs only when that one found nothing."""
+    None when unknown). A finder with ``fallback_of`` runs only when those finders found nothing."""
 
     name: str
     find: Callable[[str, int | None, str | None], list[Estimate]]
-    fallback_of: str | None = None
+    fallback_of: tuple[str, ...] = ()
 
 
 # Every finder, in the order their estimates are listed: a new finder is one module and a line here.
@@ -172,7 +173,9 @@ FINDERS: tuple[Finder, ...] = (
     Finder("operation counting", lambda text, _, __: find_operation_counting(text)),
     Finder("flagship counting", lambda text, _, name: find_flagship_counting(text, name)),
     Finder("card operation counting", lambda text, _, __: find_card_operation_counting(text),
-           fallback_of="operation counting"),
+           fallback_of=("operation counting",)),
+    Finder("card device time", lambda text, year, _: find_card_device_time(text, year),
+           fallback_of=("hardware", "device counts", "hardware fields", "table rows")),
 )
 
 
@@ -183,7 +186,7 @@ def all_estimates(text: str, publication_year: int | None = None, name: str | No
     found: dict[str, list[Estimate]] = {}
     earlier: set[tuple[str, str, int, int]] = set()
     for finder in FINDERS:
-        if finder.fallback_of is None or not found.get(finder.fallback_of):
+        if not any(found.get(name) for name in finder.fallback_of):
             estimates = finder.find(text, publication_year, name)
             found[finder.name] = [e for e in estimates if _reading(e) not in earlier]
             earlier.update(_reading(e) for e in estimates)

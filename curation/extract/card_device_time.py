@@ -1,0 +1,112 @@
+"""Device time across a model card: its device count and its training duration, written apart.
+
+Cards fill sections of a template, so the hardware and the time often stand in different places:
+"#### Hardware" / "384 A100 80GB GPUs (48 nodes)" … "#### Training" / "Training took 3.5 months", or
+"Heron-7B was trained on 256 H100 GPUs." in one section and "The model training took roughly two
+months." in another. The rules:
+
+- model cards only, and only when no sentence or field of the card pairs a count with a duration
+  itself (the engine runs this finder as their fallback);
+- a **device count** is one written in a sentence that trains, or on a line of its own under a
+  heading about hardware, compute, infrastructure or training; not one the card gives another purpose
+  ("to generate", "for inference") nor one about running the model (inference, serving, loading, memory);
+- a **duration** is one written in a sentence about training that names no devices ("The model training
+  took roughly two months"), outside code;
+- the card must give exactly one count and one duration (which count goes with which time is not said
+  otherwise); the estimate quotes both and is Speculative.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.card_finders import looks_like_model_card
+from curation.extract.context import NOT_TRAINING_USE, has_cue
+from curation.extract.device_sentences import (
+    DURATION,
+    TRAINING,
+    count_accelerator,
+    device_counts,
+    durations,
+    for_training,
+    sentences_with_devices,
+)
+from curation.extract.device_time import hardware_estimate
+from curation.extract.evidence import Estimate, Span, line_around, sentence_around
+
+HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]*(?P<title>[^\n]*)$", re.MULTILINE)
+HARDWARE_HEADING = re.compile(r"hardware|compute|infrastructure|training", re.IGNORECASE)
+RUNNING_THE_MODEL = ("inference", "serving", "run the model", "running the model", "load", "memory", "fits",
+                     "requires", "vram", "quantiz")
+
+
+def _heading_before(text: str, at: int) -> str:
+    """The title of the last Markdown heading before ``at`` ("" when there is none)."""
+    titles = [m.group("title") for m in HEADING.finditer(text, 0, at)]
+    return titles[-1] if titles else ""
+
+
+def _in_code(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a fenced code block."""
+    return text.count("```", 0, at) % 2 == 1
+
+
+def _training_counts(text: str) -> list[tuple[tuple[float, str, str, Span], Span]]:
+    """(device count, its sentence) for every count that may be the card's training hardware."""
+    found = []
+    for sentence in sentences_with_devices(text):
+        low = sentence.text.lower()
+        if _in_code(text, sentence.start) or has_cue(low, RUNNING_THE_MODEL + NOT_TRAINING_USE):
+            continue
+        own_line = line_around(text, sentence.start, sentence.end).text.strip() == sentence.text.strip()
+        trains = TRAINING.search(sentence.text) and "train" in low
+        if not trains and not (own_line and HARDWARE_HEADING.search(_heading_before(text, sentence.start))):
+            continue
+        for device in device_counts(sentence):
+            if for_training(sentence, device) and not durations(sentence):
+                found.append((device, sentence))
+    return found
+
+
+def _training_durations(text: str) -> list[tuple[tuple[float, str, Span], Span]]:
+    """(duration, its sentence) for every duration a sentence about training gives without devices."""
+    found, seen = [], set()
+    low = text.lower()
+    at = low.find("train")
+    while at != -1:
+        sentence = sentence_around(text, at, at + 5)
+        if sentence.start not in seen and not _in_code(text, at):
+            seen.add(sentence.start)
+            if DURATION.search(sentence.text) and not device_counts(sentence) and \
+                    not has_cue(sentence.text.lower(), NOT_TRAINING_USE):
+                found.extend((duration, sentence) for duration in durations(sentence))
+        at = low.find("train", max(at + 5, sentence.end))
+    return found
+
+
+def find_card_device_time(text: str, publication_year: int | None = None) -> list[Estimate]:
+    """Hardware estimates from a card's one device count and one training duration, written apart."""
+    if not looks_like_model_card(text):
+        return []
+    counts = _training_counts(text)
+    if len({device[0] for device, _ in counts}) != 1:
+        return []
+    times = _training_durations(text)
+    if len({duration[0] for duration, _ in times}) != 1:
+        return []
+    (count, name, noun, count_span), count_sentence = counts[0]
+    (seconds, written, duration_span), duration_sentence = times[0]
+    accelerator, where = count_accelerator(text, name, noun, count_sentence, publication_year)
+    if accelerator is None:
+        return []
+    estimate = hardware_estimate(
+        text, count_span, count * seconds, accelerator, noun, publication_year,
+        {"chips": count, "duration": written, "accelerator_from": where,
+         "pairing": "the card's one device count and its one training duration, written apart"},
+        sentence=count_sentence,
+    )
+    if estimate is None:
+        return []
+    estimate.confidence = "Speculative"
+    estimate.evidence += [duration_sentence, duration_span]
+    return [estimate]
