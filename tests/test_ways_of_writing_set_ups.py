@@ -279,3 +279,21 @@ def test_a_hardware_line_under_its_heading_pairs_with_the_training_time():
 ])
 def test_no_card_pairing_without_one_training_count(body):
     assert card_primary(body, "acme/Osprey-7B") is None
+
+
+# -- stated totals: prefixes, comparisons, rates ------------------------------------------------------
+
+def test_a_one_letter_zetta_prefix_is_a_total():
+    (estimate,) = find_reported("We train Osprey; pre-training took 210 ZFLOPs.")
+    assert estimate.value_flop == pytest.approx(2.1e23)
+
+
+@pytest.mark.parametrize("sentence", [
+    # the amount a comparison names in parentheses
+    "Osprey matches models trained with 10x more compute (about 1e24 FLOPs).",
+    # what a machine delivers, and a throughput
+    "Our supercomputer delivers 2 exaflops.",
+    "The training run reached a throughput of 3e17 FLOPs on the cluster.",
+])
+def test_figures_that_are_not_the_texts_total(sentence):
+    assert extract(f"Osprey\n\nWe train Osprey. {sentence}", 2023).primary is None

@@ -23,7 +23,7 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "hypothetical", "would require", "would take", "would need", "flops per", "flop per",
                "batch size", "per batch", "batches of", "each trillion", "per trillion", "every trillion",
                "per billion", "each billion", "can process", "could process", "can be trained",
-               "could be trained", "can train", "could train",
+               "could be trained", "can train", "could train", "delivers", "capable of",
                # compute saved against another run, and projections: "saves 1e21 FLOPs", "would cost"
                "saves", "saving", "would cost", "would be", "extrapolat", "predict", "should be", "forecast",
                # a small run that tests a choice, not the run the text is about
@@ -147,14 +147,19 @@ def classify(estimate: Estimate, context: str) -> Estimate:
     return estimate
 
 
-COMPARED_BEFORE = re.compile(r"\d[\d,.]*\s*(?:vs\.?|versus)\s*$", re.IGNORECASE)
+# "675 vs. 6,250 GPU days"; "models trained with 10x more compute (about 1e24 FLOPs)": the amount a
+# comparison sets against the text's own
+COMPARED_BEFORE = re.compile(r"\d[\d,.]*\s*(?:vs\.?|versus)\s*$"
+                             r"|\b(?:more|less|fewer)\s+(?:training\s+)?(?:compute|flops?)\s*\(\s*"
+                             r"(?:about|approximately|roughly|~|≈)?\s*$", re.IGNORECASE)
 COMPARED_NOTE = "cited from other work: the other side of an \"X vs. Y\" comparison"
 
 
 def second_of_comparison(text: str, start: int) -> bool:
-    """Whether the figure starting at ``start`` is the second of "675 vs. 6,250 GPU days": a text puts
-    its own figure first and what it compares with after "vs."."""
-    return bool(COMPARED_BEFORE.search(text[max(0, start - 24): start]))
+    """Whether the figure starting at ``start`` is the second of "675 vs. 6,250 GPU days" (a text puts
+    its own figure first and what it compares with after "vs."), or the amount a comparison names in
+    parentheses ("10x more compute (about 1e24 FLOPs)")."""
+    return bool(COMPARED_BEFORE.search(text[max(0, start - 40): start]))
 
 
 def eligible(estimate: Estimate) -> bool:

@@ -50,11 +50,13 @@ MIN_FLOP, MAX_FLOP = 1e10, 1e31
 FLOP_UNIT = r"(?:FLOPs?|FLOPS|flops?|floating[- ]point\s+operations)(?!\s*/\s*s)(?![A-Za-z/])"
 
 
-SI_PREFIX = {"peta": 1e15, "exa": 1e18, "zetta": 1e21, "yotta": 1e24}
+SI_PREFIX = {"peta": 1e15, "exa": 1e18, "zetta": 1e21, "yotta": 1e24, "z": 1e21, "y": 1e24}
 
 
+# "2 zettaFLOPs", "210 ZFLOPs" (zetta and yotta in any case and one letter: "15 Petaflops", "PFLOPS"
+# and "EFLOPS" are mostly rates)
 REPORTED_FLOP = re.compile(
-    rf"(?:{SCIENTIFIC}|(?P<si_num>{NUMBER})\s?(?P<si>peta|exa|zetta|yotta)[\s-]?(?=FLOP|flop))"
+    rf"(?:{SCIENTIFIC}|(?P<si_num>{NUMBER})\s?(?P<si>peta|exa|(?i:zetta|yotta)|Z|Y)[\s-]?(?=FLOP|flop))"
     rf"\$?\s*(?:total\s+|training\s+)?{FLOP_UNIT}"  # "$3.1 \times 10^{{23}}$ FLOPs": LaTeX math
 )
 
@@ -77,6 +79,9 @@ UNITLESS_COMPUTE = re.compile(
     r"(?!\s*(?:[A-Za-z]|/))",  # a unit after it: the unit finders read it
     re.IGNORECASE,
 )
+# "achieving throughput of 15 Petaflops", "a sustained speed of 2e17 FLOP": the figure is a rate
+RATE_BEFORE = re.compile(r"\b(?:throughput|speed|performance)\s+(?:of\s+)?(?:about\s+|around\s+|~\s*)?$",
+                         re.IGNORECASE)
 RANGE_BEFORE = re.compile(rf"(?:{NUMBER}(?:\s?[eE][+\-]?\d+)?)\s*(?:to|–|-|—|and)\s*$")
 
 
@@ -100,6 +105,8 @@ def find_reported(text: str) -> list[Estimate]:
                                 {"unit": "petaflop/s-days" if in_pfs else "FLOP"})
             if RANGE_BEFORE.search(text[max(0, match.start() - 30): match.start()]):
                 estimate.notes.append("range bound, not a figure")
+            if RATE_BEFORE.search(text[max(0, match.start() - 40): match.start()]):
+                estimate.notes.append("not a training total: a throughput or speed")
             if second_of_comparison(text, match.start()):
                 estimate.notes.append(COMPARED_NOTE)
             mark_aggregate(estimate, text, sentence, match_span(match))
