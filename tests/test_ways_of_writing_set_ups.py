@@ -297,3 +297,35 @@ def test_a_one_letter_zetta_prefix_is_a_total():
 ])
 def test_figures_that_are_not_the_texts_total(sentence):
     assert extract(f"Osprey\n\nWe train Osprey. {sentence}", 2023).primary is None
+
+
+# -- texts about other models' runs ------------------------------------------------------------------
+
+def test_a_papers_table_of_models_it_never_claims_is_other_models_runs():
+    text = ("A survey of language models\n\nWe summarize models in Table 1.\n\n"
+            "| Model | Params | Tokens | Compute (FLOPs) |\n|---|---|---|---|\n"
+            "| Kite-175B | 175B | 300B | 3.14e23 |\n| Wren-540B | 540B | 780B | 2.5e24 |\n")
+    assert extract(text, 2023).primary is None
+
+
+def test_a_papers_table_with_a_claimed_row_keeps_its_own_row():
+    text = ("Osprey: open models\n\nWe train a family of Osprey models.\n\n"
+            "| Model | Params | Tokens | Compute (FLOPs) |\n|---|---|---|---|\n"
+            "| Osprey-7B | 7B | 1T | 4.2e22 |\n| Kite-175B | 175B | 300B | 3.14e23 |\n")
+    assert extract(text, 2023).primary.value_flop == pytest.approx(4.2e22)
+
+
+@pytest.mark.parametrize("text", [
+    "On compute rules\n\nWe argue for thresholds. The EU AI Act sets a threshold of 10^25 FLOPs, and "
+    "training frontier models now exceeds 1e25 FLOPs.",
+    "Quantizing Kite\n\nWe quantize Kite-70B, which was trained with 8e23 FLOPs, to 4 bits. Quantization "
+    "takes 4 hours on a single A100 GPU.",
+])
+def test_bounds_and_quantized_models_are_not_the_texts_run(text):
+    assert extract(text, 2024).primary is None
+
+
+def test_a_table_row_named_by_a_plain_word_the_text_never_claims_is_cited():
+    text = ("A survey\n\nWe list earlier runs.\n\n| Model | Compute (FLOPs) |\n|---|---|\n"
+            "| Albatross | 5.8e23 |\n| Kite-175B | 3.1e23 |\n")
+    assert extract(text, 2023).primary is None

@@ -24,6 +24,8 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "batch size", "per batch", "batches of", "each trillion", "per trillion", "every trillion",
                "per billion", "each billion", "can process", "could process", "can be trained",
                "could be trained", "can train", "could train", "delivers", "capable of",
+               # a bound set by a rule, or one that runs pass: "a threshold of 10^25", "exceeds 1e25"
+               "threshold", "exceed",
                # compute saved against another run, and projections: "saves 1e21 FLOPs", "would cost"
                "saves", "saving", "would cost", "would be", "extrapolat", "predict", "should be", "forecast",
                # a small run that tests a choice, not the run the text is about
@@ -44,7 +46,8 @@ FINETUNE_CUES = ("fine-tun", "finetun", "fine tun", "sft", "rlhf", "instruction 
 # hardware, preparing or generating data, searching hyperparameters
 NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "evaluat", "benchmark",
                     "preprocess", "pre-process", "data generation", "generating the", "tokeniz",
-                    "hyperparameter search", "hyperparameter sweep", "sweep of", "profiling", "annotation")
+                    "hyperparameter search", "hyperparameter sweep", "sweep of", "profiling", "annotation",
+                    "quantiz")
 
 
 # a total over several runs: "cumulative", "across all runs", "all the models in this paper"

@@ -119,10 +119,11 @@ OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?:pre-?train|train|introduc
 # "we use an X model (partially) pre-trained on …": someone's trained model, used — not a claim
 USES_TRAINED = re.compile(r"\bwe\s+(?:use|adopt|employ|take|evaluat|borrow|reus)\w*\s+(?:an?|the)\s+"
                           r"[\w.-]+\s+(?:model|checkpoint)s?\s+(?:\w+\s+)?(?:pre-?)?trained", re.IGNORECASE)
-# "we evaluate / compare / probe / fine-tune X": what a text does with a model it did not pre-train ("we
-# use" is not here: texts also use an architecture or a cluster for their own model)
+# "we evaluate / compare / probe / fine-tune / quantize / reproduce X": what a text does with a model it
+# did not pre-train ("we use" is not here: texts also use an architecture or a cluster for their own
+# model)
 STUDY_VERBS = (r"(?:evaluat|compar|fine-?tun|finetun|prompt|quer|prob|analy[sz]|benchmark|test|stud|"
-               r"consider|examin|estimat)")
+               r"consider|examin|estimat|quantiz|prun|compress|reproduc|replicat)")
 WE_THEN = r"we\s+(?:also\s+|then\s+|further\s+|first\s+|additionally\s+)?"
 USE_AFTER_WE = re.compile(rf"{WE_THEN}{STUDY_VERBS}", re.IGNORECASE)
 COMPARISON = re.compile(r"compar|\bthan\b|outperform|\bvs\.?\b|versus|baseline|surpass|match", re.IGNORECASE)
@@ -202,7 +203,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     opening = low[:OPENING]  # only names the opening gives can be the own model: count just those
     names = Counter({name: _mentions(low, name) for name in sized if name.lower() in opening})
     for name, _ in names.most_common():
-        if _common_word(text, name) or not (introduced_as_own(text, name) or _titled_name(text, sized[name])):
+        if common_word(text, name) or not (introduced_as_own(text, name) or _titled_name(text, sized[name])):
             continue
         flagship, match = max(sized[name], key=lambda pair: pair[0])
         up_to = _trained_up_to(text)
@@ -243,7 +244,7 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
     name, before = subject.group("name"), text[sentence.start: subject.start()].rstrip(" \t")
     starts = not before.strip() or before.endswith("\n")  # the name opens the sentence or its line
     return starts and name.lower() not in NOT_NAME_WORDS \
-        and name in title_part(text) and not _common_word(text, name)
+        and name in title_part(text) and not common_word(text, name)
 
 
 def _titled_name(text: str, found: list[tuple[float, re.Match[str]]]) -> bool:
@@ -334,7 +335,7 @@ def _word_char(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-def _common_word(text: str, name: str) -> bool:
+def common_word(text: str, name: str) -> bool:
     """Whether a capitalized word is an ordinary one ("Sparse 1.1B" heading a table row): the text
     writes it in lower case at least as often as capitalized."""
     return _whole_words(text, name.lower()) >= _whole_words(text, name)
@@ -505,7 +506,7 @@ def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | No
     no named flagship or the sentence makes no first-person claim ("we train all models for …"),
     unless the own model's name is the one written nearest before the figure (see :func:`_owner`)."""
     low = sentence.lower()
-    others = [name for name in sized if _mentions(low, name) and not _common_word(text, name)
+    others = [name for name in sized if _mentions(low, name) and not common_word(text, name)
               and not (own and _squashed(own).startswith(_squashed(name)))]
     return bool(others) and (own is None or not _trains(sentence))
 

@@ -6,9 +6,11 @@ uses, compares, prompts, probes or fine-tunes ("we evaluate X", "we fine-tune X"
 introduces or calls its own ("we train X", "we present X", "our X" — by its full name or the name's
 first part, "Heron" for "Heron-7B"), is that model's run: cited, not the text's. A paper that gives
 figures for several named models in prose ("GPT-3 … trained on 300B tokens. PaLM … on 780B tokens.")
-is quoting them: those it never claims, and whose name its title does not carry, are cited too (a
-table of sizes is left to the table rules). A model card's title or repository name makes the model
-its own.
+is quoting them: those it never claims, and whose name its title does not carry, are cited too. So
+are the rows of a paper's table labelled with a model's name ("Kite-175B", "Chinchilla"; not "Model
+8B" or "Total") that the text neither claims nor titles, beside a claimed row or not (a survey's
+"| GPT-3 | 175B | 3.14e23 |", a baseline's row). A model card's title or
+repository name makes the model its own.
 """
 
 from __future__ import annotations
@@ -20,8 +22,14 @@ from curation.extract.anchors import lowered
 from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import eligible
 from curation.extract.evidence import PRETRAINING, Estimate
-from curation.extract.flagship_counting import STUDY_VERBS, WE_THEN, introduced_as_own, title_part
-from curation.extract.model_names import document_title, squash_name
+from curation.extract.flagship_counting import (
+    STUDY_VERBS,
+    WE_THEN,
+    common_word,
+    introduced_as_own,
+    title_part,
+)
+from curation.extract.model_names import document_title, looks_like_a_model, squash_name
 
 USES = re.compile(rf"{WE_THEN}(?:use\b|used\b|using\b|{STUDY_VERBS})\w*(?P<object>[^.;:]{{0,160}})",
                   re.IGNORECASE)
@@ -91,6 +99,34 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
         else:
             estimate.notes.append(f"cited from other work: one of several models the text gives figures "
                                   f"for and never claims as its own ({model})")
+    if card_name is None and not looks_like_model_card(text):
+        _mark_unclaimed_tables([e for e in named if e.assumptions.get("table_row") and eligible(e)], text)
+
+
+def _mark_unclaimed_tables(rows: list[Estimate], text: str) -> None:
+    """A row of a paper's table whose model the text neither claims nor titles is another model's (a
+    label written like a model's name: "Kite-175B", not "Model 8B")."""
+    named = {row.model or "" for row in rows if _names_a_model(text, row.model or "")}
+    owned = {model: _paper_title(text, model) or _claimed(text, model) for model in named}
+    for row in rows:
+        if row.model in owned and not owned[row.model]:
+            row.notes.append(f"cited from other work: a table row of a model the text never claims "
+                             f"({row.model})")
+
+
+# row labels that are no model's name
+GENERIC_LABELS = {"model", "models", "total", "ours", "our", "baseline", "average", "mean", "sum", "all",
+                  "base", "small", "medium", "large", "ensemble", "proposed", "this"}
+
+
+def _names_a_model(text: str, label: str) -> bool:
+    """Whether a table row's label is a model's name: written like one ("Kite-175B", "HeronLM"), or a
+    capitalized word the text never writes in lower case ("Chinchilla"), not a generic label."""
+    word = label.split()[0] if label.split() else ""
+    if looks_like_a_model(label):
+        return True
+    return len(word) > 2 and word[0].isupper() and word.isalpha() and word.lower() not in GENERIC_LABELS \
+        and not common_word(text, word)
 
 
 def _paper_title(text: str, model: str) -> bool:
