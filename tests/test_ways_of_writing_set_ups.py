@@ -15,6 +15,7 @@ from curation.extract.evidence import sentence_around
 from curation.extract.finders import find_reported
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.markup import plain_text
+from curation.extract.model_names import nearby_model
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD as CARD_KIND
 from schemas.handover import Document
@@ -328,4 +329,15 @@ def test_bounds_and_quantized_models_are_not_the_texts_run(text):
 def test_a_table_row_named_by_a_plain_word_the_text_never_claims_is_cited():
     text = ("A survey\n\nWe list earlier runs.\n\n| Model | Compute (FLOPs) |\n|---|---|\n"
             "| Albatross | 5.8e23 |\n| Kite-175B | 3.1e23 |\n")
+    assert extract(text, 2023).primary is None
+
+
+def test_a_one_word_name_as_the_subject_of_a_training_sentence_is_a_model():
+    assert nearby_model("Albatross (70B parameters) was trained on 1.4T tokens.") == "Albatross"
+    assert nearby_model("Training was done on 64 GPUs.") is None
+
+
+def test_a_survey_of_device_times_quotes_other_runs():
+    text = ("Energy use of training\n\nWe analyse the energy use of training. Kite-3 was trained on 10,000 "
+            "V100 GPUs for 14.8 days. Albatross was trained on 384 A100 GPUs for 3.5 months.")
     assert extract(text, 2023).primary is None

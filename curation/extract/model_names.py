@@ -76,10 +76,20 @@ NAMED_AS_DATA = re.compile(r"^[\s)]*(?:benchmarks?|datasets?|corpus|corpora|task
                            r"leaderboard|data\b|split)", re.IGNORECASE)
 
 
+# "Albatross (70B parameters) was trained on …": a one-word name as the subject of a training sentence
+TRAINED_SUBJECT = re.compile(r"^\W*(?P<name>[A-Z][A-Za-z]{2,})\s*(?:\([^()]{0,60}\)\s*)?"
+                             r"(?:was|is|were|has\s+been)\s+(?:pre-?)?trained\b")
+# capitalized words that open sentences without naming a model
+SENTENCE_OPENERS = {"the", "this", "that", "these", "those", "it", "each", "every", "our", "we", "all", "one",
+                    "model", "training", "pretraining", "network", "system", "everything", "which", "here",
+                    "then", "finally", "first", "next", "also", "thus", "hence", "there", "baseline"}
+
+
 def nearby_model(sentence: str) -> str | None:
     """The model a sentence names: one it introduces ("called X"), else its first model-like name that
     is not written as a benchmark or a dataset (a name listed after "on", "across", "such as", or
-    followed by "benchmark", "dataset", "score", …)."""
+    followed by "benchmark", "dataset", "score", …), else a one-word name that is the subject of a
+    training sentence ("Albatross was trained on …")."""
     introduced = INTRODUCED.search(sentence)
     if introduced:
         return introduced.group("name")
@@ -90,4 +100,8 @@ def nearby_model(sentence: str) -> str | None:
                 sentence[match.end():]):
             continue
         return match.group("name").strip()
+    subject = TRAINED_SUBJECT.match(sentence)
+    name = subject.group("name") if subject else ""
+    if name and name.lower() not in SENTENCE_OPENERS and not resolve_accelerator(name):
+        return name
     return None
