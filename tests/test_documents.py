@@ -56,3 +56,15 @@ def test_rows_without_a_document_pass_untouched_and_an_unknown_kind_is_refused()
     odd = pd.DataFrame([{"source": "x", DOCUMENT: Document("slides", CARD_TEXT)}])
     with pytest.raises(ValueError, match="unknown document kind 'slides'"):
         extract_documents(odd)
+
+
+def test_a_base_the_text_names_for_one_card_leaves_anothers_declared_base_alone():
+    rows = pd.DataFrame([
+        {"source": "huggingface", "model": "someone/kestrel-7b-chat", "base_model": "acme/kestrel-7b",
+         DOCUMENT: Document(CARD, "A chat model. " + CARD_TEXT)},
+        {"source": "huggingface", "model": "someone/kestrel-7b-med", "base_model": None,
+         DOCUMENT: Document(CARD, "This model is a fine-tune of acme/kestrel-7b. " + CARD_TEXT)},
+    ])
+    out = extract_documents(rows)
+    assert out.loc[0, "base_model"] == "acme/kestrel-7b"
+    assert out.loc[1, "base_model"] == "acme/kestrel-7b"

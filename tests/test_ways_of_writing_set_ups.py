@@ -341,3 +341,29 @@ def test_a_survey_of_device_times_quotes_other_runs():
     text = ("Energy use of training\n\nWe analyse the energy use of training. Kite-3 was trained on 10,000 "
             "V100 GPUs for 14.8 days. Albatross was trained on 384 A100 GPUs for 3.5 months.")
     assert extract(text, 2023).primary is None
+
+
+# -- derived cards said in other words ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("repository", "sentence"), [
+    ("someone/osprey-7b-medical", "This model is a fine-tune of acme/Osprey-7B on medical dialogues."),
+    ("acme/Osprey-7B-Chat", "Osprey-7B-Chat is an instruction-tuned version of Osprey-7B."),
+    ("acme/Osprey-7B-Chat", "This is the chat version of Osprey-7B, aligned with human feedback."),
+    ("someone/osprey-7b-ultra", "SFT of Osprey-7B on a chat corpus for 3 epochs."),
+    ("someone/osprey-kite-merge", "This is a merge of Osprey-7B and Kite-7B."),
+    ("someone/osprey-7b-code", "We trained Osprey-7B further on 20B tokens of code."),
+    ("someone/osprey-7b-math", "Built upon Osprey-7B, this model is tuned for math."),
+])
+def test_a_card_that_says_what_it_was_tuned_from_in_other_words_is_derived(repository, sentence):
+    body = f"# {repository.split('/')[1]}\n\n{sentence} Osprey-7B was pretrained on 2T tokens.\n"
+    assert derived_from(CARD + body, repository) is not None
+    assert card_primary(body, repository) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The chat version of Osprey-7B is Osprey-7B-Chat.",
+    "What is the GPU memory requirement for fine-tuning Osprey-7B?",
+])
+def test_a_base_card_naming_its_derivatives_or_how_to_tune_it_is_not_derived(sentence):
+    body = f"# Osprey-7B\n\nOsprey-7B is a 7B model pretrained on 2T tokens. {sentence}\n"
+    assert derived_from(CARD + body, "acme/Osprey-7B") is None

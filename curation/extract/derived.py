@@ -14,8 +14,10 @@ repository name the source gives:
    other formats of itself is not a copy.)
 3. **A sentence says what it was fine-tuned from**: "a fine-tuned version of X", "fine-tuned from X",
    "built by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X",
-   "Finetuned from model: X", "Parent Model: X" — unless X is the card's own model (a base card listing
-   the models "built by fine-tuning" it).
+   "Finetuned from model: X", "Parent Model: X", "a fine-tune of X", "an instruction-tuned (chat,
+   aligned, uncensored) version of X", "SFT of X", "a merge of X and Y", "we trained X further",
+   "built upon X, … tuned for …" — unless X is the card's own model (a base card listing the models
+   "built by fine-tuning" it, or "the chat version of" it).
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
    or its opening calls it "a LoRA adapter for X" / "adapter weights of X": its base is X.
@@ -47,7 +49,21 @@ FINE_TUNED_FROM = re.compile(
     r"\b(?:(?:a|the)\s+fine-?tuned?\s+(?:version|checkpoint)\s+of(?:\s+the)?"
     r"|fine-?tuned\s+from(?:\s+the)?|fine-?tune\s+checkpoint\s+of|built\s+by\s+fine-?tuning"
     r"|initiali[sz]ed\s+from(?=[^.\n]{0,80}fine-?tun)|obtained\s+by\s+further\s+training"
-    r"|finetuned\s+from\s+model\s*:|parent\s+model\s*:)\s*(?:this\s+model\s+is\s+)?" + NAME,
+    r"|finetuned\s+from\s+model\s*:|parent\s+model\s*:"
+    # "a fine-tune of X", "an instruction-tuned version of X", "the chat version of X", "SFT of X",
+    # "a merge of X and Y", "an uncensored version of X"
+    r"|(?:a|an|the)\s+(?:[\w-]+\s+)?(?:fine-?tune|finetune|merge|(?:instruction|instruct|chat|aligned|"
+    r"uncensored|abliterated|quantized|merged|tuned|instruct-tuned|instruction-tuned|dpo|sft|rlhf)"
+    r"(?:[\s-]+tuned)?\s+(?:version|variant|checkpoint|edition))\s+of(?:\s+the)?"
+    r"|(?:a|an)\s+(?:fine-?tune|finetune|merge)\s+of(?:\s+the)?"
+    r"|\b(?:SFT|DPO|RLHF|ORPO)\s+of"
+    # "we trained X further", "further trained X", "continued fine-tuning X"
+    r"|(?:further\s+(?:pre-?)?train(?:ed|ing)?|continued\s+fine-?tuning(?:\s+of)?)"
+    r"(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d)"
+    r"|trained(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+further)"
+    # "built upon X, this model is tuned for …": based on X, and tuned
+    r"|(?:built\s+(?:up)?on(?:\s+top\s+of)?|based\s+on)(?=[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct))"
+    r")\s*(?:this\s+model\s+is\s+)?" + NAME,
     re.IGNORECASE,
 )
 

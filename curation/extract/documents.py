@@ -63,10 +63,11 @@ def extract_documents(rows: pd.DataFrame) -> pd.DataFrame:
     rows = rows.drop(columns=[DOCUMENT])
     if not found:
         return rows
-    filled = pd.DataFrame.from_dict(found, orient="index")
-    for column in filled.columns:
+    for column in {column for fields in found.values() for column in fields}:
         rows[column] = rows[column].astype(object) if column in rows else None
-        rows.loc[filled.index, column] = filled[column].astype(object)
+        # only the rows whose document gave this field: another row's gap is no value to write over
+        given = {index: fields[column] for index, fields in found.items() if column in fields}
+        rows.loc[list(given), column] = pd.Series(given, dtype=object)
     return rows
 
 
