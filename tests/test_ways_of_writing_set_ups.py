@@ -8,10 +8,10 @@ import pytest
 
 from curation.extract.context import eligible
 from curation.extract.derived import derived_from
-from curation.extract.device_sentences import find_device_counts
+from curation.extract.device_sentences import device_counts, find_device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
-from curation.extract.evidence import sentence_around
+from curation.extract.evidence import Span, sentence_around
 from curation.extract.finders import find_reported
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.markup import plain_text
@@ -367,3 +367,34 @@ def test_a_card_that_says_what_it_was_tuned_from_in_other_words_is_derived(repos
 def test_a_base_card_naming_its_derivatives_or_how_to_tune_it_is_not_derived(sentence):
     body = f"# Osprey-7B\n\nOsprey-7B is a 7B model pretrained on 2T tokens. {sentence}\n"
     assert derived_from(CARD + body, "acme/Osprey-7B") is None
+
+
+# -- long device names, a run's length per run, sizes of one family -----------------------------------
+
+def test_a_device_name_of_five_words():
+    (estimate,) = find_device_counts("We trained the model for 6 days on a machine with four NVIDIA GeForce "
+                                     "GTX Titan X GPUs.", 2016)
+    assert estimate.assumptions["chips"] == 4
+    assert estimate.assumptions["accelerator"] == "GTX Titan X"
+
+
+def test_a_device_name_does_not_reach_back_over_a_sentence_end():
+    text = "We train for a maximum of 800000 steps. We used 8 A100 GPUs with a batch size of 1 per gpu."
+    assert [count for count, *_ in device_counts(Span(text, 0, len(text)))] == [8]
+
+
+@pytest.mark.parametrize("written", ["12 hours per run", "12 hours per model"])
+def test_a_time_per_run_is_the_runs_length(written):
+    (estimate,) = find_device_counts(f"We train Osprey using 8 V100 GPUs for roughly {written}.", 2019)
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(8 * 12 * HOUR)
+
+
+def test_a_token_figure_written_after_another_size_of_the_family_is_that_sizes():
+    body = ("# Osprey-1B\n\nOsprey is a family of models in 1B and 7B sizes. Osprey-1B was trained on 2T "
+            "tokens and Osprey-7B on 4T tokens.\n")
+    assert card_primary(body, "acme/Osprey-1B").assumptions["training_tokens"] == pytest.approx(2e12)
+
+
+def test_a_size_in_a_name_is_not_a_count_of_devices():
+    text = "Osprey-7B-Chat\nFine-tuning took 8 A100 GPUs"
+    assert [count for count, *_ in device_counts(Span(text, 0, len(text)))] == [8]

@@ -66,10 +66,12 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 DEVICE_NOUN = r"(?:GPUs?|TPUs?|NPUs?|IPUs?|chips|cores|accelerators|devices|cards)"
-NOT_A_NAME = r"(?:on|for|of|with|and|or|in|to|the|by|at|using|hours?|days?|weeks?|months?|per|each)\b"
+NOT_A_NAME = (r"(?:on|for|of|with|and|or|in|to|the|by|at|using|hours?|days?|weeks?|months?|per|each"
+              r"|took|takes?|used|uses|was|were|is|are|has|have|had|we|our|it|trained|training)\b")
 DEVICES = re.compile(
-    rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?\s*(?:×|x)?\s*"
-    rf"(?P<name>(?:(?!{NOT_A_NAME}|\d[\d,]*-(?:core|chip)\b)(?:[A-Za-z0-9]|\((?=[A-Za-z]))[\w.\-()]*\s+){{0,4}}){DEVICE_NOUN}(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
+    # a space or a times sign after the count: "7B-Chat" is a size, not 7 "B-Chat" devices
+    rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?(?:\s*(?:×|x)\s*|\s+)"
+    rf"(?P<name>(?:(?!{NOT_A_NAME}|\d[\d,]*-(?:core|chip)\b)(?:[A-Za-z0-9]|\((?=[A-Za-z]))[\w.\-()]*(?<!\.)\s+){{0,5}}){DEVICE_NOUN}(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
     rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
     rf"(?P<name2>(?:NVIDIA\s|Nvidia\s|Tesla\s)?[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
     rf"|(?<![\w.])(?P<count3>\d+)-(?P<noun3>GPU|TPU)\s+(?:machine|server|node|box)"
@@ -85,8 +87,10 @@ PER_EPOCH_BEFORE = re.compile(r"\b(?:each|every|one|an?|per|single)\s+(?:trainin
 PER_EPOCH_AFTER = re.compile(r"\s*(?:per|/|for\s+(?:each|every|one|an?))\s*(?:training\s+)?epoch\b",
                              re.IGNORECASE)
 EPOCHS = re.compile(rf"(?P<e>{NUMBER})\s*(?:training\s+)?epochs\b", re.IGNORECASE)
-# "one minute per move", "2 hours per step": a rate, not a run's length (a time per epoch is read apart)
-RATE_AFTER = re.compile(r"\s*(?:per|/)\s*(?!(?:training\s+)?epoch)(?:[a-z]+)\b", re.IGNORECASE)
+# "one minute per move", "2 hours per step": a rate, not a run's length (a time per epoch is read apart;
+# "12 hours per run", "3 days per model" are a run's length)
+RATE_AFTER = re.compile(r"\s*(?:per|/)\s*(?!(?:training\s+)?(?:epoch|run|model|experiment|job)s?\b)"
+                        r"(?:[a-z]+)\b", re.IGNORECASE)
 NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+"
                        r"(?:just\s+|only\s+|about\s+|less\s+than\s+)?$", re.IGNORECASE)
 # the data-centre GPU most used for training by year, for texts that write "GPUs" alone and name no GPU

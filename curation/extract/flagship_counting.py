@@ -424,8 +424,8 @@ def _active_of(text: str, total: float) -> tuple[float, Span] | None:
     return None
 
 
-def _training_tokens(text: str, name: str | None = None,
-                     sized: Sized | None = None) -> tuple[float, Span, Span] | None:
+def _training_tokens(text: str, name: str | None = None, sized: Sized | None = None,
+                     size: float | None = None) -> tuple[float, Span, Span] | None:
     """The largest training-token figure: (tokens, its span, its sentence); of sentences that name
     ``name`` when one of them gives a figure (the flagship's own "Heron 70B is trained on 245B tokens"
     beats a sibling's larger corpus), and among those, of figures no other sized name stands nearer
@@ -434,7 +434,7 @@ def _training_tokens(text: str, name: str | None = None,
     if name is not None:
         own = [c for c in candidates if _mentions(c[2].text.lower(), name) > 0]
         if sized:
-            own = [c for c in own if _owner(c[2], c[1], sized) in (None, *_own_names(name, sized))] or own
+            own = [c for c in own if _owned(_owner(c[2], c[1], sized), name, sized, size, True)] or own
         if own:
             return max(own, key=lambda c: c[0])
     return max(candidates, key=lambda c: c[0]) if candidates else None
@@ -445,12 +445,21 @@ def _own_names(own: str, sized: Sized) -> list[str]:
     return [name for name in sized if _squashed(own).startswith(_squashed(name))]
 
 
-def _owner(sentence: Span, figure: Span, sized: Sized) -> str | None:
-    """The sized name written nearest before a figure in its sentence ("Kite-13B, which was trained on
-    1T tokens": Kite), or None when no sized name precedes it there."""
-    before = [(match.end(), name) for name, found in sized.items() for _, match in found
+def _owner(sentence: Span, figure: Span, sized: Sized) -> tuple[str, float] | None:
+    """The sized name written nearest before a figure in its sentence, with its size ("Kite-13B, which
+    was trained on 1T tokens": Kite, 13B), or None when no sized name precedes it there."""
+    before = [(match.end(), name, size) for name, found in sized.items() for size, match in found
               if sentence.start <= match.start() and match.end() <= figure.start]
-    return max(before)[1] if before else None
+    return max(before)[1:] if before else None
+
+
+def _owned(owner: tuple[str, float] | None, own: str, sized: Sized, size: float | None,
+           unknown: bool) -> bool:
+    """Whether a figure's owner (see :func:`_owner`) is the own model at its flagship size ("Heron-1B
+    on 2T tokens and Heron-7B on 4T": 4T is the 7B's); ``unknown`` when no sized name precedes it."""
+    if owner is None:
+        return unknown
+    return owner[0] in _own_names(own, sized) and (size is None or owner[1] == size)
 
 
 @lru_cache(maxsize=8)
@@ -535,12 +544,14 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     active = _active_parameters(text)
     if flagship is None and active is None:
         return []
-    tokens = _training_tokens(text, flagship.model, sized) if flagship and flagship.model else any_tokens
+    tokens = _training_tokens(text, flagship.model, sized, flagship.size) if flagship and flagship.model \
+        else any_tokens
     if tokens is None:
         return []
     d, token_span, sentence = tokens
     own = flagship.name if flagship else None
-    owned = own is not None and _owner(sentence, token_span, sized) in _own_names(own, sized)
+    owned = own is not None and _owned(_owner(sentence, token_span, sized), own, sized,
+                                        flagship.size if flagship else None, False)
     if not owned and _another_models_tokens(text, sentence.text, sized, own):
         return []
     if _one_of_several_corpora(text, d, sentence):
