@@ -398,3 +398,18 @@ def test_a_token_figure_written_after_another_size_of_the_family_is_that_sizes()
 def test_a_size_in_a_name_is_not_a_count_of_devices():
     text = "Osprey-7B-Chat\nFine-tuning took 8 A100 GPUs"
     assert [count for count, *_ in device_counts(Span(text, 0, len(text)))] == [8]
+
+
+# -- cues count where they govern the figure ---------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "flop"), [
+    ("Unlike our ablation models, Osprey-7B was trained on 2T tokens.", 6 * 7e9 * 2e12),
+    ("Osprey-7B was trained on 2T tokens, as predicted by our scaling law.", 6 * 7e9 * 2e12),
+    ("It should be noted that Osprey-7B was trained with 3e23 FLOPs.", 3e23),
+    ("Osprey-7B was trained with 4e24 FLOPs, below the 1e25 FLOPs threshold of the law.", 4e24),
+    ("Osprey-7B is a decoder trained on 2T tokens with speculative decoding support.", 6 * 7e9 * 2e12),
+    ("We train Osprey-7B with 1e23 FLOPs on a cluster that delivers 2 exaflops.", 1e23),
+])
+def test_a_cue_elsewhere_in_the_sentence_leaves_the_own_figure(sentence, flop):
+    text = f"Osprey: open models\n\nWe present Osprey-7B. {sentence}"
+    assert extract(text, 2024).primary.value_flop == pytest.approx(flop)

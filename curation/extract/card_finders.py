@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored, lowered, positions
-from curation.extract.context import classify, context_around
+from curation.extract.context import classify, context_around, mark_local_cues
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.model_names import document_title
 from curation.extract.quantities import NUMBER, SIZE, SIZE_GAP, scaled_value
@@ -201,4 +201,5 @@ def find_card_operation_counting(text: str) -> list[Estimate]:
     blanked = text  # a steps × batch figure's own batch phrase is not a "per batch" cue
     for span in token_spans:
         blanked = blanked[:span.start] + " " * (span.end - span.start) + blanked[span.end:]
+    mark_local_cues(estimate, text, sentence, token_spans[0])
     return [classify(estimate, context_around(blanked, sentence, token_spans[0], 60, 25))]

@@ -23,15 +23,34 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "hypothetical", "would require", "would take", "would need", "flops per", "flop per",
                "batch size", "per batch", "batches of", "each trillion", "per trillion", "every trillion",
                "per billion", "each billion", "can process", "could process", "can be trained",
-               "could be trained", "can train", "could train", "delivers", "capable of",
-               # a bound set by a rule, or one that runs pass: "a threshold of 10^25", "exceeds 1e25"
-               "threshold", "exceed",
+               "could be trained", "can train", "could train",
                # compute saved against another run, and projections: "saves 1e21 FLOPs", "would cost"
-               "saves", "saving", "would cost", "would be", "extrapolat", "predict", "should be", "forecast",
-               # a small run that tests a choice, not the run the text is about
-               "ablation",
-               # generating text with a trained model: "generating 1M tokens costs 1.4e17 FLOPs"
-               "generating", "decoding")
+               "saves", "saving", "would cost", "would be", "extrapolat")
+
+# Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
+# sentence — a prediction or a plan ("our law predicts that a 70B model should be trained on 1.4T
+# tokens, requiring 5.9e23 FLOPs"), generating text with a trained model ("generating 1M tokens costs
+# 1.4e17 FLOPs"); in its own comma-bounded phrase — an ablation ("we train 1.8B ablation models on
+# 350B tokens", not "unlike our ablation models, Heron was trained on 2T tokens"); right before or
+# after it — a bound or what a machine can do ("exceeds 1e25", "a threshold of 10^25", "the 1e25 FLOPs
+# threshold", "delivers 2 exaflops")
+BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+trained|train|use|require)|"
+                                r"generating|decoding)\b", re.IGNORECASE)
+BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
+JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|capable\s+of|threshold\s+of)\s+"
+                         r"(?:about\s+|roughly\s+|~\s*|the\s+)?$", re.IGNORECASE)
+JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)\b", re.IGNORECASE)
+LOCAL_NOTE = "not a training total (a prediction, an ablation, a bound or generation)"
+
+
+def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:
+    """Note the cues that govern a figure where they stand (see :data:`BEFORE_IN_SENTENCE`)."""
+    before = text[sentence.start: figure.start] if sentence.start <= figure.start else ""
+    phrase = re.split(r"[,;:(]", before)[-1]
+    after = text[figure.end: min(figure.end + 25, max(figure.end, sentence.end))]
+    if BEFORE_IN_SENTENCE.search(before) or BEFORE_IN_PHRASE.search(phrase) or \
+            JUST_BEFORE.search(before[-30:]) or JUST_AFTER.match(after):
+        estimate.notes.append(LOCAL_NOTE)
 
 
 # Cues that a figure belongs to another work cited in this one.

@@ -22,6 +22,7 @@ from curation.extract.context import (
     context_around,
     has_cue,
     mark_aggregate,
+    mark_local_cues,
     second_of_comparison,
 )
 from curation.extract.evidence import (
@@ -185,6 +186,7 @@ def hardware_estimate(
         notes.append(COMPARED_NOTE)
     context = THROUGHPUT.sub(" ", context_around(text, sentence, figure, 100, 60))  # "per GPU" is a rate
     mark_aggregate(estimate, text, sentence, figure)
+    mark_local_cues(estimate, text, sentence, figure)
     if has_cue(context, NOT_TRAINING_USE):
         estimate.notes.append("not training hardware use (inference or evaluation context)")
     return classify(estimate, context)

@@ -26,6 +26,7 @@ from curation.extract.context import (
     context_around,
     has_cue,
     mark_aggregate,
+    mark_local_cues,
     second_of_comparison,
 )
 from curation.extract.device_time import match_span
@@ -110,6 +111,7 @@ def find_reported(text: str) -> list[Estimate]:
             if second_of_comparison(text, match.start()):
                 estimate.notes.append(COMPARED_NOTE)
             mark_aggregate(estimate, text, sentence, match_span(match))
+            mark_local_cues(estimate, text, sentence, match_span(match))
             estimates.append(classify(estimate, context_around(text, sentence, match_span(match), 60, 30)))
     return estimates + _unitless_compute(text)
 
@@ -129,6 +131,7 @@ def _unitless_compute(text: str) -> list[Estimate]:
         sentence = sentence_around(text, match.start(), match.end())
         estimate = Estimate(value, REPORTED, [sentence, Span(match.group(0), match.start(), match.end())],
                             {"unit": "FLOP (no unit written; a compute figure in scientific notation)"})
+        mark_local_cues(estimate, text, sentence, match_span(match))
         estimates.append(classify(estimate, context_around(text, sentence, match_span(match), 60, 30)))
     return estimates
 

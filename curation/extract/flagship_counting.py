@@ -45,7 +45,7 @@ from typing import NamedTuple
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.card_finders import looks_like_model_card
-from curation.extract.context import classify, is_prose
+from curation.extract.context import classify, is_prose, mark_local_cues
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.model_names import document_title
 from curation.extract.moe import NAME_SIZES, SAME_MODEL_TOLERANCE, active_parameter_pairs
@@ -119,11 +119,11 @@ OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?:pre-?train|train|introduc
 # "we use an X model (partially) pre-trained on …": someone's trained model, used — not a claim
 USES_TRAINED = re.compile(r"\bwe\s+(?:use|adopt|employ|take|evaluat|borrow|reus)\w*\s+(?:an?|the)\s+"
                           r"[\w.-]+\s+(?:model|checkpoint)s?\s+(?:\w+\s+)?(?:pre-?)?trained", re.IGNORECASE)
-# "we evaluate / compare / probe / fine-tune / quantize / reproduce X": what a text does with a model it
-# did not pre-train ("we use" is not here: texts also use an architecture or a cluster for their own
-# model)
+# "we evaluate / compare / probe / fine-tune / quantize X": what a text does with a model it did not
+# pre-train ("we use" is not here: texts also use an architecture or a cluster for their own model; nor
+# "we reproduce": a reproduction trains its model)
 STUDY_VERBS = (r"(?:evaluat|compar|fine-?tun|finetun|prompt|quer|prob|analy[sz]|benchmark|test|stud|"
-               r"consider|examin|estimat|quantiz|prun|compress|reproduc|replicat)")
+               r"consider|examin|estimat|quantiz|prun|compress)")
 WE_THEN = r"we\s+(?:also\s+|then\s+|further\s+|first\s+|additionally\s+)?"
 USE_AFTER_WE = re.compile(rf"{WE_THEN}{STUDY_VERBS}", re.IGNORECASE)
 COMPARISON = re.compile(r"compar|\bthan\b|outperform|\bvs\.?\b|versus|baseline|surpass|match", re.IGNORECASE)
@@ -576,6 +576,7 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     if "word" in token_span.text.lower():  # a count of words (WORD_FIGURE), converted
         estimate.assumptions["tokens_per_word"] = TOKENS_PER_WORD
     clause = _clause(sentence, token_span)
+    mark_local_cues(estimate, text, sentence, token_span)
     return [classify(estimate, clause.lower().replace(token_span.text.lower(), ""))]
 
 

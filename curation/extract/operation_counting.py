@@ -9,7 +9,7 @@ from curation.extract.anchors import (
     TOKENS_ANCHOR,
     anchored,
 )
-from curation.extract.context import classify
+from curation.extract.context import classify, mark_local_cues
 from curation.extract.evidence import (
     OPERATION_COUNTING,
     Estimate,
@@ -70,6 +70,7 @@ def find_operation_counting(text: str) -> list[Estimate]:
              "epochs": epochs, "formula": "6 * N * D"},
             confidence="Likely" if is_active or len(params) == 1 else "Speculative",
         )
+        mark_local_cues(estimate, text, sentence, Span(match.group(0), match.start(), match.end()))
         estimates.append(classify(estimate, sentence.text.lower()))
     return estimates
 
