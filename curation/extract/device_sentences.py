@@ -316,7 +316,7 @@ FOLLOWING_SENTENCES = 3
 # "We compare against Kite (trained for 3 weeks)": a sentence that evaluates or compares is about other
 # runs, even when it says how long a compared model trained
 STUDY_OPENING = re.compile(r"\W*(?:we|they)\s+(?:also\s+|then\s+|further\s+)?"
-                           r"(?:evaluat|compar|test|benchmark|play|pit|contrast|report)\w*\b", re.IGNORECASE)
+                           r"(?:evaluat|compar|test|benchmark|play|pit|contrast)\w*\b", re.IGNORECASE)
 
 
 def _glosses_a_name(sentence: Span, span: Span) -> bool:

@@ -105,7 +105,7 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
 
 def _mark_unclaimed_tables(rows: list[Estimate], text: str) -> None:
     """A row of a paper's table whose model the text neither claims nor titles is another model's (a
-    label written like a model's name: "Kite-175B", not "Model 8B")."""
+    label that names a model, see :func:`_names_a_model`: "Kite-175B", "Albatross", not "Model 8B")."""
     named = {row.model or "" for row in rows if _names_a_model(text, row.model or "")}
     owned = {model: _paper_title(text, model) or _claimed(text, model) for model in named}
     for row in rows:
