@@ -11,7 +11,7 @@ from curation.extract.derived import derived_from
 from curation.extract.device_sentences import device_counts, find_device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
-from curation.extract.evidence import Span, sentence_around
+from curation.extract.evidence import Span
 from curation.extract.finders import find_reported
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.markup import plain_text
@@ -98,11 +98,6 @@ def test_a_time_per_move_is_a_rate():
 def test_fractions_of_a_duration_in_words(written, days):
     (estimate,) = find_device_counts(f"Training took {written} on 8 V100 GPUs.", 2019)
     assert estimate.assumptions["chip_seconds"] == pytest.approx(8 * days * DAY)
-
-
-def test_a_footnote_mark_after_a_full_stop_ends_the_sentence():
-    text = "We train the networks on 8 GPUs.1 Further details follow in the appendix."
-    assert sentence_around(text, 5, 10).text == "We train the networks on 8 GPUs.1"
 
 
 # -- compute figures with no unit --------------------------------------------------------------------

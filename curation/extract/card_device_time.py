@@ -18,8 +18,10 @@ months." in another. The rules:
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from curation.extract.anchors import positions
 from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import NOT_TRAINING_USE, has_cue
 from curation.extract.device_sentences import (
@@ -34,7 +36,7 @@ from curation.extract.device_sentences import (
 from curation.extract.device_time import hardware_estimate
 from curation.extract.evidence import Estimate, Span, line_around, sentence_around
 
-HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]*(?P<title>[^\n]*)$", re.MULTILINE)
+HEADING = re.compile(r"#{1,6}[ \t]*(?P<title>[^\n]*)")
 HARDWARE_HEADING = re.compile(r"hardware|compute|infrastructure|training", re.IGNORECASE)
 RUNNING_THE_MODEL = ("inference", "serving", "run the model", "running the model", "load", "memory", "fits",
                      "requires", "vram", "quantiz")
@@ -42,21 +44,25 @@ RUNNING_THE_MODEL = ("inference", "serving", "run the model", "running the model
 
 def _heading_before(text: str, at: int) -> str:
     """The title of the last Markdown heading before ``at`` ("" when there is none)."""
-    titles = [m.group("title") for m in HEADING.finditer(text, 0, at)]
-    return titles[-1] if titles else ""
+    start = text.rfind("\n#", 0, at) + 1 or (0 if text.startswith("#") else -1)
+    if start == -1:
+        return ""
+    end = text.find("\n", start)
+    heading = HEADING.match(text[start: end if end != -1 else len(text)])
+    return heading.group("title") if heading else ""
 
 
-def _in_code(text: str, at: int) -> bool:
-    """Whether ``at`` lies inside a fenced code block."""
-    return text.count("```", 0, at) % 2 == 1
+def _in_code(fences: list[int], at: int) -> bool:
+    """Whether ``at`` lies inside a fenced code block, given where the text's fences are."""
+    return bisect.bisect_left(fences, at) % 2 == 1
 
 
-def _training_counts(text: str) -> list[tuple[tuple[float, str, str, Span], Span]]:
+def _training_counts(text: str, fences: list[int]) -> list[tuple[tuple[float, str, str, Span], Span]]:
     """(device count, its sentence) for every count that may be the card's training hardware."""
     found = []
     for sentence in sentences_with_devices(text):
         low = sentence.text.lower()
-        if _in_code(text, sentence.start) or has_cue(low, RUNNING_THE_MODEL + NOT_TRAINING_USE):
+        if _in_code(fences, sentence.start) or has_cue(low, RUNNING_THE_MODEL + NOT_TRAINING_USE):
             continue
         own_line = line_around(text, sentence.start, sentence.end).text.strip() == sentence.text.strip()
         trains = TRAINING.search(sentence.text) and "train" in low
@@ -68,14 +74,14 @@ def _training_counts(text: str) -> list[tuple[tuple[float, str, str, Span], Span
     return found
 
 
-def _training_durations(text: str) -> list[tuple[tuple[float, str, Span], Span]]:
+def _training_durations(text: str, fences: list[int]) -> list[tuple[tuple[float, str, Span], Span]]:
     """(duration, its sentence) for every duration a sentence about training gives without devices."""
     found, seen = [], set()
     low = text.lower()
     at = low.find("train")
     while at != -1:
         sentence = sentence_around(text, at, at + 5)
-        if sentence.start not in seen and not _in_code(text, at):
+        if sentence.start not in seen and not _in_code(fences, at):
             seen.add(sentence.start)
             if DURATION.search(sentence.text) and not device_counts(sentence) and \
                     not has_cue(sentence.text.lower(), NOT_TRAINING_USE):
@@ -88,10 +94,11 @@ def find_card_device_time(text: str, publication_year: int | None = None) -> lis
     """Hardware estimates from a card's one device count and one training duration, written apart."""
     if not looks_like_model_card(text):
         return []
-    counts = _training_counts(text)
+    fences = positions(text, "```")
+    counts = _training_counts(text, fences)
     if len({device[0] for device, _ in counts}) != 1:
         return []
-    times = _training_durations(text)
+    times = _training_durations(text, fences)
     if len({duration[0] for duration, _ in times}) != 1:
         return []
     (count, name, noun, count_span), count_sentence = counts[0]

@@ -37,10 +37,8 @@ class Estimate:
 
 
 # a sentence ends before a capital, a bracket, a blank line or a list/table line — or before a name
-# written in lower case with a digit or hyphen ("… datasets. stable-code-3b is …"), unless after "e.g.";
-# a footnote mark may follow its full stop ("… the networks.1 Further details …")
+# written in lower case with a digit or hyphen ("… datasets. stable-code-3b is …"), unless after "e.g."
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n\s*\n|\n(?=[#|*\-•])"
-                           r"|(?<=[a-z]\.\d)\s+(?=[A-Z][a-z])|(?<=[a-z]\.\d\d)\s+(?=[A-Z][a-z])"
                            r"|(?<=[a-z0-9)]{3}\.)\s+(?=[a-z][a-z0-9]*[-\d][\w.-]*\s)")
 
 

@@ -19,6 +19,7 @@ from curation.extract.anchors import (
     COMPUTE_UNIT_ANCHOR,
     anchored,
     lowered,
+    positions,
 )
 from curation.extract.context import (
     COMPARED_NOTE,
@@ -71,7 +72,8 @@ REPORTED_PFS = re.compile(
 
 # "the total training compute was 2.5e23", "Training compute: 3.1 × 10^22", "a total FLOP count of
 # 3.2e23": a figure in scientific notation given as a run's compute, with no unit after it, is in FLOP
-COMPUTE_WORD = re.compile(r"compute|flop")  # searched in the lower-cased text
+# a figure in scientific notation: the cheap test before UNITLESS_COMPUTE
+SCIENTIFIC_HINT = re.compile(r"\d\s?[eE]\s?[+\-−]?\d|10\s*(?:\^|\*\*|\{|[⁰¹²³⁴⁵⁶⁷⁸⁹])")
 UNITLESS_COMPUTE = re.compile(
     rf"(?:(?:total\s+|pre-?training\s+|training\s+)+compute"
     rf"|(?:total\s+|training\s+)*(?:number\s+of\s+(?:training\s+)?)?FLOPs?(?:\s+count)?)"
@@ -121,9 +123,11 @@ def _unitless_compute(text: str) -> list[Estimate]:
     ("the total training compute was 2.5e23"): read in FLOP, the unit such figures are given in."""
     estimates = []
     low = lowered(text)
-    for word in COMPUTE_WORD.finditer(low):
-        match = UNITLESS_COMPUTE.search(text, max(0, word.start() - 30), word.end() + 60)
-        if match is None or match.start() > word.start():
+    for at in sorted({*positions(low, "compute"), *positions(low, "flop")}):
+        if not SCIENTIFIC_HINT.search(text, at, at + 70):
+            continue
+        match = UNITLESS_COMPUTE.search(text, max(0, at - 30), at + 70)
+        if match is None or match.start() > at:
             continue
         value = scientific_value(match)
         if not 1e15 <= value <= MAX_FLOP:

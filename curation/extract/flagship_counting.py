@@ -148,7 +148,9 @@ def _sized_names(text: str) -> Sized:
         name = match.group("name")
         if name.split()[0].split("-")[0].lower() in NOT_NAME_WORDS:
             continue
-        if not any(cue in _own_sentence_around(low, match.start(), match.end()) for cue in NOT_TRAINED):
+        around = low[max(0, match.start() - 40): match.end() + 40]  # cheap: most windows hold no cue
+        if not any(cue in around for cue in NOT_TRAINED) or \
+                not any(cue in _own_sentence_around(low, match.start(), match.end()) for cue in NOT_TRAINED):
             sized.setdefault(name, []).append((_value(match), match))
     return sized
 
