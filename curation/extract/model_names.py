@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from curation.extract.hardware import resolve_accelerator
 
-# "called Chinchilla", "named Gopher", "dubbed X"
+# "called Albatross", "named Heron", "dubbed X"
 INTRODUCED = re.compile(r"\b(?:called|named|dubbed)\s+(?P<name>[A-Z][\w.+-]*(?:\s\d+(?:\.\d+)?[BMT])?)")
 # "Heron-3 175B", "Heron 2 70B", "heron-1", "HeronBERT", "H5-11B", "HeronMoE 16B"
 NAME_LIKE = re.compile(

@@ -1,7 +1,7 @@
 """Estimates from table rows: a GPU-hours or GPU-days column (hardware), parameter and token
 columns (6·N·D), or a training-compute column in the unit its header names (reported).
 
-Model cards and papers tabulate per-model figures ("| Llama 2 70B | 1720320 | …"); each row becomes an
+Model cards and papers tabulate per-model figures ("| Heron 2 70B | 1720320 | …"); each row becomes an
 estimate for the model its first cell names. Rows labelled "Total" are sums over several models.
 """
 

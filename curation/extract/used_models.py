@@ -1,15 +1,15 @@
 """Figures of models a text uses but does not train.
 
-An evaluation or analysis paper quotes the compute of the models it studies ("GPT-3 was trained with
-3.14e23 FLOPs. We evaluate GPT-3 on …"). The rule: a figure whose model the text says it evaluates,
+An evaluation or analysis paper quotes the compute of the models it studies ("Kite-3 was trained with
+3.14e23 FLOPs. We evaluate Kite-3 on …"). The rule: a figure whose model the text says it evaluates,
 uses, compares, prompts, probes or fine-tunes ("we evaluate X", "we fine-tune X") and never trains,
 introduces or calls its own ("we train X", "we present X", "our X" — by its full name or the name's
 first part, "Heron" for "Heron-7B"), is that model's run: cited, not the text's. A paper that gives
-figures for several named models in prose ("GPT-3 … trained on 300B tokens. PaLM … on 780B tokens.")
+figures for several named models in prose ("Kite-3 … trained on 300B tokens. WrenLM … on 780B tokens.")
 is quoting them: those it never claims, and whose name its title does not carry, are cited too. So
-are the rows of a paper's table labelled with a model's name ("Kite-175B", "Chinchilla"; not "Model
+are the rows of a paper's table labelled with a model's name ("Kite-175B", "Albatross"; not "Model
 8B" or "Total") that the text neither claims nor titles, beside a claimed row or not (a survey's
-"| GPT-3 | 175B | 3.14e23 |", a baseline's row). A model card's title or
+"| Kite-3 | 175B | 3.14e23 |", a baseline's row). A model card's title or
 repository name makes the model its own.
 """
 
@@ -121,7 +121,7 @@ GENERIC_LABELS = {"model", "models", "total", "ours", "our", "baseline", "averag
 
 def _names_a_model(text: str, label: str) -> bool:
     """Whether a table row's label is a model's name: written like one ("Kite-175B", "HeronLM"), or a
-    capitalized word the text never writes in lower case ("Chinchilla"), not a generic label."""
+    capitalized word the text never writes in lower case ("Albatross"), not a generic label."""
     word = label.split()[0] if label.split() else ""
     if looks_like_a_model(label):
         return True
