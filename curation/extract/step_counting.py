@@ -110,12 +110,13 @@ def step_tokens(text: str) -> list[tuple[float, list[Span]]]:
         if end + 2 < len(text):
             end = max(end, sentence_around(text, end + 1, end + 2).end)
         area = text[sentence.start: end]
-        batches = list(BATCH.finditer(area))  # a global batch beats a micro-batch the sentence also gives
-        batch = next((b for b in batches if not _per_device(area, b)), batches[0] if batches else None)
-        if batch is None:
+        # a global batch beats a micro-batch the sentence also gives
+        batches = [(batch, _per_device(area, batch)) for batch in BATCH.finditer(area)]
+        if not batches:
             continue
+        batch, per_device = next((pair for pair in batches if not pair[1]), batches[0])
         n_steps, n_batch = _value(steps, "s"), _value(batch, "b")
-        if _per_device(area, batch):
+        if per_device:
             devices = max((count for count, *_ in device_counts(Span(area, sentence.start, end))), default=0)
             if not devices:
                 continue  # the global batch is unknown
