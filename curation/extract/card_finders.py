@@ -16,7 +16,7 @@ from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored,
 from curation.extract.context import classify, context_around, mark_local_cues
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.model_names import document_title
-from curation.extract.quantities import NUMBER, SIZE, SIZE_GAP, scaled_value
+from curation.extract.quantities import NUMBER, PARAMETER_WORDS, SIZE, SIZE_GAP, SIZE_JOIN, scaled_value
 from curation.extract.step_counting import step_tokens
 from curation.extract.tables import find_tables
 from schemas.model_cards import FRONT_MATTER
@@ -27,8 +27,8 @@ FRONT_MATTER_KEY = re.compile(r"^([\w-]+)[ \t]*:", re.MULTILINE)
 CARD_HEADING = re.compile(r"^[ \t]*#{1,4}[ \t]*(?:\W+[ \t]*)?(?:\d+\.[ \t]*)?"
                           r"(?:model card|model details|intended uses?|model description|uses|how to use|"
                           r"model summary|model overview|model downloads)\b", re.MULTILINE | re.IGNORECASE)
-PARAM_STATEMENT = re.compile(  # "6.9B parameters", "a 6.9B parameter model", "params: 6.9B"
-    rf"(?P<n>{NUMBER})\s?(?P<m>{SIZE})?{SIZE_GAP}+(?:total\s+|trainable\s+)*parameters?\b"
+PARAM_STATEMENT = re.compile(  # "6.9B parameters", "a 6.9B parameter model", "1.4B params", "params: 6.9B"
+    rf"(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>{SIZE})?{SIZE_GAP}+{PARAMETER_WORDS}param(?:eter)?s?\b"
     rf"|\bparam(?:eter)?s?\s*[:=]\s*(?P<n2>{NUMBER})\s?(?P<m2>{SIZE})?\b",
     re.IGNORECASE,
 )

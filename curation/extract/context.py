@@ -40,16 +40,42 @@ BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
 JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|capable\s+of|threshold\s+of)\s+"
                          r"(?:about\s+|roughly\s+|~\s*|the\s+)?$", re.IGNORECASE)
 JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)\b", re.IGNORECASE)
-LOCAL_NOTE = "not a training total (a prediction, an ablation, a bound or generation)"
+LOCAL_NOTE = "not a training total (a prediction, an ablation, a bound, generation or a general rule)"
+
+# a model named only by an indefinite size ("a 70B model", "training an 8-billion-parameter model"): what
+# such a model needs in general, unless the phrase describes a named one ("Heron is a 7B model", "Heron,
+# a 7B model")
+INDEFINITE_MODEL = re.compile(r"\b(?:a|an|any)\s+(?:[a-z-]+\s+)?\d+(?:\.\d+)?(?:\s?|-)"
+                              r"(?:[MBT]|million|billion|trillion)(?!\w)[\s-]*(?:param(?:eter)?s?[\s-]+)?"
+                              r"(?:[a-z-]+\s+){0,2}?models?\b", re.IGNORECASE)
+DESCRIBES_NAMED = re.compile(r"(?:\b(?:is|was|as|being|be)|[A-Z][\w.-]*,)\s*$")
+GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|demands?|consumes?)\b",
+                          re.IGNORECASE)
+FIRST_PERSON_WORD = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
+def general_statement(sentence: str, before: str) -> bool:
+    """Whether a figure states what a model of some size needs in general: an indefinite sized model
+    before it in its sentence ("a 70B model trained on 1.4T tokens requires 5.8e23 FLOPs", "training a
+    175B-parameter model costs …") that describes no named model, a verb of need or cost in the present
+    or the conditional, and no first person (a text's own run is written "we train a 7B model …" or in
+    the past, "a 7B model was trained …")."""
+    if "model" not in before.lower() or FIRST_PERSON_WORD.search(sentence) or \
+            not GENERAL_VERB.search(sentence):
+        return False
+    return any(not DESCRIBES_NAMED.search(before[:match.start()])
+               for match in INDEFINITE_MODEL.finditer(before))
 
 
 def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:
-    """Note the cues that govern a figure where they stand (see :data:`BEFORE_IN_SENTENCE`)."""
+    """Note the cues that govern a figure where they stand (see :data:`BEFORE_IN_SENTENCE`), and a
+    general rule (:func:`general_statement`)."""
     before = text[sentence.start: figure.start] if sentence.start <= figure.start else ""
     phrase = re.split(r"[,;:(]", before)[-1]
     after = text[figure.end: min(figure.end + 25, max(figure.end, sentence.end))]
     if BEFORE_IN_SENTENCE.search(before) or BEFORE_IN_PHRASE.search(phrase) or \
-            JUST_BEFORE.search(before[-30:]) or JUST_AFTER.match(after):
+            JUST_BEFORE.search(before[-30:]) or JUST_AFTER.match(after) or \
+            general_statement(text[sentence.start: sentence.end], before):
         estimate.notes.append(LOCAL_NOTE)
 
 

@@ -73,7 +73,7 @@ DEVICES = re.compile(
     rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?(?:\s*(?:×|x)\s*|\s+)"
     rf"(?P<name>(?:(?!{NOT_A_NAME}|\d[\d,]*-(?:core|chip)\b)(?:[A-Za-z0-9]|\((?=[A-Za-z]))[\w.\-()]*(?<!\.)\s+){{0,5}}){DEVICE_NOUN}(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
     rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
-    rf"(?P<name2>(?:NVIDIA\s|Nvidia\s|Tesla\s)?[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
+    rf"(?P<name2>(?:(?:NVIDIA|Nvidia|Tesla|GeForce|AMD|Instinct)\s){{0,2}}[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
     rf"|(?<![\w.])(?P<count3>\d+)-(?P<noun3>GPU|TPU)\s+(?:machine|server|node|box)"
     # "a 512-core TPU v3 pod", "a 1024-chip TPUv4 slice": the count is the pod's
     rf"|(?<![\w.])(?P<count4>\d[\d,]*)-(?P<noun4>core|chip)\s+(?P<name4>(?:Cloud\s+)?TPU[\s-]?v?\d?\w?)"

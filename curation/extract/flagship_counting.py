@@ -14,9 +14,11 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   sized name in its title, else the size in its repository's name when the card writes that name
   ("# Heron-7B"), not a larger sibling it mentions;
   without sized names, the largest "N parameters" or listed size ("sizes (1.3B, 2.7B and 6.7B)") of a
-  sentence saying "we train/introduce/…" or whose subject the title names ("Heron is a 20B model"), a
-  size the opening gives the own model ("we pretrain Heron, a 1.1B language model"), or "our 1.3B
-  model" / "our final model has 1.5B parameters";
+  sentence saying "we train/introduce/…" or whose subject the title names ("Heron is a 20B model",
+  "Heron has 350M parameters"), a size the opening gives the own model ("we pretrain Heron, a 1.1B
+  language model"), the sizes of the own name's family in parentheses ("Heron models (7B, 13B and
+  70B)"), or "our 1.3B model" / "our final model has 1.5B parameters"; "our largest model, Heron-1.3B"
+  introduces its name as the own model;
 - a **mixture of experts** counts the parameters active per token: the active size a name carries
   after its total ("Heron-30B-A3B": 3B active), else the activated count a table or sentence pairs
   with the flagship's total replaces it (a dense flagship keeps its size beside a
@@ -50,7 +52,15 @@ from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, senten
 from curation.extract.model_names import document_title
 from curation.extract.moe import NAME_SIZES, SAME_MODEL_TOLERANCE, active_parameter_pairs
 from curation.extract.operation_counting import EPOCHS
-from curation.extract.quantities import NUMBER, SIZE_GAP, parse_plain, scaled_value
+from curation.extract.quantities import (
+    COUNTED,
+    NUMBER,
+    PARAMETER_WORDS,
+    SIZE_GAP,
+    SIZE_JOIN,
+    parse_plain,
+    scaled_value,
+)
 from curation.extract.step_counting import step_tokens
 
 SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?:-[A-Za-z]+)*"
@@ -58,8 +68,8 @@ SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?
                         r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?:-A\d+(?:\.\d+)?[MB])?(?![\w-])"
                         r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
 PARAMETER_STATEMENT = re.compile(
-    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z]){SIZE_GAP}*"
-    r"(?:(?P<active>activated|active)\b(?:\s*(?:parameters?|params)\b)?|(?:total\s+)?(?:parameters?|params)\b"
+    rf"(?<![\w.])(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z]){SIZE_GAP}*"
+    rf"(?:(?P<active>activated|active)\b(?:\s*(?:parameters?|params)\b)?|{PARAMETER_WORDS}(?:parameters?|params)\b"
     r"(?:\s+(?P<active2>activated|active)\b)?)", re.IGNORECASE)
 # "ranging from 169 million to 14 billion parameters": the top of the range
 RANGE_STATEMENT = re.compile(
@@ -70,9 +80,12 @@ RANGE_STATEMENT = re.compile(
 SIZES_LIST = re.compile(r"\bsizes?\b[^;:]{0,24}?"
                         r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)")
 LISTED_SIZE = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])")
+# "Heron models (7B, 13B and 70B)", "the Heron family (1B, 7B)": the sizes a name's models come in
+NAMED_SIZES = re.compile(r"(?<![\w.-])(?P<name>[A-Z][\w.-]*\w)\s+(?:models?|family|series|suite)\s*\(\s*"
+                         r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)\s*\)")
 # "we pretrain Heron, a 1.1B language model", "Heron is a 20B decoder-only model": a size describing a model
 DESCRIBED_SIZE = re.compile(
-    rf"(?:\b(?:is|as)\s+|,\s*)(?:a|an)\s+(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
+    rf"(?:\b(?:is|as)\s+|,\s*)(?:a|an)\s+(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
     r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,3}?models?\b", re.IGNORECASE)
 # "our 1.3B model", "our largest 52B-parameter model"
 OUR_SIZE = re.compile(
@@ -83,13 +96,15 @@ OUR_MODEL_HAS = re.compile(
     rf"our\s+(?:[\w-]+\s+){{0,2}}?models?\s+(?:has|have|contains?|consists\s+of|comprises|with)\s+"
     rf"(?:about\s+|approximately\s+|roughly\s+|~\s*)?(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)"
     r"(?![a-z])[\s-]*(?:total\s+)?param(?:eter)?s?\b", re.IGNORECASE)
-# the sentence's subject, right before the size: "Heron is a 20 billion parameter …"
-SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w)\s+(?:is|was)\s+(?:a|an)\s+$")
+# the sentence's subject, right before the size: "Heron is a 20 billion parameter …", "Heron has 350M
+# parameters", "Heron contains about 1.3B parameters"
+SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w)\s+(?:(?:is|was)\s+(?:a|an)|(?:has|had|contains|comprises)"
+                     r"(?:\s+(?:about|approximately|roughly|around|over|nearly|~))?)\s+$")
 PROSE_LINE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")  # a word ending a sentence
 TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its title
 # "1.4T tokens", "300 billion tokens", "299,892,736,000 tokens" (digits alone count from 1e8)
 TOKEN_FIGURE = re.compile(
-    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?:(?P<m>[MBT]|million|billion|trillion)(?![a-z]))?\s*(?:\([^()]{{1,12}}\)\s*)?"
+    rf"(?<![\w.])(?P<n>{COUNTED})\s?(?:(?P<m>[MBT]|million|billion|trillion)(?![a-z]))?\s*(?:\([^()]{{1,12}}\)\s*)?"
     r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens\b", re.IGNORECASE)
 # "a corpus of 3.3 billion words", "the 3.3 billion word corpus": older texts size their data in words
 WORD_FIGURE = re.compile(
@@ -226,6 +241,12 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     for listed in SIZES_LIST.finditer(text):
         sentence = sentence_around(text, listed.start(), listed.end())
         if _trains(sentence.text):
+            at = listed.start("list")
+            statements.extend((_value(size), Span(size.group(0), at + size.start(), at + size.end()))
+                              for size in LISTED_SIZE.finditer(listed.group("list")))
+    for listed in NAMED_SIZES.finditer(text):
+        name = listed.group("name")
+        if not common_word(text, name) and (name in title_part(text) or introduced_as_own(text, name)):
             at = listed.start("list")
             statements.extend((_value(size), Span(size.group(0), at + size.start(), at + size.end()))
                               for size in LISTED_SIZE.finditer(listed.group("list")))
@@ -384,11 +405,16 @@ def _repository_size(text: str, repository: str | None) -> Flagship | None:
     return Flagship(value, Span(text[at: at + len(name)], at, at + len(name)), name)
 
 
+# "our Heron", "our new Heron", and the apposition "our largest model, Heron-1.3B,"
+OURS_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}(?:(?:models?|networks?|systems?),\s+)?$")
+
+
 @lru_cache(maxsize=32)  # asked about the same names by the flagship and the cited-model rules
 def introduced_as_own(text: str, name: str) -> bool:
     """Whether a sentence says "we train/introduce/present/release …" with ``name`` in it, or the text
-    writes "our ``name``" (not "we use a ``name`` model pre-trained on …") — in prose (a table row of
-    cited models is no claim), not in a comparison with other models ("than", "outperforms", "vs")."""
+    writes "our ``name``" or "our largest model, ``name``" (not "we use a ``name`` model pre-trained on
+    …") — in prose (a table row of cited models is no claim), not in a comparison with other models
+    ("than", "outperforms", "vs")."""
     low, key = lowered(text), name.lower()
     at = low.find(key)
     while at != -1:
@@ -397,7 +423,7 @@ def introduced_as_own(text: str, name: str) -> bool:
             at = low.find(key, at + len(key))
             continue
         sentence = sentence_around(text, at, at + len(key))
-        ours = re.search(r"\bour\s+(?:[\w-]+\s+){0,2}$", low[max(sentence.start, at - 40): at])
+        ours = OURS_BEFORE.search(low[max(sentence.start, at - 40): at])
         claimed = ours or _trains(sentence.text)
         if claimed and is_prose(sentence) and not COMPARISON.search(sentence.text):
             return True

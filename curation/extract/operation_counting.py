@@ -1,5 +1,10 @@
 """The operation-counting finder: 6 · parameters · training tokens (× epochs) where one sentence gives
-a model's parameters and its training tokens; active parameters when the sentence gives them."""
+a model's parameters and its training tokens; active parameters when the sentence gives them.
+
+Sizes are written "7B parameters", "a 7-billion-parameter model", "6.7 billion non-embedding (trainable,
+total) parameters"; tokens "300B tokens", "2.6 trillion tokens", "one trillion tokens". An estimate is
+Likely when its sentence gives one size (active parameters, or one value written once or more), else
+Speculative."""
 
 from __future__ import annotations
 
@@ -17,22 +22,25 @@ from curation.extract.evidence import (
     sentence_around,
 )
 from curation.extract.quantities import (
+    COUNTED,
     NUMBER,
+    PARAMETER_WORDS,
     SIZE,
+    SIZE_JOIN,
     parse_plain,
     scaled_value,
 )
 
 PARAMS = re.compile(
     # a unit written twice ("a 2.7B billion parameter model") is read once
-    rf"(?P<p>{NUMBER})\s?(?P<pm>{SIZE})\b(?:\s+(?:million|billion|trillion)\b)?[\s-]*(?:(?P<active>activated|active)\s+)?(?:total\s+)?"
-    r"(?:parameters?|params?|model)\b"
+    rf"(?P<p>{NUMBER}){SIZE_JOIN}(?P<pm>{SIZE})\b(?:\s+(?:million|billion|trillion)\b)?[\s-]*"
+    rf"(?:(?P<active>activated|active)\s+)?{PARAMETER_WORDS}(?:parameters?|params?|model)\b"
     rf"|(?:parameters?|params)\s+(?:to|of)\s+(?P<p2>{NUMBER})\s?(?P<pm2>{SIZE})\b",
     re.IGNORECASE,
 )
 
 
-TOKENS = re.compile(rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})\b\s*(?:\([^()]{{1,12}}\)\s*)?"
+TOKENS = re.compile(rf"(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b\s*(?:\([^()]{{1,12}}\)\s*)?"
                     r"(?:training\s+|text\s+|total\s+)?tokens",
                     re.IGNORECASE)
 
@@ -68,7 +76,7 @@ def find_operation_counting(text: str) -> list[Estimate]:
             [sentence, param_span, Span(match.group(0), match.start(), match.end())],
             {"parameters": n_params, "active_parameters": is_active, "training_tokens": tokens,
              "epochs": epochs, "formula": "6 * N * D"},
-            confidence="Likely" if is_active or len(params) == 1 else "Speculative",
+            confidence="Likely" if is_active or len({n for n, _, _ in params}) == 1 else "Speculative",
         )
         mark_local_cues(estimate, text, sentence, Span(match.group(0), match.start(), match.end()))
         estimates.append(classify(estimate, sentence.text.lower()))

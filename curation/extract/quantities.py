@@ -18,16 +18,27 @@ SCIENTIFIC = (
     rf"|(?:(?P<mantissa2>{NUMBER})\s*(?:×|x|\*|·|⋅|\\times|\\cdot)\s*)?10\s*(?:\^|\*\*)?\s*\{{?(?P<p_exp>{EXPONENT})\}}?(?!\d))"
 )
 SIZE = r"[KMBT]|thousand|million|billion|trillion"  # after a number: 70B, 1.4 trillion
+COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10}
+# a number, or a number word in lower case (a title's "Three Trillion Tokens" names a work) before a size
+# word: "one trillion tokens", "two billion words"
+COUNTED = rf"(?:{NUMBER}|(?-i:{'|'.join(COUNT_WORDS)})(?=\s(?:million|billion|trillion)\b))"
 # between a size and its noun: spaces, hyphens, or a line break that starts no list item, field or
 # table row ("a 7B\nparameter model", not "Tokens: 2T\n- Parameters: 7B")
 SIZE_GAP = r"(?:[ \t-]|\n(?![ \t]*[-*+#|]))"
+# between a number and a size word: "7 billion", "7B", and the hyphens of "a 7-billion-parameter model"
+SIZE_JOIN = r"(?:\s?|-(?=million|billion|trillion))"
+# words a parameter count may carry before "parameters": "6.7 billion non-embedding parameters",
+# "1.3B trainable parameters", "350M total model parameters"
+PARAMETER_WORDS = r"(?:(?:total|trainable|learnable|learned|non-?embedding|model|network)[ \t-]+)*"
 MULTIPLIER_WORD = r"(?:[kKMBT](?![a-zA-Z])|thousand|million|billion|trillion|bn|mn)"
 SCALED = rf"(?P<scaled>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?"
 
 
 def parse_plain(text: str) -> float:
-    """'3,640' → 3640.0; '2.5' → 2.5."""
-    return float(text.replace(",", ""))
+    """'3,640' → 3640.0; '2.5' → 2.5; 'two' → 2.0 (a word of :data:`COUNTED`)."""
+    word = COUNT_WORDS.get(text.lower())
+    return float(word) if word is not None else float(text.replace(",", ""))
 
 
 def parse_exponent(text: str) -> int:

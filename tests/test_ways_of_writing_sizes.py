@@ -1,0 +1,112 @@
+"""Short texts of our own for the ways of writing a model's size, its data and its devices that a third
+battery of sentences found: words between a size and "parameters", sizes in words and hyphens, a
+subject that "has" its size, a named family's sizes in parentheses, an appositive "our largest model,
+X", devices with two vendor words, and figures that state what any model of some size needs."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.card_finders import card_parameter_count
+from curation.extract.context import eligible
+from curation.extract.device_sentences import find_device_counts
+from curation.extract.engine import extract
+
+TITLE = "Osprey: Efficient Language Modeling at Scale\n\n1 Introduction\n\n"
+CARD = "---\nlicense: apache-2.0\n---\n"
+
+
+def _primary(text: str, year: int = 2023):
+    return extract(text, year).primary
+
+
+# -- how a size is written ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "flop"), [
+    # words between the size and "parameters"
+    ("Osprey has 6.7 billion non-embedding parameters and was trained on 1 trillion tokens.",
+     6 * 6.7e9 * 1e12),
+    ("We train Osprey, with 1.3B trainable parameters, on 300B tokens.", 6 * 1.3e9 * 3e11),
+    # a size written with hyphens
+    ("We present Osprey, a 7-billion-parameter language model pre-trained on 2.6 trillion tokens.",
+     6 * 7e9 * 2.6e12),
+    # a token count in words
+    ("Osprey, with 13 billion parameters, was trained on one trillion tokens.", 6 * 13e9 * 1e12),
+])
+def test_sizes_written_in_words_hyphens_and_adjectives(sentence, flop):
+    primary = _primary(TITLE + sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+def test_a_capitalized_number_word_is_a_title_not_a_count():
+    # a cited work's title, not this text's data
+    text = TITLE + "We train Osprey-1B on 50B tokens. [3] Gull: A Corpus of Three Trillion Tokens. 2024."
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 50e9)
+
+
+def test_a_card_states_its_size_in_params():
+    text = CARD + "# Osprey\n\n- Model size: 1.4B params\n- Training tokens: 300B\n"
+    assert card_parameter_count(text)[0] == pytest.approx(1.4e9)
+    primary = extract(text, 2023, "acme/Osprey").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.4e9 * 3e11)
+
+
+# -- whose size it is ---------------------------------------------------------------------------------
+
+def test_the_titled_model_has_its_size_in_another_sentence():
+    text = TITLE + ("Osprey was trained for 1.2M steps with a batch size of 512 sequences of 1024 tokens. "
+                    "Osprey has 350M parameters.")
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 350e6 * 1.2e6 * 512 * 1024)
+
+
+def test_a_named_familys_sizes_in_parentheses():
+    text = TITLE + "Osprey models (7B, 13B and 70B) are trained on 2 trillion tokens."
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 2e12)
+
+
+def test_another_familys_sizes_are_not_the_own_models():
+    text = TITLE + ("We train Osprey-1B on 100B tokens. Kite models (7B, 13B and 70B) are trained on 2 "
+                    "trillion tokens.")
+    primary = _primary(text)
+    assert primary is None or primary.value_flop < 1e22
+
+
+def test_our_largest_model_named_in_apposition():
+    text = TITLE + "Our largest model, Heron-1.3B, was trained for 250k steps with a batch size of 2M tokens."
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.3e9 * 250e3 * 2e6)
+
+
+# -- devices -------------------------------------------------------------------------------------------
+
+def test_devices_with_two_vendor_words_in_the_plural():
+    (estimate,) = find_device_counts("We trained Osprey using 16 NVIDIA Tesla P100s for 5 days.", 2017)
+    assert estimate.assumptions["accelerator"] == "P100"
+    assert estimate.assumptions["chips"] == 16
+
+
+# -- what any model of a size needs --------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Following the compute-optimal rule, a 70B model trained on 1.4T tokens requires 5.76e23 FLOPs.",
+    "Training a 175B-parameter model on 300B tokens costs roughly 3.14e23 FLOPs, or 355 GPU-years on V100s.",
+    "An 8-billion-parameter model needs about 4e23 FLOPs to reach this loss.",
+])
+def test_what_a_model_of_some_size_needs_is_no_run(sentence):
+    estimates = extract(TITLE + sentence, 2023).estimates
+    assert estimates and not any(eligible(e) for e in estimates)
+
+
+@pytest.mark.parametrize("sentence", [
+    # the text's own run: first person, the past tense, or a named model described by its size
+    "We train a 7B model on 2T tokens, which requires 8.4e22 FLOPs.",
+    "A 7B model was trained on 2T tokens with 8.4e22 FLOPs.",
+    "Osprey is a 7B model that requires 8.4e22 FLOPs to train.",
+    "Osprey, a 7B model, takes 8.4e22 FLOPs to train.",
+])
+def test_an_own_run_of_a_sized_model_stays(sentence):
+    primary = _primary(TITLE + sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(8.4e22, rel=0.01)
