@@ -61,6 +61,20 @@ def test_the_titled_model_has_its_size_in_another_sentence():
     assert primary is not None and primary.value_flop == pytest.approx(6 * 350e6 * 1.2e6 * 512 * 1024)
 
 
+def test_the_titled_model_with_its_size_in_parentheses():
+    text = TITLE + "Osprey (1.3B parameters) is trained for 4 epochs over a 100B-token corpus."
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.3e9 * 4 * 100e9)
+
+
+def test_a_name_with_its_size_in_parentheses_is_a_sized_name():
+    text = TITLE + ("We train Osprey-Base (110M) and Osprey-Large (340M). Osprey-Large is trained for 1M "
+                    "steps with batch size 256 and sequence length 512.")
+    primary = _primary(text, 2019)
+    assert primary is not None and primary.model == "Osprey-Large"
+    assert primary.value_flop == pytest.approx(6 * 340e6 * 1e6 * 256 * 512)
+
+
 def test_a_named_familys_sizes_in_parentheses():
     text = TITLE + "Osprey models (7B, 13B and 70B) are trained on 2 trillion tokens."
     primary = _primary(text)

@@ -63,9 +63,10 @@ from curation.extract.quantities import (
 )
 from curation.extract.step_counting import step_tokens
 
+# "Heron-7B", "Heron 1.5B", "Heron-30B-A3B", and a size in parentheses after the name, "Heron-Large (340M)"
 SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?:-[A-Za-z]+)*"
-                        r"(?:[- ]\d+(?:\.\d+)?)?)[- ]"
-                        r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?:-A\d+(?:\.\d+)?[MB])?(?![\w-])"
+                        r"(?:[- ]\d+(?:\.\d+)?)?)(?:[- ]|(?P<open>\s\())"
+                        r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?(open)\)|(?:-A\d+(?:\.\d+)?[MB])?)(?![\w-])"
                         r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
 PARAMETER_STATEMENT = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z]){SIZE_GAP}*"
@@ -97,9 +98,9 @@ OUR_MODEL_HAS = re.compile(
     rf"(?:about\s+|approximately\s+|roughly\s+|~\s*)?(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)"
     r"(?![a-z])[\s-]*(?:total\s+)?param(?:eter)?s?\b", re.IGNORECASE)
 # the sentence's subject, right before the size: "Heron is a 20 billion parameter …", "Heron has 350M
-# parameters", "Heron contains about 1.3B parameters"
-SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w)\s+(?:(?:is|was)\s+(?:a|an)|(?:has|had|contains|comprises)"
-                     r"(?:\s+(?:about|approximately|roughly|around|over|nearly|~))?)\s+$")
+# parameters", "Heron contains about 1.3B parameters", "Heron (1.3B parameters) is trained …"
+SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w)(?:\s+(?:(?:is|was)\s+(?:a|an)|(?:has|had|contains|comprises)"
+                     r"(?:\s+(?:about|approximately|roughly|around|over|nearly|~))?)\s+|\s*\(\s*)$")
 PROSE_LINE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")  # a word ending a sentence
 TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its title
 # "1.4T tokens", "300 billion tokens", "299,892,736,000 tokens" (digits alone count from 1e8)
@@ -227,7 +228,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
         if up_to is not None and up_to[0] > flagship:
             # "we train models ranging from 169M to 14B parameters": no name carries that size
             return Flagship(up_to[0], up_to[1], None, name)
-        return Flagship(flagship, Span(match.group(0), match.start(), match.end()), match.group(0))
+        return Flagship(flagship, Span(match.group(0), match.start(), match.end()), _model_name(match))
     statements = []
     for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]:
         found = [m for m in PARAMETER_STATEMENT.finditer(text, max(0, start - 40), end + 12)
@@ -254,6 +255,11 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
         return None
     value, span = max(statements, key=lambda pair: pair[0])
     return Flagship(value, span, None)
+
+
+def _model_name(match: re.Match[str]) -> str:
+    """The model a sized name labels: "Heron-7B", or "Heron-Large" for "Heron-Large (340M)"."""
+    return match.group("name") if match.group("open") else match.group(0)
 
 
 def _describes_own(text: str, sentence: Span, at: int) -> bool:
@@ -380,7 +386,7 @@ def _titled(text: str, sized: Sized) -> Flagship | None:
     for found in sized.values():
         for value, match in found:
             if title and _squashed(match.group(0)) in title:
-                return Flagship(value, Span(match.group(0), match.start(), match.end()), match.group(0))
+                return Flagship(value, Span(match.group(0), match.start(), match.end()), _model_name(match))
     sizes = [(scaled_value(m.group("n"), m.group("m").lower()), m) for m in TITLE_SIZE.finditer(raw)]
     if not sizes:
         return None
