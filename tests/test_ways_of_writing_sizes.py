@@ -75,6 +75,16 @@ def test_a_name_with_its_size_in_parentheses_is_a_sized_name():
     assert primary.value_flop == pytest.approx(6 * 340e6 * 1e6 * 256 * 512)
 
 
+def test_a_title_that_opens_with_the_name_names_its_sized_models():
+    primary = _primary(TITLE + "Osprey-7B was trained on 2T tokens using a cosine schedule.")
+    assert primary is not None and primary.model == "Osprey-7B"
+
+
+def test_a_title_does_not_name_another_sized_model():
+    primary = _primary(TITLE + "Kite-70B was trained on 2T tokens using a cosine schedule.")
+    assert primary is None or primary.value_flop < 1e21
+
+
 def test_a_named_familys_sizes_in_parentheses():
     text = TITLE + "Osprey models (7B, 13B and 70B) are trained on 2 trillion tokens."
     primary = _primary(text)
@@ -124,3 +134,35 @@ def test_what_a_model_of_some_size_needs_is_no_run(sentence):
 def test_an_own_run_of_a_sized_model_stays(sentence):
     primary = _primary(TITLE + sentence)
     assert primary is not None and primary.value_flop == pytest.approx(8.4e22, rel=0.01)
+
+
+# -- figures as PDFs and cards write them ----------------------------------------------------------------
+
+def test_device_time_in_scientific_notation():
+    text = TITLE + "The full run amounted to roughly 1.2 × 10^4 A100 GPU-days."
+    (estimate,) = extract(text, 2023).estimates
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(1.2e4 * 86400)
+
+
+def test_a_footnote_mark_after_tokens():
+    primary = _primary(TITLE + "Osprey-7B was trained on 2T tokens1 using a cosine schedule.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_rumored_figure_is_hearsay():
+    text = ("Scaling Behaviour of Open Models\n\nWe analyse runs. Kite-4 is rumored to have been trained "
+            "with 2e25 FLOPs.")
+    assert extract(text, 2024).primary is None
+
+
+def test_a_cards_compute_line_gives_count_and_duration():
+    text = CARD + "# Osprey\n\n## Compute\n2048 TPUv4 chips × 30 days\n"
+    primary = extract(text, 2023, "acme/Osprey").primary
+    assert primary is not None and primary.assumptions["chips"] == 2048
+    assert primary.assumptions["chip_seconds"] == pytest.approx(2048 * 30 * 86400)
+
+
+def test_a_cards_line_under_another_heading_gives_no_pair():
+    # a count and a duration on a line about evaluation, not training or hardware
+    text = CARD + "# Osprey\n\n## Evaluation\n8 A100 GPUs × 2 days\n"
+    assert extract(text, 2023, "acme/Osprey").primary is None

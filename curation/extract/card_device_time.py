@@ -12,8 +12,10 @@ months." in another. The rules:
   ("to generate", "for inference") nor one about running the model (inference, serving, loading, memory);
 - a **duration** is one written in a sentence about training that names no devices ("The model training
   took roughly two months"), outside code;
-- the card must give exactly one count and one duration (which count goes with which time is not said
-  otherwise); the estimate quotes both and is Speculative.
+- a count on a line of its own under such a heading that gives its own duration ("## Compute" /
+  "2048 TPU v4 chips × 30 days") pairs with that duration;
+- otherwise the card must give exactly one count and one duration (which count goes with which time is
+  not said otherwise); the estimate quotes both and is Speculative.
 """
 
 from __future__ import annotations
@@ -57,6 +59,13 @@ def _in_code(fences: list[int], at: int) -> bool:
     return bisect.bisect_left(fences, at) % 2 == 1
 
 
+def _own_line(text: str, sentence: Span) -> bool:
+    """Whether a sentence is a line of its own (a heading it runs on from does not count)."""
+    body = "\n".join(line for line in sentence.text.strip().split("\n") if not line.lstrip().startswith("#"))
+    at = text.find(body, sentence.start) if body else -1
+    return at != -1 and line_around(text, at, at + len(body)).text.strip() == body.strip()
+
+
 def _training_counts(text: str, fences: list[int]) -> list[tuple[tuple[float, str, str, Span], Span]]:
     """(device count, its sentence) for every count that may be the card's training hardware."""
     found = []
@@ -64,12 +73,14 @@ def _training_counts(text: str, fences: list[int]) -> list[tuple[tuple[float, st
         low = sentence.text.lower()
         if _in_code(fences, sentence.start) or has_cue(low, RUNNING_THE_MODEL + NOT_TRAINING_USE):
             continue
-        own_line = line_around(text, sentence.start, sentence.end).text.strip() == sentence.text.strip()
+        own_line = _own_line(text, sentence)
         trains = TRAINING.search(sentence.text) and "train" in low
-        if not trains and not (own_line and HARDWARE_HEADING.search(_heading_before(text, sentence.start))):
+        if not trains and not (own_line and HARDWARE_HEADING.search(_heading_before(text, sentence.end))):
             continue
         for device in device_counts(sentence):
-            if for_training(sentence, device) and not durations(sentence):
+            # a sentence that trains with its own duration is the device-count finder's; a line of its
+            # own under a hardware heading keeps its duration ("2048 TPU v4 chips × 30 days")
+            if for_training(sentence, device) and (own_line or not durations(sentence)):
                 found.append((device, sentence))
     return found
 
@@ -98,7 +109,8 @@ def find_card_device_time(text: str, publication_year: int | None = None) -> lis
     counts = _training_counts(text, fences)
     if len({device[0] for device, _ in counts}) != 1:
         return []
-    times = _training_durations(text, fences)
+    own_times = [(duration, counts[0][1]) for duration in durations(counts[0][1])]
+    times = own_times or _training_durations(text, fences)
     if len({duration[0] for duration, _ in times}) != 1:
         return []
     (count, name, noun, count_span), count_sentence = counts[0]

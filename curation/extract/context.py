@@ -79,9 +79,11 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
         estimate.notes.append(LOCAL_NOTE)
 
 
-# Cues that a figure belongs to another work cited in this one.
+# Cues that a figure belongs to another work cited in this one, or is hearsay about it ("is rumored to
+# have been trained with", "reportedly")
 CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast", "previous work",
-         "prior work", "as reported by", "reported by", "according to", "by its authors", "by their authors")
+         "prior work", "as reported by", "reported by", "according to", "by its authors", "by their authors",
+         "rumor", "rumour", "reportedly", "allegedly", "speculated")
 
 
 FINETUNE_CUES = ("fine-tun", "finetun", "fine tun", "sft", "rlhf", "instruction tun", "alignment")

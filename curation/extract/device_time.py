@@ -40,6 +40,7 @@ from curation.extract.hardware import (
 from curation.extract.quantities import (
     MULTIPLIER_WORD,
     NUMBER,
+    parse_exponent,
     parse_plain,
     scaled_value,
 )
@@ -60,12 +61,15 @@ UNIT = r"(?P<unit>hours?|hrs?|days?|weeks?|months?)\b"
 APPROX = r"(?:about|approximately|approx\.|roughly|around|nearly|almost|over|under|~|≈)?\s*"
 
 
-# device time: "90 GPU-hours", "300k TPU v3 core-days", "2.3 TPUv4 chip-years", and the accelerator alone
-# as the device, "1.2M A100-hours"
+# device time: "90 GPU-hours", "300k TPU v3 core-days", "2.3 TPUv4 chip-years", "1.2 × 10^4 GPU-days", and
+# the accelerator alone as the device, "1.2M A100-hours"
 CHIP_UNIT = r"(?P<unit>hours?|hrs?|days?|weeks?|months?|years?)\b"
 CHIP_TIME = re.compile(
     # not the digits of a name: "A100 GPU days" is a column header, not 100 GPU-days
-    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*(?:(?P<acc>{ACC})[\s-]*)?"
+    rf"(?<![\w.])(?:(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?"
+    # "1.2 × 10^4 GPU-days", "3 × 10⁵ A100-hours"
+    rf"|(?P<mantissa>{NUMBER})\s*(?:×|x|\*|·)\s*10\s*(?:\^|\*\*)?\s*(?P<power>\d{{1,2}}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}}))"
+    rf"\s*(?:(?P<acc>{ACC})[\s-]*)?"
     rf"(?:(?P<what>GPU|TPU|NPU|chip|accelerator|core|device)s?[\s-]?|(?(acc)(?<=[\w\s-])|(?!))){CHIP_UNIT}",
     re.IGNORECASE,
 )
@@ -213,7 +217,8 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
     most_named = None
     estimates = []
     for match in anchored(CHIP_TIME, text, CHIP_TIME_ANCHOR, 140, 5):
-        chips_time = scaled_value(match.group("n"), match.group("mult"))
+        chips_time = scaled_value(match.group("n"), match.group("mult")) if match.group("n") else \
+            parse_plain(match.group("mantissa")) * 10 ** parse_exponent(match.group("power"))
         seconds = chips_time * SECONDS[_unit_key(match.group("unit"))]
         name = match.group("acc")
         where = "named with the figure"

@@ -7,7 +7,8 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   "Heron 2.0-70B": the name, with its version, that the text uses most) among those its opening (title
   and abstract) names and a first-person sentence trains, introduces or releases ("we present Heron",
   "our Heron models"; not "we evaluate Heron, which was trained on …") or its title writes
-  ("Heron-34B: an open model"); its **flagship** is the largest size written with that name, except
+  ("Heron-34B: an open model") or opens with, before a colon ("Heron: Open Models" for "Heron-7B");
+  its **flagship** is the largest size written with that name, except
   sizes called
   untrained, hypothetical or planned — or the top of a range the text trains ("six models ranging
   from 169 million to 14 billion parameters") when that is larger; a model card's own model is the
@@ -106,7 +107,8 @@ TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its tit
 # "1.4T tokens", "300 billion tokens", "299,892,736,000 tokens" (digits alone count from 1e8)
 TOKEN_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{COUNTED})\s?(?:(?P<m>[MBT]|million|billion|trillion)(?![a-z]))?\s*(?:\([^()]{{1,12}}\)\s*)?"
-    r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens\b", re.IGNORECASE)
+    # a footnote's mark may follow in a text drawn from a PDF: "2T tokens1"
+    r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens(?![A-Za-z_])", re.IGNORECASE)
 # "a corpus of 3.3 billion words", "the 3.3 billion word corpus": older texts size their data in words
 WORD_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*(?:English\s+|training\s+)?"
@@ -276,11 +278,19 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
         and name in title_part(text) and not common_word(text, name)
 
 
+# a title that opens with a name and a colon: "Heron: Open Foundation Models", "Heron 2: …"
+TITLE_LEAD = re.compile(r"\s*(?P<lead>[A-Z][\w.-]*(?:\s[\w.-]+){0,2}?)\s*:")
+
+
 def _titled_name(text: str, found: list[tuple[float, re.Match[str]]]) -> bool:
-    """Whether the text's title writes this sized name ("Heron-34B: an open model"): a title names
-    the text's own model."""
+    """Whether the text's title writes this sized name ("Heron-34B: an open model"), or opens with its
+    name and a colon ("Heron: Open Foundation Models" for "Heron-7B"): a title names the text's own
+    model."""
     title = title_part(text)
-    return any(match.group(0) in title for _, match in found)
+    lead = TITLE_LEAD.match(title)
+    return any(match.group(0) in title or (lead is not None and _squashed(match.group("name")) ==
+                                           _squashed(lead.group("lead")))
+               for _, match in found)
 
 
 def title_part(text: str) -> str:
