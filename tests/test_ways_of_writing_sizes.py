@@ -166,3 +166,32 @@ def test_a_cards_line_under_another_heading_gives_no_pair():
     # a count and a duration on a line about evaluation, not training or hardware
     text = CARD + "# Osprey\n\n## Evaluation\n8 A100 GPUs × 2 days\n"
     assert extract(text, 2023, "acme/Osprey").primary is None
+
+
+# -- which of several models is the text's own ----------------------------------------------------------
+
+def test_the_teacher_of_a_distillation_is_not_the_own_model():
+    primary = _primary(TITLE + "We distill Kite-70B into Osprey-1B using 200B tokens.")
+    assert primary is not None and primary.model == "Osprey-1B"
+    assert primary.value_flop == pytest.approx(6 * 1e9 * 200e9)
+
+
+def test_siblings_named_by_size_words_are_one_family():
+    text = TITLE + ("We train three models: Osprey-S (125M), Osprey-M (350M) and Osprey-L (760M), each on "
+                    "300B tokens.")
+    primary = _primary(text)
+    assert primary is not None and primary.model == "Osprey-L"
+    assert primary.value_flop == pytest.approx(6 * 760e6 * 300e9)
+
+
+def test_a_per_step_figure_is_still_no_run():
+    text = TITLE + "We train Osprey-1B on 100B tokens, with each batch holding 4M tokens."
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 100e9)
+
+
+def test_a_size_word_sibling_under_the_titled_name_states_its_size():
+    text = TITLE + ("Osprey-Large has 355M parameters. The model is trained for 600k updates on 256 TPU v3 "
+                    "cores with a batch size of 8192 sequences of 512 tokens.")
+    primary = _primary(text, 2019)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 355e6 * 6e5 * 8192 * 512)

@@ -6,20 +6,20 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
 - the text's **own model** is the sized name it mentions most often overall ("Heron-7B", "Heron 1.5B",
   "Heron 2.0-70B": the name, with its version, that the text uses most) among those its opening (title
   and abstract) names and a first-person sentence trains, introduces or releases ("we present Heron",
-  "our Heron models"; not "we evaluate Heron, which was trained on …") or its title writes
-  ("Heron-34B: an open model") or opens with, before a colon ("Heron: Open Models" for "Heron-7B");
-  its **flagship** is the largest size written with that name, except
-  sizes called
-  untrained, hypothetical or planned — or the top of a range the text trains ("six models ranging
-  from 169 million to 14 billion parameters") when that is larger; a model card's own model is the
-  sized name in its title, else the size in its repository's name when the card writes that name
-  ("# Heron-7B"), not a larger sibling it mentions;
+  "our Heron models"; not "we evaluate Heron, which was trained on …", nor the teacher "we distill
+  Kite-70B into Heron-1B") or its title writes ("Heron-34B: an open model") or opens with, before a
+  colon ("Heron: Open Models" for "Heron-7B"); its **flagship** is the largest size written with that
+  name or a sibling named by a size word ("Heron-S (125M) … Heron-L (760M)", "Heron-Base",
+  "Heron-Large"), except sizes called untrained, hypothetical or planned — or the top of a range the
+  text trains ("six models ranging from 169 million to 14 billion parameters") when that is larger; a
+  model card's own model is the sized name in its title, else the size in its repository's name when
+  the card writes that name ("# Heron-7B"), not a larger sibling it mentions;
   without sized names, the largest "N parameters" or listed size ("sizes (1.3B, 2.7B and 6.7B)") of a
   sentence saying "we train/introduce/…" or whose subject the title names ("Heron is a 20B model",
-  "Heron has 350M parameters"), a size the opening gives the own model ("we pretrain Heron, a 1.1B
-  language model"), the sizes of the own name's family in parentheses ("Heron models (7B, 13B and
-  70B)"), or "our 1.3B model" / "our final model has 1.5B parameters"; "our largest model, Heron-1.3B"
-  introduces its name as the own model;
+  "Heron has 350M parameters", "Heron-Large has 355M parameters" under "Heron: …"), a size the
+  opening gives the own model ("we pretrain Heron, a 1.1B language model"), the sizes of the own
+  name's family in parentheses ("Heron models (7B, 13B and 70B)"), or "our 1.3B model" / "our final
+  model has 1.5B parameters"; "our largest model, Heron-1.3B" introduces its name as the own model;
 - a **mixture of experts** counts the parameters active per token: the active size a name carries
   after its total ("Heron-30B-A3B": 3B active), else the activated count a table or sentence pairs
   with the flagship's total replaces it (a dense flagship keeps its size beside a
@@ -32,7 +32,8 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   the size comes from elsewhere; see :func:`_another_models_tokens`), not one that only describes one
   of several datasets without a verb training on it (:func:`_one_of_several_corpora`) — not a batch, a
   context window, a sequence, a first stretch of training ("the first 100B tokens"; a first stage,
-  "first on 3T tokens, then on 1T", counts) or a per-step figure;
+  "first on 3T tokens, then on 1T", counts) or a per-step figure ("each on 300B tokens" is every
+  model's run);
 - the estimate is 6 · N · D (× the epochs the token sentence states: "300B tokens for 3 epochs"),
   Speculative (the pairing is inferred), and carries the model it is for; its stage and context are
   read from the token figure's own clause ("pretrained on 2T tokens, and then fine-tuned on …" is
@@ -124,10 +125,13 @@ TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,4}?(?:on|over)
 TOKENS_THEN_FIGURE = re.compile(
     rf"\b(?:training|pre-?training)\s+tokens\s*(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b)\s*(?P<n>{NUMBER})\s?"
     r"(?P<m>[MBT]|million|billion|trillion)(?![a-z])", re.IGNORECASE)
-ABOUT_TRAINING = re.compile(r"train|corpus|dataset|pre-?training data", re.IGNORECASE)
+ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data", re.IGNORECASE)
 NOT_TRAINING_TOKENS = ("batch", "context", "window", "sequence", "length", "per ", "each",
                        "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test",
                        "additional", "another", "extra ")  # a further stage, not the whole run
+# "each on 300B tokens", "each model for 1T tokens": every run's tokens, not a per-step figure
+EACH_RUN = re.compile(r"\beach(?:\s+(?:model|one|of\s+them))?\s+(?:on|for|with|over)\s+$")
+PER_RUN_CUES = tuple(cue for cue in NOT_TRAINING_TOKENS if cue != "each")
 # "the first 100B tokens", "its first 2T tokens": a part of the run ("first on 3T tokens, then …" is a
 # stage, and counts)
 FIRST_PART = re.compile(r"\b(?:the|its|our|their)\s+(?:very\s+)?first\b|\bfirst\s*$")
@@ -225,7 +229,9 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     for name, _ in names.most_common():
         if common_word(text, name) or not (introduced_as_own(text, name) or _titled_name(text, sized[name])):
             continue
-        flagship, match = max(sized[name], key=lambda pair: pair[0])
+        # "Heron-S (125M), Heron-M (350M) and Heron-L (760M)": sizes named by a word are one family
+        family = [pair for other in sized if _family(other) == _family(name) for pair in sized[other]]
+        flagship, match = max(family, key=lambda pair: pair[0])
         up_to = _trained_up_to(text)
         if up_to is not None and up_to[0] > flagship:
             # "we train models ranging from 169M to 14B parameters": no name carries that size
@@ -259,6 +265,14 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     return Flagship(value, span, None)
 
 
+SIZE_WORD = re.compile(r"[- ](?:XXL|XL|XS|S|M|L|Small|Medium|Base|Large|Huge|Tiny|Mini|Nano)$", re.IGNORECASE)
+
+
+def _family(name: str) -> str:
+    """A name without a final size word ("Heron-Large", "Heron-S" → "heron"), squashed."""
+    return _squashed(SIZE_WORD.sub("", name))
+
+
 def _model_name(match: re.Match[str]) -> str:
     """The model a sized name labels: "Heron-7B", or "Heron-Large" for "Heron-Large (340M)"."""
     return match.group("name") if match.group("open") else match.group(0)
@@ -275,11 +289,20 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
     name, before = subject.group("name"), text[sentence.start: subject.start()].rstrip(" \t")
     starts = not before.strip() or before.endswith("\n")  # the name opens the sentence or its line
     return starts and name.lower() not in NOT_NAME_WORDS \
-        and name in title_part(text) and not common_word(text, name)
+        and _in_title(text, name) and not common_word(text, name)
 
 
 # a title that opens with a name and a colon: "Heron: Open Foundation Models", "Heron 2: …"
 TITLE_LEAD = re.compile(r"\s*(?P<lead>[A-Z][\w.-]*(?:\s[\w.-]+){0,2}?)\s*:")
+
+
+def _in_title(text: str, name: str) -> bool:
+    """Whether the title writes ``name``, or opens with its family's name before a colon ("Heron: Open
+    Models" for "Heron-Large")."""
+    title = title_part(text)
+    lead = TITLE_LEAD.match(title)
+    return name in title or (lead is not None
+                             and _family(name.split("-")[0]) == _squashed(lead.group("lead")))
 
 
 def _titled_name(text: str, found: list[tuple[float, re.Match[str]]]) -> bool:
@@ -421,6 +444,9 @@ def _repository_size(text: str, repository: str | None) -> Flagship | None:
     return Flagship(value, Span(text[at: at + len(name)], at, at + len(name)), name)
 
 
+# the teacher a distillation starts from: "we distill Kite-70B into …", "distilled from the larger Kite"
+TEACHER_BEFORE = re.compile(r"(?:\bdistil\w*|\bfrom|\bteacher(?:\s+model)?,?)\s+(?:the\s+|an?\s+)?"
+                            r"(?:larger\s+|teacher\s+)?$")
 # "our Heron", "our new Heron", and the apposition "our largest model, Heron-1.3B,"
 OURS_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}(?:(?:models?|networks?|systems?),\s+)?$")
 
@@ -439,7 +465,11 @@ def introduced_as_own(text: str, name: str) -> bool:
             at = low.find(key, at + len(key))
             continue
         sentence = sentence_around(text, at, at + len(key))
-        ours = OURS_BEFORE.search(low[max(sentence.start, at - 40): at])
+        before = low[max(sentence.start, at - 40): at]
+        if TEACHER_BEFORE.search(before) and "distil" in sentence.text.lower():
+            at = low.find(key, at + len(key))  # "we distill Kite-70B into Heron-1B": the teacher is not ours
+            continue
+        ours = OURS_BEFORE.search(before)
         claimed = ours or _trains(sentence.text)
         if claimed and is_prose(sentence) and not COMPARISON.search(sentence.text):
             return True
@@ -537,7 +567,8 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         seen.add(match.start())
         sentence = sentence_around(text, match.start(), match.end())
         before = low[max(sentence.start, match.start() - 50): match.start()]
-        if any(cue in before for cue in NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
+        cues = NOT_TRAINING_TOKENS if not EACH_RUN.search(before) else PER_RUN_CUES
+        if any(cue in before for cue in cues) or FIRST_PART.search(before):
             continue
         if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence):
             continue
