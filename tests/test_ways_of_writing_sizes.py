@@ -195,3 +195,57 @@ def test_a_size_word_sibling_under_the_titled_name_states_its_size():
                     "cores with a batch size of 8192 sequences of 512 tokens.")
     primary = _primary(text, 2019)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 355e6 * 6e5 * 8192 * 512)
+
+
+# -- texts about other people's runs, as analyses of cost and energy write them -------------------------
+
+ANALYSIS = "The Cost of Training Open Models\n\nAbstract\nWe study what training runs cost.\n\n2 Background\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a citation as a PDF-to-Markdown converter links it
+    "For example, the smaller versions of Kite used 4.5e22 FLOP [\\[14,](#page-10-13) Table 2.1].",
+    "Our reference point is a run of 4.5e22 FLOP [\\(Smith, 2021\\)](#page-3-1).",
+    # a sentence that reports what a cited work says
+    "[Smith et al.](#page-5-5) [\\(2019\\)](#page-5-5) report that the Kite base model was trained on 16 "
+    "V100 GPUs for 4 days.",
+    "Smith et al. (2019) estimate that their largest model needed 3e22 FLOPs.",
+    # a run set beside the text's own
+    "Both models have 13B parameters and are trained with 300 billion tokens, which is in the same range "
+    "as ours.",
+])
+def test_cited_runs_are_not_the_texts(sentence):
+    estimates = extract(ANALYSIS + sentence, 2020).estimates
+    assert estimates and not any(eligible(e) for e in estimates)
+
+
+def test_presenting_estimates_of_a_model_is_no_claim_on_it():
+    text = ANALYSIS + ("We present the first detailed estimates of these costs for Kite-70B. Kite-70B was "
+                       "trained on 2T tokens. Heron-7B was trained on 1T tokens.")
+    assert extract(text, 2024).primary is None
+
+
+def test_finding_something_about_a_model_is_no_claim_on_it():
+    text = ANALYSIS + ("We find that the most expensive training runs are Kite-4 and Heron-2. Kite-4 was "
+                       "trained on 13T tokens with 2e25 FLOPs. Heron-2 used 5e24 FLOPs.")
+    assert extract(text, 2024).primary is None
+
+
+def test_the_top_of_a_range_over_many_runs_is_no_run():
+    text = ANALYSIS + ("The models in our sample range from about 15 minutes of GPU time up to more than "
+                       "400,000 GPU hours on A100s.")
+    estimates = extract(text, 2023).estimates
+    assert not any(eligible(e) for e in estimates)
+
+
+def test_minutes_are_not_a_device_name():
+    # "15 minutes (total GPU" is no count of 15 GPUs
+    text = TITLE + "Each run took from 15 minutes (total GPU time) to 40 hours."
+    assert extract(text, 2023).estimates == []
+
+
+def test_a_mixture_of_experts_activating_part_of_its_parameters():
+    text = TITLE + ("We introduce Osprey-8B, trained on 1.25T tokens. Osprey-8B has 8B parameters while only "
+                    "activating 2B for each input token.")
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 2e9 * 1.25e12)

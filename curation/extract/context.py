@@ -40,7 +40,12 @@ BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
 JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|capable\s+of|threshold\s+of)\s+"
                          r"(?:about\s+|roughly\s+|~\s*|the\s+)?$", re.IGNORECASE)
 JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)\b", re.IGNORECASE)
-LOCAL_NOTE = "not a training total (a prediction, an ablation, a bound, generation or a general rule)"
+# the top of a range over many runs: "the models in our sample range from 15 minutes up to more than
+# 400,000 hours"
+RANGE_TOP = re.compile(r"\brang\w*\s+from\b[^.;]{0,120}?\bto\s+"
+                       r"(?:more\s+than\s+|over\s+|about\s+|roughly\s+)?$", re.IGNORECASE)
+LOCAL_NOTE = ("not a training total (a prediction, an ablation, a bound, a range, generation or a general "
+              "rule)")
 
 # a model named only by an indefinite size ("a 70B model", "training an 8-billion-parameter model"): what
 # such a model needs in general, unless the phrase describes a named one ("Heron is a 7B model", "Heron,
@@ -75,15 +80,18 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     after = text[figure.end: min(figure.end + 25, max(figure.end, sentence.end))]
     if BEFORE_IN_SENTENCE.search(before) or BEFORE_IN_PHRASE.search(phrase) or \
             JUST_BEFORE.search(before[-30:]) or JUST_AFTER.match(after) or \
+            RANGE_TOP.search(before[-160:]) or \
             general_statement(text[sentence.start: sentence.end], before):
         estimate.notes.append(LOCAL_NOTE)
 
 
 # Cues that a figure belongs to another work cited in this one, or is hearsay about it ("is rumored to
-# have been trained with", "reportedly")
+# have been trained with", "reportedly"), or is set beside the text's own ("as ours")
 CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast", "previous work",
          "prior work", "as reported by", "reported by", "according to", "by its authors", "by their authors",
-         "rumor", "rumour", "reportedly", "allegedly", "speculated")
+         "rumor", "rumour", "reportedly", "allegedly", "speculated",
+         # another model set beside the text's own: "… in the same range as ours", "larger than ours"
+         "as ours", "than ours", "to ours", "like ours")
 
 
 FINETUNE_CUES = ("fine-tun", "finetun", "fine tun", "sft", "rlhf", "instruction tun", "alignment")
@@ -117,7 +125,15 @@ def mark_aggregate(estimate: Estimate, text: str, sentence: Span, figure: Span) 
         estimate.notes.append(AGGREGATE_NOTE)
 
 
-CITATION = re.compile(r"\[\d+(?:[,–-]\s?\d+)*\]|\(\w[^()]{0,40}\b(?:19|20)\d\d\)")
+# "[12]", "[3, 4]", "(Smith et al., 2020)", and the links a PDF-to-Markdown converter makes of them:
+# "[\[14,](#page-10-13) Table 2.1]", "[\(2019\)](#page-5-5)"
+CITATION = re.compile(r"\[\d+(?:[,–-]\s?\d+)*\]|\(\w[^()]{0,40}\b(?:19|20)\d\d\)"
+                      r"|\[\\\[\d+|\[\\\(\w?[^()\]]{0,40}?\b(?:19|20)\d\d")
+# a sentence that reports what a cited work says: "Smith et al. (2019) report that … was trained on …"
+# (or, where "et al." ended the sentence before, one that opens with the citation's year: "(2019) report …")
+REPORTED_BY_CITED = re.compile(r"(?:\bet\s+al\b\.?[^.;]{0,60}?|^\W*(?:19|20)\d\d[a-z]?[)\]]*,?\s+)"
+                               r"\b(?:report|estimat|show|state|note|describe|found|claim|mention)\w*\b",
+                               re.IGNORECASE)
 
 
 COMPARISON_AFTER = re.compile(r",?\s*\b(?:compared (?:to|with)|vs\.?|versus|whereas|while|than)\b",
@@ -193,7 +209,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
     if has_cue(context, NOT_A_TOTAL):
         estimate.notes.append("not a training total (per-token, inference, peak or budget context)")
     credited = DATA_CREDIT.sub(" ", context)  # "trained on the Pile (Gao et al., 2020)" credits the data
-    if has_cue(credited, CITED) or CITATION.search(credited):
+    if has_cue(credited, CITED) or CITATION.search(credited) or \
+            REPORTED_BY_CITED.search(estimate.evidence[0].text[:200]):
         estimate.notes.append("cited from other work")
     return estimate
 

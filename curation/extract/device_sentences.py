@@ -66,7 +66,8 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 DEVICE_NOUN = r"(?:GPUs?|TPUs?|NPUs?|IPUs?|chips|cores|accelerators|devices|cards)"
-NOT_A_NAME = (r"(?:on|for|of|with|and|or|in|to|the|by|at|using|hours?|days?|weeks?|months?|per|each"
+NOT_A_NAME = (r"(?:on|for|of|with|and|or|in|to|the|by|at|using|minutes?|hours?|days?|weeks?|months?|years?|"
+              r"per|each"
               r"|took|takes?|used|uses|was|were|is|are|has|have|had|we|our|it|trained|training)\b")
 DEVICES = re.compile(
     # a space or a times sign after the count: "7B-Chat" is a size, not 7 "B-Chat" devices

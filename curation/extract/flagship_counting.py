@@ -141,11 +141,11 @@ OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?:pre-?train|train|introduc
 # "we use an X model (partially) pre-trained on …": someone's trained model, used — not a claim
 USES_TRAINED = re.compile(r"\bwe\s+(?:use|adopt|employ|take|evaluat|borrow|reus)\w*\s+(?:an?|the)\s+"
                           r"[\w.-]+\s+(?:model|checkpoint)s?\s+(?:\w+\s+)?(?:pre-?)?trained", re.IGNORECASE)
-# "we evaluate / compare / probe / fine-tune / quantize X": what a text does with a model it did not
-# pre-train ("we use" is not here: texts also use an architecture or a cluster for their own model; nor
-# "we reproduce": a reproduction trains its model)
+# "we evaluate / compare / probe / fine-tune / quantize X", "we find that X …": what a text does with a
+# model it did not pre-train ("we use" is not here: texts also use an architecture or a cluster for
+# their own model; nor "we reproduce": a reproduction trains its model)
 STUDY_VERBS = (r"(?:evaluat|compar|fine-?tun|finetun|prompt|quer|prob|analy[sz]|benchmark|test|stud|"
-               r"consider|examin|estimat|quantiz|prun|compress)")
+               r"consider|examin|estimat|quantiz|prun|compress|find|found|observ)")
 WE_THEN = r"we\s+(?:also\s+|then\s+|further\s+|first\s+|additionally\s+)?"
 USE_AFTER_WE = re.compile(rf"{WE_THEN}{STUDY_VERBS}", re.IGNORECASE)
 COMPARISON = re.compile(r"compar|\bthan\b|outperform|\bvs\.?\b|versus|baseline|surpass|match", re.IGNORECASE)
@@ -364,12 +364,21 @@ def _trained_up_to(text: str) -> tuple[float, Span] | None:
     return best
 
 
+# what a text presents when it presents a study of models, not a model: "we present the first detailed
+# estimates of these costs for Kite-3", "we introduce an analysis of …"
+STUDY_OBJECT = re.compile(r"\w*\s+(?:(?:a|an|the|our|first|new|detailed|comprehensive|systematic|careful|"
+                          r"large-scale|thorough)\s+){0,4}(?:estimat|analys|stud|survey|evaluat|comparison|"
+                          r"benchmark|overview|review|measurement|audit|investigation)", re.IGNORECASE)
+
+
 def _trains(sentence: str) -> bool:
     """A first-person training claim ("we train …"), not a use of someone's trained model ("we use an X
-    model pre-trained on …", "we probe X, which was trained on …": the verb after "we" uses it)."""
+    model pre-trained on …", "we probe X, which was trained on …": the verb after "we" uses it), nor a
+    study it presents ("we present estimates of the costs of X")."""
     if USES_TRAINED.search(sentence):
         return False
-    return any(not USE_AFTER_WE.match(sentence, claim.start()) for claim in OWN_CLAIM.finditer(sentence))
+    return any(not USE_AFTER_WE.match(sentence, claim.start())
+               and not STUDY_OBJECT.match(sentence, claim.end()) for claim in OWN_CLAIM.finditer(sentence))
 
 
 def _claims(sentence: str) -> bool:

@@ -2,7 +2,8 @@
 
 MoE papers tabulate "Total Params" and "Activated Params" per model (one column per model), or say it
 in one sentence ("671B total parameters, of which 37B are activated for each token"; "a total of 57
-billion parameters and 14 billion activated parameters"; "30.5B in total and 3.3B activated"), or name
+billion parameters and 14 billion activated parameters"; "30.5B in total and 3.3B activated"; "8B
+parameters while only activating 2B for each input token"), or name
 the model with both sizes ("Heron-30B-A3B"). When an operation-counting estimate used a
 total that such a table or sentence gives, the activated count replaces it.
 """
@@ -28,11 +29,15 @@ def _figure_pattern(group: str) -> str:
 
 TOTAL_PHRASE = re.compile(
     _figure_pattern("t") + r"\s+total\s+param|total\s+(?:number\s+)?of\s+" + _figure_pattern("u")
-    + r"\s+param|" + _figure_pattern("w") + r"\s+(?:parameters?\s+)?in\s+total\b", re.IGNORECASE)
+    + r"\s+param|" + _figure_pattern("w") + r"\s+(?:parameters?\s+)?in\s+total\b"
+    # "8B parameters while only activating 2B for each token": a count a verb of activation follows
+    + "|" + _figure_pattern("v") + r"\s+param\w*(?=[^.]{0,40}\bactivat(?:ing|es)\b)", re.IGNORECASE)
 # a name that carries its total and its active size: "Heron-30B-A3B"
 NAME_SIZES = re.compile(r"(?<![\w.])(?P<t>\d+(?:\.\d+)?)(?P<tm>[MBT])-A(?P<a>\d+(?:\.\d+)?)(?P<am>[MB])"
                         r"(?![\w.])")
-ACTIVE_PHRASE = re.compile(_figure_pattern("a") + r"\s+(?:parameters?\s+)?(?:are\s+)?(?:activated|active)\b",
+ACTIVE_PHRASE = re.compile(r"(?P<verb>activat(?:ing|es)\s+(?:only\s+)?(?:about\s+|around\s+|~)?)?"
+                           + _figure_pattern("a")
+                           + r"(?(verb)|\s+(?:parameters?\s+)?(?:are\s+)?(?:activated|active)\b)",
                            re.IGNORECASE)
 
 
@@ -76,7 +81,7 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
     ("671B total parameters, of which 37B are activated"; "32B activated and 1T total parameters")."""
     pairs = []
     low = lowered(text)  # a figure pattern is costly: try it only near "total" and "activ"
-    if "activated" not in low and "active" not in low.replace("activation", ""):
+    if "activ" not in low.replace("activation", ""):
         return []
     cues = [at for word in ("total", "activ") for at in positions(low, word)]
     for first, second in ((TOTAL_PHRASE, ACTIVE_PHRASE), (ACTIVE_PHRASE, TOTAL_PHRASE)):
@@ -89,7 +94,7 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
             if other is None:
                 continue
             total, active = (match, other) if first is TOTAL_PHRASE else (other, match)
-            value = _figure(total, next(g for g in ("t", "u", "w") if total.group(g)))
+            value = _figure(total, next(g for g in ("t", "u", "w", "v") if total.group(g)))
             activated = _figure(active, "a")
             if activated < value:
                 pairs.append((value, activated, text[match.start(): match.end() + other.end()]))
