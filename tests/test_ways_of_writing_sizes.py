@@ -249,3 +249,35 @@ def test_a_mixture_of_experts_activating_part_of_its_parameters():
                     "activating 2B for each input token.")
     primary = _primary(text, 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 2e9 * 1.25e12)
+
+
+# -- cards: data sized before its noun, a time under its heading, tables of hyperparameters -------------
+
+def test_a_token_count_before_the_noun_it_sizes():
+    text = CARD + ("# Osprey-7B\n\n- **Parameters:** 7B\n\n## Training Data\n\nThe model was trained on "
+                   "a 1.5 trillion token mix of web, code and math.\n")
+    primary = extract(text, 2024, "acme/Osprey-7B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.5e12)
+
+
+def test_a_training_time_under_its_own_heading():
+    text = CARD + ("# Osprey-7B\n\n## Hardware\n\nTraining: 64 nodes with 8 H100 GPUs each.\n\n"
+                   "## Training time\n\n14 days.\n")
+    primary = extract(text, 2024, "acme/Osprey-7B").primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 14 * 86400)
+
+
+HYPERPARAMETERS = ("| Hyperparameter | Value |\n|---|---|\n| Training steps | 500,000 |\n"
+                   "| Batch size | 1024 |\n| Sequence length | 4096 |\n| Warmup steps | 2000 |\n")
+
+
+def test_a_table_of_hyperparameters_gives_steps_batch_and_length():
+    text = CARD + "# Osprey-7B\n\n## Training procedure\n\n" + HYPERPARAMETERS
+    primary = extract(text, 2024, "acme/Osprey-7B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 5e5 * 1024 * 4096)
+
+
+def test_a_table_of_fine_tuning_hyperparameters_is_no_pre_training():
+    table = HYPERPARAMETERS.replace("| Hyperparameter | Value |", "| Fine-tuning hyperparameter | Value |")
+    text = CARD + "# Osprey-7B\n\n## Training procedure\n\n" + table
+    assert extract(text, 2024, "acme/Osprey-7B").primary is None

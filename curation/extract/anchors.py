@@ -23,7 +23,9 @@ PARAMETERS_ANCHOR = "param"
 # Every anchor word in the lower-cased text, longest first (see _occurrences).
 COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "pf-day", "pfs-day", "pf day", "pfs day", "pf/s")
 DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device", "dgx")
-ANCHOR_LIST = sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, TOKENS_ANCHOR, PARAMETERS_ANCHOR,
+# a token count before the noun it sizes: "a 1.5 trillion token mix" (read with the "tokens" hits)
+TOKEN_NOUNS = ("token mix", "token corpus", "token dataset")
+ANCHOR_LIST = sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, TOKENS_ANCHOR, *TOKEN_NOUNS, PARAMETERS_ANCHOR,
                       *accelerator_words()}, key=len, reverse=True)
 TIME_AFTER_DEVICE = re.compile(r"s?[\s-]?(?:hour|hr|day|week|month|year)")
 ACCELERATOR_TIME = re.compile(r"[\w.]{0,12}[\s-](?:hour|hr|day|week|month|year)s?\b")
@@ -74,6 +76,9 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
             continue
         if word in (TOKENS_ANCHOR, PARAMETERS_ANCHOR):
             hits[word].append((start, end))
+            continue
+        if word in TOKEN_NOUNS:
+            hits[TOKENS_ANCHOR].append((start, end))
             continue
         if start > 0 and low[start - 1].isalnum() and not _times_before(low, start):
             continue  # inside a longer word ("output", "score"), not "8xH100"

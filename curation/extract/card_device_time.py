@@ -11,7 +11,8 @@ months." in another. The rules:
   heading about hardware, compute, infrastructure or training; not one the card gives another purpose
   ("to generate", "for inference") nor one about running the model (inference, serving, loading, memory);
 - a **duration** is one written in a sentence about training that names no devices ("The model training
-  took roughly two months"), outside code;
+  took roughly two months"), or on a short line of its own right under a heading about training ("##
+  Training time" / "14 days."), outside code;
 - a count on a line of its own under such a heading that gives its own duration ("## Compute" /
   "2048 TPU v4 chips × 30 days") pairs with that duration;
 - otherwise the card must give exactly one count and one duration (which count goes with which time is
@@ -39,6 +40,9 @@ from curation.extract.device_time import hardware_estimate
 from curation.extract.evidence import Estimate, Span, line_around, sentence_around
 
 HEADING = re.compile(r"#{1,6}[ \t]*(?P<title>[^\n]*)")
+HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]*(?P<title>[^\n]*)", re.MULTILINE)
+# the first line of text after a heading, when it is short: a value, not a paragraph
+LINE_AFTER = re.compile(r"\s*\n(?:[ \t]*\n)*[ \t]*(?P<line>[^\n#|]{1,60})(?:\n|$)")
 HARDWARE_HEADING = re.compile(r"hardware|compute|infrastructure|training", re.IGNORECASE)
 RUNNING_THE_MODEL = ("inference", "serving", "run the model", "running the model", "load", "memory", "fits",
                      "requires", "vram", "quantiz")
@@ -86,9 +90,21 @@ def _training_counts(text: str, fences: list[int]) -> list[tuple[tuple[float, st
 
 
 def _training_durations(text: str, fences: list[int]) -> list[tuple[tuple[float, str, Span], Span]]:
-    """(duration, its sentence) for every duration a sentence about training gives without devices."""
+    """(duration, its sentence) for every duration a sentence about training gives without devices, or a
+    line of its own gives under a heading about training ("## Training time" / "14 days.")."""
     found, seen = [], set()
     low = text.lower()
+    for heading in HEADING_LINE.finditer(text):
+        if "train" not in heading.group("title").lower() or _in_code(fences, heading.start()):
+            continue
+        line = LINE_AFTER.match(text, heading.end())
+        if line is None:
+            continue
+        span = Span(line.group("line"), line.start("line"), line.end("line"))
+        if DURATION.search(span.text) and not device_counts(span) and not has_cue(span.text.lower(),
+                                                                                  NOT_TRAINING_USE):
+            seen.add(span.start)
+            found.extend((duration, span) for duration in durations(span))
     at = low.find("train")
     while at != -1:
         sentence = sentence_around(text, at, at + 5)

@@ -17,7 +17,7 @@ from curation.extract.context import classify, context_around, mark_local_cues
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.model_names import document_title
 from curation.extract.quantities import NUMBER, PARAMETER_WORDS, SIZE, SIZE_GAP, SIZE_JOIN, scaled_value
-from curation.extract.step_counting import step_tokens
+from curation.extract.step_counting import step_tokens, table_step_tokens
 from curation.extract.tables import find_tables
 from schemas.model_cards import FRONT_MATTER
 
@@ -32,10 +32,11 @@ PARAM_STATEMENT = re.compile(  # "6.9B parameters", "a 6.9B parameter model", "1
     rf"|\bparam(?:eter)?s?\s*[:=]\s*(?P<n2>{NUMBER})\s?(?P<m2>{SIZE})?\b",
     re.IGNORECASE,
 )
-# "1.5T tokens", "299,892,736,000 tokens" (digits alone count when they reach 1e8), "tokens: 2T",
-# "Tokens seen: 1.5T"
+# "1.5T tokens", "299,892,736,000 tokens" (digits alone count when they reach 1e8), "a 1.5 trillion
+# token mix", "tokens: 2T", "Tokens seen: 1.5T"
 TOKEN_FIGURE = re.compile(
-    rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})?\b\s*(?:unique\s+|training\s+|text\s+|total\s+)?tokens"
+    rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})?\b\s*(?:unique\s+|training\s+|text\s+|total\s+)?"
+    r"(?:tokens|token(?=[\s-]+(?:mix|mixture|corpus|dataset)\b))"
     rf"|\btokens(?:\s+seen|\s+trained(?:\s+on)?)?\s*[:=]\s*(?P<t2>{NUMBER})\s?(?P<tm2>{SIZE})\b",
     re.IGNORECASE,
 )
@@ -112,6 +113,7 @@ def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
         span = Span(match.group(0), match.start(), match.end())
         figures.append((scaled_value(number, _size(size)), [span]))
     figures.extend(step_tokens(text))
+    figures.extend(table_step_tokens(text))
     figures.extend(_mix_total_tokens(text))
     figures.extend(_checkpoint_tokens(text))
     figures.extend(_key_value_tokens(text))

@@ -26,14 +26,14 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   smaller MoE sibling); without a sized flagship, the largest "N activated (or active) parameters";
 - the **training tokens** are the largest "N tokens" (or "N words" × 4/3 tokens a word, or "training
   tokens … to N trillion", "a 2T-token corpus" or "3T multilingual corpus" right after "trained on" or
-  "trained … over", or steps × batch × sequence length) of a prose sentence (not a figure's axis
-  labels) about training or its corpus — of the sentences naming the flagship if one of them gives a
-  figure, not one about another sized model ("we use a Heron-XL model pre-trained on 500B tokens" when
-  the size comes from elsewhere; see :func:`_another_models_tokens`), not one that only describes one
-  of several datasets without a verb training on it (:func:`_one_of_several_corpora`) — not a batch, a
-  context window, a sequence, a first stretch of training ("the first 100B tokens"; a first stage,
-  "first on 3T tokens, then on 1T", counts) or a per-step figure ("each on 300B tokens" is every
-  model's run);
+  "trained … over", or steps × batch × sequence length, in a sentence or a table of hyperparameters) of
+  a prose sentence (not a figure's axis labels) about training or its corpus — of the sentences naming
+  the flagship if one of them gives a figure, not one about another sized model ("we use a Heron-XL
+  model pre-trained on 500B tokens" when the size comes from elsewhere; see
+  :func:`_another_models_tokens`), not one that only describes one of several datasets without a verb
+  training on it (:func:`_one_of_several_corpora`) — not a batch, a context window, a sequence, a first
+  stretch of training ("the first 100B tokens"; a first stage, "first on 3T tokens, then on 1T",
+  counts) or a per-step figure ("each on 300B tokens" is every model's run);
 - the estimate is 6 · N · D (× the epochs the token sentence states: "300B tokens for 3 epochs"),
   Speculative (the pairing is inferred), and carries the model it is for; its stage and context are
   read from the token figure's own clause ("pretrained on 2T tokens, and then fine-tuned on …" is
@@ -63,7 +63,7 @@ from curation.extract.quantities import (
     parse_plain,
     scaled_value,
 )
-from curation.extract.step_counting import step_tokens
+from curation.extract.step_counting import step_tokens, table_step_tokens
 
 # "Heron-7B", "Heron 1.5B", "Heron-30B-A3B", and a size in parentheses after the name, "Heron-Large (340M)"
 SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?:-[A-Za-z]+)*"
@@ -118,7 +118,7 @@ TOKENS_PER_WORD = 4 / 3  # English text: about 0.75 words a subword token
 # "a 2T-token corpus", "trained on 3T multilingual corpus": a corpus sized in tokens without the word
 CORPUS_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
-    r"(?:corpus|corpora|dataset)\b)", re.IGNORECASE)
+    r"(?:corpus|corpora|dataset|mix|mixture)\b)", re.IGNORECASE)
 # right before it: "trained on a", "trained Heron for 2 epochs over a"
 TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,4}?(?:on|over)\s+(?:an?\s+|the\s+)?$")
 # "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T"
@@ -556,13 +556,16 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         windows.extend(matches)
     for at in positions(low, "word"):  # "3.3 billion words", "a 3.3 billion word corpus"
         windows.extend(WORD_FIGURE.finditer(text, max(0, at - 30), at + 20))  # room for the lookahead
-    for word in ("-token", "corpus", "corpora", "dataset"):
+    for word in ("-token", "corpus", "corpora", "dataset", "mix"):
         at = low.find(word)
         while at != -1:
             if "train" in low[max(0, at - 90): at]:  # cheap test before the figure pattern
                 windows.extend(m for m in CORPUS_FIGURE.finditer(text, max(0, at - 40), at + len(word) + 1)
                                if TRAINED_ON.search(low[max(0, m.start() - 40): m.start()]))
             at = low.find(word, at + 1)
+    for tokens, spans in table_step_tokens(text):  # "| Training steps | 500,000 |" "| Batch size | 4M |" …
+        rows = Span(text[spans[0].start: spans[-1].end], spans[0].start, spans[-1].end)
+        found.append((tokens, rows, spans[0]))
     for tokens, spans in step_tokens(text):  # "for 250k steps with a batch size of 4M tokens"
         first, last = min(s.start for s in spans), max(s.end for s in spans)
         sentence = sentence_around(text, first, first + 1)

@@ -18,6 +18,9 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
   devices it gives no figure, since the global batch is unknown;
 - the sequence length is the largest length the clause gives ("128 tokens for 90% of the steps and 512
   for the rest": 512, an upper bound);
+- a card's table of hyperparameters, one "| name | value |" row each, gives the same three figures in
+  rows labelled steps (training steps, iterations; not warm-up or decay), batch size (in tokens when
+  its label or value says so) and sequence or context length (:func:`table_step_tokens`);
 - the result is an upper bound on the tokens seen, so its estimates stay Speculative.
 """
 
@@ -30,6 +33,7 @@ from curation.extract.anchors import lowered
 from curation.extract.device_sentences import device_counts
 from curation.extract.evidence import Span, sentence_around
 from curation.extract.quantities import MULTIPLIERS, NUMBER
+from curation.extract.tables import find_tables
 
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "a": 1, "half a": 0.5}
 _WORD = "|".join(sorted(WORDS, key=len, reverse=True))
@@ -135,4 +139,46 @@ def step_tokens(text: str) -> list[tuple[float, list[Span]]]:
             spans.append(Span(length[1].text, at, at + len(length[1].text)))
         if 1e8 <= tokens <= 1e15 and n_steps >= 1000:
             found.append((tokens, spans))
+    return found
+
+
+TABLE_VALUE = re.compile(rf"\s*(?:~|about\s+)?{_count('v')}\s*(?P<tokens>tokens)?\s*", re.IGNORECASE)
+STEPS_LABEL = re.compile(r"\b(?:steps|iterations|updates)\b", re.IGNORECASE)
+BATCH_LABEL = re.compile(r"\bbatch[\s_-]*size\b|^batch\b", re.IGNORECASE)
+LENGTH_LABEL = re.compile(r"(?:sequence|context|seq)[\s_-]*(?:length|len|size)\b|max[\s_-]*length",
+                          re.IGNORECASE)
+NOT_THE_RUN_LABEL = re.compile(r"warm-?up|decay|fine-?tun|finetun|eval|per[\s_-]*(?:device|gpu|step)|micro",
+                               re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def table_step_tokens(text: str) -> list[tuple[float, list[Span]]]:
+    """(tokens, [steps, batch, sequence-length rows]) from each hyperparameter table (two cells a row)
+    that gives training steps, a batch size and, unless the batch is in tokens, a sequence length."""
+    found = []
+    for table in find_tables(text):
+        if NOT_THE_RUN_LABEL.search(table.header_line.text):
+            continue  # a table of fine-tuning (or evaluation) hyperparameters
+        rows: dict[str, tuple[float, bool, Span]] = {}
+        for row in table.rows:
+            label = row.label
+            value = TABLE_VALUE.fullmatch(row.cells[1]) if len(row.cells) == 2 else None
+            if value is None or NOT_THE_RUN_LABEL.search(label):
+                continue
+            tokens = bool(value.group("tokens")) or "token" in label.lower()
+            for kind, pattern in (("steps", STEPS_LABEL), ("batch", BATCH_LABEL), ("length", LENGTH_LABEL)):
+                if pattern.search(label) and kind not in rows:
+                    rows[kind] = (_value(value, "v"), tokens, row.line)
+                    break
+        if "steps" not in rows or "batch" not in rows:
+            continue
+        (steps, _, steps_row), (batch, in_tokens, batch_row) = rows["steps"], rows["batch"]
+        if in_tokens:
+            total, spans = steps * batch, [steps_row, batch_row]
+        elif "length" in rows:
+            total, spans = steps * batch * rows["length"][0], [steps_row, batch_row, rows["length"][2]]
+        else:
+            continue
+        if 1e8 <= total <= 1e15 and steps >= 1000:
+            found.append((total, spans))
     return found
