@@ -184,6 +184,14 @@ def test_siblings_named_by_size_words_are_one_family():
     assert primary.value_flop == pytest.approx(6 * 760e6 * 300e9)
 
 
+def test_what_each_model_saw_is_every_models_run():
+    text = CARD + ("# Osprey-12B\n\n## Training procedure\n\nAll models were trained on the same data. Each "
+                   "model saw 300,000,000,000 tokens during training, and checkpoints are saved every "
+                   "2,000,000,000 tokens.\n")
+    primary = extract(text, 2023, "acme/Osprey-12B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 12e9 * 3e11)
+
+
 def test_a_per_step_figure_is_still_no_run():
     text = TITLE + "We train Osprey-1B on 100B tokens, with each batch holding 4M tokens."
     primary = _primary(text)

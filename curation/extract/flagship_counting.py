@@ -129,8 +129,10 @@ ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data", r
 NOT_TRAINING_TOKENS = ("batch", "context", "window", "sequence", "length", "per ", "each",
                        "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test",
                        "additional", "another", "extra ")  # a further stage, not the whole run
-# "each on 300B tokens", "each model for 1T tokens": every run's tokens, not a per-step figure
-EACH_RUN = re.compile(r"\beach(?:\s+(?:model|one|of\s+them))?\s+(?:on|for|with|over)\s+$")
+# "each on 300B tokens", "each model for 1T tokens", "each model saw 300B tokens": every run's tokens, not
+# a per-step figure
+EACH_RUN = re.compile(r"\beach(?:\s+(?:model|one|of\s+them))?\s+(?:on|for|with|over|saw|sees|"
+                      r"(?:(?:was|is|were)\s+)?(?:pre-?)?trained\s+(?:on|for))\s+$")
 PER_RUN_CUES = tuple(cue for cue in NOT_TRAINING_TOKENS if cue != "each")
 # "the first 100B tokens", "its first 2T tokens": a part of the run ("first on 3T tokens, then …" is a
 # stage, and counts)
