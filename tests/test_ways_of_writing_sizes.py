@@ -106,6 +106,16 @@ def test_our_largest_model_named_in_apposition():
 
 # -- devices -------------------------------------------------------------------------------------------
 
+@pytest.mark.parametrize(("text", "count"), [
+    # a section heading run into the sentence starts no device name
+    ("4 Training\nWe use 512 TPU v3 cores. Training the largest model takes 10 days.", 512),
+    ("4 Training\nWith 384 A100 GPUs, training took about 3.5 months.", 384),
+])
+def test_a_section_heading_is_no_device_name(text, count):
+    (estimate,) = find_device_counts(text, 2021)
+    assert estimate.assumptions["chips"] == count
+
+
 def test_devices_with_two_vendor_words_in_the_plural():
     (estimate,) = find_device_counts("We trained Osprey using 16 NVIDIA Tesla P100s for 5 days.", 2017)
     assert estimate.assumptions["accelerator"] == "P100"

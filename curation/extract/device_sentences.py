@@ -66,9 +66,11 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 DEVICE_NOUN = r"(?:GPUs?|TPUs?|NPUs?|IPUs?|chips|cores|accelerators|devices|cards)"
-NOT_A_NAME = (r"(?:on|for|of|with|and|or|in|to|the|by|at|using|minutes?|hours?|days?|weeks?|months?|years?|"
-              r"per|each"
-              r"|took|takes?|used|uses|was|were|is|are|has|have|had|we|our|it|trained|training)\b")
+# words no accelerator's name holds, in any case: a section heading run into the sentence ("4 Training
+# We use 512 TPU v3 cores") starts no name
+NOT_A_NAME = (r"(?i:on|for|of|with|within|over|across|during|from|and|or|in|to|the|by|at|using|minutes?|"
+              r"hours?|days?|weeks?|months?|years?|per|each"
+              r"|took|takes?|use|used|uses|was|were|is|are|has|have|had|we|our|it|trained|training)\b")
 DEVICES = re.compile(
     # a space or a times sign after the count: "7B-Chat" is a size, not 7 "B-Chat" devices
     rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?(?:\s*(?:×|x)\s*|\s+)"
