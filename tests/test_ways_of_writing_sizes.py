@@ -299,3 +299,21 @@ def test_a_table_of_fine_tuning_hyperparameters_is_no_pre_training():
     table = HYPERPARAMETERS.replace("| Hyperparameter | Value |", "| Fine-tuning hyperparameter | Value |")
     text = CARD + "# Osprey-7B\n\n## Training procedure\n\n" + table
     assert extract(text, 2024, "acme/Osprey-7B").primary is None
+
+
+# -- a table of devices and times -------------------------------------------------------------------------
+
+def test_a_table_row_of_devices_and_time():
+    text = TITLE + ("Table 3: Training time.\n| Model | Hardware | Time |\n|---|---|---|\n"
+                    "| Osprey-B | 8 V100 | 12h |\n| Osprey-L | 64 V100 | 7 days |\n")
+    rows = {e.model: e for e in extract(text, 2019).estimates}
+    assert rows["Osprey-B"].assumptions["chip_seconds"] == pytest.approx(8 * 12 * 3600)
+    assert rows["Osprey-L"].assumptions["chip_seconds"] == pytest.approx(64 * 7 * 86400)
+    assert _primary(text, 2019).model == "Osprey-L"
+
+
+def test_a_table_row_with_two_times_is_not_paired():
+    # which time goes with the devices is not said
+    text = TITLE + ("| Model | Hardware | Pre-training | Fine-tuning |\n|---|---|---|---|\n"
+                    "| Osprey-L | 64 V100 | 7 days | 5 hours |\n")
+    assert extract(text, 2019).estimates == []

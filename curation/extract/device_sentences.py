@@ -61,7 +61,7 @@ WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 AMOUNT = rf"(?:{NUMBER}|(?:{WORD})(?![\w-]))"
 DURATION = re.compile(
     rf"(?<![\w.])(?P<lo>{AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT}))?\s*"
-    r"(?P<unit>hours?|hrs?|h(?=[\s.,;)])|minutes?|mins?|days?|weeks?|months?)\b"
+    r"(?P<unit>hours?|hrs?|h(?=[\s.,;)]|$)|minutes?|mins?|days?|weeks?|months?)\b"
     r"(?![\s-]*(?:time|later|ago|old))(?P<half>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )

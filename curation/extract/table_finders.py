@@ -1,5 +1,6 @@
-"""Estimates from table rows: a GPU-hours or GPU-days column (hardware), parameter and token
-columns (6·N·D), or a training-compute column in the unit its header names (reported).
+"""Estimates from table rows: a GPU-hours or GPU-days column (hardware), a cell of devices beside a
+cell of time ("| Heron-L | 64 V100 | 7 days |": hardware), parameter and token columns (6·N·D), or a
+training-compute column in the unit its header names (reported).
 
 Model cards and papers tabulate per-model figures ("| Heron 2 70B | 1720320 | …"); each row becomes an
 estimate for the model its first cell names. Rows labelled "Total" are sums over several models.
@@ -11,6 +12,7 @@ import re
 
 from curation.extract.column_tables import find_column_runs
 from curation.extract.context import AGGREGATE_NOTE, classify
+from curation.extract.device_sentences import count_accelerator, device_counts, durations
 from curation.extract.device_time import SECONDS, document_accelerator, hardware_estimate
 from curation.extract.evidence import OPERATION_COUNTING, REPORTED, Estimate, Span
 from curation.extract.hardware import accelerator_pattern
@@ -121,11 +123,42 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
                     estimate.evidence.insert(1, table.header_line)
                     _mark_aggregate(estimate, row)
                     found.append(estimate)
+        else:
+            found += _device_count_rows(text, table, publication_year)
         found += _parameter_token_rows(table)
         found += _compute_rows(table)
         mark_other_models(text, found)
         estimates += found
     return estimates + find_column_runs(text, publication_year)
+
+
+def _device_count_rows(text: str, table: Table, publication_year: int | None) -> list[Estimate]:
+    """A row with one cell naming a device count ("64 V100", "8x A100", "TPU v3-256") and another
+    giving a duration ("7 days", "12h"): that row's model trained on those devices for that long."""
+    estimates = []
+    for row in table.rows:
+        counts, times = [], []
+        for index in range(1, len(row.cells)):
+            cell = _cell_span(row, index)
+            counts += [(found, cell) for found in device_counts(cell)]
+            times += durations(cell)
+        if len(counts) != 1 or len(times) != 1:
+            continue
+        ((count, name, noun, count_span), cell), (seconds, written, time_span) = counts[0], times[0]
+        accelerator, where = count_accelerator(text, name, noun, cell, publication_year)
+        estimate = hardware_estimate(
+            text, count_span, count * seconds, accelerator, noun, publication_year,
+            {"chips": count, "duration": written, "accelerator_from": where, "table_row": True,
+             "table_header": table.header_line.text,
+             "pairing": "a table row's device count and its training time"},
+            sentence=row.line,
+        )
+        if estimate:
+            estimate.model = row.label or None
+            estimate.evidence += [table.header_line, time_span]
+            _mark_aggregate(estimate, row)
+            estimates.append(estimate)
+    return estimates
 
 
 def _mark_aggregate(estimate: Estimate, row: Row) -> None:
