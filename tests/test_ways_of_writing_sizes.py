@@ -10,7 +10,11 @@ import pytest
 from curation.extract.card_finders import card_parameter_count
 from curation.extract.context import eligible
 from curation.extract.device_sentences import find_device_counts
+from curation.extract.documents import extract_document
 from curation.extract.engine import extract
+from curation.extract.evidence import FINETUNING
+from schemas.handover import CARD as CARD_KIND
+from schemas.handover import Document
 
 TITLE = "Osprey: Efficient Language Modeling at Scale\n\n1 Introduction\n\n"
 CARD = "---\nlicense: apache-2.0\n---\n"
@@ -317,3 +321,37 @@ def test_a_table_row_with_two_times_is_not_paired():
     text = TITLE + ("| Model | Hardware | Pre-training | Fine-tuning |\n|---|---|---|---|\n"
                     "| Osprey-L | 64 V100 | 7 days | 5 hours |\n")
     assert extract(text, 2019).estimates == []
+
+
+# -- a fine-tuning set-up written as list fields -----------------------------------------------------------
+
+TUNING = ("Training details:\n- Fine-tuning steps: 12'200\n- Input sequence length: 1024\n"
+          "- Target sequence length: 256\n- Batch size: 1'024 sequences\n- Optimizer: Adafactor\n")
+SIBLINGS = ("| Model | Parameters |\n|---|---|\n"
+            "|[Osprey-3B](https://huggingface.co/acme/Osprey-3B)|3 billion|\n"
+            "|[Osprey](https://huggingface.co/acme/Osprey)|11 billion|\n")
+
+
+def test_a_derived_cards_fine_tuning_set_up_is_its_fine_tuning_figure():
+    text = ("---\nlicense: apache-2.0\nbase_model: acme/Kite-11B\n---\n# Osprey\n\n" + SIBLINGS + "\n"
+            + TUNING)
+    document = Document(CARD_KIND, text, 2021)
+    extraction = extract_document(document, name="acme/Osprey")
+    primary = extraction.primary
+    assert primary is not None and primary.stage == FINETUNING
+    # the card's own row of the table gives its size, not the sibling listed first
+    assert primary.assumptions["parameters"] == pytest.approx(11e9)
+    assert primary.value_flop == pytest.approx(6 * 11e9 * 12_200 * 1024 * 1024)
+    assert primary.evidence[0].text == "- Fine-tuning steps: 12'200"
+
+
+def test_a_base_cards_fine_tuning_set_up_is_not_its_pre_training():
+    text = CARD + "# Osprey\n\n" + SIBLINGS + "\n" + TUNING
+    assert extract(text, 2021, "acme/Osprey").primary is None
+
+
+def test_list_fields_give_a_pre_training_set_up():
+    text = CARD + ("# Osprey-1B\n\n- Training steps: 100,000\n- Sequence length: 2048\n- Optimizer: AdamW\n"
+                   "- Batch size: 512\n")
+    primary = extract(text, 2023, "acme/Osprey-1B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 1e5 * 512 * 2048)

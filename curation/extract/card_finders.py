@@ -14,10 +14,17 @@ from functools import lru_cache
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored, lowered, positions
 from curation.extract.context import classify, context_around, mark_local_cues
-from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
-from curation.extract.model_names import document_title
+from curation.extract.evidence import (
+    FINETUNING,
+    OPERATION_COUNTING,
+    Estimate,
+    Span,
+    line_around,
+    sentence_around,
+)
+from curation.extract.model_names import document_title, squash_name
 from curation.extract.quantities import NUMBER, PARAMETER_WORDS, SIZE, SIZE_GAP, SIZE_JOIN, scaled_value
-from curation.extract.step_counting import step_tokens, table_step_tokens
+from curation.extract.step_counting import finetuning_step_tokens, step_tokens, table_step_tokens
 from curation.extract.tables import find_tables
 from schemas.model_cards import FRONT_MATTER
 
@@ -70,8 +77,13 @@ def _size(word: str | None) -> str | None:
     return word.lower() if word else None
 
 
-def card_parameter_count(text: str) -> tuple[float, Span] | None:
-    """The card's own parameter count: its first statement in prose or a key-value table row."""
+def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Span] | None:
+    """The card's own parameter count: the size a table row labelled with the card's own name gives
+    ("| [Heron](https://…/Heron) | 11 billion |" on the card published as org/Heron, whatever siblings
+    the table lists first), else its first statement in prose or a key-value table row."""
+    own = _own_row_size(text, name) if name else None
+    if own is not None:
+        return own
     found: list[tuple[int, float, Span]] = []
     match = next((m for m in anchored(PARAM_STATEMENT, text, PARAMETERS_ANCHOR, 40, 30)
                   if 1e6 <= _param_value(m) <= 1e14), None)
@@ -88,6 +100,22 @@ def card_parameter_count(text: str) -> tuple[float, Span] | None:
         return None
     _, value, span = min(found, key=lambda item: item[0])
     return value, span
+
+
+LINK_TEXT = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _own_row_size(text: str, name: str) -> tuple[float, Span] | None:
+    """The size in the two-cell table row whose label is the card's own model ("| [Heron](…) | 11B |")."""
+    own = squash_name(name.split("/")[-1])
+    for table in find_tables(text):
+        for row in table.rows:
+            label = squash_name(LINK_TEXT.sub(r"\1", row.label))
+            value = KEY_VALUE_SIZE.fullmatch(row.cells[1]) if len(row.cells) == 2 and label == own else None
+            size = scaled_value(value.group("n"), _size(value.group("m"))) if value else 0
+            if 1e6 <= size <= 1e14:
+                return size, row.line
+    return None
 
 
 def _param_value(match: re.Match[str]) -> float:
@@ -181,21 +209,28 @@ def _mix_total_tokens(text: str) -> list[tuple[float, list[Span]]]:
     return figures
 
 
-def find_card_operation_counting(text: str) -> list[Estimate]:
-    """6 · N · D from a model card's parameter count and its largest training-token figure."""
+def find_card_operation_counting(text: str, name: str | None = None) -> list[Estimate]:
+    """6 · N · D from a model card's parameter count and its largest training-token figure; and from its
+    fine-tuning set-up, a fine-tuning estimate (stage ``finetuning``: a derived model's own run).
+    ``name`` is the repository the card is published under, when known."""
     if not looks_like_model_card(text):
         return []
-    params = card_parameter_count(text)
-    tokens = _token_figures(text)
-    if params is None or not tokens:
+    params = card_parameter_count(text, name)
+    if params is None:
         return []
+    model = name.split("/")[-1] if name else document_title(text)
+    estimates = [_fine_tuning_estimate(text, params, model, *max(tuned, key=lambda item: item[0]))
+                 for tuned in [finetuning_step_tokens(text)] if tuned]
+    tokens = _token_figures(text)
+    if not tokens:
+        return estimates
     n, param_span = params
     d, token_spans = max(tokens, key=lambda item: item[0])
     estimate = Estimate(
         6 * n * d, OPERATION_COUNTING, [*token_spans, param_span],
         {"parameters": n, "training_tokens": d, "formula": "6 * N * D",
          "pairing": "the card's parameter count with its largest training-token figure"},
-        model=document_title(text), confidence="Speculative",
+        model=model, confidence="Speculative",
     )
     # the batch phrase of a batch × steps figure is not a "per batch" figure here
     # cue words near the token figure only: a batch size later in the sentence is not about it
@@ -204,4 +239,18 @@ def find_card_operation_counting(text: str) -> list[Estimate]:
     for span in token_spans:
         blanked = blanked[:span.start] + " " * (span.end - span.start) + blanked[span.end:]
     mark_local_cues(estimate, text, sentence, token_spans[0])
-    return [classify(estimate, context_around(blanked, sentence, token_spans[0], 60, 25))]
+    return [classify(estimate, context_around(blanked, sentence, token_spans[0], 60, 25)), *estimates]
+
+
+def _fine_tuning_estimate(text: str, params: tuple[float, Span], model: str | None, tokens: float,
+                          spans: list[Span]) -> Estimate:
+    """6 · N · D of a card's fine-tuning set-up (steps × batch × sequence length), quoting the line
+    that gives its steps."""
+    n, param_span = params
+    return Estimate(
+        6 * n * tokens, OPERATION_COUNTING,
+        [line_around(text, spans[0].start, spans[0].end), *spans, param_span],
+        {"parameters": n, "training_tokens": tokens, "formula": "6 * N * D",
+         "pairing": "the card's parameter count with its fine-tuning steps × batch × sequence length"},
+        model=model, confidence="Speculative", stage=FINETUNING,
+    )

@@ -52,7 +52,8 @@ def extract_documents(rows: pd.DataFrame) -> pd.DataFrame:
                       f"{len(extraction.estimates)} figure(s) its card gives describe the base's run, "
                       f"not this model's"}
         if document.kind == CARD and not isinstance(fields.get("parameters"), float):
-            stated = card_parameter_count(extraction.text)  # a card states its size without a figure too
+            # a card states its size without a figure too
+            stated = card_parameter_count(extraction.text, name)
             if stated is not None:
                 fields["parameters"] = stated[0]
         if extraction.derived_from != base_model:

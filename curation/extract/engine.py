@@ -172,7 +172,7 @@ FINDERS: tuple[Finder, ...] = (
     Finder("table rows", lambda text, year, _: find_table_rows(text, year)),
     Finder("operation counting", lambda text, _, __: find_operation_counting(text)),
     Finder("flagship counting", lambda text, _, name: find_flagship_counting(text, name)),
-    Finder("card operation counting", lambda text, _, __: find_card_operation_counting(text),
+    Finder("card operation counting", lambda text, _, name: find_card_operation_counting(text, name),
            fallback_of=("operation counting",)),
     Finder("card device time", lambda text, year, _: find_card_device_time(text, year),
            fallback_of=("hardware", "device counts", "hardware fields", "table rows")),

@@ -63,7 +63,7 @@ from curation.extract.quantities import (
     parse_plain,
     scaled_value,
 )
-from curation.extract.step_counting import step_tokens, table_step_tokens
+from curation.extract.step_counting import list_block, step_tokens, table_step_tokens
 
 # "Heron-7B", "Heron 1.5B", "Heron-30B-A3B", and a size in parentheses after the name, "Heron-Large (340M)"
 SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?:-[A-Za-z]+)*"
@@ -571,7 +571,7 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
     for tokens, spans in step_tokens(text):  # "for 250k steps with a batch size of 4M tokens"
         first, last = min(s.start for s in spans), max(s.end for s in spans)
         sentence = sentence_around(text, first, first + 1)
-        if not is_prose(sentence):
+        if not is_prose(sentence) and list_block(text, first) is None:  # list fields are no axis labels
             continue
         found.append((tokens, Span(text[first:last], first, last), sentence))
     seen = set()

@@ -4,9 +4,11 @@
 steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum sequence length of 512 for
 100k steps". The rules:
 
-- the three figures stand in one sentence, or the sentence with the steps and the next one;
+- the three figures stand in one sentence, or the sentence with the steps and the next one, or the
+  run of list items ("- Training steps: 500,000" … "- Batch size: 1'024 sequences") the steps are one of;
 - steps are "N steps / iterations / updates" with N in digits, with a k/M or thousand/million suffix,
-  or in words ("one million steps"); warm-up and decay steps are not training steps;
+  or in words ("one million steps"); warm-up and decay steps are not training steps, and fine-tuning
+  steps ("Fine-tuning steps: 12'200") make a fine-tuning set-up (:func:`finetuning_step_tokens`);
 - a batch size written in tokens ("batch size of 4M tokens") is already steps' tokens per step; one
   written in sequences (a plain count, "2k", "1'024 sequences") is multiplied by the sequence length;
 - the sequence length is written as one ("sequence length 512", "context length of 2048", "context size
@@ -41,7 +43,7 @@ _WORD = "|".join(sorted(WORDS, key=len, reverse=True))
 
 def _count(g: str) -> str:
     """A count in digits ("1,024", "1'024"), with a k/M/thousand/million suffix, or in words."""
-    return (rf"(?:(?P<{g}>{NUMBER}|\d{{1,3}}(?:'\d{{3}})+)|(?P<{g}w>{_WORD}))"
+    return (rf"(?:(?P<{g}>\d{{1,3}}(?:'\d{{3}})+|{NUMBER})|(?P<{g}w>{_WORD}))"
             rf"(?:\s?(?P<{g}m>[kKM](?![a-zA-Z])|thousand|million))?")
 
 
@@ -61,7 +63,8 @@ ACCUMULATION = re.compile(r"(?P<n>\d{1,3})\s+(?:gradient\s+)?accumulation\s+step
                           r"|accumulat\w+\s+gradients\s+(?:over|across|for)\s+(?P<n3>\d{1,3})\b",
                           re.IGNORECASE)
 LENGTH = re.compile(r"(?<![\w.])(?P<n>\d{2,6})(?:\s*tokens)?(?![\w%]|\.\d)")  # "... of 512." ends a sentence
-NOT_TRAINING_STEPS = re.compile(r"warm-?up|decay|fine-?tun|finetun", re.IGNORECASE)
+NOT_TRAINING_STEPS = re.compile(r"warm-?up|decay", re.IGNORECASE)
+FINE_TUNING_STEPS = re.compile(r"fine-?tun|finetun", re.IGNORECASE)
 
 
 def _per_device(area: str, batch: re.Match[str]) -> bool:
@@ -89,6 +92,30 @@ def _sequence_length(text: str) -> tuple[float, Span] | None:
 
 
 STEP_WORD = re.compile(r"steps|iterations|updates")  # searched in the lower-cased text
+LIST_ITEM = re.compile(r"[ \t]*[-*+][ \t]")
+LIST_REACH = 12  # list items either side of a field that one set-up may span
+
+
+def list_block(text: str, at: int) -> Span | None:
+    """The run of list items around a field written as one ("- Fine-tuning steps: 12'200" … "- Batch
+    size: 1'024 sequences"): a set-up's fields, one an item. None when ``at`` is not in a list item."""
+    start = text.rfind("\n", 0, at) + 1
+    if not LIST_ITEM.match(text, start):
+        return None
+    first = last = start
+    for _ in range(LIST_REACH):  # earlier items
+        previous = text.rfind("\n", 0, max(0, first - 1)) + 1
+        if first == 0 or not LIST_ITEM.match(text, previous):
+            break
+        first = previous
+    for _ in range(LIST_REACH):  # later items
+        following = text.find("\n", last) + 1
+        if following == 0 or not LIST_ITEM.match(text, following):
+            break
+        last = following
+    end = text.find("\n", last)
+    end = len(text) if end == -1 else end
+    return Span(text[first:end], first, end)
 
 
 def _near_step_words(text: str) -> list[re.Match[str]]:
@@ -101,15 +128,27 @@ def _near_step_words(text: str) -> list[re.Match[str]]:
     return [found[at] for at in sorted(found)]
 
 
-@lru_cache(maxsize=8)  # asked by the card and the paper finders about the same text
 def step_tokens(text: str) -> list[tuple[float, list[Span]]]:
     """(tokens, [steps, batch, sequence-length spans]) for every sentence that gives a training set-up
-    (see the module's rules), offsets into ``text``."""
+    (see the module's rules), offsets into ``text``; not a fine-tuning set-up ("Fine-tuning steps:")."""
+    return [(tokens, spans) for tokens, spans, tuning in _set_ups(text) if not tuning]
+
+
+def finetuning_step_tokens(text: str) -> list[tuple[float, list[Span]]]:
+    """The set-ups of :func:`step_tokens` that fine-tune ("Fine-tuning steps: 12'200 … Batch size: 1'024
+    sequences"): a derived model's own training."""
+    return [(tokens, spans) for tokens, spans, tuning in _set_ups(text) if tuning]
+
+
+@lru_cache(maxsize=8)  # asked by the card and the paper finders about the same text
+def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
     found = []
     for steps in _near_step_words(text):
-        if NOT_TRAINING_STEPS.search(text[max(0, steps.start() - 40): steps.start()]):
+        before = text[max(0, steps.start() - 40): steps.start()]
+        if NOT_TRAINING_STEPS.search(before):
             continue
-        sentence = sentence_around(text, steps.start(), steps.end())
+        tuning = bool(FINE_TUNING_STEPS.search(before + steps.group(0)))
+        sentence = list_block(text, steps.start()) or sentence_around(text, steps.start(), steps.end())
         end = sentence.end
         if end + 2 < len(text):
             end = max(end, sentence_around(text, end + 1, end + 2).end)
@@ -138,7 +177,7 @@ def step_tokens(text: str) -> list[tuple[float, list[Span]]]:
             at = sentence.start + length[1].start
             spans.append(Span(length[1].text, at, at + len(length[1].text)))
         if 1e8 <= tokens <= 1e15 and n_steps >= 1000:
-            found.append((tokens, spans))
+            found.append((tokens, spans, tuning))
     return found
 
 
