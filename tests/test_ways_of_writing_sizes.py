@@ -355,3 +355,29 @@ def test_list_fields_give_a_pre_training_set_up():
                    "- Batch size: 512\n")
     primary = extract(text, 2023, "acme/Osprey-1B").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 1e5 * 512 * 2048)
+
+
+# -- negatives: methods applied to others' models, general statements, worked examples -------------------
+
+STUDY = "Low-Rank Adapters for Large Models\n\nAbstract\nWe study this problem.\n\n3 Experiments\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a method applied to someone's model; its pre-training is in a passive relative clause
+    "We apply our method to Kite-175B, which was pre-trained on 300B tokens.",
+    # models in general
+    "Frontier models now require more than 1e25 FLOPs to train, and this threshold is used by regulators.",
+    # a formula's worked example
+    "The compute is C = 6ND; for N = 70B and D = 1.4T this gives 5.9e23 FLOPs.",
+])
+def test_no_run_of_the_texts_own(sentence):
+    primary = extract(STUDY + sentence, 2023).primary
+    assert primary is None
+
+
+def test_a_token_figure_goes_with_the_size_written_nearest_before_it():
+    text = STUDY + ("We train 30 models from 10M to 1B parameters, each on 20B tokens, and fit a law that "
+                    "predicts the loss of a 70B model trained on 1.4T tokens.")
+    values = [e.value_flop for e in extract(text, 2023).estimates]
+    assert pytest.approx(6 * 1e9 * 20e9) in values
+    assert pytest.approx(6 * 70e9 * 20e9) not in values  # the 70B model is not the one on 20B tokens

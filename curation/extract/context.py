@@ -53,6 +53,11 @@ LOCAL_NOTE = ("not a training total (a prediction, an ablation, a bound, a range
 INDEFINITE_MODEL = re.compile(r"\b(?:a|an|any)\s+(?:[a-z-]+\s+)?\d+(?:\.\d+)?(?:\s?|-)"
                               r"(?:[MBT]|million|billion|trillion)(?!\w)[\s-]*(?:param(?:eter)?s?[\s-]+)?"
                               r"(?:[a-z-]+\s+){0,2}?models?\b", re.IGNORECASE)
+# models in general, in the plural: "frontier models now require more than 1e25 FLOPs"
+GENERIC_MODELS = re.compile(r"\b(?:frontier|large|larger|modern|today's|current|state-of-the-art|most|many|"
+                            r"such)\s+(?:[\w-]+\s+)?(?:models|systems|LLMs|networks)\b", re.IGNORECASE)
+# a formula's worked example: "for N = 70B and D = 1.4T this gives 5.9e23 FLOPs"
+WORKED_EXAMPLE = re.compile(r"\b(?:for|with|if|when|setting)\s+[A-Z]\s*=\s*\d")
 DESCRIBES_NAMED = re.compile(r"(?:\b(?:is|was|as|being|be)|[A-Z][\w.-]*,)\s*$")
 GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|demands?|consumes?)\b",
                           re.IGNORECASE)
@@ -62,14 +67,18 @@ FIRST_PERSON_WORD = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 def general_statement(sentence: str, before: str) -> bool:
     """Whether a figure states what a model of some size needs in general: an indefinite sized model
     before it in its sentence ("a 70B model trained on 1.4T tokens requires 5.8e23 FLOPs", "training a
-    175B-parameter model costs …") that describes no named model, a verb of need or cost in the present
-    or the conditional, and no first person (a text's own run is written "we train a 7B model …" or in
-    the past, "a 7B model was trained …")."""
+    175B-parameter model costs …") that describes no named model, or models in general in the plural
+    ("frontier models now require more than 1e25 FLOPs"), with a verb of need or cost in the present or
+    the conditional, and no first person (a text's own run is written "we train a 7B model …" or in the
+    past, "a 7B model was trained …"); or a formula's worked example ("for N = 70B and D = 1.4T this
+    gives 5.9e23 FLOPs")."""
+    if WORKED_EXAMPLE.search(before):
+        return True
     if "model" not in before.lower() or FIRST_PERSON_WORD.search(sentence) or \
             not GENERAL_VERB.search(sentence):
         return False
-    return any(not DESCRIBES_NAMED.search(before[:match.start()])
-               for match in INDEFINITE_MODEL.finditer(before))
+    return bool(GENERIC_MODELS.search(before)) or any(not DESCRIBES_NAMED.search(before[:match.start()])
+                                                      for match in INDEFINITE_MODEL.finditer(before))
 
 
 def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:

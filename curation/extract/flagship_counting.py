@@ -138,7 +138,9 @@ PER_RUN_CUES = tuple(cue for cue in NOT_TRAINING_TOKENS if cue != "each")
 # stage, and counts)
 FIRST_PART = re.compile(r"\b(?:the|its|our|their)\s+(?:very\s+)?first\b|\bfirst\s*$")
 NOT_TRAINED = ("untrained", "hypothetical", "would ", "could ", "planned", "future work")
-OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?:pre-?train|train|introduc|present|propos|releas|"
+# (a passive verb is another subject's: "we apply our method to Kite, which was pre-trained on …")
+OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )"
+                       r"(?:pre-?train|train|introduc|present|propos|releas|"
                        r"distil|develop|build|built|scale|open-?sourc)", re.IGNORECASE)
 # "we use an X model (partially) pre-trained on …": someone's trained model, used — not a claim
 USES_TRAINED = re.compile(r"\bwe\s+(?:use|adopt|employ|take|evaluat|borrow|reus)\w*\s+(?:an?|the)\s+"
@@ -459,7 +461,9 @@ def _repository_size(text: str, repository: str | None) -> Flagship | None:
 TEACHER_BEFORE = re.compile(r"(?:\bdistil\w*|\bfrom|\bteacher(?:\s+model)?,?)\s+(?:the\s+|an?\s+)?"
                             r"(?:larger\s+|teacher\s+)?$")
 # "our Heron", "our new Heron", and the apposition "our largest model, Heron-1.3B,"
-OURS_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}(?:(?:models?|networks?|systems?),\s+)?$")
+# (a word between is an adjective or a noun, not a preposition: "our method to Kite" is not "our Kite")
+OURS_BEFORE = re.compile(r"\bour\s+(?:(?!(?:to|with|than|on|for|from|of|and|or|in|into|over|against|versus|"
+                         r"vs|as|at|by)\b)[\w-]+\s+){0,2}(?:(?:models?|networks?|systems?),\s+)?$")
 
 
 @lru_cache(maxsize=32)  # asked about the same names by the flagship and the cited-model rules

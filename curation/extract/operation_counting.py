@@ -4,7 +4,7 @@ a model's parameters and its training tokens; active parameters when the sentenc
 Sizes are written "7B parameters", "a 7-billion-parameter model", "6.7 billion non-embedding (trainable,
 total) parameters"; tokens "300B tokens", "2.6 trillion tokens", "one trillion tokens". An estimate is
 Likely when its sentence gives one size (active parameters, or one value written once or more), else
-Speculative."""
+Speculative. Of several sizes, the token figure goes with the one written nearest before it."""
 
 from __future__ import annotations
 
@@ -62,7 +62,12 @@ def find_operation_counting(text: str) -> list[Estimate]:
         if not params:
             continue
         active = [pair for pair in params if pair[1]]
-        n_params, is_active, param_match = max(active or params, key=lambda pair: pair[0])
+        # the size written nearest before the token figure ("models up to 1B parameters, each on 20B
+        # tokens, … a 70B model on 1.4T tokens": 20B is the 1B's), else the sentence's largest
+        at = match.start() - sentence.start
+        before = [pair for pair in active or params if pair[2].end() <= at]
+        n_params, is_active, param_match = max(before, key=lambda pair: pair[2].end()) if before else \
+            max(active or params, key=lambda pair: pair[0])
         tokens = scaled_value(match.group("t"), _size(match.group("tm")))
         epochs_match = EPOCHS.search(sentence.text)
         epochs = parse_plain(epochs_match.group("e")) if epochs_match else 1.0

@@ -2,9 +2,10 @@
 
 An evaluation or analysis paper quotes the compute of the models it studies ("Kite-3 was trained with
 3.14e23 FLOPs. We evaluate Kite-3 on …"). The rule: a figure whose model the text says it evaluates,
-uses, compares, prompts, probes or fine-tunes ("we evaluate X", "we fine-tune X") and never trains,
-introduces or calls its own ("we train X", "we present X", "our X" — by its full name or the name's
-first part, "Heron" for "Heron-7B"), is that model's run: cited, not the text's. A paper that gives
+uses, applies its method to, compares, prompts, probes or fine-tunes ("we evaluate X", "we
+fine-tune X") and never trains, introduces or calls its own ("we train X", "we present X", "our X" —
+by its full name or the name's first part, "Heron" for "Heron-7B"), is that model's run: cited, not
+the text's. A paper that gives
 figures for several named models in prose ("Kite-3 … trained on 300B tokens. WrenLM … on 780B tokens.")
 is quoting them: those it never claims, and whose name its title does not carry, are cited too. So
 are the rows of a paper's table labelled with a model's name ("Kite-175B", "Albatross"; not "Model
@@ -31,8 +32,9 @@ from curation.extract.flagship_counting import (
 )
 from curation.extract.model_names import document_title, looks_like_a_model, squash_name
 
-USES = re.compile(rf"{WE_THEN}(?:use\b|used\b|using\b|{STUDY_VERBS})\w*(?P<object>[^.;:]{{0,160}})",
-                  re.IGNORECASE)
+# "we use / evaluate … X", "we apply our method to X"
+USES = re.compile(rf"{WE_THEN}(?:use\b|used\b|using\b|appl(?:y|ied|ying)\b|{STUDY_VERBS})\w*"
+                  r"(?P<object>[^.;:]{0,160})", re.IGNORECASE)
 NAME_PARTS = re.compile(r"[\s-]")
 
 
