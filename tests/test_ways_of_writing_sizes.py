@@ -229,8 +229,8 @@ ANALYSIS = "The Cost of Training Open Models\n\nAbstract\nWe study what training
     "For example, the smaller versions of Kite used 4.5e22 FLOP [\\[14,](#page-10-13) Table 2.1].",
     "Our reference point is a run of 4.5e22 FLOP [\\(Smith, 2021\\)](#page-3-1).",
     # a sentence that reports what a cited work says
-    "[Smith et al.](#page-5-5) [\\(2019\\)](#page-5-5) report that the Kite base model was trained on 16 "
-    "V100 GPUs for 4 days.",
+    "[Smith et al.](#page-5-5) [\\(2019\\)](#page-5-5) report that the base model of their Kite family, with "
+    "110M parameters and a vocabulary of 30k words, was trained on 16 V100 GPUs for 4 days.",
     "Smith et al. (2019) estimate that their largest model needed 3e22 FLOPs.",
     # a run set beside the text's own
     "Both models have 13B parameters and are trained with 300 billion tokens, which is in the same range "
@@ -254,10 +254,9 @@ def test_finding_something_about_a_model_is_no_claim_on_it():
 
 
 def test_the_top_of_a_range_over_many_runs_is_no_run():
-    text = ANALYSIS + ("The models in our sample range from about 15 minutes of GPU time up to more than "
-                       "400,000 GPU hours on A100s.")
+    text = ANALYSIS + "The models in our sample range from 2 to more than 400,000 A100 GPU hours."
     estimates = extract(text, 2023).estimates
-    assert not any(eligible(e) for e in estimates)
+    assert estimates and not any(eligible(e) for e in estimates)
 
 
 def test_minutes_are_not_a_device_name():
