@@ -9,10 +9,10 @@ import pytest
 
 from curation.extract.card_finders import card_parameter_count
 from curation.extract.context import eligible
-from curation.extract.device_sentences import find_device_counts
+from curation.extract.device_sentences import device_counts, find_device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
-from curation.extract.evidence import FINETUNING
+from curation.extract.evidence import FINETUNING, Span
 from schemas.handover import CARD as CARD_KIND
 from schemas.handover import Document
 
@@ -261,8 +261,8 @@ def test_the_top_of_a_range_over_many_runs_is_no_run():
 
 def test_minutes_are_not_a_device_name():
     # "15 minutes (total GPU" is no count of 15 GPUs
-    text = TITLE + "Each run took from 15 minutes (total GPU time) to 40 hours."
-    assert extract(text, 2023).estimates == []
+    sentence = "In our sample, runs took from 15 minutes (total GPU/TPU time) to 40 hours on A100s."
+    assert device_counts(Span(sentence, 0, len(sentence))) == []
 
 
 def test_a_mixture_of_experts_activating_part_of_its_parameters():
