@@ -381,3 +381,20 @@ def test_a_token_figure_goes_with_the_size_written_nearest_before_it():
              for e in extract(text, 2023).estimates}
     assert (1e9, 20e9) in pairs
     assert (70e9, 20e9) not in pairs  # the 70B model is not the one trained on 20B tokens
+
+
+# -- card fields: a count after the device, tokens as a list field ---------------------------------------
+
+@pytest.mark.parametrize(("field", "chips"), [("A100 40GB PCIe x 32", 32), ("A100 80GB × 8", 8),
+                                              ("1 x A100 80GB", 1)])
+def test_a_count_after_the_device_in_a_hardware_field(field, chips):
+    text = CARD + f"# Osprey\n\n## Training\n\n- Hardware: {field}\n- Training time: 7 days\n"
+    primary = extract(text, 2022, "acme/Osprey").primary
+    assert primary is not None and primary.assumptions["chips"] == chips
+
+
+def test_training_tokens_as_a_list_field():
+    text = CARD + ("# Osprey 1.7B\n\n## Training\n\n- **Architecture:** Transformer decoder\n"
+                   "- **Pretraining tokens:** 11T\n- **Precision:** bfloat16\n")
+    primary = extract(text, 2024, "acme/Osprey-1.7B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.7e9 * 11e12)

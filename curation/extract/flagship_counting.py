@@ -588,8 +588,9 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         cues = NOT_TRAINING_TOKENS if not EACH_RUN.search(before) else PER_RUN_CUES
         if any(cue in before for cue in cues) or FIRST_PART.search(before):
             continue
-        if not ABOUT_TRAINING.search(sentence.text) or not is_prose(sentence):
-            continue
+        if not ABOUT_TRAINING.search(sentence.text) or \
+                (not is_prose(sentence) and list_block(text, match.start()) is None):
+            continue  # a figure's axis labels are no prose; a card's list fields are read
         tokens = _value(match) * (TOKENS_PER_WORD if match.re is WORD_FIGURE else 1.0)
         if 1e8 <= tokens <= 1e15:
             found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))

@@ -5,9 +5,9 @@ Cards fill a template instead of writing sentences: Hugging Face's carbon-emissi
 H100-80G" / "Training time: 42 days"). The rules:
 
 - a **hardware field** (Hardware Type, Hardware, GPUs, TPUs, Accelerators, Training hardware) names an
-  accelerator, with a count ("32x A100-80GB", "96 Tesla V100", "TPUv3 pod (512 chips)") or a TPU
-  slice ("TPU v3-256": 256 cores, two per chip; "v5litepod-16": 16 one-core chips); without either,
-  one device;
+  accelerator, with a count ("32x A100-80GB", "96 Tesla V100", "TPUv3 pod (512 chips)", "A100 80GB x
+  8") or a TPU slice ("TPU v3-256": 256 cores, two per chip; "v5litepod-16": 16 one-core chips);
+  without either, one device;
 - the nearest **time field** within six lines of it (Hours used, Training time, Training duration,
   Time; of two as near, the one after it), or a duration in the field's own value ("64 A100 GPUs for
   2 weeks", also under a Compute key), gives the wall-clock time; a range counts as its midpoint;
@@ -47,9 +47,9 @@ TIME_KEYS = re.compile(r"^(?:hours used|training time|training duration|time|tra
                        r"wall[- ]clock time)$", re.IGNORECASE)
 COMPUTE_KEYS = re.compile(r"^(?:total flops?|training flops?|training compute|compute|flops)$", re.IGNORECASE)
 COUNT = re.compile(rf"^\s*(?P<n>{NUMBER})\s*(?:x|×)?\s", re.IGNORECASE)
-# a count written after the hardware's name: "TPUv3 pod (512 chips)", "A100 80GB, 64 GPUs"
-COUNT_AFTER = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s*(?:chips|cores|GPUs|TPUs|devices|accelerators)\b",
-                         re.IGNORECASE)
+# a count written after the hardware's name: "TPUv3 pod (512 chips)", "A100 80GB, 64 GPUs", "A100 80GB x 8"
+COUNT_AFTER = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s*(?:chips|cores|GPUs|TPUs|devices|accelerators)\b"
+                         r"|(?:×|\bx)\s*(?P<times>\d{1,5})\b(?!\s*(?:GB|TB|G\b))", re.IGNORECASE)
 TIME_VALUE = re.compile(
     rf"(?P<lo>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<hi>{NUMBER}))?\s*"
     r"(?P<device>(?:GPU|TPU|chip|device)[\s-]?)?(?P<unit>hours?|hrs?|days?|weeks?|months?)?\b", re.IGNORECASE)
@@ -100,7 +100,7 @@ def _devices(value: str) -> tuple[float, str | None, str]:
         return chips, name, "chip"
     count = COUNT.match(value) or COUNT_AFTER.search(value)
     noun = "core" if re.search(r"\bcores?\b", value, re.IGNORECASE) else "chip"
-    chips = parse_plain(count.group("n")) if count else 1.0
+    chips = parse_plain(count.group("n") or count.groupdict()["times"]) if count else 1.0
     return chips, (named.group("accelerator") if named else None), noun
 
 
