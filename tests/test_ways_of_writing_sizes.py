@@ -398,3 +398,39 @@ def test_training_tokens_as_a_list_field():
                    "- **Pretraining tokens:** 11T\n- **Precision:** bfloat16\n")
     primary = extract(text, 2024, "acme/Osprey-1.7B").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1.7e9 * 11e12)
+
+
+# -- versions: a name written on as another version is another model --------------------------------------
+
+def test_a_later_stage_in_the_same_sentence_is_not_the_figures():
+    text = TITLE + ("We present Osprey-7B. We pretrain Osprey-7B on 2T tokens, and further perform "
+                    "supervised fine-tuning to unlock its abilities.")
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_claiming_a_versioned_name_claims_no_earlier_version():
+    # "Kite 67B" is the earlier generation the text compares with; the text presents Kite-V2
+    text = ("A Strong Economical Model\n\nAbstract\nWe present Kite-V2, a mixture of experts with 21B "
+            "activated parameters. Compared with Kite 67B, it is cheaper.\n\nWe pretrain Kite-V2 on 8T "
+            "tokens.")
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 21e9 * 8e12)
+
+
+def test_a_versioned_title_names_its_own_model_only():
+    text = ("Kite-V2: A Strong Economical Model\n\nAbstract\nWe also release KiteMoE 16B, built with our "
+            "method. Kite-V2 has 21B activated parameters.\n\nKite-V2 was pretrained on 8T tokens.")
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 21e9 * 8e12)
+
+
+def test_a_total_is_never_the_parameters_a_token_passes_through():
+    text = ("Kite-V2: A Strong Economical Model\n\nAbstract\nKite-V2 has 236B parameters in all, of which 21B "
+            "are activated for each token.\n\nWe pretrain Kite-V2 on 8.1T tokens. For validation, two large "
+            "MoE models comprise about 250B total parameters, and we train them on 420B tokens.")
+    estimates = extract(text, 2024).estimates
+    ablation = next(e for e in estimates if e.assumptions.get("training_tokens") == 420e9)
+    assert ablation.confidence == "Speculative"  # a total with no activated count of its own
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 21e9 * 8.1e12)

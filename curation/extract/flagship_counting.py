@@ -22,8 +22,9 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   model has 1.5B parameters"; "our largest model, Heron-1.3B" introduces its name as the own model;
 - a **mixture of experts** counts the parameters active per token: the active size a name carries
   after its total ("Heron-30B-A3B": 3B active), else the activated count a table or sentence pairs
-  with the flagship's total replaces it (a dense flagship keeps its size beside a
-  smaller MoE sibling); without a sized flagship, the largest "N activated (or active) parameters";
+  with the flagship's total replaces it (a dense flagship keeps its size beside a smaller MoE sibling;
+  a flagship written as a total, "250B total parameters", with no activated count of its own takes the
+  text's); without a sized flagship, the largest "N activated (or active) parameters";
 - the **training tokens** are the largest "N tokens" (or "N words" × 4/3 tokens a word, or "training
   tokens … to N trillion", "a 2T-token corpus" or "3T multilingual corpus" right after "trained on" or
   "trained … over", or steps × batch × sequence length, in a sentence or a table of hyperparameters) of
@@ -72,8 +73,9 @@ SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?
                         r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
 PARAMETER_STATEMENT = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z]){SIZE_GAP}*"
-    rf"(?:(?P<active>activated|active)\b(?:\s*(?:parameters?|params)\b)?|{PARAMETER_WORDS}(?:parameters?|params)\b"
-    r"(?:\s+(?P<active2>activated|active)\b)?)", re.IGNORECASE)
+    # "21B activated parameters", "21B are activated", "21B parameters active"
+    rf"(?:(?:(?:are|is)\s+)?(?P<active>activated|active)\b(?:\s*(?:parameters?|params)\b)?"
+    rf"|{PARAMETER_WORDS}(?:parameters?|params)\b(?:\s+(?P<active2>activated|active)\b)?)", re.IGNORECASE)
 # "ranging from 169 million to 14 billion parameters": the top of the range
 RANGE_STATEMENT = re.compile(
     rf"from\s+{NUMBER}\s?(?:[MBT]|million|billion|trillion)?\s+(?:parameters\s+)?(?:up\s+)?to\s+"
@@ -230,9 +232,12 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
         return _titled(text, sized) or _repository_size(text, repository)
     opening = low[:OPENING]  # only names the opening gives can be the own model: count just those
     names = Counter({name: _mentions(low, name) for name in sized if name.lower() in opening})
+    versioned = _versioned_title_name(text)
     for name, _ in names.most_common():
         if common_word(text, name) or not (introduced_as_own(text, name) or _titled_name(text, sized[name])):
             continue
+        if versioned and not _squashed(name).startswith(versioned):
+            continue  # "Kite-V2: …" trains Kite-V2: "Kite 67B" and "KiteMoE 16B" are other models
         # "Heron-S (125M), Heron-M (350M) and Heron-L (760M)": sizes named by a word are one family
         family = [pair for other in sized if _family(other) == _family(name) for pair in sized[other]]
         flagship, match = max(family, key=lambda pair: pair[0])
@@ -298,6 +303,17 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
 
 # a title that opens with a name and a colon: "Heron: Open Foundation Models", "Heron 2: …"
 TITLE_LEAD = re.compile(r"\s*(?P<lead>[A-Z][\w.-]*(?:\s[\w.-]+){0,2}?)\s*:")
+
+
+VERSIONED_NAME = re.compile(r"[A-Z][\w.-]*(?:\s(?:\d|[vV]\d)[\w.]*)?")
+
+
+def _versioned_title_name(text: str) -> str | None:
+    """The name a title opens with before a colon when it carries a version ("Kite-V2: …", "Kite 2: …"),
+    squashed: the text's own model is that version, and sized names of other versions are not."""
+    lead = TITLE_LEAD.match(title_part(text))
+    name = VERSIONED_NAME.match(lead.group("lead")) if lead else None  # "Kite-V2", "Kite 2", not "… Report"
+    return _squashed(name.group(0)) if name and re.search(r"\d", name.group(0)) else None
 
 
 def _in_title(text: str, name: str) -> bool:
@@ -457,6 +473,10 @@ def _repository_size(text: str, repository: str | None) -> Flagship | None:
     return Flagship(value, Span(text[at: at + len(name)], at, at + len(name)), name)
 
 
+# a name written on as a longer word, another version or a variant ("Kite" in "KiteMoE", "Kite-V2",
+# "Kite-2.5", "Kite-Coder"), not with a size ("Kite-7B", "Kite 67B")
+ANOTHER_VERSION = re.compile(r"[a-z0-9]|[- ]?(?:v\d|\d+(?:\.\d+)?(?![\d.]*\s?[mbt]\b))"
+                             r"|-[a-z]{3,}(?<!-base)(?<!-large)(?<!-small)(?<!-medium)")
 # the teacher a distillation starts from: "we distill Kite-70B into …", "distilled from the larger Kite"
 TEACHER_BEFORE = re.compile(r"(?:\bdistil\w*|\bfrom|\bteacher(?:\s+model)?,?)\s+(?:the\s+|an?\s+)?"
                             r"(?:larger\s+|teacher\s+)?$")
@@ -478,6 +498,9 @@ def introduced_as_own(text: str, name: str) -> bool:
         near = low[max(0, at - 600): at + 600]
         if "we " not in near and "our " not in near and "we\n" not in near:  # no first person nearby
             at = low.find(key, at + len(key))
+            continue
+        if ANOTHER_VERSION.match(low, at + len(key)):
+            at = low.find(key, at + len(key))  # "we present Kite-V2" claims Kite-V2, not "Kite 67B"
             continue
         sentence = sentence_around(text, at, at + len(key))
         before = low[max(sentence.start, at - 40): at]
@@ -609,9 +632,20 @@ def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | No
     no named flagship or the sentence makes no first-person claim ("we train all models for …"),
     unless the own model's name is the one written nearest before the figure (see :func:`_owner`)."""
     low = sentence.lower()
-    others = [name for name in sized if _mentions(low, name) and not common_word(text, name)
+    others = [name for name in sized if _names_itself(low, name.lower()) and not common_word(text, name)
               and not (own and _squashed(own).startswith(_squashed(name)))]
     return bool(others) and (own is None or not _trains(sentence))
+
+
+def _names_itself(low: str, key: str) -> bool:
+    """Whether ``key`` is written in ``low`` as itself, not as part of another version's name ("kite" in
+    "kite-v2" names Kite-V2, see :data:`ANOTHER_VERSION`)."""
+    at = low.find(key)
+    while at != -1:
+        if (at == 0 or not _word_char(low[at - 1])) and not ANOTHER_VERSION.match(low, at + len(key)):
+            return True
+        at = low.find(key, at + 1)
+    return False
 
 
 TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:on|for|with)\b",
@@ -652,7 +686,9 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
         return []
     named_active = bool(flagship and flagship.model and NAME_SIZES.search(flagship.model))  # "X-30B-A3B"
     if flagship is not None and (active is not None or named_active):
-        active = _active_of(text, flagship.size)
+        stated_active, active = active, _active_of(text, flagship.size)
+        if active is None and "total" in flagship.span.text.lower():
+            active = stated_active  # a total ("250B total parameters") is never N: the activated count is
     if active is not None and (flagship is None or active[0] < flagship.size):
         n, param_span, model, is_active = active[0], active[1], flagship.model if flagship else None, True
     else:
@@ -674,9 +710,10 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     return [classify(estimate, clause.lower().replace(token_span.text.lower(), ""))]
 
 
-# where a sentence turns to another stage: "pretrained on 2T tokens, and then fine-tuned on …"
-CLAUSE_BREAK = re.compile(r",?\s+and\s+then\b|,\s*then\b|,\s*followed\s+by\b|\bafter\s+which\b",
-                          re.IGNORECASE)
+# where a sentence turns to another stage: "pretrained on 2T tokens, and then fine-tuned on …", "…, and
+# further perform supervised fine-tuning"
+CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finally|afterwards)\b|,\s*then\b"
+                          r"|,\s*followed\s+by\b|\bafter\s+which\b", re.IGNORECASE)
 
 
 def _clause(sentence: Span, figure: Span) -> str:

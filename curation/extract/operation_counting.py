@@ -4,7 +4,9 @@ a model's parameters and its training tokens; active parameters when the sentenc
 Sizes are written "7B parameters", "a 7-billion-parameter model", "6.7 billion non-embedding (trainable,
 total) parameters"; tokens "300B tokens", "2.6 trillion tokens", "one trillion tokens". An estimate is
 Likely when its sentence gives one size (active parameters, or one value written once or more), else
-Speculative. Of several sizes, the token figure goes with the one written nearest before it."""
+Speculative (and so is one whose size is written as a total, "250B total parameters": a mixture of
+experts whose activated count the sentence does not give). Of several sizes, the token figure goes with
+the one written nearest before it."""
 
 from __future__ import annotations
 
@@ -81,7 +83,10 @@ def find_operation_counting(text: str) -> list[Estimate]:
             [sentence, param_span, Span(match.group(0), match.start(), match.end())],
             {"parameters": n_params, "active_parameters": is_active, "training_tokens": tokens,
              "epochs": epochs, "formula": "6 * N * D"},
-            confidence="Likely" if is_active or len({n for n, _, _ in params}) == 1 else "Speculative",
+            # a total ("250B total parameters") with no activated count is a mixture of experts' upper bound
+            confidence="Likely" if is_active or (len({n for n, _, _ in params}) == 1
+                                                 and "total" not in param_match.group(0).lower())
+            else "Speculative",
         )
         mark_local_cues(estimate, text, sentence, Span(match.group(0), match.start(), match.end()))
         estimates.append(classify(estimate, sentence.text.lower()))
