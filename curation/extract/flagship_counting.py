@@ -234,7 +234,8 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     names = Counter({name: _mentions(low, name) for name in sized if name.lower() in opening})
     versioned = _versioned_title_name(text)
     for name, _ in names.most_common():
-        if common_word(text, name) or not (introduced_as_own(text, name) or _titled_name(text, sized[name])):
+        if common_word(text, name) or not (introduced_as_own(text, name, as_itself=True)
+                                           or _titled_name(text, sized[name])):
             continue
         if versioned and not _squashed(name).startswith(versioned):
             continue  # "Kite-V2: …" trains Kite-V2: "Kite 67B" and "KiteMoE 16B" are other models
@@ -487,11 +488,13 @@ OURS_BEFORE = re.compile(r"\bour\s+(?:(?!(?:to|with|than|on|for|from|of|and|or|i
 
 
 @lru_cache(maxsize=32)  # asked about the same names by the flagship and the cited-model rules
-def introduced_as_own(text: str, name: str) -> bool:
+def introduced_as_own(text: str, name: str, as_itself: bool = False) -> bool:
     """Whether a sentence says "we train/introduce/present/release …" with ``name`` in it, or the text
     writes "our ``name``" or "our largest model, ``name``" (not "we use a ``name`` model pre-trained on
     …") — in prose (a table row of cited models is no claim), not in a comparison with other models
-    ("than", "outperforms", "vs")."""
+    ("than", "outperforms", "vs"). ``as_itself``: the name must be written as itself, not as the start of
+    another version's name (:data:`ANOTHER_VERSION`: a sized "Kite 67B" is not claimed by "we present
+    Kite-V2"; a model's first part, "Kite" for "Kite-2 70B", is claimed by "we train Kite-2")."""
     low, key = lowered(text), name.lower()
     at = low.find(key)
     while at != -1:
@@ -499,7 +502,7 @@ def introduced_as_own(text: str, name: str) -> bool:
         if "we " not in near and "our " not in near and "we\n" not in near:  # no first person nearby
             at = low.find(key, at + len(key))
             continue
-        if ANOTHER_VERSION.match(low, at + len(key)):
+        if as_itself and ANOTHER_VERSION.match(low, at + len(key)):
             at = low.find(key, at + len(key))  # "we present Kite-V2" claims Kite-V2, not "Kite 67B"
             continue
         sentence = sentence_around(text, at, at + len(key))
