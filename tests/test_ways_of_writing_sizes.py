@@ -434,3 +434,10 @@ def test_a_total_is_never_the_parameters_a_token_passes_through():
     assert ablation.confidence == "Speculative"  # a total with no activated count of its own
     primary = _primary(text, 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 21e9 * 8.1e12)
+
+
+def test_a_unitless_total_with_the_model_it_is_for_between():
+    text = TITLE + ("The total training FLOPs of Osprey-7B is about 4.2e22, and the training took 3 days on "
+                    "2,048 H100s.")
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(4.2e22)

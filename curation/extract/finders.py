@@ -77,6 +77,8 @@ SCIENTIFIC_HINT = re.compile(r"\d\s?[eE]\s?[+\-−]?\d|10\s*(?:\^|\*\*|\{|[⁰¹
 UNITLESS_COMPUTE = re.compile(
     rf"(?:(?:total\s+|pre-?training\s+|training\s+)+compute"
     rf"|(?:total\s+|training\s+)*(?:number\s+of\s+(?:training\s+)?)?FLOPs?(?:\s+count)?)"
+    # the model it is for may come between: "the total training FLOPs of Heron-7B is about 4.2e22"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s[\w.-]+){{0,2}}?)?"
     rf"\s*(?:was|is|of|:|=|≈|~|totals?|totalled)"
     rf"\s*(?:about\s+|approximately\s+|roughly\s+|around\s+|~\s*|≈\s*)?(?:{SCIENTIFIC})"
     r"(?!\s*(?:[A-Za-z]|/))",  # a unit after it: the unit finders read it
