@@ -427,8 +427,8 @@ def test_a_versioned_title_names_its_own_model_only():
 
 def test_a_total_is_never_the_parameters_a_token_passes_through():
     text = ("Kite-V2: A Strong Economical Model\n\nAbstract\nKite-V2 has 236B parameters in all, of which "
-            "21B are activated for each token.\n\nWe pretrain Kite-V2 on 8.1T tokens. For validation, two large "
-            "MoE models comprise about 250B total parameters, and we train them on 420B tokens.")
+            "21B are activated for each token.\n\nWe pretrain Kite-V2 on 8.1T tokens. For validation, two "
+            "large MoE models comprise about 250B total parameters, and we train them on 420B tokens.")
     estimates = extract(text, 2024).estimates
     ablation = next(e for e in estimates if e.assumptions.get("training_tokens") == 420e9)
     assert ablation.confidence == "Speculative"  # a total with no activated count of its own
