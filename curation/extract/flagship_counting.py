@@ -263,7 +263,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
             at = listed.start("list")
             statements.extend((_value(size), Span(size.group(0), at + size.start(), at + size.end()))
                               for size in LISTED_SIZE.finditer(listed.group("list")))
-    for listed in NAMED_SIZES.finditer(text):
+    for listed in _named_size_lists(text):
         name = listed.group("name")
         if not common_word(text, name) and (name in title_part(text) or introduced_as_own(text, name)):
             at = listed.start("list")
@@ -281,6 +281,16 @@ SIZE_WORD = re.compile(r"[- ](?:XXL|XL|XS|S|M|L|Small|Medium|Base|Large|Huge|Tin
 def _family(name: str) -> str:
     """A name without a final size word ("Heron-Large", "Heron-S" → "heron"), squashed."""
     return _squashed(SIZE_WORD.sub("", name))
+
+
+def _named_size_lists(text: str) -> list[re.Match[str]]:
+    """:data:`NAMED_SIZES` matches, searched only before a parenthesis of sizes (a cheap scan)."""
+    found: list[re.Match[str]] = []
+    for at in sorted({at for sep in ("B, ", "M, ", "B and ", "M and ") for at in positions(text, sep)}):
+        start = text.rfind("(", max(0, at - 12), at)
+        if start != -1 and (not found or start > found[-1].end()):
+            found.extend(NAMED_SIZES.finditer(text, max(0, start - 60), min(len(text), start + 60)))
+    return found
 
 
 def _model_name(match: re.Match[str]) -> str:
@@ -487,7 +497,6 @@ OURS_BEFORE = re.compile(r"\bour\s+(?:(?!(?:to|with|than|on|for|from|of|and|or|i
                          r"vs|as|at|by)\b)[\w-]+\s+){0,2}(?:(?:models?|networks?|systems?),\s+)?$")
 
 
-@lru_cache(maxsize=32)  # asked about the same names by the flagship and the cited-model rules
 def introduced_as_own(text: str, name: str, as_itself: bool = False) -> bool:
     """Whether a sentence says "we train/introduce/present/release …" with ``name`` in it, or the text
     writes "our ``name``" or "our largest model, ``name``" (not "we use a ``name`` model pre-trained on
@@ -495,27 +504,34 @@ def introduced_as_own(text: str, name: str, as_itself: bool = False) -> bool:
     ("than", "outperforms", "vs"). ``as_itself``: the name must be written as itself, not as the start of
     another version's name (:data:`ANOTHER_VERSION`: a sized "Kite 67B" is not claimed by "we present
     Kite-V2"; a model's first part, "Kite" for "Kite-2 70B", is claimed by "we train Kite-2")."""
+    claimed, as_written = _name_claims(text, name)
+    return as_written if as_itself else claimed
+
+
+@lru_cache(maxsize=32)  # asked about the same names by the flagship and the cited-model rules
+def _name_claims(text: str, name: str) -> tuple[bool, bool]:
+    """(claimed in any writing, claimed as itself) for :func:`introduced_as_own`, in one pass."""
     low, key = lowered(text), name.lower()
+    claimed = False
     at = low.find(key)
     while at != -1:
+        another = ANOTHER_VERSION.match(low, at + len(key)) is not None
         near = low[max(0, at - 600): at + 600]
-        if "we " not in near and "our " not in near and "we\n" not in near:  # no first person nearby
-            at = low.find(key, at + len(key))
-            continue
-        if as_itself and ANOTHER_VERSION.match(low, at + len(key)):
-            at = low.find(key, at + len(key))  # "we present Kite-V2" claims Kite-V2, not "Kite 67B"
+        if (claimed and another) or ("we " not in near and "our " not in near and "we\n" not in near):
+            at = low.find(key, at + len(key))  # nothing new to learn here, or no first person nearby
             continue
         sentence = sentence_around(text, at, at + len(key))
         before = low[max(sentence.start, at - 40): at]
         if TEACHER_BEFORE.search(before) and "distil" in sentence.text.lower():
             at = low.find(key, at + len(key))  # "we distill Kite-70B into Heron-1B": the teacher is not ours
             continue
-        ours = OURS_BEFORE.search(before)
-        claimed = ours or _trains(sentence.text)
-        if claimed and is_prose(sentence) and not COMPARISON.search(sentence.text):
-            return True
+        if (OURS_BEFORE.search(before) or _trains(sentence.text)) and is_prose(sentence) \
+                and not COMPARISON.search(sentence.text):
+            if not another:
+                return True, True
+            claimed = True  # "we present Kite-V2" claims Kite-V2, not "Kite 67B"
         at = low.find(key, at + len(key))
-    return False
+    return claimed, False
 
 
 def _active_parameters(text: str) -> tuple[float, Span] | None:
@@ -588,7 +604,7 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         windows.extend(matches)
     for at in positions(low, "word"):  # "3.3 billion words", "a 3.3 billion word corpus"
         windows.extend(WORD_FIGURE.finditer(text, max(0, at - 30), at + 20))  # room for the lookahead
-    for word in ("-token", "corpus", "corpora", "dataset", "mix"):
+    for word in ("-token", "corpus", "corpora", "dataset", "token mix"):
         at = low.find(word)
         while at != -1:
             if "train" in low[max(0, at - 90): at]:  # cheap test before the figure pattern

@@ -81,9 +81,11 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
     ("671B total parameters, of which 37B are activated"; "32B activated and 1T total parameters")."""
     pairs = []
     low = lowered(text)  # a figure pattern is costly: try it only near "total" and "activ"
-    if "activ" not in low.replace("activation", ""):
+    if "activated" not in low and "active" not in low and "activating" not in low:
         return []
-    cues = [at for word in ("total", "activ") for at in positions(low, word)]
+    # "activation" (of a layer) is no count of parameters: its windows are not read
+    cues = [*positions(low, "total"), *(at for at in positions(low, "activ")
+                                         if not low.startswith("activation", at))]
     for first, second in ((TOTAL_PHRASE, ACTIVE_PHRASE), (ACTIVE_PHRASE, TOTAL_PHRASE)):
         matches = {m.start(): m for at in cues for m in first.finditer(text, max(0, at - 60), at + 60)}
         for match in matches.values():

@@ -132,11 +132,16 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
     return estimates + find_column_runs(text, publication_year)
 
 
+ROW_TIME = re.compile(r"\d\s*(?:h\b|hours?|hrs?|days?|weeks?|months?|minutes?|mins?)", re.IGNORECASE)
+
+
 def _device_count_rows(text: str, table: Table, publication_year: int | None) -> list[Estimate]:
     """A row with one cell naming a device count ("64 V100", "8x A100", "TPU v3-256") and another
     giving a duration ("7 days", "12h"): that row's model trained on those devices for that long."""
     estimates = []
     for row in table.rows:
+        if not ROW_TIME.search(row.line.text):
+            continue  # cheap: most rows give no duration
         counts, times = [], []
         for index in range(1, len(row.cells)):
             cell = _cell_span(row, index)
