@@ -441,3 +441,25 @@ def test_a_unitless_total_with_the_model_it_is_for_between():
                     "2,048 H100s.")
     primary = _primary(text, 2024)
     assert primary is not None and primary.value_flop == pytest.approx(4.2e22)
+
+
+# -- stages and PDF ligatures -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey, a model with 7B parameters, was pretrained on 2T tokens and fine-tuned on 1B tokens of "
+    "instructions.",
+    "We pretrain Osprey-7B on 2T tokens and ﬁne-tune it on 1B tokens of instructions.",  # a ligature
+    "Osprey-7B was pretrained on 2T tokens before instruction tuning on 1B tokens.",
+])
+def test_pre_training_before_a_fine_tuning_stage_in_one_sentence(sentence):
+    estimates = extract(TITLE + "We present Osprey-7B.\n\n" + sentence, 2023).estimates
+    stages = {e.assumptions["training_tokens"]: e.stage for e in estimates}
+    assert stages[2e12] == "pretraining"
+    assert stages.get(1e9, FINETUNING) == FINETUNING
+
+
+def test_ligatures_are_read_as_their_letters():
+    text = TITLE + "We ﬁne-tune Kite-7B, which was pre-trained on 2T tokens, on our data."
+    extraction = extract(text, 2023)
+    assert "fine-tune" in extraction.text
+    assert extraction.primary is None

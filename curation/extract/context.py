@@ -244,3 +244,22 @@ def eligible(estimate: Estimate) -> bool:
     return not any(note.startswith(("not a training total", "cited", "range", "not training",
                                     "not credible", "not prose", NOT_OWN_RUN))
                    for note in estimate.notes)
+
+
+# where a sentence turns to another stage: "pretrained on 2T tokens, and then fine-tuned on …", "…, and
+# further perform supervised fine-tuning", "pretrained on 2T tokens and fine-tuned on …"
+CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finally|afterwards)\b|,\s*then\b"
+                          r"|,\s*followed\s+by\b|\bafter\s+which\b"
+                          # "pretrained on 2T tokens and fine-tuned on …", "… before instruction tuning"
+                          r"|,?\s+(?:and|before|prior\s+to)\s+(?=(?:is\s+|was\s+|were\s+)?"
+                          r"(?:fine-?tun|finetun|instruction[\s-]tun|align|post-?train))", re.IGNORECASE)
+
+
+def stage_clause(sentence: Span, figure: Span) -> str:
+    """The part of a sentence a figure belongs to, between the stage breaks around it: a fine-tuning
+    stage the sentence goes on to is not the figure's."""
+    at, end = figure.start - sentence.start, figure.end - sentence.start
+    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence.text)]
+    start = max((e for s, e in breaks if e <= at), default=0)
+    stop = min((s for s, e in breaks if s >= end), default=len(sentence.text))
+    return sentence.text[start:stop]

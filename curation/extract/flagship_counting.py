@@ -50,7 +50,7 @@ from typing import NamedTuple
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.card_finders import looks_like_model_card
-from curation.extract.context import classify, is_prose, mark_local_cues
+from curation.extract.context import classify, is_prose, mark_local_cues, stage_clause
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.model_names import document_title
 from curation.extract.moe import NAME_SIZES, SAME_MODEL_TOLERANCE, active_parameter_pairs
@@ -724,22 +724,6 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     )
     if "word" in token_span.text.lower():  # a count of words (WORD_FIGURE), converted
         estimate.assumptions["tokens_per_word"] = TOKENS_PER_WORD
-    clause = _clause(sentence, token_span)
+    clause = stage_clause(sentence, token_span)
     mark_local_cues(estimate, text, sentence, token_span)
     return [classify(estimate, clause.lower().replace(token_span.text.lower(), ""))]
-
-
-# where a sentence turns to another stage: "pretrained on 2T tokens, and then fine-tuned on …", "…, and
-# further perform supervised fine-tuning"
-CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finally|afterwards)\b|,\s*then\b"
-                          r"|,\s*followed\s+by\b|\bafter\s+which\b", re.IGNORECASE)
-
-
-def _clause(sentence: Span, figure: Span) -> str:
-    """The part of a sentence a figure belongs to, between the stage breaks around it: a fine-tuning
-    stage the sentence goes on to is not the figure's."""
-    at, end = figure.start - sentence.start, figure.end - sentence.start
-    breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence.text)]
-    start = max((e for s, e in breaks if e <= at), default=0)
-    stop = min((s for s, e in breaks if s >= end), default=len(sentence.text))
-    return sentence.text[start:stop]

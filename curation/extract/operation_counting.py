@@ -16,7 +16,7 @@ from curation.extract.anchors import (
     TOKENS_ANCHOR,
     anchored,
 )
-from curation.extract.context import classify, mark_local_cues
+from curation.extract.context import classify, mark_local_cues, stage_clause
 from curation.extract.evidence import (
     OPERATION_COUNTING,
     Estimate,
@@ -89,7 +89,9 @@ def find_operation_counting(text: str) -> list[Estimate]:
             else "Speculative",
         )
         mark_local_cues(estimate, text, sentence, Span(match.group(0), match.start(), match.end()))
-        estimates.append(classify(estimate, sentence.text.lower()))
+        # the stage is the token figure's own clause's ("pretrained on 2T tokens and fine-tuned on …")
+        estimates.append(classify(estimate, stage_clause(sentence, Span(match.group(0), match.start(),
+                                                                        match.end())).lower()))
     return estimates
 
 
