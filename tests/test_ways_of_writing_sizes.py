@@ -463,3 +463,10 @@ def test_ligatures_are_read_as_their_letters():
     extraction = extract(text, 2023)
     assert "fine-tune" in extraction.text
     assert extraction.primary is None
+
+
+def test_a_word_broken_over_a_line_is_read_whole():
+    text = TITLE + "We present Osprey-7B.\n\nOsprey-7B was trained on 2T to-\nkens of web text."
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+    assert "2T tokens" in primary.evidence[0].text

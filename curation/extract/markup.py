@@ -21,6 +21,8 @@ _HIDDEN = etree.XPath("//script | //style | //comment() | //processing-instructi
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)  # no cut in a long text node
 
 
+# a word PDF text extraction broke over a line ("to-\nkens", "pa-\nrameter"): a reader reads it whole
+_BROKEN_WORD = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
 # the Latin ligatures PDF text extraction leaves in ("ﬁne-tuned"): a reader sees their letters
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _LIGATURE = re.compile("[ﬀ-ﬆ]")
@@ -28,12 +30,15 @@ _LIGATURE = re.compile("[ﬀ-ﬆ]")
 
 def plain_text(document: str) -> str:
     """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks)
-    dropped and ligatures written as their letters ("ﬁne-tuned": "fine-tuned"). Where there are tables,
+    dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned") and words broken over a
+    line joined ("to-\nkens": "tokens"). Where there are tables,
     comments or scripts an HTML parser reads the markup: each table row becomes one pipe row on its own
     line, hidden text goes; otherwise the tags are dropped and entities decoded (the same text, many
     times faster)."""
     if _LIGATURE.search(document):
         document = document.translate(LIGATURES)
+    if "-\n" in document:
+        document = _BROKEN_WORD.sub("", document)
     if not _HTML.search(document[:20000]):
         return _EMPHASIS.sub("", document)
     if _NEEDS_PARSER.search(document):
