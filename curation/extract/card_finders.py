@@ -219,8 +219,10 @@ def find_card_operation_counting(text: str, name: str | None = None) -> list[Est
     if params is None:
         return []
     model = name.split("/")[-1] if name else document_title(text)
-    estimates = [_fine_tuning_estimate(text, params, model, *max(tuned, key=lambda item: item[0]))
-                 for tuned in [finetuning_step_tokens(text)] if tuned]
+    estimates = []
+    tuned = finetuning_step_tokens(text)
+    if tuned:
+        estimates.append(_fine_tuning_estimate(text, params, model, *max(tuned, key=lambda item: item[0])))
     tokens = _token_figures(text)
     if not tokens:
         return estimates
