@@ -470,3 +470,19 @@ def test_a_word_broken_over_a_line_is_read_whole():
     primary = _primary(text)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
     assert "2T tokens" in primary.evidence[0].text
+
+
+@pytest.mark.parametrize(("fields", "size"), [
+    ("- Model size: 3 billion\n- Training data: 1 trillion tokens\n", 3e9),
+    ("- **Model Size:** 2.7B\n- **Training Tokens:** 1.4T\n", 2.7e9),
+    ("- Size: 7B\n- Tokens: 2T\n", 7e9),
+    ("| Model | Size | Tokens |\n|---|---|---|\n| Osprey | 7B | 2T |\n", 7e9),
+])
+def test_a_cards_size_as_a_field(fields, size):
+    primary = extract(CARD + "# Osprey\n\n" + fields, 2024, "acme/Osprey").primary
+    assert primary is not None and primary.assumptions["parameters"] == pytest.approx(size)
+
+
+def test_a_batch_size_or_a_file_size_is_no_model_size():
+    text = CARD + "# Osprey\n\n- Batch size: 4M\n- Model size: 13 GB\n- Training data: 1 trillion tokens\n"
+    assert card_parameter_count(text) is None

@@ -80,7 +80,8 @@ def _size(word: str | None) -> str | None:
 def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Span] | None:
     """The card's own parameter count: the size a table row labelled with the card's own name gives
     ("| [Heron](https://…/Heron) | 11 billion |" on the card published as org/Heron, whatever siblings
-    the table lists first), else its first statement in prose or a key-value table row."""
+    the table lists first), else its first statement in prose ("6.9B parameters"), size field ("Model
+    size: 3 billion") or key-value table row."""
     own = _own_row_size(text, name) if name else None
     if own is not None:
         return own
@@ -89,9 +90,14 @@ def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Spa
                   if 1e6 <= _param_value(m) <= 1e14), None)
     if match:
         found.append((match.start(), _param_value(match), Span(match.group(0), match.start(), match.end())))
+    if "size" in lowered(text):
+        for field in SIZE_FIELD.finditer(text):
+            start = field.start() + len(field.group(0)) - len(field.group(0).lstrip())
+            size = scaled_value(field.group("n"), _size(field.group("m")))
+            found.append((field.start(), size, Span(text[start: field.end()], start, field.end())))
     for table in find_tables(text):
         for row in table.rows:
-            if "param" in row.label.lower() and len(row.cells) == 2:
+            if (_SIZE_KEY.fullmatch(row.label) or "param" in row.label.lower()) and len(row.cells) == 2:
                 value = KEY_VALUE_SIZE.fullmatch(row.cells[1])
                 size = scaled_value(value.group("n"), _size(value.group("m"))) if value else 0
                 if 1e6 <= size <= 1e14:
@@ -102,6 +108,12 @@ def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Spa
     return value, span
 
 
+# a card's size as a field of its own: "Model size: 3 billion", "- **Model Size:** 2.7B", "Size: 7B" (not
+# "Batch size", nor a file's size in GB)
+_SIZE_KEY = re.compile(r"(?:model\s+)?size", re.IGNORECASE)
+SIZE_FIELD = re.compile(rf"^[ \t]*(?:[-*+][ \t]*)?{_SIZE_KEY.pattern}[ \t]*[:=][ \t]*(?P<n>{NUMBER})[ \t]?"
+                        r"(?P<m>[MBT]|million|billion|trillion)(?![\w.])(?![ \t]*(?:tokens|GB|MB|TB)\b)",
+                        re.IGNORECASE | re.MULTILINE)
 LINK_TEXT = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 

@@ -172,8 +172,8 @@ def _mark_aggregate(estimate: Estimate, row: Row) -> None:
 
 
 def _parameter_token_rows(table: Table) -> list[Estimate]:
-    params = next((i for i, h in enumerate(table.headers) if re.search(r"\bparam", h)
-                   and "non-embedding" not in h), None)
+    params = next((i for i, h in enumerate(table.headers) if (re.search(r"\bparam", h)
+                   or h.strip() in ("size", "model size")) and "non-embedding" not in h), None)
     tokens = next((i for i, h in enumerate(table.headers) if re.search(r"\btokens?\b|token count", h)
                    and "batch" not in h and "context" not in h), None)
     if params is None or tokens is None or params == tokens:
