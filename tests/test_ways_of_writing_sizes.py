@@ -13,6 +13,7 @@ from curation.extract.device_sentences import device_counts, find_device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import FINETUNING, Span
+from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD as CARD_KIND
 from schemas.handover import Document
 
@@ -486,3 +487,20 @@ def test_a_cards_size_as_a_field(fields, size):
 def test_a_batch_size_or_a_file_size_is_no_model_size():
     text = CARD + "# Osprey\n\n- Batch size: 4M\n- Model size: 13 GB\n- Training data: 1 trillion tokens\n"
     assert card_parameter_count(text) is None
+
+
+def test_the_titled_model_comes_in_listed_sizes():
+    text = TITLE + "Osprey comes in three sizes: 1B, 3B and 8B, all trained on 9T tokens."
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 8e9 * 9e12)
+
+
+def test_another_models_listed_sizes_are_not_the_own():
+    text = TITLE + "We train Osprey-1B on 50B tokens. Kite comes in three sizes: 1B, 3B and 8B."
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 50e9)
+
+
+def test_a_global_batch_of_tokens():
+    (found, _), = step_tokens("We pre-trained Osprey for 500k steps with a global batch of 4M tokens.")
+    assert found == pytest.approx(5e5 * 4e6)

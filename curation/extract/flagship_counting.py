@@ -14,12 +14,13 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   text trains ("six models ranging from 169 million to 14 billion parameters") when that is larger; a
   model card's own model is the sized name in its title, else the size in its repository's name when
   the card writes that name ("# Heron-7B"), not a larger sibling it mentions;
-  without sized names, the largest "N parameters" or listed size ("sizes (1.3B, 2.7B and 6.7B)") of a
-  sentence saying "we train/introduce/…" or whose subject the title names ("Heron is a 20B model",
-  "Heron has 350M parameters", "Heron-Large has 355M parameters" under "Heron: …"), a size the
-  opening gives the own model ("we pretrain Heron, a 1.1B language model"), the sizes of the own
-  name's family in parentheses ("Heron models (7B, 13B and 70B)"), or "our 1.3B model" / "our final
-  model has 1.5B parameters"; "our largest model, Heron-1.3B" introduces its name as the own model;
+  without sized names, the largest "N parameters" or listed size ("sizes (1.3B, 2.7B and 6.7B)", "Heron
+  comes in three sizes: 1B, 3B and 8B") of a sentence saying "we train/introduce/…" or whose subject
+  the title names ("Heron is a 20B model", "Heron has 350M parameters", "Heron-Large has 355M
+  parameters" under "Heron: …"), a size the opening gives the own model ("we pretrain Heron, a 1.1B
+  language model"), the sizes of the own name's family in parentheses ("Heron models (7B, 13B and
+  70B)"), or "our 1.3B model" / "our final model has 1.5B parameters"; "our largest model,
+  Heron-1.3B" introduces its name as the own model;
 - a **mixture of experts** counts the parameters active per token: the active size a name carries
   after its total ("Heron-30B-A3B": 3B active), else the activated count a table or sentence pairs
   with the flagship's total replaces it (a dense flagship keeps its size beside a smaller MoE sibling;
@@ -82,7 +83,7 @@ RANGE_STATEMENT = re.compile(
     rf"(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])[\s-]*(?:parameters?|params)\b",
     re.IGNORECASE)
 # "we train models of various sizes (i.e., 1.3B, 2.7B, and 6.7B)"
-SIZES_LIST = re.compile(r"\bsizes?\b[^;:]{0,24}?"
+SIZES_LIST = re.compile(r"\bsizes?\b[^;:]{0,24}?(?::\s*)?"
                         r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)")
 LISTED_SIZE = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])")
 # "Heron models (7B, 13B and 70B)", "the Heron family (1B, 7B)": the sizes a name's models come in
@@ -259,7 +260,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     statements.extend(_described_sizes(text))
     for listed in SIZES_LIST.finditer(text):
         sentence = sentence_around(text, listed.start(), listed.end())
-        if _trains(sentence.text):
+        if _trains(sentence.text) or _opens_with_own_name(text, sentence):
             at = listed.start("list")
             statements.extend((_value(size), Span(size.group(0), at + size.start(), at + size.end()))
                               for size in LISTED_SIZE.finditer(listed.group("list")))
@@ -291,6 +292,19 @@ def _named_size_lists(text: str) -> list[re.Match[str]]:
         if start != -1 and (not found or start > found[-1].end()):
             found.extend(NAMED_SIZES.finditer(text, max(0, start - 60), min(len(text), start + 60)))
     return found
+
+
+OPENING_NAME = re.compile(r"\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\s+[A-Z][\w -]{0,40}\n)?(?P<name>[A-Z][\w.-]*\w)\b")
+
+
+def _opens_with_own_name(text: str, sentence: Span) -> bool:
+    """Whether a sentence's subject is the model the title names ("Heron comes in three sizes: 1B, 3B
+    and 8B" under "Heron: …")."""
+    opening = OPENING_NAME.match(sentence.text)
+    if opening is None:
+        return False
+    name = opening.group("name")
+    return name.lower() not in NOT_NAME_WORDS and _in_title(text, name) and not common_word(text, name)
 
 
 def _model_name(match: re.Match[str]) -> str:

@@ -50,7 +50,9 @@ def _count(g: str) -> str:
 STEPS = re.compile(rf"(?<![\w.']){_count('s')}\s*(?:training\s+|optimi[sz]ation\s+|gradient\s+)?"
                    r"(?:steps|iterations|updates)\b", re.IGNORECASE)
 STEPS_FIELD = re.compile(rf"\b(?:training\s+)?steps\s*[:=]\s*{_count('s')}", re.IGNORECASE)
-BATCH = re.compile(rf"batch\s+size\s*(?:of|was|is|[:=])?\s*(?:about\s+|approximately\s+|~)?{_count('b')}"
+# "a batch size of 512", "batch size: 2k", "a global batch of 4M tokens"
+BATCH = re.compile(rf"batch\s+(?:size\s*(?:of|was|is|[:=])?|of)\s*(?:about\s+|approximately\s+|~)?"
+                   rf"{_count('b')}"
                    r"(?P<unit>\s*tokens)?", re.IGNORECASE)
 SEQUENCE = re.compile(r"(?:sequence|context)\s+(?:length|size|window)|input\s+length|sequences\s+of\b",
                       re.IGNORECASE)
