@@ -9,6 +9,7 @@ import pytest
 
 from curation.extract.card_finders import card_parameter_count
 from curation.extract.context import eligible
+from curation.extract.derived import derived_from
 from curation.extract.device_sentences import device_counts, find_device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
@@ -504,3 +505,23 @@ def test_another_models_listed_sizes_are_not_the_own():
 def test_a_global_batch_of_tokens():
     (found, _), = step_tokens("We pre-trained Osprey for 500k steps with a global batch of 4M tokens.")
     assert found == pytest.approx(5e5 * 4e6)
+
+
+# -- derived cards said in other words --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "sentence"), [
+    ("acme/MedOsprey", "MedOsprey is Osprey-7B instruction-tuned on 200k medical dialogues."),
+    ("acme/Osprey-7B-roleplay", "A roleplay finetune based on Osprey-7B."),
+    ("acme/Osprey-7B-orca", "We trained Osprey-7B on the Orca dataset for 3 epochs."),
+])
+def test_derived_cards_in_other_words(name, sentence):
+    text = CARD + f"# {name.split('/')[-1]}\n\n{sentence}\n"
+    assert derived_from(text, name) == "Osprey-7B"
+
+
+@pytest.mark.parametrize(("name", "sentence"), [
+    ("acme/Osprey-7B", "We trained Osprey-7B on 2T tokens of web text."),
+    ("acme/Osprey-7B-v2", "We trained Osprey-7B on 3T tokens this time."),  # a new version, not a fine-tune
+])
+def test_a_base_card_training_its_own_model_is_no_derivative(name, sentence):
+    assert derived_from(CARD + f"# {name.split('/')[-1]}\n\n{sentence}\n", name) is None

@@ -16,8 +16,10 @@ repository name the source gives:
    "built by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X",
    "Finetuned from model: X", "Parent Model: X", "a fine-tune of X", "an instruction-tuned (chat,
    aligned, uncensored) version of X", "SFT of X", "a merge of X and Y", "we trained X further",
-   "built upon X, … tuned for …" — unless X is the card's own model (a base card listing the models
-   "built by fine-tuning" it, or "the chat version of" it).
+   "built upon X, … tuned for …", "a finetune based on X", "Heron is X instruction-tuned on …", and
+   "we trained X on …" on a card whose name is X's with a word added that is no version ("X-orca") —
+   unless X is the card's own model (a base card listing the models "built by fine-tuning" it, or "the
+   chat version of" it).
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
    or its opening calls it "a LoRA adapter for X" / "adapter weights of X": its base is X.
@@ -56,6 +58,10 @@ FINE_TUNED_FROM = re.compile(
     r"uncensored|abliterated|quantized|merged|tuned|instruct-tuned|instruction-tuned|dpo|sft|rlhf)"
     r"(?:[\s-]+tuned)?\s+(?:version|variant|checkpoint|edition))\s+of(?:\s+the)?"
     r"|(?:a|an)\s+(?:fine-?tune|finetune|merge)\s+of(?:\s+the)?"
+    # "a roleplay finetune based on X"; "Heron is X instruction-tuned on …"
+    r"|(?:fine-?tune|finetune|merge)\s+(?:based\s+on|built\s+on|on\s+top\s+of)(?:\s+the)?"
+    r"|\bis(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+(?:further\s+)?(?:fine-?tuned|finetuned|"
+    r"instruction-tuned|instruct-tuned|aligned|tuned)\s+(?:on|with|for|using)\b)"
     r"|\b(?:SFT|DPO|RLHF|ORPO)\s+of"
     # "we trained X further", "further trained X", "continued fine-tuning X"
     r"|(?:further\s+(?:pre-?)?train(?:ed|ing)?|continued\s+fine-?tuning(?:\s+of)?)"
@@ -66,6 +72,11 @@ FINE_TUNED_FROM = re.compile(
     r")\s*(?:this\s+model\s+is\s+)?" + NAME,
     re.IGNORECASE,
 )
+
+
+# "we trained Heron-7B on the Orca dataset" on the card of "Heron-7B-orca" (see :func:`_extends`)
+TRAINED_ON = re.compile(r"\bwe\s+(?:further\s+)?(?:fine-?tuned|finetuned|trained|tuned)\s+" + NAME
+                        + r"\s+on\b", re.IGNORECASE)
 
 
 # what a derived card's base is called when the card does not name it
@@ -99,6 +110,9 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
         base = said.group("base").strip("[]() ")
         if not _is_own(base, own):
             return base
+    trained = TRAINED_ON.search(text)
+    if trained and name and _extends(name, trained.group("base")):
+        return trained.group("base")
     if METHOD_NAME.search(names.replace("_", "-")):
         return base or UNNAMED_BASE
     adapter = ADAPTER_PHRASE.search(text[:4000])
@@ -108,6 +122,14 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
             str(meta.get("library_name", "")).lower() == "peft":
         return base or (named.group("base") if of_another else UNNAMED_BASE)
     return None
+
+
+def _extends(name: str, base: str) -> bool:
+    """Whether a repository's name is another model's name with a word added that is no version
+    ("Heron-7B-orca" extends "Heron-7B"; "Heron-7B-v2" and "Heron-7B" itself do not)."""
+    own, stem = squash_name(name.split("/")[-1]), squash_name(base.split("/")[-1])
+    rest = own[len(stem):] if stem and own.startswith(stem) else ""
+    return bool(rest) and re.fullmatch(r"v?\d+(?:\.\d+)*", rest) is None
 
 
 def _is_own(base: str, own: set[str]) -> bool:
