@@ -525,3 +525,16 @@ def test_derived_cards_in_other_words(name, sentence):
 ])
 def test_a_base_card_training_its_own_model_is_no_derivative(name, sentence):
     assert derived_from(CARD + f"# {name.split('/')[-1]}\n\n{sentence}\n", name) is None
+
+
+def test_a_token_column_beside_sized_names():
+    text = CARD + ("# Osprey-7B\n\n| Model | Training Tokens |\n|---|---|\n| Kite-7B | 2T |\n"
+                   "| Osprey-7B | 1T |\n")
+    primary = extract(text, 2024, "acme/Osprey-7B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1e12)  # its own row
+
+
+def test_a_surveys_token_column_is_cited():
+    text = ("Trends in Open Models\n\nAbstract\nWe survey open models.\n\n| Model | Training Tokens |\n"
+            "|---|---|\n| Kite-7B | 2T |\n| Heron-70B | 15T |\n")
+    assert extract(text, 2024).primary is None

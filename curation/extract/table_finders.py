@@ -1,6 +1,7 @@
 """Estimates from table rows: a GPU-hours or GPU-days column (hardware), a cell of devices beside a
-cell of time ("| Heron-L | 64 V100 | 7 days |": hardware), parameter and token columns (6·N·D), or a
-training-compute column in the unit its header names (reported).
+cell of time ("| Heron-L | 64 V100 | 7 days |": hardware), parameter and token columns, or a token
+column beside sized names ("| Heron-7B | 2T |") (6·N·D), or a training-compute column in the unit its
+header names (reported).
 
 Model cards and papers tabulate per-model figures ("| Heron 2 70B | 1720320 | …"); each row becomes an
 estimate for the model its first cell names. Rows labelled "Total" are sums over several models.
@@ -171,19 +172,25 @@ def _mark_aggregate(estimate: Estimate, row: Row) -> None:
         estimate.notes.append(AGGREGATE_NOTE)
 
 
+LABEL_SIZE = re.compile(r"[\w.-][-\s](?P<n>\d+(?:\.\d+)?)(?P<m>[BM])\b")
+
+
 def _parameter_token_rows(table: Table) -> list[Estimate]:
     params = next((i for i, h in enumerate(table.headers) if (re.search(r"\bparam", h)
                    or h.strip() in ("size", "model size")) and "non-embedding" not in h), None)
     tokens = next((i for i, h in enumerate(table.headers) if re.search(r"\btokens?\b|token count", h)
                    and "batch" not in h and "context" not in h), None)
-    if params is None or tokens is None or params == tokens:
+    if tokens is None or params == tokens:
         return []
     estimates = []
     carried_tokens: tuple[float, Span] | None = None
     for row in table.rows:
-        if max(params, tokens) >= len(row.cells):
+        if max(params or 0, tokens) >= len(row.cells):
             continue
-        n = _cell_value(row.cells[params])
+        # without a parameter column, the size a row's label carries: "| Heron-7B | 2T |"
+        label_size = LABEL_SIZE.search(row.label) if params is None else None
+        n = _cell_value(row.cells[params]) if params is not None else \
+            (scaled_value(label_size.group("n"), label_size.group("m")) if label_size else None)
         d = _cell_value(row.cells[tokens])
         if d:
             carried_tokens = (d, _cell_span(row, tokens))
@@ -192,9 +199,10 @@ def _parameter_token_rows(table: Table) -> list[Estimate]:
         if not n or not d or not (1e6 <= n <= 1e14 and 1e8 <= d <= 1e15):
             continue
         token_span = _cell_span(row, tokens) if row.cells[tokens] else carried_tokens[1]
+        param_span = _cell_span(row, params) if params is not None else _cell_span(row, 0)
         estimate = Estimate(
             6 * n * d, OPERATION_COUNTING,
-            [row.line, table.header_line, _cell_span(row, params), token_span],
+            [row.line, table.header_line, param_span, token_span],
             {"parameters": n, "training_tokens": d, "formula": "6 * N * D", "table_row": True,
              "table_header": table.header_line.text},
             model=row.label or None, confidence="Likely",
