@@ -538,3 +538,20 @@ def test_a_surveys_token_column_is_cited():
     text = ("Trends in Open Models\n\nAbstract\nWe survey open models.\n\n| Model | Training Tokens |\n"
             "|---|---|\n| Kite-7B | 2T |\n| Heron-70B | 15T |\n")
     assert extract(text, 2024).primary is None
+
+
+@pytest.mark.parametrize(("sentence", "days"), [
+    ("Our model converged after 14 days of training on 16 V100s.", 14),
+    ("Training finished after 10 days on 256 A100 GPUs.", 10),
+])
+def test_a_run_that_ended_after_a_time_lasted_it(sentence, days):
+    (estimate,) = find_device_counts(sentence, 2020)
+    chips = estimate.assumptions["chips"]
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(chips * days * 86400)
+
+
+def test_a_milestone_is_still_no_runs_length():
+    sentence = ("Osprey outperformed the baseline after just 2 days on 256 A100 GPUs; the full run took 12 "
+                "days.")
+    (estimate,) = find_device_counts(sentence, 2022)
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(256 * 12 * 86400)

@@ -11,8 +11,9 @@ hours", "using 50 GPUs, for one day". The rules:
   a product of nodes and devices, "32 x 8 A100 GPUs", "16 nodes × 8 H100", "50 replicas, each on a
   K40"; not a year, "in 2017 V100 GPUs") and a **duration** (digits, number words or a range, then
   minutes, hours ("48h"), days, weeks or months, "one and a half weeks", "a week and a half"; a time
-  per epoch times the epochs the sentence gives; not a milestone, "after just 4 hours", nor a rate,
-  "one minute per move"), and says it is training ("train", "pretrain", "took", "needed", "run",
+  per epoch times the epochs the sentence gives; not a milestone, "after just 4 hours", though a run
+  that "converged after 14 days" lasted them, nor a rate, "one minute per move"), and says it is
+  training ("train", "pretrain", "took", "needed", "run",
   "used", "conducted", "lasted");
 - a count whose own words give it another purpose ("5,000 TPUs to generate self-play games", "256
   GPUs for data generation") is not the run's; one whose words say it trains ("and 64 TPUs to train
@@ -96,6 +97,9 @@ RATE_AFTER = re.compile(r"\s*(?:per|/)\s*(?!(?:training\s+)?(?:epoch|run|model|e
                         r"(?:[a-z]+)\b", re.IGNORECASE)
 NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+"
                        r"(?:just\s+|only\s+|about\s+|less\s+than\s+)?$", re.IGNORECASE)
+# but a run that ends "after" a time lasted that long: "converged after 14 days", "finished after 10 days"
+RUN_ENDED_AFTER = re.compile(r"\b(?:converged|finished|completed|ended|stopped|concluded|terminated)\s+"
+                             r"after\s+(?:about\s+|roughly\s+|approximately\s+|around\s+)?$", re.IGNORECASE)
 # the data-centre GPU most used for training by year, for texts that write "GPUs" alone and name no GPU
 # model anywhere, known or not (a Speculative guess, named in the estimate's assumptions)
 NAMED_GPU = re.compile(r"\b[A-Z][\w-]*\d[\w-]*\s+GPU")  # "P600 GPUs": a model the table may lack
@@ -118,7 +122,8 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
     gives ("for 90 epochs"), and not at all when it gives none."""
     found = []
     for match in DURATION.finditer(sentence.text):
-        if NOT_A_RUN.search(sentence.text[max(0, match.start() - 24): match.start()]) or \
+        before = sentence.text[max(0, match.start() - 40): match.start()]
+        if (NOT_A_RUN.search(before[-24:]) and not RUN_ENDED_AFTER.search(before)) or \
                 RATE_AFTER.match(sentence.text, match.end()):
             continue
         half = 0.5 if match.group("half") else 0.0  # "a week and a half"
