@@ -90,7 +90,8 @@ def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Spa
                   if 1e6 <= _param_value(m) <= 1e14), None)
     if match:
         found.append((match.start(), _param_value(match), Span(match.group(0), match.start(), match.end())))
-    if "size" in lowered(text):
+    low = lowered(text)
+    if "size:" in low or "size :" in low or "size=" in low:  # cheap: a size field is rare
         for field in SIZE_FIELD.finditer(text):
             start = field.start() + len(field.group(0)) - len(field.group(0).lstrip())
             size = scaled_value(field.group("n"), _size(field.group("m")))
@@ -230,12 +231,13 @@ def find_card_operation_counting(text: str, name: str | None = None) -> list[Est
     params = card_parameter_count(text, name)
     if params is None:
         return []
+    tuned, tokens = finetuning_step_tokens(text), _token_figures(text)
+    if not tuned and not tokens:
+        return []
     model = name.split("/")[-1] if name else document_title(text)
     estimates = []
-    tuned = finetuning_step_tokens(text)
     if tuned:
         estimates.append(_fine_tuning_estimate(text, params, model, *max(tuned, key=lambda item: item[0])))
-    tokens = _token_figures(text)
     if not tokens:
         return estimates
     n, param_span = params

@@ -27,18 +27,22 @@ def _figure_pattern(group: str) -> str:
     return rf"(?<![\d.,])(?P<{group}>{NUMBER})\s?(?P<{group}m>[MBT]|million|billion|trillion)(?![a-z])"
 
 
-TOTAL_PHRASE = re.compile(
-    _figure_pattern("t") + r"\s+total\s+param|total\s+(?:number\s+)?of\s+" + _figure_pattern("u")
-    + r"\s+param|" + _figure_pattern("w") + r"\s+(?:parameters?\s+)?in\s+total\b"
-    # "8B parameters while only activating 2B for each token": a count a verb of activation follows
-    + "|" + _figure_pattern("v") + r"\s+param\w*(?=[^.]{0,40}\bactivat(?:ing|es)\b)", re.IGNORECASE)
+_TOTAL = (_figure_pattern("t") + r"\s+total\s+param|total\s+(?:number\s+)?of\s+" + _figure_pattern("u")
+          + r"\s+param|" + _figure_pattern("w") + r"\s+(?:parameters?\s+)?in\s+total\b")
+TOTAL_PHRASE = re.compile(_TOTAL, re.IGNORECASE)
+# "8B parameters while only activating 2B for each token": a count a verb of activation follows (tried
+# only in texts that write such a verb)
+TOTAL_BEFORE_VERB = re.compile(_TOTAL + "|" + _figure_pattern("v")
+                               + r"\s+param\w*(?=[^.]{0,40}\bactivat(?:ing|es)\b)", re.IGNORECASE)
 # a name that carries its total and its active size: "Heron-30B-A3B"
 NAME_SIZES = re.compile(r"(?<![\w.])(?P<t>\d+(?:\.\d+)?)(?P<tm>[MBT])-A(?P<a>\d+(?:\.\d+)?)(?P<am>[MB])"
                         r"(?![\w.])")
-ACTIVE_PHRASE = re.compile(r"(?P<verb>activat(?:ing|es)\s+(?:only\s+)?(?:about\s+|around\s+|~)?)?"
-                           + _figure_pattern("a")
-                           + r"(?(verb)|\s+(?:parameters?\s+)?(?:are\s+)?(?:activated|active)\b)",
+ACTIVE_PHRASE = re.compile(_figure_pattern("a") + r"\s+(?:parameters?\s+)?(?:are\s+)?(?:activated|active)\b",
                            re.IGNORECASE)
+ACTIVATING_PHRASE = re.compile(r"(?P<verb>activat(?:ing|es)\s+(?:only\s+)?(?:about\s+|around\s+|~)?)?"
+                               + _figure_pattern("a")
+                               + r"(?(verb)|\s+(?:parameters?\s+)?(?:are\s+)?(?:activated|active)\b)",
+                               re.IGNORECASE)
 
 
 def _size(cell: str) -> float | None:
@@ -84,10 +88,19 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
     if "activated" not in low and "active" not in low and "activating" not in low:
         return []
     # "activation" (of a layer) is no count of parameters: its windows are not read
-    cues = [*positions(low, "total"), *(at for at in positions(low, "activ")
-                                         if not low.startswith("activation", at))]
-    for first, second in ((TOTAL_PHRASE, ACTIVE_PHRASE), (ACTIVE_PHRASE, TOTAL_PHRASE)):
-        matches = {m.start(): m for at in cues for m in first.finditer(text, max(0, at - 60), at + 60)}
+    cues = sorted([*positions(low, "total"), *(at for at in positions(low, "activ")
+                                                if not low.startswith("activation", at))])
+    windows: list[list[int]] = []
+    for at in cues:  # overlapping windows read once
+        if windows and at - 60 <= windows[-1][1]:
+            windows[-1][1] = at + 60
+        else:
+            windows.append([max(0, at - 60), at + 60])
+    verbs = "activating" in low or "activates" in low
+    total_phrase, active_phrase = (TOTAL_BEFORE_VERB, ACTIVATING_PHRASE) if verbs else (TOTAL_PHRASE,
+                                                                                         ACTIVE_PHRASE)
+    for first, second in ((total_phrase, active_phrase), (active_phrase, total_phrase)):
+        matches = {m.start(): m for start, end in windows for m in first.finditer(text, start, end)}
         for match in matches.values():
             end = min(len(text), match.end() + 120)
             stop = re.search(r"\.(?:\s|$)", text[match.end():end])
@@ -95,8 +108,8 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
             other = second.search(window)
             if other is None:
                 continue
-            total, active = (match, other) if first is TOTAL_PHRASE else (other, match)
-            value = _figure(total, next(g for g in ("t", "u", "w", "v") if total.group(g)))
+            total, active = (match, other) if first is total_phrase else (other, match)
+            value = _figure(total, next(g for g in ("t", "u", "w", "v") if total.groupdict().get(g)))
             activated = _figure(active, "a")
             if activated < value:
                 pairs.append((value, activated, text[match.start(): match.end() + other.end()]))
