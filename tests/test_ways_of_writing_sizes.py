@@ -555,3 +555,19 @@ def test_a_milestone_is_still_no_runs_length():
                 "days.")
     (estimate,) = find_device_counts(sentence, 2022)
     assert estimate.assumptions["chip_seconds"] == pytest.approx(256 * 12 * 86400)
+
+
+# -- markup: HTML tables without a header row, a tag ending a table row ------------------------------
+
+def test_a_key_value_html_table_without_a_header_row():
+    text = CARD + ("# Osprey\n\n<table><tr><td>Parameters</td><td>7B</td></tr><tr><td>Training tokens</td>"
+                   "<td>2T</td></tr></table>\n")
+    primary = extract(text, 2024, "acme/Osprey").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_tag_ending_a_table_row_leaves_the_table_whole():
+    text = TITLE + ("We present Osprey-7B.\n\n| Model | Params | Tokens |<br>\n|---|---|---|\n"
+                    "| Osprey-7B | 6.9B | 2.0T |\n")
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 6.9e9 * 2e12)

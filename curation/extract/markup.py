@@ -55,7 +55,8 @@ def plain_text(document: str) -> str:
         if parsed is not None:
             return _EMPHASIS.sub("", parsed)
     # Markdown with a few inline tags (<p align>, <img>, <br>), or markup no parser accepts
-    return _EMPHASIS.sub("", html.unescape(_TAG.sub("\n", document)))
+    # (a tag that ended a table row, "| Tokens |<br>", leaves no blank line inside the table)
+    return _EMPHASIS.sub("", _BLANK_BETWEEN_ROWS.sub(r"\1\n", html.unescape(_TAG.sub("\n", document))))
 
 
 def _parsed_text(document: str) -> str | None:

@@ -51,7 +51,8 @@ def _cells(line: str) -> list[str]:
 @lru_cache(maxsize=8)
 def find_tables(text: str) -> list[Table]:
     """Blocks of consecutive lines with at least two ``|``; rows with a digit after the first cell are
-    data, the ones above them are headers. (Cached: several finders read the same text's tables.)"""
+    data, the ones above them are headers (a two-cell table may have none: its first row is data).
+    (Cached: several finders read the same text's tables.)"""
     if text.count("|") < 4:
         return []
     tables: list[Table] = []
@@ -92,6 +93,8 @@ def _table(block: list[tuple[Span, list[str]]]) -> Table | None:
     rows: list[Row] = []
     for span, cells in block:
         is_data = any(_DIGIT.search(cell) for cell in cells[1:])
+        if is_data and header_line is None and len(cells) == 2:
+            header_line = span  # a key-value table with no header row: "| Parameters | 7B |" is data
         if is_data and header_line is not None:
             rows.append(Row(cells, span))
         elif not rows:
