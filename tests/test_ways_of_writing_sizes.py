@@ -571,3 +571,9 @@ def test_a_tag_ending_a_table_row_leaves_the_table_whole():
                     "| Osprey-7B | 6.9B | 2.0T |\n")
     primary = _primary(text)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 6.9e9 * 2e12)
+
+
+def test_sizes_before_models_in_the_plural():
+    text = TITLE + "We present Osprey.\n\nBoth the 8B and the 70B models were trained on 15T tokens."
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 15e12)

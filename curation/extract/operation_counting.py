@@ -36,7 +36,7 @@ from curation.extract.quantities import (
 PARAMS = re.compile(
     # a unit written twice ("a 2.7B billion parameter model") is read once
     rf"(?P<p>{NUMBER}){SIZE_JOIN}(?P<pm>{SIZE})\b(?:\s+(?:million|billion|trillion)\b)?[\s-]*"
-    rf"(?:(?P<active>activated|active)\s+)?{PARAMETER_WORDS}(?:parameters?|params?|model)\b"
+    rf"(?:(?P<active>activated|active)\s+)?{PARAMETER_WORDS}(?:parameters?|params?|models?|variants?)\b"
     rf"|(?:parameters?|params)\s+(?:to|of)\s+(?P<p2>{NUMBER})\s?(?P<pm2>{SIZE})\b",
     re.IGNORECASE,
 )
