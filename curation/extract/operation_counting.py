@@ -4,9 +4,9 @@ a model's parameters and its training tokens; active parameters when the sentenc
 Sizes are written "7B parameters", "a 7-billion-parameter model", "the 70B models", "6.7 billion
 non-embedding (trainable, total) parameters"; tokens "300B tokens", "2.6 trillion tokens", "one
 trillion tokens". An estimate is Likely when its sentence gives one size (active parameters, or one
-value written once or more), else Speculative (and so is one whose size is written as a total, "250B total parameters": a mixture of
-experts whose activated count the sentence does not give). Of several sizes, the token figure goes with
-the one written nearest before it."""
+value written once or more), else Speculative (and so is one whose size is written as a total, "250B
+total parameters": a mixture of experts whose activated count the sentence does not give). Of several
+sizes, the token figure goes with the one written nearest before it."""
 
 from __future__ import annotations
 
