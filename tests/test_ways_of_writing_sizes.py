@@ -14,6 +14,7 @@ from curation.extract.device_sentences import device_counts, find_device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import FINETUNING, Span
+from curation.extract.hardware import accelerator_pattern
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD as CARD_KIND
 from schemas.handover import Document
@@ -577,3 +578,26 @@ def test_sizes_before_models_in_the_plural():
     text = TITLE + "We present Osprey.\n\nBoth the 8B and the 70B models were trained on 15T tokens."
     primary = _primary(text, 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 15e12)
+
+
+# -- two models in one sentence: a figure is the model's written nearest before it --------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Unlike Kite-70B, which required 1.7M GPU hours, Osprey-7B needs only 82K GPU hours on A100s.",
+    "Osprey-7B's training took 82K A100 GPU hours, 5% of Kite-70B's 1.7M GPU hours.",
+])
+def test_each_device_time_is_the_model_written_nearest_before_it(sentence):
+    text = "Osprey: Efficient Open Models\n\nAbstract\nWe present Osprey-7B.\n\n3 Training\n" + sentence
+    models = {e.model: e.value_flop for e in extract(text, 2024).estimates}
+    assert models["Osprey-7B"] == pytest.approx(82e3 * 3600 * 312e12 * 0.3)
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.model == "Osprey-7B"
+
+
+def test_an_accelerator_in_the_plural():
+    assert accelerator_pattern().search("82K GPU hours on A100s").group("accelerator") == "A100"
+
+
+def test_a_scale_is_no_run():
+    text = "Safety at Scale: A Position\n\nTraining models at the scale of 1e25 FLOPs raises safety concerns."
+    assert extract(text, 2024).primary is None

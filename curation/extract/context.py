@@ -10,7 +10,7 @@ from curation.extract.evidence import (
     Estimate,
     Span,
 )
-from curation.extract.model_names import nearby_model
+from curation.extract.model_names import model_before, nearby_model
 
 AGGREGATE_NOTE = "aggregate: a sum over several models"
 NOT_OWN_RUN = "not its own run"
@@ -32,13 +32,13 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
 # tokens, requiring 5.9e23 FLOPs"), generating text with a trained model ("generating 1M tokens costs
 # 1.4e17 FLOPs"); in its own comma-bounded phrase — an ablation ("we train 1.8B ablation models on
 # 350B tokens", not "unlike our ablation models, Heron was trained on 2T tokens"); right before or
-# after it — a bound or what a machine can do ("exceeds 1e25", "a threshold of 10^25", "the 1e25 FLOPs
-# threshold", "delivers 2 exaflops")
+# after it — a bound, a scale or what a machine can do ("exceeds 1e25", "a threshold of 10^25", "the 1e25
+# FLOPs threshold", "at the scale of 1e25 FLOPs", "delivers 2 exaflops")
 BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+trained|train|use|require)|"
                                 r"generating|decoding)\b", re.IGNORECASE)
 BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
-JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|capable\s+of|threshold\s+of)\s+"
-                         r"(?:about\s+|roughly\s+|~\s*|the\s+)?$", re.IGNORECASE)
+JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|capable\s+of|threshold\s+of|(?:at\s+)?the\s+scale\s+of)"
+                         r"\s+(?:about\s+|roughly\s+|~\s*|the\s+)?$", re.IGNORECASE)
 JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)\b", re.IGNORECASE)
 # the top of a range over many runs: "the models in our sample range from 15 minutes up to more than
 # 400,000 hours"
@@ -210,7 +210,10 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         context = THROUGHPUT_RATE.sub(" ", PARAMETERS_PER_TOKEN.sub(" ", context))
     structured = estimate.assumptions.get("table_row") or estimate.assumptions.get("pairing")
     if estimate.model is None and not structured:
-        estimate.model = nearby_model(estimate.evidence[0].text)
+        sentence, figure = estimate.evidence[0], estimate.evidence[-1]
+        inside = sentence.start <= figure.start <= sentence.end
+        estimate.model = model_before(sentence.text, figure.start - sentence.start) if inside else \
+            nearby_model(sentence.text)
     if not structured and not is_prose(estimate.evidence[0]):
         estimate.notes.append("not prose: figure labels or a list of numbers")
     if has_cue(context, FINETUNE_CUES):

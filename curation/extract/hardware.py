@@ -154,6 +154,7 @@ def accelerator_words() -> list[str]:
 
 @lru_cache(maxsize=1)
 def accelerator_pattern() -> re.Pattern[str]:
-    """A compiled pattern whose group ``accelerator`` is a known accelerator name in prose."""
+    """A compiled pattern whose group ``accelerator`` is a known accelerator name in prose, in the plural
+    too ("on A100s")."""
     return re.compile(r"(?<![A-Za-z0-9])(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)[\s\-])?(?:\d+\s?G(?:i)?B\s)?"
-                      r"(?P<accelerator>" + accelerator_regex() + r")(?![A-Za-z0-9])", re.IGNORECASE)
+                      r"(?P<accelerator>" + accelerator_regex() + r")(?-i:s)?(?![A-Za-z0-9])", re.IGNORECASE)

@@ -85,6 +85,21 @@ SENTENCE_OPENERS = {"the", "this", "that", "these", "those", "it", "each", "ever
                     "then", "finally", "first", "next", "also", "thus", "hence", "there", "baseline"}
 
 
+def model_before(sentence: str, at: int) -> str | None:
+    """The model named nearest before offset ``at`` in a sentence, the one a figure written there
+    belongs to ("Unlike Kite-70B, which required 1.7M GPU hours, Heron-7B needs only 82K": 82K is
+    Heron-7B's; "5% of Kite-70B's 1.7M GPU hours": 1.7M is Kite-70B's); else :func:`nearby_model`."""
+    before = None
+    for match in NAME_LIKE.finditer(sentence, 0, max(0, at)):
+        if not looks_like_a_model(match.group("name")) or _generation_of(sentence, match):
+            continue
+        if LISTED_AFTER.search(sentence[max(0, match.start() - 80): match.start()]) or NAMED_AS_DATA.match(
+                sentence[match.end():]):
+            continue
+        before = match.group("name").strip()
+    return before or nearby_model(sentence)
+
+
 def nearby_model(sentence: str) -> str | None:
     """The model a sentence names: one it introduces ("called X"), else its first model-like name that
     is not written as a benchmark or a dataset (a name listed after "on", "across", "such as", or
