@@ -89,15 +89,14 @@ def model_before(sentence: str, at: int) -> str | None:
     """The model named nearest before offset ``at`` in a sentence, the one a figure written there
     belongs to ("Unlike Kite-70B, which required 1.7M GPU hours, Heron-7B needs only 82K": 82K is
     Heron-7B's; "5% of Kite-70B's 1.7M GPU hours": 1.7M is Kite-70B's); else :func:`nearby_model`."""
-    before = None
-    for match in NAME_LIKE.finditer(sentence, 0, max(0, at)):
+    for match in reversed(list(NAME_LIKE.finditer(sentence, 0, max(0, at)))):  # the nearest first
         if not looks_like_a_model(match.group("name")) or _generation_of(sentence, match):
             continue
         if LISTED_AFTER.search(sentence[max(0, match.start() - 80): match.start()]) or NAMED_AS_DATA.match(
                 sentence[match.end():]):
             continue
-        before = match.group("name").strip()
-    return before or nearby_model(sentence)
+        return match.group("name").strip()
+    return nearby_model(sentence)
 
 
 def nearby_model(sentence: str) -> str | None:
