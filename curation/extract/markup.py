@@ -23,8 +23,8 @@ _PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)  # no cut in a 
 
 
 def _joined_words(document: str) -> str:
-    """The words PDF text extraction broke over a line joined: a hyphen ending a line between two
-    lower-case letters ("to-\nkens", "pa-\nrameter"; a split on the literal is many times faster
+    """The words PDF text extraction broke over a line joined: a hyphen that ends a line between two
+    lower-case letters ("to-" then "kens" on the next line; a split on the literal is many times faster
     than a pattern with lookarounds over a whole paper)."""
     parts = document.split("-\n")
     pieces = [parts[0]]
@@ -40,10 +40,9 @@ LIGATURE_CHARACTERS = "ﬀﬁﬂﬃﬄﬅﬆ"  # found with str's fast search, n
 def plain_text(document: str) -> str:
     """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks)
     dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned") and words broken over a
-    line joined ("to-\nkens": "tokens"). Where there are tables,
-    comments or scripts an HTML parser reads the markup: each table row becomes one pipe row on its own
-    line, hidden text goes; otherwise the tags are dropped and entities decoded (the same text, many
-    times faster)."""
+    line joined ("to-" and "kens": "tokens"). Where there are tables, comments or scripts an HTML
+    parser reads the markup: each table row becomes one pipe row on its own line, hidden text goes;
+    otherwise the tags are dropped and entities decoded (the same text, many times faster)."""
     if not document.isascii() and any(ligature in document for ligature in LIGATURE_CHARACTERS):
         document = document.translate(LIGATURES)
     if "-\n" in document:
