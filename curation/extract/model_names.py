@@ -90,13 +90,18 @@ def model_before(sentence: str, at: int) -> str | None:
     belongs to ("Unlike Kite-70B, which required 1.7M GPU hours, Heron-7B needs only 82K": 82K is
     Heron-7B's; "5% of Kite-70B's 1.7M GPU hours": 1.7M is Kite-70B's); else :func:`nearby_model`."""
     for match in reversed(list(NAME_LIKE.finditer(sentence, 0, max(0, at)))):  # the nearest first
-        if not looks_like_a_model(match.group("name")) or _generation_of(sentence, match):
-            continue
-        if LISTED_AFTER.search(sentence[max(0, match.start() - 80): match.start()]) or NAMED_AS_DATA.match(
-                sentence[match.end():]):
-            continue
-        return match.group("name").strip()
+        if _written_as_a_model(sentence, match):
+            return match.group("name").strip()
     return nearby_model(sentence)
+
+
+def _written_as_a_model(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a model-like name is written as a model's, not as a benchmark or a dataset (see
+    :func:`nearby_model`) nor as a generation of a family."""
+    if not looks_like_a_model(match.group("name")) or _generation_of(sentence, match):
+        return False
+    return not (LISTED_AFTER.search(sentence[max(0, match.start() - 80): match.start()])
+                or NAMED_AS_DATA.match(sentence[match.end():]))
 
 
 def nearby_model(sentence: str) -> str | None:
@@ -108,12 +113,8 @@ def nearby_model(sentence: str) -> str | None:
     if introduced:
         return introduced.group("name")
     for match in NAME_LIKE.finditer(sentence):
-        if not looks_like_a_model(match.group("name")) or _generation_of(sentence, match):
-            continue
-        if LISTED_AFTER.search(sentence[max(0, match.start() - 80): match.start()]) or NAMED_AS_DATA.match(
-                sentence[match.end():]):
-            continue
-        return match.group("name").strip()
+        if _written_as_a_model(sentence, match):
+            return match.group("name").strip()
     subject = TRAINED_SUBJECT.match(sentence)
     name = subject.group("name") if subject else ""
     if name and name.lower() not in SENTENCE_OPENERS and not resolve_accelerator(name):
