@@ -78,9 +78,10 @@ def find_operation_counting(text: str) -> list[Estimate]:
         value = 6 * n_params * tokens * epochs
         param_span = Span(param_match.group(0), sentence.start + param_match.start(),
                           sentence.start + param_match.end())
+        token_span = Span(match.group(0), match.start(), match.end())
         estimate = Estimate(
             value, OPERATION_COUNTING,
-            [sentence, param_span, Span(match.group(0), match.start(), match.end())],
+            [sentence, param_span, token_span],
             {"parameters": n_params, "active_parameters": is_active, "training_tokens": tokens,
              "epochs": epochs, "formula": "6 * N * D"},
             # a total ("250B total parameters") with no activated count is a mixture of experts' upper bound
@@ -88,10 +89,9 @@ def find_operation_counting(text: str) -> list[Estimate]:
                                                  and "total" not in param_match.group(0).lower())
             else "Speculative",
         )
-        mark_local_cues(estimate, text, sentence, Span(match.group(0), match.start(), match.end()))
+        mark_local_cues(estimate, text, sentence, token_span)
         # the stage is the token figure's own clause's ("pretrained on 2T tokens and fine-tuned on …")
-        estimates.append(classify(estimate, stage_clause(sentence, Span(match.group(0), match.start(),
-                                                                        match.end())).lower()))
+        estimates.append(classify(estimate, stage_clause(sentence, token_span).lower()))
     return estimates
 
 

@@ -5,13 +5,12 @@ An evaluation or analysis paper quotes the compute of the models it studies ("Ki
 uses, applies its method to, compares, prompts, probes or fine-tunes ("we evaluate X", "we
 fine-tune X") and never trains, introduces or calls its own ("we train X", "we present X", "our X" —
 by its full name or the name's first part, "Heron" for "Heron-7B"), is that model's run: cited, not
-the text's. A paper that gives
-figures for several named models in prose ("Kite-3 … trained on 300B tokens. WrenLM … on 780B tokens.")
-is quoting them: those it never claims, and whose name its title does not carry, are cited too. So
-are the rows of a paper's table labelled with a model's name ("Kite-175B", "Albatross"; not "Model
-8B" or "Total") that the text neither claims nor titles, beside a claimed row or not (a survey's
-"| Kite-3 | 175B | 3.14e23 |", a baseline's row). A model card's title or
-repository name makes the model its own.
+the text's. A paper that gives figures for several named models in prose ("Kite-3 … trained on 300B
+tokens. WrenLM … on 780B tokens.") is quoting them: those it never claims, and whose name its title
+does not carry, are cited too. So are the rows of a paper's table labelled with a model's name
+("Kite-175B", "Albatross"; not "Model 8B" or "Total") that the text neither claims nor titles, beside a
+claimed row or not (a survey's "| Kite-3 | 175B | 3.14e23 |", a baseline's row). A model card's title
+or repository name makes the model its own.
 """
 
 from __future__ import annotations
