@@ -172,7 +172,8 @@ PROSE_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z][a-z]{2,}|FLOPs?|GPUs?|TPUs?"
                         r"|[Ww]e|it|on|of|in|to|is|by|as|at|an|or)(?![\w])")
 
 
-NUMERIC_TOKEN = re.compile(r"(?<![\w.-])[\d.,]+[A-Za-z+\-]*\d*(?![\w])")
+# a number, with any unit or letters run onto it ("2.7B", "6ND"); punctuation alone (".)") is none
+NUMERIC_TOKEN = re.compile(r"(?<![\w.-])[.,]?\d[\d.,]*[A-Za-z+\-]*\d*(?![\w])")
 
 
 # "1.7 × 10^24", "3.1e23", "10²³": one number, however many digit groups it is written with

@@ -7,7 +7,8 @@ hours", "using 50 GPUs, for one day". The rules:
 - one sentence names a **device count** (digits or a number word, then the accelerator or a device
   noun: GPUs, TPUs, chips, cores; an accelerator in the plural, "64 k40s"; a count straight before an
   accelerator's name, "8 16 GB V100", "a single GTX 580"; a TPU slice, "a v3-256 pod": 128 chips, or
-  a pod sized in cores or chips, "a 512-core TPU v3 pod"; DGX systems, "4 DGX A100 nodes": 32 A100s;
+  a pod sized in cores or chips, "a 512-core TPU v3 pod", or a cluster in GPUs, "a 2,048-GPU H100
+  cluster"; DGX systems, "4 DGX A100 nodes": 32 A100s;
   a product of nodes and devices, "32 x 8 A100 GPUs", "16 nodes × 8 H100", "50 replicas, each on a
   K40"; not a year, "in 2017 V100 GPUs") and a **duration** (digits, number words or a range, then
   minutes, hours ("48h"), days, weeks or months, "one and a half weeks", "a week and a half"; a time
@@ -78,7 +79,9 @@ DEVICES = re.compile(
     rf"(?P<name>(?:(?!{NOT_A_NAME}|\d[\d,]*-(?:core|chip)\b)(?:[A-Za-z0-9]|\((?=[A-Za-z]))[\w.\-()]*(?<!\.)\s+){{0,5}}){DEVICE_NOUN}(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
     rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
     rf"(?P<name2>(?:(?:NVIDIA|Nvidia|Tesla|GeForce|AMD|Instinct)\s){{0,2}}[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
-    rf"|(?<![\w.])(?P<count3>\d+)-(?P<noun3>GPU|TPU)\s+(?:machine|server|node|box)"
+    # "an 8-GPU server", "a 2,048-GPU H100 cluster": the count is the machine's or the cluster's
+    rf"|(?<![\w.])(?P<count3>{NUMBER})-(?P<noun3>GPU|TPU)\s+(?:(?P<name3>[A-Za-z][\w.-]*\d[\w.-]*)\s+)?"
+    r"(?:machine|server|node|box|cluster|pod|system|supercomputer)"
     # "a 512-core TPU v3 pod", "a 1024-chip TPUv4 slice": the count is the pod's
     rf"|(?<![\w.])(?P<count4>\d[\d,]*)-(?P<noun4>core|chip)\s+(?P<name4>(?:Cloud\s+)?TPU[\s-]?v?\d?\w?)"
     r"(?:\s+(?:pod|slice|cluster))?",
@@ -228,7 +231,8 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
         if sentence.start + match.start() in taken or YEAR.fullmatch(match.group(0).split()[0]):
             continue
         if match.group("count3"):
-            count, name, noun = float(match.group("count3")), "", match.group("noun3")
+            count, noun = parse_plain(match.group("count3")), match.group("noun3")
+            name = match.group("name3") or ""
         elif match.group("count4"):
             count, name = parse_plain(match.group("count4")), match.group("name4")
             noun = match.group("noun4") + "s"

@@ -64,7 +64,8 @@ ACCUMULATION = re.compile(r"(?P<n>\d{1,3})\s+(?:gradient\s+)?accumulation\s+step
                           r"|(?:gradient\s+)?accumulation\s+(?:steps\s+)?(?:of\s+|over\s+|=\s*|:\s*)?(?P<n2>\d{1,3})\b"
                           r"|accumulat\w+\s+gradients\s+(?:over|across|for)\s+(?P<n3>\d{1,3})\b",
                           re.IGNORECASE)
-LENGTH = re.compile(r"(?<![\w.])(?P<n>\d{2,6})(?:\s*tokens)?(?![\w%]|\.\d)")  # "... of 512." ends a sentence
+# "of 512 tokens", "of 2,048" (a thousands separator), "... of 512." ending a sentence
+LENGTH = re.compile(r"(?<![\w.,])(?P<n>\d{1,3},\d{3}|\d{2,6})(?:\s*tokens)?(?![\w%]|[.,]\d)")
 NOT_TRAINING_STEPS = re.compile(r"warm-?up|decay", re.IGNORECASE)
 FINE_TUNING_STEPS = re.compile(r"fine-?tun|finetun", re.IGNORECASE)
 
@@ -86,7 +87,7 @@ def _sequence_length(text: str) -> tuple[float, Span] | None:
     for match in SEQUENCE.finditer(text):
         clause = text[match.end(): match.end() + 90].split(";")[0]
         for length in LENGTH.finditer(clause):
-            value = float(length.group("n"))
+            value = float(length.group("n").replace(",", ""))
             if 16 <= value <= 1_000_000 and (best is None or value > best[0]):
                 at = match.end() + length.start()
                 best = (value, Span(length.group(0), at, at + len(length.group(0))))
