@@ -59,3 +59,41 @@ def test_punctuation_is_no_number_when_telling_prose_from_labels():
 def test_a_labelled_compute_line_in_a_paper_is_its_figure():
     primary = _primary(TITLE + "Training compute: ~4.2e22 FLOPs (6ND).")
     assert primary is not None and primary.value_flop == pytest.approx(4.2e22)
+
+
+# -- whose run ----------------------------------------------------------------------------------------
+
+NEUTRAL = ("On the Efficiency of Language Models\n\nAbstract\nWe study how models are used.\n\n"
+           "1 Introduction\n")
+
+
+def test_a_model_with_a_size_in_general_is_no_run():
+    text = NEUTRAL + ("Training a model with 175 billion parameters on 300 billion tokens requires "
+                      "3.14 × 10^23 FLOPs.")
+    assert _primary(text, 2024) is None
+
+
+def test_a_cited_run_closed_by_a_semicolon_is_not_the_texts_own():
+    text = NEUTRAL + ("The original Kite-13B was trained for 2 weeks on 512 V100 GPUs (Smith et al., "
+                      "2021); we instead train a 125M version for 1 day on 8 GPUs.")
+    primary = _primary(text, 2022)
+    assert primary is None or primary.value_flop < 1e21  # the 8 GPUs for a day, or nothing
+
+
+def test_pairs_run_into_one_sentence_keep_their_own_labels():
+    # a table flattened into a sentence: only the first row's label cites
+    text = NEUTRAL + ("Training took: Kite (Wu et al., 2016) 6 days/96 K80s, Osprey 3 days/64 K40s.")
+    primary = _primary(text, 2016)
+    assert primary is not None and primary.assumptions["accelerator"] == "K40"
+
+
+def test_a_public_estimate_of_another_run_is_hearsay():
+    text = NEUTRAL + "Public estimates put Kite-4's training at 2.1e25 FLOP, far beyond any open model."
+    assert _primary(text, 2024) is None
+
+
+def test_npus_are_hardware_not_a_model():
+    text = TITLE + "Our largest run used 4,096 Ascend 910 NPUs over 40 days."
+    primary = _primary(text)
+    assert primary is not None and primary.model is None
+    assert primary.assumptions["accelerator"] == "Ascend 910"

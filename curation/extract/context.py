@@ -47,12 +47,14 @@ RANGE_TOP = re.compile(r"\brang\w*\s+from\b[^.;]{0,120}?\bto\s+"
 LOCAL_NOTE = ("not a training total (a prediction, an ablation, a bound, a range, generation or a general "
               "rule)")
 
-# a model named only by an indefinite size ("a 70B model", "training an 8-billion-parameter model"): what
-# such a model needs in general, unless the phrase describes a named one ("Heron is a 7B model", "Heron,
-# a 7B model")
-INDEFINITE_MODEL = re.compile(r"\b(?:a|an|any)\s+(?:[a-z-]+\s+)?\d+(?:\.\d+)?(?:\s?|-)"
+# a model named only by an indefinite size ("a 70B model", "training an 8-billion-parameter model", "a
+# model with 175 billion parameters"): what such a model needs in general, unless the phrase describes a
+# named one ("Heron is a 7B model", "Heron, a 7B model")
+INDEFINITE_MODEL = re.compile(r"\b(?:a|an|any)\s+(?:(?:[a-z-]+\s+)?\d+(?:\.\d+)?(?:\s?|-)"
                               r"(?:[MBT]|million|billion|trillion)(?!\w)[\s-]*(?:param(?:eter)?s?[\s-]+)?"
-                              r"(?:[a-z-]+\s+){0,2}?models?\b", re.IGNORECASE)
+                              r"(?:[a-z-]+\s+){0,2}?models?\b"
+                              r"|(?:[a-z-]+\s+)?model\s+(?:with|of|having)\s+(?:about\s+|over\s+)?\d+(?:\.\d+)?"
+                              r"(?:\s?|-)(?:[MBT]|million|billion|trillion)(?!\w)[\s-]*param)", re.IGNORECASE)
 # models in general, in the plural: "frontier models now require more than 1e25 FLOPs"
 GENERIC_MODELS = re.compile(r"\b(?:frontier|large|larger|modern|today's|current|state-of-the-art|most|many|"
                             r"such)\s+(?:[\w-]+\s+)?(?:models|systems|LLMs|networks)\b", re.IGNORECASE)
@@ -95,10 +97,12 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
 
 
 # Cues that a figure belongs to another work cited in this one, or is hearsay about it ("is rumored to
-# have been trained with", "reportedly"), or is set beside the text's own ("as ours")
+# have been trained with", "reportedly", "public estimates put"), or is set beside the text's own ("as ours")
 CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast", "previous work",
          "prior work", "as reported by", "reported by", "according to", "by its authors", "by their authors",
          "rumor", "rumour", "reportedly", "allegedly", "speculated",
+         # someone else's estimate of a run: "public estimates put X's training at …"
+         "public estimate", "external estimate", "outside estimate", "third-party estimate", "estimates put",
          # another model set beside the text's own: "… in the same range as ours", "larger than ours"
          "as ours", "than ours", "to ours", "like ours")
 

@@ -396,11 +396,17 @@ def _tight_pairs(sentence: Span, devices: list[tuple[float, str, str, Span]],
     return pairs
 
 
-def _row_cited(sentence: Span, start: int, end: int) -> bool:
-    """Whether the words written before a pair, back to the previous pair (a table row's label when
-    PDF extraction runs a table into one sentence), cite another work ("GNMT (Wu et al., 2016)")."""
-    label = sentence.text[start - sentence.start: end - sentence.start]
-    return bool(CITATION.search(label)) or has_cue(label.lower(), CITED)
+def _row_cited(sentence: Span, start: int, end: int, after: int, limit: int) -> bool:
+    """Whether the pair written from ``end`` to ``after`` cites another work: by the words before it,
+    back to the previous pair (``start``) or semicolon (a table row's label when PDF extraction runs a
+    table into one sentence, "GNMT (Wu et al., 2016)"), or by the words after it up to a semicolon that
+    closes its clause before the next pair (``limit``): "Kite was trained for 2 weeks on 512 GPUs (Wu et
+    al., 2021); we instead train …"."""
+    low, at = sentence.text.lower(), sentence.start
+    label = low[max(start - at, low.rfind(";", start - at, end - at) + 1): end - at]
+    close = low.find(";", after - at, limit - at)
+    tail = low[after - at: close] if close != -1 else ""
+    return any(CITATION.search(words) or has_cue(words, CITED) for words in (label, tail))
 
 
 def find_device_counts(text: str, publication_year: int | None = None) -> list[Estimate]:
@@ -419,17 +425,20 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
         pairs = _tight_pairs(sentence, devices, times) if len(devices) > 1 else []
         if len(pairs) > 1 and TRAINING.search(sentence.text):
             previous_end = sentence.start
-            for device, duration in pairs:
-                first = min(device[3].start, duration[2].start)
+            ends = [max(device[3].end, duration[2].end) for device, duration in pairs]
+            starts = [min(device[3].start, duration[2].start) for device, duration in pairs]
+            for index, (device, duration) in enumerate(pairs):
+                first = starts[index]
                 estimate = _pair_estimate(text, sentence, sentence, device, duration, publication_year,
                                           "a device count written beside its duration")
                 if estimate is not None:
                     # a citation elsewhere in the run-in table is another row's: only this row's label counts
                     estimate.notes = [n for n in estimate.notes if n != "cited from other work"]
-                    if _row_cited(sentence, previous_end, first):
+                    limit = starts[index + 1] if index + 1 < len(pairs) else sentence.end
+                    if _row_cited(sentence, previous_end, first, ends[index], limit):
                         estimate.notes.append("cited from other work: the row names another work")
                     estimates.append(estimate)
-                previous_end = max(device[3].end, duration[2].end)
+                previous_end = ends[index]
             continue
         evidence = sentence
         if not times:

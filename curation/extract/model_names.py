@@ -14,7 +14,8 @@ NAME_LIKE = re.compile(
     r"(?<![\w.-])(?P<name>[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)*(?:[- ]\d+(?:\.\d+)?[BMT]?)?"
     r"(?:\s\d+(?:\.\d+)?[BMT])?)(?![\w-])"
 )
-NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "flop", "flops", "mfu", "hfu", "pf-days", "fp16", "fp32", "bf16",
+NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus",
+             "flop", "flops", "mfu", "hfu", "pf-days", "fp16", "fp32", "bf16",
              "fp8", "tf32", "table", "figure", "section", "appendix", "we", "our", "the", "in", "on", "for",
              # units of energy, emissions and water, not models
              "co2", "co2e", "co2eq", "tco2e", "tco2eq", "kgco2e", "kwh", "mwh", "gwh", "twh", "kw", "mw",
