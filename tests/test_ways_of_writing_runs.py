@@ -97,3 +97,9 @@ def test_npus_are_hardware_not_a_model():
     primary = _primary(text)
     assert primary is not None and primary.model is None
     assert primary.assumptions["accelerator"] == "Ascend 910"
+
+
+def test_a_run_that_converges_after_a_time_lasted_it():
+    text = TITLE + "The model converges after 3.5 days of training on eight P100 GPUs."
+    primary = _primary(text, 2017)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(8 * 3.5 * 86400)

@@ -100,8 +100,9 @@ RATE_AFTER = re.compile(r"\s*(?:per|/)\s*(?!(?:training\s+)?(?:epoch|run|model|e
                         r"(?:[a-z]+)\b", re.IGNORECASE)
 NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+"
                        r"(?:just\s+|only\s+|about\s+|less\s+than\s+)?$", re.IGNORECASE)
-# but a run that ends "after" a time lasted that long: "converged after 14 days", "finished after 10 days"
-RUN_ENDED_AFTER = re.compile(r"\b(?:converged|finished|completed|ended|stopped|concluded|terminated)\s+"
+# but a run that ends "after" a time lasted that long: "converged after 14 days", "converges after 3 days"
+RUN_ENDED_AFTER = re.compile(r"\b(?:converge[sd]?|finish(?:es|ed)|complete[sd]?|end(?:s|ed)|stop(?:s|ped)|"
+                             r"conclude[sd]?|terminate[sd]?)\s+"
                              r"after\s+(?:about\s+|roughly\s+|approximately\s+|around\s+)?$", re.IGNORECASE)
 # the data-centre GPU most used for training by year, for texts that write "GPUs" alone and name no GPU
 # model anywhere, known or not (a Speculative guess, named in the estimate's assumptions)
