@@ -7,10 +7,13 @@ from __future__ import annotations
 import pytest
 
 from curation.extract.context import is_prose
+from curation.extract.derived import derived_from
 from curation.extract.device_sentences import device_counts
+from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import Span
 from curation.extract.step_counting import step_tokens
+from schemas.handover import CARD, Document
 
 TITLE = "Osprey: Open and Efficient Language Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
 
@@ -103,3 +106,14 @@ def test_a_run_that_converges_after_a_time_lasted_it():
     text = TITLE + "The model converges after 3.5 days of training on eight P100 GPUs."
     primary = _primary(text, 2017)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(8 * 3.5 * 86400)
+
+
+# -- derived cards -----------------------------------------------------------------------------------
+
+def test_an_instruct_fine_tuned_version_is_derived():
+    text = ("---\nlicense: apache-2.0\n---\n\n# Kite-7B-Instruct-v0.2\n\nThe Kite-7B-Instruct-v0.2 Large "
+            "Language Model (LLM) is an instruct fine-tuned version of the Kite-7B-v0.2.\n\n"
+            "Kite-7B-v0.2 was trained on 8T tokens.")
+    assert derived_from(text, "acme/Kite-7B-Instruct-v0.2") == "Kite-7B-v0.2"
+    card = extract_document(Document(CARD, text, 2024), name="acme/Kite-7B-Instruct-v0.2")
+    assert card.primary is None
