@@ -12,6 +12,7 @@ from curation.extract.device_sentences import device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import Span
+from curation.extract.markup import plain_text
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD, Document
 
@@ -117,3 +118,27 @@ def test_an_instruct_fine_tuned_version_is_derived():
     assert derived_from(text, "acme/Kite-7B-Instruct-v0.2") == "Kite-7B-v0.2"
     card = extract_document(Document(CARD, text, 2024), name="acme/Kite-7B-Instruct-v0.2")
     assert card.primary is None
+
+
+# -- LaTeX left in converted papers -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("trained on $2\\mathrm{T}$ tokens", "trained on 2T tokens"),
+    ("Osprey ($7$B parameters)", "Osprey (7B parameters)"),
+    ("took $6.3\\times10^{24}$ FLOPs", "took 6.3×10^24 FLOPs"),
+    ("took $\\sim$21 days", "took ~21 days"),
+    ("3.8 × 10 24 3.8\\times 10^{24} FLOPs", "3.8 × 10 24 3.8× 10^24 FLOPs"),  # as ar5iv writes math
+    ("at $2 per hour and $3 per GB", "at $2 per hour and $3 per GB"),  # money stays
+])
+def test_latex_numbers_read_as_a_reader_sees_them(written, read):
+    assert plain_text(written) == read
+
+
+def test_a_token_count_in_scientific_notation():
+    primary = _primary(TITLE + "We pre-train Osprey-7B on 2 × 10^12 tokens.", 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_sizes_in_inline_math_give_the_run():
+    primary = _primary(TITLE + "Osprey ($7$B parameters) was pretrained on $3$T tokens.", 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 3e12)

@@ -60,10 +60,12 @@ from curation.extract.quantities import (
     COUNTED,
     NUMBER,
     PARAMETER_WORDS,
+    SCIENTIFIC,
     SIZE_GAP,
     SIZE_JOIN,
     parse_plain,
     scaled_value,
+    scientific_value,
 )
 from curation.extract.step_counting import list_block, step_tokens, table_step_tokens
 
@@ -113,6 +115,9 @@ TOKEN_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{COUNTED})\s?(?:(?P<m>[MBT]|million|billion|trillion)(?![a-z]))?\s*(?:\([^()]{{1,12}}\)\s*)?"
     # a footnote's mark may follow in a text drawn from a PDF: "2T tokens1"
     r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens(?![A-Za-z_])", re.IGNORECASE)
+# "2 × 10^12 tokens", "1.5e12 tokens": a token count in scientific notation
+SCIENTIFIC_TOKEN_FIGURE = re.compile(rf"(?<![\w.])(?:{SCIENTIFIC})\s*(?:training\s+|total\s+)?"
+                                     r"tokens(?![A-Za-z_])")
 # "a corpus of 3.3 billion words", "the 3.3 billion word corpus": older texts size their data in words
 WORD_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*(?:English\s+|training\s+)?"
@@ -614,6 +619,7 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
     low = lowered(text)
     for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
         matches = [*TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
+                   *SCIENTIFIC_TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
                    *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), end + 40)]
         windows.extend(matches)
     for at in positions(low, "word"):  # "3.3 billion words", "a 3.3 billion word corpus"
@@ -647,7 +653,10 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         if not ABOUT_TRAINING.search(sentence.text) or \
                 (not is_prose(sentence) and list_block(text, match.start()) is None):
             continue  # a figure's axis labels are no prose; a card's list fields are read
-        tokens = _value(match) * (TOKENS_PER_WORD if match.re is WORD_FIGURE else 1.0)
+        if match.re is SCIENTIFIC_TOKEN_FIGURE:
+            tokens = scientific_value(match)
+        else:
+            tokens = _value(match) * (TOKENS_PER_WORD if match.re is WORD_FIGURE else 1.0)
         if 1e8 <= tokens <= 1e15:
             found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
     return found

@@ -37,16 +37,56 @@ LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", 
 LIGATURE_CHARACTERS = "ﬀﬁﬂﬃﬄﬅﬆ"  # found with str's fast search, not a pattern over the whole text
 
 
+# LaTeX as papers converted to Markdown or HTML keep it ("$2\mathrm{T}$ tokens", "$6.3\times10^{24}$"): a
+# command that wraps a word, and the symbols that write numbers
+LATEX_WRAPPER = re.compile(r"\\(?:mathrm|text|textrm|mathbf|textbf|mathit|rm|operatorname|mbox)\s*"
+                           r"\{([^{}]*)\}")
+LATEX_SYMBOLS = re.compile(r"\\(?:times|cdot|sim|approx)(?![A-Za-z])|\\[,;! ]")
+LATEX_SYMBOL_TEXT = {"\\times": "×", "\\cdot": "·", "\\sim": "~", "\\approx": "~"}
+INLINE_MATH = re.compile(r"\$([^$\n]{1,80})\$")
+PROSE_IN_MATH = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{2,}")  # "$2 per hour and $": money, not math
+
+
+BRACED_EXPONENT = re.compile(r"\^\{([-−]?\d+)\}")
+
+
+def _latex_symbols(text: str) -> str:
+    text = BRACED_EXPONENT.sub(r"^\1", LATEX_WRAPPER.sub(r"\1", text))
+    return LATEX_SYMBOLS.sub(lambda m: LATEX_SYMBOL_TEXT.get(m.group(0), " "), text)
+
+
+def _inline_math(match: re.Match[str]) -> str:
+    content = _latex_symbols(match.group(1))
+    if PROSE_IN_MATH.search(content):
+        return match.group(0)
+    return content.replace("{", "").replace("}", "").strip()
+
+
+def plain_math(document: str) -> str:
+    r"""Numbers written in LaTeX read as a reader sees them: inline math without its dollar signs and
+    braces ("$7$B": "7B"; "$6.3\times10^{24}$": "6.3×10^24"), a word wrapped in a command as the word
+    ("2\mathrm{T}": "2T"), an exponent without braces ("10^{24}": "10^24"), and times, dot, similar and
+    approximate signs as symbols. Dollar signs around words ("$2 per hour and $3") are money, and stay."""
+    if "$" in document:
+        document = INLINE_MATH.sub(_inline_math, document)
+    if "\\" in document:
+        document = _latex_symbols(document)
+    return document
+
+
 def plain_text(document: str) -> str:
     """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks)
     dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned") and words broken over a
     line joined ("to-" and "kens": "tokens"). Where there are tables, comments or scripts an HTML
     parser reads the markup: each table row becomes one pipe row on its own line, hidden text goes;
+    LaTeX numbers read as :func:`plain_math` says;
     otherwise the tags are dropped and entities decoded (the same text, many times faster)."""
     if not document.isascii() and any(ligature in document for ligature in LIGATURE_CHARACTERS):
         document = document.translate(LIGATURES)
     if "-\n" in document:
         document = _joined_words(document)
+    if "$" in document or "\\" in document:
+        document = plain_math(document)
     if not _HTML.search(document[:20000]):
         return _EMPHASIS.sub("", document)
     if _NEEDS_PARSER.search(document):
