@@ -142,3 +142,26 @@ def test_a_token_count_in_scientific_notation():
 def test_sizes_in_inline_math_give_the_run():
     primary = _primary(TITLE + "Osprey ($7$B parameters) was pretrained on $3$T tokens.", 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 3e12)
+
+
+# -- passes over the data, and table cells ----------------------------------------------------------
+
+def test_epochs_do_not_multiply_a_figure_that_already_counts_them():
+    text = TITLE + "We pre-train Osprey-3B on 4 trillion tokens (4 epochs of a 1T-token dataset)."
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 3e9 * 4e12)
+
+
+def test_epochs_still_multiply_a_dataset_size():
+    text = TITLE + "We pre-train Osprey-3B on a 1T-token dataset for 4 epochs."
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 3e9 * 4e12)
+
+
+def test_a_table_cell_may_capitalize_its_size_word():
+    text = ("---\nlicense: apache-2.0\n---\n\n# Osprey-7B\n\n"
+            "| Size | Training Tokens | Layers |\n|---|---|---|\n"
+            "| [Osprey 1B](https://huggingface.co/acme/Osprey-1B) | 3 Trillion | 16 |\n"
+            "| [Osprey 7B](https://huggingface.co/acme/Osprey-7B) | 2.5 Trillion | 32 |\n")
+    card = extract_document(Document(CARD, text, 2024), name="acme/Osprey-7B")
+    assert card.primary is not None and card.primary.value_flop == pytest.approx(6 * 7e9 * 2.5e12)

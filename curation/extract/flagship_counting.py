@@ -662,11 +662,16 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
     return found
 
 
-def _epochs(sentence: str) -> float:
-    """The passes over the token figure its sentence states ("300B tokens dataset for 3 epochs"), else 1."""
+def _epochs(sentence: str, tokens: float) -> float:
+    """The passes over the token figure its sentence states ("300B tokens dataset for 3 epochs"), else 1;
+    also 1 when the sentence sizes a smaller dataset too, so the figure already counts the passes ("4T
+    tokens (4 epochs of a 1T-token dataset)")."""
     match = EPOCHS.search(sentence)
     epochs = parse_plain(match.group("e")) if match else 1.0
-    return epochs if 1 <= epochs <= 100 else 1.0
+    if not 1 < epochs <= 100:
+        return 1.0
+    smaller = (_value(m) for pattern in (TOKEN_FIGURE, CORPUS_FIGURE) for m in pattern.finditer(sentence))
+    return 1.0 if any(1e8 <= value < tokens for value in smaller) else epochs
 
 
 def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | None) -> bool:
@@ -737,7 +742,7 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
         n, param_span, model, is_active = flagship.size, flagship.span, flagship.model, False  # type: ignore[union-attr]
     if not 1e6 <= n <= 1e14:
         return []
-    epochs = _epochs(sentence.text)
+    epochs = _epochs(sentence.text, d)
     estimate = Estimate(
         6 * n * d * epochs, OPERATION_COUNTING, [sentence, token_span, param_span],
         {"parameters": n, "active_parameters": is_active, "training_tokens": d, "epochs": epochs,

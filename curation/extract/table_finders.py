@@ -22,7 +22,8 @@ from curation.extract.quantities import NUMBER, SCIENTIFIC, SIZE, scaled_value, 
 from curation.extract.tables import Row, Table, find_tables
 from curation.units import FLOP_PER_PFS_DAY
 
-SIZE_CELL = re.compile(rf"(?P<n>{NUMBER})\s?(?P<m>k|{SIZE})?\b")
+# "7B", "1.4T", "2.5 Trillion" (a size word capitalized as a heading or cell may write it)
+SIZE_CELL = re.compile(rf"(?P<n>{NUMBER})\s?(?P<m>k|{SIZE}|(?i:thousand|million|billion|trillion))?\b")
 AGGREGATE_LABELS = ("total", "sum", "overall", "all models")
 
 
