@@ -165,3 +165,14 @@ def test_a_table_cell_may_capitalize_its_size_word():
             "| [Osprey 7B](https://huggingface.co/acme/Osprey-7B) | 2.5 Trillion | 32 |\n")
     card = extract_document(Document(CARD, text, 2024), name="acme/Osprey-7B")
     assert card.primary is not None and card.primary.value_flop == pytest.approx(6 * 7e9 * 2.5e12)
+
+
+def test_each_is_a_word_not_part_of_teacher():
+    text = TITLE + "Osprey-1.5B is distilled from a 70B teacher on 50B tokens."
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.5e9 * 50e9)
+
+
+def test_a_figure_per_item_is_still_no_run():
+    text = TITLE + "We train Osprey-1.5B on 2M documents, each of 4K tokens."
+    assert _primary(text, 2024) is None

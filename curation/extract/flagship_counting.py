@@ -134,14 +134,14 @@ TOKENS_THEN_FIGURE = re.compile(
     rf"\b(?:training|pre-?training)\s+tokens\s*(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b)\s*(?P<n>{NUMBER})\s?"
     r"(?P<m>[MBT]|million|billion|trillion)(?![a-z])", re.IGNORECASE)
 ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data", re.IGNORECASE)
-NOT_TRAINING_TOKENS = ("batch", "context", "window", "sequence", "length", "per ", "each",
+NOT_TRAINING_TOKENS = ("batch", "context", "window", "sequence", "length", "per ",
                        "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test",
                        "additional", "another", "extra ")  # a further stage, not the whole run
+EACH = re.compile(r"\beach\b")  # a figure per item ("each sample of 2K tokens"); a word: not "teacher"
 # "each on 300B tokens", "each model for 1T tokens", "each model saw 300B tokens": every run's tokens, not
 # a per-step figure
 EACH_RUN = re.compile(r"\beach(?:\s+(?:model|one|of\s+them))?\s+(?:on|for|with|over|saw|sees|"
                       r"(?:(?:was|is|were)\s+)?(?:pre-?)?trained\s+(?:on|for))\s+$")
-PER_RUN_CUES = tuple(cue for cue in NOT_TRAINING_TOKENS if cue != "each")
 # "the first 100B tokens", "its first 2T tokens": a part of the run ("first on 3T tokens, then …" is a
 # stage, and counts)
 FIRST_PART = re.compile(r"\b(?:the|its|our|their)\s+(?:very\s+)?first\b|\bfirst\s*$")
@@ -647,8 +647,8 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         seen.add(match.start())
         sentence = sentence_around(text, match.start(), match.end())
         before = low[max(sentence.start, match.start() - 50): match.start()]
-        cues = NOT_TRAINING_TOKENS if not EACH_RUN.search(before) else PER_RUN_CUES
-        if any(cue in before for cue in cues) or FIRST_PART.search(before):
+        per_item = EACH.search(before) is not None and not EACH_RUN.search(before)
+        if per_item or any(cue in before for cue in NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
             continue
         if not ABOUT_TRAINING.search(sentence.text) or \
                 (not is_prose(sentence) and list_block(text, match.start()) is None):
