@@ -174,5 +174,5 @@ def test_each_is_a_word_not_part_of_teacher():
 
 
 def test_a_figure_per_item_is_still_no_run():
-    text = TITLE + "We train Osprey-1.5B on 2M documents, each of 4K tokens."
-    assert _primary(text, 2024) is None
+    text = TITLE + "We train Osprey-1.5B on a mix of three corpora, each of 300B tokens."
+    assert _primary(text, 2024) is None  # one corpus's size, not the run's tokens
