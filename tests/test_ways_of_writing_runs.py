@@ -12,6 +12,7 @@ from curation.extract.device_sentences import device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import Span
+from curation.extract.line_tables import line_tables
 from curation.extract.markup import plain_text
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD, Document
@@ -176,3 +177,38 @@ def test_each_is_a_word_not_part_of_teacher():
 def test_a_figure_per_item_is_still_no_run():
     text = TITLE + "We train Osprey-1.5B on a mix of three corpora, each of 300B tokens."
     assert _primary(text, 2024) is None  # one corpus's size, not the run's tokens
+
+
+# -- tables written as lines of words ---------------------------------------------------------------
+
+LINE_TABLE = ("Table 1: Our models and two we compare with.\n"
+              "Model Size (# Parameters) Training Tokens\n"
+              "Kite (Wu et al., 2022) 137 Billion 168 Billion\n"
+              "Heron-2 280 Billion 300 Billion\n"
+              "Osprey 70 Billion 1.4 Trillion\n"
+              "2 Related Work\n")
+
+
+def test_a_table_written_as_lines_of_words():
+    (table,) = line_tables(LINE_TABLE)
+    assert [row.cells for row in table.rows] == [
+        ["Kite (Wu et al., 2022)", "137 Billion", "168 Billion"],
+        ["Heron-2", "280 Billion", "300 Billion"],
+        ["Osprey", "70 Billion", "1.4 Trillion"]]
+
+
+def test_a_line_table_row_with_more_columns_takes_the_two_sizes():
+    text = "Model Params Layers d_model Tokens\nOsprey-1B 1.1B 24 2048 1T\nOsprey-7B 6.9B 32 4096 2T\n\n"
+    (table,) = line_tables(text)
+    assert [row.cells for row in table.rows] == [["Osprey-1B", "1.1B", "1T"], ["Osprey-7B", "6.9B", "2T"]]
+
+
+def test_the_own_row_of_a_line_table_is_the_run():
+    primary = _primary(TITLE + "We train Osprey on 1.4 trillion tokens.\n" + LINE_TABLE, 2022)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 1.4e12)
+    assert primary.model == "Osprey" and primary.assumptions["table_row"]
+
+
+def test_a_sentence_naming_both_columns_is_no_header():
+    text = "We report model size in parameters and training tokens.\nOsprey 70 Billion 1.4 Trillion\n"
+    assert line_tables(text) == []

@@ -1,7 +1,8 @@
 """Estimates from table rows: a GPU-hours or GPU-days column (hardware), a cell of devices beside a
 cell of time ("| Heron-L | 64 V100 | 7 days |": hardware), parameter and token columns, or a token
 column beside sized names ("| Heron-7B | 2T |") (6·N·D), or a training-compute column in the unit its
-header names (reported).
+header names (reported); and parameter and token columns that PDF text writes without pipes (see
+:mod:`curation.extract.line_tables`).
 
 Model cards and papers tabulate per-model figures ("| Heron 2 70B | 1720320 | …"); each row becomes an
 estimate for the model its first cell names. Rows labelled "Total" are sums over several models.
@@ -17,6 +18,7 @@ from curation.extract.device_sentences import count_accelerator, device_counts, 
 from curation.extract.device_time import SECONDS, document_accelerator, hardware_estimate
 from curation.extract.evidence import OPERATION_COUNTING, REPORTED, Estimate, Span
 from curation.extract.hardware import accelerator_pattern
+from curation.extract.line_tables import line_tables
 from curation.extract.model_names import document_title, squash_name
 from curation.extract.quantities import NUMBER, SCIENTIFIC, SIZE, scaled_value, scientific_value
 from curation.extract.tables import Row, Table, find_tables
@@ -129,6 +131,10 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
             found += _device_count_rows(text, table, publication_year)
         found += _parameter_token_rows(table)
         found += _compute_rows(table)
+        mark_other_models(text, found)
+        estimates += found
+    for table in line_tables(text):  # "Model Params Tokens" / "Heron-7B 6.9B 2T", without pipes
+        found = _parameter_token_rows(table)
         mark_other_models(text, found)
         estimates += found
     return estimates + find_column_runs(text, publication_year)
