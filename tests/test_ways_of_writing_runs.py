@@ -212,3 +212,17 @@ def test_the_own_row_of_a_line_table_is_the_run():
 def test_a_sentence_naming_both_columns_is_no_header():
     text = "We report model size in parameters and training tokens.\nOsprey 70 Billion 1.4 Trillion\n"
     assert line_tables(text) == []
+
+
+def test_a_comparison_is_about_the_model_right_after_it():
+    text = TITLE + ("Compared to Kite-70B, which was trained on 15T tokens using 6.4M GPU hours on A100s, "
+                    "Osprey-7B needs far less compute: it was trained on 2T tokens.")
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+    assert primary.model == "Osprey-7B"
+
+
+def test_the_compared_models_figure_stays_cited():
+    text = NEUTRAL + ("Compared to Kite-70B, which was trained on 15T tokens using 6.4M GPU hours, ours is "
+                      "small.")
+    assert _primary(text, 2024) is None

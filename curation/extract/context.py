@@ -209,6 +209,26 @@ THROUGHPUT_RATE = re.compile(r"\d[\d,.]*\s?[kKM]?\s*(?:tokens|samples|images|seq
                              re.IGNORECASE)
 
 
+# a comparison names the model it compares with right after it: "Compared to Kite-70B, which …"
+COMPARISON_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|for\s+comparison|in\s+contrast\s+to)\b")
+COMPARED_NAME_REACH = 40
+
+
+def _other_side(context: str, model: str | None) -> str:
+    """The context without a comparison that is about another model: when the figure's own model (the
+    one written nearest before it) is written after a comparison cue but not right after it ("Compared
+    to Kite-70B, which …, Heron-7B needs far less: it was trained on 2T tokens"), the cue and the model
+    it compares with are the other side, and are left out."""
+    if not model:
+        return context
+    name = model.lower()
+    for cue in COMPARISON_BEFORE.finditer(context):
+        at = context.find(name, cue.end())
+        if at > cue.end() + COMPARED_NAME_REACH:
+            return context[at:]
+    return context
+
+
 def classify(estimate: Estimate, context: str) -> Estimate:
     """Mark an estimate's stage and whether its context says it is not this text's training run."""
     if "per" in context or "/" in context or "each" in context:  # cheap test before the two patterns
@@ -225,7 +245,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         estimate.stage = FINETUNING
     if has_cue(context, NOT_A_TOTAL):
         estimate.notes.append("not a training total (per-token, inference, peak or budget context)")
-    credited = DATA_CREDIT.sub(" ", context)  # "trained on the Pile (Gao et al., 2020)" credits the data
+    # "trained on the Pile (Gao et al., 2020)" credits the data
+    credited = DATA_CREDIT.sub(" ", _other_side(context, estimate.model))
     if has_cue(credited, CITED) or CITATION.search(credited) or \
             REPORTED_BY_CITED.search(estimate.evidence[0].text[:200]):
         estimate.notes.append("cited from other work")
