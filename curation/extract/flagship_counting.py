@@ -662,15 +662,17 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
     return found
 
 
-def _epochs(sentence: str, tokens: float) -> float:
+def _epochs(sentence: Span, tokens: float, figure: Span) -> float:
     """The passes over the token figure its sentence states ("300B tokens dataset for 3 epochs"), else 1;
-    also 1 when the sentence sizes a smaller dataset too, so the figure already counts the passes ("4T
-    tokens (4 epochs of a 1T-token dataset)")."""
-    match = EPOCHS.search(sentence)
+    also 1 when the sentence sizes a smaller dataset elsewhere too, so the figure already counts the
+    passes ("4T tokens (4 epochs of a 1T-token dataset)")."""
+    match = EPOCHS.search(sentence.text)
     epochs = parse_plain(match.group("e")) if match else 1.0
     if not 1 < epochs <= 100:
         return 1.0
-    smaller = (_value(m) for pattern in (TOKEN_FIGURE, CORPUS_FIGURE) for m in pattern.finditer(sentence))
+    start, end = figure.start - sentence.start, figure.end - sentence.start
+    smaller = (_value(m) for pattern in (TOKEN_FIGURE, CORPUS_FIGURE) for m in pattern.finditer(sentence.text)
+               if m.end() <= start or m.start() >= end)
     return 1.0 if any(1e8 <= value < tokens for value in smaller) else epochs
 
 
@@ -742,7 +744,7 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
         n, param_span, model, is_active = flagship.size, flagship.span, flagship.model, False  # type: ignore[union-attr]
     if not 1e6 <= n <= 1e14:
         return []
-    epochs = _epochs(sentence.text, d)
+    epochs = _epochs(sentence, d, token_span)
     estimate = Estimate(
         6 * n * d * epochs, OPERATION_COUNTING, [sentence, token_span, param_span],
         {"parameters": n, "active_parameters": is_active, "training_tokens": d, "epochs": epochs,
