@@ -226,3 +226,24 @@ def test_the_compared_models_figure_stays_cited():
     text = NEUTRAL + ("Compared to Kite-70B, which was trained on 15T tokens using 6.4M GPU hours, ours is "
                       "small.")
     assert _primary(text, 2024) is None
+
+
+# -- older hardware shapes --------------------------------------------------------------------------
+
+def test_hours_of_speech_are_data_not_time():
+    text = TITLE + ("The acoustic model was trained on 16 GPUs for about 3 weeks, using 12,000 hours of "
+                    "speech.")
+    primary = _primary(text, 2017)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(16 * 21 * 86400)
+
+
+def test_cpu_cores_are_no_accelerators():
+    text = TITLE + "Training the agent took 5 days on a single machine with 8 P100 GPUs and 64 CPU cores."
+    primary = _primary(text, 2017)
+    assert primary is not None and primary.assumptions["chips"] == 8
+
+
+def test_an_architecture_name_stands_for_its_gpu():
+    text = TITLE + "Osprey is trained for 1.5M updates, taking about 6 days with 32 Volta GPUs."
+    primary = _primary(text, 2019)
+    assert primary is not None and primary.assumptions["accelerator"] == "V100"

@@ -64,7 +64,9 @@ AMOUNT = rf"(?:{NUMBER}|(?:{WORD})(?![\w-]))"
 DURATION = re.compile(
     rf"(?<![\w.])(?P<lo>{AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT}))?\s*"
     r"(?P<unit>hours?|hrs?|h(?=[\s.,;)]|$)|minutes?|mins?|days?|weeks?|months?)\b"
-    r"(?![\s-]*(?:time|later|ago|old))(?P<half>\s+and\s+a\s+half\b)?",
+    # not an amount of recordings: "12,000 hours of speech", "200 hours of gameplay"
+    r"(?![\s-]*(?:time|later|ago|old)|\s+of\s+(?:\w+\s+)?(?:speech|audio|video|data|recordings?|footage"
+    r"|gameplay|experience|driving|transcri\w+|labell?ed|annotated))(?P<half>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
 DEVICE_NOUN = r"(?:GPUs?|TPUs?|NPUs?|IPUs?|chips|cores|accelerators|devices|cards)"
@@ -72,7 +74,9 @@ DEVICE_NOUN = r"(?:GPUs?|TPUs?|NPUs?|IPUs?|chips|cores|accelerators|devices|card
 # We use 512 TPU v3 cores") starts no name
 NOT_A_NAME = (r"(?i:on|for|of|with|within|over|across|during|from|and|or|in|to|the|by|at|using|minutes?|"
               r"hours?|days?|weeks?|months?|years?|per|each"
-              r"|took|takes?|use|used|uses|was|were|is|are|has|have|had|we|our|it|trained|training)\b")
+              r"|took|takes?|use|used|uses|was|were|is|are|has|have|had|we|our|it|trained|training"
+              # a processor that is no accelerator: "64 CPU cores", "96 vCPUs"
+              r"|v?cpus?|threads?)\b")
 DEVICES = re.compile(
     # a space or a times sign after the count: "7B-Chat" is a size, not 7 "B-Chat" devices
     rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?(?:\s*(?:×|x)\s*|\s+)"
