@@ -247,3 +247,8 @@ def test_an_architecture_name_stands_for_its_gpu():
     text = TITLE + "Osprey is trained for 1.5M updates, taking about 6 days with 32 Volta GPUs."
     primary = _primary(text, 2019)
     assert primary is not None and primary.assumptions["accelerator"] == "V100"
+
+
+def test_the_number_of_training_tokens_is_a_figure():
+    primary = _primary(TITLE + "The total number of training tokens is about 2.6T for Osprey-13B.", 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2.6e12)

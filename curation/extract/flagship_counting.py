@@ -129,9 +129,11 @@ CORPUS_FIGURE = re.compile(
     r"(?:corpus|corpora|dataset|mix|mixture)\b)", re.IGNORECASE)
 # right before it: "trained on a", "trained Heron for 2 epochs over a"
 TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,4}?(?:on|over)\s+(?:an?\s+|the\s+)?$")
-# "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T"
+# "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T", "the number of training
+# tokens is about 2.6T"
 TOKENS_THEN_FIGURE = re.compile(
-    rf"\b(?:training|pre-?training)\s+tokens\s*(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b)\s*(?P<n>{NUMBER})\s?"
+    rf"\b(?:training|pre-?training)\s+tokens\s*(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b|\b(?:is|was|reaches|reached)\b)"
+    rf"\s*(?:about\s+|approximately\s+|around\s+|roughly\s+|~\s*)?(?P<n>{NUMBER})\s?"
     r"(?P<m>[MBT]|million|billion|trillion)(?![a-z])", re.IGNORECASE)
 ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data", re.IGNORECASE)
 NOT_TRAINING_TOKENS = ("batch", "context", "window", "sequence", "length", "per ",
