@@ -252,3 +252,16 @@ def test_an_architecture_name_stands_for_its_gpu():
 def test_the_number_of_training_tokens_is_a_figure():
     primary = _primary(TITLE + "The total number of training tokens is about 2.6T for Osprey-13B.", 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2.6e12)
+
+
+def test_a_statistic_over_a_sample_is_no_run():
+    text = TITLE + ("The runs we surveyed took a median of 72 hours. While the maximum of 400,000 A100 GPU "
+                    "hours (equivalent to about 170 days with 100 GPUs) seems very large, it is rare.")
+    assert _primary(text, 2023) is None
+
+
+def test_a_citation_ending_the_sentence_cites_its_last_pair():
+    text = NEUTRAL + ("Our model trained for 3 days on 8 GPUs, while Kite's training took over 14.8 days "
+                      "with 10,000 GPUs [38].")
+    primary = _primary(text, 2023)
+    assert primary is not None and primary.assumptions["chips"] == 8

@@ -30,12 +30,17 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
 # sentence — a prediction or a plan ("our law predicts that a 70B model should be trained on 1.4T
 # tokens, requiring 5.9e23 FLOPs"), generating text with a trained model ("generating 1M tokens costs
-# 1.4e17 FLOPs"); in its own comma-bounded phrase — an ablation ("we train 1.8B ablation models on
-# 350B tokens", not "unlike our ablation models, Heron was trained on 2T tokens"); right before or
-# after it — a bound, a scale or what a machine can do ("exceeds 1e25", "a threshold of 10^25", "the 1e25
-# FLOPs threshold", "at the scale of 1e25 FLOPs", "delivers 2 exaflops")
+# 1.4e17 FLOPs"), a statistic over many runs ("the median of 72 hours"); in its own comma-bounded
+# phrase — an ablation ("we train 1.8B ablation models on 350B tokens", not "unlike our ablation
+# models, Heron was trained on 2T tokens"); right before or after it — a bound, a scale or what a
+# machine can do ("exceeds 1e25", "a threshold of 10^25", "the 1e25 FLOPs threshold", "at the scale of
+# 1e25 FLOPs", "delivers 2 exaflops")
 BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+trained|train|use|require)|"
-                                r"generating|decoding)\b", re.IGNORECASE)
+                                r"generating|decoding)\b"
+                                # a statistic over a sample, and what restates it: "the maximum of 400,000
+                                # GPU hours (about 170 days with 100 GPUs) in our sample"
+                                r"|\b(?:maximum|minimum|median|average|mean)\s+(?:\w+\s+)?(?:of\s+)+"
+                                r"(?:about\s+|roughly\s+|~\s*)?(?:\d|$)", re.IGNORECASE)
 BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
 JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|capable\s+of|threshold\s+of|(?:at\s+)?the\s+scale\s+of)"
                          r"\s+(?:about\s+|roughly\s+|~\s*|the\s+)?$", re.IGNORECASE)
@@ -44,8 +49,8 @@ JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)\b"
 # 400,000 hours"
 RANGE_TOP = re.compile(r"\brang\w*\s+from\b[^.;]{0,120}?\bto\s+"
                        r"(?:more\s+than\s+|over\s+|about\s+|roughly\s+)?$", re.IGNORECASE)
-LOCAL_NOTE = ("not a training total (a prediction, an ablation, a bound, a range, generation or a general "
-              "rule)")
+LOCAL_NOTE = ("not a training total (a prediction, an ablation, a bound, a range, a statistic, generation or "
+              "a general rule)")
 
 # a model named only by an indefinite size ("a 70B model", "training an 8-billion-parameter model", "a
 # model with 175 billion parameters"): what such a model needs in general, unless the phrase describes a

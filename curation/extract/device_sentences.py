@@ -401,15 +401,21 @@ def _tight_pairs(sentence: Span, devices: list[tuple[float, str, str, Span]],
     return pairs
 
 
+LAST_TAIL = 40  # characters after the last pair of a sentence that may still cite it
+
+
 def _row_cited(sentence: Span, start: int, end: int, after: int, limit: int) -> bool:
     """Whether the pair written from ``end`` to ``after`` cites another work: by the words before it,
     back to the previous pair (``start``) or semicolon (a table row's label when PDF extraction runs a
     table into one sentence, "GNMT (Wu et al., 2016)"), or by the words after it up to a semicolon that
     closes its clause before the next pair (``limit``): "Kite was trained for 2 weeks on 512 GPUs (Wu et
-    al., 2021); we instead train …"."""
+    al., 2021); we instead train …", or, after a sentence's last pair, by the words that end it: "… (14.8
+    days with 10,000 GPUs) [38]."."""
     low, at = sentence.text.lower(), sentence.start
     label = low[max(start - at, low.rfind(";", start - at, end - at) + 1): end - at]
     close = low.find(";", after - at, limit - at)
+    if close == -1 and limit == sentence.end:
+        close = min(limit - at, after - at + LAST_TAIL)
     tail = low[after - at: close] if close != -1 else ""
     return any(CITATION.search(words) or has_cue(words, CITED) for words in (label, tail))
 
@@ -439,6 +445,8 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
                 if estimate is not None:
                     # a citation elsewhere in the run-in table is another row's: only this row's label counts
                     estimate.notes = [n for n in estimate.notes if n != "cited from other work"]
+                    # after the last pair, the words up to the sentence's end are its own ("… (14.8 days
+                    # with 10,000 GPUs) [38].")
                     limit = starts[index + 1] if index + 1 < len(pairs) else sentence.end
                     if _row_cited(sentence, previous_end, first, ends[index], limit):
                         estimate.notes.append("cited from other work: the row names another work")
