@@ -30,13 +30,12 @@ from curation.extract.context import NOT_TRAINING_USE, has_cue
 from curation.extract.device_sentences import (
     DURATION,
     TRAINING,
-    count_accelerator,
     device_counts,
     durations,
     for_training,
     sentences_with_devices,
 )
-from curation.extract.device_time import hardware_estimate
+from curation.extract.device_time import count_accelerator, hardware_estimate
 from curation.extract.evidence import Estimate, Span, line_around, sentence_around
 
 HEADING = re.compile(r"#{1,6}[ \t]*(?P<title>[^\n]*)")

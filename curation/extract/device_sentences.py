@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits
 from curation.extract.context import CITATION, CITED, has_cue
-from curation.extract.device_time import SECONDS, _unit_key, document_accelerator, hardware_estimate
+from curation.extract.device_time import SECONDS, _unit_key, count_accelerator, hardware_estimate
 from curation.extract.evidence import Estimate, Span, sentence_around
 from curation.extract.hardware import (
     TPU_SLICE,
@@ -108,13 +108,6 @@ NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+"
 RUN_ENDED_AFTER = re.compile(r"\b(?:converge[sd]?|finish(?:es|ed)|complete[sd]?|end(?:s|ed)|stop(?:s|ped)|"
                              r"conclude[sd]?|terminate[sd]?)\s+"
                              r"after\s+(?:about\s+|roughly\s+|approximately\s+|around\s+)?$", re.IGNORECASE)
-# the data-centre GPU most used for training by year, for texts that write "GPUs" alone and name no GPU
-# model anywhere, known or not (a Speculative guess, named in the estimate's assumptions)
-NAMED_GPU = re.compile(r"\b[A-Z][\w-]*\d[\w-]*\s+GPU")  # "P600 GPUs": a model the table may lack
-GPU_BY_YEAR = ((2013, "K20X"), (2015, "K40"), (2016, "K80"), (2017, "P100"), (2020, "V100"), (2022, "A100"),
-               (9999, "H100"))
-# the TPU generation in Google's cloud by year, for texts that write "TPU" or "Cloud TPU" alone
-TPU_BY_YEAR = ((2018, "TPU v2"), (2020, "TPU v3"), (2022, "TPU v4"), (9999, "TPU v5e"))
 MAX_DEVICES = 200_000
 YEAR = re.compile(r"(?:19[5-9]\d|20[0-3]\d)")  # a year written before a name is not a count of devices
 
@@ -281,42 +274,6 @@ def for_training(sentence: Span, device: tuple[float, str, str, Span]) -> bool:
     another purpose ("5,000 TPUs to generate self-play games and 64 TPUs to train": the 5,000 serve
     the games; "256 GPUs for data generation")."""
     return not NOT_TRAINING_PURPOSE.match(_purpose(sentence, device))
-
-
-def _tpu_of_year(year: int | None) -> str | None:
-    if year is None:
-        return None
-    return next(name for until, name in TPU_BY_YEAR if year <= until)
-
-
-@lru_cache(maxsize=8)
-def _names_a_gpu(text: str) -> bool:
-    return bool(NAMED_GPU.search(text))
-
-
-def count_accelerator(text: str, name: str, noun: str, sentence: Span,
-                      year: int | None) -> tuple[str | None, str]:
-    """The accelerator of a device count and where it was found (see the module's last rule)."""
-    named = accelerator_pattern().search(name) or accelerator_pattern().search(f"{name} {noun[:-1]}")
-    if named:
-        return named.group("accelerator"), "named with the count"
-    written = next((word for word in name.split() if resolve_accelerator(word)), None)
-    if written:
-        return written, "named with the count"
-    nearby = accelerator_pattern().search(sentence.text)
-    if nearby:
-        return nearby.group("accelerator"), "named in the same sentence"
-    most = document_accelerator(text)
-    is_tpu = "tpu" in (name + " " + noun).lower()
-    if most and (not is_tpu or most.startswith("TPU")):
-        return most, "the accelerator the text names most"
-    if is_tpu:
-        return _tpu_of_year(year), "the TPU generation in service that year"
-    bare_gpus = not name.strip() and noun.lower().startswith("gpu")
-    if bare_gpus and year is not None and not _names_a_gpu(text):
-        guess = next(gpu for until, gpu in GPU_BY_YEAR if year <= until)
-        return guess, "the data-centre GPU common that year"
-    return None, ""
 
 
 def _next_sentence(text: str, sentence: Span) -> Span | None:

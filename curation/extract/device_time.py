@@ -155,6 +155,54 @@ def document_accelerator(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+# the data-centre GPU most used for training by year, for texts that write "GPUs" alone and name no GPU
+# model anywhere, known or not (a Speculative guess, named in the estimate's assumptions)
+NAMED_GPU = re.compile(r"\b[A-Z][\w-]*\d[\w-]*\s+GPU")  # "P600 GPUs": a model the table may lack
+GPU_BY_YEAR = ((2013, "K20X"), (2015, "K40"), (2016, "K80"), (2017, "P100"), (2020, "V100"), (2022, "A100"),
+               (9999, "H100"))
+# the TPU generation in Google's cloud by year, for texts that write "TPU" or "Cloud TPU" alone
+TPU_BY_YEAR = ((2018, "TPU v2"), (2020, "TPU v3"), (2022, "TPU v4"), (9999, "TPU v5e"))
+
+
+def _tpu_of_year(year: int | None) -> str | None:
+    if year is None:
+        return None
+    return next(name for until, name in TPU_BY_YEAR if year <= until)
+
+
+@lru_cache(maxsize=8)
+def _names_a_gpu(text: str) -> bool:
+    return bool(NAMED_GPU.search(text))
+
+
+def count_accelerator(text: str, name: str, noun: str, sentence: Span,
+                      year: int | None) -> tuple[str | None, str]:
+    """The accelerator of a device count (or of device time, ``name`` empty) and where it was found: the
+    one named with the count, else in its sentence, else the one the text names most; else, for TPUs,
+    the generation in service that year, and for bare "GPUs" of a text that names no GPU model, the
+    data-centre GPU common that year (Speculative guesses the assumptions name)."""
+    named = accelerator_pattern().search(name) or accelerator_pattern().search(f"{name} {noun[:-1]}")
+    if named:
+        return named.group("accelerator"), "named with the count"
+    written = next((word for word in name.split() if resolve_accelerator(word)), None)
+    if written:
+        return written, "named with the count"
+    nearby = accelerator_pattern().search(sentence.text)
+    if nearby:
+        return nearby.group("accelerator"), "named in the same sentence"
+    most = document_accelerator(text)
+    is_tpu = "tpu" in (name + " " + noun).lower()
+    if most and (not is_tpu or most.startswith("TPU")):
+        return most, "the accelerator the text names most"
+    if is_tpu:
+        return _tpu_of_year(year), "the TPU generation in service that year"
+    bare_gpus = not name.strip() and noun.lower().startswith("gpu")
+    if bare_gpus and year is not None and not _names_a_gpu(text):
+        guess = next(gpu for until, gpu in GPU_BY_YEAR if year <= until)
+        return guess, "the data-centre GPU common that year"
+    return None, ""
+
+
 def hardware_estimate(
     text: str, figure: Span, chip_seconds: float, accelerator_name: str | None,
     unit_what: str, publication_year: int | None, inputs: dict[str, object],

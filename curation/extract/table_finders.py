@@ -14,8 +14,8 @@ import re
 
 from curation.extract.column_tables import find_column_runs
 from curation.extract.context import AGGREGATE_NOTE, classify
-from curation.extract.device_sentences import count_accelerator, device_counts, durations
-from curation.extract.device_time import SECONDS, document_accelerator, hardware_estimate
+from curation.extract.device_sentences import device_counts, durations
+from curation.extract.device_time import SECONDS, count_accelerator, document_accelerator, hardware_estimate
 from curation.extract.evidence import OPERATION_COUNTING, REPORTED, Estimate, Span
 from curation.extract.hardware import accelerator_pattern
 from curation.extract.line_tables import line_tables
