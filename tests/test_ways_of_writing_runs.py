@@ -265,3 +265,34 @@ def test_a_citation_ending_the_sentence_cites_its_last_pair():
                       "with 10,000 GPUs [38].")
     primary = _primary(text, 2023)
     assert primary is not None and primary.assumptions["chips"] == 8
+
+
+@pytest.mark.parametrize("sentence", [
+    # a conversion between time and compute, about someone's run
+    "It takes ~14.8 days for 10,000 GPUs at 24.6 TeraFLOPS/sec to compute 3.14E+23 FLOPS.",
+    # alternatives weighed
+    "For the estimate, it does not matter whether it takes 2 weeks on 10,000 V100 GPUs or 20 weeks on 1,000.",
+])
+def test_conversions_and_alternatives_are_no_run(sentence):
+    assert _primary(NEUTRAL + sentence, 2021) is None
+
+
+def test_it_takes_days_to_train_the_own_model_stays():
+    primary = _primary(TITLE + "It takes 27 days to train Osprey on 512 H800 GPUs.", 2024)
+    assert primary is not None and primary.assumptions["chips"] == 512
+
+
+def test_a_tpu_generation_in_the_plural_names_no_model():
+    primary = _primary(TITLE + "TPU v2s are much faster, so training takes 32,633 TPU v2 hours.", 2021)
+    assert primary is not None and primary.model is None
+
+
+def test_device_time_with_a_tpu_generation_between():
+    primary = _primary(TITLE + "Training Osprey took 32,633 TPU v3 hours.", 2021)
+    assert primary is not None and primary.assumptions["accelerator"] == "TPU v3"
+
+
+def test_bare_gpu_hours_take_the_gpu_of_the_year():
+    primary = _primary(TITLE + "Training Osprey took 32,633 GPU-hours.", 2021)
+    assert primary is not None and primary.confidence == "Speculative"
+    assert primary.assumptions["accelerator_from"] == "the data-centre GPU common that year"

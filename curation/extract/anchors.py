@@ -27,7 +27,8 @@ DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device", "d
 TOKEN_NOUNS = ("token mix", "token corpus", "token dataset")
 ANCHOR_LIST = sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, TOKENS_ANCHOR, *TOKEN_NOUNS, PARAMETERS_ANCHOR,
                       *accelerator_words()}, key=len, reverse=True)
-TIME_AFTER_DEVICE = re.compile(r"s?[\s-]?(?:hour|hr|day|week|month|year)")
+# "GPU-hours", "TPU days", and a generation between: "TPU v3 hours"
+TIME_AFTER_DEVICE = re.compile(r"(?:[\s-]?v\d[\w.]{0,3})?s?[\s-]?(?:hour|hr|day|week|month|year)")
 ACCELERATOR_TIME = re.compile(r"[\w.]{0,12}[\s-](?:hour|hr|day|week|month|year)s?\b")
 
 

@@ -30,15 +30,17 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
 # sentence — a prediction or a plan ("our law predicts that a 70B model should be trained on 1.4T
 # tokens, requiring 5.9e23 FLOPs"), generating text with a trained model ("generating 1M tokens costs
-# 1.4e17 FLOPs"), a statistic over many runs ("the median of 72 hours"); in its own comma-bounded
-# phrase — an ablation ("we train 1.8B ablation models on 350B tokens", not "unlike our ablation
-# models, Heron was trained on 2T tokens"); right before or after it — a bound, a scale or what a
-# machine can do ("exceeds 1e25", "a threshold of 10^25", "the 1e25 FLOPs threshold", "at the scale of
-# 1e25 FLOPs", "delivers 2 exaflops")
+# 1.4e17 FLOPs"), a statistic over many runs ("the median of 72 hours"), alternatives weighed
+# ("whether it takes …"); in its own comma-bounded phrase — an ablation ("we train 1.8B ablation
+# models on 350B tokens", not "unlike our ablation models, Heron was trained on 2T tokens"); right
+# before or after it — a bound, a scale or what a machine can do ("exceeds 1e25", "a threshold of
+# 10^25", "the 1e25 FLOPs threshold", "at the scale of 1e25 FLOPs", "delivers 2 exaflops")
 BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+trained|train|use|require)|"
                                 r"generating|decoding)\b"
                                 # a statistic over a sample, and what restates it: "the maximum of 400,000
                                 # GPU hours (about 170 days with 100 GPUs) in our sample"
+                                # alternatives weighed: "whether it takes 2 weeks on 10,000 GPUs or …"
+                                r"|\bwhether\b"
                                 r"|\b(?:maximum|minimum|median|average|mean)\s+(?:\w+\s+)?(?:of\s+)+"
                                 r"(?:about\s+|roughly\s+|~\s*)?(?:\d|$)", re.IGNORECASE)
 BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
@@ -71,6 +73,12 @@ GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|deman
 FIRST_PERSON_WORD = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 
 
+# a conversion between time and compute: "It takes ~14.8 days for 10,000 GPUs at 24.6 TFLOPS to compute
+# 3.14E+23 FLOPS" (not "It takes 21 days to train Heron")
+CONVERSION = re.compile(r"(?:^|\n|[.:]\s)\W*(?:it|this)\s+(?:takes|would\s+take|requires|would\s+require)\b"
+                        r"(?:[^.]|\.(?=\d))*\bto\s+(?:compute|perform|execute)\b", re.IGNORECASE)
+
+
 def general_statement(sentence: str, before: str) -> bool:
     """Whether a figure states what a model of some size needs in general: an indefinite sized model
     before it in its sentence ("a 70B model trained on 1.4T tokens requires 5.8e23 FLOPs", "training a
@@ -78,8 +86,9 @@ def general_statement(sentence: str, before: str) -> bool:
     ("frontier models now require more than 1e25 FLOPs"), with a verb of need or cost in the present or
     the conditional, and no first person (a text's own run is written "we train a 7B model …" or in the
     past, "a 7B model was trained …"); or a formula's worked example ("for N = 70B and D = 1.4T this
-    gives 5.9e23 FLOPs")."""
-    if WORKED_EXAMPLE.search(before):
+    gives 5.9e23 FLOPs"); or a conversion between time and compute ("It takes 15 days for 10,000 GPUs
+    to compute 3.1e23 FLOPs")."""
+    if WORKED_EXAMPLE.search(before) or CONVERSION.search(sentence):
         return True
     if "model" not in before.lower() or FIRST_PERSON_WORD.search(sentence) or \
             not GENERAL_VERB.search(sentence):
@@ -146,7 +155,9 @@ def mark_aggregate(estimate: Estimate, text: str, sentence: Span, figure: Span) 
 # "[12]", "[3, 4]", "(Smith et al., 2020)", and the links a PDF-to-Markdown converter makes of them:
 # "[\[14,](#page-10-13) Table 2.1]", "[\(2019\)](#page-5-5)"
 CITATION = re.compile(r"\[\d+(?:[,–-]\s?\d+)*\]|\(\w[^()]{0,40}\b(?:19|20)\d\d\)"
-                      r"|\[\\\[\d+|\[\\\(\w?[^()\]]{0,40}?\b(?:19|20)\d\d")
+                      r"|\[\\\[\d+|\[\\\(\w?[^()\]]{0,40}?\b(?:19|20)\d\d"
+                      # an alphabetic key, read in lower case: "[Bro20]", "[Kap20, Hof22]", "[Wu+21]"
+                      r"|\[(?!(?:fp|bf|tf|int)\d)[a-z]{2,4}\+?\d{2}[a-z]?(?:[,;]\s*[a-z]{2,4}\+?\d{2}[a-z]?)*\]")
 # a sentence that reports what a cited work says: "Smith et al. (2019) report that … was trained on …"
 # (or, where "et al." ended the sentence before, one that opens with the citation's year: "(2019) report …")
 REPORTED_BY_CITED = re.compile(r"(?:\bet\s+al\b\.?[^.;]{0,60}?|^\W*(?:19|20)\d\d[a-z]?[)\]]*,?\s+)"

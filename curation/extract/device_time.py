@@ -262,7 +262,6 @@ def unknown_accelerators(text: str) -> list[str]:
 
 def find_hardware(text: str, publication_year: int | None = None) -> list[Estimate]:
     """Accelerator time → FLOP: chips × seconds × peak FLOP/s × utilization."""
-    most_named = None
     estimates = []
     for match in anchored(CHIP_TIME, text, CHIP_TIME_ANCHOR, 140, 5):
         chips_time = scaled_value(match.group("n"), match.group("mult")) if match.group("n") else \
@@ -270,15 +269,10 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
         seconds = chips_time * SECONDS[_unit_key(match.group("unit"))]
         name = match.group("acc")
         where = "named with the figure"
-        if not name:
-            sentence = sentence_around(text, match.start(), match.end())
-            nearby = accelerator_pattern().search(sentence.text)
-            if nearby:
-                name, where = nearby.group("accelerator"), "named in the same sentence"
-            else:
-                most_named = most_named or document_accelerator(text)
-                name, where = most_named, "the accelerator the text names most"
         what = match.group("what") or "chip"
+        if not name:  # "GPU-hours": the GPU of the sentence, of the text, or of the year
+            sentence = sentence_around(text, match.start(), match.end())
+            name, where = count_accelerator(text, "", what + "s", sentence, publication_year)
         chip_time = f"{chips_time:g} {match.group('what') or match.group('acc')}-{match.group('unit')}"
         estimate = hardware_estimate(text, match_span(match), seconds, name, what,
                                       publication_year, {"chip_time": chip_time, "accelerator_from": where})
