@@ -296,3 +296,29 @@ def test_bare_gpu_hours_take_the_gpu_of_the_year():
     primary = _primary(TITLE + "Training Osprey took 32,633 GPU-hours.", 2021)
     assert primary is not None and primary.confidence == "Speculative"
     assert primary.assumptions["accelerator_from"] == "the data-centre GPU common that year"
+
+
+TEMPLATE_CARD = ("---\nlicense: apache-2.0\n---\n\n# {name}\n\n## Model Details\n\n"
+                 "- **Developed by:** Acme\n- **Finetuned from model [optional]:** {base}\n\n"
+                 "## Training Details\n\n{training}")
+
+
+@pytest.mark.parametrize("placeholder", ["[More Information Needed]", "None"])
+def test_a_template_placeholder_names_no_base(placeholder):
+    text = TEMPLATE_CARD.format(name="Osprey-7B", base=placeholder,
+                                training="Osprey-7B was trained from scratch on 2T tokens.")
+    assert derived_from(text, "acme/Osprey-7B") is None
+    card = extract_document(Document(CARD, text, 2024), name="acme/Osprey-7B")
+    assert card.primary is not None and card.primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_template_field_names_the_base():
+    text = TEMPLATE_CARD.format(name="Osprey-7B-chat", base="acme/Osprey-7B",
+                                training="The base model was trained on 2T tokens.")
+    assert derived_from(text, "acme/Osprey-7B-chat") == "acme/Osprey-7B"
+
+
+def test_a_parent_model_field_written_as_a_sentence():
+    text = ("---\nlicense: mit\n---\n\n# kite-large-nli\n\n- **Parent Model:** This model is a fine-tuned "
+            "version of the Kite large model.\n")
+    assert derived_from(text, "acme/kite-large-nli") == "Kite"

@@ -14,7 +14,8 @@ repository name the source gives:
    other formats of itself is not a copy.)
 3. **A sentence says what it was fine-tuned from**: "a fine-tuned version of X", "fine-tuned from X",
    "built by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X",
-   "Finetuned from model: X", "Parent Model: X", "a fine-tune of X", "an instruction-tuned (chat,
+   "Finetuned from model: X" (not a template's placeholder, "[More Information Needed]", "None"),
+   "Parent Model: X", "a fine-tune of X", "an instruction-tuned (chat,
    aligned, uncensored, instruct fine-tuned) version of X", "SFT of X", "a merge of X and Y", "we
    trained X further", "built upon X, … tuned for …", "a finetune based on X", "Heron is X
    instruction-tuned on …", and "we trained X on …" on a card whose name is X's with a word added that
@@ -48,10 +49,12 @@ COPY_PHRASE = re.compile(r"\b(?:quantizations? of|quantized versions? of|convers
                          r"(?:GGUF|GPTQ|AWQ) (?:format )?model files for)\s+(?:the\s+)?", re.IGNORECASE)
 NAME = r"[\[`'\"]?(?P<base>[A-Za-z0-9][\w./-]*[\w/-](?:[ -]\d+(?:\.\d+)?[BbMm]\b)?)"
 FINE_TUNED_FROM = re.compile(
-    r"\b(?:(?:a|the)\s+fine-?tuned?\s+(?:version|checkpoint)\s+of(?:\s+the)?"
+    # a card template's field first: "Finetuned from model [optional]: X"
+    r"\b(?:fine-?tuned\s+from\s+model\s*(?:\[optional\])?\s*:\**"
+    r"|(?:a|the)\s+fine-?tuned?\s+(?:version|checkpoint)\s+of(?:\s+the)?"
     r"|fine-?tuned\s+from(?:\s+the)?|fine-?tune\s+checkpoint\s+of|built\s+by\s+fine-?tuning"
     r"|initiali[sz]ed\s+from(?=[^.\n]{0,80}fine-?tun)|obtained\s+by\s+further\s+training"
-    r"|finetuned\s+from\s+model\s*:|parent\s+model\s*:"
+    r"|parent\s+model\s*:\**"
     # "a fine-tune of X", "an instruction-tuned version of X", "the chat version of X", "SFT of X",
     # "a merge of X and Y", "an uncensored version of X"
     r"|(?:a|an|the)\s+(?:[\w-]+\s+)?(?:fine-?tune|finetune|merge|(?:instruction|instruct|chat|aligned|"
@@ -78,6 +81,13 @@ FINE_TUNED_FROM = re.compile(
 # "we trained Heron-7B on the Orca dataset" on the card of "Heron-7B-orca" (see :func:`_extends`)
 TRAINED_ON = re.compile(r"\bwe\s+(?:further\s+)?(?:fine-?tuned|finetuned|trained|tuned)\s+" + NAME
                         + r"\s+on\b", re.IGNORECASE)
+
+
+# what a card template leaves in a field it did not fill ("Finetuned from model [optional]: [More
+# Information Needed]", "Parent Model: None"), or words that start a sentence there instead of a name
+# ("Parent Model: This model is a fine-tuned version of …": the sentence names the base)
+PLACEHOLDERS = {"model", "more", "none", "n/a", "na", "optional", "unknown", "tbd", "todo", "scratch", "-",
+                "this", "the", "it", "see", "our", "its"}
 
 
 # what a derived card's base is called when the card does not name it
@@ -109,7 +119,7 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
            else {squash_name(title.group(1) if title else "")})
     for said in FINE_TUNED_FROM.finditer(text):
         base = said.group("base").strip("[]() ")
-        if not _is_own(base, own):
+        if base.lower() not in PLACEHOLDERS and not _is_own(base, own):
             return base
     trained = TRAINED_ON.search(text)
     if trained and name and _extends(name, trained.group("base")):
