@@ -11,7 +11,7 @@ from curation.extract.derived import derived_from
 from curation.extract.device_sentences import device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
-from curation.extract.evidence import Span
+from curation.extract.evidence import Span, sentence_around
 from curation.extract.line_tables import line_tables
 from curation.extract.markup import plain_text
 from curation.extract.step_counting import step_tokens
@@ -322,3 +322,26 @@ def test_a_parent_model_field_written_as_a_sentence():
     text = ("---\nlicense: mit\n---\n\n# kite-large-nli\n\n- **Parent Model:** This model is a fine-tuned "
             "version of the Kite large model.\n")
     assert derived_from(text, "acme/kite-large-nli") == "Kite"
+
+
+# -- sentences ---------------------------------------------------------------------------------------
+
+def test_a_sentence_that_opens_with_a_name_is_its_own():
+    text = "We train Osprey-34B on 2T tokens. Heron-540B used 6144 TPU v4 chips for 50 days [12].\n"
+    at = text.find("Heron")
+    assert sentence_around(text, at, at + 5).text.startswith("Heron-540B used")
+
+
+def test_another_models_row_stays_cited_beside_an_own_claim():
+    text = TITLE + ("We train Osprey-34B on 2T tokens. Heron-540B used 6144 TPU v4 chips for 50 days "
+                    "[12].\n\nTable 3: Comparison with open models.\n"
+                    "| Model | Params | Tokens |\n|---|---|---|\n"
+                    "| Kite-65B | 65B | 1.4T |\n| Heron-180B | 180B | 3.5T |\n")
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 34e9 * 2e12)
+
+
+def test_the_authors_earlier_model_is_not_this_run():
+    text = TITLE + "We train Osprey-13B on 2T tokens. Our previous model needed 1.7M GPU hours on A100s."
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)

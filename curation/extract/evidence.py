@@ -42,10 +42,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])|\n\s*\n|\n(?=[#|*\-•])"
                            r"|(?<=[a-z0-9)]{3}\.)\s+(?=[a-z][a-z0-9]*[-\d][\w.-]*\s)")
 
 
+LOOKAHEAD = 40  # characters a sentence break's pattern reads past it
+
+
 def sentence_around(text: str, start: int, end: int, limit: int = 600) -> Span:
     """The sentence (or table line) holding text[start:end], cut to ``limit`` characters."""
     left = max(0, start - limit)
-    before = [m.end() for m in _SENTENCE_END.finditer(text, max(left, start - 150), start)]
+    # (the search runs a little past ``start``: a sentence that opens with the span is told from the one
+    # before by a look at its first letters)
+    peek = min(len(text), start + LOOKAHEAD)
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(left, start - 150), peek)
+              if m.end() <= start]
     if not before and start - 150 > left:  # most sentences start close by: look further only if needed
         before = [m.end() for m in _SENTENCE_END.finditer(text, left, start - 150 + 3)]
     s = before[-1] if before else left
