@@ -345,3 +345,18 @@ def test_the_authors_earlier_model_is_not_this_run():
     text = TITLE + "We train Osprey-13B on 2T tokens. Our previous model needed 1.7M GPU hours on A100s."
     primary = _primary(text, 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)
+
+
+def test_a_sentence_under_a_compute_table_is_no_row():
+    text = TITLE + ("Table 2: Training compute (FLOPs) of the models we compare.\nKite-70B 6.3e24\n\n"
+                    "We train Osprey-7B on 1T tokens.\n\nAppendix A\n"
+                    "We estimate that Kite-4 was trained with 2e25 FLOPs.")
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1e12)
+
+
+def test_a_range_of_models_for_scaling_laws_does_not_size_the_flagship():
+    text = TITLE + ("To fit scaling laws, we train 20 models from 100M to 3B parameters on up to 300B "
+                    "tokens. Osprey-1B was pre-trained on 3 trillion tokens of web text and code.")
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 3e12)

@@ -26,6 +26,7 @@ from curation.extract.context import (
     classify,
     context_around,
     has_cue,
+    is_prose,
     mark_aggregate,
     mark_local_cues,
     second_of_comparison,
@@ -214,6 +215,8 @@ def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
         label = line[: numbers[0].start()].strip(" |:").split("|")[0].strip()  # the row's first cell
         if not re.search(r"[A-Za-z]", label):
             continue  # an axis tick or a range, not a row about a model
+        if is_prose(Span(line, start, end)):
+            continue  # a sentence, read by the prose finders: a row holds more numbers than words
         value, match = max(flops, key=lambda pair: pair[0])
         agrees = any(abs(v * FLOP_PER_PFS_DAY / value - 1) < 0.05 for v, _ in values if v < 1e12)
         estimate = Estimate(

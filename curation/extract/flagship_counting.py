@@ -401,15 +401,22 @@ def _described_sizes(text: str) -> list[tuple[float, Span]]:
     return found
 
 
+# what a range of small models is trained for, besides the text's own model: "to fit scaling laws, we
+# train 20 models from 100M to 3B parameters", "ablation models", "proxy models"
+STUDY_PURPOSE = re.compile(r"scaling[\s-]+laws?|ablation|prox(?:y|ies)|small-scale|pilot"
+                           r"|\bto\s+(?:fit|study|predict|extrapolate)\b", re.IGNORECASE)
+
+
 def _trained_up_to(text: str) -> tuple[float, Span] | None:
     """The top of a range of sizes a first-person sentence trains ("we train six models ranging from
-    169 million to 14 billion parameters")."""
+    169 million to 14 billion parameters"), unless the sentence trains them for a study of the own
+    model's scaling (:data:`STUDY_PURPOSE`)."""
     best = None
     found = {m.start(): m for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]  # ends in "parameters"
              for m in RANGE_STATEMENT.finditer(text, max(0, start - 80), end + 8)}
     for match in found.values():
         sentence = sentence_around(text, match.start(), match.end())
-        if _claims(sentence.text):
+        if _claims(sentence.text) and not STUDY_PURPOSE.search(sentence.text):
             value = _value(match)
             if best is None or value > best[0]:
                 best = (value, Span(match.group(0), match.start(), match.end()))
