@@ -360,3 +360,22 @@ def test_a_range_of_models_for_scaling_laws_does_not_size_the_flagship():
                     "tokens. Osprey-1B was pre-trained on 3 trillion tokens of web text and code.")
     primary = _primary(text, 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 3e12)
+
+
+def test_a_plan_in_the_paragraph_before_does_not_unname_the_model():
+    text = TITLE + ("Distilling a 405B teacher into Osprey would cost 4e24 FLOPs, which we leave to future "
+                    "work.\n\n3 Pre-training\nOsprey-3B was pre-trained on 8 trillion tokens of web text.")
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 3e9 * 8e12)
+
+
+def test_small_runs_for_a_scaling_study_are_no_run():
+    text = TITLE + "To fit scaling laws, we train 20 models from 100M to 3B parameters on up to 300B tokens."
+    assert _primary(text, 2024) is None
+
+
+def test_data_filtering_is_no_training_use():
+    text = TITLE + ("We train Osprey-1B on 1T tokens. Data filtering with a 7B classifier consumed 20,000 A100 "
+                    "GPU hours.")
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 1e12)

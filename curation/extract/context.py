@@ -31,7 +31,8 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
 # sentence — a prediction or a plan ("our law predicts that a 70B model should be trained on 1.4T
 # tokens, requiring 5.9e23 FLOPs"), generating text with a trained model ("generating 1M tokens costs
 # 1.4e17 FLOPs"), a statistic over many runs ("the median of 72 hours"), alternatives weighed
-# ("whether it takes …"); in its own comma-bounded phrase — an ablation ("we train 1.8B ablation
+# ("whether it takes …"), small runs for a study of scaling ("to fit scaling laws, we train 20 models
+# …"); in its own comma-bounded phrase — an ablation ("we train 1.8B ablation
 # models on 350B tokens", not "unlike our ablation models, Heron was trained on 2T tokens"); right
 # before or after it — a bound, a scale or what a machine can do ("exceeds 1e25", "a threshold of
 # 10^25", "the 1e25 FLOPs threshold", "at the scale of 1e25 FLOPs", "delivers 2 exaflops")
@@ -41,6 +42,11 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+t
                                 # GPU hours (about 170 days with 100 GPUs) in our sample"
                                 # alternatives weighed: "whether it takes 2 weeks on 10,000 GPUs or …"
                                 r"|\bwhether\b"
+                                # small runs for a study of scaling: "to fit scaling laws, we train 20
+                                # models …", "proxy models", "small-scale experiments"
+                                r"|\bto\s+(?:fit|study|derive)\s+(?:\w+\s+)?scaling\b|\bfor\s+(?:the\s+|our\s+)?"
+                                r"scaling[\s-]+laws?\b|\bscaling[\s-]+law\s+(?:experiments|stud|runs|models|fit)"
+                                r"|\bproxy\s+models?\b|\bsmall-scale\s+(?:models|experiments|runs)\b"
                                 r"|\b(?:maximum|minimum|median|average|mean)\s+(?:\w+\s+)?(?:of\s+)+"
                                 r"(?:about\s+|roughly\s+|~\s*)?(?:\d|$)", re.IGNORECASE)
 BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
@@ -129,6 +135,7 @@ FINETUNE_CUES = ("fine-tun", "finetun", "fine tun", "sft", "rlhf", "instruction 
 # hardware, preparing or generating data, searching hyperparameters
 NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "evaluat", "benchmark",
                     "preprocess", "pre-process", "data generation", "generating the", "tokeniz",
+                    "data filtering", "quality filter", "deduplicat", "data curation",
                     "hyperparameter search", "hyperparameter sweep", "sweep of", "profiling", "annotation",
                     "quantiz")
 

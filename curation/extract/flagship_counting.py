@@ -191,14 +191,17 @@ def _sized_names(text: str) -> Sized:
     return sized
 
 
+SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*\n")  # a sentence's end, or a paragraph's (a heading follows)
+
+
 def _own_sentence_around(low: str, start: int, end: int, reach: int = 40) -> str:
-    """Up to ``reach`` characters either side of a match, not crossing a sentence's end ("We release
-    Heron-7B. In future work we plan …": the plan is not about Heron-7B)."""
+    """Up to ``reach`` characters either side of a match, not crossing a sentence's or a paragraph's end
+    ("We release Heron-7B. In future work we plan …": the plan is not about Heron-7B)."""
     before, after = low[max(0, start - reach): start], low[end: end + reach]
-    cut = before.rfind(". ")
-    before = before[cut + 2:] if cut != -1 else before
-    cut = after.find(". ")
-    return before + low[start:end] + (after[:cut] if cut != -1 else after)
+    ends = [m.end() for m in SENTENCE_BREAK.finditer(before)]
+    before = before[ends[-1]:] if ends else before
+    cut = SENTENCE_BREAK.search(after)
+    return before + low[start:end] + (after[:cut.start()] if cut else after)
 
 
 A_SIZE = re.compile(r"[MBT](?![\w-])")  # after a digit (checked in Python: a charset scans fastest)
