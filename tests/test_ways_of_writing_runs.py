@@ -375,7 +375,7 @@ def test_small_runs_for_a_scaling_study_are_no_run():
 
 
 def test_data_filtering_is_no_training_use():
-    text = TITLE + ("We train Osprey-1B on 1T tokens. Data filtering with a 7B classifier consumed 20,000 A100 "
-                    "GPU hours.")
+    text = TITLE + ("We train Osprey-1B on 1T tokens. Data filtering with a 7B classifier consumed "
+                    "2,000,000 A100 GPU hours.")
     primary = _primary(text, 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 1e12)
