@@ -379,3 +379,23 @@ def test_data_filtering_is_no_training_use():
                     "2,000,000 A100 GPU hours.")
     primary = _primary(text, 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 1e12)
+
+
+# -- cards that mention other models ----------------------------------------------------------------
+
+OWN_CARD = "---\nlicense: apache-2.0\n---\n\n# Plover-13B\n\nPlover-13B is an open language model.\n\n"
+
+
+def test_a_cards_comparison_table_of_other_models_is_theirs():
+    text = OWN_CARD + ("## Training\n\nPlover-13B was trained on 4T tokens.\n\n## Comparison\n\n"
+                       "| Model | Params | Tokens |\n|---|---|---|\n| Kite-70B | 70B | 15T |\n"
+                       "| Heron-180B | 180B | 3.5T |\n")
+    card = extract_document(Document(CARD, text, 2024), name="acme/Plover-13B")
+    assert card.primary is not None and card.primary.value_flop == pytest.approx(6 * 13e9 * 4e12)
+
+
+def test_a_cards_token_figure_of_another_model_is_not_its_own():
+    text = OWN_CARD + ("- **Parameters:** 13B\n- **Training tokens:** 4T\n\n## Limitations\n\n"
+                       "Like Kite-70B, trained on 15T tokens, the model may hallucinate.\n")
+    card = extract_document(Document(CARD, text, 2024), name="acme/Plover-13B")
+    assert card.primary is not None and card.primary.value_flop == pytest.approx(6 * 13e9 * 4e12)

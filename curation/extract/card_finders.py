@@ -22,7 +22,7 @@ from curation.extract.evidence import (
     line_around,
     sentence_around,
 )
-from curation.extract.model_names import document_title, squash_name
+from curation.extract.model_names import document_title, model_before, squash_name
 from curation.extract.quantities import NUMBER, PARAMETER_WORDS, SIZE, SIZE_GAP, SIZE_JOIN, scaled_value
 from curation.extract.step_counting import finetuning_step_tokens, step_tokens, table_step_tokens
 from curation.extract.tables import find_tables
@@ -231,10 +231,11 @@ def find_card_operation_counting(text: str, name: str | None = None) -> list[Est
     params = card_parameter_count(text, name)
     if params is None:
         return []
-    tuned, tokens = finetuning_step_tokens(text), _token_figures(text)
+    model = name.split("/")[-1] if name else document_title(text)
+    tuned = finetuning_step_tokens(text)
+    tokens = [figure for figure in _token_figures(text) if not _another_models(text, figure[1][0], model)]
     if not tuned and not tokens:
         return []
-    model = name.split("/")[-1] if name else document_title(text)
     estimates = []
     if tuned:
         estimates.append(_fine_tuning_estimate(text, params, model, *max(tuned, key=lambda item: item[0])))
@@ -256,6 +257,19 @@ def find_card_operation_counting(text: str, name: str | None = None) -> list[Est
         blanked = blanked[:span.start] + " " * (span.end - span.start) + blanked[span.end:]
     mark_local_cues(estimate, text, sentence, token_spans[0])
     return [classify(estimate, context_around(blanked, sentence, token_spans[0], 60, 25)), *estimates]
+
+
+def _another_models(text: str, figure: Span, own: str | None) -> bool:
+    """Whether a token figure belongs to another model than the card's: the model named nearest before
+    it in its sentence is neither the card's (its repository or title) nor of its family ("Like Kite-70B,
+    trained on 15T tokens, the model …" in Heron-7B's card)."""
+    sentence = sentence_around(text, figure.start, figure.end)
+    named = model_before(sentence.text[: figure.start - sentence.start], figure.start - sentence.start)
+    if not named or not own:
+        return False
+    title = squash_name(f"{own} {document_title(text) or ''}")
+    stem = squash_name(re.split(r"[\s-]", named)[0])
+    return squash_name(named) not in title and not (len(stem) > 2 and stem in title)
 
 
 def _fine_tuning_estimate(text: str, params: tuple[float, Span], model: str | None, tokens: float,

@@ -36,8 +36,8 @@ def looks_like_a_model(name: str) -> bool:
         return False
     if re.fullmatch(r"[A-Za-z][\w.-]*\ds", word) and resolve_accelerator(word[:-1]):
         return False  # an accelerator in the plural ("64 K40s") is hardware, not a model
-    if re.fullmatch(r"[vV]\d+(?:\.\d+)?[a-z]?s?", word):
-        return False  # a version alone ("TPU v2s", "v3") names a generation, not a model
+    if re.fullmatch(r"[vV]\d+(?:\.\d+)?[a-z]?s?", word) or re.match(r"(?i)(?:global[-_]?)?step[-_]?\d", word):
+        return False  # a version alone ("TPU v2s", "v3") or a checkpoint ("step1000-tokens4B") is no model
     has_digit = any(c.isdigit() for c in word)
     inner_capital = any(c.isupper() for c in word[1:]) and not word.isupper()  # HeronBERT, not TDP
     size_only = re.fullmatch(r"\d+(?:\.\d+)?[BMKT]", word)

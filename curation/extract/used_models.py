@@ -10,7 +10,8 @@ tokens. WrenLM … on 780B tokens.") is quoting them: those it never claims, and
 does not carry, are cited too. So are the rows of a paper's table labelled with a model's name
 ("Kite-175B", "Albatross"; not "Model 8B" or "Total") that the text neither claims nor titles, beside a
 claimed row or not (a survey's "| Kite-3 | 175B | 3.14e23 |", a baseline's row). A model card's title
-or repository name makes the model its own.
+or repository name makes the model its own, and a row of its tables labelled with another model's name
+is that model's.
 """
 
 from __future__ import annotations
@@ -100,8 +101,24 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
         else:
             estimate.notes.append(f"cited from other work: one of several models the text gives figures "
                                   f"for and never claims as its own ({model})")
+    rows = [e for e in named if e.assumptions.get("table_row") and eligible(e)]
     if card_name is None and not looks_like_model_card(text):
-        _mark_unclaimed_tables([e for e in named if e.assumptions.get("table_row") and eligible(e)], text)
+        _mark_unclaimed_tables(rows, text)
+    else:
+        _mark_other_cards_rows(rows, text, card_name)
+
+
+def _mark_other_cards_rows(rows: list[Estimate], text: str, card_name: str | None) -> None:
+    """A row of a card's table labelled with a model's name that neither the card's title nor its
+    repository carries ("| Kite-70B | 70B | 15T |" in Heron-7B's card) is that other model's (when the
+    card's own name is known)."""
+    if not (card_name or document_title(text)):
+        return
+    for row in rows:
+        model = row.model or ""
+        if _names_a_model(text, model) and not _card_title(text, model, card_name):
+            row.notes.append(f"cited from other work: a table row of another model than the card's "
+                             f"({model})")
 
 
 def _mark_unclaimed_tables(rows: list[Estimate], text: str) -> None:
