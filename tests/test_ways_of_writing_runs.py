@@ -399,3 +399,26 @@ def test_a_cards_token_figure_of_another_model_is_not_its_own():
                        "Like Kite-70B, trained on 15T tokens, the model may hallucinate.\n")
     card = extract_document(Document(CARD, text, 2024), name="acme/Plover-13B")
     assert card.primary is not None and card.primary.value_flop == pytest.approx(6 * 13e9 * 4e12)
+
+
+# -- which token figure --------------------------------------------------------------------------------
+
+def test_sizes_listed_before_the_word_sizes():
+    text = TITLE + "We release Osprey in 0.5B, 0.9B and 7B sizes, all trained on 3T tokens."
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 3e12)
+
+
+def test_a_general_statements_larger_token_figure_gives_way_to_the_runs():
+    text = TITLE + ("We release Osprey in 0.5B, 0.9B and 7B sizes, all trained on 3T tokens.\n\nAppendix A\n"
+                    "Training a model with 1 trillion parameters on 20 trillion tokens requires 1.2 × 10^26 "
+                    "FLOPs.")
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 3e12)
+
+
+def test_a_mixture_of_experts_total_is_never_n():
+    text = ("Kestrel: Scaling Giant Models\n\nAbstract\nWe build a 600 billion parameters Transformer model "
+            "with Mixture-of-Experts layers. We trained the model until it has seen 1 trillion tokens.")
+    primary = _primary(text, 2020)
+    assert primary is None or primary.value_flop < 1e24

@@ -51,7 +51,7 @@ from typing import NamedTuple
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.card_finders import looks_like_model_card
-from curation.extract.context import classify, is_prose, mark_local_cues, stage_clause
+from curation.extract.context import classify, eligible, is_prose, mark_local_cues, stage_clause
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.model_names import document_title
 from curation.extract.moe import NAME_SIZES, SAME_MODEL_TOLERANCE, active_parameter_pairs
@@ -86,7 +86,10 @@ RANGE_STATEMENT = re.compile(
     re.IGNORECASE)
 # "we train models of various sizes (i.e., 1.3B, 2.7B, and 6.7B)"
 SIZES_LIST = re.compile(r"\bsizes?\b[^;:]{0,24}?(?::\s*)?"
-                        r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)")
+                        r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)"
+                        # or the list first: "in 1B, 3B and 8B sizes", "7B and 70B variants"
+                        r"|(?<![\w.])(?P<before>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)"
+                        r"(?:[\s-]+param(?:eter)?s?)?\s+(?:model\s+)?(?:sizes|variants|versions|scales)\b")
 LISTED_SIZE = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])")
 # "Heron models (7B, 13B and 70B)", "the Heron family (1B, 7B)": the sizes a name's models come in
 NAMED_SIZES = re.compile(r"(?<![\w.-])(?P<name>[A-Z][\w.-]*\w)\s+(?:models?|family|series|suite)\s*\(\s*"
@@ -271,9 +274,10 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     for listed in SIZES_LIST.finditer(text):
         sentence = sentence_around(text, listed.start(), listed.end())
         if _trains(sentence.text) or _opens_with_own_name(text, sentence):
-            at = listed.start("list")
+            group = "list" if listed.group("list") else "before"
+            at = listed.start(group)
             statements.extend((_value(size), Span(size.group(0), at + size.start(), at + size.end()))
-                              for size in LISTED_SIZE.finditer(listed.group("list")))
+                              for size in LISTED_SIZE.finditer(listed.group(group)))
     for listed in _named_size_lists(text):
         name = listed.group("name")
         if not common_word(text, name) and (name in title_part(text) or introduced_as_own(text, name)):
@@ -592,14 +596,21 @@ def _training_tokens(text: str, name: str | None = None, sized: Sized | None = N
     ``name`` when one of them gives a figure (the flagship's own "Heron 70B is trained on 245B tokens"
     beats a sibling's larger corpus), and among those, of figures no other sized name stands nearer
     before ("Heron-7B, trained on 2T tokens, beats Kite-13B, trained on 1T tokens": 1T is Kite's)."""
-    candidates = _token_figures(text)
-    if name is not None:
-        own = [c for c in candidates if _mentions(c[2].text.lower(), name) > 0]
-        if sized:
-            own = [c for c in own if _owned(_owner(c[2], c[1], sized), name, sized, size, True)] or own
-        if own:
-            return max(own, key=lambda c: c[0])
-    return max(candidates, key=lambda c: c[0]) if candidates else None
+    order = _token_order(text, name, sized, size)
+    return order[0] if order else None
+
+
+def _token_order(text: str, name: str | None = None, sized: Sized | None = None,
+                 size: float | None = None) -> list[tuple[float, Span, Span]]:
+    """The training-token figures in the order :func:`_training_tokens` prefers them: the own name's
+    figures first (see there), then the others, each group largest first."""
+    candidates = sorted(_token_figures(text), key=lambda c: -c[0])
+    if name is None:
+        return candidates
+    own = [c for c in candidates if _mentions(c[2].text.lower(), name) > 0]
+    if sized:
+        own = [c for c in own if _owned(_owner(c[2], c[1], sized), name, sized, size, True)] or own
+    return own + [c for c in candidates if c not in own]
 
 
 def _own_names(own: str, sized: Sized) -> list[str]:
@@ -733,18 +744,34 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     active = _active_parameters(text)
     if flagship is None and active is None:
         return []
-    tokens = _training_tokens(text, flagship.model, sized, flagship.size) if flagship and flagship.model \
-        else any_tokens
-    if tokens is None:
-        return []
+    order = _token_order(text, flagship.model, sized, flagship.size) if flagship and flagship.model \
+        else _token_order(text)
+    first = None
+    for tokens in order:  # the preferred figure, unless its sentence is no run of the text's own
+        estimate = _count_with(text, tokens, sized, flagship, active)
+        if estimate is not None and eligible(estimate):
+            return [estimate]
+        first = first or estimate
+    return [first] if first else []
+
+
+# a size written as a mixture of experts' ("a 600 billion parameter Transformer with Mixture-of-Experts
+# layers"): a total, never N (only its activated count is)
+MIXTURE = re.compile(r"mixture[\s-]+of[\s-]+experts|\bMoE\b|\bexperts\b", re.IGNORECASE)
+
+
+def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flagship: Flagship | None,
+                active: tuple[float, Span] | None) -> Estimate | None:
+    """6 · N · D of the flagship (or its active parameters) with one training-token figure, classified
+    by its sentence; None when the figure is another model's or one corpus of several."""
     d, token_span, sentence = tokens
     own = flagship.name if flagship else None
     owned = own is not None and _owned(_owner(sentence, token_span, sized), own, sized,
                                         flagship.size if flagship else None, False)
     if not owned and _another_models_tokens(text, sentence.text, sized, own):
-        return []
+        return None
     if _one_of_several_corpora(text, d, sentence):
-        return []
+        return None
     named_active = bool(flagship and flagship.model and NAME_SIZES.search(flagship.model))  # "X-30B-A3B"
     if flagship is not None and (active is not None or named_active):
         stated_active, active = active, _active_of(text, flagship.size)
@@ -755,7 +782,7 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     else:
         n, param_span, model, is_active = flagship.size, flagship.span, flagship.model, False  # type: ignore[union-attr]
     if not 1e6 <= n <= 1e14:
-        return []
+        return None
     epochs = _epochs(sentence, d, token_span)
     estimate = Estimate(
         6 * n * d * epochs, OPERATION_COUNTING, [sentence, token_span, param_span],
@@ -766,6 +793,10 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     )
     if "word" in token_span.text.lower():  # a count of words (WORD_FIGURE), converted
         estimate.assumptions["tokens_per_word"] = TOKENS_PER_WORD
+    if not is_active and flagship is not None and MIXTURE.search(
+            sentence_around(text, flagship.span.start, flagship.span.end).text):
+        estimate.notes.append("not a training total: a mixture of experts' total parameters, its active "
+                              "count unknown")
     clause = stage_clause(sentence, token_span)
     mark_local_cues(estimate, text, sentence, token_span)
-    return [classify(estimate, clause.lower().replace(token_span.text.lower(), ""))]
+    return classify(estimate, clause.lower().replace(token_span.text.lower(), ""))
