@@ -422,3 +422,13 @@ def test_a_mixture_of_experts_total_is_never_n():
             "with Mixture-of-Experts layers. We trained the model until it has seen 1 trillion tokens.")
     primary = _primary(text, 2020)
     assert primary is None or primary.value_flop < 1e24
+
+
+@pytest.mark.parametrize("sentence", [
+    "This work was supported by a grant of 10M GPU hours on the Frontier supercomputer.",
+    "We thank the Kestrel consortium for an allocation of 5 million A100 GPU hours.",
+])
+def test_compute_granted_is_not_compute_spent(sentence):
+    text = TITLE + "We train Osprey-7B on 2T tokens.\n\nAcknowledgements\n" + sentence
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

@@ -25,7 +25,10 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "per billion", "each billion", "can process", "could process", "can be trained",
                "could be trained", "can train", "could train",
                # compute saved against another run, and projections: "saves 1e21 FLOPs", "would cost"
-               "saves", "saving", "would cost", "would be", "extrapolat")
+               "saves", "saving", "would cost", "would be", "extrapolat",
+               # compute granted, not spent: "supported by a grant of 10M GPU hours", "an allocation of"
+               "grant", "allocation", "allocated", "awarded", "we thank", "acknowledg", "sponsored",
+               "donated")
 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
 # sentence — a prediction or a plan ("our law predicts that a 70B model should be trained on 1.4T
