@@ -432,3 +432,10 @@ def test_compute_granted_is_not_compute_spent(sentence):
     text = TITLE + "We train Osprey-7B on 2T tokens.\n\nAcknowledgements\n" + sentence
     primary = _primary(text, 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_hours_used_in_gpu_hours_are_not_multiplied_by_the_count():
+    text = OWN_CARD + ("## Environmental Impact\n\n- **Hardware Type:** 8x NVIDIA A100 80GB\n"
+                       "- **Hours used:** 2,000 (GPU hours)\n- **Cloud Provider:** GCP\n")
+    card = extract_document(Document(CARD, text, 2023), name="acme/Plover-13B")
+    assert card.primary is not None and card.primary.assumptions["chip_seconds"] == pytest.approx(2000 * 3600)

@@ -11,7 +11,7 @@ H100-80G" / "Training time: 42 days"). The rules:
 - the nearest **time field** within six lines of it (Hours used, Training time, Training duration,
   Time; of two as near, the one after it), or a duration in the field's own value ("64 A100 GPUs for
   2 weeks", also under a Compute key), gives the wall-clock time; a range counts as its midpoint;
-  a time already in device-hours ("90 GPU-hours") is not multiplied by the count;
+  a time already in device-hours ("90 GPU-hours", "2,000 (GPU hours)") is not multiplied by the count;
 - a **compute field** (Total FLOPs, Training FLOPs, Training compute) states the total; "2.1 x 10e21" is
   read as 2.1 × 10^21, the way such fields are written;
 - a **device-time field** ("GPU hours: 1.46M H100", "TPU-days: 300") is device time on the accelerator
@@ -52,6 +52,8 @@ COUNT_AFTER = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s*(?:chips|cores|GPUs|TPUs
                          r"|(?:×|\bx)\s*(?P<times>\d{1,5})\b(?!\s*(?:GB|TB|G\b))", re.IGNORECASE)
 TIME_VALUE = re.compile(
     rf"(?P<lo>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<hi>{NUMBER}))?\s*"
+    # "90 GPU-hours", "2,000 (GPU hours)": device time, not to be multiplied by the count
+    r"(?:\(\s*(?=(?:GPU|TPU|chip|device)))?"
     r"(?P<device>(?:GPU|TPU|chip|device)[\s-]?)?(?P<unit>hours?|hrs?|days?|weeks?|months?)?\b", re.IGNORECASE)
 SLOPPY_POWER = re.compile(rf"(?P<m>{NUMBER})\s*(?:x|×|\*)\s*10\s*[eE^]\s*(?P<e>\d{{1,2}})")
 FIELD_WINDOW_LINES = 6
