@@ -48,11 +48,13 @@ LOOKAHEAD = 40  # characters a sentence break's pattern reads past it
 def sentence_around(text: str, start: int, end: int, limit: int = 600) -> Span:
     """The sentence (or table line) holding text[start:end], cut to ``limit`` characters."""
     left = max(0, start - limit)
-    # (the search runs a little past ``start``: a sentence that opens with the span is told from the one
-    # before by a look at its first letters)
-    peek = min(len(text), start + LOOKAHEAD)
-    before = [m.end() for m in _SENTENCE_END.finditer(text, max(left, start - 150), peek)
-              if m.end() <= start]
+    before = [m.end() for m in _SENTENCE_END.finditer(text, max(left, start - 150), start)]
+    if start > 0 and text[start - 1].isspace() and (not before or before[-1] != start):
+        # a sentence that opens with the span is told from the one before by a look at its first
+        # letters, which a search that stops at ``start`` cannot see
+        peek = min(len(text), start + LOOKAHEAD)
+        if any(m.end() == start for m in _SENTENCE_END.finditer(text, max(left, start - 12), peek)):
+            before.append(start)
     if not before and start - 150 > left:  # most sentences start close by: look further only if needed
         before = [m.end() for m in _SENTENCE_END.finditer(text, left, start - 150 + 3)]
     s = before[-1] if before else left

@@ -86,10 +86,11 @@ RANGE_STATEMENT = re.compile(
     re.IGNORECASE)
 # "we train models of various sizes (i.e., 1.3B, 2.7B, and 6.7B)"
 SIZES_LIST = re.compile(r"\bsizes?\b[^;:]{0,24}?(?::\s*)?"
-                        r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)"
-                        # or the list first: "in 1B, 3B and 8B sizes", "7B and 70B variants"
-                        r"|(?<![\w.])(?P<before>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)"
-                        r"(?:[\s-]+param(?:eter)?s?)?\s+(?:model\s+)?(?:sizes|variants|versions|scales)\b")
+                        r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)")
+# or the list first: "in 1B, 3B and 8B sizes", "7B and 70B variants" (searched just before those words)
+LIST_THEN_SIZES = re.compile(r"(?<![\w.])(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)"
+                             r"(?:[\s-]+param(?:eter)?s?)?\s+(?:model\s+)?(?:sizes|variants|versions|scales)\b")
+SIZE_NOUNS = ("sizes", "variants", "versions", "scales")
 LISTED_SIZE = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])")
 # "Heron models (7B, 13B and 70B)", "the Heron family (1B, 7B)": the sizes a name's models come in
 NAMED_SIZES = re.compile(r"(?<![\w.-])(?P<name>[A-Z][\w.-]*\w)\s+(?:models?|family|series|suite)\s*\(\s*"
@@ -271,13 +272,12 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
         statements.extend((_value(m), Span(m.group(0), m.start(), m.end())) for m in found
                           if m.start() >= sentence.start and _describes_own(text, sentence, m.start()))
     statements.extend(_described_sizes(text))
-    for listed in SIZES_LIST.finditer(text):
+    for listed in _size_lists(text):
         sentence = sentence_around(text, listed.start(), listed.end())
         if _trains(sentence.text) or _opens_with_own_name(text, sentence):
-            group = "list" if listed.group("list") else "before"
-            at = listed.start(group)
+            at = listed.start("list")
             statements.extend((_value(size), Span(size.group(0), at + size.start(), at + size.end()))
-                              for size in LISTED_SIZE.finditer(listed.group(group)))
+                              for size in LISTED_SIZE.finditer(listed.group("list")))
     for listed in _named_size_lists(text):
         name = listed.group("name")
         if not common_word(text, name) and (name in title_part(text) or introduced_as_own(text, name)):
@@ -288,6 +288,17 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
         return None
     value, span = max(statements, key=lambda pair: pair[0])
     return Flagship(value, span, None)
+
+
+def _size_lists(text: str) -> list[re.Match[str]]:
+    """Lists of sizes: after "sizes" (:data:`SIZES_LIST`), or before "sizes", "variants", "versions" or
+    "scales" (:data:`LIST_THEN_SIZES`, searched only in the few characters before those words)."""
+    found = list(SIZES_LIST.finditer(text))
+    low = lowered(text)
+    for noun in SIZE_NOUNS:
+        for at in positions(low, noun):
+            found.extend(LIST_THEN_SIZES.finditer(text, max(0, at - 80), at + len(noun)))
+    return found
 
 
 SIZE_WORD = re.compile(r"[- ](?:XXL|XL|XS|S|M|L|Small|Medium|Base|Large|Huge|Tiny|Mini|Nano)$", re.IGNORECASE)

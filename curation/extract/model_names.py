@@ -26,6 +26,10 @@ NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus",
 UNIT_WORD = re.compile(r"flops?$|flop/s$|-(?:hours?|days?|years?)$", re.IGNORECASE)
 
 
+VERSION_ALONE = re.compile(r"[vV]\d+(?:\.\d+)?[a-z]?s?")
+CHECKPOINT_NAME = re.compile(r"(?:global[-_]?)?step[-_]?\d", re.IGNORECASE)
+
+
 def looks_like_a_model(name: str) -> bool:
     """Whether a name is written like a model's: letters with a digit or an inner capital ("Heron-7B",
     "HeronBERT"), not a unit ("GPU-hours", "zettaFLOPs"), an accelerator or a bare size."""
@@ -36,7 +40,7 @@ def looks_like_a_model(name: str) -> bool:
         return False
     if re.fullmatch(r"[A-Za-z][\w.-]*\ds", word) and resolve_accelerator(word[:-1]):
         return False  # an accelerator in the plural ("64 K40s") is hardware, not a model
-    if re.fullmatch(r"[vV]\d+(?:\.\d+)?[a-z]?s?", word) or re.match(r"(?i)(?:global[-_]?)?step[-_]?\d", word):
+    if VERSION_ALONE.fullmatch(word) or CHECKPOINT_NAME.match(word):
         return False  # a version alone ("TPU v2s", "v3") or a checkpoint ("step1000-tokens4B") is no model
     has_digit = any(c.isdigit() for c in word)
     inner_capital = any(c.isupper() for c in word[1:]) and not word.isupper()  # HeronBERT, not TDP
