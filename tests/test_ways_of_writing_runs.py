@@ -439,3 +439,10 @@ def test_hours_used_in_gpu_hours_are_not_multiplied_by_the_count():
                        "- **Hours used:** 2,000 (GPU hours)\n- **Cloud Provider:** GCP\n")
     card = extract_document(Document(CARD, text, 2023), name="acme/Plover-13B")
     assert card.primary is not None and card.primary.assumptions["chip_seconds"] == pytest.approx(2000 * 3600)
+
+
+def test_a_batch_written_as_a_power_of_two():
+    text = ("We pre-train each model for 2^19 = 524,288 steps with a batch size of 2^11 = 2,048 sequences "
+            "of length 512.")
+    (tokens, _), = step_tokens(text)
+    assert tokens == pytest.approx(524_288 * 2048 * 512)

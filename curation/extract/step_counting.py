@@ -52,6 +52,7 @@ STEPS = re.compile(rf"(?<![\w.']){_count('s')}\s*(?:training\s+|optimi[sz]ation\
 STEPS_FIELD = re.compile(rf"\b(?:training\s+)?steps\s*[:=]\s*{_count('s')}", re.IGNORECASE)
 # "a batch size of 512", "batch size: 2k", "a global batch of 4M tokens"
 BATCH = re.compile(rf"batch\s+(?:size\s*(?:of|was|is|[:=])?|of)\s*(?:about\s+|approximately\s+|~)?"
+                   r"(?:2\s*\^\s*\d{1,2}\s*=\s*)?"  # "a batch size of 2^11 = 2,048 sequences"
                    rf"{_count('b')}"
                    r"(?P<unit>\s*tokens)?", re.IGNORECASE)
 SEQUENCE = re.compile(r"(?:sequence|context)\s+(?:length|size|window)|input\s+length|sequences\s+of\b",
