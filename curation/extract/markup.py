@@ -74,15 +74,24 @@ def plain_math(document: str) -> str:
     return document
 
 
+# a thin, narrow no-break or no-break space between digit groups: "2 048 GPUs" (typeset numbers)
+GROUPING_SPACES = "\u2009\u202f\u00a0"
+DIGIT_GROUP = re.compile(r"(?<=\d)[\u2009\u202f\u00a0](?=\d{3}(?!\d))")
+
+
 def plain_text(document: str) -> str:
     """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks)
-    dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned") and words broken over a
-    line joined ("to-" and "kens": "tokens"). Where there are tables, comments or scripts an HTML
-    parser reads the markup: each table row becomes one pipe row on its own line, hidden text goes;
-    LaTeX numbers read as :func:`plain_math` says;
-    otherwise the tags are dropped and entities decoded (the same text, many times faster)."""
-    if not document.isascii() and any(ligature in document for ligature in LIGATURE_CHARACTERS):
-        document = document.translate(LIGATURES)
+    dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned"), words broken over a line
+    joined ("to-" and "kens": "tokens"), digits grouped by a thin or no-break space written together
+    ("2 048": "2048") and LaTeX numbers read as :func:`plain_math` says. Where there are tables,
+    comments or scripts an HTML parser reads the markup: each table row becomes one pipe row on its own
+    line, hidden text goes; otherwise the tags are dropped and entities decoded (the same text, many
+    times faster)."""
+    if not document.isascii():
+        if any(ligature in document for ligature in LIGATURE_CHARACTERS):
+            document = document.translate(LIGATURES)
+        if any(space in document for space in GROUPING_SPACES):
+            document = DIGIT_GROUP.sub("", document)
     if "-\n" in document:
         document = _joined_words(document)
     if "$" in document or "\\" in document:
