@@ -233,16 +233,18 @@ def find_card_operation_counting(text: str, name: str | None = None) -> list[Est
         return []
     model = name.split("/")[-1] if name else document_title(text)
     tuned = finetuning_step_tokens(text)
-    tokens = [figure for figure in _token_figures(text) if not _another_models(text, figure[1][0], model)]
-    if not tuned and not tokens:
+    # the largest token figure that is not another model's (checked largest first: most are the card's)
+    largest = next((figure for figure in sorted(_token_figures(text), key=lambda item: -item[0])
+                    if not _another_models(text, figure[1][0], model)), None)
+    if not tuned and largest is None:
         return []
     estimates = []
     if tuned:
         estimates.append(_fine_tuning_estimate(text, params, model, *max(tuned, key=lambda item: item[0])))
-    if not tokens:
+    if largest is None:
         return estimates
     n, param_span = params
-    d, token_spans = max(tokens, key=lambda item: item[0])
+    d, token_spans = largest
     estimate = Estimate(
         6 * n * d, OPERATION_COUNTING, [*token_spans, param_span],
         {"parameters": n, "training_tokens": d, "formula": "6 * N * D",

@@ -49,7 +49,9 @@ def sentence_around(text: str, start: int, end: int, limit: int = 600) -> Span:
     """The sentence (or table line) holding text[start:end], cut to ``limit`` characters."""
     left = max(0, start - limit)
     before = [m.end() for m in _SENTENCE_END.finditer(text, max(left, start - 150), start)]
-    if start > 0 and text[start - 1].isspace() and (not before or before[-1] != start):
+    gap = text[max(left, start - 12): start]
+    if gap[-1:].isspace() and (not before or before[-1] != start) and \
+            (gap.rstrip()[-1:] in (".", "!", "?") or "\n" in gap):
         # a sentence that opens with the span is told from the one before by a look at its first
         # letters, which a search that stops at ``start`` cannot see
         peek = min(len(text), start + LOOKAHEAD)

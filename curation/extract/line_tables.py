@@ -67,11 +67,14 @@ def line_tables(text: str) -> list[Table]:
         start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", at)
         end = len(text) if end == -1 else end
-        if start in seen or end - start > MAX_HEADER or "|" in text[start:end]:
+        if start in seen or end - start > MAX_HEADER:
             continue
         seen.add(start)
+        line = low[start:end]
+        if "|" in line or ("param" not in line and "size" not in line) or line.rstrip().endswith("."):
+            continue  # cheap tests before the header pattern
         header = Span(text[start:end], start, end)
-        if not HEADER.search(header.text) or header.text.rstrip().endswith("."):
+        if not HEADER.search(header.text):
             continue
         rows: list[Row] = []
         line_start = end + 1

@@ -43,6 +43,8 @@ LATEX_WRAPPER = re.compile(r"\\(?:mathrm|text|textrm|mathbf|textbf|mathit|rm|ope
                            r"\{([^{}]*)\}")
 LATEX_SYMBOLS = re.compile(r"\\(?:times|cdot|sim|approx)(?![A-Za-z])|\\[,;! ]")
 LATEX_SYMBOL_TEXT = {"\\times": "×", "\\cdot": "·", "\\sim": "~", "\\approx": "~"}
+# a cheap test (one scan) before the patterns above
+LATEX_COMMAND = re.compile(r"\\(?:math|text|rm|mbox|operatorname|times|cdot|sim|approx|[,;! ])")
 INLINE_MATH = re.compile(r"\$([^$\n]{1,80})\$")
 PROSE_IN_MATH = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{2,}")  # "$2 per hour and $": money, not math
 
@@ -69,7 +71,7 @@ def plain_math(document: str) -> str:
     approximate signs as symbols. Dollar signs around words ("$2 per hour and $3") are money, and stay."""
     if "$" in document:
         document = INLINE_MATH.sub(_inline_math, document)
-    if "\\" in document:
+    if "\\" in document and LATEX_COMMAND.search(document):
         document = _latex_symbols(document)
     return document
 
