@@ -453,3 +453,22 @@ def test_digits_grouped_by_a_thin_space_are_one_number():
         "Training took 21\u00a0days on 2048 A100 GPUs."
     primary = _primary(TITLE + "Training took 21 days on 2\u2009048 A100 GPUs.", 2023)
     assert primary is not None and primary.assumptions["chips"] == 2048
+
+
+def test_a_batch_size_elsewhere_in_the_sentence_does_not_void_the_run():
+    text = TITLE + ("Specifically, we train Osprey-Large on 512 TPU v3 chips for 500K steps with a batch size "
+                    "of 8192, which takes about 5.5 days.")
+    primary = _primary(text, 2019)
+    assert primary is not None and primary.assumptions["chips"] == 512
+
+
+def test_a_token_figure_of_a_batch_is_still_no_run():
+    text = TITLE + "Osprey-7B uses a batch size of 4M tokens and a learning rate of 3e-4."
+    assert _primary(text, 2024) is None
+
+
+def test_a_fine_tuning_stage_the_sentence_goes_on_to_is_not_the_runs():
+    text = TITLE + ("The model is trained on 128 TPUv3 cores for about one week, followed by fine-tuning "
+                    "for 4 additional days.")
+    primary = _primary(text, 2021)
+    assert primary is not None and primary.stage == "pretraining"

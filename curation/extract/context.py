@@ -21,7 +21,7 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "forward pass", "per step", "per sequence", "per image", "per iteration", "per second",
                "per gpu", "per chip", "per device", "inference", "peak", "theoretical", "budget",
                "hypothetical", "would require", "would take", "would need", "flops per", "flop per",
-               "batch size", "per batch", "batches of", "each trillion", "per trillion", "every trillion",
+               "each trillion", "per trillion", "every trillion",
                "per billion", "each billion", "can process", "could process", "can be trained",
                "could be trained", "can train", "could train",
                # compute saved against another run, and projections: "saves 1e21 FLOPs", "would cost"
@@ -54,8 +54,12 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+t
                                 r"(?:about\s+|roughly\s+|~\s*)?(?:\d|$)", re.IGNORECASE)
 BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
 JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|capable\s+of|threshold\s+of|(?:at\s+)?the\s+scale\s+of)"
-                         r"\s+(?:about\s+|roughly\s+|~\s*|the\s+)?$", re.IGNORECASE)
-JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)\b", re.IGNORECASE)
+                         r"\s+(?:about\s+|roughly\s+|~\s*|the\s+)?$"
+                         # a batch, not the run: "a batch size of 4M tokens", "batches of 2M tokens"
+                         r"|\bbatch(?:\s+size)?\s*(?:of|is|was|=|:)?\s*(?:about\s+|roughly\s+|~\s*)?$"
+                         r"|\bbatches\s+of\s+(?:about\s+|~\s*)?$", re.IGNORECASE)
+JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)\b"
+                        r"|^\s*(?:tokens\s+)?(?:per|each|a)\s+batch\b", re.IGNORECASE)
 # the top of a range over many runs: "the models in our sample range from 15 minutes up to more than
 # 400,000 hours"
 RANGE_TOP = re.compile(r"\brang\w*\s+from\b[^.;]{0,120}?\bto\s+"
@@ -314,8 +318,13 @@ CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finall
 def stage_clause(sentence: Span, figure: Span) -> str:
     """The part of a sentence a figure belongs to, between the stage breaks around it: a fine-tuning
     stage the sentence goes on to is not the figure's."""
+    return clause_span(sentence, figure).text
+
+
+def clause_span(sentence: Span, figure: Span) -> Span:
+    """:func:`stage_clause` as a span of the text."""
     at, end = figure.start - sentence.start, figure.end - sentence.start
     breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence.text)]
     start = max((e for s, e in breaks if e <= at), default=0)
     stop = min((s for s, e in breaks if s >= end), default=len(sentence.text))
-    return sentence.text[start:stop]
+    return Span(sentence.text[start:stop], sentence.start + start, sentence.start + stop)

@@ -19,6 +19,7 @@ from curation.extract.context import (
     COMPARED_NOTE,
     NOT_TRAINING_USE,
     classify,
+    clause_span,
     context_around,
     has_cue,
     mark_aggregate,
@@ -236,7 +237,9 @@ def hardware_estimate(
     )
     if second_of_comparison(text, figure.start):
         notes.append(COMPARED_NOTE)
-    context = THROUGHPUT.sub(" ", context_around(text, sentence, figure, 100, 60))  # "per GPU" is a rate
+    # the figure's own clause: a fine-tuning stage the sentence goes on to is not its ("… for about one
+    # week, followed by fine-tuning for 4 additional days"); "per GPU" is a rate
+    context = THROUGHPUT.sub(" ", context_around(text, clause_span(sentence, figure), figure, 100, 60))
     mark_aggregate(estimate, text, sentence, figure)
     mark_local_cues(estimate, text, sentence, figure)
     if has_cue(context, NOT_TRAINING_USE):
