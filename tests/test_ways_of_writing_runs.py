@@ -456,8 +456,8 @@ def test_digits_grouped_by_a_thin_space_are_one_number():
 
 
 def test_a_batch_size_elsewhere_in_the_sentence_does_not_void_the_run():
-    text = TITLE + ("Specifically, we train Osprey-Large on 512 TPU v3 chips for 500K steps with a batch size "
-                    "of 8192, which takes about 5.5 days.")
+    text = TITLE + ("Specifically, we train Osprey-Large on 512 TPU v3 chips for 500K steps with a batch "
+                    "size of 8192, which takes about 5.5 days.")
     primary = _primary(text, 2019)
     assert primary is not None and primary.assumptions["chips"] == 512
 
