@@ -472,3 +472,8 @@ def test_a_fine_tuning_stage_the_sentence_goes_on_to_is_not_the_runs():
                     "for 4 additional days.")
     primary = _primary(text, 2021)
     assert primary is not None and primary.stage == "pretraining"
+
+
+def test_pflop_per_second_days():
+    primary = _primary(TITLE + "Training Osprey used 1,000 PFLOP/s-days.", 2021)
+    assert primary is not None and primary.value_flop == pytest.approx(1000 * 8.64e19)
