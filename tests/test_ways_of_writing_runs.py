@@ -477,3 +477,9 @@ def test_a_fine_tuning_stage_the_sentence_goes_on_to_is_not_the_runs():
 def test_pflop_per_second_days():
     primary = _primary(TITLE + "Training Osprey used 1,000 PFLOP/s-days.", 2021)
     assert primary is not None and primary.value_flop == pytest.approx(1000 * 8.64e19)
+
+
+def test_hours_used_beyond_a_year_are_device_time():
+    text = OWN_CARD + "- **Hardware Type:** 256 A100\n- **Hours used:** 150000\n"
+    card = extract_document(Document(CARD, text, 2022), name="acme/Plover-13B")
+    assert card.primary is not None and card.primary.assumptions["chip_seconds"] == pytest.approx(150000 * 3600)

@@ -11,7 +11,8 @@ H100-80G" / "Training time: 42 days"). The rules:
 - the nearest **time field** within six lines of it (Hours used, Training time, Training duration,
   Time; of two as near, the one after it), or a duration in the field's own value ("64 A100 GPUs for
   2 weeks", also under a Compute key), gives the wall-clock time; a range counts as its midpoint;
-  a time already in device-hours ("90 GPU-hours", "2,000 (GPU hours)") is not multiplied by the count;
+  a time already in device-hours ("90 GPU-hours", "2,000 (GPU hours)"), or longer than a year of
+  wall-clock time ("Hours used: 150000" beside "256 A100"), is not multiplied by the count;
 - a **compute field** (Total FLOPs, Training FLOPs, Training compute) states the total; "2.1 x 10e21" is
   read as 2.1 × 10^21, the way such fields are written;
 - a **device-time field** ("GPU hours: 1.46M H100", "TPU-days: 300") is device time on the accelerator
@@ -57,6 +58,7 @@ TIME_VALUE = re.compile(
     r"(?P<device>(?:GPU|TPU|chip|device)[\s-]?)?(?P<unit>hours?|hrs?|days?|weeks?|months?)?\b", re.IGNORECASE)
 SLOPPY_POWER = re.compile(rf"(?P<m>{NUMBER})\s*(?:x|×|\*)\s*10\s*[eE^]\s*(?P<e>\d{{1,2}})")
 FIELD_WINDOW_LINES = 6
+MAX_WALL_CLOCK = 365 * 86400  # seconds: a time field longer than this is device time
 
 
 def _field_lines(text: str) -> list[re.Match[str]]:
@@ -146,6 +148,9 @@ def find_hardware_fields(text: str, publication_year: int | None = None) -> list
             if timed is None:
                 continue
             seconds, device_time = timed
+            # more than a year of wall-clock time on a card's run is its device time already ("Hours
+            # used: 150000" beside "256 A100")
+            device_time = device_time or (chips > 1 and seconds > MAX_WALL_CLOCK)
             chip_seconds = seconds if device_time else chips * seconds
             evidence = Span(text[min(line.start, time_line.start): max(line.end, time_line.end)],
                             min(line.start, time_line.start), max(line.end, time_line.end))
