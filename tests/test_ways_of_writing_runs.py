@@ -482,4 +482,5 @@ def test_pflop_per_second_days():
 def test_hours_used_beyond_a_year_are_device_time():
     text = OWN_CARD + "- **Hardware Type:** 256 A100\n- **Hours used:** 150000\n"
     card = extract_document(Document(CARD, text, 2022), name="acme/Plover-13B")
-    assert card.primary is not None and card.primary.assumptions["chip_seconds"] == pytest.approx(150000 * 3600)
+    assert card.primary is not None
+    assert card.primary.assumptions["chip_seconds"] == pytest.approx(150000 * 3600)
