@@ -484,3 +484,12 @@ def test_hours_used_beyond_a_year_are_device_time():
     card = extract_document(Document(CARD, text, 2022), name="acme/Plover-13B")
     assert card.primary is not None
     assert card.primary.assumptions["chip_seconds"] == pytest.approx(150000 * 3600)
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("We used 64 8-GPU A100 servers for 2 weeks.", 512),
+    ("In 2021 8-GPU servers were common; we used one for 2 weeks.", 8),
+])
+def test_machines_counted_before_their_gpus(sentence, count):
+    (found, *_), = device_counts(_span(sentence))
+    assert found == count

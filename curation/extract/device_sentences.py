@@ -181,6 +181,10 @@ def _bare_count() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# a count of machines written before "8-GPU servers": "64 8-GPU A100 servers" is 512 GPUs
+MACHINES_BEFORE = re.compile(r"(?<![\w.])(?P<n>\d[\d,]*)\s+$")
+
+
 # NVIDIA's DGX systems and the GPUs each holds (NVIDIA's product pages): "4 DGX A100 nodes" is 32 A100s
 DGX = re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|{WORD})\s+(?:NVIDIA\s+)?DGX[\s-]?"
                  r"(?P<model>A100|H100|H200|B200|1|2|Station)?(?:\s+(?:nodes?|systems?|servers?|machines?|boxes))?"
@@ -231,6 +235,9 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
         if match.group("count3"):
             count, noun = parse_plain(match.group("count3")), match.group("noun3")
             name = match.group("name3") or ""
+            machines = MACHINES_BEFORE.search(sentence.text, max(0, match.start() - 12), match.start())
+            if machines and not YEAR.fullmatch(machines.group("n")):
+                count *= parse_plain(machines.group("n"))  # "64 8-GPU servers"
         elif match.group("count4"):
             count, name = parse_plain(match.group("count4")), match.group("name4")
             noun = match.group("noun4") + "s"
