@@ -493,3 +493,13 @@ def test_hours_used_beyond_a_year_are_device_time():
 def test_machines_counted_before_their_gpus(sentence, count):
     (found, *_), = device_counts(_span(sentence))
     assert found == count
+
+
+@pytest.mark.parametrize("sentence", [
+    "In total, all\nexperiments in this paper used about 5e25 FLOPs.",
+    "Distilling a 405B teacher into Osprey would\ncost 4e24 FLOPs, which we leave to future work.",
+])
+def test_a_cue_broken_over_a_line_still_reads(sentence):
+    text = TITLE + "Pre-training Osprey-3B took 11 days on 256 H100 GPUs. " + sentence
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.method == "hardware"

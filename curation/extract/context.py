@@ -188,14 +188,19 @@ COMPARISON_AFTER = re.compile(r",?\s*\b(?:compared (?:to|with)|vs\.?|versus|wher
 DATA_CREDIT = re.compile(r"\bon\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*\([^()]{0,120}?\b(?:19|20)\d\d[a-z]?\)")
 
 
+# a line break or a run of spaces inside a cue: PDF text breaks "all\nexperiments" where the line ends
+WHITESPACE_RUN = re.compile(r"\s{2,}|[\n\t\r]")
+
+
 def context_around(text: str, sentence: Span, figure: Span, before: int, after: int) -> str:
-    """Lower-cased text around a figure, without crossing its sentence's bounds; what follows a
-    comparison word after the figure ("60 PF-days, compared to 3,640 for …") is about the other side,
-    so it is left out."""
+    """Lower-cased text around a figure, without crossing its sentence's bounds, every line break or
+    run of spaces written as one space (so a cue reads the same across a PDF's line ends); what
+    follows a comparison word after the figure ("60 PF-days, compared to 3,640 for …") is about the
+    other side, so it is left out."""
     tail = text[figure.end: min(sentence.end, figure.end + after)]
     cut = COMPARISON_AFTER.search(tail)
     end = figure.end + (cut.start() if cut else len(tail))
-    return text[max(sentence.start, figure.start - before): end].lower()
+    return WHITESPACE_RUN.sub(" ", text[max(sentence.start, figure.start - before): end].lower())
 
 
 def has_cue(text: str, cues: tuple[str, ...]) -> bool:
@@ -261,7 +266,9 @@ def _other_side(context: str, model: str | None) -> str:
 
 
 def classify(estimate: Estimate, context: str) -> Estimate:
-    """Mark an estimate's stage and whether its context says it is not this text's training run."""
+    """Mark an estimate's stage and whether its context says it is not this text's training run (read
+    with its line breaks as spaces)."""
+    context = WHITESPACE_RUN.sub(" ", context)
     if "per" in context or "/" in context or "each" in context:  # cheap test before the two patterns
         context = THROUGHPUT_RATE.sub(" ", PARAMETERS_PER_TOKEN.sub(" ", context))
     structured = estimate.assumptions.get("table_row") or estimate.assumptions.get("pairing")

@@ -375,7 +375,7 @@ def _row_cited(sentence: Span, start: int, end: int, after: int, limit: int) -> 
     closes its clause before the next pair (``limit``): "Kite was trained for 2 weeks on 512 GPUs (Wu et
     al., 2021); we instead train …", or, after a sentence's last pair, by the words that end it: "… (14.8
     days with 10,000 GPUs) [38]."."""
-    low, at = sentence.text.lower(), sentence.start
+    low, at = sentence.text.lower().replace("\n", " "), sentence.start  # a cue read across line ends
     label = low[max(start - at, low.rfind(";", start - at, end - at) + 1): end - at]
     close = low.find(";", after - at, limit - at)
     if close == -1 and limit == sentence.end:

@@ -680,7 +680,7 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
             continue
         seen.add(match.start())
         sentence = sentence_around(text, match.start(), match.end())
-        before = low[max(sentence.start, match.start() - 50): match.start()]
+        before = low[max(sentence.start, match.start() - 50): match.start()].replace("\n", " ")
         per_item = EACH.search(before) is not None and not EACH_RUN.search(before)
         if per_item or any(cue in before for cue in NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
             continue
