@@ -503,3 +503,15 @@ def test_a_cue_broken_over_a_line_still_reads(sentence):
     text = TITLE + "Pre-training Osprey-3B took 11 days on 256 H100 GPUs. " + sentence
     primary = _primary(text, 2024)
     assert primary is not None and primary.method == "hardware"
+
+
+@pytest.mark.parametrize(("sentence", "flop"), [
+    # a section heading that PDF text runs into the sentence after it
+    ("4 Training Osprey has 7B parameters. Osprey was trained for 2 epochs over 1.4T tokens.",
+     6 * 7e9 * 2.8e12),
+    ("3 Models Osprey comes in three sizes: 1B, 3B and 8B, all trained on 9T tokens.", 6 * 8e9 * 9e12),
+])
+def test_a_heading_run_into_the_sentence_leaves_its_subject(sentence, flop):
+    text = "Osprey: Open Language Models\n\nAbstract We present Osprey, a family of models.\n\n" + sentence
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)

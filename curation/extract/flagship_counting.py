@@ -320,16 +320,29 @@ def _named_size_lists(text: str) -> list[re.Match[str]]:
 
 
 OPENING_NAME = re.compile(r"\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\s+[A-Z][\w -]{0,40}\n)?(?P<name>[A-Z][\w.-]*\w)\b")
+# a section heading PDF text runs into the sentence after it: "3 Method ", "4.2 Training Details "
+RUN_IN_HEADING = re.compile(r"\s*(?:#+\s*)?\d+(?:\.\d+)*\.?\s+(?:[A-Z][\w-]*(?:\s+|$)){1,4}")
+HEADING_WORD = re.compile(r"[A-Z][\w-]*\s+")
 
 
 def _opens_with_own_name(text: str, sentence: Span) -> bool:
     """Whether a sentence's subject is the model the title names ("Heron comes in three sizes: 1B, 3B
-    and 8B" under "Heron: …")."""
+    and 8B" under "Heron: …"), also after a section heading run into it ("3 Models Heron comes …")."""
     opening = OPENING_NAME.match(sentence.text)
-    if opening is None:
-        return False
-    name = opening.group("name")
-    return name.lower() not in NOT_NAME_WORDS and _in_title(text, name) and not common_word(text, name)
+    candidates = [opening.group("name")] if opening else []
+    heading = re.match(r"\s*(?:#+\s*)?\d+(?:\.\d+)*\.?\s+", sentence.text)
+    if heading:  # each split of the capitalized words after the number into heading and name
+        at = heading.end()
+        for _ in range(4):
+            word = HEADING_WORD.match(sentence.text, at)
+            if word is None:
+                break
+            at = word.end()
+            following = re.match(r"[A-Z][\w.-]*\w\b", sentence.text[at:])
+            if following:
+                candidates.append(following.group(0))
+    return any(name.lower() not in NOT_NAME_WORDS and _in_title(text, name) and not common_word(text, name)
+               for name in candidates)
 
 
 def _model_name(match: re.Match[str]) -> str:
@@ -346,7 +359,9 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
     if subject is None or subject.end() != at:
         return False
     name, before = subject.group("name"), text[sentence.start: subject.start()].rstrip(" \t")
-    starts = not before.strip() or before.endswith("\n")  # the name opens the sentence or its line
+    # the name opens the sentence or its line, or follows a section heading PDF text runs into it ("3
+    # Method Heron has 350M parameters")
+    starts = not before.strip() or before.endswith("\n") or RUN_IN_HEADING.fullmatch(before) is not None
     return starts and name.lower() not in NOT_NAME_WORDS \
         and _in_title(text, name) and not common_word(text, name)
 
