@@ -515,3 +515,8 @@ def test_a_heading_run_into_the_sentence_leaves_its_subject(sentence, flop):
     text = "Osprey: Open Language Models\n\nAbstract We present Osprey, a family of models.\n\n" + sentence
     primary = _primary(text, 2024)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+def test_a_compound_broken_after_a_capital_stays_whole():
+    assert plain_text("Training took 2.6M GPU-\nhours.") == "Training took 2.6M GPU-hours."
+    assert plain_text("trained on 2T to-\nkens") == "trained on 2T tokens"

@@ -24,13 +24,18 @@ _PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)  # no cut in a 
 
 def _joined_words(document: str) -> str:
     """The words PDF text extraction broke over a line joined: a hyphen that ends a line between two
-    lower-case letters ("to-" then "kens" on the next line; a split on the literal is many times faster
-    than a pattern with lookarounds over a whole paper)."""
+    lower-case letters goes ("to-" then "kens" on the next line), one after a capital or a digit stays
+    with the line break gone ("GPU-" then "hours": "GPU-hours"; a split on the literal is many times
+    faster than a pattern with lookarounds over a whole paper)."""
     parts = document.split("-\n")
     pieces = [parts[0]]
     for before, part in pairwise(parts):
-        broken = before[-1:].islower() and part[:1].islower()
-        pieces.append(part if broken else "-\n" + part)
+        if before[-1:].islower() and part[:1].islower():
+            pieces.append(part)  # "to-" "kens": one word broken
+        elif before[-1:].isalnum() and part[:1].isalnum():
+            pieces.append("-" + part)  # "GPU-" "hours": a hyphenated compound, kept whole
+        else:
+            pieces.append("-\n" + part)
     return "".join(pieces)
 # the Latin ligatures PDF text extraction leaves in ("ﬁne-tuned"): a reader sees their letters
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
