@@ -520,3 +520,16 @@ def test_a_heading_run_into_the_sentence_leaves_its_subject(sentence, flop):
 def test_a_compound_broken_after_a_capital_stays_whole():
     assert plain_text("Training took 2.6M GPU-\nhours.") == "Training took 2.6M GPU-hours."
     assert plain_text("trained on 2T to-\nkens") == "trained on 2T tokens"
+
+
+@pytest.mark.parametrize("tokens", ["2T subword tokens", "2 trillion BPE tokens", "2T high quality tokens",
+                                    "2T deduplicated tokens"])
+def test_words_between_a_token_count_and_tokens(tokens):
+    primary = _primary(TITLE + f"We pre-train Osprey-7B on {tokens}.", 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_held_out_tokens_are_no_training_tokens():
+    text = TITLE + "We train Osprey-7B on 200B tokens, and 1T held-out tokens are kept aside."
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.assumptions["training_tokens"] == pytest.approx(200e9)

@@ -23,7 +23,15 @@ from curation.extract.evidence import (
     sentence_around,
 )
 from curation.extract.model_names import document_title, model_before, squash_name
-from curation.extract.quantities import NUMBER, PARAMETER_WORDS, SIZE, SIZE_GAP, SIZE_JOIN, scaled_value
+from curation.extract.quantities import (
+    NUMBER,
+    PARAMETER_WORDS,
+    SIZE,
+    SIZE_GAP,
+    SIZE_JOIN,
+    TOKEN_ADJECTIVES,
+    scaled_value,
+)
 from curation.extract.step_counting import finetuning_step_tokens, step_tokens, table_step_tokens
 from curation.extract.tables import find_tables
 from schemas.model_cards import FRONT_MATTER
@@ -42,7 +50,7 @@ PARAM_STATEMENT = re.compile(  # "6.9B parameters", "a 6.9B parameter model", "1
 # "1.5T tokens", "299,892,736,000 tokens" (digits alone count when they reach 1e8), "a 1.5 trillion
 # token mix", "tokens: 2T", "Tokens seen: 1.5T"
 TOKEN_FIGURE = re.compile(
-    rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})?\b\s*(?:unique\s+|training\s+|text\s+|total\s+)?"
+    rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})?\b\s*{TOKEN_ADJECTIVES}"
     r"(?:tokens|token(?=[\s-]+(?:mix|mixture|corpus|dataset)\b))"
     rf"|\btokens(?:\s+seen|\s+trained(?:\s+on)?)?\s*[:=]\s*(?P<t2>{NUMBER})\s?(?P<tm2>{SIZE})\b",
     re.IGNORECASE,

@@ -63,6 +63,7 @@ from curation.extract.quantities import (
     SCIENTIFIC,
     SIZE_GAP,
     SIZE_JOIN,
+    TOKEN_ADJECTIVES,
     parse_plain,
     scaled_value,
     scientific_value,
@@ -118,7 +119,7 @@ TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its tit
 TOKEN_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{COUNTED})\s?(?:(?P<m>[MBT]|million|billion|trillion)(?![a-z]))?\s*(?:\([^()]{{1,12}}\)\s*)?"
     # a footnote's mark may follow in a text drawn from a PDF: "2T tokens1"
-    r"(?:high-quality\s+|training\s+|text\s+|total\s+|unique\s+)?tokens(?![A-Za-z_])", re.IGNORECASE)
+    rf"{TOKEN_ADJECTIVES}tokens(?![A-Za-z_])", re.IGNORECASE)
 # "2 × 10^12 tokens", "1.5e12 tokens": a token count in scientific notation
 SCIENTIFIC_TOKEN_FIGURE = re.compile(rf"(?<![\w.])(?:{SCIENTIFIC})\s*(?:training\s+|total\s+)?"
                                      r"tokens(?![A-Za-z_])")

@@ -31,6 +31,13 @@ SIZE_JOIN = r"(?:\s?|-(?=million|billion|trillion))"
 # words a parameter count may carry before "parameters": "6.7 billion non-embedding parameters",
 # "1.3B trainable parameters", "350M total model parameters"
 PARAMETER_WORDS = r"(?:(?:total|trainable|learnable|learned|non-?embedding|model|network)[ \t-]+)*"
+# words between a token count and "tokens": "2T subword tokens", "2 trillion BPE tokens", "2T high
+# quality tokens" (at most two words, none a function word, another unit or a held-out or added set:
+# "7B parameters on 2T tokens" is two figures)
+TOKEN_ADJECTIVES = (r"(?:(?!(?:of|the|and|or|per|each|to|in|on|for|with|from|by|at|as|a|an|param\w*|models?|"
+                    r"steps|images|words|sequences|samples|examples|pairs|documents|batch\w*|test|valid\w*|"
+                    r"held-out|eval\w*|generated|prompt\w*|output|context|vocab\w*|additional|extra|more)\b)"
+                    r"[A-Za-z][\w-]*[ \t]+){0,2}?")
 MULTIPLIER_WORD = r"(?:[kKMBT](?![a-zA-Z])|thousand|million|billion|trillion|bn|mn)"
 SCALED = rf"(?P<scaled>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?"
 
