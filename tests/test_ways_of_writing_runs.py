@@ -533,3 +533,16 @@ def test_held_out_tokens_are_no_training_tokens():
     text = TITLE + "We train Osprey-7B on 200B tokens, and 1T held-out tokens are kept aside."
     primary = _primary(text, 2024)
     assert primary is not None and primary.assumptions["training_tokens"] == pytest.approx(200e9)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey has 7B dense parameters.",
+    "Osprey, with 7B params, is our model.",
+    "Osprey has a total of 7B parameters.",
+    "The Osprey model has 7B parameters.",
+])
+def test_more_ways_a_subject_has_its_size(sentence):
+    text = "Osprey: Open Models\n\nAbstract\nWe introduce Osprey.\n\n3 Training\n" + sentence + \
+        " It is trained on 2T tokens."
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

@@ -110,9 +110,11 @@ OUR_MODEL_HAS = re.compile(
     rf"(?:about\s+|approximately\s+|roughly\s+|~\s*)?(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)"
     r"(?![a-z])[\s-]*(?:total\s+)?param(?:eter)?s?\b", re.IGNORECASE)
 # the sentence's subject, right before the size: "Heron is a 20 billion parameter …", "Heron has 350M
-# parameters", "Heron contains about 1.3B parameters", "Heron (1.3B parameters) is trained …"
-SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w)(?:\s+(?:(?:is|was)\s+(?:a|an)|(?:has|had|contains|comprises)"
-                     r"(?:\s+(?:about|approximately|roughly|around|over|nearly|~))?)\s+|\s*\(\s*)$")
+# parameters", "Heron contains about 1.3B parameters", "Heron (1.3B parameters) is trained …",
+# "Heron, with 7B params, …", "The Heron model has a total of 7B parameters"
+SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w)(?:\s+models?)?(?:\s+(?:(?:is|was)\s+(?:a|an)"
+                     r"|(?:has|had|contains|comprises)(?:\s+(?:about|approximately|roughly|around|over|nearly|~))?"
+                     r"(?:\s+a\s+total\s+of)?)\s+|\s*\(\s*|,\s*with\s+(?:about\s+|approximately\s+|roughly\s+|~\s*)?)$")
 PROSE_LINE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")  # a word ending a sentence
 TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its title
 # "1.4T tokens", "300 billion tokens", "299,892,736,000 tokens" (digits alone count from 1e8)
@@ -362,7 +364,8 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
     name, before = subject.group("name"), text[sentence.start: subject.start()].rstrip(" \t")
     # the name opens the sentence or its line, or follows a section heading PDF text runs into it ("3
     # Method Heron has 350M parameters")
-    starts = not before.strip() or before.endswith("\n") or RUN_IN_HEADING.fullmatch(before) is not None
+    starts = not before.strip() or before.endswith("\n") or RUN_IN_HEADING.fullmatch(before) is not None \
+        or before.strip().lower() in ("the", "our")  # "The Heron model has …"
     return starts and name.lower() not in NOT_NAME_WORDS \
         and _in_title(text, name) and not common_word(text, name)
 

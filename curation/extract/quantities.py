@@ -30,7 +30,7 @@ SIZE_GAP = r"(?:[ \t-]|\n(?![ \t]*[-*+#|]))"
 SIZE_JOIN = r"(?:\s?|-(?=million|billion|trillion))"
 # words a parameter count may carry before "parameters": "6.7 billion non-embedding parameters",
 # "1.3B trainable parameters", "350M total model parameters"
-PARAMETER_WORDS = r"(?:(?:total|trainable|learnable|learned|non-?embedding|model|network)[ \t-]+)*"
+PARAMETER_WORDS = r"(?:(?:total|trainable|learnable|learned|non-?embedding|model|network|dense)[ \t-]+)*"
 # words between a token count and "tokens": "2T subword tokens", "2 trillion BPE tokens", "2T high
 # quality tokens" (at most two words, none a function word, another unit or a held-out or added set:
 # "7B parameters on 2T tokens" is two figures)
