@@ -116,6 +116,7 @@ SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w)(?:\s+models?)?(?:\s+(?:(?:is|was
                      r"|(?:has|had|contains|comprises)(?:\s+(?:about|approximately|roughly|around|over|nearly|~))?"
                      r"(?:\s+a\s+total\s+of)?)\s+|\s*\(\s*|,\s*with\s+(?:about\s+|approximately\s+|roughly\s+|~\s*)?)$")
 PROSE_LINE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")  # a word ending a sentence
+ABSTRACT_LINE = re.compile(r"(?:#+\s*)?abstract\b", re.IGNORECASE)  # the abstract starts: the title has ended
 TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its title
 # "1.4T tokens", "300 billion tokens", "299,892,736,000 tokens" (digits alone count from 1e8)
 TOKEN_FIGURE = re.compile(
@@ -407,10 +408,10 @@ def _titled_name(text: str, found: list[tuple[float, re.Match[str]]]) -> bool:
 
 def title_part(text: str) -> str:
     """A text's title: its first three non-empty lines within ``TITLE_PART`` characters, up to the first
-    line of prose (one that ends a sentence: titles and author lines do not)."""
+    line of prose (one that ends a sentence: titles and author lines do not) or the abstract."""
     lines = []
     for line in (line.strip() for line in text[:TITLE_PART].split("\n")):
-        if PROSE_LINE.search(line) or len(lines) == TITLE_LINES:
+        if PROSE_LINE.search(line) or len(lines) == TITLE_LINES or ABSTRACT_LINE.match(line):
             break
         if line:
             lines.append(line)
