@@ -549,7 +549,7 @@ def test_more_ways_a_subject_has_its_size(sentence):
 
 
 def test_the_abstract_is_no_part_of_the_title():
-    text = ("Osprey: Efficient Open Models\n\nAbstract Unlike Kite-70B, which required 1.7M GPU hours on A100s,"
-            "\nOsprey-7B needs only 82K GPU hours.\n")
+    text = ("Osprey: Efficient Open Models\n\nAbstract Unlike Kite-70B, which required 1.7M GPU hours on "
+            "A100s,\nOsprey-7B needs only 82K GPU hours.\n")
     primary = _primary(text, 2024)
     assert primary is not None and primary.model == "Osprey-7B"

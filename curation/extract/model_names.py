@@ -79,6 +79,9 @@ def document_title(text: str) -> str | None:
 # with, so a benchmark or a dataset, not the model
 LISTED_AFTER = re.compile(r"\b(?:on|across|including|such as|from|with)\s+(?:the\s+)?"
                           r"(?:[\w.+-]+,?\s+(?:and\s+)?){0,4}$", re.IGNORECASE)
+# a verb right after a name makes it the subject of its clause, not an item of a list
+SUBJECT_VERB_AFTER = re.compile(r"\s+(?:is|was|are|were|has|had|needs?|needed|requires?|required|uses?|used|"
+                                r"took|takes|reaches|reached|achieves|achieved|outperforms|outperformed)\b")
 NAMED_AS_DATA = re.compile(r"^[\s)]*(?:benchmarks?|datasets?|corpus|corpora|tasks?|scores?|accuracy|test|"
                            r"leaderboard|data\b|split)", re.IGNORECASE)
 
@@ -107,8 +110,9 @@ def _written_as_a_model(sentence: str, match: re.Match[str]) -> bool:
     :func:`nearby_model`) nor as a generation of a family."""
     if not looks_like_a_model(match.group("name")) or _generation_of(sentence, match):
         return False
-    return not (LISTED_AFTER.search(sentence[max(0, match.start() - 80): match.start()])
-                or NAMED_AS_DATA.match(sentence[match.end():]))
+    listed = LISTED_AFTER.search(sentence[max(0, match.start() - 80): match.start()]) and \
+        not SUBJECT_VERB_AFTER.match(sentence, match.end())  # "on A100s, Heron-7B needs …": a subject
+    return not (listed or NAMED_AS_DATA.match(sentence[match.end():]))
 
 
 def nearby_model(sentence: str) -> str | None:
