@@ -32,7 +32,7 @@ def _joined_words(document: str) -> str:
     for before, part in pairwise(parts):
         if before[-1:].islower() and part[:1].islower():
             pieces.append(part)  # "to-" "kens": one word broken
-        elif before[-1:].isalnum() and part[:1].isalnum():
+        elif (before[-1:].isupper() or before[-1:].isdigit()) and part[:1].isalnum():
             pieces.append("-" + part)  # "GPU-" "hours": a hyphenated compound, kept whole
         else:
             pieces.append("-\n" + part)
