@@ -553,3 +553,10 @@ def test_the_abstract_is_no_part_of_the_title():
             "A100s,\nOsprey-7B needs only 82K GPU hours.\n")
     primary = _primary(text, 2024)
     assert primary is not None and primary.model == "Osprey-7B"
+
+
+def test_a_time_column_whose_header_names_the_unit():
+    text = OWN_CARD + "### Compute\n\n| GPUs | Days |\n|---|---|\n| 512 A100 | 20 |\n"
+    card = extract_document(Document(CARD, text, 2023), name="acme/Plover-13B")
+    assert card.primary is not None and card.primary.assumptions["chips"] == 512
+    assert card.primary.assumptions["duration"] == "20 days"

@@ -15,12 +15,18 @@ import re
 from curation.extract.column_tables import find_column_runs
 from curation.extract.context import AGGREGATE_NOTE, classify
 from curation.extract.device_sentences import device_counts, durations
-from curation.extract.device_time import SECONDS, count_accelerator, document_accelerator, hardware_estimate
+from curation.extract.device_time import (
+    SECONDS,
+    _unit_key,
+    count_accelerator,
+    document_accelerator,
+    hardware_estimate,
+)
 from curation.extract.evidence import OPERATION_COUNTING, REPORTED, Estimate, Span
 from curation.extract.hardware import accelerator_pattern
 from curation.extract.line_tables import line_tables
 from curation.extract.model_names import document_title, squash_name
-from curation.extract.quantities import NUMBER, SCIENTIFIC, SIZE, scaled_value, scientific_value
+from curation.extract.quantities import NUMBER, SCIENTIFIC, SIZE, parse_plain, scaled_value, scientific_value
 from curation.extract.tables import Row, Table, find_tables
 from curation.units import FLOP_PER_PFS_DAY
 
@@ -143,18 +149,33 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
 ROW_TIME = re.compile(r"\d\s*(?:h\b|hours?|hrs?|days?|weeks?|months?|minutes?|mins?)", re.IGNORECASE)
 
 
+# a column of training time whose header names the unit: "Days", "Training time (hours)", "Time (h)"
+TIME_COLUMN = re.compile(r"^(?:training\s+|wall[\s-]?clock\s+)?(?:time\s*)?"
+                         r"\(?(?P<unit>days?|hours?|hrs?|h|weeks?)\)?$")
+PLAIN_CELL = re.compile(rf"^\s*~?\s*(?P<n>{NUMBER})\s*$")
+
+
 def _device_count_rows(text: str, table: Table, publication_year: int | None) -> list[Estimate]:
     """A row with one cell naming a device count ("64 V100", "8x A100", "TPU v3-256") and another
-    giving a duration ("7 days", "12h"): that row's model trained on those devices for that long."""
+    giving a duration ("7 days", "12h", or a number under a header that names the unit, "| Days |"):
+    that row's model trained on those devices for that long."""
     estimates = []
+    time_column = next(((index, TIME_COLUMN.match(header.strip()).group("unit"))
+                        for index, header in enumerate(table.headers) if TIME_COLUMN.match(header.strip())),
+                       None)
     for row in table.rows:
-        if not ROW_TIME.search(row.line.text):
+        if time_column is None and not ROW_TIME.search(row.line.text):
             continue  # cheap: most rows give no duration
         counts, times = [], []
-        for index in range(1, len(row.cells)):
+        for index in range(len(row.cells)):  # the first cell too: a table of runs may have no model column
             cell = _cell_span(row, index)
             counts += [(found, cell) for found in device_counts(cell)]
             times += durations(cell)
+            plain = PLAIN_CELL.match(row.cells[index]) if time_column and index == time_column[0] else None
+            if plain and not times:
+                unit = time_column[1]
+                seconds = SECONDS[_unit_key("hour" if unit in ("h", "hr", "hrs") else unit)]
+                times.append((parse_plain(plain.group("n")) * seconds, f"{plain.group('n')} {unit}", cell))
         if len(counts) != 1 or len(times) != 1:
             continue
         ((count, name, noun, count_span), cell), (seconds, written, time_span) = counts[0], times[0]
