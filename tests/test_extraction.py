@@ -132,7 +132,7 @@ def test_per_model_gpu_hours_row_beats_the_cumulative_total(cards):
 def test_mixture_of_experts_uses_activated_parameters(papers):
     _, result = next((r, x) for r, x in papers if r["arxiv_id"] == "2401.06066")
     assert result.primary.assumptions["active_parameters"] is True
-    assert result.primary.assumptions["total_parameters"] == pytest.approx(16e9)
+    assert result.primary.assumptions["total_parameters"] == pytest.approx(16e9, rel=0.05)  # 16B, or 16.4B
 
 
 def test_cli_extract_reads_a_fine_tunes_card_under_the_card_rules(tmp_path, capsys):

@@ -560,3 +560,26 @@ def test_a_time_column_whose_header_names_the_unit():
     card = extract_document(Document(CARD, text, 2023), name="acme/Plover-13B")
     assert card.primary is not None and card.primary.assumptions["chips"] == 512
     assert card.primary.assumptions["duration"] == "20 days"
+
+
+# -- a model a column ------------------------------------------------------------------------------------
+
+def test_a_table_with_a_model_a_column():
+    text = ("---\nlicense: apache-2.0\n---\n# Osprey v2\n\n| | Osprey v1 | Osprey v2 |\n|---|---|---|\n"
+            "| Parameters | 7B | 7B |\n| Training tokens | 1T | 2T |\n")
+    card = extract_document(Document(CARD, text, 2024), name="acme/Osprey-v2")
+    assert card.primary is not None and card.primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+    assert card.primary.model == "Osprey v2"
+
+
+def test_a_mixture_of_experts_column_uses_its_activated_row():
+    text = ("OspreyMoE: Sparse Experts at Scale\n\n"
+            "| Metric | Osprey 7B (Dense) | OspreyMoE 16B |\n|---|---|---|\n"
+            "| # Total Params | 6.9B | 16.4B |\n| # Activated Params | 6.9B | 2.8B |\n"
+            "| # Training Tokens | 2T | 2T |\n")
+    rows = [e for e in extract(text, 2024).estimates
+            if e.assumptions.get("pairing", "").startswith("a table column")]
+    moe = next(e for e in rows if e.model == "OspreyMoE 16B")
+    assert moe.value_flop == pytest.approx(6 * 2.8e9 * 2e12) and moe.assumptions["active_parameters"]
+    dense = next(e for e in rows if e.model == "Osprey 7B (Dense)")
+    assert any(note.startswith("cited") for note in dense.notes)  # the title names OspreyMoE more fully

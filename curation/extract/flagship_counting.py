@@ -408,10 +408,11 @@ def _titled_name(text: str, found: list[tuple[float, re.Match[str]]]) -> bool:
 
 def title_part(text: str) -> str:
     """A text's title: its first three non-empty lines within ``TITLE_PART`` characters, up to the first
-    line of prose (one that ends a sentence: titles and author lines do not) or the abstract."""
+    line of prose (one that ends a sentence: titles and author lines do not), the abstract or a table."""
     lines = []
     for line in (line.strip() for line in text[:TITLE_PART].split("\n")):
-        if PROSE_LINE.search(line) or len(lines) == TITLE_LINES or ABSTRACT_LINE.match(line):
+        if PROSE_LINE.search(line) or len(lines) == TITLE_LINES or ABSTRACT_LINE.match(line) or \
+                line.startswith("|"):
             break
         if line:
             lines.append(line)

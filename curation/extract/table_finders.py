@@ -23,6 +23,7 @@ from curation.extract.device_time import (
     hardware_estimate,
 )
 from curation.extract.evidence import OPERATION_COUNTING, REPORTED, Estimate, Span
+from curation.extract.flagship_counting import title_part
 from curation.extract.hardware import accelerator_pattern
 from curation.extract.line_tables import line_tables
 from curation.extract.model_names import document_title, squash_name
@@ -64,15 +65,27 @@ def _device_time_column(table: Table) -> tuple[int, float] | None:
 
 def mark_other_models(text: str, estimates: list[Estimate]) -> None:
     """In a table comparing models, a row is the text's own only if its label is in the text's title
-    ("# Heron-α Model Card": the "Heron-α" row); once one row is, the others are other models' runs."""
-    title = squash_name(document_title(text) or "")
+    ("# Heron-α Model Card": the "Heron-α" row); once one row is, the others are other models' runs.
+    Without such a row, the rows whose name (without its size or a note in parentheses) the title
+    names most fully are the own ("HeronMoE 16B" under "HeronMoE: …", not "Heron 67B (Dense)")."""
+    title = squash_name(document_title(text) or title_part(text))
     labels = {e.model: squash_name(e.model) for e in estimates if e.model}
     own = {model for model, label in labels.items() if title and label and label in title}
+    if not own and title:
+        bases = {model: squash_name(LABEL_NOTES.sub(" ", model)) for model in labels}
+        longest = max((len(base) for base in bases.values() if len(base) > 2 and base in title), default=0)
+        own = {model for model, base in bases.items() if longest and len(base) == longest and base in title}
+        if own and all(model in own for model in labels):
+            return  # every row is named alike: nothing tells them apart
     if not own:
         return
     for estimate in estimates:
         if estimate.model not in own:
             estimate.notes.append("cited from other work: another model's row in a comparison table")
+
+
+# what a row's label adds to a model's name: its size, a multiple, a note ("Heron 67B (Dense)", "×1.5")
+LABEL_NOTES = re.compile(r"\([^)]*\)|(?<![A-Za-z])\d+(?:\.\d+)?\s?[BMKT]\b|[×x]\s?\d+(?:\.\d+)?")
 
 
 SIZED_LABEL = re.compile(r"\d(?:\.\d+)?\s?[BbMm]\b")
@@ -136,6 +149,7 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
         else:
             found += _device_count_rows(text, table, publication_year)
         found += _parameter_token_rows(table)
+        found += _parameter_token_columns(text, table)
         found += _compute_rows(table)
         mark_other_models(text, found)
         estimates += found
@@ -237,6 +251,56 @@ def _parameter_token_rows(table: Table) -> list[Estimate]:
         )
         _mark_aggregate(estimate, row)
         estimates.append(classify(estimate, row.line.text.lower()))
+    return estimates
+
+
+PARAMETER_LABEL = re.compile(r"\bparam|^(?:model\s+)?size$")
+TOKEN_LABEL = re.compile(r"\btokens?\b")
+NOT_RUN_TOKENS_LABEL = re.compile(r"batch|context|vocab|length|window|per\b")
+
+
+def _parameter_token_columns(text: str, table: Table) -> list[Estimate]:
+    """A table with a model a column ("| | Heron-7B | Heron-13B |") and a parameter row and a token row
+    ("| Parameters | 7B | 13B |", "| Training tokens | 2T | 2T |"): each column's 6 · N · D, for the
+    model its header names; in a table of mixtures of experts, N is the activated parameters' row, and
+    a table that gives only their total gives none."""
+    labels = [row.label.lower() for row in table.rows]
+    candidates = [i for i, label in enumerate(labels) if PARAMETER_LABEL.search(label)
+                  and "non-embedding" not in label and "expert" not in label]
+    # a mixture of experts' activated parameters are N; its total never is
+    params = next((i for i in candidates if "activ" in labels[i]), None)
+    if params is None and not any("expert" in label or "activ" in label for label in labels):
+        params = next(iter(candidates), None)
+    tokens = next((i for i, label in enumerate(labels)
+                   if TOKEN_LABEL.search(label) and not NOT_RUN_TOKENS_LABEL.search(label)), None)
+    if params is None or tokens is None:
+        return []
+    names = [cell.strip().strip("*").strip() for cell in table.header_line.text.strip().strip("|").split("|")]
+    param_row, token_row = table.rows[params], table.rows[tokens]
+    active = "activ" in labels[params]
+    total_row = next((table.rows[i] for i in candidates if "total" in labels[i]), None) if active else None
+    first, last = table.header_line.start, max(param_row.line.end, token_row.line.end)
+    block = Span(text[first:last], first, last)
+    estimates = []
+    for column in range(1, min(len(names), len(param_row.cells), len(token_row.cells))):
+        n, d = _cell_value(param_row.cells[column]), _cell_value(token_row.cells[column])
+        if not re.search(r"[A-Za-z]", names[column]) or not n or not d or \
+                not (1e6 <= n <= 1e14 and 1e8 <= d <= 1e15):
+            continue
+        estimate = Estimate(
+            6 * n * d, OPERATION_COUNTING,
+            [block, table.header_line, _cell_span(param_row, column), _cell_span(token_row, column)],
+            {"parameters": n, "training_tokens": d, "formula": "6 * N * D", "table_row": True,
+             "table_header": table.header_line.text, "pairing": "a table column's parameter and token rows"},
+            model=names[column], confidence="Likely",
+        )
+        if active:  # a mixture of experts: N is the activated count, its total named beside it
+            estimate.assumptions["active_parameters"] = True
+            cells = total_row.cells if total_row else []
+            total = _cell_value(cells[column]) if column < len(cells) else None
+            if total:
+                estimate.assumptions["total_parameters"] = total
+        estimates.append(classify(estimate, f"{param_row.line.text} {token_row.line.text}".lower()))
     return estimates
 
 
