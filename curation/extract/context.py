@@ -41,8 +41,6 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
 # 10^25", "the 1e25 FLOPs threshold", "at the scale of 1e25 FLOPs", "delivers 2 exaflops")
 BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+trained|train|use|require)|"
                                 r"generating|decoding)\b"
-                                # a statistic over a sample, and what restates it: "the maximum of 400,000
-                                # GPU hours (about 170 days with 100 GPUs) in our sample"
                                 # alternatives weighed: "whether it takes 2 weeks on 10,000 GPUs or …"
                                 r"|\bwhether\b"
                                 # small runs for a study of scaling: "to fit scaling laws, we train 20
@@ -50,6 +48,8 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+t
                                 r"|\bto\s+(?:fit|study|derive)\s+(?:\w+\s+)?scaling\b|\bfor\s+(?:the\s+|our\s+)?"
                                 r"scaling[\s-]+laws?\b|\bscaling[\s-]+law\s+(?:experiments|stud|runs|models|fit)"
                                 r"|\bproxy\s+models?\b|\bsmall-scale\s+(?:models|experiments|runs)\b"
+                                # a statistic over a sample, and what restates it: "the maximum of 400,000
+                                # GPU hours (about 170 days with 100 GPUs) in our sample"
                                 r"|\b(?:maximum|minimum|median|average|mean)\s+(?:\w+\s+)?(?:of\s+)+"
                                 r"(?:about\s+|roughly\s+|~\s*)?(?:\d|$)", re.IGNORECASE)
 BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)

@@ -11,21 +11,25 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   colon ("Heron: Open Models" for "Heron-7B"); its **flagship** is the largest size written with that
   name or a sibling named by a size word ("Heron-S (125M) … Heron-L (760M)", "Heron-Base",
   "Heron-Large"), except sizes called untrained, hypothetical or planned — or the top of a range the
-  text trains ("six models ranging from 169 million to 14 billion parameters") when that is larger; a
+  text trains ("six models ranging from 169 million to 14 billion parameters") when that is larger,
+  unless the range is trained for a study of scaling ("to fit scaling laws, we train …"); a
   model card's own model is the sized name in its title, else the size in its repository's name when
   the card writes that name ("# Heron-7B"), not a larger sibling it mentions;
   without sized names, the largest "N parameters" or listed size ("sizes (1.3B, 2.7B and 6.7B)", "Heron
-  comes in three sizes: 1B, 3B and 8B") of a sentence saying "we train/introduce/…" or whose subject
-  the title names ("Heron is a 20B model", "Heron has 350M parameters", "Heron-Large has 355M
-  parameters" under "Heron: …"), a size the opening gives the own model ("we pretrain Heron, a 1.1B
-  language model"), the sizes of the own name's family in parentheses ("Heron models (7B, 13B and
-  70B)"), or "our 1.3B model" / "our final model has 1.5B parameters"; "our largest model,
-  Heron-1.3B" introduces its name as the own model;
+  comes in three sizes: 1B, 3B and 8B", "in 1B, 3B and 8B sizes") of a sentence saying "we
+  train/introduce/…" or whose subject the title names ("Heron is a 20B model", "Heron has 350M
+  parameters", "The Heron model has a total of 7B parameters", "Heron, with 7B params, …" under
+  "Heron: …"; also after a section heading PDF text runs into the sentence, "3 Method Heron has …"),
+  a size the opening gives the own model ("we pretrain Heron, a 1.1B language model"), the sizes of
+  the own name's family in parentheses ("Heron models (7B, 13B and 70B)"), or "our 1.3B model" / "our
+  final model has 1.5B parameters"; "our largest model, Heron-1.3B" introduces its name as the own
+  model;
 - a **mixture of experts** counts the parameters active per token: the active size a name carries
   after its total ("Heron-30B-A3B": 3B active), else the activated count a table or sentence pairs
   with the flagship's total replaces it (a dense flagship keeps its size beside a smaller MoE sibling;
   a flagship written as a total, "250B total parameters", with no activated count of its own takes the
-  text's); without a sized flagship, the largest "N activated (or active) parameters";
+  text's); without a sized flagship, the largest "N activated (or active) parameters"; a total whose
+  own sentence names a mixture of experts, with no activated count, is never N;
 - the **training tokens** are the largest "N tokens" (or "N words" × 4/3 tokens a word, or "training
   tokens … to N trillion", "a 2T-token corpus" or "3T multilingual corpus" right after "trained on" or
   "trained … over", or steps × batch × sequence length, in a sentence or a table of hyperparameters) of
@@ -35,8 +39,10 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   :func:`_another_models_tokens`), not one that only describes one of several datasets without a verb
   training on it (:func:`_one_of_several_corpora`) — not a batch, a context window, a sequence, a first
   stretch of training ("the first 100B tokens"; a first stage, "first on 3T tokens, then on 1T",
-  counts) or a per-step figure ("each on 300B tokens" is every model's run);
-- the estimate is 6 · N · D (× the epochs the token sentence states: "300B tokens for 3 epochs"),
+  counts) or a per-step figure ("each on 300B tokens" is every model's run); when the preferred figure's
+  sentence is no run of the text's own (a general rule's, a cited one's), the next figure is tried;
+- the estimate is 6 · N · D (× the epochs the token sentence states: "300B tokens for 3 epochs", unless
+  the figure already counts them: "4T tokens (4 epochs of a 1T-token dataset)"),
   Speculative (the pairing is inferred), and carries the model it is for; its stage and context are
   read from the token figure's own clause ("pretrained on 2T tokens, and then fine-tuned on …" is
   pre-training).
