@@ -1,6 +1,7 @@
 """Estimates from table rows: a GPU-hours or GPU-days column (hardware), a cell of devices beside a
-cell of time ("| Heron-L | 64 V100 | 7 days |": hardware), parameter and token columns, or a token
-column beside sized names ("| Heron-7B | 2T |") (6·N·D), or a training-compute column in the unit its
+cell of time ("| Heron-L | 64 V100 | 7 days |", or a number under "| Days |": hardware), parameter and
+token columns, a token column beside sized names ("| Heron-7B | 2T |"), or a model a column with a
+parameter row and a token row (6·N·D), or a training-compute column in the unit its
 header names (reported); and parameter and token columns that PDF text writes without pipes (see
 :mod:`curation.extract.line_tables`).
 
