@@ -147,18 +147,6 @@ def test_sizes_in_inline_math_give_the_run():
 
 # -- passes over the data, and table cells ----------------------------------------------------------
 
-def test_epochs_do_not_multiply_a_figure_that_already_counts_them():
-    text = TITLE + "We pre-train Osprey-3B on 4 trillion tokens (4 epochs of a 1T-token dataset)."
-    primary = _primary(text, 2024)
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 3e9 * 4e12)
-
-
-def test_epochs_still_multiply_a_dataset_size():
-    text = TITLE + "We pre-train Osprey-3B on a 1T-token dataset for 4 epochs."
-    primary = _primary(text, 2024)
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 3e9 * 4e12)
-
-
 def test_a_table_cell_may_capitalize_its_size_word():
     text = ("---\nlicense: apache-2.0\n---\n\n# Osprey-7B\n\n"
             "| Size | Training Tokens | Layers |\n|---|---|---|\n"
@@ -166,12 +154,6 @@ def test_a_table_cell_may_capitalize_its_size_word():
             "| [Osprey 7B](https://huggingface.co/acme/Osprey-7B) | 2.5 Trillion | 32 |\n")
     card = extract_document(Document(CARD, text, 2024), name="acme/Osprey-7B")
     assert card.primary is not None and card.primary.value_flop == pytest.approx(6 * 7e9 * 2.5e12)
-
-
-def test_each_is_a_word_not_part_of_teacher():
-    text = TITLE + "Osprey-1.5B is distilled from a 70B teacher on 50B tokens."
-    primary = _primary(text, 2024)
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.5e9 * 50e9)
 
 
 def test_a_figure_per_item_is_still_no_run():
@@ -332,53 +314,9 @@ def test_a_sentence_that_opens_with_a_name_is_its_own():
     assert sentence_around(text, at, at + 5).text.startswith("Heron-540B used")
 
 
-def test_another_models_row_stays_cited_beside_an_own_claim():
-    text = TITLE + ("We train Osprey-34B on 2T tokens. Heron-540B used 6144 TPU v4 chips for 50 days "
-                    "[12].\n\nTable 3: Comparison with open models.\n"
-                    "| Model | Params | Tokens |\n|---|---|---|\n"
-                    "| Kite-65B | 65B | 1.4T |\n| Heron-180B | 180B | 3.5T |\n")
-    primary = _primary(text, 2024)
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 34e9 * 2e12)
-
-
-def test_the_authors_earlier_model_is_not_this_run():
-    text = TITLE + "We train Osprey-13B on 2T tokens. Our previous model needed 1.7M GPU hours on A100s."
-    primary = _primary(text, 2024)
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)
-
-
-def test_a_sentence_under_a_compute_table_is_no_row():
-    text = TITLE + ("Table 2: Training compute (FLOPs) of the models we compare.\nKite-70B 6.3e24\n\n"
-                    "We train Osprey-7B on 1T tokens.\n\nAppendix A\n"
-                    "We estimate that Kite-4 was trained with 2e25 FLOPs.")
-    primary = _primary(text, 2024)
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1e12)
-
-
-def test_a_range_of_models_for_scaling_laws_does_not_size_the_flagship():
-    text = TITLE + ("To fit scaling laws, we train 20 models from 100M to 3B parameters on up to 300B "
-                    "tokens. Osprey-1B was pre-trained on 3 trillion tokens of web text and code.")
-    primary = _primary(text, 2024)
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 3e12)
-
-
-def test_a_plan_in_the_paragraph_before_does_not_unname_the_model():
-    text = TITLE + ("Distilling a 405B teacher into Osprey would cost 4e24 FLOPs, which we leave to future "
-                    "work.\n\n3 Pre-training\nOsprey-3B was pre-trained on 8 trillion tokens of web text.")
-    primary = _primary(text, 2024)
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 3e9 * 8e12)
-
-
 def test_small_runs_for_a_scaling_study_are_no_run():
     text = TITLE + "To fit scaling laws, we train 20 models from 100M to 3B parameters on up to 300B tokens."
     assert _primary(text, 2024) is None
-
-
-def test_data_filtering_is_no_training_use():
-    text = TITLE + ("We train Osprey-1B on 1T tokens. Data filtering with a 7B classifier consumed "
-                    "2,000,000 A100 GPU hours.")
-    primary = _primary(text, 2024)
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 1e12)
 
 
 # -- cards that mention other models ----------------------------------------------------------------
@@ -402,20 +340,6 @@ def test_a_cards_token_figure_of_another_model_is_not_its_own():
 
 
 # -- which token figure --------------------------------------------------------------------------------
-
-def test_sizes_listed_before_the_word_sizes():
-    text = TITLE + "We release Osprey in 0.5B, 0.9B and 7B sizes, all trained on 3T tokens."
-    primary = _primary(text, 2024)
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 3e12)
-
-
-def test_a_general_statements_larger_token_figure_gives_way_to_the_runs():
-    text = TITLE + ("We release Osprey in 0.5B, 0.9B and 7B sizes, all trained on 3T tokens.\n\nAppendix A\n"
-                    "Training a model with 1 trillion parameters on 20 trillion tokens requires 1.2 × 10^26 "
-                    "FLOPs.")
-    primary = _primary(text, 2024)
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 3e12)
-
 
 def test_a_mixture_of_experts_total_is_never_n():
     text = ("Kestrel: Scaling Giant Models\n\nAbstract\nWe build a 600 billion parameters Transformer model "
@@ -583,3 +507,44 @@ def test_a_mixture_of_experts_column_uses_its_activated_row():
     assert moe.value_flop == pytest.approx(6 * 2.8e9 * 2e12) and moe.assumptions["active_parameters"]
     dense = next(e for e in rows if e.model == "Osprey 7B (Dense)")
     assert any(note.startswith("cited") for note in dense.notes)  # the title names OspreyMoE more fully
+
+
+# -- whose run, in short texts: each case its own way of writing (the id says which) ------------------
+
+@pytest.mark.parametrize(("body", "year", "flop"), [
+    pytest.param("We pre-train Osprey-3B on 4 trillion tokens (4 epochs of a 1T-token dataset).",
+                 2024, 6 * 3e9 * 4e12, id="epochs_do_not_multiply_a_figure_that_already_counts_them"),
+    pytest.param("We pre-train Osprey-3B on a 1T-token dataset for 4 epochs.",
+                 2024, 6 * 3e9 * 4e12, id="epochs_still_multiply_a_dataset_size"),
+    pytest.param("Osprey-1.5B is distilled from a 70B teacher on 50B tokens.",
+                 2024, 6 * 1.5e9 * 50e9, id="each_is_a_word_not_part_of_teacher"),
+    pytest.param("We train Osprey-34B on 2T tokens. Heron-540B used 6144 TPU v4 chips for 50 days "
+                 "[12].\n\nTable 3: Comparison with open models.\n"
+                 "| Model | Params | Tokens |\n|---|---|---|\n"
+                 "| Kite-65B | 65B | 1.4T |\n| Heron-180B | 180B | 3.5T |\n",
+                 2024, 6 * 34e9 * 2e12, id="another_models_row_stays_cited_beside_an_own_claim"),
+    pytest.param("We train Osprey-13B on 2T tokens. Our previous model needed 1.7M GPU hours on A100s.",
+                 2024, 6 * 13e9 * 2e12, id="the_authors_earlier_model_is_not_this_run"),
+    pytest.param("Table 2: Training compute (FLOPs) of the models we compare.\nKite-70B 6.3e24\n\n"
+                 "We train Osprey-7B on 1T tokens.\n\nAppendix A\n"
+                 "We estimate that Kite-4 was trained with 2e25 FLOPs.",
+                 2024, 6 * 7e9 * 1e12, id="a_sentence_under_a_compute_table_is_no_row"),
+    pytest.param("To fit scaling laws, we train 20 models from 100M to 3B parameters on up to 300B "
+                 "tokens. Osprey-1B was pre-trained on 3 trillion tokens of web text and code.",
+                 2024, 6 * 1e9 * 3e12, id="a_range_of_models_for_scaling_laws_does_not_size_the_flagship"),
+    pytest.param("Distilling a 405B teacher into Osprey would cost 4e24 FLOPs, which we leave to future "
+                 "work.\n\n3 Pre-training\nOsprey-3B was pre-trained on 8 trillion tokens of web text.",
+                 2024, 6 * 3e9 * 8e12, id="a_plan_in_the_paragraph_before_does_not_unname_the_model"),
+    pytest.param("We train Osprey-1B on 1T tokens. Data filtering with a 7B classifier consumed "
+                 "2,000,000 A100 GPU hours.",
+                 2024, 6 * 1e9 * 1e12, id="data_filtering_is_no_training_use"),
+    pytest.param("We release Osprey in 0.5B, 0.9B and 7B sizes, all trained on 3T tokens.",
+                 2024, 6 * 7e9 * 3e12, id="sizes_listed_before_the_word_sizes"),
+    pytest.param("We release Osprey in 0.5B, 0.9B and 7B sizes, all trained on 3T tokens.\n\nAppendix A\n"
+                 "Training a model with 1 trillion parameters on 20 trillion tokens requires 1.2 × 10^26 "
+                 "FLOPs.",
+                 2024, 6 * 7e9 * 3e12, id="a_general_statements_larger_token_figure_gives_way_to_the_runs"),
+])
+def test_the_primary_is_the_texts_own_run(body, year, flop):
+    primary = _primary(TITLE + body, year)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
