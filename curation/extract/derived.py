@@ -15,12 +15,12 @@ repository name the source gives:
 3. **A sentence says what it was fine-tuned from**: "a fine-tuned version of X", "fine-tuned from X",
    "built by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X",
    "Finetuned from model: X" (not a template's placeholder, "[More Information Needed]", "None"),
-   "Parent Model: X", "a fine-tune of X", "an instruction-tuned (chat,
-   aligned, uncensored, instruct fine-tuned) version of X", "SFT of X", "a merge of X and Y", "we
-   trained X further", "built upon X, … tuned for …", "a finetune based on X", "Heron is X
-   instruction-tuned on …", and "we trained X on …" on a card whose name is X's with a word added that
-   is no version ("X-orca") — unless X is the card's own model (a base card listing the models "built
-   by fine-tuning" it, or "the chat version of" it).
+   "Parent Model: X", "a fine-tune of X", "an instruction-tuned (chat, aligned, uncensored, instruct
+   fine-tuned) version of X", "SFT of X", "a merge of X and Y", "we trained X further", "built upon X,
+   … tuned for …", "a finetune based on X", "Heron is X instruction-tuned on …", and "we trained X on
+   …" on a card whose name is X's with a word added that is no version ("X-orca") — unless X is the
+   card's own model (a base card listing the models "built by fine-tuning" it, or "the chat version
+   of" it).
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
    or its opening calls it "a LoRA adapter for X" / "adapter weights of X": its base is X.

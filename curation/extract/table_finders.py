@@ -175,9 +175,8 @@ def _device_count_rows(text: str, table: Table, publication_year: int | None) ->
     giving a duration ("7 days", "12h", or a number under a header that names the unit, "| Days |"):
     that row's model trained on those devices for that long."""
     estimates = []
-    time_column = next(((index, TIME_COLUMN.match(header.strip()).group("unit"))
-                        for index, header in enumerate(table.headers) if TIME_COLUMN.match(header.strip())),
-                       None)
+    named = ((index, TIME_COLUMN.match(header.strip())) for index, header in enumerate(table.headers))
+    time_column = next(((index, unit.group("unit")) for index, unit in named if unit), None)
     for row in table.rows:
         if time_column is None and not ROW_TIME.search(row.line.text):
             continue  # cheap: most rows give no duration
@@ -189,7 +188,7 @@ def _device_count_rows(text: str, table: Table, publication_year: int | None) ->
             plain = PLAIN_CELL.match(row.cells[index]) if time_column and index == time_column[0] else None
             if plain and not times:
                 unit = time_column[1]
-                seconds = SECONDS[_unit_key("hour" if unit in ("h", "hr", "hrs") else unit)]
+                seconds = SECONDS[_unit_key(unit)]  # "h", "hrs", "days" alike
                 times.append((parse_plain(plain.group("n")) * seconds, f"{plain.group('n')} {unit}", cell))
         if len(counts) != 1 or len(times) != 1:
             continue
