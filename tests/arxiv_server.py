@@ -100,6 +100,18 @@ class Behaviour:
     def paths(self, prefix: str) -> list[str]:
         return [path for _, path in self.log if path.startswith(prefix)]
 
+    def kept_pace(self, interval: float) -> bool:
+        """Whether the requests the server saw came ``interval`` seconds apart.
+
+        The server's clock reads a request when its thread gets to it, up to ~150 ms late on a busy
+        machine, so one gap cannot be judged (a late request shortens the next gap). Judged instead:
+        the mean gap over the run (a burst pulls it far down) and every two consecutive gaps, which a
+        paced client keeps at twice the interval less one delay."""
+        times = [moment for moment, _ in self.log]
+        spans = [b - a for a, b in zip(times, times[2:], strict=False)]
+        mean = (times[-1] - times[0]) / (len(times) - 1)
+        return mean >= 0.95 * interval and (not spans or min(spans) >= interval)
+
 
 def _feed(entries: list[str], total: int, start: int, per_page: int) -> bytes:
     return (f"<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns=\"{ATOM}\" "

@@ -93,9 +93,8 @@ def test_backfill_requests_keep_the_interval(site, monkeypatch):
     (session,) = sessions
     assert len(session.sent) == len(times)
     assert min(b - a for a, b in itertools.pairwise(session.sent)) >= 0.2 - 1e-9  # float rounding
-    # ... and the server sees that pace: in one process, its threads may log a request a few ms late
-    gaps = [b - a for a, b in itertools.pairwise(times)]
-    assert sum(gaps) / len(gaps) >= 0.19 and min(gaps) >= 0.1
+    # ... and the server sees that pace (CI once logged a gap of 0.07 s after one of 0.33 s)
+    assert behaviour.kept_pace(0.2)
 
 
 def test_cli_backfill_publishes_and_rejects_a_source_without_history(site, capsys):
