@@ -84,25 +84,55 @@ def plain_math(document: str) -> str:
 # a thin, narrow no-break or no-break space between digit groups: "2 048 GPUs" (typeset numbers)
 GROUPING_SPACES = "\u2009\u202f\u00a0"
 DIGIT_GROUP = re.compile(r"(?<=\d)[\u2009\u202f\u00a0](?=\d{3}(?!\d))")
+# digits grouped by an apostrophe, as Swiss and some other writers do: "12'200 steps", "100’000"
+APOSTROPHE_GROUP = re.compile(r"['’](?<=\d['’])(?=\d{3}(?!\d))")
+
+
+# token counts in metric units: "5,500 GT" (gigatokens, an abbreviation some labs use) and "14
+# Teratokens" / "500 gigatokens". "GT" is read so only after a number of at least two digits and before
+# a sentence's punctuation or a preposition ("50 GT of training"): "3 GT boxes" is ground truth.
+GIGATOKEN_ABBREVIATION = re.compile(
+    r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d{2,}(?:\.\d+)?)\s?GT(?![\w-])"
+    r"(?=[ \t]*(?:[.,;:)\]]|$|(?:of|in|on|from|for|with|and|to|during|over|at|across|mainly|mostly|"
+    r"total|overall|or|per)\b))", re.MULTILINE)
+METRIC_TOKEN_WORD = re.compile(r"(?<=\d)(?P<space>\s?)(?P<prefix>tera|giga)-?(?=tokens\b)", re.IGNORECASE)
+TOKEN_UNIT_SIZES = {"giga": "B", "tera": "T"}
+
+
+def _metric_token_units(document: str) -> str:
+    """Token counts in metric units written as sizes the finders read: "5,500 GT" as "5,500B tokens",
+    "14 Teratokens" as "14 T tokens"."""
+    if "GT" in document:
+        document = GIGATOKEN_ABBREVIATION.sub(r"\g<n>B tokens", document)
+    if "atokens" in document or "aTokens" in document or "a-tokens" in document:
+        document = METRIC_TOKEN_WORD.sub(
+            lambda m: m.group("space") + TOKEN_UNIT_SIZES[m.group("prefix").lower()] + " ", document)
+    return document
 
 
 def plain_text(document: str) -> str:
     """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks)
     dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned"), words broken over a line
-    joined ("to-" and "kens": "tokens"), digits grouped by a thin or no-break space written together
-    ("2 048": "2048") and LaTeX numbers read as :func:`plain_math` says. Where there are tables,
-    comments or scripts an HTML parser reads the markup: each table row becomes one pipe row on its own
-    line, hidden text goes; otherwise the tags are dropped and entities decoded (the same text, many
-    times faster)."""
+    joined ("to-" and "kens": "tokens"), digits grouped by a thin or no-break space or an apostrophe
+    written together ("2 048", "12'200": "2048", "12200"), token counts in metric units as sizes
+    ("5,500 GT", "14 Teratokens": "5,500B tokens", "14 T tokens") and LaTeX numbers read as
+    :func:`plain_math` says. Where there are tables, comments or scripts an HTML parser reads the
+    markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
+    dropped and entities decoded (the same text, many times faster)."""
     if not document.isascii():
         if any(ligature in document for ligature in LIGATURE_CHARACTERS):
             document = document.translate(LIGATURES)
         if any(space in document for space in GROUPING_SPACES):
             document = DIGIT_GROUP.sub("", document)
+        if "’" in document:
+            document = APOSTROPHE_GROUP.sub("", document)
+    if "'" in document:
+        document = APOSTROPHE_GROUP.sub("", document)
     if "-\n" in document:
         document = _joined_words(document)
     if "$" in document or "\\" in document:
         document = plain_math(document)
+    document = _metric_token_units(document)
     if not _HTML.search(document[:20000]):
         return _EMPHASIS.sub("", document)
     if _NEEDS_PARSER.search(document):

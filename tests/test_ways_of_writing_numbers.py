@@ -1,0 +1,63 @@
+"""Short texts of our own for numbers written in conventions other than the English default: digits
+grouped by an apostrophe, token counts in metric units."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.engine import extract
+from curation.extract.markup import plain_text
+
+CARD = "---\nlicense: apache-2.0\n---\n"
+
+
+# -- digits grouped by an apostrophe -------------------------------------------------------------------
+
+def test_digits_grouped_by_an_apostrophe_are_one_number():
+    assert plain_text("Steps: 12'200; batch 1'024; 1’000’000 tokens.") == \
+        "Steps: 12200; batch 1024; 1000000 tokens."
+
+
+@pytest.mark.parametrize("text", [
+    "the '90s, Heron's 7B and x['1000']",  # quotes and possessives
+    "a height of 5'11 and 1'2345",  # not a group of three digits
+])
+def test_an_apostrophe_that_groups_no_digits_stays(text):
+    assert plain_text(text) == text
+
+
+def test_a_set_up_with_apostrophe_groups_counts_every_step():
+    card = CARD + ("# Heron-1B\n\nHeron-1B is a 1.1B parameter language model.\n\n## Training details\n"
+                   "- Training steps: 250'000\n- Batch size: 1'024 sequences\n- Sequence length: 2'048 "
+                   "tokens\n- Hardware: 64 A100 GPUs\n")
+    primary = extract(card, 2024, "acme/Heron-1B").primary
+    assert primary is not None
+    assert primary.assumptions["training_tokens"] == pytest.approx(250_000 * 1024 * 2048)
+
+
+# -- token counts in metric units ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("trained on ~ 5,500 GT mainly from web data.", "trained on ~ 5,500B tokens mainly from web data."),
+    ("during the first 50 GT of training.", "during the first 50B tokens of training."),
+    ("Heron is pretrained on 14 Teratokens of text.", "Heron is pretrained on 14 T tokens of text."),
+    ("a corpus of 300 gigatokens", "a corpus of 300 B tokens"),
+])
+def test_token_counts_in_metric_units_read_as_sizes(written, read):
+    assert plain_text(written) == read
+
+
+@pytest.mark.parametrize("text", [
+    "Each image has 3 GT boxes and 10 GT masks.",  # ground truth, a noun after it
+    "We render on a GTX 1080.",
+])
+def test_ground_truth_is_no_token_unit(text):
+    assert plain_text(text) == text
+
+
+def test_a_card_sized_in_gigatokens_counts_its_operations():
+    card = CARD + ("# Heron-7B\n\n## Training data\n\nHeron-7B has been trained with ~ 3,000 GT, mostly "
+                   "filtered web pages and code.\n")
+    primary = extract(card, 2024, "acme/heron-7b").primary
+    assert primary is not None and primary.method == "operation_counting"
+    assert primary.value_flop == pytest.approx(6 * 7e9 * 3e12)
