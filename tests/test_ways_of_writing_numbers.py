@@ -61,3 +61,29 @@ def test_a_card_sized_in_gigatokens_counts_its_operations():
     primary = extract(card, 2024, "acme/heron-7b").primary
     assert primary is not None and primary.method == "operation_counting"
     assert primary.value_flop == pytest.approx(6 * 7e9 * 3e12)
+
+
+# -- a decimal comma -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("trained on 1,4 trillion tokens", "trained on 1.4 trillion tokens"),
+    ("a 2,5B parameter model", "a 2.5B parameter model"),
+    ("about 8,4 × 10^22 FLOP", "about 8.4 × 10^22 FLOP"),
+])
+def test_a_decimal_comma_before_a_size_is_a_point(written, read):
+    assert plain_text(written) == read
+
+
+@pytest.mark.parametrize("text", [
+    "Tables 1,2 and 3 list 1,234B tokens.",  # no size after it; a thousands group
+    "It ran 12,5 days and 1,5x faster.",  # a duration and a ratio stay as written
+])
+def test_a_comma_before_no_size_stays(text):
+    assert plain_text(text) == text
+
+
+def test_a_paper_with_decimal_commas_counts_its_operations():
+    text = ("Heron: a language model\n\nAbstract\nWe train Heron, a 2,7B parameter model, on 1,4 trillion "
+            "tokens.\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 2.7e9 * 1.4e12)

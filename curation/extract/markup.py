@@ -87,6 +87,12 @@ DIGIT_GROUP = re.compile(r"(?<=\d)[\u2009\u202f\u00a0](?=\d{3}(?!\d))")
 # digits grouped by an apostrophe, as Swiss and some other writers do: "12'200 steps", "100’000"
 APOSTROPHE_GROUP = re.compile(r"['’](?<=\d['’])(?=\d{3}(?!\d))")
 
+# a decimal comma, as much of Europe writes it, where a size or a power of ten follows: "1,4 trillion
+# tokens", "2,5B parameters", "8,4 × 10^22 FLOP" (one or two digits after the comma: a thousands group
+# has three, and "Tables 1,2" has no size after it)
+DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=[ \t]?(?:[KMBT](?![\w,.])|thousand\b|million\b|"
+                           r"billion\b|trillion\b|(?:×|x|\*|·)[ \t]?10\b|[eE][+-]?\d))")
+
 
 # token counts in metric units: "5,500 GT" (gigatokens, an abbreviation some labs use) and "14
 # Teratokens" / "500 gigatokens". "GT" is read so only after a number of at least two digits and before
@@ -114,7 +120,8 @@ def plain_text(document: str) -> str:
     """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks)
     dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned"), words broken over a line
     joined ("to-" and "kens": "tokens"), digits grouped by a thin or no-break space or an apostrophe
-    written together ("2 048", "12'200": "2048", "12200"), token counts in metric units as sizes
+    written together ("2 048", "12'200": "2048", "12200"), a decimal comma before a size as a point
+    ("1,4 trillion": "1.4 trillion"), token counts in metric units as sizes
     ("5,500 GT", "14 Teratokens": "5,500B tokens", "14 T tokens") and LaTeX numbers read as
     :func:`plain_math` says. Where there are tables, comments or scripts an HTML parser reads the
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
@@ -128,6 +135,8 @@ def plain_text(document: str) -> str:
             document = APOSTROPHE_GROUP.sub("", document)
     if "'" in document:
         document = APOSTROPHE_GROUP.sub("", document)
+    if "," in document:
+        document = DECIMAL_COMMA.sub(r"\1.\2", document)
     if "-\n" in document:
         document = _joined_words(document)
     if "$" in document or "\\" in document:
