@@ -548,3 +548,35 @@ def test_a_mixture_of_experts_column_uses_its_activated_row():
 def test_the_primary_is_the_texts_own_run(body, year, flop):
     primary = _primary(TITLE + body, year)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+# -- a subject that points back ----------------------------------------------------------------------
+
+PRONOUN_TITLE = "Heron: An Open Language Model\n\nAbstract\n"
+
+
+@pytest.mark.parametrize("body", [
+    "We introduce Heron, a decoder-only language model. It has 13B parameters and was trained on 2T tokens.",
+    "We introduce Heron. The model has 13B parameters. We train it on 2T tokens.",
+    "We present Heron, our new language model. Our model has 13B parameters and is trained on 2T tokens.",
+])
+def test_it_after_the_own_introduction_is_the_own_model(body):
+    primary = _primary(PRONOUN_TITLE + body + "\n", 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)
+
+
+@pytest.mark.parametrize("body", [
+    "We compare with Kite, a strong baseline. It has 70B parameters and was trained on 15T tokens. "
+    "We train Heron-7B on 2T tokens.",
+    "We compare with Kite (Smith et al., 2023). It was trained on 512 A100 GPUs for 30 days. We train "
+    "Heron-7B on 2T tokens.",
+])
+def test_it_after_a_baseline_is_the_baseline(body):
+    primary = _primary(PRONOUN_TITLE + body + "\n", 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_it_in_a_new_paragraph_reaches_back_to_nothing():
+    # the paragraph before introduces the model, but "The model" opens a paragraph about something else
+    text = PRONOUN_TITLE + "We introduce Heron.\n\nThe model has 13B parameters. We train it on 2T tokens.\n"
+    assert _primary(text, 2024) is None

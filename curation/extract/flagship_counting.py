@@ -58,7 +58,7 @@ from typing import NamedTuple
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import classify, eligible, is_prose, mark_local_cues, stage_clause
-from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
+from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around, sentence_before
 from curation.extract.model_names import document_title
 from curation.extract.moe import NAME_SIZES, SAME_MODEL_TOLERANCE, active_parameter_pairs
 from curation.extract.operation_counting import EPOCHS
@@ -284,7 +284,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     statements.extend(_described_sizes(text))
     for listed in _size_lists(text):
         sentence = sentence_around(text, listed.start(), listed.end())
-        if _trains(sentence.text) or _opens_with_own_name(text, sentence):
+        if trains(sentence.text) or _opens_with_own_name(text, sentence):
             at = listed.start("list")
             statements.extend((_value(size), Span(size.group(0), at + size.start(), at + size.end()))
                               for size in LISTED_SIZE.finditer(listed.group("list")))
@@ -363,7 +363,7 @@ def _model_name(match: re.Match[str]) -> str:
 def _describes_own(text: str, sentence: Span, at: int) -> bool:
     """Whether a size written at ``at`` describes the text's own model: its sentence says "we
     train/introduce/…", or its subject is a name the text's title carries ("Heron is a 20B model")."""
-    if _trains(sentence.text):
+    if trains(sentence.text):
         return True
     subject = SUBJECT.search(text, sentence.start, at)
     if subject is None or subject.end() != at:
@@ -373,8 +373,25 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
     # Method Heron has 350M parameters")
     starts = not before.strip() or before.endswith("\n") or RUN_IN_HEADING.fullmatch(before) is not None \
         or before.strip().lower() in ("the", "our")  # "The Heron model has …"
+    if starts and _anaphoric(subject):
+        return _continues_own(text, sentence)
     return starts and name.lower() not in NOT_NAME_WORDS \
         and _in_title(text, name) and not common_word(text, name)
+
+
+def _anaphoric(subject: re.Match[str]) -> bool:
+    """Whether a :data:`SUBJECT` is a pronoun or "the/our/this model" rather than a name."""
+    name = subject.group("name").lower()
+    return name == "it" or (name in ("the", "our", "this") and re.match(r"\w+\s+models?\b", subject.group(0)))
+
+
+def _continues_own(text: str, sentence: Span) -> bool:
+    """Whether a sentence whose subject is "it" or "the model" ("It has 13B parameters") goes on about
+    the text's own model: the sentence before claims a training run or an introduction of its own ("We
+    introduce Heron, …") or opens with the title's name. A new paragraph's pronoun reaches back to
+    nothing; one after a sentence about a baseline is the baseline's."""
+    before = sentence_before(text, sentence)
+    return before is not None and (trains(before.text) or _opens_with_own_name(text, before))
 
 
 # a title that opens with a name and a colon: "Heron: Open Foundation Models", "Heron 2: …"
@@ -475,7 +492,7 @@ STUDY_OBJECT = re.compile(r"\w*\s+(?:(?:a|an|the|our|first|new|detailed|comprehe
                           r"benchmark|overview|review|measurement|audit|investigation)", re.IGNORECASE)
 
 
-def _trains(sentence: str) -> bool:
+def trains(sentence: str) -> bool:
     """A first-person training claim ("we train …"), not a use of someone's trained model ("we use an X
     model pre-trained on …", "we probe X, which was trained on …": the verb after "we" uses it), nor a
     study it presents ("we present estimates of the costs of X")."""
@@ -487,7 +504,7 @@ def _trains(sentence: str) -> bool:
 
 def _claims(sentence: str) -> bool:
     """A first-person training claim that is not a comparison either."""
-    return _trains(sentence) and not COMPARISON.search(sentence)
+    return trains(sentence) and not COMPARISON.search(sentence)
 
 
 def _mentions(low: str, name: str) -> int:
@@ -598,7 +615,7 @@ def _name_claims(text: str, name: str) -> tuple[bool, bool]:
         if TEACHER_BEFORE.search(before) and "distil" in sentence.text.lower():
             at = low.find(key, at + len(key))  # "we distill Kite-70B into Heron-1B": the teacher is not ours
             continue
-        if (OURS_BEFORE.search(before) or _trains(sentence.text)) and is_prose(sentence) \
+        if (OURS_BEFORE.search(before) or trains(sentence.text)) and is_prose(sentence) \
                 and not COMPARISON.search(sentence.text):
             if not another:
                 return True, True
@@ -744,7 +761,7 @@ def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | No
     low = sentence.lower()
     others = [name for name in sized if _names_itself(low, name.lower()) and not common_word(text, name)
               and not (own and _squashed(own).startswith(_squashed(name)))]
-    return bool(others) and (own is None or not _trains(sentence))
+    return bool(others) and (own is None or not trains(sentence))
 
 
 def _names_itself(low: str, key: str) -> bool:

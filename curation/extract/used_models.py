@@ -21,14 +21,15 @@ from functools import lru_cache
 
 from curation.extract.anchors import lowered
 from curation.extract.card_finders import looks_like_model_card
-from curation.extract.context import eligible
-from curation.extract.evidence import PRETRAINING, Estimate
+from curation.extract.context import CITATION, eligible
+from curation.extract.evidence import PRETRAINING, Estimate, Span, sentence_before
 from curation.extract.flagship_counting import (
     STUDY_VERBS,
     WE_THEN,
     common_word,
     introduced_as_own,
     title_part,
+    trains,
 )
 from curation.extract.model_names import document_title, looks_like_a_model, squash_name
 
@@ -84,9 +85,35 @@ def _card_title(text: str, model: str, card_name: str | None) -> bool:
     return bool(title) and (squash_name(model) in title or squash_name(_stem(model)) in title)
 
 
+# a sentence whose subject points back: "It has 70B parameters", "The model was trained on …"
+ANAPHORIC_OPENING = re.compile(r"\W{0,3}(?:it|they|(?:the|this|that|these|those)\s+(?:models?|networks?|"
+                               r"systems?))\s+(?:has|had|have|is|was|are|were|contains|comprises|uses|used|"
+                               r"took|required)\b", re.IGNORECASE)
+# the sentence before is about someone else's model: a baseline, a comparison, a citation
+ANOTHER_MODEL = re.compile(r"\bbaselines?\b|\bwe\s+compare\b|\bcompar\w+\s+(?:to|with|against)\b|"
+                           r"\bprior\b|\bprevious\b|\bexisting\b|\bet\s+al\b", re.IGNORECASE)
+
+
+def continues_another_model(text: str, sentence: Span) -> bool:
+    """Whether a sentence whose subject points back ("It has 70B parameters and was trained on 15T
+    tokens") follows one about another model than the text's own ("We compare with Kite, a strong
+    baseline."): its figures are that model's. A sentence before that claims a run of the text's own
+    keeps them."""
+    if not ANAPHORIC_OPENING.match(sentence.text):
+        return False
+    before = sentence_before(text, sentence)
+    return before is not None and (ANOTHER_MODEL.search(before.text) is not None
+                                   or CITATION.search(before.text) is not None) and not trains(before.text)
+
+
 def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None = None) -> None:
     """Mark eligible estimates whose model the text only uses, or (in a paper) one of several models
-    it never claims, as cited (see the module's rules)."""
+    it never claims, as cited (see the module's rules); so are the figures of a sentence that goes on
+    about another model (:func:`continues_another_model`)."""
+    for estimate in estimates:
+        if eligible(estimate) and continues_another_model(text, estimate.evidence[0]):
+            estimate.notes.append("cited from other work: its sentence goes on about the model the one "
+                                  "before names")
     named = [e for e in estimates if e.model and eligible(e) and e.stage == PRETRAINING]
     prose = {squash_name(e.model or "") for e in named if not e.assumptions.get("table_row")}
     several = len(prose) > 1 and card_name is None and not looks_like_model_card(text)
