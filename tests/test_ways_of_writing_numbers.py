@@ -1,5 +1,5 @@
-"""Short texts of our own for numbers written in conventions other than the English default: digits
-grouped by an apostrophe, token counts in metric units."""
+"""Short texts of our own for numbers and units written in conventions other than the usual ones: digits
+grouped by an apostrophe, a decimal comma, token counts in metric units, device time in node-hours."""
 
 from __future__ import annotations
 
@@ -87,3 +87,32 @@ def test_a_paper_with_decimal_commas_counts_its_operations():
             "tokens.\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 2.7e9 * 1.4e12)
+
+
+# -- device time in node-hours -----------------------------------------------------------------------
+
+PAPER = "Heron: An Open Language Model\n\nAbstract\nWe introduce Heron.\n\n2 Training\n"
+
+
+@pytest.mark.parametrize(("body", "devices", "accelerator"), [
+    ("Training Heron took 120,000 node-hours on nodes of 8 H100 GPUs.", 120_000 * 8, "H100"),
+    ("Training took 60,000 node hours on our cluster, where each node has 4 AMD MI250X GPUs.",
+     60_000 * 4, "MI250X"),
+    # what a node holds, said in another sentence
+    ("Our cluster has 8 A100 GPUs per node. Pre-training Heron consumed 25,000 node-hours.",
+     25_000 * 8, "A100"),
+])
+def test_node_hours_times_the_devices_a_node_holds(body, devices, accelerator):
+    primary = extract(PAPER + body + "\n", 2024).primary
+    assert primary is not None and primary.method == "hardware"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(devices * 3600)
+    assert primary.assumptions["accelerator"].startswith(accelerator)
+
+
+@pytest.mark.parametrize("body", [
+    "Heron was trained for 40,000 node-hours.",  # a node may hold one device or sixteen
+    "This work was supported by an allocation of 500,000 node-hours on nodes of 4 MI250X GPUs.",
+    "Evaluating all checkpoints took 2,000 node-hours on nodes of 8 A100 GPUs.",
+])
+def test_node_hours_without_a_node_size_or_a_run_give_no_figure(body):
+    assert extract(PAPER + body + "\n", 2024).primary is None

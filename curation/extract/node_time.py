@@ -1,0 +1,72 @@
+"""Device time written per node: "120,000 node-hours" on nodes whose devices the text counts.
+
+Supercomputer centres account time in node-hours; a paper trained there writes "the run took 120,000
+node-hours" and, elsewhere, what a node holds ("nodes of 8 H100 GPUs", "each node has 4 MI250X",
+"8 GPUs per node", "8-GPU nodes"). The rule: node time × the devices per node the text states is device
+time, at that device's peak. A text that never says how many devices a node holds gives no estimate
+(nodes range from one device to sixteen).
+"""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.device_time import SECONDS, count_accelerator, hardware_estimate, match_span
+from curation.extract.evidence import Estimate, sentence_around
+from curation.extract.hardware import accelerator_regex
+from curation.extract.quantities import MULTIPLIER_WORD, NUMBER, scaled_value
+
+NODE_TIME = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*"
+                       r"(?:compute[\s-]+|GPU[\s-]+)?node[\s-]?(?P<unit>hours?|days?)\b", re.IGNORECASE)
+_DEVICE = r"(?:GPUs?|GCDs?|TPUs?|NPUs?|chips|accelerators|cards)"
+_ACC = accelerator_regex()
+# "nodes of 8 H100 GPUs", "nodes with 4 AMD MI250X", "each node has 8 A100s", "8 GPUs per node",
+# "8-GPU nodes", "nodes (8 × A100)"
+DEVICES_PER_NODE = re.compile(
+    rf"\bnodes?\s*(?:\(|,)?\s*(?:each\s+)?(?:of|with|having|containing|equipped\s+with|has|holds|contains|"
+    rf"consists\s+of|hosting)\s+(?P<a>\d{{1,2}})\s*(?:×|x)?\s*(?:NVIDIA\s+|AMD\s+|Intel\s+)?"
+    rf"(?P<acc_a>{_ACC})?[\s-]*{_DEVICE}?"
+    rf"|\bnodes?\s*\(\s*(?P<b>\d{{1,2}})\s*(?:×|x)\s*(?P<acc_b>{_ACC})"
+    rf"|(?P<c>\d{{1,2}})\s*(?:×\s*)?(?:NVIDIA\s+|AMD\s+)?(?P<acc_c>{_ACC})?[\s-]*{_DEVICE}\s+"
+    rf"(?:per|in\s+each|on\s+each|each)\s+node"
+    rf"|(?P<d>\d{{1,2}})-(?:GPU|TPU|NPU|GCD)\s+nodes",
+    re.IGNORECASE)
+
+
+def devices_per_node(text: str, near: int) -> tuple[int, str | None, re.Match[str]] | None:
+    """The devices a node holds and their accelerator as the text states them: in the sentence at
+    ``near`` first, else the first statement anywhere."""
+    sentence = sentence_around(text, near, near + 1)
+    match = DEVICES_PER_NODE.search(text, sentence.start, sentence.end) or DEVICES_PER_NODE.search(text)
+    if match is None:
+        return None
+    group = next(g for g in "abcd" if match.group(g))
+    count = int(match.group(group))
+    accelerator = match.groupdict().get(f"acc_{group}")
+    return (count, accelerator, match) if 1 <= count <= 16 else None
+
+
+def find_node_time(text: str, publication_year: int | None = None) -> list[Estimate]:
+    """Node time × devices per node → device time → FLOP (see the module's rule)."""
+    low = text.lower()
+    if "node-hour" not in low and "node hour" not in low and "node-day" not in low and "node day" not in low:
+        return []  # cheap: most texts never write node time
+    estimates = []
+    for match in NODE_TIME.finditer(text):
+        per_node = devices_per_node(text, match.start())
+        if per_node is None:
+            continue
+        count, accelerator, stated = per_node
+        node_time = scaled_value(match.group("n"), match.group("mult"))
+        unit = "hour" if match.group("unit").lower().startswith("hour") else "day"
+        sentence = sentence_around(text, match.start(), match.end())
+        name, where = (accelerator, "named with the devices per node") if accelerator else \
+            count_accelerator(text, "", "GPUs", sentence, publication_year)
+        estimate = hardware_estimate(
+            text, match_span(match), node_time * count * SECONDS[unit], name, "GPU", publication_year,
+            {"chip_time": f"{node_time:g} node-{unit}s × {count} devices per node", "accelerator_from": where,
+             "devices_per_node": count})
+        if estimate:
+            estimate.evidence.insert(1, match_span(stated))
+            estimates.append(estimate)
+    return estimates
