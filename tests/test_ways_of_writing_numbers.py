@@ -116,3 +116,9 @@ def test_node_hours_times_the_devices_a_node_holds(body, devices, accelerator):
 ])
 def test_node_hours_without_a_node_size_or_a_run_give_no_figure(body):
     assert extract(PAPER + body + "\n", 2024).primary is None
+
+
+@pytest.mark.parametrize(("name", "peak"), [("A30", 165e12), ("MI210", 181e12)])
+def test_data_centre_gpus_of_2021_and_2022_have_their_datasheet_peaks(name, peak):
+    primary = extract(PAPER + f"We train Heron on 64 {name} GPUs for 10 days.\n", 2023).primary
+    assert primary is not None and primary.assumptions["peak_flop_per_second"] == pytest.approx(peak)
