@@ -408,3 +408,26 @@ def test_a_size_in_a_name_is_not_a_count_of_devices():
 def test_a_cue_elsewhere_in_the_sentence_leaves_the_own_figure(sentence, flop):
     text = f"Osprey: open models\n\nWe present Osprey-7B. {sentence}"
     assert extract(text, 2024).primary.value_flop == pytest.approx(flop)
+
+
+@pytest.mark.parametrize(("sentence", "tokens"), [
+    # a batch written as a rate of tokens per step or per batch
+    ("We trained for 250,000 steps at 4 million tokens per batch.", 250e3 * 4e6),
+    ("Heron was trained for 250,000 iterations with 4M tokens per step.", 250e3 * 4e6),
+    ("Heron: 250k steps × 4M tokens/step.", 250e3 * 4e6),
+    # a batch with no word between it and a count that carries its unit
+    ("Training: 250k steps, global batch 4M tokens.", 250e3 * 4e6),
+    # batches counted in sequences of a length
+    ("Heron was trained for 250k steps using batches of 1024 sequences of 4096 tokens.", 250e3 * 1024 * 4096),
+])
+def test_a_batch_written_as_a_rate_or_without_its_size_word(sentence, tokens):
+    (found, _), = step_tokens(sentence)
+    assert found == pytest.approx(tokens)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We trained for 250k steps at a throughput of 4M tokens per second.",  # a speed, not a batch
+    "We trained for 250k steps; each GPU processed 16K tokens per GPU per step.",  # per device, no count
+])
+def test_a_rate_that_is_no_global_batch_gives_no_set_up(sentence):
+    assert step_tokens(sentence) == []

@@ -9,8 +9,9 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
 - steps are "N steps / iterations / updates" with N in digits, with a k/M or thousand/million suffix,
   or in words ("one million steps"); warm-up and decay steps are not training steps, and fine-tuning
   steps ("Fine-tuning steps: 12'200") make a fine-tuning set-up (:func:`finetuning_step_tokens`);
-- a batch size written in tokens ("batch size of 4M tokens") is already steps' tokens per step; one
-  written in sequences (a plain count, "2k", "1'024 sequences") is multiplied by the sequence length;
+- a batch size written in tokens ("batch size of 4M tokens", "global batch 4M tokens", "4M tokens per
+  step", "4M tokens/batch") is already steps' tokens per step; one written in sequences (a plain
+  count, "2k", "1'024 sequences", "batches of 1024 sequences") is multiplied by the sequence length;
 - the sequence length is written as one ("sequence length 512", "context length of 2048", "context size
   8192", "a context window of 1024 tokens") or as the sequences' ("2048 sequences of length 512",
   "sequences of 1024 tokens");
@@ -50,11 +51,18 @@ def _count(g: str) -> str:
 STEPS = re.compile(rf"(?<![\w.']){_count('s')}\s*(?:training\s+|optimi[sz]ation\s+|gradient\s+)?"
                    r"(?:steps|iterations|updates)\b", re.IGNORECASE)
 STEPS_FIELD = re.compile(rf"\b(?:training\s+)?steps\s*[:=]\s*{_count('s')}", re.IGNORECASE)
-# "a batch size of 512", "batch size: 2k", "a global batch of 4M tokens"
-BATCH = re.compile(rf"batch\s+(?:size\s*(?:of|was|is|[:=])?|of)\s*(?:about\s+|approximately\s+|~)?"
+# "a batch size of 512", "batch size: 2k", "a global batch of 4M tokens", "batches of 1024 sequences",
+# and with no word between when a unit follows the count: "global batch 4M tokens"
+BATCH = re.compile(r"batch(?:es)?\s+(?:size\s*(?:of|was|is|[:=])?|of"
+                   r"|(?=(?:about\s+|~)?[\d.,']+\s?[kKM]?\s*(?:tokens|sequences)\b))"
+                   r"\s*(?:about\s+|approximately\s+|~)?"
                    r"(?:2\s*\^\s*\d{1,2}\s*=\s*)?"  # "a batch size of 2^11 = 2,048 sequences"
                    rf"{_count('b')}"
                    r"(?P<unit>\s*tokens)?", re.IGNORECASE)
+# a batch written as a rate: "4M tokens per batch", "4 million tokens per step", "4M tokens/step"
+BATCH_RATE = re.compile(rf"(?<![\w.']){_count('b')}\s*(?P<unit>tokens)\s*(?:per|/|in\s+each|each)\s*"
+                        r"(?:global\s+|training\s+|optimi[sz]er\s+|gradient\s+)?"
+                        r"(?:batch|step|iteration|update)\b", re.IGNORECASE)
 SEQUENCE = re.compile(r"(?:sequence|context)\s+(?:length|size|window)|input\s+length|sequences\s+of\b",
                       re.IGNORECASE)
 # "a batch size of 1 per GPU", "a per-device batch size of 16", "micro-batch size of 4 per GPU"
@@ -158,7 +166,8 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
             end = max(end, sentence_around(text, end + 1, end + 2).end)
         area = text[sentence.start: end]
         # a global batch beats a micro-batch the sentence also gives
-        batches = [(batch, _per_device(area, batch)) for batch in BATCH.finditer(area)]
+        written = sorted([*BATCH.finditer(area), *BATCH_RATE.finditer(area)], key=lambda m: m.start())
+        batches = [(batch, _per_device(area, batch)) for batch in written]
         if not batches:
             continue
         batch, per_device = next((pair for pair in batches if not pair[1]), batches[0])
