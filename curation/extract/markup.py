@@ -90,8 +90,28 @@ APOSTROPHE_GROUP = re.compile(r"['’](?<=\d['’])(?=\d{3}(?!\d))")
 # a decimal comma, as much of Europe writes it, where a size or a power of ten follows: "1,4 trillion
 # tokens", "2,5B parameters", "8,4 × 10^22 FLOP" (one or two digits after the comma: a thousands group
 # has three, and "Tables 1,2" has no size after it)
-DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,3}),(\d{1,2})(?=[ \t]?(?:[KMBT](?![\w,.])|thousand\b|million\b|"
-                           r"billion\b|trillion\b|(?:×|x|\*|·)[ \t]?10\b|[eE][+-]?\d))")
+DECIMAL_COMMA = re.compile(r",(?=\d{1,2}(?!\d)[ \t]?(?:[KMBT](?![\w,.])|thousand\b|million\b|billion\b|"
+                           r"trillion\b|(?:×|x|\*|·)[ \t]?10\b|[eE][+-]?\d))")
+
+
+def _decimal_point(match: re.Match[str]) -> str:
+    """A :data:`DECIMAL_COMMA` after one to three digits that no comma or point precedes is a point."""
+    text, at = match.string, match.start()
+    start = at
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    whole = 1 <= at - start <= 3 and (start == 0 or text[start - 1] not in ",.")
+    return "." if whole else ","
+
+
+def _number_before(document: str, word: str) -> bool:
+    """Whether ``word`` follows a digit (and at most one space) anywhere: a cheap test before a pattern."""
+    at = document.find(word)
+    while at != -1:
+        if document[max(0, at - 2): at].strip()[-1:].isdigit():
+            return True
+        at = document.find(word, at + 1)
+    return False
 
 
 # token counts in metric units: "5,500 GT" (gigatokens, an abbreviation some labs use) and "14
@@ -108,7 +128,7 @@ TOKEN_UNIT_SIZES = {"giga": "B", "tera": "T"}
 def _metric_token_units(document: str) -> str:
     """Token counts in metric units written as sizes the finders read: "5,500 GT" as "5,500B tokens",
     "14 Teratokens" as "14 T tokens"."""
-    if "GT" in document:
+    if _number_before(document, "GT"):
         document = GIGATOKEN_ABBREVIATION.sub(r"\g<n>B tokens", document)
     if "atokens" in document or "aTokens" in document or "a-tokens" in document:
         document = METRIC_TOKEN_WORD.sub(
@@ -136,7 +156,7 @@ def plain_text(document: str) -> str:
     if "'" in document:
         document = APOSTROPHE_GROUP.sub("", document)
     if "," in document:
-        document = DECIMAL_COMMA.sub(r"\1.\2", document)
+        document = DECIMAL_COMMA.sub(_decimal_point, document)
     if "-\n" in document:
         document = _joined_words(document)
     if "$" in document or "\\" in document:
