@@ -130,7 +130,7 @@ def _metric_token_units(document: str) -> str:
     "14 Teratokens" as "14 T tokens"."""
     if _number_before(document, "GT"):
         document = GIGATOKEN_ABBREVIATION.sub(r"\g<n>B tokens", document)
-    if "atokens" in document or "aTokens" in document or "a-tokens" in document:
+    if "atokens" in document or "a-tokens" in document:  # "Teratokens", "giga-tokens" (not "TeraTokens")
         document = METRIC_TOKEN_WORD.sub(
             lambda m: m.group("space") + TOKEN_UNIT_SIZES[m.group("prefix").lower()] + " ", document)
     return document

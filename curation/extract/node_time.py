@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from curation.extract.anchors import lowered
 from curation.extract.device_time import SECONDS, count_accelerator, hardware_estimate, match_span
 from curation.extract.evidence import Estimate, sentence_around
 from curation.extract.hardware import accelerator_regex
@@ -46,13 +47,25 @@ def devices_per_node(text: str, near: int) -> tuple[int, str | None, re.Match[st
     return (count, accelerator, match) if 1 <= count <= 16 else None
 
 
+NODE_UNIT = re.compile(r"[\s-]?(?:hour|day)")
+
+
+def _node_times(text: str) -> list[re.Match[str]]:
+    """Matches of :data:`NODE_TIME`, searched only where "node" is followed by an hour or a day (most
+    texts never write node time; "nodes" is common)."""
+    low, found = lowered(text), []
+    at = low.find("node")
+    while at != -1:
+        if NODE_UNIT.match(low, at + 4):
+            found.extend(NODE_TIME.finditer(text, max(0, at - 40), at + 12))
+        at = low.find("node", at + 4)
+    return found
+
+
 def find_node_time(text: str, publication_year: int | None = None) -> list[Estimate]:
     """Node time × devices per node → device time → FLOP (see the module's rule)."""
-    low = text.lower()
-    if "node-hour" not in low and "node hour" not in low and "node-day" not in low and "node day" not in low:
-        return []  # cheap: most texts never write node time
     estimates = []
-    for match in NODE_TIME.finditer(text):
+    for match in _node_times(text):
         per_node = devices_per_node(text, match.start())
         if per_node is None:
             continue
