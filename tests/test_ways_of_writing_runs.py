@@ -580,3 +580,43 @@ def test_it_in_a_new_paragraph_reaches_back_to_nothing():
     # the paragraph before introduces the model, but "The model" opens a paragraph about something else
     text = PRONOUN_TITLE + "We introduce Heron.\n\nThe model has 13B parameters. We train it on 2T tokens.\n"
     assert _primary(text, 2024) is None
+
+
+# -- derived cards: more ways of naming the base -------------------------------------------------------
+
+BASE_RUN = "Kite-7B was pretrained on 2T tokens using 512 A100 GPUs for 21 days."
+
+
+@pytest.mark.parametrize(("repository", "opening"), [
+    ("acme/Heron-7B", "We instruction-tune Kite-7B on 100k examples."),
+    ("acme/Heron-7B", "Heron is trained on top of Kite-7B with supervised fine-tuning."),
+    ("acme/Heron-7B", "Base model: [Kite-7B](https://huggingface.co/kite/Kite-7B)"),
+    ("acme/Heron-7B", "Heron-7B is derived from Kite-7B by pruning and retraining."),
+    ("acme/Heron-7B", "This is a merged model combining Kite-7B and Wren-7B using SLERP."),
+    ("acme/Heron-7B", "Heron-7B starts from the Kite-7B checkpoint and is fine-tuned on code."),
+    ("acme/Heron-7B", "Heron-7B is Kite-7B further trained with RLHF."),
+])
+def test_a_derived_card_named_another_way_takes_no_base_compute(repository, opening):
+    text = f"---\nlicense: apache-2.0\n---\n# Heron-7B\n\n{opening}\n\n## Training\n{BASE_RUN}\n"
+    assert derived_from(text, repository) is not None
+    primary = extract_document(Document(CARD, text, 2024), name=repository).primary
+    assert primary is None or primary.value_flop < 1e21
+
+
+def test_a_base_card_that_fine_tuned_its_own_variants_is_not_derived():
+    text = ("---\nlicense: apache-2.0\n---\n# Heron-7B\n\nHeron-7B was pretrained on 1T tokens. We finetuned "
+            "Heron-7B-Chat on dialogue data and Heron-7B-Story on fiction.\n")
+    assert derived_from(text, "acme/Heron-7B") is None
+    # a chat card fine-tuned from its base whose name adds "Base" is derived all the same
+    assert derived_from("# Kite\n\nKite is a fine-tuned version of Kite-Base for chat.\n", "acme/Kite") == \
+        "Kite-Base"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Heron-7B continues the pre-training of Kite-7B on 20B tokens of medical text. " + BASE_RUN,
+    BASE_RUN + " Heron-7B adds 20B tokens of medical text to it.",
+])
+def test_a_sentence_about_another_model_on_a_card_is_that_models_run(sentence):
+    text = f"---\nlicense: apache-2.0\n---\n# Heron-7B\n\n{sentence}\n"
+    primary = extract(text, 2024, "acme/Heron-7B").primary
+    assert primary is None or primary.value_flop < 1e21

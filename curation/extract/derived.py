@@ -17,10 +17,14 @@ repository name the source gives:
    "Finetuned from model: X" (not a template's placeholder, "[More Information Needed]", "None"),
    "Parent Model: X", "a fine-tune of X", "an instruction-tuned (chat, aligned, uncensored, instruct
    fine-tuned) version of X", "SFT of X", "a merge of X and Y", "we trained X further", "built upon X,
-   … tuned for …", "a finetune based on X", "Heron is X instruction-tuned on …", and "we trained X on
-   …" on a card whose name is X's with a word added that is no version ("X-orca") — unless X is the
-   card's own model (a base card listing the models "built by fine-tuning" it, or "the chat version
-   of" it).
+   … tuned for …", "a finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune
+   (fine-tune, align) X", "trained on top of X with supervised fine-tuning", "starts from the X
+   checkpoint and is fine-tuned", "derived from X by pruning", "a merged model combining X and Y",
+   "Heron is X further trained with RLHF", a "Base model: X" field in the card's body, and "we trained
+   X on …" on a card whose name is X's with a word added that is no version ("X-orca") — unless X is
+   the card's own model or one built on it whose name extends the card's (a base card listing the
+   models "built by fine-tuning" it, "the chat version of" it, or "we finetuned X-Chat on …"; a name
+   that adds only "Base" is a base: "Kite" fine-tuned from "Kite-Base" is derived).
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
    or its opening calls it "a LoRA adapter for X" / "adapter weights of X": its base is X.
@@ -65,16 +69,28 @@ FINE_TUNED_FROM = re.compile(
     # "a roleplay finetune based on X"; "Heron is X instruction-tuned on …"
     r"|(?:fine-?tune|finetune|merge)\s+(?:based\s+on|built\s+on|on\s+top\s+of)(?:\s+the)?"
     r"|\bis(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+(?:further\s+)?(?:fine-?tuned|finetuned|"
-    r"instruction-tuned|instruct-tuned|aligned|tuned)\s+(?:on|with|for|using)\b)"
+    r"instruction-tuned|instruct-tuned|aligned|tuned|(?<=further\s)trained)\s+(?:on|with|for|using)\b)"
     r"|\b(?:SFT|DPO|RLHF|ORPO)\s+of"
     # "we trained X further", "further trained X", "continued fine-tuning X"
     r"|(?:further\s+(?:pre-?)?train(?:ed|ing)?|continued\s+fine-?tuning(?:\s+of)?)"
     r"(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d)"
     r"|trained(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+further)"
-    # "built upon X, this model is tuned for …": based on X, and tuned
+    # "built upon X, this model is tuned for …": based on X, and tuned; also "trained on top of X with
+    # supervised fine-tuning", "starts from the X checkpoint and is fine-tuned", "derived from X by
+    # pruning"
     r"|(?:built\s+(?:up)?on(?:\s+top\s+of)?|based\s+on)(?=[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct))"
+    r"|(?:trained\s+on\s+top\s+of|start(?:s|ed|ing)?\s+from|derived\s+from)(?:\s+the)?"
+    r"(?=\s*[\[`'\"]?(?:[A-Z]|[\w./-]*\d))"  # a name: "derived from Kite-7B", not "from scratch"
+    r"(?=[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct|prun|merg|quantiz|rlhf|dpo|sft))"
+    # "we instruction-tune X", "we fine-tuned X on …", "we align X with …"
+    r"|\bwe\s+(?:further\s+)?(?:instruction-?\s?tuned?|instruct-?tuned?|fine-?tuned?|finetuned?|aligned?)"
+    r"(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d)"
+    # "a merged model combining X and Y", "merging X and Y"
+    r"|merg(?:ed\s+model|e|ing)\s+(?:combining|of)(?:\s+the)?|\bmerging(?:\s+the)?"
+    # "Base model: X" written in the card's body
+    r"|^[ \t]*[-*]?[ \t]*\**base[ \t]+model\**[ \t]*:\**"
     r")\s*(?:this\s+model\s+is\s+)?" + NAME,
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
@@ -143,6 +159,12 @@ def _extends(name: str, base: str) -> bool:
     return bool(rest) and re.fullmatch(r"v?\d+(?:\.\d+)*", rest) is None
 
 
+BASE_SUFFIX = re.compile(r"base|pretrained|pt|foundation|v?\d[\w.]*base")  # "Heron" from "Heron-Base"
+
+
 def _is_own(base: str, own: set[str]) -> bool:
-    """Whether a named base is the card's own model (a base card naming the models built on it)."""
-    return squash_name(base) in own or squash_name(base.split("/")[-1]) in own
+    """Whether a named base is the card's own model, or one built on it whose name extends the card's
+    (a base card naming the models built on it: "we finetuned Heron-7B-Chat …" on Heron-7B's card)."""
+    names = {squash_name(base), squash_name(base.split("/")[-1])}
+    return bool(names & own) or any(name.startswith(mine) and not BASE_SUFFIX.fullmatch(name[len(mine):])
+                                    for name in names for mine in own if mine)

@@ -31,6 +31,7 @@ from curation.extract.flagship_counting import (
     title_part,
     trains,
 )
+from curation.extract.hardware import resolve_accelerator
 from curation.extract.model_names import document_title, looks_like_a_model, squash_name
 
 # "we use / evaluate … X", "we apply our method to X"
@@ -85,6 +86,20 @@ def _card_title(text: str, model: str, card_name: str | None) -> bool:
     return bool(title) and (squash_name(model) in title or squash_name(_stem(model)) in title)
 
 
+# what a hardware field names, not a model: "v3-256" of "TPU v3-256", "v4"; "MoE", "LoRA" and other
+# words for a kind of model
+TPU_VERSION = re.compile(r"v\d+[a-z]?(?:-\d+)?$")
+KIND_WORDS = {"moe", "lora", "qlora", "dense", "sparse", "base", "chat", "instruct"}
+
+
+def _hardware(model: str, text: str) -> bool:
+    """Whether a name a finder took for a model's is hardware (one the table knows, a TPU slice such as
+    "v3-256", or a name the text writes before "GPU": "8 P600 GPUs") or a kind of model ("MoE")."""
+    return bool(TPU_VERSION.match(model)) or resolve_accelerator(model) is not None \
+        or model.lower() in KIND_WORDS \
+        or re.search(re.escape(model) + r"\s*(?:GPU|TPU|NPU|chip|card|accelerator)", text) is not None
+
+
 # a sentence whose subject points back: "It has 70B parameters", "The model was trained on …"
 ANAPHORIC_OPENING = re.compile(r"\W{0,3}(?:it|they|(?:the|this|that|these|those)\s+(?:models?|networks?|"
                                r"systems?))\s+(?:has|had|have|is|was|are|were|contains|comprises|uses|used|"
@@ -133,6 +148,9 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
         _mark_unclaimed_tables(rows, text)
     else:
         _mark_other_cards_rows(rows, text, card_name)
+    if card_name is not None:
+        _mark_other_cards_sentences([e for e in named if not e.assumptions.get("table_row") and eligible(e)],
+                                    text, card_name)
 
 
 def _mark_other_cards_rows(rows: list[Estimate], text: str, card_name: str | None) -> None:
@@ -146,6 +164,19 @@ def _mark_other_cards_rows(rows: list[Estimate], text: str, card_name: str | Non
         if _names_a_model(text, model) and not _card_title(text, model, card_name):
             row.notes.append(f"cited from other work: a table row of another model than the card's "
                              f"({model})")
+
+
+def _mark_other_cards_sentences(prose: list[Estimate], text: str, card_name: str) -> None:
+    """On a card published under a known name, a sentence's figure whose model is written like a
+    model's name that neither the repository nor the title carries, nor their first part ("Kite-7B was
+    pretrained on 2T tokens using 512 A100 GPUs" on Heron-7B's card, which goes on to say what it added),
+    is that model's run."""
+    for estimate in prose:
+        model = estimate.model or ""
+        if looks_like_a_model(model) and not _hardware(model, text) and \
+                not _card_title(text, model, card_name):
+            estimate.notes.append(f"cited from other work: a sentence about another model than the card's "
+                                  f"({model})")
 
 
 def _mark_unclaimed_tables(rows: list[Estimate], text: str) -> None:
