@@ -595,6 +595,9 @@ BASE_RUN = "Kite-7B was pretrained on 2T tokens using 512 A100 GPUs for 21 days.
     ("acme/Heron-7B", "This is a merged model combining Kite-7B and Wren-7B using SLERP."),
     ("acme/Heron-7B", "Heron-7B starts from the Kite-7B checkpoint and is fine-tuned on code."),
     ("acme/Heron-7B", "Heron-7B is Kite-7B further trained with RLHF."),
+    ("acme/Heron-Med-7B", "Heron-Med-7B is a medical model obtained by fine-tuning Kite-7B on PubMed."),
+    ("someone/Heron-7B", "Heron-7B is a finetuned Kite-7B model for roleplay."),
+    ("someone/Heron-7B", "We took Kite-7B and trained it on 50k conversations."),
 ])
 def test_a_derived_card_named_another_way_takes_no_base_compute(repository, opening):
     text = f"---\nlicense: apache-2.0\n---\n# Heron-7B\n\n{opening}\n\n## Training\n{BASE_RUN}\n"
@@ -620,3 +623,9 @@ def test_a_sentence_about_another_model_on_a_card_is_that_models_run(sentence):
     text = f"---\nlicense: apache-2.0\n---\n# Heron-7B\n\n{sentence}\n"
     primary = extract(text, 2024, "acme/Heron-7B").primary
     assert primary is None or primary.value_flop < 1e21
+
+
+def test_a_card_warning_that_others_may_fine_tune_it_is_not_derived():
+    text = ("---\nlicense: mit\n---\n# Heron-7B\n\nHeron-7B was trained on 40GB of text. Groups could misuse it, "
+            "specifically by fine-tuning Heron-7B models on extremist text.\n")
+    assert derived_from(text, "acme/Heron-7B") is None

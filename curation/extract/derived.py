@@ -20,7 +20,8 @@ repository name the source gives:
    … tuned for …", "a finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune
    (fine-tune, align) X", "trained on top of X with supervised fine-tuning", "starts from the X
    checkpoint and is fine-tuned", "derived from X by pruning", "a merged model combining X and Y",
-   "Heron is X further trained with RLHF", a "Base model: X" field in the card's body, and "we trained
+   "Heron is X further trained with RLHF", "obtained by fine-tuning X", "a finetuned X model", "we took
+   X and trained it on …", a "Base model: X" field in the card's body, and "we trained
    X on …" on a card whose name is X's with a word added that is no version ("X-orca") — unless X is
    the card's own model or one built on it whose name extends the card's (a base card listing the
    models "built by fine-tuning" it, "the chat version of" it, or "we finetuned X-Chat on …"; a name
@@ -82,6 +83,16 @@ FINE_TUNED_FROM = re.compile(
     r"|(?:trained\s+on\s+top\s+of|start(?:s|ed|ing)?\s+from|derived\s+from)(?:\s+the)?"
     r"(?=\s*[\[`'\"]?(?:[A-Z]|[\w./-]*\d))"  # a name: "derived from Kite-7B", not "from scratch"
     r"(?=[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct|prun|merg|quantiz|rlhf|dpo|sft))"
+    # "obtained by fine-tuning X", "created via instruction tuning X" (not "misuse by fine-tuning X"), "a
+    # finetuned X model"
+    r"|\b(?:obtained|created|built|made|produced|developed|derived)\s+(?:by|via|through)\s+(?:further\s+)?"
+    r"(?:fine-?tuning|finetuning|instruction[-\s]?tuning|"
+    r"instruct-?tuning|aligning)(?:\s+the)?(?=\s*[\[`'\"]?(?:[A-Z]|[\w./-]*\d))"
+    r"|\b(?:a|an)\s+(?:fine-?tuned|finetuned|instruction-tuned|instruct-tuned)"
+    r"(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+(?:model|checkpoint|variant|version)\b)"
+    # "we took X and trained it on …"
+    r"|\bwe\s+took(?:\s+the)?(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\s+(?:model\s+)?and\s+(?:further\s+)?"
+    r"(?:fine-?tuned|finetuned|trained|tuned|aligned)\s+it\b)"
     # "we instruction-tune X", "we fine-tuned X on …", "we align X with …"
     r"|\bwe\s+(?:further\s+)?(?:instruction-?\s?tuned?|instruct-?tuned?|fine-?tuned?|finetuned?|aligned?)"
     r"(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d)"
