@@ -626,6 +626,6 @@ def test_a_sentence_about_another_model_on_a_card_is_that_models_run(sentence):
 
 
 def test_a_card_warning_that_others_may_fine_tune_it_is_not_derived():
-    text = ("---\nlicense: mit\n---\n# Heron-7B\n\nHeron-7B was trained on 40GB of text. Groups could misuse it, "
-            "specifically by fine-tuning Heron-7B models on extremist text.\n")
-    assert derived_from(text, "acme/Heron-7B") is None
+    text = ("---\nlicense: mit\n---\n# Heron XL\n\nHeron XL was trained on 40GB of text. Groups could "
+            "misuse it, specifically by fine-tuning Heron-2 models on extremist text.\n")
+    assert derived_from(text, "acme/heron-xl") is None
