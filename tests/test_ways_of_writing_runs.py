@@ -629,3 +629,10 @@ def test_a_card_warning_that_others_may_fine_tune_it_is_not_derived():
     text = ("---\nlicense: mit\n---\n# Heron XL\n\nHeron XL was trained on 40GB of text. Groups could "
             "misuse it, specifically by fine-tuning Heron-2 models on extremist text.\n")
     assert derived_from(text, "acme/heron-xl") is None
+
+
+def test_a_total_over_all_experiments_leaves_the_final_runs_clause_alone():
+    text = TITLE + ("The total training time for all experiments in this paper was about 50,000 GPU hours, "
+                    "while the final Osprey model took 20,000 A100 hours.")
+    primary = _primary(text, 2023)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(20_000 * 3600)

@@ -155,14 +155,20 @@ AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|al
                                r"|all (?:of )?(?:our |the |these )?(?:\w+ )?(?:runs|experiments))\b")
 
 
+# where a total's clause ends: a semicolon, or a contrast ("…, while the final model took …")
+TOTAL_CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas)\b|,\s*but\b")
+
+
 def mark_aggregate(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:
     """Note a device time or stated total that sums several runs ("the total compute across all runs
     was 5e22 FLOPs"): it gives way to any figure of a single run (see the engine's choice). Only the
     figure's own clause counts: in "each model trained for a week on 64 GPUs; the total across all
-    runs was …" the device time is one run's."""
-    start = text.rfind(";", sentence.start, figure.start) + 1 or sentence.start
-    end = text.find(";", figure.end, sentence.end)
-    clause = Span(text[start: end if end != -1 else sentence.end], start, end if end != -1 else sentence.end)
+    runs was …" the device time is one run's, and so is the final model's in "… 50,000 GPU hours for
+    all experiments, while the final model took 20,000"."""
+    breaks = [(m.start(), m.end()) for m in TOTAL_CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
+    start = max((e for s, e in breaks if e <= figure.start), default=sentence.start)
+    end = min((s for s, e in breaks if s >= figure.end), default=sentence.end)
+    clause = Span(text[start:end], start, end)
     if AGGREGATE_CONTEXT.search(context_around(text, clause, figure, 100, 60)):
         estimate.notes.append(AGGREGATE_NOTE)
 
