@@ -122,3 +122,64 @@ def test_node_hours_without_a_node_size_or_a_run_give_no_figure(body):
 def test_data_centre_gpus_of_2021_and_2022_have_their_datasheet_peaks(name, peak):
     primary = extract(PAPER + f"We train Heron on 64 {name} GPUs for 10 days.\n", 2023).primary
     assert primary is not None and primary.assumptions["peak_flop_per_second"] == pytest.approx(peak)
+
+
+# -- device sentences as real papers write them --------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "chip_seconds"), [
+    ("Heron was trained on 256 A100 GPUS for 68 hours.", 256 * 68 * 3600),  # the noun in capitals
+    ("We train Heron on a cluster of 512 Ascend 910 AI Accelerators over 100 days.", 512 * 100 * 86400),
+    ("Heron was trained for a total of over 25 thousand Nvidia-V100 GPU hours.", 25_000 * 3600),
+    # "a" before the count is no count of one
+    ("We pretrained Heron on a 480 GPUs (V100-32GB) cluster for about three weeks.", 480 * 21 * 86400),
+    # "20,051 A100 hours" is device time, not 20,051 devices for the days the sentence gives
+    ("Both phases ran on 128 A100 GPUs. The first phase took 1.6 days and the second 4.9 days, for a total "
+     "of 20,051 A100 hours.", 20_051 * 3600),
+    # a point between thousands where only a whole number makes sense
+    ("We trained Heron for 812.321 GPU hours on nodes of 4 A100 GPUs.", 812_321 * 3600),
+])
+def test_device_sentences_as_papers_write_them(body, chip_seconds):
+    primary = extract(PAPER + body + "\n", 2023).primary
+    assert primary is not None
+    assert primary.assumptions["chip_seconds"] == pytest.approx(chip_seconds, rel=0.01)
+
+
+@pytest.mark.parametrize("body", [
+    # a time per epoch, with no count of epochs, said before a long subject
+    "One training epoch of around 600K training samples takes around 6 minutes on 8 A100 GPUs.",
+    # petaflops of capacity, not of compute spent
+    "Our infrastructure has 27,000 GPUs, capable of delivering a total computational power of 5,000 "
+    "petaflops.",
+])
+def test_rates_and_capacities_are_no_runs(body):
+    assert extract(PAPER + body + "\n", 2023).primary is None
+
+
+def test_a_whole_projects_device_time_gives_way_to_the_models():
+    body = ("This entire project consumed 92 GPU years on a cluster of V100s. The final Heron model took "
+            "2,248 GPU hours.")
+    primary = extract(PAPER + body + "\n", 2021).primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(2248 * 3600)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("It took 1.5 GPU hours and 0.125 GPU hours on v1.024 GPUs.", True),  # fractions, a version
+    ("It used 2.048 GPUs for 1.234.567 GPU hours.", False),
+])
+def test_a_thousands_point_only_before_whole_device_counts(text, kept):
+    assert (plain_text(text) == text) is kept
+
+
+@pytest.mark.parametrize(("name", "peak"), [("Quadro RTX4000", 57e12), ("RTX A5000", 111.1e12),
+                                            ("RTX A4000", 76.7e12), ("Quadro RTX 6000", 130.5e12)])
+def test_workstation_gpus_have_their_datasheet_peaks(name, peak):
+    primary = extract(PAPER + f"Heron was trained on 4 NVIDIA {name} GPUs for 40 days.\n", 2022).primary
+    assert primary is not None and primary.assumptions["peak_flop_per_second"] == pytest.approx(peak)
+
+
+def test_a_cards_gpu_vendor_is_no_other_model():
+    card = CARD + ("# Heron-1.6B\n\n- **Pretraining tokens:** 1.2T\n- **GPUs** 64 NVidia A5000\n"
+                   "- **Training time** 28 days\n")
+    estimates = extract(card, 2023, "acme/Heron-1.6B").estimates
+    hardware = [e for e in estimates if e.method == "hardware"]
+    assert hardware and not any("another model" in note for e in hardware for note in e.notes)

@@ -28,7 +28,12 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "saves", "saving", "would cost", "would be", "extrapolat",
                # compute granted, not spent: "supported by a grant of 10M GPU hours", "an allocation of"
                "grant", "allocation", "allocated", "awarded", "we thank", "acknowledg", "sponsored",
-               "donated")
+               "donated",
+               # what a machine can do, in "petaflops" meaning FLOP/s: "a computational power of 5,000
+               # petaflops", "capable of delivering 2 exaflops"
+               "computational power", "computing power", "compute power", "compute capacity",
+               "computing capacity", "capable of delivering", "aggregate performance",
+               "sustained performance")
 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
 # sentence — a prediction or a plan ("our law predicts that a 70B model should be trained on 1.4T
@@ -150,7 +155,7 @@ NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "eva
 # a total over several runs: "cumulative", "across all runs", "all the models in this paper"
 AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|all (?:\w+ ){0,3}models|"
                                r"the models (?:for|in|of) this (?:paper|work|report)|of each size|every size|"
-                               r"(?:whole|entire) suite"
+                               r"(?:whole|entire) (?:suite|project|study|research)|this project"
                                r"|across (?:all|every|the) (?:\w+ ){0,2}(?:runs|experiments)"
                                r"|all (?:of )?(?:our |the |these )?(?:\w+ )?(?:runs|experiments))\b")
 

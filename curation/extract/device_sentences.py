@@ -69,7 +69,8 @@ DURATION = re.compile(
     r"|gameplay|experience|driving|transcri\w+|labell?ed|annotated))(?P<half>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
-DEVICE_NOUN = r"(?:GPUs?|TPUs?|NPUs?|IPUs?|chips|cores|accelerators|devices|cards)"
+DEVICE_NOUN = (r"(?:GPUs?|GPUS|TPUs?|TPUS|NPUs?|NPUS|IPUs?|[Cc]hips|[Cc]ores|[Aa]ccelerators|[Dd]evices"
+               r"|[Cc]ards)")
 # words no accelerator's name holds, in any case: a section heading run into the sentence ("4 Training
 # We use 512 TPU v3 cores") starts no name
 NOT_A_NAME = (r"(?i:on|for|of|with|within|over|across|during|from|and|or|in|to|the|by|at|using|minutes?|"
@@ -133,7 +134,7 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
         if hi < lo:
             continue
         seconds = (lo + hi) / 2 * SECONDS[_unit_key(match.group("unit"))]
-        if PER_EPOCH_BEFORE.search(sentence.text[max(0, match.start() - 40): match.start()]) or \
+        if PER_EPOCH_BEFORE.search(sentence.text[max(0, match.start() - 120): match.start()]) or \
                 PER_EPOCH_AFTER.match(sentence.text, match.end()):
             epochs = EPOCHS.search(sentence.text)
             if epochs is None:
@@ -173,11 +174,13 @@ def _per_node(sentence: str, match: re.Match[str]) -> float:
 @lru_cache(maxsize=1)
 def _bare_count() -> re.Pattern[str]:
     """A count written straight before a known accelerator's name, with no device noun after it:
-    "8 V100", "on 8 16 GB V100 for 90 hours", "4 × A100-80GB"."""
+    "8 V100", "on 8 16 GB V100 for 90 hours", "4 × A100-80GB"; not device time, "20,051 A100 hours"."""
     return re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|(?:a\s+)?single|{WORD})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
                       r"(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)\s+)?"
                       rf"(?P<name>{accelerator_regex()})(?![\w-])"
-                      rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*(?:[\w()]+[\s-]+)?{DEVICE_NOUN})",
+                      rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*(?:[\w()]+[\s-]+)?{DEVICE_NOUN})"
+                      # device time, not a count: "20,051 A100 hours", "300 A100 GPU days"
+                      r"(?![\s-]*(?:GPU[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|years?)\b)",
                       re.IGNORECASE)
 
 
@@ -248,6 +251,10 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
         else:
             count = _amount(match.group("count")) * (1000 if match.group("k") else 1)
             name, noun = match.group("name").strip(), match.group(0).split()[-1]
+            if not match.group("count")[0].isdigit() and re.fullmatch(r"\d[\d,]*", name) and \
+                    noun.lower().endswith("s"):  # not "a 1080 GPU", one GPU of model 1080
+                count, name = parse_plain(name), ""  # "a 480 GPUs cluster": the number is the count
+
             product = PRODUCT.match(match.group(0))
             if product:  # "32 x 8 A100 GPUs": nodes times devices per node
                 count *= float(product.group("per"))

@@ -70,7 +70,10 @@ CHIP_TIME = re.compile(
     rf"(?<![\w.])(?:(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?"
     # "1.2 × 10^4 GPU-days", "3 × 10⁵ A100-hours"
     rf"|(?P<mantissa>{NUMBER})\s*(?:×|x|\*|·)\s*10\s*(?:\^|\*\*)?\s*(?P<power>\d{{1,2}}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}}))"
-    rf"\s*(?:(?P<acc>{ACC})[\s-]*)?"
+    # the device named before the unit, with its vendor, a "GPU" before it or its memory after it: "Nvidia
+    # V100 GPU hours", "Nvidia-V100 GPU hours", "GPU Nvidia A100 80G days"
+    rf"\s*(?:(?:GPU\s+)?(?:(?:NVIDIA|Nvidia|nvidia|AMD|Google|Cloud|Tesla)[\s-]+)?(?P<acc>{ACC})"
+    r"(?:\s*\d{2,3}\s?GB?\b)?[\s-]*)?"
     rf"(?:(?P<what>GPU|TPU|NPU|chip|accelerator|core|device)s?[\s-]?|(?(acc)(?<=[\w\s-])|(?!))){CHIP_UNIT}",
     re.IGNORECASE,
 )

@@ -104,6 +104,27 @@ def _decimal_point(match: re.Match[str]) -> str:
     return "." if whole else ","
 
 
+# a point between digit groups, as much of Europe writes thousands, where only a whole number makes
+# sense: a count of devices or device time, "2.048 GPUs", "812.321 GPU hours" (exactly three digits
+# after each point; no one states a GPU count, or GPU-hours to a thousandth, with a fraction)
+THOUSANDS_POINT = re.compile(r"\.(?=\d{3}(?:\.\d{3})*(?!\d)\s?(?:GPUs?\b|TPUs?\b|NPUs?\b|chips\b|nodes\b"
+                             r"|(?:GPU|TPU|NPU|chip|node|core|accelerator)[\s-]?(?:hours|days)\b))")
+
+
+def _thousands_point(match: re.Match[str]) -> str:
+    """A :data:`THOUSANDS_POINT` after one to three digits (not a leading zero, not part of a name such
+    as "v1.024") goes; a later group's point ("1.234.567") follows a group of three."""
+    text, at = match.string, match.start()
+    start = at
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
+        start -= 1
+    groups = text[start:at].split(".")
+    whole = 1 <= len(groups[0]) <= 3 and not groups[0].startswith("0") and \
+        all(len(g) == 3 for g in groups[1:]) and (start == 0 or not (text[start - 1].isalnum()
+                                                                     or text[start - 1] in ",_-"))
+    return "" if whole else "."
+
+
 def _number_before(document: str, word: str) -> bool:
     """Whether ``word`` follows a digit (and at most one space) anywhere: a cheap test before a pattern."""
     at = document.find(word)
@@ -141,7 +162,8 @@ def plain_text(document: str) -> str:
     dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned"), words broken over a line
     joined ("to-" and "kens": "tokens"), digits grouped by a thin or no-break space or an apostrophe
     written together ("2 048", "12'200": "2048", "12200"), a decimal comma before a size as a point
-    ("1,4 trillion": "1.4 trillion"), token counts in metric units as sizes
+    ("1,4 trillion": "1.4 trillion"), a point between thousands before devices or device time ("812.321
+    GPU hours": "812321 GPU hours"), token counts in metric units as sizes
     ("5,500 GT", "14 Teratokens": "5,500B tokens", "14 T tokens") and LaTeX numbers read as
     :func:`plain_math` says. Where there are tables, comments or scripts an HTML parser reads the
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
@@ -157,6 +179,7 @@ def plain_text(document: str) -> str:
         document = APOSTROPHE_GROUP.sub("", document)
     if "," in document:
         document = DECIMAL_COMMA.sub(_decimal_point, document)
+    document = THOUSANDS_POINT.sub(_thousands_point, document)
     if "-\n" in document:
         document = _joined_words(document)
     if "$" in document or "\\" in document:

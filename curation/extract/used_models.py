@@ -89,7 +89,8 @@ def _card_title(text: str, model: str, card_name: str | None) -> bool:
 # what a hardware field names, not a model: "v3-256" of "TPU v3-256", "v4"; "MoE", "LoRA" and other
 # words for a kind of model
 TPU_VERSION = re.compile(r"v\d+[a-z]?(?:-\d+)?$")
-KIND_WORDS = {"moe", "lora", "qlora", "dense", "sparse", "base", "chat", "instruct"}
+KIND_WORDS = {"moe", "lora", "qlora", "dense", "sparse", "base", "chat", "instruct",
+              "nvidia", "amd", "google", "intel", "tesla", "habana", "huawei"}  # and vendors
 
 
 def _hardware(model: str, text: str) -> bool:
