@@ -183,3 +183,31 @@ def test_a_cards_gpu_vendor_is_no_other_model():
     estimates = extract(card, 2023, "acme/Heron-1.6B").estimates
     hardware = [e for e in estimates if e.method == "hardware"]
     assert hardware and not any("another model" in note for e in hardware for note in e.notes)
+
+
+@pytest.mark.parametrize(("body", "chip_seconds"), [
+    # what each device holds, or a throughput in words, is no rate of the run
+    ("Heron takes 10 days to train on 512 A100 GPUs with 40GB memory per GPU.", 512 * 10 * 86400),
+    ("Training Heron for 300 epochs on 16 V100 GPUs takes 3 days, with 4 images per GPU.", 16 * 3 * 86400),
+    ("Heron was trained on 256 A100 GPUs for about 3 weeks, at a speed of 311.6k words per second.",
+     256 * 21 * 86400),
+    # a duration with a word between its number and its unit
+    ("These runs took about 270 total hours of training on a v3-512 Cloud TPU device.", 256 * 270 * 3600),
+    ("Heron was trained on 64 V100 GPUs for 8 epochs (approximately ~80 wall-clock hours).", 64 * 80 * 3600),
+    # a TPU generation in words, the noun in parentheses; a cloud's name run into the TPU's
+    ("Each agent was trained using 32 third-generation tensor processing units (TPUs) over 44 days.",
+     32 * 44 * 86400),
+    ("Pretraining Heron takes about 5 days on 2,048 CloudTPUv4 chips.", 2048 * 5 * 86400),
+    # a cap on each run's time, not a statistic over runs
+    ("We trained all models for a maximum of 24 hours on an Nvidia K40 GPU.", 24 * 3600),
+])
+def test_device_runs_with_words_around_their_figures(body, chip_seconds):
+    primary = extract(PAPER + body + "\n", 2019).primary
+    assert primary is not None
+    assert primary.assumptions["chip_seconds"] == pytest.approx(chip_seconds, rel=0.01)
+
+
+@pytest.mark.parametrize(("name", "peak"), [("GTX Titan", 4.5e12), ("Quadro RTX 5000", 89.2e12)])
+def test_older_and_workstation_gpus_have_their_peaks(name, peak):
+    primary = extract(PAPER + f"Heron was trained on 2 {name} GPUs for 10 days.\n", 2019).primary
+    assert primary is not None and primary.assumptions["peak_flop_per_second"] == pytest.approx(peak)

@@ -81,8 +81,9 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
         if word in TOKEN_NOUNS:
             hits[TOKENS_ANCHOR].append((start, end))
             continue
-        if start > 0 and low[start - 1].isalnum() and not _times_before(low, start):
-            continue  # inside a longer word ("output", "score"), not "8xH100"
+        if start > 0 and low[start - 1].isalnum() and not _times_before(low, start) and \
+                not low.endswith("cloud", 0, start):
+            continue  # inside a longer word ("output", "score"), not "8xH100" or "CloudTPUv4"
         if word in DEVICE_WORDS:
             timed = TIME_AFTER_DEVICE.match(low, end)
             if timed:

@@ -54,8 +54,10 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+t
                                 r"scaling[\s-]+laws?\b|\bscaling[\s-]+law\s+(?:experiments|stud|runs|models|fit)"
                                 r"|\bproxy\s+models?\b|\bsmall-scale\s+(?:models|experiments|runs)\b"
                                 # a statistic over a sample, and what restates it: "the maximum of 400,000
-                                # GPU hours (about 170 days with 100 GPUs) in our sample"
-                                r"|\b(?:maximum|minimum|median|average|mean)\s+(?:\w+\s+)?(?:of\s+)+"
+                                # GPU hours (about 170 days with 100 GPUs) in our sample" (not a cap: "for
+                                # a maximum of 24 hours")
+                                r"|\b(?:(?<!\Wa\s)maximum|(?<!\Wa\s)minimum|median|average|mean)\s+(?:\w+\s+)?"
+                                r"(?:of\s+)+"
                                 r"(?:about\s+|roughly\s+|~\s*)?(?:\d|$)", re.IGNORECASE)
 BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
 JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|capable\s+of|threshold\s+of|(?:at\s+)?the\s+scale\s+of)"
@@ -250,9 +252,16 @@ PARAMETERS_PER_TOKEN = re.compile(r"(?:param\w*|activ\w*)\s+(?:\w+\s+)?(?:per|fo
                                   r"token")
 
 
-# "processing 3,000 tokens per second per GPU": a throughput with its own number, not the figure's unit
-THROUGHPUT_RATE = re.compile(r"\d[\d,.]*\s?[kKM]?\s*(?:tokens|samples|images|sequences|examples)"
-                             r"\s*(?:per|/)\s*(?:second|sec|s)\b(?:\s*(?:per|/)\s*(?:gpu|tpu|device|chip|core|node))?",
+# "processing 3,000 tokens per second per GPU", "311.6k words per second": a throughput with its own
+# number, not the figure's unit; and what each device holds ("40GB memory per GPU", "4 images per GPU")
+THROUGHPUT_RATE = re.compile(r"\d[\d,.]*\s?[kKM]?\s*(?:tokens|samples|images|sequences|examples|words|records"
+                             r"|characters|frames)"
+                             r"\s*(?:per|/)\s*(?:second|sec|s)\b(?:\s*(?:per|/)\s*(?:gpu|tpu|device|chip|core|node))?"
+                             # what each device holds, not a rate: "40GB memory per GPU", "4 images per GPU"
+                             r"|\d[\d,.]*\s?(?:GB|GiB)\s+(?:of\s+)?(?:(?:HBM\d?e?|GPU|device)\s+)?(?:memory\s+)?"
+                             r"(?:per|each|/)\s*(?:gpu|tpu|device|chip|card)"
+                             r"|\d[\d,.]*\s+(?:images|samples|sequences|examples|molecules)\s+(?:per|each|/)\s*"
+                             r"(?:gpu|tpu|device|chip|core)",
                              re.IGNORECASE)
 
 

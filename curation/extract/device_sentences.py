@@ -63,6 +63,7 @@ WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 AMOUNT = rf"(?:{NUMBER}|(?:{WORD})(?![\w-]))"
 DURATION = re.compile(
     rf"(?<![\w.])(?P<lo>{AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT}))?\s*"
+    r"(?:(?:total|wall[\s-]?clock)\s+)?"  # "270 total hours", "80 wall-clock hours"
     r"(?P<unit>hours?|hrs?|h(?=[\s.,;)]|$)|minutes?|mins?|days?|weeks?|months?)\b"
     # not an amount of recordings: "12,000 hours of speech", "200 hours of gameplay"
     r"(?![\s-]*(?:time|later|ago|old)|\s+of\s+(?:\w+\s+)?(?:speech|audio|video|data|recordings?|footage"
@@ -81,7 +82,7 @@ NOT_A_NAME = (r"(?i:on|for|of|with|within|over|across|during|from|and|or|in|to|t
 DEVICES = re.compile(
     # a space or a times sign after the count: "7B-Chat" is a size, not 7 "B-Chat" devices
     rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?(?:\s*(?:×|x)\s*|\s+)"
-    rf"(?P<name>(?:(?!{NOT_A_NAME}|\d[\d,]*-(?:core|chip)\b)(?:[A-Za-z0-9]|\((?=[A-Za-z]))[\w.\-()]*(?<!\.)\s+){{0,5}}){DEVICE_NOUN}(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
+    rf"(?P<name>(?:(?!{NOT_A_NAME}|\d[\d,]*-(?:core|chip)\b)(?:[A-Za-z0-9]|\((?=[A-Za-z]))[\w.\-()]*(?<!\.)\s+){{0,5}})\(?{DEVICE_NOUN}\)?(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
     rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
     rf"(?P<name2>(?:(?:NVIDIA|Nvidia|Tesla|GeForce|AMD|Instinct)\s){{0,2}}[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
     # "an 8-GPU server", "a 2,048-GPU H100 cluster": the count is the machine's or the cluster's

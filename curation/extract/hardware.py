@@ -85,7 +85,11 @@ class Accelerator:
 
 
 def _normalise(name: str) -> str:
-    return re.sub(r"[\s_\-]+", "", name.lower().replace("nvidia", "").replace("tesla", ""))
+    """A name's key: lower case without spaces, hyphens or the vendor's and cloud's words ("Cloud TPU v4",
+    "CloudTPUv4" and "GCP-TPUv4" alike), "tensor processing unit(s)" as "tpu"."""
+    key = re.sub(r"[\s_\-]+", "", name.lower().replace("nvidia", "").replace("tesla", ""))
+    key = re.sub(r"tensorprocessingunits?", "tpu", key)
+    return re.sub(r"^(?:google)?(?:gcp|cloud)?(?=tpu)", "", key)
 
 
 @lru_cache(maxsize=1)
