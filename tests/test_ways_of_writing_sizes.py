@@ -602,3 +602,28 @@ def test_an_accelerator_in_the_plural():
 def test_a_scale_is_no_run():
     text = "Safety at Scale: A Position\n\nTraining models at the scale of 1e25 FLOPs raises safety concerns."
     assert extract(text, 2024).primary is None
+
+
+# -- a mixture of experts' total, written without its active count ------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "With the OspreyMoE architecture, we scale up our MoE model to 16B total parameters and train it on 2T "
+    "tokens.",
+    "We present Osprey, a language model with a sparse architecture containing 1.085 trillion parameters. "
+    "We train it on 329 billion tokens.",
+])
+def test_a_mixture_of_experts_total_alone_is_no_run(body):
+    assert _primary(TITLE + body + "\n") is None
+
+
+def test_sparse_attention_is_no_mixture_of_experts():
+    primary = _primary(TITLE + "Osprey is a 7B model with sparse attention, trained on 2T tokens.\n")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_total_with_its_active_count_in_a_table_is_still_read_as_active():
+    text = TITLE + ("We scale up our MoE model to 16.4B total parameters and train it on 2T tokens.\n\n"
+                    "| | Osprey 2B | Osprey 16B |\n|---|---|---|\n| # Total Params | 2.0B | 16.4B |\n"
+                    "| # Activated Params | 0.3B | 2.8B |\n")
+    primary = _primary(text)
+    assert primary is not None and primary.assumptions["parameters"] == pytest.approx(2.8e9)

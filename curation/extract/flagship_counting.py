@@ -60,7 +60,13 @@ from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import classify, eligible, is_prose, mark_local_cues, stage_clause
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around, sentence_before
 from curation.extract.model_names import document_title
-from curation.extract.moe import NAME_SIZES, SAME_MODEL_TOLERANCE, active_parameter_pairs
+from curation.extract.moe import (
+    MIXTURE,
+    NAME_SIZES,
+    SAME_MODEL_TOLERANCE,
+    TOTAL_ONLY_NOTE,
+    active_parameter_pairs,
+)
 from curation.extract.operation_counting import EPOCHS
 from curation.extract.quantities import (
     COUNTED,
@@ -812,7 +818,6 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
 
 # a size written as a mixture of experts' ("a 600 billion parameter Transformer with Mixture-of-Experts
 # layers"): a total, never N (only its activated count is)
-MIXTURE = re.compile(r"mixture[\s-]+of[\s-]+experts|\bMoE\b|\bexperts\b", re.IGNORECASE)
 
 
 def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flagship: Flagship | None,
@@ -850,8 +855,7 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
         estimate.assumptions["tokens_per_word"] = TOKENS_PER_WORD
     if not is_active and flagship is not None and MIXTURE.search(
             sentence_around(text, flagship.span.start, flagship.span.end).text):
-        estimate.notes.append("not a training total: a mixture of experts' total parameters, its active "
-                              "count unknown")
+        estimate.notes.append(f"{TOTAL_ONLY_NOTE}, its active count unknown")
     clause = stage_clause(sentence, token_span)
     mark_local_cues(estimate, text, sentence, token_span)
     return classify(estimate, clause.lower().replace(token_span.text.lower(), ""))

@@ -17,6 +17,13 @@ from curation.extract.evidence import OPERATION_COUNTING, Estimate
 from curation.extract.quantities import NUMBER, scaled_value
 from curation.extract.tables import find_tables
 
+# a mixture of experts, or a sparse model that activates part of its parameters ("a sparse architecture
+# containing 1.085 trillion parameters", "sparsely activated"; not "sparse attention")
+MIXTURE = re.compile(r"mixture[\s-]+of[\s-]+experts|\bMoE\b|\bexperts\b"
+                     r"|\bsparse(?:ly)?[\s-]+(?:activated|gated|architecture|model|transformer)",
+                     re.IGNORECASE)
+
+TOTAL_ONLY_NOTE = "not a training total: a mixture of experts' total parameters"
 TOTAL_ROW = re.compile(r"total\s+param", re.IGNORECASE)
 ACTIVE_ROW = re.compile(r"activ(?:e|ated)\s+param", re.IGNORECASE)
 SIZE_CELL = re.compile(rf"(?P<n>{NUMBER})\s?(?P<m>[MBT])\b")
@@ -131,5 +138,7 @@ def use_active_parameters(estimates: list[Estimate], text: str) -> None:
         total, active, line = match
         estimate.value_flop *= active / n
         estimate.assumptions.update(active_parameters=True, total_parameters=n, parameters=active)
+        # the active count found, the total no longer stands in for it
+        estimate.notes = [note for note in estimate.notes if not note.startswith(TOTAL_ONLY_NOTE)]
         estimate.notes.append(f"mixture of experts: {active:.3g} activated of {total:.3g} total "
                               f"parameters, from {line!r}")

@@ -23,6 +23,7 @@ from curation.extract.evidence import (
     Span,
     sentence_around,
 )
+from curation.extract.moe import MIXTURE, TOTAL_ONLY_NOTE
 from curation.extract.quantities import (
     COUNTED,
     NUMBER,
@@ -89,6 +90,9 @@ def find_operation_counting(text: str) -> list[Estimate]:
                                                  and "total" not in param_match.group(0).lower())
             else "Speculative",
         )
+        if not is_active and "total" in param_match.group(0).lower() and MIXTURE.search(sentence.text):
+            # "our MoE model with 16B total parameters, trained on 2T tokens": an upper bound, not the run
+            estimate.notes.append(f"{TOTAL_ONLY_NOTE}, its active count unknown")
         mark_local_cues(estimate, text, sentence, token_span)
         # the stage is the token figure's own clause's ("pretrained on 2T tokens and fine-tuned on …")
         estimates.append(classify(estimate, stage_clause(sentence, token_span).lower()))
