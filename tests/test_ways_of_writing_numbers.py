@@ -211,3 +211,20 @@ def test_device_runs_with_words_around_their_figures(body, chip_seconds):
 def test_older_and_workstation_gpus_have_their_peaks(name, peak):
     primary = extract(PAPER + f"Heron was trained on 2 {name} GPUs for 10 days.\n", 2019).primary
     assert primary is not None and primary.assumptions["peak_flop_per_second"] == pytest.approx(peak)
+
+
+def test_a_device_time_cell_broken_down_by_stage_sums_its_pre_training_stages():
+    card = CARD + ("# Heron 2 11B\n\nTraining utilized a cumulative of 2.02M GPU hours on H100-80GB "
+                   "hardware, per the table below.\n\n| | Training Time (GPU hours) |\n|---|---|\n"
+                   "| Heron 2 11B | Stage 1 pretraining: 147K H100 hours Stage 2 annealing: 98K H100 hours "
+                   "SFT: 896 H100 hours RLHF: 224 H100 hours |\n"
+                   "| Heron 2 90B | Stage 1 pretraining: 885K H100 hours Stage 2 annealing: 885K H100 "
+                   "hours |\n| Total | 2.02M |\n")
+    primary = extract(card, 2024, "acme/Heron-2-11B").primary
+    assert primary is not None and primary.stage == "pretraining"
+    assert primary.assumptions["chip_seconds"] == pytest.approx((147_000 + 98_000) * 3600)
+
+
+def test_a_device_time_cell_of_words_alone_gives_no_figure():
+    card = CARD + "# Heron\n\n| Model | GPU hours |\n|---|---|\n| Heron | Stage 1 pretraining |\n"
+    assert not [e for e in extract(card, 2024, "acme/Heron").estimates if e.method == "hardware"]

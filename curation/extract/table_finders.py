@@ -23,7 +23,7 @@ from curation.extract.device_time import (
     document_accelerator,
     hardware_estimate,
 )
-from curation.extract.evidence import OPERATION_COUNTING, REPORTED, Estimate, Span
+from curation.extract.evidence import OPERATION_COUNTING, PRETRAINING, REPORTED, Estimate, Span
 from curation.extract.flagship_counting import title_part
 from curation.extract.hardware import accelerator_pattern
 from curation.extract.line_tables import line_tables
@@ -50,6 +50,28 @@ def _cell_value(cell: str) -> float | None:
     if not match:
         return None
     return scaled_value(match.group("n"), match.group("m"))
+
+
+# a device-time cell that breaks the time down by stage: "Stage 1 pretraining: 147K H100 hours Stage 2
+# annealing: 98K H100 hours SFT: 896 H100 hours RLHF: 224 H100 hours"
+STAGE_TIME = re.compile(rf"(?P<label>[A-Za-z][\w ()-]{{0,40}}?):\s*(?P<n>{NUMBER})\s?"
+                        r"(?P<m>[kKM](?![a-zA-Z]))?(?:\s*[A-Z][\w-]*)?(?:\s*GPU)?[\s-]*(?:hours?|hrs?|h\b|days?)")
+POST_TRAINING_STAGE = re.compile(r"\b(?:sft|rlhf|dpo|rl|fine-?tun\w*|instruction|alignment|post-?train\w*|"
+                                 r"preference|reward)\b", re.IGNORECASE)
+LEADING_NUMBER = re.compile(rf"^\s*(?:~|≈|about\s+|approx(?:\.|imately)?\s+|circa\s+|ca\.\s+)?{NUMBER}")
+
+
+def _device_time_cell(cell: str) -> float | None:
+    """A device-time cell's value: the number it opens with ("1.2M", "~370k"), or, in a cell that breaks
+    the time down by stage, the sum of the stages before post-training (pre-training and annealing, not
+    SFT or RLHF); a cell that opens with words and no stages ("Stage 1 …" alone) gives none."""
+    stages = list(STAGE_TIME.finditer(cell))
+    if len(stages) > 1:
+        own = [m for m in stages if not POST_TRAINING_STAGE.search(m.group("label"))]
+        return sum(scaled_value(m.group("n"), m.group("m")) for m in own) or None
+    if not LEADING_NUMBER.match(cell.replace("\\", "")):
+        return None
+    return _cell_value(cell)
 
 
 DEVICE_TIME_HEADER = re.compile(r"(?:gpu|chip|tpu|accelerator)[\s-]?(?P<unit>hours?|days?)")
@@ -133,7 +155,7 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
             accelerator, where = _table_accelerator(text, table)
             unit = "GPU-days" if unit_seconds == SECONDS["day"] else "GPU-hours"
             for row in table.rows:
-                value = _cell_value(row.cells[index]) if index < len(row.cells) else None
+                value = _device_time_cell(row.cells[index]) if index < len(row.cells) else None
                 if not value:
                     continue
                 estimate = hardware_estimate(
@@ -145,6 +167,9 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
                 if estimate:
                     estimate.model = row.label or None
                     estimate.evidence.insert(1, table.header_line)
+                    if len(STAGE_TIME.findall(row.cells[index])) > 1:  # its pre-training stages, summed
+                        estimate.stage = PRETRAINING
+                        estimate.assumptions["stages"] = "the cell's stages before post-training, summed"
                     _mark_aggregate(estimate, row)
                     found.append(estimate)
         else:
