@@ -283,8 +283,28 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
         estimate = hardware_estimate(text, match_span(match), seconds, name, what,
                                       publication_year, {"chip_time": chip_time, "accelerator_from": where})
         if estimate:
+            label = _row_label(text, match.start())
+            if label:  # a figure in a table row is the row's model's, as the table finders read it
+                estimate.model = label
+                estimate.assumptions["table_row"] = True
             estimates.append(estimate)
     return estimates
+
+
+def _row_label(text: str, at: int) -> str | None:
+    """The first cell of the pipe-table row holding ``at`` (its model's name), or None outside a table,
+    when the figure stands in that first cell, or when the cell is a number."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start: len(text) if line_end == -1 else line_end]
+    if not line.lstrip().startswith("|"):
+        return None
+    first_bar = line.index("|")
+    second_bar = line.find("|", first_bar + 1)
+    if second_bar == -1 or at - line_start < second_bar:
+        return None  # the figure is in the first cell
+    label = line[first_bar + 1: second_bar].strip()
+    return label if label and not label[0].isdigit() else None
 
 
 def match_span(match: re.Match[str]) -> Span:
