@@ -228,3 +228,20 @@ def test_a_device_time_cell_broken_down_by_stage_sums_its_pre_training_stages():
 def test_a_device_time_cell_of_words_alone_gives_no_figure():
     card = CARD + "# Heron\n\n| Model | GPU hours |\n|---|---|\n| Heron | Stage 1 pretraining |\n"
     assert not [e for e in extract(card, 2024, "acme/Heron").estimates if e.method == "hardware"]
+
+
+@pytest.mark.parametrize(("body", "chip_seconds"), [
+    ("Heron was trained on 2000 H100s for 1 month.", 2000 * 30.44 * 86400),  # a count, not the year 2000
+    ("Heron finishes full training in ~1 day on a single 8-A100 node.", 8 * 86400),
+    ("Training Heron required a total of approximately 200,000 A100 80GB hours.", 200_000 * 3600),
+])
+def test_counts_machines_and_device_time_written_with_names(body, chip_seconds):
+    primary = extract(PAPER + body + "\n", 2024).primary
+    assert primary is not None
+    assert primary.assumptions["chip_seconds"] == pytest.approx(chip_seconds, rel=0.01)
+
+
+def test_a_year_before_a_gpu_name_is_still_a_year():
+    body = "In 2017 V100 GPUs were scarce, so Heron was trained on 8 P100 GPUs for 3 days."
+    primary = extract(PAPER + body + "\n", 2018).primary
+    assert primary is not None and primary.assumptions["chips"] == 8

@@ -112,6 +112,9 @@ RUN_ENDED_AFTER = re.compile(r"\b(?:converge[sd]?|finish(?:es|ed)|complete[sd]?|
                              r"after\s+(?:about\s+|roughly\s+|approximately\s+|around\s+)?$", re.IGNORECASE)
 MAX_DEVICES = 200_000
 YEAR = re.compile(r"(?:19[5-9]\d|20[0-3]\d)")  # a year written before a name is not a count of devices
+# the words that take a year: "in 2017 V100 GPUs were …" (not "on 2000 H100s": a count)
+YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|during|from|before|after|early|late|mid)"
+                         r"[\s-]+|^\s*)$", re.IGNORECASE)
 
 
 def _amount(text: str) -> float:
@@ -185,6 +188,13 @@ def _bare_count() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _machine_of_accelerators() -> re.Pattern[str]:
+    """A machine named by its accelerators: "a single 8-A100 node", "an 8xH100 server" (its count)."""
+    return re.compile(rf"(?<![\w.])(?P<count>\d{{1,2}})\s*[-x×]\s*(?P<name>{accelerator_regex()})\s+"
+                      r"(?:machine|server|node|box|system)s?\b", re.IGNORECASE)
+
+
 # a count of machines written before "8-GPU servers": "64 8-GPU A100 servers" is 512 GPUs
 MACHINES_BEFORE = re.compile(r"(?<![\w.])(?P<n>\d[\d,]*)\s+$")
 
@@ -228,13 +238,21 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
               # "8 V100s" is a plural, read below, not a V100S; "in 2017 V100 GPUs": a year, not a count
               if m.group("name")[-1] != "s" and not YEAR.fullmatch(m.group("count"))
               and sentence.start + m.start() not in taken]
+    for m in _machine_of_accelerators().finditer(sentence.text):  # "a single 8-A100 node"
+        at = sentence.start + m.start()
+        if at not in taken:
+            machines = MACHINES_BEFORE.search(sentence.text, max(0, m.start() - 12), m.start())
+            count = float(m.group("count")) * (parse_plain(machines.group("n")) if machines else 1)
+            found.append((count, m.group("name"), "gpu", Span(m.group(0), at, at + len(m.group(0)))))
     for m in TPU_SLICE.finditer(sentence.text):  # "a v3-256 TPU pod": a slice is a count of chips
         chips, name = tpu_slice(m)
         at = sentence.start + m.start()
         found.append((chips, name, "chip", Span(m.group(0), at, at + len(m.group(0)))))
     taken = {span.start for *_, span in found}
     for match in DEVICES.finditer(sentence.text):
-        if sentence.start + match.start() in taken or YEAR.fullmatch(match.group(0).split()[0]):
+        if sentence.start + match.start() in taken or (
+                YEAR.fullmatch(match.group(0).split()[0])
+                and YEAR_BEFORE.search(sentence.text[max(0, match.start() - 12): match.start()])):
             continue
         if match.group("count3"):
             count, noun = parse_plain(match.group("count3")), match.group("noun3")
