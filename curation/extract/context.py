@@ -157,9 +157,16 @@ NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "eva
 # a total over several runs: "cumulative", "across all runs", "all the models in this paper"
 AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|all (?:\w+ ){0,3}models|"
                                r"the models (?:for|in|of) this (?:paper|work|report)|of each size|every size|"
-                               r"(?:whole|entire) (?:suite|project|study|research)|this project"
-                               r"|across (?:all|every|the) (?:\w+ ){0,2}(?:runs|experiments)"
-                               r"|all (?:of )?(?:our |the |these )?(?:\w+ )?(?:runs|experiments))\b")
+                               r"(?:whole|entire) suite"
+                               r"|across (?:all|every|the) (?:\w+ ){0,2}runs"
+                               r"|all (?:of )?(?:our |the |these )?(?:\w+ )?runs)\b")
+# a whole project's or study's compute, ablations and experiments included ("This entire project
+# consumed 92 GPU years", "all experiments in this paper took 50,000 GPU hours"): no run's, not even as
+# an upper bound of one
+PROJECT_TOTAL = re.compile(r"\b(?:(?:whole|entire) (?:project|study|research|paper)|this project|the project"
+                           r"|(?:all|across) (?:of )?(?:our |the |these )?(?:\w+ )?experiments"
+                           r"|all (?:the )?(?:figures|results|tables) in this (?:paper|work))\b")
+PROJECT_NOTE = "not a training total: a whole project's compute, its experiments included"
 
 
 # where a total's clause ends: a semicolon, or a contrast ("…, while the final model took …")
@@ -171,12 +178,16 @@ def mark_aggregate(estimate: Estimate, text: str, sentence: Span, figure: Span) 
     was 5e22 FLOPs"): it gives way to any figure of a single run (see the engine's choice). Only the
     figure's own clause counts: in "each model trained for a week on 64 GPUs; the total across all
     runs was …" the device time is one run's, and so is the final model's in "… 50,000 GPU hours for
-    all experiments, while the final model took 20,000"."""
+    all experiments, while the final model took 20,000". A whole project's compute (:data:`PROJECT_TOTAL`)
+    is no run's at all."""
     breaks = [(m.start(), m.end()) for m in TOTAL_CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
     start = max((e for s, e in breaks if e <= figure.start), default=sentence.start)
     end = min((s for s, e in breaks if s >= figure.end), default=sentence.end)
     clause = Span(text[start:end], start, end)
-    if AGGREGATE_CONTEXT.search(context_around(text, clause, figure, 100, 60)):
+    context = context_around(text, clause, figure, 100, 60)
+    if PROJECT_TOTAL.search(context):
+        estimate.notes.append(PROJECT_NOTE)
+    elif AGGREGATE_CONTEXT.search(context):
         estimate.notes.append(AGGREGATE_NOTE)
 
 
