@@ -254,3 +254,8 @@ def test_a_year_before_a_gpu_name_is_still_a_year():
 ])
 def test_a_whole_projects_compute_alone_is_no_run(body):
     assert extract(PAPER + body + "\n", 2021).primary is None
+
+
+def test_petaflop_days_with_an_uncertainty_and_a_middle_dot():
+    primary = extract(PAPER + "Training Heron used 770±50 PFlops/s·days of compute.\n", 2019).primary
+    assert primary is not None and primary.value_flop == pytest.approx(770 * 8.64e19)

@@ -66,9 +66,11 @@ REPORTED_FLOP = re.compile(
 
 REPORTED_PFS = re.compile(
     # a number read whole: ".96 pfs-days" is 0.96, not 96
-    rf"(?<![\w.,])(?P<pfs>(?:{NUMBER}|\.\d+)(?:\s?[eE][+\-]?\d{{1,2}})?)\s*(?:[a-z]+\s)?"
-    r"(?:petaflops?/s[- ]days?|petaflops?[- ]days?|pfs[- ]days?|PF(?:/s)?[- ]days?|pf(?:/s)?[- ]days?"
-    r"|PFLOP(?:/s|S|s)?[- ]days?)",  # "1,000 PFLOP/s-days"
+    rf"(?<![\w.,])(?P<pfs>(?:{NUMBER}|\.\d+)(?:\s?[eE][+\-]?\d{{1,2}})?)"
+    r"(?:\s?(?:±|\+/-)\s?[\d,.]+)?"  # an uncertainty after it: "770±50 PFlops/s·days"
+    r"\s*(?:[a-z]+\s)?"
+    r"(?:petaflops?/s[- ·]days?|petaflops?[- ]days?|pfs[- ·]days?|PF(?:/s)?[- ·]days?|pf(?:/s)?[- ·]days?"
+    r"|PFLOP(?:/s|S|s)?[- ·]days?|PFlops?/s[- ·]days?)",  # "1,000 PFLOP/s-days", "770 PFlops/s·days"
 )
 
 
