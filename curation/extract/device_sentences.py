@@ -273,7 +273,6 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             if not match.group("count")[0].isdigit() and re.fullmatch(r"\d[\d,]*", name) and \
                     noun.lower().endswith("s"):  # not "a 1080 GPU", one GPU of model 1080
                 count, name = parse_plain(name), ""  # "a 480 GPUs cluster": the number is the count
-
             product = PRODUCT.match(match.group(0))
             if product:  # "32 x 8 A100 GPUs": nodes times devices per node
                 count *= float(product.group("per"))

@@ -70,7 +70,9 @@ def sentence_around(text: str, start: int, end: int, limit: int = 600) -> Span:
 def sentence_before(text: str, sentence: Span) -> Span | None:
     """The sentence that ends where ``sentence`` starts (None at the text's start or after a blank
     line or heading: a new paragraph's pronoun does not reach back)."""
-    gap_start = len(text[: sentence.start].rstrip())
+    gap_start = sentence.start
+    while gap_start > 0 and text[gap_start - 1].isspace():  # back over the gap, not a copy of the text
+        gap_start -= 1
     if gap_start == 0 or "\n\n" in text[gap_start: sentence.start] or text[gap_start - 1] not in ".!?":
         return None
     return sentence_around(text, gap_start - 1, gap_start)

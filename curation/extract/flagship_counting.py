@@ -816,10 +816,6 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     return [first] if first else []
 
 
-# a size written as a mixture of experts' ("a 600 billion parameter Transformer with Mixture-of-Experts
-# layers"): a total, never N (only its activated count is)
-
-
 def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flagship: Flagship | None,
                 active: tuple[float, Span] | None) -> Estimate | None:
     """6 · N · D of the flagship (or its active parameters) with one training-token figure, classified
@@ -853,6 +849,8 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
     )
     if "word" in token_span.text.lower():  # a count of words (WORD_FIGURE), converted
         estimate.assumptions["tokens_per_word"] = TOKENS_PER_WORD
+    # a size written as a mixture of experts' ("a 600 billion parameter Transformer with Mixture-of-Experts
+    # layers"): a total, never N (only its activated count is)
     if not is_active and flagship is not None and MIXTURE.search(
             sentence_around(text, flagship.span.start, flagship.span.end).text):
         estimate.notes.append(f"{TOTAL_ONLY_NOTE}, its active count unknown")

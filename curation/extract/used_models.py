@@ -11,7 +11,10 @@ does not carry, are cited too. So are the rows of a paper's table labelled with 
 ("Kite-175B", "Albatross"; not "Model 8B" or "Total") that the text neither claims nor titles, beside a
 claimed row or not (a survey's "| Kite-3 | 175B | 3.14e23 |", a baseline's row). A model card's title
 or repository name makes the model its own, and a row of its tables labelled with another model's name
-is that model's.
+is that model's; so is, on a card whose repository is known, a sentence whose figure's model is written
+like another model's name (not hardware, a vendor or a kind of model such as "MoE"). A sentence whose
+subject points back ("It has 70B parameters …") after one about a baseline, a comparison or a citation
+is about that model.
 """
 
 from __future__ import annotations
