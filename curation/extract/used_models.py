@@ -92,6 +92,7 @@ def _card_title(text: str, model: str, card_name: str | None) -> bool:
 # what a hardware field names, not a model: "v3-256" of "TPU v3-256", "v4"; "MoE", "LoRA" and other
 # words for a kind of model
 TPU_VERSION = re.compile(r"v\d+[a-z]?(?:-\d+)?$")
+DEVICE_WORDS_AFTER = ("GPU", "TPU", "NPU", "chip", "card", "accelerator")
 KIND_WORDS = {"moe", "lora", "qlora", "dense", "sparse", "base", "chat", "instruct",
               "nvidia", "amd", "google", "intel", "tesla", "habana", "huawei"}  # and vendors
 
@@ -99,9 +100,14 @@ KIND_WORDS = {"moe", "lora", "qlora", "dense", "sparse", "base", "chat", "instru
 def _hardware(model: str, text: str) -> bool:
     """Whether a name a finder took for a model's is hardware (one the table knows, a TPU slice such as
     "v3-256", or a name the text writes before "GPU": "8 P600 GPUs") or a kind of model ("MoE")."""
-    return bool(TPU_VERSION.match(model)) or resolve_accelerator(model) is not None \
-        or model.lower() in KIND_WORDS \
-        or re.search(re.escape(model) + r"\s*(?:GPU|TPU|NPU|chip|card|accelerator)", text) is not None
+    if TPU_VERSION.match(model) or resolve_accelerator(model) is not None or model.lower() in KIND_WORDS:
+        return True
+    at = text.find(model)
+    while at != -1:  # a plain search: no pattern compiled for each name
+        if text[at + len(model): at + len(model) + 16].lstrip().startswith(DEVICE_WORDS_AFTER):
+            return True
+        at = text.find(model, at + 1)
+    return False
 
 
 # a sentence whose subject points back: "It has 70B parameters", "The model was trained on …"
