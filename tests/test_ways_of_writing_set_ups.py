@@ -431,3 +431,13 @@ def test_a_batch_written_as_a_rate_or_without_its_size_word(sentence, tokens):
 ])
 def test_a_rate_that_is_no_global_batch_gives_no_set_up(sentence):
     assert step_tokens(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "tokens"), [
+    ("We train for 1 million steps over batches of 2^20 tokens.", 1e6 * 2**20),
+    ("We pre-train each model for 2^19 steps with a batch size of 128 sequences of length 512.",
+     2**19 * 128 * 512),
+])
+def test_steps_and_batches_written_as_powers_of_two(sentence, tokens):
+    (found, _), = step_tokens(sentence)
+    assert found == pytest.approx(tokens)

@@ -43,9 +43,10 @@ _WORD = "|".join(sorted(WORDS, key=len, reverse=True))
 
 
 def _count(g: str) -> str:
-    """A count in digits ("1,024", "1'024"), with a k/M/thousand/million suffix, or in words."""
-    return (rf"(?:(?P<{g}>\d{{1,3}}(?:'\d{{3}})+|{NUMBER})|(?P<{g}w>{_WORD}))"
-            rf"(?:\s?(?P<{g}m>[kKM](?![a-zA-Z])|thousand|million))?")
+    """A count in digits ("1,024", "1'024"), with a k/M/thousand/million suffix, in words, or as a power
+    of two ("2^19 steps", "batches of 2^20 tokens"; "2^11 = 2,048" reads the digits after the sign)."""
+    return (rf"(?:2\s*\^\s*(?P<{g}p>\d{{1,2}})(?!\d|\s*=)|(?P<{g}>\d{{1,3}}(?:'\d{{3}})+|{NUMBER})"
+            rf"|(?P<{g}w>{_WORD}))(?:\s?(?P<{g}m>[kKM](?![a-zA-Z])|thousand|million))?")
 
 
 STEPS = re.compile(rf"(?<![\w.']){_count('s')}\s*(?:training\s+|optimi[sz]ation\s+|gradient\s+)?"
@@ -86,6 +87,8 @@ def _per_device(area: str, batch: re.Match[str]) -> bool:
 
 
 def _value(match: re.Match[str], group: str) -> float:
+    if match.group(group + "p"):
+        return 2.0 ** int(match.group(group + "p"))
     digits, word, multiplier = match.group(group), match.group(group + "w"), match.group(group + "m")
     base = float(digits.replace(",", "").replace("'", "")) if digits else float(WORDS[word.lower()])
     return base * (MULTIPLIERS[multiplier.lower()] if multiplier else 1.0)
