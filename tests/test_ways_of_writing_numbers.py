@@ -259,3 +259,15 @@ def test_a_whole_projects_compute_alone_is_no_run(body):
 def test_petaflop_days_with_an_uncertainty_and_a_middle_dot():
     primary = extract(PAPER + "Training Heron used 770±50 PFlops/s·days of compute.\n", 2019).primary
     assert primary is not None and primary.value_flop == pytest.approx(770 * 8.64e19)
+
+
+@pytest.mark.parametrize("body", [
+    # "test" ends "latest": no test set
+    "All models are pretrained on our latest large-scale dataset, encompassing up to 18 trillion tokens.",
+    # "peak" inside "speaker": no peak rate
+    "Heron-72B, a multi-speaker model, was pretrained on 18 trillion tokens.",
+])
+def test_cue_words_are_read_from_a_words_start(body):
+    text = "Heron-72B\n\nAbstract\nWe introduce Heron-72B.\n\n2 Training\n" + body + "\n"
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 72e9 * 18e12)

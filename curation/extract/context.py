@@ -228,8 +228,15 @@ def context_around(text: str, sentence: Span, figure: Span, before: int, after: 
 
 
 def has_cue(text: str, cues: tuple[str, ...]) -> bool:
-    """Whether ``text`` (lower case) holds any of ``cues``."""
-    return any(cue in text for cue in cues)
+    """Whether ``text`` (lower case) holds any of ``cues``, each read from a word's start ("peak", not
+    the middle of "speaker"; "test", not the end of "latest")."""
+    for cue in cues:
+        at = text.find(cue)
+        while at != -1:
+            if at == 0 or not cue[0].isalnum() or not text[at - 1].isalnum():
+                return True
+            at = text.find(cue, at + 1)
+    return False
 
 
 PROSE_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z][a-z]{2,}|FLOPs?|GPUs?|TPUs?"
