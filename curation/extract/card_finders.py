@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored, lowered, positions
-from curation.extract.context import classify, context_around, mark_local_cues
+from curation.extract.context import classify, context_around, has_cue, mark_local_cues
 from curation.extract.evidence import (
     FINETUNING,
     OPERATION_COUNTING,
@@ -155,7 +155,7 @@ def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
         ends = [at for at in (low.find("\n", match.end()), low.find("|", match.end())) if at != -1]
         line_end = min(ends) if ends else len(low)
         context = low[max(line_start, match.start() - 60): min(line_end, match.end() + 20)]
-        if any(cue in context for cue in NOT_TRAINING_TOKENS):
+        if has_cue(context, NOT_TRAINING_TOKENS):
             continue
         number, size = (match.group("t"), match.group("tm")) if match.group("t") else (
             match.group("t2"), match.group("tm2"))
@@ -179,7 +179,7 @@ def _key_value_tokens(text: str) -> list[tuple[float, list[Span]]]:
             label = row.label.lower()
             if "token" not in label or len(row.cells) != 2:
                 continue
-            if any(cue in label for cue in NOT_TRAINING_TOKENS):
+            if has_cue(label, NOT_TRAINING_TOKENS):
                 continue
             value = KEY_VALUE_SIZE.fullmatch(row.cells[1])
             if value and value.group("m"):
