@@ -57,7 +57,7 @@ from typing import NamedTuple
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.card_finders import looks_like_model_card
-from curation.extract.context import classify, eligible, is_prose, mark_local_cues, stage_clause
+from curation.extract.context import classify, eligible, has_cue, is_prose, mark_local_cues, stage_clause
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around, sentence_before
 from curation.extract.model_names import document_title
 from curation.extract.moe import (
@@ -157,9 +157,10 @@ TOKENS_THEN_FIGURE = re.compile(
     r"(?P<m>[MBT]|million|billion|trillion)(?![a-z])", re.IGNORECASE)
 ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data", re.IGNORECASE)
 # words before a token figure that make it no training run's: a batch, a window, a test or validation set,
-# a further stage; each read from a word's start ("test", not the end of "latest")
-NOT_TRAINING_TOKENS = re.compile(r"\b(?:(?:mini|micro)?batch|context|window|sequence|length|per |vocab|every"
-                                 r"|warm|step|prompt|generat|evaluat|valid|test|additional|another|extra )")
+# a further stage (read by :func:`has_cue`, from a word's start: "test", not the end of "latest")
+NOT_TRAINING_TOKENS = ("batch", "minibatch", "microbatch", "context", "window", "sequence", "length", "per ",
+                       "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test",
+                       "additional", "another", "extra ")
 EACH = re.compile(r"\beach\b")  # a figure per item ("each sample of 2K tokens"); a word: not "teacher"
 # "each on 300B tokens", "each model for 1T tokens", "each model saw 300B tokens": every run's tokens, not
 # a per-step figure
@@ -733,7 +734,7 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         sentence = sentence_around(text, match.start(), match.end())
         before = low[max(sentence.start, match.start() - 50): match.start()].replace("\n", " ")
         per_item = EACH.search(before) is not None and not EACH_RUN.search(before)
-        if per_item or NOT_TRAINING_TOKENS.search(before) or FIRST_PART.search(before):
+        if per_item or has_cue(before, NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
             continue
         if not ABOUT_TRAINING.search(sentence.text) or \
                 (not is_prose(sentence) and list_block(text, match.start()) is None):
