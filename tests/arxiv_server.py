@@ -110,7 +110,7 @@ class Behaviour:
         times = [moment for moment, _ in self.log]
         spans = [b - a for a, b in zip(times, times[2:], strict=False)]
         mean = (times[-1] - times[0]) / (len(times) - 1)
-        return mean >= 0.95 * interval and (not spans or min(spans) >= interval)
+        return mean >= 0.9 * interval and (not spans or min(spans) >= interval)
 
 
 def _feed(entries: list[str], total: int, start: int, per_page: int) -> bytes:
