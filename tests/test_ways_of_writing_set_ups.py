@@ -169,10 +169,10 @@ def test_a_size_does_not_reach_the_next_list_item():
     assert primary.assumptions["parameters"] == pytest.approx(7e9)
 
 
-def test_the_first_stage_of_a_run_counts_but_the_first_tokens_of_it_do_not():
+def test_the_stages_of_a_run_count_together_but_the_first_tokens_of_it_do_not():
     staged = card_primary("# Osprey-7B\n\nOsprey-7B was pre-trained in two stages: first on 3T tokens of web "
                           "data, then on 1T tokens of code.\n", "acme/Osprey-7B")
-    assert staged.assumptions["training_tokens"] == pytest.approx(3e12)
+    assert staged.assumptions["training_tokens"] == pytest.approx(4e12)  # one run, in two stages
     text = ("Osprey-7B\n\nWe train Osprey-7B on 1T tokens. The batch size grows over the first 100B tokens "
             "of training.")
     assert extract(text, 2024).primary.assumptions["training_tokens"] == pytest.approx(1e12)
@@ -441,3 +441,17 @@ def test_a_rate_that_is_no_global_batch_gives_no_set_up(sentence):
 def test_steps_and_batches_written_as_powers_of_two(sentence, tokens):
     (found, _), = step_tokens(sentence)
     assert found == pytest.approx(tokens)
+
+
+@pytest.mark.parametrize(("sentence", "tokens"), [
+    # a curriculum's phases, one of them sharing its noun with the next
+    ("Osprey-7B was trained with a three-stage curriculum: generic skills in the first phase (1T tokens), "
+     "and enterprise skills in the latter two phases (1.5T and 1T tokens).", 3.5e12),
+    ("Pre-training has two stages: stage 1 uses 4T tokens and stage 2 uses 1T tokens of curated data.", 5e12),
+    # a part of a stage's figure is no further stage
+    ("Osprey-7B is pre-trained on 4T tokens in two stages, of which 1T tokens are code.", 4e12),
+])
+def test_a_run_told_in_stages_sums_their_tokens(sentence, tokens):
+    primary = extract("Osprey-7B\n\nAbstract\nWe introduce Osprey-7B.\n\n2 Training\n" + sentence + "\n",
+                      2024).primary
+    assert primary is not None and primary.assumptions["training_tokens"] == pytest.approx(tokens)

@@ -38,9 +38,10 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   model pre-trained on 500B tokens" when the size comes from elsewhere; see
   :func:`_another_models_tokens`), not one that only describes one of several datasets without a verb
   training on it (:func:`_one_of_several_corpora`) — not a batch, a context window, a sequence, a first
-  stretch of training ("the first 100B tokens"; a first stage, "first on 3T tokens, then on 1T",
-  counts) or a per-step figure ("each on 300B tokens" is every model's run); when the preferred figure's
-  sentence is no run of the text's own (a general rule's, a cited one's), the next figure is tried;
+  stretch of training ("the first 100B tokens"; a run told in stages counts their sum, "first on 3T
+  tokens, then on 1T" is 4T, see :func:`_stage_sums`) or a per-step figure ("each on 300B tokens" is
+  every model's run); when the preferred figure's sentence is no run of the text's own (a general
+  rule's, a cited one's), the next figure is tried;
 - the estimate is 6 · N · D (× the epochs the token sentence states: "300B tokens for 3 epochs", unless
   the figure already counts them: "4T tokens (4 epochs of a 1T-token dataset)"),
   Speculative (the pairing is inferred), and carries the model it is for; its stage and context are
@@ -166,9 +167,9 @@ EACH = re.compile(r"\beach\b")  # a figure per item ("each sample of 2K tokens")
 # a per-step figure
 EACH_RUN = re.compile(r"\beach(?:\s+(?:model|one|of\s+them))?\s+(?:on|for|with|over|saw|sees|"
                       r"(?:(?:was|is|were)\s+)?(?:pre-?)?trained\s+(?:on|for))\s+$")
-# "the first 100B tokens", "its first 2T tokens": a part of the run ("first on 3T tokens, then …" is a
-# stage, and counts)
-FIRST_PART = re.compile(r"\b(?:the|its|our|their)\s+(?:very\s+)?first\b|\bfirst\s*$")
+# "the first 100B tokens", "its first 2T tokens": a part of the run ("first on 3T tokens, then …" and
+# "the first phase (1T tokens)" are stages, and count)
+FIRST_PART = re.compile(r"\b(?:the|its|our|their)\s+(?:very\s+)?first\b(?!\s+(?:stage|phase)\b)|\bfirst\s*$")
 NOT_TRAINED = ("untrained", "hypothetical", "would ", "could ", "planned", "future work")
 # (a passive verb is another subject's: "we apply our method to Kite, which was pre-trained on …")
 OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )"
@@ -745,7 +746,43 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
             tokens = _value(match) * (TOKENS_PER_WORD if match.re is WORD_FIGURE else 1.0)
         if 1e8 <= tokens <= 1e15:
             found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
-    return found
+    return found + _stage_sums(text, found)
+
+
+# a sentence that tells a run in stages: "pre-trained in two stages: first on 3T tokens, then on 1T",
+# "a three-stage curriculum … the first phase (1T tokens) … the latter two phases (1.5T and 1T tokens)"
+STAGES = re.compile(r"\b(?:stages?|phases?|curriculum)\b|\bfirst\b[^.;]*\bthen\b", re.IGNORECASE)
+# words that make a figure part of another ("of which 1T tokens are code", "including 500B tokens")
+PART_OF = re.compile(r"\b(?:of\s+which|including|includes|out\s+of|subset|sampled\s+from|among\s+them)\b",
+                     re.IGNORECASE)
+
+
+SHARED_NOUN = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
+                         r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
+
+
+def _stage_sums(text: str, found: list[tuple[float, Span, Span]]) -> list[tuple[float, Span, Span]]:
+    """For a sentence that tells the run in stages and gives each stage's tokens, the run's tokens: their
+    sum, evidenced by the words from the first figure to the last (the stages are one run; each figure
+    alone is a part of it), with a size that shares a figure's noun ("1.5T and 1T tokens"). Not when a
+    figure is part of another ("of which", "including")."""
+    by_sentence: dict[int, list[tuple[float, Span, Span]]] = {}
+    for figure in found:
+        if figure[1].start >= figure[2].start:  # prose figures, not a table's rows or a set-up
+            by_sentence.setdefault(figure[2].start, []).append(figure)
+    sums = []
+    for figures in by_sentence.values():
+        sentence = figures[0][2]
+        if len(figures) < 2 or not STAGES.search(sentence.text) or PART_OF.search(sentence.text):
+            continue
+        figures = sorted({f[1].start: f for f in figures}.values(), key=lambda f: f[1].start)
+        # a size that shares the next figure's noun: "(1.5T and 1T tokens)"
+        shared = [_value(m) for f in figures
+                  if (m := SHARED_NOUN.search(text, max(sentence.start, f[1].start - 30), f[1].start))]
+        first, last = figures[0][1], figures[-1][1]
+        span = Span(text[first.start: last.end], first.start, last.end)
+        sums.append((sum(f[0] for f in figures) + sum(shared), span, sentence))
+    return sums
 
 
 def _epochs(sentence: Span, tokens: float, figure: Span) -> float:
@@ -791,8 +828,8 @@ def _one_of_several_corpora(text: str, tokens: float, sentence: Span) -> bool:
     """Whether the token figure only describes a dataset ("The corpus is about 700M tokens"), with no
     verb that trains on it, while the text sizes other datasets too: which one the flagship was trained
     on is not said there, so the figure is not paired with it."""
-    if TRAINS_ON.search(sentence.text):
-        return False
+    if TRAINS_ON.search(sentence.text) or STAGES.search(sentence.text):
+        return False  # a stage of the run is no corpus of several
     return any(abs(other - tokens) > 0.5 * tokens for other, _, _ in _token_figures(text))
 
 
