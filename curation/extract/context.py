@@ -11,6 +11,7 @@ from curation.extract.evidence import (
     Span,
 )
 from curation.extract.model_names import model_before, nearby_model
+from curation.extract.quantities import NUMBER
 
 AGGREGATE_NOTE = "aggregate: a sum over several models"
 NOT_OWN_RUN = "not its own run"
@@ -142,13 +143,16 @@ CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast
          "as ours", "than ours", "to ours", "like ours")
 
 
-FINETUNE_CUES = ("fine-tun", "finetun", "fine tun", "sft", "rlhf", "instruction tun", "alignment")
+FINETUNE_CUES = ("fine-tun", "finetun", "fine tun", "sft", "rlhf", "instruction tun", "alignment", "dpo",
+                 "direct preference")
 
 
 # device time spent on something other than training a model: serving it, evaluating it, benchmarking
-# hardware, preparing or generating data, searching hyperparameters
+# hardware, preparing or generating data (tokenizing it; training a learned tokenizer is training),
+# searching hyperparameters
 NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "evaluat", "benchmark",
-                    "preprocess", "pre-process", "data generation", "generating the", "tokeniz",
+                    "preprocess", "pre-process", "data generation", "generating the", "tokenizing",
+                    "tokenization", "tokenising", "tokenisation",
                     "data filtering", "quality filter", "deduplicat", "data curation",
                     "hyperparameter search", "hyperparameter sweep", "sweep of", "profiling", "annotation",
                     "quantiz")
@@ -364,6 +368,24 @@ def stage_clause(sentence: Span, figure: Span) -> str:
     """The part of a sentence a figure belongs to, between the stage breaks around it: a fine-tuning
     stage the sentence goes on to is not the figure's."""
     return clause_span(sentence, figure).text
+
+
+# a device time broken down by stage, each item a label and its time: "Stage 1 pretraining: 147K H100
+# hours Stage 2 annealing: 98K H100 hours SFT: 896 H100 hours RLHF: 224 H100 hours"
+STAGE_TIME = re.compile(rf"(?P<label>[A-Za-z][\w ()-]{{0,40}}?):\s*(?P<n>{NUMBER})\s?"
+                        r"(?P<m>[kKM](?![a-zA-Z]))?(?:\s*[A-Z][\w-]*)?(?:\s*GPU)?[\s-]*(?:hours?|hrs?|h\b|days?)")
+
+
+def stage_item(clause: Span, figure: Span) -> Span:
+    """In a list of device times labelled by stage (:data:`STAGE_TIME`), the figure's own item, its label
+    and time, so that the stage another item names is not the figure's; any other clause as it is."""
+    items = list(STAGE_TIME.finditer(clause.text)) if ":" in clause.text else []
+    if len(items) > 1:
+        for item in items:
+            start, end = clause.start + item.start(), clause.start + item.end()
+            if start <= figure.start and figure.end <= end:
+                return Span(item.group(0), start, end)
+    return clause
 
 
 def clause_span(sentence: Span, figure: Span) -> Span:

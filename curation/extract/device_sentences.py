@@ -79,10 +79,15 @@ NOT_A_NAME = (r"(?i:on|for|of|with|within|over|across|during|from|and|or|in|to|t
               r"|took|takes?|use|used|uses|was|were|is|are|has|have|had|we|our|it|trained|training"
               # a processor that is no accelerator: "64 CPU cores", "96 vCPUs"
               r"|v?cpus?|threads?)\b")
+# a machine named by its devices, "a TPU v3 pod", "a GPU cluster", "4 GPU nodes": a count of machines of
+# unstated size, not of devices
+MACHINE_AFTER = (r"(?![\s-]+(?i:v\d\w*\s+)?(?i:pods?|slices?|clusters?|supercomputers?|servers?|nodes?"
+                 r"|machines?|workstations?)\b)")
 DEVICES = re.compile(
     # a space or a times sign after the count: "7B-Chat" is a size, not 7 "B-Chat" devices
     rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?(?:\s*(?:×|x)\s*|\s+)"
     rf"(?P<name>(?:(?!{NOT_A_NAME}|\d[\d,]*-(?:core|chip)\b)(?:[A-Za-z0-9]|\((?=[A-Za-z]))[\w.\-()]*(?<!\.)\s+){{0,5}})\(?{DEVICE_NOUN}\)?(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
+    rf"{MACHINE_AFTER}"
     rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
     rf"(?P<name2>(?:(?:NVIDIA|Nvidia|Tesla|GeForce|AMD|Instinct)\s){{0,2}}[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
     # "an 8-GPU server", "a 2,048-GPU H100 cluster": the count is the machine's or the cluster's
@@ -184,7 +189,9 @@ def _bare_count() -> re.Pattern[str]:
                       rf"(?P<name>{accelerator_regex()})(?![\w-])"
                       rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*(?:[\w()]+[\s-]+)?{DEVICE_NOUN})"
                       # device time, not a count: "20,051 A100 hours", "300 A100 GPU days"
-                      r"(?![\s-]*(?:GPU[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|years?)\b)",
+                      r"(?![\s-]*(?:GPU[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|years?)\b)"
+                      # a machine of unstated size: "a TPU v3 pod"
+                      rf"{MACHINE_AFTER}",
                       re.IGNORECASE)
 
 
@@ -291,7 +298,7 @@ PURPOSE = re.compile(r"[^.;]{0,24}?\b(?:to|for)\s+(?:the\s+|our\s+)?(?P<what>[a-
                      re.IGNORECASE)
 NOT_TRAINING_PURPOSE = re.compile(r"generat|self-play|play(?:ing)?\b|inference|serv|evaluat|rollouts?\b"
                                   r"|simulat|act(?:ors|ing)\b|sampl|search"
-                                  r"|data\s+(?:generation|collection|processing)|preprocess|tokeni[sz]",
+                                  r"|data\s+(?:generation|collection|processing)|preprocess|tokeni[sz](?:ing|ation)",
                                   re.IGNORECASE)
 
 

@@ -25,6 +25,7 @@ from curation.extract.context import (
     mark_aggregate,
     mark_local_cues,
     second_of_comparison,
+    stage_item,
 )
 from curation.extract.evidence import (
     HARDWARE,
@@ -160,9 +161,12 @@ def document_accelerator(text: str) -> str | None:
 
 
 # the data-centre GPU most used for training by year, for texts that write "GPUs" alone and name no GPU
-# model anywhere, known or not (a Speculative guess, named in the estimate's assumptions)
+# model anywhere, known or not (a Speculative guess, named in the estimate's assumptions); from 2018 on,
+# the GPU that Epoch AI's database lists most often for the models of each publication year (V100 still
+# leads in 2021, A100 through 2024, when H100 nearly matches it)
 NAMED_GPU = re.compile(r"\b[A-Z][\w-]*\d[\w-]*\s+GPU")  # "P600 GPUs": a model the table may lack
-GPU_BY_YEAR = ((2013, "K20X"), (2015, "K40"), (2016, "K80"), (2017, "P100"), (2020, "V100"), (2022, "A100"),
+GPU_OF_YEAR = "the data-centre GPU common that year"
+GPU_BY_YEAR = ((2013, "K20X"), (2015, "K40"), (2016, "K80"), (2017, "P100"), (2021, "V100"), (2024, "A100"),
                (9999, "H100"))
 # the TPU generation in Google's cloud by year, for texts that write "TPU" or "Cloud TPU" alone
 TPU_BY_YEAR = ((2018, "TPU v2"), (2020, "TPU v3"), (2022, "TPU v4"), (9999, "TPU v5e"))
@@ -203,7 +207,7 @@ def count_accelerator(text: str, name: str, noun: str, sentence: Span,
     bare_gpus = not name.strip() and noun.lower().startswith("gpu")
     if bare_gpus and year is not None and not _names_a_gpu(text):
         guess = next(gpu for until, gpu in GPU_BY_YEAR if year <= until)
-        return guess, "the data-centre GPU common that year"
+        return guess, GPU_OF_YEAR
     return None, ""
 
 
@@ -242,7 +246,9 @@ def hardware_estimate(
         notes.append(COMPARED_NOTE)
     # the figure's own clause: a fine-tuning stage the sentence goes on to is not its ("… for about one
     # week, followed by fine-tuning for 4 additional days"); "per GPU" is a rate
-    context = THROUGHPUT.sub(" ", context_around(text, clause_span(sentence, figure), figure, 100, 60))
+    # in a list of times by stage, "Stage 1 pretraining: 147K H100 hours … SFT: 896 H100 hours", the item's
+    context = THROUGHPUT.sub(" ", context_around(text, stage_item(clause_span(sentence, figure), figure),
+                                                 figure, 100, 60))
     mark_aggregate(estimate, text, sentence, figure)
     mark_local_cues(estimate, text, sentence, figure)
     if has_cue(context, NOT_TRAINING_USE):

@@ -18,7 +18,7 @@ from curation.extract.card_device_time import find_card_device_time
 from curation.extract.card_finders import find_card_operation_counting
 from curation.extract.context import AGGREGATE_NOTE, eligible, is_prose
 from curation.extract.device_sentences import find_device_counts
-from curation.extract.device_time import find_hardware
+from curation.extract.device_time import GPU_OF_YEAR, find_hardware
 from curation.extract.evidence import (
     HARDWARE,
     METHOD_TRUST,
@@ -28,7 +28,7 @@ from curation.extract.evidence import (
     Estimate,
 )
 from curation.extract.finders import find_reported, find_table_totals
-from curation.extract.flagship_counting import find_flagship_counting
+from curation.extract.flagship_counting import find_flagship_counting, mark_corpus_sizes
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.markup import plain_text
 from curation.extract.moe import use_active_parameters
@@ -76,7 +76,8 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
 
     A sum over several models counts only when the text gives no figure of a single run. The largest
     credible run wins; estimates within 3x of it, or read from its own sentence, describe the same
-    run. Of those, the most trusted method gives the primary (device time at a default utilization
+    run (a device time on a GPU guessed from the year is the largest only when nothing else is). Of
+    those, the most trusted method gives the primary (device time at a default utilization
     ranks after operation counting), then the most confident estimate (a sentence that states both
     figures beats a pairing inferred across the text), then the largest (of equal figures, one whose
     sentence names its accelerator). Other methods' nearest estimates are compared with it."""
@@ -90,7 +91,9 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     # figure of a single run
     single = [e for e in pool if AGGREGATE_NOTE not in e.notes]
     pool = single or pool
-    top = max(pool, key=lambda e: e.value_flop)
+    # a device time on a GPU guessed from the year alone is no larger run than a figure the text states
+    stated = [e for e in pool if e.assumptions.get("accelerator_from") != GPU_OF_YEAR]
+    top = max(stated or pool, key=lambda e: e.value_flop)
     same_run = [e for e in pool if e.value_flop * AGREEMENT_FACTOR >= top.value_flop
                 or _same_sentence(e, top)]
     primary = min(same_run, key=lambda e: (_trust(e), CONFIDENCE_RANK[e.confidence],
@@ -207,6 +210,7 @@ def extract(document: str, publication_year: int | None = None, name: str | None
     text = plain_text(document)
     estimates = all_estimates(text, publication_year, name)
     use_active_parameters(estimates, text)
+    mark_corpus_sizes(estimates, text)
     mark_other_models_sections(estimates, text, name)
     mark_rows_of_other_sizes(estimates, name)
     mark_reports_of_others(estimates)

@@ -833,6 +833,31 @@ def _one_of_several_corpora(text: str, tokens: float, sentence: Span) -> bool:
     return any(abs(other - tokens) > 0.5 * tokens for other, _, _ in _token_figures(text))
 
 
+CORPUS_NOTE = "not a training total: one corpus of several the text sizes, not said to be trained on"
+
+
+# the size of a corpus a sentence builds: "by constructing a large Korean-centric corpus of 560B tokens"
+CORPUS_BUILT = re.compile(r"\b(?:construct|build|built|collect|curat|compil|creat|assembl|gather)\w*\s+"
+                          r"(?:[\w-]+\s+){0,5}?(?:corpus|corpora|dataset|collection)\s+(?:of|with|containing|"
+                          r"totall?ing|comprising)\s+(?:about\s+|approximately\s+|around\s+|over\s+|~\s*)?$",
+                          re.IGNORECASE)
+
+
+def mark_corpus_sizes(estimates: list[Estimate], text: str) -> None:
+    """A sentence that pairs a size with the size of a corpus it builds ("a 100B-parameter LM, by
+    constructing a corpus of 560B tokens") gives no run when the text sizes other token counts too
+    (see :func:`_one_of_several_corpora`), as the flagship's pairing already reads it; a size with a
+    token count alone ("up to 11B params, ~1 trillion tokens") is still a run."""
+    for estimate in estimates:
+        if estimate.method != OPERATION_COUNTING or "pairing" in estimate.assumptions or \
+                len(estimate.evidence) != 3:
+            continue
+        sentence, tokens = estimate.evidence[0], estimate.evidence[2]
+        if CORPUS_BUILT.search(text, max(sentence.start, tokens.start - 100), tokens.start) and \
+                _one_of_several_corpora(text, float(estimate.assumptions["training_tokens"]), sentence):
+            estimate.notes.append(CORPUS_NOTE)
+
+
 def find_flagship_counting(text: str, repository: str | None = None) -> list[Estimate]:
     """6 · N · D from the text's flagship model size (active parameters for a mixture of experts) and
     its largest training-token figure, found anywhere in the text."""

@@ -142,3 +142,18 @@ def use_active_parameters(estimates: list[Estimate], text: str) -> None:
         estimate.notes = [note for note in estimate.notes if not note.startswith(TOTAL_ONLY_NOTE)]
         estimate.notes.append(f"mixture of experts: {active:.3g} activated of {total:.3g} total "
                               f"parameters, from {line!r}")
+    _totals_recur(estimates)
+
+
+def _totals_recur(estimates: list[Estimate]) -> None:
+    """A count the text has called a mixture's total, its active count unknown ("our MoE model with 16B
+    total parameters"), is that total wherever it recurs ("we train Heron 16B on 2T tokens"): an
+    estimate on the same count is no run either."""
+    totals = [float(e.assumptions.get("parameters", 0)) for e in estimates
+              if e.method == OPERATION_COUNTING and any(n.startswith(TOTAL_ONLY_NOTE) for n in e.notes)]
+    for estimate in estimates if totals else ():
+        n = float(estimate.assumptions.get("parameters", 0))
+        if estimate.method == OPERATION_COUNTING and n and not estimate.assumptions.get("active_parameters") \
+                and any(abs(t - n) / n <= SAME_MODEL_TOLERANCE for t in totals) \
+                and not any(note.startswith(TOTAL_ONLY_NOTE) for note in estimate.notes):
+            estimate.notes.append(f"{TOTAL_ONLY_NOTE}, as the text calls this count elsewhere")

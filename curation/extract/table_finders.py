@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from curation.extract.column_tables import find_column_runs
-from curation.extract.context import AGGREGATE_NOTE, classify
+from curation.extract.context import AGGREGATE_NOTE, STAGE_TIME, classify
 from curation.extract.device_sentences import device_counts, durations
 from curation.extract.device_time import (
     SECONDS,
@@ -52,10 +52,6 @@ def _cell_value(cell: str) -> float | None:
     return scaled_value(match.group("n"), match.group("m"))
 
 
-# a device-time cell that breaks the time down by stage: "Stage 1 pretraining: 147K H100 hours Stage 2
-# annealing: 98K H100 hours SFT: 896 H100 hours RLHF: 224 H100 hours"
-STAGE_TIME = re.compile(rf"(?P<label>[A-Za-z][\w ()-]{{0,40}}?):\s*(?P<n>{NUMBER})\s?"
-                        r"(?P<m>[kKM](?![a-zA-Z]))?(?:\s*[A-Z][\w-]*)?(?:\s*GPU)?[\s-]*(?:hours?|hrs?|h\b|days?)")
 POST_TRAINING_STAGE = re.compile(r"\b(?:sft|rlhf|dpo|rl|fine-?tun\w*|instruction|alignment|post-?train\w*|"
                                  r"preference|reward)\b", re.IGNORECASE)
 LEADING_NUMBER = re.compile(rf"^\s*(?:~|≈|about\s+|approx(?:\.|imately)?\s+|circa\s+|ca\.\s+)?{NUMBER}")
