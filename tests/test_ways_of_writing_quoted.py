@@ -113,3 +113,111 @@ def test_a_size_and_a_token_count_alone_are_still_a_run():
     primary = _primary("Scaling up (up to 9B params, ~1 trillion tokens) gives the best results. Ablations "
                        "use 30B tokens.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 9e9 * 1e12)
+
+
+# -- citations that credit a tool, budgets spent -----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "We train our models with JAX [51] using 64 A100 GPUs for 10 days.",
+    "Osprey was trained with GPipe [15] on 64 A100 GPUs for 10 days.",
+    "Osprey was implemented using JAX (Smith et al., 2018) and trained on 64 A100 GPUs for 10 days.",
+])
+def test_a_citation_of_the_software_a_run_used_keeps_the_run_its_own(sentence):
+    primary = _primary(sentence)
+    assert primary is not None
+    assert primary.value_flop == pytest.approx(64 * 10 * 24 * A100_HOUR, rel=0.01)
+
+
+def test_a_run_compared_with_a_cited_model_stays_cited():
+    assert _primary("Compared with Kite [12], which was trained on 64 A100 GPUs for 10 days, we need "
+                    "far less.") is None
+
+
+def test_a_budget_spent_is_the_runs():
+    primary = _primary("Nearly all of the training budget was spent on the base Osprey-7B model, which took "
+                       "~9 days to train on 256 A100 GPUs.")
+    assert primary is not None
+    assert primary.value_flop == pytest.approx(256 * 9 * 24 * A100_HOUR, rel=0.01)
+
+
+def test_a_budget_planned_is_still_no_run():
+    assert _primary("With a budget of 9 days on 256 A100 GPUs, one could train a 7B model.") is None
+
+
+# -- names with a base suffix, or a letter and a digit ---------------------------------------------------
+
+@pytest.mark.parametrize(("name", "size"), [
+    ("Osprey-7B-Base", 7e9), ("Osprey-7B-v0.1", 7e9), ("K9-11B", 11e9),
+])
+def test_a_name_with_a_base_suffix_or_a_short_name_carries_its_size(name, size):
+    text = (f"{name}\n\nAbstract\nWe introduce {name}.\n\n2 Training\n{name} is pre-trained on 2 trillion "
+            "tokens.\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * size * 2e12)
+
+
+def test_a_chat_suffix_is_not_a_base_name():
+    text = ("Osprey-7B-Chat\n\nAbstract\nWe introduce Osprey-7B-Chat.\n\n2 Training\nOsprey-7B-Chat is "
+            "fine-tuned on 2B tokens.\n")
+    assert extract(text, 2024).primary is None
+
+
+# -- another size's run ----------------------------------------------------------------------------------
+
+def test_a_smaller_models_run_is_not_the_flagships():
+    primary = _primary("We train Osprey, a mixture of experts with 600B parameters, on 512 A100 GPUs for 4 "
+                       "days. Our best dense model (2.3B parameters) was trained on 512 A100 GPUs for 6 "
+                       "weeks.")
+    assert primary is not None
+    assert primary.value_flop == pytest.approx(512 * 4 * 24 * A100_HOUR, rel=0.01)
+
+
+def test_a_run_that_also_covers_the_other_sizes_may_be_the_flagships():
+    primary = _primary("We train Osprey models from 1.4B up to 3.8B parameters. We use eight A100 GPUs to "
+                       "train the model of 1.4B parameters and of other sizes for 9 days.")
+    assert primary is not None
+    assert primary.value_flop == pytest.approx(8 * 9 * 24 * A100_HOUR, rel=0.01)
+
+
+# -- durations and counts written other ways ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "chips", "hours"), [
+    # a run that completes within a time lasted it
+    ("All models are trained on 16 A100 (40G) GPUs and are completed within 1.5 days.", 16, 36),
+    # a total after a time per epoch
+    ("Pretraining used eight V100 GPUs. We trained for three epochs. Every epoch took about 4 days, "
+     "resulting in a total pretraining time of 12 days.", 8, 288),
+    # a machine with its memory in parentheses
+    ("Using a single 16-A100(40G) machine, the model requires about 6 days of training.", 16, 144),
+    # a count after the accelerator with a times sign
+    ("We train Osprey on NVIDIA A100 80GB x 64 for 10 days.", 64, 240),
+    ("Osprey 32B: NVIDIA A100 GPUs x 512 EA for 3 weeks.", 512, 504),
+    # the duration in the sentence before a device count that trains
+    ("We train the model for 1 million steps, which takes about 11 days. Our training runs on a cluster "
+     "of 128 A100 GPUs.", 128, 264),
+])
+def test_durations_and_counts_written_other_ways(sentence, chips, hours):
+    primary = _primary(sentence)
+    assert primary is not None
+    peak = 125e12 if "V100" in sentence else 312e12
+    assert primary.value_flop == pytest.approx(chips * hours * 3600 * peak * 0.3, rel=0.01)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We evaluate on 16 A100 GPUs; each evaluation completes within 2 hours.",
+    "Our training runs on a cluster of 128 A100 GPUs. We evaluate the checkpoints for 2 days.",
+    "We compare against Kite, which trains for 11 days. Our training runs on 128 A100 GPUs.",
+])
+def test_durations_that_are_no_run_of_the_count(sentence):
+    primary = _primary(sentence)
+    assert primary is None or primary.value_flop < 128 * 48 * A100_HOUR
+
+
+def test_hours_of_computation_on_named_hardware_are_device_time():
+    primary = _primary("A cumulative of 145,152 hours of computation was performed on hardware of type A100.")
+    assert primary is not None
+    assert primary.value_flop == pytest.approx(145_152 * A100_HOUR, rel=0.01)
+
+
+def test_hours_of_computation_on_no_named_hardware_give_nothing():
+    assert _primary("The project used 145,152 hours of computation on our cluster.") is None

@@ -36,6 +36,11 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "computing capacity", "capable of delivering", "aggregate performance",
                "sustained performance")
 
+# a budget the text says was spent is the run's, not a plan: "nearly all of the training budget was spent
+# on the base model, which took 9.5 days on 440 A100s"
+SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+                          r"(?:spent|used|consumed)\b")
+
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
 # sentence — a prediction or a plan ("our law predicts that a 70B model should be trained on 1.4T
 # tokens, requiring 5.9e23 FLOPs"), generating text with a trained model ("generating 1M tokens costs
@@ -212,8 +217,15 @@ COMPARISON_AFTER = re.compile(r",?\s*\b(?:compared (?:to|with)|vs\.?|versus|wher
                               re.IGNORECASE)
 
 
-# a citation crediting the training data a run used: "on the Pile (Gao et al., 2020; Biderman et al.)"
-DATA_CREDIT = re.compile(r"\bon\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s*\([^()]{0,120}?\b(?:19|20)\d\d[a-z]?\)")
+# a citation crediting the training data a run used, "on the Pile (Gao et al., 2020; Biderman et al.)", or
+# the software or method it was run with, "with JAX [51]", "using JAX (Bradbury et al., 2018) and the
+# DeepMind JAX Ecosystem (Babuschkin et al., 2020)", "with GPipe [15]": the run is still the sentence's own
+# (citations read in lower case; "compared with Kite [12]" is still a comparison, by its cue)
+_CREDIT_CITATION = r"\s*(?:\([^()]{0,120}?\b(?:19|20)\d\d[a-z]?\)|\[\d+(?:[,–-]\s?\d+)*\])"
+DATA_CREDIT = re.compile(r"(?<!compared )(?<!compare )(?<!comparing )(?<!comparison )"
+                         r"\b(?:on|with|using|via|through)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
+                         + _CREDIT_CITATION
+                         + r"(?:\s*(?:,|and)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}" + _CREDIT_CITATION + ")*")
 
 
 # a line break or a run of spaces inside a cue: PDF text breaks "all\nexperiments" where the line ends
@@ -323,6 +335,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         estimate.notes.append("not prose: figure labels or a list of numbers")
     if has_cue(context, FINETUNE_CUES):
         estimate.stage = FINETUNING
+    if "budget" in context:
+        context = SPENT_BUDGET.sub(" ", context)
     if has_cue(context, NOT_A_TOTAL):
         estimate.notes.append("not a training total (per-token, inference, peak or budget context)")
     # "trained on the Pile (Gao et al., 2020)" credits the data

@@ -42,7 +42,7 @@ from functools import lru_cache
 from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits
 from curation.extract.context import CITATION, CITED, has_cue
 from curation.extract.device_time import SECONDS, _unit_key, count_accelerator, hardware_estimate
-from curation.extract.evidence import Estimate, Span, sentence_around
+from curation.extract.evidence import Estimate, Span, sentence_around, sentence_before
 from curation.extract.hardware import (
     TPU_SLICE,
     accelerator_pattern,
@@ -86,7 +86,7 @@ MACHINE_AFTER = (r"(?![\s-]+(?i:v\d\w*\s+)?(?i:pods?|slices?|clusters?|supercomp
 DEVICES = re.compile(
     # a space or a times sign after the count: "7B-Chat" is a size, not 7 "B-Chat" devices
     rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?(?:\s*(?:×|x)\s*|\s+)"
-    rf"(?P<name>(?:(?!{NOT_A_NAME}|\d[\d,]*-(?:core|chip)\b)(?:[A-Za-z0-9]|\((?=[A-Za-z]))[\w.\-()]*(?<!\.)\s+){{0,5}})\(?{DEVICE_NOUN}\)?(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
+    rf"(?P<name>(?:(?!{NOT_A_NAME}|\d[\d,]*-(?:core|chip)\b)(?:[A-Za-z0-9]|\((?=[A-Za-z]|\d+\s?GB?\)))[\w.\-()]*(?<!\.)\s+){{0,5}})\(?{DEVICE_NOUN}\)?(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
     rf"{MACHINE_AFTER}"
     rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
     rf"(?P<name2>(?:(?:NVIDIA|Nvidia|Tesla|GeForce|AMD|Instinct)\s){{0,2}}[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
@@ -111,10 +111,17 @@ RATE_AFTER = re.compile(r"\s*(?:per|/)\s*(?!(?:training\s+)?(?:epoch|run|model|e
                         r"(?:[a-z]+)\b", re.IGNORECASE)
 NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+"
                        r"(?:just\s+|only\s+|about\s+|less\s+than\s+)?$", re.IGNORECASE)
-# but a run that ends "after" a time lasted that long: "converged after 14 days", "converges after 3 days"
+# but a run that ends "after" or "within" a time lasted that long: "converged after 14 days", "are
+# completed within 1.5 days"
 RUN_ENDED_AFTER = re.compile(r"\b(?:converge[sd]?|finish(?:es|ed)|complete[sd]?|end(?:s|ed)|stop(?:s|ped)|"
                              r"conclude[sd]?|terminate[sd]?)\s+"
-                             r"after\s+(?:about\s+|roughly\s+|approximately\s+|around\s+)?$", re.IGNORECASE)
+                             r"(?:after|within)\s+(?:about\s+|roughly\s+|approximately\s+|around\s+)?$",
+                             re.IGNORECASE)
+# a duration written as the run's total is no time per epoch: "Every epoch took 4 days, resulting in a
+# total pretraining time of 12 days"
+TOTAL_TIME_BEFORE = re.compile(r"\btotal\s+(?:\w+\s+){0,2}?(?:time|duration)\s+(?:of|was|is|:)\s*"
+                               r"(?:about\s+|roughly\s+|approximately\s+|around\s+|~\s*)?$|\ba\s+total\s+of\s+$",
+                               re.IGNORECASE)
 MAX_DEVICES = 200_000
 YEAR = re.compile(r"(?:19[5-9]\d|20[0-3]\d)")  # a year written before a name is not a count of devices
 # the words that take a year: "in 2017 V100 GPUs were …" (not "on 2000 H100s": a count)
@@ -143,7 +150,8 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
         if hi < lo:
             continue
         seconds = (lo + hi) / 2 * SECONDS[_unit_key(match.group("unit"))]
-        if PER_EPOCH_BEFORE.search(sentence.text[max(0, match.start() - 120): match.start()]) or \
+        per_epoch_before = PER_EPOCH_BEFORE.search(sentence.text[max(0, match.start() - 120): match.start()])
+        if (per_epoch_before and not TOTAL_TIME_BEFORE.search(before)) or \
                 PER_EPOCH_AFTER.match(sentence.text, match.end()):
             epochs = EPOCHS.search(sentence.text)
             if epochs is None:
@@ -197,9 +205,20 @@ def _bare_count() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _machine_of_accelerators() -> re.Pattern[str]:
-    """A machine named by its accelerators: "a single 8-A100 node", "an 8xH100 server" (its count)."""
-    return re.compile(rf"(?<![\w.])(?P<count>\d{{1,2}})\s*[-x×]\s*(?P<name>{accelerator_regex()})\s+"
+    """A machine named by its accelerators: "a single 8-A100 node", "an 8xH100 server", "a 16-A100(40G)
+    machine" (its count)."""
+    return re.compile(rf"(?<![\w.])(?P<count>\d{{1,2}})\s*[-x×]\s*(?P<name>{accelerator_regex()})"
+                      r"(?:\s*\(\d+\s?GB?\))?\s+"  # its memory: "a single 16-A100(40G) machine"
                       r"(?:machine|server|node|box|system)s?\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _count_after() -> re.Pattern[str]:
+    """A count written after the accelerator with a times sign: "NVIDIA A100 80GB x 64", "H200 GPUs x 512
+    EA" (a whole number, not a speed-up, "V100 × 2.5")."""
+    return re.compile(rf"(?<![\w.])(?:(?:NVIDIA|Nvidia|AMD|Google)\s+)?(?P<name>{accelerator_regex()})"
+                      r"(?:[\s-]*\d+\s?GB)?(?:\s+GPUs?)?\s*[x×*]\s*(?P<count>\d[\d,]*)(?![\d.,]*\w)",
+                      re.IGNORECASE)
 
 
 # a count of machines written before "8-GPU servers": "64 8-GPU A100 servers" is 512 GPUs
@@ -245,6 +264,10 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
               # "8 V100s" is a plural, read below, not a V100S; "in 2017 V100 GPUs": a year, not a count
               if m.group("name")[-1] != "s" and not YEAR.fullmatch(m.group("count"))
               and sentence.start + m.start() not in taken]
+    for m in _count_after().finditer(sentence.text) if "x" in sentence.text or "×" in sentence.text else ():
+        at = sentence.start + m.start()  # "NVIDIA A100 80GB x 64"
+        span = Span(m.group(0), at, at + len(m.group(0)))
+        found.append((parse_plain(m.group("count")), m.group("name"), "gpu", span))
     for m in _machine_of_accelerators().finditer(sentence.text):  # "a single 8-A100 node"
         at = sentence.start + m.start()
         if at not in taken:
@@ -364,6 +387,26 @@ def _following_durations(text: str, sentence: Span) -> tuple[list[tuple[float, s
     return found, end
 
 
+# a sentence about other runs than the text's: it evaluates, compares, or tells of a named model in a
+# relative clause ("We compare against Kite, which trains for 11 days")
+STUDY_WORD = re.compile(r"\b(?:evaluat|compar|benchmark|baseline|contrast)\w*", re.IGNORECASE)
+ANOTHER_SUBJECT = re.compile(r"\b[A-Z][\w.-]*,\s+which\b")
+
+
+def _preceding_durations(text: str, sentence: Span) -> tuple[list[tuple[float, str, Span]], Span]:
+    """The training durations of the sentence right before a device count that trains and gives none,
+    nor any sentence after it: "We train for 1M steps, which takes about 11 days. Our training runs on
+    a cluster of 2,048 TPUv3 cores." The sentence before must be about training, name no devices, and
+    not evaluate, compare or tell of another model ("Kite, which trains for 11 days"). Returns them and
+    the span from that sentence to the count's."""
+    before = sentence_before(text, sentence) if TRAINING.search(sentence.text) else None
+    if before is None or not TRAINING.search(before.text) or device_counts(before) or \
+            STUDY_WORD.search(before.text) or ANOTHER_SUBJECT.search(before.text):
+        return [], sentence
+    times = [d for d in durations(before) if not _glosses_a_name(before, d[2])]
+    return times, Span(text[before.start: sentence.end], before.start, sentence.end)
+
+
 @lru_cache(maxsize=8)
 def sentences_with_devices(text: str) -> list[Span]:
     seen: dict[int, Span] = {}
@@ -449,16 +492,18 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
                     estimates.append(estimate)
                 previous_end = ends[index]
             continue
-        evidence = sentence
+        evidence, pairing = sentence, "device count and duration in one sentence"
         if not times:
             times, end = _following_durations(text, sentence)
             evidence = Span(text[sentence.start: end], sentence.start, end)
+            pairing = "device count, and the duration in a following sentence"
+        if not times:
+            times, evidence = _preceding_durations(text, sentence)
+            pairing = "device count, and the duration in the sentence before"
         if not times or not TRAINING.search(evidence.text):
             continue
         estimate = _pair_estimate(text, sentence, evidence, max(devices, key=lambda d: d[0]),
-                                  max(times, key=lambda d: d[0]), publication_year,
-                                  "device count and duration in one sentence" if evidence is sentence
-                                  else "device count, and the duration in a following sentence")
+                                  max(times, key=lambda d: d[0]), publication_year, pairing)
         if estimate is not None:
             estimates.append(estimate)
     return estimates

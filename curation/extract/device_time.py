@@ -294,6 +294,36 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
                 estimate.model = label
                 estimate.assumptions["table_row"] = True
             estimates.append(estimate)
+    return estimates + _computation_hours(text, publication_year)
+
+
+# device time written without a device noun, the hardware named in its sentence: "A cumulative of 145,152
+# hours of computation was performed on hardware of type H100"
+COMPUTATION_TIME = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*"
+                              r"(?P<unit>hours?|days?)\s+of\s+(?:computation|compute|computing)\b",
+                              re.IGNORECASE)
+
+
+def _computation_hours(text: str, publication_year: int | None) -> list[Estimate]:
+    """Hardware estimates from "N hours of computation" whose sentence names the accelerator (no
+    accelerator named there, no estimate: the hours may be a CPU's or a whole cluster's)."""
+    estimates = []
+    at = text.find(" of comput")
+    while at != -1:
+        for match in COMPUTATION_TIME.finditer(text, max(0, at - 40), at + 20):
+            sentence = sentence_around(text, match.start(), match.end())
+            named = accelerator_pattern().search(sentence.text)
+            if named is None:
+                continue
+            amount = scaled_value(match.group("n"), match.group("mult"))
+            seconds = amount * SECONDS[_unit_key(match.group("unit"))]
+            chip_time = f"{match.group('n')}{match.group('mult') or ''} {match.group('unit')}"
+            estimate = hardware_estimate(text, match_span(match), seconds, named.group("accelerator"), "chip",
+                                         publication_year, {"chip_time": chip_time,
+                                                            "accelerator_from": "named in the same sentence"})
+            if estimate:
+                estimates.append(estimate)
+        at = text.find(" of comput", at + 1)
     return estimates
 
 

@@ -28,7 +28,11 @@ from curation.extract.evidence import (
     Estimate,
 )
 from curation.extract.finders import find_reported, find_table_totals
-from curation.extract.flagship_counting import find_flagship_counting, mark_corpus_sizes
+from curation.extract.flagship_counting import (
+    find_flagship_counting,
+    mark_corpus_sizes,
+    mark_runs_of_other_sizes,
+)
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.markup import plain_text
 from curation.extract.moe import use_active_parameters
@@ -211,6 +215,7 @@ def extract(document: str, publication_year: int | None = None, name: str | None
     estimates = all_estimates(text, publication_year, name)
     use_active_parameters(estimates, text)
     mark_corpus_sizes(estimates, text)
+    mark_runs_of_other_sizes(estimates, text, name)
     mark_other_models_sections(estimates, text, name)
     mark_rows_of_other_sizes(estimates, name)
     mark_reports_of_others(estimates)

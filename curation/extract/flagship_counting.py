@@ -59,7 +59,14 @@ from typing import NamedTuple
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import classify, eligible, has_cue, is_prose, mark_local_cues, stage_clause
-from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around, sentence_before
+from curation.extract.evidence import (
+    HARDWARE,
+    OPERATION_COUNTING,
+    Estimate,
+    Span,
+    sentence_around,
+    sentence_before,
+)
 from curation.extract.model_names import document_title
 from curation.extract.moe import (
     MIXTURE,
@@ -83,10 +90,14 @@ from curation.extract.quantities import (
 )
 from curation.extract.step_counting import list_block, step_tokens, table_step_tokens
 
-# "Heron-7B", "Heron 1.5B", "Heron-30B-A3B", and a size in parentheses after the name, "Heron-Large (340M)"
-SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?(?:-[A-Za-z]+)*"
+# "Heron-7B", "Heron 1.5B", "Heron-30B-A3B", "H5-11B" (a letter and a digit), and a size in parentheses after
+# the name, "Heron-Large (340M)"
+SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>(?:[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?|[A-Z]\d{1,2})"
+                        r"(?:-[A-Za-z]+)*"
                         r"(?:[- ]\d+(?:\.\d+)?)?)(?:[- ]|(?P<open>\s\())"
-                        r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?(open)\)|(?:-A\d+(?:\.\d+)?[MB])?)(?![\w-])"
+                        r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?(open)\)|(?:-A\d+(?:\.\d+)?[MB])?)"
+                        # a suffix that names the base model itself: "Heron-7B-Base", "Heron-7B-v0.1"
+                        r"(?:-(?:[Bb]ase|BASE|[Pp]re-?[Tt]rained|PT|hf|v\d+(?:\.\d+)*))?(?![\w-])"
                         r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
 PARAMETER_STATEMENT = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z]){SIZE_GAP}*"
@@ -227,7 +238,7 @@ def _own_sentence_around(low: str, start: int, end: int, reach: int = 40) -> str
     return before + low[start:end] + (after[:cut.start()] if cut else after)
 
 
-A_SIZE = re.compile(r"[MBT](?![\w-])")  # after a digit (checked in Python: a charset scans fastest)
+A_SIZE = re.compile(r"[MBT](?!\w)")  # after a digit (checked in Python: a charset scans fastest)
 
 
 def _near_sizes(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -856,6 +867,35 @@ def mark_corpus_sizes(estimates: list[Estimate], text: str) -> None:
         if CORPUS_BUILT.search(text, max(sentence.start, tokens.start - 100), tokens.start) and \
                 _one_of_several_corpora(text, float(estimate.assumptions["training_tokens"]), sentence):
             estimate.notes.append(CORPUS_NOTE)
+
+
+OTHER_SIZE_NOTE = "not its own run: another size's run than the text's flagship"
+OTHER_SIZES = re.compile(r"\b(?:other|all|each|every|larger|remaining)\s+(?:model\s+)?"
+                         r"(?:sizes?|models|variants)\b", re.IGNORECASE)
+
+
+def mark_runs_of_other_sizes(estimates: list[Estimate], text: str, repository: str | None = None) -> None:
+    """A device-time run whose own sentence gives its model a size ("Our best dense model (2.3B
+    parameters) was trained on 2048 cores for 6 weeks") smaller than the text's flagship, and none
+    that is the flagship's, is another size's run: the primary is the flagship's (its estimates stay).
+    A sentence that also speaks of the other sizes ("…, and four GPUs to train those of other sizes")
+    may be the flagship's."""
+    sized_runs = []
+    for estimate in estimates:
+        if estimate.method == HARDWARE and not estimate.assumptions.get("table_row") and \
+                not OTHER_SIZES.search(estimate.evidence[0].text):
+            sizes = [_value(m) for m in PARAMETER_STATEMENT.finditer(estimate.evidence[0].text)
+                     if not (m.group("active") or m.group("active2"))]
+            if sizes:
+                sized_runs.append((estimate, sizes))
+    if not sized_runs:
+        return
+    flagship = _flagship(text, _sized_names(text), repository)
+    if flagship is None:
+        return
+    for estimate, sizes in sized_runs:
+        if max(sizes) < flagship.size * 0.95:
+            estimate.notes.append(f"{OTHER_SIZE_NOTE} ({flagship.size:.3g} parameters)")
 
 
 def find_flagship_counting(text: str, repository: str | None = None) -> list[Estimate]:
