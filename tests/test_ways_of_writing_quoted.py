@@ -221,3 +221,20 @@ def test_hours_of_computation_on_named_hardware_are_device_time():
 
 def test_hours_of_computation_on_no_named_hardware_give_nothing():
     assert _primary("The project used 145,152 hours of computation on our cluster.") is None
+
+
+# -- accelerators named by their vendor, and older or consumer GPUs ---------------------------------------
+
+@pytest.mark.parametrize(("sentence", "accelerator"), [
+    ("We trained Osprey on 512 Huawei Ascend 910 NPUs for 30 days.", "Ascend 910"),
+    ("The network took about 2 days on an Nvidia GTX 285 GPU.", "GTX 285"),
+    ("Training took six days on two GTX 480 GPUs.", "GTX 480"),
+    ("We train Osprey on 4 RTX 3090 Ti GPUs for 10 days.", "RTX 3090 Ti"),
+    ("We train Osprey on 4 RTX 3090 GPUs for 10 days.", "RTX 3090"),
+    ("We train Osprey on 8 RTX 6000 Ada GPUs for 10 days.", "RTX 6000 Ada"),
+    ("We train Osprey on 8 Quadro RTX 6000 GPUs for 10 days.", "Quadro RTX 6000"),
+    ("Osprey was trained on 16 NVIDIA A800 PCIe GPUs for 10 days.", "A800"),
+])
+def test_an_accelerator_is_read_by_its_full_name(sentence, accelerator):
+    primary = _primary(sentence, 2022)
+    assert primary is not None and primary.assumptions["accelerator"] == accelerator

@@ -87,7 +87,8 @@ class Accelerator:
 def _normalise(name: str) -> str:
     """A name's key: lower case without spaces, hyphens or the vendor's and cloud's words ("Cloud TPU v4",
     "CloudTPUv4" and "GCP-TPUv4" alike), "tensor processing unit(s)" as "tpu"."""
-    key = re.sub(r"[\s_\-]+", "", name.lower().replace("nvidia", "").replace("tesla", ""))
+    key = name.lower().replace("nvidia", "").replace("tesla", "").replace("huawei", "")
+    key = re.sub(r"[\s_\-]+", "", key)
     key = re.sub(r"tensorprocessingunits?", "tpu", key)
     return re.sub(r"^(?:google)?(?:gcp|cloud)?(?=tpu)", "", key)
 
