@@ -1,14 +1,19 @@
 """Short texts of our own, in the shapes of sentences that Epoch AI's notes quote from real papers and
-cards (see ``bench/epoch_quotes.py``): a learned tokenizer's training, a pod of unstated size, device
-time listed by stage, a mixture's total named again, a GPU guessed from the year, a corpus built."""
+cards (see ``bench/epoch_quotes.py``), and in shapes cards use: a learned tokenizer's training, a pod of
+unstated size, device time listed by stage, a mixture's total named again, a GPU guessed from the year,
+a corpus built, citations of software, other sizes' runs, counts and durations written other ways,
+accelerators by their full names, a card that tells its base model's run."""
 
 from __future__ import annotations
 
 import pytest
 
 from curation.extract.device_sentences import device_counts
+from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import Span
+from schemas.handover import CARD as CARD_KIND
+from schemas.handover import Document
 
 TITLE = "Osprey: Open and Efficient Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
 A100_HOUR = 3600 * 312e12 * 0.3
@@ -238,3 +243,36 @@ def test_hours_of_computation_on_no_named_hardware_give_nothing():
 def test_an_accelerator_is_read_by_its_full_name(sentence, accelerator):
     primary = _primary(sentence, 2022)
     assert primary is not None and primary.assumptions["accelerator"] == accelerator
+
+
+# -- a card that tells its base model's run ---------------------------------------------------------------
+
+CARD = "---\nlicense: apache-2.0\n---\n# {title}\n\n{intro}\n\n## Training\n{training}\n"
+BASE_RUN = "The base model was pretrained on 2T tokens using 512 A100 GPUs for 20 days."
+
+
+def _card(title: str, intro: str, training: str):
+    text = CARD.format(title=title, intro=intro, training=training)
+    return extract_document(Document(CARD_KIND, text, 2024), name=f"acme/{title}")
+
+
+def test_a_post_trained_name_over_the_base_models_run_is_derived():
+    extraction = _card("Osprey-7B-Chat", "This is a chat model.", BASE_RUN + " We then tuned it on 100K "
+                       "dialogues.")
+    assert extraction.derived_from is not None
+    assert extraction.primary is None
+
+
+def test_a_base_name_over_the_base_models_run_keeps_it():
+    extraction = _card("Osprey-7B", "We release the base model and a chat model.", BASE_RUN)
+    assert extraction.derived_from is None
+    assert extraction.primary is not None
+    assert extraction.primary.value_flop == pytest.approx(6 * 7e9 * 2e12, rel=0.1)
+
+
+def test_a_continued_training_card_does_not_take_its_base_models_run():
+    extraction = _card("Osprey-Code-7B", "Osprey-Code-7B is initialized with Kite-7B weights and continually "
+                       "pre-trained on 500B tokens of code.", BASE_RUN)
+    assert extraction.derived_from is None
+    assert extraction.primary is not None
+    assert extraction.primary.value_flop == pytest.approx(6 * 7e9 * 500e9)

@@ -30,14 +30,25 @@ repository name the source gives:
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
    or its opening calls it "a LoRA adapter for X" / "adapter weights of X": its base is X.
 
+6. **A post-trained name over a base's run**: a name or title with "-instruct", "-chat", "-it" … whose
+   card tells the pre-training as its base's ("The base model was pretrained on 2T tokens …"): derived
+   from that unnamed base.
+
 Names such as "-instruct" or "-chat" alone do not make a card derived: some releases have no separate
 base, and their card's pre-training is the instruct model's own.
+
+On a card that is no derivative but continues another model's training ("initialized with Kite-7B
+weights and continually pre-trained on 500B tokens"), a sentence telling "the base model"'s run is
+Kite's (:func:`mark_base_runs`).
 """
 
 from __future__ import annotations
 
 import re
 
+from curation.extract.card_finders import looks_like_model_card
+from curation.extract.context import NOT_OWN_RUN
+from curation.extract.evidence import Estimate
 from curation.extract.model_names import squash_name
 from schemas.model_cards import base_model_of, front_matter
 
@@ -118,6 +129,29 @@ PLACEHOLDERS = {"model", "more", "none", "n/a", "na", "optional", "unknown", "tb
 
 
 # what a derived card's base is called when the card does not name it
+# a sentence telling the base model's run: "The base model was pretrained on 2T tokens …", "Our
+# underlying pre-trained model is trained on …"
+BASE_MODEL_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its)\s+(?:underlying\s+)?"
+                            r"(?:base|pre-?trained|foundation)\s+model\s+(?:was|is|has\s+been)\s+(?:\w+\s+)?"
+                            r"(?:pre-?)?trained\b", re.IGNORECASE)
+# a card's model continuing another's training: "initialized with Kite-7B weights", "continually
+# pre-trained from Kite-7B", "built on top of Kite-7B"
+CONTINUES_FROM = re.compile(r"\b(?:initiali[sz]ed\s+(?:with|from)|continu\w*\s+(?:pre-?)?train\w*\s+"
+                            r"(?:from|of|on\s+top\s+of)|built\s+on\s+top\s+of|starting\s+from)\s+(?:the\s+)?"
+                            r"(?:weights\s+of\s+)?" + NAME)
+
+
+def mark_base_runs(estimates: list[Estimate], text: str) -> None:
+    """On a card that continues another model's training ("initialized with Kite-7B weights"), the
+    estimates of a sentence telling "the base model"'s run ("The base model was trained on 2T tokens
+    …") are Kite's, not the card's."""
+    if "model" not in text or CONTINUES_FROM.search(text) is None or not looks_like_model_card(text):
+        return
+    for estimate in estimates:
+        if BASE_MODEL_RUN.search(estimate.evidence[0].text):
+            estimate.notes.append(f"{NOT_OWN_RUN}: the run of the base model this card's model continues")
+
+
 UNNAMED_SOURCE, UNNAMED_BASE = "the model it was converted from", "the model it was fine-tuned from"
 
 
@@ -151,7 +185,8 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
     trained = TRAINED_ON.search(text)
     if trained and name and _extends(name, trained.group("base")):
         return trained.group("base")
-    if METHOD_NAME.search(names.replace("_", "-")):
+    if METHOD_NAME.search(names.replace("_", "-")) or \
+            (POST_TRAINING_NAME.search(names.replace("_", "-")) and BASE_MODEL_RUN.search(text)):
         return base or UNNAMED_BASE
     adapter = ADAPTER_PHRASE.search(text[:4000])
     named = re.match(NAME, text[adapter.end():]) if adapter else None

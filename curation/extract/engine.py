@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from curation.extract.card_device_time import find_card_device_time
 from curation.extract.card_finders import find_card_operation_counting
 from curation.extract.context import AGGREGATE_NOTE, eligible, is_prose
+from curation.extract.derived import mark_base_runs
 from curation.extract.device_sentences import find_device_counts
 from curation.extract.device_time import GPU_OF_YEAR, find_hardware
 from curation.extract.evidence import (
@@ -220,4 +221,5 @@ def extract(document: str, publication_year: int | None = None, name: str | None
     mark_rows_of_other_sizes(estimates, name)
     mark_reports_of_others(estimates)
     mark_used_models(estimates, text, name)
+    mark_base_runs(estimates, text)
     return Extraction(text, estimates, choose_primary(estimates))

@@ -693,11 +693,23 @@ def _own_names(own: str, sized: Sized) -> list[str]:
     return [name for name in sized if _squashed(own).startswith(_squashed(name))]
 
 
+# the model a run starts from, written before the name: "initialized with Kite-7B weights", "starting from
+# Kite-7B", "built on top of Kite-7B"
+STARTS_FROM = re.compile(r"\b(?:initiali[sz]\w*|start\w*|continu\w*|based|built)\s+(?:\w+\s+){0,2}?"
+                         r"(?:with|from|on(?:\s+top\s+of)?)\s+(?:the\s+)?(?:weights\s+of\s+)?$",
+                         re.IGNORECASE)
+
+
 def _owner(sentence: Span, figure: Span, sized: Sized) -> tuple[str, float] | None:
     """The sized name written nearest before a figure in its sentence, with its size ("Kite-13B, which
-    was trained on 1T tokens": Kite, 13B), or None when no sized name precedes it there."""
+    was trained on 1T tokens": Kite, 13B), or None when no sized name precedes it there; a model the
+    run starts from ("Heron-Code is initialized with Kite-7B weights and trained on 500B tokens") is
+    not the owner."""
+    text = sentence.text
     before = [(match.end(), name, size) for name, found in sized.items() for size, match in found
-              if sentence.start <= match.start() and match.end() <= figure.start]
+              if sentence.start <= match.start() and match.end() <= figure.start
+              and not STARTS_FROM.search(text, max(0, match.start() - sentence.start - 40),
+                                         match.start() - sentence.start)]
     return max(before)[1:] if before else None
 
 
