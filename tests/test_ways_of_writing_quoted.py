@@ -276,3 +276,17 @@ def test_a_continued_training_card_does_not_take_its_base_models_run():
     assert extraction.derived_from is None
     assert extraction.primary is not None
     assert extraction.primary.value_flop == pytest.approx(6 * 7e9 * 500e9)
+
+
+# -- set-ups and units written other ways ------------------------------------------------------------------
+
+def test_sequences_of_tokens_per_batch_count_the_sequences():
+    primary = _primary("We train Osprey (1.3B parameters) for 100k steps with 1,024 sequences of 2,048 tokens "
+                       "per batch.")
+    assert primary is not None
+    assert primary.value_flop == pytest.approx(6 * 1.3e9 * 100_000 * 1024 * 2048)
+
+
+def test_a_flop_day_unit_other_than_the_petaflop_day_is_no_flop_total():
+    primary = _primary("The total training compute is 2.4 exaFLOP-days.")
+    assert primary is None or primary.value_flop > 1e22

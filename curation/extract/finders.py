@@ -50,7 +50,9 @@ from curation.units import FLOP_PER_PFS_DAY
 MIN_FLOP, MAX_FLOP = 1e10, 1e31
 
 
-FLOP_UNIT = r"(?:FLOPs?|FLOPS|flops?|floating[- ]point\s+operations)(?!\s*/\s*s)(?![A-Za-z/])"
+# (not a rate, "FLOP/s", nor a rate-time unit other than the petaflop/s-day, "2.4 exaFLOP-days")
+FLOP_UNIT = (r"(?:FLOPs?|FLOPS|flops?|floating[- ]point\s+operations)(?!\s*/\s*s)(?![A-Za-z/])"
+             r"(?![\s·-]*days?\b)")
 
 
 SI_PREFIX = {"peta": 1e15, "exa": 1e18, "zetta": 1e21, "yotta": 1e24, "z": 1e21, "y": 1e24}

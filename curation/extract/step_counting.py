@@ -64,6 +64,12 @@ BATCH = re.compile(r"batch(?:es)?\s+(?:size\s*(?:of|was|is|[:=])?|of"
 BATCH_RATE = re.compile(rf"(?<![\w.']){_count('b')}\s*(?P<unit>tokens)\s*(?:per|/|in\s+each|each)\s*"
                         r"(?:global\s+|training\s+|optimi[sz]er\s+|gradient\s+)?"
                         r"(?:batch|step|iteration|update)\b", re.IGNORECASE)
+# a batch of sequences written as a rate: "1,024 sequences of 2,048 tokens per batch" (steps × 1,024 ×
+# 2,048 tokens; not a batch of 2,048 tokens)
+SEQUENCES_PER_BATCH = re.compile(rf"(?<![\w.']){_count('b')}\s*(?:sequences|samples|examples)\s+of\s+"
+                                 rf"(?:length\s+)?{_count('l')}\s*tokens?\s*(?:each\s+)?(?:per|/|in\s+each)\s*"
+                                 r"(?:global\s+|training\s+)?(?:batch|step|iteration|update)\b",
+                                 re.IGNORECASE)
 SEQUENCE = re.compile(r"(?:sequence|context)\s+(?:length|size|window)|input\s+length|sequences\s+of\b",
                       re.IGNORECASE)
 # "a batch size of 1 per GPU", "a per-device batch size of 16", "micro-batch size of 4 per GPU"
@@ -169,7 +175,11 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
             end = max(end, sentence_around(text, end + 1, end + 2).end)
         area = text[sentence.start: end]
         # a global batch beats a micro-batch the sentence also gives
-        written = sorted([*BATCH.finditer(area), *BATCH_RATE.finditer(area)], key=lambda m: m.start())
+        sequences = list(SEQUENCES_PER_BATCH.finditer(area)) if "sequences of" in area.lower() else []
+        inside = [range(m.start(), m.end()) for m in sequences]  # its tokens are no batch of their own
+        written = sorted([*sequences, *BATCH.finditer(area),
+                          *(m for m in BATCH_RATE.finditer(area) if not any(m.start() in r for r in inside))],
+                         key=lambda m: m.start())
         batches = [(batch, _per_device(area, batch)) for batch in written]
         if not batches:
             continue
@@ -183,7 +193,9 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
             n_batch *= devices * (float(next(filter(None, accumulation.groups()))) if accumulation else 1)
         spans = [Span(steps.group(0), steps.start(), steps.end()),
                  Span(batch.group(0), sentence.start + batch.start(), sentence.start + batch.end())]
-        if batch.group("unit"):
+        if batch.re is SEQUENCES_PER_BATCH:
+            tokens = n_steps * n_batch * _value(batch, "l")
+        elif batch.group("unit"):
             tokens = n_steps * n_batch
         else:
             length = _sequence_length(area)
