@@ -281,8 +281,8 @@ def test_a_continued_training_card_does_not_take_its_base_models_run():
 # -- set-ups and units written other ways ------------------------------------------------------------------
 
 def test_sequences_of_tokens_per_batch_count_the_sequences():
-    primary = _primary("We train Osprey (1.3B parameters) for 100k steps with 1,024 sequences of 2,048 tokens "
-                       "per batch.")
+    primary = _primary("We train Osprey (1.3B parameters) for 100k steps with 1,024 sequences of 2,048 "
+                       "tokens per batch.")
     assert primary is not None
     assert primary.value_flop == pytest.approx(6 * 1.3e9 * 100_000 * 1024 * 2048)
 
@@ -290,3 +290,22 @@ def test_sequences_of_tokens_per_batch_count_the_sequences():
 def test_a_flop_day_unit_other_than_the_petaflop_day_is_no_flop_total():
     primary = _primary("The total training compute is 2.4 exaFLOP-days.")
     assert primary is None or primary.value_flop > 1e22
+
+
+# -- runs that are not the text's own ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    # a run told in a relative clause of another named model
+    "Our model is 10x smaller than Kite-65B, which was trained on 1.4T tokens on 2048 A100s for 21 days.",
+    # a reward model's training is post-training
+    "The reward model was trained on 64 A100 GPUs for 2 days.",
+    # what a model of some size needs, a device count and its duration either side of it
+    "With 1,000 H100s, training a 70B model for 2T tokens takes roughly 30 days.",
+])
+def test_runs_that_are_not_the_texts_pre_training(sentence):
+    assert _primary(sentence) is None
+
+
+def test_the_own_model_told_in_a_relative_clause_keeps_its_run():
+    primary = _primary("We release Osprey-7B, which was trained on 2T tokens on 512 A100s for 10 days.")
+    assert primary is not None and primary.value_flop > 1e22

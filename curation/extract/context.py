@@ -125,14 +125,16 @@ def general_statement(sentence: str, before: str) -> bool:
 
 def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:
     """Note the cues that govern a figure where they stand (see :data:`BEFORE_IN_SENTENCE`), and a
-    general rule (:func:`general_statement`)."""
+    general rule (:func:`general_statement`, read up to the figure's end: a device count and its
+    duration may stand either side of the indefinite model, "With 1,000 H100s, training a 70B model
+    takes 30 days")."""
     before = text[sentence.start: figure.start] if sentence.start <= figure.start else ""
     phrase = re.split(r"[,;:(]", before)[-1]
     after = text[figure.end: min(figure.end + 25, max(figure.end, sentence.end))]
     if BEFORE_IN_SENTENCE.search(before) or BEFORE_IN_PHRASE.search(phrase) or \
             JUST_BEFORE.search(before[-30:]) or JUST_AFTER.match(after) or \
             RANGE_TOP.search(before[-160:]) or \
-            general_statement(text[sentence.start: sentence.end], before):
+            general_statement(text[sentence.start: sentence.end], text[sentence.start: figure.end]):
         estimate.notes.append(LOCAL_NOTE)
 
 
@@ -148,8 +150,9 @@ CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast
          "as ours", "than ours", "to ours", "like ours")
 
 
+# (a reward model's training belongs to the post-training of the model it rewards)
 FINETUNE_CUES = ("fine-tun", "finetun", "fine tun", "sft", "rlhf", "instruction tun", "alignment", "dpo",
-                 "direct preference")
+                 "direct preference", "reward model")
 
 
 # device time spent on something other than training a model: serving it, evaluating it, benchmarking

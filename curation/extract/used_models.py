@@ -140,6 +140,12 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
             estimate.notes.append("cited from other work: its sentence goes on about the model the one "
                                   "before names")
     named = [e for e in estimates if e.model and eligible(e) and e.stage == PRETRAINING]
+    for estimate in named:
+        model = estimate.model or ""
+        if _told_in_a_relative_clause(estimate) and not _claimed(text, model) and \
+                not _card_title(text, model, card_name) and not _paper_title(text, model):
+            estimate.notes.append(f"cited from other work: told of {model} in a clause of its own")
+    named = [e for e in named if eligible(e)]
     prose = {squash_name(e.model or "") for e in named if not e.assumptions.get("table_row")}
     several = len(prose) > 1 and card_name is None and not looks_like_model_card(text)
     for estimate in named:
@@ -161,6 +167,24 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
     if card_name is not None:
         _mark_other_cards_sentences([e for e in named if not e.assumptions.get("table_row") and eligible(e)],
                                     text, card_name)
+
+
+# a run told in a relative clause of a named model: "smaller than Kite-65B, which was trained on 1.4T
+# tokens on 2048 A100s for 21 days", "Kite-65B, trained on …"
+RELATIVE_RUN = re.compile(r"(?P<name>[A-Z][\w.-]*),\s+(?:(?:which|that)\s+"
+                          r"(?:was|were|is|has\s+been|had\s+been)\s+(?:\w+\s+)?)?(?:pre-?)?trained\b"
+                          r"(?:[^.;]|\.(?=\d))*$")
+
+
+def _told_in_a_relative_clause(estimate: Estimate) -> bool:
+    """Whether a prose figure stands in a relative clause of training whose antecedent is the figure's
+    model (see :data:`RELATIVE_RUN`)."""
+    sentence, figure = estimate.evidence[0], estimate.evidence[-1]
+    if estimate.assumptions.get("table_row") or not sentence.start <= figure.start <= sentence.end:
+        return False
+    first = min(span.start for span in estimate.evidence[1:]) if len(estimate.evidence) > 1 else figure.start
+    clause = RELATIVE_RUN.search(sentence.text, 0, max(0, first - sentence.start))
+    return clause is not None and squash_name(clause.group("name")) == squash_name(estimate.model or "")
 
 
 def _mark_other_cards_rows(rows: list[Estimate], text: str, card_name: str | None) -> None:
