@@ -309,3 +309,19 @@ def test_runs_that_are_not_the_texts_pre_training(sentence):
 def test_the_own_model_told_in_a_relative_clause_keeps_its_run():
     primary = _primary("We release Osprey-7B, which was trained on 2T tokens on 512 A100s for 10 days.")
     assert primary is not None and primary.value_flop > 1e22
+
+
+@pytest.mark.parametrize(("field", "tokens"), [
+    ("Tokens seen: 15T", 15e12), ("- Total tokens seen: 1.2T", 1.2e12),
+])
+def test_tokens_seen_are_tokens_trained_on(field, tokens):
+    text = CARD.format(title="Osprey-7B", intro="Osprey-7B is a language model.", training=field)
+    primary = extract_document(Document(CARD_KIND, text, 2024), name="acme/Osprey-7B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * tokens)
+
+
+def test_a_set_up_written_as_rates():
+    primary = _primary("We trained Osprey-7B using 4,096 tokens per sequence and 1,024 sequences per batch "
+                       "for 250,000 steps.")
+    assert primary is not None
+    assert primary.value_flop == pytest.approx(6 * 7e9 * 4096 * 1024 * 250_000)

@@ -162,12 +162,14 @@ CORPUS_FIGURE = re.compile(
 # right before it: "trained on a", "trained Heron for 2 epochs over a"
 TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,4}?(?:on|over)\s+(?:an?\s+|the\s+)?$")
 # "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T", "the number of training
-# tokens is about 2.6T"
+# tokens is about 2.6T", "Tokens seen: 15T"
 TOKENS_THEN_FIGURE = re.compile(
-    rf"\b(?:training|pre-?training)\s+tokens\s*(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b|\b(?:is|was|reaches|reached)\b)"
+    rf"\b(?:(?:training|pre-?training)\s+tokens|tokens\s+seen)\s*"
+    rf"(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b|\b(?:is|was|reaches|reached)\b)"
     rf"\s*(?:about\s+|approximately\s+|around\s+|roughly\s+|~\s*)?(?P<n>{NUMBER})\s?"
     r"(?P<m>[MBT]|million|billion|trillion)(?![a-z])", re.IGNORECASE)
-ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data", re.IGNORECASE)
+# (tokens "seen" are tokens trained on: "Tokens seen: 15T")
+ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tokens\s+seen", re.IGNORECASE)
 # words before a token figure that make it no training run's: a batch, a window, a test or validation set,
 # a further stage (read by :func:`has_cue`, from a word's start: "test", not the end of "latest")
 NOT_TRAINING_TOKENS = ("batch", "minibatch", "microbatch", "context", "window", "sequence", "length", "per ",

@@ -70,6 +70,14 @@ SEQUENCES_PER_BATCH = re.compile(rf"(?<![\w.']){_count('b')}\s*(?:sequences|samp
                                  rf"(?:length\s+)?{_count('l')}\s*tokens?\s*(?:each\s+)?(?:per|/|in\s+each)\s*"
                                  r"(?:global\s+|training\s+)?(?:batch|step|iteration|update)\b",
                                  re.IGNORECASE)
+# "1,024 sequences per batch": a batch counted in sequences, written as a rate (its length elsewhere)
+SEQUENCES_RATE = re.compile(rf"(?<![\w.']){_count('b')}\s*(?:sequences|samples|examples)\s*"
+                            r"(?:per|/|in\s+each|each)\s*(?:global\s+|training\s+)?(?:batch|step|iteration|update)\b"
+                            r"(?P<unit>(?!))?",
+                            re.IGNORECASE)
+# "4,096 tokens per sequence": a sequence length written as a rate
+LENGTH_RATE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3},\d{3}|\d{2,6})\s*tokens\s*(?:per|/|in\s+each|each)\s*"
+                         r"(?:training\s+|input\s+)?(?:sequence|sample|example)\b", re.IGNORECASE)
 SEQUENCE = re.compile(r"(?:sequence|context)\s+(?:length|size|window)|input\s+length|sequences\s+of\b",
                       re.IGNORECASE)
 # "a batch size of 1 per GPU", "a per-device batch size of 16", "micro-batch size of 4 per GPU"
@@ -102,6 +110,10 @@ def _value(match: re.Match[str], group: str) -> float:
 
 def _sequence_length(text: str) -> tuple[float, Span] | None:
     best = None
+    for length in LENGTH_RATE.finditer(text):  # "4,096 tokens per sequence"
+        value = float(length.group("n").replace(",", ""))
+        if 16 <= value <= 1_000_000 and (best is None or value > best[0]):
+            best = (value, Span(length.group(0), length.start(), length.end()))
     for match in SEQUENCE.finditer(text):
         clause = text[match.end(): match.end() + 90].split(";")[0]
         for length in LENGTH.finditer(clause):
@@ -177,7 +189,7 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
         # a global batch beats a micro-batch the sentence also gives
         sequences = list(SEQUENCES_PER_BATCH.finditer(area)) if "sequences of" in area.lower() else []
         inside = [range(m.start(), m.end()) for m in sequences]  # its tokens are no batch of their own
-        written = sorted([*sequences, *BATCH.finditer(area),
+        written = sorted([*sequences, *BATCH.finditer(area), *SEQUENCES_RATE.finditer(area),
                           *(m for m in BATCH_RATE.finditer(area) if not any(m.start() in r for r in inside))],
                          key=lambda m: m.start())
         batches = [(batch, _per_device(area, batch)) for batch in written]
