@@ -325,3 +325,26 @@ def test_a_set_up_written_as_rates():
                        "for 250,000 steps.")
     assert primary is not None
     assert primary.value_flop == pytest.approx(6 * 7e9 * 4096 * 1024 * 250_000)
+
+
+@pytest.mark.parametrize("sentence", [
+    # an example's figures in parentheses after "such as"
+    "Large language models such as Kite-3 (175B parameters, trained on 300B tokens) have shown remarkable "
+    "abilities.",
+    # a simulated run
+    "We simulate training a 175B model on 10,000 V100 GPUs for 34 days.",
+])
+def test_examples_and_simulations_are_no_run(sentence):
+    assert _primary(sentence) is None
+
+
+def test_the_own_model_glossed_in_parentheses_keeps_its_run():
+    primary = _primary("We release Osprey (7B parameters, trained on 2T tokens).")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_time_changed_into_another_is_the_second():
+    primary = _primary("Our method reduces the training time of Osprey from 21 days to 14 days on 512 A100 "
+                       "GPUs.")
+    assert primary is not None
+    assert primary.value_flop == pytest.approx(512 * 14 * 24 * A100_HOUR, rel=0.01)

@@ -42,16 +42,17 @@ SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+
                           r"(?:spent|used|consumed)\b")
 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
-# sentence — a prediction or a plan ("our law predicts that a 70B model should be trained on 1.4T
-# tokens, requiring 5.9e23 FLOPs"), generating text with a trained model ("generating 1M tokens costs
-# 1.4e17 FLOPs"), a statistic over many runs ("the median of 72 hours"), alternatives weighed
+# sentence — a prediction, a simulation or a plan ("our law predicts that a 70B model should be trained
+# on 1.4T tokens, requiring 5.9e23 FLOPs", "we simulate training a 175B model on 10,000 GPUs"),
+# generating text with a trained model ("generating 1M tokens costs 1.4e17 FLOPs"), a statistic over
+# many runs ("the median of 72 hours"), alternatives weighed
 # ("whether it takes …"), small runs for a study of scaling ("to fit scaling laws, we train 20 models
 # …"); in its own comma-bounded phrase — an ablation ("we train 1.8B ablation
 # models on 350B tokens", not "unlike our ablation models, Heron was trained on 2T tokens"); right
 # before or after it — a bound, a scale or what a machine can do ("exceeds 1e25", "a threshold of
 # 10^25", "the 1e25 FLOPs threshold", "at the scale of 1e25 FLOPs", "delivers 2 exaflops")
 BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+trained|train|use|require)|"
-                                r"generating|decoding)\b"
+                                r"generating|decoding|simulat\w*|emulat\w*)\b"
                                 # alternatives weighed: "whether it takes 2 weeks on 10,000 GPUs or …"
                                 r"|\bwhether\b"
                                 # small runs for a study of scaling: "to fit scaling laws, we train 20

@@ -122,6 +122,10 @@ RUN_ENDED_AFTER = re.compile(r"\b(?:converge[sd]?|finish(?:es|ed)|complete[sd]?|
 TOTAL_TIME_BEFORE = re.compile(r"\btotal\s+(?:\w+\s+){0,2}?(?:time|duration)\s+(?:of|was|is|:)\s*"
                                r"(?:about\s+|roughly\s+|approximately\s+|around\s+|~\s*)?$|\ba\s+total\s+of\s+$",
                                re.IGNORECASE)
+# a time changed into another: "reduces training time from 21 days to 14 days" (the run takes the second)
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|roughly\s+|~\s*)?$", re.IGNORECASE)
+CHANGED_TO = re.compile(rf"\s*(?:to|down\s+to|up\s+to)\s+(?:about\s+|roughly\s+|only\s+|just\s+|~\s*)?"
+                        rf"{AMOUNT}\s*(?:hours?|hrs?|h\b|minutes?|mins?|days?|weeks?|months?)", re.IGNORECASE)
 MAX_DEVICES = 200_000
 YEAR = re.compile(r"(?:19[5-9]\d|20[0-3]\d)")  # a year written before a name is not a count of devices
 # the words that take a year: "in 2017 V100 GPUs were …" (not "on 2000 H100s": a count)
@@ -142,7 +146,8 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
     for match in DURATION.finditer(sentence.text):
         before = sentence.text[max(0, match.start() - 40): match.start()]
         if (NOT_A_RUN.search(before[-24:]) and not RUN_ENDED_AFTER.search(before)) or \
-                RATE_AFTER.match(sentence.text, match.end()):
+                RATE_AFTER.match(sentence.text, match.end()) or \
+                (FROM_BEFORE.search(before) and CHANGED_TO.match(sentence.text, match.end())):
             continue
         half = 0.5 if match.group("half") else 0.0  # "a week and a half"
         lo = _amount(match.group("lo")) + half

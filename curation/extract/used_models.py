@@ -145,6 +145,11 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
         if _told_in_a_relative_clause(estimate) and not _claimed(text, model) and \
                 not _card_title(text, model, card_name) and not _paper_title(text, model):
             estimate.notes.append(f"cited from other work: told of {model} in a clause of its own")
+    for estimate in estimates:
+        example = _glossed_example(estimate) if eligible(estimate) else None
+        if example and not _claimed(text, example) and not _card_title(text, example, card_name) and \
+                not _paper_title(text, example):
+            estimate.notes.append(f"cited from other work: the figures of an example, {example}")
     named = [e for e in named if eligible(e)]
     prose = {squash_name(e.model or "") for e in named if not e.assumptions.get("table_row")}
     several = len(prose) > 1 and card_name is None and not looks_like_model_card(text)
@@ -174,6 +179,25 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
 RELATIVE_RUN = re.compile(r"(?P<name>[A-Z][\w.-]*),\s+(?:(?:which|that)\s+"
                           r"(?:was|were|is|has\s+been|had\s+been)\s+(?:\w+\s+)?)?(?:pre-?)?trained\b"
                           r"(?:[^.;]|\.(?=\d))*$")
+
+
+# an example's figures in parentheses after its name: "models such as Kite-3 (175B parameters, trained on
+# 300B tokens)", "e.g. Kite (…)"
+EXAMPLE_GLOSS = re.compile(r"\b(?:such\s+as|e\.g\.,?|like|including|for\s+(?:instance|example),?)\s+"
+                           r"(?P<name>[A-Z][\w.-]*)\s*\([^()]*$")
+
+
+def _glossed_example(estimate: Estimate) -> str | None:
+    """The model whose parenthetical gloss holds a prose figure, when it is named as an example
+    (:data:`EXAMPLE_GLOSS`), else None."""
+    sentence = estimate.evidence[0]
+    if estimate.assumptions.get("table_row") or len(estimate.evidence) < 2:
+        return None
+    first = min(span.start for span in estimate.evidence[1:])
+    if not sentence.start <= first <= sentence.end:
+        return None
+    gloss = EXAMPLE_GLOSS.search(sentence.text, 0, first - sentence.start)
+    return gloss.group("name") if gloss else None
 
 
 def _told_in_a_relative_clause(estimate: Estimate) -> bool:
