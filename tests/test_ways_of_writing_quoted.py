@@ -348,3 +348,16 @@ def test_a_time_changed_into_another_is_the_second():
                        "GPUs.")
     assert primary is not None
     assert primary.value_flop == pytest.approx(512 * 14 * 24 * A100_HOUR, rel=0.01)
+
+
+def test_a_sentence_after_one_about_a_cited_work_is_that_works():
+    primary = _primary("Smith et al. used TPU v2 accelerators for the search. TPU v2s are much faster, so "
+                       "the search process takes 32,633 TPU v2 hours instead of 117,780 P100 hours.")
+    assert primary is None
+
+
+def test_a_first_person_sentence_after_a_cited_work_is_the_texts():
+    primary = _primary("Smith et al. proposed the architecture. We train Osprey with it on 64 A100 GPUs for "
+                       "10 days.")
+    assert primary is not None
+    assert primary.value_flop == pytest.approx(64 * 10 * 24 * A100_HOUR, rel=0.01)

@@ -119,13 +119,25 @@ ANOTHER_MODEL = re.compile(r"\bbaselines?\b|\bwe\s+compare\b|\bcompar\w+\s+(?:to
                            r"\bprior\b|\bprevious\b|\bexisting\b|\bet\s+al\b", re.IGNORECASE)
 
 
+# a sentence whose subject is a cited work: "So et al. used TPU v2 accelerators", "[Str19] estimated …"
+CITED_SUBJECT = re.compile(r"\W{0,3}(?:\d{1,2}\.\s+)?(?:[A-Z][\w'-]+(?:\s+(?:and|&)\s+[A-Z][\w'-]+)?"
+                           r"\s+et\s+al\b|\[[A-Za-z]{2,6}\+?\d{2}[a-z]?\])")
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
 def continues_another_model(text: str, sentence: Span) -> bool:
     """Whether a sentence whose subject points back ("It has 70B parameters and was trained on 15T
     tokens") follows one about another model than the text's own ("We compare with Kite, a strong
     baseline."): its figures are that model's. A sentence before that claims a run of the text's own
-    keeps them."""
+    keeps them. So does a sentence in no first person after one whose subject is a cited work ("So et
+    al. used TPU v2 accelerators. TPU v2s are faster, so the search takes 32,633 TPU v2 hours")."""
     if not ANAPHORIC_OPENING.match(sentence.text):
-        return False
+        if FIRST_PERSON.search(sentence.text):
+            return False
+        before = sentence_before(text, sentence)
+        # (its first line, or the one after a section heading run into it: "2 Training\nSmith et al. …")
+        return before is not None and not trains(before.text) and \
+            any(CITED_SUBJECT.match(line) for line in before.text.split("\n", 2)[:2])
     before = sentence_before(text, sentence)
     return before is not None and (ANOTHER_MODEL.search(before.text) is not None
                                    or CITATION.search(before.text) is not None) and not trains(before.text)
