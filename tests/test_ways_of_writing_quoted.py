@@ -361,3 +361,9 @@ def test_a_first_person_sentence_after_a_cited_work_is_the_texts():
                        "10 days.")
     assert primary is not None
     assert primary.value_flop == pytest.approx(64 * 10 * 24 * A100_HOUR, rel=0.01)
+
+
+def test_gcds_are_half_a_two_die_module():
+    primary = _primary("Training ran for about 6 weeks using 512 MI250X GCDs.")
+    assert primary is not None
+    assert primary.assumptions["chip_seconds"] == pytest.approx(256 * 42 * 86400)

@@ -35,6 +35,7 @@ from curation.extract.evidence import (
 )
 from curation.extract.hardware import (
     HALF_CHIP_CORES,
+    HALF_GPU_DIES,
     accelerator_pattern,
     accelerator_regex,
     resolve_accelerator,
@@ -225,6 +226,9 @@ def hardware_estimate(
     if unit_what.lower().startswith("core") and accelerator.name in HALF_CHIP_CORES:
         chip_seconds /= 2
         notes.append(f"{accelerator.name} cores counted as half a chip")
+    elif unit_what.lower().startswith("gcd") and accelerator.name in HALF_GPU_DIES:
+        chip_seconds /= 2
+        notes.append(f"{accelerator.name} GCDs counted as half a module")
     precision = _precision(sentence.text)
     peak, used_precision = accelerator.peak(precision)
     utilization, source = _utilization(text, sentence, peak)

@@ -18,6 +18,9 @@ HARDWARE_CSV = Path(__file__).with_name("hardware.csv")
 PRECISIONS = ("fp32", "tf32", "fp16", "fp8")
 # Accelerators whose "cores" are half a chip (Google counts TPU v2/v3 cores, two per chip).
 HALF_CHIP_CORES = {"TPU v2", "TPU v3"}
+# GPUs of two dies that software sees as two devices: "512 MI250X GCDs" are 256 MI250X (AMD's datasheet
+# gives the peak per module of two graphics compute dies)
+HALF_GPU_DIES = {"MI250X"}
 # A TPU slice named by generation and size, "TPU v3-256", "v4-2048 pod", "v5litepod-16": the size counts
 # TensorCores (two a chip) for v2, v3, v4 and v5p, and chips for the one-core v5e and v6e.
 TPU_SLICE = re.compile(r"(?<![\w.])(?:(?:Cloud\s)?TPU[\s-]?)?v(?P<gen>[2-6](?:e|p|litepod)?)"
