@@ -145,7 +145,9 @@ def mark_base_runs(estimates: list[Estimate], text: str) -> None:
     """On a card that continues another model's training ("initialized with Kite-7B weights"), the
     estimates of a sentence telling "the base model"'s run ("The base model was trained on 2T tokens
     …") are Kite's, not the card's."""
-    if "model" not in text or CONTINUES_FROM.search(text) is None or not looks_like_model_card(text):
+    if not looks_like_model_card(text) or \
+            not any(BASE_MODEL_RUN.search(e.evidence[0].text) for e in estimates) or \
+            CONTINUES_FROM.search(text) is None:
         return
     for estimate in estimates:
         if BASE_MODEL_RUN.search(estimate.evidence[0].text):

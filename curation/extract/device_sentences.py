@@ -226,6 +226,9 @@ def _count_after() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+TIMES_COUNT = re.compile(r"[x×*]\s*\d")  # the cheap test before :func:`_count_after`
+
+
 # a count of machines written before "8-GPU servers": "64 8-GPU A100 servers" is 512 GPUs
 MACHINES_BEFORE = re.compile(r"(?<![\w.])(?P<n>\d[\d,]*)\s+$")
 
@@ -269,7 +272,7 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
               # "8 V100s" is a plural, read below, not a V100S; "in 2017 V100 GPUs": a year, not a count
               if m.group("name")[-1] != "s" and not YEAR.fullmatch(m.group("count"))
               and sentence.start + m.start() not in taken]
-    for m in _count_after().finditer(sentence.text) if "x" in sentence.text or "×" in sentence.text else ():
+    for m in _count_after().finditer(sentence.text) if TIMES_COUNT.search(sentence.text) else ():
         at = sentence.start + m.start()  # "NVIDIA A100 80GB x 64"
         span = Span(m.group(0), at, at + len(m.group(0)))
         found.append((parse_plain(m.group("count")), m.group("name"), "gpu", span))
