@@ -367,3 +367,23 @@ def test_gcds_are_half_a_two_die_module():
     primary = _primary("Training ran for about 6 weeks using 512 MI250X GCDs.")
     assert primary is not None
     assert primary.assumptions["chip_seconds"] == pytest.approx(256 * 42 * 86400)
+
+
+# -- derived and distilled cards said in other words -----------------------------------------------------
+
+def test_a_version_of_a_model_trained_on_more_data_is_derived():
+    extraction = _card("osprey-7b-math", "This model is a version of acme/Kite-7B trained on math problems "
+                       "for 3 epochs.", "The base model was pretrained on 2T tokens using 512 A100 GPUs.")
+    assert extraction.derived_from == "acme/Kite-7B" and extraction.primary is None
+
+
+def test_a_copy_for_a_makers_model_names_the_model():
+    extraction = _card("Kite-7B-GGUF", "This repo contains GGUF format model files for Acme's Kite 7B.", "")
+    assert extraction.derived_from == "Kite 7B"
+
+
+def test_a_students_card_does_not_take_its_teachers_run():
+    extraction = _card("Osprey-1B", "Osprey-1B is a 1B student distilled from Kite-7B on 50B tokens.",
+                       "The teacher was pretrained on 2T tokens using 512 A100 GPUs for 20 days.")
+    assert extraction.primary is not None
+    assert extraction.primary.value_flop == pytest.approx(6 * 1e9 * 50e9)

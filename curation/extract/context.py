@@ -13,6 +13,13 @@ from curation.extract.evidence import (
 from curation.extract.model_names import model_before, nearby_model
 from curation.extract.quantities import NUMBER
 
+# a sentence telling the run of a distillation's teacher: "The teacher was pretrained on 2T tokens …",
+# "Our teacher model, Kite-7B, was trained on …"
+TEACHER_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its|a)\s+teacher(?:\s+model)?(?:\s*,[^,.]{1,40},)?"
+                         r"\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:pre-?)?trained\b",
+                         re.IGNORECASE)
+
+
 AGGREGATE_NOTE = "aggregate: a sum over several models"
 NOT_OWN_RUN = "not its own run"
 

@@ -21,11 +21,11 @@ repository name the source gives:
    (fine-tune, align) X", "trained on top of X with supervised fine-tuning", "starts from the X
    checkpoint and is fine-tuned", "derived from X by pruning", "a merged model combining X and Y",
    "Heron is X further trained with RLHF", "obtained by fine-tuning X", "a finetuned X model", "we took
-   X and trained it on …", a "Base model: X" field in the card's body, and "we trained
-   X on …" on a card whose name is X's with a word added that is no version ("X-orca") — unless X is
-   the card's own model or one built on it whose name extends the card's (a base card listing the
-   models "built by fine-tuning" it, "the chat version of" it, or "we finetuned X-Chat on …"; a name
-   that adds only "Base" is a base: "Kite" fine-tuned from "Kite-Base" is derived).
+   X and trained it on …", "a version of X trained on …", a "Base model: X" field in the card's body,
+   and "we trained X on …" on a card whose name is X's with a word added that is no version ("X-orca")
+   — unless X is the card's own model or one built on it whose name extends the card's (a base card
+   listing the models "built by fine-tuning" it, "the chat version of" it, or "we finetuned X-Chat on
+   …"; a name that adds only "Base" is a base: "Kite" fine-tuned from "Kite-Base" is derived).
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
    or its opening calls it "a LoRA adapter for X" / "adapter weights of X": its base is X.
@@ -109,6 +109,10 @@ FINE_TUNED_FROM = re.compile(
     r"(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d)"
     # "a merged model combining X and Y", "merging X and Y"
     r"|merg(?:ed\s+model|e|ing)\s+(?:combining|of)(?:\s+the)?|\bmerging(?:\s+the)?"
+    # "a version of X trained on math problems", "a version of X adapted to …" (not "a new version of X")
+    r"|\b(?:a|this)\s+version\s+of(?:\s+the)?(?=\s*[\[`'\"]?[\w./-]+(?:[ -]\d+(?:\.\d+)?[BbMm])?\s+"
+    r"(?:further\s+)?(?:fine-?tuned|finetuned|trained|tuned|adapted|specialized|specialised)\s+"
+    r"(?:on|to|for|with)\b)"
     # "Base model: X" written in the card's body
     r"|^[ \t]*[-*]?[ \t]*\**base[ \t]+model\**[ \t]*:\**"
     r")\s*(?:this\s+model\s+is\s+)?" + NAME,
@@ -176,6 +180,9 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
     phrase = COPY_PHRASE.search(text[:4000])
     if COPY_NAME.search(names) or "quantized_by" in meta or phrase:
         named = re.match(NAME, text[phrase.end():]) if phrase else None
+        owner = re.match(r"'s\s+", text[phrase.end() + named.end():]) if named else None
+        if owner:  # "GGUF format model files for Acme's Heron 7B": the model, not its maker
+            named = re.match(NAME, text[phrase.end() + named.end() + owner.end():]) or named
         return base or (named.group("base") if named else UNNAMED_SOURCE)
     # the card's own model: its repository when known (a family's title may be shared with its fine-tunes)
     own = ({squash_name(name), squash_name(name.split("/")[-1])} if name

@@ -58,7 +58,15 @@ from typing import NamedTuple
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.card_finders import looks_like_model_card
-from curation.extract.context import classify, eligible, has_cue, is_prose, mark_local_cues, stage_clause
+from curation.extract.context import (
+    TEACHER_RUN,
+    classify,
+    eligible,
+    has_cue,
+    is_prose,
+    mark_local_cues,
+    stage_clause,
+)
 from curation.extract.evidence import (
     HARDWARE,
     OPERATION_COUNTING,
@@ -696,8 +704,9 @@ def _own_names(own: str, sized: Sized) -> list[str]:
 
 
 # the model a run starts from, written before the name: "initialized with Kite-7B weights", "starting from
-# Kite-7B", "built on top of Kite-7B"
-STARTS_FROM = re.compile(r"\b(?:initiali[sz]\w*|start\w*|continu\w*|based|built)\s+(?:\w+\s+){0,2}?"
+# Kite-7B", "built on top of Kite-7B", "distilled from Kite-7B" (its teacher)
+STARTS_FROM = re.compile(r"\b(?:initiali[sz]\w*|start\w*|continu\w*|based|built|distill\w*)\s+"
+                         r"(?:\w+\s+){0,2}?"
                          r"(?:with|from|on(?:\s+top\s+of)?)\s+(?:the\s+)?(?:weights\s+of\s+)?$",
                          re.IGNORECASE)
 
@@ -845,8 +854,8 @@ def _names_itself(low: str, key: str) -> bool:
     return False
 
 
-TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:on|for|with)\b",
-                       re.IGNORECASE)
+TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:on|for|with)\b"
+                       r"|\bdistill(?:s|ed)?\b", re.IGNORECASE)  # (a student distilled on 50B tokens trains)
 
 
 def _one_of_several_corpora(text: str, tokens: float, sentence: Span) -> bool:
@@ -944,8 +953,8 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
                                         flagship.size if flagship else None, False)
     if not owned and _another_models_tokens(text, sentence.text, sized, own):
         return None
-    if _one_of_several_corpora(text, d, sentence):
-        return None
+    if _one_of_several_corpora(text, d, sentence) or TEACHER_RUN.search(sentence.text):
+        return None  # (nor a distillation's teacher's run: "The teacher was pretrained on 2T tokens")
     named_active = bool(flagship and flagship.model and NAME_SIZES.search(flagship.model))  # "X-30B-A3B"
     if flagship is not None and (active is not None or named_active):
         stated_active, active = active, _active_of(text, flagship.size)
