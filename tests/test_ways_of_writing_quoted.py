@@ -387,3 +387,8 @@ def test_a_students_card_does_not_take_its_teachers_run():
                        "The teacher was pretrained on 2T tokens using 512 A100 GPUs for 20 days.")
     assert extraction.primary is not None
     assert extraction.primary.value_flop == pytest.approx(6 * 1e9 * 50e9)
+
+
+def test_the_figure_of_the_model_a_comparison_names_is_that_models():
+    primary = _primary("Osprey was trained with 3.2e22 FLOPs, roughly 10× less than Kite's 3.1e23 FLOPs.")
+    assert primary is not None and primary.value_flop == pytest.approx(3.2e22)

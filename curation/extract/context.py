@@ -361,6 +361,10 @@ def classify(estimate: Estimate, context: str) -> Estimate:
 # "675 vs. 6,250 GPU days"; "models trained with 10x more compute (about 1e24 FLOPs)": the amount a
 # comparison sets against the text's own
 COMPARED_BEFORE = re.compile(r"\d[\d,.]*\s*(?:vs\.?|versus)\s*$"
+                             # "10× less than Kite's 3.1e23 FLOPs": a compared model's figure
+                             r"|\b(?:than|to|with|versus|vs\.?)\s+(?:that\s+of\s+)?[A-Z][\w.-]*(?:'s|’s)\s+"
+                             r"(?:(?:total|training|pre-?training)\s+)?(?:compute\s+(?:of\s+)?)?"
+                             r"(?:about\s+|roughly\s+|~\s*|≈\s*)?$"
                              r"|\b(?:more|less|fewer)\s+(?:training\s+)?(?:compute|flops?)\s*\(\s*"
                              r"(?:about|approximately|roughly|~|≈)?\s*$", re.IGNORECASE)
 COMPARED_NOTE = "cited from other work: the other side of an \"X vs. Y\" comparison"
