@@ -12,6 +12,7 @@ from curation.extract.device_sentences import device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import Span
+from curation.extract.markup import plain_text
 from schemas.handover import CARD as CARD_KIND
 from schemas.handover import Document
 
@@ -392,3 +393,17 @@ def test_a_students_card_does_not_take_its_teachers_run():
 def test_the_figure_of_the_model_a_comparison_names_is_that_models():
     primary = _primary("Osprey was trained with 3.2e22 FLOPs, roughly 10× less than Kite's 3.1e23 FLOPs.")
     assert primary is not None and primary.value_flop == pytest.approx(3.2e22)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey has 7 × 10^9 parameters and was trained on 2T tokens.",
+    "We train Osprey, a seven-billion-parameter model, on 2T tokens.",
+    "Osprey has seven billion parameters and was trained on 2T tokens.",
+])
+def test_parameter_counts_in_scientific_notation_or_words(sentence):
+    primary = _primary(sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_title_in_words_is_no_count():
+    assert plain_text("Seven Billion Parameters Are Enough") == "Seven Billion Parameters Are Enough"

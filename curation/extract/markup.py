@@ -157,6 +157,40 @@ def _metric_token_units(document: str) -> str:
     return document
 
 
+# a count in scientific notation before what it counts: "7 × 10^9 parameters", "1.5 x 10^{12} tokens"
+SCIENTIFIC_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*(?:×|x|\\times)\s*10\s*\^?\s*\{?"
+                              r"(?P<e>[6-9]|1[0-4])\}?(?=[ \t]+(?:non-embedding\s+|trainable\s+|model\s+)?"
+                              r"(?:parameters|params|tokens)\b)")
+# a size in words before the parameters it counts: "a seven-billion-parameter model", "seven billion
+# parameters" (lower case: a title's "Seven Billion Parameters" names a work)
+SIZE_IN_WORDS = re.compile(r"\b(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                           r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+                           r"(?=[\s-](?:million|billion|trillion)[\s-]+param)")
+WORD_VALUES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20,
+               "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+               "hundred": 100}
+
+
+def _scientific_count(match: re.Match[str]) -> str:
+    """A :data:`SCIENTIFIC_COUNT` as a size the finders read: "7 × 10^9" as "7B"."""
+    value = float(match.group("n")) * 10 ** int(match.group("e"))
+    for size, unit in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+        if value >= size:
+            return f"{value / size:g}{unit}"
+    return match.group(0)
+
+
+def _counts_written_out(document: str) -> str:
+    """Parameter and token counts in scientific notation or in words written as sizes ("7 × 10^9
+    parameters": "7B parameters"; "a seven-billion-parameter model": "a 7-billion-parameter model")."""
+    if "10" in document and ("param" in document or "tokens" in document):
+        document = SCIENTIFIC_COUNT.sub(_scientific_count, document)
+    if "illion" in document and "param" in document:
+        document = SIZE_IN_WORDS.sub(lambda m: str(WORD_VALUES[m.group("w")]), document)
+    return document
+
+
 def plain_text(document: str) -> str:
     """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks)
     dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned"), words broken over a line
@@ -164,7 +198,9 @@ def plain_text(document: str) -> str:
     written together ("2 048", "12'200": "2048", "12200"), a decimal comma before a size as a point
     ("1,4 trillion": "1.4 trillion"), a point between thousands before devices or device time ("812.321
     GPU hours": "812321 GPU hours"), token counts in metric units as sizes
-    ("5,500 GT", "14 Teratokens": "5,500B tokens", "14 T tokens") and LaTeX numbers read as
+    ("5,500 GT", "14 Teratokens": "5,500B tokens", "14 T tokens"), counts in scientific notation or in
+    words as sizes ("7 × 10^9 parameters", "seven-billion-parameter": "7B parameters",
+    "7-billion-parameter") and LaTeX numbers read as
     :func:`plain_math` says. Where there are tables, comments or scripts an HTML parser reads the
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
     dropped and entities decoded (the same text, many times faster)."""
@@ -184,7 +220,7 @@ def plain_text(document: str) -> str:
         document = _joined_words(document)
     if "$" in document or "\\" in document:
         document = plain_math(document)
-    document = _metric_token_units(document)
+    document = _counts_written_out(_metric_token_units(document))
     if not _HTML.search(document[:20000]):
         return _EMPHASIS.sub("", document)
     if _NEEDS_PARSER.search(document):
