@@ -407,3 +407,26 @@ def test_parameter_counts_in_scientific_notation_or_words(sentence):
 
 def test_a_title_in_words_is_no_count():
     assert plain_text("Seven Billion Parameters Are Enough") == "Seven Billion Parameters Are Enough"
+
+
+# -- LaTeX sources, and citations in a sentence the authors train in -----------------------------------------
+
+@pytest.mark.parametrize(("sentence", "flop"), [
+    ("\\label{s} Osprey has 7B parameters and was trained on 1.4~trillion tokens.", 6 * 7e9 * 1.4e12),
+    ("Osprey has 7B parameters and was trained on \\num{1.4e12} tokens.", 6 * 7e9 * 1.4e12),
+    ("\\label{s} Training took 21~days on 2{,}048~A100 GPUs.", 2048 * 21 * 24 * A100_HOUR),
+])
+def test_numbers_in_a_latex_source(sentence, flop):
+    primary = _primary(sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(flop, rel=0.01)
+
+
+@pytest.mark.parametrize(("sentence", "own"), [
+    ("We trained Osprey (7B parameters) on 1.4T tokens [12].", True),
+    ("Our model is trained on 64 A100 GPUs for 10 days [3].", True),
+    ("Kite-7B was trained on 1.4T tokens [12].", False),
+    ("We compare with Kite, trained on 64 A100 GPUs for 10 days [3].", False),
+    ("We note that Kite [3] was trained on 512 A100 GPUs for 30 days.", False),
+])
+def test_a_citation_mark_in_a_sentence_the_authors_train_in(sentence, own):
+    assert (_primary(sentence) is not None) == own

@@ -352,10 +352,20 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         estimate.notes.append("not a training total (per-token, inference, peak or budget context)")
     # "trained on the Pile (Gao et al., 2020)" credits the data
     credited = DATA_CREDIT.sub(" ", _other_side(context, estimate.model))
-    if has_cue(credited, CITED) or CITATION.search(credited) or \
-            REPORTED_BY_CITED.search(estimate.evidence[0].text[:200]):
+    # a citation mark alone in a sentence told in the first person ("We train Heron on 1.4T tokens [12].")
+    # credits a source of the run, not another work's run
+    cites = CITATION.search(credited) and not OWN_SENTENCE.match(estimate.evidence[0].text)
+    if has_cue(credited, CITED) or cites or REPORTED_BY_CITED.search(estimate.evidence[0].text[:200]):
         estimate.notes.append("cited from other work")
     return estimate
+
+
+# a sentence whose subject is the text's authors, training: "We train …", "Our model is trained …" (after
+# a section heading PDF text runs into it, "2 Training We train …")
+OWN_SENTENCE = re.compile(r"\W{0,3}(?:\d+(?:\.\d+)*\s+[A-Z][A-Za-z ]{0,30}?\s)?"
+                          r"(?:we\s+(?:also\s+|then\s+|further\s+|first\s+)?(?:pre-?)?train\w*"
+                          r"|our\s+(?:[\w-]+\s+){0,3}?(?:is|was|were|are)\s+(?:pre-?)?trained)\b",
+                          re.IGNORECASE)
 
 
 # "675 vs. 6,250 GPU days"; "models trained with 10x more compute (about 1e24 FLOPs)": the amount a

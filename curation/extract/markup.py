@@ -44,12 +44,15 @@ LIGATURE_CHARACTERS = "ﬀﬁﬂﬃﬄﬅﬆ"  # found with str's fast search, n
 
 # LaTeX as papers converted to Markdown or HTML keep it ("$2\mathrm{T}$ tokens", "$6.3\times10^{24}$"): a
 # command that wraps a word, and the symbols that write numbers
-LATEX_WRAPPER = re.compile(r"\\(?:mathrm|text|textrm|mathbf|textbf|mathit|rm|operatorname|mbox)\s*"
+LATEX_WRAPPER = re.compile(r"\\(?:mathrm|text|textrm|mathbf|textbf|mathit|rm|operatorname|mbox|num)\s*"
                            r"\{([^{}]*)\}")
+# a LaTeX source's tie between a number and its word ("1.4~trillion", "21~days", "2,048~A100") is a space,
+# and a comma kept from math spacing ("2{,}048") a comma
 LATEX_SYMBOLS = re.compile(r"\\(?:times|cdot|sim|approx)(?![A-Za-z])|\\[,;! ]")
 LATEX_SYMBOL_TEXT = {"\\times": "×", "\\cdot": "·", "\\sim": "~", "\\approx": "~"}
 # a cheap test (one scan) before the patterns above
-LATEX_COMMAND = re.compile(r"\\(?:math|text|rm|mbox|operatorname|times|cdot|sim|approx|[,;! ])")
+LATEX_COMMAND = re.compile(r"\\(?:math|text|rm|mbox|operatorname|num|times|cdot|sim|approx|[,;! ])")
+LATEX_TIE = re.compile(r"(?<=[\w%])~(?=[A-Za-z\d])")
 INLINE_MATH = re.compile(r"\$([^$\n]{1,80})\$")
 PROSE_IN_MATH = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{2,}")  # "$2 per hour and $": money, not math
 
@@ -72,12 +75,19 @@ def _inline_math(match: re.Match[str]) -> str:
 def plain_math(document: str) -> str:
     r"""Numbers written in LaTeX read as a reader sees them: inline math without its dollar signs and
     braces ("$7$B": "7B"; "$6.3\times10^{24}$": "6.3×10^24"), a word wrapped in a command as the word
-    ("2\mathrm{T}": "2T"), an exponent without braces ("10^{24}": "10^24"), and times, dot, similar and
-    approximate signs as symbols. Dollar signs around words ("$2 per hour and $3") are money, and stay."""
+    ("2\mathrm{T}": "2T", "\num{1.4e12}": "1.4e12"), an exponent without braces ("10^{24}": "10^24"),
+    times, dot, similar and approximate signs as symbols, and in a LaTeX source a tie as a space
+    ("21~days") and a braced comma as a comma ("2{,}048"). Dollar signs around words ("$2 per hour and
+    $3") are money, and stay."""
     if "$" in document:
         document = INLINE_MATH.sub(_inline_math, document)
     if "\\" in document and LATEX_COMMAND.search(document):
         document = _latex_symbols(document)
+    if "\\" in document:  # a LaTeX source: ties and braced commas
+        if "~" in document:
+            document = LATEX_TIE.sub(" ", document)
+        if "{,}" in document:
+            document = document.replace("{,}", ",")
     return document
 
 
@@ -157,37 +167,58 @@ def _metric_token_units(document: str) -> str:
     return document
 
 
-# a count in scientific notation before what it counts: "7 × 10^9 parameters", "1.5 x 10^{12} tokens"
-SCIENTIFIC_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*(?:×|x|\\times)\s*10\s*\^?\s*\{?"
-                              r"(?P<e>[6-9]|1[0-4])\}?(?=[ \t]+(?:non-embedding\s+|trainable\s+|model\s+)?"
-                              r"(?:parameters|params|tokens)\b)")
+# a count in scientific notation before what it counts: "7 × 10^9 parameters", "1.5 x 10^{12} tokens",
+# "1.4e12 tokens" (matched back from the word it counts: a scan from every digit is slow)
+SCIENTIFIC_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)(?:\s*(?:×|x|\\times)\s*10\s*\^?\s*\{?|[eE]\+?)"
+                              r"(?P<e>[6-9]|1[0-4])\}?[ \t]+(?:non-embedding\s+|trainable\s+|model\s+)?$")
 # a size in words before the parameters it counts: "a seven-billion-parameter model", "seven billion
 # parameters" (lower case: a title's "Seven Billion Parameters" names a work)
 SIZE_IN_WORDS = re.compile(r"\b(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                            r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
-                           r"(?=[\s-](?:million|billion|trillion)[\s-]+param)")
+                           r"[\s-]$")
 WORD_VALUES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20,
                "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                "hundred": 100}
+COUNTED_WORDS = (" parameters", " params", " tokens")  # found by str's fast search, then the count before
+PARAMETERS_AFTER = re.compile(r"[\s-]+param")
 
 
-def _scientific_count(match: re.Match[str]) -> str:
-    """A :data:`SCIENTIFIC_COUNT` as a size the finders read: "7 × 10^9" as "7B"."""
+def _scientific_count(match: re.Match[str]) -> str | None:
+    """A :data:`SCIENTIFIC_COUNT` as a size the finders read: "7 × 10^9 " as "7B "."""
     value = float(match.group("n")) * 10 ** int(match.group("e"))
     for size, unit in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
         if value >= size:
-            return f"{value / size:g}{unit}"
-    return match.group(0)
+            return f"{value / size:g}{unit}" + match.group(0)[len(match.group(0).rstrip()):]
+    return None
 
 
 def _counts_written_out(document: str) -> str:
     """Parameter and token counts in scientific notation or in words written as sizes ("7 × 10^9
     parameters": "7B parameters"; "a seven-billion-parameter model": "a 7-billion-parameter model")."""
-    if "10" in document and ("param" in document or "tokens" in document):
-        document = SCIENTIFIC_COUNT.sub(_scientific_count, document)
-    if "illion" in document and "param" in document:
-        document = SIZE_IN_WORDS.sub(lambda m: str(WORD_VALUES[m.group("w")]), document)
+    edits: list[tuple[int, int, str]] = []
+    for word in COUNTED_WORDS:
+        at = document.find(word)
+        while at != -1:
+            window = document[max(0, at - 48): at]
+            if "10" in window or "e1" in window or "E1" in window or "e+" in window or "e9" in window:
+                count = SCIENTIFIC_COUNT.search(document, max(0, at - 48), at + 1)
+                written = _scientific_count(count) if count else None
+                if written:
+                    edits.append((count.start(), count.end(), written))
+            at = document.find(word, at + 1)
+    at = document.find("illion") if "param" in document else -1
+    while at != -1:  # "seven billion parameters": the size word, then the number word before it
+        start = at
+        while start > 0 and document[start - 1].isalpha():
+            start -= 1  # the size word's start: "b" of "billion", "tr" of "trillion"
+        if PARAMETERS_AFTER.match(document, at + 6):
+            word = SIZE_IN_WORDS.search(document, max(0, start - 12), start)
+            if word:
+                edits.append((word.start(), word.end() - 1, str(WORD_VALUES[word.group("w")])))
+        at = document.find("illion", at + 1)
+    for start, end, text in sorted(edits, reverse=True):
+        document = document[:start] + text + document[end:]
     return document
 
 
