@@ -12,6 +12,7 @@ from curation.extract.device_sentences import device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import Span
+from curation.extract.hardware import accelerator_pattern
 from curation.extract.markup import plain_text
 from schemas.handover import CARD as CARD_KIND
 from schemas.handover import Document
@@ -430,3 +431,13 @@ def test_numbers_in_a_latex_source(sentence, flop):
 ])
 def test_a_citation_mark_in_a_sentence_the_authors_train_in(sentence, own):
     assert (_primary(sentence) is not None) == own
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("RTX 3090 Ti", "RTX 3090 Ti"), ("GeForce RTX 3090", "GeForce RTX 3090"), ("A100-80GB", "A100-80GB"),
+    ("Titan Xp", "Titan Xp"), ("Titan X", "Titan X"), ("A10G", "A10G"), ("TPUv4", "TPUv4"),
+    ("Cloud TPU v3", "Cloud TPU v3"), ("A100 PCIe", "A100 PCIe"),
+])
+def test_the_longest_accelerator_name_is_read(written, name):
+    match = accelerator_pattern().search(f"We train on 8 {written} GPUs.")
+    assert match is not None and match.group("accelerator") == name

@@ -280,6 +280,13 @@ class Flagship(NamedTuple):
         return self.model or self.own_name
 
 
+@lru_cache(maxsize=8)  # asked by the flagship finder and by the check of other sizes' runs
+def _own_flagship(text: str, repository: str | None) -> tuple[Sized, Flagship | None]:
+    """The text's sized names and its flagship (see :func:`_flagship`); callers do not change them."""
+    sized = _sized_names(text)
+    return sized, _flagship(text, sized, repository)
+
+
 def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagship | None:
     """The own model's flagship size (see the module's rules) and where it is written."""
     low = lowered(text)
@@ -913,7 +920,7 @@ def mark_runs_of_other_sizes(estimates: list[Estimate], text: str, repository: s
                 sized_runs.append((estimate, sizes))
     if not sized_runs:
         return
-    flagship = _flagship(text, _sized_names(text), repository)
+    flagship = _own_flagship(text, repository)[1]
     if flagship is None:
         return
     for estimate, sizes in sized_runs:
@@ -927,8 +934,7 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     any_tokens = _training_tokens(text)  # cheap (anchored on "tokens"): most texts stop here
     if any_tokens is None:
         return []
-    sized = _sized_names(text)
-    flagship = _flagship(text, sized, repository)
+    sized, flagship = _own_flagship(text, repository)
     active = _active_parameters(text)
     if flagship is None and active is None:
         return []

@@ -133,15 +133,31 @@ def resolve_accelerator(name: str) -> Accelerator | None:
 @lru_cache(maxsize=1)
 def accelerator_regex() -> str:
     """Regex source (no groups) matching any known accelerator name as written in prose."""
-    names = set()
+    trie: dict = {}
     for row in load_hardware().itertuples(index=False):
-        names.update([row.accelerator, *row.aliases.split("|")])
-    pieces = []
-    for name in sorted(names, key=len, reverse=True):
-        parts = [re.escape(p) for p in re.split(r"[\s\-_]+", name) if p]
-        pieces.append(r"[\s\-_]?".join(parts))
+        for name in [row.accelerator, *row.aliases.split("|")]:
+            node = trie
+            for part in (p.lower() for p in re.split(r"[\s\-_]+", name) if p):
+                node = node.setdefault(part, {})
+            node[""] = {}  # a name may end here
     memory = r"(?:[\s\-](?:\d+\s?G(?:i)?B?))?(?:[\s\-](?:SXM\d?|PCIe|HBM3e?))*"
-    return r"(?:" + "|".join(pieces) + r")" + memory
+    return _trie_regex(trie) + memory
+
+
+def _trie_regex(node: dict) -> str:
+    """A regex (read case-insensitively) for the names in a trie of their words, a separator between
+    words: names that share a first word share one branch, and a longer name is tried before a shorter
+    one it starts with ("RTX 3090 Ti" before "RTX 3090") — the same matches as an alternation of every
+    name, longest first, but many times faster to scan with."""
+    branches = []
+    for part in sorted((p for p in node if p), key=len, reverse=True):
+        child = node[part]
+        longer = {p: c for p, c in child.items() if p}
+        rest = r"[\s\-_]?" + _trie_regex(longer) if longer else ""
+        if longer and "" in child:
+            rest = f"(?:{rest})?"  # greedy: the longer name first
+        branches.append(re.escape(part) + rest)
+    return "(?:" + "|".join(branches) + ")"
 
 
 @lru_cache(maxsize=1)
