@@ -441,3 +441,8 @@ def test_a_citation_mark_in_a_sentence_the_authors_train_in(sentence, own):
 def test_the_longest_accelerator_name_is_read(written, name):
     match = accelerator_pattern().search(f"We train on 8 {written} GPUs.")
     assert match is not None and match.group("accelerator") == name
+
+
+def test_the_size_a_student_is_distilled_from_is_not_its_own():
+    primary = _primary("Osprey-8B is distilled from a 70B model; the distillation uses 1T tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 8e9 * 1e12)

@@ -20,6 +20,14 @@ TEACHER_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its|a)\s+teacher(?:\s
                          re.IGNORECASE)
 
 
+# the model a run starts from, written before the name: "initialized with Kite-7B weights", "starting from
+# Kite-7B", "built on top of Kite-7B", "distilled from Kite-7B" (its teacher)
+STARTS_FROM = re.compile(r"\b(?:initiali[sz]\w*|start\w*|continu\w*|based|built|distill\w*)\s+"
+                         r"(?:\w+\s+){0,2}?"
+                         r"(?:with|from|on(?:\s+top\s+of)?)\s+(?:the\s+|an?\s+)?(?:weights\s+of\s+)?$",
+                         re.IGNORECASE)
+
+
 AGGREGATE_NOTE = "aggregate: a sum over several models"
 NOT_OWN_RUN = "not its own run"
 

@@ -59,6 +59,7 @@ from typing import NamedTuple
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import (
+    STARTS_FROM,
     TEACHER_RUN,
     classify,
     eligible,
@@ -708,14 +709,6 @@ def _token_order(text: str, name: str | None = None, sized: Sized | None = None,
 def _own_names(own: str, sized: Sized) -> list[str]:
     """The sized names that are the own model's ("Heron" for "Heron-7B")."""
     return [name for name in sized if _squashed(own).startswith(_squashed(name))]
-
-
-# the model a run starts from, written before the name: "initialized with Kite-7B weights", "starting from
-# Kite-7B", "built on top of Kite-7B", "distilled from Kite-7B" (its teacher)
-STARTS_FROM = re.compile(r"\b(?:initiali[sz]\w*|start\w*|continu\w*|based|built|distill\w*)\s+"
-                         r"(?:\w+\s+){0,2}?"
-                         r"(?:with|from|on(?:\s+top\s+of)?)\s+(?:the\s+)?(?:weights\s+of\s+)?$",
-                         re.IGNORECASE)
 
 
 def _owner(sentence: Span, figure: Span, sized: Sized) -> tuple[str, float] | None:

@@ -16,7 +16,7 @@ from curation.extract.anchors import (
     TOKENS_ANCHOR,
     anchored,
 )
-from curation.extract.context import classify, mark_local_cues, stage_clause
+from curation.extract.context import STARTS_FROM, classify, mark_local_cues, stage_clause
 from curation.extract.evidence import (
     OPERATION_COUNTING,
     Estimate,
@@ -61,7 +61,9 @@ def find_operation_counting(text: str) -> list[Estimate]:
         for p in PARAMS.finditer(sentence.text):
             number, size = (p.group("p"), p.group("pm")) if p.group("p") else (p.group("p2"), p.group("pm2"))
             params.append((scaled_value(number, _size(size)), bool(p.group("active")), p))
-        params = [(n, active, p) for n, active, p in params if 1e6 <= n <= 1e14]
+        # not the size of the model the run starts from or learns from ("distilled from a 70B model")
+        params = [(n, active, p) for n, active, p in params if 1e6 <= n <= 1e14
+                  and not STARTS_FROM.search(sentence.text, max(0, p.start() - 40), p.start())]
         if not params:
             continue
         active = [pair for pair in params if pair[1]]
