@@ -29,7 +29,6 @@ repository name the source gives:
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
    or its opening calls it "a LoRA adapter for X" / "adapter weights of X": its base is X.
-
 6. **A post-trained name over a base's run**: a name or title with "-instruct", "-chat", "-it" … whose
    card tells the pre-training as its base's ("The base model was pretrained on 2T tokens …"): derived
    from that unnamed base.

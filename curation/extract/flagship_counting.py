@@ -4,25 +4,24 @@ Papers rarely give a model's size and its training tokens in one sentence ("Kimi
 activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). The rules:
 
 - the text's **own model** is the sized name it mentions most often overall ("Heron-7B", "Heron 1.5B",
-  "Heron 2.0-70B": the name, with its version, that the text uses most) among those its opening (title
-  and abstract) names and a first-person sentence trains, introduces or releases ("we present Heron",
-  "our Heron models"; not "we evaluate Heron, which was trained on …", nor the teacher "we distill
-  Kite-70B into Heron-1B") or its title writes ("Heron-34B: an open model") or opens with, before a
-  colon ("Heron: Open Models" for "Heron-7B"); its **flagship** is the largest size written with that
-  name or a sibling named by a size word ("Heron-S (125M) … Heron-L (760M)", "Heron-Base",
-  "Heron-Large"), except sizes called untrained, hypothetical or planned — or the top of a range the
-  text trains ("six models ranging from 169 million to 14 billion parameters") when that is larger,
-  unless the range is trained for a study of scaling ("to fit scaling laws, we train …"); a
-  model card's own model is the sized name in its title, else the size in its repository's name when
-  the card writes that name ("# Heron-7B"), not a larger sibling it mentions;
-  without sized names, the largest "N parameters" or listed size ("sizes (1.3B, 2.7B and 6.7B)", "Heron
-  comes in three sizes: 1B, 3B and 8B", "in 1B, 3B and 8B sizes") of a sentence saying "we
-  train/introduce/…" or whose subject the title names ("Heron is a 20B model", "Heron has 350M
-  parameters", "The Heron model has a total of 7B parameters", "Heron, with 7B params, …" under
-  "Heron: …"; also after a section heading PDF text runs into the sentence, "3 Method Heron has …"),
-  a size the opening gives the own model ("we pretrain Heron, a 1.1B language model"), the sizes of
-  the own name's family in parentheses ("Heron models (7B, 13B and 70B)"), or "our 1.3B model" / "our
-  final model has 1.5B parameters"; "our largest model, Heron-1.3B" introduces its name as the own
+  "Heron 2.0-70B", "Heron-7B-Base", "H5-11B": the name, with its version, that the text uses most) among
+  those its opening (title and abstract) names and a first-person sentence trains, introduces or releases
+  ("we present Heron", "our Heron models"; not "we evaluate Heron, which was trained on …", nor the
+  teacher "we distill Kite-70B into Heron-1B") or its title writes ("Heron-34B: an open model") or opens
+  with, before a colon ("Heron: Open Models" for "Heron-7B"); its **flagship** is the largest size written
+  with that name or a sibling named by a size word ("Heron-S (125M) … Heron-L (760M)", "Heron-Base",
+  "Heron-Large"), except sizes called untrained, hypothetical or planned — or the top of a range the text
+  trains ("six models ranging from 169 million to 14 billion parameters") when that is larger, unless the
+  range is trained for a study of scaling ("to fit scaling laws, we train …"); a model card's own model is
+  the sized name in its title, else the size in its repository's name when the card writes that name ("#
+  Heron-7B"), not a larger sibling it mentions; without sized names, the largest "N parameters" or listed
+  size ("sizes (1.3B, 2.7B and 6.7B)", "Heron comes in three sizes: 1B, 3B and 8B", "in 1B, 3B and 8B
+  sizes") of a sentence saying "we train/introduce/…" or whose subject the title names ("Heron is a 20B
+  model", "Heron has 350M parameters", "The Heron model has a total of 7B parameters", "Heron, with 7B
+  params, …" under "Heron: …"; also after a section heading PDF text runs into the sentence, "3 Method
+  Heron has …"), a size the opening gives the own model ("we pretrain Heron, a 1.1B language model"), the
+  sizes of the own name's family in parentheses ("Heron models (7B, 13B and 70B)"), or "our 1.3B model" /
+  "our final model has 1.5B parameters"; "our largest model, Heron-1.3B" introduces its name as the own
   model;
 - a **mixture of experts** counts the parameters active per token: the active size a name carries
   after its total ("Heron-30B-A3B": 3B active), else the activated count a table or sentence pairs
@@ -40,8 +39,10 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   training on it (:func:`_one_of_several_corpora`) — not a batch, a context window, a sequence, a first
   stretch of training ("the first 100B tokens"; a run told in stages counts their sum, "first on 3T
   tokens, then on 1T" is 4T, see :func:`_stage_sums`) or a per-step figure ("each on 300B tokens" is
-  every model's run); when the preferred figure's sentence is no run of the text's own (a general
-  rule's, a cited one's), the next figure is tried;
+  every model's run), nor a distillation teacher's ("The teacher was pretrained on 2T tokens"), and
+  the model a run starts or learns from owns none of its tokens ("initialized with Kite-7B weights
+  and trained on 500B tokens", "distilled from Kite-7B on 50B tokens"); when the preferred figure's
+  sentence is no run of the text's own (a general rule's, a cited one's), the next figure is tried;
 - the estimate is 6 · N · D (× the epochs the token sentence states: "300B tokens for 3 epochs", unless
   the figure already counts them: "4T tokens (4 epochs of a 1T-token dataset)"),
   Speculative (the pairing is inferred), and carries the model it is for; its stage and context are

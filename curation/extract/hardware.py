@@ -132,7 +132,8 @@ def resolve_accelerator(name: str) -> Accelerator | None:
 
 @lru_cache(maxsize=1)
 def accelerator_regex() -> str:
-    """Regex source (no groups) matching any known accelerator name as written in prose."""
+    """Regex source (no groups) matching any known accelerator name as written in prose, to be compiled
+    case-insensitively (see :func:`_trie_regex`)."""
     trie: dict = {}
     for row in load_hardware().itertuples(index=False):
         for name in [row.accelerator, *row.aliases.split("|")]:

@@ -46,12 +46,12 @@ LIGATURE_CHARACTERS = "ﬀﬁﬂﬃﬄﬅﬆ"  # found with str's fast search, n
 # command that wraps a word, and the symbols that write numbers
 LATEX_WRAPPER = re.compile(r"\\(?:mathrm|text|textrm|mathbf|textbf|mathit|rm|operatorname|mbox|num)\s*"
                            r"\{([^{}]*)\}")
-# a LaTeX source's tie between a number and its word ("1.4~trillion", "21~days", "2,048~A100") is a space,
-# and a comma kept from math spacing ("2{,}048") a comma
 LATEX_SYMBOLS = re.compile(r"\\(?:times|cdot|sim|approx)(?![A-Za-z])|\\[,;! ]")
 LATEX_SYMBOL_TEXT = {"\\times": "×", "\\cdot": "·", "\\sim": "~", "\\approx": "~"}
 # a cheap test (one scan) before the patterns above
 LATEX_COMMAND = re.compile(r"\\(?:math|text|rm|mbox|operatorname|num|times|cdot|sim|approx|[,;! ])")
+# a LaTeX source's tie between a number and its word ("1.4~trillion", "21~days", "2,048~A100") is a space
+# (a comma kept from math spacing, "2{,}048", is a comma)
 LATEX_TIE = re.compile(r"(?<=[\w%])~(?=[A-Za-z\d])")
 INLINE_MATH = re.compile(r"\$([^$\n]{1,80})\$")
 PROSE_IN_MATH = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{2,}")  # "$2 per hour and $": money, not math

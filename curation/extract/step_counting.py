@@ -11,10 +11,11 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
   steps ("Fine-tuning steps: 12'200") make a fine-tuning set-up (:func:`finetuning_step_tokens`);
 - a batch size written in tokens ("batch size of 4M tokens", "global batch 4M tokens", "4M tokens per
   step", "4M tokens/batch") is already steps' tokens per step; one written in sequences (a plain
-  count, "2k", "1'024 sequences", "batches of 1024 sequences") is multiplied by the sequence length;
+  count, "2k", "1'024 sequences", "batches of 1024 sequences", "1,024 sequences per batch") is
+  multiplied by the sequence length, and "1,024 sequences of 2,048 tokens per batch" gives both;
 - the sequence length is written as one ("sequence length 512", "context length of 2048", "context size
-  8192", "a context window of 1024 tokens") or as the sequences' ("2048 sequences of length 512",
-  "sequences of 1024 tokens");
+  8192", "a context window of 1024 tokens", "4,096 tokens per sequence") or as the sequences' ("2048
+  sequences of length 512", "sequences of 1024 tokens");
 - a batch size per device ("a batch size of 1 per GPU", "a per-device batch size of 16") is multiplied
   by the devices the set-up names ("on 64 TPU v4 chips") and by the gradient accumulation it gives ("8
   gradient accumulation steps"), unless the set-up also gives the global batch; with no count of

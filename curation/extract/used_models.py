@@ -14,7 +14,12 @@ or repository name makes the model its own, and a row of its tables labelled wit
 is that model's; so is, on a card whose repository is known, a sentence whose figure's model is written
 like another model's name (not hardware, a vendor or a kind of model such as "MoE"). A sentence whose
 subject points back ("It has 70B parameters …") after one about a baseline, a comparison or a citation
-is about that model.
+is about that model, and one in no first person after a sentence whose subject is a cited work ("So et
+al. used TPU v2 accelerators. … the search takes 32,633 TPU v2 hours") is about that work. A run told
+in a relative clause of a model the text does not claim ("smaller than Kite-65B, which was trained on
+… 2048 A100s for 21 days"), the figures glossed in parentheses after an example ("models such as
+Kite-3 (175B parameters, trained on 300B tokens)") and a distillation's teacher's run ("The teacher was
+pretrained on 2T tokens") are those models' too.
 """
 
 from __future__ import annotations
