@@ -446,3 +446,18 @@ def test_the_longest_accelerator_name_is_read(written, name):
 def test_the_size_a_student_is_distilled_from_is_not_its_own():
     primary = _primary("Osprey-8B is distilled from a 70B model; the distillation uses 1T tokens.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 8e9 * 1e12)
+
+
+@pytest.mark.parametrize(("title", "intro"), [
+    ("Osprey-7B-32k", "Osprey-7B-32k extends the context of Kite-7B to 32k tokens with 1B tokens."),
+    ("Osprey Medical", "Osprey Medical is Kite-7B adapted to the medical domain with 10B tokens."),
+])
+def test_a_card_continuing_another_models_training_does_not_take_its_run(title, intro):
+    extraction = _card(title, intro, "Kite-7B was pretrained on 2T tokens using 512 A100 GPUs for 20 days.")
+    assert extraction.primary is None or extraction.primary.value_flop < 1e21
+
+
+def test_a_cards_own_name_is_no_base_it_continues():
+    extraction = _card("Osprey-7B", "Osprey-7B is initialized from scratch.",
+                       "Osprey-7B was pretrained on 2T tokens using 512 A100 GPUs for 20 days.")
+    assert extraction.primary is not None and extraction.primary.value_flop > 1e22

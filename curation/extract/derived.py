@@ -37,7 +37,8 @@ Names such as "-instruct" or "-chat" alone do not make a card derived: some rele
 base, and their card's pre-training is the instruct model's own.
 
 On a card that is no derivative but continues another model's training ("initialized with Kite-7B
-weights and continually pre-trained on 500B tokens"), a sentence telling "the base model"'s run is
+weights and continually pre-trained on 500B tokens", "extends the context of Kite-7B to 32k", "is
+Kite-7B adapted to the medical domain"), a sentence telling "the base model"'s run or Kite-7B's is
 Kite's (:func:`mark_base_runs`).
 """
 
@@ -144,16 +145,31 @@ CONTINUES_FROM = re.compile(r"\b(?:initiali[sz]ed\s+(?:with|from)|continu\w*\s+(
                             r"(?:weights\s+of\s+)?" + NAME)
 
 
+# a card's model continuing another's training in other words: "extends the context of Kite-7B to 32k",
+# "Heron Medical is Kite-7B adapted to the medical domain", "adapts Kite-7B to …"
+EXTENDS = re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+context(?:\s+(?:window|length))?\s+of\s+(?:the\s+)?"
+                     + NAME + r"|\badapt(?:s|ed|ing)\s+(?:the\s+)?" + NAME.replace("base>", "base2>")
+                     + r"\s+(?:to|for)\b|\bis\s+" + NAME.replace("base>", "base3>")
+                     + r"\s+adapted\s+(?:to|for)\b")
+
+
 def mark_base_runs(estimates: list[Estimate], text: str) -> None:
-    """On a card that continues another model's training ("initialized with Kite-7B weights"), the
-    estimates of a sentence telling "the base model"'s run ("The base model was trained on 2T tokens
-    …") are Kite's, not the card's."""
-    if not looks_like_model_card(text) or \
-            not any(BASE_MODEL_RUN.search(e.evidence[0].text) for e in estimates) or \
-            CONTINUES_FROM.search(text) is None:
+    """On a card that continues another model's training ("initialized with Kite-7B weights", "extends
+    the context of Kite-7B", "is Kite-7B adapted to …"), the estimates of a sentence telling "the base
+    model"'s run ("The base model was trained on 2T tokens …") or Kite-7B's own ("Kite-7B was pretrained
+    on 2T tokens …") are Kite's, not the card's."""
+    if not looks_like_model_card(text) or ("contin" not in text and "initiali" not in text
+                                           and "extend" not in text and "adapt" not in text):
+        return
+    bases = {squash_name(m.group("base")) for m in CONTINUES_FROM.finditer(text)}
+    bases |= {squash_name(next(g for g in m.groups() if g)) for m in EXTENDS.finditer(text)}
+    title = re.search(r"^#{1,2}\s+(.+)$", text, re.MULTILINE)
+    bases.discard(squash_name(title.group(1)) if title else "")
+    if not bases:
         return
     for estimate in estimates:
-        if BASE_MODEL_RUN.search(estimate.evidence[0].text):
+        if BASE_MODEL_RUN.search(estimate.evidence[0].text) or \
+                (estimate.model and squash_name(estimate.model) in bases):
             estimate.notes.append(f"{NOT_OWN_RUN}: the run of the base model this card's model continues")
 
 
