@@ -461,3 +461,17 @@ def test_a_cards_own_name_is_no_base_it_continues():
     extraction = _card("Osprey-7B", "Osprey-7B is initialized from scratch.",
                        "Osprey-7B was pretrained on 2T tokens using 512 A100 GPUs for 20 days.")
     assert extraction.primary is not None and extraction.primary.value_flop > 1e22
+
+
+@pytest.mark.parametrize("sentence", [
+    "The model size of Osprey is 34B. Osprey is trained on 2T tokens.",
+    "The number of parameters of Osprey is 34B. Osprey is trained on 2T tokens.",
+    "Osprey's parameter count is 34 billion. It was trained on 2T tokens.",
+])
+def test_a_size_written_after_what_it_measures(sentence):
+    primary = _primary(sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 34e9 * 2e12)
+
+
+def test_another_models_size_written_after_is_not_the_flagship():
+    assert _primary("Kite's parameter count is 70 billion. The corpus has 2T tokens.") is None

@@ -321,6 +321,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
         statements.extend((_value(m), Span(m.group(0), m.start(), m.end())) for m in found
                           if m.start() >= sentence.start and _describes_own(text, sentence, m.start()))
     statements.extend(_described_sizes(text))
+    statements.extend(_sizes_stated_after(text))
     for listed in _size_lists(text):
         sentence = sentence_around(text, listed.start(), listed.end())
         if trains(sentence.text) or _opens_with_own_name(text, sentence):
@@ -446,6 +447,33 @@ def _versioned_title_name(text: str) -> str | None:
     lead = TITLE_LEAD.match(title_part(text))
     name = VERSIONED_NAME.match(lead.group("lead")) if lead else None  # "Kite-V2", "Kite 2", not "… Report"
     return _squashed(name.group(0)) if name and re.search(r"\d", name.group(0)) else None
+
+
+# a size written after what it measures: "The model size of Heron is 34B", "Heron's parameter count is 34
+# billion", "the number of parameters of our model is 7B"
+SIZE_AFTER = re.compile(
+    rf"\b(?:(?P<name>[A-Z][\w.-]*)(?:'s|’s)\s+|our\s+(?:model's\s+|final\s+model's\s+)?)?"
+    rf"(?:model\s+size|number\s+of\s+(?:model\s+)?parameters|parameter\s+count)"
+    rf"(?:\s+of\s+(?:(?P<our>our)\s+(?:final\s+)?model|(?P<name2>[A-Z][\w.-]*)))?"
+    rf"\s*(?:is|was|:|=|reaches)\s*(?:about\s+|approximately\s+|roughly\s+|~\s*)?"
+    rf"(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])")
+SIZE_WORDS = ("model size", "number of parameters", "number of model parameters", "parameter count")
+
+
+def _sizes_stated_after(text: str) -> list[tuple[float, Span]]:
+    """Sizes written after what they measure (:data:`SIZE_AFTER`) of the own model: named by the
+    title ("The model size of Heron is 34B" under "Heron: …") or "our" model's."""
+    found = []
+    low = lowered(text)
+    for words in SIZE_WORDS:
+        for at in positions(low, words):
+            for m in SIZE_AFTER.finditer(text, max(0, at - 30), at + len(words) + 60):
+                name = m.group("name") or m.group("name2")
+                own = (name is not None and _in_title(text, name) and not common_word(text, name)) or \
+                    m.group("our") is not None or m.group(0).lower().startswith("our")
+                if own:
+                    found.append((_value(m), Span(m.group(0), m.start(), m.end())))
+    return found
 
 
 def _in_title(text: str, name: str) -> bool:
