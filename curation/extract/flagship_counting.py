@@ -17,12 +17,12 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   Heron-7B"), not a larger sibling it mentions; without sized names, the largest "N parameters" or listed
   size ("sizes (1.3B, 2.7B and 6.7B)", "Heron comes in three sizes: 1B, 3B and 8B", "in 1B, 3B and 8B
   sizes") of a sentence saying "we train/introduce/…" or whose subject the title names ("Heron is a 20B
-  model", "Heron has 350M parameters", "The Heron model has a total of 7B parameters", "Heron, with 7B
-  params, …" under "Heron: …"; also after a section heading PDF text runs into the sentence, "3 Method
-  Heron has …"), a size the opening gives the own model ("we pretrain Heron, a 1.1B language model"), the
-  sizes of the own name's family in parentheses ("Heron models (7B, 13B and 70B)"), or "our 1.3B model" /
-  "our final model has 1.5B parameters"; "our largest model, Heron-1.3B" introduces its name as the own
-  model;
+  model", "Heron has 350M parameters", "The model size of Heron is 34B", "The Heron model has a total of
+  7B parameters", "Heron, with 7B params, …" under "Heron: …"; also after a section heading PDF text runs
+  into the sentence, "3 Method Heron has …"), a size the opening gives the own model ("we pretrain Heron,
+  a 1.1B language model"), the sizes of the own name's family in parentheses ("Heron models (7B, 13B and
+  70B)"), or "our 1.3B model" / "our final model has 1.5B parameters"; "our largest model, Heron-1.3B"
+  introduces its name as the own model;
 - a **mixture of experts** counts the parameters active per token: the active size a name carries
   after its total ("Heron-30B-A3B": 3B active), else the activated count a table or sentence pairs
   with the flagship's total replaces it (a dense flagship keeps its size beside a smaller MoE sibling;
