@@ -475,3 +475,13 @@ def test_a_size_written_after_what_it_measures(sentence):
 
 def test_another_models_size_written_after_is_not_the_flagship():
     assert _primary("Kite's parameter count is 70 billion. The corpus has 2T tokens.") is None
+
+
+@pytest.mark.parametrize(("field", "flop"), [
+    ("Compute (PF-days): 3,640", 3640 * 8.64e19),
+    ("Training compute (FLOPs): 2.1e23", 2.1e23),
+    ("| Training compute (PF-days) | 310 |\n|---|---|", 310 * 8.64e19),
+])
+def test_a_compute_field_that_names_its_unit_in_parentheses(field, flop):
+    primary = _primary(field)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)

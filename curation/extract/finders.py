@@ -123,7 +123,40 @@ def find_reported(text: str) -> list[Estimate]:
             mark_aggregate(estimate, text, sentence, match_span(match))
             mark_local_cues(estimate, text, sentence, match_span(match))
             estimates.append(classify(estimate, context_around(text, sentence, match_span(match), 60, 30)))
-    return estimates + _unitless_compute(text)
+    return estimates + _unitless_compute(text) + _labelled_compute(text)
+
+
+# a field or key-value row that names its unit in parentheses: "Compute (PF-days): 3,640", "Training
+# compute (FLOPs): 2.1e23", "| Training compute (PF-days) | 310 |"
+LABELLED_COMPUTE = re.compile(
+    r"\b(?:(?:total|training|pre-?training)\s+)*compute\s*\(\s*(?P<unit>FLOPs?|FLOP|"
+    r"(?:PF|pf|PFLOP|PFLOPS|petaflops?)(?:/s)?[- ·]?days?|pfs[- ·]?days?|zetta-?FLOPs?|ZFLOPs?)\s*\)"
+    rf"\s*(?:[:=]|\|)\s*(?:about\s+|approximately\s+|~\s*|≈\s*)?(?:{SCIENTIFIC}|(?P<plain>{NUMBER}))(?![\w.])",
+    re.IGNORECASE)
+UNIT_FLOP = {"pf": FLOP_PER_PFS_DAY, "petaflop": FLOP_PER_PFS_DAY, "pfs": FLOP_PER_PFS_DAY,
+             "zetta": 1e21, "zflop": 1e21, "flop": 1.0}
+
+
+def _labelled_compute(text: str) -> list[Estimate]:
+    """Compute figures in a field or row whose label names the unit in parentheses
+    (:data:`LABELLED_COMPUTE`), in that unit."""
+    estimates = []
+    for at in positions(lowered(text), "compute ("):
+        match = LABELLED_COMPUTE.search(text, max(0, at - 30), at + 90)
+        if match is None:
+            continue
+        unit = match.group("unit").lower()
+        scale = next(v for k, v in UNIT_FLOP.items() if unit.startswith(k))
+        number = parse_plain(match.group("plain")) if match.group("plain") else scientific_value(match)
+        value = number * scale
+        if not 1e15 <= value <= MAX_FLOP:
+            continue
+        sentence = sentence_around(text, match.start(), match.end())
+        estimate = Estimate(value, REPORTED, [sentence, Span(match.group(0), match.start(), match.end())],
+                            {"unit": match.group("unit")})
+        mark_local_cues(estimate, text, sentence, match_span(match))
+        estimates.append(classify(estimate, context_around(text, sentence, match_span(match), 60, 30)))
+    return estimates
 
 
 def _unitless_compute(text: str) -> list[Estimate]:
