@@ -1,6 +1,7 @@
 """The reported-figure finders: totals a text states.
 
-- :func:`find_reported` — "3.14E+23 FLOPs", "3,640 petaflop/s-days" in prose;
+- :func:`find_reported` — "3.14E+23 FLOPs", "3,640 petaflop/s-days" in prose, and fields that name
+  their unit, "Compute (PF-days): 3,640";
 - :func:`find_table_totals` — the same in tables flattened by PDF-to-text extraction.
 
 The other finders: :mod:`~curation.extract.device_time` (hardware × time),
@@ -97,8 +98,9 @@ RANGE_BEFORE = re.compile(rf"(?:{NUMBER}(?:\s?[eE][+\-]?\d+)?)\s*(?:to|–|-|—
 
 
 def find_reported(text: str) -> list[Estimate]:
-    """Totals stated in FLOP (with ×10^, E-notation or SI prefixes) or petaflop/s-days, and figures in
-    scientific notation given as training compute with no unit (see :data:`UNITLESS_COMPUTE`)."""
+    """Totals stated in FLOP (with ×10^, E-notation or SI prefixes) or petaflop/s-days, figures in
+    scientific notation given as training compute with no unit (see :data:`UNITLESS_COMPUTE`), and
+    compute fields that name their unit in parentheses (:data:`LABELLED_COMPUTE`)."""
     estimates = []
     for pattern, in_pfs in ((REPORTED_FLOP, False), (REPORTED_PFS, True)):
         for match in anchored(pattern, text, COMPUTE_UNIT_ANCHOR, 120, 40):
