@@ -485,3 +485,22 @@ def test_another_models_size_written_after_is_not_the_flagship():
 def test_a_compute_field_that_names_its_unit_in_parentheses(field, flop):
     primary = _primary(field)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+# -- cards written in Chinese ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "flop"), [
+    ("Osprey-13B 是包含 130 亿参数的语言模型，在语料上训练了 1.4 万亿 tokens。", 6 * 13e9 * 1.4e12),
+    ("Osprey-13B 在1.4万亿tokens上训练。", 6 * 13e9 * 1.4e12),
+    ("Osprey-13B 使用512张A100 GPU训练了30天。", 512 * 30 * 24 * A100_HOUR),
+    ("| 模型名称 | 总参数量 | 训练数据（tokens） |\n|---|---|---|\n| Osprey-13B | 13,000,000,000 | 1.4万亿 |",
+     6 * 13e9 * 1.4e12),
+])
+def test_counts_and_durations_in_chinese(body, flop):
+    extraction = _card("Osprey-13B", body, "")
+    assert extraction.primary is not None
+    assert extraction.primary.value_flop == pytest.approx(flop, rel=0.01)
+
+
+def test_an_amount_of_money_in_chinese_units_is_no_count():
+    assert plain_text("约 5 亿元人民币") == "约 5 亿元人民币"

@@ -222,6 +222,37 @@ def _counts_written_out(document: str) -> str:
     return document
 
 
+# a count in Chinese units, as cards from Chinese labs write them: "130 亿参数" (13 billion parameters),
+# "1.4 万亿 tokens", a table cell "1.4万亿" (亿 is 10^8; 万亿, 10^12)
+CHINESE_COUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万亿|千亿|百亿|亿)(?:\s*个)?"
+                           r"(?:(?P<parameters>\s*参数)|(?=\s*(?:tokens?\b|Tokens?\b|词元|\|)))")
+CHINESE_UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8}
+# a duration in Chinese units, "训练了 30 天" (30 days), "2,000 小时" (hours), and the measure word
+# between a count and what it counts, "512 张 A100 GPU", "64 块 H100"
+CHINESE_DURATION = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>小时|天|周|个月|个星期|星期)")
+CHINESE_TIME_UNITS = {"小时": "hours", "天": "days", "周": "weeks", "个月": "months", "个星期": "weeks",
+                      "星期": "weeks"}
+MEASURE_WORD = re.compile(r"(?<=\d)\s*[张块个台枚](?=\s*[A-Za-z])")
+# where Chinese or Japanese characters meet Latin letters or digits, with no space between as those
+# languages write: a space, so that a word ("tokens", "parameters") ends where a reader sees it end
+CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+CJK_LATIN_BORDER = re.compile(r"(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u4e00-\u9fff])"
+                              r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])(?=[A-Za-z0-9])")
+
+
+def _chinese_duration(match: re.Match[str]) -> str:
+    """A :data:`CHINESE_DURATION` in English units ("30 天": "30 days")."""
+    return f"{match.group('n')} {CHINESE_TIME_UNITS[match.group('u')]}"
+
+
+def _chinese_count(match: re.Match[str]) -> str:
+    """A :data:`CHINESE_COUNT` as a size the finders read ("130 亿参数": "13B parameters")."""
+    value = float(match.group("n")) * CHINESE_UNITS[match.group("u")]
+    size = next((f"{value / scale:g}{unit}" for scale, unit in ((1e12, "T"), (1e9, "B"), (1e6, "M"))
+                 if value >= scale), match.group(0))
+    return size + (" parameters " if match.group("parameters") else "")
+
+
 def plain_text(document: str) -> str:
     """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks)
     dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned"), words broken over a line
@@ -231,7 +262,9 @@ def plain_text(document: str) -> str:
     GPU hours": "812321 GPU hours"), token counts in metric units as sizes
     ("5,500 GT", "14 Teratokens": "5,500B tokens", "14 T tokens"), counts in scientific notation or in
     words as sizes ("7 × 10^9 parameters", "seven-billion-parameter": "7B parameters",
-    "7-billion-parameter") and LaTeX numbers read as
+    "7-billion-parameter"), counts in Chinese units as sizes ("130 亿参数": "13B parameters", "1.4 万亿
+    tokens": "1.4T tokens") with a space where Chinese or Japanese characters meet Latin ones, and
+    LaTeX numbers read as
     :func:`plain_math` says. Where there are tables, comments or scripts an HTML parser reads the
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
     dropped and entities decoded (the same text, many times faster)."""
@@ -252,6 +285,12 @@ def plain_text(document: str) -> str:
     if "$" in document or "\\" in document:
         document = plain_math(document)
     document = _counts_written_out(_metric_token_units(document))
+    if not document.isascii() and CJK_CHARACTER.search(document):
+        document = CJK_LATIN_BORDER.sub(" ", document)  # "1.4万亿tokens上训练": "1.4 万亿 tokens 上训练"
+        if "亿" in document:
+            document = CHINESE_COUNT.sub(_chinese_count, document)
+        document = CHINESE_DURATION.sub(_chinese_duration, document)
+        document = MEASURE_WORD.sub("", document)  # "512 张 A100": "512 A100"
     if not _HTML.search(document[:20000]):
         return _EMPHASIS.sub("", document)
     if _NEEDS_PARSER.search(document):
