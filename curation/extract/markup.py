@@ -236,6 +236,8 @@ MEASURE_WORD = re.compile(r"(?<=\d)\s*[张块个台枚](?=\s*[A-Za-z])")
 # where Chinese or Japanese characters meet Latin letters or digits, with no space between as those
 # languages write: a space, so that a word ("tokens", "parameters") ends where a reader sees it end
 CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+# the cheap test: Chinese and Japanese text holds one of these (punctuation, "of", a full-width bracket)
+CJK_MARKS = ("，", "。", "、", "的", "（", "：")
 CJK_LATIN_BORDER = re.compile(r"(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u4e00-\u9fff])"
                               r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])(?=[A-Za-z0-9])")
 
@@ -285,7 +287,8 @@ def plain_text(document: str) -> str:
     if "$" in document or "\\" in document:
         document = plain_math(document)
     document = _counts_written_out(_metric_token_units(document))
-    if not document.isascii() and CJK_CHARACTER.search(document):
+    if not document.isascii() and any(mark in document for mark in CJK_MARKS) and \
+            CJK_CHARACTER.search(document):
         document = CJK_LATIN_BORDER.sub(" ", document)  # "1.4万亿tokens上训练": "1.4 万亿 tokens 上训练"
         if "亿" in document:
             document = CHINESE_COUNT.sub(_chinese_count, document)
