@@ -297,7 +297,7 @@ def is_prose(span: Span) -> bool:
     function words like "we", "it", "on", and runs of Chinese or Japanese characters are words)."""
     text = SCIENTIFIC.sub("1", span.text)
     words = len(PROSE_WORD.findall(text))
-    if not text.isascii():  # Chinese or Japanese prose: a run of two or more of its characters is a word
+    if not text.isascii() and max(text) >= "\u3040":  # Chinese or Japanese: a run of their characters
         words += len(CJK_WORD.findall(text))
     return words >= MIN_PROSE_WORDS and words > len(NUMERIC_TOKEN.findall(text))
 

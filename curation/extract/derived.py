@@ -153,21 +153,31 @@ EXTENDS = re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+context(?:\s+(?:window|leng
                      + r"\s+adapted\s+(?:to|for)\b")
 
 
+STARTS_WORDS = ("initiali", "continu", "built on", "starting from", "extend", "adapt")
+
+
 def mark_base_runs(estimates: list[Estimate], text: str) -> None:
     """On a card that continues another model's training ("initialized with Kite-7B weights", "extends
     the context of Kite-7B", "is Kite-7B adapted to …"), the estimates of a sentence telling "the base
     model"'s run ("The base model was trained on 2T tokens …") or Kite-7B's own ("Kite-7B was pretrained
     on 2T tokens …") are Kite's, not the card's."""
-    if not looks_like_model_card(text) or ("contin" not in text and "initiali" not in text
-                                           and "extend" not in text and "adapt" not in text):
+    told = [e for e in estimates if e.model or BASE_MODEL_RUN.search(e.evidence[0].text)]
+    if not told or not looks_like_model_card(text):
         return
-    bases = {squash_name(m.group("base")) for m in CONTINUES_FROM.finditer(text)}
-    bases |= {squash_name(next(g for g in m.groups() if g)) for m in EXTENDS.finditer(text)}
+    bases = set()
+    low = text.lower()
+    for word in STARTS_WORDS:  # the patterns read only where their first word stands: a cheap scan
+        at = low.find(word)
+        while at != -1:
+            window = (max(0, at - 30), at + 160)
+            bases |= {squash_name(m.group("base")) for m in CONTINUES_FROM.finditer(text, *window)}
+            bases |= {squash_name(next(g for g in m.groups() if g)) for m in EXTENDS.finditer(text, *window)}
+            at = low.find(word, at + len(word))
     title = re.search(r"^#{1,2}\s+(.+)$", text, re.MULTILINE)
     bases.discard(squash_name(title.group(1)) if title else "")
     if not bases:
         return
-    for estimate in estimates:
+    for estimate in told:
         if BASE_MODEL_RUN.search(estimate.evidence[0].text) or \
                 (estimate.model and squash_name(estimate.model) in bases):
             estimate.notes.append(f"{NOT_OWN_RUN}: the run of the base model this card's model continues")
