@@ -269,9 +269,10 @@ def plain_text(document: str) -> str:
     GPU hours": "812321 GPU hours"), token counts in metric units as sizes
     ("5,500 GT", "14 Teratokens": "5,500B tokens", "14 T tokens"), counts in scientific notation or in
     words as sizes ("7 × 10^9 parameters", "seven-billion-parameter": "7B parameters",
-    "7-billion-parameter"), counts in Chinese units as sizes ("130 亿参数": "13B parameters", "1.4 万亿
-    tokens": "1.4T tokens") with a space where Chinese or Japanese characters meet Latin ones, and
-    LaTeX numbers read as
+    "7-billion-parameter"), in Chinese text counts in Chinese units as sizes ("130 亿参数": "13B
+    parameters", "1.4 万亿 tokens": "1.4T tokens"), durations in English units ("30 天": "30 days"), no
+    measure word after a count ("512 张 A100": "512 A100") and a space where Chinese or Japanese
+    characters meet Latin ones, and LaTeX numbers read as
     :func:`plain_math` says. Where there are tables, comments or scripts an HTML parser reads the
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
     dropped and entities decoded (the same text, many times faster)."""
