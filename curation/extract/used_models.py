@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from curation.extract.anchors import lowered
 from curation.extract.card_finders import looks_like_model_card
-from curation.extract.context import CITATION, TEACHER_RUN, eligible
+from curation.extract.context import CITATION, FIRST_PERSON_WORD, TEACHER_RUN, eligible
 from curation.extract.evidence import PRETRAINING, Estimate, Span, sentence_before
 from curation.extract.flagship_counting import (
     STUDY_VERBS,
@@ -127,7 +127,6 @@ ANOTHER_MODEL = re.compile(r"\bbaselines?\b|\bwe\s+compare\b|\bcompar\w+\s+(?:to
 # a sentence whose subject is a cited work: "So et al. used TPU v2 accelerators", "[Str19] estimated …"
 CITED_SUBJECT = re.compile(r"\W{0,3}(?:\d{1,2}\.\s+)?(?:[A-Z][\w'-]+(?:\s+(?:and|&)\s+[A-Z][\w'-]+)?"
                            r"\s+et\s+al\b|\[[A-Za-z]{2,6}\+?\d{2}[a-z]?\])")
-FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 
 
 def continues_another_model(text: str, sentence: Span) -> bool:
@@ -137,7 +136,7 @@ def continues_another_model(text: str, sentence: Span) -> bool:
     keeps them. So does a sentence in no first person after one whose subject is a cited work ("So et
     al. used TPU v2 accelerators. TPU v2s are faster, so the search takes 32,633 TPU v2 hours")."""
     if not ANAPHORIC_OPENING.match(sentence.text):
-        if FIRST_PERSON.search(sentence.text):
+        if FIRST_PERSON_WORD.search(sentence.text):
             return False
         before = sentence_before(text, sentence)
         # (its first line, or the one after a section heading run into it: "2 Training\nSmith et al. …")
