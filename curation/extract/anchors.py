@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from curation.extract.cloud_instances import INSTANCE_WORDS
 from curation.extract.hardware import accelerator_words
 
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -26,7 +27,7 @@ DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device", "d
 # a token count before the noun it sizes: "a 1.5 trillion token mix" (read with the "tokens" hits)
 TOKEN_NOUNS = ("token mix", "token corpus", "token dataset")
 ANCHOR_LIST = sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, TOKENS_ANCHOR, *TOKEN_NOUNS, PARAMETERS_ANCHOR,
-                      *accelerator_words()}, key=len, reverse=True)
+                      *INSTANCE_WORDS, *accelerator_words()}, key=len, reverse=True)
 # "GPU-hours", "TPU days", and a generation between: "TPU v3 hours"
 TIME_AFTER_DEVICE = re.compile(r"(?:[\s-]?v\d[\w.]{0,3})?s?[\s-]?(?:hour|hr|day|week|month|year)")
 ACCELERATOR_TIME = re.compile(r"[\w.]{0,12}(?:[\s-]\d{2,3}\s?gb?)?[\s-](?:hour|hr|day|week|month|year)s?\b")
@@ -80,6 +81,9 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
             continue
         if word in TOKEN_NOUNS:
             hits[TOKENS_ANCHOR].append((start, end))
+            continue
+        if word in INSTANCE_WORDS:  # a cloud instance type, "p4d.24xlarge", "a2-highgpu-8g"
+            hits[ACCELERATOR_ANCHOR].append((start, end))
             continue
         if start > 0 and low[start - 1].isalnum() and not _times_before(low, start) and \
                 not low.endswith("cloud", 0, start):

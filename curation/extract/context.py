@@ -311,7 +311,8 @@ PARAMETERS_PER_TOKEN = re.compile(r"(?:param\w*|activ\w*)\s+(?:\w+\s+)?(?:per|fo
 
 
 # "processing 3,000 tokens per second per GPU", "311.6k words per second": a throughput with its own
-# number, not the figure's unit; and what each device holds ("40GB memory per GPU", "4 images per GPU")
+# number, not the figure's unit; what each device holds ("40GB memory per GPU", "4 images per GPU"); a
+# time said of each device, which is the run's wall-clock time ("Hours used: 100 (per GPU)")
 THROUGHPUT_RATE = re.compile(r"\d[\d,.]*\s?[kKM]?\s*(?:tokens|samples|images|sequences|examples|words|records"
                              r"|characters|frames)"
                              r"\s*(?:per|/)\s*(?:second|sec|s)\b(?:\s*(?:per|/)\s*(?:gpu|tpu|device|chip|core|node))?"
@@ -319,7 +320,10 @@ THROUGHPUT_RATE = re.compile(r"\d[\d,.]*\s?[kKM]?\s*(?:tokens|samples|images|seq
                              r"|\d[\d,.]*\s?(?:GB|GiB)\s+(?:of\s+)?(?:(?:HBM\d?e?|GPU|device)\s+)?(?:memory\s+)?"
                              r"(?:per|each|/)\s*(?:gpu|tpu|device|chip|card)"
                              r"|\d[\d,.]*\s+(?:images|samples|sequences|examples|molecules)\s+(?:per|each|/)\s*"
-                             r"(?:gpu|tpu|device|chip|core)",
+                             r"(?:gpu|tpu|device|chip|core)"
+                             # a wall-clock time said of each device: "Hours used: 100 (per GPU)"
+                             r"|\d[\d,.]*\s*(?:hours?|hrs?|days?)?\s*\(\s*(?:per|each|/)\s*"
+                             r"(?:gpu|tpu|device|chip|card|accelerator)\s*\)",
                              re.IGNORECASE)
 
 

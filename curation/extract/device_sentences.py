@@ -40,6 +40,7 @@ import re
 from functools import lru_cache
 
 from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits
+from curation.extract.cloud_instances import INSTANCE_WORDS, instance_counts
 from curation.extract.context import CITATION, CITED, has_cue
 from curation.extract.device_time import SECONDS, _unit_key, count_accelerator, hardware_estimate
 from curation.extract.evidence import Estimate, Span, sentence_around, sentence_before
@@ -134,7 +135,8 @@ YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|during|from|before|
                          r"[\s-]+|^\s*)$", re.IGNORECASE)
 
 
-def _amount(text: str) -> float:
+def amount(text: str) -> float:
+    """A count written in digits or in words ("eight", "a")."""
     word = text.lower()
     return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else parse_plain(text)
 
@@ -151,8 +153,8 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
                 (FROM_BEFORE.search(before) and CHANGED_TO.match(sentence.text, match.end())):
             continue
         half = 0.5 if match.group("half") else 0.0  # "a week and a half"
-        lo = _amount(match.group("lo")) + half
-        hi = _amount(match.group("hi")) + half if match.group("hi") else lo
+        lo = amount(match.group("lo")) + half
+        hi = amount(match.group("hi")) + half if match.group("hi") else lo
         if hi < lo:
             continue
         seconds = (lo + hi) / 2 * SECONDS[_unit_key(match.group("unit"))]
@@ -170,7 +172,7 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
 
 # "64 nodes, each with 8 A100 GPUs" / "16 nodes × 8 H100" / "24 DGX-A800 GPU (8×80G) servers": devices per
 # node × nodes
-NODES_BEFORE = re.compile(r"(?P<n>\d[\d,]*)\s+(?:compute\s+|GPU\s+|TPU\s+)?"
+NODES_BEFORE = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*|(?i:{WORD}))\s+(?:compute\s+|GPU\s+|TPU\s+)?"
                           r"(?:nodes|servers|machines|hosts|replicas|workers)"
                           r"\s*(?:,?\s*(?:each\s+)?(?:with|of|containing|having|equipped\s+with|running\s+on|on)"
                           r"\s+(?:each\s+)?"
@@ -178,6 +180,21 @@ NODES_BEFORE = re.compile(r"(?P<n>\d[\d,]*)\s+(?:compute\s+|GPU\s+|TPU\s+)?"
                           re.IGNORECASE)
 PER_NODE_AFTER = re.compile(r"\s*\((?P<n>\d+)\s*[×x*][^)]{0,20}\)\s*(?:servers?|nodes?|machines?|hosts?)\b",
                             re.IGNORECASE)
+
+
+# what every node holds, with no count of nodes: "Each node contains 8 A100 GPUs", "8 GPUs per node"
+EACH_NODE_BEFORE = re.compile(r"\b(?:each|every)\s+(?:compute\s+|GPU\s+)?(?:node|server|machine|host)"
+                              r"\s+(?:\w+\s+){0,2}?(?:has|have|contains|holds|hosts|comprises|with|of|"
+                              r"consists\s+of|is\s+equipped\s+with|houses|carries)\s+$", re.IGNORECASE)
+EACH_NODE_AFTER = re.compile(r"\s*(?:per|in\s+each|on\s+each|each|in\s+every|on\s+every)\s+"
+                             r"(?:compute\s+)?(?:node|server|machine|host)\b", re.IGNORECASE)
+
+
+def _a_nodes_devices(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a device count is what every node holds ("Each node contains 8 A100 GPUs", "8 GPUs per
+    node"): with no count of nodes beside it, it is not how many devices the run used."""
+    return bool(EACH_NODE_BEFORE.search(sentence[max(0, match.start() - 50): match.start()])
+                or EACH_NODE_AFTER.match(sentence, match.end()))
 
 
 # "32 x 8 A100 GPUs", "16 × 8 GPUs": a count of nodes times the devices in each
@@ -189,7 +206,7 @@ def _per_node(sentence: str, match: re.Match[str]) -> float:
     server written after it (see :data:`NODES_BEFORE`, :data:`PER_NODE_AFTER`)."""
     before = NODES_BEFORE.search(sentence[max(0, match.start() - 60): match.start()])
     if before:
-        return parse_plain(before.group("n"))
+        return amount(before.group("n"))  # "twelve servers, each with eight A100 GPUs": 96
     after = PER_NODE_AFTER.match(sentence, match.end())
     return parse_plain(after.group("n")) if after else 1.0
 
@@ -253,7 +270,7 @@ def _systems(sentence: Span) -> list[tuple[float, str, str, Span]]:
             gpu = named.group("accelerator") if named else gpu
         at = sentence.start + m.start()
         span = Span(m.group(0), at, at + len(m.group(0)))
-        found.append((_amount(m.group("count")) * per_system, gpu, "gpu", span))
+        found.append((amount(m.group("count")) * per_system, gpu, "gpu", span))
     return found
 
 
@@ -265,9 +282,12 @@ def device_counts(sentence: Span) -> list[tuple[float, str, str, Span]]:
 
 @lru_cache(maxsize=64)  # a sentence is read as a count's own and as the one after a nearby count
 def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
-    found = _systems(sentence) if "dgx" in sentence.text.lower() else []
+    low = sentence.text.lower()
+    found = _systems(sentence) if "dgx" in low else []
+    if any(word in low for word in INSTANCE_WORDS):  # "32 p4d.24xlarge instances"
+        found += instance_counts(sentence)
     taken = {span.start for *_, span in found}
-    found += [(_amount(m.group("count").split()[-1]) * _per_node(sentence.text, m), m.group("name"), "gpu",
+    found += [(amount(m.group("count").split()[-1]) * _per_node(sentence.text, m), m.group("name"), "gpu",
                Span(m.group(0), sentence.start + m.start(), sentence.start + m.end()))
               for m in _bare_count().finditer(sentence.text)
               # "8 V100s" is a plural, read below, not a V100S; "in 2017 V100 GPUs": a year, not a count
@@ -303,11 +323,11 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             count, name = parse_plain(match.group("count4")), match.group("name4")
             noun = match.group("noun4") + "s"
         elif match.group("count2"):
-            count, name, noun = _amount(match.group("count2")), match.group("name2"), "gpu"
+            count, name, noun = amount(match.group("count2")), match.group("name2"), "gpu"
             if resolve_accelerator(name) is None:
                 continue
         else:
-            count = _amount(match.group("count")) * (1000 if match.group("k") else 1)
+            count = amount(match.group("count")) * (1000 if match.group("k") else 1)
             name, noun = match.group("name").strip(), match.group(0).split()[-1]
             if not match.group("count")[0].isdigit() and re.fullmatch(r"\d[\d,]*", name) and \
                     noun.lower().endswith("s"):  # not "a 1080 GPU", one GPU of model 1080
@@ -316,7 +336,10 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             if product:  # "32 x 8 A100 GPUs": nodes times devices per node
                 count *= float(product.group("per"))
                 name = name[len(product.group("per")):].strip()
-        count *= _per_node(sentence.text, match)
+        per_node = _per_node(sentence.text, match)
+        if per_node == 1 and _a_nodes_devices(sentence.text, match):
+            continue  # "Each node contains 8 A100 GPUs": not the run's count (see node_time)
+        count *= per_node
         if not 1 <= count <= MAX_DEVICES:
             continue
         span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())

@@ -37,7 +37,7 @@ from curation.extract.flagship_counting import (
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.markup import plain_text
 from curation.extract.moe import use_active_parameters
-from curation.extract.node_time import find_node_time
+from curation.extract.node_time import find_node_counts, find_node_time
 from curation.extract.operation_counting import find_operation_counting
 from curation.extract.sections import mark_other_models_sections
 from curation.extract.table_finders import find_table_rows, mark_rows_of_other_sizes
@@ -178,6 +178,7 @@ FINDERS: tuple[Finder, ...] = (
     Finder("hardware", lambda text, year, _: find_hardware(text, year)),
     Finder("device counts", lambda text, year, _: find_device_counts(text, year)),
     Finder("node time", lambda text, year, _: find_node_time(text, year)),
+    Finder("node counts", lambda text, year, _: find_node_counts(text, year)),
     Finder("hardware fields", lambda text, year, _: find_hardware_fields(text, year)),
     Finder("table rows", lambda text, year, _: find_table_rows(text, year)),
     Finder("operation counting", lambda text, _, __: find_operation_counting(text)),

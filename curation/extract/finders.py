@@ -72,8 +72,8 @@ REPORTED_PFS = re.compile(
     rf"(?<![\w.,])(?P<pfs>(?:{NUMBER}|\.\d+)(?:\s?[eE][+\-]?\d{{1,2}})?)"
     r"(?:\s?(?:±|\+/-)\s?[\d,.]+)?"  # an uncertainty after it: "770±50 PFlops/s·days"
     r"\s*(?:[a-z]+\s)?"
-    r"(?:petaflops?/s[- ·]days?|petaflops?[- ]days?|pfs[- ·]days?|PF(?:/s)?[- ·]days?|pf(?:/s)?[- ·]days?"
-    r"|PFLOP(?:/s|S|s)?[- ·]days?|PFlops?/s[- ·]days?)",  # "1,000 PFLOP/s-days", "770 PFlops/s·days"
+    # in any case: "1,000 PFLOP/s-days", "770 PFlops/s·days", "800 PFlops-days", "3.6 PetaFLOP/s-days"
+    r"(?i:petaflops?(?:/s)?[- ·]days?|pfs[- ·]days?|pf(?:lops?)?(?:/s)?[- ·]days?)",
 )
 
 

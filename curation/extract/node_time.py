@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from curation.extract.anchors import lowered
+from curation.extract.device_sentences import AMOUNT, TRAINING, amount, device_counts, durations
 from curation.extract.device_time import SECONDS, count_accelerator, hardware_estimate, match_span
-from curation.extract.evidence import Estimate, sentence_around
+from curation.extract.evidence import Estimate, Span, sentence_around
 from curation.extract.hardware import accelerator_regex
 from curation.extract.quantities import MULTIPLIER_WORD, NUMBER, scaled_value
 
@@ -23,14 +24,15 @@ _DEVICE = r"(?:GPUs?|GCDs?|TPUs?|NPUs?|chips|accelerators|cards)"
 _ACC = accelerator_regex()
 # "nodes of 8 H100 GPUs", "nodes with 4 AMD MI250X", "each node has 8 A100s", "8 GPUs per node",
 # "8-GPU nodes", "nodes (8 × A100)"
+_NODE = r"(?:nodes?|servers?|machines?|hosts?)"
 DEVICES_PER_NODE = re.compile(
-    rf"\bnodes?\s*(?:\(|,)?\s*(?:each\s+)?(?:of|with|having|containing|equipped\s+with|has|holds|contains|"
+    rf"\b{_NODE}\s*(?:\(|,)?\s*(?:each\s+)?(?:of|with|having|containing|equipped\s+with|has|holds|contains|"
     rf"consists\s+of|hosting)\s+(?P<a>\d{{1,2}})\s*(?:×|x)?\s*(?:NVIDIA\s+|AMD\s+|Intel\s+)?"
-    rf"(?P<acc_a>{_ACC})?[\s-]*{_DEVICE}?"
-    rf"|\bnodes?\s*\(\s*(?P<b>\d{{1,2}})\s*(?:×|x)\s*(?P<acc_b>{_ACC})"
+    rf"(?:(?P<acc_a>{_ACC})[\s-]*{_DEVICE}?|{_DEVICE})"  # devices, not "2 Intel Xeon CPUs"
+    rf"|\b{_NODE}\s*\(\s*(?P<b>\d{{1,2}})\s*(?:×|x)\s*(?P<acc_b>{_ACC})"
     rf"|(?P<c>\d{{1,2}})\s*(?:×\s*)?(?:NVIDIA\s+|AMD\s+)?(?P<acc_c>{_ACC})?[\s-]*{_DEVICE}\s+"
-    rf"(?:per|in\s+each|on\s+each|each)\s+node"
-    rf"|(?P<d>\d{{1,2}})-(?:GPU|TPU|NPU|GCD)\s+nodes",
+    rf"(?:per|in\s+each|on\s+each|each)\s+{_NODE}"
+    rf"|(?P<d>\d{{1,2}})-(?:GPU|TPU|NPU|GCD)\s+{_NODE}",
     re.IGNORECASE)
 
 
@@ -81,5 +83,46 @@ def find_node_time(text: str, publication_year: int | None = None) -> list[Estim
              "devices_per_node": count})
         if estimate:
             estimate.evidence.insert(1, match_span(stated))
+            estimates.append(estimate)
+    return estimates
+
+
+# a run put on a count of machines: "trained Heron on 64 nodes for 25 days", "across twelve servers",
+# "using 32 machines" (the word before keeps out "graphs of 10,000 nodes")
+NODE_COUNT = re.compile(rf"\b(?:on|using|across|over|with|used|uses)\s+(?:a\s+total\s+of\s+)?"
+                        rf"(?P<n>{AMOUNT})\s+"
+                        r"(?:compute\s+|GPU\s+|TPU\s+)?(?:nodes?|servers?|machines?|hosts?)\b", re.IGNORECASE)
+MAX_NODES = 20_000
+
+
+def find_node_counts(text: str, publication_year: int | None = None) -> list[Estimate]:
+    """Nodes × the devices a node holds, when a training sentence counts nodes and a duration but no
+    devices ("Each node contains 8 A100 GPUs. We trained Heron on 64 nodes for 25 days."): the devices
+    per node as the text states them (:func:`devices_per_node`), at their accelerator or the one the
+    text names. A text that never says what a node holds gives no estimate."""
+    low, estimates = lowered(text), []
+    if not any(word in low for word in ("node", "server", "machine", "host")):
+        return estimates
+    for match in NODE_COUNT.finditer(text):
+        sentence = sentence_around(text, match.start(), match.end())
+        if not TRAINING.search(sentence.text) or device_counts(sentence):
+            continue
+        times = durations(sentence)
+        nodes = amount(match.group("n"))
+        per_node = devices_per_node(text, match.start()) if times and 1 <= nodes <= MAX_NODES else None
+        if per_node is None:
+            continue
+        count, accelerator, stated = per_node
+        seconds, written, duration = max(times, key=lambda t: t[0])
+        name, where = (accelerator, "named with the devices per node") if accelerator else \
+            count_accelerator(text, "", "GPUs", sentence, publication_year)
+        first, last = min(match.start("n"), duration.start), max(match.end(), duration.end)
+        estimate = hardware_estimate(
+            text, Span(text[first:last], first, last), nodes * count * seconds, name, "GPU", publication_year,
+            {"chips": nodes * count, "duration": written, "accelerator_from": where,
+             "pairing": f"{nodes:g} nodes × {count} devices per node", "devices_per_node": count},
+            sentence=sentence)
+        if estimate:
+            estimate.evidence.append(match_span(stated))
             estimates.append(estimate)
     return estimates

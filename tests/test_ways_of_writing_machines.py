@@ -1,0 +1,102 @@
+"""Short texts of our own for set-ups written as machines rather than devices: nodes counted in one
+sentence and sized in another, counts in words, cloud instance types, what each node holds, a time
+said of each device, and petaflop/s-days spelled other ways."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.cloud_instances import instance_counts
+from curation.extract.device_sentences import device_counts
+from curation.extract.engine import extract
+from curation.extract.evidence import Span
+
+TITLE = "Osprey: Open and Efficient Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
+CARD = "---\nlicense: apache-2.0\n---\n# Osprey-7B\n\nOsprey-7B is a language model.\n\n## Training\n"
+DAY = 86400
+
+
+def _primary(body: str, year: int = 2024, head: str = TITLE):
+    return extract(head + body + "\n", year).primary
+
+
+def _span(text: str) -> Span:
+    return Span(text, 0, len(text))
+
+
+# -- nodes counted in the run's sentence, sized elsewhere ------------------------------------------------
+
+@pytest.mark.parametrize(("body", "devices", "days", "accelerator"), [
+    ("Each node contains 8 NVIDIA A100 GPUs. We trained Osprey on 64 nodes for 25 days.", 512, 25, "A100"),
+    ("Our cluster has 8 GPUs per node. Osprey was trained on 32 nodes for 12 days using H100 GPUs.",
+     256, 12, "H100"),
+    ("Every server holds 4 AMD MI250X accelerators. Pre-training ran across 96 servers for 3 weeks.",
+     384, 21, "MI250X"),
+    # counts in words, nodes and devices in one sentence
+    ("We trained Osprey on twelve servers, each with eight NVIDIA A100-SXM4-40GB GPUs, for 30 days.",
+     96, 30, "A100"),
+])
+def test_nodes_times_the_devices_each_node_holds(body, devices, days, accelerator):
+    primary = _primary(body)
+    assert primary is not None and primary.method == "hardware"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(devices * days * DAY)
+    assert primary.assumptions["accelerator"].startswith(accelerator)
+
+
+@pytest.mark.parametrize("body", [
+    # what a node holds, and no count of nodes: the run's size is unknown
+    "Each node contains 8 NVIDIA A100 GPUs. Training Osprey took 25 days.",
+    # what a server holds that is no accelerator
+    "Each server has 2 Intel Xeon CPUs. Osprey was trained on 4 servers for 3 days.",
+    # nodes of a graph, not machines
+    "We train the network on graphs with 10,000 nodes for 3 days on a single GPU of 8 GPUs per node.",
+])
+def test_what_each_node_holds_is_not_the_runs_device_count(body):
+    primary = _primary(body)
+    assert primary is None or primary.assumptions.get("devices_per_node") is None
+    assert primary is None or primary.assumptions.get("chip_seconds", 0) != pytest.approx(8 * 25 * DAY)
+
+
+def test_a_single_node_with_eight_devices_is_eight_devices():
+    counts = device_counts(_span("We trained on a single node with 8 A100 GPUs."))
+    assert [count for count, *_ in counts] == [8]
+
+
+# -- cloud instances by their type ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "devices", "accelerator"), [
+    ("Osprey was trained on a cluster of 32 p4d.24xlarge instances.", 256, "A100"),
+    ("We trained on 16 Azure ND96asr_v4 VMs.", 128, "A100"),
+    ("Training ran on 64 p5.48xlarge instances.", 512, "H100"),
+    ("Training used 8 a2-megagpu-16g machines on Google Cloud.", 128, "A100"),
+    ("We used 128 trn1.32xlarge instances.", 2048, "Trainium"),
+    ("The model was trained on a p3.16xlarge instance.", 8, "V100"),
+])
+def test_a_cloud_instance_type_fixes_its_devices(sentence, devices, accelerator):
+    assert [(count, name) for count, name, *_ in instance_counts(_span(sentence))] == [(devices, accelerator)]
+
+
+def test_instances_and_a_duration_give_device_time():
+    primary = _primary("Osprey was trained on 64 p5.48xlarge instances for 20 days.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 20 * DAY)
+    assert primary.assumptions["accelerator"].startswith("H100")
+
+
+def test_an_instance_type_that_holds_no_accelerator_is_no_count():
+    assert instance_counts(_span("Data was preprocessed on 40 m5.24xlarge instances.")) == []
+
+
+# -- a time said of each device ---------------------------------------------------------------------------
+
+def test_hours_used_per_gpu_times_the_devices():
+    primary = _primary("- Hours used: 100 (per GPU)\n- Hardware Type: 16 x A100", head=CARD)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1600 * 3600)
+
+
+# -- petaflop/s-days spelled other ways --------------------------------------------------------------------
+
+@pytest.mark.parametrize("written", ["800 PFlops-days", "800 PetaFLOP/s-days", "800 petaflop-days",
+                                     "800 PF-days", "800 pfs-days"])
+def test_petaflop_days_in_any_spelling(written):
+    primary = _primary(f"Over the course of training, Osprey consumed {written} of compute.")
+    assert primary is not None and primary.value_flop == pytest.approx(800 * 8.64e19)
