@@ -198,7 +198,7 @@ PROJECT_NOTE = "not a training total: a whole project's compute, its experiments
 
 
 # where a total's clause ends: a semicolon, or a contrast ("…, while the final model took …")
-TOTAL_CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas)\b|,\s*but\b")
+TOTAL_CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas)\b|,\s*but\b|,\s*of\s+which\b")
 
 
 def mark_aggregate(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:
@@ -206,7 +206,8 @@ def mark_aggregate(estimate: Estimate, text: str, sentence: Span, figure: Span) 
     was 5e22 FLOPs"): it gives way to any figure of a single run (see the engine's choice). Only the
     figure's own clause counts: in "each model trained for a week on 64 GPUs; the total across all
     runs was …" the device time is one run's, and so is the final model's in "… 50,000 GPU hours for
-    all experiments, while the final model took 20,000". A whole project's compute (:data:`PROJECT_TOTAL`)
+    all experiments, while the final model took 20,000" or "3M GPU hours, of which the final run used 1.1M".
+    A whole project's compute (:data:`PROJECT_TOTAL`)
     is no run's at all."""
     breaks = [(m.start(), m.end()) for m in TOTAL_CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
     start = max((e for s, e in breaks if e <= figure.start), default=sentence.start)
@@ -245,6 +246,20 @@ DATA_CREDIT = re.compile(r"(?<!compared )(?<!compare )(?<!comparing )(?<!compari
                          r"\b(?:on|with|using|via|through)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
                          + _CREDIT_CITATION
                          + r"(?:\s*(?:,|and)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}" + _CREDIT_CITATION + ")*")
+
+# a method, recipe or setting credited to a cited work, in a sentence whose run is then the authors' or
+# their model's: "Following Kite et al. (2022), we train …", "Similar to Kite et al. [4], we train …",
+# "As in Kite et al., Heron is pre-trained …", "We follow the recipe of Kite et al. (2023) and train …"
+# (read in lower case; "Kite et al. trained …" is still another work's run)
+METHOD_CREDIT = re.compile(
+    r"\b(?:following|as\s+in|as\s+done\s+(?:in|by)|similar(?:ly)?\s+to|like|in\s+line\s+with|akin\s+to"
+    r"|as\s+(?:suggested|recommended|proposed|described|introduced)\s+(?:by|in)"
+    r"|we\s+(?:closely\s+)?(?:follow|adopt|reproduce|replicate|use)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?of)\s+"
+    r"(?:the\s+[\w-]+\s+of\s+)?"
+    r"(?:\[\d+(?:[,–-]\s?\d+)*\]|[\w'-]+(?:\s+(?:et\s+al\.?|and\s+[\w'-]+|&\s+[\w'-]+))?"
+    rf"(?:{_CREDIT_CITATION})?)"
+    r"(?=\s*,\s*(?:we|our|[\w.-]+\s+(?:is|was|are|were)\s+(?:pre-?)?trained)\b"
+    r"|\s+and\s+(?:we\s+)?(?:pre-?)?train)")
 
 
 # a line break or a run of spaces inside a cue: PDF text breaks "all\nexperiments" where the line ends
@@ -369,6 +384,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         estimate.notes.append("not a training total (per-token, inference, peak or budget context)")
     # "trained on the Pile (Gao et al., 2020)" credits the data
     credited = DATA_CREDIT.sub(" ", _other_side(context, estimate.model))
+    if "al" in credited or "[" in credited or "(" in credited:  # "Following Kite et al., we train …"
+        credited = METHOD_CREDIT.sub(" ", credited)
     # a citation mark alone in a sentence told in the first person ("We train Heron on 1.4T tokens [12].")
     # credits a source of the run, not another work's run
     cites = CITATION.search(credited) and not OWN_SENTENCE.match(estimate.evidence[0].text)

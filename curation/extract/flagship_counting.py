@@ -186,6 +186,11 @@ ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tok
 NOT_TRAINING_TOKENS = ("batch", "minibatch", "microbatch", "context", "window", "sequence", "length", "per ",
                        "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test",
                        "additional", "another", "extra ")
+# a run's count of steps and then its tokens: "pre-trained for 1M steps on 1T tokens", "500k steps (2T
+# tokens)" (the steps are the run's, not a per-step figure's: "steps of 4M tokens" still is one)
+RUN_STEPS_BEFORE = re.compile(r"\d[\d.,]*\s?[km]?\s+(?:training\s+|optimi[sz]ation\s+|gradient\s+)?steps?\s+"
+                              r"(?:on|over|covering|processing|totall?ing|\(|for\s+a\s+total\s+of)\s*"
+                              r"(?:about\s+|roughly\s+|approximately\s+|~\s*)?$")
 EACH = re.compile(r"\beach\b")  # a figure per item ("each sample of 2K tokens"); a word: not "teacher"
 # "each on 300B tokens", "each model for 1T tokens", "each model saw 300B tokens": every run's tokens, not
 # a per-step figure
@@ -799,6 +804,8 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         sentence = sentence_around(text, match.start(), match.end())
         before = low[max(sentence.start, match.start() - 50): match.start()].replace("\n", " ")
         per_item = EACH.search(before) is not None and not EACH_RUN.search(before)
+        if "step" in before:  # "for 1M steps on 1T tokens": the run's steps, then its tokens
+            before = RUN_STEPS_BEFORE.sub(" ", before)
         if per_item or has_cue(before, NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
             continue
         if not ABOUT_TRAINING.search(sentence.text) or \

@@ -18,8 +18,11 @@ is about that model, and one in no first person after a sentence whose subject i
 al. used TPU v2 accelerators. … the search takes 32,633 TPU v2 hours") is about that work. A run told
 in a relative clause of a model the text does not claim ("smaller than Kite-65B, which was trained on
 … 2048 A100s for 21 days"), the figures glossed in parentheses after an example ("models such as
-Kite-3 (175B parameters, trained on 300B tokens)") and a distillation's teacher's run ("The teacher was
-pretrained on 2T tokens") are those models' too.
+Kite-3 (175B parameters, trained on 300B tokens)"), those of a sentence in no first person whose subject
+is a kind of model an example illustrates ("Large models such as Kite-65B are trained on …") and a
+distillation's teacher's run ("The teacher was pretrained on 2T tokens") are those models' too. A
+sentence that opens "The largest, with 540B parameters, was …" after one that studies a set of models
+("Our benchmark evaluates 30 models.") is about one of them.
 """
 
 from __future__ import annotations
@@ -117,11 +120,18 @@ def _hardware(model: str, text: str) -> bool:
 
 # a sentence whose subject points back: "It has 70B parameters", "The model was trained on …"
 ANAPHORIC_OPENING = re.compile(r"\W{0,3}(?:it|they|(?:the|this|that|these|those)\s+(?:models?|networks?|"
-                               r"systems?))\s+(?:has|had|have|is|was|are|were|contains|comprises|uses|used|"
+                               r"systems?)"
+                               # "The largest, with 540B parameters, was …", "The biggest of them has …"
+                               r"|the\s+(?:largest|biggest|smallest)(?:\s+(?:one|model|of\s+them))?,?"
+                               r"(?:\s+with\s+[^,.]{1,40},)?)"
+                               r"\s+(?:has|had|have|is|was|are|were|contains|comprises|uses|used|"
                                r"took|required)\b", re.IGNORECASE)
 # the sentence before is about someone else's model: a baseline, a comparison, a citation
 ANOTHER_MODEL = re.compile(r"\bbaselines?\b|\bwe\s+compare\b|\bcompar\w+\s+(?:to|with|against)\b|"
-                           r"\bprior\b|\bprevious\b|\bexisting\b|\bet\s+al\b", re.IGNORECASE)
+                           r"\bprior\b|\bprevious\b|\bexisting\b|\bet\s+al\b"
+                           # a set of others' models studied: "Our benchmark evaluates 30 models"
+                           r"|\b(?:evaluat|benchmark|stud(?:y|ie))\w*\s+(?:\d+|several|many|various|multiple|"
+                           r"dozens\s+of)\s+(?:\w+\s+){0,2}?(?:models|LLMs|systems)\b", re.IGNORECASE)
 
 
 # a sentence whose subject is a cited work: "So et al. used TPU v2 accelerators", "[Str19] estimated …"
@@ -205,9 +215,16 @@ EXAMPLE_GLOSS = re.compile(r"\b(?:such\s+as|e\.g\.,?|like|including|for\s+(?:ins
                            r"(?P<name>[A-Z][\w.-]*)\s*\([^()]*$")
 
 
+# a kind of model illustrated by an example, as a sentence's subject: "Large language models such as
+# Kite-65B are trained on 1.4T tokens …", "Training a model like Kite (…) costs roughly 5.8e23 FLOPs"
+EXAMPLE_SUBJECT = re.compile(r"\b(?:models?|LLMs?|LMs?|networks?|systems?|transformers?|architectures?)\s+"
+                             r"(?:such\s+as|like)\s+(?P<name>[A-Z][\w.-]*)")
+
+
 def _glossed_example(estimate: Estimate) -> str | None:
     """The model whose parenthetical gloss holds a prose figure, when it is named as an example
-    (:data:`EXAMPLE_GLOSS`), else None."""
+    (:data:`EXAMPLE_GLOSS`), or, in a sentence in no first person, the example a kind of model is
+    illustrated by before the figure (:data:`EXAMPLE_SUBJECT`); else None."""
     sentence = estimate.evidence[0]
     if estimate.assumptions.get("table_row") or len(estimate.evidence) < 2:
         return None
@@ -215,6 +232,8 @@ def _glossed_example(estimate: Estimate) -> str | None:
     if not sentence.start <= first <= sentence.end:
         return None
     gloss = EXAMPLE_GLOSS.search(sentence.text, 0, first - sentence.start)
+    if gloss is None and not FIRST_PERSON_WORD.search(sentence.text):
+        gloss = EXAMPLE_SUBJECT.search(sentence.text, 0, first - sentence.start)
     return gloss.group("name") if gloss else None
 
 

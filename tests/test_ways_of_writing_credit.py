@@ -1,0 +1,83 @@
+"""Short texts of our own for runs told beside other works: a method credited to a cited work in a
+sentence whose run is the authors', a kind of model illustrated by an example, one of a set of studied
+models, a run's steps before its tokens, and a project's total beside the final run's part of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.engine import extract
+from curation.extract.evidence import sentence_around
+
+TITLE = "Osprey: Open and Efficient Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
+OSPREY_7B_ON_1_4T = 6 * 7e9 * 1.4e12
+
+
+def _primary(body: str, year: int = 2024):
+    return extract(TITLE + body + "\n", year).primary
+
+
+# -- a method credited to a cited work ---------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Following Finch et al. (2022), we train Osprey-7B on 1.4T tokens.",
+    "Following Finch et al., we train Osprey-7B on 1.4T tokens.",
+    "Following [12], we train Osprey-7B on 1.4T tokens.",
+    "Similar to Finch et al. [4], we train Osprey-7B on 1.4T tokens.",
+    "We follow the recipe of Finch et al. (2023) and train Osprey-7B on 1.4T tokens.",
+    "As in Finch and Lark (2020), Osprey-7B is pre-trained on 1.4T tokens.",
+])
+def test_a_method_credited_to_a_cited_work_keeps_the_run_the_authors(body):
+    primary = _primary(body)
+    assert primary is not None and primary.value_flop == pytest.approx(OSPREY_7B_ON_1_4T)
+
+
+@pytest.mark.parametrize("body", [
+    "Finch et al. trained a 1.5B model for 100B tokens on 64 GPUs for a week.",
+    "Finch et al. (2022) train Kite-70B on 1.4T tokens.",
+    "Following the release of Kite, Finch et al. trained Kite-70B on 1.4T tokens.",
+])
+def test_a_cited_works_own_run_stays_cited(body):
+    assert _primary(body) is None
+
+
+def test_et_al_before_a_year_or_a_mark_ends_no_sentence():
+    text = "Some models exist. Following Finch et al. (2022), we train Osprey-7B. Finch et al. Then more."
+    at = text.index("we train")
+    assert sentence_around(text, at, at + 8).text.startswith("Following Finch et al. (2022), we")
+    at = text.index("Then")
+    assert sentence_around(text, at, at + 4).text.startswith("Then")
+
+
+# -- a kind of model illustrated by an example, and a set of studied models --------------------------
+
+@pytest.mark.parametrize("body", [
+    "Large language models such as Kite-65B are trained on 1.4 trillion tokens using 2048 A100 GPUs for "
+    "21 days.",
+    "Training a model like Kite (70B parameters, 1.4T tokens) costs roughly 5.8e23 FLOPs.",
+    "Our benchmark evaluates 30 models. The largest, with 540B parameters, was trained on 780B tokens.",
+])
+def test_an_examples_or_a_studied_models_run_is_not_the_texts(body):
+    assert _primary(body) is None
+
+
+@pytest.mark.parametrize(("body", "flop"), [
+    ("Osprey-7B, like Kite, is trained on 1.4T tokens.", OSPREY_7B_ON_1_4T),
+    ("We train three models. The largest, with 13B parameters, was trained on 1T tokens.", 6 * 13e9 * 1e12),
+])
+def test_the_texts_own_run_beside_an_example_or_a_superlative(body, flop):
+    primary = _primary(body)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+# -- steps, then tokens; a project's total and the final run's part -----------------------------------
+
+def test_a_runs_steps_before_its_tokens_are_no_per_step_figure():
+    primary = _primary("Osprey-7B is pre-trained for 1M steps on 1.4T tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(OSPREY_7B_ON_1_4T)
+
+
+def test_the_final_runs_part_of_a_projects_total():
+    primary = _primary("In total, the project consumed around 3M GPU hours, of which the final Osprey run "
+                       "used 1.1M H100 hours.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1.1e6 * 3600)
