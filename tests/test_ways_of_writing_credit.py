@@ -8,6 +8,7 @@ import pytest
 
 from curation.extract.engine import extract
 from curation.extract.evidence import sentence_around
+from curation.extract.flagship_counting import introduced_as_own, trains
 
 TITLE = "Osprey: Open and Efficient Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
 OSPREY_7B_ON_1_4T = 6 * 7e9 * 1.4e12
@@ -81,3 +82,24 @@ def test_the_final_runs_part_of_a_projects_total():
     primary = _primary("In total, the project consumed around 3M GPU hours, of which the final Osprey run "
                        "used 1.1M H100 hours.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1.1e6 * 3600)
+
+
+# -- what claims a model as the text's own ----------------------------------------------------------------
+
+def test_a_claim_does_not_reach_across_a_semicolon():
+    assert not trains("We also see that models emit substantial emissions; training Kite on GPUs costs more.")
+    assert trains("We then further pre-train Osprey on 1T tokens.")
+
+
+def test_a_name_is_claimed_only_as_a_whole_word():
+    text = TITLE + "We train our probes on gymnasium recordings. The NAS row is an estimate.\n"
+    assert not introduced_as_own(text, "NAS")
+    assert introduced_as_own(TITLE + "We train NAS on 1T tokens.\n", "NAS")
+
+
+def test_a_studied_models_table_row_is_cited_when_the_name_hides_in_a_word():
+    body = ("We estimate the cost of training the models of others.\n\n"
+            "| Model | Hardware | Hours |\n|---|---|---|\n"
+            "| NAS | P100x8 | 274,120 |\n| Kite-2 | V100x64 | 79 |\n\n"
+            "We train our probes on gymnasium recordings.\n")
+    assert _primary(body) is None

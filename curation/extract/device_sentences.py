@@ -71,7 +71,8 @@ DURATION = re.compile(
     r"|gameplay|experience|driving|transcri\w+|labell?ed|annotated))(?P<half>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
-DEVICE_NOUN = (r"(?:GPUs?|GPUS|TPUs?|TPUS|NPUs?|NPUS|IPUs?|GCDs|[Cc]hips|[Cc]ores|[Aa]ccelerators|[Dd]evices"
+DEVICE_NOUN = (r"(?:GPUs?|GPUS|TPUs?|TPUS|NPUs?|NPUS|IPUs?|HPUs?|GCDs|[Cc]hips|[Cc]ores|[Aa]ccelerators"
+               r"|[Dd]evices"
                r"|[Cc]ards)")
 # words no accelerator's name holds, in any case: a section heading run into the sentence ("4 Training
 # We use 512 TPU v3 cores") starts no name

@@ -201,7 +201,7 @@ EACH_RUN = re.compile(r"\beach(?:\s+(?:model|one|of\s+them))?\s+(?:on|for|with|o
 FIRST_PART = re.compile(r"\b(?:the|its|our|their)\s+(?:very\s+)?first\b(?!\s+(?:stage|phase)\b)|\bfirst\s*$")
 NOT_TRAINED = ("untrained", "hypothetical", "would ", "could ", "planned", "future work")
 # (a passive verb is another subject's: "we apply our method to Kite, which was pre-trained on …")
-OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.]+\s+){0,8}?(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )"
+OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.;]+\s+){0,8}?(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )"
                        r"(?:pre-?train|train|introduc|present|propos|releas|"
                        r"distil|develop|build|built|scale|open-?sourc)", re.IGNORECASE)
 # "we use an X model (partially) pre-trained on …": someone's trained model, used — not a claim
@@ -680,8 +680,12 @@ def _name_claims(text: str, name: str) -> tuple[bool, bool]:
     while at != -1:
         another = ANOTHER_VERSION.match(low, at + len(key)) is not None
         near = low[max(0, at - 600): at + 600]
-        if (claimed and another) or ("we " not in near and "our " not in near and "we\n" not in near):
-            at = low.find(key, at + len(key))  # nothing new to learn here, or no first person nearby
+        end = at + len(key)
+        inside = (at > 0 and low[at - 1].isalnum()) or low[end: end + 1].isalnum()
+        if inside or (claimed and another) or \
+                ("we " not in near and "our " not in near and "we\n" not in near):
+            # inside another word ("nas" of "financial"), nothing new to learn, or no first person nearby
+            at = low.find(key, at + len(key))
             continue
         sentence = sentence_around(text, at, at + len(key))
         before = low[max(sentence.start, at - 40): at]
