@@ -100,3 +100,14 @@ def test_hours_used_per_gpu_times_the_devices():
 def test_petaflop_days_in_any_spelling(written):
     primary = _primary(f"Over the course of training, Osprey consumed {written} of compute.")
     assert primary is not None and primary.value_flop == pytest.approx(800 * 8.64e19)
+
+
+# -- a hardware field that multiplies nodes by the devices in each -----------------------------------------
+
+@pytest.mark.parametrize(("field", "devices"), [
+    ("32 x 8 x A100 GPUs", 256), ("4 × 8 A100", 32), ("8 x A100 80GB", 8), ("8 x 80GB A100", 8),
+    ("64 H100", 64),
+])
+def test_a_hardware_field_of_nodes_times_devices(field, devices):
+    primary = _primary(f"- Hardware Type: {field}\n- Hours used: 100", head=CARD)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(devices * 100 * 3600)

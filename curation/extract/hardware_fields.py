@@ -47,7 +47,9 @@ HARDWARE_KEYS = re.compile(r"^(?:hardware(?: type)?|gpus?|tpus?|accelerators?|tr
 TIME_KEYS = re.compile(r"^(?:hours used|training time|training duration|time|training hours|"
                        r"wall[- ]clock time)$", re.IGNORECASE)
 COMPUTE_KEYS = re.compile(r"^(?:total flops?|training flops?|training compute|compute|flops)$", re.IGNORECASE)
-COUNT = re.compile(rf"^\s*(?P<n>{NUMBER})\s*(?:x|×)?\s", re.IGNORECASE)
+# a count, or nodes times the devices in each: "64 H100", "32 x 8 x A100 GPUs", "4 × 8 A100" (not "8 x 80GB")
+COUNT = re.compile(rf"^\s*(?P<n>{NUMBER})\s*(?:x|×)?\s*"
+                   r"(?:(?P<per>\d{1,2})(?![\d.,]|\s*[GT]i?B)\s*(?:x|×)?\s*)?(?=[A-Za-z(])", re.IGNORECASE)
 # a count written after the hardware's name: "TPUv3 pod (512 chips)", "A100 80GB, 64 GPUs", "A100 80GB x 8"
 COUNT_AFTER = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s*(?:chips|cores|GPUs|TPUs|devices|accelerators)\b"
                          r"|(?:×|\bx)\s*(?P<times>\d{1,5})\b(?!\s*(?:GB|TB|G\b))", re.IGNORECASE)
@@ -105,6 +107,8 @@ def _devices(value: str) -> tuple[float, str | None, str]:
     count = COUNT.match(value) or COUNT_AFTER.search(value)
     noun = "core" if re.search(r"\bcores?\b", value, re.IGNORECASE) else "chip"
     chips = parse_plain(count.group("n") or count.groupdict()["times"]) if count else 1.0
+    if count and count.groupdict().get("per"):
+        chips *= parse_plain(count.group("per"))
     return chips, (named.group("accelerator") if named else None), noun
 
 
