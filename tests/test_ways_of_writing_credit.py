@@ -103,3 +103,33 @@ def test_a_studied_models_table_row_is_cited_when_the_name_hides_in_a_word():
             "| NAS | P100x8 | 274,120 |\n| Kite-2 | V100x64 | 79 |\n\n"
             "We train our probes on gymnasium recordings.\n")
     assert _primary(body) is None
+
+
+# -- results after the run, sizes told by the family's name, a set-up told twice ----------------------------
+
+def test_citations_of_the_results_a_run_reached_do_not_cite_the_run():
+    primary = _primary("In particular, our largest model, Osprey-3.8B, pre-trained with 3.2T tokens achieves "
+                       "71.2 on MMLU [HBB+21] and 54.9 on HumanEval [CTJ+21].")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 3.8e9 * 3.2e12)
+
+
+def test_a_family_that_comes_in_sizes_gives_its_flagship():
+    body = ("Osprey models come in two sizes, where the Jumbo version, at 178B parameters, is the "
+            "largest.\n\nOur model was trained on 300B tokens drawn from publicly available resources.")
+    primary = _primary(body)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 178e9 * 300e9)
+
+
+def test_a_family_compared_with_another_model_gives_no_flagship_size():
+    body = ("Osprey models come in two sizes, and outperform Kite (178B parameters).\n\n"
+            "Our model was trained on 300B tokens.")
+    primary = _primary(body)
+    assert primary is None or primary.value_flop != pytest.approx(6 * 178e9 * 300e9)
+
+
+def test_another_sizes_set_up_told_again_is_still_that_sizes_run():
+    body = ("We train Osprey, a 600B-parameter mixture of experts, in 4 days on 2048 TPU v3 cores.\n\n"
+            "Our best dense model (2.3B parameters) was trained on 2048 TPU v3 cores for 6 weeks. "
+            "Training to convergence took 6 weeks on 2048 TPU v3 cores, the strongest dense baseline.")
+    primary = _primary(body, year=2020)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1024 * 4 * 86400)

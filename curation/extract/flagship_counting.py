@@ -408,8 +408,13 @@ def _model_name(match: re.Match[str]) -> str:
 
 def _describes_own(text: str, sentence: Span, at: int) -> bool:
     """Whether a size written at ``at`` describes the text's own model: its sentence says "we
-    train/introduce/…", or its subject is a name the text's title carries ("Heron is a 20B model")."""
+    train/introduce/…", or its subject is a name the text's title carries ("Heron is a 20B model"), or
+    the sentence opens with that name and describes its sizes, comparing nothing ("Heron models come in
+    two sizes, where the Jumbo version, at 178B parameters, is the largest")."""
     if trains(sentence.text):
+        return True
+    if OWN_SIZES_VERB.match(sentence.text) and not COMPARISON.search(sentence.text) and \
+            _opens_with_own_name(text, sentence):
         return True
     subject = SUBJECT.search(text, sentence.start, at)
     if subject is None or subject.end() != at:
@@ -423,6 +428,13 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
         return _continues_own(text, sentence)
     return starts and name.lower() not in NOT_NAME_WORDS \
         and _in_title(text, name) and not common_word(text, name)
+
+
+# a sentence that opens with a name and tells its sizes: "Heron models come in two sizes", "Heron has …"
+OWN_SIZES_VERB = re.compile(r"\W{0,3}(?:\d+(?:\.\d+)*\.?\s+(?:[A-Z][\w-]*\s+){1,4}?)?"  # a run-in heading
+                            r"[A-Z][\w.-]*(?:\s+(?:models?|family|series))?\s+"
+                            r"(?:comes?\s+in|is\s+available\s+in|are\s+available\s+in|consists?\s+of|includes?"
+                            r"|spans?|ranges?)\b")
 
 
 def _anaphoric(subject: re.Match[str]) -> bool:
@@ -944,7 +956,8 @@ def mark_runs_of_other_sizes(estimates: list[Estimate], text: str, repository: s
     parameters) was trained on 2048 cores for 6 weeks") smaller than the text's flagship, and none
     that is the flagship's, is another size's run: the primary is the flagship's (its estimates stay).
     A sentence that also speaks of the other sizes ("…, and four GPUs to train those of other sizes")
-    may be the flagship's."""
+    may be the flagship's. The same set-up told again in another sentence ("Training to convergence took
+    over 6 weeks on 2048 TPU v3 cores": the same devices, time and accelerator) is the same run."""
     sized_runs = []
     for estimate in estimates:
         if estimate.method == HARDWARE and not estimate.assumptions.get("table_row") and \
@@ -958,9 +971,21 @@ def mark_runs_of_other_sizes(estimates: list[Estimate], text: str, repository: s
     flagship = _own_flagship(text, repository)[1]
     if flagship is None:
         return
+    others = set()
     for estimate, sizes in sized_runs:
         if max(sizes) < flagship.size * 0.95:
             estimate.notes.append(f"{OTHER_SIZE_NOTE} ({flagship.size:.3g} parameters)")
+            others.add(_set_up(estimate))
+    for estimate in estimates:
+        if estimate.method == HARDWARE and _set_up(estimate) in others and \
+                not any(note.startswith(OTHER_SIZE_NOTE) for note in estimate.notes):
+            estimate.notes.append(f"{OTHER_SIZE_NOTE} ({flagship.size:.3g} parameters), told again")
+
+
+def _set_up(estimate: Estimate) -> tuple[object, ...]:
+    """What identifies a device-time run: its device time and its accelerator."""
+    assumptions = estimate.assumptions
+    return round(float(assumptions.get("chip_seconds") or 0)), assumptions.get("accelerator")
 
 
 def find_flagship_counting(text: str, repository: str | None = None) -> list[Estimate]:
