@@ -111,3 +111,12 @@ def test_petaflop_days_in_any_spelling(written):
 def test_a_hardware_field_of_nodes_times_devices(field, devices):
     primary = _primary(f"- Hardware Type: {field}\n- Hours used: 100", head=CARD)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(devices * 100 * 3600)
+
+
+def test_a_fine_tuning_stage_told_after_the_runs_time_is_not_its_stage():
+    body = ("We train Osprey with a batch size of 1 per core, hence the model uses 128 TPU v3 cores. The "
+            "initial training stage takes approximately 1 week, and the fine-tuning stage takes about "
+            "4 additional days.")
+    primary = _primary(body, year=2020)
+    assert primary is not None and primary.stage == "pretraining"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(64 * 7 * DAY)

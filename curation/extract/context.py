@@ -437,7 +437,8 @@ def eligible(estimate: Estimate) -> bool:
 CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finally|afterwards)\b|,\s*then\b"
                           r"|,\s*followed\s+by\b|\bafter\s+which\b"
                           # "pretrained on 2T tokens and fine-tuned on …", "… before instruction tuning"
-                          r"|,?\s+(?:and|before|prior\s+to)\s+(?=(?:is\s+|was\s+|were\s+)?"
+                          # (also "…, and the fine-tuning stage takes 4 days")
+                          r"|,?\s+(?:and|before|prior\s+to)\s+(?=(?:(?:the|a|an|our|its)\s+)?(?:is\s+|was\s+|were\s+)?"
                           r"(?:fine-?tun|finetun|instruction[\s-]tun|align|post-?train))"
                           # the results the run reached: "… trained on 3.2T tokens achieves 71.2 on MMLU [12]"
                           rf"|,?\s+(?=(?:{RESULTS_WORD})\b)", re.IGNORECASE)
