@@ -10,6 +10,7 @@ from curation.extract.cloud_instances import instance_counts
 from curation.extract.device_sentences import device_counts
 from curation.extract.engine import extract
 from curation.extract.evidence import Span
+from curation.extract.step_counting import step_tokens
 
 TITLE = "Osprey: Open and Efficient Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
 CARD = "---\nlicense: apache-2.0\n---\n# Osprey-7B\n\nOsprey-7B is a language model.\n\n## Training\n"
@@ -120,3 +121,20 @@ def test_a_fine_tuning_stage_told_after_the_runs_time_is_not_its_stage():
     primary = _primary(body, year=2020)
     assert primary is not None and primary.stage == "pretraining"
     assert primary.assumptions["chip_seconds"] == pytest.approx(64 * 7 * DAY)
+
+
+# -- steps, batches and lengths written other ways ----------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "tokens"), [
+    ("The model was trained with batches of approximately 500k label BPE tokens per batch for a total of "
+     "200k SGD steps.", 200e3 * 500e3),
+    ("We train for 200k optimizer steps with a batch size of 0.5M tokens.", 200e3 * 0.5e6),
+    ("We train for 1M steps on batches of 1024 length-1024 input sequences.", 1e6 * 1024 * 1024),
+])
+def test_steps_and_batches_written_other_ways(sentence, tokens):
+    assert [found for found, _ in step_tokens(sentence)] == [pytest.approx(tokens)]
+
+
+def test_a_batch_size_and_a_later_token_count_are_no_batch_of_tokens():
+    found = step_tokens("We train for 100k steps with a batch size of 512 and 2048 tokens per sequence.")
+    assert [tokens for tokens, _ in found] == [pytest.approx(100e3 * 512 * 2048)]

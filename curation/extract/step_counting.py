@@ -6,16 +6,18 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
 
 - the three figures stand in one sentence, or the sentence with the steps and the next one, or the
   run of list items ("- Training steps: 500,000" … "- Batch size: 1'024 sequences") the steps are one of;
-- steps are "N steps / iterations / updates" with N in digits, with a k/M or thousand/million suffix,
-  or in words ("one million steps"); warm-up and decay steps are not training steps, and fine-tuning
-  steps ("Fine-tuning steps: 12'200") make a fine-tuning set-up (:func:`finetuning_step_tokens`);
+- steps are "N steps / iterations / updates" (also "SGD steps", "optimizer steps") with N in digits,
+  with a k/M or thousand/million suffix, or in words ("one million steps"); warm-up and decay steps are
+  not training steps, and fine-tuning steps ("Fine-tuning steps: 12'200") make a fine-tuning set-up
+  (:func:`finetuning_step_tokens`);
 - a batch size written in tokens ("batch size of 4M tokens", "global batch 4M tokens", "4M tokens per
-  step", "4M tokens/batch") is already steps' tokens per step; one written in sequences (a plain
-  count, "2k", "1'024 sequences", "batches of 1024 sequences", "1,024 sequences per batch") is
-  multiplied by the sequence length, and "1,024 sequences of 2,048 tokens per batch" gives both;
+  step", "4M tokens/batch", "500k label BPE tokens per batch") is already steps' tokens per step; one
+  written in sequences (a plain count, "2k", "1'024 sequences", "batches of 1024 sequences", "1,024
+  sequences per batch") is multiplied by the sequence length, and "1,024 sequences of 2,048 tokens per
+  batch" gives both;
 - the sequence length is written as one ("sequence length 512", "context length of 2048", "context size
   8192", "a context window of 1024 tokens", "4,096 tokens per sequence") or as the sequences' ("2048
-  sequences of length 512", "sequences of 1024 tokens");
+  sequences of length 512", "sequences of 1024 tokens", "1024 length-1024 input sequences");
 - a batch size per device ("a batch size of 1 per GPU", "a per-device batch size of 16") is multiplied
   by the devices the set-up names ("on 64 TPU v4 chips") and by the gradient accumulation it gives ("8
   gradient accumulation steps"), unless the set-up also gives the global batch; with no count of
@@ -50,9 +52,12 @@ def _count(g: str) -> str:
             rf"|(?P<{g}w>{_WORD}))(?:\s?(?P<{g}m>[kKM](?![a-zA-Z])|thousand|million))?")
 
 
-STEPS = re.compile(rf"(?<![\w.']){_count('s')}\s*(?:training\s+|optimi[sz]ation\s+|gradient\s+)?"
+STEPS = re.compile(rf"(?<![\w.']){_count('s')}\s*"
+                   r"(?:training\s+|optimi[sz]ation\s+|optimi[sz]er\s+|gradient\s+|SGD\s+|update\s+)?"
                    r"(?:steps|iterations|updates)\b", re.IGNORECASE)
 STEPS_FIELD = re.compile(rf"\b(?:training\s+)?steps\s*[:=]\s*{_count('s')}", re.IGNORECASE)
+# at most two words between a count and "tokens" ("500k label BPE tokens"), none a function word
+TOKEN_WORDS = r"(?:(?!(?:of|and|or|with|per|each|to|for|in|on)\b)[A-Za-z-]+\s+){0,2}?"
 # "a batch size of 512", "batch size: 2k", "a global batch of 4M tokens", "batches of 1024 sequences",
 # and with no word between when a unit follows the count: "global batch 4M tokens"
 BATCH = re.compile(r"batch(?:es)?\s+(?:size\s*(?:of|was|is|[:=])?|of"
@@ -60,9 +65,10 @@ BATCH = re.compile(r"batch(?:es)?\s+(?:size\s*(?:of|was|is|[:=])?|of"
                    r"\s*(?:about\s+|approximately\s+|~)?"
                    r"(?:2\s*\^\s*\d{1,2}\s*=\s*)?"  # "a batch size of 2^11 = 2,048 sequences"
                    rf"{_count('b')}"
-                   r"(?P<unit>\s*tokens)?", re.IGNORECASE)
+                   rf"(?P<unit>\s*{TOKEN_WORDS}tokens)?", re.IGNORECASE)
 # a batch written as a rate: "4M tokens per batch", "4 million tokens per step", "4M tokens/step"
-BATCH_RATE = re.compile(rf"(?<![\w.']){_count('b')}\s*(?P<unit>tokens)\s*(?:per|/|in\s+each|each)\s*"
+BATCH_RATE = re.compile(rf"(?<![\w.']){_count('b')}\s*(?P<unit>{TOKEN_WORDS}tokens)\s*"
+                        r"(?:per|/|in\s+each|each)\s*"
                         r"(?:global\s+|training\s+|optimi[sz]er\s+|gradient\s+)?"
                         r"(?:batch|step|iteration|update)\b", re.IGNORECASE)
 # a batch of sequences written as a rate: "1,024 sequences of 2,048 tokens per batch" (steps × 1,024 ×
@@ -79,7 +85,9 @@ SEQUENCES_RATE = re.compile(rf"(?<![\w.']){_count('b')}\s*(?:sequences|samples|e
 # "4,096 tokens per sequence": a sequence length written as a rate
 LENGTH_RATE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3},\d{3}|\d{2,6})\s*tokens\s*(?:per|/|in\s+each|each)\s*"
                          r"(?:training\s+|input\s+)?(?:sequence|sample|example)\b", re.IGNORECASE)
-SEQUENCE = re.compile(r"(?:sequence|context)\s+(?:length|size|window)|input\s+length|sequences\s+of\b",
+# (and "1024 length-1024 input sequences")
+SEQUENCE = re.compile(r"(?:sequence|context)\s+(?:length|size|window)|input\s+length|sequences\s+of\b"
+                      r"|\blength-(?=\d)",
                       re.IGNORECASE)
 # "a batch size of 1 per GPU", "a per-device batch size of 16", "micro-batch size of 4 per GPU"
 DEVICE = r"(?:GPU|TPU|device|core|chip|accelerator|replica|worker)"
