@@ -138,3 +138,19 @@ def test_steps_and_batches_written_other_ways(sentence, tokens):
 def test_a_batch_size_and_a_later_token_count_are_no_batch_of_tokens():
     found = step_tokens("We train for 100k steps with a batch size of 512 and 2048 tokens per sequence.")
     assert [tokens for tokens, _ in found] == [pytest.approx(100e3 * 512 * 2048)]
+
+
+# -- cards written in Japanese or traditional Chinese -------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "flop"), [
+    ("Osprey-13Bは130億パラメータの言語モデルです。2.1兆トークンで事前学習しました。", 6 * 13e9 * 2.1e12),
+    ("本模型擁有 130 億參數，在 2.6 萬億 tokens 上訓練。", 6 * 13e9 * 2.6e12),
+])
+def test_counts_in_japanese_and_traditional_chinese_units(body, flop):
+    primary = _primary(body, head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+def test_a_count_written_after_its_devices_with_a_measure_word():
+    primary = _primary("本モデルは、H100 GPU 512台を用いて、約30日間学習しました。", head=CARD)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 30 * DAY)

@@ -178,8 +178,10 @@ TOKENS_THEN_FIGURE = re.compile(
     rf"(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b|\b(?:is|was|reaches|reached)\b)"
     rf"\s*(?:about\s+|approximately\s+|around\s+|roughly\s+|~\s*)?(?P<n>{NUMBER})\s?"
     r"(?P<m>[MBT]|million|billion|trillion)(?![a-z])", re.IGNORECASE)
-# (tokens "seen" are tokens trained on: "Tokens seen: 15T"; 训练 is "training", 语料 "corpus")
-ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tokens\s+seen|训练|语料",
+# (tokens "seen" are tokens trained on: "Tokens seen: 15T"; 训练, 訓練 and the Japanese 学習 are
+# "training", 语料 "corpus")
+ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tokens\s+seen"
+                            r"|训练|訓練|学習|语料",
                             re.IGNORECASE)
 # words before a token figure that make it no training run's: a batch, a window, a test or validation set,
 # a further stage (read by :func:`has_cue`, from a word's start: "test", not the end of "latest")
@@ -907,9 +909,9 @@ def _names_itself(low: str, key: str) -> bool:
     return False
 
 
-# (a student distilled on 50B tokens trains; 训练 is "training")
+# (a student distilled on 50B tokens trains; 训练, 訓練 and 学習 are "training")
 TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:on|for|with)\b"
-                       r"|\bdistill(?:s|ed)?\b|训练", re.IGNORECASE)
+                       r"|\bdistill(?:s|ed)?\b|训练|訓練|学習", re.IGNORECASE)
 
 
 def _one_of_several_corpora(text: str, tokens: float, sentence: Span) -> bool:

@@ -222,17 +222,27 @@ def _counts_written_out(document: str) -> str:
     return document
 
 
-# a count in Chinese units, as cards from Chinese labs write them: "130 亿参数" (13 billion parameters),
-# "1.4 万亿 tokens", a table cell "1.4万亿" (亿 is 10^8; 万亿, 10^12)
-CHINESE_COUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万亿|千亿|百亿|亿)(?:\s*个)?"
-                           r"(?:(?P<parameters>\s*参数)|(?=\s*(?:tokens?\b|Tokens?\b|词元|\|)))")
-CHINESE_UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8}
-# a duration in Chinese units, "训练了 30 天" (30 days), "2,000 小时" (hours), and the measure word
-# between a count and what it counts, "512 张 A100 GPU", "64 块 H100"
-CHINESE_DURATION = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>小时|天|周|个月|个星期|星期)")
-CHINESE_TIME_UNITS = {"小时": "hours", "天": "days", "周": "weeks", "个月": "months", "个星期": "weeks",
-                      "星期": "weeks"}
-MEASURE_WORD = re.compile(r"(?<=\d)\s*[张块个台枚](?=\s*[A-Za-z])")
+# a count in Chinese or Japanese units, as cards from Chinese and Japanese labs write them: "130 亿参数"
+# (13 billion parameters), "1.4 万亿 tokens", a table cell "1.4万亿" (亿, and the older 億, is 10^8;
+# 万亿 and 兆, 10^12), "130億パラメータ", "2.1兆トークン" (parameters, tokens in Japanese)
+CHINESE_COUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万亿|萬億|千亿|千億|百亿|百億|亿|億|兆)"
+                           r"(?:\s*[个個])?"
+                           r"(?:(?P<parameters>\s*(?:参数|參數|パラメータ|パラメーター))"
+                           r"|(?P<tokens>\s*トークン)|(?=\s*(?:tokens?\b|Tokens?\b|词元|\|)))")
+CHINESE_UNITS = {"万亿": 1e12, "萬億": 1e12, "兆": 1e12, "千亿": 1e11, "千億": 1e11, "百亿": 1e10,
+                 "百億": 1e10, "亿": 1e8, "億": 1e8}
+# a duration in Chinese or Japanese units, "训练了 30 天" (30 days), "2,000 小时" (hours), "30日間",
+# "2,000時間", and the measure word between a count and what it counts, "512 张 A100 GPU", "64 块 H100"
+CHINESE_DURATION = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*"
+                              r"(?P<u>小时|小時|時間|日間|天|周|週間|个月|個月|ヶ月|か月|个星期|星期)")
+CHINESE_TIME_UNITS = {"小时": "hours", "小時": "hours", "時間": "hours", "日間": "days", "天": "days",
+                      "周": "weeks", "週間": "weeks", "个月": "months", "個月": "months", "ヶ月": "months",
+                      "か月": "months", "个星期": "weeks", "星期": "weeks"}
+MEASURE_WORD = re.compile(r"(?<=\d)\s*[张張块塊个個台枚](?=\s*[A-Za-z])")
+# a count written after its devices with a measure word, as Japanese and Chinese write it: "H100 GPU
+# 512台" is "512 H100 GPU"
+COUNT_AFTER_DEVICES = re.compile(r"(?P<devices>\b[A-Z][\w-]*\d[\w-]*(?:\s+(?:GPUs?|TPUs?|NPUs?))?)\s*"
+                                 r"(?P<n>\d[\d,]*)\s*[张張块塊个個台枚]")
 # where Chinese or Japanese characters meet Latin letters or digits, with no space between as those
 # languages write: a space, so that a word ("tokens", "parameters") ends where a reader sees it end
 CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -249,7 +259,7 @@ def _has_cjk_mark(document: str) -> bool:
 
 def _chinese_duration(match: re.Match[str]) -> str:
     """A :data:`CHINESE_DURATION` in English units ("30 天": "30 days")."""
-    return f"{match.group('n')} {CHINESE_TIME_UNITS[match.group('u')]}"
+    return f"{match.group('n')} {CHINESE_TIME_UNITS[match.group('u')]} "
 
 
 def _chinese_count(match: re.Match[str]) -> str:
@@ -257,7 +267,8 @@ def _chinese_count(match: re.Match[str]) -> str:
     value = float(match.group("n")) * CHINESE_UNITS[match.group("u")]
     size = next((f"{value / scale:g}{unit}" for scale, unit in ((1e12, "T"), (1e9, "B"), (1e6, "M"))
                  if value >= scale), match.group(0))
-    return size + (" parameters " if match.group("parameters") else "")
+    noun = " parameters " if match.group("parameters") else " tokens " if match.group("tokens") else ""
+    return size + noun
 
 
 def plain_text(document: str) -> str:
@@ -269,10 +280,11 @@ def plain_text(document: str) -> str:
     GPU hours": "812321 GPU hours"), token counts in metric units as sizes
     ("5,500 GT", "14 Teratokens": "5,500B tokens", "14 T tokens"), counts in scientific notation or in
     words as sizes ("7 × 10^9 parameters", "seven-billion-parameter": "7B parameters",
-    "7-billion-parameter"), in Chinese text counts in Chinese units as sizes ("130 亿参数": "13B
-    parameters", "1.4 万亿 tokens": "1.4T tokens"), durations in English units ("30 天": "30 days"), no
-    measure word after a count ("512 张 A100": "512 A100") and a space where Chinese or Japanese
-    characters meet Latin ones, and LaTeX numbers read as
+    "7-billion-parameter"), in Chinese or Japanese text counts in their units as sizes ("130 亿参数":
+    "13B parameters", "1.4 万亿 tokens": "1.4T tokens", "2.1兆トークン": "2.1T tokens"), durations in
+    English units ("30 天", "30日間": "30 days"), a count written after its devices before them ("H100
+    GPU 512台": "512 H100 GPU"), no measure word after a count ("512 张 A100": "512 A100") and a space
+    where Chinese or Japanese characters meet Latin ones, and LaTeX numbers read as
     :func:`plain_math` says. Where there are tables, comments or scripts an HTML parser reads the
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
     dropped and entities decoded (the same text, many times faster)."""
@@ -295,9 +307,11 @@ def plain_text(document: str) -> str:
     document = _counts_written_out(_metric_token_units(document))
     if not document.isascii() and _has_cjk_mark(document) and CJK_CHARACTER.search(document):
         document = CJK_LATIN_BORDER.sub(" ", document)  # "1.4万亿tokens上训练": "1.4 万亿 tokens 上训练"
-        if "亿" in document:
+        if "亿" in document or "億" in document or "兆" in document:
             document = CHINESE_COUNT.sub(_chinese_count, document)
         document = CHINESE_DURATION.sub(_chinese_duration, document)
+        # "H100 GPU 512台": "512 H100 GPU" (a space after it, as after a duration: a word ends there)
+        document = COUNT_AFTER_DEVICES.sub(r"\g<n> \g<devices> ", document)
         document = MEASURE_WORD.sub("", document)  # "512 张 A100": "512 A100"
     if not _HTML.search(document[:20000]):
         return _EMPHASIS.sub("", document)
