@@ -70,6 +70,8 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+t
                                 r"generating|decoding|simulat\w*|emulat\w*)\b"
                                 # alternatives weighed: "whether it takes 2 weeks on 10,000 GPUs or …"
                                 r"|\bwhether\b"
+                                # a supposition: "Assume a 70B model trained on …", "Suppose one trains …"
+                                r"|(?<!\bwe\s)\b(?:assume|suppose|imagine)\s+(?:that\s+)?(?:a|an|one|we|you)\b"
                                 # small runs for a study of scaling: "to fit scaling laws, we train 20
                                 # models …", "proxy models", "small-scale experiments"
                                 r"|\bto\s+(?:fit|study|derive)\s+(?:\w+\s+)?scaling\b|\bfor\s+(?:the\s+|our\s+)?"
@@ -113,6 +115,12 @@ DESCRIBES_NAMED = re.compile(r"(?:\b(?:is|was|as|being|be)|[A-Z][\w.-]*,)\s*$")
 GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|demands?|consumes?)\b",
                           re.IGNORECASE)
 FIRST_PERSON_WORD = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# what training a model costs in general, and an example: "the cost of training a 70B model", "for
+# instance, a 405B model was trained on …"
+COST_OF_TRAINING = re.compile(r"\b(?:cost|costs|price|expense)\s+(?:of|for)\s+(?:pre-?)?training\s+"
+                              r"(?=(?:a|an|any)\b)", re.IGNORECASE)
+EXAMPLE_BEFORE = re.compile(r"\b(?:for\s+(?:instance|example)|e\.g\.)", re.IGNORECASE)
+WE_TRAIN = re.compile(r"\bwe\s+(?:\w+\s+){0,3}?(?:pre-?)?train", re.IGNORECASE)
 
 
 # a conversion between time and compute: "It takes ~14.8 days for 10,000 GPUs at 24.6 TFLOPS to compute
@@ -127,13 +135,24 @@ def general_statement(sentence: str, before: str) -> bool:
     175B-parameter model costs …") that describes no named model, or models in general in the plural
     ("frontier models now require more than 1e25 FLOPs"), with a verb of need or cost in the present or
     the conditional, and no first person (a text's own run is written "we train a 7B model …" or in the
-    past, "a 7B model was trained …"); or a formula's worked example ("for N = 70B and D = 1.4T this
-    gives 5.9e23 FLOPs"); or a conversion between time and compute ("It takes 15 days for 10,000 GPUs
-    to compute 3.1e23 FLOPs")."""
+    past, "a 7B model was trained …"); an indefinite model after "the cost of training" ("our method
+    reduces the cost of training a 70B model …", unless the sentence says "we train …") or, in no first
+    person, after "for instance" ("for instance, a 405B model was trained on 15.6T tokens"); or a
+    formula's worked example ("for N = 70B and D = 1.4T this gives 5.9e23 FLOPs"); or a conversion
+    between time and compute ("It takes 15 days for 10,000 GPUs to compute 3.1e23 FLOPs")."""
     if WORKED_EXAMPLE.search(before) or CONVERSION.search(sentence):
         return True
-    if "model" not in before.lower() or FIRST_PERSON_WORD.search(sentence) or \
-            not GENERAL_VERB.search(sentence):
+    if "model" not in before.lower():
+        return False
+    # "… reduces the cost of training a 70B model on 2T tokens from …", "for instance, a 405B model was
+    # trained on 15.6T tokens": a cost in general, an example, in any tense and person
+    example = None if FIRST_PERSON_WORD.search(sentence) else EXAMPLE_BEFORE.search(before)
+    cost = None if WE_TRAIN.search(sentence) else COST_OF_TRAINING.search(before)
+    for cue in (cost, example):
+        if cue and any(match.start() >= cue.start() and not DESCRIBES_NAMED.search(before[:match.start()])
+                       for match in INDEFINITE_MODEL.finditer(before)):
+            return True
+    if FIRST_PERSON_WORD.search(sentence) or not GENERAL_VERB.search(sentence):
         return False
     return bool(GENERIC_MODELS.search(before)) or any(not DESCRIBES_NAMED.search(before[:match.start()])
                                                       for match in INDEFINITE_MODEL.finditer(before))
@@ -160,6 +179,8 @@ CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast
          "prior work", "earlier work", "our previous", "our prior", "our earlier", "predecessor",
          "as reported by", "reported by", "according to", "by its authors", "by their authors",
          "rumor", "rumour", "reportedly", "allegedly", "speculated",
+         # hearsay in the passive: "it has been estimated that training X used …"
+         "been estimated that", "it is estimated that", "been reported that", "it is reported that",
          # someone else's estimate of a run: "public estimates put X's training at …"
          "public estimate", "external estimate", "outside estimate", "third-party estimate", "estimates put",
          # another model set beside the text's own: "… in the same range as ours", "larger than ours"
@@ -231,6 +252,19 @@ CITATION = re.compile(r"\[\d+(?:[,–-]\s?\d+)*\]|\(\w[^()]{0,40}\b(?:19|20)\d\d
 REPORTED_BY_CITED = re.compile(r"(?:\bet\s+al\b\.?[^.;]{0,60}?|^\W*(?:19|20)\d\d[a-z]?[)\]]*,?\s+)"
                                r"\b(?:report|estimat|show|state|note|describe|found|claim|mention)\w*\b",
                                re.IGNORECASE)
+# another organization's word: "Meta reported that Kite was trained on …" (not the model's own maker's:
+# "Heron Labs announced that Heron-7B was trained on …")
+ORGANIZATION_REPORTED = re.compile(r"(?<![\w-])(?!We\b|Our\b|It\b|This\b|The\b)"
+                                   r"(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?:has\s+|have\s+)?"
+                                   r"(?:reported|announced|disclosed|revealed|claimed)\s+that\b")
+
+
+def _reported_by_another(estimate: Estimate, opening: str) -> bool:
+    """Whether a sentence's opening words tell what another organization reported (see
+    :data:`ORGANIZATION_REPORTED`)."""
+    reported = ORGANIZATION_REPORTED.search(opening)
+    model = (estimate.model or "").lower()
+    return reported is not None and not any(word.lower() in model for word in reported.group("org").split())
 
 
 # what a sentence says after its figure about another side, or about the results the run reached, whose
@@ -393,7 +427,9 @@ def classify(estimate: Estimate, context: str) -> Estimate:
     # a citation mark alone in a sentence told in the first person ("We train Heron on 1.4T tokens [12].")
     # credits a source of the run, not another work's run
     cites = CITATION.search(credited) and not OWN_SENTENCE.match(estimate.evidence[0].text)
-    if has_cue(credited, CITED) or cites or REPORTED_BY_CITED.search(estimate.evidence[0].text[:200]):
+    opening = estimate.evidence[0].text[:200]
+    if has_cue(credited, CITED) or cites or REPORTED_BY_CITED.search(opening) or \
+            _reported_by_another(estimate, opening):
         estimate.notes.append("cited from other work")
     return estimate
 

@@ -1,0 +1,44 @@
+"""Short texts of our own in the shapes surveys, analyses and method papers use to tell of runs that are
+not theirs: hearsay in the passive, what another organization reported, an example introduced as one,
+the cost of training a model in general, and suppositions. None is the text's run; the text's own run
+beside such words still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.engine import extract
+
+TITLE = "Osprey: Open and Efficient Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
+A100_DAY = 86400 * 312e12 * 0.3
+
+
+def _primary(body: str, year: int = 2024):
+    return extract(TITLE + body + "\n", year).primary
+
+
+@pytest.mark.parametrize("body", [
+    "It has been estimated that training Kite-4 used around 25,000 A100 GPUs for 90 to 100 days.",
+    "Lark AI reported that Kite 405B was trained on 16,384 H100 GPUs over 54 days.",
+    "Industry labs now train models on tens of thousands of GPUs; for instance, a 405B model was trained "
+    "on 15.6T tokens.",
+    "Our method reduces the cost of training a 70B model on 2T tokens from 1.7M GPU hours to 1.2M GPU "
+    "hours.",
+    "Assume a 70B model trained on 1.4T tokens; the compute is C = 6ND = 5.9e23 FLOPs.",
+    "Suppose one trains a 13B model on 2,048 GPUs for 30 days.",
+])
+def test_runs_told_of_but_not_run_give_no_figure(body):
+    primary = _primary(body)
+    assert primary is None or primary.value_flop < 1e21
+
+
+@pytest.mark.parametrize(("body", "flop"), [
+    ("For example, our 7B model was trained on 2T tokens.", 6 * 7e9 * 2e12),
+    ("Osprey-7B, for instance, was trained on 2T tokens.", 6 * 7e9 * 2e12),
+    ("Assuming 40% MFU, we trained Osprey for 21 days on 2048 A100 GPUs.", 2048 * 21 * A100_DAY * 0.4 / 0.3),
+    ("To reduce the cost of training a 7B model, we train Osprey-7B on 2T tokens.", 6 * 7e9 * 2e12),
+    ("Osprey Labs announced that Osprey-7B was trained on 2T tokens.", 6 * 7e9 * 2e12),
+])
+def test_the_texts_own_run_beside_such_words(body, flop):
+    primary = _primary(body)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
