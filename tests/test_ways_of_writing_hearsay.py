@@ -1,7 +1,7 @@
 """Short texts of our own in the shapes surveys, analyses and method papers use to tell of runs that are
 not theirs: hearsay in the passive, what another organization reported, an example introduced as one,
-the cost of training a model in general, and suppositions. None is the text's run; the text's own run
-beside such words still is."""
+the cost of training a model in general, suppositions, and a model a figure shows. None is the text's
+run; the text's own run beside such words still is."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def _primary(body: str, year: int = 2024):
     "hours.",
     "Assume a 70B model trained on 1.4T tokens; the compute is C = 6ND = 5.9e23 FLOPs.",
     "Suppose one trains a 13B model on 2,048 GPUs for 30 days.",
+    "Figure 3 shows the loss of a 13B model trained for 300B tokens on 256 GPUs with our optimizer.",
 ])
 def test_runs_told_of_but_not_run_give_no_figure(body):
     primary = _primary(body)
@@ -38,6 +39,7 @@ def test_runs_told_of_but_not_run_give_no_figure(body):
     ("Assuming 40% MFU, we trained Osprey for 21 days on 2048 A100 GPUs.", 2048 * 21 * A100_DAY * 0.4 / 0.3),
     ("To reduce the cost of training a 7B model, we train Osprey-7B on 2T tokens.", 6 * 7e9 * 2e12),
     ("Osprey Labs announced that Osprey-7B was trained on 2T tokens.", 6 * 7e9 * 2e12),
+    ("Figure 3 shows the loss of Osprey-7B, which we trained on 2T tokens.", 6 * 7e9 * 2e12),
 ])
 def test_the_texts_own_run_beside_such_words(body, flop):
     primary = _primary(body)

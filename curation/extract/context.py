@@ -120,6 +120,9 @@ FIRST_PERSON_WORD = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 COST_OF_TRAINING = re.compile(r"\b(?:cost|costs|price|expense)\s+(?:of|for)\s+(?:pre-?)?training\s+"
                               r"(?=(?:a|an|any)\b)", re.IGNORECASE)
 EXAMPLE_BEFORE = re.compile(r"\b(?:for\s+(?:instance|example)|e\.g\.)", re.IGNORECASE)
+# a figure or table as the sentence's subject: "Figure 3 shows the loss of a 13B model trained for …"
+FIGURE_SUBJECT = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{0,30}?\s)?(?:Figure|Fig\.|Table)\s*\d+\s+"
+                            r"(?:shows|presents|compares|plots|reports|illustrates|depicts|gives|displays)\b")
 WE_TRAIN = re.compile(r"\bwe\s+(?:\w+\s+){0,3}?(?:pre-?)?train", re.IGNORECASE)
 
 
@@ -137,7 +140,8 @@ def general_statement(sentence: str, before: str) -> bool:
     the conditional, and no first person (a text's own run is written "we train a 7B model …" or in the
     past, "a 7B model was trained …"); an indefinite model after "the cost of training" ("our method
     reduces the cost of training a 70B model …", unless the sentence says "we train …") or, in no first
-    person, after "for instance" ("for instance, a 405B model was trained on 15.6T tokens"); or a
+    person, after "for instance" ("for instance, a 405B model was trained on 15.6T tokens"), or in a
+    sentence whose subject is a figure ("Figure 3 shows the loss of a 13B model trained for …"); or a
     formula's worked example ("for N = 70B and D = 1.4T this gives 5.9e23 FLOPs"); or a conversion
     between time and compute ("It takes 15 days for 10,000 GPUs to compute 3.1e23 FLOPs")."""
     if WORKED_EXAMPLE.search(before) or CONVERSION.search(sentence):
@@ -148,7 +152,7 @@ def general_statement(sentence: str, before: str) -> bool:
     # trained on 15.6T tokens": a cost in general, an example, in any tense and person
     example = None if FIRST_PERSON_WORD.search(sentence) else EXAMPLE_BEFORE.search(before)
     cost = None if WE_TRAIN.search(sentence) else COST_OF_TRAINING.search(before)
-    for cue in (cost, example):
+    for cue in (cost, example, FIGURE_SUBJECT.match(sentence)):
         if cue and any(match.start() >= cue.start() and not DESCRIBES_NAMED.search(before[:match.start()])
                        for match in INDEFINITE_MODEL.finditer(before)):
             return True
