@@ -27,7 +27,7 @@ DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device", "d
 # a token count before the noun it sizes: "a 1.5 trillion token mix" (read with the "tokens" hits)
 TOKEN_NOUNS = ("token mix", "token corpus", "token dataset")
 ANCHOR_LIST = sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, TOKENS_ANCHOR, *TOKEN_NOUNS, PARAMETERS_ANCHOR,
-                      *INSTANCE_WORDS, *accelerator_words()}, key=len, reverse=True)
+                      *accelerator_words()}, key=len, reverse=True)
 # "GPU-hours", "TPU days", and a generation between: "TPU v3 hours"
 TIME_AFTER_DEVICE = re.compile(r"(?:[\s-]?v\d[\w.]{0,3})?s?[\s-]?(?:hour|hr|day|week|month|year)")
 ACCELERATOR_TIME = re.compile(r"[\w.]{0,12}(?:[\s-]\d{2,3}\s?gb?)?[\s-](?:hour|hr|day|week|month|year)s?\b")
@@ -82,9 +82,6 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
         if word in TOKEN_NOUNS:
             hits[TOKENS_ANCHOR].append((start, end))
             continue
-        if word in INSTANCE_WORDS:  # a cloud instance type, "p4d.24xlarge", "a2-highgpu-8g"
-            hits[ACCELERATOR_ANCHOR].append((start, end))
-            continue
         if start > 0 and low[start - 1].isalnum() and not _times_before(low, start) and \
                 not low.endswith("cloud", 0, start):
             continue  # inside a longer word ("output", "score"), not "8xH100" or "CloudTPUv4"
@@ -97,6 +94,11 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
             timed = ACCELERATOR_TIME.match(low, end)  # "A100-hours": the accelerator is the device
             if timed and word not in DEVICE_WORDS:
                 hits[CHIP_TIME_ANCHOR].append((start, timed.end()))
+    # a cloud instance type, "p4d.24xlarge", "a2-highgpu-8g": a literal find (these words in the
+    # automaton would slow its scan of every text threefold)
+    instances = [(at, at + len(word)) for word in INSTANCE_WORDS for at in positions(low, word)]
+    if instances:
+        hits[ACCELERATOR_ANCHOR] = sorted(hits[ACCELERATOR_ANCHOR] + instances)
     return hits
 
 

@@ -70,8 +70,7 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+t
                                 r"generating|decoding|simulat\w*|emulat\w*)\b"
                                 # alternatives weighed: "whether it takes 2 weeks on 10,000 GPUs or …"
                                 r"|\bwhether\b"
-                                # a supposition: "Assume a 70B model trained on …", "Suppose one trains …"
-                                r"|(?<!\bwe\s)\b(?:assume|suppose|imagine)\s+(?:that\s+)?(?:a|an|one|we|you)\b"
+
                                 # small runs for a study of scaling: "to fit scaling laws, we train 20
                                 # models …", "proxy models", "small-scale experiments"
                                 r"|\bto\s+(?:fit|study|derive)\s+(?:\w+\s+)?scaling\b|\bfor\s+(?:the\s+|our\s+)?"
@@ -83,6 +82,9 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+t
                                 r"|\b(?:(?<!\Wa\s)maximum|(?<!\Wa\s)minimum|median|average|mean)\s+(?:\w+\s+)?"
                                 r"(?:of\s+)+"
                                 r"(?:about\s+|roughly\s+|~\s*)?(?:\d|$)", re.IGNORECASE)
+# a supposition: "Assume a 70B model trained on …", "Suppose one trains …" (read like the cues above)
+SUPPOSITION = re.compile(r"(?<!\bwe\s)\b(?:assume|suppose|imagine)\s+(?:that\s+)?(?:a|an|one|we|you)\b",
+                         re.IGNORECASE)
 BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
 JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|capable\s+of|threshold\s+of|(?:at\s+)?the\s+scale\s+of)"
                          r"\s+(?:about\s+|roughly\s+|~\s*|the\s+)?$"
@@ -150,8 +152,10 @@ def general_statement(sentence: str, before: str) -> bool:
         return False
     # "… reduces the cost of training a 70B model on 2T tokens from …", "for instance, a 405B model was
     # trained on 15.6T tokens": a cost in general, an example, in any tense and person
-    example = None if FIRST_PERSON_WORD.search(sentence) else EXAMPLE_BEFORE.search(before)
-    cost = None if WE_TRAIN.search(sentence) else COST_OF_TRAINING.search(before)
+    low = before.lower()
+    example = EXAMPLE_BEFORE.search(before) if ("for " in low or "e.g" in low) and \
+        not FIRST_PERSON_WORD.search(sentence) else None
+    cost = COST_OF_TRAINING.search(before) if "training" in low and not WE_TRAIN.search(sentence) else None
     for cue in (cost, example, FIGURE_SUBJECT.match(sentence)):
         if cue and any(match.start() >= cue.start() and not DESCRIBES_NAMED.search(before[:match.start()])
                        for match in INDEFINITE_MODEL.finditer(before)):
@@ -170,7 +174,8 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     before = text[sentence.start: figure.start] if sentence.start <= figure.start else ""
     phrase = re.split(r"[,;:(]", before)[-1]
     after = text[figure.end: min(figure.end + 25, max(figure.end, sentence.end))]
-    if BEFORE_IN_SENTENCE.search(before) or BEFORE_IN_PHRASE.search(phrase) or \
+    supposed = ("ssume" in before or "uppose" in before or "magine" in before) and SUPPOSITION.search(before)
+    if supposed or BEFORE_IN_SENTENCE.search(before) or BEFORE_IN_PHRASE.search(phrase) or \
             JUST_BEFORE.search(before[-30:]) or JUST_AFTER.match(after) or \
             RANGE_TOP.search(before[-160:]) or \
             general_statement(text[sentence.start: sentence.end], text[sentence.start: figure.end]):
@@ -258,6 +263,7 @@ REPORTED_BY_CITED = re.compile(r"(?:\bet\s+al\b\.?[^.;]{0,60}?|^\W*(?:19|20)\d\d
                                re.IGNORECASE)
 # another organization's word: "Meta reported that Kite was trained on …" (not the model's own maker's:
 # "Heron Labs announced that Heron-7B was trained on …")
+REPORTING_VERBS = ("reported", "announced", "disclosed", "revealed", "claimed")
 ORGANIZATION_REPORTED = re.compile(r"(?<![\w-])(?!We\b|Our\b|It\b|This\b|The\b)"
                                    r"(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?:has\s+|have\s+)?"
                                    r"(?:reported|announced|disclosed|revealed|claimed)\s+that\b")
@@ -266,6 +272,8 @@ ORGANIZATION_REPORTED = re.compile(r"(?<![\w-])(?!We\b|Our\b|It\b|This\b|The\b)"
 def _reported_by_another(estimate: Estimate, opening: str) -> bool:
     """Whether a sentence's opening words tell what another organization reported (see
     :data:`ORGANIZATION_REPORTED`)."""
+    if " that" not in opening or not any(verb in opening for verb in REPORTING_VERBS):
+        return False  # the cheap test first
     reported = ORGANIZATION_REPORTED.search(opening)
     model = (estimate.model or "").lower()
     return reported is not None and not any(word.lower() in model for word in reported.group("org").split())
