@@ -96,6 +96,8 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
                 hits[CHIP_TIME_ANCHOR].append((start, timed.end()))
     # a cloud instance type, "p4d.24xlarge", "a2-highgpu-8g": a literal find (these words in the
     # automaton would slow its scan of every text threefold)
+    if "xlarge" not in low and "gpu-" not in low and "nd96" not in low and "nd40" not in low:
+        return hits  # (every instance word holds one of these)
     instances = [(at, at + len(word)) for word in INSTANCE_WORDS for at in positions(low, word)]
     if instances:
         hits[ACCELERATOR_ANCHOR] = sorted(hits[ACCELERATOR_ANCHOR] + instances)

@@ -91,7 +91,7 @@ def find_node_time(text: str, publication_year: int | None = None) -> list[Estim
 # "using 32 machines" (the word before keeps out "graphs of 10,000 nodes")
 NODE_COUNT = re.compile(rf"\b(?:on|using|across|over|with|used|uses)\s+(?:a\s+total\s+of\s+)?"
                         rf"(?P<n>{AMOUNT})\s+"
-                        r"(?:compute\s+|GPU\s+|TPU\s+)?(?:nodes?|servers?|machines?|hosts?)\b", re.IGNORECASE)
+                        r"(?:compute\s+|GPU\s+|TPU\s+)?(?:nodes?|servers?|machines?)\b", re.IGNORECASE)
 MAX_NODES = 20_000
 
 
@@ -101,7 +101,7 @@ def find_node_counts(text: str, publication_year: int | None = None) -> list[Est
     per node as the text states them (:func:`devices_per_node`), at their accelerator or the one the
     text names. A text that never says what a node holds gives no estimate."""
     low, estimates, seen = lowered(text), [], {}
-    for word in ("node", "server", "machine", "host"):  # a literal find: cheaper than the pattern
+    for word in ("node", "server", "machine"):  # a literal find: cheaper than the pattern
         for at in positions(low, word):
             found = NODE_COUNT.finditer(text, max(0, at - 40), at + len(word) + 2)
             seen.update((match.start(), match) for match in found)
