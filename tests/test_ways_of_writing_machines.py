@@ -1,6 +1,7 @@
 """Short texts of our own for set-ups written as machines rather than devices: nodes counted in one
 sentence and sized in another, counts in words, cloud instance types, what each node holds, a time
-said of each device, and petaflop/s-days spelled other ways."""
+said of each device, petaflop/s-days spelled other ways, steps and batches written other ways, cards in
+Japanese, and the same text saved or marked up another way."""
 
 from __future__ import annotations
 
@@ -8,9 +9,12 @@ import pytest
 
 from curation.extract.cloud_instances import instance_counts
 from curation.extract.device_sentences import device_counts
+from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import Span
 from curation.extract.step_counting import step_tokens
+from schemas.handover import CARD as CARD_KIND
+from schemas.handover import Document
 
 TITLE = "Osprey: Open and Efficient Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
 CARD = "---\nlicense: apache-2.0\n---\n# Osprey-7B\n\nOsprey-7B is a language model.\n\n## Training\n"
@@ -154,3 +158,37 @@ def test_counts_in_japanese_and_traditional_chinese_units(body, flop):
 def test_a_count_written_after_its_devices_with_a_measure_word():
     primary = _primary("本モデルは、H100 GPU 512台を用いて、約30日間学習しました。", head=CARD)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 30 * DAY)
+
+
+# -- the same text saved or marked up another way ----------------------------------------------------------
+
+BODY = ("Osprey-7B is a 7B-parameter model. We trained Osprey-7B on 1.4T tokens with 512 A100 GPUs for 9 "
+        "days.\n")
+
+
+def test_a_table_of_columns_reads_the_same_with_windows_line_ends():
+    table = ("Table 2: Learning statistics of the models we trained.\n\nModel\nOsprey-30\nOsprey-50\n\n"
+             "Updates\n8.5\n5.0\n\nHours\n109\n252\n\nGPU\nTITAN BLACK\nQuadro K-6000\n")
+    primary, same = _primary(table.replace("\n", "\r\n"), year=2014), _primary(table, year=2014)
+    assert primary is not None and primary.value_flop == pytest.approx(same.value_flop)
+
+
+@pytest.mark.parametrize("variant", [
+    BODY.replace("\n", "\r\n"),  # Windows line ends
+    BODY.replace(" the ", " the\u200b ").replace("Osprey-7B on", "Osprey-7B\u200b on"),  # zero-width spaces
+    BODY.replace("1.4T", "**1.4T**").replace("512", "__512__"),  # emphasis around the figures
+])
+def test_a_text_saved_or_marked_up_another_way_reads_the_same(variant):
+    primary, same = _primary(variant), _primary(BODY)
+    assert primary is not None and primary.value_flop == pytest.approx(same.value_flop)
+
+
+def test_emphasis_is_dropped_before_token_units_are_read():
+    primary = _primary("Osprey-7B has been trained with ~ **5,500** GT of web data.", head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 5.5e12)
+
+
+def test_a_cards_title_in_emphasis_names_no_base():
+    card = "---\nlicense: apache-2.0\n---\n# Osprey-**7B**\n\nOsprey-7B was pretrained on 1.4T tokens.\n"
+    result = extract_document(Document(CARD_KIND, card, 2024), name="acme/Osprey-7B")
+    assert result.derived_from is None and result.primary is not None

@@ -79,7 +79,7 @@ def extract_document(document: Document, base_model: str | None = None,
     extraction = extract(document.text, document.year, name if document.kind == CARD else None)
     if document.kind != CARD:
         return extraction
-    base = derived_from(document.text, name, base_model)  # a continued pre-training is no derivative
+    base = derived_from(extraction.text, name, base_model)  # a continued pre-training is no derivative
     if base is None:
         return extraction
     extraction.derived_from = base
