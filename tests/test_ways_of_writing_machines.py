@@ -177,6 +177,9 @@ def test_a_table_of_columns_reads_the_same_with_windows_line_ends():
     BODY.replace("\n", "\r\n"),  # Windows line ends
     BODY.replace(" the ", " the\u200b ").replace("Osprey-7B on", "Osprey-7B\u200b on"),  # zero-width spaces
     BODY.replace("1.4T", "**1.4T**").replace("512", "__512__"),  # emphasis around the figures
+    BODY.replace("Osprey-7B", "Osprey\u20117B"),  # a non-breaking hyphen in the name
+    BODY.replace("Osprey-7B", "Osprey\u20107B").replace("7B-parameter", "7B\u2010parameter"),  # U+2010
+    BODY.replace("parameter", "para\u00admeter"),  # a soft hyphen
 ])
 def test_a_text_saved_or_marked_up_another_way_reads_the_same(variant):
     primary, same = _primary(variant), _primary(BODY)

@@ -18,9 +18,12 @@ _NEEDS_PARSER = re.compile(r"<(?:table|tr|td|th|script|style)\b|<!--", re.IGNORE
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 _BLANK_BETWEEN_ROWS = re.compile(r"(\|[ \t]*)\n(?:[ \t]*\n)+(?=[ \t]*\|)")
 _EMPHASIS = re.compile(r"\*\*|__|`")
-# zero-width spaces and joiners, the word joiner and a byte-order mark: invisible, and no part of a word
-ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
-NO_ZERO_WIDTH = {ord(mark): None for mark in ZERO_WIDTH}
+# zero-width spaces and joiners, the word joiner, a byte-order mark and a soft hyphen: invisible, and no
+# part of a word; the Unicode hyphen and non-breaking hyphen a PDF or a web page may write ("Kite‑7B",
+# "A100‑80GB"): the hyphen every pattern reads
+ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
+HYPHENS = ("\u2010", "\u2011")
+PLAIN_MARKS = {**{ord(mark): None for mark in ZERO_WIDTH}, **{ord(hyphen): "-" for hyphen in HYPHENS}}
 _HIDDEN = etree.XPath("//script | //style | //comment() | //processing-instruction()")
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)  # no cut in a long text node
 
@@ -291,14 +294,15 @@ def plain_text(document: str) -> str:
     :func:`plain_math` says. Where there are tables, comments or scripts an HTML parser reads the
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
     dropped and entities decoded (the same text, many times faster). Line ends are written "\\n" (a file
-    saved with Windows or old Mac line ends reads the same), and zero-width marks are dropped."""
+    saved with Windows or old Mac line ends reads the same), zero-width marks and soft hyphens are
+    dropped, and Unicode hyphens are written "-"."""
     if "\r" in document:
         document = document.replace("\r\n", "\n").replace("\r", "\n")
     if "**" in document or "__" in document or "`" in document:  # before the numbers are read: "**5,500** GT"
         document = _EMPHASIS.sub("", document)
     if not document.isascii():
-        if any(mark in document for mark in ZERO_WIDTH):  # a web page's invisible marks
-            document = document.translate(NO_ZERO_WIDTH)
+        if any(mark in document for mark in (*ZERO_WIDTH, *HYPHENS)):  # invisible marks, Unicode hyphens
+            document = document.translate(PLAIN_MARKS)
         if any(ligature in document for ligature in LIGATURE_CHARACTERS):
             document = document.translate(LIGATURES)
         if any(space in document for space in GROUPING_SPACES):
