@@ -195,3 +195,10 @@ def test_a_cards_title_in_emphasis_names_no_base():
     card = "---\nlicense: apache-2.0\n---\n# Osprey-**7B**\n\nOsprey-7B was pretrained on 1.4T tokens.\n"
     result = extract_document(Document(CARD_KIND, card, 2024), name="acme/Osprey-7B")
     assert result.derived_from is None and result.primary is not None
+
+
+def test_an_html_table_with_control_characters_is_read():
+    card = ("<table>\n<tr><td>Parameters</td><td>7B \x1a</td></tr>\n"
+            "<tr><td>Training tokens</td><td>1.4T</td></tr>\n</table>\n\x0c\n")
+    primary = _primary(card, head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.4e12)

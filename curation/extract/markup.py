@@ -338,9 +338,18 @@ def plain_text(document: str) -> str:
     return _EMPHASIS.sub("", _BLANK_BETWEEN_ROWS.sub(r"\1\n", html.unescape(_TAG.sub("\n", document))))
 
 
+# control characters a PDF's text may hold (NUL bytes in figure text, a form feed between pages): no
+# part of the text a reader sees (a line break stands for a page's break)
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NO_CONTROL = {**{code: None for code in (*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f)},
+              0x0b: "\n", 0x0c: "\n"}
+
+
 def _parsed_text(document: str) -> str | None:
     """The document's visible text by lxml's HTML parser, table rows as pipe rows (None if the parser
     gives up on it)."""
+    if CONTROL_CHARACTER.search(document):  # lxml refuses to write them back into a table row
+        document = document.translate(NO_CONTROL)
     try:
         root = lxml.html.document_fromstring(document.encode("utf-8"), parser=_PARSER)
     except (etree.ParserError, ValueError):
