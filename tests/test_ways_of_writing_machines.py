@@ -202,3 +202,10 @@ def test_an_html_table_with_control_characters_is_read():
             "<tr><td>Training tokens</td><td>1.4T</td></tr>\n</table>\n\x0c\n")
     primary = _primary(card, head=CARD)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.4e12)
+
+
+def test_an_html_table_whose_reference_names_a_forbidden_character_is_read():
+    card = ("<table>\n<tr><td>Parameters</td><td>7B&#1;</td></tr>\n"
+            "<tr><td>Training tokens</td><td>1.4T</td></tr>\n</table>\n")
+    primary = _primary(card, head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.4e12)

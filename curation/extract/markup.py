@@ -341,6 +341,7 @@ def plain_text(document: str) -> str:
 # control characters a PDF's text may hold (NUL bytes in figure text, a form feed between pages): no
 # part of the text a reader sees (a line break stands for a page's break)
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 NO_CONTROL = {**{code: None for code in (*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f)},
               0x0b: "\n", 0x0c: "\n"}
 
@@ -358,8 +359,10 @@ def _parsed_text(document: str) -> str | None:
         if hidden.getparent() is not None:  # (one outside the root element is not read anyway)
             hidden.drop_tree()  # keeps the text that follows it
     for row in list(root.iter("tr")):
-        cells = [" ".join(cell.text_content().split()) for cell in row if cell.tag in ("td", "th")]
-        tail = row.tail
+        # (a character reference may name a character XML forbids, "&#1;": it is no text either)
+        cells = [NOT_XML.sub("", " ".join(cell.text_content().split()))
+                 for cell in row if cell.tag in ("td", "th")]
+        tail = NOT_XML.sub("", row.tail) if row.tail else row.tail
         row.clear()  # a row nested in a cell was read with its cell
         row.text, row.tail = "\n| " + " | ".join(cells) + " |\n", tail
     return _BLANK_BETWEEN_ROWS.sub(r"\1\n", "\n".join(root.itertext()))
