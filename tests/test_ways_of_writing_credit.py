@@ -133,3 +133,13 @@ def test_another_sizes_set_up_told_again_is_still_that_sizes_run():
             "Training to convergence took 6 weeks on 2048 TPU v3 cores, the strongest dense baseline.")
     primary = _primary(body, year=2020)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1024 * 4 * 86400)
+
+
+def test_the_abstract_after_a_long_list_of_authors_still_names_the_own_model():
+    authors = "\n".join(f"Author{i} Surname{i}, University of Somewhere {i}, Department of Things"
+                        for i in range(80))
+    text = (f"O SPREY T ECHNICAL R EPORT\n{authors}\n\nA BSTRACT\nIn this report, we introduce Osprey, a "
+            "series of language models. The flagship model, Osprey-72B, shows strong performance.\n\n"
+            "2 Pre-training\nAll Osprey models were pre-trained on over 7 trillion tokens.\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 72e9 * 7e12)

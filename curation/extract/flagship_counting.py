@@ -150,7 +150,8 @@ SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w)(?:\s+models?)?(?:\s+(?:(?:is|was
                      r"|(?:has|had|contains|comprises)(?:\s+(?:about|approximately|roughly|around|over|nearly|~))?"
                      r"(?:\s+a\s+total\s+of)?)\s+|\s*\(\s*|,\s*with\s+(?:about\s+|approximately\s+|roughly\s+|~\s*)?)$")
 PROSE_LINE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")  # a word ending a sentence
-ABSTRACT_LINE = re.compile(r"(?:#+\s*)?abstract\b", re.IGNORECASE)  # the abstract starts: the title has ended
+# the abstract starts: the title has ended ("A BSTRACT": small capitals as PDF text reads them)
+ABSTRACT_LINE = re.compile(r"(?:#+\s*)?a ?bstract\b", re.IGNORECASE)
 TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its title
 # "1.4T tokens", "300 billion tokens", "299,892,736,000 tokens" (digits alone count from 1e8)
 TOKEN_FIGURE = re.compile(
@@ -218,6 +219,20 @@ WE_THEN = r"we\s+(?:also\s+|then\s+|further\s+|first\s+|additionally\s+)?"
 USE_AFTER_WE = re.compile(rf"{WE_THEN}{STUDY_VERBS}", re.IGNORECASE)
 COMPARISON = re.compile(r"compar|\bthan\b|outperform|\bvs\.?\b|versus|baseline|surpass|match", re.IGNORECASE)
 OPENING = 3000  # a paper names its own model in its title or abstract
+# the abstract's heading, sought in the first characters: a long list of authors may stand before it
+# (in small capitals, PDF text may read "A BSTRACT")
+ABSTRACT_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:\d+\.?[ \t]+)?a ?bstract\b",
+                              re.IGNORECASE | re.MULTILINE)
+ABSTRACT_REACH = 40_000
+
+
+@lru_cache(maxsize=8)
+def opening_end(text: str) -> int:
+    """Where a text's opening ends: ``OPENING`` characters past its abstract's heading when one stands
+    in its first ``ABSTRACT_REACH`` characters (a hundred authors and their affiliations may come between
+    the title and the abstract), else ``OPENING`` characters from its start."""
+    heading = ABSTRACT_HEADING.search(text, 0, ABSTRACT_REACH)
+    return max(OPENING, heading.start() + OPENING) if heading else OPENING
 NOT_NAME_WORDS = {"the", "a", "an", "our", "with", "and", "or", "for", "to", "from", "than", "of", "in",
                   "on", "at", "by", "as", "is", "are", "was", "were", "size", "sizes", "table", "figure",
                   "model", "models", "params", "parameters", "tokens", "rate", "only", "all", "both"}
@@ -302,7 +317,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     low = lowered(text)
     if looks_like_model_card(text):
         return _titled(text, sized) or _repository_size(text, repository)
-    opening = low[:OPENING]  # only names the opening gives can be the own model: count just those
+    opening = low[:opening_end(text)]  # only names the opening gives can be the own model: count just those
     names = Counter({name: _mentions(low, name) for name in sized if name.lower() in opening})
     versioned = _versioned_title_name(text)
     for name, _ in names.most_common():
@@ -534,7 +549,7 @@ def _described_sizes(text: str) -> list[tuple[float, Span]]:
     model", "Heron is a 20B decoder-only model": first-person or subject-of-the-title sentences only, see
     :func:`_describes_own`), and "our 1.3B model" or "our final model has 1.5B parameters" anywhere."""
     found = []
-    for match in DESCRIBED_SIZE.finditer(text, 0, OPENING):
+    for match in DESCRIBED_SIZE.finditer(text, 0, opening_end(text)):
         sentence = sentence_around(text, match.start(), match.end())
         at = match.start("n")
         if _describes_own(text, sentence, at):
