@@ -1,0 +1,178 @@
+"""Robustness of compute extraction to how a real text was saved: the same texts, written another way.
+
+    .venv/bin/python bench/robustness.py [--show 10]
+
+For every labelled paper and base card of ``../shared/realdata/corpus`` (both splits), this runs
+extraction on the text as stored and on variants a reader would call the same text: Windows line ends,
+zero-width spaces, Unicode and non-breaking hyphens, soft hyphens, no-break spaces between a number and
+its unit, emphasis around numbers, bold field keys, "*" list bullets, Markdown tables written as HTML
+tables, a long list of authors between the title and the abstract, page breaks with a running header
+inside paragraphs, words broken over a line with a hyphen, and the model's name replaced by an invented
+one. It prints how many (text, variant) pairs change their primary (none to some, or a figure more than
+1.5× apart) or make extraction raise, by variant. No label is read: a change is a sensitivity to the
+writing, right or wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from curation.extract.documents import extract_document  # noqa: E402
+from schemas.handover import CARD, PAPER, Document  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "realdata" / "corpus"
+AUTHORS = "\n".join(f"Author{i} Surname{i}, University of Somewhere {i}, Department of Things"
+                    for i in range(60))
+INVENTED = "Zorblax"
+
+
+def _html_tables(text: str) -> str:
+    """Each Markdown pipe table as an HTML table of the same cells."""
+    out: list[str] = []
+    rows: list[str] = []
+
+    def flush() -> None:
+        cells = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in rows
+                 if not re.fullmatch(r"\|?[\s:|-]+\|?", row.strip())]
+        if cells:
+            body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in cells)
+            out.append(f"<table>\n{body}\n</table>")
+        rows.clear()
+
+    for line in text.split("\n"):
+        if line.strip().startswith("|"):
+            rows.append(line)
+            continue
+        flush()
+        out.append(line)
+    flush()
+    return "\n".join(out)
+
+
+def _authors_after_title(text: str) -> str:
+    """Sixty author lines after the text's first three non-empty lines."""
+    lines, seen = text.split("\n"), 0
+    for index, line in enumerate(lines):
+        seen += bool(line.strip())
+        if seen == 3:
+            return "\n".join([*lines[: index + 1], AUTHORS, *lines[index + 1:]])
+    return text
+
+
+def _page_breaks(text: str) -> str:
+    """A page number, a form feed and a running header every 2,500 characters, mid-sentence."""
+    out, last = [], 0
+    for space in re.finditer(" ", text):
+        if space.start() - last > 2500:
+            out.append(text[last: space.start()] + "\n\n12\n\x0cPublished as a conference paper\n\n")
+            last = space.start() + 1
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _broken_words(text: str) -> str:
+    """Every seventh long word broken over a line with a hyphen."""
+    count = iter(range(10**9))
+    return re.sub(r"\b([a-z]{4})([a-z]{4,}) ",
+                  lambda m: f"{m.group(1)}-\n{m.group(2)} " if next(count) % 7 == 0 else m.group(0), text)
+
+
+VARIANTS: dict[str, Callable[[str], str]] = {
+    "windows line ends": lambda t: t.replace("\n", "\r\n"),
+    "zero-width spaces": lambda t: t.replace(" the ", " the\u200b "),
+    "unicode hyphens": lambda t: re.sub(r"(?<=\w)-(?=\w)", "\u2010", t),
+    "non-breaking hyphens": lambda t: re.sub(r"(?<=[A-Za-z])-(?=\d)", "\u2011", t),
+    "soft hyphens": lambda t: t.replace("parameters", "para\u00admeters"),
+    "no-break spaces": lambda t: re.sub(r"(\d) (?=[A-Za-z])", "\\1\u00a0", t),
+    "emphasis on numbers": lambda t: re.sub(r"(?<![\w.*-])(\d[\d.,]*\s?[KMBT]?)(?= )", r"**\1**", t),
+    "bold field keys": lambda t: re.sub(r"(?m)^(\s*[-*] )([A-Z][A-Za-z /]{2,30}):", r"\1**\2:**", t),
+    "star bullets": lambda t: re.sub(r"(?m)^(\s*)- ", r"\1* ", t),
+    "html tables": _html_tables,
+    "authors before abstract": _authors_after_title,
+    "page breaks": _page_breaks,
+    "broken words": _broken_words,
+}
+
+
+class Failed(Exception):
+    """Extraction raised on a variant (counted as a change, and named)."""
+
+
+def _primary(kind: str, text: str, year: int | None, name: str | None) -> float | None:
+    try:
+        primary = extract_document(Document(kind, text, year), name=name).primary
+    except Exception as error:  # a variant that breaks extraction is the finding to report
+        raise Failed(f"{type(error).__name__}: {error}") from error
+    return primary.value_flop if primary else None
+
+
+def _same(stored: float | None, written: float | None) -> bool:
+    """Both none, or both figures within 1.5× of each other."""
+    if stored is None or written is None:
+        return stored is written
+    return max(stored, written) / min(stored, written) < 1.5
+
+
+def _renamed(text: str, stem: str) -> str:
+    """The text with the model's name (its first word, in any of three cases) replaced."""
+    cases = ((stem.upper(), INVENTED.upper()), (stem.lower(), INVENTED.lower()), (stem, INVENTED))
+    for written, invented in cases:
+        text = re.sub(rf"\b{re.escape(written)}", invented, text)
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--show", type=int, default=10, help="changed pairs to print")
+    args = parser.parse_args(argv)
+    if not CORPUS.is_dir():
+        print(f"no corpus at {CORPUS}: nothing to measure")
+        return 0
+    changed, pairs, shown = Counter(), Counter(), 0
+    for kind, folder in ((PAPER, "papers"), (CARD, "cards")):
+        with (CORPUS / folder / "labels.csv").open(newline="", encoding="utf-8") as handle:
+            rows = [row for row in csv.DictReader(handle) if row["kind"] in ("paper", "base")]
+        for row in rows:
+            text = (CORPUS / folder / row["file"]).read_text(encoding="utf-8", errors="replace")
+            date = row.get("epoch_publication_date") or ""
+            year = int(date[:4]) if date[:4].isdigit() else None
+            name = row.get("hf_repo_id") or None
+            stored = _primary(kind, text, year, name)
+            stem = re.split(r"[\s\-_(]", (row.get("model") or row.get("epoch_model") or "").strip())[0]
+            variants = dict(VARIANTS)
+            if len(stem) >= 3 and stem.isalpha():
+                variants["invented name"] = lambda t, stem=stem: _renamed(t, stem)
+            for label, variant in variants.items():
+                own = name
+                if label == "invented name" and name:
+                    own = re.sub(re.escape(stem), INVENTED, name, flags=re.IGNORECASE)
+                try:
+                    written = _primary(kind, variant(text), year, own)
+                except Failed as failure:
+                    changed[label] += 1
+                    pairs[label] += 1
+                    print(f"  {row['file'][:48]:48} {label:24} raised {str(failure)[:60]}")
+                    continue
+                pairs[label] += 1
+                if not _same(stored, written):
+                    changed[label] += 1
+                    if shown < args.show:
+                        shown += 1
+                        print(f"  {row['file'][:48]:48} {label:24} {stored or 0:.2g} -> {written or 0:.2g}")
+    for label in pairs:
+        print(f"{label:24} {changed[label]:3} of {pairs[label]} primaries changed")
+    print(f"{'all':24} {sum(changed.values()):3} of {sum(pairs.values())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
