@@ -180,10 +180,17 @@ def test_a_table_of_columns_reads_the_same_with_windows_line_ends():
     BODY.replace("Osprey-7B", "Osprey\u20117B"),  # a non-breaking hyphen in the name
     BODY.replace("Osprey-7B", "Osprey\u20107B").replace("7B-parameter", "7B\u2010parameter"),  # U+2010
     BODY.replace("parameter", "para\u00admeter"),  # a soft hyphen
+    BODY.replace("7B-parameter", "7B\u00a0parameter").replace("1.4T ", "1.4T\u202f"),  # no-break spaces
 ])
 def test_a_text_saved_or_marked_up_another_way_reads_the_same(variant):
     primary, same = _primary(variant), _primary(BODY)
     assert primary is not None and primary.value_flop == pytest.approx(same.value_flop)
+
+
+def test_a_parameter_count_before_a_no_break_space():
+    card = "Osprey-7B has 7,069,016,064\u00a0parameters and was trained on 350B\u00a0tokens."
+    primary = _primary(card, head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7.069016064e9 * 350e9)
 
 
 def test_emphasis_is_dropped_before_token_units_are_read():

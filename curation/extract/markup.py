@@ -100,6 +100,10 @@ def plain_math(document: str) -> str:
 # a thin, narrow no-break or no-break space between digit groups: "2 048 GPUs" (typeset numbers)
 GROUPING_SPACES = "\u2009\u202f\u00a0"
 DIGIT_GROUP = re.compile(r"(?<=\d)[\u2009\u202f\u00a0](?=\d{3}(?!\d))")
+# the spaces Unicode has besides the space (no-break, narrow, thin, figure, en, em, ideographic): once digit
+# groups are joined, each is a plain space, as the patterns read it
+WIDE_SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u3000"
+PLAIN_SPACES = {ord(space): " " for space in WIDE_SPACES}
 # digits grouped by an apostrophe, as Swiss and some other writers do: "12'200 steps", "100’000"
 APOSTROPHE_GROUPS = (re.compile(r"'(?<=\d')(?=\d{3}(?!\d))"), re.compile(r"’(?<=\d’)(?=\d{3}(?!\d))"))
 
@@ -295,7 +299,7 @@ def plain_text(document: str) -> str:
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
     dropped and entities decoded (the same text, many times faster). Line ends are written "\\n" (a file
     saved with Windows or old Mac line ends reads the same), zero-width marks and soft hyphens are
-    dropped, and Unicode hyphens are written "-"."""
+    dropped, Unicode hyphens are written "-" and Unicode spaces " "."""
     if "\r" in document:
         document = document.replace("\r\n", "\n").replace("\r", "\n")
     if "**" in document or "__" in document or "`" in document:  # before the numbers are read: "**5,500** GT"
@@ -307,6 +311,8 @@ def plain_text(document: str) -> str:
             document = document.translate(LIGATURES)
         if any(space in document for space in GROUPING_SPACES):
             document = DIGIT_GROUP.sub("", document)
+        if any(space in document for space in WIDE_SPACES):  # any other space, a space ("7B\u00a0parameters")
+            document = document.translate(PLAIN_SPACES)
         if "’" in document:
             document = APOSTROPHE_GROUPS[1].sub("", document)
     if "'" in document:  # each pattern starts at its literal: a fast search
