@@ -143,3 +143,15 @@ def test_the_abstract_after_a_long_list_of_authors_still_names_the_own_model():
             "2 Pre-training\nAll Osprey models were pre-trained on over 7 trillion tokens.\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 72e9 * 7e12)
+
+
+@pytest.mark.parametrize(("body", "flop"), [
+    ("The total number of tokens used for pre-training Osprey-20B is 2.6T.", 6 * 20e9 * 2.6e12),
+    ("The number of training tokens for Osprey-20B is 2.6 trillion.", 6 * 20e9 * 2.6e12),
+    # a range over the family's sizes: the top is the largest's
+    ("We release Osprey in 1.8B, 7B and 20B sizes. The total number of tokens used for pre-training the "
+     "1.8B, 7B, and 20B models ranges from 2.0T to 2.6T.", 6 * 20e9 * 2.6e12),
+])
+def test_a_token_count_named_before_its_figure(body, flop):
+    primary = _primary(body)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)

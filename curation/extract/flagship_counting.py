@@ -173,11 +173,15 @@ CORPUS_FIGURE = re.compile(
 # right before it: "trained on a", "trained Heron for 2 epochs over a"
 TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,4}?(?:on|over)\s+(?:an?\s+|the\s+)?$")
 # "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T", "the number of training
-# tokens is about 2.6T", "Tokens seen: 15T"
+# tokens is about 2.6T", "Tokens seen: 15T", "the total number of tokens used for pre-training Heron-20B is
+# 2.6T", "… for pre-training the 1.8B, 7B, and 20B models ranges from 2.0T to 2.6T" (the top)
 TOKENS_THEN_FIGURE = re.compile(
-    rf"\b(?:(?:training|pre-?training)\s+tokens|tokens\s+seen)\s*"
-    rf"(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b|\b(?:is|was|reaches|reached)\b)"
-    rf"\s*(?:about\s+|approximately\s+|around\s+|roughly\s+|~\s*)?(?P<n>{NUMBER})\s?"
+    rf"\b(?:(?:training|pre-?training)\s+tokens|tokens\s+seen"
+    rf"|number\s+of\s+(?:(?:training|pre-?training|total)\s+)?tokens"
+    rf"(?:\s+(?:used\s+|seen\s+)?(?:for|in|during|by)\s+(?:[^.;:]|\.(?=\d)){{1,70}}?)?)\s*"
+    rf"(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b|\b(?:is|was|reaches|reached|totals?|amounts?\s+to)\b"
+    rf"|\branges?\s+from\s+{NUMBER}\s?[MBT]?\s*(?:to|-|–)\s)"
+    rf"\s*(?:about\s+|approximately\s+|around\s+|roughly\s+|over\s+|~\s*)?(?P<n>{NUMBER})\s?"
     r"(?P<m>[MBT]|million|billion|trillion)(?![a-z])", re.IGNORECASE)
 # (tokens "seen" are tokens trained on: "Tokens seen: 15T"; 训练, 訓練 and the Japanese 学習 are
 # "training", 语料 "corpus")
@@ -809,7 +813,7 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
     for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
         matches = [*TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
                    *SCIENTIFIC_TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
-                   *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), end + 40)]
+                   *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), end + 130)]
         windows.extend(matches)
     for at in positions(low, "word"):  # "3.3 billion words", "a 3.3 billion word corpus"
         windows.extend(WORD_FIGURE.finditer(text, max(0, at - 30), at + 20))  # room for the lookahead
