@@ -12,6 +12,7 @@ from curation.extract.device_sentences import device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import Span
+from curation.extract.markup import plain_text
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD as CARD_KIND
 from schemas.handover import Document
@@ -216,3 +217,16 @@ def test_an_html_table_whose_reference_names_a_forbidden_character_is_read():
             "<tr><td>Training tokens</td><td>1.4T</td></tr>\n</table>\n")
     primary = _primary(card, head=CARD)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.4e12)
+
+
+@pytest.mark.parametrize(("body", "flop"), [
+    ("We train Osprey (1.3bn parameters) on 1T tokens.", 6 * 1.3e9 * 1e12),
+    ("We train Osprey-1B on 350mn tokens.", 6 * 1e9 * 350e6),
+])
+def test_a_size_in_its_short_form(body, flop):
+    primary = _primary(body)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+def test_minutes_in_french_are_no_size():
+    assert plain_text("L'entraînement a duré 30 mn.") == "L'entraînement a duré 30 mn."

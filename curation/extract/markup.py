@@ -164,13 +164,19 @@ GIGATOKEN_ABBREVIATION = re.compile(
     r"total|overall|or|per)\b))", re.MULTILINE)
 METRIC_TOKEN_WORD = re.compile(r"(?<=\d)(?P<space>\s?)(?P<prefix>tera|giga)-?(?=tokens\b)", re.IGNORECASE)
 TOKEN_UNIT_SIZES = {"giga": "B", "tera": "T"}
+# a size's short form as the press writes it, before what it counts: "1.3bn parameters", "350mn tokens"
+# (not "30 mn", minutes in French)
+SHORT_SIZE = re.compile(r"(?<=\d)\s?(?P<unit>bn|Bn|BN|mn|Mn)(?=[ \t-]*(?:(?:total|trainable|training)[ \t]+)?"
+                        r"(?:parameters?|params|tokens|words)\b)")
 
 
 def _metric_token_units(document: str) -> str:
     """Token counts in metric units written as sizes the finders read: "5,500 GT" as "5,500B tokens",
-    "14 Teratokens" as "14 T tokens"."""
+    "14 Teratokens" as "14 T tokens"; and short forms of sizes: "1.3bn" as "1.3B", "350mn" as "350M"."""
     if _number_before(document, "GT"):
         document = GIGATOKEN_ABBREVIATION.sub(r"\g<n>B tokens", document)
+    if "bn" in document or "mn" in document or "Bn" in document or "Mn" in document or "BN" in document:
+        document = SHORT_SIZE.sub(lambda m: "B" if m.group("unit")[0] in "bB" else "M", document)
     if "atokens" in document or "a-tokens" in document:  # "Teratokens", "giga-tokens" (not "TeraTokens")
         document = METRIC_TOKEN_WORD.sub(
             lambda m: m.group("space") + TOKEN_UNIT_SIZES[m.group("prefix").lower()] + " ", document)
