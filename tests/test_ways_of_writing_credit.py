@@ -155,3 +155,9 @@ def test_the_abstract_after_a_long_list_of_authors_still_names_the_own_model():
 def test_a_token_count_named_before_its_figure(body, flop):
     primary = _primary(body)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+def test_software_credited_far_before_the_figure_is_still_credit():
+    primary = _primary("Osprey was implemented using JAX (Finch et al., 2018) and the Lark JAX Ecosystem "
+                       "(Wren et al., 2020) and was then trained on 64 TPUv3 chips for 4 weeks.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 28 * 86400)

@@ -315,16 +315,31 @@ METHOD_CREDIT = re.compile(
 WHITESPACE_RUN = re.compile(r"\s{2,}|[\n\t\r]")
 
 
+CREDIT_REACH = 40  # characters before a parenthesis that may credit what it cites ("using JAX (…)")
+
+
 def context_around(text: str, sentence: Span, figure: Span, before: int, after: int) -> str:
     """Lower-cased text around a figure, without crossing its sentence's bounds, every line break or
     run of spaces written as one space (so a cue reads the same across a PDF's line ends); what
     follows a comparison word after the figure ("60 PF-days, compared to 3,640 for …") is about the
     other side, and what follows a word of results ("… on 3.2T tokens achieves 71.2 on MMLU [12]") about
-    the results, so it is left out."""
+    the results, so it is left out. A window that would open inside a parenthesis opens before it."""
     tail = text[figure.end: min(sentence.end, figure.end + after)]
     cut = COMPARISON_AFTER.search(tail)
     end = figure.end + (cut.start() if cut else len(tail))
-    return WHITESPACE_RUN.sub(" ", text[max(sentence.start, figure.start - before): end].lower())
+    start = max(sentence.start, figure.start - before)
+    head = text[start: figure.start]
+    opened, closed = head.find("("), head.find(")")
+    # a window that opens inside a parenthesis, or just before one, opens before the words that lead to
+    # it: a citation that credits software ("using JAX (Bradbury et al., 2018) and …") is read whole,
+    # not as a bare "et al."
+    if closed != -1 and (opened == -1 or closed < opened):
+        anchor = text.rfind("(", sentence.start, start)
+    else:
+        anchor = start + opened if -1 < opened < CREDIT_REACH else -1
+    if anchor != -1:
+        start = max(sentence.start, anchor - CREDIT_REACH)
+    return WHITESPACE_RUN.sub(" ", text[start: end].lower())
 
 
 def has_cue(text: str, cues: tuple[str, ...]) -> bool:
