@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from curation.extract.cloud_instances import instance_counts
-from curation.extract.device_sentences import device_counts
+from curation.extract.device_sentences import device_counts, durations
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import Span
@@ -230,3 +230,24 @@ def test_a_size_in_its_short_form(body, flop):
 
 def test_minutes_in_french_are_no_size():
     assert plain_text("L'entraînement a duré 30 mn.") == "L'entraînement a duré 30 mn."
+
+
+# -- durations and device time in short forms ------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "days"), [
+    ("Training took 14d.", 14), ("It took 2d 6h.", 2.25), ("It took 2 days and 6 hours.", 2.25),
+    ("We train a 2d U-Net on 8 GPUs.", None), ("We train 3d models on 8 GPUs for 4 days.", 4),
+])
+def test_durations_in_short_forms(sentence, days):
+    found = durations(_span(sentence))
+    longest = max(seconds for seconds, *_ in found) / DAY if found else None
+    assert longest == (pytest.approx(days) if days else None)
+
+
+@pytest.mark.parametrize(("body", "device_hours"), [
+    ("Training Osprey took 5,000 A100 GPU-h.", 5000),
+    ("- Hardware: 64 x A100\n- Training time: 14d", 64 * 14 * 24),
+])
+def test_device_time_and_fields_in_short_forms(body, device_hours):
+    primary = _primary(body, head=CARD)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(device_hours * 3600)

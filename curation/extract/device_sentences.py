@@ -65,7 +65,8 @@ AMOUNT = rf"(?:{NUMBER}|(?:{WORD})(?![\w-]))"
 DURATION = re.compile(
     rf"(?<![\w.])(?P<lo>{AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT}))?\s*"
     r"(?:(?:total|wall[\s-]?clock)\s+)?"  # "270 total hours", "80 wall-clock hours"
-    r"(?P<unit>hours?|hrs?|h(?=[\s.,;)]|$)|minutes?|mins?|days?|weeks?|months?)\b"
+    # ("14d" for days only where a duration's abbreviation ends: not "a 2d U-Net")
+    r"(?P<unit>hours?|hrs?|h(?=[\s.,;)]|$)|d(?=\s*(?:[.,;)]|$|\d+\s?h\b))|minutes?|mins?|days?|weeks?|months?)\b"
     # not an amount of recordings: "12,000 hours of speech", "200 hours of gameplay"
     r"(?![\s-]*(?:time|later|ago|old)|\s+of\s+(?:\w+\s+)?(?:speech|audio|video|data|recordings?|footage"
     r"|gameplay|experience|driving|transcri\w+|labell?ed|annotated))(?P<half>\s+and\s+a\s+half\b)?",
@@ -130,6 +131,9 @@ TOTAL_TIME_BEFORE = re.compile(r"\btotal\s+(?:\w+\s+){0,2}?(?:time|duration)\s+(
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|roughly\s+|~\s*)?$", re.IGNORECASE)
 CHANGED_TO = re.compile(rf"\s*(?:to|down\s+to|up\s+to)\s+(?:about\s+|roughly\s+|only\s+|just\s+|~\s*)?"
                         rf"{AMOUNT}\s*(?:hours?|hrs?|h\b|minutes?|mins?|days?|weeks?|months?)", re.IGNORECASE)
+# days and then hours, one duration: "2d 6h", "2 days and 6 hours"
+DAYS_THEN_HOURS = re.compile(r"\d+(?:\.\d+)?\s?(?:d|days?)\s*(?:and\s+)?(?P<h>\d+(?:\.\d+)?)\s?"
+                             r"(?:h|hrs?|hours?)\b", re.IGNORECASE)
 MAX_DEVICES = 200_000
 YEAR = re.compile(r"(?:19[5-9]\d|20[0-3]\d)")  # a year written before a name is not a count of devices
 # the words that take a year: "in 2017 V100 GPUs were …" (not "on 2000 H100s": a count)
@@ -160,6 +164,9 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
         if hi < lo:
             continue
         seconds = (lo + hi) / 2 * SECONDS[_unit_key(match.group("unit"))]
+        later = DAYS_THEN_HOURS.match(sentence.text, match.start())
+        if later:  # "2d 6h", "2 days and 6 hours": one duration
+            seconds += parse_plain(later.group("h")) * 3600
         per_epoch_before = PER_EPOCH_BEFORE.search(sentence.text[max(0, match.start() - 120): match.start()])
         if (per_epoch_before and not TOTAL_TIME_BEFORE.search(before)) or \
                 PER_EPOCH_AFTER.match(sentence.text, match.end()):

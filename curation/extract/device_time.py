@@ -66,7 +66,7 @@ APPROX = r"(?:about|approximately|approx\.|roughly|around|nearly|almost|over|und
 
 # device time: "90 GPU-hours", "300k TPU v3 core-days", "2.3 TPUv4 chip-years", "1.2 × 10^4 GPU-days", and
 # the accelerator alone as the device, "1.2M A100-hours"
-CHIP_UNIT = r"(?P<unit>hours?|hrs?|days?|weeks?|months?|years?)\b"
+CHIP_UNIT = r"(?P<unit>hours?|hrs?|h(?![A-Za-z])|days?|weeks?|months?|years?)\b"  # "5,000 GPU-h"
 CHIP_TIME = re.compile(
     # not the digits of a name: "A100 GPU days" is a column header, not 100 GPU-days
     rf"(?<![\w.])(?:(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?"
@@ -356,4 +356,4 @@ def _unit_key(unit: str) -> str:
     unit = unit.lower().rstrip("s")
     if unit in ("min", "minute"):
         return "minute"
-    return "hour" if unit in ("hour", "hr", "h") else unit
+    return "hour" if unit in ("hour", "hr", "h") else "day" if unit == "d" else unit

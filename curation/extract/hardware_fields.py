@@ -57,7 +57,8 @@ TIME_VALUE = re.compile(
     rf"(?P<lo>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<hi>{NUMBER}))?\s*"
     # "90 GPU-hours", "2,000 (GPU hours)": device time, not to be multiplied by the count
     r"(?:\(\s*(?=(?:GPU|TPU|chip|device)))?"
-    r"(?P<device>(?:GPU|TPU|chip|device)[\s-]?)?(?P<unit>hours?|hrs?|days?|weeks?|months?)?\b", re.IGNORECASE)
+    r"(?P<device>(?:GPU|TPU|chip|device)[\s-]?)?(?P<unit>hours?|hrs?|h(?![A-Za-z])|days?|d(?![A-Za-z])|weeks?"
+    r"|months?)?\b", re.IGNORECASE)
 SLOPPY_POWER = re.compile(rf"(?P<m>{NUMBER})\s*(?:x|×|\*)\s*10\s*[eE^]\s*(?P<e>\d{{1,2}})")
 FIELD_WINDOW_LINES = 6
 MAX_WALL_CLOCK = 365 * 86400  # seconds: a time field longer than this is device time
