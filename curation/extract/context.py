@@ -52,9 +52,12 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "sustained performance")
 
 # a budget the text says was spent is the run's, not a plan: "nearly all of the training budget was spent
-# on the base model, which took 9.5 days on 440 A100s"
+# on the base model, which took 9.5 days on 440 A100s", "Heron was trained with a compute budget of …"
 SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?"
-                          r"(?:spent|used|consumed)\b")
+                          r"(?:spent|used|consumed)\b"
+                          # a run trained with its budget: "Heron was trained with a compute budget of …"
+                          r"|\b(?:was|were|we)\s+(?:pre-?)?trained\s+(?:\w+\s+){0,3}?with\s+(?:a|an|the)\s+"
+                          r"(?:total\s+)?(?:training\s+)?(?:compute\s+)?budget\b")
 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
 # sentence — a prediction, a simulation or a plan ("our law predicts that a 70B model should be trained
@@ -112,7 +115,8 @@ INDEFINITE_MODEL = re.compile(r"\b(?:a|an|any)\s+(?:(?:[a-z-]+\s+)?\d+(?:\.\d+)?
 GENERIC_MODELS = re.compile(r"\b(?:frontier|large|larger|modern|today's|current|state-of-the-art|most|many|"
                             r"such)\s+(?:[\w-]+\s+)?(?:models|systems|LLMs|networks)\b", re.IGNORECASE)
 # a formula's worked example: "for N = 70B and D = 1.4T this gives 5.9e23 FLOPs"
-WORKED_EXAMPLE = re.compile(r"\b(?:for|with|if|when|setting)\s+[A-Z]\s*=\s*\d")
+# (the inputs set, "N = 70B"; "trained with C = 5.76e23 FLOPs" states the run's own compute)
+WORKED_EXAMPLE = re.compile(r"\b(?i:for|with|if|when|setting)\s+[A-BD-Z]\s*=\s*\d")
 DESCRIBES_NAMED = re.compile(r"(?:\b(?:is|was|as|being|be)|[A-Z][\w.-]*,)\s*$")
 GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|demands?|consumes?)\b",
                           re.IGNORECASE)

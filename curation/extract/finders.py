@@ -62,7 +62,8 @@ SI_PREFIX = {"peta": 1e15, "exa": 1e18, "zetta": 1e21, "yotta": 1e24, "z": 1e21,
 # "2 zettaFLOPs", "210 ZFLOPs" (zetta and yotta in any case and one letter: "15 Petaflops", "PFLOPS"
 # and "EFLOPS" are mostly rates)
 REPORTED_FLOP = re.compile(
-    rf"(?:{SCIENTIFIC}|(?P<si_num>{NUMBER})\s?(?P<si>peta|exa|(?i:zetta|yotta)|Z|Y)[\s-]?(?=FLOP|flop))"
+    rf"(?:{SCIENTIFIC}|(?P<si_num>{NUMBER})(?:\s(?P<si_mult>thousand|million|billion))?\s?"
+    rf"(?P<si>peta|exa|(?i:zetta|yotta)|Z|Y)[\s-]?(?=FLOP|flop))"
     rf"\$?\s*(?:total\s+|training\s+)?{FLOP_UNIT}"  # "$3.1 \times 10^{{23}}$ FLOPs": LaTeX math
 )
 
@@ -70,6 +71,8 @@ REPORTED_FLOP = re.compile(
 REPORTED_PFS = re.compile(
     # a number read whole: ".96 pfs-days" is 0.96, not 96
     rf"(?<![\w.,])(?P<pfs>(?:{NUMBER}|\.\d+)(?:\s?[eE][+\-]?\d{{1,2}})?)"
+    # "2.9 × 10^3 petaflop/s-days"
+    r"(?:\s*(?:×|x|\\times)\s*10\s*\^?\s*\{?(?P<pfs_power>\d{1,2})\}?)?"
     r"(?:\s?(?:±|\+/-)\s?[\d,.]+)?"  # an uncertainty after it: "770±50 PFlops/s·days"
     r"\s*(?:[a-z]+\s)?"
     # in any case: "1,000 PFLOP/s-days", "770 PFlops/s·days", "800 PFlops-days", "3.6 PetaFLOP/s-days"
@@ -94,6 +97,10 @@ UNITLESS_COMPUTE = re.compile(
 # "achieving throughput of 15 Petaflops", "a sustained speed of 2e17 FLOP": the figure is a rate
 RATE_BEFORE = re.compile(r"\b(?:throughput|speed|performance)\s+(?:of\s+)?(?:about\s+|around\s+|~\s*)?$",
                          re.IGNORECASE)
+# a line that is a compute field: "Compute: 2.5e23 FLOPs", "- **Training FLOPs**: 3.1e23", "| Compute | …"
+COMPUTE_FIELD = re.compile(r"[ \t]*(?:[-*+|][ \t]*)?(?:\*\*)?"
+                           r"(?:total[ \t]+|training[ \t]+|pre-?training[ \t]+)*(?:compute|flops?)(?:\*\*)?"
+                           r"[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*[:=|]", re.IGNORECASE)
 RANGE_BEFORE = re.compile(rf"(?:{NUMBER}(?:\s?[eE][+\-]?\d+)?)\s*(?:to|–|-|—|and)\s*$")
 
 
@@ -107,15 +114,22 @@ def find_reported(text: str) -> list[Estimate]:
             if in_pfs:
                 raw = match.group("pfs").replace(" ", "")
                 value = float(raw.replace(",", "")) * FLOP_PER_PFS_DAY
+                if match.group("pfs_power"):
+                    value *= 10 ** int(match.group("pfs_power"))
             elif match.group("si"):
                 value = parse_plain(match.group("si_num")) * SI_PREFIX[match.group("si").lower()]
+                if match.group("si_mult"):  # "2 million exaFLOPs"
+                    value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[match.group("si_mult")]
             else:
                 value = scientific_value(match)
             if not MIN_FLOP <= value <= MAX_FLOP:
                 continue
             sentence = sentence_around(text, match.start(), match.end())
+            inputs: dict[str, object] = {"unit": "petaflop/s-days" if in_pfs else "FLOP"}
+            if COMPUTE_FIELD.match(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
+                inputs["pairing"] = "a compute field"  # "Compute: 2.5e23 FLOPs (6 × 7B × 6T)": no prose
             estimate = Estimate(value, REPORTED, [sentence, Span(match.group(0), match.start(), match.end())],
-                                {"unit": "petaflop/s-days" if in_pfs else "FLOP"})
+                                inputs)
             if RANGE_BEFORE.search(text[max(0, match.start() - 30): match.start()]):
                 estimate.notes.append("range bound, not a figure")
             if RATE_BEFORE.search(text[max(0, match.start() - 40): match.start()]):

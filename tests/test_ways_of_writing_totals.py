@@ -1,0 +1,41 @@
+"""Short texts of our own for training compute stated as a total, written other ways: a budget the run
+was trained with, petaflop/s-days in scientific notation, a multiplier before an SI prefix, the compute
+of a formula's own run, and a card's compute field with its derivation after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.engine import extract
+
+TITLE = "Osprey: Open and Efficient Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
+CARD = "---\nlicense: apache-2.0\n---\n# Osprey-7B\n\nOsprey-7B is a language model.\n\n## Training\n\n"
+
+
+def _primary(body: str, head: str = TITLE):
+    return extract(head + body + "\n", 2024).primary
+
+
+@pytest.mark.parametrize(("body", "flop"), [
+    ("Osprey was trained with a compute budget of 2.5e23 FLOPs.", 2.5e23),
+    ("In total, the Osprey training run amounted to 2.9 × 10^3 petaflop/s-days.", 2.9e3 * 8.64e19),
+    ("Pre-training Osprey took roughly 2 million exaFLOPs.", 2e24),
+    ("Our compute-optimal Osprey model was trained with C = 5.76 × 10^23 FLOPs.", 5.76e23),
+])
+def test_a_total_written_other_ways(body, flop):
+    primary = _primary(body)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+def test_a_cards_compute_field_with_its_derivation():
+    primary = _primary("Compute: 2.5e23 FLOPs (6 × 7B × 6T)", head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(2.5e23)
+
+
+@pytest.mark.parametrize("body", [
+    # a budget that is a plan, and a worked example's inputs
+    "We plan to train Osprey-2 with a compute budget of 1e25 FLOPs.",
+    "For N = 70B and D = 1.4T, this gives C = 5.9e23 FLOPs.",
+])
+def test_a_plan_or_a_worked_example_is_no_total(body):
+    assert _primary(body) is None
