@@ -251,3 +251,11 @@ def test_durations_in_short_forms(sentence, days):
 def test_device_time_and_fields_in_short_forms(body, device_hours):
     primary = _primary(body, head=CARD)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(device_hours * 3600)
+
+
+@pytest.mark.parametrize(("name", "peak"), [
+    ("GB200", 2.5e15), ("B100", 1.75e15), ("MI325X", 1307.4e12), ("Gaudi 3", 1835e12), ("RTX 5090", 209.5e12),
+])
+def test_accelerators_of_2024_and_2025_have_their_datasheet_peaks(name, peak):
+    primary = _primary(f"We trained Osprey on 256 {name} GPUs for 10 days.")
+    assert primary is not None and primary.assumptions["peak_flop_per_second"] == pytest.approx(peak)
