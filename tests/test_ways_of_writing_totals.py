@@ -1,6 +1,7 @@
 """Short texts of our own for training compute stated as a total, written other ways: a budget the run
 was trained with, petaflop/s-days in scientific notation, a multiplier before an SI prefix, the compute
-of a formula's own run, and a card's compute field with its derivation after it."""
+of a formula's own run, a card's compute field with its derivation after it; and tokens from a table of
+the data mixture."""
 
 from __future__ import annotations
 
@@ -39,3 +40,29 @@ def test_a_cards_compute_field_with_its_derivation():
 ])
 def test_a_plan_or_a_worked_example_is_no_total(body):
     assert _primary(body) is None
+
+
+# -- tokens from a table of the data mixture -----------------------------------------------------------------
+
+MIXTURE = "## Training Data\n\n| Source | Tokens |\n|---|---|\n| Web | 1.2T |\n| Code | 300B |\n"
+
+
+@pytest.mark.parametrize(("table", "tokens"), [
+    (MIXTURE + "| Total | 1.55T |\n", 1.55e12),  # its total row
+    (MIXTURE, 1.5e12),  # its rows summed
+    ("| Dataset | Tokens (B) | Epochs |\n|---|---|---|\n| Web | 1000 | 1 |\n| Books | 50 | 2 |\n", 1.1e12),
+])
+def test_a_data_mixture_table_gives_the_tokens_when_no_sentence_does(table, tokens):
+    primary = _primary(table + "\nOsprey-7B has 7B parameters.", head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * tokens)
+
+
+def test_a_stated_token_count_wins_over_the_corpus_table():
+    primary = _primary(MIXTURE + "| Total | 3T |\n\nWe train Osprey-7B on 2.46T tokens of it.", head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2.46e12)
+
+
+def test_a_table_of_models_is_no_data_mixture():
+    table = "| Model | Tokens |\n|---|---|\n| Kite-7B | 1T |\n| Wren-7B | 2T |\n"
+    primary = _primary(table + "\nOsprey-7B has 7B parameters.", head=CARD)
+    assert primary is None

@@ -69,6 +69,7 @@ from curation.extract.context import (
     mark_local_cues,
     stage_clause,
 )
+from curation.extract.data_mixtures import mixture_tokens
 from curation.extract.evidence import (
     HARDWARE,
     OPERATION_COUNTING,
@@ -1013,14 +1014,18 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     """6 · N · D from the text's flagship model size (active parameters for a mixture of experts) and
     its largest training-token figure, found anywhere in the text."""
     any_tokens = _training_tokens(text)  # cheap (anchored on "tokens"): most texts stop here
-    if any_tokens is None:
+    mixture = mixture_tokens(text) if any_tokens is None else None  # a table of the data mixture, else
+    if any_tokens is None and mixture is None:
         return []
     sized, flagship = _own_flagship(text, repository)
     active = _active_parameters(text)
     if flagship is None and active is None:
         return []
-    order = _token_order(text, flagship.model, sized, flagship.size) if flagship and flagship.model \
-        else _token_order(text)
+    if mixture is not None:
+        order = [(mixture[0], mixture[1], mixture[1])]
+    else:
+        order = _token_order(text, flagship.model, sized, flagship.size) if flagship and flagship.model \
+            else _token_order(text)
     first = None
     for tokens in order:  # the preferred figure, unless its sentence is no run of the text's own
         estimate = _count_with(text, tokens, sized, flagship, active)

@@ -1,0 +1,80 @@
+"""Training tokens from a table of the data mixture: "| Source | Tokens |", its total row or its rows summed.
+
+A paper or card that lists its pre-training data by source ("| Web | 1.2T |", "| Code | 300B |") gives
+the tokens it trained on as the table's total row ("Total", "All", "Sum"), or, with none, as the sum of
+its rows (each times its epochs when the table has an "Epochs" column). The table must label its rows by
+source (a first column headed source, data, dataset, domain, language, subset, corpus, category or
+component) and count them in tokens. A corpus listed is not always a corpus trained on in full, so such a
+figure is read only when the text gives no training-token figure of its own (the caller's fallback).
+"""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.evidence import Span
+from curation.extract.quantities import NUMBER, parse_plain
+from curation.extract.tables import Table, find_tables
+
+SOURCE_HEADERS = ("source", "data", "domain", "language", "subset", "corpus", "category", "component", "mix")
+TOTAL_LABELS = ("total", "all", "sum", "overall")
+TOKEN_CELL = re.compile(rf"^~?\s*(?P<n>{NUMBER})\s?(?P<m>[KMBT]|thousand|million|billion|trillion)?\b",
+                        re.IGNORECASE)
+MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billion": 1e9, "t": 1e12,
+               "trillion": 1e12}
+MIN_TOKENS = 1e8
+
+
+def _tokens(cell: str, header: str) -> float | None:
+    """A cell's token count: "1.2T", "300B", "1,200" under a header in billions ("Tokens (B)")."""
+    match = TOKEN_CELL.match(cell.replace("*", "").strip())
+    if match is None:
+        return None
+    value = parse_plain(match.group("n"))
+    unit = (match.group("m") or "").lower()
+    if unit:
+        return value * MULTIPLIERS[unit]
+    scale = re.search(r"\((?P<u>[kmbt])\)|\bin\s+(?P<w>thousands|millions|billions|trillions)\b", header)
+    if scale:
+        letter = (scale.group("u") or scale.group("w")[0]).lower()
+        return value * {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}[letter]
+    return value
+
+
+def _mixture(text: str, table: Table) -> tuple[float, Span] | None:
+    column = table.column("token")
+    if column in (None, 0) or not table.headers or \
+            not any(word in table.headers[0] for word in SOURCE_HEADERS):
+        return None
+    epochs_column = table.column("epoch")
+    total, summed, rows = None, 0.0, 0
+    for row in table.rows:
+        if len(row.cells) <= column:
+            continue
+        tokens = _tokens(row.cells[column], table.headers[column])
+        if tokens is None:
+            continue
+        if row.label.strip().lower() in TOTAL_LABELS:
+            total = (tokens, row.line)
+            continue
+        epochs = 1.0
+        if epochs_column is not None and len(row.cells) > epochs_column:
+            found = re.match(rf"\s*({NUMBER})", row.cells[epochs_column])
+            epochs = parse_plain(found.group(1)) if found else 1.0
+        summed += tokens * epochs
+        rows += 1
+    if total is not None and total[0] >= MIN_TOKENS:
+        return total
+    if rows >= 2 and summed >= MIN_TOKENS:
+        first, last = table.header_line.start, table.rows[-1].line.end
+        return summed, Span(text[first:last], first, last)
+    return None
+
+
+def mixture_tokens(text: str) -> tuple[float, Span] | None:
+    """The tokens of the largest data-mixture table in ``text`` and where they are written (a total row,
+    or the table), or None (see the module's rule)."""
+    if "token" not in text.lower():
+        return None
+    found = [mixture for table in find_tables(text) if (mixture := _mixture(text, table)) is not None]
+    return max(found, key=lambda pair: pair[0]) if found else None
