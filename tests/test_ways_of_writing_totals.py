@@ -66,3 +66,14 @@ def test_a_table_of_models_is_no_data_mixture():
     table = "| Model | Tokens |\n|---|---|\n| Kite-7B | 1T |\n| Wren-7B | 2T |\n"
     primary = _primary(table + "\nOsprey-7B has 7B parameters.", head=CARD)
     assert primary is None
+
+
+@pytest.mark.parametrize(("body", "epochs"), [
+    ("We train Osprey-7B for 2 epochs. The dataset contains 800B tokens.", 2),
+    ("The dataset contains 800B tokens. Osprey-7B is trained on it for 3 epochs.", 3),
+    # a fine-tuning's epochs are not the pre-training's
+    ("We fine-tune Osprey-7B for 3 epochs. The pre-training dataset contains 800B tokens.", 1),
+])
+def test_epochs_told_beside_the_sentence_that_sizes_the_dataset(body, epochs):
+    primary = _primary(body)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 800e9 * epochs)

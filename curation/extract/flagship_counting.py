@@ -60,6 +60,7 @@ from typing import NamedTuple
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import (
+    FINETUNE_CUES,
     STARTS_FROM,
     TEACHER_RUN,
     classify,
@@ -894,11 +895,26 @@ def _stage_sums(text: str, found: list[tuple[float, Span, Span]]) -> list[tuple[
     return sums
 
 
-def _epochs(sentence: Span, tokens: float, figure: Span) -> float:
-    """The passes over the token figure its sentence states ("300B tokens dataset for 3 epochs"), else 1;
-    also 1 when the sentence sizes a smaller dataset elsewhere too, so the figure already counts the
-    passes ("4T tokens (4 epochs of a 1T-token dataset)")."""
+# a sentence that sizes a dataset rather than a run: "The dataset contains 800B tokens."
+SIZES_DATASET = re.compile(r"\b(?:dataset|corpus|corpora|data)\b[^.;]{0,40}?"
+                           r"\b(?:contains?|has|have|consists?\s+of|comprises?|totals?|amounts?\s+to|of)\b",
+                           re.IGNORECASE)
+
+
+def _epochs(text: str, sentence: Span, tokens: float, figure: Span) -> float:
+    """The passes over the token figure its sentence states ("300B tokens dataset for 3 epochs"), or, for
+    a sentence that sizes a dataset ("The dataset contains 800B tokens."), the sentence before or after
+    it when that one trains for them ("We train Heron-7B for 2 epochs."), else 1; also 1 when the
+    sentence sizes a smaller dataset elsewhere too, so the figure already counts the passes ("4T tokens
+    (4 epochs of a 1T-token dataset)")."""
     match = EPOCHS.search(sentence.text)
+    if match is None and SIZES_DATASET.search(sentence.text):
+        for neighbour in (sentence_before(text, sentence), _sentence_after(text, sentence)):
+            if neighbour is not None and "epoch" in neighbour.text and TRAINS_ON.search(neighbour.text) and \
+                    not has_cue(neighbour.text.lower(), FINETUNE_CUES):
+                match = EPOCHS.search(neighbour.text)
+                if match:
+                    break
     epochs = parse_plain(match.group("e")) if match else 1.0
     if not 1 < epochs <= 100:
         return 1.0
@@ -906,6 +922,17 @@ def _epochs(sentence: Span, tokens: float, figure: Span) -> float:
     smaller = (_value(m) for pattern in (TOKEN_FIGURE, CORPUS_FIGURE) for m in pattern.finditer(sentence.text)
                if m.end() <= start or m.start() >= end)
     return 1.0 if any(1e8 <= value < tokens for value in smaller) else epochs
+
+
+def _sentence_after(text: str, sentence: Span) -> Span | None:
+    """The sentence that starts right after ``sentence`` in its paragraph, or None."""
+    at = sentence.end
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    if at >= len(text) - 1 or text[at] == "\n":
+        return None
+    following = sentence_around(text, at, at + 1)
+    return following if following.start >= sentence.end else None
 
 
 def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | None) -> bool:
@@ -1058,7 +1085,7 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
         n, param_span, model, is_active = flagship.size, flagship.span, flagship.model, False  # type: ignore[union-attr]
     if not 1e6 <= n <= 1e14:
         return None
-    epochs = _epochs(sentence, d, token_span)
+    epochs = _epochs(text, sentence, d, token_span)
     estimate = Estimate(
         6 * n * d * epochs, OPERATION_COUNTING, [sentence, token_span, param_span],
         {"parameters": n, "active_parameters": is_active, "training_tokens": d, "epochs": epochs,
