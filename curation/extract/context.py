@@ -240,9 +240,8 @@ def mark_aggregate(estimate: Estimate, text: str, sentence: Span, figure: Span) 
     was 5e22 FLOPs"): it gives way to any figure of a single run (see the engine's choice). Only the
     figure's own clause counts: in "each model trained for a week on 64 GPUs; the total across all
     runs was …" the device time is one run's, and so is the final model's in "… 50,000 GPU hours for
-    all experiments, while the final model took 20,000" or "3M GPU hours, of which the final run used 1.1M".
-    A whole project's compute (:data:`PROJECT_TOTAL`)
-    is no run's at all."""
+    all experiments, while the final model took 20,000" or "3M GPU hours, of which the final run used
+    1.1M". A whole project's compute (:data:`PROJECT_TOTAL`) is no run's at all."""
     breaks = [(m.start(), m.end()) for m in TOTAL_CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
     start = max((e for s, e in breaks if e <= figure.start), default=sentence.start)
     end = min((s for s, e in breaks if s >= figure.end), default=sentence.end)
@@ -270,7 +269,7 @@ REPORTED_BY_CITED = re.compile(r"(?:\bet\s+al\b\.?[^.;]{0,60}?|^\W*(?:19|20)\d\d
 REPORTING_VERBS = ("reported", "announced", "disclosed", "revealed", "claimed")
 ORGANIZATION_REPORTED = re.compile(r"(?<![\w-])(?!We\b|Our\b|It\b|This\b|The\b)"
                                    r"(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?:has\s+|have\s+)?"
-                                   r"(?:reported|announced|disclosed|revealed|claimed)\s+that\b")
+                                   rf"(?:{'|'.join(REPORTING_VERBS)})\s+that\b")
 
 
 def _reported_by_another(estimate: Estimate, opening: str) -> bool:

@@ -9,13 +9,15 @@ hours", "using 50 GPUs, for one day". The rules:
   accelerator's name, "8 16 GB V100", "a single GTX 580"; a TPU slice, "a v3-256 pod": 128 chips, or
   a pod sized in cores or chips, "a 512-core TPU v3 pod", or a cluster in GPUs, "a 2,048-GPU H100
   cluster"; DGX systems, "4 DGX A100 nodes": 32 A100s; a product of nodes and devices, "32 x 8 A100
-  GPUs", "16 nodes × 8 H100", "50 replicas, each on a K40", "64 8-GPU servers"; not a year, "in 2017
+  GPUs", "16 nodes × 8 H100", "50 replicas, each on a K40", "64 8-GPU servers", "twelve servers, each
+  with eight A100 GPUs"; a cloud instance type, "32 p4d.24xlarge instances"; not what each node holds
+  with no count of nodes, "Each node contains 8 A100 GPUs" (see :mod:`node_time`); not a year, "in 2017
   V100 GPUs"; not CPU cores) and a **duration** (digits, number words or a range, then minutes, hours
-  ("48h"), days, weeks or months, "one and a half weeks", "a week and a half"; a time per epoch times
-  the epochs the sentence gives; not a milestone, "after just 4 hours", though a run that "converged
-  after 14 days" lasted them, nor a rate, "one minute per move", nor an amount of recordings, "12,000
-  hours of speech"), and says it is training ("train", "pretrain", "took", "needed", "run", "used",
-  "conducted", "lasted");
+  ("48h"), days ("14d"), weeks or months, "one and a half weeks", "a week and a half", "2d 6h"; a time
+  per epoch times the epochs the sentence gives; not a milestone, "after just 4 hours", though a run
+  that "converged after 14 days" lasted them, nor a rate, "one minute per move", nor an amount of
+  recordings, "12,000 hours of speech"), and says it is training ("train", "pretrain", "took",
+  "needed", "run", "used", "conducted", "lasted");
 - a count whose own words give it another purpose ("5,000 TPUs to generate self-play games", "256
   GPUs for data generation") is not the run's; one whose words say it trains ("and 64 TPUs to train
   the networks") is, whatever else the sentence's other devices do;

@@ -1,10 +1,12 @@
-"""Device time written per node: "120,000 node-hours" on nodes whose devices the text counts.
+"""Device time written per node: "120,000 node-hours" or "64 nodes for 25 days", on nodes whose devices
+the text counts.
 
 Supercomputer centres account time in node-hours; a paper trained there writes "the run took 120,000
 node-hours" and, elsewhere, what a node holds ("nodes of 8 H100 GPUs", "each node has 4 MI250X",
-"8 GPUs per node", "8-GPU nodes"). The rule: node time × the devices per node the text states is device
-time, at that device's peak. A text that never says how many devices a node holds gives no estimate
-(nodes range from one device to sixteen).
+"8 GPUs per node", "8-GPU nodes"). The rules: node time × the devices per node the text states is device
+time, at that device's peak; so is a training sentence's count of nodes, servers or machines times its
+duration ("Each node contains 8 A100 GPUs. We trained Heron on 64 nodes for 25 days."). A text that
+never says how many devices a node holds gives no estimate (nodes range from one device to sixteen).
 """
 
 from __future__ import annotations
