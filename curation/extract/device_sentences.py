@@ -381,7 +381,8 @@ def for_training(sentence: Span, device: tuple[float, str, str, Span]) -> bool:
     return not NOT_TRAINING_PURPOSE.match(_purpose(sentence, device))
 
 
-def _next_sentence(text: str, sentence: Span) -> Span | None:
+def next_sentence(text: str, sentence: Span) -> Span | None:
+    """The sentence that starts after ``sentence`` (None at the text's end)."""
     start = sentence.end
     while start < len(text) and text[start].isspace():
         start += 1
@@ -418,7 +419,7 @@ def _following_durations(text: str, sentence: Span) -> tuple[list[tuple[float, s
     end, current = sentence.end, sentence
     reach = FOLLOWING_SENTENCES if TRAINING.search(sentence.text) else 1
     for _ in range(reach):
-        following = _next_sentence(text, current)
+        following = next_sentence(text, current)
         if following is None or "\n\n" in text[current.end: following.start] or device_counts(following):
             break
         times = [] if STUDY_OPENING.match(following.text) else \

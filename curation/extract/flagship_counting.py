@@ -71,6 +71,7 @@ from curation.extract.context import (
     stage_clause,
 )
 from curation.extract.data_mixtures import mixture_tokens
+from curation.extract.device_sentences import next_sentence
 from curation.extract.evidence import (
     HARDWARE,
     OPERATION_COUNTING,
@@ -925,14 +926,9 @@ def _epochs(text: str, sentence: Span, tokens: float, figure: Span) -> float:
 
 
 def _sentence_after(text: str, sentence: Span) -> Span | None:
-    """The sentence that starts right after ``sentence`` in its paragraph, or None."""
-    at = sentence.end
-    while at < len(text) and text[at] in " \t":
-        at += 1
-    if at >= len(text) - 1 or text[at] == "\n":
-        return None
-    following = sentence_around(text, at, at + 1)
-    return following if following.start >= sentence.end else None
+    """The sentence after ``sentence`` in its paragraph, or None."""
+    following = next_sentence(text, sentence)
+    return following if following is not None and "\n\n" not in text[sentence.end: following.start] else None
 
 
 def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | None) -> bool:
@@ -1041,7 +1037,7 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     """6 · N · D from the text's flagship model size (active parameters for a mixture of experts) and
     its largest training-token figure, found anywhere in the text."""
     any_tokens = _training_tokens(text)  # cheap (anchored on "tokens"): most texts stop here
-    mixture = mixture_tokens(text) if any_tokens is None else None  # a table of the data mixture, else
+    mixture = mixture_tokens(text) if any_tokens is None else None  # with no figure: a data-mixture table
     if any_tokens is None and mixture is None:
         return []
     sized, flagship = _own_flagship(text, repository)
