@@ -259,3 +259,8 @@ def test_device_time_and_fields_in_short_forms(body, device_hours):
 def test_accelerators_of_2024_and_2025_have_their_datasheet_peaks(name, peak):
     primary = _primary(f"We trained Osprey on 256 {name} GPUs for 10 days.")
     assert primary is not None and primary.assumptions["peak_flop_per_second"] == pytest.approx(peak)
+
+
+def test_servers_sized_after_their_memory():
+    primary = _primary("We trained Osprey on a cluster of 96 NVIDIA A100 (40G * 8) servers for 2 months.")
+    assert primary is not None and primary.assumptions["chips"] == 768

@@ -189,8 +189,10 @@ NODES_BEFORE = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*|(?i:{WORD}))\s+(?:compute\
                           r"\s+(?:each\s+)?"
                           r"|[×x*]\s*)$",
                           re.IGNORECASE)
-PER_NODE_AFTER = re.compile(r"\s*\((?P<n>\d+)\s*[×x*][^)]{0,20}\)\s*(?:servers?|nodes?|machines?|hosts?)\b",
-                            re.IGNORECASE)
+# (or the memory first: "96 NVIDIA A100 (40G * 8) servers")
+PER_NODE_AFTER = re.compile(r"\s*\((?:(?P<n>\d+)\s*[×x*][^)]{0,20}"
+                            r"|\d+\s?G[Bi]?B?\s*[×x*]\s*(?P<n2>\d{1,2})\s*)\)"
+                            r"\s*(?:servers?|nodes?|machines?|hosts?)\b", re.IGNORECASE)
 
 
 # what every node holds, with no count of nodes: "Each node contains 8 A100 GPUs", "8 GPUs per node"
@@ -219,7 +221,7 @@ def _per_node(sentence: str, match: re.Match[str]) -> float:
     if before:
         return amount(before.group("n"))  # "twelve servers, each with eight A100 GPUs": 96
     after = PER_NODE_AFTER.match(sentence, match.end())
-    return parse_plain(after.group("n")) if after else 1.0
+    return parse_plain(after.group("n") or after.group("n2")) if after else 1.0
 
 
 @lru_cache(maxsize=1)
