@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from curation.extract.cloud_instances import INSTANCE_WORDS
+from curation.extract.cloud_instances import INSTANCE_GPU_WORDS
 from curation.extract.hardware import accelerator_words
 
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -26,8 +26,17 @@ COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "pf-day", "pfs-day", "pf d
 DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device", "dgx")
 # a token count before the noun it sizes: "a 1.5 trillion token mix" (read with the "tokens" hits)
 TOKEN_NOUNS = ("token mix", "token corpus", "token dataset")
+
+
+def _without_longer_forms(words: set[str]) -> set[str]:
+    """The words none of the others starts ("a100" goes where "a10" is, "tpuv3" where "tpu" is): a
+    hit's start is all an anchor needs, and the automaton's fast scan holds only about a hundred words
+    (past that, every text's scan slows threefold)."""
+    return {word for word in words if not any(other != word and word.startswith(other) for other in words)}
+
+
 ANCHOR_LIST = sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, TOKENS_ANCHOR, *TOKEN_NOUNS, PARAMETERS_ANCHOR,
-                      *accelerator_words()}, key=len, reverse=True)
+                      *_without_longer_forms(set(accelerator_words()))}, key=len, reverse=True)
 # "GPU-hours", "TPU days", and a generation between: "TPU v3 hours"
 TIME_AFTER_DEVICE = re.compile(r"(?:[\s-]?v\d[\w.]{0,3})?s?[\s-]?(?:hour|hr|h(?![a-z])|day|week|month|year)")
 ACCELERATOR_TIME = re.compile(r"[\w.]{0,12}(?:[\s-]\d{2,3}\s?gb?)?[\s-](?:hour|hr|day|week|month|year)s?\b")
@@ -94,11 +103,12 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
             timed = ACCELERATOR_TIME.match(low, end)  # "A100-hours": the accelerator is the device
             if timed and word not in DEVICE_WORDS:
                 hits[CHIP_TIME_ANCHOR].append((start, timed.end()))
-    # a cloud instance type, "p4d.24xlarge", "a2-highgpu-8g": a literal find (these words in the
-    # automaton would slow its scan of every text threefold)
-    if "xlarge" not in low and "gpu-" not in low and "nd96" not in low and "nd40" not in low:
-        return hits  # (every instance word holds one of these)
-    instances = [(at, at + len(word)) for word in INSTANCE_WORDS for at in positions(low, word)]
+    # a cloud instance type, "p4d.24xlarge", "a2-highgpu-8g", "ND96asr_v4": a literal find of the parts
+    # every instance word holds (these words in the automaton would slow its scan of every text threefold)
+    instances = [(at, at + 6) for at in positions(low, "xlarge")]
+    instances += [(at - 5, at + 3) for at in positions(low, "gpu-")
+                  if low.endswith(INSTANCE_GPU_WORDS, 0, at + 3)]
+    instances += [(at, at + 4) for at in positions(low, "nd96") + positions(low, "nd40")]
     if instances:
         hits[ACCELERATOR_ANCHOR] = sorted(hits[ACCELERATOR_ANCHOR] + instances)
     return hits

@@ -23,7 +23,7 @@ _EMPHASIS = re.compile(r"\*\*|__|`")
 # "A100‑80GB"): the hyphen every pattern reads
 ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 HYPHENS = ("\u2010", "\u2011")
-PLAIN_MARKS = {**{ord(mark): None for mark in ZERO_WIDTH}, **{ord(hyphen): "-" for hyphen in HYPHENS}}
+PLAIN_MARKS = {**{mark: "" for mark in ZERO_WIDTH}, **{hyphen: "-" for hyphen in HYPHENS}}
 _HIDDEN = etree.XPath("//script | //style | //comment() | //processing-instruction()")
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)  # no cut in a long text node
 
@@ -44,7 +44,7 @@ def _joined_words(document: str) -> str:
             pieces.append("-\n" + part)
     return "".join(pieces)
 # the Latin ligatures PDF text extraction leaves in ("ﬁne-tuned"): a reader sees their letters
-LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 LIGATURE_CHARACTERS = "ﬀﬁﬂﬃﬄﬅﬆ"  # found with str's fast search, not a pattern over the whole text
 
 
@@ -103,7 +103,6 @@ DIGIT_GROUP = re.compile(r"(?<=\d)[\u2009\u202f\u00a0](?=\d{3}(?!\d))")
 # the spaces Unicode has besides the space (no-break, narrow, thin, figure, en, em, ideographic): once digit
 # groups are joined, each is a plain space, as the patterns read it
 WIDE_SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u3000"
-PLAIN_SPACES = {ord(space): " " for space in WIDE_SPACES}
 # digits grouped by an apostrophe, as Swiss and some other writers do: "12'200 steps", "100’000"
 APOSTROPHE_GROUPS = (re.compile(r"'(?<=\d')(?=\d{3}(?!\d))"), re.compile(r"’(?<=\d’)(?=\d{3}(?!\d))"))
 
@@ -166,8 +165,26 @@ METRIC_TOKEN_WORD = re.compile(r"(?<=\d)(?P<space>\s?)(?P<prefix>tera|giga)-?(?=
 TOKEN_UNIT_SIZES = {"giga": "B", "tera": "T"}
 # a size's short form as the press writes it, before what it counts: "1.3bn parameters", "350mn tokens"
 # (not "30 mn", minutes in French)
-SHORT_SIZE = re.compile(r"(?<=\d)\s?(?P<unit>bn|Bn|BN|mn|Mn)(?=[ \t-]*(?:(?:total|trainable|training)[ \t]+)?"
+SHORT_SIZE = re.compile(r"\s?(?P<unit>bn|mn)(?=[ \t-]*(?:(?:total|trainable|training)[ \t]+)?"
                         r"(?:parameters?|params|tokens|words)\b)")
+
+
+def _short_sizes(document: str) -> str:
+    """:data:`SHORT_SIZE` forms as sizes, sought where a digit stands before "bn" or "mn" (a scan of the
+    whole text from every digit is slow)."""
+    edits = []
+    for unit in ("bn", "mn"):  # (as the press writes them: each literal sought costs a scan of the text)
+        at = document.find(unit)
+        while at != -1:
+            start = at - 1 if at > 0 and document[at - 1] == " " else at
+            if start > 0 and document[start - 1].isdigit():
+                match = SHORT_SIZE.match(document, start)
+                if match:
+                    edits.append((match.start(), match.end(), "B" if unit == "bn" else "M"))
+            at = document.find(unit, at + 2)
+    for start, end, size in sorted(edits, reverse=True):
+        document = document[:start] + size + document[end:]
+    return document
 
 
 def _metric_token_units(document: str) -> str:
@@ -175,8 +192,7 @@ def _metric_token_units(document: str) -> str:
     "14 Teratokens" as "14 T tokens"; and short forms of sizes: "1.3bn" as "1.3B", "350mn" as "350M"."""
     if _number_before(document, "GT"):
         document = GIGATOKEN_ABBREVIATION.sub(r"\g<n>B tokens", document)
-    if "bn" in document or "mn" in document or "Bn" in document or "Mn" in document or "BN" in document:
-        document = SHORT_SIZE.sub(lambda m: "B" if m.group("unit")[0] in "bB" else "M", document)
+    document = _short_sizes(document)
     if "atokens" in document or "a-tokens" in document:  # "Teratokens", "giga-tokens" (not "TeraTokens")
         document = METRIC_TOKEN_WORD.sub(
             lambda m: m.group("space") + TOKEN_UNIT_SIZES[m.group("prefix").lower()] + " ", document)
@@ -312,13 +328,16 @@ def plain_text(document: str) -> str:
         document = _EMPHASIS.sub("", document)
     if not document.isascii():
         if any(mark in document for mark in (*ZERO_WIDTH, *HYPHENS)):  # invisible marks, Unicode hyphens
-            document = document.translate(PLAIN_MARKS)
+            for mark, plain in PLAIN_MARKS.items():  # str.replace: a translate table is slow on long texts
+                document = document.replace(mark, plain)
         if any(ligature in document for ligature in LIGATURE_CHARACTERS):
-            document = document.translate(LIGATURES)
+            for ligature, letters in LIGATURES.items():  # str.replace: a translate table is slow
+                document = document.replace(ligature, letters)
         if any(space in document for space in GROUPING_SPACES):
             document = DIGIT_GROUP.sub("", document)
         if any(space in document for space in WIDE_SPACES):  # any other space, a space ("7B\u00a0parameters")
-            document = document.translate(PLAIN_SPACES)
+            for space in WIDE_SPACES:
+                document = document.replace(space, " ")
         if "’" in document:
             document = APOSTROPHE_GROUPS[1].sub("", document)
     if "'" in document:  # each pattern starts at its literal: a fast search
@@ -340,14 +359,14 @@ def plain_text(document: str) -> str:
         document = COUNT_AFTER_DEVICES.sub(r"\g<n> \g<devices> ", document)
         document = MEASURE_WORD.sub("", document)  # "512 张 A100": "512 A100"
     if not _HTML.search(document[:20000]):
-        return _EMPHASIS.sub("", document)
+        return document  # (emphasis went first)
     if _NEEDS_PARSER.search(document):
         parsed = _parsed_text(document)
         if parsed is not None:
-            return _EMPHASIS.sub("", parsed)
+            return parsed
     # Markdown with a few inline tags (<p align>, <img>, <br>), or markup no parser accepts
     # (a tag that ended a table row, "| Tokens |<br>", leaves no blank line inside the table)
-    return _EMPHASIS.sub("", _BLANK_BETWEEN_ROWS.sub(r"\1\n", html.unescape(_TAG.sub("\n", document))))
+    return _BLANK_BETWEEN_ROWS.sub(r"\1\n", html.unescape(_TAG.sub("\n", document)))
 
 
 # control characters a PDF's text may hold (NUL bytes in figure text, a form feed between pages): no
