@@ -9,13 +9,10 @@ import pytest
 from curation.extract.engine import extract
 from curation.extract.evidence import sentence_around
 from curation.extract.flagship_counting import introduced_as_own, trains
+from tests.osprey_texts import TITLE, primary_of
 
-TITLE = "Osprey: Open and Efficient Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
 OSPREY_7B_ON_1_4T = 6 * 7e9 * 1.4e12
 
-
-def _primary(body: str, year: int = 2024):
-    return extract(TITLE + body + "\n", year).primary
 
 
 # -- a method credited to a cited work ---------------------------------------------------------------
@@ -29,7 +26,7 @@ def _primary(body: str, year: int = 2024):
     "As in Finch and Lark (2020), Osprey-7B is pre-trained on 1.4T tokens.",
 ])
 def test_a_method_credited_to_a_cited_work_keeps_the_run_the_authors(body):
-    primary = _primary(body)
+    primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(OSPREY_7B_ON_1_4T)
 
 
@@ -39,7 +36,7 @@ def test_a_method_credited_to_a_cited_work_keeps_the_run_the_authors(body):
     "Following the release of Kite, Finch et al. trained Kite-70B on 1.4T tokens.",
 ])
 def test_a_cited_works_own_run_stays_cited(body):
-    assert _primary(body) is None
+    assert primary_of(body) is None
 
 
 def test_et_al_before_a_year_or_a_mark_ends_no_sentence():
@@ -59,7 +56,7 @@ def test_et_al_before_a_year_or_a_mark_ends_no_sentence():
     "Our benchmark evaluates 30 models. The largest, with 540B parameters, was trained on 780B tokens.",
 ])
 def test_an_examples_or_a_studied_models_run_is_not_the_texts(body):
-    assert _primary(body) is None
+    assert primary_of(body) is None
 
 
 @pytest.mark.parametrize(("body", "flop"), [
@@ -67,20 +64,20 @@ def test_an_examples_or_a_studied_models_run_is_not_the_texts(body):
     ("We train three models. The largest, with 13B parameters, was trained on 1T tokens.", 6 * 13e9 * 1e12),
 ])
 def test_the_texts_own_run_beside_an_example_or_a_superlative(body, flop):
-    primary = _primary(body)
+    primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
 
 
 # -- steps, then tokens; a project's total and the final run's part -----------------------------------
 
 def test_a_runs_steps_before_its_tokens_are_no_per_step_figure():
-    primary = _primary("Osprey-7B is pre-trained for 1M steps on 1.4T tokens.")
+    primary = primary_of("Osprey-7B is pre-trained for 1M steps on 1.4T tokens.")
     assert primary is not None and primary.value_flop == pytest.approx(OSPREY_7B_ON_1_4T)
 
 
 def test_the_final_runs_part_of_a_projects_total():
-    primary = _primary("In total, the project consumed around 3M GPU hours, of which the final Osprey run "
-                       "used 1.1M H100 hours.")
+    primary = primary_of("In total, the project consumed around 3M GPU hours, of which the final Osprey run "
+                         "used 1.1M H100 hours.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1.1e6 * 3600)
 
 
@@ -102,28 +99,28 @@ def test_a_studied_models_table_row_is_cited_when_the_name_hides_in_a_word():
             "| Model | Hardware | Hours |\n|---|---|---|\n"
             "| NAS | P100x8 | 274,120 |\n| Kite-2 | V100x64 | 79 |\n\n"
             "We train our probes on gymnasium recordings.\n")
-    assert _primary(body) is None
+    assert primary_of(body) is None
 
 
 # -- results after the run, sizes told by the family's name, a set-up told twice ----------------------------
 
 def test_citations_of_the_results_a_run_reached_do_not_cite_the_run():
-    primary = _primary("In particular, our largest model, Osprey-3.8B, pre-trained with 3.2T tokens achieves "
-                       "71.2 on MMLU [HBB+21] and 54.9 on HumanEval [CTJ+21].")
+    primary = primary_of("In particular, our largest model, Osprey-3.8B, pre-trained with 3.2T tokens "
+                         "achieves 71.2 on MMLU [HBB+21] and 54.9 on HumanEval [CTJ+21].")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 3.8e9 * 3.2e12)
 
 
 def test_a_family_that_comes_in_sizes_gives_its_flagship():
     body = ("Osprey models come in two sizes, where the Jumbo version, at 178B parameters, is the "
             "largest.\n\nOur model was trained on 300B tokens drawn from publicly available resources.")
-    primary = _primary(body)
+    primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 178e9 * 300e9)
 
 
 def test_a_family_compared_with_another_model_gives_no_flagship_size():
     body = ("Osprey models come in two sizes, and outperform Kite (178B parameters).\n\n"
             "Our model was trained on 300B tokens.")
-    primary = _primary(body)
+    primary = primary_of(body)
     assert primary is None or primary.value_flop != pytest.approx(6 * 178e9 * 300e9)
 
 
@@ -131,7 +128,7 @@ def test_another_sizes_set_up_told_again_is_still_that_sizes_run():
     body = ("We train Osprey, a 600B-parameter mixture of experts, in 4 days on 2048 TPU v3 cores.\n\n"
             "Our best dense model (2.3B parameters) was trained on 2048 TPU v3 cores for 6 weeks. "
             "Training to convergence took 6 weeks on 2048 TPU v3 cores, the strongest dense baseline.")
-    primary = _primary(body, year=2020)
+    primary = primary_of(body, year=2020)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1024 * 4 * 86400)
 
 
@@ -153,11 +150,11 @@ def test_the_abstract_after_a_long_list_of_authors_still_names_the_own_model():
      "1.8B, 7B, and 20B models ranges from 2.0T to 2.6T.", 6 * 20e9 * 2.6e12),
 ])
 def test_a_token_count_named_before_its_figure(body, flop):
-    primary = _primary(body)
+    primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
 
 
 def test_software_credited_far_before_the_figure_is_still_credit():
-    primary = _primary("Osprey was implemented using JAX (Finch et al., 2018) and the Lark JAX Ecosystem "
-                       "(Wren et al., 2020) and was then trained on 64 TPUv3 chips for 4 weeks.")
+    primary = primary_of("Osprey was implemented using JAX (Finch et al., 2018) and the Lark JAX Ecosystem "
+                         "(Wren et al., 2020) and was then trained on 64 TPUv3 chips for 4 weeks.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 28 * 86400)

@@ -7,14 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from curation.extract.engine import extract
+from tests.osprey_texts import primary_of
 
-TITLE = "Osprey: Open and Efficient Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
 A100_DAY = 86400 * 312e12 * 0.3
 
-
-def _primary(body: str, year: int = 2024):
-    return extract(TITLE + body + "\n", year).primary
 
 
 @pytest.mark.parametrize("body", [
@@ -29,7 +25,7 @@ def _primary(body: str, year: int = 2024):
     "Figure 3 shows the loss of a 13B model trained for 300B tokens on 256 GPUs with our optimizer.",
 ])
 def test_runs_told_of_but_not_run_give_no_figure(body):
-    primary = _primary(body)
+    primary = primary_of(body)
     assert primary is None or primary.value_flop < 1e21
 
 
@@ -42,5 +38,5 @@ def test_runs_told_of_but_not_run_give_no_figure(body):
     ("Figure 3 shows the loss of Osprey-7B, which we trained on 2T tokens.", 6 * 7e9 * 2e12),
 ])
 def test_the_texts_own_run_beside_such_words(body, flop):
-    primary = _primary(body)
+    primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(flop)

@@ -10,24 +10,15 @@ import pytest
 from curation.extract.cloud_instances import instance_counts
 from curation.extract.device_sentences import device_counts, durations
 from curation.extract.documents import extract_document
-from curation.extract.engine import extract
-from curation.extract.evidence import Span
 from curation.extract.markup import plain_text
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD as CARD_KIND
 from schemas.handover import Document
+from tests.osprey_texts import CARD, primary_of, whole
 
-TITLE = "Osprey: Open and Efficient Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
-CARD = "---\nlicense: apache-2.0\n---\n# Osprey-7B\n\nOsprey-7B is a language model.\n\n## Training\n"
 DAY = 86400
 
 
-def _primary(body: str, year: int = 2024, head: str = TITLE):
-    return extract(head + body + "\n", year).primary
-
-
-def _span(text: str) -> Span:
-    return Span(text, 0, len(text))
 
 
 # -- nodes counted in the run's sentence, sized elsewhere ------------------------------------------------
@@ -43,7 +34,7 @@ def _span(text: str) -> Span:
      96, 30, "A100"),
 ])
 def test_nodes_times_the_devices_each_node_holds(body, devices, days, accelerator):
-    primary = _primary(body)
+    primary = primary_of(body)
     assert primary is not None and primary.method == "hardware"
     assert primary.assumptions["chip_seconds"] == pytest.approx(devices * days * DAY)
     assert primary.assumptions["accelerator"].startswith(accelerator)
@@ -58,13 +49,13 @@ def test_nodes_times_the_devices_each_node_holds(body, devices, days, accelerato
     "We train the network on graphs with 10,000 nodes for 3 days on a single GPU of 8 GPUs per node.",
 ])
 def test_what_each_node_holds_is_not_the_runs_device_count(body):
-    primary = _primary(body)
+    primary = primary_of(body)
     assert primary is None or primary.assumptions.get("devices_per_node") is None
     assert primary is None or primary.assumptions.get("chip_seconds", 0) != pytest.approx(8 * 25 * DAY)
 
 
 def test_a_single_node_with_eight_devices_is_eight_devices():
-    counts = device_counts(_span("We trained on a single node with 8 A100 GPUs."))
+    counts = device_counts(whole("We trained on a single node with 8 A100 GPUs."))
     assert [count for count, *_ in counts] == [8]
 
 
@@ -79,23 +70,23 @@ def test_a_single_node_with_eight_devices_is_eight_devices():
     ("The model was trained on a p3.16xlarge instance.", 8, "V100"),
 ])
 def test_a_cloud_instance_type_fixes_its_devices(sentence, devices, accelerator):
-    assert [(count, name) for count, name, *_ in instance_counts(_span(sentence))] == [(devices, accelerator)]
+    assert [(count, name) for count, name, *_ in instance_counts(whole(sentence))] == [(devices, accelerator)]
 
 
 def test_instances_and_a_duration_give_device_time():
-    primary = _primary("Osprey was trained on 64 p5.48xlarge instances for 20 days.")
+    primary = primary_of("Osprey was trained on 64 p5.48xlarge instances for 20 days.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 20 * DAY)
     assert primary.assumptions["accelerator"].startswith("H100")
 
 
 def test_an_instance_type_that_holds_no_accelerator_is_no_count():
-    assert instance_counts(_span("Data was preprocessed on 40 m5.24xlarge instances.")) == []
+    assert instance_counts(whole("Data was preprocessed on 40 m5.24xlarge instances.")) == []
 
 
 # -- a time said of each device ---------------------------------------------------------------------------
 
 def test_hours_used_per_gpu_times_the_devices():
-    primary = _primary("- Hours used: 100 (per GPU)\n- Hardware Type: 16 x A100", head=CARD)
+    primary = primary_of("- Hours used: 100 (per GPU)\n- Hardware Type: 16 x A100", head=CARD)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1600 * 3600)
 
 
@@ -104,7 +95,7 @@ def test_hours_used_per_gpu_times_the_devices():
 @pytest.mark.parametrize("written", ["800 PFlops-days", "800 PetaFLOP/s-days", "800 petaflop-days",
                                      "800 PF-days", "800 pfs-days"])
 def test_petaflop_days_in_any_spelling(written):
-    primary = _primary(f"Over the course of training, Osprey consumed {written} of compute.")
+    primary = primary_of(f"Over the course of training, Osprey consumed {written} of compute.")
     assert primary is not None and primary.value_flop == pytest.approx(800 * 8.64e19)
 
 
@@ -115,7 +106,7 @@ def test_petaflop_days_in_any_spelling(written):
     ("64 H100", 64),
 ])
 def test_a_hardware_field_of_nodes_times_devices(field, devices):
-    primary = _primary(f"- Hardware Type: {field}\n- Hours used: 100", head=CARD)
+    primary = primary_of(f"- Hardware Type: {field}\n- Hours used: 100", head=CARD)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(devices * 100 * 3600)
 
 
@@ -123,7 +114,7 @@ def test_a_fine_tuning_stage_told_after_the_runs_time_is_not_its_stage():
     body = ("We train Osprey with a batch size of 1 per core, hence the model uses 128 TPU v3 cores. The "
             "initial training stage takes approximately 1 week, and the fine-tuning stage takes about "
             "4 additional days.")
-    primary = _primary(body, year=2020)
+    primary = primary_of(body, year=2020)
     assert primary is not None and primary.stage == "pretraining"
     assert primary.assumptions["chip_seconds"] == pytest.approx(64 * 7 * DAY)
 
@@ -152,12 +143,12 @@ def test_a_batch_size_and_a_later_token_count_are_no_batch_of_tokens():
     ("本模型擁有 130 億參數，在 2.6 萬億 tokens 上訓練。", 6 * 13e9 * 2.6e12),
 ])
 def test_counts_in_japanese_and_traditional_chinese_units(body, flop):
-    primary = _primary(body, head=CARD)
+    primary = primary_of(body, head=CARD)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
 
 
 def test_a_count_written_after_its_devices_with_a_measure_word():
-    primary = _primary("本モデルは、H100 GPU 512台を用いて、約30日間学習しました。", head=CARD)
+    primary = primary_of("本モデルは、H100 GPU 512台を用いて、約30日間学習しました。", head=CARD)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 30 * DAY)
 
 
@@ -170,7 +161,7 @@ BODY = ("Osprey-7B is a 7B-parameter model. We trained Osprey-7B on 1.4T tokens 
 def test_a_table_of_columns_reads_the_same_with_windows_line_ends():
     table = ("Table 2: Learning statistics of the models we trained.\n\nModel\nOsprey-30\nOsprey-50\n\n"
              "Updates\n8.5\n5.0\n\nHours\n109\n252\n\nGPU\nTITAN BLACK\nQuadro K-6000\n")
-    primary, same = _primary(table.replace("\n", "\r\n"), year=2014), _primary(table, year=2014)
+    primary, same = primary_of(table.replace("\n", "\r\n"), year=2014), primary_of(table, year=2014)
     assert primary is not None and primary.value_flop == pytest.approx(same.value_flop)
 
 
@@ -184,18 +175,18 @@ def test_a_table_of_columns_reads_the_same_with_windows_line_ends():
     BODY.replace("7B-parameter", "7B\u00a0parameter").replace("1.4T ", "1.4T\u202f"),  # no-break spaces
 ])
 def test_a_text_saved_or_marked_up_another_way_reads_the_same(variant):
-    primary, same = _primary(variant), _primary(BODY)
+    primary, same = primary_of(variant), primary_of(BODY)
     assert primary is not None and primary.value_flop == pytest.approx(same.value_flop)
 
 
 def test_a_parameter_count_before_a_no_break_space():
     card = "Osprey-7B has 7,069,016,064\u00a0parameters and was trained on 350B\u00a0tokens."
-    primary = _primary(card, head=CARD)
+    primary = primary_of(card, head=CARD)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7.069016064e9 * 350e9)
 
 
 def test_emphasis_is_dropped_before_token_units_are_read():
-    primary = _primary("Osprey-7B has been trained with ~ **5,500** GT of web data.", head=CARD)
+    primary = primary_of("Osprey-7B has been trained with ~ **5,500** GT of web data.", head=CARD)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 5.5e12)
 
 
@@ -208,14 +199,14 @@ def test_a_cards_title_in_emphasis_names_no_base():
 def test_an_html_table_with_control_characters_is_read():
     card = ("<table>\n<tr><td>Parameters</td><td>7B \x1a</td></tr>\n"
             "<tr><td>Training tokens</td><td>1.4T</td></tr>\n</table>\n\x0c\n")
-    primary = _primary(card, head=CARD)
+    primary = primary_of(card, head=CARD)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.4e12)
 
 
 def test_an_html_table_whose_reference_names_a_forbidden_character_is_read():
     card = ("<table>\n<tr><td>Parameters</td><td>7B&#1;</td></tr>\n"
             "<tr><td>Training tokens</td><td>1.4T</td></tr>\n</table>\n")
-    primary = _primary(card, head=CARD)
+    primary = primary_of(card, head=CARD)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.4e12)
 
 
@@ -224,7 +215,7 @@ def test_an_html_table_whose_reference_names_a_forbidden_character_is_read():
     ("We train Osprey-1B on 350mn tokens.", 6 * 1e9 * 350e6),
 ])
 def test_a_size_in_its_short_form(body, flop):
-    primary = _primary(body)
+    primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
 
 
@@ -239,7 +230,7 @@ def test_minutes_in_french_are_no_size():
     ("We train a 2d U-Net on 8 GPUs.", None), ("We train 3d models on 8 GPUs for 4 days.", 4),
 ])
 def test_durations_in_short_forms(sentence, days):
-    found = durations(_span(sentence))
+    found = durations(whole(sentence))
     longest = max(seconds for seconds, *_ in found) / DAY if found else None
     assert longest == (pytest.approx(days) if days else None)
 
@@ -249,7 +240,7 @@ def test_durations_in_short_forms(sentence, days):
     ("- Hardware: 64 x A100\n- Training time: 14d", 64 * 14 * 24),
 ])
 def test_device_time_and_fields_in_short_forms(body, device_hours):
-    primary = _primary(body, head=CARD)
+    primary = primary_of(body, head=CARD)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(device_hours * 3600)
 
 
@@ -257,10 +248,10 @@ def test_device_time_and_fields_in_short_forms(body, device_hours):
     ("GB200", 2.5e15), ("B100", 1.75e15), ("MI325X", 1307.4e12), ("Gaudi 3", 1835e12), ("RTX 5090", 209.5e12),
 ])
 def test_accelerators_of_2024_and_2025_have_their_datasheet_peaks(name, peak):
-    primary = _primary(f"We trained Osprey on 256 {name} GPUs for 10 days.")
+    primary = primary_of(f"We trained Osprey on 256 {name} GPUs for 10 days.")
     assert primary is not None and primary.assumptions["peak_flop_per_second"] == pytest.approx(peak)
 
 
 def test_servers_sized_after_their_memory():
-    primary = _primary("We trained Osprey on a cluster of 96 NVIDIA A100 (40G * 8) servers for 2 months.")
+    primary = primary_of("We trained Osprey on a cluster of 96 NVIDIA A100 (40G * 8) servers for 2 months.")
     assert primary is not None and primary.assumptions["chips"] == 768

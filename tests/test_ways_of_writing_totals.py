@@ -7,14 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from curation.extract.engine import extract
-
-TITLE = "Osprey: Open and Efficient Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
-CARD = "---\nlicense: apache-2.0\n---\n# Osprey-7B\n\nOsprey-7B is a language model.\n\n## Training\n\n"
-
-
-def _primary(body: str, head: str = TITLE):
-    return extract(head + body + "\n", 2024).primary
+from tests.osprey_texts import CARD, primary_of
 
 
 @pytest.mark.parametrize(("body", "flop"), [
@@ -24,12 +17,12 @@ def _primary(body: str, head: str = TITLE):
     ("Our compute-optimal Osprey model was trained with C = 5.76 × 10^23 FLOPs.", 5.76e23),
 ])
 def test_a_total_written_other_ways(body, flop):
-    primary = _primary(body)
+    primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
 
 
 def test_a_cards_compute_field_with_its_derivation():
-    primary = _primary("Compute: 2.5e23 FLOPs (6 × 7B × 6T)", head=CARD)
+    primary = primary_of("Compute: 2.5e23 FLOPs (6 × 7B × 6T)", head=CARD)
     assert primary is not None and primary.value_flop == pytest.approx(2.5e23)
 
 
@@ -39,7 +32,7 @@ def test_a_cards_compute_field_with_its_derivation():
     "For N = 70B and D = 1.4T, this gives C = 5.9e23 FLOPs.",
 ])
 def test_a_plan_or_a_worked_example_is_no_total(body):
-    assert _primary(body) is None
+    assert primary_of(body) is None
 
 
 # -- tokens from a table of the data mixture -----------------------------------------------------------------
@@ -53,18 +46,18 @@ MIXTURE = "## Training Data\n\n| Source | Tokens |\n|---|---|\n| Web | 1.2T |\n|
     ("| Dataset | Tokens (B) | Epochs |\n|---|---|---|\n| Web | 1000 | 1 |\n| Books | 50 | 2 |\n", 1.1e12),
 ])
 def test_a_data_mixture_table_gives_the_tokens_when_no_sentence_does(table, tokens):
-    primary = _primary(table + "\nOsprey-7B has 7B parameters.", head=CARD)
+    primary = primary_of(table + "\nOsprey-7B has 7B parameters.", head=CARD)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * tokens)
 
 
 def test_a_stated_token_count_wins_over_the_corpus_table():
-    primary = _primary(MIXTURE + "| Total | 3T |\n\nWe train Osprey-7B on 2.46T tokens of it.", head=CARD)
+    primary = primary_of(MIXTURE + "| Total | 3T |\n\nWe train Osprey-7B on 2.46T tokens of it.", head=CARD)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2.46e12)
 
 
 def test_a_table_of_models_is_no_data_mixture():
     table = "| Model | Tokens |\n|---|---|\n| Kite-7B | 1T |\n| Wren-7B | 2T |\n"
-    primary = _primary(table + "\nOsprey-7B has 7B parameters.", head=CARD)
+    primary = primary_of(table + "\nOsprey-7B has 7B parameters.", head=CARD)
     assert primary is None
 
 
@@ -75,5 +68,5 @@ def test_a_table_of_models_is_no_data_mixture():
     ("We fine-tune Osprey-7B for 3 epochs. The pre-training dataset contains 800B tokens.", 1),
 ])
 def test_epochs_told_beside_the_sentence_that_sizes_the_dataset(body, epochs):
-    primary = _primary(body)
+    primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 800e9 * epochs)
