@@ -255,3 +255,13 @@ def test_accelerators_of_2024_and_2025_have_their_datasheet_peaks(name, peak):
 def test_servers_sized_after_their_memory():
     primary = primary_of("We trained Osprey on a cluster of 96 NVIDIA A100 (40G * 8) servers for 2 months.")
     assert primary is not None and primary.assumptions["chips"] == 768
+
+
+@pytest.mark.parametrize(("sentence", "chips"), [
+    ("Training was performed on 16 Cloud TPUs.", 64),
+    ("We trained on 16 Cloud TPU v3 devices.", 64),
+    ("Training was performed on 16 Cloud TPUs (64 TPU chips total).", 64),
+    ("We trained on 16 Cloud TPU v3 chips.", 16),
+])
+def test_a_cloud_tpu_device_is_four_chips(sentence, chips):
+    assert max(count for count, *_ in device_counts(whole(sentence))) == chips

@@ -195,6 +195,10 @@ PER_NODE_AFTER = re.compile(r"\s*\((?:(?P<n>\d+)\s*[×x*][^)]{0,20}"
                             r"\s*(?:servers?|nodes?|machines?|hosts?)\b", re.IGNORECASE)
 
 
+# a Cloud TPU device of the second and third generations: four chips on a board (Google Cloud's TPU
+# documentation; BERT: "16 Cloud TPUs (64 TPU chips total)"); "16 Cloud TPUs", "16 Cloud TPU v3 devices"
+CLOUD_TPU_DEVICE = re.compile(r"(?i:cloud)(?:\s+TPU(?:[\s-]?v[23])?)?\s+(?:TPUs?|devices?)")
+CHIPS_PER_CLOUD_TPU = 4
 # what every node holds, with no count of nodes: "Each node contains 8 A100 GPUs", "8 GPUs per node"
 EACH_NODE_BEFORE = re.compile(r"\b(?:each|every)\s+(?:compute\s+|GPU\s+)?(?:node|server|machine|host)"
                               r"\s+(?:\w+\s+){0,2}?(?:has|have|contains|holds|hosts|comprises|with|of|"
@@ -353,6 +357,9 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
         if per_node == 1 and _a_nodes_devices(sentence.text, match):
             continue  # "Each node contains 8 A100 GPUs": not the run's count (see node_time)
         count *= per_node
+        if CLOUD_TPU_DEVICE.fullmatch(f"{name} {noun}".strip()):  # "16 Cloud TPUs": 64 chips
+            count, noun = count * CHIPS_PER_CLOUD_TPU, "chips"
+            name = name if "tpu" in name.lower() else "TPU"
         if not 1 <= count <= MAX_DEVICES:
             continue
         span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())
