@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from curation.extract.cloud_instances import INSTANCE_GPU_WORDS
+from curation.extract.cloud_instances import INSTANCE_WORDS
 from curation.extract.hardware import accelerator_words
 
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -21,11 +21,14 @@ CHIP_TIME_ANCHOR = "chip_time"
 ACCELERATOR_ANCHOR = "accelerator"
 TOKENS_ANCHOR = "tokens"
 PARAMETERS_ANCHOR = "param"
+NODE_ANCHOR = "node"
 # Every anchor word in the lower-cased text, longest first (see _occurrences).
 COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "pf-day", "pfs-day", "pf day", "pfs day", "pf/s")
 DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device", "dgx")
 # a token count before the noun it sizes: "a 1.5 trillion token mix" (read with the "tokens" hits)
 TOKEN_NOUNS = ("token mix", "token corpus", "token dataset")
+# machines a run may be counted in ("64 nodes", "twelve servers"; read with the "node" hits)
+NODE_WORDS = ("node", "server", "machine")
 
 
 def _without_longer_forms(words: set[str]) -> set[str]:
@@ -36,7 +39,8 @@ def _without_longer_forms(words: set[str]) -> set[str]:
 
 
 ANCHOR_LIST = sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, TOKENS_ANCHOR, *TOKEN_NOUNS, PARAMETERS_ANCHOR,
-                      *_without_longer_forms(set(accelerator_words()))}, key=len, reverse=True)
+                      *NODE_WORDS, *INSTANCE_WORDS, *_without_longer_forms(set(accelerator_words()))},
+                     key=len, reverse=True)
 # "GPU-hours", "TPU days", and a generation between: "TPU v3 hours"
 TIME_AFTER_DEVICE = re.compile(r"(?:[\s-]?v\d[\w.]{0,3})?s?[\s-]?(?:hour|hr|h(?![a-z])|day|week|month|year)")
 ACCELERATOR_TIME = re.compile(r"[\w.]{0,12}(?:[\s-]\d{2,3}\s?gb?)?[\s-](?:hour|hr|day|week|month|year)s?\b")
@@ -80,7 +84,7 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
     low = lowered(text)
     hits: dict[str, list[tuple[int, int]]] = {
         COMPUTE_UNIT_ANCHOR: [], CHIP_TIME_ANCHOR: [], ACCELERATOR_ANCHOR: [], TOKENS_ANCHOR: [],
-        PARAMETERS_ANCHOR: []}
+        PARAMETERS_ANCHOR: [], NODE_ANCHOR: []}
     for start, end, word in _occurrences(low):
         if word in COMPUTE_UNIT_WORDS:
             hits[COMPUTE_UNIT_ANCHOR].append((start, end))
@@ -90,6 +94,12 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
             continue
         if word in TOKEN_NOUNS:
             hits[TOKENS_ANCHOR].append((start, end))
+            continue
+        if word in NODE_WORDS:
+            hits[NODE_ANCHOR].append((start, end))
+            continue
+        if word in INSTANCE_WORDS:  # a cloud instance type: "p4d.24xlarge", "a2-highgpu-8g", "ND96asr_v4"
+            hits[ACCELERATOR_ANCHOR].append((start, end))
             continue
         if start > 0 and low[start - 1].isalnum() and not _times_before(low, start) and \
                 not low.endswith("cloud", 0, start):
@@ -103,14 +113,6 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
             timed = ACCELERATOR_TIME.match(low, end)  # "A100-hours": the accelerator is the device
             if timed and word not in DEVICE_WORDS:
                 hits[CHIP_TIME_ANCHOR].append((start, timed.end()))
-    # a cloud instance type, "p4d.24xlarge", "a2-highgpu-8g", "ND96asr_v4": a literal find of the parts
-    # every instance word holds (these words in the automaton would slow its scan of every text threefold)
-    instances = [(at, at + 6) for at in positions(low, "xlarge")]
-    instances += [(at - 5, at + 3) for at in positions(low, "gpu-")
-                  if low.endswith(INSTANCE_GPU_WORDS, 0, at + 3)]
-    instances += [(at, at + 4) for at in positions(low, "nd96") + positions(low, "nd40")]
-    if instances:
-        hits[ACCELERATOR_ANCHOR] = sorted(hits[ACCELERATOR_ANCHOR] + instances)
     return hits
 
 

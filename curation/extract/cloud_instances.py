@@ -34,8 +34,7 @@ INSTANCE_DEVICES: dict[str, tuple[int, str]] = {
     "nd40rs_v2": (8, "V100"), "nd96isr_h100_v5": (8, "H100"), "nd96isr_h200_v5": (8, "H200"),
 }
 # the words that mark a sentence as naming one (for the anchor scan)
-INSTANCE_GPU_WORDS = ("highgpu", "megagpu", "ultragpu")
-INSTANCE_WORDS = ("xlarge", *INSTANCE_GPU_WORDS, "nd96", "nd40")
+INSTANCE_WORDS = ("xlarge", "highgpu", "megagpu", "ultragpu", "nd96", "nd40")
 _TYPES = "|".join(re.escape(name) for name in sorted(INSTANCE_DEVICES, key=len, reverse=True))
 INSTANCES = re.compile(
     rf"(?:(?<![\w.])(?P<count>\d[\d,]*|an?|{'|'.join(COUNT_WORDS)})\s+)?"

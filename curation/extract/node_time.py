@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from curation.extract.anchors import lowered, positions
+from curation.extract.anchors import NODE_ANCHOR, anchor_hits, lowered
 from curation.extract.device_sentences import AMOUNT, TRAINING, amount, device_counts, durations
 from curation.extract.device_time import SECONDS, count_accelerator, hardware_estimate, match_span
 from curation.extract.evidence import Estimate, Span, sentence_around
@@ -102,11 +102,10 @@ def find_node_counts(text: str, publication_year: int | None = None) -> list[Est
     devices ("Each node contains 8 A100 GPUs. We trained Heron on 64 nodes for 25 days."): the devices
     per node as the text states them (:func:`devices_per_node`), at their accelerator or the one the
     text names. A text that never says what a node holds gives no estimate."""
-    low, estimates, seen = lowered(text), [], {}
-    for word in ("node", "server", "machine"):  # a literal find: cheaper than the pattern
-        for at in positions(low, word):
-            found = NODE_COUNT.finditer(text, max(0, at - 40), at + len(word) + 2)
-            seen.update((match.start(), match) for match in found)
+    estimates, seen = [], {}
+    for start, end in anchor_hits(text)[NODE_ANCHOR]:  # "node", "server", "machine": cheaper than the pattern
+        found = NODE_COUNT.finditer(text, max(0, start - 40), end + 3)
+        seen.update((match.start(), match) for match in found)
     for _, match in sorted(seen.items()):
         sentence = sentence_around(text, match.start(), match.end())
         if not TRAINING.search(sentence.text) or device_counts(sentence):
