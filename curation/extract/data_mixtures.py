@@ -13,15 +13,13 @@ from __future__ import annotations
 import re
 
 from curation.extract.evidence import Span
-from curation.extract.quantities import NUMBER, parse_plain
+from curation.extract.quantities import MULTIPLIERS, NUMBER, parse_plain
 from curation.extract.tables import Table, find_tables
 
 SOURCE_HEADERS = ("source", "data", "domain", "language", "subset", "corpus", "category", "component", "mix")
 TOTAL_LABELS = ("total", "all", "sum", "overall")
 TOKEN_CELL = re.compile(rf"^~?\s*(?P<n>{NUMBER})\s?(?P<m>[KMBT]|thousand|million|billion|trillion)?\b",
                         re.IGNORECASE)
-MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billion": 1e9, "t": 1e12,
-               "trillion": 1e12}
 MIN_TOKENS = 1e8
 
 
@@ -37,7 +35,7 @@ def _tokens(cell: str, header: str) -> float | None:
     scale = re.search(r"\((?P<u>[kmbt])\)|\bin\s+(?P<w>thousands|millions|billions|trillions)\b", header)
     if scale:
         letter = (scale.group("u") or scale.group("w")[0]).lower()
-        return value * {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}[letter]
+        return value * MULTIPLIERS[letter]
     return value
 
 
