@@ -96,6 +96,7 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "emphasis on numbers": lambda t: re.sub(r"(?<![\w.*-])(\d[\d.,]*\s?[KMBT]?)(?= )", r"**\1**", t),
     "bold field keys": lambda t: re.sub(r"(?m)^(\s*[-*] )([A-Z][A-Za-z /]{2,30}):", r"\1**\2:**", t),
     "star bullets": lambda t: re.sub(r"(?m)^(\s*)- ", r"\1* ", t),
+    "round bullets": lambda t: re.sub(r"(?m)^(\s*)[-*] ", "\\1\u2022 ", t),
     "html tables": _html_tables,
     "authors before abstract": _authors_after_title,
     "page breaks": _page_breaks,

@@ -265,3 +265,9 @@ def test_servers_sized_after_their_memory():
 ])
 def test_a_cloud_tpu_device_is_four_chips(sentence, chips):
     assert max(count for count, *_ in device_counts(whole(sentence))) == chips
+
+
+def test_a_list_with_bullets_reads_as_a_list():
+    card = "• Hardware Type: 8 x A100\n• Hours used: 100"
+    primary = primary_of(card, head=CARD)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(800 * 3600)

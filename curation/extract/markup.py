@@ -100,6 +100,9 @@ def plain_math(document: str) -> str:
 # a thin, narrow no-break or no-break space between digit groups: "2 048 GPUs" (typeset numbers)
 GROUPING_SPACES = "\u2009\u202f\u00a0"
 DIGIT_GROUP = re.compile(r"(?<=\d)[\u2009\u202f\u00a0](?=\d{3}(?!\d))")
+# the bullets a converted document opens its list items with, read as Markdown's "- "
+BULLETS = "•◦▪‣●■►➢"
+BULLET_ITEM = re.compile(rf"^(?P<indent>[ \t]*)[{BULLETS}][ \t]*", re.MULTILINE)
 # the spaces Unicode has besides the space (no-break, narrow, thin, figure, en, em, ideographic): once digit
 # groups are joined, each is a plain space, as the patterns read it
 WIDE_SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u3000"
@@ -321,7 +324,7 @@ def plain_text(document: str) -> str:
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
     dropped and entities decoded (the same text, many times faster). Line ends are written "\\n" (a file
     saved with Windows or old Mac line ends reads the same), zero-width marks and soft hyphens are
-    dropped, Unicode hyphens are written "-" and Unicode spaces " "."""
+    dropped, Unicode hyphens are written "-", Unicode spaces " " and a list item's bullet ("•") "- "."""
     if "\r" in document:
         document = document.replace("\r\n", "\n").replace("\r", "\n")
     if "**" in document or "__" in document or "`" in document:  # before the numbers are read: "**5,500** GT"
@@ -335,6 +338,8 @@ def plain_text(document: str) -> str:
                 document = document.replace(ligature, letters)
         if any(space in document for space in GROUPING_SPACES):
             document = DIGIT_GROUP.sub("", document)
+        if any(bullet in document for bullet in BULLETS):  # "• Hardware Type: A100": a list item's "- "
+            document = BULLET_ITEM.sub(r"\g<indent>- ", document)
         if any(space in document for space in WIDE_SPACES):  # any other space, a space ("7B\u00a0parameters")
             for space in WIDE_SPACES:
                 document = document.replace(space, " ")
