@@ -5,7 +5,7 @@
 For every labelled paper and base card of ``../shared/realdata/corpus`` (both splits), this runs
 extraction on the text as stored and on variants a reader would call the same text: Windows line ends,
 zero-width spaces, Unicode and non-breaking hyphens, soft hyphens, no-break spaces between a number and
-its unit, emphasis around numbers, bold field keys, "*" list bullets, Markdown tables written as HTML
+its unit, emphasis around numbers, bold field keys, "*" and "•" list bullets, Markdown tables as HTML
 tables, a long list of authors between the title and the abstract, page breaks with a running header
 inside paragraphs, words broken over a line with a hyphen, and the model's name replaced by an invented
 one. It prints how many (text, variant) pairs change their primary (none to some, or a figure more than
