@@ -271,3 +271,9 @@ def test_a_list_with_bullets_reads_as_a_list():
     card = "• Hardware Type: 8 x A100\n• Hours used: 100"
     primary = primary_of(card, head=CARD)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(800 * 3600)
+
+
+def test_a_repository_name_writes_a_decimal_point_as_an_underscore():
+    card = "---\nlicense: apache-2.0\n---\n**Osprey**\n\nacme/Osprey-1_6B was trained for 1.2T tokens.\n"
+    primary = extract_document(Document(CARD_KIND, card, 2024), name="acme/Osprey-1_6B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.6e9 * 1.2e12)

@@ -668,12 +668,15 @@ def _titled(text: str, sized: Sized) -> Flagship | None:
 
 
 def _repository_size(text: str, repository: str | None) -> Flagship | None:
-    """A card whose title gives no size: the size its repository's name carries ("01-ai/Heron-34B"),
-    evidenced where the card writes that name (a card is about the repository it sits in)."""
+    """A card whose title gives no size: the size its repository's name carries ("01-ai/Heron-34B",
+    "acme/Heron-1_6B": 1.6B), evidenced where the card writes that name (a card is about the repository
+    it sits in)."""
     if not repository:
         return None
     name = repository.split("/")[-1]
-    sizes = [(scaled_value(m.group("n"), m.group("m").lower()), m) for m in TITLE_SIZE.finditer(name)]
+    # a repository name writes a decimal point as "_": "Refact-1_6B", "stablelm-2-1_6b" are 1.6B
+    written = re.sub(r"(?<=\d)_(?=\d)", ".", name)
+    sizes = [(scaled_value(m.group("n"), m.group("m").lower()), m) for m in TITLE_SIZE.finditer(written)]
     if not sizes:
         return None
     value = max(size for size, _ in sizes)
