@@ -70,3 +70,8 @@ def test_a_table_of_models_is_no_data_mixture():
 def test_epochs_told_beside_the_sentence_that_sizes_the_dataset(body, epochs):
     primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 800e9 * epochs)
+
+
+def test_device_time_in_e_notation():
+    primary = primary_of("Osprey required 5e5 GPU-hours on A100s.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(5e5 * 3600)

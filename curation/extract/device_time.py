@@ -64,14 +64,16 @@ UNIT = r"(?P<unit>hours?|hrs?|days?|weeks?|months?)\b"
 APPROX = r"(?:about|approximately|approx\.|roughly|around|nearly|almost|over|under|~|≈)?\s*"
 
 
-# device time: "90 GPU-hours", "300k TPU v3 core-days", "2.3 TPUv4 chip-years", "1.2 × 10^4 GPU-days", and
-# the accelerator alone as the device, "1.2M A100-hours"
+# device time: "90 GPU-hours", "300k TPU v3 core-days", "2.3 TPUv4 chip-years", "1.2 × 10^4 GPU-days", "5e5
+# GPU-hours", and the accelerator alone as the device, "1.2M A100-hours"
 CHIP_UNIT = r"(?P<unit>hours?|hrs?|h(?![A-Za-z])|days?|weeks?|months?|years?)\b"  # "5,000 GPU-h"
 CHIP_TIME = re.compile(
     # not the digits of a name: "A100 GPU days" is a column header, not 100 GPU-days
     rf"(?<![\w.])(?:(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?"
     # "1.2 × 10^4 GPU-days", "3 × 10⁵ A100-hours"
-    rf"|(?P<mantissa>{NUMBER})\s*(?:×|x|\*|·)\s*10\s*(?:\^|\*\*)?\s*(?P<power>\d{{1,2}}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}}))"
+    rf"|(?P<mantissa>{NUMBER})\s*(?:×|x|\*|·)\s*10\s*(?:\^|\*\*)?\s*(?P<power>\d{{1,2}}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}})"
+    # "5e5 GPU-hours"
+    rf"|(?P<e_mantissa>{NUMBER})[eE]\+?(?P<e_power>\d{{1,2}}))"
     # the device named before the unit, with its vendor, a "GPU" before it or its memory after it: "Nvidia
     # V100 GPU hours", "Nvidia-V100 GPU hours", "GPU Nvidia A100 80G days"
     rf"\s*(?:(?:GPU\s+)?(?:(?:NVIDIA|Nvidia|nvidia|AMD|Google|Cloud|Tesla)[\s-]+)?(?P<acc>{ACC})"
@@ -280,8 +282,12 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
     """Accelerator time → FLOP: chips × seconds × peak FLOP/s × utilization."""
     estimates = []
     for match in anchored(CHIP_TIME, text, CHIP_TIME_ANCHOR, 140, 5):
-        chips_time = scaled_value(match.group("n"), match.group("mult")) if match.group("n") else \
-            parse_plain(match.group("mantissa")) * 10 ** parse_exponent(match.group("power"))
+        if match.group("n"):
+            chips_time = scaled_value(match.group("n"), match.group("mult"))
+        elif match.group("e_mantissa"):
+            chips_time = parse_plain(match.group("e_mantissa")) * 10 ** int(match.group("e_power"))
+        else:
+            chips_time = parse_plain(match.group("mantissa")) * 10 ** parse_exponent(match.group("power"))
         seconds = chips_time * SECONDS[_unit_key(match.group("unit"))]
         name = match.group("acc")
         where = "named with the figure"
