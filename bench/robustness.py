@@ -7,10 +7,11 @@ extraction on the text as stored and on variants a reader would call the same te
 zero-width spaces, Unicode and non-breaking hyphens, soft hyphens, no-break spaces between a number and
 its unit, emphasis around numbers, bold field keys, "*" and "•" list bullets, Markdown tables as HTML
 tables, a long list of authors between the title and the abstract, page breaks with a running header
-inside paragraphs, words broken over a line with a hyphen, and the model's name replaced by an invented
-one. It prints how many (text, variant) pairs change their primary (none to some, or a figure more than
-1.5× apart) or make extraction raise, by variant. No label is read: a change is a sensitivity to the
-writing, right or wrong.
+inside paragraphs, words broken over a line with a hyphen, headings as bold lines, HTML headings or
+underlined (setext) headings, pipe tables without their outer pipes, numbered lists, and the model's
+name replaced by an invented one. It prints how many (text, variant) pairs change their primary (none
+to some, or a figure more than 1.5× apart) or make extraction raise, by variant. No label is read: a
+change is a sensitivity to the writing, right or wrong.
 """
 
 from __future__ import annotations
@@ -86,6 +87,15 @@ def _broken_words(text: str) -> str:
                   lambda m: f"{m.group(1)}-\n{m.group(2)} " if next(count) % 7 == 0 else m.group(0), text)
 
 
+def _setext_headings(text: str) -> str:
+    """Each first- and second-level heading underlined ("Training" over "--------") instead of "#"."""
+    def underlined(match: re.Match[str]) -> str:
+        rule = "=" if len(match.group(1)) == 1 else "-"
+        return match.group(2) + "\n" + rule * max(3, len(match.group(2)))
+
+    return re.sub(r"(?m)^(#{1,2})[ \t]+(.*?)[ \t]*$", underlined, text)
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
     "windows line ends": lambda t: t.replace("\n", "\r\n"),
     "zero-width spaces": lambda t: t.replace(" the ", " the\u200b "),
@@ -101,6 +111,12 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "authors before abstract": _authors_after_title,
     "page breaks": _page_breaks,
     "broken words": _broken_words,
+    "bold-line headings": lambda t: re.sub(r"(?m)^#{1,6}[ \t]+(.*?)[ \t]*$", r"**\1**", t),
+    "html headings": lambda t: re.sub(r"(?m)^(#{1,6})[ \t]+(.*?)[ \t]*$",
+                                      lambda m: f"<h{len(m.group(1))}>{m.group(2)}</h{len(m.group(1))}>", t),
+    "setext headings": _setext_headings,
+    "tables without edges": lambda t: re.sub(r"(?m)^[ \t]*\|(.*)\|[ \t]*$", lambda m: m.group(1).strip(), t),
+    "numbered lists": lambda t: re.sub(r"(?m)^(\s*)[-*] ", r"\g<1>1. ", t),
 }
 
 

@@ -21,6 +21,10 @@ TOTAL_LABELS = ("total", "all", "sum", "overall")
 TOKEN_CELL = re.compile(rf"^~?\s*(?P<n>{NUMBER})\s?(?P<m>[KMBT]|thousand|million|billion|trillion)?\b",
                         re.IGNORECASE)
 MIN_TOKENS = 1e8
+# a header's unit: "Tokens (B)", "Tokens [billions]", "Tokens (Billion)", "tokens in billions" (lower case)
+HEADER_SCALE = re.compile(r"[(\[]\s*(?P<u>[kmbt])\s*[)\]]"
+                          r"|[(\[]\s*(?P<w>thousand|million|billion|trillion)s?\s*[)\]]"
+                          r"|\bin\s+(?P<w2>thousand|million|billion|trillion)s\b")
 
 
 def _tokens(cell: str, header: str) -> float | None:
@@ -32,9 +36,9 @@ def _tokens(cell: str, header: str) -> float | None:
     unit = (match.group("m") or "").lower()
     if unit:
         return value * MULTIPLIERS[unit]
-    scale = re.search(r"\((?P<u>[kmbt])\)|\bin\s+(?P<w>thousands|millions|billions|trillions)\b", header)
+    scale = HEADER_SCALE.search(header)
     if scale:
-        letter = (scale.group("u") or scale.group("w")[0]).lower()
+        letter = (scale.group("u") or (scale.group("w") or scale.group("w2"))[0]).lower()
         return value * MULTIPLIERS[letter]
     return value
 

@@ -18,6 +18,16 @@ _NEEDS_PARSER = re.compile(r"<(?:table|tr|td|th|script|style)\b|<!--", re.IGNORE
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 _BLANK_BETWEEN_ROWS = re.compile(r"(\|[ \t]*)\n(?:[ \t]*\n)+(?=[ \t]*\|)")
 _EMPHASIS = re.compile(r"\*\*|__|`")
+# a line that is nothing but bold words is a heading as a reader sees it ("**Model-S emissions**",
+# "__Training__"): written as a Markdown heading before emphasis goes, so that sections read it as one
+# (not a bold sentence, "**This is the base model.**", nor a field's key, "**Hardware Type:**")
+_BOLD_LINE = re.compile(r"^[ \t]*(?:\*\*|__)(?P<title>[^*_\n]{1,79}[^*_\n.:!?])(?:\*\*|__)[ \t]*$",
+                        re.MULTILINE)
+# an HTML heading ("<h2>Training</h2>"): a Markdown heading of its level, on its own line
+# the separator row of a pipe table written without its outer pipes ("---|---", ":-- | --: | ---")
+_EDGELESS_SEPARATOR = re.compile(r"^[ \t]*:?-{2,}:?(?:[ \t]*\|[ \t]*:?-{2,}:?)+[ \t]*$", re.MULTILINE)
+_HTML_HEADING = re.compile(
+    r"<h(?P<level>[1-6])\b(?P<attributes>[^<>]*)>(?P<title>[^<>\n]{1,200}?)</h(?P=level)>", re.IGNORECASE)
 # zero-width spaces and joiners, the word joiner, a byte-order mark and a soft hyphen: invisible, and no
 # part of a word; the Unicode hyphen and non-breaking hyphen a PDF or a web page may write ("Kite‑7B",
 # "A100‑80GB"): the hyphen every pattern reads
@@ -306,6 +316,30 @@ def _chinese_count(match: re.Match[str]) -> str:
     return size + noun
 
 
+def _markdown_heading(match: re.Match[str]) -> str:
+    """An HTML heading as a Markdown heading on its own line (inside its element, which the parser keeps)."""
+    level = match.group("level")
+    hashes = "#" * int(level)
+    return f"<h{level}{match.group('attributes')}>\n{hashes} {match.group('title').strip()}\n</h{level}>"
+
+
+def _edged_tables(document: str) -> str:
+    """Every pipe table written without outer pipes ("Total | 1259" under a "---|---" row) with them
+    ("| Total | 1259 |"): its header line and the lines holding a ``|`` that follow its separator."""
+    lines = document.split("\n")
+    separators = {index for index, line in enumerate(lines) if _EDGELESS_SEPARATOR.fullmatch(line)}
+    for index in separators:
+        rows = [index - 1] if index > 0 and "|" in lines[index - 1] else []
+        after = index + 1
+        while after < len(lines) and "|" in lines[after] and after not in separators:
+            rows.append(after)
+            after += 1
+        for row in [index, *rows]:
+            if not lines[row].lstrip().startswith("|"):
+                lines[row] = f"| {lines[row].strip()} |"
+    return "\n".join(lines)
+
+
 def plain_text(document: str) -> str:
     """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks)
     dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned"), words broken over a line
@@ -324,11 +358,16 @@ def plain_text(document: str) -> str:
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
     dropped and entities decoded (the same text, many times faster). Line ends are written "\\n" (a file
     saved with Windows or old Mac line ends reads the same), zero-width marks and soft hyphens are
-    dropped, Unicode hyphens are written "-", Unicode spaces " " and a list item's bullet ("•") "- "."""
+    dropped, Unicode hyphens are written "-", Unicode spaces " " and a list item's bullet ("•") "- ". A
+    pipe table written without outer pipes gets them ("Total | 1259": "| Total | 1259 |"), and a
+    line of bold words alone and an HTML heading are written as Markdown headings ("**Training**",
+    "<h2>Training</h2>": "### Training", "## Training")."""
     if "\r" in document:
         document = document.replace("\r\n", "\n").replace("\r", "\n")
     if "**" in document or "__" in document or "`" in document:  # before the numbers are read: "**5,500** GT"
-        document = _EMPHASIS.sub("", document)
+        document = _EMPHASIS.sub("", _BOLD_LINE.sub(r"### \g<title>", document))
+    if "<h" in document or "<H" in document:
+        document = _HTML_HEADING.sub(_markdown_heading, document)
     if not document.isascii():
         if any(mark in document for mark in (*ZERO_WIDTH, *HYPHENS)):  # invisible marks, Unicode hyphens
             for mark, plain in PLAIN_MARKS.items():  # str.replace: a translate table is slow on long texts
@@ -352,6 +391,9 @@ def plain_text(document: str) -> str:
     document = THOUSANDS_POINT.sub(_thousands_point, document)
     if "-\n" in document:
         document = _joined_words(document)
+    if ("-|" in document or "- |" in document or "|-" in document or "| -" in document) and \
+            _EDGELESS_SEPARATOR.search(document):
+        document = _edged_tables(document)
     if "$" in document or "\\" in document:
         document = plain_math(document)
     document = _counts_written_out(_metric_token_units(document))

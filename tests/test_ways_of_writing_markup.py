@@ -1,0 +1,89 @@
+"""Ways of marking up a card or a web page that a reader sees as the same text: headings written as bold
+lines or HTML headings, pipe tables without their outer pipes, a table's unit in words in its header."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.context import eligible
+from curation.extract.data_mixtures import mixture_tokens
+from curation.extract.engine import extract
+from curation.extract.markup import plain_text
+from tests.osprey_texts import CARD, primary_of
+
+SECTIONS = """# Osprey-S Model Card
+
+Osprey-S is the small sibling of Osprey-L.
+
+{h2}Environmental Impact{h2_end}
+
+{h3}Osprey-S Estimated Emissions{h3_end}
+
+- Hardware Type: 8 A100 GPUs
+- Hours used: 100
+
+{h3}Osprey-L Estimated Emissions{h3_end}
+
+- Hardware Type: 512 A100 GPUs
+- Hours used: 900
+"""
+MARKUPS = {
+    "bold lines": ("**", "**", "**", "**"),
+    "underscored bold lines": ("__", "__", "__", "__"),
+    "html headings": ("<h2>", "</h2>", '<h3 id="s">', "</h3>"),
+}
+
+
+@pytest.mark.parametrize("markup", MARKUPS)
+def test_a_heading_written_as_a_bold_line_or_in_html_still_opens_a_models_section(markup):
+    h2, h2_end, h3, h3_end = MARKUPS[markup]
+    extraction = extract(SECTIONS.format(h2=h2, h2_end=h2_end, h3=h3, h3_end=h3_end), 2023)
+    assert extraction.primary is not None and extraction.primary.assumptions["chips"] == 8
+    sibling = next(e for e in extraction.estimates if e.assumptions.get("chips") == 512)
+    assert sibling.model == "Osprey-L" and not eligible(sibling)
+
+
+def test_a_bold_sentence_or_a_bold_fields_key_stays_text():
+    text = plain_text("**This card is for the base model.**\n**Hardware Type:**\nA100\n**Training**\n")
+    assert text == "This card is for the base model.\nHardware Type:\nA100\n### Training\n"
+
+
+def test_an_html_heading_inside_a_page_with_a_table_is_a_heading_too():
+    page = "<table><tr><td>Tokens</td><td>2T</td></tr></table><h2>Training</h2><p>Osprey was trained.</p>"
+    assert "\n## Training\n" in plain_text(page)
+
+
+EDGELESS = """Osprey-7B was trained on the mixture below.
+
+Source | Tokens
+--- | ---
+Web | 1.6T
+Code | 400B
+Total | 2T
+
+Hyperparameter | Value
+:-- | --:
+Parameters | 7B
+Layers | 32
+"""
+
+
+def test_a_pipe_table_without_outer_pipes_is_read_as_a_table():
+    text = plain_text(EDGELESS)
+    assert "| Total | 2T |" in text and "| :-- | --: |" in text and "| Layers | 32 |" in text
+    assert "| Osprey-7B was trained" not in text  # the prose before a table is no row
+    primary = primary_of(EDGELESS, head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_prose_with_a_pipe_and_a_rule_is_no_table():
+    text = "A | B is a choice.\n\n---\n\nThe end."
+    assert plain_text(text) == text
+
+
+@pytest.mark.parametrize("header", ["Tokens (Billion)", "Tokens [billions]", "Tokens (B)",
+                                    "tokens in billions"])
+def test_a_mixture_tables_unit_may_be_a_word_in_its_header(header):
+    table = f"| Source | {header} |\n|---|---|\n| Web | 1600 |\n| Code | 400 |\n"
+    found = mixture_tokens(table)
+    assert found is not None and found[0] == pytest.approx(2e12)
