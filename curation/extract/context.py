@@ -506,6 +506,10 @@ CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finall
                           # (also "…, and the fine-tuning stage takes 4 days")
                           r"|,?\s+(?:and|before|prior\s+to)\s+(?=(?:(?:the|a|an|our|its)\s+)?(?:is\s+|was\s+|were\s+)?"
                           r"(?:fine-?tun|finetun|instruction[\s-]tun|align|post-?train))"
+                          # a figure of the next stage before its verb: "8 hours to pre-train and 3 hours to
+                          # fine-tune", "2T tokens for pre-training, and 10B tokens are used for fine-tuning"
+                          r"|,?\s+and\s+(?=(?:about\s+|approximately\s+|~)?\d[\d.,]*\s*[A-Za-z]*\s+(?:[a-z]+\s+){0,3}"
+                          r"(?:to|for|of|in)\s+(?:the\s+)?(?:fine-?tun|finetun|instruction[\s-]tun|post-?train))"
                           # the results the run reached: "… trained on 3.2T tokens achieves 71.2 on MMLU [12]"
                           rf"|,?\s+(?=(?:{RESULTS_WORD})\b)", re.IGNORECASE)
 

@@ -16,6 +16,7 @@ from curation.extract.anchors import (
     lowered,
 )
 from curation.extract.context import (
+    CLAUSE_BREAK,
     COMPARED_NOTE,
     NOT_TRAINING_USE,
     classify,
@@ -253,8 +254,14 @@ def hardware_estimate(
     # the figure's own clause: a fine-tuning stage the sentence goes on to is not its ("… for about one
     # week, followed by fine-tuning for 4 additional days"); "per GPU" is a rate
     # in a list of times by stage, "Stage 1 pretraining: 147K H100 hours … SFT: 896 H100 hours", the item's
-    context = THROUGHPUT.sub(" ", context_around(text, stage_item(clause_span(sentence, figure), figure),
-                                                 figure, 100, 60))
+    # a figure that spans the next stage's ("8 hours to pre-train and 3 hours to fine-tune on 4 V100 GPUs":
+    # the time read is the first) is read up to where that stage begins
+    own_part = figure
+    next_stage = CLAUSE_BREAK.search(text, figure.start, figure.end)
+    if next_stage is not None and next_stage.start() > figure.start:
+        own_part = Span(text[figure.start: next_stage.start()], figure.start, next_stage.start())
+    context = THROUGHPUT.sub(" ", context_around(text, stage_item(clause_span(sentence, own_part), own_part),
+                                                 own_part, 100, 60))
     mark_aggregate(estimate, text, sentence, figure)
     mark_local_cues(estimate, text, sentence, figure)
     if has_cue(context, NOT_TRAINING_USE):

@@ -957,6 +957,9 @@ def _names_itself(low: str, key: str) -> bool:
 
 # (a student distilled on 50B tokens trains; 训练, 訓練 and 学習 are "training")
 TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:on|for|with)\b"
+                       # "2T tokens for pre-training", "Pre-training uses 2T tokens"
+                       r"|\b(?:for|during|in)\s+(?:the\s+)?(?:pre-?)?training\b"
+                       r"|\b(?:pre-?)?training\s+(?:uses|used|consumes|consumed|processes|processed|sees|saw)\b"
                        r"|\bdistill(?:s|ed)?\b|训练|訓練|学習", re.IGNORECASE)
 
 
