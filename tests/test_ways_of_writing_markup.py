@@ -87,3 +87,10 @@ def test_a_mixture_tables_unit_may_be_a_word_in_its_header(header):
     table = f"| Source | {header} |\n|---|---|\n| Web | 1600 |\n| Code | 400 |\n"
     found = mixture_tokens(table)
     assert found is not None and found[0] == pytest.approx(2e12)
+
+
+@pytest.mark.parametrize("devices", ["NVIDIA® A100 GPUs", "NVIDIA A100™ GPUs", "NVIDIA® A100™ GPUs"])
+def test_a_trade_or_registered_mark_is_no_part_of_a_devices_name(devices):
+    primary = primary_of(f"We trained Osprey on 512 {devices} for 21 days.")
+    assert primary is not None and primary.assumptions["accelerator"].startswith("A100")
+    assert primary.assumptions["chip_seconds"] == pytest.approx(512 * 21 * 86400)

@@ -23,17 +23,19 @@ _EMPHASIS = re.compile(r"\*\*|__|`")
 # (not a bold sentence, "**This is the base model.**", nor a field's key, "**Hardware Type:**")
 _BOLD_LINE = re.compile(r"^[ \t]*(?:\*\*|__)(?P<title>[^*_\n]{1,79}[^*_\n.:!?])(?:\*\*|__)[ \t]*$",
                         re.MULTILINE)
-# an HTML heading ("<h2>Training</h2>"): a Markdown heading of its level, on its own line
 # the separator row of a pipe table written without its outer pipes ("---|---", ":-- | --: | ---")
 _EDGELESS_SEPARATOR = re.compile(r"^[ \t]*:?-{2,}:?(?:[ \t]*\|[ \t]*:?-{2,}:?)+[ \t]*$", re.MULTILINE)
+# an HTML heading ("<h2>Training</h2>"): a Markdown heading of its level, on its own line
 _HTML_HEADING = re.compile(
     r"<h(?P<level>[1-6])\b(?P<attributes>[^<>]*)>(?P<title>[^<>\n]{1,200}?)</h(?P=level)>", re.IGNORECASE)
 # zero-width spaces and joiners, the word joiner, a byte-order mark and a soft hyphen: invisible, and no
 # part of a word; the Unicode hyphen and non-breaking hyphen a PDF or a web page may write ("Kite‑7B",
 # "A100‑80GB"): the hyphen every pattern reads
 ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
+# trade and registered marks after a maker's or a product's name ("NVIDIA® A100", "Xeon™"): no part of it
+TRADEMARKS = ("\u00ae", "\u2122")
 HYPHENS = ("\u2010", "\u2011")
-PLAIN_MARKS = {**{mark: "" for mark in ZERO_WIDTH}, **{hyphen: "-" for hyphen in HYPHENS}}
+PLAIN_MARKS = {**{mark: "" for mark in (*ZERO_WIDTH, *TRADEMARKS)}, **{hyphen: "-" for hyphen in HYPHENS}}
 _HIDDEN = etree.XPath("//script | //style | //comment() | //processing-instruction()")
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)  # no cut in a long text node
 
@@ -357,11 +359,11 @@ def plain_text(document: str) -> str:
     :func:`plain_math` says. Where there are tables, comments or scripts an HTML parser reads the
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
     dropped and entities decoded (the same text, many times faster). Line ends are written "\\n" (a file
-    saved with Windows or old Mac line ends reads the same), zero-width marks and soft hyphens are
-    dropped, Unicode hyphens are written "-", Unicode spaces " " and a list item's bullet ("•") "- ". A
-    pipe table written without outer pipes gets them ("Total | 1259": "| Total | 1259 |"), and a
-    line of bold words alone and an HTML heading are written as Markdown headings ("**Training**",
-    "<h2>Training</h2>": "### Training", "## Training")."""
+    saved with Windows or old Mac line ends reads the same), zero-width marks, soft hyphens and trade
+    and registered marks ("NVIDIA® A100") are dropped, Unicode hyphens are written "-", Unicode spaces
+    " " and a list item's bullet ("•") "- ". A pipe table written without outer pipes gets them ("Total
+    | 1259": "| Total | 1259 |"), and a line of bold words alone and an HTML heading are written as
+    Markdown headings ("**Training**", "<h2>Training</h2>": "### Training", "## Training")."""
     if "\r" in document:
         document = document.replace("\r\n", "\n").replace("\r", "\n")
     if "**" in document or "__" in document or "`" in document:  # before the numbers are read: "**5,500** GT"
@@ -369,7 +371,8 @@ def plain_text(document: str) -> str:
     if "<h" in document or "<H" in document:
         document = _HTML_HEADING.sub(_markdown_heading, document)
     if not document.isascii():
-        if any(mark in document for mark in (*ZERO_WIDTH, *HYPHENS)):  # invisible marks, Unicode hyphens
+        # invisible marks, trademarks, Unicode hyphens
+        if any(mark in document for mark in (*ZERO_WIDTH, *TRADEMARKS, *HYPHENS)):
             for mark, plain in PLAIN_MARKS.items():  # str.replace: a translate table is slow on long texts
                 document = document.replace(mark, plain)
         if any(ligature in document for ligature in LIGATURE_CHARACTERS):
