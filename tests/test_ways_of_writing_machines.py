@@ -277,3 +277,11 @@ def test_a_repository_name_writes_a_decimal_point_as_an_underscore():
     card = "---\nlicense: apache-2.0\n---\n**Osprey**\n\nacme/Osprey-1_6B was trained for 1.2T tokens.\n"
     primary = extract_document(Document(CARD_KIND, card, 2024), name="acme/Osprey-1_6B").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1.6e9 * 1.2e12)
+
+
+@pytest.mark.parametrize("hardware", ["8xH100", "8xH100 80GB", "8×H100"])
+def test_a_hardware_fields_count_may_be_glued_to_its_devices(hardware):
+    card = f"- **Hardware Type:** {hardware}\n- **Hours used:** 120"
+    primary = primary_of(card, head=CARD)
+    assert primary is not None and primary.assumptions["accelerator"].startswith("H100")
+    assert primary.assumptions["chip_seconds"] == pytest.approx(8 * 120 * 3600)

@@ -98,8 +98,14 @@ def _fields(text: str) -> list[tuple[str, str, Span, int]]:
     return found
 
 
+# a count glued to its devices by an "x": "8xH100", "64xA100-80GB" (the name read as a word of its own)
+GLUED_TIMES = re.compile(r"(?<=\d)([x×])(?=[A-Za-z])")
+
+
 def _devices(value: str) -> tuple[float, str | None, str]:
-    """(chips, accelerator as written, noun) of a hardware field's value."""
+    """(chips, accelerator as written, noun) of a hardware field's value ("8xH100" read as "8x H100")."""
+    if "x" in value or "×" in value:
+        value = GLUED_TIMES.sub(r"\1 ", value)
     slice_ = TPU_SLICE.search(value)
     named = accelerator_pattern().search(value)
     if slice_ and (named or value.lower().lstrip().startswith("v")):
