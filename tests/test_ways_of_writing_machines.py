@@ -285,3 +285,21 @@ def test_a_hardware_fields_count_may_be_glued_to_its_devices(hardware):
     primary = primary_of(card, head=CARD)
     assert primary is not None and primary.assumptions["accelerator"].startswith("H100")
     assert primary.assumptions["chip_seconds"] == pytest.approx(8 * 120 * 3600)
+
+
+@pytest.mark.parametrize("time_field", ["Duration: 9 days", "Wall-clock: 9 days",
+                                        "Training duration: 9 days"])
+def test_a_cards_time_field_may_be_keyed_duration_or_wall_clock(time_field):
+    primary = primary_of(f"- Hardware: 256 H100s\n- {time_field}", head=CARD)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(256 * 9 * 86400)
+
+
+@pytest.mark.parametrize("time_field", ["Duration: 30 seconds per clip", "Training time: 3 epochs"])
+def test_a_time_fields_number_in_another_unit_is_no_training_time(time_field):
+    assert primary_of(f"- Hardware: 8 A100\n- {time_field}", head=CARD) is None
+
+
+def test_the_dies_of_a_device_are_no_model():
+    card = CARD + "Trained on 128 AMD MI250X GPUs (256 GCDs) for 10 days.\n"
+    primary = extract_document(Document(CARD_KIND, card, 2024), name="acme/Osprey-7B").primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(128 * 10 * 86400)

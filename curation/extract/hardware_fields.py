@@ -9,8 +9,9 @@ H100-80G" / "Training time: 42 days"). The rules:
   8") or a TPU slice ("TPU v3-256": 256 cores, two per chip; "v5litepod-16": 16 one-core chips);
   without either, one device;
 - the nearest **time field** within six lines of it (Hours used, Training time, Training duration,
-  Time; of two as near, the one after it), or a duration in the field's own value ("64 A100 GPUs for
-  2 weeks", also under a Compute key), gives the wall-clock time; a range counts as its midpoint;
+  Duration, Time, Wall-clock; of two as near, the one after it), or a duration in the field's own
+  value ("64 A100 GPUs for 2 weeks", also under a Compute key), gives the wall-clock time; a range
+  counts as its midpoint, a bare number hours, a number in another unit ("30 seconds") nothing;
   a time already in device-hours ("90 GPU-hours", "2,000 (GPU hours)"), or longer than a year of
   wall-clock time ("Hours used: 150000" beside "256 A100"), is not multiplied by the count;
 - a **compute field** (Total FLOPs, Training FLOPs, Training compute) states the total; "2.1 x 10e21" is
@@ -44,8 +45,9 @@ OWN_DURATION = re.compile(rf"\b(?:for|over|in)\s+(?:about\s+|~\s*)?(?P<lo>{NUMBE
                           rf"(?P<hi>{NUMBER}))?\s*(?P<unit>hours?|days?|weeks?|months?)\b", re.IGNORECASE)
 HARDWARE_KEYS = re.compile(r"^(?:hardware(?: type)?|gpus?|tpus?|accelerators?|training hardware|"
                            r"compute infrastructure|hardware used)$", re.IGNORECASE)
-TIME_KEYS = re.compile(r"^(?:hours used|training time|training duration|time|training hours|"
-                       r"wall[- ]clock time)$", re.IGNORECASE)
+TIME_KEYS = re.compile(r"^(?:hours used|(?:pre-?)?training time|(?:pre-?)?training duration|time|duration|"
+                       r"training hours|training days|training period|time to train|"
+                       r"wall[- ]?clock(?: time)?(?: of training)?)$", re.IGNORECASE)
 COMPUTE_KEYS = re.compile(r"^(?:total flops?|training flops?|training compute|compute|flops)$", re.IGNORECASE)
 # a count, or nodes times the devices in each: "64 H100", "32 x 8 x A100 GPUs", "4 × 8 A100" (not "8 x 80GB")
 COUNT = re.compile(rf"^\s*(?P<n>{NUMBER})\s*(?:x|×)?\s*"
@@ -59,6 +61,7 @@ TIME_VALUE = re.compile(
     r"(?:\(\s*(?=(?:GPU|TPU|chip|device)))?"
     r"(?P<device>(?:GPU|TPU|chip|device)[\s-]?)?(?P<unit>hours?|hrs?|h(?![A-Za-z])|days?|d(?![A-Za-z])|weeks?"
     r"|months?)?\b", re.IGNORECASE)
+OTHER_UNIT = re.compile(r"\s*[A-Za-z]")  # a word right after a time field's number that is no time unit
 SLOPPY_POWER = re.compile(rf"(?P<m>{NUMBER})\s*(?:x|×|\*)\s*10\s*[eE^]\s*(?P<e>\d{{1,2}})")
 FIELD_WINDOW_LINES = 6
 MAX_WALL_CLOCK = 365 * 86400  # seconds: a time field longer than this is device time
@@ -120,9 +123,12 @@ def _devices(value: str) -> tuple[float, str | None, str]:
 
 
 def _seconds(value: str) -> tuple[float, bool] | None:
-    """(seconds, already device time) of a time field's value; bare numbers are hours."""
+    """(seconds, already device time) of a time field's value; bare numbers are hours, and a number in
+    another unit ("30 seconds", "90 minutes" of audio, "3 epochs") is no training time."""
     match = TIME_VALUE.search(value)
     if not match:
+        return None
+    if not match.group("unit") and not match.group("device") and OTHER_UNIT.match(value, match.end()):
         return None
     lo = parse_plain(match.group("lo"))
     hi = parse_plain(match.group("hi")) if match.group("hi") else lo

@@ -14,7 +14,8 @@ NAME_LIKE = re.compile(
     r"(?<![\w.-])(?P<name>[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)*(?:[- ]\d+(?:\.\d+)?[BMT]?)?"
     r"(?:\s\d+(?:\.\d+)?[BMT])?)(?![\w-])"
 )
-NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus",
+NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus", "hpu", "hpus", "cpu", "cpus", "xpu",
+             "xpus", "lpu", "lpus", "gcd", "gcds",  # devices and their dies ("256 GCDs")
              "flop", "flops", "mfu", "hfu", "pf-days", "fp16", "fp32", "bf16",
              "fp8", "tf32", "table", "figure", "section", "appendix", "we", "our", "the", "in", "on", "for",
              # units of energy, emissions and water, not models
