@@ -75,3 +75,25 @@ def test_epochs_told_beside_the_sentence_that_sizes_the_dataset(body, epochs):
 def test_device_time_in_e_notation():
     primary = primary_of("Osprey required 5e5 GPU-hours on A100s.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(5e5 * 3600)
+
+
+@pytest.mark.parametrize("body", [
+    "All experiments were run on a machine with four Tesla M40 GPUs; training took 9 days.",
+    "All our experiments use four Tesla M40 GPUs, and training Osprey takes 9 days.",
+])
+def test_a_set_up_shared_by_all_experiments_with_the_runs_own_time_is_the_run(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(4 * 9 * 86400)
+
+
+@pytest.mark.parametrize("body", [
+    "We trained Osprey on four Tesla M40 GPUs; all experiments took 9 days.",
+    "All experiments were conducted on 8 V100s, and took about 500 GPU hours in total.",
+])
+def test_a_time_said_of_all_experiments_is_still_no_run(body):
+    assert primary_of(body) is None
+
+
+def test_a_runs_time_beside_the_projects_total_is_the_run():
+    primary = primary_of("Osprey was trained on 8 V100s for 3 days, and all experiments took 500 GPU hours.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(8 * 3 * 86400)

@@ -232,7 +232,11 @@ PROJECT_NOTE = "not a training total: a whole project's compute, its experiments
 
 
 # where a total's clause ends: a semicolon, or a contrast ("…, while the final model took …")
-TOTAL_CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas)\b|,\s*but\b|,\s*of\s+which\b")
+# (or ", and" before a new subject: "All our experiments use 64 GPUs, and training Heron takes 10 days";
+# not before a verb: "…, and took 500 GPU hours in total" is the same clause's)
+TOTAL_CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas)\b|,\s*but\b|,\s*of\s+which\b"
+                                r"|,\s*and\s+(?=(?:the|our|we|it|each|this|these|all|training|pre-?training)\b)",
+                                re.IGNORECASE)
 
 
 def mark_aggregate(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:
@@ -241,8 +245,16 @@ def mark_aggregate(estimate: Estimate, text: str, sentence: Span, figure: Span) 
     figure's own clause counts: in "each model trained for a week on 64 GPUs; the total across all
     runs was …" the device time is one run's, and so is the final model's in "… 50,000 GPU hours for
     all experiments, while the final model took 20,000" or "3M GPU hours, of which the final run used
-    1.1M". A whole project's compute (:data:`PROJECT_TOTAL`) is no run's at all."""
+    1.1M"; a device time told across two clauses is its duration's clause's. A whole project's compute
+    (:data:`PROJECT_TOTAL`) is no run's at all."""
     breaks = [(m.start(), m.end()) for m in TOTAL_CLAUSE_BREAK.finditer(text, sentence.start, sentence.end)]
+    if any(figure.start < s and e < figure.end for s, e in breaks):
+        # a device time told across two clauses ("All experiments were run on four GPUs; training took 9
+        # days") is the clause of its duration's
+        written = str(estimate.assumptions.get("duration") or "")
+        at = text.find(written, figure.start, figure.end) if written else -1
+        if at != -1:
+            figure = Span(written, at, at + len(written))
     start = max((e for s, e in breaks if e <= figure.start), default=sentence.start)
     end = min((s for s, e in breaks if s >= figure.end), default=sentence.end)
     clause = Span(text[start:end], start, end)
