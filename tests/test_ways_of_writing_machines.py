@@ -303,3 +303,13 @@ def test_the_dies_of_a_device_are_no_model():
     card = CARD + "Trained on 128 AMD MI250X GPUs (256 GCDs) for 10 days.\n"
     primary = extract_document(Document(CARD_KIND, card, 2024), name="acme/Osprey-7B").primary
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(128 * 10 * 86400)
+
+
+def test_an_hgx_server_holds_eight_gpus_like_a_dgx():
+    primary = primary_of("Training took 9 days on 16 HGX H100 servers.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(128 * 9 * 86400)
+
+
+def test_a_superpod_is_hardware_not_a_model_the_text_uses():
+    primary = primary_of("We used an NVIDIA DGX SuperPOD with 64 DGX A100 nodes; training took 2 weeks.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 14 * 86400)

@@ -24,7 +24,7 @@ PARAMETERS_ANCHOR = "param"
 NODE_ANCHOR = "node"
 # Every anchor word in the lower-cased text, longest first (see _occurrences).
 COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "pf-day", "pfs-day", "pf day", "pfs day", "pf/s")
-DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device", "dgx")
+DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device", "dgx", "hgx")
 # a token count before the noun it sizes: "a 1.5 trillion token mix" (read with the "tokens" hits)
 TOKEN_NOUNS = ("token mix", "token corpus", "token dataset")
 # machines a run may be counted in ("64 nodes", "twelve servers"; read with the "node" hits)

@@ -268,8 +268,9 @@ TIMES_COUNT = re.compile(r"[x×*]\s*\d")  # the cheap test before :func:`_count_
 MACHINES_BEFORE = re.compile(r"(?<![\w.])(?P<n>\d[\d,]*)\s+$")
 
 
-# NVIDIA's DGX systems and the GPUs each holds (NVIDIA's product pages): "4 DGX A100 nodes" is 32 A100s
-DGX = re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|{WORD})\s+(?:NVIDIA\s+)?DGX[\s-]?"
+# NVIDIA's DGX systems and the GPUs each holds (NVIDIA's product pages): "4 DGX A100 nodes" is 32 A100s;
+# an HGX server board holds as many ("16 HGX H100 servers": 128 H100s; HGX-2: 16 V100s)
+DGX = re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|{WORD})\s+(?:NVIDIA\s+)?[DH]GX[\s-]?"
                  r"(?P<model>A100|H100|H200|B200|1|2|Station)?(?:\s+(?:nodes?|systems?|servers?|machines?|boxes))?"
                  r"(?![\w-])", re.IGNORECASE)
 DGX_GPUS = {"a100": (8, "A100"), "h100": (8, "H100"), "h200": (8, "H200"), "b200": (8, "B200"),
@@ -277,8 +278,8 @@ DGX_GPUS = {"a100": (8, "A100"), "h100": (8, "H100"), "h200": (8, "H200"), "b200
 
 
 def _systems(sentence: Span) -> list[tuple[float, str, str, Span]]:
-    """DGX systems as GPU counts; a DGX-1, DGX-2 or Station is read with the GPU the sentence names, else
-    the V100 it shipped with longest, and a bare "DGX" with the sentence's GPU."""
+    """DGX (and HGX) systems as GPU counts; a DGX-1, DGX-2 or Station is read with the GPU the sentence
+    names, else the V100 it shipped with longest, and a bare "DGX" with the sentence's GPU."""
     found = []
     for m in DGX.finditer(sentence.text):
         per_system, gpu = DGX_GPUS[(m.group("model") or "").lower()]
@@ -300,7 +301,7 @@ def device_counts(sentence: Span) -> list[tuple[float, str, str, Span]]:
 @lru_cache(maxsize=64)  # a sentence is read as a count's own and as the one after a nearby count
 def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
     low = sentence.text.lower()
-    found = _systems(sentence) if "dgx" in low else []
+    found = _systems(sentence) if "dgx" in low or "hgx" in low else []
     if any(word in low for word in INSTANCE_WORDS):  # "32 p4d.24xlarge instances"
         found += instance_counts(sentence)
     taken = {span.start for *_, span in found}

@@ -16,6 +16,7 @@ NAME_LIKE = re.compile(
 )
 NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus", "hpu", "hpus", "cpu", "cpus", "xpu",
              "xpus", "lpu", "lpus", "gcd", "gcds",  # devices and their dies ("256 GCDs")
+             "dgx", "hgx", "superpod", "superpods",  # systems of devices ("a DGX SuperPOD")
              "flop", "flops", "mfu", "hfu", "pf-days", "fp16", "fp32", "bf16",
              "fp8", "tf32", "table", "figure", "section", "appendix", "we", "our", "the", "in", "on", "for",
              # units of energy, emissions and water, not models
