@@ -313,3 +313,8 @@ def test_an_hgx_server_holds_eight_gpus_like_a_dgx():
 def test_a_superpod_is_hardware_not_a_model_the_text_uses():
     primary = primary_of("We used an NVIDIA DGX SuperPOD with 64 DGX A100 nodes; training took 2 weeks.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 14 * 86400)
+
+
+def test_an_hgx_gpu_without_a_server_is_one_gpu():
+    primary = primary_of("Osprey was trained on an NVIDIA HGX A100 GPU for 24 hours.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(24 * 3600)

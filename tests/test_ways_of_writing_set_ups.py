@@ -19,6 +19,7 @@ from curation.extract.model_names import nearby_model
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD as CARD_KIND
 from schemas.handover import Document
+from tests.osprey_texts import primary_of
 
 HOUR, DAY = 3600, 86400
 CARD = "---\nlicense: apache-2.0\n---\n"
@@ -455,3 +456,21 @@ def test_a_run_told_in_stages_sums_their_tokens(sentence, tokens):
     primary = extract("Osprey-7B\n\nAbstract\nWe introduce Osprey-7B.\n\n2 Training\n" + sentence + "\n",
                       2024).primary
     assert primary is not None and primary.assumptions["training_tokens"] == pytest.approx(tokens)
+
+
+@pytest.mark.parametrize("set_up, tokens", [
+    # the sequence length's clause ends where another setting is named, and a count of steps is no length
+    ("We use sequences of length 2048, a batch size of 512 and 143,000 steps.", 2048 * 512 * 143_000),
+    ("We use a global batch of 1,024 × 2,048 tokens and train for 150k steps.", 1024 * 2048 * 150_000),
+    ("Hyperparameters: batch size 2M tokens, training steps 250k.", 2e6 * 250_000),
+])
+def test_a_set_up_written_as_a_list_of_settings(set_up, tokens):
+    primary = primary_of("Osprey has 1.3B parameters. " + set_up)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.3e9 * tokens)
+
+
+def test_lengths_for_parts_of_the_steps_still_give_the_longest():
+    set_up = ("Osprey has 1.3B parameters. We train for 1M steps with a batch size of 256 and a sequence "
+              "length of 128 tokens for 90% of the steps and 512 for the rest.")
+    primary = primary_of(set_up)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.3e9 * 1e6 * 256 * 512)

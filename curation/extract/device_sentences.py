@@ -270,8 +270,10 @@ MACHINES_BEFORE = re.compile(r"(?<![\w.])(?P<n>\d[\d,]*)\s+$")
 
 # NVIDIA's DGX systems and the GPUs each holds (NVIDIA's product pages): "4 DGX A100 nodes" is 32 A100s;
 # an HGX server board holds as many ("16 HGX H100 servers": 128 H100s; HGX-2: 16 V100s)
-DGX = re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|{WORD})\s+(?:NVIDIA\s+)?[DH]GX[\s-]?"
+DGX = re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|{WORD})\s+(?:NVIDIA\s+)?(?:DGX[\s-]?"
                  r"(?P<model>A100|H100|H200|B200|1|2|Station)?(?:\s+(?:nodes?|systems?|servers?|machines?|boxes))?"
+                 # an HGX board is a server only when the text says so ("an HGX A100 GPU" is one GPU)
+                 r"|HGX[\s-]?(?P<board>A100|H100|H200|B200|2)\s+(?:nodes?|systems?|servers?|machines?|boxes))"
                  r"(?![\w-])", re.IGNORECASE)
 DGX_GPUS = {"a100": (8, "A100"), "h100": (8, "H100"), "h200": (8, "H200"), "b200": (8, "B200"),
             "1": (8, "V100"), "2": (16, "V100"), "station": (4, "V100"), "": (8, "")}
@@ -282,7 +284,7 @@ def _systems(sentence: Span) -> list[tuple[float, str, str, Span]]:
     names, else the V100 it shipped with longest, and a bare "DGX" with the sentence's GPU."""
     found = []
     for m in DGX.finditer(sentence.text):
-        per_system, gpu = DGX_GPUS[(m.group("model") or "").lower()]
+        per_system, gpu = DGX_GPUS[(m.group("model") or m.group("board") or "").lower()]
         if m.group("model") and m.group("model").lower() in ("1", "2", "station"):
             named = accelerator_pattern().search(sentence.text)
             gpu = named.group("accelerator") if named else gpu

@@ -14,7 +14,7 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
   step", "4M tokens/batch", "500k label BPE tokens per batch") is already steps' tokens per step; one
   written in sequences (a plain count, "2k", "1'024 sequences", "batches of 1024 sequences", "1,024
   sequences per batch") is multiplied by the sequence length, and "1,024 sequences of 2,048 tokens per
-  batch" gives both;
+  batch" or "a batch of 1,024 × 2,048 tokens" gives both;
 - the sequence length is written as one ("sequence length 512", "context length of 2048", "context size
   8192", "a context window of 1024 tokens", "4,096 tokens per sequence") or as the sequences' ("2048
   sequences of length 512", "sequences of 1024 tokens", "1024 length-1024 input sequences");
@@ -23,7 +23,8 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
   gradient accumulation steps"), unless the set-up also gives the global batch; with no count of
   devices it gives no figure, since the global batch is unknown;
 - the sequence length is the largest length the clause gives ("128 tokens for 90% of the steps and 512
-  for the rest": 512, an upper bound);
+  for the rest": 512, an upper bound), the clause ending where another setting is named ("sequences of
+  length 2048, a batch size of 512 and 143,000 steps": 2048);
 - a card's table of hyperparameters, one "| name | value |" row each, gives the same three figures in
   rows labelled steps (training steps, iterations; not warm-up or decay), batch size (in tokens when
   its label or value says so) and sequence or context length (:func:`table_step_tokens`);
@@ -55,7 +56,9 @@ def _count(g: str) -> str:
 STEPS = re.compile(rf"(?<![\w.']){_count('s')}\s*"
                    r"(?:training\s+|optimi[sz]ation\s+|optimi[sz]er\s+|gradient\s+|SGD\s+|update\s+)?"
                    r"(?:steps|iterations|updates)\b", re.IGNORECASE)
-STEPS_FIELD = re.compile(rf"\b(?:training\s+)?steps\s*[:=]\s*{_count('s')}", re.IGNORECASE)
+# "Training steps: 250k", and with no sign after a qualified word: "training steps 250k", "total steps of 1M"
+STEPS_FIELD = re.compile(rf"\b(?:(?:training\s+)?steps\s*[:=]|(?:training|total|optimi[sz]ation)\s+steps\s+"
+                         rf"(?:of\s+)?(?=\d))\s*{_count('s')}", re.IGNORECASE)
 # at most two words between a count and "tokens" ("500k label BPE tokens"), none a function word
 TOKEN_WORDS = r"(?:(?!(?:of|and|or|with|per|each|to|for|in|on)\b)[A-Za-z-]+\s+){0,2}?"
 # "a batch size of 512", "batch size: 2k", "a global batch of 4M tokens", "batches of 1024 sequences",
@@ -65,6 +68,8 @@ BATCH = re.compile(r"batch(?:es)?\s+(?:size\s*(?:of|was|is|[:=])?|of"
                    r"\s*(?:about\s+|approximately\s+|~)?"
                    r"(?:2\s*\^\s*\d{1,2}\s*=\s*)?"  # "a batch size of 2^11 = 2,048 sequences"
                    rf"{_count('b')}"
+                   # sequences times their length: "a global batch of 1,024 × 2,048 tokens"
+                   r"(?:\s*[×x*]\s*(?P<bx>\d{1,3}(?:,\d{3})+|\d{2,7})(?![\d.]))?"
                    rf"(?P<unit>\s*{TOKEN_WORDS}tokens)?", re.IGNORECASE)
 # a batch written as a rate: "4M tokens per batch", "4 million tokens per step", "4M tokens/step"
 BATCH_RATE = re.compile(rf"(?<![\w.']){_count('b')}\s*(?P<unit>{TOKEN_WORDS}tokens)\s*"
@@ -99,6 +104,11 @@ ACCUMULATION = re.compile(r"(?P<n>\d{1,3})\s+(?:gradient\s+)?accumulation\s+step
                           re.IGNORECASE)
 # "of 512 tokens", "of 2,048" (a thousands separator), "... of 512." ending a sentence
 LENGTH = re.compile(r"(?<![\w.,])(?P<n>\d{1,3},\d{3}|\d{2,6})(?:\s*tokens)?(?![\w%]|[.,]\d)")
+# a word that names another setting: a sequence length's clause ends before it
+# (not the steps: "128 tokens for 90% of the steps and 512 for the rest" is one clause of lengths)
+OTHER_SETTING = re.compile(r"\b(?:batch|epochs?|learning|warm-?up|lr|layers?|heads?"
+                           r"|hidden|vocab\w*|dimension\w*|parameters?|GPUs?|TPUs?)\b", re.IGNORECASE)
+STEP_AFTER = re.compile(r"\s*(?:training\s+)?(?:steps|iterations|updates)\b", re.IGNORECASE)
 NOT_TRAINING_STEPS = re.compile(r"warm-?up|decay", re.IGNORECASE)
 FINE_TUNING_STEPS = re.compile(r"fine-?tun|finetun", re.IGNORECASE)
 
@@ -125,7 +135,11 @@ def _sequence_length(text: str) -> tuple[float, Span] | None:
             best = (value, Span(length.group(0), length.start(), length.end()))
     for match in SEQUENCE.finditer(text):
         clause = text[match.end(): match.end() + 90].split(";")[0]
+        other = OTHER_SETTING.search(clause)  # "sequences of length 2048, a batch size of 512 and …"
+        clause = clause[: other.start()] if other else clause
         for length in LENGTH.finditer(clause):
+            if STEP_AFTER.match(clause, length.end()):
+                continue  # "… and 143,000 steps": a count of steps
             value = float(length.group("n").replace(",", ""))
             if 16 <= value <= 1_000_000 and (best is None or value > best[0]):
                 at = match.end() + length.start()
@@ -206,6 +220,9 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
             continue
         batch, per_device = next((pair for pair in batches if not pair[1]), batches[0])
         n_steps, n_batch = _value(steps, "s"), _value(batch, "b")
+        product = batch.re is BATCH and batch.group("bx")  # sequences × length: a batch in tokens
+        if product:
+            n_batch *= float(product.replace(",", ""))
         if per_device:
             devices = max((count for count, *_ in device_counts(Span(area, sentence.start, end))), default=0)
             if not devices:
@@ -216,7 +233,7 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
                  Span(batch.group(0), sentence.start + batch.start(), sentence.start + batch.end())]
         if batch.re is SEQUENCES_PER_BATCH:
             tokens = n_steps * n_batch * _value(batch, "l")
-        elif batch.group("unit"):
+        elif batch.group("unit") or product:
             tokens = n_steps * n_batch
         else:
             length = _sequence_length(area)
