@@ -463,6 +463,8 @@ def test_a_run_told_in_stages_sums_their_tokens(sentence, tokens):
     ("We use sequences of length 2048, a batch size of 512 and 143,000 steps.", 2048 * 512 * 143_000),
     ("We use a global batch of 1,024 × 2,048 tokens and train for 150k steps.", 1024 * 2048 * 150_000),
     ("Hyperparameters: batch size 2M tokens, training steps 250k.", 2e6 * 250_000),
+    ("Training uses 2,000 warmup steps, a batch size of 512 sequences, a sequence length of 4096 and 50,000 "
+     "total steps.", 512 * 4096 * 50_000),
 ])
 def test_a_set_up_written_as_a_list_of_settings(set_up, tokens):
     primary = primary_of("Osprey has 1.3B parameters. " + set_up)
@@ -474,3 +476,9 @@ def test_lengths_for_parts_of_the_steps_still_give_the_longest():
               "length of 128 tokens for 90% of the steps and 512 for the rest.")
     primary = primary_of(set_up)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1.3e9 * 1e6 * 256 * 512)
+
+
+def test_a_batch_the_run_processes_per_step_leaves_its_device_time_a_total():
+    primary = primary_of("We train Osprey on 256 H100 GPUs for 30 days, processing 1,024 sequences of 8,192 "
+                         "tokens per step.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(256 * 30 * 86400)

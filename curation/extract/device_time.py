@@ -96,6 +96,11 @@ UTILIZATION = re.compile(
 THROUGHPUT = re.compile(rf"(?<![\w.])(?P<t>{NUMBER})\s?"
                         r"(?P<unit>TFLOPs?|TFLOPS|teraflops|PFLOPs?|PFLOPS|petaflops)(?:\s*/\s*s(?:ec)?)?\s*(?:per|/|on\s+each|for\s+each|each)\s*"
                         r"(?:GPU|TPU|NPU|chip|device|accelerator|card)\b", re.IGNORECASE)
+# a batch the run processes, with its own numbers: "1,024 sequences of 8,192 tokens per step" says what each
+# step holds, not that the device time is per step
+BATCH_RATE = re.compile(r"\d[\d,.]*\s?[kKM]?\s*(?:tokens|sequences|samples|examples|images)"
+                        r"(?:\s+of\s+\d[\d,.]*\s?[kKM]?\s*tokens)?\s*(?:per|/|in\s+each|each)\s*"
+                        r"(?:global\s+|training\s+)?(?:step|batch|iteration|update)\b", re.IGNORECASE)
 
 
 PRECISION_CUES = [("fp8", ("fp8", "8-bit float")), ("tf32", ("tf32", "tensorfloat")),
@@ -260,8 +265,8 @@ def hardware_estimate(
     next_stage = CLAUSE_BREAK.search(text, figure.start, figure.end)
     if next_stage is not None and next_stage.start() > figure.start:
         own_part = Span(text[figure.start: next_stage.start()], figure.start, next_stage.start())
-    context = THROUGHPUT.sub(" ", context_around(text, stage_item(clause_span(sentence, own_part), own_part),
-                                                 own_part, 100, 60))
+    context = context_around(text, stage_item(clause_span(sentence, own_part), own_part), own_part, 100, 60)
+    context = BATCH_RATE.sub(" ", THROUGHPUT.sub(" ", context))
     mark_aggregate(estimate, text, sentence, figure)
     mark_local_cues(estimate, text, sentence, figure)
     if has_cue(context, NOT_TRAINING_USE):

@@ -6,10 +6,10 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
 
 - the three figures stand in one sentence, or the sentence with the steps and the next one, or the
   run of list items ("- Training steps: 500,000" … "- Batch size: 1'024 sequences") the steps are one of;
-- steps are "N steps / iterations / updates" (also "SGD steps", "optimizer steps") with N in digits,
-  with a k/M or thousand/million suffix, or in words ("one million steps"); warm-up and decay steps are
-  not training steps, and fine-tuning steps ("Fine-tuning steps: 12'200") make a fine-tuning set-up
-  (:func:`finetuning_step_tokens`);
+- steps are "N steps / iterations / updates" (also "SGD steps", "optimizer steps", "total steps") with
+  N in digits, with a k/M or thousand/million suffix, or in words ("one million steps"); warm-up and
+  decay steps are not training steps, and fine-tuning steps ("Fine-tuning steps: 12'200") make a
+  fine-tuning set-up (:func:`finetuning_step_tokens`);
 - a batch size written in tokens ("batch size of 4M tokens", "global batch 4M tokens", "4M tokens per
   step", "4M tokens/batch", "500k label BPE tokens per batch") is already steps' tokens per step; one
   written in sequences (a plain count, "2k", "1'024 sequences", "batches of 1024 sequences", "1,024
@@ -54,7 +54,7 @@ def _count(g: str) -> str:
 
 
 STEPS = re.compile(rf"(?<![\w.']){_count('s')}\s*"
-                   r"(?:training\s+|optimi[sz]ation\s+|optimi[sz]er\s+|gradient\s+|SGD\s+|update\s+)?"
+                   r"(?:total\s+)?(?:training\s+|optimi[sz]ation\s+|optimi[sz]er\s+|gradient\s+|SGD\s+|update\s+)?"
                    r"(?:steps|iterations|updates)\b", re.IGNORECASE)
 # "Training steps: 250k", and with no sign after a qualified word: "training steps 250k", "total steps of 1M"
 STEPS_FIELD = re.compile(rf"\b(?:(?:training\s+)?steps\s*[:=]|(?:training|total|optimi[sz]ation)\s+steps\s+"
@@ -108,7 +108,7 @@ LENGTH = re.compile(r"(?<![\w.,])(?P<n>\d{1,3},\d{3}|\d{2,6})(?:\s*tokens)?(?![\
 # (not the steps: "128 tokens for 90% of the steps and 512 for the rest" is one clause of lengths)
 OTHER_SETTING = re.compile(r"\b(?:batch|epochs?|learning|warm-?up|lr|layers?|heads?"
                            r"|hidden|vocab\w*|dimension\w*|parameters?|GPUs?|TPUs?)\b", re.IGNORECASE)
-STEP_AFTER = re.compile(r"\s*(?:training\s+)?(?:steps|iterations|updates)\b", re.IGNORECASE)
+STEP_AFTER = re.compile(r"\s*(?:total\s+)?(?:training\s+)?(?:steps|iterations|updates)\b", re.IGNORECASE)
 NOT_TRAINING_STEPS = re.compile(r"warm-?up|decay", re.IGNORECASE)
 FINE_TUNING_STEPS = re.compile(r"fine-?tun|finetun", re.IGNORECASE)
 
