@@ -40,3 +40,25 @@ def test_runs_told_of_but_not_run_give_no_figure(body):
 def test_the_texts_own_run_beside_such_words(body, flop):
     primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+@pytest.mark.parametrize("body", [
+    "Osprey has 7B parameters. We crawled 30T tokens of web text, of which we trained on 2T tokens.",
+    "We crawled 30T tokens of web text and trained Osprey, a 7B-parameter model, on 2T tokens of it.",
+    "Osprey, a 7B-parameter model, is trained on 2T tokens sampled from 30T tokens we collected.",
+    "Osprey has 7B parameters. From the 30T tokens we collected, we trained on 2T tokens.",
+])
+def test_the_corpus_a_runs_data_is_drawn_from_is_not_the_run(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize("body", [
+    "Osprey has 7B parameters and was trained on 1T tokens. We distill from a 70B teacher trained on 15T "
+    "tokens.",
+    "Osprey has 7B parameters and was trained on 1T tokens by distilling from a teacher model (Kite-70B), "
+    "which was pre-trained on 15T tokens.",
+])
+def test_a_teachers_run_told_in_a_participle_is_not_the_run(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1e12)

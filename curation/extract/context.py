@@ -18,6 +18,46 @@ from curation.extract.quantities import NUMBER
 TEACHER_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its|a)\s+teacher(?:\s+model)?(?:\s*,[^,.]{1,40},)?"
                          r"\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:pre-?)?trained\b",
                          re.IGNORECASE)
+# a teacher's run told in a participle right before its figure: "We distill from a 70B teacher trained on
+# 15T tokens", "… the teacher model (Kite-70B), which was pre-trained for 30 days on …"
+TEACHER_TRAINED = re.compile(r"\bteacher(?:\s+model)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*"
+                             r"(?:which\s+was\s+|that\s+was\s+)?(?:pre-?)?trained\s+(?:\w+\s+){0,4}?(?:on|with|for|using)\s+(?:about\s+|over\s+|~)?$",
+                             re.IGNORECASE)
+
+
+# a corpus gathered, not trained on: "We crawled 30T tokens of web text, of which we trained on 2T tokens",
+# "2T tokens sampled from 30T tokens we collected"
+COLLECTS = re.compile(r"\b(?:crawl|collect|gather|scrap|download|harvest|assembl|compil|curat|filter|dedup"
+                      r"|clean)\w*\b", re.IGNORECASE)
+TRAIN_VERB = re.compile(r"\b(?:pre-?)?train", re.IGNORECASE)
+DRAWN_FROM = re.compile(r"\b(?:sampled|drawn|selected|taken|filtered|extracted|subsampled|chosen)\s+from\s+"
+                        r"(?:the\s+|a\s+|an\s+|our\s+)?(?:\w+\s+){0,2}?(?:about\s+|~\s*)?$", re.IGNORECASE)
+TRAINED_FIGURE = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w,-]+\s+){0,5}?(?:on|for|with)\s+"
+                            r"(?:about\s+|approximately\s+|~\s*)?\d", re.IGNORECASE)
+
+
+SOURCE_CORPUS_NOTE = "not a training total: the corpus the run's data is drawn from"
+
+
+def source_corpus(text: str, sentence: Span, figure: Span) -> bool:
+    """Whether a token figure is the corpus a run's data is drawn from, not the run's: one it says is
+    sampled from ("2T tokens sampled from 30T tokens"), or one the sentence gathers ("crawled",
+    "collected", "filtered", before or right after it, with no word of training between) while it
+    trains on another figure later ("We crawled 30T tokens, of which we trained on 2T tokens")."""
+    before = text[max(sentence.start, figure.start - 60): figure.start]
+    if DRAWN_FROM.search(before):
+        return True
+    after = text[figure.end: min(sentence.end, figure.end + 30)]
+    verb_before, verb_after = COLLECTS.search(before), COLLECTS.search(after)
+    gathered = (verb_before is not None and not TRAIN_VERB.search(before, verb_before.end())) or \
+        (verb_after is not None and not TRAIN_VERB.search(after, 0, verb_after.start()))
+    return gathered and TRAINED_FIGURE.search(text, figure.end, sentence.end) is not None
+
+
+def teacher_figure(text: str, figure: Span) -> bool:
+    """Whether a figure is told of a distillation's teacher in a participle just before it
+    (:data:`TEACHER_TRAINED`)."""
+    return TEACHER_TRAINED.search(text, max(0, figure.start - 100), figure.start) is not None
 
 
 # the model a run starts from, written before the name: "initialized with Kite-7B weights", "starting from

@@ -68,7 +68,9 @@ from curation.extract.context import (
     has_cue,
     is_prose,
     mark_local_cues,
+    source_corpus,
     stage_clause,
+    teacher_figure,
 )
 from curation.extract.data_mixtures import mixture_tokens
 from curation.extract.device_sentences import next_sentence
@@ -1074,7 +1076,8 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
                                         flagship.size if flagship else None, False)
     if not owned and _another_models_tokens(text, sentence.text, sized, own):
         return None
-    if _one_of_several_corpora(text, d, sentence) or TEACHER_RUN.search(sentence.text):
+    if _one_of_several_corpora(text, d, sentence) or TEACHER_RUN.search(sentence.text) or \
+            teacher_figure(text, token_span) or source_corpus(text, sentence, token_span):
         return None  # (nor a distillation's teacher's run: "The teacher was pretrained on 2T tokens")
     named_active = bool(flagship and flagship.model and NAME_SIZES.search(flagship.model))  # "X-30B-A3B"
     if flagship is not None and (active is not None or named_active):

@@ -16,7 +16,14 @@ from curation.extract.anchors import (
     TOKENS_ANCHOR,
     anchored,
 )
-from curation.extract.context import STARTS_FROM, classify, mark_local_cues, stage_clause
+from curation.extract.context import (
+    SOURCE_CORPUS_NOTE,
+    STARTS_FROM,
+    classify,
+    mark_local_cues,
+    source_corpus,
+    stage_clause,
+)
 from curation.extract.evidence import (
     OPERATION_COUNTING,
     Estimate,
@@ -95,6 +102,8 @@ def find_operation_counting(text: str) -> list[Estimate]:
         if not is_active and "total" in param_match.group(0).lower() and MIXTURE.search(sentence.text):
             # "our MoE model with 16B total parameters, trained on 2T tokens": an upper bound, not the run
             estimate.notes.append(f"{TOTAL_ONLY_NOTE}, its active count unknown")
+        if source_corpus(text, sentence, token_span):
+            estimate.notes.append(SOURCE_CORPUS_NOTE)
         mark_local_cues(estimate, text, sentence, token_span)
         # the stage is the token figure's own clause's ("pretrained on 2T tokens and fine-tuned on …")
         estimates.append(classify(estimate, stage_clause(sentence, token_span).lower()))

@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from curation.extract.anchors import lowered
 from curation.extract.card_finders import looks_like_model_card
-from curation.extract.context import CITATION, FIRST_PERSON_WORD, TEACHER_RUN, eligible
+from curation.extract.context import CITATION, FIRST_PERSON_WORD, TEACHER_RUN, eligible, teacher_figure
 from curation.extract.evidence import PRETRAINING, Estimate, Span, sentence_before
 from curation.extract.flagship_counting import (
     STUDY_VERBS,
@@ -165,7 +165,8 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
         if eligible(estimate) and continues_another_model(text, estimate.evidence[0]):
             estimate.notes.append("cited from other work: its sentence goes on about the model the one "
                                   "before names")
-        elif eligible(estimate) and TEACHER_RUN.search(estimate.evidence[0].text):
+        elif eligible(estimate) and (TEACHER_RUN.search(estimate.evidence[0].text)
+                                     or any(teacher_figure(text, span) for span in estimate.evidence[1:])):
             estimate.notes.append("cited from other work: the run of the teacher a distillation learns from")
     named = [e for e in estimates if e.model and eligible(e) and e.stage == PRETRAINING]
     for estimate in named:
