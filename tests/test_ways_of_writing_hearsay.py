@@ -62,3 +62,30 @@ def test_the_corpus_a_runs_data_is_drawn_from_is_not_the_run(body):
 def test_a_teachers_run_told_in_a_participle_is_not_the_run(body):
     primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1e12)
+
+
+RUN_SECONDS = 1024 * 10 * 86400
+
+
+@pytest.mark.parametrize("body", [
+    "Osprey was trained with 1,024 H100s in 10 days, while Kite needed 40 days.",
+    "Osprey was trained on 1,024 H100s in 10 days, compared to 40 days for Kite.",
+    "Osprey was trained on 1,024 H100s for 10 days, much less than the 40 days Kite took.",
+    "Kite needed 40 days on 2,048 A100 GPUs, while Osprey was trained with 1,024 H100s in 10 days.",
+])
+def test_a_run_set_against_another_models_keeps_its_own_time(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(RUN_SECONDS)
+
+
+def test_a_sibling_sizes_time_set_against_the_other_is_still_the_families():
+    body = "Training the 7B model took 10 days, while the 70B model took 40 days on 512 A100 GPUs."
+    primary = primary_of(body)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 40 * 86400)
+
+
+def test_a_sentence_whose_subject_is_another_named_model_is_that_models_run():
+    body = ("Osprey has 7B parameters and was trained on 2T tokens. Kite was trained for 90 days on 2,048 "
+            "A100 GPUs.")
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

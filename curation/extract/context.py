@@ -555,8 +555,8 @@ def eligible(estimate: Estimate) -> bool:
 CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finally|afterwards)\b|,\s*then\b"
                           r"|,\s*followed\s+by\b|\bafter\s+which\b"
                           # "pretrained on 2T tokens and fine-tuned on …", "… before instruction tuning"
-                          # (also "…, and the fine-tuning stage takes 4 days")
-                          r"|,?\s+(?:and|before|prior\s+to)\s+(?=(?:(?:the|a|an|our|its)\s+)?(?:is\s+|was\s+|were\s+)?"
+                          # (also "…, and the fine-tuning stage takes 4 days", "…; fine-tuning took 2 days")
+                          r"|(?:,?\s+(?:and|before|prior\s+to)\s+|;\s*)(?=(?:(?:the|a|an|our|its)\s+)?(?:is\s+|was\s+|were\s+)?"
                           r"(?:fine-?tun|finetun|instruction[\s-]tun|align|post-?train))"
                           # a figure of the next stage before its verb: "8 hours to pre-train and 3 hours to
                           # fine-tune", "2T tokens for pre-training, and 10B tokens are used for fine-tuning"

@@ -548,6 +548,14 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
                     estimates.append(estimate)
                 previous_end = ends[index]
             continue
+        contrasted = _contrasted_runs(sentence, devices, times) if len(devices) > 1 else []
+        if len(contrasted) > 1 and TRAINING.search(sentence.text):
+            for device, duration in contrasted:
+                estimate = _pair_estimate(text, sentence, sentence, device, duration, publication_year,
+                                          CONTRASTED)
+                if estimate is not None:
+                    estimates.append(estimate)
+            continue
         evidence, pairing = sentence, "device count and duration in one sentence"
         if not times:
             times, end = _following_durations(text, sentence)
@@ -558,11 +566,62 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
             pairing = "device count, and the duration in the sentence before"
         if not times or not TRAINING.search(evidence.text):
             continue
-        estimate = _pair_estimate(text, sentence, evidence, max(devices, key=lambda d: d[0]),
-                                  max(times, key=lambda d: d[0]), publication_year, pairing)
+        device = max(devices, key=lambda d: d[0])
+        own = [time for time in times if not _across_contrast(text, device[3], time[2])]
+        estimate = _pair_estimate(text, sentence, evidence, device, max(own or times, key=lambda d: d[0]),
+                                  publication_year, pairing)
         if estimate is not None:
             estimates.append(estimate)
     return estimates
+
+
+# a contrast between a device count and a duration: the duration is another run's ("… 1,024 H100s in 10
+# days, while Kite needed 40 days", "… than the 40 days Kite took")
+CONTRAST = re.compile(r";|,?\s+(?:while|whereas)\b|,\s*but\b|\bcompared\s+(?:to|with)\b|\bthan\b"
+                      r"|\bversus\b|\bvs\b", re.IGNORECASE)
+
+
+# what makes a contrasted clause a run of the text's own family: the first person or a model size ("…,
+# while training the 13B model took 30 hours")
+OWN_CLAUSE = re.compile(r"\b(?:we|our|us)\b|\b\d+(?:\.\d+)?\s?[BM]\b", re.IGNORECASE)
+
+
+def _across_contrast(text: str, device: Span, duration: Span) -> bool:
+    """Whether a contrast (:data:`CONTRAST`) sets a duration apart from a device count, in a clause of
+    another model's: not one in the first person, with a model size, or naming the model the text's
+    first line (its title) names."""
+    start, end = min(device.end, duration.end), max(device.start, duration.start)
+    contrast = CONTRAST.search(text, start, end) if start < end else None
+    if contrast is None:
+        return False
+    if duration.start < device.start:  # the duration's clause runs from the sentence to the contrast
+        clause = text[max(0, duration.start - 80): contrast.start()]
+    else:
+        clause = text[contrast.start(): duration.end]
+    if OWN_CLAUSE.search(clause):
+        return False
+    first_word = re.match(r"\W*([A-Za-z][\w-]{2,})", text[:200])
+    return first_word is None or first_word.group(1).lower() not in clause.lower()
+
+
+CONTRASTED = "a device count and its duration, set against another run's"
+
+
+def _contrasted_runs(sentence: Span, devices: list[tuple[float, str, str, Span]],
+                     times: list[tuple[float, str, Span]]) -> list[tuple[tuple[float, str, str, Span],
+                                                                        tuple[float, str, Span]]]:
+    """A sentence that sets two runs against each other ("Kite needed 40 days on 2,048 A100s, while Heron
+    was trained with 1,024 H100s in 10 days"): the device count and duration of each part the contrast
+    divides it into (:data:`CONTRAST`), each part's largest; none unless two parts give both."""
+    cuts = [sentence.start + m.start() for m in CONTRAST.finditer(sentence.text)]
+    bounds = list(zip([sentence.start, *cuts], [*cuts, sentence.end], strict=True))
+    runs = []
+    for start, end in bounds:
+        own_devices = [d for d in devices if start <= d[3].start < end]
+        own_times = [t for t in times if start <= t[2].start < end]
+        if own_devices and own_times:
+            runs.append((max(own_devices, key=lambda d: d[0]), max(own_times, key=lambda t: t[0])))
+    return runs if len(runs) > 1 else []
 
 
 def _pair_estimate(text: str, sentence: Span, evidence: Span, device: tuple[float, str, str, Span],

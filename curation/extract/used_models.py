@@ -33,6 +33,7 @@ from functools import lru_cache
 from curation.extract.anchors import lowered
 from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import CITATION, FIRST_PERSON_WORD, TEACHER_RUN, eligible, teacher_figure
+from curation.extract.device_sentences import CONTRAST, CONTRASTED
 from curation.extract.evidence import PRETRAINING, Estimate, Span, sentence_before
 from curation.extract.flagship_counting import (
     STUDY_VERBS,
@@ -193,6 +194,11 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
         else:
             estimate.notes.append(f"cited from other work: one of several models the text gives figures "
                                   f"for and never claims as its own ({model})")
+    if card_name is None and not looks_like_model_card(text):
+        _mark_other_models_prose([e for e in named if eligible(e) and not e.assumptions.get("table_row")],
+                                 text)
+    _mark_contrasted_runs([e for e in estimates
+                           if e.assumptions.get("pairing") == CONTRASTED and eligible(e)], text)
     rows = [e for e in named if e.assumptions.get("table_row") and eligible(e)]
     if card_name is None and not looks_like_model_card(text):
         _mark_unclaimed_tables(rows, text)
@@ -201,6 +207,64 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
     if card_name is not None:
         _mark_other_cards_sentences([e for e in named if not e.assumptions.get("table_row") and eligible(e)],
                                     text, card_name)
+
+
+TITLE_WORD = re.compile(r"[A-Z][\w.+-]{2,}")
+
+
+def _titled_own_name(text: str) -> str | None:
+    """The name a paper's title carries and the text claims as its own ("Heron: …" and "We introduce
+    Heron"), or None."""
+    for word in TITLE_WORD.findall(title_part(text)):
+        word = word.rstrip(".:-")
+        if len(word) > 2 and word.lower() not in GENERIC_LABELS and _claimed(text, word):
+            return word
+    return None
+
+
+def _mark_other_models_prose(prose: list[Estimate], text: str) -> None:
+    """In a paper whose title names the model it claims, a sentence in no first person whose subject is
+    its figure's model, another name, one the text never claims nor titles ("Kite was trained for 90
+    days on 2,048 GPUs." in Heron's paper), tells that model's run."""
+    others = [e for e in prose if e.model and not FIRST_PERSON_WORD.search(e.evidence[0].text)]
+    if not others:
+        return
+    own = _titled_own_name(text)
+    if own is None:
+        return
+    for estimate in others:
+        model = estimate.model or ""
+        # the model as the sentence's subject (after a section heading the sentence may run on from)
+        subject = re.match(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?(?:the\s+)?{re.escape(model)}\b"
+                           r"[^,.;]{0,30}?\b(?:was|were|is|needed|took|used|required|consumed)\b",
+                           estimate.evidence[0].text)
+        if subject is None or squash_name(_stem(own)) in squash_name(model) or _paper_title(text, model) or \
+                _claimed(text, model):
+            continue
+        estimate.notes.append(f"cited from other work: told of {model}, not of the text's own {own}")
+
+
+def _mark_contrasted_runs(runs: list[Estimate], text: str) -> None:
+    """Of the runs a sentence sets against each other ("Kite needed 40 days on 2,048 A100s, while Heron
+    was trained with 1,024 H100s in 10 days"), the parts that neither speak in the first person nor
+    name the model the paper's title claims are other models' runs, when one part does."""
+    own = _titled_own_name(text)
+    by_sentence: dict[int, list[tuple[Estimate, bool]]] = {}
+    for estimate in runs:
+        sentence, figure = estimate.evidence[0], estimate.evidence[1]
+        cuts = [sentence.start + m.start() for m in CONTRAST.finditer(sentence.text)]
+        start = max((cut for cut in cuts if cut <= figure.start), default=sentence.start)
+        end = min((cut for cut in cuts if cut > figure.start), default=sentence.end)
+        part = text[start:end]
+        is_own = bool(FIRST_PERSON_WORD.search(part)) or \
+            (own is not None and re.search(rf"\b{re.escape(own)}\b", part) is not None)
+        by_sentence.setdefault(sentence.start, []).append((estimate, is_own))
+    for parts in by_sentence.values():
+        if any(is_own for _, is_own in parts):
+            for estimate, is_own in parts:
+                if not is_own:
+                    estimate.notes.append("cited from other work: a run the sentence sets against the "
+                                          "text's own")
 
 
 # a run told in a relative clause of a named model: "smaller than Kite-65B, which was trained on 1.4T
