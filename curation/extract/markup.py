@@ -21,11 +21,11 @@ _EMPHASIS = re.compile(r"\*\*|__|`")
 # a line that is nothing but bold words is a heading as a reader sees it ("**Model-S emissions**",
 # "__Training__"): written as a Markdown heading before emphasis goes, so that sections read it as one
 # (not a bold sentence, "**This is the base model.**", nor a field's key, "**Hardware Type:**")
-_BOLD_LINE = re.compile(r"^[ \t]*(?:\*\*|__)(?P<title>[^*_\n]{1,79}[^*_\n.:!?])(?:\*\*|__)[ \t]*$",
-                        re.MULTILINE)
+_BOLD_LINE = re.compile(r"[ \t]*(?:\*\*|__)(?P<title>[^*_\n]{1,79}[^*_\n.:!?])(?:\*\*|__)[ \t]*$")
 # the separator row of a pipe table written without its outer pipes ("---|---", ":-- | --: | ---")
-_EDGELESS_SEPARATOR = re.compile(r"^[ \t]*:?-{2,}:?(?:[ \t]*\|[ \t]*:?-{2,}:?)+[ \t]*$", re.MULTILINE)
+_EDGELESS_SEPARATOR = re.compile(r"[ \t]*:?-{2,}:?(?:[ \t]*\|[ \t]*:?-{2,}:?)+[ \t]*")
 # an HTML heading ("<h2>Training</h2>"): a Markdown heading of its level, on its own line
+_HTML_HEADING_START = re.compile(r"<[hH][1-6]")
 _HTML_HEADING = re.compile(
     r"<h(?P<level>[1-6])\b(?P<attributes>[^<>]*)>(?P<title>[^<>\n]{1,200}?)</h(?P=level)>", re.IGNORECASE)
 # zero-width spaces and joiners, the word joiner, a byte-order mark and a soft hyphen: invisible, and no
@@ -325,11 +325,55 @@ def _markdown_heading(match: re.Match[str]) -> str:
     return f"<h{level}{match.group('attributes')}>\n{hashes} {match.group('title').strip()}\n</h{level}>"
 
 
+def _line_starts_with(document: str, marks: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of every line that opens, after spaces, with one of ``marks`` (found from the marks:
+    a pattern anchored at every line's start is slow on long texts)."""
+    found = set()
+    for mark in marks:
+        at = document.find(mark[0])  # a single character: a fast search, also in a non-ASCII text
+        while at != -1:
+            start = document.rfind("\n", 0, at) + 1
+            end = document.find("\n", at)
+            end = len(document) if end == -1 else end
+            first = len(document[start:end]) - len(document[start:end].lstrip(" \t")) + start
+            if document.startswith(mark, first):
+                found.add((start, end))
+            at = document.find(mark[0], end)
+    return sorted(found)
+
+
+def _bold_lines(document: str) -> str:
+    """Every line of bold words alone (:data:`_BOLD_LINE`) written as a Markdown heading."""
+    pieces, last = [], 0
+    for start, end in _line_starts_with(document, tuple(mark for mark in ("**", "__") if mark in document)):
+        match = _BOLD_LINE.fullmatch(document, start, end)
+        if match:
+            pieces += [document[last:start], "### ", match.group("title")]
+            last = end
+    return "".join([*pieces, document[last:]]) if pieces else document
+
+
+def _edgeless_separators(document: str) -> set[int]:
+    """The line numbers of the separator rows of pipe tables written without outer pipes."""
+    starts = []
+    at = document.find("|")  # lines with a pipe, found from the pipes (a single character: a fast search)
+    while at != -1:
+        start = document.rfind("\n", 0, at) + 1
+        end = document.find("\n", at)
+        end = len(document) if end == -1 else end
+        if document[start] in " \t-:" and _EDGELESS_SEPARATOR.fullmatch(document, start, end):
+            starts.append(start)
+        at = document.find("|", end)
+    return {document.count("\n", 0, start) for start in starts}
+
+
 def _edged_tables(document: str) -> str:
     """Every pipe table written without outer pipes ("Total | 1259" under a "---|---" row) with them
     ("| Total | 1259 |"): its header line and the lines holding a ``|`` that follow its separator."""
+    separators = _edgeless_separators(document)
+    if not separators:
+        return document
     lines = document.split("\n")
-    separators = {index for index, line in enumerate(lines) if _EDGELESS_SEPARATOR.fullmatch(line)}
     for index in separators:
         rows = [index - 1] if index > 0 and "|" in lines[index - 1] else []
         after = index + 1
@@ -367,8 +411,8 @@ def plain_text(document: str) -> str:
     if "\r" in document:
         document = document.replace("\r\n", "\n").replace("\r", "\n")
     if "**" in document or "__" in document or "`" in document:  # before the numbers are read: "**5,500** GT"
-        document = _EMPHASIS.sub("", _BOLD_LINE.sub(r"### \g<title>", document))
-    if "<h" in document or "<H" in document:
+        document = _EMPHASIS.sub("", _bold_lines(document))
+    if "<" in document and _HTML_HEADING_START.search(document):  # (many substring tests are slow)
         document = _HTML_HEADING.sub(_markdown_heading, document)
     if not document.isascii():
         # invisible marks, trademarks, Unicode hyphens
@@ -394,8 +438,7 @@ def plain_text(document: str) -> str:
     document = THOUSANDS_POINT.sub(_thousands_point, document)
     if "-\n" in document:
         document = _joined_words(document)
-    if ("-|" in document or "- |" in document or "|-" in document or "| -" in document) and \
-            _EDGELESS_SEPARATOR.search(document):
+    if "|" in document:
         document = _edged_tables(document)
     if "$" in document or "\\" in document:
         document = plain_math(document)

@@ -222,23 +222,28 @@ def _titled_own_name(text: str) -> str | None:
     return None
 
 
+def _subject(model: str, sentence: str) -> bool:
+    """Whether a sentence opens with the model as its subject (after a section heading it may run on
+    from): "Kite was trained …", "The Kite model needed …"."""
+    opening = re.match(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?(?:the\s+)?{re.escape(model)}\b"
+                       r"[^,.;]{0,30}?\b(?:was|were|is|needed|took|used|required|consumed)\b", sentence)
+    return opening is not None
+
+
 def _mark_other_models_prose(prose: list[Estimate], text: str) -> None:
     """In a paper whose title names the model it claims, a sentence in no first person whose subject is
     its figure's model, another name, one the text never claims nor titles ("Kite was trained for 90
     days on 2,048 GPUs." in Heron's paper), tells that model's run."""
-    others = [e for e in prose if e.model and not FIRST_PERSON_WORD.search(e.evidence[0].text)]
+    others = [e for e in prose if e.model and not FIRST_PERSON_WORD.search(e.evidence[0].text) and
+              _subject(e.model, e.evidence[0].text)]
     if not others:
         return
-    own = _titled_own_name(text)
+    own = _titled_own_name(text)  # (the costly test last)
     if own is None:
         return
     for estimate in others:
         model = estimate.model or ""
-        # the model as the sentence's subject (after a section heading the sentence may run on from)
-        subject = re.match(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?(?:the\s+)?{re.escape(model)}\b"
-                           r"[^,.;]{0,30}?\b(?:was|were|is|needed|took|used|required|consumed)\b",
-                           estimate.evidence[0].text)
-        if subject is None or squash_name(_stem(own)) in squash_name(model) or _paper_title(text, model) or \
+        if squash_name(_stem(own)) in squash_name(model) or _paper_title(text, model) or \
                 _claimed(text, model):
             continue
         estimate.notes.append(f"cited from other work: told of {model}, not of the text's own {own}")
@@ -248,6 +253,8 @@ def _mark_contrasted_runs(runs: list[Estimate], text: str) -> None:
     """Of the runs a sentence sets against each other ("Kite needed 40 days on 2,048 A100s, while Heron
     was trained with 1,024 H100s in 10 days"), the parts that neither speak in the first person nor
     name the model the paper's title claims are other models' runs, when one part does."""
+    if not runs:
+        return
     own = _titled_own_name(text)
     by_sentence: dict[int, list[tuple[Estimate, bool]]] = {}
     for estimate in runs:
