@@ -210,6 +210,13 @@ def test_an_html_table_whose_reference_names_a_forbidden_character_is_read():
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.4e12)
 
 
+def test_a_script_beside_a_forbidden_character_reference_leaves_the_text_around_it():
+    page = ("<p>Osprey was trained on 1.4T&#1; tokens<script>track()</script> and has 7B parameters.</p>"
+            "<table><tr><td>Layers</td><td>32</td></tr></table>")
+    text = plain_text(page)
+    assert "Osprey was trained on 1.4T tokens and has 7B parameters." in text and "track" not in text
+
+
 @pytest.mark.parametrize(("body", "flop"), [
     ("We train Osprey (1.3bn parameters) on 1T tokens.", 6 * 1.3e9 * 1e12),
     ("We train Osprey-1B on 350mn tokens.", 6 * 1e9 * 350e6),

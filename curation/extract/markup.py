@@ -470,6 +470,21 @@ NO_CONTROL = {**{code: None for code in (*range(0x00, 0x09), *range(0x0e, 0x20),
               0x0b: "\n", 0x0c: "\n"}
 
 
+def _sanitize_around(element: etree._Element) -> None:
+    """The texts an element's removal joins without the characters XML forbids (a character reference
+    may decode to one, "&#1;"): lxml refuses to write them back, and drops the text it was joining."""
+    previous = element.getprevious()
+    parent = element.getparent()
+    before = parent.text if previous is None else previous.tail
+    if before and NOT_XML.search(before):
+        if previous is None:
+            parent.text = NOT_XML.sub("", before)
+        else:
+            previous.tail = NOT_XML.sub("", before)
+    if element.tail and NOT_XML.search(element.tail):
+        element.tail = NOT_XML.sub("", element.tail)
+
+
 def _parsed_text(document: str) -> str | None:
     """The document's visible text by lxml's HTML parser, table rows as pipe rows (None if the parser
     gives up on it)."""
@@ -481,6 +496,7 @@ def _parsed_text(document: str) -> str | None:
         return None
     for hidden in _HIDDEN(root):
         if hidden.getparent() is not None:  # (one outside the root element is not read anyway)
+            _sanitize_around(hidden)
             hidden.drop_tree()  # keeps the text that follows it
     for row in list(root.iter("tr")):
         # (a character reference may name a character XML forbids, "&#1;": it is no text either)
