@@ -325,3 +325,10 @@ def test_a_superpod_is_hardware_not_a_model_the_text_uses():
 def test_an_hgx_gpu_without_a_server_is_one_gpu():
     primary = primary_of("Osprey was trained on an NVIDIA HGX A100 GPU for 24 hours.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(24 * 3600)
+
+
+@pytest.mark.parametrize("devices", ["8 nodes × 8 H100 SXM5 (64 GPUs)", "64 A100 PCIe 80GB", "64 H100 HBM3"])
+def test_a_devices_form_factor_or_memory_is_no_model(devices):
+    card = CARD + f"Training infrastructure: {devices}, 10 days.\n"
+    primary = extract_document(Document(CARD_KIND, card, 2024), name="acme/Osprey-7B").primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 10 * 86400)

@@ -118,6 +118,9 @@ def _num(value: float) -> float | None:
     return None if pd.isna(value) else float(value)
 
 
+FORM_FACTOR = re.compile(r"[\s\-_]+(?:SXM\d?|PCIe|HBM3e?)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)  # the same few names are asked about many times per text
 def resolve_accelerator(name: str) -> Accelerator | None:
     """The accelerator a name in a text refers to ("A100-SXM-80GB", "TPUv3", …), or None if unknown."""
@@ -126,8 +129,11 @@ def resolve_accelerator(name: str) -> Accelerator | None:
     if key in index:
         return index[key]
     # drop memory sizes that an alias did not spell out: "A100 80GB PCIe", "GTX 580 3GB"
-    trimmed = _normalise(re.sub(r"(?:(?<=[\s\-_])|(?<=\d\d\d))\d+\s?Gi?B?\b", "", name, flags=re.IGNORECASE))
-    return index.get(trimmed)
+    trimmed = re.sub(r"(?:(?<=[\s\-_])|(?<=\d\d\d))\d+\s?Gi?B?\b", "", name, flags=re.IGNORECASE)
+    if _normalise(trimmed) in index:
+        return index[_normalise(trimmed)]
+    # and the form factor or memory kind after it, "H100 HBM3", "A100 PCIe" (the pattern reads them too)
+    return index.get(_normalise(FORM_FACTOR.sub("", trimmed)))
 
 
 @lru_cache(maxsize=1)
