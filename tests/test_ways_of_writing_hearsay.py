@@ -89,3 +89,13 @@ def test_a_sentence_whose_subject_is_another_named_model_is_that_models_run():
             "A100 GPUs.")
     primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize("body", [
+    "Osprey is a 1B model distilled from Kite-70B (trained on 15T tokens) using 100B tokens.",
+    "Osprey (1B parameters) is initialized from Kite-1B (pre-trained on 15T tokens) and trained on 100B "
+    "tokens.",
+])
+def test_a_gloss_of_the_model_a_run_starts_from_is_not_the_run(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 100e9)

@@ -54,10 +54,21 @@ def source_corpus(text: str, sentence: Span, figure: Span) -> bool:
     return gathered and TRAINED_FIGURE.search(text, figure.end, sentence.end) is not None
 
 
+# a gloss of the model a run learns or starts from: "distilled from Kite-70B (trained on 15T tokens)",
+# "initialized from Kite-7B (pre-trained for 2T tokens)"
+SOURCE_GLOSS = re.compile(r"\b(?:distill\w*|initiali[sz]\w*|based|built|fine-?tuned|finetuned|continu\w*"
+                          r"|start\w*)\s+(?:\w+\s+){0,2}?(?:from|on|with)\s+(?:the\s+|an?\s+)?[\w./-]+(?:\s+[\w.-]+)?\s*"
+                          r"\([^()]{0,40}?(?:pre-?)?trained\s+(?:on|for|with|using)\s+(?:about\s+|over\s+|~)?$",
+                          re.IGNORECASE)
+
+
 def teacher_figure(text: str, figure: Span) -> bool:
     """Whether a figure is told of a distillation's teacher in a participle just before it
-    (:data:`TEACHER_TRAINED`)."""
-    return TEACHER_TRAINED.search(text, max(0, figure.start - 100), figure.start) is not None
+    (:data:`TEACHER_TRAINED`), or in a gloss of the model a run learns or starts from
+    (:data:`SOURCE_GLOSS`)."""
+    window = max(0, figure.start - 100)
+    return TEACHER_TRAINED.search(text, window, figure.start) is not None or \
+        SOURCE_GLOSS.search(text, window, figure.start) is not None
 
 
 # the model a run starts from, written before the name: "initialized with Kite-7B weights", "starting from
