@@ -107,7 +107,7 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
 SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?"
                           r"(?:spent|used|consumed)\b"
                           # a run trained with its budget: "Heron was trained with a compute budget of …"
-                          r"|\b(?:was|were|we)\s+(?:pre-?)?trained\s+(?:\w+\s+){0,3}?with\s+(?:a|an|the)\s+"
+                          r"|\b(?:was|were|we)\s+(?:pre-?)?trained\s+(?:\w+\s+){0,3}?(?:with|on|using)\s+(?:a|an|the)\s+"
                           r"(?:total\s+)?(?:training\s+)?(?:compute\s+)?budget\b")
 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
