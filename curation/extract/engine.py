@@ -39,6 +39,7 @@ from curation.extract.markup import plain_text
 from curation.extract.moe import use_active_parameters
 from curation.extract.node_time import find_node_counts, find_node_time
 from curation.extract.operation_counting import find_operation_counting
+from curation.extract.references import mark_reference_entries
 from curation.extract.sections import mark_other_models_sections
 from curation.extract.table_finders import find_table_rows, mark_rows_of_other_sizes
 from curation.extract.used_models import mark_used_models
@@ -222,5 +223,6 @@ def extract(document: str, publication_year: int | None = None, name: str | None
     mark_rows_of_other_sizes(estimates, name)
     mark_reports_of_others(estimates)
     mark_used_models(estimates, text, name)
+    mark_reference_entries(estimates, text)
     mark_base_runs(estimates, text)
     return Extraction(text, estimates, choose_primary(estimates))

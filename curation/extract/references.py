@@ -1,0 +1,55 @@
+"""Figures read from a text's list of references: a cited work's title, never the text's own run.
+
+A reference's title may hold a run's figures ("Kite: a 70B parameter model trained on 2T tokens",
+"Training on 4096 TPU v4 chips for 60 days"). The rule: a figure whose surrounding lines (its paragraph,
+a couple of hundred characters either side) name a year and a place of publication (arXiv, a preprint,
+proceedings, a conference, a journal, a volume or pages, a DOI, a venue's acronym) and speak in no first
+person is a reference entry when it stands after the text's references heading ("References",
+"Bibliography", "R EFERENCES" as PDF text writes small capitals) or on a line numbered as an entry
+("[12] …"). Such a figure is cited. An appendix after the references speaks of the text's own run in
+the first person ("We trained …"), so it is not taken for a reference.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.evidence import Estimate
+
+REFERENCES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:\d+\.?[ \t]*)?(?:references|bibliography"
+                                r"|r[ \t]?eferences|literature[ \t]+cited|references[ \t]+and[ \t]+notes)"
+                                r"[ \t]*$",
+                                re.IGNORECASE | re.MULTILINE)
+YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)[a-z]?\b")
+VENUE = re.compile(r"\b(?:arXiv|preprint|Proceedings|Proc\.|Conference|Journal|Advances\s+in|Transactions"
+                   r"|pp\.|vol\.|doi|Press|Workshop|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI"
+                   r"|IJCAI|Nature|Science|OpenReview|CoRR)\b")
+ENTRY_NUMBER = re.compile(r"(?:^|\n)[ \t]*\[\d{1,3}\][ \t]")
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+REACH_BEFORE, REACH_AFTER = 200, 150
+NOTE = "cited from other work: a title in the text's list of references"
+
+
+def _references_start(text: str) -> int | None:
+    """Where the text's references heading stands (the last one: a table of contents names it first)."""
+    if "eferences" not in text and "EFERENCES" not in text and "ibliography" not in text \
+            and "iterature" not in text:
+        return None
+    headings = list(REFERENCES_HEADING.finditer(text))
+    return headings[-1].start() if headings else None
+
+
+def mark_reference_entries(estimates: list[Estimate], text: str) -> None:
+    """Mark as cited every estimate read from a reference entry (see the module's rule)."""
+    if not estimates:
+        return
+    start = _references_start(text)
+    for estimate in estimates:
+        figure = estimate.evidence[1] if len(estimate.evidence) > 1 else estimate.evidence[0]
+        low, high = max(0, figure.start - REACH_BEFORE), min(len(text), figure.end + REACH_AFTER)
+        opened, closed = text.rfind("\n\n", low, figure.start), text.find("\n\n", figure.end, high)
+        window = text[opened + 2 if opened != -1 else low: closed if closed != -1 else high]  # its paragraph
+        if not (YEAR.search(window) and VENUE.search(window)) or FIRST_PERSON.search(window):
+            continue
+        if (start is not None and figure.start > start) or ENTRY_NUMBER.search(window):
+            estimate.notes.append(NOTE)
