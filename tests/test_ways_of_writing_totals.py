@@ -65,6 +65,8 @@ def test_a_table_of_models_is_no_data_mixture():
 @pytest.mark.parametrize(("body", "epochs"), [
     ("We train Osprey-7B for 2 epochs. The dataset contains 800B tokens.", 2),
     ("The dataset contains 800B tokens. Osprey-7B is trained on it for 3 epochs.", 3),
+    ("The pre-training corpus of Osprey-7B contains 800B tokens, which we train on for two epochs.", 2),
+    ("We train Osprey-7B for 2 epochs on our 800B-token corpus.", 2),
     # a fine-tuning's epochs are not the pre-training's
     ("We fine-tune Osprey-7B for 3 epochs. The pre-training dataset contains 800B tokens.", 1),
 ])

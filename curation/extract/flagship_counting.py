@@ -90,7 +90,7 @@ from curation.extract.moe import (
     TOTAL_ONLY_NOTE,
     active_parameter_pairs,
 )
-from curation.extract.operation_counting import EPOCHS
+from curation.extract.operation_counting import EPOCHS, epochs_of
 from curation.extract.quantities import (
     COUNTED,
     NUMBER,
@@ -99,7 +99,6 @@ from curation.extract.quantities import (
     SIZE_GAP,
     SIZE_JOIN,
     TOKEN_ADJECTIVES,
-    parse_plain,
     scaled_value,
     scientific_value,
 )
@@ -175,8 +174,9 @@ TOKENS_PER_WORD = 4 / 3  # English text: about 0.75 words a subword token
 CORPUS_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:corpus|corpora|dataset|mix|mixture)\b)", re.IGNORECASE)
-# right before it: "trained on a", "trained Heron for 2 epochs over a"
-TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,4}?(?:on|over)\s+(?:an?\s+|the\s+)?$")
+# right before it: "trained on a", "trained Heron for 2 epochs over a", "train for 2 epochs on our"
+TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,4}?(?:on|over)\s+"
+                        r"(?:(?:an?|the|our|its|this)\s+)?$")
 # "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T", "the number of training
 # tokens is about 2.6T", "Tokens seen: 15T", "the total number of tokens used for pre-training Heron-20B is
 # 2.6T", "… for pre-training the 1.8B, 7B, and 20B models ranges from 2.0T to 2.6T" (the top)
@@ -921,7 +921,7 @@ def _epochs(text: str, sentence: Span, tokens: float, figure: Span) -> float:
                 match = EPOCHS.search(neighbour.text)
                 if match:
                     break
-    epochs = parse_plain(match.group("e")) if match else 1.0
+    epochs = epochs_of(match) if match else 1.0
     if not 1 < epochs <= 100:
         return 1.0
     start, end = figure.start - sentence.start, figure.end - sentence.start

@@ -55,7 +55,18 @@ TOKENS = re.compile(rf"(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b\s*(?:\([^()]{{1,12}}\
                     re.IGNORECASE)
 
 
-EPOCHS = re.compile(rf"(?P<e>{NUMBER})\s*(?:epochs?|passes)\b", re.IGNORECASE)
+EPOCH_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10}
+# "3 epochs", "two passes"
+EPOCHS = re.compile(rf"(?:(?P<e>{NUMBER})|(?<![\w-])(?P<ew>{'|'.join(EPOCH_WORDS)}))\s*(?:epochs?|passes)\b",
+                    re.IGNORECASE)
+
+
+def epochs_of(match: re.Match[str]) -> float:
+    """The passes an :data:`EPOCHS` match counts, in digits or in words."""
+    if match.group("e"):
+        return parse_plain(match.group("e"))
+    return float(EPOCH_WORDS[match.group("ew").lower()])
 
 
 def find_operation_counting(text: str) -> list[Estimate]:
@@ -82,7 +93,7 @@ def find_operation_counting(text: str) -> list[Estimate]:
             max(active or params, key=lambda pair: pair[0])
         tokens = scaled_value(match.group("t"), _size(match.group("tm")))
         epochs_match = EPOCHS.search(sentence.text)
-        epochs = parse_plain(epochs_match.group("e")) if epochs_match else 1.0
+        epochs = epochs_of(epochs_match) if epochs_match else 1.0
         if not 1e6 <= tokens <= 1e15 or not 0 < epochs <= 1000:
             continue
         value = 6 * n_params * tokens * epochs
