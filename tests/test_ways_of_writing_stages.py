@@ -34,3 +34,12 @@ def test_tokens_for_pre_training_beside_tokens_for_fine_tuning_are_the_runs(sent
 def test_a_corpus_sized_without_a_word_of_training_is_still_not_paired():
     text = "Osprey has 7B parameters. The web corpus holds 2T tokens and the code corpus 300B tokens."
     assert primary_of(text) is None
+
+
+def test_what_follows_a_semicolon_is_another_clause():
+    primary = primary_of("Osprey was trained on 32 V100s for 5 days; inference on a protein takes 10 s.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(32 * 5 * 86400)
+
+
+def test_a_citation_after_a_semicolon_still_credits_the_run_before_it():
+    assert primary_of("Kite was trained on 512 V100s for 21 days; see Smith et al. (2021).") is None
