@@ -23,6 +23,10 @@ A100_DAY = 86400 * 312e12 * 0.3
     "Assume a 70B model trained on 1.4T tokens; the compute is C = 6ND = 5.9e23 FLOPs.",
     "Suppose one trains a 13B model on 2,048 GPUs for 30 days.",
     "Figure 3 shows the loss of a 13B model trained for 300B tokens on 256 GPUs with our optimizer.",
+    "The largest models today are trained with more than 1e25 FLOPs.",
+    "Such models are typically trained on 2,048 GPUs for 90 days.",
+    "We benchmark 12 open models. The largest, Kite-70B, was trained on 2T tokens on 2,048 A100 GPUs for "
+    "21 days.",
 ])
 def test_runs_told_of_but_not_run_give_no_figure(body):
     primary = primary_of(body)
@@ -36,6 +40,7 @@ def test_runs_told_of_but_not_run_give_no_figure(body):
     ("To reduce the cost of training a 7B model, we train Osprey-7B on 2T tokens.", 6 * 7e9 * 2e12),
     ("Osprey Labs announced that Osprey-7B was trained on 2T tokens.", 6 * 7e9 * 2e12),
     ("Figure 3 shows the loss of Osprey-7B, which we trained on 2T tokens.", 6 * 7e9 * 2e12),
+    ("The largest models are trained on 2T tokens; Osprey-7B has 7 billion parameters.", 6 * 7e9 * 2e12),
 ])
 def test_the_texts_own_run_beside_such_words(body, flop):
     primary = primary_of(body)

@@ -163,14 +163,20 @@ INDEFINITE_MODEL = re.compile(r"\b(?:a|an|any)\s+(?:(?:[a-z-]+\s+)?\d+(?:\.\d+)?
                               r"|(?:[a-z-]+\s+)?model\s+(?:with|of|having)\s+(?:about\s+|over\s+)?\d+(?:\.\d+)?"
                               r"(?:\s?|-)(?:[MBT]|million|billion|trillion)(?!\w)[\s-]*param)", re.IGNORECASE)
 # models in general, in the plural: "frontier models now require more than 1e25 FLOPs"
-GENERIC_MODELS = re.compile(r"\b(?:frontier|large|larger|modern|today's|current|state-of-the-art|most|many|"
-                            r"such)\s+(?:[\w-]+\s+)?(?:models|systems|LLMs|networks)\b", re.IGNORECASE)
+GENERIC_MODELS = re.compile(r"\b(?:frontier|large|larger|largest|biggest|leading|modern|today's|current|"
+                            r"state-of-the-art|most|many|such)\s+(?:[\w-]+\s+)?(?:models|systems|LLMs|networks)\b",
+                            re.IGNORECASE)
 # a formula's worked example: "for N = 70B and D = 1.4T this gives 5.9e23 FLOPs"
 # (the inputs set, "N = 70B"; "trained with C = 5.76e23 FLOPs" states the run's own compute)
 WORKED_EXAMPLE = re.compile(r"\b(?i:for|with|if|when|setting)\s+[A-BD-Z]\s*=\s*\d")
 DESCRIBES_NAMED = re.compile(r"(?:\b(?:is|was|as|being|be)|[A-Z][\w.-]*,)\s*$")
-GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|demands?|consumes?)\b",
-                          re.IGNORECASE)
+# (and of models in general, the plural present passive with a word of habit or of the present: "the
+# largest models today are trained with …", "such models are typically trained on …")
+GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|demands?|consumes?"
+                          r"|(?:today|nowadays|now|currently|typically|usually|often|commonly|routinely|generally)"
+                          r"\b[^.]{0,20}?\bare\s+(?:pre-?)?trained"
+                          r"|are\s+(?:now|typically|usually|often|commonly|routinely|generally|currently)\s+"
+                          r"(?:pre-?)?trained)\b", re.IGNORECASE)
 FIRST_PERSON_WORD = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 # what training a model costs in general, and an example: "the cost of training a 70B model", "for
 # instance, a 405B model was trained on …"

@@ -123,8 +123,9 @@ def _hardware(model: str, text: str) -> bool:
 ANAPHORIC_OPENING = re.compile(r"\W{0,3}(?:it|they|(?:the|this|that|these|those)\s+(?:models?|networks?|"
                                r"systems?)"
                                # "The largest, with 540B parameters, was …", "The biggest of them has …"
+                               # (or with its name in apposition: "The largest, Kite-70B, was …")
                                r"|the\s+(?:largest|biggest|smallest)(?:\s+(?:one|model|of\s+them))?,?"
-                               r"(?:\s+with\s+[^,.]{1,40},)?)"
+                               r"(?:\s+with\s+[^,.]{1,40},|\s+[A-Z][\w.-]*(?:\s[\w.-]+)?,)?)"
                                r"\s+(?:has|had|have|is|was|are|were|contains|comprises|uses|used|"
                                r"took|required)\b", re.IGNORECASE)
 # the sentence before is about someone else's model: a baseline, a comparison, a citation
