@@ -242,6 +242,17 @@ def test_durations_in_short_forms(sentence, days):
     assert longest == (pytest.approx(days) if days else None)
 
 
+@pytest.mark.parametrize(("sentence", "days"), [
+    ("It took twenty-one days.", 21), ("It took thirty two days.", 32),
+    ("It took three and a half days.", 3.5), ("It took a fortnight.", 14),
+    ("It took 21 calendar days.", 21), ("It took 1 week and 3 days.", 10), ("It took fourteen days.", 14),
+])
+def test_durations_in_words(sentence, days):
+    found = durations(whole(sentence))
+    longest = max(seconds for seconds, *_ in found) / DAY if found else None
+    assert longest == (pytest.approx(days) if days else None)
+
+
 @pytest.mark.parametrize(("body", "device_hours"), [
     ("Training Osprey took 5,000 A100 GPU-h.", 5000),
     ("- Hardware: 64 x A100\n- Training time: 14d", 64 * 14 * 24),

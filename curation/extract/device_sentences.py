@@ -56,19 +56,31 @@ from curation.extract.hardware import (
 from curation.extract.model_names import nearby_model
 from curation.extract.quantities import NUMBER, parse_plain
 
+ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+         "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "sixteen": 16,
-    "twenty": 20, "thirty": 30, "thirty-two": 32, "forty": 40, "fifty": 50, "sixty-four": 64,
-    "hundred": 100, "one and a half": 1.5, "two and a half": 2.5, "half a": 0.5, "half an": 0.5,
+    "a": 1, "an": 1, "single": 1, **ONES, **TEENS, **TENS, "hundred": 100, "half a": 0.5, "half an": 0.5,
+    # "three and a half", "twenty-one", "twenty one"
+    **{f"{word} and a half": value + 0.5 for word, value in {**ONES, **TEENS}.items()},
+    **{f"{tens}{joint}{one}": tens_value + one_value for tens, tens_value in TENS.items()
+       for one, one_value in ONES.items() for joint in ("-", " ")},
 }
-WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_ONE = "|".join(ONES)
+_TEEN = "|".join(sorted(TEENS, key=len, reverse=True))
+# the words as a compact pattern (one alternative per word is slow to scan): "twenty-one", "three and a half"
+WORD = (rf"(?:{'|'.join(TENS)})(?:[-\s](?:{_ONE})(?![\w-]))?|(?:{_TEEN}|{_ONE})(?:\s+and\s+a\s+half)?"
+        r"|half\s+an?|an?|single|hundred")
 AMOUNT = rf"(?:{NUMBER}|(?:{WORD})(?![\w-]))"
 DURATION = re.compile(
     rf"(?<![\w.])(?P<lo>{AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT}))?\s*"
-    r"(?:(?:total|wall[\s-]?clock)\s+)?"  # "270 total hours", "80 wall-clock hours"
+    # "270 total hours", "80 wall-clock hours", "21 calendar days"
+    r"(?:(?:total|wall[\s-]?clock|calendar)\s+)?"
     # ("14d" for days only where a duration's abbreviation ends: not "a 2d U-Net")
-    r"(?P<unit>hours?|hrs?|h(?=[\s.,;)]|$)|d(?=\s*(?:[.,;)]|$|\d+\s?h\b))|minutes?|mins?|days?|weeks?|months?)\b"
+    r"(?P<unit>hours?|hrs?|h(?=[\s.,;)]|$)|d(?=\s*(?:[.,;)]|$|\d+\s?h\b))|minutes?|mins?|days?|weeks?|fortnights?"
+    r"|months?)\b"
     # not an amount of recordings: "12,000 hours of speech", "200 hours of gameplay"
     r"(?![\s-]*(?:time|later|ago|old)|\s+of\s+(?:\w+\s+)?(?:speech|audio|video|data|recordings?|footage"
     r"|gameplay|experience|driving|transcri\w+|labell?ed|annotated))(?P<half>\s+and\s+a\s+half\b)?",
@@ -135,7 +147,10 @@ CHANGED_TO = re.compile(rf"\s*(?:to|down\s+to|up\s+to)\s+(?:about\s+|roughly\s+|
                         rf"{AMOUNT}\s*(?:hours?|hrs?|h\b|minutes?|mins?|days?|weeks?|months?)", re.IGNORECASE)
 # days and then hours, one duration: "2d 6h", "2 days and 6 hours"
 DAYS_THEN_HOURS = re.compile(r"\d+(?:\.\d+)?\s?(?:d|days?)\s*(?:and\s+)?(?P<h>\d+(?:\.\d+)?)\s?"
-                             r"(?:h|hrs?|hours?)\b", re.IGNORECASE)
+                             r"(?:h|hrs?|hours?)\b"
+                             # "1 week and 3 days"
+                             r"|\d+(?:\.\d+)?\s?weeks?\s*(?:and\s+)?(?P<d>\d+(?:\.\d+)?)\s?days?\b",
+                             re.IGNORECASE)
 MAX_DEVICES = 200_000
 YEAR = re.compile(r"(?:19[5-9]\d|20[0-3]\d)")  # a year written before a name is not a count of devices
 # the words that take a year: "in 2017 V100 GPUs were …" (not "on 2000 H100s": a count)
@@ -145,7 +160,7 @@ YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|during|from|before|
 
 def amount(text: str) -> float:
     """A count written in digits or in words ("eight", "a")."""
-    word = text.lower()
+    word = " ".join(text.lower().split())
     return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else parse_plain(text)
 
 
@@ -167,8 +182,9 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
             continue
         seconds = (lo + hi) / 2 * SECONDS[_unit_key(match.group("unit"))]
         later = DAYS_THEN_HOURS.match(sentence.text, match.start())
-        if later:  # "2d 6h", "2 days and 6 hours": one duration
-            seconds += parse_plain(later.group("h")) * 3600
+        if later:  # "2d 6h", "2 days and 6 hours", "1 week and 3 days": one duration
+            seconds += parse_plain(later.group("h")) * 3600 if later.group("h") else \
+                parse_plain(later.group("d")) * 86400
         per_epoch_before = PER_EPOCH_BEFORE.search(sentence.text[max(0, match.start() - 120): match.start()])
         if (per_epoch_before and not TOTAL_TIME_BEFORE.search(before)) or \
                 PER_EPOCH_AFTER.match(sentence.text, match.end()):

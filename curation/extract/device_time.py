@@ -49,8 +49,8 @@ from curation.extract.quantities import (
     scaled_value,
 )
 
-SECONDS = {"minute": 60, "hour": 3600, "hr": 3600, "day": 86400, "week": 7 * 86400, "month": 30.44 * 86400,
-           "year": 365.25 * 86400}
+SECONDS = {"minute": 60, "hour": 3600, "hr": 3600, "day": 86400, "week": 7 * 86400, "fortnight": 14 * 86400,
+           "month": 30.44 * 86400, "year": 365.25 * 86400}
 
 
 DEFAULT_UTILIZATION, DEFAULT_UTILIZATION_BEFORE_2018 = 0.30, 0.33

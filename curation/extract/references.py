@@ -16,10 +16,9 @@ import re
 
 from curation.extract.evidence import Estimate
 
-REFERENCES_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:\d+\.?[ \t]*)?(?:references|bibliography"
+REFERENCES_HEADING = re.compile(r"[ \t]*(?:#+[ \t]*)?(?:\d+\.?[ \t]*)?(?:references|bibliography"
                                 r"|r[ \t]?eferences|literature[ \t]+cited|references[ \t]+and[ \t]+notes)"
-                                r"[ \t]*$",
-                                re.IGNORECASE | re.MULTILINE)
+                                r"[ \t]*", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)[a-z]?\b")
 VENUE = re.compile(r"\b(?:arXiv|preprint|Proceedings|Proc\.|Conference|Journal|Advances\s+in|Transactions"
                    r"|pp\.|vol\.|doi|Press|Workshop|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI"
@@ -28,15 +27,24 @@ ENTRY_NUMBER = re.compile(r"(?:^|\n)[ \t]*\[\d{1,3}\][ \t]")
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 REACH_BEFORE, REACH_AFTER = 200, 150
 NOTE = "cited from other work: a title in the text's list of references"
+HEADING_WORDS = ("References", "REFERENCES", "R EFERENCES", "Bibliography", "BIBLIOGRAPHY",
+                 "Literature Cited", "LITERATURE CITED")
 
 
 def _references_start(text: str) -> int | None:
-    """Where the text's references heading stands (the last one: a table of contents names it first)."""
-    if "eferences" not in text and "EFERENCES" not in text and "ibliography" not in text \
-            and "iterature" not in text:
-        return None
-    headings = list(REFERENCES_HEADING.finditer(text))
-    return headings[-1].start() if headings else None
+    """Where the text's references heading stands (the last one: a table of contents names it first),
+    found from its words (a pattern anchored at every line's start is slow on long texts)."""
+    starts = []
+    for words in HEADING_WORDS:
+        at = text.rfind(words)
+        while at != -1:
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            if REFERENCES_HEADING.fullmatch(text, start, len(text) if end == -1 else end):
+                starts.append(start)
+                break
+            at = text.rfind(words, 0, at)
+    return max(starts) if starts else None
 
 
 def mark_reference_entries(estimates: list[Estimate], text: str) -> None:
