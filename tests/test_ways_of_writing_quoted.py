@@ -406,6 +406,19 @@ def test_parameter_counts_in_scientific_notation_or_words(sentence):
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
 
 
+@pytest.mark.parametrize(("sentence", "flop"), [
+    # compound words are one number: "twenty-one" is not "one"
+    ("Osprey has twenty-one billion parameters and was trained on 2T tokens.", 6 * 21e9 * 2e12),
+    ("Osprey has 7B parameters and was trained on twenty-five billion tokens.", 6 * 7e9 * 25e9),
+    ("Osprey has 7B parameters and was trained on three hundred billion tokens.", 6 * 7e9 * 300e9),
+    ("Osprey has 7B parameters and was trained on one and a half trillion tokens.", 6 * 7e9 * 1.5e12),
+    ("Osprey has 7B parameters and was trained on half a trillion tokens.", 6 * 7e9 * 0.5e12),
+])
+def test_sizes_in_compound_words(sentence, flop):
+    primary = _primary(sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
 def test_a_title_in_words_is_no_count():
     assert plain_text("Seven Billion Parameters Are Enough") == "Seven Billion Parameters Are Enough"
 

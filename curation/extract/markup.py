@@ -218,17 +218,35 @@ def _metric_token_units(document: str) -> str:
 # "1.4e12 tokens" (matched back from the word it counts: a scan from every digit is slow)
 SCIENTIFIC_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)(?:\s*(?:×|x|\\times)\s*10\s*\^?\s*\{?|[eE]\+?)"
                               r"(?P<e>[6-9]|1[0-4])\}?[ \t]+(?:non-embedding\s+|trainable\s+|model\s+)?$")
-# a size in words before the parameters it counts: "a seven-billion-parameter model", "seven billion
-# parameters" (lower case: a title's "Seven Billion Parameters" names a work)
-SIZE_IN_WORDS = re.compile(r"\b(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-                           r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
-                           r"[\s-]$")
-WORD_VALUES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-               "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20,
-               "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-               "hundred": 100}
+# a size in words before "million", "billion" or "trillion": "a seven-billion-parameter model", "twenty-five
+# billion tokens", "three hundred billion", "one and a half trillion", "half a trillion" (lower case: a
+# title's "Seven Billion Parameters" names a work)
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_SMALL = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + _ONES
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+SIZE_IN_WORDS = re.compile(rf"\b(?:(?P<half>half\s+a)|(?P<tens>{_TENS})(?:[\s-](?P<ones>{_ONES}))?"
+                           rf"|(?P<small>{_SMALL})(?:\s+(?P<hundred>hundred))?(?P<and_half>\s+and\s+a\s+half)?"
+                           r"|(?P<bare_hundred>hundred))[\s-]$")
+WORD_VALUES = {word: value for value, word in enumerate(
+    ["zero", *_ONES.split("|"), "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+     "seventeen", "eighteen", "nineteen"])}
+WORD_VALUES.update({word: 10 * (index + 2) for index, word in enumerate(_TENS.split("|"))})
+
+
+def _size_in_words(match: re.Match[str]) -> float:
+    """The number a :data:`SIZE_IN_WORDS` match writes."""
+    if match.group("half"):
+        return 0.5
+    if match.group("bare_hundred"):
+        return 100.0
+    if match.group("tens"):
+        ones = WORD_VALUES[match.group("ones")] if match.group("ones") else 0
+        return float(WORD_VALUES[match.group("tens")] + ones)
+    value = float(WORD_VALUES[match.group("small")]) * (100 if match.group("hundred") else 1)
+    return value + (0.5 if match.group("and_half") else 0)
+
+
 COUNTED_WORDS = (" parameters", " params", " tokens")  # found by str's fast search, then the count before
-PARAMETERS_AFTER = re.compile(r"[\s-]+param")
 
 
 def _scientific_count(match: re.Match[str]) -> str | None:
@@ -242,7 +260,8 @@ def _scientific_count(match: re.Match[str]) -> str | None:
 
 def _counts_written_out(document: str) -> str:
     """Parameter and token counts in scientific notation or in words written as sizes ("7 × 10^9
-    parameters": "7B parameters"; "a seven-billion-parameter model": "a 7-billion-parameter model")."""
+    parameters": "7B parameters"; "a seven-billion-parameter model": "a 7-billion-parameter model",
+    "twenty-five billion tokens": "25 billion tokens")."""
     edits: list[tuple[int, int, str]] = []
     for word in COUNTED_WORDS:
         at = document.find(word)
@@ -254,15 +273,15 @@ def _counts_written_out(document: str) -> str:
                 if written:
                     edits.append((count.start(), count.end(), written))
             at = document.find(word, at + 1)
-    at = document.find("illion") if "param" in document else -1
-    while at != -1:  # "seven billion parameters": the size word, then the number word before it
+    at = document.find("illion")
+    while at != -1:  # "seven billion parameters": the size word, then the number words before it
         start = at
         while start > 0 and document[start - 1].isalpha():
             start -= 1  # the size word's start: "b" of "billion", "tr" of "trillion"
-        if PARAMETERS_AFTER.match(document, at + 6):
-            word = SIZE_IN_WORDS.search(document, max(0, start - 12), start)
+        if document[start:at] in ("m", "b", "tr"):
+            word = SIZE_IN_WORDS.search(document, max(0, start - 40), start)
             if word:
-                edits.append((word.start(), word.end() - 1, str(WORD_VALUES[word.group("w")])))
+                edits.append((word.start(), word.end() - 1, f"{_size_in_words(word):g}"))
         at = document.find("illion", at + 1)
     for start, end, text in sorted(edits, reverse=True):
         document = document[:start] + text + document[end:]
