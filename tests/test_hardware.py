@@ -39,3 +39,10 @@ def test_default_peak_is_fp16_tensor_or_fp32_without_tensor_units():
 def test_accelerators_are_found_in_prose():
     found = accelerator_pattern().search("trained on 8 × 16GB V100 GPUs for 90 hours")
     assert found.group("accelerator") == "V100"
+
+
+@pytest.mark.parametrize("name", ["TPU v7", "TPU7x", "Ironwood", "TPU v7x"])
+def test_the_seventh_tpu_generation_by_each_of_its_names(name):
+    accelerator = resolve_accelerator(name)
+    assert accelerator is not None and accelerator.name == "TPU v7"
+    assert accelerator.peak("bf16")[0] == pytest.approx(2307e12)  # Google Cloud's TPU7x page, per chip
