@@ -49,15 +49,15 @@ def _references_start(text: str) -> int | None:
 
 def mark_reference_entries(estimates: list[Estimate], text: str) -> None:
     """Mark as cited every estimate read from a reference entry (see the module's rule)."""
-    if not estimates:
-        return
-    start = _references_start(text)
+    start: int | None = -1  # found only when a figure's lines read like a reference (most do not)
     for estimate in estimates:
         figure = estimate.evidence[1] if len(estimate.evidence) > 1 else estimate.evidence[0]
         low, high = max(0, figure.start - REACH_BEFORE), min(len(text), figure.end + REACH_AFTER)
         opened, closed = text.rfind("\n\n", low, figure.start), text.find("\n\n", figure.end, high)
         window = text[opened + 2 if opened != -1 else low: closed if closed != -1 else high]  # its paragraph
-        if not (YEAR.search(window) and VENUE.search(window)) or FIRST_PERSON.search(window):
-            continue
+        if FIRST_PERSON.search(window) or not YEAR.search(window) or not VENUE.search(window):
+            continue  # (the first person first: most figures are told so)
+        if start == -1:
+            start = _references_start(text)
         if (start is not None and figure.start > start) or ENTRY_NUMBER.search(window):
             estimate.notes.append(NOTE)
