@@ -48,6 +48,11 @@ def test_a_bold_sentence_or_a_bold_fields_key_stays_text():
     assert text == "This card is for the base model.\nHardware Type:\nA100\n### Training\n"
 
 
+def test_an_html_heading_holding_an_anchor_or_emphasis_is_a_heading():
+    page = '<h2 id="e"><a name="e"></a>Osprey-S <em>emissions</em></h2>'
+    assert "\n## Osprey-S emissions\n" in plain_text(page)
+
+
 def test_an_html_heading_inside_a_page_with_a_table_is_a_heading_too():
     page = "<table><tr><td>Tokens</td><td>2T</td></tr></table><h2>Training</h2><p>Osprey was trained.</p>"
     assert "\n## Training\n" in plain_text(page)

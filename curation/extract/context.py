@@ -21,8 +21,8 @@ TEACHER_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its|a)\s+teacher(?:\s
 # a teacher's run told in a participle right before its figure: "We distill from a 70B teacher trained on
 # 15T tokens", "… the teacher model (Kite-70B), which was pre-trained for 30 days on …"
 TEACHER_TRAINED = re.compile(r"\bteacher(?:\s+model)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*"
-                             r"(?:which\s+was\s+|that\s+was\s+)?(?:pre-?)?trained\s+(?:\w+\s+){0,4}?(?:on|with|for|using)\s+(?:about\s+|over\s+|~)?$",
-                             re.IGNORECASE)
+                             r"(?:which\s+was\s+|that\s+was\s+)?(?:pre-?)?trained\s+(?:\w+\s+){0,4}?"
+                             r"(?:on|with|for|using)\s+(?:about\s+|over\s+|~)?$", re.IGNORECASE)
 
 
 # a corpus gathered, not trained on: "We crawled 30T tokens of web text, of which we trained on 2T tokens",
@@ -57,7 +57,8 @@ def source_corpus(text: str, sentence: Span, figure: Span) -> bool:
 # a gloss of the model a run learns or starts from: "distilled from Kite-70B (trained on 15T tokens)",
 # "initialized from Kite-7B (pre-trained for 2T tokens)"
 SOURCE_GLOSS = re.compile(r"\b(?:distill\w*|initiali[sz]\w*|based|built|fine-?tuned|finetuned|continu\w*"
-                          r"|start\w*)\s+(?:\w+\s+){0,2}?(?:from|on|with)\s+(?:the\s+|an?\s+)?[\w./-]+(?:\s+[\w.-]+)?\s*"
+                          r"|start\w*)\s+(?:\w+\s+){0,2}?(?:from|on|with)\s+(?:the\s+|an?\s+)?"
+                          r"[\w./-]+(?:\s+[\w.-]+)?\s*"
                           r"\([^()]{0,40}?(?:pre-?)?trained\s+(?:on|for|with|using)\s+(?:about\s+|over\s+|~)?$",
                           re.IGNORECASE)
 
@@ -107,7 +108,8 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
 SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?"
                           r"(?:spent|used|consumed)\b"
                           # a run trained with its budget: "Heron was trained with a compute budget of …"
-                          r"|\b(?:was|were|we)\s+(?:pre-?)?trained\s+(?:\w+\s+){0,3}?(?:with|on|using)\s+(?:a|an|the)\s+"
+                          r"|\b(?:was|were|we)\s+(?:pre-?)?trained\s+(?:\w+\s+){0,3}?(?:with|on|using)\s+"
+                          r"(?:a|an|the)\s+"
                           r"(?:total\s+)?(?:training\s+)?(?:compute\s+)?budget\b")
 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
@@ -404,12 +406,11 @@ def _semicolon(tail: str) -> int:
 
 def context_around(text: str, sentence: Span, figure: Span, before: int, after: int) -> str:
     """Lower-cased text around a figure, without crossing its sentence's bounds, every line break or
-    run of spaces written as one space (so a cue reads the same across a PDF's line ends); what follows
-    a semicolon after the figure, outside parentheses, is another clause and is left out (unless it
-    cites); what
-    follows a comparison word after the figure ("60 PF-days, compared to 3,640 for …") is about the
-    other side, and what follows a word of results ("… on 3.2T tokens achieves 71.2 on MMLU [12]") about
-    the results, so it is left out. A window that would open inside a parenthesis opens before it."""
+    run of spaces written as one space (so a cue reads the same across a PDF's line ends). What follows
+    a semicolon after the figure, outside parentheses, is another clause (unless it cites); what follows
+    a comparison word after the figure ("60 PF-days, compared to 3,640 for …") is about the other side,
+    and what follows a word of results ("… on 3.2T tokens achieves 71.2 on MMLU [12]") about the
+    results: each is left out. A window that would open inside a parenthesis opens before it."""
     tail = text[figure.end: min(sentence.end, figure.end + after)]
     cut = COMPARISON_AFTER.search(tail)
     end = figure.end + min(cut.start() if cut else len(tail), _semicolon(tail))

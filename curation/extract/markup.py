@@ -27,7 +27,8 @@ _EDGELESS_SEPARATOR = re.compile(r"[ \t]*:?-{2,}:?(?:[ \t]*\|[ \t]*:?-{2,}:?)+[ 
 # an HTML heading ("<h2>Training</h2>"): a Markdown heading of its level, on its own line
 _HTML_HEADING_START = re.compile(r"<[hH][1-6]")
 _HTML_HEADING = re.compile(
-    r"<h(?P<level>[1-6])\b(?P<attributes>[^<>]*)>(?P<title>[^<>\n]{1,200}?)</h(?P=level)>", re.IGNORECASE)
+    r"<h(?P<level>[1-6])\b(?P<attributes>[^<>]*)>(?P<title>(?:[^<\n]|<(?!/?h[1-6]\b)[^<>\n]*>){1,300}?)"
+    r"</h(?P=level)>", re.IGNORECASE)  # (tags inside it, an anchor or emphasis, are dropped)
 # zero-width spaces and joiners, the word joiner, a byte-order mark and a soft hyphen: invisible, and no
 # part of a word; the Unicode hyphen and non-breaking hyphen a PDF or a web page may write ("Kite‑7B",
 # "A100‑80GB"): the hyphen every pattern reads
@@ -341,7 +342,8 @@ def _markdown_heading(match: re.Match[str]) -> str:
     """An HTML heading as a Markdown heading on its own line (inside its element, which the parser keeps)."""
     level = match.group("level")
     hashes = "#" * int(level)
-    return f"<h{level}{match.group('attributes')}>\n{hashes} {match.group('title').strip()}\n</h{level}>"
+    title = _TAG.sub("", match.group("title")).strip()
+    return f"<h{level}{match.group('attributes')}>\n{hashes} {title}\n</h{level}>"
 
 
 def _line_starts_with(document: str, marks: tuple[str, ...]) -> list[tuple[int, int]]:
