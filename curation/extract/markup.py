@@ -247,6 +247,7 @@ def _size_in_words(match: re.Match[str]) -> float:
     return value + (0.5 if match.group("and_half") else 0)
 
 
+NUMBER_WORD_ENDS = ("hundred", "half", "a")  # the last words a size in words may end with, besides numbers
 COUNTED_WORDS = (" parameters", " params", " tokens")  # found by str's fast search, then the count before
 
 
@@ -279,7 +280,9 @@ def _counts_written_out(document: str) -> str:
         start = at
         while start > 0 and document[start - 1].isalpha():
             start -= 1  # the size word's start: "b" of "billion", "tr" of "trillion"
-        if document[start:at] in ("m", "b", "tr"):
+        before = document[max(0, start - 40): start].rstrip(" -")
+        last = before[before.rfind(" ") + 1:].rsplit("-", 1)[-1]  # the word before it (cheap test first)
+        if document[start:at] in ("m", "b", "tr") and (last in WORD_VALUES or last in NUMBER_WORD_ENDS):
             word = SIZE_IN_WORDS.search(document, max(0, start - 40), start)
             if word:
                 edits.append((word.start(), word.end() - 1, f"{_size_in_words(word):g}"))
@@ -363,10 +366,11 @@ def _line_starts_with(document: str, marks: tuple[str, ...]) -> list[tuple[int, 
     return sorted(found)
 
 
-def _bold_lines(document: str) -> str:
-    """Every line of bold words alone (:data:`_BOLD_LINE`) written as a Markdown heading."""
+def _bold_lines(document: str, marks: tuple[str, ...]) -> str:
+    """Every line of bold words alone (:data:`_BOLD_LINE`) written as a Markdown heading (``marks``: the
+    bold marks the document holds)."""
     pieces, last = [], 0
-    for start, end in _line_starts_with(document, tuple(mark for mark in ("**", "__") if mark in document)):
+    for start, end in _line_starts_with(document, marks):
         match = _BOLD_LINE.fullmatch(document, start, end)
         if match:
             pieces += [document[last:start], "### ", match.group("title")]
@@ -431,8 +435,9 @@ def plain_text(document: str) -> str:
     Markdown headings ("**Training**", "<h2>Training</h2>": "### Training", "## Training")."""
     if "\r" in document:
         document = document.replace("\r\n", "\n").replace("\r", "\n")
-    if "**" in document or "__" in document or "`" in document:  # before the numbers are read: "**5,500** GT"
-        document = _EMPHASIS.sub("", _bold_lines(document))
+    bold = tuple(mark for mark in ("**", "__") if mark in document)
+    if bold or "`" in document:  # before the numbers are read: "**5,500** GT"
+        document = _EMPHASIS.sub("", _bold_lines(document, bold) if bold else document)
     if "<" in document and _HTML_HEADING_START.search(document):  # (many substring tests are slow)
         document = _HTML_HEADING.sub(_markdown_heading, document)
     if not document.isascii():
