@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.osprey_texts import primary_of
+from curation.extract.engine import extract
+from tests.osprey_texts import TITLE, primary_of
 
 A100_DAY = 86400 * 312e12 * 0.3
 
@@ -104,3 +105,17 @@ def test_a_sentence_whose_subject_is_another_named_model_is_that_models_run():
 def test_a_gloss_of_the_model_a_run_starts_from_is_not_the_run(body):
     primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 100e9)
+
+
+def test_another_models_run_right_after_a_section_heading_is_still_its_own():
+    text = TITLE + "Kite was trained for 90 days on 2,048 A100 GPUs.\n"
+    assert extract(text, 2024).primary is None
+
+
+@pytest.mark.parametrize("body", [
+    "PyTorch was used to train Osprey on 512 A100 GPUs for 21 days.",
+    "Megatron-LM was used to train Osprey on 512 A100 GPUs for 21 days.",
+])
+def test_a_sentence_that_names_the_own_model_is_its_run_whatever_its_subject(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 21 * 86400)

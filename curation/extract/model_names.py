@@ -92,7 +92,9 @@ NAMED_AS_DATA = re.compile(r"^[\s)]*(?:benchmarks?|datasets?|corpus|corpora|task
 
 
 # "Albatross (70B parameters) was trained on …": a one-word name as the subject of a training sentence
-TRAINED_SUBJECT = re.compile(r"^\W*(?P<name>[A-Z][A-Za-z]{2,})\s*(?:\([^()]{0,60}\)\s*)?"
+# (also after a section heading run into the sentence)
+TRAINED_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{0,40}\n)?"
+                             r"(?P<name>[A-Z][A-Za-z]{2,})\s*(?:\([^()]{0,60}\)\s*)?"
                              r"(?:was|is|were|has\s+been)\s+(?:pre-?)?trained\b")
 # capitalized words that open sentences without naming a model
 SENTENCE_OPENERS = {"the", "this", "that", "these", "those", "it", "each", "every", "our", "we", "all", "one",

@@ -40,6 +40,7 @@ from curation.extract.flagship_counting import (
     WE_THEN,
     common_word,
     introduced_as_own,
+    opening_end,
     title_part,
     trains,
 )
@@ -234,7 +235,8 @@ def _subject(model: str, sentence: str) -> bool:
 def _mark_other_models_prose(prose: list[Estimate], text: str) -> None:
     """In a paper whose title names the model it claims, a sentence in no first person whose subject is
     its figure's model, another name, one the text never claims nor titles ("Kite was trained for 90
-    days on 2,048 GPUs." in Heron's paper), tells that model's run."""
+    days on 2,048 GPUs." in Heron's paper), tells that model's run, unless it names the own model too
+    or the opening gives the name (where a paper names its own model, its short name too)."""
     others = [e for e in prose if e.model and not FIRST_PERSON_WORD.search(e.evidence[0].text) and
               _subject(e.model, e.evidence[0].text)]
     if not others:
@@ -242,10 +244,15 @@ def _mark_other_models_prose(prose: list[Estimate], text: str) -> None:
     own = _titled_own_name(text)  # (the costly test last)
     if own is None:
         return
+    opening_ends = opening_end(text)
     for estimate in others:
         model = estimate.model or ""
+        opening = text[:min(opening_ends, estimate.evidence[0].start)]  # (before the sentence itself)
         if squash_name(_stem(own)) in squash_name(model) or _paper_title(text, model) or \
-                _claimed(text, model):
+                re.search(rf"\b{re.escape(own)}\b", estimate.evidence[0].text) or \
+                re.search(rf"\b{re.escape(model)}\b", opening) or _claimed(text, model):
+            # (a sentence that names the own model is about it, "PyTorch was used to train Heron"; a
+            # name the opening gives may be the own model's short name, "Segment Anything Model (SAM)")
             continue
         estimate.notes.append(f"cited from other work: told of {model}, not of the text's own {own}")
 
