@@ -252,7 +252,7 @@ def _mark_other_models_prose(prose: list[Estimate], text: str) -> None:
                 re.search(rf"\b{re.escape(own)}\b", estimate.evidence[0].text) or \
                 re.search(rf"\b{re.escape(model)}\b", opening) or _claimed(text, model):
             # (a sentence that names the own model is about it, "PyTorch was used to train Heron"; a
-            # name the opening gives may be the own model's short name, "Segment Anything Model (SAM)")
+            # name the opening gives may be the own model's short name, "Heron Vision Model (HVM)")
             continue
         estimate.notes.append(f"cited from other work: told of {model}, not of the text's own {own}")
 
