@@ -343,3 +343,8 @@ def test_a_devices_form_factor_or_memory_is_no_model(devices):
     card = CARD + f"Training infrastructure: {devices}, 10 days.\n"
     primary = extract_document(Document(CARD_KIND, card, 2024), name="acme/Osprey-7B").primary
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 10 * 86400)
+
+
+def test_a_time_field_in_device_hours_of_a_named_device_is_not_multiplied_by_the_count():
+    primary = primary_of("- **Hardware Type:** 8 A100\n- **Hours used:** 1000 A100 hours", head=CARD)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1000 * 3600)
