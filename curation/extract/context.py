@@ -68,8 +68,9 @@ def teacher_figure(text: str, figure: Span) -> bool:
     (:data:`TEACHER_TRAINED`), or in a gloss of the model a run learns or starts from
     (:data:`SOURCE_GLOSS`)."""
     window = max(0, figure.start - 100)
-    return TEACHER_TRAINED.search(text, window, figure.start) is not None or \
-        SOURCE_GLOSS.search(text, window, figure.start) is not None
+    before = text[window: figure.start]  # (cheap tests first: most figures have neither before them)
+    return ("eacher" in before and TEACHER_TRAINED.search(text, window, figure.start) is not None) or \
+        ("(" in before and SOURCE_GLOSS.search(text, window, figure.start) is not None)
 
 
 # the model a run starts from, written before the name: "initialized with Kite-7B weights", "starting from

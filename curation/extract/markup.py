@@ -435,7 +435,8 @@ def plain_text(document: str) -> str:
     Markdown headings ("**Training**", "<h2>Training</h2>": "### Training", "## Training")."""
     if "\r" in document:
         document = document.replace("\r\n", "\n").replace("\r", "\n")
-    bold = tuple(mark for mark in ("**", "__") if mark in document)
+    # (the single character first: a search for two is slow on a non-ASCII text)
+    bold = tuple(mark for mark in ("**", "__") if mark[0] in document and mark in document)
     if bold or "`" in document:  # before the numbers are read: "**5,500** GT"
         document = _EMPHASIS.sub("", _bold_lines(document, bold) if bold else document)
     if "<" in document and _HTML_HEADING_START.search(document):  # (many substring tests are slow)

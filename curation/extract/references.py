@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from curation.extract.context import eligible
 from curation.extract.evidence import Estimate
 
 REFERENCES_HEADING = re.compile(r"[ \t]*(?:#+[ \t]*)?(?:\d+\.?[ \t]*)?(?:references|bibliography"
@@ -51,6 +52,8 @@ def mark_reference_entries(estimates: list[Estimate], text: str) -> None:
     """Mark as cited every estimate read from a reference entry (see the module's rule)."""
     start: int | None = -1  # found only when a figure's lines read like a reference (most do not)
     for estimate in estimates:
+        if not eligible(estimate):
+            continue
         figure = estimate.evidence[1] if len(estimate.evidence) > 1 else estimate.evidence[0]
         low, high = max(0, figure.start - REACH_BEFORE), min(len(text), figure.end + REACH_AFTER)
         opened, closed = text.rfind("\n\n", low, figure.start), text.find("\n\n", figure.end, high)
