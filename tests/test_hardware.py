@@ -46,3 +46,18 @@ def test_the_seventh_tpu_generation_by_each_of_its_names(name):
     accelerator = resolve_accelerator(name)
     assert accelerator is not None and accelerator.name == "TPU v7"
     assert accelerator.peak("bf16")[0] == pytest.approx(2307e12)  # Google Cloud's TPU7x page, per chip
+
+
+@pytest.mark.parametrize(("name", "canonical", "bf16"), [
+    ("B300", "B300", 2.25e15), ("HGX B300", "B300", 2.25e15), ("GB300", "GB300", 2.5e15),
+    ("MI355X", "MI355X", 2.5e15), ("MI350X", "MI350X", 2.3e15),
+])
+def test_the_2025_accelerators_by_their_names(name, canonical, bf16):
+    accelerator = resolve_accelerator(name)
+    assert accelerator is not None and accelerator.name == canonical
+    assert accelerator.peak("bf16")[0] == pytest.approx(bf16)  # dense, per GPU
+
+
+def test_a_gb300_is_not_read_as_a_b300():
+    found = accelerator_pattern().search("trained on 4,608 GB300 GPUs")
+    assert resolve_accelerator(found.group("accelerator")).name == "GB300"

@@ -348,3 +348,13 @@ def test_a_devices_form_factor_or_memory_is_no_model(devices):
 def test_a_time_field_in_device_hours_of_a_named_device_is_not_multiplied_by_the_count():
     primary = primary_of("- **Hardware Type:** 8 A100\n- **Hours used:** 1000 A100 hours", head=CARD)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1000 * 3600)
+
+
+@pytest.mark.parametrize(("sentence", "gpus"), [
+    ("Osprey was trained for 30 days on 64 GB300 NVL72 racks.", 64 * 72),
+    ("Osprey was trained for 30 days on 32 GB200 NVL36 systems.", 32 * 36),
+    ("Osprey was trained on 16 DGX B300 systems for 30 days.", 16 * 8),
+])
+def test_a_rack_or_system_of_blackwell_gpus_counts_its_gpus(sentence, gpus):
+    primary = primary_of(sentence, year=2026)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(gpus * 30 * 86400)

@@ -197,14 +197,16 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
     return found
 
 
-# "64 nodes, each with 8 A100 GPUs" / "16 nodes × 8 H100" / "24 DGX-A800 GPU (8×80G) servers": devices per
-# node × nodes
+# "64 nodes, each with 8 A100 GPUs" / "16 nodes × 8 H100" / "128 nodes (8×A100 each)" / "24 DGX-A800 GPU
+# (8×80G) servers": devices per node × nodes
 NODES_BEFORE = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*|(?i:{WORD}))\s+(?:compute\s+|GPU\s+|TPU\s+)?"
                           r"(?:nodes|servers|machines|hosts|replicas|workers)"
                           r"\s*(?:,?\s*(?:each\s+)?(?:with|of|containing|having|equipped\s+with|running\s+on|on)"
                           r"\s+(?:each\s+)?"
-                          r"|[×x*]\s*)$",
+                          r"|[×x*]\s*|(?P<open>\s*\(\s*))$",  # "128 nodes (8×A100 each)"
                           re.IGNORECASE)
+PER_NODE_WORDS = re.compile(r"\beach\b|\bper\s+(?:node|server|machine|host)\b|/\s*(?:node|server)\b",
+                            re.IGNORECASE)
 # (or the memory first: "96 NVIDIA A100 (40G * 8) servers")
 PER_NODE_AFTER = re.compile(r"\s*\((?:(?P<n>\d+)\s*[×x*][^)]{0,20}"
                             r"|\d+\s?G[Bi]?B?\s*[×x*]\s*(?P<n2>\d{1,2})\s*)\)"
@@ -238,6 +240,10 @@ def _per_node(sentence: str, match: re.Match[str]) -> float:
     """The factor by which a device count is per node: the nodes counted before it, or the devices per
     server written after it (see :data:`NODES_BEFORE`, :data:`PER_NODE_AFTER`)."""
     before = NODES_BEFORE.search(sentence[max(0, match.start() - 60): match.start()])
+    if before and before.group("open"):  # in parentheses, a count per node says so: not "64 nodes (512 GPUs)"
+        closing = sentence.find(")", match.start())
+        inside = sentence[match.start(): closing if closing != -1 else match.end() + 30]
+        return amount(before.group("n")) if PER_NODE_WORDS.search(inside) else 1.0
     if before:
         return amount(before.group("n"))  # "twelve servers, each with eight A100 GPUs": 96
     after = PER_NODE_AFTER.match(sentence, match.end())
@@ -285,22 +291,29 @@ MACHINES_BEFORE = re.compile(r"(?<![\w.])(?P<n>\d[\d,]*)\s+$")
 
 
 # NVIDIA's DGX systems and the GPUs each holds (NVIDIA's product pages): "4 DGX A100 nodes" is 32 A100s;
-# an HGX server board holds as many ("16 HGX H100 servers": 128 H100s; HGX-2: 16 V100s)
+# an HGX server board holds as many ("16 HGX H100 servers": 128 H100s; HGX-2: 16 V100s); an NVL72 rack
+# holds 72 Blackwell GPUs and an NVL36 36 ("64 GB200 NVL72 racks": 4,608 GB200 GPUs)
+_SYSTEM = r"(?:\s+(?:nodes?|systems?|servers?|machines?|boxes|racks?))"
 DGX = re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|{WORD})\s+(?:NVIDIA\s+)?(?:DGX[\s-]?"
-                 r"(?P<model>A100|H100|H200|B200|1|2|Station)?(?:\s+(?:nodes?|systems?|servers?|machines?|boxes))?"
+                 rf"(?P<model>A100|H100|H200|B200|B300|1|2|Station)?{_SYSTEM}?"
                  # an HGX board is a server only when the text says so ("an HGX A100 GPU" is one GPU)
-                 r"|HGX[\s-]?(?P<board>A100|H100|H200|B200|2)\s+(?:nodes?|systems?|servers?|machines?|boxes))"
+                 rf"|HGX[\s-]?(?P<board>A100|H100|H200|B200|B300|2){_SYSTEM}"
+                 rf"|(?:(?P<superchip>GB200|GB300)[\s-]+)?NVL(?P<rack>72|36){_SYSTEM}?)"
                  r"(?![\w-])", re.IGNORECASE)
 DGX_GPUS = {"a100": (8, "A100"), "h100": (8, "H100"), "h200": (8, "H200"), "b200": (8, "B200"),
-            "1": (8, "V100"), "2": (16, "V100"), "station": (4, "V100"), "": (8, "")}
+            "b300": (8, "B300"), "1": (8, "V100"), "2": (16, "V100"), "station": (4, "V100"), "": (8, "")}
 
 
 def _systems(sentence: Span) -> list[tuple[float, str, str, Span]]:
-    """DGX (and HGX) systems as GPU counts; a DGX-1, DGX-2 or Station is read with the GPU the sentence
-    names, else the V100 it shipped with longest, and a bare "DGX" with the sentence's GPU."""
+    """DGX (and HGX) systems and NVL72 (NVL36) racks as GPU counts; a DGX-1, DGX-2 or Station is read
+    with the GPU the sentence names, else the V100 it shipped with longest, and a bare "DGX" or "NVL72"
+    with the sentence's GPU."""
     found = []
     for m in DGX.finditer(sentence.text):
-        per_system, gpu = DGX_GPUS[(m.group("model") or m.group("board") or "").lower()]
+        if m.group("rack"):
+            per_system, gpu = int(m.group("rack")), m.group("superchip") or ""
+        else:
+            per_system, gpu = DGX_GPUS[(m.group("model") or m.group("board") or "").lower()]
         if m.group("model") and m.group("model").lower() in ("1", "2", "station"):
             named = accelerator_pattern().search(sentence.text)
             gpu = named.group("accelerator") if named else gpu
@@ -319,7 +332,7 @@ def device_counts(sentence: Span) -> list[tuple[float, str, str, Span]]:
 @lru_cache(maxsize=64)  # a sentence is read as a count's own and as the one after a nearby count
 def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
     low = sentence.text.lower()
-    found = _systems(sentence) if "dgx" in low or "hgx" in low else []
+    found = _systems(sentence) if "dgx" in low or "hgx" in low or "nvl" in low else []
     if any(word in low for word in INSTANCE_WORDS):  # "32 p4d.24xlarge instances"
         found += instance_counts(sentence)
     taken = {span.start for *_, span in found}

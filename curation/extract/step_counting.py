@@ -11,10 +11,12 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
   decay steps are not training steps, and fine-tuning steps ("Fine-tuning steps: 12'200") make a
   fine-tuning set-up (:func:`finetuning_step_tokens`);
 - a batch size written in tokens ("batch size of 4M tokens", "global batch 4M tokens", "4M tokens per
-  step", "4M tokens/batch", "500k label BPE tokens per batch") is already steps' tokens per step; one
+  step", "4M tokens/batch", "500k label BPE tokens per batch", "each step processes 4M tokens", "Batch
+  size (tokens): 4M") is already steps' tokens per step; one
   written in sequences (a plain count, "2k", "1'024 sequences", "batches of 1024 sequences", "1,024
   sequences per batch") is multiplied by the sequence length, and "1,024 sequences of 2,048 tokens per
-  batch" or "a batch of 1,024 × 2,048 tokens" gives both;
+  batch", "a batch of 1,024 × 2,048 tokens" or, in a set-up, "with 1,024 sequences of 2,048 tokens
+  each" gives both;
 - the sequence length is written as one ("sequence length 512", "context length of 2048", "context size
   8192", "a context window of 1024 tokens", "4,096 tokens per sequence") or as the sequences' ("2048
   sequences of length 512", "sequences of 1024 tokens", "1024 length-1024 input sequences");
@@ -63,7 +65,7 @@ STEPS_FIELD = re.compile(rf"\b(?:(?:training\s+)?steps\s*[:=]|(?:training|total|
 TOKEN_WORDS = r"(?:(?!(?:of|and|or|with|per|each|to|for|in|on)\b)[A-Za-z-]+\s+){0,2}?"
 # "a batch size of 512", "batch size: 2k", "a global batch of 4M tokens", "batches of 1024 sequences",
 # and with no word between when a unit follows the count: "global batch 4M tokens"
-BATCH = re.compile(r"batch(?:es)?\s+(?:size\s*(?:of|was|is|[:=])?|of"
+BATCH = re.compile(r"batch(?:es)?\s+(?:size\s*(?P<labelled>\((?:in\s+)?tokens\)\s*)?(?:of|was|is|[:=])?|of"
                    r"|(?=(?:about\s+|~)?[\d.,']+\s?[kKM]?\s*(?:tokens|sequences)\b))"
                    r"\s*(?:about\s+|approximately\s+|~)?"
                    r"(?:2\s*\^\s*\d{1,2}\s*=\s*)?"  # "a batch size of 2^11 = 2,048 sequences"
@@ -82,6 +84,18 @@ SEQUENCES_PER_BATCH = re.compile(rf"(?<![\w.']){_count('b')}\s*(?:sequences|samp
                                  rf"(?:length\s+)?{_count('l')}\s*tokens?\s*(?:each\s+)?(?:per|/|in\s+each)\s*"
                                  r"(?:global\s+|training\s+)?(?:batch|step|iteration|update)\b",
                                  re.IGNORECASE)
+# the same after "with" or "using" right after the steps or the training verb, its rate left unsaid:
+# "for 250k steps with 1,024 sequences of 8,192 tokens each" (not "we evaluate with 1,000 samples of …")
+SEQUENCES_WITH = re.compile(rf"\b(?:with|using)\s+{_count('b')}\s*(?:sequences|samples|examples)\s+of\s+"
+                            rf"(?:length\s+)?{_count('l')}(?:\s*tokens?)?(?!\s*(?:per|/|in\s+each)\b)",
+                            re.IGNORECASE)
+OF_SEQUENCES = re.compile(r"(?:sequences|samples|examples)\s+of\b", re.IGNORECASE)  # the cheap test first
+WITH_FOLLOWS = re.compile(r"(?:steps|iterations|updates|train\w*)\s*,?\s*$", re.IGNORECASE)
+# a batch in tokens told of each step: "each step processes 8M tokens", "every batch contains 4M tokens"
+EACH_STEP_TOKENS = re.compile(r"\b(?:each|every)\s+(?:training\s+|optimi[sz]er\s+|global\s+)?"
+                              r"(?:batch|step|iteration|update)\s+(?:processes|contains|consumes|covers|includes"
+                              r"|sees|has|holds|comprises|is|was)\s+(?:about\s+|approximately\s+|roughly\s+|~)?"
+                              rf"{_count('b')}\s*(?P<unit>{TOKEN_WORDS}tokens)", re.IGNORECASE)
 # "1,024 sequences per batch": a batch counted in sequences, written as a rate (its length elsewhere)
 SEQUENCES_RATE = re.compile(rf"(?<![\w.']){_count('b')}\s*(?:sequences|samples|examples)\s*"
                             r"(?:per|/|in\s+each|each)\s*(?:global\s+|training\s+)?(?:batch|step|iteration|update)\b"
@@ -210,9 +224,13 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
             end = max(end, sentence_around(text, end + 1, end + 2).end)
         area = text[sentence.start: end]
         # a global batch beats a micro-batch the sentence also gives
-        sequences = list(SEQUENCES_PER_BATCH.finditer(area)) if "sequences of" in area.lower() else []
+        sequences = [*SEQUENCES_PER_BATCH.finditer(area),
+                     *(m for m in SEQUENCES_WITH.finditer(area)
+                       if WITH_FOLLOWS.search(area, max(0, m.start() - 30), m.start()))] \
+            if OF_SEQUENCES.search(area) else []
         inside = [range(m.start(), m.end()) for m in sequences]  # its tokens are no batch of their own
         written = sorted([*sequences, *BATCH.finditer(area), *SEQUENCES_RATE.finditer(area),
+                          *EACH_STEP_TOKENS.finditer(area),
                           *(m for m in BATCH_RATE.finditer(area) if not any(m.start() in r for r in inside))],
                          key=lambda m: m.start())
         batches = [(batch, _per_device(area, batch)) for batch in written]
@@ -231,9 +249,9 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
             n_batch *= devices * (float(next(filter(None, accumulation.groups()))) if accumulation else 1)
         spans = [Span(steps.group(0), steps.start(), steps.end()),
                  Span(batch.group(0), sentence.start + batch.start(), sentence.start + batch.end())]
-        if batch.re is SEQUENCES_PER_BATCH:
+        if batch.re in (SEQUENCES_PER_BATCH, SEQUENCES_WITH):
             tokens = n_steps * n_batch * _value(batch, "l")
-        elif batch.group("unit") or product:
+        elif batch.group("unit") or product or (batch.re is BATCH and batch.group("labelled")):
             tokens = n_steps * n_batch
         else:
             length = _sequence_length(area)

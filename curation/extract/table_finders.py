@@ -238,12 +238,31 @@ def _mark_aggregate(estimate: Estimate, row: Row) -> None:
 LABEL_SIZE = re.compile(r"[\w.-][-\s](?P<n>\d+(?:\.\d+)?)(?P<m>[BM])\b")
 
 
+PARAMETER_LABEL = re.compile(r"\bparam|^(?:model\s+)?size$")
+
+
+def _parameter_label(labels: list[str]) -> int | None:
+    """Which of a table's labels (headers or row labels, lower-cased) gives a run's N: the first label
+    of parameters, not of non-embedding ones; in a table of mixtures of experts, the activated
+    parameters' label ("Active params" beside "Total params"), and none when the table names experts
+    or activated parameters but gives no activated count, since its total is never N."""
+    candidates = [i for i, label in enumerate(labels) if PARAMETER_LABEL.search(label.strip())
+                  and "non-embedding" not in label and "expert" not in label]
+    active = next((i for i in candidates if "activ" in labels[i]), None)
+    if active is not None or _names_experts(labels):
+        return active
+    return next(iter(candidates), None)
+
+
+def _names_experts(labels: list[str]) -> bool:
+    return any("expert" in label or "activ" in label for label in labels)
+
+
 def _parameter_token_rows(table: Table) -> list[Estimate]:
-    params = next((i for i, h in enumerate(table.headers) if (re.search(r"\bparam", h)
-                   or h.strip() in ("size", "model size")) and "non-embedding" not in h), None)
+    params = _parameter_label(table.headers)
     tokens = next((i for i, h in enumerate(table.headers) if re.search(r"\btokens?\b|token count", h)
                    and "batch" not in h and "context" not in h), None)
-    if tokens is None or params == tokens:
+    if tokens is None or params == tokens or (params is None and _names_experts(table.headers)):
         return []
     estimates = []
     carried_tokens: tuple[float, Span] | None = None
@@ -270,12 +289,13 @@ def _parameter_token_rows(table: Table) -> list[Estimate]:
              "table_header": table.header_line.text},
             model=row.label or None, confidence="Likely",
         )
+        if params is not None and "activ" in table.headers[params]:
+            estimate.assumptions["active_parameters"] = True
         _mark_aggregate(estimate, row)
         estimates.append(classify(estimate, row.line.text.lower()))
     return estimates
 
 
-PARAMETER_LABEL = re.compile(r"\bparam|^(?:model\s+)?size$")
 TOKEN_LABEL = re.compile(r"\btokens?\b")
 NOT_RUN_TOKENS_LABEL = re.compile(r"batch|context|vocab|length|window|per\b")
 
@@ -286,12 +306,7 @@ def _parameter_token_columns(text: str, table: Table) -> list[Estimate]:
     model its header names; in a table of mixtures of experts, N is the activated parameters' row, and
     a table that gives only their total gives none."""
     labels = [row.label.lower() for row in table.rows]
-    candidates = [i for i, label in enumerate(labels) if PARAMETER_LABEL.search(label)
-                  and "non-embedding" not in label and "expert" not in label]
-    # a mixture of experts' activated parameters are N; its total never is
-    params = next((i for i in candidates if "activ" in labels[i]), None)
-    if params is None and not any("expert" in label or "activ" in label for label in labels):
-        params = next(iter(candidates), None)
+    params = _parameter_label(labels)
     tokens = next((i for i, label in enumerate(labels)
                    if TOKEN_LABEL.search(label) and not NOT_RUN_TOKENS_LABEL.search(label)), None)
     if params is None or tokens is None:
@@ -299,7 +314,8 @@ def _parameter_token_columns(text: str, table: Table) -> list[Estimate]:
     names = [cell.strip().strip("*").strip() for cell in table.header_line.text.strip().strip("|").split("|")]
     param_row, token_row = table.rows[params], table.rows[tokens]
     active = "activ" in labels[params]
-    total_row = next((table.rows[i] for i in candidates if "total" in labels[i]), None) if active else None
+    total_row = next((table.rows[i] for i, label in enumerate(labels)
+                      if "total" in label and PARAMETER_LABEL.search(label)), None) if active else None
     first, last = table.header_line.start, max(param_row.line.end, token_row.line.end)
     block = Span(text[first:last], first, last)
     estimates = []

@@ -1,0 +1,65 @@
+"""Short texts of our own for the ways of writing a batch and a table of sizes that a ninth battery of
+sentences found: sequences of a length given after "with", a step's tokens told of each step, a batch's
+unit in parentheses, and a table of a mixture of experts with a column of each count."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.step_counting import step_tokens
+from tests.osprey_texts import CARD, primary_of
+
+
+@pytest.mark.parametrize(("sentence", "tokens"), [
+    # sequences of a length after "with": the batch, its rate left unsaid
+    ("We train Osprey-7B for 250k steps with 1024 sequences of 8192 tokens each.", 250e3 * 1024 * 8192),
+    ("The model is trained for 100,000 steps using 512 samples of 2048 tokens.", 1e5 * 512 * 2048),
+    # a step's tokens told of each step
+    ("Each step processes 8M tokens, and we run 250K steps.", 250e3 * 8e6),
+    ("We run 60,000 iterations; every batch contains about 2M tokens.", 6e4 * 2e6),
+    # a batch's unit in parentheses after its label
+    ("- Max steps: 250000\n- Batch size (tokens): 8M", 250e3 * 8e6),
+])
+def test_a_batch_written_so(sentence, tokens):
+    assert [found for found, _ in step_tokens(sentence)] == [pytest.approx(tokens)]
+
+
+def test_sequences_per_batch_after_with_are_read_once():
+    found = step_tokens("We train for 100k steps with 1,024 sequences of 2,048 tokens per batch.")
+    assert [tokens for tokens, _ in found] == [pytest.approx(1e5 * 1024 * 2048)]
+
+
+def test_sequences_a_text_evaluates_on_are_no_batch():
+    sentence = "After 100k steps, we evaluate with 1,000 samples of 512 tokens from each domain."
+    assert step_tokens(sentence) == []
+
+
+# -- a table of a mixture of experts, one column each count --------------------------------------------
+
+def test_a_row_tables_activated_column_is_n_not_its_total():
+    primary = primary_of("| Total params | Active params | Tokens |\n|---|---|---|\n| 47B | 13B | 2T |\n",
+                         head=CARD)
+    assert primary is not None and primary.assumptions["parameters"] == pytest.approx(13e9)
+    assert primary.assumptions["active_parameters"] is True
+
+
+def test_a_row_table_naming_experts_without_an_activated_count_gives_no_run():
+    table = "| Model | Params | Experts | Tokens |\n|---|---|---|---|\n| Osprey-MoE | 47B | 8 | 2T |\n"
+    assert primary_of(table, head=CARD) is None
+
+
+def test_a_dense_row_table_still_gives_its_run():
+    primary = primary_of("| Model | Params | Tokens |\n|---|---|---|\n| Osprey-7B | 7B | 2T |\n", head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize(("sentence", "chips"), [
+    # a count per node in parentheses says so
+    ("Osprey's pre-training took 21 days with 128 nodes (8×A100 each).", 1024),
+    ("Osprey's pre-training took 21 days with 128 nodes (8 A100 GPUs per node).", 1024),
+    # one that does not is the total
+    ("Osprey's pre-training took 21 days on 64 nodes (512 A100 GPUs).", 512),
+])
+def test_nodes_with_their_devices_in_parentheses(sentence, chips):
+    primary = primary_of(sentence + "\n", year=2023)
+    assert primary is not None and primary.assumptions["chips"] == chips
