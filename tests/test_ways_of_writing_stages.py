@@ -1,11 +1,13 @@
 """A run told with the next stage in the same sentence: the figure read is the pre-training's, whatever
-stage the sentence goes on to."""
+stage the sentence goes on to; and a pre-training told stage by stage, with no training verb: the
+stages' tokens summed."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.osprey_texts import primary_of
+from curation.extract.stage_tokens import stage_tokens
+from tests.osprey_texts import CARD, primary_of
 
 
 @pytest.mark.parametrize("sentence", [
@@ -43,3 +45,39 @@ def test_what_follows_a_semicolon_is_another_clause():
 
 def test_a_citation_after_a_semicolon_still_credits_the_run_before_it():
     assert primary_of("Kite was trained on 512 V100s for 21 days; see Smith et al. (2021).") is None
+
+
+# -- a pre-training told stage by stage --------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "tokens"), [
+    # a table headed with stages, a post-training row left out
+    ("## Training\n\n| Stage | Tokens | Context |\n|---|---|---|\n| Pretraining | 12T | 4K |\n"
+     "| Long-context | 100B | 32K |\n| SFT | 20B | 4K |\n", 12.1e12),
+    # a table whose rows are stages, its tokens in the header's unit, with a total row
+    ("## Training\n\n| | Tokens (B) |\n|---|---|\n| Phase 1 | 9000 |\n| Phase 2 | 3000 |\n"
+     "| Total | 12000 |\n", 12e12),
+    # lines and list items that each name a stage and its tokens
+    ("## Training\n\nStage 1: 10T tokens\nStage 2: 2T tokens\nStage 3: 0.5T tokens (long context)\n",
+     12.5e12),
+    ("## Training\n\n- Stage 1 (general): 10 trillion tokens\n- Stage 2 (reasoning): 2 trillion tokens\n",
+     12e12),
+])
+def test_a_pre_training_told_stage_by_stage_sums_its_stages(body, tokens):
+    assert [found for found, _ in stage_tokens(body)] == [pytest.approx(tokens)]
+
+
+def test_stages_summed_with_the_size_of_the_cards_model():
+    primary = primary_of("Stage 1: 10T tokens\nStage 2: 2T tokens\n", head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 12e12)
+
+
+@pytest.mark.parametrize("body", [
+    # a data pipeline's stages
+    "## Dataset\n\nStage 1 (crawl): 30T tokens\nStage 2 (deduplication): 12T tokens\n",
+    # a single line is no list of stages
+    "## Training\n\nStage 1: 10T tokens\n\nWe then evaluate.\n",
+    # a table whose rows are not all stages
+    "## Training\n\n| | Tokens |\n|---|---|\n| Pretraining | 12T |\n| Web | 8T |\n",
+])
+def test_what_is_no_pre_training_told_in_stages(body):
+    assert stage_tokens(body) == []

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchored, lowered, positions
 from curation.extract.context import classify, context_around, has_cue, mark_local_cues
+from curation.extract.data_mixtures import HEADER_SCALE, token_cell
 from curation.extract.evidence import (
     FINETUNING,
     OPERATION_COUNTING,
@@ -32,6 +33,7 @@ from curation.extract.quantities import (
     TOKEN_ADJECTIVES,
     scaled_value,
 )
+from curation.extract.stage_tokens import stage_tokens
 from curation.extract.step_counting import finetuning_step_tokens, step_tokens, table_step_tokens
 from curation.extract.tables import find_tables
 from schemas.model_cards import FRONT_MATTER
@@ -207,26 +209,22 @@ def _checkpoint_tokens(text: str) -> list[tuple[float, list[Span]]]:
     return [best] if best else []
 
 
-SCALED_TOKEN_HEADER = re.compile(r"tokens?\s*[(\[]\s*(?P<m>[bmt]|billions?|millions?|trillions?)\s*[)\]]")
-
-
 def _mix_total_tokens(text: str) -> list[tuple[float, list[Span]]]:
     """A data-mix table's total: the "Total" row of a column headed with tokens in a unit
-    ("| Subset | Tokens (Billion) |" … "| Total | 1259.13 |") counts the tokens of the whole mix."""
+    ("| Subset | Tokens (Billion) |" … "| Total | 1259.13 |") counts the tokens of the whole mix; and the
+    stages of a pre-training told one by one, summed (:func:`stage_tokens`)."""
     figures = []
     for table in find_tables(text):
-        columns = [(index, SCALED_TOKEN_HEADER.search(header)) for index, header in enumerate(table.headers)]
-        for index, unit in columns:
-            if unit is None:
+        for index, header in enumerate(table.headers):
+            if "token" not in header or not HEADER_SCALE.search(header):
                 continue
             for row in table.rows:
                 if not row.label.lower().startswith(("total", "sum")) or index >= len(row.cells):
                     continue
-                value = re.fullmatch(rf"\s*({NUMBER})\s*", row.cells[index])
-                if value:
-                    scale = unit.group("m")[0].upper()  # "billion" → "B"
-                    tokens = scaled_value(value.group(1), _size(scale))
+                tokens = token_cell(row.cells[index], header)
+                if tokens:
                     figures.append((tokens, [row.line, table.header_line]))
+    figures += [(tokens, [span]) for tokens, span in stage_tokens(text)]
     return figures
 
 

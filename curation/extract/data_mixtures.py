@@ -27,7 +27,7 @@ HEADER_SCALE = re.compile(r"[(\[]\s*(?P<u>[kmbt])\s*[)\]]"
                           r"|\bin\s+(?P<w2>thousand|million|billion|trillion)s\b")
 
 
-def _tokens(cell: str, header: str) -> float | None:
+def token_cell(cell: str, header: str) -> float | None:
     """A cell's token count: "1.2T", "300B", "1,200" under a header in billions ("Tokens (B)")."""
     match = TOKEN_CELL.match(cell.replace("*", "").strip())
     if match is None:
@@ -53,7 +53,7 @@ def _mixture(text: str, table: Table) -> tuple[float, Span] | None:
     for row in table.rows:
         if len(row.cells) <= column:
             continue
-        tokens = _tokens(row.cells[column], table.headers[column])
+        tokens = token_cell(row.cells[column], table.headers[column])
         if tokens is None:
             continue
         if row.label.strip().lower() in TOTAL_LABELS:

@@ -102,6 +102,7 @@ from curation.extract.quantities import (
     scaled_value,
     scientific_value,
 )
+from curation.extract.stage_tokens import stage_tokens
 from curation.extract.step_counting import list_block, step_tokens, table_step_tokens
 
 # "Heron-7B", "Heron 1.5B", "Heron-30B-A3B", "H5-11B" (a letter and a digit), and a size in parentheses after
@@ -1045,7 +1046,9 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     """6 · N · D from the text's flagship model size (active parameters for a mixture of experts) and
     its largest training-token figure, found anywhere in the text."""
     any_tokens = _training_tokens(text)  # cheap (anchored on "tokens"): most texts stop here
-    mixture = mixture_tokens(text) if any_tokens is None else None  # with no figure: a data-mixture table
+    # with no figure: the stages of a pre-training summed, else a data-mixture table
+    mixture = max(stage_tokens(text) or [mixture_tokens(text)], key=lambda pair: pair[0] if pair else 0) \
+        if any_tokens is None else None
     if any_tokens is None and mixture is None:
         return []
     sized, flagship = _own_flagship(text, repository)
