@@ -27,6 +27,17 @@ def test_pipe_table_headers_and_rows():
     assert [row.label for row in table.rows] == ["Model 8B", "Model 70B", "Total"]
 
 
+def test_a_header_with_a_scale_in_digits_is_still_the_header():
+    table, = find_tables("| Model | FLOPs (×10^21) |\n|---|---|\n| Osprey-7B | 84 |\n| Osprey-70B | 840 |\n")
+    assert table.headers == ["model", "flops (×10^21)"]
+    assert [row.label for row in table.rows] == ["Osprey-7B", "Osprey-70B"]
+
+
+def test_a_key_value_tables_first_row_over_a_separator_is_data():
+    table, = find_tables("| Parameters | 7B |\n|---|---|\n| Tokens | 2T |\n")
+    assert [row.label for row in table.rows] == ["Parameters", "Tokens"]
+
+
 def test_gpu_hours_rows_become_per_model_hardware_estimates():
     estimates = find_table_rows(GPU_HOURS_CARD)
     by_model = {e.model: e for e in estimates}

@@ -63,3 +63,9 @@ def test_a_dense_row_table_still_gives_its_run():
 def test_nodes_with_their_devices_in_parentheses(sentence, chips):
     primary = primary_of(sentence + "\n", year=2023)
     assert primary is not None and primary.assumptions["chips"] == chips
+
+
+def test_a_compute_column_scaled_in_its_header_gives_the_flagships_figure():
+    body = "| Model | FLOPs (×10^21) |\n|---|---|\n| Osprey-7B | 84 |\n| Osprey-70B | 840 |\n"
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(8.4e23)

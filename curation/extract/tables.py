@@ -57,16 +57,18 @@ def find_tables(text: str) -> list[Table]:
         return []
     tables: list[Table] = []
     block: list[tuple[Span, list[str]]] = []
-    block_end = -1
+    block_end, headed = -1, 0
     for line in _pipe_lines(text):  # only the lines with two pipes: a table's lines
         if block and line.start != block_end + 1:  # a line without two pipes came between
-            tables.extend(_tables_of(block))
-            block = []
+            tables.extend(_tables_of(block, headed))
+            block, headed = [], 0
         block_end = line.end
         cells = _cells(line.text)
         if not all(_SEPARATOR_CELL.match(cell) or not cell for cell in cells):
             block.append((line, cells))
-    return tables + _tables_of(block)
+        elif not headed:
+            headed = len(block)  # the lines above the first separator are the header's
+    return tables + _tables_of(block, headed)
 
 
 def _pipe_lines(text: str) -> Iterator[Span]:
@@ -81,18 +83,26 @@ def _pipe_lines(text: str) -> Iterator[Span]:
         at = text.find("|", end)
 
 
-def _tables_of(block: list[tuple[Span, list[str]]]) -> list[Table]:
-    table = _table(block) if block else None
+def _tables_of(block: list[tuple[Span, list[str]]], headed: int) -> list[Table]:
+    table = _table(block, headed) if block else None
     return [table] if table else []
 
 
-def _table(block: list[tuple[Span, list[str]]]) -> Table | None:
+_VALUE = re.compile(r"^[~≈<>]?\s*\d")
+
+
+def _table(block: list[tuple[Span, list[str]]], headed: int = 0) -> Table | None:
+    """The table of a block of pipe rows; ``headed`` counts the rows above its separator line, which are
+    headers even with a digit in them ("| Model | FLOPs (×10^21) |"), unless a two-cell row's value is a
+    number ("| Parameters | 7B |" over "|---|---|" is a key-value table's first row)."""
     width = max(len(cells) for _, cells in block)
     headers = [""] * width
     header_line: Span | None = None
     rows: list[Row] = []
-    for span, cells in block:
+    for index, (span, cells) in enumerate(block):
         is_data = any(_DIGIT.search(cell) for cell in cells[1:])
+        if is_data and index < headed and not (len(cells) == 2 and _VALUE.match(cells[1])):
+            is_data = False
         if is_data and header_line is None and len(cells) == 2:
             header_line = span  # a key-value table with no header row: "| Parameters | 7B |" is data
         if is_data and header_line is not None:
