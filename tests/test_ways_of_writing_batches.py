@@ -69,3 +69,27 @@ def test_a_compute_column_scaled_in_its_header_gives_the_flagships_figure():
     body = "| Model | FLOPs (×10^21) |\n|---|---|\n| Osprey-7B | 84 |\n| Osprey-70B | 840 |\n"
     primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(8.4e23)
+
+
+# -- device time and device counts in tables -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("body", "chip_seconds"), [
+    # a column of a named device's hours, rows labelled by size
+    ("| Size | A100-hours |\n|---|---|\n| 1B | 10,000 |\n| 7B | 80,000 |\n| 70B | 1,700,000 |\n",
+     1.7e6 * 3600),
+    # numbers under a header that names the devices, beside numbers under one that names the days
+    ("| Model | TPU v4 chips | Days |\n|---|---|---|\n| Osprey-7B | 256 | 14 |\n| Osprey-70B | 2048 | 35 |\n",
+     2048 * 35 * 86400),
+    # a model a column, with a row of device time
+    ("| | Osprey-7B | Osprey-70B |\n|---|---|---|\n| GPU hours (H100) | 80K | 1.7M |\n", 1.7e6 * 3600),
+])
+def test_a_tables_device_time_written_so(body, chip_seconds):
+    primary = primary_of(body, year=2024)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(chip_seconds)
+
+
+def test_a_row_of_device_time_names_its_accelerator():
+    primary = primary_of("| | Osprey-7B | Osprey-70B |\n|---|---|---|\n| GPU hours (H100) | 80K | 1.7M |\n",
+                         year=2024)
+    assert primary is not None and primary.assumptions["accelerator"] == "H100 SXM"

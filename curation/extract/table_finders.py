@@ -1,8 +1,8 @@
-"""Estimates from table rows: a GPU-hours or GPU-days column (hardware), a cell of devices beside a
-cell of time ("| Heron-L | 64 V100 | 7 days |", or a number under "| Days |": hardware), parameter and
-token columns, a token column beside sized names ("| Heron-7B | 2T |"), or a model a column with a
-parameter row and a token row (6·N·D), or a training-compute column in the unit its
-header names (reported); and parameter and token columns that PDF text writes without pipes (see
+"""Estimates from table rows: a GPU-hours or GPU-days column or row (hardware), a cell of devices beside
+a cell of time ("| Heron-L | 64 V100 | 7 days |", or numbers under "| GPUs |" and "| Days |": hardware),
+parameter and token columns, a token column beside sized names ("| Heron-7B | 2T |"), or a model a column
+with a parameter row and a token row (6·N·D), or a training-compute column in the unit its header names
+(reported); and parameter and token columns that PDF text writes without pipes (see
 :mod:`curation.extract.line_tables`).
 
 Model cards and papers tabulate per-model figures ("| Heron 2 70B | 1720320 | …"); each row becomes an
@@ -70,7 +70,9 @@ def _device_time_cell(cell: str) -> float | None:
     return _cell_value(cell)
 
 
-DEVICE_TIME_HEADER = re.compile(r"(?:gpu|chip|tpu|accelerator)[\s-]?(?P<unit>hours?|days?)")
+# "GPU hours", "chip-days", and time of a named device: "A100-hours", "H100 hours", "V100 days"
+DEVICE_TIME_HEADER = re.compile(r"(?:gpu|chip|tpu|accelerator|(?<![\w])[a-z]{1,2}\d{2,4}[a-z]?)[\s-]?"
+                                r"(?P<unit>hours?|days?)")
 
 
 def _device_time_column(table: Table) -> tuple[int, float] | None:
@@ -170,6 +172,7 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
                     found.append(estimate)
         else:
             found += _device_count_rows(text, table, publication_year)
+            found += _device_time_by_column(text, table, publication_year)
         found += _parameter_token_rows(table)
         found += _parameter_token_columns(text, table)
         found += _compute_rows(table)
@@ -191,21 +194,44 @@ TIME_COLUMN = re.compile(r"^(?:training\s+|wall[\s-]?clock\s+)?(?:time\s*)?"
 PLAIN_CELL = re.compile(rf"^\s*~?\s*(?P<n>{NUMBER})\s*$")
 
 
+# a column of device counts whose header names the devices: "GPUs", "# GPUs", "TPU v4 chips", "GPUs (A100)"
+COUNT_COLUMN = re.compile(r"^(?:#|no\.|num(?:ber)?(?:\s+of)?)?\s*(?P<acc>[^()]*?)\s*"
+                          r"(?P<noun>gpus|chips|tpus|accelerators|devices|npus)(?:\s*\((?P<acc2>[^)]*)\))?$")
+
+
+def _count_column(table: Table) -> tuple[int, str, str] | None:
+    """The column of device counts, the accelerator its header names ("" when none) and its noun."""
+    for index, header in enumerate(table.headers):
+        match = COUNT_COLUMN.match(header.strip()) if index else None
+        if match:
+            name = f"{match.group('acc')} {match.group('acc2') or ''}".strip()
+            return index, name, match.group("noun")
+    return None
+
+
 def _device_count_rows(text: str, table: Table, publication_year: int | None) -> list[Estimate]:
-    """A row with one cell naming a device count ("64 V100", "8x A100", "TPU v3-256") and another
-    giving a duration ("7 days", "12h", or a number under a header that names the unit, "| Days |"):
-    that row's model trained on those devices for that long."""
+    """A row with one cell naming a device count ("64 V100", "8x A100", "TPU v3-256", or a number under a
+    header that names the devices, "| TPU v4 chips |") and another giving a duration ("7 days", "12h",
+    or a number under a header that names the unit, "| Days |"): that row's model trained on those
+    devices for that long."""
     estimates = []
     named = ((index, TIME_COLUMN.match(header.strip())) for index, header in enumerate(table.headers))
     time_column = next(((index, unit.group("unit")) for index, unit in named if unit), None)
+    count_column = _count_column(table)
     for row in table.rows:
         if time_column is None and not ROW_TIME.search(row.line.text):
             continue  # cheap: most rows give no duration
         counts, times = [], []
         for index in range(len(row.cells)):  # the first cell too: a table of runs may have no model column
             cell = _cell_span(row, index)
-            counts += [(found, cell) for found in device_counts(cell)]
+            counted = device_counts(cell)
+            counts += [(found, cell) for found in counted]
             times += durations(cell)
+            plain_count = PLAIN_CELL.match(row.cells[index]) if count_column and index == count_column[0] \
+                else None
+            if plain_count and not counted:
+                _, name, noun = count_column
+                counts.append(((parse_plain(plain_count.group("n")), name, noun, cell), cell))
             plain = PLAIN_CELL.match(row.cells[index]) if time_column and index == time_column[0] else None
             if plain and not times:
                 unit = time_column[1]
@@ -227,6 +253,38 @@ def _device_count_rows(text: str, table: Table, publication_year: int | None) ->
             estimate.evidence += [table.header_line, time_span]
             _mark_aggregate(estimate, row)
             estimates.append(estimate)
+    return estimates
+
+
+def _device_time_by_column(text: str, table: Table, publication_year: int | None) -> list[Estimate]:
+    """A table with a model a column ("| | Heron-7B | Heron-70B |") and a row of device time ("| GPU hours
+    (H100) | 80K | 1.7M |"): each column's device time, for the model its header names."""
+    names = [cell.strip().strip("*").strip() for cell in table.header_line.text.strip().strip("|").split("|")]
+    estimates = []
+    for row in table.rows:
+        unit = DEVICE_TIME_HEADER.search(row.label.lower())
+        if unit is None or re.search(r"logit|inference|generation|evaluat", row.label, re.IGNORECASE):
+            continue
+        seconds = SECONDS["day" if unit.group("unit").startswith("day") else "hour"]
+        named = accelerator_pattern().search(row.label)
+        accelerator, where = (named.group("accelerator"), "named in the row's label") if named else \
+            _table_accelerator(text, table)
+        for column in range(1, min(len(names), len(row.cells))):
+            value = _device_time_cell(row.cells[column])
+            if not value or not re.search(r"[A-Za-z]", names[column]):
+                continue
+            kind = "GPU-days" if seconds == SECONDS["day"] else "GPU-hours"
+            estimate = hardware_estimate(
+                text, _cell_span(row, column), value * seconds, accelerator, "gpu", publication_year,
+                {"chip_time": f"{value:g} {kind}", "accelerator_from": where, "table_row": True,
+                 "table_header": table.header_line.text},
+                sentence=row.line,
+            )
+            if estimate:
+                estimate.model = names[column]
+                estimate.evidence.insert(1, table.header_line)
+                estimates.append(estimate)
+        break
     return estimates
 
 
