@@ -545,6 +545,8 @@ def test_a_surveys_token_column_is_cited():
 @pytest.mark.parametrize(("sentence", "days"), [
     ("Our model converged after 14 days of training on 16 V100s.", 14),
     ("Training finished after 10 days on 256 A100 GPUs.", 10),
+    # converging says it trains, with no other training verb
+    ("The model converged after 3 days on 8 P100 GPUs.", 3),
 ])
 def test_a_run_that_ended_after_a_time_lasted_it(sentence, days):
     (estimate,) = find_device_counts(sentence, 2020)

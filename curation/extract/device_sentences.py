@@ -17,7 +17,7 @@ hours", "using 50 GPUs, for one day". The rules:
   per epoch times the epochs the sentence gives; not a milestone, "after just 4 hours", though a run
   that "converged after 14 days" lasted them, nor a rate, "one minute per move", nor an amount of
   recordings, "12,000 hours of speech"), and says it is training ("train", "pretrain", "took",
-  "needed", "run", "used", "conducted", "lasted");
+  "needed", "run", "used", "conducted", "lasted", "converged");
 - a count whose own words give it another purpose ("5,000 TPUs to generate self-play games", "256
   GPUs for data generation") is not the run's; one whose words say it trains ("and 64 TPUs to train
   the networks") is, whatever else the sentence's other devices do;
@@ -115,7 +115,7 @@ DEVICES = re.compile(
     r"(?:\s+(?:pod|slice|cluster))?",
 )
 TRAINING = re.compile(r"\b(?:pre-?)?train|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b"
-                      r"|\bran\b|\brun\b|\bused\b|\butili[sz]ed\b|\bconducted\b|\blasted\b"
+                      r"|\bran\b|\brun\b|\bused\b|\butili[sz]ed\b|\bconducted\b|\blasted\b|\bconverge[sd]?\b"
                       r"|训练|訓練|学習",  # "training" in Chinese, traditional Chinese and Japanese
                       re.IGNORECASE)
 # "each epoch took 2 hours", "one epoch takes", "20 minutes per epoch": a time per epoch, not per run
