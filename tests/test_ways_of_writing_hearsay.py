@@ -119,3 +119,22 @@ def test_another_models_run_right_after_a_section_heading_is_still_its_own():
 def test_a_sentence_that_names_the_own_model_is_its_run_whatever_its_subject(body):
     primary = primary_of(body)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 21 * 86400)
+
+
+def test_hearsay_early_in_a_sentence_governs_a_figure_late_in_it():
+    body = ("Kite-1 was reportedly trained on 25,000 A100 GPUs for 90 to 100 days, at a cost of about 2.1e25 "
+            "FLOP.")
+    assert primary_of(body) is None
+
+
+def test_a_survey_by_its_title_quotes_even_one_run_of_another():
+    text = ("A Survey of Large Language Models\n\nAbstract\nWe review recent models.\n\n3 Scaling\n"
+            "Heron used 6,144 TPU v4 chips for 50 days.\n")
+    assert extract(text, 2024).primary is None
+
+
+def test_a_venues_review_header_is_no_survey():
+    text = ("Under review as a conference paper at ICLR 2024\nOSPREY: EFFICIENT MODELS\n\nAbstract\nWe train "
+            "Osprey.\n\n3 Training\nOsprey was trained on 64 A100 GPUs for 10 days.\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 10 * 86400)

@@ -230,12 +230,22 @@ def general_statement(sentence: str, before: str) -> bool:
                                                       for match in INDEFINITE_MODEL.finditer(before))
 
 
+# hearsay that qualifies a whole statement, however far before its figure: "Kite was reportedly trained on
+# 25,000 A100 GPUs for 90 days, at a cost of about 2.1e25 FLOP"
+HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red"
+                     r"|(?:is|are|was|were)\s+said\s+to)\b", re.IGNORECASE)
+
+
 def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:
     """Note the cues that govern a figure where they stand (see :data:`BEFORE_IN_SENTENCE`), and a
     general rule (:func:`general_statement`, read up to the figure's end: a device count and its
     duration may stand either side of the indefinite model, "With 1,000 H100s, training a 70B model
-    takes 30 days")."""
+    takes 30 days"); hearsay anywhere before the figure in its sentence (:data:`HEARSAY`) makes it
+    another work's."""
     before = text[sentence.start: figure.start] if sentence.start <= figure.start else ""
+    if ("ed" in before or "said" in before) and HEARSAY.search(before) and \
+            "cited from other work" not in estimate.notes:  # cheap test first
+        estimate.notes.append("cited from other work")
     phrase = re.split(r"[,;:(]", before)[-1]
     after = text[figure.end: min(figure.end + 25, max(figure.end, sentence.end))]
     supposed = ("ssume" in before or "uppose" in before or "magine" in before) and SUPPOSITION.search(before)

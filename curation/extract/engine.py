@@ -33,6 +33,7 @@ from curation.extract.flagship_counting import (
     find_flagship_counting,
     mark_corpus_sizes,
     mark_runs_of_other_sizes,
+    title_part,
 )
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.markup import plain_text
@@ -119,17 +120,23 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
 
 SURVEY_FIGURES = 5
 FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# a title that calls the text a survey of others' work: "A Survey of Large Language Models", "A Review on …",
+# "…: A Comprehensive Survey" (not a venue's header, "Under review as a conference paper")
+SURVEY_TITLE = re.compile(r"\b(?:survey|review)\s+(?:of|on|for)\b|[:—–-]\s*(?:an?\s+)?(?:[\w-]+\s+){0,2}"
+                          r"(?:survey|review)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
-def mark_reports_of_others(estimates: list[Estimate]) -> None:
+def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
     """A text that quotes many compute figures or device times in prose and never in a sentence of its
     own ("we", "our") is reporting other people's runs — a survey, an analysis of scaling or of energy
     use: those figures are marked as cited (at least five prose sentences with figures, none
-    first-person; a table, or several figures in one sentence, counts once)."""
+    first-person; a table, or several figures in one sentence, counts once). A text whose title calls
+    it a survey or a review needs only one such sentence."""
     quoted = [e for e in estimates if e.method in (REPORTED, HARDWARE) and eligible(e)]
     prose = [e for e in quoted if not e.assumptions.get("table_row") and is_prose(e.evidence[0])]
     sentences = {e.evidence[0].start for e in prose}
-    if len(sentences) < SURVEY_FIGURES or any(FIRST_PERSON.search(e.evidence[0].text) for e in prose):
+    needed = 1 if prose and SURVEY_TITLE.search(title_part(text)) else SURVEY_FIGURES
+    if len(sentences) < needed or any(FIRST_PERSON.search(e.evidence[0].text) for e in prose):
         return
     for estimate in quoted:
         estimate.notes.append("cited from other work: the text quotes many runs' compute and trains none "
@@ -221,7 +228,7 @@ def extract(document: str, publication_year: int | None = None, name: str | None
     mark_runs_of_other_sizes(estimates, text, name)
     mark_other_models_sections(estimates, text, name)
     mark_rows_of_other_sizes(estimates, name)
-    mark_reports_of_others(estimates)
+    mark_reports_of_others(estimates, text)
     mark_used_models(estimates, text, name)
     mark_reference_entries(estimates, text)
     mark_base_runs(estimates, text)
