@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from curation.extract.date_ranges import date_range_durations
 from curation.extract.engine import extract
 from curation.extract.markup import plain_text
 
@@ -271,3 +272,30 @@ def test_cue_words_are_read_from_a_words_start(body):
     text = "Heron-72B\n\nAbstract\nWe introduce Heron-72B.\n\n2 Training\n" + body + "\n"
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 72e9 * 18e12)
+
+
+# -- a duration written as the dates a run started and ended -------------------------------------------
+
+@pytest.mark.parametrize(("written", "days"), [
+    ("from March 11 to April 10, 2023", 30),
+    ("between 11 March 2023 and 10 April 2023", 30),
+    ("started on March 11, 2023 and ended on April 10, 2023", 30),
+    ("from Dec 1 to Jan 15, 2024", 45),  # the first date in the year before
+])
+def test_a_run_between_two_dates_lasted_the_days_between(written, days):
+    (seconds, *_), = date_range_durations(f"Osprey was trained on 512 A100 GPUs {written}.")
+    assert seconds == pytest.approx(days * 86400)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey was trained between January 2023 and July 2023.",  # months alone: more than the run
+    "Osprey was released on March 11, 2023 and updated on April 10, 2023.",  # no word of starting
+])
+def test_dates_that_give_no_runs_length(sentence):
+    assert date_range_durations(sentence) == []
+
+
+def test_a_cards_training_dates_field_is_its_time():
+    card = CARD + "# Osprey-7B\n\n- Hardware: 512 A100 GPUs\n- Training dates: 11 Mar – 10 Apr 2023\n"
+    primary = extract(card, 2023).primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 30 * 86400)

@@ -44,6 +44,7 @@ from functools import lru_cache
 from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits
 from curation.extract.cloud_instances import INSTANCE_WORDS, instance_counts
 from curation.extract.context import CITATION, CITED, has_cue
+from curation.extract.date_ranges import date_range_durations
 from curation.extract.device_time import SECONDS, _unit_key, count_accelerator, hardware_estimate
 from curation.extract.evidence import Estimate, Span, sentence_around, sentence_before
 from curation.extract.hardware import (
@@ -194,6 +195,8 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
             seconds *= parse_plain(epochs.group("e"))
         span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())
         found.append((seconds, match.group(0), span))
+    for seconds, written, start, end in date_range_durations(sentence.text):  # "from March 11 to April 10"
+        found.append((seconds, written, Span(written, sentence.start + start, sentence.start + end)))
     return found
 
 

@@ -9,11 +9,12 @@ H100-80G" / "Training time: 42 days"). The rules:
   8") or a TPU slice ("TPU v3-256": 256 cores, two per chip; "v5litepod-16": 16 one-core chips);
   without either, one device;
 - the nearest **time field** within six lines of it (Hours used, Training time, Training duration,
-  Duration, Time, Wall-clock; of two as near, the one after it), or a duration in the field's own
-  value ("64 A100 GPUs for 2 weeks", also under a Compute key), gives the wall-clock time; a range
-  counts as its midpoint, a bare number hours, a number in another unit ("30 seconds") nothing;
-  a time already in device-hours ("90 GPU-hours", "2,000 (GPU hours)"), or longer than a year of
-  wall-clock time ("Hours used: 150000" beside "256 A100"), is not multiplied by the count;
+  Duration, Time, Wall-clock, Training dates; of two as near, the one after it), or a duration in the
+  field's own value ("64 A100 GPUs for 2 weeks", also under a Compute key), gives the wall-clock time;
+  a range counts as its midpoint, a range of dates as the days between them ("11 Mar – 10 Apr 2023"),
+  a bare number hours, a number in another unit ("30 seconds") nothing; a time already in device-hours
+  ("90 GPU-hours", "2,000 (GPU hours)"), or longer than a year of wall-clock time ("Hours used: 150000"
+  beside "256 A100"), is not multiplied by the count;
 - a **compute field** (Total FLOPs, Training FLOPs, Training compute) states the total; "2.1 x 10e21" is
   read as 2.1 × 10^21, the way such fields are written;
 - a **device-time field** ("GPU hours: 1.46M H100", "TPU-days: 300") is device time on the accelerator
@@ -26,6 +27,7 @@ from __future__ import annotations
 import re
 
 from curation.extract.context import classify
+from curation.extract.date_ranges import date_range_durations
 from curation.extract.device_time import SECONDS, _unit_key, document_accelerator, hardware_estimate
 from curation.extract.evidence import REPORTED, Estimate, Span
 from curation.extract.hardware import TPU_SLICE, accelerator_pattern, resolve_accelerator, tpu_slice
@@ -46,7 +48,7 @@ OWN_DURATION = re.compile(rf"\b(?:for|over|in)\s+(?:about\s+|~\s*)?(?P<lo>{NUMBE
 HARDWARE_KEYS = re.compile(r"^(?:hardware(?: type)?|gpus?|tpus?|accelerators?|training hardware|"
                            r"compute infrastructure|hardware used)$", re.IGNORECASE)
 TIME_KEYS = re.compile(r"^(?:hours used|(?:pre-?)?training time|(?:pre-?)?training duration|time|duration|"
-                       r"training hours|training days|training period|time to train|"
+                       r"training hours|training days|training period|time to train|(?:training\s+)?dates|"
                        r"wall[- ]?clock(?: time)?(?: of training)?)$", re.IGNORECASE)
 COMPUTE_KEYS = re.compile(r"^(?:total flops?|training flops?|training compute|compute|flops)$", re.IGNORECASE)
 # a count, or nodes times the devices in each: "64 H100", "32 x 8 x A100 GPUs", "4 × 8 A100" (not "8 x 80GB")
@@ -125,6 +127,9 @@ def _devices(value: str) -> tuple[float, str | None, str]:
 def _seconds(value: str) -> tuple[float, bool] | None:
     """(seconds, already device time) of a time field's value; bare numbers are hours, and a number in
     another unit ("30 seconds", "90 minutes" of audio, "3 epochs") is no training time."""
+    dated = date_range_durations(value)  # "Training dates: 11 Mar – 10 Apr 2023"
+    if dated:
+        return dated[0][0], False
     match = TIME_VALUE.search(value)
     if not match:
         return None
