@@ -100,3 +100,22 @@ def test_a_time_said_of_all_experiments_is_still_no_run(body):
 def test_a_runs_time_beside_the_projects_total_is_the_run():
     primary = primary_of("Osprey was trained on 8 V100s for 3 days, and all experiments took 500 GPU hours.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(8 * 3 * 86400)
+
+
+# -- a card's token count written other ways -----------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "Osprey-7B was trained on 2T+ tokens.",
+    "The model has been trained on a dataset of 2 trillion of tokens.",
+    # a short field under a heading about training, though the field never says so
+    "Tokens: 2T",
+    "- Data: 2 trillion tokens",
+])
+def test_a_cards_token_count_written_so(body):
+    primary = primary_of(body, head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_field_under_a_heading_of_evaluation_is_no_training_count():
+    card = CARD.replace("## Training", "## Evaluation")
+    assert primary_of("- Data: 2 trillion tokens", head=card) is None

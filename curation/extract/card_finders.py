@@ -52,7 +52,7 @@ PARAM_STATEMENT = re.compile(  # "6.9B parameters", "a 6.9B parameter model", "1
 # "1.5T tokens", "299,892,736,000 tokens" (digits alone count when they reach 1e8), "a 1.5 trillion
 # token mix", "tokens: 2T", "Tokens seen: 1.5T"
 TOKEN_FIGURE = re.compile(
-    rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})?\b\s*{TOKEN_ADJECTIVES}"
+    rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})?\b\+?(?:\s+of(?=\s+tokens\b))?\s*{TOKEN_ADJECTIVES}"
     r"(?:tokens|token(?=[\s-]+(?:mix|mixture|corpus|dataset)\b))"
     rf"|\btokens(?:\s+seen|\s+trained(?:\s+on)?)?\s*[:=]\s*(?P<t2>{NUMBER})\s?(?P<tm2>{SIZE})\b",
     re.IGNORECASE,

@@ -160,7 +160,9 @@ ABSTRACT_LINE = re.compile(r"(?:#+\s*)?a ?bstract\b", re.IGNORECASE)
 TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its title
 # "1.4T tokens", "300 billion tokens", "299,892,736,000 tokens" (digits alone count from 1e8)
 TOKEN_FIGURE = re.compile(
-    rf"(?<![\w.])(?P<n>{COUNTED})\s?(?:(?P<m>[MBT]|million|billion|trillion)(?![a-z]))?\s*(?:\([^()]{{1,12}}\)\s*)?"
+    # "1.4T+ tokens", "1.4 trillion of tokens"
+    rf"(?<![\w.])(?P<n>{COUNTED})\s?(?:(?P<m>[MBT]|million|billion|trillion)(?![a-z])\+?"
+    rf"(?:\s+of(?=\s+tokens\b))?)?\s*(?:\([^()]{{1,12}}\)\s*)?"
     # a footnote's mark may follow in a text drawn from a PDF: "2T tokens1"
     rf"{TOKEN_ADJECTIVES}tokens(?![A-Za-z_])", re.IGNORECASE)
 # "2 × 10^12 tokens", "1.5e12 tokens": a token count in scientific notation
@@ -183,6 +185,8 @@ TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,4}?(?:on|over)
 # 2.6T", "… for pre-training the 1.8B, 7B, and 20B models ranges from 2.0T to 2.6T" (the top)
 TOKENS_THEN_FIGURE = re.compile(
     rf"\b(?:(?:training|pre-?training)\s+tokens|tokens\s+seen"
+    # a field keyed "Tokens" alone, at a line's start: "- Tokens: 1.4T"
+    rf"|(?:(?<=\n)|(?<=\n- )|(?<=\n\* ))tokens(?=\s*:)"
     rf"|number\s+of\s+(?:(?:training|pre-?training|total)\s+)?tokens"
     rf"(?:\s+(?:used\s+|seen\s+)?(?:for|in|during|by)\s+(?:[^.;:]|\.(?=\d)){{1,70}}?)?)\s*"
     rf"(?:[:=]|\b(?:up\s+)?(?:in)?to\b|\bof\b|\b(?:is|was|reaches|reached|totals?|amounts?\s+to)\b"
@@ -854,8 +858,9 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
             before = RUN_STEPS_BEFORE.sub(" ", before)
         if per_item or has_cue(before, NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
             continue
-        if not ABOUT_TRAINING.search(sentence.text) or \
-                (not is_prose(sentence) and list_block(text, match.start()) is None):
+        field = _field_under_training(text, match.end() - 1)
+        if not (field or ABOUT_TRAINING.search(sentence.text)) or \
+                (not field and not is_prose(sentence) and list_block(text, match.start()) is None):
             continue  # a figure's axis labels are no prose; a card's list fields are read
         if match.re is SCIENTIFIC_TOKEN_FIGURE:
             tokens = scientific_value(match)
@@ -864,6 +869,21 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         if 1e8 <= tokens <= 1e15:
             found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
     return found + _stage_sums(text, found)
+
+
+HEADING_LINE = re.compile(r"^#{1,6}[ \t]+(?P<title>[^\n]*)$", re.MULTILINE)
+FIELD_LINE = 100  # characters: a field's line ("- Data: 1.4T tokens") is short
+
+
+def _field_under_training(text: str, at: int) -> bool:
+    """Whether the figure ending at ``at`` stands in a short field line ("Tokens: 1.4T", "- Data: 1.4 trillion
+    tokens") under a heading about training ("## Training", "### Pre-training data"): such a field is
+    about training though it never says so itself."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    if (len(text) if end == -1 else end) - start > FIELD_LINE or ":" not in text[start:at]:
+        return False
+    headings = list(HEADING_LINE.finditer(text, max(0, start - 2000), start))
+    return bool(headings) and "train" in headings[-1].group("title").lower()
 
 
 # a sentence that tells a run in stages: "pre-trained in two stages: first on 3T tokens, then on 1T",
