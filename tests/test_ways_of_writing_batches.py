@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from curation.extract.documents import extract_document
 from curation.extract.step_counting import step_tokens
+from schemas.handover import CARD as CARD_KIND
+from schemas.handover import Document
 from tests.osprey_texts import CARD, primary_of
 
 
@@ -93,3 +96,11 @@ def test_a_row_of_device_time_names_its_accelerator():
     primary = primary_of("| | Osprey-7B | Osprey-70B |\n|---|---|---|\n| GPU hours (H100) | 80K | 1.7M |\n",
                          year=2024)
     assert primary is not None and primary.assumptions["accelerator"] == "H100 SXM"
+
+
+def test_a_cards_own_row_in_a_table_of_architecture_gives_its_size():
+    card = ("---\nlicense: apache-2.0\n---\n# Osprey\n\nOsprey is a language model trained on 1.4T "
+            "tokens.\n\n| Model | Layers | Hidden | Params |\n|---|---|---|---|\n"
+            "| Osprey | 40 | 5120 | 13B |\n")
+    primary = extract_document(Document(CARD_KIND, card, 2023), name="acme/Osprey").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 1.4e12)

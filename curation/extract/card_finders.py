@@ -24,6 +24,7 @@ from curation.extract.evidence import (
     sentence_around,
 )
 from curation.extract.model_names import document_title, model_before, squash_name
+from curation.extract.parameter_labels import parameter_label
 from curation.extract.quantities import (
     NUMBER,
     PARAMETER_WORDS,
@@ -129,12 +130,19 @@ LINK_TEXT = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def _own_row_size(text: str, name: str) -> tuple[float, Span] | None:
-    """The size in the two-cell table row whose label is the card's own model ("| [Heron](…) | 11B |")."""
+    """The size in the table row whose label is the card's own model: a two-cell row ("| [Heron](…) |
+    11B |"), or the row of a table with a column of parameters ("| Model | Layers | Params |" … "| Heron
+    | 40 | 13B |"; of a mixture of experts, its activated count)."""
     own = squash_name(name.split("/")[-1])
     for table in find_tables(text):
+        column = parameter_label(table.headers) if table.headers and len(table.headers) > 2 else None
         for row in table.rows:
             label = squash_name(LINK_TEXT.sub(r"\1", row.label))
-            value = KEY_VALUE_SIZE.fullmatch(row.cells[1]) if len(row.cells) == 2 and label == own else None
+            if label != own:
+                continue
+            cell = row.cells[1] if len(row.cells) == 2 else \
+                row.cells[column] if column is not None and column < len(row.cells) else ""
+            value = KEY_VALUE_SIZE.fullmatch(cell)
             size = scaled_value(value.group("n"), _size(value.group("m"))) if value else 0
             if 1e6 <= size <= 1e14:
                 return size, row.line

@@ -28,6 +28,7 @@ from curation.extract.flagship_counting import title_part
 from curation.extract.hardware import accelerator_pattern
 from curation.extract.line_tables import line_tables
 from curation.extract.model_names import document_title, squash_name
+from curation.extract.parameter_labels import PARAMETER_LABEL, names_experts, parameter_label
 from curation.extract.quantities import NUMBER, SCIENTIFIC, SIZE, parse_plain, scaled_value, scientific_value
 from curation.extract.tables import Row, Table, find_tables
 from curation.units import FLOP_PER_PFS_DAY
@@ -296,31 +297,11 @@ def _mark_aggregate(estimate: Estimate, row: Row) -> None:
 LABEL_SIZE = re.compile(r"[\w.-][-\s](?P<n>\d+(?:\.\d+)?)(?P<m>[BM])\b")
 
 
-PARAMETER_LABEL = re.compile(r"\bparam|^(?:model\s+)?size$")
-
-
-def _parameter_label(labels: list[str]) -> int | None:
-    """Which of a table's labels (headers or row labels, lower-cased) gives a run's N: the first label
-    of parameters, not of non-embedding ones; in a table of mixtures of experts, the activated
-    parameters' label ("Active params" beside "Total params"), and none when the table names experts
-    or activated parameters but gives no activated count, since its total is never N."""
-    candidates = [i for i, label in enumerate(labels) if PARAMETER_LABEL.search(label.strip())
-                  and "non-embedding" not in label and "expert" not in label]
-    active = next((i for i in candidates if "activ" in labels[i]), None)
-    if active is not None or _names_experts(labels):
-        return active
-    return next(iter(candidates), None)
-
-
-def _names_experts(labels: list[str]) -> bool:
-    return any("expert" in label or "activ" in label for label in labels)
-
-
 def _parameter_token_rows(table: Table) -> list[Estimate]:
-    params = _parameter_label(table.headers)
+    params = parameter_label(table.headers)
     tokens = next((i for i, h in enumerate(table.headers) if re.search(r"\btokens?\b|token count", h)
                    and "batch" not in h and "context" not in h), None)
-    if tokens is None or params == tokens or (params is None and _names_experts(table.headers)):
+    if tokens is None or params == tokens or (params is None and names_experts(table.headers)):
         return []
     estimates = []
     carried_tokens: tuple[float, Span] | None = None
@@ -364,7 +345,7 @@ def _parameter_token_columns(text: str, table: Table) -> list[Estimate]:
     model its header names; in a table of mixtures of experts, N is the activated parameters' row, and
     a table that gives only their total gives none."""
     labels = [row.label.lower() for row in table.rows]
-    params = _parameter_label(labels)
+    params = parameter_label(labels)
     tokens = next((i for i, label in enumerate(labels)
                    if TOKEN_LABEL.search(label) and not NOT_RUN_TOKENS_LABEL.search(label)), None)
     if params is None or tokens is None:
