@@ -138,3 +138,17 @@ def test_a_venues_review_header_is_no_survey():
             "Osprey.\n\n3 Training\nOsprey was trained on 64 A100 GPUs for 10 days.\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 10 * 86400)
+
+
+@pytest.mark.parametrize("planned", [
+    "We plan to train a 30B model on 5T tokens next year.",
+    "We will train a 30B model on 5T tokens.",
+])
+def test_a_planned_run_is_not_the_texts(planned):
+    primary = primary_of("Osprey-7B is trained on 2T tokens. " + planned)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_run_under_way_is_the_texts():
+    primary = primary_of("Osprey-7B is being trained on 2T tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

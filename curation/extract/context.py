@@ -127,6 +127,10 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+t
                                 r"generating|decoding|simulat\w*|emulat\w*)\b"
                                 # alternatives weighed: "whether it takes 2 weeks on 10,000 GPUs or …"
                                 r"|\bwhether\b"
+                                # a run planned, not begun: "we plan to train a 30B model on 5T tokens",
+                                # "will be trained on" (a run under way, "is being trained on", is its run)
+                                r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|aim(?:s|ed)?)\s+to\s+(?:pre-?)?train"
+                                r"|\bwill\s+(?:be\s+)?(?:pre-?)?train"
 
                                 # small runs for a study of scaling: "to fit scaling laws, we train 20
                                 # models …", "proxy models", "small-scale experiments"
