@@ -268,6 +268,15 @@ def test_minutes_are_not_a_device_name():
     assert device_counts(Span(sentence, 0, len(sentence))) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Osprey-MoE activates 32B of its 1T parameters for each token and was trained on 2T tokens.",
+    "Osprey-MoE has 1T parameters (32B active) and was trained on 2T tokens.",
+])
+def test_a_mixture_of_experts_active_count_written_so(sentence):
+    primary = _primary(TITLE + "We introduce Osprey-MoE, a mixture-of-experts model. " + sentence, 2025)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 32e9 * 2e12)
+
+
 def test_a_mixture_of_experts_activating_part_of_its_parameters():
     text = TITLE + ("We introduce Osprey-8B, trained on 1.25T tokens. Osprey-8B has 8B parameters while only "
                     "activating 2B for each input token.")

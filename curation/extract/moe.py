@@ -3,7 +3,8 @@
 MoE papers tabulate "Total Params" and "Activated Params" per model (one column per model), or say it
 in one sentence ("671B total parameters, of which 37B are activated for each token"; "a total of 57
 billion parameters and 14 billion activated parameters"; "30.5B in total and 3.3B activated"; "8B
-parameters while only activating 2B for each input token"), or name
+parameters while only activating 2B for each input token"; "activates 32B of its 1T parameters";
+"235B parameters (22B active)"), or name
 the model with both sizes ("Heron-30B-A3B"). When an operation-counting estimate used a
 total that such a table or sentence gives, the activated count replaces it.
 """
@@ -35,7 +36,13 @@ def _figure_pattern(group: str) -> str:
 
 
 _TOTAL = (_figure_pattern("t") + r"\s+total\s+param|total\s+(?:number\s+)?of\s+" + _figure_pattern("u")
-          + r"\s+param|" + _figure_pattern("w") + r"\s+(?:parameters?\s+)?in\s+total\b")
+          + r"\s+param|" + _figure_pattern("w") + r"\s+(?:parameters?\s+)?in\s+total\b"
+          # "activates 32B of its 1T parameters"; "235B parameters (22B active)"
+          + r"|\bof\s+(?:its|the|their)\s+(?:total\s+)?" + _figure_pattern("x") + r"\s+(?:total\s+)?param"
+          + r"|" + _figure_pattern("p")
+          + r"\s+param\w*(?=\s*\(\s*(?:with\s+|of\s+which\s+)?(?:about\s+|~\s*)?"
+          r"\d[\d.]*\s?(?:[MB]|million|billion)\s+(?:are\s+)?activ)")
+TOTAL_GROUPS = ("t", "u", "w", "v", "x", "p")
 TOTAL_PHRASE = re.compile(_TOTAL, re.IGNORECASE)
 # "8B parameters while only activating 2B for each token": a count a verb of activation follows (tried
 # only in texts that write such a verb)
@@ -92,7 +99,7 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
     ("671B total parameters, of which 37B are activated"; "32B activated and 1T total parameters")."""
     pairs = []
     low = lowered(text)  # a figure pattern is costly: try it only near "total" and "activ"
-    if "activated" not in low and "active" not in low and "activating" not in low:
+    if "activated" not in low and "active" not in low and "activating" not in low and "activates" not in low:
         return []
     # "activation" (of a layer) is no count of parameters: its windows are not read
     cues = sorted([*positions(low, "total"), *(at for at in positions(low, "activ")
@@ -116,7 +123,7 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
             if other is None:
                 continue
             total, active = (match, other) if first is total_phrase else (other, match)
-            value = _figure(total, next(g for g in ("t", "u", "w", "v") if total.groupdict().get(g)))
+            value = _figure(total, next(g for g in TOTAL_GROUPS if total.groupdict().get(g)))
             activated = _figure(active, "a")
             if activated < value:
                 pairs.append((value, activated, text[match.start(): match.end() + other.end()]))
