@@ -299,3 +299,10 @@ def test_a_cards_training_dates_field_is_its_time():
     card = CARD + "# Osprey-7B\n\n- Hardware: 512 A100 GPUs\n- Training dates: 11 Mar – 10 Apr 2023\n"
     primary = extract(card, 2023).primary
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 30 * 86400)
+
+
+def test_device_time_with_a_middle_dot_between_device_and_unit():
+    text = ("Osprey: Open Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
+            "Training Osprey took 640K H100 GPU·h.\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(640e3 * 3600)

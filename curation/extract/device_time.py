@@ -79,7 +79,8 @@ CHIP_TIME = re.compile(
     # V100 GPU hours", "Nvidia-V100 GPU hours", "GPU Nvidia A100 80G days"
     rf"\s*(?:(?:GPU\s+)?(?:(?:NVIDIA|Nvidia|nvidia|AMD|Google|Cloud|Tesla)[\s-]+)?(?P<acc>{ACC})"
     r"(?:\s*\d{2,3}\s?GB?\b)?[\s-]*)?"
-    rf"(?:(?P<what>GPU|TPU|NPU|chip|accelerator|core|device)s?[\s-]?|(?(acc)(?<=[\w\s-])|(?!))){CHIP_UNIT}",
+    # (a middle dot between device and unit, as in units: "640K GPU·h")
+    rf"(?:(?P<what>GPU|TPU|NPU|chip|accelerator|core|device)s?[\s·-]?|(?(acc)(?<=[\w\s-])|(?!))){CHIP_UNIT}",
     re.IGNORECASE,
 )
 
