@@ -104,3 +104,23 @@ def test_a_cards_own_row_in_a_table_of_architecture_gives_its_size():
             "| Osprey | 40 | 5120 | 13B |\n")
     primary = extract_document(Document(CARD_KIND, card, 2023), name="acme/Osprey").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 1.4e12)
+
+
+TRAINED_ON_1T = "3 Training\nAll models are trained on 1T tokens.\n"
+
+
+@pytest.mark.parametrize("table", [
+    # a column of parameters, the own models its rows
+    "| Model | n_params | n_layers |\n|---|---|---|\n| Osprey-S | 1.3B | 24 |\n| Osprey-L | 13B | 40 |\n",
+    # a row of parameters, the own models its columns
+    "| | Osprey-S | Osprey-L |\n|---|---|---|\n| Parameters | 1.3B | 13B |\n| Layers | 24 | 40 |\n",
+])
+def test_the_flagships_size_from_a_table_of_the_own_models(table):
+    primary = primary_of(f"Table 1: Model sizes.\n\n{table}\n{TRAINED_ON_1T}")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 1e12)
+
+
+def test_a_table_of_other_models_sizes_gives_no_flagship():
+    table = "| Model | Params |\n|---|---|\n| Kite-S | 1.3B |\n| Kite-L | 13B |\n"
+    primary = primary_of(f"Table 1: Baselines.\n\n{table}\n{TRAINED_ON_1T}")
+    assert primary is None

@@ -91,6 +91,7 @@ from curation.extract.moe import (
     active_parameter_pairs,
 )
 from curation.extract.operation_counting import EPOCHS, epochs_of
+from curation.extract.parameter_labels import parameter_label
 from curation.extract.quantities import (
     COUNTED,
     NUMBER,
@@ -104,6 +105,7 @@ from curation.extract.quantities import (
 )
 from curation.extract.stage_tokens import stage_tokens
 from curation.extract.step_counting import list_block, step_tokens, table_step_tokens
+from curation.extract.tables import find_tables
 
 # "Heron-7B", "Heron 1.5B", "Heron-30B-A3B", "H5-11B" (a letter and a digit), and a size in parentheses after
 # the name, "Heron-Large (340M)"
@@ -359,6 +361,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
                           if m.start() >= sentence.start and _describes_own(text, sentence, m.start()))
     statements.extend(_described_sizes(text))
     statements.extend(_sizes_stated_after(text))
+    statements.extend(_own_table_sizes(text))
     for listed in _size_lists(text):
         sentence = sentence_around(text, listed.start(), listed.end())
         if trains(sentence.text) or _opens_with_own_name(text, sentence):
@@ -375,6 +378,38 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
         return None
     value, span = max(statements, key=lambda pair: pair[0])
     return Flagship(value, span, None)
+
+
+TITLE_WORD = re.compile(r"\b[A-Z][A-Za-z]{2,}")
+TABLE_SIZE = re.compile(r"^\s*~?\s*(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[MBT]|million|billion|trillion)\b",
+                        re.IGNORECASE)
+
+
+def _own_table_sizes(text: str) -> list[tuple[float, Span]]:
+    """Sizes a table of the text's own models gives: a parameter column ("| Model | n_params |" … "|
+    Heron-L | 13B |") or row ("| Parameters | 1.3B | 13B |" under "| | Heron-S | Heron-L |"), for the
+    models whose name begins with the title's name ("Heron: …"), an ordinary word excepted."""
+    title = next((w for w in TITLE_WORD.findall(title_part(text)) if not common_word(text, w)), None)
+    if title is None or "|" not in text:
+        return []
+    own = _squashed(title)
+    found = []
+    for table in find_tables(text):
+        column = parameter_label(table.headers) if len(table.headers) > 2 else None
+        cells = [(row.label, row.cells[column], row) for row in table.rows
+                 if column and column < len(row.cells)]
+        row_index = parameter_label([row.label.lower() for row in table.rows])
+        if row_index is not None and not cells:
+            names = [cell.strip().strip("*").strip()
+                     for cell in table.header_line.text.strip().strip("|").split("|")]
+            row = table.rows[row_index]
+            cells = [(names[c], row.cells[c], row) for c in range(1, min(len(names), len(row.cells)))]
+        for label, cell, row in cells:
+            size = TABLE_SIZE.match(cell)
+            value = scaled_value(size.group("n"), size.group("m")) if size else 0
+            if _squashed(label).startswith(own) and 1e6 <= value <= 1e14:
+                found.append((value, row.line))
+    return found
 
 
 def _size_lists(text: str) -> list[re.Match[str]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-PARAMETER_LABEL = re.compile(r"\bparam|^(?:model\s+)?size$")
+PARAMETER_LABEL = re.compile(r"(?<![a-z])param|^(?:model\s+)?size$")  # "params", "n_params", "#params"
 
 
 def names_experts(labels: list[str]) -> bool:
