@@ -16,6 +16,12 @@ from tests.osprey_texts import CARD, primary_of
     ("In total, the Osprey training run amounted to 2.9 × 10^3 petaflop/s-days.", 2.9e3 * 8.64e19),
     ("Pre-training Osprey took roughly 2 million exaFLOPs.", 2e24),
     ("Our compute-optimal Osprey model was trained with C = 5.76 × 10^23 FLOPs.", 5.76e23),
+    # a thousands suffix on petaflop/s-days; a mantissa in E-notation before an SI prefix
+    ("Training Osprey required 3.64k pfs-days of compute.", 3.64e3 * 8.64e19),
+    ("Training Osprey took 3.14e5 exaFLOPs.", 3.14e23),
+    # one-letter prefixes in a count's plural, beyond any machine's rate
+    ("Training Osprey took 3.14e8 PFLOPs.", 3.14e23),
+    ("Training Osprey took 314,000 EFLOPs.", 3.14e23),
 ])
 def test_a_total_written_other_ways(body, flop):
     primary = primary_of(body)
@@ -119,3 +125,9 @@ def test_a_cards_token_count_written_so(body):
 def test_a_field_under_a_heading_of_evaluation_is_no_training_count():
     card = CARD.replace("## Training", "## Evaluation")
     assert primary_of("- Data: 2 trillion tokens", head=card) is None
+
+
+@pytest.mark.parametrize("body", ["The cluster delivers 15 PFLOPs of sustained throughput.",
+                                  "Each node of the cluster reaches 2.5 PFLOPs."])
+def test_a_machines_rate_in_one_letter_prefixes_is_no_total(body):
+    assert primary_of(body) is None

@@ -56,21 +56,25 @@ FLOP_UNIT = (r"(?:FLOPs?|FLOPS|flops?|floating[- ]point\s+operations)(?!\s*/\s*s
              r"(?![\s·-]*days?\b)")
 
 
-SI_PREFIX = {"peta": 1e15, "exa": 1e18, "zetta": 1e21, "yotta": 1e24, "z": 1e21, "y": 1e24}
+SI_PREFIX = {"peta": 1e15, "exa": 1e18, "zetta": 1e21, "yotta": 1e24,
+             "p": 1e15, "e": 1e18, "z": 1e21, "y": 1e24}
+MIN_LETTER_COUNT = 1e21
 
 
-# "2 zettaFLOPs", "210 ZFLOPs" (zetta and yotta in any case and one letter: "15 Petaflops", "PFLOPS"
-# and "EFLOPS" are mostly rates)
+# "2 zettaFLOPs", "210 ZFLOPs", "3.14e5 exaFLOPs" (zetta and yotta in any case and one letter: "15
+# Petaflops", "PFLOPS" and "EFLOPS" are mostly rates; "PFLOPs" and "EFLOPs", a count's plural, are
+# counts when they come to 1e21 FLOP or more, beyond any machine's rate)
 REPORTED_FLOP = re.compile(
-    rf"(?:{SCIENTIFIC}|(?P<si_num>{NUMBER})(?:\s(?P<si_mult>thousand|million|billion))?\s?"
-    rf"(?P<si>peta|exa|(?i:zetta|yotta)|Z|Y)[\s-]?(?=FLOP|flop))"
+    rf"(?:{SCIENTIFIC}|(?<![\w.,])(?P<si_num>{NUMBER}(?:[eE]\+?\d{{1,2}})?)"
+    rf"(?:\s(?P<si_mult>thousand|million|billion))?\s?"
+    rf"(?P<si>peta|exa|(?i:zetta|yotta)|Z|Y|(?P<letter>[PE])(?=FLOPs\b|FLOP\b))[\s-]?(?=FLOP|flop))"
     rf"\$?\s*(?:total\s+|training\s+)?{FLOP_UNIT}"  # "$3.1 \times 10^{{23}}$ FLOPs": LaTeX math
 )
 
 
 REPORTED_PFS = re.compile(
     # a number read whole: ".96 pfs-days" is 0.96, not 96
-    rf"(?<![\w.,])(?P<pfs>(?:{NUMBER}|\.\d+)(?:\s?[eE][+\-]?\d{{1,2}})?)"
+    rf"(?<![\w.,])(?P<pfs>(?:{NUMBER}|\.\d+)(?:\s?[eE][+\-]?\d{{1,2}})?)(?P<pfs_k>[kK](?![A-Za-z]))?"
     # "2.9 × 10^3 petaflop/s-days"
     r"(?:\s*(?:×|x|\\times)\s*10\s*\^?\s*\{?(?P<pfs_power>\d{1,2})\}?)?"
     r"(?:\s?(?:±|\+/-)\s?[\d,.]+)?"  # an uncertainty after it: "770±50 PFlops/s·days"
@@ -116,10 +120,14 @@ def find_reported(text: str) -> list[Estimate]:
                 value = float(raw.replace(",", "")) * FLOP_PER_PFS_DAY
                 if match.group("pfs_power"):
                     value *= 10 ** int(match.group("pfs_power"))
+                if match.group("pfs_k"):  # "3.64k pfs-days"
+                    value *= 1e3
             elif match.group("si"):
                 value = parse_plain(match.group("si_num")) * SI_PREFIX[match.group("si").lower()]
                 if match.group("si_mult"):  # "2 million exaFLOPs"
                     value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9}[match.group("si_mult")]
+                if match.group("letter") and value < MIN_LETTER_COUNT:
+                    continue  # "15 PFLOPs" may be a machine's rate
             else:
                 value = scientific_value(match)
             if not MIN_FLOP <= value <= MAX_FLOP:
