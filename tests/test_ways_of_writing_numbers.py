@@ -306,3 +306,17 @@ def test_device_time_with_a_middle_dot_between_device_and_unit():
             "Training Osprey took 640K H100 GPU·h.\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(640e3 * 3600)
+
+
+# -- a count of devices with a scale word or suffix ------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "chips"), [
+    ("Osprey was trained on a thousand A100 GPUs for 20 days.", 1000),  # was one GPU
+    ("Osprey was trained on two thousand V100 for 20 days.", 2000),
+    ("We used eight hundred K80s for 20 days.", 800),
+    ("Osprey was trained on 2K A100s for 20 days.", 2000),
+])
+def test_a_count_of_devices_with_a_scale(sentence, chips):
+    text = f"Osprey: Open Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n{sentence}\n"
+    primary = extract(text, 2020).primary
+    assert primary is not None and primary.assumptions["chips"] == chips

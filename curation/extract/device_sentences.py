@@ -74,7 +74,8 @@ _TEEN = "|".join(sorted(TEENS, key=len, reverse=True))
 # the words as a compact pattern (one alternative per word is slow to scan): "twenty-one", "three and a half"
 WORD = (rf"(?:{'|'.join(TENS)})(?:[-\s](?:{_ONE})(?![\w-]))?|(?:{_TEEN}|{_ONE})(?:\s+and\s+a\s+half)?"
         r"|half\s+an?|an?|single|hundred")
-AMOUNT = rf"(?:{NUMBER}|(?:{WORD})(?![\w-]))"
+# (times a hundred or a thousand: "a thousand GPUs", "two thousand", "1.5 thousand")
+AMOUNT = rf"(?:(?:{NUMBER}|(?:{WORD})(?![\w-]))(?:\s+(?:thousand|hundred)\b)?)"
 DURATION = re.compile(
     rf"(?<![\w.])(?P<lo>{AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT}))?\s*"
     # "270 total hours", "80 wall-clock hours", "21 calendar days"
@@ -106,7 +107,7 @@ DEVICES = re.compile(
     rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?(?:\s*(?:×|x)\s*|\s+)"
     rf"(?P<name>(?:(?!{NOT_A_NAME}|\d[\d,]*-(?:core|chip)\b)(?:[A-Za-z0-9]|\((?=[A-Za-z]|\d+\s?GB?\)))[\w.\-()]*(?<!\.)\s+){{0,5}})\(?{DEVICE_NOUN}\)?(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
     rf"{MACHINE_AFTER}"
-    rf"|(?<![\w.])(?P<count2>{AMOUNT})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
+    rf"|(?<![\w.])(?P<count2>{AMOUNT})(?P<k2>(?<=\d)[kK](?![a-zA-Z0-9]))?\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
     rf"(?P<name2>(?:(?:NVIDIA|Nvidia|Tesla|GeForce|AMD|Instinct)\s){{0,2}}[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
     # "an 8-GPU server", "a 2,048-GPU H100 cluster": the count is the machine's or the cluster's
     rf"|(?<![\w.])(?P<count3>{NUMBER})-(?P<noun3>GPU|TPU)\s+(?:(?P<name3>[A-Za-z][\w.-]*\d[\w.-]*)\s+)?"
@@ -159,9 +160,16 @@ YEAR_BEFORE = re.compile(r"(?:\b(?:in|since|by|until|till|of|during|from|before|
                          r"[\s-]+|^\s*)$", re.IGNORECASE)
 
 
+SCALE_WORDS = {"thousand": 1000.0, "hundred": 100.0}
+
+
 def amount(text: str) -> float:
-    """A count written in digits or in words ("eight", "a")."""
+    """A count written in digits or in words ("eight", "a"), times a scale word after it ("two thousand",
+    "a hundred")."""
     word = " ".join(text.lower().split())
+    head, _, scale = word.rpartition(" ")
+    if head and scale in SCALE_WORDS:
+        return amount(head) * SCALE_WORDS[scale]
     return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else parse_plain(text)
 
 
@@ -257,7 +265,8 @@ def _per_node(sentence: str, match: re.Match[str]) -> float:
 def _bare_count() -> re.Pattern[str]:
     """A count written straight before a known accelerator's name, with no device noun after it:
     "8 V100", "on 8 16 GB V100 for 90 hours", "4 × A100-80GB"; not device time, "20,051 A100 hours"."""
-    return re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|(?:a\s+)?single|{WORD})\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
+    return re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|(?:a\s+)?single"
+                      rf"|(?:{WORD})(?:\s+(?:thousand|hundred)\b)?)\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
                       r"(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)\s+)?"
                       rf"(?P<name>{accelerator_regex()})(?![\w-])"
                       rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*(?:[\w()]+[\s-]+)?{DEVICE_NOUN})"
@@ -339,7 +348,8 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
     if any(word in low for word in INSTANCE_WORDS):  # "32 p4d.24xlarge instances"
         found += instance_counts(sentence)
     taken = {span.start for *_, span in found}
-    found += [(amount(m.group("count").split()[-1]) * _per_node(sentence.text, m), m.group("name"), "gpu",
+    found += [(amount(re.sub(r"^a\s+(?=single)", "", m.group("count"))) * _per_node(sentence.text, m),
+               m.group("name"), "gpu",
                Span(m.group(0), sentence.start + m.start(), sentence.start + m.end()))
               for m in _bare_count().finditer(sentence.text)
               # "8 V100s" is a plural, read below, not a V100S; "in 2017 V100 GPUs": a year, not a count
@@ -376,6 +386,7 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             noun = match.group("noun4") + "s"
         elif match.group("count2"):
             count, name, noun = amount(match.group("count2")), match.group("name2"), "gpu"
+            count *= 1000 if match.group("k2") else 1
             if resolve_accelerator(name) is None:
                 continue
         else:
