@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from curation.extract.anchors import lowered, positions
 from curation.extract.data_mixtures import token_cell
 from curation.extract.evidence import Span
 from curation.extract.quantities import NUMBER, scaled_value
@@ -73,9 +74,23 @@ def _table_stages(text: str, table: Table) -> tuple[float, Span] | None:
     return None
 
 
-def _line_stages(text: str) -> list[tuple[float, Span]]:
+def _stage_lines(text: str, low: str) -> list[re.Match[str]]:
+    """:data:`STAGE_LINE` matches, tried only on the lines that hold "stage" or "phase" (a multi-line
+    pattern over a whole text is slow)."""
+    starts = sorted({low.rfind("\n", 0, at) + 1
+                     for word in ("stage", "phase") for at in positions(low, word)})
+    matches = []
+    for start in starts:
+        end = low.find("\n", start)
+        match = STAGE_LINE.match(text, start, len(text) if end == -1 else end)
+        if match:
+            matches.append(match)
+    return matches
+
+
+def _line_stages(text: str, low: str) -> list[tuple[float, Span]]:
     found, run = [], []
-    for match in STAGE_LINE.finditer(text):
+    for match in _stage_lines(text, low):
         if run and text[run[-1].end(): match.start()].strip():
             found.append(run)  # another line between: a new run of stages
             run = []
@@ -100,9 +115,9 @@ def _about_training(text: str, span: Span) -> bool:
 def stage_tokens(text: str) -> list[tuple[float, Span]]:
     """(tokens, where written) for every table or run of lines that gives a pre-training stage by stage
     (see the module's rules)."""
-    low = text.lower()
+    low = lowered(text)
     if "stage" not in low and "phase" not in low and "anneal" not in low:
         return []
     found = [stages for table in find_tables(text) if (stages := _table_stages(text, table)) is not None]
-    found += _line_stages(text)
+    found += _line_stages(text, low)
     return [(tokens, span) for tokens, span in found if tokens >= MIN_TOKENS and _about_training(text, span)]

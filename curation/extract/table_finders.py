@@ -263,8 +263,9 @@ def _device_time_by_column(text: str, table: Table, publication_year: int | None
     names = [cell.strip().strip("*").strip() for cell in table.header_line.text.strip().strip("|").split("|")]
     estimates = []
     for row in table.rows:
-        unit = DEVICE_TIME_HEADER.search(row.label.lower())
-        if unit is None or re.search(r"logit|inference|generation|evaluat", row.label, re.IGNORECASE):
+        label = row.label.lower()
+        unit = DEVICE_TIME_HEADER.search(label) if "hour" in label or "day" in label else None  # cheap first
+        if unit is None or re.search(r"logit|inference|generation|evaluat", label):
             continue
         seconds = SECONDS["day" if unit.group("unit").startswith("day") else "hour"]
         named = accelerator_pattern().search(row.label)
