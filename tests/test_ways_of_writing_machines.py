@@ -358,3 +358,18 @@ def test_a_time_field_in_device_hours_of_a_named_device_is_not_multiplied_by_the
 def test_a_rack_or_system_of_blackwell_gpus_counts_its_gpus(sentence, gpus):
     primary = primary_of(sentence, year=2026)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(gpus * 30 * 86400)
+
+
+@pytest.mark.parametrize("fields", [
+    "- Number of GPUs: 512\n- GPU: A100\n- Duration: 21 days\n",  # was one GPU: 512× too low
+    "- GPU count: 512\n- GPU type: A100 80GB\n- Training time: 21 days\n",
+    "| Item | Value |\n|---|---|\n| GPUs | 512 |\n| GPU type | A100 |\n| Days | 21 |\n",
+])
+def test_a_cards_count_of_devices_in_a_field_of_its_own(fields):
+    primary = primary_of(fields, head=CARD)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 21 * 86400)
+
+
+def test_a_count_after_a_devices_memory_in_parentheses():
+    primary = primary_of("We train Osprey on A100 (80GB) × 512 for 21 days.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 21 * 86400)

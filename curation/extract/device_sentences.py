@@ -288,10 +288,10 @@ def _machine_of_accelerators() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _count_after() -> re.Pattern[str]:
-    """A count written after the accelerator with a times sign: "NVIDIA A100 80GB x 64", "H200 GPUs x 512
-    EA" (a whole number, not a speed-up, "V100 × 2.5")."""
+    """A count written after the accelerator with a times sign: "NVIDIA A100 80GB x 64", "A100 (80GB) ×
+    512", "H200 GPUs x 512 EA" (a whole number, not a speed-up, "V100 × 2.5")."""
     return re.compile(rf"(?<![\w.])(?:(?:NVIDIA|Nvidia|AMD|Google)\s+)?(?P<name>{accelerator_regex()})"
-                      r"(?:[\s-]*\d+\s?GB)?(?:\s+GPUs?)?\s*[x×*]\s*(?P<count>\d[\d,]*)(?![\d.,]*\w)",
+                      r"(?:[\s-]*\(?\d+\s?GB\)?)?(?:\s+GPUs?)?\s*[x×*]\s*(?P<count>\d[\d,]*)(?![\d.,]*\w)",
                       re.IGNORECASE)
 
 

@@ -4,10 +4,11 @@ Cards fill a template instead of writing sentences: Hugging Face's carbon-emissi
 ("Hardware Type: 8 V100 GPUs" / "Hours used: 720 hours (30 days)"), or a training list ("GPUs: 512
 H100-80G" / "Training time: 42 days"). The rules:
 
-- a **hardware field** (Hardware Type, Hardware, GPUs, TPUs, Accelerators, Training hardware) names an
-  accelerator, with a count ("32x A100-80GB", "96 Tesla V100", "TPUv3 pod (512 chips)", "A100 80GB x
-  8") or a TPU slice ("TPU v3-256": 256 cores, two per chip; "v5litepod-16": 16 one-core chips);
-  without either, one device;
+- a **hardware field** (Hardware Type, Hardware, GPUs, TPUs, Accelerators, Training hardware, GPU type)
+  names an accelerator, with a count ("32x A100-80GB", "96 Tesla V100", "TPUv3 pod (512 chips)", "A100
+  80GB x 8") or a TPU slice ("TPU v3-256": 256 cores, two per chip; "v5litepod-16": 16 one-core chips);
+  without either, the count a nearby field gives as a plain number ("Number of GPUs: 512", "GPU count:
+  512", "GPUs: 512"), else one device;
 - the nearest **time field** within six lines of it (Hours used, Training time, Training duration,
   Duration, Time, Wall-clock, Training dates; of two as near, the one after it), or a duration in the
   field's own value ("64 A100 GPUs for 2 weeks", also under a Compute key), gives the wall-clock time;
@@ -46,9 +47,16 @@ DEVICE_TIME_VALUE = re.compile(rf"^\s*(?:about\s+|~\s*)?(?P<n>{NUMBER})\s?(?P<mu
 OWN_DURATION = re.compile(rf"\b(?:for|over|in)\s+(?:about\s+|~\s*)?(?P<lo>{NUMBER})(?:\s*(?:-|–|to)\s*"
                           rf"(?P<hi>{NUMBER}))?\s*(?P<unit>hours?|days?|weeks?|months?)\b", re.IGNORECASE)
 HARDWARE_KEYS = re.compile(r"^(?:hardware(?: type)?|gpus?|tpus?|accelerators?|training hardware|"
-                           r"compute infrastructure|hardware used)$", re.IGNORECASE)
+                           r"compute infrastructure|hardware used"
+                           r"|(?:gpu|tpu|accelerator|device) (?:type|model))$", re.IGNORECASE)
+# a field that counts the devices another field names: "Number of GPUs: 512", "GPU count: 512", "# GPUs: 512"
+COUNT_KEYS = re.compile(r"^(?:(?:total\s+)?number\s+of\s+|num\.?\s+(?:of\s+)?|#\s*|total\s+)?"
+                        r"(?:gpus|tpus|chips|accelerators|devices)(?:\s+used)?$"
+                        r"|^(?:gpu|tpu|chip|accelerator|device)s?\s+count$", re.IGNORECASE)
+PLAIN_COUNT = re.compile(rf"^\s*(?P<n>{NUMBER})\s*$")
 TIME_KEYS = re.compile(r"^(?:hours used|(?:pre-?)?training time|(?:pre-?)?training duration|time|duration|"
-                       r"training hours|training days|training period|time to train|(?:training\s+)?dates|"
+                       r"(?:training\s+)?(?:hours|days|weeks)|training period|time to train|"
+                       r"(?:training\s+)?dates|"
                        r"wall[- ]?clock(?: time)?(?: of training)?)$", re.IGNORECASE)
 COMPUTE_KEYS = re.compile(r"^(?:total flops?|training flops?|training compute|compute|flops)$", re.IGNORECASE)
 # a count, or nodes times the devices in each: "64 H100", "32 x 8 x A100 GPUs", "4 × 8 A100" (not "8 x 80GB")
@@ -124,9 +132,10 @@ def _devices(value: str) -> tuple[float, str | None, str]:
     return chips, (named.group("accelerator") if named else None), noun
 
 
-def _seconds(value: str) -> tuple[float, bool] | None:
-    """(seconds, already device time) of a time field's value; bare numbers are hours, and a number in
-    another unit ("30 seconds", "90 minutes" of audio, "3 epochs") is no training time."""
+def _seconds(value: str, key: str = "") -> tuple[float, bool] | None:
+    """(seconds, already device time) of a time field's value; bare numbers are in the unit the key
+    names ("Days: 21"), else hours, and a number in another unit ("30 seconds", "90 minutes" of audio, "3
+    epochs") is no training time."""
     dated = date_range_durations(value)  # "Training dates: 11 Mar – 10 Apr 2023"
     if dated:
         return dated[0][0], False
@@ -137,7 +146,8 @@ def _seconds(value: str) -> tuple[float, bool] | None:
         return None
     lo = parse_plain(match.group("lo"))
     hi = parse_plain(match.group("hi")) if match.group("hi") else lo
-    unit = _unit_key(match.group("unit") or "hours")
+    keyed = re.search(r"\b(?:hours|days|weeks)\b", key, re.IGNORECASE)
+    unit = _unit_key(match.group("unit") or (keyed.group(0) if keyed else "hours"))
     return (lo + hi) / 2 * SECONDS[unit], bool(match.group("device"))
 
 
@@ -160,13 +170,16 @@ def find_hardware_fields(text: str, publication_year: int | None = None) -> list
         chips, accelerator, noun = _devices(value)
         if accelerator is None or resolve_accelerator(accelerator) is None:
             continue
+        counted = _count_field(fields, number) if not _counts_itself(value) else None
+        if counted is not None:  # "GPU: A100" beside "Number of GPUs: 512"
+            chips = counted
         times = sorted(((abs(n - number), n < number), k, v, span) for k, v, span, n in fields
                        if TIME_KEYS.match(k) and abs(n - number) <= FIELD_WINDOW_LINES)
         own = OWN_DURATION.search(value)
         if own:  # the field says how long itself
             times = [((0, False), key, own.group(0).split(None, 1)[1], line)]
-        for _, _, time_value, time_line in times[:1]:
-            timed = _seconds(time_value)
+        for _, time_key, time_value, time_line in times[:1]:
+            timed = _seconds(time_value, time_key)
             if timed is None:
                 continue
             seconds, device_time = timed
@@ -186,6 +199,21 @@ def find_hardware_fields(text: str, publication_year: int | None = None) -> list
                 estimate.evidence.append(line)
                 estimates.append(estimate)
     return estimates
+
+
+def _counts_itself(value: str) -> bool:
+    """Whether a hardware field's value gives its own count or TPU slice ("8x A100", "TPU v3-256")."""
+    value = GLUED_TIMES.sub(r"\1 ", value) if "x" in value or "×" in value else value
+    return bool(TPU_SLICE.search(value) or COUNT.match(value) or COUNT_AFTER.search(value))
+
+
+def _count_field(fields: list[tuple[str, str, Span, int]], number: int) -> float | None:
+    """The device count a nearby field gives as a plain number ("Number of GPUs: 512", "GPUs: 512"):
+    the nearest within six lines of the hardware field at line ``number``."""
+    counts = sorted((abs(n - number), parse_plain(plain.group("n"))) for k, v, _, n in fields
+                    if (COUNT_KEYS.match(k) or HARDWARE_KEYS.match(k)) and n != number
+                    and abs(n - number) <= FIELD_WINDOW_LINES and (plain := PLAIN_COUNT.match(v)))
+    return counts[0][1] if counts and counts[0][1] >= 1 else None
 
 
 def _device_time_field(text: str, value: str, line: Span, key: re.Match[str],
