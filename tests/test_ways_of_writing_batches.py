@@ -124,3 +124,16 @@ def test_a_table_of_other_models_sizes_gives_no_flagship():
     table = "| Model | Params |\n|---|---|\n| Kite-S | 1.3B |\n| Kite-L | 13B |\n"
     primary = primary_of(f"Table 1: Baselines.\n\n{table}\n{TRAINED_ON_1T}")
     assert primary is None
+
+
+@pytest.mark.parametrize("table", [
+    # bare numbers in the unit the header names
+    "| Model | Params (B) | Tokens (T) |\n|---|---|---|\n| Osprey-7B | 7 | 2 |\n",
+    "| Model | Parameters | Training Tokens (B) |\n|---|---|---|\n| Osprey-7B | 7B | 2000 |\n",
+    "| | Osprey-7B |\n|---|---|\n| Params (B) | 7 |\n| Tokens (T) | 2 |\n",
+    # a column whose cells say tokens, under a header that does not
+    "| Model | Size | Data |\n|---|---|---|\n| Osprey-7B | 7B | 2T tokens |\n",
+])
+def test_a_table_of_sizes_written_so(table):
+    primary = primary_of(table, head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

@@ -15,6 +15,7 @@ import re
 
 from curation.extract.column_tables import find_column_runs
 from curation.extract.context import AGGREGATE_NOTE, STAGE_TIME, classify
+from curation.extract.data_mixtures import HEADER_SCALE
 from curation.extract.device_sentences import device_counts, durations
 from curation.extract.device_time import (
     SECONDS,
@@ -29,7 +30,15 @@ from curation.extract.hardware import accelerator_pattern
 from curation.extract.line_tables import line_tables
 from curation.extract.model_names import document_title, squash_name
 from curation.extract.parameter_labels import PARAMETER_LABEL, names_experts, parameter_label
-from curation.extract.quantities import NUMBER, SCIENTIFIC, SIZE, parse_plain, scaled_value, scientific_value
+from curation.extract.quantities import (
+    MULTIPLIERS,
+    NUMBER,
+    SCIENTIFIC,
+    SIZE,
+    parse_plain,
+    scaled_value,
+    scientific_value,
+)
 from curation.extract.tables import Row, Table, find_tables
 from curation.units import FLOP_PER_PFS_DAY
 
@@ -46,11 +55,35 @@ def _cell_span(row: Row, index: int) -> Span:
     return Span(cell, row.line.start + offset, row.line.start + offset + len(cell))
 
 
-def _cell_value(cell: str) -> float | None:
+def _cell_value(cell: str, header: str = "") -> float | None:
+    """A cell's size ("7B", "1.4 trillion"); a bare number in the unit its header names ("Params (B)",
+    "Tokens (T)", "Training Tokens (billions)")."""
     match = SIZE_CELL.search(cell.replace("\\", ""))
     if not match:
         return None
-    return scaled_value(match.group("n"), match.group("m"))
+    value = scaled_value(match.group("n"), match.group("m"))
+    scale = HEADER_SCALE.search(header) if header and not match.group("m") else None
+    if scale:
+        value *= MULTIPLIERS[(scale.group("u") or (scale.group("w") or scale.group("w2"))[0]).lower()]
+    return value
+
+
+TOKENS_IN_CELL = re.compile(r"\d\s?(?:[MBT]|million|billion|trillion)?\s*tokens\b", re.IGNORECASE)
+
+
+def _token_column(table: Table) -> int | None:
+    """The column of training tokens: headed with tokens ("Tokens", "#tokens", "Token count"; not a batch's
+    or a context's), else one whose cells say tokens ("| Data | 2T tokens |")."""
+    headed = next((i for i, h in enumerate(table.headers) if re.search(r"\btokens?\b|token count", h)
+                   and "batch" not in h and "context" not in h), None)
+    if headed is not None or not table.rows:
+        return headed
+    for index in range(1, len(table.headers)):
+        said = sum(1 for row in table.rows
+                   if index < len(row.cells) and TOKENS_IN_CELL.search(row.cells[index]))
+        if said * 2 >= len(table.rows):
+            return index
+    return None
 
 
 POST_TRAINING_STAGE = re.compile(r"\b(?:sft|rlhf|dpo|rl|fine-?tun\w*|instruction|alignment|post-?train\w*|"
@@ -300,8 +333,7 @@ LABEL_SIZE = re.compile(r"[\w.-][-\s](?P<n>\d+(?:\.\d+)?)(?P<m>[BM])\b")
 
 def _parameter_token_rows(table: Table) -> list[Estimate]:
     params = parameter_label(table.headers)
-    tokens = next((i for i, h in enumerate(table.headers) if re.search(r"\btokens?\b|token count", h)
-                   and "batch" not in h and "context" not in h), None)
+    tokens = _token_column(table)
     if tokens is None or params == tokens or (params is None and names_experts(table.headers)):
         return []
     estimates = []
@@ -311,9 +343,9 @@ def _parameter_token_rows(table: Table) -> list[Estimate]:
             continue
         # without a parameter column, the size a row's label carries: "| Heron-7B | 2T |"
         label_size = LABEL_SIZE.search(row.label) if params is None else None
-        n = _cell_value(row.cells[params]) if params is not None else \
+        n = _cell_value(row.cells[params], table.headers[params]) if params is not None else \
             (scaled_value(label_size.group("n"), label_size.group("m")) if label_size else None)
-        d = _cell_value(row.cells[tokens])
+        d = _cell_value(row.cells[tokens], table.headers[tokens])
         if d:
             carried_tokens = (d, _cell_span(row, tokens))
         elif carried_tokens and not row.cells[0]:  # a blank first cell continues the row above
@@ -360,7 +392,8 @@ def _parameter_token_columns(text: str, table: Table) -> list[Estimate]:
     block = Span(text[first:last], first, last)
     estimates = []
     for column in range(1, min(len(names), len(param_row.cells), len(token_row.cells))):
-        n, d = _cell_value(param_row.cells[column]), _cell_value(token_row.cells[column])
+        n = _cell_value(param_row.cells[column], param_row.label.lower())  # "| Params (B) | 7 | 13 |"
+        d = _cell_value(token_row.cells[column], token_row.label.lower())
         if not re.search(r"[A-Za-z]", names[column]) or not n or not d or \
                 not (1e6 <= n <= 1e14 and 1e8 <= d <= 1e15):
             continue
