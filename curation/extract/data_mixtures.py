@@ -11,10 +11,11 @@ figure is read only when the text gives no training-token figure of its own (the
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from curation.extract.evidence import Span
 from curation.extract.quantities import MULTIPLIERS, NUMBER, parse_plain
-from curation.extract.tables import Table, find_tables
+from curation.extract.tables import Row, Table, find_tables
 
 SOURCE_HEADERS = ("source", "data", "domain", "language", "subset", "corpus", "category", "component", "mix")
 TOTAL_LABELS = ("total", "all", "sum", "overall")
@@ -43,6 +44,18 @@ def token_cell(cell: str, header: str) -> float | None:
     return value
 
 
+def token_rows(table: Table, column: int) -> Iterator[tuple[Row, float, bool]]:
+    """Each row's token count in ``column`` (rows without one are skipped) and whether the row is the
+    table's total ("Total", "All", "Sum", "Overall")."""
+    for row in table.rows:
+        if len(row.cells) <= column:
+            continue
+        tokens = token_cell(row.cells[column], table.headers[column])
+        if tokens is not None:
+            label = row.label.strip().lower()
+            yield row, tokens, label in TOTAL_LABELS or label.startswith("total")
+
+
 def _mixture(text: str, table: Table) -> tuple[float, Span] | None:
     column = table.column("token")
     if column in (None, 0) or not table.headers or \
@@ -50,13 +63,8 @@ def _mixture(text: str, table: Table) -> tuple[float, Span] | None:
         return None
     epochs_column = table.column("epoch")
     total, summed, rows = None, 0.0, 0
-    for row in table.rows:
-        if len(row.cells) <= column:
-            continue
-        tokens = token_cell(row.cells[column], table.headers[column])
-        if tokens is None:
-            continue
-        if row.label.strip().lower() in TOTAL_LABELS:
+    for row, tokens, is_total in token_rows(table, column):
+        if is_total:
             total = (tokens, row.line)
             continue
         epochs = 1.0

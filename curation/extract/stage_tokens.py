@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from curation.extract.anchors import lowered, positions
-from curation.extract.data_mixtures import token_cell
+from curation.extract.data_mixtures import token_rows
 from curation.extract.evidence import Span
 from curation.extract.quantities import NUMBER, scaled_value
 from curation.extract.tables import Table, find_tables
@@ -36,7 +36,6 @@ STAGE_LABEL = re.compile(r"^(?:(?:training\s+|pre-?training\s+)?(?:stage|phase)\
                          r"|cool-?down|decay)", re.IGNORECASE)
 POST_TRAINING = re.compile(r"\bsft\b|fine-?tun|finetun|instruct|\brl(?:hf|aif)?\b|\bdpo\b|\bppo\b|\bgrpo\b"
                            r"|align|\bchat\b|reward|preference", re.IGNORECASE)
-TOTAL_LABEL = re.compile(r"^\s*(?:total|all|sum|overall)\b", re.IGNORECASE)
 STAGE_LINE = re.compile(rf"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?(?:stage|phase)[ \t]*(?:\d+|[IVX]+\b)"
                         rf"[^\n]{{0,80}}?(?<![\w.])(?P<n>{NUMBER})[ \t]?"
                         r"(?P<m>[KMBT]|thousand|million|billion|trillion)\b[^\n]{0,20}?\btokens\b[^\n]*$",
@@ -50,13 +49,8 @@ def _table_stages(text: str, table: Table) -> tuple[float, Span] | None:
         return None
     headed = bool(table.headers) and table.headers[0].strip().startswith(STAGE_HEADERS)
     summed, rows, total = 0.0, 0, None
-    for row in table.rows:
-        if len(row.cells) <= column:
-            continue
-        tokens = token_cell(row.cells[column], table.headers[column])
-        if tokens is None:
-            continue
-        if TOTAL_LABEL.match(row.label):
+    for row, tokens, is_total in token_rows(table, column):
+        if is_total:
             total = (tokens, row.line)
             continue
         if POST_TRAINING.search(row.label):
