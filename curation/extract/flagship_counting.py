@@ -389,26 +389,28 @@ def _own_table_sizes(text: str) -> list[tuple[float, Span]]:
     """Sizes a table of the text's own models gives: a parameter column ("| Model | n_params |" … "|
     Heron-L | 13B |") or row ("| Parameters | 1.3B | 13B |" under "| | Heron-S | Heron-L |"), for the
     models whose name begins with the title's name ("Heron: …"), an ordinary word excepted."""
-    title = next((w for w in TITLE_WORD.findall(title_part(text)) if not common_word(text, w)), None)
-    if title is None or "|" not in text:
-        return []
-    own = _squashed(title)
-    found = []
-    for table in find_tables(text):
+    candidates = []  # (label, cell, row) of every table's parameter column or row
+    for table in find_tables(text) if "|" in text else ():
         column = parameter_label(table.headers) if len(table.headers) > 2 else None
         cells = [(row.label, row.cells[column], row) for row in table.rows
                  if column and column < len(row.cells)]
-        row_index = parameter_label([row.label.lower() for row in table.rows])
-        if row_index is not None and not cells:
+        row_index = parameter_label([row.label.lower() for row in table.rows]) if not cells else None
+        if row_index is not None:
             names = [cell.strip().strip("*").strip()
                      for cell in table.header_line.text.strip().strip("|").split("|")]
             row = table.rows[row_index]
             cells = [(names[c], row.cells[c], row) for c in range(1, min(len(names), len(row.cells)))]
-        for label, cell, row in cells:
-            size = TABLE_SIZE.match(cell)
-            value = scaled_value(size.group("n"), size.group("m")) if size else 0
-            if _squashed(label).startswith(own) and 1e6 <= value <= 1e14:
-                found.append((value, row.line))
+        candidates += cells
+    if not candidates:  # the title's name is sought only where a table gives sizes (cheap first)
+        return []
+    title = next((w for w in TITLE_WORD.findall(title_part(text)) if not common_word(text, w)), None)
+    own = _squashed(title) if title else None
+    found = []
+    for label, cell, row in candidates if own else ():
+        size = TABLE_SIZE.match(cell)
+        value = scaled_value(size.group("n"), size.group("m")) if size else 0
+        if _squashed(label).startswith(own) and 1e6 <= value <= 1e14:
+            found.append((value, row.line))
     return found
 
 
@@ -893,9 +895,9 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
             before = RUN_STEPS_BEFORE.sub(" ", before)
         if per_item or has_cue(before, NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
             continue
-        field = _field_under_training(text, match.end() - 1)
-        if not (field or ABOUT_TRAINING.search(sentence.text)) or \
-                (not field and not is_prose(sentence) and list_block(text, match.start()) is None):
+        about = ABOUT_TRAINING.search(sentence.text)
+        prose = about and (is_prose(sentence) or list_block(text, match.start()) is not None)
+        if not prose and not _field_under_training(text, match.end() - 1):
             continue  # a figure's axis labels are no prose; a card's list fields are read
         if match.re is SCIENTIFIC_TOKEN_FIGURE:
             tokens = scientific_value(match)

@@ -37,12 +37,13 @@ def _figure_pattern(group: str) -> str:
 
 _TOTAL = (_figure_pattern("t") + r"\s+total\s+param|total\s+(?:number\s+)?of\s+" + _figure_pattern("u")
           + r"\s+param|" + _figure_pattern("w") + r"\s+(?:parameters?\s+)?in\s+total\b"
-          # "activates 32B of its 1T parameters"; "235B parameters (22B active)"
-          + r"|\bof\s+(?:its|the|their)\s+(?:total\s+)?" + _figure_pattern("x") + r"\s+(?:total\s+)?param"
-          + r"|" + _figure_pattern("p")
-          + r"\s+param\w*(?=\s*\(\s*(?:with\s+|of\s+which\s+)?(?:about\s+|~\s*)?"
-          r"\d[\d.]*\s?(?:[MB]|million|billion)\s+(?:are\s+)?activ)")
-TOTAL_GROUPS = ("t", "u", "w", "v", "x", "p")
+          # "activates 32B of its 1T parameters"
+          + r"|\bof\s+(?:its|the|their)\s+(?:total\s+)?" + _figure_pattern("x") + r"\s+(?:total\s+)?param")
+TOTAL_GROUPS = ("t", "u", "w", "v", "x")
+# "235B parameters (22B active)": a total with its active count in parentheses after it
+PARENTHESIZED_ACTIVE = re.compile(_figure_pattern("t") + r"\s+param\w*\s*\(\s*(?:with\s+|of\s+which\s+)?"
+                                  r"(?:about\s+|~\s*)?" + _figure_pattern("a") + r"\s+(?:are\s+)?activ",
+                                  re.IGNORECASE)
 TOTAL_PHRASE = re.compile(_TOTAL, re.IGNORECASE)
 # "8B parameters while only activating 2B for each token": a count a verb of activation follows (tried
 # only in texts that write such a verb)
@@ -110,6 +111,11 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
             windows[-1][1] = at + 60
         else:
             windows.append([max(0, at - 60), at + 60])
+    # "235B parameters (22B active)": searched only before an "activ" that a parenthesis opened before
+    pairs += [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for at in positions(low, "activ")
+              if "(" in low[max(0, at - 30): at]
+              for m in PARENTHESIZED_ACTIVE.finditer(text, max(0, at - 80), at + 6)
+              if _figure(m, "a") < _figure(m, "t")]
     verbs = "activating" in low or "activates" in low
     total_phrase, active_phrase = (TOTAL_BEFORE_VERB, ACTIVATING_PHRASE) if verbs else (TOTAL_PHRASE,
                                                                                          ACTIVE_PHRASE)

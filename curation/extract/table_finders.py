@@ -76,11 +76,11 @@ def _token_column(table: Table) -> int | None:
     or a context's), else one whose cells say tokens ("| Data | 2T tokens |")."""
     headed = next((i for i, h in enumerate(table.headers) if re.search(r"\btokens?\b|token count", h)
                    and "batch" not in h and "context" not in h), None)
-    if headed is not None or not table.rows:
-        return headed
+    if headed is not None or not any("token" in row.line.text.lower() for row in table.rows):
+        return headed  # (cheap first: most tables never say tokens)
     for index in range(1, len(table.headers)):
-        said = sum(1 for row in table.rows
-                   if index < len(row.cells) and TOKENS_IN_CELL.search(row.cells[index]))
+        said = sum(1 for row in table.rows if index < len(row.cells) and "token" in row.cells[index].lower()
+                   and TOKENS_IN_CELL.search(row.cells[index]))
         if said * 2 >= len(table.rows):
             return index
     return None
@@ -233,10 +233,15 @@ COUNT_COLUMN = re.compile(r"^(?:#|no\.|num(?:ber)?(?:\s+of)?)?\s*(?P<acc>[^()]*?
                           r"(?P<noun>gpus|chips|tpus|accelerators|devices|npus)(?:\s*\((?P<acc2>[^)]*)\))?$")
 
 
+COUNT_NOUNS = ("gpu", "chip", "tpu", "accelerator", "device", "npu")
+
+
 def _count_column(table: Table) -> tuple[int, str, str] | None:
     """The column of device counts, the accelerator its header names ("" when none) and its noun."""
     for index, header in enumerate(table.headers):
-        match = COUNT_COLUMN.match(header.strip()) if index else None
+        if not index or not any(noun in header for noun in COUNT_NOUNS):  # cheap first
+            continue
+        match = COUNT_COLUMN.match(header.strip())
         if match:
             name = f"{match.group('acc')} {match.group('acc2') or ''}".strip()
             return index, name, match.group("noun")
