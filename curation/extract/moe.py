@@ -103,8 +103,8 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
     if "activated" not in low and "active" not in low and "activating" not in low and "activates" not in low:
         return []
     # "activation" (of a layer) is no count of parameters: its windows are not read
-    cues = sorted([*positions(low, "total"), *(at for at in positions(low, "activ")
-                                                if not low.startswith("activation", at))])
+    activ = positions(low, "activ")
+    cues = sorted([*positions(low, "total"), *(at for at in activ if not low.startswith("activation", at))])
     windows: list[list[int]] = []
     for at in cues:  # overlapping windows read once
         if windows and at - 60 <= windows[-1][1]:
@@ -112,7 +112,7 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
         else:
             windows.append([max(0, at - 60), at + 60])
     # "235B parameters (22B active)": searched only before an "activ" that a parenthesis opened before
-    pairs += [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for at in positions(low, "activ")
+    pairs += [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for at in activ
               if "(" in low[max(0, at - 30): at]
               for m in PARENTHESIZED_ACTIVE.finditer(text, max(0, at - 80), at + 6)
               if _figure(m, "a") < _figure(m, "t")]

@@ -23,9 +23,12 @@ def names_experts(labels: list[str]) -> bool:
 def parameter_label(labels: list[str]) -> int | None:
     """The index of the label (lower-cased headers or row labels) that gives N, or None (see the module's
     rule)."""
-    candidates = [i for i, label in enumerate(labels) if PARAMETER_LABEL.search(label.strip())
-                  and "non-embedding" not in label and "expert" not in label]
+    candidates = [i for i, label in enumerate(labels) if ("param" in label or "size" in label)  # cheap first
+                  and PARAMETER_LABEL.search(label.strip()) and "non-embedding" not in label
+                  and "expert" not in label]
+    if not candidates:
+        return None
     active = next((i for i in candidates if "activ" in labels[i]), None)
     if active is not None or names_experts(labels):
         return active
-    return next(iter(candidates), None)
+    return candidates[0]

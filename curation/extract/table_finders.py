@@ -68,6 +68,7 @@ def _cell_value(cell: str, header: str = "") -> float | None:
     return value
 
 
+TOKEN_WORD = re.compile(r"token", re.IGNORECASE)
 TOKENS_IN_CELL = re.compile(r"\d\s?(?:[MBT]|million|billion|trillion)?\s*tokens\b", re.IGNORECASE)
 
 
@@ -76,7 +77,7 @@ def _token_column(table: Table) -> int | None:
     or a context's), else one whose cells say tokens ("| Data | 2T tokens |")."""
     headed = next((i for i, h in enumerate(table.headers) if re.search(r"\btokens?\b|token count", h)
                    and "batch" not in h and "context" not in h), None)
-    if headed is not None or not any("token" in row.line.text.lower() for row in table.rows):
+    if headed is not None or not TOKEN_WORD.search("\n".join(row.line.text for row in table.rows)):
         return headed  # (cheap first: most tables never say tokens)
     for index in range(1, len(table.headers)):
         said = sum(1 for row in table.rows if index < len(row.cells) and "token" in row.cells[index].lower()
@@ -233,15 +234,15 @@ COUNT_COLUMN = re.compile(r"^(?:#|no\.|num(?:ber)?(?:\s+of)?)?\s*(?P<acc>[^()]*?
                           r"(?P<noun>gpus|chips|tpus|accelerators|devices|npus)(?:\s*\((?P<acc2>[^)]*)\))?$")
 
 
-COUNT_NOUNS = ("gpu", "chip", "tpu", "accelerator", "device", "npu")
+COUNT_NOUNS = re.compile(r"gpu|chip|tpu|accelerator|device|npu")
 
 
 def _count_column(table: Table) -> tuple[int, str, str] | None:
     """The column of device counts, the accelerator its header names ("" when none) and its noun."""
+    if not COUNT_NOUNS.search(" ".join(table.headers)):  # cheap first: most tables count no devices
+        return None
     for index, header in enumerate(table.headers):
-        if not index or not any(noun in header for noun in COUNT_NOUNS):  # cheap first
-            continue
-        match = COUNT_COLUMN.match(header.strip())
+        match = COUNT_COLUMN.match(header.strip()) if index else None
         if match:
             name = f"{match.group('acc')} {match.group('acc2') or ''}".strip()
             return index, name, match.group("noun")
