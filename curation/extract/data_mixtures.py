@@ -37,11 +37,15 @@ def token_cell(cell: str, header: str) -> float | None:
     unit = (match.group("m") or "").lower()
     if unit:
         return value * MULTIPLIERS[unit]
+    return value * header_scale(header)
+
+
+def header_scale(header: str) -> float:
+    """What a header's unit multiplies a bare number by ("Tokens (B)": 1e9, "in trillions": 1e12), else 1."""
     scale = HEADER_SCALE.search(header)
-    if scale:
-        letter = (scale.group("u") or (scale.group("w") or scale.group("w2"))[0]).lower()
-        return value * MULTIPLIERS[letter]
-    return value
+    if scale is None:
+        return 1.0
+    return MULTIPLIERS[(scale.group("u") or (scale.group("w") or scale.group("w2"))[0]).lower()]
 
 
 def token_rows(table: Table, column: int) -> Iterator[tuple[Row, float, bool]]:

@@ -1104,8 +1104,10 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     its largest training-token figure, found anywhere in the text."""
     any_tokens = _training_tokens(text)  # cheap (anchored on "tokens"): most texts stop here
     # with no figure: the stages of a pre-training summed, else a data-mixture table
-    mixture = max(stage_tokens(text) or [mixture_tokens(text)], key=lambda pair: pair[0] if pair else 0) \
-        if any_tokens is None else None
+    mixture = None
+    if any_tokens is None:
+        stages = stage_tokens(text)
+        mixture = max(stages, key=lambda pair: pair[0]) if stages else mixture_tokens(text)
     if any_tokens is None and mixture is None:
         return []
     sized, flagship = _own_flagship(text, repository)

@@ -15,7 +15,7 @@ import re
 
 from curation.extract.column_tables import find_column_runs
 from curation.extract.context import AGGREGATE_NOTE, STAGE_TIME, classify
-from curation.extract.data_mixtures import HEADER_SCALE
+from curation.extract.data_mixtures import header_scale
 from curation.extract.device_sentences import device_counts, durations
 from curation.extract.device_time import (
     SECONDS,
@@ -31,7 +31,6 @@ from curation.extract.line_tables import line_tables
 from curation.extract.model_names import document_title, squash_name
 from curation.extract.parameter_labels import PARAMETER_LABEL, names_experts, parameter_label
 from curation.extract.quantities import (
-    MULTIPLIERS,
     NUMBER,
     SCIENTIFIC,
     SIZE,
@@ -62,10 +61,7 @@ def _cell_value(cell: str, header: str = "") -> float | None:
     if not match:
         return None
     value = scaled_value(match.group("n"), match.group("m"))
-    scale = HEADER_SCALE.search(header) if header and not match.group("m") else None
-    if scale:
-        value *= MULTIPLIERS[(scale.group("u") or (scale.group("w") or scale.group("w2"))[0]).lower()]
-    return value
+    return value if match.group("m") or not header else value * header_scale(header)
 
 
 TOKEN_WORD = re.compile(r"token", re.IGNORECASE)
