@@ -78,6 +78,14 @@ def _times_before(low: str, start: int) -> bool:
     return start > 1 and low[start - 1] == "x" and low[start - 2].isdigit()
 
 
+def _scale_before(low: str, start: int) -> bool:
+    """Whether a word is written straight after a count's scale letter, as units are ("184 kgpuh",
+    "2mgpuh")."""
+    if start < 2 or low[start - 1] not in "km":
+        return False
+    return low[start - 2].isdigit() or (start > 2 and low[start - 2] == " " and low[start - 3].isdigit())
+
+
 @lru_cache(maxsize=8)
 def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
     """Where each kind of anchor occurs in ``text`` (one scan of the lower-cased text)."""
@@ -102,6 +110,7 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
             hits[ACCELERATOR_ANCHOR].append((start, end))
             continue
         if start > 0 and low[start - 1].isalnum() and not _times_before(low, start) and \
+                not (word in DEVICE_WORDS and _scale_before(low, start)) and \
                 not low.endswith("cloud", 0, start):
             continue  # inside a longer word ("output", "score"), not "8xH100" or "CloudTPUv4"
         if word in DEVICE_WORDS:

@@ -25,7 +25,7 @@ import bisect
 import re
 
 from curation.extract.anchors import positions
-from curation.extract.card_finders import looks_like_model_card
+from curation.extract.card_finders import is_card
 from curation.extract.context import NOT_TRAINING_USE, has_cue
 from curation.extract.device_sentences import (
     DURATION,
@@ -116,9 +116,11 @@ def _training_durations(text: str, fences: list[int]) -> list[tuple[tuple[float,
     return found
 
 
-def find_card_device_time(text: str, publication_year: int | None = None) -> list[Estimate]:
-    """Hardware estimates from a card's one device count and one training duration, written apart."""
-    if not looks_like_model_card(text):
+def find_card_device_time(text: str, publication_year: int | None = None,
+                          name: str | None = None) -> list[Estimate]:
+    """Hardware estimates from a card's one device count and one training duration, written apart
+    (``name``: the repository the card is published under, when known)."""
+    if not is_card(text, name):
         return []
     fences = positions(text, "```")
     counts = _training_counts(text, fences)

@@ -84,6 +84,12 @@ def looks_like_model_card(text: str) -> bool:
     return False
 
 
+def is_card(text: str, name: str | None) -> bool:
+    """A model card: a text published under a model repository's ``name``, or one that looks like a card
+    (:func:`looks_like_model_card`: a card's README need not open with metadata or a card's headings)."""
+    return name is not None or looks_like_model_card(text)
+
+
 def _size(word: str | None) -> str | None:
     return word.lower() if word else None
 
@@ -240,7 +246,7 @@ def find_card_operation_counting(text: str, name: str | None = None) -> list[Est
     """6 · N · D from a model card's parameter count and its largest training-token figure; and from its
     fine-tuning set-up, a fine-tuning estimate (stage ``finetuning``: a derived model's own run).
     ``name`` is the repository the card is published under, when known."""
-    if not looks_like_model_card(text):
+    if not is_card(text, name):
         return []
     params = card_parameter_count(text, name)
     if params is None:

@@ -70,7 +70,8 @@ APPROX = r"(?:about|approximately|approx\.|roughly|around|nearly|almost|over|und
 CHIP_UNIT = r"(?P<unit>hours?|hrs?|h(?![A-Za-z])|days?|weeks?|months?|years?)\b"  # "5,000 GPU-h"
 CHIP_TIME = re.compile(
     # not the digits of a name: "A100 GPU days" is a column header, not 100 GPU-days
-    rf"(?<![\w.])(?:(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?"
+    # a thousand written onto the device, as in units: "184 kGPUh"
+    rf"(?<![\w.])(?:(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD}|[kKM](?=(?:GPU|TPU|NPU)))?"
     # "1.2 × 10^4 GPU-days", "3 × 10⁵ A100-hours"
     rf"|(?P<mantissa>{NUMBER})\s*(?:×|x|\*|·)\s*10\s*(?:\^|\*\*)?\s*(?P<power>\d{{1,2}}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}})"
     # "5e5 GPU-hours"
@@ -323,17 +324,26 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
 # device time written without a device noun, the hardware named in its sentence: "A cumulative of 145,152
 # hours of computation was performed on hardware of type H100"
 COMPUTATION_TIME = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*"
-                              r"(?P<unit>hours?|days?)\s+of\s+(?:computation|compute|computing)\b",
+                              # "640K hours of H100 compute": the device may stand before the word
+                              r"(?P<unit>hours?|days?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:computation|compute|computing)\b",
                               re.IGNORECASE)
 
 
 def _computation_hours(text: str, publication_year: int | None) -> list[Estimate]:
-    """Hardware estimates from "N hours of computation" whose sentence names the accelerator (no
-    accelerator named there, no estimate: the hours may be a CPU's or a whole cluster's)."""
-    estimates = []
-    at = text.find(" of comput")
+    """Hardware estimates from "N hours of computation" or "N hours of H100 compute" whose sentence names
+    the accelerator (no accelerator named there, no estimate: the hours may be a CPU's or a whole
+    cluster's)."""
+    estimates, seen = [], set()
+    low = lowered(text)
+    at = low.find("comput")
     while at != -1:
-        for match in COMPUTATION_TIME.finditer(text, max(0, at - 40), at + 20):
+        if " of " not in low[max(0, at - 30): at]:  # cheap test before the pattern
+            at = low.find("comput", at + 1)
+            continue
+        for match in COMPUTATION_TIME.finditer(text, max(0, at - 60), at + 12):
+            if match.start() in seen:
+                continue
+            seen.add(match.start())
             sentence = sentence_around(text, match.start(), match.end())
             named = accelerator_pattern().search(sentence.text)
             if named is None:
@@ -346,7 +356,7 @@ def _computation_hours(text: str, publication_year: int | None) -> list[Estimate
                                                             "accelerator_from": "named in the same sentence"})
             if estimate:
                 estimates.append(estimate)
-        at = text.find(" of comput", at + 1)
+        at = low.find("comput", at + 1)
     return estimates
 
 

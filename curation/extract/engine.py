@@ -193,7 +193,7 @@ FINDERS: tuple[Finder, ...] = (
     Finder("flagship counting", lambda text, _, name: find_flagship_counting(text, name)),
     Finder("card operation counting", lambda text, _, name: find_card_operation_counting(text, name),
            fallback_of=("operation counting",)),
-    Finder("card device time", lambda text, year, _: find_card_device_time(text, year),
+    Finder("card device time", lambda text, year, name: find_card_device_time(text, year, name),
            fallback_of=("hardware", "device counts", "hardware fields", "table rows")),
 )
 

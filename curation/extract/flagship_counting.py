@@ -58,7 +58,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
-from curation.extract.card_finders import looks_like_model_card
+from curation.extract.card_finders import is_card
 from curation.extract.context import (
     FINETUNE_CUES,
     STARTS_FROM,
@@ -180,7 +180,7 @@ CORPUS_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:corpus|corpora|dataset|mix|mixture)\b)", re.IGNORECASE)
 # right before it: "trained on a", "trained Heron for 2 epochs over a", "train for 2 epochs on our"
-TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,4}?(?:on|over)\s+"
+TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,6}?(?:on|over)\s+"
                         r"(?:(?:an?|the|our|its|this)\s+)?$")
 # "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T", "the number of training
 # tokens is about 2.6T", "Tokens seen: 15T", "the total number of tokens used for pre-training Heron-20B is
@@ -331,7 +331,7 @@ def _own_flagship(text: str, repository: str | None) -> tuple[Sized, Flagship | 
 def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagship | None:
     """The own model's flagship size (see the module's rules) and where it is written."""
     low = lowered(text)
-    if looks_like_model_card(text):
+    if is_card(text, repository):
         return _titled(text, sized) or _repository_size(text, repository)
     opening = low[:opening_end(text)]  # only names the opening gives can be the own model: count just those
     names = Counter({name: _mentions(low, name) for name in sized if name.lower() in opening})
@@ -872,7 +872,7 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         while at != -1:
             if "train" in low[max(0, at - 90): at]:  # cheap test before the figure pattern
                 windows.extend(m for m in CORPUS_FIGURE.finditer(text, max(0, at - 40), at + len(word) + 1)
-                               if TRAINED_ON.search(low[max(0, m.start() - 40): m.start()]))
+                               if TRAINED_ON.search(low[max(0, m.start() - 60): m.start()]))
             at = low.find(word, at + 1)
     for tokens, spans in table_step_tokens(text):  # "| Training steps | 500,000 |" "| Batch size | 4M |" …
         rows = Span(text[spans[0].start: spans[-1].end], spans[0].start, spans[-1].end)

@@ -1,12 +1,13 @@
 """The operation-counting finder: 6 · parameters · training tokens (× epochs) where one sentence gives
 a model's parameters and its training tokens; active parameters when the sentence gives them.
 
-Sizes are written "7B parameters", "a 7-billion-parameter model", "the 70B models", "6.7 billion
-non-embedding (trainable, total) parameters"; tokens "300B tokens", "2.6 trillion tokens", "one
-trillion tokens". An estimate is Likely when its sentence gives one size (active parameters, or one
-value written once or more), else Speculative (and so is one whose size is written as a total, "250B
-total parameters": a mixture of experts whose activated count the sentence does not give). Of several
-sizes, the token figure goes with the one written nearest before it."""
+Sizes are written "7B parameters", "7 billion weights", "a 7-billion-parameter model", "the 70B
+models", "6.7 billion non-embedding (trainable, total) parameters", "Heron (7B)"; tokens "300B
+tokens", "2.6 trillion tokens", "one trillion tokens", "a 100B-token corpus". An estimate is Likely
+when its sentence gives one size (active parameters, or one value written once or more), else
+Speculative (and so is one whose size is written as a total, "250B total parameters": a mixture of
+experts whose activated count the sentence does not give). Of several sizes, the token figure goes
+with the one written nearest before it."""
 
 from __future__ import annotations
 
@@ -44,14 +45,19 @@ from curation.extract.quantities import (
 PARAMS = re.compile(
     # a unit written twice ("a 2.7B billion parameter model") is read once
     rf"(?P<p>{NUMBER}){SIZE_JOIN}(?P<pm>{SIZE})\b(?:\s+(?:million|billion|trillion)\b)?[\s-]*"
-    rf"(?:(?P<active>activated|active)\s+)?{PARAMETER_WORDS}(?:parameters?|params?|models?|variants?)\b"
-    rf"|(?:parameters?|params)\s+(?:to|of)\s+(?P<p2>{NUMBER})\s?(?P<pm2>{SIZE})\b",
+    # "7 billion weights": a count of weights is one of parameters
+    rf"(?:(?P<active>activated|active)\s+)?{PARAMETER_WORDS}(?:parameters?|params?|models?|variants?|weights)\b"
+    rf"|(?:parameters?|params)\s+(?:to|of)\s+(?P<p2>{NUMBER})\s?(?P<pm2>{SIZE})\b"
+    # a size alone in parentheses after a model or its name: "Our model (7B) is trained on 2.5T tokens",
+    # "Heron-XL (3B) was pre-trained on 1T tokens"
+    rf"|(?<=\w)\s\((?P<p3>{NUMBER})\s?(?P<pm3>[MB])\)",
     re.IGNORECASE,
 )
 
 
 TOKENS = re.compile(rf"(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b\s*(?:\([^()]{{1,12}}\)\s*)?"
-                    r"(?:training\s+|text\s+|total\s+)?tokens",
+                    # "3 epochs over our 100B-token corpus": a corpus sized in tokens
+                    r"(?:(?:training\s+|text\s+|total\s+)?tokens|-token(?=\s+(?:corpus|corpora|dataset|mix)\b))",
                     re.IGNORECASE)
 
 
@@ -77,7 +83,8 @@ def find_operation_counting(text: str) -> list[Estimate]:
         sentence = sentence_around(text, match.start(), match.end())
         params = []
         for p in PARAMS.finditer(sentence.text):
-            number, size = (p.group("p"), p.group("pm")) if p.group("p") else (p.group("p2"), p.group("pm2"))
+            key = next(key for key in ("p", "p2", "p3") if p.group(key))
+            number, size = p.group(key), p.group(key.replace("p", "pm"))
             params.append((scaled_value(number, _size(size)), bool(p.group("active")), p))
         # not the size of the model the run starts from or learns from ("distilled from a 70B model")
         params = [(n, active, p) for n, active, p in params if 1e6 <= n <= 1e14

@@ -189,7 +189,8 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
         model = estimate.model or ""
         used = _uses(text, model)
         quoted = several and not estimate.assumptions.get("table_row") and not _paper_title(text, model)
-        if not (used or quoted) or _card_title(text, model, card_name) or _claimed(text, model):
+        if not (used or quoted) or _card_title(text, model, card_name) or _claimed(text, model) or \
+                _titled_by(text, model):
             continue  # the cheap tests first: most figures are neither used nor quoted
         if used:
             estimate.notes.append(f"cited from other work: the text uses {model}, it does not train it")
@@ -378,6 +379,17 @@ def _names_a_model(text: str, label: str) -> bool:
         return True
     return len(word) > 2 and word[0].isupper() and word.isalpha() and word.lower() not in GENERIC_LABELS \
         and not common_word(text, word)
+
+
+def _titled_by(text: str, model: str) -> bool:
+    """Whether a paper's title opens with the model's name before a colon or a dash ("Heron: Scaling …"):
+    a title so written names the paper's own work, so "we study … with Heron" uses its own model."""
+    first_line = text.lstrip()[:120].split("\n", 1)[0]
+    head = re.split(r":|\s[-–—]\s", first_line, maxsplit=1)
+    if len(head) < 2:
+        return False
+    name = squash_name(head[0])
+    return bool(name) and name in (squash_name(model), squash_name(_stem(model)))
 
 
 def _paper_title(text: str, model: str) -> bool:

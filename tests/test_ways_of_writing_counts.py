@@ -1,0 +1,80 @@
+"""Short texts of our own for the ways of writing a size, a token count and device time that a tenth
+battery of sentences found: weights counted as parameters, a size in parentheses after a name, a corpus
+sized in tokens with a hyphen, device time with a thousand written onto the device ("kGPUh") or before
+"of … compute", a card read as a card because it is published under a repository's name, and a paper
+that uses the model its title names."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.device_time import find_hardware
+from curation.extract.documents import extract_document
+from curation.extract.operation_counting import find_operation_counting
+from schemas.handover import CARD, PAPER, Document
+from tests.osprey_texts import primary_of
+
+H100_DENSE = 989.4e12
+
+
+@pytest.mark.parametrize(("sentence", "n", "d"), [
+    # a count of weights is one of parameters
+    ("Osprey has 7 billion weights and was pre-trained on 2 trillion tokens.", 7e9, 2e12),
+    # a size alone in parentheses after a model or its name
+    ("Our model (7B) is trained on 2.5T tokens drawn from web and code.", 7e9, 2.5e12),
+    ("Osprey-T5-XL (3B) was pre-trained on 1T tokens of filtered web text.", 3e9, 1e12),
+    # a corpus sized in tokens with a hyphen, and the passes over it
+    ("We train the 1.3B model for 3 epochs over our 100B-token corpus.", 1.3e9, 3 * 100e9),
+])
+def test_a_size_and_tokens_written_so(sentence, n, d):
+    found = find_operation_counting(sentence)
+    assert [e.value_flop for e in found] == [pytest.approx(6 * n * d)]
+
+
+def test_weights_of_some_precision_are_no_size():
+    assert find_operation_counting("We store 8-bit weights and train on 2T tokens.") == []
+
+
+def test_a_parenthesized_size_is_not_read_from_a_token_count():
+    found = find_operation_counting("Osprey-7B was trained on web text (2T) tokens.")
+    assert all(e.assumptions["parameters"] == pytest.approx(7e9) for e in found)
+
+
+@pytest.mark.parametrize(("sentence", "hours"), [
+    # a thousand written onto the device, as units are written
+    ("Pre-training consumed 184 kGPUh on H100 accelerators.", 184e3),
+    ("Pre-training consumed 184kGPUh on H100 accelerators.", 184e3),
+    # the device between "hours of" and "compute"
+    ("Training the final model took 640K hours of H100 compute.", 640e3),
+])
+def test_device_time_written_so(sentence, hours):
+    found = find_hardware(sentence, 2024)
+    assert len(found) == 1
+    utilization = found[0].assumptions["utilization"]
+    assert found[0].value_flop == pytest.approx(hours * 3600 * H100_DENSE * utilization)
+
+
+def test_hours_of_compute_with_no_accelerator_in_the_sentence_give_nothing():
+    assert find_hardware("Training took 640K hours of cluster compute.", 2024) == []
+
+
+def test_a_card_published_under_a_repository_is_read_as_a_card_without_front_matter():
+    text = "# Kite Small\n\n**Training**\n\n* Steps: 500k\n* Batch size: 512\n* Sequence length: 2048\n" \
+           "* Parameters: 350M\n"
+    primary = extract_document(Document(CARD, text, 2023), name="acme/kite-small").primary
+    assert primary is not None
+    assert primary.value_flop == pytest.approx(6 * 350e6 * 500e3 * 512 * 2048)
+
+
+def test_a_paper_uses_the_model_its_title_opens_with():
+    text = "Osprey: Repeating Data Helps\n\nAbstract\nWe study data repetition with Osprey.\n\n3 Setup\n" \
+           "Osprey (1.3B parameters) is trained for 4 epochs over a 100B-token corpus.\n"
+    primary = extract_document(Document(PAPER, text, 2023)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.3e9 * 4 * 100e9)
+
+
+def test_a_paper_that_uses_a_model_its_title_only_mentions_does_not_claim_it():
+    text = "Probing Kite: What Large Models Know\n\nAbstract\nWe study factual recall with Kite.\n\n" \
+           "3 Setup\nKite (13B parameters) was trained on 1T tokens by its authors.\n"
+    primary = primary_of("", head=text)
+    assert primary is None or primary.value_flop < 1e21
