@@ -78,3 +78,47 @@ def test_a_paper_that_uses_a_model_its_title_only_mentions_does_not_claim_it():
            "3 Setup\nKite (13B parameters) was trained on 1T tokens by its authors.\n"
     primary = primary_of("", head=text)
     assert primary is None or primary.value_flop < 1e21
+
+
+# -- whose run a clause tells --------------------------------------------------------------------------
+
+def test_a_clause_after_a_semicolon_has_its_own_context():
+    primary = primary_of("Hyperparameter search consumed 10,000 GPU hours; the final model was trained for "
+                         "2 days on 64 V100 GPUs.", year=2019)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 2 * 86400)
+
+
+def test_what_a_semicolon_leaves_in_the_search_is_still_no_training():
+    primary = primary_of("For the hyperparameter search we used 64 V100 GPUs for 2 days; the best setting "
+                         "was kept.", year=2019)
+    assert primary is None
+
+
+def test_a_derived_cards_relative_clause_about_its_bases_pretraining_is_the_bases():
+    card = "---\nlicense: apache-2.0\nbase_model: acme/osprey-7b\n---\n# Osprey-7B-Instruct\n\n" \
+           "This model is a fine-tuned version of Osprey-7B, which was pre-trained on 2T tokens with 7B " \
+           "parameters. Fine-tuning took 4 hours on 8 A100 GPUs.\n"
+    primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-7b-instruct").primary
+    assert primary is not None and primary.value_flop < 1e20
+    assert primary.assumptions["base_model"] == "acme/osprey-7b"
+
+
+def test_a_card_that_continues_pre_training_counts_its_own_run():
+    card = "---\nlicense: apache-2.0\nbase_model: acme/osprey-8b\n---\n# Osprey-8B-Med\n\nWe continued " \
+           "pre-training Osprey-8B on 50B tokens of medical text using 64 H100 GPUs for 3 days.\n"
+    primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-8b-med").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 8e9 * 50e9)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our largest model, in contrast, was trained on 128 TPU v4 chips for 7 days.",
+    "In contrast, we train our largest model on 128 TPU v4 chips for 7 days.",
+])
+def test_the_own_run_set_in_contrast_to_anothers_stays_own(sentence):
+    primary = primary_of("For comparison, Kite-540B used 6,144 TPU v4 chips for 50 days. " + sentence)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(128 * 7 * 86400)
+
+
+def test_a_run_in_contrast_to_the_own_is_anothers():
+    primary = primary_of("In contrast to our model, Kite-540B used 6,144 TPU v4 chips for 50 days.")
+    assert primary is None

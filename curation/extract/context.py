@@ -529,6 +529,16 @@ def _other_side(context: str, model: str | None) -> str:
     return context
 
 
+RELATIVE_TRAINING = re.compile(r",\s*(?:which|that)\s+(?:was|were|is|are|had\s+been|has\s+been)\s+"
+                               r"(?:pre-?)?train")
+
+
+# the text's own run set against another told before it: "Our largest model, in contrast, was trained on
+# …", "In contrast, we train …" (the contrast is the other's; "in contrast to Kite" still compares)
+OWN_CONTRAST = re.compile(r"\b(?:we|our)\b[^.;]{0,60}?\bin\s+contrast\b(?!\s+(?:to|with)\b)"
+                          r"|\bin\s+contrast\b(?!\s+(?:to|with)\b),?\s+(?=(?:we|our)\b)")
+
+
 def classify(estimate: Estimate, context: str) -> Estimate:
     """Mark an estimate's stage and whether its context says it is not this text's training run (read
     with its line breaks as spaces)."""
@@ -543,7 +553,11 @@ def classify(estimate: Estimate, context: str) -> Estimate:
             nearby_model(sentence.text)
     if not structured and not is_prose(estimate.evidence[0]):
         estimate.notes.append("not prose: figure labels or a list of numbers")
-    if has_cue(context, FINETUNE_CUES):
+    # a relative clause telling a model's training is that training's: "a fine-tuned version of Kite-7B,
+    # which was pre-trained on 2T tokens" (the stage words before the clause are another run's)
+    relative = [m.end() for m in RELATIVE_TRAINING.finditer(context)] \
+        if "which" in context or "that" in context else []
+    if has_cue(context[relative[-1]:] if relative else context, FINETUNE_CUES):
         estimate.stage = FINETUNING
     if "budget" in context:
         context = SPENT_BUDGET.sub(" ", context)
@@ -553,6 +567,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
     credited = DATA_CREDIT.sub(" ", _other_side(context, estimate.model))
     if "al" in credited or "[" in credited or "(" in credited:  # "Following Kite et al., we train …"
         credited = METHOD_CREDIT.sub(" ", credited)
+    if "contrast" in credited:
+        credited = OWN_CONTRAST.sub(" ", credited)
     # a citation mark alone in a sentence told in the first person ("We train Heron on 1.4T tokens [12].")
     # credits a source of the run, not another work's run
     cites = CITATION.search(credited) and not OWN_SENTENCE.match(estimate.evidence[0].text)
@@ -610,7 +626,10 @@ CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finall
                           r"|,?\s+and\s+(?=(?:about\s+|approximately\s+|~)?\d[\d.,]*\s*[A-Za-z]*\s+(?:[a-z]+\s+){0,3}"
                           r"(?:to|for|of|in)\s+(?:the\s+)?(?:fine-?tun|finetun|instruction[\s-]tun|post-?train))"
                           # the results the run reached: "… trained on 3.2T tokens achieves 71.2 on MMLU [12]"
-                          rf"|,?\s+(?=(?:{RESULTS_WORD})\b)", re.IGNORECASE)
+                          rf"|,?\s+(?=(?:{RESULTS_WORD})\b)"
+                          # a clause of its own after a semicolon: "Hyperparameter search consumed 10,000 GPU
+                          # hours; the final model was trained for 2 days on 64 V100 GPUs"
+                          r"|;\s+(?=(?:the|our|we|it|this)\s)", re.IGNORECASE)
 
 
 def stage_clause(sentence: Span, figure: Span) -> str:

@@ -58,7 +58,11 @@ ADAPTER_NAME = re.compile(r"(?<![a-z])(?:q?lora|adapters?)(?![a-z])", re.IGNOREC
 ADAPTER_PHRASE = re.compile(r"\b(?:q?lora\s+)?adapter(?:\s+weights)?\s+"
                             r"(?:for|of|(?:trained\s+)?on\s+top\s+of)\s+(?:the\s+)?", re.IGNORECASE)
 METHOD_NAME = re.compile(r"(?<![a-z])(?:sft|dpo|rlhf|orpo|simpo)(?![a-z])", re.IGNORECASE)
-OWN_PRETRAINING = re.compile(r"training stage:\s*pre-?training\s*$|continued pre-?training (?:of|on|from)",
+# a card whose model continues pre-training (no derivative): "Training stage: pretraining", "continued
+# pre-training of X", "we continued pre-training X on …", "X was further pre-trained on …"
+OWN_PRETRAINING = re.compile(r"training stage:\s*pre-?training\s*$|continued pre-?training (?:of|on|from)"
+                             r"|\bwe\s+continued?\s+(?:the\s+)?pre-?training(?:\s+of)?\s+[\w./-]+\s+on\b"
+                             r"|\b(?:was|were|is|been)\s+(?:further|continually)\s+pre-?trained\s+on\b",
                              re.IGNORECASE | re.MULTILINE)
 COPY_NAME = re.compile(r"(?<![a-z])(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX|[0-9]bit|int[48])(?![a-z])", re.IGNORECASE)
 COPY_PHRASE = re.compile(r"\b(?:quantizations? of|quantized versions? of|conversion of|converted from|"
