@@ -122,3 +122,21 @@ def test_the_own_run_set_in_contrast_to_anothers_stays_own(sentence):
 def test_a_run_in_contrast_to_the_own_is_anothers():
     primary = primary_of("In contrast to our model, Kite-540B used 6,144 TPU v4 chips for 50 days.")
     assert primary is None
+
+
+# -- how numbers are typeset ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("count", ["2 048", "2\u2009048", "2\u202f048", "2\u00a0048", "2,048"])
+def test_a_device_count_with_its_thousands_set_off(count):
+    primary = primary_of(f"We train on {count} A100 GPUs for 21 days.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(2048 * 21 * 86400)
+
+
+def test_two_counts_a_space_apart_are_not_read_as_one_when_the_second_is_not_three_digits():
+    primary = primary_of("We train on 8 64-core machines and 16 A100 GPUs for 2 days.")
+    assert primary is None or primary.assumptions["chip_seconds"] == pytest.approx(16 * 2 * 86400)
+
+
+def test_a_size_and_tokens_in_scientific_notation():
+    found = find_operation_counting("Osprey uses 2.5×10^12 training tokens and 6.7×10^9 parameters.")
+    assert [e.value_flop for e in found] == [pytest.approx(6 * 6.7e9 * 2.5e12)]

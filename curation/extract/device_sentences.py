@@ -75,7 +75,9 @@ _TEEN = "|".join(sorted(TEENS, key=len, reverse=True))
 WORD = (rf"(?:{'|'.join(TENS)})(?:[-\s](?:{_ONE})(?![\w-]))?|(?:{_TEEN}|{_ONE})(?:\s+and\s+a\s+half)?"
         r"|half\s+an?|an?|single|hundred")
 # (times a hundred or a thousand: "a thousand GPUs", "two thousand", "1.5 thousand")
-AMOUNT = rf"(?:(?:{NUMBER}|(?:{WORD})(?![\w-]))(?:\s+(?:thousand|hundred)\b)?)"
+# (a count's thousands set off by a plain space, as some typeset texts do: "2 048 A100 GPUs")
+SPACED_THOUSANDS = r"\d{1,3}(?: \d{3})+(?![\d.,])"
+AMOUNT = rf"(?:(?:{SPACED_THOUSANDS}|{NUMBER}|(?:{WORD})(?![\w-]))(?:\s+(?:thousand|hundred)\b)?)"
 DURATION = re.compile(
     rf"(?<![\w.])(?P<lo>{AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT}))?\s*"
     # "270 total hours", "80 wall-clock hours", "21 calendar days"

@@ -36,10 +36,12 @@ from curation.extract.quantities import (
     COUNTED,
     NUMBER,
     PARAMETER_WORDS,
+    SCIENTIFIC,
     SIZE,
     SIZE_JOIN,
     parse_plain,
     scaled_value,
+    scientific_value,
 )
 
 PARAMS = re.compile(
@@ -50,12 +52,15 @@ PARAMS = re.compile(
     rf"|(?:parameters?|params)\s+(?:to|of)\s+(?P<p2>{NUMBER})\s?(?P<pm2>{SIZE})\b"
     # a size alone in parentheses after a model or its name: "Our model (7B) is trained on 2.5T tokens",
     # "Heron-XL (3B) was pre-trained on 1T tokens"
-    rf"|(?<=\w)\s\((?P<p3>{NUMBER})\s?(?P<pm3>[MB])\)",
+    rf"|(?<=\w)\s\((?P<p3>{NUMBER})\s?(?P<pm3>[MB])\)"
+    # in scientific notation: "6.7 × 10^9 parameters"
+    rf"|(?P<ps>{SCIENTIFIC})\s*{PARAMETER_WORDS}(?:parameters|params)\b",
     re.IGNORECASE,
 )
 
 
-TOKENS = re.compile(rf"(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b\s*(?:\([^()]{{1,12}}\)\s*)?"
+TOKENS = re.compile(rf"(?:(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b|(?P<ts>{SCIENTIFIC}))"
+                    rf"\s*(?:\([^()]{{1,12}}\)\s*)?"
                     # "3 epochs over our 100B-token corpus": a corpus sized in tokens
                     r"(?:(?:training\s+|text\s+|total\s+)?tokens|-token(?=\s+(?:corpus|corpora|dataset|mix)\b))",
                     re.IGNORECASE)
@@ -83,6 +88,9 @@ def find_operation_counting(text: str) -> list[Estimate]:
         sentence = sentence_around(text, match.start(), match.end())
         params = []
         for p in PARAMS.finditer(sentence.text):
+            if p.group("ps"):
+                params.append((scientific_value(p), False, p))
+                continue
             key = next(key for key in ("p", "p2", "p3") if p.group(key))
             number, size = p.group(key), p.group(key.replace("p", "pm"))
             params.append((scaled_value(number, _size(size)), bool(p.group("active")), p))
@@ -98,7 +106,8 @@ def find_operation_counting(text: str) -> list[Estimate]:
         before = [pair for pair in active or params if pair[2].end() <= at]
         n_params, is_active, param_match = max(before, key=lambda pair: pair[2].end()) if before else \
             max(active or params, key=lambda pair: pair[0])
-        tokens = scaled_value(match.group("t"), _size(match.group("tm")))
+        tokens = scientific_value(match) if match.group("ts") else \
+            scaled_value(match.group("t"), _size(match.group("tm")))
         epochs_match = EPOCHS.search(sentence.text)
         epochs = epochs_of(epochs_match) if epochs_match else 1.0
         if not 1e6 <= tokens <= 1e15 or not 0 < epochs <= 1000:
