@@ -140,3 +140,47 @@ def test_two_counts_a_space_apart_are_not_read_as_one_when_the_second_is_not_thr
 def test_a_size_and_tokens_in_scientific_notation():
     found = find_operation_counting("Osprey uses 2.5×10^12 training tokens and 6.7×10^9 parameters.")
     assert [e.value_flop for e in found] == [pytest.approx(6 * 6.7e9 * 2.5e12)]
+
+
+# -- a mixture of experts' active count ----------------------------------------------------------------
+
+MOE_TITLE = "Osprey-MoE: Sparse Experts at Scale\n\nAbstract\nWe present Osprey-MoE.\n\n3 Pre-training\n"
+
+
+@pytest.mark.parametrize(("sentence", "active", "tokens"), [
+    # the active count as the parameters used for each token
+    ("With 16 experts and top-2 routing, the model holds 141B parameters but uses only 39B per token. It was "
+     "trained on 12T tokens.", 39e9, 12e12),
+    # both counts in parentheses, "parameters" left out
+    ("Osprey-MoE-A3B (30B total, 3B active) is trained on 36T tokens.", 3e9, 36e12),
+    # a verb of activation with the count after it, across a semicolon
+    ("The model is a sparse MoE with 1.2 trillion total parameters; each token activates about 50 billion. "
+     "Pre-training used 20 trillion tokens.", 50e9, 20e12),
+    # the count after its label
+    ("We train an 8x7B mixture of experts; the active parameter count is 12.9B and training used 8T tokens.",
+     12.9e9, 8e12),
+])
+def test_an_active_count_written_so(sentence, active, tokens):
+    primary = primary_of(sentence, head=MOE_TITLE)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * active * tokens)
+
+
+def test_a_tables_headers_name_the_total_and_the_active_count():
+    card = "---\nlicense: mit\n---\n# Osprey-MoE\n\n" \
+           "| **Total Params** | **Activated Params** | **Context Length** |\n|:---:|:---:|:---:|\n" \
+           "| 106B | 12B | 128K |\n\nOsprey-MoE was pre-trained on 23T tokens.\n"
+    primary = extract_document(Document(CARD, card, 2025), name="acme/osprey-moe").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 12e9 * 23e12)
+
+
+def test_a_cards_count_field_with_its_active_count_in_parentheses():
+    card = "---\nlicense: apache-2.0\n---\n# Kite-MoE-16x3B\n\n- Number of parameters: 42B (6.6B active)\n" \
+           "- Training tokens: 4.9T\n"
+    primary = extract_document(Document(CARD, card, 2024), name="acme/kite-moe").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 6.6e9 * 4.9e12)
+
+
+def test_tokens_per_second_per_device_are_no_active_count():
+    primary = primary_of("Osprey-MoE has 16B total parameters and runs at 3.2K tokens per second per GPU. It "
+                         "was trained on 2T tokens.", head=MOE_TITLE)
+    assert primary is None or primary.value_flop < 6 * 16e9 * 2e12

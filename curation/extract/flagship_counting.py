@@ -121,6 +121,24 @@ PARAMETER_STATEMENT = re.compile(
     # "21B activated parameters", "21B are activated", "21B parameters active"
     rf"(?:(?:(?:are|is)\s+)?(?P<active>activated|active)\b(?:\s*(?:parameters?|params)\b)?"
     rf"|{PARAMETER_WORDS}(?:parameters?|params)\b(?:\s+(?P<active2>activated|active)\b)?)", re.IGNORECASE)
+_SIZE_FIGURE = rf"(?<![\w.])(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
+# active counts written without "parameters" after them (see :func:`_active_parameters`)
+ACTIVE_STATEMENTS = (
+    # "30B total, 3B active", "3B activated"
+    re.compile(_SIZE_FIGURE + r"\s+(?:are\s+)?(?:activated|active)\b(?!\s+(?:tokens|experts))",
+               re.IGNORECASE),
+    # "the active parameter count is 12.9B", "activated parameters: 37B"
+    re.compile(r"\b(?:activated|active)\s+param(?:eter)?s?(?:\s+(?:count|size))?\s*"
+               r"(?:[:=]|\bis\b|\bwas\b|\bof\b)\s*(?:about\s+|approximately\s+|roughly\s+|~\s*)?"
+               + _SIZE_FIGURE, re.IGNORECASE),
+    # "each token activates about 50 billion", "activating only 2B"
+    re.compile(r"\bactivat(?:es|ing)\s+(?:only\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?"
+               + _SIZE_FIGURE, re.IGNORECASE),
+)
+# "uses only 39B per token", "39B parameters for each token" (read where "per", "each" or "every" comes
+# just before " token")
+PER_TOKEN_ACTIVE = re.compile(_SIZE_FIGURE + r"\s+(?:param(?:eter)?s?\s+)?(?:per|for\s+each|for\s+every)"
+                              r"\s+(?:input\s+)?token\b", re.IGNORECASE)
 # "ranging from 169 million to 14 billion parameters": the top of the range
 RANGE_STATEMENT = re.compile(
     rf"from\s+{NUMBER}\s?(?:[MBT]|million|billion|trillion)?\s+(?:parameters\s+)?(?:up\s+)?to\s+"
@@ -785,12 +803,31 @@ def _name_claims(text: str, name: str) -> tuple[bool, bool]:
 
 
 def _active_parameters(text: str) -> tuple[float, Span] | None:
+    """The largest count of parameters the text calls active ("21B activated parameters", "3B active",
+    "the active parameter count is 12.9B", "uses only 39B per token", "each token activates about 50
+    billion"), else the largest activated count a table or sentence pairs with a total."""
     found = []
     for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]:
         for match in PARAMETER_STATEMENT.finditer(text, max(0, start - 40), end + 40):
             if match.group("active") or match.group("active2"):
                 found.append((_value(match), Span(match.group(0), match.start(), match.end())))
-    return max(found, key=lambda pair: pair[0]) if found else None
+    low = lowered(text)
+    windows = [(pattern, max(0, at - 40), at + 50) for at in positions(low, "activ")
+               for pattern in ACTIVE_STATEMENTS]
+    windows += [(PER_TOKEN_ACTIVE, max(0, at - 50), at + 7) for at in positions(low, " token")
+                if any(word in low[max(0, at - 14): at] for word in ("per", "each", "every"))]
+    for pattern, start, end in windows:
+        for match in pattern.finditer(text, start, end):
+            if 1e6 <= _value(match) <= 1e14:
+                found.append((_value(match), Span(match.group(0), match.start(), match.end())))
+    if found:
+        return max(found, key=lambda pair: pair[0])
+    pairs = [(active, evidence) for _, active, evidence in active_parameter_pairs(text) if evidence in text]
+    if not pairs:
+        return None
+    active, evidence = max(pairs, key=lambda pair: pair[0])
+    at = text.find(evidence)
+    return active, Span(evidence, at, at + len(evidence))
 
 
 def _active_of(text: str, total: float) -> tuple[float, Span] | None:

@@ -4,7 +4,8 @@ MoE papers tabulate "Total Params" and "Activated Params" per model (one column 
 in one sentence ("671B total parameters, of which 37B are activated for each token"; "a total of 57
 billion parameters and 14 billion activated parameters"; "30.5B in total and 3.3B activated"; "8B
 parameters while only activating 2B for each input token"; "activates 32B of its 1T parameters";
-"235B parameters (22B active)"), or name
+"235B parameters (22B active)", "(30B total, 3B active)"), or in a table's headers ("| Total Params |
+Activated Params |"), or name
 the model with both sizes ("Heron-30B-A3B"). When an operation-counting estimate used a
 total that such a table or sentence gives, the activated count replaces it.
 """
@@ -41,10 +42,15 @@ _TOTAL = (_figure_pattern("t") + r"\s+total\s+param|total\s+(?:number\s+)?of\s+"
           + r"|\bof\s+(?:its|the|their)\s+(?:total\s+)?" + _figure_pattern("x") + r"\s+(?:total\s+)?param")
 TOTAL_GROUPS = ("t", "u", "w", "v", "x")
 # "235B parameters (22B active)": a total with its active count in parentheses after it
-PARENTHESIZED_ACTIVE = re.compile(_figure_pattern("t") + r"\s+param\w*\s*\(\s*(?:with\s+|of\s+which\s+)?"
+# (the word "parameters" may be left to the field's key: "Number of parameters: 42B (6.6B active)")
+PARENTHESIZED_ACTIVE = re.compile(_figure_pattern("t") + r"(?:\s+param\w*)?\s*\(\s*(?:with\s+|of\s+which\s+)?"
                                   r"(?:about\s+|~\s*)?" + _figure_pattern("a") + r"\s+(?:are\s+)?activ",
                                   re.IGNORECASE)
 TOTAL_PHRASE = re.compile(_TOTAL, re.IGNORECASE)
+# "Heron-MoE (30B total, 3B active)": both counts in parentheses, the word "parameters" left out
+BOTH_IN_PARENTHESES = re.compile(r"\(\s*" + _figure_pattern("t") + r"\s+total(?:\s+param\w*)?\s*[,;/]\s*"
+                                 + _figure_pattern("a") + r"\s+activ(?:e|ated)(?:\s+param\w*)?\s*\)",
+                                 re.IGNORECASE)
 # "8B parameters while only activating 2B for each token": a count a verb of activation follows (tried
 # only in texts that write such a verb)
 TOTAL_BEFORE_VERB = re.compile(_TOTAL + "|" + _figure_pattern("v")
@@ -76,7 +82,24 @@ def active_parameter_pairs(text: str) -> list[tuple[float, float, str]]:
                 total, active = _size(total_cell), _size(active_cell)
                 if total and active and active < total:
                     pairs.append((total, active, f"{total_row.line.text} / {active_row.line.text}"))
-    return pairs + _prose_pairs(text) + _name_pairs(text)
+    return pairs + _header_pairs(text) + _prose_pairs(text) + _name_pairs(text)
+
+
+def _header_pairs(text: str) -> list[tuple[float, float, str]]:
+    """(total, active, row) for every row of a table whose headers name both counts ("| Total Params |
+    Activated Params | Context Length |" over "| 106B | 12B | 128K |")."""
+    pairs = []
+    for table in find_tables(text):
+        total = next((i for i, header in enumerate(table.headers) if TOTAL_ROW.search(header)), None)
+        active = next((i for i, header in enumerate(table.headers) if ACTIVE_ROW.search(header)), None)
+        if total is None or active is None:
+            continue
+        for row in table.rows:
+            if max(total, active) < len(row.cells):
+                total_size, active_size = _size(row.cells[total]), _size(row.cells[active])
+                if total_size and active_size and active_size < total_size:
+                    pairs.append((total_size, active_size, row.line.text))
+    return pairs
 
 
 def _name_pairs(text: str) -> list[tuple[float, float, str]]:
@@ -115,6 +138,10 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
     pairs += [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for at in activ
               if "(" in low[max(0, at - 30): at]
               for m in PARENTHESIZED_ACTIVE.finditer(text, max(0, at - 80), at + 6)
+              if _figure(m, "a") < _figure(m, "t")]
+    pairs += [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for at in activ
+              if "(" in low[max(0, at - 30): at] and "total" in low[max(0, at - 30): at]
+              for m in BOTH_IN_PARENTHESES.finditer(text, max(0, at - 40), at + 20)
               if _figure(m, "a") < _figure(m, "t")]
     verbs = "activating" in low or "activates" in low
     total_phrase, active_phrase = (TOTAL_BEFORE_VERB, ACTIVATING_PHRASE) if verbs else (TOTAL_PHRASE,
