@@ -805,23 +805,28 @@ def _name_claims(text: str, name: str) -> tuple[bool, bool]:
 def _active_parameters(text: str) -> tuple[float, Span] | None:
     """The largest count of parameters the text calls active ("21B activated parameters", "3B active",
     "the active parameter count is 12.9B", "uses only 39B per token", "each token activates about 50
-    billion"), else the largest activated count a table or sentence pairs with a total."""
+    billion")."""
     found = []
     for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]:
         for match in PARAMETER_STATEMENT.finditer(text, max(0, start - 40), end + 40):
             if match.group("active") or match.group("active2"):
                 found.append((_value(match), Span(match.group(0), match.start(), match.end())))
     low = lowered(text)
+    # ("activation", of a layer, counts no parameters: its windows are not read)
     windows = [(pattern, max(0, at - 40), at + 50) for at in positions(low, "activ")
-               for pattern in ACTIVE_STATEMENTS]
+               if not low.startswith("activation", at) for pattern in ACTIVE_STATEMENTS]
     windows += [(PER_TOKEN_ACTIVE, max(0, at - 50), at + 7) for at in positions(low, " token")
                 if any(word in low[max(0, at - 14): at] for word in ("per", "each", "every"))]
     for pattern, start, end in windows:
         for match in pattern.finditer(text, start, end):
             if 1e6 <= _value(match) <= 1e14:
                 found.append((_value(match), Span(match.group(0), match.start(), match.end())))
-    if found:
-        return max(found, key=lambda pair: pair[0])
+    return max(found, key=lambda pair: pair[0]) if found else None
+
+
+def _paired_active(text: str) -> tuple[float, Span] | None:
+    """The largest activated count a table or sentence pairs with a total (see
+    :func:`~curation.extract.moe.active_parameter_pairs`)."""
     pairs = [(active, evidence) for _, active, evidence in active_parameter_pairs(text) if evidence in text]
     if not pairs:
         return None
@@ -1149,6 +1154,8 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
         return []
     sized, flagship = _own_flagship(text, repository)
     active = _active_parameters(text)
+    if flagship is None and active is None:
+        active = _paired_active(text)
     if flagship is None and active is None:
         return []
     if mixture is not None:

@@ -13,6 +13,7 @@ total that such a table or sentence gives, the activated count replaces it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from curation.extract.anchors import lowered, positions
 from curation.extract.evidence import OPERATION_COUNTING, Estimate
@@ -71,6 +72,7 @@ def _size(cell: str) -> float | None:
     return scaled_value(match.group("n"), match.group("m").lower()) if match else None
 
 
+@lru_cache(maxsize=8)  # asked by the flagship and the rescaling about the same text
 def active_parameter_pairs(text: str) -> list[tuple[float, float, str]]:
     """(total, active, evidence line) for every model column of a total/activated parameters table."""
     pairs = []

@@ -15,6 +15,7 @@ import re
 
 from curation.extract.anchors import (
     TOKENS_ANCHOR,
+    anchor_hits,
     anchored,
 )
 from curation.extract.context import (
@@ -37,6 +38,7 @@ from curation.extract.quantities import (
     NUMBER,
     PARAMETER_WORDS,
     SCIENTIFIC,
+    SCIENTIFIC_HINT,
     SIZE,
     SIZE_JOIN,
     parse_plain,
@@ -52,15 +54,16 @@ PARAMS = re.compile(
     rf"|(?:parameters?|params)\s+(?:to|of)\s+(?P<p2>{NUMBER})\s?(?P<pm2>{SIZE})\b"
     # a size alone in parentheses after a model or its name: "Our model (7B) is trained on 2.5T tokens",
     # "Heron-XL (3B) was pre-trained on 1T tokens"
-    rf"|(?<=\w)\s\((?P<p3>{NUMBER})\s?(?P<pm3>[MB])\)"
-    # in scientific notation: "6.7 × 10^9 parameters"
-    rf"|(?P<ps>{SCIENTIFIC})\s*{PARAMETER_WORDS}(?:parameters|params)\b",
+    rf"|(?<=\w)\s\((?P<p3>{NUMBER})\s?(?P<pm3>[MB])\)",
     re.IGNORECASE,
 )
+# in scientific notation: "6.7 × 10^9 parameters", "2.5×10^12 training tokens" (read only where
+# :data:`SCIENTIFIC_HINT` finds such a number)
+PARAMS_SCIENTIFIC = re.compile(rf"{SCIENTIFIC}\s*{PARAMETER_WORDS}(?:parameters|params)\b", re.IGNORECASE)
+TOKENS_SCIENTIFIC = re.compile(rf"{SCIENTIFIC}\s*(?:training\s+|text\s+|total\s+)?tokens", re.IGNORECASE)
 
 
-TOKENS = re.compile(rf"(?:(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b|(?P<ts>{SCIENTIFIC}))"
-                    rf"\s*(?:\([^()]{{1,12}}\)\s*)?"
+TOKENS = re.compile(rf"(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b\s*(?:\([^()]{{1,12}}\)\s*)?"
                     # "3 epochs over our 100B-token corpus": a corpus sized in tokens
                     r"(?:(?:training\s+|text\s+|total\s+)?tokens|-token(?=\s+(?:corpus|corpora|dataset|mix)\b))",
                     re.IGNORECASE)
@@ -84,13 +87,12 @@ def find_operation_counting(text: str) -> list[Estimate]:
     """6 · N · D where one sentence gives a model's parameters N and its training tokens D (or a
     dataset's tokens and the epochs over it). Active parameters are used when the sentence gives them."""
     estimates = []
-    for match in anchored(TOKENS, text, TOKENS_ANCHOR, 60, 6):
+    for match in [*anchored(TOKENS, text, TOKENS_ANCHOR, 60, 6), *_scientific_tokens(text)]:
         sentence = sentence_around(text, match.start(), match.end())
         params = []
+        if SCIENTIFIC_HINT.search(sentence.text):
+            params.extend((scientific_value(p), False, p) for p in PARAMS_SCIENTIFIC.finditer(sentence.text))
         for p in PARAMS.finditer(sentence.text):
-            if p.group("ps"):
-                params.append((scientific_value(p), False, p))
-                continue
             key = next(key for key in ("p", "p2", "p3") if p.group(key))
             number, size = p.group(key), p.group(key.replace("p", "pm"))
             params.append((scaled_value(number, _size(size)), bool(p.group("active")), p))
@@ -106,7 +108,7 @@ def find_operation_counting(text: str) -> list[Estimate]:
         before = [pair for pair in active or params if pair[2].end() <= at]
         n_params, is_active, param_match = max(before, key=lambda pair: pair[2].end()) if before else \
             max(active or params, key=lambda pair: pair[0])
-        tokens = scientific_value(match) if match.group("ts") else \
+        tokens = scientific_value(match) if match.re is TOKENS_SCIENTIFIC else \
             scaled_value(match.group("t"), _size(match.group("tm")))
         epochs_match = EPOCHS.search(sentence.text)
         epochs = epochs_of(epochs_match) if epochs_match else 1.0
@@ -135,6 +137,15 @@ def find_operation_counting(text: str) -> list[Estimate]:
         # the stage is the token figure's own clause's ("pretrained on 2T tokens and fine-tuned on …")
         estimates.append(classify(estimate, stage_clause(sentence, token_span).lower()))
     return estimates
+
+
+def _scientific_tokens(text: str) -> list[re.Match[str]]:
+    """Token counts in scientific notation, read only where such a number stands just before "tokens"."""
+    found = []
+    for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
+        if SCIENTIFIC_HINT.search(text, max(0, start - 30), start):
+            found.extend(TOKENS_SCIENTIFIC.finditer(text, max(0, start - 40), end + 6))
+    return found
 
 
 def _size(word: str) -> str:

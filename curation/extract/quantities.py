@@ -19,6 +19,8 @@ SCIENTIFIC = (
     rf"(?:(?P<mantissa>{NUMBER})\s*[eE]\s?(?P<e_exp>[+\-−]?\d{{1,2}})(?!\d|\.\d)"
     rf"|(?:(?P<mantissa2>{NUMBER})\s*(?:×|x|\*|·|⋅|\\times|\\cdot)\s*)?10\s*(?:\^|\*\*)?\s*\{{?(?P<p_exp>{EXPONENT})\}}?(?!\d))"
 )
+# cheap: where a number in scientific notation may stand (the full pattern is read only there)
+SCIENTIFIC_HINT = re.compile(r"\d\s?[eE]\s?[+\-−]?\d|10\s*(?:\^|\*\*|\{|[⁰¹²³⁴⁵⁶⁷⁸⁹])")
 SIZE = r"[KMBT]|thousand|million|billion|trillion"  # after a number: 70B, 1.4 trillion
 COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10}
