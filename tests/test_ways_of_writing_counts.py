@@ -10,11 +10,13 @@ import pytest
 
 from curation.extract.device_time import find_hardware
 from curation.extract.documents import extract_document
+from curation.extract.engine import extract
 from curation.extract.operation_counting import find_operation_counting
 from schemas.handover import CARD, PAPER, Document
 from tests.osprey_texts import primary_of
 
 H100_DENSE = 989.4e12
+TITLE_OF_DATA = "Osprey: Instruction Data\n\nAbstract\nWe introduce Osprey, a dataset.\n\n4 Results\n"
 
 
 @pytest.mark.parametrize(("sentence", "n", "d"), [
@@ -184,3 +186,29 @@ def test_tokens_per_second_per_device_are_no_active_count():
     primary = primary_of("Osprey-MoE has 16B total parameters and runs at 3.2K tokens per second per GPU. It "
                          "was trained on 2T tokens.", head=MOE_TITLE)
     assert primary is None or primary.value_flop < 6 * 16e9 * 2e12
+
+
+# -- cards' time fields, windows and classes of models ---------------------------------------------------
+
+def test_a_time_field_with_a_thousand_as_a_letter():
+    card = "---\nlicense: apache-2.0\n---\n# Osprey-7B\n\n## Environmental Impact\n\n" \
+           "- **Hardware Type:** H100\n- **Hours used:** 120k\n"
+    primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-7b").primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(120e3 * 3600)
+
+
+def test_a_cue_word_is_read_whole_where_the_window_would_cut_it():
+    sentence = "We fine-tune Kite-7B, which was pre-trained on 2T tokens, on our training split for 3 " \
+               "epochs using 8 A100 GPUs for 10 hours."
+    found = [e for e in extract(TITLE_OF_DATA + sentence + "\n", 2024).estimates if e.method == "hardware"]
+    assert found and found[0].stage == "finetuning"
+    assert not any(note.startswith("cited") for note in found[0].notes)
+
+
+@pytest.mark.parametrize("sentence", [
+    "GPT-style models of 2023 used about 2e25 FLOP.",
+    "Frontier-class systems released in 2024 consumed more than 5e25 FLOPs each.",
+])
+def test_a_class_of_models_by_kind_and_year_is_no_run(sentence):
+    head = "Trends in Training Compute\n\nAbstract\nWe study trends.\n\n2 Data\n"
+    assert primary_of(sentence, head=head) is None

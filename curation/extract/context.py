@@ -173,6 +173,10 @@ INDEFINITE_MODEL = re.compile(r"\b(?:a|an|any)\s+(?:(?:[a-z-]+\s+)?\d+(?:\.\d+)?
 GENERIC_MODELS = re.compile(r"\b(?:frontier|large|larger|largest|biggest|leading|modern|today's|current|"
                             r"state-of-the-art|most|many|such)\s+(?:[\w-]+\s+)?(?:models|systems|LLMs|networks)\b",
                             re.IGNORECASE)
+# a class of models in the plural, by kind and by year: "GPT-style models of 2023", "frontier-class
+# systems released in 2024"
+CLASS_OF_MODELS = re.compile(r"\b[\w-]+-(?:style|class|scale|like|sized)\s+(?:models|systems|LLMs)\s+"
+                             r"(?:of|from|released\s+in|trained\s+in|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 # a formula's worked example: "for N = 70B and D = 1.4T this gives 5.9e23 FLOPs"
 # (the inputs set, "N = 70B"; "trained with C = 5.76e23 FLOPs" states the run's own compute)
 WORKED_EXAMPLE = re.compile(r"\b(?i:for|with|if|when|setting)\s+[A-BD-Z]\s*=\s*\d")
@@ -207,7 +211,8 @@ def general_statement(sentence: str, before: str) -> bool:
     before it in its sentence ("a 70B model trained on 1.4T tokens requires 5.8e23 FLOPs", "training a
     175B-parameter model costs …") that describes no named model, or models in general in the plural
     ("frontier models now require more than 1e25 FLOPs"), with a verb of need or cost in the present or
-    the conditional, and no first person (a text's own run is written "we train a 7B model …" or in the
+    the conditional (a class of models by kind and year, "GPT-style models of 2023 used …", in any
+    tense), and no first person (a text's own run is written "we train a 7B model …" or in the
     past, "a 7B model was trained …"); an indefinite model after "the cost of training" ("our method
     reduces the cost of training a 70B model …", unless the sentence says "we train …") or, in no first
     person, after "for instance" ("for instance, a 405B model was trained on 15.6T tokens"), or in a
@@ -215,6 +220,9 @@ def general_statement(sentence: str, before: str) -> bool:
     formula's worked example ("for N = 70B and D = 1.4T this gives 5.9e23 FLOPs"); or a conversion
     between time and compute ("It takes 15 days for 10,000 GPUs to compute 3.1e23 FLOPs")."""
     if WORKED_EXAMPLE.search(before) or CONVERSION.search(sentence):
+        return True
+    # "GPT-style models of 2023 used about 2e25 FLOP", in any tense
+    if "-" in before and CLASS_OF_MODELS.search(before) and not FIRST_PERSON_WORD.search(sentence):
         return True
     if "model" not in before.lower():
         return False
@@ -425,11 +433,14 @@ def context_around(text: str, sentence: Span, figure: Span, before: int, after: 
     a semicolon after the figure, outside parentheses, is another clause (unless it cites); what follows
     a comparison word after the figure ("60 PF-days, compared to 3,640 for …") is about the other side,
     and what follows a word of results ("… on 3.2T tokens achieves 71.2 on MMLU [12]") about the
-    results: each is left out. A window that would open inside a parenthesis opens before it."""
+    results: each is left out. A window that would open inside a parenthesis opens before it, and one
+    that would open inside a word at the word's start."""
     tail = text[figure.end: min(sentence.end, figure.end + after)]
     cut = COMPARISON_AFTER.search(tail)
     end = figure.end + min(cut.start() if cut else len(tail), _semicolon(tail))
     start = max(sentence.start, figure.start - before)
+    while start > sentence.start and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        start -= 1  # a window opens at a word's start: "fine-tune", not "ine-tune"
     head = text[start: figure.start]
     opened, closed = head.find("("), head.find(")")
     # a window that opens inside a parenthesis, or just before one, opens before the words that lead to
@@ -555,7 +566,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         estimate.notes.append("not prose: figure labels or a list of numbers")
     # a relative clause telling a model's training is that training's: "a fine-tuned version of Kite-7B,
     # which was pre-trained on 2T tokens" (the stage words before the clause are another run's)
-    relative = [m.end() for m in RELATIVE_TRAINING.finditer(context)] \
+    # (unless a comma closes the clause: "We fine-tune Kite-7B, which was pre-trained on 2T tokens, on …")
+    relative = [m.end() for m in RELATIVE_TRAINING.finditer(context) if "," not in context[m.end():]] \
         if "which" in context or "that" in context else []
     if has_cue(context[relative[-1]:] if relative else context, FINETUNE_CUES):
         estimate.stage = FINETUNING

@@ -66,7 +66,8 @@ COUNT = re.compile(rf"^\s*(?P<n>{NUMBER})\s*(?:x|×)?\s*"
 COUNT_AFTER = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s*(?:chips|cores|GPUs|TPUs|devices|accelerators)\b"
                          r"|(?:×|\bx)\s*(?P<times>\d{1,5})\b(?!\s*(?:GB|TB|G\b))", re.IGNORECASE)
 TIME_VALUE = re.compile(
-    rf"(?P<lo>{NUMBER})(?:\s*(?:-|–|to)\s*(?P<hi>{NUMBER}))?\s*"
+    # a thousand or a million as a letter: "Hours used: 120k"
+    rf"(?P<lo>{NUMBER})(?:\s?(?P<scale>[kKM])(?![A-Za-z]))?(?:\s*(?:-|–|to)\s*(?P<hi>{NUMBER}))?\s*"
     # "90 GPU-hours", "2,000 (GPU hours)": device time, not to be multiplied by the count
     r"(?:\(\s*(?=(?:GPU|TPU|chip|device)))?"
     r"(?P<device>(?:GPU|TPU|chip|device)[\s-]?)?(?P<unit>hours?|hrs?|h(?![A-Za-z])|days?|d(?![A-Za-z])|weeks?"
@@ -144,8 +145,9 @@ def _seconds(value: str, key: str = "") -> tuple[float, bool] | None:
         return None
     if not match.group("unit") and not match.group("device") and OTHER_UNIT.match(value, match.end()):
         return None
-    lo = parse_plain(match.group("lo"))
-    hi = parse_plain(match.group("hi")) if match.group("hi") else lo
+    scale = {"k": 1e3, "m": 1e6}[match.group("scale").lower()] if match.group("scale") else 1.0
+    lo = parse_plain(match.group("lo")) * scale
+    hi = parse_plain(match.group("hi")) * scale if match.group("hi") else lo
     keyed = re.search(r"\b(?:hours|days|weeks)\b", key, re.IGNORECASE)
     unit = _unit_key(match.group("unit") or (keyed.group(0) if keyed else "hours"))
     return (lo + hi) / 2 * SECONDS[unit], bool(match.group("device"))

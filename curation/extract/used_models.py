@@ -290,6 +290,10 @@ RELATIVE_RUN = re.compile(r"(?P<name>[A-Z][\w.-]*),\s+(?:(?:which|that)\s+"
                           r"(?:[^.;]|\.(?=\d))*$")
 
 
+# a sentence whose subject is the authors (after a section heading PDF text runs into it)
+FIRST_PERSON_OPENING = re.compile(r"\W{0,3}(?:\d+(?:\.\d+)*\s+[A-Z][A-Za-z ]{0,30}?\s)?we\s", re.IGNORECASE)
+
+
 # an example's figures in parentheses after its name: "models such as Kite-3 (175B parameters, trained on
 # 300B tokens)", "e.g. Kite (…)"
 EXAMPLE_GLOSS = re.compile(r"\b(?:such\s+as|e\.g\.,?|like|including|for\s+(?:instance|example),?)\s+"
@@ -326,7 +330,12 @@ def _told_in_a_relative_clause(estimate: Estimate) -> bool:
         return False
     first = min(span.start for span in estimate.evidence[1:]) if len(estimate.evidence) > 1 else figure.start
     clause = RELATIVE_RUN.search(sentence.text, 0, max(0, first - sentence.start))
-    return clause is not None and squash_name(clause.group("name")) == squash_name(estimate.model or "")
+    if clause is None or squash_name(clause.group("name")) != squash_name(estimate.model or ""):
+        return False
+    # "We fine-tune Kite-7B, which was pre-trained on 2T tokens, on our data using 8 A100 GPUs": a comma
+    # closes the clause, and the figure after it is the first person's run
+    closed = "," in sentence.text[clause.end("name") + 1: first - sentence.start]
+    return not (closed and FIRST_PERSON_OPENING.match(sentence.text))
 
 
 def _mark_other_cards_rows(rows: list[Estimate], text: str, card_name: str | None) -> None:
