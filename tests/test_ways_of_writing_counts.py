@@ -12,6 +12,7 @@ from curation.extract.device_time import find_hardware
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.operation_counting import find_operation_counting
+from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD, PAPER, Document
 from tests.osprey_texts import primary_of
 
@@ -212,3 +213,33 @@ def test_a_cue_word_is_read_whole_where_the_window_would_cut_it():
 def test_a_class_of_models_by_kind_and_year_is_no_run(sentence):
     head = "Trends in Training Compute\n\nAbstract\nWe study trends.\n\n2 Data\n"
     assert primary_of(sentence, head=head) is None
+
+
+# -- a set-up's steps, batch and length, written tersely or as a configuration ------------------------------
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    # a bare batch count a clause ends after, and a length before the noun it sizes
+    ("Osprey-1B: 1.1B parameters, trained with 2,048-token sequences, batch 512, for 143,000 steps.",
+     143e3 * 512 * 2048),
+    # sequences times their length after "batch of"
+    ("We train Osprey-1B with a total batch of 256 sequences × 4096 tokens for 200k steps.",
+     256 * 4096 * 200e3),
+    # an abridged length
+    ("Training Osprey-1B: 1M steps, batch size 512, seq len 1024.", 1e6 * 512 * 1024),
+    # a configuration's keys
+    ("- max_steps: 100000\n- global_batch_size: 2048\n- seq_length: 2048", 1e5 * 2048 * 2048),
+    ("- train_steps: 100000\n- batch_size: 2048\n- seq_len: 2048", 1e5 * 2048 * 2048),
+])
+def test_a_set_up_written_so(text, tokens):
+    assert [found for found, _ in step_tokens(text)] == [pytest.approx(tokens)]
+
+
+def test_a_numbered_batch_of_data_is_no_batch_size():
+    assert step_tokens("In batch 2, we ran 100,000 steps with sequences of length 2048.") == []
+
+
+def test_a_cards_parameter_key_with_a_prefix():
+    card = "---\nlicense: apache-2.0\n---\n# Osprey-1B\n\n## Training hyperparameters\n" \
+           "- num_parameters: 1.1B\n- max_steps: 100000\n- global_batch_size: 2048\n- seq_length: 2048\n"
+    primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-1b").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.1e9 * 1e5 * 2048 * 2048)

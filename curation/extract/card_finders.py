@@ -47,7 +47,8 @@ CARD_HEADING = re.compile(r"^[ \t]*#{1,4}[ \t]*(?:\W+[ \t]*)?(?:\d+\.[ \t]*)?"
                           r"model summary|model overview|model downloads)\b", re.MULTILINE | re.IGNORECASE)
 PARAM_STATEMENT = re.compile(  # "6.9B parameters", "a 6.9B parameter model", "1.4B params", "params: 6.9B"
     rf"(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>{SIZE})?{SIZE_GAP}+{PARAMETER_WORDS}param(?:eter)?s?\b"
-    rf"|\bparam(?:eter)?s?\s*[:=]\s*(?P<n2>{NUMBER})\s?(?P<m2>{SIZE})?\b",
+    # (a configuration's key too: "num_parameters: 1.1B", "n_params: 1.1B")
+    rf"|(?<![A-Za-z])param(?:eter)?s?\s*[:=]\s*(?P<n2>{NUMBER})\s?(?P<m2>{SIZE})?\b",
     re.IGNORECASE,
 )
 # "1.5T tokens", "299,892,736,000 tokens" (digits alone count when they reach 1e8), "a 1.5 trillion

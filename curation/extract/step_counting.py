@@ -59,19 +59,25 @@ STEPS = re.compile(rf"(?<![\w.']){_count('s')}\s*"
                    r"(?:total\s+)?(?:training\s+|optimi[sz]ation\s+|optimi[sz]er\s+|gradient\s+|SGD\s+|update\s+)?"
                    r"(?:steps|iterations|updates)\b", re.IGNORECASE)
 # "Training steps: 250k", and with no sign after a qualified word: "training steps 250k", "total steps of 1M"
-STEPS_FIELD = re.compile(rf"\b(?:(?:training\s+)?steps\s*[:=]|(?:training|total|optimi[sz]ation)\s+steps\s+"
-                         rf"(?:of\s+)?(?=\d))\s*{_count('s')}", re.IGNORECASE)
+# (and a configuration's keys: "max_steps: 100000", "train_steps: 100000")
+STEPS_FIELD = re.compile(rf"\b(?:(?:(?:training|train|max|num|total)[\s_]+)?steps\s*[:=]"
+                         rf"|(?:training|total|optimi[sz]ation)\s+steps\s+(?:of\s+)?(?=\d))\s*{_count('s')}",
+                         re.IGNORECASE)
 # at most two words between a count and "tokens" ("500k label BPE tokens"), none a function word
 TOKEN_WORDS = r"(?:(?!(?:of|and|or|with|per|each|to|for|in|on)\b)[A-Za-z-]+\s+){0,2}?"
 # "a batch size of 512", "batch size: 2k", "a global batch of 4M tokens", "batches of 1024 sequences",
 # and with no word between when a unit follows the count: "global batch 4M tokens"
-BATCH = re.compile(r"batch(?:es)?\s+(?:size\s*(?P<labelled>\((?:in\s+)?tokens\)\s*)?(?:of|was|is|[:=])?|of"
-                   r"|(?=(?:about\s+|~)?[\d.,']+\s?[kKM]?\s*(?:tokens|sequences)\b))"
+# (a configuration's key, "global_batch_size: 2048"; a bare count of two digits or more a clause ends
+# after, "batch 512, for …", not "in batch 2, we …")
+BATCH = re.compile(r"batch(?:es)?[\s_]+(?:size\s*(?P<labelled>\((?:in\s+)?tokens\)\s*)?(?:of|was|is|[:=])?|of"
+                   r"|(?=(?:about\s+|~)?[\d.,']+\s?[kKM]?\s*(?:tokens|sequences)\b)"
+                   r"|(?=\d{2}[\d,']*\s?[kKM]?(?:\s*[,;)]|\s+(?:for|with|and)\s)))"
                    r"\s*(?:about\s+|approximately\s+|~)?"
                    r"(?:2\s*\^\s*\d{1,2}\s*=\s*)?"  # "a batch size of 2^11 = 2,048 sequences"
                    rf"{_count('b')}"
                    # sequences times their length: "a global batch of 1,024 × 2,048 tokens"
-                   r"(?:\s*[×x*]\s*(?P<bx>\d{1,3}(?:,\d{3})+|\d{2,7})(?![\d.]))?"
+                   # (or "256 sequences × 4096 tokens")
+                   r"(?:\s*(?:sequences\s*)?[×x*]\s*(?P<bx>\d{1,3}(?:,\d{3})+|\d{2,7})(?![\d.]))?"
                    rf"(?P<unit>\s*{TOKEN_WORDS}tokens)?", re.IGNORECASE)
 # a batch written as a rate: "4M tokens per batch", "4 million tokens per step", "4M tokens/step"
 BATCH_RATE = re.compile(rf"(?<![\w.']){_count('b')}\s*(?P<unit>{TOKEN_WORDS}tokens)\s*"
@@ -102,10 +108,14 @@ SEQUENCES_RATE = re.compile(rf"(?<![\w.']){_count('b')}\s*(?:sequences|samples|e
                             r"(?P<unit>(?!))?",
                             re.IGNORECASE)
 # "4,096 tokens per sequence": a sequence length written as a rate
-LENGTH_RATE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3},\d{3}|\d{2,6})\s*tokens\s*(?:per|/|in\s+each|each)\s*"
-                         r"(?:training\s+|input\s+)?(?:sequence|sample|example)\b", re.IGNORECASE)
+# (or before the noun it sizes: "2,048-token sequences")
+LENGTH_RATE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3},\d{3}|\d{2,6})(?:\s*tokens\s*(?:per|/|in\s+each|each)\s*"
+                         r"(?:training\s+|input\s+)?(?:sequence|sample|example)\b"
+                         r"|-token\s+(?:sequences|contexts|inputs|samples|examples)\b)", re.IGNORECASE)
 # (and "1024 length-1024 input sequences")
-SEQUENCE = re.compile(r"(?:sequence|context)\s+(?:length|size|window)|input\s+length|sequences\s+of\b"
+# (and abridged, or as a configuration's key: "seq len 1024", "seq_length: 2048", "max_seq_len")
+SEQUENCE = re.compile(r"(?:sequence|context|seq)[\s_]*(?:length|len|size|window)\b|input\s+length"
+                      r"|sequences\s+of\b"
                       r"|\blength-(?=\d)",
                       re.IGNORECASE)
 # "a batch size of 1 per GPU", "a per-device batch size of 16", "micro-batch size of 4 per GPU"
