@@ -243,3 +243,15 @@ def test_a_cards_parameter_key_with_a_prefix():
            "- num_parameters: 1.1B\n- max_steps: 100000\n- global_batch_size: 2048\n- seq_length: 2048\n"
     primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-1b").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1.1e9 * 1e5 * 2048 * 2048)
+
+
+def test_activation_parameters_are_the_active_count():
+    primary = primary_of("Osprey-MoE has a total of 389 billion parameters and 52 billion activation "
+                         "parameters, and is trained on 7T tokens.", head=MOE_TITLE)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 52e9 * 7e12)
+
+
+def test_a_layers_activation_is_no_count_of_parameters():
+    primary = primary_of("Osprey-MoE uses SwiGLU activation with 8 experts; it has 47B total parameters and "
+                         "13B active parameters, trained on 2T tokens.", head=MOE_TITLE)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)

@@ -119,7 +119,8 @@ SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>(?:[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)
 PARAMETER_STATEMENT = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z]){SIZE_GAP}*"
     # "21B activated parameters", "21B are activated", "21B parameters active"
-    rf"(?:(?:(?:are|is)\s+)?(?P<active>activated|active)\b(?:\s*(?:parameters?|params)\b)?"
+    # ("52B activation parameters" too)
+    rf"(?:(?:(?:are|is)\s+)?(?P<active>activated|active|activation(?=\s+param))\b(?:\s*(?:parameters?|params)\b)?"
     rf"|{PARAMETER_WORDS}(?:parameters?|params)\b(?:\s+(?P<active2>activated|active)\b)?)", re.IGNORECASE)
 _SIZE_FIGURE = rf"(?<![\w.])(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
 # active counts written without "parameters" after them (see :func:`_active_parameters`)
@@ -812,9 +813,11 @@ def _active_parameters(text: str) -> tuple[float, Span] | None:
             if match.group("active") or match.group("active2"):
                 found.append((_value(match), Span(match.group(0), match.start(), match.end())))
     low = lowered(text)
-    # ("activation", of a layer, counts no parameters: its windows are not read)
+    # ("activation", of a layer, counts no parameters: its windows are not read, unless it is followed
+    # by "parameters")
     windows = [(pattern, max(0, at - 40), at + 50) for at in positions(low, "activ")
-               if not low.startswith("activation", at) for pattern in ACTIVE_STATEMENTS]
+               if not low.startswith("activation", at) or low.startswith("activation param", at)
+               for pattern in ACTIVE_STATEMENTS]
     windows += [(PER_TOKEN_ACTIVE, max(0, at - 50), at + 7) for at in positions(low, " token")
                 if any(word in low[max(0, at - 14): at] for word in ("per", "each", "every"))]
     for pattern, start, end in windows:

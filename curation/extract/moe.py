@@ -28,7 +28,7 @@ MIXTURE = re.compile(r"mixture[\s-]+of[\s-]+experts|\bMoE\b|\bexperts\b"
 
 TOTAL_ONLY_NOTE = "not a training total: a mixture of experts' total parameters"
 TOTAL_ROW = re.compile(r"total\s+param", re.IGNORECASE)
-ACTIVE_ROW = re.compile(r"activ(?:e|ated)\s+param", re.IGNORECASE)
+ACTIVE_ROW = re.compile(r"activ(?:e|ated|ation)\s+param", re.IGNORECASE)
 SIZE_CELL = re.compile(rf"(?P<n>{NUMBER})\s?(?P<m>[MBT])\b")
 SAME_MODEL_TOLERANCE = 0.05
 
@@ -59,7 +59,9 @@ TOTAL_BEFORE_VERB = re.compile(_TOTAL + "|" + _figure_pattern("v")
 # a name that carries its total and its active size: "Heron-30B-A3B"
 NAME_SIZES = re.compile(r"(?<![\w.])(?P<t>\d+(?:\.\d+)?)(?P<tm>[MBT])-A(?P<a>\d+(?:\.\d+)?)(?P<am>[MB])"
                         r"(?![\w.])")
-ACTIVE_PHRASE = re.compile(_figure_pattern("a") + r"\s+(?:parameters?\s+)?(?:are\s+)?(?:activated|active)\b",
+# ("52 billion activation parameters" too)
+ACTIVE_PHRASE = re.compile(_figure_pattern("a") + r"\s+(?:parameters?\s+)?(?:are\s+)?"
+                           r"(?:activated|active|activation(?=\s+param))\b",
                            re.IGNORECASE)
 ACTIVATING_PHRASE = re.compile(r"(?P<verb>activat(?:ing|es)\s+(?:only\s+)?(?:about\s+|around\s+|~)?)?"
                                + _figure_pattern("a")
@@ -125,11 +127,13 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
     ("671B total parameters, of which 37B are activated"; "32B activated and 1T total parameters")."""
     pairs = []
     low = lowered(text)  # a figure pattern is costly: try it only near "total" and "activ"
-    if "activated" not in low and "active" not in low and "activating" not in low and "activates" not in low:
+    if "activated" not in low and "active" not in low and "activating" not in low and "activates" not in low \
+            and "activation param" not in low:
         return []
     # "activation" (of a layer) is no count of parameters: its windows are not read
     activ = positions(low, "activ")
-    cues = sorted([*positions(low, "total"), *(at for at in activ if not low.startswith("activation", at))])
+    cues = sorted([*positions(low, "total"), *(at for at in activ if not low.startswith("activation", at)
+                                                or low.startswith("activation param", at))])
     windows: list[list[int]] = []
     for at in cues:  # overlapping windows read once
         if windows and at - 60 <= windows[-1][1]:

@@ -50,7 +50,8 @@ PARAMS = re.compile(
     # a unit written twice ("a 2.7B billion parameter model") is read once
     rf"(?P<p>{NUMBER}){SIZE_JOIN}(?P<pm>{SIZE})\b(?:\s+(?:million|billion|trillion)\b)?[\s-]*"
     # "7 billion weights": a count of weights is one of parameters
-    rf"(?:(?P<active>activated|active)\s+)?{PARAMETER_WORDS}(?:parameters?|params?|models?|variants?|weights)\b"
+    rf"(?:(?P<active>activated|active|activation(?=\s+param))\s+)?{PARAMETER_WORDS}"
+    r"(?:parameters?|params?|models?|variants?|weights)\b"
     rf"|(?:parameters?|params)\s+(?:to|of)\s+(?P<p2>{NUMBER})\s?(?P<pm2>{SIZE})\b"
     # a size alone in parentheses after a model or its name: "Our model (7B) is trained on 2.5T tokens",
     # "Heron-XL (3B) was pre-trained on 1T tokens"
