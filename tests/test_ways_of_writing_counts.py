@@ -255,3 +255,11 @@ def test_a_layers_activation_is_no_count_of_parameters():
     primary = primary_of("Osprey-MoE uses SwiGLU activation with 8 experts; it has 47B total parameters and "
                          "13B active parameters, trained on 2T tokens.", head=MOE_TITLE)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)
+
+
+def test_a_rows_label_is_in_the_title_only_as_whole_words():
+    head = "Osprey: Scaling Open Language Models\n\nAbstract\nWe present the Osprey family.\n\n3 Training\n"
+    table = "| Model | Params | Training FLOPs |\n|---|---|---|\n| Osprey-S | 350M | 2.1e20 |\n" \
+            "| Osprey-L | 6.7B | 4.0e22 |\n"
+    primary = primary_of(table, head=head)
+    assert primary is not None and primary.value_flop == pytest.approx(4.0e22)

@@ -120,7 +120,7 @@ def mark_other_models(text: str, estimates: list[Estimate]) -> None:
     ("# Heron-α Model Card": the "Heron-α" row); once one row is, the others are other models' runs.
     Without such a row, the rows whose name (without its size or a note in parentheses) the title
     names most fully are the own ("HeronMoE 16B" under "HeronMoE: …", not "Heron 67B (Dense)")."""
-    title = squash_name(document_title(text) or title_part(text))
+    title = _word_runs(document_title(text) or title_part(text))
     labels = {e.model: squash_name(e.model) for e in estimates if e.model}
     own = {model for model, label in labels.items() if title and label and label in title}
     if not own and title:
@@ -134,6 +134,15 @@ def mark_other_models(text: str, estimates: list[Estimate]) -> None:
     for estimate in estimates:
         if estimate.model not in own:
             estimate.notes.append("cited from other work: another model's row in a comparison table")
+
+
+def _word_runs(title: str, longest: int = 4) -> set[str]:
+    """Every run of up to ``longest`` consecutive words of a title, squashed (see :func:`squash_name`): a
+    label is in the title only as whole words ("Heron-S" is not in "Heron: Scaling …")."""
+    words = [squash_name(word) for word in re.split(r"[\s:;,.!?()\[\]/|–—_]+|-", title)]
+    words = [word for word in words if word]
+    return {"".join(words[start: start + size]) for start in range(len(words))
+            for size in range(1, longest + 1) if start + size <= len(words)}
 
 
 # what a row's label adds to a model's name: its size, a multiple, a note ("Heron 67B (Dense)", "×1.5")
