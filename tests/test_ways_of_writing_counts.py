@@ -263,3 +263,21 @@ def test_a_rows_label_is_in_the_title_only_as_whole_words():
             "| Osprey-L | 6.7B | 4.0e22 |\n"
     primary = primary_of(table, head=head)
     assert primary is not None and primary.value_flop == pytest.approx(4.0e22)
+
+
+@pytest.mark.parametrize(("sentence", "tokens"), [
+    ("Osprey has 1B parameters and was trained on our 100B-token corpus, repeating the dataset 3 times.",
+     300e9),
+    ("Osprey (1.1B parameters) was trained on 50B tokens; the model sees each token four times.", 200e9),
+    ("Osprey has 1B parameters and iterates over the corpus twice, a corpus of 150B tokens.", 300e9),
+])
+def test_passes_written_as_repeats(sentence, tokens):
+    found = find_operation_counting(sentence)
+    assert found and found[0].assumptions["training_tokens"] * found[0].assumptions["epochs"] == \
+        pytest.approx(tokens)
+
+
+def test_a_comparison_in_times_is_no_pass():
+    found = find_operation_counting("Osprey has 1B parameters and was trained on 100B tokens; larger models "
+                                    "see the data 10 times more often.")
+    assert found and found[0].assumptions["epochs"] == 1

@@ -73,15 +73,25 @@ TOKENS = re.compile(rf"(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b\s*(?:\([^()]{{1,12}}\
 EPOCH_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10}
 # "3 epochs", "two passes"
-EPOCHS = re.compile(rf"(?:(?P<e>{NUMBER})|(?<![\w-])(?P<ew>{'|'.join(EPOCH_WORDS)}))\s*(?:epochs?|passes)\b",
+_PASSES = rf"(?:(?P<e>{NUMBER})|(?<![\w-])(?P<ew>{'|'.join(EPOCH_WORDS)}))"
+# "3 epochs", "two passes", and the passes as repeats: "repeat the dataset 3 times", "sees each token four
+# times", "iterates over the corpus twice" (the words' counts, "twice" and "thrice", as digits)
+EPOCHS = re.compile(rf"{_PASSES}\s*(?:epochs?|passes)\b"
+                    r"|\b(?:repeat\w*|iterat\w*\s+over|sees?|saw|seen|visit\w*)\s+(?:each\s+token"
+                    r"|(?:the|our|this|its|every)\s+(?:[\w-]+\s+)?(?:data(?:set)?|corpus|tokens?|example))\s+"
+                    + _PASSES.replace("P<e>", "P<e2>").replace("P<ew>", "P<ew2>")
+                    + r"\s+times\b(?!\s+(?:more|less|fewer|as|larger|smaller|faster|slower)\b)"
+                    r"|\b(?:repeat\w*|iterat\w*\s+over|sees?|saw|seen)\s+(?:each\s+token|(?:the|our|this|its)\s+"
+                    r"(?:[\w-]+\s+)?(?:data(?:set)?|corpus))\s+(?P<twice>twice|thrice)\b",
                     re.IGNORECASE)
 
 
 def epochs_of(match: re.Match[str]) -> float:
     """The passes an :data:`EPOCHS` match counts, in digits or in words."""
-    if match.group("e"):
-        return parse_plain(match.group("e"))
-    return float(EPOCH_WORDS[match.group("ew").lower()])
+    if match.group("twice"):
+        return 2.0 if match.group("twice").lower() == "twice" else 3.0
+    digits, word = match.group("e") or match.group("e2"), match.group("ew") or match.group("ew2")
+    return parse_plain(digits) if digits else float(EPOCH_WORDS[word.lower()])
 
 
 def find_operation_counting(text: str) -> list[Estimate]:
