@@ -281,3 +281,26 @@ def test_a_comparison_in_times_is_no_pass():
     found = find_operation_counting("Osprey has 1B parameters and was trained on 100B tokens; larger models "
                                     "see the data 10 times more often.")
     assert found and found[0].assumptions["epochs"] == 1
+
+
+# -- figures said in general ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("title", "sentence"), [
+    # an example named after "such as", the first person only after the figure's clause
+    ("Osprey: A Memory-Efficient Optimizer", "Training a model such as Kite-405B on 15.6T tokens costs about "
+     "3.8e25 FLOPs, which motivates our optimizer."),
+    # an indefinite model that "uses" a budget
+    ("On the Theory of Compute-Optimal Scaling", "Compute-optimal training of a 70B model uses 1.4T tokens, "
+     "i.e., 5.9e23 FLOPs."),
+    # a threshold said of models in the plural
+    ("Emergent Abilities Revisited", "Models trained with more than 1e24 FLOPs exhibit emergent abilities; "
+     "below 1e22 FLOPs they do not."),
+])
+def test_a_figure_said_in_general_is_no_run(title, sentence):
+    primary = primary_of(sentence, head=f"{title}\n\nAbstract\nWe study this question.\n\n1 Introduction\n")
+    assert primary is None or primary.value_flop < 1e21
+
+
+def test_the_first_person_in_the_figures_clause_keeps_it_the_texts():
+    primary = primary_of("Training a 7B model on 2T tokens requires 8.4e22 FLOPs in our setup.")
+    assert primary is not None and primary.value_flop == pytest.approx(8.4e22)

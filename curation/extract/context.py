@@ -173,6 +173,11 @@ INDEFINITE_MODEL = re.compile(r"\b(?:a|an|any)\s+(?:(?:[a-z-]+\s+)?\d+(?:\.\d+)?
 GENERIC_MODELS = re.compile(r"\b(?:frontier|large|larger|largest|biggest|leading|modern|today's|current|"
                             r"state-of-the-art|most|many|such)\s+(?:[\w-]+\s+)?(?:models|systems|LLMs|networks)\b",
                             re.IGNORECASE)
+# a figure as a threshold ("more than 1e24 FLOPs", "below 1e22 FLOPs") said of models in the plural
+THRESHOLD_FIGURE = re.compile(r"\b(?:(?:more|less|fewer|greater)\s+than|above|below|beyond|exceeding"
+                              r"|at\s+least|at\s+most)\s+(?:~\s*|about\s+|roughly\s+)?[\d.,×x^eE+\-−\s⁰¹²³⁴⁵⁶⁷⁸⁹]{1,24}"
+                              r"(?:[A-Za-z/-]{1,12})?\s*$", re.IGNORECASE)
+MODELS_PLURAL = re.compile(r"\b(?:models|systems|LLMs|networks|runs)\b", re.IGNORECASE)
 # a class of models in the plural, by kind and by year: "GPT-style models of 2023", "frontier-class
 # systems released in 2024"
 CLASS_OF_MODELS = re.compile(r"\b[\w-]+-(?:style|class|scale|like|sized)\s+(?:models|systems|LLMs)\s+"
@@ -183,7 +188,7 @@ WORKED_EXAMPLE = re.compile(r"\b(?i:for|with|if|when|setting)\s+[A-BD-Z]\s*=\s*\
 DESCRIBES_NAMED = re.compile(r"(?:\b(?:is|was|as|being|be)|[A-Z][\w.-]*,)\s*$")
 # (and of models in general, the plural present passive with a word of habit or of the present: "the
 # largest models today are trained with …", "such models are typically trained on …")
-GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|demands?|consumes?"
+GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|demands?|consumes?|uses"
                           r"|(?:today|nowadays|now|currently|typically|usually|often|commonly|routinely|generally)"
                           r"\b[^.]{0,20}?\bare\s+(?:pre-?)?trained"
                           r"|are\s+(?:now|typically|usually|often|commonly|routinely|generally|currently)\s+"
@@ -218,7 +223,9 @@ def general_statement(sentence: str, before: str) -> bool:
     person, after "for instance" ("for instance, a 405B model was trained on 15.6T tokens"), or in a
     sentence whose subject is a figure ("Figure 3 shows the loss of a 13B model trained for …"); or a
     formula's worked example ("for N = 70B and D = 1.4T this gives 5.9e23 FLOPs"); or a conversion
-    between time and compute ("It takes 15 days for 10,000 GPUs to compute 3.1e23 FLOPs")."""
+    between time and compute ("It takes 15 days for 10,000 GPUs to compute 3.1e23 FLOPs"); or a
+    threshold said of models in the plural ("models trained with more than 1e24 FLOPs exhibit …"). The
+    first person counts up to the end of the figure's clause."""
     if WORKED_EXAMPLE.search(before) or CONVERSION.search(sentence):
         return True
     # "GPT-style models of 2023 used about 2e25 FLOP", in any tense
@@ -236,10 +243,23 @@ def general_statement(sentence: str, before: str) -> bool:
         if cue and any(match.start() >= cue.start() and not DESCRIBES_NAMED.search(before[:match.start()])
                        for match in INDEFINITE_MODEL.finditer(before)):
             return True
-    if FIRST_PERSON_WORD.search(sentence) or not GENERAL_VERB.search(sentence):
+    # the first person up to the figure's clause's end ("… costs 3.8e25 FLOPs, which motivates our
+    # optimizer" is still said in general; "… requires 8.4e22 FLOPs in our setup" is not)
+    own_clause = before + re.split(r"[,;]", sentence[len(before):], maxsplit=1)[0] \
+        if sentence.startswith(before) else sentence
+    if FIRST_PERSON_WORD.search(own_clause):
         return False
-    return bool(GENERIC_MODELS.search(before)) or any(not DESCRIBES_NAMED.search(before[:match.start()])
-                                                      for match in INDEFINITE_MODEL.finditer(before))
+    # "Models trained with more than 1e24 FLOPs exhibit …": a threshold, in any tense
+    thresholds = "than" in low or "below" in low or "above" in low or "least" in low
+    if thresholds and THRESHOLD_FIGURE.search(before) and MODELS_PLURAL.search(before):
+        return True
+    if not GENERAL_VERB.search(sentence):
+        return False
+    # the model said in general stands in the figure's clause ("Heron-8B is distilled from a 70B model; the
+    # distillation uses 1T tokens" says nothing in general)
+    clause = before.rsplit(";", 1)[-1]
+    return bool(GENERIC_MODELS.search(clause)) or any(not DESCRIBES_NAMED.search(clause[:match.start()])
+                                                      for match in INDEFINITE_MODEL.finditer(clause))
 
 
 # hearsay that qualifies a whole statement, however far before its figure: "Kite was reportedly trained on

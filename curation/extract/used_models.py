@@ -308,8 +308,9 @@ EXAMPLE_SUBJECT = re.compile(r"\b(?:models?|LLMs?|LMs?|networks?|systems?|transf
 
 def _glossed_example(estimate: Estimate) -> str | None:
     """The model whose parenthetical gloss holds a prose figure, when it is named as an example
-    (:data:`EXAMPLE_GLOSS`), or, in a sentence in no first person, the example a kind of model is
-    illustrated by before the figure (:data:`EXAMPLE_SUBJECT`); else None."""
+    (:data:`EXAMPLE_GLOSS`), or, in a sentence in no first person up to the end of the figure's clause,
+    the example a kind of model is illustrated by before the figure (:data:`EXAMPLE_SUBJECT`); else
+    None."""
     sentence = estimate.evidence[0]
     if estimate.assumptions.get("table_row") or len(estimate.evidence) < 2:
         return None
@@ -317,7 +318,11 @@ def _glossed_example(estimate: Estimate) -> str | None:
     if not sentence.start <= first <= sentence.end:
         return None
     gloss = EXAMPLE_GLOSS.search(sentence.text, 0, first - sentence.start)
-    if gloss is None and not FIRST_PERSON_WORD.search(sentence.text):
+    # (the first person up to the end of the figure's clause: "Training a model such as Kite on 15T tokens
+    # costs 3.8e25 FLOPs, which motivates our method" still illustrates by an example)
+    last = max(span.end for span in estimate.evidence[1:]) - sentence.start
+    own_clause = sentence.text[:last] + re.split(r"[,;]", sentence.text[last:], maxsplit=1)[0]
+    if gloss is None and not FIRST_PERSON_WORD.search(own_clause):
         gloss = EXAMPLE_SUBJECT.search(sentence.text, 0, first - sentence.start)
     return gloss.group("name") if gloss else None
 
