@@ -136,8 +136,7 @@ ACTIVE_STATEMENTS = (
     re.compile(r"\bactivat(?:es|ing)\s+(?:only\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?"
                + _SIZE_FIGURE, re.IGNORECASE),
 )
-# "uses only 39B per token", "39B parameters for each token" (read where "per", "each" or "every" comes
-# just before " token")
+# "uses only 39B per token", "39B parameters for each token" (read only where those words stand)
 PER_TOKEN_ACTIVE = re.compile(_SIZE_FIGURE + r"\s+(?:param(?:eter)?s?\s+)?(?:per|for\s+each|for\s+every)"
                               r"\s+(?:input\s+)?token\b", re.IGNORECASE)
 # "ranging from 169 million to 14 billion parameters": the top of the range
@@ -818,8 +817,9 @@ def _active_parameters(text: str) -> tuple[float, Span] | None:
     windows = [(pattern, max(0, at - 40), at + 50) for at in positions(low, "activ")
                if not low.startswith("activation", at) or low.startswith("activation param", at)
                for pattern in ACTIVE_STATEMENTS]
-    windows += [(PER_TOKEN_ACTIVE, max(0, at - 50), at + 7) for at in positions(low, " token")
-                if any(word in low[max(0, at - 14): at] for word in ("per", "each", "every"))]
+    windows += [(PER_TOKEN_ACTIVE, max(0, at - 50), at + 20) for phrase in (" per token", " each token",
+                                                                           " every token", " per input token")
+                for at in positions(low, phrase)]
     for pattern, start, end in windows:
         for match in pattern.finditer(text, start, end):
             if 1e6 <= _value(match) <= 1e14:

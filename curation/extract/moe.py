@@ -92,7 +92,9 @@ def active_parameter_pairs(text: str) -> list[tuple[float, float, str]]:
 def _header_pairs(text: str) -> list[tuple[float, float, str]]:
     """(total, active, row) for every row of a table whose headers name both counts ("| Total Params |
     Activated Params | Context Length |" over "| 106B | 12B | 128K |")."""
-    pairs = []
+    pairs: list[tuple[float, float, str]] = []
+    if "activ" not in lowered(text):  # cheap: most texts' tables name no activated count
+        return pairs
     for table in find_tables(text):
         total = next((i for i, header in enumerate(table.headers) if TOTAL_ROW.search(header)), None)
         active = next((i for i, header in enumerate(table.headers) if ACTIVE_ROW.search(header)), None)

@@ -17,6 +17,7 @@ from curation.extract.anchors import (
     TOKENS_ANCHOR,
     anchor_hits,
     anchored,
+    positions,
 )
 from curation.extract.context import (
     SOURCE_CORPUS_NOTE,
@@ -101,8 +102,10 @@ def find_operation_counting(text: str) -> list[Estimate]:
     for match in [*anchored(TOKENS, text, TOKENS_ANCHOR, 60, 6), *_scientific_tokens(text)]:
         sentence = sentence_around(text, match.start(), match.end())
         params = []
-        if SCIENTIFIC_HINT.search(sentence.text):
-            params.extend((scientific_value(p), False, p) for p in PARAMS_SCIENTIFIC.finditer(sentence.text))
+        low = sentence.text.lower()
+        if "param" in low and SCIENTIFIC_HINT.search(sentence.text):  # the costly pattern only before "param"
+            params.extend((scientific_value(p), False, p) for at in positions(low, "param")
+                          for p in PARAMS_SCIENTIFIC.finditer(sentence.text, max(0, at - 40), at + 12))
         for p in PARAMS.finditer(sentence.text):
             key = next(key for key in ("p", "p2", "p3") if p.group(key))
             number, size = p.group(key), p.group(key.replace("p", "pm"))
