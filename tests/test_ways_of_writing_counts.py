@@ -304,3 +304,31 @@ def test_a_figure_said_in_general_is_no_run(title, sentence):
 def test_the_first_person_in_the_figures_clause_keeps_it_the_texts():
     primary = primary_of("Training a 7B model on 2T tokens requires 8.4e22 FLOPs in our setup.")
     assert primary is not None and primary.value_flop == pytest.approx(8.4e22)
+
+
+# -- one sentence, several sizes --------------------------------------------------------------------------
+
+SIZES_SENTENCE = "The 27B model was trained with 14 trillion tokens, the 12B model was trained with 12 " \
+                 "trillion tokens, the 4B model was trained with 4 trillion tokens and the 1B with 2 " \
+                 "trillion tokens.\n"
+
+
+def test_a_card_of_one_size_takes_its_sizes_figure_from_a_sentence_of_several():
+    card = "---\nlicense: apache-2.0\n---\n# Kite 3 4B\n\n## Training Dataset\n" + SIZES_SENTENCE
+    primary = extract_document(Document(CARD, card, 2025), name="acme/kite-3-4b-pt").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 4e9 * 4e12)
+
+
+def test_a_card_takes_the_tokens_its_own_bare_size_stands_before():
+    card = "---\nlicense: apache-2.0\n---\n# Osprey-7B\n\n## Training\nWe trained two versions: a smaller " \
+           "version at 7B parameters trained on 2.4 trillion tokens and a full version at 40B parameters " \
+           "trained on 9.3 trillion tokens.\n"
+    primary = extract_document(Document(CARD, card, 2025), name="acme/osprey-7b").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2.4e12)
+
+
+def test_a_rounded_size_in_a_name_is_not_another_size():
+    card = "---\nlicense: apache-2.0\n---\n# Osprey-code-3b\n\n`Osprey-code-3b` is a 2.7B billion " \
+           "parameter decoder-only language model pre-trained on 1.3 trillion tokens.\n"
+    primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-code-3b").primary
+    assert primary is not None and primary.assumptions["parameters"] == pytest.approx(2.7e9)

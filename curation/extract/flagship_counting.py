@@ -870,7 +870,29 @@ def _token_order(text: str, name: str | None = None, sized: Sized | None = None,
     own = [c for c in candidates if _mentions(c[2].text.lower(), name) > 0]
     if sized:
         own = [c for c in own if _owned(_owner(c[2], c[1], sized), name, sized, size, True)] or own
-    return own + [c for c in candidates if c not in own]
+    order = own + [c for c in candidates if c not in own]
+    if size is None:
+        return order
+    # a figure a bare size stands nearest before ("the 27B model was trained with 14T tokens, … the 4B model
+    # with 4T tokens") is that size's: the flagship's first, another size's last (a stable sort)
+    return sorted(order, key=lambda c: _bare_size_rank(c[2], c[1], size))
+
+
+# a size written as a bare phrase, not in a name: "the 27B model", "4B model", "at 7B parameters"
+BARE_SIZE = re.compile(r"(?<![\w.-])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[MBT]|billion|million)(?![\w-])"
+                       r"(?:[\s-]+param(?:eter)?s?\b(?:[\s-]+(?:model|variant|version)s?\b)?"
+                       r"|[\s-]+(?:model|variant|version)s?\b)", re.IGNORECASE)
+
+
+def _bare_size_rank(sentence: Span, figure: Span, size: float) -> int:
+    """0 when the bare size phrase nearest before a figure in its sentence is ``size``, 2 when it is
+    another size, 1 when none stands there."""
+    if not any(word in sentence.text for word in ("model", "variant", "version", "param")):
+        return 1  # cheap test before the pattern
+    before = [m for m in BARE_SIZE.finditer(sentence.text, 0, max(0, figure.start - sentence.start))]
+    if not before:
+        return 1
+    return 0 if abs(_value(before[-1]) - size) <= 0.05 * size else 2
 
 
 def _own_names(own: str, sized: Sized) -> list[str]:
@@ -1107,6 +1129,32 @@ OTHER_SIZES = re.compile(r"\b(?:other|all|each|every|larger|remaining)\s+(?:mode
                          r"(?:sizes?|models|variants)\b", re.IGNORECASE)
 
 
+def _mark_counts_of_other_sizes(estimates: list[Estimate], text: str, repository: str | None) -> None:
+    """Of the operation counts one sentence gives for several sizes ("The 27B model was trained with 14T
+    tokens, the 12B model with 12T tokens, the 4B model with 4T tokens"), those of sizes other than the
+    text's flagship are other sizes' runs, when the flagship is one of them (a card of the 4B size)."""
+    by_sentence: dict[int, list[Estimate]] = {}
+    for estimate in estimates:
+        # (the counts a sentence pairs itself: not a flagship's size set beside a sentence's tokens)
+        if estimate.method == OPERATION_COUNTING and not estimate.assumptions.get("table_row") and \
+                not estimate.assumptions.get("pairing"):
+            by_sentence.setdefault(estimate.evidence[0].start, []).append(estimate)
+    groups = [group for group in by_sentence.values()
+              if len({float(e.assumptions.get("parameters", 0)) for e in group}) > 1]
+    if not groups:
+        return
+    flagship = _own_flagship(text, repository)[1]
+    if flagship is None:
+        return
+    for group in groups:
+        sizes = [float(e.assumptions.get("parameters", 0)) for e in group]
+        if not any(abs(size - flagship.size) <= 0.05 * flagship.size for size in sizes):
+            continue
+        for estimate, size in zip(group, sizes, strict=True):
+            if abs(size - flagship.size) > 0.05 * flagship.size:
+                estimate.notes.append(f"{OTHER_SIZE_NOTE} ({flagship.size:.3g} parameters)")
+
+
 def mark_runs_of_other_sizes(estimates: list[Estimate], text: str, repository: str | None = None) -> None:
     """A device-time run whose own sentence gives its model a size ("Our best dense model (2.3B
     parameters) was trained on 2048 cores for 6 weeks") smaller than the text's flagship, and none
@@ -1114,6 +1162,7 @@ def mark_runs_of_other_sizes(estimates: list[Estimate], text: str, repository: s
     A sentence that also speaks of the other sizes ("…, and four GPUs to train those of other sizes")
     may be the flagship's. The same set-up told again in another sentence ("Training to convergence took
     over 6 weeks on 2048 TPU v3 cores": the same devices, time and accelerator) is the same run."""
+    _mark_counts_of_other_sizes(estimates, text, repository)
     sized_runs = []
     for estimate in estimates:
         if estimate.method == HARDWARE and not estimate.assumptions.get("table_row") and \
