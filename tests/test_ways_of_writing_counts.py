@@ -332,3 +332,19 @@ def test_a_rounded_size_in_a_name_is_not_another_size():
            "parameter decoder-only language model pre-trained on 1.3 trillion tokens.\n"
     primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-code-3b").primary
     assert primary is not None and primary.assumptions["parameters"] == pytest.approx(2.7e9)
+
+
+def test_a_size_column_of_names_and_a_repository_with_a_date_in_its_name():
+    card = "---\nlicense: apache-2.0\n---\n# Osprey-2-1124-7B\n\n## Model Details\n\n" \
+           "| Size | Training Tokens | Layers | Hidden Size |\n|---|---|---|---|\n" \
+           "| Osprey 2-7B | 4 Trillion | 32 | 4096 |\n| Osprey 2-13B | 5 Trillion | 40 | 5120 |\n"
+    primary = extract_document(Document(CARD, card, 2024), name="acme/Osprey-2-1124-7B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 4e12)
+
+
+def test_another_size_that_ends_in_the_same_digit_is_not_the_cards():
+    card = "---\nlicense: apache-2.0\n---\n# Osprey-2-1124-3B\n\n## Model Details\n\n" \
+           "| Size | Training Tokens |\n|---|---|\n| Osprey 2-3B | 2 Trillion |\n" \
+           "| Osprey 2-13B | 5 Trillion |\n"
+    primary = extract_document(Document(CARD, card, 2024), name="acme/Osprey-2-1124-3B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 3e9 * 2e12)

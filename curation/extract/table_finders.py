@@ -166,12 +166,27 @@ def mark_rows_of_other_sizes(estimates: list[Estimate], repository: str | None) 
     for rows in tables.values():
         own = {e.model for e in rows
                if e.model and SIZED_LABEL.search(e.model) and squash_name(e.model) in repo}
+        if not own:  # "Heron 2-7B" on "org/Heron-2-1124-7B": the same name's first word and the same size
+            own = {e.model for e in rows if e.model and _same_sized_name(e.model, repository)}
         if not own:
             continue
         for estimate in rows:
             if estimate.model not in own:
                 estimate.notes.append(f"cited from other work: another size's row (the repository is "
                                       f"{', '.join(sorted(own))})")
+
+
+WHOLE_SIZE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?[BbMm]\b")
+
+
+def _same_sized_name(label: str, repository: str) -> bool:
+    """Whether a row's sized label and a repository's name share their first word and their size
+    ("Heron 2-7B" and "org/Heron-2-1124-7b"; not "Heron 2-13B")."""
+    repo = repository.split("/")[-1]
+    label_size, repo_size = WHOLE_SIZE.findall(label), WHOLE_SIZE.findall(repo.replace("-", " "))
+    stem = squash_name(re.split(r"[\s_-]", label.strip())[0])
+    return bool(label_size and repo_size) and len(stem) > 2 and squash_name(repo).startswith(stem) and \
+        squash_name(label_size[-1]) == squash_name(repo_size[-1])
 
 
 def _table_accelerator(text: str, table: Table) -> tuple[str | None, str]:
@@ -352,9 +367,11 @@ def _parameter_token_rows(table: Table) -> list[Estimate]:
     for row in table.rows:
         if max(params or 0, tokens) >= len(row.cells):
             continue
-        # without a parameter column, the size a row's label carries: "| Heron-7B | 2T |"
-        label_size = LABEL_SIZE.search(row.label) if params is None else None
-        n = _cell_value(row.cells[params], table.headers[params]) if params is not None else \
+        # without a parameter column, or one of names ("| Size |" over "| Heron 2-7B |"), the size a row's
+        # label carries: "| Heron-7B | 2T |"
+        named = params is None or not LEADING_NUMBER.match(row.cells[params].replace("\\", ""))
+        label_size = LABEL_SIZE.search(row.label if params is None else row.cells[params]) if named else None
+        n = _cell_value(row.cells[params], table.headers[params]) if not named else \
             (scaled_value(label_size.group("n"), label_size.group("m")) if label_size else None)
         d = _cell_value(row.cells[tokens], table.headers[tokens])
         if d:
