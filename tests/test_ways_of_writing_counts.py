@@ -348,3 +348,33 @@ def test_another_size_that_ends_in_the_same_digit_is_not_the_cards():
            "| Osprey 2-13B | 5 Trillion |\n"
     primary = extract_document(Document(CARD, card, 2024), name="acme/Osprey-2-1124-3B").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 3e9 * 2e12)
+
+
+# -- a derived card's own training ------------------------------------------------------------------------
+
+DERIVED_HEAD = "---\nlicense: apache-2.0\nbase_model: acme/osprey-7b\n---\n"
+
+
+@pytest.mark.parametrize(("name", "body", "flop"), [
+    # under the trainer template's heading
+    ("bob/osprey-7b-sql", "# osprey-7b-sql\n\nThis model is a fine-tuned version of acme/osprey-7b on SQL "
+     "data.\n\n## Training procedure\n\nTraining took 12 hours on 8x A100 80GB.\n",
+     12 * 3600 * 8 * 312e12 * 0.3),
+    # alignment counted in epochs
+    ("bob/osprey-7b-dpo", "# Osprey-7B-DPO\n\nOsprey-7B-DPO is Osprey-7B aligned with DPO on 60k preference "
+     "pairs for 1 epoch (about 4 hours on 8 H100s).\n", 4 * 3600 * 8 * 989.4e12 * 0.3),
+])
+def test_a_derived_cards_own_training_is_its_fine_tuning(name, body, flop):
+    primary = extract_document(Document(CARD, DERIVED_HEAD + body, 2024), name=name).primary
+    assert primary is not None and primary.stage == "finetuning"
+    assert primary.value_flop == pytest.approx(flop, rel=0.25)
+
+
+@pytest.mark.parametrize("body", [
+    "# Osprey-7B AWQ\n\n## Training procedure\n\nOsprey-7B was trained on 512 H100 GPUs for 21 days.\n",
+    "# Osprey-7B LoRA\n\n## Training procedure\n\nThe base model has 7B parameters and was trained on 2T "
+    "tokens.\n",
+])
+def test_a_derived_cards_words_about_its_base_stay_the_bases(body):
+    primary = extract_document(Document(CARD, DERIVED_HEAD + body, 2024), name="bob/osprey-7b-awq").primary
+    assert primary is None

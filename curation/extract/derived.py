@@ -47,8 +47,8 @@ from __future__ import annotations
 import re
 
 from curation.extract.card_finders import looks_like_model_card
-from curation.extract.context import NOT_OWN_RUN
-from curation.extract.evidence import Estimate
+from curation.extract.context import NOT_OWN_RUN, eligible
+from curation.extract.evidence import FINETUNING, Estimate
 from curation.extract.model_names import squash_name
 from schemas.model_cards import base_model_of, front_matter
 
@@ -252,3 +252,41 @@ def _is_own(base: str, own: set[str]) -> bool:
     names = {squash_name(base), squash_name(base.split("/")[-1])}
     return bool(names & own) or any(name.startswith(mine) and not BASE_SUFFIX.fullmatch(name[len(mine):])
                                     for name in names for mine in own if mine)
+
+
+# a derived card's own training written where its fine-tuning is: under a heading of fine-tuning or of
+# the trainer's template ("## Training procedure", "## Training hyperparameters"), or anywhere in a card
+# the trainer wrote ("generated_from_trainer")
+OWN_TRAINING_HEADING = re.compile(r"^#{1,6}[ \t]+[^\n]*(?:fine-?tun|finetun|training\s+procedure"
+                                  r"|training\s+hyper-?parameters|adapter\s+training)",
+                                  re.IGNORECASE | re.MULTILINE)
+ANY_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+PRETRAINING_WORD = re.compile(r"pre-?train|from\s+scratch|\b(?:base|original|parent|foundation|underlying)\s+"
+                              r"(?:model|checkpoint)", re.IGNORECASE)
+OWN_TRAINING_NOTE = "the derived card's own training, told where its fine-tuning is"
+
+
+def mark_own_fine_tuning(estimates: list[Estimate], text: str, own: str | None) -> None:
+    """On a derived model's card, a run its sentence tells without pre-training words and without naming
+    another model than the card's (``own``: its repository or title), under a heading of fine-tuning or
+    of the trainer's template or in a card the trainer wrote, is the card's own fine-tuning ("Training
+    took 12 hours on 8x A100" under "## Training procedure"): its stage becomes fine-tuning."""
+    trainer = "generated_from_trainer" in text[:3000]
+    if not trainer and not OWN_TRAINING_HEADING.search(text):
+        return
+    headings = [(m.start(), bool(OWN_TRAINING_HEADING.match(text, m.start())))
+                for m in ANY_HEADING.finditer(text)]
+    own_key = squash_name((own or "").split("/")[-1])
+    for estimate in estimates:
+        if estimate.stage == FINETUNING or not eligible(estimate):
+            continue
+        sentence = estimate.evidence[0]
+        if PRETRAINING_WORD.search(sentence.text) or BASE_MODEL_RUN.search(sentence.text):
+            continue
+        if estimate.model and squash_name(estimate.model) != own_key:
+            continue  # a named model other than the card's own (its base, most often)
+        above = [under for at, under in headings if at <= sentence.start]
+        if trainer or (above and above[-1]):
+            estimate.stage = FINETUNING
+            estimate.notes.append(OWN_TRAINING_NOTE)
+

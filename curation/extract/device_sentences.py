@@ -16,8 +16,8 @@ hours", "using 50 GPUs, for one day". The rules:
   ("48h"), days ("14d"), weeks or months, "one and a half weeks", "a week and a half", "2d 6h"; a time
   per epoch times the epochs the sentence gives; not a milestone, "after just 4 hours", though a run
   that "converged after 14 days" lasted them, nor a rate, "one minute per move", nor an amount of
-  recordings, "12,000 hours of speech"), and says it is training ("train", "pretrain", "took",
-  "needed", "run", "used", "conducted", "lasted", "converged");
+  recordings, "12,000 hours of speech"), and says it is training ("train", "pretrain", "fine-tune",
+  "epoch", "took", "needed", "run", "used", "conducted", "lasted", "converged");
 - a count whose own words give it another purpose ("5,000 TPUs to generate self-play games", "256
   GPUs for data generation") is not the run's; one whose words say it trains ("and 64 TPUs to train
   the networks") is, whatever else the sentence's other devices do;
@@ -118,7 +118,9 @@ DEVICES = re.compile(
     rf"|(?<![\w.])(?P<count4>\d[\d,]*)-(?P<noun4>core|chip)\s+(?P<name4>(?:Cloud\s+)?TPU[\s-]?v?\d?\w?)"
     r"(?:\s+(?:pod|slice|cluster))?",
 )
-TRAINING = re.compile(r"\b(?:pre-?)?train|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b"
+# (fine-tuning is training too, and a run counted in epochs is one: its stage is told apart later)
+TRAINING = re.compile(r"\b(?:pre-?)?train|\bfine-?tun|\bfinetun|\bepochs?\b"
+                      r"|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b"
                       r"|\bran\b|\brun\b|\bused\b|\butili[sz]ed\b|\bconducted\b|\blasted\b|\bconverge[sd]?\b"
                       r"|训练|訓練|学習",  # "training" in Chinese, traditional Chinese and Japanese
                       re.IGNORECASE)
