@@ -136,6 +136,9 @@ ACTIVE_STATEMENTS = (
     re.compile(r"\bactivat(?:es|ing)\s+(?:only\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?"
                + _SIZE_FIGURE, re.IGNORECASE),
 )
+DIGIT = re.compile(r"\d")
+# cheap: words of a mixture of experts, without which no count is paired with a total as its active part
+MIXTURE_WORDS = re.compile(r"expert|\bmoe\b|activated|activation param|sparse")
 # "uses only 39B per token", "39B parameters for each token" (read only where those words stand)
 PER_TOKEN_ACTIVE = re.compile(_SIZE_FIGURE + r"\s+(?:param(?:eter)?s?\s+)?(?:per|for\s+each|for\s+every)"
                               r"\s+(?:input\s+)?token\b", re.IGNORECASE)
@@ -815,8 +818,8 @@ def _active_parameters(text: str) -> tuple[float, Span] | None:
     # ("activation", of a layer, counts no parameters: its windows are not read, unless it is followed
     # by "parameters")
     windows = [(pattern, max(0, at - 40), at + 50) for at in positions(low, "activ")
-               if not low.startswith("activation", at) or low.startswith("activation param", at)
-               for pattern in ACTIVE_STATEMENTS]
+               if (not low.startswith("activation", at) or low.startswith("activation param", at))
+               and DIGIT.search(low, max(0, at - 40), at + 50) for pattern in ACTIVE_STATEMENTS]
     windows += [(PER_TOKEN_ACTIVE, max(0, at - 50), at + 20) for phrase in (" per token", " each token",
                                                                            " every token", " per input token")
                 for at in positions(low, phrase)]
@@ -1206,7 +1209,7 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
         return []
     sized, flagship = _own_flagship(text, repository)
     active = _active_parameters(text)
-    if flagship is None and active is None:
+    if flagship is None and active is None and MIXTURE_WORDS.search(lowered(text)):
         active = _paired_active(text)
     if flagship is None and active is None:
         return []
