@@ -378,3 +378,9 @@ def test_a_derived_cards_own_training_is_its_fine_tuning(name, body, flop):
 def test_a_derived_cards_words_about_its_base_stay_the_bases(body):
     primary = extract_document(Document(CARD, DERIVED_HEAD + body, 2024), name="bob/osprey-7b-awq").primary
     assert primary is None
+
+
+def test_a_compute_field_of_devices_times_days():
+    card = "---\nlicense: apache-2.0\n---\n# Osprey Base\n\n**Compute:** 1,024 H100s × 30 days\n"
+    primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-base").primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1024 * 30 * 86400)

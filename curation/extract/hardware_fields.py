@@ -44,8 +44,10 @@ DEVICE_TIME_KEYS = re.compile(r"^(?:total\s+|training\s+)?(?P<what>gpu|tpu|chip|
                               r"(?P<unit>hours?|days?)(?:\s+used)?$", re.IGNORECASE)
 DEVICE_TIME_VALUE = re.compile(rf"^\s*(?:about\s+|~\s*)?(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\b")
 # a duration written in a hardware field's own value: "64 A100 GPUs for 2 weeks"
-OWN_DURATION = re.compile(rf"\b(?:for|over|in)\s+(?:about\s+|~\s*)?(?P<lo>{NUMBER})(?:\s*(?:-|–|to)\s*"
-                          rf"(?P<hi>{NUMBER}))?\s*(?P<unit>hours?|days?|weeks?|months?)\b", re.IGNORECASE)
+# (or multiplied: "1,024 H100s × 30 days")
+OWN_DURATION = re.compile(rf"(?:\b(?:for|over|in)\s+|\s[×x*]\s*)(?:about\s+|~\s*)?(?P<lo>{NUMBER})"
+                          rf"(?:\s*(?:-|–|to)\s*(?P<hi>{NUMBER}))?\s*(?P<unit>hours?|days?|weeks?|months?)\b",
+                          re.IGNORECASE)
 HARDWARE_KEYS = re.compile(r"^(?:hardware(?: type)?|gpus?|tpus?|accelerators?|training hardware|"
                            r"compute infrastructure|hardware used"
                            r"|(?:gpu|tpu|accelerator|device) (?:type|model))$", re.IGNORECASE)
