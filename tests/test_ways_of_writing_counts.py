@@ -140,9 +140,9 @@ def test_two_counts_a_space_apart_are_not_read_as_one_when_the_second_is_not_thr
     assert primary is None or primary.assumptions["chip_seconds"] == pytest.approx(16 * 2 * 86400)
 
 
-def test_a_size_and_tokens_in_scientific_notation():
-    found = find_operation_counting("Osprey uses 2.5×10^12 training tokens and 6.7×10^9 parameters.")
-    assert [e.value_flop for e in found] == [pytest.approx(6 * 6.7e9 * 2.5e12)]
+def test_a_size_and_tokens_in_scientific_notation_with_a_word_between():
+    primary = primary_of("Osprey uses 2.5×10^12 training tokens and 6.7×10^9 parameters.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 6.7e9 * 2.5e12)
 
 
 # -- a mixture of experts' active count ----------------------------------------------------------------

@@ -15,9 +15,7 @@ import re
 
 from curation.extract.anchors import (
     TOKENS_ANCHOR,
-    anchor_hits,
     anchored,
-    positions,
 )
 from curation.extract.context import (
     SOURCE_CORPUS_NOTE,
@@ -38,13 +36,10 @@ from curation.extract.quantities import (
     COUNTED,
     NUMBER,
     PARAMETER_WORDS,
-    SCIENTIFIC,
-    SCIENTIFIC_HINT,
     SIZE,
     SIZE_JOIN,
     parse_plain,
     scaled_value,
-    scientific_value,
 )
 
 PARAMS = re.compile(
@@ -59,10 +54,7 @@ PARAMS = re.compile(
     rf"|(?<=\w)\s\((?P<p3>{NUMBER})\s?(?P<pm3>[MB])\)",
     re.IGNORECASE,
 )
-# in scientific notation: "6.7 × 10^9 parameters", "2.5×10^12 training tokens" (read only where
-# :data:`SCIENTIFIC_HINT` finds such a number)
-PARAMS_SCIENTIFIC = re.compile(rf"{SCIENTIFIC}\s*{PARAMETER_WORDS}(?:parameters|params)\b", re.IGNORECASE)
-TOKENS_SCIENTIFIC = re.compile(rf"{SCIENTIFIC}\s*(?:training\s+|text\s+|total\s+)?tokens", re.IGNORECASE)
+
 
 
 TOKENS = re.compile(rf"(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b\s*(?:\([^()]{{1,12}}\)\s*)?"
@@ -99,13 +91,9 @@ def find_operation_counting(text: str) -> list[Estimate]:
     """6 · N · D where one sentence gives a model's parameters N and its training tokens D (or a
     dataset's tokens and the epochs over it). Active parameters are used when the sentence gives them."""
     estimates = []
-    for match in [*anchored(TOKENS, text, TOKENS_ANCHOR, 60, 6), *_scientific_tokens(text)]:
+    for match in anchored(TOKENS, text, TOKENS_ANCHOR, 60, 6):
         sentence = sentence_around(text, match.start(), match.end())
         params = []
-        low = sentence.text.lower()
-        if "param" in low and SCIENTIFIC_HINT.search(sentence.text):  # the costly pattern only before "param"
-            params.extend((scientific_value(p), False, p) for at in positions(low, "param")
-                          for p in PARAMS_SCIENTIFIC.finditer(sentence.text, max(0, at - 40), at + 12))
         for p in PARAMS.finditer(sentence.text):
             key = next(key for key in ("p", "p2", "p3") if p.group(key))
             number, size = p.group(key), p.group(key.replace("p", "pm"))
@@ -122,8 +110,7 @@ def find_operation_counting(text: str) -> list[Estimate]:
         before = [pair for pair in active or params if pair[2].end() <= at]
         n_params, is_active, param_match = max(before, key=lambda pair: pair[2].end()) if before else \
             max(active or params, key=lambda pair: pair[0])
-        tokens = scientific_value(match) if match.re is TOKENS_SCIENTIFIC else \
-            scaled_value(match.group("t"), _size(match.group("tm")))
+        tokens = scaled_value(match.group("t"), _size(match.group("tm")))
         epochs_match = EPOCHS.search(sentence.text)
         epochs = epochs_of(epochs_match) if epochs_match else 1.0
         if not 1e6 <= tokens <= 1e15 or not 0 < epochs <= 1000:
@@ -151,15 +138,6 @@ def find_operation_counting(text: str) -> list[Estimate]:
         # the stage is the token figure's own clause's ("pretrained on 2T tokens and fine-tuned on …")
         estimates.append(classify(estimate, stage_clause(sentence, token_span).lower()))
     return estimates
-
-
-def _scientific_tokens(text: str) -> list[re.Match[str]]:
-    """Token counts in scientific notation, read only where such a number stands just before "tokens"."""
-    found = []
-    for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
-        if SCIENTIFIC_HINT.search(text, max(0, start - 30), start):
-            found.extend(TOKENS_SCIENTIFIC.finditer(text, max(0, start - 40), end + 6))
-    return found
 
 
 def _size(word: str) -> str:
