@@ -384,3 +384,16 @@ def test_a_compute_field_of_devices_times_days():
     card = "---\nlicense: apache-2.0\n---\n# Osprey Base\n\n**Compute:** 1,024 H100s × 30 days\n"
     primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-base").primary
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1024 * 30 * 86400)
+
+
+def test_a_size_in_a_later_clause_sizes_another_run():
+    head = "Osprey: Open Code Models\n\nAbstract\nWe release Osprey-Coder.\n\n3 Pretraining\n"
+    primary = primary_of("Osprey-Coder-15B is trained on 4.3T tokens of code; the smaller 3B and 7B variants "
+                         "see 3.3T and 3.5T tokens respectively.", head=head)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 15e9 * 4.3e12)
+
+
+def test_a_mixtures_active_and_total_counts_are_one_models():
+    primary = primary_of("Osprey-MoE is a 671B-parameter MoE with 37B activated parameters, pre-trained on "
+                         "14.8T tokens.", head=MOE_TITLE)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 37e9 * 14.8e12)

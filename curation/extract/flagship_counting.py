@@ -1135,15 +1135,19 @@ OTHER_SIZES = re.compile(r"\b(?:other|all|each|every|larger|remaining)\s+(?:mode
 def _mark_counts_of_other_sizes(estimates: list[Estimate], text: str, repository: str | None) -> None:
     """Of the operation counts one sentence gives for several sizes ("The 27B model was trained with 14T
     tokens, the 12B model with 12T tokens, the 4B model with 4T tokens"), those of sizes other than the
-    text's flagship are other sizes' runs, when the flagship is one of them (a card of the 4B size)."""
+    text's flagship are other sizes' runs, when the flagship is one of them (a card of the 4B size); the
+    flagship's own count read across the text ("Heron-15B … 4.3T tokens") is one of a sentence's counts
+    too, against "the smaller 7B variants see 3.5T tokens" in its next clause."""
     by_sentence: dict[int, list[Estimate]] = {}
     for estimate in estimates:
-        # (the counts a sentence pairs itself: not a flagship's size set beside a sentence's tokens)
-        if estimate.method == OPERATION_COUNTING and not estimate.assumptions.get("table_row") and \
-                not estimate.assumptions.get("pairing"):
+        if estimate.method == OPERATION_COUNTING and not estimate.assumptions.get("table_row"):
             by_sentence.setdefault(estimate.evidence[0].start, []).append(estimate)
-    groups = [group for group in by_sentence.values()
-              if len({float(e.assumptions.get("parameters", 0)) for e in group}) > 1]
+    # sizes apart by more than a name's rounding ("Heron-3B" is 2.7B)
+    # (not a mixture of experts' active and total counts: one model's two sizes)
+    groups = [group for group in by_sentence.values() if len(group) > 1
+              and _distinct_sizes([float(e.assumptions.get("parameters", 0)) for e in group])
+              and not any(e.assumptions.get("active_parameters") or MIXTURE.search(e.evidence[0].text)
+                          for e in group)]
     if not groups:
         return
     flagship = _own_flagship(text, repository)[1]
@@ -1151,11 +1155,28 @@ def _mark_counts_of_other_sizes(estimates: list[Estimate], text: str, repository
         return
     for group in groups:
         sizes = [float(e.assumptions.get("parameters", 0)) for e in group]
-        if not any(abs(size - flagship.size) <= 0.05 * flagship.size for size in sizes):
+        if not any(abs(size - flagship.size) <= ROUNDING * flagship.size for size in sizes):
             continue
+        # the flagship's own count, when only its pairing across the text gives it, must be of other tokens:
+        # a sentence that sizes its own tokens ("13B parameters, … 2.6T tokens" under a "-7B" title) is
+        # no other size's run
+        own = [(e, abs(size - flagship.size) <= ROUNDING * flagship.size)
+               for e, size in zip(group, sizes, strict=True)]
+        paired = {round(float(e.assumptions.get("training_tokens", 0))) for e, is_own in own
+                  if is_own and e.assumptions.get("pairing")}
+        stated = any(is_own and not e.assumptions.get("pairing") for e, is_own in own)
         for estimate, size in zip(group, sizes, strict=True):
-            if abs(size - flagship.size) > 0.05 * flagship.size:
+            tokens = round(float(estimate.assumptions.get("training_tokens", 0)))
+            if abs(size - flagship.size) > ROUNDING * flagship.size and (stated or tokens not in paired):
                 estimate.notes.append(f"{OTHER_SIZE_NOTE} ({flagship.size:.3g} parameters)")
+
+
+ROUNDING = 0.2  # how far a size a name rounds ("-3B") may lie from the count the text states (2.7B)
+
+
+def _distinct_sizes(sizes: list[float]) -> bool:
+    """Whether some of ``sizes`` lie further apart than a name's rounding."""
+    return bool(sizes) and max(sizes) > (1 + ROUNDING) * min(size for size in sizes if size > 0)
 
 
 def mark_runs_of_other_sizes(estimates: list[Estimate], text: str, repository: str | None = None) -> None:

@@ -105,11 +105,18 @@ def find_operation_counting(text: str) -> list[Estimate]:
             continue
         active = [pair for pair in params if pair[1]]
         # the size written nearest before the token figure ("models up to 1B parameters, each on 20B
-        # tokens, … a 70B model on 1.4T tokens": 20B is the 1B's), else the sentence's largest
+        # tokens, … a 70B model on 1.4T tokens": 20B is the 1B's), else the largest after it
         at = match.start() - sentence.start
         before = [pair for pair in active or params if pair[2].end() <= at]
+        # a size after the figure only in its own clause ("… on 4.3T tokens; the smaller 7B variants …"
+        # sizes another run)
+        end = match.end() - sentence.start
+        after = [pair for pair in active or params
+                 if pair[2].end() > at and ";" not in sentence.text[end: pair[2].start()]]
+        if not before and not after:
+            continue
         n_params, is_active, param_match = max(before, key=lambda pair: pair[2].end()) if before else \
-            max(active or params, key=lambda pair: pair[0])
+            max(after, key=lambda pair: pair[0])
         tokens = scaled_value(match.group("t"), _size(match.group("tm")))
         epochs_match = EPOCHS.search(sentence.text)
         epochs = epochs_of(epochs_match) if epochs_match else 1.0
