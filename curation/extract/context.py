@@ -560,6 +560,7 @@ def _other_side(context: str, model: str | None) -> str:
     return context
 
 
+# a relative clause telling a model's training: ", which was pre-trained on …" (see :func:`classify`)
 RELATIVE_TRAINING = re.compile(r",\s*(?:which|that)\s+(?:was|were|is|are|had\s+been|has\s+been)\s+"
                                r"(?:pre-?)?train")
 

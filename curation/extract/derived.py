@@ -289,4 +289,3 @@ def mark_own_fine_tuning(estimates: list[Estimate], text: str, own: str | None) 
         if trainer or (above and above[-1]):
             estimate.stage = FINETUNING
             estimate.notes.append(OWN_TRAINING_NOTE)
-

@@ -881,6 +881,7 @@ def _token_order(text: str, name: str | None = None, sized: Sized | None = None,
     return sorted(order, key=lambda c: _bare_size_rank(c[2], c[1], size))
 
 
+ROUNDING = 0.2  # how far a size a name rounds ("-3B") may lie from the count the text states (2.7B)
 # a size written as a bare phrase, not in a name: "the 27B model", "4B model", "at 7B parameters"
 BARE_SIZE = re.compile(r"(?<![\w.-])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[MBT]|billion|million)(?![\w-])"
                        r"(?:[\s-]+param(?:eter)?s?\b(?:[\s-]+(?:model|variant|version)s?\b)?"
@@ -895,7 +896,7 @@ def _bare_size_rank(sentence: Span, figure: Span, size: float) -> int:
     before = [m for m in BARE_SIZE.finditer(sentence.text, 0, max(0, figure.start - sentence.start))]
     if not before:
         return 1
-    return 0 if abs(_value(before[-1]) - size) <= 0.05 * size else 2
+    return 0 if abs(_value(before[-1]) - size) <= ROUNDING * size else 2
 
 
 def _own_names(own: str, sized: Sized) -> list[str]:
@@ -1169,9 +1170,6 @@ def _mark_counts_of_other_sizes(estimates: list[Estimate], text: str, repository
             tokens = round(float(estimate.assumptions.get("training_tokens", 0)))
             if abs(size - flagship.size) > ROUNDING * flagship.size and (stated or tokens not in paired):
                 estimate.notes.append(f"{OTHER_SIZE_NOTE} ({flagship.size:.3g} parameters)")
-
-
-ROUNDING = 0.2  # how far a size a name rounds ("-3B") may lie from the count the text states (2.7B)
 
 
 def _distinct_sizes(sizes: list[float]) -> bool:

@@ -56,7 +56,6 @@ PARAMS = re.compile(
 )
 
 
-
 TOKENS = re.compile(rf"(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b\s*(?:\([^()]{{1,12}}\)\s*)?"
                     # "3 epochs over our 100B-token corpus": a corpus sized in tokens
                     r"(?:(?:training\s+|text\s+|total\s+)?tokens|-token(?=\s+(?:corpus|corpora|dataset|mix)\b))",
