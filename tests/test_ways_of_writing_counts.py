@@ -397,3 +397,10 @@ def test_a_mixtures_active_and_total_counts_are_one_models():
     primary = primary_of("Osprey-MoE is a 671B-parameter MoE with 37B activated parameters, pre-trained on "
                          "14.8T tokens.", head=MOE_TITLE)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 37e9 * 14.8e12)
+
+
+def test_a_broken_number_of_no_time_gives_no_estimate():
+    text = "Osprey: X\n\nAbstract\nWe present Osprey.\n\n2 Training\nHours used: 460,000 CPU hours, " \
+           "385,000 V100 GPU hours, and 3 00,000 A100 GPU hours.\n"
+    extraction = extract(text, 2023)
+    assert all(e.value_flop > 0 for e in extraction.estimates)

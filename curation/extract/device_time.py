@@ -230,7 +230,7 @@ def hardware_estimate(
     """An estimate from accelerator time; ``figure`` is the verbatim span that states the time."""
     sentence = sentence or sentence_around(text, figure.start, figure.end)
     accelerator = resolve_accelerator(accelerator_name) if accelerator_name else None
-    if accelerator is None:
+    if accelerator is None or chip_seconds <= 0:  # (no time at all: "00,000 GPU hours" is a broken number)
         return None
     notes = []
     if unit_what.lower().startswith("core") and accelerator.name in HALF_CHIP_CORES:

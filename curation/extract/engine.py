@@ -206,7 +206,8 @@ def all_estimates(text: str, publication_year: int | None = None, name: str | No
     earlier: set[tuple[str, str, int, int]] = set()
     for finder in FINDERS:
         if not any(found.get(name) for name in finder.fallback_of):
-            estimates = finder.find(text, publication_year, name)
+            # (a figure of no compute, a broken number's "00,000 GPU hours", is no estimate)
+            estimates = [e for e in finder.find(text, publication_year, name) if e.value_flop > 0]
             found[finder.name] = [e for e in estimates if _reading(e) not in earlier]
             earlier.update(_reading(e) for e in estimates)
     return [estimate for estimates in found.values() for estimate in estimates]
