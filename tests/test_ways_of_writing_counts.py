@@ -355,19 +355,29 @@ def test_another_size_that_ends_in_the_same_digit_is_not_the_cards():
 DERIVED_HEAD = "---\nlicense: apache-2.0\nbase_model: acme/osprey-7b\n---\n"
 
 
-@pytest.mark.parametrize(("name", "body", "flop"), [
-    # under the trainer template's heading
-    ("bob/osprey-7b-sql", "# osprey-7b-sql\n\nThis model is a fine-tuned version of acme/osprey-7b on SQL "
-     "data.\n\n## Training procedure\n\nTraining took 12 hours on 8x A100 80GB.\n",
+TRAINER_HEAD = "---\nlicense: apache-2.0\nbase_model: acme/osprey-7b\ntags:\n- generated_from_trainer\n---\n"
+
+
+@pytest.mark.parametrize(("head", "name", "body", "flop"), [
+    # in a card the trainer wrote
+    (TRAINER_HEAD, "bob/osprey-7b-sql", "# osprey-7b-sql\n\nThis model is a fine-tuned version of "
+     "acme/osprey-7b on SQL data.\n\n## Training procedure\n\nTraining took 12 hours on 8x A100 80GB.\n",
      12 * 3600 * 8 * 312e12 * 0.3),
     # alignment counted in epochs
-    ("bob/osprey-7b-dpo", "# Osprey-7B-DPO\n\nOsprey-7B-DPO is Osprey-7B aligned with DPO on 60k preference "
-     "pairs for 1 epoch (about 4 hours on 8 H100s).\n", 4 * 3600 * 8 * 989.4e12 * 0.3),
+    (DERIVED_HEAD, "bob/osprey-7b-dpo", "# Osprey-7B-DPO\n\nOsprey-7B-DPO is Osprey-7B aligned with DPO on "
+     "60k preference pairs for 1 epoch (about 4 hours on 8 H100s).\n", 4 * 3600 * 8 * 989.4e12 * 0.3),
 ])
-def test_a_derived_cards_own_training_is_its_fine_tuning(name, body, flop):
-    primary = extract_document(Document(CARD, DERIVED_HEAD + body, 2024), name=name).primary
+def test_a_derived_cards_own_training_is_its_fine_tuning(head, name, body, flop):
+    primary = extract_document(Document(CARD, head + body, 2024), name=name).primary
     assert primary is not None and primary.stage == "finetuning"
     assert primary.value_flop == pytest.approx(flop, rel=0.25)
+
+
+def test_a_derived_card_that_copies_its_bases_training_procedure_keeps_it_the_bases():
+    body = "# Osprey-7B-Chat\n\n## Training Details\n\n### Training Procedure\n\nOsprey-7B was trained on " \
+           "384 A100 40GB GPUs, using a 2D parallelism strategy.\n\nTraining took two months.\n"
+    for head in (DERIVED_HEAD, TRAINER_HEAD):
+        assert extract_document(Document(CARD, head + body, 2024), name="bob/osprey-7b-chat").primary is None
 
 
 @pytest.mark.parametrize("body", [

@@ -254,35 +254,38 @@ def _is_own(base: str, own: set[str]) -> bool:
                                     for name in names for mine in own if mine)
 
 
-# a derived card's own training written where its fine-tuning is: under a heading of fine-tuning or of
-# the trainer's template ("## Training procedure", "## Training hyperparameters"), or anywhere in a card
-# the trainer wrote ("generated_from_trainer")
-OWN_TRAINING_HEADING = re.compile(r"^#{1,6}[ \t]+[^\n]*(?:fine-?tun|finetun|training\s+procedure"
-                                  r"|training\s+hyper-?parameters|adapter\s+training)",
+# a derived card's own training written where its fine-tuning is: under a heading of fine-tuning, or
+# anywhere in a card the trainer wrote ("generated_from_trainer"); not under a base card's own "Training
+# procedure", which a derived card often copies whole
+OWN_TRAINING_HEADING = re.compile(r"^#{1,6}[ \t]+[^\n]*(?:fine-?tun|finetun|adapter\s+training)",
                                   re.IGNORECASE | re.MULTILINE)
 ANY_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 PRETRAINING_WORD = re.compile(r"pre-?train|from\s+scratch|\b(?:base|original|parent|foundation|underlying)\s+"
                               r"(?:model|checkpoint)", re.IGNORECASE)
 OWN_TRAINING_NOTE = "the derived card's own training, told where its fine-tuning is"
+NAME_WORD = re.compile(r"[\w./]+(?:-[\w.]+)*")  # a name with its hyphened parts: "Kite-7B", "org/Kite-7B"
 
 
-def mark_own_fine_tuning(estimates: list[Estimate], text: str, own: str | None) -> None:
+def mark_own_fine_tuning(estimates: list[Estimate], text: str, own: str | None, base: str) -> None:
     """On a derived model's card, a run its sentence tells without pre-training words and without naming
-    another model than the card's (``own``: its repository or title), under a heading of fine-tuning or
-    of the trainer's template or in a card the trainer wrote, is the card's own fine-tuning ("Training
-    took 12 hours on 8x A100" under "## Training procedure"): its stage becomes fine-tuning."""
+    another model than the card's (``own``: its repository or title; ``base``, the model it derives from,
+    written whole in the sentence: "Kite-7B was trained on 384 A100 GPUs" is the base's), under a heading
+    of fine-tuning or in a card the trainer wrote, is the card's own fine-tuning ("Training took 12 hours
+    on 8x A100" in a card with the trainer's tag): its stage becomes fine-tuning."""
     trainer = "generated_from_trainer" in text[:3000]
     if not trainer and not OWN_TRAINING_HEADING.search(text):
         return
     headings = [(m.start(), bool(OWN_TRAINING_HEADING.match(text, m.start())))
                 for m in ANY_HEADING.finditer(text)]
-    own_key = squash_name((own or "").split("/")[-1])
+    own_key, base_key = squash_name((own or "").split("/")[-1]), squash_name(base.split("/")[-1])
     for estimate in estimates:
         if estimate.stage == FINETUNING or not eligible(estimate):
             continue
         sentence = estimate.evidence[0]
         if PRETRAINING_WORD.search(sentence.text) or BASE_MODEL_RUN.search(sentence.text):
             continue
+        if base_key and base_key in {squash_name(word) for word in NAME_WORD.findall(sentence.text)}:
+            continue  # the base named whole: its run
         if estimate.model and squash_name(estimate.model) != own_key:
             continue  # a named model other than the card's own (its base, most often)
         above = [under for at, under in headings if at <= sentence.start]

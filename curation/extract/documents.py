@@ -83,7 +83,7 @@ def extract_document(document: Document, base_model: str | None = None,
     if base is None:
         return extraction
     extraction.derived_from = base
-    mark_own_fine_tuning(extraction.estimates, extraction.text, name or None)
+    mark_own_fine_tuning(extraction.estimates, extraction.text, name or None, base)
     for estimate in extraction.estimates:
         if estimate.stage != FINETUNING:
             estimate.notes.append(f"{NOT_OWN_RUN}: a derived model's card quoting its base's run ({base})")
