@@ -177,6 +177,7 @@ GENERIC_MODELS = re.compile(r"\b(?:frontier|large|larger|largest|biggest|leading
 THRESHOLD_FIGURE = re.compile(r"\b(?:(?:more|less|fewer|greater)\s+than|above|below|beyond|exceeding"
                               r"|at\s+least|at\s+most)\s+(?:~\s*|about\s+|roughly\s+)?[\d.,×x^eE+\-−\s⁰¹²³⁴⁵⁶⁷⁸⁹]{1,24}"
                               r"(?:[A-Za-z/-]{1,12})?\s*$", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[,;]")  # where a figure's clause ends
 MODELS_PLURAL = re.compile(r"\b(?:models|systems|LLMs|networks|runs)\b", re.IGNORECASE)
 # a class of models in the plural, by kind and by year: "GPT-style models of 2023", "frontier-class
 # systems released in 2024"
@@ -245,7 +246,7 @@ def general_statement(sentence: str, before: str) -> bool:
             return True
     # the first person up to the figure's clause's end ("… costs 3.8e25 FLOPs, which motivates our
     # optimizer" is still said in general; "… requires 8.4e22 FLOPs in our setup" is not)
-    own_clause = before + re.split(r"[,;]", sentence[len(before):], maxsplit=1)[0] \
+    own_clause = before + CLAUSE_END.split(sentence[len(before):], maxsplit=1)[0] \
         if sentence.startswith(before) else sentence
     if FIRST_PERSON_WORD.search(own_clause):
         return False

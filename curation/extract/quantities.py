@@ -11,8 +11,6 @@ MULTIPLIERS = {
 }
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-# thousands set off by commas, or by a space (a device count's, "2 048"; see device_sentences.AMOUNT)
-THOUSANDS_MARKS = str.maketrans("", "", ", ")
 EXPONENT = r"[+\-−]?\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}"
 # 3.14E+23 | 3.14 × 10^23 | 3.14x10^{23} | 5.76 × 10²³ | 10^24 (mantissa optional) | 3.1 \times 10^{23}
 SCIENTIFIC = (
@@ -50,7 +48,7 @@ def parse_plain(text: str) -> float:
     """'3,640' → 3640.0; '2 048' → 2048.0; '2.5' → 2.5; 'two' → 2.0 (a word of :data:`COUNTED`); thin
     and no-break spaces between digits are removed before (``markup.plain_text``)."""
     word = COUNT_WORDS.get(text.lower())
-    return float(word) if word is not None else float(text.translate(THOUSANDS_MARKS))
+    return float(word) if word is not None else float(text.replace(",", "").replace(" ", ""))
 
 
 def parse_exponent(text: str) -> int:

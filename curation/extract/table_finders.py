@@ -12,6 +12,7 @@ estimate for the model its first cell names. Rows labelled "Total" are sums over
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from curation.extract.column_tables import find_column_runs
 from curation.extract.context import AGGREGATE_NOTE, STAGE_TIME, classify
@@ -120,8 +121,10 @@ def mark_other_models(text: str, estimates: list[Estimate]) -> None:
     ("# Heron-α Model Card": the "Heron-α" row); once one row is, the others are other models' runs.
     Without such a row, the rows whose name (without its size or a note in parentheses) the title
     names most fully are the own ("HeronMoE 16B" under "HeronMoE: …", not "Heron 67B (Dense)")."""
-    title = _word_runs(document_title(text) or title_part(text))
     labels = {e.model: squash_name(e.model) for e in estimates if e.model}
+    if not labels:
+        return
+    title = _word_runs(document_title(text) or title_part(text))
     own = {model for model, label in labels.items() if title and label and label in title}
     if not own and title:
         bases = {model: squash_name(LABEL_NOTES.sub(" ", model)) for model in labels}
@@ -136,13 +139,14 @@ def mark_other_models(text: str, estimates: list[Estimate]) -> None:
             estimate.notes.append("cited from other work: another model's row in a comparison table")
 
 
-def _word_runs(title: str, longest: int = 4) -> set[str]:
+@lru_cache(maxsize=8)
+def _word_runs(title: str, longest: int = 4) -> frozenset[str]:
     """Every run of up to ``longest`` consecutive words of a title, squashed (see :func:`squash_name`): a
     label is in the title only as whole words ("Heron-S" is not in "Heron: Scaling …")."""
     words = [squash_name(word) for word in re.split(r"[\s:;,.!?()\[\]/|–—_]+|-", title)]
     words = [word for word in words if word]
-    return {"".join(words[start: start + size]) for start in range(len(words))
-            for size in range(1, longest + 1) if start + size <= len(words)}
+    return frozenset("".join(words[start: start + size]) for start in range(len(words))
+                     for size in range(1, longest + 1) if start + size <= len(words))
 
 
 # what a row's label adds to a model's name: its size, a multiple, a note ("Heron 67B (Dense)", "×1.5")

@@ -32,7 +32,14 @@ from functools import lru_cache
 
 from curation.extract.anchors import lowered
 from curation.extract.card_finders import looks_like_model_card
-from curation.extract.context import CITATION, FIRST_PERSON_WORD, TEACHER_RUN, eligible, teacher_figure
+from curation.extract.context import (
+    CITATION,
+    CLAUSE_END,
+    FIRST_PERSON_WORD,
+    TEACHER_RUN,
+    eligible,
+    teacher_figure,
+)
 from curation.extract.device_sentences import CONTRAST, CONTRASTED
 from curation.extract.evidence import PRETRAINING, Estimate, Span, sentence_before
 from curation.extract.flagship_counting import (
@@ -321,7 +328,7 @@ def _glossed_example(estimate: Estimate) -> str | None:
     # (the first person up to the end of the figure's clause: "Training a model such as Kite on 15T tokens
     # costs 3.8e25 FLOPs, which motivates our method" still illustrates by an example)
     last = max(span.end for span in estimate.evidence[1:]) - sentence.start
-    own_clause = sentence.text[:last] + re.split(r"[,;]", sentence.text[last:], maxsplit=1)[0]
+    own_clause = sentence.text[:last] + CLAUSE_END.split(sentence.text[last:], maxsplit=1)[0]
     if gloss is None and not FIRST_PERSON_WORD.search(own_clause):
         gloss = EXAMPLE_SUBJECT.search(sentence.text, 0, first - sentence.start)
     return gloss.group("name") if gloss else None
