@@ -17,6 +17,13 @@ from schemas.handover import CARD, PAPER, Document
 from tests.osprey_texts import primary_of
 
 H100_DENSE = 989.4e12
+
+
+def card_primary(text: str, repository: str, year: int = 2024):
+    """The primary of a model card published under ``repository``."""
+    return extract_document(Document(CARD, text, year), name=repository).primary
+
+
 TITLE_OF_DATA = "Osprey: Instruction Data\n\nAbstract\nWe introduce Osprey, a dataset.\n\n4 Results\n"
 
 
@@ -64,7 +71,7 @@ def test_hours_of_compute_with_no_accelerator_in_the_sentence_give_nothing():
 def test_a_card_published_under_a_repository_is_read_as_a_card_without_front_matter():
     text = "# Kite Small\n\n**Training**\n\n* Steps: 500k\n* Batch size: 512\n* Sequence length: 2048\n" \
            "* Parameters: 350M\n"
-    primary = extract_document(Document(CARD, text, 2023), name="acme/kite-small").primary
+    primary = card_primary(text, "acme/kite-small", 2023)
     assert primary is not None
     assert primary.value_flop == pytest.approx(6 * 350e6 * 500e3 * 512 * 2048)
 
@@ -101,7 +108,7 @@ def test_a_derived_cards_relative_clause_about_its_bases_pretraining_is_the_base
     card = "---\nlicense: apache-2.0\nbase_model: acme/osprey-7b\n---\n# Osprey-7B-Instruct\n\n" \
            "This model is a fine-tuned version of Osprey-7B, which was pre-trained on 2T tokens with 7B " \
            "parameters. Fine-tuning took 4 hours on 8 A100 GPUs.\n"
-    primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-7b-instruct").primary
+    primary = card_primary(card, "acme/osprey-7b-instruct", 2024)
     assert primary is not None and primary.value_flop < 1e20
     assert primary.assumptions["base_model"] == "acme/osprey-7b"
 
@@ -109,7 +116,7 @@ def test_a_derived_cards_relative_clause_about_its_bases_pretraining_is_the_base
 def test_a_card_that_continues_pre_training_counts_its_own_run():
     card = "---\nlicense: apache-2.0\nbase_model: acme/osprey-8b\n---\n# Osprey-8B-Med\n\nWe continued " \
            "pre-training Osprey-8B on 50B tokens of medical text using 64 H100 GPUs for 3 days.\n"
-    primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-8b-med").primary
+    primary = card_primary(card, "acme/osprey-8b-med", 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 8e9 * 50e9)
 
 
@@ -172,14 +179,14 @@ def test_a_tables_headers_name_the_total_and_the_active_count():
     card = "---\nlicense: mit\n---\n# Osprey-MoE\n\n" \
            "| **Total Params** | **Activated Params** | **Context Length** |\n|:---:|:---:|:---:|\n" \
            "| 106B | 12B | 128K |\n\nOsprey-MoE was pre-trained on 23T tokens.\n"
-    primary = extract_document(Document(CARD, card, 2025), name="acme/osprey-moe").primary
+    primary = card_primary(card, "acme/osprey-moe", 2025)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 12e9 * 23e12)
 
 
 def test_a_cards_count_field_with_its_active_count_in_parentheses():
     card = "---\nlicense: apache-2.0\n---\n# Kite-MoE-16x3B\n\n- Number of parameters: 42B (6.6B active)\n" \
            "- Training tokens: 4.9T\n"
-    primary = extract_document(Document(CARD, card, 2024), name="acme/kite-moe").primary
+    primary = card_primary(card, "acme/kite-moe", 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 6.6e9 * 4.9e12)
 
 
@@ -194,7 +201,7 @@ def test_tokens_per_second_per_device_are_no_active_count():
 def test_a_time_field_with_a_thousand_as_a_letter():
     card = "---\nlicense: apache-2.0\n---\n# Osprey-7B\n\n## Environmental Impact\n\n" \
            "- **Hardware Type:** H100\n- **Hours used:** 120k\n"
-    primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-7b").primary
+    primary = card_primary(card, "acme/osprey-7b", 2024)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(120e3 * 3600)
 
 
@@ -241,7 +248,7 @@ def test_a_numbered_batch_of_data_is_no_batch_size():
 def test_a_cards_parameter_key_with_a_prefix():
     card = "---\nlicense: apache-2.0\n---\n# Osprey-1B\n\n## Training hyperparameters\n" \
            "- num_parameters: 1.1B\n- max_steps: 100000\n- global_batch_size: 2048\n- seq_length: 2048\n"
-    primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-1b").primary
+    primary = card_primary(card, "acme/osprey-1b", 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1.1e9 * 1e5 * 2048 * 2048)
 
 
@@ -315,7 +322,7 @@ SIZES_SENTENCE = "The 27B model was trained with 14 trillion tokens, the 12B mod
 
 def test_a_card_of_one_size_takes_its_sizes_figure_from_a_sentence_of_several():
     card = "---\nlicense: apache-2.0\n---\n# Kite 3 4B\n\n## Training Dataset\n" + SIZES_SENTENCE
-    primary = extract_document(Document(CARD, card, 2025), name="acme/kite-3-4b-pt").primary
+    primary = card_primary(card, "acme/kite-3-4b-pt", 2025)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 4e9 * 4e12)
 
 
@@ -323,14 +330,14 @@ def test_a_card_takes_the_tokens_its_own_bare_size_stands_before():
     card = "---\nlicense: apache-2.0\n---\n# Osprey-7B\n\n## Training\nWe trained two versions: a smaller " \
            "version at 7B parameters trained on 2.4 trillion tokens and a full version at 40B parameters " \
            "trained on 9.3 trillion tokens.\n"
-    primary = extract_document(Document(CARD, card, 2025), name="acme/osprey-7b").primary
+    primary = card_primary(card, "acme/osprey-7b", 2025)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2.4e12)
 
 
 def test_a_rounded_size_in_a_name_is_not_another_size():
     card = "---\nlicense: apache-2.0\n---\n# Osprey-code-3b\n\n`Osprey-code-3b` is a 2.7B billion " \
            "parameter decoder-only language model pre-trained on 1.3 trillion tokens.\n"
-    primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-code-3b").primary
+    primary = card_primary(card, "acme/osprey-code-3b", 2024)
     assert primary is not None and primary.assumptions["parameters"] == pytest.approx(2.7e9)
 
 
@@ -338,7 +345,7 @@ def test_a_size_column_of_names_and_a_repository_with_a_date_in_its_name():
     card = "---\nlicense: apache-2.0\n---\n# Osprey-2-1124-7B\n\n## Model Details\n\n" \
            "| Size | Training Tokens | Layers | Hidden Size |\n|---|---|---|---|\n" \
            "| Osprey 2-7B | 4 Trillion | 32 | 4096 |\n| Osprey 2-13B | 5 Trillion | 40 | 5120 |\n"
-    primary = extract_document(Document(CARD, card, 2024), name="acme/Osprey-2-1124-7B").primary
+    primary = card_primary(card, "acme/Osprey-2-1124-7B", 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 4e12)
 
 
@@ -346,7 +353,7 @@ def test_another_size_that_ends_in_the_same_digit_is_not_the_cards():
     card = "---\nlicense: apache-2.0\n---\n# Osprey-2-1124-3B\n\n## Model Details\n\n" \
            "| Size | Training Tokens |\n|---|---|\n| Osprey 2-3B | 2 Trillion |\n" \
            "| Osprey 2-13B | 5 Trillion |\n"
-    primary = extract_document(Document(CARD, card, 2024), name="acme/Osprey-2-1124-3B").primary
+    primary = card_primary(card, "acme/Osprey-2-1124-3B", 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 3e9 * 2e12)
 
 
@@ -368,7 +375,7 @@ TRAINER_HEAD = "---\nlicense: apache-2.0\nbase_model: acme/osprey-7b\ntags:\n- g
      "60k preference pairs for 1 epoch (about 4 hours on 8 H100s).\n", 4 * 3600 * 8 * 989.4e12 * 0.3),
 ])
 def test_a_derived_cards_own_training_is_its_fine_tuning(head, name, body, flop):
-    primary = extract_document(Document(CARD, head + body, 2024), name=name).primary
+    primary = card_primary(head + body, name, 2024)
     assert primary is not None and primary.stage == "finetuning"
     assert primary.value_flop == pytest.approx(flop, rel=0.25)
 
@@ -377,7 +384,7 @@ def test_a_derived_card_that_copies_its_bases_training_procedure_keeps_it_the_ba
     body = "# Osprey-7B-Chat\n\n## Training Details\n\n### Training Procedure\n\nOsprey-7B was trained on " \
            "384 A100 40GB GPUs, using a 2D parallelism strategy.\n\nTraining took two months.\n"
     for head in (DERIVED_HEAD, TRAINER_HEAD):
-        assert extract_document(Document(CARD, head + body, 2024), name="bob/osprey-7b-chat").primary is None
+        assert card_primary(head + body, "bob/osprey-7b-chat", 2024) is None
 
 
 @pytest.mark.parametrize("body", [
@@ -386,13 +393,13 @@ def test_a_derived_card_that_copies_its_bases_training_procedure_keeps_it_the_ba
     "tokens.\n",
 ])
 def test_a_derived_cards_words_about_its_base_stay_the_bases(body):
-    primary = extract_document(Document(CARD, DERIVED_HEAD + body, 2024), name="bob/osprey-7b-awq").primary
+    primary = card_primary(DERIVED_HEAD + body, "bob/osprey-7b-awq", 2024)
     assert primary is None
 
 
 def test_a_compute_field_of_devices_times_days():
     card = "---\nlicense: apache-2.0\n---\n# Osprey Base\n\n**Compute:** 1,024 H100s × 30 days\n"
-    primary = extract_document(Document(CARD, card, 2024), name="acme/osprey-base").primary
+    primary = card_primary(card, "acme/osprey-base", 2024)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1024 * 30 * 86400)
 
 
