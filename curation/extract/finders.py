@@ -87,7 +87,7 @@ REPORTED_PFS = re.compile(
 
 # "the total training compute was 2.5e23", "Training compute: 3.1 × 10^22", "a total FLOP count of
 # 3.2e23": a figure in scientific notation given as a run's compute, with no unit after it, is in FLOP
-# a figure in scientific notation: the cheap test before UNITLESS_COMPUTE
+# (SCIENTIFIC_HINT, a figure in scientific notation, is the cheap test before UNITLESS_COMPUTE)
 UNITLESS_COMPUTE = re.compile(
     rf"(?:(?:total\s+|pre-?training\s+|training\s+)+compute"
     rf"|(?:total\s+|training\s+)*(?:number\s+of\s+(?:training\s+)?)?FLOPs?(?:\s+count)?)"

@@ -216,8 +216,8 @@ def _metric_token_units(document: str) -> str:
 
 
 # a count in scientific notation before what it counts: "7 × 10^9 parameters", "1.5 x 10^{12} tokens",
-# "2.5×10^12 training tokens",
-# "1.4e12 tokens" (matched back from the word it counts: a scan from every digit is slow)
+# "1.4e12 tokens", "2.5×10^12 training tokens" (matched back from the word it counts: a scan from every
+# digit is slow)
 SCIENTIFIC_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)(?:\s*(?:×|x|\\times)\s*10\s*\^?\s*\{?|[eE]\+?)"
                               r"(?P<e>[6-9]|1[0-4])\}?[ \t]+"
                               r"(?:non-embedding\s+|trainable\s+|model\s+|training\s+|total\s+|pre-?training\s+)?$")
