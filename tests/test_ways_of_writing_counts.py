@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from curation.extract.device_sentences import amount
 from curation.extract.device_time import find_hardware
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
@@ -402,3 +403,8 @@ APACHE = "---\nlicense: apache-2.0\n---\n"
 def test_a_cards_facts_written_so(card, repository, year, flop):
     primary = card_primary(card, repository, year)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+@pytest.mark.parametrize("count", ["a single", "A single", "A\nsingle"])
+def test_a_single_device_in_any_case_is_one(count):
+    assert amount(count) == 1.0

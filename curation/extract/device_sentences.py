@@ -168,9 +168,11 @@ SCALE_WORDS = {"thousand": 1000.0, "hundred": 100.0}
 
 
 def amount(text: str) -> float:
-    """A count written in digits or in words ("eight", "a"), times a scale word after it ("two thousand",
-    "a hundred")."""
+    """A count written in digits or in words ("eight", "a", "a single"), times a scale word after it ("two
+    thousand", "a hundred")."""
     word = " ".join(text.lower().split())
+    if word == "a single":
+        return 1.0
     head, _, scale = word.rpartition(" ")
     if head and scale in SCALE_WORDS:
         return amount(head) * SCALE_WORDS[scale]
