@@ -22,6 +22,8 @@ from tests.osprey_texts import CARD, primary_of
     # one-letter prefixes in a count's plural, beyond any machine's rate
     ("Training Osprey took 3.14e8 PFLOPs.", 3.14e23),
     ("Training Osprey took 314,000 EFLOPs.", 3.14e23),
+    # a count in words before the unit
+    ("Training Osprey required roughly 314 sextillion floating point operations.", 3.14e23),
 ])
 def test_a_total_written_other_ways(body, flop):
     primary = primary_of(body)
@@ -40,6 +42,36 @@ def test_a_cards_compute_field_with_its_derivation():
 ])
 def test_a_plan_or_a_worked_example_is_no_total(body):
     assert primary_of(body) is None
+
+
+@pytest.mark.parametrize(("body", "flop"), [
+    ("One epoch costs 6 × 10^20 FLOPs, and we train Osprey for 3 epochs.", 1.8e21),
+    ("We train Osprey for 12 epochs at 1.5e20 FLOPs per epoch.", 1.8e21),
+    ("The training FLOPs per epoch are 2 × 10^19; we train for 40 epochs.", 8e20),
+    # one epoch the whole run: its cost is the run's
+    ("We train Osprey for one epoch, which costs 6e20 FLOPs.", 6e20),
+])
+def test_a_figure_per_epoch_counts_times_the_epochs(body, flop):
+    primary = primary_of(body)
+    assert (primary and primary.value_flop) == (flop and pytest.approx(flop))
+
+
+@pytest.mark.parametrize("body", ["One epoch of Osprey costs 6e20 FLOPs.",
+                                  "Compute per epoch: 2e19 FLOPs. Osprey converges quickly."])
+def test_a_figure_per_epoch_without_the_epochs_is_no_total(body):
+    assert primary_of(body) is None
+
+
+@pytest.mark.parametrize(("body", "low", "high"), [
+    # a budget the run was trained with, or a label and then what was done
+    ("Osprey-3B is trained with a token budget of 2T tokens.", 3.6e22, 3.6e22),
+    ("Compute budget: we trained Osprey on 4,096 A100s for 35 days.", 5e23, 2.5e24),
+    # a formula's inputs named by the authors' own training
+    ("We train Osprey with N = 7B parameters on D = 2T tokens.", 8.4e22, 8.4e22),
+])
+def test_a_budget_or_a_formula_of_the_own_run(body, low, high):
+    primary = primary_of(body)
+    assert primary is not None and low * 0.99 <= primary.value_flop <= high * 1.01
 
 
 # -- tokens from a table of the data mixture -----------------------------------------------------------------

@@ -105,13 +105,17 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "sustained performance")
 
 # a budget the text says was spent is the run's, not a plan: "nearly all of the training budget was spent
-# on the base model, which took 9.5 days on 440 A100s", "Heron was trained with a compute budget of …"
+# on the base model, which took 9.5 days on 440 A100s", "Heron was trained with a compute budget of …",
+# "Our 3B model is trained with a token budget of 2T tokens", "Compute budget: we trained on …"
 SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?"
                           r"(?:spent|used|consumed)\b"
                           # a run trained with its budget: "Heron was trained with a compute budget of …"
-                          r"|\b(?:was|were|we)\s+(?:pre-?)?trained\s+(?:\w+\s+){0,3}?(?:with|on|using)\s+"
+                          r"|\b(?:is|was|were|we)\s+(?:pre-?)?trained\s+(?:\w+\s+){0,3}?(?:with|on|using)\s+"
                           r"(?:a|an|the)\s+"
-                          r"(?:total\s+)?(?:training\s+)?(?:compute\s+)?budget\b")
+                          r"(?:total\s+)?(?:training\s+)?(?:compute\s+|token\s+|data\s+)?budget\b"
+                          # a label, then what was done: "Compute budget: we trained on 4,096 A100s for …"
+                          r"|\bbudget\s*:\s*(?=we\s+(?:\w+\s+)?(?:(?:pre-?)?trained|used|spent|ran)\b"
+                          r"|(?:training|pre-?training)\s+(?:took|used|lasted|consumed)\b)")
 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
 # sentence — a prediction, a simulation or a plan ("our law predicts that a 70B model should be trained
@@ -223,11 +227,14 @@ def general_statement(sentence: str, before: str) -> bool:
     reduces the cost of training a 70B model …", unless the sentence says "we train …") or, in no first
     person, after "for instance" ("for instance, a 405B model was trained on 15.6T tokens"), or in a
     sentence whose subject is a figure ("Figure 3 shows the loss of a 13B model trained for …"); or a
-    formula's worked example ("for N = 70B and D = 1.4T this gives 5.9e23 FLOPs"); or a conversion
+    formula's worked example ("for N = 70B and D = 1.4T this gives 5.9e23 FLOPs", not "we train a model
+    with N = 7B parameters on D = 2T tokens"); or a conversion
     between time and compute ("It takes 15 days for 10,000 GPUs to compute 3.1e23 FLOPs"); or a
     threshold said of models in the plural ("models trained with more than 1e24 FLOPs exhibit …"). The
     first person counts up to the end of the figure's clause."""
-    if WORKED_EXAMPLE.search(before) or CONVERSION.search(sentence):
+    worked = WORKED_EXAMPLE.search(before)
+    # (the inputs named by the authors' own training: "We train a model with N = 7B parameters on …")
+    if (worked and not WE_TRAIN.search(before[:worked.start()])) or CONVERSION.search(sentence):
         return True
     # "GPT-style models of 2023 used about 2e25 FLOP", in any tense
     if "-" in before and CLASS_OF_MODELS.search(before) and not FIRST_PERSON_WORD.search(sentence):
@@ -320,7 +327,7 @@ NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "eva
 
 
 # a total over several runs: "cumulative", "across all runs", "all the models in this paper"
-AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|all (?:\w+ ){0,3}models|"
+AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|all (?:[\w.-]+ ){0,3}models|"
                                r"the models (?:for|in|of) this (?:paper|work|report)|of each size|every size|"
                                r"(?:whole|entire) suite"
                                r"|across (?:all|every|the) (?:\w+ ){0,2}runs"

@@ -39,6 +39,7 @@ from curation.extract.evidence import (
     Span,
     sentence_around,
 )
+from curation.extract.operation_counting import EPOCHS, epochs_of
 from curation.extract.quantities import (
     NUMBER,
     SCIENTIFIC,
@@ -60,6 +61,7 @@ FLOP_UNIT = (r"(?:FLOPs?|FLOPS|flops?|floating[- ]point\s+operations)(?!\s*/\s*s
 SI_PREFIX = {"peta": 1e15, "exa": 1e18, "zetta": 1e21, "yotta": 1e24,
              "p": 1e15, "e": 1e18, "z": 1e21, "y": 1e24}
 MIN_LETTER_COUNT = 1e21
+LARGE_COUNT_WORDS = {"quadrillion": 1e15, "quintillion": 1e18, "sextillion": 1e21, "septillion": 1e24}
 
 
 # "2 zettaFLOPs", "210 ZFLOPs", "3.14e5 exaFLOPs" (zetta and yotta in any case and one letter: "15
@@ -68,7 +70,9 @@ MIN_LETTER_COUNT = 1e21
 REPORTED_FLOP = re.compile(
     rf"(?:{SCIENTIFIC}|(?<![\w.,])(?P<si_num>{NUMBER}(?:[eE]\+?\d{{1,2}})?)"
     rf"(?:\s(?P<si_mult>thousand|million|billion))?\s?"
-    rf"(?P<si>peta|exa|(?i:zetta|yotta)|Z|Y|(?P<letter>[PE])(?=FLOPs\b|FLOP\b))[\s-]?(?=FLOP|flop))"
+    rf"(?P<si>peta|exa|(?i:zetta|yotta)|Z|Y|(?P<letter>[PE])(?=FLOPs\b|FLOP\b))[\s-]?(?=FLOP|flop)"
+    # a count in words: "314 sextillion floating point operations"
+    rf"|(?<![\w.,])(?P<big_num>{NUMBER})\s(?P<big>quadrillion|quintillion|sextillion|septillion)\s+(?=FLOP|flop|floating))"
     rf"\$?\s*(?:total\s+|training\s+)?{FLOP_UNIT}"  # "$3.1 \times 10^{{23}}$ FLOPs": LaTeX math
 )
 
@@ -93,7 +97,8 @@ UNITLESS_COMPUTE = re.compile(
     rf"|(?:total\s+|training\s+)*(?:number\s+of\s+(?:training\s+)?)?FLOPs?(?:\s+count)?)"
     # the model it is for may come between: "the total training FLOPs of Heron-7B is about 4.2e22"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s[\w.-]+){{0,2}}?)?"
-    rf"\s*(?:was|is|of|:|=|≈|~|totals?|totalled)"
+    rf"(?:\s+per\s+(?:training\s+)?epoch)?"  # "Training FLOPs per epoch are 1.5e20" (see epochs_for_figure)
+    rf"\s*(?:was|is|are|were|of|:|=|≈|~|totals?|totalled)"
     rf"\s*(?:about\s+|approximately\s+|roughly\s+|around\s+|~\s*|≈\s*)?(?:{SCIENTIFIC})"
     r"(?!\s*(?:[A-Za-z]|/))",  # a unit after it: the unit finders read it
     re.IGNORECASE,
@@ -106,6 +111,45 @@ COMPUTE_FIELD = re.compile(r"[ \t]*(?:[-*+|][ \t]*)?(?:\*\*)?"
                            r"(?:total[ \t]+|training[ \t]+|pre-?training[ \t]+)*(?:compute|flops?)(?:\*\*)?"
                            r"[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*[:=|]", re.IGNORECASE)
 RANGE_BEFORE = re.compile(rf"(?:{NUMBER}(?:\s?[eE][+\-]?\d+)?)\s*(?:to|–|-|—|and)\s*$")
+# a figure for one pass over the data, not the run: "one epoch (of Heron) costs 6e20 FLOPs", "1.5e20
+# FLOPs per epoch" (an epoch as the subject of a verb of cost before the figure, or "per epoch" right after
+# it; "we train for one epoch, costing 6e20 FLOPs" is the run's)
+PER_EPOCH_COST = re.compile(r"\b(?:each|every|per|one|an|a\s+single)\s+(?:training\s+)?epoch"
+                            r"(?:\s+(?:of|over|on)\s+(?:the\s+|our\s+)?[\w.-]+)?\s*"
+                            r"(?:(?<=\s)(?:costs?|takes?|took|requires?|required|needs?|needed|is|was|are|"
+                            r"were|amounts?\s+to|uses?|used|consumes?|consumed)\b|[:=])(?:[^.;]|\.(?=\d))*$",
+                            re.IGNORECASE)
+PER_EPOCH_AFTER = re.compile(r"\s*(?:per|/|for\s+(?:each|every|one|an?))\s*(?:training\s+)?epoch\b",
+                             re.IGNORECASE)
+PER_EPOCH_WORDS = re.compile(r"(?:flops?\s+|floating[- ]point\s+operations\s+)?per\s+(?:training\s+)?epoch")
+PER_EPOCH_NOTE = "not a training total: a figure per epoch and no count of epochs"
+
+
+def epochs_for_figure(text: str, sentence: Span, match: re.Match[str]) -> float | None:
+    """For a figure given per epoch (:data:`PER_EPOCH_COST`, :data:`PER_EPOCH_AFTER`), the epochs its
+    sentence counts ("… and we train for 3 epochs"), 0.0 when it counts none (or only one); None for a
+    figure not given per epoch."""
+    start = max(sentence.start, match.start() - 120)
+    if not (PER_EPOCH_COST.search(text, start, match.end()) or PER_EPOCH_AFTER.match(text, match.end())):
+        return None
+    counts = [epochs_of(m) for m in EPOCHS.finditer(sentence.text)]
+    return next((count for count in counts if count > 1), 0.0)
+
+
+def _times_epochs(value: float, inputs: dict[str, object], epochs: float | None) -> float:
+    """A figure per epoch times the epochs counted (the figure and the count kept in ``inputs``)."""
+    if not epochs:
+        return value
+    inputs.update(per_epoch=value, epochs=epochs)
+    return value * epochs
+
+
+def _epoch_marked(estimate: Estimate, context: str, epochs: float | None) -> str:
+    """Note a figure per epoch with no count of epochs; the context of one multiplied loses its "per
+    epoch", no longer a rate."""
+    if epochs == 0.0:
+        estimate.notes.append(PER_EPOCH_NOTE)
+    return PER_EPOCH_WORDS.sub(" ", context) if epochs else context
 
 
 def find_reported(text: str) -> list[Estimate]:
@@ -122,6 +166,8 @@ def find_reported(text: str) -> list[Estimate]:
                     value *= 10 ** int(match.group("pfs_power"))
                 if match.group("pfs_k"):  # "3.64k pfs-days"
                     value *= 1e3
+            elif match.group("big"):
+                value = parse_plain(match.group("big_num")) * LARGE_COUNT_WORDS[match.group("big")]
             elif match.group("si"):
                 value = parse_plain(match.group("si_num")) * SI_PREFIX[match.group("si").lower()]
                 if match.group("si_mult"):  # "2 million exaFLOPs"
@@ -134,6 +180,8 @@ def find_reported(text: str) -> list[Estimate]:
                 continue
             sentence = sentence_around(text, match.start(), match.end())
             inputs: dict[str, object] = {"unit": "petaflop/s-days" if in_pfs else "FLOP"}
+            epochs = epochs_for_figure(text, sentence, match)
+            value = _times_epochs(value, inputs, epochs)
             if COMPUTE_FIELD.match(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
                 inputs["pairing"] = "a compute field"  # "Compute: 2.5e23 FLOPs (6 × 7B × 6T)": no prose
             estimate = Estimate(value, REPORTED, [sentence, Span(match.group(0), match.start(), match.end())],
@@ -146,7 +194,8 @@ def find_reported(text: str) -> list[Estimate]:
                 estimate.notes.append(COMPARED_NOTE)
             mark_aggregate(estimate, text, sentence, match_span(match))
             mark_local_cues(estimate, text, sentence, match_span(match))
-            estimates.append(classify(estimate, context_around(text, sentence, match_span(match), 60, 30)))
+            context = context_around(text, sentence, match_span(match), 60, 30)
+            estimates.append(classify(estimate, _epoch_marked(estimate, context, epochs)))
     return estimates + _unitless_compute(text) + _labelled_compute(text)
 
 
@@ -198,10 +247,15 @@ def _unitless_compute(text: str) -> list[Estimate]:
         if not 1e15 <= value <= MAX_FLOP:
             continue
         sentence = sentence_around(text, match.start(), match.end())
+        inputs: dict[str, object] = {"unit": "FLOP (no unit written; a compute figure in scientific "
+                                             "notation)"}
+        epochs = epochs_for_figure(text, sentence, match)
+        value = _times_epochs(value, inputs, epochs)
         estimate = Estimate(value, REPORTED, [sentence, Span(match.group(0), match.start(), match.end())],
-                            {"unit": "FLOP (no unit written; a compute figure in scientific notation)"})
+                            inputs)
         mark_local_cues(estimate, text, sentence, match_span(match))
-        estimates.append(classify(estimate, context_around(text, sentence, match_span(match), 60, 30)))
+        context = context_around(text, sentence, match_span(match), 60, 30)
+        estimates.append(classify(estimate, _epoch_marked(estimate, context, epochs)))
     return estimates
 
 
