@@ -42,6 +42,7 @@ from curation.extract.node_time import find_node_counts, find_node_time
 from curation.extract.operation_counting import find_operation_counting
 from curation.extract.references import mark_reference_entries
 from curation.extract.sections import mark_other_models_sections
+from curation.extract.sibling_runs import mark_runs_of_named_siblings
 from curation.extract.table_finders import find_table_rows, mark_rows_of_other_sizes
 from curation.extract.used_models import mark_used_models
 
@@ -227,6 +228,7 @@ def extract(document: str, publication_year: int | None = None, name: str | None
     use_active_parameters(estimates, text)
     mark_corpus_sizes(estimates, text)
     mark_runs_of_other_sizes(estimates, text, name)
+    mark_runs_of_named_siblings(estimates, name)
     mark_other_models_sections(estimates, text, name)
     mark_rows_of_other_sizes(estimates, name)
     mark_reports_of_others(estimates, text)
