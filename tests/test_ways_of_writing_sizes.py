@@ -135,6 +135,9 @@ def test_devices_with_two_vendor_words_in_the_plural():
     "Following the compute-optimal rule, a 70B model trained on 1.4T tokens requires 5.76e23 FLOPs.",
     "Training a 175B-parameter model on 300B tokens costs roughly 3.14e23 FLOPs, or 355 GPU-years on V100s.",
     "An 8-billion-parameter model needs about 4e23 FLOPs to reach this loss.",
+    # a class of models by size, in the plural
+    "There are now several trillion parameter models which require over 500 GPU days.",
+    "Training 100B-parameter models requires 1,024 A100 GPUs for 30 days.",
 ])
 def test_what_a_model_of_some_size_needs_is_no_run(sentence):
     estimates = extract(TITLE + sentence, 2023).estimates
@@ -147,6 +150,8 @@ def test_what_a_model_of_some_size_needs_is_no_run(sentence):
     "A 7B model was trained on 2T tokens with 8.4e22 FLOPs.",
     "Osprey is a 7B model that requires 8.4e22 FLOPs to train.",
     "Osprey, a 7B model, takes 8.4e22 FLOPs to train.",
+    # the text's models of a size, with a determiner
+    "The 7B-parameter models require 8.4e22 FLOPs each.",
 ])
 def test_an_own_run_of_a_sized_model_stays(sentence):
     primary = _primary(TITLE + sentence)

@@ -175,7 +175,12 @@ INDEFINITE_MODEL = re.compile(r"\b(?:a|an|any)\s+(?:(?:[a-z-]+\s+)?\d+(?:\.\d+)?
                               r"(?:\s?|-)(?:[MBT]|million|billion|trillion)(?!\w)[\s-]*param)", re.IGNORECASE)
 # models in general, in the plural: "frontier models now require more than 1e25 FLOPs"
 GENERIC_MODELS = re.compile(r"\b(?:frontier|large|larger|largest|biggest|leading|modern|today's|current|"
-                            r"state-of-the-art|most|many|such)\s+(?:[\w-]+\s+)?(?:models|systems|LLMs|networks)\b",
+                            r"state-of-the-art|most|many|such)\s+(?:[\w-]+\s+)?(?:models|systems|LLMs|networks)\b"
+                            # a class of models by size, no determiner before it: "trillion parameter models
+                            # which require over 500 GPU days" (not "the 7B-parameter models", "our …")
+                            r"|(?<!the\s)(?<!our\s)(?<!these\s)(?<!those\s)(?<!both\s)(?<!all\s)(?<!its\s)"
+                            r"\b(?:\d+(?:\.\d+)?\s?[MBT]|million|billion|trillion)[\s-]+param(?:eter)?s?[\s-]+"
+                            r"(?:models|systems|LLMs|networks)\b",
                             re.IGNORECASE)
 # a figure as a threshold ("more than 1e24 FLOPs", "below 1e22 FLOPs") said of models in the plural
 THRESHOLD_FIGURE = re.compile(r"\b(?:(?:more|less|fewer|greater)\s+than|above|below|beyond|exceeding"
