@@ -19,7 +19,7 @@ from curation.extract.evidence import sentence_around
 from curation.extract.finders import find_reported
 from curation.extract.flagship_counting import find_flagship_counting
 from curation.extract.hardware_fields import find_hardware_fields
-from curation.extract.model_names import nearby_model
+from curation.extract.model_names import model_before, nearby_model
 from curation.extract.moe import active_parameter_pairs
 from curation.extract.operation_counting import find_operation_counting
 from curation.extract.step_counting import step_tokens
@@ -242,6 +242,15 @@ def test_tokens_that_belong_to_another_named_model_are_not_paired():
 ])
 def test_a_benchmark_or_dataset_is_never_the_model(sentence, model):
     assert nearby_model(sentence) == model
+
+
+@pytest.mark.parametrize("sentence", [
+    # device time as a sentence's last word, and a kind of model
+    "Training the largest model took 355 V100-years.",
+    "Pre-training our MoE used 2.8M H800 GPU hours.",
+])
+def test_a_unit_or_a_kind_of_model_is_no_models_name(sentence):
+    assert model_before(sentence, len(sentence)) is None
 
 
 def test_a_derived_card_without_a_fine_tuning_figure_says_its_figures_are_the_bases():

@@ -24,11 +24,14 @@ NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus", "hpu", 
              "fp8", "tf32", "table", "figure", "section", "appendix", "we", "our", "the", "in", "on", "for",
              # units of energy, emissions and water, not models
              "co2", "co2e", "co2eq", "tco2e", "tco2eq", "kgco2e", "kwh", "mwh", "gwh", "twh", "kw", "mw",
-             "kl", "ml"}
+             "kl", "ml",
+             # kinds of models, not names ("our MoE", "the LLM")
+             "moe", "moes", "llm", "llms", "vlm", "vlms", "mllm", "mllms", "slm", "slms"}
 
 
-# a unit, not a name: "zettaFLOPs", "GPU-hours", "TPUv3-core-days", "A100-hours"
-UNIT_WORD = re.compile(r"flops?$|flop/s$|-(?:hours?|days?|years?)$", re.IGNORECASE)
+# a unit, not a name: "zettaFLOPs", "GPU-hours", "TPUv3-core-days", "A100-hours", a sentence's last word
+# "V100-years."
+UNIT_WORD = re.compile(r"flops?$|flop/s$|-(?:hours?|days?|weeks?|months?|years?)\.?$", re.IGNORECASE)
 
 
 VERSION_ALONE = re.compile(r"[vV]\d+(?:\.\d+)?[a-z]?s?")
