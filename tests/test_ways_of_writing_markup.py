@@ -99,3 +99,13 @@ def test_a_trade_or_registered_mark_is_no_part_of_a_devices_name(devices):
     primary = primary_of(f"We trained Osprey on 512 {devices} for 21 days.")
     assert primary is not None and primary.assumptions["accelerator"].startswith("A100")
     assert primary.assumptions["chip_seconds"] == pytest.approx(512 * 21 * 86400)
+
+
+@pytest.mark.parametrize(("sentence", "flop"), [
+    # TeX's times and tilde as PDF extraction maps the symbol font
+    ("Training Osprey required 3.14 ⇥ 10^23 FLOPs.", 3.14e23),
+    ("Osprey-7B was pre-trained on ⇠2T tokens.", 6 * 7e9 * 2e12),
+])
+def test_math_signs_misread_by_pdf_extraction(sentence, flop):
+    primary = primary_of(sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)

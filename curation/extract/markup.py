@@ -36,7 +36,10 @@ ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
 # trade and registered marks after a maker's or a product's name ("NVIDIA® A100", "Xeon™"): no part of it
 TRADEMARKS = ("\u00ae", "\u2122")
 HYPHENS = ("\u2010", "\u2011")
-PLAIN_MARKS = {**{mark: "" for mark in (*ZERO_WIDTH, *TRADEMARKS)}, **{hyphen: "-" for hyphen in HYPHENS}}
+# math signs as PDF text extraction maps TeX's symbol font: "3.1 ⇥ 10^23" is "3.1 × 10^23", "⇠100M" is "~100M"
+MISREAD_SIGNS = {"\u21e5": "×", "\u21e0": "~"}
+PLAIN_MARKS = {**{mark: "" for mark in (*ZERO_WIDTH, *TRADEMARKS)}, **{hyphen: "-" for hyphen in HYPHENS},
+               **MISREAD_SIGNS}
 _HIDDEN = etree.XPath("//script | //style | //comment() | //processing-instruction()")
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)  # no cut in a long text node
 
@@ -431,7 +434,8 @@ def plain_text(document: str) -> str:
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
     dropped and entities decoded (the same text, many times faster). Line ends are written "\\n" (a file
     saved with Windows or old Mac line ends reads the same), zero-width marks, soft hyphens and trade
-    and registered marks ("NVIDIA® A100") are dropped, Unicode hyphens are written "-", Unicode spaces
+    and registered marks ("NVIDIA® A100") are dropped, Unicode hyphens are written "-", the signs PDF
+    extraction misreads from TeX's symbol font as "×" and "~" ("3.1 ⇥ 10^23"), Unicode spaces
     " " and a list item's bullet ("•") "- ". A pipe table written without outer pipes gets them ("Total
     | 1259": "| Total | 1259 |"), and a line of bold words alone and an HTML heading are written as
     Markdown headings ("**Training**", "<h2>Training</h2>": "### Training", "## Training")."""
@@ -445,7 +449,7 @@ def plain_text(document: str) -> str:
         document = _HTML_HEADING.sub(_markdown_heading, document)
     if not document.isascii():
         # invisible marks, trademarks, Unicode hyphens
-        if any(mark in document for mark in (*ZERO_WIDTH, *TRADEMARKS, *HYPHENS)):
+        if any(mark in document for mark in (*ZERO_WIDTH, *TRADEMARKS, *HYPHENS, *MISREAD_SIGNS)):
             for mark, plain in PLAIN_MARKS.items():  # str.replace: a translate table is slow on long texts
                 document = document.replace(mark, plain)
         if any(ligature in document for ligature in LIGATURE_CHARACTERS):
