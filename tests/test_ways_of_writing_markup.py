@@ -109,3 +109,16 @@ def test_a_trade_or_registered_mark_is_no_part_of_a_devices_name(devices):
 def test_math_signs_misread_by_pdf_extraction(sentence, flop):
     primary = primary_of(sentence)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    # thousands as TeX's math mode spaces them
+    ("We train on 2, 048 A100 GPUs.", "We train on 2,048 A100 GPUs."),
+    ("Training took 1, 720, 320 GPU hours.", "Training took 1,720,320 GPU hours."),
+    # a list, a name's number before a size, a number before the group
+    ("batches of 64, 128, 256 and 512 sequences", "batches of 64, 128, 256 and 512 sequences"),
+    ("we match GPT-3, 175B at a tenth of the cost", "we match GPT-3, 175B at a tenth of the cost"),
+    ("46 for TPU v2, 123 for TPU v3", "46 for TPU v2, 123 for TPU v3"),
+])
+def test_thousands_spaced_by_tex_math_are_one_number(written, read):
+    assert plain_text(written) == read

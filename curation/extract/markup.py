@@ -124,6 +124,12 @@ BULLET_ITEM = re.compile(rf"^(?P<indent>[ \t]*)[{BULLETS}][ \t]*", re.MULTILINE)
 WIDE_SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a\u3000"
 # digits grouped by an apostrophe, as Swiss and some other writers do: "12'200 steps", "100’000"
 APOSTROPHE_GROUPS = (re.compile(r"'(?<=\d')(?=\d{3}(?!\d))"), re.compile(r"’(?<=\d’)(?=\d{3}(?!\d))"))
+# thousands set off by a comma and a space, as TeX's math mode spaces "$2,048$" and PDF extraction keeps
+# it: "2, 048 A100 GPUs", "1, 720, 320 GPU hours" (a count: a word or a size letter after the last group;
+# not an item of a list, "64, 128, 256 and 512", nor a group that another number stands before, "5, 128",
+# nor a name's number before a size, "GPT-3, 175B", "TPU v2, 123 for TPU v3")
+MATH_COMMA_GROUPS = re.compile(r"(?<![\w.,-])(?<![\d.,] )(?P<head>[1-9]\d{0,2})(?P<groups>(?:, \d{3})+)"
+                               r"(?![\d,])(?=\s?(?!and\b|or\b)[A-Za-z])")
 
 # a decimal comma, as much of Europe writes it, where a size or a power of ten follows: "1,4 trillion
 # tokens", "2,5B parameters", "8,4 × 10^22 FLOP" (one or two digits after the comma: a thousands group
@@ -416,6 +422,11 @@ def _edged_tables(document: str) -> str:
     return "\n".join(lines)
 
 
+def _comma_groups_joined(match: re.Match[str]) -> str:
+    """A :data:`MATH_COMMA_GROUPS` match without its spaces ("2, 048": "2,048")."""
+    return match.group("head") + match.group("groups").replace(" ", "")
+
+
 def plain_text(document: str) -> str:
     """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks)
     dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned"), words broken over a line
@@ -468,6 +479,7 @@ def plain_text(document: str) -> str:
         document = APOSTROPHE_GROUPS[0].sub("", document)
     if "," in document:
         document = DECIMAL_COMMA.sub(_decimal_point, document)
+        document = MATH_COMMA_GROUPS.sub(_comma_groups_joined, document)
     document = THOUSANDS_POINT.sub(_thousands_point, document)
     if "-\n" in document:
         document = _joined_words(document)
