@@ -130,6 +130,7 @@ APOSTROPHE_GROUPS = (re.compile(r"'(?<=\d')(?=\d{3}(?!\d))"), re.compile(r"’(?
 # nor a name's number before a size, "GPT-3, 175B", "TPU v2, 123 for TPU v3")
 MATH_COMMA_GROUPS = re.compile(r"(?<![\w.,-])(?<![\d.,] )(?P<head>[1-9]\d{0,2})(?P<groups>(?:, \d{3})+)"
                                r"(?![\d,])(?=\s?(?!and\b|or\b)[A-Za-z])")
+MATH_COMMA_HINT = re.compile(r", \d{3}(?![\d,])\s?[A-Za-z]")  # cheap (a literal first): where one may stand
 
 # a decimal comma, as much of Europe writes it, where a size or a power of ten follows: "1,4 trillion
 # tokens", "2,5B parameters", "8,4 × 10^22 FLOP" (one or two digits after the comma: a thousands group
@@ -422,9 +423,20 @@ def _edged_tables(document: str) -> str:
     return "\n".join(lines)
 
 
-def _comma_groups_joined(match: re.Match[str]) -> str:
-    """A :data:`MATH_COMMA_GROUPS` match without its spaces ("2, 048": "2,048")."""
-    return match.group("head") + match.group("groups").replace(" ", "")
+def _comma_groups_joined(document: str) -> str:
+    """The text with each :data:`MATH_COMMA_GROUPS` match written without its spaces ("2, 048": "2,048"),
+    the pattern read only just before where :data:`MATH_COMMA_HINT` finds a group (a fast scan)."""
+    parts, done = [], 0
+    for hint in MATH_COMMA_HINT.finditer(document):
+        if hint.start() < done:
+            continue
+        # at most three digits of the head and a few groups before the hint's ("1, 720, 320 GPU hours")
+        match = MATH_COMMA_GROUPS.search(document, max(done, hint.start() - 40), hint.end() + 4)
+        if match is None or match.end() != hint.start() + 5:
+            continue
+        parts += [document[done: match.start()], match.group("head"), match.group("groups").replace(" ", "")]
+        done = match.end()
+    return "".join(parts) + document[done:] if parts else document
 
 
 def plain_text(document: str) -> str:
@@ -479,7 +491,7 @@ def plain_text(document: str) -> str:
         document = APOSTROPHE_GROUPS[0].sub("", document)
     if "," in document:
         document = DECIMAL_COMMA.sub(_decimal_point, document)
-        document = MATH_COMMA_GROUPS.sub(_comma_groups_joined, document)
+        document = _comma_groups_joined(document)
     document = THOUSANDS_POINT.sub(_thousands_point, document)
     if "-\n" in document:
         document = _joined_words(document)
