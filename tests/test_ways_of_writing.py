@@ -248,6 +248,8 @@ def test_a_benchmark_or_dataset_is_never_the_model(sentence, model):
     # device time as a sentence's last word, and a kind of model
     "Training the largest model took 355 V100-years.",
     "Pre-training our MoE used 2.8M H800 GPU hours.",
+    # a footnote's mark on the unit
+    "Pre-training took 3.1e23 FLOP1.",
 ])
 def test_a_unit_or_a_kind_of_model_is_no_models_name(sentence):
     assert model_before(sentence, len(sentence)) is None
