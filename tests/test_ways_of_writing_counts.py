@@ -408,3 +408,15 @@ def test_a_cards_facts_written_so(card, repository, year, flop):
 @pytest.mark.parametrize("count", ["a single", "A single", "A\nsingle"])
 def test_a_single_device_in_any_case_is_one(count):
     assert amount(count) == 1.0
+
+
+@pytest.mark.parametrize("sentence", ["Training throughput was 1.2M tokens/s with our 7B model.",
+                                      "Our 7B model processes 3,200 tokens per second per GPU."])
+def test_a_rate_of_tokens_is_no_count(sentence):
+    assert find_operation_counting(sentence) == []
+
+
+def test_a_sentences_tiny_figure_is_no_part_of_its_run():
+    primary = primary_of("Osprey-7B reads 1.2M tokens/s across 256 A100 GPUs for 20 days, "
+                         "after 12M tokens of warm-up.")
+    assert primary is not None and primary.method == "hardware"

@@ -47,6 +47,9 @@ from curation.extract.table_finders import find_table_rows, mark_rows_of_other_s
 from curation.extract.used_models import mark_used_models
 
 AGREEMENT_FACTOR = 3.0
+# two figures of one sentence describe one run, unless one is more than this many times the other (a
+# misreading, a rate or another run's part: "… 1.2M tokens/s across 256 GPUs for 20 days")
+SAME_SENTENCE_FACTOR = 30.0
 # No training run had reached 1e27 FLOP by 2026; a figure above 1e28 is a projection or a misreading.
 MAX_CREDIBLE_FLOP = 1e28
 CONFIDENCE_RANK = {"Confident": 0, "Likely": 1, "Speculative": 2}
@@ -84,7 +87,8 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
 
     A sum over several models counts only when the text gives no figure of a single run. The largest
     credible run wins; estimates within 3x of it, or read from its own sentence, describe the same
-    run (a device time on a GPU guessed from the year is the largest only when nothing else is). Of
+    run (a device time on a GPU guessed from the year is the largest only when nothing else is; a figure
+    of its sentence more than 30× smaller is no part of it). Of
     those, the most trusted method gives the primary (device time at a default utilization
     ranks after operation counting), then the most confident estimate (a sentence that states both
     figures beats a pairing inferred across the text), then the largest (of equal figures, one whose
@@ -103,7 +107,7 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     stated = [e for e in pool if e.assumptions.get("accelerator_from") != GPU_OF_YEAR]
     top = max(stated or pool, key=lambda e: e.value_flop)
     same_run = [e for e in pool if e.value_flop * AGREEMENT_FACTOR >= top.value_flop
-                or _same_sentence(e, top)]
+                or (_same_sentence(e, top) and e.value_flop * SAME_SENTENCE_FACTOR >= top.value_flop)]
     primary = min(same_run, key=lambda e: (_trust(e), CONFIDENCE_RANK[e.confidence],
                                            -float(f"{e.value_flop:.3g}"), _inferred_accelerator(e)))
     for method in sorted({e.method for e in pool} - {primary.method}, key=METHOD_TRUST.__getitem__):
