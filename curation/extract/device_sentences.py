@@ -4,20 +4,21 @@ Papers write this in many orders: "took five to six days on two GTX 580 GPUs", "
 GPUs, training a single net took 2–3 weeks", "needed 2 months on 50 K-80 GPUs", "8 A100s for 90
 hours", "using 50 GPUs, for one day". The rules:
 
-- one sentence names a **device count** (digits or a number word, then the accelerator or a device
-  noun: GPUs, TPUs, chips, cores; an accelerator in the plural, "64 k40s"; a count straight before an
-  accelerator's name, "8 16 GB V100", "a single GTX 580"; a TPU slice, "a v3-256 pod": 128 chips, or
-  a pod sized in cores or chips, "a 512-core TPU v3 pod", or a cluster in GPUs, "a 2,048-GPU H100
-  cluster"; DGX systems, "4 DGX A100 nodes": 32 A100s; a product of nodes and devices, "32 x 8 A100
-  GPUs", "16 nodes × 8 H100", "50 replicas, each on a K40", "64 8-GPU servers", "twelve servers, each
-  with eight A100 GPUs"; a cloud instance type, "32 p4d.24xlarge instances"; not what each node holds
-  with no count of nodes, "Each node contains 8 A100 GPUs" (see :mod:`node_time`); not a year, "in 2017
-  V100 GPUs"; not CPU cores) and a **duration** (digits, number words or a range, then minutes, hours
-  ("48h"), days ("14d"), weeks or months, "one and a half weeks", "a week and a half", "2d 6h"; a time
-  per epoch times the epochs the sentence gives; not a milestone, "after just 4 hours", though a run
-  that "converged after 14 days" lasted them, nor a rate, "one minute per move", nor an amount of
-  recordings, "12,000 hours of speech"), and says it is training ("train", "pretrain", "fine-tune",
-  "epoch", "took", "needed", "run", "used", "conducted", "lasted", "converged");
+- one sentence names a **device count** (digits or a number word, then the accelerator or a device noun:
+  GPUs, TPUs, chips, cores; an accelerator in the plural, "64 k40s"; a count straight before an
+  accelerator's name, "8 16 GB V100", "a single GTX 580"; a TPU slice, "a v3-256 pod": 128 chips, or a pod
+  sized in cores or chips, "a 512-core TPU v3 pod", or a cluster in GPUs, "a 2,048-GPU H100 cluster";
+  whole TPU pods counted, "4 TPUv3 pods", "a full TPU v3 pod": the chips of that generation's pod, where
+  the sentence sizes nothing else; DGX systems, "4 DGX A100 nodes": 32 A100s; a product of nodes and
+  devices, "32 x 8 A100 GPUs", "16 nodes × 8 H100", "50 replicas, each on a K40", "64 8-GPU servers",
+  "twelve servers, each with eight A100 GPUs"; a cloud instance type, "32 p4d.24xlarge instances"; not
+  what each node holds with no count of nodes, "Each node contains 8 A100 GPUs" (see :mod:`node_time`);
+  not a year, "in 2017 V100 GPUs"; not CPU cores) and a **duration** (digits, number words or a range,
+  then minutes, hours ("48h"), days ("14d"), weeks or months, "one and a half weeks", "a week and a half",
+  "2d 6h"; a time per epoch times the epochs the sentence gives; not a milestone, "after just 4 hours",
+  though a run that "converged after 14 days" lasted them, nor a rate, "one minute per move", nor an
+  amount of recordings, "12,000 hours of speech"), and says it is training ("train", "pretrain",
+  "fine-tune", "epoch", "took", "needed", "run", "used", "conducted", "lasted", "converged");
 - a count whose own words give it another purpose ("5,000 TPUs to generate self-play games", "256
   GPUs for data generation") is not the run's; one whose words say it trains ("and 64 TPUs to train
   the networks") is, whatever else the sentence's other devices do;
@@ -234,6 +235,14 @@ PER_NODE_AFTER = re.compile(r"\s*\((?:(?P<n>\d+)\s*[×x*][^)]{0,20}"
 # documentation; BERT: "16 Cloud TPUs (64 TPU chips total)"); "16 Cloud TPUs", "16 Cloud TPU v3 devices"
 CLOUD_TPU_DEVICE = re.compile(r"(?i:cloud)(?:\s+TPU(?:[\s-]?v[23])?)?\s+(?:TPUs?|devices?)")
 CHIPS_PER_CLOUD_TPU = 4
+# whole TPU pods counted, "4 TPUv3 pods", "two TPU v4 pods", "a full TPU v3 pod": the chips of a pod of
+# that generation (Google Cloud's TPU system architecture pages: v2 256 chips, v3 1,024, v4 4,096, v5e 256,
+# v5p 8,960, v6e 256). A pod with no count or "full" before it ("a TPU v3 pod") may be a slice: no count.
+TPU_POD = re.compile(r"(?<![\w.,-])(?P<count>\d{1,2}|two|three|four|five|six|eight"
+                     r"|(?:a|one|the)\s+(?:full|whole|entire|complete)|an\s+entire)\s+(?:full\s+)?"
+                     r"(?:Cloud\s+)?TPU[\s-]?v(?P<gen>[2-6](?:e|p)?)\s+pods?\b(?![\s-]+slices?)",
+                     re.IGNORECASE)
+POD_CHIPS = {"2": 256, "3": 1024, "4": 4096, "5e": 256, "5p": 8960, "6e": 256}
 # what every node holds, with no count of nodes: "Each node contains 8 A100 GPUs", "8 GPUs per node"
 EACH_NODE_BEFORE = re.compile(r"\b(?:each|every)\s+(?:compute\s+|GPU\s+)?(?:node|server|machine|host)"
                               r"\s+(?:\w+\s+){0,2}?(?:has|have|contains|holds|hosts|comprises|with|of|"
@@ -416,7 +425,22 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             continue
         span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())
         found.append((count, name, noun.lower(), span))
-    return tuple(found)
+    return tuple(found + _pods(sentence, found))
+
+
+def _pods(sentence: Span, found: list[tuple[float, str, str, Span]]) -> list[tuple[float, str, str, Span]]:
+    """Whole TPU pods counted (:data:`TPU_POD`) as their chips, where the sentence sizes no slice."""
+    if "pod" not in sentence.text.lower() or found:
+        return []
+    pods = []
+    for m in TPU_POD.finditer(sentence.text):
+        count = m.group("count").split()[0].lower()
+        pods_counted = parse_plain(count) if count[0].isdigit() else NUMBER_WORDS.get(count, 1)
+        at = sentence.start + m.start()
+        generation = m.group("gen").lower()
+        pods.append((pods_counted * POD_CHIPS[generation], f"TPU v{generation}", "chip",
+                     Span(m.group(0), at, at + len(m.group(0)))))
+    return pods
 
 
 # what a count of devices is for, written right after it: "5,000 TPUs to generate self-play games",
