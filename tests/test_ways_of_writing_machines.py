@@ -373,3 +373,20 @@ def test_a_cards_count_of_devices_in_a_field_of_its_own(fields):
 def test_a_count_after_a_devices_memory_in_parentheses():
     primary = primary_of("We train Osprey on A100 (80GB) × 512 for 21 days.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 21 * 86400)
+
+
+@pytest.mark.parametrize(("sentence", "chips", "accelerator"), [
+    ("We trained Osprey for 920 hours using 4 TPUv3 pods.", 4 * 1024, "TPU v3"),
+    ("Training Osprey used two TPU v4 pods for 50 days.", 2 * 4096, "TPU v4"),
+    ("We train Osprey on a full TPU v3 pod for 4 days.", 1024, "TPU v3"),
+    # a slice's own size wins
+    ("Training Osprey used 2 TPU v4 pods (6,144 chips) for 50 days.", 6144, "TPU v4"),
+])
+def test_whole_tpu_pods_counted_are_their_chips(sentence, chips, accelerator):
+    primary = primary_of(sentence, 2022)
+    assert primary is not None and primary.assumptions["accelerator"] == accelerator
+    assert primary.assumptions["chips"] == chips
+
+
+def test_a_pod_with_no_count_may_be_a_slice():
+    assert primary_of("We train Osprey on a TPU v3 pod for 4 days.", 2022) is None
