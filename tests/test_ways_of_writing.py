@@ -150,6 +150,9 @@ BASE_RUN = "\n\nThe model was pre-trained on 2T tokens. It has 7B parameters.\n"
      "lab/heron-helper", "heron-7b"),
     ("# heron-7b-sft\nSupervised on 50k dialogues." + BASE_RUN, "lab/heron-7b-sft",
      "the model it was fine-tuned from"),
+    # post-training methods "on top of" the base
+    ("# Heron-Assist\nHeron-Assist is obtained by supervised fine-tuning and DPO on top of Heron-7B."
+     + BASE_RUN, "lab/heron-assist", "Heron-7B"),
 ])
 def test_derived_cards_are_recognised(card, name, base):
     assert derived_from(card, name) == base
@@ -168,6 +171,19 @@ def test_base_cards_are_not_taken_for_derived(card, name):
     assert derived_from(card, name) is None
     primary = extract_document(Document(CARD, card, 2024), name=name).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize(("sentence", "flop"), [
+    # the continuation's run, told after the words that start it from its base
+    ("Heron-Code-7B is initialized from Heron-7B and further pre-trained on 500B tokens of code.",
+     6 * 7e9 * 500e9),
+    # the base's run, in a relative clause
+    ("Heron-Code-7B is initialized from Heron-7B, which was pre-trained on 2T tokens.", None),
+])
+def test_a_continuations_own_run_beside_its_base(sentence, flop):
+    card = f"---\nlicense: mit\n---\n# Heron-Code-7B\n\n{sentence}\n"
+    primary = extract_document(Document(CARD, card, 2024), name="lab/Heron-Code-7B").primary
+    assert (primary and primary.value_flop) == (flop and pytest.approx(flop))
 
 
 def test_a_derived_cards_fine_tuning_figure_is_kept_as_fine_tuning():

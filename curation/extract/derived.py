@@ -95,6 +95,9 @@ FINE_TUNED_FROM = re.compile(
     # supervised fine-tuning", "starts from the X checkpoint and is fine-tuned", "derived from X by
     # pruning"
     r"|(?:built\s+(?:up)?on(?:\s+top\s+of)?|based\s+on)(?=[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct))"
+    # "obtained by supervised fine-tuning and DPO on top of X"
+    r"|(?:fine-?tuning|finetuning|SFT|DPO|RLHF|alignment|instruction[\s-]tuning)(?:\s+(?:and|\+|with)\s+[\w-]+){0,3}"
+    r"\s+on\s+top\s+of(?:\s+the)?"
     r"|(?:trained\s+on\s+top\s+of|start(?:s|ed|ing)?\s+from|derived\s+from)(?:\s+the)?"
     r"(?=\s*[\[`'\"]?(?:[A-Z]|[\w./-]*\d))"  # a name: "derived from Kite-7B", not "from scratch"
     r"(?=[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct|prun|merg|quantiz|rlhf|dpo|sft))"
@@ -182,9 +185,26 @@ def mark_base_runs(estimates: list[Estimate], text: str) -> None:
     if not bases:
         return
     for estimate in told:
-        if BASE_MODEL_RUN.search(estimate.evidence[0].text) or \
-                (estimate.model and squash_name(estimate.model) in bases):
+        here = _after_the_start(estimate)
+        if here is False or (here is None and (BASE_MODEL_RUN.search(estimate.evidence[0].text) or
+                                               (estimate.model and squash_name(estimate.model) in bases))):
             estimate.notes.append(f"{NOT_OWN_RUN}: the run of the base model this card's model continues")
+
+
+RELATIVE_WORD = re.compile(r"\b(?:which|who|that|whose)\b|\(", re.IGNORECASE)
+
+
+def _after_the_start(estimate: Estimate) -> bool | None:
+    """For a figure that follows, in its sentence, the words that start the card's model from its base:
+    True when it is the card's own run ("Heron-Code is initialized from Kite-7B and further pre-trained on
+    500B tokens"), False when a relative clause or a parenthesis about the base comes between ("… from
+    Kite-7B, which was trained on 2T tokens" is Kite's); None for any other figure."""
+    sentence = estimate.evidence[0]
+    parts = [span.start for span in estimate.evidence[1:] if sentence.start <= span.start <= sentence.end]
+    start = CONTINUES_FROM.search(sentence.text, 0, max(parts) - sentence.start) if parts else None
+    if start is None:
+        return None
+    return not RELATIVE_WORD.search(sentence.text, start.end(), max(parts) - sentence.start)
 
 
 UNNAMED_SOURCE, UNNAMED_BASE = "the model it was converted from", "the model it was fine-tuned from"
