@@ -390,3 +390,16 @@ def test_whole_tpu_pods_counted_are_their_chips(sentence, chips, accelerator):
 
 def test_a_pod_with_no_count_may_be_a_slice():
     assert primary_of("We train Osprey on a TPU v3 pod for 4 days.", 2022) is None
+
+
+@pytest.mark.parametrize(("sentence", "days"), [
+    # a bound on a run its clause tells
+    ("We demonstrate pretraining Osprey on 512 V100 GPUs within 10 days.", 10),
+    ("Osprey was trained on 64 A100 GPUs within about two weeks.", 14),
+    # a milestone, not the run
+    ("Trained on 8 V100 GPUs, Osprey reaches 70% accuracy within 4 hours.", None),
+])
+def test_a_run_bounded_within_a_time(sentence, days):
+    primary = primary_of(sentence, 2021)
+    seconds = primary and primary.assumptions["chip_seconds"] / primary.assumptions["chips"]
+    assert seconds == (days and pytest.approx(days * 86400))

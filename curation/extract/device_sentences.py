@@ -16,9 +16,10 @@ hours", "using 50 GPUs, for one day". The rules:
   not a year, "in 2017 V100 GPUs"; not CPU cores) and a **duration** (digits, number words or a range,
   then minutes, hours ("48h"), days ("14d"), weeks or months, "one and a half weeks", "a week and a half",
   "2d 6h"; a time per epoch times the epochs the sentence gives; not a milestone, "after just 4 hours",
-  though a run that "converged after 14 days" lasted them, nor a rate, "one minute per move", nor an
-  amount of recordings, "12,000 hours of speech"), and says it is training ("train", "pretrain",
-  "fine-tune", "epoch", "took", "needed", "run", "used", "conducted", "lasted", "converged");
+  though a run that "converged after 14 days" lasted them and one "pretrained … within 10 days" is bounded
+  by them, nor a rate, "one minute per move", nor an amount of recordings, "12,000 hours of speech"), and
+  says it is training ("train", "pretrain", "fine-tune", "epoch", "took", "needed", "run", "used",
+  "conducted", "lasted", "converged");
 - a count whose own words give it another purpose ("5,000 TPUs to generate self-play games", "256
   GPUs for data generation") is not the run's; one whose words say it trains ("and 64 TPUs to train
   the networks") is, whatever else the sentence's other devices do;
@@ -143,6 +144,24 @@ RUN_ENDED_AFTER = re.compile(r"\b(?:converge[sd]?|finish(?:es|ed)|complete[sd]?|
                              r"conclude[sd]?|terminate[sd]?)\s+"
                              r"(?:after|within)\s+(?:about\s+|roughly\s+|approximately\s+|around\s+)?$",
                              re.IGNORECASE)
+# a bound on the run's time, said of training: "pretraining a 10T model on 512 GPUs within 10 days", "can be
+# trained on a single GPU within two to four weeks" (not a milestone: "reaches 70% accuracy within 4 hours")
+WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:about\s+|roughly\s+|approximately\s+|around\s+|just\s+|only\s+)?$",
+                           re.IGNORECASE)
+TRAINING_VERB = re.compile(r"\b(?:pre-?)?train(?:ed|ing|s)?\b|\bfine-?tun", re.IGNORECASE)
+MILESTONE = re.compile(r"\b(?:reach|achiev|attain|match|surpass|exceed|obtain|hit|beat|get)\w*",
+                       re.IGNORECASE)
+
+
+def _trained_within(before: str) -> bool:
+    """Whether a duration after "within" bounds a training run its clause tells (:data:`WITHIN_BEFORE`)."""
+    if not WITHIN_BEFORE.search(before[-40:]):
+        return False
+    clause = re.split(r"[;:]", before)[-1]
+    trained = list(TRAINING_VERB.finditer(clause))
+    return bool(trained) and not MILESTONE.search(clause, trained[-1].end())
+
+
 # a duration written as the run's total is no time per epoch: "Every epoch took 4 days, resulting in a
 # total pretraining time of 12 days"
 TOTAL_TIME_BEFORE = re.compile(r"\btotal\s+(?:\w+\s+){0,2}?(?:time|duration)\s+(?:of|was|is|:)\s*"
@@ -187,7 +206,8 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
     found = []
     for match in DURATION.finditer(sentence.text):
         before = sentence.text[max(0, match.start() - 40): match.start()]
-        if (NOT_A_RUN.search(before[-24:]) and not RUN_ENDED_AFTER.search(before)) or \
+        if (NOT_A_RUN.search(before[-24:]) and not RUN_ENDED_AFTER.search(before)
+                and not _trained_within(sentence.text[:match.start()])) or \
                 RATE_AFTER.match(sentence.text, match.end()) or \
                 (FROM_BEFORE.search(before) and CHANGED_TO.match(sentence.text, match.end())):
             continue
