@@ -233,10 +233,10 @@ def general_statement(sentence: str, before: str) -> bool:
     person, after "for instance" ("for instance, a 405B model was trained on 15.6T tokens"), or in a
     sentence whose subject is a figure ("Figure 3 shows the loss of a 13B model trained for …"); or a
     formula's worked example ("for N = 70B and D = 1.4T this gives 5.9e23 FLOPs", not "we train a model
-    with N = 7B parameters on D = 2T tokens"); or a conversion
-    between time and compute ("It takes 15 days for 10,000 GPUs to compute 3.1e23 FLOPs"); or a
-    threshold said of models in the plural ("models trained with more than 1e24 FLOPs exhibit …"). The
-    first person counts up to the end of the figure's clause."""
+    with N = 7B parameters on D = 2T tokens"); or a conversion between time and compute ("It takes 15
+    days for 10,000 GPUs to compute 3.1e23 FLOPs"); or a threshold said of models in the plural ("models
+    trained with more than 1e24 FLOPs exhibit …"). The first person counts up to the end of the figure's
+    clause."""
     worked = WORKED_EXAMPLE.search(before)
     # (the inputs named by the authors' own training: "We train a model with N = 7B parameters on …")
     if (worked and not WE_TRAIN.search(before[:worked.start()])) or CONVERSION.search(sentence):

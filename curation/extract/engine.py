@@ -86,13 +86,13 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     """The text's own main pre-training estimate, cross-checked against the other methods.
 
     A sum over several models counts only when the text gives no figure of a single run. The largest
-    credible run wins; estimates within 3x of it, or read from its own sentence, describe the same
-    run (a device time on a GPU guessed from the year is the largest only when nothing else is; a figure
-    of its sentence more than 30× smaller is no part of it). Of
-    those, the most trusted method gives the primary (device time at a default utilization
-    ranks after operation counting), then the most confident estimate (a sentence that states both
-    figures beats a pairing inferred across the text), then the largest (of equal figures, one whose
-    sentence names its accelerator). Other methods' nearest estimates are compared with it."""
+    credible run wins; estimates within 3x of it, or read from its own sentence, describe the same run
+    (a device time on a GPU guessed from the year is the largest only when nothing else is; a figure of
+    its sentence more than 30x smaller is no part of it). Of those, the most trusted method gives the
+    primary (device time at a default utilization ranks after operation counting), then the most
+    confident estimate (a sentence that states both figures beats a pairing inferred across the text),
+    then the largest (of equal figures, one whose sentence names its accelerator). Other methods'
+    nearest estimates are compared with it."""
     for estimate in estimates:
         if estimate.value_flop > MAX_CREDIBLE_FLOP:
             estimate.notes.append(f"not credible: above {MAX_CREDIBLE_FLOP:.0e} FLOP")
