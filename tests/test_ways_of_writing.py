@@ -266,6 +266,7 @@ def test_a_benchmark_or_dataset_is_never_the_model(sentence, model):
     "Pre-training our MoE used 2.8M H800 GPU hours.",
     # a footnote's mark on the unit
     "Pre-training took 3.1e23 FLOP1.",
+    "Training consumed 90k GPUh on H100s.",
 ])
 def test_a_unit_or_a_kind_of_model_is_no_models_name(sentence):
     assert model_before(sentence, len(sentence)) is None
