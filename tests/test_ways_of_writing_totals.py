@@ -57,7 +57,9 @@ def test_a_figure_per_epoch_counts_times_the_epochs(body, flop):
 
 
 @pytest.mark.parametrize("body", ["One epoch of Osprey costs 6e20 FLOPs.",
-                                  "Compute per epoch: 2e19 FLOPs. Osprey converges quickly."])
+                                  "Compute per epoch: 2e19 FLOPs. Osprey converges quickly.",
+                                  # the epochs of another stage
+                                  "Pre-training costs 6e20 FLOPs per epoch; fine-tuning runs for 3 epochs."])
 def test_a_figure_per_epoch_without_the_epochs_is_no_total(body):
     assert primary_of(body) is None
 

@@ -123,6 +123,8 @@ PER_EPOCH_AFTER = re.compile(r"\s*(?:per|/|for\s+(?:each|every|one|an?))\s*(?:tr
                              re.IGNORECASE)
 PER_EPOCH_WORDS = re.compile(r"(?:flops?\s+|floating[- ]point\s+operations\s+)?per\s+(?:training\s+)?epoch")
 PER_EPOCH_NOTE = "not a training total: a figure per epoch and no count of epochs"
+CLAUSE_SPLIT = re.compile(r";|,\s*(?:and|while|whereas|but)\s")
+OTHER_STAGE = re.compile(r"fine-?tun|finetun|\bsft\b|instruction[\s-]tun|post-?train", re.IGNORECASE)
 
 
 def epochs_for_figure(text: str, sentence: Span, match: re.Match[str]) -> float | None:
@@ -132,7 +134,9 @@ def epochs_for_figure(text: str, sentence: Span, match: re.Match[str]) -> float 
     start = max(sentence.start, match.start() - 120)
     if not (PER_EPOCH_COST.search(text, start, match.end()) or PER_EPOCH_AFTER.match(text, match.end())):
         return None
-    counts = [epochs_of(m) for m in EPOCHS.finditer(sentence.text)]
+    # (not the epochs of a fine-tuning the sentence goes on to: "…; fine-tuning runs for 3 epochs")
+    counts = [epochs_of(m) for m in EPOCHS.finditer(sentence.text)
+              if not OTHER_STAGE.search(CLAUSE_SPLIT.split(sentence.text[:m.start()])[-1])]
     return next((count for count in counts if count > 1), 0.0)
 
 
