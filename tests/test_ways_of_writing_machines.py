@@ -403,3 +403,13 @@ def test_a_run_bounded_within_a_time(sentence, days):
     primary = primary_of(sentence, 2021)
     seconds = primary and primary.assumptions["chip_seconds"] / primary.assumptions["chips"]
     assert seconds == (days and pytest.approx(days * 86400))
+
+
+@pytest.mark.parametrize(("sentence", "chips", "accelerator"), [
+    ("The number of GPUs used for training Osprey is 512 (A100), and it took 21 days.", 512, "A100"),
+    ("For Osprey, the number of H100 GPUs was 1,024 and training lasted 10 days.", 1024, "H100"),
+])
+def test_a_count_stated_as_the_number_of_devices(sentence, chips, accelerator):
+    primary = primary_of(sentence, 2023)
+    assert primary is not None and primary.assumptions["chips"] == chips
+    assert primary.assumptions["accelerator"].startswith(accelerator)

@@ -9,17 +9,17 @@ hours", "using 50 GPUs, for one day". The rules:
   accelerator's name, "8 16 GB V100", "a single GTX 580"; a TPU slice, "a v3-256 pod": 128 chips, or a pod
   sized in cores or chips, "a 512-core TPU v3 pod", or a cluster in GPUs, "a 2,048-GPU H100 cluster";
   whole TPU pods counted, "4 TPUv3 pods", "a full TPU v3 pod": the chips of that generation's pod, where
-  the sentence sizes nothing else; DGX systems, "4 DGX A100 nodes": 32 A100s; a product of nodes and
-  devices, "32 x 8 A100 GPUs", "16 nodes × 8 H100", "50 replicas, each on a K40", "64 8-GPU servers",
-  "twelve servers, each with eight A100 GPUs"; a cloud instance type, "32 p4d.24xlarge instances"; not
-  what each node holds with no count of nodes, "Each node contains 8 A100 GPUs" (see :mod:`node_time`);
-  not a year, "in 2017 V100 GPUs"; not CPU cores) and a **duration** (digits, number words or a range,
-  then minutes, hours ("48h"), days ("14d"), weeks or months, "one and a half weeks", "a week and a half",
-  "2d 6h"; a time per epoch times the epochs the sentence gives; not a milestone, "after just 4 hours",
-  though a run that "converged after 14 days" lasted them and one "pretrained … within 10 days" is bounded
-  by them, nor a rate, "one minute per move", nor an amount of recordings, "12,000 hours of speech"), and
-  says it is training ("train", "pretrain", "fine-tune", "epoch", "took", "needed", "run", "used",
-  "conducted", "lasted", "converged");
+  the sentence sizes nothing else; "the number of GPUs used for training is 512 (A100)"; DGX systems, "4
+  DGX A100 nodes": 32 A100s; a product of nodes and devices, "32 x 8 A100 GPUs", "16 nodes × 8 H100", "50
+  replicas, each on a K40", "64 8-GPU servers", "twelve servers, each with eight A100 GPUs"; a cloud
+  instance type, "32 p4d.24xlarge instances"; not what each node holds with no count of nodes, "Each node
+  contains 8 A100 GPUs" (see :mod:`node_time`); not a year, "in 2017 V100 GPUs"; not CPU cores) and a
+  **duration** (digits, number words or a range, then minutes, hours ("48h"), days ("14d"), weeks or
+  months, "one and a half weeks", "a week and a half", "2d 6h"; a time per epoch times the epochs the
+  sentence gives; not a milestone, "after just 4 hours", though a run that "converged after 14 days"
+  lasted them and one "pretrained … within 10 days" is bounded by them, nor a rate, "one minute per move",
+  nor an amount of recordings, "12,000 hours of speech"), and says it is training ("train", "pretrain",
+  "fine-tune", "epoch", "took", "needed", "run", "used", "conducted", "lasted", "converged");
 - a count whose own words give it another purpose ("5,000 TPUs to generate self-play games", "256
   GPUs for data generation") is not the run's; one whose words say it trains ("and 64 TPUs to train
   the networks") is, whatever else the sentence's other devices do;
@@ -263,6 +263,14 @@ TPU_POD = re.compile(r"(?<![\w.,-])(?P<count>\d{1,2}|two|three|four|five|six|eig
                      r"(?:Cloud\s+)?TPU[\s-]?v(?P<gen>[2-6](?:e|p)?)\s+pods?\b(?![\s-]+slices?)",
                      re.IGNORECASE)
 POD_CHIPS = {"2": 256, "3": 1024, "4": 4096, "5e": 256, "5p": 8960, "6e": 256}
+# a count stated as "the number of …": "The number of GPUs used for training is 512 (A100)", "the number of
+# TPU chips was 1,024" (the accelerator in parentheses after it, or named elsewhere in the sentence)
+NUMBER_OF_DEVICES = re.compile(r"\bnumber\s+of\s+(?:(?P<name>[A-Z][\w-]*\d[\w-]*|TPU)\s+)?"
+                               r"(?P<noun>GPUs|TPUs|NPUs|chips|accelerators|devices)"
+                               r"(?:\s+(?:used|employed))?"
+                               r"(?:\s+(?:for|in|during)\s+(?:the\s+)?(?:pre-?)?training(?:\s+[\w.-]+){0,2}?)?"
+                               r"\s*(?:is|was|=|:)\s*(?P<n>\d[\d,]*)(?![\d.])(?:\s*\((?P<after>[A-Za-z][\w\s-]{0,20})\))?",
+                               re.IGNORECASE)
 # what every node holds, with no count of nodes: "Each node contains 8 A100 GPUs", "8 GPUs per node"
 EACH_NODE_BEFORE = re.compile(r"\b(?:each|every)\s+(?:compute\s+|GPU\s+)?(?:node|server|machine|host)"
                               r"\s+(?:\w+\s+){0,2}?(?:has|have|contains|holds|hosts|comprises|with|of|"
@@ -445,7 +453,23 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             continue
         span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())
         found.append((count, name, noun.lower(), span))
-    return tuple(found + _pods(sentence, found))
+    return tuple(found + _pods(sentence, found) + _numbers_of_devices(sentence, found))
+
+
+def _numbers_of_devices(sentence: Span,
+                        found: list[tuple[float, str, str, Span]]) -> list[tuple[float, str, str, Span]]:
+    """Counts stated as "the number of GPUs … is 512" (:data:`NUMBER_OF_DEVICES`), where the sentence
+    counts its devices no other way."""
+    if found or "number of" not in sentence.text.lower():
+        return []
+    counts = []
+    for m in NUMBER_OF_DEVICES.finditer(sentence.text):
+        name = (m.group("after") or m.group("name") or "").strip()
+        count = parse_plain(m.group("n"))
+        if 1 <= count <= MAX_DEVICES:
+            at = sentence.start + m.start()
+            counts.append((count, name, m.group("noun").lower(), Span(m.group(0), at, at + len(m.group(0)))))
+    return counts
 
 
 def _pods(sentence: Span, found: list[tuple[float, str, str, Span]]) -> list[tuple[float, str, str, Span]]:
