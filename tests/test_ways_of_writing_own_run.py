@@ -307,3 +307,12 @@ def test_a_benchmark_named_for_its_words_is_no_corpus_size():
 def test_a_figure_two_finders_read_is_listed_once():
     card = CARD + "# Heron 6B\n\n| Model | Training FLOPs |\n|---|---|\n| Heron 6B | 1.5e22 |\n"
     assert [e.value_flop for e in extract(card, 2021).estimates] == [pytest.approx(1.5e22)]
+
+
+def test_a_run_continued_from_a_base_named_with_a_hyphened_verb_is_the_texts_own():
+    # (the base, named after "continually pre-trained from", is where the run starts, not whose it is)
+    text = ("Osprey: Open Models\n\nAbstract\nWe introduce Osprey-7B.\n\n3 Training\nOsprey-7B is "
+            "continually pre-trained from Kite-7B on 500B tokens of code. Kite-7B itself was trained on 2T "
+            "tokens.\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 500e9)

@@ -74,9 +74,10 @@ def teacher_figure(text: str, figure: Span) -> bool:
 
 
 # the model a run starts from, written before the name: "initialized with Kite-7B weights", "starting from
-# Kite-7B", "built on top of Kite-7B", "distilled from Kite-7B" (its teacher)
+# Kite-7B", "built on top of Kite-7B", "distilled from Kite-7B" (its teacher), "continually pre-trained from
+# Kite-7B"
 STARTS_FROM = re.compile(r"\b(?:initiali[sz]\w*|start\w*|continu\w*|based|built|distill\w*)\s+"
-                         r"(?:\w+\s+){0,2}?"
+                         r"(?:[\w-]+\s+){0,2}?"
                          r"(?:with|from|on(?:\s+top\s+of)?)\s+(?:the\s+|an?\s+)?(?:weights\s+of\s+)?$",
                          re.IGNORECASE)
 
