@@ -114,6 +114,9 @@ SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+
                           r"|\b(?:is|was|were|we)\s+(?:pre-?)?trained\s+(?:\w+\s+){0,3}?(?:with|on|using)\s+"
                           r"(?:a|an|the)\s+"
                           r"(?:total\s+)?(?:training\s+)?(?:compute\s+|token\s+|data\s+)?budget\b"
+                          # the figure inside: "Heron was trained with a 6e24 FLOP budget"
+                          r"|\b(?:is|was|were|we)\s+(?:pre-?)?trained\s+(?:with|on|using)\s+(?:a|an)\s+"
+                          r"(?:about\s+|roughly\s+|~\s*)?\d(?:[^.;]|\.(?=\d)){0,24}?\s(?:flops?|pf-days)\s+budget\b"
                           # a label, then what was done: "Compute budget: we trained on 4,096 A100s for …"
                           r"|\bbudget\s*:\s*(?=we\s+(?:\w+\s+)?(?:(?:pre-?)?trained|used|spent|ran)\b"
                           r"|(?:training|pre-?training)\s+(?:took|used|lasted|consumed)\b)")
