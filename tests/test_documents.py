@@ -24,6 +24,17 @@ def test_a_paper_names_its_model_and_takes_the_figure():
     assert "2 trillion tokens" in out.loc[0, "compute_evidence"]
 
 
+@pytest.mark.parametrize(("row_label", "model"), [("Ours", "Heron"), ("Wren (ours)", "Wren")])
+def test_a_tables_mark_of_the_authors_own_row_is_no_name(row_label, model):
+    text = ("Table 2: Comparison.\n\n| Model | Params | Tokens |\n|---|---|---|\n| Kite-7B | 7B | 2T |\n"
+            f"| {row_label} | 3B | 4T |\n")
+    rows = pd.DataFrame([{"source": "arxiv", "source_record_id": "2401.00002v1", "model": "Heron",
+                          DOCUMENT: Document(PAPER, text, 2024)}])
+    out = extract_documents(rows)
+    assert out.loc[0, "training_compute_flop"] == pytest.approx(6 * 3e9 * 4e12)
+    assert out.loc[0, "model"] == model  # "Ours" keeps the source's name
+
+
 def test_a_card_keeps_its_name_and_gives_its_dataset_size():
     rows = pd.DataFrame([{"source": "huggingface", "model": "kestrel-7b", "base_model": None,
                           DOCUMENT: Document(CARD, CARD_TEXT)}])

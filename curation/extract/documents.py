@@ -21,6 +21,8 @@ row depends on what the text is, stated as rules:
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from curation.extract.card_finders import card_parameter_count
@@ -29,6 +31,10 @@ from curation.extract.derived import derived_from, mark_own_fine_tuning
 from curation.extract.engine import Extraction, extract
 from curation.extract.evidence import FINETUNING, Estimate
 from schemas.handover import CARD, DOCUMENT, PAPER, Document
+
+# what a table row calls the authors' own model, not its name: "Ours", "Heron (ours)", "Heron†"
+OURS_MARK = re.compile(r"\s*\((?:ours|this\s+work)\)|[†‡*]+$", re.IGNORECASE)
+NOT_A_NAME = {"ours", "our model", "this work", "proposed", "ours (proposed)", "the model"}
 
 
 def extract_documents(rows: pd.DataFrame) -> pd.DataFrame:
@@ -94,6 +100,15 @@ def extract_document(document: Document, base_model: str | None = None,
     return extraction
 
 
+def model_label(model: str | None) -> str | None:
+    """A model's name as the dataset writes it: without a table's mark of the authors' own row ("Heron
+    (ours)": "Heron"), and none for a row that names no model ("Ours")."""
+    if not model:
+        return None
+    label = OURS_MARK.sub("", model).strip()
+    return None if not label or label.lower() in NOT_A_NAME else label
+
+
 def document_fields(document: Document, primary: Estimate, base_model: object = None) -> dict[str, object]:
     """The row values one document's primary estimate gives (see the module's rules)."""
     fields: dict[str, object] = {
@@ -103,7 +118,8 @@ def document_fields(document: Document, primary: Estimate, base_model: object = 
         "hardware": primary.assumptions.get("accelerator"),
     }
     if document.kind == PAPER:  # an estimate that names no model keeps the source's placeholder name
-        named = {"model": primary.model} if primary.model else {}
+        label = model_label(primary.model)
+        named = {"model": label} if label else {}
         return {**fields, "training_compute_flop": primary.value_flop, **named}
     if document.kind != CARD:
         raise ValueError(f"unknown document kind {document.kind!r} (expected {PAPER!r} or {CARD!r})")

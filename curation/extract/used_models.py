@@ -376,11 +376,17 @@ def _mark_other_cards_sentences(prose: list[Estimate], text: str, card_name: str
                                   f"({model})")
 
 
+# a row label that claims its model: "Heron (ours)", "Heron (this work)"
+OURS_LABEL = re.compile(r"\((?:ours|this\s+work)\)", re.IGNORECASE)
+
+
 def _mark_unclaimed_tables(rows: list[Estimate], text: str) -> None:
     """A row of a paper's table whose model the text neither claims nor titles is another model's (a
-    label that names a model, see :func:`_names_a_model`: "Kite-175B", "Albatross", not "Model 8B")."""
+    label that names a model, see :func:`_names_a_model`: "Kite-175B", "Albatross", not "Model 8B"; a
+    label marked "(ours)" claims its model)."""
     named = {row.model or "" for row in rows if _names_a_model(text, row.model or "")}
-    owned = {model: _paper_title(text, model) or _claimed(text, model) for model in named}
+    owned = {model: bool(OURS_LABEL.search(model)) or _paper_title(text, model) or _claimed(text, model)
+             for model in named}
     for row in rows:
         if row.model in owned and not owned[row.model]:
             row.notes.append(f"cited from other work: a table row of a model the text never claims "
