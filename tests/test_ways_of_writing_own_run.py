@@ -316,3 +316,11 @@ def test_a_run_continued_from_a_base_named_with_a_hyphened_verb_is_the_texts_own
             "tokens.\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 500e9)
+
+
+def test_each_run_of_a_sentence_of_several_is_its_nearest_models():
+    text = ("Heron: Open Models\n\nAbstract\nWe introduce Heron-7B and Heron-70B.\n\n3 Training\n"
+            "Heron-7B took 10 days on 256 A100 GPUs, while Heron-70B took 40 days on 2,048 A100 GPUs.\n")
+    extraction = extract(text, 2023)
+    assert extraction.primary is not None and extraction.primary.model == "Heron-70B"
+    assert sorted(e.model for e in extraction.estimates) == ["Heron-70B", "Heron-7B"]

@@ -56,7 +56,7 @@ from curation.extract.hardware import (
     resolve_accelerator,
     tpu_slice,
 )
-from curation.extract.model_names import nearby_model
+from curation.extract.model_names import model_before, nearby_model
 from curation.extract.quantities import NUMBER, parse_plain
 
 ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -759,7 +759,11 @@ def _pair_estimate(text: str, sentence: Span, evidence: Span, device: tuple[floa
     if estimate is not None:
         if re.match(r"(?:pre-?)?train", _purpose(sentence, device)):  # its own words say it trains
             estimate.notes = [note for note in estimate.notes if not note.startswith("not training hardware")]
-        estimate.model = estimate.model or nearby_model(sentence.text)
+        # (of several runs in one sentence, each is the model's named nearest before it: "Heron-7B took 10
+        # days on 256 GPUs, while Heron-70B took 40 days on 2,048 GPUs")
+        inside = sentence.start <= first <= sentence.end
+        estimate.model = estimate.model or (model_before(sentence.text, first - sentence.start) if inside
+                                            else nearby_model(sentence.text))
         estimate.evidence.append(device_span)
         if duration_span not in estimate.evidence:
             estimate.evidence.append(duration_span)
