@@ -89,3 +89,11 @@ def test_papers_are_not_paired_across_the_text():
              "trained on 300B tokens.")
     assert not looks_like_model_card(paper)
     assert find_card_operation_counting(paper) == []
+
+
+def test_a_column_of_flops_per_token_is_no_count_of_tokens():
+    table = ("| Model | Params | FLOPs/token | Tokens |\n|---|---|---|---|\n"
+             "| Heron-1B | 1.1B | 7.2e9 | 1T |\n| Heron-7B | 6.9B | 4.3e10 | 1T |\n")
+    found = find_table_rows(table)
+    expected = [pytest.approx(6 * 1.1e9 * 1e12), pytest.approx(6 * 6.9e9 * 1e12)]
+    assert sorted(e.value_flop for e in found) == expected

@@ -69,11 +69,16 @@ TOKEN_WORD = re.compile(r"token", re.IGNORECASE)
 TOKENS_IN_CELL = re.compile(r"\d\s?(?:[MBT]|million|billion|trillion)?\s*tokens\b", re.IGNORECASE)
 
 
+# a figure per token, not a count of tokens: "FLOPs/token", "FLOPs per token (G)", "Params per token"
+PER_TOKEN_HEADER = re.compile(r"flop|/\s*tokens?\b|\bper\s+tokens?\b")
+
+
 def _token_column(table: Table) -> int | None:
     """The column of training tokens: headed with tokens ("Tokens", "#tokens", "Token count"; not a batch's
-    or a context's), else one whose cells say tokens ("| Data | 2T tokens |")."""
+    or a context's, nor a figure per token, "FLOPs/token"), else one whose cells say tokens ("| Data | 2T
+    tokens |")."""
     headed = next((i for i, h in enumerate(table.headers) if re.search(r"\btokens?\b|token count", h)
-                   and "batch" not in h and "context" not in h), None)
+                   and "batch" not in h and "context" not in h and not PER_TOKEN_HEADER.search(h)), None)
     if headed is not None or not TOKEN_WORD.search("\n".join(row.line.text for row in table.rows)):
         return headed  # (cheap first: most tables never say tokens)
     for index in range(1, len(table.headers)):
