@@ -495,6 +495,8 @@ def test_a_word_broken_over_a_line_is_read_whole():
     ("- **Model Size:** 2.7B\n- **Training Tokens:** 1.4T\n", 2.7e9),
     ("- Size: 7B\n- Tokens: 2T\n", 7e9),
     ("| Model | Size | Tokens |\n|---|---|---|\n| Osprey | 7B | 2T |\n", 7e9),
+    # an approximate size without a colon
+    ("Osprey was trained on 1.4T tokens.\n\nModel size ~13B\n", 13e9),
 ])
 def test_a_cards_size_as_a_field(fields, size):
     primary = extract(CARD + "# Osprey\n\n" + fields, 2024, "acme/Osprey").primary

@@ -109,7 +109,8 @@ def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Spa
     if match:
         found.append((match.start(), _param_value(match), Span(match.group(0), match.start(), match.end())))
     low = lowered(text)
-    if "size:" in low or "size :" in low or "size=" in low:  # cheap: a size field is rare
+    # (cheap: a size field is rare)
+    if any(key in low for key in ("size:", "size :", "size=", "size ~", "size ≈")):
         for field in SIZE_FIELD.finditer(text):
             start = field.start() + len(field.group(0)) - len(field.group(0).lstrip())
             size = scaled_value(field.group("n"), _size(field.group("m")))
@@ -127,10 +128,11 @@ def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Spa
     return value, span
 
 
-# a card's size as a field of its own: "Model size: 3 billion", "- **Model Size:** 2.7B", "Size: 7B" (not
-# "Batch size", nor a file's size in GB)
+# a card's size as a field of its own: "Model size: 3 billion", "- **Model Size:** 2.7B", "Size: 7B", "Model
+# size ~13B" (not "Batch size", nor a file's size in GB)
 _SIZE_KEY = re.compile(r"(?:model\s+)?size", re.IGNORECASE)
-SIZE_FIELD = re.compile(rf"^[ \t]*(?:[-*+][ \t]*)?{_SIZE_KEY.pattern}[ \t]*[:=][ \t]*(?P<n>{NUMBER})[ \t]?"
+SIZE_FIELD = re.compile(rf"^[ \t]*(?:[-*+][ \t]*)?{_SIZE_KEY.pattern}[ \t]*(?:[:=][ \t]*|(?=[~≈]))"
+                        rf"(?:[~≈][ \t]*|about[ \t]+|approximately[ \t]+)?(?P<n>{NUMBER})[ \t]?"
                         r"(?P<m>[MBT]|million|billion|trillion)(?![\w.])(?![ \t]*(?:tokens|GB|MB|TB)\b)",
                         re.IGNORECASE | re.MULTILINE)
 LINK_TEXT = re.compile(r"\[([^\]]*)\]\([^)]*\)")
