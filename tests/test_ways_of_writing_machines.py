@@ -413,3 +413,16 @@ def test_a_count_stated_as_the_number_of_devices(sentence, chips, accelerator):
     primary = primary_of(sentence, 2023)
     assert primary is not None and primary.assumptions["chips"] == chips
     assert primary.assumptions["accelerator"].startswith(accelerator)
+
+
+def test_two_stages_told_one_after_the_other_are_two_runs():
+    primary = primary_of("Osprey needs 12 hours of fine-tuning on 8 V100 GPUs after 5 days of pre-training "
+                         "on 64 V100 GPUs.", 2020)
+    assert primary is not None and primary.stage == "pretraining"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(64 * 5 * 86400)
+
+
+def test_a_milestone_after_some_days_of_training_is_no_run():
+    primary = primary_of("Osprey outperformed the baseline after just 2 days of training on 256 A100 GPUs; "
+                         "the full run took 12 days.", 2023)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(256 * 12 * 86400)

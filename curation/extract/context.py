@@ -667,6 +667,10 @@ def eligible(estimate: Estimate) -> bool:
 # further perform supervised fine-tuning", "pretrained on 2T tokens and fine-tuned on …"
 CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finally|afterwards)\b|,\s*then\b"
                           r"|,\s*followed\s+by\b|\bafter\s+which\b"
+                          # a stage told after another's duration: "12 hours of fine-tuning on 8 GPUs after 5
+                          # days of pre-training on 64 GPUs"
+                          r"|\s(?:after|before)\s+(?=(?:about\s+|roughly\s+)?\S+\s+(?:hours?|days?|weeks?|months?)"
+                          r"\s+of\s+(?:\w+\s+)?(?:pre-?training|training|fine-?tuning)\b)"
                           # "pretrained on 2T tokens and fine-tuned on …", "… before instruction tuning"
                           # (also "…, and the fine-tuning stage takes 4 days", "…; fine-tuning took 2 days")
                           r"|(?:,?\s+(?:and|before|prior\s+to)\s+|;\s*)(?=(?:(?:the|a|an|our|its)\s+)?(?:is\s+|was\s+|were\s+)?"

@@ -144,13 +144,29 @@ RUN_ENDED_AFTER = re.compile(r"\b(?:converge[sd]?|finish(?:es|ed)|complete[sd]?|
                              r"conclude[sd]?|terminate[sd]?)\s+"
                              r"(?:after|within)\s+(?:about\s+|roughly\s+|approximately\s+|around\s+)?$",
                              re.IGNORECASE)
+# a duration "of" a stage of training is that stage's run, even after "after": "after 5 days of
+# pre-training on 64 GPUs" (not a milestone, "after 5 days, the loss …")
+STAGE_AFTER = re.compile(r"\s+of\s+(?:(?:further|continued|supervised|additional)\s+)?"
+                         r"(?:pre-?training|training|fine-?tuning|finetuning)\b", re.IGNORECASE)
 # a bound on the run's time, said of training: "pretraining a 10T model on 512 GPUs within 10 days", "can be
 # trained on a single GPU within two to four weeks" (not a milestone: "reaches 70% accuracy within 4 hours")
 WITHIN_BEFORE = re.compile(r"\bwithin\s+(?:about\s+|roughly\s+|approximately\s+|around\s+|just\s+|only\s+)?$",
                            re.IGNORECASE)
 TRAINING_VERB = re.compile(r"\b(?:pre-?)?train(?:ed|ing|s)?\b|\bfine-?tun", re.IGNORECASE)
-MILESTONE = re.compile(r"\b(?:reach|achiev|attain|match|surpass|exceed|obtain|hit|beat|get)\w*",
+MILESTONE = re.compile(r"\b(?:reach|achiev|attain|match|surpass|exceed|obtain|hit|beat|get|outperform)\w*"
+                       r"|\bpass(?:es|ed)?\s+(?:the|a|an|our|its)\b",
                        re.IGNORECASE)
+
+
+def _stage_after(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a duration after "after" is a stage's run (:data:`STAGE_AFTER`), not a milestone: no
+    "just", "only" or "less than" before it, no verb of reaching a result before it in its clause
+    ("outperformed the baseline after just 2 days of training", "passes the baseline after …")."""
+    if not STAGE_AFTER.match(sentence, match.end()):
+        return False
+    before = re.split(r"[;:]", sentence[:match.start()])[-1]
+    return not (re.search(r"\b(?:just|only|merely|less\s+than|fewer\s+than|under)\s+$", before)
+                or MILESTONE.search(before))
 
 
 def _trained_within(before: str) -> bool:
@@ -207,7 +223,8 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
     for match in DURATION.finditer(sentence.text):
         before = sentence.text[max(0, match.start() - 40): match.start()]
         if (NOT_A_RUN.search(before[-24:]) and not RUN_ENDED_AFTER.search(before)
-                and not _trained_within(sentence.text[:match.start()])) or \
+                and not _trained_within(sentence.text[:match.start()])
+                and not _stage_after(sentence.text, match)) or \
                 RATE_AFTER.match(sentence.text, match.end()) or \
                 (FROM_BEFORE.search(before) and CHANGED_TO.match(sentence.text, match.end())):
             continue
@@ -722,15 +739,21 @@ def _across_contrast(text: str, device: Span, duration: Span) -> bool:
 
 
 CONTRASTED = "a device count and its duration, set against another run's"
+# two runs told one after the other: "12 hours of fine-tuning on 8 V100 GPUs after 5 days of pre-training on
+# 64 V100 GPUs", "…, followed by …" (each part its own device count and duration)
+SEQUENCE = re.compile(r"\b(?:after|before|followed\s+by|then)\b", re.IGNORECASE)
 
 
 def _contrasted_runs(sentence: Span, devices: list[tuple[float, str, str, Span]],
                      times: list[tuple[float, str, Span]]) -> list[tuple[tuple[float, str, str, Span],
                                                                         tuple[float, str, Span]]]:
     """A sentence that sets two runs against each other ("Kite needed 40 days on 2,048 A100s, while Heron
-    was trained with 1,024 H100s in 10 days"): the device count and duration of each part the contrast
-    divides it into (:data:`CONTRAST`), each part's largest; none unless two parts give both."""
-    cuts = [sentence.start + m.start() for m in CONTRAST.finditer(sentence.text)]
+    was trained with 1,024 H100s in 10 days") or tells them in order ("12 hours of fine-tuning on 8 GPUs
+    after 5 days of pre-training on 64 GPUs"): the device count and duration of each part the contrast
+    or the order divides it into (:data:`CONTRAST`, :data:`SEQUENCE`), each part's largest; none unless
+    two parts give both."""
+    cuts = sorted(sentence.start + m.start() for pattern in (CONTRAST, SEQUENCE)
+                  for m in pattern.finditer(sentence.text))
     bounds = list(zip([sentence.start, *cuts], [*cuts, sentence.end], strict=True))
     runs = []
     for start, end in bounds:
