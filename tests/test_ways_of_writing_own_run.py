@@ -324,3 +324,13 @@ def test_each_run_of_a_sentence_of_several_is_its_nearest_models():
     extraction = extract(text, 2023)
     assert extraction.primary is not None and extraction.primary.model == "Heron-70B"
     assert sorted(e.model for e in extraction.estimates) == ["Heron-70B", "Heron-7B"]
+
+
+@pytest.mark.parametrize("heading", ["## Pre-training", "3 Pre-training"])
+def test_a_list_of_the_models_runs_labelled_by_name(heading):
+    # (each item is its model's, not one corpus of several; the own model's item gives its run)
+    text = ("Heron: Open Bilingual Models\n\nAbstract\nWe present Heron-7B, a bilingual model.\n\n"
+            f"{heading}\n\n- Heron-2B: 2T tokens on 256 TPU v5e chips\n"
+            "- Heron-7B: 6T tokens on 1,024 TPU v5e chips\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 6e12)

@@ -979,7 +979,9 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
     return found + _stage_sums(text, found)
 
 
-HEADING_LINE = re.compile(r"^#{1,6}[ \t]+(?P<title>[^\n]*)$", re.MULTILINE)
+# a Markdown heading, or a numbered one as PDF text writes it alone on its line ("3 Pre-training")
+HEADING_LINE = re.compile(r"^(?:#{1,6}[ \t]+|\d{1,2}(?:\.\d{1,2})*[ \t]+(?=[A-Z][\w -]{0,40}$))"
+                          r"(?P<title>[^\n]*)$", re.MULTILINE)
 FIELD_LINE = 100  # characters: a field's line ("- Data: 1.4T tokens") is short
 
 
@@ -1101,6 +1103,17 @@ def _one_of_several_corpora(text: str, tokens: float, sentence: Span) -> bool:
     if TRAINS_ON.search(sentence.text) or STAGES.search(sentence.text):
         return False  # a stage of the run is no corpus of several
     return any(abs(other - tokens) > 0.5 * tokens for other, _, _ in _token_figures(text))
+
+
+# a line labelled with a model's name: "- Heron-7B: 6T tokens on 1,024 TPU v5e chips"
+LINE_LABEL = re.compile(r"^\W*(?P<label>[^:\n]{1,40}?)\s*[:—–]\s")
+
+
+def _labelled_by(sentence: Span, name: str | None) -> bool:
+    """Whether a sentence is a line labelled with the model ``name`` (:data:`LINE_LABEL`): a figure of the
+    model, not one corpus of several (see :func:`_one_of_several_corpora`)."""
+    label = LINE_LABEL.match(sentence.text.lstrip())
+    return bool(name and label) and _squashed(label.group("label")) == _squashed(name)
 
 
 CORPUS_NOTE = "not a training total: one corpus of several the text sizes, not said to be trained on"
@@ -1256,7 +1269,8 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
                                         flagship.size if flagship else None, False)
     if not owned and _another_models_tokens(text, sentence.text, sized, own):
         return None
-    if _one_of_several_corpora(text, d, sentence) or TEACHER_RUN.search(sentence.text) or \
+    if (_one_of_several_corpora(text, d, sentence) and not (owned and _labelled_by(sentence, own))) or \
+            TEACHER_RUN.search(sentence.text) or \
             teacher_figure(text, token_span) or source_corpus(text, sentence, token_span):
         return None  # (nor a distillation's teacher's run: "The teacher was pretrained on 2T tokens")
     named_active = bool(flagship and flagship.model and NAME_SIZES.search(flagship.model))  # "X-30B-A3B"
