@@ -426,3 +426,11 @@ def test_a_milestone_after_some_days_of_training_is_no_run():
     primary = primary_of("Osprey outperformed the baseline after just 2 days of training on 256 A100 GPUs; "
                          "the full run took 12 days.", 2023)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(256 * 12 * 86400)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey can be trained on 256 A100 GPUs within 12 days.",
+    "We show that Osprey can be pretrained on 256 A100 GPUs within 12 days.",
+])
+def test_what_a_model_can_be_trained_on_is_no_run(sentence):
+    assert primary_of(sentence, 2023) is None

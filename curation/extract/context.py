@@ -93,7 +93,8 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "hypothetical", "would require", "would take", "would need", "flops per", "flop per",
                "each trillion", "per trillion", "every trillion",
                "per billion", "each billion", "can process", "could process", "can be trained",
-               "could be trained", "can train", "could train",
+               "could be trained", "can train", "could train", "can be pretrained", "can be pre-trained",
+               "could be pretrained", "could be pre-trained",
                # compute saved against another run, and projections: "saves 1e21 FLOPs", "would cost"
                "saves", "saving", "would cost", "would be", "extrapolat",
                # compute granted, not spent: "supported by a grant of 10M GPU hours", "an allocation of"
