@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from curation.extract.context import eligible
 from curation.extract.documents import extract_document
 from schemas.handover import CARD, PAPER, Document
 
@@ -24,7 +25,7 @@ def card(body: str, repository: str):
 def test_a_siblings_run_is_not_the_cards_own(body):
     extraction = card(body, "acme/osprey-20b")
     assert extraction.primary is None
-    assert any("another size" in note for e in extraction.estimates for note in e.notes)
+    assert not any(eligible(e) for e in extraction.estimates)
 
 
 @pytest.mark.parametrize("body", [
@@ -42,3 +43,16 @@ def test_the_cards_own_run_beside_a_sibling_stays(body):
 def test_a_paper_has_no_repository_to_compare_with():
     text = "Osprey: Open Models\n\n2 Training\nThe training run for Osprey-120B took 2.1M H100-hours.\n"
     assert extract_document(Document(PAPER, text, 2025)).primary is not None
+
+
+def test_a_siblings_run_in_a_relative_clause_and_the_tokens_the_student_saw():
+    extraction = card("Osprey-3B was distilled from Osprey-70B, which was pre-trained on 15T tokens. "
+                      "The student saw 2T tokens.", "acme/osprey-3b")
+    assert extraction.primary is not None
+    assert extraction.primary.value_flop == pytest.approx(6 * 3e9 * 2e12)
+
+
+def test_sizes_paired_respectively_keep_the_cards_own():
+    extraction = card("Osprey 2B and 7B are trained on 2T and 6T tokens respectively.", "acme/osprey-7b")
+    assert extraction.primary is not None
+    assert extraction.primary.value_flop == pytest.approx(6 * 7e9 * 6e12)

@@ -219,6 +219,8 @@ TOKENS_THEN_FIGURE = re.compile(
 # (tokens "seen" are tokens trained on: "Tokens seen: 15T"; 训练, 訓練 and the Japanese 学習 are
 # "training", 语料 "corpus")
 ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tokens\s+seen"
+                            # a model that "saw" its tokens: "The student saw 2T tokens"
+                            r"|\b(?:saw|sees)\b|\b(?:has|have|had)\s+seen\b|\bexposed\s+to\b"
                             r"|训练|訓練|学習|语料",
                             re.IGNORECASE)
 # words before a token figure that make it no training run's: a batch, a window, a test or validation set,
@@ -908,13 +910,43 @@ def _owner(sentence: Span, figure: Span, sized: Sized) -> tuple[str, float] | No
     """The sized name written nearest before a figure in its sentence, with its size ("Kite-13B, which
     was trained on 1T tokens": Kite, 13B), or None when no sized name precedes it there; a model the
     run starts from ("Heron-Code is initialized with Kite-7B weights and trained on 500B tokens") is
-    not the owner."""
+    not the owner, unless a relative clause tells its own training ("distilled from Kite-70B, which was
+    pre-trained on 15T tokens")."""
+    found = _owner_at(sentence, figure, sized)
+    return found[1:] if found else None
+
+
+def _owner_at(sentence: Span, figure: Span, sized: Sized) -> tuple[int, str, float] | None:
+    """:func:`_owner` with where its name ends in the text."""
     text = sentence.text
     before = [(match.end(), name, size) for name, found in sized.items() for size, match in found
               if sentence.start <= match.start() and match.end() <= figure.start
-              and not STARTS_FROM.search(text, max(0, match.start() - sentence.start - 40),
-                                         match.start() - sentence.start)]
-    return max(before)[1:] if before else None
+              and (not STARTS_FROM.search(text, max(0, match.start() - sentence.start - 40),
+                                          match.start() - sentence.start)
+                   or BASE_RELATIVE.match(text, match.end() - sentence.start, figure.start - sentence.start))]
+    return max(before) if before else None
+
+
+# the base's own run told in a relative clause after it: "distilled from Kite-70B, which was pre-trained on
+# 15T tokens" (the figure is Kite's)
+BASE_RELATIVE = re.compile(r"\s*,?\s*(?:which|that|who)\s+(?:was|were|is|has\s+been|had\s+been)\s+"
+                           r"(?:\w+\s+)?(?:pre-?)?trained\b")
+
+
+def _sibling_of_another_size(text: str, owner: tuple[int, str, float] | None, figure: Span, own: str | None,
+                             sized: Sized, size: float) -> bool:
+    """Whether a figure's owner (see :func:`_owner_at`) is of the own model's family at another size than
+    the flagship's (apart by more than a name's rounding), with no size of the flagship's written between
+    them ("Heron 2B and 7B are trained on 2T and 6T tokens respectively" may be the 7B's): that size's
+    run."""
+    if owner is None or own is None or owner[1] not in _own_names(own, sized) or \
+            abs(owner[2] - size) <= ROUNDING * size:
+        return False
+    return not any(abs(_value(m) - size) <= ROUNDING * size
+                   for m in BARE_SIZE_WORD.finditer(text, owner[0], figure.start))
+
+
+BARE_SIZE_WORD = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[MBT])\b")
 
 
 def _owned(owner: tuple[str, float] | None, own: str, sized: Sized, size: float | None,
@@ -1093,7 +1125,9 @@ TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:
                        # "2T tokens for pre-training", "Pre-training uses 2T tokens"
                        r"|\b(?:for|during|in)\s+(?:the\s+)?(?:pre-?)?training\b"
                        r"|\b(?:pre-?)?training\s+(?:uses|used|consumes|consumed|processes|processed|sees|saw)\b"
-                       r"|\bdistill(?:s|ed)?\b|训练|訓練|学習", re.IGNORECASE)
+                       r"|\bdistill(?:s|ed)?\b|训练|訓練|学習"
+                       # a model that saw its tokens: "The student saw 2T tokens", "Heron has seen 3T tokens"
+                       r"|\b(?:model|student|network|it)\s+(?:saw|sees|(?:has|had)\s+seen)\b", re.IGNORECASE)
 
 
 def _one_of_several_corpora(text: str, tokens: float, sentence: Span) -> bool:
@@ -1269,6 +1303,10 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
                                         flagship.size if flagship else None, False)
     if not owned and _another_models_tokens(text, sentence.text, sized, own):
         return None
+    if not owned and flagship is not None and \
+            _sibling_of_another_size(text, _owner_at(sentence, token_span, sized), token_span, own, sized,
+                                     flagship.size):
+        return None  # "Heron-3B was distilled from Heron-70B, which was pre-trained on 15T tokens"
     if (_one_of_several_corpora(text, d, sentence) and not (owned and _labelled_by(sentence, own))) or \
             TEACHER_RUN.search(sentence.text) or \
             teacher_figure(text, token_span) or source_corpus(text, sentence, token_span):
