@@ -434,3 +434,8 @@ def test_a_milestone_after_some_days_of_training_is_no_run():
 ])
 def test_what_a_model_can_be_trained_on_is_no_run(sentence):
     assert primary_of(sentence, 2023) is None
+
+
+def test_each_of_the_epochs_took_a_time():
+    primary = primary_of("Each of the 4 epochs of Osprey took 30 hours on 16 P100 GPUs.", 2018)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(16 * 4 * 30 * 3600)

@@ -127,7 +127,9 @@ TRAINING = re.compile(r"\b(?:pre-?)?train|\bfine-?tun|\bfinetun|\bepochs?\b"
                       r"|训练|訓練|学習",  # "training" in Chinese, traditional Chinese and Japanese
                       re.IGNORECASE)
 # "each epoch took 2 hours", "one epoch takes", "20 minutes per epoch": a time per epoch, not per run
-PER_EPOCH_BEFORE = re.compile(r"\b(?:each|every|one|an?|per|single)\s+(?:training\s+)?epoch\b[^.;]*$",
+PER_EPOCH_BEFORE = re.compile(r"\b(?:(?:each|every|one|an?|per|single)\s+(?:training\s+)?epoch"
+                              # "each of the 4 epochs took 30 hours"
+                              r"|(?:each|every|one)\s+of\s+the\s+(?:\w+\s+)?(?:training\s+)?epochs)\b[^.;]*$",
                               re.IGNORECASE)
 PER_EPOCH_AFTER = re.compile(r"\s*(?:per|/|for\s+(?:each|every|one|an?))\s*(?:training\s+)?epoch\b",
                              re.IGNORECASE)
