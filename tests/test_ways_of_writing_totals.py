@@ -69,6 +69,7 @@ def test_a_figure_per_epoch_without_the_epochs_is_no_total(body):
     ("Osprey-3B is trained with a token budget of 2T tokens.", 3.6e22, 3.6e22),
     ("Osprey was trained with a 6 × 10^24 FLOP budget.", 6e24, 6e24),
     ("Compute budget: we trained Osprey on 4,096 A100s for 35 days.", 5e23, 2.5e24),
+    ("Compute budget: training Osprey took 35 days on 4,096 A100s.", 5e23, 2.5e24),
     # a formula's inputs named by the authors' own training
     ("We train Osprey with N = 7B parameters on D = 2T tokens.", 8.4e22, 8.4e22),
 ])

@@ -120,7 +120,7 @@ SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+
                           r"(?:about\s+|roughly\s+|~\s*)?\d(?:[^.;]|\.(?=\d)){0,24}?\s(?:flops?|pf-days)\s+budget\b"
                           # a label, then what was done: "Compute budget: we trained on 4,096 A100s for …"
                           r"|\bbudget\s*:\s*(?=we\s+(?:\w+\s+)?(?:(?:pre-?)?trained|used|spent|ran)\b"
-                          r"|(?:training|pre-?training)\s+(?:took|used|lasted|consumed)\b)")
+                          r"|(?:training|pre-?training)(?:\s+[\w.-]+){0,2}?\s+(?:took|used|lasted|consumed)\b)")
 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
 # sentence — a prediction, a simulation or a plan ("our law predicts that a 70B model should be trained
