@@ -439,3 +439,17 @@ def test_what_a_model_can_be_trained_on_is_no_run(sentence):
 def test_each_of_the_epochs_took_a_time():
     primary = primary_of("Each of the 4 epochs of Osprey took 30 hours on 16 P100 GPUs.", 2018)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(16 * 4 * 30 * 3600)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kite-70B took 40 days on 2,048 A100 GPUs, while Kite-7B took 10 days on 256 A100 GPUs [11].",
+    "Kite-70B needed 40 days on 2,048 A100 GPUs, whereas Kite-7B needed 10 days (Smith et al., 2023).",
+])
+def test_runs_set_side_by_side_in_a_sentence_that_cites_its_source_are_its_sources(sentence):
+    assert primary_of(sentence, 2023) is None
+
+
+def test_runs_set_side_by_side_in_the_first_person_stay_the_texts():
+    primary = primary_of("We trained Osprey-70B for 40 days on 2,048 A100 GPUs, while Osprey-7B took 10 days "
+                         "on 256 A100 GPUs [11].", 2023)
+    assert primary is not None and primary.assumptions["chips"] == 2048

@@ -669,6 +669,8 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
             previous_end = sentence.start
             ends = [max(device[3].end, duration[2].end) for device, duration in pairs]
             starts = [min(device[3].start, duration[2].start) for device, duration in pairs]
+            # (prose that sets its runs side by side, not a run-in table: a closing citation is all of theirs)
+            prose_cited = bool(CONTRAST.search(sentence.text)) and _cites_whole(sentence)
             for index, (device, duration) in enumerate(pairs):
                 first = starts[index]
                 estimate = _pair_estimate(text, sentence, sentence, device, duration, publication_year,
@@ -681,15 +683,22 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
                     limit = starts[index + 1] if index + 1 < len(pairs) else sentence.end
                     if _row_cited(sentence, previous_end, first, ends[index], limit):
                         estimate.notes.append("cited from other work: the row names another work")
+                    elif prose_cited:
+                        estimate.notes.append("cited from other work: the sentence that sets its runs "
+                                              "side by side cites its source")
                     estimates.append(estimate)
                 previous_end = ends[index]
             continue
         contrasted = _contrasted_runs(sentence, devices, times) if len(devices) > 1 else []
         if len(contrasted) > 1 and TRAINING.search(sentence.text):
+            cited = _cites_whole(sentence)
             for device, duration in contrasted:
                 estimate = _pair_estimate(text, sentence, sentence, device, duration, publication_year,
                                           CONTRASTED)
                 if estimate is not None:
+                    if cited and not any(note.startswith("cited") for note in estimate.notes):
+                        estimate.notes.append("cited from other work: the sentence that sets its runs "
+                                              "side by side cites its source")
                     estimates.append(estimate)
             continue
         evidence, pairing = sentence, "device count and duration in one sentence"
@@ -741,6 +750,15 @@ def _across_contrast(text: str, device: Span, duration: Span) -> bool:
 
 
 CONTRASTED = "a device count and its duration, set against another run's"
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+ENDING_CITATION = re.compile(r"(?:\[\d+(?:[,–-]\s?\d+)*\]|\(\w[^()]{0,40}\b(?:19|20)\d\d\))\W*$")
+
+
+def _cites_whole(sentence: Span) -> bool:
+    """Whether a sentence of runs set side by side ends with a citation and never speaks in the first
+    person ("Kite-70B took 40 days on 2,048 A100s, while Kite-7B took 10 days on 256 [11]."): the
+    citation is the source of all its runs."""
+    return bool(ENDING_CITATION.search(sentence.text)) and not FIRST_PERSON.search(sentence.text)
 # two runs told one after the other: "12 hours of fine-tuning on 8 V100 GPUs after 5 days of pre-training on
 # 64 V100 GPUs", "…, followed by …" (each part its own device count and duration)
 SEQUENCE = re.compile(r"\b(?:after|before|followed\s+by|then)\b", re.IGNORECASE)
