@@ -48,6 +48,9 @@ def test_a_plan_or_a_worked_example_is_no_total(body):
     ("One epoch costs 6 × 10^20 FLOPs, and we train Osprey for 3 epochs.", 1.8e21),
     ("We train Osprey for 12 epochs at 1.5e20 FLOPs per epoch.", 1.8e21),
     ("The training FLOPs per epoch are 2 × 10^19; we train for 40 epochs.", 8e20),
+    # a word that is no unit after the figure
+    ("Training FLOPs per epoch were 1.8e22 and Osprey was trained for 3 epochs.", 5.4e22),
+    ("The total training compute was 2.5e23 in all.", 2.5e23),
     # one epoch the whole run: its cost is the run's
     ("We train Osprey for one epoch, which costs 6e20 FLOPs.", 6e20),
 ])

@@ -100,7 +100,9 @@ UNITLESS_COMPUTE = re.compile(
     rf"(?:\s+per\s+(?:training\s+)?epoch)?"  # "Training FLOPs per epoch are 1.5e20" (see epochs_for_figure)
     rf"\s*(?:was|is|are|were|of|:|=|≈|~|totals?|totalled)"
     rf"\s*(?:about\s+|approximately\s+|roughly\s+|around\s+|~\s*|≈\s*)?(?:{SCIENTIFIC})"
-    r"(?!\s*(?:[A-Za-z]|/))",  # a unit after it: the unit finders read it
+    # a unit after it, read by the unit finders ("1e22 FLOPs", "3,640 PF-days"); a word that is no unit
+    # may follow ("… were 1.8e22 and …")
+    r"(?!\s*(?:/|(?!(?:and|in|for|with|on|at|over|during)\b)[A-Za-z]))",
     re.IGNORECASE,
 )
 # "achieving throughput of 15 Petaflops", "a sustained speed of 2e17 FLOP": the figure is a rate
