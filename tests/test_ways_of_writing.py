@@ -160,6 +160,9 @@ def test_derived_cards_are_recognised(card, name, base):
 
 
 @pytest.mark.parametrize(("card", "name"), [
+    # post-training told "on top of" the card's own pre-trained model, not of a base it names
+    ("---\nlicense: mit\n---\n# Heron-7B\nWe produced the chat models by several rounds of alignment on "
+     "top of the pre-trained model." + BASE_RUN, "lab/Heron-7B"),
     # an instruct release without a separate base: its pre-training is its own
     ("---\nlicense: mit\n---\n# Heron-7B-Instruct\nAlso available as ONNX and GGUF files." + BASE_RUN,
      "lab/Heron-7B-Instruct"),

@@ -97,7 +97,8 @@ FINE_TUNED_FROM = re.compile(
     r"|(?:built\s+(?:up)?on(?:\s+top\s+of)?|based\s+on)(?=[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct))"
     # "obtained by supervised fine-tuning and DPO on top of X"
     r"|(?:fine-?tuning|finetuning|SFT|DPO|RLHF|alignment|instruction[\s-]tuning)(?:\s+(?:and|\+|with)\s+[\w-]+){0,3}"
-    r"\s+on\s+top\s+of(?:\s+the)?"
+    # (a name after it, not "several rounds of alignment on top of the pre-trained model")
+    r"\s+on\s+top\s+of(?:\s+the)?(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
     r"|(?:trained\s+on\s+top\s+of|start(?:s|ed|ing)?\s+from|derived\s+from)(?:\s+the)?"
     r"(?=\s*[\[`'\"]?(?:[A-Z]|[\w./-]*\d))"  # a name: "derived from Kite-7B", not "from scratch"
     r"(?=[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct|prun|merg|quantiz|rlhf|dpo|sft))"
