@@ -33,7 +33,7 @@ from curation.extract.evidence import FINETUNING, Estimate
 from schemas.handover import CARD, DOCUMENT, PAPER, Document
 
 # what a table row calls the authors' own model, not its name: "Ours", "Heron (ours)", "Heron†"
-OURS_MARK = re.compile(r"\s*\((?:ours|this\s+work)\)|[†‡*]+$", re.IGNORECASE)
+OURS_MARK = re.compile(r"\s*\((?:ours|this\s+work)\)|[†‡]+$", re.IGNORECASE)
 NOT_A_NAME = {"ours", "our model", "this work", "proposed", "ours (proposed)", "the model"}
 
 
