@@ -32,6 +32,7 @@ from curation.extract.context import (
     mark_local_cues,
     second_of_comparison,
 )
+from curation.extract.device_sentences import PER_EPOCH_AFTER
 from curation.extract.device_time import match_span
 from curation.extract.evidence import (
     REPORTED,
@@ -121,8 +122,6 @@ PER_EPOCH_COST = re.compile(r"\b(?:each|every|per|one|an|a\s+single)\s+(?:traini
                             r"(?:(?<=\s)(?:costs?|takes?|took|requires?|required|needs?|needed|is|was|are|"
                             r"were|amounts?\s+to|uses?|used|consumes?|consumed)\b|[:=])(?:[^.;]|\.(?=\d))*$",
                             re.IGNORECASE)
-PER_EPOCH_AFTER = re.compile(r"\s*(?:per|/|for\s+(?:each|every|one|an?))\s*(?:training\s+)?epoch\b",
-                             re.IGNORECASE)
 PER_EPOCH_WORDS = re.compile(r"(?:flops?\s+|floating[- ]point\s+operations\s+)?per\s+(?:training\s+)?epoch")
 PER_EPOCH_NOTE = "not a training total: a figure per epoch and no count of epochs"
 CLAUSE_SPLIT = re.compile(r";|,\s*(?:and|while|whereas|but)\s")
