@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits
 from curation.extract.cloud_instances import INSTANCE_WORDS, instance_counts
-from curation.extract.context import CITATION, CITED, has_cue
+from curation.extract.context import CITATION, CITED, FIRST_PERSON_WORD, has_cue
 from curation.extract.date_ranges import date_range_durations
 from curation.extract.device_time import SECONDS, _unit_key, count_accelerator, hardware_estimate
 from curation.extract.evidence import Estimate, Span, sentence_around, sentence_before
@@ -750,15 +750,14 @@ def _across_contrast(text: str, device: Span, duration: Span) -> bool:
 
 
 CONTRASTED = "a device count and its duration, set against another run's"
-FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
-ENDING_CITATION = re.compile(r"(?:\[\d+(?:[,–-]\s?\d+)*\]|\(\w[^()]{0,40}\b(?:19|20)\d\d\))\W*$")
+ENDING_CITATION = re.compile(rf"(?:{CITATION.pattern})\W*$")  # a citation that closes its sentence
 
 
 def _cites_whole(sentence: Span) -> bool:
     """Whether a sentence of runs set side by side ends with a citation and never speaks in the first
     person ("Kite-70B took 40 days on 2,048 A100s, while Kite-7B took 10 days on 256 [11]."): the
     citation is the source of all its runs."""
-    return bool(ENDING_CITATION.search(sentence.text)) and not FIRST_PERSON.search(sentence.text)
+    return bool(ENDING_CITATION.search(sentence.text)) and not FIRST_PERSON_WORD.search(sentence.text)
 # two runs told one after the other: "12 hours of fine-tuning on 8 V100 GPUs after 5 days of pre-training on
 # 64 V100 GPUs", "…, followed by …" (each part its own device count and duration)
 SEQUENCE = re.compile(r"\b(?:after|before|followed\s+by|then)\b", re.IGNORECASE)
