@@ -163,6 +163,10 @@ def test_derived_cards_are_recognised(card, name, base):
     # post-training told "on top of" the card's own pre-trained model, not of a base it names
     ("---\nlicense: mit\n---\n# Heron-7B\nWe produced the chat models by several rounds of alignment on "
      "top of the pre-trained model." + BASE_RUN, "lab/Heron-7B"),
+    ("---\nlicense: mit\n---\n# Heron-7B\nThe chat models were trained on top of the pretrained model using "
+     "supervised fine-tuning." + BASE_RUN, "lab/Heron-7B"),
+    ("---\nlicense: mit\n---\n# Heron-7B\nThe instruct variant is derived from the pretrained model by SFT."
+     + BASE_RUN, "lab/Heron-7B"),
     # an instruct release without a separate base: its pre-training is its own
     ("---\nlicense: mit\n---\n# Heron-7B-Instruct\nAlso available as ONNX and GGUF files." + BASE_RUN,
      "lab/Heron-7B-Instruct"),

@@ -100,7 +100,9 @@ FINE_TUNED_FROM = re.compile(
     # (a name after it, not "several rounds of alignment on top of the pre-trained model")
     r"\s+on\s+top\s+of(?:\s+the)?(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
     r"|(?:trained\s+on\s+top\s+of|start(?:s|ed|ing)?\s+from|derived\s+from)(?:\s+the)?"
-    r"(?=\s*[\[`'\"]?(?:[A-Z]|[\w./-]*\d))"  # a name: "derived from Kite-7B", not "from scratch"
+    # a name: "derived from Kite-7B", not "from scratch" nor "from the pretrained model" (a capital read
+    # as one, whatever the pattern's case)
+    r"(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
     r"(?=[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct|prun|merg|quantiz|rlhf|dpo|sft))"
     # "obtained by fine-tuning X", "created via instruction tuning X" (not "misuse by fine-tuning X"), "a
     # finetuned X model"
