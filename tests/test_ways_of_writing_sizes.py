@@ -39,6 +39,10 @@ def _primary(text: str, year: int = 2023):
      6 * 7e9 * 2.6e12),
     # a token count in words
     ("Osprey, with 13 billion parameters, was trained on one trillion tokens.", 6 * 13e9 * 1e12),
+    # a trillion written as a thousand billion
+    ("Osprey-13B was pre-trained on two thousand billion tokens.", 6 * 13e9 * 2e12),
+    # a run's budget in tokens, the unit left to the label
+    ("Osprey-7B is trained with a token budget of 1.5T.", 6 * 7e9 * 1.5e12),
 ])
 def test_sizes_written_in_words_hyphens_and_adjectives(sentence, flop):
     primary = _primary(TITLE + sentence)
@@ -142,6 +146,14 @@ def test_devices_with_two_vendor_words_in_the_plural():
 def test_what_a_model_of_some_size_needs_is_no_run(sentence):
     estimates = extract(TITLE + sentence, 2023).estimates
     assert estimates and not any(eligible(e) for e in estimates)
+
+
+def test_a_size_said_in_general_does_not_pair_with_a_named_models_tokens():
+    """The tokens of "we train Osprey-1B on 20B tokens" are Osprey-1B's, not those of the 70B model a
+    clause before said in general."""
+    primary = _primary(TITLE + "A 70B model would need 1.4T tokens to be compute-optimal; we leave that to "
+                                "later work and train Osprey-1B on 20B tokens.")
+    assert primary is None or primary.value_flop < 1e21
 
 
 @pytest.mark.parametrize("sentence", [

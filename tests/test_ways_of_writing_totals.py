@@ -24,6 +24,11 @@ from tests.osprey_texts import CARD, primary_of
     ("Training Osprey took 314,000 EFLOPs.", 3.14e23),
     # a count in words before the unit
     ("Training Osprey required roughly 314 sextillion floating point operations.", 3.14e23),
+    # a day of a rate at another prefix than peta
+    ("Pre-training Osprey used 4 exaFLOP/s-days of compute.", 4e3 * 8.64e19),
+    ("Osprey's run took 900 teraflop/s-days.", 0.9 * 8.64e19),
+    # a formula's inputs named by the authors' own run
+    ("With N = 7B and D = 2T, our run used C = 6ND = 8.4e22 FLOPs.", 8.4e22),
 ])
 def test_a_total_written_other_ways(body, flop):
     primary = primary_of(body)
@@ -39,6 +44,8 @@ def test_a_cards_compute_field_with_its_derivation():
     # a budget that is a plan, and a worked example's inputs
     "We plan to train Osprey-2 with a compute budget of 1e25 FLOPs.",
     "For N = 70B and D = 1.4T, this gives C = 5.9e23 FLOPs.",
+    # the first person that names no run of the authors' own
+    "For N = 70B and D = 1.4T our estimate gives C = 5.9e23 FLOPs.",
 ])
 def test_a_plan_or_a_worked_example_is_no_total(body):
     assert primary_of(body) is None

@@ -217,6 +217,10 @@ EXAMPLE_BEFORE = re.compile(r"\b(?:for\s+(?:instance|example)|e\.g\.)", re.IGNOR
 # a figure or table as the sentence's subject: "Figure 3 shows the loss of a 13B model trained for …"
 FIGURE_SUBJECT = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{0,30}?\s)?(?:Figure|Fig\.|Table)\s*\d+\s+"
                             r"(?:shows|presents|compares|plots|reports|illustrates|depicts|gives|displays)\b")
+# the authors' own run named in the first person: "our run used", "we spent", "our final model"
+OWN_RUN = re.compile(r"\b(?:we\s+(?:\w+\s+)?(?:used|spent|consumed|trained|ran|needed|required)"
+                     r"|our\s+(?:(?:final|main|largest|full)\s+)?(?:run|training|pre-?training|model))\b",
+                     re.IGNORECASE)
 WE_TRAIN = re.compile(r"\bwe\s+(?:\w+\s+){0,3}?(?:pre-?)?train", re.IGNORECASE)
 
 
@@ -243,8 +247,11 @@ def general_statement(sentence: str, before: str) -> bool:
     trained with more than 1e24 FLOPs exhibit …"). The first person counts up to the end of the figure's
     clause."""
     worked = WORKED_EXAMPLE.search(before)
-    # (the inputs named by the authors' own training: "We train a model with N = 7B parameters on …")
-    if (worked and not WE_TRAIN.search(before[:worked.start()])) or CONVERSION.search(sentence):
+    # (the inputs named by the authors' own training: "We train a model with N = 7B parameters on …", "With
+    # N = 7B and D = 2T, our run used C = 6ND ≈ 8.4e22 FLOPs")
+    if (worked and not WE_TRAIN.search(before[:worked.start()])
+            and not OWN_RUN.search(_own_clause(sentence, before)[worked.end():])) \
+            or CONVERSION.search(sentence):
         return True
     # "GPT-style models of 2023 used about 2e25 FLOP", in any tense
     if "-" in before and CLASS_OF_MODELS.search(before) and not FIRST_PERSON_WORD.search(sentence):
@@ -263,9 +270,7 @@ def general_statement(sentence: str, before: str) -> bool:
             return True
     # the first person up to the figure's clause's end ("… costs 3.8e25 FLOPs, which motivates our
     # optimizer" is still said in general; "… requires 8.4e22 FLOPs in our setup" is not)
-    own_clause = before + CLAUSE_END.split(sentence[len(before):], maxsplit=1)[0] \
-        if sentence.startswith(before) else sentence
-    if FIRST_PERSON_WORD.search(own_clause):
+    if FIRST_PERSON_WORD.search(_own_clause(sentence, before)):
         return False
     # "Models trained with more than 1e24 FLOPs exhibit …": a threshold, in any tense
     thresholds = "than" in low or "below" in low or "above" in low or "least" in low
@@ -278,6 +283,12 @@ def general_statement(sentence: str, before: str) -> bool:
     clause = before.rsplit(";", 1)[-1]
     return bool(GENERIC_MODELS.search(clause)) or any(not DESCRIBES_NAMED.search(clause[:match.start()])
                                                       for match in INDEFINITE_MODEL.finditer(clause))
+
+
+def _own_clause(sentence: str, before: str) -> str:
+    """The sentence up to the end of the clause of the figure that ``before`` leads to."""
+    return before + CLAUSE_END.split(sentence[len(before):], maxsplit=1)[0] \
+        if sentence.startswith(before) else sentence
 
 
 # hearsay that qualifies a whole statement, however far before its figure: "Kite was reportedly trained on

@@ -54,7 +54,7 @@ from curation.units import FLOP_PER_PFS_DAY
 MIN_FLOP, MAX_FLOP = 1e10, 1e31
 
 
-# (not a rate, "FLOP/s", nor a rate-time unit other than the petaflop/s-day, "2.4 exaFLOP-days")
+# (not a rate, "FLOP/s", nor a rate-time unit, "2.4 exaFLOP-days", which REPORTED_PFS reads)
 FLOP_UNIT = (r"(?:FLOPs?|FLOPS|flops?|floating[- ]point\s+operations)(?!\s*/\s*s)(?![A-Za-z/])"
              r"(?![\s·-]*days?\b)")
 
@@ -86,8 +86,12 @@ REPORTED_PFS = re.compile(
     r"(?:\s?(?:±|\+/-)\s?[\d,.]+)?"  # an uncertainty after it: "770±50 PFlops/s·days"
     r"\s*(?:[a-z]+\s)?"
     # in any case: "1,000 PFLOP/s-days", "770 PFlops/s·days", "800 PFlops-days", "3.6 PetaFLOP/s-days"
-    r"(?i:petaflops?(?:/s)?[- ·]days?|pfs[- ·]days?|pf(?:lops?)?(?:/s)?[- ·]days?)",
+    r"(?i:petaflops?(?:/s)?[- ·]days?|pfs[- ·]days?|pf(?:lops?)?(?:/s)?[- ·]days?"
+    # and the same day at another prefix: "16 exaFLOP/s-days", "2.4 EFLOP-days", "350 teraflop/s-days"
+    r"|(?P<pfs_scale>exa|tera|e|t)(?:flops?(?:/s)?|fs|f)[- ·]days?)",
 )
+# a day of a rate other than a petaflop/s, as petaflop/s-days
+PFS_DAY_SCALE = {"exa": 1e3, "e": 1e3, "tera": 1e-3, "t": 1e-3}
 
 
 # "the total training compute was 2.5e23", "Training compute: 3.1 × 10^22", "a total FLOP count of
@@ -171,6 +175,8 @@ def find_reported(text: str) -> list[Estimate]:
                     value *= 10 ** int(match.group("pfs_power"))
                 if match.group("pfs_k"):  # "3.64k pfs-days"
                     value *= 1e3
+                if match.group("pfs_scale"):
+                    value *= PFS_DAY_SCALE[match.group("pfs_scale").lower()]
             elif match.group("big"):
                 value = parse_plain(match.group("big_num")) * LARGE_COUNT_WORDS[match.group("big")]
             elif match.group("si"):

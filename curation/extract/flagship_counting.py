@@ -82,7 +82,7 @@ from curation.extract.evidence import (
     sentence_around,
     sentence_before,
 )
-from curation.extract.model_names import document_title
+from curation.extract.model_names import SIZED_NAME, document_title
 from curation.extract.moe import (
     MIXTURE,
     NAME_SIZES,
@@ -107,15 +107,6 @@ from curation.extract.stage_tokens import stage_tokens
 from curation.extract.step_counting import list_block, step_tokens, table_step_tokens
 from curation.extract.tables import find_tables
 
-# "Heron-7B", "Heron 1.5B", "Heron-30B-A3B", "H5-11B" (a letter and a digit), and a size in parentheses after
-# the name, "Heron-Large (340M)"
-SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>(?:[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?|[A-Z]\d{1,2})"
-                        r"(?:-[A-Za-z]+)*"
-                        r"(?:[- ]\d+(?:\.\d+)?)?)(?:[- ]|(?P<open>\s\())"
-                        r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?(open)\)|(?:-A\d+(?:\.\d+)?[MB])?)"
-                        # a suffix that names the base model itself: "Heron-7B-Base", "Heron-7B-v0.1"
-                        r"(?:-(?:[Bb]ase|BASE|[Pp]re-?[Tt]rained|PT|hf|v\d+(?:\.\d+)*))?(?![\w-])"
-                        r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
 PARAMETER_STATEMENT = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z]){SIZE_GAP}*"
     # "21B activated parameters", "21B are activated", "21B parameters active"
@@ -184,7 +175,7 @@ TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its tit
 # "1.4T tokens", "300 billion tokens", "299,892,736,000 tokens" (digits alone count from 1e8)
 TOKEN_FIGURE = re.compile(
     # "1.4T+ tokens", "1.4 trillion of tokens"
-    rf"(?<![\w.])(?P<n>{COUNTED})\s?(?:(?P<m>[MBT]|million|billion|trillion)(?![a-z])\+?"
+    rf"(?<![\w.])(?P<n>{COUNTED})\s?(?:(?P<m>[MBT]|million|thousand billion|billion|trillion)(?![a-z])\+?"
     rf"(?:\s+of(?=\s+tokens\b))?)?\s*(?:\([^()]{{1,12}}\)\s*)?"
     # a footnote's mark may follow in a text drawn from a PDF: "2T tokens1"
     rf"{TOKEN_ADJECTIVES}tokens(?![A-Za-z_])", re.IGNORECASE)
@@ -208,6 +199,8 @@ TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,6}?(?:on|over)
 # 2.6T", "… for pre-training the 1.8B, 7B, and 20B models ranges from 2.0T to 2.6T" (the top)
 TOKENS_THEN_FIGURE = re.compile(
     rf"\b(?:(?:training|pre-?training)\s+tokens|tokens\s+seen"
+    # a run's budget in tokens, the unit left to the label: "trained with a token budget of 2T"
+    rf"|(?:(?:training|pre-?training)\s+)?token\s+budget"
     # a field keyed "Tokens" alone, at a line's start: "- Tokens: 1.4T"
     rf"|(?:(?<=\n)|(?<=\n- )|(?<=\n\* ))tokens(?=\s*:)"
     rf"|number\s+of\s+(?:(?:training|pre-?training|total)\s+)?tokens"
@@ -968,6 +961,8 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
                    *SCIENTIFIC_TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
                    *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), end + 130)]
         windows.extend(matches)
+    for at in positions(low, "token budget"):  # "a token budget of 2T", no "tokens" to anchor it
+        windows.extend(TOKENS_THEN_FIGURE.finditer(text, max(0, at - 30), at + 60))
     for at in positions(low, "word"):  # "3.3 billion words", "a 3.3 billion word corpus"
         windows.extend(WORD_FIGURE.finditer(text, max(0, at - 30), at + 20))  # room for the lookahead
     for word in ("-token", "corpus", "corpora", "dataset", "token mix"):

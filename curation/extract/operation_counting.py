@@ -31,6 +31,7 @@ from curation.extract.evidence import (
     Span,
     sentence_around,
 )
+from curation.extract.model_names import SIZED_NAME
 from curation.extract.moe import MIXTURE, TOTAL_ONLY_NOTE
 from curation.extract.quantities import (
     COUNTED,
@@ -118,6 +119,8 @@ def find_operation_counting(text: str) -> list[Estimate]:
             continue
         n_params, is_active, param_match = max(before, key=lambda pair: pair[2].end()) if before else \
             max(after, key=lambda pair: pair[0])
+        if before and _other_size_named(sentence.text[param_match.end(): at], n_params):
+            continue
         tokens = scaled_value(match.group("t"), _size(match.group("tm")))
         epochs_match = EPOCHS.search(sentence.text)
         epochs = epochs_of(epochs_match) if epochs_match else 1.0
@@ -146,6 +149,25 @@ def find_operation_counting(text: str) -> list[Estimate]:
         # the stage is the token figure's own clause's ("pretrained on 2T tokens and fine-tuned on …")
         estimates.append(classify(estimate, stage_clause(sentence, token_span).lower()))
     return estimates
+
+
+# a name a training verb has as its object or subject: "we train Heron-1B on …", "Heron-1B is trained on …"
+TRAIN_BEFORE = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+TRAINED_AFTER = re.compile(r"\s+(?:is|was|are|were|gets|got)\s+(?:\w+\s+)?(?:pre-?)?trained\b", re.IGNORECASE)
+
+
+def _other_size_named(between: str, n_params: float) -> bool:
+    """Whether a model named with another size is trained between a size and the token figure after it: "a
+    compute-optimal 70B model would need 1.4T tokens; we train Heron-1B on 20B tokens" gives Heron-1B's
+    tokens, not the 70B's (the name's own run is the flagship finder's to read); a name in another role
+    ("a 1B model distilled from Kite-70B … using 100B tokens") leaves the pairing alone."""
+    for name in SIZED_NAME.finditer(between):
+        size = scaled_value(name.group("n"), _size(name.group("m")))
+        trained = TRAIN_BEFORE.search(between[max(0, name.start() - 30): name.start()]) or \
+            TRAINED_AFTER.match(between, name.end())
+        if trained and max(size, n_params) / min(size, n_params) > 1.5:
+            return True
+    return False
 
 
 def _size(word: str) -> str:

@@ -7,7 +7,7 @@ import re
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
 MULTIPLIERS = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6,
-    "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12,
+    "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12, "thousand billion": 1e12,
 }
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -19,12 +19,13 @@ SCIENTIFIC = (
 )
 # cheap: where a number in scientific notation may stand (the full pattern is read only there)
 SCIENTIFIC_HINT = re.compile(r"\d\s?[eE]\s?[+\-−]?\d|10\s*(?:\^|\*\*|\{|[⁰¹²³⁴⁵⁶⁷⁸⁹])")
-SIZE = r"[KMBT]|thousand|million|billion|trillion"  # after a number: 70B, 1.4 trillion
+# after a number: 70B, 1.4 trillion, "one thousand billion" (a trillion, as some write it)
+SIZE = r"[KMBT]|thousand billion|thousand|million|billion|trillion"
 COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10}
 # a number, or a number word in lower case (a title's "Three Trillion Tokens" names a work) before a size
 # word: "one trillion tokens", "two billion words"
-COUNTED = rf"(?:{NUMBER}|(?-i:{'|'.join(COUNT_WORDS)})(?=\s(?:million|billion|trillion)\b))"
+COUNTED = rf"(?:{NUMBER}|(?-i:{'|'.join(COUNT_WORDS)})(?=\s(?:million|billion|trillion|thousand billion)\b))"
 # between a size and its noun: spaces, hyphens, or a line break that starts no list item, field or
 # table row ("a 7B\nparameter model", not "Tokens: 2T\n- Parameters: 7B")
 SIZE_GAP = r"(?:[ \t-]|\n(?![ \t]*[-*+#|]))"

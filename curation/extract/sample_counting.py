@@ -1,0 +1,145 @@
+"""Training compute from a forward pass's cost per example × the examples trained on × the epochs, as
+vision and speech papers give their set-ups: "Heron-L needs 61.6 GFLOPs per image; we train it for 300
+epochs on the 1.28M images of ImageNet-1k".
+
+The rules:
+
+- a cost per example is a figure of FLOPs (or multiply-accumulates, two FLOPs each) per image, example,
+  sample, input, clip, video or utterance, or of a forward pass ("61.6 GFLOPs per image", "4.1 billion
+  FLOPs per forward pass", "a forward pass costs 12 GFLOPs", "15.4 GMACs/image");
+- the examples are a count written with them ("1.28M images", "300 million training examples") or a
+  dataset whose training split's size is a published fact (:data:`DATASET_EXAMPLES`), and the epochs a
+  count of passes (:data:`~curation.extract.operation_counting.EPOCHS`);
+- all three stand in one sentence, or the cost in one and the examples and epochs in the next; a
+  sentence that gives two counts of examples or two of epochs (a pre-training and a fine-tuning) gives
+  none, since which pairs with which is unsaid (a dataset and its size written together, "ImageNet-1k
+  (1.28M images)", are one count);
+- one training step costs three forward passes (the backward pass two), so the total is
+  3 × cost × examples × epochs; papers often write multiply-accumulates as "FLOPs", so the figure may
+  be 2× low, and the estimate stays Speculative.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.anchors import lowered, positions
+from curation.extract.context import classify, mark_local_cues
+from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
+from curation.extract.operation_counting import EPOCHS, epochs_of
+from curation.extract.quantities import COUNTED, NUMBER, SCIENTIFIC, scaled_value, scientific_value
+
+# what the cost is per: literal words found first (cheap), the pattern read around them
+PER_EXAMPLE_WORDS = ("per image", "per example", "per sample", "per input", "per clip", "per video",
+                     "per utterance", "forward pass", "/image", "/sample", "/example")
+PREFIX = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+          "mega": 1e6, "giga": 1e9, "tera": 1e12}
+_PER = (r"(?:per|/|for\s+(?:each|every|one|a(?:\s+single)?))\s*(?:training\s+|input\s+)?"
+        r"(?:image|example|sample|input|clip|video|utterance|forward\s+pass)\b")
+_COST = (rf"(?:(?P<sci>{SCIENTIFIC})|(?P<n>{NUMBER})\s?(?P<prefix>[KMGT]|thousand\s|million\s|billion\s"
+         r"|mega|giga|tera)?)\s?(?P<unit>FLOPs?|FLOPS|flops?|MACs?|MAdds|Mult-Adds|multiply-adds|"
+         r"multiply-accumulates)(?!\w|/s\b)")  # not a rate, "FLOP/s"
+COST_PER_EXAMPLE = re.compile(
+    rf"{_COST}\s*(?:\([^()]{{1,20}}\)\s*)?{_PER}"
+    # the cost after its pass: "a forward pass costs 12 GFLOPs", "each forward pass takes 4.1 GFLOPs"
+    rf"|forward\s+pass(?:\s+of\s+[\w.-]+)?\s+(?:costs?|takes|requires|needs|is|of)\s+(?:about\s+|roughly\s+|~\s*)?"
+    + _COST.replace("?P<", "?P<a_"),
+)
+# a count of training examples written with its noun: "1.28M images", "300 million training examples"
+EXAMPLES = re.compile(rf"(?<![\w.])(?P<n>{COUNTED})\s?(?P<m>[KMB]|thousand|million|billion)?(?![\w.])\s+"
+                      r"(?:(?:training|labell?ed|unique|web|curated)\s+){0,2}"
+                      r"(?:images|examples|samples|image-text\s+pairs|clips|videos|utterances)\b",
+                      re.IGNORECASE)
+# training examples of common datasets, from the papers that released them: ImageNet's ILSVRC-2012
+# training set (Russakovsky et al., 2015) 1,281,167 images; the full ImageNet of 21,841 classes
+# ("ImageNet-21k/22k", Ridnik et al., 2021) about 14.2M; CIFAR-10 and CIFAR-100 (Krizhevsky, 2009)
+# 50,000 each; MNIST (LeCun et al., 1998) 60,000; JFT-300M (Sun et al., 2017) about 300M
+DATASET_EXAMPLES = {"imagenet-1k": 1_281_167, "ilsvrc-2012": 1_281_167, "imagenet-21k": 14_197_122,
+                    "cifar-10": 50_000, "cifar-100": 50_000, "mnist": 60_000, "jft-300m": 300e6}
+DATASET = re.compile(r"(?<![\w-])(?P<name>ImageNet(?:[- ]?(?P<imagenet>1[kK]|2[12][kK]|2012))?"
+                     r"|ILSVRC[- ]?(?:20)?12|CIFAR-?100?|MNIST|JFT-300M)(?![\w-])")
+
+
+def _dataset_examples(match: re.Match[str]) -> float:
+    """The training examples of a :data:`DATASET` match ("ImageNet" alone is ILSVRC-2012's 1.28M)."""
+    name = match.group("name").lower().replace(" ", "-")
+    if name.startswith("imagenet"):
+        return DATASET_EXAMPLES["imagenet-21k" if (match.group("imagenet") or "")[:2] in ("21", "22")
+                                else "imagenet-1k"]
+    if name.startswith("ilsvrc"):
+        return DATASET_EXAMPLES["ilsvrc-2012"]
+    if name.startswith("cifar"):
+        return DATASET_EXAMPLES["cifar-100" if name.endswith("100") else "cifar-10"]
+    return DATASET_EXAMPLES[name]
+
+
+def _cost(match: re.Match[str]) -> float:
+    """FLOPs of one forward pass from a :data:`COST_PER_EXAMPLE` match (a multiply-accumulate is two)."""
+    key = "" if match.group("unit") or match.group("sci") or match.group("n") else "a_"
+    if match.group(f"{key}sci"):
+        value = scientific_value(re.match(SCIENTIFIC, match.group(f"{key}sci")))
+    else:
+        prefix = (match.group(f"{key}prefix") or "").strip().lower()
+        value = scaled_value(match.group(f"{key}n"), None) * PREFIX.get(prefix, 1.0)
+    unit = match.group(f"{key}unit").lower()
+    return value * (2 if "mac" in unit or "add" in unit or "accumulate" in unit else 1)
+
+
+def _examples(text: str) -> list[tuple[float, int, int]]:
+    """(training examples, start, end) of every count of examples or known dataset in ``text``."""
+    found = [(scaled_value(m.group("n"), m.group("m")), m.start(), m.end()) for m in EXAMPLES.finditer(text)]
+    found += [(_dataset_examples(m), m.start(), m.end()) for m in DATASET.finditer(text)]
+    return found
+
+
+def find_sample_counting(text: str) -> list[Estimate]:
+    """3 × forward FLOPs per example × examples × epochs where a sentence (or it and the next) gives all
+    three (see the module's rules)."""
+    low = lowered(text)
+    starts = sorted({at for word in PER_EXAMPLE_WORDS for at in positions(low, word)})
+    estimates, seen = [], set()
+    for at in starts:
+        sentence = sentence_around(text, at, at + 1)
+        if sentence.start in seen:
+            continue
+        seen.add(sentence.start)
+        costs = [m for m in COST_PER_EXAMPLE.finditer(sentence.text)]
+        if len(costs) != 1:
+            continue
+        cost = costs[0]
+        estimate = _estimate(text, sentence, cost)
+        if estimate is None and sentence.end < len(text):
+            following = sentence_around(text, sentence.end + 1, sentence.end + 2)
+            if following.start > sentence.start and "\n\n" not in text[sentence.end: following.start]:
+                estimate = _estimate(text, sentence, cost, following)
+        if estimate is not None:
+            estimates.append(estimate)
+    return estimates
+
+
+def _estimate(text: str, sentence: Span, cost: re.Match[str], other: Span | None = None) -> Estimate | None:
+    """The estimate of one cost per example, its examples and epochs read in ``other`` (or its own
+    sentence), when exactly one count of each stands there."""
+    where = other or sentence
+    examples = _examples(where.text)
+    epochs = list(EPOCHS.finditer(where.text))
+    # (a dataset and its size written together, "ImageNet-1k (1.28M images)", are one count)
+    if not examples or len(epochs) != 1 or \
+            any(abs(value - examples[0][0]) > 0.02 * examples[0][0] for value, _, _ in examples):
+        return None
+    forward = _cost(cost)
+    n_examples, ex_start, ex_end = examples[0]
+    passes = epochs_of(epochs[0])
+    if not 1e3 <= forward <= 1e15 or not 1e3 <= n_examples <= 1e11 or not 0 < passes <= 10_000:
+        return None
+    cost_span = Span(cost.group(0), sentence.start + cost.start(), sentence.start + cost.end())
+    example_span = Span(where.text[ex_start:ex_end], where.start + ex_start, where.start + ex_end)
+    evidence = [sentence] + ([other] if other else []) + [cost_span, example_span]
+    estimate = Estimate(3 * forward * n_examples * passes, OPERATION_COUNTING, evidence,
+                        {"forward_flop_per_example": forward, "training_examples": n_examples,
+                         "epochs": passes, "formula": "3 * forward FLOP per example * examples * epochs"},
+                        confidence="Speculative")
+    # the cost's own words ("per image", "forward pass") are no sign that the figure is not a total
+    context = where.text if other else sentence.text[:cost.start()] + " " + sentence.text[cost.end():]
+    mark_local_cues(estimate, text, where, example_span)
+    return classify(estimate, context.lower())
