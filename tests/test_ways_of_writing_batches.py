@@ -27,6 +27,22 @@ def test_a_batch_written_so(sentence, tokens):
     assert [found for found, _ in step_tokens(sentence)] == [pytest.approx(tokens)]
 
 
+@pytest.mark.parametrize(("sentence", "flop"), [
+    # a sentence of parameters and a batch in tokens: the run's tokens are the steps times the batch
+    ("The network has 350 million parameters and was trained for 120,000 steps with 1 million tokens per "
+     "batch.", 6 * 350e6 * 120e3 * 1e6),
+    ("The 3B model was trained for 50k steps, 2M tokens per step, on 128 GPUs.", 6 * 3e9 * 50e3 * 2e6),
+])
+def test_parameters_and_a_batch_in_tokens_count_with_the_steps(sentence, flop):
+    primary = primary_of(sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
+    assert primary.confidence == "Speculative"
+
+
+def test_a_batch_in_tokens_with_no_steps_is_no_run():
+    assert primary_of("Our 1.3B model used a batch of 4M tokens and a cosine schedule.") is None
+
+
 def test_sequences_per_batch_after_with_are_read_once():
     found = step_tokens("We train for 100k steps with 1,024 sequences of 2,048 tokens per batch.")
     assert [tokens for tokens, _ in found] == [pytest.approx(1e5 * 1024 * 2048)]

@@ -13,6 +13,8 @@ from tests.osprey_texts import CARD, primary_of
 @pytest.mark.parametrize("sentence", [
     "Osprey took 8 hours to pre-train and 3 hours to fine-tune on 4 V100 GPUs.",
     "Osprey took 8 hours of pre-training and 3 hours of fine-tuning on 4 V100 GPUs.",
+    # the units between the next figure and its stage
+    "Osprey took 32 V100 GPU-hours for the base model and 12 V100 GPU-hours for fine-tuning.",
 ])
 def test_a_time_for_pre_training_before_a_time_for_fine_tuning_is_the_pre_trainings(sentence):
     primary = primary_of(sentence)

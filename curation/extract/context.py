@@ -689,7 +689,9 @@ CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finall
                           r"(?:fine-?tun|finetun|instruction[\s-]tun|align|post-?train))"
                           # a figure of the next stage before its verb: "8 hours to pre-train and 3 hours to
                           # fine-tune", "2T tokens for pre-training, and 10B tokens are used for fine-tuning"
-                          r"|,?\s+and\s+(?=(?:about\s+|approximately\s+|~)?\d[\d.,]*\s*[A-Za-z]*\s+(?:[a-z]+\s+){0,3}"
+                          # (units between: "1,000 A100 GPU-hours for the base model and 200 A100 GPU-hours
+                          # for fine-tuning")
+                          r"|,?\s+and\s+(?=(?:about\s+|approximately\s+|~)?\d[\d.,]*\s*[A-Za-z]*\s+(?:[\w-]+\s+){0,3}"
                           r"(?:to|for|of|in)\s+(?:the\s+)?(?:fine-?tun|finetun|instruction[\s-]tun|post-?train))"
                           # the results the run reached: "… trained on 3.2T tokens achieves 71.2 on MMLU [12]"
                           rf"|,?\s+(?=(?:{RESULTS_WORD})\b)"

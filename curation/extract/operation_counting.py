@@ -42,6 +42,7 @@ from curation.extract.quantities import (
     parse_plain,
     scaled_value,
 )
+from curation.extract.step_counting import step_tokens
 
 PARAMS = re.compile(
     # a unit written twice ("a 2.7B billion parameter model") is read once
@@ -93,7 +94,8 @@ def find_operation_counting(text: str) -> list[Estimate]:
     """6 · N · D where one sentence gives a model's parameters N and its training tokens D (or a
     dataset's tokens and the epochs over it). Active parameters are used when the sentence gives them."""
     estimates = []
-    for match in anchored(TOKENS, text, TOKENS_ANCHOR, 60, 6):
+    # (past the word, room for the lookahead that tells a rate: "tokens per second", not "per step")
+    for match in anchored(TOKENS, text, TOKENS_ANCHOR, 60, 16):
         sentence = sentence_around(text, match.start(), match.end())
         params = []
         for p in PARAMS.finditer(sentence.text):
@@ -122,6 +124,15 @@ def find_operation_counting(text: str) -> list[Estimate]:
         if before and _other_size_named(sentence.text[param_match.end(): at], n_params):
             continue
         tokens = scaled_value(match.group("t"), _size(match.group("tm")))
+        steps = None
+        if PER_BATCH.match(text, match.end()) or BATCH_BEFORE.search(text, max(0, match.start() - 30),
+                                                                      match.start()):
+            # a batch's tokens: the run's are the steps times the batch ("650M parameters, trained for
+            # 270,000 steps with 2 million tokens per batch"), else none
+            steps = _steps_of_batch(sentence, match)
+            if steps is None:
+                continue
+            tokens = steps[0]
         epochs_match = EPOCHS.search(sentence.text)
         epochs = epochs_of(epochs_match) if epochs_match else 1.0
         if not 1e6 <= tokens <= 1e15 or not 0 < epochs <= 1000:
@@ -132,28 +143,50 @@ def find_operation_counting(text: str) -> list[Estimate]:
         token_span = Span(match.group(0), match.start(), match.end())
         estimate = Estimate(
             value, OPERATION_COUNTING,
-            [sentence, param_span, token_span],
+            [sentence, param_span, *(steps[1] if steps else [token_span])],
             {"parameters": n_params, "active_parameters": is_active, "training_tokens": tokens,
-             "epochs": epochs, "formula": "6 * N * D"},
+             "epochs": epochs, "formula": "6 * N * D" + (" (D = steps × batch tokens)" if steps else "")},
             # a total ("250B total parameters") with no activated count is a mixture of experts' upper bound
             confidence="Likely" if is_active or (len({n for n, _, _ in params}) == 1
                                                  and "total" not in param_match.group(0).lower())
             else "Speculative",
         )
+        if steps:
+            estimate.confidence = "Speculative"  # steps × batch is an upper bound on the tokens seen
         if not is_active and "total" in param_match.group(0).lower() and MIXTURE.search(sentence.text):
             # "our MoE model with 16B total parameters, trained on 2T tokens": an upper bound, not the run
             estimate.notes.append(f"{TOTAL_ONLY_NOTE}, its active count unknown")
         if source_corpus(text, sentence, token_span):
             estimate.notes.append(SOURCE_CORPUS_NOTE)
-        mark_local_cues(estimate, text, sentence, token_span)
+        # (a batch of tokens is the step count's input, not a run's figure: the cues are read at the steps)
+        mark_local_cues(estimate, text, sentence, steps[1][0] if steps else token_span)
         # the stage is the token figure's own clause's ("pretrained on 2T tokens and fine-tuned on …")
-        estimates.append(classify(estimate, stage_clause(sentence, token_span).lower()))
+        clause = stage_clause(sentence, token_span).lower()
+        for part in steps[1][1:] if steps else ():  # the batch's "per step" is the count's input, no
+            clause = clause.replace(part.text.lower(), " ")  # sign of a figure that is no total
+        estimates.append(classify(estimate, clause))
     return estimates
 
 
 # a name a training verb has as its object or subject: "we train Heron-1B on …", "Heron-1B is trained on …"
 TRAIN_BEFORE = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 TRAINED_AFTER = re.compile(r"\s+(?:is|was|are|were|gets|got)\s+(?:\w+\s+)?(?:pre-?)?trained\b", re.IGNORECASE)
+
+
+PER_BATCH = re.compile(r"\s*(?:per|each|a|/)\s*(?:batch|step|iteration|update)\b", re.IGNORECASE)
+BATCH_BEFORE = re.compile(r"\bbatch(?:\s+size)?\s*(?:of|is|was|=|:)?\s*(?:about\s+|roughly\s+|~\s*)?$",
+                          re.IGNORECASE)
+
+
+def _steps_of_batch(sentence: Span, batch: re.Match[str]) -> tuple[float, list[Span]] | None:
+    """The tokens of the steps a sentence gives times the batch ``batch`` sizes in tokens, and their spans;
+    None unless exactly one such product stands in the sentence and it holds that batch."""
+    products = [(tokens, spans) for tokens, spans in step_tokens(sentence.text)
+                if any(s.start <= batch.start() - sentence.start < s.end for s in spans)]
+    if len(products) != 1:
+        return None
+    tokens, spans = products[0]
+    return tokens, [Span(s.text, sentence.start + s.start, sentence.start + s.end) for s in spans]
 
 
 def _other_size_named(between: str, n_params: float) -> bool:
