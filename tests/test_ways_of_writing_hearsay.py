@@ -107,6 +107,12 @@ def test_a_gloss_of_the_model_a_run_starts_from_is_not_the_run(body):
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 100e9)
 
 
+def test_a_gloss_of_a_teachers_run_on_its_devices_is_the_teachers():
+    primary = primary_of("We distill a 30B teacher (trained on 8T tokens on 4,096 H100s for 40 days) into "
+                         "Osprey.")
+    assert primary is None
+
+
 def test_another_models_run_right_after_a_section_heading_is_still_its_own():
     text = TITLE + "Kite was trained for 90 days on 2,048 A100 GPUs.\n"
     assert extract(text, 2024).primary is None

@@ -19,8 +19,9 @@ TEACHER_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its|a)\s+teacher(?:\s
                          r"\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:pre-?)?trained\b",
                          re.IGNORECASE)
 # a teacher's run told in a participle right before its figure: "We distill from a 70B teacher trained on
-# 15T tokens", "… the teacher model (Kite-70B), which was pre-trained for 30 days on …"
-TEACHER_TRAINED = re.compile(r"\bteacher(?:\s+model)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*"
+# 15T tokens", "… the teacher model (Kite-70B), which was pre-trained for 30 days on …", and in a gloss:
+# "a 70B teacher (trained on 15T tokens on 16,000 H100s for 54 days)"
+TEACHER_TRAINED = re.compile(r"\bteacher(?:\s+model)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*\(?\s*"
                              r"(?:which\s+was\s+|that\s+was\s+)?(?:pre-?)?trained\s+(?:\w+\s+){0,4}?"
                              r"(?:on|with|for|using)\s+(?:about\s+|over\s+|~)?$", re.IGNORECASE)
 
