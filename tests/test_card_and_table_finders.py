@@ -97,3 +97,18 @@ def test_a_column_of_flops_per_token_is_no_count_of_tokens():
     found = find_table_rows(table)
     expected = [pytest.approx(6 * 1.1e9 * 1e12), pytest.approx(6 * 6.9e9 * 1e12)]
     assert sorted(e.value_flop for e in found) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "- Compute (FLOPs): 4.2E22\n- Hardware: TPU v5p",
+    "| Property | Value |\n|---|---|\n| Training FLOPs | 4.2e22 |\n| Tokens | 1T |",
+])
+def test_a_compute_field_or_row_in_scientific_notation_is_read(body):
+    primary = extract("---\nlicense: mit\n---\n# Osprey-7B\n\n" + body + "\n", 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(4.2e22)
+
+
+def test_a_row_of_compute_across_models_is_no_field_of_one():
+    body = "| Metric | Osprey-1B | Osprey-7B |\n|---|---|---|\n| Training FLOPs | 6e20 | 4.2e22 |"
+    primary = extract("---\nlicense: mit\n---\n# Osprey-7B\n\n" + body + "\n", 2024).primary
+    assert primary is None or primary.value_flop == pytest.approx(4.2e22)

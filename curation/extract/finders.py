@@ -103,7 +103,7 @@ UNITLESS_COMPUTE = re.compile(
     # the model it is for may come between: "the total training FLOPs of Heron-7B is about 4.2e22"
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s[\w.-]+){{0,2}}?)?"
     rf"(?:\s+per\s+(?:training\s+)?epoch)?"  # "Training FLOPs per epoch are 1.5e20" (see epochs_for_figure)
-    rf"\s*(?:was|is|are|were|of|:|=|≈|~|totals?|totalled)"
+    rf"\s*(?:was|is|are|were|of|:|=|≈|~|totals?|totalled|\|)"  # ("| Training FLOPs | 3.8e23 |": a row)
     rf"\s*(?:about\s+|approximately\s+|roughly\s+|around\s+|~\s*|≈\s*)?(?:{SCIENTIFIC})"
     # a unit after it, read by the unit finders ("1e22 FLOPs", "3,640 PF-days"); a word that is no unit
     # may follow ("… were 1.8e22 and …")
@@ -237,10 +237,19 @@ def _labelled_compute(text: str) -> list[Estimate]:
             continue
         sentence = sentence_around(text, match.start(), match.end())
         estimate = Estimate(value, REPORTED, [sentence, Span(match.group(0), match.start(), match.end())],
-                            {"unit": match.group("unit")})
+                            {"unit": match.group("unit"), **_field(text, match)})
         mark_local_cues(estimate, text, sentence, match_span(match))
         estimates.append(classify(estimate, context_around(text, sentence, match_span(match), 60, 30)))
     return estimates
+
+
+def _field(text: str, match: re.Match[str]) -> dict[str, str]:
+    """``{"pairing": "a compute field"}`` when the figure's line is a field or row labelled compute
+    (:data:`COMPUTE_FIELD`: "- Compute (FLOPs): 3.8e23", "| Training FLOPs | 3.8e23 |"), which is read
+    though it is no prose; else nothing."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    field = COMPUTE_FIELD.match(text, line_start, match.end())
+    return {"pairing": "a compute field"} if field else {}
 
 
 def _unitless_compute(text: str) -> list[Estimate]:
@@ -254,12 +263,16 @@ def _unitless_compute(text: str) -> list[Estimate]:
         match = UNITLESS_COMPUTE.search(text, max(0, at - 30), at + 70)
         if match is None or match.start() > at:
             continue
+        line_end = text.find("\n", match.end())
+        rest = text[match.end(): line_end if line_end != -1 else len(text)]
+        if "|" in match.group(0) and rest.strip() != "|":
+            continue  # a row of several cells, one per model ("| Training FLOPs | 1e21 | 3.8e23 |"): no field
         value = scientific_value(match)
         if not 1e15 <= value <= MAX_FLOP:
             continue
         sentence = sentence_around(text, match.start(), match.end())
         inputs: dict[str, object] = {"unit": "FLOP (no unit written; a compute figure in scientific "
-                                             "notation)"}
+                                             "notation)", **_field(text, match)}
         epochs = epochs_for_figure(text, sentence, match)
         value = _times_epochs(value, inputs, epochs)
         estimate = Estimate(value, REPORTED, [sentence, Span(match.group(0), match.start(), match.end())],
