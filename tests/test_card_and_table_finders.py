@@ -112,3 +112,20 @@ def test_a_row_of_compute_across_models_is_no_field_of_one():
     body = "| Metric | Osprey-1B | Osprey-7B |\n|---|---|---|\n| Training FLOPs | 6e20 | 4.2e22 |"
     primary = extract("---\nlicense: mit\n---\n# Osprey-7B\n\n" + body + "\n", 2024).primary
     assert primary is None or primary.value_flop == pytest.approx(4.2e22)
+
+
+def test_a_row_of_compute_under_models_as_columns_gives_each_its_figure():
+    text = ("Osprey: Open Models\n\nWe introduce Osprey.\n\n2 Training\n\n| | Osprey-1B | Osprey-7B |\n"
+            "|---|---|---|\n| Training compute (1e21 FLOPs) | 6 | 42 |\n")
+    extraction = extract(text, 2024)
+    assert {e.model: e.value_flop for e in extraction.estimates} == {"Osprey-1B": 6e21, "Osprey-7B": 4.2e22}
+    assert extraction.primary is not None and extraction.primary.model == "Osprey-7B"
+
+
+def test_a_power_of_ten_in_a_headers_parentheses_is_its_unit_not_a_figure():
+    text = ("Osprey: Open Models\n\nWe introduce Osprey.\n\n2 Training\n\n"
+            "| Model | Training compute (1e21 FLOPs) |\n|---|---|\n| Osprey-1B | 0.6 |\n")
+    assert [e.value_flop for e in extract(text, 2024).estimates] == [pytest.approx(6e20)]
+    # in prose, the same parentheses give a figure
+    primary = extract("Osprey\n\nThe total compute (1e23 FLOPs) was spent over 20 days.\n", 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(1e23)

@@ -187,7 +187,7 @@ def find_reported(text: str) -> list[Estimate]:
                     continue  # "15 PFLOPs" may be a machine's rate
             else:
                 value = scientific_value(match)
-            if not MIN_FLOP <= value <= MAX_FLOP:
+            if not MIN_FLOP <= value <= MAX_FLOP or _unit_of_a_label(text, match):
                 continue
             sentence = sentence_around(text, match.start(), match.end())
             inputs: dict[str, object] = {"unit": "petaflop/s-days" if in_pfs else "FLOP"}
@@ -241,6 +241,26 @@ def _labelled_compute(text: str) -> list[Estimate]:
         mark_local_cues(estimate, text, sentence, match_span(match))
         estimates.append(classify(estimate, context_around(text, sentence, match_span(match), 60, 30)))
     return estimates
+
+
+# a power of ten alone in parentheses that ends a label, a table's cell or a field's name: "(1e21 FLOPs) |",
+# "(10^21 FLOPs):", "(× 10^21 FLOP)" at a line's end
+SCALE_IN_PARENTHESES = re.compile(r"\(\s*(?:×\s*|x\s*)?(?:1(?:\.0)?\s*[eE]\+?\d{1,2}"
+                                  r"|(?:1\s*×\s*)?10\s*\^?\s*\{?\d{1,2}\}?)\s*FLOPs?\s*\)[ \t]*(?:[|:]|$)",
+                                  re.IGNORECASE | re.MULTILINE)
+LABEL_WORD_BEFORE = re.compile(r"[A-Za-z]\s*$")
+
+
+def _unit_of_a_label(text: str, match: re.Match[str]) -> bool:
+    """Whether a figure is a label's unit, a power of ten alone in parentheses after a word, ending a
+    table's cell, a field's name or a line ("| Training compute (1e21 FLOPs) |", "Compute (10^21
+    FLOPs): 3.2"): the scale of the figures given under or beside it, not a figure ("The total compute
+    (1e23 FLOPs) was spent over 20 days" is one)."""
+    start = text.rfind("(", max(0, match.start() - 4), match.start() + 1)
+    if start == -1 or not LABEL_WORD_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    scale = SCALE_IN_PARENTHESES.match(text, start)
+    return scale is not None and scale.end() >= match.end()
 
 
 def _field(text: str, match: re.Match[str]) -> dict[str, str]:

@@ -240,6 +240,7 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
         found += _parameter_token_rows(table)
         found += _parameter_token_columns(text, table)
         found += _compute_rows(table)
+        found += _compute_by_column(table)
         mark_other_models(text, found)
         estimates += found
     for table in line_tables(text):  # "Model Params Tokens" / "Heron-7B 6.9B 2T", without pipes
@@ -462,22 +463,69 @@ CELL_NUMBER = re.compile(rf"^\s*(?:~\s*)?(?:{SCIENTIFIC}|(?P<plain>{NUMBER}))")
 MIN_TRAINING_FLOP = 1e15
 
 
+def _compute_unit(header: str) -> tuple[float, str] | None:
+    """What a header (or a row's label) of training compute says a figure is worth in FLOP, and its unit
+    as written: PF-days (petaflop/s-days), or FLOP with the scale it gives ("(1e21)", "zettaFLOPs");
+    None for any other header."""
+    if not COMPUTE_HEADER.search(header) or NOT_COMPUTE_TOTAL.search(header):
+        return None
+    if re.search(r"pf-?s?-?days?|petaflop/s-days?|pfs-days?", header):
+        return FLOP_PER_PFS_DAY, "PF-days"
+    if "flop" not in header:
+        return None
+    scale = FLOP_SCALE.search(header)
+    if scale is None:
+        return 1.0, "FLOP"
+    exponent, prefix = scale.group("e"), scale.group("prefix")
+    factor = 10.0 ** int(exponent) if exponent else PREFIX_SCALE[prefix]
+    return factor, f"{factor:.0e} FLOP"
+
+
 def _compute_column(table: Table) -> tuple[int, float, str] | None:
-    """The column of training compute, the FLOP its unit is worth and the unit as written: PF-days
-    (petaflop/s-days), or FLOP with the scale the header gives ("(1e21)", "zettaFLOPs")."""
+    """The column of training compute, the FLOP its unit is worth and the unit as written (see
+    :func:`_compute_unit`)."""
     for index, header in enumerate(table.headers):
-        if not COMPUTE_HEADER.search(header) or NOT_COMPUTE_TOTAL.search(header):
-            continue
-        if re.search(r"pf-?s?-?days?|petaflop/s-days?|pfs-days?", header):
-            return index, FLOP_PER_PFS_DAY, "PF-days"
-        if "flop" in header:
-            scale = FLOP_SCALE.search(header)
-            if scale is None:
-                return index, 1.0, "FLOP"
-            exponent, prefix = scale.group("e"), scale.group("prefix")
-            factor = 10.0 ** int(exponent) if exponent else PREFIX_SCALE[prefix]
-            return index, factor, f"{factor:.0e} FLOP"
+        unit = _compute_unit(header)
+        if unit is not None:
+            return index, *unit
     return None
+
+
+# the headers of a key-value table's columns, which name no model: "| Property | Value |"
+GENERIC_COLUMNS = {"value", "values", "details", "detail", "description", "setting", "settings",
+                   "specification", "specifications", "configuration", "hyperparameter", "info",
+                   "information"}
+
+
+def _compute_by_column(table: Table) -> list[Estimate]:
+    """A table with a model a column ("| | Heron-7B | Heron-70B |") and a row of training compute ("|
+    Training FLOPs | 8.4e22 | 8.4e23 |"): each column's figure in the unit the row's label gives, for the
+    model its header names."""
+    names = [cell.strip().strip("*").strip() for cell in table.header_line.text.strip().strip("|").split("|")]
+    estimates = []
+    for row in table.rows:
+        unit = _compute_unit(row.label.lower()) if "flop" in row.label.lower() or \
+            "compute" in row.label.lower() else None
+        if unit is None:
+            continue
+        factor, written = unit
+        for column in range(1, min(len(names), len(row.cells))):
+            match = CELL_NUMBER.match(row.cells[column].replace("\\", ""))
+            name = names[column]
+            if not match or not re.search(r"[A-Za-z]", name) or name.lower() in GENERIC_COLUMNS:
+                continue
+            plain = match.group("plain")
+            value = (float(plain.replace(",", "")) if plain else scientific_value(match)) * factor
+            if value < MIN_TRAINING_FLOP:
+                continue
+            estimate = Estimate(
+                value, REPORTED, [row.line, table.header_line, _cell_span(row, column)],
+                {"unit": written, "table_row": True, "table_header": table.header_line.text},
+                model=name, confidence="Likely",
+            )
+            estimates.append(classify(estimate, row.line.text.lower()))
+        break
+    return estimates
 
 
 def _compute_rows(table: Table) -> list[Estimate]:
