@@ -13,6 +13,8 @@ from itertools import pairwise
 import lxml.html
 from lxml import etree
 
+from curation.extract.pages import joined_pages
+
 _HTML = re.compile(r"<(?:html|body|div|p|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
 _NEEDS_PARSER = re.compile(r"<(?:table|tr|td|th|script|style)\b|<!--", re.IGNORECASE)  # tables, hidden text
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
@@ -457,13 +459,17 @@ def plain_text(document: str) -> str:
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
     dropped and entities decoded (the same text, many times faster). Line ends are written "\\n" (a file
     saved with Windows or old Mac line ends reads the same), zero-width marks, soft hyphens and trade
-    and registered marks ("NVIDIA® A100") are dropped, Unicode hyphens are written "-", the signs PDF
-    extraction misreads from TeX's symbol font as "×" and "~" ("3.1 ⇥ 10^23"), Unicode spaces
+    and registered marks ("NVIDIA® A100") are dropped, a PDF's pages are joined where a sentence
+    runs over the break (:func:`~curation.extract.pages.joined_pages`), Unicode hyphens are written
+    "-", the signs PDF extraction misreads from TeX's symbol font as "×" and "~" ("3.1 ⇥ 10^23"),
+    Unicode spaces
     " " and a list item's bullet ("•") "- ". A pipe table written without outer pipes gets them ("Total
     | 1259": "| Total | 1259 |"), and a line of bold words alone and an HTML heading are written as
     Markdown headings ("**Training**", "<h2>Training</h2>": "### Training", "## Training")."""
     if "\r" in document:
         document = document.replace("\r\n", "\n").replace("\r", "\n")
+    if "\f" in document:  # a PDF's pages, without their numbers and running headers, joined mid-sentence
+        document = joined_pages(document)
     # (the single character first: a search for two is slow on a non-ASCII text)
     bold = tuple(mark for mark in ("**", "__") if mark[0] in document and mark in document)
     if bold or "`" in document:  # before the numbers are read: "**5,500** GT"
