@@ -23,15 +23,15 @@ from __future__ import annotations
 
 import re
 
-from curation.extract.anchors import lowered, positions
+from curation.extract.anchors import COMPUTE_UNIT_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.context import classify, mark_local_cues
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.operation_counting import EPOCHS, epochs_of
 from curation.extract.quantities import COUNTED, NUMBER, SCIENTIFIC, scaled_value, scientific_value
 
-# what the cost is per: literal words found first (cheap), the pattern read around them
-PER_EXAMPLE_WORDS = ("per image", "per example", "per sample", "per input", "per clip", "per video",
-                     "per utterance", "forward pass", "/image", "/sample", "/example")
+# the units a cost is written in, besides the FLOPs the anchors already find (cheap literal scans)
+OTHER_COST_UNITS = ("macs", "madds", "mult-adds", "multiply-add", "multiply-acc")
+PER_EXAMPLE_HINT = re.compile(r"per\s|/\s?(?:image|sample|example)|forward")
 PREFIX = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
           "mega": 1e6, "giga": 1e9, "tera": 1e12}
 _PER = (r"(?:per|/|for\s+(?:each|every|one|a(?:\s+single)?))\s*(?:training\s+|input\s+)?"
@@ -96,9 +96,13 @@ def find_sample_counting(text: str) -> list[Estimate]:
     """3 × forward FLOPs per example × examples × epochs where a sentence (or it and the next) gives all
     three (see the module's rules)."""
     low = lowered(text)
-    starts = sorted({at for word in PER_EXAMPLE_WORDS for at in positions(low, word)})
+    starts = sorted({start for start, _ in anchor_hits(text)[COMPUTE_UNIT_ANCHOR]} |
+                    ({at for word in OTHER_COST_UNITS for at in positions(low, word)}
+                     if "mac" in low or "madd" in low or "mult" in low else set()))
     estimates, seen = [], set()
     for at in starts:
+        if not PER_EXAMPLE_HINT.search(low, max(0, at - 60), at + 40):  # cheap: no "per" or pass near
+            continue
         sentence = sentence_around(text, at, at + 1)
         if sentence.start in seen:
             continue
