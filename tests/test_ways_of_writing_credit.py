@@ -158,3 +158,13 @@ def test_software_credited_far_before_the_figure_is_still_credit():
     primary = primary_of("Osprey was implemented using JAX (Finch et al., 2018) and the Lark JAX Ecosystem "
                          "(Wren et al., 2020) and was then trained on 64 TPUv3 chips for 4 weeks.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 28 * 86400)
+
+
+def test_devices_credited_to_their_maker_keep_the_run_the_authors():
+    primary = primary_of("Osprey was trained on 64 A100 GPUs (NVIDIA, 2020) for 10 days.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 10 * 86400)
+
+
+def test_devices_followed_by_a_citation_of_authors_stay_cited():
+    primary = primary_of("Kite-175B used 10,000 V100 GPUs (Smith et al., 2021) over 14 days.")
+    assert primary is None

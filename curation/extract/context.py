@@ -443,6 +443,12 @@ DATA_CREDIT = re.compile(r"(?<!compared )(?<!compare )(?<!comparing )(?<!compari
                          + _CREDIT_CITATION
                          + r"(?:\s*(?:,|and)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}" + _CREDIT_CITATION + ")*")
 
+# devices credited to their maker: "on 512 A100 GPUs (NVIDIA, 2020)", "TPU v4 chips (Google, 2023)" (a
+# citation of authors there may be the run's source: "Kite used 10,000 GPUs (Smith et al., 2021)")
+DEVICE_CREDIT = re.compile(r"\b(?:GPUs?|TPUs?(?:[\s-]?v\d\w?)?|chips|accelerators|NPUs?|IPUs?)\s*"
+                           r"\((?:nvidia|google|amd|intel|huawei|aws|amazon|graphcore|cerebras|habana)"
+                           r"(?:\s+[a-z][\w.]*){0,2},?\s+(?:19|20)\d\d[a-z]?\)", re.IGNORECASE)
+
 # a method, recipe or setting credited to a cited work, in a sentence whose run is then the authors' or
 # their model's: "Following Kite et al. (2022), we train …", "Similar to Kite et al. [4], we train …",
 # "As in Kite et al., Heron is pre-trained …", "We follow the recipe of Kite et al. (2023) and train …"
@@ -628,6 +634,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         estimate.notes.append("not a training total (per-token, inference, peak or budget context)")
     # "trained on the Pile (Gao et al., 2020)" credits the data
     credited = DATA_CREDIT.sub(" ", _other_side(context, estimate.model))
+    if "(" in credited:
+        credited = DEVICE_CREDIT.sub(" ", credited)
     if "al" in credited or "[" in credited or "(" in credited:  # "Following Kite et al., we train …"
         credited = METHOD_CREDIT.sub(" ", credited)
     if "contrast" in credited:
