@@ -21,6 +21,9 @@ from tests.osprey_texts import primary_of
     # the examples and epochs in the next sentence; a dataset with its size written out is one count
     ("Osprey-L requires 30 GFLOPs per image. We train it for 300 epochs on ImageNet-1k (1.28M images).",
      3 * 30e9 * 1_281_167 * 300),
+    # the cost after its example, and a dataset's name between a count and its noun
+    ("Osprey-S handles each image with 2 billion FLOPs and trains for 100 epochs on 5 million Places "
+     "training images.", 3 * 2e9 * 5e6 * 100),
 ])
 def test_cost_per_example_times_examples_and_epochs(body, flop):
     primary = primary_of(body, year=2021)

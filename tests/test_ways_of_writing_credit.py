@@ -168,3 +168,16 @@ def test_devices_credited_to_their_maker_keep_the_run_the_authors():
 def test_devices_followed_by_a_citation_of_authors_stay_cited():
     primary = primary_of("Kite-175B used 10,000 V100 GPUs (Smith et al., 2021) over 14 days.")
     assert primary is None
+
+
+@pytest.mark.parametrize("body", [
+    "For comparison, our model was trained on 64 A100 GPUs for 10 days.",
+    "For reference, we trained Osprey on 64 A100 GPUs for 10 days.",
+])
+def test_the_authors_own_run_given_for_comparison_is_theirs(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 10 * 86400)
+
+
+def test_another_models_run_given_for_reference_is_cited():
+    assert primary_of("For reference, Kite was trained on 64 A100 GPUs for 10 days.") is None

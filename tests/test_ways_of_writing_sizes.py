@@ -657,3 +657,12 @@ def test_a_total_with_its_active_count_in_a_table_is_still_read_as_active():
                     "| # Activated Params | 0.3B | 2.8B |\n")
     primary = _primary(text)
     assert primary is not None and primary.assumptions["parameters"] == pytest.approx(2.8e9)
+
+
+def test_a_sized_name_of_the_titles_family_with_a_word_after_a_hyphen_is_the_own_model():
+    primary = _primary("Osprey: Efficient Language Modeling\n\n1 Introduction\n\nOsprey-LM-7B is trained on "
+                       "1.5 trillion tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.5e12)
+    # a longer word that only starts with the title's name is another model
+    assert _primary("Osprey: Efficient Language Modeling\n\n1 Introduction\n\nOspreynet-7B is trained on "
+                    "1.5 trillion tokens.") is None

@@ -320,9 +320,9 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
 
 # Cues that a figure belongs to another work cited in this one, or is hearsay about it ("is rumored to
 # have been trained with", "reportedly", "public estimates put"), or is set beside the text's own ("as ours")
-CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast", "previous work",
-         "prior work", "earlier work", "our previous", "our prior", "our earlier", "predecessor",
-         "as reported by", "reported by", "according to", "by its authors", "by their authors",
+CITED = ("et al", "for comparison", "for reference", "compared to", "compared with", "in contrast",
+         "previous work", "prior work", "earlier work", "our previous", "our prior", "our earlier",
+         "predecessor", "as reported by", "reported by", "according to", "by its authors", "by their authors",
          "rumor", "rumour", "reportedly", "allegedly", "speculated",
          # hearsay in the passive: "it has been estimated that training X used …"
          "been estimated that", "it is estimated that", "been reported that", "it is reported that",
@@ -604,7 +604,9 @@ RELATIVE_TRAINING = re.compile(r",\s*(?:which|that)\s+(?:was|were|is|are|had\s+b
 # the text's own run set against another told before it: "Our largest model, in contrast, was trained on
 # …", "In contrast, we train …" (the contrast is the other's; "in contrast to Kite" still compares)
 OWN_CONTRAST = re.compile(r"\b(?:we|our)\b[^.;]{0,60}?\bin\s+contrast\b(?!\s+(?:to|with)\b)"
-                          r"|\bin\s+contrast\b(?!\s+(?:to|with)\b),?\s+(?=(?:we|our)\b)")
+                          r"|\bin\s+contrast\b(?!\s+(?:to|with)\b),?\s+(?=(?:we|our)\b)"
+                          # the authors' own run given as the reference: "For comparison, our model was …"
+                          r"|\bfor\s+(?:comparison|reference),?\s+(?=(?:we|our)\b)")
 
 
 def classify(estimate: Estimate, context: str) -> Estimate:
@@ -638,7 +640,7 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         credited = DEVICE_CREDIT.sub(" ", credited)
     if "al" in credited or "[" in credited or "(" in credited:  # "Following Kite et al., we train …"
         credited = METHOD_CREDIT.sub(" ", credited)
-    if "contrast" in credited:
+    if "contrast" in credited or "for " in credited:
         credited = OWN_CONTRAST.sub(" ", credited)
     # a citation mark alone in a sentence told in the first person ("We train Heron on 1.4T tokens [12].")
     # credits a source of the run, not another work's run

@@ -593,9 +593,17 @@ def _titled_name(text: str, found: list[tuple[float, re.Match[str]]]) -> bool:
     model."""
     title = title_part(text)
     lead = TITLE_LEAD.match(title)
-    return any(match.group(0) in title or (lead is not None and _squashed(match.group("name")) ==
-                                           _squashed(lead.group("lead")))
+    return any(match.group(0) in title
+               or (lead is not None and _of_the_lead(match.group("name"), lead.group("lead")))
                for _, match in found)
+
+
+def _of_the_lead(name: str, lead: str) -> bool:
+    """Whether a sized name's family is the title's lead name, alone or with words after a hyphen or a
+    space ("Heron" and "Heron-LM" of "Heron: …"; not "Heronet")."""
+    if _squashed(name) == _squashed(lead):
+        return True
+    return name.lower().startswith(lead.lower()) and name[len(lead): len(lead) + 1] in ("-", " ")
 
 
 def title_part(text: str) -> str:

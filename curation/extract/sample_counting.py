@@ -6,7 +6,8 @@ The rules:
 
 - a cost per example is a figure of FLOPs (or multiply-accumulates, two FLOPs each) per image, example,
   sample, input, clip, video or utterance, or of a forward pass ("61.6 GFLOPs per image", "4.1 billion
-  FLOPs per forward pass", "a forward pass costs 12 GFLOPs", "15.4 GMACs/image");
+  FLOPs per forward pass", "a forward pass costs 12 GFLOPs", "15.4 GMACs/image", "processes each image
+  with 4.4 billion FLOPs");
 - the examples are a count written with them ("1.28M images", "300 million training examples") or a
   dataset whose training split's size is a published fact (:data:`DATASET_EXAMPLES`), and the epochs a
   count of passes (:data:`~curation.extract.operation_counting.EPOCHS`);
@@ -31,7 +32,7 @@ from curation.extract.quantities import COUNTED, NUMBER, SCIENTIFIC, scaled_valu
 
 # the units a cost is written in, besides the FLOPs the anchors already find (cheap literal scans)
 OTHER_COST_UNITS = ("macs", "madds", "mult-adds", "multiply-add", "multiply-acc")
-PER_EXAMPLE_HINT = re.compile(r"per\s|/\s?(?:image|sample|example)|forward")
+PER_EXAMPLE_HINT = re.compile(r"per\s|each\s|every\s|single\s|/\s?(?:image|sample|example)|forward")
 PREFIX = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
           "mega": 1e6, "giga": 1e9, "tera": 1e12}
 _PER = (r"(?:per|/|for\s+(?:each|every|one|a(?:\s+single)?))\s*(?:training\s+|input\s+)?"
@@ -41,13 +42,16 @@ _COST = (rf"(?:(?P<sci>{SCIENTIFIC})|(?P<n>{NUMBER})\s?(?P<prefix>[KMGT]|thousan
          r"multiply-accumulates)(?!\w|/s\b)")  # not a rate, "FLOP/s"
 COST_PER_EXAMPLE = re.compile(
     rf"{_COST}\s*(?:\([^()]{{1,20}}\)\s*)?{_PER}"
-    # the cost after its pass: "a forward pass costs 12 GFLOPs", "each forward pass takes 4.1 GFLOPs"
-    rf"|forward\s+pass(?:\s+of\s+[\w.-]+)?\s+(?:costs?|takes|requires|needs|is|of)\s+(?:about\s+|roughly\s+|~\s*)?"
+    # the cost after its pass or its example: "a forward pass costs 12 GFLOPs", "each forward pass takes
+    # 4.1 GFLOPs", "processes each image with 4.4 billion FLOPs"
+    rf"|(?:forward\s+pass(?:\s+of\s+[\w.-]+)?|(?:each|every|one|a\s+single)\s+(?:image|example|sample|input"
+    r"|clip|video|utterance))\s+(?:costs?|takes|requires|needs|is|of|with|at)\s+(?:about\s+|roughly\s+|~\s*)?"
     + _COST.replace("?P<", "?P<a_"),
 )
 # a count of training examples written with its noun: "1.28M images", "300 million training examples"
 EXAMPLES = re.compile(rf"(?<![\w.])(?P<n>{COUNTED})\s?(?P<m>[KMB]|thousand|million|billion)?(?![\w.])\s+"
-                      r"(?:(?:training|labell?ed|unique|web|curated)\s+){0,2}"
+                      # words between: "1.28M training images", "1.28 million ImageNet training images"
+                      r"(?:[A-Z][\w-]*\s+)?(?:(?:training|labell?ed|unique|web|curated)\s+){0,2}"
                       r"(?:images|examples|samples|image-text\s+pairs|clips|videos|utterances)\b",
                       re.IGNORECASE)
 # training examples of common datasets, from the papers that released them: ImageNet's ILSVRC-2012
