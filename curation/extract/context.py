@@ -326,6 +326,7 @@ CITED = ("et al", "for comparison", "for reference", "compared to", "compared wi
          "rumor", "rumour", "reportedly", "allegedly", "speculated",
          # hearsay in the passive: "it has been estimated that training X used …"
          "been estimated that", "it is estimated that", "been reported that", "it is reported that",
+         "estimated to have",  # "GPT-4 is estimated to have used around 2e25 FLOP"
          # someone else's estimate of a run: "public estimates put X's training at …"
          "public estimate", "external estimate", "outside estimate", "third-party estimate", "estimates put",
          # another model set beside the text's own: "… in the same range as ours", "larger than ours"
@@ -679,11 +680,11 @@ def second_of_comparison(text: str, start: int) -> bool:
     return bool(COMPARED_BEFORE.search(text[max(0, start - 40): start]))
 
 
-def eligible(estimate: Estimate) -> bool:
-    """Whether an estimate may be the text's own training compute."""
-    return not any(note.startswith(("not a training total", "cited", "range", "not training",
-                                    "not credible", "not prose", NOT_OWN_RUN))
-                   for note in estimate.notes)
+def eligible(estimate: Estimate, cited_too: bool = False) -> bool:
+    """Whether an estimate may be the text's own training compute (``cited_too``: or would be, but for
+    its being another work's)."""
+    barred = ("not a training total", "range", "not training", "not credible", "not prose", NOT_OWN_RUN)
+    return not any(note.startswith(barred if cited_too else (*barred, "cited")) for note in estimate.notes)
 
 
 # where a sentence turns to another stage: "pretrained on 2T tokens, and then fine-tuned on …", "…, and

@@ -273,7 +273,18 @@ def hardware_estimate(
     mark_local_cues(estimate, text, sentence, figure)
     if has_cue(context, NOT_TRAINING_USE):
         estimate.notes.append("not training hardware use (inference or evaluation context)")
+    elif "been" in sentence.text and MACHINE_LIFETIME.search(sentence.text) and \
+            not TRAINING_WORD.search(sentence.text):
+        estimate.notes.append("not training hardware use (how long a machine has been in service)")
     return classify(estimate, context)
+
+
+# how long a machine has been in service, told with no training: "Our cluster of 4,096 H100 GPUs … has
+# been in operation for 18 months"
+MACHINE_LIFETIME = re.compile(r"\b(?:has|have|had)\s+been\s+(?:in\s+(?:use|operation|service|production)|used"
+                              r"|operating|running|operational|online|deployed)\s+(?:for|since)\b",
+                              re.IGNORECASE)
+TRAINING_WORD = re.compile(r"train|\bfit\b|learn", re.IGNORECASE)
 
 
 GENERIC_DEVICES_FOR_TIME = re.compile(

@@ -197,7 +197,8 @@ def find_reported(text: str) -> list[Estimate]:
                 inputs["pairing"] = "a compute field"  # "Compute: 2.5e23 FLOPs (6 × 7B × 6T)": no prose
             estimate = Estimate(value, REPORTED, [sentence, Span(match.group(0), match.start(), match.end())],
                                 inputs)
-            if RANGE_BEFORE.search(text[max(0, match.start() - 30): match.start()]):
+            if RANGE_BEFORE.search(text[max(0, match.start() - 30): match.start()]) or \
+                    _from_to(text, match):
                 estimate.notes.append("range bound, not a figure")
             if RATE_BEFORE.search(text[max(0, match.start() - 40): match.start()]):
                 estimate.notes.append("not a training total: a throughput or speed")
@@ -261,6 +262,26 @@ def _unit_of_a_label(text: str, match: re.Match[str]) -> bool:
         return False
     scale = SCALE_IN_PARENTHESES.match(text, start)
     return scale is not None and scale.end() >= match.end()
+
+
+# the ends of a span of figures written "from X to Y", a model named after each: "grown from about 1e15
+# FLOP (Kite-5) to over 1e25 FLOP (Kite-4)"
+FROM_FIGURE_TO = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|~\s*)?[\d.,]+(?:\s?[eE][+\-]?\d+"
+                            r"|\s*(?:×|x)\s*10\^?\{?\d+\}?)?\s*(?:[A-Za-z]+\s*)?FLOPs?"
+                            r"(?:\s*\([^()]{1,40}\))?\s+(?:up\s+)?to\s+(?:over\s+|more\s+than\s+|about\s+"
+                            r"|around\s+|nearly\s+|~\s*)?$", re.IGNORECASE)
+TO_FIGURE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:up\s+)?to\s+(?:over\s+|more\s+than\s+|about\s+"
+                             r"|around\s+|nearly\s+|~\s*)?\d", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+|roughly\s+|~\s*)?$", re.IGNORECASE)
+
+
+def _from_to(text: str, match: re.Match[str]) -> bool:
+    """Whether a figure is one end of a span written "from X to Y" (see :data:`FROM_FIGURE_TO`)."""
+    before = text[max(0, match.start() - 120): match.start()]
+    if "from" not in before:
+        return False
+    return FROM_FIGURE_TO.search(before) is not None or \
+        (FROM_BEFORE.search(before) is not None and TO_FIGURE_AFTER.match(text, match.end()) is not None)
 
 
 def _field(text: str, match: re.Match[str]) -> dict[str, str]:

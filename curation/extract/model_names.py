@@ -20,7 +20,8 @@ SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>(?:[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)
 INTRODUCED = re.compile(r"\b(?:called|named|dubbed)\s+(?P<name>[A-Z][\w.+-]*(?:\s\d+(?:\.\d+)?[BMT])?)")
 # "Heron-3 175B", "Heron 2 70B", "heron-1", "HeronBERT", "H5-11B", "HeronMoE 16B"
 NAME_LIKE = re.compile(
-    r"(?<![\w.-])(?P<name>[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]+)*(?:[- ]\d+(?:\.\d+)?[BMT]?)?"
+    # (a name's last character is no point: "… for Heron-70B." names Heron-70B)
+    r"(?<![\w.-])(?P<name>[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9.]*[A-Za-z0-9])*(?:[- ]\d+(?:\.\d+)?[BMT]?)?"
     r"(?:\s\d+(?:\.\d+)?[BMT])?)(?![\w-])"
 )
 NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus", "hpu", "hpus", "cpu", "cpus", "xpu",
@@ -60,13 +61,15 @@ def looks_like_a_model(name: str) -> bool:
         return False  # an accelerator in the plural ("64 K40s") is hardware, not a model
     if VERSION_ALONE.fullmatch(word) or CHECKPOINT_NAME.match(word):
         return False  # a version alone ("TPU v2s", "v3") or a checkpoint ("step1000-tokens4B") is no model
-    has_digit = any(c.isdigit() for c in word)
+    # (a family, its version and its size in words apart: "Heron 3.1 405B", "Heron 2 70B")
+    has_digit = any(c.isdigit() for c in word) or VERSIONED_SIZED.fullmatch(name) is not None
     inner_capital = any(c.isupper() for c in word[1:]) and not word.isupper()  # HeronBERT, not TDP
     size_only = re.fullmatch(r"\d+(?:\.\d+)?[BMKT]", word)
     return word[0].isalpha() and (has_digit or inner_capital) and not size_only
 
 
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+$")
+VERSIONED_SIZED = re.compile(r"[A-Z][A-Za-z]+ \d{1,2}(?:\.\d{1,2})? \d+(?:\.\d+)?[BMT]")
 
 
 def _generation_of(sentence: str, match: re.Match[str]) -> bool:

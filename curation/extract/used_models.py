@@ -190,7 +190,11 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
                 not _paper_title(text, example):
             estimate.notes.append(f"cited from other work: the figures of an example, {example}")
     named = [e for e in named if eligible(e)]
-    prose = {squash_name(e.model or "") for e in named if not e.assumptions.get("table_row")}
+    # (the models counted are those given a figure, its own or one already found cited: "GPT-4 is
+    # estimated to have used 2e25 FLOP, …, and Kite 3.1 405B 3.8e25 FLOP" quotes three)
+    given = [e for e in estimates if e.model and e.stage == PRETRAINING and not e.assumptions.get("table_row")
+             and eligible(e, cited_too=True)]
+    prose = {squash_name(e.model or "") for e in given}
     several = len(prose) > 1 and card_name is None and not looks_like_model_card(text)
     for estimate in named:
         model = estimate.model or ""

@@ -1,0 +1,52 @@
+"""Short texts of our own in the shapes of surveys and position papers: figures of several models
+quoted in one sentence, the two ends of a span "from X to Y", and a cluster's time in service; and the
+names such texts write ("Kite 3.1 405B", a name that ends its sentence)."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.context import eligible
+from curation.extract.engine import extract
+from curation.extract.model_names import looks_like_a_model, model_before
+
+HEAD = "Compute Thresholds in Practice\n\nAbstract\nWe discuss thresholds.\n\n2 Background\n"
+
+
+def _estimates(body: str):
+    return extract(HEAD + body + "\n", 2025).estimates
+
+
+def test_figures_of_several_models_quoted_with_hearsay_are_all_cited():
+    estimates = _estimates("Kite-4 is estimated to have used around 2e25 FLOP, Finch Ultra 5e25 FLOP, and "
+                           "Wren 3.1 405B 3.8e25 FLOP.")
+    assert len(estimates) == 3 and not any(eligible(e) for e in estimates)
+
+
+def test_the_ends_of_a_span_of_figures_are_no_runs():
+    estimates = _estimates("Training compute has grown from about 1e15 FLOP (Kite-5) to over 1e25 FLOP "
+                           "(Wren-4) in thirty years.")
+    assert estimates and not any(eligible(e) for e in estimates)
+
+
+def test_a_clusters_time_in_service_is_no_training_run():
+    estimates = _estimates("Our cluster of 2,048 H100 GPUs delivers 1.4 exaFLOPS and has been in operation "
+                           "for 18 months, and has been used for 12 months by three teams.")
+    assert not any(eligible(e) for e in estimates)
+
+
+def test_a_cluster_that_has_been_training_for_a_time_is_a_run():
+    primary = extract("Osprey\n\nOur cluster of 512 A100 GPUs has been used for 21 days to train Osprey.\n",
+                      2024).primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 21 * 86400)
+
+
+@pytest.mark.parametrize(("name", "model"), [("Wren 3.1 405B", True), ("Wren 2 70B", True),
+                                             ("With 7B", False), ("Wren", False)])
+def test_a_family_with_its_version_and_size_apart_is_a_model(name, model):
+    assert looks_like_a_model(name) is model
+
+
+def test_a_name_that_ends_its_sentence_leaves_the_point():
+    sentence = "The training compute was 8e22 FLOPs for Osprey-70B."
+    assert model_before(sentence, sentence.index("8e22")) == "Osprey-70B"
