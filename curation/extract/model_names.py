@@ -69,7 +69,7 @@ def looks_like_a_model(name: str) -> bool:
 
 
 PREVIOUS_WORD = re.compile(r"([A-Za-z]+)\s+$")
-VERSIONED_SIZED = re.compile(r"[A-Z][A-Za-z]+ \d{1,2}(?:\.\d{1,2})? \d+(?:\.\d+)?[BMT]")
+VERSIONED_SIZED = re.compile(r"[A-Z][A-Za-z]{2,} \d{1,2}(?:\.\d{1,2})? \d+(?:\.\d+)?[BMT]")
 
 
 def _generation_of(sentence: str, match: re.Match[str]) -> bool:
