@@ -42,7 +42,7 @@ def test_a_cluster_that_has_been_training_for_a_time_is_a_run():
 
 
 @pytest.mark.parametrize(("name", "model"), [("Wren 3.1 405B", True), ("Wren 2 70B", True),
-                                             ("With 7B", False), ("Wren", False)])
+                                             ("With 7B", False), ("Wren", False), ("LM 2 1.6B", False)])
 def test_a_family_with_its_version_and_size_apart_is_a_model(name, model):
     assert looks_like_a_model(name) is model
 
