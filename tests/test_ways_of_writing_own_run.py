@@ -11,6 +11,7 @@ from curation.extract.engine import extract
 from curation.extract.flagship_counting import find_flagship_counting
 from curation.extract.model_names import nearby_model
 from curation.extract.step_counting import step_tokens
+from tests.osprey_texts import primary_of
 
 DAY = 86400
 CARD = "---\nlicense: apache-2.0\n---\n"
@@ -334,3 +335,16 @@ def test_a_list_of_the_models_runs_labelled_by_name(heading):
             "- Heron-7B: 6T tokens on 1,024 TPU v5e chips\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 6e12)
+
+
+def test_the_released_model_with_its_size_is_the_own_flagship():
+    primary = primary_of("The released model has 13B parameters. Pre-training used 2T tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)
+
+
+def test_the_pre_trained_model_after_a_sentence_that_fine_tunes_another_is_that_ones():
+    assert primary_of("We fine-tune Kite. The pre-trained model has 13B parameters and was trained on 2T "
+                      "tokens.") is None
+    primary = primary_of("We pre-train Osprey. The pre-trained model has 13B parameters and was trained on "
+                         "2T tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)

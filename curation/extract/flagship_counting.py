@@ -157,9 +157,11 @@ DESCRIBED_SIZE = re.compile(
 OUR_SIZE = re.compile(
     rf"our\s+(?:largest\s+|biggest\s+|final\s+|flagship\s+)?(?P<n>{NUMBER})\s?(?P<m>[MBT])(?![a-z])"
     r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,2}?models?\b", re.IGNORECASE)
-# "our final model has 1.5B parameters", "our largest model contains about 52 billion parameters"
+# "our final model has 1.5B parameters", "our largest model contains about 52 billion parameters", and the
+# text's own said so: "the released model has 13B parameters", "the proposed model contains 1.3B parameters"
 OUR_MODEL_HAS = re.compile(
-    rf"our\s+(?:[\w-]+\s+){{0,2}}?models?\s+(?:has|have|contains?|consists\s+of|comprises|with)\s+"
+    rf"(?:our|the\s+(?:released|final|resulting|proposed))\s+(?:[\w-]+\s+){{0,2}}?models?\s+"
+    rf"(?:has|have|contains?|consists\s+of|comprises|with)\s+"
     rf"(?:about\s+|approximately\s+|roughly\s+|~\s*)?(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)"
     r"(?![a-z])[\s-]*(?:total\s+)?param(?:eter)?s?\b", re.IGNORECASE)
 # the sentence's subject, right before the size: "Heron is a 20 billion parameter …", "Heron has 350M
@@ -637,7 +639,15 @@ def _described_sizes(text: str) -> list[tuple[float, Span]]:
         if match:
             found.append((_value(match), Span(match.group(0), match.start(), match.end())))
         at = low.find("our ", at + 4)
+    for word in OWN_MODEL_WORDS:  # "the released model has 13B parameters"
+        for at in positions(low, word):
+            match = OUR_MODEL_HAS.match(text, at - 4) if low.startswith("the ", at - 4) else None
+            if match:
+                found.append((_value(match), Span(match.group(0), match.start(), match.end())))
     return found
+
+
+OWN_MODEL_WORDS = ("released model", "final model", "resulting model", "proposed model")
 
 
 # what a range of small models is trained for, besides the text's own model: "to fit scaling laws, we

@@ -128,8 +128,8 @@ def _hardware(model: str, text: str) -> bool:
 
 
 # a sentence whose subject points back: "It has 70B parameters", "The model was trained on …"
-ANAPHORIC_OPENING = re.compile(r"\W{0,3}(?:it|they|(?:the|this|that|these|those)\s+(?:models?|networks?|"
-                               r"systems?)"
+ANAPHORIC_OPENING = re.compile(r"\W{0,3}(?:it|they|(?:the|this|that|these|those)\s+(?:pre-?trained\s+|base\s+"
+                               r"|original\s+)?(?:models?|networks?|systems?)"
                                # "The largest, with 540B parameters, was …", "The biggest of them has …"
                                # (or with its name in apposition: "The largest, Kite-70B, was …")
                                r"|the\s+(?:largest|biggest|smallest)(?:\s+(?:one|model|of\s+them))?,?"
@@ -138,6 +138,8 @@ ANAPHORIC_OPENING = re.compile(r"\W{0,3}(?:it|they|(?:the|this|that|these|those)
                                r"took|required)\b", re.IGNORECASE)
 # the sentence before is about someone else's model: a baseline, a comparison, a citation
 ANOTHER_MODEL = re.compile(r"\bbaselines?\b|\bwe\s+compare\b|\bcompar\w+\s+(?:to|with|against)\b|"
+                           # a model the authors start from: "We fine-tune Kite-13B on …"
+                           r"\bwe\s+(?:\w+\s+)?(?:fine-?tune|finetune|adapt|start\s+from|initiali[sz]e\s+from)\b|"
                            r"\bprior\b|\bprevious\b|\bexisting\b|\bet\s+al\b"
                            # a set of others' models studied: "Our benchmark evaluates 30 models"
                            r"|\b(?:evaluat|benchmark|stud(?:y|ie))\w*\s+(?:\d+|several|many|various|multiple|"
