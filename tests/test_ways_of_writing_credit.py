@@ -181,3 +181,21 @@ def test_the_authors_own_run_given_for_comparison_is_theirs(body):
 
 def test_another_models_run_given_for_reference_is_cited():
     assert primary_of("For reference, Kite was trained on 64 A100 GPUs for 10 days.") is None
+
+
+@pytest.mark.parametrize(("body", "flop"), [
+    # the compared model's figure in parentheses after its name, and an alternative set aside
+    ("Training Osprey used 60% fewer FLOPs than Kite (3e23 FLOPs), about 1.2e23 FLOPs.", 1.2e23),
+    ("Our recipe trains Osprey with 2e22 FLOPs instead of 6e22 FLOPs.", 2e22),
+    # a project's total with its failed runs beside the final run's part of it
+    ("The total project compute, including failed runs, was 5e23 FLOPs, of which the final Osprey run used "
+     "2e23 FLOPs.", 2e23),
+])
+def test_the_runs_own_figure_beside_a_compared_or_a_project_figure(body, flop):
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+def test_tokens_of_the_final_run_named_so_are_the_runs():
+    primary = primary_of("Sweeps used 125M models. The final Osprey-7B run used 1.5T tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.5e12)

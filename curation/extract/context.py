@@ -360,7 +360,11 @@ AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|al
 # an upper bound of one
 PROJECT_TOTAL = re.compile(r"\b(?:(?:whole|entire) (?:project|study|research|paper)|this project|the project"
                            r"|(?:all|across) (?:of )?(?:our |the |these )?(?:\w+ )?experiments"
-                           r"|all (?:the )?(?:figures|results|tables) in this (?:paper|work))\b")
+                           r"|all (?:the )?(?:figures|results|tables) in this (?:paper|work)"
+                           # "the total project compute, including failed runs and ablations, was …"
+                           r"|total project|including (?:all )?(?:the )?(?:failed|preliminary|exploratory"
+                           r"|unsuccessful|aborted) (?:runs|experiments)"
+                           r"|including (?:all )?(?:the )?ablations)\b")
 PROJECT_NOTE = "not a training total: a whole project's compute, its experiments included"
 
 
@@ -669,7 +673,14 @@ COMPARED_BEFORE = re.compile(r"\d[\d,.]*\s*(?:vs\.?|versus)\s*$"
                              r"(?:(?:total|training|pre-?training)\s+)?(?:compute\s+(?:of\s+)?)?"
                              r"(?:about\s+|roughly\s+|~\s*|≈\s*)?$"
                              r"|\b(?:more|less|fewer)\s+(?:training\s+)?(?:compute|flops?)\s*\(\s*"
-                             r"(?:about|approximately|roughly|~|≈)?\s*$", re.IGNORECASE)
+                             r"(?:about|approximately|roughly|~|≈)?\s*$"
+                             # "fewer FLOPs than Kite-7B (2.2e23 FLOPs)": the compared model's, in parentheses
+                             r"|\b(?:than|versus|vs\.?)\s+(?:that\s+of\s+)?[A-Z][\w.-]*\s*\(\s*"
+                             r"(?:about|approximately|roughly|~|≈)?\s*$"
+                             # "needs 1.3e22 FLOPs instead of 3.9e22 FLOPs": the alternative set aside
+                             r"|\b(?:instead\s+of|rather\s+than|as\s+opposed\s+to|compared\s+(?:to|with))\s+"
+                             r"(?:the\s+)?(?:about\s+|roughly\s+|approximately\s+|~\s*|≈\s*)?$",
+                             re.IGNORECASE)
 COMPARED_NOTE = "cited from other work: the other side of an \"X vs. Y\" comparison"
 
 

@@ -216,6 +216,8 @@ TOKENS_THEN_FIGURE = re.compile(
 ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tokens\s+seen"
                             # a model that "saw" its tokens: "The student saw 2T tokens"
                             r"|\b(?:saw|sees)\b|\b(?:has|have|had)\s+seen\b|\bexposed\s+to\b"
+                            # a run named so: "The final Heron-7B run used 2T tokens"
+                            r"|\b(?:final|full|main|production)\s+(?:[\w.-]+\s+)?run\b"
                             r"|训练|訓練|学習|语料",
                             re.IGNORECASE)
 # words before a token figure that make it no training run's: a batch, a window, a test or validation set,
