@@ -50,3 +50,8 @@ def test_a_family_with_its_version_and_size_apart_is_a_model(name, model):
 def test_a_name_that_ends_its_sentence_leaves_the_point():
     sentence = "The training compute was 8e22 FLOPs for Osprey-70B."
     assert model_before(sentence, sentence.index("8e22")) == "Osprey-70B"
+
+
+def test_a_statistics_subject_is_no_run():
+    estimates = _estimates("The median training run in our sample used 256 GPUs for 10 days.")
+    assert estimates and not any(eligible(e) for e in estimates)

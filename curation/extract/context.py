@@ -152,7 +152,10 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+t
                                 # a maximum of 24 hours")
                                 r"|\b(?:(?<!\Wa\s)maximum|(?<!\Wa\s)minimum|median|average|mean)\s+(?:\w+\s+)?"
                                 r"(?:of\s+)+"
-                                r"(?:about\s+|roughly\s+|~\s*)?(?:\d|$)", re.IGNORECASE)
+                                r"(?:about\s+|roughly\s+|~\s*)?(?:\d|$)"
+                                # a statistic's subject: "the median training run in our dataset used …"
+                                r"|\b(?:median|average|typical|mean)\s+(?:[\w-]+\s+){0,2}?(?:runs?|models?|systems?)\b",
+                                re.IGNORECASE)
 # a supposition: "Assume a 70B model trained on …", "Suppose one trains …" (read like the cues above)
 SUPPOSITION = re.compile(r"(?<!\bwe\s)\b(?:assume|suppose|imagine)\s+(?:that\s+)?(?:a|an|one|we|you)\b",
                          re.IGNORECASE)
