@@ -32,6 +32,8 @@ def test_a_batch_written_so(sentence, tokens):
     ("The network has 350 million parameters and was trained for 120,000 steps with 1 million tokens per "
      "batch.", 6 * 350e6 * 120e3 * 1e6),
     ("The 3B model was trained for 50k steps, 2M tokens per step, on 128 GPUs.", 6 * 3e9 * 50e3 * 2e6),
+    # the batch after the steps it sizes
+    ("With 760M parameters, the model ran 200,000 updates, each over 256K tokens.", 6 * 760e6 * 2e5 * 256e3),
 ])
 def test_parameters_and_a_batch_in_tokens_count_with_the_steps(sentence, flop):
     primary = primary_of(sentence)

@@ -174,8 +174,10 @@ TRAINED_AFTER = re.compile(r"\s+(?:is|was|are|were|gets|got)\s+(?:\w+\s+)?(?:pre
 
 
 PER_BATCH = re.compile(r"\s*(?:per|each|a|/)\s*(?:batch|step|iteration|update)\b", re.IGNORECASE)
-BATCH_BEFORE = re.compile(r"\bbatch(?:\s+size)?\s*(?:of|is|was|=|:)?\s*(?:about\s+|roughly\s+|~\s*)?$",
-                          re.IGNORECASE)
+# (or the steps it sizes: "300,000 updates, each over 512K tokens")
+BATCH_BEFORE = re.compile(r"(?:\bbatch(?:\s+size)?\s*(?:of|is|was|=|:)?"
+                          r"|\b(?:steps|updates|iterations)\s*,?\s*each\s+(?:of|over|with|covering|processing"
+                          r"|containing|on))\s*(?:about\s+|roughly\s+|~\s*)?$", re.IGNORECASE)
 
 
 def _steps_of_batch(sentence: Span, batch: re.Match[str]) -> tuple[float, list[Span]] | None:

@@ -102,6 +102,10 @@ EACH_STEP_TOKENS = re.compile(r"\b(?:each|every)\s+(?:training\s+|optimi[sz]er\s
                               r"(?:batch|step|iteration|update)\s+(?:processes|contains|consumes|covers|includes"
                               r"|sees|has|holds|comprises|is|was)\s+(?:about\s+|approximately\s+|roughly\s+|~)?"
                               rf"{_count('b')}\s*(?P<unit>{TOKEN_WORDS}tokens)", re.IGNORECASE)
+# the same after the steps it sizes: "300,000 updates, each over 512K tokens"
+STEPS_EACH_TOKENS = re.compile(r"\b(?:steps|updates|iterations)\s*,?\s*each\s+(?:of|over|with|covering"
+                               r"|processing|containing|on)\s+(?:about\s+|approximately\s+|roughly\s+|~)?"
+                               rf"{_count('b')}\s*(?P<unit>{TOKEN_WORDS}tokens)", re.IGNORECASE)
 # "1,024 sequences per batch": a batch counted in sequences, written as a rate (its length elsewhere)
 SEQUENCES_RATE = re.compile(rf"(?<![\w.']){_count('b')}\s*(?:sequences|samples|examples)\s*"
                             r"(?:per|/|in\s+each|each)\s*(?:global\s+|training\s+)?(?:batch|step|iteration|update)\b"
@@ -240,7 +244,7 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
             if OF_SEQUENCES.search(area) else []
         inside = [range(m.start(), m.end()) for m in sequences]  # its tokens are no batch of their own
         written = sorted([*sequences, *BATCH.finditer(area), *SEQUENCES_RATE.finditer(area),
-                          *EACH_STEP_TOKENS.finditer(area),
+                          *EACH_STEP_TOKENS.finditer(area), *STEPS_EACH_TOKENS.finditer(area),
                           *(m for m in BATCH_RATE.finditer(area) if not any(m.start() in r for r in inside))],
                          key=lambda m: m.start())
         batches = [(batch, _per_device(area, batch)) for batch in written]
