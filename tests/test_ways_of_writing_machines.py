@@ -10,11 +10,12 @@ import pytest
 from curation.extract.cloud_instances import instance_counts
 from curation.extract.device_sentences import device_counts, durations
 from curation.extract.documents import extract_document
+from curation.extract.engine import extract
 from curation.extract.markup import plain_text
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD as CARD_KIND
 from schemas.handover import Document
-from tests.osprey_texts import CARD, primary_of, whole
+from tests.osprey_texts import CARD, TITLE, primary_of, whole
 
 DAY = 86400
 
@@ -453,3 +454,10 @@ def test_runs_set_side_by_side_in_the_first_person_stay_the_texts():
     primary = primary_of("We trained Osprey-70B for 40 days on 2,048 A100 GPUs, while Osprey-7B took 10 days "
                          "on 256 A100 GPUs [11].", 2023)
     assert primary is not None and primary.assumptions["chips"] == 2048
+
+
+def test_a_clause_that_leaves_out_the_unit_takes_the_one_before():
+    extraction = extract(TITLE + "Kite-70B used 1.7M GPU hours on A100s; Osprey-7B used 82K.\n", 2024)
+    by_model = {e.model: e.assumptions["chip_seconds"] for e in extraction.estimates}
+    assert by_model["Osprey-7B"] == pytest.approx(82e3 * 3600)
+    assert extraction.primary is not None and extraction.primary.model == "Osprey-7B"

@@ -329,7 +329,38 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
                 estimate.model = label
                 estimate.assumptions["table_row"] = True
             estimates.append(estimate)
+            estimates.extend(_elided(text, match, seconds / chips_time, name, what, where, publication_year))
     return estimates + _computation_hours(text, publication_year)
+
+
+# a second clause that leaves out the unit the first gave: "Kite-70B used 1.7M GPU hours on A100s;
+# Heron-7B used 82K" (the same verb's kind, a count with no word after it)
+ELIDED_UNIT = re.compile(rf"(?:;|,?\s+(?:while|whereas)\b|,\s+and\b)\s*(?P<name>[A-Z][\w.-]*\w)\s+"
+                         r"(?:only\s+)?(?:used|required|needed|took|consumed|uses|requires|needs|takes)\s+"
+                         r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|~\s*)?"
+                         rf"(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?(?=\s*(?:[.;,)]|$))")
+
+
+def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | None, what: str, where: str,
+            publication_year: int | None) -> list[Estimate]:
+    """The device time of a clause after the figure's that gives a count and leaves its unit out ("…;
+    Heron-7B used 82K"): the count in the figure's unit, on its accelerator, for the model named there."""
+    sentence = sentence_around(text, match.start(), match.end())
+    rest = text[match.end(): sentence.end]
+    if ";" not in rest and "while" not in rest and "whereas" not in rest and ", and" not in rest:
+        return []  # cheap test first
+    elided = ELIDED_UNIT.search(text, match.end(), sentence.end)
+    if elided is None or not name:
+        return []
+    amount = scaled_value(elided.group("n"), elided.group("mult"))
+    figure = Span(elided.group(0), elided.start(), elided.end())
+    estimate = hardware_estimate(text, figure, amount * unit_seconds, name, what, publication_year,
+                                 {"chip_time": f"{amount:g} {what}-time in the unit of the clause before",
+                                  "accelerator_from": where})
+    if estimate is None:
+        return []
+    estimate.model = elided.group("name")
+    return [estimate]
 
 
 # device time written without a device noun, the hardware named in its sentence: "A cumulative of 145,152
