@@ -348,3 +348,9 @@ def test_the_pre_trained_model_after_a_sentence_that_fine_tunes_another_is_that_
     primary = primary_of("We pre-train Osprey. The pre-trained model has 13B parameters and was trained on "
                          "2T tokens.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)
+
+
+def test_it_after_a_sentence_about_our_model_is_our_model():
+    primary = primary_of("Overall, our model sees 1.2 trillion tokens during pre-training. It has 9 billion "
+                         "parameters.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 9e9 * 1.2e12)

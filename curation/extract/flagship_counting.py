@@ -534,10 +534,17 @@ def _anaphoric(subject: re.Match[str]) -> bool:
 def _continues_own(text: str, sentence: Span) -> bool:
     """Whether a sentence whose subject is "it" or "the model" ("It has 13B parameters") goes on about
     the text's own model: the sentence before claims a training run or an introduction of its own ("We
-    introduce Heron, …") or opens with the title's name. A new paragraph's pronoun reaches back to
-    nothing; one after a sentence about a baseline is the baseline's."""
+    introduce Heron, …"), opens with the title's name or has "our model" as its subject ("Overall, our
+    model sees 1.8T tokens during pre-training."). A new paragraph's pronoun reaches back to nothing;
+    one after a sentence about a baseline is the baseline's."""
     before = sentence_before(text, sentence)
-    return before is not None and (trains(before.text) or _opens_with_own_name(text, before))
+    return before is not None and (trains(before.text) or _opens_with_own_name(text, before)
+                                   or OUR_MODEL_SUBJECT.match(before.text) is not None)
+
+
+# a sentence whose subject is the authors' model: "Overall, our model sees …", "Our final model is …"
+OUR_MODEL_SUBJECT = re.compile(r"\W{0,3}(?:\d+(?:\.\d+)*\s+[A-Z][A-Za-z ]{0,30}?\s)?(?:[A-Z][a-z]+,\s+)?"
+                               r"our\s+(?:[\w-]+\s+)?models?\b", re.IGNORECASE)
 
 
 # a title that opens with a name and a colon: "Heron: Open Foundation Models", "Heron 2: …"
