@@ -111,6 +111,14 @@ def test_a_duration_a_few_sentences_after_the_device_count():
     assert estimate.assumptions["chip_seconds"] == pytest.approx(8 * 3.5 * DAY)
 
 
+def test_a_set_up_told_size_by_size_reaches_the_larger_sizes_duration():
+    text = ("We trained our models on one machine with 8 V100 GPUs. For the small models, a step took 0.3 "
+            "seconds. We trained the small models for 50,000 steps or 5 hours. For the large models, a step "
+            "took 0.9 seconds. The large models were trained for 250,000 steps (2.6 days).")
+    seconds = [e.assumptions["chip_seconds"] for e in find_device_counts(text, 2018)]
+    assert max(seconds) == pytest.approx(8 * 2.6 * DAY)
+
+
 def test_a_blank_line_ends_the_search_for_a_duration():
     text = "We trained our models on one machine with 8 P100 GPUs.\n\nThe data took 3 days to download."
     assert find_device_counts(text, 2017) == []

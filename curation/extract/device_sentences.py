@@ -540,7 +540,7 @@ def next_sentence(text: str, sentence: Span) -> Span | None:
     return following if following.start >= sentence.end else None
 
 
-FOLLOWING_SENTENCES = 3
+FOLLOWING_SENTENCES = 4
 # "We compare against Kite (trained for 3 weeks)": a sentence that evaluates or compares is about other
 # runs, even when it says how long a compared model trained
 STUDY_OPENING = re.compile(r"\W*(?:we|they)\s+(?:also\s+|then\s+|further\s+)?"
@@ -558,8 +558,9 @@ def _glosses_a_name(sentence: Span, span: Span) -> bool:
 
 def _following_durations(text: str, sentence: Span) -> tuple[list[tuple[float, str, Span]], int]:
     """The training durations of the sentences after a device count that gives none: the next one
-    when it is about training, or up to three when the count's own sentence trains ("We trained on 8
-    P100 GPUs. Each step took 0.4 s. The big models trained for 3.5 days."); reading stops at a
+    when it is about training, or up to four when the count's own sentence trains ("We trained on 8
+    P100 GPUs. Each step took 0.4 s. The big models trained for 3.5 days."; a set-up told size by size,
+    step time and steps for each, takes four); reading stops at a
     sentence that names devices (another set-up) or at a blank line, and a sentence that opens by
     evaluating or comparing ("We compare against Kite (trained for 3 weeks)") gives none. Returns them
     and where the last one read ends."""
