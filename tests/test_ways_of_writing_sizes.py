@@ -666,3 +666,8 @@ def test_a_sized_name_of_the_titles_family_with_a_word_after_a_hyphen_is_the_own
     # a longer word that only starts with the title's name is another model
     assert _primary("Osprey: Efficient Language Modeling\n\n1 Introduction\n\nOspreynet-7B is trained on "
                     "1.5 trillion tokens.") is None
+
+
+def test_a_sized_name_glossed_with_its_tokens_is_its_run():
+    primary = _primary(TITLE + "Osprey-7B (2T tokens) and Osprey-1B (1T tokens) share one architecture.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

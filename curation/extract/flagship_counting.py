@@ -216,6 +216,9 @@ TOKENS_THEN_FIGURE = re.compile(
 ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tokens\s+seen"
                             # a model that "saw" its tokens: "The student saw 2T tokens"
                             r"|\b(?:saw|sees)\b|\b(?:has|have|had)\s+seen\b|\bexposed\s+to\b"
+                            # a sized name glossed with its tokens: "Heron-7B (2T tokens) and Heron-1B (1T
+                            # tokens)"
+                            r"|[\w.-]-\d+(?:\.\d+)?[BMT]\s*\(\s*(?:~\s*|about\s+)?[\d.,]+\s?[BT]\s+tokens\s*[,;)]"
                             # a run named so: "The final Heron-7B run used 2T tokens"
                             r"|\b(?:final|full|main|production)\s+(?:[\w.-]+\s+)?run\b"
                             r"|训练|訓練|学習|语料",
