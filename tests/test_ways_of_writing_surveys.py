@@ -55,3 +55,9 @@ def test_a_name_that_ends_its_sentence_leaves_the_point():
 def test_a_statistics_subject_is_no_run():
     estimates = _estimates("The median training run in our sample used 256 GPUs for 10 days.")
     assert estimates and not any(eligible(e) for e in estimates)
+
+
+def test_a_clusters_time_in_service_under_a_training_heading_is_still_no_run():
+    text = ("Osprey\n\n3 Training\nOur shared cluster of 1,024 A100 GPUs has been running since 2021, for 20 "
+            "months.\n")
+    assert not any(eligible(e) for e in extract(text, 2023).estimates)

@@ -274,7 +274,7 @@ def hardware_estimate(
     if has_cue(context, NOT_TRAINING_USE):
         estimate.notes.append("not training hardware use (inference or evaluation context)")
     elif "been" in sentence.text and MACHINE_LIFETIME.search(sentence.text) and \
-            not TRAINING_WORD.search(sentence.text):
+            not TRAINING_WORD.search(RUN_IN_HEADING.sub("", sentence.text, count=1)):
         estimate.notes.append("not training hardware use (how long a machine has been in service)")
     return classify(estimate, context)
 
@@ -285,6 +285,8 @@ MACHINE_LIFETIME = re.compile(r"\b(?:has|have|had)\s+been\s+(?:in\s+(?:use|opera
                               r"|operating|running|operational|online|deployed)\s+(?:for|since)\b",
                               re.IGNORECASE)
 TRAINING_WORD = re.compile(r"train|\bfit\b|learn", re.IGNORECASE)
+# a section heading a sentence span starts with: "3 Training\n"
+RUN_IN_HEADING = re.compile(r"^\W*\d+(?:\.\d+)*\.?\s+[A-Z][A-Za-z ]{0,40}\n")
 
 
 GENERIC_DEVICES_FOR_TIME = re.compile(
