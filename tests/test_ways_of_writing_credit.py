@@ -9,7 +9,7 @@ import pytest
 from curation.extract.engine import extract
 from curation.extract.evidence import sentence_around
 from curation.extract.flagship_counting import introduced_as_own, trains
-from tests.osprey_texts import TITLE, primary_of
+from tests.osprey_texts import CARD, TITLE, primary_of
 
 OSPREY_7B_ON_1_4T = 6 * 7e9 * 1.4e12
 
@@ -180,7 +180,14 @@ def test_the_authors_own_run_given_for_comparison_is_theirs(body):
 
 
 def test_another_models_run_given_for_reference_is_cited():
-    assert primary_of("For reference, Kite was trained on 64 A100 GPUs for 10 days.") is None
+    assert primary_of("For reference, Kite-70B was trained on 64 A100 GPUs for 10 days.") is None
+    assert primary_of("For reference, Kite-70B needs 965 GFLOPs per image and was trained for 5 epochs on 3B "
+                      "images [12].") is None
+
+
+def test_a_cards_own_run_given_for_reference_is_the_cards():
+    primary = primary_of("For reference, Osprey-7B was trained on 64 A100 GPUs for 10 days.", head=CARD)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 10 * 86400)
 
 
 @pytest.mark.parametrize(("body", "flop"), [

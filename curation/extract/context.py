@@ -323,7 +323,7 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
 
 # Cues that a figure belongs to another work cited in this one, or is hearsay about it ("is rumored to
 # have been trained with", "reportedly", "public estimates put"), or is set beside the text's own ("as ours")
-CITED = ("et al", "for comparison", "for reference", "compared to", "compared with", "in contrast",
+CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast",
          "previous work", "prior work", "earlier work", "our previous", "our prior", "our earlier",
          "predecessor", "as reported by", "reported by", "according to", "by its authors", "by their authors",
          "rumor", "rumour", "reportedly", "allegedly", "speculated",

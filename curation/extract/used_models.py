@@ -238,11 +238,18 @@ def _titled_own_name(text: str) -> str | None:
     return None
 
 
+# words that open a sentence before its subject: "For reference, Kite needs …"
+DISCOURSE_OPENER = (r"(?:(?i:for\s+(?:reference|comparison|example|instance)|by\s+contrast|in\s+comparison"
+                    r"|similarly|notably|likewise),\s+)?")
+
+
 def _subject(model: str, sentence: str) -> bool:
     """Whether a sentence opens with the model as its subject (after a section heading it may run on
-    from): "Kite was trained …", "The Kite model needed …"."""
-    opening = re.match(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?(?:the\s+)?{re.escape(model)}\b"
-                       r"[^,.;]{0,30}?\b(?:was|were|is|needed|took|used|required|consumed)\b", sentence)
+    from, and after a word that opens it, "For reference,"): "Kite was trained …", "The Kite model
+    needed …", "For reference, Kite needs 965 GFLOPs per image and was trained …"."""
+    opening = re.match(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?{DISCOURSE_OPENER}(?:the\s+)?"
+                       rf"{re.escape(model)}\b[^,.;]{{0,30}}?\b(?:was|were|is|needed|needs|took|takes|used|uses"
+                       r"|required|requires|consumed)\b", sentence)
     return opening is not None
 
 
