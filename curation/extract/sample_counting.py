@@ -101,8 +101,7 @@ def find_sample_counting(text: str) -> list[Estimate]:
     three (see the module's rules)."""
     low = lowered(text)
     starts = sorted({start for start, _ in anchor_hits(text)[COMPUTE_UNIT_ANCHOR]} |
-                    ({at for word in OTHER_COST_UNITS for at in positions(low, word)}
-                     if "mac" in low or "madd" in low or "mult" in low else set()))
+                    {at for word in OTHER_COST_UNITS if word in low for at in positions(low, word)})
     estimates, seen = [], set()
     for at in starts:
         if not PER_EXAMPLE_HINT.search(low, max(0, at - 60), at + 40):  # cheap: no "per" or pass near
