@@ -30,6 +30,8 @@ from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, senten
 from curation.extract.operation_counting import EPOCHS, epochs_of
 from curation.extract.quantities import COUNTED, NUMBER, SCIENTIFIC, scaled_value, scientific_value
 
+# the words every count of passes over the data holds (see EPOCHS): a text with none gives no estimate
+PASS_WORDS = ("epoch", "pass", "repeat", "iterat", "visit", "sees", "saw", "seen")
 # the units a cost is written in, besides the FLOPs the anchors already find (cheap literal scans)
 OTHER_COST_UNITS = ("macs", "madds", "mult-adds", "multiply-add", "multiply-acc")
 PER_EXAMPLE_HINT = re.compile(r"per\s|each\s|every\s|single\s|/\s?(?:image|sample|example)|forward")
@@ -100,6 +102,8 @@ def find_sample_counting(text: str) -> list[Estimate]:
     """3 × forward FLOPs per example × examples × epochs where a sentence (or it and the next) gives all
     three (see the module's rules)."""
     low = lowered(text)
+    if not any(word in low for word in PASS_WORDS):  # no count of passes anywhere: nothing to multiply by
+        return []
     starts = sorted({start for start, _ in anchor_hits(text)[COMPUTE_UNIT_ANCHOR]} |
                     {at for word in OTHER_COST_UNITS if word in low for at in positions(low, word)})
     estimates, seen = [], set()
