@@ -653,7 +653,7 @@ def _described_sizes(text: str) -> list[tuple[float, Span]]:
         at = low.find("our ", at + 4)
     for word in OWN_MODEL_WORDS:  # "the released model has 13B parameters"
         for at in positions(low, word):
-            match = OUR_MODEL_HAS.match(text, at - 4) if low.startswith("the ", at - 4) else None
+            match = OUR_MODEL_HAS.match(text, at - 4) if at >= 4 and low.startswith("the ", at - 4) else None
             if match:
                 found.append((_value(match), Span(match.group(0), match.start(), match.end())))
     return found

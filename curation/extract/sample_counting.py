@@ -26,6 +26,7 @@ import re
 
 from curation.extract.anchors import COMPUTE_UNIT_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.context import classify, mark_local_cues
+from curation.extract.device_sentences import next_sentence
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.operation_counting import EPOCHS, epochs_of
 from curation.extract.quantities import COUNTED, NUMBER, SCIENTIFIC, scaled_value, scientific_value
@@ -114,15 +115,13 @@ def find_sample_counting(text: str) -> list[Estimate]:
         if sentence.start in seen:
             continue
         seen.add(sentence.start)
-        costs = [m for m in COST_PER_EXAMPLE.finditer(sentence.text)]
+        costs = list(COST_PER_EXAMPLE.finditer(sentence.text))
         if len(costs) != 1:
             continue
-        cost = costs[0]
-        estimate = _estimate(text, sentence, cost)
-        if estimate is None and sentence.end < len(text):
-            following = sentence_around(text, sentence.end + 1, sentence.end + 2)
-            if following.start > sentence.start and "\n\n" not in text[sentence.end: following.start]:
-                estimate = _estimate(text, sentence, cost, following)
+        estimate = _estimate(text, sentence, costs[0])
+        following = next_sentence(text, sentence) if estimate is None else None
+        if following is not None and "\n\n" not in text[sentence.end: following.start]:
+            estimate = _estimate(text, sentence, costs[0], following)
         if estimate is not None:
             estimates.append(estimate)
     return estimates

@@ -329,7 +329,7 @@ def _device_count_rows(text: str, table: Table, publication_year: int | None) ->
 def _device_time_by_column(text: str, table: Table, publication_year: int | None) -> list[Estimate]:
     """A table with a model a column ("| | Heron-7B | Heron-70B |") and a row of device time ("| GPU hours
     (H100) | 80K | 1.7M |"): each column's device time, for the model its header names."""
-    names = [cell.strip().strip("*").strip() for cell in table.header_line.text.strip().strip("|").split("|")]
+    names = _column_names(table)
     estimates = []
     for row in table.rows:
         label = row.label.lower()
@@ -357,6 +357,11 @@ def _device_time_by_column(text: str, table: Table, publication_year: int | None
                 estimates.append(estimate)
         break
     return estimates
+
+
+def _column_names(table: Table) -> list[str]:
+    """The header line's cells as written (a model a column: "| | Heron-7B | Heron-70B |")."""
+    return [cell.strip().strip("*").strip() for cell in table.header_line.text.strip().strip("|").split("|")]
 
 
 def _mark_aggregate(estimate: Estimate, row: Row) -> None:
@@ -421,7 +426,7 @@ def _parameter_token_columns(text: str, table: Table) -> list[Estimate]:
                    if TOKEN_LABEL.search(label) and not NOT_RUN_TOKENS_LABEL.search(label)), None)
     if params is None or tokens is None:
         return []
-    names = [cell.strip().strip("*").strip() for cell in table.header_line.text.strip().strip("|").split("|")]
+    names = _column_names(table)
     param_row, token_row = table.rows[params], table.rows[tokens]
     active = "activ" in labels[params]
     total_row = next((table.rows[i] for i, label in enumerate(labels)
@@ -501,11 +506,10 @@ def _compute_by_column(table: Table) -> list[Estimate]:
     """A table with a model a column ("| | Heron-7B | Heron-70B |") and a row of training compute ("|
     Training FLOPs | 8.4e22 | 8.4e23 |"): each column's figure in the unit the row's label gives, for the
     model its header names."""
-    names = [cell.strip().strip("*").strip() for cell in table.header_line.text.strip().strip("|").split("|")]
+    names = _column_names(table)
     estimates = []
     for row in table.rows:
-        unit = _compute_unit(row.label.lower()) if "flop" in row.label.lower() or \
-            "compute" in row.label.lower() else None
+        unit = _compute_unit(row.label.lower())
         if unit is None:
             continue
         factor, written = unit
