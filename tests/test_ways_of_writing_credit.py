@@ -206,3 +206,9 @@ def test_the_runs_own_figure_beside_a_compared_or_a_project_figure(body, flop):
 def test_tokens_of_the_final_run_named_so_are_the_runs():
     primary = primary_of("Sweeps used 125M models. The final Osprey-7B run used 1.5T tokens.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.5e12)
+
+
+def test_runs_counted_together_are_a_total_beside_one_runs_count():
+    primary = primary_of("To compare corpora, we train 1B models on 20B tokens from each corpus; in total "
+                         "these runs consumed 30,000 H100 GPU hours.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 20e9)

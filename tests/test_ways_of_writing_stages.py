@@ -83,3 +83,15 @@ def test_stages_summed_with_the_size_of_the_cards_model():
 ])
 def test_what_is_no_pre_training_told_in_stages(body):
     assert stage_tokens(body) == []
+
+
+def test_each_item_of_a_list_of_uses_has_its_own_use():
+    primary = primary_of("The compute we used: preprocessing (3,000 CPU hours), hyperparameter search (9,000 "
+                         "GPU hours), and the final Osprey run (50,000 GPU hours on A100).")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(50e3 * 3600)
+
+
+def test_a_schedules_peak_is_no_machines():
+    primary = primary_of("The final model, Osprey-7B, was trained for 2T tokens with a peak learning rate of "
+                         "3e-4.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

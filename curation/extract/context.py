@@ -107,6 +107,9 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "computing capacity", "capable of delivering", "aggregate performance",
                "sustained performance")
 
+# a setting's peak, not a machine's peak rate: "a peak learning rate of 3e-4", "peak memory"
+PEAK_SETTING = re.compile(r"\bpeak\s+(?:learning[\s-]+rates?|lrs?|memory|batch(?:\s+size)?)\b")
+
 # a budget the text says was spent is the run's, not a plan: "nearly all of the training budget was spent
 # on the base model, which took 9.5 days on 440 A100s", "Heron was trained with a compute budget of …",
 # "Our 3B model is trained with a token budget of 2T tokens", "Compute budget: we trained on …"
@@ -357,7 +360,10 @@ AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|al
                                r"the models (?:for|in|of) this (?:paper|work|report)|of each size|every size|"
                                r"(?:whole|entire) suite"
                                r"|across (?:all|every|the) (?:\w+ ){0,2}runs"
-                               r"|all (?:of )?(?:our |the |these )?(?:\w+ )?runs)\b")
+                               r"|all (?:of )?(?:our |the |these )?(?:\w+ )?runs"
+                               # "in total these runs consumed …", "these runs together took …"
+                               r"|(?:in total|together|combined),? (?:these|the|our) (?:\w+ )?runs"
+                               r"|these (?:\w+ )?runs (?:in total|together|combined))\b")
 # a whole project's or study's compute, ablations and experiments included ("This entire project
 # consumed 92 GPU years", "all experiments in this paper took 50,000 GPU hours"): no run's, not even as
 # an upper bound of one
@@ -640,6 +646,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         estimate.stage = FINETUNING
     if "budget" in context:
         context = SPENT_BUDGET.sub(" ", context)
+    if "peak" in context:  # a schedule's peak is no machine's: "a peak learning rate of 3e-4"
+        context = PEAK_SETTING.sub(" ", context)
     if has_cue(context, NOT_A_TOTAL):
         estimate.notes.append("not a training total (per-token, inference, peak or budget context)")
     # "trained on the Pile (Gao et al., 2020)" credits the data
@@ -738,10 +746,19 @@ STAGE_TIME = re.compile(rf"(?P<label>[A-Za-z][\w ()-]{{0,40}}?):\s*(?P<n>{NUMBER
                         r"(?P<m>[kKM](?![a-zA-Z]))?(?:\s*[A-Z][\w-]*)?(?:\s*GPU)?[\s-]*(?:hours?|hrs?|h\b|days?)")
 
 
+# a device time labelled in a list by its use, the time in parentheses: "pre-processing (2,000 CPU
+# hours), ablations (40,000 GPU hours), and the final 7B run (120,000 GPU hours on H100)"
+USE_TIME = re.compile(rf"(?P<label>[A-Za-z][\w -]{{0,40}}?)\s*\(\s*(?P<n>{NUMBER})\s?"
+                      r"(?P<m>[kKM](?![a-zA-Z]))?[^()]{0,20}?(?:hours?|hrs?|h\b|days?)[^()]{0,30}\)")
+
+
 def stage_item(clause: Span, figure: Span) -> Span:
-    """In a list of device times labelled by stage (:data:`STAGE_TIME`), the figure's own item, its label
-    and time, so that the stage another item names is not the figure's; any other clause as it is."""
+    """In a list of device times labelled by stage (:data:`STAGE_TIME`) or by use (:data:`USE_TIME`),
+    the figure's own item, its label and time, so that the stage or use another item names is not the
+    figure's; any other clause as it is."""
     items = list(STAGE_TIME.finditer(clause.text)) if ":" in clause.text else []
+    if len(items) < 2 and "(" in clause.text:
+        items = list(USE_TIME.finditer(clause.text))
     if len(items) > 1:
         for item in items:
             start, end = clause.start + item.start(), clause.start + item.end()
