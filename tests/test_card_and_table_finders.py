@@ -129,3 +129,16 @@ def test_a_power_of_ten_in_a_headers_parentheses_is_its_unit_not_a_figure():
     # in prose, the same parentheses give a figure
     primary = extract("Osprey\n\nThe total compute (1e23 FLOPs) was spent over 20 days.\n", 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(1e23)
+
+
+def test_a_compute_field_hedged_with_an_abbreviation_is_read():
+    primary = extract("---\nlicense: mit\n---\n# Osprey-7B\n\n## Training\nTraining FLOPs: approx. 4.2e22\n",
+                      2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(4.2e22)
+
+
+def test_a_table_of_lines_with_a_last_column_of_compute_still_pairs_parameters_and_tokens():
+    text = ("Osprey: Open Models\n\n3 Training\nTable 4.\nModel  Params  Tokens  FLOPs\n"
+            "Osprey-1B  1.1B  1T  6.6e21\nOsprey-7B  6.9B  1T  4.1e22\n")
+    primary = extract(text, 2023).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 6.9e9 * 1e12)

@@ -671,3 +671,21 @@ def test_a_sized_name_of_the_titles_family_with_a_word_after_a_hyphen_is_the_own
 def test_a_sized_name_glossed_with_its_tokens_is_its_run():
     primary = _primary(TITLE + "Osprey-7B (2T tokens) and Osprey-1B (1T tokens) share one architecture.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize(("body", "active"), [
+    # a total taken of, with "per token" after it, is no active count
+    ("Osprey-MoE activates 2.7B of its 14.3B parameters per token. It is trained on 4T tokens.", 2.7e9),
+    # a name that carries only its active size, its total in its sentence
+    ("Osprey-MoE-A14B has 57B parameters and was trained on 4T tokens.", 14e9),
+])
+def test_mixture_of_experts_active_counts_in_other_words(body, active):
+    primary = extract(TITLE + body + "\n", 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * active * 4e12)
+
+
+def test_each_named_model_trained_on_tokens_is_every_runs_count():
+    body = ("Each Osprey model is trained on 3 trillion tokens. Osprey comes in three sizes: 1.1B, 6.9B "
+            "and 33B parameters.")
+    primary = extract(TITLE + body + "\n", 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 33e9 * 3e12)

@@ -112,11 +112,13 @@ PEAK_SETTING = re.compile(r"\bpeak\s+(?:learning[\s-]+rates?|lrs?|memory|batch(?
 
 # a budget the text says was spent is the run's, not a plan: "nearly all of the training budget was spent
 # on the base model, which took 9.5 days on 440 A100s", "Heron was trained with a compute budget of …",
-# "Our 3B model is trained with a token budget of 2T tokens", "Compute budget: we trained on …"
+# "Our 3B model is trained with a token budget of 2T tokens", "We train Heron-70B with a compute budget of
+# 8e23 FLOPs", "Compute budget: we trained on …"
 SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?"
                           r"(?:spent|used|consumed)\b"
                           # a run trained with its budget: "Heron was trained with a compute budget of …"
-                          r"|\b(?:is|was|were|we)\s+(?:pre-?)?trained\s+(?:\w+\s+){0,3}?(?:with|on|using)\s+"
+                          r"|\b(?:(?:is|was|were|we)\s+(?:pre-?)?trained|we\s+(?:pre-?)?train)\s+(?:[\w.-]+\s+){0,3}?"
+                          r"(?:with|on|using)\s+"
                           r"(?:a|an|the)\s+"
                           r"(?:total\s+)?(?:training\s+)?(?:compute\s+|token\s+|data\s+)?budget\b"
                           # the figure inside: "Heron was trained with a 6e24 FLOP budget"
@@ -127,15 +129,15 @@ SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+
                           r"|(?:training|pre-?training)(?:\s+[\w.-]+){0,2}?\s+(?:took|used|lasted|consumed)\b)")
 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
-# sentence — a prediction, a simulation or a plan ("our law predicts that a 70B model should be trained
-# on 1.4T tokens, requiring 5.9e23 FLOPs", "we simulate training a 175B model on 10,000 GPUs"),
-# generating text with a trained model ("generating 1M tokens costs 1.4e17 FLOPs"), a statistic over
-# many runs ("the median of 72 hours"), alternatives weighed
-# ("whether it takes …"), small runs for a study of scaling ("to fit scaling laws, we train 20 models
-# …"); in its own comma-bounded phrase — an ablation ("we train 1.8B ablation
-# models on 350B tokens", not "unlike our ablation models, Heron was trained on 2T tokens"); right
-# before or after it — a bound, a scale or what a machine can do ("exceeds 1e25", "a threshold of
-# 10^25", "the 1e25 FLOPs threshold", "at the scale of 1e25 FLOPs", "delivers 2 exaflops")
+# sentence (not past a semicolon whose clause tells a run, :data:`CLAIMED_RUN`) — a prediction, a simulation
+# or a plan ("our law predicts that a 70B model should be trained on 1.4T tokens, requiring 5.9e23 FLOPs",
+# "we simulate training a 175B model on 10,000 GPUs"), generating text with a trained model ("generating 1M
+# tokens costs 1.4e17 FLOPs"), a statistic over many runs ("the median of 72 hours"), alternatives weighed
+# ("whether it takes …"), small runs for a study of scaling ("to fit scaling laws, we train 20 models …");
+# in its own comma-bounded phrase — an ablation ("we train 1.8B ablation models on 350B tokens", not "unlike
+# our ablation models, Heron was trained on 2T tokens"); right before or after it — a bound, a scale or what
+# a machine can do ("exceeds 1e25", "a threshold of 10^25", "the 1e25 FLOPs threshold", "at the scale of
+# 1e25 FLOPs", "delivers 2 exaflops")
 BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+trained|train|use|require)|"
                                 r"generating|decoding|simulat\w*|emulat\w*)\b"
                                 # alternatives weighed: "whether it takes 2 weeks on 10,000 GPUs or …"
@@ -144,6 +146,11 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+t
                                 # "will be trained on" (a run under way, "is being trained on", is its run)
                                 r"|\b(?:plan(?:s|ned)?|intend(?:s|ed)?|aim(?:s|ed)?)\s+to\s+(?:pre-?)?train"
                                 r"|\bwill\s+(?:be\s+)?(?:pre-?)?train"
+                                # a future run: "future work will scale Heron to 70B parameters and 15T
+                                # tokens", "in the future, we hope to train …"
+                                r"|\bfuture\s+(?:work|versions?|releases?|models?|iterations?|runs?)\b"
+                                r"|\bin\s+(?:the\s+)?future\b|\bwill\s+(?:\w+\s+)?scale\b"
+                                r"|\bhope\s+to\s+(?:\w+\s+)?(?:pre-?)?train"
 
                                 # small runs for a study of scaling: "to fit scaling laws, we train 20
                                 # models …", "proxy models", "small-scale experiments"
@@ -304,6 +311,22 @@ HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?re
                      r"|(?:is|are|was|were)\s+said\s+to)\b", re.IGNORECASE)
 
 
+# a figure in the parenthesis that glosses a model named after a verb of comparison, or among the
+# baselines: "Table 3 compares against Kite-65B (1.4T tokens, 1.0e24 FLOPs)", "Heron outperforms Kite-65B
+# (1.0e24 FLOPs)", "Baselines include Kite-65B (…)" (the compared model's; "our Heron-70B (…)" is not)
+COMPARED_GLOSS = re.compile(r"\b(?i:compar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:against|with|to)"
+                            r"|baselines?(?:\s+(?:include|includes|are|such\s+as|like))?"
+                            r"|outperform\w*|surpass\w*|beat(?:s|ing)?|rival(?:s|ing)?"
+                            r"|match(?:es|ed|ing)?|competitive\s+with|on\s+par\s+with)"
+                            r"\s+(?:[^.;()]{0,80}?[\s,])?(?!our\b)(?:the\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+)?\s*"
+                            r"\((?P<gloss>[^()]*)$")
+
+
+# a clause after a semicolon that tells a run in the indicative, which the cues of the clause before do not
+# govern: "Generating the data took 200,000 H100 hours; Heron-1B itself was trained on 50B tokens"
+CLAIMED_RUN = re.compile(r"\b(?:is|was|were|are)\s+(?:pre-?)?trained\b|\bwe\s+(?:pre-?)?train", re.IGNORECASE)
+
+
 def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:
     """Note the cues that govern a figure where they stand (see :data:`BEFORE_IN_SENTENCE`), and a
     general rule (:func:`general_statement`, read up to the figure's end: a device count and its
@@ -314,10 +337,16 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     if ("ed" in before or "said" in before) and HEARSAY.search(before) and \
             "cited from other work" not in estimate.notes:  # cheap test first
         estimate.notes.append("cited from other work")
+    if "(" in before[-120:] and COMPARED_GLOSS.search(before[-200:]) and \
+            "cited from other work" not in estimate.notes:
+        estimate.notes.append("cited from other work")
     phrase = re.split(r"[,;:(]", before)[-1]
     after = text[figure.end: min(figure.end + 25, max(figure.end, sentence.end))]
+    governed = before
+    if ";" in before and CLAIMED_RUN.search(before.rsplit(";", 1)[1]):
+        governed = before.rsplit(";", 1)[1]  # a clause of its own that tells a run
     supposed = ("ssume" in before or "uppose" in before or "magine" in before) and SUPPOSITION.search(before)
-    if supposed or BEFORE_IN_SENTENCE.search(before) or BEFORE_IN_PHRASE.search(phrase) or \
+    if supposed or BEFORE_IN_SENTENCE.search(governed) or BEFORE_IN_PHRASE.search(phrase) or \
             JUST_BEFORE.search(before[-30:]) or JUST_AFTER.match(after) or \
             RANGE_TOP.search(before[-160:]) or \
             general_statement(text[sentence.start: sentence.end], text[sentence.start: figure.end]):
@@ -615,6 +644,10 @@ RELATIVE_TRAINING = re.compile(r",\s*(?:which|that)\s+(?:was|were|is|are|had\s+b
                                r"(?:pre-?)?train")
 
 
+# a comma that closes a clause, not one inside a number ("16,000 GPUs")
+CLAUSE_COMMA = re.compile(r",(?!\d{3})")
+
+
 # the text's own run set against another told before it: "Our largest model, in contrast, was trained on
 # …", "In contrast, we train …" (the contrast is the other's; "in contrast to Kite" still compares)
 OWN_CONTRAST = re.compile(r"\b(?:we|our)\b[^.;]{0,60}?\bin\s+contrast\b(?!\s+(?:to|with)\b)"
@@ -640,8 +673,10 @@ def classify(estimate: Estimate, context: str) -> Estimate:
     # a relative clause telling a model's training is that training's: "a fine-tuned version of Kite-7B,
     # which was pre-trained on 2T tokens" (the stage words before the clause are another run's)
     # (unless a comma closes the clause: "We fine-tune Kite-7B, which was pre-trained on 2T tokens, on …")
-    relative = [m.end() for m in RELATIVE_TRAINING.finditer(context) if "," not in context[m.end():]] \
-        if "which" in context or "that" in context else []
+    relative = []
+    if "which" in context or "that" in context:
+        relative = [m.end() for m in RELATIVE_TRAINING.finditer(context)
+                    if not CLAUSE_COMMA.search(context, m.end())]
     if has_cue(context[relative[-1]:] if relative else context, FINETUNE_CUES):
         estimate.stage = FINETUNING
     if "budget" in context:

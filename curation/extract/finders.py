@@ -104,7 +104,7 @@ UNITLESS_COMPUTE = re.compile(
     rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w.-]*(?:\s[\w.-]+){{0,2}}?)?"
     rf"(?:\s+per\s+(?:training\s+)?epoch)?"  # "Training FLOPs per epoch are 1.5e20" (see epochs_for_figure)
     rf"\s*(?:was|is|are|were|of|:|=|≈|~|totals?|totalled|\|)"  # ("| Training FLOPs | 3.8e23 |": a row)
-    rf"\s*(?:about\s+|approximately\s+|roughly\s+|around\s+|~\s*|≈\s*)?(?:{SCIENTIFIC})"
+    rf"\s*(?:about\s+|approx(?:imately\s+|\.\s*|\s+)|roughly\s+|around\s+|~\s*|≈\s*)?(?:{SCIENTIFIC})"
     # a unit after it, read by the unit finders ("1e22 FLOPs", "3,640 PF-days"); a word that is no unit
     # may follow ("… were 1.8e22 and …")
     r"(?!\s*(?:/|(?!(?:and|in|for|with|on|at|over|during)\b)[A-Za-z]))",
@@ -216,7 +216,8 @@ def find_reported(text: str) -> list[Estimate]:
 LABELLED_COMPUTE = re.compile(
     r"\b(?:(?:total|training|pre-?training)\s+)*compute\s*\(\s*(?P<unit>FLOPs?|FLOP|"
     r"(?:PF|pf|PFLOP|PFLOPS|petaflops?)(?:/s)?[- ·]?days?|pfs[- ·]?days?|zetta-?FLOPs?|ZFLOPs?)\s*\)"
-    rf"\s*(?:[:=]|\|)\s*(?:about\s+|approximately\s+|~\s*|≈\s*)?(?:{SCIENTIFIC}|(?P<plain>{NUMBER}))(?![\w.])",
+    rf"\s*(?:[:=]|\|)\s*(?:about\s+|approx(?:imately\s+|\.\s*|\s+)|~\s*|≈\s*)?(?:{SCIENTIFIC}|(?P<plain>{NUMBER}))"
+    r"(?![\w.])",
     re.IGNORECASE)
 UNIT_FLOP = {"pf": FLOP_PER_PFS_DAY, "petaflop": FLOP_PER_PFS_DAY, "pfs": FLOP_PER_PFS_DAY,
              "zetta": 1e21, "zflop": 1e21, "flop": 1.0}

@@ -130,8 +130,10 @@ ACTIVE_STATEMENTS = (
 DIGIT = re.compile(r"\d")
 # cheap: words of a mixture of experts, without which no count is paired with a total as its active part
 MIXTURE_WORDS = re.compile(r"expert|\bmoe\b|activated|activation param|sparse")
-# "uses only 39B per token", "39B parameters for each token" (read only where those words stand)
-PER_TOKEN_ACTIVE = re.compile(_SIZE_FIGURE + r"\s+(?:param(?:eter)?s?\s+)?(?:per|for\s+each|for\s+every)"
+# "uses only 39B per token", "39B parameters for each token" (read only where those words stand; not
+# the total a count is taken of: "activates 2.7B of its 14.3B parameters per token")
+PER_TOKEN_ACTIVE = re.compile(r"(?<!of its )(?<!of the )(?<!of their )" + _SIZE_FIGURE
+                              + r"\s+(?:param(?:eter)?s?\s+)?(?:per|for\s+each|for\s+every)"
                               r"\s+(?:input\s+)?token\b", re.IGNORECASE)
 # "ranging from 169 million to 14 billion parameters": the top of the range
 RANGE_STATEMENT = re.compile(
@@ -234,9 +236,9 @@ RUN_STEPS_BEFORE = re.compile(r"\d[\d.,]*\s?[km]?\s+(?:training\s+|optimi[sz]ati
                               r"(?:on|over|covering|processing|totall?ing|\(|for\s+a\s+total\s+of)\s*"
                               r"(?:about\s+|roughly\s+|approximately\s+|~\s*)?$")
 EACH = re.compile(r"\beach\b")  # a figure per item ("each sample of 2K tokens"); a word: not "teacher"
-# "each on 300B tokens", "each model for 1T tokens", "each model saw 300B tokens": every run's tokens, not
-# a per-step figure
-EACH_RUN = re.compile(r"\beach(?:\s+(?:model|one|of\s+them))?\s+(?:on|for|with|over|saw|sees|"
+# "each on 300B tokens", "each model for 1T tokens", "each model saw 300B tokens", "each Heron model is
+# trained on 3T tokens": every run's tokens, not a per-step figure (read in lower case)
+EACH_RUN = re.compile(r"\beach(?:\s+(?:[\w.-]+\s+)?(?:model|one|of\s+them))?\s+(?:on|for|with|over|saw|sees|"
                       r"(?:(?:was|is|were)\s+)?(?:pre-?)?trained\s+(?:on|for))\s+$")
 # "the first 100B tokens", "its first 2T tokens": a part of the run ("first on 3T tokens, then …" and
 # "the first phase (1T tokens)" are stages, and count)

@@ -8,7 +8,8 @@ The rule: a short line that names a parameter (or size) column and then a token 
 lines right after it that end in sizes ("6.9B", "70 Billion", "2T", or plain numbers) are its rows, the
 words before the sizes each row's label. A row's parameter and token counts are its two sizes when it
 ends in exactly two; when it ends in more (other columns between: "Heron-7B 6.9B 32 4096 2T"), they are
-the two that carry a size suffix, when exactly two do. The rows read as pipe-table rows
+the two that carry a size suffix, when exactly two do; a last column in scientific notation (the run's
+compute: "Heron-7B 6.9B 1T 4.1e22") is left aside. The rows read as pipe-table rows
 (:class:`~curation.extract.tables.Table`), so a row that cites a work or names a model the text never
 claims is another model's, as in any table.
 """
@@ -28,6 +29,8 @@ MAX_HEADER = 100  # characters: a header is a short line, not a sentence that na
 # a size at the end of what is left of a row: "70 Billion", "6.9B", "2T", "4096"
 TRAILING_SIZE = re.compile(rf"(?:^|\s)(?P<n>{NUMBER})"
                            r"(?:\s?(?P<m>[KMBT]|(?i:thousand|million|billion|trillion)))?\s*$")
+# a last cell in scientific notation: a compute column ("4.1e22", "4.1 × 10^22")
+TRAILING_SCIENTIFIC = re.compile(r"\s\d+(?:\.\d+)?\s*(?:[eE]\+?\d{1,2}|[×x]\s*10\^?\d{1,2})\s*$")
 LABEL = re.compile(r"[A-Za-z]")
 MAX_ROWS = 40
 
@@ -35,6 +38,9 @@ MAX_ROWS = 40
 def _row_sizes(line: str) -> tuple[str, list[re.Match[str]]]:
     """A row's label and the sizes it ends in, left to right."""
     sizes, rest = [], line.rstrip()
+    compute = TRAILING_SCIENTIFIC.search(rest)
+    if compute:
+        rest = rest[: compute.start()].rstrip()
     while True:
         match = TRAILING_SIZE.search(rest)
         if not match:

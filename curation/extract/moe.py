@@ -108,15 +108,30 @@ def _header_pairs(text: str) -> list[tuple[float, float, str]]:
     return pairs
 
 
+# a name that carries only its active size ("Heron-MoE-A14B"), and the total its sentence gives after it
+ACTIVE_ONLY_NAME = re.compile(r"(?<=[A-Za-z])-A(?P<a>\d+(?:\.\d+)?)(?P<am>[MB])(?![\w.])")
+TOTAL_AFTER_NAME = re.compile(r"[^.;]{0,60}?" + _figure_pattern("t") + r"\s+(?:total\s+)?param",
+                              re.IGNORECASE)
+
+
 def _name_pairs(text: str) -> list[tuple[float, float, str]]:
-    """(total, active, name) for every name written with both sizes ("Heron-30B-A3B")."""
-    found = {}
+    """(total, active, name) for every name written with both sizes ("Heron-30B-A3B"), or with its active
+    size alone and a larger count of parameters after it in its sentence ("Heron-MoE-A14B has 57B
+    parameters")."""
+    found, pairs = {}, []
     for at in positions(text, "-A"):  # the pattern only near its literal part: whole-text scans are slow
         if at and text[at - 1] in "MBT":
             for m in NAME_SIZES.finditer(text, max(0, at - 8), at + 10):
                 found[m.start()] = m
+        elif at and text[at - 1].isalpha() and (m := ACTIVE_ONLY_NAME.match(text, at)):
+            total = TOTAL_AFTER_NAME.match(text, m.end())
+            if total and _figure(m, "a") < _figure(total, "t"):
+                start = at  # quoted from the name's start
+                while start and (text[start - 1].isalnum() or text[start - 1] in "-_."):
+                    start -= 1
+                pairs.append((_figure(total, "t"), _figure(m, "a"), text[start: total.end()]))
     return [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for m in found.values()
-            if _figure(m, "a") < _figure(m, "t")]
+            if _figure(m, "a") < _figure(m, "t")] + pairs
 
 
 def _figure(match: re.Match[str], group: str) -> float:

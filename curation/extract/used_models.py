@@ -34,6 +34,7 @@ from curation.extract.anchors import lowered
 from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import (
     CITATION,
+    CLAUSE_COMMA,
     CLAUSE_END,
     FIRST_PERSON_WORD,
     TEACHER_RUN,
@@ -359,7 +360,7 @@ def _told_in_a_relative_clause(estimate: Estimate) -> bool:
         return False
     # "We fine-tune Kite-7B, which was pre-trained on 2T tokens, on our data using 8 A100 GPUs": a comma
     # closes the clause, and the figure after it is the first person's run
-    closed = "," in sentence.text[clause.end("name") + 1: first - sentence.start]
+    closed = CLAUSE_COMMA.search(sentence.text[clause.end("name") + 1: first - sentence.start]) is not None
     return not (closed and FIRST_PERSON_OPENING.match(sentence.text))
 
 

@@ -1,0 +1,58 @@
+"""Short texts of our own for figures that sit beside the text's own run but are not it: a compared
+model's figures in the parenthesis that glosses its name, a future run, a derived card's base glossed
+in a relative clause with a number that has a thousands comma, and a clause after a semicolon that
+tells the run after a clause about generating data."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.documents import extract_document
+from schemas.handover import CARD, Document
+from tests.osprey_texts import primary_of
+
+
+@pytest.mark.parametrize("body", [
+    "Table 3 compares against Finch-65B (1.4T tokens, 1.0e24 FLOPs).",
+    "Baselines include Finch-65B (1.0e24 FLOPs) and Lark-13B.",
+    "We compare Osprey with Finch-65B (1.0e24 FLOPs).",
+    "Osprey-7B outperforms Finch-65B (trained on 1,024 A100 GPUs for 30 days) on most tasks.",
+    "Our model was trained to match the quality of Finch (3.1e23 FLOPs) with far less compute.",
+])
+def test_figures_glossing_a_compared_model_are_that_models(body):
+    assert primary_of(body) is None
+
+
+def test_the_own_model_glossed_before_the_comparison_keeps_its_figure():
+    primary = primary_of("We compare Osprey-7B (4e22 FLOPs) against Finch-65B (1.0e24 FLOPs).")
+    assert primary is not None and primary.value_flop == pytest.approx(4e22)
+
+
+@pytest.mark.parametrize("body", [
+    "Future work will scale Osprey to 70B parameters and 15T tokens.",
+    "In the future, we hope to train Osprey-70B on 15T tokens.",
+    "We will further scale Osprey to 70B parameters and 10T tokens.",
+])
+def test_a_future_run_is_no_run(body):
+    assert primary_of(body) is None
+
+
+def test_a_clause_that_tells_the_run_is_not_governed_by_the_generation_before_it():
+    primary = primary_of("Generating the synthetic data with a 70B teacher consumed 200,000 H100 hours; "
+                         "Osprey-1B itself was trained on 500B tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 500e9)
+
+
+def test_a_bases_run_in_a_relative_clause_with_a_thousands_comma_stays_the_bases():
+    card = ("---\nlicense: apache-2.0\nbase_model: acme/Finch-8B\n---\n# Finch-8B-Instruct\n\n"
+            "This model is a fine-tuned version of Finch-8B, which was pre-trained on 15T tokens on "
+            "16,000 H100 GPUs.\n")
+    extraction = extract_document(Document(CARD, card, 2024), name="acme/Finch-8B-Instruct")
+    assert extraction.derived_from == "acme/Finch-8B" and extraction.primary is None
+
+
+def test_we_train_with_a_compute_budget_is_the_run():
+    primary = primary_of("We train Osprey-70B with a compute budget of 8 × 10^23 FLOPs.")
+    assert primary is not None and primary.value_flop == pytest.approx(8e23)
+    hypothetical = "For a compute budget of 8 × 10^23 FLOPs, the optimal model has 70B parameters."
+    assert primary_of(hypothetical) is None
