@@ -155,3 +155,25 @@ def test_a_table_of_other_models_sizes_gives_no_flagship():
 def test_a_table_of_sizes_written_so(table):
     primary = primary_of(table, head=CARD)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    # a sequence length written as a context of tokens
+    ("Osprey-XL was trained with a batch size of 512 and a context of 1024 tokens for 800k steps.",
+     800e3 * 512 * 1024),
+    # the batch told in the sentence before the steps
+    ("Training uses a batch size of 2,048 sequences and sequences of 1,024 tokens. We train for 250K steps.",
+     250e3 * 2048 * 1024),
+])
+def test_a_set_up_written_so(text, tokens):
+    assert [found for found, _ in step_tokens(text)] == [pytest.approx(tokens)]
+
+
+def test_a_set_up_told_after_a_paragraph_break_takes_no_batch_from_before_it():
+    text = "Fine-tuning uses a batch size of 64 sequences of 512 tokens.\n\nWe pre-train for 250K steps."
+    assert step_tokens(text) == []
+
+
+def test_our_model_with_its_name_in_apposition_gives_the_size_the_next_sentence_trains():
+    primary = primary_of("Our largest model, Osprey-XL, has 1.5B parameters. It was trained on 2T tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.5e9 * 2e12)

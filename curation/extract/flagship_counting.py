@@ -160,9 +160,11 @@ OUR_SIZE = re.compile(
     rf"our\s+(?:largest\s+|biggest\s+|final\s+|flagship\s+)?(?P<n>{NUMBER})\s?(?P<m>[MBT])(?![a-z])"
     r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,2}?models?\b", re.IGNORECASE)
 # "our final model has 1.5B parameters", "our largest model contains about 52 billion parameters", and the
-# text's own said so: "the released model has 13B parameters", "the proposed model contains 1.3B parameters"
+# text's own said so: "the released model has 13B parameters", "the proposed model contains 1.3B parameters";
+# its name may stand in apposition ("Our largest model, Heron-XL, has 1.5B parameters")
 OUR_MODEL_HAS = re.compile(
-    rf"(?:our|the\s+(?:released|final|resulting|proposed))\s+(?:[\w-]+\s+){{0,2}}?models?\s+"
+    rf"(?:our|the\s+(?:released|final|resulting|proposed))\s+(?:[\w-]+\s+){{0,2}}?models?"
+    r"(?:,\s+[\w.-]+(?:\s[\w.-]+)?,)?\s+"  # its name in apposition: "Our largest model, Heron-XL, has …"
     rf"(?:has|have|contains?|consists\s+of|comprises|with)\s+"
     rf"(?:about\s+|approximately\s+|roughly\s+|~\s*)?(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)"
     r"(?![a-z])[\s-]*(?:total\s+)?param(?:eter)?s?\b", re.IGNORECASE)

@@ -4,8 +4,10 @@
 steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum sequence length of 512 for
 100k steps". The rules:
 
-- the three figures stand in one sentence, or the sentence with the steps and the next one, or the
-  run of list items ("- Training steps: 500,000" … "- Batch size: 1'024 sequences") the steps are one of;
+- the three figures stand in one sentence, or the sentence with the steps and the next one (or, when
+  these give no batch, the one before them: "… a batch size of 2,048 sequences of 1,024 tokens. We train
+  for 250K steps."), or the run of list items ("- Training steps: 500,000" … "- Batch size: 1'024
+  sequences") the steps are one of;
 - steps are "N steps / iterations / updates" (also "SGD steps", "optimizer steps", "total steps") with
   N in digits, with a k/M or thousand/million suffix, or in words ("one million steps"); warm-up and
   decay steps are not training steps, and fine-tuning steps ("Fine-tuning steps: 12'200") make a
@@ -18,8 +20,9 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
   batch", "a batch of 1,024 × 2,048 tokens" or, in a set-up, "with 1,024 sequences of 2,048 tokens
   each" gives both;
 - the sequence length is written as one ("sequence length 512", "context length of 2048", "context size
-  8192", "a context window of 1024 tokens", "4,096 tokens per sequence") or as the sequences' ("2048
-  sequences of length 512", "sequences of 1024 tokens", "1024 length-1024 input sequences");
+  8192", "a context window of 1024 tokens", "a context of 1024 tokens", "4,096 tokens per sequence") or
+  as the sequences' ("2048 sequences of length 512", "sequences of 1024 tokens", "1024 length-1024 input
+  sequences");
 - a batch size per device ("a batch size of 1 per GPU", "a per-device batch size of 16") is multiplied
   by the devices the set-up names ("on 64 TPU v4 chips") and by the gradient accumulation it gives ("8
   gradient accumulation steps"), unless the set-up also gives the global batch; with no count of
@@ -40,7 +43,7 @@ from functools import lru_cache
 
 from curation.extract.anchors import lowered
 from curation.extract.device_sentences import device_counts
-from curation.extract.evidence import Span, sentence_around
+from curation.extract.evidence import Span, sentence_around, sentence_before
 from curation.extract.quantities import MULTIPLIERS, NUMBER
 from curation.extract.tables import find_tables
 
@@ -120,6 +123,8 @@ LENGTH_RATE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3},\d{3}|\d{2,6})(?:\s*tokens\s
 # (and abridged, or as a configuration's key: "seq len 1024", "seq_length: 2048", "max_seq_len")
 SEQUENCE = re.compile(r"(?:sequence|context|seq)[\s_]*(?:length|len|size|window)\b|input\s+length"
                       r"|sequences\s+of\b"
+                      # "a context of 1024 tokens"
+                      r"|\bcontexts?\s+of\b(?=\s*\d[\d,]*\s*tokens)"
                       r"|\blength-(?=\d)",
                       re.IGNORECASE)
 # "a batch size of 1 per GPU", "a per-device batch size of 16", "micro-batch size of 4 per GPU"
@@ -212,6 +217,21 @@ def _near_step_words(text: str) -> list[re.Match[str]]:
     return [found[at] for at in sorted(found)]
 
 
+def _batches(area: str) -> list[tuple[re.Match[str], bool]]:
+    """The batch sizes a set-up's words give, in order, each with whether it is per device."""
+    # a global batch beats a micro-batch the sentence also gives
+    sequences = [*SEQUENCES_PER_BATCH.finditer(area),
+                 *(m for m in SEQUENCES_WITH.finditer(area)
+                   if WITH_FOLLOWS.search(area, max(0, m.start() - 30), m.start()))] \
+        if OF_SEQUENCES.search(area) else []
+    inside = [range(m.start(), m.end()) for m in sequences]  # its tokens are no batch of their own
+    written = sorted([*sequences, *BATCH.finditer(area), *SEQUENCES_RATE.finditer(area),
+                      *EACH_STEP_TOKENS.finditer(area), *STEPS_EACH_TOKENS.finditer(area),
+                      *(m for m in BATCH_RATE.finditer(area) if not any(m.start() in r for r in inside))],
+                     key=lambda m: m.start())
+    return [(batch, _per_device(area, batch)) for batch in written]
+
+
 def step_tokens(text: str) -> list[tuple[float, list[Span]]]:
     """(tokens, [steps, batch, sequence-length spans]) for every sentence that gives a training set-up
     (see the module's rules), offsets into ``text``; not a fine-tuning set-up ("Fine-tuning steps:")."""
@@ -237,17 +257,12 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
         if end + 2 < len(text):
             end = max(end, sentence_around(text, end + 1, end + 2).end)
         area = text[sentence.start: end]
-        # a global batch beats a micro-batch the sentence also gives
-        sequences = [*SEQUENCES_PER_BATCH.finditer(area),
-                     *(m for m in SEQUENCES_WITH.finditer(area)
-                       if WITH_FOLLOWS.search(area, max(0, m.start() - 30), m.start()))] \
-            if OF_SEQUENCES.search(area) else []
-        inside = [range(m.start(), m.end()) for m in sequences]  # its tokens are no batch of their own
-        written = sorted([*sequences, *BATCH.finditer(area), *SEQUENCES_RATE.finditer(area),
-                          *EACH_STEP_TOKENS.finditer(area), *STEPS_EACH_TOKENS.finditer(area),
-                          *(m for m in BATCH_RATE.finditer(area) if not any(m.start() in r for r in inside))],
-                         key=lambda m: m.start())
-        batches = [(batch, _per_device(area, batch)) for batch in written]
+        batches = _batches(area)
+        before_steps = sentence_before(text, sentence) if not batches else None
+        if before_steps is not None:  # told first: "… a batch of 2,048 sequences. We train for 250K steps."
+            sentence = Span(text[before_steps.start: sentence.end], before_steps.start, sentence.end)
+            area = text[sentence.start: end]
+            batches = _batches(area)
         if not batches:
             continue
         batch, per_device = next((pair for pair in batches if not pair[1]), batches[0])
