@@ -461,3 +461,35 @@ def test_a_clause_that_leaves_out_the_unit_takes_the_one_before():
     by_model = {e.model: e.assumptions["chip_seconds"] for e in extraction.estimates}
     assert by_model["Osprey-7B"] == pytest.approx(82e3 * 3600)
     assert extraction.primary is not None and extraction.primary.model == "Osprey-7B"
+
+
+# -- nodes times devices before a plural name, and a count restated in parentheses ---------------------
+
+@pytest.mark.parametrize(("sentence", "devices"), [
+    ("Osprey was trained on 8 x 8 H100s for 10 days.", 64),
+    ("Osprey was trained on 4 × 8 A100s for 10 days.", 32),
+    ("Osprey was trained on 32 (4 x 8) A100 GPUs for 10 days.", 32),
+])
+def test_a_product_of_nodes_and_devices_written_so(sentence, devices):
+    assert [count for count, *_ in device_counts(whole(sentence))] == [devices]
+
+
+def test_a_speed_up_before_a_device_count_multiplies_nothing():
+    assert [count for count, *_ in device_counts(whole("It runs 2x faster on 8 H100s."))] == [8]
+
+
+# -- a duration too long for a wall clock is device time ------------------------------------------------
+
+@pytest.mark.parametrize(("body", "hours"), [
+    ("Pre-training took 1.1 million hours on NVIDIA H100 accelerators.", 1.1e6),
+    ("Pre-training took 640K hours of H100 time.", 640e3),
+    ("Osprey needed 50,000 days on A100s.", 50e3 * 24),
+])
+def test_a_duration_beyond_any_wall_clock_on_an_accelerator_is_device_time(body, hours):
+    primary = primary_of(body)
+    assert primary is not None and primary.method == "hardware"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(hours * 3600)
+
+
+def test_a_wall_clock_duration_on_accelerators_without_a_count_is_no_device_time():
+    assert primary_of("We trained Osprey for 400 hours on A100 GPUs.") is None

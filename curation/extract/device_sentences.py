@@ -306,7 +306,10 @@ def _a_nodes_devices(sentence: str, match: re.Match[str]) -> bool:
 
 
 # "32 x 8 A100 GPUs", "16 × 8 GPUs": a count of nodes times the devices in each
-PRODUCT = re.compile(r"\d[\d,]*\s*[×x*]\s*(?P<per>\d{1,2})\s+(?!Gi?B\b)(?=\S)")  # not "4 x 8 GB GPUs"
+# (also restating a count in parentheses: "32 (4 x 8) A100 GPUs")
+PRODUCT = re.compile(r"\d[\d,]*\s*[×x*]\s*(?P<per>\d{1,2})\)?\s+(?!Gi?B\b)(?=\S)")  # not "4 x 8 GB GPUs"
+# the nodes before a plural name's count: "8 x 8 H100s"
+NODES_TIMES = re.compile(r"(?<![\w.])(?P<n>\d{1,4})\s*[×x*]\s*$")
 
 
 def _per_node(sentence: str, match: re.Match[str]) -> float:
@@ -449,6 +452,8 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
         elif match.group("count2"):
             count, name, noun = amount(match.group("count2")), match.group("name2"), "gpu"
             count *= 1000 if match.group("k2") else 1
+            nodes = NODES_TIMES.search(sentence.text, max(0, match.start() - 8), match.start())
+            count *= parse_plain(nodes.group("n")) if nodes else 1  # "8 x 8 H100s": 64
             if resolve_accelerator(name) is None:
                 continue
         else:
@@ -460,7 +465,7 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             product = PRODUCT.match(match.group(0))
             if product:  # "32 x 8 A100 GPUs": nodes times devices per node
                 count *= float(product.group("per"))
-                name = name[len(product.group("per")):].strip()
+                name = name[len(product.group("per")):].strip().lstrip(")").strip()
         per_node = _per_node(sentence.text, match)
         if per_node == 1 and _a_nodes_devices(sentence.text, match):
             continue  # "Each node contains 8 A100 GPUs": not the run's count (see node_time)

@@ -332,7 +332,7 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
                 estimate.assumptions["table_row"] = True
             estimates.append(estimate)
             estimates.extend(_elided(text, match, seconds / chips_time, name, what, where, publication_year))
-    return estimates + _computation_hours(text, publication_year)
+    return estimates + _computation_hours(text, publication_year) + _long_hours_on(text, publication_year)
 
 
 # a second clause that leaves out the unit the first gave: "Kite-70B used 1.7M GPU hours on A100s;
@@ -401,6 +401,39 @@ def _computation_hours(text: str, publication_year: int | None) -> list[Estimate
             if estimate:
                 estimates.append(estimate)
         at = low.find("comput", at + 1)
+    return estimates
+
+
+# a duration longer than any run's wall clock, on a named accelerator: "1.1 million hours on NVIDIA H100
+# accelerators", "640K hours of H100 time", "50,000 days on A100s" (device time, its device noun left out)
+LONG_TIME_ON = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*"
+                          r"(?P<unit>hours?|days?)\s+"
+                          r"(?:on|of|using)\s+(?:(?:NVIDIA|Nvidia|AMD|Google|Intel|Huawei)\s+)?"
+                          # ("640K hours of H100 compute" is :data:`COMPUTATION_TIME`'s)
+                          rf"(?P<acc>{ACC})s?(?![\w-])(?!\s+comput)", re.IGNORECASE)
+WALL_CLOCK_REACH = 3 * 365.25 * 86400  # seconds: no training run's wall clock has lasted longer
+
+
+def _long_hours_on(text: str, publication_year: int | None) -> list[Estimate]:
+    """Hardware estimates from a duration on a named accelerator too long to be a run's wall clock (more
+    than three years, :data:`WALL_CLOCK_REACH`): device time written without a device noun."""
+    estimates = []
+    low = lowered(text)
+    for word in (" hours o", " hours u", " days o", " days u"):
+        at = low.find(word)
+        while at != -1:
+            for match in LONG_TIME_ON.finditer(text, max(0, at - 30), at + 60):
+                amount = scaled_value(match.group("n"), match.group("mult"))
+                seconds = amount * SECONDS[_unit_key(match.group("unit"))]
+                if seconds <= WALL_CLOCK_REACH:
+                    continue
+                chip_time = f"{match.group('n')}{match.group('mult') or ''} {match.group('unit')}"
+                estimate = hardware_estimate(text, match_span(match), seconds, match.group("acc"), "chip",
+                                             publication_year, {"chip_time": chip_time,
+                                                                "accelerator_from": "named with the figure"})
+                if estimate:
+                    estimates.append(estimate)
+            at = low.find(word, at + 1)
     return estimates
 
 
