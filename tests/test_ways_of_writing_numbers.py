@@ -171,6 +171,14 @@ def test_a_thousands_point_only_before_whole_device_counts(text, kept):
     assert (plain_text(text) == text) is kept
 
 
+@pytest.mark.parametrize(("text", "plain"), [
+    ("Training required 15 000 GPU hours on 1 024 GPUs.", "Training required 15000 GPU hours on 1024 GPUs."),
+    ("Table 2 512 GPUs; batch 32 128 tokens; 0 512 GPUs.",) * 2,
+])
+def test_a_thousands_space_only_before_whole_device_counts(text, plain):
+    assert plain_text(text) == plain
+
+
 @pytest.mark.parametrize(("name", "peak"), [("Quadro RTX4000", 57e12), ("RTX A5000", 111.1e12),
                                             ("RTX A4000", 76.7e12), ("Quadro RTX 6000", 130.5e12)])
 def test_workstation_gpus_have_their_datasheet_peaks(name, peak):

@@ -172,6 +172,30 @@ def _thousands_point(match: re.Match[str]) -> str:
     return "" if whole else "."
 
 
+# a plain space between digit groups, where only a whole count makes sense: "1 024 GPUs", "15 000 GPU
+# hours" (the space as typeset numbers have it, kept as a plain space by text extraction)
+SPACE_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d)\s?(?:GPUs?\b|TPUs?\b|NPUs?\b|chips\b|nodes\b"
+                         r"|(?:GPU|TPU|NPU|chip|node|core|accelerator)[\s-]?(?:hours|days)\b))")
+
+
+# a word whose number a count may follow: "Table 2 512 GPUs" is no count of 2,512
+NUMBERED_WORD = re.compile(r"(?:table|figure|fig\.|section|sec\.|eq\.|equation|appendix|step|stage|phase"
+                           r"|version|round|run|setting|experiment)\s*$", re.IGNORECASE)
+
+
+def _space_group(match: re.Match[str]) -> str:
+    """A :data:`SPACE_GROUP` after one to three digits (not a leading zero) that stand alone, not a
+    table's or a section's number (:data:`NUMBERED_WORD`), goes."""
+    text, at = match.string, match.start()
+    start = at
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    whole = 1 <= at - start <= 3 and text[start] != "0" and \
+        (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".,_-")) and \
+        not NUMBERED_WORD.search(text, max(0, start - 14), start)
+    return "" if whole else " "
+
+
 def _number_before(document: str, word: str) -> bool:
     """Whether ``word`` follows a digit (and at most one space) anywhere: a cheap test before a pattern."""
     at = document.find(word)
@@ -499,6 +523,7 @@ def plain_text(document: str) -> str:
         document = DECIMAL_COMMA.sub(_decimal_point, document)
         document = _comma_groups_joined(document)
     document = THOUSANDS_POINT.sub(_thousands_point, document)
+    document = SPACE_GROUP.sub(_space_group, document)
     if "-\n" in document:
         document = _joined_words(document)
     if "|" in document:
