@@ -637,3 +637,10 @@ def test_a_total_over_all_experiments_leaves_the_final_runs_clause_alone():
                     "while the final Osprey model took 20,000 A100 hours.")
     primary = _primary(text, 2023)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(20_000 * 3600)
+
+
+def test_a_post_trained_card_telling_its_pretrained_base_s_run_is_derived():
+    text = ("---\nlicense: apache-2.0\n---\n# Heron-7B-Instruct\n\nHeron-7B-Instruct is an instruction-tuned "
+            "model. The pretrained base was trained on 2T tokens of public data; post-training used SFT.\n")
+    assert derived_from(text, "acme/Heron-7B-Instruct") is not None
+    assert extract_document(Document(CARD, text, 2024), name="acme/Heron-7B-Instruct").primary is None

@@ -144,9 +144,10 @@ PLACEHOLDERS = {"model", "more", "none", "n/a", "na", "optional", "unknown", "tb
 
 # what a derived card's base is called when the card does not name it
 # a sentence telling the base model's run: "The base model was pretrained on 2T tokens …", "Our
-# underlying pre-trained model is trained on …"
+# underlying pre-trained model is trained on …", "The pretrained base was trained on …"
 BASE_MODEL_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its)\s+(?:underlying\s+)?"
-                            r"(?:base|pre-?trained|foundation)\s+model\s+(?:was|is|has\s+been)\s+(?:\w+\s+)?"
+                            r"(?:(?:base|pre-?trained|foundation)\s+model|pre-?trained\s+base(?:\s+model)?)\s+"
+                            r"(?:was|is|has\s+been)\s+(?:\w+\s+)?"
                             r"(?:pre-?)?trained\b", re.IGNORECASE)
 # a card's model continuing another's training: "initialized with Kite-7B weights", "continually
 # pre-trained from Kite-7B", "built on top of Kite-7B"
