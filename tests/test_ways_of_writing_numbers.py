@@ -328,3 +328,10 @@ def test_a_count_of_devices_with_a_scale(sentence, chips):
     text = f"Osprey: Open Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n{sentence}\n"
     primary = extract(text, 2020).primary
     assert primary is not None and primary.assumptions["chips"] == chips
+
+
+@pytest.mark.parametrize("unit", ["tCO2", "MTCO2e", "kgCO2eq"])
+def test_units_of_emissions_are_no_model_names(unit):
+    body = f"Our search emitted 3.2 {unit} for 1,360 days of TPUv2 usage."
+    estimates = extract(PAPER + body + "\n", 2021).estimates
+    assert estimates and all(e.model != unit for e in estimates)

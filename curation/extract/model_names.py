@@ -42,7 +42,9 @@ NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus", "hpu", 
 # a unit, not a name: "zettaFLOPs", "GPU-hours", "TPUv3-core-days", "A100-hours", a sentence's last word
 # "V100-years.", a unit with a footnote's mark "FLOP1", device hours in one word "GPUh", "kGPUh"
 UNIT_WORD = re.compile(r"flops?\d?\.?$|flop/s$|-(?:hours?|days?|weeks?|months?|years?)\.?$"
-                       r"|^k?(?:gpu|tpu|npu|chip|node)-?h(?:rs?)?\.?$", re.IGNORECASE)
+                       r"|^k?(?:gpu|tpu|npu|chip|node)-?h(?:rs?)?\.?$"
+                       # emissions in tonnes or kilograms: "46.7 tCO2 e", "3.2 MTCO2e"
+                       r"|^(?:kg|[kmg]?t)?co2(?:-?e|-?eq)?\.?$", re.IGNORECASE)
 
 
 VERSION_ALONE = re.compile(r"[vV]\d+(?:\.\d+)?[a-z]?s?")
