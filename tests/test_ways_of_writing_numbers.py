@@ -289,6 +289,7 @@ def test_cue_words_are_read_from_a_words_start(body):
     ("between 11 March 2023 and 10 April 2023", 30),
     ("started on March 11, 2023 and ended on April 10, 2023", 30),
     ("from Dec 1 to Jan 15, 2024", 45),  # the first date in the year before
+    ("(started 11th March, 2023; ended 10th April, 2023)", 30),  # a semicolon between start and end
 ])
 def test_a_run_between_two_dates_lasted_the_days_between(written, days):
     (seconds, *_), = date_range_durations(f"Osprey was trained on 512 A100 GPUs {written}.")
@@ -305,6 +306,12 @@ def test_dates_that_give_no_runs_length(sentence):
 
 def test_a_cards_training_dates_field_is_its_time():
     card = CARD + "# Osprey-7B\n\n- Hardware: 512 A100 GPUs\n- Training dates: 11 Mar – 10 Apr 2023\n"
+    primary = extract(card, 2023).primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 30 * 86400)
+
+
+def test_a_cards_count_field_that_names_its_accelerator_is_its_hardware():
+    card = CARD + "# Osprey-7B\n\n- Number of GPUs: 512 A100 80GB\n- Training dates: 11 Mar – 10 Apr 2023\n"
     primary = extract(card, 2023).primary
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 30 * 86400)
 

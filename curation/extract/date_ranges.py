@@ -32,7 +32,9 @@ RANGE = re.compile(
     r"(?P<start>\b(?:start(?:ed|ing)?|began|begun|from|between)\b[^.;\n]{0,20}?)?"
     + DATE.format(i=1)
     + r"(?P<join>\s*(?:-|–|—|to|until|till|through|and)\s*"
-      r"|[^.;]{0,60}?\b(?:end(?:ed|ing)?|finish(?:ed|ing)?|complet(?:ed|ing)|until|to)\b[^.;\d]{0,12}?)"
+      # (a semicolon may part the two when words of starting and ending say which is which: "Started 11th
+      # March, 2022; ended 5th July, 2022")
+      r"|[^.]{0,60}?\b(?:end(?:ed|ing)?|finish(?:ed|ing)?|complet(?:ed|ing)|until|to)\b[^.;\d]{0,12}?)"
     + DATE.format(i=2), re.IGNORECASE)
 MONTH_HINT = re.compile(rf"\b(?:{_MONTH})\b", re.IGNORECASE)
 MAX_DAYS = 366

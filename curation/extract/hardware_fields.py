@@ -169,7 +169,9 @@ def find_hardware_fields(text: str, publication_year: int | None = None) -> list
         compute = COMPUTE_KEYS.match(key)
         if compute:
             estimates += _compute_field(value, line)
-        if not (HARDWARE_KEYS.match(key) or (compute and OWN_DURATION.search(value))):
+        # (a count's field that names its accelerator is a hardware field: "Number of GPUs: 384 A100 80GB")
+        if not (HARDWARE_KEYS.match(key) or COUNT_KEYS.match(key)
+                or (compute and OWN_DURATION.search(value))):
             continue
         chips, accelerator, noun = _devices(value)
         if accelerator is None or resolve_accelerator(accelerator) is None:
