@@ -56,3 +56,30 @@ def test_we_train_with_a_compute_budget_is_the_run():
     assert primary is not None and primary.value_flop == pytest.approx(8e23)
     hypothetical = "For a compute budget of 8 × 10^23 FLOPs, the optimal model has 70B parameters."
     assert primary_of(hypothetical) is None
+
+
+@pytest.mark.parametrize(("body", "own"), [
+    ("Our model uses only 4e22 FLOPs, while Finch-540B used 2.5e24 FLOPs.", 4e22),
+    ("Finch-540B (2.5e24 FLOPs) remains the largest dense model.", None),
+    ("This is 10x less than the 2.5e24 FLOPs used to train Finch-540B.", None),
+    ("Compared with the 2.5e24 FLOPs of Finch-540B, Osprey-7B needs only 4.2e22 FLOPs.", 4.2e22),
+    # the own run restated after the compared model's gloss
+    ("Osprey-7B used 65% fewer FLOPs than Finch-7B (2.2e23 FLOPs), i.e. about 7.7e22 FLOPs.", 7.7e22),
+    # a slice of hardware is no other model
+    ("Training on a single TPU v3-8 took 36 hours.", 36 * 3600 * 4 * 123e12 * 0.3),
+])
+def test_another_models_figure_in_its_own_clause_is_that_models(body, own):
+    primary = primary_of(body)
+    if own is None:
+        assert primary is None
+    else:
+        assert primary is not None and primary.value_flop == pytest.approx(own, rel=0.01)
+
+
+@pytest.mark.parametrize("body", [
+    "In 2022, the largest training runs reached 2.5e24 FLOPs.",
+    "Training compute for frontier models doubles every 6 months, reaching 5e25 FLOP in 2024.",
+    "Models trained with over 1e26 FLOP must be reported to the government.",
+])
+def test_trends_and_thresholds_of_models_in_general_are_no_run(body):
+    assert primary_of(body) is None

@@ -194,7 +194,7 @@ INDEFINITE_MODEL = re.compile(r"\b(?:a|an|any)\s+(?:(?:[a-z-]+\s+)?\d+(?:\.\d+)?
                               r"(?:\s?|-)(?:[MBT]|million|billion|trillion)(?!\w)[\s-]*param)", re.IGNORECASE)
 # models in general, in the plural: "frontier models now require more than 1e25 FLOPs"
 GENERIC_MODELS = re.compile(r"\b(?:frontier|large|larger|largest|biggest|leading|modern|today's|current|"
-                            r"state-of-the-art|most|many|such)\s+(?:[\w-]+\s+)?(?:models|systems|LLMs|networks)\b"
+                            r"state-of-the-art|most|many|such)\s+(?:[\w-]+\s+)?(?:models|systems|LLMs|networks|runs)\b"
                             # a class of models by size, no determiner before it: "trillion parameter models
                             # which require over 500 GPU days" (not "the 7B-parameter models", "our …")
                             r"|(?<!the\s)(?<!our\s)(?<!these\s)(?<!those\s)(?<!both\s)(?<!all\s)(?<!its\s)"
@@ -202,7 +202,7 @@ GENERIC_MODELS = re.compile(r"\b(?:frontier|large|larger|largest|biggest|leading
                             r"(?:models|systems|LLMs|networks)\b",
                             re.IGNORECASE)
 # a figure as a threshold ("more than 1e24 FLOPs", "below 1e22 FLOPs") said of models in the plural
-THRESHOLD_FIGURE = re.compile(r"\b(?:(?:more|less|fewer|greater)\s+than|above|below|beyond|exceeding"
+THRESHOLD_FIGURE = re.compile(r"\b(?:(?:more|less|fewer|greater)\s+than|above|below|beyond|exceeding|over"
                               r"|at\s+least|at\s+most)\s+(?:~\s*|about\s+|roughly\s+)?[\d.,×x^eE+\-−\s⁰¹²³⁴⁵⁶⁷⁸⁹]{1,24}"
                               r"(?:[A-Za-z/-]{1,12})?\s*$", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[,;]")  # where a figure's clause ends
@@ -218,6 +218,9 @@ DESCRIBES_NAMED = re.compile(r"(?:\b(?:is|was|as|being|be)|[A-Z][\w.-]*,)\s*$")
 # (and of models in general, the plural present passive with a word of habit or of the present: "the
 # largest models today are trained with …", "such models are typically trained on …")
 GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|demands?|consumes?|uses"
+                          # a trend: "frontier models' compute doubles every 6 months, reaching 5e25 FLOP",
+                          # "the largest training runs reached 2.5e24 FLOPs"
+                          r"|doubl(?:es|ed|ing)|grow(?:s|ing)?|grew|reach(?:es|ed|ing)|ris(?:es|ing)|rose"
                           r"|(?:today|nowadays|now|currently|typically|usually|often|commonly|routinely|generally)"
                           r"\b[^.]{0,20}?\bare\s+(?:pre-?)?trained"
                           r"|are\s+(?:now|typically|usually|often|commonly|routinely|generally|currently)\s+"
@@ -270,7 +273,7 @@ def general_statement(sentence: str, before: str) -> bool:
     # "GPT-style models of 2023 used about 2e25 FLOP", in any tense
     if "-" in before and CLASS_OF_MODELS.search(before) and not FIRST_PERSON_WORD.search(sentence):
         return True
-    if "model" not in before.lower():
+    if not any(word in before.lower() for word in ("model", "runs", "system", "llm", "network")):
         return False
     # "… reduces the cost of training a 70B model on 2T tokens from …", "for instance, a 405B model was
     # trained on 15.6T tokens": a cost in general, an example, in any tense and person
@@ -287,7 +290,7 @@ def general_statement(sentence: str, before: str) -> bool:
     if FIRST_PERSON_WORD.search(_own_clause(sentence, before)):
         return False
     # "Models trained with more than 1e24 FLOPs exhibit …": a threshold, in any tense
-    thresholds = "than" in low or "below" in low or "above" in low or "least" in low
+    thresholds = "than" in low or "below" in low or "above" in low or "least" in low or "over " in low
     if thresholds and THRESHOLD_FIGURE.search(before) and MODELS_PLURAL.search(before):
         return True
     if not GENERAL_VERB.search(sentence):
@@ -628,13 +631,18 @@ def _other_side(context: str, model: str | None) -> str:
     """The context without a comparison that is about another model: when the figure's own model (the
     one written nearest before it) is written after a comparison cue but not right after it ("Compared
     to Kite-70B, which …, Heron-7B needs far less: it was trained on 2T tokens"), the cue and the model
-    it compares with are the other side, and are left out."""
+    it compares with are the other side, and are left out; so are they when the model opens the clause
+    after the comparison's ("Compared with the 2.5e24 FLOPs of Kite-540B, Heron-7B needs only …")."""
     if not model:
         return context
     name = model.lower()
     for cue in COMPARISON_BEFORE.finditer(context):
         at = context.find(name, cue.end())
-        if at > cue.end() + COMPARED_NAME_REACH:
+        # (a cue with its object: "compared with the 2.5e24 FLOPs of Kite-540B, Heron-7B …", not "For
+        # comparison, Kite-540B used …")
+        opens_clause = at > cue.end() + 2 and context[:at].rstrip().endswith(",") and \
+            not cue.group(0).startswith("for")
+        if at > cue.end() + COMPARED_NAME_REACH or opens_clause:
             return context[at:]
     return context
 

@@ -254,24 +254,71 @@ def _subject(model: str, sentence: str) -> bool:
     return opening is not None
 
 
+def _figure_parts(estimate: Estimate) -> tuple[str, str, str] | None:
+    """(the part of a prose figure's sentence between the contrasts around the figure, the contrast
+    word that opens it, the rest of the sentence) (see :data:`CONTRAST`), or None when the figure is not
+    in its sentence."""
+    sentence = estimate.evidence[0]
+    inside = [span.start for span in estimate.evidence[1:] if sentence.start <= span.start <= sentence.end]
+    if not inside:
+        return None
+    at = min(inside) - sentence.start
+    cuts = [(m.start(), m.end()) for m in CONTRAST.finditer(sentence.text)]
+    opening = max(((a, b) for a, b in cuts if a <= at), default=(0, 0))
+    end = min((a for a, _ in cuts if a > at), default=len(sentence.text))
+    whole = sentence.text
+    contrast = whole[opening[0]:opening[1]].strip(" ,").lower()
+    return whole[opening[0]:end], contrast, whole[:opening[0]] + whole[end:]
+
+
+# a contrast whose second side is the compared one: "10x less than the 2.5e24 FLOPs used to train Kite"
+COMPARED_SIDE = ("than", "compared to", "compared with", "versus", "vs")
+
+
+def _told_of_another(estimate: Estimate, text: str) -> str | None:
+    """Where a prose figure is told of its model as another's: its sentence, in no first person and
+    with the model as its subject ("Kite was trained for 90 days on 2,048 GPUs."); or the figure's
+    clause, in no first person, naming the model (not hardware) and either glossing it ("Kite-540B
+    (2.5e24 FLOPs) remains the largest dense model") or set against a run in the first person or on the
+    compared side of a comparison ("Our model uses 4e22 FLOPs, while Kite-540B used 2.5e24 FLOPs", "10x
+    less than the 2.5e24 FLOPs used to train Kite-540B"); None otherwise."""
+    model, sentence = estimate.model or "", estimate.evidence[0]
+    if not FIRST_PERSON_WORD.search(sentence.text) and _subject(model, sentence.text):
+        return sentence.text
+    parts = _figure_parts(estimate)
+    if parts is None or _hardware(model, text):
+        return None
+    clause, contrast, rest = parts
+    named = re.search(rf"(?<![\w.-]){re.escape(model)}(?![\w-])", clause)
+    if named is None or FIRST_PERSON_WORD.search(clause):
+        return None
+    figure = min(span.start for span in estimate.evidence[1:]) - sentence.start - sentence.text.find(clause)
+    glossed = re.fullmatch(r"\s*\([^()]*", clause[named.end(): max(named.end(), figure)]) is not None
+    # (no comma between the name and the figure, outside parentheses: "than Kite-7B (2.2e23 FLOPs), i.e.
+    # about 7.7e22" is the own run restated)
+    between = re.sub(r"\([^()]*\)", "", clause[min(named.end(), figure): max(named.start(), figure)])
+    set_against = (contrast in COMPARED_SIDE or (contrast and FIRST_PERSON_WORD.search(rest))) and \
+        not CLAUSE_COMMA.search(between)
+    return clause if glossed or set_against else None
+
+
 def _mark_other_models_prose(prose: list[Estimate], text: str) -> None:
-    """In a paper whose title names the model it claims, a sentence in no first person whose subject is
-    its figure's model, another name, one the text never claims nor titles ("Kite was trained for 90
-    days on 2,048 GPUs." in Heron's paper), tells that model's run, unless it names the own model too
-    or the opening gives the name (where a paper names its own model, its short name too)."""
-    others = [e for e in prose if e.model and not FIRST_PERSON_WORD.search(e.evidence[0].text) and
-              _subject(e.model, e.evidence[0].text)]
+    """In a paper whose title names the model it claims, a figure told of its model as another's
+    (:func:`_told_of_another`), a name the text never claims nor titles ("Kite was trained for 90 days on
+    2,048 GPUs." in Heron's paper), is that model's run, unless where it is told names the own model
+    too or the opening gives the name (where a paper names its own model, its short name too)."""
+    others = [(e, told) for e in prose if e.model and (told := _told_of_another(e, text)) is not None]
     if not others:
         return
     own = _titled_own_name(text)  # (the costly test last)
     if own is None:
         return
     opening_ends = opening_end(text)
-    for estimate in others:
+    for estimate, told in others:
         model = estimate.model or ""
         opening = text[:min(opening_ends, estimate.evidence[0].start)]  # (before the sentence itself)
         if squash_name(_stem(own)) in squash_name(model) or _paper_title(text, model) or \
-                re.search(rf"\b{re.escape(own)}\b", estimate.evidence[0].text) or \
+                re.search(rf"\b{re.escape(own)}\b", told) or \
                 re.search(rf"\b{re.escape(model)}\b", opening) or _claimed(text, model):
             # (a sentence that names the own model is about it, "PyTorch was used to train Heron"; a
             # name the opening gives may be the own model's short name, "Heron Vision Model (HVM)")
