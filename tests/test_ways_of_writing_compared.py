@@ -83,3 +83,18 @@ def test_another_models_figure_in_its_own_clause_is_that_models(body, own):
 ])
 def test_trends_and_thresholds_of_models_in_general_are_no_run(body):
     assert primary_of(body) is None
+
+
+@pytest.mark.parametrize("body", [
+    "The recent Finch-65B model (1.4T tokens on 2,048 A100s) is a strong baseline.",
+    "Among open models, Finch-65B used the most compute: 1M A100 GPU-hours.",
+    "With 1M A100 GPU-hours, Finch-65B is among the most expensive open models.",
+    "At 2.5e24 FLOPs, Finch-540B's training run was the largest of its time.",
+])
+def test_another_model_as_the_subject_after_a_scene_setting_phrase_or_glossed(body):
+    assert primary_of(body) is None
+
+
+def test_a_relative_clause_with_whose_training_is_the_named_models_and_the_own_clause_keeps_its_unit():
+    primary = primary_of("Unlike Finch-65B, whose training took 1M A100 GPU-hours, Osprey-7B needs only 80K.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(80e3 * 3600)

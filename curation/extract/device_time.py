@@ -336,8 +336,9 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
 
 
 # a second clause that leaves out the unit the first gave: "Kite-70B used 1.7M GPU hours on A100s;
-# Heron-7B used 82K" (the same verb's kind, a count with no word after it)
-ELIDED_UNIT = re.compile(rf"(?:;|,?\s+(?:while|whereas)\b|,\s+and\b)\s*(?P<name>[A-Z][\w.-]*\w)\s+"
+# Heron-7B used 82K", "Unlike Kite-70B, whose training took 1.7M GPU hours, Heron-7B needs only 82K" (the
+# same verb's kind, a count with no word after it)
+ELIDED_UNIT = re.compile(rf"(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(?P<name>[A-Z][\w.-]*\w)\s+"
                          r"(?:only\s+)?(?:used|required|needed|took|consumed|uses|requires|needs|takes)\s+"
                          r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|~\s*)?"
                          rf"(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?(?=\s*(?:[.;,)]|$))")
@@ -349,7 +350,7 @@ def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | No
     Heron-7B used 82K"): the count in the figure's unit, on its accelerator, for the model named there."""
     sentence = sentence_around(text, match.start(), match.end())
     rest = text[match.end(): sentence.end]
-    if ";" not in rest and "while" not in rest and "whereas" not in rest and ", and" not in rest:
+    if ";" not in rest and "while" not in rest and "whereas" not in rest and "," not in rest:
         return []  # cheap test first
     elided = ELIDED_UNIT.search(text, match.end(), sentence.end)
     if elided is None or not name:

@@ -241,7 +241,9 @@ def _titled_own_name(text: str) -> str | None:
 
 # words that open a sentence before its subject: "For reference, Kite needs …"
 DISCOURSE_OPENER = (r"(?:(?i:for\s+(?:reference|comparison|example|instance)|by\s+contrast|in\s+comparison"
-                    r"|similarly|notably|likewise),\s+)?")
+                    r"|similarly|notably|likewise"
+                    # a phrase that sets the scene: "Among open models,", "With 1M A100 GPU-hours,"
+                    r"|(?:among|with|at|in)\s(?:[^,.;]|\.(?=\d)){1,60}),\s+)?")
 
 
 def _subject(model: str, sentence: str) -> bool:
@@ -271,6 +273,8 @@ def _figure_parts(estimate: Estimate) -> tuple[str, str, str] | None:
     return whole[opening[0]:end], contrast, whole[:opening[0]] + whole[end:]
 
 
+# what stands between a name and a figure in the parenthesis that glosses it: "Kite-65B (", "Kite model ("
+GLOSS_OPENING = re.compile(r"\s*(?:models?\s*)?\([^()]*")
 # a contrast whose second side is the compared one: "10x less than the 2.5e24 FLOPs used to train Kite"
 COMPARED_SIDE = ("than", "compared to", "compared with", "versus", "vs")
 
@@ -292,8 +296,10 @@ def _told_of_another(estimate: Estimate, text: str) -> str | None:
     named = re.search(rf"(?<![\w.-]){re.escape(model)}(?![\w-])", clause)
     if named is None or FIRST_PERSON_WORD.search(clause):
         return None
-    figure = min(span.start for span in estimate.evidence[1:]) - sentence.start - sentence.text.find(clause)
-    glossed = re.fullmatch(r"\s*\([^()]*", clause[named.end(): max(named.end(), figure)]) is not None
+    offset = sentence.start + sentence.text.find(clause)
+    figure = min(span.start for span in estimate.evidence[1:]) - offset
+    last = max(span.start for span in estimate.evidence[1:]) - offset  # (a size the name gives comes first)
+    glossed = GLOSS_OPENING.fullmatch(clause[named.end(): max(named.end(), last)]) is not None
     # (no comma between the name and the figure, outside parentheses: "than Kite-7B (2.2e23 FLOPs), i.e.
     # about 7.7e22" is the own run restated)
     between = re.sub(r"\([^()]*\)", "", clause[min(named.end(), figure): max(named.start(), figure)])
@@ -352,9 +358,12 @@ def _mark_contrasted_runs(runs: list[Estimate], text: str) -> None:
 
 
 # a run told in a relative clause of a named model: "smaller than Kite-65B, which was trained on 1.4T
-# tokens on 2048 A100s for 21 days", "Kite-65B, trained on …"
-RELATIVE_RUN = re.compile(r"(?P<name>[A-Z][\w.-]*),\s+(?:(?:which|that)\s+"
+# tokens on 2048 A100s for 21 days", "Kite-65B, trained on …", "Kite-65B, whose training took …"
+RELATIVE_RUN = re.compile(r"(?P<name>[A-Z][\w.-]*),\s+(?:(?:(?:which|that)\s+"
                           r"(?:was|were|is|has\s+been|had\s+been)\s+(?:\w+\s+)?)?(?:pre-?)?trained\b"
+                          # "Kite-65B, whose training took 1M GPU-hours"
+                          r"|whose\s+(?:pre-?)?training(?:\s+run)?\s+(?:took|used|required|needed|consumed"
+                          r"|lasted|cost)\b)"
                           r"(?:[^.;]|\.(?=\d))*$")
 
 
