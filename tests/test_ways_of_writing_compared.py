@@ -98,3 +98,22 @@ def test_another_model_as_the_subject_after_a_scene_setting_phrase_or_glossed(bo
 def test_a_relative_clause_with_whose_training_is_the_named_models_and_the_own_clause_keeps_its_unit():
     primary = primary_of("Unlike Finch-65B, whose training took 1M A100 GPU-hours, Osprey-7B needs only 80K.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(80e3 * 3600)
+
+
+ESSAY = "On the Limits of Scaling\n\nAbstract\nWe argue that scaling alone is not enough.\n\n2 Background\n"
+
+
+@pytest.mark.parametrize("body", [
+    "The largest model to date, Finch-540B, used 2.5e24 FLOPs.",
+    "For example, Finch-175B needed 3.1e23 FLOPs to train.",
+])
+def test_an_essay_that_trains_nothing_gives_a_named_models_figure_to_that_model(body):
+    assert primary_of(body, head=ESSAY) is None
+
+
+def test_a_paper_that_trains_its_own_models_keeps_an_unclaimed_name_s_run():
+    head = ("Learning Visual Models From Language\n\nAbstract\nWe study pre-training.\n\n2 Approach\n"
+            "We train a series of 5 ResNets. ")
+    body = "The largest ResNet model, RN50x64, took 18 days to train on 592 V100 GPUs."
+    primary = primary_of(body, head=head)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(592 * 18 * 86400)

@@ -38,12 +38,15 @@ from curation.extract.context import (
     CLAUSE_END,
     FIRST_PERSON_WORD,
     TEACHER_RUN,
+    WE_TRAIN,
     eligible,
     teacher_figure,
 )
 from curation.extract.device_sentences import CONTRAST, CONTRASTED
 from curation.extract.evidence import PRETRAINING, Estimate, Span, sentence_before
 from curation.extract.flagship_counting import (
+    ABSTRACT_HEADING,
+    ABSTRACT_REACH,
     STUDY_VERBS,
     WE_THEN,
     common_word,
@@ -242,8 +245,9 @@ def _titled_own_name(text: str) -> str | None:
 # words that open a sentence before its subject: "For reference, Kite needs …"
 DISCOURSE_OPENER = (r"(?:(?i:for\s+(?:reference|comparison|example|instance)|by\s+contrast|in\s+comparison"
                     r"|similarly|notably|likewise"
-                    # a phrase that sets the scene: "Among open models,", "With 1M A100 GPU-hours,"
-                    r"|(?:among|with|at|in)\s(?:[^,.;]|\.(?=\d)){1,60}),\s+)?")
+                    # a phrase that sets the scene: "Among open models,", "With 1M A100 GPU-hours,"; or
+                    # the name in apposition: "The largest model to date, Kite-540B, used …"
+                    r"|(?:among|with|at|in|the)\s(?:[^,.;]|\.(?=\d)){1,60}),\s+)?")
 
 
 def _subject(model: str, sentence: str) -> bool:
@@ -251,7 +255,7 @@ def _subject(model: str, sentence: str) -> bool:
     from, and after a word that opens it, "For reference,"): "Kite was trained …", "The Kite model
     needed …", "For reference, Kite needs 965 GFLOPs per image and was trained …"."""
     opening = re.match(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?{DISCOURSE_OPENER}(?:the\s+)?"
-                       rf"{re.escape(model)}\b[^,.;]{{0,30}}?\b(?:was|were|is|needed|needs|took|takes|used|uses"
+                       rf"{re.escape(model)}\b,?[^,.;]{{0,30}}?\b(?:was|were|is|needed|needs|took|takes|used|uses"
                        r"|required|requires|consumed)\b", sentence)
     return opening is not None
 
@@ -309,27 +313,36 @@ def _told_of_another(estimate: Estimate, text: str) -> str | None:
 
 
 def _mark_other_models_prose(prose: list[Estimate], text: str) -> None:
-    """In a paper whose title names the model it claims, a figure told of its model as another's
-    (:func:`_told_of_another`), a name the text never claims nor titles ("Kite was trained for 90 days on
-    2,048 GPUs." in Heron's paper), is that model's run, unless where it is told names the own model
-    too or the opening gives the name (where a paper names its own model, its short name too)."""
+    """In a paper, a figure told of its model as another's (:func:`_told_of_another`), a name the text
+    never claims nor titles ("Kite was trained for 90 days on 2,048 GPUs." in Heron's paper), is that
+    model's run, unless where it is told names the own model too or the opening gives the name (where a
+    paper names its own model, its short name too). In a paper whose title names no model it claims and
+    that never says "we train" (an essay, a study), so is a figure told of a versioned or sized name
+    ("The largest model to date, Kite-540B, used 2.5e24 FLOPs.")."""
     others = [(e, told) for e in prose if e.model and (told := _told_of_another(e, text)) is not None]
     if not others:
         return
     own = _titled_own_name(text)  # (the costly test last)
-    if own is None:
-        return
+    if own is None and WE_TRAIN.search(text):
+        return  # a text that trains models of its own may name them without a claim ("RN50x64 took …")
     opening_ends = opening_end(text)
+    abstract = ABSTRACT_HEADING.search(text, 0, ABSTRACT_REACH) if own is None else None
     for estimate, told in others:
         model = estimate.model or ""
+        if own is None and (not any(c.isdigit() for c in model) or abstract is None
+                            or estimate.evidence[0].start < abstract.end()):
+            continue  # (a one-word name may be the own model's, told without a claim; so may a text's
+            # that is no paper, with no abstract)
         opening = text[:min(opening_ends, estimate.evidence[0].start)]  # (before the sentence itself)
-        if squash_name(_stem(own)) in squash_name(model) or _paper_title(text, model) or \
-                re.search(rf"\b{re.escape(own)}\b", told) or \
-                re.search(rf"\b{re.escape(model)}\b", opening) or _claimed(text, model):
+        if (own is not None and (squash_name(_stem(own)) in squash_name(model)
+                                 or re.search(rf"\b{re.escape(own)}\b", told))) or \
+                _paper_title(text, model) or re.search(rf"\b{re.escape(model)}\b", opening) or \
+                _claimed(text, model):
             # (a sentence that names the own model is about it, "PyTorch was used to train Heron"; a
             # name the opening gives may be the own model's short name, "Heron Vision Model (HVM)")
             continue
-        estimate.notes.append(f"cited from other work: told of {model}, not of the text's own {own}")
+        whose = f"not of the text's own {own}" if own else "a model the text never claims"
+        estimate.notes.append(f"cited from other work: told of {model}, {whose}")
 
 
 def _mark_contrasted_runs(runs: list[Estimate], text: str) -> None:
