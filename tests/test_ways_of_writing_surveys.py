@@ -61,3 +61,12 @@ def test_a_clusters_time_in_service_under_a_training_heading_is_still_no_run():
     text = ("Osprey\n\n3 Training\nOur shared cluster of 1,024 A100 GPUs has been running since 2021, for 20 "
             "months.\n")
     assert not any(eligible(e) for e in extract(text, 2023).estimates)
+
+
+def test_a_run_told_in_the_same_words_several_times_is_no_survey_of_many_runs():
+    run = "Both phases of training ran on 128 A100 GPUs for a total of 20,051 A100 hours."
+    others = "The first phase took 1.6 days. The second phase took 4.9 days on 128 A100 GPUs."
+    text = "Osprey Diffusion\n\nAbstract\nWe introduce Osprey Diffusion.\n\n2 Training\n" + \
+        "\n\n".join([f"{run} {others}"] * 3) + "\n"
+    primary = extract(text, 2023).primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(20051 * 3600)

@@ -136,11 +136,16 @@ def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
     """A text that quotes many compute figures or device times in prose and never in a sentence of its
     own ("we", "our") is reporting other people's runs — a survey, an analysis of scaling or of energy
     use: those figures are marked as cited (at least five prose sentences with figures, none
-    first-person; a table, or several figures in one sentence, counts once). A text whose title calls
-    it a survey or a review needs only one such sentence."""
+    first-person; a table, several figures in one sentence, or a run told again in the same words, counts
+    once). A text whose title calls it a survey or a review needs only one such sentence."""
     quoted = [e for e in estimates if e.method in (REPORTED, HARDWARE) and eligible(e)]
     prose = [e for e in quoted if not e.assumptions.get("table_row") and is_prose(e.evidence[0])]
-    sentences = {e.evidence[0].start for e in prose}
+    # (a run told twice in the same words is one: a sentence is its figures' words and values)
+    figures: dict[int, set[tuple[str, ...]]] = {}
+    for e in prose:
+        figures.setdefault(e.evidence[0].start, set()).add(
+            (f"{e.value_flop:.3g}", *(" ".join(span.text.split()) for span in e.evidence[1:])))
+    sentences = {frozenset(told) for told in figures.values()}
     needed = 1 if prose and SURVEY_TITLE.search(title_part(text)) else SURVEY_FIGURES
     if len(sentences) < needed or any(FIRST_PERSON.search(e.evidence[0].text) for e in prose):
         return
