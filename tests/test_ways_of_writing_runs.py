@@ -644,3 +644,27 @@ def test_a_post_trained_card_telling_its_pretrained_base_s_run_is_derived():
             "model. The pretrained base was trained on 2T tokens of public data; post-training used SFT.\n")
     assert derived_from(text, "acme/Heron-7B-Instruct") is not None
     assert extract_document(Document(CARD, text, 2024), name="acme/Heron-7B-Instruct").primary is None
+
+
+BASE_RUN_OF_KITE = "Kite-8B was pretrained on 15T tokens using 1.3M H100 GPU hours."
+
+
+def test_a_merge_by_recipe_is_derived_from_the_first_model_it_lists():
+    text = ("---\nlicense: mit\ntags:\n- merge\n---\n# heron-8b-dare\n\nmodels:\n  - model: acme/Kite-8B\n"
+            f"  - model: other/Kite-8B-Math\nmerge_method: dare_ties\n\n{BASE_RUN_OF_KITE}\n")
+    assert derived_from(text, "someone/heron-8b-dare") == "acme/Kite-8B"
+    assert extract_document(Document(CARD, text, 2024), name="someone/heron-8b-dare").primary is None
+
+
+def test_the_run_of_the_model_a_card_is_distilled_from_is_the_teachers():
+    text = ("---\nlicense: mit\n---\n# Heron-1B\n\nDistilled from Kite-8B. The student has 1B parameters and "
+            f"was trained on 50B tokens.\n\n{BASE_RUN_OF_KITE}\n")
+    primary = extract_document(Document(CARD, text, 2024), name="acme/Heron-1B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 50e9)
+
+
+def test_a_paper_that_distils_from_its_own_flagship_keeps_the_flagships_run():
+    text = ("Heron: Open Models\n\nAbstract\nWe train Heron-70B and distil it into Heron-7B.\n\n3 Training\n"
+            "Heron-70B was trained on 15T tokens. Heron-7B was distilled from Heron-70B on 2T tokens.\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 15e12)

@@ -32,6 +32,8 @@ repository name the source gives:
 6. **A post-trained name over a base's run**: a name or title with "-instruct", "-chat", "-it" … whose
    card tells the pre-training as its base's ("The base model was pretrained on 2T tokens …"): derived
    from that unnamed base.
+7. **A merge by recipe**: its front matter's tags say "merge" or "mergekit", or its body gives a merge
+   recipe ("merge_method: dare_ties"): its base is the first model the recipe lists ("- model: X").
 
 Names such as "-instruct" or "-chat" alone do not make a card derived: some releases have no separate
 base, and their card's pre-training is the instruct model's own.
@@ -211,6 +213,17 @@ def _after_the_start(estimate: Estimate) -> bool | None:
     return not RELATIVE_WORD.search(sentence.text, start.end(), max(parts) - sentence.start)
 
 
+# a merge's tags and the models its recipe lists ("models:\n  - model: acme/Kite-7B")
+MERGE_TAG = {"merge", "mergekit"}
+RECIPE_MODEL = re.compile(r"^[ \t]*-?[ \t]*model:[ \t]*(?P<base>[\w./-]+)", re.MULTILINE)
+
+
+def _tags(meta: dict) -> set[str]:
+    """A card's front-matter tags, in lower case."""
+    tags = meta.get("tags") or []
+    return {str(tag).lower() for tag in (tags if isinstance(tags, list) else [tags])}
+
+
 UNNAMED_SOURCE, UNNAMED_BASE = "the model it was converted from", "the model it was fine-tuned from"
 
 
@@ -237,6 +250,9 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
         if owner:  # "GGUF format model files for Acme's Heron 7B": the model, not its maker
             named = re.match(NAME, text[phrase.end() + named.end() + owner.end():]) or named
         return base or (named.group("base") if named else UNNAMED_SOURCE)
+    if "merge_method" in text or MERGE_TAG & _tags(meta):  # a merge by recipe
+        listed = RECIPE_MODEL.search(text)
+        return base or (listed.group("base") if listed else UNNAMED_BASE)
     # the card's own model: its repository when known (a family's title may be shared with its fine-tunes)
     own = ({squash_name(name), squash_name(name.split("/")[-1])} if name
            else {squash_name(title.group(1) if title else "")})

@@ -20,7 +20,8 @@ in a relative clause of a model the text does not claim ("smaller than Kite-65B,
 … 2048 A100s for 21 days"), the figures glossed in parentheses after an example ("models such as
 Kite-3 (175B parameters, trained on 300B tokens)"), those of a sentence in no first person whose subject
 is a kind of model an example illustrates ("Large models such as Kite-65B are trained on …") and a
-distillation's teacher's run ("The teacher was pretrained on 2T tokens") are those models' too. A
+distillation's teacher's run ("The teacher was pretrained on 2T tokens", or a run of the model it says it is
+"distilled from") are those models' too. A
 sentence that opens "The largest, with 540B parameters, was …" after one that studies a set of models
 ("Our benchmark evaluates 30 models.") is about one of them.
 """
@@ -182,7 +183,8 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
             estimate.notes.append("cited from other work: its sentence goes on about the model the one "
                                   "before names")
         elif eligible(estimate) and (TEACHER_RUN.search(estimate.evidence[0].text)
-                                     or any(teacher_figure(text, span) for span in estimate.evidence[1:])):
+                                     or any(teacher_figure(text, span) for span in estimate.evidence[1:])
+                                     or _a_teachers_run(estimate, text)):
             estimate.notes.append("cited from other work: the run of the teacher a distillation learns from")
     named = [e for e in estimates if e.model and eligible(e) and e.stage == PRETRAINING]
     for estimate in named:
@@ -227,6 +229,27 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
     if card_name is not None:
         _mark_other_cards_sentences([e for e in named if not e.assumptions.get("table_row") and eligible(e)],
                                     text, card_name)
+
+
+# the teacher a distillation names: "Distilled from Kite-70B", "distillation of Kite-70B into …"
+DISTILLED_FROM = re.compile(r"\bdistill(?:ed|ation)\s+(?:from|of)\s+(?:the\s+)?"
+                            r"(?P<name>[A-Z][\w.-]*\d[\w.-]*)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _teachers(text: str) -> frozenset[str]:
+    """The names, squashed, of the models a text says it distils from (their runs are the teachers')."""
+    if "distill" not in lowered(text):
+        return frozenset()
+    return frozenset(squash_name(m.group("name").rstrip(".")) for m in DISTILLED_FROM.finditer(text))
+
+
+def _a_teachers_run(estimate: Estimate, text: str) -> bool:
+    """Whether a figure's model is one the text distils from (:func:`_teachers`) and neither claims nor
+    titles (a paper that trains its flagship and distils a small model from it keeps the flagship's run)."""
+    model = estimate.model
+    return bool(model) and squash_name(model) in _teachers(text) and not _claimed(text, model) and \
+        not _paper_title(text, model)
 
 
 TITLE_WORD = re.compile(r"[A-Z][\w.+-]{2,}")
