@@ -659,7 +659,7 @@ def test_a_merge_by_recipe_is_derived_from_the_first_model_it_lists():
 def test_the_run_of_the_model_a_card_is_distilled_from_is_the_teachers():
     text = ("---\nlicense: mit\n---\n# Heron-1B\n\nDistilled from Kite-8B. The student has 1B parameters and "
             f"was trained on 50B tokens.\n\n{BASE_RUN_OF_KITE}\n")
-    primary = extract_document(Document(CARD, text, 2024), name="acme/Heron-1B").primary
+    primary = extract_document(Document(CARD, text, 2024), name="acme/Kite-8B-Distill-1B").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 50e9)
 
 
