@@ -419,10 +419,14 @@ def _long_hours_on(text: str, publication_year: int | None) -> list[Estimate]:
     """Hardware estimates from a duration on a named accelerator too long to be a run's wall clock (more
     than three years, :data:`WALL_CLOCK_REACH`): device time written without a device noun."""
     estimates = []
-    low = lowered(text)
-    for word in (" hours o", " hours u", " days o", " days u"):
-        at = low.find(word)
+    for word in (" hours o", " hours u", " days o", " days u"):  # (as written: units are in lower case)
+        at = text.find(word)
         while at != -1:
+            # (a count of thousands or with a scale word stands before the unit: a cheap test)
+            before = text[max(0, at - 14): at]
+            if "," not in before and "illion" not in before and not re.search(r"\d[kKM]\b|\d{5}", before):
+                at = text.find(word, at + 1)
+                continue
             for match in LONG_TIME_ON.finditer(text, max(0, at - 30), at + 60):
                 amount = scaled_value(match.group("n"), match.group("mult"))
                 seconds = amount * SECONDS[_unit_key(match.group("unit"))]
@@ -434,7 +438,7 @@ def _long_hours_on(text: str, publication_year: int | None) -> list[Estimate]:
                                                                 "accelerator_from": "named with the figure"})
                 if estimate:
                     estimates.append(estimate)
-            at = low.find(word, at + 1)
+            at = text.find(word, at + 1)
     return estimates
 
 

@@ -173,27 +173,34 @@ def _thousands_point(match: re.Match[str]) -> str:
 
 
 # a plain space between digit groups, where only a whole count makes sense: "1 024 GPUs", "15 000 GPU
-# hours" (the space as typeset numbers have it, kept as a plain space by text extraction)
-SPACE_GROUP = re.compile(r"(?<=\d) (?=\d{3}(?!\d)\s?(?:GPUs?\b|TPUs?\b|NPUs?\b|chips\b|nodes\b"
-                         r"|(?:GPU|TPU|NPU|chip|node|core|accelerator)[\s-]?(?:hours|days)\b))")
-
-
+# hours" (the space as typeset numbers have it, kept as a plain space by text extraction): read before the
+# device words, found by a plain search (a pattern tried at every space is slow)
+SPACE_GROUP_BEFORE = re.compile(r"(?<![\w.,-])(?P<head>[1-9]\d{0,2}) (?=\d{3}\s?$)")
+COUNTED_DEVICE_WORDS = ("GPU", "TPU", "NPU", "chip", "node", "core", "accelerator")
+# after the word: a count's plural, or device time ("GPU hours", "chip-days")
+COUNTED_DEVICE_AFTER = re.compile(r"s\b|[\s-]?(?:hours|days)\b")
 # a word whose number a count may follow: "Table 2 512 GPUs" is no count of 2,512
 NUMBERED_WORD = re.compile(r"(?:table|figure|fig\.|section|sec\.|eq\.|equation|appendix|step|stage|phase"
                            r"|version|round|run|setting|experiment)\s*$", re.IGNORECASE)
 
 
-def _space_group(match: re.Match[str]) -> str:
-    """A :data:`SPACE_GROUP` after one to three digits (not a leading zero) that stand alone, not a
-    table's or a section's number (:data:`NUMBERED_WORD`), goes."""
-    text, at = match.string, match.start()
-    start = at
-    while start > 0 and text[start - 1].isdigit():
-        start -= 1
-    whole = 1 <= at - start <= 3 and text[start] != "0" and \
-        (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".,_-")) and \
-        not NUMBERED_WORD.search(text, max(0, start - 14), start)
-    return "" if whole else " "
+def _space_groups_joined(document: str) -> str:
+    """Thousands written with a plain space before a device count or device time (:data:`SPACE_GROUP_BEFORE`)
+    joined, unless the first group is a table's or a section's number (:data:`NUMBERED_WORD`)."""
+    spaces = set()
+    for word in COUNTED_DEVICE_WORDS:
+        at = document.find(word)
+        while at != -1:
+            if at > 1 and document[at - 1] == " " and document[at - 2].isdigit():  # "000 GPU": a cheap test
+                group = SPACE_GROUP_BEFORE.search(document, max(0, at - 10), at)
+                after = COUNTED_DEVICE_AFTER.match(document, at + len(word))
+                if group and (word in ("GPU", "TPU", "NPU") or after) and \
+                        not NUMBERED_WORD.search(document, max(0, group.start() - 14), group.start()):
+                    spaces.add(group.end("head"))
+            at = document.find(word, at + len(word))
+    for space in sorted(spaces, reverse=True):
+        document = document[:space] + document[space + 1:]
+    return document
 
 
 def _number_before(document: str, word: str) -> bool:
@@ -523,7 +530,7 @@ def plain_text(document: str) -> str:
         document = DECIMAL_COMMA.sub(_decimal_point, document)
         document = _comma_groups_joined(document)
     document = THOUSANDS_POINT.sub(_thousands_point, document)
-    document = SPACE_GROUP.sub(_space_group, document)
+    document = _space_groups_joined(document)
     if "-\n" in document:
         document = _joined_words(document)
     if "|" in document:

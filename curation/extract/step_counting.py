@@ -258,7 +258,9 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
             end = max(end, sentence_around(text, end + 1, end + 2).end)
         area = text[sentence.start: end]
         batches = _batches(area)
-        before_steps = sentence_before(text, sentence) if not batches else None
+        # (the one before only when it speaks of a batch: a cheap test)
+        before_steps = sentence_before(text, sentence) if not batches and "atch" in text[
+            max(0, sentence.start - 400): sentence.start] else None
         if before_steps is not None:  # told first: "… a batch of 2,048 sequences. We train for 250K steps."
             sentence = Span(text[before_steps.start: sentence.end], before_steps.start, sentence.end)
             area = text[sentence.start: end]

@@ -239,9 +239,14 @@ DISTILLED_FROM = re.compile(r"\bdistill(?:ed|ation)\s+(?:from|of)\s+(?:the\s+)?"
 @lru_cache(maxsize=8)
 def _teachers(text: str) -> frozenset[str]:
     """The names, squashed, of the models a text says it distils from (their runs are the teachers')."""
-    if "distill" not in lowered(text):
-        return frozenset()
-    return frozenset(squash_name(m.group("name").rstrip(".")) for m in DISTILLED_FROM.finditer(text))
+    names = set()
+    at = text.find("istill")  # (the pattern only where its word stands: a plain search is fast)
+    while at != -1:
+        match = DISTILLED_FROM.match(text, at - 1) if at else None
+        if match:
+            names.add(squash_name(match.group("name").rstrip(".")))
+        at = text.find("istill", at + 6)
+    return frozenset(names)
 
 
 def _a_teachers_run(estimate: Estimate, text: str) -> bool:
@@ -317,11 +322,11 @@ def _told_of_another(estimate: Estimate, text: str) -> str | None:
     if not FIRST_PERSON_WORD.search(sentence.text) and _subject(model, sentence.text):
         return sentence.text
     parts = _figure_parts(estimate)
-    if parts is None or _hardware(model, text):
+    if parts is None:
         return None
     clause, contrast, rest = parts
-    named = re.search(rf"(?<![\w.-]){re.escape(model)}(?![\w-])", clause)
-    if named is None or FIRST_PERSON_WORD.search(clause):
+    named = re.search(rf"(?<![\w.-]){re.escape(model)}(?![\w-])", clause) if model in clause else None
+    if named is None or FIRST_PERSON_WORD.search(clause) or _hardware(model, text):
         return None
     offset = sentence.start + sentence.text.find(clause)
     figure = min(span.start for span in estimate.evidence[1:]) - offset
