@@ -176,7 +176,7 @@ def _thousands_point(match: re.Match[str]) -> str:
 # hours" (the space as typeset numbers have it, kept as a plain space by text extraction): read before the
 # device words, found by a plain search (a pattern tried at every space is slow)
 SPACE_GROUP_BEFORE = re.compile(r"(?<![\w.,-])(?P<head>[1-9]\d{0,2}) (?=\d{3}\s?$)")
-COUNTED_DEVICE_WORDS = ("GPU", "TPU", "NPU", "chip", "node", "core", "accelerator")
+COUNTED_DEVICE_WORDS = ("GPU", "TPU", "chip", "node")  # (each a search of the whole text: the common ones)
 # after the word: a count's plural, or device time ("GPU hours", "chip-days")
 COUNTED_DEVICE_AFTER = re.compile(r"s\b|[\s-]?(?:hours|days)\b")
 # a word whose number a count may follow: "Table 2 512 GPUs" is no count of 2,512
@@ -194,7 +194,7 @@ def _space_groups_joined(document: str) -> str:
             if at > 1 and document[at - 1] == " " and document[at - 2].isdigit():  # "000 GPU": a cheap test
                 group = SPACE_GROUP_BEFORE.search(document, max(0, at - 10), at)
                 after = COUNTED_DEVICE_AFTER.match(document, at + len(word))
-                if group and (word in ("GPU", "TPU", "NPU") or after) and \
+                if group and (word in ("GPU", "TPU") or after) and \
                         not NUMBERED_WORD.search(document, max(0, group.start() - 14), group.start()):
                     spaces.add(group.end("head"))
             at = document.find(word, at + len(word))
