@@ -342,3 +342,12 @@ def test_units_of_emissions_are_no_model_names(unit):
     body = f"Our search emitted 3.2 {unit} for 1,360 days of TPUv2 usage."
     estimates = extract(PAPER + body + "\n", 2021).estimates
     assert estimates and all(e.model != unit for e in estimates)
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("We trained on 512 A100 GPUs2 for 20 days3. It took 1.2M GPU hours2.",
+     "We trained on 512 A100 GPUs for 20 days. It took 1.2M GPU hours."),
+    ("We use 8 GPUs24 and TPUs2x.", "We use 8 GPUs24 and TPUs2x."),  # two digits, or a letter after: no mark
+])
+def test_a_footnotes_mark_glued_to_a_unit_goes(text, plain):
+    assert plain_text(text) == plain

@@ -203,6 +203,28 @@ def _space_groups_joined(document: str) -> str:
     return document
 
 
+# a footnote's mark glued to a unit by PDF text extraction: "512 A100 GPUs2 for 20 days", "1.2M GPU hours2"
+MARKED_UNITS = ("GPUs", "TPUs", "chips", "hours", "days")
+MARK_FOLLOWERS = (" ", ".", ",", ";", ")", "\n")
+
+
+def _footnote_marks_dropped(document: str) -> str:
+    """A single digit glued to a plural unit of devices or time (:data:`MARKED_UNITS`) and followed by a
+    space or a point, as a footnote's mark is, goes ("GPUs2 for" reads "GPUs for")."""
+    marks = []
+    for word in MARKED_UNITS:
+        at = document.find(word)
+        while at != -1:
+            end = at + len(word)
+            if document[end: end + 1].isdigit() and document[end + 1: end + 2] in MARK_FOLLOWERS \
+                    and (at == 0 or not document[at - 1].isalnum()):
+                marks.append(end)
+            at = document.find(word, end)
+    for mark in sorted(marks, reverse=True):
+        document = document[:mark] + document[mark + 1:]
+    return document
+
+
 def _number_before(document: str, word: str) -> bool:
     """Whether ``word`` follows a digit (and at most one space) anywhere: a cheap test before a pattern."""
     at = document.find(word)
@@ -530,7 +552,7 @@ def plain_text(document: str) -> str:
         document = DECIMAL_COMMA.sub(_decimal_point, document)
         document = _comma_groups_joined(document)
     document = THOUSANDS_POINT.sub(_thousands_point, document)
-    document = _space_groups_joined(document)
+    document = _footnote_marks_dropped(_space_groups_joined(document))
     if "-\n" in document:
         document = _joined_words(document)
     if "|" in document:
