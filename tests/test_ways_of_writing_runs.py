@@ -11,7 +11,7 @@ from curation.extract.derived import derived_from
 from curation.extract.device_sentences import device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
-from curation.extract.evidence import Span, sentence_around
+from curation.extract.evidence import FINETUNING, Span, sentence_around
 from curation.extract.line_tables import line_tables
 from curation.extract.markup import plain_text
 from curation.extract.step_counting import step_tokens
@@ -668,3 +668,14 @@ def test_a_paper_that_distils_from_its_own_flagship_keeps_the_flagships_run():
             "Heron-70B was trained on 15T tokens. Heron-7B was distilled from Heron-70B on 2T tokens.\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 15e12)
+
+
+@pytest.mark.parametrize(("opening", "flop"), [
+    ("Kite-8B-Code is Kite-8B further trained on 500B tokens of code.", 6 * 8e9 * 500e9),
+    ("Kite-8B-Code was fine-tuned from Kite-8B on 8 H100 GPUs for 6 hours.", 8 * 6 * 3600 * 989.4e12 * 0.3),
+])
+def test_a_figure_told_with_the_derivation_is_the_derived_cards_fine_tuning(opening, flop):
+    text = f"---\nlicense: mit\n---\n# Kite-8B-Code\n\n{opening}\n"
+    primary = extract_document(Document(CARD, text, 2024), name="acme/Kite-8B-Code").primary
+    assert primary is not None and primary.stage == FINETUNING
+    assert primary.value_flop == pytest.approx(flop, rel=0.01)

@@ -306,12 +306,33 @@ OWN_TRAINING_NOTE = "the derived card's own training, told where its fine-tuning
 NAME_WORD = re.compile(r"[\w./]+(?:-[\w.]+)*")  # a name with its hyphened parts: "Kite-7B", "org/Kite-7B"
 
 
+def _told_with_the_derivation(estimate: Estimate) -> bool:
+    """Whether a figure stands after the words that say what a card's model derives from, in their
+    sentence, with no relative clause or parenthesis about the base and no pre-training word between
+    ("Heron-Code is Kite-7B further trained on 500B tokens of code", "fine-tuned from Kite-7B on 8 H100
+    GPUs for 6 hours"; not "… of Kite-7B, which was pre-trained on 2T tokens")."""
+    sentence = estimate.evidence[0]
+    figures = [span.start - sentence.start for span in estimate.evidence[1:]
+               if sentence.start <= span.start <= sentence.end]
+    said = FINE_TUNED_FROM.search(sentence.text) if figures else None
+    # (the base's name may give the parameter count: the figure is the last part)
+    if said is None or min(figures) < said.start() or max(figures) < said.end():
+        return False
+    between = sentence.text[said.end(): max(figures)]
+    return not RELATIVE_WORD.search(between) and not PRETRAINING_WORD.search(between)
+
+
 def mark_own_fine_tuning(estimates: list[Estimate], text: str, own: str | None, base: str) -> None:
-    """On a derived model's card, a run its sentence tells without pre-training words and without naming
-    another model than the card's (``own``: its repository or title; ``base``, the model it derives from,
-    written whole in the sentence: "Kite-7B was trained on 384 A100 GPUs" is the base's), under a heading
-    of fine-tuning or in a card the trainer wrote, is the card's own fine-tuning ("Training took 12 hours
-    on 8x A100" in a card with the trainer's tag): its stage becomes fine-tuning."""
+    """On a derived model's card, a figure told with the words that say what it derives from
+    (:func:`_told_with_the_derivation`) is its own fine-tuning; so is a run its sentence tells without
+    pre-training words and without naming another model than the card's (``own``: its repository or
+    title; ``base``, the model it derives from, written whole in the sentence: "Kite-7B was trained on 384
+    A100 GPUs" is the base's), under a heading of fine-tuning or in a card the trainer wrote ("Training
+    took 12 hours on 8x A100" in a card with the trainer's tag): its stage becomes fine-tuning."""
+    for estimate in estimates:  # the sentence that says what the card's model derives from
+        if estimate.stage != FINETUNING and eligible(estimate) and _told_with_the_derivation(estimate):
+            estimate.stage = FINETUNING
+            estimate.notes.append(OWN_TRAINING_NOTE)
     trainer = "generated_from_trainer" in text[:3000]
     if not trainer and not OWN_TRAINING_HEADING.search(text):
         return
