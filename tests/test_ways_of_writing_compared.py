@@ -117,3 +117,12 @@ def test_a_paper_that_trains_its_own_models_keeps_an_unclaimed_name_s_run():
     body = "The largest ResNet model, RN50x64, took 18 days to train on 592 V100 GPUs."
     primary = primary_of(body, head=head)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(592 * 18 * 86400)
+
+
+@pytest.mark.parametrize("body", [
+    "A naive implementation would have taken 2 million GPU hours.",
+    "Had we trained Osprey-70B on all 15T tokens, the run would have used 6.3e24 FLOPs.",
+    "Without our method, training Osprey-7B would have taken 90 days on 1,024 A100 GPUs.",
+])
+def test_a_counterfactual_run_is_no_run(body):
+    assert primary_of(body) is None

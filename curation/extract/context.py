@@ -150,6 +150,10 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+t
                                 # tokens", "in the future, we hope to train …"
                                 r"|\bfuture\s+(?:work|versions?|releases?|models?|iterations?|runs?)\b"
                                 r"|\bin\s+(?:the\s+)?future\b|\bwill\s+(?:\w+\s+)?scale\b"
+                                # a counterfactual: "a naive implementation would have taken 2M GPU hours",
+                                # "had we trained on all 15T tokens, …", "were we to train …"
+                                r"|\bwould\s+have\s+(?:\w+\s+)?(?:taken|used|cost|required|needed|consumed"
+                                r"|lasted|been)\b|\b(?:had|were)\s+we\b|\bif\s+we\s+had\b"
                                 r"|\bhope\s+to\s+(?:\w+\s+)?(?:pre-?)?train"
 
                                 # small runs for a study of scaling: "to fit scaling laws, we train 20
@@ -327,7 +331,8 @@ COMPARED_GLOSS = re.compile(r"\b(?i:compar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(
 
 # a clause after a semicolon that tells a run in the indicative, which the cues of the clause before do not
 # govern: "Generating the data took 200,000 H100 hours; Heron-1B itself was trained on 50B tokens"
-CLAIMED_RUN = re.compile(r"\b(?:is|was|were|are)\s+(?:pre-?)?trained\b|\bwe\s+(?:pre-?)?train", re.IGNORECASE)
+CLAIMED_RUN = re.compile(r"\b(?:is|was|were|are)\s+(?:pre-?)?trained\b|\bwe\s+(?:pre-?)?train"
+                         r"|\bwe\s+(?:only\s+|actually\s+|instead\s+)?(?:used|spent|ran)\b", re.IGNORECASE)
 
 
 def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:
