@@ -126,3 +126,9 @@ def test_a_paper_that_trains_its_own_models_keeps_an_unclaimed_name_s_run():
 ])
 def test_a_counterfactual_run_is_no_run(body):
     assert primary_of(body) is None
+
+
+def test_the_authors_estimate_of_a_named_models_run_is_that_models():
+    assert primary_of("We estimate that Finch's training required 3.1e23 FLOPs, using 6ND.") is None
+    primary = primary_of("We estimate that Osprey's training required 3.1e23 FLOPs.")
+    assert primary is not None and primary.value_flop == pytest.approx(3.1e23)

@@ -186,6 +186,13 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
                                      or any(teacher_figure(text, span) for span in estimate.evidence[1:])
                                      or _a_teachers_run(estimate, text)):
             estimate.notes.append("cited from other work: the run of the teacher a distillation learns from")
+    for estimate in estimates:  # "We estimate that Kite's training required …": the authors' estimate of Kite
+        sentence = estimate.evidence[0].text
+        estimated = ESTIMATED_RUN.search(sentence) if "stimat" in sentence and eligible(estimate) else None
+        name = estimated.group("name") if estimated else ""
+        if estimated and not _claimed(text, name) and not _paper_title(text, name) and \
+                not _card_title(text, name, card_name):
+            estimate.notes.append(f"cited from other work: the text's estimate of {name}'s run")
     named = [e for e in estimates if e.model and eligible(e) and e.stage == PRETRAINING]
     for estimate in named:
         model = estimate.model or ""
@@ -229,6 +236,12 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
     if card_name is not None:
         _mark_other_cards_sentences([e for e in named if not e.assumptions.get("table_row") and eligible(e)],
                                     text, card_name)
+
+
+# the authors' estimate of a named model's run: "We estimate that Kite's training required 3.1e23 FLOPs",
+# "we estimate the pre-training of Kite-70B at …"
+ESTIMATED_RUN = re.compile(r"\b(?i:we\s+estimate\s+(?:that\s+)?"
+                           r"(?:the\s+(?:pre-?)?training\s+(?:compute\s+)?of\s+)?)(?P<name>[A-Z][\w.-]*\w)(?:'s|’s)?\s+(?:(?:pre-?)?training|run|compute|at|to\s+have)\b")
 
 
 # the teacher a distillation names: "Distilled from Kite-70B", "distillation of Kite-70B into …"
