@@ -20,10 +20,15 @@ in a relative clause of a model the text does not claim ("smaller than Kite-65B,
 … 2048 A100s for 21 days"), the figures glossed in parentheses after an example ("models such as
 Kite-3 (175B parameters, trained on 300B tokens)"), those of a sentence in no first person whose subject
 is a kind of model an example illustrates ("Large models such as Kite-65B are trained on …") and a
-distillation's teacher's run ("The teacher was pretrained on 2T tokens", or a run of the model it says it is
-"distilled from") are those models' too. A
-sentence that opens "The largest, with 540B parameters, was …" after one that studies a set of models
-("Our benchmark evaluates 30 models.") is about one of them.
+distillation's teacher's run ("The teacher was pretrained on 2T tokens", or a run of the model it says
+it is "distilled from") are those models' too. A sentence that opens "The largest, with 540B
+parameters, was …" after one that studies a set of models ("Our benchmark evaluates 30 models.") is
+about one of them. In a paper, a figure told of another model in a clause of its own — glossing its
+name ("Kite-540B (2.5e24 FLOPs) remains the largest dense model"), set against the own run ("Our model
+uses 4e22 FLOPs, while Kite-540B used 2.5e24"), on the compared side of "than", or with the model as
+the subject after a phrase that sets the scene ("Among open models, Kite-65B used …") — is that
+model's (:func:`_told_of_another`), and so is the authors' estimate of a named model's run ("We
+estimate that Kite's training required …").
 """
 
 from __future__ import annotations
