@@ -679,3 +679,17 @@ def test_a_figure_told_with_the_derivation_is_the_derived_cards_fine_tuning(open
     primary = extract_document(Document(CARD, text, 2024), name="acme/Kite-8B-Code").primary
     assert primary is not None and primary.stage == FINETUNING
     assert primary.value_flop == pytest.approx(flop, rel=0.01)
+
+
+def test_a_run_told_in_an_apposition_after_based_on_is_the_bases():
+    text = ("---\nlicense: mit\n---\n# Heron-Chat-7B\n\nHeron-Chat models are based on Kite-7B, a language "
+            "model pre-trained on 2 trillion tokens using 1,024 A100 GPUs for 21 days. We fine-tune it on "
+            "100k conversations.\n")
+    assert extract_document(Document(CARD, text, 2024), name="someone/Heron-Chat-7B").primary is None
+
+
+def test_a_card_based_on_a_named_model_that_pretrained_itself_keeps_its_run():
+    text = ("---\nlicense: mit\n---\n# Heron-3B\n\nHeron-3B is based on the Kite-3B model and was pretrained "
+            "on 1T tokens of protein sequences.\n")
+    primary = extract_document(Document(CARD, text, 2024), name="acme/Heron-3B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 3e9 * 1e12)

@@ -40,8 +40,10 @@ base, and their card's pre-training is the instruct model's own.
 
 On a card that is no derivative but continues another model's training ("initialized with Kite-7B
 weights and continually pre-trained on 500B tokens", "extends the context of Kite-7B to 32k", "is
-Kite-7B adapted to the medical domain"), a sentence telling "the base model"'s run or Kite-7B's is
-Kite's (:func:`mark_base_runs`).
+Kite-7B adapted to the medical domain", "is based on Kite-7B"), a sentence telling "the base model"'s
+run or Kite-7B's is Kite's, and so is a figure told after those words in a relative clause or an
+apposition about Kite ("based on Kite-7B, a language model pre-trained on 2T tokens")
+(:func:`mark_base_runs`).
 """
 
 from __future__ import annotations
@@ -154,7 +156,9 @@ BASE_MODEL_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its)\s+(?:underlyi
 # a card's model continuing another's training: "initialized with Kite-7B weights", "continually
 # pre-trained from Kite-7B", "built on top of Kite-7B"
 CONTINUES_FROM = re.compile(r"\b(?:initiali[sz]ed\s+(?:with|from)|continu\w*\s+(?:pre-?)?train\w*\s+"
-                            r"(?:from|of|on\s+top\s+of)|built\s+on\s+top\s+of|starting\s+from)\s+(?:the\s+)?"
+                            r"(?:from|of|on\s+top\s+of)|built\s+on\s+top\s+of|starting\s+from"
+                            # "Heron-Chat models are based on Kite-7B, a language model pre-trained on …"
+                            r"|(?:is|are|was|were)\s+based\s+on)\s+(?:the\s+)?"
                             r"(?:weights\s+of\s+)?" + NAME)
 
 
@@ -166,7 +170,7 @@ EXTENDS = re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+context(?:\s+(?:window|leng
                      + r"\s+adapted\s+(?:to|for)\b")
 
 
-STARTS_WORDS = ("initiali", "continu", "built on", "starting from", "extend", "adapt")
+STARTS_WORDS = ("initiali", "continu", "built on", "starting from", "extend", "adapt", "based on")
 
 
 def mark_base_runs(estimates: list[Estimate], text: str) -> None:
@@ -197,7 +201,8 @@ def mark_base_runs(estimates: list[Estimate], text: str) -> None:
             estimate.notes.append(f"{NOT_OWN_RUN}: the run of the base model this card's model continues")
 
 
-RELATIVE_WORD = re.compile(r"\b(?:which|who|that|whose)\b|\(", re.IGNORECASE)
+# (or an apposition that describes the base: "based on Kite-7B, a language model pre-trained on …")
+RELATIVE_WORD = re.compile(r"\b(?:which|who|that|whose)\b|\(|,\s+an?\s", re.IGNORECASE)
 
 
 def _after_the_start(estimate: Estimate) -> bool | None:
