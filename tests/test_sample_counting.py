@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from curation.extract.engine import extract
 from curation.extract.evidence import OPERATION_COUNTING
-from curation.extract.sample_counting import find_sample_counting
+from curation.extract.sample_counting import find_sample_counting, find_table_sample_counting
 from tests.osprey_texts import primary_of
 
 
@@ -53,3 +54,34 @@ def test_the_cost_words_do_not_make_the_figure_a_non_total():
     [fine_tune] = find_sample_counting("A forward pass of Osprey-L costs 8 GFLOPs; we fine-tune it for 9 "
                                        "epochs on 1M images.")
     assert fine_tune.stage == "finetuning"
+
+
+VIT_TITLE = "Osprey: Vision Transformers\n\nAbstract\nWe present Osprey.\n\n3 Models\n"
+VIT_TABLE = ("| Model | Params | {header} |\n|---|---|---|\n| DeiT-B | 86M | {base} |\n"
+             "| Osprey-S | 22M | {small} |\n| Osprey-L | 304M | {large} |\n\n4 Training\n")
+
+
+@pytest.mark.parametrize(("header", "cells"), [
+    ("FLOPs", ("17.6G", "4.6G", "61.6G")),
+    ("FLOPs (G)", ("17.6", "4.6", "61.6")),
+    ("GFLOPs", ("17.6", "4.6", "61.6")),
+])
+def test_a_table_of_the_own_models_costs_per_image_with_epochs_in_prose(header, cells):
+    base, small, large = cells
+    text = VIT_TITLE + VIT_TABLE.format(header=header, base=base, small=small, large=large) + \
+        "All models are trained for 300 epochs on ImageNet-1k. We then fine-tune on CIFAR-10 for 10 epochs.\n"
+    primary = extract(text, 2021).primary
+    assert primary is not None and primary.model == "Osprey-L"
+    assert primary.value_flop == pytest.approx(3 * 61.6e9 * 1_281_167 * 300)
+
+
+def test_a_table_of_costs_with_two_prose_set_ups_that_disagree_gives_none():
+    text = VIT_TITLE + VIT_TABLE.format(header="FLOPs", base="17.6G", small="4.6G", large="61.6G") + \
+        "Osprey-S is trained for 300 epochs on ImageNet-1k. Osprey-L is trained for 90 epochs on JFT-300M.\n"
+    assert find_table_sample_counting(text) == []
+
+
+def test_a_table_of_baselines_costs_gives_none():
+    text = VIT_TITLE + "| Model | FLOPs |\n|---|---|\n| DeiT-B | 17.6G |\n| Wren-L | 61.6G |\n\n" + \
+        "4 Training\nAll models are trained for 300 epochs on ImageNet-1k.\n"
+    assert find_table_sample_counting(text) == []

@@ -41,7 +41,7 @@ from curation.extract.moe import use_active_parameters
 from curation.extract.node_time import find_node_counts, find_node_time
 from curation.extract.operation_counting import find_operation_counting
 from curation.extract.references import mark_reference_entries
-from curation.extract.sample_counting import find_sample_counting
+from curation.extract.sample_counting import find_sample_counting, find_table_sample_counting
 from curation.extract.sections import mark_other_models_sections
 from curation.extract.sibling_runs import mark_runs_of_named_siblings
 from curation.extract.table_finders import find_table_rows, mark_rows_of_other_sizes
@@ -203,6 +203,7 @@ FINDERS: tuple[Finder, ...] = (
     Finder("operation counting", lambda text, _, __: find_operation_counting(text)),
     Finder("flagship counting", lambda text, _, name: find_flagship_counting(text, name)),
     Finder("sample counting", lambda text, _, __: find_sample_counting(text)),
+    Finder("table sample counting", lambda text, _, __: find_table_sample_counting(text)),
     Finder("card operation counting", lambda text, _, name: find_card_operation_counting(text, name),
            fallback_of=("operation counting",)),
     Finder("card device time", lambda text, year, name: find_card_device_time(text, year, name),

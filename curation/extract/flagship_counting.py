@@ -492,7 +492,7 @@ def _opens_with_own_name(text: str, sentence: Span) -> bool:
             following = re.match(r"[A-Z][\w.-]*\w\b", sentence.text[at:])
             if following:
                 candidates.append(following.group(0))
-    return any(name.lower() not in NOT_NAME_WORDS and _in_title(text, name) and not common_word(text, name)
+    return any(name.lower() not in NOT_NAME_WORDS and in_title(text, name) and not common_word(text, name)
                for name in candidates)
 
 
@@ -522,7 +522,7 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
     if starts and _anaphoric(subject):
         return _continues_own(text, sentence)
     return starts and name.lower() not in NOT_NAME_WORDS \
-        and _in_title(text, name) and not common_word(text, name)
+        and in_title(text, name) and not common_word(text, name)
 
 
 # a sentence that opens with a name and tells its sizes: "Heron models come in two sizes", "Heron has …"
@@ -589,14 +589,14 @@ def _sizes_stated_after(text: str) -> list[tuple[float, Span]]:
         for at in positions(low, words):
             for m in SIZE_AFTER.finditer(text, max(0, at - 30), at + len(words) + 60):
                 name = m.group("name") or m.group("name2")
-                own = (name is not None and _in_title(text, name) and not common_word(text, name)) or \
+                own = (name is not None and in_title(text, name) and not common_word(text, name)) or \
                     m.group("our") is not None or m.group(0).lower().startswith("our")
                 if own:
                     found.append((_value(m), Span(m.group(0), m.start(), m.end())))
     return found
 
 
-def _in_title(text: str, name: str) -> bool:
+def in_title(text: str, name: str) -> bool:
     """Whether the title writes ``name``, or opens with its family's name before a colon ("Heron: Open
     Models" for "Heron-Large")."""
     title = title_part(text)

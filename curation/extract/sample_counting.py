@@ -18,6 +18,13 @@ The rules:
 - one training step costs three forward passes (the backward pass two), so the total is
   3 × cost × examples × epochs; papers often write multiply-accumulates as "FLOPs", so the figure may
   be 2× low, and the estimate stays Speculative.
+
+A table of the text's own models may give each one's cost per example in a column headed "FLOPs"
+("GFLOPs", "FLOPs (G)", "MACs"; not "Training FLOPs" nor "FLOPs/token"), with the epochs and the
+examples in prose ("All models are trained for 300 epochs on ImageNet-1k."): every row whose model the
+title names ("Heron-B" under "Heron: …") gets 3 × its cost × examples × epochs, when the sentences that
+count epochs with examples, and speak of no fine-tuning, agree on one set-up
+(:func:`find_table_sample_counting`).
 """
 
 from __future__ import annotations
@@ -28,8 +35,10 @@ from curation.extract.anchors import COMPUTE_UNIT_ANCHOR, anchor_hits, lowered, 
 from curation.extract.context import classify, mark_local_cues
 from curation.extract.device_sentences import next_sentence
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
+from curation.extract.flagship_counting import in_title
 from curation.extract.operation_counting import EPOCHS, epochs_of
 from curation.extract.quantities import COUNTED, NUMBER, SCIENTIFIC, scaled_value, scientific_value
+from curation.extract.tables import find_tables
 
 # the words every count of passes over the data holds (see EPOCHS): a text with none gives no estimate
 PASS_WORDS = ("epoch", "pass", "repeat", "iterat", "visit", "sees", "saw", "seen")
@@ -153,3 +162,63 @@ def _estimate(text: str, sentence: Span, cost: re.Match[str], other: Span | None
     context = where.text if other else sentence.text[:cost.start()] + " " + sentence.text[cost.end():]
     mark_local_cues(estimate, text, where, example_span)
     return classify(estimate, context.lower())
+
+
+# a column of forward-pass cost per example: "FLOPs", "GFLOPs", "FLOPs (G)", "#FLOPs", "MACs (G)", "Mult-Adds"
+COST_HEADER = re.compile(r"^\W*(?P<prefix>[kmgt])?(?:flops|macs|mult-adds|madds)\b\s*"
+                         r"(?:\(\s*(?P<scale>[kmgtb])\s*\))?\s*$", re.IGNORECASE)
+COST_CELL = re.compile(rf"^\s*(?P<n>{NUMBER})\s?(?P<prefix>[KMGTB])?\s*$")
+CELL_PREFIX = {"k": 1e3, "m": 1e6, "g": 1e9, "b": 1e9, "t": 1e12}
+FINE_TUNING_WORDS = re.compile(r"fine-?tun|finetun|transfer", re.IGNORECASE)
+
+
+def _prose_set_up(text: str) -> tuple[float, float, Span] | None:
+    """(examples, epochs, sentence) of the text's training set-up: the sentences that count epochs with
+    examples and no fine-tuning, when all of them agree."""
+    low = lowered(text)
+    found = {}
+    for at in positions(low, "epoch"):
+        sentence = sentence_around(text, at, at + 5)
+        if sentence.start in found or FINE_TUNING_WORDS.search(sentence.text) or "train" not in sentence.text:
+            continue
+        examples, epochs = _examples(sentence.text), list(EPOCHS.finditer(sentence.text))
+        if len(epochs) == 1 and examples and \
+                all(abs(value - examples[0][0]) <= 0.02 * examples[0][0] for value, _, _ in examples):
+            found[sentence.start] = (examples[0][0], epochs_of(epochs[0]), sentence)
+    set_ups = {(examples, epochs) for examples, epochs, _ in found.values()}
+    return next(iter(found.values())) if len(set_ups) == 1 else None
+
+
+def find_table_sample_counting(text: str) -> list[Estimate]:
+    """3 × a table row's forward FLOPs per example × the prose's examples × epochs, for the rows of the
+    text's own models (see the module's rules)."""
+    low = lowered(text)
+    if "epoch" not in low or not any(word in low for word in ("flops", "macs", "mult-adds", "madds")):
+        return []
+    set_up = None
+    estimates = []
+    for table in find_tables(text):
+        column = next((i for i, header in enumerate(table.headers) if COST_HEADER.match(header)), None)
+        if column is None or column == 0:
+            continue
+        header = COST_HEADER.match(table.headers[column])
+        header_scale = CELL_PREFIX.get((header.group("prefix") or header.group("scale") or "").lower(), 1.0)
+        for row in table.rows:
+            cell = COST_CELL.match(row.cells[column]) if column < len(row.cells) else None
+            if cell is None or not in_title(text, row.label.strip("* ")):
+                continue
+            set_up = set_up or _prose_set_up(text)
+            if set_up is None:
+                return []
+            n_examples, passes, sentence = set_up
+            scale = CELL_PREFIX[cell.group("prefix").lower()] if cell.group("prefix") else header_scale
+            forward = scaled_value(cell.group("n"), None) * scale
+            if not 1e6 <= forward <= 1e15:
+                continue
+            estimate = Estimate(3 * forward * n_examples * passes, OPERATION_COUNTING, [row.line, sentence],
+                                {"forward_flop_per_example": forward, "training_examples": n_examples,
+                                 "epochs": passes, "table_row": True,
+                                 "formula": "3 * forward FLOP per example * examples * epochs"},
+                                model=row.label.strip("* "), confidence="Speculative")
+            estimates.append(classify(estimate, sentence.text.lower()))
+    return estimates
