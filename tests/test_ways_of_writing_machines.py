@@ -1,7 +1,7 @@
 """Short texts of our own for set-ups written as machines rather than devices: nodes counted in one
 sentence and sized in another, counts in words, cloud instance types, what each node holds, a time
 said of each device, petaflop/s-days spelled other ways, steps and batches written other ways, cards in
-Japanese, and the same text saved or marked up another way."""
+Japanese and Korean, and the same text saved or marked up another way."""
 
 from __future__ import annotations
 
@@ -146,6 +146,18 @@ def test_a_batch_size_and_a_later_token_count_are_no_batch_of_tokens():
 def test_counts_in_japanese_and_traditional_chinese_units(body, flop):
     primary = primary_of(body, head=CARD)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+@pytest.mark.parametrize(("body", "flop"), [
+    ("Osprey-7B는 70억 개의 파라미터를 가진 언어 모델입니다. 2조 개의 토큰으로 사전 학습하였습니다.",
+     6 * 7e9 * 2e12),
+    ("Osprey-7B는 1조 4천억 토큰으로 학습되었습니다.", 6 * 7e9 * 1.4e12),
+    ("Osprey-7B는 H100 GPU 256대로 30일 동안 학습하였습니다.", 256 * 30 * DAY * 989.4e12 * 0.3),
+    ("Osprey-7B는 256대의 H100 GPU에서 30일간 학습되었습니다.", 256 * 30 * DAY * 989.4e12 * 0.3),
+])
+def test_counts_durations_and_devices_in_korean(body, flop):
+    primary = primary_of(body, head=CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(flop, rel=0.01)
 
 
 def test_a_count_written_after_its_devices_with_a_measure_word():

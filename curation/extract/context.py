@@ -594,15 +594,15 @@ def is_prose(span: Span) -> bool:
     """Whether a span reads as a sentence rather than a figure's axis labels or a number list:
     at least three words, and more words than numbers (a number in scientific notation counts once; a
     size in a model's name, "Heron-70B", is part of the name; unit words like FLOP or GPU, short
-    function words like "we", "it", "on", and runs of Chinese or Japanese characters are words)."""
+    function words like "we", "it", "on", and runs of Chinese, Japanese or Korean characters are words)."""
     text = SCIENTIFIC.sub("1", span.text)
     words = len(PROSE_WORD.findall(text))
-    if not text.isascii() and max(text) >= "\u3040":  # Chinese or Japanese: a run of their characters
+    if not text.isascii() and max(text) >= "\u3040":  # Chinese, Japanese or Korean: a run of their characters
         words += len(CJK_WORD.findall(text))
     return words >= MIN_PROSE_WORDS and words > len(NUMERIC_TOKEN.findall(text))
 
 
-CJK_WORD = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{2,}")
+CJK_WORD = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{2,}|[\uac00-\ud7a3]{2,}")
 
 
 # "13B active parameters per token": a mixture of experts' size, not a figure per token

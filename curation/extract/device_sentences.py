@@ -124,7 +124,8 @@ DEVICES = re.compile(
 TRAINING = re.compile(r"\b(?:pre-?)?train|\bfine-?tun|\bfinetun|\bepochs?\b"
                       r"|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b"
                       r"|\bran\b|\brun\b|\bused\b|\butili[sz]ed\b|\bconducted\b|\blasted\b|\bconverge[sd]?\b"
-                      r"|训练|訓練|学習",  # "training" in Chinese, traditional Chinese and Japanese
+                      # "training" in Chinese, traditional Chinese, Japanese and Korean
+                      r"|训练|訓練|学習|학습|훈련",
                       re.IGNORECASE)
 # "each epoch took 2 hours", "one epoch takes", "20 minutes per epoch": a time per epoch, not per run
 PER_EPOCH_BEFORE = re.compile(r"\b(?:(?:each|every|one|an?|per|single)\s+(?:training\s+)?epoch"

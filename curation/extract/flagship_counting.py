@@ -215,8 +215,8 @@ TOKENS_THEN_FIGURE = re.compile(
     rf"|\branges?\s+from\s+{NUMBER}\s?[MBT]?\s*(?:to|-|–)\s)"
     rf"\s*(?:about\s+|approximately\s+|around\s+|roughly\s+|over\s+|~\s*)?(?P<n>{NUMBER})\s?"
     r"(?P<m>[MBT]|million|billion|trillion)(?![a-z])", re.IGNORECASE)
-# (tokens "seen" are tokens trained on: "Tokens seen: 15T"; 训练, 訓練 and the Japanese 学習 are
-# "training", 语料 "corpus")
+# (tokens "seen" are tokens trained on: "Tokens seen: 15T"; 训练, 訓練, the Japanese 学習 and the Korean
+# 학습 and 훈련 are "training", 语料 "corpus")
 ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tokens\s+seen"
                             # a model that "saw" its tokens: "The student saw 2T tokens"
                             r"|\b(?:saw|sees)\b|\b(?:has|have|had)\s+seen\b|\bexposed\s+to\b"
@@ -225,7 +225,7 @@ ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tok
                             r"|[\w.-]-\d+(?:\.\d+)?[BMT]\s*\(\s*(?:~\s*|about\s+)?[\d.,]+\s?[BT]\s+tokens\s*[,;)]"
                             # a run named so: "The final Heron-7B run used 2T tokens"
                             r"|\b(?:final|full|main|production)\s+(?:[\w.-]+\s+)?run\b"
-                            r"|训练|訓練|学習|语料",
+                            r"|训练|訓練|学習|학습|훈련|语料",
                             re.IGNORECASE)
 # words before a token figure that make it no training run's: a batch, a window, a test or validation set,
 # a further stage (read by :func:`has_cue`, from a word's start: "test", not the end of "latest")
@@ -1149,12 +1149,12 @@ def _names_itself(low: str, key: str) -> bool:
     return False
 
 
-# (a student distilled on 50B tokens trains; 训练, 訓練 and 学習 are "training")
+# (a student distilled on 50B tokens trains; 训练, 訓練, 学習, 학습 and 훈련 are "training")
 TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:on|for|with)\b"
                        # "2T tokens for pre-training", "Pre-training uses 2T tokens"
                        r"|\b(?:for|during|in)\s+(?:the\s+)?(?:pre-?)?training\b"
                        r"|\b(?:pre-?)?training\s+(?:uses|used|consumes|consumed|processes|processed|sees|saw)\b"
-                       r"|\bdistill(?:s|ed)?\b|训练|訓練|学習"
+                       r"|\bdistill(?:s|ed)?\b|训练|訓練|学習|학습|훈련"
                        # a model that saw its tokens: "The student saw 2T tokens", "Heron has seen 3T tokens"
                        r"|\b(?:model|student|network|it)\s+(?:saw|sees|(?:has|had)\s+seen)\b", re.IGNORECASE)
 

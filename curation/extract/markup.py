@@ -387,6 +387,50 @@ CJK_LATIN_BORDER = re.compile(r"(?<=[A-Za-z0-9])(?=[\u3040-\u30ff\u4e00-\u9fff])
                               r"|(?<=[\u3040-\u30ff\u4e00-\u9fff])(?=[A-Za-z0-9])")
 
 
+# Korean counts and durations, read as Chinese ones are: "2조 개의 토큰" (2 trillion tokens), "70억 개의
+# 파라미터" (7 billion parameters), "1조 4천억 토큰" (1.4 trillion), "30일 동안" (30 days), "H100 GPU 256대"
+# (256 H100 GPUs); 조 is 10^12, 억 10^8, 천억 10^11, 백억 10^10
+KOREAN_COUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>조|천억|백억|억)"
+                          r"(?:\s*(?P<n2>\d+(?:\.\d+)?)\s*(?P<u2>천억|백억|억))?"
+                          r"\s*(?:개의?\s*)?"
+                          r"(?:(?P<parameters>파라미터|매개\s?변수)"
+                          r"|(?P<tokens>토큰))")
+KOREAN_UNITS = {"조": 1e12, "천억": 1e11, "백억": 1e10, "억": 1e8}
+KOREAN_DURATION = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>시간|일간|일|주간|주|개월)"
+                             r"(?![\uac00-\ud7a3])")
+KOREAN_TIME_UNITS = {"시간": "hours", "일간": "days", "일": "days", "주간": "weeks", "주": "weeks",
+                     "개월": "months"}
+# a count after its devices with 대 ("H100 GPU 256대"), or before them ("256대의 H100")
+KOREAN_DEVICES_COUNT = re.compile(r"(?P<devices>\b(?:[A-Z]{1,2}\d{2,4}[A-Za-z]*(?:\s+(?:GPUs?|TPUs?|NPUs?))?"
+                                  r"|GPUs?|TPUs?|NPUs?))\s*(?P<n>\d[\d,]*)\s*대")
+KOREAN_MEASURE = re.compile(r"(?<=\d)\s*대의?\s*(?=[A-Za-z])")
+HANGUL_LATIN_BORDER = re.compile(r"(?<=[A-Za-z0-9])(?=[\uac00-\ud7a3])|(?<=[\uac00-\ud7a3])(?=[A-Za-z0-9])")
+
+
+def _korean_count(match: re.Match[str]) -> str:
+    """A :data:`KOREAN_COUNT` as a size the finders read ("70억 개의 파라미터": "7B parameters")."""
+    value = float(match.group("n")) * KOREAN_UNITS[match.group("u")]
+    if match.group("n2"):
+        value += float(match.group("n2")) * KOREAN_UNITS[match.group("u2")]
+    size = next((f"{value / scale:g}{unit}" for scale, unit in ((1e12, "T"), (1e9, "B"), (1e6, "M"))
+                 if value >= scale), match.group(0))
+    return size + (" parameters " if match.group("parameters") else " tokens ")
+
+
+def _korean(document: str) -> str:
+    """Korean counts, durations and device counts in the words the finders read (see :data:`KOREAN_COUNT`),
+    with a space where Hangul meets Latin letters or digits ("Heron-7B는": "Heron-7B 는")."""
+    document = KOREAN_COUNT.sub(_korean_count, document)
+    document = KOREAN_DURATION.sub(lambda m: f"{m.group('n')} {KOREAN_TIME_UNITS[m.group('u')]} ", document)
+    document = KOREAN_DEVICES_COUNT.sub(r"\g<n> \g<devices> ", document)
+    return HANGUL_LATIN_BORDER.sub(" ", KOREAN_MEASURE.sub(" ", document))
+
+
+def _has_korean_mark(document: str) -> bool:
+    """Whether common Korean endings or particles stand in the text (str's search: the cheap test)."""
+    return "니다" in document or "으로" in document or "에서" in document or "하였" in document
+
+
 def _has_cjk_mark(document: str) -> bool:
     """Whether Chinese or Japanese punctuation, 的 ("of") or a full-width bracket stands in the text: the
     cheap test before :data:`CJK_CHARACTER` (str's search, many times faster than a pattern)."""
@@ -560,6 +604,8 @@ def plain_text(document: str) -> str:
     if "$" in document or "\\" in document:
         document = plain_math(document)
     document = _counts_written_out(_metric_token_units(document))
+    if not document.isascii() and _has_korean_mark(document):
+        document = _korean(document)
     if not document.isascii() and _has_cjk_mark(document) and CJK_CHARACTER.search(document):
         document = CJK_LATIN_BORDER.sub(" ", document)  # "1.4万亿tokens上训练": "1.4 万亿 tokens 上训练"
         if "亿" in document or "億" in document or "兆" in document:
