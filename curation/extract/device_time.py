@@ -393,16 +393,24 @@ def _computation_hours(text: str, publication_year: int | None) -> list[Estimate
             named = accelerator_pattern().search(sentence.text)
             if named is None:
                 continue
-            amount = scaled_value(match.group("n"), match.group("mult"))
-            seconds = amount * SECONDS[_unit_key(match.group("unit"))]
-            chip_time = f"{match.group('n')}{match.group('mult') or ''} {match.group('unit')}"
-            estimate = hardware_estimate(text, match_span(match), seconds, named.group("accelerator"), "chip",
-                                         publication_year, {"chip_time": chip_time,
-                                                            "accelerator_from": "named in the same sentence"})
+            estimate = _time_estimate(text, match, named.group("accelerator"), "named in the same sentence",
+                                      publication_year)
             if estimate:
                 estimates.append(estimate)
         at = low.find("comput", at + 1)
     return estimates
+
+
+def _time_estimate(text: str, match: re.Match[str], accelerator: str, where: str,
+                   publication_year: int | None, least_seconds: float = 0.0) -> Estimate | None:
+    """The hardware estimate of a device time written as a count, its scale word and unit (groups ``n``,
+    ``mult``, ``unit``) on ``accelerator`` (none when it lasts no more than ``least_seconds``)."""
+    seconds = scaled_value(match.group("n"), match.group("mult")) * SECONDS[_unit_key(match.group("unit"))]
+    if seconds <= least_seconds:
+        return None
+    chip_time = f"{match.group('n')}{match.group('mult') or ''} {match.group('unit')}"
+    return hardware_estimate(text, match_span(match), seconds, accelerator, "chip", publication_year,
+                             {"chip_time": chip_time, "accelerator_from": where})
 
 
 # a duration longer than any run's wall clock, on a named accelerator: "1.1 million hours on NVIDIA H100
@@ -428,14 +436,8 @@ def _long_hours_on(text: str, publication_year: int | None) -> list[Estimate]:
                 at = text.find(word, at + 1)
                 continue
             for match in LONG_TIME_ON.finditer(text, max(0, at - 30), at + 60):
-                amount = scaled_value(match.group("n"), match.group("mult"))
-                seconds = amount * SECONDS[_unit_key(match.group("unit"))]
-                if seconds <= WALL_CLOCK_REACH:
-                    continue
-                chip_time = f"{match.group('n')}{match.group('mult') or ''} {match.group('unit')}"
-                estimate = hardware_estimate(text, match_span(match), seconds, match.group("acc"), "chip",
-                                             publication_year, {"chip_time": chip_time,
-                                                                "accelerator_from": "named with the figure"})
+                estimate = _time_estimate(text, match, match.group("acc"), "named with the figure",
+                                          publication_year, WALL_CLOCK_REACH)
                 if estimate:
                     estimates.append(estimate)
             at = text.find(word, at + 1)
