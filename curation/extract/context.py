@@ -277,11 +277,11 @@ def general_statement(sentence: str, before: str) -> bool:
     # "GPT-style models of 2023 used about 2e25 FLOP", in any tense
     if "-" in before and CLASS_OF_MODELS.search(before) and not FIRST_PERSON_WORD.search(sentence):
         return True
-    if not any(word in before.lower() for word in ("model", "runs", "system", "llm", "network")):
+    low = before.lower()
+    if not any(word in low for word in ("model", "runs", "system", "llm", "network")):
         return False
     # "… reduces the cost of training a 70B model on 2T tokens from …", "for instance, a 405B model was
     # trained on 15.6T tokens": a cost in general, an example, in any tense and person
-    low = before.lower()
     example = EXAMPLE_BEFORE.search(before) if ("for " in low or "e.g" in low) and \
         not FIRST_PERSON_WORD.search(sentence) else None
     cost = COST_OF_TRAINING.search(before) if "training" in low and not WE_TRAIN.search(sentence) else None

@@ -246,7 +246,9 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
 # the authors' estimate of a named model's run: "We estimate that Kite's training required 3.1e23 FLOPs",
 # "we estimate the pre-training of Kite-70B at …"
 ESTIMATED_RUN = re.compile(r"\b(?i:we\s+estimate\s+(?:that\s+)?"
-                           r"(?:the\s+(?:pre-?)?training\s+(?:compute\s+)?of\s+)?)(?P<name>[A-Z][\w.-]*\w)(?:'s|’s)?\s+(?:(?:pre-?)?training|run|compute|at|to\s+have)\b")
+                           r"(?:the\s+(?:pre-?)?training\s+(?:compute\s+)?of\s+)?)"
+                           r"(?P<name>[A-Z][\w.-]*\w)(?:'s|’s)?\s+"
+                           r"(?:(?:pre-?)?training|run|compute|at|to\s+have)\b")
 
 
 # the teacher a distillation names: "Distilled from Kite-70B", "distillation of Kite-70B into …"
@@ -306,10 +308,10 @@ def _subject(model: str, sentence: str) -> bool:
     return opening is not None
 
 
-def _figure_parts(estimate: Estimate) -> tuple[str, str, str] | None:
-    """(the part of a prose figure's sentence between the contrasts around the figure, the contrast
-    word that opens it, the rest of the sentence) (see :data:`CONTRAST`), or None when the figure is not
-    in its sentence."""
+def _figure_parts(estimate: Estimate) -> tuple[int, str, str, str] | None:
+    """(where it starts in the sentence, the part of a prose figure's sentence between the contrasts
+    around the figure, the contrast word that opens it, the rest of the sentence) (see
+    :data:`CONTRAST`), or None when the figure is not in its sentence."""
     sentence = estimate.evidence[0]
     inside = [span.start for span in estimate.evidence[1:] if sentence.start <= span.start <= sentence.end]
     if not inside:
@@ -320,7 +322,7 @@ def _figure_parts(estimate: Estimate) -> tuple[str, str, str] | None:
     end = min((a for a, _ in cuts if a > at), default=len(sentence.text))
     whole = sentence.text
     contrast = whole[opening[0]:opening[1]].strip(" ,").lower()
-    return whole[opening[0]:end], contrast, whole[:opening[0]] + whole[end:]
+    return opening[0], whole[opening[0]:end], contrast, whole[:opening[0]] + whole[end:]
 
 
 # what stands between a name and a figure in the parenthesis that glosses it: "Kite-65B (", "Kite model ("
@@ -342,11 +344,11 @@ def _told_of_another(estimate: Estimate, text: str) -> str | None:
     parts = _figure_parts(estimate)
     if parts is None:
         return None
-    clause, contrast, rest = parts
+    start, clause, contrast, rest = parts
     named = re.search(rf"(?<![\w.-]){re.escape(model)}(?![\w-])", clause) if model in clause else None
     if named is None or FIRST_PERSON_WORD.search(clause) or _hardware(model, text):
         return None
-    offset = sentence.start + sentence.text.find(clause)
+    offset = sentence.start + start
     figure = min(span.start for span in estimate.evidence[1:]) - offset
     last = max(span.start for span in estimate.evidence[1:]) - offset  # (a size the name gives comes first)
     glossed = GLOSS_OPENING.fullmatch(clause[named.end(): max(named.end(), last)]) is not None
