@@ -1,7 +1,9 @@
 """Short texts of our own for figures that sit beside the text's own run but are not it: a compared
-model's figures in the parenthesis that glosses its name, a future run, a derived card's base glossed
-in a relative clause with a number that has a thousands comma, and a clause after a semicolon that
-tells the run after a clause about generating data."""
+model's figures in the parenthesis that glosses its name or in a clause of its own, a future or a
+counterfactual run, trends and thresholds of models in general, an essay's figures of named models and
+the authors' estimate of one, a derived card's base glossed in a relative clause with a number that has
+a thousands comma; and the own run beside them (a clause after a semicolon that tells it, a budget "we
+train" with)."""
 
 from __future__ import annotations
 
