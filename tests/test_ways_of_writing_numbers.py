@@ -345,8 +345,8 @@ def test_units_of_emissions_are_no_model_names(unit):
 
 
 @pytest.mark.parametrize(("text", "plain"), [
-    ("We trained on 512 A100 GPUs2 for 20 days3. It took 1.2M GPU hours2.",
-     "We trained on 512 A100 GPUs for 20 days. It took 1.2M GPU hours."),
+    ("We trained on 512 A100 GPUs2 for 20 days. It used 64 TPUs3, then 8 chips1.",
+     "We trained on 512 A100 GPUs for 20 days. It used 64 TPUs, then 8 chips."),
     ("We use 8 GPUs24 and TPUs2x.", "We use 8 GPUs24 and TPUs2x."),  # two digits, or a letter after: no mark
 ])
 def test_a_footnotes_mark_glued_to_a_unit_goes(text, plain):
