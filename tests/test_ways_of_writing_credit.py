@@ -185,6 +185,20 @@ def test_another_models_run_given_for_reference_is_cited():
                       "images [12].") is None
 
 
+@pytest.mark.parametrize("body", [
+    "We reproduce Kite-7B with its public recipe on 256 A100 GPUs for 30 days as a baseline.",
+    "Our re-implementation of the baseline was trained on 64 V100 GPUs for 10 days.",
+])
+def test_a_baseline_the_authors_train_again_is_not_their_model(body):
+    assert primary_of(body) is None
+
+
+def test_the_own_run_set_against_a_reproduced_baseline_stays_the_own():
+    primary = primary_of("Unlike the baseline we re-implement, Osprey-7B is trained on 256 A100 GPUs for "
+                         "30 days.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(256 * 30 * 86400)
+
+
 def test_a_cards_own_run_given_for_reference_is_the_cards():
     primary = primary_of("For reference, Osprey-7B was trained on 64 A100 GPUs for 10 days.", head=CARD)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 10 * 86400)

@@ -45,6 +45,25 @@ def test_tokenizing_a_corpus_is_still_no_training():
     assert primary.value_flop == pytest.approx(16 * 10 * A100_HOUR, rel=0.01)
 
 
+@pytest.mark.parametrize("sentence", [
+    "Filtering the web crawl with a quality classifier used 40,000 GPU hours.",
+    "Captioning the 300M images took 5 days on 256 A100 GPUs.",
+    "Scoring every document with the judge model required 12,000 A100 hours; Osprey was trained on 16 "
+    "A100 GPUs for 10 hours.",
+])
+def test_device_time_spent_on_an_operation_over_the_data_is_no_training(sentence):
+    primary = _primary(sentence)
+    if "Osprey was trained" in sentence:  # the clause after the semicolon is the run
+        assert primary is not None and primary.value_flop == pytest.approx(16 * 10 * A100_HOUR, rel=0.01)
+    else:
+        assert primary is None
+
+
+def test_processing_the_tokens_is_the_training_run():
+    primary = _primary("Processing 1.4T tokens took 21 days on 2,048 A100 GPUs.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(2048 * 21 * 86400)
+
+
 # -- machines of unstated size -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("sentence", [

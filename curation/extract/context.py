@@ -335,6 +335,18 @@ CLAIMED_RUN = re.compile(r"\b(?:is|was|were|are)\s+(?:pre-?)?trained\b|\bwe\s+(?
                          r"|\bwe\s+(?:only\s+|actually\s+|instead\s+)?(?:used|spent|ran)\b", re.IGNORECASE)
 
 
+# a baseline the authors train again to compare with, in the sentence that tells its run: "We reproduce
+# Kite-7B with its public recipe on 256 A100s for 30 days as a baseline", "Our re-implementation of the
+# baseline was trained on 64 V100s for 10 days" (the text's own model is another; a sentence that sets
+# the own run against it, "unlike the baseline we re-implement, Heron …", is read as the own)
+BASELINE_REPRODUCED = re.compile(r"\b(?:reproduc|replicat|re-?implement|re-?train)\w*\b[^.;]*\bbaselines?\b"
+                                 r"|\bbaselines?\b[^.;]*\b(?:reproduc|replicat|re-?implement|re-?train)\w*",
+                                 re.IGNORECASE)
+OWN_SET_AGAINST = re.compile(r"\b(?:unlike|contrast|compared|whereas|while"
+                             r"|our\s+(?:own\s+)?(?:model|method))\b", re.IGNORECASE)
+BASELINE_NOTE = "cited from other work: a baseline the authors reproduce"
+
+
 def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:
     """Note the cues that govern a figure where they stand (see :data:`BEFORE_IN_SENTENCE`), and a
     general rule (:func:`general_statement`, read up to the figure's end: a device count and its
@@ -348,6 +360,10 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     if "(" in before[-120:] and COMPARED_GLOSS.search(before[-200:]) and \
             "cited from other work" not in estimate.notes:
         estimate.notes.append("cited from other work")
+    whole = text[sentence.start: sentence.end]
+    if "aseline" in whole and BASELINE_REPRODUCED.search(whole) and not OWN_SET_AGAINST.search(whole) and \
+            "cited from other work" not in estimate.notes:
+        estimate.notes.append(BASELINE_NOTE)
     phrase = re.split(r"[,;:(]", before)[-1]
     after = text[figure.end: min(figure.end + 25, max(figure.end, sentence.end))]
     governed = before
@@ -390,6 +406,23 @@ NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "eva
                     "data filtering", "quality filter", "deduplicat", "data curation",
                     "hyperparameter search", "hyperparameter sweep", "sweep of", "profiling", "annotation",
                     "quantiz")
+
+
+# device time spent on an operation over the data, told as its clause's subject (a gerund): "Filtering the
+# web crawl with a quality classifier used 40,000 GPU hours", "Captioning the images took 2 days on 64 A100s"
+# (the words that say training, processing or running stay the run's: "Processing 1.4T tokens took 21 days")
+DATA_WORK_SUBJECT = re.compile(r"(?:\W*\d+(?:\.\d+)*\.?\s+[A-Z][A-Za-z ]{0,40}\n)?\s*(?:Filtering|Classifying"
+                               r"|Labell?ing|(?:Re-?)?captioning|Translating|Scoring|Rewriting|Paraphrasing"
+                               r"|Synthesi[sz]ing|Crawling|Scraping|Downloading|Cleaning|Embedding|Indexing"
+                               r"|Transcribing|Parsing|Extracting|Rating|Ranking|Grading|Judging|Verifying"
+                               r"|Decontaminating|Tagging|Preparing)\b", re.IGNORECASE)
+
+
+def data_work_clause(text: str, sentence: Span, figure: Span) -> bool:
+    """Whether the clause a figure stands in has an operation on the data as its subject (see
+    :data:`DATA_WORK_SUBJECT`; a clause after a semicolon starts afresh)."""
+    lead = text[sentence.start: figure.start].rsplit(";", 1)[-1] if sentence.start <= figure.start else ""
+    return bool(lead) and DATA_WORK_SUBJECT.match(lead) is not None
 
 
 # a total over several runs: "cumulative", "across all runs", "all the models in this paper"

@@ -22,6 +22,7 @@ from curation.extract.context import (
     classify,
     clause_span,
     context_around,
+    data_work_clause,
     has_cue,
     mark_aggregate,
     mark_local_cues,
@@ -271,7 +272,7 @@ def hardware_estimate(
     context = BATCH_RATE.sub(" ", THROUGHPUT.sub(" ", context))
     mark_aggregate(estimate, text, sentence, figure)
     mark_local_cues(estimate, text, sentence, figure)
-    if has_cue(context, NOT_TRAINING_USE):
+    if has_cue(context, NOT_TRAINING_USE) or data_work_clause(text, sentence, figure):
         estimate.notes.append("not training hardware use (inference or evaluation context)")
     elif "been" in sentence.text and MACHINE_LIFETIME.search(sentence.text) and \
             not TRAINING_WORD.search(RUN_IN_HEADING.sub("", sentence.text, count=1)):
