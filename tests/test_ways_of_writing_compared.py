@@ -2,8 +2,9 @@
 model's figures in the parenthesis that glosses its name or in a clause of its own, a future or a
 counterfactual run, trends and thresholds of models in general, an essay's figures of named models and
 the authors' estimate of one, a derived card's base glossed in a relative clause with a number that has
-a thousands comma; and the own run beside them (a clause after a semicolon that tells it, a budget "we
-train" with)."""
+a thousands comma, one of the models a comparison takes in; and the own run beside them (a clause after a
+semicolon that tells it, a budget "we train" with, a compared model in an aside or a closed relative
+clause before the own figure)."""
 
 from __future__ import annotations
 
@@ -134,3 +135,17 @@ def test_the_authors_estimate_of_a_named_models_run_is_that_models():
     assert primary_of("We estimate that Finch's training required 3.1e23 FLOPs, using 6ND.") is None
     primary = primary_of("We estimate that Osprey's training required 3.1e23 FLOPs.")
     assert primary is not None and primary.value_flop == pytest.approx(3.1e23)
+
+
+@pytest.mark.parametrize("body", [
+    "Osprey-7B, like Finch-7B, was trained on 2T tokens.",
+    "Osprey-7B, unlike Finch-13B, was trained on 2T tokens.",
+    "Osprey-7B matches Finch-7B, which was trained on 15T tokens, while using only 2T tokens.",
+])
+def test_a_compared_model_in_an_aside_or_a_closed_relative_clause_leaves_the_figure_the_subjects(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_one_of_the_models_a_comparison_takes_in_is_not_the_own():
+    assert primary_of("The largest model in our comparison, Finch-540B, used 2.5e24 FLOPs.") is None

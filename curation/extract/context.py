@@ -389,7 +389,10 @@ CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast
          # someone else's estimate of a run: "public estimates put X's training at …"
          "public estimate", "external estimate", "outside estimate", "third-party estimate", "estimates put",
          # another model set beside the text's own: "… in the same range as ours", "larger than ours"
-         "as ours", "than ours", "to ours", "like ours")
+         "as ours", "than ours", "to ours", "like ours",
+         # one of the models a comparison takes in: "The largest model in our comparison, Kite-540B, used …"
+         "model in our comparison", "models in our comparison", "model in this comparison",
+         "models in this comparison", "models we compare", "models we compared", "models compared")
 
 
 # (a reward model's training belongs to the post-training of the model it rewards)

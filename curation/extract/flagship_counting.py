@@ -82,7 +82,7 @@ from curation.extract.evidence import (
     sentence_around,
     sentence_before,
 )
-from curation.extract.model_names import SIZED_NAME, document_title
+from curation.extract.model_names import SIZED_NAME, document_title, in_aside
 from curation.extract.moe import (
     MIXTURE,
     NAME_SIZES,
@@ -950,7 +950,9 @@ def _owner_at(sentence: Span, figure: Span, sized: Sized) -> tuple[int, str, flo
               if sentence.start <= match.start() and match.end() <= figure.start
               and (not STARTS_FROM.search(text, max(0, match.start() - sentence.start - 40),
                                           match.start() - sentence.start)
-                   or BASE_RELATIVE.match(text, match.end() - sentence.start, figure.start - sentence.start))]
+                   or BASE_RELATIVE.match(text, match.end() - sentence.start, figure.start - sentence.start))
+              and not in_aside(text, match.start() - sentence.start, match.end() - sentence.start,
+                               figure.start - sentence.start)]
     return max(before) if before else None
 
 

@@ -120,11 +120,40 @@ SENTENCE_OPENERS = {"the", "this", "that", "these", "those", "it", "each", "ever
                     "then", "finally", "first", "next", "also", "thus", "hence", "there", "baseline"}
 
 
+# an aside between commas that sets another model beside the subject: "Heron-7B, like Lark-7B, was trained
+# on 2T tokens", "Heron-7B, unlike Kite-65B, uses …" (the figure after it is the subject's)
+ASIDE_OPENER = re.compile(r",\s*(?:just\s+)?(?:like|unlike|as\s+with|similar\s+to|as\s+for)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+ASIDE_CLOSER = re.compile(r"\s*\)?\s*,")
+
+
+# a relative clause about a name that a comma closes: "Heron-7B matches Kite-7B, which was trained on 15T
+# tokens, while using only 2T tokens" (what follows the clause is not Kite's; a comma inside a number,
+# "16,000", closes nothing)
+CLOSED_RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\b(?:[^,;()]|,\d{3})*,(?!\d{3})")
+
+
+def in_aside(text: str, start: int, end: int, figure: int | None = None) -> bool:
+    """Whether the name at ``start:end`` stands in an aside that sets it beside its clause's subject
+    (see :data:`ASIDE_OPENER`), or (given the ``figure``'s offset) a relative clause about it closes
+    before that figure (:data:`CLOSED_RELATIVE`)."""
+    if figure is not None and "," in text[end: end + 3]:
+        closed = CLOSED_RELATIVE.match(text, end, figure)
+        if closed is not None:
+            return True
+    return "," in text[max(0, start - 20): start] and \
+        ASIDE_OPENER.search(text, max(0, start - 20), start) is not None and \
+        ASIDE_CLOSER.match(text, end) is not None
+
+
 def model_before(sentence: str, at: int) -> str | None:
     """The model named nearest before offset ``at`` in a sentence, the one a figure written there
     belongs to ("Unlike Kite-70B, which required 1.7M GPU hours, Heron-7B needs only 82K": 82K is
-    Heron-7B's; "5% of Kite-70B's 1.7M GPU hours": 1.7M is Kite-70B's); else :func:`nearby_model`."""
+    Heron-7B's; "5% of Kite-70B's 1.7M GPU hours": 1.7M is Kite-70B's), skipping a name in an aside
+    (:data:`ASIDE_OPENER`); else :func:`nearby_model`."""
     for match in reversed(list(NAME_LIKE.finditer(sentence, 0, max(0, at)))):  # the nearest first
+        if in_aside(sentence, match.start(), match.end(), at):
+            continue
         if _written_as_a_model(sentence, match):
             return match.group("name").strip()
     return nearby_model(sentence)
