@@ -1,8 +1,8 @@
 """Short texts of our own for the ways of writing a size, a token count and device time that a tenth
 battery of sentences found: weights counted as parameters, a size in parentheses after a name, a corpus
 sized in tokens with a hyphen, device time with a thousand written onto the device ("kGPUh") or before
-"of … compute", a card read as a card because it is published under a repository's name, and a paper
-that uses the model its title names."""
+"of … compute", a card read as a card because it is published under a repository's name, a paper
+that uses the model its title names, and a compute line keyed by the own model's name."""
 
 from __future__ import annotations
 
@@ -349,6 +349,19 @@ def test_a_compute_field_of_devices_times_days():
     card = "---\nlicense: apache-2.0\n---\n# Osprey Base\n\n**Compute:** 1,024 H100s × 30 days\n"
     primary = card_primary(card, "acme/osprey-base", 2024)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1024 * 30 * 86400)
+
+
+@pytest.mark.parametrize(("line", "flop"), [
+    ("Osprey-70B: ~1.3e23 FLOP (6ND).", 1.3e23),
+    ("- **Osprey-7B**: 4e22 FLOPs", 4e22),
+    ("Finch-65B: 6.3e23 FLOPs", None),  # a line keyed by another model's name is a citation's
+])
+def test_a_compute_line_keyed_by_the_own_models_name(line, flop):
+    primary = primary_of("We train Osprey on our cluster.\n\n" + line)
+    if flop is None:
+        assert primary is None
+    else:
+        assert primary is not None and primary.value_flop == pytest.approx(flop)
 
 
 def test_a_size_in_a_later_clause_sizes_another_run():

@@ -233,6 +233,7 @@ def test_a_script_beside_a_forbidden_character_reference_leaves_the_text_around_
 @pytest.mark.parametrize(("body", "flop"), [
     ("We train Osprey (1.3bn parameters) on 1T tokens.", 6 * 1.3e9 * 1e12),
     ("We train Osprey-1B on 350mn tokens.", 6 * 1e9 * 350e6),
+    ("We train Osprey-7B on 2tn tokens.", 6 * 7e9 * 2e12),
 ])
 def test_a_size_in_its_short_form(body, flop):
     primary = primary_of(body)

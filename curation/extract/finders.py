@@ -40,6 +40,8 @@ from curation.extract.evidence import (
     Span,
     sentence_around,
 )
+from curation.extract.flagship_counting import in_title, introduced_as_own
+from curation.extract.model_names import document_title
 from curation.extract.operation_counting import EPOCHS, epochs_of
 from curation.extract.quantities import (
     NUMBER,
@@ -117,6 +119,21 @@ RATE_BEFORE = re.compile(r"\b(?:throughput|speed|performance)\s+(?:of\s+)?(?:abo
 COMPUTE_FIELD = re.compile(r"[ \t]*(?:[-*+|][ \t]*)?(?:\*\*)?"
                            r"(?:total[ \t]+|training[ \t]+|pre-?training[ \t]+)*(?:compute|flops?)(?:\*\*)?"
                            r"[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*[:=|]", re.IGNORECASE)
+# a line that gives a model's compute under its name: "Heron-70B: ~1.3e23 FLOP (6ND)", "- **Heron-7B**: 4e22
+# FLOPs" (a name with a size or version; read like a compute field though it is no prose, when the name is
+# the own model's)
+MODEL_FIELD = re.compile(r"[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?(?P<name>[A-Z][\w.-]*\d[\w.-]*)(?:\*\*)?"
+                         r"[ \t]*[:=][ \t]*(?:~\s*|≈\s*|about\s+|approx(?:imately\s+|\.\s*|\s+)|roughly\s+)?")
+KEYED_LINE = "a compute line keyed by the own model's name"
+
+
+def _names_own_model(text: str, name: str) -> bool:
+    """Whether ``name`` is the text's own model: its title or a card's heading writes it, or the text
+    claims it (a line keyed by another model's name is a citation's)."""
+    heading = document_title(text)
+    return (heading is not None and name in heading) or in_title(text, name) or introduced_as_own(text, name)
+
+
 RANGE_BEFORE = re.compile(rf"(?:{NUMBER}(?:\s?[eE][+\-]?\d+)?)\s*(?:to|–|-|—|and)\s*$")
 # a figure for one pass over the data, not the run: "one epoch (of Heron) costs 6e20 FLOPs", "1.5e20
 # FLOPs per epoch" (an epoch as the subject of a verb of cost before the figure, or "per epoch" right after
@@ -193,10 +210,16 @@ def find_reported(text: str) -> list[Estimate]:
             inputs: dict[str, object] = {"unit": "petaflop/s-days" if in_pfs else "FLOP"}
             epochs = epochs_for_figure(text, sentence, match)
             value = _times_epochs(value, inputs, epochs)
-            if COMPUTE_FIELD.match(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if COMPUTE_FIELD.match(text, line_start, match.start()):
                 inputs["pairing"] = "a compute field"  # "Compute: 2.5e23 FLOPs (6 × 7B × 6T)": no prose
+            keyed = None if "pairing" in inputs else MODEL_FIELD.fullmatch(text, line_start, match.start())
+            if keyed and _names_own_model(text, keyed.group("name")):
+                inputs["pairing"] = KEYED_LINE
             estimate = Estimate(value, REPORTED, [sentence, Span(match.group(0), match.start(), match.end())],
                                 inputs)
+            if inputs.get("pairing") == KEYED_LINE:
+                estimate.model = keyed.group("name")
             if RANGE_BEFORE.search(text[max(0, match.start() - 30): match.start()]) or \
                     _from_to(text, match):
                 estimate.notes.append("range bound, not a figure")

@@ -240,24 +240,25 @@ GIGATOKEN_ABBREVIATION = re.compile(
     r"total|overall|or|per)\b))", re.MULTILINE)
 METRIC_TOKEN_WORD = re.compile(r"(?<=\d)(?P<space>\s?)(?P<prefix>tera|giga)-?(?=tokens\b)", re.IGNORECASE)
 TOKEN_UNIT_SIZES = {"giga": "B", "tera": "T"}
-# a size's short form as the press writes it, before what it counts: "1.3bn parameters", "350mn tokens"
-# (not "30 mn", minutes in French)
-SHORT_SIZE = re.compile(r"\s?(?P<unit>bn|mn)(?=[ \t-]*(?:(?:total|trainable|training)[ \t]+)?"
+# a size's short form as the press writes it, before what it counts: "1.3bn parameters", "350mn tokens",
+# "2tn tokens" (not "30 mn", minutes in French)
+SHORT_SIZE = re.compile(r"\s?(?P<unit>bn|mn|tn)(?=[ \t-]*(?:(?:total|trainable|training)[ \t]+)?"
                         r"(?:parameters?|params|tokens|words)\b)")
+SHORT_SIZE_LETTERS = {"bn": "B", "mn": "M", "tn": "T"}
 
 
 def _short_sizes(document: str) -> str:
     """:data:`SHORT_SIZE` forms as sizes, sought where a digit stands before "bn" or "mn" (a scan of the
     whole text from every digit is slow)."""
     edits = []
-    for unit in ("bn", "mn"):  # (as the press writes them: each literal sought costs a scan of the text)
+    for unit in SHORT_SIZE_LETTERS:  # (each literal sought costs a scan of the text)
         at = document.find(unit)
         while at != -1:
             start = at - 1 if at > 0 and document[at - 1] == " " else at
             if start > 0 and document[start - 1].isdigit():
                 match = SHORT_SIZE.match(document, start)
                 if match:
-                    edits.append((match.start(), match.end(), "B" if unit == "bn" else "M"))
+                    edits.append((match.start(), match.end(), SHORT_SIZE_LETTERS[unit]))
             at = document.find(unit, at + 2)
     for start, end, size in sorted(edits, reverse=True):
         document = document[:start] + size + document[end:]
@@ -266,7 +267,8 @@ def _short_sizes(document: str) -> str:
 
 def _metric_token_units(document: str) -> str:
     """Token counts in metric units written as sizes the finders read: "5,500 GT" as "5,500B tokens",
-    "14 Teratokens" as "14 T tokens"; and short forms of sizes: "1.3bn" as "1.3B", "350mn" as "350M"."""
+    "14 Teratokens" as "14 T tokens"; and short forms of sizes: "1.3bn" as "1.3B", "350mn" as "350M",
+    "2tn" as "2T"."""
     if _number_before(document, "GT"):
         document = GIGATOKEN_ABBREVIATION.sub(r"\g<n>B tokens", document)
     document = _short_sizes(document)
