@@ -2,7 +2,8 @@
 battery of sentences found: weights counted as parameters, a size in parentheses after a name, a corpus
 sized in tokens with a hyphen, device time with a thousand written onto the device ("kGPUh") or before
 "of … compute", a card read as a card because it is published under a repository's name, a paper
-that uses the model its title names, and a compute line keyed by the own model's name."""
+that uses the model its title names, a compute line keyed by the own model's name, and tokens told as
+epochs "of" a corpus or as a ratio to the parameters."""
 
 from __future__ import annotations
 
@@ -362,6 +363,27 @@ def test_a_compute_line_keyed_by_the_own_models_name(line, flop):
         assert primary is None
     else:
         assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+@pytest.mark.parametrize(("body", "flop"), [
+    # epochs "of" a corpus sized in tokens, for one model or for each
+    ("Osprey-13B is trained for two epochs of the 700B-token dataset.", 6 * 13e9 * 1.4e12),
+    ("Each model is trained for two epochs of the 700B-token dataset. The largest, Osprey-13B, took 12 "
+     "days.", 6 * 13e9 * 1.4e12),
+    # a ratio of tokens to parameters, with the total it comes to in parentheses, or alone
+    ("Osprey-1B is heavily over-trained at 1,000 tokens per parameter (1T tokens).", 6 * 1e9 * 1e12),
+    ("Following compute-optimal scaling, Osprey-7B is trained with 20 tokens per parameter.",
+     6 * 7e9 * 140e9),
+    ("We train Osprey-7B at a token-to-parameter ratio of 100.", 6 * 7e9 * 700e9),
+])
+def test_tokens_told_by_epochs_of_a_corpus_or_by_a_ratio_to_parameters(body, flop):
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+def test_a_ratio_of_tokens_to_parameters_in_general_is_no_run():
+    assert primary_of("Compute-optimal models use about 20 tokens per parameter. Osprey-7B has 7B "
+                      "parameters.") is None
 
 
 def test_a_size_in_a_later_clause_sizes_another_run():

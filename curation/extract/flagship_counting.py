@@ -65,6 +65,7 @@ from curation.extract.context import (
     TEACHER_RUN,
     classify,
     eligible,
+    general_statement,
     has_cue,
     is_prose,
     mark_local_cues,
@@ -197,8 +198,10 @@ TOKENS_PER_WORD = 4 / 3  # English text: about 0.75 words a subword token
 CORPUS_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:corpus|corpora|dataset|mix|mixture)\b)", re.IGNORECASE)
-# right before it: "trained on a", "trained Heron for 2 epochs over a", "train for 2 epochs on our"
-TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,6}?(?:on|over)\s+"
+# right before it: "trained on a", "trained Heron for 2 epochs over a", "train for 2 epochs on our", "trained
+# for two epochs of the"
+TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,6}?"
+                        r"(?:on|over|(?<=epochs\s)of|(?<=epoch\s)of)\s+"
                         r"(?:(?:an?|the|our|its|this)\s+)?$")
 # "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T", "the number of training
 # tokens is about 2.6T", "Tokens seen: 15T", "the total number of tokens used for pre-training Heron-20B is
@@ -237,11 +240,17 @@ NOT_TRAINING_TOKENS = ("batch", "minibatch", "microbatch", "context", "window", 
 RUN_STEPS_BEFORE = re.compile(r"\d[\d.,]*\s?[km]?\s+(?:training\s+|optimi[sz]ation\s+|gradient\s+)?steps?\s+"
                               r"(?:on|over|covering|processing|totall?ing|\(|for\s+a\s+total\s+of)\s*"
                               r"(?:about\s+|roughly\s+|approximately\s+|~\s*)?$")
+# a ratio of tokens to parameters, then the total it comes to in parentheses: "over-trained at 1,000 tokens
+# per parameter (1T tokens)" (the parenthesis is the run's tokens, not a figure per item)
+RATIO_GLOSSED = re.compile(r"\d[\d.,]*\s*tokens?\s*(?:per|/)\s*(?:model\s+)?param(?:eter)?s?\s*\(\s*"
+                           r"(?:about\s+|roughly\s+|approximately\s+|~\s*|i\.e\.,?\s*)?$")
 EACH = re.compile(r"\beach\b")  # a figure per item ("each sample of 2K tokens"); a word: not "teacher"
 # "each on 300B tokens", "each model for 1T tokens", "each model saw 300B tokens", "each Heron model is
 # trained on 3T tokens": every run's tokens, not a per-step figure (read in lower case)
 EACH_RUN = re.compile(r"\beach(?:\s+(?:[\w.-]+\s+)?(?:model|one|of\s+them))?\s+(?:on|for|with|over|saw|sees|"
-                      r"(?:(?:was|is|were)\s+)?(?:pre-?)?trained\s+(?:on|for))\s+$")
+                      r"(?:(?:was|is|were)\s+)?(?:pre-?)?trained\s+(?:on|for))\s+"
+                      # "each model is trained for two epochs of the 700B-token dataset"
+                      r"(?:[\w.]+\s+epochs?\s+(?:of|over|on)\s+(?:the\s+|our\s+|an?\s+)?)?$")
 # "the first 100B tokens", "its first 2T tokens": a part of the run ("first on 3T tokens, then …" and
 # "the first phase (1T tokens)" are stages, and count)
 FIRST_PART = re.compile(r"\b(?:the|its|our|their)\s+(?:very\s+)?first\b(?!\s+(?:stage|phase)\b)|\bfirst\s*$")
@@ -1027,6 +1036,8 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         per_item = EACH.search(before) is not None and not EACH_RUN.search(before)
         if "step" in before:  # "for 1M steps on 1T tokens": the run's steps, then its tokens
             before = RUN_STEPS_BEFORE.sub(" ", before)
+        if "per " in before:  # "at 1,000 tokens per parameter (1T tokens)": the ratio's total
+            before = RATIO_GLOSSED.sub(" ", before)
         if per_item or has_cue(before, NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
             continue
         about = ABOUT_TRAINING.search(sentence.text)
@@ -1303,7 +1314,7 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
         stages = stage_tokens(text)
         mixture = max(stages, key=lambda pair: pair[0]) if stages else mixture_tokens(text)
     if any_tokens is None and mixture is None:
-        return []
+        return _count_from_ratio(text, repository)
     sized, flagship = _own_flagship(text, repository)
     active = _active_parameters(text)
     if flagship is None and active is None and MIXTURE_WORDS.search(lowered(text)):
@@ -1322,6 +1333,42 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
             return [estimate]
         first = first or estimate
     return [first] if first else []
+
+
+# a run sized by its ratio of tokens to parameters: "Heron-7B is trained with 20 tokens per parameter", "a
+# token-to-parameter ratio of 20"
+TOKEN_RATIO = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*(?:training\s+)?tokens?\s*(?:per|/)\s*"
+                         r"(?:model\s+)?param(?:eter)?s?\b"
+                         r"|\btokens?[\s-]+(?:to|per)[\s-]+param(?:eter)?s?\s+ratio\s+(?:of\s+)?(?:about\s+|~\s*)?"
+                         r"(?P<n2>\d+(?:\.\d+)?)(?!\w|\.\d)", re.IGNORECASE)
+
+
+RATIO_PAIRING = "the text's flagship size times its ratio of tokens to parameters"
+
+
+def _count_from_ratio(text: str, repository: str | None) -> list[Estimate]:
+    """6 · N · D for a text that gives no token figure but trains its flagship at a stated ratio of tokens
+    to parameters (:data:`TOKEN_RATIO`), in a sentence that claims the run ("we train …", or the
+    flagship's name with a training verb); a ratio said of models in general is none."""
+    low = lowered(text)
+    if "param" not in low or ("tokens per" not in low and "tokens/" not in low and "ratio" not in low):
+        return []
+    sized, flagship = _own_flagship(text, repository)
+    if flagship is None:
+        return []
+    for match in TOKEN_RATIO.finditer(text):
+        ratio = float(match.group("n") or match.group("n2"))
+        sentence = sentence_around(text, match.start(), match.end())
+        named = flagship.name is not None and flagship.name in sentence.text and "train" in sentence.text
+        if not 1 <= ratio <= 10_000 or not (named or trains(sentence.text)) or \
+                general_statement(sentence.text, sentence.text):
+            continue
+        span = Span(match.group(0), match.start(), match.end())
+        estimate = _count_with(text, (ratio * flagship.size, span, sentence), sized, flagship, None)
+        if estimate is not None:
+            estimate.assumptions.update(tokens_per_parameter=ratio, pairing=RATIO_PAIRING)
+            return [estimate]
+    return []
 
 
 def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flagship: Flagship | None,
