@@ -59,6 +59,10 @@ def test_device_time_spent_on_an_operation_over_the_data_is_no_training(sentence
         assert primary is None
 
 
+def test_a_whole_the_run_is_a_share_of_is_no_run():
+    assert _primary("Pre-training Osprey used about 9% of the 3.5M GPU hours our lab has each year.") is None
+
+
 def test_processing_the_tokens_is_the_training_run():
     primary = _primary("Processing 1.4T tokens took 21 days on 2,048 A100 GPUs.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(2048 * 21 * 86400)

@@ -7,6 +7,7 @@ import re
 
 from curation.extract.evidence import (
     FINETUNING,
+    OPERATION_COUNTING,
     Estimate,
     Span,
 )
@@ -170,6 +171,8 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+t
                                 # a statistic's subject: "the median training run in our dataset used …"
                                 r"|\b(?:median|average|typical|mean)\s+(?:[\w-]+\s+){0,2}?(?:runs?|models?|systems?)\b",
                                 re.IGNORECASE)
+SHARE_OF = re.compile(r"\d\s?%\s+of\s+(?:the\s+|our\s+|its\s+|their\s+|a\s+|an\s+)?(?:total\s+|annual\s+)?"
+                      r"(?:about\s+|roughly\s+|approximately\s+|~\s*)?$", re.IGNORECASE)
 # a supposition: "Assume a 70B model trained on …", "Suppose one trains …" (read like the cues above)
 SUPPOSITION = re.compile(r"(?<!\bwe\s)\b(?:assume|suppose|imagine)\s+(?:that\s+)?(?:a|an|one|we|you)\b",
                          re.IGNORECASE)
@@ -185,8 +188,8 @@ JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)\b"
 # 400,000 hours"
 RANGE_TOP = re.compile(r"\brang\w*\s+from\b[^.;]{0,120}?\bto\s+"
                        r"(?:more\s+than\s+|over\s+|about\s+|roughly\s+)?$", re.IGNORECASE)
-LOCAL_NOTE = ("not a training total (a prediction, an ablation, a bound, a range, a statistic, generation or "
-              "a general rule)")
+LOCAL_NOTE = ("not a training total (a prediction, an ablation, a bound, a range, a statistic, a whole the "
+              "run is a share of, generation or a general rule)")
 
 # a model named only by an indefinite size ("a 70B model", "training an 8-billion-parameter model", "a
 # model with 175 billion parameters"): what such a model needs in general, unless the phrase describes a
@@ -370,7 +373,10 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     if ";" in before and CLAIMED_RUN.search(before.rsplit(";", 1)[1]):
         governed = before.rsplit(";", 1)[1]  # a clause of its own that tells a run
     supposed = ("ssume" in before or "uppose" in before or "magine" in before) and SUPPOSITION.search(before)
-    if supposed or BEFORE_IN_SENTENCE.search(governed) or BEFORE_IN_PHRASE.search(phrase) or \
+    # a whole the run is a share of: "Pre-training used about 9% of the 3.5M GPU hours our lab has each year"
+    # (a share of a token count, "90% of the 2T tokens", still gives about the run's tokens)
+    share = "%" in before[-30:] and estimate.method != OPERATION_COUNTING and SHARE_OF.search(before[-30:])
+    if supposed or share or BEFORE_IN_SENTENCE.search(governed) or BEFORE_IN_PHRASE.search(phrase) or \
             JUST_BEFORE.search(before[-30:]) or JUST_AFTER.match(after) or \
             RANGE_TOP.search(before[-160:]) or \
             general_statement(text[sentence.start: sentence.end], text[sentence.start: figure.end]):
