@@ -52,6 +52,12 @@ def test_a_siblings_run_in_a_relative_clause_and_the_tokens_the_student_saw():
     assert extraction.primary.value_flop == pytest.approx(6 * 3e9 * 2e12)
 
 
+def test_a_sibling_the_run_starts_from_is_not_its_owner():
+    extraction = card("A 1B student distilled from Osprey-70B on 100B tokens.", "acme/osprey-1b-distilled")
+    assert extraction.primary is not None
+    assert extraction.primary.value_flop == pytest.approx(6 * 1e9 * 100e9)
+
+
 def test_sizes_paired_respectively_keep_the_cards_own():
     extraction = card("Osprey 2B and 7B are trained on 2T and 6T tokens respectively.", "acme/osprey-7b")
     assert extraction.primary is not None

@@ -6,15 +6,17 @@ repository's name carries a size, a figure whose clause names, nearest before it
 family (its first word is one of the words of the repository's name before the size) with another
 size (apart by more than a name's rounding) is that model's run, not the card's own. A figure's
 position is its last part in the sentence (a count's tokens, a device time's duration), so the card's
-own name before it ("Like Heron-70B, Heron-20B was trained on 2T tokens") keeps it the card's.
+own name before it ("Like Heron-70B, Heron-20B was trained on 2T tokens") keeps it the card's, and so
+does a sibling the run starts from ("distilled from Heron-70B on 100B tokens").
 """
 
 from __future__ import annotations
 
 import re
 
+from curation.extract.context import STARTS_FROM
 from curation.extract.evidence import Estimate
-from curation.extract.flagship_counting import OTHER_SIZE_NOTE, ROUNDING
+from curation.extract.flagship_counting import BASE_RELATIVE, OTHER_SIZE_NOTE, ROUNDING
 from curation.extract.quantities import scaled_value
 
 # a name with a size: "Heron-120B", "heron-2-70b", "Heron 2 70B", "Heron-3.1-8B-Instruct" (at most three
@@ -52,7 +54,11 @@ def mark_runs_of_named_siblings(estimates: list[Estimate], repository: str | Non
             continue
         before = sentence.text[:last - sentence.start]
         clause = before[max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0):]
-        named = list(NAMED_SIZE.finditer(clause))
+        # (a model the run starts from is no owner: "A 1B student distilled from Heron-70B on 100B tokens",
+        # unless a relative clause tells its own training: "…, which was pre-trained on 15T tokens")
+        named = [m for m in NAMED_SIZE.finditer(clause)
+                 if not STARTS_FROM.search(clause, max(0, m.start() - 40), m.start())
+                 or BASE_RELATIVE.match(clause, m.end())]
         if not named or named[-1].group("family").lower() not in family:
             continue
         other = scaled_value(named[-1].group("n").replace("_", "."), named[-1].group("m").lower())
