@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from curation.extract.card_device_time import find_card_device_time
 from curation.extract.card_finders import find_card_operation_counting
 from curation.extract.context import AGGREGATE_NOTE, eligible, is_prose
+from curation.extract.cpu_time import find_cpu_time
 from curation.extract.derived import mark_base_runs
 from curation.extract.device_sentences import find_device_counts
 from curation.extract.device_time import GPU_OF_YEAR, find_hardware
@@ -208,6 +209,9 @@ FINDERS: tuple[Finder, ...] = (
            fallback_of=("operation counting",)),
     Finder("card device time", lambda text, year, name: find_card_device_time(text, year, name),
            fallback_of=("hardware", "device counts", "hardware fields", "table rows")),
+    Finder("cpu time", lambda text, year, _: find_cpu_time(text, year),
+           fallback_of=("hardware", "device counts", "node time", "node counts", "hardware fields",
+                        "table rows", "card device time")),
 )
 
 
