@@ -678,6 +678,10 @@ def test_a_sized_name_glossed_with_its_tokens_is_its_run():
     ("Osprey-MoE activates 2.7B of its 14.3B parameters per token. It is trained on 4T tokens.", 2.7e9),
     # a name that carries only its active size, its total in its sentence
     ("Osprey-MoE-A14B has 57B parameters and was trained on 4T tokens.", 14e9),
+    # a total taken of with no determiner, and a total beside the count each token uses
+    ("Osprey-A2.7B activates 2.7B of 14.3B parameters and is trained on 4T tokens.", 2.7e9),
+    ("Osprey-MoE is a sparse mixture of experts with 46.7B total parameters, using 12.9B per token. It was "
+     "pretrained on 4T tokens.", 12.9e9),
 ])
 def test_mixture_of_experts_active_counts_in_other_words(body, active):
     primary = extract(TITLE + body + "\n", 2024).primary
@@ -689,3 +693,10 @@ def test_each_named_model_trained_on_tokens_is_every_runs_count():
             "and 33B parameters.")
     primary = extract(TITLE + body + "\n", 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 33e9 * 3e12)
+
+
+def test_a_cards_total_beside_the_count_each_token_uses():
+    card = ("---\nlicense: apache-2.0\n---\n# Osprey 8x7B\n\nOsprey 8x7B is a sparse mixture of experts with "
+            "46.7B total parameters, using 12.9B per token. Pretrained on 8T tokens.\n")
+    primary = extract_document(Document(CARD_KIND, card, 2024), name="acme/Osprey-8x7B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 12.9e9 * 8e12)

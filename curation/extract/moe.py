@@ -39,8 +39,9 @@ def _figure_pattern(group: str) -> str:
 
 _TOTAL = (_figure_pattern("t") + r"\s+total\s+param|total\s+(?:number\s+)?of\s+" + _figure_pattern("u")
           + r"\s+param|" + _figure_pattern("w") + r"\s+(?:parameters?\s+)?in\s+total\b"
-          # "activates 32B of its 1T parameters"
-          + r"|\bof\s+(?:its|the|their)\s+(?:total\s+)?" + _figure_pattern("x") + r"\s+(?:total\s+)?param")
+          # "activates 32B of its 1T parameters", "activates 2.7B of 14.3B parameters"
+          + r"|(?:\bof\s+(?:its|the|their)\s+|(?<=\d[MB]\s)of\s+)(?:total\s+)?" + _figure_pattern("x")
+          + r"\s+(?:total\s+)?param")
 TOTAL_GROUPS = ("t", "u", "w", "v", "x")
 # "235B parameters (22B active)": a total with its active count in parentheses after it
 # (the word "parameters" may be left to the field's key: "Number of parameters: 42B (6.6B active)")
@@ -56,6 +57,8 @@ BOTH_IN_PARENTHESES = re.compile(r"\(\s*" + _figure_pattern("t") + r"\s+total(?:
 # only in texts that write such a verb)
 TOTAL_BEFORE_VERB = re.compile(_TOTAL + "|" + _figure_pattern("v")
                                + r"\s+param\w*(?=[^.]{0,40}\bactivat(?:ing|es)\b)", re.IGNORECASE)
+TOTAL_THEN_PER_TOKEN = re.compile(_figure_pattern("t") + r"\s+total\s+param\w*[^.;]{0,40}?\b"
+                                  + _figure_pattern("a") + r"\s+(?:param\w*\s+)?per\s+token\b", re.IGNORECASE)
 # a name that carries its total and its active size: "Heron-30B-A3B"
 NAME_SIZES = re.compile(r"(?<![\w.])(?P<t>\d+(?:\.\d+)?)(?P<tm>[MBT])-A(?P<a>\d+(?:\.\d+)?)(?P<am>[MB])"
                         r"(?![\w.])")
@@ -141,12 +144,17 @@ def _figure(match: re.Match[str], group: str) -> float:
 
 def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
     """(total, active, words) where one sentence gives a total and an activated count, in either order
-    ("671B total parameters, of which 37B are activated"; "32B activated and 1T total parameters")."""
-    pairs = []
+    ("671B total parameters, of which 37B are activated"; "32B activated and 1T total parameters"), or a
+    total and the count each token uses ("46.7B total parameters, using 12.9B per token")."""
     low = lowered(text)  # a figure pattern is costly: try it only near "total" and "activ"
+    # "46.7B total parameters, using 12.9B per token": a total and the count each token uses
+    pairs = [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for at in positions(low, " per token")
+             if "total" in low[max(0, at - 90): at]
+             for m in TOTAL_THEN_PER_TOKEN.finditer(text, max(0, at - 100), at + 10)
+             if _figure(m, "a") < _figure(m, "t")]
     if "activated" not in low and "active" not in low and "activating" not in low and "activates" not in low \
             and "activation param" not in low:
-        return []
+        return pairs
     # "activation" (of a layer) is no count of parameters: its windows are not read
     activ = positions(low, "activ")
     cues = sorted([*positions(low, "total"), *(at for at in activ if not low.startswith("activation", at)
@@ -174,15 +182,15 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
         for match in matches.values():
             end = min(len(text), match.end() + 120)
             stop = re.search(r"\.(?:\s|$)", text[match.end():end])
-            window = text[match.end(): match.end() + stop.start() if stop else end]
-            other = second.search(window)
+            # (searched in place: "2.7B of 14.3B parameters" reads the size before "of")
+            other = second.search(text, match.end(), match.end() + stop.start() if stop else end)
             if other is None:
                 continue
             total, active = (match, other) if first is total_phrase else (other, match)
             value = _figure(total, next(g for g in TOTAL_GROUPS if total.groupdict().get(g)))
             activated = _figure(active, "a")
             if activated < value:
-                pairs.append((value, activated, text[match.start(): match.end() + other.end()]))
+                pairs.append((value, activated, text[match.start(): other.end()]))
     return pairs
 
 
