@@ -58,6 +58,7 @@ from curation.extract.hardware import (
 )
 from curation.extract.model_names import model_before, nearby_model
 from curation.extract.quantities import NUMBER, parse_plain
+from curation.extract.step_time import step_time_durations
 
 ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -252,6 +253,9 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
         found.append((seconds, match.group(0), span))
     for seconds, written, start, end in date_range_durations(sentence.text):  # "from March 11 to April 10"
         found.append((seconds, written, Span(written, sentence.start + start, sentence.start + end)))
+    if not found:  # "each step takes 12 seconds …; we train for 100,000 steps"
+        for seconds, written, start, end in step_time_durations(sentence.text):
+            found.append((seconds, written, Span(written, sentence.start + start, sentence.start + end)))
     return found
 
 

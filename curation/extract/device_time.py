@@ -49,6 +49,7 @@ from curation.extract.quantities import (
     parse_plain,
     scaled_value,
 )
+from curation.extract.step_time import PER_STEP
 
 SECONDS = {"minute": 60, "hour": 3600, "hr": 3600, "day": 86400, "week": 7 * 86400, "fortnight": 14 * 86400,
            "month": 30.44 * 86400, "year": 365.25 * 86400}
@@ -270,6 +271,8 @@ def hardware_estimate(
         own_part = Span(text[figure.start: next_stage.start()], figure.start, next_stage.start())
     context = context_around(text, stage_item(clause_span(sentence, own_part), own_part), own_part, 100, 60)
     context = BATCH_RATE.sub(" ", THROUGHPUT.sub(" ", context))
+    if "per" in context or "/" in context:  # a step's time is no rate of the run: "at 0.9 s per step"
+        context = PER_STEP.sub(" ", context)
     mark_aggregate(estimate, text, sentence, figure)
     mark_local_cues(estimate, text, sentence, figure)
     if has_cue(context, NOT_TRAINING_USE) or data_work_clause(text, sentence, figure):
