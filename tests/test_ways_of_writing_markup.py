@@ -115,6 +115,8 @@ def test_math_signs_misread_by_pdf_extraction(sentence, flop):
     # thousands as TeX's math mode spaces them
     ("We train on 2, 048 A100 GPUs.", "We train on 2,048 A100 GPUs."),
     ("Training took 1, 720, 320 GPU hours.", "Training took 1,720,320 GPU hours."),
+    ("We train on 1 , 024 A100 GPUs.", "We train on 1,024 A100 GPUs."),  # a space on both sides
+    ("sizes 1 , 128 and 256", "sizes 1 , 128 and 256"),
     # a list, a name's number before a size, a number before the group
     ("batches of 64, 128, 256 and 512 sequences", "batches of 64, 128, 256 and 512 sequences"),
     ("we match GPT-3, 175B at a tenth of the cost", "we match GPT-3, 175B at a tenth of the cost"),

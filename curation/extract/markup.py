@@ -127,10 +127,10 @@ WIDE_SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200
 # digits grouped by an apostrophe, as Swiss and some other writers do: "12'200 steps", "100’000"
 APOSTROPHE_GROUPS = (re.compile(r"'(?<=\d')(?=\d{3}(?!\d))"), re.compile(r"’(?<=\d’)(?=\d{3}(?!\d))"))
 # thousands set off by a comma and a space, as TeX's math mode spaces "$2,048$" and PDF extraction keeps
-# it: "2, 048 A100 GPUs", "1, 720, 320 GPU hours" (a count: a word or a size letter after the last group;
-# not an item of a list, "64, 128, 256 and 512", nor a group that another number stands before, "5, 128",
-# nor a name's number before a size, "GPT-3, 175B", "TPU v2, 123 for TPU v3")
-MATH_COMMA_GROUPS = re.compile(r"(?<![\w.,-])(?<![\d.,] )(?P<head>[1-9]\d{0,2})(?P<groups>(?:, \d{3})+)"
+# it: "2, 048 A100 GPUs", "1, 720, 320 GPU hours", "1 , 024 GPUs" (a count: a word or a size letter after
+# the last group; not an item of a list, "64, 128, 256 and 512", nor a group that another number stands
+# before, "5, 128", nor a name's number before a size, "GPT-3, 175B", "TPU v2, 123 for TPU v3")
+MATH_COMMA_GROUPS = re.compile(r"(?<![\w.,-])(?<![\d.,] )(?P<head>[1-9]\d{0,2})(?P<groups>(?: ?, \d{3})+)"
                                r"(?![\d,])(?=\s?(?!and\b|or\b)[A-Za-z])")
 MATH_COMMA_HINT = re.compile(r", \d{3}(?![\d,])\s?[A-Za-z]")  # cheap (a literal first): where one may stand
 
