@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from curation.extract.anchors import positions
 from curation.extract.context import classify, mark_local_cues
 from curation.extract.device_sentences import amount, durations
 from curation.extract.device_time import (
@@ -43,7 +44,7 @@ CPU_CORE_BY_YEAR = (
      "Intel Xeon Platinum 8180 datasheet: 1.7 GHz AVX-512 all-core, two 16-wide FMA = 64 FP32 FLOP/cycle"),
 )
 
-ACCELERATOR_WORD = re.compile(r"\b(?:GPU|TPU|NPU)s?\b|\bCUDA\b")
+ACCELERATOR_WORDS = ("GPU", "TPU", "NPU", "CUDA")  # (literals: a plain search of the text is fast)
 CORE_TIME = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<mult>k|K|thousand|million)?\s*"
                        r"(?P<cpu>CPU[\s-]+)?core[\s-]*(?P<unit>hours?|days?|years?)\b", re.IGNORECASE)
 # words that make a sentence's cores a CPU's: "core-hours on Xeon processors"
@@ -60,10 +61,11 @@ HEADER_REACH = 600  # characters after a product header where its column's cells
 
 def find_cpu_time(text: str, publication_year: int | None) -> list[Estimate]:
     """CPU core time (see the module's rules) as hardware estimates."""
-    if publication_year is None or "core" not in text or ACCELERATOR_WORD.search(text):
+    if publication_year is None or "core" not in text or any(word in text for word in ACCELERATOR_WORDS):
         return []
     estimates = []
-    for match in CORE_TIME.finditer(text):
+    core_at = positions(text, "core")  # the patterns are read only where "core" stands
+    for match in _near(CORE_TIME, text, core_at, 40, 20):
         if not match.group("cpu") and \
                 not CPU_WORDS.search(sentence_around(text, match.start(), match.end()).text):
             continue
@@ -72,7 +74,7 @@ def find_cpu_time(text: str, publication_year: int | None) -> list[Estimate]:
                                                                              .rstrip("s")]
         estimates.append(_estimate(text, Span(match.group(0), match.start(), match.end()), seconds,
                                    publication_year, "CPU core time"))
-    for match in CORES.finditer(text):
+    for match in _near(CORES, text, core_at, 40, 6):
         sentence = sentence_around(text, match.start(), match.end())
         if not (match.group("cpu") or MACHINES.search(sentence.text)) or not TRAINING.search(sentence.text):
             continue
@@ -86,14 +88,21 @@ def find_cpu_time(text: str, publication_year: int | None) -> list[Estimate]:
                                                             match.end())
             estimates.append(_estimate(text, figure, cores * seconds, publication_year,
                                        "CPU cores and a duration in one sentence", sentence))
-    estimates.extend(_product_columns(text, publication_year))
+    estimates.extend(_product_columns(text, publication_year, core_at))
     return estimates
 
 
-def _product_columns(text: str, publication_year: int) -> list[Estimate]:
+def _near(pattern: re.Pattern[str], text: str, cues: list[int], before: int,
+          after: int) -> list[re.Match[str]]:
+    """The matches of ``pattern`` read in windows around ``cues`` (each match once)."""
+    return list({m.start(): m for at in cues
+                 for m in pattern.finditer(text, max(0, at - before), at + after)}.values())
+
+
+def _product_columns(text: str, publication_year: int, cores: list[int]) -> list[Estimate]:
     """The largest product under a header that says it multiplies time by CPU cores."""
     found = []
-    for header in PRODUCT_HEADER.finditer(text):
+    for header in _near(PRODUCT_HEADER, text, cores, 20, 6):
         cells = list(PRODUCT_CELL.finditer(text, header.end(), header.end() + HEADER_REACH))
         if not cells:
             continue

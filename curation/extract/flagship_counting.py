@@ -1343,6 +1343,8 @@ TOKEN_RATIO = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*(?:training\s+)?toke
                          r"(?P<n2>\d+(?:\.\d+)?)(?!\w|\.\d)", re.IGNORECASE)
 
 
+RATIO_PHRASES = ("tokens per param", "tokens per model param", "tokens/param", "tokens / param", "-to-param",
+                 "token to param", "tokens to param")
 RATIO_PAIRING = "the text's flagship size times its ratio of tokens to parameters"
 
 
@@ -1351,12 +1353,15 @@ def _count_from_ratio(text: str, repository: str | None) -> list[Estimate]:
     to parameters (:data:`TOKEN_RATIO`), in a sentence that claims the run ("we train …", or the
     flagship's name with a training verb); a ratio said of models in general is none."""
     low = lowered(text)
-    if "param" not in low or ("tokens per" not in low and "tokens/" not in low and "ratio" not in low):
+    cues = [at for phrase in RATIO_PHRASES for at in positions(low, phrase)]
+    if not cues:
         return []
     sized, flagship = _own_flagship(text, repository)
     if flagship is None:
         return []
-    for match in TOKEN_RATIO.finditer(text):
+    matches = {m.start(): m for at in sorted(cues)
+               for m in TOKEN_RATIO.finditer(text, max(0, at - 30), at + 60)}
+    for match in matches.values():
         ratio = float(match.group("n") or match.group("n2"))
         sentence = sentence_around(text, match.start(), match.end())
         named = flagship.name is not None and flagship.name in sentence.text and "train" in sentence.text
