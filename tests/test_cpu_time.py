@@ -52,6 +52,11 @@ def test_cores_that_are_no_cpu_run(body):
     assert not any(str(e.assumptions.get("accelerator", "")).startswith("server CPU") for e in estimates)
 
 
+def test_a_word_that_holds_an_accelerators_letters_is_none():
+    primary = _primary("Figure 2: INPUT and OUTPUT layers.\n\nTraining took 14 days on 180 CPU cores.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(180 * 14 * 86400)
+
+
 def test_each_era_has_its_core_and_no_year_gives_none():
     years = [until for until, *_ in CPU_CORE_BY_YEAR]
     assert years == sorted(years)

@@ -44,7 +44,9 @@ CPU_CORE_BY_YEAR = (
      "Intel Xeon Platinum 8180 datasheet: 1.7 GHz AVX-512 all-core, two 16-wide FMA = 64 FP32 FLOP/cycle"),
 )
 
-ACCELERATOR_WORDS = ("GPU", "TPU", "NPU", "CUDA")  # (literals: a plain search of the text is fast)
+# (the literals first: a plain search of the text is fast; "INPUT" holds one, so the pattern decides)
+ACCELERATOR_WORDS = ("GPU", "TPU", "NPU", "CUDA")
+ACCELERATOR_WORD = re.compile(r"\b(?:GPU|TPU|NPU)s?\b|\bCUDA\b")
 CORE_TIME = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<mult>k|K|thousand|million)?\s*"
                        r"(?P<cpu>CPU[\s-]+)?core[\s-]*(?P<unit>hours?|days?|years?)\b", re.IGNORECASE)
 # words that make a sentence's cores a CPU's: "core-hours on Xeon processors"
@@ -61,7 +63,8 @@ HEADER_REACH = 600  # characters after a product header where its column's cells
 
 def find_cpu_time(text: str, publication_year: int | None) -> list[Estimate]:
     """CPU core time (see the module's rules) as hardware estimates."""
-    if publication_year is None or "core" not in text or any(word in text for word in ACCELERATOR_WORDS):
+    if publication_year is None or "core" not in text or \
+            (any(word in text for word in ACCELERATOR_WORDS) and ACCELERATOR_WORD.search(text)):
         return []
     estimates = []
     core_at = positions(text, "core")  # the patterns are read only where "core" stands
