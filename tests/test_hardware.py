@@ -18,7 +18,8 @@ def test_table_validates_and_holds_the_required_accelerators():
 
 @pytest.mark.parametrize(("written", "row"), [
     ("A100-SXM-80GB", "A100 SXM"), ("A100 40GB", "A100 SXM"), ("TPUv3", "TPU v3"),
-    ("NVIDIA H100 80GB HBM3", "H100 SXM"), ("H100 PCIe", "H100 PCIe"), ("Tesla V100", "V100"),
+    ("NVIDIA H100 80GB HBM3", "H100 SXM"), ("H100 PCIe", "H100 PCIe"), ("H100 NVL", "H100 NVL"),
+    ("Tesla V100", "V100"),
     ("MI300X", "MI300X"), ("Ascend 910B", "Ascend 910B"),
 ])
 def test_aliases_resolve(written, row):
