@@ -22,6 +22,8 @@ def _primary(body: str, year: int = 2013):
     ("The network was trained on a cluster of 1,000 machines (16,000 cores) for three days.",
      16000 * 3 * 86400),
     ("Training used 40,000 core-hours on our Xeon cluster.", 40000 * 3600),
+    ("We parallelize training over 64 cores; one epoch takes 2 hours and we train for 20 epochs.",
+     64 * 40 * 3600),
 ])
 def test_cpu_core_time_in_prose(body, core_seconds):
     primary = _primary(body)
@@ -44,6 +46,8 @@ def test_a_column_of_products_under_a_header_that_names_them():
     # cores beside accelerators feed them
     "The agent was trained on 256 GPUs and 128,000 CPU cores for 10 months.",
     "A GPU with 3,584 CUDA cores trained the model in 2 days.",
+    # a wafer's cores are no CPU's
+    "Training took 2 days on 850,000 cores of a Cerebras wafer.",
     # core time of no named processor or machine may be any core's
     "In total, the project used about 25 million core hours.",
 ])
