@@ -117,10 +117,16 @@ TOTAL_AFTER_NAME = re.compile(r"[^.;]{0,60}?" + _figure_pattern("t") + r"\s+(?:t
                               re.IGNORECASE)
 
 
+# a name's size glossed with its active size in parentheses: "Heron-MoE-48B (A5B)", and a count of experts
+# times each one's size, "Heron-16x3B (A5B)" (48B in all)
+ACTIVE_GLOSS = re.compile(r"(?<![\w.])(?:(?P<e>\d{1,3})\s?[x×]\s?)?(?P<t>\d+(?:\.\d+)?)(?P<tm>[MBT])\s*"
+                          r"\(\s*A(?P<a>\d+(?:\.\d+)?)(?P<am>[MB])\s*\)")
+
+
 def _name_pairs(text: str) -> list[tuple[float, float, str]]:
     """(total, active, name) for every name written with both sizes ("Heron-30B-A3B"), or with its active
     size alone and a larger count of parameters after it in its sentence ("Heron-MoE-A14B has 57B
-    parameters")."""
+    parameters"), or glossed with it (:data:`ACTIVE_GLOSS`)."""
     found, pairs = {}, []
     for at in positions(text, "-A"):  # the pattern only near its literal part: whole-text scans are slow
         if at and text[at - 1] in "MBT":
@@ -133,6 +139,11 @@ def _name_pairs(text: str) -> list[tuple[float, float, str]]:
                 while start and (text[start - 1].isalnum() or text[start - 1] in "-_."):
                     start -= 1
                 pairs.append((_figure(total, "t"), _figure(m, "a"), text[start: total.end()]))
+    for at in positions(text, "(A"):  # "Heron-MoE-48B (A5B)", "Heron-16x3B (A5B)"
+        for m in ACTIVE_GLOSS.finditer(text, max(0, at - 16), at + 12):
+            experts = float(m.group("e")) if m.group("e") else 1.0
+            if _figure(m, "a") < experts * _figure(m, "t"):
+                pairs.append((experts * _figure(m, "t"), _figure(m, "a"), m.group(0)))
     return [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for m in found.values()
             if _figure(m, "a") < _figure(m, "t")] + pairs
 
