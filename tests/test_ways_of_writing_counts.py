@@ -381,6 +381,11 @@ def test_tokens_told_by_epochs_of_a_corpus_or_by_a_ratio_to_parameters(body, flo
     assert primary is not None and primary.value_flop == pytest.approx(flop)
 
 
+def test_what_each_device_holds_before_the_tokens_is_no_figure_per_item():
+    primary = primary_of("We measured peak memory of 61 GB per GPU when training Osprey-9B on 6T tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 9e9 * 6e12)
+
+
 def test_a_ratio_of_tokens_to_parameters_in_general_is_no_run():
     assert primary_of("Compute-optimal models use about 20 tokens per parameter. Osprey-7B has 7B "
                       "parameters.") is None

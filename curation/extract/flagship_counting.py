@@ -63,6 +63,7 @@ from curation.extract.context import (
     FINETUNE_CUES,
     STARTS_FROM,
     TEACHER_RUN,
+    THROUGHPUT_RATE,
     classify,
     eligible,
     general_statement,
@@ -1036,8 +1037,9 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         per_item = EACH.search(before) is not None and not EACH_RUN.search(before)
         if "step" in before:  # "for 1M steps on 1T tokens": the run's steps, then its tokens
             before = RUN_STEPS_BEFORE.sub(" ", before)
-        if "per " in before:  # "at 1,000 tokens per parameter (1T tokens)": the ratio's total
-            before = RATIO_GLOSSED.sub(" ", before)
+        if "per " in before:  # "at 1,000 tokens per parameter (1T tokens)": the ratio's total; a rate or
+            # what each device holds has its own number ("peak memory of 61 GB per GPU when training on …")
+            before = THROUGHPUT_RATE.sub(" ", RATIO_GLOSSED.sub(" ", before))
         if per_item or has_cue(before, NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
             continue
         about = ABOUT_TRAINING.search(sentence.text)
