@@ -681,6 +681,7 @@ def test_a_sized_name_glossed_with_its_tokens_is_its_run():
     # a name's size glossed with its active size, and a count of experts times each one's size
     ("Osprey-MoE-48B (A5B) is trained on 4T tokens.", 5e9),
     ("Osprey-MoE-16x3B (A5B) is trained on 4T tokens.", 5e9),
+    ("We pre-train Osprey-Large (A52B, 389B total) on 4T tokens.", 52e9),
     # a total taken of with no determiner, and a total beside the count each token uses
     ("Osprey-A2.7B activates 2.7B of 14.3B parameters and is trained on 4T tokens.", 2.7e9),
     ("Osprey-MoE is a sparse mixture of experts with 46.7B total parameters, using 12.9B per token. It was "

@@ -847,7 +847,7 @@ def _name_claims(text: str, name: str) -> tuple[bool, bool]:
 def _active_parameters(text: str) -> tuple[float, Span] | None:
     """The largest count of parameters the text calls active ("21B activated parameters", "3B active",
     "the active parameter count is 12.9B", "uses only 39B per token", "each token activates about 50
-    billion")."""
+    billion", "(A52B, 389B total)")."""
     found = []
     for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]:
         for match in PARAMETER_STATEMENT.finditer(text, max(0, start - 40), end + 40):
@@ -862,11 +862,16 @@ def _active_parameters(text: str) -> tuple[float, Span] | None:
     windows += [(PER_TOKEN_ACTIVE, max(0, at - 50), at + 20) for phrase in (" per token", " each token",
                                                                            " every token", " per input token")
                 for at in positions(low, phrase)]
+    windows += [(ACTIVE_IN_PARENTHESES, at, at + 12) for at in positions(text, "(A")]
     for pattern, start, end in windows:
         for match in pattern.finditer(text, start, end):
             if 1e6 <= _value(match) <= 1e14:
                 found.append((_value(match), Span(match.group(0), match.start(), match.end())))
     return max(found, key=lambda pair: pair[0]) if found else None
+
+
+# an active size written as a name's suffix, alone in a parenthesis: "Heron-Large (A52B, 389B total)"
+ACTIVE_IN_PARENTHESES = re.compile(r"\(\s*A(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])(?=\s*[,;)])")
 
 
 def _paired_active(text: str) -> tuple[float, Span] | None:
