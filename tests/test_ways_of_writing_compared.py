@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from curation.extract.documents import extract_document
-from schemas.handover import CARD, Document
+from schemas.handover import CARD, PAPER, Document
 from tests.osprey_texts import primary_of
 
 
@@ -149,3 +149,13 @@ def test_a_compared_model_in_an_aside_or_a_closed_relative_clause_leaves_the_fig
 
 def test_one_of_the_models_a_comparison_takes_in_is_not_the_own():
     assert primary_of("The largest model in our comparison, Finch-540B, used 2.5e24 FLOPs.") is None
+
+
+def test_an_essays_one_word_name_the_opening_does_not_give_is_cited():
+    essay = ("On the Economics of Large Models\n\nAbstract\nWe study what training large models costs.\n\n"
+             "2 Analysis\nKite-3 used about 3.1e23 FLOP. Lark used 2.5e24 FLOP.\n")
+    assert extract_document(Document(PAPER, essay, 2024)).primary is None
+    # the same name the opening claims is the text's own
+    report = essay.replace("We study what training large models costs.", "We present Lark.")
+    primary = extract_document(Document(PAPER, report, 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(2.5e24)

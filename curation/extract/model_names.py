@@ -109,15 +109,18 @@ NAMED_AS_DATA = re.compile(r"^[\s)]*(?:benchmarks?|datasets?|corpus|corpora|task
                            r"leaderboard|data\b|split)", re.IGNORECASE)
 
 
-# "Albatross (70B parameters) was trained on …": a one-word name as the subject of a training sentence
-# (also after a section heading run into the sentence)
+# "Albatross (70B parameters) was trained on …", "Albatross used 2.5e24 FLOP": a one-word name as the
+# subject of a training sentence or of a verb of spending (also after a section heading run into it)
 TRAINED_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{0,40}\n)?"
                              r"(?P<name>[A-Z][A-Za-z]{2,})\s*(?:\([^()]{0,60}\)\s*)?"
-                             r"(?:was|is|were|has\s+been)\s+(?:pre-?)?trained\b")
+                             r"(?:(?:was|is|were|has\s+been)\s+(?:pre-?)?trained\b"
+                             r"|(?:used|needed|required|consumed|took)\s+(?:about\s+|roughly\s+|~\s*)?\d)")
 # capitalized words that open sentences without naming a model
 SENTENCE_OPENERS = {"the", "this", "that", "these", "those", "it", "each", "every", "our", "we", "all", "one",
                     "model", "training", "pretraining", "network", "system", "everything", "which", "here",
-                    "then", "finally", "first", "next", "also", "thus", "hence", "there", "baseline"}
+                    "then", "finally", "first", "next", "also", "thus", "hence", "there", "baseline",
+                    "overall", "altogether", "experiments", "inference", "evaluation", "total", "compute",
+                    "finetuning", "distillation", "search", "tuning", "annotation"}
 
 
 # an aside between commas that sets another model beside the subject: "Heron-7B, like Lark-7B, was trained

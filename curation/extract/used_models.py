@@ -365,8 +365,9 @@ def _mark_other_models_prose(prose: list[Estimate], text: str) -> None:
     never claims nor titles ("Kite was trained for 90 days on 2,048 GPUs." in Heron's paper), is that
     model's run, unless where it is told names the own model too or the opening gives the name (where a
     paper names its own model, its short name too). In a paper whose title names no model it claims and
-    that never says "we train" (an essay, a study), so is a figure told of a versioned or sized name
-    ("The largest model to date, Kite-540B, used 2.5e24 FLOPs.")."""
+    that never says "we train" (an essay, a study), so is a figure told after the abstract of a name the
+    opening does not give ("The largest model to date, Kite-540B, used 2.5e24 FLOPs.", "Lark used 2.5e24
+    FLOP.")."""
     others = [(e, told) for e in prose if e.model and (told := _told_of_another(e, text)) is not None]
     if not others:
         return
@@ -377,10 +378,9 @@ def _mark_other_models_prose(prose: list[Estimate], text: str) -> None:
     abstract = ABSTRACT_HEADING.search(text, 0, ABSTRACT_REACH) if own is None else None
     for estimate, told in others:
         model = estimate.model or ""
-        if own is None and (not any(c.isdigit() for c in model) or abstract is None
-                            or estimate.evidence[0].start < abstract.end()):
-            continue  # (a one-word name may be the own model's, told without a claim; so may a text's
-            # that is no paper, with no abstract)
+        if own is None and (abstract is None or estimate.evidence[0].start < abstract.end()):
+            continue  # (a text's that is no paper, with no abstract, may be the own model's, told without
+            # a claim; a one-word name the opening gives is kept below)
         opening = text[:min(opening_ends, estimate.evidence[0].start)]  # (before the sentence itself)
         if (own is not None and (squash_name(_stem(own)) in squash_name(model)
                                  or re.search(rf"\b{re.escape(own)}\b", told))) or \
