@@ -159,3 +159,8 @@ def test_an_essays_one_word_name_the_opening_does_not_give_is_cited():
     report = essay.replace("We study what training large models costs.", "We present Lark.")
     primary = extract_document(Document(PAPER, report, 2024)).primary
     assert primary is not None and primary.value_flop == pytest.approx(2.5e24)
+
+
+def test_the_own_model_glossed_on_the_compared_side_keeps_its_figure():
+    primary = primary_of("Finch-65B needed 6.3e23 FLOPs, 15 times more than Osprey-7B (4.2e22 FLOPs).")
+    assert primary is not None and primary.value_flop == pytest.approx(4.2e22)

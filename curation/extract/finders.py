@@ -134,6 +134,19 @@ def _names_own_model(text: str, name: str) -> bool:
     return (heading is not None and name in heading) or in_title(text, name) or introduced_as_own(text, name)
 
 
+# the model a comparison's second side glosses with its figure: "15 times more than Heron-7B (4.2e22 FLOPs)"
+COMPARED_NAME_GLOSSED = re.compile(r"\b(?:than|versus|vs\.?)\s+(?P<name>[A-Z][\w.-]*)\s*\(\s*"
+                                   r"(?:about|approximately|roughly|~|≈)?\s*$", re.IGNORECASE)
+
+
+def _own_on_compared_side(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` glosses the text's own model on the compared side of a comparison
+    ("Kite-65B needed 6.3e23 FLOPs, 15 times more than Heron-7B (4.2e22 FLOPs)" in Heron's paper): the
+    own model's figure, not another's."""
+    glossed = COMPARED_NAME_GLOSSED.search(text, max(0, start - 60), start)
+    return glossed is not None and _names_own_model(text, glossed.group("name"))
+
+
 RANGE_BEFORE = re.compile(rf"(?:{NUMBER}(?:\s?[eE][+\-]?\d+)?)\s*(?:to|–|-|—|and)\s*$")
 # a figure for one pass over the data, not the run: "one epoch (of Heron) costs 6e20 FLOPs", "1.5e20
 # FLOPs per epoch" (an epoch as the subject of a verb of cost before the figure, or "per epoch" right after
@@ -225,7 +238,7 @@ def find_reported(text: str) -> list[Estimate]:
                 estimate.notes.append("range bound, not a figure")
             if RATE_BEFORE.search(text[max(0, match.start() - 40): match.start()]):
                 estimate.notes.append("not a training total: a throughput or speed")
-            if second_of_comparison(text, match.start()):
+            if second_of_comparison(text, match.start()) and not _own_on_compared_side(text, match.start()):
                 estimate.notes.append(COMPARED_NOTE)
             mark_aggregate(estimate, text, sentence, match_span(match))
             mark_local_cues(estimate, text, sentence, match_span(match))
