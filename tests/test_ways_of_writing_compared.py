@@ -164,3 +164,12 @@ def test_an_essays_one_word_name_the_opening_does_not_give_is_cited():
 def test_the_own_model_glossed_on_the_compared_side_keeps_its_figure():
     primary = primary_of("Finch-65B needed 6.3e23 FLOPs, 15 times more than Osprey-7B (4.2e22 FLOPs).")
     assert primary is not None and primary.value_flop == pytest.approx(4.2e22)
+
+
+@pytest.mark.parametrize("body", [
+    "Compared with Finch-7B (2T tokens), Osprey-7B (1T tokens) reaches similar accuracy.",
+    "Osprey-7B (1T tokens) beats Finch-7B (2T tokens).",
+])
+def test_the_own_models_gloss_beside_a_compared_models_is_its_figure(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1e12)

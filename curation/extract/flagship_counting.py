@@ -1199,6 +1199,15 @@ def _labelled_by(sentence: Span, name: str | None) -> bool:
     return bool(name and label) and _squashed(label.group("label")) == _squashed(name)
 
 
+def _glosses_owner(sentence: Span, figure: Span, sized: Sized) -> bool:
+    """Whether a figure opens the parenthesis right after its owner's name ("Heron-7B (1T tokens)"): the
+    model's figure, not one corpus of several."""
+    owner = _owner_at(sentence, figure, sized)
+    return owner is not None and OPEN_GLOSS.fullmatch(sentence.text, owner[0] - sentence.start,
+                                                      figure.start - sentence.start) is not None
+
+
+OPEN_GLOSS = re.compile(r"\s*\(\s*(?:~\s*|about\s+|approximately\s+)?")
 CORPUS_NOTE = "not a training total: one corpus of several the text sizes, not said to be trained on"
 
 
@@ -1397,7 +1406,8 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
             _sibling_of_another_size(text, _owner_at(sentence, token_span, sized), token_span, own, sized,
                                      flagship.size):
         return None  # "Heron-3B was distilled from Heron-70B, which was pre-trained on 15T tokens"
-    if (_one_of_several_corpora(text, d, sentence) and not (owned and _labelled_by(sentence, own))) or \
+    labelled = owned and (_labelled_by(sentence, own) or _glosses_owner(sentence, token_span, sized))
+    if (_one_of_several_corpora(text, d, sentence) and not labelled) or \
             TEACHER_RUN.search(sentence.text) or \
             teacher_figure(text, token_span) or source_corpus(text, sentence, token_span):
         return None  # (nor a distillation's teacher's run: "The teacher was pretrained on 2T tokens")
