@@ -27,6 +27,8 @@ from tests.osprey_texts import CARD, primary_of
     # a day of a rate at another prefix than peta
     ("Pre-training Osprey used 4 exaFLOP/s-days of compute.", 4e3 * 8.64e19),
     ("Osprey's run took 900 teraflop/s-days.", 0.9 * 8.64e19),
+    ("Training Osprey took 12,000 TF-days.", 12 * 8.64e19),  # the prefix abbreviated
+    ("Osprey needed 2.4 EF-days.", 2.4e3 * 8.64e19),
     # a formula's inputs named by the authors' own run
     ("With N = 7B and D = 2T, our run used C = 6ND = 8.4e22 FLOPs.", 8.4e22),
 ])

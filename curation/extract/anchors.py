@@ -23,7 +23,8 @@ TOKENS_ANCHOR = "tokens"
 PARAMETERS_ANCHOR = "param"
 NODE_ANCHOR = "node"
 # Every anchor word in the lower-cased text, longest first (see _occurrences).
-COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "pf-day", "pfs-day", "pf day", "pfs day", "pf/s")
+# (a day at any prefix, abbreviated: "3,640 PF-days", "12,000 TF-days", "2.4 EF-days", "5 pfs-days")
+COMPUTE_UNIT_WORDS = ("flop", "floating", "petaflop", "f-day", "fs-day", "f day", "fs day", "pf/s")
 DEVICE_WORDS = ("gpu", "tpu", "npu", "chip", "accelerator", "core", "device", "dgx", "hgx")
 # a token count before the noun it sizes: "a 1.5 trillion token mix" (read with the "tokens" hits)
 TOKEN_NOUNS = ("token mix", "token corpus", "token dataset")
