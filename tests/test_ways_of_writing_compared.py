@@ -173,3 +173,10 @@ def test_the_own_model_glossed_on_the_compared_side_keeps_its_figure():
 def test_the_own_models_gloss_beside_a_compared_models_is_its_figure(body):
     primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1e12)
+
+
+def test_other_models_glossed_token_counts_make_no_corpus_of_several():
+    card = ("---\nlicense: apache-2.0\n---\n# Osprey-3B\n\n## Training\n- Tokens: 1T\n\n## Evaluation\nWe "
+            "compare against Finch-3B (9T tokens) and Lark-3B (4T tokens).\n")
+    primary = extract_document(Document(CARD, card, 2024), name="acme/Osprey-3B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 3e9 * 1e12)

@@ -1179,13 +1179,24 @@ TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:
                        r"|\b(?:model|student|network|it)\s+(?:saw|sees|(?:has|had)\s+seen)\b", re.IGNORECASE)
 
 
-def _one_of_several_corpora(text: str, tokens: float, sentence: Span) -> bool:
+def _one_of_several_corpora(text: str, tokens: float, sentence: Span, sized: Sized | None = None,
+                            own: str | None = None) -> bool:
     """Whether the token figure only describes a dataset ("The corpus is about 700M tokens"), with no
     verb that trains on it, while the text sizes other datasets too: which one the flagship was trained
-    on is not said there, so the figure is not paired with it."""
+    on is not said there, so the figure is not paired with it. (Given the sized names and the own
+    model's, a figure another model owns, "Kite-3B (9T tokens)", sizes no dataset of the text's.)"""
     if TRAINS_ON.search(sentence.text) or STAGES.search(sentence.text):
         return False  # a stage of the run is no corpus of several
-    return any(abs(other - tokens) > 0.5 * tokens for other, _, _ in _token_figures(text))
+    return any(abs(other - tokens) > 0.5 * tokens and not _of_another_model(span, where, sized, own)
+               for other, span, where in _token_figures(text))
+
+
+def _of_another_model(figure: Span, sentence: Span, sized: Sized | None, own: str | None) -> bool:
+    """Whether a sized name other than the own model's owns a figure (see :func:`_owner`)."""
+    if not sized or own is None:
+        return False
+    owner = _owner(sentence, figure, sized)
+    return owner is not None and owner[0] not in _own_names(own, sized)
 
 
 # a line labelled with a model's name: "- Heron-7B: 6T tokens on 1,024 TPU v5e chips"
@@ -1407,7 +1418,7 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
                                      flagship.size):
         return None  # "Heron-3B was distilled from Heron-70B, which was pre-trained on 15T tokens"
     labelled = owned and (_labelled_by(sentence, own) or _glosses_owner(sentence, token_span, sized))
-    if (_one_of_several_corpora(text, d, sentence) and not labelled) or \
+    if (_one_of_several_corpora(text, d, sentence, sized, own) and not labelled) or \
             TEACHER_RUN.search(sentence.text) or \
             teacher_figure(text, token_span) or source_corpus(text, sentence, token_span):
         return None  # (nor a distillation's teacher's run: "The teacher was pretrained on 2T tokens")
