@@ -38,6 +38,7 @@ def test_runs_told_of_but_not_run_give_no_figure(body):
     ("For example, our 7B model was trained on 2T tokens.", 6 * 7e9 * 2e12),
     ("Osprey-7B, for instance, was trained on 2T tokens.", 6 * 7e9 * 2e12),
     ("Assuming 40% MFU, we trained Osprey for 21 days on 2048 A100 GPUs.", 2048 * 21 * A100_DAY * 0.4 / 0.3),
+    ("We trained Osprey for 21 days on 2048 A100 GPUs with an MFU of 0.4.", 2048 * 21 * A100_DAY * 0.4 / 0.3),
     ("To reduce the cost of training a 7B model, we train Osprey-7B on 2T tokens.", 6 * 7e9 * 2e12),
     ("Osprey Labs announced that Osprey-7B was trained on 2T tokens.", 6 * 7e9 * 2e12),
     ("Figure 3 shows the loss of Osprey-7B, which we trained on 2T tokens.", 6 * 7e9 * 2e12),
