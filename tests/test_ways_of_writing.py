@@ -262,6 +262,9 @@ def test_tokens_that_belong_to_another_named_model_are_not_paired():
     ("With 11B params and about 1 trillion tokens, T5 reached the best scores across GLUE, SuperGLUE.", "T5"),
     ("We report results on GLUE, SuperGLUE and MMLU after training for 2e21 FLOP.", None),
     ("The MMLU benchmark rose after 3e22 FLOP of training.", None),
+    # what a dataset holds after its name
+    ("Training runs 120 epochs over the 1.28M ImageNet training images.", None),
+    ("We sample 10M Kinetics clips for 2e21 FLOP of training.", None),
 ])
 def test_a_benchmark_or_dataset_is_never_the_model(sentence, model):
     assert nearby_model(sentence) == model

@@ -106,7 +106,11 @@ LISTED_AFTER = re.compile(r"\b(?:on|across|including|such as|from|with)\s+(?:the
 SUBJECT_VERB_AFTER = re.compile(r"\s+(?:is|was|are|were|has|had|needs?|needed|requires?|required|uses?|used|"
                                 r"took|takes|reaches|reached|achieves|achieved|outperforms|outperformed)\b")
 NAMED_AS_DATA = re.compile(r"^[\s)]*(?:benchmarks?|datasets?|corpus|corpora|tasks?|scores?|accuracy|test|"
-                           r"leaderboard|data\b|split)", re.IGNORECASE)
+                           r"leaderboard|data\b|split"
+                           # what a dataset holds: "the 1.28M ImageNet training images", "ImageNet images"
+                           r"|(?:training\s+|validation\s+|train\s+)?(?:images|samples|examples|videos|clips"
+                           r"|utterances|documents)\b|(?:training|validation|train)\s+(?:set|split)\b)",
+                           re.IGNORECASE)
 
 
 # "Albatross (70B parameters) was trained on …", "Albatross used 2.5e24 FLOP": a one-word name as the
