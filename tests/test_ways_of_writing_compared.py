@@ -1,10 +1,10 @@
 """Short texts of our own for figures that sit beside the text's own run but are not it: a compared
-model's figures in the parenthesis that glosses its name or in a clause of its own, a future or a
-counterfactual run, trends and thresholds of models in general, an essay's figures of named models and
-the authors' estimate of one, a derived card's base glossed in a relative clause with a number that has
-a thousands comma, one of the models a comparison takes in; and the own run beside them (a clause after a
-semicolon that tells it, a budget "we train" with, a compared model in an aside or a closed relative
-clause before the own figure)."""
+model's figures in the parenthesis that glosses its name or in a clause of its own, a future, a
+counterfactual or a foreseen run, trends and thresholds of models in general, an essay's figures of named
+models and the authors' estimate of one, a derived card's base glossed in a relative clause with a number
+that has a thousands comma, one of the models a comparison takes in; and the own run beside them (a
+clause after a semicolon that tells it, a budget "we train" with, a compared model in an aside or a
+closed relative clause before the own figure, the own model glossed on the compared side)."""
 
 from __future__ import annotations
 
@@ -126,6 +126,11 @@ def test_a_paper_that_trains_its_own_models_keeps_an_unclaimed_name_s_run():
     "A naive implementation would have taken 2 million GPU hours.",
     "Had we trained Osprey-70B on all 15T tokens, the run would have used 6.3e24 FLOPs.",
     "Without our method, training Osprey-7B would have taken 90 days on 1,024 A100 GPUs.",
+    # a cost foreseen, before or after its figure, and a run that could be done again
+    "We anticipate that Osprey-400B will require roughly 4e25 FLOPs.",
+    "The projected cost of the next Osprey model is 1e26 FLOPs.",
+    "Training Osprey-70B on the full 15T tokens is expected to take 90 days on 4,096 H100s.",
+    "Osprey-7B could be retrained from scratch in about 3 days on 1,024 H100 GPUs.",
 ])
 def test_a_counterfactual_run_is_no_run(body):
     assert primary_of(body) is None

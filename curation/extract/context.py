@@ -96,7 +96,8 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "each trillion", "per trillion", "every trillion",
                "per billion", "each billion", "can process", "could process", "can be trained",
                "could be trained", "can train", "could train", "can be pretrained", "can be pre-trained",
-               "could be pretrained", "could be pre-trained",
+               "could be pretrained", "could be pre-trained", "can be retrained", "could be retrained",
+               "can retrain", "could retrain",
                # compute saved against another run, and projections: "saves 1e21 FLOPs", "would cost"
                "saves", "saving", "would cost", "would be", "extrapolat",
                # compute granted, not spent: "supported by a grant of 10M GPU hours", "an allocation of"
@@ -139,6 +140,11 @@ SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+
 # our ablation models, Heron was trained on 2T tokens"); right before or after it — a bound, a scale or what
 # a machine can do ("exceeds 1e25", "a threshold of 10^25", "the 1e25 FLOPs threshold", "at the scale of
 # 1e25 FLOPs", "delivers 2 exaflops")
+FORESEEN = (r"\bwill\s+(?:\w+\s+)?(?:require|take|need|use|cost|consume|last)\b"
+            r"|\b(?:is|are)\s+(?:\w+\s+)?expected\s+to\s+(?:take|require|need|cost|use|last|consume)\b")
+# a figure whose own clause goes on to foresee its cost: "Training Heron-70B on the full 15T tokens is
+# expected to take 90 days"
+FORESEEN_AFTER = re.compile(r"^[^;]*?(?:" + FORESEEN + ")", re.IGNORECASE)
 BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+trained|train|use|require)|"
                                 r"generating|decoding|simulat\w*|emulat\w*)\b"
                                 # alternatives weighed: "whether it takes 2 weeks on 10,000 GPUs or …"
@@ -156,6 +162,9 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+t
                                 r"|\bwould\s+have\s+(?:\w+\s+)?(?:taken|used|cost|required|needed|consumed"
                                 r"|lasted|been)\b|\b(?:had|were)\s+we\b|\bif\s+we\s+had\b"
                                 r"|\bhope\s+to\s+(?:\w+\s+)?(?:pre-?)?train"
+                                # a cost foreseen: "Sable-400B will require roughly 4e25 FLOPs", "is expected
+                                # to take 90 days", "the projected cost", "we anticipate that …"
+                                rf"|{FORESEEN}|\bprojected\b|\banticipat\w*\b"
 
                                 # small runs for a study of scaling: "to fit scaling laws, we train 20
                                 # models …", "proxy models", "small-scale experiments"
@@ -376,9 +385,11 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     # a whole the run is a share of: "Pre-training used about 9% of the 3.5M GPU hours our lab has each year"
     # (a share of a token count, "90% of the 2T tokens", still gives about the run's tokens)
     share = "%" in before[-30:] and estimate.method != OPERATION_COUNTING and SHARE_OF.search(before[-30:])
-    if supposed or share or BEFORE_IN_SENTENCE.search(governed) or BEFORE_IN_PHRASE.search(phrase) or \
-            JUST_BEFORE.search(before[-30:]) or JUST_AFTER.match(after) or \
-            RANGE_TOP.search(before[-160:]) or \
+    rest = text[figure.end: max(figure.end, sentence.end)]
+    foreseen = ("will" in rest or "expected" in rest) and FORESEEN_AFTER.search(rest) is not None
+    if supposed or share or foreseen or BEFORE_IN_SENTENCE.search(governed) or \
+            BEFORE_IN_PHRASE.search(phrase) or JUST_BEFORE.search(before[-30:]) or \
+            JUST_AFTER.match(after) or RANGE_TOP.search(before[-160:]) or \
             general_statement(text[sentence.start: sentence.end], text[sentence.start: figure.end]):
         estimate.notes.append(LOCAL_NOTE)
 
