@@ -131,6 +131,8 @@ def test_a_paper_that_trains_its_own_models_keeps_an_unclaimed_name_s_run():
     "The projected cost of the next Osprey model is 1e26 FLOPs.",
     "Training Osprey-70B on the full 15T tokens is expected to take 90 days on 4,096 H100s.",
     "Osprey-7B could be retrained from scratch in about 3 days on 1,024 H100 GPUs.",
+    "Training a 1T-parameter Osprey might require 1e26 FLOPs.",
+    "Osprey-7B should take about 2 days on 1,024 H100s with our stack.",
 ])
 def test_a_counterfactual_run_is_no_run(body):
     assert primary_of(body) is None
@@ -185,3 +187,25 @@ def test_other_models_glossed_token_counts_make_no_corpus_of_several():
             "compare against Finch-3B (9T tokens) and Lark-3B (4T tokens).\n")
     primary = extract_document(Document(CARD, card, 2024), name="acme/Osprey-3B").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 3e9 * 1e12)
+
+
+@pytest.mark.parametrize(("body", "flop"), [
+    # a run under way beside the released one
+    ("We release Osprey-1B, trained on 1T tokens; we are now training a larger model on 5T tokens.",
+     6 * 1e9 * 1e12),
+    # a figure reported for another model after the own run's
+    ("Osprey-7B was trained on 2T tokens, far less than the 3.8e25 FLOPs reported for Finch-405B.",
+     6 * 7e9 * 2e12),
+    # a clause after a semicolon that tells the run, after one that foresees or supposes
+    ("The remaining 13T tokens of Osprey-70B's schedule will be processed later; Osprey-70B has so far been "
+     "trained on 2T tokens.", 6 * 70e9 * 2e12),
+])
+def test_the_own_run_beside_a_foreseen_or_reported_one(body, flop):
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+def test_a_semicolon_clause_that_tells_the_run_is_read_on_its_own():
+    primary = primary_of("Theoretically, the full run needs 8.4e23 FLOPs at full utilization; in practice "
+                         "Osprey-70B used 2,048 H100 GPUs for 12 days.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(2048 * 12 * 86400)

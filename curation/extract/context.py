@@ -141,7 +141,15 @@ SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+
 # a machine can do ("exceeds 1e25", "a threshold of 10^25", "the 1e25 FLOPs threshold", "at the scale of
 # 1e25 FLOPs", "delivers 2 exaflops")
 FORESEEN = (r"\bwill\s+(?:\w+\s+)?(?:require|take|need|use|cost|consume|last)\b"
-            r"|\b(?:is|are)\s+(?:\w+\s+)?expected\s+to\s+(?:take|require|need|cost|use|last|consume)\b")
+            r"|\bwill\s+be\s+(?:processed|consumed|seen|used|completed)\b"
+            r"|\b(?:is|are)\s+(?:\w+\s+)?expected\s+to\s+(?:take|require|need|cost|use|last|consume)\b"
+            # a cost some modal verb supposes: "might require 1e26 FLOPs", "should take about 2 days",
+            # "could reach the same loss with 5e23 FLOPs"
+            r"|\b(?:might|may|could|should)\s+(?:\w+\s+)?(?:require|take|need|cost|consume|reach)\b"
+            # a run under way that the text does not release: "we are now training Heron-70B on 15T tokens"
+            r"|\b(?:are|is)\s+(?:now|currently|still)\s+(?:being\s+)?training\b"
+            r"|\b(?:are|is)\s+(?:now|currently|still)\s+being\s+(?:pre-?)?trained\b")
+FORESEEN_WORDS = ("will", "expected", "might", "may", "could", "should", "now", "currently", "still")
 # a figure whose own clause goes on to foresee its cost: "Training Heron-70B on the full 15T tokens is
 # expected to take 90 days"
 FORESEEN_AFTER = re.compile(r"^[^;]*?(?:" + FORESEEN + ")", re.IGNORECASE)
@@ -344,6 +352,8 @@ COMPARED_GLOSS = re.compile(r"\b(?i:compar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(
 # a clause after a semicolon that tells a run in the indicative, which the cues of the clause before do not
 # govern: "Generating the data took 200,000 H100 hours; Heron-1B itself was trained on 50B tokens"
 CLAIMED_RUN = re.compile(r"\b(?:is|was|were|are)\s+(?:pre-?)?trained\b|\bwe\s+(?:pre-?)?train"
+                         r"|\b(?:has|have)\s+(?:\w+\s+){0,2}?been\s+(?:pre-?)?trained\b"
+                         r"|\bin\s+(?:practice|reality)\b"
                          r"|\bwe\s+(?:only\s+|actually\s+|instead\s+)?(?:used|spent|ran)\b", re.IGNORECASE)
 
 
@@ -386,7 +396,7 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     # (a share of a token count, "90% of the 2T tokens", still gives about the run's tokens)
     share = "%" in before[-30:] and estimate.method != OPERATION_COUNTING and SHARE_OF.search(before[-30:])
     rest = text[figure.end: max(figure.end, sentence.end)]
-    foreseen = ("will" in rest or "expected" in rest) and FORESEEN_AFTER.search(rest) is not None
+    foreseen = any(word in rest for word in FORESEEN_WORDS) and FORESEEN_AFTER.search(rest) is not None
     if supposed or share or foreseen or BEFORE_IN_SENTENCE.search(governed) or \
             BEFORE_IN_PHRASE.search(phrase) or JUST_BEFORE.search(before[-30:]) or \
             JUST_AFTER.match(after) or RANGE_TOP.search(before[-160:]) or \
@@ -590,9 +600,10 @@ def _semicolon(tail: str) -> int:
 def context_around(text: str, sentence: Span, figure: Span, before: int, after: int) -> str:
     """Lower-cased text around a figure, without crossing its sentence's bounds, every line break or
     run of spaces written as one space (so a cue reads the same across a PDF's line ends). What follows
-    a semicolon after the figure, outside parentheses, is another clause (unless it cites); what follows
-    a comparison word after the figure ("60 PF-days, compared to 3,640 for …") is about the other side,
-    and what follows a word of results ("… on 3.2T tokens achieves 71.2 on MMLU [12]") about the
+    a semicolon after the figure, outside parentheses, is another clause (unless it cites), and so is
+    what precedes a semicolon before the figure whose clause tells a run (see :data:`CLAIMED_RUN`); what
+    follows a comparison word after the figure ("60 PF-days, compared to 3,640 for …") is about the other
+    side, and what follows a word of results ("… on 3.2T tokens achieves 71.2 on MMLU [12]") about the
     results: each is left out. A window that would open inside a parenthesis opens before it, and one
     that would open inside a word at the word's start."""
     tail = text[figure.end: min(sentence.end, figure.end + after)]
@@ -612,6 +623,12 @@ def context_around(text: str, sentence: Span, figure: Span, before: int, after: 
         anchor = start + opened if -1 < opened < CREDIT_REACH else -1
     if anchor != -1:
         start = max(sentence.start, anchor - CREDIT_REACH)
+    # a clause after a semicolon that tells a run starts afresh: "Theoretically, the run needs 8.4e23
+    # FLOPs; in practice Heron used 2,048 H100s for 12 days"
+    semicolon = text.rfind(";", start, figure.start)
+    if semicolon != -1 and "(" not in text[semicolon: figure.start] and \
+            CLAIMED_RUN.search(text, semicolon + 1, figure.start):
+        start = semicolon + 1
     return WHITESPACE_RUN.sub(" ", text[start: end].lower())
 
 
@@ -780,6 +797,10 @@ OWN_SENTENCE = re.compile(r"\W{0,3}(?:\d+(?:\.\d+)*\s+[A-Z][A-Za-z ]{0,30}?\s)?"
 # "675 vs. 6,250 GPU days"; "models trained with 10x more compute (about 1e24 FLOPs)": the amount a
 # comparison sets against the text's own
 COMPARED_BEFORE = re.compile(r"\d[\d,.]*\s*(?:vs\.?|versus)\s*$"
+                             # "far less than the 3.8e25 FLOPs reported for Kite": the compared amount ("more
+                             # than 2T tokens", with no article, bounds the own run)
+                             r"|\b(?:more|less|fewer|larger|smaller|greater|higher|lower)\s+than\s+the\s+"
+                             r"(?:about\s+|roughly\s+|~\s*|≈\s*)?$"
                              # "10× less than Kite's 3.1e23 FLOPs": a compared model's figure
                              r"|\b(?:than|to|with|versus|vs\.?)\s+(?:that\s+of\s+)?[A-Z][\w.-]*(?:'s|’s)\s+"
                              r"(?:(?:total|training|pre-?training)\s+)?(?:compute\s+(?:of\s+)?)?"
