@@ -506,3 +506,13 @@ def test_a_duration_beyond_any_wall_clock_on_an_accelerator_is_device_time(body,
 
 def test_a_wall_clock_duration_on_accelerators_without_a_count_is_no_device_time():
     assert primary_of("We trained Osprey for 400 hours on A100 GPUs.") is None
+
+
+@pytest.mark.parametrize(("body", "devices"), [
+    ("Osprey used half of our 10,000-GPU H100 cluster for 40 days.", 5000),
+    ("Osprey used 25% of our 4,096 H100 GPUs for 40 days.", 1024),
+    ("Osprey used a quarter of the 2,048 H100 GPUs for 40 days.", 512),
+])
+def test_a_share_of_a_machine_or_a_count_is_the_runs_devices(body, devices):
+    primary = primary_of(body)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(devices * 40 * 86400)

@@ -394,7 +394,9 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     supposed = ("ssume" in before or "uppose" in before or "magine" in before) and SUPPOSITION.search(before)
     # a whole the run is a share of: "Pre-training used about 9% of the 3.5M GPU hours our lab has each year"
     # (a share of a token count, "90% of the 2T tokens", still gives about the run's tokens)
-    share = "%" in before[-30:] and estimate.method != OPERATION_COUNTING and SHARE_OF.search(before[-30:])
+    # (a share of a count of devices is that count's: "25% of our 4,096 H100s for 40 days", read with it)
+    share = "%" in before[-30:] and estimate.method != OPERATION_COUNTING and \
+        "chips" not in estimate.assumptions and SHARE_OF.search(before[-30:])
     rest = text[figure.end: max(figure.end, sentence.end)]
     foreseen = any(word in rest for word in FORESEEN_WORDS) and FORESEEN_AFTER.search(rest) is not None
     if supposed or share or foreseen or BEFORE_IN_SENTENCE.search(governed) or \

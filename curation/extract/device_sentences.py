@@ -475,6 +475,8 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
         if per_node == 1 and _a_nodes_devices(sentence.text, match):
             continue  # "Each node contains 8 A100 GPUs": not the run's count (see node_time)
         count *= per_node
+        if "of " in sentence.text[max(0, match.start() - 8): match.start()]:  # "half of our 10,000-GPU …"
+            count *= _share_before(sentence.text, match.start())
         if CLOUD_TPU_DEVICE.fullmatch(f"{name} {noun}".strip()):  # "16 Cloud TPUs": 64 chips
             count, noun = count * CHIPS_PER_CLOUD_TPU, "chips"
             name = name if "tpu" in name.lower() else "TPU"
@@ -483,6 +485,25 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
         span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())
         found.append((count, name, noun.lower(), span))
     return tuple(found + _pods(sentence, found) + _numbers_of_devices(sentence, found))
+
+
+# a share of a machine or a count: "half of our 10,000-GPU cluster", "a quarter of the 2,048 A100s", "25% of
+# our 4,096 H100s" (the run used that share)
+SHARE_BEFORE = re.compile(r"\b(?:(?P<word>half|one\s+half|a\s+third|one\s+third|two\s+thirds|a\s+quarter"
+                          r"|one\s+quarter|three\s+quarters)|(?P<pct>\d{1,2}(?:\.\d+)?)\s?%)\s+of\s+"
+                          r"(?:our|the|a|an|its|their|this)\s+(?:(?:\w+\s+){0,2}?)$", re.IGNORECASE)
+SHARE_WORDS = {"half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
+               "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75}
+
+
+def _share_before(text: str, at: int) -> float:
+    """The share of a device count the words before it take (:data:`SHARE_BEFORE`); 1 when none."""
+    share = SHARE_BEFORE.search(text, max(0, at - 40), at)
+    if share is None:
+        return 1.0
+    if share.group("pct"):
+        return float(share.group("pct")) / 100
+    return SHARE_WORDS[" ".join(share.group("word").lower().split())]
 
 
 def _numbers_of_devices(sentence: Span,
