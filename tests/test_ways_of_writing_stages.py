@@ -68,6 +68,12 @@ def test_a_pre_training_told_stage_by_stage_sums_its_stages(body, tokens):
     assert [found for found, _ in stage_tokens(body)] == [pytest.approx(tokens)]
 
 
+def test_phases_sized_with_hyphenated_token_counts_are_summed():
+    primary = primary_of("Osprey-14B is pre-trained in two phases: a 10T-token general phase and a 2T-token "
+                         "annealing phase.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 14e9 * 12e12)
+
+
 def test_stages_summed_with_the_size_of_the_cards_model():
     primary = primary_of("Stage 1: 10T tokens\nStage 2: 2T tokens\n", head=CARD)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 12e12)

@@ -199,6 +199,8 @@ TOKENS_PER_WORD = 4 / 3  # English text: about 0.75 words a subword token
 CORPUS_FIGURE = re.compile(
     rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:corpus|corpora|dataset|mix|mixture)\b)", re.IGNORECASE)
+# a stage of a run sized in tokens: "a 10T-token general phase and a 2T-token annealing phase"
+TOKEN_PHASE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:phase|stage)\b")
 # right before it: "trained on a", "trained Heron for 2 epochs over a", "train for 2 epochs on our", "trained
 # for two epochs of the"
 TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,6}?"
@@ -1021,7 +1023,8 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         while at != -1:
             if "train" in low[max(0, at - 90): at]:  # cheap test before the figure pattern
                 windows.extend(m for m in CORPUS_FIGURE.finditer(text, max(0, at - 40), at + len(word) + 1)
-                               if TRAINED_ON.search(low[max(0, m.start() - 60): m.start()]))
+                               if TRAINED_ON.search(low[max(0, m.start() - 60): m.start()])
+                               or TOKEN_PHASE.match(low, m.end()))
             at = low.find(word, at + 1)
     for tokens, spans in table_step_tokens(text):  # "| Training steps | 500,000 |" "| Batch size | 4M |" …
         rows = Span(text[spans[0].start: spans[-1].end], spans[0].start, spans[-1].end)
