@@ -346,6 +346,13 @@ def test_a_derived_cards_words_about_its_base_stay_the_bases(body):
     assert primary is None
 
 
+def test_a_derivation_denied_leaves_a_base_card():
+    card = ("---\nlicense: apache-2.0\n---\n# Osprey-7B-v0.2\n\nOsprey-7B-v0.2 is a new base model, "
+            "pretrained from scratch on 6T tokens; it is not a fine-tune of v0.1.\n")
+    primary = card_primary(card, "acme/Osprey-7B-v0.2", 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 6e12)
+
+
 def test_a_compute_field_of_devices_times_days():
     card = "---\nlicense: apache-2.0\n---\n# Osprey Base\n\n**Compute:** 1,024 H100s × 30 days\n"
     primary = card_primary(card, "acme/osprey-base", 2024)

@@ -729,6 +729,9 @@ RELATIVE_TRAINING = re.compile(r",\s*(?:which|that)\s+(?:was|were|is|are|had\s+b
                                r"(?:pre-?)?train")
 
 
+# a fine-tuning denied: "trained from scratch (not a fine-tune of v1)", "rather than fine-tuning"
+NEGATED_FINETUNE = re.compile(r"\b(?:not|never|rather\s+than|instead\s+of)\s+(?:a\s+|an\s+|by\s+)?"
+                              r"(?:fine-?tun\w*|finetun\w*)")
 # a comma that closes a clause, not one inside a number ("16,000 GPUs")
 CLAUSE_COMMA = re.compile(r",(?!\d{3})")
 
@@ -762,7 +765,10 @@ def classify(estimate: Estimate, context: str) -> Estimate:
     if "which" in context or "that" in context:
         relative = [m.end() for m in RELATIVE_TRAINING.finditer(context)
                     if not CLAUSE_COMMA.search(context, m.end())]
-    if has_cue(context[relative[-1]:] if relative else context, FINETUNE_CUES):
+    staged = context[relative[-1]:] if relative else context
+    if "not " in staged or "than " in staged or "instead" in staged:  # "(not a fine-tune of v1)"
+        staged = NEGATED_FINETUNE.sub(" ", staged)
+    if has_cue(staged, FINETUNE_CUES):
         estimate.stage = FINETUNING
     if "budget" in context:
         context = SPENT_BUDGET.sub(" ", context)

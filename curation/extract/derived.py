@@ -72,6 +72,8 @@ COPY_NAME = re.compile(r"(?<![a-z])(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX|[0-9]bit|int[4
 COPY_PHRASE = re.compile(r"\b(?:quantizations? of|quantized versions? of|conversion of|converted from|"
                          r"(?:GGUF|GPTQ|AWQ) (?:format )?model files for)\s+(?:the\s+)?", re.IGNORECASE)
 NAME = r"[\[`'\"]?(?P<base>[A-Za-z0-9][\w./-]*[\w/-](?:[ -]\d+(?:\.\d+)?[BbMm]\b)?)"
+# a derivation denied: "it is not a fine-tune of …", "rather than a fine-tuned version of …"
+NEGATED_BEFORE = re.compile(r"\b(?:not|never|rather\s+than|instead\s+of)\s+$|n't\s+$", re.IGNORECASE)
 FINE_TUNED_FROM = re.compile(
     # a card template's field first: "Finetuned from model [optional]: X"
     r"\b(?:fine-?tuned\s+from\s+model\s*(?:\[optional\])?\s*:\**"
@@ -262,6 +264,8 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
     own = ({squash_name(name), squash_name(name.split("/")[-1])} if name
            else {squash_name(title.group(1) if title else "")})
     for said in FINE_TUNED_FROM.finditer(text):
+        if NEGATED_BEFORE.search(text, max(0, said.start() - 16), said.start()):
+            continue  # "it is not a fine-tune of v0.1"
         base = said.group("base").strip("[]() ")
         if base.lower() not in PLACEHOLDERS and not _is_own(base, own):
             return base
