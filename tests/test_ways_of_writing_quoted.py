@@ -63,6 +63,11 @@ def test_a_whole_the_run_is_a_share_of_is_no_run():
     assert _primary("Pre-training Osprey used about 9% of the 3.5M GPU hours our lab has each year.") is None
 
 
+def test_a_gerund_that_names_a_thing_is_no_operation_on_the_data():
+    primary = _primary("Embedding tables of Osprey were trained on 128 A100 GPUs for 14 days.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(128 * 14 * 86400)
+
+
 def test_processing_the_tokens_is_the_training_run():
     primary = _primary("Processing 1.4T tokens took 21 days on 2,048 A100 GPUs.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(2048 * 21 * 86400)

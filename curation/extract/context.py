@@ -440,14 +440,17 @@ NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "eva
                     "quantiz")
 
 
-# device time spent on an operation over the data, told as its clause's subject (a gerund): "Filtering the
-# web crawl with a quality classifier used 40,000 GPU hours", "Captioning the images took 2 days on 64 A100s"
+# device time spent on an operation over the data, told as its clause's subject (a gerund and its object):
+# "Filtering the web crawl with a quality classifier used 40,000 GPU hours", "Captioning the images took 2
+# days on 64 A100s"
 # (the words that say training, processing or running stay the run's: "Processing 1.4T tokens took 21 days")
 DATA_WORK_SUBJECT = re.compile(r"(?:\W*\d+(?:\.\d+)*\.?\s+[A-Z][A-Za-z ]{0,40}\n)?\s*(?:Filtering|Classifying"
                                r"|Labell?ing|(?:Re-?)?captioning|Translating|Scoring|Rewriting|Paraphrasing"
                                r"|Synthesi[sz]ing|Crawling|Scraping|Downloading|Cleaning|Embedding|Indexing"
                                r"|Transcribing|Parsing|Extracting|Rating|Ranking|Grading|Judging|Verifying"
-                               r"|Decontaminating|Tagging|Preparing)\b", re.IGNORECASE)
+                               r"|Decontaminating|Tagging|Preparing)"
+                               # (with its object: "Embedding tables were trained …" names no operation)
+                               r"\s+(?:the|all|our|each|every|a|an|these|those|its|their|\d)", re.IGNORECASE)
 
 
 def data_work_clause(text: str, sentence: Span, figure: Span) -> bool:
