@@ -130,6 +130,22 @@ SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+
                           r"|\bbudget\s*:\s*(?=we\s+(?:\w+\s+)?(?:(?:pre-?)?trained|used|spent|ran)\b"
                           r"|(?:training|pre-?training)(?:\s+[\w.-]+){0,2}?\s+(?:took|used|lasted|consumed)\b)")
 
+# a cost foreseen, not spent: "will require", "is expected to take", a modal verb's "might require", "should
+# take about 2 days", "could reach the same loss with 5e23 FLOPs"; a run under way the text does not
+# release ("we are now training Heron-70B on 15T tokens")
+FORESEEN = (r"\bwill\s+(?:\w+\s+)?(?:require|take(?!\s+(?:advantage|place|care))|need|use|cost|consume"
+            r"|last)\b"
+            r"|\bwill\s+be\s+(?:processed|consumed|seen|used|completed)\b"
+            r"|\b(?:is|are)\s+(?:\w+\s+)?expected\s+to\s+(?:take|require|need|cost|use|last|consume)\b"
+            r"|\b(?:might|may|could|should)\s+(?:\w+\s+)?"
+            r"(?:require|take(?!\s+(?:advantage|place|care))|need|cost|consume|reach)\b"
+            r"|\b(?:are|is)\s+(?:now|currently|still)\s+(?:being\s+)?training\b"
+            r"|\b(?:are|is)\s+(?:now|currently|still)\s+being\s+(?:pre-?)?trained\b")
+FORESEEN_WORDS = ("will", "expected", "might", "may", "could", "should", "now", "currently", "still")
+# a figure whose own clause goes on to foresee its cost: "Training Heron-70B on the full 15T tokens is
+# expected to take 90 days"
+FORESEEN_AFTER = re.compile(r"^[^;]*?(?:" + FORESEEN + ")", re.IGNORECASE)
+
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
 # sentence (not past a semicolon whose clause tells a run, :data:`CLAIMED_RUN`) — a prediction, a simulation
 # or a plan ("our law predicts that a 70B model should be trained on 1.4T tokens, requiring 5.9e23 FLOPs",
@@ -140,19 +156,6 @@ SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+
 # our ablation models, Heron was trained on 2T tokens"); right before or after it — a bound, a scale or what
 # a machine can do ("exceeds 1e25", "a threshold of 10^25", "the 1e25 FLOPs threshold", "at the scale of
 # 1e25 FLOPs", "delivers 2 exaflops")
-FORESEEN = (r"\bwill\s+(?:\w+\s+)?(?:require|take|need|use|cost|consume|last)\b"
-            r"|\bwill\s+be\s+(?:processed|consumed|seen|used|completed)\b"
-            r"|\b(?:is|are)\s+(?:\w+\s+)?expected\s+to\s+(?:take|require|need|cost|use|last|consume)\b"
-            # a cost some modal verb supposes: "might require 1e26 FLOPs", "should take about 2 days",
-            # "could reach the same loss with 5e23 FLOPs"
-            r"|\b(?:might|may|could|should)\s+(?:\w+\s+)?(?:require|take|need|cost|consume|reach)\b"
-            # a run under way that the text does not release: "we are now training Heron-70B on 15T tokens"
-            r"|\b(?:are|is)\s+(?:now|currently|still)\s+(?:being\s+)?training\b"
-            r"|\b(?:are|is)\s+(?:now|currently|still)\s+being\s+(?:pre-?)?trained\b")
-FORESEEN_WORDS = ("will", "expected", "might", "may", "could", "should", "now", "currently", "still")
-# a figure whose own clause goes on to foresee its cost: "Training Heron-70B on the full 15T tokens is
-# expected to take 90 days"
-FORESEEN_AFTER = re.compile(r"^[^;]*?(?:" + FORESEEN + ")", re.IGNORECASE)
 BEFORE_IN_SENTENCE = re.compile(r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+trained|train|use|require)|"
                                 r"generating|decoding|simulat\w*|emulat\w*)\b"
                                 # alternatives weighed: "whether it takes 2 weeks on 10,000 GPUs or …"
