@@ -2,8 +2,8 @@
 
 Rules:
 
-- only a text that trains on no accelerator: one that names a GPU or a TPU, or writes "GPU" or "TPU" at
-  all, gets no CPU estimate (cores beside accelerators feed them: rollouts, data loading), and the
+- only a text that trains on no accelerator: one that writes "GPU", "TPU", "NPU" or "IPU" at all gets
+  no CPU estimate (cores beside accelerators feed them: rollouts, data loading), and the
   engine runs this finder only when no accelerator finder found anything;
 - CPU core time stated as such: "2,000 CPU core-days", "1.5 million CPU core-hours", or core time in a
   sentence that names the processors or machines ("40,000 core-hours on our Xeon cluster");
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from curation.extract.anchors import positions
+from curation.extract.anchors import lowered, positions
 from curation.extract.context import classify, mark_local_cues
 from curation.extract.device_sentences import amount, durations
 from curation.extract.device_time import (
@@ -63,11 +63,12 @@ HEADER_REACH = 600  # characters after a product header where its column's cells
 
 def find_cpu_time(text: str, publication_year: int | None) -> list[Estimate]:
     """CPU core time (see the module's rules) as hardware estimates."""
-    if publication_year is None or "core" not in text or \
+    low = lowered(text)
+    if publication_year is None or "core" not in low or \
             (any(word in text for word in ACCELERATOR_WORDS) and ACCELERATOR_WORD.search(text)):
         return []
     estimates = []
-    core_at = positions(text, "core")  # the patterns are read only where "core" stands
+    core_at = positions(low, "core")  # the patterns are read only where "core" stands
     for match in _near(CORE_TIME, text, core_at, 40, 20):
         if not match.group("cpu") and \
                 not CPU_WORDS.search(sentence_around(text, match.start(), match.end()).text):

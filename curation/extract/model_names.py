@@ -156,8 +156,8 @@ def in_aside(text: str, start: int, end: int, figure: int | None = None) -> bool
 def model_before(sentence: str, at: int) -> str | None:
     """The model named nearest before offset ``at`` in a sentence, the one a figure written there
     belongs to ("Unlike Kite-70B, which required 1.7M GPU hours, Heron-7B needs only 82K": 82K is
-    Heron-7B's; "5% of Kite-70B's 1.7M GPU hours": 1.7M is Kite-70B's), skipping a name in an aside
-    (:data:`ASIDE_OPENER`); else :func:`nearby_model`."""
+    Heron-7B's; "5% of Kite-70B's 1.7M GPU hours": 1.7M is Kite-70B's), skipping a name in an aside or
+    one whose relative clause closes before the figure (:func:`in_aside`); else :func:`nearby_model`."""
     for match in reversed(list(NAME_LIKE.finditer(sentence, 0, max(0, at)))):  # the nearest first
         if in_aside(sentence, match.start(), match.end(), at):
             continue
