@@ -44,27 +44,13 @@ from functools import lru_cache
 from curation.extract.anchors import lowered
 from curation.extract.device_sentences import device_counts
 from curation.extract.evidence import Span, sentence_around, sentence_before
-from curation.extract.quantities import MULTIPLIERS, NUMBER
+from curation.extract.step_counts import STEPS, count_value, counted
 from curation.extract.tables import find_tables
 
-WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10, "a": 1, "half a": 0.5}
-_WORD = "|".join(sorted(WORDS, key=len, reverse=True))
-
-
-def _count(g: str) -> str:
-    """A count in digits ("1,024", "1'024"), with a k/M/thousand/million suffix, in words, or as a power
-    of two ("2^19 steps", "batches of 2^20 tokens"; "2^11 = 2,048" reads the digits after the sign)."""
-    return (rf"(?:2\s*\^\s*(?P<{g}p>\d{{1,2}})(?!\d|\s*=)|(?P<{g}>\d{{1,3}}(?:'\d{{3}})+|{NUMBER})"
-            rf"|(?P<{g}w>{_WORD}))(?:\s?(?P<{g}m>[kKM](?![a-zA-Z])|thousand|million))?")
-
-
-STEPS = re.compile(rf"(?<![\w.']){_count('s')}\s*"
-                   r"(?:total\s+)?(?:training\s+|optimi[sz]ation\s+|optimi[sz]er\s+|gradient\s+|SGD\s+|update\s+)?"
-                   r"(?:steps|iterations|updates)\b", re.IGNORECASE)
 # "Training steps: 250k", and with no sign after a qualified word: "training steps 250k", "total steps of 1M"
 # (and a configuration's keys: "max_steps: 100000", "train_steps: 100000")
 STEPS_FIELD = re.compile(rf"\b(?:(?:(?:training|train|max|num|total)[\s_]+)?steps\s*[:=]"
-                         rf"|(?:training|total|optimi[sz]ation)\s+steps\s+(?:of\s+)?(?=\d))\s*{_count('s')}",
+                         rf"|(?:training|total|optimi[sz]ation)\s+steps\s+(?:of\s+)?(?=\d))\s*{counted('s')}",
                          re.IGNORECASE)
 # at most two words between a count and "tokens" ("500k label BPE tokens"), none a function word
 TOKEN_WORDS = r"(?:(?!(?:of|and|or|with|per|each|to|for|in|on)\b)[A-Za-z-]+\s+){0,2}?"
@@ -77,26 +63,26 @@ BATCH = re.compile(r"batch(?:es)?[\s_]+(?:size\s*(?P<labelled>\((?:in\s+)?tokens
                    r"|(?=\d{2}[\d,']*\s?[kKM]?(?:\s*[,;)]|\s+(?:for|with|and)\s)))"
                    r"\s*(?:about\s+|approximately\s+|~)?"
                    r"(?:2\s*\^\s*\d{1,2}\s*=\s*)?"  # "a batch size of 2^11 = 2,048 sequences"
-                   rf"{_count('b')}"
+                   rf"{counted('b')}"
                    # sequences times their length: "a global batch of 1,024 × 2,048 tokens"
                    # (or "256 sequences × 4096 tokens")
                    r"(?:\s*(?:sequences\s*)?[×x*]\s*(?P<bx>\d{1,3}(?:,\d{3})+|\d{2,7})(?![\d.]))?"
                    rf"(?P<unit>\s*{TOKEN_WORDS}tokens)?", re.IGNORECASE)
 # a batch written as a rate: "4M tokens per batch", "4 million tokens per step", "4M tokens/step"
-BATCH_RATE = re.compile(rf"(?<![\w.']){_count('b')}\s*(?P<unit>{TOKEN_WORDS}tokens)\s*"
+BATCH_RATE = re.compile(rf"(?<![\w.']){counted('b')}\s*(?P<unit>{TOKEN_WORDS}tokens)\s*"
                         r"(?:per|/|in\s+each|each)\s*"
                         r"(?:global\s+|training\s+|optimi[sz]er\s+|gradient\s+)?"
                         r"(?:batch|step|iteration|update)\b", re.IGNORECASE)
 # a batch of sequences written as a rate: "1,024 sequences of 2,048 tokens per batch" (steps × 1,024 ×
 # 2,048 tokens; not a batch of 2,048 tokens)
-SEQUENCES_PER_BATCH = re.compile(rf"(?<![\w.']){_count('b')}\s*(?:sequences|samples|examples)\s+of\s+"
-                                 rf"(?:length\s+)?{_count('l')}\s*tokens?\s*(?:each\s+)?(?:per|/|in\s+each)\s*"
+SEQUENCES_PER_BATCH = re.compile(rf"(?<![\w.']){counted('b')}\s*(?:sequences|samples|examples)\s+of\s+"
+                                 rf"(?:length\s+)?{counted('l')}\s*tokens?\s*(?:each\s+)?(?:per|/|in\s+each)\s*"
                                  r"(?:global\s+|training\s+)?(?:batch|step|iteration|update)\b",
                                  re.IGNORECASE)
 # the same after "with" or "using" right after the steps or the training verb, its rate left unsaid:
 # "for 250k steps with 1,024 sequences of 8,192 tokens each" (not "we evaluate with 1,000 samples of …")
-SEQUENCES_WITH = re.compile(rf"\b(?:with|using)\s+{_count('b')}\s*(?:sequences|samples|examples)\s+of\s+"
-                            rf"(?:length\s+)?{_count('l')}(?:\s*tokens?)?(?!\s*(?:per|/|in\s+each)\b)",
+SEQUENCES_WITH = re.compile(rf"\b(?:with|using)\s+{counted('b')}\s*(?:sequences|samples|examples)\s+of\s+"
+                            rf"(?:length\s+)?{counted('l')}(?:\s*tokens?)?(?!\s*(?:per|/|in\s+each)\b)",
                             re.IGNORECASE)
 OF_SEQUENCES = re.compile(r"(?:sequences|samples|examples)\s+of\b", re.IGNORECASE)  # the cheap test first
 WITH_FOLLOWS = re.compile(r"(?:steps|iterations|updates|train\w*)\s*,?\s*$", re.IGNORECASE)
@@ -104,13 +90,13 @@ WITH_FOLLOWS = re.compile(r"(?:steps|iterations|updates|train\w*)\s*,?\s*$", re.
 EACH_STEP_TOKENS = re.compile(r"\b(?:each|every)\s+(?:training\s+|optimi[sz]er\s+|global\s+)?"
                               r"(?:batch|step|iteration|update)\s+(?:processes|contains|consumes|covers|includes"
                               r"|sees|has|holds|comprises|is|was)\s+(?:about\s+|approximately\s+|roughly\s+|~)?"
-                              rf"{_count('b')}\s*(?P<unit>{TOKEN_WORDS}tokens)", re.IGNORECASE)
+                              rf"{counted('b')}\s*(?P<unit>{TOKEN_WORDS}tokens)", re.IGNORECASE)
 # the same after the steps it sizes: "300,000 updates, each over 512K tokens"
 STEPS_EACH_TOKENS = re.compile(r"\b(?:steps|updates|iterations)\s*,?\s*each\s+(?:of|over|with|covering"
                                r"|processing|containing|on)\s+(?:about\s+|approximately\s+|roughly\s+|~)?"
-                               rf"{_count('b')}\s*(?P<unit>{TOKEN_WORDS}tokens)", re.IGNORECASE)
+                               rf"{counted('b')}\s*(?P<unit>{TOKEN_WORDS}tokens)", re.IGNORECASE)
 # "1,024 sequences per batch": a batch counted in sequences, written as a rate (its length elsewhere)
-SEQUENCES_RATE = re.compile(rf"(?<![\w.']){_count('b')}\s*(?:sequences|samples|examples)\s*"
+SEQUENCES_RATE = re.compile(rf"(?<![\w.']){counted('b')}\s*(?:sequences|samples|examples)\s*"
                             r"(?:per|/|in\s+each|each)\s*(?:global\s+|training\s+)?(?:batch|step|iteration|update)\b"
                             r"(?P<unit>(?!))?",
                             re.IGNORECASE)
@@ -150,14 +136,6 @@ def _per_device(area: str, batch: re.Match[str]) -> bool:
     """Whether a batch size is written per device ("… of 4 per GPU", "a per-device batch size")."""
     return bool(PER_DEVICE_BEFORE.search(area[max(0, batch.start() - 12): batch.start()])
                 or PER_DEVICE_AFTER.match(area, batch.end()))
-
-
-def _value(match: re.Match[str], group: str) -> float:
-    if match.group(group + "p"):
-        return 2.0 ** int(match.group(group + "p"))
-    digits, word, multiplier = match.group(group), match.group(group + "w"), match.group(group + "m")
-    base = float(digits.replace(",", "").replace("'", "")) if digits else float(WORDS[word.lower()])
-    return base * (MULTIPLIERS[multiplier.lower()] if multiplier else 1.0)
 
 
 def _sequence_length(text: str) -> tuple[float, Span] | None:
@@ -268,7 +246,7 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
         if not batches:
             continue
         batch, per_device = next((pair for pair in batches if not pair[1]), batches[0])
-        n_steps, n_batch = _value(steps, "s"), _value(batch, "b")
+        n_steps, n_batch = count_value(steps, "s"), count_value(batch, "b")
         product = batch.re is BATCH and batch.group("bx")  # sequences × length: a batch in tokens
         if product:
             n_batch *= float(product.replace(",", ""))
@@ -281,7 +259,7 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
         spans = [Span(steps.group(0), steps.start(), steps.end()),
                  Span(batch.group(0), sentence.start + batch.start(), sentence.start + batch.end())]
         if batch.re in (SEQUENCES_PER_BATCH, SEQUENCES_WITH):
-            tokens = n_steps * n_batch * _value(batch, "l")
+            tokens = n_steps * n_batch * count_value(batch, "l")
         elif batch.group("unit") or product or (batch.re is BATCH and batch.group("labelled")):
             tokens = n_steps * n_batch
         else:
@@ -296,7 +274,7 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
     return found
 
 
-TABLE_VALUE = re.compile(rf"\s*(?:~|about\s+)?{_count('v')}\s*(?P<tokens>tokens)?\s*", re.IGNORECASE)
+TABLE_VALUE = re.compile(rf"\s*(?:~|about\s+)?{counted('v')}\s*(?P<tokens>tokens)?\s*", re.IGNORECASE)
 STEPS_LABEL = re.compile(r"\b(?:steps|iterations|updates)\b", re.IGNORECASE)
 BATCH_LABEL = re.compile(r"\bbatch[\s_-]*size\b|^batch\b", re.IGNORECASE)
 LENGTH_LABEL = re.compile(r"(?:sequence|context|seq)[\s_-]*(?:length|len|size)\b|max[\s_-]*length",
@@ -322,7 +300,7 @@ def table_step_tokens(text: str) -> list[tuple[float, list[Span]]]:
             tokens = bool(value.group("tokens")) or "token" in label.lower()
             for kind, pattern in (("steps", STEPS_LABEL), ("batch", BATCH_LABEL), ("length", LENGTH_LABEL)):
                 if pattern.search(label) and kind not in rows:
-                    rows[kind] = (_value(value, "v"), tokens, row.line)
+                    rows[kind] = (count_value(value, "v"), tokens, row.line)
                     break
         if "steps" not in rows or "batch" not in rows:
             continue

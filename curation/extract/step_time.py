@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from curation.extract.quantities import NUMBER, parse_plain
+from curation.extract.step_counts import STEPS, count_value
 
 _SECONDS = r"(?P<unit>ms|milliseconds?|s|secs?|seconds?)\b"
 # "each step takes 12 seconds", "a single training step took 1.2 s", "a step time of 0.9 s"
@@ -24,11 +25,7 @@ STEP_TAKES = re.compile(rf"\b(?:each|every|a\s+single|one|a|per)\s+(?:training\s
 # "0.9 s per step", "1.2 seconds/iteration"
 PER_STEP = re.compile(rf"(?<![\w.])(?P<t>{NUMBER})\s*{_SECONDS}\s*(?:per|/|a|each)\s*(?:training\s+)?"
                       r"(?:step|iteration)\b", re.IGNORECASE)
-STEPS = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<k>[kKM])?\s+"
-                   r"(?:training\s+|optimi[sz]ation\s+|gradient\s+)?(?:steps|iterations|updates)\b",
-                   re.IGNORECASE)
 NOT_A_TRAINING_STEP = re.compile(r"inference|generat|decod|forward\s+pass|sampling", re.IGNORECASE)
-SCALE = {"k": 1e3, "m": 1e6}
 
 
 def step_time_durations(sentence: str) -> list[tuple[float, str, int, int]]:
@@ -47,10 +44,7 @@ def step_time_durations(sentence: str) -> list[tuple[float, str, int, int]]:
     value = parse_plain(time.group("t") or time.group("t2"))
     unit = (time.group("unit") or time.group("unit2")).lower()
     seconds_per_step = value / 1000 if unit.startswith("m") else value
-    count = max(counts, key=_steps)
+    count = max(counts, key=lambda m: count_value(m, "s"))
+    steps = count_value(count, "s")
     start, end = min(time.start(), count.start()), max(time.end(), count.end())
-    return [(seconds_per_step * _steps(count), sentence[start:end], start, end)]
-
-
-def _steps(match: re.Match[str]) -> float:
-    return parse_plain(match.group("n")) * SCALE.get((match.group("k") or "").lower(), 1.0)
+    return [(seconds_per_step * steps, sentence[start:end], start, end)]
