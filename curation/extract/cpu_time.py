@@ -63,12 +63,14 @@ HEADER_REACH = 600  # characters after a product header where its column's cells
 
 def find_cpu_time(text: str, publication_year: int | None) -> list[Estimate]:
     """CPU core time (see the module's rules) as hardware estimates."""
-    low = lowered(text)
-    if publication_year is None or "core" not in low or \
+    if publication_year is None or \
             (any(word in text for word in ACCELERATOR_WORDS) and ACCELERATOR_WORD.search(text)):
         return []
+    # the patterns are read only where " core" stands (not inside "score")
+    core_at = [at + 1 for at in positions(lowered(text), " core")]
+    if not core_at:
+        return []
     estimates = []
-    core_at = positions(low, "core")  # the patterns are read only where "core" stands
     for match in _near(CORE_TIME, text, core_at, 40, 20):
         if not match.group("cpu") and \
                 not CPU_WORDS.search(sentence_around(text, match.start(), match.end()).text):
