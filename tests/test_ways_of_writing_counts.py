@@ -346,6 +346,15 @@ def test_a_derived_cards_words_about_its_base_stay_the_bases(body):
     assert primary is None
 
 
+def test_a_family_table_on_a_chat_card_tells_its_bases_run():
+    card = ("---\nlicense: apache-2.0\n---\n# Osprey-7B-Chat\n\n| Model | Description |\n|---|---|\n"
+            "| Osprey-7B | Base model, 4T tokens |\n| Osprey-7B-Chat | Fine-tuned with SFT and DPO |\n")
+    assert card_primary(card, "bob/Osprey-7B-Chat", 2024) is None
+    # the base's own card with the same table keeps its run
+    primary = card_primary(card.replace("# Osprey-7B-Chat", "# Osprey-7B"), "acme/Osprey-7B", 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 4e12)
+
+
 def test_a_derivation_denied_leaves_a_base_card():
     card = ("---\nlicense: apache-2.0\n---\n# Osprey-7B-v0.2\n\nOsprey-7B-v0.2 is a new base model, "
             "pretrained from scratch on 6T tokens; it is not a fine-tune of v0.1.\n")

@@ -275,12 +275,40 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
     if METHOD_NAME.search(names.replace("_", "-")) or \
             (POST_TRAINING_NAME.search(names.replace("_", "-")) and BASE_MODEL_RUN.search(text)):
         return base or UNNAMED_BASE
+    family = _base_row(text, name) if name and "|" in text and POST_TRAINING_NAME.search(name) else None
+    if family:
+        return base or family
     adapter = ADAPTER_PHRASE.search(text[:4000])
     named = re.match(NAME, text[adapter.end():]) if adapter else None
     of_another = named is not None and not _is_own(named.group("base").strip("[]() "), own)
     if of_another or ADAPTER_NAME.search(names.replace("_", "-")) or \
             str(meta.get("library_name", "")).lower() == "peft":
         return base or (named.group("base") if of_another else UNNAMED_BASE)
+    return None
+
+
+# what a family table says of a row's model: tuned after pre-training, or the base itself
+TUNED_WORD = re.compile(r"fine-?tun|finetun|\bsft\b|\bdpo\b|\brlhf\b|instruction[\s-]tun", re.IGNORECASE)
+BASE_WORD = re.compile(r"\b(?:base|pre-?trained|foundation)\b", re.IGNORECASE)
+
+
+def _base_row(text: str, name: str) -> str | None:
+    """On a post-trained card with a family table, the model of the row its own row's name extends by a
+    post-training word, when its own row says it was tuned and that row says it is the base ("| Heron-7B |
+    Base model, 4T tokens |" above "| Heron-7B-Chat | Fine-tuned with SFT and DPO |" on Heron-7B-Chat's
+    card): the card's base."""
+    own = squash_name(name.split("/")[-1])
+    rows = {}
+    for line in text.splitlines():
+        cells = line.strip().strip("|").split("|") if line.lstrip().startswith("|") else []
+        if len(cells) > 1:
+            rows.setdefault(squash_name(cells[0]), (cells[0].strip(), " ".join(cells[1:])))
+    if own not in rows or not TUNED_WORD.search(rows[own][1]):
+        return None
+    for key, (label, rest) in rows.items():
+        if key and key != own and own.startswith(key) and POST_TRAINING_NAME.fullmatch(own[len(key):]) and \
+                BASE_WORD.search(rest):
+            return label
     return None
 
 
