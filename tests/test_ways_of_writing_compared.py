@@ -205,7 +205,11 @@ def test_the_own_run_beside_a_foreseen_or_reported_one(body, flop):
     assert primary is not None and primary.value_flop == pytest.approx(flop)
 
 
-def test_a_semicolon_clause_that_tells_the_run_is_read_on_its_own():
-    primary = primary_of("Theoretically, the full run needs 8.4e23 FLOPs at full utilization; in practice "
-                         "Osprey-70B used 2,048 H100 GPUs for 12 days.")
+@pytest.mark.parametrize("body", [
+    "Theoretically, the full run needs 8.4e23 FLOPs at full utilization; in practice Osprey-70B used 2,048 "
+    "H100 GPUs for 12 days.",
+    "The peak throughput was 400 TFLOPS per GPU; Osprey-70B trained on 2,048 H100 GPUs for 12 days.",
+])
+def test_a_semicolon_clause_that_tells_the_run_is_read_on_its_own(body):
+    primary = primary_of(body)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(2048 * 12 * 86400)

@@ -357,6 +357,8 @@ COMPARED_GLOSS = re.compile(r"\b(?i:compar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(
 CLAIMED_RUN = re.compile(r"\b(?:is|was|were|are)\s+(?:pre-?)?trained\b|\bwe\s+(?:pre-?)?train"
                          r"|\b(?:has|have)\s+(?:\w+\s+){0,2}?been\s+(?:pre-?)?trained\b"
                          r"|\bin\s+(?:practice|reality)\b"
+                         # a sized or versioned name that trains: "…; Heron-9B trained on 1,024 H100s for …"
+                         r"|(?-i:[A-Z])[\w.-]*\d[\w.-]*\s+(?:pre-?)?trained\s+(?:on|for|with|using)\b"
                          r"|\bwe\s+(?:only\s+|actually\s+|instead\s+)?(?:used|spent|ran)\b", re.IGNORECASE)
 
 
