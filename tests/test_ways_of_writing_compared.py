@@ -196,6 +196,9 @@ def test_other_models_glossed_token_counts_make_no_corpus_of_several():
     # a figure reported for another model after the own run's
     ("Osprey-7B was trained on 2T tokens, far less than the 3.8e25 FLOPs reported for Finch-405B.",
      6 * 7e9 * 2e12),
+    # a comparison after the own figure is about the other side
+    ("Osprey-8B was pre-trained on over 15 trillion tokens, seven times more than its predecessor.",
+     6 * 8e9 * 15e12),
     # a clause after a semicolon that tells the run, after one that foresees or supposes
     ("The remaining 13T tokens of Osprey-70B's schedule will be processed later; Osprey-70B has so far been "
      "trained on 2T tokens.", 6 * 70e9 * 2e12),

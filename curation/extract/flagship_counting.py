@@ -60,6 +60,7 @@ from typing import NamedTuple
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.card_finders import is_card
 from curation.extract.context import (
+    COMPARISON_AFTER,
     FINETUNE_CUES,
     STARTS_FROM,
     TEACHER_RUN,
@@ -1451,6 +1452,12 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
     if not is_active and flagship is not None and MIXTURE.search(
             sentence_around(text, flagship.span.start, flagship.span.end).text):
         estimate.notes.append(f"{TOTAL_ONLY_NOTE}, its active count unknown")
-    clause = stage_clause(sentence, token_span)
+    clause = stage_clause(sentence, token_span).lower()
     mark_local_cues(estimate, text, sentence, token_span)
-    return classify(estimate, clause.lower().replace(token_span.text.lower(), ""))
+    # what a comparison after the figure says is about the other side ("… on 15T tokens, seven times more
+    # than its predecessor"), as :func:`~curation.extract.context.context_around` reads it
+    at = clause.find(token_span.text.lower())
+    cut = COMPARISON_AFTER.search(clause, at + len(token_span.text)) if at != -1 else None
+    if cut is not None:
+        clause = clause[:cut.start()]
+    return classify(estimate, clause.replace(token_span.text.lower(), ""))
