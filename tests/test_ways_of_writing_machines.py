@@ -516,3 +516,10 @@ def test_a_wall_clock_duration_on_accelerators_without_a_count_is_no_device_time
 def test_a_share_of_a_machine_or_a_count_is_the_runs_devices(body, devices):
     primary = primary_of(body)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(devices * 40 * 86400)
+
+
+def test_a_count_of_bare_chips_takes_the_accelerator_the_text_names():
+    primary = primary_of("All pre-training runs used bfloat16 on TPU v4 pods. Osprey-62B was trained for 24 "
+                         "days on 2,048 chips.")
+    assert primary is not None and primary.assumptions["accelerator"] == "TPU v4"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(2048 * 24 * 86400)

@@ -118,12 +118,17 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
             timed = TIME_AFTER_DEVICE.match(low, end)
             if timed:
                 hits[CHIP_TIME_ANCHOR].append((start, timed.end()))
-        if word not in ("chip", "accelerator", "core", "device"):
+        # (a bare "chip" only after a count: "24 days on 2,048 chips", the accelerator told elsewhere)
+        if word not in ("chip", "accelerator", "core", "device") or \
+                (word == "chip" and COUNT_BEFORE.search(low, max(0, start - 12), start)):
             hits[ACCELERATOR_ANCHOR].append((start, end))
             timed = ACCELERATOR_TIME.match(low, end)  # "A100-hours": the accelerator is the device
             if timed and word not in DEVICE_WORDS:
                 hits[CHIP_TIME_ANCHOR].append((start, timed.end()))
     return hits
+
+
+COUNT_BEFORE = re.compile(r"\d\s?$")  # a count right before a device noun: "2,048 chips"
 
 
 def anchored(pattern: re.Pattern[str], text: str, anchor: str, before: int,
