@@ -15,16 +15,22 @@ import re
 from curation.extract.quantities import NUMBER, parse_plain
 from curation.extract.step_counts import STEPS, count_value
 
-_SECONDS = r"(?P<unit>ms|milliseconds?|s|secs?|seconds?)\b"
+
+def _seconds(group: str) -> str:
+    """A unit of a step's time, seconds or milliseconds, as the named group ``group``."""
+    return rf"(?P<{group}>ms|milliseconds?|s|secs?|seconds?)\b"
+
+
 # "each step takes 12 seconds", "a single training step took 1.2 s", "a step time of 0.9 s"
 STEP_TAKES = re.compile(rf"\b(?:each|every|a\s+single|one|a|per)\s+(?:training\s+|optimi[sz]ation\s+)?"
                         rf"(?:step|iteration)\s+(?:takes|took|requires|required|lasts|lasted)\s+"
-                        rf"(?:about\s+|roughly\s+|approximately\s+|around\s+|~\s*)?(?P<t>{NUMBER})\s*{_SECONDS}"
+                        rf"(?:about\s+|roughly\s+|approximately\s+|around\s+|~\s*)?(?P<t>{NUMBER})\s*"
+                        rf"{_seconds('unit')}"
                         rf"|\bstep\s+time\s+(?:of|is|was)\s+(?:about\s+|roughly\s+|~\s*)?(?P<t2>{NUMBER})\s*"
-                        rf"(?P<unit2>ms|milliseconds?|s|secs?|seconds?)\b", re.IGNORECASE)
+                        rf"{_seconds('unit2')}", re.IGNORECASE)
 # "0.9 s per step", "1.2 seconds/iteration"
-PER_STEP = re.compile(rf"(?<![\w.])(?P<t>{NUMBER})\s*{_SECONDS}\s*(?:per|/|a|each)\s*(?:training\s+)?"
-                      r"(?:step|iteration)\b", re.IGNORECASE)
+PER_STEP = re.compile(rf"(?<![\w.])(?P<t>{NUMBER})\s*{_seconds('unit')}\s*(?:per|/|a|each)\s*"
+                      r"(?:training\s+)?(?:step|iteration)\b", re.IGNORECASE)
 NOT_A_TRAINING_STEP = re.compile(r"inference|generat|decod|forward\s+pass|sampling", re.IGNORECASE)
 
 
