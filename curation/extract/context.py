@@ -592,6 +592,11 @@ METHOD_CREDIT = re.compile(
 WHITESPACE_RUN = re.compile(r"\s{2,}|[\n\t\r]")
 
 
+# a comma and a word that tells what the authors did because of the clause before it ("…, so we train …")
+CONSEQUENCE_WE = r",\s*(?:and\s+)?(?:so|thus|hence|therefore|consequently),?\s+(?=we\b)"
+CONSEQUENCE = re.compile(CONSEQUENCE_WE, re.IGNORECASE)
+
+
 CREDIT_REACH = 40  # characters before a parenthesis that may credit what it cites ("using JAX (…)")
 
 
@@ -639,6 +644,13 @@ def context_around(text: str, sentence: Span, figure: Span, before: int, after: 
     if semicolon != -1 and "(" not in text[semicolon: figure.start] and \
             CLAIMED_RUN.search(text, semicolon + 1, figure.start):
         start = semicolon + 1
+    # and so does one after a word of consequence: "Our compute budget allows at most 1e23 FLOPs, so we
+    # train Heron-3B on 1T tokens" (the budget is the reason, the run is what was done)
+    elif "," in text[start: figure.start]:
+        for consequence in CONSEQUENCE.finditer(text, start, figure.start):
+            if "(" not in text[consequence.end(): figure.start] and \
+                    CLAIMED_RUN.search(text, consequence.start(), figure.start):
+                start = consequence.end()
     return WHITESPACE_RUN.sub(" ", text[start: end].lower())
 
 
@@ -850,6 +862,8 @@ def eligible(estimate: Estimate, cited_too: bool = False) -> bool:
 # where a sentence turns to another stage: "pretrained on 2T tokens, and then fine-tuned on …", "…, and
 # further perform supervised fine-tuning", "pretrained on 2T tokens and fine-tuned on …"
 CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finally|afterwards)\b|,\s*then\b"
+                          # what the authors did as a consequence: "… at most 1e23 FLOPs, so we train …"
+                          rf"|{CONSEQUENCE_WE}"
                           r"|,\s*followed\s+by\b|\bafter\s+which\b"
                           # a stage told after another's duration: "12 hours of fine-tuning on 8 GPUs after 5
                           # days of pre-training on 64 GPUs"

@@ -61,6 +61,7 @@ from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hi
 from curation.extract.card_finders import is_card
 from curation.extract.context import (
     COMPARISON_AFTER,
+    CONSEQUENCE_WE,
     FINETUNE_CUES,
     STARTS_FROM,
     TEACHER_RUN,
@@ -258,7 +259,10 @@ EACH_RUN = re.compile(r"\beach(?:\s+(?:[\w.-]+\s+)?(?:model|one|of\s+them))?\s+(
 # "the first 100B tokens", "its first 2T tokens": a part of the run ("first on 3T tokens, then …" and
 # "the first phase (1T tokens)" are stages, and count)
 FIRST_PART = re.compile(r"\b(?:the|its|our|their)\s+(?:very\s+)?first\b(?!\s+(?:stage|phase)\b)|\bfirst\s*$")
-NOT_TRAINED = ("untrained", "hypothetical", "would ", "could ", "planned", "future work")
+NOT_TRAINED = ("untrained", "hypothetical", "would ", "could ", "planned", "future work",
+               # a run under way, not the one the text reports: "A larger Heron-70B is still being trained"
+               "still being trained", "currently being trained", "now being trained", "still training",
+               "currently training", "now training")
 # (a passive verb is another subject's: "we apply our method to Kite, which was pre-trained on …")
 OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.;]+\s+){0,8}?(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )"
                        r"(?:pre-?train|train|introduc|present|propos|releas|"
@@ -316,12 +320,15 @@ def _sized_names(text: str) -> Sized:
     return sized
 
 
-SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*\n")  # a sentence's end, or a paragraph's (a heading follows)
+# a sentence's end, or a paragraph's (a heading follows); a clause's after a semicolon or before what the
+# authors did as a consequence ("Training Heron-70B would cost too much, so we train Heron-3B …")
+SENTENCE_BREAK = re.compile(rf"[.!?;]\s|\n\s*\n|{CONSEQUENCE_WE}")
 
 
 def _own_sentence_around(low: str, start: int, end: int, reach: int = 40) -> str:
-    """Up to ``reach`` characters either side of a match, not crossing a sentence's or a paragraph's end
-    ("We release Heron-7B. In future work we plan …": the plan is not about Heron-7B)."""
+    """Up to ``reach`` characters either side of a match, not crossing a sentence's or a paragraph's end,
+    nor a clause's (:data:`SENTENCE_BREAK`) ("We release Heron-7B. In future work we plan …": the plan is
+    not about Heron-7B)."""
     before, after = low[max(0, start - reach): start], low[end: end + reach]
     ends = [m.end() for m in SENTENCE_BREAK.finditer(before)]
     before = before[ends[-1]:] if ends else before
