@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from curation.extract.device_sentences import device_counts
 from curation.extract.engine import extract
+from curation.extract.evidence import Span
 
 TITLE = "Osprey: Open and Efficient Language Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
 
@@ -35,3 +37,21 @@ def test_a_run_under_way_beside_the_released_model_is_not_the_flagship():
             "15T tokens.")
     primary = _primary(text)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_general_cost_before_a_semicolon_does_not_size_the_own_run_after_it():
+    # ("6ND," is no name the indefinite model describes)
+    primary = _primary("At 6ND, a 7B model trained on 2T tokens costs 8.4e22 FLOPs; our Osprey-1B uses only "
+                       "100B tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 1e11)
+
+
+# -- devices ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey-500B was trained for 50 days on two TPU v4 pods (2 × 4,096 chips).",
+    "Osprey-500B was trained for 50 days on 2 pods of 4,096 TPU v4 chips.",
+])
+def test_pods_times_their_chips(sentence):
+    (count, _, _, _), = device_counts(Span(sentence, 0, len(sentence)))
+    assert count == 8192

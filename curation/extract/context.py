@@ -241,7 +241,7 @@ CLASS_OF_MODELS = re.compile(r"\b[\w-]+-(?:style|class|scale|like|sized)\s+(?:mo
 # a formula's worked example: "for N = 70B and D = 1.4T this gives 5.9e23 FLOPs"
 # (the inputs set, "N = 70B"; "trained with C = 5.76e23 FLOPs" states the run's own compute)
 WORKED_EXAMPLE = re.compile(r"\b(?i:for|with|if|when|setting)\s+[A-BD-Z]\s*=\s*\d")
-DESCRIBES_NAMED = re.compile(r"(?:\b(?:is|was|as|being|be)|[A-Z][\w.-]*,)\s*$")
+DESCRIBES_NAMED = re.compile(r"(?:\b(?:is|was|as|being|be)|(?<![\w.-])[A-Z][\w.-]*,)\s*$")
 # (and of models in general, the plural present passive with a word of habit or of the present: "the
 # largest models today are trained with …", "such models are typically trained on …")
 GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|demands?|consumes?|uses"

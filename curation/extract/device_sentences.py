@@ -260,9 +260,9 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
 
 
 # "64 nodes, each with 8 A100 GPUs" / "16 nodes × 8 H100" / "128 nodes (8×A100 each)" / "24 DGX-A800 GPU
-# (8×80G) servers": devices per node × nodes
+# (8×80G) servers" / "2 pods of 4,096 TPU v4 chips": devices per node × nodes
 NODES_BEFORE = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*|(?i:{WORD}))\s+(?:compute\s+|GPU\s+|TPU\s+)?"
-                          r"(?:nodes|servers|machines|hosts|replicas|workers)"
+                          r"(?:nodes|servers|machines|hosts|replicas|workers|pods|slices)"
                           r"\s*(?:,?\s*(?:each\s+)?(?:with|of|containing|having|equipped\s+with|running\s+on|on)"
                           r"\s+(?:each\s+)?"
                           r"|[×x*]\s*|(?P<open>\s*\(\s*))$",  # "128 nodes (8×A100 each)"
@@ -471,6 +471,9 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             if product:  # "32 x 8 A100 GPUs": nodes times devices per node
                 count *= float(product.group("per"))
                 name = name[len(product.group("per")):].strip().lstrip(")").strip()
+            elif "," in match.group("count"):  # "2 × 4,096 chips": pods or nodes times a larger count
+                nodes = NODES_TIMES.search(sentence.text, max(0, match.start() - 8), match.start())
+                count *= parse_plain(nodes.group("n")) if nodes else 1
         per_node = _per_node(sentence.text, match)
         if per_node == 1 and _a_nodes_devices(sentence.text, match):
             continue  # "Each node contains 8 A100 GPUs": not the run's count (see node_time)

@@ -173,6 +173,10 @@ TRAIN_BEFORE = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\s+(?:the\s+|a\s+)?$", re.
 TRAINED_AFTER = re.compile(r"\s+(?:is|was|are|were|gets|got)\s+(?:\w+\s+)?(?:pre-?)?trained\b", re.IGNORECASE)
 
 
+# what may stand between a semicolon and the name that is its clause's subject: "; our ", "; the new "
+SUBJECT_OPENING = re.compile(r"\s*(?:(?:our|the|its|their|this)\s+)?(?:[a-z]+\s+)?", re.IGNORECASE)
+
+
 PER_BATCH = re.compile(r"\s*(?:per|each|a|/)\s*(?:batch|step|iteration|update)\b", re.IGNORECASE)
 # (or the steps it sizes: "300,000 updates, each over 512K tokens")
 BATCH_BEFORE = re.compile(r"(?:\bbatch(?:\s+size)?\s*(?:of|is|was|=|:)?"
@@ -195,11 +199,16 @@ def _other_size_named(between: str, n_params: float) -> bool:
     """Whether a model named with another size is trained between a size and the token figure after it: "a
     compute-optimal 70B model would need 1.4T tokens; we train Heron-1B on 20B tokens" gives Heron-1B's
     tokens, not the 70B's (the name's own run is the flagship finder's to read); a name in another role
-    ("a 1B model distilled from Kite-70B … using 100B tokens") leaves the pairing alone."""
+    ("a 1B model distilled from Kite-70B … using 100B tokens") leaves the pairing alone. A name that
+    opens the clause after a semicolon is that clause's subject, whatever its verb: "a 7B model on 2T
+    tokens costs 8.4e22 FLOPs; our Heron-1B uses only 100B tokens"."""
+    semicolon = between.rfind(";")
     for name in SIZED_NAME.finditer(between):
         size = scaled_value(name.group("n"), _size(name.group("m")))
         trained = TRAIN_BEFORE.search(between[max(0, name.start() - 30): name.start()]) or \
-            TRAINED_AFTER.match(between, name.end())
+            TRAINED_AFTER.match(between, name.end()) or \
+            (-1 < semicolon < name.start()
+             and SUBJECT_OPENING.fullmatch(between, semicolon + 1, name.start()) is not None)
         if trained and max(size, n_params) / min(size, n_params) > 1.5:
             return True
     return False
