@@ -8,6 +8,7 @@ import pytest
 from curation.extract.device_sentences import device_counts
 from curation.extract.engine import extract
 from curation.extract.evidence import Span
+from curation.extract.step_counting import step_tokens
 
 TITLE = "Osprey: Open and Efficient Language Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
 
@@ -55,3 +56,31 @@ def test_a_general_cost_before_a_semicolon_does_not_size_the_own_run_after_it():
 def test_pods_times_their_chips(sentence):
     (count, _, _, _), = device_counts(Span(sentence, 0, len(sentence)))
     assert count == 8192
+
+
+# -- set-ups and tokens -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey-1.5B was trained for 100k steps with 4096 batch size and 2048 sequence length.",
+    "Osprey-1.5B: trained with 4096 batch size × 2048 sequence length for 100k steps.",
+])
+def test_a_batch_size_and_a_length_written_count_first(sentence):
+    (tokens, _), = step_tokens(sentence)
+    assert tokens == pytest.approx(100_000 * 4096 * 2048)
+
+
+def test_a_batch_size_of_millions_written_count_first_is_in_tokens():
+    (tokens, _), = step_tokens("Osprey-1.5B was trained for 100k steps with a 4M batch size.")
+    assert tokens == pytest.approx(100_000 * 4e6)
+
+
+def test_a_words_count_is_no_batch_size_written_count_first():
+    (tokens, _), = step_tokens("Osprey was trained with a batch size of 4096 and a sequence length of 2048 "
+                               "for 100k steps.")
+    assert tokens == pytest.approx(100_000 * 4096 * 2048)
+
+
+def test_a_rate_in_the_clause_before_does_not_govern_the_token_figure():
+    primary = _primary("Training Osprey-70B required 180K H800 GPU hours per trillion tokens, and it was "
+                       "trained on 14.8T tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 14.8e12)

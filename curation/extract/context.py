@@ -864,6 +864,10 @@ def eligible(estimate: Estimate, cited_too: bool = False) -> bool:
 CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finally|afterwards)\b|,\s*then\b"
                           # what the authors did as a consequence: "… at most 1e23 FLOPs, so we train …"
                           rf"|{CONSEQUENCE_WE}"
+                          # a new clause telling the training: "… GPU hours per trillion tokens, and it was
+                          # trained on 14.8T tokens"
+                          r"|,\s*and\s+(?=(?:it|they|we)\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
+                          r"(?:pre-?)?train)"
                           r"|,\s*followed\s+by\b|\bafter\s+which\b"
                           # a stage told after another's duration: "12 hours of fine-tuning on 8 GPUs after 5
                           # days of pre-training on 64 GPUs"

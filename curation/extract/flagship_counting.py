@@ -60,6 +60,7 @@ from typing import NamedTuple
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.card_finders import is_card
 from curation.extract.context import (
+    CLAUSE_BREAK,
     COMPARISON_AFTER,
     CONSEQUENCE_WE,
     FINETUNE_CUES,
@@ -1050,6 +1051,9 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         seen.add(match.start())
         sentence = sentence_around(text, match.start(), match.end())
         before = low[max(sentence.start, match.start() - 50): match.start()].replace("\n", " ")
+        if "," in before or ";" in before:  # another clause's words do not govern the figure ("… GPU hours
+            # per trillion tokens, and it was trained on 14.8T tokens")
+            before = before[max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0):]
         per_item = EACH.search(before) is not None and not EACH_RUN.search(before)
         if "step" in before:  # "for 1M steps on 1T tokens": the run's steps, then its tokens
             before = RUN_STEPS_BEFORE.sub(" ", before)

@@ -19,6 +19,8 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
   sequences per batch") is multiplied by the sequence length, and "1,024 sequences of 2,048 tokens per
   batch", "a batch of 1,024 × 2,048 tokens" or, in a set-up, "with 1,024 sequences of 2,048 tokens
   each" gives both;
+- a batch size or a length may also be written count first ("4096 batch size", "2048 sequence length";
+  a batch of a million or more so written is in tokens);
 - the sequence length is written as one ("sequence length 512", "context length of 2048", "context size
   8192", "a context window of 1024 tokens", "a context of 1024 tokens", "4,096 tokens per sequence") or
   as the sequences' ("2048 sequences of length 512", "sequences of 1024 tokens", "1024 length-1024 input
@@ -100,11 +102,18 @@ SEQUENCES_RATE = re.compile(rf"(?<![\w.']){counted('b')}\s*(?:sequences|samples|
                             r"(?:per|/|in\s+each|each)\s*(?:global\s+|training\s+)?(?:batch|step|iteration|update)\b"
                             r"(?P<unit>(?!))?",
                             re.IGNORECASE)
+# the count before its label: "with 4096 batch size and 2048 sequence length", "a 2M global batch size" (a
+# count of a million or more is of tokens)
+BATCH_FIRST = re.compile(rf"(?<![\w.'])(?=\d){counted('b')}\s+(?:global\s+|training\s+)?batch[\s_-]*size\b"
+                         r"(?P<unit>(?!))?", re.IGNORECASE)
+BATCH_IN_TOKENS = 1e6
 # "4,096 tokens per sequence": a sequence length written as a rate
 # (or before the noun it sizes: "2,048-token sequences")
 LENGTH_RATE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3},\d{3}|\d{2,6})(?:\s*tokens\s*(?:per|/|in\s+each|each)\s*"
                          r"(?:training\s+|input\s+)?(?:sequence|sample|example)\b"
-                         r"|-token\s+(?:sequences|contexts|inputs|samples|examples)\b)", re.IGNORECASE)
+                         r"|-token\s+(?:sequences|contexts|inputs|samples|examples)\b"
+                         # before its label: "2048 sequence length", "8,192 context length"
+                         r"|\s+(?:max(?:imum)?\s+)?(?:sequence|context|input)\s+length\b)", re.IGNORECASE)
 # (and "1024 length-1024 input sequences")
 # (and abridged, or as a configuration's key: "seq len 1024", "seq_length: 2048", "max_seq_len")
 SEQUENCE = re.compile(r"(?:sequence|context|seq)[\s_]*(?:length|len|size|window)\b|input\s+length"
@@ -205,6 +214,7 @@ def _batches(area: str) -> list[tuple[re.Match[str], bool]]:
     inside = [range(m.start(), m.end()) for m in sequences]  # its tokens are no batch of their own
     written = sorted([*sequences, *BATCH.finditer(area), *SEQUENCES_RATE.finditer(area),
                       *EACH_STEP_TOKENS.finditer(area), *STEPS_EACH_TOKENS.finditer(area),
+                      *(BATCH_FIRST.finditer(area) if "atch size" in area else ()),
                       *(m for m in BATCH_RATE.finditer(area) if not any(m.start() in r for r in inside))],
                      key=lambda m: m.start())
     return [(batch, _per_device(area, batch)) for batch in written]
@@ -260,7 +270,8 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
                  Span(batch.group(0), sentence.start + batch.start(), sentence.start + batch.end())]
         if batch.re in (SEQUENCES_PER_BATCH, SEQUENCES_WITH):
             tokens = n_steps * n_batch * count_value(batch, "l")
-        elif batch.group("unit") or product or (batch.re is BATCH and batch.group("labelled")):
+        elif batch.group("unit") or product or (batch.re is BATCH and batch.group("labelled")) or \
+                (batch.re is BATCH_FIRST and n_batch >= BATCH_IN_TOKENS):
             tokens = n_steps * n_batch
         else:
             length = _sequence_length(area)
