@@ -6,9 +6,11 @@ from __future__ import annotations
 import pytest
 
 from curation.extract.device_sentences import device_counts
+from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import Span
 from curation.extract.step_counting import step_tokens
+from schemas.handover import CARD, Document
 
 TITLE = "Osprey: Open and Efficient Language Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n"
 
@@ -84,3 +86,40 @@ def test_a_rate_in_the_clause_before_does_not_govern_the_token_figure():
     primary = _primary("Training Osprey-70B required 180K H800 GPU hours per trillion tokens, and it was "
                        "trained on 14.8T tokens.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 14.8e12)
+
+
+# -- model cards ------------------------------------------------------------------------------------
+
+def _card(text: str, repository: str):
+    return extract_document(Document(kind=CARD, text=text, year=2025), None, repository).primary
+
+
+SIZES_SENTENCE = ("# Osprey 3\n\n## Training Dataset\n\nThese models were trained on a dataset of text "
+                  "data. The 27B model was trained with 14 trillion tokens, the 12B model was trained with "
+                  "12 trillion tokens, 4B model was trained with 4 trillion tokens and 1B with 2 trillion "
+                  "tokens.")
+
+
+@pytest.mark.parametrize(("repository", "flop"), [
+    ("osprey-lab/osprey-3-4b", 6 * 4e9 * 4e12),
+    ("osprey-lab/osprey-3-27b", 6 * 27e9 * 14e12),
+])
+def test_a_shared_card_that_never_writes_its_repository_gives_that_sizes_run(repository, flop):
+    primary = _card(SIZES_SENTENCE, repository)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+@pytest.mark.parametrize("fields", [
+    "- Total parameters: 30B\n- Activated parameters: 3.3B\n- Pre-training tokens: 36T",
+    "- **Activated Params:** 3.3B\n- **Total Params:** 30B\n- Pre-training tokens: 36T",
+])
+def test_a_mixtures_total_and_active_counts_as_two_fields(fields):
+    primary = _card(f"# Osprey-MoE\n\n{fields}", "osprey-lab/Osprey-MoE")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 3.3e9 * 36e12)
+
+
+def test_a_card_that_states_no_size_takes_its_names_size_for_a_token_row():
+    text = "# Osprey-7B\n\n| | Osprey-7B |\n|---|---|\n| Training Tokens | 4T |\n| Layers | 32 |"
+    primary = _card(text, "osprey-lab/Osprey-7B")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 4e12)
+    assert primary.evidence[-1].text == "Osprey-7B"

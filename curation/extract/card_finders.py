@@ -245,6 +245,40 @@ def _mix_total_tokens(text: str) -> list[tuple[float, list[Span]]]:
     return figures
 
 
+# a size in a title or a repository's name: "Heron-7B", "heron-3-4b"
+NAME_SIZE = re.compile(r"(?<![A-Za-z0-9.])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[BbMm])(?![A-Za-z0-9])")
+
+
+def repository_size(repository: str | None) -> float | None:
+    """The size a repository's name carries ("01-ai/Heron-34B"; "acme/Heron-1_6B": 1.6B, a repository name
+    writes a decimal point as "_"), the largest if several; None if it carries none."""
+    if not repository:
+        return None
+    written = re.sub(r"(?<=\d)_(?=\d)", ".", repository.split("/")[-1])
+    sizes = [scaled_value(m.group("n"), m.group("m").lower()) for m in NAME_SIZE.finditer(written)]
+    return max(sizes) if sizes else None
+
+
+# a line that is a table's row or a field ("| Training Tokens | 4T |", "- Pre-training tokens: 11T")
+FIELD_OR_ROW = re.compile(r"[ \t]*(?:\||(?:[-*+][ \t]*)?(?:\*\*)?[A-Za-z][\w ()/-]{0,40}(?:\*\*)?[ \t]*:)")
+
+
+def _in_field_or_row(text: str, span: Span) -> bool:
+    return FIELD_OR_ROW.match(text, text.rfind("\n", 0, span.start) + 1) is not None
+
+
+def _named_size(text: str, name: str | None) -> tuple[float, Span] | None:
+    """A card that states no parameter count: the size its repository's name carries, quoted where the
+    card writes that name ("# Heron-7B" on heron-lab/Heron-7B); None if it never writes it. (Paired only
+    with a token figure in a field or a table's row: a sentence may tell a base's or a sibling's run.)"""
+    size = repository_size(name)
+    if size is None or name is None:
+        return None
+    own = name.split("/")[-1]
+    at = lowered(text).find(own.lower())
+    return (size, Span(text[at: at + len(own)], at, at + len(own))) if at != -1 else None
+
+
 def find_card_operation_counting(text: str, name: str | None = None) -> list[Estimate]:
     """6 · N · D from a model card's parameter count and its largest training-token figure; and from its
     fine-tuning set-up, a fine-tuning estimate (stage ``finetuning``: a derived model's own run).
@@ -252,13 +286,16 @@ def find_card_operation_counting(text: str, name: str | None = None) -> list[Est
     if not is_card(text, name):
         return []
     params = card_parameter_count(text, name)
+    named = params is None  # the size only its name carries: its token figure must be a field or a row
+    params = params or _named_size(text, name)
     if params is None:
         return []
     model = name.split("/")[-1] if name else document_title(text)
     tuned = finetuning_step_tokens(text)
     # the largest token figure that is not another model's (checked largest first: most are the card's)
     largest = next((figure for figure in sorted(_token_figures(text), key=lambda item: -item[0])
-                    if not _another_models(text, figure[1][0], model)), None)
+                    if not _another_models(text, figure[1][0], model)
+                    and not (named and not _in_field_or_row(text, figure[1][0]))), None)
     if not tuned and largest is None:
         return []
     estimates = []

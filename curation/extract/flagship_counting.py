@@ -58,7 +58,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
-from curation.extract.card_finders import is_card
+from curation.extract.card_finders import NAME_SIZE, is_card, repository_size
 from curation.extract.context import (
     CLAUSE_BREAK,
     COMPARISON_AFTER,
@@ -761,7 +761,7 @@ def _squashed(name: str) -> str:
     return re.sub(r"[\s_-]+", "", name.lower())
 
 
-TITLE_SIZE = re.compile(r"(?<![A-Za-z0-9.])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[BbMm])(?![A-Za-z0-9])")
+TITLE_SIZE = NAME_SIZE
 
 
 def _titled(text: str, sized: Sized) -> Flagship | None:
@@ -783,18 +783,12 @@ def _titled(text: str, sized: Sized) -> Flagship | None:
 
 
 def _repository_size(text: str, repository: str | None) -> Flagship | None:
-    """A card whose title gives no size: the size its repository's name carries ("01-ai/Heron-34B",
-    "acme/Heron-1_6B": 1.6B), evidenced where the card writes that name (a card is about the repository
-    it sits in)."""
-    if not repository:
+    """A card whose title gives no size: the size its repository's name carries (:func:`repository_size`),
+    evidenced where the card writes that name (a card is about the repository it sits in)."""
+    value = repository_size(repository)
+    if value is None or repository is None:
         return None
     name = repository.split("/")[-1]
-    # a repository name writes a decimal point as "_": "Refact-1_6B", "stablelm-2-1_6b" are 1.6B
-    written = re.sub(r"(?<=\d)_(?=\d)", ".", name)
-    sizes = [(scaled_value(m.group("n"), m.group("m").lower()), m) for m in TITLE_SIZE.finditer(written)]
-    if not sizes:
-        return None
-    value = max(size for size, _ in sizes)
     at = lowered(text).find(name.lower())
     if at < 0:
         return None  # the card never writes its repository's name: no evidence to quote
@@ -1283,24 +1277,25 @@ def _mark_counts_of_other_sizes(estimates: list[Estimate], text: str, repository
     if not groups:
         return
     flagship = _own_flagship(text, repository)[1]
-    if flagship is None:
+    # (a card that never writes its repository's name is still that size's: "google/heron-3-4b")
+    own_size = flagship.size if flagship is not None else repository_size(repository)
+    if own_size is None:
         return
     for group in groups:
         sizes = [float(e.assumptions.get("parameters", 0)) for e in group]
-        if not any(abs(size - flagship.size) <= ROUNDING * flagship.size for size in sizes):
+        if not any(abs(size - own_size) <= ROUNDING * own_size for size in sizes):
             continue
         # the flagship's own count, when only its pairing across the text gives it, must be of other tokens:
         # a sentence that sizes its own tokens ("13B parameters, … 2.6T tokens" under a "-7B" title) is
         # no other size's run
-        own = [(e, abs(size - flagship.size) <= ROUNDING * flagship.size)
-               for e, size in zip(group, sizes, strict=True)]
+        own = [(e, abs(size - own_size) <= ROUNDING * own_size) for e, size in zip(group, sizes, strict=True)]
         paired = {round(float(e.assumptions.get("training_tokens", 0))) for e, is_own in own
                   if is_own and e.assumptions.get("pairing")}
         stated = any(is_own and not e.assumptions.get("pairing") for e, is_own in own)
         for estimate, size in zip(group, sizes, strict=True):
             tokens = round(float(estimate.assumptions.get("training_tokens", 0)))
-            if abs(size - flagship.size) > ROUNDING * flagship.size and (stated or tokens not in paired):
-                estimate.notes.append(f"{OTHER_SIZE_NOTE} ({flagship.size:.3g} parameters)")
+            if abs(size - own_size) > ROUNDING * own_size and (stated or tokens not in paired):
+                estimate.notes.append(f"{OTHER_SIZE_NOTE} ({own_size:.3g} parameters)")
 
 
 def _distinct_sizes(sizes: list[float]) -> bool:

@@ -5,7 +5,7 @@ in one sentence ("671B total parameters, of which 37B are activated for each tok
 billion parameters and 14 billion activated parameters"; "30.5B in total and 3.3B activated"; "8B
 parameters while only activating 2B for each input token"; "activates 32B of its 1T parameters";
 "235B parameters (22B active)", "(30B total, 3B active)"), or in a table's headers ("| Total Params |
-Activated Params |"), or name
+Activated Params |"), or as two fields ("- Total parameters: 30B" … "- Activated parameters: 3.3B"), or name
 the model with both sizes ("Heron-30B-A3B"). When an operation-counting estimate used a
 total that such a table or sentence gives, the activated count replaces it.
 """
@@ -89,7 +89,7 @@ def active_parameter_pairs(text: str) -> list[tuple[float, float, str]]:
                 total, active = _size(total_cell), _size(active_cell)
                 if total and active and active < total:
                     pairs.append((total, active, f"{total_row.line.text} / {active_row.line.text}"))
-    return pairs + _header_pairs(text) + _prose_pairs(text) + _name_pairs(text)
+    return pairs + _header_pairs(text) + _prose_pairs(text) + _name_pairs(text) + _field_pairs(text)
 
 
 def _header_pairs(text: str) -> list[tuple[float, float, str]]:
@@ -146,6 +146,39 @@ def _name_pairs(text: str) -> list[tuple[float, float, str]]:
                 pairs.append((experts * _figure(m, "t"), _figure(m, "a"), m.group(0)))
     return [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for m in found.values()
             if _figure(m, "a") < _figure(m, "t")] + pairs
+
+
+# the two counts as fields, each on its line: "- Total parameters: 30B" … "- Activated parameters: 3.3B"
+# (in either order, Markdown's bold marks around a key read through)
+_FIELD_KEY_END = r"(?:\*\*)?[ \t]*(?:\*\*)?[:=][ \t]*(?:\*\*)?[ \t]*(?:about[ \t]+|~[ \t]*)?"
+_FIELD_START = r"^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?"
+TOTAL_FIELD = re.compile(_FIELD_START + r"total[ \t]+(?:number[ \t]+of[ \t]+)?param\w*" + _FIELD_KEY_END
+                         + _figure_pattern("t"), re.IGNORECASE | re.MULTILINE)
+ACTIVE_FIELD = re.compile(_FIELD_START + r"(?:activated|active|activation)[ \t]+param\w*"
+                          r"(?:[ \t]+per[ \t]+token)?" + _FIELD_KEY_END + _figure_pattern("a"),
+                          re.IGNORECASE | re.MULTILINE)
+FIELD_REACH = 400  # characters between the two fields of one model
+
+
+def _field_pairs(text: str) -> list[tuple[float, float, str]]:
+    """(total, active, the two fields) where a total's field and an activated count's field stand within a
+    few lines of each other (:data:`TOTAL_FIELD`, :data:`ACTIVE_FIELD`)."""
+    low = lowered(text)
+    if "total" not in low or ("activ" not in low):
+        return []
+    pairs = []
+    for at in positions(low, "total"):
+        line = text.rfind("\n", 0, at) + 1
+        total = TOTAL_FIELD.match(text, line)
+        if total is None:
+            continue
+        actives = list(ACTIVE_FIELD.finditer(text, max(0, line - FIELD_REACH), total.end() + FIELD_REACH))
+        if actives:
+            active = min(actives, key=lambda m: abs(m.start() - line))
+            if _figure(active, "a") < _figure(total, "t"):
+                pairs.append((_figure(total, "t"), _figure(active, "a"),
+                              f"{total.group(0).strip()} / {active.group(0).strip()}"))
+    return pairs
 
 
 def _figure(match: re.Match[str], group: str) -> float:
