@@ -123,3 +123,29 @@ def test_a_card_that_states_no_size_takes_its_names_size_for_a_token_row():
     primary = _card(text, "osprey-lab/Osprey-7B")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 4e12)
     assert primary.evidence[-1].text == "Osprey-7B"
+
+
+# -- whose run --------------------------------------------------------------------------------------
+
+def test_a_part_of_a_cluster_named_before_is_the_runs_count():
+    primary = _primary("Our cluster has 10,000 H100 GPUs. Osprey-7B was trained for 10 days on 256 of them.")
+    assert primary is not None and primary.assumptions["chips"] == 256
+    assert primary.assumptions["accelerator"].startswith("H100")
+
+
+def test_a_count_of_something_else_of_them_is_no_device_count():
+    sentence = "We ran 12 ablations for 10 days; 3 of them diverged."
+    assert device_counts(Span(sentence, 0, len(sentence))) == []
+
+
+def test_figures_glossing_a_list_of_other_models_are_theirs():
+    text = ("Table 1 lists the training compute of prior models: Finch (3.1e23 FLOPs), Lark (5.8e23 FLOPs) "
+            "and Tern (2.5e24 FLOPs). Our Osprey-1B is far smaller.")
+    assert _primary(text) is None
+
+
+def test_the_own_model_in_a_list_of_others_keeps_its_figure():
+    text = ("Table 1 lists the training compute of prior models: Finch (3.1e23 FLOPs), Lark (5.8e23 FLOPs) "
+            "and our Osprey-7B (8.4e22 FLOPs).")
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(8.4e22)

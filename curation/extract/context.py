@@ -350,6 +350,12 @@ COMPARED_GLOSS = re.compile(r"\b(?i:compar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(
                             r"|match(?:es|ed|ing)?|competitive\s+with|on\s+par\s+with)"
                             r"\s+(?:[^.;()]{0,80}?[\s,])?(?!our\b)(?:the\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+)?\s*"
                             r"\((?P<gloss>[^()]*)$")
+# others' models listed, each glossed: "the training compute of prior models: Kite (3.1e23 FLOPs), Lark
+# (5.8e23 FLOPs) and Tern (…)" (the list's earlier names and glosses read through; "our Heron (…)" is not)
+OTHERS_LISTED = re.compile(r"\b(?i:(?:prior|previous|earlier|existing|other|popular|well-known)\s+"
+                           r"(?:[\w-]+\s+)?(?:models|systems|LLMs)(?:\s+(?:such\s+as|like|including))?\s*:?)"
+                           r"\s+(?:(?:[^.;()]|\([^()]*\)){0,120}?[\s,])?(?!our\b)(?<!our\s)(?:the\s+)?[A-Z][\w.-]*"
+                           r"(?:\s+[\w.-]+)?\s*\((?P<gloss>[^()]*)$")
 
 
 # a clause after a semicolon that tells a run in the indicative, which the cues of the clause before do not
@@ -384,8 +390,9 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     if ("ed" in before or "said" in before) and HEARSAY.search(before) and \
             "cited from other work" not in estimate.notes:  # cheap test first
         estimate.notes.append("cited from other work")
-    if "(" in before[-120:] and COMPARED_GLOSS.search(before[-200:]) and \
-            "cited from other work" not in estimate.notes:
+    glossed = "(" in before[-120:] and (COMPARED_GLOSS.search(before[-200:]) is not None
+                                        or OTHERS_LISTED.search(before[-240:]) is not None)
+    if glossed and "cited from other work" not in estimate.notes:
         estimate.notes.append("cited from other work")
     whole = text[sentence.start: sentence.end]
     if "aseline" in whole and BASELINE_REPRODUCED.search(whole) and not OWN_SET_AGAINST.search(whole) and \

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits
+from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.cloud_instances import INSTANCE_WORDS, instance_counts
 from curation.extract.context import CITATION, CITED, FIRST_PERSON_WORD, has_cue
 from curation.extract.date_ranges import date_range_durations
@@ -487,7 +487,19 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             continue
         span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())
         found.append((count, name, noun.lower(), span))
+    if " of th" in low:  # "trained for 10 days on 256 of them": a part of the devices named before
+        for m in OF_THEM.finditer(sentence.text):
+            start, end = m.start("count"), m.end()
+            found.append((parse_plain(m.group("count")), "", "devices",
+                          Span(sentence.text[start:end], sentence.start + start, sentence.start + end)))
     return tuple(found + _pods(sentence, found) + _numbers_of_devices(sentence, found))
+
+
+# a part of the devices a sentence before names, after a word of use: "Our cluster has 10,000 H100 GPUs.
+# Heron was trained for 10 days on 256 of them" (the accelerator is the one the text names)
+OF_THEM = re.compile(r"\b(?:on|using|with|across|over)\s+(?:only\s+|just\s+)?(?P<count>\d[\d,]*)\s+of\s+"
+                     r"(?:them|these|those|(?:these|those|the|our)\s+(?:GPUs|chips|accelerators|devices|cards))\b",
+                     re.IGNORECASE)
 
 
 # a share of a machine or a count: "half of our 10,000-GPU cluster", "a quarter of the 2,048 A100s", "25% of
@@ -640,6 +652,12 @@ def sentences_with_devices(text: str) -> list[Span]:
     for start, end in anchor_hits(text)[ACCELERATOR_ANCHOR]:
         sentence = sentence_around(text, start, end)
         seen.setdefault(sentence.start, sentence)
+    if seen:  # a part of the devices named before (:data:`OF_THEM`), in a sentence that names none
+        for at in positions(lowered(text), " of th"):
+            match = OF_THEM.search(text, max(0, at - 30), at + 30)
+            if match is not None:
+                sentence = sentence_around(text, match.start(), match.end())
+                seen.setdefault(sentence.start, sentence)
     return [seen[key] for key in sorted(seen)]
 
 
