@@ -9,6 +9,7 @@ from curation.extract.device_sentences import device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import Span
+from curation.extract.markup import plain_text
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD, Document
 
@@ -149,3 +150,16 @@ def test_the_own_model_in_a_list_of_others_keeps_its_figure():
             "and our Osprey-7B (8.4e22 FLOPs).")
     primary = _primary(text)
     assert primary is not None and primary.value_flop == pytest.approx(8.4e22)
+
+
+# -- markup -----------------------------------------------------------------------------------------
+
+def test_a_power_of_ten_in_an_html_superscript():
+    assert "6.67x10^22 FLOPs" in plain_text("It consumed ~6.67x10<sup>22</sup> FLOPs in total.")
+    primary = _primary("Osprey-16B consumed ~6.67x10<sup>22</sup> FLOPs in total.")
+    assert primary is not None and primary.value_flop == pytest.approx(6.67e22)
+
+
+def test_a_number_broken_after_its_thousands_comma_is_joined():
+    assert plain_text("trained on 1,\n024 A100 GPUs") == "trained on 1,024 A100 GPUs"
+    assert plain_text("In 2023,\n100 GPUs were used") == "In 2023,\n100 GPUs were used"

@@ -537,15 +537,23 @@ def _comma_groups_joined(document: str) -> str:
     return "".join(parts) + document[done:] if parts else document
 
 
+# a line end right after a thousands comma, before the group's three digits: "1,\n024"
+COMMA_LINE_BREAK = re.compile(r"(?<![\d.,])(?P<head>\d{1,3}),\n[ \t]*(?=\d{3}(?![\d.,]))")
+# a power of ten written with an HTML superscript, as PDF-to-Markdown converters write it
+SUPERSCRIPT_POWER = re.compile(r"(?<![\d.])10\s*<sup>\s*(?P<power>[-−]?\d{1,2})\s*</sup>", re.IGNORECASE)
+
+
 def plain_text(document: str) -> str:
     """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks)
     dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned"), words broken over a line
-    joined ("to-" and "kens": "tokens"), digits grouped by a thin or no-break space or an apostrophe
+    joined ("to-" and "kens": "tokens"), a number broken after its thousands comma joined ("1,\\n024":
+    "1,024"), digits grouped by a thin or no-break space or an apostrophe
     written together ("2 048", "12'200": "2048", "12200"), a decimal comma before a size as a point
     ("1,4 trillion": "1.4 trillion"), a point between thousands before devices or device time ("812.321
     GPU hours": "812321 GPU hours"), token counts in metric units as sizes
     ("5,500 GT", "14 Teratokens": "5,500B tokens", "14 T tokens"), counts in scientific notation or in
     words as sizes ("7 × 10^9 parameters", "seven-billion-parameter": "7B parameters",
+    a power of ten in an HTML superscript as one with a caret ("10<sup>22</sup>": "10^22"),
     "7-billion-parameter"), in Chinese or Japanese text counts in their units as sizes ("130 亿参数":
     "13B parameters", "1.4 万亿 tokens": "1.4T tokens", "2.1兆トークン": "2.1T tokens"), durations in
     English units ("30 天", "30日間": "30 days"), a count written after its devices before them ("H100
@@ -570,6 +578,8 @@ def plain_text(document: str) -> str:
     bold = tuple(mark for mark in ("**", "__") if mark[0] in document and mark in document)
     if bold or "`" in document:  # before the numbers are read: "**5,500** GT"
         document = _EMPHASIS.sub("", _bold_lines(document, bold) if bold else document)
+    if "<sup>" in document or "<SUP>" in document:  # "6.67x10<sup>22</sup> FLOPs": "6.67x10^22 FLOPs"
+        document = SUPERSCRIPT_POWER.sub(r"10^\g<power>", document)
     if "<" in document and _HTML_HEADING_START.search(document):  # (many substring tests are slow)
         document = _HTML_HEADING.sub(_markdown_heading, document)
     if not document.isascii():
@@ -591,6 +601,8 @@ def plain_text(document: str) -> str:
             document = APOSTROPHE_GROUPS[1].sub("", document)
     if "'" in document:  # each pattern starts at its literal: a fast search
         document = APOSTROPHE_GROUPS[0].sub("", document)
+    if ",\n" in document:  # a number a PDF's line end broke after its comma: "1,\n024 A100 GPUs"
+        document = COMMA_LINE_BREAK.sub(r"\g<head>,", document)
     if "," in document:
         document = DECIMAL_COMMA.sub(_decimal_point, document)
         document = _comma_groups_joined(document)
