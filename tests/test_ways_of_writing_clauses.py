@@ -163,3 +163,12 @@ def test_a_power_of_ten_in_an_html_superscript():
 def test_a_number_broken_after_its_thousands_comma_is_joined():
     assert plain_text("trained on 1,\n024 A100 GPUs") == "trained on 1,024 A100 GPUs"
     assert plain_text("In 2023,\n100 GPUs were used") == "In 2023,\n100 GPUs were used"
+
+
+@pytest.mark.parametrize("sentence", [
+    "If Finch-5 were trained on 100,000 B200 GPUs for 100 days, it would use about 5e27 FLOPs.",
+    "A single training run of a frontier model can cost over 1e26 FLOPs.",
+    "Our estimate of Finch's training compute is 3e24 FLOP.",
+])
+def test_what_a_run_would_or_can_cost_and_an_estimate_of_anothers_are_no_own_run(sentence):
+    assert _primary(sentence) is None

@@ -99,7 +99,7 @@ NOT_A_TOTAL = ("per token", "per-token", "/token", "per example", "per sample", 
                "could be pretrained", "could be pre-trained", "can be retrained", "could be retrained",
                "can retrain", "could retrain",
                # compute saved against another run, and projections: "saves 1e21 FLOPs", "would cost"
-               "saves", "saving", "would cost", "would be", "extrapolat",
+               "saves", "saving", "would cost", "would be", "would use", "would consume", "extrapolat",
                # compute granted, not spent: "supported by a grant of 10M GPU hours", "an allocation of"
                "grant", "allocation", "allocated", "awarded", "we thank", "acknowledg", "sponsored",
                "donated",
@@ -131,17 +131,18 @@ SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+
                           r"|(?:training|pre-?training)(?:\s+[\w.-]+){0,2}?\s+(?:took|used|lasted|consumed)\b)")
 
 # a cost foreseen, not spent: "will require", "is expected to take", a modal verb's "might require", "should
-# take about 2 days", "could reach the same loss with 5e23 FLOPs"; a run under way the text does not
+# take about 2 days", "could reach the same loss with 5e23 FLOPs", "can cost over 1e26 FLOPs" (what a run
+# of some kind may come to); a run under way the text does not
 # release ("we are now training Heron-70B on 15T tokens")
 FORESEEN = (r"\bwill\s+(?:\w+\s+)?(?:require|take(?!\s+(?:advantage|place|care))|need|use|cost|consume"
             r"|last)\b"
             r"|\bwill\s+be\s+(?:processed|consumed|seen|used|completed)\b"
             r"|\b(?:is|are)\s+(?:\w+\s+)?expected\s+to\s+(?:take|require|need|cost|use|last|consume)\b"
-            r"|\b(?:might|may|could|should)\s+(?:\w+\s+)?"
+            r"|\b(?:might|may|could|should|can)\s+(?:\w+\s+)?"
             r"(?:require|take(?!\s+(?:advantage|place|care))|need|cost|consume|reach)\b"
             r"|\b(?:are|is)\s+(?:now|currently|still)\s+(?:being\s+)?training\b"
             r"|\b(?:are|is)\s+(?:now|currently|still)\s+being\s+(?:pre-?)?trained\b")
-FORESEEN_WORDS = ("will", "expected", "might", "may", "could", "should", "now", "currently", "still")
+FORESEEN_WORDS = ("will", "expected", "might", "may", "could", "should", "can", "now", "currently", "still")
 # a figure whose own clause goes on to foresee its cost: "Training Heron-70B on the full 15T tokens is
 # expected to take 90 days"
 FORESEEN_AFTER = re.compile(r"^[^;]*?(?:" + FORESEEN + ")", re.IGNORECASE)

@@ -244,8 +244,8 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
 
 
 # the authors' estimate of a named model's run: "We estimate that Kite's training required 3.1e23 FLOPs",
-# "we estimate the pre-training of Kite-70B at …"
-ESTIMATED_RUN = re.compile(r"\b(?i:we\s+estimate\s+(?:that\s+)?"
+# "we estimate the pre-training of Kite-70B at …", "Our estimate of Kite's training compute is …"
+ESTIMATED_RUN = re.compile(r"\b(?i:(?:we\s+estimate\s+(?:that\s+)?|our\s+(?:\w+\s+)?estimate\s+(?:of|for)\s+)"
                            r"(?:the\s+(?:pre-?)?training\s+(?:compute\s+)?of\s+)?)"
                            r"(?P<name>[A-Z][\w.-]*\w)(?:'s|’s)?\s+"
                            r"(?:(?:pre-?)?training|run|compute|at|to\s+have)\b")
