@@ -172,3 +172,18 @@ def test_a_number_broken_after_its_thousands_comma_is_joined():
 ])
 def test_what_a_run_would_or_can_cost_and_an_estimate_of_anothers_are_no_own_run(sentence):
     assert _primary(sentence) is None
+
+
+BASE_RUN_SENTENCE = "Osprey-8B was pre-trained on 15T tokens using 1.3M H100 GPU hours."
+
+
+@pytest.mark.parametrize(("repository", "opening"), [
+    ("someone/Osprey-8B-Q4_K_M", "# Osprey-8B Q4_K_M\n\nQuantized with llama.cpp."),
+    ("someone/Osprey-8B-IQ4_XS", "# Osprey-8B\n\nImportance-matrix quants."),
+    ("someone/Osprey-8B-FP8", "# Osprey-8B-FP8\n\nWeights and activations in FP8."),
+    ("someone/Osprey-8B-Reasoning", "# Osprey-8B-Reasoning\n\nWe post-train Osprey-8B with reinforcement "
+                                    "learning on math problems."),
+])
+def test_a_quantizations_type_in_the_name_or_a_post_training_makes_a_derived_card(repository, opening):
+    primary = _card(f"{opening}\n\n{BASE_RUN_SENTENCE}", repository)
+    assert primary is None or primary.stage == "finetuning"

@@ -8,7 +8,8 @@ repository name the source gives:
 1. **Front matter names a base** (``base_model:``): derived, unless the card is a continued
    pre-training release: its name carries no post-training marker and the card calls its own training
    pre-training.
-2. **A converted or quantized copy**: its name or title says GGUF, GPTQ, AWQ, EXL2, MLX, ONNX, int4/8;
+2. **A converted or quantized copy**: its name or title says GGUF, GPTQ, AWQ, EXL2, MLX, ONNX, int4/8, a
+   quantization's type ("Q4_K_M", "IQ4_XS", "FP8", "W4A16", "NF4");
    its front matter has ``quantized_by``; or its opening says "quantizations of", "quantized version
    of", "conversion of", "converted from", "GGUF format model files for". (A card that merely lists
    other formats of itself is not a copy.)
@@ -16,7 +17,8 @@ repository name the source gives:
    "built by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X",
    "Finetuned from model: X" (not a template's placeholder, "[More Information Needed]", "None"),
    "Parent Model: X", "a fine-tune of X", "an instruction-tuned (chat, aligned, uncensored, instruct
-   fine-tuned) version of X", "SFT of X", "a merge of X and Y", "we trained X further", "built upon X,
+   fine-tuned) version of X", "SFT of X", "a merge of X and Y", "we trained X further", "we post-train
+   X", "built upon X,
    … tuned for …", "a finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune
    (fine-tune, align) X", "trained on top of X with supervised fine-tuning", "starts from the X
    checkpoint and is fine-tuned", "derived from X by pruning", "a merged model combining X and Y",
@@ -68,7 +70,10 @@ OWN_PRETRAINING = re.compile(r"training stage:\s*pre-?training\s*$|continued pre
                              r"|\bwe\s+continued?\s+(?:the\s+)?pre-?training(?:\s+of)?\s+[\w./-]+\s+on\b"
                              r"|\b(?:was|were|is|been)\s+(?:further|continually)\s+pre-?trained\s+on\b",
                              re.IGNORECASE | re.MULTILINE)
-COPY_NAME = re.compile(r"(?<![a-z])(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX|[0-9]bit|int[48])(?![a-z])", re.IGNORECASE)
+# (and a quantization's type: llama.cpp's "Q4_K_M", "Q8_0", "IQ4_XS"; "FP8", "W4A16", "NF4", "bnb")
+COPY_NAME = re.compile(r"(?<![a-z])(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX|[0-9]bit|int[48]"
+                       r"|Q[2-8]_(?:K(?:_[SML])?|[01])|IQ[1-4]_[A-Z]{1,3}|FP[48]|NVFP4|W[48]A(?:8|16)|NF4|bnb)"
+                       r"(?![a-z])", re.IGNORECASE)
 COPY_PHRASE = re.compile(r"\b(?:quantizations? of|quantized versions? of|conversion of|converted from|"
                          r"(?:GGUF|GPTQ|AWQ) (?:format )?model files for)\s+(?:the\s+)?", re.IGNORECASE)
 NAME = r"[\[`'\"]?(?P<base>[A-Za-z0-9][\w./-]*[\w/-](?:[ -]\d+(?:\.\d+)?[BbMm]\b)?)"
@@ -121,7 +126,8 @@ FINE_TUNED_FROM = re.compile(
     r"|\bwe\s+took(?:\s+the)?(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\s+(?:model\s+)?and\s+(?:further\s+)?"
     r"(?:fine-?tuned|finetuned|trained|tuned|aligned)\s+it\b)"
     # "we instruction-tune X", "we fine-tuned X on …", "we align X with …"
-    r"|\bwe\s+(?:further\s+)?(?:instruction-?\s?tuned?|instruct-?tuned?|fine-?tuned?|finetuned?|aligned?)"
+    r"|\bwe\s+(?:further\s+)?(?:instruction-?\s?tuned?|instruct-?tuned?|fine-?tuned?|finetuned?|aligned?"
+    r"|post-?train(?:ed)?)"
     r"(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d)"
     # "a merged model combining X and Y", "merging X and Y"
     r"|merg(?:ed\s+model|e|ing)\s+(?:combining|of)(?:\s+the)?|\bmerging(?:\s+the)?"
