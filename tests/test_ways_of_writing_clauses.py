@@ -187,3 +187,16 @@ BASE_RUN_SENTENCE = "Osprey-8B was pre-trained on 15T tokens using 1.3M H100 GPU
 def test_a_quantizations_type_in_the_name_or_a_post_training_makes_a_derived_card(repository, opening):
     primary = _card(f"{opening}\n\n{BASE_RUN_SENTENCE}", repository)
     assert primary is None or primary.stage == "finetuning"
+
+
+@pytest.mark.parametrize("sentences", [
+    "The Osprey model was trained on 1T tokens of code. It has 15B parameters.",
+    "The Osprey model was trained on 1T tokens of code; it has 15B parameters.",
+])
+def test_it_after_the_own_models_run_sizes_the_own_model(sentences):
+    primary = _primary(sentences)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 15e9 * 1e12)
+
+
+def test_it_after_another_models_run_sizes_no_own_model():
+    assert _primary("Finch was trained on 1T tokens of code; it has 15B parameters.") is None

@@ -176,7 +176,7 @@ OUR_MODEL_HAS = re.compile(
 # the sentence's subject, right before the size: "Heron is a 20 billion parameter …", "Heron has 350M
 # parameters", "Heron contains about 1.3B parameters", "Heron (1.3B parameters) is trained …",
 # "Heron, with 7B params, …", "The Heron model has a total of 7B parameters"
-SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w)(?:\s+models?)?(?:\s+(?:(?:is|was)\s+(?:a|an)"
+SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w|(?<=;\s)it)(?:\s+models?)?(?:\s+(?:(?:is|was)\s+(?:a|an)"
                      r"|(?:has|had|contains|comprises)(?:\s+(?:about|approximately|roughly|around|over|nearly|~))?"
                      r"(?:\s+a\s+total\s+of)?)\s+|\s*\(\s*|,\s*with\s+(?:about\s+|approximately\s+|roughly\s+|~\s*)?)$")
 PROSE_LINE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")  # a word ending a sentence
@@ -491,7 +491,9 @@ def _named_size_lists(text: str) -> list[re.Match[str]]:
     return found
 
 
-OPENING_NAME = re.compile(r"\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\s+[A-Z][\w -]{0,40}\n)?(?P<name>[A-Z][\w.-]*\w)\b")
+# (also "The Heron model …", "Our Heron model …": the name before "model")
+OPENING_NAME = re.compile(r"\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\s+[A-Z][\w -]{0,40}\n)?"
+                          r"(?:(?:The|Our)\s+(?=[A-Z][\w.-]*\w\s+models?\b))?(?P<name>[A-Z][\w.-]*\w)\b")
 # a section heading PDF text runs into the sentence after it: "3 Method ", "4.2 Training Details "
 RUN_IN_HEADING = re.compile(r"\s*(?:#+\s*)?\d+(?:\.\d+)*\.?\s+(?:[A-Z][\w-]*(?:\s+|$)){1,4}")
 HEADING_WORD = re.compile(r"[A-Z][\w-]*\s+")
@@ -526,7 +528,8 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
     """Whether a size written at ``at`` describes the text's own model: its sentence says "we
     train/introduce/…", or its subject is a name the text's title carries ("Heron is a 20B model"), or
     the sentence opens with that name and describes its sizes, comparing nothing ("Heron models come in
-    two sizes, where the Jumbo version, at 178B parameters, is the largest")."""
+    two sizes, where the Jumbo version, at 178B parameters, is the largest"), or "it" after a semicolon
+    whose clause before tells the own run ("The Heron model was trained on 1T tokens; it has 15B …")."""
     if trains(sentence.text):
         return True
     if OWN_SIZES_VERB.match(sentence.text) and not COMPARISON.search(sentence.text) and \
@@ -542,6 +545,9 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
         or before.strip().lower() in ("the", "our")  # "The Heron model has …"
     if starts and _anaphoric(subject):
         return _continues_own(text, sentence)
+    if before.endswith(";") and _anaphoric(subject):  # "… trained on 1T tokens; it has 15B parameters"
+        clause = Span(text[sentence.start: subject.start()], sentence.start, subject.start())
+        return trains(clause.text) or _opens_with_own_name(text, clause)
     return starts and name.lower() not in NOT_NAME_WORDS \
         and in_title(text, name) and not common_word(text, name)
 
