@@ -200,3 +200,13 @@ def test_it_after_the_own_models_run_sizes_the_own_model(sentences):
 
 def test_it_after_another_models_run_sizes_no_own_model():
     assert _primary("Finch was trained on 1T tokens of code; it has 15B parameters.") is None
+
+
+def test_tokens_a_named_model_processed_are_its_training_tokens():
+    primary = _primary("Osprey-7B processed 2.5T tokens in 11 days on 512 H100 GPUs.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2.5e12)
+
+
+def test_tokens_processed_into_a_corpus_are_its_source_not_a_run():
+    assert _primary("We processed 5T tokens of raw web data into a 2T-token corpus. Osprey-7B was trained on "
+                    "the corpus.") is None

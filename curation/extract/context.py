@@ -30,12 +30,15 @@ TEACHER_TRAINED = re.compile(r"\bteacher(?:\s+model)?\s*(?:\([^()]{0,40}\)\s*)?,
 # a corpus gathered, not trained on: "We crawled 30T tokens of web text, of which we trained on 2T tokens",
 # "2T tokens sampled from 30T tokens we collected"
 COLLECTS = re.compile(r"\b(?:crawl|collect|gather|scrap|download|harvest|assembl|compil|curat|filter|dedup"
-                      r"|clean)\w*\b", re.IGNORECASE)
+                      r"|clean|process|tokeni[sz])\w*\b", re.IGNORECASE)
 TRAIN_VERB = re.compile(r"\b(?:pre-?)?train", re.IGNORECASE)
 DRAWN_FROM = re.compile(r"\b(?:sampled|drawn|selected|taken|filtered|extracted|subsampled|chosen)\s+from\s+"
                         r"(?:the\s+|a\s+|an\s+|our\s+)?(?:\w+\s+){0,2}?(?:about\s+|~\s*)?$", re.IGNORECASE)
 TRAINED_FIGURE = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w,-]+\s+){0,5}?(?:on|for|with)\s+"
-                            r"(?:about\s+|approximately\s+|~\s*)?\d", re.IGNORECASE)
+                            r"(?:about\s+|approximately\s+|~\s*)?\d"
+                            # or what the gathering made of it: "… 5T tokens of web text into a 2T-token set"
+                            r"|\binto\s+(?:a|an|the)?\s*(?:about\s+|approximately\s+|~\s*)?\d[\d.,]*\s?[MBT]\b",
+                            re.IGNORECASE)
 
 
 SOURCE_CORPUS_NOTE = "not a training total: the corpus the run's data is drawn from"
@@ -44,8 +47,9 @@ SOURCE_CORPUS_NOTE = "not a training total: the corpus the run's data is drawn f
 def source_corpus(text: str, sentence: Span, figure: Span) -> bool:
     """Whether a token figure is the corpus a run's data is drawn from, not the run's: one it says is
     sampled from ("2T tokens sampled from 30T tokens"), or one the sentence gathers ("crawled",
-    "collected", "filtered", before or right after it, with no word of training between) while it
-    trains on another figure later ("We crawled 30T tokens, of which we trained on 2T tokens")."""
+    "collected", "filtered", "processed", before or right after it, with no word of training between) while
+    it trains on another figure later ("We crawled 30T tokens, of which we trained on 2T tokens") or makes
+    another of it ("We processed 5T tokens of raw web data into a 2T-token corpus")."""
     before = text[max(sentence.start, figure.start - 60): figure.start]
     if DRAWN_FROM.search(before):
         return True

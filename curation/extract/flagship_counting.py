@@ -229,6 +229,10 @@ TOKENS_THEN_FIGURE = re.compile(
 ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tokens\s+seen"
                             # a model that "saw" its tokens: "The student saw 2T tokens"
                             r"|\b(?:saw|sees)\b|\b(?:has|have|had)\s+seen\b|\bexposed\s+to\b"
+                            # a model that processed them: "Heron-7B processed 2.5T tokens in 11 days" (not
+                            # "we processed 5T tokens of raw web data")
+                            r"|(?:(?-i:[A-Z])[\w.-]*\d[\w.-]*|\bthe\s+model|\bit)\s+(?:has\s+|had\s+)?"
+                            r"(?:processed|consumed|ingested)\b"
                             # a sized name glossed with its tokens: "Heron-7B (2T tokens) and Heron-1B (1T
                             # tokens)"
                             r"|[\w.-]-\d+(?:\.\d+)?[BMT]\s*\(\s*(?:~\s*|about\s+)?[\d.,]+\s?[BT]\s+tokens\s*[,;)]"
