@@ -537,8 +537,22 @@ def _comma_groups_joined(document: str) -> str:
     return "".join(parts) + document[done:] if parts else document
 
 
-# a line end right after a thousands comma, before the group's three digits: "1,\n024"
-COMMA_LINE_BREAK = re.compile(r"(?<![\d.,])(?P<head>\d{1,3}),\n[ \t]*(?=\d{3}(?![\d.,]))")
+# a line end right after a thousands comma, before the group's three digits: "1,\n024" (matched at the comma)
+COMMA_LINE_BREAK = re.compile(r",\n[ \t]*(?=\d{3}(?![\d.,]))")
+HEAD_BEFORE_COMMA = re.compile(r"(?<![\d.,])\d{1,3}$")
+
+
+def _comma_line_breaks_joined(document: str) -> str:
+    """The text with each :data:`COMMA_LINE_BREAK` after a number's head of one to three digits joined
+    (searched only where a comma ends a line: a pattern run over the whole text is slow)."""
+    parts, done, at = [], 0, document.find(",\n")
+    while at != -1:
+        match = COMMA_LINE_BREAK.match(document, at)
+        if match and HEAD_BEFORE_COMMA.search(document, max(0, at - 4), at):
+            parts += [document[done: at], ","]
+            done = match.end()
+        at = document.find(",\n", at + 1)
+    return "".join(parts) + document[done:] if parts else document
 # a power of ten written with an HTML superscript, as PDF-to-Markdown converters write it
 SUPERSCRIPT_POWER = re.compile(r"(?<![\d.])10\s*<sup>\s*(?P<power>[-−]?\d{1,2})\s*</sup>", re.IGNORECASE)
 
@@ -578,10 +592,11 @@ def plain_text(document: str) -> str:
     bold = tuple(mark for mark in ("**", "__") if mark[0] in document and mark in document)
     if bold or "`" in document:  # before the numbers are read: "**5,500** GT"
         document = _EMPHASIS.sub("", _bold_lines(document, bold) if bold else document)
-    if "<sup>" in document or "<SUP>" in document:  # "6.67x10<sup>22</sup> FLOPs": "6.67x10^22 FLOPs"
-        document = SUPERSCRIPT_POWER.sub(r"10^\g<power>", document)
-    if "<" in document and _HTML_HEADING_START.search(document):  # (many substring tests are slow)
-        document = _HTML_HEADING.sub(_markdown_heading, document)
+    if "<" in document:
+        if "<sup>" in document or "<SUP>" in document:  # "6.67x10<sup>22</sup> FLOPs": "6.67x10^22 FLOPs"
+            document = SUPERSCRIPT_POWER.sub(r"10^\g<power>", document)
+        if _HTML_HEADING_START.search(document):  # (many substring tests are slow)
+            document = _HTML_HEADING.sub(_markdown_heading, document)
     if not document.isascii():
         # invisible marks, trademarks, Unicode hyphens
         if any(mark in document for mark in (*ZERO_WIDTH, *TRADEMARKS, *HYPHENS, *MISREAD_SIGNS)):
@@ -602,7 +617,7 @@ def plain_text(document: str) -> str:
     if "'" in document:  # each pattern starts at its literal: a fast search
         document = APOSTROPHE_GROUPS[0].sub("", document)
     if ",\n" in document:  # a number a PDF's line end broke after its comma: "1,\n024 A100 GPUs"
-        document = COMMA_LINE_BREAK.sub(r"\g<head>,", document)
+        document = _comma_line_breaks_joined(document)
     if "," in document:
         document = DECIMAL_COMMA.sub(_decimal_point, document)
         document = _comma_groups_joined(document)
