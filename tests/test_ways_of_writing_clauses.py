@@ -210,3 +210,17 @@ def test_tokens_a_named_model_processed_are_its_training_tokens():
 def test_tokens_processed_into_a_corpus_are_its_source_not_a_run():
     assert _primary("We processed 5T tokens of raw web data into a 2T-token corpus. Osprey-7B was trained on "
                     "the corpus.") is None
+
+
+# -- tables -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("caption", "flop"), [
+    ("Table 4: Training compute (PF-days) of each model.", 970 * 8.64e19),
+    ("Table 4: Compute used for each model, in PF-days.", 970 * 8.64e19),
+    ("Table 4: Inference compute (PF-days) per query.", None),
+])
+def test_a_compute_column_takes_its_unit_from_the_tables_caption(caption, flop):
+    text = (f"We train the Osprey family.\n\n{caption}\n\n| Model | Compute |\n|---|---|\n"
+            "| Osprey-1B | 7 |\n| Osprey-7B | 970 |")
+    primary = _primary(text)
+    assert (primary and primary.value_flop) == (flop and pytest.approx(flop))

@@ -239,7 +239,7 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
             found += _device_time_by_column(text, table, publication_year)
         found += _parameter_token_rows(table)
         found += _parameter_token_columns(text, table)
-        found += _compute_rows(table)
+        found += _compute_rows(table, text)
         found += _compute_by_column(table)
         mark_other_models(text, found)
         estimates += found
@@ -486,13 +486,28 @@ def _compute_unit(header: str) -> tuple[float, str] | None:
     return factor, f"{factor:.0e} FLOP"
 
 
-def _compute_column(table: Table) -> tuple[int, float, str] | None:
+# a table's caption, in the lines right above it: "Table 4: Training compute (PF-days) of each model."
+CAPTION = re.compile(r"(?:^|\n)[ \t]*(?:\*\*)?(?:table|tab\.)\s*\d+[.:]?(?:\*\*)?[ \t]*"
+                     r"(?P<caption>[^\n]{0,200})\n(?:[ \t]*\n)?[ \t]*$", re.IGNORECASE)
+
+
+def _compute_column(table: Table, text: str = "") -> tuple[int, float, str] | None:
     """The column of training compute, the FLOP its unit is worth and the unit as written (see
-    :func:`_compute_unit`)."""
+    :func:`_compute_unit`); a column headed "Compute" alone takes the unit its table's caption gives
+    ("Table 4: Training compute (PF-days) of each model.")."""
     for index, header in enumerate(table.headers):
         unit = _compute_unit(header)
         if unit is not None:
             return index, *unit
+    caption = CAPTION.search(text, max(0, table.header_line.start - 300), table.header_line.start) \
+        if text and any("compute" in header for header in table.headers) else None
+    if caption is None:
+        return None
+    for index, header in enumerate(table.headers):
+        if "compute" in header and _compute_unit(header) is None:
+            unit = _compute_unit(f"{header} {caption.group('caption').lower()}")
+            if unit is not None:
+                return index, *unit
     return None
 
 
@@ -532,10 +547,10 @@ def _compute_by_column(table: Table) -> list[Estimate]:
     return estimates
 
 
-def _compute_rows(table: Table) -> list[Estimate]:
+def _compute_rows(table: Table, text: str = "") -> list[Estimate]:
     """Reported estimates from a training-compute column: each row's figure in the header's unit, for
     the model its first cell names (a row under a header that projects budgets is not a run)."""
-    column = _compute_column(table)
+    column = _compute_column(table, text)
     if column is None:
         return []
     index, factor, unit = column
