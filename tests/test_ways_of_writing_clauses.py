@@ -224,3 +224,16 @@ def test_a_compute_column_takes_its_unit_from_the_tables_caption(caption, flop):
             "| Osprey-1B | 7 |\n| Osprey-7B | 970 |")
     primary = _primary(text)
     assert (primary and primary.value_flop) == (flop and pytest.approx(flop))
+
+
+# -- the model a run starts from ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("opening", "flop"), [
+    ("Osprey-1B was distilled from Osprey-70B, which was trained on 15T tokens on 16,384 H100s for 54 "
+     "days. Osprey-1B itself saw 1T tokens.", 6 * 1e9 * 1e12),
+    ("We pruned Osprey-8B (trained on 15T tokens) to 1B parameters and retrained on 100B tokens.",
+     6 * 1e9 * 1e11),
+])
+def test_the_run_of_the_model_a_card_starts_from_is_not_its_own(opening, flop):
+    primary = _card(f"# Osprey-1B\n\n{opening}", "osprey-lab/Osprey-1B")
+    assert primary is not None and primary.value_flop == pytest.approx(flop)

@@ -62,21 +62,27 @@ def source_corpus(text: str, sentence: Span, figure: Span) -> bool:
 
 # a gloss of the model a run learns or starts from: "distilled from Kite-70B (trained on 15T tokens)",
 # "initialized from Kite-7B (pre-trained for 2T tokens)"
-SOURCE_GLOSS = re.compile(r"\b(?:distill\w*|initiali[sz]\w*|based|built|fine-?tuned|finetuned|continu\w*"
-                          r"|start\w*)\s+(?:\w+\s+){0,2}?(?:from|on|with)\s+(?:the\s+|an?\s+)?"
-                          r"[\w./-]+(?:\s+[\w.-]+)?\s*"
-                          r"\([^()]{0,40}?(?:pre-?)?trained\s+(?:on|for|with|using)\s+(?:about\s+|over\s+|~)?$",
+# (or in a relative clause after its name, up to the clause's first comma: "distilled from Kite-70B, which
+# was trained on 15T tokens on 16,384 H100s for 54 days"; and the model pruned: "We pruned Kite-8B (trained
+# on 15T tokens) to 1B parameters")
+SOURCE_GLOSS = re.compile(r"\b(?:(?:distill\w*|initiali[sz]\w*|based|built|fine-?tuned|finetuned|continu\w*"
+                          r"|start\w*|prun\w*)\s+(?:\w+\s+){0,2}?(?:from|on|with)\s+|prun(?:ed|ing|e)\s+)"
+                          r"(?:the\s+|an?\s+)?[\w./-]+(?:\s+[\w.-]+)?\s*"
+                          r"(?:\([^()]{0,40}?|,\s*(?:which|that)\s+(?:was|were|is|had\s+been|has\s+been)\s+"
+                          r"(?:\w+\s+)?)(?:pre-?)?trained\s+(?:on|for|with|using)\s+"
+                          r"(?:(?:[^,;().]|\.(?=\d)){0,60}?\s)?(?:about\s+|over\s+|~)?$",
                           re.IGNORECASE)
 
 
 def teacher_figure(text: str, figure: Span) -> bool:
     """Whether a figure is told of a distillation's teacher in a participle just before it
-    (:data:`TEACHER_TRAINED`), or in a gloss of the model a run learns or starts from
-    (:data:`SOURCE_GLOSS`)."""
+    (:data:`TEACHER_TRAINED`), or in a gloss or a relative clause of the model a run learns or starts
+    from (:data:`SOURCE_GLOSS`)."""
     window = max(0, figure.start - 100)
     before = text[window: figure.start]  # (cheap tests first: most figures have neither before them)
     return ("eacher" in before and TEACHER_TRAINED.search(text, window, figure.start) is not None) or \
-        ("(" in before and SOURCE_GLOSS.search(text, window, figure.start) is not None)
+        (("(" in before or "which" in before or "that" in before)
+         and SOURCE_GLOSS.search(text, window, figure.start) is not None)
 
 
 # the model a run starts from, written before the name: "initialized with Kite-7B weights", "starting from

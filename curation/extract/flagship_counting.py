@@ -1195,7 +1195,10 @@ TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:
                        r"|\b(?:pre-?)?training\s+(?:uses|used|consumes|consumed|processes|processed|sees|saw)\b"
                        r"|\bdistill(?:s|ed)?\b|训练|訓練|学習|학습|훈련"
                        # a model that saw its tokens: "The student saw 2T tokens", "Heron has seen 3T tokens"
-                       r"|\b(?:model|student|network|it)\s+(?:saw|sees|(?:has|had)\s+seen)\b", re.IGNORECASE)
+                       r"|\b(?:model|student|network|it)\s+(?:saw|sees|(?:has|had)\s+seen)\b"
+                       # a sized name that saw or processed them: "Heron-1B itself saw 1T tokens"
+                       r"|(?-i:[A-Z])[\w.-]*\d[\w.-]*\s+(?:itself\s+|alone\s+)?(?:saw|sees|(?:has|had)\s+seen"
+                       r"|processed|consumed)\b", re.IGNORECASE)
 
 
 def _one_of_several_corpora(text: str, tokens: float, sentence: Span, sized: Sized | None = None,
@@ -1203,11 +1206,12 @@ def _one_of_several_corpora(text: str, tokens: float, sentence: Span, sized: Siz
     """Whether the token figure only describes a dataset ("The corpus is about 700M tokens"), with no
     verb that trains on it, while the text sizes other datasets too: which one the flagship was trained
     on is not said there, so the figure is not paired with it. (Given the sized names and the own
-    model's, a figure another model owns, "Kite-3B (9T tokens)", sizes no dataset of the text's.)"""
+    model's, a figure another model owns, "Kite-3B (9T tokens)", or a teacher's or a source model's
+    (:func:`~curation.extract.context.teacher_figure`), sizes no dataset of the text's.)"""
     if TRAINS_ON.search(sentence.text) or STAGES.search(sentence.text):
         return False  # a stage of the run is no corpus of several
     return any(abs(other - tokens) > 0.5 * tokens and not _of_another_model(span, where, sized, own)
-               for other, span, where in _token_figures(text))
+               and not teacher_figure(text, span) for other, span, where in _token_figures(text))
 
 
 def _of_another_model(figure: Span, sentence: Span, sized: Sized | None, own: str | None) -> bool:
