@@ -237,3 +237,21 @@ def test_a_compute_column_takes_its_unit_from_the_tables_caption(caption, flop):
 def test_the_run_of_the_model_a_card_starts_from_is_not_its_own(opening, flop):
     primary = _card(f"# Osprey-1B\n\n{opening}", "osprey-lab/Osprey-1B")
     assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+@pytest.mark.parametrize(("sentence", "tokens"), [
+    ("Osprey-7B is trained with a 4K context for 1.8T tokens.", 1.8e12),
+    ("Osprey-7B supports a context window of 128K tokens and was trained on 2T tokens.", 2e12),
+    ("Osprey-7B-v2 is trained for an additional 1T tokens, for a total of 3T tokens.", 3e12),
+])
+def test_a_windows_or_an_added_parts_words_govern_only_the_number_after_them(sentence, tokens):
+    primary = _primary(sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * tokens)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey-7B has a context length of 4096 tokens.",
+    "Osprey-7B-v2 is trained for an additional 1T tokens.",
+])
+def test_a_window_or_an_added_part_alone_is_no_run(sentence):
+    assert _primary(sentence) is None

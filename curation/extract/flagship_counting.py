@@ -242,6 +242,13 @@ ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tok
                             re.IGNORECASE)
 # words before a token figure that make it no training run's: a batch, a window, a test or validation set,
 # a further stage (read by :func:`has_cue`, from a word's start: "test", not the end of "latest")
+# a context's size, then the tokens trained with it: "with a 4K context for 1.8T tokens", "at a 32K context
+# window over the final 200B tokens"
+SHAPE_THEN_RUN = re.compile(r"\d[\d.,]*\s?[km]?[\s-]+(?:token\s+)?(?:context|window)"
+                            r"(?:\s+(?:length|window|size))?\s+(?:for|over|on)\s+(?:the\s+)?(?:\w+\s+)?$")
+GOVERN_NEXT_NUMBER = ("context", "window", "batch", "minibatch", "microbatch", "sequence", "length",
+                      "additional", "another", "extra ")
+BARE_NUMBER = re.compile(r"\d[\d.,]*")
 NOT_TRAINING_TOKENS = ("batch", "minibatch", "microbatch", "context", "window", "sequence", "length", "per ",
                        "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test",
                        "additional", "another", "extra ")
@@ -1064,7 +1071,16 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         if "per " in before:  # "at 1,000 tokens per parameter (1T tokens)": the ratio's total; a rate or
             # what each device holds has its own number ("peak memory of 61 GB per GPU when training on …")
             before = THROUGHPUT_RATE.sub(" ", RATIO_GLOSSED.sub(" ", before))
-        if per_item or has_cue(before, NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
+        if "context" in before or "window" in before:  # "with a 4K context for 1.8T tokens": the run's
+            before = SHAPE_THEN_RUN.sub(" ", before)  # tokens after a context's size, not the context's
+        # a window's, a batch's or an added part's words govern the number right after them, not a later
+        # one ("a context window of 128K tokens and was trained on 2T tokens", "an additional 1T tokens, for
+        # a total of 3T tokens")
+        cued = before
+        numbers = list(BARE_NUMBER.finditer(before)) if any(c.isdigit() for c in before) else []
+        if numbers and has_cue(before[:numbers[-1].start()], GOVERN_NEXT_NUMBER):
+            cued = before[numbers[-1].end():]
+        if per_item or has_cue(cued, NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
             continue
         about = ABOUT_TRAINING.search(sentence.text)
         prose = about and (is_prose(sentence) or list_block(text, match.start()) is not None)
