@@ -255,3 +255,14 @@ def test_a_windows_or_an_added_parts_words_govern_only_the_number_after_them(sen
 ])
 def test_a_window_or_an_added_part_alone_is_no_run(sentence):
     assert _primary(sentence) is None
+
+
+@pytest.mark.parametrize(("sentence", "flop"), [
+    ("Osprey-7B matches Finch-13B at 48% of its training compute (1.2e23 vs. 2.5e23 FLOPs).", 1.2e23),
+    ("Osprey-7B matches Finch-13B with less compute (1.2 × 10^23 vs. 2.5 × 10^23 FLOPs).", 1.2e23),
+    # the pair follows the sentence's order: its subject is another model
+    ("Finch-13B needs twice the compute of Osprey-7B (2.5e23 vs. 1.2e23 FLOPs).", None),
+])
+def test_the_own_side_of_a_pair_of_figures_that_share_their_unit(sentence, flop):
+    primary = _primary(sentence)
+    assert (primary and primary.value_flop) == (flop and pytest.approx(flop))

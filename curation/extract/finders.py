@@ -40,7 +40,7 @@ from curation.extract.evidence import (
     Span,
     sentence_around,
 )
-from curation.extract.flagship_counting import in_title, introduced_as_own
+from curation.extract.flagship_counting import in_title, introduced_as_own, opens_with_own_name
 from curation.extract.model_names import document_title
 from curation.extract.operation_counting import EPOCHS, epochs_of
 from curation.extract.quantities import (
@@ -244,7 +244,33 @@ def find_reported(text: str) -> list[Estimate]:
             mark_local_cues(estimate, text, sentence, match_span(match))
             context = context_around(text, sentence, match_span(match), 60, 30)
             estimates.append(classify(estimate, _epoch_marked(estimate, context, epochs)))
+            if not in_pfs and COMPARED_NOTE in estimate.notes and "vs" in text[max(0, match.start() - 12):
+                                                                                match.start()]:
+                estimates.extend(_first_of_versus(text, sentence, match))
     return estimates + _unitless_compute(text) + _labelled_compute(text)
+
+
+# the own side of a pair of figures that share their unit: "Heron-7B matches Kite-13B at 48% of its training
+# compute (1.2e23 vs. 2.5e23 FLOPs)"
+FIRST_OF_VERSUS = re.compile(rf"\(\s*(?:about\s+|~\s*)?(?P<first>{SCIENTIFIC})\s*(?:vs\.?|versus)\s*$",
+                             re.IGNORECASE)
+VERSUS_PAIRING = 'the own side of an "X vs. Y" pair of figures'
+
+
+def _first_of_versus(text: str, sentence: Span, second: re.Match[str]) -> list[Estimate]:
+    """The figure before "vs." in a parenthesis whose second figure carries the unit, as the own run's,
+    when the sentence opens with the text's own model (the pair follows the sentence's order: its
+    subject first); none otherwise."""
+    first = FIRST_OF_VERSUS.search(text, max(sentence.start, second.start() - 40), second.start())
+    if first is None or not opens_with_own_name(text, sentence):
+        return []
+    value = scientific_value(first)
+    if not MIN_FLOP <= value <= MAX_FLOP:
+        return []
+    span = Span(first.group("first"), first.start("first"), first.end("first"))
+    estimate = Estimate(value, REPORTED, [sentence, span], {"unit": "FLOP", "pairing": VERSUS_PAIRING})
+    mark_local_cues(estimate, text, sentence, span)
+    return [classify(estimate, context_around(text, sentence, span, 60, 0))]
 
 
 # a field or key-value row that names its unit in parentheses: "Compute (PF-days): 3,640", "Training

@@ -423,7 +423,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     statements.extend(_own_table_sizes(text))
     for listed in _size_lists(text):
         sentence = sentence_around(text, listed.start(), listed.end())
-        if trains(sentence.text) or _opens_with_own_name(text, sentence):
+        if trains(sentence.text) or opens_with_own_name(text, sentence):
             at = listed.start("list")
             statements.extend((_value(size), Span(size.group(0), at + size.start(), at + size.end()))
                               for size in LISTED_SIZE.finditer(listed.group("list")))
@@ -510,7 +510,7 @@ RUN_IN_HEADING = re.compile(r"\s*(?:#+\s*)?\d+(?:\.\d+)*\.?\s+(?:[A-Z][\w-]*(?:\
 HEADING_WORD = re.compile(r"[A-Z][\w-]*\s+")
 
 
-def _opens_with_own_name(text: str, sentence: Span) -> bool:
+def opens_with_own_name(text: str, sentence: Span) -> bool:
     """Whether a sentence's subject is the model the title names ("Heron comes in three sizes: 1B, 3B
     and 8B" under "Heron: …"), also after a section heading run into it ("3 Models Heron comes …")."""
     opening = OPENING_NAME.match(sentence.text)
@@ -544,7 +544,7 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
     if trains(sentence.text):
         return True
     if OWN_SIZES_VERB.match(sentence.text) and not COMPARISON.search(sentence.text) and \
-            _opens_with_own_name(text, sentence):
+            opens_with_own_name(text, sentence):
         return True
     subject = SUBJECT.search(text, sentence.start, at)
     if subject is None or subject.end() != at:
@@ -558,7 +558,7 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
         return _continues_own(text, sentence)
     if before.endswith(";") and _anaphoric(subject):  # "… trained on 1T tokens; it has 15B parameters"
         clause = Span(text[sentence.start: subject.start()], sentence.start, subject.start())
-        return trains(clause.text) or _opens_with_own_name(text, clause)
+        return trains(clause.text) or opens_with_own_name(text, clause)
     return starts and name.lower() not in NOT_NAME_WORDS \
         and in_title(text, name) and not common_word(text, name)
 
@@ -583,7 +583,7 @@ def _continues_own(text: str, sentence: Span) -> bool:
     model sees 1.8T tokens during pre-training."). A new paragraph's pronoun reaches back to nothing;
     one after a sentence about a baseline is the baseline's."""
     before = sentence_before(text, sentence)
-    return before is not None and (trains(before.text) or _opens_with_own_name(text, before)
+    return before is not None and (trains(before.text) or opens_with_own_name(text, before)
                                    or OUR_MODEL_SUBJECT.match(before.text) is not None)
 
 
