@@ -266,3 +266,8 @@ def test_a_window_or_an_added_part_alone_is_no_run(sentence):
 def test_the_own_side_of_a_pair_of_figures_that_share_their_unit(sentence, flop):
     primary = _primary(sentence)
     assert (primary and primary.value_flop) == (flop and pytest.approx(flop))
+
+
+def test_a_part_of_the_devices_named_before_after_a_verb_of_use():
+    primary = _primary("We have 4,096 H100s. Osprey-70B used 1,024 of them for 30 days.")
+    assert primary is not None and primary.assumptions["chips"] == 1024

@@ -497,7 +497,8 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
 
 # a part of the devices a sentence before names, after a word of use: "Our cluster has 10,000 H100 GPUs.
 # Heron was trained for 10 days on 256 of them" (the accelerator is the one the text names)
-OF_THEM = re.compile(r"\b(?:on|using|with|across|over)\s+(?:only\s+|just\s+)?(?P<count>\d[\d,]*)\s+of\s+"
+OF_THEM = re.compile(r"\b(?:on|using|with|across|over|used|uses|employed|took|occupied)\s+"
+                     r"(?:only\s+|just\s+)?(?P<count>\d[\d,]*)\s+of\s+"
                      r"(?:them|these|those|(?:these|those|the|our)\s+(?:GPUs|chips|accelerators|devices|cards))\b",
                      re.IGNORECASE)
 
