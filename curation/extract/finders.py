@@ -244,8 +244,8 @@ def find_reported(text: str) -> list[Estimate]:
             mark_local_cues(estimate, text, sentence, match_span(match))
             context = context_around(text, sentence, match_span(match), 60, 30)
             estimates.append(classify(estimate, _epoch_marked(estimate, context, epochs)))
-            if not in_pfs and COMPARED_NOTE in estimate.notes and "vs" in text[max(0, match.start() - 12):
-                                                                                match.start()]:
+            versus = "vs" in text[max(0, match.start() - 12): match.start()]
+            if versus and not in_pfs and COMPARED_NOTE in estimate.notes:  # "(1.2e23 vs. 2.5e23 FLOPs)"
                 estimates.extend(_first_of_versus(text, sentence, match))
     return estimates + _unitless_compute(text) + _labelled_compute(text)
 

@@ -240,15 +240,16 @@ ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tok
                             r"|\b(?:final|full|main|production)\s+(?:[\w.-]+\s+)?run\b"
                             r"|训练|訓練|学習|학습|훈련|语料",
                             re.IGNORECASE)
-# words before a token figure that make it no training run's: a batch, a window, a test or validation set,
-# a further stage (read by :func:`has_cue`, from a word's start: "test", not the end of "latest")
 # a context's size, then the tokens trained with it: "with a 4K context for 1.8T tokens", "at a 32K context
 # window over the final 200B tokens"
 SHAPE_THEN_RUN = re.compile(r"\d[\d.,]*\s?[km]?[\s-]+(?:token\s+)?(?:context|window)"
                             r"(?:\s+(?:length|window|size))?\s+(?:for|over|on)\s+(?:the\s+)?(?:\w+\s+)?$")
+# words that govern only the number right after them ("a context window of 128K tokens", "an additional 1T")
 GOVERN_NEXT_NUMBER = ("context", "window", "batch", "minibatch", "microbatch", "sequence", "length",
                       "additional", "another", "extra ")
 BARE_NUMBER = re.compile(r"\d[\d.,]*")
+# words before a token figure that make it no training run's: a batch, a window, a test or validation set,
+# a further stage (read by :func:`has_cue`, from a word's start: "test", not the end of "latest")
 NOT_TRAINING_TOKENS = ("batch", "minibatch", "microbatch", "context", "window", "sequence", "length", "per ",
                        "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test",
                        "additional", "another", "extra ")

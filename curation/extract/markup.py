@@ -553,6 +553,8 @@ def _comma_line_breaks_joined(document: str) -> str:
             done = match.end()
         at = document.find(",\n", at + 1)
     return "".join(parts) + document[done:] if parts else document
+
+
 # a power of ten written with an HTML superscript, as PDF-to-Markdown converters write it
 SUPERSCRIPT_POWER = re.compile(r"(?<![\d.])10\s*<sup>\s*(?P<power>[-−]?\d{1,2})\s*</sup>", re.IGNORECASE)
 
@@ -567,8 +569,8 @@ def plain_text(document: str) -> str:
     GPU hours": "812321 GPU hours"), token counts in metric units as sizes
     ("5,500 GT", "14 Teratokens": "5,500B tokens", "14 T tokens"), counts in scientific notation or in
     words as sizes ("7 × 10^9 parameters", "seven-billion-parameter": "7B parameters",
-    a power of ten in an HTML superscript as one with a caret ("10<sup>22</sup>": "10^22"),
-    "7-billion-parameter"), in Chinese or Japanese text counts in their units as sizes ("130 亿参数":
+    "7-billion-parameter"), a power of ten in an HTML superscript as one with a caret
+    ("10<sup>22</sup>": "10^22"), in Chinese or Japanese text counts in their units as sizes ("130 亿参数":
     "13B parameters", "1.4 万亿 tokens": "1.4T tokens", "2.1兆トークン": "2.1T tokens"), durations in
     English units ("30 天", "30日間": "30 days"), a count written after its devices before them ("H100
     GPU 512台": "512 H100 GPU"), no measure word after a count ("512 张 A100": "512 A100") and a space
