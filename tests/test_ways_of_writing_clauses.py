@@ -271,3 +271,22 @@ def test_the_own_side_of_a_pair_of_figures_that_share_their_unit(sentence, flop)
 def test_a_part_of_the_devices_named_before_after_a_verb_of_use():
     primary = _primary("We have 4,096 H100s. Osprey-70B used 1,024 of them for 30 days.")
     assert primary is not None and primary.assumptions["chips"] == 1024
+
+
+@pytest.mark.parametrize("duration", [
+    "The pre-training of Osprey-V2 took 2 months.",
+    "The pre-training stage is completed in less than two months.",
+])
+def test_the_one_training_device_count_and_the_runs_duration_told_apart(duration):
+    text = "## Infrastructure\n\nWe trained on our cluster of 2,048 H800 GPUs.\n\n## Pre-training\n\n"
+    text += duration
+    primary = _primary(text)
+    assert primary is not None and primary.assumptions["chips"] == 2048
+
+
+def test_two_device_counts_or_two_durations_told_apart_pair_nothing():
+    two_counts = ("We trained on our cluster of 2,048 H800 GPUs. Ablations were trained on 64 H800 GPUs.\n\n"
+                  "The pre-training of Osprey-V2 took 2 months.")
+    two_durations = ("We trained on our cluster of 2,048 H800 GPUs.\n\nThe pre-training of Osprey-V2 took 2 "
+                     "months. The pre-training of Osprey-V1 took 3 weeks.")
+    assert _primary(two_counts) is None and _primary(two_durations) is None

@@ -713,6 +713,7 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
     duration times the largest count, which may belong to different runs; a pair whose row label cites
     another work is that work's."""
     estimates = []
+    lone: tuple[Span, list[tuple[float, str, Span]], Span] | None = None
     for sentence in sentences_with_devices(text):
         devices = [device for device in device_counts(sentence) if for_training(sentence, device)]
         if not devices:
@@ -763,6 +764,10 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
         if not times:
             times, evidence = _preceding_durations(text, sentence)
             pairing = "device count, and the duration in the sentence before"
+        if not times and lone is None:
+            lone = _lone_training_count(text)
+        if not times and lone is not None and lone[0] == sentence:
+            times, evidence, pairing = lone[1], lone[2], RUN_DURATION_PAIRING
         if not times or not TRAINING.search(evidence.text):
             continue
         device = max(devices, key=lambda d: d[0])
@@ -772,6 +777,43 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
         if estimate is not None:
             estimates.append(estimate)
     return estimates
+
+
+# the run's duration told in a sentence of its own, with no devices: "The pre-training of Heron-V2 took 2
+# months", "Pre-training was completed in less than two months", "Heron-V2 was trained for 54 days"
+RUN_DURATION = re.compile(r"(?:^|\W)(?:the\s+)?(?:whole\s+|entire\s+|full\s+)?(?:pre-?)?training"
+                          r"(?:\s+(?:run|stage|phase))?(?:\s+(?:of|for)\s+[\w.-]+(?:\s+[\w.-]+)?)?\s+(?:took|lasted|ran\s+for"
+                          r"|(?:was|is)\s+completed\s+(?:in|within)|completed\s+(?:in|within))\b"
+                          r"|\b(?:was|were)\s+(?:pre-?)?trained\s+for\s+(?:about\s+|roughly\s+|~\s*)?\S+\s+"
+                          r"(?:days?|weeks?|months?)\b", re.IGNORECASE)
+RUN_DURATION_PAIRING = "the one training device count, and the run's duration in a sentence of its own"
+
+
+def _lone_training_count(text: str) -> tuple[Span, list[tuple[float, str, Span]], Span] | None:
+    """A device count and the run's duration told apart, in different paragraphs or sections ("We trained on
+    our cluster of 2,048 H800 GPUs." … "The pre-training of Heron-V2 took 2 months."): paired only when
+    the text has exactly one sentence with a device count for training that says it trains and gives no
+    duration, and exactly one sentence with no devices that tells the run's duration
+    (:data:`RUN_DURATION`), after it and not about another model. Returns the count's sentence, the
+    durations and the span from it to the duration's sentence."""
+    counts = [sentence for sentence in sentences_with_devices(text)
+              if any(for_training(sentence, device) for device in device_counts(sentence))]
+    if len(counts) != 1 or not TRAINING.search(counts[0].text) or durations(counts[0]):
+        return None
+    sentence = counts[0]
+    told = []
+    for match in RUN_DURATION.finditer(text, sentence.end):
+        run = sentence_around(text, match.end() - 1, match.end())
+        if run.start < sentence.end or any(span.start == run.start for span, _ in told):
+            continue
+        times = durations(run)
+        if times and not device_counts(run) and not STUDY_WORD.search(run.text) and \
+                not ANOTHER_SUBJECT.search(run.text):
+            told.append((run, times))
+    if len(told) != 1:
+        return None
+    run, times = told[0]
+    return sentence, times, Span(text[sentence.start: run.end], sentence.start, run.end)
 
 
 # a contrast between a device count and a duration: the duration is another run's ("… 1,024 H100s in 10
