@@ -290,3 +290,11 @@ def test_two_device_counts_or_two_durations_told_apart_pair_nothing():
     two_durations = ("We trained on our cluster of 2,048 H800 GPUs.\n\nThe pre-training of Osprey-V2 took 2 "
                      "months. The pre-training of Osprey-V1 took 3 weeks.")
     assert _primary(two_counts) is None and _primary(two_durations) is None
+
+
+@pytest.mark.parametrize("duration", [
+    "Finch-70B was trained for 54 days on thousands of GPUs.",
+    "Finch was trained for 54 days.",
+])
+def test_another_models_duration_told_apart_pairs_with_no_device_count(duration):
+    assert _primary(f"Our probes were trained on a single A100 GPU.\n\n## Related work\n\n{duration}") is None

@@ -56,7 +56,7 @@ from curation.extract.hardware import (
     resolve_accelerator,
     tpu_slice,
 )
-from curation.extract.model_names import model_before, nearby_model
+from curation.extract.model_names import SIZED_NAME, TRAINED_SUBJECT, model_before, nearby_model
 from curation.extract.quantities import NUMBER, parse_plain
 from curation.extract.step_time import step_time_durations
 
@@ -787,6 +787,18 @@ RUN_DURATION = re.compile(r"(?:^|\W)(?:the\s+)?(?:whole\s+|entire\s+|full\s+)?(?
                           r"|\b(?:was|were)\s+(?:pre-?)?trained\s+for\s+(?:about\s+|roughly\s+|~\s*)?\S+\s+"
                           r"(?:days?|weeks?|months?)\b", re.IGNORECASE)
 RUN_DURATION_PAIRING = "the one training device count, and the run's duration in a sentence of its own"
+DEVICE_MENTION = re.compile(r"\b(?:GPUs?|TPUs?|NPUs?|chips?|accelerators?|cores?|nodes?)\b", re.IGNORECASE)
+TITLE_REACH = 300  # the opening characters that may hold a paper's title
+
+
+def _names_another(text: str, sentence: Span) -> bool:
+    """Whether a sentence names a model (a sized name, or a one-word name as its subject: "Kite-70B was
+    trained for 54 days", "Kite was trained for …") that the text's title does not carry."""
+    title = text.lstrip()[:TITLE_REACH].split("\n\n", 1)[0].lower()  # the opening lines, to a blank line
+    names = [m.group("name") for m in SIZED_NAME.finditer(sentence.text)]
+    subject = TRAINED_SUBJECT.match(sentence.text)
+    names += [subject.group("name")] if subject else []
+    return any(re.split(r"[\s-]", name)[0].lower() not in title for name in names)
 
 
 def _lone_training_count(text: str) -> tuple[Span, list[tuple[float, str, Span]], Span] | None:
@@ -807,8 +819,9 @@ def _lone_training_count(text: str) -> tuple[Span, list[tuple[float, str, Span]]
         if run.start < sentence.end or any(span.start == run.start for span, _ in told):
             continue
         times = durations(run)
-        if times and not device_counts(run) and not STUDY_WORD.search(run.text) and \
-                not ANOTHER_SUBJECT.search(run.text):
+        if times and not device_counts(run) and not DEVICE_MENTION.search(run.text) and \
+                not STUDY_WORD.search(run.text) and not ANOTHER_SUBJECT.search(run.text) and \
+                not _names_another(text, run):
             told.append((run, times))
     if len(told) != 1:
         return None
