@@ -714,6 +714,7 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
     another work is that work's."""
     estimates = []
     lone: tuple[Span, list[tuple[float, str, Span]], Span] | None = None
+    lone_read = False  # (read once a text, when a count first lacks a duration)
     for sentence in sentences_with_devices(text):
         devices = [device for device in device_counts(sentence) if for_training(sentence, device)]
         if not devices:
@@ -764,8 +765,8 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
         if not times:
             times, evidence = _preceding_durations(text, sentence)
             pairing = "device count, and the duration in the sentence before"
-        if not times and lone is None:
-            lone = _lone_training_count(text)
+        if not times and not lone_read:
+            lone, lone_read = _lone_training_count(text), True
         if not times and lone is not None and lone[0] == sentence:
             times, evidence, pairing = lone[1], lone[2], RUN_DURATION_PAIRING
         if not times or not TRAINING.search(evidence.text):
@@ -782,7 +783,8 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
 # the run's duration told in a sentence of its own, with no devices: "The pre-training of Heron-V2 took 2
 # months", "Pre-training was completed in less than two months", "Heron-V2 was trained for 54 days"
 RUN_DURATION = re.compile(r"(?:^|\W)(?:the\s+)?(?:whole\s+|entire\s+|full\s+)?(?:pre-?)?training"
-                          r"(?:\s+(?:run|stage|phase))?(?:\s+(?:of|for)\s+[\w.-]+(?:\s+[\w.-]+)?)?\s+(?:took|lasted|ran\s+for"
+                          r"(?:\s+(?:run|stage|phase))?(?:\s+(?:of|for)\s+[\w.-]+(?:\s+[\w.-]+)?)?"
+                          r"\s+(?:took|lasted|ran\s+for"
                           r"|(?:was|is)\s+completed\s+(?:in|within)|completed\s+(?:in|within))\b"
                           r"|\b(?:was|were)\s+(?:pre-?)?trained\s+for\s+(?:about\s+|roughly\s+|~\s*)?\S+\s+"
                           r"(?:days?|weeks?|months?)\b", re.IGNORECASE)
@@ -802,8 +804,8 @@ def _names_another(text: str, sentence: Span) -> bool:
 
 
 def _lone_training_count(text: str) -> tuple[Span, list[tuple[float, str, Span]], Span] | None:
-    """A device count and the run's duration told apart, in different paragraphs or sections ("We trained on
-    our cluster of 2,048 H800 GPUs." … "The pre-training of Heron-V2 took 2 months."): paired only when
+    """A device count and the run's duration told apart, in different paragraphs or sections ("We trained
+    on our cluster of 2,048 H800 GPUs." … "The pre-training of Heron-V2 took 2 months."): paired only when
     the text has exactly one sentence with a device count for training that says it trains and gives no
     duration, and exactly one sentence with no devices that tells the run's duration
     (:data:`RUN_DURATION`), after it and not about another model. Returns the count's sentence, the
