@@ -779,9 +779,6 @@ def _squashed(name: str) -> str:
     return re.sub(r"[\s_-]+", "", name.lower())
 
 
-TITLE_SIZE = NAME_SIZE
-
-
 def _titled(text: str, sized: Sized) -> Flagship | None:
     """On a model card, the sized name its title carries ("# Heron-7B"), whatever siblings it mentions;
     else the largest size written inside the title ("# Heron-400-10B-MT": 10B; an active-size part such
@@ -792,7 +789,7 @@ def _titled(text: str, sized: Sized) -> Flagship | None:
         for value, match in found:
             if title and _squashed(match.group(0)) in title:
                 return Flagship(value, Span(match.group(0), match.start(), match.end()), _model_name(match))
-    sizes = [(scaled_value(m.group("n"), m.group("m").lower()), m) for m in TITLE_SIZE.finditer(raw)]
+    sizes = [(scaled_value(m.group("n"), m.group("m").lower()), m) for m in NAME_SIZE.finditer(raw)]
     if not sizes:
         return None
     value, match = max(sizes, key=lambda pair: pair[0])
