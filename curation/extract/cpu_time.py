@@ -31,7 +31,7 @@ from curation.extract.device_time import (
     SECONDS,
 )
 from curation.extract.evidence import HARDWARE, Estimate, Span, sentence_around
-from curation.extract.quantities import NUMBER
+from curation.extract.quantities import FREE_NUMBER, NUMBER
 
 # (last publication year, core, single-precision FLOP/s per core, source)
 CPU_CORE_BY_YEAR = (
@@ -48,7 +48,7 @@ CPU_CORE_BY_YEAR = (
 # (the literals first: a plain search of the text is fast; "INPUT" holds one, so the pattern decides)
 ACCELERATOR_WORDS = ("GPU", "TPU", "NPU", "IPU", "CUDA", "Cerebras", "wafer")
 ACCELERATOR_WORD = re.compile(r"\b(?:GPU|TPU|NPU|IPU)s?\b|\bCUDA\b|\bCerebras\b|\bwafer")
-CORE_TIME = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<mult>k|K|thousand|million)?\s*"
+CORE_TIME = re.compile(rf"(?P<n>{FREE_NUMBER})\s?(?P<mult>k|K|thousand|million)?\s*"
                        r"(?P<cpu>CPU[\s-]+)?core[\s-]*(?P<unit>hours?|days?|years?)\b", re.IGNORECASE)
 # words that make a sentence's cores a CPU's: "core-hours on Xeon processors"
 CPU_WORDS = re.compile(r"\b(?:CPUs?|processors?|Xeon|Opteron|machines|servers)\b", re.IGNORECASE)
@@ -56,7 +56,7 @@ CORES = re.compile(rf"(?<![\w.])(?P<n>{NUMBER}|[a-z]+(?:\s+(?:hundred|thousand))
                    r"(?:CPU\s+)?cores\b", re.IGNORECASE)
 TRAINING = re.compile(r"\b(?:pre-?)?train|\btook\b|\btakes\b|\bran\b|\blearn", re.IGNORECASE)
 PRODUCT_HEADER = re.compile(r"(?P<unit>hours?|days?)\s*[x×]\s*(?:CPU\s+)?cores", re.IGNORECASE)
-PRODUCT_CELL = re.compile(rf"(?<![\w.])(?P<a>{NUMBER})\s*[x×]\s*(?P<b>\d[\d,]*)(?![\w.])")
+PRODUCT_CELL = re.compile(rf"(?P<a>{FREE_NUMBER})\s*[x×]\s*(?P<b>\d[\d,]*)(?![\w.])")
 MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "million": 1e6}
 HEADER_REACH = 600  # characters after a product header where its column's cells stand
 

@@ -57,7 +57,7 @@ from curation.extract.hardware import (
     tpu_slice,
 )
 from curation.extract.model_names import SIZED_NAME, TRAINED_SUBJECT, model_before, nearby_model
-from curation.extract.quantities import NUMBER, parse_plain
+from curation.extract.quantities import FREE_NUMBER, NUMBER, parse_plain
 from curation.extract.step_time import step_time_durations
 
 ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
@@ -115,7 +115,7 @@ DEVICES = re.compile(
     rf"|(?<![\w.])(?P<count2>{AMOUNT})(?P<k2>(?<=\d)[kK](?![a-zA-Z0-9]))?\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
     rf"(?P<name2>(?:(?:NVIDIA|Nvidia|Tesla|GeForce|AMD|Instinct)\s){{0,2}}[A-Za-z][\w.\-]*\d[\w.\-]*)s\b"
     # "an 8-GPU server", "a 2,048-GPU H100 cluster": the count is the machine's or the cluster's
-    rf"|(?<![\w.])(?P<count3>{NUMBER})-(?P<noun3>GPU|TPU)\s+(?:(?P<name3>[A-Za-z][\w.-]*\d[\w.-]*)\s+)?"
+    rf"|(?P<count3>{FREE_NUMBER})-(?P<noun3>GPU|TPU)\s+(?:(?P<name3>[A-Za-z][\w.-]*\d[\w.-]*)\s+)?"
     r"(?:machine|server|node|box|cluster|pod|system|supercomputer)"
     # "a 512-core TPU v3 pod", "a 1024-chip TPUv4 slice": the count is the pod's
     rf"|(?<![\w.])(?P<count4>\d[\d,]*)-(?P<noun4>core|chip)\s+(?P<name4>(?:Cloud\s+)?TPU[\s-]?v?\d?\w?)"

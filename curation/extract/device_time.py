@@ -43,6 +43,7 @@ from curation.extract.hardware import (
     resolve_accelerator,
 )
 from curation.extract.quantities import (
+    FREE_NUMBER,
     MULTIPLIER_WORD,
     NUMBER,
     parse_exponent,
@@ -99,7 +100,7 @@ UTILIZATION = re.compile(
 
 
 # a throughput each device sustained: "sustaining 150 TFLOPS per GPU", "at 180 TFLOP/s/GPU"
-THROUGHPUT = re.compile(rf"(?<![\w.])(?P<t>{NUMBER})\s?"
+THROUGHPUT = re.compile(rf"(?P<t>{FREE_NUMBER})\s?"
                         r"(?P<unit>TFLOPs?|TFLOPS|teraflops|PFLOPs?|PFLOPS|petaflops)(?:\s*/\s*s(?:ec)?)?\s*(?:per|/|on\s+each|for\s+each|each)\s*"
                         r"(?:GPU|TPU|NPU|chip|device|accelerator|card)\b", re.IGNORECASE)
 # a batch the run processes, with its own numbers: "1,024 sequences of 8,192 tokens per step" says what each
@@ -375,7 +376,7 @@ def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | No
 
 # device time written without a device noun, the hardware named in its sentence: "A cumulative of 145,152
 # hours of computation was performed on hardware of type H100"
-COMPUTATION_TIME = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*"
+COMPUTATION_TIME = re.compile(rf"(?P<n>{FREE_NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*"
                               # "640K hours of H100 compute": the device may stand before the word
                               r"(?P<unit>hours?|days?)\s+of\s+(?:[\w-]+\s+){0,2}?(?:computation|compute|computing)\b",
                               re.IGNORECASE)
@@ -422,7 +423,7 @@ def _time_estimate(text: str, match: re.Match[str], accelerator: str, where: str
 
 # a duration longer than any run's wall clock, on a named accelerator: "1.1 million hours on NVIDIA H100
 # accelerators", "640K hours of H100 time", "50,000 days on A100s" (device time, its device noun left out)
-LONG_TIME_ON = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*"
+LONG_TIME_ON = re.compile(rf"(?P<n>{FREE_NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*"
                           r"(?P<unit>hours?|days?)\s+"
                           r"(?:on|of|using)\s+(?:(?:NVIDIA|Nvidia|AMD|Google|Intel|Huawei)\s+)?"
                           # ("640K hours of H100 compute" is :data:`COMPUTATION_TIME`'s)

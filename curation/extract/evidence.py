@@ -39,9 +39,11 @@ class Estimate:
 # a sentence ends before a capital, a bracket, a blank line or a list/table line — or before a name
 # written in lower case with a digit or hyphen ("… datasets. stable-code-3b is …"), unless after "e.g."
 # ("et al." ends no sentence before its year or reference mark: "Following Kite et al. (2022), we …")
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?:(?<!et al\.)\s+(?=[A-Z(\[])|(?<=et al\.)\s+(?=[A-Z]))"
-                           r"|\n\s*\n|\n(?=[#|*\-•])"
-                           r"|(?<=[a-z0-9)]{3}\.)\s+(?=[a-z][a-z0-9]*[-\d][\w.-]*\s)")
+# (every break opens with a space or a line break, written first so that the regex engine skips
+# straight to the next one; the look-behinds then see that first character too)
+_SENTENCE_END = re.compile(r"\s(?:(?<=[.!?]\s)(?:(?<!et al\.\s)\s*(?=[A-Z(\[])|(?<=et al\.\s)\s*(?=[A-Z]))"
+                           r"|(?<=\n)\s*\n|(?<=\n)(?=[#|*\-•])"
+                           r"|(?<=[a-z0-9)]{3}\.\s)\s*(?=[a-z][a-z0-9]*[-\d][\w.-]*\s))")
 
 
 LOOKAHEAD = 40  # characters a sentence break's pattern reads past it

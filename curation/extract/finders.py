@@ -44,6 +44,7 @@ from curation.extract.flagship_counting import in_title, introduced_as_own, open
 from curation.extract.model_names import document_title
 from curation.extract.operation_counting import EPOCHS, epochs_of
 from curation.extract.quantities import (
+    FREE_NUMBER_COMMA,
     NUMBER,
     SCIENTIFIC,
     SCIENTIFIC_HINT,
@@ -75,7 +76,7 @@ REPORTED_FLOP = re.compile(
     rf"(?:\s(?P<si_mult>thousand|million|billion))?\s?"
     rf"(?P<si>peta|exa|(?i:zetta|yotta)|Z|Y|(?P<letter>[PE])(?=FLOPs\b|FLOP\b))[\s-]?(?=FLOP|flop)"
     # a count in words: "314 sextillion floating point operations"
-    rf"|(?<![\w.,])(?P<big_num>{NUMBER})\s(?P<big>quadrillion|quintillion|sextillion|septillion)\s+(?=FLOP|flop|floating))"
+    rf"|(?P<big_num>{FREE_NUMBER_COMMA})\s(?P<big>quadrillion|quintillion|sextillion|septillion)\s+(?=FLOP|flop|floating))"
     rf"\$?\s*(?:total\s+|training\s+)?{FLOP_UNIT}"  # "$3.1 \times 10^{{23}}$ FLOPs": LaTeX math
 )
 

@@ -99,6 +99,7 @@ from curation.extract.operation_counting import EPOCHS, epochs_of
 from curation.extract.parameter_labels import parameter_label
 from curation.extract.quantities import (
     COUNTED,
+    FREE_NUMBER,
     NUMBER,
     PARAMETER_WORDS,
     SCIENTIFIC,
@@ -113,12 +114,12 @@ from curation.extract.step_counting import list_block, step_tokens, table_step_t
 from curation.extract.tables import find_tables
 
 PARAMETER_STATEMENT = re.compile(
-    rf"(?<![\w.])(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z]){SIZE_GAP}*"
+    rf"(?P<n>{FREE_NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z]){SIZE_GAP}*"
     # "21B activated parameters", "21B are activated", "21B parameters active"
     # ("52B activation parameters" too)
     rf"(?:(?:(?:are|is)\s+)?(?P<active>activated|active|activation(?=\s+param))\b(?:\s*(?:parameters?|params)\b)?"
     rf"|{PARAMETER_WORDS}(?:parameters?|params)\b(?:\s+(?P<active2>activated|active)\b)?)", re.IGNORECASE)
-_SIZE_FIGURE = rf"(?<![\w.])(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
+_SIZE_FIGURE = rf"(?P<n>{FREE_NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
 # active counts written without "parameters" after them (see :func:`_active_parameters`)
 ACTIVE_STATEMENTS = (
     # "30B total, 3B active", "3B activated"
@@ -134,7 +135,16 @@ ACTIVE_STATEMENTS = (
 )
 DIGIT = re.compile(r"\d")
 # cheap: words of a mixture of experts, without which no count is paired with a total as its active part
-MIXTURE_WORDS = re.compile(r"expert|\bmoe\b|activated|activation param|sparse")
+MIXTURE_WORDS = ("expert", "activated", "activation param", "sparse")  # and "moe" as a word
+MOE_WORD = re.compile(r"\bmoe\b")
+
+
+def _mentions_mixture(low: str) -> bool:
+    """Whether a lower-cased text has any of :data:`MIXTURE_WORDS` or "moe" (substring tests first: an
+    alternation of words is a slow scan)."""
+    return any(word in low for word in MIXTURE_WORDS) or MOE_WORD.search(low) is not None
+
+
 # "uses only 39B per token", "39B parameters for each token" (read only where those words stand; not
 # the total a count is taken of: "activates 2.7B of its 14.3B parameters per token")
 PER_TOKEN_ACTIVE = re.compile(r"(?<!of its )(?<!of the )(?<!of their )" + _SIZE_FIGURE
@@ -195,12 +205,12 @@ SCIENTIFIC_TOKEN_FIGURE = re.compile(rf"(?<![\w.])(?:{SCIENTIFIC})\s*(?:training
                                      r"tokens(?![A-Za-z_])")
 # "a corpus of 3.3 billion words", "the 3.3 billion word corpus": older texts size their data in words
 WORD_FIGURE = re.compile(
-    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*(?:English\s+|training\s+)?"
+    rf"(?P<n>{FREE_NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*(?:English\s+|training\s+)?"
     r"(?:words\b|word(?=\s+(?:corpus|corpora|dataset)\b))", re.IGNORECASE)
 TOKENS_PER_WORD = 4 / 3  # English text: about 0.75 words a subword token
 # "a 2T-token corpus", "trained on 3T multilingual corpus": a corpus sized in tokens without the word
 CORPUS_FIGURE = re.compile(
-    rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?P<n>{FREE_NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:corpus|corpora|dataset|mix|mixture)\b)", re.IGNORECASE)
 # a stage of a run sized in tokens: "a 10T-token general phase and a 2T-token annealing phase"
 TOKEN_PHASE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:phase|stage)\b")
@@ -1118,7 +1128,7 @@ PART_OF = re.compile(r"\b(?:of\s+which|including|includes|out\s+of|subset|sample
                      re.IGNORECASE)
 
 
-SHARED_NOUN = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
+SHARED_NOUN = re.compile(rf"(?P<n>{FREE_NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
                          r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$")
 
 
@@ -1382,7 +1392,7 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
         return _count_from_ratio(text, repository)
     sized, flagship = _own_flagship(text, repository)
     active = _active_parameters(text)
-    if flagship is None and active is None and MIXTURE_WORDS.search(lowered(text)):
+    if flagship is None and active is None and _mentions_mixture(lowered(text)):
         active = _paired_active(text)
     if flagship is None and active is None:
         return []

@@ -32,7 +32,7 @@ from curation.extract.date_ranges import date_range_durations
 from curation.extract.device_time import SECONDS, _unit_key, document_accelerator, hardware_estimate
 from curation.extract.evidence import REPORTED, Estimate, Span
 from curation.extract.hardware import TPU_SLICE, accelerator_pattern, resolve_accelerator, tpu_slice
-from curation.extract.quantities import MULTIPLIER_WORD, NUMBER, parse_plain, scaled_value
+from curation.extract.quantities import FREE_NUMBER, MULTIPLIER_WORD, NUMBER, parse_plain, scaled_value
 
 FIELD = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)?[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?)[ \t]*:[ \t]*"
                    r"(?P<value>\S.*)$", re.MULTILINE)
@@ -65,7 +65,7 @@ COMPUTE_KEYS = re.compile(r"^(?:total flops?|training flops?|training compute|co
 COUNT = re.compile(rf"^\s*(?P<n>{NUMBER})\s*(?:x|×)?\s*"
                    r"(?:(?P<per>\d{1,2})(?![\d.,]|\s*[GT]i?B)\s*(?:x|×)?\s*)?(?=[A-Za-z(])", re.IGNORECASE)
 # a count written after the hardware's name: "TPUv3 pod (512 chips)", "A100 80GB, 64 GPUs", "A100 80GB x 8"
-COUNT_AFTER = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s*(?:chips|cores|GPUs|TPUs|devices|accelerators)\b"
+COUNT_AFTER = re.compile(rf"(?P<n>{FREE_NUMBER})\s*(?:chips|cores|GPUs|TPUs|devices|accelerators)\b"
                          r"|(?:×|\bx)\s*(?P<times>\d{1,5})\b(?!\s*(?:GB|TB|G\b))", re.IGNORECASE)
 TIME_VALUE = re.compile(
     # a thousand or a million as a letter: "Hours used: 120k"

@@ -88,7 +88,9 @@ def squash_name(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.lower())
 
 
-TITLE = re.compile(r"^#\s+(?:Model Card for\s+)?(?P<name>[^\n#]{2,60}?)\s*$", re.MULTILINE | re.IGNORECASE)
+# (the "#" first, the line's start checked behind it: a fast scan, see ``sections.HEADING``)
+TITLE = re.compile(r"#(?<=^#)\s+(?:Model Card for\s+)?(?P<name>[^\n#]{2,60}?)\s*$",
+                   re.MULTILINE | re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)  # asked by several finders about the same text

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from curation.extract.anchors import lowered, positions
 from curation.extract.evidence import OPERATION_COUNTING, Estimate
-from curation.extract.quantities import NUMBER, scaled_value
+from curation.extract.quantities import NUMBER, NUMBER_NOT_AFTER_DIGIT, scaled_value
 from curation.extract.tables import find_tables
 
 # a mixture of experts, or a sparse model that activates part of its parameters ("a sparse architecture
@@ -34,7 +34,7 @@ SAME_MODEL_TOLERANCE = 0.05
 
 
 def _figure_pattern(group: str) -> str:
-    return rf"(?<![\d.,])(?P<{group}>{NUMBER})\s?(?P<{group}m>[MBT]|million|billion|trillion)(?![a-z])"
+    return rf"(?P<{group}>{NUMBER_NOT_AFTER_DIGIT})\s?(?P<{group}m>[MBT]|million|billion|trillion)(?![a-z])"
 
 
 _TOTAL = (_figure_pattern("t") + r"\s+total\s+param|total\s+(?:number\s+)?of\s+" + _figure_pattern("u")

@@ -18,9 +18,9 @@ from curation.extract.device_sentences import AMOUNT, TRAINING, amount, device_c
 from curation.extract.device_time import SECONDS, count_accelerator, hardware_estimate, match_span
 from curation.extract.evidence import Estimate, Span, sentence_around
 from curation.extract.hardware import accelerator_regex
-from curation.extract.quantities import MULTIPLIER_WORD, NUMBER, scaled_value
+from curation.extract.quantities import FREE_NUMBER, MULTIPLIER_WORD, scaled_value
 
-NODE_TIME = re.compile(rf"(?<![\w.])(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*"
+NODE_TIME = re.compile(rf"(?P<n>{FREE_NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*"
                        r"(?:compute[\s-]+|GPU[\s-]+)?node[\s-]?(?P<unit>hours?|days?)\b", re.IGNORECASE)
 _DEVICE = r"(?:GPUs?|GCDs?|TPUs?|NPUs?|chips|accelerators|cards)"
 _ACC = accelerator_regex()

@@ -10,7 +10,17 @@ MULTIPLIERS = {
     "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12, "thousand billion": 1e12,
 }
 
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# (the first digit written outside the alternatives, "1,000" or "1000.5": a pattern that starts with a number
+# then starts with a character class, which the regex engine skips to at once rather than try every position)
+NUMBER_TAIL = r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+NUMBER = rf"(?:\d{NUMBER_TAIL})"
+# a number that starts no later than a word does: not right after a letter, digit, underscore or point
+# ("v3.5" holds none), or also not after a comma (FREE_NUMBER_COMMA), or not after a digit, point or comma
+# (NUMBER_NOT_AFTER_DIGIT); each checked behind its first digit, so that a pattern opening with it opens
+# with a character class (see NUMBER)
+FREE_NUMBER = rf"(?:\d(?<![\w.]\d){NUMBER_TAIL})"
+FREE_NUMBER_COMMA = rf"(?:\d(?<![\w.,]\d){NUMBER_TAIL})"
+NUMBER_NOT_AFTER_DIGIT = rf"(?:\d(?<![\d.,]\d){NUMBER_TAIL})"
 EXPONENT = r"[+\-−]?\s?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}|[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}"
 # 3.14E+23 | 3.14 × 10^23 | 3.14x10^{23} | 5.76 × 10²³ | 10^24 (mantissa optional) | 3.1 \times 10^{23}
 SCIENTIFIC = (

@@ -16,7 +16,9 @@ from curation.extract.context import NOT_OWN_RUN
 from curation.extract.evidence import Estimate
 from curation.extract.model_names import document_title, squash_name
 
-HEADING = re.compile(r"^#{1,6}[ \t]+(?P<title>[^\n]+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+# (its first "#" is matched, then the line's start checked behind it: the regex engine skips straight to
+# each "#", where a leading "^" has it try every position)
+HEADING = re.compile(r"#(?<=^#)#{0,5}[ \t]+(?P<title>[^\n]+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 # "Model-L Estimated Emissions", "Model-S carbon footprint": the name written before the section's topic
 EMISSIONS_TOPIC = re.compile(r"^(?P<name>.+?)\s+(?:estimated\s+)?"
                              r"(?:emissions|carbon\s+(?:emissions|footprint)"

@@ -27,7 +27,7 @@ import re
 from curation.extract.anchors import lowered, positions
 from curation.extract.data_mixtures import token_rows
 from curation.extract.evidence import Span
-from curation.extract.quantities import NUMBER, scaled_value
+from curation.extract.quantities import FREE_NUMBER, scaled_value
 from curation.extract.tables import Table, find_tables
 
 STAGE_HEADERS = ("stage", "phase")
@@ -37,7 +37,7 @@ STAGE_LABEL = re.compile(r"^(?:(?:training\s+|pre-?training\s+)?(?:stage|phase)\
 POST_TRAINING = re.compile(r"\bsft\b|fine-?tun|finetun|instruct|\brl(?:hf|aif)?\b|\bdpo\b|\bppo\b|\bgrpo\b"
                            r"|align|\bchat\b|reward|preference", re.IGNORECASE)
 STAGE_LINE = re.compile(rf"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?(?:stage|phase)[ \t]*(?:\d+|[IVX]+\b)"
-                        rf"[^\n]{{0,80}}?(?<![\w.])(?P<n>{NUMBER})[ \t]?"
+                        rf"[^\n]{{0,80}}?(?P<n>{FREE_NUMBER})[ \t]?"
                         r"(?P<m>[KMBT]|thousand|million|billion|trillion)\b[^\n]{0,20}?\btokens\b[^\n]*$",
                         re.IGNORECASE | re.MULTILINE)
 MIN_TOKENS = 1e8

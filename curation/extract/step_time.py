@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from curation.extract.quantities import NUMBER, parse_plain
+from curation.extract.quantities import FREE_NUMBER, NUMBER, parse_plain
 from curation.extract.step_counts import STEPS, count_value
 
 
@@ -29,7 +29,7 @@ STEP_TAKES = re.compile(rf"\b(?:each|every|a\s+single|one|a|per)\s+(?:training\s
                         rf"|\bstep\s+time\s+(?:of|is|was)\s+(?:about\s+|roughly\s+|~\s*)?(?P<t2>{NUMBER})\s*"
                         rf"{_seconds('unit2')}", re.IGNORECASE)
 # "0.9 s per step", "1.2 seconds/iteration"
-PER_STEP = re.compile(rf"(?<![\w.])(?P<t>{NUMBER})\s*{_seconds('unit')}\s*(?:per|/|a|each)\s*"
+PER_STEP = re.compile(rf"(?P<t>{FREE_NUMBER})\s*{_seconds('unit')}\s*(?:per|/|a|each)\s*"
                       r"(?:training\s+)?(?:step|iteration)\b", re.IGNORECASE)
 NOT_A_TRAINING_STEP = re.compile(r"inference|generat|decod|forward\s+pass|sampling", re.IGNORECASE)
 
