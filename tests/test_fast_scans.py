@@ -37,7 +37,8 @@ def test_a_bullet_that_opens_its_line_is_a_list_item(text: str, expected: str) -
     ("We train for 2\u2009048 steps on 1\u00a0024 GPUs.", "We train for 2048 steps on 1024 GPUs."),
     ("We train on 1.4~trillion tokens for 21~days \\cite{kite}.",
      "We train on 1.4 trillion tokens for 21 days \\cite{kite}."),
-    ("A tilde that opens a figure: ~3 days \\cite{kite}.", "A tilde that opens a figure: ~3 days \\cite{kite}."),
+    ("A tilde that opens a figure: ~3 days \\cite{kite}.",
+     "A tilde that opens a figure: ~3 days \\cite{kite}."),
 ])
 def test_digit_groups_and_ties_are_read_where_they_stand(text: str, expected: str) -> None:
     assert plain_text(text) == expected
