@@ -38,6 +38,7 @@ from curation.extract.flagship_counting import (
 )
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.markup import plain_text
+from curation.extract.model_names import squash_name
 from curation.extract.moe import use_active_parameters
 from curation.extract.node_time import find_node_counts, find_node_time
 from curation.extract.operation_counting import find_operation_counting
@@ -133,6 +134,32 @@ SURVEY_TITLE = re.compile(r"\b(?:survey|review)\s+(?:of|on|for)\b|[:—–-]\s*(
                           r"(?:survey|review)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
+# a text that says it studies models others released: "We estimate the emissions of five public models",
+# "we analyze the training costs of popular open-source models", "we measure the energy use of existing
+# language models"
+STUDIES_OTHERS = re.compile(
+    r"\bwe\s+(?:\w+\s+)?(?:estimate|measure|analy[sz]e|study|quantify|compare|examine|audit|track|profile)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of|for|across|behind)\s+(?:\w+\s+){0,2}?"
+    r"(?:public(?:ly[\s-]available)?|existing|popular|prominent|open(?:-source|ly[\s-]released)?|released|"
+    r"well-known|widely[\s-]used|notable|frontier)\s+(?:[\w-]+\s+){0,2}?models\b", re.IGNORECASE)
+
+
+def _studies_others(text: str, title: str, prose: list[Estimate]) -> bool:
+    """Whether a text says it studies others' released models (:data:`STUDIES_OTHERS`) and each of its
+    prose figures is a named model's whose family the title does not carry ("For example, training
+    Kite-176B took 1,082,990 GPU hours" in "On the Carbon Footprint of Training"): one such figure is a
+    report of another's run, as in a survey."""
+    if not STUDIES_OTHERS.search(text):
+        return False
+    squashed = squash_name(title)
+    return all(e.model and _family(e.model) not in squashed for e in prose)
+
+
+def _family(model: str) -> str:
+    """A model name's first word, squashed ("kite" for "Kite-176B")."""
+    return squash_name(re.split(r"[\s_-]", model.strip())[0])
+
+
 def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
     """A text that quotes many compute figures or device times in prose and never in a sentence of its
     own ("we", "our") is reporting other people's runs — a survey, an analysis of scaling or of energy
@@ -147,7 +174,9 @@ def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
         figures.setdefault(e.evidence[0].start, set()).add(
             (f"{e.value_flop:.3g}", *(" ".join(span.text.split()) for span in e.evidence[1:])))
     sentences = {frozenset(told) for told in figures.values()}
-    needed = 1 if prose and SURVEY_TITLE.search(title_part(text)) else SURVEY_FIGURES
+    title = title_part(text)
+    studied = SURVEY_TITLE.search(title) or _studies_others(text, title, prose)
+    needed = 1 if prose and studied else SURVEY_FIGURES
     if len(sentences) < needed or any(FIRST_PERSON.search(e.evidence[0].text) for e in prose):
         return
     for estimate in quoted:

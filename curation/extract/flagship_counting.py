@@ -789,11 +789,22 @@ def _squashed(name: str) -> str:
     return re.sub(r"[\s_-]+", "", name.lower())
 
 
+# a distillation's name, the teacher's size before this word and the student's after: "Heron-8B-Distill-1.5B"
+DISTILLED_INTO = re.compile(r"[-_ ]distill(?:ed)?[-_ ]", re.IGNORECASE)
+
+
 def _titled(text: str, sized: Sized) -> Flagship | None:
-    """On a model card, the sized name its title carries ("# Heron-7B"), whatever siblings it mentions;
-    else the largest size written inside the title ("# Heron-400-10B-MT": 10B; an active-size part such
-    as "A3B" or "8x7B" is not a size)."""
+    """On a model card, the sized name its title carries ("# Heron-7B"), whatever siblings it mentions
+    (in a distillation's name, the size after "Distill"); else the largest size written inside the
+    title ("# Heron-400-10B-MT": 10B; an active-size part such as "A3B" or "8x7B" is not a size)."""
     raw = document_title(text) or ""
+    distilled = DISTILLED_INTO.search(raw)
+    student = [(scaled_value(m.group("n"), m.group("m").lower()), m)
+               for m in NAME_SIZE.finditer(raw, distilled.end())] if distilled else []
+    if student:  # "# Heron-8B-Distill-1.5B": the size after "Distill" is the student's, the card's own
+        value, match = max(student, key=lambda pair: pair[0])
+        at = text.find(raw)
+        return Flagship(value, Span(match.group(0), at + match.start(), at + match.end()), raw)
     title = _squashed(raw)
     for found in sized.values():
         for value, match in found:
@@ -995,7 +1006,7 @@ def _owner_at(sentence: Span, figure: Span, sized: Sized) -> tuple[int, str, flo
               if sentence.start <= match.start() and match.end() <= figure.start
               and (not STARTS_FROM.search(text, max(0, match.start() - sentence.start - 40),
                                           match.start() - sentence.start)
-                   or BASE_RELATIVE.match(text, match.end() - sentence.start, figure.start - sentence.start))
+                   or _in_base_relative(text, match.end() - sentence.start, figure.start - sentence.start))
               and not in_aside(text, match.start() - sentence.start, match.end() - sentence.start,
                                figure.start - sentence.start)]
     return max(before) if before else None
@@ -1005,6 +1016,20 @@ def _owner_at(sentence: Span, figure: Span, sized: Sized) -> tuple[int, str, flo
 # 15T tokens" (the figure is Kite's)
 BASE_RELATIVE = re.compile(r"\s*,?\s*(?:which|that|who)\s+(?:was|were|is|has\s+been|had\s+been)\s+"
                            r"(?:\w+\s+)?(?:pre-?)?trained\b")
+
+
+# where such a relative clause ends and the sentence's own clause resumes: "from Kite-7B, which was
+# pre-trained on 2T tokens, and train Heron-VL on 50B tokens", "…; we then train …"
+BASE_RELATIVE_END = re.compile(r";|,\s*(?:and\s+|then\s+)+(?:we\s+)?(?:further\s+|also\s+|then\s+)?"
+                               r"(?:continue|train|pre-?train|fine-?tune|finetune|post-?train|distill|adapt)\b"
+                               r"|,\s*(?:and\s+)?we\b", re.IGNORECASE)
+
+
+def _in_base_relative(text: str, name_end: int, figure_start: int) -> bool:
+    """Whether a figure stands inside a relative clause telling the base's own run right after its name
+    (:data:`BASE_RELATIVE`), not after the clause ends (:data:`BASE_RELATIVE_END`)."""
+    clause = BASE_RELATIVE.match(text, name_end, figure_start)
+    return clause is not None and not BASE_RELATIVE_END.search(text, clause.end(), figure_start)
 
 
 def _sibling_of_another_size(text: str, owner: tuple[int, str, float] | None, figure: Span, own: str | None,
@@ -1199,6 +1224,21 @@ def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | No
     others = [name for name in sized if _names_itself(low, name.lower()) and not common_word(text, name)
               and not (own and _squashed(own).startswith(_squashed(name)))]
     return bool(others) and (own is None or not trains(sentence))
+
+
+CAPITALIZED_NAME = re.compile(r"\b[A-Z][\w.-]*\w")
+
+
+def _title_name_before(text: str, sentence: Span, figure: Span, sized: Sized) -> bool:
+    """Whether the model the title names is written after the last sized name before a figure, in its
+    sentence ("… from Kite-7B, which was pre-trained on 2T tokens, and train Heron-VL on 50B tokens" under
+    "Heron-VL": 50B is Heron-VL's, though its size is written elsewhere)."""
+    ends = [match.end() for found in sized.values() for _, match in found
+            if sentence.start <= match.start() and match.end() <= figure.start]
+    start = max(ends, default=sentence.start)
+    return any(in_title(text, name.group(0)) and not common_word(text, name.group(0))
+               and name.group(0).lower() not in NOT_NAME_WORDS
+               for name in CAPITALIZED_NAME.finditer(text, start, figure.start))
 
 
 def _names_itself(low: str, key: str) -> bool:
@@ -1459,7 +1499,8 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
     own = flagship.name if flagship else None
     owned = own is not None and _owned(_owner(sentence, token_span, sized), own, sized,
                                         flagship.size if flagship else None, False)
-    if not owned and _another_models_tokens(text, sentence.text, sized, own):
+    if not owned and _another_models_tokens(text, sentence.text, sized, own) and \
+            not (own is None and _title_name_before(text, sentence, token_span, sized)):
         return None
     if not owned and flagship is not None and \
             _sibling_of_another_size(text, _owner_at(sentence, token_span, sized), token_span, own, sized,

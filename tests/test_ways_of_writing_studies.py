@@ -1,0 +1,63 @@
+"""Short texts of our own for the ways of writing a sixteenth battery of sentences found: a study of
+others' models that quotes one of their runs as an example, a base model's relative clause that ends
+before the own run, a distillation's name that carries two sizes, and more."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.documents import extract_document
+from curation.extract.engine import extract
+from schemas.handover import CARD, Document
+
+
+def _card(text: str, name: str, year: int = 2025):
+    return extract_document(Document(CARD, text, year), name=name).primary
+
+
+# -- studies of others' models ------------------------------------------------------------------------
+
+STUDY = ("On the Energy Cost of Training Language Models\n\nAbstract\nWe estimate the emissions of five "
+         "public models.\n\n3 Method\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "For example, training Kite-176B took 1,082,990 GPU hours on A100s and emitted 25 tCO2eq.",
+    "Training Lark-70B used 1.7M GPU hours on A100 GPUs.",
+])
+def test_a_study_of_public_models_quotes_their_runs(sentence):
+    primary = extract(STUDY + sentence, 2024).primary
+    assert primary is None or primary.value_flop < 1e21
+
+
+def test_a_paper_that_trains_its_own_model_keeps_its_run_beside_such_a_study():
+    text = ("Osprey: An Efficient Language Model\n\nAbstract\nWe introduce Osprey-7B and compare the costs of "
+            "popular open models.\n\n3 Training\nOsprey-7B was trained for 21 days on 512 H100 GPUs.")
+    primary = extract(text, 2025).primary
+    assert primary is not None and primary.value_flop == pytest.approx(512 * 21 * 86400 * 989e12 * 0.3, rel=0.01)
+
+
+# -- a base's relative clause and the own run after it ----------------------------------------------
+
+def test_the_own_run_after_a_bases_relative_clause_is_the_own():
+    text = ("Osprey-VL\n\nAbstract\nWe present Osprey-VL, a 7B vision-language model.\n\n3 Training\nWe "
+            "initialize the language model from Kite-7B, which was pre-trained on 2T tokens, and train "
+            "Osprey-VL on 50B multimodal tokens.")
+    primary = extract(text, 2025).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 50e9)
+
+
+def test_the_bases_run_inside_its_relative_clause_stays_the_bases():
+    text = ("Osprey-Code\n\nAbstract\nWe present Osprey-Code-7B.\n\n3 Training\nOsprey-Code-7B is initialized "
+            "from Kite-7B, which was pre-trained on 2T tokens.")
+    primary = extract(text, 2025).primary
+    assert primary is None or primary.value_flop < 6 * 7e9 * 2e12 / 2
+
+
+# -- names that carry two sizes ---------------------------------------------------------------------
+
+def test_a_distillations_name_is_sized_by_its_student():
+    text = ("# Osprey-8B-Distill-1.5B\n\nThis 1.5B model is distilled from Osprey-8B. It was trained on 200B "
+            "tokens.")
+    primary = _card(text, "osprey-lab/Osprey-8B-Distill-1.5B")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.5e9 * 200e9)
