@@ -31,10 +31,11 @@ def test_a_study_of_public_models_quotes_their_runs(sentence):
 
 
 def test_a_paper_that_trains_its_own_model_keeps_its_run_beside_such_a_study():
-    text = ("Osprey: An Efficient Language Model\n\nAbstract\nWe introduce Osprey-7B and compare the costs of "
-            "popular open models.\n\n3 Training\nOsprey-7B was trained for 21 days on 512 H100 GPUs.")
+    text = ("Osprey: An Efficient Language Model\n\nAbstract\nWe introduce Osprey-7B and compare the costs "
+            "of popular open models.\n\n3 Training\nOsprey-7B was trained for 21 days on 512 H100 GPUs.")
     primary = extract(text, 2025).primary
-    assert primary is not None and primary.value_flop == pytest.approx(512 * 21 * 86400 * 989e12 * 0.3, rel=0.01)
+    expected = 512 * 21 * 86400 * 989e12 * 0.3
+    assert primary is not None and primary.value_flop == pytest.approx(expected, rel=0.01)
 
 
 # -- a base's relative clause and the own run after it ----------------------------------------------
@@ -48,8 +49,8 @@ def test_the_own_run_after_a_bases_relative_clause_is_the_own():
 
 
 def test_the_bases_run_inside_its_relative_clause_stays_the_bases():
-    text = ("Osprey-Code\n\nAbstract\nWe present Osprey-Code-7B.\n\n3 Training\nOsprey-Code-7B is initialized "
-            "from Kite-7B, which was pre-trained on 2T tokens.")
+    text = ("Osprey-Code\n\nAbstract\nWe present Osprey-Code-7B.\n\n3 Training\nOsprey-Code-7B is "
+            "initialized from Kite-7B, which was pre-trained on 2T tokens.")
     primary = extract(text, 2025).primary
     assert primary is None or primary.value_flop < 6 * 7e9 * 2e12 / 2
 
