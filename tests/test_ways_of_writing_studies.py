@@ -62,3 +62,27 @@ def test_a_distillations_name_is_sized_by_its_student():
             "tokens.")
     primary = _card(text, "osprey-lab/Osprey-8B-Distill-1.5B")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1.5e9 * 200e9)
+
+
+# -- thresholds, prices and fields ------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "We argue that models trained with more than 10^26 FLOPs should be subject to reporting requirements.",
+    "The order requires reporting for any model trained using more than 10^26 FLOPs.",
+])
+def test_a_threshold_said_of_a_class_of_models_is_no_run(sentence):
+    text = f"Compute Thresholds and AI Governance\n\nAbstract\n{sentence}\n"
+    assert extract(text, 2024).primary is None
+
+
+def test_a_price_of_device_time_after_the_figure_is_no_rate_of_the_run():
+    text = ("Osprey: Open Language Models\n\n3 Training\nPre-training of Osprey-67B consumed 2.1 million "
+            "H800 GPU hours, i.e., about $4.2M at $2 per GPU hour.")
+    primary = extract(text, 2025).primary
+    assert primary is not None and primary.value_flop == pytest.approx(2.1e6 * 3600 * 989e12 * 0.3, rel=0.01)
+
+
+def test_a_japanese_card_of_fields_alone_reads_its_units():
+    text = "# Osprey-13B-ja\n\n## モデル概要\n- パラメータ数: 13B\n- 学習トークン数: 2.1兆トークン\n"
+    primary = _card(text, "osprey-lab/osprey-13b-ja")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2.1e12)

@@ -246,6 +246,8 @@ GENERIC_MODELS = re.compile(r"\b(?:frontier|large|larger|largest|biggest|leading
 THRESHOLD_FIGURE = re.compile(r"\b(?:(?:more|less|fewer|greater)\s+than|above|below|beyond|exceeding|over"
                               r"|at\s+least|at\s+most)\s+(?:~\s*|about\s+|roughly\s+)?[\d.,×x^eE+\-−\s⁰¹²³⁴⁵⁶⁷⁸⁹]{1,24}"
                               r"(?:[A-Za-z/-]{1,12})?\s*$", re.IGNORECASE)
+ANY_MODEL = re.compile(r"\b(?:any|every|each|no)\s+(?:[\w-]+\s+)?(?:model|system|training\s+run)\b",
+                       re.IGNORECASE)  # a threshold said of a class in the singular: "any model trained …"
 CLAUSE_END = re.compile(r"[,;]")  # where a figure's clause ends
 MODELS_PLURAL = re.compile(r"\b(?:models|systems|LLMs|networks|runs)\b", re.IGNORECASE)
 # a class of models in the plural, by kind and by year: "GPT-style models of 2023", "frontier-class
@@ -326,14 +328,16 @@ def general_statement(sentence: str, before: str) -> bool:
         if cue and any(match.start() >= cue.start() and not DESCRIBES_NAMED.search(before[:match.start()])
                        for match in INDEFINITE_MODEL.finditer(before)):
             return True
+    # "Models trained with more than 1e24 FLOPs exhibit …": a threshold, in any tense and person ("we
+    # argue that models trained with more than 1e26 FLOPs should …", "any model trained using more than …")
+    thresholds = "than" in low or "below" in low or "above" in low or "least" in low or "over " in low
+    if thresholds and THRESHOLD_FIGURE.search(before) and (MODELS_PLURAL.search(before)
+                                                            or ANY_MODEL.search(before)):
+        return True
     # the first person up to the figure's clause's end ("… costs 3.8e25 FLOPs, which motivates our
     # optimizer" is still said in general; "… requires 8.4e22 FLOPs in our setup" is not)
     if FIRST_PERSON_WORD.search(_own_clause(sentence, before)):
         return False
-    # "Models trained with more than 1e24 FLOPs exhibit …": a threshold, in any tense
-    thresholds = "than" in low or "below" in low or "above" in low or "least" in low or "over " in low
-    if thresholds and THRESHOLD_FIGURE.search(before) and MODELS_PLURAL.search(before):
-        return True
     if not GENERAL_VERB.search(sentence):
         return False
     # the model said in general stands in the figure's clause ("Heron-8B is distilled from a 70B model; the
@@ -742,7 +746,10 @@ THROUGHPUT_RATE = re.compile(r"\d[\d,.]*\s?[kKM]?\s*(?:tokens|samples|images|seq
                              r"(?:gpu|tpu|device|chip|core)"
                              # a wall-clock time said of each device: "Hours used: 100 (per GPU)"
                              r"|\d[\d,.]*\s*(?:hours?|hrs?|days?)?\s*\(\s*(?:per|each|/)\s*"
-                             r"(?:gpu|tpu|device|chip|card|accelerator)\s*\)",
+                             r"(?:gpu|tpu|device|chip|card|accelerator)\s*\)"
+                             # a price of device time: "at $2 per GPU hour", "$1.5/H100-hour"
+                             r"|[$€£]\s?\d[\d,.]*\s*(?:per|/|an?|each)\s*(?:[\w-]+[\s-])?"
+                             r"(?:gpu|tpu|chip|device|node|instance)?[\s-]*(?:hours?|hrs?|h)\b",
                              re.IGNORECASE)
 
 

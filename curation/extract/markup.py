@@ -430,11 +430,19 @@ def _has_korean_mark(document: str) -> bool:
     return "다" in document or "의" in document
 
 
+# the characters the Chinese and Japanese rules rewrite: count and time units, measure words and the
+# katakana of "token" and "parameter" (a card of fields alone, "- 学習トークン数: 2.1兆トークン", has no
+# punctuation of those languages)
+CJK_UNIT_MARKS = ("亿", "億", "兆", "天", "小时", "小時", "時間", "日間", "周", "週間", "月", "星期",
+                  "张", "張", "块", "塊", "个", "個", "台", "枚", "トークン", "パラメータ")
+
+
 def _has_cjk_mark(document: str) -> bool:
-    """Whether Chinese or Japanese punctuation, 的 ("of") or a full-width bracket stands in the text: the
-    cheap test before :data:`CJK_CHARACTER` (str's search, many times faster than a pattern)."""
+    """Whether Chinese or Japanese punctuation, 的 ("of"), a full-width bracket or a character the rules
+    rewrite (:data:`CJK_UNIT_MARKS`) stands in the text: the cheap test before :data:`CJK_CHARACTER`
+    (str's search, many times faster than a pattern)."""
     return "，" in document or "。" in document or "、" in document or "的" in document or \
-        "（" in document or "：" in document
+        "（" in document or "：" in document or any(mark in document for mark in CJK_UNIT_MARKS)
 
 
 def _chinese_duration(match: re.Match[str]) -> str:
