@@ -86,3 +86,32 @@ def test_a_japanese_card_of_fields_alone_reads_its_units():
     text = "# Osprey-13B-ja\n\n## モデル概要\n- パラメータ数: 13B\n- 学習トークン数: 2.1兆トークン\n"
     primary = _card(text, "osprey-lab/osprey-13b-ja")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2.1e12)
+
+
+# -- sizes: a comparison's other side, and one model the authors train ------------------------------
+
+def test_a_size_glossing_the_compared_model_after_the_figure_is_that_models():
+    text = ("Osprey: Open Language Models\n\n3 Training\nOsprey-70B was trained on 1.4 trillion tokens, four "
+            "times more than Kite (300B).")
+    primary = extract(text, 2023).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 1.4e12)
+
+
+def test_a_size_after_while_still_sizes_the_same_runs():
+    text = ("Osprey: Open Language Models\n\n3 Training\nWe train the model with 150B tokens while keeping a "
+            "fixed 30B model size.")
+    primary = extract(text, 2023).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 30e9 * 150e9)
+
+
+def test_one_model_the_authors_train_is_sized_by_their_sentence():
+    text = ("Osprey: Open Language Models\n\n3 Training\nWe train a 1.3B model for 143,000 steps at a batch "
+            "size of 1,024 sequences of 2,048 tokens.")
+    primary = extract(text, 2022).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.3e9 * 143_000 * 1024 * 2048)
+
+
+def test_a_model_trained_for_an_ablation_sizes_no_flagship():
+    text = ("Osprey: Open Language Models\n\n3 Training\nFor ablations, we train a 1.3B model for 143,000 "
+            "steps at a batch size of 1,024 sequences of 2,048 tokens.")
+    assert extract(text, 2022).primary is None

@@ -174,6 +174,12 @@ DESCRIBED_SIZE = re.compile(
 OUR_SIZE = re.compile(
     rf"our\s+(?:largest\s+|biggest\s+|final\s+|flagship\s+)?(?P<n>{NUMBER})\s?(?P<m>[MBT])(?![a-z])"
     r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,2}?models?\b", re.IGNORECASE)
+# a model of one size the authors train: "we train a 1.3B model", "We pre-trained a 7B-parameter
+# decoder-only model" (one model: "we train models of …" sizes a range, see _trained_up_to)
+WE_TRAIN_SIZE = re.compile(
+    rf"we\s+(?:also\s+|then\s+|further\s+|first\s+|finally\s+)?(?:pre-?)?train(?:ed)?\s+an?\s+"
+    rf"(?P<size>(?P<n>{NUMBER})\s?(?P<m>[MBT])(?![a-z])(?:[\s-]*param(?:eter)?s?)?[\s-]+"
+    r"(?:[\w-]+\s+){0,2}?model)\b", re.IGNORECASE)
 # "our final model has 1.5B parameters", "our largest model contains about 52 billion parameters", and the
 # text's own said so: "the released model has 13B parameters", "the proposed model contains 1.3B parameters";
 # its name may stand in apposition ("Our largest model, Heron-XL, has 1.5B parameters")
@@ -704,6 +710,10 @@ def _described_sizes(text: str) -> list[tuple[float, Span]]:
         if match:
             found.append((_value(match), Span(match.group(0), match.start(), match.end())))
         at = low.find("our ", at + 4)
+    for at in positions(low, "we "):  # "we train a 1.3B model for 143,000 steps …", not for a study
+        match = WE_TRAIN_SIZE.match(text, at) if at == 0 or not low[at - 1].isalnum() else None
+        if match and not STUDY_PURPOSE.search(sentence_around(text, match.start(), match.end()).text):
+            found.append((_value(match), Span(match.group("size"), match.start("size"), match.end("size"))))
     for word in OWN_MODEL_WORDS:  # "the released model has 13B parameters"
         for at in positions(low, word):
             match = OUR_MODEL_HAS.match(text, at - 4) if at >= 4 and low.startswith("the ", at - 4) else None

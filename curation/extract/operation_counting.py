@@ -115,8 +115,11 @@ def find_operation_counting(text: str) -> list[Estimate]:
         # a size after the figure only in its own clause ("… on 4.3T tokens; the smaller 7B variants …"
         # sizes another run)
         end = match.end() - sentence.start
+        # (nor one a comparison after the figure gives to the other side: "… on 1.4T tokens, four times
+        # more than Kite (300B)")
         after = [pair for pair in active or params
-                 if pair[2].end() > at and ";" not in sentence.text[end: pair[2].start()]]
+                 if pair[2].end() > at and ";" not in sentence.text[end: pair[2].start()]
+                 and not OTHER_SIDE.search(sentence.text, end, pair[2].start())]
         if not before and not after:
             continue
         n_params, is_active, param_match = max(before, key=lambda pair: pair[2].end()) if before else \
@@ -166,6 +169,11 @@ def find_operation_counting(text: str) -> list[Estimate]:
             clause = clause.replace(part.text.lower(), " ")  # sign of a figure that is no total
         estimates.append(classify(estimate, clause))
     return estimates
+
+
+# a comparison's other side after a figure: "… on 1.4T tokens, four times more than Kite (300B)" (not
+# "while", which goes on about the same runs: "… with 150B tokens while keeping a fixed 30B model size")
+OTHER_SIDE = re.compile(r"\b(?:compared\s+(?:to|with)|vs\.?|versus|whereas|than)\b", re.IGNORECASE)
 
 
 # a name a training verb has as its object or subject: "we train Heron-1B on …", "Heron-1B is trained on …"
