@@ -115,3 +115,30 @@ def test_a_model_trained_for_an_ablation_sizes_no_flagship():
     text = ("Osprey: Open Language Models\n\n3 Training\nFor ablations, we train a 1.3B model for 143,000 "
             "steps at a batch size of 1,024 sequences of 2,048 tokens.")
     assert extract(text, 2022).primary is None
+
+
+# -- cards of fields --------------------------------------------------------------------------------
+
+def test_a_size_does_not_count_the_next_fields_key():
+    text = "# Osprey-7B\n\n**Parameters**: 7.3B\n**Training Tokens**: 2.5T\n"
+    primary = _card(text, "osprey-lab/osprey-7b", 2024)
+    # (7B, the title's size, or 7.3B, the field's: not 7.3B tokens)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7.3e9 * 2.5e12, rel=0.05)
+
+
+@pytest.mark.parametrize("fields", [
+    "- 파라미터: 7B\n- 학습 토큰: 2T\n",
+    "- 파라미터 수: 70억\n- 학습 토큰 수: 2조\n",
+    "- 参数量：70亿\n- 训练词元数：2万亿\n",
+])
+def test_fields_keyed_in_chinese_japanese_or_korean_are_read(fields):
+    primary = _card("# Osprey-7B\n\n## 모델 정보\n" + fields, "osprey-lab/osprey-7b", 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_card_titled_by_its_family_is_sized_by_its_repository():
+    text = ("# Osprey2\n\n## Training\n### Model\n- Pretraining tokens: 11T\n- Precision: bfloat16\n"
+            "### Hardware\n- GPUs: 256 H100\n")
+    primary = _card(text, "osprey-lab/Osprey2-1.7B")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.7e9 * 11e12)
+    assert primary.evidence[0].text == text[primary.evidence[0].start: primary.evidence[0].end]

@@ -32,6 +32,7 @@ from curation.extract.quantities import (
     SIZE_GAP,
     SIZE_JOIN,
     TOKEN_ADJECTIVES,
+    names_next_field,
     scaled_value,
 )
 from curation.extract.stage_tokens import stage_tokens
@@ -168,6 +169,8 @@ def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
     figures = []
     low = lowered(text)
     for match in anchored(TOKEN_FIGURE, text, TOKENS_ANCHOR, 40, 30):
+        if names_next_field(text, match):
+            continue
         # the figure's own line, and its own cell when a line holds several fields ("Params: 1.1B |
         # Tokens: 3T | Context: 2048": the context length is another field's)
         line_start = max(low.rfind("\n", 0, match.start()), low.rfind("|", 0, match.start())) + 1

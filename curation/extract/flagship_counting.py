@@ -106,6 +106,7 @@ from curation.extract.quantities import (
     SIZE_GAP,
     SIZE_JOIN,
     TOKEN_ADJECTIVES,
+    names_next_field,
     scaled_value,
     scientific_value,
 )
@@ -830,14 +831,21 @@ def _titled(text: str, sized: Sized) -> Flagship | None:
 
 def _repository_size(text: str, repository: str | None) -> Flagship | None:
     """A card whose title gives no size: the size its repository's name carries (:func:`repository_size`),
-    evidenced where the card writes that name (a card is about the repository it sits in)."""
+    evidenced where the card writes that name, or by its title when that is the name's family (a card is
+    about the repository it sits in)."""
     value = repository_size(repository)
     if value is None or repository is None:
         return None
     name = repository.split("/")[-1]
     at = lowered(text).find(name.lower())
     if at < 0:
-        return None  # the card never writes its repository's name: no evidence to quote
+        # the card titled by the family the repository's name opens with ("# Heron2" in "Heron2-1.7B"):
+        # its title is the evidence of the model; else the card never writes it, and there is none to quote
+        title = document_title(text)
+        at = text.find(title) if title else -1
+        if at < 0 or len(_squashed(title)) < 3 or not _squashed(name).startswith(_squashed(title)):
+            return None
+        return Flagship(value, Span(title, at, at + len(title)), name)
     return Flagship(value, Span(text[at: at + len(name)], at, at + len(name)), name)
 
 
@@ -1100,7 +1108,7 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         found.append((tokens, Span(text[first:last], first, last), sentence))
     seen = set()
     for match in windows:
-        if match.start() in seen:
+        if match.start() in seen or names_next_field(text, match):
             continue
         seen.add(match.start())
         sentence = sentence_around(text, match.start(), match.end())

@@ -424,10 +424,43 @@ def _korean(document: str) -> str:
     return HANGUL_LATIN_BORDER.sub(" ", KOREAN_MEASURE.sub(" ", document))
 
 
+KOREAN_UNIT_MARKS = ("억", "조", "토큰", "파라미터", "매개", "시간", "개월", "대")
+
+
 def _has_korean_mark(document: str) -> bool:
-    """Whether the syllables Korean sentences end with (다) or its "of" (의) stand in the text: the cheap
+    """Whether the syllables Korean sentences end with (다) or its "of" (의), or a word the Korean rules
+    rewrite (:data:`KOREAN_UNIT_MARKS`: a card of fields alone has neither) stand in the text: the cheap
     test before the Korean patterns (str's search, many times faster than a pattern)."""
-    return "다" in document or "의" in document
+    return "다" in document or "의" in document or any(mark in document for mark in KOREAN_UNIT_MARKS)
+
+
+# a field whose key is Chinese, Japanese or Korean for tokens or parameters, its value a size in Latin
+# letters: "- 学習トークン数: 2.1T", "- 학습 토큰: 2T", "- 파라미터: 7B" (the key's word is written in
+# English after it, "学習トークン数 tokens: 2.1T", as the field readers read it)
+CJK_FIELD_KEY = re.compile(r"^(?P<key>[ \t]*(?:[-*+][ \t]+)?[^\n:：]{0,16}?"
+                           r"(?:(?P<tokens>トークン|토큰|词元|詞元)|(?P<parameters>パラメータ|파라미터|参数|參數))"
+                           r"[^\n:：]{0,8}?)[ \t]*[:：](?=[ \t]*\d)", re.MULTILINE)
+# such a field's value in Chinese, Japanese or Korean units, alone at the line's end: "tokens: 2 조"
+FIELD_UNIT_VALUE = re.compile(r"(?:(?<=tokens:)|(?<=parameters:))[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*"
+                              r"(?P<u>万亿|萬億|千亿|千億|百亿|百億|亿|億|兆|조|천억|백억|억)"
+                              r"[ \t]*(?:개|个|個)?[ \t]*$", re.MULTILINE)
+CJK_KEY_WORDS = ("トークン", "토큰", "词元", "詞元", "パラメータ", "파라미터", "参数", "參數")
+
+
+def _cjk_field_keys(document: str) -> str:
+    """:data:`CJK_FIELD_KEY` keys with their word in English after them."""
+    if not any(word in document for word in CJK_KEY_WORDS):
+        return document
+    document = CJK_FIELD_KEY.sub(
+        lambda m: m.group("key") + (" tokens:" if m.group("tokens") else " parameters:"), document)
+    return FIELD_UNIT_VALUE.sub(_field_unit_value, document)
+
+
+def _field_unit_value(match: re.Match[str]) -> str:
+    """A :data:`FIELD_UNIT_VALUE` as a size: " 2 조" as " 2T"."""
+    value = float(match.group("n")) * {**CHINESE_UNITS, **KOREAN_UNITS}[match.group("u")]
+    scales = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1, ""))
+    return " " + next(f"{value / scale:g}{unit}" for scale, unit in scales if value >= scale)
 
 
 # the characters the Chinese and Japanese rules rewrite: count and time units, measure words and the
@@ -675,6 +708,8 @@ def plain_text(document: str) -> str:
     document = _counts_written_out(_metric_token_units(document))
     if not document.isascii() and _has_korean_mark(document):
         document = _korean(document)
+    if not document.isascii():
+        document = _cjk_field_keys(document)
     if not document.isascii() and _has_cjk_mark(document) and CJK_CHARACTER.search(document):
         document = CJK_LATIN_BORDER.sub(" ", document)  # "1.4万亿tokens上训练": "1.4 万亿 tokens 上训练"
         if "亿" in document or "億" in document or "兆" in document:

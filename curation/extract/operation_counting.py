@@ -39,6 +39,7 @@ from curation.extract.quantities import (
     PARAMETER_WORDS,
     SIZE,
     SIZE_JOIN,
+    names_next_field,
     parse_plain,
     scaled_value,
 )
@@ -96,6 +97,8 @@ def find_operation_counting(text: str) -> list[Estimate]:
     estimates = []
     # (past the word, room for the lookahead that tells a rate: "tokens per second", not "per step")
     for match in anchored(TOKENS, text, TOKENS_ANCHOR, 60, 16):
+        if names_next_field(text, match):
+            continue
         sentence = sentence_around(text, match.start(), match.end())
         params = []
         for p in PARAMS.finditer(sentence.text):

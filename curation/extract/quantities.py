@@ -37,8 +37,15 @@ COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
 # word: "one trillion tokens", "two billion words"
 COUNTED = rf"(?:{NUMBER}|(?-i:{'|'.join(COUNT_WORDS)})(?=\s(?:million|billion|trillion|thousand billion)\b))"
 # between a size and its noun: spaces, hyphens, or a line break that starts no list item, field or
-# table row ("a 7B\nparameter model", not "Tokens: 2T\n- Parameters: 7B")
-SIZE_GAP = r"(?:[ \t-]|\n(?![ \t]*[-*+#|]))"
+# table row ("a 7B\nparameter model", not "Tokens: 2T\n- Parameters: 7B" nor "Parameters: 7.3B\nTraining
+# Tokens: 2.5T", a field with no list mark)
+SIZE_GAP = r"(?:[ \t-]|\n(?![ \t]*(?:[-*+#|]|[A-Za-z][\w ()/-]{0,40}:)))"
+def names_next_field(text: str, match: re.Match[str]) -> bool:
+    """Whether a count's noun stands on the next line as a field's key, not as the noun it counts
+    ("Parameters: 7.3B\nTraining Tokens: 2.5T": 7.3B counts no tokens)."""
+    return "\n" in match.group(0) and re.match(r"[ \t*_]*:", text[match.end(): match.end() + 8]) is not None
+
+
 # between a number and a size word: "7 billion", "7B", and the hyphens of "a 7-billion-parameter model"
 SIZE_JOIN = r"(?:\s?|-(?=million|billion|trillion))"
 # words a parameter count may carry before "parameters": "6.7 billion non-embedding parameters",
