@@ -30,6 +30,32 @@ def test_a_study_of_public_models_quotes_their_runs(sentence):
     assert primary is None or primary.value_flop < 1e21
 
 
+@pytest.mark.parametrize(("opening", "sentence"), [
+    ("We analyze the training compute of 500 notable models.",
+     "The largest run in our dataset, Kite-5, used an estimated 5 × 10^25 FLOP."),
+    ("We introduce OspreyBench, a benchmark. We evaluate twelve models on it.",
+     "We evaluate twelve models, including Kite-405B, trained on 15.6T tokens with 3.8e25 FLOPs."),
+])
+def test_a_text_that_evaluates_or_analyzes_others_models_quotes_their_runs(opening, sentence):
+    text = f"OspreyBench: Evaluating Reasoning\n\nAbstract\n{opening}\n\n5 Models\n{sentence}"
+    assert extract(text, 2025).primary is None
+
+
+def test_a_review_quotes_the_parameters_and_tokens_of_others():
+    text = ("Mixture of Experts: A Review\n\nAbstract\nWe review sparse models.\n\n4 Models\nKite-MoE "
+            "(1.6T parameters) was trained on 2T tokens. Lark-MoE uses 141B total parameters with 39B "
+            "active, trained on 8T tokens.")
+    assert extract(text, 2024).primary is None
+
+
+def test_a_papers_own_run_told_in_the_passive_stays_its_own():
+    # (no "we train": the architecture's name is the model's, "trained with the Kite-NeoX library")
+    text = ("Osprey\n\nAbstract\nWe introduce Osprey.\n\n2 Training\nThe model was trained with the "
+            "Kite-NeoX library on 8 A100 GPUs for 6 days.")
+    primary = extract(text, 2022).primary
+    assert primary is not None and primary.value_flop == pytest.approx(8 * 6 * 86400 * 312e12 * 0.3, rel=0.01)
+
+
 def test_a_paper_that_trains_its_own_model_keeps_its_run_beside_such_a_study():
     text = ("Osprey: An Efficient Language Model\n\nAbstract\nWe introduce Osprey-7B and compare the costs "
             "of popular open models.\n\n3 Training\nOsprey-7B was trained for 21 days on 512 H100 GPUs.")

@@ -135,24 +135,46 @@ SURVEY_TITLE = re.compile(r"\b(?:survey|review)\s+(?:of|on|for)\b|[:—–-]\s*(
 
 
 # a text that says it studies models others released: "We estimate the emissions of five public models",
-# "we analyze the training costs of popular open-source models", "we measure the energy use of existing
-# language models"
+# "we analyze the training compute of 500 notable models", "We evaluate twelve models, including …", "we
+# benchmark a range of open LLMs" (a number or a word of many, or a word of others' release, before them)
 STUDIES_OTHERS = re.compile(
-    r"\bwe\s+(?:\w+\s+)?(?:estimate|measure|analy[sz]e|study|quantify|compare|examine|audit|track|profile)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:of|for|across|behind)\s+(?:\w+\s+){0,2}?"
-    r"(?:public(?:ly[\s-]available)?|existing|popular|prominent|open(?:-source|ly[\s-]released)?|released|"
-    r"well-known|widely[\s-]used|notable|frontier)\s+(?:[\w-]+\s+){0,2}?models\b", re.IGNORECASE)
+    r"\bwe\s+(?:\w+\s+)?(?:estimate|measure|analy[sz]e|study|quantify|compare|examine|audit|track|profile"
+    r"|evaluate|benchmark|test|survey|review|catalog|compile|collect)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:of|for|across|behind|on)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:\d[\d,]*|several|many|various|numerous|dozens\s+of|hundreds\s+of|a\s+(?:range|variety|suite)\s+of"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|public(?:ly[\s-]available)?|existing|popular|prominent|open(?:-source|ly[\s-]released)?|released"
+    r"|well-known|widely[\s-]used|notable|frontier)\s+(?:[\w-]+\s+){0,2}?(?:models|LLMs|systems)\b",
+    re.IGNORECASE)
 
 
-def _studies_others(text: str, title: str, prose: list[Estimate]) -> bool:
-    """Whether a text says it studies others' released models (:data:`STUDIES_OTHERS`) and each of its
-    prose figures is a named model's whose family the title does not carry ("For example, training
-    Kite-176B took 1,082,990 GPU hours" in "On the Carbon Footprint of Training"): one such figure is a
-    report of another's run, as in a survey."""
-    if not STUDIES_OTHERS.search(text):
+def _studies_others(text: str, title: str, told: list[Estimate]) -> bool:
+    """Whether a text says it studies others' models (:data:`STUDIES_OTHERS`) and each of its prose figures
+    is, in a sentence that tells no run of the authors' own (:data:`OWN_TRAINING`), a named model's whose
+    family the title does not carry ("For example, training Kite-176B took 1,082,990 GPU hours" in "On
+    the Carbon Footprint of Training"; "We evaluate twelve models, including Kite-405B, trained on 15.6T
+    tokens with 3.8e25 FLOPs"): one such figure is a report of another's run, as in a survey."""
+    if not told or not STUDIES_OTHERS.search(text):
         return False
-    squashed = squash_name(title)
-    return all(e.model and _family(e.model) not in squashed for e in prose)
+    return all(_names_only_others(e, title) and not OWN_TRAINING.search(e.evidence[0].text) for e in told)
+
+
+# a run of the authors' own in a sentence: "we train …", "We pre-trained …", "we then fine-tune …", "our
+# model was trained …", "our largest run took …"
+OWN_TRAINING = re.compile(r"\b(?:we|our\s+team)\s+(?:(?:also|then|further|first|additionally|finally|next|"
+                          r"now|instead|jointly|subsequently|successfully|have|had|will|did|do|can|could|"
+                          r"continue\s+to|continued\s+to|proceed\s+to)\s+){0,3}"
+                          r"(?:pre-?train|train|fine-?tun|finetun|distil|post-?train)"
+                          r"|\bour\s+(?:[\w-]+\s+){0,3}?(?:models?|networks?|systems?|runs?)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:(?:was|were|is|are|has\s+been)\s+(?:\w+\s+)?(?:pre-?)?trained|took|used|required)\b",
+                          re.IGNORECASE)
+
+
+def _names_only_others(estimate: Estimate, title: str) -> bool:
+    """Whether every model name a figure's sentence writes (:data:`MODEL_NAME`), or else its model, is of a
+    family the title does not carry, and there is at least one."""
+    names = MODEL_NAME.findall(estimate.evidence[0].text) or ([estimate.model] if estimate.model else [])
+    return bool(names) and not any(_carries(title, name) for name in names)
 
 
 def _family(model: str) -> str:
@@ -160,28 +182,53 @@ def _family(model: str) -> str:
     return squash_name(re.split(r"[\s_-]", model.strip())[0])
 
 
+def _carries(title: str, model: str) -> bool:
+    """Whether a title carries a model's family: a word of the title starts with it ("Kite" in "Kite
+    Technical Report", "OspreyBench" for "Osprey-7B")."""
+    family = _family(model)
+    return bool(family) and any(squash_name(word).startswith(family) for word in title.split())
+
+
+# a model's name as the prose writes it: a capitalized word, then a digit in it or after a hyphen
+# ("Kite-405B", "GPT-4", "Llama3") or a capitalized part after a hyphen ("Heron-VL"), not a bare size
+# after a preposition ("on 2T")
+MODEL_NAME = re.compile(r"\b[A-Z][A-Za-z]+-?[\w.-]*\d[\w.-]*|\b[A-Z][A-Za-z]+-[A-Z][\w.-]*")
+
+
 def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
     """A text that quotes many compute figures or device times in prose and never in a sentence of its
     own ("we", "our") is reporting other people's runs — a survey, an analysis of scaling or of energy
     use: those figures are marked as cited (at least five prose sentences with figures, none
     first-person; a table, several figures in one sentence, or a run told again in the same words, counts
-    once). A text whose title calls it a survey or a review needs only one such sentence."""
+    once). One such sentence is enough in a text whose title calls it a survey or a review, and in one
+    that says it studies others' models (:func:`_studies_others`); there, a count of operations
+    (parameters × tokens) of a model its title does not carry is another's too."""
     quoted = [e for e in estimates if e.method in (REPORTED, HARDWARE) and eligible(e)]
+    counted = [e for e in estimates if e.method == OPERATION_COUNTING and eligible(e)]
     prose = [e for e in quoted if not e.assumptions.get("table_row") and is_prose(e.evidence[0])]
+    title = title_part(text)
+    told = prose + [e for e in counted if is_prose(e.evidence[0])]
+    surveyed = told and SURVEY_TITLE.search(title) and not any(FIRST_PERSON.search(e.evidence[0].text)
+                                                               for e in told)
+    if surveyed or _studies_others(text, title, told):
+        others = quoted + [e for e in counted if not (e.model and _carries(title, e.model))]
+        for estimate in others:
+            estimate.notes.append(REPORTS_OF_OTHERS)
+        return
     # (a run told twice in the same words is one: a sentence is its figures' words and values)
     figures: dict[int, set[tuple[str, ...]]] = {}
     for e in prose:
         figures.setdefault(e.evidence[0].start, set()).add(
             (f"{e.value_flop:.3g}", *(" ".join(span.text.split()) for span in e.evidence[1:])))
     sentences = {frozenset(told) for told in figures.values()}
-    title = title_part(text)
-    studied = SURVEY_TITLE.search(title) or _studies_others(text, title, prose)
-    needed = 1 if prose and studied else SURVEY_FIGURES
-    if len(sentences) < needed or any(FIRST_PERSON.search(e.evidence[0].text) for e in prose):
+    if len(sentences) < SURVEY_FIGURES or any(FIRST_PERSON.search(e.evidence[0].text) for e in prose):
         return
     for estimate in quoted:
-        estimate.notes.append("cited from other work: the text quotes many runs' compute and trains none "
-                              "of them in its own words")
+        estimate.notes.append(REPORTS_OF_OTHERS)
+
+
+REPORTS_OF_OTHERS = ("cited from other work: the text quotes many runs' compute and trains none of them "
+                     "in its own words")
 
 
 def _trust(estimate: Estimate) -> float:
