@@ -168,3 +168,19 @@ def test_a_card_titled_by_its_family_is_sized_by_its_repository():
     primary = _card(text, "osprey-lab/Osprey2-1.7B")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1.7e9 * 11e12)
     assert primary.evidence[0].text == text[primary.evidence[0].start: primary.evidence[0].end]
+
+
+def test_a_figure_a_smaller_bare_size_trains_is_not_the_titled_flagships():
+    text = ("Reproducing Kite at Small Scale\n\nAbstract\nWe replicate Kite's training recipe.\n\n"
+            "2 Background\nThe original Kite-175B was trained on 300B tokens on 10,000 V100 GPUs for 15 days "
+            "(Brown et al., 2020).\n\n3 Our Setup\nWe train a 125M model on 10B tokens on 8 A100 GPUs for 2 "
+            "days.")
+    primary = extract(text, 2023).primary
+    assert primary is not None and primary.value_flop < 1e21  # 6 · 125M · 10B, or its 8 GPUs for 2 days
+
+
+def test_the_flagships_name_after_a_bare_size_still_claims_the_figure():
+    text = ("Osprey: Open Language Models\n\n3 Training\nA compute-optimal 7B model would need 140B "
+            "tokens; we train Osprey-70B on 2T tokens.")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 2e12)

@@ -1002,6 +1002,18 @@ def _bare_size_rank(sentence: Span, figure: Span, size: float) -> int:
     return 0 if abs(_value(before[-1]) - size) <= ROUNDING * size else 2
 
 
+def _another_bare_size_before(sentence: Span, figure: Span, size: float, sized: Sized) -> bool:
+    """Whether the bare size phrase nearest before a figure in its sentence (:data:`BARE_SIZE`, "a 125M
+    model") is another size than the flagship's, with no sized name written after it, nearer the figure."""
+    if not any(word in sentence.text for word in ("model", "variant", "version", "param")):
+        return False  # cheap test before the pattern
+    before = list(BARE_SIZE.finditer(sentence.text, 0, max(0, figure.start - sentence.start)))
+    if not before or abs(_value(before[-1]) - size) <= ROUNDING * size:
+        return False
+    owner = _owner_at(sentence, figure, sized)
+    return owner is None or owner[0] - sentence.start <= before[-1].start()
+
+
 def _own_names(own: str, sized: Sized) -> list[str]:
     """The sized names that are the own model's ("Heron" for "Heron-7B")."""
     return [name for name in sized if _squashed(own).startswith(_squashed(name))]
@@ -1524,6 +1536,9 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
             _sibling_of_another_size(text, _owner_at(sentence, token_span, sized), token_span, own, sized,
                                      flagship.size):
         return None  # "Heron-3B was distilled from Heron-70B, which was pre-trained on 15T tokens"
+    if flagship is not None and not owned and \
+            _another_bare_size_before(sentence, token_span, flagship.size, sized):
+        return None  # "We train a 125M model on 10B tokens": the 125M model's run, not the flagship's
     labelled = owned and (_labelled_by(sentence, own) or _glosses_owner(sentence, token_span, sized))
     if (_one_of_several_corpora(text, d, sentence, sized, own) and not labelled) or \
             TEACHER_RUN.search(sentence.text) or \
