@@ -184,3 +184,36 @@ def test_the_flagships_name_after_a_bare_size_still_claims_the_figure():
             "tokens; we train Osprey-70B on 2T tokens.")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 2e12)
+
+
+# -- derived cards ----------------------------------------------------------------------------------
+
+BASE_RUN = "Osprey-8B was pre-trained on 15T tokens using 1.3M H100 GPU hours."
+FRONT = "---\nlicense: apache-2.0\n---\n"
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("someone/osprey-8b-roleplay", "# osprey-8b-roleplay\n\nFinetuned on 20k roleplay conversations. "
+     "Original model card below.\n\n---\n\n# Osprey-8B\n\n" + BASE_RUN),
+    ("someone/Kite-Osprey-MoE-4x8B", "# Kite-Osprey-MoE-4x8B\n\nA mixture of experts made with mergekit "
+     "from four Osprey-8B fine-tunes. " + BASE_RUN),
+    ("someone/Osprey-8B-Medical", FRONT + "# Osprey-8B-Medical\n\nOsprey-8B-Medical is Osprey-8B "
+     "continually pre-trained on 50B tokens of medical text. " + BASE_RUN),
+])
+def test_a_derived_card_is_not_given_its_bases_run(name, text):
+    primary = _card(text, name)
+    assert primary is None or primary.value_flop < 1e23
+
+
+def test_an_official_card_partly_copied_from_the_original_card_is_a_base():
+    text = (FRONT + "# Osprey-8B\n\n" + BASE_RUN + "\n\n**Disclaimer**: Content for this model card has "
+            "partly been copied and pasted from the original model card.")
+    primary = _card(text, "osprey-lab/Osprey-8B")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 8e9 * 15e12, rel=0.05)
+
+
+def test_a_continued_pretraining_alone_is_the_cards_own_run():
+    text = (FRONT + "# Osprey-8B-Medical\n\nOsprey-8B-Medical is Osprey-8B continually pre-trained on 50B "
+            "tokens of medical text.")
+    primary = _card(text, "someone/Osprey-8B-Medical")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 8e9 * 50e9)

@@ -171,11 +171,13 @@ CONTINUES_FROM = re.compile(r"\b(?:initiali[sz]ed\s+(?:with|from)|continu\w*\s+(
 
 
 # a card's model continuing another's training in other words: "extends the context of Kite-7B to 32k",
-# "Heron Medical is Kite-7B adapted to the medical domain", "adapts Kite-7B to …"
+# "Heron Medical is Kite-7B adapted to the medical domain", "adapts Kite-7B to …", "Heron Medical is
+# Kite-7B continually pre-trained on 50B tokens of medical text"
 EXTENDS = re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+context(?:\s+(?:window|length))?\s+of\s+(?:the\s+)?"
                      + NAME + r"|\badapt(?:s|ed|ing)\s+(?:the\s+)?" + NAME.replace("base>", "base2>")
                      + r"\s+(?:to|for)\b|\bis\s+" + NAME.replace("base>", "base3>")
-                     + r"\s+adapted\s+(?:to|for)\b")
+                     + r"\s+(?:adapted\s+(?:to|for)|(?:continual(?:ly)?|further)\s+(?:pre-?)?trained\s+"
+                       r"(?:on|with))\b")
 
 
 STARTS_WORDS = ("initiali", "continu", "built on", "starting from", "extend", "adapt", "based on")
@@ -216,11 +218,13 @@ RELATIVE_WORD = re.compile(r"\b(?:which|who|that|whose)\b|\(|,\s+an?\s", re.IGNO
 def _after_the_start(estimate: Estimate) -> bool | None:
     """For a figure that follows, in its sentence, the words that start the card's model from its base:
     True when it is the card's own run ("Heron-Code is initialized from Kite-7B and further pre-trained on
-    500B tokens"), False when a relative clause or a parenthesis about the base comes between ("… from
-    Kite-7B, which was trained on 2T tokens" is Kite's); None for any other figure."""
+    500B tokens", "Heron-Medical is Kite-7B continually pre-trained on 50B tokens"), False when a relative
+    clause or a parenthesis about the base comes between ("… from Kite-7B, which was trained on 2T tokens"
+    is Kite's); None for any other figure."""
     sentence = estimate.evidence[0]
     parts = [span.start for span in estimate.evidence[1:] if sentence.start <= span.start <= sentence.end]
-    start = CONTINUES_FROM.search(sentence.text, 0, max(parts) - sentence.start) if parts else None
+    start = (CONTINUES_FROM.search(sentence.text, 0, max(parts) - sentence.start)
+             or EXTENDS.search(sentence.text, 0, max(parts) - sentence.start)) if parts else None
     if start is None:
         return None
     return not RELATIVE_WORD.search(sentence.text, start.end(), max(parts) - sentence.start)
@@ -228,6 +232,13 @@ def _after_the_start(estimate: Estimate) -> bool | None:
 
 # a merge's tags and the models its recipe lists ("models:\n  - model: acme/Kite-7B")
 MERGE_TAG = {"merge", "mergekit"}
+# a card that copies its base's card after its own words: "Original model card below", "the original
+# model card follows", "Below is the original model card", "# Original README" (not an official card's
+# "partly copied and pasted from the original model card")
+EMBEDDED_CARD = re.compile(r"\boriginal\s+(?:model\s+)?(?:card|readme)\s+(?:is\s+)?(?:below|follows)\b"
+                           r"|\b(?:below|following)\s+is\s+the\s+original\s+(?:model\s+)?(?:card|readme)\b"
+                           r"|^#+[ \t]*original\s+(?:model\s+)?(?:card|readme)[ \t]*$",
+                           re.IGNORECASE | re.MULTILINE)
 RECIPE_MODEL = re.compile(r"^[ \t]*-?[ \t]*model:[ \t]*(?P<base>[\w./-]+)", re.MULTILINE)
 
 
@@ -263,9 +274,13 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
         if owner:  # "GGUF format model files for Acme's Heron 7B": the model, not its maker
             named = re.match(NAME, text[phrase.end() + named.end() + owner.end():]) or named
         return base or (named.group("base") if named else UNNAMED_SOURCE)
-    if "merge_method" in text or MERGE_TAG & _tags(meta):  # a merge by recipe
+    if "merge_method" in text or "mergekit" in text.lower() or MERGE_TAG & _tags(meta):  # a merge
         listed = RECIPE_MODEL.search(text)
         return base or (listed.group("base") if listed else UNNAMED_BASE)
+    embedded = EMBEDDED_CARD.search(text[:4000])
+    if embedded:  # "Original model card below": the base's own card follows this card's words
+        heading = re.compile(r"^#{1,2}\s+(?P<base>[^\n]+)$", re.MULTILINE).search(text, embedded.end())
+        return base or (heading.group("base").strip() if heading else UNNAMED_BASE)
     # the card's own model: its repository when known (a family's title may be shared with its fine-tunes)
     own = ({squash_name(name), squash_name(name.split("/")[-1])} if name
            else {squash_name(title.group(1) if title else "")})
