@@ -217,3 +217,11 @@ def test_a_continued_pretraining_alone_is_the_cards_own_run():
             "tokens of medical text.")
     primary = _card(text, "someone/Osprey-8B-Medical")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 8e9 * 50e9)
+
+
+def test_a_share_of_the_devices_counted_before_is_the_runs():
+    text = ("Osprey: Open Language Models\n\n3 Training\nOur training cluster consists of 4,096 H100 GPUs. "
+            "The final Osprey-70B run used half of them for 40 days.")
+    primary = extract(text, 2025).primary
+    expected = 2048 * 40 * 86400 * 989e12 * 0.3
+    assert primary is not None and primary.value_flop == pytest.approx(expected, rel=0.01)

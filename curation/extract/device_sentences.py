@@ -512,6 +512,26 @@ SHARE_WORDS = {"half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 
                "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75}
 
 
+# a share of the devices a sentence before counted: "used half of them", "25% of these GPUs", "a quarter of
+# the cluster"
+SHARE_OF_THEM = re.compile(r"\b(?:(?P<word>half|one\s+half|a\s+third|one\s+third|two\s+thirds|a\s+quarter"
+                           r"|one\s+quarter|three\s+quarters)|(?P<pct>\d{1,2}(?:\.\d+)?)\s?%)\s+of\s+"
+                           r"(?:them|these|those|(?:these|those|the|our|this|that)\s+"
+                           r"(?:GPUs|chips|accelerators|devices|cards|cluster|machines|nodes))\b",
+                           re.IGNORECASE)
+
+
+def _share_of_them(words: str) -> float:
+    """The share of a device count that words after its sentence say the run used
+    (:data:`SHARE_OF_THEM`); 1 when none."""
+    share = SHARE_OF_THEM.search(words) if " of " in words else None
+    if share is None:
+        return 1.0
+    if share.group("pct"):
+        return float(share.group("pct")) / 100
+    return SHARE_WORDS[" ".join(share.group("word").lower().split())]
+
+
 def _share_before(text: str, at: int) -> float:
     """The share of a device count the words before it take (:data:`SHARE_BEFORE`); 1 when none."""
     share = SHARE_BEFORE.search(text, max(0, at - 40), at)
@@ -772,6 +792,8 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
         if not times or not TRAINING.search(evidence.text):
             continue
         device = max(devices, key=lambda d: d[0])
+        if evidence.end > sentence.end:  # "… 4,096 H100 GPUs. The final run used half of them for 40 days."
+            device = (device[0] * _share_of_them(text[sentence.end: evidence.end]), *device[1:])
         own = [time for time in times if not _across_contrast(text, device[3], time[2])]
         estimate = _pair_estimate(text, sentence, evidence, device, max(own or times, key=lambda d: d[0]),
                                   publication_year, pairing)

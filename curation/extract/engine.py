@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from curation.extract.anchors import lowered, positions
 from curation.extract.card_device_time import find_card_device_time
 from curation.extract.card_finders import find_card_operation_counting
 from curation.extract.context import AGGREGATE_NOTE, eligible, is_prose
@@ -137,8 +138,8 @@ SURVEY_TITLE = re.compile(r"\b(?:survey|review)\s+(?:of|on|for)\b|[:—–-]\s*(
 # a text that says it studies models others released: "We estimate the emissions of five public models",
 # "we analyze the training compute of 500 notable models", "We evaluate twelve models, including …", "we
 # benchmark a range of open LLMs" (a number or a word of many, or a word of others' release, before them)
-STUDIES_OTHERS = re.compile(
-    r"\bwe\s+(?:\w+\s+)?(?:estimate|measure|analy[sz]e|study|quantify|compare|examine|audit|track|profile"
+STUDIES_OTHERS = re.compile(  # (matched where "we " starts a word: a scan of the whole text is slow)
+    r"we\s+(?:\w+\s+)?(?:estimate|measure|analy[sz]e|study|quantify|compare|examine|audit|track|profile"
     r"|evaluate|benchmark|test|survey|review|catalog|compile|collect)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:of|for|across|behind|on)\s+)?(?:\w+\s+){0,2}?"
     r"(?:\d[\d,]*|several|many|various|numerous|dozens\s+of|hundreds\s+of|a\s+(?:range|variety|suite)\s+of"
@@ -154,9 +155,16 @@ def _studies_others(text: str, title: str, told: list[Estimate]) -> bool:
     family the title does not carry ("For example, training Kite-176B took 1,082,990 GPU hours" in "On
     the Carbon Footprint of Training"; "We evaluate twelve models, including Kite-405B, trained on 15.6T
     tokens with 3.8e25 FLOPs"): one such figure is a report of another's run, as in a survey."""
-    if not told or not STUDIES_OTHERS.search(text):
+    if not told or not _says_it_studies_others(text):
         return False
     return all(_names_only_others(e, title) and not OWN_TRAINING.search(e.evidence[0].text) for e in told)
+
+
+def _says_it_studies_others(text: str) -> bool:
+    """Whether :data:`STUDIES_OTHERS` stands anywhere in the text, tried where "we " starts a word."""
+    low = lowered(text)
+    return any(STUDIES_OTHERS.match(text, at) for at in positions(low, "we ")
+               if at == 0 or not low[at - 1].isalnum())
 
 
 # a run of the authors' own in a sentence: "we train …", "We pre-trained …", "we then fine-tune …", "our
