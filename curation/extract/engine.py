@@ -155,9 +155,10 @@ def _studies_others(text: str, title: str, told: list[Estimate]) -> bool:
     family the title does not carry ("For example, training Kite-176B took 1,082,990 GPU hours" in "On
     the Carbon Footprint of Training"; "We evaluate twelve models, including Kite-405B, trained on 15.6T
     tokens with 3.8e25 FLOPs"): one such figure is a report of another's run, as in a survey."""
-    if not told or not _says_it_studies_others(text):
+    if not told or not all(_names_only_others(e, title) and not OWN_TRAINING.search(e.evidence[0].text)
+                           for e in told):
         return False
-    return all(_names_only_others(e, title) and not OWN_TRAINING.search(e.evidence[0].text) for e in told)
+    return _says_it_studies_others(text)  # (the scan of the text last: it is the costly test)
 
 
 def _says_it_studies_others(text: str) -> bool:

@@ -431,7 +431,8 @@ def _has_korean_mark(document: str) -> bool:
     """Whether the syllables Korean sentences end with (다) or its "of" (의), or a word the Korean rules
     rewrite (:data:`KOREAN_UNIT_MARKS`: a card of fields alone has neither) stand in the text: the cheap
     test before the Korean patterns (str's search, many times faster than a pattern)."""
-    return "다" in document or "의" in document or any(mark in document for mark in KOREAN_UNIT_MARKS)
+    return "다" in document or "의" in document or \
+        any(mark[0] in document and mark in document for mark in KOREAN_UNIT_MARKS)  # (one character first)
 
 
 # a field whose key is Chinese, Japanese or Korean for tokens or parameters, its value a size in Latin
@@ -449,7 +450,7 @@ CJK_KEY_WORDS = ("トークン", "토큰", "词元", "詞元", "パラメータ"
 
 def _cjk_field_keys(document: str) -> str:
     """:data:`CJK_FIELD_KEY` keys with their word in English after them."""
-    if not any(word in document for word in CJK_KEY_WORDS):
+    if not any(word[0] in document and word in document for word in CJK_KEY_WORDS):
         return document
     document = CJK_FIELD_KEY.sub(
         lambda m: m.group("key") + (" tokens:" if m.group("tokens") else " parameters:"), document)
@@ -475,7 +476,8 @@ def _has_cjk_mark(document: str) -> bool:
     rewrite (:data:`CJK_UNIT_MARKS`) stands in the text: the cheap test before :data:`CJK_CHARACTER`
     (str's search, many times faster than a pattern)."""
     return "，" in document or "。" in document or "、" in document or "的" in document or \
-        "（" in document or "：" in document or any(mark in document for mark in CJK_UNIT_MARKS)
+        "（" in document or "：" in document or \
+        any(mark[0] in document and mark in document for mark in CJK_UNIT_MARKS)  # (one character first)
 
 
 def _chinese_duration(match: re.Match[str]) -> str:
