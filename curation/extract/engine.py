@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from curation.extract.anchors import lowered, positions
 from curation.extract.card_device_time import find_card_device_time
 from curation.extract.card_finders import find_card_operation_counting
 from curation.extract.context import AGGREGATE_NOTE, eligible, is_prose
@@ -138,10 +137,11 @@ SURVEY_TITLE = re.compile(r"\b(?:survey|review)\s+(?:of|on|for)\b|[:—–-]\s*(
 # a text that says it studies models others released: "We estimate the emissions of five public models",
 # "we analyze the training compute of 500 notable models", "We evaluate twelve models, including …", "we
 # benchmark a range of open LLMs" (a number or a word of many, or a word of others' release, before them)
-STUDIES_OTHERS = re.compile(  # (matched where "we " starts a word: a scan of the whole text is slow)
-    r"we\s+(?:\w+\s+)?(?:estimate|measure|analy[sz]e|study|quantify|compare|examine|audit|track|profile"
-    r"|evaluate|benchmark|test|survey|review|catalog|compile|collect)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:of|for|across|behind|on)\s+)?(?:\w+\s+){0,2}?"
+STUDIES_OTHERS = re.compile(  # ("w" first, the word's start checked behind it: a fast scan of the text)
+    r"[Ww](?<![\w][Ww])e\s+(?:\w+\s+)?(?:estimate|measure|analy[sz]e|study|quantify|compare|examine|audit"
+    r"|track|profile|evaluate|benchmark|test|survey|review|catalog|compile|collect)\s+"
+    # (the object within its clause, a word's start: "the training compute of 500 notable models")
+    r"[^.;:\n]{0,48}?(?<![\w-])"
     r"(?:\d[\d,]*|several|many|various|numerous|dozens\s+of|hundreds\s+of|a\s+(?:range|variety|suite)\s+of"
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|public(?:ly[\s-]available)?|existing|popular|prominent|open(?:-source|ly[\s-]released)?|released"
@@ -149,23 +149,18 @@ STUDIES_OTHERS = re.compile(  # (matched where "we " starts a word: a scan of th
     re.IGNORECASE)
 
 
-def _studies_others(text: str, title: str, told: list[Estimate]) -> bool:
-    """Whether a text says it studies others' models (:data:`STUDIES_OTHERS`) and each of its prose figures
-    is, in a sentence that tells no run of the authors' own (:data:`OWN_TRAINING`), a named model's whose
-    family the title does not carry ("For example, training Kite-176B took 1,082,990 GPU hours" in "On
-    the Carbon Footprint of Training"; "We evaluate twelve models, including Kite-405B, trained on 15.6T
-    tokens with 3.8e25 FLOPs"): one such figure is a report of another's run, as in a survey."""
-    if not told or not all(_names_only_others(e, title) and not OWN_TRAINING.search(e.evidence[0].text)
-                           for e in told):
-        return False
-    return _says_it_studies_others(text)  # (the scan of the text last: it is the costly test)
+STUDY_OPENING = 12_000  # the characters of a text that say what it studies: its abstract and introduction
 
 
-def _says_it_studies_others(text: str) -> bool:
-    """Whether :data:`STUDIES_OTHERS` stands anywhere in the text, tried where "we " starts a word."""
-    low = lowered(text)
-    return any(STUDIES_OTHERS.match(text, at) for at in positions(low, "we ")
-               if at == 0 or not low[at - 1].isalnum())
+def _studies_others(title: str, told: list[Estimate]) -> bool:
+    """For a text whose opening says it studies others' models (:data:`STUDIES_OTHERS`), whether each of
+    its prose figures is, in a sentence that tells no run of the authors' own (:data:`OWN_TRAINING`), a named
+    model's whose family the title does not carry ("For example, training Kite-176B took 1,082,990 GPU
+    hours" in "On the Carbon Footprint of Training"; "We evaluate twelve models, including Kite-405B,
+    trained on 15.6T tokens with 3.8e25 FLOPs"): one such figure is a report of another's run, as in a
+    survey."""
+    return bool(told) and all(_names_only_others(e, title) and not OWN_TRAINING.search(e.evidence[0].text)
+                              for e in told)
 
 
 # a run of the authors' own in a sentence: "we train …", "We pre-trained …", "we then fine-tune …", "our
@@ -216,10 +211,11 @@ def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
     counted = [e for e in estimates if e.method == OPERATION_COUNTING and eligible(e)]
     prose = [e for e in quoted if not e.assumptions.get("table_row") and is_prose(e.evidence[0])]
     title = title_part(text)
-    told = prose + [e for e in counted if is_prose(e.evidence[0])]
-    surveyed = told and SURVEY_TITLE.search(title) and not any(FIRST_PERSON.search(e.evidence[0].text)
-                                                               for e in told)
-    if surveyed or _studies_others(text, title, told):
+    survey = (prose or counted) and SURVEY_TITLE.search(title)
+    study = (prose or counted) and STUDIES_OTHERS.search(text, 0, STUDY_OPENING)
+    told = prose + [e for e in counted if is_prose(e.evidence[0])] if survey or study else prose
+    surveyed = told and survey and not any(FIRST_PERSON.search(e.evidence[0].text) for e in told)
+    if surveyed or (study and _studies_others(title, told)):
         others = quoted + [e for e in counted if not (e.model and _carries(title, e.model))]
         for estimate in others:
             estimate.notes.append(REPORTS_OF_OTHERS)
