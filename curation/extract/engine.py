@@ -225,7 +225,7 @@ def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
     for e in prose:
         figures.setdefault(e.evidence[0].start, set()).add(
             (f"{e.value_flop:.3g}", *(" ".join(span.text.split()) for span in e.evidence[1:])))
-    sentences = {frozenset(told) for told in figures.values()}
+    sentences = {frozenset(run) for run in figures.values()}
     if len(sentences) < SURVEY_FIGURES or any(FIRST_PERSON.search(e.evidence[0].text) for e in prose):
         return
     for estimate in quoted:
