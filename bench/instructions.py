@@ -7,7 +7,7 @@ does not (it differs by well under 1% between runs). For this checkout and each 
 ``git worktree``), a child process runs extraction over the texts once, then twice, under Valgrind's
 cachegrind tool with its cache simulation off; the difference is one steady pass (regexes compiled,
 caches warm). Prints millions of instructions per pass and each checkout's ratio to this one. Needs
-``valgrind`` on the PATH (Debian's ``valgrind`` package) and takes about two minutes a checkout.
+``valgrind`` on the PATH (Debian's ``valgrind`` package) and takes about three minutes a checkout.
 """
 
 from __future__ import annotations
@@ -20,21 +20,20 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-REALDATA = ROOT.parent / "shared" / "realdata"
-FOLDERS = ("papers", "web/hf_modelcards")
+from speed_against import FOLDERS, REALDATA, ROOT  # the same texts as the side-by-side timing
 
-# run in a child: ``passes`` passes of extraction over the texts, for the checkout on sys.argv[1]
+# run in a child: ``passes`` passes of extraction over the texts, for the checkout on sys.argv[1]; each
+# pass pads the texts anew, as bench/speed_against.py does, so that no cache carries a text over
 CHILD = """
 import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from curation.extract.engine import extract
 docs = [p.read_text(errors="replace") for folder in sys.argv[3:]
-        for p in sorted(Path(folder).iterdir()) if p.suffix in (".txt", ".md") and p.name != "PROVENANCE.md"]
-for _ in range(int(sys.argv[2])):
+        for p in sorted(Path(folder).glob("*")) if p.suffix in (".txt", ".md")]
+for i in range(int(sys.argv[2])):
     for doc in docs:
-        extract(doc)
+        extract(doc + " " * (i + 1), 2023)
 """
 TOTAL = re.compile(r"I\s+refs:\s+([\d,]+)")
 
