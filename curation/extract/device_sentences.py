@@ -505,8 +505,9 @@ OF_THEM = re.compile(r"\b(?:on|using|with|across|over|used|uses|employed|took|oc
 
 # a share of a machine or a count: "half of our 10,000-GPU cluster", "a quarter of the 2,048 A100s", "25% of
 # our 4,096 H100s" (the run used that share)
-SHARE_BEFORE = re.compile(r"\b(?:(?P<word>half|one\s+half|a\s+third|one\s+third|two\s+thirds|a\s+quarter"
-                          r"|one\s+quarter|three\s+quarters)|(?P<pct>\d{1,2}(?:\.\d+)?)\s?%)\s+of\s+"
+SHARE = (r"(?:(?P<word>half|one\s+half|a\s+third|one\s+third|two\s+thirds|a\s+quarter|one\s+quarter"
+         r"|three\s+quarters)|(?P<pct>\d{1,2}(?:\.\d+)?)\s?%)")  # a share in words or a percentage
+SHARE_BEFORE = re.compile(rf"\b{SHARE}\s+of\s+"
                           r"(?:our|the|a|an|its|their|this)\s+(?:(?:\w+\s+){0,2}?)$", re.IGNORECASE)
 SHARE_WORDS = {"half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
                "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75}
@@ -514,9 +515,7 @@ SHARE_WORDS = {"half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 
 
 # a share of the devices a sentence before counted: "used half of them", "25% of these GPUs", "a quarter of
 # the cluster"
-SHARE_OF_THEM = re.compile(r"\b(?:(?P<word>half|one\s+half|a\s+third|one\s+third|two\s+thirds|a\s+quarter"
-                           r"|one\s+quarter|three\s+quarters)|(?P<pct>\d{1,2}(?:\.\d+)?)\s?%)\s+of\s+"
-                           r"(?:them|these|those|(?:these|those|the|our|this|that)\s+"
+SHARE_OF_THEM = re.compile(rf"\b{SHARE}\s+of\s+(?:them|these|those|(?:these|those|the|our|this|that)\s+"
                            r"(?:GPUs|chips|accelerators|devices|cards|cluster|machines|nodes))\b",
                            re.IGNORECASE)
 
@@ -524,22 +523,21 @@ SHARE_OF_THEM = re.compile(r"\b(?:(?P<word>half|one\s+half|a\s+third|one\s+third
 def _share_of_them(words: str) -> float:
     """The share of a device count that words after its sentence say the run used
     (:data:`SHARE_OF_THEM`); 1 when none."""
-    share = SHARE_OF_THEM.search(words) if " of " in words else None
-    if share is None:
-        return 1.0
-    if share.group("pct"):
-        return float(share.group("pct")) / 100
-    return SHARE_WORDS[" ".join(share.group("word").lower().split())]
+    return _share(SHARE_OF_THEM.search(words) if " of " in words else None)
 
 
 def _share_before(text: str, at: int) -> float:
     """The share of a device count the words before it take (:data:`SHARE_BEFORE`); 1 when none."""
-    share = SHARE_BEFORE.search(text, max(0, at - 40), at)
-    if share is None:
+    return _share(SHARE_BEFORE.search(text, max(0, at - 40), at))
+
+
+def _share(match: re.Match[str] | None) -> float:
+    """The share a :data:`SHARE` match writes, as a fraction; 1 for no match."""
+    if match is None:
         return 1.0
-    if share.group("pct"):
-        return float(share.group("pct")) / 100
-    return SHARE_WORDS[" ".join(share.group("word").lower().split())]
+    if match.group("pct"):
+        return float(match.group("pct")) / 100
+    return SHARE_WORDS[" ".join(match.group("word").lower().split())]
 
 
 def _numbers_of_devices(sentence: Span,

@@ -13,6 +13,7 @@ from itertools import pairwise
 import lxml.html
 from lxml import etree
 
+from curation.extract.anchors import positions
 from curation.extract.pages import joined_pages
 
 _HTML = re.compile(r"<(?:html|body|div|p|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
@@ -607,13 +608,7 @@ def _bullets_as_dashes(document: str) -> str:
     "- " with the spaces after it (each bullet is sought with str's search: a pattern anchored at each
     line's start tries every position of the text, and a class of non-ASCII characters is slow to test)."""
     parts, done = [], 0
-    found = []
-    for bullet in BULLETS:
-        at = document.find(bullet)
-        while at != -1:
-            found.append(at)
-            at = document.find(bullet, at + 1)
-    for at in sorted(found):
+    for at in sorted(at for bullet in BULLETS for at in positions(document, bullet)):
         line_start = document.rfind("\n", 0, at) + 1
         if at >= done and not document[line_start: at].strip(" \t"):
             parts += [document[done: at], "- "]
