@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from curation.extract.anchors import positions
+from curation.extract.anchors import lowered, positions
 from curation.extract.card_finders import is_card
 from curation.extract.context import NOT_TRAINING_USE, has_cue
 from curation.extract.device_sentences import (
@@ -92,7 +92,7 @@ def _training_durations(text: str, fences: list[int]) -> list[tuple[tuple[float,
     """(duration, its sentence) for every duration a sentence about training gives without devices, or a
     line of its own gives under a heading about training ("## Training time" / "14 days.")."""
     found, seen = [], set()
-    low = text.lower()
+    low = lowered(text)
     for heading in HEADING_LINE.finditer(text):
         if "train" not in heading.group("title").lower() or _in_code(fences, heading.start()):
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from curation.extract.anchors import lowered
 from curation.extract.evidence import Span
 from curation.extract.quantities import MULTIPLIERS, NUMBER, parse_plain
 from curation.extract.tables import Row, Table, find_tables
@@ -88,7 +89,7 @@ def _mixture(text: str, table: Table) -> tuple[float, Span] | None:
 def mixture_tokens(text: str) -> tuple[float, Span] | None:
     """The tokens of the largest data-mixture table in ``text`` and where they are written (a total row,
     or the table), or None (see the module's rule)."""
-    if "token" not in text.lower():
+    if "token" not in lowered(text):
         return None
     found = [mixture for table in find_tables(text) if (mixture := _mixture(text, table)) is not None]
     return max(found, key=lambda pair: pair[0]) if found else None

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import re
 
+from curation.extract.anchors import lowered
 from curation.extract.card_finders import looks_like_model_card
 from curation.extract.context import NOT_OWN_RUN, eligible
 from curation.extract.evidence import FINETUNING, Estimate
@@ -192,7 +193,7 @@ def mark_base_runs(estimates: list[Estimate], text: str) -> None:
     if not told or not looks_like_model_card(text):
         return
     bases = set()
-    low = text.lower()
+    low = lowered(text)
     for word in STARTS_WORDS:  # the patterns read only where their first word stands: a cheap scan
         at = low.find(word)
         while at != -1:

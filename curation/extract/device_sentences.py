@@ -49,6 +49,7 @@ from curation.extract.context import CITATION, CITED, FIRST_PERSON_WORD, has_cue
 from curation.extract.date_ranges import date_range_durations
 from curation.extract.device_time import SECONDS, _unit_key, count_accelerator, hardware_estimate
 from curation.extract.evidence import Estimate, Span, sentence_around, sentence_before
+from curation.extract.fast_patterns import WordStart, any_case, either_case
 from curation.extract.hardware import (
     TPU_SLICE,
     accelerator_pattern,
@@ -77,12 +78,18 @@ _TEEN = "|".join(sorted(TEENS, key=len, reverse=True))
 # the words as a compact pattern (one alternative per word is slow to scan): "twenty-one", "three and a half"
 WORD = (rf"(?:{'|'.join(TENS)})(?:[-\s](?:{_ONE})(?![\w-]))?|(?:{_TEEN}|{_ONE})(?:\s+and\s+a\s+half)?"
         r"|half\s+an?|an?|single|hundred")
+# the same words for a case-insensitive pattern, each opening with a class (see fast_patterns)
+WORD_ANY_CASE = (rf"(?:{any_case(list(TENS))})(?:[-\s](?:{_ONE})(?![\w-]))?"
+                 rf"|(?:{any_case(sorted(TEENS, key=len, reverse=True))}|{any_case(list(ONES))})"
+                 rf"(?:\s+and\s+a\s+half)?|{any_case(['half'])}\s+an?|{any_case(['a'])}n?|{any_case(['single'])}"
+                 rf"|{any_case(['hundred'])}")
 # (times a hundred or a thousand: "a thousand GPUs", "two thousand", "1.5 thousand")
 # (a count's thousands set off by a plain space, as some typeset texts do: "2 048 A100 GPUs")
 SPACED_THOUSANDS = r"\d{1,3}(?: \d{3})+(?![\d.,])"
 AMOUNT = rf"(?:(?:{SPACED_THOUSANDS}|{NUMBER}|(?:{WORD})(?![\w-]))(?:\s+(?:thousand|hundred)\b)?)"
-DURATION = re.compile(
-    rf"(?<![\w.])(?P<lo>{AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT}))?\s*"
+AMOUNT_ANY_CASE = AMOUNT.replace(WORD, WORD_ANY_CASE)
+DURATION = WordStart(
+    r"\w.", rf"(?P<lo>{AMOUNT_ANY_CASE})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT_ANY_CASE}))?\s*"
     # "270 total hours", "80 wall-clock hours", "21 calendar days"
     r"(?:(?:total|wall[\s-]?clock|calendar)\s+)?"
     # ("14d" for days only where a duration's abbreviation ends: not "a 2d U-Net")
@@ -98,16 +105,19 @@ DEVICE_NOUN = (r"(?:GPUs?|GPUS|TPUs?|TPUS|NPUs?|NPUS|IPUs?|HPUs?|GCDs|[Cc]hips|[
                r"|[Cc]ards)")
 # words no accelerator's name holds, in any case: a section heading run into the sentence ("4 Training
 # We use 512 TPU v3 cores") starts no name
-NOT_A_NAME = (r"(?i:on|for|of|with|within|over|across|during|from|and|or|in|to|the|by|at|using|minutes?|"
-              r"hours?|days?|weeks?|months?|years?|per|each"
-              r"|took|takes?|use|used|uses|was|were|is|are|has|have|had|we|our|it|trained|training"
-              # a processor that is no accelerator: "64 CPU cores", "96 vCPUs"
-              r"|v?cpus?|threads?)\b")
+NOT_A_NAME = ("(?i:" + "|".join(either_case(word[0]) + word[1:] for word in (
+    "on", "for", "of", "with", "within", "over", "across", "during", "from", "and", "or", "in", "to", "the",
+    "by", "at", "using", "minutes?", "hours?", "days?", "weeks?", "months?", "years?", "per", "each", "took",
+    "takes?", "use", "used", "uses", "was", "were", "is", "are", "has", "have", "had", "we", "our", "it",
+    "trained", "training",
+    # a processor that is no accelerator: "64 CPU cores", "96 vCPUs"
+    "v?cpus?", "threads?")) + r")\b")  # (each word's first letter a class: see fast_patterns)
 # a machine named by its devices, "a TPU v3 pod", "a GPU cluster", "4 GPU nodes": a count of machines of
 # unstated size, not of devices
 MACHINE_AFTER = (r"(?![\s-]+(?i:v\d\w*\s+)?(?i:pods?|slices?|clusters?|supercomputers?|servers?|nodes?"
                  r"|machines?|workstations?)\b)")
-DEVICES = re.compile(
+DEVICES = WordStart(
+    r"\w.",
     # a space or a times sign after the count: "7B-Chat" is a size, not 7 "B-Chat" devices
     rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?(?:\s*(?:×|x)\s*|\s+)"
     rf"(?P<name>(?:(?!{NOT_A_NAME}|\d[\d,]*-(?:core|chip)\b)(?:[A-Za-z0-9]|\((?=[A-Za-z]|\d+\s?GB?\)))[\w.\-()]*(?<!\.)\s+){{0,5}})\(?{DEVICE_NOUN}\)?(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
@@ -332,11 +342,11 @@ def _per_node(sentence: str, match: re.Match[str]) -> float:
 
 
 @lru_cache(maxsize=1)
-def _bare_count() -> re.Pattern[str]:
+def _bare_count() -> WordStart:
     """A count written straight before a known accelerator's name, with no device noun after it:
     "8 V100", "on 8 16 GB V100 for 90 hours", "4 × A100-80GB"; not device time, "20,051 A100 hours"."""
-    return re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|(?:a\s+)?single"
-                      rf"|(?:{WORD})(?:\s+(?:thousand|hundred)\b)?)\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
+    return WordStart(r"\w.", rf"(?P<count>\d[\d,]*|(?:a\s+)?single"
+                      rf"|(?:{WORD_ANY_CASE})(?:\s+(?:thousand|hundred)\b)?)\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
                       r"(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)\s+)?"
                       rf"(?P<name>{accelerator_regex()})(?![\w-])"
                       rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*(?:[\w()]+[\s-]+)?{DEVICE_NOUN})"
@@ -348,10 +358,10 @@ def _bare_count() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _machine_of_accelerators() -> re.Pattern[str]:
+def _machine_of_accelerators() -> WordStart:
     """A machine named by its accelerators: "a single 8-A100 node", "an 8xH100 server", "a 16-A100(40G)
     machine" (its count)."""
-    return re.compile(rf"(?<![\w.])(?P<count>\d{{1,2}})\s*[-x×]\s*(?P<name>{accelerator_regex()})"
+    return WordStart(r"\w.", rf"(?P<count>\d{{1,2}})\s*[-x×]\s*(?P<name>{accelerator_regex()})"
                       r"(?:\s*\(\d+\s?GB?\))?\s+"  # its memory: "a single 16-A100(40G) machine"
                       r"(?:machine|server|node|box|system)s?\b", re.IGNORECASE)
 

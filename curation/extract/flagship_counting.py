@@ -87,6 +87,7 @@ from curation.extract.evidence import (
     sentence_around,
     sentence_before,
 )
+from curation.extract.fast_patterns import WordStart
 from curation.extract.model_names import SIZED_NAME, document_title, in_aside
 from curation.extract.moe import (
     MIXTURE,
@@ -201,9 +202,9 @@ PROSE_LINE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")  # a word ending a sentence
 ABSTRACT_LINE = re.compile(r"(?:#+\s*)?a ?bstract\b", re.IGNORECASE)
 TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its title
 # "1.4T tokens", "300 billion tokens", "299,892,736,000 tokens" (digits alone count from 1e8)
-TOKEN_FIGURE = re.compile(
+TOKEN_FIGURE = WordStart(
     # "1.4T+ tokens", "1.4 trillion of tokens"
-    rf"(?<![\w.])(?P<n>{COUNTED})\s?(?:(?P<m>[MBT]|million|thousand billion|billion|trillion)(?![a-z])\+?"
+    r"\w.", rf"(?P<n>{COUNTED})\s?(?:(?P<m>[MBT]|million|thousand billion|billion|trillion)(?![a-z])\+?"
     rf"(?:\s+of(?=\s+tokens\b))?)?\s*(?:\([^()]{{1,12}}\)\s*)?"
     # a footnote's mark may follow in a text drawn from a PDF: "2T tokens1"
     rf"{TOKEN_ADJECTIVES}tokens(?![A-Za-z_])", re.IGNORECASE)
@@ -366,10 +367,11 @@ def _own_sentence_around(low: str, start: int, end: int, reach: int = 40) -> str
     return before + low[start:end] + (after[:cut.start()] if cut else after)
 
 
-A_SIZE = re.compile(r"[MBT](?!\w)")  # after a digit (checked in Python: a charset scans fastest)
+A_SIZE = re.compile(r"[MBT](?<=[^\W_A-Za-z][MBT])(?!\w)")  # after a digit (told in Python; the look-behind
+# before it lets through no letter, which most capitals stand after)
 
 
-def _near_sizes(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+def _near_sizes(pattern: re.Pattern[str] | WordStart, text: str) -> list[re.Match[str]]:
     """Matches of ``pattern`` (a name ending in a size) searched only before a written size: a cheap
     scan for "7B" finds the few places worth reading."""
     windows: list[list[int]] = []

@@ -14,6 +14,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from curation.extract.fast_patterns import WordStart, either_case
+
 HARDWARE_CSV = Path(__file__).with_name("hardware.csv")
 PRECISIONS = ("fp32", "tf32", "fp16", "fp8")
 # Accelerators whose "cores" are half a chip (Google counts TPU v2/v3 cores, two per chip).
@@ -155,16 +157,23 @@ def _trie_regex(node: dict) -> str:
     """A regex (read case-insensitively) for the names in a trie of their words, a separator between
     words: names that share a first word share one branch, and a longer name is tried before a shorter
     one it starts with ("RTX 3090 Ti" before "RTX 3090") — the same matches as an alternation of every
-    name, longest first, but many times faster to scan with."""
-    branches = []
+    name, longest first, but many times faster to scan with. Branches are grouped by their first
+    character, written as a case-sensitive class of every character that matches it case-insensitively
+    (:func:`~curation.extract.fast_patterns.either_case`): the regex engine skips a branch whose first
+    character does not match only when it opens with a literal or a class, not with a case-insensitive
+    literal."""
+    branches: dict[str, list[str]] = {}  # by first character: branches that start apart never both match
     for part in sorted((p for p in node if p), key=len, reverse=True):
         child = node[part]
         longer = {p: c for p, c in child.items() if p}
         rest = r"[\s\-_]?" + _trie_regex(longer) if longer else ""
         if longer and "" in child:
             rest = f"(?:{rest})?"  # greedy: the longer name first
-        branches.append(re.escape(part) + rest)
-    return "(?:" + "|".join(branches) + ")"
+        branches.setdefault(either_case(part[0]), []).append(re.escape(part[1:]) + rest)
+    return "(?:" + "|".join(first + (f"(?:{'|'.join(rests)})" if len(rests) > 1 else rests[0])
+                            for first, rests in branches.items()) + ")"
+
+
 
 
 @lru_cache(maxsize=1)
@@ -184,8 +193,8 @@ def accelerator_words() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def accelerator_pattern() -> re.Pattern[str]:
+def accelerator_pattern() -> WordStart:
     """A compiled pattern whose group ``accelerator`` is a known accelerator name in prose, in the plural
     too ("on A100s")."""
-    return re.compile(r"(?<![A-Za-z0-9])(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)[\s\-])?(?:\d+\s?G(?:i)?B\s)?"
+    return WordStart("A-Za-z0-9", r"(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)[\s\-])?(?:\d+\s?G(?:i)?B\s)?"
                       r"(?P<accelerator>" + accelerator_regex() + r")(?-i:s)?(?![A-Za-z0-9])", re.IGNORECASE)

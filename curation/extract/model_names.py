@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from curation.extract.fast_patterns import WordStart
 from curation.extract.hardware import resolve_accelerator
 
 # "called Albatross", "named Heron", "dubbed X"
 # "Heron-7B", "Heron 1.5B", "Heron-30B-A3B", "H5-11B" (a letter and a digit), and a size in parentheses after
 # the name, "Heron-Large (340M)"
-SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>(?:[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?|[A-Z]\d{1,2})"
+SIZED_NAME = WordStart(r"\w.-", r"(?P<name>(?:[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?|[A-Z]\d{1,2})"
                         r"(?:-[A-Za-z]+)*"
                         r"(?:[- ]\d+(?:\.\d+)?)?)(?:[- ]|(?P<open>\s\())"
                         r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?(open)\)|(?:-A\d+(?:\.\d+)?[MB])?)"
@@ -54,6 +55,8 @@ CHECKPOINT_NAME = re.compile(r"(?:global[-_]?)?step[-_]?\d", re.IGNORECASE)
 def looks_like_a_model(name: str) -> bool:
     """Whether a name is written like a model's: letters with a digit or an inner capital ("Heron-7B",
     "HeronBERT"), not a unit ("GPU-hours", "zettaFLOPs"), an accelerator or a bare size."""
+    if name.isalpha() and (name[1:].islower() or name.isupper()):
+        return False  # a plain word, no digit and no inner capital: the common case, told at once
     word = name.split()[0]
     if word.split("-")[0].lower() in NOT_NAMES or UNIT_WORD.search(word):
         return False
