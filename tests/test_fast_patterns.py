@@ -91,3 +91,15 @@ def test_accelerator_names_match_in_any_case():
     found = accelerator_pattern().search("trained on 8 nvidia a100-80gb GPUs")
     assert found.group("accelerator") == "a100-80gb"
     assert accelerator_pattern().search("the CA100 line") is None  # inside a longer word
+
+
+@pytest.mark.parametrize(("sentence", "told"), [
+    ("The model was pretrained for 3 days.", True), ("Fine-tuning took 2 hours.", True),
+    ("We ran it on 8 GPUs.", True), ("它在 512 张 GPU 上训练了 30 天", True),
+    ("The retrained baseline is shown in red.", False), ("Scores rose by 3 points.", False),
+    ("Each EPOCH lasted an hour.", True), ("The runway was long.", False)])
+def test_training_words_are_read_from_a_word_start_in_any_case(sentence, told):
+    """The training words (one word boundary for all of them, see fast_patterns) as before."""
+    from curation.extract.device_sentences import TRAINING
+
+    assert bool(TRAINING.search(sentence)) is told

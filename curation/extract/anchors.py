@@ -47,8 +47,10 @@ TIME_AFTER_DEVICE = re.compile(r"(?:[\s-]?v\d[\w.]{0,3})?s?[\s·-]?(?:hour|hr|h(
 ACCELERATOR_TIME = re.compile(r"[\w.]{0,12}(?:[\s-]\d{2,3}\s?gb?)?[\s-](?:hour|hr|day|week|month|year)s?\b")
 
 
+@lru_cache(maxsize=256)  # several finders ask a text for the same word
 def positions(text: str, word: str) -> list[int]:
-    """Every index at which ``word`` occurs in ``text`` (a literal find: cheaper than a pattern)."""
+    """Every index at which ``word`` occurs in ``text``, overlapping ones too (a literal find: cheaper
+    than a pattern). The list is shared: read it, do not change it."""
     found, at = [], text.find(word)
     while at != -1:
         found.append(at)

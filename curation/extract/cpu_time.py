@@ -47,7 +47,7 @@ CPU_CORE_BY_YEAR = (
 
 # (the literals first: a plain search of the text is fast; "INPUT" holds one, so the pattern decides)
 ACCELERATOR_WORDS = ("GPU", "TPU", "NPU", "IPU", "CUDA", "Cerebras", "wafer")
-ACCELERATOR_WORD = re.compile(r"\b(?:GPU|TPU|NPU|IPU)s?\b|\bCUDA\b|\bCerebras\b|\bwafer")
+ACCELERATOR_WORD = re.compile(r"\b(?:(?:GPU|TPU|NPU|IPU)s?\b|CUDA\b|Cerebras\b|wafer)")
 CORE_TIME = re.compile(rf"(?P<n>{FREE_NUMBER})\s?(?P<mult>k|K|thousand|million)?\s*"
                        r"(?P<cpu>CPU[\s-]+)?core[\s-]*(?P<unit>hours?|days?|years?)\b", re.IGNORECASE)
 # words that make a sentence's cores a CPU's: "core-hours on Xeon processors"

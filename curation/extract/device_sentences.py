@@ -49,7 +49,7 @@ from curation.extract.context import CITATION, CITED, FIRST_PERSON_WORD, has_cue
 from curation.extract.date_ranges import date_range_durations
 from curation.extract.device_time import SECONDS, _unit_key, count_accelerator, hardware_estimate
 from curation.extract.evidence import Estimate, Span, sentence_around, sentence_before
-from curation.extract.fast_patterns import WordStart, any_case, either_case
+from curation.extract.fast_patterns import WordStart, any_case
 from curation.extract.hardware import (
     TPU_SLICE,
     accelerator_pattern,
@@ -81,8 +81,7 @@ WORD = (rf"(?:{'|'.join(TENS)})(?:[-\s](?:{_ONE})(?![\w-]))?|(?:{_TEEN}|{_ONE})(
 # the same words for a case-insensitive pattern, each opening with a class (see fast_patterns)
 WORD_ANY_CASE = (rf"(?:{any_case(list(TENS))})(?:[-\s](?:{_ONE})(?![\w-]))?"
                  rf"|(?:{any_case(sorted(TEENS, key=len, reverse=True))}|{any_case(list(ONES))})"
-                 rf"(?:\s+and\s+a\s+half)?|{any_case(['half'])}\s+an?|{any_case(['a'])}n?|{any_case(['single'])}"
-                 rf"|{any_case(['hundred'])}")
+                 r"(?:\s+and\s+a\s+half)?|" + any_case((r"half\s+an?", "an?", "single", "hundred")))
 # (times a hundred or a thousand: "a thousand GPUs", "two thousand", "1.5 thousand")
 # (a count's thousands set off by a plain space, as some typeset texts do: "2 048 A100 GPUs")
 SPACED_THOUSANDS = r"\d{1,3}(?: \d{3})+(?![\d.,])"
@@ -104,14 +103,14 @@ DEVICE_NOUN = (r"(?:GPUs?|GPUS|TPUs?|TPUS|NPUs?|NPUS|IPUs?|HPUs?|GCDs|[Cc]hips|[
                r"|[Dd]evices"
                r"|[Cc]ards)")
 # words no accelerator's name holds, in any case: a section heading run into the sentence ("4 Training
-# We use 512 TPU v3 cores") starts no name
-NOT_A_NAME = ("(?i:" + "|".join(either_case(word[0]) + word[1:] for word in (
+# We use 512 TPU v3 cores") starts no name (each word's first letter a class: see fast_patterns)
+NOT_A_NAME = ("(?i:" + any_case((
     "on", "for", "of", "with", "within", "over", "across", "during", "from", "and", "or", "in", "to", "the",
     "by", "at", "using", "minutes?", "hours?", "days?", "weeks?", "months?", "years?", "per", "each", "took",
     "takes?", "use", "used", "uses", "was", "were", "is", "are", "has", "have", "had", "we", "our", "it",
     "trained", "training",
     # a processor that is no accelerator: "64 CPU cores", "96 vCPUs"
-    "v?cpus?", "threads?")) + r")\b")  # (each word's first letter a class: see fast_patterns)
+    "v?cpus?", "threads?")) + r")\b")
 # a machine named by its devices, "a TPU v3 pod", "a GPU cluster", "4 GPU nodes": a count of machines of
 # unstated size, not of devices
 MACHINE_AFTER = (r"(?![\s-]+(?i:v\d\w*\s+)?(?i:pods?|slices?|clusters?|supercomputers?|servers?|nodes?"
@@ -132,12 +131,13 @@ DEVICES = WordStart(
     r"(?:\s+(?:pod|slice|cluster))?",
 )
 # (fine-tuning is training too, and a run counted in epochs is one: its stage is told apart later)
-TRAINING = re.compile(r"\b(?:pre-?)?train|\bfine-?tun|\bfinetun|\bepochs?\b"
-                      r"|\btook\b|\btake[sn]?\b|\btaking\b|\bneeded\b|\brequired\b"
-                      r"|\bran\b|\brun\b|\bused\b|\butili[sz]ed\b|\bconducted\b|\blasted\b|\bconverge[sd]?\b"
-                      # "training" in Chinese, traditional Chinese, Japanese and Korean
-                      r"|训练|訓練|学習|학습|훈련",
-                      re.IGNORECASE)
+TRAINING = re.compile(r"\b(?:" + any_case((
+    "pre-?train", "train", "fine-?tun", "finetun", r"epochs?\b", r"took\b", r"take[sn]?\b", r"taking\b",
+    r"needed\b", r"required\b", r"ran\b", r"run\b", r"used\b", r"utili[sz]ed\b", r"conducted\b", r"lasted\b",
+    r"converge[sd]?\b")) + ")"
+    # "training" in Chinese, traditional Chinese, Japanese and Korean
+    r"|训练|訓練|学習|학습|훈련",
+    re.IGNORECASE)
 # "each epoch took 2 hours", "one epoch takes", "20 minutes per epoch": a time per epoch, not per run
 PER_EPOCH_BEFORE = re.compile(r"\b(?:(?:each|every|one|an?|per|single)\s+(?:training\s+)?epoch"
                               # "each of the 4 epochs took 30 hours"

@@ -12,6 +12,9 @@ look-behind, nor with a letter read case-insensitively. Two ways of writing keep
   a few calls more.)
 - :func:`either_case` and :func:`any_case`: in a case-insensitive pattern, an alternative's first letter
   written as a case-sensitive class of every character it matches ("[tT]").
+
+Alternatives that each open with a word boundary, ``\\bA|\\bB|\\bC``, test it once per alternative at
+every position (a costly test on text outside ASCII): written ``\\b(?:A|B|C)``, they test it once.
 """
 
 from __future__ import annotations
@@ -70,7 +73,8 @@ def either_case(character: str) -> str:
     return f"(?-i:[{low}{low.upper()}{OTHER_CASES.get(low, '')}])"
 
 
-def any_case(words: list[str] | tuple[str, ...]) -> str:
-    """An alternation of ``words`` for a case-insensitive pattern, each opening with :func:`either_case`
-    of its first letter, so that the engine skips at once every word that cannot match."""
-    return "|".join(either_case(word[0]) + re.escape(word[1:]) for word in words)
+def any_case(alternatives: list[str] | tuple[str, ...]) -> str:
+    """An alternation of ``alternatives`` (regex fragments, each opening with a plain letter or digit) for
+    a case-insensitive pattern, each opening with :func:`either_case` of its first character, so that the
+    engine skips at once every alternative that cannot match."""
+    return "|".join(either_case(alternative[0]) + alternative[1:] for alternative in alternatives)
