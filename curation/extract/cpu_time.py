@@ -45,7 +45,8 @@ CPU_CORE_BY_YEAR = (
      "Intel Xeon Platinum 8180 datasheet: 1.7 GHz AVX-512 all-core, two 16-wide FMA = 64 FP32 FLOP/cycle"),
 )
 
-# (the literals first: a plain search of the text is fast; "INPUT" holds one, so the pattern decides)
+# (read only where its literal words stand, a plain search of the text being fast; "INPUT" holds one, so
+# the pattern decides)
 ACCELERATOR_WORDS = ("GPU", "TPU", "NPU", "IPU", "CUDA", "Cerebras", "wafer")
 ACCELERATOR_WORD = re.compile(r"\b(?:(?:GPU|TPU|NPU|IPU)s?\b|CUDA\b|Cerebras\b|wafer)")
 CORE_TIME = re.compile(rf"(?P<n>{FREE_NUMBER})\s?(?P<mult>k|K|thousand|million)?\s*"
@@ -63,12 +64,12 @@ HEADER_REACH = 600  # characters after a product header where its column's cells
 
 def find_cpu_time(text: str, publication_year: int | None) -> list[Estimate]:
     """CPU core time (see the module's rules) as hardware estimates."""
-    if publication_year is None or \
-            (any(word in text for word in ACCELERATOR_WORDS) and ACCELERATOR_WORD.search(text)):
+    if publication_year is None:
         return []
     # the patterns are read only where " core" stands (not inside "score")
     core_at = [at + 1 for at in positions(lowered(text), " core")]
-    if not core_at:
+    if not core_at or any(ACCELERATOR_WORD.match(text, at) for word in ACCELERATOR_WORDS
+                          for at in positions(text, word)):
         return []
     estimates = []
     for match in _near(CORE_TIME, text, core_at, 40, 20):
