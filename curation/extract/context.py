@@ -514,10 +514,11 @@ PROJECT_TOTAL = re.compile(r"\b(?:(?:whole|entire) (?:project|study|research|pap
 PROJECT_NOTE = "not a training total: a whole project's compute, its experiments included"
 
 
-# where a total's clause ends: a semicolon, or a contrast ("…, while the final model took …")
+# where a total's clause ends: a semicolon, or a contrast ("…, while the final model took …"), or a part
+# set against its whole ("… took 1.1M GPU hours, out of 2.3M for the whole project")
 # (or ", and" before a new subject: "All our experiments use 64 GPUs, and training Heron takes 10 days";
 # not before a verb: "…, and took 500 GPU hours in total" is the same clause's)
-TOTAL_CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas)\b|,\s*but\b|,\s*of\s+which\b"
+TOTAL_CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas)\b|,\s*but\b|,\s*of\s+which\b|,\s*out\s+of\b"
                                 r"|,\s*and\s+(?=(?:the|our|we|it|each|this|these|all|training|pre-?training)\b)",
                                 re.IGNORECASE)
 

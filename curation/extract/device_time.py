@@ -344,18 +344,23 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
 
 
 # a second clause that leaves out the unit the first gave: "Kite-70B used 1.7M GPU hours on A100s;
-# Heron-7B used 82K", "Unlike Kite-70B, whose training took 1.7M GPU hours, Heron-7B needs only 82K" (the
-# same verb's kind, a count with no word after it)
-ELIDED_UNIT = re.compile(rf"(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(?P<name>[A-Z][\w.-]*\w)\s+"
-                         r"(?:only\s+)?(?:used|required|needed|took|consumed|uses|requires|needs|takes)\s+"
+# Heron-7B used 82K", "Unlike Kite-70B, whose training took 1.7M GPU hours, Heron-7B needs only 82K", or a
+# part of the first's total, "2.3M GPU hours across all experiments, of which the final Heron-34B run used
+# 1.1M" (the same verb's kind, a count with no word after it)
+ELIDED_UNIT = re.compile(rf"(?:(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(?P<name>[A-Z][\w.-]*\w)"
+                         r"|,\s*of\s+which\s+(?P<part_at>)(?:the\s+)?(?:(?:final|main|full|last)\s+)?"
+                         r"(?:(?P<part>[A-Z][\w.-]*\w)\s+)?(?:run|model|training(?:\s+run)?))\s+"
+                         r"(?:only\s+|alone\s+)?(?:used|required|needed|took|consumed|uses|requires|needs|takes)\s+"
                          r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|~\s*)?"
-                         rf"(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?(?=\s*(?:[.;,)]|$))")
+                         # (a point that ends the clause, not a decimal one: "needs only 172.8K GPU hours")
+                         rf"(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?(?=\s*(?:[;,)]|\.(?!\d)|$))")
 
 
 def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | None, what: str, where: str,
             publication_year: int | None) -> list[Estimate]:
     """The device time of a clause after the figure's that gives a count and leaves its unit out ("…;
-    Heron-7B used 82K"): the count in the figure's unit, on its accelerator, for the model named there."""
+    Heron-7B used 82K", "…, of which the final run used 1.1M"): the count in the figure's unit, on its
+    accelerator, for the model named there (if one is)."""
     sentence = sentence_around(text, match.start(), match.end())
     rest = text[match.end(): sentence.end]
     if ";" not in rest and "while" not in rest and "whereas" not in rest and "," not in rest:
@@ -364,13 +369,14 @@ def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | No
     if elided is None or not name:
         return []
     amount = scaled_value(elided.group("n"), elided.group("mult"))
-    figure = Span(elided.group(0), elided.start(), elided.end())
+    start = elided.start("name") if elided.group("name") else elided.start("part_at")  # its clause's words
+    figure = Span(text[start: elided.end()], start, elided.end())
     estimate = hardware_estimate(text, figure, amount * unit_seconds, name, what, publication_year,
                                  {"chip_time": f"{amount:g} {what}-time in the unit of the clause before",
                                   "accelerator_from": where})
     if estimate is None:
         return []
-    estimate.model = elided.group("name")
+    estimate.model = elided.group("name") or elided.group("part") or estimate.model
     return [estimate]
 
 

@@ -287,6 +287,9 @@ EACH_RUN = re.compile(r"\beach(?:\s+(?:[\w.-]+\s+)?(?:model|one|of\s+them))?\s+(
                       r"(?:(?:was|is|were)\s+)?(?:pre-?)?trained\s+(?:on|for))\s+"
                       # "each model is trained for two epochs of the 700B-token dataset"
                       r"(?:[\w.]+\s+epochs?\s+(?:of|over|on)\s+(?:the\s+|our\s+|an?\s+)?)?$")
+# a figure stated as a total, which no "each" before it makes a figure per item: "sees each of its 500B
+# unique tokens four times, for 2T tokens in total" (read in lower case, right after the figure)
+STATED_AS_TOTAL = re.compile(r"\s*(?:in\s+total|in\s+all|overall|altogether)\b")
 # "the first 100B tokens", "its first 2T tokens": a part of the run ("first on 3T tokens, then …" and
 # "the first phase (1T tokens)" are stages, and count)
 FIRST_PART = re.compile(r"\b(?:the|its|our|their)\s+(?:very\s+)?first\b(?!\s+(?:stage|phase)\b)|\bfirst\s*$")
@@ -1130,7 +1133,8 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         if "," in before or ";" in before:  # another clause's words do not govern the figure ("… GPU hours
             # per trillion tokens, and it was trained on 14.8T tokens")
             before = before[max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0):]
-        per_item = EACH.search(before) is not None and not EACH_RUN.search(before)
+        per_item = EACH.search(before) is not None and not EACH_RUN.search(before) and \
+            not STATED_AS_TOTAL.match(low, match.end())
         if "step" in before:  # "for 1M steps on 1T tokens": the run's steps, then its tokens
             before = RUN_STEPS_BEFORE.sub(" ", before)
         if "per " in before:  # "at 1,000 tokens per parameter (1T tokens)": the ratio's total; a rate or

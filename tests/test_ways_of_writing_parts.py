@@ -1,0 +1,71 @@
+"""Short texts of our own for parts and totals: a figure stated as a total after an "each", a run's part
+of a project's device time with its unit left out, a part set against the whole it is "out of", and a
+number whose decimal point is no clause's end."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.engine import extract
+
+H100_HOUR = 3600 * 989.4e12  # an H100's dense BF16 peak for an hour, in FLOP
+
+
+def _paper(body: str) -> str:
+    return ("Osprey: Open Code Models\n\nAbstract\nWe introduce Osprey-34B, a code model.\n\n3 Training\n"
+            + body)
+
+
+def _ratio(a: float, b: float) -> float:
+    return max(a, b) / min(a, b)
+
+
+# -- a total after an "each" ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey-34B sees each of its 500B unique tokens four times, for 2T training tokens in total.",
+    "Each document is seen twice; Osprey-34B is trained on 2T tokens overall.",
+])
+def test_a_figure_stated_as_a_total_is_no_figure_per_item(sentence):
+    primary = extract(_paper(sentence), 2024).primary
+    assert primary is not None and _ratio(primary.value_flop, 6 * 34e9 * 2e12) < 1.01
+
+
+def test_a_figure_after_each_is_still_per_item_when_no_total_is_stated():
+    """Each shard's tokens are no run's: the run's own 1T is read, not the larger per-shard figure."""
+    text = _paper("Osprey-34B is trained on 1T tokens. The corpus is split so that each shard holds 3T "
+                  "tokens.")
+    primary = extract(text, 2024).primary
+    assert primary is not None and _ratio(primary.value_flop, 6 * 34e9 * 1e12) < 1.01
+
+
+# -- a run's part of a project's device time ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "In total we spent 2.3M GPU hours on H100 GPUs across all experiments, of which the final Osprey-34B "
+    "run used 1.1M.",
+    "In total we spent 2.3M GPU hours on H100 GPUs across all experiments, of which the final run took 1.1M.",
+    "The final Osprey-34B run took 1.1M H100 GPU hours, out of 2.3M GPU hours for the whole project.",
+])
+def test_the_final_runs_part_of_a_projects_device_time_is_its_own(sentence):
+    primary = extract(_paper(sentence), 2024).primary
+    assert primary is not None and primary.method == "hardware"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(1.1e6 * 3600)
+    assert primary.assumptions["accelerator"].startswith("H100")
+
+
+def test_a_projects_total_alone_is_still_no_runs():
+    text = _paper("In total we spent 2.3M GPU hours on H100 GPUs across all experiments.")
+    assert extract(text, 2024).primary is None
+
+
+# -- a decimal point is no clause's end ---------------------------------------------------------------
+
+def test_a_count_with_its_unit_is_not_cut_at_its_decimal_point():
+    """ "needs only 172.8K GPU hours": the clause gives its unit, and 172 hours is no reading of it."""
+    text = _paper("Per trillion tokens, Kite-67B requires 300.6K GPU hours on H800s, while Osprey-34B needs "
+                  "only 172.8K GPU hours.")
+    times = [estimate.assumptions["chip_seconds"] for estimate in extract(text, 2024).estimates
+             if estimate.method == "hardware"]
+    assert 172 * 3600 not in times
+    assert 172.8e3 * 3600 in times
