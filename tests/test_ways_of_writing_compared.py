@@ -26,6 +26,26 @@ def test_figures_glossing_a_compared_model_are_that_models(body):
     assert primary_of(body) is None
 
 
+@pytest.mark.parametrize("body", [
+    "Osprey-7B scores 64.2 on MMLU, outperforming Finch-13B trained on 2T tokens with 1.6e23 FLOPs.",
+    "Osprey-7B is competitive with Lark-8B trained using 1.5e23 FLOPs.",
+    "Osprey-7B surpasses Finch-13B, which was trained with 1.6e23 FLOPs, on every benchmark.",
+])
+def test_figures_in_the_participle_phrase_of_a_compared_model_are_that_models(body):
+    """ "outperforming Finch-13B trained on … with 1.6e23 FLOPs": the phrase tells the compared run."""
+    assert primary_of(body) is None
+
+
+@pytest.mark.parametrize("body", [
+    "Osprey-7B matches Finch-13B, which was trained on 2T tokens, while using only 4.2e22 FLOPs.",
+    "Osprey-7B, trained on 1T tokens with 4.2e22 FLOPs, outperforms Finch-13B.",
+    "Osprey-7B outperforms our Osprey-3B trained with 4.2e22 FLOPs.",
+])
+def test_the_own_run_beside_a_compared_models_phrase_keeps_its_figure(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(4.2e22)
+
+
 def test_the_own_model_glossed_before_the_comparison_keeps_its_figure():
     primary = primary_of("We compare Osprey-7B (4e22 FLOPs) against Finch-65B (1.0e24 FLOPs).")
     assert primary is not None and primary.value_flop == pytest.approx(4e22)

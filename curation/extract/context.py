@@ -370,6 +370,18 @@ COMPARED_GLOSS = re.compile(r"\b(?i:compar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(
                             r"|match(?:es|ed|ing)?|competitive\s+with|on\s+par\s+with)"
                             r"\s+(?:[^.;()]{0,80}?[\s,])?(?!our\b)(?:the\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+)?\s*"
                             r"\((?P<gloss>[^()]*)$")
+# a figure in the participle phrase that tells the run of a model named after a verb of comparison:
+# "Heron-7B outperforms Kite-13B trained on 2T tokens with 1.6e23 FLOPs", "… surpassing Kite-13B, which was
+# trained on 2T tokens" (the compared model's; not past a contrast that turns to the own run, "… matches
+# Kite-13B trained on 2T tokens while using only 1T tokens", nor "our Heron-70B trained on …")
+# (the verbs' letters, read first: a cheap test)
+COMPARISON_VERBS = ("utperform", "urpass", "beat", "rival", "match", "ompar", "competitive", "on par")
+COMPARED_PARTICIPLE = re.compile(
+    r"\b(?i:outperform\w*|surpass\w*|beat(?:s|ing)?|rival(?:s|ing)?|match(?:es|ed|ing)?"
+    r"|compar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:against|with|to)|competitive\s+with|on\s+par\s+with)"
+    r"\s+(?!our\b)(?:the\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+)?,?\s+(?i:(?:which|that)\s+(?:was|were|is|are)\s+)?"
+    r"(?i:(?:pre-?)?trained|used|using|required|needed|took|consumed)\b"
+    r"(?:(?!\b(?i:while|whereas|but|although|though|yet|despite|only|our|we)\b)[^.;()]){0,80}$")
 # others' models listed, each glossed: "the training compute of prior models: Kite (3.1e23 FLOPs), Lark
 # (5.8e23 FLOPs) and Tern (…)" (the list's earlier names and glosses read through; "our Heron (…)" is not)
 OTHERS_LISTED = re.compile(r"\b(?i:(?:prior|previous|earlier|existing|other|popular|well-known)\s+"
@@ -412,6 +424,8 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
         estimate.notes.append("cited from other work")
     glossed = "(" in before[-120:] and (COMPARED_GLOSS.search(before[-200:]) is not None
                                         or OTHERS_LISTED.search(before[-240:]) is not None)
+    glossed = glossed or (any(verb in before for verb in COMPARISON_VERBS)
+                          and COMPARED_PARTICIPLE.search(before[-200:]) is not None)
     if glossed and "cited from other work" not in estimate.notes:
         estimate.notes.append("cited from other work")
     whole = text[sentence.start: sentence.end]
