@@ -1,6 +1,7 @@
 """Short texts of our own for parts and totals: a figure stated as a total after an "each", a run's part
-of a project's device time with its unit left out, a part set against the whole it is "out of", and a
-number whose decimal point is no clause's end."""
+of a project's device time with its unit left out, a part set against the whole it is "out of", a
+number whose decimal point is no clause's end; and a card's time field keyed with its unit in
+parentheses, "Training time (GPU hours)", "Training time (days)", also as a two-cell table row."""
 
 from __future__ import annotations
 
@@ -69,3 +70,28 @@ def test_a_count_with_its_unit_is_not_cut_at_its_decimal_point():
              if estimate.method == "hardware"]
     assert 172 * 3600 not in times
     assert 172.8e3 * 3600 in times
+
+
+# -- a card's field keyed with its unit in parentheses --------------------------------------------------
+
+CARD_HEAD = "# Osprey-34B\n\n## Training\n\n"
+
+
+@pytest.mark.parametrize("fields", [
+    "Training time (GPU hours): 184,320\nGPU type: H100\n",
+    "- **Training time (GPU hours):** 184,320\n- **Hardware:** H100\n",
+    "| Training time (GPU hours) | 184,320 |\n| Hardware | H100 |\n",
+])
+def test_a_training_time_field_in_device_hours_is_device_time(fields):
+    primary = extract(CARD_HEAD + fields, 2024).primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(184_320 * 3600)
+
+
+@pytest.mark.parametrize(("fields", "days"), [
+    ("Training time (days): 14\nHardware: 64 H100\n", 14),
+    ("| Training time (days) | 14 |\n| Hardware | 64 x H100 |\n", 14),
+    ("Training time (hours): 36\nHardware: 64 H100\n", 1.5),
+])
+def test_a_bare_training_time_is_in_the_unit_its_key_names(fields, days):
+    primary = extract(CARD_HEAD + fields, 2024).primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * days * 86400)

@@ -39,9 +39,12 @@ FIELD = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)?[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{
 # a two-cell table row read as a field: "| Training time | 30 days |"
 TABLE_FIELD = re.compile(r"\|[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?)[ \t]*\|"
                          r"[ \t]*(?P<value>[^|\n]*?\S)[ \t]*\|[ \t]*$")
-# a field keyed by device time: "GPU hours: 1.46M H100", "TPU-days: 300"
-DEVICE_TIME_KEYS = re.compile(r"^(?:total\s+|training\s+)?(?P<what>gpu|tpu|chip|accelerator|device)[\s-]?"
-                              r"(?P<unit>hours?|days?)(?:\s+used)?$", re.IGNORECASE)
+# a field keyed by device time: "GPU hours: 1.46M H100", "TPU-days: 300", or by training time with device
+# time its unit: "Training time (GPU hours): 184,320"
+DEVICE_TIME_KEYS = re.compile(r"^(?:(?:total\s+|training\s+)?"
+                              r"|(?:total\s+)?(?:pre-?)?training\s+(?:time|compute|duration)\s*(?P<open>\()\s*)"
+                              r"(?P<what>gpu|tpu|chip|accelerator|device)[\s-]?"
+                              r"(?P<unit>hours?|days?)(?:\s+used)?(?(open)\s*\))$", re.IGNORECASE)
 DEVICE_TIME_VALUE = re.compile(rf"^\s*(?:about\s+|~\s*)?(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\b")
 # a duration written in a hardware field's own value: "64 A100 GPUs for 2 weeks"
 # (or multiplied: "1,024 H100s × 30 days")
@@ -56,10 +59,12 @@ COUNT_KEYS = re.compile(r"^(?:(?:total\s+)?number\s+of\s+|num\.?\s+(?:of\s+)?|#\
                         r"(?:gpus|tpus|chips|accelerators|devices)(?:\s+used)?$"
                         r"|^(?:gpu|tpu|chip|accelerator|device)s?\s+count$", re.IGNORECASE)
 PLAIN_COUNT = re.compile(rf"^\s*(?P<n>{NUMBER})\s*$")
+# (its unit may follow in parentheses, for a value that is a bare number: "Training time (days): 21")
 TIME_KEYS = re.compile(r"^(?:hours used|(?:pre-?)?training time|(?:pre-?)?training duration|time|duration|"
                        r"(?:training\s+)?(?:hours|days|weeks)|training period|time to train|"
                        r"(?:training\s+)?dates|"
-                       r"wall[- ]?clock(?: time)?(?: of training)?)$", re.IGNORECASE)
+                       r"wall[- ]?clock(?: time)?(?: of training)?)(?:\s*\((?:hours|days|weeks)\))?$",
+                       re.IGNORECASE)
 COMPUTE_KEYS = re.compile(r"^(?:total flops?|training flops?|training compute|compute|flops)$", re.IGNORECASE)
 # a count, or nodes times the devices in each: "64 H100", "32 x 8 x A100 GPUs", "4 × 8 A100" (not "8 x 80GB")
 COUNT = re.compile(rf"^\s*(?P<n>{NUMBER})\s*(?:x|×)?\s*"
@@ -157,7 +162,7 @@ def _seconds(value: str, key: str = "") -> tuple[float, bool] | None:
 
 def find_hardware_fields(text: str, publication_year: int | None = None) -> list[Estimate]:
     """Hardware × time from key-value fields, and totals from compute fields (see the module's rules)."""
-    if ":" not in text:
+    if ":" not in text and "|" not in text:  # no field, nor a two-cell table row
         return []
     fields = _fields(text)
     estimates = []
