@@ -1,7 +1,8 @@
 """Short texts of our own for parts and totals: a figure stated as a total after an "each", a run's part
 of a project's device time with its unit left out, a part set against the whole it is "out of", a
-number whose decimal point is no clause's end; and a card's time field keyed with its unit in
-parentheses, "Training time (GPU hours)", "Training time (days)", also as a two-cell table row."""
+number whose decimal point is no clause's end; a card's time field keyed with its unit in parentheses,
+"Training time (GPU hours)", "Training time (days)", also as a two-cell table row; experts chosen "per
+token", which make no figure per token; and a sentence keyed by training, "Pre-training: 2.5T tokens."."""
 
 from __future__ import annotations
 
@@ -95,3 +96,32 @@ def test_a_training_time_field_in_device_hours_is_device_time(fields):
 def test_a_bare_training_time_is_in_the_unit_its_key_names(fields, days):
     primary = extract(CARD_HEAD + fields, 2024).primary
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * days * 86400)
+
+
+# -- a routing "per token" and a field keyed by training inside prose ---------------------------------------
+
+def test_experts_per_token_are_routing_not_a_figure_per_token():
+    text = ("Osprey: Open Models\n\nAbstract\nWe introduce Osprey-MoE.\n\n3 Training\nOsprey-MoE activates "
+            "2 of its 16 experts per token (6B active parameters, 48B total) and was trained on 4T tokens.")
+    primary = extract(text, 2024).primary
+    assert primary is not None and _ratio(primary.value_flop, 6 * 6e9 * 4e12) < 1.01
+
+
+@pytest.mark.parametrize("text", [
+    "# Osprey-7B\n\nOsprey-7B is a 7B model. Pre-training: 2.5T tokens.",
+    "# Osprey-7B\n\nOsprey-7B is a 7B model. Pre-training: 2.5T tokens. Continued pre-training on 500B code "
+    "tokens followed.",
+    "Osprey: A Model\n\nAbstract\nWe introduce Osprey-7B.\n\n3 Training\nOsprey-7B is a 7B model. "
+    "Pre-training: 2.5T tokens. Fine-tuning: 2B tokens.",
+])
+def test_a_sentence_keyed_by_training_gives_the_runs_tokens(text):
+    """ "Pre-training: 2.5T tokens." is the run's, though short for prose and beside another figure (a
+    continued pre-training's 500B alone was read before: 6× too little)."""
+    primary = extract(text, 2024).primary
+    assert primary is not None and _ratio(primary.value_flop, 6 * 7e9 * 2.5e12) < 1.01
+
+
+def test_corpora_sized_without_a_training_key_are_still_one_of_several():
+    text = ("Osprey: A Model\n\nAbstract\nWe introduce Osprey-7B.\n\n3 Data\nThe web corpus holds 2.5T "
+            "tokens. The code corpus holds 500B tokens.")
+    assert extract(text, 2024).primary is None

@@ -745,9 +745,10 @@ def is_prose(span: Span) -> bool:
 CJK_WORD = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{2,}|[\uac00-\ud7a3]{2,}")
 
 
-# "13B active parameters per token": a mixture of experts' size, not a figure per token
-PARAMETERS_PER_TOKEN = re.compile(r"(?:param\w*|activ\w*)\s+(?:\w+\s+)?(?:per|for each|each)\s+(?:input\s+)?"
-                                  r"token")
+# "13B active parameters per token", "activates 2 of its 16 experts per token": a mixture of experts' size
+# or routing, not a figure per token
+PARAMETERS_PER_TOKEN = re.compile(r"(?:param\w*|activ\w*|experts?)\s+(?:\w+\s+)?(?:per|for each|each)\s+"
+                                  r"(?:input\s+)?token")
 
 
 # "processing 3,000 tokens per second per GPU", "311.6k words per second": a throughput with its own

@@ -1152,7 +1152,8 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         if per_item or has_cue(cued, NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
             continue
         about = ABOUT_TRAINING.search(sentence.text)
-        prose = about and (is_prose(sentence) or list_block(text, match.start()) is not None)
+        prose = about and (is_prose(sentence) or list_block(text, match.start()) is not None
+                           or TRAINING_KEY.fullmatch(text, sentence.start, match.start()) is not None)
         if not prose and not _field_under_training(text, match.end() - 1):
             continue  # a figure's axis labels are no prose; a card's list fields are read
         if match.re is SCIENTIFIC_TOKEN_FIGURE:
@@ -1162,6 +1163,13 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         if 1e8 <= tokens <= 1e15:
             found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
     return found + _stage_sums(text, found)
+
+
+# a sentence that is a field keyed by training, the figure its value: "Pre-training: 2.5T tokens." (read
+# though it has too few words for prose, a figure's axis labels having no such key; and the run's tokens,
+# not one corpus of several)
+TRAINING_KEY = re.compile(r"\W*(?:pre-?)?training(?:\s+(?:data|tokens|corpus|set))?\s*:\s*"
+                          r"(?:about\s+|~\s*)?", re.IGNORECASE)
 
 
 # a Markdown heading, or a numbered one as PDF text writes it alone on its line ("3 Pre-training")
@@ -1308,8 +1316,8 @@ def _one_of_several_corpora(text: str, tokens: float, sentence: Span, sized: Siz
     on is not said there, so the figure is not paired with it. (Given the sized names and the own
     model's, a figure another model owns, "Kite-3B (9T tokens)", or a teacher's or a source model's
     (:func:`~curation.extract.context.teacher_figure`), sizes no dataset of the text's.)"""
-    if TRAINS_ON.search(sentence.text) or STAGES.search(sentence.text):
-        return False  # a stage of the run is no corpus of several
+    if TRAINS_ON.search(sentence.text) or STAGES.search(sentence.text) or TRAINING_KEY.match(sentence.text):
+        return False  # a stage of the run is no corpus of several, nor is a field keyed by training
     return any(abs(other - tokens) > 0.5 * tokens and not _of_another_model(span, where, sized, own)
                and not teacher_figure(text, span) for other, span, where in _token_figures(text))
 
