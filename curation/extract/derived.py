@@ -172,13 +172,16 @@ CONTINUES_FROM = re.compile(r"\b(?:initiali[sz]ed\s+(?:with|from)|continu\w*\s+(
 
 
 # a card's model continuing another's training in other words: "extends the context of Kite-7B to 32k",
-# "Heron Medical is Kite-7B adapted to the medical domain", "adapts Kite-7B to …", "Heron Medical is
-# Kite-7B continually pre-trained on 50B tokens of medical text"
+# "Kite-7B with its context extended to 32K", "Heron Medical is Kite-7B adapted to the medical domain",
+# "adapts Kite-7B to …", "Heron Medical is Kite-7B continually pre-trained on 50B tokens of medical text"
 EXTENDS = re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+context(?:\s+(?:window|length))?\s+of\s+(?:the\s+)?"
                      + NAME + r"|\badapt(?:s|ed|ing)\s+(?:the\s+)?" + NAME.replace("base>", "base2>")
                      + r"\s+(?:to|for)\b|\bis\s+" + NAME.replace("base>", "base3>")
                      + r"\s+(?:adapted\s+(?:to|for)|(?:continual(?:ly)?|further)\s+(?:pre-?)?trained\s+"
-                       r"(?:on|with))\b")
+                       r"(?:on|with))\b"
+                     + r"|(?<![\w./-])" + NAME.replace("base>", "base4>")
+                     + r"\s+with\s+(?:its|the|an?)\s+context(?:\s+(?:window|length))?\s+"
+                       r"(?:extended|expanded)\b")
 
 
 STARTS_WORDS = ("initiali", "continu", "built on", "starting from", "extend", "adapt", "based on")
@@ -197,7 +200,7 @@ def mark_base_runs(estimates: list[Estimate], text: str) -> None:
     for word in STARTS_WORDS:  # the patterns read only where their first word stands: a cheap scan
         at = low.find(word)
         while at != -1:
-            window = (max(0, at - 30), at + 160)
+            window = (max(0, at - 60), at + 160)  # (room for a base named before the word)
             bases |= {squash_name(m.group("base")) for m in CONTINUES_FROM.finditer(text, *window)}
             bases |= {squash_name(next(g for g in m.groups() if g)) for m in EXTENDS.finditer(text, *window)}
             at = low.find(word, at + len(word))

@@ -271,10 +271,12 @@ def _teachers(text: str) -> frozenset[str]:
 
 def _a_teachers_run(estimate: Estimate, text: str) -> bool:
     """Whether a figure's model is one the text distils from (:func:`_teachers`) and neither claims nor
-    titles (a paper that trains its flagship and distils a small model from it keeps the flagship's run)."""
+    titles (a paper that trains its flagship and distils a small model from it keeps the flagship's run;
+    a title that names a distillation, "Heron-7B-distilled-1B", carries its teacher's name as its source,
+    not as its own model)."""
     model = estimate.model
     return bool(model) and squash_name(model) in _teachers(text) and not _claimed(text, model) and \
-        not _paper_title(text, model)
+        not (_paper_title(text, model) and "distil" not in title_part(text).lower())
 
 
 TITLE_WORD = re.compile(r"[A-Z][\w.+-]{2,}")
