@@ -172,16 +172,17 @@ CONTINUES_FROM = re.compile(r"\b(?:initiali[sz]ed\s+(?:with|from)|continu\w*\s+(
 
 
 # a card's model continuing another's training in other words: "extends the context of Kite-7B to 32k",
-# "Kite-7B with its context extended to 32K", "Heron Medical is Kite-7B adapted to the medical domain",
-# "adapts Kite-7B to …", "Heron Medical is Kite-7B continually pre-trained on 50B tokens of medical text"
+# "Heron Medical is Kite-7B adapted to the medical domain", "adapts Kite-7B to …", "Heron Medical is
+# Kite-7B continually pre-trained on 50B tokens of medical text"
 EXTENDS = re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+context(?:\s+(?:window|length))?\s+of\s+(?:the\s+)?"
                      + NAME + r"|\badapt(?:s|ed|ing)\s+(?:the\s+)?" + NAME.replace("base>", "base2>")
                      + r"\s+(?:to|for)\b|\bis\s+" + NAME.replace("base>", "base3>")
                      + r"\s+(?:adapted\s+(?:to|for)|(?:continual(?:ly)?|further)\s+(?:pre-?)?trained\s+"
-                       r"(?:on|with))\b"
-                     + r"|(?<![\w./-])" + NAME.replace("base>", "base4>")
-                     + r"\s+with\s+(?:its|the|an?)\s+context(?:\s+(?:window|length))?\s+"
-                       r"(?:extended|expanded)\b")
+                       r"(?:on|with))\b")
+# and its context extended: "Kite-7B with its context extended to 32K" (read only where "context" stands:
+# a pattern that opens with a name is tried at every word)
+CONTEXT_EXTENDED = re.compile(r"(?<![\w./-])" + NAME + r"\s+with\s+(?:its|the|an?)\s+context"
+                              r"(?:\s+(?:window|length))?\s+(?:extended|expanded)\b")
 
 
 STARTS_WORDS = ("initiali", "continu", "built on", "starting from", "extend", "adapt", "based on")
@@ -203,6 +204,8 @@ def mark_base_runs(estimates: list[Estimate], text: str) -> None:
             window = (max(0, at - 60), at + 160)  # (room for a base named before the word)
             bases |= {squash_name(m.group("base")) for m in CONTINUES_FROM.finditer(text, *window)}
             bases |= {squash_name(next(g for g in m.groups() if g)) for m in EXTENDS.finditer(text, *window)}
+            if "context" in low[window[0]: window[1]]:
+                bases |= {squash_name(m.group("base")) for m in CONTEXT_EXTENDED.finditer(text, *window)}
             at = low.find(word, at + len(word))
     title = re.search(r"^#{1,2}\s+(.+)$", text, re.MULTILINE)
     bases.discard(squash_name(title.group(1)) if title else "")
@@ -227,8 +230,10 @@ def _after_the_start(estimate: Estimate) -> bool | None:
     is Kite's); None for any other figure."""
     sentence = estimate.evidence[0]
     parts = [span.start for span in estimate.evidence[1:] if sentence.start <= span.start <= sentence.end]
-    start = (CONTINUES_FROM.search(sentence.text, 0, max(parts) - sentence.start)
-             or EXTENDS.search(sentence.text, 0, max(parts) - sentence.start)) if parts else None
+    end = max(parts) - sentence.start if parts else 0
+    start = (CONTINUES_FROM.search(sentence.text, 0, end) or EXTENDS.search(sentence.text, 0, end)
+             or (CONTEXT_EXTENDED.search(sentence.text, 0, end) if "context" in sentence.text else None)
+             ) if parts else None
     if start is None:
         return None
     return not RELATIVE_WORD.search(sentence.text, start.end(), max(parts) - sentence.start)
