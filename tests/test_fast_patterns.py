@@ -5,7 +5,7 @@ import string
 
 import pytest
 
-from curation.extract.device_sentences import DEVICES, WORD, WORD_ANY_CASE
+from curation.extract.device_sentences import DEVICES, TRAINING, WORD, WORD_ANY_CASE
 from curation.extract.fast_patterns import WordStart, any_case, either_case
 from curation.extract.hardware import accelerator_pattern, accelerator_regex
 
@@ -100,6 +100,4 @@ def test_accelerator_names_match_in_any_case():
     ("Each EPOCH lasted an hour.", True), ("The runway was long.", False)])
 def test_training_words_are_read_from_a_word_start_in_any_case(sentence, told):
     """The training words (one word boundary for all of them, see fast_patterns) as before."""
-    from curation.extract.device_sentences import TRAINING
-
     assert bool(TRAINING.search(sentence)) is told

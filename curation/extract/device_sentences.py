@@ -346,15 +346,15 @@ def _bare_count() -> WordStart:
     """A count written straight before a known accelerator's name, with no device noun after it:
     "8 V100", "on 8 16 GB V100 for 90 hours", "4 × A100-80GB"; not device time, "20,051 A100 hours"."""
     return WordStart(r"\w.", rf"(?P<count>\d[\d,]*|(?:a\s+)?single"
-                      rf"|(?:{WORD_ANY_CASE})(?:\s+(?:thousand|hundred)\b)?)\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
-                      r"(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)\s+)?"
-                      rf"(?P<name>{accelerator_regex()})(?![\w-])"
-                      rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*(?:[\w()]+[\s-]+)?{DEVICE_NOUN})"
-                      # device time, not a count: "20,051 A100 hours", "300 A100 GPU days"
-                      r"(?![\s-]*(?:GPU[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|years?)\b)"
-                      # a machine of unstated size: "a TPU v3 pod"
-                      rf"{MACHINE_AFTER}",
-                      re.IGNORECASE)
+                     rf"|(?:{WORD_ANY_CASE})(?:\s+(?:thousand|hundred)\b)?)\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
+                     r"(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)\s+)?"
+                     rf"(?P<name>{accelerator_regex()})(?![\w-])"
+                     rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*(?:[\w()]+[\s-]+)?{DEVICE_NOUN})"
+                     # device time, not a count: "20,051 A100 hours", "300 A100 GPU days"
+                     r"(?![\s-]*(?:GPU[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|years?)\b)"
+                     # a machine of unstated size: "a TPU v3 pod"
+                     rf"{MACHINE_AFTER}",
+                     re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -362,8 +362,8 @@ def _machine_of_accelerators() -> WordStart:
     """A machine named by its accelerators: "a single 8-A100 node", "an 8xH100 server", "a 16-A100(40G)
     machine" (its count)."""
     return WordStart(r"\w.", rf"(?P<count>\d{{1,2}})\s*[-x×]\s*(?P<name>{accelerator_regex()})"
-                      r"(?:\s*\(\d+\s?GB?\))?\s+"  # its memory: "a single 16-A100(40G) machine"
-                      r"(?:machine|server|node|box|system)s?\b", re.IGNORECASE)
+                     r"(?:\s*\(\d+\s?GB?\))?\s+"  # its memory: "a single 16-A100(40G) machine"
+                     r"(?:machine|server|node|box|system)s?\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

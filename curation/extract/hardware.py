@@ -174,8 +174,6 @@ def _trie_regex(node: dict) -> str:
                             for first, rests in branches.items()) + ")"
 
 
-
-
 @lru_cache(maxsize=1)
 def accelerator_words() -> list[str]:
     """The distinctive leading word of every accelerator name and alias ("a100", "tpu", "mi300x")."""
@@ -197,4 +195,4 @@ def accelerator_pattern() -> WordStart:
     """A compiled pattern whose group ``accelerator`` is a known accelerator name in prose, in the plural
     too ("on A100s")."""
     return WordStart("A-Za-z0-9", r"(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)[\s\-])?(?:\d+\s?G(?:i)?B\s)?"
-                      r"(?P<accelerator>" + accelerator_regex() + r")(?-i:s)?(?![A-Za-z0-9])", re.IGNORECASE)
+                     r"(?P<accelerator>" + accelerator_regex() + r")(?-i:s)?(?![A-Za-z0-9])", re.IGNORECASE)
