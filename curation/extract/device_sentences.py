@@ -49,7 +49,7 @@ from curation.extract.context import CITATION, CITED, FIRST_PERSON_WORD, has_cue
 from curation.extract.date_ranges import date_range_durations
 from curation.extract.device_time import SECONDS, _unit_key, count_accelerator, hardware_estimate
 from curation.extract.evidence import Estimate, Span, sentence_around, sentence_before
-from curation.extract.fast_patterns import WordStart, any_case
+from curation.extract.fast_patterns import any_case
 from curation.extract.hardware import (
     TPU_SLICE,
     accelerator_pattern,
@@ -87,8 +87,8 @@ WORD_ANY_CASE = (rf"(?:{any_case(list(TENS))})(?:[-\s](?:{_ONE})(?![\w-]))?"
 SPACED_THOUSANDS = r"\d{1,3}(?: \d{3})+(?![\d.,])"
 AMOUNT = rf"(?:(?:{SPACED_THOUSANDS}|{NUMBER}|(?:{WORD})(?![\w-]))(?:\s+(?:thousand|hundred)\b)?)"
 AMOUNT_ANY_CASE = AMOUNT.replace(WORD, WORD_ANY_CASE)
-DURATION = WordStart(
-    r"\w.", rf"(?P<lo>{AMOUNT_ANY_CASE})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT_ANY_CASE}))?\s*"
+DURATION = re.compile(
+    rf"(?<![\w.])(?P<lo>{AMOUNT_ANY_CASE})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT_ANY_CASE}))?\s*"
     # "270 total hours", "80 wall-clock hours", "21 calendar days"
     r"(?:(?:total|wall[\s-]?clock|calendar)\s+)?"
     # ("14d" for days only where a duration's abbreviation ends: not "a 2d U-Net")
@@ -115,8 +115,7 @@ NOT_A_NAME = ("(?i:" + any_case((
 # unstated size, not of devices
 MACHINE_AFTER = (r"(?![\s-]+(?i:v\d\w*\s+)?(?i:pods?|slices?|clusters?|supercomputers?|servers?|nodes?"
                  r"|machines?|workstations?)\b)")
-DEVICES = WordStart(
-    r"\w.",
+DEVICES = re.compile(
     # a space or a times sign after the count: "7B-Chat" is a size, not 7 "B-Chat" devices
     rf"(?<![\w.])(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?(?:\s*(?:×|x)\s*|\s+)"
     rf"(?P<name>(?:(?!{NOT_A_NAME}|\d[\d,]*-(?:core|chip)\b)(?:[A-Za-z0-9]|\((?=[A-Za-z]|\d+\s?GB?\)))[\w.\-()]*(?<!\.)\s+){{0,5}})\(?{DEVICE_NOUN}\)?(?![\w-])(?![\s-]*(?:hours?|hrs?|days?|weeks?|months?|years?|time)\b)"
@@ -342,28 +341,28 @@ def _per_node(sentence: str, match: re.Match[str]) -> float:
 
 
 @lru_cache(maxsize=1)
-def _bare_count() -> WordStart:
+def _bare_count() -> re.Pattern[str]:
     """A count written straight before a known accelerator's name, with no device noun after it:
     "8 V100", "on 8 16 GB V100 for 90 hours", "4 × A100-80GB"; not device time, "20,051 A100 hours"."""
-    return WordStart(r"\w.", rf"(?P<count>\d[\d,]*|(?:a\s+)?single"
-                     rf"|(?:{WORD_ANY_CASE})(?:\s+(?:thousand|hundred)\b)?)\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
-                     r"(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)\s+)?"
-                     rf"(?P<name>{accelerator_regex()})(?![\w-])"
-                     rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*(?:[\w()]+[\s-]+)?{DEVICE_NOUN})"
-                     # device time, not a count: "20,051 A100 hours", "300 A100 GPU days"
-                     r"(?![\s-]*(?:GPU[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|years?)\b)"
-                     # a machine of unstated size: "a TPU v3 pod"
-                     rf"{MACHINE_AFTER}",
-                     re.IGNORECASE)
+    return re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|(?:a\s+)?single"
+                      rf"|(?:{WORD_ANY_CASE})(?:\s+(?:thousand|hundred)\b)?)\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
+                      r"(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)\s+)?"
+                      rf"(?P<name>{accelerator_regex()})(?![\w-])"
+                      rf"(?![\s-]*(?:\d+\s?GB|SXM\d?|PCIe|[\s-])*(?:[\w()]+[\s-]+)?{DEVICE_NOUN})"
+                      # device time, not a count: "20,051 A100 hours", "300 A100 GPU days"
+                      r"(?![\s-]*(?:GPU[\s-]*)?(?:hours?|hrs?|days?|weeks?|months?|years?)\b)"
+                      # a machine of unstated size: "a TPU v3 pod"
+                      rf"{MACHINE_AFTER}",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _machine_of_accelerators() -> WordStart:
+def _machine_of_accelerators() -> re.Pattern[str]:
     """A machine named by its accelerators: "a single 8-A100 node", "an 8xH100 server", "a 16-A100(40G)
     machine" (its count)."""
-    return WordStart(r"\w.", rf"(?P<count>\d{{1,2}})\s*[-x×]\s*(?P<name>{accelerator_regex()})"
-                     r"(?:\s*\(\d+\s?GB?\))?\s+"  # its memory: "a single 16-A100(40G) machine"
-                     r"(?:machine|server|node|box|system)s?\b", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.])(?P<count>\d{{1,2}})\s*[-x×]\s*(?P<name>{accelerator_regex()})"
+                      r"(?:\s*\(\d+\s?GB?\))?\s+"  # its memory: "a single 16-A100(40G) machine"
+                      r"(?:machine|server|node|box|system)s?\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -87,7 +87,6 @@ from curation.extract.evidence import (
     sentence_around,
     sentence_before,
 )
-from curation.extract.fast_patterns import WordStart
 from curation.extract.model_names import SIZED_NAME, document_title, in_aside
 from curation.extract.moe import (
     MIXTURE,
@@ -202,9 +201,9 @@ PROSE_LINE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")  # a word ending a sentence
 ABSTRACT_LINE = re.compile(r"(?:#+\s*)?a ?bstract\b", re.IGNORECASE)
 TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its title
 # "1.4T tokens", "300 billion tokens", "299,892,736,000 tokens" (digits alone count from 1e8)
-TOKEN_FIGURE = WordStart(
+TOKEN_FIGURE = re.compile(
     # "1.4T+ tokens", "1.4 trillion of tokens"
-    r"\w.", rf"(?P<n>{COUNTED})\s?(?:(?P<m>[MBT]|million|thousand billion|billion|trillion)(?![a-z])\+?"
+    rf"(?<![\w.])(?P<n>{COUNTED})\s?(?:(?P<m>[MBT]|million|thousand billion|billion|trillion)(?![a-z])\+?"
     rf"(?:\s+of(?=\s+tokens\b))?)?\s*(?:\([^()]{{1,12}}\)\s*)?"
     # a footnote's mark may follow in a text drawn from a PDF: "2T tokens1"
     rf"{TOKEN_ADJECTIVES}tokens(?![A-Za-z_])", re.IGNORECASE)
@@ -374,7 +373,7 @@ A_SIZE = re.compile(r"[MBT](?<=[^\W_A-Za-z][MBT])(?!\w)")  # after a digit (told
 # before it lets through no letter, which most capitals stand after)
 
 
-def _near_sizes(pattern: re.Pattern[str] | WordStart, text: str) -> list[re.Match[str]]:
+def _near_sizes(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """Matches of ``pattern`` (a name ending in a size) searched only before a written size: a cheap
     scan for "7B" finds the few places worth reading."""
     windows: list[list[int]] = []

@@ -14,7 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from curation.extract.fast_patterns import WordStart, either_case
+from curation.extract.fast_patterns import either_case
 
 HARDWARE_CSV = Path(__file__).with_name("hardware.csv")
 PRECISIONS = ("fp32", "tf32", "fp16", "fp8")
@@ -191,8 +191,8 @@ def accelerator_words() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def accelerator_pattern() -> WordStart:
+def accelerator_pattern() -> re.Pattern[str]:
     """A compiled pattern whose group ``accelerator`` is a known accelerator name in prose, in the plural
     too ("on A100s")."""
-    return WordStart("A-Za-z0-9", r"(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)[\s\-])?(?:\d+\s?G(?:i)?B\s)?"
-                     r"(?P<accelerator>" + accelerator_regex() + r")(?-i:s)?(?![A-Za-z0-9])", re.IGNORECASE)
+    return re.compile(r"(?<![A-Za-z0-9])(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)[\s\-])?(?:\d+\s?G(?:i)?B\s)?"
+                      r"(?P<accelerator>" + accelerator_regex() + r")(?-i:s)?(?![A-Za-z0-9])", re.IGNORECASE)

@@ -5,19 +5,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from curation.extract.fast_patterns import WordStart
 from curation.extract.hardware import resolve_accelerator
 
 # "called Albatross", "named Heron", "dubbed X"
 # "Heron-7B", "Heron 1.5B", "Heron-30B-A3B", "H5-11B" (a letter and a digit), and a size in parentheses after
 # the name, "Heron-Large (340M)"
-SIZED_NAME = WordStart(r"\w.-", r"(?P<name>(?:[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?|[A-Z]\d{1,2})"
-                       r"(?:-[A-Za-z]+)*"
-                       r"(?:[- ]\d+(?:\.\d+)?)?)(?:[- ]|(?P<open>\s\())"
-                       r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?(open)\)|(?:-A\d+(?:\.\d+)?[MB])?)"
-                       # a suffix that names the base model itself: "Heron-7B-Base", "Heron-7B-v0.1"
-                       r"(?:-(?:[Bb]ase|BASE|[Pp]re-?[Tt]rained|PT|hf|v\d+(?:\.\d+)*))?(?![\w-])"
-                       r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
+SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>(?:[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?|[A-Z]\d{1,2})"
+                        r"(?:-[A-Za-z]+)*"
+                        r"(?:[- ]\d+(?:\.\d+)?)?)(?:[- ]|(?P<open>\s\())"
+                        r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?(open)\)|(?:-A\d+(?:\.\d+)?[MB])?)"
+                        # a suffix that names the base model itself: "Heron-7B-Base", "Heron-7B-v0.1"
+                        r"(?:-(?:[Bb]ase|BASE|[Pp]re-?[Tt]rained|PT|hf|v\d+(?:\.\d+)*))?(?![\w-])"
+                        r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
 INTRODUCED = re.compile(r"\b(?:called|named|dubbed)\s+(?P<name>[A-Z][\w.+-]*(?:\s\d+(?:\.\d+)?[BMT])?)")
 # "Heron-3 175B", "Heron 2 70B", "heron-1", "HeronBERT", "H5-11B", "HeronMoE 16B"
 NAME_LIKE = re.compile(
