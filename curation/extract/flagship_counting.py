@@ -167,18 +167,23 @@ LISTED_SIZE = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])")
 # "Heron models (7B, 13B and 70B)", "the Heron family (1B, 7B)": the sizes a name's models come in
 NAMED_SIZES = re.compile(r"(?<![\w.-])(?P<name>[A-Z][\w.-]*\w)\s+(?:models?|family|series|suite)\s*\(\s*"
                          r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)\s*\)")
-# "we pretrain Heron, a 1.1B language model", "Heron is a 20B decoder-only model": a size describing a model
+# words describing a model before its size: "a bilingual 100B model", "a dense 7B model" (lower case, two at
+# most)
+SIZE_ADJECTIVES = r"(?:[a-z][a-z-]*\s+){0,2}?"
+# "we pretrain Heron, a 1.1B language model", "Heron is a 20B decoder-only model", "Heron is a multilingual
+# 7B model": a size describing a model
 DESCRIBED_SIZE = re.compile(
-    rf"(?:\b(?:is|as)\s+|,\s*)(?:a|an)\s+(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
+    rf"(?:\b(?:is|as)\s+|,\s*)(?:a|an)\s+{SIZE_ADJECTIVES}(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
     r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,3}?models?\b", re.IGNORECASE)
 # "our 1.3B model", "our largest 52B-parameter model"
 OUR_SIZE = re.compile(
     rf"our\s+(?:largest\s+|biggest\s+|final\s+|flagship\s+)?(?P<n>{NUMBER})\s?(?P<m>[MBT])(?![a-z])"
     r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,2}?models?\b", re.IGNORECASE)
 # a model of one size the authors train: "we train a 1.3B model", "We pre-trained a 7B-parameter
-# decoder-only model" (one model: "we train models of …" sizes a range, see _trained_up_to)
+# decoder-only model", "we pre-train a bilingual 100B foundation model" (one model: "we train models of …"
+# sizes a range, see _trained_up_to)
 WE_TRAIN_SIZE = re.compile(
-    rf"we\s+(?:also\s+|then\s+|further\s+|first\s+|finally\s+)?(?:pre-?)?train(?:ed)?\s+an?\s+"
+    rf"we\s+(?:also\s+|then\s+|further\s+|first\s+|finally\s+)?(?:pre-?)?train(?:ed)?\s+an?\s+{SIZE_ADJECTIVES}"
     rf"(?P<size>(?P<n>{NUMBER})\s?(?P<m>[MBT])(?![a-z])(?:[\s-]*param(?:eter)?s?)?[\s-]+"
     r"(?:[\w-]+\s+){0,2}?model)\b", re.IGNORECASE)
 # "our final model has 1.5B parameters", "our largest model contains about 52 billion parameters", and the

@@ -45,12 +45,18 @@ from curation.extract.quantities import (
 )
 from curation.extract.step_counting import step_tokens
 
+# up to two words describing a model between its size and "model": "a 7B language model", "a 13B
+# decoder-only model" (not a count's noun or a word that joins, nor a model in another role than the
+# one trained, "a 7B reward model", "a 70B teacher model", nor a family: "the 9B series models")
+MODEL_DESCRIPTION = (r"(?:(?!(?:tokens?|words?|images?|examples?|samples?|steps?|sequences?|pairs?|documents?"
+                     r"|per|of|for|each|to|in|on|with|from|by|at|as|and|or|the|an?|than|teacher|reward"
+                     r"|reference|draft|judge|critic|proxy|baseline|ablation|series|family|suite)\b)[a-z][\w-]*[ \t]+){0,2}?")
 PARAMS = re.compile(
     # a unit written twice ("a 2.7B billion parameter model") is read once
     rf"(?P<p>{NUMBER}){SIZE_JOIN}(?P<pm>{SIZE})\b(?:\s+(?:million|billion|trillion)\b)?[\s-]*"
     # "7 billion weights": a count of weights is one of parameters
     rf"(?:(?P<active>activated|active|activation(?=\s+param))\s+)?{PARAMETER_WORDS}"
-    r"(?:parameters?|params?|models?|variants?|weights)\b"
+    rf"(?:parameters?|params?|{MODEL_DESCRIPTION}models?|variants?|weights)\b"
     rf"|(?:parameters?|params)\s+(?:to|of)\s+(?P<p2>{NUMBER})\s?(?P<pm2>{SIZE})\b"
     # a size alone in parentheses after a model or its name: "Our model (7B) is trained on 2.5T tokens",
     # "Heron-XL (3B) was pre-trained on 1T tokens"

@@ -34,8 +34,11 @@ SIZE = r"[KMBT]|thousand billion|thousand|million|billion|trillion"
 COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10}
 # a number, or a number word in lower case (a title's "Three Trillion Tokens" names a work) before a size
-# word: "one trillion tokens", "two billion words"
-COUNTED = rf"(?:{NUMBER}|(?-i:{'|'.join(COUNT_WORDS)})(?=\s(?:million|billion|trillion|thousand billion)\b))"
+# word: "one trillion tokens", "two billion words"; the article "a" before "billion" or "trillion" is one
+# ("over a trillion tokens": 1T; "a million" is left alone, a context's or a batch's size as often as not),
+# a word of its own (its letter first, the word's start checked behind it: a fast search)
+COUNTED = (rf"(?:{NUMBER}|(?-i:{'|'.join(COUNT_WORDS)})(?=\s(?:million|billion|trillion|thousand billion)\b)"
+           r"|(?-i:a)(?<![\w.-]a)(?=\s(?-i:billion|trillion)\b))")
 # between a size and its noun: spaces, hyphens, or a line break that starts no list item, field or
 # table row ("a 7B\nparameter model", not "Tokens: 2T\n- Parameters: 7B" nor "Parameters: 7.3B\nTraining
 # Tokens: 2.5T", a field with no list mark)
@@ -63,9 +66,9 @@ SCALED = rf"(?P<scaled>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?"
 
 
 def parse_plain(text: str) -> float:
-    """'3,640' → 3640.0; '2 048' → 2048.0; '2.5' → 2.5; 'two' → 2.0 (a word of :data:`COUNTED`); thin
-    and no-break spaces between digits are removed before (``markup.plain_text``)."""
-    word = COUNT_WORDS.get(text.lower())
+    """'3,640' → 3640.0; '2 048' → 2048.0; '2.5' → 2.5; 'two' → 2.0 and 'a' → 1.0 (words of
+    :data:`COUNTED`); thin and no-break spaces between digits are removed before (``markup.plain_text``)."""
+    word = COUNT_WORDS.get(text.lower(), 1 if text == "a" else None)
     return float(word) if word is not None else float(text.replace(",", "").replace(" ", ""))
 
 

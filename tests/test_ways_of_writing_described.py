@@ -1,0 +1,67 @@
+"""Short texts of our own for sizes written with words around them: a count of tokens given with the
+article ("over a trillion tokens"), words describing a model before its size ("a bilingual 100B
+foundation model") and between its size and "model" ("a 7B language model"), and the roles and families
+whose size is no trained model's ("a 7B reward model", "the 9B series models")."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.engine import extract
+from curation.extract.quantities import parse_plain
+
+
+def _paper(body: str) -> str:
+    return "Osprey: Open Language Models\n\nAbstract\nWe introduce Osprey.\n\n2 Training\n" + body
+
+
+def _ratio(a: float, b: float) -> float:
+    return max(a, b) / min(a, b)
+
+
+# -- "a trillion tokens" ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "We trained Osprey-7B on over a trillion tokens.",
+    "Osprey-7B was pre-trained on a trillion tokens of web text.",
+])
+def test_a_trillion_is_one_trillion(sentence):
+    primary = extract(_paper(sentence), 2024).primary
+    assert primary is not None and _ratio(primary.value_flop, 6 * 7e9 * 1e12) < 1.01
+
+
+def test_the_article_is_a_count_only_before_billion_or_trillion_and_as_a_word():
+    """"an extra billion tokens" adds to something untold; "a million tokens" of context is no run; the
+    "a" ending "extra" is no article."""
+    assert parse_plain("a") == 1.0
+    assert extract(_paper("We trained Osprey-7B on an extra billion tokens."), 2024).primary is None
+    primary = extract(_paper("We trained Osprey-7B on 2T tokens with a context of a million tokens."),
+                      2024).primary
+    assert primary is not None and _ratio(primary.value_flop, 6 * 7e9 * 2e12) < 1.01
+
+
+# -- words around a size ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, parameters", [
+    ("We pre-train a bilingual 100B foundation model on 1T tokens.", 100e9),
+    ("Pre-training a multilingual 100B Foundation model on data with over a trillion tokens.", 100e9),
+    ("Pre-training a 7B language model on 1T tokens.", 7e9),
+    ("A 13B decoder-only model was trained on 1T tokens.", 13e9),
+    ("Osprey, a 7B language model, was trained on 1T tokens.", 7e9),
+])
+def test_words_describing_a_model_around_its_size(sentence, parameters):
+    primary = extract(_paper(sentence), 2024).primary
+    assert primary is not None and _ratio(primary.value_flop, 6 * parameters * 1e12) < 1.01
+
+
+def test_a_model_in_another_role_lends_no_size_to_the_run():
+    """The 7B sizes the reward model, not the policy trained on the tokens."""
+    estimates = extract(_paper("We train the policy with a 7B reward model on 1T tokens."), 2024).estimates
+    assert not any(_ratio(e.value_flop, 6 * 7e9 * 1e12) < 1.01 for e in estimates)
+
+
+def test_a_family_of_sizes_is_no_model_of_that_size():
+    """"the 9B series models" names a family; its row tells a continuation of another model."""
+    text = _paper("| 9B series models | Best at code. | Osprey-9B is trained further from Osprey-6B on 0.8T "
+                  "tokens. |")
+    assert extract(text, 2024).primary is None
