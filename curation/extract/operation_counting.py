@@ -48,9 +48,10 @@ from curation.extract.step_counting import step_tokens
 # up to two words describing a model between its size and "model": "a 7B language model", "a 13B
 # decoder-only model" (not a count's noun or a word that joins, nor a model in another role than the
 # one trained, "a 7B reward model", "a 70B teacher model", nor a family: "the 9B series models")
-MODEL_DESCRIPTION = (r"(?:(?!(?:tokens?|words?|images?|examples?|samples?|steps?|sequences?|pairs?|documents?"
-                     r"|per|of|for|each|to|in|on|with|from|by|at|as|and|or|the|an?|than|teacher|reward"
-                     r"|reference|draft|judge|critic|proxy|baseline|ablation|series|family|suite)\b)[a-z][\w-]*[ \t]+){0,2}?")
+MODEL_DESCRIPTION = (r"(?:(?!(?:tokens?|words?|images?|examples?|samples?|steps?|sequences?|pairs?"
+                     r"|documents?|per|of|for|each|to|in|on|with|from|by|at|as|and|or|the|an?|than|teacher"
+                     r"|reward|reference|draft|judge|critic|proxy|baseline|ablation|series|family|suite)\b)"
+                     r"[a-z][\w-]*[ \t]+){0,2}?")
 PARAMS = re.compile(
     # a unit written twice ("a 2.7B billion parameter model") is read once
     rf"(?P<p>{NUMBER}){SIZE_JOIN}(?P<pm>{SIZE})\b(?:\s+(?:million|billion|trillion)\b)?[\s-]*"
