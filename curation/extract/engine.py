@@ -136,10 +136,12 @@ SURVEY_TITLE = re.compile(r"\b(?:survey|review)\s+(?:of|on|for)\b|[:—–-]\s*(
 
 # a text that says it studies models others released: "We estimate the emissions of five public models",
 # "we analyze the training compute of 500 notable models", "We evaluate twelve models, including …", "we
-# benchmark a range of open LLMs" (a number or a word of many, or a word of others' release, before them)
+# benchmark a range of open LLMs", "We calculate the carbon footprint of several recent large models" (a
+# number or a word of many, or a word of others' release, before them)
 STUDIES_OTHERS = re.compile(  # ("w" first, the word's start checked behind it: a fast scan of the text)
     r"[Ww](?<![\w][Ww])e\s+(?:\w+\s+)?(?:estimate|measure|analy[sz]e|study|quantify|compare|examine|audit"
-    r"|track|profile|evaluate|benchmark|test|survey|review|catalog|compile|collect)\s+"
+    r"|track|profile|evaluate|benchmark|test|survey|review|catalog|compile|collect|calculate|assess"
+    r"|investigate|characteri[sz]e)\s+"
     # (the object within its clause, a word's start: "the training compute of 500 notable models")
     r"[^.;:\n]{0,48}?(?<![\w-])"
     r"(?:\d[\d,]*|several|many|various|numerous|dozens\s+of|hundreds\s+of|a\s+(?:range|variety|suite)\s+of"
@@ -175,9 +177,12 @@ OWN_TRAINING = re.compile(r"\b(?:we|our\s+team)\s+(?:(?:also|then|further|first|
 
 
 def _names_only_others(estimate: Estimate, title: str) -> bool:
-    """Whether every model name a figure's sentence writes (:data:`MODEL_NAME`), or else its model, is of a
-    family the title does not carry, and there is at least one."""
-    names = MODEL_NAME.findall(estimate.evidence[0].text) or ([estimate.model] if estimate.model else [])
+    """Whether every model name a figure's sentence writes (:data:`MODEL_NAME`, and a capitalized name
+    whose training the sentence costs, :data:`TRAINING_OF_NAME`), or else its model, is of a family the
+    title does not carry, and there is at least one."""
+    sentence = estimate.evidence[0].text
+    names = MODEL_NAME.findall(sentence) + [m.group("name") for m in TRAINING_OF_NAME.finditer(sentence)]
+    names = names or ([estimate.model] if estimate.model else [])
     return bool(names) and not any(_carries(title, name) for name in names)
 
 
@@ -193,6 +198,11 @@ def _carries(title: str, model: str) -> bool:
     return bool(family) and any(squash_name(word).startswith(family) for word in title.split())
 
 
+# a name whose training a sentence costs, in capitals however it is written: "Training Meena took 30 days on
+# 1,024 TPU v3 chips", "training Kite Explorer required 6 days" (one to three capitalized words, on one line:
+# a heading's "Training" before it is no part of the name)
+TRAINING_OF_NAME = re.compile(r"\b[Tt]raining[ \t]+(?P<name>[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[ \t]+"
+                              r"(?:took|takes|required|requires|used|uses|consumed|consumes|lasted|cost|costs)\b")
 # a model's name as the prose writes it: a capitalized word, then a digit in it or after a hyphen
 # ("Kite-405B", "GPT-4", "Llama3") or a capitalized part after a hyphen ("Heron-VL"), not a bare size
 # after a preposition ("on 2T")
