@@ -209,8 +209,11 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:"
                                 re.IGNORECASE)
 SHARE_OF = re.compile(r"\d\s?%\s+of\s+(?:the\s+|our\s+|its\s+|their\s+|a\s+|an\s+)?(?:total\s+|annual\s+)?"
                       r"(?:about\s+|roughly\s+|approximately\s+|~\s*)?$", re.IGNORECASE)
-# a supposition: "Assume a 70B model trained on …", "Suppose one trains …" (read like the cues above)
-SUPPOSITION = re.compile(r"(?<!\bwe\s)\b(?:assume|suppose|imagine)\s+(?:that\s+)?(?:a|an|one|we|you)\b",
+# a supposition: "Assume a 70B model trained on …", "Suppose one trains …", and "Consider a model trained
+# with 1e25 FLOPs" or "let us consider a …" as an imperative that opens its sentence (read like the cues
+# above; "we then consider a 7B model" sets up the authors' own experiment)
+SUPPOSITION = re.compile(r"(?<!\bwe\s)\b(?:assume|suppose|imagine)\s+(?:that\s+)?(?:a|an|one|we|you)\b"
+                         r"|(?:^|(?<=[.:;!?\n])\s*|\blet(?:\s+us|'s)\s+)consider\s+(?:a|an|one)\b",
                          re.IGNORECASE)
 BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
 JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|capable\s+of|threshold\s+of|(?:at\s+)?the\s+scale\s+of)"
@@ -437,7 +440,8 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     governed = before
     if ";" in before and CLAIMED_RUN.search(before.rsplit(";", 1)[1]):
         governed = before.rsplit(";", 1)[1]  # a clause of its own that tells a run
-    supposed = ("ssume" in before or "uppose" in before or "magine" in before) and SUPPOSITION.search(before)
+    supposed = ("ssume" in before or "uppose" in before or "magine" in before or "onsider" in before) \
+        and SUPPOSITION.search(before)
     # a whole the run is a share of: "Pre-training used about 9% of the 3.5M GPU hours our lab has each year"
     # (a share of a token count, "90% of the 2T tokens", still gives about the run's tokens)
     # (a share of a count of devices is that count's: "25% of our 4,096 H100s for 40 days", read with it)
