@@ -1,5 +1,8 @@
 # flopwatch: `make run` runs the nightly job, `make test` runs the tests; both set everything up first.
-PYTHON ?= python3
+# the interpreter .venv is built from: the system's Python 3.11 where there is one (Debian's build, compiled
+# with profile-guided and link-time optimization, runs extraction about 15% faster than a Python built
+# from source without them, as pyenv builds it), else the first python3 on PATH; `make PYTHON=...` picks another
+PYTHON ?= $(firstword $(wildcard /usr/bin/python3.11) python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -9,7 +12,9 @@ STAMP := $(VENV)/.installed
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml constraints.txt
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+		echo "$(PYTHON) cannot make a venv (Debian: apt-get install python3.11-venv); using python3"; \
+		rm -rf $(VENV); python3 -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)

@@ -213,7 +213,7 @@ TOKEN_FIGURE = re.compile(
     # a footnote's mark may follow in a text drawn from a PDF: "2T tokens1"
     rf"{TOKEN_ADJECTIVES}tokens(?![A-Za-z_])", re.IGNORECASE)
 # "2 × 10^12 tokens", "1.5e12 tokens": a token count in scientific notation
-SCIENTIFIC_TOKEN_FIGURE = re.compile(rf"(?<![\w.])(?:{SCIENTIFIC})\s*(?:training\s+|total\s+)?"
+SCIENTIFIC_TOKEN_FIGURE = re.compile(rf"(?<![\w.])(?=\d)(?:{SCIENTIFIC})\s*(?:training\s+|total\s+)?"
                                      r"tokens(?![A-Za-z_])")
 # "a corpus of 3.3 billion words", "the 3.3 billion word corpus": older texts size their data in words
 WORD_FIGURE = re.compile(
@@ -235,7 +235,8 @@ TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,6}?"
 # tokens is about 2.6T", "Tokens seen: 15T", "the total number of tokens used for pre-training Heron-20B is
 # 2.6T", "… for pre-training the 1.8B, 7B, and 20B models ranges from 2.0T to 2.6T" (the top)
 TOKENS_THEN_FIGURE = re.compile(
-    rf"\b(?:(?:training|pre-?training)\s+tokens|tokens\s+seen"
+    # (every alternative opens with "t", "p" or "n", tested once first: a fast scan)
+    rf"\b(?=[tpn])(?:(?:training|pre-?training)\s+tokens|tokens\s+seen"
     # a run's budget in tokens, the unit left to the label: "trained with a token budget of 2T"
     rf"|(?:(?:training|pre-?training)\s+)?token\s+budget"
     # a field keyed "Tokens" alone, at a line's start: "- Tokens: 1.4T"
