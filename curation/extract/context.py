@@ -917,7 +917,9 @@ def eligible(estimate: Estimate, cited_too: bool = False) -> bool:
 
 # where a sentence turns to another stage: "pretrained on 2T tokens, and then fine-tuned on …", "…, and
 # further perform supervised fine-tuning", "pretrained on 2T tokens and fine-tuned on …"
-CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finally|afterwards)\b|,\s*then\b"
+# (every break opens with a comma, a semicolon, a space or the "a" of "after which": tested once first)
+CLAUSE_BREAK = re.compile(r"(?=[,;\sa])"
+                          r"(?:,?\s+and\s+(?:then|further|subsequently|later|finally|afterwards)\b|,\s*then\b"
                           # what the authors did as a consequence: "… at most 1e23 FLOPs, so we train …"
                           rf"|{CONSEQUENCE_WE}"
                           # a new clause telling the training: "… GPU hours per trillion tokens, and it was
@@ -943,7 +945,7 @@ CLAUSE_BREAK = re.compile(r",?\s+and\s+(?:then|further|subsequently|later|finall
                           rf"|,?\s+(?=(?:{RESULTS_WORD})\b)"
                           # a clause of its own after a semicolon: "Hyperparameter search consumed 10,000 GPU
                           # hours; the final model was trained for 2 days on 64 V100 GPUs"
-                          r"|;\s+(?=(?:the|our|we|it|this)\s)", re.IGNORECASE)
+                          r"|;\s+(?=(?:the|our|we|it|this)\s))", re.IGNORECASE)
 
 
 def stage_clause(sentence: Span, figure: Span) -> str:
