@@ -5,7 +5,17 @@ import string
 
 import pytest
 
-from curation.extract.device_sentences import TRAINING, WORD, WORD_ANY_CASE
+from curation.extract.device_sentences import (
+    COUNT_START,
+    DEVICES,
+    DURATION,
+    NUMBER_WORDS,
+    TRAINING,
+    WORD,
+    WORD_ANY_CASE,
+    device_counts,
+)
+from curation.extract.evidence import Span
 from curation.extract.fast_patterns import any_case, either_case
 from curation.extract.hardware import accelerator_pattern, accelerator_regex
 
@@ -54,3 +64,24 @@ def test_accelerator_names_match_in_any_case():
 def test_training_words_are_read_from_a_word_start_in_any_case(sentence, told):
     """The training words (one word boundary for all of them, see fast_patterns) as before."""
     assert bool(TRAINING.search(sentence)) is told
+
+
+def test_every_count_opens_with_a_character_the_count_guard_lets_through():
+    """The device and duration patterns test a count's first character once (COUNT_START) before their
+    alternatives: every number word a count may be written in opens with one of its characters, in any
+    case (a word added to the number words with another first letter fails here)."""
+    opening = re.compile(COUNT_START.split(")", 1)[1])  # the look-ahead alone
+    for word in NUMBER_WORDS:
+        assert opening.match(word), word
+        assert re.compile(opening.pattern, re.IGNORECASE).match(word.upper()), word
+    assert opening.match("٣")  # a digit of any script, as the patterns' \d
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("We train on twenty-four A100 GPUs.", 24), ("It used a single V100 GPU for a week.", 1),
+    ("Training used 2 048 H100 GPUs.", 2048), ("We used sixty-four TPU v3 chips.", 64),
+    ("The run took half a day on eight GPUs.", 8)])
+def test_counts_in_words_and_digits_are_still_read(sentence, count):
+    counts = [found[0] for found in device_counts(Span(sentence, 0, len(sentence)))]
+    assert counts == [count]
+    assert DEVICES.pattern.startswith(COUNT_START) and DURATION.search("for three and a half days")
