@@ -8,6 +8,11 @@ matches case-insensitively ("[tT]", "[sSſ]"), which the engine tests at once.
 
 Alternatives that each open with a word boundary, ``\\bA|\\bB|\\bC``, test it once per alternative at
 every position (a costly test on text outside ASCII): written ``\\b(?:A|B|C)``, they test it once.
+
+A pattern whose alternatives all open with a few characters (a digit or a number word's first letter; a
+comma, a semicolon or a space) but not with a literal the engine can skip to is tried alternative by
+alternative at every position: a look-ahead of those characters before the alternatives, ``(?=[\\d…])``,
+turns most positions away with one test (the device counts' ``COUNT_START``, 1.2 to 2 times faster).
 """
 
 from __future__ import annotations
