@@ -1,7 +1,8 @@
 """Short texts of our own for sizes written with words around them: a count of tokens given with the
 article ("over a trillion tokens"), words describing a model before its size ("a bilingual 100B
-foundation model") and between its size and "model" ("a 7B language model"), and the roles and families
-whose size is no trained model's ("a 7B reward model", "the 9B series models")."""
+foundation model") and between its size and "model" ("a 7B language model"), the roles and families
+whose size is no trained model's ("a 7B reward model", "the 9B series models"), and a mixture's active
+count in parentheses after the noun its total sizes ("a 671B-parameter MoE model (37B activated)")."""
 
 from __future__ import annotations
 
@@ -65,3 +66,17 @@ def test_a_family_of_sizes_is_no_model_of_that_size():
     text = _paper("| 9B series models | Best at code. | Osprey-9B is trained further from Osprey-6B on 0.8T "
                   "tokens. |")
     assert extract(text, 2024).primary is None
+
+
+# -- a mixture's active count in parentheses after the noun its total sizes -----------------------------
+
+@pytest.mark.parametrize(("sentence", "active", "tokens"), [
+    ("Osprey-MoE is a 671B-parameter MoE model (37B activated) trained on 14.8T tokens.", 37e9, 14.8e12),
+    ("Osprey-MoE is a 235B MoE (22B active) trained on 36T tokens.", 22e9, 36e12),
+    ("Osprey-MoE, a 1T-parameter model (32B activated), was trained on 15.5T tokens.", 32e9, 15.5e12),
+])
+def test_an_active_count_in_parentheses_after_the_sized_noun(sentence, active, tokens):
+    """The total sizes "MoE model"; the count in parentheses is the part each token uses (the total was
+    taken, 18× too much)."""
+    primary = extract(_paper(sentence), 2025).primary
+    assert primary is not None and _ratio(primary.value_flop, 6 * active * tokens) < 1.01

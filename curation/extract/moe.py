@@ -43,9 +43,12 @@ _TOTAL = (_figure_pattern("t") + r"\s+total\s+param|total\s+(?:number\s+)?of\s+"
           + r"|(?:\bof\s+(?:its|the|their)\s+|(?<=\d[MB]\s)of\s+)(?:total\s+)?" + _figure_pattern("x")
           + r"\s+(?:total\s+)?param")
 TOTAL_GROUPS = ("t", "u", "w", "v", "x")
-# "235B parameters (22B active)": a total with its active count in parentheses after it
-# (the word "parameters" may be left to the field's key: "Number of parameters: 42B (6.6B active)")
-PARENTHESIZED_ACTIVE = re.compile(_figure_pattern("t") + r"(?:\s+param\w*)?\s*\(\s*(?:with\s+|of\s+which\s+)?"
+# "235B parameters (22B active)": a total with its active count in parentheses after it (the word
+# "parameters" may be left to the field's key: "Number of parameters: 42B (6.6B active)"), also after the
+# noun the total sizes: "a 671B-parameter MoE model (37B activated)", "a 235B MoE (22B active)"
+PARENTHESIZED_ACTIVE = re.compile(_figure_pattern("t") + r"(?:[\s-]+param\w*)?"
+                                  r"(?:[\s-]+(?:[A-Za-z][\w-]*\s+){0,2}?(?:models?|MoE|LLM|transformer))?"
+                                  r"\s*\(\s*(?:with\s+|of\s+which\s+)?"
                                   r"(?:about\s+|~\s*)?" + _figure_pattern("a") + r"\s+(?:are\s+)?activ",
                                   re.IGNORECASE)
 TOTAL_PHRASE = re.compile(_TOTAL, re.IGNORECASE)
