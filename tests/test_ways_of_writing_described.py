@@ -2,7 +2,8 @@
 article ("over a trillion tokens"), words describing a model before its size ("a bilingual 100B
 foundation model") and between its size and "model" ("a 7B language model"), the roles and families
 whose size is no trained model's ("a 7B reward model", "the 9B series models"), and a mixture's active
-count in parentheses after the noun its total sizes ("a 671B-parameter MoE model (37B activated)")."""
+count however its sentence pairs it with the total ("a 671B-parameter MoE model (37B activated)", "400B
+parameters and 17B active parameters", "of which 12B are used per token")."""
 
 from __future__ import annotations
 
@@ -68,15 +69,25 @@ def test_a_family_of_sizes_is_no_model_of_that_size():
     assert extract(text, 2024).primary is None
 
 
-# -- a mixture's active count in parentheses after the noun its total sizes -----------------------------
+# -- a mixture's active count and the total its sentence gives ------------------------------------------
 
 @pytest.mark.parametrize(("sentence", "active", "tokens"), [
     ("Osprey-MoE is a 671B-parameter MoE model (37B activated) trained on 14.8T tokens.", 37e9, 14.8e12),
     ("Osprey-MoE is a 235B MoE (22B active) trained on 36T tokens.", 22e9, 36e12),
     ("Osprey-MoE, a 1T-parameter model (32B activated), was trained on 15.5T tokens.", 32e9, 15.5e12),
+    # a total with no "total" before the active count of its sentence
+    ("Osprey-MoE, a 300B-parameter model with 30B active, was trained on 10T tokens.", 30e9, 10e12),
+    ("Osprey-MoE has 400B parameters and 17B active parameters. We pretrained it on 22T tokens.", 17e9,
+     22e12),
+    ("Osprey-MoE (47B) is trained on 8T tokens; only 13B parameters are active for each token.", 13e9, 8e12),
+    # the part each token uses, and an activation "per token" after a decimal count
+    ("Osprey-MoE has 52B parameters, of which 12B are used per token, and was trained on 3T tokens.", 12e9,
+     3e12),
+    ("Osprey-MoE is a sparse model with 1.2T parameters, activating 96.6B per token, trained on 1.6T tokens.",
+     96.6e9, 1.6e12),
 ])
-def test_an_active_count_in_parentheses_after_the_sized_noun(sentence, active, tokens):
-    """The total sizes "MoE model"; the count in parentheses is the part each token uses (the total was
-    taken, 18× too much)."""
+def test_an_active_count_replaces_the_total_its_sentence_gives(sentence, active, tokens):
+    """The active count is the part each token uses (the total was taken, up to 18× too much, or the
+    figure was read as one per token)."""
     primary = extract(_paper(sentence), 2025).primary
     assert primary is not None and _ratio(primary.value_flop, 6 * active * tokens) < 1.01

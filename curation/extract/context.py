@@ -749,10 +749,13 @@ def is_prose(span: Span) -> bool:
 CJK_WORD = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]{2,}|[\uac00-\ud7a3]{2,}")
 
 
-# "13B active parameters per token", "activates 2 of its 16 experts per token": a mixture of experts' size
-# or routing, not a figure per token
-PARAMETERS_PER_TOKEN = re.compile(r"(?:param\w*|activ\w*|experts?)\s+(?:\w+\s+)?(?:per|for each|each)\s+"
-                                  r"(?:input\s+)?token")
+# "13B active parameters per token", "activates 2 of its 16 experts per token", "activating only 96.6B per
+# token" (a decimal count between), "of which 12B are used per token" (a size, not a figure in FLOP): a
+# mixture of experts' size or routing, not a figure per token (read in lower case)
+PARAMETERS_PER_TOKEN = re.compile(r"(?:param\w*|activ\w*|experts?)\s+(?:[\w.]+\s+){0,2}?"
+                                  r"(?:per|for each|each)\s+(?:input\s+)?token"
+                                  r"|\d[\d.]*\s?[mbt]\s+(?:param\w*\s+)?(?:are\s+|is\s+)?used\s+"
+                                  r"(?:per|for each|for every)\s+(?:input\s+)?token")
 
 
 # "processing 3,000 tokens per second per GPU", "311.6k words per second": a throughput with its own

@@ -62,6 +62,11 @@ TOTAL_BEFORE_VERB = re.compile(_TOTAL + "|" + _figure_pattern("v")
                                + r"\s+param\w*(?=[^.]{0,40}\bactivat(?:ing|es)\b)", re.IGNORECASE)
 TOTAL_THEN_PER_TOKEN = re.compile(_figure_pattern("t") + r"\s+total\s+param\w*[^.;]{0,40}?\b"
                                   + _figure_pattern("a") + r"\s+(?:param\w*\s+)?per\s+token\b", re.IGNORECASE)
+# "52B parameters, of which 12B are used per token": the part of a count each token uses
+OF_WHICH_PER_TOKEN = re.compile(_figure_pattern("t") + r"\s+(?:total\s+)?param\w*,?\s+of\s+which\s+"
+                                r"(?:only\s+)?" + _figure_pattern("a")
+                                + r"\s+(?:param\w*\s+)?(?:are\s+|is\s+)?used\s+"
+                                r"(?:per|for\s+each|for\s+every)\s+(?:input\s+)?token\b", re.IGNORECASE)
 # a name that carries its total and its active size: "Heron-30B-A3B"
 NAME_SIZES = re.compile(r"(?<![\w.])(?P<t>\d+(?:\.\d+)?)(?P<tm>[MBT])-A(?P<a>\d+(?:\.\d+)?)(?P<am>[MB])"
                         r"(?![\w.])")
@@ -157,9 +162,10 @@ _FIELD_KEY_END = r"(?:\*\*)?[ \t]*(?:\*\*)?[:=][ \t]*(?:\*\*)?[ \t]*(?:about[ \t
 _FIELD_START = r"^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?"
 TOTAL_FIELD = re.compile(_FIELD_START + r"total[ \t]+(?:number[ \t]+of[ \t]+)?param\w*" + _FIELD_KEY_END
                          + _figure_pattern("t"), re.IGNORECASE | re.MULTILINE)
-ACTIVE_FIELD = re.compile(_FIELD_START + r"(?:activated|active|activation)[ \t]+param\w*"
-                          r"(?:[ \t]+per[ \t]+token)?" + _FIELD_KEY_END + _figure_pattern("a"),
-                          re.IGNORECASE | re.MULTILINE)
+# (or the parameters each token uses: "- Parameters per token: 12.9B")
+ACTIVE_FIELD = re.compile(_FIELD_START + r"(?:(?:activated|active|activation)[ \t]+param\w*"
+                          r"(?:[ \t]+per[ \t]+token)?|param\w*[ \t]+(?:used[ \t]+)?per[ \t]+token)"
+                          + _FIELD_KEY_END + _figure_pattern("a"), re.IGNORECASE | re.MULTILINE)
 FIELD_REACH = 400  # characters between the two fields of one model
 
 
@@ -167,7 +173,7 @@ def _field_pairs(text: str) -> list[tuple[float, float, str]]:
     """(total, active, the two fields) where a total's field and an activated count's field stand within a
     few lines of each other (:data:`TOTAL_FIELD`, :data:`ACTIVE_FIELD`)."""
     low = lowered(text)
-    if "total" not in low or ("activ" not in low):
+    if "total" not in low or ("activ" not in low and "per token" not in low):
         return []
     pairs = []
     for at in positions(low, "total"):
@@ -199,6 +205,10 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
              if "total" in low[max(0, at - 90): at]
              for m in TOTAL_THEN_PER_TOKEN.finditer(text, max(0, at - 100), at + 10)
              if _figure(m, "a") < _figure(m, "t")]
+    pairs += [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for at in positions(low, " per token")
+              if "of which" in low[max(0, at - 90): at]
+              for m in OF_WHICH_PER_TOKEN.finditer(text, max(0, at - 100), at + 10)
+              if _figure(m, "a") < _figure(m, "t")]
     if "activated" not in low and "active" not in low and "activating" not in low and "activates" not in low \
             and "activation param" not in low:
         return pairs
@@ -224,6 +234,7 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
     verbs = "activating" in low or "activates" in low
     total_phrase, active_phrase = (TOTAL_BEFORE_VERB, ACTIVATING_PHRASE) if verbs else (TOTAL_PHRASE,
                                                                                          ACTIVE_PHRASE)
+    paired = set()  # the active counts a total was paired with
     for first, second in ((total_phrase, active_phrase), (active_phrase, total_phrase)):
         matches = {m.start(): m for start, end in windows for m in first.finditer(text, start, end)}
         for match in matches.values():
@@ -238,7 +249,41 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
             activated = _figure(active, "a")
             if activated < value:
                 pairs.append((value, activated, text[match.start(): other.end()]))
-    return pairs
+                paired.add(active.start("a"))
+    actives = {m.start("a"): m for start, end in windows for m in active_phrase.finditer(text, start, end)}
+    return pairs + [pair for at, m in actives.items() if at not in paired
+                    for pair in _sized_in_sentence(text, m)]
+
+
+# a count of parameters however its sentence writes it: "400B parameters", "a 300B-parameter model", "a 47B
+# sparse MoE", "Heron-MoE (47B)" (a bare size in parentheses)
+SIZE_MENTION = re.compile(_figure_pattern("t") + r"(?:[\s-]+(?:total\s+)?param\w*"
+                          r"|[\s-]+(?:[A-Za-z][\w-]*\s+){0,2}?(?:models?|MoE)\b)"
+                          r"|\(\s*" + _figure_pattern("u") + r"\s*\)", re.IGNORECASE)
+SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+SENTENCE_REACH = 200  # characters either side of an active count its sentence's total is sought in
+
+
+def _sized_in_sentence(text: str, active: re.Match[str]) -> list[tuple[float, float, str]]:
+    """(total, active, words) for an active count no total phrase was paired with ("Heron has 400B
+    parameters and 17B active parameters", "a 300B-parameter model with 30B active", "Heron (47B) is
+    trained on 8T tokens; only 13B parameters are active"): the count of parameters its sentence writes
+    nearest to it, before it or else after it, that is larger than it."""
+    start = max(0, active.start() - SENTENCE_REACH)
+    stops = [m.end() for m in SENTENCE_STOP.finditer(text, start, active.start())]
+    start = stops[-1] if stops else start
+    after = SENTENCE_STOP.search(text, active.end(), active.end() + SENTENCE_REACH)
+    end = after.start() if after else min(len(text), active.end() + SENTENCE_REACH)
+    activated = _figure(active, "a")
+    sizes = [(m, _figure(m, "t" if m.group("t") else "u")) for m in SIZE_MENTION.finditer(text, start, end)
+             if m.start() != active.start("a")]
+    before = [(m, n) for m, n in sizes if m.end() <= active.start() and n > activated]
+    after_it = [(m, n) for m, n in sizes if m.start() >= active.end() and n > activated]
+    found = before[-1] if before else (after_it[0] if after_it else None)
+    if found is None:
+        return []
+    first, last = min(found[0].start(), active.start()), max(found[0].end(), active.end())
+    return [(found[1], activated, text[first:last])]
 
 
 def use_active_parameters(estimates: list[Estimate], text: str) -> None:
