@@ -85,6 +85,8 @@ def test_a_family_of_sizes_is_no_model_of_that_size():
      3e12),
     ("Osprey-MoE is a sparse model with 1.2T parameters, activating 96.6B per token, trained on 1.6T tokens.",
      96.6e9, 1.6e12),
+    ("Osprey-MoE is a sparse mixture of experts with 47B parameters, 13B of which are active per token. It "
+     "was trained on 8T tokens.", 13e9, 8e12),
 ])
 def test_an_active_count_replaces_the_total_its_sentence_gives(sentence, active, tokens):
     """The active count is the part each token uses (the total was taken, up to 18× too much, or the

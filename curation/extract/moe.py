@@ -70,14 +70,14 @@ OF_WHICH_PER_TOKEN = re.compile(_figure_pattern("t") + r"\s+(?:total\s+)?param\w
 # a name that carries its total and its active size: "Heron-30B-A3B"
 NAME_SIZES = re.compile(r"(?<![\w.])(?P<t>\d+(?:\.\d+)?)(?P<tm>[MBT])-A(?P<a>\d+(?:\.\d+)?)(?P<am>[MB])"
                         r"(?![\w.])")
-# ("52 billion activation parameters" too)
-ACTIVE_PHRASE = re.compile(_figure_pattern("a") + r"\s+(?:parameters?\s+)?(?:are\s+)?"
+# ("52 billion activation parameters" too, and "13B of which are active")
+ACTIVE_PHRASE = re.compile(_figure_pattern("a") + r"\s+(?:parameters?\s+)?(?:of\s+which\s+)?(?:are\s+)?"
                            r"(?:activated|active|activation(?=\s+param))\b",
                            re.IGNORECASE)
 ACTIVATING_PHRASE = re.compile(r"(?P<verb>activat(?:ing|es)\s+(?:only\s+)?(?:about\s+|around\s+|~)?)?"
                                + _figure_pattern("a")
-                               + r"(?(verb)|\s+(?:parameters?\s+)?(?:are\s+)?(?:activated|active)\b)",
-                               re.IGNORECASE)
+                               + r"(?(verb)|\s+(?:parameters?\s+)?(?:of\s+which\s+)?(?:are\s+)?"
+                               r"(?:activated|active)\b)", re.IGNORECASE)
 
 
 def _size(cell: str) -> float | None:
