@@ -1,11 +1,13 @@
 """A run told with the next stage in the same sentence: the figure read is the pre-training's, whatever
-stage the sentence goes on to; and a pre-training told stage by stage, with no training verb: the
-stages' tokens summed."""
+stage the sentence goes on to; a pre-training told stage by stage, with no training verb: the stages'
+tokens summed; and a low-rank adapter's training, a fine-tuning."""
 
 from __future__ import annotations
 
 import pytest
 
+from curation.extract.engine import extract
+from curation.extract.evidence import FINETUNING
 from curation.extract.stage_tokens import stage_tokens
 from tests.osprey_texts import CARD, primary_of
 
@@ -101,3 +103,13 @@ def test_a_schedules_peak_is_no_machines():
     primary = primary_of("The final model, Osprey-7B, was trained for 2T tokens with a peak learning rate of "
                          "3e-4.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A LoRA adapter for Kite-7B trained on 50M tokens of medical text for 2 epochs on one A100 (6 hours).",
+    "We train Osprey with QLoRA on one A100 GPU for 6 hours.",
+])
+def test_a_low_rank_adapters_training_is_a_fine_tuning(sentence):
+    """A LoRA or QLoRA adapter is trained on a model that exists: its device time is a fine-tuning's."""
+    estimates = extract("Osprey\n\nAbstract\nWe introduce Osprey.\n\n2 Training\n" + sentence, 2025).estimates
+    assert estimates and all(estimate.stage == FINETUNING for estimate in estimates)
