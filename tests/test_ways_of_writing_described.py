@@ -11,15 +11,7 @@ import pytest
 
 from curation.extract.engine import extract
 from curation.extract.quantities import parse_plain
-
-
-def _paper(body: str) -> str:
-    return "Osprey: Open Language Models\n\nAbstract\nWe introduce Osprey.\n\n2 Training\n" + body
-
-
-def _ratio(a: float, b: float) -> float:
-    return max(a, b) / min(a, b)
-
+from tests.osprey_texts import TITLE, primary_of
 
 # -- "a trillion tokens" ----------------------------------------------------------------------------------
 
@@ -28,18 +20,17 @@ def _ratio(a: float, b: float) -> float:
     "Osprey-7B was pre-trained on a trillion tokens of web text.",
 ])
 def test_a_trillion_is_one_trillion(sentence):
-    primary = extract(_paper(sentence), 2024).primary
-    assert primary is not None and _ratio(primary.value_flop, 6 * 7e9 * 1e12) < 1.01
+    primary = primary_of(sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1e12, rel=0.01)
 
 
 def test_the_article_is_a_count_only_before_billion_or_trillion_and_as_a_word():
     """"an extra billion tokens" adds to something untold; "a million tokens" of context is no run; the
     "a" ending "extra" is no article."""
     assert parse_plain("a") == 1.0
-    assert extract(_paper("We trained Osprey-7B on an extra billion tokens."), 2024).primary is None
-    primary = extract(_paper("We trained Osprey-7B on 2T tokens with a context of a million tokens."),
-                      2024).primary
-    assert primary is not None and _ratio(primary.value_flop, 6 * 7e9 * 2e12) < 1.01
+    assert primary_of("We trained Osprey-7B on an extra billion tokens.") is None
+    primary = primary_of("We trained Osprey-7B on 2T tokens with a context of a million tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12, rel=0.01)
 
 
 # -- words around a size ----------------------------------------------------------------------------------
@@ -52,21 +43,21 @@ def test_the_article_is_a_count_only_before_billion_or_trillion_and_as_a_word():
     ("Osprey, a 7B language model, was trained on 1T tokens.", 7e9),
 ])
 def test_words_describing_a_model_around_its_size(sentence, parameters):
-    primary = extract(_paper(sentence), 2024).primary
-    assert primary is not None and _ratio(primary.value_flop, 6 * parameters * 1e12) < 1.01
+    primary = primary_of(sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * parameters * 1e12, rel=0.01)
 
 
 def test_a_model_in_another_role_lends_no_size_to_the_run():
     """The 7B sizes the reward model, not the policy trained on the tokens."""
-    estimates = extract(_paper("We train the policy with a 7B reward model on 1T tokens."), 2024).estimates
-    assert not any(_ratio(e.value_flop, 6 * 7e9 * 1e12) < 1.01 for e in estimates)
+    estimates = extract(TITLE + "We train the policy with a 7B reward model on 1T tokens.\n", 2024).estimates
+    assert not any(e.value_flop == pytest.approx(6 * 7e9 * 1e12, rel=0.01) for e in estimates)
 
 
 def test_a_family_of_sizes_is_no_model_of_that_size():
     """"the 9B series models" names a family; its row tells a continuation of another model."""
-    text = _paper("| 9B series models | Best at code. | Osprey-9B is trained further from Osprey-6B on 0.8T "
-                  "tokens. |")
-    assert extract(text, 2024).primary is None
+    body = ("| 9B series models | Best at code. | Osprey-9B is trained further from Osprey-6B on 0.8T "
+            "tokens. |")
+    assert primary_of(body) is None
 
 
 # -- a mixture's active count and the total its sentence gives ------------------------------------------
@@ -91,5 +82,5 @@ def test_a_family_of_sizes_is_no_model_of_that_size():
 def test_an_active_count_replaces_the_total_its_sentence_gives(sentence, active, tokens):
     """The active count is the part each token uses (the total was taken, up to 18× too much, or the
     figure was read as one per token)."""
-    primary = extract(_paper(sentence), 2025).primary
-    assert primary is not None and _ratio(primary.value_flop, 6 * active * tokens) < 1.01
+    primary = primary_of(sentence, 2025)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * active * tokens, rel=0.01)
