@@ -441,12 +441,13 @@ def _long_hours_on(text: str, publication_year: int | None) -> list[Estimate]:
     """Hardware estimates from a duration on a named accelerator too long to be a run's wall clock (more
     than three years, :data:`WALL_CLOCK_REACH`): device time written without a device noun."""
     estimates = []
-    for word in (" hours o", " hours u", " days o", " days u"):  # (as written: units are in lower case)
+    for word in (" hours ", " days "):  # (as written: units are in lower case; "on", "of" or "using" after)
         at = text.find(word)
         while at != -1:
             # (a count of thousands or with a scale word stands before the unit: a cheap test)
-            before = text[max(0, at - 14): at]
-            if "," not in before and "illion" not in before and not re.search(r"\d[kKM]\b|\d{5}", before):
+            before, after = text[max(0, at - 14): at], text[at + len(word): at + len(word) + 1]
+            if after not in ("o", "u") or ("," not in before and "illion" not in before
+                                            and not re.search(r"\d[kKM]\b|\d{5}", before)):
                 at = text.find(word, at + 1)
                 continue
             for match in LONG_TIME_ON.finditer(text, max(0, at - 30), at + 60):

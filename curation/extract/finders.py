@@ -411,7 +411,8 @@ E_NOTATION = re.compile(r"(?<![\w.])(\d(?:\.\d+)?[eE][+\-]?\d{1,2})(?![\w.])")
 
 
 # what a header says of a column of training compute: "Training compute (FLOP)", "Training FLOPs"
-COMPUTE_HEADER_WORDS = ("compute", "training flop", "train flop", "pre-training flop", "pretraining flop")
+# ("pre-training flop" and "pretraining flop" hold "training flop": each a search of the whole text)
+COMPUTE_HEADER_WORDS = ("compute", "training flop", "train flop")
 
 
 def _below_compute(text: str, lines: int) -> list[tuple[int, int]]:

@@ -315,6 +315,7 @@ def _size_in_words(match: re.Match[str]) -> float:
 
 NUMBER_WORD_ENDS = ("hundred", "half", "a")  # the last words a size in words may end with, besides numbers
 COUNTED_WORDS = (" parameters", " params", " tokens")  # found by str's fast search, then the count before
+COUNTED_STEMS = (" param", " tokens")  # the searches that find them
 
 
 def _scientific_count(match: re.Match[str]) -> str | None:
@@ -331,16 +332,19 @@ def _counts_written_out(document: str) -> str:
     parameters": "7B parameters"; "a seven-billion-parameter model": "a 7-billion-parameter model",
     "twenty-five billion tokens": "25 billion tokens")."""
     edits: list[tuple[int, int, str]] = []
-    for word in COUNTED_WORDS:
-        at = document.find(word)
+    for stem in COUNTED_STEMS:  # (" param" finds " parameters" and " params" in one search)
+        at = document.find(stem)
         while at != -1:
+            if not any(document.startswith(word, at) for word in COUNTED_WORDS):
+                at = document.find(stem, at + 1)
+                continue
             window = document[max(0, at - 48): at]
             if "10" in window or "e1" in window or "E1" in window or "e+" in window or "e9" in window:
                 count = SCIENTIFIC_COUNT.search(document, max(0, at - 48), at + 1)
                 written = _scientific_count(count) if count else None
                 if written:
                     edits.append((count.start(), count.end(), written))
-            at = document.find(word, at + 1)
+            at = document.find(stem, at + 1)
     at = document.find("illion")
     while at != -1:  # "seven billion parameters": the size word, then the number words before it
         start = at
