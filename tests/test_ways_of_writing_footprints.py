@@ -1,6 +1,6 @@
 """Short texts of our own for studies of the footprint of others' training runs: an opening that
 "calculates" or "assesses" the cost of several models, and a run named by capitalized words alone
-("Training Meena took …", "Training Kite Explorer took …"), which is another's unless the title carries
+("Training Lark took …", "Training Kite Explorer took …"), which is another's unless the title carries
 its name."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ STUDY = ("On the Energy Cost of Training Language Models\n\nAbstract\nWe calcula
 
 
 @pytest.mark.parametrize("sentence", [
-    "For example, training Meena took 30 days on 1,024 TPU v3 chips.",
+    "For example, training Lark took 30 days on 1,024 TPU v3 chips.",
     "Training Kite Explorer took 6 days on 64 TPU v3s.",
     "Training Kite-7B took 6 days on 64 TPU v3s.",
 ])
@@ -27,7 +27,7 @@ def test_a_study_that_calculates_others_costs_quotes_their_runs(sentence):
     "We investigate the energy use of several open LLMs.",
 ])
 def test_other_verbs_of_study(opening):
-    text = (f"Energy of Language Models\n\nAbstract\n{opening}\n\n3 Method\nTraining Meena took 30 days on "
+    text = (f"Energy of Language Models\n\nAbstract\n{opening}\n\n3 Method\nTraining Lark took 30 days on "
             "1,024 TPU v3 chips.")
     assert extract(text, 2021).primary is None
 

@@ -198,7 +198,7 @@ def _carries(title: str, model: str) -> bool:
     return bool(family) and any(squash_name(word).startswith(family) for word in title.split())
 
 
-# a name whose training a sentence costs, in capitals however it is written: "Training Meena took 30 days on
+# a name whose training a sentence costs, in capitals however it is written: "Training Lark took 30 days on
 # 1,024 TPU v3 chips", "training Kite Explorer required 6 days" (one to three capitalized words, on one line:
 # a heading's "Training" before it is no part of the name)
 TRAINING_OF_NAME = re.compile(r"\b[Tt]raining[ \t]+(?P<name>[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[ \t]+"
