@@ -162,3 +162,31 @@ def test_a_planned_run_is_not_the_texts(planned):
 def test_a_run_under_way_is_the_texts():
     primary = primary_of("Osprey-7B is being trained on 2T tokens.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize("body", [
+    "Training compute has grown quickly; Lark used 5.8e23 FLOPs.",
+    "For example, Lark used 5.8e23 FLOPs.",
+    "By contrast, Lark was trained with 5.8e23 FLOPs.",
+    "We train Osprey on 400B tokens; Lark used 5.8e23 FLOPs.",
+])
+def test_another_models_figure_after_an_opener_or_a_semicolon_is_cited(body):
+    """A one-word name the text never claims, as the subject of its clause after words that open the
+    sentence or after a semicolon, tells another model's run; the "we train" of one clause claims only
+    the names in that clause."""
+    assert primary_of(body) is None
+
+
+def test_the_own_run_before_a_semicolon_stays_the_primary():
+    primary = primary_of("We train Osprey-7B on 2T tokens; Lark used 5.8e23 FLOPs.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize("body", [
+    "Models were trained on 256 A100 GPUs for 11 days.",
+    "Networks were trained on 256 A100 GPUs for 11 days.",
+])
+def test_a_plural_noun_opening_the_sentence_is_no_models_name(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.model is None
+    assert primary.value_flop == pytest.approx(256 * 11 * A100_DAY)

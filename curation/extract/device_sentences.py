@@ -57,7 +57,7 @@ from curation.extract.hardware import (
     resolve_accelerator,
     tpu_slice,
 )
-from curation.extract.model_names import SIZED_NAME, TRAINED_SUBJECT, model_before, nearby_model
+from curation.extract.model_names import SIZED_NAME, model_before, nearby_model, trained_subject
 from curation.extract.quantities import FREE_NUMBER, NUMBER, parse_plain
 from curation.extract.step_time import step_time_durations
 
@@ -831,8 +831,8 @@ def _names_another(text: str, sentence: Span) -> bool:
     trained for 54 days", "Kite was trained for …") that the text's title does not carry."""
     title = text.lstrip()[:TITLE_REACH].split("\n\n", 1)[0].lower()  # the opening lines, to a blank line
     names = [m.group("name") for m in SIZED_NAME.finditer(sentence.text)]
-    subject = TRAINED_SUBJECT.match(sentence.text)
-    names += [subject.group("name")] if subject else []
+    subject = trained_subject(sentence.text)
+    names += [subject] if subject else []
     return any(re.split(r"[\s-]", name)[0].lower() not in title for name in names)
 
 

@@ -900,12 +900,17 @@ def _name_claims(text: str, name: str) -> tuple[bool, bool]:
             at = low.find(key, at + len(key))
             continue
         sentence = sentence_around(text, at, at + len(key))
-        before = low[max(sentence.start, at - 40): at]
+        clause, clause_start = sentence.text, sentence.start
+        if ";" in clause:  # a claim holds in its clause: "We train Heron on 2T tokens; Kite used 1T"
+            cut = clause.rfind(";", 0, at - sentence.start) + 1
+            end = clause.find(";", at - sentence.start)
+            clause, clause_start = clause[cut: end if end >= 0 else len(clause)], sentence.start + cut
+        before = low[max(clause_start, at - 40): at]
         if TEACHER_BEFORE.search(before) and "distil" in sentence.text.lower():
             at = low.find(key, at + len(key))  # "we distill Kite-70B into Heron-1B": the teacher is not ours
             continue
-        if (OURS_BEFORE.search(before) or trains(sentence.text)) and is_prose(sentence) \
-                and not COMPARISON.search(sentence.text):
+        if (OURS_BEFORE.search(before) or trains(clause)) and is_prose(sentence) \
+                and not COMPARISON.search(clause):
             if not another:
                 return True, True
             claimed = True  # "we present Kite-V2" claims Kite-V2, not "Kite 67B"

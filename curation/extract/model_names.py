@@ -117,18 +117,46 @@ NAMED_AS_DATA = re.compile(r"^[\s)]*(?:benchmarks?|datasets?|corpus|corpora|task
                            re.IGNORECASE)
 
 
+# words that open a sentence before its subject: "For reference, Kite needs …"
+DISCOURSE_OPENER = (r"(?:(?i:for\s+(?:reference|comparison|example|instance)|by\s+contrast|in\s+comparison"
+                    r"|similarly|notably|likewise"
+                    # a phrase that sets the scene: "Among open models,", "With 1M A100 GPU-hours,"; or
+                    # the name in apposition: "The largest model to date, Kite-540B, used …"
+                    r"|(?:among|with|at|in|the)\s(?:[^,.;]|\.(?=\d)){1,60}),\s+)?")
 # "Albatross (70B parameters) was trained on …", "Albatross used 2.5e24 FLOP": a one-word name as the
-# subject of a training sentence or of a verb of spending (also after a section heading run into it)
-TRAINED_SUBJECT = re.compile(r"^\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{0,40}\n)?"
+# subject of a training sentence or of a verb of spending (also after a section heading run into it, and
+# after words that open the sentence: "For example, Albatross used …")
+TRAINED_SUBJECT = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{0,40}\n)?" + DISCOURSE_OPENER +
                              r"(?P<name>[A-Z][A-Za-z]{2,})\s*(?:\([^()]{0,60}\)\s*)?"
-                             r"(?:(?:was|is|were|has\s+been)\s+(?:pre-?)?trained\b"
+                             r"(?:(?P<verb>was|is|were|has\s+been)\s+(?:pre-?)?trained\b"
                              r"|(?:used|needed|required|consumed|took)\s+(?:about\s+|roughly\s+|~\s*)?\d)")
+CLAUSE_OPENING = re.compile(r";\s+(?=[A-Z])")
+
+
+def trained_subject(sentence: str) -> str | None:
+    """The one-word name that is the subject of a training sentence (:data:`TRAINED_SUBJECT`), at the
+    sentence's start or at the start of a clause after a semicolon ("Compute has grown fast; Albatross
+    used 5.8e23 FLOPs"), and is not a capitalized common word ("Models were trained …")."""
+    starts = [0] + ([m.end() for m in CLAUSE_OPENING.finditer(sentence)] if ";" in sentence else [])
+    for start in starts:
+        subject = TRAINED_SUBJECT.match(sentence, start)
+        if subject is None:
+            continue
+        name = subject.group("name")
+        # a plural that "were trained" is a kind of model, not a name ("Models were trained", "Agents …")
+        plural = name.endswith("s") and subject.group("verb") == "were"
+        if name.lower() not in SENTENCE_OPENERS and not plural and not resolve_accelerator(name):
+            return name
+    return None
+
+
 # capitalized words that open sentences without naming a model
 SENTENCE_OPENERS = {"the", "this", "that", "these", "those", "it", "each", "every", "our", "we", "all", "one",
                     "model", "training", "pretraining", "network", "system", "everything", "which", "here",
                     "then", "finally", "first", "next", "also", "thus", "hence", "there", "baseline",
                     "overall", "altogether", "experiments", "inference", "evaluation", "total", "compute",
-                    "finetuning", "distillation", "search", "tuning", "annotation"}
+                    "finetuning", "distillation", "search", "tuning", "annotation", "models", "networks",
+                    "both", "others"}
 
 
 # an aside between commas that sets another model beside the subject: "Heron-7B, like Lark-7B, was trained
@@ -161,12 +189,19 @@ def model_before(sentence: str, at: int) -> str | None:
     """The model named nearest before offset ``at`` in a sentence, the one a figure written there
     belongs to ("Unlike Kite-70B, which required 1.7M GPU hours, Heron-7B needs only 82K": 82K is
     Heron-7B's; "5% of Kite-70B's 1.7M GPU hours": 1.7M is Kite-70B's), skipping a name in an aside or
-    one whose relative clause closes before the figure (:func:`in_aside`); else :func:`nearby_model`."""
-    for match in reversed(list(NAME_LIKE.finditer(sentence, 0, max(0, at)))):  # the nearest first
-        if in_aside(sentence, match.start(), match.end(), at):
-            continue
-        if _written_as_a_model(sentence, match):
-            return match.group("name").strip()
+    one whose relative clause closes before the figure (:func:`in_aside`); else :func:`nearby_model`. In a
+    clause after a semicolon, a name in that clause or its one-word subject comes first ("We train Heron-7B
+    on 2T tokens; Kite used 5.8e23 FLOPs": Kite's)."""
+    clause = sentence.rfind(";", 0, max(0, at)) + 1 if ";" in sentence else 0
+    for start in ((clause, 0) if clause else (0,)):
+        for match in reversed(list(NAME_LIKE.finditer(sentence, start, max(0, at)))):  # the nearest first
+            if in_aside(sentence, match.start(), match.end(), at):
+                continue
+            if _written_as_a_model(sentence, match):
+                return match.group("name").strip()
+        subject = trained_subject(sentence[start:]) if start else None
+        if subject:
+            return subject
     return nearby_model(sentence)
 
 
@@ -191,8 +226,4 @@ def nearby_model(sentence: str) -> str | None:
     for match in NAME_LIKE.finditer(sentence):
         if _written_as_a_model(sentence, match):
             return match.group("name").strip()
-    subject = TRAINED_SUBJECT.match(sentence)
-    name = subject.group("name") if subject else ""
-    if name and name.lower() not in SENTENCE_OPENERS and not resolve_accelerator(name):
-        return name
-    return None
+    return trained_subject(sentence)

@@ -62,7 +62,7 @@ from curation.extract.flagship_counting import (
     trains,
 )
 from curation.extract.hardware import resolve_accelerator
-from curation.extract.model_names import document_title, looks_like_a_model, squash_name
+from curation.extract.model_names import DISCOURSE_OPENER, document_title, looks_like_a_model, squash_name
 
 # "we use / evaluate … X", "we apply our method to X"
 USES = re.compile(rf"{WE_THEN}(?:use\b|used\b|using\b|appl(?:y|ied|ying)\b|{STUDY_VERBS})\w*"
@@ -292,14 +292,6 @@ def _titled_own_name(text: str) -> str | None:
     return None
 
 
-# words that open a sentence before its subject: "For reference, Kite needs …"
-DISCOURSE_OPENER = (r"(?:(?i:for\s+(?:reference|comparison|example|instance)|by\s+contrast|in\s+comparison"
-                    r"|similarly|notably|likewise"
-                    # a phrase that sets the scene: "Among open models,", "With 1M A100 GPU-hours,"; or
-                    # the name in apposition: "The largest model to date, Kite-540B, used …"
-                    r"|(?:among|with|at|in|the)\s(?:[^,.;]|\.(?=\d)){1,60}),\s+)?")
-
-
 def _subject(model: str, sentence: str) -> bool:
     """Whether a sentence opens with the model as its subject (after a section heading it may run on
     from, and after a word that opens it, "For reference,"): "Kite was trained …", "The Kite model
@@ -308,6 +300,23 @@ def _subject(model: str, sentence: str) -> bool:
                        rf"{re.escape(model)}\b,?[^,.;]{{0,30}}?\b(?:was|were|is|needed|needs|took|takes|used|uses"
                        r"|required|requires|consumed)\b", sentence)
     return opening is not None
+
+
+def _semicolon_clause(estimate: Estimate) -> str | None:
+    """The clause after a semicolon that holds a prose figure, or None when the figure's sentence has
+    no semicolon before it."""
+    sentence = estimate.evidence[0]
+    if ";" not in sentence.text:
+        return None
+    inside = [span.start - sentence.start for span in estimate.evidence[1:]
+              if sentence.start <= span.start <= sentence.end]
+    if not inside:
+        return None
+    start = sentence.text.rfind(";", 0, min(inside))
+    if start < 0:
+        return None
+    end = sentence.text.find(";", min(inside))
+    return sentence.text[start + 1: end if end >= 0 else len(sentence.text)].lstrip()
 
 
 def _figure_parts(estimate: Estimate) -> tuple[int, str, str, str] | None:
@@ -343,6 +352,9 @@ def _told_of_another(estimate: Estimate, text: str) -> str | None:
     model, sentence = estimate.model or "", estimate.evidence[0]
     if not FIRST_PERSON_WORD.search(sentence.text) and _subject(model, sentence.text):
         return sentence.text
+    clause = _semicolon_clause(estimate)  # "Compute has grown fast; Kite used 5.8e23 FLOPs."
+    if clause and not FIRST_PERSON_WORD.search(clause) and _subject(model, clause):
+        return clause
     parts = _figure_parts(estimate)
     if parts is None:
         return None
