@@ -53,6 +53,9 @@ AGREEMENT_FACTOR = 3.0
 # two figures of one sentence describe one run, unless one is more than this many times the other (a
 # misreading, a rate or another run's part: "… 1.2M tokens/s across 256 GPUs for 20 days")
 SAME_SENTENCE_FACTOR = 30.0
+# how far below a device time at a default utilization a count of operations may be and tell the same run
+# (see _unsized_default_device_time)
+DEFAULT_UTILIZATION_REACH = 5.0
 # No training run had reached 1e27 FLOP by 2026; a figure above 1e28 is a projection or a misreading.
 MAX_CREDIBLE_FLOP = 1e28
 CONFIDENCE_RANK = {"Confident": 0, "Likely": 1, "Speculative": 2}
@@ -91,7 +94,9 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     A sum over several models counts only when the text gives no figure of a single run. The largest
     credible run wins; estimates within 3x of it, or read from its own sentence, describe the same run
     (a device time on a GPU guessed from the year is the largest only when nothing else is; a figure of
-    its sentence more than 30x smaller is no part of it). Of those, the most trusted method gives the
+    its sentence more than 30x smaller is no part of it; a count of operations up to 5x below a device
+    time at a default utilization whose sentence sizes no model is its run too, and one of another size
+    than the device time's sentence names is not). Of those, the most trusted method gives the
     primary (device time at a default utilization ranks after operation counting), then the most
     confident estimate (a sentence that states both figures beats a pairing inferred across the text),
     then the largest (of equal figures, one whose sentence names its accelerator). Other methods'
@@ -109,7 +114,9 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     # a device time on a GPU guessed from the year alone is no larger run than a figure the text states
     stated = [e for e in pool if e.assumptions.get("accelerator_from") != GPU_OF_YEAR]
     top = max(stated or pool, key=lambda e: e.value_flop)
-    same_run = [e for e in pool if e.value_flop * AGREEMENT_FACTOR >= top.value_flop
+    reach = DEFAULT_UTILIZATION_REACH if _unsized_default_device_time(top) else AGREEMENT_FACTOR
+    same_run = [e for e in pool if (e.value_flop * (reach if e.method == OPERATION_COUNTING else AGREEMENT_FACTOR)
+                                    >= top.value_flop and not _other_size(e, top))
                 or (_same_sentence(e, top) and e.value_flop * SAME_SENTENCE_FACTOR >= top.value_flop)]
     primary = min(same_run, key=lambda e: (_trust(e), CONFIDENCE_RANK[e.confidence],
                                            -float(f"{e.value_flop:.3g}"), _inferred_accelerator(e)))
@@ -252,6 +259,37 @@ def _trust(estimate: Estimate) -> float:
     source = str(estimate.assumptions.get("utilization_source", ""))
     assumed = estimate.method == HARDWARE and source.startswith("default")
     return METHOD_TRUST[OPERATION_COUNTING] + 0.5 if assumed else METHOD_TRUST[estimate.method]
+
+
+# a model's size written in a sentence: "the 34B model", "a 7B-parameter model", "Heron-34B", "34B parameters"
+SIZE_IN_SENTENCE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?[MBT](?![\w])(?:[\s-]*param(?:eter)?s?\b|[\s-]+"
+                              r"(?:[a-z][\w-]*\s+){0,2}?models?\b)|[A-Za-z]-\d+(?:\.\d+)?[MB]\b")
+
+
+def _unsized_default_device_time(estimate: Estimate) -> bool:
+    """Whether an estimate is a device time at a default utilization whose sentence names no model size
+    ("Pre-training used 2,048 GPUs and took 2 months"): a count of operations up to 5x below it
+    (:data:`DEFAULT_UTILIZATION_REACH`) is the same run told more exactly (a default utilization is a
+    guess, and a mixture of experts' devices run far below it), where a sentence that sizes its model
+    ("the 34B model took 30 days …") may be another size's run than the count's."""
+    return _trust(estimate) > METHOD_TRUST[OPERATION_COUNTING] and \
+        not SIZE_IN_SENTENCE.search(estimate.evidence[0].text)
+
+
+SIZE_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s?([MBT])")
+SIZE_SCALE = {"M": 1e6, "B": 1e9, "T": 1e12}
+
+
+def _other_size(count: Estimate, top: Estimate) -> bool:
+    """Whether a count of operations is of another model size than the largest run's sentence names
+    ("Our 7B model was trained on 2T tokens. The 34B model was trained for 30 days on …": two runs)."""
+    parameters = count.assumptions.get("parameters")
+    if count.method != OPERATION_COUNTING or top.method != HARDWARE or not isinstance(parameters, float):
+        return False
+    sizes = [float(m.group(1)) * SIZE_SCALE[m.group(2)]
+             for found in SIZE_IN_SENTENCE.finditer(top.evidence[0].text)
+             if (m := SIZE_VALUE.search(found.group()))]
+    return bool(sizes) and all(max(size, parameters) > 1.5 * min(size, parameters) for size in sizes)
 
 
 def _inferred_accelerator(estimate: Estimate) -> bool:
