@@ -115,8 +115,12 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     stated = [e for e in pool if e.assumptions.get("accelerator_from") != GPU_OF_YEAR]
     top = max(stated or pool, key=lambda e: e.value_flop)
     reach = DEFAULT_UTILIZATION_REACH if _unsized_default_device_time(top) else AGREEMENT_FACTOR
-    same_run = [e for e in pool if (e.value_flop * (reach if e.method == OPERATION_COUNTING else AGREEMENT_FACTOR)
-                                    >= top.value_flop and not _other_size(e, top))
+
+    def reaches(e: Estimate) -> bool:
+        factor = reach if e.method == OPERATION_COUNTING else AGREEMENT_FACTOR
+        return e.value_flop * factor >= top.value_flop and not _other_size(e, top)
+
+    same_run = [e for e in pool if reaches(e)
                 or (_same_sentence(e, top) and e.value_flop * SAME_SENTENCE_FACTOR >= top.value_flop)]
     primary = min(same_run, key=lambda e: (_trust(e), CONFIDENCE_RANK[e.confidence],
                                            -float(f"{e.value_flop:.3g}"), _inferred_accelerator(e)))
