@@ -236,3 +236,21 @@ def test_the_own_run_beside_a_foreseen_or_reported_one(body, flop):
 def test_a_semicolon_clause_that_tells_the_run_is_read_on_its_own(body):
     primary = primary_of(body)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(2048 * 12 * 86400)
+
+
+@pytest.mark.parametrize("head", [
+    "Osprey: Open and Efficient Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\n",
+    "Osprey: Open and Efficient Models\n\nAbstract\n",
+])
+def test_a_pair_of_figures_with_units_follows_the_sentences_order(head):
+    """"(A FLOPs versus B FLOPs)" after a sentence whose subject is the own model: A is the own run, B
+    the compared model's, also where the sentence opens an abstract."""
+    body = "Osprey-13B matches Lark while using 10x less training compute (3.1e22 FLOPs versus 3.14e23 FLOPs)."
+    primary = primary_of(body, head=head)
+    assert primary is not None and primary.value_flop == pytest.approx(3.1e22)
+
+
+def test_the_second_of_a_pair_with_units_is_the_compared_amount():
+    primary = primary_of("Lark matches Osprey-13B while using 10x more training compute (3.14e23 FLOPs "
+                         "versus 3.1e22 FLOPs).")
+    assert primary is None or primary.value_flop < 1e23

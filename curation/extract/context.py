@@ -884,7 +884,7 @@ OWN_SENTENCE = re.compile(r"\W{0,3}(?:\d+(?:\.\d+)*\s+[A-Z][A-Za-z ]{0,30}?\s)?"
 
 # "675 vs. 6,250 GPU days"; "models trained with 10x more compute (about 1e24 FLOPs)": the amount a
 # comparison sets against the text's own
-COMPARED_BEFORE = re.compile(r"\d[\d,.]*\s*(?:vs\.?|versus)\s*$"
+COMPARED_BEFORE = re.compile(r"\d[\d,.]*(?:\s+[A-Za-z][\w/-]*){0,2}\s*(?:vs\.?|versus)\s*$"  # a unit between
                              # "far less than the 3.8e25 FLOPs reported for Kite": the compared amount ("more
                              # than 2T tokens", with no article, bounds the own run)
                              r"|\b(?:more|less|fewer|larger|smaller|greater|higher|lower)\s+than\s+the\s+"

@@ -149,6 +149,8 @@ def _own_on_compared_side(text: str, start: int) -> bool:
     return glossed is not None and _names_own_model(text, glossed.group("name"))
 
 
+# a figure right before "vs.": the first of a pair ("10x less compute (3.1e22 FLOPs versus 3.14e23 FLOPs)")
+VERSUS_AFTER = re.compile(r"\s*(?:vs\.?|versus)\s", re.IGNORECASE)
 RANGE_BEFORE = re.compile(rf"(?:{NUMBER}(?:\s?[eE][+\-]?\d+)?)\s*(?:to|–|-|—|and)\s*$")
 # a figure for one pass over the data, not the run: "one epoch (of Heron) costs 6e20 FLOPs", "1.5e20
 # FLOPs per epoch" (an epoch as the subject of a verb of cost before the figure, or "per epoch" right after
@@ -231,6 +233,12 @@ def find_reported(text: str) -> list[Estimate]:
             keyed = None if "pairing" in inputs else MODEL_FIELD.fullmatch(text, line_start, match.start())
             if keyed and _names_own_model(text, keyed.group("name")):
                 inputs["pairing"] = KEYED_LINE
+            # the first of a pair ("(3.1e22 FLOPs versus 3.14e23 FLOPs)") in a sentence that opens with the
+            # own model: the pair follows the sentence's order, its subject first
+            first_of_pair = VERSUS_AFTER.match(text, match.end()) is not None and \
+                opens_with_own_name(text, sentence)
+            if first_of_pair and "pairing" not in inputs:
+                inputs["pairing"] = VERSUS_PAIRING
             estimate = Estimate(value, REPORTED, [sentence, Span(match.group(0), match.start(), match.end())],
                                 inputs)
             if inputs.get("pairing") == KEYED_LINE:
@@ -240,7 +248,8 @@ def find_reported(text: str) -> list[Estimate]:
                 estimate.notes.append("range bound, not a figure")
             if RATE_BEFORE.search(text[max(0, match.start() - 40): match.start()]):
                 estimate.notes.append("not a training total: a throughput or speed")
-            if second_of_comparison(text, match.start()) and not _own_on_compared_side(text, match.start()):
+            if second_of_comparison(text, match.start()) and not _own_on_compared_side(text, match.start()) \
+                    and not first_of_pair:
                 estimate.notes.append(COMPARED_NOTE)
             mark_aggregate(estimate, text, sentence, match_span(match))
             mark_local_cues(estimate, text, sentence, match_span(match))

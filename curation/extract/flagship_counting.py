@@ -531,7 +531,9 @@ def _named_size_lists(text: str) -> list[re.Match[str]]:
 
 
 # (also "The Heron model …", "Our Heron model …": the name before "model")
-OPENING_NAME = re.compile(r"\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\s+[A-Z][\w -]{0,40}\n)?"
+OPENING_NAME = re.compile(r"\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\s+[A-Z][\w -]{0,40}\n"
+                          # an unnumbered heading: "Abstract", "Introduction"
+                          r"|(?:Abstract|Summary|Introduction|Overview|Discussion|Conclusions?)[ \t]*\n)?"
                           r"(?:(?:The|Our)\s+(?=[A-Z][\w.-]*\w\s+models?\b))?(?P<name>[A-Z][\w.-]*\w)\b")
 # a section heading PDF text runs into the sentence after it: "3 Method ", "4.2 Training Details "
 RUN_IN_HEADING = re.compile(r"\s*(?:#+\s*)?\d+(?:\.\d+)*\.?\s+(?:[A-Z][\w-]*(?:\s+|$)){1,4}")
