@@ -245,7 +245,8 @@ def test_a_semicolon_clause_that_tells_the_run_is_read_on_its_own(body):
 def test_a_pair_of_figures_with_units_follows_the_sentences_order(head):
     """"(A FLOPs versus B FLOPs)" after a sentence whose subject is the own model: A is the own run, B
     the compared model's, also where the sentence opens an abstract."""
-    body = "Osprey-13B matches Lark while using 10x less training compute (3.1e22 FLOPs versus 3.14e23 FLOPs)."
+    body = ("Osprey-13B matches Lark while using 10x less training compute (3.1e22 FLOPs versus 3.14e23 "
+            "FLOPs).")
     primary = primary_of(body, head=head)
     assert primary is not None and primary.value_flop == pytest.approx(3.1e22)
 
