@@ -686,6 +686,10 @@ def test_a_sized_name_glossed_with_its_tokens_is_its_run():
     ("Osprey-A2.7B activates 2.7B of 14.3B parameters and is trained on 4T tokens.", 2.7e9),
     ("Osprey-MoE is a sparse mixture of experts with 46.7B total parameters, using 12.9B per token. It was "
      "pretrained on 4T tokens.", 12.9e9),
+    # the word "parameters" shared by the total and the active count
+    ("Osprey-12B is a mixture-of-experts model with 12B total and 2.4B active parameters. Osprey-12B was "
+     "trained on 4T tokens.", 2.4e9),
+    ("Osprey-12B, an MoE with 12B total, 2.4B activated parameters, was trained on 4T tokens.", 2.4e9),
 ])
 def test_mixture_of_experts_active_counts_in_other_words(body, active):
     primary = extract(TITLE + body + "\n", 2024).primary

@@ -2,7 +2,7 @@
 
 MoE papers tabulate "Total Params" and "Activated Params" per model (one column per model), or say it
 in one sentence ("671B total parameters, of which 37B are activated for each token"; "a total of 57
-billion parameters and 14 billion activated parameters"; "30.5B in total and 3.3B activated"; "8B
+billion parameters and 14 billion activated parameters"; "30.5B in total and 3.3B activated"; "12B total and 2.4B active parameters"; "8B
 parameters while only activating 2B for each input token"; "activates 32B of its 1T parameters";
 "235B parameters (22B active)", "(30B total, 3B active)"), or in a table's headers ("| Total Params |
 Activated Params |"), or as two fields ("- Total parameters: 30B" … "- Activated parameters: 3.3B"), or name
@@ -37,7 +37,10 @@ def _figure_pattern(group: str) -> str:
     return rf"(?P<{group}>{NUMBER_NOT_AFTER_DIGIT})\s?(?P<{group}m>[MBT]|million|billion|trillion)(?![a-z])"
 
 
-_TOTAL = (_figure_pattern("t") + r"\s+total\s+param|total\s+(?:number\s+)?of\s+" + _figure_pattern("u")
+_TOTAL = (_figure_pattern("t") + r"\s+total(?:\s+param"
+          # the word "parameters" shared with the active count: "12B total and 2.4B active parameters"
+          r"|(?=\s*(?:,\s*|/\s*|and\s+)(?:only\s+)?\d[\d.]*\s?[MBT]\s+activ))"
+          r"|total\s+(?:number\s+)?of\s+" + _figure_pattern("u")
           + r"\s+param|" + _figure_pattern("w") + r"\s+(?:parameters?\s+)?in\s+total\b"
           # "activates 32B of its 1T parameters", "activates 2.7B of 14.3B parameters"
           + r"|(?:\bof\s+(?:its|the|their)\s+|(?<=\d[MB]\s)of\s+)(?:total\s+)?" + _figure_pattern("x")
