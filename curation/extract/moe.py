@@ -2,8 +2,9 @@
 
 MoE papers tabulate "Total Params" and "Activated Params" per model (one column per model), or say it
 in one sentence ("671B total parameters, of which 37B are activated for each token"; "a total of 57
-billion parameters and 14 billion activated parameters"; "30.5B in total and 3.3B activated"; "12B total and 2.4B active parameters"; "8B
-parameters while only activating 2B for each input token"; "activates 32B of its 1T parameters";
+billion parameters and 14 billion activated parameters"; "30.5B in total and 3.3B activated"; "12B
+total and 2.4B active parameters"; "8B parameters while only activating 2B for each input token";
+"activates 32B of its 1T parameters";
 "235B parameters (22B active)", "(30B total, 3B active)"), or in a table's headers ("| Total Params |
 Activated Params |"), or as two fields ("- Total parameters: 30B" … "- Activated parameters: 3.3B"), or name
 the model with both sizes ("Heron-30B-A3B"). When an operation-counting estimate used a
