@@ -322,11 +322,22 @@ TRAINER_HEAD = "---\nlicense: apache-2.0\nbase_model: acme/osprey-7b\ntags:\n- g
     # alignment counted in epochs
     (DERIVED_HEAD, "bob/osprey-7b-dpo", "# Osprey-7B-DPO\n\nOsprey-7B-DPO is Osprey-7B aligned with DPO on "
      "60k preference pairs for 1 epoch (about 4 hours on 8 H100s).\n", 4 * 3600 * 8 * 989.4e12 * 0.3),
+    # no words of fine-tuning, but far too little to pre-train a 7B model
+    (DERIVED_HEAD, "bob/osprey-7b-instruct", "# Osprey-7B-Instruct\n\nThis model was trained using 8 A100 "
+     "GPUs for approximately 10 hours.\n", 10 * 3600 * 8 * 312e12 * 0.3),
+    (DERIVED_HEAD, "bob/osprey-7b-sql", "# Osprey-7B-SQL\n\n## Environmental Impact\n\n- Hardware Type: 32x "
+     "A100-80GB\n- Hours used: 90 GPU-hours\n", 90 * 3600 * 312e12 * 0.3),
 ])
 def test_a_derived_cards_own_training_is_its_fine_tuning(head, name, body, flop):
     primary = card_primary(head + body, name, 2024)
     assert primary is not None and primary.stage == "finetuning"
     assert primary.value_flop == pytest.approx(flop, rel=0.25)
+
+
+def test_a_bases_run_told_without_its_name_on_a_derived_card_stays_the_bases():
+    """Enough compute to pre-train the card's size is its base's run, told with no name."""
+    body = "# Osprey-7B-Instruct\n\nThe model was trained on 512 H100 GPUs for 21 days.\n"
+    assert card_primary(DERIVED_HEAD + body, "bob/osprey-7b-instruct", 2024) is None
 
 
 def test_a_derived_card_that_copies_its_bases_training_procedure_keeps_it_the_bases():

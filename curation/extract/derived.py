@@ -53,7 +53,7 @@ from __future__ import annotations
 import re
 
 from curation.extract.anchors import lowered
-from curation.extract.card_finders import looks_like_model_card
+from curation.extract.card_finders import looks_like_model_card, repository_size
 from curation.extract.context import NOT_OWN_RUN, eligible
 from curation.extract.evidence import FINETUNING, Estimate
 from curation.extract.model_names import squash_name
@@ -373,6 +373,14 @@ OWN_TRAINING_NOTE = "the derived card's own training, told where its fine-tuning
 NAME_WORD = re.compile(r"[\w./]+(?:-[\w.]+)*")  # a name with its hyphened parts: "Kite-7B", "org/Kite-7B"
 
 
+# a pre-training of N parameters on the compute-optimal ~20 tokens per parameter costs 6 · N · 20N FLOP; no
+# base is pre-trained on a hundredth of that, so a run told below it on a derived card is the card's own
+OPTIMAL_TOKENS_PER_PARAMETER = 20
+PRETRAINING_FLOOR = 0.01
+BELOW_PRETRAINING_NOTE = ("the derived card's own training: far below what pre-training a model of its size "
+                          "takes")
+
+
 def _told_with_the_derivation(estimate: Estimate) -> bool:
     """Whether a figure stands after the words that say what a card's model derives from, in their
     sentence, with no relative clause or parenthesis about the base and no pre-training word between
@@ -395,19 +403,23 @@ def mark_own_fine_tuning(estimates: list[Estimate], text: str, own: str | None, 
     pre-training words and without naming another model than the card's (``own``: its repository or
     title; ``base``, the model it derives from, written whole in the sentence: "Kite-7B was trained on 384
     A100 GPUs" is the base's), under a heading of fine-tuning or in a card the trainer wrote ("Training
-    took 12 hours on 8x A100" in a card with the trainer's tag): its stage becomes fine-tuning."""
+    took 12 hours on 8x A100" in a card with the trainer's tag), or anywhere when its figure is below a
+    hundredth of a compute-optimal pre-training of the size the card's or its base's name carries (6 · N
+    · 20N FLOP: "This model was trained using 8 A100 GPUs for 10 hours" on a 7B model's card): its stage
+    becomes fine-tuning."""
     for estimate in estimates:  # the sentence that says what the card's model derives from
         if estimate.stage != FINETUNING and eligible(estimate) and _told_with_the_derivation(estimate):
             estimate.stage = FINETUNING
             estimate.notes.append(OWN_TRAINING_NOTE)
     trainer = "generated_from_trainer" in text[:3000]
-    if not trainer and not OWN_TRAINING_HEADING.search(text):
-        return
+    headed = trainer or OWN_TRAINING_HEADING.search(text) is not None
     headings = [(m.start(), bool(OWN_TRAINING_HEADING.match(text, m.start())))
-                for m in ANY_HEADING.finditer(text)]
+                for m in ANY_HEADING.finditer(text)] if headed else []
+    size = repository_size(own) or repository_size(base)
+    floor = PRETRAINING_FLOOR * 6 * size * OPTIMAL_TOKENS_PER_PARAMETER * size if size else 0.0
     own_key, base_key = squash_name((own or "").split("/")[-1]), squash_name(base.split("/")[-1])
     for estimate in estimates:
-        if estimate.stage == FINETUNING or not eligible(estimate):
+        if estimate.stage == FINETUNING or not eligible(estimate) or not (headed or estimate.value_flop < floor):
             continue
         sentence = estimate.evidence[0]
         if PRETRAINING_WORD.search(sentence.text) or BASE_MODEL_RUN.search(sentence.text):
@@ -420,3 +432,6 @@ def mark_own_fine_tuning(estimates: list[Estimate], text: str, own: str | None, 
         if trainer or (above and above[-1]):
             estimate.stage = FINETUNING
             estimate.notes.append(OWN_TRAINING_NOTE)
+        elif estimate.value_flop < floor:
+            estimate.stage = FINETUNING
+            estimate.notes.append(BELOW_PRETRAINING_NOTE)
