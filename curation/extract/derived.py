@@ -419,7 +419,8 @@ def mark_own_fine_tuning(estimates: list[Estimate], text: str, own: str | None, 
     floor = PRETRAINING_FLOOR * 6 * size * OPTIMAL_TOKENS_PER_PARAMETER * size if size else 0.0
     own_key, base_key = squash_name((own or "").split("/")[-1]), squash_name(base.split("/")[-1])
     for estimate in estimates:
-        if estimate.stage == FINETUNING or not eligible(estimate) or not (headed or estimate.value_flop < floor):
+        small = estimate.value_flop < floor
+        if estimate.stage == FINETUNING or not eligible(estimate) or not (headed or small):
             continue
         sentence = estimate.evidence[0]
         if PRETRAINING_WORD.search(sentence.text) or BASE_MODEL_RUN.search(sentence.text):
@@ -432,6 +433,6 @@ def mark_own_fine_tuning(estimates: list[Estimate], text: str, own: str | None, 
         if trainer or (above and above[-1]):
             estimate.stage = FINETUNING
             estimate.notes.append(OWN_TRAINING_NOTE)
-        elif estimate.value_flop < floor:
+        elif small:
             estimate.stage = FINETUNING
             estimate.notes.append(BELOW_PRETRAINING_NOTE)
