@@ -322,6 +322,9 @@ TRAINER_HEAD = "---\nlicense: apache-2.0\nbase_model: acme/osprey-7b\ntags:\n- g
     # alignment counted in epochs
     (DERIVED_HEAD, "bob/osprey-7b-dpo", "# Osprey-7B-DPO\n\nOsprey-7B-DPO is Osprey-7B aligned with DPO on "
      "60k preference pairs for 1 epoch (about 4 hours on 8 H100s).\n", 4 * 3600 * 8 * 989.4e12 * 0.3),
+    # the base, then "trained further"
+    (DERIVED_HEAD, "bob/osprey-7b-instruct", "# Osprey-7B-Instruct\n\nOsprey-7B-Instruct is Osprey-7B "
+     "trained further on 1B tokens of instructions.\n", 6 * 7e9 * 1e9),
     # no words of fine-tuning, but far too little to pre-train a 7B model
     (DERIVED_HEAD, "bob/osprey-7b-instruct", "# Osprey-7B-Instruct\n\nThis model was trained using 8 A100 "
      "GPUs for approximately 10 hours.\n", 10 * 3600 * 8 * 312e12 * 0.3),

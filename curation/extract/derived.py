@@ -22,8 +22,8 @@ repository name the source gives:
    … tuned for …", "a finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune
    (fine-tune, align) X", "trained on top of X with supervised fine-tuning", "starts from the X
    checkpoint and is fine-tuned", "derived from X by pruning", "a merged model combining X and Y",
-   "Heron is X further trained with RLHF", "obtained by fine-tuning X", "a finetuned X model", "we took
-   X and trained it on …", "a version of X trained on …", a "Base model: X" field in the card's body,
+   "Heron is X further trained with RLHF" (or "trained further"), "obtained by fine-tuning X", "a
+   finetuned X model", "we took X and trained it on …", "a version of X trained on …", a "Base model: X" field in the card's body,
    and "we trained X on …" on a card whose name is X's with a word added that is no version ("X-orca")
    — unless X is the card's own model or one built on it whose name extends the card's (a base card
    listing the models "built by fine-tuning" it, "the chat version of" it, or "we finetuned X-Chat on
@@ -97,7 +97,8 @@ FINE_TUNED_FROM = re.compile(
     # "a roleplay finetune based on X"; "Heron is X instruction-tuned on …"
     r"|(?:fine-?tune|finetune|merge)\s+(?:based\s+on|built\s+on|on\s+top\s+of)(?:\s+the)?"
     r"|\bis(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+(?:further\s+)?(?:fine-?tuned|finetuned|"
-    r"instruction-tuned|instruct-tuned|aligned|tuned|(?<=further\s)trained)\s+(?:on|with|for|using)\b)"
+    r"instruction-tuned|instruct-tuned|aligned|tuned|(?<=further\s)trained|trained\s+further)"
+    r"\s+(?:on|with|for|using)\b)"
     r"|\b(?:SFT|DPO|RLHF|ORPO)\s+of"
     # "we trained X further", "further trained X", "continued fine-tuning X"
     r"|(?:further\s+(?:pre-?)?train(?:ed|ing)?|continued\s+fine-?tuning(?:\s+of)?)"
