@@ -25,9 +25,10 @@ repository name the source gives:
    "Heron is X further trained with RLHF" (or "trained further"), "obtained by fine-tuning X", "a
    finetuned X model", "we took X and trained it on …", "a version of X trained on …", a "Base model:
    X" field in the card's body, and "we trained X on …" on a card whose name is X's with a word added
-   that is no version ("X-orca") — unless X is the card's own model or one built on it whose name extends the card's (a base card
-   listing the models "built by fine-tuning" it, "the chat version of" it, or "we finetuned X-Chat on
-   …"; a name that adds only "Base" is a base: "Kite" fine-tuned from "Kite-Base" is derived).
+   that is no version ("X-orca") — unless X is the card's own model or one built on it whose name
+   extends the card's (a base card listing the models "built by fine-tuning" it, "the chat version of"
+   it, or "we finetuned X-Chat on …"; a name that adds only "Base" is a base: "Kite" fine-tuned from
+   "Kite-Base" is derived).
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
    or its opening calls it "a LoRA adapter for X" / "adapter weights of X": its base is X.
