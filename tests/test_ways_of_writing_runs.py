@@ -693,3 +693,15 @@ def test_a_card_based_on_a_named_model_that_pretrained_itself_keeps_its_run():
             "on 1T tokens of protein sequences.\n")
     primary = extract_document(Document(CARD, text, 2024), name="acme/Heron-3B").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 3e9 * 1e12)
+
+
+@pytest.mark.parametrize(("body", "flop"), [
+    ("Osprey-7B was trained on 64 A100 GPUs for 10 days, and Osprey-13B for 20 days.", 64 * 20 * 86400),
+    ("Training Osprey-7B required 8 A100 GPUs and took 15 hours, while training Osprey-13B took 30 hours.",
+     8 * 30 * 3600),
+])
+def test_a_later_duration_in_a_clause_of_its_own_is_the_models_named_there(body, flop):
+    """The same devices, then another model's duration in a joined clause: the run is that model's."""
+    primary = _primary(TITLE + body + "\n")
+    assert primary is not None and primary.model == "Osprey-13B"
+    assert primary.value_flop == pytest.approx(flop * 312e12 * 0.3)

@@ -822,6 +822,8 @@ RUN_DURATION = re.compile(r"(?:^|\W)(?:the\s+)?(?:whole\s+|entire\s+|full\s+)?(?
                           r"|\b(?:was|were)\s+(?:pre-?)?trained\s+for\s+(?:about\s+|roughly\s+|~\s*)?\S+\s+"
                           r"(?:days?|weeks?|months?)\b", re.IGNORECASE)
 RUN_DURATION_PAIRING = "the one training device count, and the run's duration in a sentence of its own"
+# a clause joined to the sentence that may tell another model's figure
+SIBLING_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas)\b|\b(?:while|whereas)\b|;")
 DEVICE_MENTION = re.compile(r"\b(?:GPUs?|TPUs?|NPUs?|chips?|accelerators?|cores?|nodes?)\b", re.IGNORECASE)
 TITLE_REACH = 300  # the opening characters that may hold a paper's title
 
@@ -950,6 +952,12 @@ def _pair_estimate(text: str, sentence: Span, evidence: Span, device: tuple[floa
         inside = sentence.start <= first <= sentence.end
         estimate.model = estimate.model or (model_before(sentence.text, first - sentence.start) if inside
                                             else nearby_model(sentence.text))
+        later = max(device_span.start, duration_span.start)
+        if inside and later <= sentence.end and SIBLING_CLAUSE.search(text, min(device_span.end,
+                                                                              duration_span.end), later):
+            # the later figure told of another model in a clause of its own: "Heron-7B was trained on 64
+            # GPUs for 10 days, and Heron-13B for 20 days" (20 days, on the same GPUs, is Heron-13B's)
+            estimate.model = model_before(sentence.text, later - sentence.start) or estimate.model
         estimate.evidence.append(device_span)
         if duration_span not in estimate.evidence:
             estimate.evidence.append(duration_span)
