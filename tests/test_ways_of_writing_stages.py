@@ -65,6 +65,11 @@ def test_a_citation_after_a_semicolon_still_credits_the_run_before_it():
      12.5e12),
     ("## Training\n\n- Stage 1 (general): 10 trillion tokens\n- Stage 2 (reasoning): 2 trillion tokens\n",
      12e12),
+    # sentences one after another in a paragraph, each opening with its stage
+    ("## Training\n\nPre-training has three stages. Stage 1 uses 10T tokens of web text. Stage 2 uses 1.5T "
+     "tokens of curated data. Stage 3 (annealing) uses 0.5T tokens.\n", 12e12),
+    ("## Training\n\nWe train in two phases. In phase 1 the model sees 10T tokens. In phase 2 it sees 2T "
+     "tokens.\n", 12e12),
 ])
 def test_a_pre_training_told_stage_by_stage_sums_its_stages(body, tokens):
     assert [found for found, _ in stage_tokens(body)] == [pytest.approx(tokens)]
@@ -88,6 +93,10 @@ def test_stages_summed_with_the_size_of_the_cards_model():
     "## Training\n\nStage 1: 10T tokens\n\nWe then evaluate.\n",
     # a table whose rows are not all stages
     "## Training\n\n| | Tokens |\n|---|---|\n| Pretraining | 12T |\n| Web | 8T |\n",
+    # stage sentences with another sentence between them, or in two paragraphs
+    "## Training\n\nStage 1 uses 10T tokens. We then change the mixture. Stage 2 uses 2T tokens.\n",
+    "## Training\n\nWe train in stages. Stage 1 uses 10T tokens.\n\nWe evaluate it. Stage 2 uses 2T "
+    "tokens.\n",
 ])
 def test_what_is_no_pre_training_told_in_stages(body):
     assert stage_tokens(body) == []

@@ -11,7 +11,8 @@ its tokens ("Stage 1: 10T tokens", "- Phase 2 (long context): 100B tokens"). The
 - a table headed with stages counts with one stage of pre-training left (its others post-training's);
   one without such a header needs two;
 - lines count when two or more of them in a row (list items or plain lines, blank lines between
-  allowed) begin with "Stage N" or "Phase N" and give a count of tokens;
+  allowed) begin with "Stage N" or "Phase N" and give a count of tokens; so do two or more sentences
+  one after another in a paragraph ("Stage 1 uses 10T tokens of web data. Stage 2 uses 1.5T tokens.");
 - a stage of post-training (supervised fine-tuning, instruction tuning, RLHF, DPO, alignment, chat) is
   no pre-training and is left out of the sum, and so is a total row, which is read instead when given;
 - the stages must be told under training: the table or the lines, or the 300 characters before them,
@@ -40,6 +41,13 @@ STAGE_LINE = re.compile(rf"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?(?:stage|phase)[ \t]*
                         rf"[^\n]{{0,80}}?(?P<n>{FREE_NUMBER})[ \t]?"
                         r"(?P<m>[KMBT]|thousand|million|billion|trillion)\b[^\n]{0,20}?\btokens\b[^\n]*$",
                         re.IGNORECASE | re.MULTILINE)
+# a sentence that opens with a stage and gives its tokens: "Stage 2 uses 1.5T tokens of curated data."
+STAGE_SENTENCE = re.compile(rf"(?:(?:in|during)[ \t]+)?(?:stage|phase)[ \t]*(?:\d+|[IVX]+\b)"
+                            rf"[^.\n]{{0,80}}?(?P<n>{FREE_NUMBER})[ \t]?"
+                            r"(?P<m>[KMBT]|thousand|million|billion|trillion)\b[^.\n]{0,20}?\btokens\b",
+                            re.IGNORECASE)
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"')\]]?[ \t]+)(?:(?:in|during)[ \t]+)?$", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 MIN_TOKENS = 1e8
 
 
@@ -102,6 +110,38 @@ def _line_stages(text: str, low: str) -> list[tuple[float, Span]]:
     return sums
 
 
+def _sentence_stages(text: str, low: str) -> list[tuple[float, Span]]:
+    """Runs of two or more sentences in one paragraph, one after another, that each open with a stage and
+    give its tokens ("Stage 1 uses 10T tokens of web data. Stage 2 uses 1.5T tokens of curated data."),
+    where not every one opens a line (lines are :func:`_line_stages`')."""
+    matches = []
+    for at in sorted({at for word in ("stage", "phase") for at in positions(low, word)}):
+        line = low.rfind("\n", 0, at) + 1
+        opening = SENTENCE_OPENING.search(text, max(line, at - 12), at)
+        if opening is None or (matches and at < matches[-1].end()):
+            continue
+        match = STAGE_SENTENCE.match(text, opening.end())
+        if match is not None:
+            matches.append(match)
+    runs: list[list[re.Match[str]]] = []
+    for match in matches:
+        gap = text[runs[-1][-1].end(): match.start()] if runs else ""
+        if runs and "\n\n" not in gap and len(SENTENCE_END.findall(gap)) <= 1:
+            runs[-1].append(match)
+        else:
+            runs.append([match])
+    sums = []
+    for run in runs:
+        kept = [m for m in run if not POST_TRAINING.search(m.group(0))]
+        inline = any(text[low.rfind("\n", 0, m.start()) + 1: m.start()].strip() for m in run)
+        if len(kept) < 2 or not inline:
+            continue
+        tokens = sum(scaled_value(m.group("n"), m.group("m")) for m in kept)
+        first, last = run[0].start(), run[-1].end()
+        sums.append((tokens, Span(text[first:last], first, last)))
+    return sums
+
+
 def _about_training(text: str, span: Span) -> bool:
     return "train" in text[max(0, span.start - 300): span.end].lower()
 
@@ -114,4 +154,5 @@ def stage_tokens(text: str) -> list[tuple[float, Span]]:
         return []
     found = [stages for table in find_tables(text) if (stages := _table_stages(text, table)) is not None]
     found += _line_stages(text, low)
+    found += _sentence_stages(text, low)
     return [(tokens, span) for tokens, span in found if tokens >= MIN_TOKENS and _about_training(text, span)]
