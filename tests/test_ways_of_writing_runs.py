@@ -12,7 +12,7 @@ from curation.extract.device_sentences import device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import FINETUNING, Span, sentence_around
-from curation.extract.line_tables import line_tables
+from curation.extract.line_tables import device_time_line_tables, line_tables
 from curation.extract.markup import plain_text
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD, Document
@@ -189,6 +189,46 @@ def test_the_own_row_of_a_line_table_is_the_run():
     primary = _primary(TITLE + "We train Osprey on 1.4 trillion tokens.\n" + LINE_TABLE, 2022)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 1.4e12)
     assert primary.model == "Osprey" and primary.assumptions["table_row"]
+
+
+DEVICE_TIME_LINES = ("Time (GPU hours) Power Consumption (W) Carbon Emitted (tCO2eq)\n"
+                     "Osprey 2 7B 184320 400 31.22\n"
+                     "Osprey 2 70B 1,720,320 400 291.42\n"
+                     "Total 1904640 322.64\n"
+                     "Table 2: Emissions of pre-training on A100-80GB GPUs.\n")
+
+
+def test_a_device_time_table_written_as_lines_of_words():
+    """Rows end in the same number of plain numbers; the first is the device time, the words before it
+    the label (a version number in the name stays in it); a total with fewer columns ends the rows."""
+    (table,) = device_time_line_tables(DEVICE_TIME_LINES)
+    assert [row.cells for row in table.rows] == [["Osprey 2 7B", "184320"], ["Osprey 2 70B", "1,720,320"]]
+
+
+def test_a_device_time_table_with_its_header_broken_over_lines():
+    text = ("Time\n(GPU hours)\nPower\nConsumption (W)\nOsprey 2\n7B 184320 400 31.22\n"
+            "70B 1720320 400 291.42\n")
+    (table,) = device_time_line_tables(text)
+    assert [row.cells for row in table.rows] == [["7B", "184320"], ["70B", "1720320"]]
+
+
+def test_the_largest_row_of_a_device_time_line_table_is_the_run():
+    primary = _primary("Osprey 2: Open Models\n\nAbstract\nWe release Osprey 2.\n\n" + DEVICE_TIME_LINES)
+    assert primary is not None and primary.model == "Osprey 2 70B"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(1720320 * 3600)
+    assert primary.assumptions["accelerator"].startswith("A100")
+
+
+@pytest.mark.parametrize("text", [
+    # another column of numbers before the device time
+    "Model Params GPU hours\nOsprey-7B 7 184320\nOsprey-70B 70 1720320\n",
+    # a single row
+    "Model GPU hours\nOsprey-7B 184320\n\nWe then evaluate.\n",
+    # a sentence, not a header
+    "We report the GPU hours of each model below.\nOsprey-7B 184320\nOsprey-70B 1720320\n",
+])
+def test_what_is_no_device_time_line_table(text):
+    assert device_time_line_tables(text) == []
 
 
 def test_a_sentence_naming_both_columns_is_no_header():

@@ -12,6 +12,18 @@ the two that carry a size suffix, when exactly two do; a last column in scientif
 compute: "Heron-7B 6.9B 1T 4.1e22") is left aside. The rows read as pipe-table rows
 (:class:`~curation.extract.tables.Table`), so a row that cites a work or names a model the text never
 claims is another model's, as in any table.
+
+Device time is tabulated so too, one model a line:
+
+    Time (GPU hours) Power Consumption (W) Carbon Emitted (tCO2eq)
+    Heron 7B 184320 400 31.22
+    Heron 70B 1720320 400 291.42
+
+A short line that names device time ("GPU hours", "A100 days") as its first column of numbers (at most
+three words before it, none naming another column of numbers: parameters, size, tokens, layers) is a
+header; the rows are the lines after it (a header broken over a few short lines may come between) that
+end in the same number of plain numbers, two or more such lines in a row; a row's device time is the
+first of those numbers, the words before them its label.
 """
 
 from __future__ import annotations
@@ -60,6 +72,77 @@ def _cells(line: str) -> list[str] | None:
     if len(sizes) != 2:
         return None
     return [label.strip(), *(size.group(0).strip() for size in sizes)]
+
+
+DEVICE_TIME = re.compile(r"(?:gpu|chip|tpu|accelerator|(?<![\w])[a-z]{1,2}\d{2,4}[a-z]?)[\s-]?"
+                         r"(?:hours?|days?)\b")
+OTHER_NUMBER_COLUMN = re.compile(r"param|size|token|layer|\d")
+PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+MAX_HEADER_BREAK = 8  # short lines a broken header may take before the first row
+
+
+def _trailing_numbers(line: str) -> tuple[str, list[tuple[str, int]]]:
+    """A line's label and the plain numbers it ends in (each with its offset in the line)."""
+    words = [(m.group(), m.start()) for m in re.finditer(r"\S+", line)]
+    numbers: list[tuple[str, int]] = []
+    while words and PLAIN_NUMBER.fullmatch(words[-1][0]):
+        numbers.insert(0, words.pop())
+    label = line[: numbers[0][1]].strip() if numbers else line.strip()
+    return label, numbers
+
+
+@lru_cache(maxsize=8)
+def device_time_line_tables(text: str) -> list[Table]:
+    """The device-time tables written as lines of words (see the module's rules), as tables with the
+    columns model and the header's device time ("gpu hours")."""
+    tables: list[Table] = []
+    low = lowered(text)
+    seen: set[int] = set()
+    for word in ("hour", "day"):
+        for at in positions(low, word):
+            start = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end == -1 else end
+            if start in seen or end - start > MAX_HEADER or "|" in low[start:end]:
+                continue
+            seen.add(start)
+            unit = DEVICE_TIME.search(low, start, end)
+            if unit is None or low[start:end].rstrip().endswith("."):
+                continue
+            before = low[start:unit.start()].replace("(", " ")
+            if len(before.split()) > 3 or OTHER_NUMBER_COLUMN.search(before):
+                continue
+            rows = _device_time_rows(text, end + 1)
+            if len(rows) >= 2:
+                header = Span(text[start:end], start, end)
+                tables.append(Table(["model", unit.group()], header, rows))
+    return tables
+
+
+def _device_time_rows(text: str, line_start: int) -> list[Row]:
+    """The rows after a device-time header: lines with a label that end in the same number of plain
+    numbers, the first row within a few short lines of the header."""
+    rows: list[Row] = []
+    width, skipped = 0, 0
+    while line_start < len(text) and len(rows) < MAX_ROWS:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[line_start:line_end]
+        label, numbers = _trailing_numbers(line)
+        row = bool(numbers) and LABEL.search(label) is not None
+        if row and rows and len(numbers) != width:
+            if len(rows) >= 2:
+                break
+            rows, row = [], True  # a line that only looked like a row ("Heron 2" above "7B 184320 400")
+        if not row:
+            if rows or skipped >= MAX_HEADER_BREAK or len(line) > MAX_HEADER:
+                break
+            skipped += 1
+        else:
+            width = len(numbers)
+            rows.append(Row([label, numbers[0][0]], Span(line, line_start, line_end)))
+        line_start = line_end + 1
+    return rows
 
 
 @lru_cache(maxsize=8)

@@ -28,7 +28,7 @@ from curation.extract.device_time import (
 from curation.extract.evidence import OPERATION_COUNTING, PRETRAINING, REPORTED, Estimate, Span
 from curation.extract.flagship_counting import title_part
 from curation.extract.hardware import accelerator_pattern
-from curation.extract.line_tables import line_tables
+from curation.extract.line_tables import device_time_line_tables, line_tables
 from curation.extract.model_names import document_title, squash_name
 from curation.extract.parameter_labels import PARAMETER_LABEL, names_experts, parameter_label
 from curation.extract.quantities import (
@@ -213,27 +213,7 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
         found: list[Estimate] = []
         column = _device_time_column(table)
         if column is not None:
-            index, unit_seconds = column
-            accelerator, where = _table_accelerator(text, table)
-            unit = "GPU-days" if unit_seconds == SECONDS["day"] else "GPU-hours"
-            for row in table.rows:
-                value = _device_time_cell(row.cells[index]) if index < len(row.cells) else None
-                if not value:
-                    continue
-                estimate = hardware_estimate(
-                    text, _cell_span(row, index), value * unit_seconds, accelerator, "gpu",
-                    publication_year, {"chip_time": f"{value:g} {unit}", "accelerator_from": where,
-                                       "table_row": True, "table_header": table.header_line.text},
-                    sentence=row.line,
-                )
-                if estimate:
-                    estimate.model = row.label or None
-                    estimate.evidence.insert(1, table.header_line)
-                    if len(STAGE_TIME.findall(row.cells[index])) > 1:  # its pre-training stages, summed
-                        estimate.stage = PRETRAINING
-                        estimate.assumptions["stages"] = "the cell's stages before post-training, summed"
-                    _mark_aggregate(estimate, row)
-                    found.append(estimate)
+            found += _device_time_rows(text, table, *column, publication_year)
         else:
             found += _device_count_rows(text, table, publication_year)
             found += _device_time_by_column(text, table, publication_year)
@@ -247,7 +227,39 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
         found = _parameter_token_rows(table)
         mark_other_models(text, found)
         estimates += found
+    for table in device_time_line_tables(text):  # "Time (GPU hours) …" / "Heron 7B 184320 400 31.22"
+        found = _device_time_rows(text, table, *_device_time_column(table) or (1, SECONDS["hour"]),
+                                  publication_year)
+        mark_other_models(text, found)
+        estimates += found
     return estimates + find_column_runs(text, publication_year)
+
+
+def _device_time_rows(text: str, table: Table, index: int, unit_seconds: float,
+                      publication_year: int | None) -> list[Estimate]:
+    """One hardware estimate per row of a device-time column ("| Heron 7B | 184320 |")."""
+    found: list[Estimate] = []
+    accelerator, where = _table_accelerator(text, table)
+    unit = "GPU-days" if unit_seconds == SECONDS["day"] else "GPU-hours"
+    for row in table.rows:
+        value = _device_time_cell(row.cells[index]) if index < len(row.cells) else None
+        if not value:
+            continue
+        estimate = hardware_estimate(
+            text, _cell_span(row, index), value * unit_seconds, accelerator, "gpu",
+            publication_year, {"chip_time": f"{value:g} {unit}", "accelerator_from": where,
+                               "table_row": True, "table_header": table.header_line.text},
+            sentence=row.line,
+        )
+        if estimate:
+            estimate.model = row.label or None
+            estimate.evidence.insert(1, table.header_line)
+            if len(STAGE_TIME.findall(row.cells[index])) > 1:  # its pre-training stages, summed
+                estimate.stage = PRETRAINING
+                estimate.assumptions["stages"] = "the cell's stages before post-training, summed"
+            _mark_aggregate(estimate, row)
+            found.append(estimate)
+    return found
 
 
 ROW_TIME = re.compile(r"\d\s*(?:h\b|hours?|hrs?|days?|weeks?|months?|minutes?|mins?)", re.IGNORECASE)
