@@ -2,8 +2,8 @@
 a cell of time ("| Heron-L | 64 V100 | 7 days |", or numbers under "| GPUs |" and "| Days |": hardware),
 parameter and token columns, a token column beside sized names ("| Heron-7B | 2T |"), or a model a column
 with a parameter row and a token row (6·N·D), or a training-compute column in the unit its header names
-(reported); and parameter and token columns that PDF text writes without pipes (see
-:mod:`curation.extract.line_tables`).
+(reported); and parameter and token columns, and device-time columns, that PDF text writes without
+pipes (see :mod:`curation.extract.line_tables`).
 
 Model cards and papers tabulate per-model figures ("| Heron 2 70B | 1720320 | …"); each row becomes an
 estimate for the model its first cell names. Rows labelled "Total" are sums over several models.
