@@ -745,3 +745,22 @@ def test_a_later_duration_in_a_clause_of_its_own_is_the_models_named_there(body,
     primary = _primary(TITLE + body + "\n")
     assert primary is not None and primary.model == "Osprey-13B"
     assert primary.value_flop == pytest.approx(flop * 312e12 * 0.3)
+
+
+def test_the_larger_models_duration_after_a_set_up_with_its_own_runs_on_its_devices():
+    """A set-up with its devices and the base models' time, then the big models' time in the next
+    sentence with no devices of its own: the big models ran on the same devices for that time."""
+    primary = _primary(TITLE + "We trained the base models for 12 hours on 8 V100 GPUs. The big models were "
+                       "trained for 3.5 days.\n")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(8 * 3.5 * 86400)
+
+
+@pytest.mark.parametrize("following", [
+    "We compare against large models trained for 30 days.",
+    "The large models were trained for 3.5 days on 64 GPUs.",
+])
+def test_a_larger_models_time_told_of_others_or_with_its_own_devices_is_not_the_set_ups(following):
+    primary = _primary(TITLE + "We trained the base models for 12 hours on 8 V100 GPUs. " + following + "\n")
+    assert primary is not None
+    seconds = primary.assumptions["chip_seconds"]
+    assert seconds in (pytest.approx(8 * 12 * 3600), pytest.approx(64 * 3.5 * 86400))

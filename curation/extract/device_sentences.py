@@ -810,7 +810,35 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
                                   publication_year, pairing)
         if estimate is not None:
             estimates.append(estimate)
+        larger = _larger_models_duration(text, sentence) if evidence == sentence else None
+        if larger is not None:  # "… 12 hours on 8 P100 GPUs. The big models were trained for 3.5 days."
+            duration, end = larger
+            estimate = _pair_estimate(text, sentence, Span(text[sentence.start:end], sentence.start, end),
+                                      device, duration, publication_year, LARGER_MODELS_PAIRING)
+            if estimate is not None:
+                estimates.append(estimate)
     return estimates
+
+
+# the larger models of a set-up told right after it: "The big models were trained for 300,000 steps (3.5
+# days)", "Our largest model takes 12 days"
+LARGER_MODELS = re.compile(r"\b(?:big|bigger|biggest|large|larger|largest)\s+(?:[\w-]+\s+)?models?\b",
+                           re.IGNORECASE)
+LARGER_MODELS_PAIRING = "device count, and the larger models' duration in the next sentence"
+
+
+def _larger_models_duration(text: str, sentence: Span) -> tuple[tuple[float, str, Span], int] | None:
+    """The training duration the sentence right after a device count with its own duration gives for
+    the larger models of the same set-up, in the same paragraph and naming no devices of its own ("We
+    trained the base models for 12 hours on one machine with 8 P100 GPUs. The big models were trained
+    for 3.5 days."); None otherwise. Returns it and where that sentence ends."""
+    following = next_sentence(text, sentence)
+    if following is None or "\n\n" in text[sentence.end: following.start] or \
+            not LARGER_MODELS.search(following.text) or not TRAINING.search(following.text) or \
+            STUDY_OPENING.match(following.text) or device_counts(following):
+        return None
+    times = [d for d in durations(following) if not _glosses_a_name(following, d[2])]
+    return (max(times, key=lambda d: d[0]), following.end) if times else None
 
 
 # the run's duration told in a sentence of its own, with no devices: "The pre-training of Heron-V2 took 2
