@@ -202,14 +202,15 @@ def test_a_device_time_table_written_as_lines_of_words():
     """Rows end in the same number of plain numbers; the first is the device time, the words before it
     the label (a version number in the name stays in it); a total with fewer columns ends the rows."""
     (table,) = device_time_line_tables(DEVICE_TIME_LINES)
-    assert [row.cells for row in table.rows] == [["Osprey 2 7B", "184320"], ["Osprey 2 70B", "1,720,320"]]
+    assert [row.cells for row in table.rows] == [["Osprey 2 7B", "184320", ""],
+                                                 ["Osprey 2 70B", "1,720,320", ""]]
 
 
 def test_a_device_time_table_with_its_header_broken_over_lines():
     text = ("Time\n(GPU hours)\nPower\nConsumption (W)\nOsprey 2\n7B 184320 400 31.22\n"
             "70B 1720320 400 291.42\n")
     (table,) = device_time_line_tables(text)
-    assert [row.cells for row in table.rows] == [["7B", "184320"], ["70B", "1720320"]]
+    assert [row.cells for row in table.rows] == [["7B", "184320", ""], ["70B", "1720320", ""]]
 
 
 def test_the_largest_row_of_a_device_time_line_table_is_the_run():
@@ -217,6 +218,15 @@ def test_the_largest_row_of_a_device_time_line_table_is_the_run():
     assert primary is not None and primary.model == "Osprey 2 70B"
     assert primary.assumptions["chip_seconds"] == pytest.approx(1720320 * 3600)
     assert primary.assumptions["accelerator"].startswith("A100")
+
+
+def test_a_device_time_line_table_row_may_name_its_accelerator():
+    text = ("Osprey: Open Models\n\nAbstract\nWe present Osprey-13B.\n\nTable 5: Training cost.\n"
+            "Model GPU hours GPU type\nOsprey-1B 11,000 A100-80GB\nOsprey-13B 135,000 H100 SXM\n")
+    primary = _primary(text)
+    assert primary is not None and primary.model == "Osprey-13B"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(135e3 * 3600)
+    assert primary.assumptions["accelerator"].startswith("H100")
 
 
 @pytest.mark.parametrize("text", [

@@ -22,8 +22,9 @@ Device time is tabulated so too, one model a line:
 A short line that names device time ("GPU hours", "A100 days") as its first column of numbers (at most
 three words before it, none naming another column of numbers: parameters, size, tokens, layers) is a
 header; the rows are the lines after it (a header broken over a few short lines may come between) that
-end in the same number of plain numbers, two or more such lines in a row; a row's device time is the
-first of those numbers, the words before them its label.
+end in the same number of plain numbers (an accelerator may close the row: "Heron-13B 135,000
+A100-80GB"), two or more such lines in a row; a row's device time is the first of those numbers, the
+words before them its label.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from functools import lru_cache
 
 from curation.extract.anchors import lowered, positions
 from curation.extract.evidence import Span
+from curation.extract.hardware import resolve_accelerator
 from curation.extract.quantities import NUMBER
 from curation.extract.tables import Row, Table
 
@@ -81,20 +83,33 @@ PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 MAX_HEADER_BREAK = 8  # short lines a broken header may take before the first row
 
 
-def _trailing_numbers(line: str) -> tuple[str, list[tuple[str, int]]]:
-    """A line's label and the plain numbers it ends in (each with its offset in the line)."""
+def _trailing_accelerator(words: list[tuple[str, int]]) -> str | None:
+    """The accelerator a row's last one or two words name ("A100-80GB", "TPU v4"), taken off the words."""
+    for size in (2, 1):
+        if len(words) > size and resolve_accelerator(" ".join(word for word, _ in words[-size:])):
+            named = " ".join(word for word, _ in words[-size:])
+            del words[-size:]
+            return named
+    return None
+
+
+def _trailing_numbers(line: str) -> tuple[str, list[tuple[str, int]], str | None]:
+    """A line's label, the plain numbers it ends in (each with its offset in the line) and the
+    accelerator a last column names, if any ("Heron-13B 135,000 A100-80GB")."""
     words = [(m.group(), m.start()) for m in re.finditer(r"\S+", line)]
+    accelerator = _trailing_accelerator(words) if words and not PLAIN_NUMBER.fullmatch(words[-1][0]) else None
     numbers: list[tuple[str, int]] = []
     while words and PLAIN_NUMBER.fullmatch(words[-1][0]):
         numbers.insert(0, words.pop())
     label = line[: numbers[0][1]].strip() if numbers else line.strip()
-    return label, numbers
+    return label, numbers, accelerator
 
 
 @lru_cache(maxsize=8)
 def device_time_line_tables(text: str) -> list[Table]:
     """The device-time tables written as lines of words (see the module's rules), as tables with the
-    columns model and the header's device time ("gpu hours")."""
+    columns model, the header's device time ("gpu hours") and the accelerator a row's last words name
+    (empty when none does)."""
     tables: list[Table] = []
     low = lowered(text)
     seen: set[int] = set()
@@ -115,7 +130,7 @@ def device_time_line_tables(text: str) -> list[Table]:
             rows = _device_time_rows(text, end + 1)
             if len(rows) >= 2:
                 header = Span(text[start:end], start, end)
-                tables.append(Table(["model", unit.group()], header, rows))
+                tables.append(Table(["model", unit.group(), "accelerator"], header, rows))
     return tables
 
 
@@ -128,7 +143,7 @@ def _device_time_rows(text: str, line_start: int) -> list[Row]:
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end == -1 else line_end
         line = text[line_start:line_end]
-        label, numbers = _trailing_numbers(line)
+        label, numbers, accelerator = _trailing_numbers(line)
         row = bool(numbers) and LABEL.search(label) is not None
         if row and rows and len(numbers) != width:
             if len(rows) >= 2:
@@ -140,7 +155,7 @@ def _device_time_rows(text: str, line_start: int) -> list[Row]:
             skipped += 1
         else:
             width = len(numbers)
-            rows.append(Row([label, numbers[0][0]], Span(line, line_start, line_end)))
+            rows.append(Row([label, numbers[0][0], accelerator or ""], Span(line, line_start, line_end)))
         line_start = line_end + 1
     return rows
 

@@ -229,15 +229,17 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
         estimates += found
     for table in device_time_line_tables(text):  # "Time (GPU hours) …" / "Heron 7B 184320 400 31.22"
         found = _device_time_rows(text, table, *_device_time_column(table) or (1, SECONDS["hour"]),
-                                  publication_year)
+                                  publication_year, accelerator_column=2)
         mark_other_models(text, found)
         estimates += found
     return estimates + find_column_runs(text, publication_year)
 
 
 def _device_time_rows(text: str, table: Table, index: int, unit_seconds: float,
-                      publication_year: int | None) -> list[Estimate]:
-    """One hardware estimate per row of a device-time column ("| Heron 7B | 184320 |")."""
+                      publication_year: int | None, accelerator_column: int | None = None) -> list[Estimate]:
+    """One hardware estimate per row of a device-time column ("| Heron 7B | 184320 |"), on the
+    accelerator the row names in ``accelerator_column``, else the one named above the table or the
+    text's."""
     found: list[Estimate] = []
     accelerator, where = _table_accelerator(text, table)
     unit = "GPU-days" if unit_seconds == SECONDS["day"] else "GPU-hours"
@@ -245,9 +247,12 @@ def _device_time_rows(text: str, table: Table, index: int, unit_seconds: float,
         value = _device_time_cell(row.cells[index]) if index < len(row.cells) else None
         if not value:
             continue
+        named = row.cells[accelerator_column] if accelerator_column is not None and \
+            accelerator_column < len(row.cells) else ""
         estimate = hardware_estimate(
-            text, _cell_span(row, index), value * unit_seconds, accelerator, "gpu",
-            publication_year, {"chip_time": f"{value:g} {unit}", "accelerator_from": where,
+            text, _cell_span(row, index), value * unit_seconds, named or accelerator, "gpu",
+            publication_year, {"chip_time": f"{value:g} {unit}",
+                               "accelerator_from": "named in the row" if named else where,
                                "table_row": True, "table_header": table.header_line.text},
             sentence=row.line,
         )
