@@ -179,3 +179,15 @@ def test_a_field_under_a_heading_of_evaluation_is_no_training_count():
                                   "Each node of the cluster reaches 2.5 PFLOPs."])
 def test_a_machines_rate_in_one_letter_prefixes_is_no_total(body):
     assert primary_of(body) is None
+
+
+@pytest.mark.parametrize("sweep", [
+    "We ran a hyperparameter sweep of 300 small runs, which together used about 2e23 FLOPs.",
+    "Our 300 exploratory runs used about 2e23 FLOPs.",
+    "The hyperparameter search used about 2e23 FLOPs.",
+])
+def test_a_sweep_of_many_runs_gives_way_to_the_final_run(sweep):
+    """A figure said of many runs, a sweep or a search of settings sums them: the final run's figure
+    beside it is the run's."""
+    primary = primary_of(sweep + " The final Osprey-2B run used 5e22 FLOPs.")
+    assert primary is not None and primary.value_flop == pytest.approx(5e22)

@@ -519,7 +519,11 @@ AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|al
                                r"|all (?:of )?(?:our |the |these )?(?:\w+ )?runs"
                                # "in total these runs consumed …", "these runs together took …"
                                r"|(?:in total|together|combined),? (?:these|the|our) (?:\w+ )?runs"
-                               r"|these (?:\w+ )?runs (?:in total|together|combined))\b")
+                               r"|these (?:\w+ )?runs (?:in total|together|combined)"
+                               # a count of runs, a sweep, a search of settings: "a sweep of 300 small runs,
+                               # which together used 2e23 FLOPs"
+                               r"|\d[\d,]* (?:[\w-]+ ){0,2}runs|sweeps?|hyper-?parameter (?:search|tuning)"
+                               r"|(?:which|that) together|together (?:used|took|consumed|required|needed))\b")
 # a whole project's or study's compute, ablations and experiments included ("This entire project
 # consumed 92 GPU years", "all experiments in this paper took 50,000 GPU hours"): no run's, not even as
 # an upper bound of one
