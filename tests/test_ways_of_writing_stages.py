@@ -122,3 +122,16 @@ def test_a_low_rank_adapters_training_is_a_fine_tuning(sentence):
     """A LoRA or QLoRA adapter is trained on a model that exists: its device time is a fine-tuning's."""
     estimates = extract("Osprey\n\nAbstract\nWe introduce Osprey.\n\n2 Training\n" + sentence, 2025).estimates
     assert estimates and all(estimate.stage == FINETUNING for estimate in estimates)
+
+
+def test_a_run_of_one_epoch_and_a_hyphenated_instruction_tuning_phase():
+    """"For one epoch, which takes 5 hours": the epoch's time is the run's; the "instruction-tuning"
+    phase after it is a fine-tuning, not a larger pre-training."""
+    primary = primary_of("In the pre-training phase, we train the projector for one epoch, which takes "
+                         "about 5 hours on 8 A100 GPUs. In the instruction-tuning phase, we train the whole "
+                         "model, which takes about 20 hours on 8 A100 GPUs.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(8 * 5 * 3600)
+
+
+def test_a_time_per_epoch_with_no_count_of_epochs_is_still_no_run():
+    assert primary_of("One epoch takes about 5 hours on 8 A100 GPUs.") is None

@@ -476,7 +476,8 @@ CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast
 
 # (a reward model's training belongs to the post-training of the model it rewards)
 # (low-rank adapters are trained on a model that exists: "A LoRA adapter for Kite-7B trained on 50M tokens")
-FINETUNE_CUES = ("fine-tun", "finetun", "fine tun", "sft", "rlhf", "instruction tun", "alignment", "dpo",
+FINETUNE_CUES = ("fine-tun", "finetun", "fine tun", "sft", "rlhf", "instruction tun", "instruction-tun",
+                 "instruct-tun", "alignment", "dpo",
                  "direct preference", "reward model", "lora", "qlora", "peft", "low-rank adapt")
 
 

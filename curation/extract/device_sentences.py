@@ -149,6 +149,9 @@ PER_EPOCH_BEFORE = re.compile(r"\b(?:(?:each|every|one|an?|per|single)\s+(?:trai
 PER_EPOCH_AFTER = re.compile(r"\s*(?:per|/|for\s+(?:each|every|one|an?))\s*(?:training\s+)?epoch\b",
                              re.IGNORECASE)
 EPOCHS = re.compile(rf"(?P<e>{NUMBER})\s*(?:training\s+)?epochs\b", re.IGNORECASE)
+# a run of one epoch: "we train for one epoch, which takes about 5 hours" (the epoch's time is the run's)
+ONE_EPOCH_RUN = re.compile(r"\b(?:for|over)\s+(?:one|a\s+single|1)\s+(?:full\s+)?(?:training\s+)?epoch\b",
+                           re.IGNORECASE)
 # "one minute per move", "2 hours per step": a rate, not a run's length (a time per epoch is read apart;
 # "12 hours per run", "3 days per model" are a run's length)
 RATE_AFTER = re.compile(r"\s*(?:per|/)\s*(?!(?:training\s+)?(?:epoch|run|model|experiment|job)s?\b)"
@@ -259,9 +262,9 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
         if (per_epoch_before and not TOTAL_TIME_BEFORE.search(before)) or \
                 PER_EPOCH_AFTER.match(sentence.text, match.end()):
             epochs = EPOCHS.search(sentence.text)
-            if epochs is None:
+            if epochs is None and not ONE_EPOCH_RUN.search(sentence.text):
                 continue  # a time per epoch with no count of epochs: not the run's duration
-            seconds *= parse_plain(epochs.group("e"))
+            seconds *= parse_plain(epochs.group("e")) if epochs else 1  # (a run of one epoch: its time)
         span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())
         found.append((seconds, match.group(0), span))
     for seconds, written, start, end in date_range_durations(sentence.text):  # "from March 11 to April 10"
