@@ -16,9 +16,10 @@ hours", "using 50 GPUs, for one day". The rules:
   contains 8 A100 GPUs" (see :mod:`node_time`); not a year, "in 2017 V100 GPUs"; not CPU cores) and a
   **duration** (digits, number words or a range, then minutes, hours ("48h"), days ("14d"), weeks or
   months, "one and a half weeks", "a week and a half", "2d 6h"; a time per epoch times the epochs the
-  sentence gives, or alone for a run "for one epoch"; not a milestone, "after just 4 hours", though a run that "converged after 14 days"
-  lasted them and one "pretrained … within 10 days" is bounded by them, nor a rate, "one minute per move",
-  nor an amount of recordings, "12,000 hours of speech"), and says it is training ("train", "pretrain",
+  sentence gives, or alone for a run "for one epoch"; not a milestone, "after just 4 hours", though a
+  run that "converged after 14 days" lasted them and one "pretrained … within 10 days" is bounded by them,
+  nor a rate, "one minute per move", nor an amount of recordings, "12,000 hours of speech"), and says it
+  is training ("train", "pretrain",
   "fine-tune", "epoch", "took", "needed", "run", "used", "conducted", "lasted", "converged");
 - a count whose own words give it another purpose ("5,000 TPUs to generate self-play games", "256
   GPUs for data generation") is not the run's; one whose words say it trains ("and 64 TPUs to train
