@@ -267,7 +267,7 @@ def _trust(estimate: Estimate) -> float:
 
 # a model's size written in a sentence: "the 34B model", "a 7B-parameter model", "Heron-34B", "34B parameters"
 SIZE_IN_SENTENCE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?[MBT](?![\w])(?:[\s-]*param(?:eter)?s?\b|[\s-]+"
-                              r"(?:[a-z][\w-]*\s+){0,2}?models?\b)|[A-Za-z]-\d+(?:\.\d+)?[MB]\b")
+                              r"(?:[a-z][\w-]*\s+){0,2}?models?\b)|[A-Za-z\d]-\d+(?:\.\d+)?[MB]\b")
 
 
 def _unsized_default_device_time(estimate: Estimate) -> bool:
