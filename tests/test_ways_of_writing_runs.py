@@ -774,3 +774,24 @@ def test_a_larger_models_time_told_of_others_or_with_its_own_devices_is_not_the_
     assert primary is not None
     seconds = primary.assumptions["chip_seconds"]
     assert seconds in (pytest.approx(8 * 12 * 3600), pytest.approx(64 * 3.5 * 86400))
+
+
+@pytest.mark.parametrize(("body", "days"), [
+    ("Pre-training takes 10 days on 64 A100 GPUs with a 7B model and about twice the time with a 13B "
+     "model.", 20),
+    ("Osprey-7B took 10 days on 64 A100 GPUs, and Osprey-13B about 1.8x longer.", 18),
+    ("Osprey-7B took 10 days on 64 A100 GPUs, and the larger model took about three times as long.", 30),
+])
+def test_a_larger_models_time_as_a_multiple_of_the_runs(body, days):
+    """Another model's time given as a multiple of the run's, on the same devices, is its run."""
+    primary = _primary(TITLE + body + "\n")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * days * 86400)
+
+
+@pytest.mark.parametrize("body", [
+    "Training took 10 days on 64 A100 GPUs, which is 3x longer than the baseline.",
+    "Training took 10 days on 64 A100 GPUs; evaluation took twice the time.",
+])
+def test_a_multiple_said_of_no_other_model_is_no_run(body):
+    primary = _primary(TITLE + body + "\n")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 10 * 86400)

@@ -814,6 +814,13 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
                                   publication_year, pairing)
         if estimate is not None:
             estimates.append(estimate)
+        multiplied = _multiplied_time(sentence, max(own or times, key=lambda d: d[0])) \
+            if evidence == sentence and estimate is not None else None
+        if multiplied is not None:  # "… 125 hours on 32 GPUs for the 7B model and twice the time for the 13B"
+            estimate = _pair_estimate(text, sentence, sentence, device, multiplied, publication_year,
+                                      MULTIPLIED_PAIRING)
+            if estimate is not None:
+                estimates.append(estimate)
         larger = _larger_models_duration(text, sentence) if evidence == sentence else None
         if larger is not None:  # "… 12 hours on 8 P100 GPUs. The big models were trained for 3.5 days."
             duration, end = larger
@@ -822,6 +829,43 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
             if estimate is not None:
                 estimates.append(estimate)
     return estimates
+
+
+# another model's time as a multiple of the run's, later in its sentence: "about twice the time with a 13B
+# model", "three times as long for Heron-13B", "2.5x longer for the larger model", "Heron-13B about 1.8x
+# longer"
+MULTIPLIED_TIME = re.compile(r"\b(?P<k>twice|double|two\s+times|three\s+times|thrice|four\s+times"
+                             r"|(?P<n>\d+(?:\.\d+)?)\s?[x×])\s+(?:the\s+(?:training\s+)?time|as\s+long|longer)\b"
+                             r"(?P<whose>[^.;]{0,60})", re.IGNORECASE)
+MULTIPLES = {"twice": 2.0, "double": 2.0, "two times": 2.0, "three times": 3.0, "thrice": 3.0,
+             "four times": 4.0}
+ANOTHER_MODEL_AFTER = re.compile(r"^\s*(?:with|for|on)\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+                                 r"(?:[A-Za-z][\w.-]*[\s-]?\d+(?:\.\d+)?[MB]\b|\d+(?:\.\d+)?\s?[MB]\b"
+                                 r"|larger\b|largest\b|bigger\b|big\b)")
+# or named right before it: "…, and Heron-13B about 1.8x longer"
+ANOTHER_MODEL_BEFORE = re.compile(r"(?:[A-Za-z][\w.-]*[\s-]?\d+(?:\.\d+)?[MB]|(?:larger|largest|bigger|big)"
+                                  r"\s+(?:[\w-]+\s+)?models?)\s+(?:took\s+|takes\s+|needed\s+)?"
+                                  r"(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+|~\s*)?$")
+MULTIPLIED_PAIRING = "device count, and another model's time as a multiple of the run's"
+
+
+def _multiplied_time(sentence: Span, duration: tuple[float, str, Span]) -> tuple[float, str, Span] | None:
+    """Another model's training time the sentence gives as a multiple (more than one) of the run's
+    duration, after it, for a sized or larger model on the same devices ("The pre-training takes 125 hours
+    on 32 A100 GPUs with a 7B model and about twice the time with a 13B model": 250 hours); None
+    otherwise."""
+    seconds, written, span = duration
+    after = span.end - sentence.start
+    match = MULTIPLIED_TIME.search(sentence.text, after) if after >= 0 else None
+    if match is None or not (ANOTHER_MODEL_AFTER.match(match.group("whose")) or
+                             ANOTHER_MODEL_BEFORE.search(sentence.text, after, match.start())):
+        return None
+    factor = float(match.group("n")) if match.group("n") else \
+        MULTIPLES[re.sub(r"\s+", " ", match.group("k").lower())]
+    if factor <= 1:
+        return None
+    start, told = sentence.start + match.start(), sentence.text[match.start(): match.end()].rstrip()
+    return seconds * factor, f"{factor:g} × {written}", Span(told, start, start + len(told))
 
 
 # the larger models of a set-up told right after it: "The big models were trained for 300,000 steps (3.5
