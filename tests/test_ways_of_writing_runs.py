@@ -777,8 +777,8 @@ def test_a_larger_models_time_told_of_others_or_with_its_own_devices_is_not_the_
 
 
 @pytest.mark.parametrize(("body", "days"), [
-    ("Pre-training takes 10 days on 64 A100 GPUs with a 7B model and about twice the time with a 13B "
-     "model.", 20),
+    ("The pre-training took 10 days on 64 A100 GPUs with the 7B model and about twice the time with the "
+     "13B model.", 20),
     ("Osprey-7B took 10 days on 64 A100 GPUs, and Osprey-13B about 1.8x longer.", 18),
     ("Osprey-7B took 10 days on 64 A100 GPUs, and the larger model took about three times as long.", 30),
 ])

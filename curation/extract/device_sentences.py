@@ -864,7 +864,7 @@ def _multiplied_time(sentence: Span, duration: tuple[float, str, Span]) -> tuple
         MULTIPLES[re.sub(r"\s+", " ", match.group("k").lower())]
     if factor <= 1:
         return None
-    start, told = sentence.start + match.start(), sentence.text[match.start(): match.end()].rstrip()
+    start, told = sentence.start + match.start(), sentence.text[match.start(): match.start("whose")]
     return seconds * factor, f"{factor:g} × {written}", Span(told, start, start + len(told))
 
 
