@@ -19,8 +19,8 @@ hours", "using 50 GPUs, for one day". The rules:
   sentence gives, or alone for a run "for one epoch"; not a milestone, "after just 4 hours", though a
   run that "converged after 14 days" lasted them and one "pretrained … within 10 days" is bounded by them,
   nor a rate, "one minute per move", nor an amount of recordings, "12,000 hours of speech"), and says it
-  is training ("train", "pretrain",
-  "fine-tune", "epoch", "took", "needed", "run", "used", "conducted", "lasted", "converged");
+  is training ("train", "pretrain", "fine-tune", "epoch", "took", "needed", "run", "used", "conducted",
+  "lasted", "converged");
 - a count whose own words give it another purpose ("5,000 TPUs to generate self-play games", "256
   GPUs for data generation") is not the run's; one whose words say it trains ("and 64 TPUs to train
   the networks") is, whatever else the sentence's other devices do;
@@ -34,6 +34,11 @@ hours", "using 50 GPUs, for one day". The rules:
   cites another work is that work's; otherwise, with several counts or durations the largest of each
   is taken (the main run is the longest and widest one a sentence mentions); a range counts as its
   midpoint;
+- another, larger model's time on the same devices makes a run of its own: as a multiple of the run's
+  later in its sentence ("… 125 hours on 32 A100 GPUs with a 7B model and about twice the time with a 13B
+  model"), or in the next sentence, of "the big models", with no devices of its own ("… 12 hours on 8
+  P100 GPUs. The big models were trained for 3.5 days."); a later duration in a joined clause names its
+  run's model there ("Heron-7B was trained on 64 GPUs for 10 days, and Heron-13B for 20 days");
 - the accelerator is the one named in the count, else in the sentence, else the one the text names
   most; a bare "TPU" of a text that names no generation is the generation in service that year, and
   "first-generation TPUs" are TPU v1s.
