@@ -38,6 +38,21 @@ def test_a_key_value_tables_first_row_over_a_separator_is_data():
     assert [row.label for row in table.rows] == ["Parameters", "Tokens"]
 
 
+def test_a_row_below_the_separator_is_data_without_a_digit():
+    table, = find_tables("| Attribute | Value |\n|---|---|\n| Developer | Osprey Labs |\n"
+                         "| Parameters | 70B |\n| Pretraining tokens | 12T |\n")
+    assert table.headers == ["attribute", "value"]
+    assert [row.label for row in table.rows] == ["Developer", "Parameters", "Pretraining tokens"]
+
+
+def test_a_key_value_tables_value_column_names_no_model():
+    card = ("---\nlicense: apache-2.0\n---\n# Osprey-70B\n\n| Attribute | Value |\n|---|---|\n"
+            "| Developer | Osprey Labs |\n| Parameters | 70B |\n| Pretraining tokens | 12T |\n")
+    counted = [e for e in find_table_rows(card) if e.method == "operation_counting"]
+    assert [(e.model, e.value_flop) for e in counted] == [(None, pytest.approx(6 * 70e9 * 12e12))]
+    assert eligible(counted[0])
+
+
 def test_gpu_hours_rows_become_per_model_hardware_estimates():
     estimates = find_table_rows(GPU_HOURS_CARD)
     by_model = {e.model: e for e in estimates}

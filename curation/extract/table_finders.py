@@ -462,7 +462,8 @@ def _parameter_token_columns(text: str, table: Table) -> list[Estimate]:
             [block, table.header_line, _cell_span(param_row, column), _cell_span(token_row, column)],
             {"parameters": n, "training_tokens": d, "formula": "6 * N * D", "table_row": True,
              "table_header": table.header_line.text, "pairing": "a table column's parameter and token rows"},
-            model=names[column], confidence="Likely",
+            # (a key-value table's value column names no model: "| Attribute | Value |")
+            model=None if names[column].lower() in GENERIC_COLUMNS else names[column], confidence="Likely",
         )
         if active:  # a mixture of experts: N is the activated count, its total named beside it
             estimate.assumptions["active_parameters"] = True

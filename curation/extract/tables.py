@@ -105,8 +105,8 @@ def _table(block: list[tuple[Span, list[str]]], headed: int = 0) -> Table | None
             is_data = False
         if is_data and header_line is None and len(cells) == 2:
             header_line = span  # a key-value table with no header row: "| Parameters | 7B |" is data
-        if is_data and header_line is not None:
-            rows.append(Row(cells, span))
+        if (is_data or (headed and index >= headed)) and header_line is not None:
+            rows.append(Row(cells, span))  # (below the separator, a row is data with no digit too)
         elif not rows:
             header_line = span
             for index, cell in enumerate(cells):
