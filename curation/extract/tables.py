@@ -51,7 +51,8 @@ def _cells(line: str) -> list[str]:
 @lru_cache(maxsize=8)
 def find_tables(text: str) -> list[Table]:
     """Blocks of consecutive lines with at least two ``|``; rows with a digit after the first cell are
-    data, the ones above them are headers (a two-cell table may have none: its first row is data).
+    data, the ones above them are headers (a two-cell table may have none: its first row is data), and
+    below a separator line ("|---|---|") every row is data.
     (Cached: several finders read the same text's tables.)"""
     if text.count("|") < 4:
         return []
