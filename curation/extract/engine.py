@@ -53,8 +53,8 @@ AGREEMENT_FACTOR = 3.0
 # two figures of one sentence describe one run, unless one is more than this many times the other (a
 # misreading, a rate or another run's part: "… 1.2M tokens/s across 256 GPUs for 20 days")
 SAME_SENTENCE_FACTOR = 30.0
-# how far below a device time at a default utilization a count of operations may be and tell the same run
-# (see _unsized_default_device_time)
+# how far below a device time at a default utilization a mixture of experts' count of active operations may
+# be and tell the same run (see _unsized_default_device_time)
 DEFAULT_UTILIZATION_REACH = 5.0
 # No training run had reached 1e27 FLOP by 2026; a figure above 1e28 is a projection or a misreading.
 MAX_CREDIBLE_FLOP = 1e28
@@ -94,13 +94,13 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     A sum over several models counts only when the text gives no figure of a single run. The largest
     credible run wins; estimates within 3x of it, or read from its own sentence, describe the same run
     (a device time on a GPU guessed from the year is the largest only when nothing else is; a figure of
-    its sentence more than 30x smaller is no part of it; a count of operations up to 5x below a device
-    time at a default utilization whose sentence sizes no model is its run too, and one of another size
-    than the device time's sentence names is not). Of those, the most trusted method gives the
-    primary (device time at a default utilization ranks after operation counting), then the most
-    confident estimate (a sentence that states both figures beats a pairing inferred across the text),
-    then the largest (of equal figures, one whose sentence names its accelerator). Other methods'
-    nearest estimates are compared with it."""
+    its sentence more than 30x smaller is no part of it; a mixture of experts' count of active operations
+    up to 5x below a device time at a default utilization whose sentence sizes no model is its run too,
+    and a count of another size than the device time's sentence names is not). Of those, the most
+    trusted method gives the primary (device time at a default utilization ranks after operation
+    counting), then the most confident estimate (a sentence that states both figures beats a pairing
+    inferred across the text), then the largest (of equal figures, one whose sentence names its
+    accelerator). Other methods' nearest estimates are compared with it."""
     for estimate in estimates:
         if estimate.value_flop > MAX_CREDIBLE_FLOP:
             estimate.notes.append(f"not credible: above {MAX_CREDIBLE_FLOP:.0e} FLOP")
@@ -117,7 +117,8 @@ def choose_primary(estimates: list[Estimate]) -> Estimate | None:
     reach = DEFAULT_UTILIZATION_REACH if _unsized_default_device_time(top) else AGREEMENT_FACTOR
 
     def reaches(e: Estimate) -> bool:
-        factor = reach if e.method == OPERATION_COUNTING else AGREEMENT_FACTOR
+        factor = reach if e.method == OPERATION_COUNTING and e.assumptions.get("active_parameters") is True \
+            else AGREEMENT_FACTOR
         return e.value_flop * factor >= top.value_flop and not _other_size(e, top)
 
     same_run = [e for e in pool if reaches(e)
@@ -272,10 +273,11 @@ SIZE_IN_SENTENCE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?\s?[MBT](?![\w])(?:[\s-]*
 
 def _unsized_default_device_time(estimate: Estimate) -> bool:
     """Whether an estimate is a device time at a default utilization whose sentence names no model size
-    ("Pre-training used 2,048 GPUs and took 2 months"): a count of operations up to 5x below it
-    (:data:`DEFAULT_UTILIZATION_REACH`) is the same run told more exactly (a default utilization is a
-    guess, and a mixture of experts' devices run far below it), where a sentence that sizes its model
-    ("the 34B model took 30 days …") may be another size's run than the count's."""
+    ("Pre-training used 2,048 GPUs and took 2 months"): a mixture of experts' count of active operations
+    up to 5x below it (:data:`DEFAULT_UTILIZATION_REACH`) is the same run told more exactly (its devices
+    run far below a default utilization of its active parameters), where a sentence that sizes its model
+    ("the 34B model took 30 days …") may be another size's run than the count's. (A dense count that far
+    below may have left out the epochs the device time's sentence gives: the device time stays.)"""
     return _trust(estimate) > METHOD_TRUST[OPERATION_COUNTING] and \
         not SIZE_IN_SENTENCE.search(estimate.evidence[0].text)
 
