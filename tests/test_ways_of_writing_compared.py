@@ -255,3 +255,14 @@ def test_the_second_of_a_pair_with_units_is_the_compared_amount():
     primary = primary_of("Lark matches Osprey-13B while using 10x more training compute (3.14e23 FLOPs "
                          "versus 3.1e22 FLOPs).")
     assert primary is None or primary.value_flop < 1e23
+
+
+@pytest.mark.parametrize("body", [
+    "Osprey-7B is trained on 2T tokens, though a compute-optimal 7B model would need only 140B tokens.",
+    "Osprey-7B is trained on 2T tokens; compute-optimal training would use 140B tokens.",
+])
+def test_a_counterfactual_after_a_concession_or_a_semicolon_leaves_the_run(body):
+    """What would be needed, told after "though" or a semicolon, is another clause's: the run before it
+    stays the run."""
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

@@ -606,7 +606,8 @@ def _reported_by_another(estimate: Estimate, opening: str) -> bool:
 # citations cite benchmarks and compared works ("… pre-trained with 3.2T tokens achieves 71.2 on MMLU [12]")
 RESULTS_WORD = r"achiev(?:es|ing)|outperform(?:s|ing)|surpass(?:es|ing)"
 COMPARISON_AFTER = re.compile(rf",?\s*\b(?:compared (?:to|with)|vs\.?|versus|whereas|while|than"
-                              rf"|{RESULTS_WORD})\b", re.IGNORECASE)
+                              # a concession: "… on 2T tokens, though an optimal 7B model would need 140B"
+                              rf"|though|although|{RESULTS_WORD})\b", re.IGNORECASE)
 
 
 # a citation crediting the training data a run used, "on the Pile (Gao et al., 2020; Biderman et al.)", or
@@ -652,7 +653,7 @@ CONSEQUENCE = re.compile(CONSEQUENCE_WE, re.IGNORECASE)
 CREDIT_REACH = 40  # characters before a parenthesis that may credit what it cites ("using JAX (…)")
 
 
-def _semicolon(tail: str) -> int:
+def semicolon_cut(tail: str) -> int:
     """Where the first semicolon outside parentheses stands in ``tail`` (its length if none): what follows
     it is another clause ("… for 5 days; inference on a protein takes 10 seconds")."""
     at = tail.find(";")
@@ -662,6 +663,18 @@ def _semicolon(tail: str) -> int:
             return len(tail) if CITATION.search(tail, at) or "et al" in tail[at:] else at
         at = tail.find(";", at + 1)
     return len(tail)
+
+
+def up_to_other_clause(clause: str, figure: str) -> str:
+    """A lower-cased clause without what follows its figure across a comparison or a concession ("…
+    on 15T tokens, seven times more than …", "…, though an optimal 7B model would need 140B") or a
+    semicolon: those words are about another side (as :func:`context_around` reads them)."""
+    at = clause.find(figure)
+    if at == -1:
+        return clause
+    end = at + len(figure)
+    cut = COMPARISON_AFTER.search(clause, end)
+    return clause[:min(cut.start() if cut else len(clause), end + semicolon_cut(clause[end:]))]
 
 
 def context_around(text: str, sentence: Span, figure: Span, before: int, after: int) -> str:
@@ -675,7 +688,7 @@ def context_around(text: str, sentence: Span, figure: Span, before: int, after: 
     that would open inside a word at the word's start."""
     tail = text[figure.end: min(sentence.end, figure.end + after)]
     cut = COMPARISON_AFTER.search(tail)
-    end = figure.end + min(cut.start() if cut else len(tail), _semicolon(tail))
+    end = figure.end + min(cut.start() if cut else len(tail), semicolon_cut(tail))
     start = max(sentence.start, figure.start - before)
     while start > sentence.start and (text[start - 1].isalnum() or text[start - 1] == "-"):
         start -= 1  # a window opens at a word's start: "fine-tune", not "ine-tune"

@@ -61,7 +61,6 @@ from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hi
 from curation.extract.card_finders import NAME_SIZE, is_card, repository_size
 from curation.extract.context import (
     CLAUSE_BREAK,
-    COMPARISON_AFTER,
     CONSEQUENCE_WE,
     FINETUNE_CUES,
     STARTS_FROM,
@@ -76,6 +75,7 @@ from curation.extract.context import (
     source_corpus,
     stage_clause,
     teacher_figure,
+    up_to_other_clause,
 )
 from curation.extract.data_mixtures import mixture_tokens
 from curation.extract.device_sentences import next_sentence
@@ -1598,10 +1598,6 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
         estimate.notes.append(f"{TOTAL_ONLY_NOTE}, its active count unknown")
     clause = stage_clause(sentence, token_span).lower()
     mark_local_cues(estimate, text, sentence, token_span)
-    # what a comparison after the figure says is about the other side ("… on 15T tokens, seven times more
-    # than its predecessor"), as :func:`~curation.extract.context.context_around` reads it
-    at = clause.find(token_span.text.lower())
-    cut = COMPARISON_AFTER.search(clause, at + len(token_span.text)) if at != -1 else None
-    if cut is not None:
-        clause = clause[:cut.start()]
+    # what a comparison, a concession or a semicolon after the figure leads to is about another side
+    clause = up_to_other_clause(clause, token_span.text.lower())
     return classify(estimate, clause.replace(token_span.text.lower(), ""))

@@ -24,6 +24,7 @@ from curation.extract.context import (
     mark_local_cues,
     source_corpus,
     stage_clause,
+    up_to_other_clause,
 )
 from curation.extract.evidence import (
     OPERATION_COUNTING,
@@ -175,6 +176,8 @@ def find_operation_counting(text: str) -> list[Estimate]:
         mark_local_cues(estimate, text, sentence, steps[1][0] if steps else token_span)
         # the stage is the token figure's own clause's ("pretrained on 2T tokens and fine-tuned on …")
         clause = stage_clause(sentence, token_span).lower()
+        if not steps:  # (what follows a comparison, a concession or a semicolon is another side's)
+            clause = up_to_other_clause(clause, token_span.text.lower())
         for part in steps[1][1:] if steps else ():  # the batch's "per step" is the count's input, no
             clause = clause.replace(part.text.lower(), " ")  # sign of a figure that is no total
         estimates.append(classify(estimate, clause))
