@@ -85,3 +85,13 @@ def test_a_table_of_baselines_costs_gives_none():
     text = VIT_TITLE + "| Model | FLOPs |\n|---|---|\n| DeiT-B | 17.6G |\n| Wren-L | 61.6G |\n\n" + \
         "4 Training\nAll models are trained for 300 epochs on ImageNet-1k.\n"
     assert find_table_sample_counting(text) == []
+
+
+@pytest.mark.parametrize("body", [
+    "Osprey-L was trained on 34B samples seen, at 24.5 GFLOPs per sample.",
+    "Osprey-L needs 24.5 GFLOPs per sample and was trained for 34B samples seen.",
+])
+def test_a_count_of_examples_seen_is_one_pass(body):
+    """Examples "seen" count the whole run: one pass, with no epochs written."""
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(3 * 24.5e9 * 34e9)

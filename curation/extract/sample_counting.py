@@ -10,7 +10,8 @@ The rules:
   with 4.4 billion FLOPs");
 - the examples are a count written with them ("1.28M images", "300 million training examples") or a
   dataset whose training split's size is a published fact (:data:`DATASET_EXAMPLES`), and the epochs a
-  count of passes (:data:`~curation.extract.operation_counting.EPOCHS`);
+  count of passes (:data:`~curation.extract.operation_counting.EPOCHS`), or one pass when the count is
+  of the examples the run has "seen" ("34B samples seen");
 - all three stand in one sentence, or the cost in one and the examples and epochs in the next; a
   sentence that gives two counts of examples or two of epochs (a pre-training and a fine-tuning) gives
   none, since which pairs with which is unsaid (a dataset and its size written together, "ImageNet-1k
@@ -74,6 +75,9 @@ DATASET_EXAMPLES = {"imagenet-1k": 1_281_167, "ilsvrc-2012": 1_281_167, "imagene
                     "cifar-10": 50_000, "cifar-100": 50_000, "mnist": 60_000, "jft-300m": 300e6}
 DATASET = re.compile(r"(?<![\w-])(?P<name>ImageNet(?:[- ]?(?P<imagenet>1[kK]|2[12][kK]|2012))?"
                      r"|ILSVRC[- ]?(?:20)?12|CIFAR-?100?|MNIST|JFT-300M)(?![\w-])")
+
+
+SEEN_AFTER = re.compile(r"\s*\(?\s*seen\b", re.IGNORECASE)  # "34B samples seen": the run's total
 
 
 def _dataset_examples(match: re.Match[str]) -> float:
@@ -142,13 +146,15 @@ def _estimate(text: str, sentence: Span, cost: re.Match[str], other: Span | None
     where = other or sentence
     examples = _examples(where.text)
     epochs = list(EPOCHS.finditer(where.text))
+    # (a count of examples "seen" is the whole run's: "34B samples seen" is one pass over them)
+    seen = bool(examples) and not epochs and SEEN_AFTER.match(where.text, examples[0][2]) is not None
     # (a dataset and its size written together, "ImageNet-1k (1.28M images)", are one count)
-    if not examples or len(epochs) != 1 or \
+    if not examples or (len(epochs) != 1 and not seen) or \
             any(abs(value - examples[0][0]) > 0.02 * examples[0][0] for value, _, _ in examples):
         return None
     forward = _cost(cost)
     n_examples, ex_start, ex_end = examples[0]
-    passes = epochs_of(epochs[0])
+    passes = 1.0 if seen else epochs_of(epochs[0])
     if not 1e3 <= forward <= 1e15 or not 1e3 <= n_examples <= 1e11 or not 0 < passes <= 10_000:
         return None
     cost_span = Span(cost.group(0), sentence.start + cost.start(), sentence.start + cost.end())
