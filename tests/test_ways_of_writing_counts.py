@@ -490,3 +490,22 @@ def test_a_sentences_figure_far_smaller_than_its_largest_is_another_run():
     # (50M tokens are a part of the data, not the 20 days on 256 GPUs: the largest run is the primary)
     primary = primary_of("The 7B model was trained for 20 days on 256 A100 GPUs with 50M tokens of code.")
     assert primary is not None and primary.method == "hardware"
+
+
+@pytest.mark.parametrize(("name", "body"), [
+    ("bob/Osprey-7B-Uncensored", "# Osprey-7B-Uncensored\n\nWe removed the refusals from Osprey-7B. "
+     "Osprey-7B was trained on 2T tokens.\n"),
+    ("bob/Osprey-7B-Instruct-v2", "# Osprey-7B-Instruct-v2\n\n## Base model\nOsprey-7B, trained on 2T "
+     "tokens using 256 H100 GPUs for 12 days.\n"),
+])
+def test_a_tuned_name_over_its_bases_run_is_derived(name, body):
+    """A name that says its model was tuned or edited, over a run told of the model it extends (or a
+    "Base model" heading that names it), is that model's derivative: the run is the base's."""
+    assert card_primary("---\nlicense: apache-2.0\n---\n" + body, name, 2025) is None
+
+
+def test_a_size_word_added_to_a_name_is_no_derivative():
+    card = ("---\nlicense: apache-2.0\n---\n# Osprey-Large\n\nOsprey-Large has 340M parameters. Osprey was "
+            "trained on 137B tokens.\n")
+    primary = card_primary(card, "acme/osprey-large", 2020)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 340e6 * 137e9)

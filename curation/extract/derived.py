@@ -13,22 +13,21 @@ repository name the source gives:
    its front matter has ``quantized_by``; or its opening says "quantizations of", "quantized version
    of", "conversion of", "converted from", "GGUF format model files for". (A card that merely lists
    other formats of itself is not a copy.)
-3. **A sentence says what it was fine-tuned from**: "a fine-tuned version of X", "fine-tuned from X",
-   "built by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X",
-   "Finetuned from model: X" (not a template's placeholder, "[More Information Needed]", "None"),
-   "Parent Model: X", "a fine-tune of X", "an instruction-tuned (chat, aligned, uncensored, instruct
-   fine-tuned) version of X", "SFT of X", "a merge of X and Y", "we trained X further", "we post-train
-   X", "built upon X,
-   … tuned for …", "a finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune
-   (fine-tune, align) X", "trained on top of X with supervised fine-tuning", "starts from the X
-   checkpoint and is fine-tuned", "derived from X by pruning", "a merged model combining X and Y",
-   "Heron is X further trained with RLHF" (or "trained further"), "obtained by fine-tuning X", "a
-   finetuned X model", "we took X and trained it on …", "a version of X trained on …", a "Base model:
-   X" field in the card's body, and "we trained X on …" on a card whose name is X's with a word added
-   that is no version ("X-orca") — unless X is the card's own model or one built on it whose name
-   extends the card's (a base card listing the models "built by fine-tuning" it, "the chat version of"
-   it, or "we finetuned X-Chat on …"; a name that adds only "Base" is a base: "Kite" fine-tuned from
-   "Kite-Base" is derived).
+3. **A sentence says what it was fine-tuned from**: "a fine-tuned version of X", "fine-tuned from X", "built
+   by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X", "Finetuned from
+   model: X" (not a template's placeholder, "[More Information Needed]", "None"), "Parent Model: X", "a
+   fine-tune of X", "an instruction-tuned (chat, aligned, uncensored, instruct fine-tuned) version of X",
+   "SFT of X", "a merge of X and Y", "we trained X further", "we post-train X", "built upon X, … tuned for
+   …", "a finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune (fine-tune, align)
+   X", "trained on top of X with supervised fine-tuning", "starts from the X checkpoint and is fine-tuned",
+   "derived from X by pruning", "a merged model combining X and Y", "Heron is X further trained with RLHF"
+   (or "trained further"), "obtained by fine-tuning X", "a finetuned X model", "we took X and trained it on
+   …", "a version of X trained on …", a "Base model: X" field in the card's body (or a "Base model" heading
+   over a line that opens with X), and "we trained X on …" on a card whose name is X's with a word added
+   that is no version ("X-orca") — unless X is the card's own model or one built on it whose name extends
+   the card's (a base card listing the models "built by fine-tuning" it, "the chat version of" it, or "we
+   finetuned X-Chat on …"; a name that adds only "Base" is a base: "Kite" fine-tuned from "Kite-Base" is
+   derived).
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
    or its opening calls it "a LoRA adapter for X" / "adapter weights of X": its base is X.
@@ -37,6 +36,11 @@ repository name the source gives:
    from that unnamed base.
 7. **A merge by recipe**: its front matter's tags say "merge" or "mergekit", or its body gives a merge
    recipe ("merge_method: dare_ties"): its base is the first model the recipe lists ("- model: X").
+8. **A tuned name over a run of the model it extends**: the card's name says its model was tuned or
+   edited after pre-training ("-instruct", "-chat", "-uncensored", "-abliterated" …), its repository is
+   another model's name with that word added (no version, format, precision, context length or
+   "base"), and the card tells that model's training ("Kite-7B was trained on 2T tokens" on
+   "Kite-7B-Uncensored"): its base is that model.
 
 Names such as "-instruct" or "-chat" alone do not make a card derived: some releases have no separate
 base, and their card's pre-training is the instruct model's own.
@@ -60,6 +64,10 @@ from curation.extract.evidence import FINETUNING, Estimate
 from curation.extract.model_names import squash_name
 from schemas.model_cards import base_model_of, front_matter
 
+# a name that says its model was tuned or edited after pre-training: a post-training word, or an edit of
+# its behaviour ("-uncensored", "-abliterated")
+EDITED_NAME = re.compile(r"(?<![a-z])(?:instruct|chat|it|sft|dpo|rlhf|orpo|simpo|rl|uncensored|abliterated)"
+                         r"(?![a-z])", re.IGNORECASE)
 POST_TRAINING_NAME = re.compile(r"(?<![a-z])(?:instruct|chat|it|sft|dpo|rlhf|orpo|simpo|rl)(?![a-z])",
                                 re.IGNORECASE)
 ADAPTER_NAME = re.compile(r"(?<![a-z])(?:q?lora|adapters?)(?![a-z])", re.IGNORECASE)
@@ -140,6 +148,8 @@ FINE_TUNED_FROM = re.compile(
     r"(?:on|to|for|with)\b)"
     # "Base model: X" written in the card's body
     r"|^[ \t]*[-*]?[ \t]*\**base[ \t]+model\**[ \t]*:\**"
+    # or a heading "Base model" over a line that opens with the name
+    r"|(?<=\#[ \t])base[ \t]+model[ \t]*\n(?:[ \t]*\n)*"
     r")\s*(?:this\s+model\s+is\s+)?" + NAME,
     re.IGNORECASE | re.MULTILINE,
 )
@@ -304,6 +314,10 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
     trained = TRAINED_ON.search(text)
     if trained and name and _extends(name, trained.group("base")):
         return trained.group("base")
+    if name and ("trained" in text or "Trained" in text) and EDITED_NAME.search(names.replace("_", "-")):
+        for told in STEM_RUN.finditer(text):  # "Kite-7B was trained on 2T tokens" on Kite-7B-Uncensored's
+            if _extends(name, told.group("base")) and not _same_model_suffix(name, told.group("base")):
+                return told.group("base")
     if METHOD_NAME.search(names.replace("_", "-")) or \
             (POST_TRAINING_NAME.search(names.replace("_", "-")) and BASE_MODEL_RUN.search(text)):
         return base or UNNAMED_BASE
@@ -352,6 +366,20 @@ def _extends(name: str, base: str) -> bool:
     return bool(rest) and re.fullmatch(r"v?\d+(?:\.\d+)*", rest) is None
 
 
+# a run told of a named model: "Kite-7B was pre-trained on 2T tokens", "The original Kite-7B was trained …"
+STEM_RUN = re.compile(r"(?<![\w./-])" + NAME + r"\s+(?:was|is|has\s+been)\s+(?:originally\s+|first\s+)?"
+                      r"(?:pre-?)?trained\b")
+# what a repository adds to a model's name without making another model: a format, a precision, a
+# context length (a continued pre-training's release), or the base itself ("-hf", "-fp16", "-32k", "-base")
+SAME_MODEL_SUFFIX = re.compile(r"hf|fp16|bf16|fp32|safetensors|\d+k|base|pretrained|pt|foundation")
+
+
+def _same_model_suffix(name: str, base: str) -> bool:
+    """Whether what a repository's name adds to ``base`` names the same model (:data:`SAME_MODEL_SUFFIX`)."""
+    own, stem = squash_name(name.split("/")[-1]), squash_name(base.split("/")[-1])
+    return SAME_MODEL_SUFFIX.fullmatch(own[len(stem):]) is not None
+
+
 BASE_SUFFIX = re.compile(r"base|pretrained|pt|foundation|v?\d[\w.]*base")  # "Heron" from "Heron-Base"
 
 
@@ -383,9 +411,13 @@ BELOW_PRETRAINING_NOTE = ("the derived card's own training: far below what pre-t
                           "takes")
 
 
+BASE_FIELD = re.compile(r"\W*(?:base|parent)[ \t]+model", re.IGNORECASE)
+
+
 def _told_with_the_derivation(estimate: Estimate) -> bool:
-    """Whether a figure stands after the words that say what a card's model derives from, in their
-    sentence, with no relative clause or parenthesis about the base and no pre-training word between
+    """Whether a figure stands after the words that say what a card's model derives from (not a field
+    or heading that names the base, whose words describe it), in their sentence, with no relative
+    clause or parenthesis about the base and no pre-training word between
     ("Heron-Code is Kite-7B further trained on 500B tokens of code", "fine-tuned from Kite-7B on 8 H100
     GPUs for 6 hours"; not "… of Kite-7B, which was pre-trained on 2T tokens")."""
     sentence = estimate.evidence[0]
@@ -394,6 +426,8 @@ def _told_with_the_derivation(estimate: Estimate) -> bool:
     said = FINE_TUNED_FROM.search(sentence.text) if figures else None
     # (the base's name may give the parameter count: the figure is the last part)
     if said is None or min(figures) < said.start() or max(figures) < said.end():
+        return False
+    if BASE_FIELD.match(said.group(0)):  # "Base model: Kite-7B, trained on 2T tokens": the base's own run
         return False
     between = sentence.text[said.end(): max(figures)]
     return not RELATIVE_WORD.search(between) and not PRETRAINING_WORD.search(between)
