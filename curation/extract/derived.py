@@ -36,11 +36,10 @@ repository name the source gives:
    from that unnamed base.
 7. **A merge by recipe**: its front matter's tags say "merge" or "mergekit", or its body gives a merge
    recipe ("merge_method: dare_ties"): its base is the first model the recipe lists ("- model: X").
-8. **A tuned name over a run of the model it extends**: the card's name says its model was tuned or
-   edited after pre-training ("-instruct", "-chat", "-uncensored", "-abliterated" …), its repository is
-   another model's name with that word added (no version, format, precision, context length or
-   "base"), and the card tells that model's training ("Kite-7B was trained on 2T tokens" on
-   "Kite-7B-Uncensored"): its base is that model.
+8. **A tuned name over a run of the model it extends**: the card's repository is another model's name
+   with only a word of tuning or editing added ("-instruct", "-chat", "-sft", "-uncensored",
+   "-abliterated", perhaps with a version), and the card tells that model's training ("Kite-7B was
+   trained on 2T tokens" on "Kite-7B-Uncensored"): its base is that model.
 
 Names such as "-instruct" or "-chat" alone do not make a card derived: some releases have no separate
 base, and their card's pre-training is the instruct model's own.
@@ -66,8 +65,8 @@ from schemas.model_cards import base_model_of, front_matter
 
 # a name that says its model was tuned or edited after pre-training: a post-training word, or an edit of
 # its behaviour ("-uncensored", "-abliterated")
-EDITED_NAME = re.compile(r"(?<![a-z])(?:instruct|chat|it|sft|dpo|rlhf|orpo|simpo|rl|uncensored|abliterated)"
-                         r"(?![a-z])", re.IGNORECASE)
+EDIT_WORDS = r"instruct|chat|it|sft|dpo|rlhf|orpo|simpo|rl|uncensored|abliterated"
+EDITED_NAME = re.compile(rf"(?<![a-z])(?:{EDIT_WORDS})(?![a-z])", re.IGNORECASE)
 POST_TRAINING_NAME = re.compile(r"(?<![a-z])(?:instruct|chat|it|sft|dpo|rlhf|orpo|simpo|rl)(?![a-z])",
                                 re.IGNORECASE)
 ADAPTER_NAME = re.compile(r"(?<![a-z])(?:q?lora|adapters?)(?![a-z])", re.IGNORECASE)
@@ -316,7 +315,7 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
         return trained.group("base")
     if name and ("trained" in text or "Trained" in text) and EDITED_NAME.search(names.replace("_", "-")):
         for told in STEM_RUN.finditer(text):  # "Kite-7B was trained on 2T tokens" on Kite-7B-Uncensored's
-            if _extends(name, told.group("base")) and not _same_model_suffix(name, told.group("base")):
+            if _edits(name, told.group("base")):
                 return told.group("base")
     if METHOD_NAME.search(names.replace("_", "-")) or \
             (POST_TRAINING_NAME.search(names.replace("_", "-")) and BASE_MODEL_RUN.search(text)):
@@ -369,15 +368,16 @@ def _extends(name: str, base: str) -> bool:
 # a run told of a named model: "Kite-7B was pre-trained on 2T tokens", "The original Kite-7B was trained …"
 STEM_RUN = re.compile(r"(?<![\w./-])" + NAME + r"\s+(?:was|is|has\s+been)\s+(?:originally\s+|first\s+)?"
                       r"(?:pre-?)?trained\b")
-# what a repository adds to a model's name without making another model: a format, a precision, a
-# context length (a continued pre-training's release), or the base itself ("-hf", "-fp16", "-32k", "-base")
-SAME_MODEL_SUFFIX = re.compile(r"hf|fp16|bf16|fp32|safetensors|\d+k|base|pretrained|pt|foundation")
+# what a repository adds to a model's name when it tunes or edits that model: the word alone, perhaps with a
+# version ("-Instruct", "-Uncensored-v2"; not "-Moon-003-SFT", whose "Moon-003" names another model)
+EDIT_SUFFIX = re.compile(rf"(?:{EDIT_WORDS})(?:v?\d+(?:\.\d+)*)?")
 
 
-def _same_model_suffix(name: str, base: str) -> bool:
-    """Whether what a repository's name adds to ``base`` names the same model (:data:`SAME_MODEL_SUFFIX`)."""
+def _edits(name: str, base: str) -> bool:
+    """Whether a repository's name is ``base``'s with only a word of tuning or editing added
+    (:data:`EDIT_SUFFIX`): "Kite-7B-Uncensored" edits "Kite-7B"."""
     own, stem = squash_name(name.split("/")[-1]), squash_name(base.split("/")[-1])
-    return SAME_MODEL_SUFFIX.fullmatch(own[len(stem):]) is not None
+    return bool(stem) and own.startswith(stem) and EDIT_SUFFIX.fullmatch(own[len(stem):]) is not None
 
 
 BASE_SUFFIX = re.compile(r"base|pretrained|pt|foundation|v?\d[\w.]*base")  # "Heron" from "Heron-Base"
