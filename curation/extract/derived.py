@@ -65,10 +65,10 @@ from schemas.model_cards import base_model_of, front_matter
 
 # a name that says its model was tuned or edited after pre-training: a post-training word, or an edit of
 # its behaviour ("-uncensored", "-abliterated")
-EDIT_WORDS = r"instruct|chat|it|sft|dpo|rlhf|orpo|simpo|rl|uncensored|abliterated"
+POST_TRAINING_WORDS = r"instruct|chat|it|sft|dpo|rlhf|orpo|simpo|rl"
+EDIT_WORDS = POST_TRAINING_WORDS + r"|uncensored|abliterated"
 EDITED_NAME = re.compile(rf"(?<![a-z])(?:{EDIT_WORDS})(?![a-z])", re.IGNORECASE)
-POST_TRAINING_NAME = re.compile(r"(?<![a-z])(?:instruct|chat|it|sft|dpo|rlhf|orpo|simpo|rl)(?![a-z])",
-                                re.IGNORECASE)
+POST_TRAINING_NAME = re.compile(rf"(?<![a-z])(?:{POST_TRAINING_WORDS})(?![a-z])", re.IGNORECASE)
 ADAPTER_NAME = re.compile(r"(?<![a-z])(?:q?lora|adapters?)(?![a-z])", re.IGNORECASE)
 ADAPTER_PHRASE = re.compile(r"\b(?:q?lora\s+)?adapter(?:\s+weights)?\s+"
                             r"(?:for|of|(?:trained\s+)?on\s+top\s+of)\s+(?:the\s+)?", re.IGNORECASE)
