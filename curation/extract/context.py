@@ -232,8 +232,9 @@ LOCAL_NOTE = ("not a training total (a prediction, an ablation, a bound, a range
 
 # a model named only by an indefinite size ("a 70B model", "training an 8-billion-parameter model", "a
 # model with 175 billion parameters"): what such a model needs in general, unless the phrase describes a
-# named one ("Heron is a 7B model", "Heron, a 7B model")
-INDEFINITE_MODEL = re.compile(r"\b(?:a|an|any)\s+(?:(?:[a-z-]+\s+)?\d+(?:\.\d+)?(?:\s?|-)"
+# named one ("Heron is a 7B model", "Heron, a 7B model") or the word before the size is the name the
+# text's title carries ("training an Osprey 540B model consumes …" in "Osprey: …"; see :func:`_indefinite`)
+INDEFINITE_MODEL = re.compile(r"\b(?:a|an|any)\s+(?:(?:(?P<word>[a-z-]+)\s+)?\d+(?:\.\d+)?(?:\s?|-)"
                               r"(?:[MBT]|million|billion|trillion)(?!\w)[\s-]*(?:param(?:eter)?s?[\s-]+)?"
                               r"(?:[a-z-]+\s+){0,2}?models?\b"
                               r"|(?:[a-z-]+\s+)?model\s+(?:with|of|having)\s+(?:about\s+|over\s+)?\d+(?:\.\d+)?"
@@ -295,7 +296,16 @@ CONVERSION = re.compile(r"(?:^|\n|[.:]\s)\W*(?:it|this)\s+(?:takes|would\s+take|
                         r"(?:[^.]|\.(?=\d))*\bto\s+(?:compute|perform|execute)\b", re.IGNORECASE)
 
 
-def general_statement(sentence: str, before: str) -> bool:
+def _indefinite(text: str, title: str) -> list[re.Match[str]]:
+    """The indefinite sized models of ``text`` (:data:`INDEFINITE_MODEL`) but those whose word before the
+    size is a capitalized name the title writes: "an Osprey 540B model" in a text titled "Osprey: …"
+    names the text's own model ("a LLaMA 65B model" in another's text is still said in general)."""
+    return [match for match in INDEFINITE_MODEL.finditer(text)
+            if not (match.group("word") and match.group("word")[0].isupper()
+                    and re.search(rf"(?<![\w-]){re.escape(match.group('word'))}(?!\w)", title))]
+
+
+def general_statement(sentence: str, before: str, title: str = "") -> bool:
     """Whether a figure states what a model of some size needs in general: an indefinite sized model
     before it in its sentence ("a 70B model trained on 1.4T tokens requires 5.8e23 FLOPs", "training a
     175B-parameter model costs …") that describes no named model, or models in general in the plural
@@ -310,7 +320,7 @@ def general_statement(sentence: str, before: str) -> bool:
     with N = 7B parameters on D = 2T tokens"); or a conversion between time and compute ("It takes 15
     days for 10,000 GPUs to compute 3.1e23 FLOPs"); or a threshold said of models in the plural ("models
     trained with more than 1e24 FLOPs exhibit …"). The first person counts up to the end of the figure's
-    clause."""
+    clause. ``title`` is the text's title line (a name it writes before a size names the model)."""
     worked = WORKED_EXAMPLE.search(before)
     # (the inputs named by the authors' own training: "We train a model with N = 7B parameters on …", "With
     # N = 7B and D = 2T, our run used C = 6ND ≈ 8.4e22 FLOPs")
@@ -331,7 +341,7 @@ def general_statement(sentence: str, before: str) -> bool:
     cost = COST_OF_TRAINING.search(before) if "training" in low and not WE_TRAIN.search(sentence) else None
     for cue in (cost, example, FIGURE_SUBJECT.match(sentence)):
         if cue and any(match.start() >= cue.start() and not DESCRIBES_NAMED.search(before[:match.start()])
-                       for match in INDEFINITE_MODEL.finditer(before)):
+                       for match in _indefinite(before, title)):
             return True
     # "Models trained with more than 1e24 FLOPs exhibit …": a threshold, in any tense and person ("we
     # argue that models trained with more than 1e26 FLOPs should …", "any model trained using more than …")
@@ -349,7 +359,7 @@ def general_statement(sentence: str, before: str) -> bool:
     # distillation uses 1T tokens" says nothing in general)
     clause = before.rsplit(";", 1)[-1]
     return bool(GENERIC_MODELS.search(clause)) or any(not DESCRIBES_NAMED.search(clause[:match.start()])
-                                                      for match in INDEFINITE_MODEL.finditer(clause))
+                                                      for match in _indefinite(clause, title))
 
 
 def _own_clause(sentence: str, before: str) -> str:
@@ -452,8 +462,14 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     if supposed or share or foreseen or BEFORE_IN_SENTENCE.search(governed) or \
             BEFORE_IN_PHRASE.search(phrase) or JUST_BEFORE.search(before[-30:]) or \
             JUST_AFTER.match(after) or RANGE_TOP.search(before[-160:]) or \
-            general_statement(text[sentence.start: sentence.end], text[sentence.start: figure.end]):
+            general_statement(text[sentence.start: sentence.end], text[sentence.start: figure.end],
+                              _title_line(text)):
         estimate.notes.append(LOCAL_NOTE)
+
+
+def _title_line(text: str) -> str:
+    """A text's first line with words: a paper's title, a card's heading."""
+    return text.lstrip()[:300].split("\n", 1)[0]
 
 
 # Cues that a figure belongs to another work cited in this one, or is hearsay about it ("is rumored to

@@ -116,6 +116,10 @@ NOT_A_NAME = ("(?i:" + any_case((
     "by", "at", "using", "minutes?", "hours?", "days?", "weeks?", "months?", "years?", "per", "each", "took",
     "takes?", "use", "used", "uses", "was", "were", "is", "are", "has", "have", "had", "we", "our", "it",
     "trained", "training",
+    # a model or a verb of need between an article and the devices: "a 540B model consumes 512 TPUv4
+    # chips" counts 512 chips, not one
+    "models?", "consum(?:e|es|ed|ing)", "requir(?:e|es|ed|ing)", "needs?", "needed", "employ(?:s|ed)?",
+    "utili[sz](?:e|es|ed)", "runs?", "ran",
     # a processor that is no accelerator: "64 CPU cores", "96 vCPUs"
     "v?cpus?", "threads?")) + r")\b")
 # a machine named by its devices, "a TPU v3 pod", "a GPU cluster", "4 GPU nodes": a count of machines of
@@ -457,13 +461,16 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             machines = MACHINES_BEFORE.search(sentence.text, max(0, m.start() - 12), m.start())
             count = float(m.group("count")) * (parse_plain(machines.group("n")) if machines else 1)
             found.append((count, m.group("name"), "gpu", Span(m.group(0), at, at + len(m.group(0)))))
+    slices = []
     for m in TPU_SLICE.finditer(sentence.text):  # "a v3-256 TPU pod": a slice is a count of chips
         chips, name = tpu_slice(m)
         at = sentence.start + m.start()
         found.append((chips, name, "chip", Span(m.group(0), at, at + len(m.group(0)))))
+        slices.append(range(m.start(), m.end()))
     taken = {span.start for *_, span in found}
     for match in DEVICES.finditer(sentence.text):
-        if sentence.start + match.start() in taken or (
+        # (the size of a slice is no count of its own: "v3-8 TPUs" is the slice of 8 cores)
+        if sentence.start + match.start() in taken or any(match.start() in part for part in slices) or (
                 YEAR.fullmatch(match.group(0).split()[0])
                 and YEAR_BEFORE.search(sentence.text[max(0, match.start() - 12): match.start()])):
             continue

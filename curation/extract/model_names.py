@@ -47,7 +47,8 @@ UNIT_WORD = re.compile(r"flops?\d?\.?$|flop/s$|-(?:hours?|days?|weeks?|months?|y
                        r"|^(?:kg|[kmg]?t)?co2(?:-?e|-?eq)?\.?$", re.IGNORECASE)
 
 
-VERSION_ALONE = re.compile(r"[vV]\d+(?:\.\d+)?[a-z]?s?")
+# (and a TPU slice, a version with its count of cores: "v3-8", "v4-512")
+VERSION_ALONE = re.compile(r"[vV]\d+(?:\.\d+)?[a-z]?(?:-\d+)?s?")
 CHECKPOINT_NAME = re.compile(r"(?:global[-_]?)?step[-_]?\d", re.IGNORECASE)
 
 

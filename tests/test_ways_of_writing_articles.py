@@ -1,0 +1,67 @@
+"""Short texts of our own for ways of writing that the sentences Epoch quotes showed in a twentieth round:
+an article and a model before a count of devices ("a 540B model consumes 512 chips"), a TPU slice
+written before "TPUs" ("v3-8 TPUs"), and the text's own name before a size after an article ("training an
+Osprey 540B model consumes …"), which is no model of some size in general."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.device_sentences import find_device_counts
+from curation.extract.model_names import looks_like_a_model
+from tests.osprey_texts import primary_of
+
+TITLE_OF_KITE = "Kite: Faster Decoding\n\n1 Introduction\nWe introduce Kite, a decoder.\n\n2 Training\n"
+
+
+@pytest.mark.parametrize(("sentence", "chips"), [
+    ("Training a 540B model consumes 512 TPU v4 chips for about 5 days.", 512),
+    ("Training a 13B model requires 64 A100 GPUs for 10 days.", 64),
+    ("Pre-training a 7B model needs 32 H100 GPUs for 3 weeks.", 32),
+])
+def test_a_model_between_an_article_and_the_devices_is_no_device_name(sentence, chips):
+    found = find_device_counts(sentence, 2023)
+    assert [e.assumptions["chips"] for e in found] == [chips]
+
+
+def test_an_article_before_a_device_still_counts_one():
+    found = find_device_counts("We trained the network on a single NVIDIA V100 GPU for 3 days.", 2019)
+    assert [e.assumptions["chips"] for e in found] == [1]
+
+
+@pytest.mark.parametrize(("sentence", "chips"), [
+    ("We pre-train Osprey on v3-8 TPUs for 36 hours.", 4),
+    ("We pre-train Osprey on a TPU v3-8 for 36 hours.", 4),
+    ("We pre-train Osprey on v4-64 TPUs for two days.", 32),
+])
+def test_a_slice_written_before_tpus_counts_its_chips_of_its_generation(sentence, chips):
+    found = find_device_counts(sentence, 2022)
+    assert [(e.assumptions["chips"], e.assumptions["accelerator"]) for e in found] == \
+        [(chips, "TPU v" + sentence.split(" v")[1][0])]
+
+
+@pytest.mark.parametrize("name", ["v3-8", "v4-512", "v5e-256"])
+def test_a_tpu_slice_is_no_model(name):
+    assert not looks_like_a_model(name)
+
+
+def test_a_slice_names_no_model_the_text_uses():
+    primary = primary_of("We use v3-8 TPUs for all our models. Pre-training Osprey takes about 36 hours.",
+                         2020)
+    assert primary is not None and primary.assumptions["chips"] == 4
+
+
+def test_the_titles_name_before_a_size_is_the_own_model():
+    primary = primary_of("Training an Osprey 540B model only consumes 512 TPU v4 chips and finishes in "
+                         "about 5 days.", 2022)
+    assert primary is not None and primary.value_flop == pytest.approx(512 * 275e12 * 0.3 * 5 * 86400)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Training a 540B model consumes 512 TPU v4 chips for about 5 days.",
+    "Training a dense 540B model consumes 512 TPU v4 chips for about 5 days.",
+    # another model's name before the size, in a text titled by its own
+    "Training a Heron 65B model requires 1,024 A100 GPUs for 21 days.",
+])
+def test_a_model_of_some_size_is_still_said_in_general(sentence):
+    assert primary_of(sentence, 2022, head=TITLE_OF_KITE) is None
