@@ -65,3 +65,41 @@ def test_the_titles_name_before_a_size_is_the_own_model():
 ])
 def test_a_model_of_some_size_is_still_said_in_general(sentence):
     assert primary_of(sentence, 2022, head=TITLE_OF_KITE) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey-MoE has 269B parameters, with a computational cost comparable to a 32B dense model. "
+    "It was pre-trained on 1.5T tokens.",
+    "Osprey-MoE has 269B parameters and is FLOP-matched to a 32B dense model. It was pre-trained on 1.5T "
+    "tokens.",
+])
+def test_a_sparse_models_cost_told_as_a_dense_size_is_its_count_per_token(sentence):
+    primary = primary_of(sentence, 2022)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 32e9 * 1.5e12)
+
+
+def test_a_dense_model_of_like_quality_is_no_count_per_token():
+    primary = primary_of("Osprey-MoE has 269B parameters and reaches quality comparable to a 32B dense "
+                         "model. It was pre-trained on 1.5T tokens.", 2022)
+    assert primary is None or primary.value_flop != pytest.approx(6 * 32e9 * 1.5e12)
+
+
+@pytest.mark.parametrize("sentence", [
+    # the size first, the title's name as the subject after it
+    "With 40 billion parameters, Osprey is a strong model.",
+    "Boasting an impressive 40 billion parameters, Osprey is a welcome addition to open models.",
+    # what the name is, then its size
+    "Osprey is a decoder-only transformer with 40B parameters.",
+    "Osprey is a strong model with about 40 billion parameters.",
+])
+def test_a_size_told_around_the_own_name_is_the_flagships(sentence):
+    primary = primary_of(sentence + " Our pre-training corpus contains 1 trillion tokens.", 2023)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 40e9 * 1e12)
+
+
+@pytest.mark.parametrize("sentence", [
+    "With 70 billion parameters, Kite is a strong model.",
+    "Osprey is a smaller model than Kite with 70B parameters.",
+])
+def test_a_size_told_of_another_name_is_not_the_flagships(sentence):
+    assert primary_of(sentence + " Our pre-training corpus contains 1 trillion tokens.", 2023) is None

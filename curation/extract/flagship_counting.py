@@ -200,7 +200,16 @@ OUR_MODEL_HAS = re.compile(
 # "Heron, with 7B params, …", "The Heron model has a total of 7B parameters"
 SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w|(?<=;\s)it)(?:\s+models?)?(?:\s+(?:(?:is|was)\s+(?:a|an)"
                      r"|(?:has|had|contains|comprises)(?:\s+(?:about|approximately|roughly|around|over|nearly|~))?"
-                     r"(?:\s+a\s+total\s+of)?)\s+|\s*\(\s*|,\s*with\s+(?:about\s+|approximately\s+|roughly\s+|~\s*)?)$")
+                     r"(?:\s+a\s+total\s+of)?)\s+|\s*\(\s*|,\s*with\s+(?:about\s+|approximately\s+|roughly\s+|~\s*)?"
+                     # what the name is, then its size: "Heron is a decoder-only model with 40B parameters"
+                     r"|\s+(?:is|was)\s+(?:a|an)\s+(?:(?!than\b|like\b|unlike\b|to\b)[\w-]+\s+){1,5}?with\s+"
+                     r"(?:about\s+|approximately\s+|roughly\s+|over\s+|~\s*)?)$")
+# the size first, the name after it as the subject: "With 40B parameters, Heron is …", "Boasting an
+# impressive 40 billion parameters, Heron …" (the words before the size, then those after it)
+SIZE_OPENER = re.compile(r"\b(?:with|boasting|featuring|having|at)\s+(?:(?:an?|about|approximately|roughly"
+                         r"|over|just|only|impressive|massive|total\s+of)\s+){0,3}$", re.IGNORECASE)
+SUBJECT_AFTER_SIZE = re.compile(r"[\w\s-]{0,30}?,\s+(?:the\s+)?(?P<name>[A-Z][\w.-]*\w)(?:\s+models?)?\s+"
+                                r"(?:is|was|has|had|outperforms|achieves|reaches|matches|delivers|offers)\b")
 PROSE_LINE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")  # a word ending a sentence
 # the abstract starts: the title has ended ("A BSTRACT": small capitals as PDF text reads them)
 ABSTRACT_LINE = re.compile(r"(?:#+\s*)?a ?bstract\b", re.IGNORECASE)
@@ -578,7 +587,7 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
         return True
     subject = SUBJECT.search(text, sentence.start, at)
     if subject is None or subject.end() != at:
-        return False
+        return _size_then_own_subject(text, sentence, at)
     name, before = subject.group("name"), text[sentence.start: subject.start()].rstrip(" \t")
     # the name opens the sentence or its line, or follows a section heading PDF text runs into it ("3
     # Method Heron has 350M parameters")
@@ -591,6 +600,20 @@ def _describes_own(text: str, sentence: Span, at: int) -> bool:
         return trains(clause.text) or opens_with_own_name(text, clause)
     return starts and name.lower() not in NOT_NAME_WORDS \
         and in_title(text, name) and not common_word(text, name)
+
+
+def _size_then_own_subject(text: str, sentence: Span, at: int) -> bool:
+    """Whether a sentence opens with the size and names the title's model as its subject after it
+    (:data:`SIZE_OPENER`, :data:`SUBJECT_AFTER_SIZE`: "With 40B parameters, Heron is a strong model")."""
+    opener = SIZE_OPENER.search(text, sentence.start, at)
+    before = text[sentence.start: opener.start()] if opener else ""
+    heading = RUN_IN_HEADING.fullmatch(before.rstrip(" \t\n")) is not None
+    if opener is None or (before.strip(" \t\n#") and not heading):
+        return False  # the opener starts the sentence, perhaps after a section heading run into it
+    figure = re.match(r"\S+(?:\s(?:million|billion|trillion))?", text[at:])
+    subject = SUBJECT_AFTER_SIZE.match(text, at + figure.end()) if figure else None
+    return subject is not None and subject.group("name").lower() not in NOT_NAME_WORDS \
+        and in_title(text, subject.group("name")) and not common_word(text, subject.group("name"))
 
 
 # a sentence that opens with a name and tells its sizes: "Heron models come in two sizes", "Heron has …"

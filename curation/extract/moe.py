@@ -84,6 +84,17 @@ ACTIVATING_PHRASE = re.compile(r"(?P<verb>activat(?:ing|es)\s+(?:only\s+)?(?:abo
                                r"(?:activated|active)\b)", re.IGNORECASE)
 
 
+# a sparse model's cost per token told as a dense model's size: "269B parameters, with a computational cost
+# comparable to a 32B dense encoder-decoder", "FLOP-matched to a 13B dense model"
+DENSE_EQUIVALENT = re.compile(r"(?:(?:comput\w*|FLOPs?|cost)[^.;]{0,40}?\b(?:comparable|equivalent|similar"
+                              r"|equal|identical|matching)\s+(?:to|with)|(?:FLOP|compute)[\s-]?matched\s+(?:to|with))"
+                              r"\s+(?:that\s+of\s+)?(?:a|an)\s+" + _figure_pattern("a")
+                              + r"[\s-]+(?:param\w*[\s-]+)?dense\b", re.IGNORECASE)
+
+
+EQUIVALENCE_WORDS = ("matched", "comparable", "equivalent", "similar", "equal", "identical", "matching")
+
+
 def _size(cell: str) -> float | None:
     match = SIZE_CELL.search(cell)
     return scaled_value(match.group("n"), match.group("m").lower()) if match else None
@@ -101,7 +112,19 @@ def active_parameter_pairs(text: str) -> list[tuple[float, float, str]]:
                 total, active = _size(total_cell), _size(active_cell)
                 if total and active and active < total:
                     pairs.append((total, active, f"{total_row.line.text} / {active_row.line.text}"))
-    return pairs + _header_pairs(text) + _prose_pairs(text) + _name_pairs(text) + _field_pairs(text)
+    return pairs + _header_pairs(text) + _prose_pairs(text) + _name_pairs(text) + _field_pairs(text) + \
+        _dense_equivalent_pairs(text)
+
+
+def _dense_equivalent_pairs(text: str) -> list[tuple[float, float, str]]:
+    """(total, dense size, words) where a sentence gives a sparse model's total and says its compute per
+    token matches a dense model's of some size (:data:`DENSE_EQUIVALENT`): that size is the count each
+    token uses, as an active count is."""
+    low = lowered(text)
+    return [pair for at in positions(low, " dense")
+            if any(word in low[max(0, at - 80): at] for word in EQUIVALENCE_WORDS)
+            for m in DENSE_EQUIVALENT.finditer(text, max(0, at - 120), at + 7)
+            for pair in _sized_in_sentence(text, m)]
 
 
 def _header_pairs(text: str) -> list[tuple[float, float, str]]:

@@ -58,6 +58,7 @@ from curation.extract.flagship_counting import (
     common_word,
     introduced_as_own,
     opening_end,
+    opens_with_own_name,
     title_part,
     trains,
 )
@@ -165,8 +166,10 @@ def continues_another_model(text: str, sentence: Span) -> bool:
     """Whether a sentence whose subject points back ("It has 70B parameters and was trained on 15T
     tokens") follows one about another model than the text's own ("We compare with Kite, a strong
     baseline."): its figures are that model's. A sentence before that claims a run of the text's own
-    keeps them. So does a sentence in no first person after one whose subject is a cited work ("So et
-    al. used TPU v2 accelerators. TPU v2s are faster, so the search takes 32,633 TPU v2 hours")."""
+    keeps them, and so does one whose subject is the model the title names ("Heron has 269B parameters,
+    at a cost comparable to a 32B dense model. It was trained on …"). So does a sentence in no first
+    person after one whose subject is a cited work ("So et al. used TPU v2 accelerators. TPU v2s are
+    faster, so the search takes 32,633 TPU v2 hours")."""
     if not ANAPHORIC_OPENING.match(sentence.text):
         if FIRST_PERSON_WORD.search(sentence.text):
             return False
@@ -176,7 +179,8 @@ def continues_another_model(text: str, sentence: Span) -> bool:
             any(CITED_SUBJECT.match(line) for line in before.text.split("\n", 2)[:2])
     before = sentence_before(text, sentence)
     return before is not None and (ANOTHER_MODEL.search(before.text) is not None
-                                   or CITATION.search(before.text) is not None) and not trains(before.text)
+                                   or CITATION.search(before.text) is not None) and not trains(before.text) \
+        and not opens_with_own_name(text, before)
 
 
 def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None = None) -> None:
