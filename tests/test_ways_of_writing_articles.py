@@ -141,3 +141,19 @@ def test_another_size_in_the_own_models_sentence_is_not_the_flagships(sentence):
     primary = primary_of("Osprey has 13 billion parameters. " + sentence
                          + " The pre-training corpus contains 2 trillion tokens.", 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)
+
+
+@pytest.mark.parametrize(("sentence", "chips"), [
+    # a TPU v4 or v5p chip holds two TensorCores, as a v2 or v3 chip does
+    ("We pre-train Osprey with 128 TPU v4 cores for 12 days.", 64),
+    ("We pre-train Osprey with 256 TPU v5p cores for 12 days.", 128),
+    ("We pre-train Osprey with 128 TPU v4 chips for 12 days.", 128),
+    # machines counted in words before the devices each holds
+    ("Osprey was trained on eight 8×A100 nodes for 12 days.", 64),
+    ("Osprey was trained on four 8-GPU A100 servers for 12 days.", 32),
+])
+def test_tpu_cores_and_machines_in_words(sentence, chips):
+    primary = primary_of(sentence, 2023)
+    assert primary is not None
+    peak = primary.assumptions["peak_flop_per_second"]
+    assert primary.value_flop == pytest.approx(chips * peak * 0.3 * 12 * 86400)

@@ -395,7 +395,9 @@ TIMES_COUNT = re.compile(r"[x×*]\s*\d")  # the cheap test before :func:`_count_
 
 
 # a count of machines written before "8-GPU servers": "64 8-GPU A100 servers" is 512 GPUs
-MACHINES_BEFORE = re.compile(r"(?<![\w.])(?P<n>\d[\d,]*)\s+$")
+# (in words too: "eight 8×A100 nodes")
+MACHINES_BEFORE = re.compile(r"(?<![\w.])(?P<n>\d[\d,]*|(?i:two|three|four|five|six|seven|eight|nine|ten"
+                             r"|twelve|sixteen|twenty|thirty-two|sixty-four))\s+$")
 
 
 # NVIDIA's DGX systems and the GPUs each holds (NVIDIA's product pages): "4 DGX A100 nodes" is 32 A100s;
@@ -459,7 +461,7 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
         at = sentence.start + m.start()
         if at not in taken:
             machines = MACHINES_BEFORE.search(sentence.text, max(0, m.start() - 12), m.start())
-            count = float(m.group("count")) * (parse_plain(machines.group("n")) if machines else 1)
+            count = float(m.group("count")) * (amount(machines.group("n")) if machines else 1)
             found.append((count, m.group("name"), "gpu", Span(m.group(0), at, at + len(m.group(0)))))
     slices = []
     for m in TPU_SLICE.finditer(sentence.text):  # "a v3-256 TPU pod": a slice is a count of chips
@@ -479,7 +481,7 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             name = match.group("name3") or ""
             machines = MACHINES_BEFORE.search(sentence.text, max(0, match.start() - 12), match.start())
             if machines and not YEAR.fullmatch(machines.group("n")):
-                count *= parse_plain(machines.group("n"))  # "64 8-GPU servers"
+                count *= amount(machines.group("n"))  # "64 8-GPU servers", "eight 8-GPU servers"
         elif match.group("count4"):
             count, name = parse_plain(match.group("count4")), match.group("name4")
             noun = match.group("noun4") + "s"

@@ -1,6 +1,6 @@
 """Accelerators' peak FLOP/s (``hardware.csv``), validated, and resolution of the names papers use.
 
-Peaks are dense (no structured sparsity), per chip. For TPU v2 and v3 a "core" is half a chip.
+Peaks are dense (no structured sparsity), per chip. For TPU v2, v3, v4 and v5p a "core" is half a chip.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from curation.extract.fast_patterns import either_case
 
 HARDWARE_CSV = Path(__file__).with_name("hardware.csv")
 PRECISIONS = ("fp32", "tf32", "fp16", "fp8")
-# Accelerators whose "cores" are half a chip (Google counts TPU v2/v3 cores, two per chip).
-HALF_CHIP_CORES = {"TPU v2", "TPU v3"}
+# Accelerators whose "cores" are half a chip: a TPU v2, v3, v4 or v5p chip holds two TensorCores (Cloud
+# TPU's system-architecture pages), so "128 TPU v4 cores" are 64 chips; v5e and v6e chips hold one.
+HALF_CHIP_CORES = {"TPU v2", "TPU v3", "TPU v4", "TPU v5p"}
 # GPUs of two dies that software sees as two devices: "512 MI250X GCDs" are 256 MI250X (AMD's datasheet
 # gives the peak per module of two graphics compute dies)
 HALF_GPU_DIES = {"MI250X"}
