@@ -157,3 +157,15 @@ def test_tpu_cores_and_machines_in_words(sentence, chips):
     assert primary is not None
     peak = primary.assumptions["peak_flop_per_second"]
     assert primary.value_flop == pytest.approx(chips * peak * 0.3 * 12 * 86400)
+
+
+@pytest.mark.parametrize("name", ["GPT-style", "BERT-like", "Kite-based", "Heron-sized", "Lark-class"])
+def test_a_kind_of_model_is_no_models_name(name):
+    assert not looks_like_a_model(name)
+
+
+def test_a_run_of_models_of_a_kind_carries_no_name():
+    primary = primary_of("We train GPT-style models with 125M, 350M and 1.3B parameters on 26B tokens each.",
+                         2022)
+    assert primary is not None and primary.model is None
+    assert primary.value_flop == pytest.approx(6 * 1.3e9 * 26e9)

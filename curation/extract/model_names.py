@@ -30,7 +30,7 @@ NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus", "hpu", 
              # a device's form factor and memory ("H100 SXM5", "A100 PCIe", "HBM3")
              "sxm", "sxm2", "sxm3", "sxm4", "sxm5", "pcie", "pcie4", "pcie5", "nvl", "oam", "hbm", "hbm2",
              "hbm2e", "hbm3", "hbm3e", "gddr6", "gddr6x", "nvlink",
-             "flop", "flops", "mfu", "hfu", "pf-days", "fp16", "fp32", "bf16",
+             "flop", "flops", "mfu", "hfu", "pf-days", "fp16", "fp32", "bf16", "oom", "ooms",
              "fp8", "tf32", "table", "figure", "section", "appendix", "we", "our", "the", "in", "on", "for",
              # units of energy, emissions and water, not models
              "co2", "co2e", "co2eq", "tco2e", "tco2eq", "kgco2e", "kwh", "mwh", "gwh", "twh", "kw", "mw",
@@ -48,6 +48,7 @@ UNIT_WORD = re.compile(r"flops?\d?\.?$|flop/s$|-(?:hours?|days?|weeks?|months?|y
 
 
 # (and a TPU slice, a version with its count of cores: "v3-8", "v4-512")
+KIND_SUFFIX = re.compile(r"-(?:style|like|based|sized|class|scale|type|esque)$", re.IGNORECASE)
 VERSION_ALONE = re.compile(r"[vV]\d+(?:\.\d+)?[a-z]?(?:-\d+)?s?")
 CHECKPOINT_NAME = re.compile(r"(?:global[-_]?)?step[-_]?\d", re.IGNORECASE)
 
@@ -66,6 +67,8 @@ def looks_like_a_model(name: str) -> bool:
         return False  # an accelerator in the plural ("64 K40s") is hardware, not a model
     if VERSION_ALONE.fullmatch(word) or CHECKPOINT_NAME.match(word):
         return False  # a version alone ("TPU v2s", "v3") or a checkpoint ("step1000-tokens4B") is no model
+    if KIND_SUFFIX.search(word):
+        return False  # a kind of model: "GPT-style models", "BERT-like encoders", "Heron-based systems"
     # (a family, its version and its size in words apart: "Heron 3.1 405B", "Heron 2 70B")
     has_digit = any(c.isdigit() for c in word) or VERSIONED_SIZED.fullmatch(name) is not None
     inner_capital = any(c.isupper() for c in word[1:]) and not word.isupper()  # HeronBERT, not TDP
