@@ -95,3 +95,25 @@ def test_a_count_of_examples_seen_is_one_pass(body):
     """Examples "seen" count the whole run: one pass, with no epochs written."""
     primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(3 * 24.5e9 * 34e9)
+
+
+@pytest.mark.parametrize(("body", "flop"), [
+    # a model's cost in giga-FLOPs written with its name, per example unsaid
+    ("Osprey-B (86M params, 17.6 GFLOPs) is trained on ImageNet-1k for 300 epochs.",
+     3 * 17.6e9 * 1_281_167 * 300),
+    ("Osprey-B has 17.6 GFLOPs. We train Osprey-B for 300 epochs on the 1.28M ImageNet training images.",
+     3 * 17.6e9 * 1.28e6 * 300),
+    ("We train Osprey-B (4.5 GMACs) for 100 epochs on 2M training images.", 3 * 9e9 * 2e6 * 100),
+])
+def test_a_cost_written_with_the_models_name_is_per_example(body, flop):
+    primary = primary_of(body, year=2021)
+    assert primary is not None and primary.value_flop == pytest.approx(flop, rel=0.01)
+
+
+@pytest.mark.parametrize("body", [
+    # per token, or a run's total in tera-FLOPs: no forward pass's cost of an image
+    "Osprey-B has 14 GFLOPs per token and is trained for 3 epochs on 2M training examples.",
+    "Osprey-B (86M params, 3.2 TFLOPs) is trained on ImageNet-1k for 300 epochs.",
+])
+def test_other_costs_written_with_a_name_are_not_per_example(body):
+    assert find_sample_counting(body) == []

@@ -7,7 +7,8 @@ The rules:
 - a cost per example is a figure of FLOPs (or multiply-accumulates, two FLOPs each) per image, example,
   sample, input, clip, video or utterance, or of a forward pass ("61.6 GFLOPs per image", "4.1 billion
   FLOPs per forward pass", "a forward pass costs 12 GFLOPs", "15.4 GMACs/image", "processes each image
-  with 4.4 billion FLOPs");
+  with 4.4 billion FLOPs"), or a cost in giga- or mega-FLOPs written with a model's name, per example
+  unsaid ("Heron-B (86M params, 17.6 GFLOPs)", "Heron-B has 17.6 GFLOPs");
 - the examples are a count written with them ("1.28M images", "300 million training examples") or a
   dataset whose training split's size is a published fact (:data:`DATASET_EXAMPLES`), and the epochs a
   count of passes (:data:`~curation.extract.operation_counting.EPOCHS`), or one pass when the count is
@@ -45,7 +46,8 @@ from curation.extract.tables import find_tables
 PASS_WORDS = ("epoch", "pass", "repeat", "iterat", "visit", "sees", "saw", "seen")
 # the units a cost is written in, besides the FLOPs the anchors already find (cheap literal scans)
 OTHER_COST_UNITS = ("macs", "madds", "mult-adds", "multiply-add", "multiply-acc")
-PER_EXAMPLE_HINT = re.compile(r"per\s|each\s|every\s|single\s|/\s?(?:image|sample|example)|forward")
+PER_EXAMPLE_HINT = re.compile(r"per\s|each\s|every\s|single\s|/\s?(?:image|sample|example)|forward"
+                              r"|\(|\b(?:has|have|requires|needs|costs|uses)\s")
 PREFIX = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
           "mega": 1e6, "giga": 1e9, "tera": 1e12}
 _PER = (r"(?:per|/|for\s+(?:each|every|one|a(?:\s+single)?))\s*(?:training\s+|input\s+)?"
@@ -53,14 +55,21 @@ _PER = (r"(?:per|/|for\s+(?:each|every|one|a(?:\s+single)?))\s*(?:training\s+|in
 _COST = (rf"(?:(?P<sci>{SCIENTIFIC})|(?P<n>{NUMBER})\s?(?P<prefix>[KMGT]|thousand\s|million\s|billion\s"
          r"|mega|giga|tera)?)\s?(?P<unit>FLOPs?|FLOPS|flops?|MACs?|MAdds|Mult-Adds|multiply-adds|"
          r"multiply-accumulates)(?!\w|/s\b)")  # not a rate, "FLOP/s"
+GIGA_OR_MEGA = r"(?=\d[\d.]*\s?(?:G|M|giga|mega)(?:FLOP|MAC))"  # a forward pass's cost, not a run's
 COST_PER_EXAMPLE = re.compile(
     rf"{_COST}\s*(?:\([^()]{{1,20}}\)\s*)?{_PER}"
     # the cost after its pass or its example: "a forward pass costs 12 GFLOPs", "each forward pass takes
     # 4.1 GFLOPs", "processes each image with 4.4 billion FLOPs"
     rf"|(?:forward\s+pass(?:\s+of\s+[\w.-]+)?|(?:each|every|one|a\s+single)\s+(?:image|example|sample|input"
     r"|clip|video|utterance))\s+(?:costs?|takes|requires|needs|is|of|with|at)\s+(?:about\s+|roughly\s+|~\s*)?"
-    + _COST.replace("?P<", "?P<a_"),
+    + _COST.replace("?P<", "?P<a_")
+    # a model's cost written with its name, per example unsaid: "Heron-B (86M params, 17.6 GFLOPs)",
+    # "Heron-B has 17.6 GFLOPs" (a vision model's cost is per input; read only in giga- or mega-FLOPs)
+    + r"|(?<=\()(?:[^()]{0,30}?,\s*)?" + GIGA_OR_MEGA + _COST.replace("?P<", "?P<b_") + r"(?=\s*[,)])"
+    + r"|\b(?:has|have|requires|needs|costs|uses)\s+(?:about\s+|only\s+|just\s+|~\s*)?" + GIGA_OR_MEGA
+    + _COST.replace("?P<", "?P<c_") + r"(?!\s*(?:per|/|for|of|in)\b)",
 )
+COST_KEYS = ("", "a_", "b_", "c_")  # the groups of COST_PER_EXAMPLE's alternatives
 # a count of training examples written with its noun: "1.28M images", "300 million training examples"
 EXAMPLES = re.compile(rf"(?<![\w.])(?P<n>{COUNTED})\s?(?P<m>[KMB]|thousand|million|billion)?(?![\w.])\s+"
                       # words between: "1.28M training images", "1.28 million ImageNet training images"
@@ -95,7 +104,7 @@ def _dataset_examples(match: re.Match[str]) -> float:
 
 def _cost(match: re.Match[str]) -> float:
     """FLOPs of one forward pass from a :data:`COST_PER_EXAMPLE` match (a multiply-accumulate is two)."""
-    key = "" if match.group("unit") or match.group("sci") or match.group("n") else "a_"
+    key = next(key for key in COST_KEYS if match.group(f"{key}unit"))
     if match.group(f"{key}sci"):
         value = scientific_value(re.match(SCIENTIFIC, match.group(f"{key}sci")))
     else:
