@@ -169,3 +169,36 @@ def test_a_run_of_models_of_a_kind_carries_no_name():
                          2022)
     assert primary is not None and primary.model is None
     assert primary.value_flop == pytest.approx(6 * 1.3e9 * 26e9)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In total, the study used about 150,000 A100 GPU hours.",
+    "In total, our experiments consumed 150,000 A100 GPU hours.",
+    "Our experiments together took 150,000 A100 GPU hours.",
+])
+def test_a_studys_total_is_no_run(sentence):
+    primary = primary_of("We train 48 models; our largest model has 2.8B parameters and was trained on 200B "
+                         "tokens. " + sentence, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 2.8e9 * 200e9)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In this study, we train Osprey on 64 A100 GPUs for 12 days.",
+    "In our experiments, we train Osprey on 64 A100 GPUs for 12 days.",
+])
+def test_a_study_that_frames_the_run_keeps_it(sentence):
+    primary = primary_of(sentence, 2023)
+    assert primary is not None and primary.value_flop == pytest.approx(64 * 12 * 86400 * 312e12 * 0.3)
+
+
+def test_a_pretraining_told_between_commas_is_that_figures_stage():
+    primary = primary_of("We align Osprey-13B, a 13B-parameter model we pretrained on 1.5T tokens, with RLHF "
+                         "to produce Osprey-Chat.", 2024)
+    assert primary is not None and primary.stage == "pretraining"
+    assert primary.value_flop == pytest.approx(6 * 13e9 * 1.5e12)
+
+
+def test_a_fine_tuning_told_between_commas_stays_a_fine_tuning():
+    primary = primary_of("We pretrain nothing ourselves: Osprey-13B, fine-tuned on 10B tokens of chat, is our "
+                         "only model.", 2024)
+    assert primary is None or primary.stage == "finetuning"

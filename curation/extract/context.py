@@ -545,6 +545,11 @@ AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|al
 # consumed 92 GPU years", "all experiments in this paper took 50,000 GPU hours"): no run's, not even as
 # an upper bound of one
 PROJECT_TOTAL = re.compile(r"\b(?:(?:whole|entire) (?:project|study|research|paper)|this project|the project"
+                           # "in total, the study used 150,000 GPU hours", "our experiments together took …"
+                           r"|(?:this|the|our) (?:study|investigation) (?:(?:in total|overall|altogether) )?"
+                           r"(?:used|consumed|required|took|needed|cost|spent)"
+                           r"|(?:in total|together|combined|overall),? (?:our|the|these) (?:\w+ )?experiments"
+                           r"|(?:our|the|these) (?:\w+ )?experiments (?:in total|together|combined)"
                            r"|(?:all|across) (?:of )?(?:our |the |these )?(?:\w+ )?experiments"
                            r"|all (?:the )?(?:figures|results|tables) in this (?:paper|work)"
                            # "the total project compute, including failed runs and ablations, was …"
@@ -1019,10 +1024,25 @@ def stage_item(clause: Span, figure: Span) -> Span:
     return clause
 
 
+# a verb of pre-training in the figure's own stretch between commas: "We align Heron, a 13B model we
+# pretrained on 1.5T tokens, with RLHF" (the pre-training is that figure's stage)
+PRETRAINED_HERE = re.compile(r"\bpre-?train(?:ed|ing)?\b", re.IGNORECASE)
+
+
 def clause_span(sentence: Span, figure: Span) -> Span:
-    """:func:`stage_clause` as a span of the text."""
+    """:func:`stage_clause` as a span of the text; within it, the figure's own stretch between commas when
+    that stretch says the figure was pre-trained on (:data:`PRETRAINED_HERE`) and names no fine-tuning:
+    the words of another stage around it are not the figure's."""
     at, end = figure.start - sentence.start, figure.end - sentence.start
     breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence.text)]
     start = max((e for s, e in breaks if e <= at), default=0)
     stop = min((s for s, e in breaks if s >= end), default=len(sentence.text))
+    if "," in sentence.text[start:stop] and "train" in sentence.text[start:stop]:
+        commas = [m.start() for m in CLAUSE_COMMA.finditer(sentence.text, start, stop)]
+        inner = max((c + 1 for c in commas if c < at), default=start)
+        outer = min((c for c in commas if c >= end), default=stop)
+        stretch = sentence.text[inner:outer]
+        if (inner, outer) != (start, stop) and PRETRAINED_HERE.search(stretch) and \
+                not has_cue(stretch.lower(), FINETUNE_CUES):
+            start, stop = inner, outer
     return Span(sentence.text[start:stop], sentence.start + start, sentence.start + stop)
