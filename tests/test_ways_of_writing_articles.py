@@ -199,6 +199,28 @@ def test_a_pretraining_told_between_commas_is_that_figures_stage():
 
 
 def test_a_fine_tuning_told_between_commas_stays_a_fine_tuning():
-    primary = primary_of("We pretrain nothing ourselves: Osprey-13B, fine-tuned on 10B tokens of chat, is our "
-                         "only model.", 2024)
+    primary = primary_of("We pretrain nothing ourselves: Osprey-13B, fine-tuned on 10B tokens of chat, is "
+                         "our only model.", 2024)
     assert primary is None or primary.stage == "finetuning"
+
+
+POSITION = ("Thresholds for Oversight\n\nAbstract\nWe argue that models trained with more than 1e26 FLOPs "
+            "should be reported to regulators.\n\n2 Background\n")
+SERVING = ("FastServe: Efficient Inference\n\nAbstract\nWe present FastServe, an inference system.\n\n"
+           "5 Evaluation\n")
+
+
+def test_a_position_papers_named_run_is_anothers():
+    assert primary_of("Kite-405B was trained with 3.8 × 10^25 FLOPs on 16,384 H100 GPUs over 54 days.",
+                      2024, head=POSITION) is None
+
+
+@pytest.mark.parametrize("verb", ["serve", "deploy"])
+def test_a_served_models_pre_training_is_anothers(verb):
+    assert primary_of(f"We {verb} Kite-70B on 8 A100 GPUs for 24 hours. Kite-70B was pretrained on 2T tokens "
+                      "with 1.7M GPU hours.", 2024, head=SERVING) is None
+
+
+@pytest.mark.parametrize("name", ["PyTorch", "TensorFlow", "DeepSpeed", "JAX"])
+def test_software_is_no_model(name):
+    assert not looks_like_a_model(name)

@@ -163,6 +163,10 @@ STUDIES_OTHERS = re.compile(  # ("w" first, the word's start checked behind it: 
     re.IGNORECASE)
 
 
+# a text that argues a position: "We argue that models trained with more than 1e26 FLOPs should be
+# reported", "This paper calls for …" (its figures of named models are others', as in a study of them)
+ARGUES = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|essay|article|report|note))\s+(?:\w+\s+)?"
+                    r"(?:argue|argues|contend|contends|advocate|advocates|call\s+for|calls\s+for)\b")
 STUDY_OPENING = 12_000  # the characters of a text that say what it studies: its abstract and introduction
 
 
@@ -227,14 +231,16 @@ def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
     use: those figures are marked as cited (at least five prose sentences with figures, none
     first-person; a table, several figures in one sentence, or a run told again in the same words, counts
     once). One such sentence is enough in a text whose title calls it a survey or a review, and in one
-    that says it studies others' models (:func:`_studies_others`); there, a count of operations
-    (parameters × tokens) of a model its title does not carry is another's too."""
+    that says it studies others' models or argues a position (:func:`_studies_others`,
+    :data:`ARGUES`); there, a count of operations (parameters × tokens) of a model its title does not
+    carry is another's too."""
     quoted = [e for e in estimates if e.method in (REPORTED, HARDWARE) and eligible(e)]
     counted = [e for e in estimates if e.method == OPERATION_COUNTING and eligible(e)]
     prose = [e for e in quoted if not e.assumptions.get("table_row") and is_prose(e.evidence[0])]
     title = title_part(text)
     survey = (prose or counted) and SURVEY_TITLE.search(title)
-    study = (prose or counted) and STUDIES_OTHERS.search(text, 0, STUDY_OPENING)
+    study = (prose or counted) and (STUDIES_OTHERS.search(text, 0, STUDY_OPENING)
+                                     or ARGUES.search(text, 0, STUDY_OPENING))
     told = prose + [e for e in counted if is_prose(e.evidence[0])] if survey or study else prose
     surveyed = told and survey and not any(FIRST_PERSON.search(e.evidence[0].text) for e in told)
     if surveyed or (study and _studies_others(title, told)):

@@ -31,6 +31,8 @@ NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus", "hpu", 
              "sxm", "sxm2", "sxm3", "sxm4", "sxm5", "pcie", "pcie4", "pcie5", "nvl", "oam", "hbm", "hbm2",
              "hbm2e", "hbm3", "hbm3e", "gddr6", "gddr6x", "nvlink",
              "flop", "flops", "mfu", "hfu", "pf-days", "fp16", "fp32", "bf16", "oom", "ooms",
+             # software a run is written in ("implemented in PyTorch and trained for …")
+             "pytorch", "tensorflow", "jax", "flax", "keras", "mxnet", "paddlepaddle", "deepspeed",
              "fp8", "tf32", "table", "figure", "section", "appendix", "we", "our", "the", "in", "on", "for",
              # units of energy, emissions and water, not models
              "co2", "co2e", "co2eq", "tco2e", "tco2eq", "kgco2e", "kwh", "mwh", "gwh", "twh", "kw", "mw",

@@ -65,8 +65,9 @@ from curation.extract.flagship_counting import (
 from curation.extract.hardware import resolve_accelerator
 from curation.extract.model_names import DISCOURSE_OPENER, document_title, looks_like_a_model, squash_name
 
-# "we use / evaluate … X", "we apply our method to X"
-USES = re.compile(rf"{WE_THEN}(?:use\b|used\b|using\b|appl(?:y|ied|ying)\b|{STUDY_VERBS})\w*"
+# "we use / evaluate … X", "we apply our method to X", "we serve / deploy X" (inference on it)
+USES = re.compile(rf"{WE_THEN}(?:use\b|used\b|using\b|appl(?:y|ied|ying)\b|serv(?:e|ed|ing)\b"
+                  rf"|deploy(?:s|ed|ing)?\b|{STUDY_VERBS})\w*"
                   r"(?P<object>[^.;:]{0,160})", re.IGNORECASE)
 NAME_PARTS = re.compile(r"[\s-]")
 
