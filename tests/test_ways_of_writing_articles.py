@@ -224,3 +224,21 @@ def test_a_served_models_pre_training_is_anothers(verb):
 @pytest.mark.parametrize("name", ["PyTorch", "TensorFlow", "DeepSpeed", "JAX"])
 def test_software_is_no_model(name):
     assert not looks_like_a_model(name)
+
+
+ENERGY = ("Energy Considerations for Deep Learning\n\nAbstract\nWe quantify the energy and carbon costs of "
+          "training recent NLP models.\n\n3 Results\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    # the run's length and devices between the name and the verb; a name with a size word after a hyphen
+    "Training Kite-base for 79 hours on 64 V100 GPUs used 1,507 kWh.",
+    "A neural architecture search for Lark-big ran for about 274,120 GPU hours on P100 GPUs.",
+])
+def test_a_study_of_recent_models_reports_their_runs(sentence):
+    assert primary_of(sentence, 2019, head=ENERGY) is None
+
+
+def test_a_rate_a_system_sustains_is_no_total():
+    assert primary_of("Osprey trains models with over 100B parameters on 400 GPUs, sustaining 15 petaflops.",
+                      2020) is None

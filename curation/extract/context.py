@@ -216,7 +216,9 @@ SUPPOSITION = re.compile(r"(?<!\bwe\s)\b(?:assume|suppose|imagine)\s+(?:that\s+)
                          r"|(?:^|(?<=[.:;!?\n])\s*|\blet(?:\s+us|'s)\s+)consider\s+(?:a|an|one)\b",
                          re.IGNORECASE)
 BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
-JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|capable\s+of|threshold\s+of|(?:at\s+)?the\s+scale\s+of)"
+# (a rate a system sustains is no run's total either: "sustaining 15 petaflops", "a throughput of 38 TFLOPs")
+JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|sustain\w*|capable\s+of|threshold\s+of"
+                         r"|(?:at\s+)?the\s+scale\s+of|(?:a|the)\s+throughput\s+of)"
                          r"\s+(?:about\s+|roughly\s+|~\s*|the\s+)?$"
                          # a batch, not the run: "a batch size of 4M tokens", "batches of 2M tokens"
                          r"|\bbatch(?:\s+size)?\s*(?:of|is|was|=|:)?\s*(?:about\s+|roughly\s+|~\s*)?$"

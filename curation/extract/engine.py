@@ -159,7 +159,9 @@ STUDIES_OTHERS = re.compile(  # ("w" first, the word's start checked behind it: 
     r"(?:\d[\d,]*|several|many|various|numerous|dozens\s+of|hundreds\s+of|a\s+(?:range|variety|suite)\s+of"
     r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|public(?:ly[\s-]available)?|existing|popular|prominent|open(?:-source|ly[\s-]released)?|released"
-    r"|well-known|widely[\s-]used|notable|frontier)\s+(?:[\w-]+\s+){0,2}?(?:models|LLMs|systems)\b",
+    r"|well-known|widely[\s-]used|notable|frontier"
+    # "the costs of training recent NLP models", "of state-of-the-art models"
+    r"|recent|modern|state-of-the-art|contemporary|representative)\s+(?:[\w-]+\s+){0,2}?(?:models|LLMs|systems)\b",
     re.IGNORECASE)
 
 
@@ -218,11 +220,16 @@ def _carries(title: str, model: str) -> bool:
 # 1,024 TPU v3 chips", "training Kite Explorer required 6 days" (one to three capitalized words, on one line:
 # a heading's "Training" before it is no part of the name)
 TRAINING_OF_NAME = re.compile(r"\b[Tt]raining[ \t]+(?P<name>[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[ \t]+"
+                              # the run's length or devices may come between: "Training Kite-base for 79
+                              # hours on 64 V100 GPUs used 1,507 kWh"
+                              r"(?:(?:for|on|with|using)[ \t]+[^.;,\n]{1,50}?[ \t]+)?"
                               r"(?:took|takes|required|requires|used|uses|consumed|consumes|lasted|cost|costs)\b")
 # a model's name as the prose writes it: a capitalized word, then a digit in it or after a hyphen
-# ("Kite-405B", "GPT-4", "Llama3") or a capitalized part after a hyphen ("Heron-VL"), not a bare size
-# after a preposition ("on 2T")
-MODEL_NAME = re.compile(r"\b[A-Z][A-Za-z]+-?[\w.-]*\d[\w.-]*|\b[A-Z][A-Za-z]+-[A-Z][\w.-]*")
+# ("Kite-405B", "GPT-4", "Llama3") or a capitalized part after a hyphen ("Heron-VL") or a size word, not
+# a bare size after a preposition ("on 2T")
+MODEL_NAME = re.compile(r"\b[A-Z][A-Za-z]+-?[\w.-]*\d[\w.-]*|\b[A-Z][A-Za-z]+-[A-Z][\w.-]*"
+                        # or a size word after a hyphen: "Kite-base", "Lark-big", "Heron-large"
+                        r"|\b[A-Z][A-Za-z]+-(?:base|big|large|small|tiny|medium|mini|huge|giant|xl|xxl)\b")
 
 
 def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
