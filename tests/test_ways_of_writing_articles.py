@@ -242,3 +242,38 @@ def test_a_study_of_recent_models_reports_their_runs(sentence):
 def test_a_rate_a_system_sustains_is_no_total():
     assert primary_of("Osprey trains models with over 100B parameters on 400 GPUs, sustaining 15 petaflops.",
                       2020) is None
+
+
+CIRCUITS = ("Circuits in the Wild\n\nAbstract\nWe reverse-engineer circuits for indirect object "
+            "identification in Kite-7B.\n\n2 Setup\n")
+
+
+def test_a_released_checkpoint_used_is_the_model_named_before():
+    body = ("Kite-7B is a 7-billion-parameter decoder-only transformer trained on 2 trillion tokens. We use "
+            "the publicly released checkpoint and run all analyses on a single A100 GPU.")
+    assert primary_of(body, 2024, head=CIRCUITS) is None
+
+
+EMERGENCE = "Emergent Abilities Revisited\n\nAbstract\nWe revisit claims of emergence.\n\n3 Models\n"
+
+
+def test_figures_in_what_the_authors_evaluate_are_others():
+    body = ("We evaluate the Kite family (from 125M to 175B parameters, each trained on 300B tokens) and the "
+            "Lark family (up to 540B parameters, trained on 780B tokens).")
+    assert primary_of(body, 2024, head=EMERGENCE) is None
+
+
+QUANTX = ("QuantX: 2-bit Quantization\n\nAbstract\nWe present QuantX, a post-training quantization method "
+          "that compresses Kite-70B to 2 bits per weight.\n\n4 Experiments\n")
+
+
+def test_a_method_papers_model_is_anothers():
+    body = ("Kite-70B was trained on 2T tokens with 1,720,320 A100 GPU-hours. Quantizing it with QuantX "
+            "takes 4 hours on one A100 GPU.")
+    assert primary_of(body, 2024, head=QUANTX) is None
+
+
+def test_a_method_paper_that_trains_keeps_its_runs():
+    body = "We train Kite-1B with QuantX-aware training on 100B tokens using 64 A100 GPUs for 5 days."
+    primary = primary_of(body, 2024, head=QUANTX)
+    assert primary is not None and primary.value_flop > 1e20

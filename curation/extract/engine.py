@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from curation.extract.card_device_time import find_card_device_time
-from curation.extract.card_finders import find_card_operation_counting
+from curation.extract.card_finders import find_card_operation_counting, looks_like_model_card
 from curation.extract.context import AGGREGATE_NOTE, eligible, is_prose
 from curation.extract.cpu_time import find_cpu_time
 from curation.extract.derived import mark_base_runs
@@ -34,11 +34,12 @@ from curation.extract.flagship_counting import (
     find_flagship_counting,
     mark_corpus_sizes,
     mark_runs_of_other_sizes,
+    opening_end,
     title_part,
 )
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.markup import plain_text
-from curation.extract.model_names import squash_name
+from curation.extract.model_names import looks_like_a_model, squash_name
 from curation.extract.moe import use_active_parameters
 from curation.extract.node_time import find_node_counts, find_node_time
 from curation.extract.operation_counting import find_operation_counting
@@ -250,6 +251,13 @@ def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
                                      or ARGUES.search(text, 0, STUDY_OPENING))
     told = prose + [e for e in counted if is_prose(e.evidence[0])] if survey or study else prose
     surveyed = told and survey and not any(FIRST_PERSON.search(e.evidence[0].text) for e in told)
+    if (prose or counted) and _method_without_training(text):
+        # a paper that contributes a method and trains nothing: its named models' runs are others'
+        for estimate in quoted + counted:
+            model = estimate.model or ""
+            if model and looks_like_a_model(model) and not _carries(title, model) \
+                    and estimate.stage == PRETRAINING and not FIRST_PERSON.search(estimate.evidence[0].text):
+                estimate.notes.append(METHOD_PAPERS_MODEL)
     if surveyed or (study and _studies_others(title, told)):
         others = quoted + [e for e in counted if not (e.model and _carries(title, e.model))]
         for estimate in others:
@@ -269,6 +277,23 @@ def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
 
 REPORTS_OF_OTHERS = ("cited from other work: the text quotes many runs' compute and trains none of them "
                      "in its own words")
+METHOD_PAPERS_MODEL = ("cited from other work: a model a paper that contributes a method, and trains "
+                       "nothing, applies its method to")
+# what a paper contributes when it is no model: "We present QuantX, a post-training quantization method", "we
+# propose a new optimizer", "This paper introduces a benchmark of …"
+INTRODUCES_METHOD = re.compile(r"\b(?:[Ww]e\s+(?:present|introduce|propose|describe|release)"
+                               r"|[Tt]his\s+(?:paper|work)\s+(?:presents|introduces|proposes|describes))\s+(?:[A-Z][\w.-]*,\s+)?(?:a|an)\s+"
+                               r"(?:[\w-]+\s+){0,4}?(?:method|technique|algorithm|framework|system|library"
+                               r"|benchmark|optimizer|approach|objective|toolkit|metric|procedure|compiler"
+                               r"|scheduler|protocol|kernel)s?\b")
+
+
+def _method_without_training(text: str) -> bool:
+    """Whether a paper's opening says it contributes a method, a system or a benchmark
+    (:data:`INTRODUCES_METHOD`) and no sentence of it tells a training run of the authors' own
+    (:data:`OWN_TRAINING`: "we train", "we pre-trained", "we fine-tune", "our model was trained")."""
+    return not looks_like_model_card(text) and OWN_TRAINING.search(text) is None and \
+        INTRODUCES_METHOD.search(text, 0, opening_end(text)) is not None
 
 
 def _trust(estimate: Estimate) -> float:

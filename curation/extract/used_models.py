@@ -49,13 +49,14 @@ from curation.extract.context import (
     teacher_figure,
 )
 from curation.extract.device_sentences import CONTRAST, CONTRASTED
-from curation.extract.evidence import PRETRAINING, Estimate, Span, sentence_before
+from curation.extract.evidence import PRETRAINING, Estimate, Span, sentence_around, sentence_before
 from curation.extract.flagship_counting import (
     ABSTRACT_HEADING,
     ABSTRACT_REACH,
     STUDY_VERBS,
     WE_THEN,
     common_word,
+    in_title,
     introduced_as_own,
     opening_end,
     opens_with_own_name,
@@ -72,10 +73,18 @@ USES = re.compile(rf"{WE_THEN}(?:use\b|used\b|using\b|appl(?:y|ied|ying)\b|serv(
 NAME_PARTS = re.compile(r"[\s-]")
 
 
+# a checkpoint someone released, used: "We use the publicly released checkpoint", "we use its official
+# weights" (the model is the one the sentence before names)
+RELEASED_CHECKPOINT = re.compile(r"^\s+(?:the|its|their)\s+(?:publicly\s+)?(?:released|available|official"
+                                 r"|open(?:-source)?|public|pre-?trained)\s+(?:checkpoints?|weights|models?)\b",
+                                 re.IGNORECASE)
+
+
 @lru_cache(maxsize=8)
 def _used_objects(text: str) -> str:
     """What the text's first-person sentences say it evaluates, uses, compares or fine-tunes, one
-    object a line (the pattern is tried only where "we" starts a word: a cheap scan)."""
+    object a line (the pattern is tried only where "we" starts a word: a cheap scan); a released
+    checkpoint used (:data:`RELEASED_CHECKPOINT`) stands for the sentence before it."""
     low, objects = lowered(text), []
     at = low.find("we")
     while at != -1:
@@ -83,6 +92,10 @@ def _used_objects(text: str) -> str:
             match = USES.match(text, at)
             if match:
                 objects.append(match.group("object"))
+                if RELEASED_CHECKPOINT.match(match.group("object")):
+                    sentence = sentence_around(text, at, at + 2)
+                    before = sentence_before(text, sentence)
+                    objects.append(before.text if before else "")
         at = low.find("we", at + 2)
     return "\n".join(objects)
 
@@ -214,6 +227,10 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
         if example and not _claimed(text, example) and not _card_title(text, example, card_name) and \
                 not _paper_title(text, example):
             estimate.notes.append(f"cited from other work: the figures of an example, {example}")
+    for estimate in estimates:
+        evaluated = eligible(estimate) and card_name is None and _evaluated_figure(estimate, text)
+        if evaluated:
+            estimate.notes.append("cited from other work: a figure of the models the text evaluates")
     named = [e for e in named if eligible(e)]
     # (the models counted are those given a figure, its own or one already found cited: "GPT-4 is
     # estimated to have used 2e25 FLOP, …, and Kite 3.1 405B 3.8e25 FLOP" quotes three)
@@ -246,6 +263,30 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
     if card_name is not None:
         _mark_other_cards_sentences([e for e in named if not e.assumptions.get("table_row") and eligible(e)],
                                     text, card_name)
+
+
+# "We evaluate the Kite family (… each trained on 300B tokens)": the figures in the object of a verb of study
+EVALUATES = re.compile(rf"\b{WE_THEN}(?:evaluat|compar|stud(?:y|ied|ies)|analy[sz]|prob|benchmark|examin"
+                       r"|assess)\w*\b", re.IGNORECASE)
+NAME_WORD = re.compile(r"(?<![\w.-])[A-Z][\w.-]*\w")
+
+
+def _evaluated_figure(estimate: Estimate, text: str) -> bool:
+    """Whether a figure stands in the object of a first-person verb of study in a sentence that tells no
+    training of the authors' own (:data:`EVALUATES`: "We evaluate the Kite family (up to 175B parameters,
+    each trained on 300B tokens)"), says not "our", and names nothing the title carries ("We evaluate
+    Heron-7B, trained on 2T tokens, …" under "Heron: …" is the own model's)."""
+    sentence, figure = estimate.evidence[0], estimate.evidence[-1]
+    low = sentence.text.lower()
+    if "we " not in low or " our " in f" {low}" or trains(sentence.text):
+        return False
+    verb = EVALUATES.search(sentence.text)
+    if verb is None or not sentence.start + verb.end() <= figure.start <= sentence.end:
+        return False
+    title = squash_name(title_part(text))
+    names = NAME_WORD.findall(sentence.text[verb.end():])
+    return not any(in_title(text, name) or squash_name(_stem(name)) in title
+                   for name in names if len(name) > 2)
 
 
 # the authors' estimate of a named model's run: "We estimate that Kite's training required 3.1e23 FLOPs",
