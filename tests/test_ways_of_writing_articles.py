@@ -277,3 +277,12 @@ def test_a_method_paper_that_trains_keeps_its_runs():
     body = "We train Kite-1B with QuantX-aware training on 100B tokens using 64 A100 GPUs for 5 days."
     primary = primary_of(body, 2024, head=QUANTX)
     assert primary is not None and primary.value_flop > 1e20
+
+
+def test_a_method_applied_to_train_a_model_keeps_its_run():
+    head = ("A New Training Method\n\nAbstract\nWe propose a new training method for language models.\n\n"
+            "3 Experiments\n")
+    body = ("We apply it to train Osprey-7B. Osprey-7B was trained on 2T tokens using 512 A100 GPUs for 10 "
+            "days.")
+    primary = primary_of(body, 2024, head=head)
+    assert primary is not None and primary.value_flop > 1e22

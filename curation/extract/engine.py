@@ -291,9 +291,17 @@ INTRODUCES_METHOD = re.compile(r"\b(?:[Ww]e\s+(?:present|introduce|propose|descr
 def _method_without_training(text: str) -> bool:
     """Whether a paper's opening says it contributes a method, a system or a benchmark
     (:data:`INTRODUCES_METHOD`) and no sentence of it tells a training run of the authors' own
-    (:data:`OWN_TRAINING`: "we train", "we pre-trained", "we fine-tune", "our model was trained")."""
+    (:data:`OWN_TRAINING`: "we train", "we pre-trained", "we fine-tune", "our model was trained"; nor a
+    first-person sentence with a verb of training, :data:`WE_TRAIN_ANYHOW`: "we apply it to train …")."""
     return not looks_like_model_card(text) and OWN_TRAINING.search(text) is None and \
+        WE_TRAIN_ANYHOW.search(text) is None and \
         INTRODUCES_METHOD.search(text, 0, opening_end(text)) is not None
+
+
+# a training verb anywhere in a first-person sentence: "we apply it to train Kite-7B", "we use it to
+# pre-train …"
+WE_TRAIN_ANYHOW = re.compile(r"\b[Ww]e\b[^.;\n]{0,80}?\b(?:pre-?train(?:ed)?|train(?:ed)?"
+                             r"|fine-?tun(?:e|ed))\b")
 
 
 def _trust(estimate: Estimate) -> float:
