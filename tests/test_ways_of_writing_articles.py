@@ -286,3 +286,11 @@ def test_a_method_applied_to_train_a_model_keeps_its_run():
             "days.")
     primary = primary_of(body, 2024, head=head)
     assert primary is not None and primary.value_flop > 1e22
+
+
+def test_a_claimed_model_the_authors_compare_keeps_its_run():
+    head = ("Scaling Data for Small Models\n\nAbstract\nWe introduce Osprey, a family of small language "
+            "models.\n\n3 Results\n")
+    body = "We compare Osprey-7B (trained on 2T tokens) with Kite-7B (trained on 1T tokens)."
+    primary = primary_of(body, 2024, head=head)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

@@ -274,8 +274,9 @@ NAME_WORD = re.compile(r"(?<![\w.-])[A-Z][\w.-]*\w")
 def _evaluated_figure(estimate: Estimate, text: str) -> bool:
     """Whether a figure stands in the object of a first-person verb of study in a sentence that tells no
     training of the authors' own (:data:`EVALUATES`: "We evaluate the Kite family (up to 175B parameters,
-    each trained on 300B tokens)"), says not "our", and names nothing the title carries ("We evaluate
-    Heron-7B, trained on 2T tokens, …" under "Heron: …" is the own model's)."""
+    each trained on 300B tokens)"), says not "our", and names nothing the title carries or the text
+    claims ("We evaluate Heron-7B, trained on 2T tokens, …" under "Heron: …", or after "We introduce
+    Heron", is the own model's)."""
     sentence, figure = estimate.evidence[0], estimate.evidence[-1]
     low = sentence.text.lower()
     if "we " not in low or " our " in f" {low}" or trains(sentence.text):
@@ -285,7 +286,7 @@ def _evaluated_figure(estimate: Estimate, text: str) -> bool:
         return False
     title = squash_name(title_part(text))
     names = NAME_WORD.findall(sentence.text[verb.end():])
-    return not any(in_title(text, name) or squash_name(_stem(name)) in title
+    return not any(in_title(text, name) or squash_name(_stem(name)) in title or _claimed(text, name)
                    for name in names if len(name) > 2)
 
 
