@@ -1,7 +1,13 @@
-"""Short texts of our own for ways of writing that the sentences Epoch quotes showed in a twentieth round:
-an article and a model before a count of devices ("a 540B model consumes 512 chips"), a TPU slice
-written before "TPUs" ("v3-8 TPUs"), and the text's own name before a size after an article ("training an
-Osprey 540B model consumes …"), which is no model of some size in general."""
+"""Short texts of our own for the ways of writing a twentieth round found, in the sentences Epoch quotes
+and in whole documents written for it: an article and a model before a count of devices ("a 540B model
+consumes 512 chips"), a TPU slice before "TPUs" ("v3-8 TPUs"), TPU v4 and v5p cores (two a chip) and
+machines counted in words; the text's own name before a size after an article ("training an Osprey 540B
+model consumes …"); a sparse model's cost told as a dense model's size; sizes written around the own
+name ("With 40B parameters, Osprey is …", "Osprey comprises 40 layers with a total of 13B parameters")
+and not another size in its sentence; a kind of model ("GPT-style") or software as no name; a study's
+total; a pre-training told between commas; and the runs of others: in a text that argues a position,
+of a model the authors serve, of a study of recent models, of a released checkpoint the authors use, in
+what they evaluate, and in a paper that contributes a method and trains nothing."""
 
 from __future__ import annotations
 

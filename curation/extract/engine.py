@@ -241,7 +241,9 @@ def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
     once). One such sentence is enough in a text whose title calls it a survey or a review, and in one
     that says it studies others' models or argues a position (:func:`_studies_others`,
     :data:`ARGUES`); there, a count of operations (parameters × tokens) of a model its title does not
-    carry is another's too."""
+    carry is another's too. A paper that contributes a method and trains nothing
+    (:func:`_method_without_training`) gives a named model's pre-training, told in no first person, as
+    another's: the model it applies its method to."""
     quoted = [e for e in estimates if e.method in (REPORTED, HARDWARE) and eligible(e)]
     counted = [e for e in estimates if e.method == OPERATION_COUNTING and eligible(e)]
     prose = [e for e in quoted if not e.assumptions.get("table_row") and is_prose(e.evidence[0])]
