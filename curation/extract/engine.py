@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from curation.extract.anchors import lowered
 from curation.extract.card_device_time import find_card_device_time
 from curation.extract.card_finders import find_card_operation_counting, looks_like_model_card
 from curation.extract.context import AGGREGATE_NOTE, eligible, is_prose
@@ -170,6 +171,15 @@ STUDIES_OTHERS = re.compile(  # ("w" first, the word's start checked behind it: 
 # reported", "This paper calls for …" (its figures of named models are others', as in a study of them)
 ARGUES = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|essay|article|report|note))\s+(?:\w+\s+)?"
                     r"(?:argue|argues|contend|contends|advocate|advocates|call\s+for|calls\s+for)\b")
+ARGUE_WORDS = ("argue", "contend", "advocate", "call for", "calls for")  # cheap: read before the pattern
+
+
+def _argues(text: str) -> bool:
+    """Whether a text's opening argues a position (:data:`ARGUES`)."""
+    opening = lowered(text)[:STUDY_OPENING]
+    return any(word in opening for word in ARGUE_WORDS) and ARGUES.search(text, 0, STUDY_OPENING) is not None
+
+
 STUDY_OPENING = 12_000  # the characters of a text that say what it studies: its abstract and introduction
 
 
@@ -249,17 +259,16 @@ def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
     prose = [e for e in quoted if not e.assumptions.get("table_row") and is_prose(e.evidence[0])]
     title = title_part(text)
     survey = (prose or counted) and SURVEY_TITLE.search(title)
-    study = (prose or counted) and (STUDIES_OTHERS.search(text, 0, STUDY_OPENING)
-                                     or ARGUES.search(text, 0, STUDY_OPENING))
+    study = (prose or counted) and (STUDIES_OTHERS.search(text, 0, STUDY_OPENING) or _argues(text))
     told = prose + [e for e in counted if is_prose(e.evidence[0])] if survey or study else prose
     surveyed = told and survey and not any(FIRST_PERSON.search(e.evidence[0].text) for e in told)
-    if (prose or counted) and _method_without_training(text):
-        # a paper that contributes a method and trains nothing: its named models' runs are others'
-        for estimate in quoted + counted:
-            model = estimate.model or ""
-            if model and looks_like_a_model(model) and not _carries(title, model) \
-                    and estimate.stage == PRETRAINING and not FIRST_PERSON.search(estimate.evidence[0].text):
-                estimate.notes.append(METHOD_PAPERS_MODEL)
+    # a paper that contributes a method and trains nothing: its named models' runs are others'
+    applied = [e for e in quoted + counted
+               if e.model and e.stage == PRETRAINING and looks_like_a_model(e.model)
+               and not _carries(title, e.model) and not FIRST_PERSON.search(e.evidence[0].text)]
+    if applied and _method_without_training(text):
+        for estimate in applied:
+            estimate.notes.append(METHOD_PAPERS_MODEL)
     if surveyed or (study and _studies_others(title, told)):
         others = quoted + [e for e in counted if not (e.model and _carries(title, e.model))]
         for estimate in others:
@@ -295,9 +304,10 @@ def _method_without_training(text: str) -> bool:
     (:data:`INTRODUCES_METHOD`) and no sentence of it tells a training run of the authors' own
     (:data:`OWN_TRAINING`: "we train", "we pre-trained", "we fine-tune", "our model was trained"; nor a
     first-person sentence with a verb of training, :data:`WE_TRAIN_ANYHOW`: "we apply it to train …")."""
-    return not looks_like_model_card(text) and OWN_TRAINING.search(text) is None and \
-        WE_TRAIN_ANYHOW.search(text) is None and \
-        INTRODUCES_METHOD.search(text, 0, opening_end(text)) is not None
+    # (the opening first: few texts contribute a method, and the whole-text scans are read only for those)
+    return INTRODUCES_METHOD.search(text, 0, opening_end(text)) is not None and \
+        not looks_like_model_card(text) and OWN_TRAINING.search(text) is None and \
+        WE_TRAIN_ANYHOW.search(text) is None
 
 
 # a training verb anywhere in a first-person sentence: "we apply it to train Kite-7B", "we use it to

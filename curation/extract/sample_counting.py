@@ -47,7 +47,9 @@ PASS_WORDS = ("epoch", "pass", "repeat", "iterat", "visit", "sees", "saw", "seen
 # the units a cost is written in, besides the FLOPs the anchors already find (cheap literal scans)
 OTHER_COST_UNITS = ("macs", "madds", "mult-adds", "multiply-add", "multiply-acc")
 PER_EXAMPLE_HINT = re.compile(r"per\s|each\s|every\s|single\s|/\s?(?:image|sample|example)|forward"
-                              r"|\(|\b(?:has|have|requires|needs|costs|uses)\s")
+                              # a cost in giga- or mega-FLOPs written with a model's name (lower case)
+                              r"|(?:\(|\bhas\s|\bhave\s|requires\s|needs\s|costs\s|uses\s)[^()]{0,32}?"
+                              r"\d[\d.]*\s?(?:g|m|giga|mega)(?:flop|mac)")
 PREFIX = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
           "mega": 1e6, "giga": 1e9, "tera": 1e12}
 _PER = (r"(?:per|/|for\s+(?:each|every|one|a(?:\s+single)?))\s*(?:training\s+|input\s+)?"
