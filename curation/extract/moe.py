@@ -90,8 +90,6 @@ DENSE_EQUIVALENT = re.compile(r"(?:(?:comput\w*|FLOPs?|cost)[^.;]{0,40}?\b(?:com
                               r"|equal|identical|matching)\s+(?:to|with)|(?:FLOP|compute)[\s-]?matched\s+(?:to|with))"
                               r"\s+(?:that\s+of\s+)?(?:a|an)\s+" + _figure_pattern("a")
                               + r"[\s-]+(?:param\w*[\s-]+)?dense\b", re.IGNORECASE)
-
-
 EQUIVALENCE_WORDS = ("matched", "comparable", "equivalent", "similar", "equal", "identical", "matching")
 
 

@@ -75,8 +75,9 @@ NAME_PARTS = re.compile(r"[\s-]")
 
 # a checkpoint someone released, used: "We use the publicly released checkpoint", "we use its official
 # weights" (the model is the one the sentence before names)
+# (not "the pretrained model": the authors' own, as often as not)
 RELEASED_CHECKPOINT = re.compile(r"^\s+(?:the|its|their)\s+(?:publicly\s+)?(?:released|available|official"
-                                 r"|open(?:-source)?|public|pre-?trained)\s+(?:checkpoints?|weights|models?)\b",
+                                 r"|open(?:-source)?|public)\s+(?:checkpoints?|weights|models?)\b",
                                  re.IGNORECASE)
 
 
@@ -279,7 +280,7 @@ def _evaluated_figure(estimate: Estimate, text: str) -> bool:
     Heron", is the own model's)."""
     sentence, figure = estimate.evidence[0], estimate.evidence[-1]
     low = sentence.text.lower()
-    if "we " not in low or " our " in f" {low}" or trains(sentence.text):
+    if "we " not in low or re.search(r"\bour\b", low) or trains(sentence.text):
         return False
     verb = EVALUATES.search(sentence.text)
     if verb is None or not sentence.start + verb.end() <= figure.start <= sentence.end:
