@@ -300,3 +300,10 @@ def test_a_claimed_model_the_authors_compare_keeps_its_run():
     body = "We compare Osprey-7B (trained on 2T tokens) with Kite-7B (trained on 1T tokens)."
     primary = primary_of(body, 2024, head=head)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_dataset_with_a_longer_name_credited_to_its_authors_leaves_the_run_the_authors():
+    primary = primary_of("We pre-train Osprey-7B for 1.5T tokens on a mixture of English-only web dataset "
+                         "(Smith et al., 2019) and the dataset from Kite (Jones et al., 2021).", 2022)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.5e12)
+    assert primary.stage == "pretraining"

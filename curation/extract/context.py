@@ -641,7 +641,13 @@ _CREDIT_CITATION = r"\s*(?:\([^()]{0,120}?\b(?:19|20)\d\d[a-z]?\)|\[\d+(?:[,–-
 DATA_CREDIT = re.compile(r"(?<!compared )(?<!compare )(?<!comparing )(?<!comparison )"
                          r"\b(?:on|with|using|via|through)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
                          + _CREDIT_CITATION
-                         + r"(?:\s*(?:,|and)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}" + _CREDIT_CITATION + ")*")
+                         + r"(?:\s*(?:,|and)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}" + _CREDIT_CITATION + ")*"
+                         # a longer name of the data, ending in a word of data: "on a mixture of English-only
+                         # C4 dataset (Raffel et al., 2019) and the dataset from GLaM (Du et al., 2021)"
+                         r"|\b(?:on|with|using|from)\s+(?:(?:the|a|an|our)\s+)?(?:[\w-]+\s+){0,5}?"
+                         r"(?:dataset|corpus|corpora|data|mixture)" + _CREDIT_CITATION
+                         + r"(?:\s*(?:,|and)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?[\w-]+"
+                         + _CREDIT_CITATION + ")*")
 
 # devices credited to their maker: "on 512 A100 GPUs (NVIDIA, 2020)", "TPU v4 chips (Google, 2023)" (a
 # citation of authors there may be the run's source: "Kite used 10,000 GPUs (Smith et al., 2021)")
@@ -1040,7 +1046,9 @@ def clause_span(sentence: Span, figure: Span) -> Span:
     start = max((e for s, e in breaks if e <= at), default=0)
     stop = min((s for s, e in breaks if s >= end), default=len(sentence.text))
     if "," in sentence.text[start:stop] and "train" in sentence.text[start:stop]:
-        commas = [m.start() for m in CLAUSE_COMMA.finditer(sentence.text, start, stop)]
+        # (not a comma inside parentheses: "(Raffel et al., 2019)")
+        commas = [m.start() for m in CLAUSE_COMMA.finditer(sentence.text, start, stop)
+                  if sentence.text.count("(", start, m.start()) <= sentence.text.count(")", start, m.start())]
         inner = max((c + 1 for c in commas if c < at), default=start)
         outer = min((c for c in commas if c >= end), default=stop)
         stretch = sentence.text[inner:outer]
