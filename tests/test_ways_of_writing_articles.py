@@ -307,3 +307,8 @@ def test_a_dataset_with_a_longer_name_credited_to_its_authors_leaves_the_run_the
                          "(Smith et al., 2019) and the dataset from Kite (Jones et al., 2021).", 2022)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.5e12)
     assert primary.stage == "pretraining"
+
+
+def test_a_citation_after_the_pretraining_stretch_still_cites():
+    body = "Kite-7B was pretrained on 2T tokens, as reported by Smith et al. (2023)."
+    assert primary_of(body, 2023) is None

@@ -921,6 +921,23 @@ def classify(estimate: Estimate, context: str) -> Estimate:
     return estimate
 
 
+def pretrained_between_commas(sentence: Span, figure: Span) -> bool:
+    """Whether a figure's own stretch of its sentence between commas (outside parentheses: "(Raffel et
+    al., 2019)" is one stretch) says it was pre-trained on (:data:`PRETRAINED_HERE`) and names no
+    fine-tuning, in a sentence that has commas around it: "We align Heron, a 13B model we pretrained on
+    1.5T tokens, with RLHF" (the other stage's words are the sentence's, not the figure's stage)."""
+    text, at, end = sentence.text, figure.start - sentence.start, figure.end - sentence.start
+    if not (0 <= at <= end <= len(text)) or "," not in text or "train" not in text:
+        return False
+    commas = [m.start() for m in CLAUSE_COMMA.finditer(text)
+              if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]
+    inner = max((c + 1 for c in commas if c < at), default=0)
+    outer = min((c for c in commas if c >= end), default=len(text))
+    stretch = text[inner:outer]
+    return (inner, outer) != (0, len(text)) and PRETRAINED_HERE.search(stretch) is not None and \
+        not has_cue(stretch.lower(), FINETUNE_CUES)
+
+
 # a sentence whose subject is the text's authors, training: "We train …", "Our model is trained …" (after
 # a section heading PDF text runs into it, "2 Training We train …")
 OWN_SENTENCE = re.compile(r"\W{0,3}(?:\d+(?:\.\d+)*\s+[A-Z][A-Za-z ]{0,30}?\s)?"
@@ -1038,21 +1055,9 @@ PRETRAINED_HERE = re.compile(r"\bpre-?train(?:ed|ing)?\b", re.IGNORECASE)
 
 
 def clause_span(sentence: Span, figure: Span) -> Span:
-    """:func:`stage_clause` as a span of the text; within it, the figure's own stretch between commas when
-    that stretch says the figure was pre-trained on (:data:`PRETRAINED_HERE`) and names no fine-tuning:
-    the words of another stage around it are not the figure's."""
+    """:func:`stage_clause` as a span of the text."""
     at, end = figure.start - sentence.start, figure.end - sentence.start
     breaks = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(sentence.text)]
     start = max((e for s, e in breaks if e <= at), default=0)
     stop = min((s for s, e in breaks if s >= end), default=len(sentence.text))
-    if "," in sentence.text[start:stop] and "train" in sentence.text[start:stop]:
-        # (not a comma inside parentheses: "(Raffel et al., 2019)")
-        commas = [m.start() for m in CLAUSE_COMMA.finditer(sentence.text, start, stop)
-                  if sentence.text.count("(", start, m.start()) <= sentence.text.count(")", start, m.start())]
-        inner = max((c + 1 for c in commas if c < at), default=start)
-        outer = min((c for c in commas if c >= end), default=stop)
-        stretch = sentence.text[inner:outer]
-        if (inner, outer) != (start, stop) and PRETRAINED_HERE.search(stretch) and \
-                not has_cue(stretch.lower(), FINETUNE_CUES):
-            start, stop = inner, outer
     return Span(sentence.text[start:stop], sentence.start + start, sentence.start + stop)
