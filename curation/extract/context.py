@@ -11,6 +11,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 from curation.extract.evidence import (
     FINETUNING,
     OPERATION_COUNTING,
+    PRETRAINING,
     Estimate,
     Span,
 )
@@ -921,6 +922,19 @@ def classify(estimate: Estimate, context: str) -> Estimate:
     return estimate
 
 
+# a verb of pre-training in the figure's own stretch between commas: "We align Heron, a 13B model we
+# pretrained on 1.5T tokens, with RLHF" (the pre-training is that figure's stage)
+PRETRAINED_HERE = re.compile(r"\bpre-?train(?:ed|ing)?\b", re.IGNORECASE)
+
+
+def restage_pretrained(estimate: Estimate, sentence: Span, figure: Span) -> Estimate:
+    """A fine-tuning estimate back to pre-training when its figure's own stretch between commas says so
+    (:func:`pretrained_between_commas`: "…, a 13B model we pretrained on 1.5T tokens, with RLHF")."""
+    if estimate.stage == FINETUNING and pretrained_between_commas(sentence, figure):
+        estimate.stage = PRETRAINING
+    return estimate
+
+
 def pretrained_between_commas(sentence: Span, figure: Span) -> bool:
     """Whether a figure's own stretch of its sentence between commas (outside parentheses: "(Raffel et
     al., 2019)" is one stretch) says it was pre-trained on (:data:`PRETRAINED_HERE`) and names no
@@ -1047,11 +1061,6 @@ def stage_item(clause: Span, figure: Span) -> Span:
             if start <= figure.start and figure.end <= end:
                 return Span(item.group(0), start, end)
     return clause
-
-
-# a verb of pre-training in the figure's own stretch between commas: "We align Heron, a 13B model we
-# pretrained on 1.5T tokens, with RLHF" (the pre-training is that figure's stage)
-PRETRAINED_HERE = re.compile(r"\bpre-?train(?:ed|ing)?\b", re.IGNORECASE)
 
 
 def clause_span(sentence: Span, figure: Span) -> Span:

@@ -72,7 +72,7 @@ from curation.extract.context import (
     has_cue,
     is_prose,
     mark_local_cues,
-    pretrained_between_commas,
+    restage_pretrained,
     source_corpus,
     stage_clause,
     teacher_figure,
@@ -81,10 +81,8 @@ from curation.extract.context import (
 from curation.extract.data_mixtures import mixture_tokens
 from curation.extract.device_sentences import next_sentence
 from curation.extract.evidence import (
-    FINETUNING,
     HARDWARE,
     OPERATION_COUNTING,
-    PRETRAINING,
     Estimate,
     Span,
     sentence_around,
@@ -1681,7 +1679,5 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
     mark_local_cues(estimate, text, sentence, token_span)
     # what a comparison, a concession or a semicolon after the figure leads to is about another side
     clause = up_to_other_clause(clause, token_span.text.lower())
-    classify(estimate, clause.replace(token_span.text.lower(), ""))
-    if estimate.stage == FINETUNING and pretrained_between_commas(sentence, token_span):
-        estimate.stage = PRETRAINING  # "…, a 13B model we pretrained on 1.5T tokens, with RLHF"
-    return estimate
+    return restage_pretrained(classify(estimate, clause.replace(token_span.text.lower(), "")), sentence,
+                              token_span)

@@ -22,15 +22,13 @@ from curation.extract.context import (
     STARTS_FROM,
     classify,
     mark_local_cues,
-    pretrained_between_commas,
+    restage_pretrained,
     source_corpus,
     stage_clause,
     up_to_other_clause,
 )
 from curation.extract.evidence import (
-    FINETUNING,
     OPERATION_COUNTING,
-    PRETRAINING,
     Estimate,
     Span,
     sentence_around,
@@ -183,10 +181,7 @@ def find_operation_counting(text: str) -> list[Estimate]:
             clause = up_to_other_clause(clause, token_span.text.lower())
         for part in steps[1][1:] if steps else ():  # the batch's "per step" is the count's input, no
             clause = clause.replace(part.text.lower(), " ")  # sign of a figure that is no total
-        classify(estimate, clause)
-        if estimate.stage == FINETUNING and pretrained_between_commas(sentence, token_span):
-            estimate.stage = PRETRAINING  # "…, a 13B model we pretrained on 1.5T tokens, with RLHF"
-        estimates.append(estimate)
+        estimates.append(restage_pretrained(classify(estimate, clause), sentence, token_span))
     return estimates
 
 
