@@ -44,6 +44,7 @@ from curation.extract.model_names import looks_like_a_model, squash_name
 from curation.extract.moe import use_active_parameters
 from curation.extract.node_time import find_node_counts, find_node_time
 from curation.extract.operation_counting import find_operation_counting
+from curation.extract.pretraining_share import pretraining_totals
 from curation.extract.references import mark_reference_entries
 from curation.extract.sample_counting import find_sample_counting, find_table_sample_counting
 from curation.extract.sections import mark_other_models_sections
@@ -444,4 +445,5 @@ def extract(document: str, publication_year: int | None = None, name: str | None
     mark_used_models(estimates, text, name)
     mark_reference_entries(estimates, text)
     mark_base_runs(estimates, text)
+    estimates += pretraining_totals([e for e in estimates if eligible(e)])
     return Extraction(text, estimates, choose_primary(estimates))
