@@ -12,6 +12,7 @@ from curation.extract.device_sentences import device_counts, durations
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.markup import plain_text
+from curation.extract.model_names import looks_like_a_model
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD as CARD_KIND
 from schemas.handover import Document
@@ -523,3 +524,30 @@ def test_a_count_of_bare_chips_takes_the_accelerator_the_text_names():
                          "days on 2,048 chips.")
     assert primary is not None and primary.assumptions["accelerator"] == "TPU v4"
     assert primary.assumptions["chip_seconds"] == pytest.approx(2048 * 24 * 86400)
+
+
+@pytest.mark.parametrize(("sentence", "accelerator"), [
+    ("We train Osprey with 512 v4 TPU chips for 20 days.", "TPU v4"),
+    ("Osprey is trained on 256 v3 TPUs for 4 days.", "TPU v3"),
+    ("Osprey was trained on 64 v5e TPU chips for 10 days.", "TPU v5e"),
+])
+def test_a_tpu_generation_written_before_tpu_is_that_generation(sentence, accelerator):
+    # a 2019 text: the year alone would give TPU v3
+    primary = primary_of(sentence, 2019)
+    assert primary is not None and primary.assumptions["accelerator"] == accelerator
+
+
+@pytest.mark.parametrize("name", ["P4d", "p3dn.24xlarge", "G5", "Trn1", "p5.48xlarge"])
+def test_a_cloud_machine_type_is_no_model(name):
+    assert not looks_like_a_model(name)
+
+
+@pytest.mark.parametrize("name", ["T5", "GPT-4", "Heron-7B"])
+def test_models_are_still_models(name):
+    assert looks_like_a_model(name)
+
+
+def test_the_run_on_rented_machines_is_the_titles_model():
+    primary = primary_of("Osprey was trained on 384 A100 40GB GPUs in P4d instances. Training started in "
+                         "December 2022 and took two months.", 2023)
+    assert primary is not None and primary.model == "Osprey"

@@ -186,6 +186,8 @@ def accelerator_words() -> list[str]:
             distinctive = [t for t in tokens if t not in skip]
             if len(distinctive) > 1 and len(distinctive[0]) == 1:  # "K-6000": a lone letter is no anchor
                 distinctive = [distinctive[0] + distinctive[1]]
+            elif len(distinctive) > 1 and re.fullmatch(r"v\d[a-z]?", distinctive[0]):
+                distinctive = distinctive[1:]  # "v4 TPU": a version written first is no anchor; its device is
             if distinctive:
                 words.add(distinctive[0])
     return sorted(words, key=len, reverse=True)

@@ -53,6 +53,9 @@ UNIT_WORD = re.compile(r"flops?\d?\.?$|flop/s$|-(?:hours?|days?|weeks?|months?|y
 KIND_SUFFIX = re.compile(r"-(?:style|like|based|sized|class|scale|type|esque)$", re.IGNORECASE)
 VERSION_ALONE = re.compile(r"[vV]\d+(?:\.\d+)?[a-z]?(?:-\d+)?s?")
 CHECKPOINT_NAME = re.compile(r"(?:global[-_]?)?step[-_]?\d", re.IGNORECASE)
+# a cloud machine's family or type ("P4d instances", "p3dn.24xlarge", "G5 nodes", "Trn1"): hardware rented
+INSTANCE_FAMILY = re.compile(r"(?:[pP][2-6](?:d|de|dn|e|en)?|[gG][4-6](?:dn|e)?|[tT]rn[12]n?)"
+                             r"(?:\.\d*x?large)?s?")
 
 
 def looks_like_a_model(name: str) -> bool:
@@ -67,8 +70,9 @@ def looks_like_a_model(name: str) -> bool:
         return False
     if re.fullmatch(r"[A-Za-z][\w.-]*\ds", word) and resolve_accelerator(word[:-1]):
         return False  # an accelerator in the plural ("64 K40s") is hardware, not a model
-    if VERSION_ALONE.fullmatch(word) or CHECKPOINT_NAME.match(word):
-        return False  # a version alone ("TPU v2s", "v3") or a checkpoint ("step1000-tokens4B") is no model
+    if VERSION_ALONE.fullmatch(word) or CHECKPOINT_NAME.match(word) or INSTANCE_FAMILY.fullmatch(word):
+        return False  # a version alone ("TPU v2s", "v3"), a checkpoint ("step1000-tokens4B") or a cloud
+        # machine's type ("P4d") is no model
     if KIND_SUFFIX.search(word):
         return False  # a kind of model: "GPT-style models", "BERT-like encoders", "Heron-based systems"
     # (a family, its version and its size in words apart: "Heron 3.1 405B", "Heron 2 70B")
