@@ -351,3 +351,20 @@ def test_units_of_emissions_are_no_model_names(unit):
 ])
 def test_a_footnotes_mark_glued_to_a_unit_goes(text, plain):
     assert plain_text(text) == plain
+
+
+@pytest.mark.parametrize(("sentence", "parameters"), [
+    ("Osprey has 7,241,732,096 parameters and was trained on 1T tokens.", 7_241_732_096),
+    ("Osprey, with 124439808 trainable parameters, was trained on 10B tokens.", 124_439_808),
+    ("We pre-train Osprey on 1T tokens. Osprey has 6,738,415,616 parameters.", 6_738_415_616),
+])
+def test_a_parameter_count_in_digits_alone(sentence, parameters):
+    text = "Osprey: Open Models\n\nAbstract\nWe introduce Osprey.\n\n2 Training\n" + sentence + "\n"
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.assumptions["parameters"] == parameters
+
+
+def test_a_short_count_in_digits_is_no_parameter_count():
+    text = "Osprey: Open Models\n\nAbstract\nWe introduce Osprey.\n\n2 Training\nOsprey has 65536 " \
+           "parameters per layer and was trained on 1T tokens.\n"
+    assert extract(text, 2024).primary is None

@@ -103,11 +103,13 @@ from curation.extract.quantities import (
     FREE_NUMBER,
     NUMBER,
     PARAMETER_WORDS,
+    PLAIN_COUNT,
     SCIENTIFIC,
     SIZE_GAP,
     SIZE_JOIN,
     TOKEN_ADJECTIVES,
     names_next_field,
+    parse_plain,
     scaled_value,
     scientific_value,
 )
@@ -116,7 +118,8 @@ from curation.extract.step_counting import list_block, step_tokens, table_step_t
 from curation.extract.tables import find_tables
 
 PARAMETER_STATEMENT = re.compile(
-    rf"(?P<n>{FREE_NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z]){SIZE_GAP}*"
+    rf"(?:(?P<n>{FREE_NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
+    rf"|{PLAIN_COUNT}(?=\s+{PARAMETER_WORDS}(?:parameters?|params)\b)){SIZE_GAP}*"
     # "21B activated parameters", "21B are activated", "21B parameters active"
     # ("52B activation parameters" too)
     rf"(?:(?:(?:are|is)\s+)?(?P<active>activated|active|activation(?=\s+param))\b(?:\s*(?:parameters?|params)\b)?"
@@ -348,6 +351,8 @@ NOT_NAME_WORDS = {"the", "a", "an", "our", "with", "and", "or", "for", "to", "fr
 
 
 def _value(match: re.Match[str]) -> float:
+    if match.group("n") is None:  # a count in digits alone: "7,241,732,096 parameters"
+        return parse_plain(match.group("plain"))
     return scaled_value(match.group("n"), match.group("m"))  # "B" and "billion" alike
 
 

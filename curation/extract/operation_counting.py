@@ -39,6 +39,7 @@ from curation.extract.quantities import (
     COUNTED,
     NUMBER,
     PARAMETER_WORDS,
+    PLAIN_COUNT,
     SIZE,
     SIZE_JOIN,
     names_next_field,
@@ -63,7 +64,9 @@ PARAMS = re.compile(
     rf"|(?:parameters?|params)\s+(?:to|of)\s+(?P<p2>{NUMBER})\s?(?P<pm2>{SIZE})\b"
     # a size alone in parentheses after a model or its name: "Our model (7B) is trained on 2.5T tokens",
     # "Heron-XL (3B) was pre-trained on 1T tokens"
-    rf"|(?<=\w)\s\((?P<p3>{NUMBER})\s?(?P<pm3>[MB])\)",
+    rf"|(?<=\w)\s\((?P<p3>{NUMBER})\s?(?P<pm3>[MB])\)"
+    # a count in digits alone: "7,241,732,096 parameters"
+    rf"|{PLAIN_COUNT.replace('P<plain>', 'P<p4>')}\s+{PARAMETER_WORDS}(?:parameters?|params|weights)\b",
     re.IGNORECASE,
 )
 
@@ -111,6 +114,9 @@ def find_operation_counting(text: str) -> list[Estimate]:
         sentence = sentence_around(text, match.start(), match.end())
         params = []
         for p in PARAMS.finditer(sentence.text):
+            if p.group("p4"):
+                params.append((parse_plain(p.group("p4")), False, p))
+                continue
             key = next(key for key in ("p", "p2", "p3") if p.group(key))
             number, size = p.group(key), p.group(key.replace("p", "pm"))
             params.append((scaled_value(number, _size(size)), bool(p.group("active")), p))

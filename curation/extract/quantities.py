@@ -54,6 +54,9 @@ SIZE_JOIN = r"(?:\s?|-(?=million|billion|trillion))"
 # words a parameter count may carry before "parameters": "6.7 billion non-embedding parameters",
 # "1.3B trainable parameters", "350M total model parameters"
 PARAMETER_WORDS = r"(?:(?:total|trainable|learnable|learned|non-?embedding|model|network|dense)[ \t-]+)*"
+# a count of a million or more in digits alone, grouped by commas or not: "7,241,732,096", "124439808"
+# (a figure a model card copies from its code: "Number of parameters: 6,738,415,616")
+PLAIN_COUNT = r"(?<![\w.,])(?P<plain>\d{1,3}(?:,\d{3}){2,}|\d{7,})(?![\d.,]\d)"
 # words between a token count and "tokens": "2T subword tokens", "2 trillion BPE tokens", "2T high
 # quality tokens" (at most two words, none a function word, another unit or a held-out or added set:
 # "7B parameters on 2T tokens" is two figures)
