@@ -349,6 +349,9 @@ def test_a_survey_of_device_times_quotes_other_runs():
     ("someone/osprey-kite-merge", "This is a merge of Osprey-7B and Kite-7B."),
     ("someone/osprey-7b-code", "We trained Osprey-7B further on 20B tokens of code."),
     ("someone/osprey-7b-math", "Built upon Osprey-7B, this model is tuned for math."),
+    ("someone/osprey-7b-rp", "Roleplay finetune of Osprey 7B."),
+    ("someone/Osprey-7B-Math", "Osprey-7B-Math is Osprey-7B trained with reinforcement learning on math "
+                               "problems."),
 ])
 def test_a_card_that_says_what_it_was_tuned_from_in_other_words_is_derived(repository, sentence):
     body = f"# {repository.split('/')[1]}\n\n{sentence} Osprey-7B was pretrained on 2T tokens.\n"
@@ -359,6 +362,7 @@ def test_a_card_that_says_what_it_was_tuned_from_in_other_words_is_derived(repos
 @pytest.mark.parametrize("sentence", [
     "The chat version of Osprey-7B is Osprey-7B-Chat.",
     "What is the GPU memory requirement for fine-tuning Osprey-7B?",
+    "Osprey-7B is a pre-trained model trained with a standard recipe.",
 ])
 def test_a_base_card_naming_its_derivatives_or_how_to_tune_it_is_not_derived(sentence):
     body = f"# Osprey-7B\n\nOsprey-7B is a 7B model pretrained on 2T tokens. {sentence}\n"

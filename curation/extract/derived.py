@@ -21,7 +21,8 @@ repository name the source gives:
    …", "a finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune (fine-tune, align)
    X", "trained on top of X with supervised fine-tuning", "starts from the X checkpoint and is fine-tuned",
    "derived from X by pruning", "a merged model combining X and Y", "Heron is X further trained with RLHF"
-   (or "trained further"), "obtained by fine-tuning X", "a finetuned X model", "we took X and trained it on
+   (or "trained further", or "trained with reinforcement learning"), "Roleplay finetune of X." (no
+   article), "obtained by fine-tuning X", "a finetuned X model", "we took X and trained it on
    …", "a version of X trained on …", a "Base model: X" field in the card's body (or a "Base model" heading
    over a line that opens with X), and "we trained X on …" on a card whose name is X's with a word added
    that is no version ("X-orca") — unless X is the card's own model or one built on it whose name extends
@@ -106,7 +107,13 @@ FINE_TUNED_FROM = re.compile(
     r"|(?:fine-?tune|finetune|merge)\s+(?:based\s+on|built\s+on|on\s+top\s+of)(?:\s+the)?"
     r"|\bis(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+(?:further\s+)?(?:fine-?tuned|finetuned|"
     r"instruction-tuned|instruct-tuned|aligned|tuned|(?<=further\s)trained|trained\s+further)"
-    r"\s+(?:on|with|for|using)\b)"
+    r"\s+(?:on|with|for|using)\b"
+    # "Heron-Math is Kite-7B trained with reinforcement learning on …" (RL is post-training)
+    r"|\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+(?:further\s+)?trained\s+(?:with|using|via)\s+"
+    r"(?:(?:online|offline|large-scale)\s+)?(?:reinforcement\s+learning|RL|RLHF|RLAIF|DPO|GRPO|PPO|"
+    r"preference\s+optimi[sz]ation)\b)"
+    # "Roleplay finetune of Kite 7B." opening a sentence, without an article
+    r"|(?:^|(?<=[.!?]\s))[ \t]*(?:[\w-]+[ \t]+){0,2}(?:fine-?tune|finetune|merge)\s+of(?:\s+the)?"
     r"|\b(?:SFT|DPO|RLHF|ORPO)\s+of"
     # "we trained X further", "further trained X", "continued fine-tuning X"
     r"|(?:further\s+(?:pre-?)?train(?:ed|ing)?|continued\s+fine-?tuning(?:\s+of)?)"
