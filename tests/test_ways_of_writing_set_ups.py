@@ -352,6 +352,13 @@ def test_a_survey_of_device_times_quotes_other_runs():
     ("someone/osprey-7b-rp", "Roleplay finetune of Osprey 7B."),
     ("someone/Osprey-7B-Math", "Osprey-7B-Math is Osprey-7B trained with reinforcement learning on math "
                                "problems."),
+    ("someone/heron-7b", "Heron is an instruction-following model fine-tuned on top of Osprey-7B."),
+    ("someone/heron-7b", "Heron-7B is a chat assistant trained by fine-tuning Osprey-7B on conversations."),
+    ("someone/heron-7b", "Heron-7B is an Osprey-7B model instruction tuned on 100k prompts."),
+    ("someone/heron-7b", "Heron-7B uses Osprey-7B as its base model and was aligned with DPO."),
+    ("someone/heron-7b", "The model was fine-tuned using QLoRA with Osprey-7B as the base model."),
+    ("someone/heron-7b", "Heron-7B was created by applying DPO to Osprey-7B."),
+    ("someone/heron-7b", "Heron is an instruction-following model based on Osprey-7B."),
 ])
 def test_a_card_that_says_what_it_was_tuned_from_in_other_words_is_derived(repository, sentence):
     body = f"# {repository.split('/')[1]}\n\n{sentence} Osprey-7B was pretrained on 2T tokens.\n"
@@ -363,6 +370,9 @@ def test_a_card_that_says_what_it_was_tuned_from_in_other_words_is_derived(repos
     "The chat version of Osprey-7B is Osprey-7B-Chat.",
     "What is the GPU memory requirement for fine-tuning Osprey-7B?",
     "Osprey-7B is a pre-trained model trained with a standard recipe.",
+    "We also construct a chat model based on Osprey-7B.",
+    "Unlike a chat model based on Kite-7B, Osprey-7B is trained from scratch.",
+    "Applying additional finetuning to the 7B model reduces this bias.",
 ])
 def test_a_base_card_naming_its_derivatives_or_how_to_tune_it_is_not_derived(sentence):
     body = f"# Osprey-7B\n\nOsprey-7B is a 7B model pretrained on 2T tokens. {sentence}\n"

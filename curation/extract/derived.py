@@ -21,14 +21,15 @@ repository name the source gives:
    …", "a finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune (fine-tune, align)
    X", "trained on top of X with supervised fine-tuning", "starts from the X checkpoint and is fine-tuned",
    "derived from X by pruning", "a merged model combining X and Y", "Heron is X further trained with RLHF"
-   (or "trained further", or "trained with reinforcement learning"), "Roleplay finetune of X." (no
-   article), "obtained by fine-tuning X", "a finetuned X model", "we took X and trained it on
-   …", "a version of X trained on …", a "Base model: X" field in the card's body (or a "Base model" heading
-   over a line that opens with X), and "we trained X on …" on a card whose name is X's with a word added
-   that is no version ("X-orca") — unless X is the card's own model or one built on it whose name extends
-   the card's (a base card listing the models "built by fine-tuning" it, "the chat version of" it, or "we
-   finetuned X-Chat on …"; a name that adds only "Base" is a base: "Kite" fine-tuned from "Kite-Base" is
-   derived).
+   (or "trained further", or "trained with reinforcement learning"), "Roleplay finetune of X." (no article),
+   "fine-tuned on top of X", "created by applying DPO to X", "Heron is a chat model based on X", "an X model
+   instruction tuned on …", "uses X as its base model and was aligned …", "fine-tuned with X as the base
+   model", "obtained (or trained) by fine-tuning X", "a finetuned X model", "we took X and trained it on …",
+   "a version of X trained on …", a "Base model: X" field in the card's body (or a "Base model" heading over
+   a line that opens with X), and "we trained X on …" on a card whose name is X's with a word added that is
+   no version ("X-orca") — unless X is the card's own model or one built on it whose name extends the card's
+   (a base card listing the models "built by fine-tuning" it, "the chat version of" it, or "we finetuned
+   X-Chat on …"; a name that adds only "Base" is a base: "Kite" fine-tuned from "Kite-Base" is derived).
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
    or its opening calls it "a LoRA adapter for X" / "adapter weights of X": its base is X.
@@ -87,8 +88,10 @@ COPY_NAME = re.compile(r"(?<![a-z])(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX|[0-9]bit|int[4
 COPY_PHRASE = re.compile(r"\b(?:quantizations? of|quantized versions? of|conversion of|converted from|"
                          r"(?:GGUF|GPTQ|AWQ) (?:format )?model files for)\s+(?:the\s+)?", re.IGNORECASE)
 NAME = r"[\[`'\"]?(?P<base>[A-Za-z0-9][\w./-]*[\w/-](?:[ -]\d+(?:\.\d+)?[BbMm]\b)?)"
-# a derivation denied: "it is not a fine-tune of …", "rather than a fine-tuned version of …"
-NEGATED_BEFORE = re.compile(r"\b(?:not|never|rather\s+than|instead\s+of)\s+$|n't\s+$", re.IGNORECASE)
+# a derivation denied: "it is not a fine-tune of …", "rather than a fine-tuned version of …", "unlike a chat
+# model based on …"
+NEGATED_BEFORE = re.compile(r"\b(?:not|never|rather\s+than|instead\s+of|unlike)\s+(?:(?:a|an|the)\s+)?$"
+                            r"|n't\s+$", re.IGNORECASE)
 FINE_TUNED_FROM = re.compile(
     # a card template's field first: "Finetuned from model [optional]: X"
     r"\b(?:fine-?tuned\s+from\s+model\s*(?:\[optional\])?\s*:\**"
@@ -134,7 +137,7 @@ FINE_TUNED_FROM = re.compile(
     r"(?=[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct|prun|merg|quantiz|rlhf|dpo|sft))"
     # "obtained by fine-tuning X", "created via instruction tuning X" (not "misuse by fine-tuning X"), "a
     # finetuned X model"
-    r"|\b(?:obtained|created|built|made|produced|developed|derived)\s+(?:by|via|through)\s+(?:further\s+)?"
+    r"|\b(?:obtained|created|built|made|produced|developed|derived|trained)\s+(?:by|via|through)\s+(?:further\s+)?"
     r"(?:fine-?tuning|finetuning|instruction[-\s]?tuning|"
     r"instruct-?tuning|aligning)(?:\s+the)?(?=\s*[\[`'\"]?(?:[A-Z]|[\w./-]*\d))"
     r"|\b(?:a|an)\s+(?:fine-?tuned|finetuned|instruction-tuned|instruct-tuned)"
@@ -152,6 +155,24 @@ FINE_TUNED_FROM = re.compile(
     r"|\b(?:a|this)\s+version\s+of(?:\s+the)?(?=\s*[\[`'\"]?[\w./-]+(?:[ -]\d+(?:\.\d+)?[BbMm])?\s+"
     r"(?:further\s+)?(?:fine-?tuned|finetuned|trained|tuned|adapted|specialized|specialised)\s+"
     r"(?:on|to|for|with)\b)"
+    # "fine-tuned on top of X"; "created by applying DPO to X"
+    r"|(?:fine-?tuned|finetuned|instruction[-\s]tuned|instruct-tuned|aligned)\s+on\s+top\s+of(?:\s+the)?"
+    r"(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
+    r"|\bapplying\s+(?:[\w-]+\s+){0,3}?(?:DPO|SFT|RLHF|fine-?tuning|finetuning|q?LoRA|instruction[-\s]tuning"
+    r"|preference\s+optimi[sz]ation)\s+to(?:\s+the)?(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[a-z][\w.-]*/))"
+    # (said of the card's model: "Heron is a chat model based on X", not "we also build a chat model based
+    # on X" on X's own card)
+    r"|\b(?:is|are)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:instruction-following|instruction-tuned|chat|instruct|"
+    r"fine-?tuned|conversational|dialogue)\s+(?:model|assistant|version|variant|LLM)\s+(?:based|built)\s+"
+    r"(?:up)?on(?:\s+top\s+of)?(?:\s+the)?"
+    # "an X model instruction tuned on …"
+    r"|\b(?:a|an)(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+(?:model\s+)?(?:instruction[-\s]tuned|"
+    r"fine-?tuned|finetuned|aligned)\s+(?:on|with|for|using)\b)"
+    # "uses X as its base model and was aligned with DPO"; "fine-tuned using QLoRA with X as the base model"
+    r"|\b(?:uses?|using|takes?|took)(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\s+as\s+(?:its|the|our|a)\s+base\b"
+    r"[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct|dpo|sft|rlhf|lora))"
+    r"|\b(?:fine-?tuned|finetuned|tuned|aligned)\s+(?:[\w-]+\s+){0,4}?with(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\s+as"
+    r"\s+(?:its|the|our|a)\s+base\b)"
     # "Base model: X" written in the card's body
     r"|^[ \t]*[-*]?[ \t]*\**base[ \t]+model\**[ \t]*:\**"
     # or a heading "Base model" over a line that opens with the name
