@@ -124,3 +124,26 @@ def test_math_signs_misread_by_pdf_extraction(sentence, flop):
 ])
 def test_thousands_spaced_by_tex_math_are_one_number(written, read):
     assert plain_text(written) == read
+
+
+@pytest.mark.parametrize("title", ["Heron Model Card", "Model Card for Heron", "Heron model card"])
+def test_a_card_titled_by_its_family_and_model_card_takes_its_repositorys_size(title):
+    card = (f"# {title}\n\n### Training Dataset\n\nThese models were trained on a dataset of text totaling 6 "
+            "trillion tokens.\n")
+    primary = extract(card, 2024, "acme/heron-7b").primary
+    assert primary is not None and primary.assumptions["parameters"] == 7e9
+
+
+def test_a_card_titled_by_another_family_takes_no_repository_size():
+    card = "# Kite Model Card\n\nThese models were trained on a dataset totaling 6 trillion tokens.\n"
+    assert extract(card, 2024, "acme/heron-7b").primary is None
+
+
+def test_a_linked_name_in_a_table_is_its_text():
+    card = ("# Heron 7B\n\nHeron is a series of open language models.\n\n"
+            "| Size | Training Tokens | Layers |\n|------|--------|---------|\n"
+            "| [Heron 1B](https://huggingface.co/acme/Heron-1B) | 3 Trillion | 16 |\n"
+            "| [Heron 7B](https://huggingface.co/acme/Heron-7B) | 2.5 Trillion | 32 |\n")
+    primary = extract(card, 2024, "acme/Heron-7B").primary
+    assert primary is not None and primary.model == "Heron 7B"
+    assert primary.value_flop == pytest.approx(6 * 7e9 * 2.5e12)

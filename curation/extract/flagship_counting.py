@@ -925,10 +925,14 @@ def _titled(text: str, sized: Sized) -> Flagship | None:
     return Flagship(value, Span(match.group(0), at + match.start(), at + match.end()), raw)
 
 
+# a card's title names its model with these words about the page: "Heron Model Card", "Model card for Heron"
+CARD_WORDS = re.compile(r"\bmodel\s+card\b(?:\s+for\b)?|\breadme\b", re.IGNORECASE)
+
+
 def _repository_size(text: str, repository: str | None) -> Flagship | None:
     """A card whose title gives no size: the size its repository's name carries (:func:`repository_size`),
-    evidenced where the card writes that name, or by its title when that is the name's family (a card is
-    about the repository it sits in)."""
+    evidenced where the card writes that name, or by its title when that is the name's family ("# Heron
+    Model Card" in "heron-7b"; a card is about the repository it sits in)."""
     value = repository_size(repository)
     if value is None or repository is None:
         return None
@@ -939,7 +943,8 @@ def _repository_size(text: str, repository: str | None) -> Flagship | None:
         # its title is the evidence of the model; else the card never writes it, and there is none to quote
         title = document_title(text)
         at = text.find(title) if title else -1
-        if at < 0 or len(_squashed(title)) < 3 or not _squashed(name).startswith(_squashed(title)):
+        family = _squashed(CARD_WORDS.sub(" ", title)) if title else ""  # "Heron Model Card": "heron"
+        if at < 0 or len(family) < 3 or not _squashed(name).startswith(family):
             return None
         return Flagship(value, Span(title, at, at + len(title)), name)
     return Flagship(value, Span(text[at: at + len(name)], at, at + len(name)), name)

@@ -41,10 +41,16 @@ class Table:
         return None
 
 
+# a Markdown link in a cell is its text: "[Heron 7B](https://…/Heron-7B)" is "Heron 7B"
+_LINK = re.compile(r"\[([^\[\]]+)\]\([^()\s]*\)")
+
+
 def _cells(line: str) -> list[str]:
     line = line.strip()
     line = line[1:] if line.startswith("|") else line
     line = line[:-1] if line.endswith("|") else line
+    if "](" in line:
+        line = _LINK.sub(r"\1", line)
     return [cell.strip().strip("*").strip() for cell in line.split("|")]
 
 
