@@ -21,6 +21,7 @@ from tests.osprey_texts import primary_of
     ("Alignment is cheap (0.1% of pre-training FLOPs).", 0.001),
     ("It ran on 8 GPUs for 10 hours, about 0.01% of the pre-training compute of Kite.", 0.0001),
     ("Uptraining used 600 TPUv3 chip-days, or 5% of the original pre-training compute.", 0.05),
+    ("We train on 1.3 billion extra tokens, which constitutes 0.16% extra computation.", 0.0016),
 ])
 def test_a_stage_told_as_a_share_of_the_pretraining(sentence, share):
     assert share_of_pretraining(sentence) == pytest.approx(share)
@@ -34,6 +35,7 @@ def test_a_stage_told_as_a_share_of_the_pretraining(sentence, share):
     "The warm-up spans 1% of the pre-training steps.",
     "The second stage used 60% of the pre-training compute.",     # half or more is no later stage
     "We ran ablations, 10% of the pre-training compute in all.",  # after a comma, only with a hedge
+    "The auxiliary loss adds only 1% extra computation per step.",  # extra, but not the stage's equal
     "The learning rate is 2e-5 and we use 10% of the data for tuning.",
 ])
 def test_other_shares_are_none(sentence):

@@ -3,7 +3,8 @@
 Papers that instruction-tune, uptrain or extend a pre-trained model often size their own stage against
 the pre-training: "we only use 0.2% of the pre-training compute to instruction-finetune Kite-540B
 (approximately 512 TPU v4 chips for 37 hours)", "our models saw about 2 billion tokens, which is only
-0.6% of the pre-training budget of Kite", "uptrained using 5% of the original pre-training compute". The
+0.6% of the pre-training budget of Kite", "uptrained using 5% of the original pre-training compute", "1.3
+billion extra tokens, which constitutes 0.16% extra computation". The
 stage's figure over its share is the pre-training's compute, and the model's training compute — as Epoch
 AI counts a model built on another — is the two together. The sum is added as an estimate of its own,
 evidenced by the same sentence; the stage's figure stays among the estimates.
@@ -26,6 +27,9 @@ _AMOUNT_OF = r"(?:pre-?training|original\s+training)\s+(?:steps|tokens|budget)"
 _OF = (r"\s*(?:%|per\s?cent\b)\s+of\s+(?:the\s+|its\s+|their\s+|our\s+|this\s+)?"
        r"(?:(?:original|initial|full|base(?:\s+model)?(?:'s)?)\s+)?")
 _HEDGE = r"(?:(?:only|just|about|approximately|roughly|around|merely|~)\s*)*"
+# or, told as the stage's equal, a share of extra compute ("…, which constitutes 0.16% extra computation"):
+# extra to the pre-training it continues
+_EXTRA = r"\s*(?:%|per\s?cent\b)\s+(?:extra|additional)\s+(?:training\s+)?(?:compute|computation|flops?)\b"
 # the share as what the stage used ("we only use 0.2% of", "using 5% of", "at 1% of", "requires 2% of",
 # "(0.2% of …", "…, about 0.2% of …", "…, or 5% of …"), or as the stage's amount's equal ("which is only
 # 0.6% of", "corresponding to 1% of"); "less than 1%", "up to 5%" and "over 2%" are bounds, no figure
@@ -34,9 +38,9 @@ PRETRAINING_SHARE = re.compile(
     r"needed|at|with)\s+|\(\s*|[,;—–]\s*or\s+"
     r"|[,;—–]\s*(?=(?:only|just|about|approximately|roughly|around)\b))"
     + _HEDGE + r"(?P<share>\d+(?:\.\d+)?)" + _OF + _COMPUTE_OF
-    + r"|\b(?:which\s+(?:is|was|amounts\s+to|corresponds\s+to|represents)|amounting\s+to|corresponding\s+to|"
-      r"equivalent\s+to|i\.e\.,?)\s+" + _HEDGE + r"(?P<share2>\d+(?:\.\d+)?)" + _OF
-    + rf"(?:{_COMPUTE_OF}|{_AMOUNT_OF})",
+    + r"|\b(?:which\s+(?:is|was|amounts\s+to|corresponds\s+to|represents|constitutes)|amounting\s+to|"
+      r"corresponding\s+to|constituting|equivalent\s+to|i\.e\.,?)\s+" + _HEDGE + r"(?P<share2>\d+(?:\.\d+)?)"
+    + rf"(?:{_OF}(?:{_COMPUTE_OF}|{_AMOUNT_OF})|{_EXTRA})",
     re.IGNORECASE)
 SMALLEST_SHARE, LARGEST_SHARE = 1e-5, 0.4  # a share of half or more is no later stage's
 TOTAL_NOTE = "the stage's figure and the pre-training it states a share of, together"
