@@ -357,6 +357,7 @@ def test_a_footnotes_mark_glued_to_a_unit_goes(text, plain):
     ("Osprey has 7,241,732,096 parameters and was trained on 1T tokens.", 7_241_732_096),
     ("Osprey, with 124439808 trainable parameters, was trained on 10B tokens.", 124_439_808),
     ("We pre-train Osprey on 1T tokens. Osprey has 6,738,415,616 parameters.", 6_738_415_616),
+    ("Osprey was trained on 2,000,000,000,000 tokens and has 13,000,000,000 parameters.", 13e9),
 ])
 def test_a_parameter_count_in_digits_alone(sentence, parameters):
     text = "Osprey: Open Models\n\nAbstract\nWe introduce Osprey.\n\n2 Training\n" + sentence + "\n"
@@ -368,3 +369,10 @@ def test_a_short_count_in_digits_is_no_parameter_count():
     text = "Osprey: Open Models\n\nAbstract\nWe introduce Osprey.\n\n2 Training\nOsprey has 65536 " \
            "parameters per layer and was trained on 1T tokens.\n"
     assert extract(text, 2024).primary is None
+
+
+def test_a_token_count_in_digits_alone():
+    text = "Osprey: Open Models\n\nAbstract\nWe introduce Osprey.\n\n2 Training\nOsprey (13B) was trained on " \
+           "2,000,000,000,000 tokens.\n"
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.assumptions["training_tokens"] == 2e12

@@ -71,7 +71,8 @@ PARAMS = re.compile(
 )
 
 
-TOKENS = re.compile(rf"(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b\s*(?:\([^()]{{1,12}}\)\s*)?"
+TOKENS = re.compile(rf"(?:(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b|{PLAIN_COUNT.replace('P<plain>', 'P<tp>')})"
+                    r"\s*(?:\([^()]{1,12}\)\s*)?"
                     # "3 epochs over our 100B-token corpus": a corpus sized in tokens
                     r"(?:(?:training\s+|text\s+|total\s+)?tokens|-token(?=\s+(?:corpus|corpora|dataset|mix)\b))"
                     # a rate, not a count: "1.2M tokens/s", "3,200 tokens per second per GPU"
@@ -144,7 +145,8 @@ def find_operation_counting(text: str) -> list[Estimate]:
             max(after, key=lambda pair: pair[0])
         if before and _other_size_named(sentence.text[param_match.end(): at], n_params):
             continue
-        tokens = scaled_value(match.group("t"), _size(match.group("tm")))
+        tokens = scaled_value(match.group("t"), _size(match.group("tm"))) if match.group("t") else \
+            parse_plain(match.group("tp"))  # a count in digits alone: "2,000,000,000,000 tokens"
         steps = None
         if PER_BATCH.match(text, match.end()) or BATCH_BEFORE.search(text, max(0, match.start() - 30),
                                                                       match.start()):
