@@ -124,6 +124,9 @@ def test_a_size_told_of_another_name_is_not_the_flagships(sentence):
     # the size after what it measures
     "The total number of parameters in Osprey is 13B.",
     "Osprey has a total parameter count of 13B.",
+    # "our" and the size before the name; a verb of using right before the size
+    "Our 13B-parameter Osprey is a decoder-only transformer.",
+    "Osprey uses 13B parameters.",
 ])
 def test_more_ways_to_size_the_own_model(sentence):
     primary = primary_of(sentence + " The pre-training corpus contains 2 trillion tokens.", 2024)
@@ -142,6 +145,7 @@ def test_more_ways_to_size_the_own_model(sentence):
     "Osprey uses a 70B model as its teacher.",
     "Osprey has a 300M-parameter vision encoder and a small decoder.",
     "Osprey has a 70B parameter reward model.",
+    "Osprey uses 70B parameters of Kite as its teacher.",
 ])
 def test_another_size_in_the_own_models_sentence_is_not_the_flagships(sentence):
     primary = primary_of("Osprey has 13 billion parameters. " + sentence

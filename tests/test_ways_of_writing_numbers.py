@@ -372,7 +372,14 @@ def test_a_short_count_in_digits_is_no_parameter_count():
 
 
 def test_a_token_count_in_digits_alone():
-    text = "Osprey: Open Models\n\nAbstract\nWe introduce Osprey.\n\n2 Training\nOsprey (13B) was trained on " \
-           "2,000,000,000,000 tokens.\n"
+    text = ("Osprey: Open Models\n\nAbstract\nWe introduce Osprey.\n\n2 Training\nOsprey (13B) was trained "
+            "on 2,000,000,000,000 tokens.\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.assumptions["training_tokens"] == 2e12
+
+
+def test_a_model_that_learned_from_its_tokens_was_trained_on_them():
+    text = ("Osprey: Open Models\n\nAbstract\nWe introduce Osprey.\n\n2 Training\nOsprey has 13 billion "
+            "parameters. Osprey learned from 2T tokens.\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)

@@ -179,10 +179,12 @@ SIZE_ADJECTIVES = r"(?:[a-z][a-z-]*\s+){0,2}?"
 DESCRIBED_SIZE = re.compile(
     rf"(?:\b(?:is|as)\s+|,\s*)(?:a|an)\s+{SIZE_ADJECTIVES}(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
     r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,3}?models?\b", re.IGNORECASE)
-# "our 1.3B model", "our largest 52B-parameter model"
+# "our 1.3B model", "our largest 52B-parameter model", "our 13B-parameter Heron is …"
 OUR_SIZE = re.compile(
     rf"our\s+(?:largest\s+|biggest\s+|final\s+|flagship\s+)?(?P<n>{NUMBER})\s?(?P<m>[MBT])(?![a-z])"
-    r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,2}?models?\b", re.IGNORECASE)
+    r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:(?:[\w-]+\s+){0,2}?models?\b"
+    # or the name right after: "our 13B-parameter Heron is …"
+    r"|(?=(?-i:[A-Z])[\w.-]*\s+(?:is|was|has|model|achieves|outperforms|matches)\b))", re.IGNORECASE)
 # a model of one size the authors train: "we train a 1.3B model", "We pre-trained a 7B-parameter
 # decoder-only model", "we pre-train a bilingual 100B foundation model" (one model: "we train models of …"
 # sizes a range, see _trained_up_to)
@@ -265,6 +267,8 @@ TOKENS_THEN_FIGURE = re.compile(
 ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tokens\s+seen"
                             # a model that "saw" its tokens: "The student saw 2T tokens"
                             r"|\b(?:saw|sees)\b|\b(?:has|have|had)\s+seen\b|\bexposed\s+to\b"
+                            # and one that learned from them: "Heron learned from 2T tokens"
+                            r"|\blearn(?:ed|t|s)?\s+from\b"
                             # a model that processed them: "Heron-7B processed 2.5T tokens in 11 days" (not
                             # "we processed 5T tokens of raw web data")
                             r"|(?:(?-i:[A-Z])[\w.-]*\d[\w.-]*|\bthe\s+model|\bit)\s+(?:has\s+|had\s+)?"
@@ -626,6 +630,11 @@ BUILD_WORDS = frozenset((
     "layers", "blocks", "heads", "dense", "multilingual", "bilingual", "autoregressive", "causal",
     "foundation", "base", "large", "small", "compact", "open", "trainable", "learnable",
     "non-embedding"))
+# a verb of using, right before the size only: "Heron uses 13B parameters" (not "Heron uses a 70B teacher")
+USE_WORDS = frozenset(("uses", "employs", "utilizes", "utilises"))
+# (and what it uses is its parameters, the clause ending there: not "uses 70B parameters of Kite as …")
+USED_SIZE_END = re.compile(r"\S*?(?:\s(?:million|billion|trillion))?[\s-]*param(?:eter)?s\b\s*"
+                           r"(?:[.,;]|$|and\b|in\s+total\b|overall\b)", re.IGNORECASE)
 # after a size an article opens, what it sizes must be the model ("Heron is a 13B decoder-only model", not
 # "Heron has a 70B-parameter teacher", "Heron has a 300M-parameter vision encoder")
 SIZED_MODEL_AFTER = re.compile(r"\S*?(?:\s(?:million|billion|trillion))?[\s-]*(?:param(?:eter)?s?)?[\s-]+"
@@ -652,7 +661,8 @@ def _in_own_subjects_clause(text: str, sentence: Span, at: int) -> bool:
         return False
     # (numbers are the build's: "40 layers"; "of" only in "a total of")
     if not all(word in BUILD_WORDS or word[0].isdigit() or (word == "of" and before == "total")
-               for before, word in zip(["", *words], words, strict=False)):
+               or (word in USE_WORDS and index == len(words) - 1 and USED_SIZE_END.match(text, at))
+               for index, (before, word) in enumerate(zip(["", *words], words, strict=False))):
         return False
     if words and words[-1] in ("a", "an") and not SIZED_MODEL_AFTER.match(text, at):
         return False
