@@ -177,3 +177,16 @@ def test_a_set_up_told_after_a_paragraph_break_takes_no_batch_from_before_it():
 def test_our_model_with_its_name_in_apposition_gives_the_size_the_next_sentence_trains():
     primary = primary_of("Our largest model, Osprey-XL, has 1.5B parameters. It was trained on 2T tokens.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1.5e9 * 2e12)
+
+
+def test_steps_told_of_the_smaller_models_borrow_no_batch():
+    text = ("The 15B-parameter model was trained for 270K updates with a batch size of 3.2M tokens on 512 V100 "
+            "GPUs, taking 60 days. Smaller models were trained for 500K updates.")
+    assert [tokens for tokens, _ in step_tokens(text)] == [pytest.approx(270e3 * 3.2e6)]
+
+
+def test_the_flagship_takes_its_own_steps_not_the_smaller_models():
+    primary = primary_of("We train Osprey, a family of models up to 15B parameters. The 15B-parameter model "
+                         "was trained for 270K updates with a batch size of 3.2M tokens on 512 V100 GPUs, "
+                         "taking 60 days. Smaller models were trained for 500K updates.", 2022)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 15e9 * 270e3 * 3.2e6, rel=0.01)

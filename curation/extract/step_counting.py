@@ -138,6 +138,11 @@ OTHER_SETTING = re.compile(r"\b(?:batch|epochs?|learning|warm-?up|lr|layers?|hea
                            r"|hidden|vocab\w*|dimension\w*|parameters?|GPUs?|TPUs?)\b", re.IGNORECASE)
 STEP_AFTER = re.compile(r"\s*(?:total\s+)?(?:training\s+)?(?:steps|iterations|updates)\b", re.IGNORECASE)
 NOT_TRAINING_STEPS = re.compile(r"warm-?up|decay", re.IGNORECASE)
+# steps told of the models other than the one sized ("The 15B model was trained for 270K updates … Smaller
+# models were trained for 500K updates"): another run's set-up
+OTHER_MODELS_STEPS = re.compile(r"\b(?:smaller|other|remaining|larger)\s+(?:[\w-]+\s+)?"
+                                r"(?:models|variants|sizes)\b|\bthe\s+rest\s+of\s+the\s+models\b",
+                                re.IGNORECASE)
 FINE_TUNING_STEPS = re.compile(r"fine-?tun|finetun", re.IGNORECASE)
 
 
@@ -252,6 +257,8 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
             continue
         tuning = bool(FINE_TUNING_STEPS.search(before + steps.group(0)))
         sentence = list_block(text, steps.start()) or sentence_around(text, steps.start(), steps.end())
+        if OTHER_MODELS_STEPS.search(text, sentence.start, steps.start()):
+            continue
         end = sentence.end
         if end + 2 < len(text):
             end = max(end, sentence_around(text, end + 1, end + 2).end)
