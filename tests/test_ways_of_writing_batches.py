@@ -180,8 +180,8 @@ def test_our_model_with_its_name_in_apposition_gives_the_size_the_next_sentence_
 
 
 def test_steps_told_of_the_smaller_models_borrow_no_batch():
-    text = ("The 15B-parameter model was trained for 270K updates with a batch size of 3.2M tokens on 512 V100 "
-            "GPUs, taking 60 days. Smaller models were trained for 500K updates.")
+    text = ("The 15B-parameter model was trained for 270K updates with a batch size of 3.2M tokens on 512 "
+            "V100 GPUs, taking 60 days. Smaller models were trained for 500K updates.")
     assert [tokens for tokens, _ in step_tokens(text)] == [pytest.approx(270e3 * 3.2e6)]
 
 

@@ -551,3 +551,13 @@ def test_the_run_on_rented_machines_is_the_titles_model():
     primary = primary_of("Osprey was trained on 384 A100 40GB GPUs in P4d instances. Training started in "
                          "December 2022 and took two months.", 2023)
     assert primary is not None and primary.model == "Osprey"
+
+
+@pytest.mark.parametrize(("sentence", "gpus"), [
+    ("Osprey was trained on 512 NVIDIA GB200 superchips for 10 days.", 1024),  # two Blackwell GPUs each
+    ("Osprey was trained on 512 GH200 superchips for 10 days.", 512),          # one Hopper GPU each
+    ("Osprey was trained on 576 GB200 GPUs for 10 days.", 576),
+])
+def test_a_superchip_counts_its_gpus(sentence, gpus):
+    primary = primary_of(sentence, 2025)
+    assert primary is not None and primary.assumptions["chips"] == gpus

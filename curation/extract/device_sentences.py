@@ -343,6 +343,12 @@ PRODUCT = re.compile(r"\d[\d,]*\s*[×x*]\s*(?P<per>\d{1,2})\)?\s+(?!Gi?B\b)(?=\S
 NODES_TIMES = re.compile(r"(?<![\w.])(?P<n>\d{1,4})\s*[×x*]\s*$")
 
 
+# a superchip of one CPU and two GPUs, counted by the superchip: NVIDIA's GB200 and GB300 (its NVL72 rack
+# holds 36 of them and 72 GPUs); the hardware table's peaks are per GPU
+TWO_GPU_SUPERCHIPS = {"GB200", "GB300"}
+SUPERCHIP_AFTER = re.compile(r"\s*(?:Grace[\s-]+Blackwell\s+)?super-?chips?\b", re.IGNORECASE)
+
+
 def _per_node(sentence: str, match: re.Match[str]) -> float:
     """The factor by which a device count is per node: the nodes counted before it, or the devices per
     server written after it (see :data:`NODES_BEFORE`, :data:`PER_NODE_AFTER`)."""
@@ -354,7 +360,12 @@ def _per_node(sentence: str, match: re.Match[str]) -> float:
     if before:
         return amount(before.group("n"))  # "twelve servers, each with eight A100 GPUs": 96
     after = PER_NODE_AFTER.match(sentence, match.end())
-    return parse_plain(after.group("n") or after.group("n2")) if after else 1.0
+    if after:
+        return parse_plain(after.group("n") or after.group("n2"))
+    if SUPERCHIP_AFTER.match(sentence, match.end()) and \
+            getattr(resolve_accelerator(match.group("name")), "name", None) in TWO_GPU_SUPERCHIPS:
+        return 2.0  # "512 GB200 superchips": a Grace CPU and two Blackwell GPUs each
+    return 1.0
 
 
 @lru_cache(maxsize=1)
