@@ -561,3 +561,22 @@ def test_the_run_on_rented_machines_is_the_titles_model():
 def test_a_superchip_counts_its_gpus(sentence, gpus):
     primary = primary_of(sentence, 2025)
     assert primary is not None and primary.assumptions["chips"] == gpus
+
+
+@pytest.mark.parametrize(("sentence", "days"), [
+    ("Osprey was trained in a 21-day run on 512 H100 GPUs.", 21),
+    ("Osprey was trained in a two-month training run on 512 H100 GPUs.", 2 * 30.44),
+    ("Osprey was trained on 512 H100 GPUs for 3 and a half days.", 3.5),
+])
+def test_a_duration_written_as_an_adjective_or_with_a_half(sentence, days):
+    primary = primary_of(sentence, 2025)
+    assert primary is not None
+    assert primary.assumptions["chip_seconds"] / 512 / DAY == pytest.approx(days, rel=0.01)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We plot a 7-day moving average of the loss of Osprey on 512 H100 GPUs.",
+    "Osprey uses a two-stage schedule on 512 H100 GPUs.",
+])
+def test_a_unit_as_an_adjective_of_no_run_is_no_duration(sentence):
+    assert primary_of(sentence, 2025) is None

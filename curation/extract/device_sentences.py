@@ -93,14 +93,19 @@ WORD_ANY_CASE = (rf"(?:{any_case(list(TENS))})(?:[-\s](?:{_ONE})(?![\w-]))?"
 SPACED_THOUSANDS = r"\d{1,3}(?: \d{3})+(?![\d.,])"
 AMOUNT = rf"(?:(?:{SPACED_THOUSANDS}|{NUMBER}|(?:{WORD})(?![\w-]))(?:\s+(?:thousand|hundred)\b)?)"
 AMOUNT_ANY_CASE = AMOUNT.replace(WORD, WORD_ANY_CASE)
+# (a duration's number word may be joined to its unit: "a two-month run")
+_DURATION_AMOUNT = AMOUNT_ANY_CASE.replace(r"(?![\w-])", r"(?!\w|-(?!(?:hour|day|week|month)\b))")
 DURATION = re.compile(
     # (a digit or a number word's first letter, tested once first: a fast scan)
-    rf"(?<![\w.])(?=[\daefhnost])(?P<lo>{AMOUNT_ANY_CASE})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT_ANY_CASE}))?\s*"
+    rf"(?<![\w.])(?=[\daefhnost])(?P<lo>{_DURATION_AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT_ANY_CASE}))?"
+    # "3 and a half days"
+    r"(?P<half_before>\s+and\s+a\s+half\b)?\s*"
     # "270 total hours", "80 wall-clock hours", "21 calendar days"
     r"(?:(?:total|wall[\s-]?clock|calendar)\s+)?"
-    # ("14d" for days only where a duration's abbreviation ends: not "a 2d U-Net")
+    # ("14d" for days only where a duration's abbreviation ends: not "a 2d U-Net"; "a 21-day run", "a
+    # two-month run": the unit as an adjective, in the singular)
     r"(?P<unit>hours?|hrs?|h(?=[\s.,;)]|$)|d(?=\s*(?:[.,;)]|$|\d+\s?h\b))|minutes?|mins?|days?|weeks?|fortnights?"
-    r"|months?)\b"
+    r"|months?|(?<=\w)-(?:hour|day|week|month)(?=\s+(?:[\w-]+\s+)?(?:run|training|pre-?training)\b))\b"
     # not an amount of recordings: "12,000 hours of speech", "200 hours of gameplay"
     r"(?![\s-]*(?:time|later|ago|old)|\s+of\s+(?:\w+\s+)?(?:speech|audio|video|data|recordings?|footage"
     r"|gameplay|experience|driving|transcri\w+|labell?ed|annotated))(?P<half>\s+and\s+a\s+half\b)?",
@@ -258,7 +263,7 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
                 RATE_AFTER.match(sentence.text, match.end()) or \
                 (FROM_BEFORE.search(before) and CHANGED_TO.match(sentence.text, match.end())):
             continue
-        half = 0.5 if match.group("half") else 0.0  # "a week and a half"
+        half = 0.5 if match.group("half") or match.group("half_before") else 0.0  # "a week and a half"
         lo = amount(match.group("lo")) + half
         hi = amount(match.group("hi")) + half if match.group("hi") else lo
         if hi < lo:

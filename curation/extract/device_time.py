@@ -481,7 +481,7 @@ def match_span(match: re.Match[str]) -> Span:
 
 
 def _unit_key(unit: str) -> str:
-    unit = unit.lower().rstrip("s")
+    unit = unit.lower().rstrip("s").lstrip("-")  # ("-day": a unit as an adjective, "a 21-day run")
     if unit in ("min", "minute"):
         return "minute"
     return "hour" if unit in ("hour", "hr", "h") else "day" if unit == "d" else unit
