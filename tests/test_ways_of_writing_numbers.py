@@ -102,6 +102,11 @@ PAPER = "Heron: An Open Language Model\n\nAbstract\nWe introduce Heron.\n\n2 Tra
     # what a node holds, said in another sentence
     ("Our cluster has 8 A100 GPUs per node. Pre-training Heron consumed 25,000 node-hours.",
      25_000 * 8, "A100"),
+    # the devices written before the nodes, or a DGX system's
+    ("Training Heron used 5,000 node-hours on 8xA100 nodes.", 5_000 * 8, "A100"),
+    ("Training Heron used 5,000 node-hours on 8 × H100 nodes.", 5_000 * 8, "H100"),
+    ("Training Heron used 5,000 node-hours on DGX A100 nodes.", 5_000 * 8, "A100"),
+    ("Training Heron used 5,000 node-hours on DGX-2 nodes.", 5_000 * 16, "V100"),
 ])
 def test_node_hours_times_the_devices_a_node_holds(body, devices, accelerator):
     primary = extract(PAPER + body + "\n", 2024).primary

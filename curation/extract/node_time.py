@@ -1,12 +1,13 @@
-"""Device time written per node: "120,000 node-hours" or "64 nodes for 25 days", on nodes whose devices
-the text counts.
+"""Device time written per node: "120,000 node-hours" or "64 nodes for 25 days", on nodes whose devices the
+text counts.
 
 Supercomputer centres account time in node-hours; a paper trained there writes "the run took 120,000
-node-hours" and, elsewhere, what a node holds ("nodes of 8 H100 GPUs", "each node has 4 MI250X",
-"8 GPUs per node", "8-GPU nodes"). The rules: node time × the devices per node the text states is device
-time, at that device's peak; so is a training sentence's count of nodes, servers or machines times its
-duration ("Each node contains 8 A100 GPUs. We trained Heron on 64 nodes for 25 days."). A text that
-never says how many devices a node holds gives no estimate (nodes range from one device to sixteen).
+node-hours" and, elsewhere, what a node holds ("nodes of 8 H100 GPUs", "each node has 4 MI250X", "8 GPUs per
+node", "8-GPU nodes", "8xA100 nodes", "DGX A100 nodes"). The rules: node time × the devices per node the
+text states is device time, at that device's peak; so is a training sentence's count of nodes, servers or
+machines times its duration ("Each node contains 8 A100 GPUs. We trained Heron on 64 nodes for 25 days."). A
+text that never says how many devices a node holds gives no estimate (nodes range from one device to
+sixteen).
 """
 
 from __future__ import annotations
@@ -34,8 +35,13 @@ DEVICES_PER_NODE = re.compile(
     rf"|\b{_NODE}\s*\(\s*(?P<b>\d{{1,2}})\s*(?:×|x)\s*(?P<acc_b>{_ACC})"
     rf"|(?P<c>\d{{1,2}})\s*(?:×\s*)?(?:NVIDIA\s+|AMD\s+)?(?P<acc_c>{_ACC})?[\s-]*{_DEVICE}\s+"
     rf"(?:per|in\s+each|on\s+each|each)\s+{_NODE}"
-    rf"|(?P<d>\d{{1,2}})-(?:GPU|TPU|NPU|GCD)\s+{_NODE}",
+    rf"|(?P<d>\d{{1,2}})-(?:GPU|TPU|NPU|GCD)\s+{_NODE}"
+    # "8xA100 nodes", "8 × H100 nodes", "8-A100 servers"
+    rf"|(?<![\w.])(?P<e>\d{{1,2}})\s*(?:×|x|-)\s*(?:NVIDIA\s+|AMD\s+)?(?P<acc_e>{_ACC})(?:[\s-]*{_DEVICE})?\s+{_NODE}"
+    # "DGX A100 nodes" (a DGX of 8 GPUs; a DGX-2 of 16 V100)
+    rf"|\bDGX[\s-]*(?P<acc_f>A100|H100|H200|B200|V100|-1)\s+{_NODE}|\bDGX-2\s+(?P<g>{_NODE})",
     re.IGNORECASE)
+DGX_DEVICES = {"f": 8, "g": 16}  # NVIDIA DGX A100 / H100 / H200 / B200 / DGX-1: 8 GPUs; DGX-2: 16 V100
 
 
 def devices_per_node(text: str, near: int) -> tuple[int, str | None, re.Match[str]] | None:
@@ -45,7 +51,11 @@ def devices_per_node(text: str, near: int) -> tuple[int, str | None, re.Match[st
     match = DEVICES_PER_NODE.search(text, sentence.start, sentence.end) or DEVICES_PER_NODE.search(text)
     if match is None:
         return None
-    group = next(g for g in "abcd" if match.group(g))
+    if match.group("acc_f") or match.group("g"):  # a DGX system: its GPUs are its name's
+        dgx = match.group("acc_f") or "V100"
+        return DGX_DEVICES["f" if match.group("acc_f") else "g"], \
+            ("V100" if dgx == "-1" else dgx), match
+    group = next(g for g in "abcde" if match.group(g))
     count = int(match.group(group))
     accelerator = match.groupdict().get(f"acc_{group}")
     return (count, accelerator, match) if 1 <= count <= 16 else None
