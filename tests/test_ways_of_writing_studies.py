@@ -225,3 +225,47 @@ def test_a_share_of_the_devices_counted_before_is_the_runs():
     primary = extract(text, 2025).primary
     expected = 2048 * 40 * 86400 * 989e12 * 0.3
     assert primary is not None and primary.value_flop == pytest.approx(expected, rel=0.01)
+
+
+ENERGY_STUDY = ("Carbon Emissions of Large Model Training\n\nAbstract\nWe calculate the energy use and "
+                "carbon footprint of several recent large models, and refine earlier estimates for a neural "
+                "architecture search.\n\n2 Method\n")
+
+
+def test_a_studys_footnote_run_beside_an_unnamed_search_is_no_own_run():
+    body = ("The search runs on TPU v2 chips, so the search process takes 32,633 TPU v2 hours instead of "
+            "117,780 P100 hours.\n\n24 Training Lark Explorer took 6 days on 64 TPU v3s running in "
+            "Oklahoma.\n")
+    assert extract(ENERGY_STUDY + body, 2021).primary is None
+
+
+def test_a_studys_unnamed_training_run_keeps_its_figures():
+    # "The model was trained …" may be the authors' run: the study's figures are not all others' then
+    body = ("Training Lark Explorer took 6 days on 64 TPU v3s running in Oklahoma. The model was trained on "
+            "32 A100 GPUs for 3 days.\n")
+    assert extract(ENERGY_STUDY + body, 2021).primary is not None
+
+
+@pytest.mark.parametrize("opening", [
+    "We quantify the approximate financial and environmental costs of training a variety of recently "
+    "successful neural network models for NLP.",
+])
+def test_a_longer_object_of_study_is_still_others_models(opening):
+    text = (f"Energy Considerations for Deep Learning\n\nAbstract\n{opening}\n\n3 Costs\nFor example, "
+            "training Kite-176B took 1,082,990 GPU hours on A100 GPUs.\n")
+    assert extract(text, 2019).primary is None
+
+
+def test_a_links_anchor_names_no_model():
+    text = ("Heron: Open Models\n\nAbstract\nWe introduce Heron.\n\n4 Final runs\nFinally, we fully trained "
+            "our models, ranging from 20 million to 13 billion parameters, with details in Table "
+            "[2.](#page-6-0) The 13B model was trained on 5T tokens.\n")
+    primary = extract(text, 2025).primary
+    assert primary is not None and primary.model != "page-6-0"
+
+
+def test_an_organization_is_no_model():
+    text = ("Heron Chronicles\n\nAbstract\nNotes on training Heron.\n\n2 Progress\nWe are now halfway "
+            "through training, assuming we train for 300B tokens like the 175B OpenAI GPT-3 model.\n")
+    primary = extract(text, 2022).primary
+    assert primary is None or primary.model != "OpenAI"

@@ -38,7 +38,10 @@ NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus", "hpu", 
              "co2", "co2e", "co2eq", "tco2e", "tco2eq", "kgco2e", "kwh", "mwh", "gwh", "twh", "kw", "mw",
              "kl", "ml",
              # kinds of models, not names ("our MoE", "the LLM")
-             "moe", "moes", "llm", "llms", "vlm", "vlms", "mllm", "mllms", "slm", "slms"}
+             "moe", "moes", "llm", "llms", "vlm", "vlms", "mllm", "mllms", "slm", "slms",
+             # organizations written like models ("like the 175B OpenAI GPT-3 model": GPT-3's maker)
+             "openai", "deepmind", "huggingface", "eleutherai", "mosaicml", "allenai", "bigscience",
+             "stabilityai", "metaai", "togetherai"}
 
 
 # a unit, not a name: "zettaFLOPs", "GPU-hours", "TPUv3-core-days", "A100-hours", a sentence's last word
@@ -217,8 +220,10 @@ def model_before(sentence: str, at: int) -> str | None:
 
 def _written_as_a_model(sentence: str, match: re.Match[str]) -> bool:
     """Whether a model-like name is written as a model's, not as a benchmark or a dataset (see
-    :func:`nearby_model`) nor as a generation of a family."""
+    :func:`nearby_model`) nor as a generation of a family, nor as a link's anchor ("(#page-6-0)")."""
     if not looks_like_a_model(match.group("name")) or _generation_of(sentence, match):
+        return False
+    if sentence[match.start() - 1: match.start()] == "#":  # a link's anchor: "[2.](#page-6-0)", "#datasets"
         return False
     listed = LISTED_AFTER.search(sentence[max(0, match.start() - 80): match.start()]) and \
         not SUBJECT_VERB_AFTER.match(sentence, match.end())  # "on A100s, Heron-7B needs …": a subject
