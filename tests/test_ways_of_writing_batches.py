@@ -190,3 +190,10 @@ def test_the_flagship_takes_its_own_steps_not_the_smaller_models():
                          "was trained for 270K updates with a batch size of 3.2M tokens on 512 V100 GPUs, "
                          "taking 60 days. Smaller models were trained for 500K updates.", 2022)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 15e9 * 270e3 * 3.2e6, rel=0.01)
+
+
+def test_steps_told_of_the_larger_models_keep_their_set_up():
+    # the flagship is among the larger models: their steps are its
+    text = ("The 1B model was trained for 100K steps with a batch size of 1M tokens. Larger models were "
+            "trained for 500K steps.")
+    assert [tokens for tokens, _ in step_tokens(text)] == [pytest.approx(1e11), pytest.approx(5e11)]

@@ -153,8 +153,7 @@ SURVEY_TITLE = re.compile(r"\b(?:survey|review)\s+(?:of|on|for)\b|[:—–-]\s*(
 # "we analyze the training compute of 500 notable models", "We evaluate twelve models, including …", "we
 # benchmark a range of open LLMs", "We calculate the carbon footprint of several recent large models", "We
 # quantify the approximate financial and environmental costs of training a variety of recently successful
-# neural network models" (a
-# number or a word of many, or a word of others' release, before them)
+# neural network models" (a number or a word of many, or a word of others' release, before them)
 STUDIES_OTHERS = re.compile(  # ("w" first, the word's start checked behind it: a fast scan of the text)
     r"[Ww](?<![\w][Ww])e\s+(?:\w+\s+)?(?:estimate|measure|analy[sz]e|study|quantify|compare|examine|audit"
     r"|track|profile|evaluate|benchmark|test|survey|review|catalog|compile|collect|calculate|assess"

@@ -41,7 +41,7 @@ DEVICES_PER_NODE = re.compile(
     # "DGX A100 nodes" (a DGX of 8 GPUs; a DGX-2 of 16 V100)
     rf"|\bDGX[\s-]*(?P<acc_f>A100|H100|H200|B200|V100|-1)\s+{_NODE}|\bDGX-2\s+(?P<g>{_NODE})",
     re.IGNORECASE)
-DGX_DEVICES = {"f": 8, "g": 16}  # NVIDIA DGX A100 / H100 / H200 / B200 / DGX-1: 8 GPUs; DGX-2: 16 V100
+DGX_GPUS, DGX_2_GPUS = 8, 16  # NVIDIA DGX A100, H100, H200, B200 and DGX-1: 8 GPUs; DGX-2: 16 V100
 
 
 def devices_per_node(text: str, near: int) -> tuple[int, str | None, re.Match[str]] | None:
@@ -51,10 +51,10 @@ def devices_per_node(text: str, near: int) -> tuple[int, str | None, re.Match[st
     match = DEVICES_PER_NODE.search(text, sentence.start, sentence.end) or DEVICES_PER_NODE.search(text)
     if match is None:
         return None
-    if match.group("acc_f") or match.group("g"):  # a DGX system: its GPUs are its name's
-        dgx = match.group("acc_f") or "V100"
-        return DGX_DEVICES["f" if match.group("acc_f") else "g"], \
-            ("V100" if dgx == "-1" else dgx), match
+    if match.group("acc_f"):  # a DGX system: 8 GPUs of its name's kind (a DGX-1's: V100)
+        return DGX_GPUS, "V100" if match.group("acc_f") == "-1" else match.group("acc_f"), match
+    if match.group("g"):
+        return DGX_2_GPUS, "V100", match
     group = next(g for g in "abcde" if match.group(g))
     count = int(match.group(group))
     accelerator = match.groupdict().get(f"acc_{group}")

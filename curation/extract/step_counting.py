@@ -139,8 +139,8 @@ OTHER_SETTING = re.compile(r"\b(?:batch|epochs?|learning|warm-?up|lr|layers?|hea
 STEP_AFTER = re.compile(r"\s*(?:total\s+)?(?:training\s+)?(?:steps|iterations|updates)\b", re.IGNORECASE)
 NOT_TRAINING_STEPS = re.compile(r"warm-?up|decay", re.IGNORECASE)
 # steps told of the models other than the one sized ("The 15B model was trained for 270K updates … Smaller
-# models were trained for 500K updates"): another run's set-up
-OTHER_MODELS_STEPS = re.compile(r"\b(?:smaller|other|remaining|larger)\s+(?:[\w-]+\s+)?"
+# models were trained for 500K updates"): another run's set-up (not "larger models", the flagship among them)
+OTHER_MODELS_STEPS = re.compile(r"\b(?:smaller|other|remaining)\s+(?:[\w-]+\s+)?"
                                 r"(?:models|variants|sizes)\b|\bthe\s+rest\s+of\s+the\s+models\b",
                                 re.IGNORECASE)
 FINE_TUNING_STEPS = re.compile(r"fine-?tun|finetun", re.IGNORECASE)
