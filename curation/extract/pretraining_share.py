@@ -44,6 +44,7 @@ PRETRAINING_SHARE = re.compile(
     re.IGNORECASE)
 SMALLEST_SHARE, LARGEST_SHARE = 1e-5, 0.4  # a share of half or more is no later stage's
 TOTAL_NOTE = "the stage's figure and the pre-training it states a share of, together"
+STAGE_NOTE = "not a training total: one stage, told with its share of the pre-training (see the total)"
 
 
 def share_of_pretraining(sentence: str) -> float | None:
@@ -62,7 +63,8 @@ def share_of_pretraining(sentence: str) -> float | None:
 def pretraining_totals(candidates: list[Estimate]) -> list[Estimate]:
     """For each candidate whose sentence gives its stage's share of the pre-training, an estimate of the
     stage and the pre-training together (its figure times one plus the inverse share), with the same
-    evidence, method and confidence. ``candidates`` are the text's own runs."""
+    evidence and method and at most Likely; a stage told as pre-training (an uptraining) is then no total
+    of its own. ``candidates`` are the text's own runs."""
     totals = []
     for estimate in candidates:
         share = share_of_pretraining(estimate.evidence[0].text)
@@ -72,6 +74,10 @@ def pretraining_totals(candidates: list[Estimate]) -> list[Estimate]:
         assumptions = {**estimate.assumptions, "stage_flop": estimate.value_flop,
                        "stage": estimate.stage, "share_of_pretraining": share,
                        "pretraining_flop": estimate.value_flop / share, "total": TOTAL_NOTE}
+        # (inferred from a share: Likely at best, as any single inferred figure)
+        confidence = "Likely" if estimate.confidence == "Confident" else estimate.confidence
         totals.append(Estimate(value, estimate.method, list(estimate.evidence), assumptions,
-                               model=estimate.model, confidence=estimate.confidence, stage=PRETRAINING))
+                               model=estimate.model, confidence=confidence, stage=PRETRAINING))
+        if estimate.stage == PRETRAINING:  # an uptraining or a continued pre-training: a part of the total
+            estimate.notes.append(STAGE_NOTE)
     return totals
