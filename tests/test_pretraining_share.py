@@ -73,7 +73,7 @@ def test_a_derived_card_keeps_its_finetuning_figure_not_the_total():
     assert extraction.primary.value_flop == pytest.approx(8 * 10 * 3600 * 312e12 * 0.3, rel=1e-3)
 
 
-def test_a_reported_uptraining_gives_way_to_the_total_at_most_likely():
+def test_a_reported_uptraining_with_its_share_gives_the_total():
     primary = primary_of("Uptraining Osprey-XXL used 1e21 FLOPs, or 5% of the original pre-training compute.")
     assert primary is not None and primary.value_flop == pytest.approx(1e21 * 21)
     assert primary.confidence == "Likely"
