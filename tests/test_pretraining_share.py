@@ -77,3 +77,10 @@ def test_a_reported_uptraining_with_its_share_gives_the_total():
     primary = primary_of("Uptraining Osprey-XXL used 1e21 FLOPs, or 5% of the original pre-training compute.")
     assert primary is not None and primary.value_flop == pytest.approx(1e21 * 21)
     assert primary.confidence == "Likely"
+
+
+def test_a_share_written_in_words_of_percent_is_read_with_its_budget():
+    primary = primary_of("Osprey-IML is fine-tuned from Osprey-175B. During fine-tuning, our models saw "
+                         "approximately 2 billion tokens, which is only 0.5 percent of the pre-training budget.")
+    assert primary is not None
+    assert primary.value_flop == pytest.approx(6 * 175e9 * 2e9 * 201, rel=1e-3)

@@ -16,7 +16,7 @@ from curation.extract.evidence import (
     Span,
 )
 from curation.extract.model_names import model_before, nearby_model
-from curation.extract.pretraining_share import PRETRAINING_SHARE
+from curation.extract.pretraining_share import PRETRAINING_SHARE, may_state_a_share
 from curation.extract.quantities import NUMBER
 
 # a sentence telling the run of a distillation's teacher: "The teacher was pretrained on 2T tokens …",
@@ -901,7 +901,7 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         estimate.stage = FINETUNING
     if "budget" in context:
         context = SPENT_BUDGET.sub(" ", context)
-    if "%" in context:  # a stage's share of the pre-training budget is no budget of its own
+    if may_state_a_share(context):  # a stage's share of the pre-training budget is no budget of its own
         context = PRETRAINING_SHARE.sub(" ", context)
     if "peak" in context:  # a schedule's peak is no machine's: "a peak learning rate of 3e-4"
         context = PEAK_SETTING.sub(" ", context)

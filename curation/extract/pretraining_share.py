@@ -47,10 +47,15 @@ TOTAL_NOTE = "the stage's figure and the pre-training it states a share of, toge
 STAGE_NOTE = "not a training total: one stage, told with its share of the pre-training (see the total)"
 
 
+def may_state_a_share(text: str) -> bool:
+    """Whether a text holds a percentage at all (a cheap test before :data:`PRETRAINING_SHARE`)."""
+    return "%" in text or ("per" in text and ("percent" in text.lower() or "per cent" in text.lower()))
+
+
 def share_of_pretraining(sentence: str) -> float | None:
     """The share of the pre-training a sentence says its stage used (0.002 for "0.2% of the pre-training
     compute"), or None when it says none or several."""
-    if "%" not in sentence and "percent" not in sentence.lower() and "per cent" not in sentence.lower():
+    if not may_state_a_share(sentence):
         return None
     shares = {float(m.group("share") or m.group("share2")) / 100
               for m in PRETRAINING_SHARE.finditer(sentence)}
