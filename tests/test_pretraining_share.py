@@ -81,6 +81,7 @@ def test_a_reported_uptraining_with_its_share_gives_the_total():
 
 def test_a_share_written_in_words_of_percent_is_read_with_its_budget():
     primary = primary_of("Osprey-IML is fine-tuned from Osprey-175B. During fine-tuning, our models saw "
-                         "approximately 2 billion tokens, which is only 0.5 percent of the pre-training budget.")
+                         "approximately 2 billion tokens, which is only 0.5 percent of the pre-training "
+                         "budget.")
     assert primary is not None
     assert primary.value_flop == pytest.approx(6 * 175e9 * 2e9 * 201, rel=1e-3)
