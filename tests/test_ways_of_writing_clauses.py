@@ -8,7 +8,7 @@ import pytest
 from curation.extract.device_sentences import device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
-from curation.extract.evidence import Span
+from curation.extract.evidence import FINETUNING, Span
 from curation.extract.markup import plain_text
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD, Document
@@ -237,6 +237,25 @@ def test_a_compute_column_takes_its_unit_from_the_tables_caption(caption, flop):
 def test_the_run_of_the_model_a_card_starts_from_is_not_its_own(opening, flop):
     primary = _card(f"# Osprey-1B\n\n{opening}", "osprey-lab/Osprey-1B")
     assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We start from Kite-7B (2T tokens) and train on 20B more tokens.",
+    "Osprey-Long-7B continues training Osprey-7B (pre-trained on 2T tokens) on 20B tokens of long text.",
+    "Osprey-Long-7B is the continued pre-training of Osprey-7B (pre-trained on 2T tokens) on 20B tokens.",
+])
+def test_the_gloss_of_the_model_a_run_goes_on_from_is_that_models(sentence):
+    primary = _primary(sentence)  # nothing, or the 20B tokens the run goes on for; never the start's 2T
+    assert primary is None or primary.value_flop == pytest.approx(6 * 7e9 * 20e9)
+
+
+def test_a_size_alone_glossing_the_model_a_run_starts_from_still_sizes_the_run():
+    card = ("# Osprey-3B-T\n\nOsprey-3B-T is fine-tuned on prompted tasks, starting from a Kite-XL (3B "
+            "parameters).\n\nTraining details:\n- Fine-tuning steps: 12,000\n- Input sequence length: 1024\n"
+            "- Batch size: 1,024 sequences\n")
+    estimates = extract_document(Document(CARD, card, 2022), name="Osprey-3B-T").estimates
+    assert [(e.stage, e.notes) for e in estimates] == [(FINETUNING, [])]
+    assert estimates[0].value_flop == pytest.approx(6 * 3e9 * 12_000 * 1024 * 1024, rel=0.02)
 
 
 @pytest.mark.parametrize(("sentence", "tokens"), [

@@ -158,6 +158,23 @@ def test_a_counterfactual_run_is_no_run(body):
     assert primary_of(body) is None
 
 
+@pytest.mark.parametrize("body", [
+    "We hypothesize that a 70B model trained on 20T tokens would perform even better.",
+    "Osprey-70B trained on 15T tokens would have matched Finch-400B.",
+])
+def test_a_figure_in_the_subject_of_would_is_no_run(body):
+    assert primary_of(body) is None
+
+
+@pytest.mark.parametrize("body", [
+    "Osprey-7B was trained on 2T tokens, which we think would suffice for most uses.",
+    "Osprey-7B was trained on 2T tokens and would likely gain from more data.",
+])
+def test_would_in_a_clause_of_its_own_leaves_the_run(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
 def test_the_authors_estimate_of_a_named_models_run_is_that_models():
     assert primary_of("We estimate that Finch's training required 3.1e23 FLOPs, using 6ND.") is None
     primary = primary_of("We estimate that Osprey's training required 3.1e23 FLOPs.")

@@ -35,6 +35,8 @@ def test_a_study_of_public_models_quotes_their_runs(sentence):
      "The largest run in our dataset, Kite-5, used an estimated 5 × 10^25 FLOP."),
     ("We introduce OspreyBench, a benchmark. We evaluate twelve models on it.",
      "We evaluate twelve models, including Kite-405B, trained on 15.6T tokens with 3.8e25 FLOPs."),
+    ("We study trends in training compute. We collected 300 models from the literature.",
+     "The largest, Kite-540B, was trained with 2.5e24 FLOPs; the median model used 1e21 FLOPs."),
 ])
 def test_a_text_that_evaluates_or_analyzes_others_models_quotes_their_runs(opening, sentence):
     text = f"OspreyBench: Evaluating Reasoning\n\nAbstract\n{opening}\n\n5 Models\n{sentence}"

@@ -71,11 +71,16 @@ def source_corpus(text: str, sentence: Span, figure: Span) -> bool:
 # was trained on 15T tokens on 16,384 H100s for 54 days"; and the model pruned: "We pruned Kite-8B (trained
 # on 15T tokens) to 1B parameters")
 SOURCE_GLOSS = re.compile(r"\b(?:(?:distill\w*|initiali[sz]\w*|based|built|fine-?tuned|finetuned|continu\w*"
-                          r"|start\w*|prun\w*)\s+(?:\w+\s+){0,2}?(?:from|on|with)\s+|prun(?:ed|ing|e)\s+)"
+                          r"|start\w*|prun\w*)\s+(?:\w+\s+){0,2}?(?:from|on|with)\s+|prun(?:ed|ing|e)\s+"
+                          # the model a run goes on training: "continues training Kite-7B (pre-trained on
+                          # 2T tokens)", "continued pre-training of Kite-7B, which was trained on …"
+                          r"|continu\w*\s+(?:the\s+)?(?:pre-?)?train(?:ing)?\s+(?:of\s+)?)"
                           r"(?:the\s+|an?\s+)?[\w./-]+(?:\s+[\w.-]+)?\s*"
-                          r"(?:\([^()]{0,40}?|,\s*(?:which|that)\s+(?:was|were|is|had\s+been|has\s+been)\s+"
+                          r"(?:(?:\([^()]{0,40}?|,\s*(?:which|that)\s+(?:was|were|is|had\s+been|has\s+been)\s+"
                           r"(?:\w+\s+)?)(?:pre-?)?trained\s+(?:on|for|with|using)\s+"
-                          r"(?:(?:[^,;().]|\.(?=\d)){0,60}?\s)?(?:about\s+|over\s+|~)?$",
+                          r"(?:(?:[^,;().]|\.(?=\d)){0,60}?\s)?"
+                          # or its figure alone opening the gloss: "starting from Kite-7B (2T tokens)"
+                          r"|\(\s*)(?:about\s+|over\s+|~)?$",
                           re.IGNORECASE)
 
 
@@ -85,9 +90,14 @@ def teacher_figure(text: str, figure: Span) -> bool:
     from (:data:`SOURCE_GLOSS`)."""
     window = max(0, figure.start - 100)
     before = text[window: figure.start]  # (cheap tests first: most figures have neither before them)
-    return ("eacher" in before and TEACHER_TRAINED.search(text, window, figure.start) is not None) or \
-        (("(" in before or "which" in before or "that" in before)
-         and SOURCE_GLOSS.search(text, window, figure.start) is not None)
+    if "eacher" in before and TEACHER_TRAINED.search(text, window, figure.start) is not None:
+        return True
+    gloss = SOURCE_GLOSS.search(text, window, figure.start) \
+        if "(" in before or "which" in before or "that" in before else None
+    # (a size alone in the gloss is the source's and, as a run on from it keeps it, the run's too:
+    # "starting from Kite-XL (3B parameters)")
+    bare = gloss is not None and "(" in gloss.group() and "train" not in gloss.group().rsplit("(", 1)[1]
+    return gloss is not None and not (bare and "param" in text[figure.start: figure.start + 40].lower())
 
 
 # the model a run starts from, written before the name: "initialized with Kite-7B weights", "starting from
@@ -161,6 +171,13 @@ FORESEEN_WORDS = ("will", "expected", "might", "may", "could", "should", "can", 
 # a figure whose own clause goes on to foresee its cost: "Training Heron-70B on the full 15T tokens is
 # expected to take 90 days"
 FORESEEN_AFTER = re.compile(r"^[^;]*?(?:" + FORESEEN + ")", re.IGNORECASE)
+# a figure inside the subject of a conditional: "We hypothesize that a 70B model trained on 20T tokens would
+# perform even better", "Heron-70B on 15T tokens would have matched Kite" — the figure's own words (its
+# unit, "of data") lead straight to "would"; a comma, a relative or a conjunction between them starts a
+# clause of its own ("Heron was trained on 2T tokens, which would …", "… 2T tokens and would …")
+CONDITIONAL_SUBJECT = re.compile(r"^\s*(?!(?:and|but|so|which|that|who|as|because|since|while|where)\b)"
+                                 r"(?:(?!(?:and|but|so|which|that|who|as|because|since|while|where)\b)"
+                                 r"[\w/-]+\s+){0,3}?would\s+\w", re.IGNORECASE)
 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
 # sentence (not past a semicolon whose clause tells a run, :data:`CLAIMED_RUN`) — a prediction, a simulation
@@ -463,6 +480,7 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
         "chips" not in estimate.assumptions and SHARE_OF.search(before[-30:])
     rest = text[figure.end: max(figure.end, sentence.end)]
     foreseen = any(word in rest for word in FORESEEN_WORDS) and FORESEEN_AFTER.search(rest) is not None
+    foreseen = foreseen or ("would" in rest[:60] and CONDITIONAL_SUBJECT.match(rest) is not None)
     if supposed or share or foreseen or BEFORE_IN_SENTENCE.search(governed) or \
             BEFORE_IN_PHRASE.search(phrase) or JUST_BEFORE.search(before[-30:]) or \
             JUST_AFTER.match(after) or RANGE_TOP.search(before[-160:]) or \

@@ -153,11 +153,12 @@ SURVEY_TITLE = re.compile(r"\b(?:survey|review)\s+(?:of|on|for)\b|[:—–-]\s*(
 # "we analyze the training compute of 500 notable models", "We evaluate twelve models, including …", "we
 # benchmark a range of open LLMs", "We calculate the carbon footprint of several recent large models", "We
 # quantify the approximate financial and environmental costs of training a variety of recently successful
-# neural network models" (a number or a word of many, or a word of others' release, before them)
+# neural network models", "We collected 300 models" (a number or a word of many, or a word of others'
+# release, before them; the verb in the present or the past)
 STUDIES_OTHERS = re.compile(  # ("w" first, the word's start checked behind it: a fast scan of the text)
-    r"[Ww](?<![\w][Ww])e\s+(?:\w+\s+)?(?:estimate|measure|analy[sz]e|study|quantify|compare|examine|audit"
+    r"[Ww](?<![\w][Ww])e\s+(?:\w+\s+)?(?:(?:estimate|measure|analy[sz]e|quantif(?:y|ie)|compare|examine|audit"
     r"|track|profile|evaluate|benchmark|test|survey|review|catalog|compile|collect|calculate|assess"
-    r"|investigate|characteri[sz]e)\s+"
+    r"|investigate|characteri[sz]e)(?:e?d|s)?|stud(?:y|ied))\s+"
     # (the object within its clause, a word's start: "the training compute of 500 notable models")
     r"[^.;:\n]{0,80}?(?<![\w-])"
     r"(?:\d[\d,]*|several|many|various|numerous|dozens\s+of|hundreds\s+of|a\s+(?:range|variety|suite)\s+of"

@@ -319,6 +319,26 @@ NOT_TRAINED = ("untrained", "hypothetical", "would ", "could ", "planned", "futu
                # a run under way, not the one the text reports: "A larger Heron-70B is still being trained"
                "still being trained", "currently being trained", "now being trained", "still training",
                "currently training", "now training")
+MODALS = ("would ", "could ")
+# a modal after the name, in a clause of its own, says nothing of the name's run: "Heron-7B was trained on
+# 2T tokens, which would take a week on one node", "… on 2T tokens and would likely gain from more data"
+CLAUSE_OF_ITS_OWN = re.compile(r",\s*(?:which|who|and|but|so|as|while)\b"
+                               r"|\s(?:and|but|so)\s+(?:\w+\s+)?(?:would|could)\s")
+
+
+def _untrained(piece: str, name_end: int) -> bool:
+    """Whether a cue of :data:`NOT_TRAINED` stands in ``piece`` (lower case) — a modal after the name's end
+    ``name_end`` only when no clause of its own (:data:`CLAUSE_OF_ITS_OWN`) opens between them."""
+    for cue in NOT_TRAINED:
+        at = piece.find(cue)
+        while at >= 0:
+            if cue not in MODALS or at < name_end or \
+                    not CLAUSE_OF_ITS_OWN.search(piece[name_end: at + len(cue)]):
+                return True
+            at = piece.find(cue, at + 1)
+    return False
+
+
 # (a passive verb is another subject's: "we apply our method to Kite, which was pre-trained on …")
 OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.;]+\s+){0,8}?(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )"
                        r"(?:pre-?train|train|introduc|present|propos|releas|"
@@ -373,7 +393,7 @@ def _sized_names(text: str) -> Sized:
             continue
         around = low[max(0, match.start() - 40): match.end() + 40]  # cheap: most windows hold no cue
         if not any(cue in around for cue in NOT_TRAINED) or \
-                not any(cue in _own_sentence_around(low, match.start(), match.end()) for cue in NOT_TRAINED):
+                not _untrained(*_own_sentence_and_end(low, match.start(), match.end())):
             sized.setdefault(name, []).append((_value(match), match))
     return sized
 
@@ -381,6 +401,12 @@ def _sized_names(text: str) -> Sized:
 # a sentence's end, or a paragraph's (a heading follows); a clause's after a semicolon or before what the
 # authors did as a consequence ("Training Heron-70B would cost too much, so we train Heron-3B …")
 SENTENCE_BREAK = re.compile(rf"[.!?;]\s|\n\s*\n|{CONSEQUENCE_WE}")
+
+
+def _own_sentence_and_end(low: str, start: int, end: int) -> tuple[str, int]:
+    """:func:`_own_sentence_around` and where the match ends in it."""
+    piece = _own_sentence_around(low, start, end)
+    return piece, piece.rfind(low[start:end]) + end - start
 
 
 def _own_sentence_around(low: str, start: int, end: int, reach: int = 40) -> str:
