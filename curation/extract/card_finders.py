@@ -57,11 +57,12 @@ PARAM_STATEMENT = re.compile(  # "6.9B parameters", "a 6.9B parameter model", "1
 TOKEN_FIGURE = re.compile(
     rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})?\b\+?(?:\s+of(?=\s+tokens\b))?\s*{TOKEN_ADJECTIVES}"
     r"(?:tokens|token(?=[\s-]+(?:mix|mixture|corpus|dataset)\b))"
-    rf"|\btokens(?:\s+seen|\s+trained(?:\s+on)?)?\s*[:=]\s*(?P<t2>{NUMBER})\s?(?P<tm2>{SIZE})\b",
+    rf"|\btokens(?:\s+seen|\s+trained(?:\s+on)?)?\s*[:=]\s*(?P<t2>{NUMBER})\+?\s?(?P<tm2>{SIZE})\b",
     re.IGNORECASE,
 )
 # the value cell of a key-value row: "20554567680", "6.7B"
-KEY_VALUE_SIZE = re.compile(rf"\s*(?P<n>{NUMBER})\s?(?P<m>{SIZE})?\s*", re.IGNORECASE)
+# (a lower bound reads as its figure: "4+ trillion", "2T+")
+KEY_VALUE_SIZE = re.compile(rf"\s*(?P<n>{NUMBER})\+?\s?(?P<m>{SIZE})?\+?\s*", re.IGNORECASE)
 NOT_TRAINING_TOKENS = ("context", "sequence", "vocab", "window", "max_length", "max_new_tokens",
                        "per batch", "batch size", "prompt", "generate",
                        "additional", "another", "extra ")  # "for an additional 100B tokens": a further stage

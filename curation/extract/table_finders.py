@@ -82,6 +82,8 @@ def _token_column(table: Table) -> int | None:
     if headed is not None or not TOKEN_WORD.search("\n".join(row.line.text for row in table.rows)):
         return headed  # (cheap first: most tables never say tokens)
     for index in range(1, len(table.headers)):
+        if NOT_RUN_TOKENS_LABEL.search(table.headers[index]):
+            continue  # a batch's or a context's tokens: "| Batch size | 2M tokens |"
         said = sum(1 for row in table.rows if index < len(row.cells) and "token" in row.cells[index].lower()
                    and TOKENS_IN_CELL.search(row.cells[index]))
         if said * 2 >= len(table.rows):
@@ -178,11 +180,37 @@ def mark_rows_of_other_sizes(estimates: list[Estimate], repository: str | None) 
         if not own:  # "Heron 2-7B" on "org/Heron-2-1124-7B": the same name's first word and the same size
             own = {e.model for e in rows if e.model and _same_sized_name(e.model, repository)}
         if not own:
+            _mark_rows_of_other_parameters(rows, repository)
             continue
         for estimate in rows:
             if estimate.model not in own:
                 estimate.notes.append(f"cited from other work: another size's row (the repository is "
                                       f"{', '.join(sorted(own))})")
+
+
+def _mark_rows_of_other_parameters(rows: list[Estimate], repository: str) -> None:
+    """In a table whose rows all bear the family's one name and tell their sizes in a column ("| Heron 2 |
+    … | 13B | 2.0T |" on "org/heron-2-13b"), the rows whose parameters are not the size the repository's
+    name ends in are other models' runs (when one row's are)."""
+    repo = repository.split("/")[-1]
+    sizes = WHOLE_SIZE.findall(repo.replace("-", " ").replace("_", " "))
+    labels = {squash_name(e.model or "") for e in rows}
+    if not sizes or len(labels) != 1 or len(rows) < 2 or not next(iter(labels)) or \
+            not squash_name(repo).startswith(next(iter(labels))):
+        return
+    size = sizes[-1].replace(" ", "")
+    wanted = scaled_value(size[:-1], size[-1].upper())
+    own = [e for e in rows if _about(e.assumptions.get("parameters"), wanted)]
+    if not own:
+        return
+    for estimate in rows:
+        if estimate not in own:
+            estimate.notes.append(f"cited from other work: another size's row (the repository is {repo})")
+
+
+def _about(parameters: object, wanted: float) -> bool:
+    """Whether a row's parameter count is the size a name gives, as names round it (within 10%)."""
+    return isinstance(parameters, float) and abs(parameters - wanted) <= 0.1 * wanted
 
 
 WHOLE_SIZE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?[BbMm]\b")
@@ -218,6 +246,7 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
             found += _device_count_rows(text, table, publication_year)
             found += _device_time_by_column(text, table, publication_year)
         found += _parameter_token_rows(table)
+        found += _step_token_rows(table)
         found += _parameter_token_columns(text, table)
         found += _compute_rows(table, text)
         found += _compute_by_column(table)
@@ -399,12 +428,7 @@ def _parameter_token_rows(table: Table) -> list[Estimate]:
     for row in table.rows:
         if max(params or 0, tokens) >= len(row.cells):
             continue
-        # without a parameter column, or one of names ("| Size |" over "| Heron 2-7B |"), the size a row's
-        # label carries: "| Heron-7B | 2T |"
-        named = params is None or not LEADING_NUMBER.match(row.cells[params].replace("\\", ""))
-        label_size = LABEL_SIZE.search(row.label if params is None else row.cells[params]) if named else None
-        n = _cell_value(row.cells[params], table.headers[params]) if not named else \
-            (scaled_value(label_size.group("n"), label_size.group("m")) if label_size else None)
+        n = _row_parameters(table, row, params)
         d = _cell_value(row.cells[tokens], table.headers[tokens])
         if d:
             carried_tokens = (d, _cell_span(row, tokens))
@@ -423,6 +447,69 @@ def _parameter_token_rows(table: Table) -> list[Estimate]:
         )
         if params is not None and "activ" in table.headers[params]:
             estimate.assumptions["active_parameters"] = True
+        _mark_aggregate(estimate, row)
+        estimates.append(classify(estimate, row.line.text.lower()))
+    return estimates
+
+
+def _row_parameters(table: Table, row: Row, params: int | None) -> float | None:
+    """A row's parameter count: its cell in the parameter column, or — without one, or with one of names
+    ("| Size |" over "| Heron 2-7B |") — the size the row's label carries ("| Heron-7B | 2T |")."""
+    named = params is None or not LEADING_NUMBER.match(row.cells[params].replace("\\", ""))
+    label_size = LABEL_SIZE.search(row.label if params is None else row.cells[params]) if named else None
+    if not named:
+        return _cell_value(row.cells[params], table.headers[params])
+    return scaled_value(label_size.group("n"), label_size.group("m")) if label_size else None
+
+
+STEPS_HEADER = re.compile(r"\b(?:steps|iterations|updates)\b(?!\s*(?:/|per\b))")
+NOT_RUN_STEPS = re.compile(r"warm|checkpoint|decay|time|per\b|/|\blr\b|learning", re.IGNORECASE)
+SEQUENCE_HEADER = re.compile(r"\bseq|\bcontext|\blength\b")
+MIN_BATCH_TOKENS = 1e5  # a batch this large counts tokens: no run batches 100,000 sequences
+
+
+def _step_token_rows(table: Table) -> list[Estimate]:
+    """A table without a token column that gives each model's steps and batch ("| Heron-6.9B | 6.9B |
+    143,000 | 2M |"): its tokens are the steps times the batch in tokens — a batch cell or header that says
+    tokens, or one of at least :data:`MIN_BATCH_TOKENS` — or times the batch's sequences and a sequence
+    length column."""
+    headers = table.headers
+    steps = next((i for i, h in enumerate(headers) if STEPS_HEADER.search(h) and not NOT_RUN_STEPS.search(h)),
+                 None)
+    batch = next((i for i, h in enumerate(headers) if "batch" in h and "per" not in h), None)
+    if steps is None or batch is None or _token_column(table) is not None:
+        return []
+    params = parameter_label(headers)
+    if params is not None and params in (steps, batch):
+        return []
+    sequence = next((i for i, h in enumerate(headers) if SEQUENCE_HEADER.search(h) and i not in (steps, batch)),
+                    None)
+    estimates = []
+    for row in table.rows:
+        if max(params or 0, steps, batch, sequence or 0) >= len(row.cells):
+            continue
+        n = _row_parameters(table, row, params)
+        count = _cell_value(row.cells[steps], headers[steps])
+        size = _cell_value(row.cells[batch], headers[batch])
+        if not n or not count or not size:
+            continue
+        spans = [_cell_span(row, steps), _cell_span(row, batch)]
+        if "token" not in headers[batch] + row.cells[batch].lower() and size < MIN_BATCH_TOKENS:
+            length = _cell_value(row.cells[sequence], headers[sequence]) if sequence is not None else None
+            if not length:
+                continue
+            size *= length
+            spans.append(_cell_span(row, sequence))
+        d = count * size
+        if not (1e6 <= n <= 1e14 and 1e8 <= d <= 1e15):
+            continue
+        param_span = _cell_span(row, params) if params is not None else _cell_span(row, 0)
+        estimate = Estimate(
+            6 * n * d, OPERATION_COUNTING, [row.line, table.header_line, param_span, *spans],
+            {"parameters": n, "training_tokens": d, "training_steps": count, "formula": "6 * N * steps * batch",
+             "table_row": True, "table_header": table.header_line.text},
+            model=row.label or None, confidence="Likely",
+        )
         _mark_aggregate(estimate, row)
         estimates.append(classify(estimate, row.line.text.lower()))
     return estimates

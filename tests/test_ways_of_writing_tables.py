@@ -1,0 +1,74 @@
+"""Short cards of our own for the ways of writing a twenty-second round found in cards written in the
+shapes real families use: a family's table whose rows bear one name and tell their sizes in a column, a
+table of steps and batch sizes with no token column, and a token count given as a lower bound ("4+
+trillion")."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.documents import extract_document
+from schemas.handover import CARD, Document
+
+FAMILY = """# Osprey 2 13B
+
+Osprey 2 is a family of pretrained models from 7 billion to 70 billion parameters. This is the repository
+for the 13B pretrained model.
+
+| | Training Data | Params | Context Length | Tokens |
+|---|---|---|---|---|
+| Osprey 2 | A new mix of public data | 7B | 4k | 2.0T |
+| Osprey 2 | A new mix of public data | 13B | 4k | 2.0T |
+| Osprey 2 | A new mix of public data | 70B | 4k | 2.0T |
+"""
+
+
+def _card(text: str, name: str, year: int = 2024):
+    return extract_document(Document(CARD, text, year), name=name)
+
+
+@pytest.mark.parametrize(("repository", "size"), [("osprey-2-13b", 13e9), ("osprey-2-70b", 70e9)])
+def test_a_family_table_of_one_name_gives_the_row_of_the_repositorys_size(repository, size):
+    primary = _card(FAMILY, repository).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * size * 2e12)
+
+
+def test_a_family_table_of_one_name_marks_no_row_when_no_row_has_the_repositorys_size():
+    estimates = _card(FAMILY, "osprey-2-34b").estimates
+    assert all(not e.notes for e in estimates if e.assumptions.get("table_row"))
+
+
+@pytest.mark.parametrize(("table", "tokens"), [
+    # the batch in tokens, said in its cell or its header
+    ("| Model | Parameters | Training Steps | Batch Size |\n|---|---|---|---|\n"
+     "| Osprey-6.9B | 6,857,302,016 | 143,000 | 2M tokens |\n", 143_000 * 2e6),
+    ("| Model | Params | Steps | Batch size (tokens) |\n|---|---|---|---|\n| Osprey-6.9B | 6.9B | 143K | 2M |\n",
+     143_000 * 2e6),
+    # the batch in sequences, times the sequence length's column
+    ("| Model | Params | Steps | Batch size | Seq length |\n|---|---|---|---|---|\n"
+     "| Osprey-6.9B | 6.9B | 100K | 1024 | 2048 |\n", 100_000 * 1024 * 2048),
+])
+def test_a_tables_steps_times_its_batch_are_the_runs_tokens(table, tokens):
+    primary = _card(f"# Osprey-6.9B\n\n{table}", "Osprey-6.9B").primary
+    n = 6_857_302_016 if "6,857" in table else 6.9e9
+    assert primary is not None and primary.value_flop == pytest.approx(6 * n * tokens)
+
+
+@pytest.mark.parametrize("table", [
+    # sequences with no length to turn them into tokens
+    "| Model | Params | Steps | Batch size |\n|---|---|---|---|\n| Osprey-6.9B | 6.9B | 100K | 1024 |\n",
+    # warm-up steps are no run's
+    "| Model | Params | Warmup steps | Batch size |\n|---|---|---|---|\n| Osprey-6.9B | 6.9B | 2000 | 4M |\n",
+])
+def test_a_table_without_the_runs_steps_and_batch_tokens_gives_nothing(table):
+    assert _card(f"# Osprey-6.9B\n\n{table}", "Osprey-6.9B").primary is None
+
+
+@pytest.mark.parametrize("body", [
+    "Osprey-15B is a 15B parameter model trained on 4+ trillion tokens.",
+    "Osprey-15B is a 15B parameter model.\n\n- **Pretraining tokens:** 4+ trillion\n",
+    "Osprey-15B is a 15B parameter model.\n\n| Training tokens | 4T+ |\n|---|---|\n",
+])
+def test_a_token_count_given_as_a_lower_bound_reads_as_its_figure(body):
+    primary = _card(f"# Osprey-15B\n\n{body}", "Osprey-15B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 15e9 * 4e12)
