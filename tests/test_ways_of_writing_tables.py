@@ -42,8 +42,8 @@ def test_a_family_table_of_one_name_marks_no_row_when_no_row_has_the_repositorys
     # the batch in tokens, said in its cell or its header
     ("| Model | Parameters | Training Steps | Batch Size |\n|---|---|---|---|\n"
      "| Osprey-6.9B | 6,857,302,016 | 143,000 | 2M tokens |\n", 143_000 * 2e6),
-    ("| Model | Params | Steps | Batch size (tokens) |\n|---|---|---|---|\n| Osprey-6.9B | 6.9B | 143K | 2M |\n",
-     143_000 * 2e6),
+    ("| Model | Params | Steps | Batch size (tokens) |\n|---|---|---|---|\n"
+     "| Osprey-6.9B | 6.9B | 143K | 2M |\n", 143_000 * 2e6),
     # the batch in sequences, times the sequence length's column
     ("| Model | Params | Steps | Batch size | Seq length |\n|---|---|---|---|---|\n"
      "| Osprey-6.9B | 6.9B | 100K | 1024 | 2048 |\n", 100_000 * 1024 * 2048),

@@ -482,8 +482,8 @@ def _step_token_rows(table: Table) -> list[Estimate]:
     params = parameter_label(headers)
     if params is not None and params in (steps, batch):
         return []
-    sequence = next((i for i, h in enumerate(headers) if SEQUENCE_HEADER.search(h) and i not in (steps, batch)),
-                    None)
+    sequence = next((i for i, h in enumerate(headers)
+                     if SEQUENCE_HEADER.search(h) and i not in (steps, batch)), None)
     estimates = []
     for row in table.rows:
         if max(params or 0, steps, batch, sequence or 0) >= len(row.cells):
@@ -506,8 +506,9 @@ def _step_token_rows(table: Table) -> list[Estimate]:
         param_span = _cell_span(row, params) if params is not None else _cell_span(row, 0)
         estimate = Estimate(
             6 * n * d, OPERATION_COUNTING, [row.line, table.header_line, param_span, *spans],
-            {"parameters": n, "training_tokens": d, "training_steps": count, "formula": "6 * N * steps * batch",
-             "table_row": True, "table_header": table.header_line.text},
+            {"parameters": n, "training_tokens": d, "training_steps": count,
+             "formula": "6 * N * D (D = steps × batch tokens)", "table_row": True,
+             "table_header": table.header_line.text},
             model=row.label or None, confidence="Likely",
         )
         _mark_aggregate(estimate, row)
