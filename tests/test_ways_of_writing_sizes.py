@@ -708,3 +708,21 @@ def test_a_cards_total_beside_the_count_each_token_uses():
             "46.7B total parameters, using 12.9B per token. Pretrained on 8T tokens.\n")
     primary = extract_document(Document(CARD_KIND, card, 2024), name="acme/Osprey-8x7B").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 12.9e9 * 8e12)
+
+
+def _report(title: str, body: str) -> str:
+    return (f"{title}\n\nAbstract\nWe present our model and release it.\n\n1 Introduction\nModels grow.\n\n"
+            f"3 Training\n{body}\n\n7 Conclusion\nWe release our weights.\n")
+
+
+@pytest.mark.parametrize(("title", "body", "n"), [
+    # a size that ends the title's name is no version of it
+    ("Osprey-13B: An Open Model", "Osprey-13B is trained on 1T tokens.", 13e9),
+    ("Osprey-13B: An Open Model", "We train Osprey-13B on 1T tokens.", 13e9),
+    # a version in a hyphenated part of a sized name
+    ("Osprey-V2-16B: An Open Model", "Osprey-V2-16B is trained on 1T tokens.", 16e9),
+    ("Osprey-H1-34B: A Hybrid Model", "Osprey-H1-34B is trained on 1T tokens.", 34e9),
+])
+def test_a_sized_name_in_the_title_trains_the_own_run(title, body, n):
+    primary = _primary(_report(title, body), 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * n * 1e12)

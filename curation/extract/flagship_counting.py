@@ -744,14 +744,18 @@ TITLE_LEAD = re.compile(r"\s*(?P<lead>[A-Z][\w.-]*(?:\s[\w.-]+){0,2}?)\s*:")
 
 
 VERSIONED_NAME = re.compile(r"[A-Z][\w.-]*(?:\s(?:\d|[vV]\d)[\w.]*)?")
+# a size that ends a name is no version: "Heron-13B", "Heron 7B", "Heron-8x7B", "Heron-V2-16B" (is "Heron-V2")
+NAME_SIZE_END = re.compile(r"[-\s_]?(?:\d+x)?\d+(?:\.\d+)?[MBT]$", re.IGNORECASE)
 
 
 def _versioned_title_name(text: str) -> str | None:
     """The name a title opens with before a colon when it carries a version ("Kite-V2: …", "Kite 2: …"),
-    squashed: the text's own model is that version, and sized names of other versions are not."""
+    squashed: the text's own model is that version, and sized names of other versions are not (a size
+    that ends the name, "Kite-13B: …", is no version)."""
     lead = TITLE_LEAD.match(title_part(text))
     name = VERSIONED_NAME.match(lead.group("lead")) if lead else None  # "Kite-V2", "Kite 2", not "… Report"
-    return _squashed(name.group(0)) if name and re.search(r"\d", name.group(0)) else None
+    unsized = NAME_SIZE_END.sub("", name.group(0)) if name else ""
+    return _squashed(unsized) if unsized and re.search(r"\d", unsized) else None
 
 
 # a size written after what it measures: "The model size of Heron is 34B", "Heron's parameter count is 34

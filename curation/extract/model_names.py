@@ -11,7 +11,8 @@ from curation.extract.hardware import resolve_accelerator
 # "Heron-7B", "Heron 1.5B", "Heron-30B-A3B", "H5-11B" (a letter and a digit), and a size in parentheses after
 # the name, "Heron-Large (340M)"
 SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>(?:[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)?|[A-Z]\d{1,2})"
-                        r"(?:-[A-Za-z]+)*"
+                        # (a hyphenated part may carry a version: "Heron-V2-16B", "Heron-H1-34B")
+                        r"(?:-[A-Za-z]+(?:\d+(?:\.\d+)?)?)*"
                         r"(?:[- ]\d+(?:\.\d+)?)?)(?:[- ]|(?P<open>\s\())"
                         r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?(open)\)|(?:-A\d+(?:\.\d+)?[MB])?)"
                         # a suffix that names the base model itself: "Heron-7B-Base", "Heron-7B-v0.1"
