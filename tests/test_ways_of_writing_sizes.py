@@ -404,6 +404,27 @@ def test_no_run_of_the_texts_own(sentence):
     assert primary is None
 
 
+@pytest.mark.parametrize("sentence", [
+    # models of a kind in the plural, as the subject of a cost in the present
+    "Dense models such as Osprey-70B require 5.9e24 FLOPs for 14T tokens.",
+    "Dense 70B models require 5.9e24 FLOPs for 14T tokens.",
+    "Models like Osprey-70B typically cost 5.9e24 FLOPs.",
+])
+def test_models_of_a_kind_as_the_subject_of_a_cost_are_said_in_general(sentence):
+    text = "Osprey-MoE Technical Report\n\nAbstract\nWe present Osprey-MoE.\n\n1 Introduction\n" + sentence
+    assert extract(text, 2024).primary is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey models were trained on 14T tokens with 5.9e24 FLOPs.",  # in the past: a run
+    "Both models were trained with 5.9e24 FLOPs.",
+])
+def test_the_texts_own_models_in_the_plural_keep_their_run(sentence):
+    text = "Osprey-MoE Technical Report\n\nAbstract\nWe present Osprey-MoE.\n\n1 Introduction\n" + sentence
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(5.9e24)
+
+
 def test_a_token_figure_goes_with_the_size_written_nearest_before_it():
     text = STUDY + ("We train 30 models from 10M to 1B parameters, each on 20B tokens, and fit a law that "
                     "predicts the loss of a 70B model trained on 1.4T tokens.")

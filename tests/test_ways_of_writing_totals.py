@@ -191,3 +191,13 @@ def test_a_sweep_of_many_runs_gives_way_to_the_final_run(sweep):
     beside it is the run's."""
     primary = primary_of(sweep + " The final Osprey-2B run used 5e22 FLOPs.")
     assert primary is not None and primary.value_flop == pytest.approx(5e22)
+
+
+@pytest.mark.parametrize("total", [
+    "Training the whole Osprey family consumed 1.1M H100 GPU hours.",
+    "Training the Osprey family took 1.1M H100 GPU hours.",
+    "Across all model sizes, pre-training used 1.1M H100 GPU hours.",
+])
+def test_a_familys_total_gives_way_to_its_flagships_run(total):
+    primary = primary_of("Osprey-30B was trained on 1,024 H100 GPUs for 24 days. " + total)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1024 * 24 * 86400)

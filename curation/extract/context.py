@@ -269,6 +269,14 @@ GENERIC_MODELS = re.compile(r"\b(?:frontier|large|larger|largest|biggest|leading
                             r"\b(?:\d+(?:\.\d+)?\s?[MBT]|million|billion|trillion)[\s-]+param(?:eter)?s?[\s-]+"
                             r"(?:models|systems|LLMs|networks)\b",
                             re.IGNORECASE)
+# models of a kind in the plural as the sentence's subject, no determiner before them: "Dense models such as
+# Kite-70B require 5.9e24 FLOPs", "Models like Kite typically cost …", "Transformer language models need …"
+# (not "Our models …", "The models …", "All models …", nor a family the title names, see
+# :func:`_generic_subject`)
+GENERIC_SUBJECT = re.compile(r"(?:^|\n)[^\S\n]*"
+                             r"(?P<words>(?:(?!(?:our|the|these|those|both|all|its|their|each|two|three)\b)"
+                             r"\w[\w.-]*\s+){0,2}?)(?:models|LLMs|networks|systems)\b",
+                             re.IGNORECASE)
 # a figure as a threshold ("more than 1e24 FLOPs", "below 1e22 FLOPs") said of models in the plural
 THRESHOLD_FIGURE = re.compile(r"\b(?:(?:more|less|fewer|greater)\s+than|above|below|beyond|exceeding|over"
                               r"|at\s+least|at\s+most)\s+(?:~\s*|about\s+|roughly\s+)?[\d.,×x^eE+\-−\s⁰¹²³⁴⁵⁶⁷⁸⁹]{1,24}"
@@ -379,8 +387,20 @@ def general_statement(sentence: str, before: str, title: str = "") -> bool:
     # the model said in general stands in the figure's clause ("Heron-8B is distilled from a 70B model; the
     # distillation uses 1T tokens" says nothing in general)
     clause = before.rsplit(";", 1)[-1]
-    return bool(GENERIC_MODELS.search(clause)) or any(not DESCRIBES_NAMED.search(clause[:match.start()])
-                                                      for match in _indefinite(clause, title))
+    return bool(GENERIC_MODELS.search(clause)) or _generic_subject(clause, title) or \
+        any(not DESCRIBES_NAMED.search(clause[:match.start()]) for match in _indefinite(clause, title))
+
+
+def _generic_subject(clause: str, title: str) -> bool:
+    """Whether a clause opens with models of a kind in the plural (:data:`GENERIC_SUBJECT`) whose words
+    name no family the title carries ("Osprey models require …" in "Osprey: …" is the text's own)."""
+    subject = GENERIC_SUBJECT.search(clause) if "odels" in clause or "LLMs" in clause or "etworks" in clause \
+        or "ystems" in clause else None
+    if subject is None:
+        return False
+    titled = {word.lower() for word in re.findall(r"[A-Za-z]\w*", title)}
+    return not any(part.lower() in titled for word in subject.group("words").split()
+                   for part in re.split(r"[-.]", word))
 
 
 def _own_clause(sentence: str, before: str) -> str:
@@ -554,6 +574,12 @@ def data_work_clause(text: str, sentence: Span, figure: Span) -> bool:
 AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|all (?:[\w.-]+ ){0,3}models|"
                                r"the models (?:for|in|of) this (?:paper|work|report)|of each size|every size|"
                                r"(?:whole|entire) suite"
+                               # a family of sizes: "training the whole Heron family consumed 1.1M GPU hours",
+                               # "across all model sizes", "the entire series took …"
+                               r"|(?:whole|entire) (?:[\w.-]+ ){0,2}(?:family|families|series)"
+                               r"|training (?:the|our) (?:[\w.-]+ ){0,2}(?:family|families|series) "
+                               r"(?:took|used|consumed|required|needed|cost)"
+                               r"|(?:across|for) all (?:(?:the|our) )?(?:model )?sizes"
                                r"|across (?:all|every|the) (?:\w+ ){0,2}runs"
                                r"|all (?:of )?(?:our |the |these )?(?:\w+ )?runs"
                                # "in total these runs consumed …", "these runs together took …"
