@@ -147,3 +147,15 @@ def test_a_linked_name_in_a_table_is_its_text():
     primary = extract(card, 2024, "acme/Heron-7B").primary
     assert primary is not None and primary.model == "Heron 7B"
     assert primary.value_flop == pytest.approx(6 * 7e9 * 2.5e12)
+
+
+@pytest.mark.parametrize("address", [
+    "Code: https://github.com/osprey-lab/osprey and https://osprey.ai/osprey.",
+    "Weights are released as osprey-7b and osprey-7b-base.",
+])
+def test_the_names_lower_case_in_an_address_or_a_repository_is_still_a_name(address):
+    # a name the text writes lower case only in addresses is no ordinary word ("the osprey is a bird")
+    text = ("Osprey: Open Models\n\nAbstract\nWe present our model.\n\n3 Training\n"
+            f"Osprey-7B was trained on 1.4T tokens.\n\n{address}\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.4e12)

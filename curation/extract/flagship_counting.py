@@ -913,11 +913,15 @@ def _mentions(low: str, name: str) -> int:
 
 
 @lru_cache(maxsize=64)
-def _whole_words(text: str, word: str) -> int:
+def _whole_words(text: str, word: str, skip_beside: str = "") -> int:
+    """How often ``word`` stands whole in ``text``, not counting where a character of ``skip_beside``
+    touches it."""
     count, at = 0, text.find(word)
     while at != -1:  # str.find is many times faster than a regex with a lookbehind on a long text
         end = at + len(word)
-        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+        before, after = text[at - 1] if at else " ", text[end] if end < len(text) else " "
+        if not _word_char(before) and not _word_char(after) and \
+                not (skip_beside and (before in skip_beside or after in skip_beside)):
             count += 1
         at = text.find(word, end)
     return count
@@ -929,8 +933,15 @@ def _word_char(char: str) -> bool:
 
 def common_word(text: str, name: str) -> bool:
     """Whether a capitalized word is an ordinary one ("Sparse 1.1B" heading a table row): the text
-    writes it in lower case at least as often as capitalized."""
-    return _whole_words(text, name.lower()) >= _whole_words(text, name)
+    writes it in lower case at least as often as capitalized — in prose: a lower-case name in an address,
+    a path or a repository's name ("github.com/heron/heron", "heron-7b", "heron.py") is still a name."""
+    lower = name.lower()
+    if lower == name:
+        return True
+    return _whole_words(text, lower, NAME_NEIGHBOURS) >= _whole_words(text, name)
+
+
+NAME_NEIGHBOURS = "/.@_-:"  # the characters around a name in an address, a path or a repository
 
 
 def _squashed(name: str) -> str:
