@@ -509,3 +509,17 @@ def test_a_size_word_added_to_a_name_is_no_derivative():
             "trained on 137B tokens.\n")
     primary = card_primary(card, "acme/osprey-large", 2020)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 340e6 * 137e9)
+
+
+@pytest.mark.parametrize(("sentence", "tokens"), [
+    # a corpus's size, then the run's share of it
+    ("Our corpus has 15T tokens; we train Osprey-7B on 2T tokens of it.", 2e12),
+    ("The dataset contains 10T tokens, and Osprey-7B is trained on 2T tokens sampled uniformly.", 2e12),
+    # a corpus's size and no other figure: the run's, as no other is told
+    ("Our corpus has 2T tokens, and Osprey-7B is trained on all of it.", 2e12),
+    # the run's figure with a plural multiplier, as some write it
+    ("Our dataset consists of 3 trillion tokens and we trained Osprey-7B on 2 trillions tokens.", 2e12),
+])
+def test_a_corpus_size_gives_way_to_the_figure_the_run_trains_on(sentence, tokens):
+    primary = primary_of(sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * tokens)

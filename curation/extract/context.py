@@ -46,18 +46,27 @@ TRAINED_FIGURE = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w,-]+\s+){0,5}?(?:on|f
                             re.IGNORECASE)
 
 
+# a corpus's size, said as what it holds: "Our corpus has 15T tokens", "the dataset contains 10T tokens",
+# "a pool of 30T tokens"
+CORPUS_HOLDS = re.compile(r"\b(?:corpus|corpora|dataset|data\s*set|data\s+pool|pool|collection)\s+"
+                          r"(?:\w+\s+){0,2}?(?:has|have|contains?|comprises?|consists\s+of|totals?|includes?"
+                          r"|of)\s+(?:about\s+|over\s+|roughly\s+|~\s*|a\s+total\s+of\s+)?$", re.IGNORECASE)
+
 SOURCE_CORPUS_NOTE = "not a training total: the corpus the run's data is drawn from"
 
 
 def source_corpus(text: str, sentence: Span, figure: Span) -> bool:
     """Whether a token figure is the corpus a run's data is drawn from, not the run's: one it says is
-    sampled from ("2T tokens sampled from 30T tokens"), or one the sentence gathers ("crawled",
+    sampled from ("2T tokens sampled from 30T tokens"), a corpus's size when the sentence goes on to train
+    on another figure ("Our corpus has 15T tokens; we train Heron on 2T tokens of it"), or one the sentence gathers ("crawled",
     "collected", "filtered", "processed", before or right after it, with no word of training between) while
     it trains on another figure later ("We crawled 30T tokens, of which we trained on 2T tokens") or makes
     another of it ("We processed 5T tokens of raw web data into a 2T-token corpus")."""
     before = text[max(sentence.start, figure.start - 60): figure.start]
     if DRAWN_FROM.search(before):
         return True
+    if CORPUS_HOLDS.search(before) and TRAINED_FIGURE.search(text, figure.end, sentence.end):
+        return True  # "Our corpus has 15T tokens; we train Heron on 2T tokens of it"
     after = text[figure.end: min(sentence.end, figure.end + 30)]
     verb_before, verb_after = COLLECTS.search(before), COLLECTS.search(after)
     gathered = (verb_before is not None and not TRAIN_VERB.search(before, verb_before.end())) or \

@@ -224,7 +224,8 @@ TITLE_PART, TITLE_LINES = 300, 3  # a text's first characters and lines: its tit
 TOKEN_FIGURE = re.compile(
     # "1.4T+ tokens", "4+ trillion tokens", "1.4 trillion of tokens"
     rf"(?<![\w.])(?P<n>{COUNTED})(?:\+(?=\s?[MBTmbt]))?"
-    rf"\s?(?:(?P<m>[MBT]|million|thousand billion|billion|trillion)(?![a-z])\+?"
+    # (a plural multiplier too, as some write it: "270 billions tokens")
+    rf"\s?(?:(?P<m>[MBT]|millions?|thousand billions?|billions?|trillions?)(?![a-z])\+?"
     rf"(?:\s+of(?=\s+tokens\b))?)?\s*(?:\([^()]{{1,12}}\)\s*)?"
     # a footnote's mark may follow in a text drawn from a PDF: "2T tokens1"
     rf"{TOKEN_ADJECTIVES}tokens(?![A-Za-z_])", re.IGNORECASE)

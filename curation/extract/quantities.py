@@ -8,6 +8,8 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-"
 MULTIPLIERS = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6,
     "b": 1e9, "bn": 1e9, "billion": 1e9, "t": 1e12, "trillion": 1e12, "thousand billion": 1e12,
+    # (plurals, as some write them: "270 billions tokens")
+    "millions": 1e6, "billions": 1e9, "trillions": 1e12, "thousand billions": 1e12,
 }
 
 # (the first digit written outside the alternatives, "1,000" or "1000.5": a pattern that starts with a number
