@@ -58,10 +58,11 @@ SOURCE_CORPUS_NOTE = "not a training total: the corpus the run's data is drawn f
 def source_corpus(text: str, sentence: Span, figure: Span) -> bool:
     """Whether a token figure is the corpus a run's data is drawn from, not the run's: one it says is
     sampled from ("2T tokens sampled from 30T tokens"), a corpus's size when the sentence goes on to train
-    on another figure ("Our corpus has 15T tokens; we train Heron on 2T tokens of it"), or one the sentence gathers ("crawled",
-    "collected", "filtered", "processed", before or right after it, with no word of training between) while
-    it trains on another figure later ("We crawled 30T tokens, of which we trained on 2T tokens") or makes
-    another of it ("We processed 5T tokens of raw web data into a 2T-token corpus")."""
+    on another figure ("Our corpus has 15T tokens; we train Heron on 2T tokens of it"), or one the
+    sentence gathers ("crawled", "collected", "filtered", "processed", before or right after it, with no
+    word of training between) while it trains on another figure later ("We crawled 30T tokens, of which we
+    trained on 2T tokens") or makes another of it ("We processed 5T tokens of raw web data into a 2T-token
+    corpus")."""
     before = text[max(sentence.start, figure.start - 60): figure.start]
     if DRAWN_FROM.search(before):
         return True
