@@ -1,7 +1,7 @@
 """Short cards of our own for the ways of writing a twenty-second round found in cards written in the
 shapes real families use: a family's table whose rows bear one name and tell their sizes in a column, a
-table of steps and batch sizes with no token column, and a token count given as a lower bound ("4+
-trillion")."""
+table of steps and batch sizes with no token column, a token count given as a lower bound ("4+
+trillion"), and a token field keyed by how its tokens were used or set off by a dash."""
 
 from __future__ import annotations
 
@@ -72,3 +72,21 @@ def test_a_table_without_the_runs_steps_and_batch_tokens_gives_nothing(table):
 def test_a_token_count_given_as_a_lower_bound_reads_as_its_figure(body):
     primary = _card(f"# Osprey-15B\n\n{body}", "Osprey-15B").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 15e9 * 4e12)
+
+
+@pytest.mark.parametrize("field", [
+    "Total tokens processed: 1.5T",
+    "Tokens seen during training: 1.5 trillion",
+    "Training tokens — 1.5T",
+    "Training tokens - 1.5T",
+])
+def test_a_token_field_keyed_by_how_its_tokens_were_used_or_set_off_by_a_dash(field):
+    card = f"# Osprey-7B\n\nOsprey-7B is a 7B-parameter language model.\n\n## Training\n- {field}\n"
+    primary = _card(card, "Osprey-7B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.5e12)
+
+
+def test_a_context_field_set_off_by_a_dash_is_no_run():
+    card = ("# Osprey-7B\n\nOsprey-7B is a 7B-parameter language model.\n\n"
+            "- Context length: 4096 tokens — 1.5T\n")
+    assert _card(card, "Osprey-7B").primary is None

@@ -57,7 +57,10 @@ PARAM_STATEMENT = re.compile(  # "6.9B parameters", "a 6.9B parameter model", "1
 TOKEN_FIGURE = re.compile(
     rf"(?P<t>{NUMBER})\s?(?P<tm>{SIZE})?\b\+?(?:\s+of(?=\s+tokens\b))?\s*{TOKEN_ADJECTIVES}"
     r"(?:tokens|token(?=[\s-]+(?:mix|mixture|corpus|dataset)\b))"
-    rf"|\btokens(?:\s+seen|\s+trained(?:\s+on)?)?\s*[:=]\s*(?P<t2>{NUMBER})\+?\s?(?P<tm2>{SIZE})\b",
+    # (a field's key may say how the tokens were used, and a dash may set off its value: "Tokens seen during
+    # training: 1.5 trillion", "Total tokens processed: 1.5T", "Training tokens — 1.5T")
+    rf"|\btokens(?:\s+(?:seen|trained|processed|consumed|used)(?:\s+(?:during|in)\s+(?:pre-?)?training"
+    rf"|\s+on)?)?\s*(?:[:=]|\s[—–]|\s-\s)\s*(?P<t2>{NUMBER})\+?\s?(?P<tm2>{SIZE})\b",
     re.IGNORECASE,
 )
 # the value cell of a key-value row: "20554567680", "6.7B"
@@ -169,7 +172,7 @@ def _param_value(match: re.Match[str]) -> float:
 def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
     figures = []
     low = lowered(text)
-    for match in anchored(TOKEN_FIGURE, text, TOKENS_ANCHOR, 40, 30):
+    for match in anchored(TOKEN_FIGURE, text, TOKENS_ANCHOR, 40, 50):
         if names_next_field(text, match):
             continue
         # the figure's own line, and its own cell when a line holds several fields ("Params: 1.1B |
