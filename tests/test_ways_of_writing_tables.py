@@ -1,7 +1,7 @@
 """Short cards of our own for the ways of writing a twenty-second round found in cards written in the
 shapes real families use: a family's table whose rows bear one name and tell their sizes in a column, a
 table of steps and batch sizes with no token column, a token count given as a lower bound ("4+
-trillion"), and a token field keyed by how its tokens were used or set off by a dash."""
+trillion"), and token and parameter fields keyed in more words or set off by a dash."""
 
 from __future__ import annotations
 
@@ -90,3 +90,15 @@ def test_a_context_field_set_off_by_a_dash_is_no_run():
     card = ("# Osprey-7B\n\nOsprey-7B is a 7B-parameter language model.\n\n"
             "- Context length: 4096 tokens — 1.5T\n")
     assert _card(card, "Osprey-7B").primary is None
+
+
+@pytest.mark.parametrize(("field", "n"), [
+    ("Total parameters — 7.2B", 7.2e9),
+    ("Params (B): 7.2", 7.2e9),
+    ("Params (M): 7200", 7.2e9),
+    ("Parameter count: 7,241,732,096", 7_241_732_096),
+])
+def test_a_parameter_field_with_a_count_a_unit_in_its_key_or_a_dash(field, n):
+    card = f"# Osprey-base\n\nOsprey-base is a language model.\n\n- {field}\n- Training tokens: 1T\n"
+    primary = _card(card, "osprey-base").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * n * 1e12)

@@ -48,8 +48,10 @@ CARD_HEADING = re.compile(r"^[ \t]*#{1,4}[ \t]*(?:\W+[ \t]*)?(?:\d+\.[ \t]*)?"
                           r"model summary|model overview|model downloads)\b", re.MULTILINE | re.IGNORECASE)
 PARAM_STATEMENT = re.compile(  # "6.9B parameters", "a 6.9B parameter model", "1.4B params", "params: 6.9B"
     rf"(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>{SIZE})?{SIZE_GAP}+{PARAMETER_WORDS}param(?:eter)?s?\b"
-    # (a configuration's key too: "num_parameters: 1.1B", "n_params: 1.1B")
-    rf"|(?<![A-Za-z])param(?:eter)?s?\s*[:=]\s*(?P<n2>{NUMBER})\s?(?P<m2>{SIZE})?\b",
+    # (a configuration's key too: "num_parameters: 1.1B", "n_params: 1.1B"; a count's, a unit in the key, a
+    # dash before the value: "Parameter count: 7,241,732,096", "Params (B): 7.2", "Total parameters — 7.2B")
+    rf"|(?<![A-Za-z])param(?:eter)?s?(?:\s+count)?\s*(?:\(\s*(?P<unit>[MB]|millions?|billions?)\s*\)\s*)?"
+    rf"(?:[:=]|\s[—–]|\s-\s)\s*(?P<n2>{NUMBER})\s?(?P<m2>{SIZE})?\b",
     re.IGNORECASE,
 )
 # "1.5T tokens", "299,892,736,000 tokens" (digits alone count when they reach 1e8), "a 1.5 trillion
@@ -166,7 +168,8 @@ def _own_row_size(text: str, name: str) -> tuple[float, Span] | None:
 def _param_value(match: re.Match[str]) -> float:
     if match.group("n"):
         return scaled_value(match.group("n"), _size(match.group("m")))
-    return scaled_value(match.group("n2"), _size(match.group("m2")))
+    unit = match.group("unit")  # "Params (B): 7.2"
+    return scaled_value(match.group("n2"), _size(match.group("m2") or (unit and unit[0])))
 
 
 def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
