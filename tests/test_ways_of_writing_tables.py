@@ -1,7 +1,8 @@
 """Short cards of our own for the ways of writing a twenty-second round found in cards written in the
 shapes real families use: a family's table whose rows bear one name and tell their sizes in a column, a
 table of steps and batch sizes with no token column, a token count given as a lower bound ("4+
-trillion"), and token and parameter fields keyed in more words or set off by a dash."""
+trillion"), token and parameter fields keyed in more words or set off by a dash, device time under a
+compute key and devices under an infrastructure key."""
 
 from __future__ import annotations
 
@@ -102,3 +103,16 @@ def test_a_parameter_field_with_a_count_a_unit_in_its_key_or_a_dash(field, n):
     card = f"# Osprey-base\n\nOsprey-base is a language model.\n\n- {field}\n- Training tokens: 1T\n"
     primary = _card(card, "osprey-base").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * n * 1e12)
+
+
+@pytest.mark.parametrize("fields", [
+    "- Compute: 86,016 H100-hours",
+    "- Compute: 86K H100-hours",
+    "- Training infrastructure: 32 nodes x 8 H100\n- Wall-clock time: 336 hours",
+    "- Cluster: 256 H100\n- Training time: 14 days",
+])
+def test_device_time_under_a_compute_key_and_devices_under_an_infrastructure_key(fields):
+    card = f"# Osprey-base\n\nOsprey-base is a language model.\n\n## Training\n{fields}\n"
+    primary = _card(card, "osprey-base").primary
+    seconds = 86_000 * 3600 if "86K" in fields else 86_016 * 3600
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(seconds)

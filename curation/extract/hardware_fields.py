@@ -4,7 +4,8 @@ Cards fill a template instead of writing sentences: Hugging Face's carbon-emissi
 ("Hardware Type: 8 V100 GPUs" / "Hours used: 720 hours (30 days)"), or a training list ("GPUs: 512
 H100-80G" / "Training time: 42 days"). The rules:
 
-- a **hardware field** (Hardware Type, Hardware, GPUs, TPUs, Accelerators, Training hardware, GPU type)
+- a **hardware field** (Hardware Type, Hardware, GPUs, TPUs, Accelerators, Training hardware, GPU type,
+  Training infrastructure, Cluster)
   names an accelerator, with a count ("32x A100-80GB", "96 Tesla V100", "TPUv3 pod (512 chips)", "A100
   80GB x 8") or a TPU slice ("TPU v3-256": 256 cores, two per chip; "v5litepod-16": 16 one-core chips);
   without either, the count a nearby field gives as a plain number ("Number of GPUs: 512", "GPU count:
@@ -17,7 +18,8 @@ H100-80G" / "Training time: 42 days"). The rules:
   ("90 GPU-hours", "2,000 (GPU hours)"), or longer than a year of wall-clock time ("Hours used: 150000"
   beside "256 A100"), is not multiplied by the count;
 - a **compute field** (Total FLOPs, Training FLOPs, Training compute) states the total; "2.1 x 10e21" is
-  read as 2.1 × 10^21, the way such fields are written;
+  read as 2.1 × 10^21, the way such fields are written; device time as its value ("Compute: 86K
+  H100-hours") is device time, as in a device-time field;
 - a **device-time field** ("GPU hours: 1.46M H100", "TPU-days: 300") is device time on the accelerator
   its value names, else the one the text names most;
 - a two-cell table row is a field too: "| Training time | 30 days |", "| GPUs | 1024 A100 |".
@@ -52,7 +54,7 @@ OWN_DURATION = re.compile(rf"(?:\b(?:for|over|in)\s+|\s[×x*]\s*)(?:about\s+|~\s
                           rf"(?:\s*(?:-|–|to)\s*(?P<hi>{NUMBER}))?\s*(?P<unit>hours?|days?|weeks?|months?)\b",
                           re.IGNORECASE)
 HARDWARE_KEYS = re.compile(r"^(?:hardware(?: type)?|gpus?|tpus?|accelerators?|training hardware|"
-                           r"compute infrastructure|hardware used"
+                           r"(?:training |compute )?infrastructure|(?:training )?cluster|hardware used"
                            r"|(?:gpu|tpu|accelerator|device) (?:type|model))$", re.IGNORECASE)
 # a field that counts the devices another field names: "Number of GPUs: 512", "GPU count: 512", "# GPUs: 512"
 COUNT_KEYS = re.compile(r"^(?:(?:total\s+)?number\s+of\s+|num\.?\s+(?:of\s+)?|#\s*|total\s+)?"
@@ -67,7 +69,8 @@ TIME_KEYS = re.compile(r"^(?:hours used|(?:pre-?)?training time|(?:pre-?)?traini
                        re.IGNORECASE)
 COMPUTE_KEYS = re.compile(r"^(?:total flops?|training flops?|training compute|compute|flops)$", re.IGNORECASE)
 # a count, or nodes times the devices in each: "64 H100", "32 x 8 x A100 GPUs", "4 × 8 A100" (not "8 x 80GB")
-COUNT = re.compile(rf"^\s*(?P<n>{NUMBER})\s*(?:x|×)?\s*"
+# (nodes named before the devices in each: "32 nodes x 8 H100")
+COUNT = re.compile(rf"^\s*(?P<n>{NUMBER})\s*(?:(?:nodes?|servers?|machines?)\s*(?=[x×]\s*\d))?(?:x|×)?\s*"
                    r"(?:(?P<per>\d{1,2})(?![\d.,]|\s*[GT]i?B)\s*(?:x|×)?\s*)?(?=[A-Za-z(])", re.IGNORECASE)
 # a count written after the hardware's name: "TPUv3 pod (512 chips)", "A100 80GB, 64 GPUs", "A100 80GB x 8"
 COUNT_AFTER = re.compile(rf"(?P<n>{FREE_NUMBER})\s*(?:chips|cores|GPUs|TPUs|devices|accelerators)\b"
@@ -173,7 +176,8 @@ def find_hardware_fields(text: str, publication_year: int | None = None) -> list
             continue
         compute = COMPUTE_KEYS.match(key)
         if compute:
-            estimates += _compute_field(value, line)
+            estimates += _compute_field(value, line) or \
+                _device_time_value(text, value, line, publication_year)
         # (a count's field that names its accelerator is a hardware field: "Number of GPUs: 384 A100 80GB")
         if not (HARDWARE_KEYS.match(key) or COUNT_KEYS.match(key)
                 or (compute and OWN_DURATION.search(value))):
@@ -245,6 +249,33 @@ def _device_time_field(text: str, value: str, line: Span, key: re.Match[str],
               "pairing": "a device-time field of a card", "accelerator_from": where}
     estimate = hardware_estimate(text, line, device_time * SECONDS[unit], accelerator, key.group("what"),
                                  year, inputs, sentence=line)
+    return [estimate] if estimate is not None else []
+
+
+# device time as a compute field's value: "86K H100-hours", "1.2M TPU v4 chip-hours", "300 GPU-days"
+DEVICE_TIME_IN_VALUE = re.compile(rf"^\s*(?:about\s+|~\s*|approx(?:\.|imately)\s+)?(?P<n>{NUMBER})\s?"
+                                  rf"(?P<mult>{MULTIPLIER_WORD})?\s+(?P<what>[^\n]{{1,30}}?)[\s-]"
+                                  r"(?P<unit>hours?|days?)\b", re.IGNORECASE)
+DEVICE_WORD = re.compile(r"\b(?:gpu|tpu|chip|device|accelerator|npu)s?\b|\d", re.IGNORECASE)
+
+
+def _device_time_value(text: str, value: str, line: Span, year: int | None) -> list[Estimate]:
+    """Device time a compute field gives in its value ("Compute: 86K H100-hours"): on the accelerator the
+    value names, else — when it says GPU, TPU or chip hours — the one the text names most."""
+    amount = DEVICE_TIME_IN_VALUE.match(value)
+    if amount is None or not DEVICE_WORD.search(amount.group("what")):
+        return []
+    named = accelerator_pattern().search(amount.group("what"))
+    accelerator, where = ((named.group("accelerator"), "named in the field") if named
+                          else (document_accelerator(text), "the accelerator the text names most"))
+    if accelerator is None or resolve_accelerator(accelerator) is None:
+        return []
+    device_time = scaled_value(amount.group("n"), amount.group("mult"))
+    unit = _unit_key(amount.group("unit"))
+    inputs = {"chip_time": f"{device_time:g} device-{unit}s", "pairing": "a device-time field of a card",
+              "accelerator_from": where}
+    estimate = hardware_estimate(text, line, device_time * SECONDS[unit], accelerator, "chip", year, inputs,
+                                 sentence=line)
     return [estimate] if estimate is not None else []
 
 
