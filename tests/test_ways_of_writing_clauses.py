@@ -317,3 +317,18 @@ def test_two_device_counts_or_two_durations_told_apart_pair_nothing():
 ])
 def test_another_models_duration_told_apart_pairs_with_no_device_count(duration):
     assert _primary(f"Our probes were trained on a single A100 GPU.\n\n## Related work\n\n{duration}") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "We fine-tune Kite-7B, which was pre-trained on 2T tokens, with our method on 8 GPUs.",
+    "We then align Kite-7B, which was pre-trained on 2T tokens, using 60k preference pairs.",
+])
+def test_the_pre_training_told_of_a_model_the_authors_tune_is_not_their_run(sentence):
+    method = ("Preference Learning Without Reward Models\n\nAbstract\nWe propose a preference-learning "
+              "method and apply it to Kite-7B.\n\n4 Experiments\n")
+    assert extract(method + sentence, 2024).primary is None
+
+
+def test_the_own_models_run_in_a_relative_clause_stays_its_own():
+    primary = _primary("Osprey-7B, which was trained on 2T tokens, outperforms Kite-7B.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

@@ -49,7 +49,14 @@ from curation.extract.context import (
     teacher_figure,
 )
 from curation.extract.device_sentences import CONTRAST, CONTRASTED
-from curation.extract.evidence import PRETRAINING, Estimate, Span, sentence_around, sentence_before
+from curation.extract.evidence import (
+    OPERATION_COUNTING,
+    PRETRAINING,
+    Estimate,
+    Span,
+    sentence_around,
+    sentence_before,
+)
 from curation.extract.flagship_counting import (
     ABSTRACT_HEADING,
     ABSTRACT_REACH,
@@ -223,6 +230,11 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
         if _told_in_a_relative_clause(estimate) and not _claimed(text, model) and \
                 not _card_title(text, model, card_name) and not _paper_title(text, model):
             estimate.notes.append(f"cited from other work: told of {model} in a clause of its own")
+        elif _count_in_a_relative_clause(estimate) and \
+                _tuned_by_the_authors(estimate.evidence[0].text, model) and \
+                not _card_title(text, model, card_name) and not _paper_title(text, model):
+            estimate.notes.append(f"cited from other work: the pre-training of {model}, which the authors "
+                                  "tune")
     for estimate in estimates:
         example = _glossed_example(estimate) if eligible(estimate) else None
         if example and not _claimed(text, example) and not _card_title(text, example, card_name) and \
@@ -527,15 +539,45 @@ def _glossed_example(estimate: Estimate) -> str | None:
     return gloss.group("name") if gloss else None
 
 
+# the authors tuning a model they did not pre-train: "We fine-tune Kite-7B, which …", "we then align Kite-7B"
+TUNED_BY_AUTHORS = re.compile(r"\bwe\s+(?:\w+\s+)?(?:fine-?tune|finetune|instruction-tune|align|adapt"
+                              r"|post-train)\s+(?:the\s+)?(?P<name>[\w.-]+)", re.IGNORECASE)
+
+
+def _tuned_by_the_authors(sentence: str, model: str) -> bool:
+    """Whether the sentence's authors tune the model (:data:`TUNED_BY_AUTHORS`): its pre-training, told in
+    a relative clause after its name, is not their run however often they name it their own."""
+    return any(squash_name(match.group("name")) == squash_name(model)
+               for match in TUNED_BY_AUTHORS.finditer(sentence))
+
+
+def _count_in_a_relative_clause(estimate: Estimate) -> bool:
+    """Whether an operation count's tokens stand in a relative clause of training whose antecedent is its
+    model, its size given by the name before the clause, no comma closing the clause before them: "We
+    fine-tune Kite-7B, which was pre-trained on 2T tokens, with our method" (Kite-7B's run)."""
+    sentence = estimate.evidence[0]
+    inside = [span for span in estimate.evidence[1:] if sentence.start <= span.start < sentence.end]
+    if estimate.method != OPERATION_COUNTING or not inside or not estimate.model:
+        return False
+    at = max(span.start for span in inside) - sentence.start
+    clause = RELATIVE_RUN.search(sentence.text, 0, at)
+    return clause is not None and "," not in sentence.text[clause.end("name") + 1: at] and \
+        squash_name(clause.group("name")) == squash_name(estimate.model)
+
+
 def _told_in_a_relative_clause(estimate: Estimate) -> bool:
     """Whether a prose figure stands in a relative clause of training whose antecedent is the figure's
     model (see :data:`RELATIVE_RUN`)."""
     sentence, figure = estimate.evidence[0], estimate.evidence[-1]
-    if estimate.assumptions.get("table_row") or not sentence.start <= figure.start <= sentence.end:
+    if estimate.assumptions.get("table_row"):
         return False
+    if not sentence.start <= figure.start <= sentence.end:
+        return _count_in_a_relative_clause(estimate)
     first = min(span.start for span in estimate.evidence[1:]) if len(estimate.evidence) > 1 else figure.start
     clause = RELATIVE_RUN.search(sentence.text, 0, max(0, first - sentence.start))
-    if clause is None or squash_name(clause.group("name")) != squash_name(estimate.model or ""):
+    if clause is None:
+        return _count_in_a_relative_clause(estimate)
+    if squash_name(clause.group("name")) != squash_name(estimate.model or ""):
         return False
     # "We fine-tune Kite-7B, which was pre-trained on 2T tokens, on our data using 8 A100 GPUs": a comma
     # closes the clause, and the figure after it is the first person's run
