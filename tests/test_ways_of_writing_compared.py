@@ -283,3 +283,22 @@ def test_a_counterfactual_after_a_concession_or_a_semicolon_leaves_the_run(body)
     stays the run."""
     primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We were unable to train Osprey-70B on 2T tokens.",
+    "We did not train Osprey-70B on 2T tokens.",
+    "Training Osprey-70B on 2T tokens was beyond our budget.",
+])
+def test_a_run_not_done_leaves_the_run_that_was(sentence):
+    primary = primary_of("Osprey-7B was trained on 1T tokens. " + sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1e12)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey-70B, trained on 2T tokens, is not released.",  # trained, if not released: the largest run
+    "We did not use dropout, and Osprey-70B was trained on 2T tokens.",
+])
+def test_a_negation_of_something_else_leaves_the_larger_run(sentence):
+    primary = primary_of("Osprey-7B was trained on 1T tokens. " + sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 2e12)

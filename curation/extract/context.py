@@ -218,6 +218,10 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:"
                                 r"|\bwould\s+have\s+(?:\w+\s+)?(?:taken|used|cost|required|needed|consumed"
                                 r"|lasted|been)\b|\b(?:had|were)\s+we\b|\bif\s+we\s+had\b"
                                 r"|\bhope\s+to\s+(?:\w+\s+)?(?:pre-?)?train"
+                                # a run not done: "we did not train Heron-70B on 2T tokens", "we were unable
+                                # to train …", "never trained"
+                                r"|\b(?:did\s+not|didn't|could\s+not|couldn't|(?:were|was)\s+(?:not\s+able|unable)"
+                                r"\s+to|never|failed\s+to)\s+(?:\w+\s+)?(?:pre-?)?train"
                                 # a cost foreseen: "Sable-400B will require roughly 4e25 FLOPs", "is expected
                                 # to take 90 days", "the projected cost", "we anticipate that …"
                                 rf"|{FORESEEN}|\bprojected\b|\banticipat\w*\b"

@@ -318,6 +318,10 @@ STATED_AS_TOTAL = re.compile(r"\s*(?:in\s+total|in\s+all|overall|altogether)\b")
 # "the first phase (1T tokens)" are stages, and count)
 FIRST_PART = re.compile(r"\b(?:the|its|our|their)\s+(?:very\s+)?first\b(?!\s+(?:stage|phase)\b)|\bfirst\s*$")
 NOT_TRAINED = ("untrained", "hypothetical", "would ", "could ", "planned", "future work",
+               # a run not done: "we did not train Heron-70B", "were unable to train", "beyond our budget"
+               "did not train", "did not pre-train", "didn't train", "unable to train", "unable to pre-train",
+               "not able to train", "never trained", "failed to train", "beyond our budget",
+               "beyond our means", "beyond our compute", "prohibitively expensive", "too expensive",
                # a run under way, not the one the text reports: "A larger Heron-70B is still being trained"
                "still being trained", "currently being trained", "now being trained", "still training",
                "currently training", "now training")
