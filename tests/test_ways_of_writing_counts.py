@@ -517,6 +517,7 @@ def test_a_size_word_added_to_a_name_is_no_derivative():
     ("The dataset contains 10T tokens, and Osprey-7B is trained on 2T tokens sampled uniformly.", 2e12),
     # a corpus's size and no other figure: the run's, as no other is told
     ("Our corpus has 2T tokens, and Osprey-7B is trained on all of it.", 2e12),
+    ("The training dataset contains 2T tokens and Osprey-7B was trained for 1 epoch.", 2e12),
     # the run's figure with a plural multiplier, as some write it
     ("Our dataset consists of 3 trillion tokens and we trained Osprey-7B on 2 trillions tokens.", 2e12),
 ])

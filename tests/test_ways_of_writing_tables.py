@@ -116,3 +116,10 @@ def test_device_time_under_a_compute_key_and_devices_under_an_infrastructure_key
     primary = _card(card, "osprey-base").primary
     seconds = 86_000 * 3600 if "86K" in fields else 86_016 * 3600
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(seconds)
+
+
+def test_devices_and_days_under_a_compute_key_are_no_device_time():
+    card = ("# Osprey-base\n\nOsprey-base is a language model.\n\n## Training\n"
+            "- Compute: 256 x A100 80GB, 30 days\n")
+    primary = _card(card, "osprey-base").primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(256 * 30 * 86400)

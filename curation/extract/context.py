@@ -52,6 +52,11 @@ CORPUS_HOLDS = re.compile(r"\b(?:corpus|corpora|dataset|data\s*set|data\s+pool|p
                           r"(?:\w+\s+){0,2}?(?:has|have|contains?|comprises?|consists\s+of|totals?|includes?"
                           r"|of)\s+(?:about\s+|over\s+|roughly\s+|~\s*|a\s+total\s+of\s+)?$", re.IGNORECASE)
 
+# a training verb before a token count: "we train Heron on 2T tokens of it" (not "trained for 1 epoch")
+TRAINED_TOKENS = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w,-]+\s+){0,5}?(?:on|for|with)\s+"
+                            r"(?:about\s+|approximately\s+|~\s*)?\d[\d.,]*\s?(?:[MBT]|million|billion|trillion)?"
+                            r"\s*(?:\w+\s+)?tokens\b", re.IGNORECASE)
+
 SOURCE_CORPUS_NOTE = "not a training total: the corpus the run's data is drawn from"
 
 
@@ -66,7 +71,7 @@ def source_corpus(text: str, sentence: Span, figure: Span) -> bool:
     before = text[max(sentence.start, figure.start - 60): figure.start]
     if DRAWN_FROM.search(before):
         return True
-    if CORPUS_HOLDS.search(before) and TRAINED_FIGURE.search(text, figure.end, sentence.end):
+    if CORPUS_HOLDS.search(before) and TRAINED_TOKENS.search(text, figure.end, sentence.end):
         return True  # "Our corpus has 15T tokens; we train Heron on 2T tokens of it"
     after = text[figure.end: min(sentence.end, figure.end + 30)]
     verb_before, verb_after = COLLECTS.search(before), COLLECTS.search(after)

@@ -254,7 +254,7 @@ def _device_time_field(text: str, value: str, line: Span, key: re.Match[str],
 
 # device time as a compute field's value: "86K H100-hours", "1.2M TPU v4 chip-hours", "300 GPU-days"
 DEVICE_TIME_IN_VALUE = re.compile(rf"^\s*(?:about\s+|~\s*|approx(?:\.|imately)\s+)?(?P<n>{NUMBER})\s?"
-                                  rf"(?P<mult>{MULTIPLIER_WORD})?\s+(?P<what>[^\n]{{1,30}}?)[\s-]"
+                                  rf"(?P<mult>{MULTIPLIER_WORD})?\s+(?![x×*]\s)(?P<what>[^\n,;()]{{1,30}}?)[\s-]"
                                   r"(?P<unit>hours?|days?)\b", re.IGNORECASE)
 DEVICE_WORD = re.compile(r"\b(?:gpu|tpu|chip|device|accelerator|npu)s?\b|\d", re.IGNORECASE)
 
