@@ -18,6 +18,7 @@ from tests.osprey_texts import CARD, primary_of
     ("Our compute-optimal Osprey model was trained with C = 5.76 × 10^23 FLOPs.", 5.76e23),
     # a thousands suffix on petaflop/s-days; a mantissa in E-notation before an SI prefix
     ("Training Osprey required 3.64k pfs-days of compute.", 3.64e3 * 8.64e19),
+    ("Training Osprey consumed 1.2 thousand petaflop/s-days.", 1.2e3 * 8.64e19),  # a multiplier in words
     ("Training Osprey took 3.14e5 exaFLOPs.", 3.14e23),
     # one-letter prefixes in a count's plural, beyond any machine's rate
     ("Training Osprey took 3.14e8 PFLOPs.", 3.14e23),

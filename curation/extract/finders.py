@@ -88,6 +88,7 @@ REPORTED_PFS = re.compile(
     # "2.9 × 10^3 petaflop/s-days"
     r"(?:\s*(?:×|x|\\times)\s*10\s*\^?\s*\{?(?P<pfs_power>\d{1,2})\}?)?"
     r"(?:\s?(?:±|\+/-)\s?[\d,.]+)?"  # an uncertainty after it: "770±50 PFlops/s·days"
+    r"(?:\s(?P<pfs_mult>thousand|million)(?=\s))?"  # a multiplier in words: "1.2 thousand pfs-days"
     r"\s*(?:[a-z]+\s)?"
     # in any case: "1,000 PFLOP/s-days", "770 PFlops/s·days", "800 PFlops-days", "3.6 PetaFLOP/s-days"
     r"(?i:petaflops?(?:/s)?[- ·]days?|pfs[- ·]days?|pf(?:lops?)?(?:/s)?[- ·]days?"
@@ -209,6 +210,8 @@ def find_reported(text: str) -> list[Estimate]:
                     value *= 10 ** int(match.group("pfs_power"))
                 if match.group("pfs_k"):  # "3.64k pfs-days"
                     value *= 1e3
+                if match.group("pfs_mult"):  # "1.2 thousand pfs-days"
+                    value *= 1e3 if match.group("pfs_mult") == "thousand" else 1e6
                 if match.group("pfs_scale"):
                     value *= PFS_DAY_SCALE[match.group("pfs_scale").lower()]
             elif match.group("big"):
