@@ -524,3 +524,22 @@ def test_a_size_word_added_to_a_name_is_no_derivative():
 def test_a_corpus_size_gives_way_to_the_figure_the_run_trains_on(sentence, tokens):
     primary = primary_of(sentence)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * tokens)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a cost per token is another number's, no count of tokens
+    "Osprey-7B requires 6.9 GFLOPs per token in the forward pass and was trained on 2T tokens.",
+    "Osprey-7B costs 42 GFLOPs per token for training and is trained on 2T tokens.",
+    "Osprey-7B was trained on 2T tokens at 4.2e10 training FLOPs per token.",
+    # a batch's tokens, told before the run's
+    "Osprey-7B processes 4M tokens per batch and was trained on 2T tokens.",
+])
+def test_another_numbers_rate_in_the_sentence_leaves_the_runs_tokens(sentence):
+    primary = primary_of(sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize("sentence", ["Osprey-7B uses 2T tokens per step.",
+                                      "Each step of Osprey-7B sees 4M tokens."])
+def test_a_count_per_step_is_still_no_run(sentence):
+    assert primary_of(sentence) is None

@@ -871,6 +871,16 @@ PARAMETERS_PER_TOKEN = re.compile(r"(?:param\w*|activ\w*|experts?)\s+(?:[\w.]+\s
                                   r"(?:per|for each|for every)\s+(?:input\s+)?token")
 
 
+# a cost in FLOP per token or example, with what it covers: "6.9 GFLOPs per token in the forward pass",
+# "4.2e10 training FLOPs per token" — no count of tokens, so no cue against a count of parameters and
+# tokens in the same sentence (read in lower case)
+COST_PER_ITEM = re.compile(r"(?:\d[\d,.]*(?:\s*(?:e[+-]?\d+|×\s*10\^?\d+))?\s*)?(?:training\s+)?"
+                           r"[kmgtp]?flops?\s*"
+                           r"(?:per|/)\s*(?:token|example|sample|image|sequence)s?"
+                           r"(?:\s+(?:in|for|of)\s+(?:the\s+|a\s+|each\s+)?(?:forward(?:\s+pass)?|training"
+                           r"|forward\s+and\s+backward\s+pass(?:es)?))?")
+
+
 # "processing 3,000 tokens per second per GPU", "311.6k words per second": a throughput with its own
 # number, not the figure's unit; what each device holds ("40GB memory per GPU", "4 images per GPU"); a
 # time said of each device, which is the run's wall-clock time ("Hours used: 100 (per GPU)")
@@ -942,6 +952,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
     context = WHITESPACE_RUN.sub(" ", context)
     if "per" in context or "/" in context or "each" in context:  # cheap test before the two patterns
         context = THROUGHPUT_RATE.sub(" ", PARAMETERS_PER_TOKEN.sub(" ", context))
+        if estimate.method == OPERATION_COUNTING and "flop" in context:
+            context = COST_PER_ITEM.sub(" ", context)  # another number's: "… 6.9 GFLOPs per token …"
     structured = estimate.assumptions.get("table_row") or estimate.assumptions.get("pairing")
     if estimate.model is None and not structured:
         sentence, figure = estimate.evidence[0], estimate.evidence[-1]

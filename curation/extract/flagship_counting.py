@@ -62,6 +62,7 @@ from curation.extract.card_finders import NAME_SIZE, is_card, repository_size
 from curation.extract.context import (
     CLAUSE_BREAK,
     CONSEQUENCE_WE,
+    COST_PER_ITEM,
     FINETUNE_CUES,
     STARTS_FROM,
     TEACHER_RUN,
@@ -304,6 +305,11 @@ RUN_STEPS_BEFORE = re.compile(r"\d[\d.,]*\s?[km]?\s+(?:training\s+|optimi[sz]ati
 # per parameter (1T tokens)" (the parenthesis is the run's tokens, not a figure per item)
 RATIO_GLOSSED = re.compile(r"\d[\d.,]*\s*tokens?\s*(?:per|/)\s*(?:model\s+)?param(?:eter)?s?\s*\(\s*"
                            r"(?:about\s+|roughly\s+|approximately\s+|~\s*|i\.e\.,?\s*)?$")
+# another number's rate, before a run's tokens: a batch's or a step's ("processes 4M tokens per batch and was
+# trained on 2T tokens"); with a cost per token (:data:`COST_PER_ITEM`: "requires 6.9 GFLOPs per token in
+# the forward pass and was trained on 2T tokens") read in the same wider window (in lower case)
+PER_ITEM_FIGURE = re.compile(r"\d[\d,.]*\s?[kmbt]?\s*tokens\s+(?:per|each|in\s+each|for\s+each)\s+"
+                             r"(?:batch|step|sequence|update|iteration|device|gpu)\b")
 EACH = re.compile(r"\beach\b")  # a figure per item ("each sample of 2K tokens"); a word: not "teacher"
 # "each on 300B tokens", "each model for 1T tokens", "each model saw 300B tokens", "each Heron model is
 # trained on 3T tokens": every run's tokens, not a per-step figure (read in lower case)
@@ -1288,6 +1294,10 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         seen.add(match.start())
         sentence = sentence_around(text, match.start(), match.end())
         before = low[max(sentence.start, match.start() - 50): match.start()].replace("\n", " ")
+        if "per " in before or "each " in before:  # another number's rate, read whole in a wider window
+            wider = low[max(sentence.start, match.start() - 100): match.start()].replace("\n", " ")
+            wider = COST_PER_ITEM.sub(" ", wider) if "flop" in wider else wider
+            before = PER_ITEM_FIGURE.sub(" ", wider)[-50:]
         if "," in before or ";" in before:  # another clause's words do not govern the figure ("… GPU hours
             # per trillion tokens, and it was trained on 14.8T tokens")
             before = before[max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0):]
