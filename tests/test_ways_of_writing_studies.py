@@ -271,3 +271,22 @@ def test_an_organization_is_no_model():
             "through training, assuming we train for 300B tokens like the 175B OpenAI GPT-3 model.\n")
     primary = extract(text, 2022).primary
     assert primary is None or primary.model != "OpenAI"
+
+
+@pytest.mark.parametrize("sentence", [
+    "To validate it, we train 1.7B-parameter models on 350B tokens of each corpus.",
+    "To assess the quality of our data, we train a 1B model on 100B tokens.",
+])
+def test_unnamed_models_trained_to_measure_a_dataset_are_no_run(sentence):
+    text = ("OspreyWeb: A 15-Trillion-Token Corpus\n\nAbstract\nWe release OspreyWeb, a 15T-token "
+            f"dataset.\n\n4 Experiments\n{sentence}\n")
+    primary = extract(text, 2024).primary
+    assert primary is None
+
+
+def test_a_named_model_trained_to_measure_a_dataset_is_the_texts_run():
+    text = ("OspreyWeb: A 15-Trillion-Token Corpus\n\nAbstract\nWe release OspreyWeb, a 15T-token "
+            "dataset.\n\n4 Experiments\nTo evaluate our dataset at scale, we train OspreyWeb-7B on 2.6T "
+            "tokens.\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2.6e12)

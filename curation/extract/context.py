@@ -231,6 +231,15 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:"
                                 # to take 90 days", "the projected cost", "we anticipate that …"
                                 rf"|{FORESEEN}|\bprojected\b|\banticipat\w*\b"
 
+                                # unnamed runs that measure a dataset: "To validate it, we train 1.7B
+                                # models on 350B tokens of each corpus", "to assess the quality of our data,
+                                # we train a 1B model …" (not a named one: "… we train Heron-7B on 2.6T")
+                                r"|\bto\s+(?:validate|evaluate|assess|test|measure|compare|ablate)\s+"
+                                r"(?:the\s+(?:quality|usefulness|effect|value)\s+of\s+)?"
+                                r"(?:it|them|(?:the|our|this|these|each|both)\s+(?:[\w-]+\s+)?"
+                                r"(?:datasets?|data|corpus|corpora|mixtures?|subsets?))\b[^.;]{0,30}?"
+                                r"\bwe\s+(?:pre-?)?train\s+(?:[\w.-]+\s+){0,2}?"
+                                r"(?:models|an?\s+(?:[\w.-]+\s+){0,2}?model)\b"
                                 # small runs for a study of scaling: "to fit scaling laws, we train 20
                                 # models …", "proxy models", "small-scale experiments"
                                 r"|\bto\s+(?:fit|study|derive)\s+(?:\w+\s+)?scaling\b|\bfor\s+(?:the\s+|our\s+)?"
