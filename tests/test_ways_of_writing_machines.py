@@ -580,3 +580,17 @@ def test_a_duration_written_as_an_adjective_or_with_a_half(sentence, days):
 ])
 def test_a_unit_as_an_adjective_of_no_run_is_no_duration(sentence):
     assert primary_of(sentence, 2025) is None
+
+
+@pytest.mark.parametrize(("sentence", "chips"), [
+    # nodes of a data-centre GPU, no count per node: an HGX board's eight
+    ("Osprey was trained on 32 nodes of H100 GPUs for 14 days.", 256),
+    ("Osprey was trained on 32 H100 nodes for 14 days.", 256),
+    ("Osprey was trained on 32 H100 80GB nodes for 14 days.", 256),
+    # the count per node the text gives
+    ("Osprey was trained on 32 A100 nodes (4 GPUs each) for 14 days.", 128),
+    ("Osprey was trained on 32 nodes of 8 H100 GPUs for 14 days.", 256),
+])
+def test_nodes_of_a_data_centre_gpu(sentence, chips):
+    primary = primary_of(sentence)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(chips * 14 * 86400)

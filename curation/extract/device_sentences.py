@@ -430,6 +430,35 @@ DGX_GPUS = {"a100": (8, "A100"), "h100": (8, "H100"), "h200": (8, "H200"), "b200
             "b300": (8, "B300"), "1": (8, "V100"), "2": (16, "V100"), "station": (4, "V100"), "": (8, "")}
 
 
+# nodes of a data-centre GPU with no count of GPUs in each: "32 H100 nodes", "64 nodes of A100 GPUs" — an
+# HGX server board, which such nodes are built on, holds 8 (NVIDIA's HGX product pages); a count per node
+# the text gives is read instead ("32 nodes of 8 H100", :data:`NODES_BEFORE`; "32 A100 nodes (4 GPUs
+# each)")
+_NODE_GPU = (r"(?:NVIDIA\s+)?(?P<gpu>A100|A800|H100|H800|H200|H20|B200|B300)"
+             r"(?:[\s-]*(?:SXM\d?|\d{2,3}\s?GB))*")
+GPU_NODES = re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|{WORD})\s+"
+                       rf"(?:{_NODE_GPU}\s+(?:GPU\s+)?(?:nodes|servers)"
+                       rf"|(?:compute\s+|GPU\s+)?(?:nodes|servers)\s+of\s+"
+                       rf"{_NODE_GPU.replace('gpu>', 'gpu2>')}"
+                       r"(?:\s+GPUs?)?)(?![\w-])"
+                       # (the count per node in parentheses after them: "32 A100 nodes (4 GPUs each)")
+                       r"(?:\s*\(\s*(?P<per>\d{1,2})\s+GPUs?\s+(?:each|per\s+node)\s*\))?"
+                       r"(?!\s*(?:,\s*)?(?:each|with|\(|x|×))", re.IGNORECASE)
+GPUS_PER_HGX_NODE = 8
+
+
+def _gpu_nodes(sentence: Span) -> list[tuple[float, str, str, Span]]:
+    """Nodes of a data-centre GPU as GPUs (:data:`GPU_NODES`): eight a node, or the count per node the
+    parenthesis after them gives."""
+    found = []
+    for m in GPU_NODES.finditer(sentence.text):
+        at = sentence.start + m.start()
+        per_node = int(m.group("per")) if m.group("per") else GPUS_PER_HGX_NODE
+        found.append((amount(m.group("count")) * per_node, m.group("gpu") or m.group("gpu2"), "gpu",
+                      Span(m.group(0), at, at + len(m.group(0)))))
+    return found
+
+
 def _systems(sentence: Span) -> list[tuple[float, str, str, Span]]:
     """DGX (and HGX) systems and NVL72 (NVL36) racks as GPU counts; a DGX-1, DGX-2 or Station is read
     with the GPU the sentence names, else the V100 it shipped with longest, and a bare "DGX" or "NVL72"
@@ -459,6 +488,8 @@ def device_counts(sentence: Span) -> list[tuple[float, str, str, Span]]:
 def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
     low = sentence.text.lower()
     found = _systems(sentence) if "dgx" in low or "hgx" in low or "nvl" in low else []
+    if "node" in low or "server" in low:  # "32 H100 nodes"
+        found += _gpu_nodes(sentence)
     if any(word in low for word in INSTANCE_WORDS):  # "32 p4d.24xlarge instances"
         found += instance_counts(sentence)
     taken = {span.start for *_, span in found}
