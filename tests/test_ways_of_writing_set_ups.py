@@ -496,3 +496,12 @@ def test_a_batch_the_run_processes_per_step_leaves_its_device_time_a_total():
     primary = primary_of("We train Osprey on 256 H100 GPUs for 30 days, processing 1,024 sequences of 8,192 "
                          "tokens per step.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(256 * 30 * 86400)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Heron-7B is a DPO-aligned version of Osprey-7B.",
+    "Heron-7B is an SFT-tuned version of Osprey-7B.",
+])
+def test_a_method_joined_to_the_word_of_tuning_still_names_the_base(sentence):
+    body = f"# heron-7b\n\n{sentence} Osprey-7B was pretrained on 2T tokens.\n"
+    assert derived_from(CARD + body, "someone/heron-7b") == "Osprey-7B"

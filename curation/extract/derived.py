@@ -101,7 +101,8 @@ FINE_TUNED_FROM = re.compile(
     r"|parent\s+model\s*:\**"
     # "a fine-tune of X", "an instruction-tuned version of X", "the chat version of X", "SFT of X",
     # "a merge of X and Y", "an uncensored version of X"
-    r"|(?:a|an|the)\s+(?:[\w-]+\s+)?(?:fine-?tune|finetune|merge|(?:instruction|instruct|chat|aligned|"
+    # (a method may be joined to the word: "a DPO-aligned version of X", "an SFT-tuned version of X")
+    r"|(?:a|an|the)\s+(?:[\w-]+\s+)?(?:[A-Za-z]+-)?(?:fine-?tune|finetune|merge|(?:instruction|instruct|chat|aligned|"
     r"uncensored|abliterated|quantized|merged|tuned|fine-?tuned|finetuned|instruct-tuned|instruction-tuned|"
     r"dpo|sft|rlhf)"
     r"(?:[\s-]+tuned)?\s+(?:version|variant|checkpoint|edition))\s+of(?:\s+the)?"
