@@ -594,3 +594,16 @@ def test_a_unit_as_an_adjective_of_no_run_is_no_duration(sentence):
 def test_nodes_of_a_data_centre_gpu(sentence, chips):
     primary = primary_of(sentence)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(chips * 14 * 86400)
+
+
+def test_a_set_up_shared_out_over_sentences_pairs_with_its_training_time():
+    body = ("We parallelized Osprey using an 8-GPU machine. Each layer was executed on a different GPU. "
+            "The remaining 4 GPUs were used for the softmax. Training took about ten days with this "
+            "implementation.")
+    primary = primary_of(body, year=2014)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(8 * 10 * 86400)
+
+
+def test_another_set_up_between_stops_the_reading():
+    primary = primary_of("We use 8 A100 GPUs. Each model is trained on a single GPU. Training takes 2 days.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(2 * 86400)

@@ -684,6 +684,15 @@ def next_sentence(text: str, sentence: Span) -> Span | None:
 
 
 FOLLOWING_SENTENCES = 4
+# a device count's sentence that tells the set-up a run trains on, not a run: "we parallelized our model
+# using an 8-GPU machine" (its training time may come some sentences later, as for a sentence that trains)
+SET_UP = re.compile(r"\b(?:paralleli[sz]\w*|distributed|implementation)\b", re.IGNORECASE)
+# a sentence that tells how the devices already counted are shared out, not another set-up: "Each layer
+# was executed on a different GPU", "The remaining 4 GPUs were used to parallelize the softmax", "two of
+# them hold the embeddings"
+PART_OF_DEVICES = re.compile(r"\b(?:remaining|different|separate|each|every|other|same)\s+(?:\d+\s+)?"
+                             r"(?:GPUs?|TPUs?|devices?|chips?|cards?)\b|\b\d+\s+of\s+(?:the|these|them|those)\b",
+                             re.IGNORECASE)
 # "We compare against Kite (trained for 3 weeks)": a sentence that evaluates or compares is about other
 # runs, even when it says how long a compared model trained
 STUDY_OPENING = re.compile(r"\W*(?:we|they)\s+(?:also\s+|then\s+|further\s+)?"
@@ -701,19 +710,22 @@ def _glosses_a_name(sentence: Span, span: Span) -> bool:
 
 def _following_durations(text: str, sentence: Span) -> tuple[list[tuple[float, str, Span]], int]:
     """The training durations of the sentences after a device count that gives none: the next one
-    when it is about training, or up to four when the count's own sentence trains ("We trained on 8
-    P100 GPUs. Each step took 0.4 s. The big models trained for 3.5 days."; a set-up told size by size,
-    step time and steps for each, takes four); reading stops at a
-    sentence that names devices (another set-up) or at a blank line, and a sentence that opens by
+    when it is about training, or up to four when the count's own sentence trains or tells the set-up
+    (:data:`SET_UP`: "We trained on 8 P100 GPUs. Each step took 0.4 s. The big models trained for 3.5
+    days."; a set-up told size by size, step time and steps for each, takes four); reading stops at a
+    sentence that names devices (another set-up; not one that shares out those counted,
+    :data:`PART_OF_DEVICES`, and gives no time of its own) or at a blank line, and a sentence that opens by
     evaluating or comparing ("We compare against Kite (trained for 3 weeks)") gives none. Returns them
     and where the last one read ends."""
     found: list[tuple[float, str, Span]] = []
     end, current = sentence.end, sentence
-    reach = FOLLOWING_SENTENCES if TRAINING.search(sentence.text) else 1
+    reach = FOLLOWING_SENTENCES if TRAINING.search(sentence.text) or SET_UP.search(sentence.text) else 1
     for _ in range(reach):
         following = next_sentence(text, current)
-        if following is None or "\n\n" in text[current.end: following.start] or device_counts(following):
-            break
+        if following is None or "\n\n" in text[current.end: following.start] or \
+                (device_counts(following) and (not PART_OF_DEVICES.search(following.text)
+                                               or durations(following))):
+            break  # (a share with its own time pairs itself: "… took 2.5 days on 16 of the servers")
         times = [] if STUDY_OPENING.match(following.text) else \
             [d for d in durations(following) if not _glosses_a_name(following, d[2])]
         if times and TRAINING.search(following.text):
