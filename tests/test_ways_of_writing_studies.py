@@ -290,3 +290,13 @@ def test_a_named_model_trained_to_measure_a_dataset_is_the_texts_run():
             "tokens.\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2.6e12)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We pre-train on Kite-5B with a 1B-parameter encoder on 256 A100 GPUs for 10 days.",
+    "We train our encoder on the Kite-5B corpus with 1B parameters, on 256 A100 GPUs for 10 days.",
+])
+def test_a_sized_name_the_run_trains_on_is_its_data_not_its_model(sentence):
+    text = f"Better Representations\n\nAbstract\nWe present a new method.\n\n3 Training\n{sentence}\n"
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(256 * 10 * 86400)

@@ -1018,6 +1018,11 @@ def _repository_size(text: str, repository: str | None) -> Flagship | None:
 ANOTHER_VERSION = re.compile(r"[a-z0-9]|[- ]?(?:v\d|\d+(?:\.\d+)?(?![\d.]*\s?[mbt]\b))"
                              r"|-[a-z]{3,}(?<!-base)(?<!-large)(?<!-small)(?<!-medium)")
 # the teacher a distillation starts from: "we distill Kite-70B into …", "distilled from the larger Kite"
+# the data a run trains on, named right after it: "we pre-train on Kite-5B", "we train our model on the
+# Kite-627B corpus" (read in lower case; "we train Heron-7B on …" names the model before "on")
+TRAINED_ON_BEFORE = re.compile(r"\b(?:pre-?)?train(?:s|ed|ing)?\s+(?:(?:it|them|our\s+\w+|the\s+model)\s+)?"
+                               r"(?:(?:for\s+[\w.,]+\s+\w+|jointly|further|only)\s+)?(?:on|with|using)\s+"
+                               r"(?:the\s+|a\s+|our\s+)?$")
 TEACHER_BEFORE = re.compile(r"(?:\bdistil\w*|\bfrom|\bteacher(?:\s+model)?,?)\s+(?:the\s+|an?\s+)?"
                             r"(?:larger\s+|teacher\s+)?$")
 # "our Heron", "our new Heron", and the apposition "our largest model, Heron-1.3B,"
@@ -1062,6 +1067,9 @@ def _name_claims(text: str, name: str) -> tuple[bool, bool]:
         before = low[max(clause_start, at - 40): at]
         if TEACHER_BEFORE.search(before) and "distil" in sentence.text.lower():
             at = low.find(key, at + len(key))  # "we distill Kite-70B into Heron-1B": the teacher is not ours
+            continue
+        if TRAINED_ON_BEFORE.search(before):
+            at = low.find(key, at + len(key))  # "we pre-train on Kite-5B": the data a run trains on
             continue
         if (OURS_BEFORE.search(before) or trains(clause)) and is_prose(sentence) \
                 and not COMPARISON.search(clause):
