@@ -159,3 +159,12 @@ def test_the_names_lower_case_in_an_address_or_a_repository_is_still_a_name(addr
             f"Osprey-7B was trained on 1.4T tokens.\n\n{address}\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.4e12)
+
+
+@pytest.mark.parametrize("label", ["Main run", "Final model", "Full training"])
+def test_a_row_label_that_names_a_run_of_the_texts_own_is_no_other_model(label):
+    text = ("Osprey: Open Models\n\nAbstract\nWe present Osprey-7B.\n\nAppendix C Compute\nAll experiments "
+            f"ran on H100 GPUs.\n\n| Experiment | H100 hours |\n|---|---|\n| {label} | 120,000 |\n"
+            "| Data ablations | 40,000 |\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(120_000 * 3600)

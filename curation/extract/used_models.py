@@ -630,7 +630,12 @@ def _mark_unclaimed_tables(rows: list[Estimate], text: str) -> None:
 
 # row labels that are no model's name
 GENERIC_LABELS = {"model", "models", "total", "ours", "our", "baseline", "average", "mean", "sum", "all",
-                  "base", "small", "medium", "large", "ensemble", "proposed", "this"}
+                  "base", "small", "medium", "large", "ensemble", "proposed", "this",
+                  # a run or a stage of the text's own work: "| Main run | 120,000 |", "| Final model | … |"
+                  "main", "final", "full", "primary", "default", "flagship", "best", "first", "second",
+                  "third", "stage", "phase", "run", "runs", "experiment", "experiments", "training",
+                  "pretraining", "pre-training", "ablation", "ablations", "evaluation", "data", "annealing",
+                  "warmup"}
 
 
 def _names_a_model(text: str, label: str) -> bool:
