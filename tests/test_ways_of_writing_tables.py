@@ -123,3 +123,36 @@ def test_devices_and_days_under_a_compute_key_are_no_device_time():
             "- Compute: 256 x A100 80GB, 30 days\n")
     primary = _card(card, "osprey-base").primary
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(256 * 30 * 86400)
+
+
+@pytest.mark.parametrize("repository", ["acme/osprey-7b", "acme/osprey"])
+def test_a_siblings_run_on_a_cards_prose_is_not_the_cards(repository):
+    card = ("# Osprey-7B\n\nOsprey-7B was trained on 2T tokens. Its big sibling Osprey-70B was trained on "
+            "15T tokens on 16,384 H100 GPUs for 54 days.\n")
+    primary = _card(card, repository).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize(("repository", "flop"), [
+    ("acme/osprey-1b", None),  # its size is listed with another's count: no count of its own
+    ("acme/osprey-7b", 6 * 7e9 * 2e12),
+    ("acme/osprey-70b", 6 * 70e9 * 4e12),
+])
+def test_sizes_listed_together_in_a_cards_sentence_give_only_their_own_counts(repository, flop):
+    card = ("# Osprey\n\nOsprey comes in 1B, 7B and 70B sizes. The 1B and 7B models were trained on 2T "
+            "tokens, and the 70B model on 4T tokens.\n")
+    primary = _card(card, repository).primary
+    assert (primary and primary.value_flop) == (flop and pytest.approx(flop))
+
+
+@pytest.mark.parametrize("repository", ["acme/osprey-2-1_6b", "acme/osprey-2"])
+def test_a_decimal_point_written_as_an_underscore_is_the_cards_own_size(repository):
+    card = "# Osprey 2 1.6B\n\nOsprey 2 1.6B was pre-trained on 2T tokens.\n"
+    primary = _card(card, repository).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.6e9 * 2e12)
+
+
+def test_a_size_in_a_titles_phrase_is_no_size_of_the_card():
+    card = "# Osprey: Matching Kite with 0.1M Dollars\n\nOsprey-8B was trained on 1.25T tokens.\n"
+    primary = _card(card, "acme/osprey").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 8e9 * 1.25e12)

@@ -1582,6 +1582,12 @@ def _mark_counts_of_other_sizes(estimates: list[Estimate], text: str, repository
     for group in groups:
         sizes = [float(e.assumptions.get("parameters", 0)) for e in group]
         if not any(abs(size - own_size) <= ROUNDING * own_size for size in sizes):
+            # the flagship's size written in the sentence with no count of its own ("The 1B and 7B models
+            # were trained on 2T tokens, and the 70B model on 4T tokens" on a 1B card): every count
+            # there is another size's
+            if _writes_size(group[0].evidence[0].text, own_size):
+                for estimate in group:
+                    estimate.notes.append(f"{OTHER_SIZE_NOTE} ({own_size:.3g} parameters)")
             continue
         # the flagship's own count, when only its pairing across the text gives it, must be of other tokens:
         # a sentence that sizes its own tokens ("13B parameters, … 2.6T tokens" under a "-7B" title) is
@@ -1594,6 +1600,16 @@ def _mark_counts_of_other_sizes(estimates: list[Estimate], text: str, repository
             tokens = round(float(estimate.assumptions.get("training_tokens", 0)))
             if abs(size - own_size) > ROUNDING * own_size and (stated or tokens not in paired):
                 estimate.notes.append(f"{OTHER_SIZE_NOTE} ({own_size:.3g} parameters)")
+
+
+def _writes_size(sentence: str, size: float) -> bool:
+    """Whether a sentence writes ``size`` as a bare size ("the 1B and 7B models")."""
+    return any(abs(_value(m) - size) <= ROUNDING * size for m in LISTED_SIZE_WORD.finditer(sentence))
+
+
+# a size on its own, before "and", a comma, "model(s)" or "parameters": "The 1B and 7B models"
+LISTED_SIZE_WORD = re.compile(r"(?<![\w.-])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[MBT])(?![\w-])"
+                              r"(?=\s*(?:,|and\b|or\b|models?\b|param|variants?\b|versions?\b))")
 
 
 def _distinct_sizes(sizes: list[float]) -> bool:

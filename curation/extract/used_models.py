@@ -602,13 +602,44 @@ def _mark_other_cards_sentences(prose: list[Estimate], text: str, card_name: str
     """On a card published under a known name, a sentence's figure whose model is written like a
     model's name that neither the repository nor the title carries, nor their first part ("Kite-7B was
     pretrained on 2T tokens using 512 A100 GPUs" on Heron-7B's card, which goes on to say what it added),
-    is that model's run."""
+    or that ends in another size than the repository's (a sibling: "Heron-70B" on "org/heron-7b"), is
+    that model's run."""
     for estimate in prose:
         model = estimate.model or ""
         if looks_like_a_model(model) and not _hardware(model, text) and \
-                not _card_title(text, model, card_name):
+                (not _card_title(text, model, card_name) or _another_size(estimate, card_name, text)):
             estimate.notes.append(f"cited from other work: a sentence about another model than the card's "
                                   f"({model})")
+
+
+SIZE_IN_NAME = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?([MBT])(?![A-Za-z\d])", re.IGNORECASE)
+# a title that opens with a sized name: "Heron-7B", "Heron 2 7B Model Card" (not "Heron: … with 0.1M Dollars")
+TITLE_NAME_SIZE = re.compile(r"\W*[A-Za-z][\w.]*(?:[-_ ][A-Za-z\d.]+?)*?[-_ ]"
+                             r"(\d+(?:\.\d+)?)([MBT])(?![A-Za-z\d])", re.IGNORECASE)
+DECIMAL_UNDERSCORE = re.compile(r"(?<![A-Za-z\d])(\d+)_(\d+[MBTmbt])(?![A-Za-z\d])")
+# the size a model's name ends in, before a base model's suffix at most ("Heron-70B", "Heron 2 70B-Base")
+ENDING_SIZE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?([MBT])(?=(?:[-_ ](?:base|hf|v\d[\w.]*))?$)",
+                         re.IGNORECASE)
+
+
+def _another_size(estimate: Estimate, card_name: str, text: str) -> bool:
+    """Whether an estimate's model's name ends in another size than the card's repository, or its title
+    when the repository gives none ("Osprey-70B" on "acme/osprey-7b": a sibling, not the card's own
+    model), and the estimate counts no parameters of the card's size ("We pruned Osprey-8B … to 1B
+    parameters" on a 1B card is the card's run)."""
+    # (a decimal point written as "_" in a repository's name: "gull-2-1_6b" is 1.6B, "heron2_27b" is 27B)
+    repository = DECIMAL_UNDERSCORE.sub(r"\1.\2", card_name.split("/")[-1])
+    titled = TITLE_NAME_SIZE.match(document_title(text) or "")
+    own = SIZE_IN_NAME.findall(repository) or ([titled.groups()] if titled else [])
+    named = ENDING_SIZE.findall(estimate.model or "")
+    if not own or not named:
+        return False
+    value = {"m": 1e6, "b": 1e9, "t": 1e12}
+    own_size, named_size = (float(n) * value[m.lower()] for n, m in (own[-1], named[-1]))
+    counted = estimate.assumptions.get("parameters")
+    if isinstance(counted, float) and abs(counted - own_size) <= 0.2 * own_size:
+        return False
+    return max(own_size, named_size) > 1.2 * min(own_size, named_size)
 
 
 # a row label that claims its model: "Heron (ours)", "Heron (this work)"
