@@ -153,6 +153,7 @@ def test_a_decimal_point_written_as_an_underscore_is_the_cards_own_size(reposito
 
 
 def test_a_size_in_a_titles_phrase_is_no_size_of_the_card():
-    card = "# Osprey: Matching Kite with 0.1M Dollars\n\nOsprey-8B was trained on 1.25T tokens.\n"
+    card = ("# Osprey: Matching Kite with 0.1M Dollars\n\nOsprey-8B was trained on 1.25T tokens using 96 "
+            "H100 GPUs for 13 days.\n")
     primary = _card(card, "acme/osprey").primary
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 8e9 * 1.25e12)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(96 * 13 * 86400)
