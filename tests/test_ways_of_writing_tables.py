@@ -157,3 +157,26 @@ def test_a_size_in_a_titles_phrase_is_no_size_of_the_card():
             "H100 GPUs for 13 days.\n")
     primary = _card(card, "acme/osprey").primary
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(96 * 13 * 86400)
+
+
+FAMILY_CARD = """# Osprey 3
+
+Osprey 3 comes in two sizes — 8B and 70B parameters.
+
+| | Training Data | Params | Context length | Token count |
+|---|---|---|---|---|
+| Osprey 3 (text only) | A new mix of public data. | 8B | 8k | 15T+ |
+| | | 70B | 8k | |
+
+| | Time (GPU hours) | Power (W) |
+|---|---|---|
+| Osprey 3 8B | 1.3M | 700 |
+| Osprey 3 70B | 6.4M | 700 |
+"""
+
+
+@pytest.mark.parametrize(("repository", "size"), [("acme/Meta-Osprey-3-8B", 8e9),
+                                                  ("acme/Meta-Osprey-3-70B", 70e9)])
+def test_a_family_card_with_blank_labels_and_sizes_listed_gives_the_repositorys_size(repository, size):
+    primary = _card(FAMILY_CARD, repository).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * size * 15e12)

@@ -102,11 +102,20 @@ def _size(word: str | None) -> str | None:
     return word.lower() if word else None
 
 
+# sizes listed before one word of parameters: "8B and 70B parameters", "1B, 3B, or 7B params"
+LISTED_SIZE = re.compile(rf"(?P<n>{NUMBER})\s?(?P<m>[MBT])\b")
+LISTED_PARAMETERS = re.compile(rf"(?<![\w.]){NUMBER}\s?[MBT]\b"
+                               rf"(?:\s*(?:,|and|or|,\s*and|,\s*or)\s+{NUMBER}\s?[MBT]\b)+"
+                               r"\s+(?:total\s+)?param(?:eter)?s\b")
+NAME_ROUNDING = 0.2  # how far the size a name rounds to ("-7B") may lie from the stated count (6.7B)
+
+
 def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Span] | None:
     """The card's own parameter count: the size a table row labelled with the card's own name gives
     ("| [Heron](https://…/Heron) | 11 billion |" on the card published as org/Heron, whatever siblings
     the table lists first), else its first statement in prose ("6.9B parameters"), size field ("Model
-    size: 3 billion") or key-value table row."""
+    size: 3 billion") or key-value table row — unless that is another size than the repository's name
+    carries and a statement of that size stands in prose (:func:`_named_size_stated`)."""
     own = _own_row_size(text, name) if name else None
     if own is not None:
         return own
@@ -132,7 +141,26 @@ def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Spa
     if not found:
         return None
     _, value, span = min(found, key=lambda item: item[0])
+    named = repository_size(name)
+    if named and abs(value - named) > NAME_ROUNDING * named:
+        return _named_size_stated(text, named) or (value, span)
     return value, span
+
+
+def _named_size_stated(text: str, named: float) -> tuple[float, Span] | None:
+    """A statement in prose of the size a repository's name carries, when the card's first is another's:
+    "6.9B parameters", or one of a list of sizes that ends in the word ("Heron comes in two sizes — 8B and
+    70B parameters" on "org/Heron-8B": 8B)."""
+    for match in anchored(PARAM_STATEMENT, text, PARAMETERS_ANCHOR, 40, 30):
+        if abs(_param_value(match) - named) <= NAME_ROUNDING * named:
+            return _param_value(match), Span(match.group(0), match.start(), match.end())
+    for listed in LISTED_PARAMETERS.finditer(text) if "param" in text else ():
+        for size in LISTED_SIZE.finditer(listed.group(0)):
+            value = scaled_value(size.group("n"), _size(size.group("m")))
+            if abs(value - named) <= NAME_ROUNDING * named:
+                at = listed.start() + size.start()
+                return value, Span(size.group(0), at, at + len(size.group(0)))
+    return None
 
 
 # a card's size as a field of its own: "Model size: 3 billion", "- **Model Size:** 2.7B", "Size: 7B", "Model

@@ -172,15 +172,16 @@ def mark_rows_of_other_sizes(estimates: list[Estimate], repository: str | None) 
     repo = squash_name(repository.split("/")[-1])
     tables: dict[object, list[Estimate]] = {}
     for estimate in estimates:
-        if estimate.assumptions.get("table_row") and estimate.model:
+        if estimate.assumptions.get("table_row"):  # (a row with a blank label continues the one above)
             tables.setdefault(estimate.assumptions.get("table_header"), []).append(estimate)
-    for rows in tables.values():
+    for every_row in tables.values():
+        rows = [e for e in every_row if e.model]
         own = {e.model for e in rows
                if e.model and SIZED_LABEL.search(e.model) and squash_name(e.model) in repo}
         if not own:  # "Heron 2-7B" on "org/Heron-2-1124-7B": the same name's first word and the same size
             own = {e.model for e in rows if e.model and _same_sized_name(e.model, repository)}
         if not own:
-            _mark_rows_of_other_parameters(rows, repository)
+            _mark_rows_of_other_parameters(every_row, repository)
             continue
         for estimate in rows:
             if estimate.model not in own:
@@ -189,14 +190,17 @@ def mark_rows_of_other_sizes(estimates: list[Estimate], repository: str | None) 
 
 
 def _mark_rows_of_other_parameters(rows: list[Estimate], repository: str) -> None:
-    """In a table whose rows all bear the family's one name and tell their sizes in a column ("| Heron 2 |
-    … | 13B | 2.0T |" on "org/heron-2-13b"), the rows whose parameters are not the size the repository's
-    name ends in are other models' runs (when one row's are)."""
+    """In a table whose rows all bear the family's one name, or leave it blank below it, and tell their
+    sizes in a column ("| Heron 2 | … | 13B | 2.0T |" on "org/heron-2-13b", "org/Meta-Heron-2-13B"), the
+    rows whose parameters are not the size the repository's name ends in are other models' runs (when
+    one row's are)."""
     repo = repository.split("/")[-1]
     sizes = WHOLE_SIZE.findall(repo.replace("-", " ").replace("_", " "))
-    labels = {squash_name(e.model or "") for e in rows}
+    # (a blank label continues the row above; a note in parentheses is no part of the name: "Heron 3
+    # (text only)")
+    labels = {squash_name(LABEL_NOTES.sub(" ", e.model)) for e in rows if e.model}
     if not sizes or len(labels) != 1 or len(rows) < 2 or not next(iter(labels)) or \
-            not squash_name(repo).startswith(next(iter(labels))):
+            next(iter(labels)) not in squash_name(repo):
         return
     size = sizes[-1].replace(" ", "")
     wanted = scaled_value(size[:-1], size[-1].upper())
