@@ -409,6 +409,9 @@ def test_no_run_of_the_texts_own(sentence):
     "Dense models such as Osprey-70B require 5.9e24 FLOPs for 14T tokens.",
     "Dense 70B models require 5.9e24 FLOPs for 14T tokens.",
     "Models like Osprey-70B typically cost 5.9e24 FLOPs.",
+    # one model of a kind, sized or not, and the first person that only reports the statement
+    "Training a large language model costs about 3e23 FLOPs.",
+    "We estimate that training a frontier model in 2026 requires 2e25 FLOPs.",
 ])
 def test_models_of_a_kind_as_the_subject_of_a_cost_are_said_in_general(sentence):
     text = "Osprey-MoE Technical Report\n\nAbstract\nWe present Osprey-MoE.\n\n1 Introduction\n" + sentence
@@ -418,6 +421,7 @@ def test_models_of_a_kind_as_the_subject_of_a_cost_are_said_in_general(sentence)
 @pytest.mark.parametrize("sentence", [
     "Osprey models were trained on 14T tokens with 5.9e24 FLOPs.",  # in the past: a run
     "Both models were trained with 5.9e24 FLOPs.",
+    "We estimate that training Osprey-MoE requires 5.9e24 FLOPs.",  # a named model: its own
 ])
 def test_the_texts_own_models_in_the_plural_keep_their_run(sentence):
     text = "Osprey-MoE Technical Report\n\nAbstract\nWe present Osprey-MoE.\n\n1 Introduction\n" + sentence

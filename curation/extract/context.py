@@ -411,7 +411,8 @@ def general_statement(sentence: str, before: str, title: str = "") -> bool:
         return True
     # the first person up to the figure's clause's end ("… costs 3.8e25 FLOPs, which motivates our
     # optimizer" is still said in general; "… requires 8.4e22 FLOPs in our setup" is not)
-    if FIRST_PERSON_WORD.search(_own_clause(sentence, before)):
+    # (not the first person that reports it: "We estimate that training a frontier model requires …")
+    if FIRST_PERSON_WORD.search(REPORTING_WE.sub(" ", _own_clause(sentence, before))):
         return False
     if not GENERAL_VERB.search(sentence):
         return False
@@ -419,7 +420,16 @@ def general_statement(sentence: str, before: str, title: str = "") -> bool:
     # distillation uses 1T tokens" says nothing in general)
     clause = before.rsplit(";", 1)[-1]
     return bool(GENERIC_MODELS.search(clause)) or _generic_subject(clause, title) or \
+        ("raining" in clause and TRAINING_A_KIND.search(clause) is not None) or \
         any(not DESCRIBES_NAMED.search(clause[:match.start()]) for match in _indefinite(clause, title))
+
+
+REPORTING_WE = re.compile(r"\b[Ww]e\s+(?:\w+\s+)?(?:estimate|expect|project|predict|find|argue|believe|note"
+                          r"|observe|show|calculate|compute)\s+that\b")
+# training one model of a kind, sized or not: "training a frontier model in 2026 requires 2e25 FLOPs",
+# "Training a large language model costs …"
+TRAINING_A_KIND = re.compile(r"\b[Tt]raining\s+(?:a|an|one|any)\s+(?:[a-z][\w-]*\s+){0,3}?"
+                             r"(?:model|system|LLM|network)\b")
 
 
 def _generic_subject(clause: str, title: str) -> bool:
