@@ -180,3 +180,10 @@ Osprey 3 comes in two sizes — 8B and 70B parameters.
 def test_a_family_card_with_blank_labels_and_sizes_listed_gives_the_repositorys_size(repository, size):
     primary = _card(FAMILY_CARD, repository).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * size * 15e12)
+
+
+def test_a_family_tables_row_of_a_repository_with_an_underscore_decimal():
+    card = ("# Osprey 2\n\n| | Params | Tokens |\n|---|---|---|\n| Osprey 2 | 1.6B | 2T |\n"
+            "| Osprey 2 | 12B | 2T |\n")
+    primary = _card(card, "acme/osprey-2-1_6b").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.6e9 * 2e12)

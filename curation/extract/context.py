@@ -193,8 +193,7 @@ FORESEEN_AFTER = re.compile(r"^[^;]*?(?:" + FORESEEN + ")", re.IGNORECASE)
 # perform even better", "Heron-70B on 15T tokens would have matched Kite" — the figure's own words (its
 # unit, "of data") lead straight to "would"; a comma, a relative or a conjunction between them starts a
 # clause of its own ("Heron was trained on 2T tokens, which would …", "… 2T tokens and would …")
-CONDITIONAL_SUBJECT = re.compile(r"^\s*(?!(?:and|but|so|which|that|who|as|because|since|while|where)\b)"
-                                 r"(?:(?!(?:and|but|so|which|that|who|as|because|since|while|where)\b)"
+CONDITIONAL_SUBJECT = re.compile(r"^\s*(?:(?!(?:and|but|so|which|that|who|as|because|since|while|where)\b)"
                                  r"[\w/-]+\s+){0,3}?would\s+\w", re.IGNORECASE)
 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its

@@ -1017,12 +1017,12 @@ def _repository_size(text: str, repository: str | None) -> Flagship | None:
 # "Kite-2.5", "Kite-Coder"), not with a size ("Kite-7B", "Kite 67B")
 ANOTHER_VERSION = re.compile(r"[a-z0-9]|[- ]?(?:v\d|\d+(?:\.\d+)?(?![\d.]*\s?[mbt]\b))"
                              r"|-[a-z]{3,}(?<!-base)(?<!-large)(?<!-small)(?<!-medium)")
-# the teacher a distillation starts from: "we distill Kite-70B into …", "distilled from the larger Kite"
 # the data a run trains on, named right after it: "we pre-train on Kite-5B", "we train our model on the
 # Kite-627B corpus" (read in lower case; "we train Heron-7B on …" names the model before "on")
 TRAINED_ON_BEFORE = re.compile(r"\b(?:pre-?)?train(?:s|ed|ing)?\s+(?:(?:it|them|our\s+\w+|the\s+model)\s+)?"
                                r"(?:(?:for\s+[\w.,]+\s+\w+|jointly|further|only)\s+)?(?:on|with|using)\s+"
                                r"(?:the\s+|a\s+|our\s+)?$")
+# the teacher a distillation starts from: "we distill Kite-70B into …", "distilled from the larger Kite"
 TEACHER_BEFORE = re.compile(r"(?:\bdistil\w*|\bfrom|\bteacher(?:\s+model)?,?)\s+(?:the\s+|an?\s+)?"
                             r"(?:larger\s+|teacher\s+)?$")
 # "our Heron", "our new Heron", and the apposition "our largest model, Heron-1.3B,"

@@ -195,7 +195,9 @@ def _mark_rows_of_other_parameters(rows: list[Estimate], repository: str) -> Non
     rows whose parameters are not the size the repository's name ends in are other models' runs (when
     one row's are)."""
     repo = repository.split("/")[-1]
-    sizes = WHOLE_SIZE.findall(repo.replace("-", " ").replace("_", " "))
+    # (a decimal point written as "_": "heron-2-1_6b" is 1.6B)
+    decimal = re.sub(r"(?<![A-Za-z\d])(\d+)_(\d+[MBTmbt])(?![A-Za-z\d])", r"\1.\2", repo)
+    sizes = WHOLE_SIZE.findall(decimal.replace("-", " ").replace("_", " "))
     # (a blank label continues the row above; a note in parentheses is no part of the name: "Heron 3
     # (text only)")
     labels = {squash_name(LABEL_NOTES.sub(" ", e.model)) for e in rows if e.model}
