@@ -287,13 +287,23 @@ def _mix_total_tokens(text: str) -> list[tuple[float, list[Span]]]:
 NAME_SIZE = re.compile(r"(?<![A-Za-z0-9.])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[BbMm])(?![A-Za-z0-9])")
 
 
+DECIMAL_UNDERSCORE = re.compile(r"(?<![A-Za-z\d])(\d+)_(\d+[MBTmbt])(?![A-Za-z\d])")
+
+
+def repository_sizes(repository: str | None) -> list[float]:
+    """Every size a repository's name carries, in order ("acme/Heron-8B-Distill-1_5B": 8B, 1.5B; a decimal
+    point written "_" after a number standing alone)."""
+    if not repository:
+        return []
+    written = DECIMAL_UNDERSCORE.sub(r"\1.\2", repository.split("/")[-1])
+    return [scaled_value(m.group("n"), m.group("m").lower()) for m in NAME_SIZE.finditer(written)]
+
+
 def repository_size(repository: str | None) -> float | None:
     """The size a repository's name carries ("01-ai/Heron-34B"; "acme/Heron-1_6B": 1.6B, a repository name
-    writes a decimal point as "_"), the largest if several; None if it carries none."""
-    if not repository:
-        return None
-    written = re.sub(r"(?<=\d)_(?=\d)", ".", repository.split("/")[-1])
-    sizes = [scaled_value(m.group("n"), m.group("m").lower()) for m in NAME_SIZE.finditer(written)]
+    writes a decimal point as "_" after a number standing alone, not "heron2_27b": 27B), the largest if
+    several; None if it carries none."""
+    sizes = repository_sizes(repository)
     return max(sizes) if sizes else None
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from curation.extract.card_finders import repository_sizes
 from curation.extract.column_tables import find_column_runs
 from curation.extract.context import AGGREGATE_NOTE, STAGE_TIME, classify
 from curation.extract.data_mixtures import header_scale
@@ -195,17 +196,13 @@ def _mark_rows_of_other_parameters(rows: list[Estimate], repository: str) -> Non
     rows whose parameters are not the size the repository's name ends in are other models' runs (when
     one row's are)."""
     repo = repository.split("/")[-1]
-    # (a decimal point written as "_": "heron-2-1_6b" is 1.6B)
-    decimal = re.sub(r"(?<![A-Za-z\d])(\d+)_(\d+[MBTmbt])(?![A-Za-z\d])", r"\1.\2", repo)
-    sizes = WHOLE_SIZE.findall(decimal.replace("-", " ").replace("_", " "))
+    wanted = (repository_sizes(repository) or [None])[-1]  # the last it carries ("heron-2-1_6b": 1.6B)
     # (a blank label continues the row above; a note in parentheses is no part of the name: "Heron 3
     # (text only)")
     labels = {squash_name(LABEL_NOTES.sub(" ", e.model)) for e in rows if e.model}
-    if not sizes or len(labels) != 1 or len(rows) < 2 or not next(iter(labels)) or \
+    if not wanted or len(labels) != 1 or len(rows) < 2 or not next(iter(labels)) or \
             next(iter(labels)) not in squash_name(repo):
         return
-    size = sizes[-1].replace(" ", "")
-    wanted = scaled_value(size[:-1], size[-1].upper())
     own = [e for e in rows if _about(e.assumptions.get("parameters"), wanted)]
     if not own:
         return

@@ -37,7 +37,7 @@ import re
 from functools import lru_cache
 
 from curation.extract.anchors import lowered
-from curation.extract.card_finders import looks_like_model_card
+from curation.extract.card_finders import looks_like_model_card, repository_sizes
 from curation.extract.context import (
     CITATION,
     CLAUSE_COMMA,
@@ -612,14 +612,17 @@ def _mark_other_cards_sentences(prose: list[Estimate], text: str, card_name: str
                                   f"({model})")
 
 
-SIZE_IN_NAME = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?([MBT])(?![A-Za-z\d])", re.IGNORECASE)
 # a title that opens with a sized name: "Heron-7B", "Heron 2 7B Model Card" (not "Heron: … with 0.1M Dollars")
 TITLE_NAME_SIZE = re.compile(r"\W*[A-Za-z][\w.]*(?:[-_ ][A-Za-z\d.]+?)*?[-_ ]"
                              r"(\d+(?:\.\d+)?)([MBT])(?![A-Za-z\d])", re.IGNORECASE)
-DECIMAL_UNDERSCORE = re.compile(r"(?<![A-Za-z\d])(\d+)_(\d+[MBTmbt])(?![A-Za-z\d])")
-# the size a model's name ends in, before a base model's suffix at most ("Heron-70B", "Heron 2 70B-Base")
-ENDING_SIZE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s?([MBT])(?=(?:[-_ ](?:base|hf|v\d[\w.]*))?$)",
+# the size a model's name ends in, before a base model's suffix at most ("Heron-70B", "Heron 2 70B-Base"; not
+# "Heron-3B-4E1T", four epochs of a trillion tokens)
+ENDING_SIZE = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)\s?([MBT])(?=(?:[-_ ](?:base|hf|v\d[\w.]*))?$)",
                          re.IGNORECASE)
+
+
+def _size_of(number: str, letter: str) -> float:
+    return float(number) * {"m": 1e6, "b": 1e9, "t": 1e12}[letter.lower()]
 
 
 def _another_size(estimate: Estimate, card_name: str, text: str) -> bool:
@@ -627,15 +630,13 @@ def _another_size(estimate: Estimate, card_name: str, text: str) -> bool:
     when the repository gives none ("Osprey-70B" on "acme/osprey-7b": a sibling, not the card's own
     model), and the estimate counts no parameters of the card's size ("We pruned Osprey-8B … to 1B
     parameters" on a 1B card is the card's run)."""
-    # (a decimal point written as "_" in a repository's name: "gull-2-1_6b" is 1.6B, "heron2_27b" is 27B)
-    repository = DECIMAL_UNDERSCORE.sub(r"\1.\2", card_name.split("/")[-1])
     titled = TITLE_NAME_SIZE.match(document_title(text) or "")
-    own = SIZE_IN_NAME.findall(repository) or ([titled.groups()] if titled else [])
+    # (the last size a repository's name carries: "Heron-8B-Distill-1B" is a 1B model)
+    own_size = (repository_sizes(card_name) or [None])[-1] or (_size_of(*titled.groups()) if titled else None)
     named = ENDING_SIZE.findall(estimate.model or "")
-    if not own or not named:
+    if not own_size or not named:
         return False
-    value = {"m": 1e6, "b": 1e9, "t": 1e12}
-    own_size, named_size = (float(n) * value[m.lower()] for n, m in (own[-1], named[-1]))
+    named_size = _size_of(*named[-1])
     counted = estimate.assumptions.get("parameters")
     if isinstance(counted, float) and abs(counted - own_size) <= 0.2 * own_size:
         return False
