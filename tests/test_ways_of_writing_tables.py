@@ -187,3 +187,10 @@ def test_a_family_tables_row_of_a_repository_with_an_underscore_decimal():
             "| Osprey 2 | 12B | 2T |\n")
     primary = _card(card, "acme/osprey-2-1_6b").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1.6e9 * 2e12)
+
+
+def test_a_names_epochs_of_tokens_are_no_size_of_another_model():
+    card = ("# Osprey-3B-4E1T\n\nOsprey-3B-4E1T is a 3 billion parameter model pre-trained on 1 trillion "
+            "tokens for 4 epochs. Osprey-3B-4E1T was trained on 256 A100 GPUs for 30 days.\n")
+    estimates = _card(card, "acme/osprey-3b-4e1t").estimates
+    assert estimates and not any(note.startswith("cited") for e in estimates for note in e.notes)
