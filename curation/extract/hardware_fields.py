@@ -238,17 +238,24 @@ def _device_time_field(text: str, value: str, line: Span, key: re.Match[str],
     amount = DEVICE_TIME_VALUE.match(value)
     if amount is None:
         return []
-    named = accelerator_pattern().search(value)
+    return _field_device_time(text, line, value, amount, key.group("unit"), key.group("what"), year)
+
+
+def _field_device_time(text: str, line: Span, named_in: str, amount: re.Match[str], unit_word: str,
+                       what: str, year: int | None, noun: str | None = None) -> list[Estimate]:
+    """A field's device time (``amount``'s number and multiplier, in ``unit_word`` of ``what``) on the
+    accelerator ``named_in`` names, else the one the text names most."""
+    named = accelerator_pattern().search(named_in)
     accelerator, where = ((named.group("accelerator"), "named in the field") if named
                           else (document_accelerator(text), "the accelerator the text names most"))
     if accelerator is None:
         return []
     device_time = scaled_value(amount.group("n"), amount.group("mult"))
-    unit = _unit_key(key.group("unit"))
-    inputs = {"chip_time": f"{device_time:g} {key.group('what')}-{unit}s",
-              "pairing": "a device-time field of a card", "accelerator_from": where}
-    estimate = hardware_estimate(text, line, device_time * SECONDS[unit], accelerator, key.group("what"),
-                                 year, inputs, sentence=line)
+    unit = _unit_key(unit_word)
+    inputs = {"chip_time": f"{device_time:g} {what}-{unit}s", "pairing": "a device-time field of a card",
+              "accelerator_from": where}
+    estimate = hardware_estimate(text, line, device_time * SECONDS[unit], accelerator, noun or what, year,
+                                 inputs, sentence=line)
     return [estimate] if estimate is not None else []
 
 
@@ -265,18 +272,8 @@ def _device_time_value(text: str, value: str, line: Span, year: int | None) -> l
     amount = DEVICE_TIME_IN_VALUE.match(value)
     if amount is None or not DEVICE_WORD.search(amount.group("what")):
         return []
-    named = accelerator_pattern().search(amount.group("what"))
-    accelerator, where = ((named.group("accelerator"), "named in the field") if named
-                          else (document_accelerator(text), "the accelerator the text names most"))
-    if accelerator is None or resolve_accelerator(accelerator) is None:
-        return []
-    device_time = scaled_value(amount.group("n"), amount.group("mult"))
-    unit = _unit_key(amount.group("unit"))
-    inputs = {"chip_time": f"{device_time:g} device-{unit}s", "pairing": "a device-time field of a card",
-              "accelerator_from": where}
-    estimate = hardware_estimate(text, line, device_time * SECONDS[unit], accelerator, "chip", year, inputs,
-                                 sentence=line)
-    return [estimate] if estimate is not None else []
+    return _field_device_time(text, line, amount.group("what"), amount, amount.group("unit"), "device", year,
+                              noun="chip")
 
 
 def _compute_field(value: str, line: Span) -> list[Estimate]:
