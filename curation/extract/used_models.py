@@ -72,6 +72,7 @@ from curation.extract.flagship_counting import (
 )
 from curation.extract.hardware import resolve_accelerator
 from curation.extract.model_names import DISCOURSE_OPENER, document_title, looks_like_a_model, squash_name
+from curation.extract.quantities import scaled_value
 
 # "we use / evaluate … X", "we apply our method to X", "we serve / deploy X" (inference on it)
 USES = re.compile(rf"{WE_THEN}(?:use\b|used\b|using\b|appl(?:y|ied|ying)\b|serv(?:e|ed|ing)\b"
@@ -621,10 +622,6 @@ ENDING_SIZE = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)\s?([MBT])(?=(?:[-_ ](
                          re.IGNORECASE)
 
 
-def _size_of(number: str, letter: str) -> float:
-    return float(number) * {"m": 1e6, "b": 1e9, "t": 1e12}[letter.lower()]
-
-
 def _another_size(estimate: Estimate, card_name: str, text: str) -> bool:
     """Whether an estimate's model's name ends in another size than the card's repository, or its title
     when the repository gives none ("Osprey-70B" on "acme/osprey-7b": a sibling, not the card's own
@@ -632,11 +629,12 @@ def _another_size(estimate: Estimate, card_name: str, text: str) -> bool:
     parameters" on a 1B card is the card's run)."""
     titled = TITLE_NAME_SIZE.match(document_title(text) or "")
     # (the last size a repository's name carries: "Heron-8B-Distill-1B" is a 1B model)
-    own_size = (repository_sizes(card_name) or [None])[-1] or (_size_of(*titled.groups()) if titled else None)
+    titled_size = scaled_value(*titled.groups()) if titled else None
+    own_size = (repository_sizes(card_name) or [None])[-1] or titled_size
     named = ENDING_SIZE.findall(estimate.model or "")
     if not own_size or not named:
         return False
-    named_size = _size_of(*named[-1])
+    named_size = scaled_value(*named[-1])
     counted = estimate.assumptions.get("parameters")
     if isinstance(counted, float) and abs(counted - own_size) <= 0.2 * own_size:
         return False
