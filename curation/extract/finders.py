@@ -78,7 +78,8 @@ REPORTED_FLOP = re.compile(
     rf"(?P<si>peta|exa|(?i:zetta|yotta)|Z|Y|(?P<letter>[PE])(?=FLOPs\b|FLOP\b))[\s-]?(?=FLOP|flop)"
     # a count in words: "314 sextillion floating point operations"
     rf"|(?P<big_num>{FREE_NUMBER_COMMA})\s(?P<big>quadrillion|quintillion|sextillion|septillion)\s+(?=FLOP|flop|floating))"
-    rf"\$?\s*(?:total\s+|training\s+)?{FLOP_UNIT}"  # "$3.1 \times 10^{{23}}$ FLOPs": LaTeX math
+    # "$3.1 \times 10^{{23}}$ FLOPs" (LaTeX math), "3.1e20 pre-training FLOPs", "1.2e21 total train FLOPs"
+    rf"\$?\s*(?:(?:total|(?:pre-?)?train(?:ing)?)\s+){{0,2}}{FLOP_UNIT}"
 )
 
 

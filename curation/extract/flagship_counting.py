@@ -33,7 +33,9 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   tokens … to N trillion", "a 2T-token corpus" or "3T multilingual corpus" right after "trained on" or
   "trained … over", or steps × batch × sequence length, in a sentence or a table of hyperparameters) of
   a prose sentence (not a figure's axis labels) about training or its corpus — of the sentences naming
-  the flagship if one of them gives a figure, not one about another sized model ("we use a Heron-XL
+  the flagship if one of them gives a figure (or calls its model the largest: "The largest Heron model was
+  trained on 768B tokens" before "a family of models with up to 137B parameters, pre-trained on 1.56T
+  words"), not one about another sized model ("we use a Heron-XL
   model pre-trained on 500B tokens" when the size comes from elsewhere; see
   :func:`_another_models_tokens`), not one that only describes one of several datasets without a verb
   training on it (:func:`_one_of_several_corpora`) — not a batch, a context window, a sequence, a first
@@ -352,9 +354,15 @@ def _untrained(piece: str, name_end: int) -> bool:
 
 
 # (a passive verb is another subject's: "we apply our method to Kite, which was pre-trained on …")
-OWN_CLAIM = re.compile(r"\bwe\s+(?:[^\s.;]+\s+){0,8}?(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )"
+# (the words between may carry a decimal: "we sustain 15.1 PetaFLOPs when training …")
+OWN_CLAIM = re.compile(r"\bwe\s+(?:(?:[^\s.;]|(?<=\d)\.(?=\d))+\s+){0,8}?"
+                       r"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )"
                        r"(?:pre-?train|train|introduc|present|propos|releas|"
-                       r"distil|develop|build|built|scale|open-?sourc)", re.IGNORECASE)
+                       # ("scale" as a verb with its object: not "we made the point that scale is …")
+                       r"distil|develop|build|built|open-?sourc"
+                       r"|scale[sd]?\s+(?:(?:up|down|our|the|it|them|this|these|to|models?)\b|(?-i:[A-Z])))"
+                       # the run told as the time of another statement: "… when training our 8.3B model"
+                       r"|\b(?:when|while)\s+(?:pre-?)?training\s+our\b", re.IGNORECASE)
 # "we use an X model (partially) pre-trained on …": someone's trained model, used — not a claim
 USES_TRAINED = re.compile(r"\bwe\s+(?:use|adopt|employ|take|evaluat|borrow|reus)\w*\s+(?:an?|the)\s+"
                           r"[\w.-]+\s+(?:model|checkpoint)s?\s+(?:\w+\s+)?(?:pre-?)?trained", re.IGNORECASE)
@@ -682,17 +690,23 @@ SIZED_MODEL_AFTER = re.compile(r"\S*?(?:\s(?:million|billion|trillion))?[\s-]*(?
                                r"(?:[\w-]+\s+){0,2}?(?:models?|transformer|LLM|network)\b", re.IGNORECASE)
 
 
+# capitalized words right after a sentence's opening name, before a lower-case word: its variant's name
+# ("Heron-1 Jumbo", "Heron Large"), not words of the sentence
+NAME_VARIANT = re.compile(r"^(?:\s+[A-Z][\w-]*){1,2}(?=\s+[a-z])")
+
+
 def _in_own_subjects_clause(text: str, sentence: Span, at: int) -> bool:
     """Whether a size stands in the first clause of a sentence whose subject is the model the title names,
     with only words of having, being, build or amount between (:data:`BUILD_WORDS`: "Heron comprises 40
     layers with a total of 13B parameters", "Heron is built with 13B parameters", "The largest Heron model
-    has 13B parameters", "Heron, a 13-billion-parameter model, …"), and nothing untrained or hypothetical
-    in the sentence."""
+    has 13B parameters", "Heron-1 Jumbo has 178B parameters", "Heron, a 13-billion-parameter model, …"),
+    and nothing untrained or hypothetical in the sentence."""
     opening = NAME_OPENING.match(text, sentence.start, at)
     if opening is None:
         return False
     name = opening.group("name")
-    between = text[opening.end(): at]
+    # a variant's word written capitalized after the name is part of it: "Heron-1 Jumbo has 178B …"
+    between = NAME_VARIANT.sub("", text[opening.end(): at], count=1)
     words = re.findall(r"[\w'-]+", between.lower())
     if name.lower() in NOT_NAME_WORDS or re.search(r"[;:()]", between) \
             or any(cue in sentence.text.lower() for cue in NOT_TRAINED):
@@ -750,8 +764,10 @@ OUR_MODEL_SUBJECT = re.compile(r"\W{0,3}(?:\d+(?:\.\d+)*\s+[A-Z][A-Za-z ]{0,30}?
                                r"our\s+(?:[\w-]+\s+)?models?\b", re.IGNORECASE)
 
 
-# a title that opens with a name and a colon: "Heron: Open Foundation Models", "Heron 2: …"
-TITLE_LEAD = re.compile(r"\s*(?P<lead>[A-Z][\w.-]*(?:\s[\w.-]+){0,2}?)\s*:")
+# a title that opens with a name and a colon: "Heron: Open Foundation Models", "Heron 2: …", or that is a
+# name's report: "Heron2 Technical Report", "Heron 1.5 Report" (a Markdown heading's marks before it)
+TITLE_LEAD = re.compile(r"\s*(?:#+[ \t]*)?(?P<lead>[A-Z][\w.-]*(?:\s[\w.-]+){0,2}?)"
+                        r"\s*(?::|\s(?:Technical\s+|Tech\s+)?Report\b)")
 
 
 VERSIONED_NAME = re.compile(r"[A-Z][\w.-]*(?:\s(?:\d|[vV]\d)[\w.]*)?")
@@ -1148,12 +1164,12 @@ def _token_order(text: str, name: str | None = None, sized: Sized | None = None,
     """The training-token figures in the order :func:`_training_tokens` prefers them: the own name's
     figures first (see there), then the others, each group largest first."""
     candidates = sorted(_token_figures(text), key=lambda c: -c[0])
-    if name is None:
-        return candidates
-    own = [c for c in candidates if _mentions(c[2].text.lower(), name) > 0]
-    if sized:
-        own = [c for c in own if _owned(_owner(c[2], c[1], sized), name, sized, size, True)] or own
-    order = own + [c for c in candidates if c not in own]
+    order = candidates
+    if name is not None:
+        own = [c for c in candidates if _mentions(c[2].text.lower(), name) > 0]
+        if sized:
+            own = [c for c in own if _owned(_owner(c[2], c[1], sized), name, sized, size, True)] or own
+        order = own + [c for c in candidates if c not in own]
     if size is None:
         return order
     # a figure a bare size stands nearest before ("the 27B model was trained with 14T tokens, … the 4B model
@@ -1168,15 +1184,29 @@ BARE_SIZE = re.compile(r"(?<![\w.-])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[MBT]|billion|m
                        r"|[\s-]+(?:model|variant|version)s?\b)", re.IGNORECASE)
 
 
+# the flagship called by its rank, not its size: "The largest Heron model was trained on …", "our biggest
+# model"
+LARGEST_MODEL = re.compile(r"\b(?:the|our)\s+(?:largest|biggest|flagship)\s+(?:[\w-]+\s+)?models?\b",
+                           re.IGNORECASE)
+# a size as the top of a range is the family's, not one model's: "models with up to 137B parameters"
+RANGE_TOP_BEFORE = re.compile(r"(?:\bup\s+to|\d\s?[MBT]?\s+to|–|-)\s*$", re.IGNORECASE)
+
+
 def _bare_size_rank(sentence: Span, figure: Span, size: float) -> int:
-    """0 when the bare size phrase nearest before a figure in its sentence is ``size``, 2 when it is
-    another size, 1 when none stands there."""
+    """0 when the bare size phrase nearest before a figure in its sentence is ``size``, or the sentence
+    calls the model the largest (:data:`LARGEST_MODEL`); 2 when the phrase is another size; 1 when none
+    stands there, or the size tops a range of the family's (:data:`RANGE_TOP_BEFORE`: "a family of models
+    with up to 137B parameters, pre-trained on 1.56T words" yields to "The largest model was trained on
+    768B tokens")."""
     if not any(word in sentence.text for word in ("model", "variant", "version", "param")):
         return 1  # cheap test before the pattern
-    before = [m for m in BARE_SIZE.finditer(sentence.text, 0, max(0, figure.start - sentence.start))]
+    end = max(0, figure.start - sentence.start)
+    before = [m for m in BARE_SIZE.finditer(sentence.text, 0, end)]
     if not before:
-        return 1
-    return 0 if abs(_value(before[-1]) - size) <= ROUNDING * size else 2
+        return 0 if LARGEST_MODEL.search(sentence.text, 0, end) else 1
+    if abs(_value(before[-1]) - size) > ROUNDING * size:
+        return 2
+    return 1 if RANGE_TOP_BEFORE.search(sentence.text, 0, before[-1].start()) else 0
 
 
 def _another_bare_size_before(sentence: Span, figure: Span, size: float, sized: Sized) -> bool:
@@ -1675,7 +1705,7 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     if mixture is not None:
         order = [(mixture[0], mixture[1], mixture[1])]
     else:
-        order = _token_order(text, flagship.model, sized, flagship.size) if flagship and flagship.model \
+        order = _token_order(text, flagship.model, sized, flagship.size) if flagship \
             else _token_order(text)
     first = None
     for tokens in order:  # the preferred figure, unless its sentence is no run of the text's own

@@ -1,0 +1,83 @@
+"""Short texts of our own for the ways of writing a twenty-third round found in papers written in the
+shapes of older and newer reports: a title that is a name's report ("Heron2 Technical Report"), a
+compute figure with "pre-training" before its unit, a variant's word after the name ("Heron-1 Jumbo
+has …"), a claim whose words carry a decimal or that tells the run as the time of another statement
+("… when training our 8.3B model"), "scale" as a noun, and a token count told of the largest model
+against one told of the family's range."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.documents import extract_document
+from curation.extract.flagship_counting import trains
+from schemas.handover import PAPER, Document
+
+
+def _primary(text: str, year: int = 2023):
+    return extract_document(Document(PAPER, text, year)).primary
+
+
+@pytest.mark.parametrize("heading", ["", "# "])
+def test_a_report_title_names_the_texts_own_family(heading):
+    text = (f"{heading}Heron2 Technical Report\n\nHeron2 is a series of large language models. Heron2-72B "
+            "is pre-trained on 7 trillion tokens. We release all weights.\n")
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 72e9 * 7e12)
+
+
+def test_a_sized_name_no_title_names_stays_unclaimed():
+    text = ("Notes on Evaluation\n\nKite2 is a series of large language models. Kite2-72B is pre-trained "
+            "on 7 trillion tokens. We release all weights.\n")
+    assert _primary(text) is None
+
+
+@pytest.mark.parametrize("unit", ["pre-training FLOPs", "pretraining FLOPs", "train FLOPs",
+                                  "total training FLOPs"])
+def test_a_compute_figure_with_its_stage_before_the_unit(unit):
+    text = (f"# Heron-Disc: Text Encoders as Discriminators\n\nHeron-Disc-Large uses 3.1e20 {unit}, "
+            "comparable to far larger models.\n")
+    primary = _primary(text, 2020)
+    assert primary is not None and primary.value_flop == pytest.approx(3.1e20)
+
+
+def test_a_variants_capitalized_word_after_the_name_keeps_the_size_the_models():
+    text = ("# Heron-1: Technical Details and Evaluation\n\nHeron-1 Jumbo has 178B parameters. Heron-1 "
+            "Jumbo was trained on 300B tokens.\n")
+    primary = _primary(text, 2021)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 178e9 * 300e9)
+
+
+def test_a_claim_reads_past_a_decimal_and_a_run_told_as_the_time_of_a_statement():
+    text = ("# Finch-LM: Training Multi-Billion Parameter Models\n\nWe sustain 15.1 PetaFLOPs across the "
+            "whole application with 76% scaling efficiency when training our 8.3 billion parameter model "
+            "on 512 GPUs. The model was trained for 2 epochs over 174GB of text (approximately 46B "
+            "tokens).\n")
+    primary = _primary(text, 2019)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 8.3e9 * 92e9)
+
+
+@pytest.mark.parametrize(("sentence", "claims"), [
+    ("We made the point in §5.2 that scale is not the only factor.", False),
+    ("We show that scale matters more than data.", False),
+    ("We scale Heron to 70B parameters.", True),
+    ("We then scale the model to 7B.", True),
+    ("We used the Kite architecture, scaled down to a 1.2B parameter size.", True),
+])
+def test_scale_claims_a_run_only_as_a_verb_with_its_object(sentence, claims):
+    assert trains(sentence) is claims
+
+
+def test_the_largest_models_token_count_beats_the_familys_range():
+    text = ("# Heron: Dialog Models\n\nWe present Heron, a family of models with up to 137B parameters, "
+            "pre-trained on 1.56T words of public dialog data and web text.\n\nThe largest Heron model was "
+            "trained on 768B tokens.\n")
+    primary = _primary(text, 2022)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 137e9 * 768e9)
+
+
+def test_the_flagships_own_size_still_beats_a_larger_corpus_told_of_the_family():
+    text = ("# Heron: Dialog Models\n\nWe present Heron, a family of models with up to 137B parameters.\n\n"
+            "Our 137B model was trained on 768B tokens. The smaller models were trained on 1.2T tokens.\n")
+    primary = _primary(text, 2022)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 137e9 * 768e9)
