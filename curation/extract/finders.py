@@ -403,6 +403,21 @@ def _unitless_compute(text: str) -> list[Estimate]:
 
 
 HYPOTHETICAL_TABLE = ("optimal", "projection", "projected", "hypothetical", "would ")
+# a sentence above a table that tells runs done, not projected: "All models were trained compute-optimally"
+DONE_TRAINING = re.compile(r"\b(?:was|were|we|have\s+been|has\s+been)\s+(?:all\s+|also\s+|each\s+)?"
+                                r"(?:pre-?)?trained\b(?!.*\bwould\b)", re.DOTALL)
+
+
+def _projects_budgets(header: str) -> bool:
+    """Whether the lines above a compute table say its figures are projected, optimal or hypothetical
+    (:data:`HYPOTHETICAL_TABLE`), not counting a sentence that tells runs done ("All models were trained
+    compute-optimally": the table's rows are those runs)."""
+    return any(has_cue(line, HYPOTHETICAL_TABLE) for line in HEADER_SENTENCES.split(header)
+               if not DONE_TRAINING.search(line))
+
+
+# the sentences above a table: a line wrapped inside one is no break; a blank line or a row is
+HEADER_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n[ \t]*\n|\n(?=[ \t]*\|)|(?<=\|)[ \t]*\n")
 
 
 RANGE_NEIGHBOUR_BEFORE = re.compile(r"(?:to|–|—|/|-)\s*$")
@@ -488,7 +503,7 @@ def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
         )
         if agrees:
             estimate.notes.append("row's PF-days figure agrees with its FLOP figure")
-        if has_cue(header, HYPOTHETICAL_TABLE):
+        if _projects_budgets(header):
             estimate.notes.append("not a training total: the table projects optimal or hypothetical budgets")
         estimates.append(classify(estimate, line.lower()))
     mark_other_models(text, estimates)  # a comparison table's own row is the one the title names

@@ -1632,6 +1632,44 @@ def _mark_counts_of_other_sizes(estimates: list[Estimate], text: str, repository
                 estimate.notes.append(f"{OTHER_SIZE_NOTE} ({own_size:.3g} parameters)")
 
 
+LISTED_SIZE_NOTE = "the count's sentence lists the own size with others that share its tokens"
+
+
+def _recount_listed_sizes(estimates: list[Estimate], text: str, repository: str | None) -> None:
+    """On a card of one size, an operation count its sentence made with a larger size listed beside the
+    card's own, both before the same token figure ("We are releasing 3B, 7B and 13B models trained on 1T
+    tokens" on a 7B card; "… and the 7B and 3B on 1T tokens"), is counted again with the own size: the
+    listed sizes share the figure. (Read between the token figure before it, if any, and the figure.)"""
+    if not repository or not is_card(text, repository):
+        return
+    flagship = _own_flagship(text, repository)[1]
+    own_size = flagship.size if flagship is not None else repository_size(repository)
+    if own_size is None:
+        return
+    for estimate in estimates:
+        if estimate.method != OPERATION_COUNTING or len(estimate.evidence) != 3 or \
+                estimate.assumptions.get("table_row") or estimate.assumptions.get("pairing") or \
+                estimate.assumptions.get("active_parameters"):
+            continue
+        sentence, size_span, figure = estimate.evidence
+        parameters = float(estimate.assumptions.get("parameters", 0))
+        if not parameters or abs(parameters - own_size) <= ROUNDING * own_size or \
+                not sentence.start <= figure.start <= sentence.end:
+            continue
+        end = figure.start - sentence.start
+        start = sentence.text.rfind("token", 0, end) + 1  # after the token figure before, if any
+        listed = [m for m in LISTED_SIZE_WORD.finditer(sentence.text, start, end)]
+        own = [m for m in listed if abs(_value(m) - own_size) <= ROUNDING * own_size]
+        if not own or (len(listed) < 2 and size_span.start - sentence.start >= start):
+            continue  # (the own size alone in the stretch, beside the size the count used: no list)
+        match = own[0]
+        estimate.value_flop *= own_size / parameters
+        estimate.assumptions["parameters"] = own_size
+        at = sentence.start + match.start()
+        estimate.evidence[1] = Span(match.group(0), at, at + len(match.group(0)))
+        estimate.notes.append(LISTED_SIZE_NOTE)
+
+
 def _writes_size(sentence: str, size: float) -> bool:
     """Whether a sentence writes ``size`` as a bare size ("the 1B and 7B models")."""
     return any(abs(_value(m) - size) <= ROUNDING * size for m in LISTED_SIZE_WORD.finditer(sentence))
@@ -1654,6 +1692,7 @@ def mark_runs_of_other_sizes(estimates: list[Estimate], text: str, repository: s
     A sentence that also speaks of the other sizes ("…, and four GPUs to train those of other sizes")
     may be the flagship's. The same set-up told again in another sentence ("Training to convergence took
     over 6 weeks on 2048 TPU v3 cores": the same devices, time and accelerator) is the same run."""
+    _recount_listed_sizes(estimates, text, repository)
     _mark_counts_of_other_sizes(estimates, text, repository)
     sized_runs = []
     for estimate in estimates:

@@ -178,7 +178,8 @@ def mark_rows_of_other_sizes(estimates: list[Estimate], repository: str | None) 
     for every_row in tables.values():
         rows = [e for e in every_row if e.model]
         own = {e.model for e in rows
-               if e.model and SIZED_LABEL.search(e.model) and squash_name(e.model) in repo}
+               if e.model and SIZED_LABEL.search(e.model) and squash_name(e.model) in repo
+               and _sizes_agree(e.model, repository)}
         if not own:  # "Heron 2-7B" on "org/Heron-2-1124-7B": the same name's first word and the same size
             own = {e.model for e in rows if e.model and _same_sized_name(e.model, repository)}
         if not own:
@@ -188,6 +189,14 @@ def mark_rows_of_other_sizes(estimates: list[Estimate], repository: str | None) 
             if estimate.model not in own:
                 estimate.notes.append(f"cited from other work: another size's row (the repository is "
                                       f"{', '.join(sorted(own))})")
+
+
+def _sizes_agree(label: str, repository: str) -> bool:
+    """Whether a sized row label's last size is the last size the repository's name carries (within
+    10%), when both can be read: squashed names lose the decimal point ("Heron 1.3B" and "heron-13b"
+    squash alike)."""
+    label_sizes, wanted = repository_sizes(label), repository_sizes(repository)
+    return not (label_sizes and wanted) or _about(label_sizes[-1], wanted[-1])
 
 
 def _mark_rows_of_other_parameters(rows: list[Estimate], repository: str) -> None:
