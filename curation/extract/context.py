@@ -592,13 +592,13 @@ NOT_TRAINING_USE = ("inference", "serving", "we host", "latency", "deploy", "eva
 
 # device time spent on an operation over the data, told as its clause's subject (a gerund and its object):
 # "Filtering the web crawl with a quality classifier used 40,000 GPU hours", "Captioning the images took 2
-# days on 64 A100s"
+# days on 64 A100s", "Computing attribution scores took 3 days on 64 A100 GPUs"
 # (the words that say training, processing or running stay the run's: "Processing 1.4T tokens took 21 days")
 DATA_WORK_SUBJECT = re.compile(r"(?:\W*\d+(?:\.\d+)*\.?\s+[A-Z][A-Za-z ]{0,40}\n)?\s*(?:Filtering|Classifying"
                                r"|Labell?ing|(?:Re-?)?captioning|Translating|Scoring|Rewriting|Paraphrasing"
                                r"|Synthesi[sz]ing|Crawling|Scraping|Downloading|Cleaning|Embedding|Indexing"
                                r"|Transcribing|Parsing|Extracting|Rating|Ranking|Grading|Judging|Verifying"
-                               r"|Decontaminating|Tagging|Preparing)"
+                               r"|Decontaminating|Tagging|Preparing|Computing|Calculating|Generating|Sampling)"
                                # (with its object: "Embedding tables were trained …" names no operation)
                                r"\s+(?:the|all|our|each|every|a|an|these|those|its|their|\d)", re.IGNORECASE)
 

@@ -357,7 +357,10 @@ def _untrained(piece: str, name_end: int) -> bool:
 # (the words between may carry a decimal: "we sustain 15.1 PetaFLOPs when training …")
 OWN_CLAIM = re.compile(r"\bwe\s+(?:(?:[^\s.;]|(?<=\d)\.(?=\d))+\s+){0,8}?"
                        r"(?<!was )(?<!were )(?<!been )(?<!is )(?<!are )"
-                       r"(?:pre-?train|train|introduc|present|propos|releas|"
+                       # (nor a past participle that glosses a model: "to Kite-7B, a model trained on …", "we
+                       # serve Kite-405B, trained on …"; "we reproduce Kite, training it …" claims)
+                       r"(?:(?:pre-?)?train(?!ed)|(?<!model )(?<!models )(?<!, )(?:pre-?)?trained"
+                       r"|introduc|present|propos|releas|"
                        # ("scale" as a verb with its object: not "we made the point that scale is …")
                        r"distil|develop|build|built|open-?sourc"
                        r"|scale[sd]?\s+(?:(?:up|down|our|the|it|them|this|these|to|models?)\b|(?-i:[A-Z])))"
@@ -370,7 +373,7 @@ USES_TRAINED = re.compile(r"\bwe\s+(?:use|adopt|employ|take|evaluat|borrow|reus)
 # model it did not pre-train ("we use" is not here: texts also use an architecture or a cluster for
 # their own model; nor "we reproduce": a reproduction trains its model)
 STUDY_VERBS = (r"(?:evaluat|compar|fine-?tun|finetun|prompt|quer|prob|analy[sz]|benchmark|test|stud|"
-               r"consider|examin|estimat|quantiz|prun|compress|find|found|observ)")
+               r"consider|examin|estimat|quantiz|prun|compress|find|found|observ|serv|deploy)")
 WE_THEN = r"we\s+(?:also\s+|then\s+|further\s+|first\s+|additionally\s+)?"
 USE_AFTER_WE = re.compile(rf"{WE_THEN}{STUDY_VERBS}", re.IGNORECASE)
 COMPARISON = re.compile(r"compar|\bthan\b|outperform|\bvs\.?\b|versus|baseline|surpass|match", re.IGNORECASE)
@@ -510,7 +513,9 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
             continue
         sentence = sentence_around(text, start, end)
         statements.extend((_value(m), Span(m.group(0), m.start(), m.end())) for m in found
-                          if m.start() >= sentence.start and _describes_own(text, sentence, m.start()))
+                          if m.start() >= sentence.start and _describes_own(text, sentence, m.start())
+                          and not WORKED_ON_BEFORE.search(text, max(sentence.start, m.start() - 40),
+                                                          m.start()))
     statements.extend(_described_sizes(text))
     statements.extend(_sizes_stated_after(text))
     statements.extend(_own_table_sizes(text))
@@ -532,6 +537,11 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     return Flagship(value, span, None)
 
 
+# a size as the object of work done on a model that exists: "enough to finetune a 65B parameter model on a
+# single GPU", "we quantize a 70B model" — not the size of a model the text pre-trains
+WORKED_ON_BEFORE = re.compile(r"\b(?:fine-?tun\w*|finetun\w*|quantiz\w*|prun\w*|compress\w*|serv\w*|"
+                              r"evaluat\w*|adapt\w*|(?:run|load|infer)\w*)\s+(?:a|an|the|one|our|any)?\s*$",
+                              re.IGNORECASE)
 TITLE_WORD = re.compile(r"\b[A-Z][A-Za-z]{2,}")
 TABLE_SIZE = re.compile(r"^\s*~?\s*(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[MBT]|million|billion|trillion)\b",
                         re.IGNORECASE)
@@ -821,8 +831,26 @@ def in_title(text: str, name: str) -> bool:
     Models" for "Heron-Large")."""
     title = title_part(text)
     lead = TITLE_LEAD.match(title)
-    return name in title or (lead is not None
-                             and _family(name.split("-")[0]) == _squashed(lead.group("lead")))
+    return _title_writes(title, name) or (lead is not None
+                                          and _family(name.split("-")[0]) == _squashed(lead.group("lead")))
+
+
+# a title's name that a study looks into, not the text's own model: "Sparse Features in Kite-8B", "What
+# Attention Heads of Kite Do", "Quantizing Kite-70B to 3 Bits", "Probing the Kite Models"
+STUDIED_IN_TITLE = re.compile(r"(?:\b(?:in|from|of|inside|within|into)|\b(?:analy[sz]|prob|understand|"
+                              r"interpret|dissect|quantiz|compress|prun|evaluat|fine-?tun|finetun|attack|"
+                              r"jailbreak|explain|serv|accelerat|distill)ing)\s+(?:the\s+|an?\s+)?$",
+                              re.IGNORECASE)
+
+
+def _title_writes(title: str, name: str) -> bool:
+    """Whether a title writes ``name`` other than as what a study looks into (:data:`STUDIED_IN_TITLE`)."""
+    at = title.find(name)
+    while at != -1:
+        if not STUDIED_IN_TITLE.search(title, max(0, at - 30), at):
+            return True
+        at = title.find(name, at + 1)
+    return False
 
 
 def _titled_name(text: str, found: list[tuple[float, re.Match[str]]]) -> bool:
@@ -831,7 +859,7 @@ def _titled_name(text: str, found: list[tuple[float, re.Match[str]]]) -> bool:
     model."""
     title = title_part(text)
     lead = TITLE_LEAD.match(title)
-    return any(match.group(0) in title
+    return any(_title_writes(title, match.group(0))
                or (lead is not None and _of_the_lead(match.group("name"), lead.group("lead")))
                for _, match in found)
 
@@ -1038,6 +1066,11 @@ ANOTHER_VERSION = re.compile(r"[a-z0-9]|[- ]?(?:v\d|\d+(?:\.\d+)?(?![\d.]*\s?[mb
 TRAINED_ON_BEFORE = re.compile(r"\b(?:pre-?)?train(?:s|ed|ing)?\s+(?:(?:it|them|our\s+\w+|the\s+model)\s+)?"
                                r"(?:(?:for\s+[\w.,]+\s+\w+|jointly|further|only)\s+)?(?:on|with|using)\s+"
                                r"(?:the\s+|a\s+|our\s+)?$")
+# the inside of a model a study trains something on: "we train sparse autoencoders on the residual stream of
+# Kite-8B", "probes on the hidden states of Kite" (read in lower case)
+INTERNALS_OF_BEFORE = re.compile(r"\b(?:activations?|residual\s+streams?|layers?|outputs?|weights|"
+                                 r"representations?|hidden\s+states?|neurons?|embeddings?|heads?|gradients?|"
+                                 r"logits|internals|features|circuits)\s+of\s+(?:the\s+)?$")
 # the teacher a distillation starts from: "we distill Kite-70B into …", "distilled from the larger Kite"
 TEACHER_BEFORE = re.compile(r"(?:\bdistil\w*|\bfrom|\bteacher(?:\s+model)?,?)\s+(?:the\s+|an?\s+)?"
                             r"(?:larger\s+|teacher\s+)?$")
@@ -1086,6 +1119,9 @@ def _name_claims(text: str, name: str) -> tuple[bool, bool]:
             continue
         if TRAINED_ON_BEFORE.search(before):
             at = low.find(key, at + len(key))  # "we pre-train on Kite-5B": the data a run trains on
+            continue
+        if INTERNALS_OF_BEFORE.search(before):
+            at = low.find(key, at + len(key))  # "we train probes on the activations of Kite-8B": studied
             continue
         if (OURS_BEFORE.search(before) or trains(clause)) and is_prose(sentence) \
                 and not COMPARISON.search(clause):
