@@ -1,7 +1,8 @@
 """Short cards of our own for the ways of writing a twenty-third round found in cards of families that
 list their sizes: a compute table under a line telling the runs done "compute-optimally", rows whose
-sizes squash alike ("1.3B" and "13B"), and a sentence that lists the card's size with larger ones
-before one token figure."""
+sizes squash alike ("1.3B" and "13B"), a sentence that lists the card's size with larger ones before
+one token figure, a family's range before the sentence saying which member the repository holds, and
+an adapter's gloss of its base's pre-training."""
 
 from __future__ import annotations
 
@@ -73,3 +74,36 @@ def test_the_largest_size_of_a_listed_sentence_stays_a_papers_flagship():
     text = "# Lark: Open Models\n\nWe train 3B, 7B and 13B models on 1T tokens.\n"
     primary = extract_document(Document(PAPER, text, 2023)).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 1e12)
+
+
+FAMILY = """# Lark-2-{size}{suffix}
+
+Lark 2 is a collection of pretrained and fine-tuned generative text models ranging in scale from 7 billion
+to 70 billion parameters. This is the repository for the {size} {member} model.
+
+## Training Data
+Lark 2 was pretrained on 2 trillion tokens of data from publicly available sources.
+"""
+
+
+@pytest.mark.parametrize("size", ["7B", "13B", "70B"])
+def test_a_family_card_that_says_it_holds_the_pretrained_size_counts_that_size(size):
+    text = FAMILY.format(size=size, suffix="", member="pretrained")
+    primary = _card(text, f"acme/Lark-2-{size.lower()}-hf").primary
+    assert primary is not None
+    assert primary.value_flop == pytest.approx(6 * float(size[:-1]) * 1e9 * 2e12)
+
+
+def test_a_family_card_that_says_it_holds_the_fine_tuned_size_is_derived():
+    text = FAMILY.format(size="13B", suffix="-Chat", member="fine-tuned").replace(
+        "model.", "model, optimized for dialogue use cases.")
+    extraction = _card(text, "acme/Lark-2-13b-chat-hf")
+    assert extraction.derived_from is not None and extraction.primary is None
+
+
+def test_an_adapters_gloss_of_its_bases_pretraining_is_the_bases_run():
+    text = ("---\nlibrary_name: peft\nbase_model: acme/Tern-13B\n---\n# tern-13b-lora-medical\n\nA LoRA "
+            "adapter for Tern-13B (pre-trained on 2T tokens) trained on 50M tokens of medical text.\n")
+    extraction = _card(text, "someone/tern-13b-lora-medical")
+    assert extraction.derived_from == "acme/Tern-13B"
+    assert extraction.primary is None or extraction.primary.value_flop < 1e21

@@ -143,8 +143,20 @@ def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Spa
     _, value, span = min(found, key=lambda item: item[0])
     named = repository_size(name)
     if named and abs(value - named) > NAME_ROUNDING * named:
-        return _named_size_stated(text, named) or (value, span)
+        return _named_size_stated(text, named) or _named_size_written(text, named) or (value, span)
     return value, span
+
+
+def _named_size_written(text: str, named: float) -> tuple[float, Span] | None:
+    """The size a repository's name carries written alone in the card's prose ("This is the repository for
+    the 13B pretrained model"), when the card's first count is another size's (the top of the family's range,
+    "from 7 billion to 70 billion parameters"): the card says which of the family it is."""
+    for match in NAME_SIZE.finditer(text):
+        value = scaled_value(match.group("n"), _size(match.group("m")))
+        line = text[text.rfind("\n", 0, match.start()) + 1: match.start()]
+        if abs(value - named) <= NAME_ROUNDING * named and not line.lstrip().startswith(("|", "#")):
+            return value, Span(match.group(0), match.start(), match.end())
+    return None
 
 
 def _named_size_stated(text: str, named: float) -> tuple[float, Span] | None:

@@ -43,6 +43,10 @@ repository name the source gives:
    "-abliterated", perhaps with a version), and the card tells that model's training ("Kite-7B was
    trained on 2T tokens" on "Kite-7B-Uncensored"): its base is that model.
 
+9. **A family's card that says which member it holds**: "This is the repository for the 13B fine-tuned
+   model, optimized for dialogue" (or the chat, instruct, aligned version): derived from the family's
+   pretrained model of that size, unnamed.
+
 Names such as "-instruct" or "-chat" alone do not make a card derived: some releases have no separate
 base, and their card's pre-training is the instruct model's own.
 
@@ -61,7 +65,7 @@ import re
 from curation.extract.anchors import lowered
 from curation.extract.card_finders import looks_like_model_card, repository_size
 from curation.extract.context import NOT_OWN_RUN, eligible
-from curation.extract.evidence import FINETUNING, Estimate
+from curation.extract.evidence import FINETUNING, PRETRAINING, Estimate
 from curation.extract.model_names import squash_name
 from schemas.model_cards import base_model_of, front_matter
 
@@ -349,6 +353,8 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
     if METHOD_NAME.search(names.replace("_", "-")) or \
             (POST_TRAINING_NAME.search(names.replace("_", "-")) and BASE_MODEL_RUN.search(text)):
         return base or UNNAMED_BASE
+    if THIS_REPOSITORY_TUNED.search(text[:4000]):  # "This is the repository for the 13B fine-tuned model"
+        return base or UNNAMED_BASE
     family = _base_row(text, name) if name and "|" in text and POST_TRAINING_NAME.search(name) else None
     if family:
         return base or family
@@ -359,6 +365,14 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
             str(meta.get("library_name", "")).lower() == "peft":
         return base or (named.group("base") if of_another else UNNAMED_BASE)
     return None
+
+
+# a family's card that says its repository holds a tuned member: "This is the repository for the 13B
+# fine-tuned model, optimized for dialogue", "This repository contains the 7B instruct version"
+THIS_REPOSITORY_TUNED = re.compile(r"\bthis\s+(?:is\s+the\s+)?repo(?:sitory)?\s+(?:is\s+)?"
+                                   r"(?:for|of|contains|hosts|holds)\s+the\s+(?:[\w.-]+\s+){0,2}?"
+                                   r"(?:fine-?tuned|finetuned|chat|instruct\w*|aligned|dialog(?:ue)?|sft|rlhf)\b",
+                                   re.IGNORECASE)
 
 
 # what a family table says of a row's model: tuned after pre-training, or the base itself
@@ -460,6 +474,26 @@ def _told_with_the_derivation(estimate: Estimate) -> bool:
         return False
     between = sentence.text[said.end(): max(figures)]
     return not RELATIVE_WORD.search(between) and not PRETRAINING_WORD.search(between)
+
+
+# a figure glossed as a pre-training: "A LoRA adapter for Kite-13B (pre-trained on 2T tokens) trained on …"
+PRETRAINED_ON_BEFORE = re.compile(r"\bpre-?train(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:on|with|over|for|using)\s+"
+                                  r"(?:about\s+|around\s+|roughly\s+|~\s*)?$", re.IGNORECASE)
+
+
+def restage_base_glosses(estimates: list[Estimate]) -> None:
+    """On a derived model's card, a figure its sentence tells as a pre-training ("(pre-trained on 2T
+    tokens)") is its base's run, though tuning words in the sentence read it as fine-tuning."""
+    for estimate in estimates:
+        if estimate.stage != FINETUNING:
+            continue
+        sentence = estimate.evidence[0]
+        for span in estimate.evidence[1:]:
+            if sentence.start <= span.start <= sentence.end and \
+                    PRETRAINED_ON_BEFORE.search(sentence.text, max(0, span.start - sentence.start - 40),
+                                                span.start - sentence.start):
+                estimate.stage = PRETRAINING
+                break
 
 
 def mark_own_fine_tuning(estimates: list[Estimate], text: str, own: str | None, base: str) -> None:

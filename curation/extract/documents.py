@@ -27,7 +27,7 @@ import pandas as pd
 
 from curation.extract.card_finders import card_parameter_count
 from curation.extract.context import NOT_OWN_RUN, eligible
-from curation.extract.derived import derived_from, mark_own_fine_tuning
+from curation.extract.derived import derived_from, mark_own_fine_tuning, restage_base_glosses
 from curation.extract.engine import Extraction, extract
 from curation.extract.evidence import FINETUNING, Estimate
 from schemas.handover import CARD, DOCUMENT, PAPER, Document
@@ -90,6 +90,7 @@ def extract_document(document: Document, base_model: str | None = None,
         return extraction
     extraction.derived_from = base
     mark_own_fine_tuning(extraction.estimates, extraction.text, name or None, base)
+    restage_base_glosses(extraction.estimates)
     for estimate in extraction.estimates:
         if estimate.stage != FINETUNING:
             estimate.notes.append(f"{NOT_OWN_RUN}: a derived model's card quoting its base's run ({base})")
