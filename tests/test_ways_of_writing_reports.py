@@ -2,8 +2,9 @@
 shapes of older and newer reports: a title that is a name's report ("Heron2 Technical Report"), a
 compute figure with "pre-training" before its unit, a variant's word after the name ("Heron-1 Jumbo
 has …"), a claim whose words carry a decimal or that tells the run as the time of another statement
-("… when training our 8.3B model"), "scale" as a noun, and a token count told of the largest model
-against one told of the family's range."""
+("… when training our 8.3B model"), "scale" as a noun, a token count told of the largest model
+against one told of the family's range, a size told of "the largest" after a semicolon, the whole
+corpus a run trains on and a batch sized in tokens as an adjective ("a 4M-token batch")."""
 
 from __future__ import annotations
 
@@ -81,3 +82,24 @@ def test_the_flagships_own_size_still_beats_a_larger_corpus_told_of_the_family()
             "Our 137B model was trained on 768B tokens. The smaller models were trained on 1.2T tokens.\n")
     primary = _primary(text, 2022)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 137e9 * 768e9)
+
+
+TRAINING = ("# Heron: Open Language Models\n\nWe introduce Heron, a family of open language models.\n\n"
+            "## Training\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "All Heron models are trained for one epoch on 2.6T tokens; the largest has 13B parameters.",
+    "Heron-13B was trained on the full 2.6T-token corpus.",
+    "Heron-13B training ran for 650K steps with a 4M-token batch.",
+    "We train Heron-13B for 650K steps using 4M token global batches.",
+])
+def test_a_run_told_of_the_family_the_whole_corpus_or_a_token_sized_batch(sentence):
+    primary = _primary(TRAINING + sentence + "\n")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2.6e12)
+
+
+def test_the_largest_after_a_semicolon_is_not_another_texts_model():
+    text = ("# Notes on Evaluation\n\nAll Kite models were trained by their makers on 2.6T tokens; the "
+            "largest has 13B parameters.\n")
+    assert _primary(text) is None

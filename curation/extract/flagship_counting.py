@@ -207,7 +207,8 @@ OUR_MODEL_HAS = re.compile(
 # the sentence's subject, right before the size: "Heron is a 20 billion parameter …", "Heron has 350M
 # parameters", "Heron contains about 1.3B parameters", "Heron (1.3B parameters) is trained …",
 # "Heron, with 7B params, …", "The Heron model has a total of 7B parameters"
-SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w|(?<=;\s)it)(?:\s+models?)?(?:\s+(?:(?:is|was)\s+(?:a|an)"
+SUBJECT = re.compile(r"(?P<name>[A-Z][\w.-]*\w|(?<=;\s)it"
+                     r"|(?<=;\s)the\s+(?:largest|biggest)(?:\s+(?:one|variant))?)(?:\s+models?)?(?:\s+(?:(?:is|was)\s+(?:a|an)"
                      r"|(?:has|had|contains|comprises)(?:\s+(?:about|approximately|roughly|around|over|nearly|~))?"
                      r"(?:\s+a\s+total\s+of)?)\s+|\s*\(\s*|,\s*with\s+(?:about\s+|approximately\s+|roughly\s+|~\s*)?"
                      # what the name is, then its size: "Heron is a decoder-only model with 40B parameters"
@@ -250,7 +251,7 @@ TOKEN_PHASE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:phase|stage)\b")
 # for two epochs of the"
 TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,6}?"
                         r"(?:on|over|(?<=epochs\s)of|(?<=epoch\s)of)\s+"
-                        r"(?:(?:an?|the|our|its|this)\s+)?$")
+                        r"(?:(?:an?|the|our|its|this)\s+)?(?:(?:full|entire|whole|complete)\s+)?$")
 # "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T", "the number of training
 # tokens is about 2.6T", "Tokens seen: 15T", "the total number of tokens used for pre-training Heron-20B is
 # 2.6T", "… for pre-training the 1.8B, 7B, and 20B models ranges from 2.0T to 2.6T" (the top)
@@ -609,7 +610,11 @@ def _named_size_lists(text: str) -> list[re.Match[str]]:
 OPENING_NAME = re.compile(r"\s*(?:#+\s*)?(?:\d+(?:\.\d+)*\s+[A-Z][\w -]{0,40}\n"
                           # an unnumbered heading: "Abstract", "Introduction"
                           r"|(?:Abstract|Summary|Introduction|Overview|Discussion|Conclusions?)[ \t]*\n)?"
-                          r"(?:(?:The|Our)\s+(?=[A-Z][\w.-]*\w\s+models?\b))?(?P<name>[A-Z][\w.-]*\w)\b")
+                          # ("The Heron models", "Our Heron model", "All Heron models", "All of our Heron
+                          # models")
+                          r"(?:(?:The|Our|All(?:\s+(?:of\s+)?(?:the|our))?)\s+(?=[A-Z][\w.-]*\w\s+models?\b))?"
+                          r"(?P<name>[A-Z][\w.-]*\w)\b")
+MARKDOWN_HEADING_LINE = re.compile(r"\s*#+[ \t]+[^\n]*\n")
 # a section heading PDF text runs into the sentence after it: "3 Method ", "4.2 Training Details "
 RUN_IN_HEADING = re.compile(r"\s*(?:#+\s*)?\d+(?:\.\d+)*\.?\s+(?:[A-Z][\w-]*(?:\s+|$)){1,4}")
 HEADING_WORD = re.compile(r"[A-Z][\w-]*\s+")
@@ -620,6 +625,10 @@ def opens_with_own_name(text: str, sentence: Span) -> bool:
     and 8B" under "Heron: …"), also after a section heading run into it ("3 Models Heron comes …")."""
     opening = OPENING_NAME.match(sentence.text)
     candidates = [opening.group("name")] if opening else []
+    heading_line = MARKDOWN_HEADING_LINE.match(sentence.text)
+    if heading_line:  # a Markdown heading's line above the sentence: "## Training\nAll Heron models …"
+        after = OPENING_NAME.match(sentence.text, heading_line.end())
+        candidates += [after.group("name")] if after else []
     heading = re.match(r"\s*(?:#+\s*)?\d+(?:\.\d+)*\.?\s+", sentence.text)
     if heading:  # each split of the capitalized words after the number into heading and name
         at = heading.end()
@@ -755,7 +764,9 @@ OWN_SIZES_VERB = re.compile(r"\W{0,3}(?:\d+(?:\.\d+)*\.?\s+(?:[A-Z][\w-]*\s+){1,
 def _anaphoric(subject: re.Match[str]) -> bool:
     """Whether a :data:`SUBJECT` is a pronoun or "the/our/this model" rather than a name."""
     name = subject.group("name").lower()
-    return name == "it" or (name in ("the", "our", "this") and re.match(r"\w+\s+models?\b", subject.group(0)))
+    if name == "it" or name.startswith(("the largest", "the biggest")):  # "…; the largest has 13B"
+        return True
+    return name in ("the", "our", "this") and re.match(r"\w+\s+models?\b", subject.group(0)) is not None
 
 
 def _continues_own(text: str, sentence: Span) -> bool:

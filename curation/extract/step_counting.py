@@ -14,7 +14,7 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
   fine-tuning set-up (:func:`finetuning_step_tokens`);
 - a batch size written in tokens ("batch size of 4M tokens", "global batch 4M tokens", "4M tokens per
   step", "4M tokens/batch", "500k label BPE tokens per batch", "each step processes 4M tokens", "Batch
-  size (tokens): 4M") is already steps' tokens per step; one
+  size (tokens): 4M", "a 4M-token batch") is already steps' tokens per step; one
   written in sequences (a plain count, "2k", "1'024 sequences", "batches of 1024 sequences", "1,024
   sequences per batch") is multiplied by the sequence length, and "1,024 sequences of 2,048 tokens per
   batch", "a batch of 1,024 × 2,048 tokens" or, in a set-up, "with 1,024 sequences of 2,048 tokens
@@ -75,6 +75,9 @@ BATCH_RATE = re.compile(rf"(?<![\w.']){counted('b')}\s*(?P<unit>{TOKEN_WORDS}tok
                         r"(?:per|/|in\s+each|each)\s*"
                         r"(?:global\s+|training\s+|optimi[sz]er\s+|gradient\s+)?"
                         r"(?:batch|step|iteration|update)\b", re.IGNORECASE)
+# a batch sized in tokens as an adjective: "with a 4M-token batch", "2M-token global batches"
+TOKEN_SIZED_BATCH = re.compile(rf"(?<![\w.']){counted('b')}[\s-]?(?P<unit>tokens?)[\s-]+"
+                               r"(?:global\s+|training\s+)?batch(?:es)?\b", re.IGNORECASE)
 # a batch of sequences written as a rate: "1,024 sequences of 2,048 tokens per batch" (steps × 1,024 ×
 # 2,048 tokens; not a batch of 2,048 tokens)
 SEQUENCES_PER_BATCH = re.compile(rf"(?<![\w.']){counted('b')}\s*(?:sequences|samples|examples)\s+of\s+"
@@ -231,6 +234,8 @@ def _batches(area: str) -> list[tuple[re.Match[str], bool]]:
     written = sorted([*sequences, *BATCH.finditer(area), *SEQUENCES_RATE.finditer(area),
                       *EACH_STEP_TOKENS.finditer(area), *STEPS_EACH_TOKENS.finditer(area),
                       *(BATCH_FIRST.finditer(area) if "atch size" in area else ()),
+                      *(TOKEN_SIZED_BATCH.finditer(area) if "token batch" in area or "token global" in area
+                        or "-token" in area else ()),
                       *(m for m in BATCH_RATE.finditer(area) if not any(m.start() in r for r in inside))],
                      key=lambda m: m.start())
     return [(batch, _per_device(area, batch)) for batch in written]
