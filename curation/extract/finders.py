@@ -405,7 +405,9 @@ def _unitless_compute(text: str) -> list[Estimate]:
 HYPOTHETICAL_TABLE = ("optimal", "projection", "projected", "hypothetical", "would ")
 # a sentence above a table that tells runs done, not projected: "All models were trained compute-optimally"
 DONE_TRAINING = re.compile(r"\b(?:was|were|we|have\s+been|has\s+been)\s+(?:all\s+|also\s+|each\s+)?"
-                                r"(?:pre-?)?trained\b(?!.*\bwould\b)", re.DOTALL)
+                           r"(?:pre-?)?trained\b(?!.*\bwould\b)", re.DOTALL)
+# the sentences above a table: a line wrapped inside one is no break; a blank line or a row is
+HEADER_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n[ \t]*\n|\n(?=[ \t]*\|)|(?<=\|)[ \t]*\n")
 
 
 def _projects_budgets(header: str) -> bool:
@@ -414,10 +416,6 @@ def _projects_budgets(header: str) -> bool:
     compute-optimally": the table's rows are those runs)."""
     return any(has_cue(line, HYPOTHETICAL_TABLE) for line in HEADER_SENTENCES.split(header)
                if not DONE_TRAINING.search(line))
-
-
-# the sentences above a table: a line wrapped inside one is no break; a blank line or a row is
-HEADER_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n[ \t]*\n|\n(?=[ \t]*\|)|(?<=\|)[ \t]*\n")
 
 
 RANGE_NEIGHBOUR_BEFORE = re.compile(r"(?:to|–|—|/|-)\s*$")
