@@ -61,6 +61,17 @@ def test_a_derived_models_fine_tuning_figure_is_quoted_not_taken():
         "fine-tune of lab/kestrel-7b; the card's fine-tuning figure")
 
 
+def test_a_run_that_goes_on_from_another_model_says_so_in_its_evidence():
+    text = ("HeronMath 7B\n\nWe introduce HeronMath 7B.\n\nOur model is initialized with Kite-Coder-Base 7B "
+            "(Smith et al., 2024) and trained for 500B tokens of math.")
+    rows = pd.DataFrame([{"source": "arxiv", "source_record_id": "2401.00003v1", "model": "HeronMath",
+                          DOCUMENT: Document(PAPER, text, 2024)}])
+    out = extract_documents(rows)
+    assert out.loc[0, "training_compute_flop"] == pytest.approx(6 * 7e9 * 500e9)
+    assert out.loc[0, "compute_evidence"].startswith(
+        "continues the training of Kite-Coder-Base 7B, whose own compute is not included: ")
+
+
 def test_rows_without_a_document_pass_untouched_and_an_unknown_kind_is_refused():
     rows = pd.DataFrame([{"source": "epoch", "model": "A", "training_compute_flop": 1e20}])
     assert extract_documents(rows).equals(rows)

@@ -103,3 +103,13 @@ def test_the_largest_after_a_semicolon_is_not_another_texts_model():
     text = ("# Notes on Evaluation\n\nAll Kite models were trained by their makers on 2.6T tokens; the "
             "largest has 13B parameters.\n")
     assert _primary(text) is None
+
+
+@pytest.mark.parametrize("start", ["Kite-Coder-Base-v1.5 7B (Smith et al., 2024)", "Kite-Coder-7B",
+                                   "Kite-Coder 7B [12]"])
+def test_a_run_initialized_from_another_model_is_the_texts_own_stage(start):
+    text = (f"HeronMath 7B\n\nAbstract\nWe introduce HeronMath 7B.\n\n2 Training\nOur model is initialized "
+            f"with {start} and trained for 500B tokens.\n")
+    primary = _primary(text, 2024)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 500e9)
+    assert primary.assumptions["continued_from"].startswith("Kite-Coder")

@@ -735,6 +735,12 @@ DATA_CREDIT = re.compile(r"(?<!compared )(?<!compare )(?<!comparing )(?<!compari
                          + r"(?:\s*(?:,|and)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?[\w-]+"
                          + _CREDIT_CITATION + ")*")
 
+# the model a run starts from, credited to its authors: "initialized with Kite-Coder-Base 7B (Smith et al.,
+# 2024) and trained for 500B tokens", "starting from Kite [12]" (the run is still the sentence's own)
+START_CREDIT = re.compile(r"\b(?:initiali[sz]\w*|start\w*|continu\w*|based|built)\s+(?:[\w-]+\s+){0,2}?"
+                          r"(?:with|from|on(?:\s+top\s+of)?)\s+(?:the\s+|an?\s+)?(?:weights\s+of\s+)?"
+                          r"[\w.-]+(?:\s+[\w.-]+){0,2}?" + _CREDIT_CITATION)
+
 # devices credited to their maker: "on 512 A100 GPUs (NVIDIA, 2020)", "TPU v4 chips (Google, 2023)" (a
 # citation of authors there may be the run's source: "Kite used 10,000 GPUs (Smith et al., 2021)")
 DEVICE_CREDIT = re.compile(r"\b(?:GPUs?|TPUs?(?:[\s-]?v\d\w?)?|chips|accelerators|NPUs?|IPUs?)\s*"
@@ -1007,6 +1013,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
     credited = DATA_CREDIT.sub(" ", _other_side(context, estimate.model))
     if "(" in credited:
         credited = DEVICE_CREDIT.sub(" ", credited)
+    if "(" in credited or "[" in credited:
+        credited = START_CREDIT.sub(" ", credited)
     if "al" in credited or "[" in credited or "(" in credited:  # "Following Kite et al., we train …"
         credited = METHOD_CREDIT.sub(" ", credited)
     if "contrast" in credited or "for " in credited:

@@ -17,6 +17,8 @@ row depends on what the text is, stated as rules:
   its base's. The row's ``base_model`` becomes the base the card derives from by these rules: one its
   text names is filled in, and a continued pre-training release keeps none (entity resolution links
   a derived model to its base and never merges the two).
+- A run that **goes on from another model** ("initialized with Kite-7B and trained for 500B tokens")
+  counts its own stage only: the evidence opens by saying so and naming that model.
 """
 
 from __future__ import annotations
@@ -118,6 +120,10 @@ def document_fields(document: Document, primary: Estimate, base_model: object = 
         "parameters": primary.assumptions.get("parameters"),
         "hardware": primary.assumptions.get("accelerator"),
     }
+    started = primary.assumptions.get("continued_from")
+    if started:  # a run that goes on from another model: say its compute is not in the figure
+        fields["compute_evidence"] = (f"continues the training of {started}, whose own compute is not "
+                                      f"included: {fields['compute_evidence']}")
     if document.kind == PAPER:  # an estimate that names no model keeps the source's placeholder name
         label = model_label(primary.model)
         named = {"model": label} if label else {}

@@ -1519,8 +1519,33 @@ def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | No
     unless the own model's name is the one written nearest before the figure (see :func:`_owner`)."""
     low = sentence.lower()
     others = [name for name in sized if _names_itself(low, name.lower()) and not common_word(text, name)
-              and not (own and _squashed(own).startswith(_squashed(name)))]
+              and not (own and _squashed(own).startswith(_squashed(name)))
+              and not (own and _only_started_from(low, name.lower()))]
     return bool(others) and (own is None or not trains(sentence))
+
+
+def _started_from(sentence: Span, figure: Span, sized: Sized) -> str | None:
+    """The sized name a token figure's run starts from, written before the figure after the words of a
+    start ("initialized with Kite-Coder-7B and trained for 500B tokens"), if any."""
+    text = sentence.text
+    for found in sized.values():
+        for _, match in found:
+            at = match.start() - sentence.start
+            if sentence.start <= match.start() and match.end() <= figure.start and \
+                    STARTS_FROM.search(text, max(0, at - 40), at):
+                return match.group(0)
+    return None
+
+
+def _only_started_from(low: str, key: str) -> bool:
+    """Whether every writing of a name in a sentence is the model a run starts from ("Our model is
+    initialized with Kite-Coder-7B and trained for 500B tokens"): it owns none of the sentence's tokens."""
+    at = low.find(key)
+    while at != -1:
+        if not STARTS_FROM.search(low, max(0, at - 40), at):
+            return False
+        at = low.find(key, at + len(key))
+    return True
 
 
 CAPITALIZED_NAME = re.compile(r"\b[A-Z][\w.-]*\w")
@@ -1887,6 +1912,9 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
     )
     if "word" in token_span.text.lower():  # a count of words (WORD_FIGURE), converted
         estimate.assumptions["tokens_per_word"] = TOKENS_PER_WORD
+    started = _started_from(sentence, token_span, sized)
+    if started:  # the run goes on from another model: that model's own compute is not counted here
+        estimate.assumptions["continued_from"] = started
     # a size written as a mixture of experts' ("a 600 billion parameter Transformer with Mixture-of-Experts
     # layers"): a total, never N (only its activated count is)
     if not is_active and flagship is not None and MIXTURE.search(
