@@ -113,3 +113,22 @@ def test_a_run_initialized_from_another_model_is_the_texts_own_stage(start):
     primary = _primary(text, 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 500e9)
     assert primary.assumptions["continued_from"].startswith("Kite-Coder")
+
+
+def test_a_rate_with_a_word_before_its_unit_is_no_cue_against_the_run():
+    text = ("Heron-P\n\nAbstract\nWe introduce Heron-P.\n\n2 Training\nPretraining speed on a single GPU "
+            "(Nvidia Quadro RTX 5000) was 280 protein records per second. We trained the model for 28 days "
+            "over 670M records.\n")
+    primary = _primary(text, 2021)
+    assert primary is not None and primary.method == "hardware"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(28 * 86400)
+
+
+@pytest.mark.parametrize(("sentence", "chips"), [
+    ("We used a single Nvidia Tesla V100GPU of 32 GB memory, and we trained the model for a week.", 1),
+    ("We trained Heron-P for a week on 8GPUs (V100).", 8),
+])
+def test_a_digit_glued_to_gpu_reads_as_two_words(sentence, chips):
+    primary = _primary(f"Heron-P\n\nAbstract\nWe introduce Heron-P.\n\n2 Training\n{sentence}\n", 2021)
+    assert primary is not None and primary.assumptions["accelerator"] == "V100"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(chips * 7 * 86400)

@@ -911,8 +911,8 @@ COST_PER_ITEM = re.compile(r"(?:\d[\d,.]*(?:\s*(?:e[+-]?\d+|×\s*10\^?\d+))?\s*)
 # "processing 3,000 tokens per second per GPU", "311.6k words per second": a throughput with its own
 # number, not the figure's unit; what each device holds ("40GB memory per GPU", "4 images per GPU"); a
 # time said of each device, which is the run's wall-clock time ("Hours used: 100 (per GPU)")
-THROUGHPUT_RATE = re.compile(r"\d[\d,.]*\s?[kKM]?\s*(?:tokens|samples|images|sequences|examples|words|records"
-                             r"|characters|frames)"
+THROUGHPUT_RATE = re.compile(r"\d[\d,.]*\s?[kKM]?\s*(?:[a-z][\w-]*\s+)?"  # "280 protein records per second"
+                             r"(?:tokens|samples|images|sequences|examples|words|records|characters|frames)"
                              r"\s*(?:per|/)\s*(?:second|sec|s)\b(?:\s*(?:per|/)\s*(?:gpu|tpu|device|chip|core|node))?"
                              # what each device holds, not a rate: "40GB memory per GPU", "4 images per GPU"
                              r"|\d[\d,.]*\s?(?:GB|GiB)\s+(?:of\s+)?(?:(?:HBM\d?e?|GPU|device)\s+)?(?:memory\s+)?"

@@ -62,6 +62,8 @@ def _joined_words(document: str) -> str:
         else:
             pieces.append("-\n" + part)
     return "".join(pieces)
+# a digit the word "GPU" follows with no space, as PDF text may glue them: "V100GPU", "8GPUs"
+GLUED_GPU = re.compile(r"(?<=\d)(?=GPUs?\b)")
 # the Latin ligatures PDF text extraction leaves in ("ﬁne-tuned"): a reader sees their letters
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 LIGATURE_CHARACTERS = "ﬀﬁﬂﬃﬄﬅﬆ"  # found with str's fast search, not a pattern over the whole text
@@ -656,7 +658,8 @@ def plain_text(document: str) -> str:
     saved with Windows or old Mac line ends reads the same), zero-width marks, soft hyphens and trade
     and registered marks ("NVIDIA® A100") are dropped, a PDF's pages are joined where a sentence
     runs over the break (:func:`~curation.extract.pages.joined_pages`), Unicode hyphens are written
-    "-", the signs PDF extraction misreads from TeX's symbol font as "×" and "~" ("3.1 ⇥ 10^23"),
+    "-", the signs PDF extraction misreads from TeX's symbol font as "×" and "~" ("3.1 ⇥ 10^23"), a
+    digit glued to "GPU" spaced from it ("V100GPU": "V100 GPU"),
     Unicode spaces
     " " and a list item's bullet ("•") "- ". A pipe table written without outer pipes gets them ("Total
     | 1259": "| Total | 1259 |"), and a line of bold words alone and an HTML heading are written as
@@ -699,6 +702,8 @@ def plain_text(document: str) -> str:
         document = DECIMAL_COMMA.sub(_decimal_point, document)
         document = _comma_groups_joined(document)
     document = THOUSANDS_POINT.sub(_thousands_point, document)
+    if "GPU" in document:  # a count or a device's number glued to the word: "a Tesla V100GPU", "on 8GPUs"
+        document = GLUED_GPU.sub(" ", document)
     document = _footnote_marks_dropped(_space_groups_joined(document))
     if "-\n" in document:
         document = _joined_words(document)
