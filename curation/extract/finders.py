@@ -414,6 +414,8 @@ def _projects_budgets(header: str) -> bool:
     """Whether the lines above a compute table say its figures are projected, optimal or hypothetical
     (:data:`HYPOTHETICAL_TABLE`), not counting a sentence that tells runs done ("All models were trained
     compute-optimally": the table's rows are those runs)."""
+    if not has_cue(header, HYPOTHETICAL_TABLE):  # cheap first: most headers say nothing of the kind
+        return False
     return any(has_cue(line, HYPOTHETICAL_TABLE) for line in HEADER_SENTENCES.split(header)
                if not DONE_TRAINING.search(line))
 
