@@ -4,7 +4,9 @@ compute figure with "pre-training" before its unit, a variant's word after the n
 has …"), a claim whose words carry a decimal or that tells the run as the time of another statement
 ("… when training our 8.3B model"), "scale" as a noun, a token count told of the largest model
 against one told of the family's range, a size told of "the largest" after a semicolon, the whole
-corpus a run trains on and a batch sized in tokens as an adjective ("a 4M-token batch")."""
+corpus a run trains on and a batch sized in tokens as an adjective ("a 4M-token batch"), a run
+initialized from another model, a rate with a word before its unit, a digit glued to "GPU", one GPU
+named with no count, and one server's cores."""
 
 from __future__ import annotations
 
@@ -132,3 +134,25 @@ def test_a_digit_glued_to_gpu_reads_as_two_words(sentence, chips):
     primary = _primary(f"Heron-P\n\nAbstract\nWe introduce Heron-P.\n\n2 Training\n{sentence}\n", 2021)
     assert primary is not None and primary.assumptions["accelerator"] == "V100"
     assert primary.assumptions["chip_seconds"] == pytest.approx(chips * 7 * 86400)
+
+
+@pytest.mark.parametrize(("sentence", "chips"), [
+    ("The Heron model is trained for about 9 days using NVidia Tesla K40.", 1),
+    ("We use NVIDIA K40 GPUs and train Heron for 9 days.", None),  # plural, no count: unknown
+    ("We trained Heron for 9 days using K40s.", None),
+])
+def test_a_gpu_named_alone_in_the_singular_is_one_device(sentence, chips):
+    primary = _primary(f"Heron\n\nAbstract\nWe introduce Heron.\n\n2 Training\n{sentence}\n", 2015)
+    if chips is None:
+        assert primary is None
+    else:
+        assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(9 * 86400)
+        assert primary.model is None  # the maker's name ("NVidia") is no model
+
+
+def test_one_servers_cores_train_a_model_when_gpus_are_denied():
+    text = ("Heron\n\nAbstract\nWe introduce Heron.\n\n2 Training\nWe trained Heron in eight days on a "
+            "64-core server with 512 GB of RAM. No GPUs were used.\n")
+    primary = _primary(text, 2019)
+    assert primary is not None and primary.method == "hardware"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(64 * 8 * 86400)

@@ -2,15 +2,17 @@
 
 Rules:
 
-- only a text that trains on no accelerator: one that writes "GPU", "TPU", "NPU" or "IPU" at all gets
-  no CPU estimate (cores beside accelerators feed them: rollouts, data loading), and the
-  engine runs this finder only when no accelerator finder found anything;
+- only a text that trains on no accelerator: one that writes "GPU", "TPU", "NPU" or "IPU" at all (but
+  for a denial: "No GPUs were used") gets no CPU estimate (cores beside accelerators feed them:
+  rollouts, data loading), and the engine runs this finder only when no accelerator finder found
+  anything;
 - CPU core time stated as such: "2,000 CPU core-days", "1.5 million CPU core-hours", or core time in a
   sentence that names the processors or machines ("40,000 core-hours on our Xeon cluster");
 - cores and a duration in one sentence about training: "Training took 14 days on 180 CPU cores", "a
-  cluster of 1,000 machines (16,000 cores) for three days", "we parallelize training over 64 cores; one
-  epoch takes 2 hours and we train for 20 epochs" (in a text that names no accelerator, cores are a
-  CPU's; a text that writes "CUDA", "IPU", "Cerebras" or "wafer" counts other cores);
+  cluster of 1,000 machines (16,000 cores) for three days", "in eight days on a 64-core server", "we
+  parallelize training over 64 cores; one epoch takes 2 hours and we train for 20 epochs" (in a text
+  that names no accelerator, cores are a CPU's; a text that writes "CUDA", "IPU", "Cerebras" or
+  "wafer" counts other cores);
 - a table column of products whose header says what it multiplies: "Training time [days x CPU cores]"
   over "14 x 180", "2 x 140": the largest product is the largest run;
 - each core's peak is the single-precision peak of the server core common in the publication year
@@ -49,12 +51,17 @@ CPU_CORE_BY_YEAR = (
 # the pattern decides)
 ACCELERATOR_WORDS = ("GPU", "TPU", "NPU", "IPU", "CUDA", "Cerebras", "wafer")
 ACCELERATOR_WORD = re.compile(r"\b(?:(?:GPU|TPU|NPU|IPU)s?\b|CUDA\b|Cerebras\b|wafer)")
+# an accelerator denied: "No GPUs were used", "without GPUs" (the run is still a CPU's)
+NO_ACCELERATOR_BEFORE = re.compile(r"\b(?:[Nn]o|[Ww]ithout|[Nn]ot\s+(?:use|need)\s+(?:any\s+)?)\s+$")
 CORE_TIME = re.compile(rf"(?P<n>{FREE_NUMBER})\s?(?P<mult>k|K|thousand|million)?\s*"
                        r"(?P<cpu>CPU[\s-]+)?core[\s-]*(?P<unit>hours?|days?|years?)\b", re.IGNORECASE)
 # words that make a sentence's cores a CPU's: "core-hours on Xeon processors"
 CPU_WORDS = re.compile(r"\b(?:CPUs?|processors?|Xeon|Opteron|machines|servers)\b", re.IGNORECASE)
 CORES = re.compile(rf"(?<![\w.])(?P<n>{NUMBER}|[a-z]+(?:\s+(?:hundred|thousand))?)\s+"
-                   r"(?:CPU\s+)?cores\b", re.IGNORECASE)
+                   r"(?:CPU\s+)?cores\b"
+                   # one machine's cores as its adjective: "on a 64-core server"
+                   rf"|(?<![\w.])(?P<n2>{NUMBER})-core\s+(?:CPU|server|machine|processor|node|workstation)\b",
+                   re.IGNORECASE)
 TRAINING = re.compile(r"\b(?:pre-?)?train|\btook\b|\btakes\b|\bran\b|\blearn", re.IGNORECASE)
 PRODUCT_HEADER = re.compile(r"(?P<unit>hours?|days?)\s*[x×]\s*(?:CPU\s+)?cores", re.IGNORECASE)
 PRODUCT_CELL = re.compile(rf"(?P<a>{FREE_NUMBER})\s*[x×]\s*(?P<b>\d[\d,]*)(?![\w.])")
@@ -67,9 +74,11 @@ def find_cpu_time(text: str, publication_year: int | None) -> list[Estimate]:
     if publication_year is None:
         return []
     # the patterns are read only where " core" stands (not inside "score")
-    core_at = [at + 1 for at in positions(lowered(text), " core")]
-    if not core_at or any(ACCELERATOR_WORD.match(text, at) for word in ACCELERATOR_WORDS
-                          for at in positions(text, word)):
+    low = lowered(text)
+    core_at = sorted(at + 1 for cue in (" core", "-core") for at in positions(low, cue))
+    if not core_at or any(ACCELERATOR_WORD.match(text, at)
+                          and not NO_ACCELERATOR_BEFORE.search(text, max(0, at - 12), at)
+                          for word in ACCELERATOR_WORDS for at in positions(text, word)):
         return []
     estimates = []
     for match in _near(CORE_TIME, text, core_at, 40, 20):
@@ -81,12 +90,12 @@ def find_cpu_time(text: str, publication_year: int | None) -> list[Estimate]:
                                                                              .rstrip("s")]
         estimates.append(_estimate(text, Span(match.group(0), match.start(), match.end()), seconds,
                                    publication_year, "CPU core time"))
-    for match in _near(CORES, text, core_at, 40, 6):
+    for match in _near(CORES, text, core_at, 40, 20):  # ("64-core workstation": the noun after it)
         sentence = sentence_around(text, match.start(), match.end())
         if not TRAINING.search(sentence.text):
             continue
         try:
-            cores = amount(match.group("n"))
+            cores = amount(match.group("n") or match.group("n2"))
         except ValueError:  # a word that is no count: "many cores"
             continue
         for seconds, _, duration in durations(sentence)[:1]:

@@ -570,7 +570,36 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             start, end = m.start("count"), m.end()
             found.append((parse_plain(m.group("count")), "", "devices",
                           Span(sentence.text[start:end], sentence.start + start, sentence.start + end)))
-    return tuple(found + _pods(sentence, found) + _numbers_of_devices(sentence, found))
+    found += _pods(sentence, found) + _numbers_of_devices(sentence, found)
+    if not found and ("using" in low or "on " in low or "with" in low):
+        found += _implied_single(sentence)
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _implied_single_pattern() -> re.Pattern[str]:
+    """One accelerator named in the singular with no count or article after a word of use: "trained for
+    9 days using NVIDIA Tesla K40" (not "using A100s", "on V100 GPUs", "with H100 nodes", nor a TPU)."""
+    return re.compile(r"\b(?:using|on|with)\s+(?P<device>(?:(?:NVIDIA|Tesla|GeForce|AMD)\s+){0,2}"
+                      rf"(?P<name>{accelerator_regex()}))(?![\w-])"
+                      rf"(?![\s-]*(?:\d+\s?GB\s*)?(?:{DEVICE_NOUN}|nodes?|servers?|machines?|clusters?|pods?"
+                      r"|slices?|instances?|systems?)\b)(?!\s*[x×*]\s*\d)", re.IGNORECASE)
+
+
+def _implied_single(sentence: Span) -> list[tuple[float, str, str, Span]]:
+    """A run on one device that a sentence names with no count (:func:`_implied_single_pattern`), when
+    the sentence writes no device in the plural."""
+    if PLURAL_DEVICES.search(sentence.text):
+        return []
+    m = _implied_single_pattern().search(sentence.text)
+    if m is None or m.group("name")[-1] == "s" or "tpu" in m.group("name").lower():
+        return []  # (a TPU named alone is a slice of unstated size: "Training on TPU v3 takes 0.4 days")
+    at = sentence.start + m.start("device")
+    return [(1.0, m.group("name"), "gpu", Span(m.group("device"), at, at + len(m.group("device"))))]
+
+
+PLURAL_DEVICES = re.compile(r"\b(?:GPUs|TPUs|chips|cards|devices|accelerators|nodes|machines|servers)\b"
+                            r"|[A-Z]\d{2,4}s\b")
 
 
 # a part of the devices a sentence before names, after a word of use: "Our cluster has 10,000 H100 GPUs.

@@ -28,6 +28,7 @@ NAME_LIKE = re.compile(
 NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus", "hpu", "hpus", "cpu", "cpus", "xpu",
              "xpus", "lpu", "lpus", "gcd", "gcds",  # devices and their dies ("256 GCDs")
              "dgx", "hgx", "superpod", "superpods",  # systems of devices ("a DGX SuperPOD")
+             "nvidia", "geforce", "radeon",  # a device's maker or brand ("using NVidia Tesla K40")
              # a device's form factor and memory ("H100 SXM5", "A100 PCIe", "HBM3")
              "sxm", "sxm2", "sxm3", "sxm4", "sxm5", "pcie", "pcie4", "pcie5", "nvl", "oam", "hbm", "hbm2",
              "hbm2e", "hbm3", "hbm3e", "gddr6", "gddr6x", "nvlink",
