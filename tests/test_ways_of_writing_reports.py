@@ -6,7 +6,8 @@ has …"), a claim whose words carry a decimal or that tells the run as the time
 against one told of the family's range, a size told of "the largest" after a semicolon, the whole
 corpus a run trains on and a batch sized in tokens as an adjective ("a 4M-token batch"), a run
 initialized from another model, a rate with a word before its unit, a digit glued to "GPU", one GPU
-named with no count, and one server's cores."""
+named with no count, one server's cores, a sibling's device time under a title of one size, and a
+multiplied time told of the model it names."""
 
 from __future__ import annotations
 
@@ -156,3 +157,25 @@ def test_one_servers_cores_train_a_model_when_gpus_are_denied():
     primary = _primary(text, 2019)
     assert primary is not None and primary.method == "hardware"
     assert primary.assumptions["chip_seconds"] == pytest.approx(64 * 8 * 86400)
+
+
+def test_a_siblings_device_time_is_not_the_titled_sizes():
+    text = ("Heron-OSS-20B\n\nAbstract\nWe introduce Heron-OSS-20B.\n\n2 Training\nThe training run for "
+            "Heron-OSS-120B required 2.1 million H100-hours to complete.\n")
+    primary = _primary(text, 2025)
+    assert primary is None or primary.value_flop < 1e24
+
+
+def test_a_claimed_larger_size_stays_the_flagship_under_a_titled_smaller_one():
+    text = ("Heron-20B: Open Models\n\nAbstract\nWe introduce Heron-20B and Heron-120B.\n\n2 Training\n"
+            "Heron-120B was trained on 10T tokens.\n")
+    primary = _primary(text, 2025)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 120e9 * 10e12)
+
+
+def test_a_multiplied_time_is_told_of_the_model_it_names():
+    text = ("Osprey: Open Models\n\n1 Introduction\nWe introduce Osprey.\n\n2 Training\nOsprey-7B took 10 "
+            "days on 64 A100 GPUs, and Osprey-13B about 1.8x longer.\n")
+    primary = _primary(text, 2023)
+    assert primary is not None and primary.model == "Osprey-13B"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(64 * 18 * 86400)

@@ -919,9 +919,11 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
         multiplied = _multiplied_time(sentence, max(own or times, key=lambda d: d[0])) \
             if evidence == sentence and estimate is not None else None
         if multiplied is not None:  # "… 125 hours on 32 GPUs for the 7B model and twice the time for the 13B"
+            run_duration = max(own or times, key=lambda d: d[0])[2]
             estimate = _pair_estimate(text, sentence, sentence, device, multiplied, publication_year,
                                       MULTIPLIED_PAIRING)
-            if estimate is not None:
+            if estimate is not None:  # the other model's run: its name, if the words give one
+                estimate.model = _multiple_of(sentence, multiplied[2], run_duration)
                 estimates.append(estimate)
         larger = _larger_models_duration(text, sentence) if evidence == sentence else None
         if larger is not None:  # "… 12 hours on 8 P100 GPUs. The big models were trained for 3.5 days."
@@ -968,6 +970,19 @@ def _multiplied_time(sentence: Span, duration: tuple[float, str, Span]) -> tuple
         return None
     start, told = sentence.start + match.start(), sentence.text[match.start(): match.start("whose")]
     return seconds * factor, f"{factor:g} × {written}", Span(told, start, start + len(told))
+
+
+# the other model's sized name in a multiple's words: "…, and Heron-13B about 1.8x longer", "… twice the time
+# for Heron-13B"
+OTHER_SIZED_NAME = re.compile(r"\b[A-Z][\w.-]*[\s-]?\d+(?:\.\d+)?[MB]\b")
+
+
+def _multiple_of(sentence: Span, told: Span, duration: Span) -> str | None:
+    """The sized name a multiplied time is told of, written between the run's duration and the multiple's
+    end (:func:`_multiplied_time`), if any."""
+    start, end = duration.end - sentence.start, told.end - sentence.start + 60
+    names = OTHER_SIZED_NAME.findall(sentence.text[max(0, start): end])
+    return names[-1] if names else None
 
 
 # the larger models of a set-up told right after it: "The big models were trained for 300,000 steps (3.5

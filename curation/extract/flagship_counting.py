@@ -60,7 +60,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
-from curation.extract.card_finders import NAME_SIZE, is_card, repository_size
+from curation.extract.card_finders import NAME_SIZE, is_card, repository_size, repository_sizes
 from curation.extract.context import (
     CLAUSE_BREAK,
     CONSEQUENCE_WE,
@@ -500,7 +500,7 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
             continue  # "Kite-V2: …" trains Kite-V2: "Kite 67B" and "KiteMoE 16B" are other models
         # "Heron-S (125M), Heron-M (350M) and Heron-L (760M)": sizes named by a word are one family
         family = [pair for other in sized if _family(other) == _family(name) for pair in sized[other]]
-        flagship, match = max(family, key=lambda pair: pair[0])
+        flagship, match = _titled_size(text, family) or max(family, key=lambda pair: pair[0])
         up_to = _trained_up_to(text)
         if up_to is not None and up_to[0] > flagship:
             # "we train models ranging from 169M to 14B parameters": no name carries that size
@@ -543,6 +543,20 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
 WORKED_ON_BEFORE = re.compile(r"\b(?:fine-?tun\w*|finetun\w*|quantiz\w*|prun\w*|compress\w*|serv\w*|"
                               r"evaluat\w*|adapt\w*|(?:run|load|infer)\w*)\s+(?:a|an|the|one|our|any)?\s*$",
                               re.IGNORECASE)
+def _titled_size(text: str, family: list[tuple[float, re.Match[str]]]) -> tuple[float, re.Match[str]] | None:
+    """The one size of the own family the title writes ("Heron-20B: …" among Heron-20B and Heron-120B), when
+    no larger size is claimed ("we also train Heron-120B"): a text titled with one size is about it."""
+    title = title_part(text)
+    titled = [pair for pair in family if _title_writes(title, pair[1].group(0))]
+    if not titled or len({round(value) for value, _ in titled}) != 1:
+        return None
+    size = titled[0][0]
+    if any(value > size * (1 + ROUNDING) and introduced_as_own(text, match.group(0), as_itself=True)
+           for value, match in family):
+        return None
+    return titled[0]
+
+
 TITLE_WORD = re.compile(r"\b[A-Z][A-Za-z]{2,}")
 TABLE_SIZE = re.compile(r"^\s*~?\s*(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[MBT]|million|billion|trillion)\b",
                         re.IGNORECASE)
@@ -1766,6 +1780,7 @@ def mark_runs_of_other_sizes(estimates: list[Estimate], text: str, repository: s
     over 6 weeks on 2048 TPU v3 cores": the same devices, time and accelerator) is the same run."""
     _recount_listed_sizes(estimates, text, repository)
     _mark_counts_of_other_sizes(estimates, text, repository)
+    _mark_named_siblings_runs(estimates, text, repository)
     sized_runs = []
     for estimate in estimates:
         if estimate.method == HARDWARE and not estimate.assumptions.get("table_row") and \
@@ -1788,6 +1803,29 @@ def mark_runs_of_other_sizes(estimates: list[Estimate], text: str, repository: s
         if estimate.method == HARDWARE and _set_up(estimate) in others and \
                 not any(note.startswith(OTHER_SIZE_NOTE) for note in estimate.notes):
             estimate.notes.append(f"{OTHER_SIZE_NOTE} ({flagship.size:.3g} parameters), told again")
+
+
+def _mark_named_siblings_runs(estimates: list[Estimate], text: str, repository: str | None) -> None:
+    """A device-time run the text gives a sized name of the own family at another size than its flagship
+    ("The training run for Heron-120B required 2.1M H100-hours" in Heron-20B's text, whose title or claim
+    names the 20B, and no claim the 120B) is that sibling's run, not the flagship's."""
+    named = [e for e in estimates if e.method == HARDWARE and e.model and not e.assumptions.get("table_row")]
+    if not named:
+        return
+    flagship = _own_flagship(text, repository)[1]
+    # (the flagship's own sized name claimed or titled, the sibling's not: "We introduce Heron-20B")
+    if flagship is None or not flagship.model or not (introduced_as_own(text, flagship.model, as_itself=True)
+                                                      or in_title(text, flagship.model)):
+        return
+    own_family = _squashed(NAME_SIZE_END.sub("", flagship.model))
+    for estimate in named:
+        model = estimate.model or ""
+        sizes = repository_sizes(model)
+        if not sizes or _squashed(NAME_SIZE_END.sub("", model)) != own_family or \
+                abs(sizes[-1] - flagship.size) <= ROUNDING * flagship.size or \
+                introduced_as_own(text, model, as_itself=True):
+            continue
+        estimate.notes.append(f"{OTHER_SIZE_NOTE} ({flagship.size:.3g} parameters)")
 
 
 def _set_up(estimate: Estimate) -> tuple[object, ...]:
