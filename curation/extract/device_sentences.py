@@ -571,7 +571,8 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             found.append((parse_plain(m.group("count")), "", "devices",
                           Span(sentence.text[start:end], sentence.start + start, sentence.start + end)))
     found += _pods(sentence, found) + _numbers_of_devices(sentence, found)
-    if not found and ("using" in low or "on " in low or "with" in low):
+    if not found and any(unit in low for unit in ("day", "hour", "week", "month")) and \
+            ("using" in low or "on " in low or "with" in low):  # (cheap first: a run's time is told)
         found += _implied_single(sentence)
     return tuple(found)
 
@@ -589,8 +590,8 @@ def _implied_single_pattern() -> re.Pattern[str]:
 def _implied_single(sentence: Span) -> list[tuple[float, str, str, Span]]:
     """A run on one device that a sentence names with no count (:func:`_implied_single_pattern`), when
     the sentence writes no device in the plural."""
-    if PLURAL_DEVICES.search(sentence.text):
-        return []
+    if not SINGULAR_DEVICE_HINT.search(sentence.text) or PLURAL_DEVICES.search(sentence.text):
+        return []  # (cheap first: a device's name holds a letter and its number, "K40", "A100")
     m = _implied_single_pattern().search(sentence.text)
     if m is None or m.group("name")[-1] == "s" or "tpu" in m.group("name").lower():
         return []  # (a TPU named alone is a slice of unstated size: "Training on TPU v3 takes 0.4 days")
@@ -598,6 +599,7 @@ def _implied_single(sentence: Span) -> list[tuple[float, str, str, Span]]:
     return [(1.0, m.group("name"), "gpu", Span(m.group("device"), at, at + len(m.group("device"))))]
 
 
+SINGULAR_DEVICE_HINT = re.compile(r"[A-Z]\d{2,4}(?![\ds])")
 PLURAL_DEVICES = re.compile(r"\b(?:GPUs|TPUs|chips|cards|devices|accelerators|nodes|machines|servers)\b"
                             r"|[A-Z]\d{2,4}s\b")
 
