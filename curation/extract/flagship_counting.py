@@ -1690,9 +1690,7 @@ def _mark_counts_of_other_sizes(estimates: list[Estimate], text: str, repository
                           for e in group)]
     if not groups:
         return
-    flagship = _own_flagship(text, repository)[1]
-    # (a card that never writes its repository's name is still that size's: "google/heron-3-4b")
-    own_size = flagship.size if flagship is not None else repository_size(repository)
+    own_size = _own_size(text, repository)
     if own_size is None:
         return
     for group in groups:
@@ -1718,6 +1716,13 @@ def _mark_counts_of_other_sizes(estimates: list[Estimate], text: str, repository
                 estimate.notes.append(f"{OTHER_SIZE_NOTE} ({own_size:.3g} parameters)")
 
 
+def _own_size(text: str, repository: str | None) -> float | None:
+    """The flagship's size, else the size the repository's name carries (a card that never writes its
+    repository's name is still that size's: "google/heron-3-4b")."""
+    flagship = _own_flagship(text, repository)[1]
+    return flagship.size if flagship is not None else repository_size(repository)
+
+
 LISTED_SIZE_NOTE = "the count's sentence lists the own size with others that share its tokens"
 
 
@@ -1728,8 +1733,7 @@ def _recount_listed_sizes(estimates: list[Estimate], text: str, repository: str 
     listed sizes share the figure. (Read between the token figure before it, if any, and the figure.)"""
     if not repository or not is_card(text, repository):
         return
-    flagship = _own_flagship(text, repository)[1]
-    own_size = flagship.size if flagship is not None else repository_size(repository)
+    own_size = _own_size(text, repository)
     if own_size is None:
         return
     for estimate in estimates:
