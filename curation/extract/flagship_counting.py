@@ -543,6 +543,8 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
 WORKED_ON_BEFORE = re.compile(r"\b(?:fine-?tun\w*|finetun\w*|quantiz\w*|prun\w*|compress\w*|serv\w*|"
                               r"evaluat\w*|adapt\w*|(?:run|load|infer)\w*)\s+(?:a|an|the|one|our|any)?\s*$",
                               re.IGNORECASE)
+
+
 def _titled_size(text: str, family: list[tuple[float, re.Match[str]]]) -> tuple[float, re.Match[str]] | None:
     """The one size of the own family the title writes ("Heron-20B: …" among Heron-20B and Heron-120B), when
     no larger size is claimed ("we also train Heron-120B"): a text titled with one size is about it."""
