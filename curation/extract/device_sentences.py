@@ -980,11 +980,15 @@ OTHER_SIZED_NAME = re.compile(r"\b[A-Z][\w.-]*[\s-]?\d+(?:\.\d+)?[MB]\b")
 
 
 def _multiple_of(sentence: Span, told: Span, duration: Span) -> str | None:
-    """The sized name a multiplied time is told of, written between the run's duration and the multiple's
-    end (:func:`_multiplied_time`), if any."""
-    start, end = duration.end - sentence.start, told.end - sentence.start + 60
-    names = OTHER_SIZED_NAME.findall(sentence.text[max(0, start): end])
-    return names[-1] if names else None
+    """The sized name a multiplied time is told of: the last written between the run's duration and the
+    multiple ("…, and Heron-13B about 1.8x longer"), else the first right after it ("twice the time for
+    Heron-13B"), if any (:func:`_multiplied_time`)."""
+    start, at = max(0, duration.end - sentence.start), told.start - sentence.start
+    before = OTHER_SIZED_NAME.findall(sentence.text[start: at]) if start <= at else []
+    if before:
+        return before[-1]
+    after = OTHER_SIZED_NAME.search(sentence.text, told.end - sentence.start, told.end - sentence.start + 40)
+    return after.group(0) if after else None
 
 
 # the larger models of a set-up told right after it: "The big models were trained for 300,000 steps (3.5
