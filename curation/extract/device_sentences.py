@@ -974,20 +974,15 @@ def _multiplied_time(sentence: Span, duration: tuple[float, str, Span]) -> tuple
     return seconds * factor, f"{factor:g} × {written}", Span(told, start, start + len(told))
 
 
-# the other model's sized name in a multiple's words: "…, and Heron-13B about 1.8x longer", "… twice the time
-# for Heron-13B"
-OTHER_SIZED_NAME = re.compile(r"\b[A-Z][\w.-]*[\s-]?\d+(?:\.\d+)?[MB]\b")
-
-
 def _multiple_of(sentence: Span, told: Span, duration: Span) -> str | None:
     """The sized name a multiplied time is told of: the last written between the run's duration and the
     multiple ("…, and Heron-13B about 1.8x longer"), else the first right after it ("twice the time for
     Heron-13B"), if any (:func:`_multiplied_time`)."""
     start, at = max(0, duration.end - sentence.start), told.start - sentence.start
-    before = OTHER_SIZED_NAME.findall(sentence.text[start: at]) if start <= at else []
+    before = list(SIZED_NAME.finditer(sentence.text, start, at)) if start <= at else []
     if before:
-        return before[-1]
-    after = OTHER_SIZED_NAME.search(sentence.text, told.end - sentence.start, told.end - sentence.start + 40)
+        return before[-1].group(0)
+    after = SIZED_NAME.search(sentence.text, told.end - sentence.start, told.end - sentence.start + 40)
     return after.group(0) if after else None
 
 
