@@ -756,7 +756,8 @@ METHOD_CREDIT = re.compile(
     r"|as\s+(?:suggested|recommended|proposed|described|introduced)\s+(?:by|in)"
     r"|we\s+(?:closely\s+)?(?:follow|adopt|reproduce|replicate|use)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?of)\s+"
     r"(?:the\s+[\w-]+\s+of\s+)?"
-    r"(?:\[\d+(?:[,–-]\s?\d+)*\]|[\w'-]+(?:\s+(?:et\s+al\.?|and\s+[\w'-]+|&\s+[\w'-]+))?"
+    # (a name of up to three words: "Following Kite 2 (Smith et al., 2023), we train …")
+    r"(?:\[\d+(?:[,–-]\s?\d+)*\]|[\w'-]+(?:\s+[\w'.-]+){0,2}?(?:\s+(?:et\s+al\.?|and\s+[\w'-]+|&\s+[\w'-]+))?"
     rf"(?:{_CREDIT_CITATION})?)"
     r"(?=\s*,\s*(?:we|our|[\w.-]+\s+(?:is|was|are|were)\s+(?:pre-?)?trained)\b"
     r"|\s+and\s+(?:we\s+)?(?:pre-?)?train)")
@@ -964,6 +965,13 @@ NEGATED_FINETUNE = re.compile(r"\b(?:not|never|rather\s+than|instead\s+of)\s+(?:
 # a comma that closes a clause, not one inside a number ("16,000 GPUs")
 CLAUSE_COMMA = re.compile(r",(?!\d{3})")
 
+# the same credit at the end of a sentence told in the first person: "We train Heron-13B on 2T tokens,
+# following Kite 2 (Smith et al., 2023)." (the cited work gave the recipe; the run is the authors')
+TRAILING_METHOD_CREDIT = re.compile(
+    r",\s*(?:following|as\s+in|as\s+done\s+(?:in|by)|similar(?:ly)?\s+to|like|in\s+line\s+with|akin\s+to"
+    r"|as\s+(?:suggested|recommended|proposed|described|introduced)\s+(?:by|in))\s+(?:the\s+[\w-]+\s+of\s+)?"
+    r"[\w'.-]+(?:\s+[\w'.-]+){0,3}?" + _CREDIT_CITATION + r"(?=\s*(?:[.;]|$))")
+
 
 # the text's own run set against another told before it: "Our largest model, in contrast, was trained on
 # …", "In contrast, we train …" (the contrast is the other's; "in contrast to Kite" still compares)
@@ -1017,6 +1025,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         credited = START_CREDIT.sub(" ", credited)
     if "al" in credited or "[" in credited or "(" in credited:  # "Following Kite et al., we train …"
         credited = METHOD_CREDIT.sub(" ", credited)
+        if OWN_SENTENCE.match(estimate.evidence[0].text):
+            credited = TRAILING_METHOD_CREDIT.sub(" ", credited)
     if "contrast" in credited or "for " in credited:
         credited = OWN_CONTRAST.sub(" ", credited)
     # a citation mark alone in a sentence told in the first person ("We train Heron on 1.4T tokens [12].")

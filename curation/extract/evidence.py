@@ -46,6 +46,8 @@ _SENTENCE_END = re.compile(r"\s(?:(?<=[.!?]\s)(?:(?<!et al\.\s)\s*(?=[A-Z(\[])|(
                            r"|(?<=[a-z0-9)]{3}\.\s)\s*(?=[a-z][a-z0-9]*[-\d][\w.-]*\s))")
 
 
+# a Markdown heading's marks: "## Training" (not "#GPUs" or "# of GPUs" in a PDF's table)
+HEADING_MARK = re.compile(r"#{1,6}[ \t]+(?!of\b)[A-Z\d]")
 LOOKAHEAD = 40  # characters a sentence break's pattern reads past it
 
 
@@ -64,6 +66,10 @@ def sentence_around(text: str, start: int, end: int, limit: int = 600) -> Span:
     if not before and start - 150 > left:  # most sentences start close by: look further only if needed
         before = [m.end() for m in _SENTENCE_END.finditer(text, left, start - 150 + 3)]
     s = before[-1] if before else left
+    if text.startswith("#", s):  # a Markdown heading's line above the sentence is no part of it
+        line_end = text.find("\n", s, start)
+        if line_end != -1 and HEADING_MARK.match(text, s):
+            s = line_end + 1
     after = _SENTENCE_END.search(text, end, min(len(text), end + limit))
     e = after.start() if after else min(len(text), end + limit)
     if s > 0 and not before:

@@ -275,6 +275,8 @@ ABOUT_TRAINING = re.compile(r"train|distil|corpus|dataset|pre-?training data|tok
                             r"|\b(?:saw|sees)\b|\b(?:has|have|had)\s+seen\b|\bexposed\s+to\b"
                             # and one that learned from them: "Heron learned from 2T tokens"
                             r"|\blearn(?:ed|t|s)?\s+from\b"
+                            # a run's budget of tokens: "For Heron-13B, we used a token budget of 2.6T"
+                            r"|\btoken\s+budget\b"
                             # a model that processed them: "Heron-7B processed 2.5T tokens in 11 days" (not
                             # "we processed 5T tokens of raw web data")
                             r"|(?:(?-i:[A-Z])[\w.-]*\d[\w.-]*|\bthe\s+model|\bit)\s+(?:has\s+|had\s+)?"

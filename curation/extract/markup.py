@@ -19,6 +19,21 @@ from curation.extract.pages import joined_pages
 _HTML = re.compile(r"<(?:html|body|div|p|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
 _NEEDS_PARSER = re.compile(r"<(?:table|tr|td|th|script|style)\b|<!--", re.IGNORECASE)  # tables, hidden text
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+# a tag with its name, and a declaration ("<!DOCTYPE html>"): where the markup is not parsed
+_NAMED_TAG = re.compile(r"</?(?P<name>[A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>|<![A-Za-z][^<>]*>")
+# elements that run inside a line of text: a reader sees their words where they stand ("trained on
+# <b>2T</b> tokens", "<span>Kite</span>-7B", a citation's links), not on a line of their own as a block's
+INLINE_ELEMENTS = frozenset({"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "dfn", "em",
+                             "font", "i", "img", "kbd", "mark", "q", "s", "samp", "small", "span", "strike",
+                             "strong", "sub", "time", "tt", "u", "var", "wbr",
+                             # a formula's MathML, where it has no TeX to read instead
+                             "math", "semantics", "mrow", "mn", "mi", "mo", "mtext", "msup", "msub",
+                             "msubsup", "mfrac", "mstyle", "mover", "munder", "msqrt", "mspace"})
+# a superscript off its word: a footnote's mark ("Kite-13B<sup>1</sup> is") is no part of the name
+SPACED_ELEMENTS = frozenset({"sup"})
+# an inline element that holds a note (a class naming a note or footnote, as arXiv's HTML writes its
+# footnotes inside the sentence): set off by spaces, not run into the word before it
+NOTE_CLASS = re.compile(r"""\bclass\s*=\s*["'][^"']*note""", re.IGNORECASE)
 _BLANK_BETWEEN_ROWS = re.compile(r"(\|[ \t]*)\n(?:[ \t]*\n)+(?=[ \t]*\|)")
 _EMPHASIS = re.compile(r"\*\*|__|`")
 # a line that is nothing but bold words is a heading as a reader sees it ("**Model-S emissions**",
@@ -86,12 +101,13 @@ LIGATURE_CHARACTERS = "ﬀﬁﬂﬃﬄﬅﬆ"  # found with str's fast search, n
 
 # LaTeX as papers converted to Markdown or HTML keep it ("$2\mathrm{T}$ tokens", "$6.3\times10^{24}$"): a
 # command that wraps a word, and the symbols that write numbers
-LATEX_WRAPPER = re.compile(r"\\(?:mathrm|text|textrm|mathbf|textbf|mathit|rm|operatorname|mbox|num)\s*"
+LATEX_WRAPPER = re.compile(r"\\(?:mathrm|text|textrm|mathbf|textbf|mathit|rm|operatorname|mbox|num"
+                           r"|textsc|textit|texttt|textsf|textnormal|mathsf|mathtt|emph)\s*"
                            r"\{([^{}]*)\}")
-LATEX_SYMBOLS = re.compile(r"\\(?:times|cdot|sim|approx)(?![A-Za-z])|\\[,;! ]")
-LATEX_SYMBOL_TEXT = {"\\times": "×", "\\cdot": "·", "\\sim": "~", "\\approx": "~"}
+LATEX_SYMBOLS = re.compile(r"\\(?:times|cdot|sim|approx)(?![A-Za-z])|\\[,;! %]")
+LATEX_SYMBOL_TEXT = {"\\times": "×", "\\cdot": "·", "\\sim": "~", "\\approx": "~", "\\%": "%"}
 # a cheap test (one scan) before the patterns above
-LATEX_COMMAND = re.compile(r"\\(?:math|text|rm|mbox|operatorname|num|times|cdot|sim|approx|[,;! ])")
+LATEX_COMMAND = re.compile(r"\\(?:math|text|rm|mbox|operatorname|num|emph|times|cdot|sim|approx|[,;! %])")
 # a LaTeX source's tie between a number and its word ("1.4~trillion", "21~days", "2,048~A100") is a space
 # (a comma kept from math spacing, "2{,}048", is a comma)
 LATEX_TIE = re.compile(r"~(?<=[\w%]~)(?=[A-Za-z\d])")  # (the tie first: a fast scan)
@@ -125,11 +141,10 @@ def plain_math(document: str) -> str:
         document = INLINE_MATH.sub(_inline_math, document)
     if "\\" in document and LATEX_COMMAND.search(document):
         document = _latex_symbols(document)
-    if "\\" in document:  # a LaTeX source: ties and braced commas
-        if "~" in document:
-            document = LATEX_TIE.sub(" ", document)
-        if "{,}" in document:
-            document = document.replace("{,}", ",")
+    if "\\" in document and "~" in document:  # a LaTeX source's ties
+        document = LATEX_TIE.sub(" ", document)
+    if "{,}" in document:  # a braced comma, written by LaTeX alone (also where no command is left)
+        document = document.replace("{,}", ",")
     return document
 
 
@@ -621,6 +636,28 @@ def _comma_line_breaks_joined(document: str) -> str:
 
 
 # a power of ten written with an HTML superscript, as PDF-to-Markdown converters write it
+# a MathML formula as arXiv's HTML (LaTeXML) writes one: its rendering, then its TeX source again in an
+# annotation, both text to a reader of the markup ("<math alttext="2">…<mn>2</mn>…<annotation>2</annotation>
+# </math>T tokens" reads "2 2 T tokens"); its ``alttext`` attribute holds the TeX once
+MATHML = re.compile(r"<math\b(?P<attributes>[^<>]*)>.*?</math>", re.IGNORECASE | re.DOTALL)
+ALTTEXT = re.compile(r"\balttext\s*=\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')", re.IGNORECASE)
+MATH_ANNOTATION = re.compile(r"<annotation(?:-xml)?\b[^<>]*>.*?</annotation(?:-xml)?>",
+                             re.IGNORECASE | re.DOTALL)
+SHORT_MATH = 80  # inline math up to this long reads as :func:`plain_math`'s "$…$" (a longer one is bare TeX)
+
+
+def _formula_as_tex(match: re.Match[str]) -> str:
+    """A :data:`MATHML` formula as its TeX source once: "$…$" for a short one on one line, which
+    :func:`plain_math` reads as a number ("$3.1\\times 10^{23}$": "3.1×10^23"), the bare TeX for a longer
+    one (no dollar sign to pair with another's); without an ``alttext``, its rendering without the
+    annotations."""
+    alt = ALTTEXT.search(match.group("attributes"))
+    if alt is None:
+        return MATH_ANNOTATION.sub("", match.group(0))
+    tex = " ".join((alt.group("double") if alt.group("double") is not None else alt.group("single")).split())
+    return f"${tex}$" if len(tex) <= SHORT_MATH and "$" not in tex else f" {tex} "
+
+
 SUPERSCRIPT_POWER = re.compile(r"(?<![\d.])10\s*<sup>\s*(?P<power>[-−]?\d{1,2})\s*</sup>", re.IGNORECASE)
 
 
@@ -669,7 +706,10 @@ def plain_text(document: str) -> str:
     where Chinese or Japanese characters meet Latin ones, and LaTeX numbers read as
     :func:`plain_math` says. Where there are tables, comments or scripts an HTML parser reads the
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
-    dropped and entities decoded (the same text, many times faster). Line ends are written "\\n" (a file
+    dropped and entities decoded (the same text, many times faster). Either way a block's text stands on
+    lines of its own and an inline element's words stay where they stand ("<b>2T</b> tokens"), a note
+    inside a sentence set off by spaces; a formula of arXiv's HTML reads once, from its TeX; a character
+    reference left in plain text is its character ("2&nbsp;trillion"). Line ends are written "\\n" (a file
     saved with Windows or old Mac line ends reads the same), zero-width marks, soft hyphens and trade
     and registered marks ("NVIDIA® A100") are dropped, a PDF's pages are joined where a sentence
     runs over the break (:func:`~curation.extract.pages.joined_pages`), Unicode hyphens are written
@@ -681,6 +721,8 @@ def plain_text(document: str) -> str:
     Markdown headings ("**Training**", "<h2>Training</h2>": "### Training", "## Training")."""
     if "\r" in document:
         document = document.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in document and ";" in document:  # "2&nbsp;trillion tokens" in text taken from a web page
+        document = TEXT_ENTITY.sub(_entity_character, document)
     if "\f" in document:  # a PDF's pages, without their numbers and running headers, joined mid-sentence
         document = joined_pages(document)
     # (the single character first: a search for two is slow on a non-ASCII text)
@@ -688,6 +730,8 @@ def plain_text(document: str) -> str:
     if bold or "`" in document:  # before the numbers are read: "**5,500** GT"
         document = _emphasis_dropped(_bold_lines(document, bold) if bold else document, bold)
     if "<" in document:
+        if "<math" in document or "<MATH" in document:  # a formula's TeX once, not its rendering and its TeX
+            document = MATHML.sub(_formula_as_tex, document)
         if "<sup>" in document or "<SUP>" in document:  # "6.67x10<sup>22</sup> FLOPs": "6.67x10^22 FLOPs"
             document = SUPERSCRIPT_POWER.sub(r"10^\g<power>", document)
         if _HTML_HEADING_START.search(document):  # (many substring tests are slow)
@@ -724,7 +768,7 @@ def plain_text(document: str) -> str:
         document = _joined_words(document)
     if "|" in document:
         document = _edged_tables(document)
-    if "$" in document or "\\" in document:
+    if "$" in document or "\\" in document or "{,}" in document:
         document = plain_math(document)
     document = _counts_written_out(_metric_token_units(document))
     if not document.isascii() and _has_korean_mark(document):
@@ -747,7 +791,26 @@ def plain_text(document: str) -> str:
             return parsed
     # Markdown with a few inline tags (<p align>, <img>, <br>), or markup no parser accepts
     # (a tag that ended a table row, "| Tokens |<br>", leaves no blank line inside the table)
-    return _BLANK_BETWEEN_ROWS.sub(r"\1\n", html.unescape(_TAG.sub("\n", document)))
+    return _BLANK_BETWEEN_ROWS.sub(r"\1\n", html.unescape(_NAMED_TAG.sub(_tag_break, document)))
+
+
+# a character reference left in text ("2&nbsp;trillion", "3.1&times;10^23", "&#8776;"), not one that
+# writes markup ("&lt;", "&gt;", "&amp;": decoded with the markup, after its tags are read)
+TEXT_ENTITY = re.compile(r"&(?!(?:lt|gt|amp);)(?:[A-Za-z][A-Za-z\d]{1,9}|#\d{2,7}|#[xX][\dA-Fa-f]{2,6});")
+
+
+def _entity_character(match: re.Match[str]) -> str:
+    """A :data:`TEXT_ENTITY` as its character (an unknown name stays as written)."""
+    return html.unescape(match.group(0))
+
+
+def _tag_break(match: re.Match[str]) -> str:
+    """What a tag leaves in the text: nothing for an inline element's (:data:`INLINE_ELEMENTS`), a space for
+    a superscript's, a line break for a block's (and a declaration's)."""
+    name = (match.group("name") or "").lower()
+    if name in INLINE_ELEMENTS:
+        return " " if "note" in match.group(0) and NOTE_CLASS.search(match.group(0)) else ""
+    return " " if name in SPACED_ELEMENTS else "\n"
 
 
 # control characters a PDF's text may hold (NUL bytes in figure text, a form feed between pages): no
@@ -793,4 +856,15 @@ def _parsed_text(document: str) -> str | None:
         tail = NOT_XML.sub("", row.tail) if row.tail else row.tail
         row.clear()  # a row nested in a cell was read with its cell
         row.text, row.tail = "\n| " + " | ".join(cells) + " |\n", tail
-    return _BLANK_BETWEEN_ROWS.sub(r"\1\n", "\n".join(root.itertext()))
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in INLINE_ELEMENTS:
+            if "note" not in element.get("class", ""):
+                continue
+            mark = " "  # a note inside a sentence: set off from the word before it
+        else:
+            mark = " " if element.tag in SPACED_ELEMENTS else "\n"  # a block on lines of its own
+        element.text = mark + (element.text or "")
+        element.tail = mark + (element.tail or "")
+    return _BLANK_BETWEEN_ROWS.sub(r"\1\n", "".join(root.itertext()))
