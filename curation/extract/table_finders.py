@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from curation.extract.card_finders import repository_sizes
+from curation.extract.cell_tables import cell_tables
 from curation.extract.column_tables import find_column_runs
 from curation.extract.context import AGGREGATE_NOTE, STAGE_TIME, classify
 from curation.extract.data_mixtures import header_scale
@@ -249,7 +250,8 @@ def _table_accelerator(text: str, table: Table) -> tuple[str | None, str]:
 def find_table_rows(text: str, publication_year: int | None = None) -> list[Estimate]:
     """Per-row estimates from GPU-hours columns and from parameter × token columns."""
     estimates: list[Estimate] = []
-    for table in find_tables(text):
+    # (pipe tables, and tables PDF text extraction wrote one cell a line)
+    for table in [*find_tables(text), *cell_tables(text)]:
         found: list[Estimate] = []
         column = _device_time_column(table)
         if column is not None:
