@@ -91,7 +91,7 @@ from curation.extract.evidence import (
     sentence_around,
     sentence_before,
 )
-from curation.extract.model_names import SIZED_NAME, document_title, in_aside
+from curation.extract.model_names import LOWER_SIZED_NAME, SIZED_NAME, document_title, in_aside
 from curation.extract.moe import (
     MIXTURE,
     NAME_SIZES,
@@ -413,7 +413,7 @@ def _sized_names(text: str) -> Sized:
     """Every name the text writes with a size ("Heron-7B"), with its sizes and where they are written."""
     sized: dict[str, list[tuple[float, re.Match[str]]]] = {}
     low = lowered(text)
-    for match in _near_sizes(SIZED_NAME, text):
+    for match in [*_near_sizes(SIZED_NAME, text), *_near_lower_sizes(text)]:
         name = match.group("name")
         if name.split()[0].split("-")[0].lower() in NOT_NAME_WORDS:
             continue
@@ -465,6 +465,21 @@ def _near_sizes(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return [match for start, end in windows for match in pattern.finditer(text, start, end)]
 
 
+# a size in lower case closing a hyphenated name: "-20b", "-1.5b" (a cheap scan before the name's pattern)
+LOWER_SIZE = re.compile(r"-\d+(?:\.\d+)?[mbt](?![\w-])")
+
+
+def _near_lower_sizes(text: str) -> list[re.Match[str]]:
+    """Sized names written in lower case (:data:`~curation.extract.model_names.LOWER_SIZED_NAME`), searched
+    only around a size written so."""
+    found: list[re.Match[str]] = []
+    for size in LOWER_SIZE.finditer(text):
+        start = max(0, size.start() - 60, found[-1].end() if found else 0)
+        found += [m for m in LOWER_SIZED_NAME.finditer(text, start, size.end() + 30)
+                  if m.end() >= size.end() - 1 and (not found or m.start() >= found[-1].end())]
+    return found
+
+
 class Flagship(NamedTuple):
     """The own model's largest size, where it is written, the model it labels (None when no name
     carries that size) and the name its sentences use (for pairing it with its token figure)."""
@@ -495,8 +510,9 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
     names = Counter({name: _mentions(low, name) for name in sized if name.lower() in opening})
     versioned = _versioned_title_name(text)
     for name, _ in names.most_common():
-        if common_word(text, name) or not (introduced_as_own(text, name, as_itself=True)
-                                           or _titled_name(text, sized[name])):
+        # (a name written in lower case with its size, as a repository's, "heron-oss-20b", is no common word)
+        if (common_word(text, name) and not name.islower()) or \
+                not (introduced_as_own(text, name, as_itself=True) or _titled_name(text, sized[name])):
             continue
         if versioned and not _squashed(name).startswith(versioned):
             continue  # "Kite-V2: …" trains Kite-V2: "Kite 67B" and "KiteMoE 16B" are other models
