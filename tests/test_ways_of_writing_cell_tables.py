@@ -82,3 +82,14 @@ def test_a_benchmarks_table_of_other_models_gives_no_primary():
             + "All models fail on hard problems.\n")
     assert len(cell_tables(text)) == 1
     assert _primary(text) is None
+
+
+def test_each_cell_of_a_column_block_is_its_own_evidence():
+    text = ("Heron: Compute-Optimal Training\n\nAbstract\nWe introduce Heron, a compute-optimal model.\n\n"
+            "3 Results\nTable 2 compares Heron with earlier models.\n\n"
+            + _blocks(["Model"], ["Params"], ["Tokens"], ["Kite", "Lark", "Heron"], ["175B", "280B", "70B"],
+                      ["300B", "300B", "1.4T"]))
+    lark = next(e for e in extract_document(Document(PAPER, text, 2024)).estimates if e.model == "Lark")
+    tokens = lark.evidence[-1]
+    assert tokens.text == "300B" and text[tokens.start: tokens.end] == "300B"
+    assert tokens.start == text.index("300B", text.index("300B") + 1)  # Lark's, not Kite's equal cell

@@ -230,8 +230,9 @@ def _block_table(text: str, names: list[str], header_lines: list[Span], labels: 
     rows = []
     for index, cell in enumerate(labels):
         last = values[-1][index]
-        cells = [cell.text.strip(), *(column[index].text.strip() for column in values)]
-        rows.append(Row(cells, Span(text[cell.start: last.end], cell.start, last.end)))
+        lines = [cell, *(column[index] for column in values)]
+        span = Span(text[cell.start: last.end], cell.start, last.end)
+        rows.append(Row([line.text.strip() for line in lines], span, [_stripped(line) for line in lines]))
     first, final = min(s.start for s in header_lines), max(s.end for s in header_lines)
     return Table([name.lower() for name in names], Span(text[first:final], first, final), rows)
 
@@ -316,6 +317,14 @@ def _labels_before(text: str, start: int) -> list[Span]:
 
 
 def _row(text: str, cells: list[Span]) -> Row:
-    """A row from its cells' lines: the cells' text, the span from the first line to the last."""
+    """A row from its cells' lines: the cells' text, the span from the first line to the last, each cell's."""
     return Row([cell.text.strip() for cell in cells], Span(text[cells[0].start: cells[-1].end],
-                                                            cells[0].start, cells[-1].end))
+                                                            cells[0].start, cells[-1].end),
+               [_stripped(cell) for cell in cells])
+
+
+def _stripped(line: Span) -> Span:
+    """A cell's line without the spaces around its text."""
+    lead = len(line.text) - len(line.text.lstrip())
+    cell = line.text.strip()
+    return Span(cell, line.start + lead, line.start + lead + len(cell))

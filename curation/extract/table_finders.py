@@ -50,6 +50,8 @@ AGGREGATE_LABELS = ("total", "sum", "overall", "all models")
 
 
 def _cell_span(row: Row, index: int) -> Span:
+    if row.cell_spans is not None:
+        return row.cell_spans[index]
     cell = row.cells[index]
     offset = row.line.text.find(cell) if cell else -1
     if offset < 0:

@@ -15,10 +15,12 @@ _DIGIT = re.compile(r"\d")
 
 @dataclass
 class Row:
-    """A data row: its cells and the verbatim line."""
+    """A data row: its cells and the verbatim line (and each cell's own span where the cells do not stand
+    on one line: a table PDF text extraction wrote one cell a line)."""
 
     cells: list[str]
     line: Span
+    cell_spans: list[Span] | None = None
 
     @property
     def label(self) -> str:
