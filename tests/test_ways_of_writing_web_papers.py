@@ -121,6 +121,10 @@ def test_a_character_reference_left_in_text_is_its_character():
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
 
 
+def test_a_reference_to_a_markup_character_stays_text_in_a_page():
+    assert "a <b> c" in plain_text("<p>a &#60;b&#62; c, 2&nbsp;T</p>")  # a "<" written so is no tag
+
+
 @pytest.mark.parametrize("written", [r"\textsc{Heron}-7B", r"\emph{Heron}-7B", r"\texttt{Heron}-7B"])
 def test_a_name_in_a_latex_font_command_is_the_name(written):
     primary = _primary(f"Heron: Open Models\n\n{written} is trained on 1.5T tokens.\n")

@@ -635,7 +635,6 @@ def _comma_line_breaks_joined(document: str) -> str:
     return "".join(parts) + document[done:] if parts else document
 
 
-# a power of ten written with an HTML superscript, as PDF-to-Markdown converters write it
 # a MathML formula as arXiv's HTML (LaTeXML) writes one: its rendering, then its TeX source again in an
 # annotation, both text to a reader of the markup ("<math alttext="2">…<mn>2</mn>…<annotation>2</annotation>
 # </math>T tokens" reads "2 2 T tokens"); its ``alttext`` attribute holds the TeX once
@@ -658,6 +657,7 @@ def _formula_as_tex(match: re.Match[str]) -> str:
     return f"${tex}$" if len(tex) <= SHORT_MATH and "$" not in tex else f" {tex} "
 
 
+# a power of ten written with an HTML superscript, as PDF-to-Markdown converters write it
 SUPERSCRIPT_POWER = re.compile(r"(?<![\d.])10\s*<sup>\s*(?P<power>[-−]?\d{1,2})\s*</sup>", re.IGNORECASE)
 
 
@@ -794,14 +794,16 @@ def plain_text(document: str) -> str:
     return _BLANK_BETWEEN_ROWS.sub(r"\1\n", html.unescape(_NAMED_TAG.sub(_tag_break, document)))
 
 
-# a character reference left in text ("2&nbsp;trillion", "3.1&times;10^23", "&#8776;"), not one that
-# writes markup ("&lt;", "&gt;", "&amp;": decoded with the markup, after its tags are read)
+# a character reference left in text ("2&nbsp;trillion", "3.1&times;10^23", "&#8776;")
 TEXT_ENTITY = re.compile(r"&(?!(?:lt|gt|amp);)(?:[A-Za-z][A-Za-z\d]{1,9}|#\d{2,7}|#[xX][\dA-Fa-f]{2,6});")
+MARKUP_CHARACTERS = "<>&\"'"  # (decoded with the markup, after its tags and attributes are read)
 
 
 def _entity_character(match: re.Match[str]) -> str:
-    """A :data:`TEXT_ENTITY` as its character (an unknown name stays as written)."""
-    return html.unescape(match.group(0))
+    """A :data:`TEXT_ENTITY` as its character, unless that character writes markup ("&#60;", "&quot;")
+    (an unknown name stays as written)."""
+    character = html.unescape(match.group(0))
+    return match.group(0) if character in MARKUP_CHARACTERS else character
 
 
 def _tag_break(match: re.Match[str]) -> str:
