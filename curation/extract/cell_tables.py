@@ -39,13 +39,15 @@ Column after column, each column a block between blank lines, as ``pdftotext`` w
     1T
     2T
 
-The rule: a run of M blocks of the same N lines (N at least two), each line of the later M - 1 a number
-(its first character a digit: "17.1 Hours", "32xH100" too), is a label column and M - 1 value columns;
-when the block before the run has the same N lines and the run's first block is all numbers, that block
-is the label column instead and the whole run values ("2B" / "9B" / "27B" as labels). The M blocks
-right before the label column, each one to three short lines, are the headers, the first the label's;
-a value column's header must name what the finders read, and the run is sought only after a block that
-names it. Each row's span runs from its label to its last value (a table's cells lie far apart).
+The rule: after a block that names what the finders read, the first run of blocks of the same N lines
+(N at least two) whose every line opens with a digit ("17.1 Hours", "32xH100" too) are value columns,
+read one of three ways: the block right before them has N lines and is the label column, a header block
+(one to three short lines) for each column before it; or a header block for each value column stands
+right before them, and before those a block of N + 1 lines, the label column with its header on its
+first line (a paragraph's last short lines make such a block); or the run's first block is the labels
+when each is a size ("7B" / "13B" / "70B", not a count: "32"), a header block for each column before it.
+A value column's header must name what the finders read. Each row's span runs from its label to its last
+value (a table's cells lie far apart), and each cell is its own span.
 """
 
 from __future__ import annotations
@@ -141,6 +143,7 @@ def _numbers_block(block: list[Span]) -> bool:
 
 
 def _header_block(block: list[Span]) -> bool:
+    """Whether a block may be a column's header: one to three short lines, not all numbers."""
     return len(block) <= MAX_BLOCK_HEADER and all(len(line.text.strip()) <= MAX_CELL for line in block) \
         and not _numbers_block(block)
 
@@ -177,6 +180,7 @@ Columns = tuple[list[str], list[Span], list[Span], list[list[Span]]]  # headers,
 
 
 def _header_lines(headers: list[list[Span]]) -> tuple[list[str], list[Span]]:
+    """Each header block's words as one name, and all their lines."""
     names = [" ".join(" ".join(line.text for line in h).split()) for h in headers]
     return names, [line for h in headers for line in h]
 
