@@ -172,3 +172,9 @@ def test_a_runs_token_budget_tells_training():
             "For Heron-13B, we used a token budget of 2.6T.\n")
     primary = _primary(text)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2.6e12)
+
+
+def test_a_page_title_that_opens_with_the_papers_identifier_still_leads_with_its_name():
+    text = "[2403.04321] Heron: Open Models\n\nLanguage models matter.\n\nHeron-7B is trained on 2T tokens.\n"
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

@@ -820,9 +820,10 @@ OUR_MODEL_SUBJECT = re.compile(r"\W{0,3}(?:\d+(?:\.\d+)*\s+[A-Z][A-Za-z ]{0,30}?
 
 
 # a title that opens with a name and a colon: "Heron: Open Foundation Models", "Heron 2: …", or that is a
-# name's report: "Heron2 Technical Report", "Heron 1.5 Report" (a Markdown heading's marks before it)
-TITLE_LEAD = re.compile(r"\s*(?:#+[ \t]*)?(?P<lead>[A-Z][\w.-]*(?:\s[\w.-]+){0,2}?)"
-                        r"\s*(?::|\s(?:Technical\s+|Tech\s+)?Report\b)")
+# name's report: "Heron2 Technical Report", "Heron 1.5 Report" (a Markdown heading's marks before it, or
+# the identifier a web page's title opens with: "[2403.04321] Heron: …")
+TITLE_LEAD = re.compile(r"\s*(?:#+[ \t]*)?(?:\[[\w./:-]{1,30}\][ \t]*)?"
+                        r"(?P<lead>[A-Z][\w.-]*(?:\s[\w.-]+){0,2}?)\s*(?::|\s(?:Technical\s+|Tech\s+)?Report\b)")
 
 
 VERSIONED_NAME = re.compile(r"[A-Z][\w.-]*(?:\s(?:\d|[vV]\d)[\w.]*)?")
