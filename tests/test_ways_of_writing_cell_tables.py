@@ -1,6 +1,7 @@
 """Tables that PDF text extraction writes one cell a line: column after column, each column a block
 between blank lines (as ``pdftotext`` writes most tables), or row after row. Short tables of our own,
-read as pipe tables are: a row per model, its size, tokens or device time."""
+read as pipe tables are: a row per model, its size, tokens or device time. And a sentence PDF text
+wraps over lines is no row of a table above it."""
 
 from __future__ import annotations
 
@@ -93,3 +94,13 @@ def test_each_cell_of_a_column_block_is_its_own_evidence():
     tokens = lark.evidence[-1]
     assert tokens.text == "300B" and text[tokens.start: tokens.end] == "300B"
     assert tokens.start == text.index("300B", text.index("300B") + 1)  # Lark's, not Kite's equal cell
+
+
+def test_a_sentence_wrapped_over_lines_is_no_row_of_a_compute_table_above_it():
+    text = ("Heron: Open Models\n\nAbstract\nWe introduce Heron.\n\nTable 1: Training compute (FLOPs).\n"
+            "Heron-1B 1.2e21\nHeron-7B 8.4e22\n\n3 Training Pre-training Heron-7B took 20 days on 256 H100 "
+            "GPUs.\n"
+            "In total, all experiments in this paper used\nabout 5e25 FLOPs.\n")
+    estimates = extract_document(Document(PAPER, text, 2024)).estimates
+    assert not any(e.model == "about" for e in estimates)
+    assert any(e.model == "Heron-7B" and e.value_flop == pytest.approx(8.4e22) for e in estimates)

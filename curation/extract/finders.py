@@ -462,6 +462,18 @@ def _below_compute(text: str, lines: int) -> list[tuple[int, int]]:
     return windows
 
 
+def _wrapped_sentence_tail(text: str, start: int, line: str) -> bool:
+    """Whether a line is the end of a sentence wrapped over lines ("… all experiments in this paper used"
+    then "about 5e25 FLOPs."): it ends with a full stop and the line above is prose that does not end a
+    sentence. A table's row ends with no stop."""
+    if not line.rstrip().endswith(".") or start == 0:
+        return False
+    above_start = text.rfind("\n", 0, start - 1) + 1
+    above = text[above_start: start - 1]
+    return bool(above.strip()) and above.rstrip()[-1] not in ".!?:|" and is_prose(Span(above, above_start,
+                                                                                        start - 1))
+
+
 def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
     """Rows of flattened tables whose header (within ``lookback_lines`` above) names training compute
     in FLOP or PF-days; a row's FLOP figure (≥ 1e12 in E-notation) becomes a reported estimate."""
@@ -490,7 +502,7 @@ def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
         label = line[: numbers[0].start()].strip(" |:").split("|")[0].strip()  # the row's first cell
         if not re.search(r"[A-Za-z]", label):
             continue  # an axis tick or a range, not a row about a model
-        if is_prose(Span(line, start, end)):
+        if is_prose(Span(line, start, end)) or _wrapped_sentence_tail(text, start, line):
             continue  # a sentence, read by the prose finders: a row holds more numbers than words
         value, match = max(flops, key=lambda pair: pair[0])
         agrees = any(abs(v * FLOP_PER_PFS_DAY / value - 1) < 0.05 for v, _ in values if v < 1e12)
