@@ -8,16 +8,18 @@ zero-width spaces, Unicode and non-breaking hyphens, soft hyphens, no-break spac
 its unit, emphasis around numbers, bold field keys, "*" and "•" list bullets, Markdown tables as HTML
 tables, a long list of authors between the title and the abstract, page breaks with a running header
 inside paragraphs, words broken over a line with a hyphen, headings as bold lines, HTML headings or
-underlined (setext) headings, pipe tables without their outer pipes, numbered lists, and the model's
-name replaced by an invented one. It prints how many (text, variant) pairs change their primary (none
-to some, or a figure more than 1.5× apart) or make extraction raise, by variant. No label is read: a
-change is a sensitivity to the writing, right or wrong.
+underlined (setext) headings, pipe tables without their outer pipes, numbered lists, the text as arXiv's
+HTML rendering writes a paper (each number a formula whose TeX is written twice, capitalized words in
+spans), and the model's name replaced by an invented one. It prints how many (text, variant) pairs change
+their primary (none to some, or a figure more than 1.5× apart) or make extraction raise, by variant. No
+label is read: a change is a sensitivity to the writing, right or wrong.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import html
 import re
 import sys
 from collections import Counter
@@ -96,6 +98,39 @@ def _setext_headings(text: str) -> str:
     return re.sub(r"(?m)^(#{1,2})[ \t]+(.*?)[ \t]*$", underlined, text)
 
 
+# a number with its size or unit letter glued on: "2T", "175B", "1,024", "3.1e23", "8.4"
+NUMBER = re.compile(r"(?<![\w.,^-])\d+(?:[.,]\d+)*(?:e[+-]?\d+)?(?![\w.,]?\d)")
+RESULTS = ('<table class="ltx_tabular"><tr class="ltx_tr"><td class="ltx_td">Task</td>'
+           '<td class="ltx_td">Score</td></tr><tr class="ltx_tr"><td class="ltx_td">QA</td>'
+           '<td class="ltx_td">71.2</td></tr></table>')
+
+
+def _latexml_page(text: str, words: bool = False) -> str:
+    """The text as arXiv's HTML rendering (LaTeXML) writes a paper: each paragraph an ``ltx_p``, each
+    number a formula with its TeX twice (``alttext`` and an annotation) and its MathML rendering, with
+    ``words`` each capitalized word in an ``ltx_text`` span, and a table of results at the end (the page
+    is then parsed). A text that holds markup already is left as it is; another's "<" and "&" are
+    escaped."""
+    if re.search(r"<[A-Za-z/!]", text):
+        return text
+    text = html.escape(text, quote=False)
+
+    def formula(match: re.Match[str]) -> str:
+        tex = match.group(0).replace(",", "{,}")
+        return (f'<math alttext="{tex}" class="ltx_Math" display="inline"><semantics><mn>{match.group(0)}'
+                f'</mn><annotation encoding="application/x-tex">{tex}</annotation></semantics></math>')
+
+    paragraphs = []
+    for paragraph in re.split(r"\n[ \t]*\n", text):
+        paragraph = NUMBER.sub(formula, paragraph)
+        if words:
+            paragraph = re.sub(r"(?<![\w<>/=\"-])([A-Z][a-z]{2,})(?![\w\"])",
+                               r'<span class="ltx_text ltx_font_smallcaps">\1</span>', paragraph)
+        paragraphs.append(f'<div class="ltx_para"><p class="ltx_p">{paragraph}</p></div>')
+    return "<!DOCTYPE html><html><body><article class=\"ltx_document\">\n" + "\n".join(paragraphs) + \
+        RESULTS + "</article></body></html>"
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
     "windows line ends": lambda t: t.replace("\n", "\r\n"),
     "zero-width spaces": lambda t: t.replace(" the ", " the\u200b "),
@@ -117,6 +152,8 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "setext headings": _setext_headings,
     "tables without edges": lambda t: re.sub(r"(?m)^[ \t]*\|(.*)\|[ \t]*$", lambda m: m.group(1).strip(), t),
     "numbered lists": lambda t: re.sub(r"(?m)^(\s*)[-*] ", r"\g<1>1. ", t),
+    "arxiv html formulas": _latexml_page,
+    "arxiv html spans": lambda t: _latexml_page(t, words=True),
 }
 
 
