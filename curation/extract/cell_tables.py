@@ -46,8 +46,8 @@ read one of three ways: the block right before them has N lines and is the label
 right before them, and before those a block of N + 1 lines, the label column with its header on its
 first line (a paragraph's last short lines make such a block); or the run's first block is the labels
 when each is a size ("7B" / "13B" / "70B", not a count: "32"), a header block for each column before it.
-A value column's header must name what the finders read. Each row's span runs from its label to its last
-value (a table's cells lie far apart), and each cell is its own span.
+A value column's header must name what the finders read. A row's line is its label's (the lines between
+its cells are other rows'), and each cell is its own span.
 """
 
 from __future__ import annotations
@@ -233,10 +233,9 @@ def _block_table(text: str, names: list[str], header_lines: list[Span], labels: 
         return None
     rows = []
     for index, cell in enumerate(labels):
-        last = values[-1][index]
         lines = [cell, *(column[index] for column in values)]
-        span = Span(text[cell.start: last.end], cell.start, last.end)
-        rows.append(Row([line.text.strip() for line in lines], span, [_stripped(line) for line in lines]))
+        # (the row's line is its label's: the cells between it and its values are other rows')
+        rows.append(Row([line.text.strip() for line in lines], cell, [_stripped(line) for line in lines]))
     first, final = min(s.start for s in header_lines), max(s.end for s in header_lines)
     return Table([name.lower() for name in names], Span(text[first:final], first, final), rows)
 
