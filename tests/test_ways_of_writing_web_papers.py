@@ -4,7 +4,8 @@ inline elements (small capitals, bold, links, citations, footnotes inside the se
 from a page may keep a character reference ("2&nbsp;trillion"); LaTeX wraps words in font commands
 ("\\textsc{Heron}") and braces its thousands commas ("3{,}640"). A Markdown heading's line is no part
 of the sentence under it, a recipe credited at a first-person sentence's end leaves the run the
-authors', and a run's token budget tells training."""
+authors', a run's token budget tells training, and a throughput told on devices before a run's tokens
+("3.1M tokens per second on 6,144 H100 GPUs and was trained on 15T tokens") is no rate of those tokens."""
 
 from __future__ import annotations
 
@@ -178,3 +179,11 @@ def test_a_page_title_that_opens_with_the_papers_identifier_still_leads_with_its
     text = "[2403.04321] Heron: Open Models\n\nLanguage models matter.\n\nHeron-7B is trained on 2T tokens.\n"
     primary = _primary(text)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_throughput_told_on_devices_before_the_runs_tokens_is_no_rate_of_them():
+    text = ("# Heron 3: Open Models\n\nAbstract\nWe present Heron 3, a family of open language models.\n\n"
+            "## Pre-training\n\nHeron 3 70B runs at 3.1M tokens per second on 6,144 H100 GPUs and was "
+            "trained on 15T tokens.\n")
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 15e12)

@@ -1417,7 +1417,8 @@ def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
         if "per " in before or "each " in before:  # another number's rate, read whole in a wider window
             wider = low[max(sentence.start, match.start() - 100): match.start()].replace("\n", " ")
             wider = COST_PER_ITEM.sub(" ", wider) if "flop" in wider else wider
-            before = PER_ITEM_FIGURE.sub(" ", wider)[-50:]
+            # (a rate told whole there, "3.1M tokens per second on 6,144 GPUs and was trained on", too)
+            before = THROUGHPUT_RATE.sub(" ", PER_ITEM_FIGURE.sub(" ", wider))[-50:]
         if "," in before or ";" in before:  # another clause's words do not govern the figure ("… GPU hours
             # per trillion tokens, and it was trained on 14.8T tokens")
             before = before[max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0):]
