@@ -105,7 +105,9 @@ def cell_tables(text: str) -> list[Table]:
         for at in positions(low, word):
             start = text.rfind("\n", 0, at) + 1
             end = text.find("\n", at)
-            if (len(text) if end == -1 else end) - start <= MAX_CELL:
+            # a short line under a blank or short one (a header; not a paragraph's last line)
+            if (len(text) if end == -1 else end) - start <= MAX_CELL and \
+                    start - (text.rfind("\n", 0, max(0, start - 1)) + 1) <= MAX_CELL + 1:
                 starts.add(start)
     tables, covered = [], -1
     for start in sorted(starts):
@@ -271,12 +273,18 @@ def _table_from(text: str, header_start: int) -> Table | None:
     around it make one."""
     before = _labels_before(text, header_start)
     lines = _lines_from(text, header_start)
-    after = list(islice(lines, 2 * MAX_WIDTH + 2))  # the headers and a first row, at most
-    run = list(before)
-    index = 0
-    while index < len(after) and _is_label(after[index].text):
-        run.append(after[index])
-        index += 1
+    after: list[Span] = []  # the headers and a first row, read a line at a time while they may be
+    for line in lines:
+        after.append(line)
+        if not _is_label(line.text) or len(after) > MAX_WIDTH + 1:
+            break
+    index = len(after) - 1 if not _is_label(after[-1].text) else len(after)
+    run = [*before, *after[:index]]
+    while _is_number(after[-1].text) and len(after) - index < MAX_WIDTH:  # the first row's cells
+        line = next(lines, None)
+        if line is None:
+            break
+        after.append(line)
     numbers = 0
     while index + numbers < len(after) and _is_number(after[index + numbers].text):
         numbers += 1
