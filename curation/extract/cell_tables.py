@@ -98,7 +98,9 @@ def _lines_from(text: str, start: int) -> Iterator[Span]:
 
 @lru_cache(maxsize=8)
 def cell_tables(text: str) -> list[Table]:
-    """The tables written one cell a line (see the module's rules), headers lower-cased."""
+    """The tables written one cell a line (see the module's rules), headers lower-cased. A header is
+    sought on a short line that names what the finders read, under a blank or short line (a paragraph's
+    last line is none)."""
     low = lowered(text)
     starts = set()
     for word in ANCHORS:
