@@ -187,3 +187,18 @@ def test_a_throughput_told_on_devices_before_the_runs_tokens_is_no_rate_of_them(
             "trained on 15T tokens.\n")
     primary = _primary(text)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 15e12)
+
+
+@pytest.mark.parametrize("table", [True, False], ids=["parsed", "tags dropped"])
+def test_a_footnote_written_inside_its_sentence_is_moved_after_its_paragraph(table):
+    note = ('<span class="ltx_note ltx_role_footnote"><sup class="ltx_note_mark">1</sup>'
+            '<span class="ltx_note_outer"><span class="ltx_note_content"><sup class="ltx_note_mark">1</sup>'
+            'Kite-65B was trained on 1.4T tokens. We follow its recipe.</span></span></span>')
+    sentence = f"We train Heron-7B{note} on 2T tokens using 512 A100 GPUs for 21 days."
+    page = _page("Heron: Open Models", sentence, table)
+    text = plain_text(page)
+    assert "Heron-7B  1   on 2T tokens using 512 A100 GPUs for 21 days." in text
+    assert text.index("Kite-65B was trained") > text.index("for 21 days.")
+    estimates = extract_document(Document(PAPER, page, 2024)).estimates
+    assert {e.method for e in estimates if e.model == "Heron-7B"} == {"operation_counting", "hardware"}
+    assert all(e.value_flop != pytest.approx(6 * 7e9 * 1.4e12) for e in estimates)

@@ -17,7 +17,8 @@ from curation.extract.anchors import positions
 from curation.extract.pages import joined_pages
 
 _HTML = re.compile(r"<(?:html|body|div|p|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
-_NEEDS_PARSER = re.compile(r"<(?:table|tr|td|th|script|style)\b|<!--", re.IGNORECASE)  # tables, hidden text
+# tables, hidden text, a footnote written inside its sentence (moved out by the parser)
+_NEEDS_PARSER = re.compile(r"<(?:table|tr|td|th|script|style)\b|<!--|ltx_note_outer", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 # a tag with its name, and a declaration ("<!DOCTYPE html>"): where the markup is not parsed
 _NAMED_TAG = re.compile(r"</?(?P<name>[A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>|<![A-Za-z][^<>]*>")
@@ -708,7 +709,8 @@ def plain_text(document: str) -> str:
     markup: each table row becomes one pipe row on its own line, hidden text goes; otherwise the tags are
     dropped and entities decoded (the same text, many times faster). Either way a block's text stands on
     lines of its own and an inline element's words stay where they stand ("<b>2T</b> tokens"), a note
-    inside a sentence set off by spaces; a formula of arXiv's HTML reads once, from its TeX; a character
+    inside a sentence set off by spaces (arXiv's HTML footnote's text moved after its paragraph, its mark
+    left in place); a formula of arXiv's HTML reads once, from its TeX; a character
     reference left in plain text is its character ("2&nbsp;trillion"). Line ends are written "\\n" (a file
     saved with Windows or old Mac line ends reads the same), zero-width marks, soft hyphens and trade
     and registered marks ("NVIDIA® A100") are dropped, a PDF's pages are joined where a sentence
@@ -838,6 +840,33 @@ def _sanitize_around(element: etree._Element) -> None:
         element.tail = NOT_XML.sub("", element.tail)
 
 
+# a footnote's text that arXiv's HTML (LaTeXML) writes inside the sentence it annotates, where its mark
+# stands ("We train Heron-7B<sup>1</sup><span class="ltx_note_outer">Kite-65B was trained on 1.4T
+# tokens.</span> on 2T tokens"): it would split the sentence and lend it its figures
+_INLINE_NOTES = etree.XPath('//*[contains(concat(" ", normalize-space(@class), " "), " ltx_note_outer ")]')
+_PARAGRAPHS = ("p", "div", "li", "td", "th", "dd", "blockquote", "figcaption")
+
+
+def _moved_after_paragraph(note: etree._Element) -> None:
+    """A footnote's text out of its sentence, to a block of its own right after its paragraph (its mark
+    stays where it was)."""
+    paragraph = next(note.iterancestors(*_PARAGRAPHS), None)
+    parent = note.getparent()
+    if paragraph is None or parent is None:
+        return
+    tail, note.tail = note.tail, None
+    previous = note.getprevious()
+    if tail:  # the sentence's words after the note stay where they were
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(note)
+    block = etree.Element("div")
+    block.append(note)
+    paragraph.addnext(block)
+
+
 def _parsed_text(document: str) -> str | None:
     """The document's visible text by lxml's HTML parser, table rows as pipe rows (None if the parser
     gives up on it)."""
@@ -851,6 +880,8 @@ def _parsed_text(document: str) -> str | None:
         if hidden.getparent() is not None:  # (one outside the root element is not read anyway)
             _sanitize_around(hidden)
             hidden.drop_tree()  # keeps the text that follows it
+    for note in _INLINE_NOTES(root):
+        _moved_after_paragraph(note)
     for row in list(root.iter("tr")):
         # (a character reference may name a character XML forbids, "&#1;": it is no text either)
         cells = [NOT_XML.sub("", " ".join(cell.text_content().split()))
