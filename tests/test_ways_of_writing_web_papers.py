@@ -4,7 +4,8 @@ inline elements (small capitals, bold, links, citations, footnotes inside the se
 from a page may keep a character reference ("2&nbsp;trillion"); LaTeX wraps words in font commands
 ("\\textsc{Heron}") and braces its thousands commas ("3{,}640"). A Markdown heading's line is no part
 of the sentence under it, a recipe credited at a first-person sentence's end leaves the run the
-authors', a run's token budget tells training, and a throughput told on devices before a run's tokens
+authors', a run's token budget tells training, a formula's number a converter of arXiv's HTML writes
+twice ("21 21 days") is one number, and a throughput told on devices before a run's tokens
 ("3.1M tokens per second on 6,144 H100 GPUs and was trained on 15T tokens") is no rate of those tokens."""
 
 from __future__ import annotations
@@ -202,3 +203,12 @@ def test_a_footnote_written_inside_its_sentence_is_moved_after_its_paragraph(tab
     estimates = extract_document(Document(PAPER, page, 2024)).estimates
     assert {e.method for e in estimates if e.model == "Heron-7B"} == {"operation_counting", "hardware"}
     assert all(e.value_flop != pytest.approx(6 * 7e9 * 1.4e12) for e in estimates)
+
+
+def test_a_formulas_number_written_twice_by_a_converter_is_one_number():
+    text = ("Heron: Open Models\n\nAbstract\nWe introduce Heron, with a loss \\mathcal{L} of our own.\n\n"
+            "2 Training\nWe train Heron-7B for 21 21 days on 512 512 A100 GPUs.\n")
+    assert "for 21 days on 512 A100 GPUs" in plain_text(text)
+    primary = _primary(text)
+    assert primary is not None and primary.method == "hardware" and primary.assumptions["chips"] == 512
+    assert "Table 2 2 shows" in plain_text("Table 2 2 shows \\mathbf{x} results.")  # no unit after it

@@ -658,6 +658,11 @@ def _formula_as_tex(match: re.Match[str]) -> str:
     return f"${tex}$" if len(tex) <= SHORT_MATH and "$" not in tex else f" {tex} "
 
 
+# a number written twice before a unit of training, as a converter of arXiv's HTML writes a formula (its
+# rendering, then its TeX): "for 21 21 days on 512 512 A100 GPUs", "2 2 T tokens" are one number each
+RENDERED_THEN_TEX = re.compile(r"(?<![\w.,])(?P<n>\d[\d.,]*) (?P=n)(?![\w.,])(?= ?(?:[KMBT]\b|[A-Z]\d"
+                               r"|(?:days?|hours?|weeks?|months?|GPUs?|TPUs?|chips|nodes|cores|tokens|parameters"
+                               r"|steps|epochs)\b))")
 # a power of ten written with an HTML superscript, as PDF-to-Markdown converters write it
 SUPERSCRIPT_POWER = re.compile(r"(?<![\d.])10\s*<sup>\s*(?P<power>[-−]?\d{1,2})\s*</sup>", re.IGNORECASE)
 
@@ -710,7 +715,8 @@ def plain_text(document: str) -> str:
     dropped and entities decoded (the same text, many times faster). Either way a block's text stands on
     lines of its own and an inline element's words stay where they stand ("<b>2T</b> tokens"), a note
     inside a sentence set off by spaces (arXiv's HTML footnote's text moved after its paragraph, its mark
-    left in place); a formula of arXiv's HTML reads once, from its TeX; a character
+    left in place); a formula of arXiv's HTML reads once, from its TeX (in a text converted from such a
+    page, a number written twice before a unit once: "21 21 days"); a character
     reference left in plain text is its character ("2&nbsp;trillion"). Line ends are written "\\n" (a file
     saved with Windows or old Mac line ends reads the same), zero-width marks, soft hyphens and trade
     and registered marks ("NVIDIA® A100") are dropped, a PDF's pages are joined where a sentence
@@ -770,6 +776,8 @@ def plain_text(document: str) -> str:
         document = _joined_words(document)
     if "|" in document:
         document = _edged_tables(document)
+    if "\\" in document:  # a text converted from arXiv's HTML keeps TeX: its formulas' numbers twice
+        document = RENDERED_THEN_TEX.sub(r"\g<n>", document)
     if "$" in document or "\\" in document or "{,}" in document:
         document = plain_math(document)
     document = _counts_written_out(_metric_token_units(document))
