@@ -206,7 +206,7 @@ def test_a_footnote_written_inside_its_sentence_is_moved_after_its_paragraph(tab
 
 
 def test_a_formulas_number_written_twice_by_a_converter_is_one_number():
-    text = ("Heron: Open Models\n\nAbstract\nWe introduce Heron, with a loss \\mathcal{L} of our own.\n\n"
+    text = ("Heron: Open Models\n\nAbstract\nWe introduce Heron, trained on batches of 4 × \\times 1024.\n\n"
             "2 Training\nWe train Heron-7B for 21 21 days on 512 512 A100 GPUs.\n")
     assert "for 21 days on 512 A100 GPUs" in plain_text(text)
     primary = _primary(text)

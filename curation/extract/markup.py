@@ -17,8 +17,8 @@ from curation.extract.anchors import positions
 from curation.extract.pages import joined_pages
 
 _HTML = re.compile(r"<(?:html|body|div|p|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
-# tables, hidden text, a footnote written inside its sentence (moved out by the parser)
-_NEEDS_PARSER = re.compile(r"<(?:table|tr|td|th|script|style)\b|<!--|ltx_note_outer", re.IGNORECASE)
+_NEEDS_PARSER = re.compile(r"<(?:table|tr|td|th|script|style)\b|<!--", re.IGNORECASE)  # tables, hidden text
+INLINE_NOTE = "ltx_note_outer"  # a footnote written inside its sentence, moved out by the parser
 _TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
 # a tag with its name, and a declaration ("<!DOCTYPE html>"): where the markup is not parsed
 _NAMED_TAG = re.compile(r"</?(?P<name>[A-Za-z][\w:-]*)(?:\s[^<>]*)?/?>|<![A-Za-z][^<>]*>")
@@ -663,6 +663,26 @@ def _formula_as_tex(match: re.Match[str]) -> str:
 RENDERED_THEN_TEX = re.compile(r"(?<![\w.,])(?P<n>\d[\d.,]*) (?P=n)(?![\w.,])(?= ?(?:[KMBT]\b|[A-Z]\d"
                                r"|(?:days?|hours?|weeks?|months?|GPUs?|TPUs?|chips|nodes|cores|tokens|parameters"
                                r"|steps|epochs)\b))")
+# what tells a text converted from arXiv's HTML: a display formula's TeX, a times sign then its TeX (two
+# literal searches: a text with TeX in it is read whole for each)
+RENDERED_TEX_MARKS = ("\\displaystyle", "× \\times")
+DIGIT_SPACE_DIGIT = re.compile(r"\d \d")  # (where one may stand: a cheap scan before the pattern)
+
+
+def _numbers_written_once(document: str) -> str:
+    """Each :data:`RENDERED_THEN_TEX` number once, sought where a digit, a space and a digit meet."""
+    pieces, last = [], 0
+    for hit in DIGIT_SPACE_DIGIT.finditer(document):
+        start = hit.start()
+        while start > last and (document[start - 1].isdigit() or document[start - 1] in ".,"):
+            start -= 1
+        twice = RENDERED_THEN_TEX.match(document, start) if start >= last else None
+        if twice:
+            pieces += [document[last:twice.start()], twice.group("n")]
+            last = twice.end()
+    return "".join(pieces) + document[last:] if pieces else document
+
+
 # a power of ten written with an HTML superscript, as PDF-to-Markdown converters write it
 SUPERSCRIPT_POWER = re.compile(r"(?<![\d.])10\s*<sup>\s*(?P<power>[-−]?\d{1,2})\s*</sup>", re.IGNORECASE)
 
@@ -738,7 +758,7 @@ def plain_text(document: str) -> str:
     if bold or "`" in document:  # before the numbers are read: "**5,500** GT"
         document = _emphasis_dropped(_bold_lines(document, bold) if bold else document, bold)
     if "<" in document:
-        if "<math" in document or "<MATH" in document:  # a formula's TeX once, not its rendering and its TeX
+        if "<math" in document:  # a formula's TeX once, not its rendering and its TeX (LaTeXML's tags)
             document = MATHML.sub(_formula_as_tex, document)
         if "<sup>" in document or "<SUP>" in document:  # "6.67x10<sup>22</sup> FLOPs": "6.67x10^22 FLOPs"
             document = SUPERSCRIPT_POWER.sub(r"10^\g<power>", document)
@@ -776,8 +796,8 @@ def plain_text(document: str) -> str:
         document = _joined_words(document)
     if "|" in document:
         document = _edged_tables(document)
-    if "\\" in document:  # a text converted from arXiv's HTML keeps TeX: its formulas' numbers twice
-        document = RENDERED_THEN_TEX.sub(r"\g<n>", document)
+    if "\\" in document and any(mark in document for mark in RENDERED_TEX_MARKS):  # (converted from
+        document = _numbers_written_once(document)  # arXiv's HTML: its formulas' numbers written twice)
     if "$" in document or "\\" in document or "{,}" in document:
         document = plain_math(document)
     document = _counts_written_out(_metric_token_units(document))
@@ -795,7 +815,7 @@ def plain_text(document: str) -> str:
         document = MEASURE_WORD.sub("", document)  # "512 张 A100": "512 A100"
     if not _HTML.search(document[:20000]):
         return document  # (emphasis went first)
-    if _NEEDS_PARSER.search(document):
+    if _NEEDS_PARSER.search(document) or INLINE_NOTE in document:
         parsed = _parsed_text(document)
         if parsed is not None:
             return parsed
