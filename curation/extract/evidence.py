@@ -47,7 +47,7 @@ _SENTENCE_END = re.compile(r"\s(?:(?<=[.!?]\s)(?:(?<!et al\.\s)\s*(?=[A-Z(\[])|(
 
 
 # a Markdown heading's marks: "## Training" (not "#GPUs" or "# of GPUs" in a PDF's table)
-HEADING_MARK = re.compile(r"#{1,6}[ \t]+(?!of\b)[A-Z\d]")
+HEADING_MARK = re.compile(r"#{1,6}[ \t]+[A-Z\d]")
 LOOKAHEAD = 40  # characters a sentence break's pattern reads past it
 
 
