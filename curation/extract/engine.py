@@ -50,6 +50,7 @@ from curation.extract.sample_counting import find_sample_counting, find_table_sa
 from curation.extract.sections import mark_other_models_sections
 from curation.extract.sibling_runs import mark_runs_of_named_siblings
 from curation.extract.table_finders import find_table_rows, mark_rows_of_other_sizes
+from curation.extract.token_cost import find_table_token_cost, find_token_cost
 from curation.extract.used_models import mark_used_models
 
 AGREEMENT_FACTOR = 3.0
@@ -416,6 +417,8 @@ FINDERS: tuple[Finder, ...] = (
     Finder("flagship counting", lambda text, _, name: find_flagship_counting(text, name)),
     Finder("sample counting", lambda text, _, __: find_sample_counting(text)),
     Finder("table sample counting", lambda text, _, __: find_table_sample_counting(text)),
+    Finder("token cost", lambda text, _, __: find_token_cost(text)),
+    Finder("table token cost", lambda text, _, __: find_table_token_cost(text)),
     Finder("card operation counting", lambda text, _, name: find_card_operation_counting(text, name),
            fallback_of=("operation counting",)),
     Finder("card device time", lambda text, year, name: find_card_device_time(text, year, name),

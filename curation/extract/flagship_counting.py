@@ -61,6 +61,7 @@ from typing import NamedTuple
 
 from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.card_finders import NAME_SIZE, is_card, repository_size, repository_sizes
+from curation.extract.cell_tables import cell_tables
 from curation.extract.context import (
     CLAUSE_BREAK,
     CONSEQUENCE_WE,
@@ -118,7 +119,7 @@ from curation.extract.quantities import (
 )
 from curation.extract.stage_tokens import stage_tokens
 from curation.extract.step_counting import list_block, step_tokens, table_step_tokens
-from curation.extract.tables import find_tables
+from curation.extract.tables import Row, find_tables
 
 PARAMETER_STATEMENT = re.compile(
     rf"(?:(?P<n>{FREE_NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
@@ -585,30 +586,46 @@ TABLE_SIZE = re.compile(r"^\s*~?\s*(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[MBT]|million|bi
 def _own_table_sizes(text: str) -> list[tuple[float, Span]]:
     """Sizes a table of the text's own models gives: a parameter column ("| Model | n_params |" … "|
     Heron-L | 13B |") or row ("| Parameters | 1.3B | 13B |" under "| | Heron-S | Heron-L |"), for the
-    models whose name begins with the title's name ("Heron: …"), an ordinary word excepted."""
-    candidates = []  # (label, cell, row) of every table's parameter column or row
-    for table in find_tables(text) if "|" in text else ():
+    models whose name begins with the title's name ("Heron: …"), an ordinary word excepted; the table
+    written with pipes or one cell a line (:func:`~curation.extract.cell_tables.cell_tables`)."""
+    candidates = []  # (label, cell, its span) of every table's parameter column or row
+    # (pipe tables, and tables PDF text extraction wrote one cell a line)
+    for table in [*(find_tables(text) if "|" in text else ()), *cell_tables(text)]:
         column = parameter_label(table.headers) if len(table.headers) > 2 else None
-        cells = [(row.label, row.cells[column], row) for row in table.rows
+        cells = [(row.label, row.cells[column], _size_cell_span(text, row, column)) for row in table.rows
                  if column and column < len(row.cells)]
         row_index = parameter_label([row.label.lower() for row in table.rows]) if not cells else None
         if row_index is not None:
             names = [cell.strip().strip("*").strip()
                      for cell in table.header_line.text.strip().strip("|").split("|")]
             row = table.rows[row_index]
-            cells = [(names[c], row.cells[c], row) for c in range(1, min(len(names), len(row.cells)))]
+            cells = [(names[c], row.cells[c], _size_cell_span(text, row, c))
+                     for c in range(1, min(len(names), len(row.cells)))]
         candidates += cells
     if not candidates:  # the title's name is sought only where a table gives sizes (cheap first)
         return []
     title = next((w for w in TITLE_WORD.findall(title_part(text)) if not common_word(text, w)), None)
     own = _squashed(title) if title else None
     found = []
-    for label, cell, row in candidates if own else ():
+    for label, cell, span in candidates if own else ():
         size = TABLE_SIZE.match(cell)
         value = scaled_value(size.group("n"), size.group("m")) if size else 0
         if _squashed(label).startswith(own) and 1e6 <= value <= 1e14:
-            found.append((value, row.line))
+            found.append((value, span))
     return found
+
+
+CELL_EVIDENCE = 200  # characters: from a row's label to its size cell, written one cell a line
+
+
+def _size_cell_span(text: str, row: Row, index: int) -> Span:
+    """Where a row's size is written: its line in a pipe table; in a table written one cell a line, the
+    text from its label to the size's cell when they stand near, else the cell alone."""
+    if row.cell_spans is None:
+        return row.line
+    cell = row.cell_spans[index]
+    start = row.cell_spans[0].start
+    return Span(text[start: cell.end], start, cell.end) if 0 <= cell.end - start <= CELL_EVIDENCE else cell
 
 
 def _size_lists(text: str) -> list[re.Match[str]]:
@@ -1245,7 +1262,7 @@ def _token_order(text: str, name: str | None = None, sized: Sized | None = None,
                  size: float | None = None) -> list[tuple[float, Span, Span]]:
     """The training-token figures in the order :func:`_training_tokens` prefers them: the own name's
     figures first (see there), then the others, each group largest first."""
-    candidates = sorted(_token_figures(text), key=lambda c: -c[0])
+    candidates = sorted(token_figures(text), key=lambda c: -c[0])
     order = candidates
     if name is not None:
         own = [c for c in candidates if _mentions(c[2].text.lower(), name) > 0]
@@ -1376,8 +1393,8 @@ def _owned(owner: tuple[str, float] | None, own: str, sized: Sized, size: float 
     return owner[0] in _own_names(own, sized) and (size is None or owner[1] == size)
 
 
-@lru_cache(maxsize=8)
-def _token_figures(text: str) -> list[tuple[float, Span, Span]]:
+@lru_cache(maxsize=8)  # asked by the flagship's run and by the cost-per-token finder; callers keep it as is
+def token_figures(text: str) -> list[tuple[float, Span, Span]]:
     """Every training-token figure in prose about training: (tokens, its span, its sentence)."""
     found, windows = [], []
     low = lowered(text)
@@ -1633,7 +1650,7 @@ def _one_of_several_corpora(text: str, tokens: float, sentence: Span, sized: Siz
     if TRAINS_ON.search(sentence.text) or STAGES.search(sentence.text) or TRAINING_KEY.match(sentence.text):
         return False  # a stage of the run is no corpus of several, nor is a field keyed by training
     return any(abs(other - tokens) > 0.5 * tokens and not _of_another_model(span, where, sized, own)
-               and not teacher_figure(text, span) for other, span, where in _token_figures(text))
+               and not teacher_figure(text, span) for other, span, where in token_figures(text))
 
 
 def _of_another_model(figure: Span, sentence: Span, sized: Sized | None, own: str | None) -> bool:

@@ -1,0 +1,255 @@
+"""Training compute from a cost per token × the tokens trained on, as language-model papers give it:
+"Heron requires 18 GFLOPs per token in the forward pass" … "Heron was trained on 1.2 trillion tokens".
+
+The rules:
+
+- a cost per token is a figure of FLOPs (or multiply-accumulates, two FLOPs each) per token, with
+  what it covers said around it or not ("18 GFLOPs per token", "5.6e10 FLOPs/token", "54 GFLOPs of
+  training compute per token", "each token costs 18 GFLOPs"); a figure of parameters per token, a rate
+  ("FLOP/s"), or several costs in one sentence are none;
+- it covers a training step (the forward and backward passes) when "training", "backward" or
+  "forward and backward" stand with it, else one forward pass — said ("in the forward pass") or unsaid,
+  as a model's cost per token is usually told — and a training step costs three forward passes;
+- the tokens are the run's one count of training tokens in the same sentence or the next (the figures
+  :func:`~curation.extract.flagship_counting.token_figures` reads as a run's: no batch, context or
+  sequence, no first part of the run); a sentence with two different counts, or one that also counts
+  epochs (whether the count covers them is unsaid), gives none;
+- the run is the text's own: one of the two sentences claims it in the first person ("We train Heron
+  on 1.2T tokens") or names a model the title names or the text introduces as its own
+  (:func:`~curation.extract.flagship_counting.introduced_as_own`) — a paper that serves or studies
+  another's model tells its cost per token and its tokens too;
+- the total is cost × tokens (× 3 for a forward pass's cost); the estimate stays Speculative, since a
+  forward cost is often told without the attention's share or as multiply-accumulates.
+
+A table of the text's own models may give each one's cost in a column headed as a cost per token
+("FLOPs/token", "FLOP per token", "GFLOPs per token", "Training FLOPs / token"): every row whose model the
+title names ("Heron-7B" under "Heron: …") gets its cost × the tokens of its row (a tokens column) or, with
+none, of the text's prose, when every run's count of tokens the prose gives is one figure
+(:func:`find_table_token_cost`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.anchors import COMPUTE_UNIT_ANCHOR, anchor_hits, lowered, positions
+from curation.extract.cell_tables import cell_tables
+from curation.extract.context import classify, mark_local_cues
+from curation.extract.device_sentences import next_sentence
+from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
+from curation.extract.flagship_counting import common_word, in_title, introduced_as_own, token_figures, trains
+from curation.extract.operation_counting import EPOCHS
+from curation.extract.quantities import NUMBER, SCIENTIFIC, scaled_value, scientific_value
+from curation.extract.tables import Table, find_tables
+
+PREFIX = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+          "mega": 1e6, "giga": 1e9, "tera": 1e12}
+_COST = (rf"(?:(?P<sci>{SCIENTIFIC})|(?P<n>{NUMBER})\s?(?P<prefix>[KMGT]|thousand\s|million\s|billion\s"
+         r"|mega|giga|tera)?)\s?(?:training\s+|forward(?:-pass)?\s+|non-embedding\s+)?"
+         r"(?P<unit>FLOPs?|FLOPS|flops?|MACs?|multiply-accumulates)(?!\w|/s\b)")  # not a rate, "FLOP/s"
+_PER_TOKEN = r"\s*(?:per|/|for\s+(?:each|every|one|a(?:\s+single)?))\s*(?:training\s+|input\s+)?tokens?\b"
+COST_PER_TOKEN = re.compile(
+    # "18 GFLOPs per token", "54 GFLOPs of training compute per token", "4.2e10 training FLOPs/token"
+    rf"{_COST}(?:\s+of\s+(?:training\s+)?compute)?\s*(?:\([^()]{{1,20}}\)\s*)?{_PER_TOKEN}"
+    # "each token costs 18 GFLOPs", "every training token requires about 5.6e10 FLOPs"
+    r"|\b(?:each|every|a\s+single)\s+(?:training\s+)?token\s+(?:costs?|takes|requires|needs)\s+"
+    r"(?:about\s+|roughly\s+|approximately\s+|~\s*)?" + _COST.replace("?P<", "?P<a_"),
+    re.IGNORECASE)
+COST_KEYS = ("", "a_")  # the groups of COST_PER_TOKEN's alternatives
+# words that make a cost cover the whole training step, not one forward pass (read in lower case)
+TRAINING_STEP = re.compile(r"\btraining\b|backward|fwd\s*\+\s*bwd|forward\s+and\s+backward")
+FORWARD_ONLY = re.compile(r"\bforward(?!\s+and\s+backward)(?:[\s-]+pass)?\b|\binference\b")
+COVER_REACH = 40  # characters either side of a cost in which its cover is read
+
+
+def _cost(match: re.Match[str]) -> float:
+    """FLOPs per token from a :data:`COST_PER_TOKEN` match (a multiply-accumulate is two)."""
+    key = next(key for key in COST_KEYS if match.group(f"{key}unit"))
+    if match.group(f"{key}sci"):
+        value = scientific_value(re.match(SCIENTIFIC, match.group(f"{key}sci")))
+    else:
+        prefix = (match.group(f"{key}prefix") or "").strip().lower()
+        value = scaled_value(match.group(f"{key}n"), None) * PREFIX.get(prefix, 1.0)
+    unit = match.group(f"{key}unit").lower()
+    return value * (2 if "mac" in unit or "accumulate" in unit else 1)
+
+
+def passes_per_cost(words: str) -> float:
+    """How many of a cost per token one training step takes: 1 when ``words`` (lower case, the cost with
+    what stands around it) say it covers training or the backward pass and not the forward pass alone, else
+    3 (a forward pass's cost, said or unsaid; the backward pass costs two)."""
+    if TRAINING_STEP.search(words) and not FORWARD_ONLY.search(TRAINING_STEP.sub(" ", words)):
+        return 1.0
+    return 3.0
+
+
+def find_token_cost(text: str) -> list[Estimate]:
+    """Cost per token × the run's tokens where a sentence (or it and the next) gives both (see the
+    module's rules)."""
+    low = lowered(text)
+    if "token" not in low or ("flop" not in low and "mac" not in low):
+        return []
+    # (the FLOP units the anchors already found, and multiply-accumulates, with "token" near them)
+    starts = sorted({start for start, _ in anchor_hits(text)[COMPUTE_UNIT_ANCHOR]} |
+                    {at for word in ("macs", "multiply-acc") if word in low for at in positions(low, word)})
+    figures = None
+    estimates, seen = [], set()
+    for at in starts:
+        if "token" not in low[max(0, at - 60): at + 60]:
+            continue
+        sentence = sentence_around(text, at, at + 1)
+        if sentence.start in seen:
+            continue
+        seen.add(sentence.start)
+        costs = list(COST_PER_TOKEN.finditer(sentence.text))
+        if len(costs) != 1:
+            continue
+        figures = token_figures(text) if figures is None else figures
+        estimate = _estimate(text, sentence, costs[0], figures)
+        following = next_sentence(text, sentence) if estimate is None else None
+        if following is not None and "\n\n" not in text[sentence.end: following.start]:
+            estimate = _estimate(text, sentence, costs[0], figures, following)
+        if estimate is not None:
+            estimates.append(estimate)
+    return estimates
+
+
+def _estimate(text: str, sentence: Span, cost: re.Match[str], figures: list[tuple[float, Span, Span]],
+              other: Span | None = None) -> Estimate | None:
+    """The estimate of one cost per token and the run's one count of tokens in ``other`` (or the cost's
+    own sentence)."""
+    where = other or sentence
+    mine = [(tokens, span) for tokens, span, around in figures
+            if around.start == where.start and where.start <= span.start < where.end]
+    if not mine or any(abs(tokens - mine[0][0]) > 0.02 * mine[0][0] for tokens, _ in mine) \
+            or EPOCHS.search(where.text):
+        return None
+    forward_or_step = _cost(cost)
+    tokens, token_span = mine[0]
+    if not 1e6 <= forward_or_step <= 1e15 or not _own_run(text, sentence, where):
+        return None
+    low = lowered(text)
+    at, end = sentence.start + cost.start(), sentence.start + cost.end()
+    passes = passes_per_cost(low[max(sentence.start, at - COVER_REACH): min(sentence.end, end + COVER_REACH)])
+    cost_span = Span(cost.group(0), at, end)
+    evidence = [sentence] + ([other] if other else []) + [cost_span, token_span]
+    estimate = Estimate(passes * forward_or_step * tokens, OPERATION_COUNTING, evidence,
+                        {"flop_per_token": forward_or_step, "training_tokens": tokens,
+                         "cost_covers": "a training step" if passes == 1 else "a forward pass",
+                         "formula": "FLOP per token * tokens" if passes == 1
+                         else "3 * forward FLOP per token * tokens"},
+                        confidence="Speculative")
+    # the cost's own words ("per token", "in the forward pass", "at inference") are no sign that the
+    # figure is not a total
+    context = where.text if other else _without_cost(sentence.text, cost)
+    mark_local_cues(estimate, text, where, token_span)
+    return classify(estimate, context.lower())
+
+
+CAPITALIZED = re.compile(r"(?<![\w.-])[A-Z][\w.-]*[A-Za-z0-9]")
+
+
+def _own_run(text: str, *sentences: Span) -> bool:
+    """Whether the sentences tell the text's own run: a first-person training claim, or a name the title
+    writes or the text introduces as its own (an ordinary capitalized word is no name)."""
+    if any(trains(sentence.text) for sentence in sentences):
+        return True
+    names = {m.group(0) for sentence in sentences for m in CAPITALIZED.finditer(sentence.text)}
+    return any(len(name) > 2 and not common_word(text, name)
+               and (in_title(text, name) or introduced_as_own(text, name)) for name in names)
+
+
+def _without_cost(sentence: str, cost: re.Match[str]) -> str:
+    """A sentence without its cost per token and the words near it that say what the cost covers."""
+    before = max(0, cost.start() - COVER_REACH)
+    after = min(len(sentence), cost.end() + COVER_REACH)
+    return " ".join((sentence[:before], FORWARD_ONLY.sub(" ", sentence[before:cost.start()]),
+                     FORWARD_ONLY.sub(" ", sentence[cost.end():after]), sentence[after:]))
+
+
+# a column of cost per token: "FLOPs/token", "FLOP per token", "GFLOPs per token", "FLOPs per token (G)",
+# "Training FLOPs / token", "Forward FLOPs per token"
+COST_HEADER = re.compile(r"^\W*(?P<cover>training\s+|forward\s+|fwd\s+)?(?P<prefix>[kmgt])?"
+                         r"(?:flops?|macs)\b\s*(?:per|/)\s*tokens?\b\s*(?:\(\s*(?P<scale>[kmgtb])\s*\))?\s*$",
+                         re.IGNORECASE)
+COST_CELL = re.compile(rf"^\s*~?\s*(?:(?P<sci>{SCIENTIFIC})|(?P<n>{NUMBER})\s?(?P<prefix>[KMGTB])?)\s*$")
+CELL_PREFIX = {"k": 1e3, "m": 1e6, "g": 1e9, "b": 1e9, "t": 1e12}
+TOKEN_HEADER = re.compile(r"\btokens?\b(?!\s*(?:per|/))|token\s+count", re.IGNORECASE)
+TOKEN_CELL = re.compile(rf"^\s*~?\s*(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)?\b",
+                        re.IGNORECASE)
+
+
+def _cost_column(table: Table) -> int | None:
+    """The index of a table's cost-per-token column (not its label column), or None."""
+    return next((i for i, header in enumerate(table.headers) if i and COST_HEADER.match(header)), None)
+
+
+def _cell_cost(cell: str, header: re.Match[str]) -> float | None:
+    """A cost cell's FLOPs per token, in the unit its header names ("GFLOPs/token", "FLOPs/token (G)")."""
+    match = COST_CELL.match(cell.replace(",", "") if "e" not in cell.lower() else cell)
+    if match is None:
+        return None
+    if match.group("sci"):
+        return scientific_value(re.match(SCIENTIFIC, match.group("sci")))
+    scale = CELL_PREFIX.get((match.group("prefix") or header.group("prefix") or header.group("scale")
+                             or "").lower(), 1.0)
+    return scaled_value(match.group("n"), None) * scale
+
+
+def _row_tokens(table: Table, cells: list[str]) -> float | None:
+    """The training tokens a row's tokens column gives ("2T", "1.4 trillion"), or None."""
+    column = next((i for i, header in enumerate(table.headers) if i and TOKEN_HEADER.search(header)
+                   and "batch" not in header.lower() and "context" not in header.lower()
+                   and not COST_HEADER.match(header)), None)
+    match = TOKEN_CELL.match(cells[column]) if column is not None and column < len(cells) else None
+    if match is None or not match.group("m"):
+        return None
+    return scaled_value(match.group("n"), match.group("m"))
+
+
+def _prose_tokens(text: str) -> tuple[float, Span] | None:
+    """The tokens of the text's runs in prose, when every run's count of tokens it gives is one figure."""
+    figures = [(tokens, span) for tokens, span, sentence in token_figures(text)
+               if sentence.start <= span.start < sentence.end]
+    if not figures or any(abs(tokens - figures[0][0]) > 0.02 * figures[0][0] for tokens, _ in figures):
+        return None
+    return figures[0]
+
+
+def find_table_token_cost(text: str) -> list[Estimate]:
+    """A table row's cost per token × its run's tokens, for the rows of the text's own models (see the
+    module's rules)."""
+    low = lowered(text)
+    if "token" not in low:
+        return []
+    estimates: list[Estimate] = []
+    prose: tuple[float, Span] | bool | None = False  # read once, when a row needs it
+    for table in [*find_tables(text), *cell_tables(text)]:
+        column = _cost_column(table)
+        if column is None:
+            continue
+        header = COST_HEADER.match(table.headers[column])
+        passes = 1.0 if (header.group("cover") or "").strip().lower() == "training" else 3.0
+        for row in table.rows:
+            cost = _cell_cost(row.cells[column], header) if column < len(row.cells) else None
+            label = row.label.strip("* ")
+            if cost is None or not 1e6 <= cost <= 1e15 or not in_title(text, label):
+                continue
+            tokens, where = _row_tokens(table, row.cells), None
+            if tokens is None:
+                prose = _prose_tokens(text) if prose is False else prose
+                if not prose:
+                    return estimates
+                tokens, where = prose
+            if not 1e8 <= tokens <= 1e15:
+                continue
+            estimate = Estimate(passes * cost * tokens, OPERATION_COUNTING,
+                                [row.line] + ([where] if where else []),
+                                {"flop_per_token": cost, "training_tokens": tokens, "table_row": True,
+                                 "cost_covers": "a training step" if passes == 1 else "a forward pass",
+                                 "formula": "FLOP per token * tokens" if passes == 1
+                                 else "3 * forward FLOP per token * tokens"},
+                                model=label, confidence="Speculative")
+            context = sentence_around(text, where.start, where.end).text if where else row.line.text
+            estimates.append(classify(estimate, context.lower()))
+    return estimates
