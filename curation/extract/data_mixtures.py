@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from curation.extract.anchors import lowered
+from curation.extract.cell_tables import cell_tables
 from curation.extract.evidence import Span
 from curation.extract.quantities import MULTIPLIERS, NUMBER, parse_plain
 from curation.extract.tables import Row, Table, find_tables
@@ -81,7 +82,7 @@ def _mixture(text: str, table: Table) -> tuple[float, Span] | None:
     if total is not None and total[0] >= MIN_TOKENS:
         return total
     if rows >= 2 and summed >= MIN_TOKENS:
-        first, last = table.header_line.start, table.rows[-1].line.end
+        first, last = table.header_line.start, table.end
         return summed, Span(text[first:last], first, last)
     return None
 
@@ -91,5 +92,7 @@ def mixture_tokens(text: str) -> tuple[float, Span] | None:
     or the table), or None (see the module's rule)."""
     if "token" not in lowered(text):
         return None
-    found = [mixture for table in find_tables(text) if (mixture := _mixture(text, table)) is not None]
+    # (pipe tables, and tables PDF text extraction wrote one cell a line)
+    found = [mixture for table in [*find_tables(text), *cell_tables(text)]
+             if (mixture := _mixture(text, table)) is not None]
     return max(found, key=lambda pair: pair[0]) if found else None

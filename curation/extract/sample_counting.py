@@ -21,7 +21,8 @@ The rules:
   3 × cost × examples × epochs; papers often write multiply-accumulates as "FLOPs", so the figure may
   be 2× low, and the estimate stays Speculative.
 
-A table of the text's own models may give each one's cost per example in a column headed "FLOPs"
+A table of the text's own models (with pipes, or one cell a line as PDF text extraction writes it) may
+give each one's cost per example in a column headed "FLOPs"
 ("GFLOPs", "FLOPs (G)", "MACs"; not "Training FLOPs" nor "FLOPs/token"), with the epochs and the
 examples in prose ("All models are trained for 300 epochs on ImageNet-1k."): every row whose model the
 title names ("Heron-B" under "Heron: …") gets 3 × its cost × examples × epochs, when the sentences that
@@ -34,6 +35,7 @@ from __future__ import annotations
 import re
 
 from curation.extract.anchors import COMPUTE_UNIT_ANCHOR, anchor_hits, lowered, positions
+from curation.extract.cell_tables import cell_tables
 from curation.extract.context import classify, mark_local_cues
 from curation.extract.device_sentences import next_sentence
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
@@ -214,7 +216,8 @@ def find_table_sample_counting(text: str) -> list[Estimate]:
         return []
     set_up = None
     estimates = []
-    for table in find_tables(text):
+    # (pipe tables, and tables PDF text extraction wrote one cell a line)
+    for table in [*find_tables(text), *cell_tables(text)]:
         column = next((i for i, header in enumerate(table.headers) if COST_HEADER.match(header)), None)
         if column is None or column == 0:
             continue
@@ -232,7 +235,8 @@ def find_table_sample_counting(text: str) -> list[Estimate]:
             forward = scaled_value(cell.group("n"), None) * scale
             if not 1e6 <= forward <= 1e15:
                 continue
-            estimate = Estimate(3 * forward * n_examples * passes, OPERATION_COUNTING, [row.line, sentence],
+            estimate = Estimate(3 * forward * n_examples * passes, OPERATION_COUNTING,
+                                [*row.evidence(column), sentence],
                                 {"forward_flop_per_example": forward, "training_examples": n_examples,
                                  "epochs": passes, "table_row": True,
                                  "formula": "3 * forward FLOP per example * examples * epochs"},

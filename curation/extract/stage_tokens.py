@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from curation.extract.anchors import lowered, positions
+from curation.extract.cell_tables import cell_tables
 from curation.extract.data_mixtures import token_rows
 from curation.extract.evidence import Span
 from curation.extract.quantities import FREE_NUMBER, scaled_value
@@ -71,7 +72,7 @@ def _table_stages(text: str, table: Table) -> tuple[float, Span] | None:
     if total is not None and total[0] >= MIN_TOKENS and rows >= enough:
         return total
     if rows >= enough and summed >= MIN_TOKENS:
-        first, last = table.header_line.start, table.rows[-1].line.end
+        first, last = table.header_line.start, table.end
         return summed, Span(text[first:last], first, last)
     return None
 
@@ -152,7 +153,9 @@ def stage_tokens(text: str) -> list[tuple[float, Span]]:
     low = lowered(text)
     if "stage" not in low and "phase" not in low and "anneal" not in low:
         return []
-    found = [stages for table in find_tables(text) if (stages := _table_stages(text, table)) is not None]
+    # (pipe tables, and tables PDF text extraction wrote one cell a line)
+    found = [stages for table in [*find_tables(text), *cell_tables(text)]
+             if (stages := _table_stages(text, table)) is not None]
     found += _line_stages(text, low)
     found += _sentence_stages(text, low)
     return [(tokens, span) for tokens, span in found if tokens >= MIN_TOKENS and _about_training(text, span)]

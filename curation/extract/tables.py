@@ -26,6 +26,12 @@ class Row:
     def label(self) -> str:
         return self.cells[0] if self.cells else ""
 
+    def evidence(self, index: int) -> list[Span]:
+        """The spans that show a cell with its row: the row's line, and the cell's own span where the
+        cells do not stand on one line."""
+        own = self.cell_spans[index] if self.cell_spans is not None and index < len(self.cell_spans) else None
+        return [self.line] + ([own] if own is not None and own != self.line else [])
+
 
 @dataclass
 class Table:
@@ -34,6 +40,12 @@ class Table:
     headers: list[str]
     header_line: Span
     rows: list[Row]
+
+    @property
+    def end(self) -> int:
+        """Where the table's last cell ends (in a table written one cell a line, a row's label line may come
+        before its values)."""
+        return max(max([row.line.end, *(span.end for span in row.cell_spans or ())]) for row in self.rows)
 
     def column(self, *needles: str) -> int | None:
         """The first column whose header holds every needle."""

@@ -244,7 +244,7 @@ def find_table_token_cost(text: str) -> list[Estimate]:
             if not 1e8 <= tokens <= 1e15:
                 continue
             estimate = Estimate(passes * cost * tokens, OPERATION_COUNTING,
-                                [row.line] + ([where] if where else []),
+                                [*row.evidence(column)] + ([where] if where else []),
                                 {"flop_per_token": cost, "training_tokens": tokens, "table_row": True,
                                  "cost_covers": "a training step" if passes == 1 else "a forward pass",
                                  "formula": "FLOP per token * tokens" if passes == 1

@@ -1,0 +1,68 @@
+"""Short texts of our own for tables as PDF text extraction writes them, one cell a line (column after
+column, or row after row), read as their pipe-table forms are: a family's sizes given only in a table of
+the own models ("We train all Heron models on 300B tokens" under a table whose largest Heron is 1.3B is
+the flagship's 6 · 1.3e9 · 300e9), a pre-training told stage by stage, a data mixture's total, and a vision
+table's cost per image, each cell shown in the evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.documents import extract_document
+from schemas.handover import PAPER, Document
+
+OPENING = "Heron: small open language models\n\nTable 1: Heron model sizes.\n"
+PROSE = "\nWe train all Heron models on 300B tokens of a filtered crawl.\n"
+PIPES = ("| Model | Params | Layers |\n|---|---|---|\n| Heron-S | 125M | 12 |\n"
+         "| Heron-M | 350M | 24 |\n"
+         "| Heron-L | 1.3B | 24 |\n")
+COLUMN_AFTER_COLUMN = ("\nModel\n\nParams\n\nLayers\n\nHeron-S\nHeron-M\nHeron-L\n\n125M\n350M\n1.3B\n\n"
+                       "12\n24\n24\n")
+ROW_AFTER_ROW = "Model\nParams\nLayers\nHeron-S\n125M\n12\nHeron-M\n350M\n24\nHeron-L\n1.3B\n24\n"
+
+
+@pytest.mark.parametrize("table", [PIPES, COLUMN_AFTER_COLUMN, ROW_AFTER_ROW],
+                         ids=["pipes", "column after column", "row after row"])
+def test_the_own_tables_largest_size_is_the_flagship(table):
+    text = OPENING + table + PROSE
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.3e9 * 300e9)
+    assert any("Heron-L" in span.text and "1.3B" in span.text for span in primary.evidence)
+
+
+def test_a_table_of_anothers_models_gives_no_size():
+    text = (OPENING.replace("Heron model sizes", "Models we compare with") +
+            COLUMN_AFTER_COLUMN.replace("Heron", "Kite") + PROSE)
+    assert extract_document(Document(PAPER, text, 2024)).primary is None
+
+
+STAGES_OPENING = "Heron: open language models\n\nHeron-7B is pre-trained in stages.\n\n"
+CAPTION = "\nTable 3: Heron-7B training stages.\n"
+STAGES_COLUMNS = "Stage\n\nTokens\n\nPre-training\nAnnealing\nSFT\n\n10T\n2T\n5B\n" + CAPTION
+STAGES_ROWS = "Stage\nTokens\nPre-training\n10T\nAnnealing\n2T\nSFT\n5B\n" + CAPTION
+
+
+@pytest.mark.parametrize("table", [STAGES_COLUMNS, STAGES_ROWS], ids=["column after column", "row after row"])
+def test_a_table_of_stages_one_cell_a_line_sums_its_pre_training(table):
+    primary = extract_document(Document(PAPER, STAGES_OPENING + table, 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 12e12)
+    text = STAGES_OPENING + table
+    assert all(span.text == text[span.start:span.end] for span in primary.evidence)
+    assert any("10T" in span.text and "2T" in span.text for span in primary.evidence)
+
+
+def test_a_data_mixture_one_cell_a_line_gives_its_total():
+    text = ("Heron: open language models\n\nWe pre-train Heron-7B on a mixture of public data.\n\n"
+            "Table 2: Pre-training data.\nSource\nTokens\nWeb\n3.2T\nCode\n600B\nBooks\n200B\n")
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 4e12)
+
+
+def test_a_vision_table_of_costs_one_cell_a_line_shows_each_cost():
+    text = ("Heron: efficient vision transformers\n\nTable 1: Heron variants.\n\nModel\n\nParams\n\n"
+            "GFLOPs\n\nHeron-S\nHeron-B\n\n22M\n86M\n\n4.6\n17.6\n\n"
+            "All models are trained for 300 epochs on ImageNet-1k.\n")
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None and primary.model == "Heron-B"
+    assert primary.value_flop == pytest.approx(3 * 17.6e9 * 1_281_167 * 300)
+    assert [span.text for span in primary.evidence][:2] == ["Heron-B", "17.6"]
