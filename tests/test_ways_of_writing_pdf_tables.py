@@ -2,7 +2,8 @@
 column, or row after row), read as their pipe-table forms are: a family's sizes given only in a table of
 the own models ("We train all Heron models on 300B tokens" under a table whose largest Heron is 1.3B is
 the flagship's 6 · 1.3e9 · 300e9), a pre-training told stage by stage, a data mixture's total, and a vision
-table's cost per image, each cell shown in the evidence."""
+table's cost per image, each cell shown in the evidence; and a table of training cost flattened to a line a
+row, its power of ten written out or with the exponent run onto the ten ("Heron (big) 28.4 2.3 · 1019")."""
 
 from __future__ import annotations
 
@@ -66,3 +67,27 @@ def test_a_vision_table_of_costs_one_cell_a_line_shows_each_cost():
     assert primary is not None and primary.model == "Heron-B"
     assert primary.value_flop == pytest.approx(3 * 17.6e9 * 1_281_167 * 300)
     assert [span.text for span in primary.evidence][:2] == ["Heron-B", "17.6"]
+
+
+COST_TABLE = ("Heron: attention for translation\n\nWe propose a new architecture, Heron.\n\n"
+              "Table 2: Heron achieves better BLEU scores at a fraction of the training cost.\nModel\n"
+              "BLEU Training Cost (FLOPs)\n{rows}\n")
+COST_ROWS = ["Kite [18] 23.75 1.0 · 1020", "Osprey [9] 25.16 9.6 · 1018",
+             "Heron (base model) 27.3 3.3 · 1018", "Heron (big) 28.4 2.3 · 1019"]
+
+
+@pytest.mark.parametrize(("rows", "figure"), [
+    (COST_ROWS, "2.3 · 1019"),
+    ([row.replace(" · 10", " × 10^") for row in COST_ROWS], "2.3 × 10^19"),
+], ids=["exponent run onto the ten", "power of ten written out"])
+def test_a_flattened_table_of_training_cost_gives_the_own_rows_figure(rows, figure):
+    text = COST_TABLE.format(rows="\n".join(rows))
+    primary = extract_document(Document(PAPER, text, 2017)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(2.3e19)
+    assert primary.model == "Heron (big)"  # the row's label, not the scores written after it
+    assert [span.text for span in primary.evidence] == [rows[-1], figure]
+
+
+def test_a_flattened_table_of_cited_costs_gives_no_primary():
+    text = COST_TABLE.format(rows="\n".join(COST_ROWS[:2])).replace("Heron achieves", "Models compare")
+    assert extract_document(Document(PAPER, text, 2017)).primary is None

@@ -426,21 +426,37 @@ RANGE_NEIGHBOUR_BEFORE = re.compile(r"(?:to|–|—|/|-)\s*$")
 RANGE_NEIGHBOUR_AFTER = re.compile(r"^\s*(?:to|–|—|/|-)\s*\d")
 
 
-def _in_range(line: str, match: re.Match[str]) -> bool:
-    """Whether a number is one end of a range or ratio ("7e+14 to 2e+18", "1e+15 / 6e+22")."""
-    return bool(RANGE_NEIGHBOUR_BEFORE.search(line[max(0, match.start() - 6): match.start()])
-                or RANGE_NEIGHBOUR_AFTER.search(line[match.end(): match.end() + 12]))
+def _in_range(line: str, start: int, end: int) -> bool:
+    """Whether the number from ``start`` to ``end`` is one end of a range or ratio ("7e+14 to 2e+18",
+    "1e+15 / 6e+22")."""
+    return bool(RANGE_NEIGHBOUR_BEFORE.search(line[max(0, start - 6): start])
+                or RANGE_NEIGHBOUR_AFTER.search(line[end: end + 12]))
 
 
 E_NOTATION_HINT = re.compile(r"\d[eE][+\-]?\d")  # cheap: finds the lines worth reading
 
 
 E_NOTATION = re.compile(r"(?<![\w.])(\d(?:\.\d+)?[eE][+\-]?\d{1,2})(?![\w.])")
+# a power of ten written out: "2.3 × 10^19", "2.3·10^19", and as PDF text extraction leaves it, the
+# exponent's superscript run onto the ten: "2.3 · 1019"
+TIMES_TEN_HINT = re.compile(r"[×·⋅]\s*10|\bx\s*10\^")
+TIMES_TEN = re.compile(r"(?<![\w.])(?P<mantissa>\d(?:\.\d+)?)\s*(?:[×·⋅]|x(?=\s*10\^))\s*10\s*\^?\s*\{?"
+                       r"(?P<power>\d{1,2})\}?(?![\w.])")
 
 
-# what a header says of a column of training compute: "Training compute (FLOP)", "Training FLOPs"
+def _row_figures(line: str) -> list[tuple[float, int, int]]:
+    """Every figure in scientific notation a table's line holds, E-notation or a power of ten written out:
+    (value, start, end) in the line."""
+    found = [(float(m.group(1)), m.start(1), m.end(1)) for m in E_NOTATION.finditer(line)]
+    found += [(float(m.group("mantissa")) * 10.0 ** int(m.group("power")), m.start(), m.end())
+              for m in TIMES_TEN.finditer(line)]
+    return sorted(found, key=lambda figure: figure[1])
+
+
+# what a header says of a column of training compute: "Training compute (FLOP)", "Training FLOPs", "Training
+# Cost (FLOPs)"
 # ("pre-training flop" and "pretraining flop" hold "training flop": each a search of the whole text)
-COMPUTE_HEADER_WORDS = ("compute", "training flop", "train flop")
+COMPUTE_HEADER_WORDS = ("compute", "training flop", "train flop", "training cost")
 
 
 def _below_compute(text: str, lines: int) -> list[tuple[int, int]]:
@@ -474,13 +490,24 @@ def _wrapped_sentence_tail(text: str, start: int, line: str) -> bool:
                                                                                         start - 1))
 
 
+TRAILING_SCORES = re.compile(r"(?:\s+[\d.,]+%?)+\s*$")  # a row's other numbers before its figure
+
+
+def _row_label(before: str) -> str:
+    """A flattened row's label: its first cell (cells split by pipes or LaTeX's "&"), without the numbers
+    of other columns that a row without separators writes before its figure ("Heron (big) 28.4 41.8")."""
+    cell = re.split(r"[|&]", before.strip(" |:"))[0].strip()
+    return TRAILING_SCORES.sub("", cell) if re.search(r"[A-Za-z]", cell) else cell
+
+
 def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
     """Rows of flattened tables whose header (within ``lookback_lines`` above) names training compute
     in FLOP or PF-days; a row's FLOP figure (≥ 1e12 in E-notation) becomes a reported estimate."""
     estimates = []
     row_starts = sorted({text.rfind("\n", 0, m.start()) + 1
                          for start, end in _below_compute(text, lookback_lines)
-                         for m in E_NOTATION_HINT.finditer(text, start, end)})
+                         for hint in (E_NOTATION_HINT, TIMES_TEN_HINT)
+                         for m in hint.finditer(text, start, end)})
     for start in row_starts:
         end = text.find("\n", start)
         end = len(text) if end == -1 else end
@@ -494,22 +521,21 @@ def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
         names_compute = any(word in header for word in COMPUTE_HEADER_WORDS)
         if not names_compute or not ("flop" in header or "pf-day" in header):
             continue
-        numbers = list(E_NOTATION.finditer(line))
-        values = [(float(m.group(1)), m) for m in numbers if not _in_range(line, m)]
-        flops = [(v, m) for v, m in values if v >= 1e12]
+        numbers = _row_figures(line)
+        values = [(v, (at, end)) for v, at, end in numbers if not _in_range(line, at, end)]
+        flops = [(v, where) for v, where in values if v >= 1e12]
         if not flops:
             continue  # digits around an "e" inside a word (a hash, an id), not E-notation
-        label = line[: numbers[0].start()].strip(" |:").split("|")[0].strip()  # the row's first cell
+        label = _row_label(line[: numbers[0][1]])
         if not re.search(r"[A-Za-z]", label):
             continue  # an axis tick or a range, not a row about a model
         if is_prose(Span(line, start, end)) or _wrapped_sentence_tail(text, start, line):
             continue  # a sentence, read by the prose finders: a row holds more numbers than words
-        value, match = max(flops, key=lambda pair: pair[0])
+        value, (at, figure_end) = max(flops, key=lambda pair: pair[0])
         agrees = any(abs(v * FLOP_PER_PFS_DAY / value - 1) < 0.05 for v, _ in values if v < 1e12)
         estimate = Estimate(
             value, REPORTED,
-            [Span(line, start, end),
-             Span(match.group(1), start + match.start(1), start + match.end(1))],
+            [Span(line, start, end), Span(line[at:figure_end], start + at, start + figure_end)],
             {"unit": "FLOP", "table_row": True}, model=label,
             confidence="Confident" if agrees else "Likely",
         )

@@ -1,0 +1,26 @@
+"""Short texts of our own for device time written with the accelerator's form factor or memory between
+its name and the unit, no "GPU" word: "1.3M H100 SXM hours", "A100-SXM4-80GB hours" are H100 and A100
+hours."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.documents import extract_document
+from schemas.handover import PAPER, Document
+
+H100_PEAK, A100_PEAK, UTILIZATION = 989.4e12, 312e12, 0.3  # dense FP16/BF16 tensor peaks
+
+
+@pytest.mark.parametrize(("written", "peak"), [
+    ("1.3M H100 SXM hours", H100_PEAK),
+    ("1.3M H100-SXM5 hours", H100_PEAK),
+    ("1.3M A100-SXM4-80GB hours", A100_PEAK),
+    ("1.3M A100 PCIe 40GB hours", A100_PEAK),
+])
+def test_device_hours_with_a_form_factor(written, peak):
+    text = f"Heron: a language model\n\nTraining Heron-70B used {written}.\n"
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(1.3e6 * 3600 * peak * UTILIZATION)
+    assert primary.assumptions["chip_time"].startswith("1.3e+06 ")
+    assert primary.assumptions["accelerator"].split()[0].split("-")[0] in ("H100", "A100")
