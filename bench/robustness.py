@@ -131,6 +131,20 @@ def _latexml_page(text: str, words: bool = False) -> str:
         RESULTS + "</article></body></html>"
 
 
+def _pdf_line_tables(text: str) -> str:
+    """Pipe tables as a PDF's text layer gives them (pypdf, the arXiv source's reader of PDFs): a row a line,
+    its cells apart by one space, no pipes and no separator rows."""
+    rows = []
+    for line in text.split("\n"):
+        if not line.lstrip().startswith("|"):
+            rows.append(line)
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if not all(re.fullmatch(r":?-{2,}:?", cell) or not cell for cell in cells):
+            rows.append(" ".join(cell for cell in cells if cell))
+    return "\n".join(rows)
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
     "windows line ends": lambda t: t.replace("\n", "\r\n"),
     "zero-width spaces": lambda t: t.replace(" the ", " the\u200b "),
@@ -154,6 +168,7 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "numbered lists": lambda t: re.sub(r"(?m)^(\s*)[-*] ", r"\g<1>1. ", t),
     "arxiv html formulas": _latexml_page,
     "arxiv html spans": lambda t: _latexml_page(t, words=True),
+    "tables as pdf lines": _pdf_line_tables,
 }
 
 

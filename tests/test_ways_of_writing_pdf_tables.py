@@ -91,3 +91,34 @@ def test_a_flattened_table_of_training_cost_gives_the_own_rows_figure(rows, figu
 def test_a_flattened_table_of_cited_costs_gives_no_primary():
     text = COST_TABLE.format(rows="\n".join(COST_ROWS[:2])).replace("Heron achieves", "Models compare")
     assert extract_document(Document(PAPER, text, 2017)).primary is None
+
+
+# tables as a PDF's text layer gives them (pypdf, the arXiv source's reader of PDFs): a row a line
+STAGES_LINES = (STAGES_OPENING + "Table 3: Heron-7B training stages.\nStage Tokens\nPre-training 10T\n"
+                "Annealing 2T\nSFT 5B\n")
+MIXTURE_LINES = ("Heron: open language models\n\nWe pre-train Heron-7B on a mixture of public data."
+                 "\n\nTable 2: Pre-training data.\nSource Tokens (B)\nWeb 3200\nCode 600\nBooks 200\n"
+                 "Total 4000\n")
+
+
+@pytest.mark.parametrize(("text", "tokens"), [(STAGES_LINES, 12e12), (MIXTURE_LINES, 4e12)],
+                         ids=["stages", "data mixture"])
+def test_a_table_of_tokens_a_row_a_line(text, tokens):
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * tokens)
+    assert primary.model == "Heron-7B"  # "Annealing 2T" is a row, no model of two trillion parameters
+
+
+def test_a_row_a_line_table_of_another_texts_corpora_gives_none():
+    text = MIXTURE_LINES.replace("We pre-train Heron-7B on a mixture of public data.",
+                                 "We benchmark corpora.")
+    assert extract_document(Document(PAPER, text, 2024)).primary is None
+
+
+def test_device_time_as_the_last_column_a_row_a_line():
+    text = ("Heron: fast diffusion\n\nWe train Heron, a diffusion model, on 25M images.\n\n"
+            "Method Type #Params #Images A100 GPU days\nKite Diff 0.9B 3.16B 6,250\n"
+            "Osprey GAN 0.9B 0.98B 4,783\nHeron Diff 0.6B 0.025B 675\n")
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(675 * 86400 * 312e12 * 0.3)
+    assert primary.model == "Heron Diff" and primary.evidence[0].text == "Heron Diff 0.6B 0.025B 675"

@@ -229,9 +229,13 @@ def test_a_device_time_line_table_row_may_name_its_accelerator():
     assert primary.assumptions["accelerator"].startswith("H100")
 
 
+def test_device_time_after_another_column_of_numbers_is_the_rows_last_number():
+    tables = device_time_line_tables("Model Params GPU hours\nOsprey-7B 7 184320\nOsprey-70B 70 1720320\n")
+    assert [[row.cells[:2] for row in table.rows] for table in tables] == \
+        [[["Osprey-7B", "184320"], ["Osprey-70B", "1720320"]]]
+
+
 @pytest.mark.parametrize("text", [
-    # another column of numbers before the device time
-    "Model Params GPU hours\nOsprey-7B 7 184320\nOsprey-70B 70 1720320\n",
     # a single row
     "Model GPU hours\nOsprey-7B 184320\n\nWe then evaluate.\n",
     # a sentence, not a header

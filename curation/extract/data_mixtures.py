@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from curation.extract.anchors import lowered
 from curation.extract.cell_tables import cell_tables
 from curation.extract.evidence import Span
+from curation.extract.line_tables import two_column_line_tables
 from curation.extract.quantities import MULTIPLIERS, NUMBER, parse_plain
 from curation.extract.tables import Row, Table, find_tables
 
@@ -92,7 +93,7 @@ def mixture_tokens(text: str) -> tuple[float, Span] | None:
     or the table), or None (see the module's rule)."""
     if "token" not in lowered(text):
         return None
-    # (pipe tables, and tables PDF text extraction wrote one cell a line)
-    found = [mixture for table in [*find_tables(text), *cell_tables(text)]
+    # (pipe tables, and tables PDF text extraction wrote one cell a line or one row a line)
+    found = [mixture for table in [*find_tables(text), *cell_tables(text), *two_column_line_tables(text)]
              if (mixture := _mixture(text, table)) is not None]
     return max(found, key=lambda pair: pair[0]) if found else None

@@ -439,7 +439,7 @@ E_NOTATION_HINT = re.compile(r"\d[eE][+\-]?\d")  # cheap: finds the lines worth 
 E_NOTATION = re.compile(r"(?<![\w.])(\d(?:\.\d+)?[eE][+\-]?\d{1,2})(?![\w.])")
 # a power of ten written out: "2.3 × 10^19", "2.3·10^19", and as PDF text extraction leaves it, the
 # exponent's superscript run onto the ten: "2.3 · 1019"
-TIMES_TEN_HINT = re.compile(r"[×·⋅]\s*10|\bx\s*10\^")
+TIMES_TEN_HINT = re.compile(r"[×·⋅x]\s*10")  # cheap: a character class first
 TIMES_TEN = re.compile(r"(?<![\w.])(?P<mantissa>\d(?:\.\d+)?)\s*(?:[×·⋅]|x(?=\s*10\^))\s*10\s*\^?\s*\{?"
                        r"(?P<power>\d{1,2})\}?(?![\w.])")
 

@@ -92,6 +92,7 @@ from curation.extract.evidence import (
     sentence_around,
     sentence_before,
 )
+from curation.extract.line_tables import two_column_line_tables
 from curation.extract.model_names import LOWER_SIZED_NAME, SIZED_NAME, document_title, in_aside
 from curation.extract.moe import (
     MIXTURE,
@@ -411,12 +412,17 @@ Sized = dict[str, list[tuple[float, re.Match[str]]]]
 
 
 def _sized_names(text: str) -> Sized:
-    """Every name the text writes with a size ("Heron-7B"), with its sizes and where they are written."""
+    """Every name the text writes with a size ("Heron-7B"), with its sizes and where they are written (not a
+    row of a two-column table of tokens, :func:`~curation.extract.line_tables.two_column_line_tables`)."""
     sized: dict[str, list[tuple[float, re.Match[str]]]] = {}
     low = lowered(text)
+    # (a row of a table of tokens written a row a line, "Annealing 2T" under "Stage Tokens", is a label
+    # and its count, no name and size)
+    counted = [(row.line.start, row.line.end) for table in two_column_line_tables(text) for row in table.rows]
     for match in [*_near_sizes(SIZED_NAME, text), *_near_lower_sizes(text)]:
         name = match.group("name")
-        if name.split()[0].split("-")[0].lower() in NOT_NAME_WORDS:
+        if name.split()[0].split("-")[0].lower() in NOT_NAME_WORDS or \
+                any(start <= match.start() < end for start, end in counted):
             continue
         around = low[max(0, match.start() - 40): match.end() + 40]  # cheap: most windows hold no cue
         if not any(cue in around for cue in NOT_TRAINED) or \

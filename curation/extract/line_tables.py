@@ -13,6 +13,13 @@ compute: "Heron-7B 6.9B 1T 4.1e22") is left aside. The rows read as pipe-table r
 (:class:`~curation.extract.tables.Table`), so a row that cites a work or names a model the text never
 claims is another model's, as in any table.
 
+A table of two columns, a label and a count of tokens, is written so too ("Subset Tokens (Billion)" /
+"Arxiv 30.00" / "C4 197.67" / "Total 1259.13", or "Stage Tokens" / "Pre-training 10T"): a short line
+that names tokens, none of its words before them a number, is a header whose words before the tokens
+name the first column; the lines right after it that are a label and one count ("30.00", "10T",
+"1.2 trillion"), two or more, are its rows (:func:`two_column_line_tables`, read by the data-mixture and
+stage finders as pipe tables).
+
 Device time is tabulated so too, one model a line:
 
     Time (GPU hours) Power Consumption (W) Carbon Emitted (tCO2eq)
@@ -24,7 +31,9 @@ three words before it, none naming another column of numbers: parameters, size, 
 header; the rows are the lines after it (a header broken over a few short lines may come between) that
 end in the same number of plain numbers (an accelerator may close the row: "Heron-13B 135,000
 A100-80GB"), two or more such lines in a row; a row's device time is the first of those numbers, the
-words before them its label.
+words before them its label. A header whose device time comes last, after other columns of numbers
+("Method Type #Params #Images A100 GPU days"), takes each row's last plain number as its time, its label
+the words before the other columns' cells ("Heron Diff 0.6B 0.025B 675": "Heron Diff", 675).
 """
 
 from __future__ import annotations
@@ -47,6 +56,7 @@ TRAILING_SIZE = re.compile(rf"(?:^|\s)(?P<n>{NUMBER})"
 TRAILING_SCIENTIFIC = re.compile(r"\s\d+(?:\.\d+)?\s*(?:[eE]\+?\d{1,2}|[×x]\s*10\^?\d{1,2})\s*$")
 LABEL = re.compile(r"[A-Za-z]")
 MAX_ROWS = 40
+MAX_LABEL = 40  # characters of a two-column row's label: a longer line is prose
 
 
 def _row_sizes(line: str) -> tuple[str, list[re.Match[str]]]:
@@ -125,18 +135,26 @@ def device_time_line_tables(text: str) -> list[Table]:
             if unit is None or low[start:end].rstrip().endswith("."):
                 continue
             before = low[start:unit.start()].replace("(", " ")
-            if len(before.split()) > 3 or OTHER_NUMBER_COLUMN.search(before):
+            # (device time as the last column after other columns of numbers: "Method Type #Params #Images
+            # A100 GPU days"; its rows' last number is the time, the other columns' sizes before it)
+            others_first = len(before.split()) > 3 or OTHER_NUMBER_COLUMN.search(before) is not None
+            if others_first and low[unit.end():end].strip(" )"):
                 continue
-            rows = _device_time_rows(text, end + 1)
+            rows = _device_time_rows(text, end + 1, last=others_first)
             if len(rows) >= 2:
                 header = Span(text[start:end], start, end)
                 tables.append(Table(["model", unit.group(), "accelerator"], header, rows))
     return tables
 
 
-def _device_time_rows(text: str, line_start: int) -> list[Row]:
+VALUE_CELL = re.compile(r"\s+(?:\d[\d,.]*\s?[KMBT%]?|[-–—])$")  # a cell of another column: "0.6B", "12", "-"
+
+
+def _device_time_rows(text: str, line_start: int, last: bool = False) -> list[Row]:
     """The rows after a device-time header: lines with a label that end in the same number of plain
-    numbers, the first row within a few short lines of the header."""
+    numbers, the first row within a few short lines of the header; the time is the first of those numbers,
+    or with ``last`` (the header's last column is the time) the last, the label without the other
+    columns' cells before it."""
     rows: list[Row] = []
     width, skipped = 0, 0
     while line_start < len(text) and len(rows) < MAX_ROWS:
@@ -155,7 +173,12 @@ def _device_time_rows(text: str, line_start: int) -> list[Row]:
             skipped += 1
         else:
             width = len(numbers)
-            rows.append(Row([label, numbers[0][0], accelerator or ""], Span(line, line_start, line_end)))
+            time = numbers[-1][0] if last else numbers[0][0]
+            if last:
+                label = line[: numbers[-1][1]].rstrip()
+                while VALUE_CELL.search(label):
+                    label = VALUE_CELL.sub("", label)
+            rows.append(Row([label.strip(), time, accelerator or ""], Span(line, line_start, line_end)))
         line_start = line_end + 1
     return rows
 
@@ -192,4 +215,43 @@ def line_tables(text: str) -> list[Table]:
             line_start = line_end + 1
         if rows:
             tables.append(Table(["model", "parameters", "tokens"], header, rows))
+    return tables
+
+
+# a row of a two-column table: a label with a letter, then one count ("30.00", "10T", "1.2 trillion")
+TWO_COLUMN_ROW = re.compile(r"(?P<label>[^\n|]*?[A-Za-z][^\n|]*?)\s+(?P<value>~?\s?\d[\d,]*(?:\.\d+)?"
+                            r"(?:\s?(?:[KMBT]|thousand|million|billion|trillion))?)\s*$")
+
+
+@lru_cache(maxsize=8)
+def two_column_line_tables(text: str) -> list[Table]:
+    """The tables of a label and a count of tokens written as lines of words (see the module's rules), as
+    tables with the header's two columns."""
+    tables: list[Table] = []
+    low = lowered(text)
+    seen: set[int] = set()
+    for at in positions(low, "token"):
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        line = low[start:end]
+        if start in seen or end - start > MAX_HEADER or "|" in line or line.rstrip().endswith("."):
+            continue
+        seen.add(start)
+        first = line[: at - start].strip()
+        if not first or re.search(r"\d", first) or len(first.split()) > 3:
+            continue
+        rows: list[Row] = []
+        line_start = end + 1
+        while line_start < len(text) and len(rows) < MAX_ROWS:
+            line_end = text.find("\n", line_start)
+            line_end = len(text) if line_end == -1 else line_end
+            row = TWO_COLUMN_ROW.match(text, line_start, line_end)
+            if row is None or len(row.group("label")) > MAX_LABEL:
+                break
+            rows.append(Row([row.group("label").strip(), row.group("value").strip()],
+                            Span(text[line_start:line_end], line_start, line_end)))
+            line_start = line_end + 1
+        if len(rows) >= 2:
+            tables.append(Table([first, line[at - start:].strip()], Span(text[start:end], start, end), rows))
     return tables

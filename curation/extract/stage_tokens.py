@@ -29,6 +29,7 @@ from curation.extract.anchors import lowered, positions
 from curation.extract.cell_tables import cell_tables
 from curation.extract.data_mixtures import token_rows
 from curation.extract.evidence import Span
+from curation.extract.line_tables import two_column_line_tables
 from curation.extract.quantities import FREE_NUMBER, scaled_value
 from curation.extract.tables import Table, find_tables
 
@@ -153,8 +154,8 @@ def stage_tokens(text: str) -> list[tuple[float, Span]]:
     low = lowered(text)
     if "stage" not in low and "phase" not in low and "anneal" not in low:
         return []
-    # (pipe tables, and tables PDF text extraction wrote one cell a line)
-    found = [stages for table in [*find_tables(text), *cell_tables(text)]
+    # (pipe tables, and tables PDF text extraction wrote one cell a line or one row a line)
+    found = [stages for table in [*find_tables(text), *cell_tables(text), *two_column_line_tables(text)]
              if (stages := _table_stages(text, table)) is not None]
     found += _line_stages(text, low)
     found += _sentence_stages(text, low)

@@ -95,7 +95,7 @@ def find_token_cost(text: str) -> list[Estimate]:
     figures = None
     estimates, seen = [], set()
     for at in starts:
-        if "token" not in low[max(0, at - 60): at + 60]:
+        if low.find("token", max(0, at - 60), at + 60) == -1:
             continue
         sentence = sentence_around(text, at, at + 1)
         if sentence.start in seen:
