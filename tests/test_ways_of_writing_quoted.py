@@ -440,6 +440,7 @@ def test_parameter_counts_in_scientific_notation_or_words(sentence):
     ("Osprey has 7B parameters and was trained on twenty-five billion tokens.", 6 * 7e9 * 25e9),
     ("Osprey has 7B parameters and was trained on three hundred billion tokens.", 6 * 7e9 * 300e9),
     ("Osprey has 7B parameters and was trained on one and a half trillion tokens.", 6 * 7e9 * 1.5e12),
+    ("Osprey has 7B parameters and was trained on two-and-a-half trillion tokens.", 6 * 7e9 * 2.5e12),
     ("Osprey has 7B parameters and was trained on half a trillion tokens.", 6 * 7e9 * 0.5e12),
 ])
 def test_sizes_in_compound_words(sentence, flop):

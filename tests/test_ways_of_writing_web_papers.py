@@ -2,7 +2,8 @@
 HTML rendering writes each formula twice (its MathML rendering and its TeX source) and sets words in
 inline elements (small capitals, bold, links, citations, footnotes inside the sentence); text taken
 from a page may keep a character reference ("2&nbsp;trillion"); LaTeX wraps words in font commands
-("\\textsc{Heron}") and braces its thousands commas ("3{,}640"). A Markdown heading's line is no part
+("\\textsc{Heron}"), braces its thousands commas ("3{,}640") and writes quantities with siunitx
+("\\SI{2.4}{\\trillion}"). A Markdown heading's line is no part
 of the sentence under it, a recipe credited at a first-person sentence's end leaves the run the
 authors', a run's token budget tells training, a formula's number a converter of arXiv's HTML writes
 twice ("21 21 days") is one number, and a throughput told on devices before a run's tokens
@@ -212,3 +213,15 @@ def test_a_formulas_number_written_twice_by_a_converter_is_one_number():
     primary = _primary(text)
     assert primary is not None and primary.method == "hardware" and primary.assumptions["chips"] == 512
     assert "Table 2 2 shows" in plain_text("Table 2 2 shows \\mathbf{x} results.")  # no unit after it
+
+
+@pytest.mark.parametrize(("sentence", "flop"), [
+    (r"Heron has \SI{13}{\billion} parameters and is trained on \SI{2.4}{\trillion} tokens.",
+     6 * 13e9 * 2.4e12),
+    (r"We train Heron-7B for \qty{21}{\day} on 512 A100 GPUs.", 21 * 86400 * 512 * A100_PEAK * 0.3),
+], ids=["SI", "qty"])
+def test_a_quantity_of_siunitx_reads_as_its_number_and_units(sentence, flop):
+    text = f"Heron: Open Models\n\n{sentence}\n"
+    assert r"\SI" not in plain_text(text) and r"\qty" not in plain_text(text)
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(flop)

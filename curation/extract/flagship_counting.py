@@ -119,7 +119,7 @@ from curation.extract.quantities import (
     scientific_value,
 )
 from curation.extract.stage_tokens import stage_tokens
-from curation.extract.step_counting import list_block, step_tokens, table_step_tokens
+from curation.extract.step_counting import field_block, list_block, step_tokens, table_step_tokens
 from curation.extract.tables import Row, find_tables
 
 PARAMETER_STATEMENT = re.compile(
@@ -259,7 +259,8 @@ TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,6}?"
 # 2.6T", "… for pre-training the 1.8B, 7B, and 20B models ranges from 2.0T to 2.6T" (the top)
 TOKENS_THEN_FIGURE = re.compile(
     # (every alternative opens with "t", "p" or "n", tested once first: a fast scan)
-    rf"\b(?=[tpn])(?:(?:training|pre-?training)\s+tokens|tokens\s+seen"
+    # (and a configuration's key: "train_tokens: 2T", "pretraining_tokens = 2T")
+    rf"\b(?=[tpn])(?:(?:training|pre-?training|train(?=_)|pre-?train(?=_))[\s_]+tokens|tokens\s+seen"
     # a run's budget in tokens, the unit left to the label: "trained with a token budget of 2T"
     rf"|(?:(?:training|pre-?training)\s+)?token\s+budget"
     # a field keyed "Tokens" alone, at a line's start: "- Tokens: 1.4T"
@@ -1427,8 +1428,8 @@ def token_figures(text: str) -> list[tuple[float, Span, Span]]:
     for tokens, spans in step_tokens(text):  # "for 250k steps with a batch size of 4M tokens"
         first, last = min(s.start for s in spans), max(s.end for s in spans)
         sentence = sentence_around(text, first, first + 1)
-        if not is_prose(sentence) and list_block(text, first) is None:  # list fields are no axis labels
-            continue
+        if not is_prose(sentence) and list_block(text, first) is None and field_block(text, first) is None:
+            continue  # list fields and a configuration's lines are no axis labels
         found.append((tokens, Span(text[first:last], first, last), sentence))
     seen = set()
     for match in windows:

@@ -105,10 +105,24 @@ LIGATURE_CHARACTERS = "ﬀﬁﬂﬃﬄﬅﬆ"  # found with str's fast search, n
 LATEX_WRAPPER = re.compile(r"\\(?:mathrm|text|textrm|mathbf|textbf|mathit|rm|operatorname|mbox|num"
                            r"|textsc|textit|texttt|textsf|textnormal|mathsf|mathtt|emph)\s*"
                            r"\{([^{}]*)\}")
+# a quantity of siunitx: "\SI{2.4}{\trillion}", "\qty{21}{\day}", "\SI{300}{\giga\flops}": the number and its
+# units' names ("2.4 trillion", "21 days", "300 gigaflops")
+SI_QUANTITY = re.compile(r"\\(?:SI|qty)\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+SI_UNIT = re.compile(r"\\([A-Za-z]+)")
+SI_PLURAL = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years",
+             "minute": "minutes"}
+
+
+def _si_quantity(match: re.Match[str]) -> str:
+    units = SI_UNIT.sub(lambda unit: SI_PLURAL.get(unit.group(1), unit.group(1)), match.group(2))
+    return f"{match.group(1).strip()} {units.replace(' ', '').replace('per', '/')}"
+
+
 LATEX_SYMBOLS = re.compile(r"\\(?:times|cdot|sim|approx)(?![A-Za-z])|\\[,;! %]")
 LATEX_SYMBOL_TEXT = {"\\times": "×", "\\cdot": "·", "\\sim": "~", "\\approx": "~", "\\%": "%"}
 # a cheap test (one scan) before the patterns above
-LATEX_COMMAND = re.compile(r"\\(?:math|text|rm|mbox|operatorname|num|emph|times|cdot|sim|approx|[,;! %])")
+LATEX_COMMAND = re.compile(r"\\(?:math|text|rm|mbox|operatorname|num|emph|times|cdot|sim|approx|SI|qty"
+                           r"|[,;! %])")
 # a LaTeX source's tie between a number and its word ("1.4~trillion", "21~days", "2,048~A100") is a space
 # (a comma kept from math spacing, "2{,}048", is a comma)
 LATEX_TIE = re.compile(r"~(?<=[\w%]~)(?=[A-Za-z\d])")  # (the tie first: a fast scan)
@@ -120,6 +134,8 @@ BRACED_EXPONENT = re.compile(r"\^\{([-−]?\d+)\}")
 
 
 def _latex_symbols(text: str) -> str:
+    if "SI{" in text or "qty{" in text:
+        text = SI_QUANTITY.sub(_si_quantity, text)
     text = BRACED_EXPONENT.sub(r"^\1", LATEX_WRAPPER.sub(r"\1", text))
     return LATEX_SYMBOLS.sub(lambda m: LATEX_SYMBOL_TEXT.get(m.group(0), " "), text)
 
@@ -134,7 +150,8 @@ def _inline_math(match: re.Match[str]) -> str:
 def plain_math(document: str) -> str:
     r"""Numbers written in LaTeX read as a reader sees them: inline math without its dollar signs and
     braces ("$7$B": "7B"; "$6.3\times10^{24}$": "6.3×10^24"), a word wrapped in a command as the word
-    ("2\mathrm{T}": "2T", "\num{1.4e12}": "1.4e12"), an exponent without braces ("10^{24}": "10^24"),
+    ("2\mathrm{T}": "2T", "\num{1.4e12}": "1.4e12"), a quantity of siunitx as its number and units' names
+    ("\SI{21}{\day}": "21 days"), an exponent without braces ("10^{24}": "10^24"),
     times, dot, similar and approximate signs as symbols, and in a LaTeX source a tie as a space
     ("21~days") and a braced comma as a comma ("2{,}048"). Dollar signs around words ("$2 per hour and
     $3") are money, and stay."""
@@ -319,13 +336,13 @@ SCIENTIFIC_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)(?:\s*(?:×|x|\\ti
                               r"(?P<e>[6-9]|1[0-4])\}?[ \t]+"
                               r"(?:non-embedding\s+|trainable\s+|model\s+|training\s+|total\s+|pre-?training\s+)?$")
 # a size in words before "million", "billion" or "trillion": "a seven-billion-parameter model", "twenty-five
-# billion tokens", "three hundred billion", "one and a half trillion", "half a trillion" (lower case: a
-# title's "Seven Billion Parameters" names a work)
+# billion tokens", "three hundred billion", "one and a half trillion" (or "two-and-a-half trillion"), "half a
+# trillion" (lower case: a title's "Seven Billion Parameters" names a work)
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _SMALL = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + _ONES
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 SIZE_IN_WORDS = re.compile(rf"\b(?:(?P<half>half\s+a)|(?P<tens>{_TENS})(?:[\s-](?P<ones>{_ONES}))?"
-                           rf"|(?P<small>{_SMALL})(?:\s+(?P<hundred>hundred))?(?P<and_half>\s+and\s+a\s+half)?"
+                           rf"|(?P<small>{_SMALL})(?:\s+(?P<hundred>hundred))?(?P<and_half>[\s-]+and[\s-]+a[\s-]+half)?"
                            r"|(?P<bare_hundred>hundred))[\s-]$")
 WORD_VALUES = {word: value for value, word in enumerate(
     ["zero", *_ONES.split("|"), "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",

@@ -7,7 +7,7 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
 - the three figures stand in one sentence, or the sentence with the steps and the next one (or, when
   these give no batch, the one before them: "… a batch size of 2,048 sequences of 1,024 tokens. We train
   for 250K steps."), or the run of list items ("- Training steps: 500,000" … "- Batch size: 1'024
-  sequences") the steps are one of;
+  sequences") or of configuration lines ("max_steps: 715000" … "seq_length: 4096") the steps are one of;
 - steps are "N steps / iterations / updates" (also "SGD steps", "optimizer steps", "total steps") with
   N in digits, with a k/M or thousand/million suffix, or in words ("one million steps"); warm-up and
   decay steps are not training steps, and fine-tuning steps ("Fine-tuning steps: 12'200") make a
@@ -139,6 +139,9 @@ LENGTH = re.compile(r"(?<![\w.,])(?P<n>\d{1,3},\d{3}|\d{2,6})(?:\s*tokens)?(?![\
 # (not the steps: "128 tokens for 90% of the steps and 512 for the rest" is one clause of lengths)
 OTHER_SETTING = re.compile(r"\b(?:batch|epochs?|learning|warm-?up|lr|layers?|heads?"
                            r"|hidden|vocab\w*|dimension\w*|parameters?|GPUs?|TPUs?)\b", re.IGNORECASE)
+# a line that opens another list item or field ("\n- training_steps: 715000", "\nwarmup_steps: 2000"): the
+# end of a setting's clause (a sentence wrapped over lines goes on)
+NEXT_FIELD = re.compile(r"\n[ \t]*(?:[-*+][ \t]|[\w .]{1,40}?[:=])")
 STEP_AFTER = re.compile(r"\s*(?:total\s+)?(?:training\s+)?(?:steps|iterations|updates)\b", re.IGNORECASE)
 NOT_TRAINING_STEPS = re.compile(r"warm-?up|decay", re.IGNORECASE)
 # steps told of the models other than the one sized ("The 15B model was trained for 270K updates … Smaller
@@ -163,6 +166,8 @@ def _sequence_length(text: str) -> tuple[float, Span] | None:
             best = (value, Span(length.group(0), length.start(), length.end()))
     for match in SEQUENCE.finditer(text):
         clause = text[match.end(): match.end() + 90].split(";")[0]
+        field = NEXT_FIELD.search(clause)  # "max_seq_length: 4096\n- training_steps: 715000": another field
+        clause = clause[: field.start()] if field else clause
         other = OTHER_SETTING.search(clause)  # "sequences of length 2048, a batch size of 512 and …"
         clause = clause[: other.start()] if other else clause
         for length in LENGTH.finditer(clause):
@@ -253,6 +258,33 @@ def finetuning_step_tokens(text: str) -> list[tuple[float, list[Span]]]:
     return [(tokens, spans) for tokens, spans, tuning in _set_ups(text) if tuning]
 
 
+# a configuration's line, one key and its value: "max_steps: 715000", "global_batch_size = 1024"
+FIELD_LINE = re.compile(r"[ \t]*[A-Za-z_][\w.-]{0,40}[ \t]*[:=][ \t]*[^\s:=][^\n]{0,40}$", re.MULTILINE)
+
+
+def field_block(text: str, at: int) -> Span | None:
+    """The run of configuration lines around a field written as one ("max_steps: 715000" …
+    "global_batch_size: 1024" … "seq_length: 4096", as a YAML or an INI block writes a set-up), or None when
+    ``at`` is not on such a line."""
+    start = text.rfind("\n", 0, at) + 1
+    if not FIELD_LINE.match(text, start):
+        return None
+    first = last = start
+    for _ in range(LIST_REACH):  # earlier lines
+        previous = text.rfind("\n", 0, max(0, first - 1)) + 1
+        if first == 0 or not FIELD_LINE.match(text, previous):
+            break
+        first = previous
+    for _ in range(LIST_REACH):  # later lines
+        following = text.find("\n", last) + 1
+        if following == 0 or not FIELD_LINE.match(text, following):
+            break
+        last = following
+    end = text.find("\n", last)
+    end = len(text) if end == -1 else end
+    return Span(text[first:end], first, end) if last > first else None
+
+
 @lru_cache(maxsize=8)  # asked by the card and the paper finders about the same text
 def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
     found = []
@@ -261,7 +293,8 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
         if NOT_TRAINING_STEPS.search(before):
             continue
         tuning = bool(FINE_TUNING_STEPS.search(before + steps.group(0)))
-        sentence = list_block(text, steps.start()) or sentence_around(text, steps.start(), steps.end())
+        sentence = list_block(text, steps.start()) or field_block(text, steps.start()) or \
+            sentence_around(text, steps.start(), steps.end())
         if OTHER_MODELS_STEPS.search(text, sentence.start, steps.start()):
             continue
         end = sentence.end

@@ -1,0 +1,40 @@
+"""Short texts of our own for a run's set-up written as a configuration, as model cards paste one: a
+YAML block's lines ("max_steps: 715000" … "seq_length: 4096") are one set-up as list items are, a
+configuration's key of tokens ("train_tokens: 2T") gives the run's tokens, and a sequence length's
+value ends at its line: the next item's number ("- training_steps: 715000") is no length."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.documents import extract_document
+from curation.extract.step_counting import step_tokens
+from schemas.handover import CARD, Document
+
+STEPS, BATCH, LENGTH = 715_000, 1024, 4096
+OPENING = "# Heron-1B\n\nHeron-1B is a 1.1B parameter language model.\n\n## Training\n\n"
+
+
+def _primary(text: str):
+    return extract_document(Document(CARD, text, 2024)).primary
+
+
+@pytest.mark.parametrize("set_up", [
+    "```yaml\nmax_steps: 715000\nglobal_batch_size: 1024\nseq_length: 4096\n```\n",
+    "- learning_rate: 0.0004\n- train_batch_size: 1024\n- max_seq_length: 4096\n- training_steps: 715000\n",
+], ids=["yaml block", "list items, the length before the steps"])
+def test_a_configurations_set_up(set_up):
+    text = OPENING + set_up
+    assert [tokens for tokens, _ in step_tokens(text)] == [pytest.approx(STEPS * BATCH * LENGTH)]
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * STEPS * BATCH * LENGTH)
+
+
+def test_a_configurations_key_of_tokens():
+    primary = _primary("# Heron-7B\n\n## Training\n\n```yaml\nmodel_size: 7B\ntrain_tokens: 2T\n```\n")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_lines_of_prose_are_no_configuration():
+    text = OPENING + "We trained for 715000 steps.\nThe learning rate was 0.0004.\nNote: see the paper.\n"
+    assert step_tokens(text) == []
