@@ -1,7 +1,8 @@
 """Short texts of our own for a run's set-up written as a configuration, as model cards paste one: a
 YAML block's lines ("max_steps: 715000" … "seq_length: 4096") are one set-up as list items are, a
-configuration's key of tokens ("train_tokens: 2T") gives the run's tokens, and a sequence length's
-value ends at its line: the next item's number ("- training_steps: 715000") is no length."""
+configuration's key of tokens ("train_tokens: 2T") gives the run's tokens, a sequence length's value
+ends at its line (the next item's number, "- training_steps: 715000", is no length), and an earlier
+field's warm-up steps govern only their own line."""
 
 from __future__ import annotations
 
@@ -38,3 +39,11 @@ def test_a_configurations_key_of_tokens():
 def test_lines_of_prose_are_no_configuration():
     text = OPENING + "We trained for 715000 steps.\nThe learning rate was 0.0004.\nNote: see the paper.\n"
     assert step_tokens(text) == []
+
+
+def test_a_warm_up_field_before_the_steps_leaves_them_the_runs():
+    """An earlier field's "warmup_steps" neither makes the next field's steps warm-up steps nor cuts their
+    number where its own search ends ("715000" read as "71500")."""
+    text = OPENING + ("- learning_rate: 0.0004\n- train_batch_size: 1024\n- seq_len: 4096\n"
+                      "- warmup_steps: 2000\n- training_steps: 715000")
+    assert [tokens for tokens, _ in step_tokens(text)] == [pytest.approx(STEPS * BATCH * LENGTH)]

@@ -134,14 +134,24 @@ def anchor_hits(text: str) -> dict[str, list[tuple[int, int]]]:
 COUNT_BEFORE = re.compile(r"\d\s?$")  # a count right before a device noun: "2,048 chips"
 
 
+TOKEN_CHARACTERS = re.compile(r"[\w.,]{0,24}")  # the rest of a word or a number a window's end may cut
+
+
+def token_end(text: str, end: int) -> int:
+    """A window's end moved past the word or number it falls inside: a pattern searched up to ``end``
+    reads "715000" whole, not "71500" (what follows the end is invisible to it)."""
+    return TOKEN_CHARACTERS.match(text, end).end() if 0 < end < len(text) and text[end - 1].isalnum() else end
+
+
 def anchored(pattern: re.Pattern[str], text: str, anchor: str, before: int,
              after: int) -> list[re.Match[str]]:
     """Matches of an expensive ``pattern`` searched only near the hits of a cheap ``anchor`` kind
     (from ``before`` characters ahead of each hit to ``after`` past it), in text order. Long texts
-    hold few anchors, so this keeps the finders fast."""
+    hold few anchors, so this keeps the finders fast. A window ends past the word or number its last
+    character falls in (:func:`token_end`)."""
     windows: list[list[int]] = []
     for hit_start, hit_end in anchor_hits(text)[anchor]:
-        start, end = max(0, hit_start - before), min(len(text), hit_end + after)
+        start, end = max(0, hit_start - before), token_end(text, min(len(text), hit_end + after))
         if windows and start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], end)
         else:

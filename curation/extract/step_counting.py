@@ -224,7 +224,10 @@ def _near_step_words(text: str) -> list[re.Match[str]]:
     for start, end in _step_words(lowered(text)):
         for pattern in (STEPS, STEPS_FIELD):
             for match in pattern.finditer(text, max(0, start - 40), end + 30):
-                found.setdefault(match.start(), match)
+                # (the longest match from a start: a window that ends inside a number cuts it, "715000"
+                # read as "71500" from the window of an earlier field's "warmup_steps")
+                if match.start() not in found or match.end() > found[match.start()].end():
+                    found[match.start()] = match
     return [found[at] for at in sorted(found)]
 
 
@@ -290,6 +293,8 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
     found = []
     for steps in _near_step_words(text):
         before = text[max(0, steps.start() - 40): steps.start()]
+        fields = list(NEXT_FIELD.finditer(before))  # not the field before ("- warmup_steps: 2000\n- steps")
+        before = before[fields[-1].start():] if fields else before
         if NOT_TRAINING_STEPS.search(before):
             continue
         tuning = bool(FINE_TUNING_STEPS.search(before + steps.group(0)))
