@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from curation.extract.anchors import token_end
 from curation.extract.context import has_cue
 from curation.extract.evidence import sentence_around
 from curation.extract.markup import plain_text
@@ -78,3 +79,11 @@ def test_a_cue_is_read_from_a_words_start(text: str, cues: tuple[str, ...], expe
 def test_a_sentence_ends_where_a_reader_ends_it(text: str, word: str, expected: str) -> None:
     at = text.index(word)
     assert sentence_around(text, at, at + len(word)).text == expected
+
+
+def test_a_window_ends_past_the_number_or_word_it_falls_in():
+    text = "warmup_steps: 2000, training_steps: 715000 and more"
+    inside = text.index("715000") + 3
+    assert text[:token_end(text, inside)].endswith("715000")
+    assert token_end(text, text.index(" and")) == text.index(" and")  # a window ending at a space stays
+    assert token_end(text, len(text)) == len(text)

@@ -21,6 +21,7 @@ from curation.extract.anchors import (
     anchored,
     lowered,
     positions,
+    token_end,
 )
 from curation.extract.context import (
     COMPARED_NOTE,
@@ -305,7 +306,7 @@ def _labelled_compute(text: str) -> list[Estimate]:
     (:data:`LABELLED_COMPUTE`), in that unit."""
     estimates = []
     for at in positions(lowered(text), "compute ("):
-        match = LABELLED_COMPUTE.search(text, max(0, at - 30), at + 90)
+        match = LABELLED_COMPUTE.search(text, max(0, at - 30), token_end(text, at + 90))
         if match is None:
             continue
         unit = match.group("unit").lower()
@@ -379,7 +380,7 @@ def _unitless_compute(text: str) -> list[Estimate]:
     for at in sorted({*positions(low, "compute"), *positions(low, "flop")}):
         if not SCIENTIFIC_HINT.search(text, at, at + 70):
             continue
-        match = UNITLESS_COMPUTE.search(text, max(0, at - 30), at + 70)
+        match = UNITLESS_COMPUTE.search(text, max(0, at - 30), token_end(text, at + 70))
         if match is None or match.start() > at:
             continue
         line_end = text.find("\n", match.end())

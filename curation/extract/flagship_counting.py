@@ -59,7 +59,14 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
-from curation.extract.anchors import PARAMETERS_ANCHOR, TOKENS_ANCHOR, anchor_hits, lowered, positions
+from curation.extract.anchors import (
+    PARAMETERS_ANCHOR,
+    TOKENS_ANCHOR,
+    anchor_hits,
+    lowered,
+    positions,
+    token_end,
+)
 from curation.extract.card_finders import NAME_SIZE, is_card, repository_size, repository_sizes
 from curation.extract.cell_tables import cell_tables
 from curation.extract.context import (
@@ -1408,10 +1415,10 @@ def token_figures(text: str) -> list[tuple[float, Span, Span]]:
     for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
         matches = [*TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
                    *SCIENTIFIC_TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
-                   *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), end + 130)]
+                   *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), token_end(text, end + 130))]
         windows.extend(matches)
     for at in positions(low, "token budget"):  # "a token budget of 2T", no "tokens" to anchor it
-        windows.extend(TOKENS_THEN_FIGURE.finditer(text, max(0, at - 30), at + 60))
+        windows.extend(TOKENS_THEN_FIGURE.finditer(text, max(0, at - 30), token_end(text, at + 60)))
     for at in positions(low, "word"):  # "3.3 billion words", "a 3.3 billion word corpus"
         windows.extend(WORD_FIGURE.finditer(text, max(0, at - 30), at + 20))  # room for the lookahead
     for word in ("-token", "corpus", "corpora", "dataset", "token mix"):

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from curation.extract.anchors import lowered, positions
+from curation.extract.anchors import lowered, positions, token_end
 from curation.extract.device_sentences import device_counts
 from curation.extract.evidence import Span, sentence_around, sentence_before
 from curation.extract.step_counts import STEPS, count_value, counted
@@ -223,7 +223,7 @@ def _near_step_words(text: str) -> list[re.Match[str]]:
     found: dict[int, re.Match[str]] = {}
     for start, end in _step_words(lowered(text)):
         for pattern in (STEPS, STEPS_FIELD):
-            for match in pattern.finditer(text, max(0, start - 40), end + 30):
+            for match in pattern.finditer(text, max(0, start - 40), token_end(text, end + 30)):
                 # (the longest match from a start: a window that ends inside a number cuts it, "715000"
                 # read as "71500" from the window of an earlier field's "warmup_steps")
                 if match.start() not in found or match.end() > found[match.start()].end():
