@@ -42,6 +42,11 @@ CARD = "---\nlicense: apache-2.0\n---\n"
     # a context window is the sequence length
     ("Training runs for 300,000 steps with a batch size of 512 and a context window of 1024 tokens.",
      3e5 * 512 * 1024),
+    # the batch told as what it is or holds, in the sentence before the steps
+    ("The global batch is 1024 sequences of 2048 tokens. Osprey is trained for 400k steps.",
+     4e5 * 1024 * 2048),
+    ("Osprey is trained for 400k steps; each batch consists of 1024 sequences of 2048 tokens.",
+     4e5 * 1024 * 2048),
 ])
 def test_steps_batch_and_length(sentence, tokens):
     (found, _), = step_tokens(sentence)

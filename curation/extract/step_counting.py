@@ -61,6 +61,8 @@ TOKEN_WORDS = r"(?:(?!(?:of|and|or|with|per|each|to|for|in|on)\b)[A-Za-z-]+\s+){
 # (a configuration's key, "global_batch_size: 2048"; a bare count of two digits or more a clause ends
 # after, "batch 512, for …", not "in batch 2, we …")
 BATCH = re.compile(r"batch(?:es)?[\s_]+(?:size\s*(?P<labelled>\((?:in\s+)?tokens\)\s*)?(?:of|was|is|[:=])?|of"
+                   # the batch told as its content: "the global batch is 1024 sequences", "consists of"
+                   r"|(?:is|was|consists\s+of|contains|comprises|holds)(?=\s*(?:about\s+|~)?\d)"
                    r"|(?=(?:about\s+|~)?[\d.,']+\s?[kKM]?\s*(?:tokens|sequences)\b)"
                    r"|(?=\d{2}[\d,']*\s?[kKM]?(?:\s*[,;)]|\s+(?:for|with|and)\s)))"
                    r"\s*(?:about\s+|approximately\s+|~)?"
