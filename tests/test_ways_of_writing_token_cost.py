@@ -128,8 +128,11 @@ def test_prose_tokens_that_disagree_give_a_table_none():
     "to be compute-optimal.\n",
     TITLE + "The forward pass of Lark costs 18 GFLOPs per token, while a batch holds 4M tokens.\n",
     TITLE + "Lark needs 18 GFLOPs per token. We train Lark for 3 epochs over 400B tokens.\n",
+    TITLE + "Lark needs 18 GFLOPs per token. Unlike Lark, Kite-7B was trained on 2T tokens.\n",
+    PIPE_TABLE.replace("All Wren models were trained on", "Unlike Wren, Kite-7B was trained on"),
 ], ids=["another's model", "a served model", "a table of served models", "a hypothetical model",
-        "a batch's tokens", "tokens counted with epochs"])
+        "a batch's tokens", "tokens counted with epochs", "another model's tokens",
+        "a table with another model's tokens"])
 def test_no_run_of_the_texts_own_gives_none(text):
     assert find_token_cost(text) == [] and find_table_token_cost(text) == []
     assert _primary(text) is None

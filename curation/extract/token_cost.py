@@ -24,7 +24,7 @@ The rules:
 A table of the text's own models may give each one's cost in a column headed as a cost per token
 ("FLOPs/token", "FLOP per token", "GFLOPs per token", "Training FLOPs / token"): every row whose model the
 title names ("Heron-7B" under "Heron: …") gets its cost × the tokens of its row (a tokens column) or, with
-none, of the text's prose, when every run's count of tokens the prose gives is one figure
+none, of the text's prose, when every count of tokens the prose gives of the text's own runs is one figure
 (:func:`find_table_token_cost`).
 """
 
@@ -38,6 +38,7 @@ from curation.extract.context import classify, mark_local_cues
 from curation.extract.device_sentences import next_sentence
 from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
 from curation.extract.flagship_counting import common_word, in_title, introduced_as_own, token_figures, trains
+from curation.extract.model_names import model_before
 from curation.extract.operation_counting import EPOCHS
 from curation.extract.quantities import NUMBER, SCIENTIFIC, scaled_value, scientific_value
 from curation.extract.tables import Table, find_tables
@@ -126,7 +127,7 @@ def _estimate(text: str, sentence: Span, cost: re.Match[str], figures: list[tupl
         return None
     forward_or_step = _cost(cost)
     tokens, token_span = mine[0]
-    if not 1e6 <= forward_or_step <= 1e15 or not _own_run(text, sentence, where):
+    if not 1e6 <= forward_or_step <= 1e15 or not _own_run(text, sentence, where, figure=token_span):
         return None
     low = lowered(text)
     at, end = sentence.start + cost.start(), sentence.start + cost.end()
@@ -149,14 +150,26 @@ def _estimate(text: str, sentence: Span, cost: re.Match[str], figures: list[tupl
 CAPITALIZED = re.compile(r"(?<![\w.-])[A-Z][\w.-]*[A-Za-z0-9]")
 
 
-def _own_run(text: str, *sentences: Span) -> bool:
+def _own_name(text: str, name: str) -> bool:
+    """Whether a capitalized word is a name of the text's own model: the title writes it or the text
+    introduces it as its own (an ordinary capitalized word is no name)."""
+    return len(name) > 2 and not common_word(text, name) and \
+        (in_title(text, name) or introduced_as_own(text, name))
+
+
+def _own_run(text: str, *sentences: Span, figure: Span | None = None) -> bool:
     """Whether the sentences tell the text's own run: a first-person training claim, or a name the title
-    writes or the text introduces as its own (an ordinary capitalized word is no name)."""
+    writes or the text introduces as its own — and the model named nearest before the run's ``figure``,
+    if any, is that model, not another ("Unlike Heron, Kite-7B was trained on 2T tokens": Kite-7B's)."""
+    if figure is not None:
+        sentence = next((s for s in sentences if s.start <= figure.start < s.end), None)
+        named = model_before(sentence.text, figure.start - sentence.start) if sentence else None
+        if named is not None:
+            return _own_name(text, named) or _own_name(text, re.split(r"[\s-]", named)[0])
     if any(trains(sentence.text) for sentence in sentences):
         return True
     names = {m.group(0) for sentence in sentences for m in CAPITALIZED.finditer(sentence.text)}
-    return any(len(name) > 2 and not common_word(text, name)
-               and (in_title(text, name) or introduced_as_own(text, name)) for name in names)
+    return any(_own_name(text, name) for name in names)
 
 
 def _without_cost(sentence: str, cost: re.Match[str]) -> str:
@@ -208,9 +221,10 @@ def _row_tokens(table: Table, cells: list[str]) -> float | None:
 
 
 def _prose_tokens(text: str) -> tuple[float, Span] | None:
-    """The tokens of the text's runs in prose, when every run's count of tokens it gives is one figure."""
+    """The tokens of the text's own runs in prose (:func:`_own_run`), when every such count of tokens is one
+    figure."""
     figures = [(tokens, span) for tokens, span, sentence in token_figures(text)
-               if sentence.start <= span.start < sentence.end]
+               if sentence.start <= span.start < sentence.end and _own_run(text, sentence, figure=span)]
     if not figures or any(abs(tokens - figures[0][0]) > 0.02 * figures[0][0] for tokens, _ in figures):
         return None
     return figures[0]
