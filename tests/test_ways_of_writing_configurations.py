@@ -47,3 +47,31 @@ def test_a_warm_up_field_before_the_steps_leaves_them_the_runs():
     text = OPENING + ("- learning_rate: 0.0004\n- train_batch_size: 1024\n- seq_len: 4096\n"
                       "- warmup_steps: 2000\n- training_steps: 715000")
     assert [tokens for tokens, _ in step_tokens(text)] == [pytest.approx(STEPS * BATCH * LENGTH)]
+
+
+@pytest.mark.parametrize("set_up", [
+    # a trainer's card: the batch per device first, the total after it
+    "- learning_rate: 0.0002\n- train_batch_size: 2\n- total_train_batch_size: 256\n- max_seq_length: 4096\n"
+    "- training_steps: 20000\n",
+    # a configuration: the micro-batch first, the global batch after it
+    "```yaml\nsequence_len: 4096\nmicro_batch_size: 2\ngradient_accumulation_steps: 4\nmax_steps: 20000\n"
+    "global_batch_size: 256\n```\n",
+    "- per_device_train_batch_size: 2\n- total_train_batch_size: 256\n- max_seq_length: 4096\n"
+    "- training_steps: 20000\n",
+], ids=["trainer card", "micro-batch key", "per-device key"])
+def test_a_batch_said_to_be_global_is_the_steps_batch(set_up):
+    assert [tokens for tokens, _ in step_tokens(OPENING + set_up)] == [pytest.approx(20_000 * 256 * 4096)]
+
+
+def test_a_fine_tunes_configuration_is_its_fine_tuning_not_its_bases_run():
+    """Under a heading of fine-tuning, a derived card's configuration is its own fine-tuning (elsewhere it
+    stays no run of its own)."""
+    text = ("---\nbase_model: acme/Heron-7B\n---\n# heron-7b-sft\n\nThis model is a fine-tuned version of "
+            "acme/Heron-7B on a chat dataset.\n\n## Fine-tuning\n\n```yaml\nsequence_len: 4096\n"
+            "micro_batch_size: 2\n"
+            "max_steps: 20000\nglobal_batch_size: 256\n```\n")
+    extraction = extract_document(Document(CARD, text, 2024), name="bob/heron-7b-sft")
+    assert extraction.derived_from == "acme/Heron-7B"
+    primary = extraction.primary
+    assert primary is not None and primary.stage == "finetuning"
+    assert primary.value_flop == pytest.approx(6 * 7e9 * 20_000 * 256 * 4096)

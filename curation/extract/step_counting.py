@@ -28,7 +28,9 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
 - a batch size per device ("a batch size of 1 per GPU", "a per-device batch size of 16") is multiplied
   by the devices the set-up names ("on 64 TPU v4 chips") and by the gradient accumulation it gives ("8
   gradient accumulation steps"), unless the set-up also gives the global batch; with no count of
-  devices it gives no figure, since the global batch is unknown;
+  devices it gives no figure, since the global batch is unknown; configuration keys say so too
+  ("micro_batch_size", "per_device_train_batch_size"), and a batch said to be global or total
+  ("global_batch_size", "total_train_batch_size") is the set-up's batch wherever it stands;
 - the sequence length is the largest length the clause gives ("128 tokens for 90% of the steps and 512
   for the rest": 512, an upper bound), the clause ending where another setting is named ("sequences of
   length 2048, a batch size of 512 and 143,000 steps": 2048);
@@ -130,7 +132,11 @@ SEQUENCE = re.compile(r"(?:sequence|context|seq)[\s_]*(?:length|len|size|window)
 # "a batch size of 1 per GPU", "a per-device batch size of 16", "micro-batch size of 4 per GPU"
 DEVICE = r"(?:GPU|TPU|device|core|chip|accelerator|replica|worker)"
 PER_DEVICE_AFTER = re.compile(rf"[^.;,]{{0,20}}?\bper\s+{DEVICE}\b", re.IGNORECASE)
-PER_DEVICE_BEFORE = re.compile(rf"(?:per-?\s?{DEVICE}|micro-?)\s*$", re.IGNORECASE)
+# (and as a configuration's keys: "micro_batch_size", "per_device_train_batch_size")
+PER_DEVICE_BEFORE = re.compile(rf"(?:per[-_]?\s?{DEVICE}[_\s]?(?:train(?:ing)?[_\s])?|micro[-_]?)\s*$",
+                               re.IGNORECASE)
+# a batch said to be the whole step's: "global batch", "total_train_batch_size" (a configuration's key)
+GLOBAL_BEFORE = re.compile(r"(?:global|total|effective)[-_\s](?:train(?:ing)?[-_\s])?$", re.IGNORECASE)
 ACCUMULATION = re.compile(r"(?P<n>\d{1,3})\s+(?:gradient\s+)?accumulation\s+steps"
                           r"|(?:gradient\s+)?accumulation\s+(?:steps\s+)?(?:of\s+|over\s+|=\s*|:\s*)?(?P<n2>\d{1,3})\b"
                           r"|accumulat\w+\s+gradients\s+(?:over|across|for)\s+(?P<n3>\d{1,3})\b",
@@ -152,6 +158,11 @@ OTHER_MODELS_STEPS = re.compile(r"\b(?:smaller|other|remaining)\s+(?:[\w-]+\s+)?
                                 r"(?:models|variants|sizes)\b|\bthe\s+rest\s+of\s+the\s+models\b",
                                 re.IGNORECASE)
 FINE_TUNING_STEPS = re.compile(r"fine-?tun|finetun", re.IGNORECASE)
+
+
+def _global(area: str, batch: re.Match[str]) -> bool:
+    """Whether a batch size is said to be the whole step's ("global batch", "total_train_batch_size")."""
+    return GLOBAL_BEFORE.search(area[max(0, batch.start() - 16): batch.start()]) is not None
 
 
 def _per_device(area: str, batch: re.Match[str]) -> bool:
@@ -318,7 +329,10 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
             batches = _batches(area)
         if not batches:
             continue
-        batch, per_device = next((pair for pair in batches if not pair[1]), batches[0])
+        # (a batch said to be global beats the others: "train_batch_size: 8" then
+        # "total_train_batch_size: 256", as a trainer's card lists them)
+        batch, per_device = next((pair for pair in batches if not pair[1] and _global(area, pair[0])),
+                                 next((pair for pair in batches if not pair[1]), batches[0]))
         n_steps, n_batch = count_value(steps, "s"), count_value(batch, "b")
         product = batch.re is BATCH and batch.group("bx")  # sequences × length: a batch in tokens
         if product:
