@@ -430,7 +430,7 @@ def _sized_names(text: str) -> Sized:
     for match in [*_near_sizes(SIZED_NAME, text), *_near_lower_sizes(text)]:
         name = match.group("name")
         if name.split()[0].split("-")[0].lower() in NOT_NAME_WORDS or \
-                any(start <= match.start() < end for start, end in counted):
+                (counted and any(start <= match.start() < end for start, end in counted)):
             continue
         around = low[max(0, match.start() - 40): match.end() + 40]  # cheap: most windows hold no cue
         if not any(cue in around for cue in NOT_TRAINED) or \

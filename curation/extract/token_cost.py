@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from curation.extract.anchors import COMPUTE_UNIT_ANCHOR, anchor_hits, lowered, positions
+from curation.extract.anchors import lowered, positions
 from curation.extract.cell_tables import cell_tables
 from curation.extract.context import classify, mark_local_cues
 from curation.extract.device_sentences import next_sentence
@@ -88,16 +88,12 @@ def find_token_cost(text: str) -> list[Estimate]:
     """Cost per token × the run's tokens where a sentence (or it and the next) gives both (see the
     module's rules)."""
     low = lowered(text)
-    if "token" not in low or ("flop" not in low and "mac" not in low):
-        return []
-    # (the FLOP units the anchors already found, and multiply-accumulates, with "token" near them)
-    starts = sorted({start for start, _ in anchor_hits(text)[COMPUTE_UNIT_ANCHOR]} |
-                    {at for word in ("macs", "multiply-acc") if word in low for at in positions(low, word)})
+    # (each "token" with a FLOP unit or a multiply-accumulate near it; the positions are cached, asked by
+    # other finders too)
+    starts = [at for at in positions(low, "token") if _unit_near(low, at)]
     figures = None
     estimates, seen = [], set()
     for at in starts:
-        if low.find("token", max(0, at - 60), at + 60) == -1:
-            continue
         sentence = sentence_around(text, at, at + 1)
         if sentence.start in seen:
             continue
@@ -113,6 +109,11 @@ def find_token_cost(text: str) -> list[Estimate]:
         if estimate is not None:
             estimates.append(estimate)
     return estimates
+
+
+def _unit_near(low: str, at: int) -> bool:
+    """Whether a FLOP unit or a multiply-accumulate is written within 60 characters of ``at``."""
+    return low.find("flop", max(0, at - 60), at + 60) != -1 or low.find("mac", max(0, at - 60), at + 60) != -1
 
 
 def _estimate(text: str, sentence: Span, cost: re.Match[str], figures: list[tuple[float, Span, Span]],
