@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from curation.extract.documents import extract_document
+from schemas.handover import CARD as CARD_KIND
 from schemas.handover import PAPER, Document
 
 OPENING = "Heron: small open language models\n\nTable 1: Heron model sizes.\n"
@@ -122,3 +123,14 @@ def test_device_time_as_the_last_column_a_row_a_line():
     primary = extract_document(Document(PAPER, text, 2024)).primary
     assert primary is not None and primary.value_flop == pytest.approx(675 * 86400 * 312e12 * 0.3)
     assert primary.model == "Heron Diff" and primary.evidence[0].text == "Heron Diff 0.6B 0.025B 675"
+
+
+def test_a_row_that_opens_with_a_hash_is_no_title():
+    """A table's row as a PDF's text layer writes it may open with "#" ("# Activated Params" is a column of
+    counts): it is no Markdown title, and its sizes are no card's own."""
+    text = ("Heron-V3 is a mixture of experts with 671B total parameters, 37B activated for each token.\n\n"
+            "Benchmark # Shots Kite-V2 Osprey 72B Lark 405B Heron-V3\n"
+            "# Activated Params - 21B 72B 405B 37B\n# Total Params - 236B 72B 405B 671B\n\n"
+            "We pre-train Heron-V3 on 14.8T tokens.\n")
+    primary = extract_document(Document(CARD_KIND, text, 2024), name="acme/Heron-V3").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 37e9 * 14.8e12)

@@ -117,11 +117,19 @@ TITLE = re.compile(r"#(?<=^#)\s+(?:Model Card for\s+)?(?P<name>[^\n#]{2,60}?)\s*
                    re.MULTILINE | re.IGNORECASE)
 
 
+# a number standing alone, a size or a plain count: three or more make a table's row, not a title
+LONE_NUMBER = re.compile(r"(?<![\w.-])\d+(?:\.\d+)?[BMTK]?(?![\w.-])")
+
+
 @lru_cache(maxsize=16)  # asked by several finders about the same text
 def document_title(text: str) -> str | None:
-    """A Markdown document's first level-one heading (a model card's title names its model)."""
-    match = TITLE.search(text)
-    return match.group("name").strip() if match else None
+    """A Markdown document's first level-one heading (a model card's title names its model); a line that
+    opens with "#" but holds three numbers or more is a table's row as PDF text writes one ("# Activated
+    Params - 21B 72B 405B 37B"), not a heading."""
+    for match in TITLE.finditer(text):
+        if len(LONE_NUMBER.findall(match.group("name"))) < 3:
+            return match.group("name").strip()
+    return None
 
 
 # "results on GLUE, SuperGLUE", "trained on SlimPajama", "the MMLU benchmark": evaluated on or trained
