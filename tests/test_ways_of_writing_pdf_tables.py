@@ -134,3 +134,10 @@ def test_a_row_that_opens_with_a_hash_is_no_title():
             "We pre-train Heron-V3 on 14.8T tokens.\n")
     primary = extract_document(Document(CARD_KIND, text, 2024), name="acme/Heron-V3").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 37e9 * 14.8e12)
+
+
+def test_a_product_of_counts_in_a_compute_tables_row_is_no_power_of_ten():
+    text = ("Heron: open models\n\nTable 2: Training compute (FLOPs).\nModel Devices Compute\n"
+            "Heron-7B 4 × 1024 GPUs 2.1e23\n")
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(2.1e23)

@@ -450,8 +450,16 @@ def _row_figures(line: str) -> list[tuple[float, int, int]]:
     (value, start, end) in the line."""
     found = [(float(m.group(1)), m.start(1), m.end(1)) for m in E_NOTATION.finditer(line)]
     found += [(float(m.group("mantissa")) * 10.0 ** int(m.group("power")), m.start(), m.end())
-              for m in TIMES_TEN.finditer(line)]
+              for m in TIMES_TEN.finditer(line) if _power_of_ten(m)]
     return sorted(found, key=lambda figure: figure[1])
+
+
+def _power_of_ten(match: re.Match[str]) -> bool:
+    """Whether a :data:`TIMES_TEN` match is a power of ten: with its caret or braces, else (the exponent run
+    onto the ten) with a decimal mantissa or a dot for the sign, "2.3 × 1019", "2 · 1019" — not a product
+    of counts, "4 × 1024"."""
+    written = match.group(0)
+    return any(mark in written for mark in ("^", "{", "·", "⋅")) or "." in match.group("mantissa")
 
 
 # what a header says of a column of training compute: "Training compute (FLOP)", "Training FLOPs", "Training
@@ -503,7 +511,8 @@ def _row_label(before: str) -> str:
 
 def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
     """Rows of flattened tables whose header (within ``lookback_lines`` above) names training compute
-    in FLOP or PF-days; a row's FLOP figure (≥ 1e12 in E-notation) becomes a reported estimate."""
+    in FLOP or PF-days; a row's FLOP figure (≥ 1e12, in E-notation or a power of ten written out,
+    :func:`_row_figures`) becomes a reported estimate."""
     estimates = []
     row_starts = sorted({text.rfind("\n", 0, m.start()) + 1
                          for start, end in _below_compute(text, lookback_lines)

@@ -14,10 +14,12 @@ The rules:
   :func:`~curation.extract.flagship_counting.token_figures` reads as a run's: no batch, context or
   sequence, no first part of the run); a sentence with two different counts, or one that also counts
   epochs (whether the count covers them is unsaid), gives none;
-- the run is the text's own: one of the two sentences claims it in the first person ("We train Heron
-  on 1.2T tokens") or names a model the title names or the text introduces as its own
-  (:func:`~curation.extract.flagship_counting.introduced_as_own`) — a paper that serves or studies
-  another's model tells its cost per token and its tokens too;
+- the run is the text's own: the model named nearest before the count of tokens, if any, is one the
+  title names or the text introduces as its own
+  (:func:`~curation.extract.flagship_counting.introduced_as_own`; "Unlike Heron, Kite-7B was trained on
+  2T tokens" is Kite-7B's), else one of the two sentences claims the run in the first person ("We train
+  on 1.2T tokens") or names such a model — a paper that serves or studies another's model tells its cost
+  per token and its tokens too;
 - the total is cost × tokens (× 3 for a forward pass's cost); the estimate stays Speculative, since a
   forward cost is often told without the attention's share or as multiply-accumulates.
 
@@ -41,7 +43,7 @@ from curation.extract.flagship_counting import common_word, in_title, introduced
 from curation.extract.model_names import model_before
 from curation.extract.operation_counting import EPOCHS
 from curation.extract.quantities import NUMBER, SCIENTIFIC, scaled_value, scientific_value
-from curation.extract.tables import Table, find_tables
+from curation.extract.tables import Row, Table, find_tables
 
 PREFIX = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
           "mega": 1e6, "giga": 1e9, "tera": 1e12}
@@ -210,15 +212,15 @@ def _cell_cost(cell: str, header: re.Match[str]) -> float | None:
     return scaled_value(match.group("n"), None) * scale
 
 
-def _row_tokens(table: Table, cells: list[str]) -> float | None:
-    """The training tokens a row's tokens column gives ("2T", "1.4 trillion"), or None."""
+def _row_tokens(table: Table, row: Row) -> tuple[float, int] | None:
+    """The training tokens a row's tokens column gives ("2T", "1.4 trillion") and that column, or None."""
     column = next((i for i, header in enumerate(table.headers) if i and TOKEN_HEADER.search(header)
                    and "batch" not in header.lower() and "context" not in header.lower()
                    and not COST_HEADER.match(header)), None)
-    match = TOKEN_CELL.match(cells[column]) if column is not None and column < len(cells) else None
+    match = TOKEN_CELL.match(row.cells[column]) if column is not None and column < len(row.cells) else None
     if match is None or not match.group("m"):
         return None
-    return scaled_value(match.group("n"), match.group("m"))
+    return scaled_value(match.group("n"), match.group("m")), column
 
 
 def _prose_tokens(text: str) -> tuple[float, Span] | None:
@@ -250,16 +252,20 @@ def find_table_token_cost(text: str) -> list[Estimate]:
             label = row.label.strip("* ")
             if cost is None or not 1e6 <= cost <= 1e15 or not in_title(text, label):
                 continue
-            tokens, where = _row_tokens(table, row.cells), None
-            if tokens is None:
+            in_row, where = _row_tokens(table, row), None
+            evidence = row.evidence(column)
+            if in_row is not None:
+                tokens = in_row[0]
+                evidence += [span for span in row.evidence(in_row[1]) if span not in evidence]
+            else:
                 prose = _prose_tokens(text) if prose is False else prose
                 if not prose:
-                    return estimates
+                    continue
                 tokens, where = prose
+                evidence.append(where)
             if not 1e8 <= tokens <= 1e15:
                 continue
-            estimate = Estimate(passes * cost * tokens, OPERATION_COUNTING,
-                                [*row.evidence(column)] + ([where] if where else []),
+            estimate = Estimate(passes * cost * tokens, OPERATION_COUNTING, evidence,
                                 {"flop_per_token": cost, "training_tokens": tokens, "table_row": True,
                                  "cost_covers": "a training step" if passes == 1 else "a forward pass",
                                  "formula": "FLOP per token * tokens" if passes == 1
