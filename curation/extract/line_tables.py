@@ -39,6 +39,7 @@ the words before the other columns' cells ("Heron Diff 0.6B 0.025B 675": "Heron 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from curation.extract.anchors import lowered, positions
@@ -183,39 +184,51 @@ def _device_time_rows(text: str, line_start: int, last: bool = False) -> list[Ro
     return rows
 
 
-@lru_cache(maxsize=8)
-def line_tables(text: str) -> list[Table]:
-    """The parameter-and-token tables written as lines of words (see the module's rules), as tables with
-    the columns model, parameters and tokens."""
-    tables: list[Table] = []
+def _short_lines_with(text: str, word: str) -> Iterator[tuple[int, int, int, str]]:
+    """(where ``word`` is, the line's start and end, the line in lower case) for each line of at most
+    :data:`MAX_HEADER` characters that holds ``word`` (its first occurrence on the line)."""
     low = lowered(text)
     seen: set[int] = set()
-    for at in positions(low, "token"):
+    for at in positions(low, word):
         start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", at)
         end = len(text) if end == -1 else end
         if start in seen or end - start > MAX_HEADER:
             continue
         seen.add(start)
-        line = low[start:end]
+        yield at, start, end, low[start:end]
+
+
+@lru_cache(maxsize=8)
+def line_tables(text: str) -> list[Table]:
+    """The parameter-and-token tables written as lines of words (see the module's rules), as tables with
+    the columns model, parameters and tokens."""
+    tables: list[Table] = []
+    for _, start, end, line in _short_lines_with(text, "token"):
         if "|" in line or ("param" not in line and "size" not in line) or line.rstrip().endswith("."):
             continue  # cheap tests before the header pattern
         header = Span(text[start:end], start, end)
         if not HEADER.search(header.text):
             continue
-        rows: list[Row] = []
-        line_start = end + 1
-        while line_start < len(text) and len(rows) < MAX_ROWS:
-            line_end = text.find("\n", line_start)
-            line_end = len(text) if line_end == -1 else line_end
-            cells = _cells(text[line_start:line_end])
-            if cells is None:
-                break
-            rows.append(Row(cells, Span(text[line_start:line_end], line_start, line_end)))
-            line_start = line_end + 1
+        rows = _rows_after(text, end + 1, _cells)
         if rows:
             tables.append(Table(["model", "parameters", "tokens"], header, rows))
     return tables
+
+
+def _rows_after(text: str, line_start: int, cells_of: Callable[[str], list[str] | None]) -> list[Row]:
+    """The lines from ``line_start`` on that ``cells_of`` reads as a row's cells, up to the first it does
+    not (at most :data:`MAX_ROWS`)."""
+    rows: list[Row] = []
+    while line_start < len(text) and len(rows) < MAX_ROWS:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        cells = cells_of(text[line_start:line_end])
+        if cells is None:
+            break
+        rows.append(Row(cells, Span(text[line_start:line_end], line_start, line_end)))
+        line_start = line_end + 1
+    return rows
 
 
 # a row of a two-column table: a label with a letter, then one count ("30.00", "10T", "1.2 trillion")
@@ -228,30 +241,21 @@ def two_column_line_tables(text: str) -> list[Table]:
     """The tables of a label and a count of tokens written as lines of words (see the module's rules), as
     tables with the header's two columns."""
     tables: list[Table] = []
-    low = lowered(text)
-    seen: set[int] = set()
-    for at in positions(low, "token"):
-        start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
-        end = len(text) if end == -1 else end
-        line = low[start:end]
-        if start in seen or end - start > MAX_HEADER or "|" in line or line.rstrip().endswith("."):
+    for at, start, end, line in _short_lines_with(text, "token"):
+        if "|" in line or line.rstrip().endswith("."):
             continue
-        seen.add(start)
         first = line[: at - start].strip()
         if not first or re.search(r"\d", first) or len(first.split()) > 3:
             continue
-        rows: list[Row] = []
-        line_start = end + 1
-        while line_start < len(text) and len(rows) < MAX_ROWS:
-            line_end = text.find("\n", line_start)
-            line_end = len(text) if line_end == -1 else line_end
-            row = TWO_COLUMN_ROW.match(text, line_start, line_end)
-            if row is None or len(row.group("label")) > MAX_LABEL:
-                break
-            rows.append(Row([row.group("label").strip(), row.group("value").strip()],
-                            Span(text[line_start:line_end], line_start, line_end)))
-            line_start = line_end + 1
+        rows = _rows_after(text, end + 1, _two_cells)
         if len(rows) >= 2:
             tables.append(Table([first, line[at - start:].strip()], Span(text[start:end], start, end), rows))
     return tables
+
+
+def _two_cells(line: str) -> list[str] | None:
+    """[label, count] of a two-column table's row (:data:`TWO_COLUMN_ROW`), or None for no such row."""
+    row = TWO_COLUMN_ROW.fullmatch(line)
+    if row is None or len(row.group("label")) > MAX_LABEL:
+        return None
+    return [row.group("label").strip(), row.group("value").strip()]

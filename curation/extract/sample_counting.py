@@ -108,7 +108,13 @@ def _dataset_examples(match: re.Match[str]) -> float:
 
 def _cost(match: re.Match[str]) -> float:
     """FLOPs of one forward pass from a :data:`COST_PER_EXAMPLE` match (a multiply-accumulate is two)."""
-    key = next(key for key in COST_KEYS if match.group(f"{key}unit"))
+    return written_cost(match, COST_KEYS)
+
+
+def written_cost(match: re.Match[str], keys: tuple[str, ...]) -> float:
+    """FLOPs a cost pattern's match writes, its groups named with one of ``keys`` as prefix (``sci``, or
+    ``n`` with ``prefix``, and ``unit``; a multiply-accumulate is two FLOPs)."""
+    key = next(key for key in keys if match.group(f"{key}unit"))
     if match.group(f"{key}sci"):
         value = scientific_value(re.match(SCIENTIFIC, match.group(f"{key}sci")))
     else:

@@ -201,18 +201,24 @@ LIST_REACH = 12  # list items either side of a field that one set-up may span
 def list_block(text: str, at: int) -> Span | None:
     """The run of list items around a field written as one ("- Fine-tuning steps: 12'200" … "- Batch
     size: 1'024 sequences"): a set-up's fields, one an item. None when ``at`` is not in a list item."""
+    return _line_run(text, at, LIST_ITEM)
+
+
+def _line_run(text: str, at: int, line: re.Pattern[str]) -> Span | None:
+    """The run of lines that each match ``line`` around the one ``at`` stands on (at most
+    :data:`LIST_REACH` either side), or None when that line does not match."""
     start = text.rfind("\n", 0, at) + 1
-    if not LIST_ITEM.match(text, start):
+    if not line.match(text, start):
         return None
     first = last = start
-    for _ in range(LIST_REACH):  # earlier items
+    for _ in range(LIST_REACH):  # earlier lines
         previous = text.rfind("\n", 0, max(0, first - 1)) + 1
-        if first == 0 or not LIST_ITEM.match(text, previous):
+        if first == 0 or not line.match(text, previous):
             break
         first = previous
-    for _ in range(LIST_REACH):  # later items
+    for _ in range(LIST_REACH):  # later lines
         following = text.find("\n", last) + 1
-        if following == 0 or not LIST_ITEM.match(text, following):
+        if following == 0 or not line.match(text, following):
             break
         last = following
     end = text.find("\n", last)
@@ -281,24 +287,9 @@ FIELD_LINE = re.compile(r"[ \t]*[A-Za-z_][\w.-]{0,40}[ \t]*[:=][ \t]*[^\s:=][^\n
 def field_block(text: str, at: int) -> Span | None:
     """The run of configuration lines around a field written as one ("max_steps: 715000" …
     "global_batch_size: 1024" … "seq_length: 4096", as a YAML or an INI block writes a set-up), or None when
-    ``at`` is not on such a line."""
-    start = text.rfind("\n", 0, at) + 1
-    if not FIELD_LINE.match(text, start):
-        return None
-    first = last = start
-    for _ in range(LIST_REACH):  # earlier lines
-        previous = text.rfind("\n", 0, max(0, first - 1)) + 1
-        if first == 0 or not FIELD_LINE.match(text, previous):
-            break
-        first = previous
-    for _ in range(LIST_REACH):  # later lines
-        following = text.find("\n", last) + 1
-        if following == 0 or not FIELD_LINE.match(text, following):
-            break
-        last = following
-    end = text.find("\n", last)
-    end = len(text) if end == -1 else end
-    return Span(text[first:end], first, end) if last > first else None
+    ``at`` is not on such a line or the line stands alone."""
+    run = _line_run(text, at, FIELD_LINE)
+    return run if run is not None and "\n" in run.text else None
 
 
 @lru_cache(maxsize=8)  # asked by the card and the paper finders about the same text

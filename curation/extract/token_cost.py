@@ -43,10 +43,9 @@ from curation.extract.flagship_counting import common_word, in_title, introduced
 from curation.extract.model_names import model_before
 from curation.extract.operation_counting import EPOCHS
 from curation.extract.quantities import NUMBER, SCIENTIFIC, scaled_value, scientific_value
+from curation.extract.sample_counting import written_cost
 from curation.extract.tables import Row, Table, find_tables
 
-PREFIX = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
-          "mega": 1e6, "giga": 1e9, "tera": 1e12}
 _COST = (rf"(?:(?P<sci>{SCIENTIFIC})|(?P<n>{NUMBER})\s?(?P<prefix>[KMGT]|thousand\s|million\s|billion\s"
          r"|mega|giga|tera)?)\s?(?:training\s+|forward(?:-pass)?\s+|non-embedding\s+)?"
          r"(?P<unit>FLOPs?|FLOPS|flops?|MACs?|multiply-accumulates)(?!\w|/s\b)")  # not a rate, "FLOP/s"
@@ -67,14 +66,7 @@ COVER_REACH = 40  # characters either side of a cost in which its cover is read
 
 def _cost(match: re.Match[str]) -> float:
     """FLOPs per token from a :data:`COST_PER_TOKEN` match (a multiply-accumulate is two)."""
-    key = next(key for key in COST_KEYS if match.group(f"{key}unit"))
-    if match.group(f"{key}sci"):
-        value = scientific_value(re.match(SCIENTIFIC, match.group(f"{key}sci")))
-    else:
-        prefix = (match.group(f"{key}prefix") or "").strip().lower()
-        value = scaled_value(match.group(f"{key}n"), None) * PREFIX.get(prefix, 1.0)
-    unit = match.group(f"{key}unit").lower()
-    return value * (2 if "mac" in unit or "accumulate" in unit else 1)
+    return written_cost(match, COST_KEYS)
 
 
 def passes_per_cost(words: str) -> float:
