@@ -109,13 +109,13 @@ LATEX_WRAPPER = re.compile(r"\\(?:mathrm|text|textrm|mathbf|textbf|mathit|rm|ope
 # units' names ("2.4 trillion", "21 days", "300 gigaflops")
 SI_QUANTITY = re.compile(r"\\(?:SI|qty)\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
 SI_UNIT = re.compile(r"\\([A-Za-z]+)")
-SI_PLURAL = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years",
-             "minute": "minutes"}
+SI_WORDS = {"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years",
+            "minute": "minutes", "per": "/"}
 
 
 def _si_quantity(match: re.Match[str]) -> str:
-    units = SI_UNIT.sub(lambda unit: SI_PLURAL.get(unit.group(1), unit.group(1)), match.group(2))
-    return f"{match.group(1).strip()} {units.replace(' ', '').replace('per', '/')}"
+    units = SI_UNIT.sub(lambda unit: SI_WORDS.get(unit.group(1), unit.group(1)), match.group(2))
+    return f"{match.group(1).strip()} {units.replace(' ', '')}"
 
 
 LATEX_SYMBOLS = re.compile(r"\\(?:times|cdot|sim|approx)(?![A-Za-z])|\\[,;! %]")
