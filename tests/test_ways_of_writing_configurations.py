@@ -2,7 +2,10 @@
 YAML block's lines ("max_steps: 715000" … "seq_length: 4096") are one set-up as list items are, a
 configuration's key of tokens ("train_tokens: 2T") gives the run's tokens, a sequence length's value
 ends at its line (the next item's number, "- training_steps: 715000", is no length), and an earlier
-field's warm-up steps govern only their own line."""
+field's warm-up steps govern only their own line. Keys may be quoted or hyphenated and iterations
+abridged ('"train-iters": 143000', "max_iters = 600000"), and a command line's flags are fields too
+("--train-iters 500000 --global-batch-size 1024 --seq-length 2048"); a batch beside a gradient
+accumulation key, not said global, is a device's micro-batch."""
 
 from __future__ import annotations
 
@@ -75,3 +78,26 @@ def test_a_fine_tunes_configuration_is_its_fine_tuning_not_its_bases_run():
     primary = extraction.primary
     assert primary is not None and primary.stage == "finetuning"
     assert primary.value_flop == pytest.approx(6 * 7e9 * 20_000 * 256 * 4096)
+
+
+@pytest.mark.parametrize("set_up", [
+    "--num-layers 16 --hidden-size 2048 --seq-length 4096 --global-batch-size 1024 --train-iters 715000 "
+    "--lr 4e-4\n",
+    "python pretrain.py \\\n  --seq-length 4096 \\\n  --micro-batch-size 4 \\\n"
+    "  --global-batch-size 1024 \\\n"
+    "  --train-iters 715000 \\\n  --lr 4e-4\n",
+    '```json\n{\n  "seq-length": 4096,\n  "train_batch_size": 1024,\n  "train-iters": 715000,\n'
+    '  "lr": 0.0004\n}\n```\n',
+    "```python\nblock_size = 4096\nbatch_size = 1024\nmax_iters = 715000\n```\n",
+], ids=["flags on one line", "flags a line", "quoted hyphenated keys", "assignments"])
+def test_a_training_scripts_configuration(set_up):
+    text = OPENING + set_up
+    assert [tokens for tokens, _ in step_tokens(text)] == [pytest.approx(STEPS * BATCH * LENGTH)]
+
+
+def test_a_micro_batch_beside_gradient_accumulation_sizes_no_step_without_the_devices():
+    """"batch_size = 12" beside "gradient_accumulation_steps = 40" is one device's share of one micro-step:
+    without the devices the step's batch is unknown (12 × 1024 tokens a step would be far too few)."""
+    text = OPENING + ("```python\nbatch_size = 12\nseq_length = 1024\ngradient_accumulation_steps = 40\n"
+                      "max_steps = 600000\n```\n")
+    assert step_tokens(text) == []

@@ -23,6 +23,7 @@ from curation.extract.evidence import (
     line_around,
     sentence_around,
 )
+from curation.extract.line_tables import key_value_lines
 from curation.extract.model_names import document_title, model_before, squash_name
 from curation.extract.parameter_labels import parameter_label
 from curation.extract.quantities import (
@@ -37,7 +38,7 @@ from curation.extract.quantities import (
 )
 from curation.extract.stage_tokens import stage_tokens
 from curation.extract.step_counting import finetuning_step_tokens, step_tokens, table_step_tokens
-from curation.extract.tables import find_tables
+from curation.extract.tables import Row, find_tables
 from schemas.model_cards import FRONT_MATTER
 
 CARD_KEYS = {"license", "tags", "pipeline_tag", "library_name", "language", "datasets", "base_model",
@@ -121,7 +122,7 @@ def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Spa
         return own
     found: list[tuple[int, float, Span]] = []
     match = next((m for m in anchored(PARAM_STATEMENT, text, PARAMETERS_ANCHOR, 40, 30)
-                  if 1e6 <= _param_value(m) <= 1e14), None)
+                  if 1e6 <= _param_value(m) <= 1e14 and not names_next_field(text, m)), None)
     if match:
         found.append((match.start(), _param_value(match), Span(match.group(0), match.start(), match.end())))
     low = lowered(text)
@@ -131,13 +132,12 @@ def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Spa
             start = field.start() + len(field.group(0)) - len(field.group(0).lstrip())
             size = scaled_value(field.group("n"), _size(field.group("m")))
             found.append((field.start(), size, Span(text[start: field.end()], start, field.end())))
-    for table in find_tables(text):
-        for row in table.rows:
-            if (_SIZE_KEY.fullmatch(row.label) or "param" in row.label.lower()) and len(row.cells) == 2:
-                value = KEY_VALUE_SIZE.fullmatch(row.cells[1])
-                size = scaled_value(value.group("n"), _size(value.group("m"))) if value else 0
-                if 1e6 <= size <= 1e14:
-                    found.append((row.line.start, size, row.line))
+    for row in _key_value_rows(text, "param"):
+        if (_SIZE_KEY.fullmatch(row.label) or "param" in row.label.lower()) and len(row.cells) == 2:
+            value = KEY_VALUE_SIZE.fullmatch(row.cells[1])
+            size = scaled_value(value.group("n"), _size(value.group("m"))) if value else 0
+            if 1e6 <= size <= 1e14:
+                found.append((row.line.start, size, row.line))
     if not found:
         return None
     _, value, span = min(found, key=lambda item: item[0])
@@ -243,17 +243,22 @@ def _key_value_tokens(text: str) -> list[tuple[float, list[Span]]]:
     """A key-value table row of training tokens ("| Training tokens | 3.5T |", "| Tokens seen | 2T |"):
     its value with a size suffix, read like a parameter row (not a context or sequence length)."""
     figures = []
-    for table in find_tables(text):
-        for row in table.rows:
-            label = row.label.lower()
-            if "token" not in label or len(row.cells) != 2:
-                continue
-            if has_cue(label, NOT_TRAINING_TOKENS):
-                continue
-            value = KEY_VALUE_SIZE.fullmatch(row.cells[1])
-            if value and value.group("m"):
-                figures.append((scaled_value(value.group("n"), _size(value.group("m"))), [row.line]))
+    for row in _key_value_rows(text, "token"):
+        label = row.label.lower()
+        if "token" not in label or len(row.cells) != 2:
+            continue
+        if has_cue(label, NOT_TRAINING_TOKENS):
+            continue
+        value = KEY_VALUE_SIZE.fullmatch(row.cells[1])
+        if value and value.group("m"):
+            figures.append((scaled_value(value.group("n"), _size(value.group("m"))), [row.line]))
     return figures
+
+
+def _key_value_rows(text: str, word: str) -> list[Row]:
+    """The rows of the text's pipe tables and of its key-value tables written a row a line whose key holds
+    ``word`` (:func:`~curation.extract.line_tables.key_value_lines`)."""
+    return [row for table in find_tables(text) for row in table.rows] + key_value_lines(text, word)
 
 
 # a checkpoint named for the tokens it has seen: "step1200000-tokens5033B", "stage1-step5000-tokens21B"

@@ -600,12 +600,19 @@ TABLE_SIZE = re.compile(r"^\s*~?\s*(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[MBT]|million|bi
 def _own_table_sizes(text: str) -> list[tuple[float, Span]]:
     """Sizes a table of the text's own models gives: a parameter column ("| Model | n_params |" … "|
     Heron-L | 13B |") or row ("| Parameters | 1.3B | 13B |" under "| | Heron-S | Heron-L |"), for the
-    models whose name begins with the title's name ("Heron: …"), an ordinary word excepted; the table
-    written with pipes or one cell a line (:func:`~curation.extract.cell_tables.cell_tables`)."""
+    models whose name begins with the title's name ("Heron: …"), an ordinary word excepted; and every size
+    of a table of numbers alone whose first column is the parameters ("| Params | Layers | d_model |" /
+    "| 1.3B | 24 | 2048 |"): an architecture table names no other work's models, it sizes the text's own.
+    The table written with pipes or one cell a line (:func:`~curation.extract.cell_tables.cell_tables`)."""
     candidates = []  # (label, cell, its span) of every table's parameter column or row
+    nameless = []  # (size, its span) of the tables of sizes with no names
     # (pipe tables, and tables PDF text extraction wrote one cell a line)
     for table in [*(find_tables(text) if "|" in text else ()), *cell_tables(text)]:
         column = parameter_label(table.headers) if len(table.headers) > 2 else None
+        if column == 0 and all(NUMBER_CELL.match(cell) for row in table.rows for cell in row.cells):
+            nameless += [(value, _size_cell_span(text, row, 0)) for row in table.rows
+                         if 1e6 <= (value := _table_size(row.cells[0])) <= 1e14]
+            continue
         cells = [(row.label, row.cells[column], _size_cell_span(text, row, column)) for row in table.rows
                  if column and column < len(row.cells)]
         row_index = parameter_label([row.label.lower() for row in table.rows]) if not cells else None
@@ -617,16 +624,24 @@ def _own_table_sizes(text: str) -> list[tuple[float, Span]]:
                      for c in range(1, min(len(names), len(row.cells)))]
         candidates += cells
     if not candidates:  # the title's name is sought only where a table gives sizes (cheap first)
-        return []
+        return nameless
     title = next((w for w in TITLE_WORD.findall(title_part(text)) if not common_word(text, w)), None)
     own = _squashed(title) if title else None
-    found = []
+    found = nameless
     for label, cell, span in candidates if own else ():
-        size = TABLE_SIZE.match(cell)
-        value = scaled_value(size.group("n"), size.group("m")) if size else 0
+        value = _table_size(cell)
         if _squashed(label).startswith(own) and 1e6 <= value <= 1e14:
             found.append((value, span))
     return found
+
+
+NUMBER_CELL = re.compile(r"\s*[~≈]?\d")  # a cell that is a number ("1.3B", "24", "2048")
+
+
+def _table_size(cell: str) -> float:
+    """A size cell's value ("1.3B", "350M"), or 0."""
+    size = TABLE_SIZE.match(cell)
+    return scaled_value(size.group("n"), size.group("m")) if size else 0
 
 
 CELL_EVIDENCE = 200  # characters: from a row's label to its size cell, written one cell a line

@@ -34,6 +34,12 @@ A100-80GB"), two or more such lines in a row; a row's device time is the first o
 words before them its label. A header whose device time comes last, after other columns of numbers
 ("Method Type #Params #Images A100 GPU days"), takes each row's last plain number as its time, its label
 the words before the other columns' cells ("Heron Diff 0.6B 0.025B 675": "Heron Diff", 675).
+
+A key-value table (a model's facts) is written so too, a key and its value a line ("Total Parameters 6.7B" /
+"Training Tokens 1.4T" / "Context Length 4096"): a line that is a short key (at most five words, no digit)
+and one count, with or without a size suffix, is a row when the line above or below it is a short line
+too (a key and its value, not prose: at most eight words, no full stop); :func:`key_value_lines` gives
+the rows whose key holds a word ("param", "token"), read as a pipe table's key-value rows.
 """
 
 from __future__ import annotations
@@ -259,3 +265,38 @@ def _two_cells(line: str) -> list[str] | None:
     if row is None or len(row.group("label")) > MAX_LABEL:
         return None
     return [row.group("label").strip(), row.group("value").strip()]
+
+
+# a key and one count: "Total Parameters 6.7B", "Training Tokens 1.4T", "# Params 7B"
+KEY_VALUE_LINE = re.compile(r"[ \t]*(?P<key>[A-Za-z#(][A-Za-z#()/. \t-]{0,50}?)[ \t]+"
+                            r"(?P<value>~?\d[\d,]*(?:\.\d+)?"
+                            r"(?:[ \t]?(?:[KMBT]|thousand|million|billion|trillion))?\+?)"
+                            r"[ \t]*", re.IGNORECASE)
+MAX_KEY_WORDS = 5
+MAX_NEIGHBOUR_WORDS = 8
+
+
+@lru_cache(maxsize=16)
+def key_value_lines(text: str, word: str) -> list[Row]:
+    """The rows, [key, value], of the key-value tables written a row a line whose key holds ``word``
+    (lower case; see the module's rules)."""
+    rows: list[Row] = []
+    for at, start, end, _ in _short_lines_with(text, word):
+        row = KEY_VALUE_LINE.fullmatch(text, start, end)
+        if row is None or at >= row.end("key") or len(row.group("key").split()) > MAX_KEY_WORDS:
+            continue
+        above_end = start - 1
+        above = text[text.rfind("\n", 0, max(above_end, 0)) + 1: above_end] if start > 0 else ""
+        below_end = text.find("\n", end + 1)
+        below = text[end + 1: len(text) if below_end == -1 else below_end] if end < len(text) else ""
+        if not any(_short_field(line) for line in (above, below)):
+            continue
+        cells = [row.group("key").strip(), row.group("value").strip()]
+        rows.append(Row(cells, Span(text[start:end], start, end)))
+    return rows
+
+
+def _short_field(line: str) -> bool:
+    """Whether a line may be a key-value table's row: two to eight words, not a sentence's end."""
+    words = line.split()
+    return 2 <= len(words) <= MAX_NEIGHBOUR_WORDS and not line.rstrip().endswith((".", ",", ";"))

@@ -73,8 +73,8 @@ PARAMS = re.compile(
 
 TOKENS = re.compile(rf"(?:(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b|{PLAIN_COUNT.replace('P<plain>', 'P<tp>')})"
                     r"\s*(?:\([^()]{1,12}\)\s*)?"
-                    # "3 epochs over our 100B-token corpus": a corpus sized in tokens
-                    r"(?:(?:training\s+|text\s+|total\s+)?tokens|-token(?=\s+(?:corpus|corpora|dataset|mix)\b))"
+                    # "3 epochs over our 100B-token corpus" (or "a 1T token corpus"): a corpus sized in tokens
+                    r"(?:(?:training\s+|text\s+|total\s+)?tokens|[\s-]token(?=\s+(?:corpus|corpora|dataset|mix)\b))"
                     # a rate, not a count: "1.2M tokens/s", "3,200 tokens per second per GPU"
                     r"(?!\s*(?:/|per\s+)\s*(?:s|sec|second|gpu|device|chip|hour|day)\b)",
                     re.IGNORECASE)

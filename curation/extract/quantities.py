@@ -45,10 +45,23 @@ COUNTED = (rf"(?:{NUMBER}|(?-i:{'|'.join(COUNT_WORDS)})(?=\s(?:million|billion|t
 # table row ("a 7B\nparameter model", not "Tokens: 2T\n- Parameters: 7B" nor "Parameters: 7.3B\nTraining
 # Tokens: 2.5T", a field with no list mark)
 SIZE_GAP = r"(?:[ \t-]|\n(?![ \t]*(?:[-*+#|]|[A-Za-z][\w ()/-]{0,40}:)))"
+# what follows a field's key: a colon, or (a key-value table flattened, a row a line, as PDF text gives it)
+# only its value to the line's end ("Training Tokens 1.4T")
+FIELD_VALUE_AFTER = re.compile(r"[ \t*_]*:|[ \t]+[~≈]?\d[\d.,]*[ \t]?[A-Za-z%]{0,9}\+?[ \t]*(?:\n|$)")
+
+
 def names_next_field(text: str, match: re.Match[str]) -> bool:
     """Whether a count's noun stands on the next line as a field's key, not as the noun it counts
-    ("Parameters: 7.3B\nTraining Tokens: 2.5T": 7.3B counts no tokens)."""
-    return "\n" in match.group(0) and re.match(r"[ \t*_]*:", text[match.end(): match.end() + 8]) is not None
+    ("Parameters: 7.3B\nTraining Tokens: 2.5T": 7.3B counts no tokens; nor in "Total Parameters 7B\nTraining
+    Tokens 1.4T", a key-value table written a row a line, where the key's line holds only its value); nor
+    a noun a blank line after its count ("# Heron-7B\n\nParameters …": a title's size, the next paragraph)."""
+    found = match.group(0)
+    digit = re.search(r"\d", found)
+    return "\n" in found and (FIELD_VALUE_AFTER.match(text, match.end(), match.end() + 40) is not None
+                              or (digit is not None and BLANK_LINE.search(found, digit.end()) is not None))
+
+
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 # between a number and a size word: "7 billion", "7B", and the hyphens of "a 7-billion-parameter model"

@@ -52,17 +52,22 @@ from curation.extract.step_counts import STEPS, count_value, counted
 from curation.extract.tables import find_tables
 
 # "Training steps: 250k", and with no sign after a qualified word: "training steps 250k", "total steps of 1M"
-# (and a configuration's keys: "max_steps: 100000", "train_steps: 100000")
-STEPS_FIELD = re.compile(rf"\b(?:(?:(?:training|train|max|num|total)[\s_]+)?steps\s*[:=]"
-                         rf"|(?:training|total|optimi[sz]ation)\s+steps\s+(?:of\s+)?(?=\d))\s*{counted('s')}",
-                         re.IGNORECASE)
+# (and a configuration's keys: "max_steps: 100000", "train_steps: 100000", quoted or hyphenated, iterations
+# abridged, or as a command line's flag: "max_iters = 600000", '"train-iters": 143000',
+# "--train-iters 500000")
+STEPS_FIELD = re.compile(rf"\b(?:(?:(?:training|train|max|num|total)[\s_-]+)?steps[\"']?\s*[:=]"
+                         rf"|(?:training|total|optimi[sz]ation)\s+steps\s+(?:of\s+)?(?=\d)"
+                         rf"|(?:train|max|num|total)[-_](?:iters|iterations|steps)[\"']?"
+                         rf"\s*(?:[:=]|[ \t]+(?=\d)))"
+                         rf"\s*{counted('s')}", re.IGNORECASE)
 # at most two words between a count and "tokens" ("500k label BPE tokens"), none a function word
 TOKEN_WORDS = r"(?:(?!(?:of|and|or|with|per|each|to|for|in|on)\b)[A-Za-z-]+\s+){0,2}?"
 # "a batch size of 512", "batch size: 2k", "a global batch of 4M tokens", "batches of 1024 sequences",
 # and with no word between when a unit follows the count: "global batch 4M tokens"
 # (a configuration's key, "global_batch_size: 2048"; a bare count of two digits or more a clause ends
 # after, "batch 512, for …", not "in batch 2, we …")
-BATCH = re.compile(r"batch(?:es)?[\s_]+(?:size\s*(?P<labelled>\((?:in\s+)?tokens\)\s*)?(?:of|was|is|[:=])?|of"
+BATCH = re.compile(r"batch(?:es)?[\s_-]+(?:size[\"']?\s*(?P<labelled>\((?:in\s+)?tokens\)\s*)?"
+                   r"(?:of|was|is|[:=])?|of"
                    # the batch told as its content: "the global batch is 1024 sequences", "consists of"
                    r"|(?:is|was|consists\s+of|contains|comprises|holds)(?=\s*(?:about\s+|~)?\d)"
                    r"|(?=(?:about\s+|~)?[\d.,']+\s?[kKM]?\s*(?:tokens|sequences)\b)"
@@ -122,8 +127,10 @@ LENGTH_RATE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3},\d{3}|\d{2,6})(?:\s*tokens\s
                          # before its label: "2048 sequence length", "8,192 context length"
                          r"|\s+(?:max(?:imum)?\s+)?(?:sequence|context|input)\s+length\b)", re.IGNORECASE)
 # (and "1024 length-1024 input sequences")
-# (and abridged, or as a configuration's key: "seq len 1024", "seq_length: 2048", "max_seq_len")
-SEQUENCE = re.compile(r"(?:sequence|context|seq)[\s_]*(?:length|len|size|window)\b|input\s+length"
+# (and abridged, or as a configuration's key: "seq len 1024", "seq_length: 2048", "max_seq_len", "--seq-length
+# 2048", "block_size = 1024", a causal model's context as a training script names it)
+SEQUENCE = re.compile(r"(?:sequence|context|seq)[\s_-]*(?:length|len|size|window)\b|input\s+length"
+                      r"|\bblock[_-]size\b"
                       r"|sequences\s+of\b"
                       # "a context of 1024 tokens"
                       r"|\bcontexts?\s+of\b(?=\s*\d[\d,]*\s*tokens)"
@@ -138,7 +145,9 @@ PER_DEVICE_BEFORE = re.compile(rf"(?:per[-_]?\s?{DEVICE}[_\s]?(?:train(?:ing)?[_
 # a batch said to be the whole step's: "global batch", "total_train_batch_size" (a configuration's key)
 GLOBAL_BEFORE = re.compile(r"(?:global|total|effective)[-_\s](?:train(?:ing)?[-_\s])?$", re.IGNORECASE)
 ACCUMULATION = re.compile(r"(?P<n>\d{1,3})\s+(?:gradient\s+)?accumulation\s+steps"
-                          r"|(?:gradient\s+)?accumulation\s+(?:steps\s+)?(?:of\s+|over\s+|=\s*|:\s*)?(?P<n2>\d{1,3})\b"
+                          # (a configuration's key too: "gradient_accumulation_steps = 40")
+                          r"|(?:gradient[\s_])?accumulation[\s_]+(?:steps[\s_]*)?(?:of\s+|over\s+|=\s*|:\s*)?"
+                          r"(?P<n2>\d{1,3})\b"
                           r"|accumulat\w+\s+gradients\s+(?:over|across|for)\s+(?P<n3>\d{1,3})\b",
                           re.IGNORECASE)
 # "of 512 tokens", "of 2,048" (a thousands separator), "... of 512." ending a sentence
@@ -149,7 +158,7 @@ OTHER_SETTING = re.compile(r"\b(?:batch|epochs?|learning|warm-?up|lr|layers?|hea
                            r"|hidden|vocab\w*|dimension\w*|parameters?|GPUs?|TPUs?)\b", re.IGNORECASE)
 # a line that opens another list item or field ("\n- training_steps: 715000", "\nwarmup_steps: 2000"): the
 # end of a setting's clause (a sentence wrapped over lines goes on)
-NEXT_FIELD = re.compile(r"\n[ \t]*(?:[-*+][ \t]|[\w .]{1,40}?[:=])")
+NEXT_FIELD = re.compile(r"\n[ \t]*(?:[-*+][ \t]|--[A-Za-z]|[\"']?[\w .-]{1,40}?[\"']?[ \t]*[:=])")
 STEP_AFTER = re.compile(r"\s*(?:total\s+)?(?:training\s+)?(?:steps|iterations|updates)\b", re.IGNORECASE)
 NOT_TRAINING_STEPS = re.compile(r"warm-?up|decay", re.IGNORECASE)
 # steps told of the models other than the one sized ("The 15B model was trained for 270K updates … Smaller
@@ -193,7 +202,7 @@ def _sequence_length(text: str) -> tuple[float, Span] | None:
     return best
 
 
-STEP_WORDS = ("steps", "iterations", "updates")  # sought in the lower-cased text
+STEP_WORDS = ("steps", "iterations", "updates", "iters")  # sought in the lower-cased text
 LIST_ITEM = re.compile(r"[ \t]*[-*+][ \t]")
 LIST_REACH = 12  # list items either side of a field that one set-up may span
 
@@ -280,8 +289,10 @@ def finetuning_step_tokens(text: str) -> list[tuple[float, list[Span]]]:
     return [(tokens, spans) for tokens, spans, tuning in _set_ups(text) if tuning]
 
 
-# a configuration's line, one key and its value: "max_steps: 715000", "global_batch_size = 1024"
-FIELD_LINE = re.compile(r"[ \t]*[A-Za-z_][\w.-]{0,40}[ \t]*[:=][ \t]*[^\s:=][^\n]{0,40}$", re.MULTILINE)
+# a configuration's line, one key and its value: "max_steps: 715000", "global_batch_size = 1024",
+# '"train-iters": 143000,', or a command line's flag, one a line: "--train-iters 500000 \\"
+FIELD_LINE = re.compile(r"[ \t]*(?:[\"']?[A-Za-z_][\w.-]{0,40}[\"']?[ \t]*[:=][ \t]*[^\s:=][^\n]{0,40}"
+                        r"|--[A-Za-z][\w-]{0,40}(?:[ \t]+[^\s-][^\s]{0,30})?[ \t]*\\?)$", re.MULTILINE)
 
 
 def field_block(text: str, at: int) -> Span | None:
@@ -302,8 +313,8 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
         if NOT_TRAINING_STEPS.search(before):
             continue
         tuning = bool(FINE_TUNING_STEPS.search(before + steps.group(0)))
-        sentence = list_block(text, steps.start()) or field_block(text, steps.start()) or \
-            sentence_around(text, steps.start(), steps.end())
+        block = list_block(text, steps.start()) or field_block(text, steps.start())
+        sentence = block or sentence_around(text, steps.start(), steps.end())
         if OTHER_MODELS_STEPS.search(text, sentence.start, steps.start()):
             continue
         end = sentence.end
@@ -324,6 +335,11 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
         # "total_train_batch_size: 256", as a trainer's card lists them)
         batch, per_device = next((pair for pair in batches if not pair[1] and _global(area, pair[0])),
                                  next((pair for pair in batches if not pair[1]), batches[0]))
+        # (a configuration's batch beside its gradient accumulation, not said global, is a device's
+        # micro-batch:
+        # "batch_size = 12" / "gradient_accumulation_steps = 40" sizes no step without the devices)
+        if block is not None and not per_device and not _global(area, batch) and ACCUMULATION.search(area):
+            per_device = True
         n_steps, n_batch = count_value(steps, "s"), count_value(batch, "b")
         product = batch.re is BATCH and batch.group("bx")  # sequences × length: a batch in tokens
         if product:

@@ -30,10 +30,11 @@ from curation.extract.device_time import (
 from curation.extract.evidence import OPERATION_COUNTING, PRETRAINING, REPORTED, Estimate, Span
 from curation.extract.flagship_counting import title_part
 from curation.extract.hardware import accelerator_pattern
-from curation.extract.line_tables import device_time_line_tables, line_tables
+from curation.extract.line_tables import device_time_line_tables, key_value_lines, line_tables
 from curation.extract.model_names import document_title, squash_name
 from curation.extract.parameter_labels import PARAMETER_LABEL, names_experts, parameter_label
 from curation.extract.quantities import (
+    BLANK_LINE,
     NUMBER,
     SCIENTIFIC,
     SIZE,
@@ -277,7 +278,43 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
                                   publication_year, accelerator_column=2)
         mark_other_models(text, found)
         estimates += found
+    estimates += _key_value_line_run(text)  # "Total Parameters 6.7B" / "Training Tokens 1.4T", no pipes
     return estimates + find_column_runs(text, publication_year)
+
+
+MAX_KEY_VALUE_GAP = 400  # characters between a flattened key-value table's parameter row and token row
+
+
+def _key_value_line_run(text: str) -> list[Estimate]:
+    """6 · N · D from a key-value table written a row a line (:func:`key_value_lines`: "Total Parameters
+    6.7B" / "Training Tokens 1.4T"): its first parameter row (see :func:`parameter_label`) and the first
+    token row of the run's tokens (not a context's or a batch's) after or before it in the same table, for
+    the model the text is about (no name of its own)."""
+    param_rows = key_value_lines(text, "param")
+    token_rows = [row for row in key_value_lines(text, "token") if TOKEN_LABEL.search(row.label.lower())
+                  and not NOT_RUN_TOKENS_LABEL.search(row.label.lower())]
+    if not param_rows or not token_rows:
+        return []
+    index = parameter_label([row.label.lower() for row in param_rows])
+    if index is None:
+        return []
+    param_row = param_rows[index]
+    token_row = min(token_rows, key=lambda row: abs(row.line.start - param_row.line.start))
+    first, last = sorted((param_row.line, token_row.line), key=lambda span: span.start)
+    if last.start - first.end > MAX_KEY_VALUE_GAP or BLANK_LINE.search(text, first.end, last.start):
+        return []
+    n, d = _cell_value(param_row.cells[1]), _cell_value(token_row.cells[1])
+    if not n or not d or not (1e6 <= n <= 1e14 and 1e8 <= d <= 1e15):
+        return []
+    estimate = Estimate(
+        6 * n * d, OPERATION_COUNTING, [Span(text[first.start:last.end], first.start, last.end)],
+        {"parameters": n, "training_tokens": d, "formula": "6 * N * D", "table_row": True,
+         "pairing": "a key-value table's parameter and token rows"},
+        model=document_title(text), confidence="Likely",
+    )
+    if "activ" in param_row.label.lower():
+        estimate.assumptions["active_parameters"] = True
+    return [classify(estimate, f"{param_row.line.text} {token_row.line.text}".lower())]
 
 
 def _device_time_rows(text: str, table: Table, index: int, unit_seconds: float,
@@ -566,8 +603,10 @@ def _parameter_token_columns(text: str, table: Table) -> list[Estimate]:
             [block, table.header_line, _cell_span(param_row, column), _cell_span(token_row, column)],
             {"parameters": n, "training_tokens": d, "formula": "6 * N * D", "table_row": True,
              "table_header": table.header_line.text, "pairing": "a table column's parameter and token rows"},
-            # (a key-value table's value column names no model: "| Attribute | Value |")
-            model=None if names[column].lower() in GENERIC_COLUMNS else names[column], confidence="Likely",
+            # (a key-value table's value column names no model: "| Attribute | Value |"; nor does a
+            # headerless one's first value: "| Parameters | 7B |")
+            model=None if names[column].lower() in GENERIC_COLUMNS or SIZE_CELL.fullmatch(names[column])
+            else names[column], confidence="Likely",
         )
         if active:  # a mixture of experts: N is the activated count, its total named beside it
             estimate.assumptions["active_parameters"] = True

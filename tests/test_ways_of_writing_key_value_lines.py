@@ -1,0 +1,79 @@
+"""Short texts of our own for a model's facts tabulated without names or pipes: a key-value table written a
+row a line, as PDF text gives it ("Total Parameters 7B" / "Training Tokens 1.4T"), is read as its pipe
+form is, and a count ending one of its lines never counts the next line's key ("7B" / "Training Tokens
+1.4T" is no 7B tokens); a table of numbers alone whose first column is the parameters sizes the text's
+own models; a corpus sized in tokens may be written "a 1T token corpus"."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.documents import extract_document
+from curation.extract.line_tables import key_value_lines
+from schemas.handover import CARD, PAPER, Document
+
+FACTS = "Total Parameters 7B\nTraining Tokens 1.4T\nContext Length 4096\n"
+
+
+def _primary(text: str, kind: str = PAPER):
+    return extract_document(Document(kind, text, 2024)).primary
+
+
+@pytest.mark.parametrize("kind", [PAPER, CARD])
+def test_a_key_value_table_a_row_a_line(kind):
+    head = "Lark-7B\n\n" if kind == PAPER else "# Lark-7B\n\n## Model Details\n\n"
+    primary = _primary(head + FACTS, kind)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1.4e12)
+    assert any("Training Tokens 1.4T" in span.text for span in primary.evidence)
+
+
+def test_a_count_ending_a_line_counts_no_key_on_the_next():
+    """Before, "7B\nTraining Tokens 1.4T" read as 7B tokens: 6 × 7B × 7B, the card's one figure."""
+    extraction = extract_document(Document(CARD, "# Lark-7B\n\n## Model Details\n\n" + FACTS, 2024))
+    assert extraction.estimates
+    assert all(estimate.value_flop > 1e22 for estimate in extraction.estimates)
+
+
+def test_a_lone_line_of_prose_ending_in_a_count_is_no_key_value_row():
+    text = ("Lark is a model we trained with great care over many months of work.\n"
+            "Its parameters 7\nnumber among the smallest we have ever released to the public, "
+            "as the following sections explain in detail.\n")
+    assert key_value_lines(text, "param") == []
+
+
+def test_a_titles_size_and_the_next_paragraph_are_no_statement():
+    """A size that ends a title and a noun that opens the next paragraph are two things ("# Lark-7B" /
+    "Tokens …")."""
+    text = ("---\nlicense: mit\n---\n# Lark-7B\n\nLark-7B has 7 billion parameters. "
+            "Its teacher is Kite-13B\n\nTokens are split by a byte-level tokenizer.\n")
+    assert _primary(text, CARD) is None
+
+
+def test_a_nameless_table_of_sizes_sizes_the_own_models():
+    table = ("| Params | Layers | Heads | d_model |\n|---|---|---|---|\n| 125M | 12 | 12 | 768 |\n"
+             "| 350M | 24 | 16 | 1024 |\n| 1.3B | 24 | 32 | 2048 |\n")
+    text = f"Wren: small models\n\nTable 1: Model sizes.\n{table}\nWe train all models on 300B tokens.\n"
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.3e9 * 300e9)
+
+
+def test_a_table_with_names_is_no_nameless_table():
+    """A size column first but a column of names after it: the sizes are the named models', read (or not)
+    as any named table's."""
+    text = ("Wren: small models\n\n| Params | Model | Score |\n|---|---|---|\n| 175B | Kite | 71.2 |\n"
+            "| 1.3B | Wren | 60.1 |\n\nWe train all models on 300B tokens.\n")
+    primary = _primary(text)
+    assert primary is None or primary.value_flop < 6 * 175e9 * 300e9 / 2
+
+
+def test_epochs_over_a_corpus_written_with_a_spaced_token():
+    primary = _primary("Finch\n\nOur largest model (7.5B parameters) was trained for 2 epochs over a "
+                       "1T token corpus.\n")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7.5e9 * 2e12)
+
+
+def test_a_headerless_key_value_tables_value_is_no_models_name():
+    """"| Total Parameters | 7B |" heads no column of a model called "7B"."""
+    extraction = extract_document(Document(PAPER, "Lark-7B\n\n| Total Parameters | 7B |\n"
+                                                   "| Training Tokens | 1.4T |\n", 2024))
+    assert extraction.primary is not None and extraction.primary.model != "7B"
