@@ -47,6 +47,7 @@ def test_a_cards_compute_field_with_its_derivation():
 @pytest.mark.parametrize("body", [
     # a budget that is a plan, and a worked example's inputs
     "We plan to train Osprey-2 with a compute budget of 1e25 FLOPs.",
+    "The compute budget for a 70B model was set at 6e23 FLOPs in our plan.",
     "For N = 70B and D = 1.4T, this gives C = 5.9e23 FLOPs.",
     # the first person that names no run of the authors' own
     "For N = 70B and D = 1.4T our estimate gives C = 5.9e23 FLOPs.",
@@ -84,6 +85,8 @@ def test_a_figure_per_epoch_without_the_epochs_is_no_total(body):
     ("Osprey was trained with a 6 × 10^24 FLOP budget.", 6e24, 6e24),
     ("Compute budget: we trained Osprey on 4,096 A100s for 35 days.", 5e23, 2.5e24),
     ("Compute budget: training Osprey took 35 days on 4,096 A100s.", 5e23, 2.5e24),
+    # a named run's budget "for" it, told in the past
+    ("The total compute budget for Osprey was 6e22 FLOPs (about 700 petaflop/s-days).", 5.9e22, 6.1e22),
     # a formula's inputs named by the authors' own training
     ("We train Osprey with N = 7B parameters on D = 2T tokens.", 8.4e22, 8.4e22),
 ])

@@ -161,6 +161,10 @@ SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+
                           # a named run's budget, told in the past: "Heron's compute budget was 2.1e24 FLOP"
                           r"|[\w.-]+(?:'s|’s)\s+(?:total\s+)?(?:(?:pre-?)?training\s+|compute\s+)*budget\s+"
                           r"(?:was|amounted\s+to|came\s+to|totall?ed)\b"
+                          # or its budget "for" it: "The total compute budget for Heron was 6e22 FLOPs" (not a
+                          # model left unnamed: "the budget for a 70B model was …", "for each model")
+                          r"|budget\s+(?:for|of)\s+(?!(?:a|an|each|every|any|one|such|all|future|larger)\b)"
+                          r"[\w.-]+\s+(?:was|amounted\s+to|came\s+to|totall?ed)\b"
                           # a run trained with its budget: "Heron was trained with a compute budget of …"
                           r"|\b(?:(?:is|was|were|we)\s+(?:pre-?)?trained|we\s+(?:pre-?)?train)\s+(?:[\w.-]+\s+){0,3}?"
                           r"(?:with|on|using)\s+"

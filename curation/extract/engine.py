@@ -50,6 +50,7 @@ from curation.extract.sample_counting import find_sample_counting, find_table_sa
 from curation.extract.sections import mark_other_models_sections
 from curation.extract.sibling_runs import mark_runs_of_named_siblings
 from curation.extract.table_finders import find_table_rows, mark_rows_of_other_sizes
+from curation.extract.time_per_tokens import find_time_per_tokens
 from curation.extract.token_cost import find_table_token_cost, find_token_cost
 from curation.extract.used_models import mark_used_models
 
@@ -419,6 +420,7 @@ FINDERS: tuple[Finder, ...] = (
     Finder("table sample counting", lambda text, _, __: find_table_sample_counting(text)),
     Finder("token cost", lambda text, _, __: find_token_cost(text)),
     Finder("table token cost", lambda text, _, __: find_table_token_cost(text)),
+    Finder("time per tokens", lambda text, year, _: find_time_per_tokens(text, year)),
     Finder("card operation counting", lambda text, _, name: find_card_operation_counting(text, name),
            fallback_of=("operation counting",)),
     Finder("card device time", lambda text, year, name: find_card_device_time(text, year, name),

@@ -122,7 +122,7 @@ def _estimate(text: str, sentence: Span, cost: re.Match[str], figures: list[tupl
         return None
     forward_or_step = _cost(cost)
     tokens, token_span = mine[0]
-    if not 1e6 <= forward_or_step <= 1e15 or not _own_run(text, sentence, where, figure=token_span):
+    if not 1e6 <= forward_or_step <= 1e15 or not own_run(text, sentence, where, figure=token_span):
         return None
     low = lowered(text)
     at, end = sentence.start + cost.start(), sentence.start + cost.end()
@@ -152,7 +152,7 @@ def _own_name(text: str, name: str) -> bool:
         (in_title(text, name) or introduced_as_own(text, name))
 
 
-def _own_run(text: str, *sentences: Span, figure: Span | None = None) -> bool:
+def own_run(text: str, *sentences: Span, figure: Span | None = None) -> bool:
     """Whether the sentences tell the text's own run: a first-person training claim, or a name the title
     writes or the text introduces as its own — and the model named nearest before the run's ``figure``,
     if any, is that model, not another ("Unlike Heron, Kite-7B was trained on 2T tokens": Kite-7B's)."""
@@ -215,11 +215,11 @@ def _row_tokens(table: Table, row: Row) -> tuple[float, int] | None:
     return scaled_value(match.group("n"), match.group("m")), column
 
 
-def _prose_tokens(text: str) -> tuple[float, Span] | None:
-    """The tokens of the text's own runs in prose (:func:`_own_run`), when every such count of tokens is one
+def prose_tokens(text: str) -> tuple[float, Span] | None:
+    """The tokens of the text's own runs in prose (:func:`own_run`), when every such count of tokens is one
     figure."""
     figures = [(tokens, span) for tokens, span, sentence in token_figures(text)
-               if sentence.start <= span.start < sentence.end and _own_run(text, sentence, figure=span)]
+               if sentence.start <= span.start < sentence.end and own_run(text, sentence, figure=span)]
     if not figures or any(abs(tokens - figures[0][0]) > 0.02 * figures[0][0] for tokens, _ in figures):
         return None
     return figures[0]
@@ -250,7 +250,7 @@ def find_table_token_cost(text: str) -> list[Estimate]:
                 tokens = in_row[0]
                 evidence += [span for span in row.evidence(in_row[1]) if span not in evidence]
             else:
-                prose = _prose_tokens(text) if prose is False else prose
+                prose = prose_tokens(text) if prose is False else prose
                 if not prose:
                     continue
                 tokens, where = prose
