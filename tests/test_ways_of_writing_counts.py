@@ -428,6 +428,12 @@ def test_a_size_in_a_later_clause_sizes_another_run():
     assert primary is not None and primary.value_flop == pytest.approx(6 * 15e9 * 4.3e12)
 
 
+@pytest.mark.parametrize("clause", ["it has 6.9 billion non-embedding parameters",
+                                    "the model has 6.9B parameters"])
+def test_a_later_clause_that_keeps_the_subject_sizes_the_same_run(clause):
+    primary = primary_of(f"Our final model was trained on 2.5 trillion tokens; {clause}.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 6.9e9 * 2.5e12)
+
 
 def test_a_broken_number_of_no_time_gives_no_estimate():
     text = "Osprey: X\n\nAbstract\nWe present Osprey.\n\n2 Training\nHours used: 460,000 CPU hours, " \

@@ -137,7 +137,7 @@ def find_operation_counting(text: str) -> list[Estimate]:
         # (nor one a comparison after the figure gives to the other side: "… on 1.4T tokens, four times
         # more than Kite (300B)")
         after = [pair for pair in active or params
-                 if pair[2].end() > at and ";" not in sentence.text[end: pair[2].start()]
+                 if pair[2].end() > at and not _other_clause(sentence.text[end: pair[2].start()])
                  and not OTHER_SIDE.search(sentence.text, end, pair[2].start())]
         if not before and not after:
             continue
@@ -191,6 +191,18 @@ def find_operation_counting(text: str) -> list[Estimate]:
             clause = clause.replace(part.text.lower(), " ")  # sign of a figure that is no total
         estimates.append(restage_pretrained(classify(estimate, clause), sentence, token_span))
     return estimates
+
+
+# a clause after a semicolon that goes on about the same model: "…; it has 6.9B parameters", "; the model has"
+SAME_SUBJECT = re.compile(r"\s*(?:it|the\s+model|this\s+model|our\s+(?:final\s+)?model)\s+"
+                          r"(?:has|had|is|was|contains|comprises|uses|used)\b", re.IGNORECASE)
+
+
+def _other_clause(between: str) -> bool:
+    """Whether the words between a token figure and a size after it cross into another clause: a
+    semicolon, unless the clause after it keeps the subject ("…; it has 6.9B parameters")."""
+    at = between.rfind(";")
+    return at != -1 and SAME_SUBJECT.match(between, at + 1) is None
 
 
 # a comparison's other side after a figure: "… on 1.4T tokens, four times more than Kite (300B)" (not
