@@ -36,6 +36,18 @@ def test_a_consequence_that_is_itself_foreseen_stays_none():
     assert _primary("Osprey-3B is small, so training it on 1T tokens would take only 3 days.") is None
 
 
+def test_a_runs_extent_assumed_is_no_run():
+    """"assuming we train for 300B tokens": how far the run will go is supposed, not told (nor is the size
+    of the model it is likened to the run's)."""
+    assert _primary("We are now halfway through training, assuming we train for 300B tokens like the 175B "
+                    "Kite model.") is None
+
+
+def test_an_assumption_about_a_run_done_leaves_its_figure():
+    primary = _primary("Assuming 40% utilization, training Osprey-7B took 3e23 FLOPs.")
+    assert primary is not None and primary.value_flop == pytest.approx(3e23)
+
+
 def test_a_run_under_way_beside_the_released_model_is_not_the_flagship():
     text = ("We release Osprey-7B, trained on 2T tokens. A larger Osprey-70B is still being trained on "
             "15T tokens.")

@@ -229,6 +229,10 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:"
                                 r"|\bwould\s+have\s+(?:\w+\s+)?(?:taken|used|cost|required|needed|consumed"
                                 r"|lasted|been)\b|\b(?:had|were)\s+we\b|\bif\s+we\s+had\b"
                                 r"|\bhope\s+to\s+(?:\w+\s+)?(?:pre-?)?train"
+                                # the run's extent assumed, not done: "assuming we train for 300B tokens"
+                                # (not a figure's assumption about a run done: "assuming 40% utilization")
+                                r"|\bassuming\s+(?:that\s+)?(?:we|they|it)\s+(?:\w+\s+)?"
+                                r"(?:(?:pre-?)?train|run|continue|finish|complete)\w*\s+(?:for|on|to|until)\b"
                                 # a run not done: "we did not train Heron-70B on 2T tokens", "we were unable
                                 # to train …", "never trained"
                                 r"|\b(?:did\s+not|didn't|could\s+not|couldn't|(?:were|was)\s+(?:not\s+able|unable)"
