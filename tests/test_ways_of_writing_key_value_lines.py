@@ -77,3 +77,13 @@ def test_a_headerless_key_value_tables_value_is_no_models_name():
     extraction = extract_document(Document(PAPER, "Lark-7B\n\n| Total Parameters | 7B |\n"
                                                    "| Training Tokens | 1.4T |\n", 2024))
     assert extraction.primary is not None and extraction.primary.model != "7B"
+
+
+def test_a_cards_tables_a_row_a_line_give_its_size_and_its_mixs_total():
+    """A card whose tables came flattened: the mix's "Total" row under a header of tokens in billions, the
+    rows above it naming data sets, not models, and the size from a key-value row."""
+    text = ("---\nlicense: apache-2.0\n---\n# Lark-7B\n\n## Training Data\nSubset Tokens (Billion)\n"
+            "Web 900.00\nCode 250.50\nBooks 49.50\nTotal 1200.00\n\n## Model Details\nHyperparameter Value\n"
+            "Total Parameters 6.7B\nHidden Size 4096\nMax Seq Length 2048\n")
+    primary = extract_document(Document(CARD, text, 2024), name="acme/Lark-7B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 6.7e9 * 1.2e12, rel=0.1)

@@ -23,7 +23,7 @@ from curation.extract.evidence import (
     line_around,
     sentence_around,
 )
-from curation.extract.line_tables import key_value_lines
+from curation.extract.line_tables import key_value_lines, two_column_line_tables
 from curation.extract.model_names import document_title, model_before, squash_name
 from curation.extract.parameter_labels import parameter_label
 from curation.extract.quantities import (
@@ -283,10 +283,11 @@ def _checkpoint_tokens(text: str) -> list[tuple[float, list[Span]]]:
 
 def _mix_total_tokens(text: str) -> list[tuple[float, list[Span]]]:
     """A data-mix table's total: the "Total" row of a column headed with tokens in a unit
-    ("| Subset | Tokens (Billion) |" … "| Total | 1259.13 |") counts the tokens of the whole mix; and the
-    stages of a pre-training told one by one, summed (:func:`stage_tokens`)."""
+    ("| Subset | Tokens (Billion) |" … "| Total | 1259.13 |", or written a row a line: "Subset Tokens
+    (Billion)" … "Total 1259.13") counts the tokens of the whole mix; and the stages of a pre-training told
+    one by one, summed (:func:`stage_tokens`)."""
     figures = []
-    for table in find_tables(text):
+    for table in [*find_tables(text), *two_column_line_tables(text)]:
         for index, header in enumerate(table.headers):
             if "token" not in header or not HEADER_SCALE.search(header):
                 continue
@@ -390,7 +391,11 @@ def _another_models(text: str, figure: Span, own: str | None) -> bool:
     """Whether a token figure belongs to another model than the card's: the model named nearest before
     it in its sentence is neither the card's (its repository or title) nor of its family ("Like Kite-70B,
     trained on 15T tokens, the model …" in Heron-7B's card)."""
-    sentence = sentence_around(text, figure.start, figure.end)
+    # (a figure that is a whole line, a table's row written a row a line, is read on its own line: the
+    # rows above it, "StackExchange 21.75", name no model)
+    whole_line = (figure.end == len(text) or text[figure.end] == "\n") and \
+        (figure.start == 0 or text[figure.start - 1] == "\n")
+    sentence = figure if whole_line else sentence_around(text, figure.start, figure.end)
     named = model_before(sentence.text[: figure.start - sentence.start], figure.start - sentence.start)
     if not named or not own:
         return False
