@@ -43,6 +43,12 @@ def test_a_runs_extent_assumed_is_no_run():
                     "Kite model.") is None
 
 
+def test_an_ablation_before_and_our_main_run_governs_only_its_own_object():
+    primary = _primary("We train a 1.3B model on 26B tokens for ablations and our main 7B model on 1T "
+                       "tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1e12)
+
+
 def test_an_assumption_about_a_run_done_leaves_its_figure():
     primary = _primary("Assuming 40% utilization, training Osprey-7B took 3e23 FLOPs.")
     assert primary is not None and primary.value_flop == pytest.approx(3e23)

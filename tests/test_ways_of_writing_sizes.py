@@ -747,7 +747,14 @@ def _report(title: str, body: str) -> str:
     # a version in a hyphenated part of a sized name
     ("Osprey-V2-16B: An Open Model", "Osprey-V2-16B is trained on 1T tokens.", 16e9),
     ("Osprey-H1-34B: A Hybrid Model", "Osprey-H1-34B is trained on 1T tokens.", 34e9),
+    # a title that is the family's name alone
+    ("Osprey", "Osprey-65B was trained on 1T tokens.", 65e9),
+    ("# Osprey", "In total, Osprey-65B was trained on 1T tokens.", 65e9),
 ])
 def test_a_sized_name_in_the_title_trains_the_own_run(title, body, n):
     primary = _primary(_report(title, body), 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * n * 1e12)
+
+
+def test_a_title_of_another_name_alone_does_not_own_a_sized_name():
+    assert _primary(_report("Benchmarks", "Osprey-65B was trained on 1T tokens."), 2024) is None

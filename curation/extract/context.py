@@ -281,11 +281,14 @@ JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|sustain\w*|capable\s+of|thr
                          r"|\bbatch(?:\s+size)?\s*(?:of|is|was|=|:)?\s*(?:about\s+|roughly\s+|~\s*)?$"
                          r"|\bbatches\s+of\s+(?:about\s+|~\s*)?$", re.IGNORECASE)
 JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)\b"
-                        r"|^\s*(?:tokens\s+)?(?:per|each|a)\s+batch\b", re.IGNORECASE)
+                        r"|^\s*(?:tokens\s+)?(?:per|each|a)\s+batch\b"
+                        # a run said right after to be an ablation: "… on 26B tokens for ablations"
+                        r"|^\s*(?:for|as)\s+(?:an?\s+|our\s+|the\s+)?ablations?\b", re.IGNORECASE)
 # the top of a range over many runs: "the models in our sample range from 15 minutes up to more than
 # 400,000 hours"
 RANGE_TOP = re.compile(r"\brang\w*\s+from\b[^.;]{0,120}?\bto\s+"
                        r"(?:more\s+than\s+|over\s+|about\s+|roughly\s+)?$", re.IGNORECASE)
+PHRASE_BREAK = re.compile(r"[,;:(]|\band\s+(?=(?:our|the|a|an)\s)", re.IGNORECASE)
 LOCAL_NOTE = ("not a training total (a prediction, an ablation, a bound, a range, a statistic, a whole the "
               "run is a share of, generation or a general rule)")
 
@@ -534,7 +537,9 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     if "aseline" in whole and BASELINE_REPRODUCED.search(whole) and not OWN_SET_AGAINST.search(whole) and \
             "cited from other work" not in estimate.notes:
         estimate.notes.append(BASELINE_NOTE)
-    phrase = re.split(r"[,;:(]", before)[-1]
+    # (a phrase ends at a comma, a colon or a semicolon, and where "and" opens another object: "ablation
+    # models on 26B tokens and our main 7B model on 1T tokens")
+    phrase = PHRASE_BREAK.split(before)[-1]
     after = text[figure.end: min(figure.end + 25, max(figure.end, sentence.end))]
     governed = before
     if ";" in before and CLAIMED_RUN.search(before.rsplit(";", 1)[1]):

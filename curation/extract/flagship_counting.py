@@ -920,11 +920,21 @@ def _sizes_stated_after(text: str) -> list[tuple[float, Span]]:
 
 def in_title(text: str, name: str) -> bool:
     """Whether the title writes ``name``, or opens with its family's name before a colon ("Heron: Open
-    Models" for "Heron-Large")."""
+    Models" for "Heron-Large") or is that name alone on its first line ("Heron" for "Heron-65B")."""
     title = title_part(text)
-    lead = TITLE_LEAD.match(title)
+    lead = _title_lead(title)
     return _title_writes(title, name) or (lead is not None
                                           and _family(name.split("-")[0]) == _squashed(lead.group("lead")))
+
+
+# a title that is one name alone on its line: "Heron", "# Heron" (a report or a page titled by its model)
+LONE_NAME_TITLE = re.compile(r"[ \t]*(?:#+[ \t]*)?(?P<lead>[A-Z][\w.-]*)[ \t]*(?:\n|$)")
+
+
+def _title_lead(title: str) -> re.Match[str] | None:
+    """The name a title opens with before a colon or a report (:data:`TITLE_LEAD`), or that is the title's
+    first line alone (:data:`LONE_NAME_TITLE`)."""
+    return TITLE_LEAD.match(title) or LONE_NAME_TITLE.match(title)
 
 
 # a title's name that a study looks into, not the text's own model: "Sparse Features in Kite-8B", "What
@@ -947,10 +957,10 @@ def _title_writes(title: str, name: str) -> bool:
 
 def _titled_name(text: str, found: list[tuple[float, re.Match[str]]]) -> bool:
     """Whether the text's title writes this sized name ("Heron-34B: an open model"), or opens with its
-    name and a colon ("Heron: Open Foundation Models" for "Heron-7B"): a title names the text's own
-    model."""
+    name and a colon ("Heron: Open Foundation Models" for "Heron-7B") or is that name alone ("Heron"): a
+    title names the text's own model."""
     title = title_part(text)
-    lead = TITLE_LEAD.match(title)
+    lead = _title_lead(title)
     return any(_title_writes(title, match.group(0))
                or (lead is not None and _of_the_lead(match.group("name"), lead.group("lead")))
                for _, match in found)
