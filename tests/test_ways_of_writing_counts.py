@@ -16,7 +16,7 @@ from curation.extract.engine import extract
 from curation.extract.operation_counting import find_operation_counting
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD, PAPER, Document
-from tests.osprey_texts import primary_of
+from tests.osprey_texts import TITLE, primary_of
 
 H100_DENSE = 989.4e12
 
@@ -433,6 +433,12 @@ def test_a_size_in_a_later_clause_sizes_another_run():
 def test_a_later_clause_that_keeps_the_subject_sizes_the_same_run(clause):
     primary = primary_of(f"Our final model was trained on 2.5 trillion tokens; {clause}.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 6.9e9 * 2.5e12)
+
+
+def test_a_size_after_a_colon_with_another_subject_is_not_the_figures():
+    extraction = extract(TITLE + "We follow the recipe of Kite (2T tokens) at a smaller scale: our replica "
+                                 "has 1B parameters and sees 20B tokens.\n", 2024)
+    assert all(estimate.value_flop != pytest.approx(6 * 1e9 * 2e12) for estimate in extraction.estimates)
 
 
 def test_a_broken_number_of_no_time_gives_no_estimate():

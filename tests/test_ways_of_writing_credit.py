@@ -54,6 +54,8 @@ def test_et_al_before_a_year_or_a_mark_ends_no_sentence():
     "21 days.",
     "Training a model like Kite (70B parameters, 1.4T tokens) costs roughly 5.8e23 FLOPs.",
     "Our benchmark evaluates 30 models. The largest, with 540B parameters, was trained on 780B tokens.",
+    # the kind capitalized, opening the sentence
+    "Models such as Kite-400B, trained with 3.8e25 FLOPs, exceed the threshold.",
 ])
 def test_an_examples_or_a_studied_models_run_is_not_the_texts(body):
     assert primary_of(body) is None

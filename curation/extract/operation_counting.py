@@ -200,8 +200,9 @@ SAME_SUBJECT = re.compile(r"\s*(?:it|the\s+model|this\s+model|our\s+(?:final\s+)
 
 def _other_clause(between: str) -> bool:
     """Whether the words between a token figure and a size after it cross into another clause: a
-    semicolon, unless the clause after it keeps the subject ("…; it has 6.9B parameters")."""
-    at = between.rfind(";")
+    semicolon or a colon, unless the clause after it keeps the subject ("…; it has 6.9B parameters"; not
+    "Kite-7B (2T tokens) at a smaller scale: our replica has 1B parameters")."""
+    at = max(between.rfind(";"), between.rfind(":"))
     return at != -1 and SAME_SUBJECT.match(between, at + 1) is None
 
 

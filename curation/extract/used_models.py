@@ -515,7 +515,8 @@ EXAMPLE_GLOSS = re.compile(r"\b(?:such\s+as|e\.g\.,?|like|including|for\s+(?:ins
 
 # a kind of model illustrated by an example, as a sentence's subject: "Large language models such as
 # Kite-65B are trained on 1.4T tokens …", "Training a model like Kite (…) costs roughly 5.8e23 FLOPs"
-EXAMPLE_SUBJECT = re.compile(r"\b(?:models?|LLMs?|LMs?|networks?|systems?|transformers?|architectures?)\s+"
+# (the kind capitalized too, opening the sentence: "Models such as Kite-400B, trained with …")
+EXAMPLE_SUBJECT = re.compile(r"\b(?i:models?|LLMs?|LMs?|networks?|systems?|transformers?|architectures?)\s+"
                              r"(?:such\s+as|like)\s+(?P<name>[A-Z][\w.-]*)")
 
 
