@@ -107,3 +107,12 @@ def test_an_adapters_gloss_of_its_bases_pretraining_is_the_bases_run():
     extraction = _card(text, "someone/tern-13b-lora-medical")
     assert extraction.derived_from == "acme/Tern-13B"
     assert extraction.primary is None or extraction.primary.value_flop < 1e21
+
+
+def test_a_training_gloss_after_the_bases_name_is_the_bases_run():
+    """"a DPO fine-tune of Tern-7B (trained on 2T tokens, 184,320 A100 GPU hours)": the parenthesis tells
+    the base's training, whatever the tuning words around it."""
+    text = ("---\nlicense: apache-2.0\n---\n# tern-7b-dpo\n\nThis model is a DPO fine-tune of Tern-7B "
+            "(trained on 2T tokens, 184,320 A100 GPU hours).\n")
+    extraction = _card(text, "someone/tern-7b-dpo")
+    assert extraction.derived_from is not None and extraction.primary is None

@@ -479,19 +479,35 @@ def _told_with_the_derivation(estimate: Estimate) -> bool:
 # a figure glossed as a pre-training: "A LoRA adapter for Kite-13B (pre-trained on 2T tokens) trained on …"
 PRETRAINED_ON_BEFORE = re.compile(r"\bpre-?train(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:on|with|over|for|using)\s+"
                                   r"(?:about\s+|around\s+|roughly\s+|~\s*)?$", re.IGNORECASE)
+# a parenthesis after a name that tells its training: "a DPO fine-tune of Kite-7B (trained on 2T tokens,
+# 184,320 A100 GPU hours)"
+TRAINING_GLOSS = re.compile(r"\s*(?:pre-?)?train(?:ed|ing)\b", re.IGNORECASE)
+
+
+def _in_training_gloss(sentence: str, at: int) -> bool:
+    """Whether ``at`` stands inside a parenthesis opened right after a name that opens with its training
+    (:data:`TRAINING_GLOSS`)."""
+    opened = sentence.rfind("(", 0, at)
+    if opened <= 0 or ")" in sentence[opened:at]:
+        return False
+    before = sentence[:opened].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in ".-_") and \
+        TRAINING_GLOSS.match(sentence, opened + 1) is not None
 
 
 def restage_base_glosses(estimates: list[Estimate]) -> None:
     """On a derived model's card, a figure its sentence tells as a pre-training ("(pre-trained on 2T
-    tokens)") is its base's run, though tuning words in the sentence read it as fine-tuning."""
+    tokens)"), or as a training in a parenthesis right after a name ("Kite-7B (trained on 2T tokens)"), is
+    its base's run, though tuning words in the sentence read it as fine-tuning."""
     for estimate in estimates:
         if estimate.stage != FINETUNING:
             continue
         sentence = estimate.evidence[0]
         for span in estimate.evidence[1:]:
+            at = span.start - sentence.start
             if sentence.start <= span.start <= sentence.end and \
-                    PRETRAINED_ON_BEFORE.search(sentence.text, max(0, span.start - sentence.start - 40),
-                                                span.start - sentence.start):
+                    (PRETRAINED_ON_BEFORE.search(sentence.text, max(0, at - 40), at)
+                     or _in_training_gloss(sentence.text, at)):
                 estimate.stage = PRETRAINING
                 break
 
