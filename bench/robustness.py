@@ -145,6 +145,49 @@ def _pdf_line_tables(text: str) -> str:
     return "\n".join(rows)
 
 
+def _layout_tables(text: str) -> str:
+    """Pipe tables as ``pdftotext -layout`` gives them: a row a line, each column padded to its widest cell
+    and set apart by two spaces or more, no pipes and no separator rows."""
+    out: list[str] = []
+    block: list[list[str]] = []
+
+    def flush() -> None:
+        widths = [max(len(row[i]) for row in block if i < len(row)) for i in range(max(map(len, block)))]
+        out.extend("   ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip() for row in block)
+        block.clear()
+
+    for line in text.split("\n"):
+        if line.lstrip().startswith("|"):
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if not all(re.fullmatch(r":?-{2,}:?", cell) or not cell for cell in cells):
+                block.append(cells)
+            continue
+        if block:
+            flush()
+        out.append(line)
+    if block:
+        flush()
+    return "\n".join(out)
+
+
+SIZE_WORD = {"K": "thousand", "M": "million", "B": "billion", "T": "trillion"}
+
+
+def _sizes_in_words(text: str) -> str:
+    """A count's size letter written as its word, as prose often has it: "7B parameters" → "7 billion
+    parameters", "2T tokens" → "2 trillion tokens" (not inside a name: "Kite-7B", "A100")."""
+    return re.sub(r"(?<![\w.-])(\d+(?:\.\d+)?)\s?([KMBT])"
+                  r"(?= (?:parameters|params|tokens|words|images|samples)\b)",
+                  lambda m: f"{m.group(1)} {SIZE_WORD[m.group(2)]}", text)
+
+
+def _sizes_as_letters(text: str) -> str:
+    """The reverse: "7 billion parameters" → "7B parameters", "1.4 trillion tokens" → "1.4T tokens"."""
+    letters = {word: letter for letter, word in SIZE_WORD.items()}
+    return re.sub(r"(?<![\w.-])(\d+(?:\.\d+)?) (thousand|million|billion|trillion)(?= [a-z])",
+                  lambda m: f"{m.group(1)}{letters[m.group(2)]}", text)
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
     "windows line ends": lambda t: t.replace("\n", "\r\n"),
     "zero-width spaces": lambda t: t.replace(" the ", " the\u200b "),
@@ -169,6 +212,9 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "arxiv html formulas": _latexml_page,
     "arxiv html spans": lambda t: _latexml_page(t, words=True),
     "tables as pdf lines": _pdf_line_tables,
+    "tables as layout text": _layout_tables,
+    "sizes in words": _sizes_in_words,
+    "sizes as letters": _sizes_as_letters,
 }
 
 
