@@ -22,6 +22,7 @@ import csv
 import html
 import re
 import sys
+import textwrap
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -188,6 +189,18 @@ def _sizes_as_letters(text: str) -> str:
                   lambda m: f"{m.group(1)}{letters[m.group(2)]}", text)
 
 
+def _wrapped_lines(text: str) -> str:
+    """Prose hard-wrapped at 72 characters, as a PDF's text layer breaks its lines: each line of more than
+    72 characters that is no table row, heading or list item is broken between words."""
+    lines = []
+    for line in text.split("\n"):
+        if len(line) <= 72 or line.lstrip().startswith(("|", "#", "-", "*", "<")):
+            lines.append(line)
+        else:
+            lines.extend(textwrap.wrap(line, 72, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(lines)
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
     "windows line ends": lambda t: t.replace("\n", "\r\n"),
     "zero-width spaces": lambda t: t.replace(" the ", " the\u200b "),
@@ -215,6 +228,8 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "tables as layout text": _layout_tables,
     "sizes in words": _sizes_in_words,
     "sizes as letters": _sizes_as_letters,
+    "wrapped lines": _wrapped_lines,
+    "thousands apart by spaces": lambda t: re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "\u2009", t),
 }
 
 

@@ -96,12 +96,15 @@ NAME = r"[\[`'\"]?(?P<base>[A-Za-z0-9][\w./-]*[\w/-](?:[ -]\d+(?:\.\d+)?[BbMm]\b
 # model based on …"
 NEGATED_BEFORE = re.compile(r"\b(?:not|never|rather\s+than|instead\s+of|unlike)\s+(?:(?:a|an|the)\s+)?$"
                             r"|n't\s+$", re.IGNORECASE)
+# a character of the same sentence: no full stop, and a line break only where a wrapped line goes on (not a
+# blank line, a list item, a heading or a table row): "… initialized from\n`Kite-67B` and fine-tuned on …"
+IN_SENTENCE = r"(?:[^.\n]|\n(?![ \t]*[\n*+#|-]))"
 FINE_TUNED_FROM = re.compile(
     # a card template's field first: "Finetuned from model [optional]: X"
     r"\b(?:fine-?tuned\s+from\s+model\s*(?:\[optional\])?\s*:\**"
     r"|(?:a|the)\s+fine-?tuned?\s+(?:version|checkpoint)\s+of(?:\s+the)?"
     r"|fine-?tuned\s+from(?:\s+the)?|fine-?tune\s+checkpoint\s+of|built\s+by\s+fine-?tuning"
-    r"|initiali[sz]ed\s+from(?=[^.\n]{0,80}fine-?tun)|obtained\s+by\s+further\s+training"
+    rf"|initiali[sz]ed\s+from(?={IN_SENTENCE}{{0,80}}fine-?tun)|obtained\s+by\s+further\s+training"
     r"|parent\s+model\s*:\**"
     # "a fine-tune of X", "an instruction-tuned version of X", "the chat version of X", "SFT of X",
     # "a merge of X and Y", "an uncensored version of X"
@@ -130,7 +133,8 @@ FINE_TUNED_FROM = re.compile(
     # "built upon X, this model is tuned for …": based on X, and tuned; also "trained on top of X with
     # supervised fine-tuning", "starts from the X checkpoint and is fine-tuned", "derived from X by
     # pruning"
-    r"|(?:built\s+(?:up)?on(?:\s+top\s+of)?|based\s+on)(?=[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct))"
+    r"|(?:built\s+(?:up)?on(?:\s+top\s+of)?|based\s+on)"
+    rf"(?={IN_SENTENCE}{{0,120}}\b(?:fine-?tun|tuned|align|instruct))"
     # "obtained by supervised fine-tuning and DPO on top of X"
     r"|(?:fine-?tuning|finetuning|SFT|DPO|RLHF|alignment|instruction[\s-]tuning)(?:\s+(?:and|\+|with)\s+[\w-]+){0,3}"
     # (a name after it, not "several rounds of alignment on top of the pre-trained model")
@@ -139,7 +143,7 @@ FINE_TUNED_FROM = re.compile(
     # a name: "derived from Kite-7B", not "from scratch" nor "from the pretrained model" (a capital read
     # as one, whatever the pattern's case)
     r"(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
-    r"(?=[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct|prun|merg|quantiz|rlhf|dpo|sft))"
+    rf"(?={IN_SENTENCE}{{0,120}}\b(?:fine-?tun|tuned|align|instruct|prun|merg|quantiz|rlhf|dpo|sft))"
     # "obtained by fine-tuning X", "created via instruction tuning X" (not "misuse by fine-tuning X"), "a
     # finetuned X model"
     r"|\b(?:obtained|created|built|made|produced|developed|derived|trained)\s+(?:by|via|through)\s+(?:further\s+)?"
@@ -175,7 +179,7 @@ FINE_TUNED_FROM = re.compile(
     r"fine-?tuned|finetuned|aligned)\s+(?:on|with|for|using)\b)"
     # "uses X as its base model and was aligned with DPO"; "fine-tuned using QLoRA with X as the base model"
     r"|\b(?:uses?|using|takes?|took)(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\s+as\s+(?:its|the|our|a)\s+base\b"
-    r"[^.\n]{0,120}\b(?:fine-?tun|tuned|align|instruct|dpo|sft|rlhf|lora))"
+    rf"{IN_SENTENCE}{{0,120}}\b(?:fine-?tun|tuned|align|instruct|dpo|sft|rlhf|lora))"
     r"|\b(?:fine-?tuned|finetuned|tuned|aligned)\s+(?:[\w-]+\s+){0,4}?with(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\s+as"
     r"\s+(?:its|the|our|a)\s+base\b)"
     # "Base model: X" written in the card's body

@@ -68,7 +68,8 @@ BLANK_LINE = re.compile(r"\n[ \t]*\n")
 SIZE_JOIN = r"(?:\s?|-(?=million|billion|trillion))"
 # words a parameter count may carry before "parameters": "6.7 billion non-embedding parameters",
 # "1.3B trainable parameters", "350M total model parameters"
-PARAMETER_WORDS = r"(?:(?:total|trainable|learnable|learned|non-?embedding|model|network|dense)[ \t-]+)*"
+# (a line may break between them, as a PDF's text wraps its lines: "236B total\nparameters")
+PARAMETER_WORDS = rf"(?:(?:total|trainable|learnable|learned|non-?embedding|model|network|dense){SIZE_GAP}+)*"
 # a count of a million or more in digits alone, grouped by commas or not: "7,241,732,096", "124439808"
 # (a figure a model card copies from its code: "Number of parameters: 6,738,415,616")
 PLAIN_COUNT = r"(?<![\w.,])(?P<plain>\d{1,3}(?:,\d{3}){2,}|\d{7,})(?![\d.,]\d)"
@@ -78,7 +79,7 @@ PLAIN_COUNT = r"(?<![\w.,])(?P<plain>\d{1,3}(?:,\d{3}){2,}|\d{7,})(?![\d.,]\d)"
 TOKEN_ADJECTIVES = (r"(?:(?!(?:of|the|and|or|per|each|to|in|on|for|with|from|by|at|as|a|an|param\w*|models?|"
                     r"steps|images|words|sequences|samples|examples|pairs|documents|batch\w*|test|valid\w*|"
                     r"held-out|eval\w*|generated|prompt\w*|output|context|vocab\w*|additional|extra|more)\b)"
-                    r"[A-Za-z][\w-]*[ \t]+){0,2}?")
+                    r"[A-Za-z][\w-]*(?:[ \t]+|[ \t]*\n[ \t]*(?![-*+#|])(?=[a-z]))){0,2}?")
 MULTIPLIER_WORD = r"(?:[kKMBT](?![a-zA-Z])|thousand|million|billion|trillion|bn|mn)"
 SCALED = rf"(?P<scaled>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?"
 
