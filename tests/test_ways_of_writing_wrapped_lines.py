@@ -10,6 +10,7 @@ import pytest
 from curation.extract.derived import derived_from
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
+from curation.extract.flagship_counting import title_part
 from schemas.handover import CARD, Document
 
 TITLE = "Wren: Open Models\n\nAbstract\nWe present Wren.\n\n2 Training\n"
@@ -39,3 +40,12 @@ def test_a_derivation_word_past_a_blank_line_is_another_paragraphs():
             "- Chat: a fine-tuned version is released too.\n")
     extraction = extract_document(Document(CARD, text, 2024), name="acme/Wren-67B")
     assert extraction.derived_from is None
+
+
+def test_a_title_ends_at_the_blank_line_before_a_wrapped_body():
+    """The body's first lines, wrapped, end no sentence, as a title's lines do not: a blank line after the
+    title ends it, so that the body's names are not the title's ("Kite-400B" below is an example)."""
+    text = ("Position: compute thresholds\n\nThe threshold is set at 1e25\nFLOPs. Models such as Kite-400B, "
+            "trained\nwith 3.8e25 FLOPs, exceed it.\n")
+    assert title_part(text) == "Position: compute thresholds"
+    assert extract(text, 2024).primary is None

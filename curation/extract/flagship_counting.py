@@ -976,11 +976,12 @@ def _of_the_lead(name: str, lead: str) -> bool:
 
 def title_part(text: str) -> str:
     """A text's title: its first three non-empty lines within ``TITLE_PART`` characters, up to the first
-    line of prose (one that ends a sentence: titles and author lines do not), the abstract or a table."""
-    lines = []
+    line of prose (one that ends a sentence: titles and author lines do not), the abstract, a table or a
+    blank line after it (the body's first lines, wrapped, end no sentence either)."""
+    lines: list[str] = []
     for line in (line.strip() for line in text[:TITLE_PART].split("\n")):
         if PROSE_LINE.search(line) or len(lines) == TITLE_LINES or ABSTRACT_LINE.match(line) or \
-                line.startswith("|"):
+                line.startswith("|") or (lines and not line):
             break
         if line:
             lines.append(line)
