@@ -274,7 +274,9 @@ SUPPOSITION = re.compile(r"(?<!\bwe\s)\b(?:assume|suppose|imagine)\s+(?:that\s+)
                          re.IGNORECASE)
 BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
 # (a rate a system sustains is no run's total either: "sustaining 15 petaflops", "a throughput of 38 TFLOPs")
-JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|sustain\w*|capable\s+of|threshold\s+of"
+JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|sustain\w*|capable\s+of"
+                         # a bound set: "a threshold of 1e25", "the threshold is set at 1e25", "a cap of"
+                         r"|(?:threshold|limit|cap)\s+(?:of|(?:(?:is|was|are|were)\s+)?(?:set\s+)?(?:at|to))"
                          r"|(?:at\s+)?the\s+scale\s+of|(?:a|the)\s+throughput\s+of)"
                          r"\s+(?:about\s+|roughly\s+|~\s*|the\s+)?$"
                          # a batch, not the run: "a batch size of 4M tokens", "batches of 2M tokens"
