@@ -23,6 +23,7 @@ OSPREY_7B_ON_1_4T = 6 * 7e9 * 1.4e12
     "Following [12], we train Osprey-7B on 1.4T tokens.",
     "Similar to Finch et al. [4], we train Osprey-7B on 1.4T tokens.",
     "We follow the recipe of Finch et al. (2023) and train Osprey-7B on 1.4T tokens.",
+    "We follow Finch et al. and train Osprey-7B on 1.4T tokens.",
     "As in Finch and Lark (2020), Osprey-7B is pre-trained on 1.4T tokens.",
 ])
 def test_a_method_credited_to_a_cited_work_keeps_the_run_the_authors(body):
@@ -34,6 +35,7 @@ def test_a_method_credited_to_a_cited_work_keeps_the_run_the_authors(body):
     "Finch et al. trained a 1.5B model for 100B tokens on 64 GPUs for a week.",
     "Finch et al. (2022) train Kite-70B on 1.4T tokens.",
     "Following the release of Kite, Finch et al. trained Kite-70B on 1.4T tokens.",
+    "We follow Finch et al., who trained Kite-70B on 1.4T tokens.",
 ])
 def test_a_cited_works_own_run_stays_cited(body):
     assert primary_of(body) is None

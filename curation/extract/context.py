@@ -769,7 +769,9 @@ DEVICE_CREDIT = re.compile(r"\b(?:GPUs?|TPUs?(?:[\s-]?v\d\w?)?|chips|accelerator
 METHOD_CREDIT = re.compile(
     r"\b(?:following|as\s+in|as\s+done\s+(?:in|by)|similar(?:ly)?\s+to|like|in\s+line\s+with|akin\s+to"
     r"|as\s+(?:suggested|recommended|proposed|described|introduced)\s+(?:by|in)"
-    r"|we\s+(?:closely\s+)?(?:follow|adopt|reproduce|replicate|use)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?of)\s+"
+    r"|we\s+(?:closely\s+)?(?:follow|adopt|reproduce|replicate|use)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?of"
+    # (or the work followed named right after: "We follow Smith et al. and train …")
+    r"|we\s+(?:closely\s+)?follow)\s+"
     r"(?:the\s+[\w-]+\s+of\s+)?"
     # (a name of up to three words: "Following Kite 2 (Smith et al., 2023), we train …")
     r"(?:\[\d+(?:[,–-]\s?\d+)*\]|[\w'-]+(?:\s+[\w'.-]+){0,2}?(?:\s+(?:et\s+al\.?|and\s+[\w'-]+|&\s+[\w'-]+))?"
