@@ -590,6 +590,9 @@ def test_a_unit_as_an_adjective_of_no_run_is_no_duration(sentence):
     # the count per node the text gives
     ("Osprey was trained on 32 A100 nodes (4 GPUs each) for 14 days.", 128),
     ("Osprey was trained on 32 nodes of 8 H100 GPUs for 14 days.", 256),
+    # nodes times their GPUs before the noun: two nodes of eight, not eight nodes
+    ("Osprey was trained on 2 × 8 A100 nodes for 14 days.", 16),
+    ("Osprey was trained on 4x8 H100 (80GB) servers for 14 days.", 32),
 ])
 def test_nodes_of_a_data_centre_gpu(sentence, chips):
     primary = primary_of(sentence)

@@ -436,7 +436,8 @@ DGX_GPUS = {"a100": (8, "A100"), "h100": (8, "H100"), "h200": (8, "H200"), "b200
 # each)")
 _NODE_GPU = (r"(?:NVIDIA\s+)?(?P<gpu>A100|A800|H100|H800|H200|H20|B200|B300)"
              r"(?:[\s-]*(?:SXM\d?|\d{2,3}\s?GB))*")
-GPU_NODES = re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|{WORD})\s+"
+# (not the second factor of a product, "2 × 8 A100 nodes": two nodes of eight, read as a product)
+GPU_NODES = re.compile(rf"(?<![\w.])(?<![×*]\s)(?<![×*])(?<!\dx\s)(?<!\d\sx\s)(?P<count>\d[\d,]*|{WORD})\s+"
                        rf"(?:{_NODE_GPU}\s+(?:GPU\s+)?(?:nodes|servers)"
                        rf"|(?:compute\s+|GPU\s+)?(?:nodes|servers)\s+of\s+"
                        rf"{_NODE_GPU.replace('gpu>', 'gpu2>')}"
@@ -445,16 +446,24 @@ GPU_NODES = re.compile(rf"(?<![\w.])(?P<count>\d[\d,]*|{WORD})\s+"
                        r"(?:\s*\(\s*(?P<per>\d{1,2})\s+GPUs?\s+(?:each|per\s+node)\s*\))?"
                        r"(?!\s*(?:,\s*)?(?:each|with|\(|x|×))", re.IGNORECASE)
 GPUS_PER_HGX_NODE = 8
+# nodes times the GPUs each holds, before the nodes' noun: "2 × 8 A100 nodes", "4x8 H100 (80GB) servers"
+NODES_PRODUCT = re.compile(rf"(?<![\w.])(?P<nodes>\d{{1,4}})\s*[×x*]\s*(?P<per>\d{{1,2}})\s*[×x*]?\s*"
+                           rf"{_NODE_GPU}(?:\s*\(\s*\d{{2,3}}\s?GB\s*\))?\s+(?:GPU\s+)?(?:nodes|servers|machines)\b",
+                           re.IGNORECASE)
 
 
 def _gpu_nodes(sentence: Span) -> list[tuple[float, str, str, Span]]:
     """Nodes of a data-centre GPU as GPUs (:data:`GPU_NODES`): eight a node, or the count per node the
-    parenthesis after them gives."""
+    parenthesis after them gives; nodes times their GPUs written before the noun (:data:`NODES_PRODUCT`)."""
     found = []
     for m in GPU_NODES.finditer(sentence.text):
         at = sentence.start + m.start()
         per_node = int(m.group("per")) if m.group("per") else GPUS_PER_HGX_NODE
         found.append((amount(m.group("count")) * per_node, m.group("gpu") or m.group("gpu2"), "gpu",
+                      Span(m.group(0), at, at + len(m.group(0)))))
+    for m in NODES_PRODUCT.finditer(sentence.text):  # "2 × 8 A100 nodes": 16
+        at = sentence.start + m.start()
+        found.append((float(m.group("nodes")) * float(m.group("per")), m.group("gpu"), "gpu",
                       Span(m.group(0), at, at + len(m.group(0)))))
     return found
 
