@@ -340,7 +340,54 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
                 estimate.assumptions["table_row"] = True
             estimates.append(estimate)
             estimates.extend(_elided(text, match, seconds / chips_time, name, what, where, publication_year))
-    return estimates + _computation_hours(text, publication_year) + _long_hours_on(text, publication_year)
+    return estimates + _parts_summed(text, estimates) + _computation_hours(text, publication_year) + \
+        _long_hours_on(text, publication_year)
+
+
+# between two device times that are parts of one run: "200K A100 GPU hours and 100K H100 GPU hours"
+PARTS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|plus|\+)\s*", re.IGNORECASE)
+
+
+def _parts_summed(text: str, estimates: list[Estimate]) -> list[Estimate]:
+    """One run's device time told in parts on different accelerators, joined by "and" with nothing else
+    between them ("Training used 200K A100 GPU hours and 100K H100 GPU hours"): the parts' sum, each at
+    its own accelerator's peak (the parts stay estimates of their own). Parts on one accelerator are
+    none: two times of the same device in one sentence are as often two runs as one."""
+    parts = sorted((e for e in estimates if len(e.evidence) > 1 and not e.notes
+                    and "table_row" not in e.assumptions), key=lambda e: e.evidence[1].start)
+    summed = []
+    at = 0
+    while at < len(parts) - 1:
+        run = [parts[at]]
+        while at + len(run) < len(parts):
+            following = parts[at + len(run)]
+            gap = text[run[-1].evidence[1].end: following.evidence[1].start]
+            if following.evidence[0] != run[0].evidence[0] or not PARTS_JOINED.fullmatch(gap):
+                break
+            run.append(following)
+        accelerators = [str(part.assumptions["accelerator"]) for part in run]
+        if len(run) > 1 and len(set(accelerators)) == len(run):
+            summed.append(_sum_of(run, accelerators))
+        at += len(run)
+    return summed
+
+
+def _sum_of(run: list[Estimate], accelerators: list[str]) -> Estimate:
+    """The estimate of a run's device time in parts (see :func:`_parts_summed`)."""
+    def joined(key: str) -> str:
+        return " + ".join(f"{part.assumptions[key]}" for part in run)
+    return Estimate(
+        sum(part.value_flop for part in run), HARDWARE,
+        [run[0].evidence[0], *(part.evidence[1] for part in run)],
+        {"accelerator": " + ".join(accelerators), "peak_flop_per_second": joined("peak_flop_per_second"),
+         "precision": joined("precision"), "utilization": joined("utilization"),
+         "utilization_source": joined("utilization_source"),
+         "chip_seconds": sum(float(part.assumptions["chip_seconds"]) for part in run),
+         "chip_time": joined("chip_time"), "parts": f"one run's device time in {len(run)} parts, summed",
+         "accelerator_from": "named with each part"},
+        model=run[0].model,
+        confidence="Speculative" if any(part.confidence == "Speculative" for part in run) else "Likely",
+    )
 
 
 # a second clause that leaves out the unit the first gave: "Kite-70B used 1.7M GPU hours on A100s;
