@@ -184,6 +184,19 @@ def test_a_thousands_space_only_before_whole_device_counts(text, plain):
     assert plain_text(text) == plain
 
 
+@pytest.mark.parametrize(("text", "plain"), [
+    # two groups or more before what they count: one number
+    ("Heron has 7 000 000 000 parameters.", "Heron has 7000000000 parameters."),
+    ("It saw 2 000 000 000 000 training tokens.", "It saw 2000000000000 training tokens."),
+    # one group is as often two cells of a row as one number: it stays
+    ("batch 32 128 tokens", "batch 32 128 tokens"),
+    # a power of ten as a superscript before what it counts: a size
+    ("Heron has 7×10⁹ parameters and saw 2 · 10¹² tokens.", "Heron has 7B parameters and saw 2T tokens."),
+])
+def test_counts_grouped_by_spaces_or_powered_by_superscripts(text, plain):
+    assert plain_text(text) == plain
+
+
 @pytest.mark.parametrize(("name", "peak"), [("Quadro RTX4000", 57e12), ("RTX A5000", 111.1e12),
                                             ("RTX A4000", 76.7e12), ("Quadro RTX 6000", 130.5e12)])
 def test_workstation_gpus_have_their_datasheet_peaks(name, peak):

@@ -15,6 +15,7 @@ from lxml import etree
 
 from curation.extract.anchors import positions
 from curation.extract.pages import joined_pages
+from curation.extract.quantities import SUPERSCRIPTS
 
 _HTML = re.compile(r"<(?:html|body|div|p|table|tr|td|span|br|h[1-6])\b", re.IGNORECASE)
 _NEEDS_PARSER = re.compile(r"<(?:table|tr|td|th|script|style)\b|<!--", re.IGNORECASE)  # tables, hidden text
@@ -332,9 +333,16 @@ def _metric_token_units(document: str) -> str:
 # a count in scientific notation before what it counts: "7 × 10^9 parameters", "1.5 x 10^{12} tokens",
 # "1.4e12 tokens", "2.5×10^12 training tokens" (matched back from the word it counts: a scan from every
 # digit is slow)
-SCIENTIFIC_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)(?:\s*(?:×|x|\\times)\s*10\s*\^?\s*\{?|[eE]\+?)"
-                              r"(?P<e>[6-9]|1[0-4])\}?[ \t]+"
+# (the power a superscript too: "7×10⁹ parameters", "2 · 10¹² tokens")
+SCIENTIFIC_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)"
+                              r"(?:\s*(?:×|x|·|\\times)\s*10\s*\^?\s*\{?|[eE]\+?)"
+                              r"(?P<e>[6-9]|1[0-4]|[⁶⁷⁸⁹]|¹[⁰¹²³⁴])\}?[ \t]+"
                               r"(?:non-embedding\s+|trainable\s+|model\s+|training\s+|total\s+|pre-?training\s+)?$")
+# a count grouped by plain spaces, two groups of three or more, before what it counts: "7 000 000 000
+# parameters", "2 000 000 000 000 tokens" (typeset with spaces; the group's spaces go)
+SPACED_COUNT = re.compile(r"(?<![\d.,])(?P<count>\d{1,3}(?: \d{3}){2,})(?!\d)[ \t]+"
+                          r"(?:non-embedding\s+|trainable\s+|model\s+|training\s+|total\s+|pre-?training\s+)?$")
+SPACED_GROUP = re.compile(r"\d \d{3} \d{3}")
 # a size in words before "million", "billion" or "trillion": "a seven-billion-parameter model", "twenty-five
 # billion tokens", "three hundred billion", "one and a half trillion" (or "two-and-a-half trillion"), "half a
 # trillion" (lower case: a title's "Seven Billion Parameters" names a work)
@@ -370,7 +378,7 @@ COUNTED_STEMS = (" param", " tokens")  # the searches that find them
 
 def _scientific_count(match: re.Match[str]) -> str | None:
     """A :data:`SCIENTIFIC_COUNT` as a size the finders read: "7 × 10^9 " as "7B "."""
-    value = float(match.group("n")) * 10 ** int(match.group("e"))
+    value = float(match.group("n")) * 10 ** int(match.group("e").translate(SUPERSCRIPTS))
     for size, unit in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
         if value >= size:
             return f"{value / size:g}{unit}" + match.group(0)[len(match.group(0).rstrip()):]
@@ -380,7 +388,8 @@ def _scientific_count(match: re.Match[str]) -> str | None:
 def _counts_written_out(document: str) -> str:
     """Parameter and token counts in scientific notation or in words written as sizes ("7 × 10^9
     parameters": "7B parameters"; "a seven-billion-parameter model": "a 7-billion-parameter model",
-    "twenty-five billion tokens": "25 billion tokens")."""
+    "twenty-five billion tokens": "25 billion tokens"), and grouped by plain spaces as digits alone ("7 000
+    000 000 parameters": "7000000000 parameters")."""
     edits: list[tuple[int, int, str]] = []
     for stem in COUNTED_STEMS:  # (" param" finds " parameters" and " params" in one search)
         at = document.find(stem)
@@ -389,11 +398,17 @@ def _counts_written_out(document: str) -> str:
                 at = document.find(stem, at + 1)
                 continue
             window = document[max(0, at - 48): at]
-            if "10" in window or "e1" in window or "E1" in window or "e+" in window or "e9" in window:
+            if "10" in window or "e1" in window or "E1" in window or "e+" in window or "e9" in window or \
+                    "e8" in window or "e7" in window or "e6" in window:
                 count = SCIENTIFIC_COUNT.search(document, max(0, at - 48), at + 1)
                 written = _scientific_count(count) if count else None
                 if written:
                     edits.append((count.start(), count.end(), written))
+            elif SPACED_GROUP.search(window):  # "7 000 000 000 parameters" (a cheap test first)
+                spaced = SPACED_COUNT.search(document, max(0, at - 48), at + 1)
+                if spaced:
+                    joined = spaced.group("count").replace(" ", "")
+                    edits.append((spaced.start(), spaced.end("count"), joined))
             at = document.find(stem, at + 1)
     at = document.find("illion")
     while at != -1:  # "seven billion parameters": the size word, then the number words before it
