@@ -308,6 +308,8 @@ def test_cue_words_are_read_from_a_words_start(body):
     ("started on March 11, 2023 and ended on April 10, 2023", 30),
     ("from Dec 1 to Jan 15, 2024", 45),  # the first date in the year before
     ("(started 11th March, 2023; ended 10th April, 2023)", 30),  # a semicolon between start and end
+    ("from 2023-03-11 to 2023-04-10", 30),  # ISO 8601 dates
+    ("(2023-03-11 – 2023-04-10)", 30),
 ])
 def test_a_run_between_two_dates_lasted_the_days_between(written, days):
     (seconds, *_), = date_range_durations(f"Osprey was trained on 512 A100 GPUs {written}.")
@@ -317,9 +319,17 @@ def test_a_run_between_two_dates_lasted_the_days_between(written, days):
 @pytest.mark.parametrize("sentence", [
     "Osprey was trained between January 2023 and July 2023.",  # months alone: more than the run
     "Osprey was released on March 11, 2023 and updated on April 10, 2023.",  # no word of starting
+    "Osprey was released on 2023-03-11 and updated on 2023-04-10.",
+    "The checkpoint osprey-2023-03-11-2023-04-10 is on the hub.",  # a name's dashes join no range
 ])
 def test_dates_that_give_no_runs_length(sentence):
     assert date_range_durations(sentence) == []
+
+
+def test_a_date_range_in_parentheses_is_no_citation():
+    body = "Heron's pre-training ran for 46 days (5 Jan – 20 Feb 2023) on 512 A100 GPUs.\n"
+    primary = extract(PAPER + body, 2023).primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 46 * 86400)
 
 
 def test_a_cards_training_dates_field_is_its_time():

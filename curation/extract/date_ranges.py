@@ -2,7 +2,7 @@
 
 "The run lasted from March 11 to April 10, 2023", "trained between 11 March 2023 and 10 April 2023",
 "Training started on March 11, 2023 and ended on April 10, 2023", "Training dates: 11 Mar – 10 Apr
-2023". The rules:
+2023", "from 2023-03-11 to 2023-04-10" (ISO 8601 dates). The rules:
 
 - each end gives a day and a month (a month name, whole or shortened, before or after the day); the
   year may be written once, after the second date, and a first date in a later month than the second
@@ -37,6 +37,16 @@ RANGE = re.compile(
       r"|[^.]{0,60}?\b(?:end(?:ed|ing)?|finish(?:ed|ing)?|complet(?:ed|ing)|until|to)\b[^.;\d]{0,12}?)"
     + DATE.format(i=2), re.IGNORECASE)
 MONTH_HINT = re.compile(rf"\b(?:{_MONTH})\b", re.IGNORECASE)
+# the same with dates written as ISO 8601 does ("from 2023-01-05 to 2023-02-20"; a dash between them only
+# with spaces around it: a date's own dashes join its parts)
+_ISO = r"(?P<{name}>(?:19|20)\d\d-[01]\d-[0-3]\d)(?![\d-])"
+ISO_RANGE = re.compile(
+    r"(?P<start>\b(?:start(?:ed|ing)?|began|begun|from|between)\b[^.;\n]{0,20}?)?(?<![\w-])"
+    + _ISO.format(name="a")
+    + r"(?P<join>\s+(?:-|–|—|to|until|till|through|and)\s+|\s*[–—]\s*"
+      r"|[^.]{0,60}?\b(?:end(?:ed|ing)?|finish(?:ed|ing)?|complet(?:ed|ing)|until|to)\b[^.;\d]{0,12}?)"
+    + _ISO.format(name="b"), re.IGNORECASE)
+ISO_HINT = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 MAX_DAYS = 366
 
 
@@ -52,9 +62,9 @@ def _date(match: re.Match[str], i: int, year: int) -> date | None:
 def date_range_durations(text: str) -> list[tuple[float, str, int, int]]:
     """(seconds, as written, start, end) of every start-and-end date pair in ``text`` that gives a run's
     duration (see the module's rules)."""
+    found = _iso_ranges(text) if ISO_HINT.search(text) else []
     if not MONTH_HINT.search(text):  # cheap: most sentences name no month
-        return []
-    found = []
+        return found
     for match in RANGE.finditer(text):
         joined = match.group("join")
         if not match.group("start") and not re.fullmatch(r"\s*(?:-|–|—|to|until|till|through|and)\s*",
@@ -71,6 +81,24 @@ def date_range_durations(text: str) -> list[tuple[float, str, int, int]]:
         if begin > end and match.group("y1") is None:
             begin = _date(match, 1, second_year - 1)
         days = (end - begin).days if begin else 0
+        if 1 <= days <= MAX_DAYS:
+            found.append((days * 86400.0, match.group(0), match.start(), match.end()))
+    return found
+
+
+def _iso_ranges(text: str) -> list[tuple[float, str, int, int]]:
+    """The ranges of :data:`ISO_RANGE` ("from 2023-01-05 to 2023-02-20"), read as the named dates are."""
+    found = []
+    for match in ISO_RANGE.finditer(text):
+        joined = match.group("join")
+        if not match.group("start") and not re.fullmatch(r"\s*(?:-|–|—|to|until|till|through|and)\s*",
+                                                         joined, re.IGNORECASE):
+            continue
+        try:
+            begin, end = date.fromisoformat(match.group("a")), date.fromisoformat(match.group("b"))
+        except ValueError:
+            continue
+        days = (end - begin).days
         if 1 <= days <= MAX_DAYS:
             found.append((days * 86400.0, match.group(0), match.start(), match.end()))
     return found
