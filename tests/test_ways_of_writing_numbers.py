@@ -326,6 +326,12 @@ def test_dates_that_give_no_runs_length(sentence):
     assert date_range_durations(sentence) == []
 
 
+def test_a_year_after_a_preposition_in_parentheses_is_no_citation():
+    primary = extract(PAPER + "Heron-7B (trained in 2023) saw 2T tokens.\n", 2023).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+    assert extract(PAPER + "Kite-7B (Smith, 2023) saw 2T tokens.\n", 2023).primary is None
+
+
 def test_a_date_range_in_parentheses_is_no_citation():
     body = "Heron's pre-training ran for 46 days (5 Jan – 20 Feb 2023) on 512 A100 GPUs.\n"
     primary = extract(PAPER + body, 2023).primary

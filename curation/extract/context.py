@@ -699,9 +699,11 @@ def mark_aggregate(estimate: Estimate, text: str, sentence: Span, figure: Span) 
 
 # "[12]", "[3, 4]", "(Smith et al., 2020)", and the links a PDF-to-Markdown converter makes of them:
 # "[\[14,](#page-10-13) Table 2.1]", "[\(2019\)](#page-5-5)"
-# (not a date in parentheses: "(5 Jan – 20 Feb 2023)", "(March 2023)")
+# (not a date in parentheses: "(5 Jan – 20 Feb 2023)", "(March 2023)", a year after a preposition, "(trained
+# in 2023)", "(as of 2023)")
 CITATION = re.compile(r"\[\d+(?:[,–-]\s?\d+)*\]"
                       r"|\((?![^()]*\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d|\())"
+                      r"(?![^()]*\b(?i:in|of|since|from|until|by|during)\s+(?:19|20)\d\d\))"
                       r"\w[^()]{0,40}\b(?:19|20)\d\d\)"
                       r"|\[\\\[\d+|\[\\\(\w?[^()\]]{0,40}?\b(?:19|20)\d\d"
                       # an alphabetic key, read in lower case: "[Bro20]", "[Kap20, Hof22]", "[Wu+21]"
