@@ -297,10 +297,10 @@ def main(argv: list[str] | None = None) -> int:
                     changed[label] += 1
                     if shown < args.show:
                         shown += 1
-                        print(f"  {row['file'][:48]:48} {label:24} {stored or 0:.2g} -> {written or 0:.2g}")
+                        print(f"  {row['file'][:48]:48} {label:26} {stored or 0:.2g} -> {written or 0:.2g}")
     for label in pairs:
-        print(f"{label:24} {changed[label]:3} of {pairs[label]} primaries changed")
-    print(f"{'all':24} {sum(changed.values()):3} of {sum(pairs.values())}")
+        print(f"{label:26} {changed[label]:3} of {pairs[label]} primaries changed")
+    print(f"{'all':26} {sum(changed.values()):3} of {sum(pairs.values())}")
     return 0
 
 
