@@ -53,7 +53,13 @@ from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits, lowered, p
 from curation.extract.cloud_instances import INSTANCE_WORDS, instance_counts
 from curation.extract.context import CITATION, CITED, FIRST_PERSON_WORD, has_cue
 from curation.extract.date_ranges import date_range_durations
-from curation.extract.device_time import SECONDS, _unit_key, count_accelerator, hardware_estimate
+from curation.extract.device_time import (
+    SECONDS,
+    _unit_key,
+    count_accelerator,
+    hardware_estimate,
+    sum_of_parts,
+)
 from curation.extract.evidence import Estimate, Span, sentence_around, sentence_before
 from curation.extract.fast_patterns import any_case
 from curation.extract.hardware import (
@@ -927,6 +933,12 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
                                   publication_year, pairing)
         if estimate is not None:
             estimates.append(estimate)
+            # (a share of the devices a later sentence gives is no part of a joined count)
+            joined = _joined_counts(text, devices, device) if evidence.end <= sentence.end else []
+            parts = [_pair_estimate(text, sentence, evidence, part, max(own or times, key=lambda d: d[0]),
+                                    publication_year, pairing) for part in joined]
+            if len(joined) > 1 and all(part is not None and not part.notes for part in parts):
+                estimates.append(sum_of_parts(parts))  # "1,000 A100 and 500 H100 GPUs for 30 days"
         multiplied = _multiplied_time(sentence, max(own or times, key=lambda d: d[0])) \
             if evidence == sentence and estimate is not None else None
         if multiplied is not None:  # "… 125 hours on 32 GPUs for the 7B model and twice the time for the 13B"
@@ -944,6 +956,30 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
             if estimate is not None:
                 estimates.append(estimate)
     return estimates
+
+
+# between the counts of one run's devices of two kinds: "1,000 A100 and 500 H100 GPUs"
+COUNTS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|plus|\+)\s*", re.IGNORECASE)
+
+
+def _joined_counts(text: str, devices: list[tuple[float, str, str, Span]],
+                   largest: tuple[float, str, str, Span]) -> list[tuple[float, str, str, Span]]:
+    """The run's counts of devices of different kinds joined by "and" with nothing else between them
+    ("1,000 A100 and 500 H100 GPUs", "64 V100 GPUs and 32 A100 GPUs") that hold the largest count: each a
+    part of one run, summed at its own peak; [] when the largest stands alone or a kind repeats."""
+    ordered = sorted(devices, key=lambda device: device[3].start)
+    at = next(index for index, device in enumerate(ordered) if device[3] == largest[3])
+    first = last = at
+    while first > 0 and COUNTS_JOINED.fullmatch(text, ordered[first - 1][3].end, ordered[first][3].start):
+        first -= 1
+    while last + 1 < len(ordered) and COUNTS_JOINED.fullmatch(text, ordered[last][3].end,
+                                                               ordered[last + 1][3].start):
+        last += 1
+    run = ordered[first: last + 1]
+    names = [resolve_accelerator(name) for _, name, _, _ in run]
+    if len(run) < 2 or any(name is None for name in names) or len({name.name for name in names}) < len(run):
+        return []
+    return run
 
 
 # another model's time as a multiple of the run's, later in its sentence: "about twice the time with a 13B

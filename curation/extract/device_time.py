@@ -367,13 +367,17 @@ def _parts_summed(text: str, estimates: list[Estimate]) -> list[Estimate]:
             run.append(following)
         accelerators = [str(part.assumptions["accelerator"]) for part in run]
         if len(run) > 1 and len(set(accelerators)) == len(run):
-            summed.append(_sum_of(run, accelerators))
+            summed.append(sum_of_parts(run))
         at += len(run)
     return summed
 
 
-def _sum_of(run: list[Estimate], accelerators: list[str]) -> Estimate:
-    """The estimate of a run's device time in parts (see :func:`_parts_summed`)."""
+def sum_of_parts(run: list[Estimate]) -> Estimate:
+    """One estimate of a run whose hardware estimates are parts on different accelerators (its device time
+    in parts, :func:`_parts_summed`, or its devices: "1,000 A100 and 500 H100 GPUs for 30 days"): their sum,
+    quoting the first part's sentence and each part's figure."""
+    accelerators = [str(part.assumptions["accelerator"]) for part in run]
+
     def joined(key: str) -> str:
         return " + ".join(f"{part.assumptions[key]}" for part in run)
     return Estimate(
@@ -383,7 +387,8 @@ def _sum_of(run: list[Estimate], accelerators: list[str]) -> Estimate:
          "precision": joined("precision"), "utilization": joined("utilization"),
          "utilization_source": joined("utilization_source"),
          "chip_seconds": sum(float(part.assumptions["chip_seconds"]) for part in run),
-         "chip_time": joined("chip_time"), "parts": f"one run's device time in {len(run)} parts, summed",
+         "chip_time": joined("chip_time") if all("chip_time" in part.assumptions for part in run) else "",
+         "parts": f"one run's hardware in {len(run)} parts, summed",
          "accelerator_from": "named with each part"},
         model=run[0].model,
         confidence="Speculative" if any(part.confidence == "Speculative" for part in run) else "Likely",
