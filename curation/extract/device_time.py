@@ -375,22 +375,24 @@ def _parts_summed(text: str, estimates: list[Estimate]) -> list[Estimate]:
 def sum_of_parts(run: list[Estimate]) -> Estimate:
     """One estimate of a run whose hardware estimates are parts on different accelerators (its device time
     in parts, :func:`_parts_summed`, or its devices: "1,000 A100 and 500 H100 GPUs for 30 days"): their sum,
-    quoting the first part's sentence and each part's figure."""
-    accelerators = [str(part.assumptions["accelerator"]) for part in run]
-
+    quoting the first part's sentence and each part's figures."""
     def joined(key: str) -> str:
         return " + ".join(f"{part.assumptions[key]}" for part in run)
+    evidence = [run[0].evidence[0]]
+    for part in run:
+        evidence += [span for span in part.evidence[1:] if span not in evidence]
+    assumptions: dict[str, object] = {
+        "accelerator": joined("accelerator"), "peak_flop_per_second": joined("peak_flop_per_second"),
+        "precision": joined("precision"), "utilization": joined("utilization"),
+        "utilization_source": joined("utilization_source"),
+        "chip_seconds": sum(float(part.assumptions["chip_seconds"]) for part in run),
+        "parts": f"one run's hardware in {len(run)} parts, summed",
+        "accelerator_from": "named with each part"}
+    for key in ("chip_time", "chips"):  # (device time in parts, or devices in parts)
+        if all(key in part.assumptions for part in run):
+            assumptions[key] = joined(key)
     return Estimate(
-        sum(part.value_flop for part in run), HARDWARE,
-        [run[0].evidence[0], *(part.evidence[1] for part in run)],
-        {"accelerator": " + ".join(accelerators), "peak_flop_per_second": joined("peak_flop_per_second"),
-         "precision": joined("precision"), "utilization": joined("utilization"),
-         "utilization_source": joined("utilization_source"),
-         "chip_seconds": sum(float(part.assumptions["chip_seconds"]) for part in run),
-         "chip_time": joined("chip_time") if all("chip_time" in part.assumptions for part in run) else "",
-         "parts": f"one run's hardware in {len(run)} parts, summed",
-         "accelerator_from": "named with each part"},
-        model=run[0].model,
+        sum(part.value_flop for part in run), HARDWARE, evidence, assumptions, model=run[0].model,
         confidence="Speculative" if any(part.confidence == "Speculative" for part in run) else "Likely",
     )
 
