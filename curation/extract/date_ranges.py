@@ -59,6 +59,15 @@ def _date(match: re.Match[str], i: int, year: int) -> date | None:
         return None
 
 
+JOINED_AS_RANGE = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.IGNORECASE)
+
+
+def _ranged(match: re.Match[str]) -> bool:
+    """Whether two dates are a range: joined as one ("to", a dash), or the first after a word of starting
+    (two dates with words between them and no word of starting are none)."""
+    return bool(match.group("start")) or JOINED_AS_RANGE.fullmatch(match.group("join")) is not None
+
+
 def date_range_durations(text: str) -> list[tuple[float, str, int, int]]:
     """(seconds, as written, start, end) of every start-and-end date pair in ``text`` that gives a run's
     duration (see the module's rules)."""
@@ -66,10 +75,8 @@ def date_range_durations(text: str) -> list[tuple[float, str, int, int]]:
     if not MONTH_HINT.search(text):  # cheap: most sentences name no month
         return found
     for match in RANGE.finditer(text):
-        joined = match.group("join")
-        if not match.group("start") and not re.fullmatch(r"\s*(?:-|–|—|to|until|till|through|and)\s*",
-                                                         joined, re.IGNORECASE):
-            continue  # two dates with words between them and no word of starting: not a range
+        if not _ranged(match):
+            continue
         year_text = match.group("y2") or match.group("y1")
         if year_text is None:
             continue
@@ -90,9 +97,7 @@ def _iso_ranges(text: str) -> list[tuple[float, str, int, int]]:
     """The ranges of :data:`ISO_RANGE` ("from 2023-01-05 to 2023-02-20"), read as the named dates are."""
     found = []
     for match in ISO_RANGE.finditer(text):
-        joined = match.group("join")
-        if not match.group("start") and not re.fullmatch(r"\s*(?:-|–|—|to|until|till|through|and)\s*",
-                                                         joined, re.IGNORECASE):
+        if not _ranged(match):
             continue
         try:
             begin, end = date.fromisoformat(match.group("a")), date.fromisoformat(match.group("b"))

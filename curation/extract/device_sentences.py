@@ -54,6 +54,7 @@ from curation.extract.cloud_instances import INSTANCE_WORDS, instance_counts
 from curation.extract.context import CITATION, CITED, FIRST_PERSON_WORD, has_cue
 from curation.extract.date_ranges import date_range_durations
 from curation.extract.device_time import (
+    PARTS_JOINED,
     SECONDS,
     _unit_key,
     count_accelerator,
@@ -958,10 +959,6 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
     return estimates
 
 
-# between the counts of one run's devices of two kinds: "1,000 A100 and 500 H100 GPUs"
-COUNTS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|plus|\+)\s*", re.IGNORECASE)
-
-
 def _joined_counts(text: str, devices: list[tuple[float, str, str, Span]],
                    largest: tuple[float, str, str, Span]) -> list[tuple[float, str, str, Span]]:
     """The run's counts of devices of different kinds joined by "and" with nothing else between them
@@ -970,9 +967,9 @@ def _joined_counts(text: str, devices: list[tuple[float, str, str, Span]],
     ordered = sorted(devices, key=lambda device: device[3].start)
     at = next(index for index, device in enumerate(ordered) if device[3] == largest[3])
     first = last = at
-    while first > 0 and COUNTS_JOINED.fullmatch(text, ordered[first - 1][3].end, ordered[first][3].start):
+    while first > 0 and PARTS_JOINED.fullmatch(text, ordered[first - 1][3].end, ordered[first][3].start):
         first -= 1
-    while last + 1 < len(ordered) and COUNTS_JOINED.fullmatch(text, ordered[last][3].end,
+    while last + 1 < len(ordered) and PARTS_JOINED.fullmatch(text, ordered[last][3].end,
                                                                ordered[last + 1][3].start):
         last += 1
     run = ordered[first: last + 1]

@@ -344,7 +344,8 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
         _long_hours_on(text, publication_year)
 
 
-# between two device times that are parts of one run: "200K A100 GPU hours and 100K H100 GPU hours"
+# between the parts of one run's hardware: "200K A100 GPU hours and 100K H100 GPU hours", "1,000 A100 and
+# 500 H100 GPUs"
 PARTS_JOINED = re.compile(r"\s*(?:,\s*)?(?:and|plus|\+)\s*", re.IGNORECASE)
 
 
