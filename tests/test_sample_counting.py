@@ -25,6 +25,11 @@ from tests.osprey_texts import primary_of
     # the cost after its example, and a dataset's name between a count and its noun
     ("Osprey-S handles each image with 2 billion FLOPs and trains for 100 epochs on 5 million Places "
      "training images.", 3 * 2e9 * 5e6 * 100),
+    # the input's size before its noun
+    ("Osprey-L needs 4 billion FLOPs for a single 224×224 image; we train for 90 epochs on 1M images.",
+     3 * 4e9 * 1e6 * 90),
+    ("Osprey-V costs 100 GFLOPs per 16-frame clip. We train it for 30 epochs on 200K training videos.",
+     3 * 100e9 * 200e3 * 30),
 ])
 def test_cost_per_example_times_examples_and_epochs(body, flop):
     primary = primary_of(body, year=2021)

@@ -381,10 +381,21 @@ def test_units_of_emissions_are_no_model_names(unit):
 @pytest.mark.parametrize(("text", "plain"), [
     ("We trained on 512 A100 GPUs2 for 20 days. It used 64 TPUs3, then 8 chips1.",
      "We trained on 512 A100 GPUs for 20 days. It used 64 TPUs, then 8 chips."),
+    ("Kite (7B parameters4) ran for 14 days2 and 100K hours3.",
+     "Kite (7B parameters) ran for 14 days and 100K hours."),
     ("We use 8 GPUs24 and TPUs2x.", "We use 8 GPUs24 and TPUs2x."),  # two digits, or a letter after: no mark
 ])
 def test_a_footnotes_mark_glued_to_a_unit_goes(text, plain):
     assert plain_text(text) == plain
+
+
+@pytest.mark.parametrize("sentence", [
+    "We train Kite, a model with 7B parameters2, on 2T tokens.",
+    "Kite has 7B params1 and is trained on 2T tokens.",
+])
+def test_a_footnotes_mark_after_the_parameters_leaves_the_count(sentence):
+    primary = extract("Kite: Open Models\n\n" + sentence + "\n", 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
 
 
 @pytest.mark.parametrize(("sentence", "parameters"), [

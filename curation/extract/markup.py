@@ -252,13 +252,16 @@ def _space_groups_joined(document: str) -> str:
 
 
 # a footnote's mark glued to a unit by PDF text extraction: "512 A100 GPUs2 for 20 days"
-MARKED_UNITS = ("GPUs", "TPUs", "chips")  # (each a search of the whole text: the device counts only)
+# the plural units a count is read with (each a search of the whole text: the words the finders count in)
+MARKED_UNITS = ("GPUs", "TPUs", "chips", "parameters", "params", "tokens", "hours", "days", "weeks", "epochs",
+                "steps")
 MARK_FOLLOWERS = (" ", ".", ",", ";", ")", "\n")
 
 
 def _footnote_marks_dropped(document: str) -> str:
-    """A single digit glued to a plural count of devices (:data:`MARKED_UNITS`) and followed by a space or
-    a point, as a footnote's mark is, goes ("GPUs2 for" reads "GPUs for")."""
+    """A single digit glued to a plural unit of a count (devices, parameters, tokens, durations, epochs or
+    steps: :data:`MARKED_UNITS`) and followed by a space or a point, as a footnote's mark is, goes ("GPUs2
+    for" reads "GPUs for", "7B parameters2, on" reads "7B parameters, on")."""
     marks = []
     for word in MARKED_UNITS:
         at = document.find(word)

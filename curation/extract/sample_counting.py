@@ -7,7 +7,8 @@ The rules:
 - a cost per example is a figure of FLOPs (or multiply-accumulates, two FLOPs each) per image, example,
   sample, input, clip, video or utterance, or of a forward pass ("61.6 GFLOPs per image", "4.1 billion
   FLOPs per forward pass", "a forward pass costs 12 GFLOPs", "15.4 GMACs/image", "processes each image
-  with 4.4 billion FLOPs"), or a cost in giga- or mega-FLOPs written with a model's name, per example
+  with 4.4 billion FLOPs"; the input's size may stand before its noun: "for a single 224×224 image",
+  "per 16-frame clip"), or a cost in giga- or mega-FLOPs written with a model's name, per example
   unsaid ("Heron-B (86M params, 17.6 GFLOPs)", "Heron-B has 17.6 GFLOPs");
 - the examples are a count written with them ("1.28M images", "300 million training examples") or a
   dataset whose training split's size is a published fact (:data:`DATASET_EXAMPLES`), and the epochs a
@@ -54,8 +55,10 @@ PER_EXAMPLE_HINT = re.compile(r"per\s|each\s|every\s|single\s|/\s?(?:image|sampl
                               r"\d[\d.]*\s?(?:g|m|giga|mega)(?:flop|mac)")
 PREFIX = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12, "thousand": 1e3, "million": 1e6, "billion": 1e9,
           "mega": 1e6, "giga": 1e9, "tera": 1e12}
-_PER = (r"(?:per|/|for\s+(?:each|every|one|a(?:\s+single)?))\s*(?:training\s+|input\s+)?"
-        r"(?:image|example|sample|input|clip|video|utterance|forward\s+pass)\b")
+# the size of an input said before its noun: "224×224", "16-frame", "10-second", "256-pixel"
+INPUT_SIZE = r"(?:\d{2,4}\s?[×x]\s?\d{2,4}(?:\s?(?:px|pixels?))?\s+|\d{1,4}-(?:frame|second|pixel|px)\s+)?"
+_PER = (r"(?:per|/|for\s+(?:each|every|one|a(?:\s+single)?))\s*(?:training\s+|input\s+)?" + INPUT_SIZE
+        + r"(?:image|example|sample|input|clip|video|utterance|forward\s+pass)\b")
 _COST = (rf"(?:(?P<sci>{SCIENTIFIC})|(?P<n>{NUMBER})\s?(?P<prefix>[KMGT]|thousand\s|million\s|billion\s"
          r"|mega|giga|tera)?)\s?(?P<unit>FLOPs?|FLOPS|flops?|MACs?|MAdds|Mult-Adds|multiply-adds|"
          r"multiply-accumulates)(?!\w|/s\b)")  # not a rate, "FLOP/s"
