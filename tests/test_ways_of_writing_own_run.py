@@ -142,11 +142,28 @@ def test_token_counts_written_in_digits(text, tokens):
     ("Train FLOPs (1e21)", "4.2", 4.2e21),
     ("Compute (zettaFLOPs)", "0.6", 0.6e21),
     ("Training FLOPs", "3.1 × 10^22", 3.1e22),
+    ("PF-days", "39", 39 * 8.64e19),  # the unit alone is the header
+    ("pfs-days", "39", 39 * 8.64e19),
 ])
 def test_a_column_of_training_compute_in_the_unit_its_header_names(header, cell, flop):
     text = (f"# Heron\n\n| Model | Params | {header} |\n|---|---|---|\n| Heron-S | 125M | 0.5 |\n"
             f"| Heron-L | 13B | {cell} |\n")
     assert primary_flop(text, 2022) == pytest.approx(flop)
+
+
+@pytest.mark.parametrize(("header", "chip_days"), [
+    ("TPUv3-core-days", 150),  # a TPU v3 chip holds two cores
+    ("Training time (TPU v3 core-days)", 150),
+    ("TPUv3 days", 300),
+    ("TPU v3 chip-days", 300),
+])
+def test_a_column_of_tpu_time_in_cores_or_chips(header, chip_days):
+    text = (f"Heron: image models\n\nTable 2: Training cost.\n| Model | {header} |\n|---|---|\n"
+            "| Heron-S | 10 |\n| Heron-L | 300 |\n")
+    primary = extract(text, 2021).primary
+    assert primary is not None and primary.model == "Heron-L"
+    assert primary.assumptions["accelerator"] == "TPU v3"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(chip_days * 86400)
 
 
 def test_a_column_of_compute_per_token_is_not_a_training_total():

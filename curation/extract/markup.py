@@ -251,11 +251,13 @@ def _space_groups_joined(document: str) -> str:
     return document
 
 
-# a footnote's mark glued to a unit by PDF text extraction: "512 A100 GPUs2 for 20 days"
-# the plural units a count is read with (each a search of the whole text: the words the finders count in)
+# a footnote's mark glued to a unit by PDF text extraction: "512 A100 GPUs2 for 20 days"; the plural
+# units a count is read with, each ending in "s"
 MARKED_UNITS = ("GPUs", "TPUs", "chips", "parameters", "params", "tokens", "hours", "days", "weeks", "epochs",
                 "steps")
-MARK_FOLLOWERS = (" ", ".", ",", ";", ")", "\n")
+# a plural's "s", one digit and a space or a point: where a mark may stand (a pattern with a literal
+# first, a fast scan; the unit before it is then tested)
+GLUED_MARK = re.compile(r"s\d(?=[ .,;)\n])")
 
 
 def _footnote_marks_dropped(document: str) -> str:
@@ -263,15 +265,14 @@ def _footnote_marks_dropped(document: str) -> str:
     steps: :data:`MARKED_UNITS`) and followed by a space or a point, as a footnote's mark is, goes ("GPUs2
     for" reads "GPUs for", "7B parameters2, on" reads "7B parameters, on")."""
     marks = []
-    for word in MARKED_UNITS:
-        at = document.find(word)
-        while at != -1:
-            end = at + len(word)
-            if document[end: end + 1].isdigit() and document[end + 1: end + 2] in MARK_FOLLOWERS \
-                    and (at == 0 or not document[at - 1].isalnum()):
+    for match in GLUED_MARK.finditer(document):
+        end = match.start() + 1
+        for word in MARKED_UNITS:
+            at = end - len(word)
+            if document.startswith(word, at) and (at == 0 or not document[at - 1].isalnum()):
                 marks.append(end)
-            at = document.find(word, end)
-    for mark in sorted(marks, reverse=True):
+                break
+    for mark in reversed(marks):
         document = document[:mark] + document[mark + 1:]
     return document
 

@@ -114,17 +114,32 @@ def _device_time_cell(cell: str) -> float | None:
     return _cell_value(cell)
 
 
-# "GPU hours", "chip-days", and time of a named device: "A100-hours", "H100 hours", "V100 days"
-DEVICE_TIME_HEADER = re.compile(r"(?:gpu|chip|tpu|accelerator|(?<![\w])[a-z]{1,2}\d{2,4}[a-z]?)[\s-]?"
+# "GPU hours", "chip-days", and time of a named device: "A100-hours", "H100 hours", "V100 days"; a TPU's
+# generation and its cores or chips between: "TPUv3-core-days", "TPU v4 chip-hours", "TPUv3 days"
+DEVICE_TIME_HEADER = re.compile(r"(?:gpu|chip|tpu|npu|accelerator|(?<![\w])[a-z]{1,2}\d{2,4}[a-z]?)"
+                                r"(?:[\s-]?v\d[a-z]?)?(?:[\s-]?(?P<core>cores?|chips?))?[\s-]?"
                                 r"(?P<unit>hours?|days?)")
 
 
-def _device_time_column(table: Table) -> tuple[int, float] | None:
-    """The column of device time ("GPU hours", "A100 GPU days") and the seconds of its unit."""
+def _device_time_unit(unit: re.Match[str]) -> tuple[float, str]:
+    """The seconds of a :data:`DEVICE_TIME_HEADER` match's unit and the device it counts ("core" for a
+    TPU's core time, which :func:`hardware_estimate` takes as half a chip's where a chip holds two)."""
+    seconds = SECONDS["day" if unit.group("unit").startswith("day") else "hour"]
+    return seconds, "core" if (unit.group("core") or "").startswith("core") else "gpu"
+
+
+def _time_unit_name(seconds: float, device: str) -> str:
+    """A device time's unit as the estimate notes it: "GPU-hours", "core-days"."""
+    return ("core-" if device == "core" else "GPU-") + ("days" if seconds == SECONDS["day"] else "hours")
+
+
+def _device_time_column(table: Table) -> tuple[int, float, str] | None:
+    """The column of device time ("GPU hours", "A100 GPU days", "TPUv3-core-days"), the seconds of its
+    unit and the device it counts."""
     for index, header in enumerate(table.headers):
         unit = DEVICE_TIME_HEADER.search(header)
         if unit and not re.search(r"logit|inference|generation|evaluat", header):
-            return index, SECONDS["day" if unit.group("unit").startswith("day") else "hour"]
+            return index, *_device_time_unit(unit)
     return None
 
 
@@ -274,7 +289,7 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
         mark_other_models(text, found)
         estimates += found
     for table in device_time_line_tables(text):  # "Time (GPU hours) …" / "Heron 7B 184320 400 31.22"
-        found = _device_time_rows(text, table, *_device_time_column(table) or (1, SECONDS["hour"]),
+        found = _device_time_rows(text, table, *_device_time_column(table) or (1, SECONDS["hour"], "gpu"),
                                   publication_year, accelerator_column=2)
         mark_other_models(text, found)
         estimates += found
@@ -317,14 +332,14 @@ def _key_value_line_run(text: str) -> list[Estimate]:
     return [classify(estimate, f"{param_row.line.text} {token_row.line.text}".lower())]
 
 
-def _device_time_rows(text: str, table: Table, index: int, unit_seconds: float,
+def _device_time_rows(text: str, table: Table, index: int, unit_seconds: float, device: str,
                       publication_year: int | None, accelerator_column: int | None = None) -> list[Estimate]:
-    """One hardware estimate per row of a device-time column ("| Heron 7B | 184320 |"), on the
-    accelerator the row names in ``accelerator_column``, else the one named above the table or the
-    text's."""
+    """One hardware estimate per row of a device-time column ("| Heron 7B | 184320 |") of ``device``
+    time ("gpu", or "core" for a TPU's cores), on the accelerator the row names in
+    ``accelerator_column``, else the one named above the table or the text's."""
     found: list[Estimate] = []
     accelerator, where = _table_accelerator(text, table)
-    unit = "GPU-days" if unit_seconds == SECONDS["day"] else "GPU-hours"
+    unit = _time_unit_name(unit_seconds, device)
     for row in table.rows:
         value = _device_time_cell(row.cells[index]) if index < len(row.cells) else None
         if not value:
@@ -332,7 +347,7 @@ def _device_time_rows(text: str, table: Table, index: int, unit_seconds: float,
         named = row.cells[accelerator_column] if accelerator_column is not None and \
             accelerator_column < len(row.cells) else ""
         estimate = hardware_estimate(
-            text, _cell_span(row, index), value * unit_seconds, named or accelerator, "gpu",
+            text, _cell_span(row, index), value * unit_seconds, named or accelerator, device,
             publication_year, {"chip_time": f"{value:g} {unit}",
                                "accelerator_from": "named in the row" if named else where,
                                "table_row": True, "table_header": table.header_line.text},
@@ -435,7 +450,7 @@ def _device_time_by_column(text: str, table: Table, publication_year: int | None
         unit = DEVICE_TIME_HEADER.search(label) if "hour" in label or "day" in label else None  # cheap first
         if unit is None or re.search(r"logit|inference|generation|evaluat", label):
             continue
-        seconds = SECONDS["day" if unit.group("unit").startswith("day") else "hour"]
+        seconds, device = _device_time_unit(unit)
         named = accelerator_pattern().search(row.label)
         accelerator, where = (named.group("accelerator"), "named in the row's label") if named else \
             _table_accelerator(text, table)
@@ -443,9 +458,9 @@ def _device_time_by_column(text: str, table: Table, publication_year: int | None
             value = _device_time_cell(row.cells[column])
             if not value or not re.search(r"[A-Za-z]", names[column]):
                 continue
-            kind = "GPU-days" if seconds == SECONDS["day"] else "GPU-hours"
+            kind = _time_unit_name(seconds, device)
             estimate = hardware_estimate(
-                text, _cell_span(row, column), value * seconds, accelerator, "gpu", publication_year,
+                text, _cell_span(row, column), value * seconds, accelerator, device, publication_year,
                 {"chip_time": f"{value:g} {kind}", "accelerator_from": where, "table_row": True,
                  "table_header": table.header_line.text},
                 sentence=row.line,
@@ -620,7 +635,8 @@ def _parameter_token_columns(text: str, table: Table) -> list[Estimate]:
 
 # a column of training compute: "Training compute (PF-days)", "Train FLOPs (1e21)", "Compute (zettaFLOPs)";
 # not a rate, a per-token or an inference figure
-COMPUTE_HEADER = re.compile(r"\bcompute\b|flop")
+# a header of training compute: "Compute", "Training FLOPs", and a unit of petaflop/s-days alone ("PF-days")
+COMPUTE_HEADER = re.compile(r"\bcompute\b|flop|\bpfs?-?days?\b|\bpf/s-days?\b")
 NOT_COMPUTE_TOTAL = re.compile(r"per\b|/\s*(?:token|step|s\b|sec)|flop/s|flops/s|[tgm]flops?\b|inference|"
                                r"utili[sz]ation|mfu|throughput|optimal|budget|ratio|%")
 FLOP_SCALE = re.compile(r"(?:\b1e|10\^?)(?P<e>\d{1,2})\b|\b(?P<prefix>peta|exa|zetta|yotta)")
