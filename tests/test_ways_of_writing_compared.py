@@ -103,6 +103,7 @@ def test_another_models_figure_in_its_own_clause_is_that_models(body, own):
     "In 2022, the largest training runs reached 2.5e24 FLOPs.",
     "Training compute for frontier models doubles every 6 months, reaching 5e25 FLOP in 2024.",
     "Models trained with over 1e26 FLOP must be reported to the government.",
+    "Today's largest training runs use about 5e25 FLOP.",  # a verb of use in the plural
 ])
 def test_trends_and_thresholds_of_models_in_general_are_no_run(body):
     assert primary_of(body) is None
@@ -163,6 +164,14 @@ def test_a_counterfactual_run_is_no_run(body):
     "Osprey-70B trained on 15T tokens would have matched Finch-400B.",
 ])
 def test_a_figure_in_the_subject_of_would_is_no_run(body):
+    assert primary_of(body) is None
+
+
+@pytest.mark.parametrize("body", [
+    "We argue that a model trained with 1e27 FLOP could automate most research.",
+    "Any network trained on 20T tokens might still fail at long division.",
+])
+def test_a_figure_sizing_an_indefinite_model_before_could_or_might_is_no_run(body):
     assert primary_of(body) is None
 
 

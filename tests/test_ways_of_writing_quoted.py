@@ -163,6 +163,11 @@ def test_a_citation_of_the_software_a_run_used_keeps_the_run_its_own(sentence):
     assert primary.value_flop == pytest.approx(64 * 10 * 24 * A100_HOUR, rel=0.01)
 
 
+def test_a_citation_after_the_devices_a_run_used_cites_that_run():
+    assert _primary("Training a large transformer with architecture search took 274,120 GPU hours on P100s "
+                    "(Smith et al., 2019).") is None
+
+
 def test_a_run_compared_with_a_cited_model_stays_cited():
     assert _primary("Compared with Kite [12], which was trained on 64 A100 GPUs for 10 days, we need "
                     "far less.") is None

@@ -321,6 +321,8 @@ def test_a_papers_table_with_a_claimed_row_keeps_its_own_row():
     "On compute rules\n\nWe argue for thresholds. The EU AI Act sets a threshold of 10^25 FLOPs, and "
     "training frontier models now exceeds 1e25 FLOPs.",
     "On compute rules\n\nThe reporting threshold is set at 1e26 FLOPs. A cap of 1e27 FLOPs was proposed.",
+    "On compute rules\n\nWe propose reporting thresholds at 1e26 FLOP and compute limits of 1e27 FLOP.",
+    "On compute rules\n\nRegulators may set 1e26 FLOPs caps on training runs.",
     "Quantizing Kite\n\nWe quantize Kite-70B, which was trained with 8e23 FLOPs, to 4 bits. Quantization "
     "takes 4 hours on a single A100 GPU.",
 ])

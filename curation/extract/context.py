@@ -199,6 +199,14 @@ FORESEEN_AFTER = re.compile(r"^[^;]*?(?:" + FORESEEN + ")", re.IGNORECASE)
 # clause of its own ("Heron was trained on 2T tokens, which would …", "… 2T tokens and would …")
 CONDITIONAL_SUBJECT = re.compile(r"^\s*(?:(?!(?:and|but|so|which|that|who|as|because|since|while|where)\b)"
                                  r"[\w/-]+\s+){0,3}?would\s+\w", re.IGNORECASE)
+# the same with "could", "might" or "may", where the figure sizes a model named with an indefinite article,
+# any model of the kind, not a run ("a model trained with 1e27 FLOP could automate research"; "Heron-7B
+# was trained on 2T tokens and could …" tells the authors' own)
+MODAL_SUBJECT = re.compile(r"^\s*(?:(?!(?:and|but|so|which|that|who|as|because|since|while|where)\b)"
+                           r"[\w/-]+\s+){0,3}?(?:could|might|may)\s+\w", re.IGNORECASE)
+INDEFINITE_SUBJECT = re.compile(r"\b(?:a|an|any)\s+(?:[\w/-]+\s+){0,3}?(?:model|network|system)s?\s+"
+                                r"(?:(?:pre-?)?trained|fit)\s+(?:with|on|using|for)\s+(?:about\s+|roughly\s+|~\s*)?$",
+                                re.IGNORECASE)
 
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
 # sentence (not past a semicolon whose clause tells a run, :data:`CLAIMED_RUN`) — a prediction, a simulation
@@ -275,14 +283,15 @@ SUPPOSITION = re.compile(r"(?<!\bwe\s)\b(?:assume|suppose|imagine)\s+(?:that\s+)
 BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
 # (a rate a system sustains is no run's total either: "sustaining 15 petaflops", "a throughput of 38 TFLOPs")
 JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|sustain\w*|capable\s+of"
-                         # a bound set: "a threshold of 1e25", "the threshold is set at 1e25", "a cap of"
-                         r"|(?:threshold|limit|cap)\s+(?:of|(?:(?:is|was|are|were)\s+)?(?:set\s+)?(?:at|to))"
+                         # a bound set: "a threshold of 1e25", "the threshold is set at 1e25", "a cap of",
+                         # "reporting thresholds at 1e26"
+                         r"|(?:threshold|limit|cap)s?\s+(?:of|(?:(?:is|was|are|were)\s+)?(?:set\s+)?(?:at|to))"
                          r"|(?:at\s+)?the\s+scale\s+of|(?:a|the)\s+throughput\s+of)"
                          r"\s+(?:about\s+|roughly\s+|~\s*|the\s+)?$"
                          # a batch, not the run: "a batch size of 4M tokens", "batches of 2M tokens"
                          r"|\bbatch(?:\s+size)?\s*(?:of|is|was|=|:)?\s*(?:about\s+|roughly\s+|~\s*)?$"
                          r"|\bbatches\s+of\s+(?:about\s+|~\s*)?$", re.IGNORECASE)
-JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)\b"
+JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)s?\b"
                         r"|^\s*(?:tokens\s+)?(?:per|each|a)\s+batch\b"
                         # a run said right after to be an ablation: "… on 26B tokens for ablations"
                         r"|^\s*(?:for|as)\s+(?:an?\s+|our\s+|the\s+)?ablations?\b", re.IGNORECASE)
@@ -338,7 +347,7 @@ WORKED_EXAMPLE = re.compile(r"\b(?i:for|with|if|when|setting)\s+[A-BD-Z]\s*=\s*\
 DESCRIBES_NAMED = re.compile(r"(?:\b(?:is|was|as|being|be)|(?<![\w.-])[A-Z][\w.-]*,)\s*$")
 # (and of models in general, the plural present passive with a word of habit or of the present: "the
 # largest models today are trained with …", "such models are typically trained on …")
-GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|demands?|consumes?|uses"
+GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|demands?|consumes?|uses?"
                           # a trend: "frontier models' compute doubles every 6 months, reaching 5e25 FLOP",
                           # "the largest training runs reached 2.5e24 FLOPs"
                           r"|doubl(?:es|ed|ing)|grow(?:s|ing)?|grew|reach(?:es|ed|ing)|ris(?:es|ing)|rose"
@@ -556,6 +565,9 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     rest = text[figure.end: max(figure.end, sentence.end)]
     foreseen = any(word in rest for word in FORESEEN_WORDS) and FORESEEN_AFTER.search(rest) is not None
     foreseen = foreseen or ("would" in rest[:60] and CONDITIONAL_SUBJECT.match(rest) is not None)
+    foreseen = foreseen or (any(word in rest[:60] for word in ("could", "might", "may"))
+                            and MODAL_SUBJECT.match(rest) is not None
+                            and INDEFINITE_SUBJECT.search(before[-80:]) is not None)
     if supposed or share or foreseen or BEFORE_IN_SENTENCE.search(governed) or \
             BEFORE_IN_PHRASE.search(phrase) or JUST_BEFORE.search(before[-30:]) or \
             JUST_AFTER.match(after) or RANGE_TOP.search(before[-160:]) or \
@@ -744,8 +756,12 @@ COMPARISON_AFTER = re.compile(rf",?\s*\b(?:compared (?:to|with)|vs\.?|versus|whe
 # DeepMind JAX Ecosystem (Babuschkin et al., 2020)", "with GPipe [15]": the run is still the sentence's own
 # (citations read in lower case; "compared with Kite [12]" is still a comparison, by its cue)
 _CREDIT_CITATION = r"\s*(?:\([^()]{0,120}?\b(?:19|20)\d\d[a-z]?\)|\[\d+(?:[,–-]\s?\d+)*\])"
+# (not devices: "took 274,120 GPU hours on P100s (Smith et al., 2019)" reports the cited work's run)
+CREDITED_DEVICES = (r"(?!(?:[\w-]+\s+)?(?:gpus?|tpus?|npus?|chips|accelerators|[a-z]{1,2}\d{2,4}[a-z]?s)"
+                    r"(?![\w-]))")
 DATA_CREDIT = re.compile(r"(?<!compared )(?<!compare )(?<!comparing )(?<!comparison )"
-                         r"\b(?:on|with|using|via|through)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
+                         r"\b(?:on|with|using|via|through)\s+(?:the\s+)?" + CREDITED_DEVICES
+                         + r"[\w-]+(?:\s+[\w-]+)?"
                          + _CREDIT_CITATION
                          + r"(?:\s*(?:,|and)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}" + _CREDIT_CITATION + ")*"
                          # a longer name of the data, ending in a word of data: "on a mixture of English-only
