@@ -137,6 +137,14 @@ def test_hearsay_early_in_a_sentence_governs_a_figure_late_in_it():
     assert primary_of(body) is None
 
 
+@pytest.mark.parametrize("body", [
+    "One lab told us their 70B run took 1.7M GPU hours on H100s.",
+    "Engineers at another lab informed us that their run used 4,096 H100 GPUs for 40 days.",
+])
+def test_what_others_told_us_is_hearsay(body):
+    assert primary_of(body) is None
+
+
 def test_a_survey_by_its_title_quotes_even_one_run_of_another():
     text = ("A Survey of Large Language Models\n\nAbstract\nWe review recent models.\n\n3 Scaling\n"
             "Heron used 6,144 TPU v4 chips for 50 days.\n")

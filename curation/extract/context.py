@@ -472,9 +472,9 @@ def _own_clause(sentence: str, before: str) -> str:
 
 
 # hearsay that qualifies a whole statement, however far before its figure: "Kite was reportedly trained on
-# 25,000 A100 GPUs for 90 days, at a cost of about 2.1e25 FLOP"
+# 25,000 A100 GPUs for 90 days, at a cost of about 2.1e25 FLOP", "One lab told us their run took …"
 HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red"
-                     r"|(?:is|are|was|were)\s+said\s+to)\b", re.IGNORECASE)
+                     r"|(?:is|are|was|were)\s+said\s+to|(?:told|informed)\s+(?:us|me))\b", re.IGNORECASE)
 
 
 # a figure in the parenthesis that glosses a model named after a verb of comparison, or among the
@@ -535,7 +535,8 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     takes 30 days"); hearsay anywhere before the figure in its sentence (:data:`HEARSAY`) makes it
     another work's."""
     before = text[sentence.start: figure.start] if sentence.start <= figure.start else ""
-    if ("ed" in before or "said" in before) and HEARSAY.search(before) and \
+    if ("ed" in before or "said" in before or "told" in before) and \
+            HEARSAY.search(before) and \
             "cited from other work" not in estimate.notes:  # cheap test first
         estimate.notes.append("cited from other work")
     glossed = "(" in before[-120:] and (COMPARED_GLOSS.search(before[-200:]) is not None
