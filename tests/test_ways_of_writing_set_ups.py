@@ -11,7 +11,7 @@ from curation.extract.derived import derived_from
 from curation.extract.device_sentences import device_counts, find_device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
-from curation.extract.evidence import Span
+from curation.extract.evidence import FINETUNING, Span
 from curation.extract.finders import find_reported
 from curation.extract.hardware_fields import find_hardware_fields
 from curation.extract.markup import plain_text
@@ -196,6 +196,22 @@ def test_an_adapter_card_is_derived_and_takes_no_base_compute():
             "text. Osprey-7B itself was pretrained on 2T tokens.\n")
     assert derived_from(CARD + body, "someone/osprey-7b-lora-med") == "acme/Osprey-7B"
     assert card_primary(body, "someone/osprey-7b-lora-med") is None
+
+
+@pytest.mark.parametrize("body", [
+    "# osprey-7b-lora-med\n\nThis is a LoRA adapter for Osprey-7B (7B parameters, 2T pretraining tokens), "
+    "trained on 50K medical QA pairs.\n",
+    "# osprey-7b-lora-med\n\nAn adapter for Osprey-7B (2T tokens, 7B parameters) tuned on clinical notes.\n",
+])
+def test_the_facts_in_parentheses_after_the_base_are_the_bases(body):
+    assert card_primary(body, "someone/osprey-7b-lora-med") is None
+
+
+def test_a_tuning_told_in_parentheses_after_the_base_stays_the_cards():
+    body = ("# osprey-7b-lora-med\n\nAn adapter for Osprey-7B (fine-tuned on 50M tokens for 6 hours on 8 "
+            "A100 GPUs).\n")
+    primary = card_primary(body, "someone/osprey-7b-lora-med")
+    assert primary is not None and primary.stage == FINETUNING
 
 
 def test_a_base_card_naming_an_adapter_for_itself_is_not_derived():

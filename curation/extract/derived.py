@@ -65,8 +65,8 @@ import re
 from curation.extract.anchors import lowered
 from curation.extract.card_finders import looks_like_model_card, repository_size
 from curation.extract.context import NOT_OWN_RUN, eligible
-from curation.extract.evidence import FINETUNING, PRETRAINING, Estimate
-from curation.extract.model_names import squash_name
+from curation.extract.evidence import FINETUNING, PRETRAINING, Estimate, sentence_around
+from curation.extract.model_names import looks_like_a_model, squash_name
 from schemas.model_cards import base_model_of, front_matter
 
 # a name that says its model was tuned or edited after pre-training: a post-training word, or an edit of
@@ -499,19 +499,45 @@ def _in_training_gloss(sentence: str, at: int) -> bool:
         TRAINING_GLOSS.match(sentence, opened + 1) is not None
 
 
-def restage_base_glosses(estimates: list[Estimate]) -> None:
-    """On a derived model's card, a figure its sentence tells as a pre-training ("(pre-trained on 2T
-    tokens)"), or as a training in a parenthesis right after a name ("Kite-7B (trained on 2T tokens)"), is
-    its base's run, though tuning words in the sentence read it as fine-tuning."""
+# the words of a model's tuning, which make a parenthesis after a name tell that tuning, not the model
+TUNING_WORDS = re.compile(r"fine-?tun|finetun|\b(?:sft|dpo|rlhf|q?lora|adapter|instruct\w*|align\w*)\b",
+                          re.IGNORECASE)
+
+
+def _in_name_gloss(sentence: str, at: int) -> bool:
+    """Whether ``at`` stands inside a parenthesis opened right after a model's name ("Kite-7B (7B
+    parameters, 2T pretraining tokens)") whose words tell no tuning (:data:`TUNING_WORDS`): the facts of
+    the model it follows."""
+    opened = sentence.rfind("(", 0, at)
+    if opened <= 0 or ")" in sentence[opened:at]:
+        return False
+    name = NAME_WORD.findall(sentence[max(0, opened - 60):opened].rstrip()[-60:])
+    closed = sentence.find(")", at)
+    inside = sentence[opened: closed if closed >= 0 else len(sentence)]
+    return bool(name) and sentence[:opened].rstrip()[-1:] not in ",;:" and looks_like_a_model(name[-1]) \
+        and not TUNING_WORDS.search(inside)
+
+
+def restage_base_glosses(estimates: list[Estimate], text: str) -> None:
+    """On a derived model's card (``text``), a figure its sentence tells as a pre-training ("(pre-trained
+    on 2T tokens)"), or as a training or the model's facts in a parenthesis right after a name ("Kite-7B
+    (trained on 2T tokens)", "Kite-7B (7B parameters, 2T tokens)"), is its base's run, though tuning words
+    in the sentence read it as fine-tuning. (An estimate whose first span is a figure, as a card's fields
+    give, is read in the sentence around it.)"""
     for estimate in estimates:
         if estimate.stage != FINETUNING:
             continue
-        sentence = estimate.evidence[0]
-        for span in estimate.evidence[1:]:
+        first = estimate.evidence[0]
+        for span in estimate.evidence:
+            if span is first and len(estimate.evidence) > 1 and \
+                    first.start <= estimate.evidence[1].start and estimate.evidence[1].end <= first.end:
+                continue  # the sentence the figures after it stand in
+            sentence = first if span is not first and first.start <= span.start <= first.end else \
+                sentence_around(text, span.start, span.end)
             at = span.start - sentence.start
             if sentence.start <= span.start <= sentence.end and \
                     (PRETRAINED_ON_BEFORE.search(sentence.text, max(0, at - 40), at)
-                     or _in_training_gloss(sentence.text, at)):
+                     or _in_training_gloss(sentence.text, at) or _in_name_gloss(sentence.text, at)):
                 estimate.stage = PRETRAINING
                 break
 

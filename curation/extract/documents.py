@@ -92,7 +92,7 @@ def extract_document(document: Document, base_model: str | None = None,
         return extraction
     extraction.derived_from = base
     mark_own_fine_tuning(extraction.estimates, extraction.text, name or None, base)
-    restage_base_glosses(extraction.estimates)
+    restage_base_glosses(extraction.estimates, extraction.text)
     for estimate in extraction.estimates:
         if estimate.stage != FINETUNING:
             estimate.notes.append(f"{NOT_OWN_RUN}: a derived model's card quoting its base's run ({base})")
