@@ -653,12 +653,24 @@ BASE_RUN = "Kite-7B was pretrained on 2T tokens using 512 A100 GPUs for 21 days.
     ("acme/Heron-Med-7B", "Heron-Med-7B is a medical model obtained by fine-tuning Kite-7B on PubMed."),
     ("someone/Heron-7B", "Heron-7B is a finetuned Kite-7B model for roleplay."),
     ("someone/Heron-7B", "We took Kite-7B and trained it on 50k conversations."),
+    # the base's field as a list item, after a sentence, or as a key-value table's row
+    ("acme/Heron-7B", "## Model details\n- **Base model:** Kite-7B\n- Context: 4k"),
+    ("acme/Heron-7B", "Heron-7B is a chat model. Base model: Kite-7B, 7B parameters, 2T tokens."),
+    ("acme/Heron-7B", "| Attribute | Value |\n|---|---|\n| Base model | Kite-7B |\n| Parameters | 7B |"),
 ])
 def test_a_derived_card_named_another_way_takes_no_base_compute(repository, opening):
     text = f"---\nlicense: apache-2.0\n---\n# Heron-7B\n\n{opening}\n\n## Training\n{BASE_RUN}\n"
     assert derived_from(text, repository) is not None
     primary = extract_document(Document(CARD, text, 2024), name=repository).primary
     assert primary is None or primary.value_flop < 1e21
+
+
+def test_a_base_card_listing_itself_as_the_base_of_its_family_is_not_derived():
+    text = ("---\nlicense: apache-2.0\n---\n# Heron-7B-Base\n\n"
+            "  - Base Model: [Heron-7B-Base](https://hf.co/a/b)\n"
+            "  - Chat Version: [Heron-7B-Chat](https://hf.co/a/c)\n\n"
+            "Heron-7B-Base was trained on 1T tokens.\n")
+    assert derived_from(text, "acme/Heron-7B-Base") is None
 
 
 def test_a_base_card_that_fine_tuned_its_own_variants_is_not_derived():

@@ -101,7 +101,7 @@ NEGATED_BEFORE = re.compile(r"\b(?:not|never|rather\s+than|instead\s+of|unlike)\
 IN_SENTENCE = r"(?:[^.\n]|\n(?![ \t]*[\n*+#|-]))"
 FINE_TUNED_FROM = re.compile(
     # a card template's field first: "Finetuned from model [optional]: X"
-    r"\b(?:fine-?tuned\s+from\s+model\s*(?:\[optional\])?\s*:\**"
+    r"(?:\b|^)(?:fine-?tuned\s+from\s+model\s*(?:\[optional\])?\s*:\**"
     r"|(?:a|the)\s+fine-?tuned?\s+(?:version|checkpoint)\s+of(?:\s+the)?"
     r"|fine-?tuned\s+from(?:\s+the)?|fine-?tune\s+checkpoint\s+of|built\s+by\s+fine-?tuning"
     rf"|initiali[sz]ed\s+from(?={IN_SENTENCE}{{0,80}}fine-?tun)|obtained\s+by\s+further\s+training"
@@ -182,8 +182,10 @@ FINE_TUNED_FROM = re.compile(
     rf"{IN_SENTENCE}{{0,120}}\b(?:fine-?tun|tuned|align|instruct|dpo|sft|rlhf|lora))"
     r"|\b(?:fine-?tuned|finetuned|tuned|aligned)\s+(?:[\w-]+\s+){0,4}?with(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\s+as"
     r"\s+(?:its|the|our|a)\s+base\b)"
-    # "Base model: X" written in the card's body
-    r"|^[ \t]*[-*]?[ \t]*\**base[ \t]+model\**[ \t]*:\**"
+    # "Base model: X" written in the card's body: a line or a list item of its own, after a sentence's end,
+    # or a key-value table's row ("| Base model | X |")
+    r"|(?:^|(?<=[.!?]\s))[ \t]*[-*]?[ \t]*\**base[ \t]+model\**[ \t]*:\**"
+    r"|^[ \t]*\|[ \t]*\**base[ \t]+model\**[ \t]*\|"
     # or a heading "Base model" over a line that opens with the name
     r"|(?<=\#[ \t])base[ \t]+model[ \t]*\n(?:[ \t]*\n)*"
     r")\s*(?:this\s+model\s+is\s+)?" + NAME,
