@@ -653,6 +653,8 @@ BASE_RUN = "Kite-7B was pretrained on 2T tokens using 512 A100 GPUs for 21 days.
     ("acme/Heron-Med-7B", "Heron-Med-7B is a medical model obtained by fine-tuning Kite-7B on PubMed."),
     ("someone/Heron-7B", "Heron-7B is a finetuned Kite-7B model for roleplay."),
     ("someone/Heron-7B", "We took Kite-7B and trained it on 50k conversations."),
+    ("acme/Heron-7B", "Heron-7B is Kite-7B with continued instruction tuning on 1M examples."),
+    ("acme/Heron-7B", "Heron-7B was trained from Kite-7B, a strong base model, using SFT and DPO."),
     # the base's field as a list item, after a sentence, or as a key-value table's row
     ("acme/Heron-7B", "## Model details\n- **Base model:** Kite-7B\n- Context: 4k"),
     ("acme/Heron-7B", "Heron-7B is a chat model. Base model: Kite-7B, 7B parameters, 2T tokens."),
@@ -663,6 +665,12 @@ def test_a_derived_card_named_another_way_takes_no_base_compute(repository, open
     assert derived_from(text, repository) is not None
     primary = extract_document(Document(CARD, text, 2024), name=repository).primary
     assert primary is None or primary.value_flop < 1e21
+
+
+def test_a_model_trained_from_scratch_and_then_tuned_is_not_derived():
+    text = ("---\nlicense: apache-2.0\n---\n# Heron-7B\n\nHeron-7B was trained from scratch on 2T tokens and "
+            "then instruction-tuned.\n")
+    assert derived_from(text, "acme/Heron-7B") is None
 
 
 def test_a_base_card_listing_itself_as_the_base_of_its_family_is_not_derived():

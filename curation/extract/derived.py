@@ -20,6 +20,7 @@ repository name the source gives:
    "SFT of X", "a merge of X and Y", "we trained X further", "we post-train X", "built upon X, … tuned for
    …", "a finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune (fine-tune, align)
    X", "trained on top of X with supervised fine-tuning", "starts from the X checkpoint and is fine-tuned",
+   "trained from X, …, using SFT", "Heron is X with continued instruction tuning",
    "derived from X by pruning", "a merged model combining X and Y", "Heron is X further trained with RLHF"
    (or "trained further", or "trained with reinforcement learning"), "Roleplay finetune of X." (no article),
    "fine-tuned on top of X", "created by applying DPO to X", "Heron is a chat model based on X", "an X model
@@ -122,7 +123,10 @@ FINE_TUNED_FROM = re.compile(
     # "Heron-Math is Kite-7B trained with reinforcement learning on …" (RL is post-training)
     r"|\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+(?:further\s+)?trained\s+(?:with|using|via)\s+"
     r"(?:(?:online|offline|large-scale)\s+)?(?:reinforcement\s+learning|RL|RLHF|RLAIF|DPO|GRPO|PPO|"
-    r"preference\s+optimi[sz]ation)\b)"
+    r"preference\s+optimi[sz]ation)\b"
+    # "Heron-7B is Kite-7B with continued instruction tuning on …", "… is Kite-7B after DPO"
+    r"|\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+(?:with|after|plus)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:instruction[-\s]?tuning|fine-?tuning|finetuning|SFT|DPO|RLHF|alignment|chat\s+tuning)\b)"
     # "Roleplay finetune of Kite 7B." opening a sentence, without an article
     r"|(?:^|(?<=[.!?]\s))[ \t]*(?:[\w-]+[ \t]+){0,2}(?:fine-?tune|finetune|merge)\s+of(?:\s+the)?"
     r"|\b(?:SFT|DPO|RLHF|ORPO)\s+of"
@@ -139,9 +143,10 @@ FINE_TUNED_FROM = re.compile(
     r"|(?:fine-?tuning|finetuning|SFT|DPO|RLHF|alignment|instruction[\s-]tuning)(?:\s+(?:and|\+|with)\s+[\w-]+){0,3}"
     # (a name after it, not "several rounds of alignment on top of the pre-trained model")
     r"\s+on\s+top\s+of(?:\s+the)?(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
-    r"|(?:trained\s+on\s+top\s+of|start(?:s|ed|ing)?\s+from|derived\s+from)(?:\s+the)?"
-    # a name: "derived from Kite-7B", not "from scratch" nor "from the pretrained model" (a capital read
-    # as one, whatever the pattern's case)
+    r"|(?:trained\s+on\s+top\s+of|(?:start(?:s|ed|ing)?|derived|trained|tuned|built|created|developed)"
+    r"\s+from)(?:\s+the)?"
+    # a name: "derived from Kite-7B", "trained from Kite-7B … using SFT", not "from scratch" nor "from the
+    # pretrained model" (a capital read as one, whatever the pattern's case)
     r"(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
     rf"(?={IN_SENTENCE}{{0,120}}\b(?:fine-?tun|tuned|align|instruct|prun|merg|quantiz|rlhf|dpo|sft))"
     # "obtained by fine-tuning X", "created via instruction tuning X" (not "misuse by fine-tuning X"), "a
