@@ -655,6 +655,8 @@ BASE_RUN = "Kite-7B was pretrained on 2T tokens using 512 A100 GPUs for 21 days.
     ("someone/Heron-7B", "We took Kite-7B and trained it on 50k conversations."),
     ("acme/Heron-7B", "Heron-7B is Kite-7B with continued instruction tuning on 1M examples."),
     ("acme/Heron-7B", "Heron-7B was trained from Kite-7B, a strong base model, using SFT and DPO."),
+    ("acme/Heron-7B", "Heron-7B is post-trained from Kite-7B-Base (6T tokens of pretraining)."),
+    ("acme/Heron-Math-7B", "Heron-Math-7B specializes Kite-7B for mathematics via SFT on 1M problems."),
     # the base's field as a list item, after a sentence, or as a key-value table's row
     ("acme/Heron-7B", "## Model details\n- **Base model:** Kite-7B\n- Context: 4k"),
     ("acme/Heron-7B", "Heron-7B is a chat model. Base model: Kite-7B, 7B parameters, 2T tokens."),
@@ -665,6 +667,13 @@ def test_a_derived_card_named_another_way_takes_no_base_compute(repository, open
     assert derived_from(text, repository) is not None
     primary = extract_document(Document(CARD, text, 2024), name=repository).primary
     assert primary is None or primary.value_flop < 1e21
+
+
+def test_a_tuned_name_over_the_pretrained_versions_run_is_derived():
+    text = ("---\nlicense: apache-2.0\n---\n# Heron-7B-it\n\nHeron-7B-it is the instruction-tuned variant. "
+            "The pretrained version, Heron-7B, was trained on 6T tokens on 4096 TPU v5e chips.\n")
+    assert derived_from(text, "acme/Heron-7B-it") is not None
+    assert extract_document(Document(CARD, text, 2024), name="acme/Heron-7B-it").primary is None
 
 
 def test_a_model_trained_from_scratch_and_then_tuned_is_not_derived():

@@ -20,7 +20,8 @@ repository name the source gives:
    "SFT of X", "a merge of X and Y", "we trained X further", "we post-train X", "built upon X, … tuned for
    …", "a finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune (fine-tune, align)
    X", "trained on top of X with supervised fine-tuning", "starts from the X checkpoint and is fine-tuned",
-   "trained from X, …, using SFT", "Heron is X with continued instruction tuning",
+   "trained from X, …, using SFT", "Heron is X with continued instruction tuning", "post-trained from X",
+   "specializes X for mathematics via SFT",
    "derived from X by pruning", "a merged model combining X and Y", "Heron is X further trained with RLHF"
    (or "trained further", or "trained with reinforcement learning"), "Roleplay finetune of X." (no article),
    "fine-tuned on top of X", "created by applying DPO to X", "Heron is a chat model based on X", "an X model
@@ -143,6 +144,10 @@ FINE_TUNED_FROM = re.compile(
     r"|(?:fine-?tuning|finetuning|SFT|DPO|RLHF|alignment|instruction[\s-]tuning)(?:\s+(?:and|\+|with)\s+[\w-]+){0,3}"
     # (a name after it, not "several rounds of alignment on top of the pre-trained model")
     r"\s+on\s+top\s+of(?:\s+the)?(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
+    # "post-trained from Kite-7B-Base", "specializes Kite-7B for mathematics via SFT"
+    r"|post-?trained\s+(?:from|on\s+top\s+of)(?:\s+the)?(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
+    r"|\b(?:speciali[sz]e[sd]?|adapts|adapted)(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s"
+    rf"{IN_SENTENCE}{{0,120}}\b(?:fine-?tun|instruction[-\s]tun|sft|dpo|rlhf))"
     r"|(?:trained\s+on\s+top\s+of|(?:start(?:s|ed|ing)?|derived|trained|tuned|built|created|developed)"
     r"\s+from)(?:\s+the)?"
     # a name: "derived from Kite-7B", "trained from Kite-7B … using SFT", not "from scratch" nor "from the
@@ -213,8 +218,10 @@ PLACEHOLDERS = {"model", "more", "none", "n/a", "na", "optional", "unknown", "tb
 # what a derived card's base is called when the card does not name it
 # a sentence telling the base model's run: "The base model was pretrained on 2T tokens …", "Our
 # underlying pre-trained model is trained on …", "The pretrained base was trained on …"
+# (or its version: "The pretrained version, Kite-7B, was trained on …", a name set off by commas between)
 BASE_MODEL_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its)\s+(?:underlying\s+)?"
-                            r"(?:(?:base|pre-?trained|foundation)\s+model|pre-?trained\s+base(?:\s+model)?)\s+"
+                            r"(?:(?:base|pre-?trained|foundation)\s+(?:model|version|checkpoint)"
+                            r"|pre-?trained\s+base(?:\s+model)?)(?:,?\s+\(?[\w./-]+\)?,?)?\s+"
                             r"(?:was|is|has\s+been)\s+(?:\w+\s+)?"
                             r"(?:pre-?)?trained\b", re.IGNORECASE)
 # a card's model continuing another's training: "initialized with Kite-7B weights", "continually
