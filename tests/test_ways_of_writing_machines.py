@@ -542,9 +542,22 @@ def test_a_cloud_machine_type_is_no_model(name):
     assert not looks_like_a_model(name)
 
 
-@pytest.mark.parametrize("name", ["T5", "GPT-4", "Heron-7B"])
+@pytest.mark.parametrize("name", ["Mixture-of-Experts", "Sequence-to-Sequence", "Encoder-Decoder",
+                                  "Vision-Language", "Text-to-Image"])
+def test_a_kind_of_model_in_hyphened_words_is_no_model(name):
+    assert not looks_like_a_model(name)
+
+
+@pytest.mark.parametrize("name", ["T5", "GPT-4", "Heron-7B", "Heron-Vision", "Kite-MoE"])
 def test_models_are_still_models(name):
     assert looks_like_a_model(name)
+
+
+def test_a_cards_sparse_mixture_of_experts_is_its_own_run():
+    text = (CARD + "# Osprey-8x22B\n\nOsprey-8x22B is a sparse Mixture-of-Experts model with 141B total and "
+            "39B active parameters, pretrained on 8T tokens.\n")
+    primary = extract_document(Document(CARD_KIND, text, 2024), name="acme/Osprey-8x22B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 39e9 * 8e12)
 
 
 def test_the_run_on_rented_machines_is_the_titles_model():

@@ -63,6 +63,14 @@ UNIT_WORD = re.compile(r"flops?\d?\.?$|flop/s$|-(?:hours?|days?|weeks?|months?|y
 
 # (and a TPU slice, a version with its count of cores: "v3-8", "v4-512")
 KIND_SUFFIX = re.compile(r"-(?:style|like|based|sized|class|scale|type|esque)$", re.IGNORECASE)
+# a kind of model written as words joined by hyphens: with a joining word ("Mixture-of-Experts",
+# "Sequence-to-Sequence", "Decoder-Only") or of an architecture's words alone ("Encoder-Decoder",
+# "Vision-Language", "State-Space")
+KIND_COMPOUND = re.compile(r"[A-Za-z]+(?:-(?:of|to|and|only|for|with|in)-?[A-Za-z]*)+"
+                           r"|(?:encoder|decoder|transformer|vision|language|multi|modal|state|space|dense"
+                           r"|sparse|causal|mixture|experts?|text|image|speech|audio|video)"
+                           r"(?:-(?:encoder|decoder|transformer|vision|language|modal|state|space|dense|sparse"
+                           r"|causal|experts?|text|image|speech|audio|video))+", re.IGNORECASE)
 VERSION_ALONE = re.compile(r"[vV]\d+(?:\.\d+)?[a-z]?(?:-\d+)?s?")
 CHECKPOINT_NAME = re.compile(r"(?:global[-_]?)?step[-_]?\d", re.IGNORECASE)
 # a cloud machine's family or type ("P4d instances", "p3dn.24xlarge", "G5 nodes", "Trn1"): hardware rented
@@ -85,8 +93,9 @@ def looks_like_a_model(name: str) -> bool:
     if VERSION_ALONE.fullmatch(word) or CHECKPOINT_NAME.match(word) or INSTANCE_FAMILY.fullmatch(word):
         return False  # a version alone ("TPU v2s", "v3"), a checkpoint ("step1000-tokens4B") or a cloud
         # machine's type ("P4d") is no model
-    if KIND_SUFFIX.search(word):
-        return False  # a kind of model: "GPT-style models", "BERT-like encoders", "Heron-based systems"
+    if KIND_SUFFIX.search(word) or KIND_COMPOUND.fullmatch(word):
+        return False  # a kind of model: "GPT-style models", "BERT-like encoders", "Heron-based systems",
+        # "a Mixture-of-Experts model"
     # (a family, its version and its size in words apart: "Heron 3.1 405B", "Heron 2 70B")
     has_digit = any(c.isdigit() for c in word) or VERSIONED_SIZED.fullmatch(name) is not None
     inner_capital = any(c.isupper() for c in word[1:]) and not word.isupper()  # HeronBERT, not TDP
