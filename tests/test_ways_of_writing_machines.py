@@ -553,6 +553,23 @@ def test_models_are_still_models(name):
     assert looks_like_a_model(name)
 
 
+@pytest.mark.parametrize("sentence", [
+    "Osprey follows the Kite-2 architecture and was trained on 2T tokens.",
+    "Osprey uses the same tokenizer as Kite-2 and was pretrained on 2T tokens.",
+    "Osprey reuses Kite's tokenizer and was trained on 2T tokens.",
+])
+def test_a_model_named_for_what_the_run_borrowed_is_not_the_runs(sentence):
+    text = "---\nlicense: apache-2.0\n---\n# Osprey\n\n" + sentence + " Osprey has 7 billion parameters.\n"
+    primary = extract_document(Document(CARD_KIND, text, 2024), name="acme/Osprey").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_model_named_with_a_similar_design_keeps_the_runs_subject():
+    text = TITLE + "Kite-L had a similar architecture to Kite-B, but used 512 TPU v3 chips for 3 days."
+    estimates = extract(text, 2019).estimates
+    assert [e.model for e in estimates] == ["Kite-L"]
+
+
 def test_a_cards_sparse_mixture_of_experts_is_its_own_run():
     text = (CARD + "# Osprey-8x22B\n\nOsprey-8x22B is a sparse Mixture-of-Experts model with 141B total and "
             "39B active parameters, pretrained on 8T tokens.\n")

@@ -155,6 +155,15 @@ NAMED_AS_DATA = re.compile(r"^[\s)]*(?:benchmarks?|datasets?|corpus|corpora|task
                            r"|utterances|documents)\b|(?:training|validation|train)\s+(?:set|split)\b)",
                            re.IGNORECASE)
 
+# a name that modifies what the run borrowed from that model, not a run of it: "follows the Kite-2
+# architecture", "Kite's tokenizer", "the Kite-7B recipe"; or that is compared in design, "the same
+# tokenizer as Kite-2"
+NAMED_AS_DESIGN = re.compile(r"^(?:'s)?\s+(?:architecture|tokeni[sz]er|vocabulary|design|recipe|codebase|"
+                             r"code\s+base|chat\s+template|prompt\s+format|config(?:uration)?|hyper-?parameters)\b",
+                             re.IGNORECASE)
+SAME_DESIGN_AS = re.compile(r"\b(?:same|similar)\s+(?:[\w-]+\s+){0,2}?(?:architecture|tokeni[sz]er|vocabulary"
+                            r"|design|recipe|codebase|config(?:uration)?|hyper-?parameters)\s+(?:as|to)\s+"
+                            r"(?:the\s+|that\s+of\s+)?$", re.IGNORECASE)
 
 # words that open a sentence before its subject: "For reference, Kite needs …"
 DISCOURSE_OPENER = (r"(?:(?i:for\s+(?:reference|comparison|example|instance)|by\s+contrast|in\s+comparison"
@@ -253,7 +262,10 @@ def _written_as_a_model(sentence: str, match: re.Match[str]) -> bool:
         return False
     listed = LISTED_AFTER.search(sentence[max(0, match.start() - 80): match.start()]) and \
         not SUBJECT_VERB_AFTER.match(sentence, match.end())  # "on A100s, Heron-7B needs …": a subject
-    return not (listed or NAMED_AS_DATA.match(sentence[match.end():]))
+    after = sentence[match.end():]
+    design = NAMED_AS_DESIGN.match(after) or SAME_DESIGN_AS.search(sentence, max(0, match.start() - 60),
+                                                                    match.start())
+    return not (listed or design or NAMED_AS_DATA.match(after))
 
 
 def nearby_model(sentence: str) -> str | None:
