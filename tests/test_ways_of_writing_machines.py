@@ -564,6 +564,15 @@ def test_a_model_named_for_what_the_run_borrowed_is_not_the_runs(sentence):
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
 
 
+@pytest.mark.parametrize("sentence", [
+    "Osprey uses the Kite-20B tokenizer and was trained on 2T tokens.",
+    "We train Osprey on 2T tokens with the architecture of Kite-13B's config.",
+])
+def test_a_sized_model_named_for_a_borrowed_part_leaves_the_papers_run(sentence):
+    primary = primary_of("Osprey is a 7B model. " + sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
 def test_a_model_named_with_a_similar_design_keeps_the_runs_subject():
     text = TITLE + "Kite-L had a similar architecture to Kite-B, but used 512 TPU v3 chips for 3 days."
     estimates = extract(text, 2019).estimates

@@ -100,7 +100,13 @@ from curation.extract.evidence import (
     sentence_before,
 )
 from curation.extract.line_tables import two_column_line_tables
-from curation.extract.model_names import LOWER_SIZED_NAME, SIZED_NAME, document_title, in_aside
+from curation.extract.model_names import (
+    LOWER_SIZED_NAME,
+    NAMED_AS_DESIGN,
+    SIZED_NAME,
+    document_title,
+    in_aside,
+)
 from curation.extract.moe import (
     MIXTURE,
     NAME_SIZES,
@@ -421,7 +427,9 @@ Sized = dict[str, list[tuple[float, re.Match[str]]]]
 
 def _sized_names(text: str) -> Sized:
     """Every name the text writes with a size ("Heron-7B"), with its sizes and where they are written (not a
-    row of a two-column table of tokens, :func:`~curation.extract.line_tables.two_column_line_tables`)."""
+    row of a two-column table of tokens, :func:`~curation.extract.line_tables.two_column_line_tables`, nor a
+    name the title does not carry that modifies what a run borrowed from it, "the Kite-20B tokenizer":
+    :data:`NAMED_AS_DESIGN`)."""
     sized: dict[str, list[tuple[float, re.Match[str]]]] = {}
     low = lowered(text)
     # (a row of a table of tokens written a row a line, "Annealing 2T" under "Stage Tokens", is a label
@@ -430,7 +438,8 @@ def _sized_names(text: str) -> Sized:
     for match in [*_near_sizes(SIZED_NAME, text), *_near_lower_sizes(text)]:
         name = match.group("name")
         if name.split()[0].split("-")[0].lower() in NOT_NAME_WORDS or \
-                (counted and any(start <= match.start() < end for start, end in counted)):
+                (counted and any(start <= match.start() < end for start, end in counted)) or \
+                (NAMED_AS_DESIGN.match(text, match.end()) and not in_title(text, name)):
             continue
         around = low[max(0, match.start() - 40): match.end() + 40]  # cheap: most windows hold no cue
         if not any(cue in around for cue in NOT_TRAINED) or \
