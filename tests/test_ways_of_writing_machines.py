@@ -573,6 +573,14 @@ def test_a_sized_model_named_for_a_borrowed_part_leaves_the_papers_run(sentence)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
 
 
+def test_the_cards_model_as_the_subject_after_a_semicolon_with_an_adverb():
+    text = ("---\nlicense: apache-2.0\n---\n# Osprey\n\nOsprey is a language model with 7B parameters.\n"
+            "\nUsing Kite-70B as an annotator, we build a quality filter; Osprey is then trained on 2T "
+            "tokens.\n")
+    primary = extract_document(Document(CARD_KIND, text, 2024), name="acme/Osprey").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
 def test_a_model_named_with_a_similar_design_keeps_the_runs_subject():
     text = TITLE + "Kite-L had a similar architecture to Kite-B, but used 512 TPU v3 chips for 3 days."
     estimates = extract(text, 2019).estimates

@@ -176,7 +176,9 @@ DISCOURSE_OPENER = (r"(?:(?i:for\s+(?:reference|comparison|example|instance)|by\
 # after words that open the sentence: "For example, Albatross used …")
 TRAINED_SUBJECT = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{0,40}\n)?" + DISCOURSE_OPENER +
                              r"(?P<name>[A-Z][A-Za-z]{2,})\s*(?:\([^()]{0,60}\)\s*)?"
-                             r"(?:(?P<verb>was|is|were|has\s+been)\s+(?:pre-?)?trained\b"
+                             r"(?:(?P<verb>was|is|were|has\s+been)\s+"
+                             r"(?:then\s+|first\s+|also\s+|subsequently\s+|initially\s+|finally\s+)?"
+                             r"(?:pre-?)?trained\b"
                              r"|(?:used|needed|required|consumed|took)\s+(?:about\s+|roughly\s+|~\s*)?\d)")
 CLAUSE_OPENING = re.compile(r";\s+(?=[A-Z])")
 
