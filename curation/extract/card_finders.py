@@ -159,6 +159,26 @@ def _named_size_written(text: str, named: float) -> tuple[float, Span] | None:
     return None
 
 
+# a size standing alone before the words of a model, as a card describes its own: "Heron is a 7B language
+# model", "the 1.5B model" (not a name's size, "Heron-7B", nor a count of tokens)
+MODEL_OF_SIZE = re.compile(r"(?<![\w.-])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[BbMm])(?![\w-])"
+                           r"(?=\s+(?:[a-z][\w-]*\s+){0,2}?(?:model|LLM|transformer|network)\b)")
+
+
+def _size_of_a_model(text: str, name: str | None) -> tuple[float, Span] | None:
+    """The size a card's repository name carries, written alone in its prose before the words of a model
+    ("Heron is a 7B language model" on acme/Heron-7B), when the card states no parameter count."""
+    named = repository_size(name)
+    if not named:
+        return None
+    for match in MODEL_OF_SIZE.finditer(text):
+        value = scaled_value(match.group("n"), _size(match.group("m")))
+        line = text[text.rfind("\n", 0, match.start()) + 1: match.start()]
+        if abs(value - named) <= NAME_ROUNDING * named and not line.lstrip().startswith(("|", "#")):
+            return value, Span(match.group(0), match.start(), match.end())
+    return None
+
+
 def _named_size_stated(text: str, named: float) -> tuple[float, Span] | None:
     """A statement in prose of the size a repository's name carries, when the card's first is another's:
     "6.9B parameters", or one of a list of sizes that ends in the word ("Heron comes in two sizes — 8B and
@@ -351,7 +371,7 @@ def find_card_operation_counting(text: str, name: str | None = None) -> list[Est
     ``name`` is the repository the card is published under, when known."""
     if not is_card(text, name):
         return []
-    params = card_parameter_count(text, name)
+    params = card_parameter_count(text, name) or _size_of_a_model(text, name)
     named = params is None  # the size only its name carries: its token figure must be a field or a row
     params = params or _named_size(text, name)
     if params is None:

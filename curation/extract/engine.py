@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from curation.extract.anchors import lowered
 from curation.extract.card_device_time import find_card_device_time
 from curation.extract.card_finders import find_card_operation_counting, looks_like_model_card
+from curation.extract.card_sizes import mark_card_runs_of_other_sizes
 from curation.extract.context import AGGREGATE_NOTE, eligible, is_prose
 from curation.extract.cpu_time import find_cpu_time
 from curation.extract.derived import mark_base_runs
@@ -463,6 +464,7 @@ def extract(document: str, publication_year: int | None = None, name: str | None
     mark_runs_of_named_siblings(estimates, name)
     mark_other_models_sections(estimates, text, name)
     mark_rows_of_other_sizes(estimates, name)
+    mark_card_runs_of_other_sizes(estimates, text, name)
     mark_reports_of_others(estimates, text)
     mark_used_models(estimates, text, name)
     mark_reference_entries(estimates, text)

@@ -1,0 +1,54 @@
+"""A card's own size written as "a 7B language model", and runs a card tells of its family's other sizes
+(curation/extract/card_sizes.py), on short cards of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.card_sizes import OTHER_SIZE_NOTE
+from curation.extract.documents import extract_document
+from schemas.handover import CARD, Document
+
+HEAD = "---\nlicense: apache-2.0\n---\n## Model Overview\n"
+
+
+def _extraction(body: str, repository: str = "acme/Wren-7B"):
+    return extract_document(Document(CARD, HEAD + body + "\n", 2024), name=repository)
+
+
+@pytest.mark.parametrize("body", [
+    "Wren is a 7B language model. It was pre-trained on 2T tokens.",
+    "Wren is a 7B language model. The model was pre-trained on 2T tokens.",
+    "Wren is a 7B language model. Like the 70B version, it was pre-trained on 2T tokens.",
+])
+def test_the_size_its_name_carries_written_before_a_model_sizes_the_card(body):
+    primary = _extraction(body).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize("body", [
+    "Wren has 7B parameters. The 70B version was trained on 15T tokens.",
+    "Wren has 7B parameters. Our 70B model was trained on 15T tokens, while this one saw 2T tokens.",
+    "Wren is a 7B language model. Wren-70B was pre-trained on 15T tokens.",
+])
+def test_a_run_told_of_another_size_is_not_the_cards(body):
+    extraction = _extraction(body)
+    assert extraction.primary is None
+    assert any(OTHER_SIZE_NOTE in note for estimate in extraction.estimates for note in estimate.notes)
+
+
+@pytest.mark.parametrize(("repository", "size"), [("acme/wren-3b", 3e9), ("acme/wren-13b", 13e9)])
+def test_a_list_of_sizes_holds_the_cards_own(repository, size):
+    primary = _extraction("We are releasing 3B, 7B and 13B models trained on 1T tokens.", repository).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * size * 1e12)
+
+
+def test_a_mixture_of_experts_sizes_are_not_another_models():
+    body = "Wren-8x7B has 47B total and 13B active parameters and was pre-trained on 8T tokens."
+    primary = _extraction(body, "acme/Wren-8x7B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 8e12)
+
+
+def test_a_size_inside_another_models_name_does_not_size_the_card():
+    body = "Wren-Code-7B is initialized from Wren-7B, which was pre-trained on 2T tokens."
+    assert _extraction(body, "acme/Wren-Code-7B").primary is None
