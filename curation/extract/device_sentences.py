@@ -361,6 +361,12 @@ TWO_GPU_SUPERCHIPS = {"GB200", "GB300"}
 SUPERCHIP_AFTER = re.compile(r"\s*(?:Grace[\s-]+Blackwell\s+)?super-?chips?\b", re.IGNORECASE)
 
 
+def _nodes_times(sentence: str, match: re.Match[str]) -> float:
+    """The nodes a count is multiplied by when written as a product before it ("4×8 A100": 32)."""
+    nodes = NODES_TIMES.search(sentence, max(0, match.start() - 8), match.start())
+    return parse_plain(nodes.group("n")) if nodes else 1.0
+
+
 def _per_node(sentence: str, match: re.Match[str]) -> float:
     """The factor by which a device count is per node: the nodes counted before it, or the devices per
     server written after it (see :data:`NODES_BEFORE`, :data:`PER_NODE_AFTER`)."""
@@ -384,7 +390,8 @@ def _per_node(sentence: str, match: re.Match[str]) -> float:
 def _bare_count() -> re.Pattern[str]:
     """A count written straight before a known accelerator's name, with no device noun after it:
     "8 V100", "on 8 16 GB V100 for 90 hours", "4 × A100-80GB"; not device time, "20,051 A100 hours"."""
-    return re.compile(rf"{COUNT_START}(?P<count>\d[\d,]*|(?:a\s+)?single"
+    # (a count may follow its nodes and a times sign with no space: "4x8 H100", read as 32)
+    return re.compile(rf"(?:{COUNT_START}|(?<=\dx)(?=\d))(?P<count>\d[\d,]*|(?:a\s+)?single"
                       rf"|(?:{WORD_ANY_CASE})(?:\s+(?:thousand|hundred)\b)?)\s*(?:×|x)?\s*(?:\d+\s?GB\s+)?"
                       r"(?:(?:NVIDIA|Nvidia|Tesla|AMD|Google)\s+)?"
                       rf"(?P<name>{accelerator_regex()})(?![\w-])"
@@ -509,8 +516,8 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
     if any(word in low for word in INSTANCE_WORDS):  # "32 p4d.24xlarge instances"
         found += instance_counts(sentence)
     taken = {span.start for *_, span in found}
-    found += [(amount(re.sub(r"^a\s+(?=single)", "", m.group("count"))) * _per_node(sentence.text, m),
-               m.group("name"), "gpu",
+    found += [(amount(re.sub(r"^a\s+(?=single)", "", m.group("count"))) * _per_node(sentence.text, m)
+               * _nodes_times(sentence.text, m), m.group("name"), "gpu",
                Span(m.group(0), sentence.start + m.start(), sentence.start + m.end()))
               for m in _bare_count().finditer(sentence.text)
               # "8 V100s" is a plural, read below, not a V100S; "in 2017 V100 GPUs": a year, not a count
