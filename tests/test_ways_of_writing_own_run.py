@@ -177,6 +177,7 @@ def test_a_column_of_compute_per_token_is_not_a_training_total():
     ("We trained the model on 32 x 8 A100 GPUs for 20 days.", 256, "A100 SXM"),  # nodes × GPUs a node
     ("We trained the model on 4×8 A100 for 20 days.", 32, "A100 SXM"),  # no device noun after the name
     ("We trained the model on 4x8 H100-80G for 20 days.", 32, "H100 SXM"),
+    ("Training set-up: 8 nodes, 8x H100 per node, 20 days.", 64, "H100 SXM"),  # nodes listed, then per node
     ("We trained the model on 16 nodes of 8xH100 for 20 days.", 128, "H100 SXM"),
     ("We trained the model on 128 80GB A100s for 20 days.", 128, "A100 SXM"),  # memory before a plural
     ("We trained the model on 2 GTX 1080 Ti GPUs for 20 days.", 2, "GTX 1080 Ti"),  # not the GTX 1080

@@ -305,6 +305,9 @@ NODES_BEFORE = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*|(?i:{WORD}))\s+(?:compute\
                           r"\s+(?:each\s+)?"
                           r"|[×x*]\s*|(?P<open>\s*\(\s*))$",  # "128 nodes (8×A100 each)"
                           re.IGNORECASE)
+# the nodes listed before a count that then says it is per node: "8 nodes, 8x H100 per node"
+NODES_LISTED_BEFORE = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*|(?i:{WORD}))\s+(?:compute\s+|GPU\s+)?"
+                                 r"(?:nodes|servers|machines|hosts)\s*[,;]\s*$", re.IGNORECASE)
 PER_NODE_WORDS = re.compile(r"\beach\b|\bper\s+(?:node|server|machine|host)\b|/\s*(?:node|server)\b",
                             re.IGNORECASE)
 # (or the memory first: "96 NVIDIA A100 (40G * 8) servers")
@@ -368,8 +371,9 @@ def _nodes_times(sentence: str, match: re.Match[str]) -> float:
 
 
 def _per_node(sentence: str, match: re.Match[str]) -> float:
-    """The factor by which a device count is per node: the nodes counted before it, or the devices per
-    server written after it (see :data:`NODES_BEFORE`, :data:`PER_NODE_AFTER`)."""
+    """The factor by which a device count is per node: the nodes counted before it, or listed before it
+    when the count says it is per node ("8 nodes, 8x H100 per node"), or the devices per server written
+    after it (see :data:`NODES_BEFORE`, :data:`NODES_LISTED_BEFORE`, :data:`PER_NODE_AFTER`)."""
     before = NODES_BEFORE.search(sentence[max(0, match.start() - 60): match.start()])
     if before and before.group("open"):  # in parentheses, a count per node says so: not "64 nodes (512 GPUs)"
         closing = sentence.find(")", match.start())
@@ -377,6 +381,9 @@ def _per_node(sentence: str, match: re.Match[str]) -> float:
         return amount(before.group("n")) if PER_NODE_WORDS.search(inside) else 1.0
     if before:
         return amount(before.group("n"))  # "twelve servers, each with eight A100 GPUs": 96
+    listed = NODES_LISTED_BEFORE.search(sentence[max(0, match.start() - 40): match.start()])
+    if listed and PER_NODE_WORDS.match(sentence[match.end(): match.end() + 30].lstrip()):
+        return amount(listed.group("n"))  # "8 nodes, 8x H100 per node": 64
     after = PER_NODE_AFTER.match(sentence, match.end())
     if after:
         return parse_plain(after.group("n") or after.group("n2"))
