@@ -250,6 +250,7 @@ def test_minutes_in_french_are_no_size():
 @pytest.mark.parametrize(("sentence", "days"), [
     ("Training took 14d.", 14), ("It took 2d 6h.", 2.25), ("It took 2 days and 6 hours.", 2.25),
     ("We train a 2d U-Net on 8 GPUs.", None), ("We train 3d models on 8 GPUs for 4 days.", 4),
+    ("It ran for 3 wks.", 21), ("It ran for a full month.", 30.44), ("It took a whole week.", 7),
 ])
 def test_durations_in_short_forms(sentence, days):
     found = durations(whole(sentence))

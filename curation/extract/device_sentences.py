@@ -107,11 +107,11 @@ DURATION = re.compile(
     rf"(?<![\w.])(?=[\daefhnost])(?P<lo>{_DURATION_AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT_ANY_CASE}))?"
     # "3 and a half days"
     r"(?P<half_before>\s+and\s+a\s+half\b)?\s*"
-    # "270 total hours", "80 wall-clock hours", "21 calendar days"
-    r"(?:(?:total|wall[\s-]?clock|calendar)\s+)?"
+    # "270 total hours", "80 wall-clock hours", "21 calendar days", "a full month"
+    r"(?:(?:total|wall[\s-]?clock|calendar|full|whole|entire)\s+)?"
     # ("14d" for days only where a duration's abbreviation ends: not "a 2d U-Net"; "a 21-day run", "a
     # two-month run": the unit as an adjective, in the singular)
-    r"(?P<unit>hours?|hrs?|h(?=[\s.,;)]|$)|d(?=\s*(?:[.,;)]|$|\d+\s?h\b))|minutes?|mins?|days?|weeks?|fortnights?"
+    r"(?P<unit>hours?|hrs?|h(?=[\s.,;)]|$)|d(?=\s*(?:[.,;)]|$|\d+\s?h\b))|minutes?|mins?|days?|weeks?|wks?|fortnights?"
     r"|months?|(?<=\w)-(?:hour|day|week|month)(?=\s+(?:[\w-]+\s+)?(?:run|training|pre-?training)\b))\b"
     # not an amount of recordings: "12,000 hours of speech", "200 hours of gameplay"
     r"(?![\s-]*(?:time|later|ago|old)|\s+of\s+(?:\w+\s+)?(?:speech|audio|video|data|recordings?|footage"

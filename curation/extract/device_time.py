@@ -539,4 +539,4 @@ def _unit_key(unit: str) -> str:
     unit = unit.lower().rstrip("s").lstrip("-")  # ("-day": a unit as an adjective, "a 21-day run")
     if unit in ("min", "minute"):
         return "minute"
-    return "hour" if unit in ("hour", "hr", "h") else "day" if unit == "d" else unit
+    return {"hr": "hour", "h": "hour", "d": "day", "wk": "week"}.get(unit, unit)
