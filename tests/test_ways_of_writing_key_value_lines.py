@@ -87,3 +87,17 @@ def test_a_cards_tables_a_row_a_line_give_its_size_and_its_mixs_total():
             "Total Parameters 6.7B\nHidden Size 4096\nMax Seq Length 2048\n")
     primary = extract_document(Document(CARD, text, 2024), name="acme/Lark-7B").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 6.7e9 * 1.2e12, rel=0.1)
+
+
+@pytest.mark.parametrize("fields", [
+    "Parameters: 7B\nTraining tokens: 2T",  # a field a line: the first count ends its line
+    "Params: 7.24 B\n\nTraining tokens: 2T",  # a blank line between the fields
+    "Parameters (non-embedding): 6.9B\nTraining tokens: 2T",  # a note on which parameters in the key
+    "Number of parameters: 6,738,415,616\n\nTraining tokens: 2T",
+])
+def test_a_cards_fields_on_their_own_lines_pair_the_parameters_with_the_tokens(fields):
+    text = "---\nlicense: apache-2.0\n---\n# Lark\n\n" + fields + "\n"
+    primary = extract_document(Document(CARD, text, 2024), name="acme/lark").primary
+    assert primary is not None
+    assert primary.assumptions["training_tokens"] == pytest.approx(2e12)
+    assert 6.5e9 <= primary.assumptions["parameters"] <= 7.3e9

@@ -51,7 +51,9 @@ PARAM_STATEMENT = re.compile(  # "6.9B parameters", "a 6.9B parameter model", "1
     rf"(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>{SIZE})?{SIZE_GAP}+{PARAMETER_WORDS}param(?:eter)?s?\b"
     # (a configuration's key too: "num_parameters: 1.1B", "n_params: 1.1B"; a count's, a unit in the key, a
     # dash before the value: "Parameter count: 7,241,732,096", "Params (B): 7.2", "Total parameters — 7.2B")
-    rf"|(?<![A-Za-z])param(?:eter)?s?(?:\s+count)?\s*(?:\(\s*(?P<unit>[MB]|millions?|billions?)\s*\)\s*)?"
+    # (or a note on which parameters: "Parameters (non-embedding): 6.5B")
+    rf"|(?<![A-Za-z])param(?:eter)?s?(?:\s+count)?\s*(?:\(\s*(?P<unit>[MB]|millions?|billions?)\s*\)\s*"
+    r"|\([A-Za-z][\w\s-]{0,28}\)\s*)?"
     rf"(?:[:=]|\s[—–]|\s-\s)\s*(?P<n2>{NUMBER})\s?(?P<m2>{SIZE})?\b",
     re.IGNORECASE,
 )
@@ -237,7 +239,12 @@ def _token_figures(text: str) -> list[tuple[float, list[Span]]]:
     low = lowered(text)
     for match in anchored(TOKEN_FIGURE, text, TOKENS_ANCHOR, 40, 50):
         if names_next_field(text, match):
-            continue
+            # the noun is the next field's key, whose own value may follow it ("Params: 7B\n\nTraining
+            # tokens: 2T"): read again from the key
+            key = low.rfind("tokens", match.start(), match.end())
+            match = TOKEN_FIGURE.match(text, key) if key != -1 else None
+            if match is None or not match.group("t2"):
+                continue
         # the figure's own line, and its own cell when a line holds several fields ("Params: 1.1B |
         # Tokens: 3T | Context: 2048": the context length is another field's)
         line_start = max(low.rfind("\n", 0, match.start()), low.rfind("|", 0, match.start())) + 1
