@@ -101,3 +101,12 @@ def test_a_cards_fields_on_their_own_lines_pair_the_parameters_with_the_tokens(f
     assert primary is not None
     assert primary.assumptions["training_tokens"] == pytest.approx(2e12)
     assert 6.5e9 <= primary.assumptions["parameters"] <= 7.3e9
+
+
+@pytest.mark.parametrize("fields", [
+    "Parameters: 7B\nTraining tokens: 2T\nContext length: 4096",
+    "- Training tokens: 2T\n- Parameters: 7B\n- Layers: 32",
+])
+def test_a_papers_fields_with_colons_a_row_a_line(fields):
+    primary = _primary("Lark: An Open Model\n\n2 Model\n" + fields + "\n")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
