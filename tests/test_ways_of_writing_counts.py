@@ -47,8 +47,12 @@ def test_weights_of_some_precision_are_no_size():
     assert find_operation_counting("We store 8-bit weights and train on 2T tokens.") == []
 
 
-def test_a_parenthesized_size_is_not_read_from_a_token_count():
-    found = find_operation_counting("Osprey-7B was trained on web text (2T) tokens.")
+@pytest.mark.parametrize("sentence", [
+    "Osprey-7B was trained on web text (2T) tokens.",
+    "Osprey-7B was trained on 2T tokens (2,000B).",  # the count written again after it
+])
+def test_a_parenthesized_size_is_not_read_from_a_token_count(sentence):
+    found = find_operation_counting(sentence)
     assert all(e.assumptions["parameters"] == pytest.approx(7e9) for e in found)
 
 

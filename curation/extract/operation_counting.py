@@ -63,8 +63,10 @@ PARAMS = re.compile(
     rf"(?:parameters?|params?|{MODEL_DESCRIPTION}models?|variants?|weights)\b"
     rf"|(?:parameters?|params)\s+(?:to|of)\s+(?P<p2>{NUMBER})\s?(?P<pm2>{SIZE})\b"
     # a size alone in parentheses after a model or its name: "Our model (7B) is trained on 2.5T tokens",
-    # "Heron-XL (3B) was pre-trained on 1T tokens"
-    rf"|(?<=\w)\s\((?P<p3>{NUMBER})\s?(?P<pm3>[MB])\)"
+    # "Heron-XL (3B) was pre-trained on 1T tokens" (not after a count of data: "2T tokens (2,000B)" writes
+    # the count again)
+    rf"|(?<=\w)(?<!tokens)(?<!words)(?<!images)(?<!samples)(?<!examples)(?<!steps)"
+    rf"\s\((?P<p3>{NUMBER})\s?(?P<pm3>[MB])\)"
     # a count in digits alone: "7,241,732,096 parameters"
     rf"|{PLAIN_COUNT.replace('P<plain>', 'P<p4>')}\s+{PARAMETER_WORDS}(?:parameters?|params|weights)\b",
     re.IGNORECASE,
