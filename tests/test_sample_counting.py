@@ -39,9 +39,22 @@ def test_cost_per_example_times_examples_and_epochs(body, flop):
 
 
 @pytest.mark.parametrize("body", [
-    # two datasets and two counts of epochs: which pairs with the cost is unsaid
     "Osprey-L costs 20 GFLOPs per image. We pre-train on ImageNet-21k for 90 epochs and fine-tune on "
     "ImageNet-1k for 30 epochs.",
+    "Osprey-L (88M params, 20 GFLOPs) is pretrained on 14M images for 90 epochs, then finetuned on 1M "
+    "images for 30 epochs.",
+])
+def test_a_pre_training_told_before_its_fine_tuning_is_counted_alone(body):
+    """A word of fine-tuning parts a sentence's two set-ups: the training before it is the pre-training."""
+    [estimate] = find_sample_counting(body)
+    assert estimate.value_flop == pytest.approx(3 * 20e9 * 14e6 * 90, rel=0.02)
+    assert estimate.stage != "finetuning" and not estimate.notes
+
+
+@pytest.mark.parametrize("body", [
+    # two datasets and two counts of epochs, no word of tuning between: which pairs with the cost is unsaid
+    "Osprey-L costs 20 GFLOPs per image. We train on ImageNet-21k for 90 epochs and on ImageNet-1k for 30 "
+    "epochs.",
     # no epochs, and a cost with nothing to multiply
     "Osprey-L costs 20 GFLOPs per image on 2M images.",
     "Osprey-L runs at 20 GFLOPs per image, half of its predecessor's cost.",

@@ -15,9 +15,11 @@ The rules:
   count of passes (:data:`~curation.extract.operation_counting.EPOCHS`), or one pass when the count is
   of the examples the run has "seen" ("34B samples seen");
 - all three stand in one sentence, or the cost in one and the examples and epochs in the next; a
-  sentence that gives two counts of examples or two of epochs (a pre-training and a fine-tuning) gives
-  none, since which pairs with which is unsaid (a dataset and its size written together, "ImageNet-1k
-  (1.28M images)", are one count);
+  sentence that gives two counts of examples or two of epochs gives none, since which pairs with which
+  is unsaid (a dataset and its size written together, "ImageNet-1k (1.28M images)", are one count) —
+  unless a word of fine-tuning or transfer parts them: the training told before it is the
+  pre-training ("pre-trained on ImageNet-22K (14M images) for 90 epochs and fine-tuned on ImageNet-1k
+  for 30 epochs" reads 14M images × 90 epochs);
 - one training step costs three forward passes (the backward pass two), so the total is
   3 × cost × examples × epochs; papers often write multiply-accumulates as "FLOPs", so the figure may
   be 2× low, and the estimate stays Speculative.
@@ -134,6 +136,15 @@ def _examples(text: str) -> list[tuple[float, int, int]]:
     return found
 
 
+def _before_fine_tuning(sentence: Span) -> Span:
+    """The part of ``sentence`` before its first word of fine-tuning or transfer, when a word of training
+    stands there (a pre-training's own clause), else the whole sentence."""
+    tuning = FINE_TUNING_WORDS.search(sentence.text)
+    if tuning is None or "train" not in sentence.text[:tuning.start()].lower():
+        return sentence
+    return Span(sentence.text[:tuning.start()], sentence.start, sentence.start + tuning.start())
+
+
 def find_sample_counting(text: str) -> list[Estimate]:
     """3 × forward FLOPs per example × examples × epochs where a sentence (or it and the next) gives all
     three (see the module's rules)."""
@@ -166,8 +177,10 @@ def _estimate(text: str, sentence: Span, cost: re.Match[str], other: Span | None
     """The estimate of one cost per example, its examples and epochs read in ``other`` (or its own
     sentence), when exactly one count of each stands there."""
     where = other or sentence
-    examples = _examples(where.text)
-    epochs = list(EPOCHS.finditer(where.text))
+    examples, epochs = _examples(where.text), list(EPOCHS.finditer(where.text))
+    if len(epochs) > 1:  # a pre-training told before its fine-tuning: the counts before the tuning word
+        where = _before_fine_tuning(where)
+        examples, epochs = _examples(where.text), list(EPOCHS.finditer(where.text))
     # (a count of examples "seen" is the whole run's: "34B samples seen" is one pass over them)
     seen = bool(examples) and not epochs and SEEN_AFTER.match(where.text, examples[0][2]) is not None
     # (a dataset and its size written together, "ImageNet-1k (1.28M images)", are one count)
@@ -187,7 +200,8 @@ def _estimate(text: str, sentence: Span, cost: re.Match[str], other: Span | None
                          "epochs": passes, "formula": "3 * forward FLOP per example * examples * epochs"},
                         confidence="Speculative")
     # the cost's own words ("per image", "forward pass") are no sign that the figure is not a total
-    context = where.text if other else sentence.text[:cost.start()] + " " + sentence.text[cost.end():]
+    # (of a sentence parted at its fine-tuning, the pre-training's part alone)
+    context = where.text if other else where.text[:cost.start()] + " " + where.text[cost.end():]
     mark_local_cues(estimate, text, where, example_span)
     return classify(estimate, context.lower())
 
