@@ -229,6 +229,16 @@ def test_a_device_time_line_table_row_may_name_its_accelerator():
     assert primary.assumptions["accelerator"].startswith("H100")
 
 
+def test_device_time_rows_may_write_thousands_and_millions_with_a_suffix():
+    """'160K' and '1.3M' are the row's time, not part of its label; a size in millions ('350M') is no time."""
+    (table,) = device_time_line_tables("Model   GPU hours   GPUs\nOsprey-1B   12K   64\n"
+                                       "Osprey-13B   160k   1024\nOsprey-70B   1.3M   2048\n")
+    assert [row.cells[:2] for row in table.rows] == [["Osprey-1B", "12K"], ["Osprey-13B", "160k"],
+                                                     ["Osprey-70B", "1.3M"]]
+    (sized,) = device_time_line_tables("Model GPU hours\nOsprey 350M 1200\nOsprey 1B 4800\n")
+    assert [row.cells[:2] for row in sized.rows] == [["Osprey 350M", "1200"], ["Osprey 1B", "4800"]]
+
+
 def test_device_time_after_another_column_of_numbers_is_the_rows_last_number():
     tables = device_time_line_tables("Model Params GPU hours\nOsprey-7B 7 184320\nOsprey-70B 70 1720320\n")
     assert [[row.cells[:2] for row in table.rows] for table in tables] == \

@@ -29,11 +29,12 @@ Device time is tabulated so too, one model a line:
 A short line that names device time ("GPU hours", "A100 days") as its first column of numbers (at most
 three words before it, none naming another column of numbers: parameters, size, tokens, layers) is a
 header; the rows are the lines after it (a header broken over a few short lines may come between) that
-end in the same number of plain numbers (an accelerator may close the row: "Heron-13B 135,000
-A100-80GB"), two or more such lines in a row; a row's device time is the first of those numbers, the
-words before them its label. A header whose device time comes last, after other columns of numbers
-("Method Type #Params #Images A100 GPU days"), takes each row's last plain number as its time, its label
-the words before the other columns' cells ("Heron Diff 0.6B 0.025B 675": "Heron Diff", 675).
+end in the same number of plain numbers (thousands and millions may carry a suffix, "160K", "1.3M"; an
+accelerator may close the row: "Heron-13B 135,000 A100-80GB"), two or more such lines in a row; a
+row's device time is the first of those numbers, the words before them its label. A header whose device
+time comes last, after other columns of numbers ("Method Type #Params #Images A100 GPU days"), takes each
+row's last plain number as its time, its label the words before the other columns' cells ("Heron Diff
+0.6B 0.025B 675": "Heron Diff", 675).
 
 A key-value table (a model's facts) is written so too, a key and its value a line ("Total Parameters 6.7B" /
 "Training Tokens 1.4T" / "Context Length 4096"): a line that is a short key (at most five words, no digit)
@@ -97,6 +98,9 @@ DEVICE_TIME = re.compile(r"(?:gpu|chip|tpu|accelerator|(?<![\w])[a-z]{1,2}\d{2,4
                          r"(?:hours?|days?)\b")
 OTHER_NUMBER_COLUMN = re.compile(r"param|size|token|layer|\d")
 PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# a row's cell of device time may be written in thousands ("160K", "12k") or, with a decimal point, in
+# millions ("1.3M"): no model's size is written so (a size in millions is "350M"; "B" and "T" are sizes)
+ROW_NUMBER = re.compile(rf"(?:{PLAIN_NUMBER.pattern})|\d+(?:\.\d+)?[Kk]|\d+\.\d+M")
 MAX_HEADER_BREAK = 8  # short lines a broken header may take before the first row
 
 
@@ -111,12 +115,13 @@ def _trailing_accelerator(words: list[tuple[str, int]]) -> str | None:
 
 
 def _trailing_numbers(line: str) -> tuple[str, list[tuple[str, int]], str | None]:
-    """A line's label, the plain numbers it ends in (each with its offset in the line) and the
-    accelerator a last column names, if any ("Heron-13B 135,000 A100-80GB")."""
+    """A line's label, the plain numbers it ends in (each with its offset in the line; thousands and
+    millions written "160K", "1.3M" too, :data:`ROW_NUMBER`) and the accelerator a last column names, if
+    any ("Heron-13B 135,000 A100-80GB")."""
     words = [(m.group(), m.start()) for m in re.finditer(r"\S+", line)]
-    accelerator = _trailing_accelerator(words) if words and not PLAIN_NUMBER.fullmatch(words[-1][0]) else None
+    accelerator = _trailing_accelerator(words) if words and not ROW_NUMBER.fullmatch(words[-1][0]) else None
     numbers: list[tuple[str, int]] = []
-    while words and PLAIN_NUMBER.fullmatch(words[-1][0]):
+    while words and ROW_NUMBER.fullmatch(words[-1][0]):
         numbers.insert(0, words.pop())
     label = line[: numbers[0][1]].strip() if numbers else line.strip()
     return label, numbers, accelerator
