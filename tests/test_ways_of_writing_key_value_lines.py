@@ -34,6 +34,21 @@ def test_a_count_ending_a_line_counts_no_key_on_the_next():
     assert all(estimate.value_flop > 1e22 for estimate in extraction.estimates)
 
 
+def test_a_table_written_one_cell_a_line_counts_no_key_with_the_cell_above():
+    """PDF text may write a table one cell a line, its models as columns: "Lark-7B" / "Parameters" / "13B"
+    / "7B" / "Training tokens" / "2T" holds no 7B tokens (before: 6 × 13B × 7B)."""
+    text = ("Lark: Open Models\n\nAbstract\nWe introduce Lark, a family of models.\n\nTable 2: Sizes.\n"
+            "Lark-13B\nLark-7B\nParameters\n13B\n7B\nTraining tokens\n2T\n1.5T\n")
+    extraction = extract_document(Document(PAPER, text, 2024))
+    assert all(estimate.value_flop > 1e23 for estimate in extraction.estimates)
+
+
+def test_a_count_wrapped_before_its_noun_above_a_page_number_is_still_read():
+    text = "Lark: Open Models\n\nWe pre-train Lark-7B on 2T\ntokens\n12\nof web text.\n"
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
 def test_a_lone_line_of_prose_ending_in_a_count_is_no_key_value_row():
     text = ("Lark is a model we trained with great care over many months of work.\n"
             "Its parameters 7\nnumber among the smallest we have ever released to the public, "
