@@ -559,3 +559,19 @@ def test_another_numbers_rate_in_the_sentence_leaves_the_runs_tokens(sentence):
                                       "Each step of Osprey-7B sees 4M tokens."])
 def test_a_count_per_step_is_still_no_run(sentence):
     assert primary_of(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "We train Osprey-1.5B for 3 epochs (1.2T tokens).",
+    "We train Osprey-1.5B for 3 epochs, i.e. 1.2T tokens.",
+    "We train Osprey-1.5B for 3 epochs, totaling 1.2T tokens.",
+    "We train Osprey-1.5B for 3 epochs, 1.2T tokens in total.",
+    "We train Osprey-1.5B on 1.2T tokens (about 3 epochs).",
+    # the passes repeat the data: multiplied
+    "We train Osprey-1.5B for 3 epochs on 400B tokens.",
+    "We train Osprey-1.5B on 400B tokens for 3 epochs.",
+])
+def test_a_token_figure_that_restates_the_passes_is_their_total(sentence):
+    """A count of tokens written as the passes' total ("3 epochs (1.2T tokens)") is not multiplied by them."""
+    primary = primary_of(TITLE + sentence)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.5e9 * 1.2e12)

@@ -114,7 +114,7 @@ from curation.extract.moe import (
     TOTAL_ONLY_NOTE,
     active_parameter_pairs,
 )
-from curation.extract.operation_counting import EPOCHS, epochs_of
+from curation.extract.operation_counting import EPOCHS, counts_the_passes, epochs_of
 from curation.extract.parameter_labels import parameter_label
 from curation.extract.quantities import (
     COUNTED,
@@ -1591,7 +1591,8 @@ def _epochs(text: str, sentence: Span, tokens: float, figure: Span) -> float:
     a sentence that sizes a dataset ("The dataset contains 800B tokens."), the sentence before or after
     it when that one trains for them ("We train Heron-7B for 2 epochs."), else 1; also 1 when the
     sentence sizes a smaller dataset elsewhere too, so the figure already counts the passes ("4T tokens
-    (4 epochs of a 1T-token dataset)")."""
+    (4 epochs of a 1T-token dataset)"), or the figure restates the passes' total
+    (:func:`~curation.extract.operation_counting.counts_the_passes`: "for 2 epochs (600B tokens)")."""
     match = EPOCHS.search(sentence.text)
     if match is None and SIZES_DATASET.search(sentence.text):
         for neighbour in (sentence_before(text, sentence), _sentence_after(text, sentence)):
@@ -1604,6 +1605,8 @@ def _epochs(text: str, sentence: Span, tokens: float, figure: Span) -> float:
     if not 1 < epochs <= 100:
         return 1.0
     start, end = figure.start - sentence.start, figure.end - sentence.start
+    if match.string is sentence.text and counts_the_passes(sentence.text, match, start, end):
+        return 1.0  # the figure is the passes' total: "for 2 epochs (600B tokens)"
     smaller = (_value(m) for pattern in (TOKEN_FIGURE, CORPUS_FIGURE) for m in pattern.finditer(sentence.text)
                if m.end() <= start or m.start() >= end)
     return 1.0 if any(1e8 <= value < tokens for value in smaller) else epochs

@@ -106,6 +106,31 @@ def epochs_of(match: re.Match[str]) -> float:
     return parse_plain(digits) if digits else float(EPOCH_WORDS[word.lower()])
 
 
+# a token figure that restates the passes as their total: after them, in parentheses or after a word
+# that equates ("3 epochs (900B tokens)", "3 epochs, i.e. 900B tokens", "3 epochs, totaling 900B tokens"),
+# or before them, the passes in parentheses ("900B tokens (about 3 epochs)")
+_ABOUT = r"(?:about|around|roughly|approximately|nearly|almost|over|~|≈)?\s*"
+TOTAL_AFTER_PASSES = re.compile(r"\s*(?:\(\s*(?:i\.e\.,?\s*|or\s+)?|[,;:]?\s*(?:i\.e\.,?|or|that\s+is,?"
+                                r"|totall?ing|(?:for\s+)?a\s+total\s+of|amounting\s+to|equivalent\s+to"
+                                r"|corresponding\s+to|which\s+(?:is|amounts\s+to|corresponds\s+to))\s+)"
+                                + _ABOUT + r"$", re.IGNORECASE)
+PASSES_AFTER_TOTAL = re.compile(r"\s*\(\s*(?:i\.e\.,?\s*|or\s+)?" + _ABOUT + r"$", re.IGNORECASE)
+
+
+def counts_the_passes(sentence: str, epochs: re.Match[str], start: int, end: int) -> bool:
+    """Whether the token figure at ``sentence[start:end]`` is the total over the passes an
+    :data:`EPOCHS` match counts, not the data they repeat (see :data:`TOTAL_AFTER_PASSES`): then the
+    figure is not multiplied by them."""
+    if epochs.end() <= start:
+        between = sentence[epochs.end():start]
+        if TOTAL_AFTER_PASSES.match(between):
+            return True
+        # "3 epochs, 900B tokens in total"
+        return bool(re.fullmatch(r"\s*[,;]\s*", between)) and \
+            re.match(r"\s*(?:in\s+total|total|overall|seen)\b", sentence[end:end + 20]) is not None
+    return epochs.start() >= end and PASSES_AFTER_TOTAL.match(sentence[end:epochs.start()]) is not None
+
+
 def find_operation_counting(text: str) -> list[Estimate]:
     """6 · N · D where one sentence gives a model's parameters N and its training tokens D (or a
     dataset's tokens and the epochs over it). Active parameters are used when the sentence gives them."""
@@ -159,7 +184,9 @@ def find_operation_counting(text: str) -> list[Estimate]:
                 continue
             tokens = steps[0]
         epochs_match = EPOCHS.search(sentence.text)
-        epochs = epochs_of(epochs_match) if epochs_match else 1.0
+        total = epochs_match is not None and counts_the_passes(  # "3 epochs (900B tokens)"
+            sentence.text, epochs_match, match.start() - sentence.start, match.end() - sentence.start)
+        epochs = epochs_of(epochs_match) if epochs_match and not total else 1.0
         if not 1e6 <= tokens <= 1e15 or not 0 < epochs <= 1000:
             continue
         value = 6 * n_params * tokens * epochs
