@@ -112,6 +112,18 @@ def test_a_table_row_takes_its_own_tokens_and_a_training_cost_once():
     assert found == {"Wren-1.5B": pytest.approx(9.3e9 * 300e9), "Wren-7B": pytest.approx(45e9 * 450e9)}
 
 
+def test_a_cost_of_about_six_times_the_named_size_covers_a_training_step():
+    """With what the cost covers unsaid, a cost near 6N of the size the model's name carries is a training
+    step's (counted once), one near 2N a forward pass's (× 3)."""
+    text = ("Wren: open recurrent language models\n\n| Model | FLOPs/token | Tokens |\n|---|---|---|\n"
+            "| Wren-1B | 6.2e9 | 300B |\n| Wren-7B | 1.4e10 | 1T |\n\nTable 2: Wren sizes.\n")
+    found = {e.model: e.value_flop for e in find_table_token_cost(text)}
+    assert found == {"Wren-1B": pytest.approx(6.2e9 * 300e9), "Wren-7B": pytest.approx(3 * 1.4e10 * 1e12)}
+    [prose] = find_token_cost(TITLE + "Lark-7B needs 4.2e10 FLOPs per token. We train Lark-7B on 1T "
+                                      "tokens.\n")
+    assert prose.value_flop == pytest.approx(4.2e10 * 1e12)
+
+
 def test_prose_tokens_that_disagree_give_a_table_none():
     text = PIPE_TABLE + "\nWren-7B was trained on 1T tokens of the same crawl.\n"
     assert find_table_token_cost(text) == []

@@ -9,7 +9,9 @@ The rules:
   ("FLOP/s"), or several costs in one sentence are none;
 - it covers a training step (the forward and backward passes) when "training", "backward" or
   "forward and backward" stand with it, else one forward pass — said ("in the forward pass") or unsaid,
-  as a model's cost per token is usually told — and a training step costs three forward passes;
+  as a model's cost per token is usually told — and a training step costs three forward passes; where
+  the cover is unsaid and the model's size is known (the size its name carries, "Heron-7B"), a cost
+  near six times the size is a training step's (6N: "Heron-7B | 4.3e10"), near twice it a forward pass's;
 - the tokens are the run's one count of training tokens in the same sentence or the next (the figures
   :func:`~curation.extract.flagship_counting.token_figures` reads as a run's: no batch, context or
   sequence, no first part of the run); a sentence with two different counts, or one that also counts
@@ -35,6 +37,7 @@ from __future__ import annotations
 import re
 
 from curation.extract.anchors import lowered, positions
+from curation.extract.card_finders import repository_size
 from curation.extract.cell_tables import cell_tables
 from curation.extract.context import classify, mark_local_cues
 from curation.extract.device_sentences import next_sentence
@@ -76,6 +79,28 @@ def passes_per_cost(words: str) -> float:
     if TRAINING_STEP.search(words) and not FORWARD_ONLY.search(TRAINING_STEP.sub(" ", words)):
         return 1.0
     return 3.0
+
+
+# a cost this near 6N (a training step: forward and backward) or 2N (a forward pass), as a share of it
+COVER_BY_SIZE_REACH = 0.25
+
+
+def passes_by_size(cost: float, name: str | None) -> float | None:
+    """How many of a cost per token a training step takes, read from the size the model's name carries:
+    1 when the cost is about six times it (6N, a training step's), 3 when about twice it (2N, a forward
+    pass's), None when neither or no size."""
+    size = repository_size(name) if name else None
+    if not size:
+        return None
+    for multiple, passes in ((6, 1.0), (2, 3.0)):
+        if abs(cost / (multiple * size) - 1) <= COVER_BY_SIZE_REACH:
+            return passes
+    return None
+
+
+def _cover_unsaid(words: str) -> bool:
+    """Whether the words around a cost per token say nothing of what it covers."""
+    return not TRAINING_STEP.search(words) and not FORWARD_ONLY.search(words)
 
 
 def find_token_cost(text: str) -> list[Estimate]:
@@ -126,7 +151,10 @@ def _estimate(text: str, sentence: Span, cost: re.Match[str], figures: list[tupl
         return None
     low = lowered(text)
     at, end = sentence.start + cost.start(), sentence.start + cost.end()
-    passes = passes_per_cost(low[max(sentence.start, at - COVER_REACH): min(sentence.end, end + COVER_REACH)])
+    words = low[max(sentence.start, at - COVER_REACH): min(sentence.end, end + COVER_REACH)]
+    passes = passes_per_cost(words)
+    if _cover_unsaid(words):  # the size of the model named before the cost may tell it
+        passes = passes_by_size(forward_or_step, model_before(sentence.text, cost.start())) or passes
     cost_span = Span(cost.group(0), at, end)
     evidence = [sentence] + ([other] if other else []) + [cost_span, token_span]
     estimate = Estimate(passes * forward_or_step * tokens, OPERATION_COUNTING, evidence,
@@ -257,10 +285,11 @@ def find_table_token_cost(text: str) -> list[Estimate]:
                 evidence.append(where)
             if not 1e8 <= tokens <= 1e15:
                 continue
-            estimate = Estimate(passes * cost * tokens, OPERATION_COUNTING, evidence,
+            row_passes = passes if header.group("cover") else passes_by_size(cost, label) or passes
+            estimate = Estimate(row_passes * cost * tokens, OPERATION_COUNTING, evidence,
                                 {"flop_per_token": cost, "training_tokens": tokens, "table_row": True,
-                                 "cost_covers": "a training step" if passes == 1 else "a forward pass",
-                                 "formula": "FLOP per token * tokens" if passes == 1
+                                 "cost_covers": "a training step" if row_passes == 1 else "a forward pass",
+                                 "formula": "FLOP per token * tokens" if row_passes == 1
                                  else "3 * forward FLOP per token * tokens"},
                                 model=label, confidence="Speculative")
             context = sentence_around(text, where.start, where.end).text if where else row.line.text
