@@ -707,6 +707,10 @@ def test_a_number_that_starts_with_its_decimal_point_is_read_whole():
     ("We trained for 4 days on a v3-256 TPU pod.", 128, "TPU v3"),  # v3 slices count cores, two a chip
     ("Training took 3 days on a TPU v4-512 slice.", 256, "TPU v4"),
     ("Training took 10 days on a TPU v5e-256 slice.", 256, "TPU v5e"),  # one core a chip
+    # slices counted: the chips of one times their count (a year before one is no count)
+    ("We pre-train on 2 TPU v5p-128 slices for 10 days.", 128, "TPU v5p"),
+    ("Training took 3 weeks on four TPU v4-512 pods.", 1024, "TPU v4"),
+    ("In 2023 TPU v4-512 slices trained the model for 9 days.", 256, "TPU v4"),
     # nodes before a count whose device name carries a memory size
     ("We trained the model on 128 nodes, each with 8 A100 80GB GPUs, for 21 days.", 1024, "A100 SXM"),
 ])
