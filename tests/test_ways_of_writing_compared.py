@@ -81,6 +81,14 @@ def test_we_train_with_a_compute_budget_is_the_run():
     assert primary_of(hypothetical) is None
 
 
+@pytest.mark.parametrize("body", [
+    "At 1e23 FLOPs, the compute-optimal model has 10B parameters.",
+    "Loss falls smoothly with compute; at about 3e22 FLOPs, the curves of both methods cross.",
+])
+def test_a_figure_after_at_that_opens_its_clause_is_a_point_on_a_curve(body):
+    assert primary_of(body) is None
+
+
 @pytest.mark.parametrize(("body", "own"), [
     ("Our model uses only 4e22 FLOPs, while Finch-540B used 2.5e24 FLOPs.", 4e22),
     ("Finch-540B (2.5e24 FLOPs) remains the largest dense model.", None),

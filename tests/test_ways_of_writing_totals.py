@@ -13,6 +13,7 @@ from tests.osprey_texts import CARD, primary_of
 @pytest.mark.parametrize(("body", "flop"), [
     ("Osprey was trained with a compute budget of 2.5e23 FLOPs.", 2.5e23),
     ("Osprey's compute budget was 2.5e23 FLOPs.", 2.5e23),  # a named run's budget, in the past
+    ("The largest model we train, Osprey-7B, used a training budget of 8.4e22 FLOPs.", 8.4e22),
     ("Osprey was trained on a compute budget of 6 × 10^23 FLOPs following known scaling laws.", 6e23),
     ("In total, the Osprey training run amounted to 2.9 × 10^3 petaflop/s-days.", 2.9e3 * 8.64e19),
     ("Pre-training Osprey took roughly 2 million exaFLOPs.", 2e24),

@@ -155,7 +155,7 @@ PEAK_SETTING = re.compile(r"\bpeak\s+(?:learning[\s-]+rates?|lrs?|memory|batch(?
 # a budget the text says was spent is the run's, not a plan: "nearly all of the training budget was spent
 # on the base model, which took 9.5 days on 440 A100s", "Heron was trained with a compute budget of …",
 # "Our 3B model is trained with a token budget of 2T tokens", "We train Heron-70B with a compute budget of
-# 8e23 FLOPs", "Compute budget: we trained on …"
+# 8e23 FLOPs", "Heron-7B used a training budget of 8.4e22 FLOPs", "Compute budget: we trained on …"
 SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?"
                           r"(?:spent|used|consumed)\b"
                           # a named run's budget, told in the past: "Heron's compute budget was 2.1e24 FLOP"
@@ -173,6 +173,9 @@ SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+
                           # the figure inside: "Heron was trained with a 6e24 FLOP budget"
                           r"|\b(?:is|was|were|we)\s+(?:pre-?)?trained\s+(?:with|on|using)\s+(?:a|an)\s+"
                           r"(?:about\s+|roughly\s+|~\s*)?\d(?:[^.;]|\.(?=\d)){0,24}?\s(?:flops?|pf-days)\s+budget\b"
+                          # a budget a run used: "Heron-7B used a training budget of 8.4e22 FLOPs"
+                          r"|\b(?:used|consumed|spent)\s+(?:a|an|the|its)\s+(?:total\s+)?"
+                          r"(?:training\s+|compute\s+)*budget\s+of\b"
                           # a label, then what was done: "Compute budget: we trained on 4,096 A100s for …"
                           r"|\bbudget\s*:\s*(?=we\s+(?:\w+\s+)?(?:(?:pre-?)?trained|used|spent|ran)\b"
                           r"|(?:training|pre-?training)(?:\s+[\w.-]+){0,2}?\s+(?:took|used|lasted|consumed)\b)")
@@ -295,6 +298,11 @@ JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)s?\
                         r"|^\s*(?:tokens\s+)?(?:per|each|a)\s+batch\b"
                         # a run said right after to be an ablation: "… on 26B tokens for ablations"
                         r"|^\s*(?:for|as)\s+(?:an?\s+|our\s+|the\s+)?ablations?\b", re.IGNORECASE)
+# a point on a curve, not a run: a figure that opens its sentence or clause after "at" ("At 1e23 FLOPs, the
+# compute-optimal model has 10B parameters"; "For a budget of 1e22 FLOPs, …")
+CURVE_POINT = re.compile(r"(?:^|[;:]\s*|\n)\s*(?:(?:at|for)\s+(?:a|the)\s+(?:total\s+)?"
+                         r"(?:compute\s+|training\s+|flops?\s+)?budget\s+of\s+|at\s+)(?:about\s+|roughly\s+|~\s*)?$",
+                         re.IGNORECASE)
 # the top of a range over many runs: "the models in our sample range from 15 minutes up to more than
 # 400,000 hours"
 RANGE_TOP = re.compile(r"\brang\w*\s+from\b[^.;]{0,120}?\bto\s+"
@@ -572,6 +580,7 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     if supposed or share or foreseen or BEFORE_IN_SENTENCE.search(governed) or \
             BEFORE_IN_PHRASE.search(phrase) or JUST_BEFORE.search(before[-30:]) or \
             JUST_AFTER.match(after) or RANGE_TOP.search(before[-160:]) or \
+            CURVE_POINT.search(before[-60:]) or \
             general_statement(text[sentence.start: sentence.end], text[sentence.start: figure.end],
                               _title_line(text)):
         estimate.notes.append(LOCAL_NOTE)
