@@ -98,6 +98,11 @@ def test_a_figure_after_at_that_opens_its_clause_is_a_point_on_a_curve(body):
     ("Osprey-7B used 65% fewer FLOPs than Finch-7B (2.2e23 FLOPs), i.e. about 7.7e22 FLOPs.", 7.7e22),
     # a slice of hardware is no other model
     ("Training on a single TPU v3-8 took 36 hours.", 36 * 3600 * 4 * 123e12 * 0.3),
+    # another model's training in a relative clause after its name, even a name without a size
+    ("Following Finch (Lee et al., 2023), which was trained on 15T tokens, we train Osprey-7B on 2T tokens.",
+     6 * 7e9 * 2e12),
+    # a budget set equal to another's is still the run's
+    ("We train Osprey-7B on 2T tokens, the same data budget as Finch-7B [12].", 6 * 7e9 * 2e12),
 ])
 def test_another_models_figure_in_its_own_clause_is_that_models(body, own):
     primary = primary_of(body)

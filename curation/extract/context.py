@@ -155,7 +155,8 @@ PEAK_SETTING = re.compile(r"\bpeak\s+(?:learning[\s-]+rates?|lrs?|memory|batch(?
 # a budget the text says was spent is the run's, not a plan: "nearly all of the training budget was spent
 # on the base model, which took 9.5 days on 440 A100s", "Heron was trained with a compute budget of …",
 # "Our 3B model is trained with a token budget of 2T tokens", "We train Heron-70B with a compute budget of
-# 8e23 FLOPs", "Heron-7B used a training budget of 8.4e22 FLOPs", "Compute budget: we trained on …"
+# 8e23 FLOPs", "Heron-7B used a training budget of 8.4e22 FLOPs", "… on 2T tokens, the same data budget as
+# Kite", "Compute budget: we trained on …"
 SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?"
                           r"(?:spent|used|consumed)\b"
                           # a named run's budget, told in the past: "Heron's compute budget was 2.1e24 FLOP"
@@ -173,6 +174,9 @@ SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+
                           # the figure inside: "Heron was trained with a 6e24 FLOP budget"
                           r"|\b(?:is|was|were|we)\s+(?:pre-?)?trained\s+(?:with|on|using)\s+(?:a|an)\s+"
                           r"(?:about\s+|roughly\s+|~\s*)?\d(?:[^.;]|\.(?=\d)){0,24}?\s(?:flops?|pf-days)\s+budget\b"
+                          # a budget set equal to another run's: "on 2T tokens, the same data budget as Kite"
+                          r"|\b(?:the\s+)?same\s+(?:total\s+)?"
+                          r"(?:training\s+|compute\s+|token\s+|data\s+)?budget\s+as\b"
                           # a budget a run used: "Heron-7B used a training budget of 8.4e22 FLOPs"
                           r"|\b(?:used|consumed|spent)\s+(?:a|an|the|its)\s+(?:total\s+)?"
                           r"(?:training\s+|compute\s+)*budget\s+of\b"

@@ -1317,7 +1317,10 @@ def _token_order(text: str, name: str | None = None, sized: Sized | None = None,
         own = [c for c in candidates if _mentions(c[2].text.lower(), name) > 0]
         if sized:
             own = [c for c in own if _owned(_owner(c[2], c[1], sized), name, sized, size, True)] or own
-        order = own + [c for c in candidates if c not in own]
+        # (a figure a relative clause tells of another, unsized, model goes last)
+        others = [c for c in candidates if _told_of_another(text, c[2], c[1], name)]
+        own = [c for c in own if c not in others]
+        order = own + [c for c in candidates if c not in own and c not in others] + others
     if size is None:
         return order
     # a figure a bare size stands nearest before ("the 27B model was trained with 14T tokens, … the 4B model
@@ -1408,6 +1411,31 @@ BASE_RELATIVE = re.compile(r"\s*,?\s*(?:which|that|who)\s+(?:was|were|is|has\s+b
 BASE_RELATIVE_END = re.compile(r";|,\s*(?:and\s+|then\s+)+(?:we\s+)?(?:further\s+|also\s+|then\s+)?"
                                r"(?:continue|train|pre-?train|fine-?tune|finetune|post-?train|distill|adapt)\b"
                                r"|,\s*(?:and\s+)?we\b", re.IGNORECASE)
+
+
+# a model's own training told in a relative clause after its name, a citation between: "Following Kite
+# (Smith et al., 2023), which was trained on 15T tokens, we train …"
+RELATIVE_OF_NAME = re.compile(r"(?<![\w.-])(?P<name>[A-Z][\w.-]*\w)(?:\s*[(\[][^()\[\]\n]{0,60}[)\]])?"
+                              r"(?=\s*,?\s*(?:which|that|who)\s+(?:was|were|is|has\s+been|had\s+been)\s+"
+                              r"(?:\w+\s+)?(?:pre-?)?trained\b)")
+
+
+def _told_of_another(text: str, sentence: Span, figure: Span, own: str) -> bool:
+    """Whether a figure stands in a relative clause that tells the training of a model named right before
+    it (:data:`RELATIVE_OF_NAME`, up to where the sentence's own clause resumes, see
+    :func:`_in_base_relative`) that is not the own model ``own`` nor one the title carries: the named
+    model's run, even without a size in its name."""
+    for match in RELATIVE_OF_NAME.finditer(sentence.text, 0, max(0, figure.start - sentence.start)):
+        other = match.group("name")
+        if other.lower() in NOT_NAME_WORDS or other in SENTENCE_OPENERS or \
+                _squashed(own).startswith(_squashed(other)) or in_title(text, other):
+            continue
+        if _in_base_relative(sentence.text, match.end(), figure.start - sentence.start):
+            return True
+    return False
+
+
+SENTENCE_OPENERS = {"It", "This", "That", "These", "Those", "We", "Which", "Who", "Our", "Its", "Their"}
 
 
 def _in_base_relative(text: str, name_end: int, figure_start: int) -> bool:
