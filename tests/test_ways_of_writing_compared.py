@@ -103,6 +103,11 @@ def test_a_figure_after_at_that_opens_its_clause_is_a_point_on_a_curve(body):
      6 * 7e9 * 2e12),
     # a budget set equal to another's is still the run's
     ("We train Osprey-7B on 2T tokens, the same data budget as Finch-7B [12].", 6 * 7e9 * 2e12),
+    # device counts each beside its duration ("in 3 days"), another's after "unlike" or glossing its name
+    ("Unlike Finch, which required 2,048 A100 GPUs for 21 days, Osprey trains on 64 A100s in 3 days.",
+     64 * 3 * 86400 * 312e12 * 0.3),
+    ("Osprey was trained in 3 days on 64 A100 GPUs, about 1% of the compute used for Finch (2,048 GPUs, "
+     "21 days).", 64 * 3 * 86400 * 312e12 * 0.3),
 ])
 def test_another_models_figure_in_its_own_clause_is_that_models(body, own):
     primary = primary_of(body)

@@ -31,10 +31,12 @@ hours", "using 50 GPUs, for one day". The rules:
   :func:`_following_durations`), but not from a sentence that evaluates or compares, nor a gloss in
   parentheses on another model ("the earlier Kite (trained for 3 weeks)");
 - a sentence (or a table run into one) that writes two or more counts each right beside its own
-  duration ("3 days/64 K40s ... 6 days/96 K80s") gives one run per pair, and a pair whose row label
-  cites another work is that work's; otherwise, with several counts or durations the largest of each
-  is taken (the main run is the longest and widest one a sentence mentions); a range counts as its
-  midpoint;
+  duration ("3 days/64 K40s ... 6 days/96 K80s", "64 A100s in 3 days") gives one run per pair, and a
+  pair whose row label cites another work is that work's, as is one "unlike" sets apart ("Unlike Kite,
+  which required 2,048 A100s for 21 days, …") or one in the parenthesis glossing another model's name
+  ("the compute used for Kite (2,048 GPUs, 21 days)"); runs a contrast sets apart (below) are read as
+  such first; otherwise, with several counts or durations the largest of each is taken (the main run is
+  the longest and widest one a sentence mentions); a range counts as its midpoint;
 - another, larger model's time on the same devices makes a run of its own: as a multiple of the run's
   later in its sentence ("… 125 hours on 32 A100 GPUs with a 7B model and about twice the time with a 13B
   model"), or in the next sentence, of "the big models", with no devices of its own ("… 12 hours on 8
@@ -840,7 +842,7 @@ def sentences_with_devices(text: str) -> list[Span]:
 
 # what may stand between a duration and its device count when a cell or a list writes them as one
 # pair: "3 days/64 K40s", "12 days, 64 GPUs", "64 GPUs for 12 days", "8 GPUs × 10 days"
-PAIR_GAP = re.compile(r"\s*(?:[,/;:×x(]|for|on|with|using|over)?\s*", re.IGNORECASE)
+PAIR_GAP = re.compile(r"\s*(?:[,/;:×x(]|for|on|with|using|over|in|within)?\s*", re.IGNORECASE)
 
 
 def _tight_pairs(sentence: Span, devices: list[tuple[float, str, str, Span]],
@@ -878,7 +880,28 @@ def _row_cited(sentence: Span, start: int, end: int, after: int, limit: int) -> 
     if close == -1 and limit == sentence.end:
         close = min(limit - at, after - at + LAST_TAIL)
     tail = low[after - at: close] if close != -1 else ""
-    return any(CITATION.search(words) or has_cue(words, CITED) for words in (label, tail))
+    return any(CITATION.search(words) or has_cue(words, CITED) for words in (label, tail)) or \
+        UNLIKE_ANOTHER.search(label) is not None
+
+
+# a pair told of the model "unlike" sets apart, in a label with no first person: "Unlike Kite, which
+# required 2,048 A100s for 21 days, …" (not "Unlike Kite, we train on 64 A100s for 3 days")
+UNLIKE_ANOTHER = re.compile(r"\bunlike\b(?![^;]*\b(?:we|our|us)\b)")
+# a pair in the parenthesis that glosses a name after a preposition: "… of the compute used for Kite
+# (2,048 GPUs, 21 days)"
+GLOSSED_NAME = re.compile(r"\b(?:for|of|by|than|like|as|with)\s+(?:the\s+)?(?P<name>[A-Z][\w.-]*)"
+                          r"(?:\s+[A-Z0-9][\w.-]*)?\s*\(\s*$")
+
+
+def _glosses_another(text: str, sentence: Span, first: int) -> bool:
+    """Whether a pair starting at ``first`` opens the parenthesis that glosses a name written after a
+    preposition (:data:`GLOSSED_NAME`), not an accelerator's, whose family the text's title does not
+    carry: that model's run."""
+    gloss = GLOSSED_NAME.search(text, max(sentence.start, first - 60), first)
+    if gloss is None or resolve_accelerator(gloss.group(0).split(None, 1)[1].rstrip(" (")):
+        return False
+    title = text.lstrip()[:TITLE_REACH].split("\n\n", 1)[0].lower()
+    return re.split(r"[\s-]", gloss.group("name"))[0].lower() not in title
 
 
 def find_device_counts(text: str, publication_year: int | None = None) -> list[Estimate]:
@@ -896,7 +919,10 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
         if not devices:
             continue
         times = durations(sentence)
-        pairs = _tight_pairs(sentence, devices, times) if len(devices) > 1 else []
+        contrasted = _contrasted_runs(sentence, devices, times) if len(devices) > 1 else []
+        # (runs a contrast sets apart are read as such first: "Kite needed 40 days on 2,048 A100s, while
+        # Heron was trained with 1,024 H100s in 10 days")
+        pairs = _tight_pairs(sentence, devices, times) if len(devices) > 1 and len(contrasted) < 2 else []
         if len(pairs) > 1 and TRAINING.search(sentence.text):
             previous_end = sentence.start
             ends = [max(device[3].end, duration[2].end) for device, duration in pairs]
@@ -915,13 +941,14 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
                     limit = starts[index + 1] if index + 1 < len(pairs) else sentence.end
                     if _row_cited(sentence, previous_end, first, ends[index], limit):
                         estimate.notes.append("cited from other work: the row names another work")
+                    elif _glosses_another(text, sentence, first):
+                        estimate.notes.append("cited from other work: a gloss on another model's name")
                     elif prose_cited:
                         estimate.notes.append("cited from other work: the sentence that sets its runs "
                                               "side by side cites its source")
                     estimates.append(estimate)
                 previous_end = ends[index]
             continue
-        contrasted = _contrasted_runs(sentence, devices, times) if len(devices) > 1 else []
         if len(contrasted) > 1 and TRAINING.search(sentence.text):
             cited = _cites_whole(sentence)
             for device, duration in contrasted:
