@@ -713,6 +713,9 @@ def test_a_number_that_starts_with_its_decimal_point_is_read_whole():
     ("In 2023 TPU v4-512 slices trained the model for 9 days.", 256, "TPU v4"),
     # nodes before a count whose device name carries a memory size
     ("We trained the model on 128 nodes, each with 8 A100 80GB GPUs, for 21 days.", 1024, "A100 SXM"),
+    # replicas or nodes "each using" their devices
+    ("The model was trained with 50 replicas, each using a single K40 GPU, for about two weeks.", 50, "K40"),
+    ("We train on 64 nodes, each using 8 A100 GPUs, for 10 days.", 512, "A100 SXM"),
 ])
 def test_slices_and_nodes_as_device_counts(sentence, chips, accelerator):
     estimate = only(find_device_counts(sentence, 2021))

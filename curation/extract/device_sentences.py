@@ -7,21 +7,20 @@ hours", "using 50 GPUs, for one day". The rules:
 - one sentence names a **device count** (digits or a number word, then the accelerator or a device noun:
   GPUs, TPUs, chips, cores; an accelerator in the plural, "64 k40s"; a count straight before an
   accelerator's name, "8 16 GB V100", "a single GTX 580"; a TPU slice, "a v3-256 pod": 128 chips, slices
-  counted, "2 TPU v5p-128 slices": 128 chips, or a pod sized in cores or chips, "a 512-core TPU v3 pod",
-  or a cluster in GPUs, "a 2,048-GPU H100 cluster";
-  whole TPU pods counted, "4 TPUv3 pods", "a full TPU v3 pod": the chips of that generation's pod, where
-  the sentence sizes nothing else; "the number of GPUs used for training is 512 (A100)"; DGX systems, "4
-  DGX A100 nodes": 32 A100s; a product of nodes and devices, "32 x 8 A100 GPUs", "16 nodes × 8 H100", "50
-  replicas, each on a K40", "64 8-GPU servers", "twelve servers, each with eight A100 GPUs"; a cloud
-  instance type, "32 p4d.24xlarge instances"; not what each node holds with no count of nodes, "Each node
-  contains 8 A100 GPUs" (see :mod:`node_time`); not a year, "in 2017 V100 GPUs"; not CPU cores) and a
-  **duration** (digits, number words or a range, then minutes, hours ("48h"), days ("14d"), weeks or
-  months, "one and a half weeks", "a week and a half", "2d 6h"; a time per epoch times the epochs the
-  sentence gives, or alone for a run "for one epoch"; not a milestone, "after just 4 hours", though a
-  run that "converged after 14 days" lasted them and one "pretrained … within 10 days" is bounded by them,
-  nor a rate, "one minute per move", nor an amount of recordings, "12,000 hours of speech"), and says it
-  is training ("train", "pretrain", "fine-tune", "epoch", "took", "needed", "run", "used", "conducted",
-  "lasted", "converged");
+  counted, "2 TPU v5p-128 slices": 128 chips, or a pod sized in cores or chips, "a 512-core TPU v3 pod", or
+  a cluster in GPUs, "a 2,048-GPU H100 cluster"; whole TPU pods counted, "4 TPUv3 pods", "a full TPU v3
+  pod": the chips of that generation's pod, where the sentence sizes nothing else; "the number of GPUs used
+  for training is 512 (A100)"; DGX systems, "4 DGX A100 nodes": 32 A100s; a product of nodes and devices,
+  "32 x 8 A100 GPUs", "16 nodes × 8 H100", "50 replicas, each on a K40", "each using a single K40", "64
+  8-GPU servers", "twelve servers, each with eight A100 GPUs"; a cloud instance type, "32 p4d.24xlarge
+  instances"; not what each node holds with no count of nodes, "Each node contains 8 A100 GPUs" (see
+  :mod:`node_time`); not a year, "in 2017 V100 GPUs"; not CPU cores) and a **duration** (digits, number
+  words or a range, then minutes, hours ("48h"), days ("14d"), weeks or months, "one and a half weeks", "a
+  week and a half", "2d 6h"; a time per epoch times the epochs the sentence gives, or alone for a run "for
+  one epoch"; not a milestone, "after just 4 hours", though a run that "converged after 14 days" lasted them
+  and one "pretrained … within 10 days" is bounded by them, nor a rate, "one minute per move", nor an amount
+  of recordings, "12,000 hours of speech"), and says it is training ("train", "pretrain", "fine-tune",
+  "epoch", "took", "needed", "run", "used", "conducted", "lasted", "converged");
 - a count whose own words give it another purpose ("5,000 TPUs to generate self-play games", "256
   GPUs for data generation") is not the run's; one whose words say it trains ("and 64 TPUs to train
   the networks") is, whatever else the sentence's other devices do;
@@ -304,7 +303,8 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
 # (8×80G) servers" / "2 pods of 4,096 TPU v4 chips": devices per node × nodes
 NODES_BEFORE = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*|(?i:{WORD}))\s+(?:compute\s+|GPU\s+|TPU\s+)?"
                           r"(?:nodes|servers|machines|hosts|replicas|workers|pods|slices)"
-                          r"\s*(?:,?\s*(?:each\s+)?(?:with|of|containing|having|equipped\s+with|running\s+on|on)"
+                          r"\s*(?:,?\s*(?:each\s+)?(?:with|of|containing|having|equipped\s+with|running\s+on|on"
+                          r"|using|uses|use)"
                           r"\s+(?:each\s+)?"
                           r"|[×x*]\s*|(?P<open>\s*\(\s*))$",  # "128 nodes (8×A100 each)"
                           re.IGNORECASE)
