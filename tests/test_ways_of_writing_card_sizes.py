@@ -16,14 +16,19 @@ def _extraction(body: str, repository: str = "acme/Wren-7B"):
     return extract_document(Document(CARD, HEAD + body + "\n", 2024), name=repository)
 
 
-@pytest.mark.parametrize("body", [
-    "Wren is a 7B language model. It was pre-trained on 2T tokens.",
-    "Wren is a 7B language model. The model was pre-trained on 2T tokens.",
-    "Wren is a 7B language model. Like the 70B version, it was pre-trained on 2T tokens.",
+@pytest.mark.parametrize(("body", "tokens"), [
+    ("Wren is a 7B language model. It was pre-trained on 2T tokens.", 2e12),
+    ("Wren is a 7B language model. The model was pre-trained on 2T tokens.", 2e12),
+    ("Wren is a 7B language model. Like the 70B version, it was pre-trained on 2T tokens.", 2e12),
+    # the card's size listed before its siblings' shares the figure after them
+    ("Wren-7B and Wren-70B were trained on 15T tokens.", 15e12),
+    ("# Wren-7B\n\nThe 7B and 70B versions were trained on 15T tokens each.", 15e12),
+    ("Wren-7B, Wren-13B and Wren-70B were pre-trained on 15T tokens.", 15e12),
+    ("# Wren-7B\n\nThe 7B, 13B and 70B versions were trained on 15T tokens each.", 15e12),
 ])
-def test_the_size_its_name_carries_written_before_a_model_sizes_the_card(body):
+def test_the_size_its_name_carries_sizes_the_cards_run(body, tokens):
     primary = _extraction(body).primary
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * tokens)
 
 
 @pytest.mark.parametrize("body", [

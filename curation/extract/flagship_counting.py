@@ -1362,11 +1362,13 @@ def _bare_size_rank(sentence: Span, figure: Span, size: float) -> int:
 
 def _another_bare_size_before(sentence: Span, figure: Span, size: float, sized: Sized) -> bool:
     """Whether the bare size phrase nearest before a figure in its sentence (:data:`BARE_SIZE`, "a 125M
-    model") is another size than the flagship's, with no sized name written after it, nearer the figure."""
+    model") is another size than the flagship's, with no sized name written after it, nearer the figure,
+    nor the flagship's size listed with it (:func:`listed_with`)."""
     if not any(word in sentence.text for word in ("model", "variant", "version", "param")):
         return False  # cheap test before the pattern
     before = list(BARE_SIZE.finditer(sentence.text, 0, max(0, figure.start - sentence.start)))
-    if not before or abs(_value(before[-1]) - size) <= ROUNDING * size:
+    if not before or abs(_value(before[-1]) - size) <= ROUNDING * size or \
+            listed_with(sentence.text, before[-1].start(), size):
         return False
     owner = _owner_at(sentence, figure, sized)
     return owner is None or owner[0] - sentence.start <= before[-1].start()
@@ -1445,6 +1447,29 @@ def _in_base_relative(text: str, name_end: int, figure_start: int) -> bool:
     return clause is not None and not BASE_RELATIVE_END.search(text, clause.end(), figure_start)
 
 
+# a size listed right before another, the two sharing what follows: "Heron-7B and Heron-70B were trained
+# on 15T tokens", "The 7B and 70B versions …" (a name's family may stand before the second size)
+LISTED_SIZE_BEFORE = re.compile(r"(?<![\d.])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[MBT])\b\s*"
+                                r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:[A-Za-z][\w.]*[\s-])?$")
+
+
+def listed_with(sentence: str, start: int, size: float) -> bool:
+    """Whether the flagship's ``size`` is listed before the size written at ``start`` in a sentence, in a
+    list of sizes that runs up to it (:data:`LISTED_SIZE_BEFORE`; "Heron-7B, Heron-13B and Heron-70B"):
+    the figure after them is all their sizes' (so the flagship's too)."""
+    for _ in range(MAX_LISTED):
+        listed = LISTED_SIZE_BEFORE.search(sentence, max(0, start - 40), start)
+        if listed is None:
+            return False
+        if abs(_value(listed) - size) <= ROUNDING * size:
+            return True
+        start = listed.start()
+    return False
+
+
+MAX_LISTED = 6  # sizes a list may hold before the one a figure follows
+
+
 def _sibling_of_another_size(text: str, owner: tuple[int, str, float] | None, figure: Span, own: str | None,
                              sized: Sized, size: float) -> bool:
     """Whether a figure's owner (see :func:`_owner_at`) is of the own model's family at another size than
@@ -1453,6 +1478,9 @@ def _sibling_of_another_size(text: str, owner: tuple[int, str, float] | None, fi
     run."""
     if owner is None or own is None or owner[1] not in _own_names(own, sized) or \
             abs(owner[2] - size) <= ROUNDING * size:
+        return False
+    starts = [match.start() for _, match in sized[owner[1]] if match.end() == owner[0]]
+    if starts and listed_with(text, starts[0], size):  # "Heron-7B and Heron-70B were trained on …"
         return False
     return not any(abs(_value(m) - size) <= ROUNDING * size
                    for m in BARE_SIZE_WORD.finditer(text, owner[0], figure.start))

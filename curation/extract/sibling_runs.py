@@ -7,7 +7,8 @@ family (its first word is one of the words of the repository's name before the s
 size (apart by more than a name's rounding) is that model's run, not the card's own. A figure's
 position is its last part in the sentence (a count's tokens, a device time's duration), so the card's
 own name before it ("Like Heron-70B, Heron-20B was trained on 2T tokens") keeps it the card's, and so
-does a sibling the run starts from ("distilled from Heron-70B on 100B tokens").
+do a sibling the run starts from ("distilled from Heron-70B on 100B tokens") and one listed right after the
+card's own size ("Heron-20B and Heron-120B were trained on 2T tokens": both sizes' figure).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 
 from curation.extract.context import STARTS_FROM
 from curation.extract.evidence import Estimate
-from curation.extract.flagship_counting import BASE_RELATIVE, OTHER_SIZE_NOTE, ROUNDING
+from curation.extract.flagship_counting import BASE_RELATIVE, OTHER_SIZE_NOTE, ROUNDING, listed_with
 from curation.extract.quantities import scaled_value
 
 # a name with a size: "Heron-120B", "heron-2-70b", "Heron 2 70B", "Heron-3.1-8B-Instruct" (at most three
@@ -62,5 +63,7 @@ def mark_runs_of_named_siblings(estimates: list[Estimate], repository: str | Non
         if not named or named[-1].group("family").lower() not in family:
             continue
         other = scaled_value(named[-1].group("n").replace("_", "."), named[-1].group("m").lower())
-        if abs(other - size) > ROUNDING * size:
+        # (the card's size listed right before the sibling's shares the figure: "Heron-7B and Heron-70B
+        # were trained on 15T tokens")
+        if abs(other - size) > ROUNDING * size and not listed_with(clause, named[-1].start(), size):
             estimate.notes.append(f"{OTHER_SIZE_NOTE} ({named[-1].group(0)}, not {name})")
