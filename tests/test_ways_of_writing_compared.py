@@ -55,6 +55,11 @@ def test_the_own_model_glossed_before_the_comparison_keeps_its_figure():
     "Future work will scale Osprey to 70B parameters and 15T tokens.",
     "In the future, we hope to train Osprey-70B on 15T tokens.",
     "We will further scale Osprey to 70B parameters and 10T tokens.",
+    # a question, a condition or advice about a run is no run either
+    "What would happen if we trained a 10B model on 1T tokens?",
+    "Can a 10B model trained on 1T tokens match Finch?",
+    "Our scaling law suggests training a 30B model on 600B tokens.",
+    "We recommend pre-training a 30B model on at least 600B tokens.",
 ])
 def test_a_future_run_is_no_run(body):
     assert primary_of(body) is None

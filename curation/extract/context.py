@@ -244,6 +244,12 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:"
                                 r"|\bwould\s+have\s+(?:\w+\s+)?(?:taken|used|cost|required|needed|consumed"
                                 r"|lasted|been)\b|\b(?:had|were)\s+we\b|\bif\s+we\s+had\b"
                                 r"|\bhope\s+to\s+(?:\w+\s+)?(?:pre-?)?train"
+                                # a condition: "if we trained a 10B model on 1T tokens", "if one trains …"
+                                r"|\bif\s+(?:we|one|you|they)\s+(?:were\s+to\s+)?(?:\w+\s+)?(?:pre-?)?train"
+                                # advice, not a run: "our scaling law suggests training a 30B model on 600B
+                                # tokens", "we recommend pre-training on at least 1T tokens"
+                                r"|\b(?:suggest|recommend|advis|prescrib)\w*\s+(?:that\s+)?(?:\w+\s+){0,2}?"
+                                r"(?:pre-?)?train"
                                 # the run's extent assumed, not done: "assuming we train for 300B tokens"
                                 # (not a figure's assumption about a run done: "assuming 40% utilization")
                                 r"|\bassuming\s+(?:that\s+)?(?:we|they|it)\s+(?:\w+\s+)?"
@@ -541,7 +547,7 @@ BASELINE_NOTE = "cited from other work: a baseline the authors reproduce"
 
 
 def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:
-    """Note the cues that govern a figure where they stand (see :data:`BEFORE_IN_SENTENCE`), and a
+    """Note the cues that govern a figure where they stand (see :data:`BEFORE_IN_SENTENCE`), a question, and a
     general rule (:func:`general_statement`, read up to the figure's end: a device count and its
     duration may stand either side of the indefinite model, "With 1,000 H100s, training a 70B model
     takes 30 days"); hearsay anywhere before the figure in its sentence (:data:`HEARSAY`) makes it
@@ -581,7 +587,10 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     foreseen = foreseen or (any(word in rest[:60] for word in ("could", "might", "may"))
                             and MODAL_SUBJECT.match(rest) is not None
                             and INDEFINITE_SUBJECT.search(before[-80:]) is not None)
-    if supposed or share or foreseen or BEFORE_IN_SENTENCE.search(governed) or \
+    # a question is no report of a run: "What would happen if a 10B model were trained on 1T tokens?", "Can
+    # a 10B model trained on 1T tokens match Kite?"
+    asked = whole.rstrip().endswith("?")
+    if supposed or share or foreseen or asked or BEFORE_IN_SENTENCE.search(governed) or \
             BEFORE_IN_PHRASE.search(phrase) or JUST_BEFORE.search(before[-30:]) or \
             JUST_AFTER.match(after) or RANGE_TOP.search(before[-160:]) or \
             CURVE_POINT.search(before[-60:]) or \
