@@ -398,6 +398,9 @@ STUDY = "Low-Rank Adapters for Large Models\n\nAbstract\nWe study this problem.\
     "Frontier models now require more than 1e25 FLOPs to train, and this threshold is used by regulators.",
     # a formula's worked example
     "The compute is C = 6ND; for N = 70B and D = 1.4T this gives 5.9e23 FLOPs.",
+    # the rule in symbols, then an example
+    "A model with N parameters trained on D tokens costs 6ND FLOPs, e.g. 6e23 for 100B parameters and 1T "
+    "tokens.",
 ])
 def test_no_run_of_the_texts_own(sentence):
     primary = extract(STUDY + sentence, 2023).primary

@@ -361,7 +361,10 @@ CLASS_OF_MODELS = re.compile(r"\b[\w-]+-(?:style|class|scale|like|sized)\s+(?:mo
                              r"(?:of|from|released\s+in|trained\s+in|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 # a formula's worked example: "for N = 70B and D = 1.4T this gives 5.9e23 FLOPs"
 # (the inputs set, "N = 70B"; "trained with C = 5.76e23 FLOPs" states the run's own compute)
-WORKED_EXAMPLE = re.compile(r"\b(?i:for|with|if|when|setting)\s+[A-BD-Z]\s*=\s*\d")
+WORKED_EXAMPLE = re.compile(r"\b(?i:for|with|if|when|setting)\s+[A-BD-Z]\s*=\s*\d"
+                            # the rule in symbols, its figures examples: "a model with N parameters trained
+                            # on D tokens costs 6ND FLOPs, e.g. 6e23 for 100B parameters and 1T tokens"
+                            r"|\b(?i:with|of|on|for)\s+[A-Z]\s+(?i:parameters|params|tokens|training\s+tokens)\b")
 DESCRIBES_NAMED = re.compile(r"(?:\b(?:is|was|as|being|be)|(?<![\w.-])[A-Z][\w.-]*,)\s*$")
 # (and of models in general, the plural present passive with a word of habit or of the present: "the
 # largest models today are trained with …", "such models are typically trained on …")
@@ -415,8 +418,9 @@ def general_statement(sentence: str, before: str, title: str = "") -> bool:
     reduces the cost of training a 70B model …", unless the sentence says "we train …") or, in no first
     person, after "for instance" ("for instance, a 405B model was trained on 15.6T tokens"), or in a
     sentence whose subject is a figure ("Figure 3 shows the loss of a 13B model trained for …"); or a
-    formula's worked example ("for N = 70B and D = 1.4T this gives 5.9e23 FLOPs", not "we train a model
-    with N = 7B parameters on D = 2T tokens"); or a conversion between time and compute ("It takes 15
+    formula's worked example ("for N = 70B and D = 1.4T this gives 5.9e23 FLOPs", "a model with N
+    parameters trained on D tokens costs 6ND FLOPs, e.g. 6e23 for …", not "we train a model with N = 7B
+    parameters on D = 2T tokens"); or a conversion between time and compute ("It takes 15
     days for 10,000 GPUs to compute 3.1e23 FLOPs"); or a threshold said of models in the plural ("models
     trained with more than 1e24 FLOPs exhibit …"). The first person counts up to the end of the figure's
     clause. ``title`` is the text's title line (a name it writes before a size names the model)."""
