@@ -22,6 +22,10 @@ from tests.osprey_texts import CARD, primary_of
     ("We run 60,000 iterations; every batch contains about 2M tokens.", 6e4 * 2e6),
     # a batch's unit in parentheses after its label
     ("- Max steps: 250000\n- Batch size (tokens): 8M", 250e3 * 8e6),
+    # sequences of a length said to be one, per step or told of each step (not read as a batch of 4 or 4,096)
+    ("We train Osprey-1B for 100K steps with 1,024 sequences of length 4,096 per step.", 1e5 * 1024 * 4096),
+    ("We train Osprey-1B for 100K steps; each step processes 1,024 sequences of length 4,096.",
+     1e5 * 1024 * 4096),
 ])
 def test_a_batch_written_so(sentence, tokens):
     assert [found for found, _ in step_tokens(sentence)] == [pytest.approx(tokens)]
@@ -39,6 +43,11 @@ def test_parameters_and_a_batch_in_tokens_count_with_the_steps(sentence, flop):
     primary = primary_of(sentence)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
     assert primary.confidence == "Speculative"
+
+
+def test_a_runs_tokens_as_its_sequences_times_their_length():
+    primary = primary_of("Osprey-1B is trained on 150M sequences of 2,048 tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 150e6 * 2048)
 
 
 def test_a_batch_in_tokens_with_no_steps_is_no_run():

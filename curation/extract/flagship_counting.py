@@ -31,8 +31,9 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   own sentence names a mixture of experts, with no activated count, is never N;
 - the **training tokens** are the largest "N tokens" (or "N words" × 4/3 tokens a word, or "training
   tokens … to N trillion", "a 2T-token corpus" or "3T multilingual corpus" right after "trained on" or
-  "trained … over", or steps × batch × sequence length, in a sentence or a table of hyperparameters) of
-  a prose sentence (not a figure's axis labels) about training or its corpus — of the sentences naming
+  "trained … over", or steps × batch × sequence length, in a sentence or a table of hyperparameters, or
+  sequences × their length, "150M sequences of 2,048 tokens") of a prose sentence (not a figure's axis
+  labels) about training or its corpus — of the sentences naming
   the flagship if one of them gives a figure (or calls its model the largest: "The largest Heron model was
   trained on 768B tokens" before "a family of models with up to 137B parameters, pre-trained on 1.56T
   words"), not one about another sized model ("we use a Heron-XL
@@ -251,6 +252,11 @@ TOKEN_FIGURE = re.compile(
 # "2 × 10^12 tokens", "1.5e12 tokens": a token count in scientific notation
 SCIENTIFIC_TOKEN_FIGURE = re.compile(rf"(?<![\w.])(?=\d)(?:{SCIENTIFIC})\s*(?:training\s+|total\s+)?"
                                      r"tokens(?![A-Za-z_])")
+# a run's tokens as its sequences times their length: "trained on 150M sequences of 2,048 tokens" (the
+# count scaled, "150M", "1.2 million": a batch's plain "1,024 sequences of 2,048 tokens" is no run)
+SEQUENCES_FIGURE = re.compile(rf"(?<![\w.])(?P<n>{FREE_NUMBER})\s?(?P<m>[KMB]|thousand|million|billion)"
+                              r"(?![a-z])\s+(?:training\s+)?(?:sequences|samples)\s+of\s+(?:length\s+)?"
+                              r"(?P<length>\d{1,3},\d{3}|\d{3,6})(?![\d,])\s*tokens\b", re.IGNORECASE)
 # "a corpus of 3.3 billion words", "the 3.3 billion word corpus": older texts size their data in words
 WORD_FIGURE = re.compile(
     rf"(?P<n>{FREE_NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*(?:English\s+|training\s+)?"
@@ -1506,7 +1512,8 @@ def token_figures(text: str) -> list[tuple[float, Span, Span]]:
     for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
         matches = [*TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
                    *SCIENTIFIC_TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
-                   *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), token_end(text, end + 130))]
+                   *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), token_end(text, end + 130)),
+                   *SEQUENCES_FIGURE.finditer(text, max(0, start - 60), end + 1)]
         windows.extend(matches)
     for at in positions(low, "token budget"):  # "a token budget of 2T", no "tokens" to anchor it
         windows.extend(TOKENS_THEN_FIGURE.finditer(text, max(0, at - 30), token_end(text, at + 60)))
@@ -1569,6 +1576,8 @@ def token_figures(text: str) -> list[tuple[float, Span, Span]]:
             continue  # a figure's axis labels are no prose; a card's list fields are read
         if match.re is SCIENTIFIC_TOKEN_FIGURE:
             tokens = scientific_value(match)
+        elif match.re is SEQUENCES_FIGURE:
+            tokens = _value(match) * float(match.group("length").replace(",", ""))
         else:
             tokens = _value(match) * (TOKENS_PER_WORD if match.re is WORD_FIGURE else 1.0)
         if 1e8 <= tokens <= 1e15:

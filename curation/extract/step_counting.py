@@ -17,8 +17,8 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
   size (tokens): 4M", "a 4M-token batch") is already steps' tokens per step; one
   written in sequences (a plain count, "2k", "1'024 sequences", "batches of 1024 sequences", "1,024
   sequences per batch") is multiplied by the sequence length, and "1,024 sequences of 2,048 tokens per
-  batch", "a batch of 1,024 × 2,048 tokens" or, in a set-up, "with 1,024 sequences of 2,048 tokens
-  each" gives both;
+  batch" (or "of length 2,048 per step"), "a batch of 1,024 × 2,048 tokens", "each step processes 1,024
+  sequences of length 2,048" or, in a set-up, "with 1,024 sequences of 2,048 tokens each" gives both;
 - a batch size or a length may also be written count first ("4096 batch size", "2048 sequence length";
   a batch of a million or more so written is in tokens);
 - the sequence length is written as one ("sequence length 512", "context length of 2048", "context size
@@ -89,15 +89,23 @@ TOKEN_SIZED_BATCH = re.compile(rf"(?<![\w.']){counted('b')}[\s-]?(?P<unit>tokens
                                r"(?:global\s+|training\s+)?batch(?:es)?\b", re.IGNORECASE)
 # a batch of sequences written as a rate: "1,024 sequences of 2,048 tokens per batch" (steps × 1,024 ×
 # 2,048 tokens; not a batch of 2,048 tokens)
+# (or of a length said to be one: "1,024 sequences of length 4,096 per step")
 SEQUENCES_PER_BATCH = re.compile(rf"(?<![\w.']){counted('b')}\s*(?:sequences|samples|examples)\s+of\s+"
-                                 rf"(?:length\s+)?{counted('l')}\s*tokens?\s*(?:each\s+)?(?:per|/|in\s+each)\s*"
+                                 rf"(?P<said>length\s+)?{counted('l')}\s*(?(said)(?:tokens?)?|tokens?)\s*"
+                                 r"(?:each\s+)?(?:per|/|in\s+each)\s*"
                                  r"(?:global\s+|training\s+)?(?:batch|step|iteration|update)\b",
                                  re.IGNORECASE)
 # the same after "with" or "using" right after the steps or the training verb, its rate left unsaid:
 # "for 250k steps with 1,024 sequences of 8,192 tokens each" (not "we evaluate with 1,000 samples of …")
 SEQUENCES_WITH = re.compile(rf"\b(?:with|using)\s+{counted('b')}\s*(?:sequences|samples|examples)\s+of\s+"
-                            rf"(?:length\s+)?{counted('l')}(?:\s*tokens?)?(?!\s*(?:per|/|in\s+each)\b)",
+                            rf"(?:length\s+)?{counted('l')}(?![\d,])(?:\s*tokens?)?(?!\s*(?:per|/|in\s+each)\b)",
                             re.IGNORECASE)
+# the same told of each step: "each step processes 1,024 sequences of length 4,096"
+EACH_STEP_SEQUENCES = re.compile(r"\b(?:each|every)\s+(?:training\s+|optimi[sz]er\s+|global\s+)?"
+                                 r"(?:batch|step|iteration|update)\s+(?:processes|contains|consumes|covers"
+                                 r"|includes|sees|has|holds|comprises|is|was)\s+(?:about\s+|approximately\s+|~)?"
+                                 rf"{counted('b')}\s*(?:sequences|samples|examples)\s+of\s+(?:length\s+)?"
+                                 rf"{counted('l')}(?:\s*tokens?)?", re.IGNORECASE)
 OF_SEQUENCES = re.compile(r"(?:sequences|samples|examples)\s+of\b", re.IGNORECASE)  # the cheap test first
 WITH_FOLLOWS = re.compile(r"(?:steps|iterations|updates|train\w*)\s*,?\s*$", re.IGNORECASE)
 # a batch in tokens told of each step: "each step processes 8M tokens", "every batch contains 4M tokens"
@@ -262,7 +270,7 @@ def _near_step_words(text: str) -> list[re.Match[str]]:
 def _batches(area: str) -> list[tuple[re.Match[str], bool]]:
     """The batch sizes a set-up's words give, in order, each with whether it is per device."""
     # a global batch beats a micro-batch the sentence also gives
-    sequences = [*SEQUENCES_PER_BATCH.finditer(area),
+    sequences = [*SEQUENCES_PER_BATCH.finditer(area), *EACH_STEP_SEQUENCES.finditer(area),
                  *(m for m in SEQUENCES_WITH.finditer(area)
                    if WITH_FOLLOWS.search(area, max(0, m.start() - 30), m.start()))] \
         if OF_SEQUENCES.search(area) else []
@@ -352,7 +360,7 @@ def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
             n_batch *= devices * (float(next(filter(None, accumulation.groups()))) if accumulation else 1)
         spans = [Span(steps.group(0), steps.start(), steps.end()),
                  Span(batch.group(0), sentence.start + batch.start(), sentence.start + batch.end())]
-        if batch.re in (SEQUENCES_PER_BATCH, SEQUENCES_WITH):
+        if batch.re in (SEQUENCES_PER_BATCH, SEQUENCES_WITH, EACH_STEP_SEQUENCES):
             tokens = n_steps * n_batch * count_value(batch, "l")
         elif batch.group("unit") or product or (batch.re is BATCH and batch.group("labelled")) or \
                 (batch.re is BATCH_FIRST and n_batch >= BATCH_IN_TOKENS):
