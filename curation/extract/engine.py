@@ -269,7 +269,8 @@ def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
     own ("we", "our") is reporting other people's runs — a survey, an analysis of scaling or of energy
     use: those figures are marked as cited (at least five prose sentences with figures, none
     first-person; a table, several figures in one sentence, or a run told again in the same words, counts
-    once). One such sentence is enough in a text whose title calls it a survey or a review, and in one
+    once). One such sentence is enough in a text whose title calls it a survey or a review (where a first
+    person that tells no training of its own, "as we discuss in Section 4", claims nothing), and in one
     that says it studies others' models or argues a position (:func:`_studies_others`,
     :data:`ARGUES`); there, a count of operations (parameters × tokens) of a model its title does not
     carry is another's too. A paper that contributes a method and trains nothing
@@ -282,7 +283,8 @@ def mark_reports_of_others(estimates: list[Estimate], text: str = "") -> None:
     survey = (prose or counted) and SURVEY_TITLE.search(title)
     study = (prose or counted) and (STUDIES_OTHERS.search(text, 0, STUDY_OPENING) or _argues(text))
     told = prose + [e for e in counted if is_prose(e.evidence[0])] if survey or study else prose
-    surveyed = told and survey and not any(FIRST_PERSON.search(e.evidence[0].text) for e in told)
+    # (in a survey, a first person that only guides the reader, "as we discuss in Section 4", claims no run)
+    surveyed = told and survey and not any(OWN_TRAINING.search(e.evidence[0].text) for e in told)
     # a paper that contributes a method and trains nothing: its named models' runs are others'
     applied = [e for e in quoted + counted
                if e.model and e.stage == PRETRAINING and looks_like_a_model(e.model)
