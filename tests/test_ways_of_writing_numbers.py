@@ -310,6 +310,9 @@ def test_cue_words_are_read_from_a_words_start(body):
     ("(started 11th March, 2023; ended 10th April, 2023)", 30),  # a semicolon between start and end
     ("from 2023-03-11 to 2023-04-10", 30),  # ISO 8601 dates
     ("(2023-03-11 – 2023-04-10)", 30),
+    # no year written: the two dates of one year, or the first of the year before
+    ("started on June 1st and finished on July 20th", 49),
+    ("from Dec 1 to Jan 15", 45),
 ])
 def test_a_run_between_two_dates_lasted_the_days_between(written, days):
     (seconds, *_), = date_range_durations(f"Osprey was trained on 512 A100 GPUs {written}.")

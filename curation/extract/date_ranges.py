@@ -5,8 +5,9 @@
 2023", "from 2023-03-11 to 2023-04-10" (ISO 8601 dates). The rules:
 
 - each end gives a day and a month (a month name, whole or shortened, before or after the day); the
-  year may be written once, after the second date, and a first date in a later month than the second
-  is then of the year before;
+  year may be written once, after the second date, or not at all ("started on June 1st and finished on
+  July 20th": the two dates of one year), and a first date in a later month than the second is then of
+  the year before;
 - the two dates are joined as a range ("to", "until", "through", "and", a dash), or the first follows
   a word of starting ("started", "from", "between", "began") and the second, within the sentence, a
   word of ending ("ended", "finished", "completed", "until", "to");
@@ -48,6 +49,7 @@ ISO_RANGE = re.compile(
     + _ISO.format(name="b"), re.IGNORECASE)
 ISO_HINT = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 MAX_DAYS = 366
+NO_YEAR = 2023  # the year two dates written without one are read in (not a leap year)
 
 
 def _date(match: re.Match[str], i: int, year: int) -> date | None:
@@ -78,9 +80,8 @@ def date_range_durations(text: str) -> list[tuple[float, str, int, int]]:
         if not _ranged(match):
             continue
         year_text = match.group("y2") or match.group("y1")
-        if year_text is None:
-            continue
-        second_year = int(match.group("y2") or year_text)
+        # (with no year written, the two dates are of one year: any year without a 29 February)
+        second_year = int(match.group("y2") or year_text or NO_YEAR)
         end = _date(match, 2, second_year)
         begin = _date(match, 1, int(match.group("y1") or second_year))
         if begin is None or end is None:
