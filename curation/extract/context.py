@@ -597,7 +597,8 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     if supposed or share or foreseen or asked or BEFORE_IN_SENTENCE.search(governed) or \
             BEFORE_IN_PHRASE.search(phrase) or JUST_BEFORE.search(before[-30:]) or \
             JUST_AFTER.match(after) or RANGE_TOP.search(before[-160:]) or \
-            CURVE_POINT.search(before[-60:]) or \
+            (any(word in before[-60:] for word in ("at ", "At ", "for ", "For "))
+             and CURVE_POINT.search(before[-60:])) or \
             general_statement(text[sentence.start: sentence.end], text[sentence.start: figure.end],
                               _title_line(text)):
         estimate.notes.append(LOCAL_NOTE)

@@ -1433,7 +1433,10 @@ def _told_of_another(text: str, sentence: Span, figure: Span, own: str) -> bool:
     it (:data:`RELATIVE_OF_NAME`, up to where the sentence's own clause resumes, see
     :func:`_in_base_relative`) that is not the own model ``own`` nor one the title carries: the named
     model's run, even without a size in its name."""
-    for match in RELATIVE_OF_NAME.finditer(sentence.text, 0, max(0, figure.start - sentence.start)):
+    before = sentence.text[:max(0, figure.start - sentence.start)]
+    if "which" not in before and "that" not in before and "who" not in before:
+        return False  # cheap test before the pattern: no relative clause
+    for match in RELATIVE_OF_NAME.finditer(before):
         other = match.group("name")
         if other.lower() in NOT_NAME_WORDS or other in SENTENCE_OPENERS or \
                 _squashed(own).startswith(_squashed(other)) or in_title(text, other):
@@ -1512,8 +1515,10 @@ def token_figures(text: str) -> list[tuple[float, Span, Span]]:
     for start, end in anchor_hits(text)[TOKENS_ANCHOR]:
         matches = [*TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
                    *SCIENTIFIC_TOKEN_FIGURE.finditer(text, max(0, start - 40), end + 7),
-                   *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), token_end(text, end + 130)),
-                   *SEQUENCES_FIGURE.finditer(text, max(0, start - 60), end + 1)]
+                   *TOKENS_THEN_FIGURE.finditer(text, max(0, start - 30), token_end(text, end + 130))]
+        if low.find("sequences of", max(0, start - 40), start) != -1 or \
+                low.find("samples of", max(0, start - 40), start) != -1:  # cheap test before the pattern
+            matches.extend(SEQUENCES_FIGURE.finditer(text, max(0, start - 60), end + 1))
         windows.extend(matches)
     for at in positions(low, "token budget"):  # "a token budget of 2T", no "tokens" to anchor it
         windows.extend(TOKENS_THEN_FIGURE.finditer(text, max(0, at - 30), token_end(text, at + 60)))
