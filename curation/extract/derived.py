@@ -203,6 +203,10 @@ FINE_TUNED_FROM = re.compile(
 )
 
 
+# the end of a key-value table's row after its value: at most a closing pipe ("| Base model | X |")
+ROW_ENDS = re.compile(r"[^|\n]*\|?[ \t]*(?:\n|$)")
+
+
 # "we trained Heron-7B on the Orca dataset" on the card of "Heron-7B-orca" (see :func:`_extends`)
 TRAINED_ON = re.compile(r"\bwe\s+(?:further\s+)?(?:fine-?tuned|finetuned|trained|tuned)\s+" + NAME
                         + r"\s+on\b", re.IGNORECASE)
@@ -359,6 +363,8 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
         if NEGATED_BEFORE.search(text, max(0, said.start() - 16), said.start()):
             continue  # "it is not a fine-tune of v0.1"
         base = said.group("base").strip("[]() ")
+        if said.group(0).lstrip().startswith("|") and not ROW_ENDS.match(text, said.end()):
+            continue  # "| Base Model | Python | Instruct |": a wider table's header, not a key and its value
         if base.lower() not in PLACEHOLDERS and not _is_own(base, own):
             return base
     trained = TRAINED_ON.search(text)
