@@ -686,17 +686,14 @@ def test_a_tuned_name_over_the_pretrained_versions_run_is_derived():
     assert extract_document(Document(CARD, text, 2024), name="acme/Heron-7B-it").primary is None
 
 
-def test_a_wider_tables_header_opening_with_base_model_names_no_base():
-    """"| Base Model | Python | Instruct" heads a table of a family's variants: no key and its value."""
-    text = ("---\nlicense: apache-2.0\n---\n# Heron-7B\n\n| Base Model | Python | Instruct\n"
-            "--- | --- | ---\nacme/Heron-7B | acme/Heron-7B-Python | acme/Heron-7B-Instruct\n\n"
-            "Heron-7B was trained on 2T tokens.\n")
-    assert derived_from(text, "acme/Heron-7B") is None
-
-
-def test_a_model_trained_from_scratch_and_then_tuned_is_not_derived():
-    text = ("---\nlicense: apache-2.0\n---\n# Heron-7B\n\nHeron-7B was trained from scratch on 2T tokens and "
-            "then instruction-tuned.\n")
+@pytest.mark.parametrize("body", [
+    "Heron-7B was trained from scratch on 2T tokens and then instruction-tuned.",
+    # "| Base Model | Python | Instruct" heads a table of a family's variants: no key and its value
+    "| Base Model | Python | Instruct\n--- | --- | ---\nacme/Heron-7B | acme/Heron-7B-Python | "
+    "acme/Heron-7B-Instruct\n\nHeron-7B was trained on 2T tokens.",
+])
+def test_a_model_trained_from_scratch_is_not_derived(body):
+    text = f"---\nlicense: apache-2.0\n---\n# Heron-7B\n\n{body}\n"
     assert derived_from(text, "acme/Heron-7B") is None
 
 
