@@ -575,3 +575,10 @@ def test_a_token_figure_that_restates_the_passes_is_their_total(sentence):
     """A count of tokens written as the passes' total ("3 epochs (1.2T tokens)") is not multiplied by them."""
     primary = primary_of(TITLE + sentence)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1.5e9 * 1.2e12)
+
+
+def test_a_line_keyed_by_training_is_read_though_it_holds_as_many_numbers_as_words():
+    """"Training: 1.1B parameters, 3T tokens, 128 A100s, 90 days" is a summary, not a figure's axis labels."""
+    text = "# Osprey-1B\n\nTraining: 1.1B parameters, 3T tokens, 16 nodes × 8 A100-40G, 90 days.\n"
+    primary = card_primary(text, "acme/Osprey-1B")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.1e9 * 3e12)

@@ -941,6 +941,12 @@ SCIENTIFIC = re.compile(r"\d[\d.,]*\s*(?:[×x*]|\\times)\s*10\s*(?:\^|\*\*)?\s*[
 MIN_PROSE_WORDS = 3
 
 
+# a line keyed by training, its set-up in numbers after it: "Training: 1.1B parameters, 3T tokens, 128
+# A100s, 90 days" (a summary, not a figure's axis labels)
+TRAINING_FIELD = re.compile(r"\W*(?:pre-?)?training(?:\s+(?:set-?up|summary|details|run))?\s*:\s*\S",
+                            re.IGNORECASE)
+
+
 def is_prose(span: Span) -> bool:
     """Whether a span reads as a sentence rather than a figure's axis labels or a number list:
     at least three words, and more words than numbers (a number in scientific notation counts once; a
@@ -1061,7 +1067,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         inside = sentence.start <= figure.start <= sentence.end
         estimate.model = model_before(sentence.text, figure.start - sentence.start) if inside else \
             nearby_model(sentence.text)
-    if not structured and not is_prose(estimate.evidence[0]):
+    if not structured and not is_prose(estimate.evidence[0]) and \
+            not TRAINING_FIELD.match(estimate.evidence[0].text):
         estimate.notes.append("not prose: figure labels or a list of numbers")
     # a relative clause telling a model's training is that training's: "a fine-tuned version of Kite-7B,
     # which was pre-trained on 2T tokens" (the stage words before the clause are another run's)
