@@ -149,11 +149,14 @@ def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Spa
     return value, span
 
 
-def _named_size_written(text: str, named: float) -> tuple[float, Span] | None:
-    """The size a repository's name carries written alone in the card's prose ("This is the repository for
-    the 13B pretrained model"), when the card's first count is another size's (the top of the family's range,
-    "from 7 billion to 70 billion parameters"): the card says which of the family it is."""
-    for match in NAME_SIZE.finditer(text):
+def _named_size_written(text: str, named: float,
+                        pattern: re.Pattern[str] | None = None) -> tuple[float, Span] | None:
+    """The size a repository's name carries written alone in the card's prose, outside a table's row or a
+    heading (``pattern``: any size, "This is the repository for the 13B pretrained model", when the card's
+    first count is another size's, the top of the family's range, "from 7 billion to 70 billion
+    parameters"; or one before the words of a model, :data:`MODEL_OF_SIZE`): the card says which of the
+    family it is."""
+    for match in (pattern or NAME_SIZE).finditer(text):
         value = scaled_value(match.group("n"), _size(match.group("m")))
         line = text[text.rfind("\n", 0, match.start()) + 1: match.start()]
         if abs(value - named) <= NAME_ROUNDING * named and not line.lstrip().startswith(("|", "#")):
@@ -171,14 +174,7 @@ def _size_of_a_model(text: str, name: str | None) -> tuple[float, Span] | None:
     """The size a card's repository name carries, written alone in its prose before the words of a model
     ("Heron is a 7B language model" on acme/Heron-7B), when the card states no parameter count."""
     named = repository_size(name)
-    if not named:
-        return None
-    for match in MODEL_OF_SIZE.finditer(text):
-        value = scaled_value(match.group("n"), _size(match.group("m")))
-        line = text[text.rfind("\n", 0, match.start()) + 1: match.start()]
-        if abs(value - named) <= NAME_ROUNDING * named and not line.lstrip().startswith(("|", "#")):
-            return value, Span(match.group(0), match.start(), match.end())
-    return None
+    return _named_size_written(text, named, MODEL_OF_SIZE) if named else None
 
 
 def _named_size_stated(text: str, named: float) -> tuple[float, Span] | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from curation.extract.card_finders import NAME_ROUNDING as ROUNDING
 from curation.extract.card_finders import repository_sizes
 from curation.extract.context import eligible
 from curation.extract.evidence import HARDWARE, OPERATION_COUNTING, Estimate, Span, sentence_around
@@ -33,7 +34,6 @@ ANY_SIZE = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[BM])(?!\w)"
 COMPARED_OPENING = re.compile(r"\W*(?:like|unlike|as\s+with|as\s+for|similar\s+to|compared\s+(?:to|with))\s+"
                               r"[^,;]{1,60},\s*", re.IGNORECASE)
 EXPERT_WORDS = re.compile(r"\b(?:active|activated|total|experts?|moe|mixture)\b", re.IGNORECASE)
-ROUNDING = 0.2  # how far a name's rounded size ("7B") may lie from a written one (6.7B)
 OTHER_SIZE_NOTE = "cited from other work: a run of another size than the card's"
 
 
