@@ -30,6 +30,9 @@ from tests.osprey_texts import primary_of
      3 * 4e9 * 1e6 * 90),
     ("Osprey-V costs 100 GFLOPs per 16-frame clip. We train it for 30 epochs on 200K training videos.",
      3 * 100e9 * 200e3 * 30),
+    # the examples and epochs in the sentence before the cost
+    ("Osprey-G was trained on 3B images for 5 epochs. A forward pass costs 965 GFLOPs per image.",
+     3 * 965e9 * 3e9 * 5),
 ])
 def test_cost_per_example_times_examples_and_epochs(body, flop):
     primary = primary_of(body, year=2021)
@@ -61,6 +64,19 @@ def test_a_pre_training_told_before_its_fine_tuning_is_counted_alone(body):
 ])
 def test_no_figure_without_one_count_of_each(body):
     assert not find_sample_counting(body)
+
+
+def test_the_set_up_before_the_cost_names_the_run_not_its_kind():
+    """The sentence before the cost gives the run; the name in an apposition ("a ViT") is its kind."""
+    primary = primary_of("Osprey-G, a ViT with 1.8B parameters, was trained on 3B images for 5 epochs. "
+                         "Its forward pass costs 965 GFLOPs per image.", year=2023)
+    assert primary is not None and primary.value_flop == pytest.approx(3 * 965e9 * 3e9 * 5, rel=0.02)
+    assert primary.model == "Osprey-G"
+
+
+def test_a_compared_set_up_before_the_cost_is_not_the_runs():
+    assert find_sample_counting("We compare with Kite, trained on 3B images for 5 epochs. Osprey-G costs "
+                                "965 GFLOPs per image.") == []
 
 
 def test_the_cost_words_do_not_make_the_figure_a_non_total():

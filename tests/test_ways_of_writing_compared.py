@@ -223,6 +223,16 @@ def test_a_compared_model_in_an_aside_or_a_closed_relative_clause_leaves_the_fig
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
 
 
+@pytest.mark.parametrize("body", [
+    "Osprey-G, a LlamaNet decoder with 7B parameters, was trained on 2T tokens.",
+    "Osprey-G, an efficient GPT2 variant with 7B parameters, was trained on 2T tokens.",
+])
+def test_a_name_in_an_apposition_is_the_kind_of_the_model_before_it(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.model == "Osprey-G"
+    assert primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
 def test_one_of_the_models_a_comparison_takes_in_is_not_the_own():
     assert primary_of("The largest model in our comparison, Finch-540B, used 2.5e24 FLOPs.") is None
 

@@ -222,13 +222,24 @@ ASIDE_CLOSER = re.compile(r"\s*\)?\s*,")
 CLOSED_RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose)\b(?:[^,;()]|,\d{3})*,(?!\d{3})")
 
 
+# an apposition that says what kind of model the name before its comma is: "Heron-G, a ViT with 1.8B
+# parameters, …", "Heron-7B, a decoder-only Transformer, …" (the name inside is the kind, the run is
+# Heron-G's)
+APPOSITION_OPENER = re.compile(r"(?P<name>[A-Za-z][\w.-]*[\w]),\s+an?\s+(?:[\w.-]+\s+){0,2}$")
+
+
 def in_aside(text: str, start: int, end: int, figure: int | None = None) -> bool:
     """Whether the name at ``start:end`` stands in an aside that sets it beside its clause's subject
-    (see :data:`ASIDE_OPENER`), or (given the ``figure``'s offset) a relative clause about it closes
+    (see :data:`ASIDE_OPENER`), or in an apposition that tells what kind of model the name before it is
+    (:data:`APPOSITION_OPENER`), or (given the ``figure``'s offset) a relative clause about it closes
     before that figure (:data:`CLOSED_RELATIVE`)."""
     if figure is not None and "," in text[end: end + 3]:
         closed = CLOSED_RELATIVE.match(text, end, figure)
         if closed is not None:
+            return True
+    if "," in text[max(0, start - 40): start]:
+        apposition = APPOSITION_OPENER.search(text, max(0, start - 60), start)
+        if apposition is not None and looks_like_a_model(apposition.group("name")):
             return True
     return "," in text[max(0, start - 20): start] and \
         ASIDE_OPENER.search(text, max(0, start - 20), start) is not None and \

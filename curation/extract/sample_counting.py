@@ -14,7 +14,9 @@ The rules:
   dataset whose training split's size is a published fact (:data:`DATASET_EXAMPLES`), and the epochs a
   count of passes (:data:`~curation.extract.operation_counting.EPOCHS`), or one pass when the count is
   of the examples the run has "seen" ("34B samples seen");
-- all three stand in one sentence, or the cost in one and the examples and epochs in the next; a
+- all three stand in one sentence, or the cost in one and the examples and epochs in the next, or in
+  the one before when the next gives none ("Heron-G was trained on 3B images for 5 epochs. A forward
+  pass costs 965 GFLOPs per image."; not a sentence before that evaluates or compares); a
   sentence that gives two counts of examples or two of epochs gives none, since which pairs with which
   is unsaid (a dataset and its size written together, "ImageNet-1k (1.28M images)", are one count) —
   unless a word of fine-tuning or transfer parts them: the training told before it is the
@@ -40,8 +42,8 @@ import re
 from curation.extract.anchors import COMPUTE_UNIT_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.cell_tables import cell_tables
 from curation.extract.context import classify, mark_local_cues
-from curation.extract.device_sentences import next_sentence
-from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around
+from curation.extract.device_sentences import STUDY_WORD, next_sentence
+from curation.extract.evidence import OPERATION_COUNTING, Estimate, Span, sentence_around, sentence_before
 from curation.extract.flagship_counting import in_title
 from curation.extract.operation_counting import EPOCHS, epochs_of
 from curation.extract.quantities import COUNTED, NUMBER, SCIENTIFIC, scaled_value, scientific_value
@@ -168,6 +170,9 @@ def find_sample_counting(text: str) -> list[Estimate]:
         following = next_sentence(text, sentence) if estimate is None else None
         if following is not None and "\n\n" not in text[sentence.end: following.start]:
             estimate = _estimate(text, sentence, costs[0], following)
+        before = sentence_before(text, sentence) if estimate is None else None
+        if before is not None and not STUDY_WORD.search(before.text):
+            estimate = _estimate(text, sentence, costs[0], before)
         if estimate is not None:
             estimates.append(estimate)
     return estimates
@@ -194,7 +199,8 @@ def _estimate(text: str, sentence: Span, cost: re.Match[str], other: Span | None
         return None
     cost_span = Span(cost.group(0), sentence.start + cost.start(), sentence.start + cost.end())
     example_span = Span(where.text[ex_start:ex_end], where.start + ex_start, where.start + ex_end)
-    evidence = [sentence] + ([other] if other else []) + [cost_span, example_span]
+    told = sorted([sentence] + ([other] if other else []), key=lambda span: span.start)  # in reading order
+    evidence = [*told, cost_span, example_span]
     estimate = Estimate(3 * forward * n_examples * passes, OPERATION_COUNTING, evidence,
                         {"forward_flop_per_example": forward, "training_examples": n_examples,
                          "epochs": passes, "formula": "3 * forward FLOP per example * examples * epochs"},
