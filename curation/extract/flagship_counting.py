@@ -41,7 +41,8 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   :func:`_another_models_tokens`), not one that only describes one of several datasets without a verb
   training on it (:func:`_one_of_several_corpora`) — not a batch, a context window, a sequence, a first
   stretch of training ("the first 100B tokens"; a run told in stages counts their sum, "first on 3T
-  tokens, then on 1T" is 4T, see :func:`_stage_sums`) or a per-step figure ("each on 300B tokens" is
+  tokens, then on 1T" is 4T, and so does a run told by its data's parts, "1.2T tokens of web text and
+  300B tokens of code" is 1.5T, see :func:`_stage_sums`) or a per-step figure ("each on 300B tokens" is
   every model's run), nor a distillation teacher's ("The teacher was pretrained on 2T tokens"), and
   the model a run starts or learns from owns none of its tokens ("initialized with Kite-7B weights
   and trained on 500B tokens", "distilled from Kite-7B on 50B tokens"); when the preferred figure's
@@ -135,6 +136,7 @@ from curation.extract.quantities import (
 from curation.extract.stage_tokens import stage_tokens
 from curation.extract.step_counting import field_block, list_block, step_tokens, table_step_tokens
 from curation.extract.tables import Row, find_tables
+from curation.extract.token_parts import parts_listed
 
 PARAMETER_STATEMENT = re.compile(
     rf"(?:(?P<n>{FREE_NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
@@ -1627,10 +1629,11 @@ SHARED_NOUN = re.compile(rf"(?P<n>{FREE_NUMBER})\s?(?P<m>[MBT]|million|billion|t
 
 
 def _stage_sums(text: str, found: list[tuple[float, Span, Span]]) -> list[tuple[float, Span, Span]]:
-    """For a sentence that tells the run in stages and gives each stage's tokens, the run's tokens: their
-    sum, evidenced by the words from the first figure to the last (the stages are one run; each figure
-    alone is a part of it), with a size that shares a figure's noun ("1.5T and 1T tokens"). Not when a
-    figure is part of another ("of which", "including")."""
+    """For a sentence that tells the run in stages and gives each stage's tokens, or lists its data's parts
+    (:func:`~curation.extract.token_parts.parts_listed`: "1.2T tokens of web text and 300B tokens of
+    code"), the run's tokens: their sum, evidenced by the words from the first figure to the last (the
+    stages are one run; each figure alone is a part of it), with a size that shares a figure's noun ("1.5T
+    and 1T tokens"). Not when a figure is part of another ("of which", "including")."""
     by_sentence: dict[int, list[tuple[float, Span, Span]]] = {}
     for figure in found:
         if figure[1].start >= figure[2].start:  # prose figures, not a table's rows or a set-up
@@ -1638,9 +1641,11 @@ def _stage_sums(text: str, found: list[tuple[float, Span, Span]]) -> list[tuple[
     sums = []
     for figures in by_sentence.values():
         sentence = figures[0][2]
-        if len(figures) < 2 or not STAGES.search(sentence.text) or PART_OF.search(sentence.text):
+        if len(figures) < 2 or PART_OF.search(sentence.text):
             continue
         figures = sorted({f[1].start: f for f in figures}.values(), key=lambda f: f[1].start)
+        if not STAGES.search(sentence.text) and not parts_listed(text, [f[1] for f in figures], sentence):
+            continue
         # a size that shares the next figure's noun: "(1.5T and 1T tokens)"
         shared = [_value(m) for f in figures
                   if (m := SHARED_NOUN.search(text, max(sentence.start, f[1].start - 30), f[1].start))]

@@ -47,6 +47,7 @@ from curation.extract.quantities import (
     scaled_value,
 )
 from curation.extract.step_counting import step_tokens
+from curation.extract.token_parts import sum_listed_parts
 
 # up to two words describing a model between its size and "model": "a 7B language model", "a 13B
 # decoder-only model" (not a count's noun or a word that joins, nor a model in another role than the
@@ -219,7 +220,7 @@ def find_operation_counting(text: str) -> list[Estimate]:
         for part in steps[1][1:] if steps else ():  # the batch's "per step" is the count's input, no
             clause = clause.replace(part.text.lower(), " ")  # sign of a figure that is no total
         estimates.append(restage_pretrained(classify(estimate, clause), sentence, token_span))
-    return estimates
+    return sum_listed_parts(text, estimates)
 
 
 # a clause after a semicolon that goes on about the same model: "…; it has 6.9B parameters", "; the model has"
