@@ -60,6 +60,10 @@ def test_the_own_model_glossed_before_the_comparison_keeps_its_figure():
     "Can a 10B model trained on 1T tokens match Finch?",
     "Our scaling law suggests training a 30B model on 600B tokens.",
     "We recommend pre-training a 30B model on at least 600B tokens.",
+    "Scaling laws suggest that a compute-optimal 30B model should see 600B tokens.",
+    # others' runs, with others' models as the subject
+    "Prior open models were trained on up to 1.4T tokens with up to 65B parameters.",
+    "Existing LLMs with 30B parameters typically use 2T tokens.",
 ])
 def test_a_future_run_is_no_run(body):
     assert primary_of(body) is None
@@ -344,3 +348,12 @@ def test_a_run_not_done_leaves_the_run_that_was(sentence):
 def test_a_negation_of_something_else_leaves_the_larger_run(sentence):
     primary = primary_of("Osprey-7B was trained on 1T tokens. " + sentence)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 2e12)
+
+
+@pytest.mark.parametrize("body", [
+    "Prior models used 300B tokens, while Osprey-7B was trained on 2T tokens.",
+    "Unlike prior models, which were trained on 300B tokens, Osprey-7B was trained on 2T tokens.",
+])
+def test_the_own_run_after_others_told_as_a_subject_is_the_own(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

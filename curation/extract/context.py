@@ -218,6 +218,7 @@ INDEFINITE_SUBJECT = re.compile(r"\b(?:a|an|any)\s+(?:[\w/-]+\s+){0,3}?(?:model|
 # Cues read only where they govern the figure (see :func:`mark_local_cues`): anywhere before it in its
 # sentence (not past a semicolon whose clause tells a run, :data:`CLAIMED_RUN`) — a prediction, a simulation
 # or a plan ("our law predicts that a 70B model should be trained on 1.4T tokens, requiring 5.9e23 FLOPs",
+# "a compute-optimal 30B model should see 600B tokens",
 # "we simulate training a 175B model on 10,000 GPUs"), generating text with a trained model ("generating 1M
 # tokens costs 1.4e17 FLOPs"), a statistic over many runs ("the median of 72 hours"), alternatives weighed
 # ("whether it takes …"), small runs for a study of scaling ("to fit scaling laws, we train 20 models …");
@@ -227,7 +228,8 @@ INDEFINITE_SUBJECT = re.compile(r"\b(?:a|an|any)\s+(?:[\w/-]+\s+){0,3}?(?:model|
 # 1e25 FLOPs", "delivers 2 exaflops")
 # (every alternative opens with a word boundary, tested once first: see fast_patterns)
 BEFORE_IN_SENTENCE = re.compile(r"\b(?:"
-                                r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+trained|train|use|require)|"
+                                r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+trained|train|use|require|see"
+                                r"|process)|"
                                 r"generating|decoding|simulat\w*|emulat\w*)\b"
                                 # alternatives weighed: "whether it takes 2 weeks on 10,000 GPUs or …"
                                 r"|\bwhether\b"
@@ -527,6 +529,14 @@ OTHERS_LISTED = re.compile(r"\b(?i:(?:prior|previous|earlier|existing|other|popu
                            r"\s+(?:(?:[^.;()]|\([^()]*\)){0,120}?[\s,])?(?!our\b)(?<!our\s)(?:the\s+)?[A-Z][\w.-]*"
                            r"(?:\s+[\w.-]+)?\s*\((?P<gloss>[^()]*)$")
 
+# others' runs told with others' models in the plural as their subject: "Prior open models were trained on
+# up to 1.4T tokens", "Existing LLMs typically use 2T tokens", "Many models have been trained on …" (up to
+# the figure, no comma, semicolon or turn to the own run: "Prior models used 300B tokens, while Heron …")
+OTHERS_AS_SUBJECT = re.compile(r"\b(?i:(?:prior|previous|earlier|existing|other|competing|contemporary"
+                               r"|popular|most|many)\s+(?:[\w-]+\s+){0,2}?(?:models|LLMs|systems|works|approaches)\s+"
+                               r"(?:\w+\s+)?(?:were|are|have|had|used|use|trained|train|required|require|needed)"
+                               r")\b(?:(?!\b(?i:while|whereas|but|although|though|yet|we|our)\b)[^,;])*$")
+
 
 # a clause after a semicolon that tells a run in the indicative, which the cues of the clause before do not
 # govern: "Generating the data took 200,000 H100 hours; Heron-1B itself was trained on 50B tokens"
@@ -565,6 +575,7 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
                                         or OTHERS_LISTED.search(before[-240:]) is not None)
     glossed = glossed or (any(verb in before for verb in COMPARISON_VERBS)
                           and COMPARED_PARTICIPLE.search(before[-200:]) is not None)
+    glossed = glossed or ("s " in before and OTHERS_AS_SUBJECT.search(before[-160:]) is not None)
     if glossed and "cited from other work" not in estimate.notes:
         estimate.notes.append("cited from other work")
     whole = text[sentence.start: sentence.end]
