@@ -221,6 +221,9 @@ def test_the_authors_estimate_of_a_named_models_run_is_that_models():
     "Osprey-7B, like Finch-7B, was trained on 2T tokens.",
     "Osprey-7B, unlike Finch-13B, was trained on 2T tokens.",
     "Osprey-7B matches Finch-7B, which was trained on 15T tokens, while using only 2T tokens.",
+    # others' models as a subject, then the own run
+    "Prior models used 300B tokens, while Osprey-7B was trained on 2T tokens.",
+    "Unlike prior models, which were trained on 300B tokens, Osprey-7B was trained on 2T tokens.",
 ])
 def test_a_compared_model_in_an_aside_or_a_closed_relative_clause_leaves_the_figure_the_subjects(body):
     primary = primary_of(body)
@@ -348,12 +351,3 @@ def test_a_run_not_done_leaves_the_run_that_was(sentence):
 def test_a_negation_of_something_else_leaves_the_larger_run(sentence):
     primary = primary_of("Osprey-7B was trained on 1T tokens. " + sentence)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 2e12)
-
-
-@pytest.mark.parametrize("body", [
-    "Prior models used 300B tokens, while Osprey-7B was trained on 2T tokens.",
-    "Unlike prior models, which were trained on 300B tokens, Osprey-7B was trained on 2T tokens.",
-])
-def test_the_own_run_after_others_told_as_a_subject_is_the_own(body):
-    primary = primary_of(body)
-    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
