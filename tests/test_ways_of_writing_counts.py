@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from curation.extract.derived import derived_from
 from curation.extract.device_sentences import amount
 from curation.extract.device_time import find_hardware
 from curation.extract.documents import extract_document
@@ -373,9 +374,13 @@ def test_a_family_table_on_a_chat_card_tells_its_bases_run():
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 4e12)
 
 
-def test_a_derivation_denied_leaves_a_base_card():
-    card = ("---\nlicense: apache-2.0\n---\n# Osprey-7B-v0.2\n\nOsprey-7B-v0.2 is a new base model, "
-            "pretrained from scratch on 6T tokens; it is not a fine-tune of v0.1.\n")
+@pytest.mark.parametrize("told", [
+    "pretrained from scratch on 6T tokens; it is not a fine-tune of v0.1.",
+    # another model's derivation, in a relative clause about it after "unlike"
+    "pretrained from scratch on 6T tokens, unlike Finch-7B which was fine-tuned from Tern-7B.",
+])
+def test_a_derivation_denied_or_another_models_leaves_a_base_card(told):
+    card = f"---\nlicense: apache-2.0\n---\n# Osprey-7B-v0.2\n\nOsprey-7B-v0.2 is a new base model, {told}\n"
     primary = card_primary(card, "acme/Osprey-7B-v0.2", 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 6e12)
 
@@ -582,3 +587,8 @@ def test_a_line_keyed_by_training_is_read_though_it_holds_as_many_numbers_as_wor
     text = "# Osprey-1B\n\nTraining: 1.1B parameters, 3T tokens, 16 nodes × 8 A100-40G, 90 days.\n"
     primary = card_primary(text, "acme/Osprey-1B")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1.1e9 * 3e12)
+
+
+def test_a_derivation_in_a_relative_clause_about_the_own_model_is_the_cards():
+    card = "# Osprey-7B-Chat\n\nOsprey-7B-Chat, which was fine-tuned from Tern-7B, answers questions.\n"
+    assert derived_from(card, "acme/Osprey-7B-Chat") == "Tern-7B"

@@ -785,7 +785,9 @@ def _reported_by_another(estimate: Estimate, opening: str) -> bool:
 # what a sentence says after its figure about another side, or about the results the run reached, whose
 # citations cite benchmarks and compared works ("… pre-trained with 3.2T tokens achieves 71.2 on MMLU [12]")
 RESULTS_WORD = r"achiev(?:es|ing)|outperform(?:s|ing)|surpass(?:es|ing)"
-COMPARISON_AFTER = re.compile(rf",?\s*\b(?:compared (?:to|with)|vs\.?|versus|whereas|while|than"
+# (also another side set against the figure: "… on 4T tokens, unlike Kite, which was fine-tuned from …")
+COMPARISON_AFTER = re.compile(rf",?\s*\b(?:compared (?:to|with)|vs\.?|versus|whereas|while|than|unlike"
+                              r"|in\s+contrast\s+to|as\s+opposed\s+to"
                               # a concession: "… on 2T tokens, though an optimal 7B model would need 140B"
                               rf"|though|although|{RESULTS_WORD})\b", re.IGNORECASE)
 

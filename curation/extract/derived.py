@@ -326,6 +326,12 @@ def _tags(meta: dict) -> set[str]:
 UNNAMED_SOURCE, UNNAMED_BASE = "the model it was converted from", "the model it was fine-tuned from"
 
 
+# a relative clause about a named model that ends where a derivation is told: "…, unlike Kite-7B which
+# was fine-tuned from Lark-7B" (the derivation is that model's; the card's own name as the subject keeps it)
+ANOTHER_MODELS_CLAUSE = re.compile(r"(?P<subject>[A-Za-z0-9][\w./-]*[\w])\s*,?\s+(?:which|that|who)\s+"
+                                   r"(?:was|is|were|are|has\s+been|had\s+been)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def derived_from(text: str, name: str | None = None, declared: str | None = None) -> str | None:
     """The model a card's model derives from (see the module's rules), or None for a base model's card.
     ``name`` is the repository id or title the card is published under, when known; ``declared`` the
@@ -365,6 +371,9 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
         base = said.group("base").strip("[]() ")
         if said.group(0).lstrip().startswith("|") and not ROW_ENDS.match(text, said.end()):
             continue  # "| Base Model | Python | Instruct |": a wider table's header, not a key and its value
+        about = ANOTHER_MODELS_CLAUSE.search(text, max(0, said.start() - 80), said.start())
+        if about and looks_like_a_model(about.group("subject")) and not _is_own(about.group("subject"), own):
+            continue  # "unlike Kite-7B, which was fine-tuned from Lark-7B": Kite's derivation, not the card's
         if base.lower() not in PLACEHOLDERS and not _is_own(base, own):
             return base
     trained = TRAINED_ON.search(text)
