@@ -136,6 +136,7 @@ from curation.extract.quantities import (
 from curation.extract.stage_tokens import stage_tokens
 from curation.extract.step_counting import field_block, list_block, step_tokens, table_step_tokens
 from curation.extract.tables import Row, find_tables
+from curation.extract.text_bytes import TEXT_BYTES, TOKENS_PER_WORD, WORDS_PER_GIGABYTE, text_bytes_tokens
 from curation.extract.token_parts import parts_listed
 
 PARAMETER_STATEMENT = re.compile(
@@ -263,7 +264,6 @@ SEQUENCES_FIGURE = re.compile(rf"(?<![\w.])(?P<n>{FREE_NUMBER})\s?(?P<m>[KMB]|th
 WORD_FIGURE = re.compile(
     rf"(?P<n>{FREE_NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*(?:English\s+|training\s+)?"
     r"(?:words\b|word(?=\s+(?:corpus|corpora|dataset)\b))", re.IGNORECASE)
-TOKENS_PER_WORD = 4 / 3  # English text: about 0.75 words a subword token
 # "a 2T-token corpus", "trained on 3T multilingual corpus": a corpus sized in tokens without the word
 CORPUS_FIGURE = re.compile(
     rf"(?P<n>{FREE_NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
@@ -2009,11 +2009,12 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
     its largest training-token figure, found anywhere in the text."""
     any_tokens = _training_tokens(text)  # cheap (anchored on "tokens"): most texts stop here
     # with no figure: the stages of a pre-training summed, else a data-mixture table
-    mixture = None
+    mixture, in_bytes = None, None
     if any_tokens is None:
         stages = stage_tokens(text)
         mixture = max(stages, key=lambda pair: pair[0]) if stages else mixture_tokens(text)
-    if any_tokens is None and mixture is None:
+        in_bytes = text_bytes_tokens(text) if mixture is None else None  # "trained on 40GB of text"
+    if any_tokens is None and mixture is None and in_bytes is None:
         return _count_from_ratio(text, repository)
     sized, flagship = _own_flagship(text, repository)
     active = _active_parameters(text)
@@ -2023,6 +2024,8 @@ def find_flagship_counting(text: str, repository: str | None = None) -> list[Est
         return []
     if mixture is not None:
         order = [(mixture[0], mixture[1], mixture[1])]
+    elif in_bytes is not None:
+        order = [in_bytes]
     else:
         order = _token_order(text, flagship.model, sized, flagship.size) if flagship \
             else _token_order(text)
@@ -2120,6 +2123,8 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
     )
     if "word" in token_span.text.lower():  # a count of words (WORD_FIGURE), converted
         estimate.assumptions["tokens_per_word"] = TOKENS_PER_WORD
+    elif TEXT_BYTES.fullmatch(token_span.text):  # a size in bytes of text, converted
+        estimate.assumptions.update(words_per_gigabyte=WORDS_PER_GIGABYTE, tokens_per_word=TOKENS_PER_WORD)
     started = _started_from(sentence, token_span, sized)
     if started:  # the run goes on from another model: that model's own compute is not counted here
         estimate.assumptions["continued_from"] = started
