@@ -63,6 +63,9 @@ def test_a_parenthesized_size_is_not_read_from_a_token_count(sentence):
     ("Pre-training consumed 184kGPUh on H100 accelerators.", 184e3),
     # the device between "hours of" and "compute"
     ("Training the final model took 640K hours of H100 compute.", 640e3),
+    # a power of ten alone (its exponent is no count of its own)
+    ("Pre-training consumed 10^6 H100 GPU hours.", 1e6),
+    ("Pre-training consumed 10⁵ H100 GPU hours.", 1e5),
 ])
 def test_device_time_written_so(sentence, hours):
     found = find_hardware(sentence, 2024)

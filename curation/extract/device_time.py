@@ -74,9 +74,11 @@ CHIP_UNIT = r"(?P<unit>hours?|hrs?|h(?![A-Za-z])|days?|weeks?|months?|years?)\b"
 CHIP_TIME = re.compile(
     # not the digits of a name: "A100 GPU days" is a column header, not 100 GPU-days
     # a thousand written onto the device, as in units: "184 kGPUh"
-    rf"(?<![\w.])(?:(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD}|[kKM](?=(?:GPU|TPU|NPU)))?"
-    # "1.2 × 10^4 GPU-days", "3 × 10⁵ A100-hours"
+    # (nor an exponent's digits: "10^6 GPU hours" is a million, not 6)
+    rf"(?<![\w.^*])(?:(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD}|[kKM](?=(?:GPU|TPU|NPU)))?"
+    # "1.2 × 10^4 GPU-days", "3 × 10⁵ A100-hours", and a power of ten alone: "10^6 A100 GPU hours", "10⁶ …"
     rf"|(?P<mantissa>{NUMBER})\s*(?:×|x|\*|·)\s*10\s*(?:\^|\*\*)?\s*(?P<power>\d{{1,2}}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,2}})"
+    r"|10(?:\s*(?:\^|\*\*)\s*(?P<bare_power>\d{1,2})|(?P<bare_sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))"
     # "5e5 GPU-hours"
     rf"|(?P<e_mantissa>{NUMBER})[eE]\+?(?P<e_power>\d{{1,2}}))"
     # the device named before the unit, with its vendor, a "GPU" before it or its memory after it: "Nvidia
@@ -321,6 +323,8 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
             chips_time = scaled_value(match.group("n"), match.group("mult"))
         elif match.group("e_mantissa"):
             chips_time = parse_plain(match.group("e_mantissa")) * 10 ** int(match.group("e_power"))
+        elif match.group("bare_power") or match.group("bare_sup"):
+            chips_time = 10.0 ** parse_exponent(match.group("bare_power") or match.group("bare_sup"))
         else:
             chips_time = parse_plain(match.group("mantissa")) * 10 ** parse_exponent(match.group("power"))
         seconds = chips_time * SECONDS[_unit_key(match.group("unit"))]
