@@ -595,3 +595,9 @@ def test_a_line_keyed_by_training_is_read_though_it_holds_as_many_numbers_as_wor
 def test_a_derivation_in_a_relative_clause_about_the_own_model_is_the_cards():
     card = "# Osprey-7B-Chat\n\nOsprey-7B-Chat, which was fine-tuned from Tern-7B, answers questions.\n"
     assert derived_from(card, "acme/Osprey-7B-Chat") == "Tern-7B"
+
+
+def test_an_exponents_digits_are_no_duration():
+    """"10^3 hours" is no 3 hours: a duration is not read from a power's exponent (no figure beats a
+    wrong one)."""
+    assert primary_of("Osprey was trained on 1,024 A100 GPUs for 10^3 hours.") is None

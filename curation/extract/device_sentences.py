@@ -105,8 +105,9 @@ AMOUNT_ANY_CASE = AMOUNT.replace(WORD, WORD_ANY_CASE)
 # (a duration's number word may be joined to its unit: "a two-month run")
 _DURATION_AMOUNT = AMOUNT_ANY_CASE.replace(r"(?![\w-])", r"(?!\w|-(?!(?:hour|day|week|month)\b))")
 DURATION = re.compile(
-    # (a digit or a number word's first letter, tested once first: a fast scan)
-    rf"(?<![\w.])(?=[\daefhnost])(?P<lo>{_DURATION_AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT_ANY_CASE}))?"
+    # (a digit or a number word's first letter, tested once first: a fast scan; not an exponent's digits,
+    # "10^3 hours" is no 3 hours)
+    rf"(?<![\w.^])(?=[\daefhnost])(?P<lo>{_DURATION_AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT_ANY_CASE}))?"
     # "3 and a half days"
     r"(?P<half_before>\s+and\s+a\s+half\b)?\s*"
     # "270 total hours", "80 wall-clock hours", "21 calendar days", "a full month"
