@@ -70,6 +70,10 @@ def test_a_single_node_with_eight_devices_is_eight_devices():
     ("Training used 8 a2-megagpu-16g machines on Google Cloud.", 128, "A100"),
     ("We used 128 trn1.32xlarge instances.", 2048, "Trainium"),
     ("The model was trained on a p3.16xlarge instance.", 8, "V100"),
+    # the count after the type
+    ("Osprey was trained on AWS Trainium (trn1.32xlarge, 64 instances).", 1024, "Trainium"),
+    ("We trained on p4d.24xlarge x 32.", 256, "A100"),
+    ("We trained on p5.48xlarge instances (16 nodes).", 128, "H100"),
 ])
 def test_a_cloud_instance_type_fixes_its_devices(sentence, devices, accelerator):
     assert [(count, name) for count, name, *_ in instance_counts(whole(sentence))] == [(devices, accelerator)]

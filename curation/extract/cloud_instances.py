@@ -3,7 +3,8 @@
 
 A paper trained on rented machines often names the instance type, not the GPUs, and the type fixes
 both: a p4d.24xlarge holds 8 A100 40GB GPUs. The rule: a count of instances of a type in the table below
-is that many times the type's devices, at the type's accelerator; "a p5.48xlarge instance" is one. The
+is that many times the type's devices, at the type's accelerator (the count before the type or right after
+it: "trn1.32xlarge, 64 instances", "p4d.24xlarge × 32"); "a p5.48xlarge instance" is one. The
 devices per type are the providers' published specifications (AWS EC2 accelerated computing instance
 types; Google Cloud accelerator-optimized machine types; Azure ND-series sizes).
 """
@@ -39,7 +40,12 @@ _TYPES = "|".join(re.escape(name) for name in sorted(INSTANCE_DEVICES, key=len, 
 INSTANCES = re.compile(
     rf"(?:(?<![\w.])(?P<count>\d[\d,]*|an?|{'|'.join(COUNT_WORDS)})\s+)?"
     r"(?:(?:AWS|Amazon|EC2|Azure|Google\s+Cloud|GCP|Cloud)\s+){0,2}"
-    rf"(?P<type>{_TYPES})(?![\w.])", re.IGNORECASE)
+    rf"(?P<type>{_TYPES})(?![\w.])"
+    # the count after the type: "trn1.32xlarge, 64 instances", "p4d.24xlarge × 32", "p5.48xlarge instances (16
+    # nodes)"
+    r"(?:(?:\s+(?:instances|nodes|machines|VMs))?\s*(?:[,;:(]\s*|\s)(?P<after>\d[\d,]*)\s+"
+    r"(?:instances|nodes|machines|VMs|servers)\b"
+    r"|\s*[×x]\s*(?P<times>\d[\d,]*)(?!\w|\.\d))?", re.IGNORECASE)
 
 
 def instance_counts(sentence: Span) -> list[tuple[float, str, str, Span]]:
@@ -47,7 +53,7 @@ def instance_counts(sentence: Span) -> list[tuple[float, str, str, Span]]:
     (see the module's rule); a type with no count before it is one instance."""
     found = []
     for match in INSTANCES.finditer(sentence.text):
-        written = (match.group("count") or "1").lower()
+        written = (match.group("count") or match.group("after") or match.group("times") or "1").lower()
         instances = 1.0 if written in ("a", "an") else parse_plain(written)
         per_instance, accelerator = INSTANCE_DEVICES[match.group("type").lower()]
         at = sentence.start + match.start()
