@@ -365,8 +365,13 @@ def test_a_list_of_the_models_runs_labelled_by_name(heading):
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 6e12)
 
 
-def test_the_released_model_with_its_size_is_the_own_flagship():
-    primary = primary_of("The released model has 13B parameters. Pre-training used 2T tokens.")
+@pytest.mark.parametrize("body", [
+    "The released model has 13B parameters. Pre-training used 2T tokens.",
+    # the largest of the models the text trains
+    "We trained Osprey on 2T tokens. The largest model has 13B parameters.",
+])
+def test_the_released_or_largest_model_with_its_size_is_the_own_flagship(body):
+    primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)
 
 

@@ -215,10 +215,11 @@ WE_TRAIN_SIZE = re.compile(
     rf"(?P<size>(?P<n>{NUMBER})\s?(?P<m>[MBT])(?![a-z])(?:[\s-]*param(?:eter)?s?)?[\s-]+"
     r"(?:[\w-]+\s+){0,2}?model)\b", re.IGNORECASE)
 # "our final model has 1.5B parameters", "our largest model contains about 52 billion parameters", and the
-# text's own said so: "the released model has 13B parameters", "the proposed model contains 1.3B parameters";
+# text's own said so: "the released model has 13B parameters", "the proposed model contains 1.3B parameters",
+# "the largest model has 70B parameters" (the largest of those the text trains);
 # its name may stand in apposition ("Our largest model, Heron-XL, has 1.5B parameters")
 OUR_MODEL_HAS = re.compile(
-    rf"(?:our|the\s+(?:released|final|resulting|proposed))\s+(?:[\w-]+\s+){{0,2}}?models?"
+    rf"(?:our|the\s+(?:released|final|resulting|proposed|largest|biggest))\s+(?:[\w-]+\s+){{0,2}}?models?"
     r"(?:,\s+[\w.-]+(?:\s[\w.-]+)?,)?\s+"  # its name in apposition: "Our largest model, Heron-XL, has …"
     rf"(?:has|have|contains?|consists\s+of|comprises|with)\s+"
     rf"(?:about\s+|approximately\s+|roughly\s+|~\s*)?(?P<n>{NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)"
@@ -1035,7 +1036,8 @@ def _described_sizes(text: str) -> list[tuple[float, Span]]:
     return found
 
 
-OWN_MODEL_WORDS = ("released model", "final model", "resulting model", "proposed model")
+OWN_MODEL_WORDS = ("released model", "final model", "resulting model", "proposed model", "largest model",
+                   "biggest model")
 
 
 # what a range of small models is trained for, besides the text's own model: "to fit scaling laws, we
