@@ -222,10 +222,11 @@ INDEFINITE_SUBJECT = re.compile(r"\b(?:a|an|any)\s+(?:[\w/-]+\s+){0,3}?(?:model|
 # "we simulate training a 175B model on 10,000 GPUs"), generating text with a trained model ("generating 1M
 # tokens costs 1.4e17 FLOPs"), a statistic over many runs ("the median of 72 hours"), alternatives weighed
 # ("whether it takes …"), small runs for a study of scaling ("to fit scaling laws, we train 20 models …");
-# in its own comma-bounded phrase — an ablation ("we train 1.8B ablation models on 350B tokens", not "unlike
-# our ablation models, Heron was trained on 2T tokens"); right before or after it — a bound, a scale or what
-# a machine can do ("exceeds 1e25", "a threshold of 10^25", "the 1e25 FLOPs threshold", "at the scale of
-# 1e25 FLOPs", "delivers 2 exaflops")
+# in its own comma-bounded phrase — an ablation, or a small model trained to test data or a method ("we
+# train 1.8B ablation models on 350B tokens", "Each validation model was trained on 64 GPUs", "proxy
+# models", "a pilot run"; not "unlike our ablation models, Heron was trained on 2T tokens"); right before or
+# after it — a bound, a scale or what a machine can do ("exceeds 1e25", "a threshold of 10^25", "the 1e25
+# FLOPs threshold", "at the scale of 1e25 FLOPs", "delivers 2 exaflops")
 # (every alternative opens with a word boundary, tested once first: see fast_patterns)
 BEFORE_IN_SENTENCE = re.compile(r"\b(?:"
                                 r"\b(?:predict\w*|forecast\w*|should\s+(?:be\s+trained|train|use|require|see"
@@ -295,7 +296,9 @@ SHARE_OF = re.compile(r"\d\s?%\s+of\s+(?:the\s+|our\s+|its\s+|their\s+|a\s+|an\s
 SUPPOSITION = re.compile(r"(?<!\bwe\s)\b(?:assume|suppose|imagine)\s+(?:that\s+)?(?:a|an|one|we|you)\b"
                          r"|(?:^|(?<=[.:;!?\n])\s*|\blet(?:\s+us|'s)\s+)consider\s+(?:a|an|one)\b",
                          re.IGNORECASE)
-BEFORE_IN_PHRASE = re.compile(r"\bablations?\b", re.IGNORECASE)
+BEFORE_IN_PHRASE = re.compile(r"\bablations?\b"
+                              r"|\b(?:validation|proxy|pilot|toy)\s+(?:runs?|models?|experiments?)\b",
+                              re.IGNORECASE)
 # (a rate a system sustains is no run's total either: "sustaining 15 petaflops", "a throughput of 38 TFLOPs")
 JUST_BEFORE = re.compile(r"\b(?:exceed\w*|deliver\w*|sustain\w*|capable\s+of"
                          # a bound set: "a threshold of 1e25", "the threshold is set at 1e25", "a cap of",

@@ -1769,6 +1769,14 @@ TRAINS_ON = re.compile(r"\b(?:pre-?)?train(?:s|ed)?\b|\b(?:pre-?)?training\s+(?:
                        r"|processed|consumed)\b", re.IGNORECASE)
 
 
+# a corpus the text releases, sized where it is introduced: "We release PloverData, a corpus of 10T tokens",
+# "We introduce Heron-Web, a 10T-token dataset" (the text's contribution is data: its size is no run's)
+RELEASED_CORPUS = re.compile(r"\bwe\s+(?:publicly\s+)?(?:release|introduce|present|open-?source|publish|build"
+                             r"|construct|curate|collect)\w*\s+[\w.-]+(?:\s+[\w.-]+)?\s*,\s*(?:a|an|the)\s+"
+                             r"(?:[\w-]+\s+){0,3}?(?:(?:corpus|dataset|collection)\s+(?:of|with|containing|comprising)"
+                             r"\s+(?:about\s+|over\s+|roughly\s+|~\s*)?)?$", re.IGNORECASE)
+
+
 def _one_of_several_corpora(text: str, tokens: float, sentence: Span, sized: Sized | None = None,
                             own: str | None = None) -> bool:
     """Whether the token figure only describes a dataset ("The corpus is about 700M tokens"), with no
@@ -2099,6 +2107,8 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
     if flagship is not None and not owned and \
             _another_bare_size_before(sentence, token_span, flagship.size, sized):
         return None  # "We train a 125M model on 10B tokens": the 125M model's run, not the flagship's
+    if RELEASED_CORPUS.search(text, sentence.start, token_span.start) and not TRAINS_ON.search(sentence.text):
+        return None  # "We release PloverData, a corpus of 10T tokens": the data's size, not a run's
     labelled = owned and (_labelled_by(sentence, own) or _glosses_owner(sentence, token_span, sized))
     if (_one_of_several_corpora(text, d, sentence, sized, own) and not labelled) or \
             TEACHER_RUN.search(sentence.text) or \
