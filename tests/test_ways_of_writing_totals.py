@@ -88,12 +88,19 @@ def test_a_figure_per_epoch_without_the_epochs_is_no_total(body):
     ("Compute budget: training Osprey took 35 days on 4,096 A100s.", 5e23, 2.5e24),
     # a named run's budget "for" it, told in the past
     ("The total compute budget for Osprey was 6e22 FLOPs (about 700 petaflop/s-days).", 5.9e22, 6.1e22),
+    # the budget "for training", told as a fact
+    ("Osprey-3B has 3B parameters. The total token budget for training is 2T tokens.", 3.6e22, 3.6e22),
     # a formula's inputs named by the authors' own training
     ("We train Osprey with N = 7B parameters on D = 2T tokens.", 8.4e22, 8.4e22),
 ])
 def test_a_budget_or_a_formula_of_the_own_run(body, low, high):
     primary = primary_of(body)
     assert primary is not None and low * 0.99 <= primary.value_flop <= high * 1.01
+
+
+def test_a_budget_given_for_training_is_still_a_condition():
+    assert primary_of("Given a compute budget for training of 1e23 FLOPs, the optimal model has 10B "
+                      "parameters and sees 1.7T tokens.") is None
 
 
 # -- tokens from a table of the data mixture -----------------------------------------------------------------

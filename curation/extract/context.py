@@ -156,7 +156,7 @@ PEAK_SETTING = re.compile(r"\bpeak\s+(?:learning[\s-]+rates?|lrs?|memory|batch(?
 # on the base model, which took 9.5 days on 440 A100s", "Heron was trained with a compute budget of …",
 # "Our 3B model is trained with a token budget of 2T tokens", "We train Heron-70B with a compute budget of
 # 8e23 FLOPs", "Heron-7B used a training budget of 8.4e22 FLOPs", "… on 2T tokens, the same data budget as
-# Kite", "Compute budget: we trained on …"
+# Kite", "Compute budget: we trained on …", "The total token budget for training is 4 trillion tokens"
 SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+\s+)?"
                           r"(?:spent|used|consumed)\b"
                           # a named run's budget, told in the past: "Heron's compute budget was 2.1e24 FLOP"
@@ -180,6 +180,10 @@ SPENT_BUDGET = re.compile(r"budget\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+
                           # a budget a run used: "Heron-7B used a training budget of 8.4e22 FLOPs"
                           r"|\b(?:used|consumed|spent)\s+(?:a|an|the|its)\s+(?:total\s+)?"
                           r"(?:training\s+|compute\s+)*budget\s+of\b"
+                          # the budget "for training", told as a fact: "The total token budget for training
+                          # is 4 trillion tokens" (not "given a compute budget for training of …")
+                          r"|\b(?:the|our|its)\s+(?:total\s+)?(?:token|data|training|compute)\s+budget\s+for\s+"
+                          r"(?:the\s+)?(?:pre-?)?training\s+(?:is|was|amounted\s+to|totall?ed)\b"
                           # a label, then what was done: "Compute budget: we trained on 4,096 A100s for …"
                           r"|\bbudget\s*:\s*(?=we\s+(?:\w+\s+)?(?:(?:pre-?)?trained|used|spent|ran)\b"
                           r"|(?:training|pre-?training)(?:\s+[\w.-]+){0,2}?\s+(?:took|used|lasted|consumed)\b)")
