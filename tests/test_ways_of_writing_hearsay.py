@@ -42,6 +42,8 @@ def test_runs_told_of_but_not_run_give_no_figure(body):
     ("Assuming 40% MFU, we trained Osprey for 21 days on 2048 A100 GPUs.", 2048 * 21 * A100_DAY * 0.4 / 0.3),
     ("We then consider a 7B model trained on 2T tokens, our Osprey-7B.", 6 * 7e9 * 2e12),
     ("We trained Osprey for 21 days on 2048 A100 GPUs with an MFU of 0.4.", 2048 * 21 * A100_DAY * 0.4 / 0.3),
+    # a field with the unit in its key
+    ("We trained Osprey for 21 days on 2048 A100 GPUs.\n\n- MFU %: 40.00%", 2048 * 21 * A100_DAY * 0.4 / 0.3),
     ("To reduce the cost of training a 7B model, we train Osprey-7B on 2T tokens.", 6 * 7e9 * 2e12),
     ("Osprey Labs announced that Osprey-7B was trained on 2T tokens.", 6 * 7e9 * 2e12),
     ("Figure 3 shows the loss of Osprey-7B, which we trained on 2T tokens.", 6 * 7e9 * 2e12),

@@ -95,6 +95,8 @@ UTILIZATION = re.compile(
     r"(?:\b(?:MFU|HFU|model flops utili[sz]ation|hardware flops utili[sz]ation|utili[sz]ation)\b"
     r"[^.\n%]{0,40}?(?P<a>\d{1,2}(?:\.\d+)?)\s?%)|(?:(?P<b>\d{1,2}(?:\.\d+)?)\s?%\s*(?:MFU|HFU|model flops"
     r" utili[sz]ation|hardware flops utili[sz]ation|utili[sz]ation)\b)"
+    # a field with its unit in the key: "MFU %: 45.00%", "MFU (%): 45"
+    r"|(?:\b(?:MFU|HFU)\s*(?:\(%\)|%)\s*[:=]?\s*(?P<d>\d{1,2}(?:\.\d+)?)(?![\d.]))"
     # a share written as a fraction: "an MFU of 0.41"
     r"|(?:\b(?:MFU|HFU)\b(?:\s+(?:of|was|is|=|:|≈|~|around|about|reached|reaching))+\s*(?P<c>0\.\d{1,3})(?![\d%]))",
     re.IGNORECASE,
@@ -123,7 +125,7 @@ def _utilization_in(scope: str, explicit_only: bool) -> float | None:
     if match and explicit_only and not re.search(r"\b(?:MFU|HFU)\b|flops utili", match.group(0), re.I):
         return None  # a bare "utilization" elsewhere in a text may be about anything
     if match:
-        percent = match.group("a") or match.group("b")
+        percent = match.group("a") or match.group("b") or match.group("d")
         value = float(percent) / 100 if percent else float(match.group("c"))
         if 0.05 <= value <= 0.9:
             return value
