@@ -398,6 +398,9 @@ def test_a_compute_field_of_devices_times_days():
     ("Osprey-70B: ~1.3e23 FLOP (6ND).", 1.3e23),
     ("- **Osprey-7B**: 4e22 FLOPs", 4e22),
     ("Finch-65B: 6.3e23 FLOPs", None),  # a line keyed by another model's name is a citation's
+    # the plain name the title opens with, and another plain word
+    ("Osprey: 1,200 PF-days.", 1200 * 1e15 * 86400),
+    ("Finch: 6.3e23 FLOPs", None),
 ])
 def test_a_compute_line_keyed_by_the_own_models_name(line, flop):
     primary = primary_of("We train Osprey on our cluster.\n\n" + line)

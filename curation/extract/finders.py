@@ -125,9 +125,10 @@ COMPUTE_FIELD = re.compile(r"[ \t]*(?:[-*+|][ \t]*)?(?:\*\*)?"
                            r"(?:total[ \t]+|training[ \t]+|pre-?training[ \t]+)*(?:compute|flops?)(?:\*\*)?"
                            r"[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*[:=|]", re.IGNORECASE)
 # a line that gives a model's compute under its name: "Heron-70B: ~1.3e23 FLOP (6ND)", "- **Heron-7B**: 4e22
-# FLOPs" (a name with a size or version; read like a compute field though it is no prose, when the name is
-# the own model's)
-MODEL_FIELD = re.compile(r"[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?(?P<name>[A-Z][\w.-]*\d[\w.-]*)(?:\*\*)?"
+# FLOPs" (a name with a size or version, or the plain name the title opens with, "Heron: 1e23 FLOPs" under
+# "Heron: Open Models"; read like a compute field though it is no prose, when the name is the own model's)
+MODEL_FIELD = re.compile(r"[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?"
+                         r"(?P<name>[A-Z][\w.-]*\d[\w.-]*|(?P<plain>[A-Z][a-z][\w-]+))(?:\*\*)?"
                          r"[ \t]*[:=][ \t]*(?:~\s*|≈\s*|about\s+|approx(?:imately\s+|\.\s*|\s+)|roughly\s+)?")
 KEYED_LINE = "a compute line keyed by the own model's name"
 
@@ -236,7 +237,8 @@ def find_reported(text: str) -> list[Estimate]:
             if COMPUTE_FIELD.match(text, line_start, match.start()):
                 inputs["pairing"] = "a compute field"  # "Compute: 2.5e23 FLOPs (6 × 7B × 6T)": no prose
             keyed = None if "pairing" in inputs else MODEL_FIELD.fullmatch(text, line_start, match.start())
-            if keyed and _names_own_model(text, keyed.group("name")):
+            if keyed and (_names_own_model(text, keyed.group("name")) if not keyed.group("plain")
+                          else in_title(text, keyed.group("plain"))):
                 inputs["pairing"] = KEYED_LINE
             # the first of a pair ("(3.1e22 FLOPs versus 3.14e23 FLOPs)") in a sentence that opens with the
             # own model: the pair follows the sentence's order, its subject first
