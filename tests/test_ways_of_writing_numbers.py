@@ -278,6 +278,8 @@ def test_a_year_before_a_gpu_name_is_still_a_year():
     "This entire project consumed 92 GPU years on a cluster of V100s.",
     "It takes about 10 days on 8 V100 GPUs to get all the figures in this paper.",
     "The total training time for all experiments in this paper was about 50,000 A100 GPU hours.",
+    # a cluster's jobs summed
+    "In its first year, the cluster ran 4,000 training jobs totalling 50 million H100 GPU hours.",
 ])
 def test_a_whole_projects_compute_alone_is_no_run(body):
     assert extract(PAPER + body + "\n", 2021).primary is None

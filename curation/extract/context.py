@@ -703,8 +703,8 @@ AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|al
                                r"|\d[\d,]* (?:[\w-]+ ){0,2}runs|sweeps?|hyper-?parameter (?:search|tuning)"
                                r"|(?:which|that) together|together (?:used|took|consumed|required|needed))\b")
 # a whole project's or study's compute, ablations and experiments included ("This entire project
-# consumed 92 GPU years", "all experiments in this paper took 50,000 GPU hours"): no run's, not even as
-# an upper bound of one
+# consumed 92 GPU years", "all experiments in this paper took 50,000 GPU hours"), or a cluster's jobs summed
+# ("ran 4,000 training jobs totalling 50M GPU hours"): no run's, not even as an upper bound of one
 PROJECT_TOTAL = re.compile(r"\b(?:(?:whole|entire) (?:project|study|research|paper)|this project|the project"
                            # "in total, the study used 150,000 GPU hours", "our experiments together took …"
                            r"|(?:this|the|our) (?:study|investigation) (?:(?:in total|overall|altogether) )?"
@@ -716,7 +716,10 @@ PROJECT_TOTAL = re.compile(r"\b(?:(?:whole|entire) (?:project|study|research|pap
                            # "the total project compute, including failed runs and ablations, was …"
                            r"|total project|including (?:all )?(?:the )?(?:failed|preliminary|exploratory"
                            r"|unsuccessful|aborted) (?:runs|experiments)"
-                           r"|including (?:all )?(?:the )?ablations)\b")
+                           r"|including (?:all )?(?:the )?ablations"
+                           # a cluster's jobs summed: "Plover ran 4,000 training jobs totalling 50M GPU hours"
+                           r"|\d[\d,]* (?:[\w-]+ ){0,2}jobs"
+                           r"|(?:all|across) (?:of )?(?:the |its |our )?(?:\w+ )?jobs)\b")
 PROJECT_NOTE = "not a training total: a whole project's compute, its experiments included"
 
 
