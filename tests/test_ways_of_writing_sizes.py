@@ -96,15 +96,21 @@ def test_a_title_does_not_name_another_sized_model():
     assert primary is None or primary.value_flop < 1e21
 
 
-def test_a_named_familys_sizes_in_parentheses():
-    text = TITLE + "Osprey models (7B, 13B and 70B) are trained on 2 trillion tokens."
-    primary = _primary(text)
+@pytest.mark.parametrize("body", [
+    "Osprey models (7B, 13B and 70B) are trained on 2 trillion tokens.",
+    "We release Osprey (7B/13B/70B), trained on 2T tokens.",
+    # the siblings written as bare sizes right after a sized name
+    "We release Osprey-7B/13B/70B, trained on 2T tokens.",
+    "We release Osprey-7B, -13B and -70B, all trained on 2T tokens.",
+])
+def test_a_named_familys_sizes_in_parentheses_or_after_a_name(body):
+    primary = _primary(TITLE + body)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 2e12)
 
 
-def test_another_familys_sizes_are_not_the_own_models():
-    text = TITLE + ("We train Osprey-1B on 100B tokens. Kite models (7B, 13B and 70B) are trained on 2 "
-                    "trillion tokens.")
+@pytest.mark.parametrize("other", ["Kite models (7B, 13B and 70B)", "Kite-7B/13B/70B"])
+def test_another_familys_sizes_are_not_the_own_models(other):
+    text = TITLE + f"We train Osprey-1B on 100B tokens. {other} are trained on 2 trillion tokens."
     primary = _primary(text)
     assert primary is None or primary.value_flop < 1e22
 

@@ -10,7 +10,8 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   teacher "we distill Kite-70B into Heron-1B") or its title writes ("Heron-34B: an open model") or opens
   with, before a colon ("Heron: Open Models" for "Heron-7B"); its **flagship** is the largest size written
   with that name or a sibling named by a size word ("Heron-S (125M) … Heron-L (760M)", "Heron-Base",
-  "Heron-Large"), except sizes called untrained, hypothetical or planned — or the top of a range the text
+  "Heron-Large") or written as a bare size right after it ("Heron-7B/13B/70B", "Heron-7B, -13B and -70B"),
+  except sizes called untrained, hypothetical or planned — or the top of a range the text
   trains ("six models ranging from 169 million to 14 billion parameters") when that is larger, unless the
   range is trained for a study of scaling ("to fit scaling laws, we train …"); a model card's own model is
   the sized name in its title, else the size in its repository's name when the card writes that name ("#
@@ -21,8 +22,8 @@ activated parameters." … "we pre-trained the model on 15.5 trillion tokens"). 
   7B parameters", "Heron, with 7B params, …" under "Heron: …"; also after a section heading PDF text runs
   into the sentence, "3 Method Heron has …"), a size the opening gives the own model ("we pretrain Heron,
   a 1.1B language model"), the sizes of the own name's family in parentheses ("Heron models (7B, 13B and
-  70B)"), or "our 1.3B model" / "our final model has 1.5B parameters"; "our largest model, Heron-1.3B"
-  introduces its name as the own model;
+  70B)", "Heron (7B/13B/70B)"), or "our 1.3B model" / "our final model has 1.5B parameters"; "our largest
+  model, Heron-1.3B" introduces its name as the own model;
 - a **mixture of experts** counts the parameters active per token: the active size a name carries
   after its total ("Heron-30B-A3B": 3B active), else the activated count a table or sentence pairs
   with the flagship's total replaces it (a dense flagship keeps its size beside a smaller MoE sibling;
@@ -190,9 +191,10 @@ LIST_THEN_SIZES = re.compile(r"(?<![\w.])(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:an
                              r"(?:[\s-]+param(?:eter)?s?)?\s+(?:model\s+)?(?:sizes|variants|versions|scales)\b")
 SIZE_NOUNS = ("sizes", "variants", "versions", "scales")
 LISTED_SIZE = re.compile(r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MB])")
-# "Heron models (7B, 13B and 70B)", "the Heron family (1B, 7B)": the sizes a name's models come in
-NAMED_SIZES = re.compile(r"(?<![\w.-])(?P<name>[A-Z][\w.-]*\w)\s+(?:models?|family|series|suite)\s*\(\s*"
-                         r"(?P<list>\d+(?:\.\d+)?[MB](?:,?\s*(?:and\s+)?\d+(?:\.\d+)?[MB])+)\s*\)")
+# "Heron models (7B, 13B and 70B)", "the Heron family (1B, 7B)", "Heron (7B/13B/70B)": the sizes a name's
+# models come in
+NAMED_SIZES = re.compile(r"(?<![\w.-])(?P<name>[A-Z][\w.-]*\w)\s+(?:(?:models?|family|series|suite)\s*)?\(\s*"
+                         r"(?P<list>\d+(?:\.\d+)?[MB](?:(?:,?\s*(?:and\s+)?|\s*/\s*)\d+(?:\.\d+)?[MB])+)\s*\)")
 # words describing a model before its size: "a bilingual 100B model", "a dense 7B model" (lower case, two at
 # most)
 SIZE_ADJECTIVES = r"(?:[a-z][a-z-]*\s+){0,2}?"
@@ -551,11 +553,15 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
             continue  # "Kite-V2: …" trains Kite-V2: "Kite 67B" and "KiteMoE 16B" are other models
         # "Heron-S (125M), Heron-M (350M) and Heron-L (760M)": sizes named by a word are one family
         family = [pair for other in sized if _family(other) == _family(name) for pair in sized[other]]
-        flagship, match = _titled_size(text, family) or max(family, key=lambda pair: pair[0])
+        titled = _titled_size(text, family)
+        flagship, match = titled or max(family, key=lambda pair: pair[0])
         up_to = _trained_up_to(text)
         if up_to is not None and up_to[0] > flagship:
             # "we train models ranging from 169M to 14B parameters": no name carries that size
             return Flagship(up_to[0], up_to[1], None, name)
+        sibling = None if titled else _largest_sibling(text, family)
+        if sibling is not None and sibling[0] > flagship:
+            return Flagship(sibling[0], sibling[1], sibling[2])
         return Flagship(flagship, Span(match.group(0), match.start(), match.end()), _model_name(match))
     statements = []
     for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]:
@@ -587,6 +593,28 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
         return None
     value, span = max(statements, key=lambda pair: pair[0])
     return Flagship(value, span, None)
+
+
+# the sizes of a sized name's siblings written right after it as bare sizes: "Heron-7B/13B/70B", "Heron-7B,
+# -13B and -70B" (each a model of the family: "Heron-70B")
+SIBLING_SIZES = re.compile(r"(?:[ \t]*/[ \t]*-?|[ \t]*,[ \t]*-|[ \t]*,?[ \t]*(?:and|or|&)[ \t]+-)"
+                           r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?![\w-])")
+
+
+def _largest_sibling(text: str, family: list[tuple[float, re.Match[str]]]) -> tuple[float, Span, str] | None:
+    """The largest size written as a sibling right after one of the family's sized names (see
+    :data:`SIBLING_SIZES`): (size, where it is written, the model it names), or None."""
+    found = []
+    for _, match in family:
+        if match.group("open"):
+            continue  # "Heron-Large (340M)": a name by a size word, no sizes follow it
+        at = match.end()
+        stem = match.group(0)[: match.start("n") - match.start()].rstrip("- ")
+        while (sibling := SIBLING_SIZES.match(text, at)) is not None:
+            size = Span(text[sibling.start("n"): sibling.end()], sibling.start("n"), sibling.end())
+            found.append((_value(sibling), size, f"{stem}-{size.text}"))
+            at = sibling.end()
+    return max(found, key=lambda item: item[0]) if found else None
 
 
 # a size as the object of work done on a model that exists: "enough to finetune a 65B parameter model on a
@@ -697,7 +725,8 @@ def _family(name: str) -> str:
 def _named_size_lists(text: str) -> list[re.Match[str]]:
     """:data:`NAMED_SIZES` matches, searched only before a parenthesis of sizes (a cheap scan)."""
     found: list[re.Match[str]] = []
-    for at in sorted({at for sep in ("B, ", "M, ", "B and ", "M and ") for at in positions(text, sep)}):
+    separators = ("B, ", "M, ", "B and ", "M and ", "B/", "M/")
+    for at in sorted({at for sep in separators for at in positions(text, sep)}):
         start = text.rfind("(", max(0, at - 12), at)
         if start != -1 and (not found or start > found[-1].end()):
             found.extend(NAMED_SIZES.finditer(text, max(0, start - 60), min(len(text), start + 60)))
