@@ -42,9 +42,12 @@ def test_a_run_told_of_another_size_is_not_the_cards(body):
     assert any(OTHER_SIZE_NOTE in note for estimate in extraction.estimates for note in estimate.notes)
 
 
+@pytest.mark.parametrize("body", ["We are releasing 3B, 7B and 13B models trained on 1T tokens.",
+                                  # the siblings as bare sizes after a sized name
+                                  "We are releasing Wren-3B/7B/13B, all trained on 1T tokens."])
 @pytest.mark.parametrize(("repository", "size"), [("acme/wren-3b", 3e9), ("acme/wren-13b", 13e9)])
-def test_a_list_of_sizes_holds_the_cards_own(repository, size):
-    primary = _extraction("We are releasing 3B, 7B and 13B models trained on 1T tokens.", repository).primary
+def test_a_list_of_sizes_holds_the_cards_own(body, repository, size):
+    primary = _extraction(body, repository).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * size * 1e12)
 
 

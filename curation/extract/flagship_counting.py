@@ -1189,14 +1189,18 @@ CARD_WORDS = re.compile(r"\bmodel\s+card\b(?:\s+for\b)?|\breadme\b", re.IGNORECA
 
 def _repository_size(text: str, repository: str | None) -> Flagship | None:
     """A card whose title gives no size: the size its repository's name carries (:func:`repository_size`),
-    evidenced where the card writes that name, or by its title when that is the name's family ("# Heron
-    Model Card" in "heron-7b"; a card is about the repository it sits in)."""
+    evidenced where the card writes that name (or that size as a bare sibling after its family's sized
+    name, "Heron-3B/7B/13B"), or by its title when that is the name's family ("# Heron Model Card" in
+    "heron-7b"; a card is about the repository it sits in)."""
     value = repository_size(repository)
     if value is None or repository is None:
         return None
     name = repository.split("/")[-1]
     at = lowered(text).find(name.lower())
     if at < 0:
+        sibling = _sibling_written(text, name, value)
+        if sibling is not None:  # "Heron-3B/7B/13B" on the card of heron-13b: the "13B" is its name's size
+            return Flagship(value, sibling, name)
         # the card titled by the family the repository's name opens with ("# Heron2" in "Heron2-1.7B"):
         # its title is the evidence of the model; else the card never writes it, and there is none to quote
         title = document_title(text)
@@ -1206,6 +1210,21 @@ def _repository_size(text: str, repository: str | None) -> Flagship | None:
             return None
         return Flagship(value, Span(title, at, at + len(title)), name)
     return Flagship(value, Span(text[at: at + len(name)], at, at + len(name)), name)
+
+
+def _sibling_written(text: str, name: str, size: float) -> Span | None:
+    """Where a card writes its repository's size as a bare sibling size after a sized name of its family
+    ("Heron-3B/7B/13B" for "heron-13b"; :data:`SIBLING_SIZES`), or None."""
+    for family_name, pairs in _sized_names(text).items():
+        if not _squashed(name).startswith(_squashed(family_name)):
+            continue
+        for _, match in pairs:
+            at = match.end()
+            while (sibling := SIBLING_SIZES.match(text, at)) is not None:
+                if abs(_value(sibling) - size) <= ROUNDING * size:
+                    return Span(text[sibling.start("n"): sibling.end()], sibling.start("n"), sibling.end())
+                at = sibling.end()
+    return None
 
 
 # a name written on as a longer word, another version or a variant ("Kite" in "KiteMoE", "Kite-V2",

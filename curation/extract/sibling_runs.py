@@ -8,7 +8,8 @@ size (apart by more than a name's rounding) is that model's run, not the card's 
 position is its last part in the sentence (a count's tokens, a device time's duration), so the card's
 own name before it ("Like Heron-70B, Heron-20B was trained on 2T tokens") keeps it the card's, and so
 do a sibling the run starts from ("distilled from Heron-70B on 100B tokens") and one listed right after the
-card's own size ("Heron-20B and Heron-120B were trained on 2T tokens": both sizes' figure).
+card's own size ("Heron-20B and Heron-120B were trained on 2T tokens": both sizes' figure), or before it as
+a bare size ("Heron-20B/120B were trained on 2T tokens" on Heron-120B's card).
 """
 
 from __future__ import annotations
@@ -17,7 +18,13 @@ import re
 
 from curation.extract.context import STARTS_FROM
 from curation.extract.evidence import Estimate
-from curation.extract.flagship_counting import BASE_RELATIVE, OTHER_SIZE_NOTE, ROUNDING, listed_with
+from curation.extract.flagship_counting import (
+    BASE_RELATIVE,
+    OTHER_SIZE_NOTE,
+    ROUNDING,
+    SIBLING_SIZES,
+    listed_with,
+)
 from curation.extract.quantities import scaled_value
 
 # a name with a size: "Heron-120B", "heron-2-70b", "Heron 2 70B", "Heron-3.1-8B-Instruct" (at most three
@@ -64,6 +71,17 @@ def mark_runs_of_named_siblings(estimates: list[Estimate], repository: str | Non
             continue
         other = scaled_value(named[-1].group("n").replace("_", "."), named[-1].group("m").lower())
         # (the card's size listed right before the sibling's shares the figure: "Heron-7B and Heron-70B
-        # were trained on 15T tokens")
-        if abs(other - size) > ROUNDING * size and not listed_with(clause, named[-1].start(), size):
+        # were trained on 15T tokens", and so does one written as a bare size after it: "Heron-7B/70B")
+        if abs(other - size) > ROUNDING * size and not listed_with(clause, named[-1].start(), size) and \
+                not _listed_after(clause, named[-1].end(), size):
             estimate.notes.append(f"{OTHER_SIZE_NOTE} ({named[-1].group(0)}, not {name})")
+
+
+def _listed_after(clause: str, at: int, size: float) -> bool:
+    """Whether the card's ``size`` is one of the bare sizes written right after a sized name at ``at``
+    (:data:`~curation.extract.flagship_counting.SIBLING_SIZES`: "Heron-7B/13B/70B")."""
+    while (sibling := SIBLING_SIZES.match(clause, at)) is not None:
+        if abs(scaled_value(sibling.group("n"), sibling.group("m").lower()) - size) <= ROUNDING * size:
+            return True
+        at = sibling.end()
+    return False
