@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from curation.extract.documents import extract_document
+from curation.extract.engine import extract
 from schemas.handover import CARD, Document
 
 FAMILY = """# Osprey 2 13B
@@ -194,3 +195,13 @@ def test_a_names_epochs_of_tokens_are_no_size_of_another_model():
             "tokens for 4 epochs. Osprey-3B-4E1T was trained on 256 A100 GPUs for 30 days.\n")
     estimates = _card(card, "acme/osprey-3b-4e1t").estimates
     assert estimates and not any(note.startswith("cited") for e in estimates for note in e.notes)
+
+
+def test_a_table_row_labelled_by_a_stage_is_that_stage_of_the_own_run():
+    """"| Pre-training | H100 | 180K |" is no model called "Pre-training"; "| SFT | H100 | 2K |" is
+    post-training."""
+    text = ("Osprey: Open Models\n\nAbstract\nWe present Osprey.\n\n| Stage | Hardware | GPU hours |\n"
+            "|---|---|---|\n| Pre-training | H100 | 180K |\n| SFT | H100 | 2K |\n")
+    estimates = {round(e.assumptions["chip_seconds"] / 3600): e for e in extract(text, 2024).estimates}
+    assert estimates[180_000].model is None and estimates[180_000].stage == "pretraining"
+    assert estimates[2_000].model is None and estimates[2_000].stage == "finetuning"

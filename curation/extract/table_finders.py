@@ -27,7 +27,7 @@ from curation.extract.device_time import (
     document_accelerator,
     hardware_estimate,
 )
-from curation.extract.evidence import OPERATION_COUNTING, PRETRAINING, REPORTED, Estimate, Span
+from curation.extract.evidence import FINETUNING, OPERATION_COUNTING, PRETRAINING, REPORTED, Estimate, Span
 from curation.extract.flagship_counting import title_part
 from curation.extract.hardware import accelerator_pattern
 from curation.extract.line_tables import device_time_line_tables, key_value_lines, line_tables
@@ -354,7 +354,10 @@ def _device_time_rows(text: str, table: Table, index: int, unit_seconds: float, 
             sentence=row.line,
         )
         if estimate:
-            estimate.model = row.label or None
+            stage = STAGE_LABEL.fullmatch(row.label.strip(" *"))
+            estimate.model = None if stage else (row.label or None)
+            if stage and stage.group("post"):  # "| SFT | H100 | 2K |": a stage of post-training
+                estimate.stage = FINETUNING
             estimate.evidence.insert(1, table.header_line)
             if len(STAGE_TIME.findall(row.cells[index])) > 1:  # its pre-training stages, summed
                 estimate.stage = PRETRAINING
@@ -362,6 +365,11 @@ def _device_time_rows(text: str, table: Table, index: int, unit_seconds: float, 
             _mark_aggregate(estimate, row)
             found.append(estimate)
     return found
+
+
+# a row labelled by a stage of training, not by a model: "| Pre-training | 180K |", "| SFT | 2K |"
+STAGE_LABEL = re.compile(r"(?i:pre-?training|(?P<post>post-?training|fine-?tuning|finetuning|sft|rlhf|dpo|rl"
+                         r"|alignment|instruction[\s-]tuning))")
 
 
 ROW_TIME = re.compile(r"\d\s*(?:h\b|hours?|hrs?|days?|weeks?|months?|minutes?|mins?)", re.IGNORECASE)
