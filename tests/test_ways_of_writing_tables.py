@@ -2,7 +2,7 @@
 shapes real families use: a family's table whose rows bear one name and tell their sizes in a column, a
 table of steps and batch sizes with no token column, a token count given as a lower bound ("4+
 trillion"), token and parameter fields keyed in more words or set off by a dash, device time under a
-compute key and devices under an infrastructure key."""
+compute key and devices under an infrastructure key; and a device-time row labelled by a stage."""
 
 from __future__ import annotations
 
