@@ -661,6 +661,7 @@ BASE_RUN = "Kite-7B was pretrained on 2T tokens using 512 A100 GPUs for 21 days.
     ("acme/Heron-7B", "Heron-7B starts from the Kite-7B checkpoint and is fine-tuned on code."),
     ("acme/Heron-7B", "Heron-7B is Kite-7B further trained with RLHF."),
     ("acme/Heron-Med-7B", "Heron-Med-7B is a medical model obtained by fine-tuning Kite-7B on PubMed."),
+    ("acme/HeronChat", "HeronChat is built by supervised fine-tuning Kite-7B on 1M conversations."),
     ("someone/Heron-7B", "Heron-7B is a finetuned Kite-7B model for roleplay."),
     ("someone/Heron-7B", "We took Kite-7B and trained it on 50k conversations."),
     ("acme/Heron-7B", "Heron-7B is Kite-7B with continued instruction tuning on 1M examples."),

@@ -16,22 +16,22 @@ repository name the source gives:
 3. **A sentence says what it was fine-tuned from**: "a fine-tuned version of X", "fine-tuned from X", "built
    by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X", "Finetuned from
    model: X" (not a template's placeholder, "[More Information Needed]", "None"), "Parent Model: X", "a
-   fine-tune of X", "an instruction-tuned (chat, aligned, uncensored, instruct fine-tuned) version of X",
-   "SFT of X", "a merge of X and Y", "we trained X further", "we post-train X", "built upon X, … tuned for
-   …", "a finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune (fine-tune, align)
-   X", "trained on top of X with supervised fine-tuning", "starts from the X checkpoint and is fine-tuned",
+   fine-tune of X", "an instruction-tuned (chat, aligned, uncensored, instruct fine-tuned) version of X", "SFT
+   of X", "a merge of X and Y", "we trained X further", "we post-train X", "built upon X, … tuned for …", "a
+   finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune (fine-tune, align) X",
+   "trained on top of X with supervised fine-tuning", "starts from the X checkpoint and is fine-tuned",
    "trained from X, …, using SFT", "Heron is X with continued instruction tuning", "post-trained from X",
-   "specializes X for mathematics via SFT",
-   "derived from X by pruning", "a merged model combining X and Y", "Heron is X further trained with RLHF"
-   (or "trained further", or "trained with reinforcement learning"), "Roleplay finetune of X." (no article),
-   "fine-tuned on top of X", "created by applying DPO to X", "Heron is a chat model based on X", "an X model
-   instruction tuned on …", "uses X as its base model and was aligned …", "fine-tuned with X as the base
-   model", "obtained (or trained) by fine-tuning X", "a finetuned X model", "we took X and trained it on …",
-   "a version of X trained on …", a "Base model: X" field in the card's body (or a "Base model" heading over
-   a line that opens with X), and "we trained X on …" on a card whose name is X's with a word added that is
-   no version ("X-orca") — unless X is the card's own model or one built on it whose name extends the card's
-   (a base card listing the models "built by fine-tuning" it, "the chat version of" it, or "we finetuned
-   X-Chat on …"; a name that adds only "Base" is a base: "Kite" fine-tuned from "Kite-Base" is derived).
+   "specializes X for mathematics via SFT", "derived from X by pruning", "a merged model combining X and Y",
+   "Heron is X further trained with RLHF" (or "trained further", or "trained with reinforcement learning"),
+   "Roleplay finetune of X." (no article), "fine-tuned on top of X", "created by applying DPO to X", "Heron is
+   a chat model based on X", "an X model instruction tuned on …", "uses X as its base model and was aligned
+   …", "fine-tuned with X as the base model", "obtained (or trained) by fine-tuning X" (or by "supervised
+   fine-tuning X"), "a finetuned X model", "we took X and trained it on …", "a version of X trained on …", a
+   "Base model: X" field in the card's body (or a "Base model" heading over a line that opens with X), and "we
+   trained X on …" on a card whose name is X's with a word added that is no version ("X-orca") — unless X is
+   the card's own model or one built on it whose name extends the card's (a base card listing the models
+   "built by fine-tuning" it, "the chat version of" it, or "we finetuned X-Chat on …"; a name that adds only
+   "Base" is a base: "Kite" fine-tuned from "Kite-Base" is derived).
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
    or its opening calls it "a LoRA adapter for X" / "adapter weights of X": its base is X.
@@ -156,9 +156,11 @@ FINE_TUNED_FROM = re.compile(
     rf"(?={IN_SENTENCE}{{0,120}}\b(?:fine-?tun|tuned|align|instruct|prun|merg|quantiz|rlhf|dpo|sft))"
     # "obtained by fine-tuning X", "created via instruction tuning X" (not "misuse by fine-tuning X"), "a
     # finetuned X model"
+    # (with the kind of tuning before it: "built by supervised fine-tuning X", "made via full fine-tuning")
     r"|\b(?:obtained|created|built|made|produced|developed|derived|trained)\s+(?:by|via|through)\s+(?:further\s+)?"
+    r"(?:(?:supervised|full|full-parameter|parameter-efficient|continued|additional|multi-task)\s+)?"
     r"(?:fine-?tuning|finetuning|instruction[-\s]?tuning|"
-    r"instruct-?tuning|aligning)(?:\s+the)?(?=\s*[\[`'\"]?(?:[A-Z]|[\w./-]*\d))"
+    r"instruct-?tuning|aligning)(?:\s+the)?(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
     r"|\b(?:a|an)\s+(?:fine-?tuned|finetuned|instruction-tuned|instruct-tuned)"
     r"(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+(?:model|checkpoint|variant|version)\b)"
     # "we took X and trained it on …"
