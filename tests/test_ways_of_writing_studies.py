@@ -201,10 +201,28 @@ FRONT = "---\nlicense: apache-2.0\n---\n"
      "from four Osprey-8B fine-tunes. " + BASE_RUN),
     ("someone/Osprey-8B-Medical", FRONT + "# Osprey-8B-Medical\n\nOsprey-8B-Medical is Osprey-8B "
      "continually pre-trained on 50B tokens of medical text. " + BASE_RUN),
+    # continued in other words, then tuned; reinforcement learning applied to the base or on top of it; the
+    # base trained further on a card whose name adds a word
+    ("acme/Osprey-Coder-8B", FRONT + "# Osprey-Coder-8B\n\nOsprey-Coder-8B is Osprey-8B continued on 500B "
+     "tokens of code, then instruction-tuned. " + BASE_RUN),
+    ("acme/Osprey-8B-Reasoning", FRONT + "# Osprey-8B-Reasoning\n\nWe apply GRPO to Osprey-8B for 2,000 "
+     "steps. " + BASE_RUN),
+    ("acme/Osprey-8B-Reasoning", FRONT + "# Osprey-8B-Reasoning\n\nThis checkpoint results from "
+     "reinforcement learning on top of Osprey-8B. " + BASE_RUN),
+    ("acme/Osprey-8B-Distill", FRONT + "# Osprey-8B-Distill\n\nWe train Osprey-8B on 800K reasoning traces "
+     "written by Kite-70B. " + BASE_RUN),
 ])
 def test_a_derived_card_is_not_given_its_bases_run(name, text):
     primary = _card(text, name)
     assert primary is None or primary.value_flop < 1e23
+
+
+def test_a_name_that_holds_an_architectures_name_keeps_its_own_run():
+    """"based on the Kite architecture" names no base whose run "Osprey-Kite has been trained …" tells."""
+    text = (FRONT + "# Osprey-Kite-7B\n\nThe model is based on the Kite architecture.\n\nOsprey-Kite has "
+            "been trained on 5T tokens.")
+    primary = _card(text, "acme/osprey-kite-7b")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 5e12)
 
 
 def test_an_official_card_partly_copied_from_the_original_card_is_a_base():

@@ -141,7 +141,8 @@ FINE_TUNED_FROM = re.compile(
     r"|(?:built\s+(?:up)?on(?:\s+top\s+of)?|based\s+on)"
     rf"(?={IN_SENTENCE}{{0,120}}\b(?:fine-?tun|tuned|align|instruct))"
     # "obtained by supervised fine-tuning and DPO on top of X"
-    r"|(?:fine-?tuning|finetuning|SFT|DPO|RLHF|alignment|instruction[\s-]tuning)(?:\s+(?:and|\+|with)\s+[\w-]+){0,3}"
+    r"|(?:fine-?tuning|finetuning|SFT|DPO|RLHF|alignment|instruction[\s-]tuning|GRPO|PPO|RL"
+    r"|reinforcement\s+learning)(?:\s+(?:and|\+|with)\s+[\w-]+){0,3}"
     # (a name after it, not "several rounds of alignment on top of the pre-trained model")
     r"\s+on\s+top\s+of(?:\s+the)?(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
     # "post-trained from Kite-7B-Base", "specializes Kite-7B for mathematics via SFT"
@@ -179,8 +180,10 @@ FINE_TUNED_FROM = re.compile(
     # "fine-tuned on top of X"; "created by applying DPO to X"
     r"|(?:fine-?tuned|finetuned|instruction[-\s]tuned|instruct-tuned|aligned)\s+on\s+top\s+of(?:\s+the)?"
     r"(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
-    r"|\bapplying\s+(?:[\w-]+\s+){0,3}?(?:DPO|SFT|RLHF|fine-?tuning|finetuning|q?LoRA|instruction[-\s]tuning"
-    r"|preference\s+optimi[sz]ation)\s+to(?:\s+the)?(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[a-z][\w.-]*/))"
+    # (or reinforcement learning: "we apply GRPO to X")
+    r"|\bappl(?:ying|y|ies|ied)\s+(?:[\w-]+\s+){0,3}?(?:DPO|SFT|RLHF|fine-?tuning|finetuning|q?LoRA"
+    r"|instruction[-\s]tuning|preference\s+optimi[sz]ation|GRPO|PPO|RLVR|RLAIF|RL|reinforcement\s+learning)"
+    r"\s+to(?:\s+the)?(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[a-z][\w.-]*/))"
     # (said of the card's model: "Heron is a chat model based on X", not "we also build a chat model based
     # on X" on X's own card)
     r"|\b(?:is|are)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:instruction-following|instruction-tuned|chat|instruct|"
@@ -209,9 +212,10 @@ FINE_TUNED_FROM = re.compile(
 ROW_ENDS = re.compile(r"[^|\n]*\|?[ \t]*(?:\n|$)")
 
 
-# "we trained Heron-7B on the Orca dataset" on the card of "Heron-7B-orca" (see :func:`_extends`)
-TRAINED_ON = re.compile(r"\bwe\s+(?:further\s+)?(?:fine-?tuned|finetuned|trained|tuned)\s+" + NAME
-                        + r"\s+on\b", re.IGNORECASE)
+# "we trained Heron-7B on the Orca dataset" on the card of "Heron-7B-orca", "we train Heron-7B on 800K traces"
+# on "Heron-7B-Distill" (see :func:`_extends`)
+TRAINED_ON = re.compile(r"\bwe\s+(?:further\s+)?(?:fine-?tune[sd]?|finetune[sd]?|train(?:ed)?|tune[sd]?)\s+"
+                        + NAME + r"\s+on\b", re.IGNORECASE)
 
 
 # what a card template leaves in a field it did not fill ("Finetuned from model [optional]: [More
@@ -241,12 +245,13 @@ CONTINUES_FROM = re.compile(r"\b(?:initiali[sz]ed\s+(?:with|from)|continu\w*\s+(
 
 # a card's model continuing another's training in other words: "extends the context of Kite-7B to 32k",
 # "Heron Medical is Kite-7B adapted to the medical domain", "adapts Kite-7B to …", "Heron Medical is
-# Kite-7B continually pre-trained on 50B tokens of medical text"
+# Kite-7B continually pre-trained on 50B tokens of medical text", "Heron-Coder is Kite-7B continued on 500B
+# tokens of code"
 EXTENDS = re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+context(?:\s+(?:window|length))?\s+of\s+(?:the\s+)?"
                      + NAME + r"|\badapt(?:s|ed|ing)\s+(?:the\s+)?" + NAME.replace("base>", "base2>")
                      + r"\s+(?:to|for)\b|\bis\s+" + NAME.replace("base>", "base3>")
                      + r"\s+(?:adapted\s+(?:to|for)|(?:continual(?:ly)?|further)\s+(?:pre-?)?trained\s+"
-                       r"(?:on|with))\b")
+                       r"(?:on|with)|continued\s+(?:(?:pre-?)?training\s+)?(?:on|with))\b")
 # and its context extended: "Kite-7B with its context extended to 32K" (read only where "context" stands:
 # a pattern that opens with a name is tried at every word)
 CONTEXT_EXTENDED = re.compile(r"(?<![\w./-])" + NAME + r"\s+with\s+(?:its|the|an?)\s+context"
@@ -260,8 +265,9 @@ def mark_base_runs(estimates: list[Estimate], text: str) -> None:
     """On a card that continues another model's training ("initialized with Kite-7B weights", "extends
     the context of Kite-7B", "is Kite-7B adapted to …"), the estimates of a sentence telling "the base
     model"'s run ("The base model was trained on 2T tokens …") or Kite-7B's own ("Kite-7B was pretrained
-    on 2T tokens …") are Kite's, not the card's."""
-    told = [e for e in estimates if e.model or BASE_MODEL_RUN.search(e.evidence[0].text)]
+    on 2T tokens …", even when the card's own size is paired with its figure) are Kite's, not the card's."""
+    told = [e for e in estimates if e.model or BASE_MODEL_RUN.search(e.evidence[0].text)
+            or len(e.evidence) > 1]
     if not told or not looks_like_model_card(text):
         return
     bases = set()
@@ -282,8 +288,19 @@ def mark_base_runs(estimates: list[Estimate], text: str) -> None:
     for estimate in told:
         here = _after_the_start(estimate)
         if here is False or (here is None and (BASE_MODEL_RUN.search(estimate.evidence[0].text) or
-                                               (estimate.model and squash_name(estimate.model) in bases))):
+                                               (estimate.model and squash_name(estimate.model) in bases)
+                                               or _names_a_base(estimate, bases))):
             estimate.notes.append(f"{NOT_OWN_RUN}: the run of the base model this card's model continues")
+
+
+def _names_a_base(estimate: Estimate, bases: set[str]) -> bool:
+    """Whether the figure's sentence names a base before the figure ("Kite-7B was pretrained on 2T tokens",
+    paired with the card's own size across the text: still the base's run)."""
+    sentence = estimate.evidence[0]
+    parts = [span.start for span in estimate.evidence[1:] if sentence.start <= span.start <= sentence.end]
+    before = sentence.text[: max(parts) - sentence.start] if parts else ""
+    # (a whole name, not a part of a longer one: "Falcon-Mamba" does not name "Mamba")
+    return any(squash_name(word) in bases for word in NAME_WORD.findall(before))
 
 
 # (or an apposition that describes the base: "based on Kite-7B, a language model pre-trained on …")
