@@ -662,6 +662,10 @@ BASE_RUN = "Kite-7B was pretrained on 2T tokens using 512 A100 GPUs for 21 days.
     ("acme/Heron-7B", "Heron-7B is Kite-7B further trained with RLHF."),
     ("acme/Heron-Med-7B", "Heron-Med-7B is a medical model obtained by fine-tuning Kite-7B on PubMed."),
     ("acme/HeronChat", "HeronChat is built by supervised fine-tuning Kite-7B on 1M conversations."),
+    ("acme/Heron-7B", "The chat model was produced from the base Kite-7B via supervised fine-tuning."),
+    ("acme/Heron-7B", "Heron-7B-Math: Kite-7B + 10B tokens of math continued pretraining + SFT."),
+    ("acme/Heron-7B", "Trained from Kite-7B using GRPO on 50K math problems."),
+    ("acme/Heron-7B-GRPO", "Heron-7B-GRPO is tuned for math."),
     ("someone/Heron-7B", "Heron-7B is a finetuned Kite-7B model for roleplay."),
     ("someone/Heron-7B", "We took Kite-7B and trained it on 50k conversations."),
     ("acme/Heron-7B", "Heron-7B is Kite-7B with continued instruction tuning on 1M examples."),
@@ -678,6 +682,13 @@ def test_a_derived_card_named_another_way_takes_no_base_compute(repository, open
     assert derived_from(text, repository) is not None
     primary = extract_document(Document(CARD, text, 2024), name=repository).primary
     assert primary is None or primary.value_flop < 1e21
+
+
+def test_a_chat_name_over_the_bases_run_is_derived():
+    text = ("---\nlicense: apache-2.0\n---\n# Heron-7B-Chat\n\nHeron-7B-Chat answers questions. The base was "
+            "pretrained on 2T tokens using 512 A100 GPUs for 20 days.\n")
+    assert derived_from(text, "acme/Heron-7B-Chat") is not None
+    assert extract_document(Document(CARD, text, 2024), name="acme/Heron-7B-Chat").primary is None
 
 
 def test_a_tuned_name_over_the_pretrained_versions_run_is_derived():

@@ -23,16 +23,18 @@ repository name the source gives:
    "trained from X, …, using SFT", "Heron is X with continued instruction tuning", "post-trained from X",
    "specializes X for mathematics via SFT", "derived from X by pruning", "a merged model combining X and Y",
    "Heron is X further trained with RLHF" (or "trained further", or "trained with reinforcement learning"),
-   "Roleplay finetune of X." (no article), "fine-tuned on top of X", "created by applying DPO to X", "Heron is
-   a chat model based on X", "an X model instruction tuned on …", "uses X as its base model and was aligned
-   …", "fine-tuned with X as the base model", "obtained (or trained) by fine-tuning X" (or by "supervised
-   fine-tuning X"), "a finetuned X model", "we took X and trained it on …", "a version of X trained on …", a
-   "Base model: X" field in the card's body (or a "Base model" heading over a line that opens with X), and "we
-   trained X on …" on a card whose name is X's with a word added that is no version ("X-orca") — unless X is
-   the card's own model or one built on it whose name extends the card's (a base card listing the models
-   "built by fine-tuning" it, "the chat version of" it, or "we finetuned X-Chat on …"; a name that adds only
-   "Base" is a base: "Kite" fine-tuned from "Kite-Base" is derived).
-4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO or SimPO.
+   "Roleplay finetune of X." (no article), "X + 10B tokens of math + SFT", "fine-tuned on top of X", "created
+   by applying DPO (or GRPO) to X", "produced from X via SFT", "Heron is a chat model based on X", "an X model
+   instruction tuned on …", "uses X as its base model and was aligned …", "fine-tuned with X as the base
+   model", "obtained (or trained) by fine-tuning X" (or by "supervised fine-tuning X"), "a finetuned X model",
+   "we took X and trained it on …", "a version of X trained on …", a "Base model: X" field in the card's body
+   (or a "Base model" heading over a line that opens with X), and "we trained X on …" on a card whose name is
+   X's with a word added that is no version ("X-orca") — unless X is the card's own model or one built on it
+   whose name extends the card's (a base card listing the models "built by fine-tuning" it, "the chat version
+   of" it, or "we finetuned X-Chat on …"; a name that adds only "Base" is a base: "Kite" fine-tuned from
+   "Kite-Base" is derived).
+4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO, SimPO, KTO,
+   GRPO or PPO.
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
    or its opening calls it "a LoRA adapter for X" / "adapter weights of X": its base is X.
 6. **A post-trained name over a base's run**: a name or title with "-instruct", "-chat", "-it" … whose
@@ -80,7 +82,7 @@ POST_TRAINING_NAME = re.compile(rf"(?<![a-z])(?:{POST_TRAINING_WORDS})(?![a-z])"
 ADAPTER_NAME = re.compile(r"(?<![a-z])(?:q?lora|adapters?)(?![a-z])", re.IGNORECASE)
 ADAPTER_PHRASE = re.compile(r"\b(?:q?lora\s+)?adapter(?:\s+weights)?\s+"
                             r"(?:for|of|(?:trained\s+)?on\s+top\s+of)\s+(?:the\s+)?", re.IGNORECASE)
-METHOD_NAME = re.compile(r"(?<![a-z])(?:sft|dpo|rlhf|orpo|simpo)(?![a-z])", re.IGNORECASE)
+METHOD_NAME = re.compile(r"(?<![a-z])(?:sft|dpo|rlhf|orpo|simpo|grpo|ppo|kto)(?![a-z])", re.IGNORECASE)
 # a card whose model continues pre-training (no derivative): "Training stage: pretraining", "continued
 # pre-training of X", "we continued pre-training X on …", "X was further pre-trained on …"
 OWN_PRETRAINING = re.compile(r"training stage:\s*pre-?training\s*$|continued pre-?training (?:of|on|from)"
@@ -128,6 +130,9 @@ FINE_TUNED_FROM = re.compile(
     # "Heron-7B is Kite-7B with continued instruction tuning on …", "… is Kite-7B after DPO"
     r"|\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+(?:with|after|plus)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:instruction[-\s]?tuning|fine-?tuning|finetuning|SFT|DPO|RLHF|alignment|chat\s+tuning)\b)"
+    # a recipe written with plus signs: "Heron-7B-Math: Kite-7B + 10B tokens of math + SFT"
+    r"|(?:^|(?<=[.!?:])|(?<=[.!?:]\s))[ \t]*(?=[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*[ \t]*\+"
+    rf"{IN_SENTENCE}{{0,100}}\b(?:sft|dpo|rlhf|orpo|grpo|fine-?tun|instruction[-\s]tun))"
     # "Roleplay finetune of Kite 7B." opening a sentence, without an article
     r"|(?:^|(?<=[.!?]\s))[ \t]*(?:[\w-]+[ \t]+){0,2}(?:fine-?tune|finetune|merge)\s+of(?:\s+the)?"
     r"|\b(?:SFT|DPO|RLHF|ORPO)\s+of"
@@ -149,12 +154,13 @@ FINE_TUNED_FROM = re.compile(
     r"|post-?trained\s+(?:from|on\s+top\s+of)(?:\s+the)?(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
     r"|\b(?:speciali[sz]e[sd]?|adapts|adapted)(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s"
     rf"{IN_SENTENCE}{{0,120}}\b(?:fine-?tun|instruction[-\s]tun|sft|dpo|rlhf))"
-    r"|(?:trained\s+on\s+top\s+of|(?:start(?:s|ed|ing)?|derived|trained|tuned|built|created|developed)"
-    r"\s+from)(?:\s+the)?"
+    r"|(?:trained\s+on\s+top\s+of|(?:start(?:s|ed|ing)?|derived|trained|tuned|built|created|developed"
+    r"|produced|obtained|made)\s+from)(?:\s+the)?(?:\s+base)?"
     # a name: "derived from Kite-7B", "trained from Kite-7B … using SFT", not "from scratch" nor "from the
     # pretrained model" (a capital read as one, whatever the pattern's case)
     r"(?=\s*[\[`'\"]?(?:(?-i:[A-Z])|[\w./-]*\d))"
-    rf"(?={IN_SENTENCE}{{0,120}}\b(?:fine-?tun|tuned|align|instruct|prun|merg|quantiz|rlhf|dpo|sft))"
+    rf"(?={IN_SENTENCE}{{0,120}}\b(?:fine-?tun|tuned|align|instruct|prun|merg|quantiz|rlhf|dpo|sft|orpo"
+    r"|grpo|ppo|reinforcement\s+learning))"
     # "obtained by fine-tuning X", "created via instruction tuning X" (not "misuse by fine-tuning X"), "a
     # finetuned X model"
     # (with the kind of tuning before it: "built by supervised fine-tuning X", "made via full fine-tuning")
@@ -227,11 +233,11 @@ PLACEHOLDERS = {"model", "more", "none", "n/a", "na", "optional", "unknown", "tb
 
 # what a derived card's base is called when the card does not name it
 # a sentence telling the base model's run: "The base model was pretrained on 2T tokens …", "Our
-# underlying pre-trained model is trained on …", "The pretrained base was trained on …"
+# underlying pre-trained model is trained on …", "The pretrained base was trained on …", "The base was …"
 # (or its version: "The pretrained version, Kite-7B, was trained on …", a name set off by commas between)
 BASE_MODEL_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its)\s+(?:underlying\s+)?"
                             r"(?:(?:base|pre-?trained|foundation)\s+(?:model|version|checkpoint)"
-                            r"|pre-?trained\s+base(?:\s+model)?)(?:,?\s+\(?[\w./-]+\)?,?)?\s+"
+                            r"|pre-?trained\s+base(?:\s+model)?|base(?=\s+(?:was|is|has\s+been)\s))(?:,?\s+\(?[\w./-]+\)?,?)?\s+"
                             r"(?:was|is|has\s+been)\s+(?:\w+\s+)?"
                             r"(?:pre-?)?trained\b", re.IGNORECASE)
 # a card's model continuing another's training: "initialized with Kite-7B weights", "continually
