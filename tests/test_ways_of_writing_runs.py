@@ -666,6 +666,11 @@ BASE_RUN = "Kite-7B was pretrained on 2T tokens using 512 A100 GPUs for 21 days.
     ("acme/Heron-7B", "Heron-7B-Math: Kite-7B + 10B tokens of math continued pretraining + SFT."),
     ("acme/Heron-7B", "Trained from Kite-7B using GRPO on 50K math problems."),
     ("acme/Heron-7B-GRPO", "Heron-7B-GRPO is tuned for math."),
+    ("acme/Kite-7B-UltraChat", "Kite-7B fine-tuned on UltraChat for 3 epochs."),
+    ("acme/Heron-7B", "Fine-tuned version of Kite-7B for customer support."),
+    ("acme/Heron-7B", "A DPO-tuned Kite-7B for helpful answers."),
+    ("acme/Heron-7B", "Heron-7B is a Kite-7B finetune for roleplay."),
+    ("acme/Heron-7B", "Heron-7B uses Kite-7B weights, further trained on 1M chat turns."),
     ("someone/Heron-7B", "Heron-7B is a finetuned Kite-7B model for roleplay."),
     ("someone/Heron-7B", "We took Kite-7B and trained it on 50k conversations."),
     ("acme/Heron-7B", "Heron-7B is Kite-7B with continued instruction tuning on 1M examples."),
@@ -682,6 +687,16 @@ def test_a_derived_card_named_another_way_takes_no_base_compute(repository, open
     assert derived_from(text, repository) is not None
     primary = extract_document(Document(CARD, text, 2024), name=repository).primary
     assert primary is None or primary.value_flop < 1e21
+
+
+@pytest.mark.parametrize("line", ["We compare with a DPO-tuned Kite-7B on chat.",
+                                  "Kite-7B fine-tuned on our data underperforms Heron-7B.",
+                                  "Unlike a Kite-7B finetune, Heron-7B was trained from scratch.",
+                                  "The model is mostly intended to\nbe fine-tuned on a downstream task."])
+def test_another_models_tuning_on_a_base_card_is_no_derivation(line):
+    text = (f"---\nlicense: apache-2.0\n---\n# Heron-7B\n\n{line}\n\nHeron-7B was pretrained on 2T tokens "
+            "using 512 A100 GPUs for 20 days.\n")
+    assert derived_from(text, "acme/Heron-7B") is None
 
 
 def test_a_chat_name_over_the_bases_run_is_derived():

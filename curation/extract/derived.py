@@ -130,6 +130,21 @@ FINE_TUNED_FROM = re.compile(
     # "Heron-7B is Kite-7B with continued instruction tuning on …", "… is Kite-7B after DPO"
     r"|\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+(?:with|after|plus)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:instruction[-\s]?tuning|fine-?tuning|finetuning|SFT|DPO|RLHF|alignment|chat\s+tuning)\b)"
+    # a version named without an article, opening a sentence: "Fine-tuned version of Kite-7B for support."
+    r"|(?:^|(?<=[.!?]\s))[ \t]*(?:fine-?tuned|finetuned|instruction-tuned|quantized)\s+version\s+of"
+    r"(?:\s+the)?"
+    # what the card's model is, opening a sentence or after "is": a method's name joined to "tuned" before
+    # the base ("A DPO-tuned Kite-7B for helpful answers.", "Heron is an RLHF-aligned Kite-7B"), or the
+    # base before "finetune" ("Heron is a Kite-7B finetune for roleplay"); not "we compare with a DPO-tuned
+    # Kite-7B"
+    r"|(?:(?<=\bis\s)|(?:^|(?<=[.!?:]\s))[ \t]*)(?:a|an)\s+(?:DPO|SFT|RLHF|GRPO|PPO|ORPO|KTO|LoRA|QLoRA"
+    r"|instruction|chat)-(?:tuned|aligned|trained)(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d)"
+    r"|(?:(?<=\bis\s)|(?:^|(?<=[.!?:]\s))[ \t]*)(?:a|an)"
+    r"(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+(?:fine-?tune|finetune|merge)\b)"
+    # the base's weights trained further: "uses Kite-7B weights, further trained on 1M chat turns"
+    r"|\b(?:uses?|using|starts?\s+from|takes?)(?:\s+the)?(?=\s+[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*\s+"
+    rf"(?:weights|checkpoint)\b{IN_SENTENCE}{{0,60}}\b(?:further\s+trained|trained\s+further|fine-?tun|finetun"
+    r"|instruction[-\s]tun|sft|dpo|rlhf))"
     # a recipe written with plus signs: "Heron-7B-Math: Kite-7B + 10B tokens of math + SFT"
     r"|(?:^|(?<=[.!?:])|(?<=[.!?:]\s))[ \t]*(?=[\[`'\"]?[A-Za-z0-9][\w./-]*\d[\w./-]*[ \t]*\+"
     rf"{IN_SENTENCE}{{0,100}}\b(?:sft|dpo|rlhf|orpo|grpo|fine-?tun|instruction[-\s]tun))"
@@ -216,6 +231,15 @@ FINE_TUNED_FROM = re.compile(
 
 # the end of a key-value table's row after its value: at most a closing pipe ("| Base model | X |")
 ROW_ENDS = re.compile(r"[^|\n]*\|?[ \t]*(?:\n|$)")
+
+
+# a sentence that opens with a model and its tuning: "Kite-7B fine-tuned on UltraChat for 3 epochs." (the base
+# of a card whose name is that model's with a word added, see :func:`_extends`)
+# (a paragraph's or a sentence's start, not a wrapped line's: "intended to\nbe fine-tuned on a task"; a name
+# with a digit)
+OPENS_TUNED = re.compile(r"(?:\A|(?<=\n\n)|(?<=[.!?:])|(?<=[.!?:]\s))[ \t]*(?=[\[`'\"]?[A-Za-z0-9][\w./-]*\d)"
+                         + NAME + r"[ \t]+(?:fine-?tuned|finetuned|instruction[-\s]tuned|aligned"
+                         r"|further\s+trained)\s+(?:on|with|for|using)\b", re.IGNORECASE)
 
 
 # "we trained Heron-7B on the Orca dataset" on the card of "Heron-7B-orca", "we train Heron-7B on 800K traces"
@@ -401,7 +425,7 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
             continue  # "unlike Kite-7B, which was fine-tuned from Lark-7B": Kite's derivation, not the card's
         if base.lower() not in PLACEHOLDERS and not _is_own(base, own):
             return base
-    trained = TRAINED_ON.search(text)
+    trained = TRAINED_ON.search(text) or OPENS_TUNED.search(text)
     if trained and name and _extends(name, trained.group("base")):
         return trained.group("base")
     if name and ("trained" in text or "Trained" in text) and EDITED_NAME.search(names.replace("_", "-")):
