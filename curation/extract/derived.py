@@ -23,16 +23,18 @@ repository name the source gives:
    "trained from X, …, using SFT", "Heron is X with continued instruction tuning", "post-trained from X",
    "specializes X for mathematics via SFT", "derived from X by pruning", "a merged model combining X and Y",
    "Heron is X further trained with RLHF" (or "trained further", or "trained with reinforcement learning"),
-   "Roleplay finetune of X." (no article), "X + 10B tokens of math + SFT", "fine-tuned on top of X", "created
-   by applying DPO (or GRPO) to X", "produced from X via SFT", "Heron is a chat model based on X", "an X model
-   instruction tuned on …", "uses X as its base model and was aligned …", "fine-tuned with X as the base
-   model", "obtained (or trained) by fine-tuning X" (or by "supervised fine-tuning X"), "a finetuned X model",
-   "we took X and trained it on …", "a version of X trained on …", a "Base model: X" field in the card's body
-   (or a "Base model" heading over a line that opens with X), and "we trained X on …" on a card whose name is
-   X's with a word added that is no version ("X-orca") — unless X is the card's own model or one built on it
-   whose name extends the card's (a base card listing the models "built by fine-tuning" it, "the chat version
-   of" it, or "we finetuned X-Chat on …"; a name that adds only "Base" is a base: "Kite" fine-tuned from
-   "Kite-Base" is derived).
+   "Roleplay finetune of X." and "Fine-tuned version of X." (no article), "A DPO-tuned X" or "is a X finetune"
+   (said of the card's model), "uses X weights, further trained on …", "X + 10B tokens of math + SFT",
+   "fine-tuned on top of X", "created by applying DPO (or GRPO) to X", "produced from X via SFT", "Heron is a
+   chat model based on X", "an X model instruction tuned on …", "uses X as its base model and was aligned …",
+   "fine-tuned with X as the base model", "obtained (or trained) by fine-tuning X" (or by "supervised
+   fine-tuning X"), "a finetuned X model", "we took X and trained it on …", "a version of X trained on …", a
+   "Base model: X" field in the card's body (or a "Base model" heading over a line that opens with X), and "we
+   trained X on …" (or a paragraph opening "X fine-tuned on …") on a card whose name is X's with a word added
+   that is no version ("X-orca") — unless X is the card's own model or one built on it whose name extends the
+   card's (a base card listing the models "built by fine-tuning" it, "the chat version of" it, or "we
+   finetuned X-Chat on …"; a name that adds only "Base" is a base: "Kite" fine-tuned from "Kite-Base" is
+   derived).
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO, SimPO, KTO,
    GRPO or PPO.
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
