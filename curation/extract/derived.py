@@ -263,7 +263,8 @@ PLACEHOLDERS = {"model", "more", "none", "n/a", "na", "optional", "unknown", "tb
 # (or its version: "The pretrained version, Kite-7B, was trained on …", a name set off by commas between)
 BASE_MODEL_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its)\s+(?:underlying\s+)?"
                             r"(?:(?:base|pre-?trained|foundation)\s+(?:model|version|checkpoint)"
-                            r"|pre-?trained\s+base(?:\s+model)?|base(?=\s+(?:was|is|has\s+been)\s))(?:,?\s+\(?[\w./-]+\)?,?)?\s+"
+                            r"|pre-?trained\s+base(?:\s+model)?|base(?=\s+(?:was|is|has\s+been)\s))"
+                            r"(?:,?\s+\(?[\w./-]+\)?,?)?\s+"
                             r"(?:was|is|has\s+been)\s+(?:\w+\s+)?"
                             r"(?:pre-?)?trained\b", re.IGNORECASE)
 # a card's model continuing another's training: "initialized with Kite-7B weights", "continually
@@ -298,9 +299,7 @@ def mark_base_runs(estimates: list[Estimate], text: str) -> None:
     the context of Kite-7B", "is Kite-7B adapted to …"), the estimates of a sentence telling "the base
     model"'s run ("The base model was trained on 2T tokens …") or Kite-7B's own ("Kite-7B was pretrained
     on 2T tokens …", even when the card's own size is paired with its figure) are Kite's, not the card's."""
-    told = [e for e in estimates if e.model or BASE_MODEL_RUN.search(e.evidence[0].text)
-            or len(e.evidence) > 1]
-    if not told or not looks_like_model_card(text):
+    if not estimates or not looks_like_model_card(text):
         return
     bases = set()
     low = lowered(text)
@@ -317,7 +316,7 @@ def mark_base_runs(estimates: list[Estimate], text: str) -> None:
     bases.discard(squash_name(title.group(1)) if title else "")
     if not bases:
         return
-    for estimate in told:
+    for estimate in estimates:
         here = _after_the_start(estimate)
         if here is False or (here is None and (BASE_MODEL_RUN.search(estimate.evidence[0].text) or
                                                (estimate.model and squash_name(estimate.model) in bases)
