@@ -539,6 +539,8 @@ OTHERS_LISTED = re.compile(r"\b(?i:(?:prior|previous|earlier|existing|other|popu
 # others' runs told with others' models in the plural as their subject: "Prior open models were trained on
 # up to 1.4T tokens", "Existing LLMs typically use 2T tokens", "Many models have been trained on …" (up to
 # the figure, no comma, semicolon or turn to the own run: "Prior models used 300B tokens, while Heron …")
+OTHERS_WORDS = ("prior", "previous", "earlier", "existing", "other", "competing", "contemporary", "popular",
+                "most ", "many ")  # (a cheap test before the pattern)
 OTHERS_AS_SUBJECT = re.compile(r"\b(?i:(?:prior|previous|earlier|existing|other|competing|contemporary"
                                r"|popular|most|many)\s+(?:[\w-]+\s+){0,2}?(?:models|LLMs|systems|works|approaches)\s+"
                                r"(?:\w+\s+)?(?:were|are|have|had|used|use|trained|train|required|require|needed)"
@@ -582,7 +584,11 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
                                         or OTHERS_LISTED.search(before[-240:]) is not None)
     glossed = glossed or (any(verb in before for verb in COMPARISON_VERBS)
                           and COMPARED_PARTICIPLE.search(before[-200:]) is not None)
-    glossed = glossed or ("s " in before and OTHERS_AS_SUBJECT.search(before[-160:]) is not None)
+    if not glossed and "s " in before:
+        near = before[-160:]
+        low_near = near.lower()
+        glossed = any(word in low_near for word in OTHERS_WORDS) and \
+            OTHERS_AS_SUBJECT.search(near) is not None
     if glossed and "cited from other work" not in estimate.notes:
         estimate.notes.append("cited from other work")
     whole = text[sentence.start: sentence.end]

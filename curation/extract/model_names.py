@@ -237,7 +237,7 @@ def in_aside(text: str, start: int, end: int, figure: int | None = None) -> bool
         closed = CLOSED_RELATIVE.match(text, end, figure)
         if closed is not None:
             return True
-    if "," in text[max(0, start - 40): start]:
+    if ", a" in text[max(0, start - 40): start]:  # (cheap: "Heron-G, a ViT …", "…, an …")
         apposition = APPOSITION_OPENER.search(text, max(0, start - 60), start)
         if apposition is not None and looks_like_a_model(apposition.group("name")):
             return True

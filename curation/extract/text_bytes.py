@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from curation.extract.anchors import lowered
+from curation.extract.anchors import lowered, positions
 from curation.extract.evidence import Span, sentence_around
 from curation.extract.quantities import FREE_NUMBER, parse_plain
 
@@ -30,16 +30,20 @@ TEXT_BYTES = re.compile(rf"(?<![\w.])(?P<n>{FREE_NUMBER})\s?(?P<u>[GT])(?:i?B\b|
 NOT_TRAINED_ON = re.compile(r"\b(?:compressed|raw|before\s+(?:filtering|deduplication|cleaning)|collected"
                             r"|crawled|downloaded)\b", re.IGNORECASE)
 TRAINS = re.compile(r"\b(?:pre-?)?train", re.IGNORECASE)
+BYTE_UNITS = ("gb ", "gib ", "tb ", "tib ", "gigabytes", "terabytes")  # (as written before "of text")
 
 
 def text_bytes_tokens(text: str) -> tuple[float, Span, Span] | None:
     """(tokens, the figure, its sentence) of the largest corpus sized in bytes of text that a sentence
     trains on (see the module's rules), or None."""
     low = lowered(text)
-    if "text" not in low or ("gb" not in low and "tb" not in low and "bytes" not in low):
-        return None  # cheap: no size in bytes of text anywhere
+    if "text" not in low:
+        return None  # cheap: no text sized anywhere
+    # the pattern read only right before a unit of bytes (a cheap scan: memory sizes, "80GB", abound)
+    matches = {m.start(): m for unit in BYTE_UNITS for at in positions(low, unit)
+               for m in TEXT_BYTES.finditer(text, max(0, at - 24), at + 90)}
     found = []
-    for match in TEXT_BYTES.finditer(text):
+    for match in matches.values():
         sentence = sentence_around(text, match.start(), match.end())
         before = text[sentence.start: match.start()]
         if not TRAINS.search(before) or NOT_TRAINED_ON.search(sentence.text):
