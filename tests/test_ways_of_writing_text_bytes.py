@@ -39,3 +39,9 @@ def test_a_count_of_tokens_beats_the_bytes():
     primary = primary_of("The dataset contains 750GB of text. We trained Osprey-1.5B on it for 34B tokens.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1.5e9 * 34e9)
     assert text_bytes_tokens("We trained Osprey-1.5B on 750GB of text.") is not None
+
+
+def test_a_headings_word_of_training_does_not_train_on_the_corpus_a_sentence_sizes():
+    text = "3 Training Our corpus holds slightly over 8 million documents for a total of 40 GB of text."
+    assert text_bytes_tokens(text) is None
+    assert text_bytes_tokens("3 Training We trained our model on 40 GB of text.") is not None

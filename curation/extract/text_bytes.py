@@ -4,8 +4,9 @@ trained on 40GB of web text", "we pre-train on a 160GB text corpus".
 The rules:
 
 - the figure is gigabytes or terabytes ("GB", "GiB", "TB", "gigabytes") of text ("of web text", "of
-  clean English text", "text corpus", "of plaintext"), in a sentence that trains on it ("trained on",
-  "pre-train … on"); not a size the text calls compressed or raw, nor one before filtering ("45TB of
+  clean English text", "text corpus", "of plaintext") that a verb of training leads to ("trained on 40GB
+  of …", "pre-train Heron on a 750GB text corpus"; not a heading's "Training" over a sentence that only
+  sizes a corpus); not a size the text calls compressed or raw, nor one before filtering ("45TB of
   compressed plaintext before filtering" is what was collected, not what was trained on);
 - a gigabyte of English text holds about 200M words (Epoch AI's conversion for text corpora), and a word
   about 4/3 subword tokens, so a gigabyte is about 267M tokens — a rough figure (bytes per word vary
@@ -29,7 +30,10 @@ TEXT_BYTES = re.compile(rf"(?<![\w.])(?P<n>{FREE_NUMBER})\s?(?P<u>[GT])(?:i?B\b|
                         r"(?:text(?:ual)?(?:\s+(?:data|corpus|corpora))?|plain-?text)\b", re.IGNORECASE)
 NOT_TRAINED_ON = re.compile(r"\b(?:compressed|raw|before\s+(?:filtering|deduplication|cleaning)|collected"
                             r"|crawled|downloaded)\b", re.IGNORECASE)
-TRAINS = re.compile(r"\b(?:pre-?)?train", re.IGNORECASE)
+# a verb of training that leads to the figure: "trained on 40GB of …", "pre-train Heron-1.5B on a 750GB …",
+# "trained Heron on the filtered 570GB of …" (not a heading's "Training" over a sentence that sizes a corpus)
+TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,6}?(?:on|over|with|using)\s+"
+                        r"(?:(?:an?|the|our|its|this)\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 BYTE_UNITS = ("gb ", "gib ", "tb ", "tib ", "gigabytes", "terabytes")  # (as written before "of text")
 
 
@@ -45,8 +49,8 @@ def text_bytes_tokens(text: str) -> tuple[float, Span, Span] | None:
     found = []
     for match in matches.values():
         sentence = sentence_around(text, match.start(), match.end())
-        before = text[sentence.start: match.start()]
-        if not TRAINS.search(before) or NOT_TRAINED_ON.search(sentence.text):
+        before = text[max(sentence.start, match.start() - 80): match.start()]
+        if not TRAINED_ON.search(before) or NOT_TRAINED_ON.search(sentence.text):
             continue
         gigabytes = parse_plain(match.group("n")) * UNIT_BYTES[match.group("u").lower()]
         tokens = gigabytes * WORDS_PER_GIGABYTE * TOKENS_PER_WORD
