@@ -498,6 +498,10 @@ def test_the_size_a_student_is_distilled_from_is_not_its_own():
 @pytest.mark.parametrize(("title", "intro"), [
     ("Osprey-7B-32k", "Osprey-7B-32k extends the context of Kite-7B to 32k tokens with 1B tokens."),
     ("Osprey Medical", "Osprey Medical is Kite-7B adapted to the medical domain with 10B tokens."),
+    # the context extended with the base as the object, and "the" before the pretraining continued (the
+    # card named as its base with a word added)
+    ("Kite-7B-LongCtx", "We extend Kite-7B to a 100k context with 2B tokens of long documents."),
+    ("Kite-7B-Japanese", "Kite-7B-Japanese continues the pretraining of Kite-7B on 100B Japanese tokens."),
 ])
 def test_a_card_continuing_another_models_training_does_not_take_its_run(title, intro):
     extraction = _card(title, intro, "Kite-7B was pretrained on 2T tokens using 512 A100 GPUs for 20 days.")

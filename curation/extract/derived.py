@@ -269,19 +269,25 @@ BASE_MODEL_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its)\s+(?:underlyi
                             r"(?:pre-?)?trained\b", re.IGNORECASE)
 # a card's model continuing another's training: "initialized with Kite-7B weights", "continually
 # pre-trained from Kite-7B", "built on top of Kite-7B"
-CONTINUES_FROM = re.compile(r"\b(?:initiali[sz]ed\s+(?:with|from)|continu\w*\s+(?:pre-?)?train\w*\s+"
-                            r"(?:from|of|on\s+top\s+of)|built\s+on\s+top\s+of|starting\s+from"
+CONTINUES_FROM = re.compile(r"\b(?:initiali[sz]ed\s+(?:with|from)"
+                            # "continues the pretraining of Kite-7B on …"
+                            r"|continu\w*\s+(?:the\s+)?(?:pre-?)?train\w*\s+(?:from|of|on\s+top\s+of)"
+                            r"|built\s+on\s+top\s+of|starting\s+from"
                             # "Heron-Chat models are based on Kite-7B, a language model pre-trained on …"
                             r"|(?:is|are|was|were)\s+based\s+on)\s+(?:the\s+)?"
                             r"(?:weights\s+of\s+)?" + NAME)
 
 
-# a card's model continuing another's training in other words: "extends the context of Kite-7B to 32k",
-# "Heron Medical is Kite-7B adapted to the medical domain", "adapts Kite-7B to …", "Heron Medical is
-# Kite-7B continually pre-trained on 50B tokens of medical text", "Heron-Coder is Kite-7B continued on 500B
-# tokens of code"
+# a card's model continuing another's training in other words: "extends the context of Kite-7B to 32k" (or
+# "extends Kite-7B to a 100k context"), "Heron Medical is Kite-7B adapted to the medical domain", "adapts
+# Kite-7B to …", "Heron Medical is Kite-7B continually pre-trained on 50B tokens of medical text",
+# "Heron-Coder is Kite-7B continued on 500B tokens of code"
 EXTENDS = re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+context(?:\s+(?:window|length))?\s+of\s+(?:the\s+)?"
-                     + NAME + r"|\badapt(?:s|ed|ing)\s+(?:the\s+)?" + NAME.replace("base>", "base2>")
+                     + NAME
+                     # "we extend Kite-7B to a 100k context", "extends Kite-7B to 32K tokens of context"
+                     + r"|\bextend(?:s|ed|ing)?\s+" + NAME.replace("base>", "base4>")
+                     + r"\s+to\s+(?:an?\s+)?\d+(?:\.\d+)?\s?[kKM]\b"
+                     + r"|\badapt(?:s|ed|ing)\s+(?:the\s+)?" + NAME.replace("base>", "base2>")
                      + r"\s+(?:to|for)\b|\bis\s+" + NAME.replace("base>", "base3>")
                      + r"\s+(?:adapted\s+(?:to|for)|(?:continual(?:ly)?|further)\s+(?:pre-?)?trained\s+"
                        r"(?:on|with)|continued\s+(?:(?:pre-?)?training\s+)?(?:on|with))\b")
