@@ -502,6 +502,10 @@ def test_the_size_a_student_is_distilled_from_is_not_its_own():
     # card named as its base with a word added)
     ("Kite-7B-LongCtx", "We extend Kite-7B to a 100k context with 2B tokens of long documents."),
     ("Kite-7B-Japanese", "Kite-7B-Japanese continues the pretraining of Kite-7B on 100B Japanese tokens."),
+    ("Kite-7B-Code", "Starting from Kite-7B, we further pre-train on 500B tokens of code."),
+    ("Kite-7B-v1.5", "Kite-7B-v1.5 is Kite-7B with an additional 1T tokens of pretraining."),
+    ("Kite-7B-Med", "Kite-7B-Med is a domain-adapted version of Kite-7B, trained on 50B medical tokens."),
+    ("Kite-7B-Math", "We take Kite-7B and continue training it on 200B math tokens."),
 ])
 def test_a_card_continuing_another_models_training_does_not_take_its_run(title, intro):
     extraction = _card(title, intro, "Kite-7B was pretrained on 2T tokens using 512 A100 GPUs for 20 days.")

@@ -268,20 +268,25 @@ BASE_MODEL_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its)\s+(?:underlyi
                             r"(?:was|is|has\s+been)\s+(?:\w+\s+)?"
                             r"(?:pre-?)?trained\b", re.IGNORECASE)
 # a card's model continuing another's training: "initialized with Kite-7B weights", "continually
-# pre-trained from Kite-7B", "built on top of Kite-7B"
+# pre-trained from Kite-7B", "built on top of Kite-7B", "Starting from Kite-7B, we further pre-train …"
 CONTINUES_FROM = re.compile(r"\b(?:initiali[sz]ed\s+(?:with|from)"
                             # "continues the pretraining of Kite-7B on …"
                             r"|continu\w*\s+(?:the\s+)?(?:pre-?)?train\w*\s+(?:from|of|on\s+top\s+of)"
                             r"|built\s+on\s+top\s+of|starting\s+from"
                             # "Heron-Chat models are based on Kite-7B, a language model pre-trained on …"
-                            r"|(?:is|are|was|were)\s+based\s+on)\s+(?:the\s+)?"
-                            r"(?:weights\s+of\s+)?" + NAME)
+                            r"|(?:is|are|was|were)\s+based\s+on"
+                            # "a domain-adapted version of Kite-7B", "we take Kite-7B and continue training"
+                            r"|(?:domain-)?adapted\s+version\s+of"
+                            r"|\b(?:take|takes|took|taking)(?=\s+(?:the\s+)?[\[`'\"]?[A-Za-z0-9][\w./-]*\s+(?:model\s+)?"
+                            r"and\s+(?:continue|further|keep)))\s+(?:the\s+)?"
+                            r"(?:weights\s+of\s+)?" + NAME, re.IGNORECASE)
 
 
 # a card's model continuing another's training in other words: "extends the context of Kite-7B to 32k" (or
 # "extends Kite-7B to a 100k context"), "Heron Medical is Kite-7B adapted to the medical domain", "adapts
 # Kite-7B to …", "Heron Medical is Kite-7B continually pre-trained on 50B tokens of medical text",
-# "Heron-Coder is Kite-7B continued on 500B tokens of code"
+# "Heron-Coder is Kite-7B continued on 500B tokens of code", "Heron-v1.5 is Kite-7B with an additional 1T
+# tokens of pretraining"
 EXTENDS = re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+context(?:\s+(?:window|length))?\s+of\s+(?:the\s+)?"
                      + NAME
                      # "we extend Kite-7B to a 100k context", "extends Kite-7B to 32K tokens of context"
@@ -290,14 +295,18 @@ EXTENDS = re.compile(r"\bextend(?:s|ed|ing)?\s+the\s+context(?:\s+(?:window|leng
                      + r"|\badapt(?:s|ed|ing)\s+(?:the\s+)?" + NAME.replace("base>", "base2>")
                      + r"\s+(?:to|for)\b|\bis\s+" + NAME.replace("base>", "base3>")
                      + r"\s+(?:adapted\s+(?:to|for)|(?:continual(?:ly)?|further)\s+(?:pre-?)?trained\s+"
-                       r"(?:on|with)|continued\s+(?:(?:pre-?)?training\s+)?(?:on|with))\b")
+                       r"(?:on|with)|continued\s+(?:(?:pre-?)?training\s+)?(?:on|with)"
+                       # "Heron-v1.5 is Kite-7B with an additional 1T tokens of pretraining"
+                       r"|with\s+(?:an?\s+)?(?:additional|further|extra|continued)\b(?![^.]*\b(?:instruction|fine-?tun"
+                       r"|sft|dpo|rlhf|chat)))\b")
 # and its context extended: "Kite-7B with its context extended to 32K" (read only where "context" stands:
 # a pattern that opens with a name is tried at every word)
 CONTEXT_EXTENDED = re.compile(r"(?<![\w./-])" + NAME + r"\s+with\s+(?:its|the|an?)\s+context"
                               r"(?:\s+(?:window|length))?\s+(?:extended|expanded)\b")
 
 
-STARTS_WORDS = ("initiali", "continu", "built on", "starting from", "extend", "adapt", "based on")
+STARTS_WORDS = ("initiali", "continu", "built on", "starting from", "extend", "adapt", "based on", "take",
+                "took", "additional", "extra")
 
 
 def mark_base_runs(estimates: list[Estimate], text: str) -> None:
