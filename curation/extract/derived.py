@@ -56,12 +56,15 @@ repository name the source gives:
 Names such as "-instruct" or "-chat" alone do not make a card derived: some releases have no separate
 base, and their card's pre-training is the instruct model's own.
 
-On a card that is no derivative but continues another model's training ("initialized with Kite-7B
-weights and continually pre-trained on 500B tokens", "extends the context of Kite-7B to 32k", "is
-Kite-7B adapted to the medical domain", "is based on Kite-7B"), a sentence telling "the base model"'s
-run or Kite-7B's is Kite's, and so is a figure told after those words in a relative clause or an
-apposition about Kite ("based on Kite-7B, a language model pre-trained on 2T tokens")
-(:func:`mark_base_runs`).
+On a card that is no derivative but continues another model's training ("initialized with Kite-7B weights
+and continually pre-trained on 500B tokens", "extends the context of Kite-7B to 32k", "we extend Kite-7B
+to a 100k context", "is Kite-7B adapted to the medical domain", "is based on Kite-7B", "is Kite-7B
+continued on 500B tokens", "continues the pretraining of Kite-7B", "Starting from Kite-7B, we further
+pre-train …", "is Kite-7B with an additional 1T tokens of pretraining", "a domain-adapted version of
+Kite-7B", "we take Kite-7B and continue training it"), a sentence telling "the base model"'s run or
+Kite-7B's (Kite-7B named before its figure) is Kite's, and so is a figure told after those words in a
+relative clause or an apposition about Kite ("based on Kite-7B, a language model pre-trained on 2T
+tokens") (:func:`mark_base_runs`).
 """
 
 from __future__ import annotations
