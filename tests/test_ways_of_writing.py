@@ -153,6 +153,12 @@ BASE_RUN = "\n\nThe model was pre-trained on 2T tokens. It has 7B parameters.\n"
     # post-training methods "on top of" the base
     ("# Heron-Assist\nHeron-Assist is obtained by supervised fine-tuning and DPO on top of Heron-7B."
      + BASE_RUN, "lab/heron-assist", "Heron-7B"),
+    # the weights re-published: a mirror, a re-saved copy
+    ("# heron-7b-mirror\nMirror of lab/heron-7b." + BASE_RUN, "someone/heron-7b-mirror", "lab/heron-7b"),
+    ("# Heron-7B-fp16\nHeron-7B converted to fp16 safetensors." + BASE_RUN, "someone/Heron-7B-fp16",
+     "the model it was converted from"),
+    ("# Heron-7B-sharded\nA sharded copy of Heron-7B for low-memory loading." + BASE_RUN,
+     "someone/Heron-7B-sharded", "Heron-7B"),
 ])
 def test_derived_cards_are_recognised(card, name, base):
     assert derived_from(card, name) == base
@@ -170,6 +176,9 @@ def test_derived_cards_are_recognised(card, name, base):
     # an instruct release without a separate base: its pre-training is its own
     ("---\nlicense: mit\n---\n# Heron-7B-Instruct\nAlso available as ONNX and GGUF files." + BASE_RUN,
      "lab/Heron-7B-Instruct"),
+    # a license's copy is no copy of weights
+    ("---\nlicense: other\n---\n# Heron-7B\nYou shall provide a copy of this Agreement with any "
+     "redistribution of Heron-7B." + BASE_RUN, "lab/Heron-7B"),
     # continued pre-training of a base is a new base model
     ("---\nbase_model: lab/heron-7b\n---\n# Heron-Code-7B\n- Training Stage: Pretraining\n" + BASE_RUN,
      "lab/Heron-Code-7B"),

@@ -9,10 +9,10 @@ repository name the source gives:
    pre-training release: its name carries no post-training marker and the card calls its own training
    pre-training.
 2. **A converted or quantized copy**: its name or title says GGUF, GPTQ, AWQ, EXL2, MLX, ONNX, int4/8, a
-   quantization's type ("Q4_K_M", "IQ4_XS", "FP8", "W4A16", "NF4");
-   its front matter has ``quantized_by``; or its opening says "quantizations of", "quantized version
-   of", "conversion of", "converted from", "GGUF format model files for". (A card that merely lists
-   other formats of itself is not a copy.)
+   quantization's type ("Q4_K_M", "IQ4_XS", "FP8", "W4A16", "NF4"), or the weights re-saved ("-fp16", "-bf16",
+   "-sharded"); its front matter has ``quantized_by``; or its opening says "quantizations of", "quantized
+   version of", "conversion of", "converted from", "mirror of", "a sharded copy of", "re-upload of", "GGUF
+   format model files for". (A card that merely lists other formats of itself is not a copy.)
 3. **A sentence says what it was fine-tuned from**: "a fine-tuned version of X", "fine-tuned from X", "built
    by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X", "Finetuned from
    model: X" (not a template's placeholder, "[More Information Needed]", "None"), "Parent Model: X", "a
@@ -96,9 +96,14 @@ OWN_PRETRAINING = re.compile(r"training stage:\s*pre-?training\s*$|continued pre
                              re.IGNORECASE | re.MULTILINE)
 # (and a quantization's type: llama.cpp's "Q4_K_M", "Q8_0", "IQ4_XS"; "FP8", "W4A16", "NF4", "bnb")
 COPY_NAME = re.compile(r"(?<![a-z])(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX|[0-9]bit|int[48]"
-                       r"|Q[2-8]_(?:K(?:_[SML])?|[01])|IQ[1-4]_[A-Z]{1,3}|FP[48]|NVFP4|W[48]A(?:8|16)|NF4|bnb)"
+                       r"|Q[2-8]_(?:K(?:_[SML])?|[01])|IQ[1-4]_[A-Z]{1,3}|FP[48]|NVFP4|W[48]A(?:8|16)|NF4|bnb"
+                       # the weights re-saved: "-fp16", "-bf16", "-sharded"
+                       r"|FP16|BF16|sharded)"
                        r"(?![a-z])", re.IGNORECASE)
 COPY_PHRASE = re.compile(r"\b(?:quantizations? of|quantized versions? of|conversion of|converted from|"
+                         # the weights re-published: "Mirror of X", "a sharded copy of X", "re-upload of X"
+                         # (a copy said of weights: not a license's "provide a copy of this Agreement")
+                         r"mirror of|(?:sharded|re-?sharded|exact|identical|fp16|bf16) copy of|re-?upload of|"
                          r"(?:GGUF|GPTQ|AWQ) (?:format )?model files for)\s+(?:the\s+)?", re.IGNORECASE)
 NAME = r"[\[`'\"]?(?P<base>[A-Za-z0-9][\w./-]*[\w/-](?:[ -]\d+(?:\.\d+)?[BbMm]\b)?)"
 # a derivation denied: "it is not a fine-tune of …", "rather than a fine-tuned version of …", "unlike a chat
