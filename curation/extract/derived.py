@@ -313,8 +313,8 @@ CONTEXT_EXTENDED = re.compile(r"(?<![\w./-])" + NAME + r"\s+with\s+(?:its|the|an
                               r"(?:\s+(?:window|length))?\s+(?:extended|expanded)\b")
 
 
-STARTS_WORDS = ("initiali", "continu", "built on", "starting from", "extend", "adapt", "based on", "take",
-                "took", "additional", "extra")
+STARTS_WORDS = ("initiali", "continu", "built on", "starting from", "extend", "adapt", "based on",
+                "and further", "with an additional", "with additional", "with an extra", "with extra")
 
 
 def mark_base_runs(estimates: list[Estimate], text: str) -> None:

@@ -41,10 +41,12 @@ def text_bytes_tokens(text: str) -> tuple[float, Span, Span] | None:
     """(tokens, the figure, its sentence) of the largest corpus sized in bytes of text that a sentence
     trains on (see the module's rules), or None."""
     low = lowered(text)
-    if "text" not in low:
-        return None  # cheap: no text sized anywhere
+    if "text" not in low or ("b of " not in low and "b text" not in low and "bytes" not in low):
+        return None  # cheap: no text sized in bytes anywhere ("40GB of …", "750GB text …", "gigabytes")
     # the pattern read only right before a unit of bytes (a cheap scan: memory sizes, "80GB", abound)
+    # (and only where "text" follows the unit closely: GPU memory, "80GB ", is written far more often)
     matches = {m.start(): m for unit in BYTE_UNITS for at in positions(low, unit)
+               if low.find("text", at, at + 70) != -1
                for m in TEXT_BYTES.finditer(text, max(0, at - 24), at + 90)}
     found = []
     for match in matches.values():
