@@ -601,19 +601,26 @@ SIBLING_SIZES = re.compile(r"(?:[ \t]*/[ \t]*-?|[ \t]*,[ \t]*-|[ \t]*,?[ \t]*(?:
                            r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?![\w-])")
 
 
+def sibling_sizes(text: str, at: int) -> list[tuple[float, Span]]:
+    """The bare sizes written right after a sized name that ends at ``at`` (:data:`SIBLING_SIZES`:
+    "/13B/70B" after "Heron-7B"), each with where it is written."""
+    found = []
+    while (sibling := SIBLING_SIZES.match(text, at)) is not None:
+        found.append((_value(sibling), Span(text[sibling.start("n"): sibling.end()], sibling.start("n"),
+                                            sibling.end())))
+        at = sibling.end()
+    return found
+
+
 def _largest_sibling(text: str, family: list[tuple[float, re.Match[str]]]) -> tuple[float, Span, str] | None:
     """The largest size written as a sibling right after one of the family's sized names (see
-    :data:`SIBLING_SIZES`): (size, where it is written, the model it names), or None."""
+    :func:`sibling_sizes`): (size, where it is written, the model it names), or None."""
     found = []
     for _, match in family:
         if match.group("open"):
             continue  # "Heron-Large (340M)": a name by a size word, no sizes follow it
-        at = match.end()
         stem = match.group(0)[: match.start("n") - match.start()].rstrip("- ")
-        while (sibling := SIBLING_SIZES.match(text, at)) is not None:
-            size = Span(text[sibling.start("n"): sibling.end()], sibling.start("n"), sibling.end())
-            found.append((_value(sibling), size, f"{stem}-{size.text}"))
-            at = sibling.end()
+        found += [(value, size, f"{stem}-{size.text}") for value, size in sibling_sizes(text, match.end())]
     return max(found, key=lambda item: item[0]) if found else None
 
 
@@ -1214,16 +1221,14 @@ def _repository_size(text: str, repository: str | None) -> Flagship | None:
 
 def _sibling_written(text: str, name: str, size: float) -> Span | None:
     """Where a card writes its repository's size as a bare sibling size after a sized name of its family
-    ("Heron-3B/7B/13B" for "heron-13b"; :data:`SIBLING_SIZES`), or None."""
+    ("Heron-3B/7B/13B" for "heron-13b"; :func:`sibling_sizes`), or None."""
     for family_name, pairs in _sized_names(text).items():
         if not _squashed(name).startswith(_squashed(family_name)):
             continue
         for _, match in pairs:
-            at = match.end()
-            while (sibling := SIBLING_SIZES.match(text, at)) is not None:
-                if abs(_value(sibling) - size) <= ROUNDING * size:
-                    return Span(text[sibling.start("n"): sibling.end()], sibling.start("n"), sibling.end())
-                at = sibling.end()
+            for value, span in sibling_sizes(text, match.end()):
+                if abs(value - size) <= ROUNDING * size:
+                    return span
     return None
 
 

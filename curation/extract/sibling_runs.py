@@ -22,8 +22,8 @@ from curation.extract.flagship_counting import (
     BASE_RELATIVE,
     OTHER_SIZE_NOTE,
     ROUNDING,
-    SIBLING_SIZES,
     listed_with,
+    sibling_sizes,
 )
 from curation.extract.quantities import scaled_value
 
@@ -79,9 +79,5 @@ def mark_runs_of_named_siblings(estimates: list[Estimate], repository: str | Non
 
 def _listed_after(clause: str, at: int, size: float) -> bool:
     """Whether the card's ``size`` is one of the bare sizes written right after a sized name at ``at``
-    (:data:`~curation.extract.flagship_counting.SIBLING_SIZES`: "Heron-7B/13B/70B")."""
-    while (sibling := SIBLING_SIZES.match(clause, at)) is not None:
-        if abs(scaled_value(sibling.group("n"), sibling.group("m").lower()) - size) <= ROUNDING * size:
-            return True
-        at = sibling.end()
-    return False
+    (:func:`~curation.extract.flagship_counting.sibling_sizes`: "Heron-7B/13B/70B")."""
+    return any(abs(value - size) <= ROUNDING * size for value, _ in sibling_sizes(clause, at))
