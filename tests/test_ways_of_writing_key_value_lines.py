@@ -125,3 +125,16 @@ def test_a_cards_fields_on_their_own_lines_pair_the_parameters_with_the_tokens(f
 def test_a_papers_fields_with_colons_a_row_a_line(fields):
     primary = _primary("Lark: An Open Model\n\n2 Model\n" + fields + "\n")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize("field", ["Training FLOPs: 2.3E+23.", "Training compute: ~2.3 × 10^23 FLOPs."])
+def test_a_field_of_training_compute_in_running_text_is_read(field):
+    """A paragraph may carry a keyed field, "Training FLOPs: 2.3E+23." — a training figure, not an axis's
+    labels (before: "not prose", no primary)."""
+    primary = _primary("# Lark-13B\n\nLark-13B is a language model for code. " + field + "\n", CARD)
+    assert primary is not None and primary.value_flop == pytest.approx(2.3e23)
+
+
+def test_a_field_of_compute_holding_several_numbers_stays_labels():
+    extraction = extract_document(Document(CARD, "# Lark-13B\n\nTraining FLOPs: 1e21 1e22 1e23\n", 2024))
+    assert extraction.primary is None

@@ -971,8 +971,12 @@ MIN_PROSE_WORDS = 3
 
 
 # a line keyed by training, its set-up in numbers after it: "Training: 1.1B parameters, 3T tokens, 128
-# A100s, 90 days" (a summary, not a figure's axis labels)
-TRAINING_FIELD = re.compile(r"\W*(?:pre-?)?training(?:\s+(?:set-?up|summary|details|run))?\s*:\s*\S",
+# A100s, 90 days" (a summary, not a figure's axis labels); or keyed by training's compute, one figure its
+# whole value: "Training FLOPs: 2.3E+23." (an axis's labels are several numbers)
+TRAINING_FIELD = re.compile(r"\W*(?:pre-?)?training(?:\s+(?:set-?up|summary|details|run))?\s*:\s*\S"
+                            r"|\W*(?:total\s+)?(?:pre-?)?training\s+(?:compute|flops?|flop\s+count)"
+                            r"(?:\s*\([^)\n]{0,20}\))?\s*:\s*(?:~\s*|about\s+|approximately\s+|roughly\s+)?"
+                            rf"(?:{SCIENTIFIC.pattern}|\d[\d.,]*)(?:\s*flops?)?\s*\.?\s*$",
                             re.IGNORECASE)
 
 

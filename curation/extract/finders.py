@@ -131,6 +131,9 @@ MODEL_FIELD = re.compile(r"[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?"
                          r"(?P<name>[A-Z][\w.-]*\d[\w.-]*|(?P<plain>[A-Z][a-z][\w-]+))(?:\*\*)?"
                          r"[ \t]*[:=][ \t]*(?:~\s*|≈\s*|about\s+|approx(?:imately\s+|\.\s*|\s+)|roughly\s+)?")
 KEYED_LINE = "a compute line keyed by the own model's name"
+# another figure in scientific notation right after a field's figure: "Training FLOPs: 1e21 1e22 1e23" is a
+# chart's axis labels, not a field's one value
+NEXT_LABEL = re.compile(r"[ \t]*[,;]?[ \t]*\d[\d.]*(?:[eE][+-]?\d|[ \t]*[×x][ \t]*10)")
 
 
 def _names_own_model(text: str, name: str) -> bool:
@@ -234,7 +237,8 @@ def find_reported(text: str) -> list[Estimate]:
             epochs = epochs_for_figure(text, sentence, match)
             value = _times_epochs(value, inputs, epochs)
             line_start = text.rfind("\n", 0, match.start()) + 1
-            if COMPUTE_FIELD.match(text, line_start, match.start()):
+            if COMPUTE_FIELD.match(text, line_start, match.start()) and \
+                    not NEXT_LABEL.match(text, match.end()):
                 inputs["pairing"] = "a compute field"  # "Compute: 2.5e23 FLOPs (6 × 7B × 6T)": no prose
             keyed = None if "pairing" in inputs else MODEL_FIELD.fullmatch(text, line_start, match.start())
             if keyed and (_names_own_model(text, keyed.group("name")) if not keyed.group("plain")
@@ -368,9 +372,10 @@ def _from_to(text: str, match: re.Match[str]) -> bool:
 def _field(text: str, match: re.Match[str]) -> dict[str, str]:
     """``{"pairing": "a compute field"}`` when the figure's line is a field or row labelled compute
     (:data:`COMPUTE_FIELD`: "- Compute (FLOPs): 3.8e23", "| Training FLOPs | 3.8e23 |"), which is read
-    though it is no prose; else nothing."""
+    though it is no prose, and the figure is not one of a run of labels (:data:`NEXT_LABEL`); else
+    nothing."""
     line_start = text.rfind("\n", 0, match.start()) + 1
-    field = COMPUTE_FIELD.match(text, line_start, match.end())
+    field = COMPUTE_FIELD.match(text, line_start, match.end()) and not NEXT_LABEL.match(text, match.end())
     return {"pairing": "a compute field"} if field else {}
 
 
