@@ -90,6 +90,14 @@ def test_the_cost_words_do_not_make_the_figure_a_non_total():
     assert fine_tune.stage == "finetuning"
 
 
+def test_the_pass_named_after_the_cost_is_the_costs_own_word():
+    """"… which costs 17.6 GFLOPs per image in the forward pass": the pass is the cost's, not a sign that
+    the figure is a forward pass's (before, marked no total and no primary)."""
+    [estimate] = find_sample_counting("We pre-train Osprey-B on 2M images for 90 epochs, which costs 17.6 "
+                                      "GFLOPs per image in the forward pass.")
+    assert not estimate.notes and estimate.value_flop == pytest.approx(3 * 17.6e9 * 2e6 * 90)
+
+
 VIT_TITLE = "Osprey: Vision Transformers\n\nAbstract\nWe present Osprey.\n\n3 Models\n"
 VIT_TABLE = ("| Model | Params | {header} |\n|---|---|---|\n| DeiT-B | 86M | {base} |\n"
              "| Osprey-S | 22M | {small} |\n| Osprey-L | 304M | {large} |\n\n4 Training\n")

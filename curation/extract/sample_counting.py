@@ -97,6 +97,10 @@ DATASET = re.compile(r"(?<![\w-])(?P<name>ImageNet(?:[- ]?(?P<imagenet>1[kK]|2[1
                      r"|ILSVRC[- ]?(?:20)?12|CIFAR-?100?|MNIST|JFT-300M)(?![\w-])")
 
 
+# the pass a cost is told of, written after it: "… per image in the forward pass", "… for a single forward
+# pass"
+PASS_AFTER = re.compile(r"\s*,?\s*(?:in|for|of|during|on)\s+(?:the|a|one|each|every|a\s+single)\s+"
+                        r"forward(?:\s+pass)?\b", re.IGNORECASE)
 SEEN_AFTER = re.compile(r"\s*\(?\s*seen\b", re.IGNORECASE)  # "34B samples seen": the run's total
 
 
@@ -205,9 +209,14 @@ def _estimate(text: str, sentence: Span, cost: re.Match[str], other: Span | None
                         {"forward_flop_per_example": forward, "training_examples": n_examples,
                          "epochs": passes, "formula": "3 * forward FLOP per example * examples * epochs"},
                         confidence="Speculative")
-    # the cost's own words ("per image", "forward pass") are no sign that the figure is not a total
+    # the cost's own words ("per image", "forward pass", "… in the forward pass" after it) are no sign that
+    # the figure is not a total
     # (of a sentence parted at its fine-tuning, the pre-training's part alone)
-    context = where.text if other else where.text[:cost.start()] + " " + where.text[cost.end():]
+    if other:
+        context = where.text
+    else:  # (and the pass it names after it: "17.6 GFLOPs per image in the forward pass")
+        after = PASS_AFTER.match(where.text, cost.end())
+        context = where.text[:cost.start()] + " " + where.text[after.end() if after else cost.end():]
     mark_local_cues(estimate, text, where, example_span)
     return classify(estimate, context.lower())
 
