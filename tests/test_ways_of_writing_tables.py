@@ -205,3 +205,14 @@ def test_a_table_row_labelled_by_a_stage_is_that_stage_of_the_own_run():
     estimates = {round(e.assumptions["chip_seconds"] / 3600): e for e in extract(text, 2024).estimates}
     assert estimates[180_000].model is None and estimates[180_000].stage == "pretraining"
     assert estimates[2_000].model is None and estimates[2_000].stage == "finetuning"
+
+
+def test_a_table_row_labelled_by_its_hardware_is_the_runs_device_not_a_model():
+    """An emissions table keyed by the hardware ("| A100-80GB | 460,000 | 400 | 120 |") tells the own run's
+    device time on that device: no model called "A100-80GB", and the row's device beats one the prose
+    names elsewhere."""
+    card = ("# Osprey-7B\n\n## Environmental Impact\n"
+            "| Hardware | GPU hours | Power (W) | Emissions (tCO2eq) |\n|---|---|---|---|\n"
+            "| A100-80GB | 460,000 | 400 | 120 |\n\nOsprey-7B was evaluated on H100 GPUs.\n")
+    [estimate] = _card(card, "acme/osprey-7b").estimates
+    assert estimate.model is None and estimate.assumptions["accelerator"].startswith("A100")

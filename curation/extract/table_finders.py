@@ -336,7 +336,8 @@ def _device_time_rows(text: str, table: Table, index: int, unit_seconds: float, 
                       publication_year: int | None, accelerator_column: int | None = None) -> list[Estimate]:
     """One hardware estimate per row of a device-time column ("| Heron 7B | 184320 |") of ``device``
     time ("gpu", or "core" for a TPU's cores), on the accelerator the row names in
-    ``accelerator_column``, else the one named above the table or the text's."""
+    ``accelerator_column`` (or as its label, "| H100-80GB | 460,000 |": then no model's row), else the one
+    named above the table or the text's."""
     found: list[Estimate] = []
     accelerator, where = _table_accelerator(text, table)
     unit = _time_unit_name(unit_seconds, device)
@@ -346,6 +347,9 @@ def _device_time_rows(text: str, table: Table, index: int, unit_seconds: float, 
             continue
         named = row.cells[accelerator_column] if accelerator_column is not None and \
             accelerator_column < len(row.cells) else ""
+        # a row labelled by its hardware, "| H100-80GB | 460,000 |": the run's device, not a model
+        device_label = accelerator_pattern().fullmatch(row.label.strip(" *")) if row.label else None
+        named = named or (device_label.group(0) if device_label else "")
         estimate = hardware_estimate(
             text, _cell_span(row, index), value * unit_seconds, named or accelerator, device,
             publication_year, {"chip_time": f"{value:g} {unit}",
@@ -355,7 +359,7 @@ def _device_time_rows(text: str, table: Table, index: int, unit_seconds: float, 
         )
         if estimate:
             stage = STAGE_LABEL.fullmatch(row.label.strip(" *"))
-            estimate.model = None if stage else (row.label or None)
+            estimate.model = None if stage or device_label else (row.label or None)
             if stage and stage.group("post"):  # "| SFT | H100 | 2K |": a stage of post-training
                 estimate.stage = FINETUNING
             estimate.evidence.insert(1, table.header_line)
