@@ -70,3 +70,28 @@ def test_a_run_told_in_the_same_words_several_times_is_no_survey_of_many_runs():
         "\n\n".join([f"{run} {others}"] * 3) + "\n"
     primary = extract(text, 2023).primary
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(20051 * 3600)
+
+
+@pytest.mark.parametrize("body", ["The Act presumes systemic risk above 10^25 FLOP.",
+                                  "Reporting requirements apply above 1e26 FLOP of training compute."])
+def test_a_threshold_a_rule_sets_is_no_run(body):
+    """A threshold set by a rule need not name models ("… presumes systemic risk above 10^25 FLOP"); it is
+    a bound, not a run (before: the text's primary)."""
+    estimates = _estimates(body)
+    assert estimates and not any(eligible(e) for e in estimates)
+
+
+def test_a_models_training_as_the_subject_tells_of_that_model():
+    """"For example, training Kite-3 required …" in an essay that trains nothing is Kite-3's run, as "Kite-3
+    required …" is; and "The" of the title "The Cost of …" is no own model's name."""
+    text = ("The Cost of Training\n\nAbstract\nWe propose a standard for reporting the energy used to train "
+            "models.\n\n1 Introduction\nFor example, training Kite-3 required about 3.6 × 10^23 FLOPs.\n")
+    estimates = extract(text, 2025).estimates
+    assert estimates and not any(eligible(e) for e in estimates)
+
+
+def test_the_authors_lower_bound_on_their_own_run_stays_a_run():
+    text = ("Heron: Open Models\n\nAbstract\nWe introduce Heron.\n\n3 Training\n"
+            "We trained Heron-70B with more than 3e24 FLOPs, as we report in Table 2.\n")
+    primary = extract(text, 2025).primary
+    assert primary is not None and primary.value_flop == pytest.approx(3e24)

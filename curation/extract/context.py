@@ -360,6 +360,12 @@ GENERIC_SUBJECT = re.compile(r"(?:^|\n)[^\S\n]*"
 THRESHOLD_FIGURE = re.compile(r"\b(?:(?:more|less|fewer|greater)\s+than|above|below|beyond|exceeding|over"
                               r"|at\s+least|at\s+most)\s+(?:~\s*|about\s+|roughly\s+)?[\d.,×x^eE+\-−\s⁰¹²³⁴⁵⁶⁷⁸⁹]{1,24}"
                               r"(?:[A-Za-z/-]{1,12})?\s*$", re.IGNORECASE)
+# a threshold a rule sets, its models unsaid: "The Act presumes systemic risk above 1e25 FLOP", "reporting is
+# required above 1e26 operations"
+# (not a scaling law's, nor the authors' "we report": "trained with more than 3e24 FLOPs, as we report")
+THRESHOLD_TOPIC = re.compile(r"\b(?:thresholds?|systemic\s+risks?|regulat\w*|reporting\s+requirements?"
+                             r"|(?:must|shall|to)\s+(?:be\s+)?report(?:ed)?|presum\w*|obligations?|legislat\w*"
+                             r"|executive\s+order|notif\w*|licens\w*|complian\w*)\b", re.IGNORECASE)
 ANY_MODEL = re.compile(r"\b(?:any|every|each|no)\s+(?:[\w-]+\s+)?(?:model|system|training\s+run)\b",
                        re.IGNORECASE)  # a threshold said of a class in the singular: "any model trained …"
 CLAUSE_END = re.compile(r"[,;]")  # where a figure's clause ends
@@ -431,7 +437,8 @@ def general_statement(sentence: str, before: str, title: str = "") -> bool:
     parameters trained on D tokens costs 6ND FLOPs, e.g. 6e23 for …", not "we train a model with N = 7B
     parameters on D = 2T tokens"); or a conversion between time and compute ("It takes 15
     days for 10,000 GPUs to compute 3.1e23 FLOPs"); or a threshold said of models in the plural ("models
-    trained with more than 1e24 FLOPs exhibit …"). The first person counts up to the end of the figure's
+    trained with more than 1e24 FLOPs exhibit …") or set by a rule ("The Act presumes systemic risk above
+    1e25 FLOP"). The first person counts up to the end of the figure's
     clause. ``title`` is the text's title line (a name it writes before a size names the model)."""
     worked = WORKED_EXAMPLE.search(before)
     # (the inputs named by the authors' own training: "We train a model with N = 7B parameters on …", "With
@@ -444,6 +451,13 @@ def general_statement(sentence: str, before: str, title: str = "") -> bool:
     if "-" in before and CLASS_OF_MODELS.search(before) and not FIRST_PERSON_WORD.search(sentence):
         return True
     low = before.lower()
+    # "Models trained with more than 1e24 FLOPs exhibit …": a threshold, in any tense and person ("we
+    # argue that models trained with more than 1e26 FLOPs should …", "any model trained using more than …")
+    thresholds = "than" in low or "below" in low or "above" in low or "least" in low or "over " in low
+    if thresholds and THRESHOLD_FIGURE.search(before) and (MODELS_PLURAL.search(before)
+                                                            or ANY_MODEL.search(before)
+                                                            or THRESHOLD_TOPIC.search(sentence)):
+        return True
     if not any(word in low for word in ("model", "runs", "system", "llm", "network")):
         return False
     # "… reduces the cost of training a 70B model on 2T tokens from …", "for instance, a 405B model was
@@ -455,12 +469,6 @@ def general_statement(sentence: str, before: str, title: str = "") -> bool:
         if cue and any(match.start() >= cue.start() and not DESCRIBES_NAMED.search(before[:match.start()])
                        for match in _indefinite(before, title)):
             return True
-    # "Models trained with more than 1e24 FLOPs exhibit …": a threshold, in any tense and person ("we
-    # argue that models trained with more than 1e26 FLOPs should …", "any model trained using more than …")
-    thresholds = "than" in low or "below" in low or "above" in low or "least" in low or "over " in low
-    if thresholds and THRESHOLD_FIGURE.search(before) and (MODELS_PLURAL.search(before)
-                                                            or ANY_MODEL.search(before)):
-        return True
     # the first person up to the figure's clause's end ("… costs 3.8e25 FLOPs, which motivates our
     # optimizer" is still said in general; "… requires 8.4e22 FLOPs in our setup" is not)
     # (not the first person that reports it: "We estimate that training a frontier model requires …")

@@ -345,10 +345,11 @@ TITLE_WORD = re.compile(r"[A-Z][\w.+-]{2,}")
 
 def _titled_own_name(text: str) -> str | None:
     """The name a paper's title carries and the text claims as its own ("Heron: …" and "We introduce
-    Heron"), or None."""
+    Heron"), or None; not an ordinary word the text writes in lower case ("The" of "The Cost of …")."""
     for word in TITLE_WORD.findall(title_part(text)):
         word = word.rstrip(".:-")
-        if len(word) > 2 and word.lower() not in GENERIC_LABELS and _claimed(text, word):
+        if len(word) > 2 and word.lower() not in GENERIC_LABELS and _claimed(text, word) and \
+                not common_word(text, word):
             return word
     return None
 
@@ -356,8 +357,10 @@ def _titled_own_name(text: str) -> str | None:
 def _subject(model: str, sentence: str) -> bool:
     """Whether a sentence opens with the model as its subject (after a section heading it may run on
     from, and after a word that opens it, "For reference,"): "Kite was trained …", "The Kite model
-    needed …", "For reference, Kite needs 965 GFLOPs per image and was trained …"."""
-    opening = re.match(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?{DISCOURSE_OPENER}(?:the\s+)?"
+    needed …", "For reference, Kite needs 965 GFLOPs per image and was trained …"; or with the model's
+    training as its subject: "Training Kite required …", "For example, pre-training Kite took …"."""
+    opening = re.match(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?{DISCOURSE_OPENER}"
+                       r"(?:(?i:(?:pre-?)?train(?:ing)?)\s+)?(?:the\s+)?"
                        rf"{re.escape(model)}\b,?[^,.;]{{0,30}}?\b(?:was|were|is|needed|needs|took|takes|used|uses"
                        r"|required|requires|consumed)\b", sentence)
     return opening is not None
