@@ -60,3 +60,21 @@ def test_device_time_spent_computing_scores_is_no_training():
 def test_the_texts_own_run_told_with_a_gerund_or_a_title_stays(text, flop):
     primary = _primary(text)
     assert primary is not None and primary.value_flop == pytest.approx(flop)
+
+
+def test_a_family_a_study_describes_is_not_the_studys_run():
+    """A study that trains nothing may describe the family it studies with its figures: "The Kite family
+    … was trained on 2T tokens" is Kite's run, not the study's (before: 6 × 70B × 2T as its primary)."""
+    text = ("Emergence Across Families\n\nAbstract\nWe study emergent abilities in open model families.\n\n"
+            "2 Models\nThe Kite family ranges from 1B to 70B parameters and was trained on 2T tokens.\n")
+    assert _primary(text) is None
+
+
+def test_the_original_model_a_reproduction_follows_is_not_its_run():
+    """"The original Kite-70B was trained on …" in a paper that reproduces Kite at a small scale is Kite's
+    run, though the title names Kite; the replica's own run is the primary."""
+    text = ("Reproducing Kite at Small Scale\n\nAbstract\nWe attempt to reproduce the results of "
+            "Kite-70B.\n\n3 Setup\nThe original Kite-70B was trained on 2,048 A100 GPUs for 21 days. We "
+            "instead train a 1B replica on 16 A100 GPUs for 2 days.\n")
+    primary = _primary(text)
+    assert primary is not None and primary.value_flop < 1e21

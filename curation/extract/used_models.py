@@ -265,8 +265,10 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
             estimate.notes.append(f"cited from other work: one of several models the text gives figures "
                                   f"for and never claims as its own ({model})")
     if card_name is None and not looks_like_model_card(text):
-        _mark_other_models_prose([e for e in named if eligible(e) and not e.assumptions.get("table_row")],
-                                 text)
+        _mark_other_models_prose([e for e in estimates if eligible(e) and e.stage == PRETRAINING
+                                  and not e.assumptions.get("table_row")], text)
+    if card_name is None and not looks_like_model_card(text):
+        _mark_originals([e for e in estimates if eligible(e) and e.stage == PRETRAINING])
     _mark_contrasted_runs([e for e in estimates
                            if e.assumptions.get("pairing") == CONTRASTED and eligible(e)], text)
     rows = [e for e in named if e.assumptions.get("table_row") and eligible(e)]
@@ -438,6 +440,31 @@ def _told_of_another(estimate: Estimate, text: str) -> str | None:
     return clause if glossed or set_against else None
 
 
+# the model a reproduction or a new version follows, as its sentence's subject: "The original Kite-70B was
+# trained on …", "The original version of Kite used …"
+ORIGINAL_SUBJECT = re.compile(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?{DISCOURSE_OPENER}"
+                              r"[Tt]he\s+original\s+(?:version\s+of\s+(?:the\s+)?)?(?P<name>[A-Z][\w.-]*\w)")
+
+
+def _mark_originals(prose: list[Estimate]) -> None:
+    """In a paper, a figure whose sentence, in no first person, has "the original X" as its subject is
+    X's run, the one a reproduction or a new version follows ("The original Kite-70B was trained on 2,048
+    A100 GPUs for 21 days. We instead train a 1B replica …"), whatever the title names."""
+    for estimate in prose:
+        sentence = estimate.evidence[0].text
+        if "original" not in sentence:
+            continue  # cheap first
+        original = ORIGINAL_SUBJECT.match(sentence)
+        if original and not FIRST_PERSON_WORD.search(sentence):
+            estimate.notes.append(f"cited from other work: the original {original.group('name')}, the run a "
+                                  "reproduction or a new version follows")
+
+
+# a sentence whose subject is a family of models: "The Kite family ranges from …", "Kite models were …"
+FAMILY_SUBJECT = re.compile(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?{DISCOURSE_OPENER}"
+                            r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w.-]*\w)\s+(?:family|models|series|suite)\b")
+
+
 def _mark_other_models_prose(prose: list[Estimate], text: str) -> None:
     """In a paper, a figure told of its model as another's (:func:`_told_of_another`), a name the text
     never claims nor titles ("Kite was trained for 90 days on 2,048 GPUs." in Heron's paper), is that
@@ -445,8 +472,14 @@ def _mark_other_models_prose(prose: list[Estimate], text: str) -> None:
     paper names its own model, its short name too). In a paper whose title names no model it claims and
     that never says "we train" (an essay, a study), so is a figure told after the abstract of a name the
     opening does not give ("The largest model to date, Kite-540B, used 2.5e24 FLOPs.", "Lark used 2.5e24
-    FLOP.")."""
-    others = [(e, told) for e in prose if e.model and (told := _told_of_another(e, text)) is not None]
+    FLOP."); and there a figure with no model of its own whose sentence opens with a family the text
+    names ("The Kite family ranges from 1B to 70B parameters and was trained on 2T tokens.") is that
+    family's."""
+    others = [(e, e.model or "", told) for e in prose
+              if e.model and (told := _told_of_another(e, text)) is not None]
+    others += [(e, family.group("name"), e.evidence[0].text) for e in prose if not e.model
+               and (family := FAMILY_SUBJECT.match(e.evidence[0].text)) is not None
+               and not FIRST_PERSON_WORD.search(e.evidence[0].text)]
     if not others:
         return
     own = _titled_own_name(text)  # (the costly test last)
@@ -454,8 +487,9 @@ def _mark_other_models_prose(prose: list[Estimate], text: str) -> None:
         return  # a text that trains models of its own may name them without a claim ("RN50x64 took …")
     opening_ends = opening_end(text)
     abstract = ABSTRACT_HEADING.search(text, 0, ABSTRACT_REACH) if own is None else None
-    for estimate, told in others:
-        model = estimate.model or ""
+    for estimate, model, told in others:
+        if not estimate.model and own is not None:
+            continue  # (a family told of with no model: only in an essay, where no model is the text's)
         if own is None and (abstract is None or estimate.evidence[0].start < abstract.end()):
             continue  # (a text's that is no paper, with no abstract, may be the own model's, told without
             # a claim; a one-word name the opening gives is kept below)
