@@ -274,10 +274,11 @@ CORPUS_FIGURE = re.compile(
 # a stage of a run sized in tokens: "a 10T-token general phase and a 2T-token annealing phase"
 TOKEN_PHASE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:phase|stage)\b")
 # right before it: "trained on a", "trained Heron for 2 epochs over a", "train for 2 epochs on our", "trained
-# for two epochs of the"
+# for two epochs of the" (and a word that tells which corpus: "trained on the same", "on our final")
 TRAINED_ON = re.compile(r"\b(?:pre-?)?train\w*\s+(?:[\w.-]+\s+){0,6}?"
                         r"(?:on|over|(?<=epochs\s)of|(?<=epoch\s)of)\s+"
-                        r"(?:(?:an?|the|our|its|this)\s+)?(?:(?:full|entire|whole|complete)\s+)?$")
+                        r"(?:(?:an?|the|our|its|this)\s+)?(?:(?:full|entire|whole|complete|same|final|combined"
+                        r"|resulting|deduplicated|filtered|curated)\s+){0,2}$")
 # "we scale the training tokens up to 5.5 trillion", "pre-training tokens: 2T", "the number of training
 # tokens is about 2.6T", "Tokens seen: 15T", "the total number of tokens used for pre-training Heron-20B is
 # 2.6T", "… for pre-training the 1.8B, 7B, and 20B models ranges from 2.0T to 2.6T" (the top)
