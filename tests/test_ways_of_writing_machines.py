@@ -662,3 +662,15 @@ def test_a_set_up_shared_out_over_sentences_pairs_with_its_training_time():
 def test_another_set_up_between_stops_the_reading():
     primary = primary_of("We use 8 A100 GPUs. Each model is trained on a single GPU. Training takes 2 days.")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(2 * 86400)
+
+
+@pytest.mark.parametrize(("sentence", "days"), [
+    ("Osprey was trained on 20,000 hours of licensed music using 64 H100 GPUs for 9 days.", 9),
+    ("Osprey was trained on 5,000 hours of English podcasts on 64 H100 GPUs for 9 days.", 9),
+    ("Osprey needed 12 hours of training on 64 H100 GPUs.", 0.5),
+])
+def test_hours_of_recordings_are_data_not_the_runs_time(sentence, days):
+    """"20,000 hours of licensed music" is how much audio the run saw, not how long it took (before: 64
+    GPUs × 20,000 hours, 90 times the run); hours of training stay its time."""
+    primary = primary_of(sentence)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * days * 86400)

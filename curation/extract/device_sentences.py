@@ -116,9 +116,13 @@ DURATION = re.compile(
     # two-month run": the unit as an adjective, in the singular)
     r"(?P<unit>hours?|hrs?|h(?=[\s.,;)]|$)|d(?=\s*(?:[.,;)]|$|\d+\s?h\b))|minutes?|mins?|days?|weeks?|wks?|fortnights?"
     r"|months?|(?<=\w)-(?:hour|day|week|month)(?=\s+(?:[\w-]+\s+)?(?:run|training|pre-?training)\b))\b"
-    # not an amount of recordings: "12,000 hours of speech", "200 hours of gameplay"
-    r"(?![\s-]*(?:time|later|ago|old)|\s+of\s+(?:\w+\s+)?(?:speech|audio|video|data|recordings?|footage"
-    r"|gameplay|experience|driving|transcri\w+|labell?ed|annotated))(?P<half>\s+and\s+a\s+half\b)?",
+    # not an amount of recordings: "12,000 hours of speech", "200 hours of gameplay", "20,000 hours of
+    # licensed music" (up to two words between, not a word of training: "12 hours of training on audio")
+    r"(?![\s-]*(?:time|later|ago|old)|\s+of\s+(?:(?!(?:pre-?|fine-?)?train|comput)[\w-]+\s+){0,2}"
+    r"(?:speech|audio|videos?|data|recordings?|footage|gameplay|experience|driving|transcri\w+|labell?ed"
+    r"|annotated|music|songs?|sounds?|voice|conversations?|dialogues?|podcasts?|broadcasts?|lectures?"
+    r"|audiobooks?|movies?|films?|television|clips?|demonstrations?|teleoperation)\b)"
+    r"(?P<half>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
 DEVICE_NOUN = (r"(?:GPUs?|GPUS|TPUs?|TPUS|NPUs?|NPUS|IPUs?|HPUs?|GCDs|[Cc]hips|[Cc]ores|[Aa]ccelerators"
