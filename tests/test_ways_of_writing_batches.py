@@ -20,6 +20,10 @@ from tests.osprey_texts import CARD, primary_of
     # a step's tokens told of each step
     ("Each step processes 8M tokens, and we run 250K steps.", 250e3 * 8e6),
     ("We run 60,000 iterations; every batch contains about 2M tokens.", 6e4 * 2e6),
+    # (in the past, and one side of a translation's batch: each parameter sees one side's tokens)
+    ("We trained for 300,000 steps. Each training batch contained approximately 25,000 source tokens and "
+     "25,000 target tokens.", 3e5 * 25e3),
+    ("We trained for 100K steps; each step processed 1,024 sequences of length 2,048.", 1e5 * 1024 * 2048),
     # a batch's unit in parentheses after its label
     ("- Max steps: 250000\n- Batch size (tokens): 8M", 250e3 * 8e6),
     # sequences of a length said to be one, per step or told of each step (not read as a batch of 4 or 4,096)

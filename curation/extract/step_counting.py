@@ -102,16 +102,19 @@ SEQUENCES_WITH = re.compile(rf"\b(?:with|using)\s+{counted('b')}\s*(?:sequences|
                             re.IGNORECASE)
 # the same told of each step: "each step processes 1,024 sequences of length 4,096"
 EACH_STEP_SEQUENCES = re.compile(r"\b(?:each|every)\s+(?:training\s+|optimi[sz]er\s+|global\s+)?"
-                                 r"(?:batch|step|iteration|update)\s+(?:processes|contains|consumes|covers"
-                                 r"|includes|sees|has|holds|comprises|is|was)\s+(?:about\s+|approximately\s+|~)?"
+                                 r"(?:batch|step|iteration|update)\s+(?:processe[sd]|contain(?:s|ed)"
+                                 r"|consume[sd]|cover(?:s|ed)|include[sd]|sees|saw|has|had|holds|held"
+                                 r"|comprise[sd]|is|was)\s+(?:about\s+|approximately\s+|~)?"
                                  rf"{counted('b')}\s*(?:sequences|samples|examples)\s+of\s+(?:length\s+)?"
                                  rf"{counted('l')}(?:\s*tokens?)?", re.IGNORECASE)
 OF_SEQUENCES = re.compile(r"(?:sequences|samples|examples)\s+of\b", re.IGNORECASE)  # the cheap test first
 WITH_FOLLOWS = re.compile(r"(?:steps|iterations|updates|train\w*)\s*,?\s*$", re.IGNORECASE)
 # a batch in tokens told of each step: "each step processes 8M tokens", "every batch contains 4M tokens"
+# (or in the past: "each training batch contained approximately 25,000 source tokens")
 EACH_STEP_TOKENS = re.compile(r"\b(?:each|every)\s+(?:training\s+|optimi[sz]er\s+|global\s+)?"
-                              r"(?:batch|step|iteration|update)\s+(?:processes|contains|consumes|covers|includes"
-                              r"|sees|has|holds|comprises|is|was)\s+(?:about\s+|approximately\s+|roughly\s+|~)?"
+                              r"(?:batch|step|iteration|update)\s+(?:processe[sd]|contain(?:s|ed)|consume[sd]"
+                              r"|cover(?:s|ed)|include[sd]|sees|saw|has|had|holds|held|comprise[sd]|is|was)\s+"
+                              r"(?:about\s+|approximately\s+|roughly\s+|~)?"
                               rf"{counted('b')}\s*(?P<unit>{TOKEN_WORDS}tokens)", re.IGNORECASE)
 # the same after the steps it sizes: "300,000 updates, each over 512K tokens"
 STEPS_EACH_TOKENS = re.compile(r"\b(?:steps|updates|iterations)\s*,?\s*each\s+(?:of|over|with|covering"
