@@ -350,3 +350,15 @@ def test_the_pre_training_told_of_a_model_the_authors_tune_is_not_their_run(sent
 def test_the_own_models_run_in_a_relative_clause_stays_its_own():
     primary = _primary("Osprey-7B, which was trained on 2T tokens, outperforms Kite-7B.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey-7B outperforms Kite-13B and was trained on only 1T tokens.",
+    "Osprey-7B uses the same data as Kite-13B (2T tokens), but is trained for 1T tokens.",
+])
+def test_a_second_predicate_with_its_subject_left_out_tells_the_subjects_run(sentence):
+    """A model named in the first predicate's object does not own the figure a second predicate tells,
+    its subject (the sentence's first name) left out (before: no primary)."""
+    primary = _primary(sentence + "\n")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1e12)
+

@@ -1454,16 +1454,33 @@ def _owner(sentence: Span, figure: Span, sized: Sized) -> tuple[str, float] | No
 
 
 def _owner_at(sentence: Span, figure: Span, sized: Sized) -> tuple[int, str, float] | None:
-    """:func:`_owner` with where its name ends in the text."""
+    """:func:`_owner` with where its name ends in the text; a name in the object of the sentence's first
+    predicate is not the owner of a figure a second predicate, its subject left out, tells ("Heron-7B
+    uses the same data as Heron-70B (2T tokens), but is trained for 1T tokens": 1T is Heron-7B's)."""
     text = sentence.text
-    before = [(match.end(), name, size) for name, found in sized.items() for size, match in found
+    before = [(match.end(), name, size, match.start())
+              for name, found in sized.items() for size, match in found
               if sentence.start <= match.start() and match.end() <= figure.start
               and (not STARTS_FROM.search(text, max(0, match.start() - sentence.start - 40),
                                           match.start() - sentence.start)
                    or _in_base_relative(text, match.end() - sentence.start, figure.start - sentence.start))
               and not in_aside(text, match.start() - sentence.start, match.end() - sentence.start,
                                figure.start - sentence.start)]
-    return max(before) if before else None
+    if len(before) > 1 and ("but " in text or "and " in text or "yet " in text):  # cheap test first
+        second = ELIDED_SUBJECT_PREDICATE.search(text, 0, figure.start - sentence.start)
+        subject = min(before, key=lambda owner: owner[3])
+        if second is not None and SUBJECT_OPENING.fullmatch(text, 0, subject[3] - sentence.start):
+            before = [owner for owner in before
+                      if owner is subject or owner[3] - sentence.start > second.start()]
+    return max(before)[:3] if before else None
+
+
+# a second predicate whose subject is left out, telling a training: ", but is trained for", "and was
+# pre-trained on", ", yet was trained with"
+ELIDED_SUBJECT_PREDICATE = re.compile(r",?\s+(?:but|and|yet)\s+(?:is|was|are|were|has\s+been|had\s+been)\s+"
+                                      r"(?:only\s+|also\s+|then\s+|further\s+)?(?:pre-?)?trained\b")
+# what may stand before a sentence's subject: a heading run into it, an article
+SUBJECT_OPENING = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{0,40}\n)?(?:[Tt]he\s+|[Oo]ur\s+)?")
 
 
 # the base's own run told in a relative clause after it: "distilled from Kite-70B, which was pre-trained on
