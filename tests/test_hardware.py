@@ -62,3 +62,14 @@ def test_the_2025_accelerators_by_their_names(name, canonical, bf16):
 def test_a_gb300_is_not_read_as_a_b300():
     found = accelerator_pattern().search("trained on 4,608 GB300 GPUs")
     assert resolve_accelerator(found.group("accelerator")).name == "GB300"
+
+
+@pytest.mark.parametrize(("sentence", "row"), [
+    # the first Titan (2013, Kepler, 6 GB) as papers of its time wrote it, its vendor before it
+    ("Training took 10 hours on a NVidia Titan GPU (6 GB).", "GTX Titan"),
+    # the later Titans keep their own names
+    ("Training took 10 hours on an NVIDIA Titan X GPU.", "GTX Titan X"),
+    ("Training took 10 hours on one NVIDIA Titan Black GPU.", "Titan Black"),
+])
+def test_a_titan_named_with_its_vendor(sentence, row):
+    assert resolve_accelerator(accelerator_pattern().search(sentence).group("accelerator")).name == row

@@ -135,3 +135,12 @@ def test_a_run_of_one_epoch_and_a_hyphenated_instruction_tuning_phase():
 
 def test_a_time_per_epoch_with_no_count_of_epochs_is_still_no_run():
     assert primary_of("One epoch takes about 5 hours on 8 A100 GPUs.") is None
+
+
+def test_a_pre_trainings_time_then_a_fine_tunings_after_the_devices_is_the_pre_trainings():
+    """"We train all models with 8× A100s. Pre-training completes within 4 hours. Fine-tuning completes
+    within 10 hours.": the run is 4 hours on 8 GPUs (before: 10 hours, marked a fine-tuning and a sum)."""
+    primary = primary_of("We train all models with 8× A100s. Pre-training on our captions completes within 4 "
+                         "hours. Fine-tuning on our instructions completes within 10 hours.")
+    assert primary is not None and primary.stage != FINETUNING
+    assert primary.assumptions["chip_seconds"] == pytest.approx(8 * 4 * 3600)

@@ -53,7 +53,7 @@ from functools import lru_cache
 
 from curation.extract.anchors import ACCELERATOR_ANCHOR, anchor_hits, lowered, positions
 from curation.extract.cloud_instances import INSTANCE_WORDS, instance_counts
-from curation.extract.context import CITATION, CITED, FIRST_PERSON_WORD, has_cue
+from curation.extract.context import CITATION, CITED, FINETUNE_CUES, FIRST_PERSON_WORD, has_cue
 from curation.extract.date_ranges import date_range_durations
 from curation.extract.device_time import (
     PARTS_JOINED,
@@ -790,8 +790,11 @@ def _following_durations(text: str, sentence: Span) -> tuple[list[tuple[float, s
     days."; a set-up told size by size, step time and steps for each, takes four); reading stops at a
     sentence that names devices (another set-up; not one that shares out those counted,
     :data:`PART_OF_DEVICES`, and gives no time of its own) or at a blank line, and a sentence that opens by
-    evaluating or comparing ("We compare against Kite (trained for 3 weeks)") gives none. Returns them
-    and where the last one read ends."""
+    evaluating or comparing ("We compare against Kite (trained for 3 weeks)") gives none. Of a
+    pre-training's time and a fine-tuning's told one after the other ("Pre-training completes within 4
+    hours. Fine-tuning completes within 10 hours."), the run's is the pre-training's: reading stops
+    before the first sentence of fine-tuning once a time was found. Returns them and where the last one
+    read ends."""
     found: list[tuple[float, str, Span]] = []
     end, current = sentence.end, sentence
     reach = FOLLOWING_SENTENCES if TRAINING.search(sentence.text) or SET_UP.search(sentence.text) else 1
@@ -804,6 +807,9 @@ def _following_durations(text: str, sentence: Span) -> tuple[list[tuple[float, s
         times = [] if STUDY_OPENING.match(following.text) else \
             [d for d in durations(following) if not _glosses_a_name(following, d[2])]
         if times and TRAINING.search(following.text):
+            if found and has_cue(following.text.lower(), FINETUNE_CUES) and \
+                    not has_cue(text[sentence.start: end].lower(), FINETUNE_CUES):
+                break  # the pre-training's time told first, then the fine-tuning's
             found.extend(times)
             end = following.end
         current = following
