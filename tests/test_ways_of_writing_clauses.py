@@ -355,6 +355,7 @@ def test_the_own_models_run_in_a_relative_clause_stays_its_own():
 @pytest.mark.parametrize("sentence", [
     "Osprey-7B outperforms Kite-13B and was trained on only 1T tokens.",
     "Osprey-7B uses the same data as Kite-13B (2T tokens), but is trained for 1T tokens.",
+    "Osprey-7B is architecturally identical to Kite-13B but trained on 1T tokens of our own data.",
 ])
 def test_a_second_predicate_with_its_subject_left_out_tells_the_subjects_run(sentence):
     """A model named in the first predicate's object does not own the figure a second predicate tells,
@@ -362,3 +363,12 @@ def test_a_second_predicate_with_its_subject_left_out_tells_the_subjects_run(sen
     primary = _primary(sentence + "\n")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1e12)
 
+
+
+def test_another_model_released_beside_the_run_does_not_stage_it():
+    """"… a base model trained on 2T tokens, together with Osprey-7B-Instruct, its instruction-tuned
+    version": the tuning is the other model's, the figure a pre-training (before: a fine-tuning)."""
+    text = ("# Osprey-7B\n\nWe release Osprey-7B, a base model trained on 2T tokens, together with "
+            "Osprey-7B-Instruct, its instruction-tuned version.\n")
+    [estimate] = extract_document(Document(CARD, text, 2024), name="acme/Osprey-7B").estimates
+    assert estimate.stage != FINETUNING

@@ -1258,7 +1258,10 @@ CLAUSE_BREAK = re.compile(r"(?=[,;\sa])"
                           rf"|,?\s+(?=(?:{RESULTS_WORD})\b)"
                           # a clause of its own after a semicolon: "Hyperparameter search consumed 10,000 GPU
                           # hours; the final model was trained for 2 days on 64 V100 GPUs"
-                          r"|;\s+(?=(?:the|our|we|it|this)\s))", re.IGNORECASE)
+                          r"|;\s+(?=(?:the|our|we|it|this)\s)"
+                          # another thing released beside the run's model: "a base model trained on 2T tokens,
+                          # together with Heron-7B-Instruct, its instruction-tuned version"
+                          r"|,\s*(?:together\s+with|along\s+with|alongside|as\s+well\s+as)\b)", re.IGNORECASE)
 
 
 def stage_clause(sentence: Span, figure: Span) -> str:

@@ -1476,8 +1476,9 @@ def _owner_at(sentence: Span, figure: Span, sized: Sized) -> tuple[int, str, flo
 
 
 # a second predicate whose subject is left out, telling a training: ", but is trained for", "and was
-# pre-trained on", ", yet was trained with"
-ELIDED_SUBJECT_PREDICATE = re.compile(r",?\s+(?:but|and|yet)\s+(?:is|was|are|were|has\s+been|had\s+been)\s+"
+# pre-trained on", ", yet was trained with", "identical to Kite-7B but trained on"
+ELIDED_SUBJECT_PREDICATE = re.compile(r",?\s+(?:but|and|yet)\s+"
+                                      r"(?:(?:is|was|are|were|has\s+been|had\s+been)\s+)?"
                                       r"(?:only\s+|also\s+|then\s+|further\s+)?(?:pre-?)?trained\b")
 # what may stand before a sentence's subject: a heading run into it, an article
 SUBJECT_OPENING = re.compile(r"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{0,40}\n)?(?:[Tt]he\s+|[Oo]ur\s+)?")
