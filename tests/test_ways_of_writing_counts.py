@@ -604,3 +604,14 @@ def test_an_exponents_digits_are_no_duration():
     """"10^3 hours" is no 3 hours: a duration is not read from a power's exponent (no figure beats a
     wrong one)."""
     assert primary_of("Osprey was trained on 1,024 A100 GPUs for 10^3 hours.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Osprey-13B was trained on 3.5T tokens (~2.8T words) of English text.",
+    "Osprey-13B was trained on 2.8T words (3.5T tokens) of English text.",
+])
+def test_words_told_beside_their_tokens_are_the_same_data(sentence):
+    """A count of words glossing the tokens, or glossed by them, is no second figure: the tokens count
+    (before: 2.8T words × 4/3 = 3.7T tokens, larger, was taken)."""
+    primary = primary_of(sentence)
+    assert primary is not None and primary.assumptions["training_tokens"] == pytest.approx(3.5e12)

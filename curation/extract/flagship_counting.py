@@ -267,6 +267,12 @@ SEQUENCES_FIGURE = re.compile(rf"(?<![\w.])(?P<n>{FREE_NUMBER})\s?(?P<m>[KMB]|th
 WORD_FIGURE = re.compile(
     rf"(?P<n>{FREE_NUMBER})\s?(?P<m>[MBT]|million|billion|trillion)(?![a-z])\s*(?:English\s+|training\s+)?"
     r"(?:words\b|word(?=\s+(?:corpus|corpora|dataset)\b))", re.IGNORECASE)
+# a count of words glossing a count of tokens, or glossed by one, is the same data told again: "3.5T tokens
+# (~2.8T words)", "2.8T words (3.5T tokens)" (the tokens count)
+TOKENS_GLOSSED = re.compile(r"tokens?\s*[(\[]\s*(?:~\s*|about\s+|approx(?:imately|\.)?\s+|roughly\s+"
+                            r"|or\s+)?$", re.IGNORECASE)
+GLOSSING_TOKENS = re.compile(r"\s*[(\[]\s*(?:~\s*|about\s+|approx(?:imately|\.)?\s+|roughly\s+|or\s+)?"
+                             rf"{FREE_NUMBER}\s?(?:[MBT]|million|billion|trillion)\s*tokens\b", re.IGNORECASE)
 # "a 2T-token corpus", "trained on 3T multilingual corpus": a corpus sized in tokens without the word
 CORPUS_FIGURE = re.compile(
     rf"(?P<n>{FREE_NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
@@ -1599,7 +1605,10 @@ def token_figures(text: str) -> list[tuple[float, Span, Span]]:
     for at in positions(low, "token budget"):  # "a token budget of 2T", no "tokens" to anchor it
         windows.extend(TOKENS_THEN_FIGURE.finditer(text, max(0, at - 30), token_end(text, at + 60)))
     for at in positions(low, "word"):  # "3.3 billion words", "a 3.3 billion word corpus"
-        windows.extend(WORD_FIGURE.finditer(text, max(0, at - 30), at + 20))  # room for the lookahead
+        # (room for the lookahead)
+        windows.extend(m for m in WORD_FIGURE.finditer(text, max(0, at - 30), at + 20)
+                       if not TOKENS_GLOSSED.search(text, max(0, m.start() - 40), m.start())
+                       and not GLOSSING_TOKENS.match(text, m.end()))
     for word in ("-token", "corpus", "corpora", "dataset", "token mix"):
         at = low.find(word)
         while at != -1:
