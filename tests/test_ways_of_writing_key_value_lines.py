@@ -138,3 +138,15 @@ def test_a_field_of_training_compute_in_running_text_is_read(field):
 def test_a_field_of_compute_holding_several_numbers_stays_labels():
     extraction = extract_document(Document(CARD, "# Lark-13B\n\nTraining FLOPs: 1e21 1e22 1e23\n", 2024))
     assert extraction.primary is None
+
+
+def test_a_count_ending_a_row_is_no_device_time_of_the_next_rows_key():
+    """A table PDF text wrote a row a line, models as columns: "Training tokens 300B 1T" / "GPU hours 2,000
+    24,000" holds no 1T GPU hours (before: 3.4e29 FLOP); a count wrapped before its unit still counts."""
+    text = ("Lark: Open Models\n\nAbstract\nWe introduce Lark.\n\nTable 1: Training details.\n"
+            "Lark-S Lark-L\nParameters 1.3B 6.7B\nTraining tokens 300B 1T\nGPU hours 2,000 24,000\n\n"
+            "All runs used A100 GPUs.\n")
+    assert not any(e.value_flop > 1e25 for e in extract_document(Document(PAPER, text, 2024)).estimates)
+    wrapped = "Lark: Open Models\n\nWe trained Lark-7B for 1.2M\nGPU hours on A100s.\n"
+    primary = _primary(wrapped)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1.2e6 * 3600)

@@ -317,10 +317,26 @@ def unknown_accelerators(text: str) -> list[str]:
     return sorted(set(names))
 
 
+# a row's values after its key: "GPU hours 2,000 24,000", "GPU hours | 2,000"
+ROW_VALUES = re.compile(r"[ \t|:]*(?:\(?\d[\d.,]*\s?[kKMB]?\)?[ \t|]*)+$")
+
+
+def _keys_a_row(text: str, match: re.Match[str]) -> bool:
+    """Whether a device-time unit that stands on the line after its count ("300B 1T" / "GPU hours 2,000
+    24,000") opens that line and has only numbers after it: the key of a table row that PDF text wrote a
+    row a line, not a count wrapped before its unit ("trained for 1.2M" / "GPU hours in total")."""
+    line_start = text.rfind("\n", match.start(), match.end()) + 1
+    line_end = text.find("\n", match.end())
+    return ROW_VALUES.match(text, match.end(), len(text) if line_end == -1 else line_end) is not None and \
+        not text[line_start: match.start("unit")].strip(" \t-").lower().startswith(("the", "of"))
+
+
 def find_hardware(text: str, publication_year: int | None = None) -> list[Estimate]:
     """Accelerator time → FLOP: chips × seconds × peak FLOP/s × utilization."""
     estimates = []
     for match in anchored(CHIP_TIME, text, CHIP_TIME_ANCHOR, 140, 5):
+        if "\n" in match.group(0) and _keys_a_row(text, match):
+            continue  # "… 300B 1T" / "GPU hours 2,000 24,000": the unit is the next row's key
         if match.group("n"):
             chips_time = scaled_value(match.group("n"), match.group("mult"))
         elif match.group("e_mantissa"):
