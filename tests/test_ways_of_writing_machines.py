@@ -674,3 +674,16 @@ def test_hours_of_recordings_are_data_not_the_runs_time(sentence, days):
     GPUs × 20,000 hours, 90 times the run); hours of training stay its time."""
     primary = primary_of(sentence)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * days * 86400)
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    # pods times their chips, the larger count written without a separator
+    ("Training ran on four TPU v4 pods (4 × 3072 chips) for 50 days.", 4 * 3072),
+    ("Training ran on 4 × 3072 TPU v4 chips for 50 days.", 4 * 3072),
+    # pods counted before their chips, the TPU's version between
+    ("Training ran on 2 TPU v4 pods of 3,072 chips each for 50 days.", 2 * 3072),
+    # a GPU's model number after a times sign is no count
+    ("We train on 8 x 3090 GPUs for 3 days.", 8),
+])
+def test_pods_times_their_chips(sentence, count):
+    assert max(found[0] for found in device_counts(whole(sentence))) == count

@@ -306,7 +306,9 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
 
 # "64 nodes, each with 8 A100 GPUs" / "16 nodes × 8 H100" / "128 nodes (8×A100 each)" / "24 DGX-A800 GPU
 # (8×80G) servers" / "2 pods of 4,096 TPU v4 chips": devices per node × nodes
-NODES_BEFORE = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*|(?i:{WORD}))\s+(?:compute\s+|GPU\s+|TPU\s+)?"
+# (a pod's TPU with its version: "2 TPU v4 pods of 3,072 chips")
+NODES_BEFORE = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*|(?i:{WORD}))\s+"
+                          r"(?:compute\s+|GPU\s+|TPU(?:[\s-]?v\d[a-z]?)?\s+)?"
                           r"(?:nodes|servers|machines|hosts|replicas|workers|pods|slices)"
                           r"\s*(?:,?\s*(?:each\s+)?(?:with|of|containing|having|equipped\s+with|running\s+on|on"
                           r"|using|uses|use)"
@@ -362,6 +364,9 @@ def _a_nodes_devices(sentence: str, match: re.Match[str]) -> bool:
 # "32 x 8 A100 GPUs", "16 × 8 GPUs": a count of nodes times the devices in each
 # (also restating a count in parentheses: "32 (4 x 8) A100 GPUs")
 PRODUCT = re.compile(r"\d[\d,]*\s*[×x*]\s*(?P<per>\d{1,2})\)?\s+(?!Gi?B\b)(?=\S)")  # not "4 x 8 GB GPUs"
+# a count times a larger one without a separator, a pod's chips: "4 × 3072 chips" (see DEVICES' use)
+LARGER_PRODUCT = re.compile(r"\d[\d,]*\s*[×x*]\s*(?P<per>\d{3,6})(?![\d,.])\)?\s+(?!Gi?B\b)(?=\S)")
+GPU_NOUN = re.compile(r"\(?(?:gpus?|cards?)\b", re.IGNORECASE)
 # the nodes before a plural name's count: "8 x 8 H100s"
 NODES_TIMES = re.compile(r"(?<![\w.])(?P<n>\d{1,4})\s*[×x*]\s*$")
 
@@ -596,6 +601,11 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             elif "," in match.group("count"):  # "2 × 4,096 chips": pods or nodes times a larger count
                 nodes = NODES_TIMES.search(sentence.text, max(0, match.start() - 8), match.start())
                 count *= parse_plain(nodes.group("n")) if nodes else 1
+            elif (larger := LARGER_PRODUCT.match(match.group(0))) and not GPU_NOUN.match(noun):
+                # "4 × 3072 chips", "4 × 3072 TPU v4 chips": pods times their chips (not "8 x 3090 GPUs",
+                # eight GPUs of a model numbered 3090)
+                count *= parse_plain(larger.group("per"))
+                name = name[len(larger.group("per")):].strip()
         per_node = _per_node(sentence.text, match)
         if per_node == 1 and _a_nodes_devices(sentence.text, match):
             continue  # "Each node contains 8 A100 GPUs": not the run's count (see node_time)
