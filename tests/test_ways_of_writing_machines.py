@@ -684,6 +684,9 @@ def test_hours_of_recordings_are_data_not_the_runs_time(sentence, days):
     ("Training ran on 2 TPU v4 pods of 3,072 chips each for 50 days.", 2 * 3072),
     # a GPU's model number after a times sign is no count
     ("We train on 8 x 3090 GPUs for 3 days.", 8),
+    # nodes counted, the node named again after "each"
+    ("We trained on a cluster of 128 nodes, each node having 8 NVIDIA A100 GPUs.", 128 * 8),
+    ("We trained on 16 servers, each server with 8 V100 GPUs.", 16 * 8),
 ])
-def test_pods_times_their_chips(sentence, count):
+def test_pods_and_nodes_times_their_devices(sentence, count):
     assert max(found[0] for found in device_counts(whole(sentence))) == count

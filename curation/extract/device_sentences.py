@@ -310,7 +310,9 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
 NODES_BEFORE = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*|(?i:{WORD}))\s+"
                           r"(?:compute\s+|GPU\s+|TPU(?:[\s-]?v\d[a-z]?)?\s+)?"
                           r"(?:nodes|servers|machines|hosts|replicas|workers|pods|slices)"
-                          r"\s*(?:,?\s*(?:each\s+)?(?:with|of|containing|having|equipped\s+with|running\s+on|on"
+                          # ("128 nodes, each node having 8 …": the node named again after "each")
+                          r"\s*(?:,?\s*(?:each\s+(?:(?:node|server|machine|host|pod)\s+)?)?"
+                          r"(?:with|of|containing|having|equipped\s+with|running\s+on|on"
                           r"|using|uses|use)"
                           r"\s+(?:each\s+)?"
                           r"|[×x*]\s*|(?P<open>\s*\(\s*))$",  # "128 nodes (8×A100 each)"
