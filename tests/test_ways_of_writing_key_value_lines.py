@@ -150,3 +150,15 @@ def test_a_count_ending_a_row_is_no_device_time_of_the_next_rows_key():
     wrapped = "Lark: Open Models\n\nWe trained Lark-7B for 1.2M\nGPU hours on A100s.\n"
     primary = _primary(wrapped)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1.2e6 * 3600)
+
+
+@pytest.mark.parametrize("header", ["Lark-S Lark-L", "1.3B 6.7B"])
+def test_a_table_with_a_model_a_column_written_a_row_a_line(header):
+    """PDF text may write a table with a model a column one row a line: "Lark-S Lark-L" / "Parameters 1.3B
+    6.7B" / "Training tokens 300B 1T" gives each column's 6 · N · D, the larger the primary (before: none)."""
+    text = ("Lark: Open Models\n\nAbstract\nWe introduce Lark, a family of models.\n\nTable 1: Training "
+            f"details.\n{header}\nParameters 1.3B 6.7B\nLayers 24 32\nTraining tokens 300B 1T\n\n"
+            "3 Training\nAll models are trained with AdamW.\n")
+    extraction = extract_document(Document(PAPER, text, 2024))
+    assert extraction.primary is not None and extraction.primary.value_flop == pytest.approx(6 * 6.7e9 * 1e12)
+    assert any(e.value_flop == pytest.approx(6 * 1.3e9 * 300e9) for e in extraction.estimates)

@@ -36,6 +36,12 @@ time comes last, after other columns of numbers ("Method Type #Params #Images A1
 row's last plain number as its time, its label the words before the other columns' cells ("Heron Diff
 0.6B 0.025B 675": "Heron Diff", 675).
 
+A table with a model a column is written so too, one row a line ("Heron-S Heron-L" / "Parameters 1.3B
+6.7B" / "Training tokens 300B 1T"): a line whose every word (two to six) is a model's name or a size
+("7B") is a header when, within the lines after it, a row of tokens follows; its rows are the lines right
+after it that end in as many values as it has names ("1.3B", "300B", "2,000", "24K"), the words before
+them the row's label (:func:`column_line_tables`, read as a pipe table with a model a column).
+
 A key-value table (a model's facts) is written so too, a key and its value a line ("Total Parameters 6.7B" /
 "Training Tokens 1.4T" / "Context Length 4096"): a line that is a short key (at most five words, no digit)
 and one count, with or without a size suffix, is a row when the line above or below it is a short line
@@ -47,11 +53,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from curation.extract.anchors import lowered, positions
 from curation.extract.evidence import Span
 from curation.extract.hardware import resolve_accelerator
+from curation.extract.model_names import looks_like_a_model
 from curation.extract.quantities import NUMBER
 from curation.extract.tables import Row, Table
 
@@ -307,3 +314,55 @@ def _short_field(line: str) -> bool:
     """Whether a line may be a key-value table's row: two to eight words, not a sentence's end."""
     words = line.split()
     return 2 <= len(words) <= MAX_NEIGHBOUR_WORDS and not line.rstrip().endswith((".", ",", ";"))
+
+
+# a column's value in a row of a table with a model a column: "1.3B", "300B", "2,000", "24K", "~1T"
+COLUMN_VALUE = re.compile(r"~?\d{1,3}(?:,\d{3})+(?:\.\d+)?[KMBT]?|~?\d+(?:\.\d+)?[KkMBT]?")
+BARE_SIZE_WORD = re.compile(r"\d+(?:\.\d+)?[MBT]")  # a header's size for a name: "7B"
+MIN_COLUMNS, MAX_COLUMNS = 2, 6
+HEADER_REACH = 8  # lines between a header and the row of tokens below it
+
+
+def _header_names(line: str) -> list[str] | None:
+    """The names of a header line whose every word is a model's name or a size, or None."""
+    words = line.split()
+    if not MIN_COLUMNS <= len(words) <= MAX_COLUMNS or len(set(words)) != len(words):
+        return None
+    if all(BARE_SIZE_WORD.fullmatch(word) or looks_like_a_model(word) for word in words):
+        return words
+    return None
+
+
+def _column_row(line: str, columns: int) -> list[str] | None:
+    """[label, value …] of a row that ends in ``columns`` values, its label a word or more; else None."""
+    words = line.split()
+    if len(words) <= columns or not all(COLUMN_VALUE.fullmatch(word) for word in words[-columns:]):
+        return None
+    label = " ".join(words[:-columns])
+    return [label, *words[-columns:]] if LABEL.search(label) and not re.search(r"\d", label) else None
+
+
+@lru_cache(maxsize=8)
+def column_line_tables(text: str) -> list[Table]:
+    """The tables with a model a column written as lines of words (see the module's rules), as tables
+    whose header line's words are the columns' names after an empty first column."""
+    tables: list[Table] = []
+    seen: set[int] = set()
+    for _, start, _, _ in _short_lines_with(text, "token"):
+        header_start = start
+        for _ in range(HEADER_REACH):  # up from the row of tokens to the header
+            if header_start == 0:
+                break
+            header_start = text.rfind("\n", 0, header_start - 1) + 1
+            header_end = text.find("\n", header_start)
+            names = _header_names(text[header_start:header_end])
+            if names is None:
+                continue
+            if header_start not in seen:
+                seen.add(header_start)
+                rows = _rows_after(text, header_end + 1, partial(_column_row, columns=len(names)))
+                if rows and rows[-1].line.end >= start:  # the row of tokens is one of them
+                    header = Span(text[header_start:header_end], header_start, header_end)
+                    tables.append(Table(["", *(name.lower() for name in names)], header, rows))
+            break
+    return tables

@@ -30,7 +30,12 @@ from curation.extract.device_time import (
 from curation.extract.evidence import FINETUNING, OPERATION_COUNTING, PRETRAINING, REPORTED, Estimate, Span
 from curation.extract.flagship_counting import title_part
 from curation.extract.hardware import accelerator_pattern
-from curation.extract.line_tables import device_time_line_tables, key_value_lines, line_tables
+from curation.extract.line_tables import (
+    column_line_tables,
+    device_time_line_tables,
+    key_value_lines,
+    line_tables,
+)
 from curation.extract.model_names import document_title, squash_name
 from curation.extract.parameter_labels import PARAMETER_LABEL, names_experts, parameter_label
 from curation.extract.quantities import (
@@ -288,6 +293,10 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
         found = _parameter_token_rows(table)
         mark_other_models(text, found)
         estimates += found
+    for table in column_line_tables(text):  # "Heron-S Heron-L" / "Parameters 1.3B 6.7B" / "Tokens 300B 1T"
+        found = _parameter_token_columns(text, table) + _device_time_by_column(text, table, publication_year)
+        mark_other_models(text, found)
+        estimates += found
     for table in device_time_line_tables(text):  # "Time (GPU hours) …" / "Heron 7B 184320 400 31.22"
         found = _device_time_rows(text, table, *_device_time_column(table) or (1, SECONDS["hour"], "gpu"),
                                   publication_year, accelerator_column=2)
@@ -486,7 +495,10 @@ def _device_time_by_column(text: str, table: Table, publication_year: int | None
 
 
 def _column_names(table: Table) -> list[str]:
-    """The header line's cells as written (a model a column: "| | Heron-7B | Heron-70B |")."""
+    """The header line's cells as written (a model a column: "| | Heron-7B | Heron-70B |"; written as a line
+    of words, "Heron-7B Heron-70B", its words after an empty first column)."""
+    if "|" not in table.header_line.text:
+        return ["", *table.header_line.text.split()]
     return [cell.strip().strip("*").strip() for cell in table.header_line.text.strip().strip("|").split("|")]
 
 
