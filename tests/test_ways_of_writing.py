@@ -662,6 +662,9 @@ def test_a_dataset_described_by_size_among_several_is_not_paired_with_the_flagsh
 @pytest.mark.parametrize("sentence", [
     "Training Grebe-70B consumed 1.7 × 10^24 FLOP.",  # a name's size and a power of ten are not a list
     "Training consumed 1.7e24 FLOP.",
+    # a unit with its prefix is a word: "ZFLOPs", "zettaFLOPs"
+    "Training used 1,700 ZFLOPs.",
+    "Training used 1,700 zettaFLOPs.",
 ])
 def test_a_short_sentence_with_a_power_of_ten_is_prose(sentence):
     primary = extract(sentence, 2024).primary

@@ -962,7 +962,9 @@ def _cue_automaton(cues: tuple[str, ...]) -> AhoCorasick:
     return AhoCorasick(cues, matchkind=MatchKind.Standard)
 
 
-PROSE_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z][a-z]{2,}|FLOPs?|GPUs?|TPUs?"
+# (a unit of FLOPs with its prefix is a word too: "ZFLOPs", "zettaFLOPs", "PFLOPs")
+PROSE_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z][a-z]{2,}"
+                        r"|(?:[KMGTPEZY]|kilo|mega|giga|tera|peta|exa|zetta|yotta)?FLOP[Ss]?|GPUs?|TPUs?"
                         r"|[Ww]e|it|on|of|in|to|is|by|as|at|an|or)(?![\w])")
 
 
