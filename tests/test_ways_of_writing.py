@@ -665,6 +665,8 @@ def test_a_dataset_described_by_size_among_several_is_not_paired_with_the_flagsh
     # a unit with its prefix is a word: "ZFLOPs", "zettaFLOPs"
     "Training used 1,700 ZFLOPs.",
     "Training used 1,700 zettaFLOPs.",
+    # a short word that opens the sentence is a word too
+    "It used 1.7e24 FLOPs.",
 ])
 def test_a_short_sentence_with_a_power_of_ten_is_prose(sentence):
     primary = extract(sentence, 2024).primary

@@ -962,10 +962,11 @@ def _cue_automaton(cues: tuple[str, ...]) -> AhoCorasick:
     return AhoCorasick(cues, matchkind=MatchKind.Standard)
 
 
-# (a unit of FLOPs with its prefix is a word too: "ZFLOPs", "zettaFLOPs", "PFLOPs")
+# (a unit of FLOPs with its prefix is a word too: "ZFLOPs", "zettaFLOPs", "PFLOPs"; and a short word that
+# opens a sentence: "It used 6e23 FLOPs.")
 PROSE_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z][a-z]{2,}"
                         r"|(?:[KMGTPEZY]|kilo|mega|giga|tera|peta|exa|zetta|yotta)?FLOP[Ss]?|GPUs?|TPUs?"
-                        r"|[Ww]e|it|on|of|in|to|is|by|as|at|an|or)(?![\w])")
+                        r"|[Ww]e|[Ii]t|[Oo]n|[Oo]f|[Ii]n|[Tt]o|[Ii]s|[Bb]y|[Aa]s|[Aa]t|[Aa]n|[Oo]r)(?![\w])")
 
 
 # a number, with any unit or letters run onto it ("2.7B", "6ND"); punctuation alone (".)") is none
