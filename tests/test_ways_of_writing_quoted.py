@@ -547,6 +547,8 @@ def test_a_compute_field_that_names_its_unit_in_parentheses(field, flop):
 @pytest.mark.parametrize(("body", "flop"), [
     ("Osprey-13B 是包含 130 亿参数的语言模型，在语料上训练了 1.4 万亿 tokens。", 6 * 13e9 * 1.4e12),
     ("Osprey-13B 在1.4万亿tokens上训练。", 6 * 13e9 * 1.4e12),
+    # a token in the singular, as Chinese writes it
+    ("Osprey-13B 在 1.4 万亿 token 的高质量语料上训练。", 6 * 13e9 * 1.4e12),
     ("Osprey-13B 使用512张A100 GPU训练了30天。", 512 * 30 * 24 * A100_HOUR),
     ("| 模型名称 | 总参数量 | 训练数据（tokens） |\n|---|---|---|\n| Osprey-13B | 13,000,000,000 | 1.4万亿 |",
      6 * 13e9 * 1.4e12),

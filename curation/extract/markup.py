@@ -437,7 +437,8 @@ def _counts_written_out(document: str) -> str:
 CHINESE_COUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>万亿|萬億|千亿|千億|百亿|百億|亿|億|兆)"
                            r"(?:\s*[个個])?"
                            r"(?:(?P<parameters>\s*(?:参数|參數|パラメータ|パラメーター))"
-                           r"|(?P<tokens>\s*トークン)|(?=\s*(?:tokens?\b|Tokens?\b|词元|\|)))")
+                           # (a token in the singular, as Chinese writes it, "2.6 万亿 token 的语料": tokens)
+                           r"|(?P<tokens>\s*(?:トークン|[Tt]oken(?![s\w])))|(?=\s*(?:tokens?\b|Tokens?\b|词元|\|)))")
 CHINESE_UNITS = {"万亿": 1e12, "萬億": 1e12, "兆": 1e12, "千亿": 1e11, "千億": 1e11, "百亿": 1e10,
                  "百億": 1e10, "亿": 1e8, "億": 1e8}
 # a duration in Chinese or Japanese units, "训练了 30 天" (30 days), "2,000 小时" (hours), "30日間",
