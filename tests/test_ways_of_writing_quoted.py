@@ -550,6 +550,10 @@ def test_a_compute_field_that_names_its_unit_in_parentheses(field, flop):
     # a token in the singular, as Chinese writes it
     ("Osprey-13B 在 1.4 万亿 token 的高质量语料上训练。", 6 * 13e9 * 1.4e12),
     ("Osprey-13B 使用512张A100 GPU训练了30天。", 512 * 30 * 24 * A100_HOUR),
+    # a count in ten-thousands (万) before device time or devices, a duration counted by a numeral character
+    ("Osprey-13B 在 A100 上使用了约 40 万 GPU 小时进行预训练。", 400_000 * A100_HOUR),
+    ("Osprey-13B 预训练消耗了 40 万卡时（A100）。", 400_000 * A100_HOUR),
+    ("我们使用 1 万张 A100 训练了三周。", 10_000 * 21 * 24 * A100_HOUR),
     ("| 模型名称 | 总参数量 | 训练数据（tokens） |\n|---|---|---|\n| Osprey-13B | 13,000,000,000 | 1.4万亿 |",
      6 * 13e9 * 1.4e12),
 ])
@@ -561,3 +565,4 @@ def test_counts_and_durations_in_chinese(body, flop):
 
 def test_an_amount_of_money_in_chinese_units_is_no_count():
     assert plain_text("约 5 亿元人民币") == "约 5 亿元人民币"
+    assert plain_text("价值 40 万美元") == "价值 40 万美元"  # ten-thousands of dollars, no devices

@@ -449,6 +449,17 @@ CHINESE_TIME_UNITS = {"小时": "hours", "小時": "hours", "時間": "hours", "
                       "周": "weeks", "週間": "weeks", "个月": "months", "個月": "months", "ヶ月": "months",
                       "か月": "months", "个星期": "weeks", "星期": "weeks"}
 MEASURE_WORD = re.compile(r"(?<=\d)\s*[张張块塊个個台枚](?=\s*[A-Za-z])")
+# a count in ten-thousands (万, 萬) before devices or device time: "40 万 GPU 小时" (400,000
+# GPU hours), "1 万张 A100" (10,000 A100s)
+TEN_THOUSANDS = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*[万萬](?!亿|億)"
+                           r"(?=\s*(?:[张張块塊个個台枚]\s*)?(?:GPU|TPU|NPU|[A-Z]{1,2}\d{2,4}|卡|小时|小時))")
+# device time in Chinese units after its device: "GPU 小时" (GPU hours), "卡时" (card hours)
+DEVICE_HOURS = re.compile(r"(?<=GPU|TPU|NPU)\s*(?:小时|小時)|(?P<card>卡)\s*(?:小时|小時|时)")
+# a duration counted by a numeral character: "训练了约两个月" (about two months)
+CHINESE_NUMERALS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+                    "八": 8, "九": 9, "十": 10}
+NUMERAL_DURATION = re.compile(r"(?P<c>[一二两兩三四五六七八九十])\s*"
+                              r"(?=个月|個月|ヶ月|か月|周|週間|天|个星期|星期)")
 # a count written after its devices with a measure word, as Japanese and Chinese write it: "H100 GPU
 # 512台" is "512 H100 GPU"
 COUNT_AFTER_DEVICES = re.compile(r"(?P<devices>\b[A-Z][\w-]*\d[\w-]*(?:\s+(?:GPUs?|TPUs?|NPUs?))?)\s*"
@@ -846,6 +857,12 @@ def plain_text(document: str) -> str:
         document = CJK_LATIN_BORDER.sub(" ", document)  # "1.4万亿tokens上训练": "1.4 万亿 tokens 上训练"
         if "亿" in document or "億" in document or "兆" in document:
             document = CHINESE_COUNT.sub(_chinese_count, document)
+        if "万" in document or "萬" in document:  # "40 万 GPU 小时": "400000 GPU 小时"
+            document = TEN_THOUSANDS.sub(lambda m: f"{float(m.group('n')) * 1e4:.0f}", document)
+        # "GPU 小时": "GPU hours", "卡时": "GPU hours"
+        document = DEVICE_HOURS.sub(lambda m: " GPU hours " if m.group("card") else " hours ", document)
+        # "约两个月": "约 2 个月" (a space before: the number's own word, not run onto the character before)
+        document = NUMERAL_DURATION.sub(lambda m: f" {CHINESE_NUMERALS[m.group('c')]} ", document)
         document = CHINESE_DURATION.sub(_chinese_duration, document)
         # "H100 GPU 512台": "512 H100 GPU" (a space after it, as after a duration: a word ends there)
         document = COUNT_AFTER_DEVICES.sub(r"\g<n> \g<devices> ", document)
