@@ -165,8 +165,9 @@ def test_counts_durations_and_devices_in_korean(body, flop):
     assert primary is not None and primary.value_flop == pytest.approx(flop, rel=0.01)
 
 
-def test_a_count_written_after_its_devices_with_a_measure_word():
-    primary = primary_of("本モデルは、H100 GPU 512台を用いて、約30日間学習しました。", head=CARD)
+@pytest.mark.parametrize("counter", ["台", "基"])  # (基: the counter of machines, GPUs among them)
+def test_a_count_written_after_its_devices_with_a_measure_word(counter):
+    primary = primary_of(f"本モデルは、H100 GPU 512{counter}を用いて、約30日間学習しました。", head=CARD)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 30 * DAY)
 
 

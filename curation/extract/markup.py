@@ -463,7 +463,7 @@ NUMERAL_DURATION = re.compile(r"(?P<c>[一二两兩三四五六七八九十])\s*
 # a count written after its devices with a measure word, as Japanese and Chinese write it: "H100 GPU
 # 512台" is "512 H100 GPU"
 COUNT_AFTER_DEVICES = re.compile(r"(?P<devices>\b[A-Z][\w-]*\d[\w-]*(?:\s+(?:GPUs?|TPUs?|NPUs?))?)\s*"
-                                 r"(?P<n>\d[\d,]*)\s*[张張块塊个個台枚]")
+                                 r"(?P<n>\d[\d,]*)\s*[张張块塊个個台枚基]")  # (基: a machine's counter)
 # where Chinese or Japanese characters meet Latin letters or digits, with no space between as those
 # languages write: a space, so that a word ("tokens", "parameters") ends where a reader sees it end
 CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
