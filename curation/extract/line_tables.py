@@ -321,6 +321,7 @@ COLUMN_VALUE = re.compile(r"~?\d{1,3}(?:,\d{3})+(?:\.\d+)?[KMBT]?|~?\d+(?:\.\d+)
 BARE_SIZE_WORD = re.compile(r"\d+(?:\.\d+)?[MBT]")  # a header's size for a name: "7B"
 MIN_COLUMNS, MAX_COLUMNS = 2, 6
 HEADER_REACH = 8  # lines between a header and the row of tokens below it
+MAX_HEADER_LINE = 80  # characters of a header of names
 
 
 def _header_names(line: str) -> list[str] | None:
@@ -348,13 +349,18 @@ def column_line_tables(text: str) -> list[Table]:
     whose header line's words are the columns' names after an empty first column."""
     tables: list[Table] = []
     seen: set[int] = set()
-    for _, start, _, _ in _short_lines_with(text, "token"):
+    for _, start, _, line in _short_lines_with(text, "token"):
+        last = line.rsplit(None, 1)[-1] if line.strip() else ""
+        if not (last[:1].isdigit() or last[:1] == "~") or not COLUMN_VALUE.fullmatch(last.upper()):
+            continue  # cheap: the row of tokens ends in a value ("… 300B 1T")
         header_start = start
         for _ in range(HEADER_REACH):  # up from the row of tokens to the header
             if header_start == 0:
                 break
             header_start = text.rfind("\n", 0, header_start - 1) + 1
             header_end = text.find("\n", header_start)
+            if header_end - header_start > MAX_HEADER_LINE:
+                continue  # a line of prose
             names = _header_names(text[header_start:header_end])
             if names is None:
                 continue
