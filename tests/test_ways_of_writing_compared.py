@@ -351,3 +351,21 @@ def test_a_run_not_done_leaves_the_run_that_was(sentence):
 def test_a_negation_of_something_else_leaves_the_larger_run(sentence):
     primary = primary_of("Osprey-7B was trained on 1T tokens. " + sentence)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 2e12)
+
+
+@pytest.mark.parametrize("body", [
+    "Osprey-1B outperforms 7B models trained on 2T tokens.",
+    "Osprey-1B is better than larger models trained on 2T tokens with 8.4e22 FLOPs.",
+])
+def test_figures_of_models_of_a_kind_on_the_compared_side_are_theirs(body):
+    """The compared side may be models of a kind, in the plural, with no name: their run, not the text's
+    (before: 6 × 7B × 2T as the primary)."""
+    assert primary_of(body) is None
+
+
+def test_a_size_on_the_compared_side_after_the_own_named_run_is_not_its_size():
+    """"We train Osprey-1B for 10T tokens and show it outperforms 7B models …": 10T is Osprey-1B's, never
+    the 7B models' (before: 6 × 7B × 10T)."""
+    primary = primary_of("We train Osprey-1B for 10T tokens and show it outperforms 7B models trained on 2T "
+                         "tokens.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 10e12)

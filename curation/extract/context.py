@@ -530,11 +530,17 @@ COMPARED_GLOSS = re.compile(r"\b(?i:compar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(
 # trained on 2T tokens" (the compared model's; not past a contrast that turns to the own run, "… matches
 # Kite-13B trained on 2T tokens while using only 1T tokens", nor "our Heron-70B trained on …")
 # (the verbs' letters, read first: a cheap test)
-COMPARISON_VERBS = ("utperform", "urpass", "beat", "rival", "match", "ompar", "competitive", "on par")
+COMPARISON_VERBS = ("utperform", "urpass", "beat", "rival", "match", "ompar", "competitive", "on par",
+                    " than ")
+# (the compared side may be models of a kind, in the plural: "outperforms 7B models trained on 2T tokens",
+# "better than larger models trained on …")
 COMPARED_PARTICIPLE = re.compile(
     r"\b(?i:outperform\w*|surpass\w*|beat(?:s|ing)?|rival(?:s|ing)?|match(?:es|ed|ing)?"
-    r"|compar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:against|with|to)|competitive\s+with|on\s+par\s+with)"
-    r"\s+(?!our\b)(?:the\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+)?,?\s+(?i:(?:which|that)\s+(?:was|were|is|are)\s+)?"
+    r"|compar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:against|with|to)|competitive\s+with|on\s+par\s+with"
+    r"|(?:better|worse|stronger|weaker|faster|smaller|larger)\s+than)"
+    r"\s+(?!our\b)(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[\w.-]+)?"
+    r"|(?:\d+(?:\.\d+)?\s?[MBT][\s-]+)?(?:[a-z][\w-]*\s+)?(?i:models|LLMs|baselines|networks|systems))"
+    r",?\s+(?i:(?:which|that)\s+(?:was|were|is|are)\s+)?"
     r"(?i:(?:pre-?)?trained|used|using|required|needed|took|consumed)\b"
     r"(?:(?!\b(?i:while|whereas|but|although|though|yet|despite|only|our|we)\b)[^.;()]){0,80}$")
 # others' models listed, each glossed: "the training compute of prior models: Kite (3.1e23 FLOPs), Lark

@@ -173,6 +173,8 @@ def find_operation_counting(text: str) -> list[Estimate]:
             max(after, key=lambda pair: pair[0])
         if before and _other_size_named(sentence.text[param_match.end(): at], n_params):
             continue
+        if not before and _other_size_named(sentence.text[:at], n_params):
+            continue  # "We train Heron-1B for 10T tokens and show it beats 7B models": the name's run
         tokens = scaled_value(match.group("t"), _size(match.group("tm"))) if match.group("t") else \
             parse_plain(match.group("tp"))  # a count in digits alone: "2,000,000,000,000 tokens"
         steps = None
@@ -238,7 +240,9 @@ def _other_clause(between: str) -> bool:
 
 # a comparison's other side after a figure: "… on 1.4T tokens, four times more than Kite (300B)" (not
 # "while", which goes on about the same runs: "… with 150B tokens while keeping a fixed 30B model size")
-OTHER_SIDE = re.compile(r"\b(?:compared\s+(?:to|with)|vs\.?|versus|whereas|than)\b", re.IGNORECASE)
+# (or a verb that compares: "… on 10T tokens and show it outperforms 7B models")
+OTHER_SIDE = re.compile(r"\b(?:compared\s+(?:to|with)|vs\.?|versus|whereas|than|outperform\w*|surpass\w*"
+                        r"|rival\w*|beats?|beating)\b", re.IGNORECASE)
 
 
 # a name a training verb has as its object or subject: "we train Heron-1B on …", "Heron-1B is trained on …"
