@@ -767,3 +767,12 @@ def test_a_sized_name_in_the_title_trains_the_own_run(title, body, n):
 
 def test_a_title_of_another_name_alone_does_not_own_a_sized_name():
     assert _primary(_report("Benchmarks", "Osprey-65B was trained on 1T tokens."), 2024) is None
+
+
+def test_a_size_before_models_in_the_title_is_a_class_not_a_name():
+    """"Osprey: Matching 70B Models with 7B Parameters" names no model "Matching 70B": the flagship is
+    the 7B the abstract claims (before: 6 × 70B × 4T)."""
+    text = ("Osprey: Matching 70B Models with 7B Parameters\n\nAbstract\nWe present Osprey, a 7B model that "
+            "rivals 70B models. We train Osprey on 4T tokens.\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 4e12)

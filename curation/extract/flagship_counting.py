@@ -1006,11 +1006,18 @@ STUDIED_IN_TITLE = re.compile(r"(?:\b(?:in|from|of|inside|within|into)|\b(?:anal
                               re.IGNORECASE)
 
 
+# a size before a plural noun of models is a class of models, whatever word stands before it: "Matching 70B
+# Models with 7B Parameters" names no model "Matching 70B"
+CLASS_AFTER = re.compile(r"[\s-]+(?:[A-Za-z]+[\s-]+)?(?:models|llms|networks|transformers)\b", re.IGNORECASE)
+
+
 def _title_writes(title: str, name: str) -> bool:
-    """Whether a title writes ``name`` other than as what a study looks into (:data:`STUDIED_IN_TITLE`)."""
+    """Whether a title writes ``name`` other than as what a study looks into (:data:`STUDIED_IN_TITLE`) or
+    as a class of models (:data:`CLASS_AFTER`)."""
     at = title.find(name)
     while at != -1:
-        if not STUDIED_IN_TITLE.search(title, max(0, at - 30), at):
+        if not STUDIED_IN_TITLE.search(title, max(0, at - 30), at) and \
+                not CLASS_AFTER.match(title, at + len(name)):
             return True
         at = title.find(name, at + 1)
     return False
