@@ -323,12 +323,10 @@ ROW_VALUES = re.compile(r"[ \t|:]*(?:\(?\d[\d.,]*\s?[kKMB]?\)?[ \t|]*)+$")
 
 def _keys_a_row(text: str, match: re.Match[str]) -> bool:
     """Whether a device-time unit that stands on the line after its count ("300B 1T" / "GPU hours 2,000
-    24,000") opens that line and has only numbers after it: the key of a table row that PDF text wrote a
-    row a line, not a count wrapped before its unit ("trained for 1.2M" / "GPU hours in total")."""
-    line_start = text.rfind("\n", match.start(), match.end()) + 1
+    24,000") has only numbers after it on its line: the key of a table row that PDF text wrote a row a
+    line, not a count wrapped before its unit ("trained for 1.2M" / "GPU hours in total")."""
     line_end = text.find("\n", match.end())
-    return ROW_VALUES.match(text, match.end(), len(text) if line_end == -1 else line_end) is not None and \
-        not text[line_start: match.start("unit")].strip(" \t-").lower().startswith(("the", "of"))
+    return ROW_VALUES.match(text, match.end(), len(text) if line_end == -1 else line_end) is not None
 
 
 def find_hardware(text: str, publication_year: int | None = None) -> list[Estimate]:

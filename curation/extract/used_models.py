@@ -267,7 +267,6 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
     if card_name is None and not looks_like_model_card(text):
         _mark_other_models_prose([e for e in estimates if eligible(e) and e.stage == PRETRAINING
                                   and not e.assumptions.get("table_row")], text)
-    if card_name is None and not looks_like_model_card(text):
         _mark_originals([e for e in estimates if eligible(e) and e.stage == PRETRAINING])
     _mark_contrasted_runs([e for e in estimates
                            if e.assumptions.get("pairing") == CONTRASTED and eligible(e)], text)
@@ -460,9 +459,12 @@ def _mark_originals(prose: list[Estimate]) -> None:
                                   "reproduction or a new version follows")
 
 
-# a sentence whose subject is a family of models: "The Kite family ranges from …", "Kite models were …"
+# a sentence whose subject is a family of models: "The Kite family ranges from …", "Kite models were …" (not
+# a determiner: "These models were …")
 FAMILY_SUBJECT = re.compile(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?{DISCOURSE_OPENER}"
-                            r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w.-]*\w)\s+(?:family|models|series|suite)\b")
+                            r"(?:[Tt]he\s+)?(?!(?:These|Those|All|Both|Such|Most|Many|Some|Other|Our|Its|Their"
+                            r"|Each|Larger|Smaller|Open|Closed|Frontier|Modern|Recent|Existing|Prior)\b)"
+                            r"(?P<name>[A-Z][\w.-]*\w)\s+(?:family|models|series|suite)\b")
 
 
 def _mark_other_models_prose(prose: list[Estimate], text: str) -> None:
