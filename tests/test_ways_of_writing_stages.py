@@ -75,6 +75,17 @@ def test_a_pre_training_told_stage_by_stage_sums_its_stages(body, tokens):
     assert [found for found, _ in stage_tokens(body)] == [pytest.approx(tokens)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Osprey-7B was trained in two phases: 1.8T tokens of web data followed by 200B tokens of curated data, "
+    "2T tokens in total.",
+    "Osprey-7B was trained in two phases, 1.8T tokens followed by 200B tokens, for a total of 2T tokens.",
+])
+def test_stages_told_with_their_total_are_not_summed_again(sentence):
+    """The whole told beside its stages is their sum already (before: 1.8T + 200B + 2T, twice the run)."""
+    primary = primary_of(sentence)
+    assert primary is not None and primary.assumptions["training_tokens"] == pytest.approx(2e12)
+
+
 def test_phases_sized_with_hyphenated_token_counts_are_summed():
     primary = primary_of("Osprey-14B is pre-trained in two phases: a 10T-token general phase and a 2T-token "
                          "annealing phase.")

@@ -1723,7 +1723,8 @@ def _stage_sums(text: str, found: list[tuple[float, Span, Span]]) -> list[tuple[
     (:func:`~curation.extract.token_parts.parts_listed`: "1.2T tokens of web text and 300B tokens of
     code"), the run's tokens: their sum, evidenced by the words from the first figure to the last (the
     stages are one run; each figure alone is a part of it), with a size that shares a figure's noun ("1.5T
-    and 1T tokens"). Not when a figure is part of another ("of which", "including")."""
+    and 1T tokens"). Not when a figure is part of another ("of which", "including"), nor when one is said to
+    be the whole ("…, 2T tokens in total", "for a total of 2T tokens"): that one is the sum."""
     by_sentence: dict[int, list[tuple[float, Span, Span]]] = {}
     for figure in found:
         if figure[1].start >= figure[2].start:  # prose figures, not a table's rows or a set-up
@@ -1736,6 +1737,9 @@ def _stage_sums(text: str, found: list[tuple[float, Span, Span]]) -> list[tuple[
         figures = sorted({f[1].start: f for f in figures}.values(), key=lambda f: f[1].start)
         if not STAGES.search(sentence.text) and not parts_listed(text, [f[1] for f in figures], sentence):
             continue
+        if any(TOTAL_AFTER.match(text, f[1].end)
+               or TOTAL_BEFORE.search(text, max(0, f[1].start - 24), f[1].start) for f in figures):
+            continue  # the whole is told: "1.8T tokens … followed by 200B tokens …, 2T tokens in total"
         # a size that shares the next figure's noun: "(1.5T and 1T tokens)"
         shared = [_value(m) for f in figures
                   if (m := SHARED_NOUN.search(text, max(sentence.start, f[1].start - 30), f[1].start))]
@@ -1745,6 +1749,10 @@ def _stage_sums(text: str, found: list[tuple[float, Span, Span]]) -> list[tuple[
     return sums
 
 
+# a figure said to be the whole of the parts told beside it: "2T tokens in total", "a total of 2T tokens"
+TOTAL_AFTER = re.compile(r"\s*(?:in\s+total|in\s+all|overall|altogether)\b", re.IGNORECASE)
+TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|in\s+total|total(?:l?ing|s|ed)?|altogether)\s*(?:of\s+)?"
+                          r"(?:about\s+|roughly\s+|~\s*)?$", re.IGNORECASE)
 # a sentence that sizes a dataset rather than a run: "The dataset contains 800B tokens."
 SIZES_DATASET = re.compile(r"\b(?:dataset|corpus|corpora|data)\b[^.;]{0,40}?"
                            r"\b(?:contains?|has|have|consists?\s+of|comprises?|totals?|amounts?\s+to|of)\b",
