@@ -86,6 +86,14 @@ def test_stages_told_with_their_total_are_not_summed_again(sentence):
     assert primary is not None and primary.assumptions["training_tokens"] == pytest.approx(2e12)
 
 
+def test_a_continuation_told_next_is_a_stage_of_the_run():
+    """"We pre-train X on 2T tokens, then continue pre-training on 500B tokens": one run of 2.5T (before:
+    2T)."""
+    primary = primary_of("We pre-train Osprey-7B on 2T tokens, then continue pre-training on 500B tokens of "
+                         "long documents.")
+    assert primary is not None and primary.assumptions["training_tokens"] == pytest.approx(2.5e12)
+
+
 def test_phases_sized_with_hyphenated_token_counts_are_summed():
     primary = primary_of("Osprey-14B is pre-trained in two phases: a 10T-token general phase and a 2T-token "
                          "annealing phase.")

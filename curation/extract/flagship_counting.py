@@ -1708,7 +1708,10 @@ def _field_under_training(text: str, at: int) -> bool:
 
 # a sentence that tells a run in stages: "pre-trained in two stages: first on 3T tokens, then on 1T",
 # "a three-stage curriculum … the first phase (1T tokens) … the latter two phases (1.5T and 1T tokens)"
-STAGES = re.compile(r"\b(?:stages?|phases?|curriculum)\b|\bfirst\b[^.;]*\bthen\b", re.IGNORECASE)
+# (and a continuation told next: "pre-train on 2T tokens, then continue pre-training on 500B tokens")
+STAGES = re.compile(r"\b(?:stages?|phases?|curriculum)\b|\bfirst\b[^.;]*\bthen\b"
+                    r"|\bthen\s+(?:we\s+)?(?:continue|further)\w*\s+(?:(?:the\s+)?(?:pre-?)?train)",
+                    re.IGNORECASE)
 # words that make a figure part of another ("of which 1T tokens are code", "including 500B tokens")
 PART_OF = re.compile(r"\b(?:of\s+which|including|includes|out\s+of|subset|sampled\s+from|among\s+them)\b",
                      re.IGNORECASE)
