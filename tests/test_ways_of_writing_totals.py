@@ -214,3 +214,16 @@ def test_a_sweep_of_many_runs_gives_way_to_the_final_run(sweep):
 def test_a_familys_total_gives_way_to_its_flagships_run(total):
     primary = primary_of("Osprey-30B was trained on 1,024 H100 GPUs for 24 days. " + total)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1024 * 24 * 86400)
+
+
+@pytest.mark.parametrize(("body", "hours"), [
+    # the whole named first, the run a part of it, its unit left out
+    ("In total, we used 1.2 million A100 GPU hours, of which the final Osprey-7B run took 180,000.", 180e3),
+    ("Including all ablations and failed runs, the project used 2M H100 hours; the final training run used "
+     "400K.", 400e3),
+])
+def test_the_final_run_told_as_a_part_of_a_whole_is_the_run(body, hours):
+    """A whole with the run told after it as its part ("…, of which the final run took 180,000", "…; the
+    final training run used 400K") is no run: the part is (before: the whole, or none)."""
+    primary = primary_of(body)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(hours * 3600)

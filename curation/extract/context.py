@@ -774,8 +774,14 @@ def mark_aggregate(estimate: Estimate, text: str, sentence: Span, figure: Span) 
     context = context_around(text, clause, figure, 100, 60)
     if PROJECT_TOTAL.search(context):
         estimate.notes.append(PROJECT_NOTE)
-    elif AGGREGATE_CONTEXT.search(context):
+    elif AGGREGATE_CONTEXT.search(context) or RUN_OF_WHICH.match(text, end):
         estimate.notes.append(AGGREGATE_NOTE)
+
+
+# the whole a run is told as a part of, after the whole's figure: "we used 1.2M GPU hours, of which the final
+# Heron-7B run took 180,000" (the whole holds other runs)
+RUN_OF_WHICH = re.compile(r",\s*(?:out\s+)?of\s+which\s+(?:the\s+|our\s+)?(?:(?:final|main|full|last)\s+)?"
+                          r"(?:[A-Z][\w.-]*\w\s+)?(?:run|model|training)\b")
 
 
 # "[12]", "[3, 4]", "(Smith et al., 2020)", and the links a PDF-to-Markdown converter makes of them:

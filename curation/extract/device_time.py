@@ -424,7 +424,9 @@ def sum_of_parts(run: list[Estimate]) -> Estimate:
 # 1.1M" (the same verb's kind, a count with no word after it)
 ELIDED_UNIT = re.compile(rf"(?:(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(?P<name>[A-Z][\w.-]*\w)"
                          r"|,\s*of\s+which\s+(?P<part_at>)(?:the\s+)?(?:(?:final|main|full|last)\s+)?"
-                         r"(?:(?P<part>[A-Z][\w.-]*\w)\s+)?(?:run|model|training(?:\s+run)?))\s+"
+                         r"(?:(?P<part>[A-Z][\w.-]*\w)\s+)?(?:run|model|training(?:\s+run)?)"
+                         # "…; the final training run used 400K"
+                         r"|;\s*(?P<final_at>)(?:the|our)\s+(?:final|main|full|last)\s+(?:training\s+)?(?:run|model))\s+"
                          r"(?:only\s+|alone\s+)?(?:used|required|needed|took|consumed|uses|requires|needs|takes)\s+"
                          r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|~\s*)?"
                          # (a point that ends the clause, not a decimal one: "needs only 172.8K GPU hours")
@@ -434,8 +436,8 @@ ELIDED_UNIT = re.compile(rf"(?:(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(
 def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | None, what: str, where: str,
             publication_year: int | None) -> list[Estimate]:
     """The device time of a clause after the figure's that gives a count and leaves its unit out ("…;
-    Heron-7B used 82K", "…, of which the final run used 1.1M"): the count in the figure's unit, on its
-    accelerator, for the model named there (if one is)."""
+    Heron-7B used 82K", "…, of which the final run used 1.1M", "…; the final training run used 400K"): the
+    count in the figure's unit, on its accelerator, for the model named there (if one is)."""
     sentence = sentence_around(text, match.start(), match.end())
     rest = text[match.end(): sentence.end]
     if ";" not in rest and "while" not in rest and "whereas" not in rest and "," not in rest:
@@ -444,7 +446,9 @@ def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | No
     if elided is None or not name:
         return []
     amount = scaled_value(elided.group("n"), elided.group("mult"))
-    start = elided.start("name") if elided.group("name") else elided.start("part_at")  # its clause's words
+    # (its clause's words)
+    start = elided.start("name") if elided.group("name") else \
+        elided.start("part_at") if elided.group("part_at") is not None else elided.start("final_at")
     figure = Span(text[start: elided.end()], start, elided.end())
     estimate = hardware_estimate(text, figure, amount * unit_seconds, name, what, publication_year,
                                  {"chip_time": f"{amount:g} {what}-time in the unit of the clause before",
