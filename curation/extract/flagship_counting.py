@@ -269,10 +269,10 @@ WORD_FIGURE = re.compile(
     r"(?:words\b|word(?=\s+(?:corpus|corpora|dataset)\b))", re.IGNORECASE)
 # a count of words glossing a count of tokens, or glossed by one, is the same data told again: "3.5T tokens
 # (~2.8T words)", "2.8T words (3.5T tokens)" (the tokens count)
-TOKENS_GLOSSED = re.compile(r"tokens?\s*[(\[]\s*(?:~\s*|about\s+|approx(?:imately|\.)?\s+|roughly\s+"
-                            r"|or\s+)?$", re.IGNORECASE)
-GLOSSING_TOKENS = re.compile(r"\s*[(\[]\s*(?:~\s*|about\s+|approx(?:imately|\.)?\s+|roughly\s+|or\s+)?"
-                             rf"{FREE_NUMBER}\s?(?:[MBT]|million|billion|trillion)\s*tokens\b", re.IGNORECASE)
+_GLOSS_OPENING = r"[(\[]\s*(?:~\s*|about\s+|approx(?:imately|\.)?\s+|roughly\s+|or\s+)?"
+TOKENS_GLOSSED = re.compile(rf"tokens?\s*{_GLOSS_OPENING}$", re.IGNORECASE)
+GLOSSING_TOKENS = re.compile(rf"\s*{_GLOSS_OPENING}{FREE_NUMBER}\s?(?:[MBT]|million|billion|trillion)"
+                             r"\s*tokens\b", re.IGNORECASE)
 # "a 2T-token corpus", "trained on 3T multilingual corpus": a corpus sized in tokens without the word
 CORPUS_FIGURE = re.compile(
     rf"(?P<n>{FREE_NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"

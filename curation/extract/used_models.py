@@ -355,12 +355,17 @@ def _titled_own_name(text: str) -> str | None:
     return None
 
 
+# what may open a sentence before its subject: a section heading PDF text runs into it ("2 Models\n"), and a
+# word or phrase that opens it ("For reference,", "Among open models,")
+SENTENCE_OPENING = rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?{DISCOURSE_OPENER}"
+
+
 def _subject(model: str, sentence: str) -> bool:
     """Whether a sentence opens with the model as its subject (after a section heading it may run on
     from, and after a word that opens it, "For reference,"): "Kite was trained …", "The Kite model
     needed …", "For reference, Kite needs 965 GFLOPs per image and was trained …"; or with the model's
     training as its subject: "Training Kite required …", "For example, pre-training Kite took …"."""
-    opening = re.match(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?{DISCOURSE_OPENER}"
+    opening = re.match(SENTENCE_OPENING +
                        r"(?:(?i:(?:pre-?)?train(?:ing)?)\s+)?(?:the\s+)?"
                        rf"{re.escape(model)}\b,?[^,.;]{{0,30}}?\b(?:was|were|is|needed|needs|took|takes|used|uses"
                        r"|required|requires|consumed)\b", sentence)
@@ -441,7 +446,7 @@ def _told_of_another(estimate: Estimate, text: str) -> str | None:
 
 # the model a reproduction or a new version follows, as its sentence's subject: "The original Kite-70B was
 # trained on …", "The original version of Kite used …"
-ORIGINAL_SUBJECT = re.compile(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?{DISCOURSE_OPENER}"
+ORIGINAL_SUBJECT = re.compile(SENTENCE_OPENING +
                               r"[Tt]he\s+original\s+(?:version\s+of\s+(?:the\s+)?)?(?P<name>[A-Z][\w.-]*\w)")
 
 
@@ -461,7 +466,7 @@ def _mark_originals(prose: list[Estimate]) -> None:
 
 # a sentence whose subject is a family of models: "The Kite family ranges from …", "Kite models were …" (not
 # a determiner: "These models were …")
-FAMILY_SUBJECT = re.compile(rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?{DISCOURSE_OPENER}"
+FAMILY_SUBJECT = re.compile(SENTENCE_OPENING +
                             r"(?:[Tt]he\s+)?(?!(?:These|Those|All|Both|Such|Most|Many|Some|Other|Our|Its|Their"
                             r"|Each|Larger|Smaller|Open|Closed|Frontier|Modern|Recent|Existing|Prior)\b)"
                             r"(?P<name>[A-Z][\w.-]*\w)\s+(?:family|models|series|suite)\b")
