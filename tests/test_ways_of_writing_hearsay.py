@@ -25,6 +25,10 @@ A100_DAY = 86400 * 312e12 * 0.3
     "Suppose one trains a 13B model on 2,048 GPUs for 30 days.",
     "Consider a model trained with 1e25 FLOPs: our law predicts a loss of 1.8.",
     "Let us consider a 70B model trained on 1.4T tokens, which costs 5.9e23 FLOPs.",
+    # the consequence drawn in the next sentence
+    "Suppose a model with 70B parameters is trained on 1.4T tokens. Then the training compute is "
+    "C = 6ND = 5.9e23 FLOP.",
+    "Assume a 13B model is trained on 2,048 GPUs. In that case the run needs about 2e24 FLOPs.",
     "Figure 3 shows the loss of a 13B model trained for 300B tokens on 256 GPUs with our optimizer.",
     "The largest models today are trained with more than 1e25 FLOPs.",
     "Such models are typically trained on 2,048 GPUs for 90 days.",
@@ -41,6 +45,7 @@ def test_runs_told_of_but_not_run_give_no_figure(body):
     ("Osprey-7B, for instance, was trained on 2T tokens.", 6 * 7e9 * 2e12),
     ("Assuming 40% MFU, we trained Osprey for 21 days on 2048 A100 GPUs.", 2048 * 21 * A100_DAY * 0.4 / 0.3),
     ("We then consider a 7B model trained on 2T tokens, our Osprey-7B.", 6 * 7e9 * 2e12),
+    ("We pre-train Osprey-7B on 2T tokens. Then the training compute is 8.4e22 FLOPs.", 8.4e22),
     ("We trained Osprey for 21 days on 2048 A100 GPUs with an MFU of 0.4.", 2048 * 21 * A100_DAY * 0.4 / 0.3),
     # a field with the unit in its key
     ("We trained Osprey for 21 days on 2048 A100 GPUs.\n\n- MFU %: 40.00%", 2048 * 21 * A100_DAY * 0.4 / 0.3),

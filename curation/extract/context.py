@@ -300,6 +300,11 @@ SHARE_OF = re.compile(r"\d\s?%\s+of\s+(?:the\s+|our\s+|its\s+|their\s+|a\s+|an\s
 SUPPOSITION = re.compile(r"(?<!\bwe\s)\b(?:assume|suppose|imagine)\s+(?:that\s+)?(?:a|an|one|we|you)\b"
                          r"|(?:^|(?<=[.:;!?\n])\s*|\blet(?:\s+us|'s)\s+)consider\s+(?:a|an|one)\b",
                          re.IGNORECASE)
+# a sentence that draws the consequence of a supposition told just before it: "Suppose a 70B model is trained
+# on 1.4T tokens. Then the training compute is 5.9e23 FLOP." ("then", "in that case", "under these
+# assumptions" opening it; after a sentence that tells a run, "Then we continue …" is no such thing)
+CONSEQUENCE_OPENING = re.compile(r"\s*(?:then\b|in\s+(?:that|this|such\s+a)\s+case\b"
+                                 r"|under\s+(?:this|that|these|those|such)\s+assumptions?\b)", re.IGNORECASE)
 BEFORE_IN_PHRASE = re.compile(r"\bablations?\b"
                               r"|\b(?:validation|proxy|pilot|toy)\s+(?:runs?|models?|experiments?)\b",
                               re.IGNORECASE)
@@ -618,6 +623,8 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
         governed = before.rsplit(";", 1)[1]  # a clause of its own that tells a run
     supposed = ("ssume" in before or "uppose" in before or "magine" in before or "onsider" in before) \
         and SUPPOSITION.search(before)
+    supposed = supposed or (CONSEQUENCE_OPENING.match(before) is not None
+                            and SUPPOSITION.search(_sentence_before(text, sentence.start)) is not None)
     # a whole the run is a share of: "Pre-training used about 9% of the 3.5M GPU hours our lab has each year"
     # (a share of a token count, "90% of the 2T tokens", still gives about the run's tokens)
     # (a share of a count of devices is that count's: "25% of our 4,096 H100s for 40 days", read with it)
@@ -640,6 +647,13 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
             general_statement(text[sentence.start: sentence.end], text[sentence.start: figure.end],
                               _title_line(text)):
         estimate.notes.append(LOCAL_NOTE)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence that ends where the one starting at ``start`` begins (up to 300 characters of it)."""
+    window = text[max(0, start - 300): start].rstrip()
+    cut = max(window.rfind(". ", 0, len(window) - 1), window.rfind("\n", 0, len(window) - 1))
+    return window[cut + 1:]
 
 
 def _title_line(text: str) -> str:
