@@ -89,6 +89,18 @@ def test_a_flattened_table_of_training_cost_gives_the_own_rows_figure(rows, figu
     assert [span.text for span in primary.evidence] == [rows[-1], figure]
 
 
+@pytest.mark.parametrize(("header", "rows", "model"), [
+    ("Model Params Tokens Training compute (FLOPs)", ["Heron-S 125M 20B 1.5e19", "Heron-L 2.4B 350B 5.0e21"],
+     "Heron-L"),
+    ("Model Tokens Training compute (FLOPs)", ["Heron 1B 20B 1.2e20", "Heron 7B 350B 1.5e22"], "Heron 7B"),
+], ids=["a column of sizes", "the size part of the name"])
+def test_a_flattened_rows_label_leaves_the_other_columns_sizes(header, rows, model):
+    text = (f"Heron: open models\n\nTable 3: Training compute of our models.\n{header}\n"
+            + "\n".join(rows) + "\n")
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None and primary.model == model
+
+
 def test_a_flattened_table_of_cited_costs_gives_no_primary():
     text = COST_TABLE.format(rows="\n".join(COST_ROWS[:2])).replace("Heron achieves", "Models compare")
     assert extract_document(Document(PAPER, text, 2017)).primary is None

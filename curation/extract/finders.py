@@ -507,13 +507,39 @@ def _wrapped_sentence_tail(text: str, start: int, line: str) -> bool:
 
 
 TRAILING_SCORES = re.compile(r"(?:\s+[\d.,]+%?)+\s*$")  # a row's other numbers before its figure
+# in a row without separators, counts with a size suffix too ("28.4", "2.4B", "350B")
+TRAILING_CELLS = re.compile(r"(?:\s+[\d.,]+(?:%|[KMBT](?![\w-]))?)+\s*$")
+SIZES_COLUMN = re.compile(r"\b(?:param\w*|size)\b")  # a header's column of sizes (lowered)
+SIZE_IN_LABEL = re.compile(r"\d[KMBT]\b")
+FIRST_SIZE = re.compile(r"\s+\d[\d.,]*[KMBT](?![\w-])")
 
 
-def _row_label(before: str) -> str:
+def _row_label(before: str, sizes_column: bool = False) -> str:
     """A flattened row's label: its first cell (cells split by pipes or LaTeX's "&"), without the numbers
-    of other columns that a row without separators writes before its figure ("Heron (big) 28.4 41.8")."""
-    cell = re.split(r"[|&]", before.strip(" |:"))[0].strip()
-    return TRAILING_SCORES.sub("", cell) if re.search(r"[A-Za-z]", cell) else cell
+    of other columns that a row without separators writes before its figure ("Heron (big) 28.4 41.8",
+    "Heron-L 2.4B 350B"). Unless the header names a column of sizes (``sizes_column``: "Params", "Size"),
+    a label with no size in it keeps the size right after it, which may be part of its name ("Heron 7B 1T"
+    is "Heron 7B"; "Heron-7B 6.9B 1T" is "Heron-7B"). A cell a separator closes keeps its sizes."""
+    cells = re.split(r"[|&]", before.strip(" |:"))
+    cell = cells[0].strip()
+    if not re.search(r"[A-Za-z]", cell):
+        return cell
+    stripped = (TRAILING_SCORES if len(cells) > 1 else TRAILING_CELLS).search(cell)
+    if stripped is None:
+        return cell
+    label = cell[: stripped.start()]
+    size = FIRST_SIZE.match(stripped.group(0))
+    if size is not None and not sizes_column and not SIZE_IN_LABEL.search(label):
+        return label + size.group(0)
+    return label
+
+
+def _sizes_before_compute(header: str) -> bool:
+    """Whether the header's last line that names compute names a column of sizes before it ("Model Params
+    Tokens Training FLOPs"): a row's size before its figure is then that column's cell, not its name's."""
+    at = max(header.rfind(word) for word in COMPUTE_HEADER_WORDS)
+    line = header[header.rfind("\n", 0, at) + 1: at] if at != -1 else ""
+    return SIZES_COLUMN.search(line) is not None
 
 
 def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
@@ -543,7 +569,7 @@ def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
         flops = [(v, where) for v, where in values if v >= 1e12]
         if not flops:
             continue  # digits around an "e" inside a word (a hash, an id), not E-notation
-        label = _row_label(line[: numbers[0][1]])
+        label = _row_label(line[: numbers[0][1]], _sizes_before_compute(header))
         if not re.search(r"[A-Za-z]", label):
             continue  # an axis tick or a range, not a row about a model
         if is_prose(Span(line, start, end)) or _wrapped_sentence_tail(text, start, line):
