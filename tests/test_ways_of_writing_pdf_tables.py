@@ -93,12 +93,24 @@ def test_a_flattened_table_of_training_cost_gives_the_own_rows_figure(rows, figu
     ("Model Params Tokens Training compute (FLOPs)", ["Heron-S 125M 20B 1.5e19", "Heron-L 2.4B 350B 5.0e21"],
      "Heron-L"),
     ("Model Tokens Training compute (FLOPs)", ["Heron 1B 20B 1.2e20", "Heron 7B 350B 1.5e22"], "Heron 7B"),
-], ids=["a column of sizes", "the size part of the name"])
+    ("Model Params Tokens FLOPs", ["Heron-S 125M 20B 1.5e19", "Heron-L 2.4B 350B 5.0e21"], "Heron-L"),
+], ids=["a column of sizes", "the size part of the name", "the caption naming compute"])
 def test_a_flattened_rows_label_leaves_the_other_columns_sizes(header, rows, model):
     text = (f"Heron: open models\n\nTable 3: Training compute of our models.\n{header}\n"
             + "\n".join(rows) + "\n")
     primary = extract_document(Document(PAPER, text, 2024)).primary
     assert primary is not None and primary.model == model
+
+
+@pytest.mark.parametrize(("header", "rows", "flop"), [
+    ("Model Params Compute (PF-days)", ["Heron-S 150M 3.1", "Heron-L 2.4B 50.2"], 50.2 * 8.64e19),
+    ("Model Layers Training FLOPs (1e21)", ["Heron-S 12 0.3", "Heron-L 32 5.0"], 5.0e21),
+], ids=["PF-days", "a scale in the header"])
+def test_a_compute_column_of_plain_numbers_a_row_a_line(header, rows, flop):
+    text = f"Heron: speech models\n\nTable 3: Our models.\n{header}\n" + "\n".join(rows) + "\n"
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(flop) and primary.model == "Heron-L"
+    assert primary.evidence[0].text == rows[-1]
 
 
 def test_a_flattened_table_of_cited_costs_gives_no_primary():

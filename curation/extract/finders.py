@@ -535,9 +535,10 @@ def _row_label(before: str, sizes_column: bool = False) -> str:
 
 
 def _sizes_before_compute(header: str) -> bool:
-    """Whether the header's last line that names compute names a column of sizes before it ("Model Params
-    Tokens Training FLOPs"): a row's size before its figure is then that column's cell, not its name's."""
-    at = max(header.rfind(word) for word in COMPUTE_HEADER_WORDS)
+    """Whether the header's last line that names compute or FLOPs names a column of sizes before it ("Model
+    Params Tokens Training FLOPs"): a row's size before its figure is then that column's cell, not its
+    name's."""
+    at = max(header.rfind(word) for word in (*COMPUTE_HEADER_WORDS, "flop", "pf-day"))
     line = header[header.rfind("\n", 0, at) + 1: at] if at != -1 else ""
     return SIZES_COLUMN.search(line) is not None
 

@@ -36,6 +36,11 @@ time comes last, after other columns of numbers ("Method Type #Params #Images A1
 row's last plain number as its time, its label the words before the other columns' cells ("Heron Diff
 0.6B 0.025B 675": "Heron Diff", 675).
 
+Training compute is tabulated so too, its column last ("Model Params Compute (PF-days)" / "Heron-S 150M
+3.1" / "Heron-L 2.4B 50.2"): a short line that ends in a column of training compute ("Compute (PF-days)",
+"Training FLOPs (1e21)") is a header, its rows read as those of a device-time header whose time comes last
+(:func:`compute_line_tables`; the unit is the header's, read as a pipe table's compute column is).
+
 A table with a model a column is written so too, one row a line ("Heron-S Heron-L" / "Parameters 1.3B
 6.7B" / "Training tokens 300B 1T"): a line whose every word (two to six) is a model's name or a size
 ("7B") is a header when, within the lines after it, a row of tokens follows; its rows are the lines right
@@ -163,6 +168,28 @@ def device_time_line_tables(text: str) -> list[Table]:
             if len(rows) >= 2:
                 header = Span(text[start:end], start, end)
                 tables.append(Table(["model", unit.group(), "accelerator"], header, rows))
+    return tables
+
+
+# a header's last column of training compute: "Compute (PF-days)", "Training FLOPs (1e21)", "Train compute"
+LAST_COMPUTE_COLUMN = re.compile(r"(?:\b(?:total\s+)?(?:train(?:ing)?\s+)?(?:compute|flops?))"
+                                 r"(?:\s*\([^()\n]{1,24}\))?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def compute_line_tables(text: str) -> list[Table]:
+    """The training-compute tables written as lines of words, their compute column last (see the module's
+    rules), as tables with the columns model and the header's compute column as written."""
+    tables: list[Table] = []
+    for word in ("compute", "flop"):
+        for _, start, end, line in _short_lines_with(text, word):
+            column = LAST_COMPUTE_COLUMN.search(text, start, end)
+            if column is None or "|" in line or column.start() == start:
+                continue
+            rows = _device_time_rows(text, end + 1, last=True)
+            if len(rows) >= 2:
+                tables.append(Table(["model", column.group().lower()], Span(text[start:end], start, end),
+                                    [Row(row.cells[:2], row.line) for row in rows]))
     return tables
 
 

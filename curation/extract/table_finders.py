@@ -32,6 +32,7 @@ from curation.extract.flagship_counting import title_part
 from curation.extract.hardware import accelerator_pattern
 from curation.extract.line_tables import (
     column_line_tables,
+    compute_line_tables,
     device_time_line_tables,
     key_value_lines,
     line_tables,
@@ -300,6 +301,10 @@ def find_table_rows(text: str, publication_year: int | None = None) -> list[Esti
     for table in device_time_line_tables(text):  # "Time (GPU hours) …" / "Heron 7B 184320 400 31.22"
         found = _device_time_rows(text, table, *_device_time_column(table) or (1, SECONDS["hour"], "gpu"),
                                   publication_year, accelerator_column=2)
+        mark_other_models(text, found)
+        estimates += found
+    for table in compute_line_tables(text):  # "Model Params Compute (PF-days)" / "Heron-L 2.4B 50.2"
+        found = _compute_rows(table, text)
         mark_other_models(text, found)
         estimates += found
     estimates += _key_value_line_run(text)  # "Total Parameters 6.7B" / "Training Tokens 1.4T", no pipes
