@@ -12,6 +12,7 @@ import pytest
 
 from curation.extract.documents import extract_document
 from schemas.handover import CARD, PAPER, Document
+from tests.osprey_texts import CARD as CARD_HEAD
 from tests.osprey_texts import primary_of
 
 
@@ -44,6 +45,27 @@ def test_figures_in_the_participle_phrase_of_a_compared_model_are_that_models(bo
 def test_the_own_run_beside_a_compared_models_phrase_keeps_its_figure(body):
     primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(4.2e22)
+
+
+@pytest.mark.parametrize("body", [
+    "Compared with Finch-13B (trained on 1T tokens), v2 is trained on 2T tokens.",
+    "Compared with Finch-13B, which was trained on 1T tokens, the new version is trained on 2T tokens.",
+    "In contrast to Finch-13B (1T tokens), this model was trained on 2T tokens.",
+    "Like Finch-13B (Lee et al., 2024), the model is trained on 2T tokens.",
+])
+def test_the_main_clause_after_an_opening_comparison_is_the_cards_own_run(body):
+    """Whatever its subject ("v2", "the new version"), a clause that is trained after the comparison that
+    opens the sentence tells the card's run; the compared model's figure stays its own."""
+    primary = _card_primary(body)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def _card_primary(body: str):
+    return extract_document(Document(CARD, CARD_HEAD + body + "\n", 2024), name="acme/Osprey-7B").primary
+
+
+def test_for_comparison_opening_a_sentence_still_makes_it_the_others():
+    assert _card_primary("For comparison, Finch-13B was trained on 2T tokens.") is None
 
 
 def test_the_own_model_glossed_before_the_comparison_keeps_its_figure():

@@ -18,6 +18,7 @@ from curation.extract.card_finders import NAME_ROUNDING as ROUNDING
 from curation.extract.card_finders import repository_sizes
 from curation.extract.context import eligible
 from curation.extract.evidence import HARDWARE, OPERATION_COUNTING, Estimate, Span, sentence_around
+from curation.extract.model_names import COMPARING_OPENER
 from curation.extract.quantities import scaled_value
 
 # a model's size as a card writes it: ending a name ("Heron-70B"), or before a word of a model ("the 70B
@@ -30,9 +31,9 @@ MODEL_SIZE = re.compile(r"(?:(?<=\w-)|(?<![\w.-]))(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[
 ANY_SIZE = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[BM])(?!\w)"
                       r"(?!\s*(?:tokens?|words?|GPU|hours?|images?|samples?|examples?|steps?)\b)")
 # a phrase that opens the sentence by comparing with another model before its own subject: "Like the 70B
-# version, it was trained on …" (the sizes in it name no run of the sentence)
-COMPARED_OPENING = re.compile(r"\W*(?:like|unlike|as\s+with|as\s+for|similar\s+to|compared\s+(?:to|with))\s+"
-                              r"[^,;]{1,60},\s*", re.IGNORECASE)
+# version, it was trained on …", "In contrast to Heron-13B (1T tokens), this model …" (the sizes in it name
+# no run of the sentence)
+COMPARED_OPENING = re.compile(rf"\W*{COMPARING_OPENER}\s+(?:[^,;()]|\([^()]*\)){{1,60}},\s*", re.IGNORECASE)
 EXPERT_WORDS = re.compile(r"\b(?:active|activated|total|experts?|moe|mixture)\b", re.IGNORECASE)
 OTHER_SIZE_NOTE = "cited from other work: a run of another size than the card's"
 

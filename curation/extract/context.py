@@ -15,7 +15,7 @@ from curation.extract.evidence import (
     Estimate,
     Span,
 )
-from curation.extract.model_names import model_before, nearby_model
+from curation.extract.model_names import OPENING_COMPARISON, model_before, nearby_model
 from curation.extract.pretraining_share import PRETRAINING_SHARE, may_state_a_share
 from curation.extract.quantities import NUMBER
 
@@ -533,7 +533,9 @@ COMPARED_GLOSS = re.compile(r"\b(?i:compar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(
 # a figure in the participle phrase that tells the run of a model named after a verb of comparison:
 # "Heron-7B outperforms Kite-13B trained on 2T tokens with 1.6e23 FLOPs", "… surpassing Kite-13B, which was
 # trained on 2T tokens" (the compared model's; not past a contrast that turns to the own run, "… matches
-# Kite-13B trained on 2T tokens while using only 1T tokens", nor "our Heron-70B trained on …")
+# Kite-13B trained on 2T tokens while using only 1T tokens", nor "our Heron-70B trained on …", nor past a
+# main clause of its own that is trained: "Compared with Kite-7B, which was trained on 1T tokens, v2 is
+# trained on …")
 # (the verbs' letters, read first: a cheap test)
 COMPARISON_VERBS = ("utperform", "urpass", "beat", "rival", "match", "ompar", "competitive", "on par",
                     " than ")
@@ -547,7 +549,8 @@ COMPARED_PARTICIPLE = re.compile(
     r"|(?:\d+(?:\.\d+)?\s?[MBT][\s-]+)?(?:[a-z][\w-]*\s+)?(?i:models|LLMs|baselines|networks|systems))"
     r",?\s+(?i:(?:which|that)\s+(?:was|were|is|are)\s+)?"
     r"(?i:(?:pre-?)?trained|used|using|required|needed|took|consumed)\b"
-    r"(?:(?!\b(?i:while|whereas|but|although|though|yet|despite|only|our|we)\b)[^.;()]){0,80}$")
+    r"(?:(?!\b(?i:while|whereas|but|although|though|yet|despite|only|our|we"
+    r"|(?:is|are|was|were)\s+(?:pre-?)?trained)\b)[^.;()]){0,80}$")
 # others' models listed, each glossed: "the training compute of prior models: Kite (3.1e23 FLOPs), Lark
 # (5.8e23 FLOPs) and Tern (…)" (the list's earlier names and glosses read through; "our Heron (…)" is not)
 OTHERS_LISTED = re.compile(r"\b(?i:(?:prior|previous|earlier|existing|other|popular|well-known)\s+"
@@ -1076,17 +1079,27 @@ COMPARISON_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|for\s+comparison|in
 COMPARED_NAME_REACH = 40
 
 
-def _other_side(context: str, model: str | None) -> str:
+# the main clause after an opening comparison, its subject any short one that is trained: "Compared with
+# Kite-7B (trained on 1T tokens), v2 is trained on …" (not a relative clause: ", which was trained on …")
+TRAINED_MAIN_CLAUSE = re.compile(r"(?:\),?|,)\s+(?!(?:which|that|who|trained|pre-?trained)\b)"
+                                 r"(?=(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:is|was|are|were)\s+(?:pre-?)?trained\b)")
+
+
+def _other_side(context: str, model: str | None, main_clause: bool = False) -> str:
     """The context without a comparison that is about another model: when the figure's own model (the
     one written nearest before it) is written after a comparison cue but not right after it ("Compared
     to Kite-70B, which …, Heron-7B needs far less: it was trained on 2T tokens"), the cue and the model
     it compares with are the other side, and are left out; so are they when the model opens the clause
-    after the comparison's ("Compared with the 2.5e24 FLOPs of Kite-540B, Heron-7B needs only …")."""
+    after the comparison's ("Compared with the 2.5e24 FLOPs of Kite-540B, Heron-7B needs only …"); and
+    with ``main_clause`` (:func:`in_main_clause_after_comparison`), the comparison before the main clause
+    ("Compared with Kite-7B (trained on 1T tokens), v2 is trained on 2.4T tokens"), whatever its subject."""
+    main = TRAINED_MAIN_CLAUSE.search(context) if main_clause else None
+    if main is not None:
+        return context[main.start() + 1:]
     if not model:
         return context
-    name = model.lower()
     for cue in COMPARISON_BEFORE.finditer(context):
-        at = context.find(name, cue.end())
+        at = context.find(model.lower(), cue.end())
         # (a cue with its object: "compared with the 2.5e24 FLOPs of Kite-540B, Heron-7B …", not "For
         # comparison, Kite-540B used …")
         opens_clause = at > cue.end() + 2 and context[:at].rstrip().endswith(",") and \
@@ -1094,6 +1107,20 @@ def _other_side(context: str, model: str | None) -> str:
         if at > cue.end() + COMPARED_NAME_REACH or opens_clause:
             return context[at:]
     return context
+
+
+def in_main_clause_after_comparison(estimate: Estimate) -> bool:
+    """Whether the estimate's figure (its second span) stands in the main clause that a comparison opening
+    its sentence (:data:`~curation.extract.model_names.OPENING_COMPARISON`: "Compared with", "Unlike",
+    "Like", not "For comparison,") leads to, a clause whose subject is trained
+    (:data:`TRAINED_MAIN_CLAUSE`)."""
+    if len(estimate.evidence) < 2:
+        return False
+    sentence, figure = estimate.evidence[0], estimate.evidence[1]
+    low = sentence.text.lower()
+    cue = OPENING_COMPARISON.match(low)
+    main = TRAINED_MAIN_CLAUSE.search(low, cue.end()) if cue else None
+    return main is not None and figure.start - sentence.start >= main.end()
 
 
 # a relative clause telling a model's training: ", which was pre-trained on …" (see :func:`classify`)
@@ -1161,7 +1188,8 @@ def classify(estimate: Estimate, context: str) -> Estimate:
     if has_cue(context, NOT_A_TOTAL):
         estimate.notes.append("not a training total (per-token, inference, peak or budget context)")
     # "trained on the Pile (Gao et al., 2020)" credits the data
-    credited = DATA_CREDIT.sub(" ", _other_side(context, estimate.model))
+    credited = DATA_CREDIT.sub(" ", _other_side(context, estimate.model,
+                                                  in_main_clause_after_comparison(estimate)))
     if "(" in credited:
         credited = DEVICE_CREDIT.sub(" ", credited)
     if "(" in credited or "[" in credited:

@@ -109,6 +109,7 @@ from curation.extract.model_names import (
     SIZED_NAME,
     document_title,
     in_aside,
+    opening_comparison_end,
 )
 from curation.extract.moe import (
     MIXTURE,
@@ -2196,7 +2197,8 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
     own = flagship.name if flagship else None
     owned = own is not None and _owned(_owner(sentence, token_span, sized), own, sized,
                                         flagship.size if flagship else None, False)
-    if not owned and _another_models_tokens(text, sentence.text, sized, own) and \
+    aside = opening_comparison_end(sentence.text, token_span.start - sentence.start)  # "Compared with X, …"
+    if not owned and _another_models_tokens(text, sentence.text[aside:], sized, own) and \
             not (own is None and _title_name_before(text, sentence, token_span, sized)):
         return None
     if not owned and flagship is not None and \

@@ -216,6 +216,29 @@ ASIDE_OPENER = re.compile(r",\s*(?:just\s+)?(?:like|unlike|as\s+with|similar\s+t
 ASIDE_CLOSER = re.compile(r"\s*\)?\s*,")
 
 
+# a comparison that opens its sentence, its name glossed or not, before the main clause: "Compared with
+# Kite-13B (trained on 1T tokens), v2 is trained on …", "Unlike Kite-13B, this model …" (the main clause's
+# figures are not Kite's)
+COMPARING_OPENER = (r"(?:like|unlike|as\s+with|as\s+for|similar\s+to|compared\s+(?:to|with)"
+                    r"|in\s+contrast\s+to|relative\s+to|as\s+opposed\s+to)")
+OPENING_COMPARISON = re.compile(rf"\W{{0,3}}{COMPARING_OPENER}\s+(?:the\s+)?", re.IGNORECASE)
+# (the comparison's name may carry a gloss, a relative clause or a participle: "Like Kite-70B, trained on 15T
+# tokens, Heron …" closes at the second comma)
+OPENING_COMPARISON_CLOSER = re.compile(r"\s*(?:\([^()]*\))?(?:\s*,\s*(?:which|that|who|(?:pre-?)?trained)\b"
+                                       r"(?:[^,;()]|,\d{3})*)?\s*,(?!\s*(?:which|that|who|(?:pre-?)?trained)\b)")
+
+
+def opening_comparison_end(sentence: str, figure: int) -> int:
+    """Where the comparison that opens a sentence (:data:`OPENING_COMPARISON`) ends, its comma, when it
+    closes before offset ``figure``; else 0."""
+    if "," not in sentence[:figure]:
+        return 0
+    opening = OPENING_COMPARISON.match(sentence)
+    name = NAME_LIKE.match(sentence, opening.end()) if opening else None
+    closer = OPENING_COMPARISON_CLOSER.match(sentence, name.end(), figure) if name else None
+    return closer.end() if closer else 0
+
+
 # a relative clause about a name that a comma closes: "Heron-7B matches Kite-7B, which was trained on 15T
 # tokens, while using only 2T tokens" (what follows the clause is not Kite's; a comma inside a number,
 # "16,000", closes nothing)
@@ -232,11 +255,14 @@ def in_aside(text: str, start: int, end: int, figure: int | None = None) -> bool
     """Whether the name at ``start:end`` stands in an aside that sets it beside its clause's subject
     (see :data:`ASIDE_OPENER`), or in an apposition that tells what kind of model the name before it is
     (:data:`APPOSITION_OPENER`), or (given the ``figure``'s offset) a relative clause about it closes
-    before that figure (:data:`CLOSED_RELATIVE`)."""
+    before that figure (:data:`CLOSED_RELATIVE`), or a comparison that opens the sentence, glossed or not,
+    closes before it (:data:`OPENING_COMPARISON`)."""
     if figure is not None and "," in text[end: end + 3]:
         closed = CLOSED_RELATIVE.match(text, end, figure)
         if closed is not None:
             return True
+    if figure is not None and start < 24 and end <= opening_comparison_end(text, figure):
+        return True
     if ", a" in text[max(0, start - 40): start]:  # (cheap: "Heron-G, a ViT …", "…, an …")
         apposition = APPOSITION_OPENER.search(text, max(0, start - 60), start)
         if apposition is not None and looks_like_a_model(apposition.group("name")):
