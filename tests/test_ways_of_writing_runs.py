@@ -806,6 +806,28 @@ def test_a_figure_told_with_the_derivation_is_the_derived_cards_fine_tuning(open
     assert primary.value_flop == pytest.approx(flop, rel=0.01)
 
 
+@pytest.mark.parametrize("following", [
+    "It was trained for 6 hours on 8 H100 GPUs.",
+    "Training took 6 hours on 8 H100 GPUs.",
+])
+def test_the_sentence_after_the_derivation_with_the_card_as_subject_is_its_fine_tuning(following):
+    text = (f"---\nlicense: mit\n---\n# Kite-Embed\n\nKite-Embed is an embedding model fine-tuned from "
+            f"kite-base on 1B sentence pairs. {following}\n")
+    primary = extract_document(Document(CARD, text, 2024), name="acme/Kite-Embed").primary
+    assert primary is not None and primary.stage == FINETUNING
+    assert primary.value_flop == pytest.approx(8 * 6 * 3600 * 989.4e12 * 0.3, rel=0.01)
+
+
+@pytest.mark.parametrize("following", [
+    "It was pre-trained for 21 days on 1,024 A100 GPUs.",  # a pre-training: the base's
+    "Kite-Base was trained for 21 days on 1,024 A100 GPUs.",  # the base named
+])
+def test_the_sentence_after_the_derivation_that_tells_the_bases_run_stays_the_bases(following):
+    text = (f"---\nlicense: mit\n---\n# Kite-Embed\n\nKite-Embed is an embedding model fine-tuned from "
+            f"Kite-Base on 1B sentence pairs. {following}\n")
+    assert extract_document(Document(CARD, text, 2024), name="acme/Kite-Embed").primary is None
+
+
 def test_a_run_told_in_an_apposition_after_based_on_is_the_bases():
     text = ("---\nlicense: mit\n---\n# Heron-Chat-7B\n\nHeron-Chat models are based on Kite-7B, a language "
             "model pre-trained on 2 trillion tokens using 1,024 A100 GPUs for 21 days. We fine-tune it on "

@@ -582,6 +582,31 @@ def _told_with_the_derivation(estimate: Estimate) -> bool:
     return not RELATIVE_WORD.search(between) and not PRETRAINING_WORD.search(between)
 
 
+# a sentence whose subject is the card's model, as a pronoun or a phrase: "It was trained …", "This model
+# was trained …", "The model is trained …", "Training took …"
+CONTINUING_SUBJECT = re.compile(r"\W{0,3}(?:it|this\s+model|the\s+model|training|fine-?tuning|finetuning)\b"
+                                r"(?:\s+(?:was|is|took|takes|ran|lasted|used|required))?", re.IGNORECASE)
+
+
+def _continues_the_derivation(estimate: Estimate, text: str, own: str | None) -> bool:
+    """Whether a figure stands in the sentence right after the one that says what the card's model derives
+    from, that sentence's subject the card's model (its name or "This model"), and opens with that model
+    as its subject again ("Heron-Embed is fine-tuned from heron-base on 1B pairs. It was trained for 3 days
+    on 8 A100s."), with no pre-training word in it: the card's own training told on."""
+    sentence = estimate.evidence[0]
+    if sentence.start < 2 or not CONTINUING_SUBJECT.match(sentence.text) or \
+            PRETRAINING_WORD.search(sentence.text) or BASE_MODEL_RUN.search(sentence.text):
+        return False
+    before = sentence_around(text, max(0, sentence.start - 2), max(0, sentence.start - 1))
+    said = FINE_TUNED_FROM.search(before.text)
+    if said is None or BASE_FIELD.match(said.group(0)):
+        return False
+    subject = before.text[: said.start()].strip().lower()
+    own_name = (own or "").split("/")[-1].lower()
+    return bool(subject) and (subject.startswith("this model") or (bool(own_name) and
+                              squash_name(subject.split()[0]) == squash_name(own_name)))
+
+
 # a figure glossed as a pre-training: "A LoRA adapter for Kite-13B (pre-trained on 2T tokens) trained on …"
 PRETRAINED_ON_BEFORE = re.compile(r"\bpre-?train(?:ed|ing)\s+(?:\w+\s+){0,2}?(?:on|with|over|for|using)\s+"
                                   r"(?:about\s+|around\s+|roughly\s+|~\s*)?$", re.IGNORECASE)
@@ -654,8 +679,9 @@ def mark_own_fine_tuning(estimates: list[Estimate], text: str, own: str | None, 
     hundredth of a compute-optimal pre-training of the size the card's or its base's name carries (6 · N
     · 20N FLOP: "This model was trained using 8 A100 GPUs for 10 hours" on a 7B model's card): its stage
     becomes fine-tuning."""
-    for estimate in estimates:  # the sentence that says what the card's model derives from
-        if estimate.stage != FINETUNING and eligible(estimate) and _told_with_the_derivation(estimate):
+    for estimate in estimates:  # the sentence that says what the card's model derives from, or the next
+        if estimate.stage != FINETUNING and eligible(estimate) and \
+                (_told_with_the_derivation(estimate) or _continues_the_derivation(estimate, text, own)):
             estimate.stage = FINETUNING
             estimate.notes.append(OWN_TRAINING_NOTE)
     trainer = "generated_from_trainer" in text[:3000]
