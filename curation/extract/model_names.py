@@ -71,7 +71,8 @@ KIND_COMPOUND = re.compile(r"[A-Za-z]+(?:-(?:of|to|and|only|for|with|in)-?[A-Za-
                            r"|sparse|causal|mixture|experts?|text|image|speech|audio|video)"
                            r"(?:-(?:encoder|decoder|transformer|vision|language|modal|state|space|dense|sparse"
                            r"|causal|experts?|text|image|speech|audio|video))+", re.IGNORECASE)
-VERSION_ALONE = re.compile(r"[vV]\d+(?:\.\d+)?[a-z]?(?:-\d+)?s?")
+# a version alone ("v3", "v3-512"), or with its TPU, a pod slice ("TPUv3-256", "TPU-v4-1024")
+VERSION_ALONE = re.compile(r"(?:[Tt][Pp][Uu]-?)?[vV]\d+(?:\.\d+)?[a-z]?(?:-\d+)?s?")
 CHECKPOINT_NAME = re.compile(r"(?:global[-_]?)?step[-_]?\d", re.IGNORECASE)
 # a cloud machine's family or type ("P4d instances", "p3dn.24xlarge", "G5 nodes", "Trn1"): hardware rented
 INSTANCE_FAMILY = re.compile(r"(?:[pP][2-6](?:d|de|dn|e|en)?|[gG][4-6](?:dn|e)?|[tT]rn[12]n?)"
