@@ -165,3 +165,23 @@ def test_a_product_of_counts_in_a_compute_tables_row_is_no_power_of_ten():
             "Heron-7B 4 × 1024 GPUs 2.1e23\n")
     primary = extract_document(Document(PAPER, text, 2024)).primary
     assert primary is not None and primary.value_flop == pytest.approx(2.1e23)
+
+
+DEVICE_ROWS_HEADER = ("Table 4: Training details.\nModel Release Size (B) Tokens Hardware Training Time\n"
+                      "Kite 2022 175 300B 1024 A100 34 days\nLark 2023 65 1.4T 2048 A100 21 days\n")
+
+
+def test_a_surveys_run_in_rows_of_devices_and_days_are_the_rows_models():
+    """A row a line with its devices beside its days ("Kite 2022 175 300B 1024 A100 34 days") is the run
+    of the model its label names: in a survey, each another's."""
+    text = "Heron: A Survey of Language Models\n\n" + DEVICE_ROWS_HEADER
+    extraction = extract_document(Document(PAPER, text, 2024))
+    assert extraction.primary is None
+    assert {estimate.model for estimate in extraction.estimates} == {"Kite", "Lark"}
+
+
+def test_the_own_run_in_rows_of_devices_and_days_beside_anothers():
+    text = "Heron: Open Language Models\n\n" + DEVICE_ROWS_HEADER + "Heron 2024 7 2T 512 A100 12 days\n"
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None and primary.model == "Heron"
+    assert primary.value_flop == pytest.approx(512 * 12 * 86400 * 312e12 * 0.3)

@@ -927,6 +927,21 @@ def _glosses_another(text: str, sentence: Span, first: int) -> bool:
     return re.split(r"[\s-]", gloss.group("name"))[0].lower() not in title
 
 
+# a run-in table's row before its pair: a label that opens the line, then two or more cells of numbers
+# ("Kite 2022 175 300B 1024 A100 34 days"; "Heron (ours) 7B 2T 64 V100 10 days")
+_CELL = r"[ \t]+(?:\d[\d.,]*\s?[KMBT]?|[-–—])"
+ROW_LABEL = re.compile(r"[ \t]*(?P<label>[A-Z][\w.+-]*(?:[ \t]+(?:[A-Z][\w.+-]*|\([^()\n]{1,20}\)))?)"
+                       rf"(?:{_CELL}){{2,}}[ \t]+$")
+
+
+def _row_label(text: str, first: int) -> str | None:
+    """The label of the run-in table's row a pair starting at ``first`` stands in (:data:`ROW_LABEL`),
+    or None when its line before the pair is no such row."""
+    line_start = text.rfind("\n", 0, first) + 1
+    row = ROW_LABEL.fullmatch(text, line_start, first)
+    return row.group("label") if row else None
+
+
 def find_device_counts(text: str, publication_year: int | None = None) -> list[Estimate]:
     """Hardware estimates from sentences that give a device count and a training duration.
 
@@ -962,6 +977,9 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
                     # after the last pair, the words up to the sentence's end are its own ("… (14.8 days
                     # with 10,000 GPUs) [38].")
                     limit = starts[index + 1] if index + 1 < len(pairs) else sentence.end
+                    row = _row_label(text, first)
+                    if row is not None and estimate.model is None:
+                        estimate.model = row  # "Kite 2022 175 300B 1024 A100 34 days": Kite's row
                     if _row_cited(sentence, previous_end, first, ends[index], limit):
                         estimate.notes.append("cited from other work: the row names another work")
                     elif _glosses_another(text, sentence, first):
