@@ -154,8 +154,9 @@ ACTIVE_STATEMENTS = (
     # "30B total, 3B active", "3B activated"
     re.compile(_SIZE_FIGURE + r"\s+(?:are\s+)?(?:activated|active)\b(?!\s+(?:tokens|experts))",
                re.IGNORECASE),
-    # "the active parameter count is 12.9B", "activated parameters: 37B"
-    re.compile(r"\b(?:activated|active)\s+param(?:eter)?s?(?:\s+(?:count|size))?\s*"
+    # "the active parameter count is 12.9B", "activated parameters: 37B", "active params per token: 6.6B"
+    re.compile(r"\b(?:activated|active)\s+param(?:eter)?s?(?:\s+(?:count|size))?"
+               r"(?:\s+(?:per|for\s+each|for\s+every)\s+token)?\s*"
                r"(?:[:=]|\bis\b|\bwas\b|\bof\b)\s*(?:about\s+|approximately\s+|roughly\s+|~\s*)?"
                + _SIZE_FIGURE, re.IGNORECASE),
     # "each token activates about 50 billion", "activating only 2B"

@@ -181,10 +181,13 @@ def _name_pairs(text: str) -> list[tuple[float, float, str]]:
             if _figure(m, "a") < _figure(m, "t")] + pairs
 
 
-# the two counts as fields, each on its line: "- Total parameters: 30B" … "- Activated parameters: 3.3B"
+# the two counts as fields, each on its line or run into prose: "- Total parameters: 30B" … "- Activated
+# parameters: 3.3B"
 # (in either order, Markdown's bold marks around a key read through)
 _FIELD_KEY_END = r"(?:\*\*)?[ \t]*(?:\*\*)?[:=][ \t]*(?:\*\*)?[ \t]*(?:about[ \t]+|~[ \t]*)?"
-_FIELD_START = r"^[ \t]*(?:[-*+][ \t]*)?(?:\*\*)?"
+# (a field may be run into a sentence after a stop, a semicolon, a comma or a middle dot: "Total params: 42B;
+# active params per token: 6.6B")
+_FIELD_START = r"(?:^[ \t]*(?:[-*+][ \t]*)?|(?<=[.;,·|][ \t]))(?:\*\*)?"
 TOTAL_FIELD = re.compile(_FIELD_START + r"total[ \t]+(?:number[ \t]+of[ \t]+)?param\w*" + _FIELD_KEY_END
                          + _figure_pattern("t"), re.IGNORECASE | re.MULTILINE)
 # (or the parameters each token uses: "- Parameters per token: 12.9B")
@@ -203,7 +206,7 @@ def _field_pairs(text: str) -> list[tuple[float, float, str]]:
     pairs = []
     for at in positions(low, "total"):
         line = text.rfind("\n", 0, at) + 1
-        total = TOTAL_FIELD.match(text, line)
+        total = TOTAL_FIELD.match(text, line) or TOTAL_FIELD.match(text, at)
         if total is None:
             continue
         actives = list(ACTIVE_FIELD.finditer(text, max(0, line - FIELD_REACH), total.end() + FIELD_REACH))
