@@ -421,13 +421,17 @@ def sum_of_parts(run: list[Estimate]) -> Estimate:
 # a second clause that leaves out the unit the first gave: "Kite-70B used 1.7M GPU hours on A100s;
 # Heron-7B used 82K", "Unlike Kite-70B, whose training took 1.7M GPU hours, Heron-7B needs only 82K", or a
 # part of the first's total, "2.3M GPU hours across all experiments, of which the final Heron-34B run used
-# 1.1M" (the same verb's kind, a count with no word after it)
+# 1.1M", "3.3M GPU hours for all models, of which Heron-70B accounted for 1.7M" (the same verb's kind, a
+# count with no word after it)
 ELIDED_UNIT = re.compile(rf"(?:(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(?P<name>[A-Z][\w.-]*\w)"
                          r"|,\s*of\s+which\s+(?P<part_at>)(?:the\s+)?(?:(?:final|main|full|last)\s+)?"
-                         r"(?:(?P<part>[A-Z][\w.-]*\w)\s+)?(?:run|model|training(?:\s+run)?)"
+                         # (a named part, its noun left out: "…, of which Heron-70B accounted for 1.7M")
+                         r"(?:(?P<part>[A-Z][\w.-]*\w)(?:\s+(?:run|model|training(?:\s+run)?))?"
+                         r"|(?:run|model|training(?:\s+run)?))"
                          # "…; the final training run used 400K"
                          r"|;\s*(?P<final_at>)(?:the|our)\s+(?:final|main|full|last)\s+(?:training\s+)?(?:run|model))\s+"
-                         r"(?:only\s+|alone\s+)?(?:used|required|needed|took|consumed|uses|requires|needs|takes)\s+"
+                         r"(?:only\s+|alone\s+)?(?:used|required|needed|took|consumed|uses|requires|needs|takes"
+                         r"|accounted\s+for|accounts\s+for)\s+"
                          r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|~\s*)?"
                          # (a point that ends the clause, not a decimal one: "needs only 172.8K GPU hours")
                          rf"(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?(?=\s*(?:[;,)]|\.(?!\d)|$))")
