@@ -57,6 +57,20 @@ def test_the_final_runs_part_of_a_projects_device_time_is_its_own(sentence):
     assert primary.assumptions["accelerator"].startswith("H100")
 
 
+@pytest.mark.parametrize(("sentence", "hours"), [
+    ("We used 2M H100 GPU hours in total for all experiments, of which the final model used about 40%.", 8e5),
+    ("We used 2M H100 GPU hours in total for all experiments; Osprey-34B used 40%.", None),
+])
+def test_the_final_runs_share_of_a_projects_device_time(sentence, hours):
+    """A share told of the whole's part ("of which the final model used about 40%") is that share of the
+    whole's count; a share another clause's model is said to use is no count of a run."""
+    primary = extract(_paper(sentence), 2024).primary
+    if hours is None:
+        assert primary is None
+    else:
+        assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(hours * 3600)
+
+
 def test_a_projects_total_alone_is_still_no_runs():
     text = _paper("In total we spent 2.3M GPU hours on H100 GPUs across all experiments.")
     assert extract(text, 2024).primary is None

@@ -359,7 +359,8 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
                 estimate.model = label
                 estimate.assumptions["table_row"] = True
             estimates.append(estimate)
-            estimates.extend(_elided(text, match, seconds / chips_time, name, what, where, publication_year))
+            estimates.extend(_elided(text, match, seconds / chips_time, name, what, where, publication_year,
+                                     chips_time))
     return estimates + _parts_summed(text, estimates) + _computation_hours(text, publication_year) + \
         _long_hours_on(text, publication_year)
 
@@ -434,14 +435,17 @@ ELIDED_UNIT = re.compile(rf"(?:(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(
                          r"|accounted\s+for|accounts\s+for)\s+"
                          r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|~\s*)?"
                          # (a point that ends the clause, not a decimal one: "needs only 172.8K GPU hours")
-                         rf"(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?(?=\s*(?:[;,)]|\.(?!\d)|$))")
+                         # (or a share of the whole: "…, of which the final model used about 40%")
+                         rf"(?P<n>{NUMBER})\s?(?:(?P<share>%|percent\b)|(?P<mult>{MULTIPLIER_WORD}))?"
+                         r"(?=\s*(?:[;,)]|\.(?!\d)|$))")
 
 
 def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | None, what: str, where: str,
-            publication_year: int | None) -> list[Estimate]:
+            publication_year: int | None, whole: float = 0.0) -> list[Estimate]:
     """The device time of a clause after the figure's that gives a count and leaves its unit out ("…;
     Heron-7B used 82K", "…, of which the final run used 1.1M", "…; the final training run used 400K"): the
-    count in the figure's unit, on its accelerator, for the model named there (if one is)."""
+    count in the figure's unit, on its accelerator, for the model named there (if one is); a share of
+    the figure's count (``whole``: "…, of which the final model used about 40%") is that share of it."""
     sentence = sentence_around(text, match.start(), match.end())
     rest = text[match.end(): sentence.end]
     if ";" not in rest and "while" not in rest and "whereas" not in rest and "," not in rest:
@@ -449,13 +453,18 @@ def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | No
     elided = ELIDED_UNIT.search(text, match.end(), sentence.end)
     if elided is None or not name:
         return []
-    amount = scaled_value(elided.group("n"), elided.group("mult"))
+    if elided.group("share") and not (elided.group("part_at") is not None and whole):
+        return []  # a share of another model's time, or of no count
+    amount = whole * parse_plain(elided.group("n")) / 100 if elided.group("share") else \
+        scaled_value(elided.group("n"), elided.group("mult"))
     # (its clause's words)
     start = elided.start("name") if elided.group("name") else \
         elided.start("part_at") if elided.group("part_at") is not None else elided.start("final_at")
     figure = Span(text[start: elided.end()], start, elided.end())
+    share = f" ({elided.group('n')}% of {whole:g})" if elided.group("share") else ""
     estimate = hardware_estimate(text, figure, amount * unit_seconds, name, what, publication_year,
-                                 {"chip_time": f"{amount:g} {what}-time in the unit of the clause before",
+                                 {"chip_time": f"{amount:g} {what}-time in the unit of the clause "
+                                               f"before{share}",
                                   "accelerator_from": where})
     if estimate is None:
         return []
