@@ -68,6 +68,17 @@ def test_for_comparison_opening_a_sentence_still_makes_it_the_others():
     assert _card_primary("For comparison, Finch-13B was trained on 2T tokens.") is None
 
 
+@pytest.mark.parametrize(("body", "flop"), [
+    ("We train the policy for 2 days on a single RTX 3090. In comparison, Finch-RT required 64 TPU v4 "
+     "chips for 3 weeks.", 2 * 86400 * 71e12 * 0.3),
+    ("Finch-RT required 64 TPU v4 chips for 3 weeks. By comparison, we train Osprey for 2 days on 8 A100 "
+     "GPUs.", 8 * 2 * 86400 * 312e12 * 0.3),
+])
+def test_in_comparison_sets_another_run_beside_the_own(body, flop):
+    primary = primary_of(body, head="Osprey: robot learning\n\n")
+    assert primary is not None and primary.value_flop == pytest.approx(flop, rel=0.01)
+
+
 def test_the_own_model_glossed_before_the_comparison_keeps_its_figure():
     primary = primary_of("We compare Osprey-7B (4e22 FLOPs) against Finch-65B (1.0e24 FLOPs).")
     assert primary is not None and primary.value_flop == pytest.approx(4e22)

@@ -579,6 +579,12 @@ CLAIMED_RUN = re.compile(r"\b(?:is|was|were|are)\s+(?:pre-?)?trained\b|\bwe\s+(?
                          r"|\bwe\s+(?:only\s+|actually\s+|instead\s+)?(?:used|spent|ran)\b", re.IGNORECASE)
 
 
+# a sentence that opens by setting the own run against the one before it: "Kite-RT required 64 TPU v4 chips
+# for 3 weeks. By comparison, we train …" (the sentence before, with no first person, is the other's)
+OWN_SET_AGAINST_NEXT = re.compile(r"\s*(?:(?:by|in|for)\s+comparison|in\s+contrast),?\s+(?:we|our)\b",
+                                  re.IGNORECASE)
+
+
 # a baseline the authors train again to compare with, in the sentence that tells its run: "We reproduce
 # Kite-7B with its public recipe on 256 A100s for 30 days as a baseline", "Our re-implementation of the
 # baseline was trained on 64 V100s for 10 days" (the text's own model is another; a sentence that sets
@@ -614,6 +620,10 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     if glossed and "cited from other work" not in estimate.notes:
         estimate.notes.append("cited from other work")
     whole = text[sentence.start: sentence.end]
+    if "cited from other work" not in estimate.notes and \
+            OWN_SET_AGAINST_NEXT.match(text, sentence.end, sentence.end + 60) and \
+            not FIRST_PERSON_WORD.search(whole):
+        estimate.notes.append("cited from other work: the next sentence sets the own run against it")
     if "aseline" in whole and BASELINE_REPRODUCED.search(whole) and not OWN_SET_AGAINST.search(whole) and \
             "cited from other work" not in estimate.notes:
         estimate.notes.append(BASELINE_NOTE)
@@ -666,7 +676,8 @@ def _title_line(text: str) -> str:
 
 # Cues that a figure belongs to another work cited in this one, or is hearsay about it ("is rumored to
 # have been trained with", "reportedly", "public estimates put"), or is set beside the text's own ("as ours")
-CITED = ("et al", "for comparison", "compared to", "compared with", "in contrast",
+CITED = ("et al", "for comparison", "in comparison,", "by comparison,", "compared to", "compared with",
+         "in contrast",
          "previous work", "prior work", "earlier work", "our previous", "our prior", "our earlier",
          "predecessor", "as reported by", "reported by", "according to", "by its authors", "by their authors",
          "rumor", "rumour", "reportedly", "allegedly", "speculated",
@@ -1147,7 +1158,7 @@ TRAILING_METHOD_CREDIT = re.compile(
 OWN_CONTRAST = re.compile(r"\b(?:we|our)\b[^.;]{0,60}?\bin\s+contrast\b(?!\s+(?:to|with)\b)"
                           r"|\bin\s+contrast\b(?!\s+(?:to|with)\b),?\s+(?=(?:we|our)\b)"
                           # the authors' own run given as the reference: "For comparison, our model was …"
-                          r"|\bfor\s+(?:comparison|reference),?\s+(?=(?:we|our)\b)")
+                          r"|\b(?:for|in|by)\s+(?:comparison|reference),?\s+(?=(?:we|our)\b)")
 
 
 def classify(estimate: Estimate, context: str) -> Estimate:
@@ -1198,7 +1209,7 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         credited = METHOD_CREDIT.sub(" ", credited)
         if OWN_SENTENCE.match(estimate.evidence[0].text):
             credited = TRAILING_METHOD_CREDIT.sub(" ", credited)
-    if "contrast" in credited or "for " in credited:
+    if "contrast" in credited or "for " in credited or "comparison" in credited:
         credited = OWN_CONTRAST.sub(" ", credited)
     # a citation mark alone in a sentence told in the first person ("We train Heron on 1.4T tokens [12].")
     # credits a source of the run, not another work's run
