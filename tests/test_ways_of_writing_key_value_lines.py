@@ -152,6 +152,17 @@ def test_a_count_ending_a_row_is_no_device_time_of_the_next_rows_key():
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1.2e6 * 3600)
 
 
+@pytest.mark.parametrize("body", ["GPU hours: 150,000 (A100 80GB)", "GPU hours (A100): 150,000"])
+def test_a_headings_size_is_no_device_time_of_the_field_below(body):
+    """"# Lark-13B" / "" / "GPU hours: 150,000 (A100 80GB)" holds 150,000 A100 hours, not 13 billion
+    (before: 4.4e27 FLOP, the primary): a blank line parts a count from a unit, and a unit a colon follows
+    is a field's key."""
+    extraction = extract_document(Document(CARD, f"# Lark-13B\n\n{body}\n", 2024), name="acme/Lark-13B")
+    assert extraction.primary is not None
+    assert extraction.primary.assumptions["chip_seconds"] == pytest.approx(150_000 * 3600)
+    assert not any(e.value_flop > 1e25 for e in extraction.estimates)
+
+
 @pytest.mark.parametrize("header", ["Lark-S Lark-L", "1.3B 6.7B"])
 def test_a_table_with_a_model_a_column_written_a_row_a_line(header):
     """PDF text may write a table with a model a column one row a line: "Lark-S Lark-L" / "Parameters 1.3B

@@ -43,6 +43,7 @@ from curation.extract.hardware import (
     resolve_accelerator,
 )
 from curation.extract.quantities import (
+    BLANK_LINE,
     FREE_NUMBER,
     MULTIPLIER_WORD,
     NUMBER,
@@ -319,14 +320,21 @@ def unknown_accelerators(text: str) -> list[str]:
 
 # a row's values after its key: "GPU hours 2,000 24,000", "GPU hours | 2,000"
 ROW_VALUES = re.compile(r"[ \t|:]*(?:\(?\d[\d.,]*\s?[kKMB]?\)?[ \t|]*)+$")
+# a field's key ending: "GPU hours: …", "GPU hours (A100) = …"
+FIELD_KEY_END = re.compile(r"[ \t]*(?:\([^()\n]{0,20}\))?[ \t]*[:=]")
 
 
 def _keys_a_row(text: str, match: re.Match[str]) -> bool:
-    """Whether a device-time unit that stands on the line after its count ("300B 1T" / "GPU hours 2,000
-    24,000") has only numbers after it on its line: the key of a table row that PDF text wrote a row a
-    line, not a count wrapped before its unit ("trained for 1.2M" / "GPU hours in total")."""
+    """Whether a device-time unit that stands on a line after its count ("300B 1T" / "GPU hours 2,000
+    24,000") has only numbers after it on its line, or a colon: the key of a table row that PDF text wrote
+    a row a line, or of a field ("# Heron-13B" / "" / "GPU hours: 150,000"), not a count wrapped before its
+    unit ("trained for 1.2M" / "GPU hours in total"); a blank line between them always parts them."""
+    if BLANK_LINE.search(match.group(0)):
+        return True
     line_end = text.find("\n", match.end())
-    return ROW_VALUES.match(text, match.end(), len(text) if line_end == -1 else line_end) is not None
+    end = len(text) if line_end == -1 else line_end
+    return ROW_VALUES.match(text, match.end(), end) is not None or \
+        FIELD_KEY_END.match(text, match.end(), end) is not None
 
 
 def find_hardware(text: str, publication_year: int | None = None) -> list[Estimate]:

@@ -36,7 +36,9 @@ from curation.extract.evidence import REPORTED, Estimate, Span
 from curation.extract.hardware import TPU_SLICE, accelerator_pattern, resolve_accelerator, tpu_slice
 from curation.extract.quantities import FREE_NUMBER, MULTIPLIER_WORD, NUMBER, parse_plain, scaled_value
 
-FIELD = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)?[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?)[ \t]*:[ \t]*"
+# (a key may end in a parenthesis that names its device: "GPU hours (A100): …")
+FIELD = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)?[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?(?:\([\w .-]{1,20}\))?)"
+                   r"[ \t]*:[ \t]*"
                    r"(?P<value>\S.*)$", re.MULTILINE)
 # a two-cell table row read as a field: "| Training time | 30 days |"
 TABLE_FIELD = re.compile(r"\|[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?)[ \t]*\|"
@@ -46,7 +48,8 @@ TABLE_FIELD = re.compile(r"\|[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?)[ \t]*\|
 DEVICE_TIME_KEYS = re.compile(r"^(?:(?:total\s+|training\s+)?"
                               r"|(?:total\s+)?(?:pre-?)?training\s+(?:time|compute|duration)\s*(?P<open>\()\s*)"
                               r"(?P<what>gpu|tpu|chip|accelerator|device)[\s-]?"
-                              r"(?P<unit>hours?|days?)(?:\s+used)?(?(open)\s*\))$", re.IGNORECASE)
+                              r"(?P<unit>hours?|days?)(?:\s+used)?(?(open)\s*\))"
+                              r"(?:\s*\([^()]{1,24}\))?$", re.IGNORECASE)  # "GPU hours (A100): …"
 DEVICE_TIME_VALUE = re.compile(rf"^\s*(?:about\s+|~\s*)?(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\b")
 # a duration written in a hardware field's own value: "64 A100 GPUs for 2 weeks"
 # (or multiplied: "1,024 H100s × 30 days")
@@ -233,12 +236,13 @@ def _count_field(fields: list[tuple[str, str, Span, int]], number: int) -> float
 
 def _device_time_field(text: str, value: str, line: Span, key: re.Match[str],
                        year: int | None) -> list[Estimate]:
-    """Device time from a field keyed by it ("GPU hours: 1.46M H100"): the accelerator the value names,
-    else the one the text names most."""
+    """Device time from a field keyed by it ("GPU hours: 1.46M H100", "GPU hours (A100): 150,000"): the
+    accelerator the value or the key names, else the one the text names most."""
     amount = DEVICE_TIME_VALUE.match(value)
     if amount is None:
         return []
-    return _field_device_time(text, line, value, amount, key.group("unit"), key.group("what"), year)
+    named_in = f"{value} {key.string}"  # (the key may name it: "GPU hours (A100)")
+    return _field_device_time(text, line, named_in, amount, key.group("unit"), key.group("what"), year)
 
 
 def _field_device_time(text: str, line: Span, named_in: str, amount: re.Match[str], unit_word: str,
