@@ -173,3 +173,14 @@ def test_a_table_with_a_model_a_column_written_a_row_a_line(header):
     extraction = extract_document(Document(PAPER, text, 2024))
     assert extraction.primary is not None and extraction.primary.value_flop == pytest.approx(6 * 6.7e9 * 1e12)
     assert any(e.value_flop == pytest.approx(6 * 1.3e9 * 300e9) for e in extraction.estimates)
+
+
+@pytest.mark.parametrize(("field", "peak"), [
+    ("A100 hours: 20,000", 312e12),
+    ("H100 GPU hours: 20,000", 989.4e12),
+    ("GPU hours (H100): 20,000", 989.4e12),
+])
+def test_a_device_time_field_whose_key_names_the_accelerator(field, peak):
+    extraction = extract_document(Document(CARD, f"# Lark-13B\n\n- {field}\n", 2024), name="acme/Lark-13B")
+    assert extraction.primary is not None
+    assert extraction.primary.value_flop == pytest.approx(20_000 * 3600 * peak * 0.3)

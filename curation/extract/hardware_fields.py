@@ -36,8 +36,9 @@ from curation.extract.evidence import REPORTED, Estimate, Span
 from curation.extract.hardware import TPU_SLICE, accelerator_pattern, resolve_accelerator, tpu_slice
 from curation.extract.quantities import FREE_NUMBER, MULTIPLIER_WORD, NUMBER, parse_plain, scaled_value
 
-# (a key may end in a parenthesis that names its device: "GPU hours (A100): …")
-FIELD = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)?[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?(?:\([\w .-]{1,20}\))?)"
+# (a key may name its device: "A100 hours: …", "GPU hours (A100): …")
+FIELD = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)?[ \t]*"
+                   r"(?P<key>[A-Za-z][A-Za-z0-9 /()-]{1,40}?(?:\([\w .-]{1,20}\))?)"
                    r"[ \t]*:[ \t]*"
                    r"(?P<value>\S.*)$", re.MULTILINE)
 # a two-cell table row read as a field: "| Training time | 30 days |"
@@ -47,7 +48,10 @@ TABLE_FIELD = re.compile(r"\|[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?)[ \t]*\|
 # time its unit: "Training time (GPU hours): 184,320"
 DEVICE_TIME_KEYS = re.compile(r"^(?:(?:total\s+|training\s+)?"
                               r"|(?:total\s+)?(?:pre-?)?training\s+(?:time|compute|duration)\s*(?P<open>\()\s*)"
-                              r"(?P<what>gpu|tpu|chip|accelerator|device)[\s-]?"
+                              # (the accelerator may stand first, or alone: "H100 GPU hours", "A100 hours")
+                              r"(?:(?P<acc>[A-Za-z]{1,4}\d{1,4}[A-Za-z0-9-]*)[\s-]+"
+                              r"(?=(?:gpu|tpu|chip|hour|day)))?"
+                              r"(?:(?P<what>gpu|tpu|chip|accelerator|device)[\s-]?)?(?(acc)|(?(what)|(?!)))"
                               r"(?P<unit>hours?|days?)(?:\s+used)?(?(open)\s*\))"
                               r"(?:\s*\([^()]{1,24}\))?$", re.IGNORECASE)  # "GPU hours (A100): …"
 DEVICE_TIME_VALUE = re.compile(rf"^\s*(?:about\s+|~\s*)?(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\b")
@@ -241,8 +245,9 @@ def _device_time_field(text: str, value: str, line: Span, key: re.Match[str],
     amount = DEVICE_TIME_VALUE.match(value)
     if amount is None:
         return []
-    named_in = f"{value} {key.string}"  # (the key may name it: "GPU hours (A100)")
-    return _field_device_time(text, line, named_in, amount, key.group("unit"), key.group("what"), year)
+    named_in = f"{value} {key.string}"  # (the key may name it: "GPU hours (A100)", "A100 hours")
+    what = key.group("what") or "chip"
+    return _field_device_time(text, line, named_in, amount, key.group("unit"), what, year)
 
 
 def _field_device_time(text: str, line: Span, named_in: str, amount: re.Match[str], unit_word: str,
