@@ -95,6 +95,19 @@ FIELD_WINDOW_LINES = 6
 MAX_WALL_CLOCK = 365 * 86400  # seconds: a time field longer than this is device time
 
 
+# a field of a line that runs several together, after its separator: "Params: 13B | Tokens: 3.5T | GPUs: 1024
+# A100 | Days: 24", "Model size: 7.6B · Hardware: 2,048 H800 GPUs · Training time: 30 days"
+RUN_IN_FIELD = re.compile(r"(?:^|(?<= \| )|(?<= · ))[ \t]*(?:\*\*)?(?P<key>[A-Za-z][A-Za-z0-9 /()-]{1,40}?)"
+                          r"[ \t]*(?:\*\*)?:[ \t]*(?:\*\*)?[ \t]*(?P<value>[^|·\n]*[^|·\s])", re.MULTILINE)
+
+
+def _run_in_fields(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The fields a line runs together between " | " or " · " (:data:`RUN_IN_FIELD`), two or more, each
+    read as a field of its own; else none."""
+    found = list(RUN_IN_FIELD.finditer(text, start, end))
+    return found if len(found) > 1 else []
+
+
 def _field_lines(text: str) -> list[re.Match[str]]:
     """FIELD matches, tried only on lines with a colon (a multi-line ``^`` pattern is slow on long texts),
     and TABLE_FIELD matches on lines that start a table row, in text order."""
@@ -104,7 +117,9 @@ def _field_lines(text: str) -> list[re.Match[str]]:
         end = text.find("\n", colon)
         end = len(text) if end == -1 else end
         match = FIELD.match(text, start, end)
-        if match:
+        if match and (" | " in match.group("value") or " · " in match.group("value")):
+            matches += _run_in_fields(text, start, end) or [match]
+        elif match:
             matches.append(match)
         colon = text.find(":", end)
     bar = text.find("\n|")
