@@ -189,10 +189,11 @@ def test_a_device_time_field_whose_key_names_the_accelerator(field, peak):
 @pytest.mark.parametrize("line", [
     "Params: 13B | Tokens: 3.5T | GPUs: 1024 A100 | Days: 24",
     "**Params:** 13B · **Tokens:** 3.5T · **GPUs:** 1024 A100 · **Days:** 24",
+    "Params: 13B. Tokens: 3.5T. GPUs: 1024 A100. Days: 24.",
 ])
 def test_fields_run_together_on_one_line_are_read_each(line):
-    """A line of fields set apart by " | " or " · " gives the devices and the days as their own lines would
-    (before: 6 · N · D alone, no hardware estimate)."""
+    """A line of fields set apart by " | ", " · " or as sentences gives the devices and the days as their
+    own lines would (before: 6 · N · D alone, no hardware estimate)."""
     extraction = extract_document(Document(CARD, f"# Lark-13B\n\n{line}\n", 2024), name="acme/Lark-13B")
     hardware = [e for e in extraction.estimates if e.method == "hardware"]
     assert [e.value_flop for e in hardware] == [pytest.approx(1024 * 24 * 86400 * 312e12 * 0.3)]

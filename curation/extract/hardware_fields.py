@@ -97,13 +97,19 @@ MAX_WALL_CLOCK = 365 * 86400  # seconds: a time field longer than this is device
 
 # a field of a line that runs several together, after its separator: "Params: 13B | Tokens: 3.5T | GPUs: 1024
 # A100 | Days: 24", "Model size: 7.6B · Hardware: 2,048 H800 GPUs · Training time: 30 days"
-RUN_IN_FIELD = re.compile(r"(?:^|(?<= \| )|(?<= · ))[ \t]*(?:\*\*)?(?P<key>[A-Za-z][A-Za-z0-9 /()-]{1,40}?)"
-                          r"[ \t]*(?:\*\*)?:[ \t]*(?:\*\*)?[ \t]*(?P<value>[^|·\n]*[^|·\s])", re.MULTILINE)
+# (or between sentences: "Hardware: 256 A100 GPUs. Total GPU hours: 150,000.")
+_KEY_REST = r"[A-Za-z0-9 /()-]{1,40}?"  # a key's letters after its first
+NEXT_SENTENCE_FIELD = re.compile(rf"\.[ \t]+(?:\*\*)?[A-Z]{_KEY_REST}[ \t]*(?:\*\*)?:")
+RUN_IN_FIELD = re.compile(rf"(?:^|(?<= \| )|(?<= · )|(?<=\. ))[ \t]*(?:\*\*)?(?P<key>[A-Za-z]{_KEY_REST})"
+                          r"[ \t]*(?:\*\*)?:[ \t]*(?:\*\*)?[ \t]*"
+                          r"(?P<value>[^|·\n]*?[^|·\s])"
+                          rf"(?=[ \t]*(?:[|·]|$)|{NEXT_SENTENCE_FIELD.pattern}|\.[ \t]*$)",
+                          re.MULTILINE)
 
 
 def _run_in_fields(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """The fields a line runs together between " | " or " · " (:data:`RUN_IN_FIELD`), two or more, each
-    read as a field of its own; else none."""
+    """The fields a line runs together between " | " or " · ", or sentence after sentence
+    (:data:`RUN_IN_FIELD`), two or more, each read as a field of its own; else none."""
     found = list(RUN_IN_FIELD.finditer(text, start, end))
     return found if len(found) > 1 else []
 
@@ -117,7 +123,9 @@ def _field_lines(text: str) -> list[re.Match[str]]:
         end = text.find("\n", colon)
         end = len(text) if end == -1 else end
         match = FIELD.match(text, start, end)
-        if match and (" | " in match.group("value") or " · " in match.group("value")):
+        value = match.group("value") if match else ""
+        run_in = " | " in value or " · " in value or (". " in value and NEXT_SENTENCE_FIELD.search(value))
+        if match and run_in:
             matches += _run_in_fields(text, start, end) or [match]
         elif match:
             matches.append(match)
