@@ -318,3 +318,27 @@ def test_a_sized_name_the_run_trains_on_is_its_data_not_its_model(sentence):
     text = f"Better Representations\n\nAbstract\nWe present a new method.\n\n3 Training\n{sentence}\n"
     primary = extract(text, 2024).primary
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(256 * 10 * 86400)
+
+
+# -- findings, records and measurements that are no run of the text -----------------------------------
+
+@pytest.mark.parametrize(("title", "sentence"), [
+    # a finding of a kind of model, in a dataset's paper
+    ("Heron: A Dataset of 15 Trillion Tokens", "A 1.7B model trained on 350B tokens of Heron outperforms one "
+     "trained on other datasets."),
+    # the field's record, in an essay
+    ("The Economics of Frontier AI", "The largest training run to date cost an estimated $100 million and "
+     "used around 25,000 H100 GPUs for 90 days."),
+    # a time spent measuring, in a systems paper
+    ("Heron: Distributed Training at Scale", "Our system trains a 175B model on 3,072 A100 GPUs at 52% MFU. "
+     "We ran it for 2 hours to measure throughput."),
+])
+def test_a_finding_a_record_or_a_measurement_is_no_run(title, sentence):
+    primary = extract(f"{title}\n\n{sentence}\n", 2024).primary
+    assert primary is None or primary.value_flop < 1e21
+
+
+def test_our_largest_model_to_date_is_the_own_run():
+    text = "Heron: Open Models\n\nOur largest model to date, Heron-70B, was trained on 2T tokens.\n"
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 2e12)

@@ -290,7 +290,12 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:"
                                 r"(?:of\s+)+"
                                 r"(?:about\s+|roughly\s+|~\s*)?(?:\d|$)"
                                 # a statistic's subject: "the median training run in our dataset used …"
-                                r"|\b(?:median|average|typical|mean)\s+(?:[\w-]+\s+){0,2}?(?:runs?|models?|systems?)\b)",
+                                r"|\b(?:median|average|typical|mean)\s+(?:[\w-]+\s+){0,2}?(?:runs?|models?|systems?)\b"
+                                # a record of the field, not the text's: "the largest training run to date
+                                # used …" (not "our largest model to date")
+                                r"|(?<!\bour\s)\b(?:largest|biggest|most\s+expensive|most\s+compute-intensive)\s+"
+                                r"(?:[\w-]+\s+){0,2}?(?:runs?|models?|systems?)\s+(?:to\s+date|so\s+far|ever"
+                                r"|in\s+history|in\s+the\s+world)\b)",
                                 re.IGNORECASE)
 SHARE_OF = re.compile(r"\d\s?%\s+of\s+(?:the\s+|our\s+|its\s+|their\s+|a\s+|an\s+)?(?:total\s+|annual\s+)?"
                       r"(?:about\s+|roughly\s+|approximately\s+|~\s*)?$", re.IGNORECASE)
@@ -392,6 +397,9 @@ GENERAL_VERB = re.compile(r"\b(?:requires?|costs?|needs?|takes?|would|will|deman
                           # a trend: "frontier models' compute doubles every 6 months, reaching 5e25 FLOP",
                           # "the largest training runs reached 2.5e24 FLOPs"
                           r"|doubl(?:es|ed|ing)|grow(?:s|ing)?|grew|reach(?:es|ed|ing)|ris(?:es|ing)|rose"
+                          # a finding of a kind of model: "a 1.7B model trained on 350B tokens of our data
+                          # outperforms one trained on …"
+                          r"|outperforms|matches|beats|surpasses|rivals"
                           r"|(?:today|nowadays|now|currently|typically|usually|often|commonly|routinely|generally)"
                           r"\b[^.]{0,20}?\bare\s+(?:pre-?)?trained"
                           r"|are\s+(?:now|typically|usually|often|commonly|routinely|generally|currently)\s+"

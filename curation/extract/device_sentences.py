@@ -185,6 +185,10 @@ ONE_EPOCH_RUN = re.compile(r"\b(?:for|over)\s+(?:one|a\s+single|1)\s+(?:full\s+)
 # "12 hours per run", "3 days per model" are a run's length)
 RATE_AFTER = re.compile(r"\s*(?:per|/)\s*(?!(?:training\s+)?(?:epoch|run|model|experiment|job)s?\b)"
                         r"(?:[a-z]+)\b", re.IGNORECASE)
+# a time spent measuring, not training: "We ran it for 2 hours to measure throughput", "for 30 minutes of
+# profiling"
+MEASURING_AFTER = re.compile(r"\s*(?:in\s+order\s+)?(?:to\s+(?:measure|benchmark|profile|time|test)\b"
+                             r"|(?:for|of)\s+(?:benchmarking|profiling|measurement|timing)\b)", re.IGNORECASE)
 NOT_A_RUN = re.compile(r"\b(?:every|each|per|after|within|up to|at most)\s+"
                        r"(?:just\s+|only\s+|about\s+|less\s+than\s+)?$", re.IGNORECASE)
 # but a run that ends "after" or "within" a time lasted that long: "converged after 14 days", "are
@@ -275,6 +279,7 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
                 and not _trained_within(sentence.text[:match.start()])
                 and not _stage_after(sentence.text, match)) or \
                 RATE_AFTER.match(sentence.text, match.end()) or \
+                MEASURING_AFTER.match(sentence.text, match.end()) or \
                 (FROM_BEFORE.search(before) and CHANGED_TO.match(sentence.text, match.end())):
             continue
         half = 0.5 if match.group("half") or match.group("half_before") else 0.0  # "a week and a half"
