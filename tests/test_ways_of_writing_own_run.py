@@ -387,3 +387,22 @@ def test_it_after_a_sentence_about_our_model_is_our_model():
     primary = primary_of("Overall, our model sees 1.2 trillion tokens during pre-training. It has 9 billion "
                          "parameters.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 9e9 * 1.2e12)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Heron-13B and Kite-13B were both trained on 2T tokens of web data.",
+    "Heron-13B and the Kite-13B baseline were trained on 2T tokens.",
+])
+def test_the_own_model_first_in_a_subject_of_two_trained_together(sentence):
+    """"Heron-13B and Kite-13B were both trained on 2T tokens": the figure is each one's, the own's too
+    (before: the nearer Kite-13B's alone, no primary)."""
+    text = f"Heron: Open Models\n\nAbstract\nWe introduce Heron-13B.\n\n2 Training\n{sentence}\n"
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)
+
+
+def test_a_relative_clause_after_two_models_is_not_a_subject_of_two():
+    text = ("Heron: Open Models\n\nAbstract\nWe introduce Heron-13B.\n\n2 Training\nWe compare Heron-13B and "
+            "Kite-13B, which were trained on 2T tokens.\n")
+    primary = extract(text, 2024).primary
+    assert primary is None

@@ -2190,6 +2190,27 @@ def _count_from_ratio(text: str, repository: str | None) -> list[Estimate]:
     return []
 
 
+# the own model first in a subject of two that are trained together: "Heron-13B and Kite-13B were both
+# trained on 2T tokens" (the figure is each one's)
+COORDINATED_TRAINED = re.compile(r"\s+and\s+[^.;,()]{1,40}?\s+(?:were|are|have\s+been|had\s+been)\s+"
+                                 r"(?:both\s+|all\s+|each\s+)?(?:pre-?)?trained\b[^.;]*$")
+
+
+def _coordinated_with_own(sentence: Span, figure: Span, sized: Sized, own: str, size: float) -> bool:
+    """Whether the own model at its flagship size opens a subject of two models that are trained together
+    and the figure tells that training (:data:`COORDINATED_TRAINED`)."""
+    if " and " not in sentence.text:
+        return False
+    for name in _own_names(own, sized):
+        for found_size, match in sized[name]:
+            if abs(found_size - size) <= SAME_MODEL_TOLERANCE * size and \
+                    sentence.start <= match.start() and match.end() <= figure.start and \
+                    COORDINATED_TRAINED.match(sentence.text, match.end() - sentence.start,
+                                              figure.start - sentence.start):
+                return True
+    return False
+
+
 def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flagship: Flagship | None,
                 active: tuple[float, Span] | None) -> Estimate | None:
     """6 · N · D of the flagship (or its active parameters) with one training-token figure, classified
@@ -2198,6 +2219,8 @@ def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flags
     own = flagship.name if flagship else None
     owned = own is not None and _owned(_owner(sentence, token_span, sized), own, sized,
                                         flagship.size if flagship else None, False)
+    owned = owned or (flagship is not None and own is not None
+                      and _coordinated_with_own(sentence, token_span, sized, own, flagship.size))
     aside = opening_comparison_end(sentence.text, token_span.start - sentence.start)  # "Compared with X, …"
     if not owned and _another_models_tokens(text, sentence.text[aside:], sized, own) and \
             not (own is None and _title_name_before(text, sentence, token_span, sized)):
