@@ -433,6 +433,9 @@ def test_the_figure_of_the_model_a_comparison_names_is_that_models():
     "Osprey has 7 × 10^9 parameters and was trained on 2T tokens.",
     "We train Osprey, a seven-billion-parameter model, on 2T tokens.",
     "Osprey has seven billion parameters and was trained on 2T tokens.",
+    # joined to its word by a hyphen
+    "We train Osprey, a 7e9-parameter model, on 2T tokens.",
+    "We train Osprey, a 7 × 10^9-parameter model, on 2T tokens.",
 ])
 def test_parameter_counts_in_scientific_notation_or_words(sentence):
     primary = _primary(sentence)

@@ -337,10 +337,12 @@ def _metric_token_units(document: str) -> str:
 # a count in scientific notation before what it counts: "7 × 10^9 parameters", "1.5 x 10^{12} tokens",
 # "1.4e12 tokens", "2.5×10^12 training tokens" (matched back from the word it counts: a scan from every
 # digit is slow)
-# (the power a superscript too: "7×10⁹ parameters", "2 · 10¹² tokens")
+# (the power a superscript too: "7×10⁹ parameters", "2 · 10¹² tokens"; joined to its word by a hyphen:
+# "a 6.9e9-parameter model")
 SCIENTIFIC_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)"
                               r"(?:\s*(?:×|x|·|\\times)\s*10\s*\^?\s*\{?|[eE]\+?)"
-                              r"(?P<e>[6-9]|1[0-4]|[⁶⁷⁸⁹]|¹[⁰¹²³⁴])\}?[ \t]+"
+                              r"(?P<e>[6-9]|1[0-4]|[⁶⁷⁸⁹]|¹[⁰¹²³⁴])\}?(?P<hyphen>-)?[ \t]*"
+                              r"(?(hyphen)|(?<=[ \t]))"
                               r"(?:non-embedding\s+|trainable\s+|model\s+|training\s+|total\s+|pre-?training\s+)?$")
 # a count grouped by plain spaces, two groups of three or more, before what it counts: "7 000 000 000
 # parameters", "2 000 000 000 000 tokens" (typeset with spaces; the group's spaces go)
@@ -376,8 +378,9 @@ def _size_in_words(match: re.Match[str]) -> float:
 
 
 NUMBER_WORD_ENDS = ("hundred", "half", "a")  # the last words a size in words may end with, besides numbers
-COUNTED_WORDS = (" parameters", " params", " tokens")  # found by str's fast search, then the count before
-COUNTED_STEMS = (" param", " tokens")  # the searches that find them
+# found by str's fast search, then the count before
+COUNTED_WORDS = (" parameters", " params", " tokens", "-parameter", "-param")
+COUNTED_STEMS = (" param", " tokens", "-param")  # the searches that find them
 
 
 def _scientific_count(match: re.Match[str]) -> str | None:
@@ -385,7 +388,8 @@ def _scientific_count(match: re.Match[str]) -> str | None:
     value = float(match.group("n")) * 10 ** int(match.group("e").translate(SUPERSCRIPTS))
     for size, unit in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
         if value >= size:
-            return f"{value / size:g}{unit}" + match.group(0)[len(match.group(0).rstrip()):]
+            return f"{value / size:g}{unit}" + (match.group("hyphen") or "") + \
+                match.group(0)[len(match.group(0).rstrip()):]
     return None
 
 
