@@ -265,6 +265,11 @@ def test_using_an_architecture_is_still_a_claim_on_the_model_built_with_it():
     ("Each epoch took about 2 hours on 8 V100 GPUs, and we trained for 90 epochs.", 8 * 2 * 3600 * 90),
     ("We trained for 90 epochs on 8 V100 GPUs at 20 minutes per epoch.", 8 * 20 * 60 * 90),
     ("Training took 76 minutes on 1024 TPU v3 chips.", 1024 * 76 * 60),  # minutes
+    # a time told for part of the run's epochs counts for all of them
+    ("We pre-train for 1600 epochs using 64 TPU v3 chips; training takes 34.5 hours for 800 epochs.",
+     64 * 34.5 * 3600 * 2),
+    ("We pre-train for 800 epochs using 64 TPU v3 chips; training takes 34.5 hours for 800 epochs.",
+     64 * 34.5 * 3600),
 ])
 def test_minutes_and_times_per_epoch(sentence, chip_seconds):
     (estimate,) = find_device_counts(sentence, 2019)

@@ -178,6 +178,24 @@ PER_EPOCH_BEFORE = re.compile(r"\b(?:(?:each|every|one|an?|per|single)\s+(?:trai
 PER_EPOCH_AFTER = re.compile(r"\s*(?:per|/|for\s+(?:each|every|one|an?))\s*(?:training\s+)?epoch\b",
                              re.IGNORECASE)
 EPOCHS = re.compile(rf"(?P<e>{NUMBER})\s*(?:training\s+)?epochs\b", re.IGNORECASE)
+# a time told for some of the run's epochs: "training takes 34.5 hours for 800 epochs" of a 1600-epoch run
+FOR_EPOCHS_AFTER = re.compile(rf"\s*(?:for|over)\s+(?:the\s+first\s+)?(?P<k>{NUMBER})\s*"
+                              r"(?:training\s+)?epochs\b", re.IGNORECASE)
+
+
+def _epochs_scale(sentence: str, end: int) -> float:
+    """How many times the run's epochs a time told "for K epochs" right after it covers: the largest other
+    count of epochs its sentence gives over K ("We pre-train for 1600 epochs …; training takes 34.5 hours
+    for 800 epochs": 2); 1 when the sentence gives no larger one."""
+    told = FOR_EPOCHS_AFTER.match(sentence, end)
+    if told is None:
+        return 1.0
+    k = parse_plain(told.group("k"))
+    run = max((parse_plain(m.group("e")) for m in EPOCHS.finditer(sentence) if m.start() != told.start("k")),
+              default=0.0)
+    return run / k if k and run > k else 1.0
+
+
 # a run of one epoch: "we train for one epoch, which takes about 5 hours" (the epoch's time is the run's)
 ONE_EPOCH_RUN = re.compile(r"\b(?:for|over)\s+(?:one|a\s+single|1)\s+(?:full\s+)?(?:training\s+)?epoch\b",
                            re.IGNORECASE)
@@ -299,6 +317,7 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
             if epochs is None and not ONE_EPOCH_RUN.search(sentence.text):
                 continue  # a time per epoch with no count of epochs: not the run's duration
             seconds *= parse_plain(epochs.group("e")) if epochs else 1  # (a run of one epoch: its time)
+        seconds *= _epochs_scale(sentence.text, match.end())
         span = Span(match.group(0), sentence.start + match.start(), sentence.start + match.end())
         found.append((seconds, match.group(0), span))
     for seconds, written, start, end in date_range_durations(sentence.text):  # "from March 11 to April 10"
