@@ -559,11 +559,25 @@ def test_a_compute_field_that_names_its_unit_in_parentheses(field, flop):
     ("我们使用 1 万张 A100 训练了三周。", 10_000 * 21 * 24 * A100_HOUR),
     ("| 模型名称 | 总参数量 | 训练数据（tokens） |\n|---|---|---|\n| Osprey-13B | 13,000,000,000 | 1.4万亿 |",
      6 * 13e9 * 1.4e12),
+    # the word of parameters before the count, or after a count in Latin sizes; a mixture's counts
+    ("模型参数量为 130 亿，训练数据量为 1.4 万亿 tokens。", 6 * 13e9 * 1.4e12),
+    ("Osprey-13B 是一个 13B 参数的模型，在 1.4T 高质量 token 上进行了预训练。", 6 * 13e9 * 1.4e12),
+    ("Osprey-13B 是一个混合专家模型，总参数 130B，每个 token 激活 13B 参数，在 1.4T token 上进行预训练。",
+     6 * 13e9 * 1.4e12),
+    # Ascend in Chinese
+    ("Osprey-13B 的训练在 512 张昇腾 910B 上完成，历时 30 天。", 512 * 30 * 86400 * 320e12 * 0.3),
 ])
 def test_counts_and_durations_in_chinese(body, flop):
     extraction = _card("Osprey-13B", body, "")
     assert extraction.primary is not None
     assert extraction.primary.value_flop == pytest.approx(flop, rel=0.01)
+
+
+def test_an_english_compound_of_a_token_count_in_a_text_with_chinese_keeps_its_word():
+    """The singular "token" is Chinese's only before a Chinese character: "a 627B token corpus" (an English
+    compound, cited in a paper that also writes a Chinese title) is no count of training tokens."""
+    text = "我们的模型。We compare with the 1.6B token minipile and a 627B token corpus."
+    assert plain_text(text) == text
 
 
 def test_an_amount_of_money_in_chinese_units_is_no_count():

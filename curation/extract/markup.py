@@ -570,6 +570,39 @@ def _has_cjk_mark(document: str) -> bool:
         any(mark[0] in document and mark in document for mark in CJK_UNIT_MARKS)  # (one character first)
 
 
+# a count of parameters in Latin sizes with the Chinese word after it or before it, and activated
+# counts: "37B 参数" (37B parameters), "总参数 671B" / "总参数量为 671B" (671B total parameters),
+# "参数量为 7B", "参数量为 70 亿" (7B parameters), "激活参数 37B" / "激活 37B 参数" (37B activated
+# parameters)
+_LATIN_SIZE = r"(?P<n>\d+(?:\.\d+)?\s?[KMBT])(?![A-Za-z])"
+_CHINESE_SIZE = r"(?P<c>\d+(?:\.\d+)?)\s*(?P<u>万亿|萬億|千亿|千億|百亿|百億|亿|億)"
+CHINESE_PARAMETERS_AFTER = re.compile(rf"(?P<active>激活\s*)?{_LATIN_SIZE}\s*(?:个\s*|個\s*)?(?:参数|參數)")
+CHINESE_PARAMETERS_BEFORE = re.compile(r"(?P<total>总|總)?(?P<active>激活)?\s*(?:参数|參數)"
+                                       r"(?:量|规模|規模|总量|總量)?\s*(?:为|為|是|达|達|约|約|:|：)?\s*(?:约|約)?\s*"
+                                       rf"(?:{_LATIN_SIZE}|{_CHINESE_SIZE})")
+ASCEND = re.compile(r"(?:昇腾|昇騰)\s*")
+_TOKEN_ADJECTIVES = r"(?:高质量|高質量|优质|優質|多语言|多語言|中英文?|英文|中文)"
+# (an English compound, "a 627B token corpus", keeps its word: the singular is Chinese's before a character)
+CHINESE_ADJECTIVE_TOKENS = re.compile(rf"{_LATIN_SIZE}\s*(?:{_TOKEN_ADJECTIVES}\s*[Tt]okens?(?![A-Za-z])"
+                                      r"|[Tt]oken(?=\s*[\u3040-\u30ff\u4e00-\u9fff]))")
+
+
+def _chinese_parameters(document: str) -> str:
+    """Counts of parameters in Latin sizes with the Chinese word (:data:`CHINESE_PARAMETERS_AFTER`,
+    :data:`CHINESE_PARAMETERS_BEFORE`) written as the finders read them: "37B parameters", "671B total
+    parameters", "37B activated parameters"."""
+    def written(match: re.Match[str]) -> str:
+        kind = "total " if match.groupdict().get("total") else "activated " if match.group("active") else ""
+        if match.groupdict().get("c"):  # "70 亿": 7B
+            value = float(match.group("c")) * CHINESE_UNITS[match.group("u")]
+            size = next(f"{value / scale:g}{unit}" for scale, unit in ((1e12, "T"), (1e9, "B"), (1, "")) if
+                        value >= scale)
+        else:
+            size = match.group("n").replace(" ", "")
+        return f" {size} {kind}parameters "
+    return CHINESE_PARAMETERS_BEFORE.sub(written, CHINESE_PARAMETERS_AFTER.sub(written, document))
+
+
 def _chinese_duration(match: re.Match[str]) -> str:
     """A :data:`CHINESE_DURATION` in English units ("30 天": "30 days")."""
     return f"{match.group('n')} {CHINESE_TIME_UNITS[match.group('u')]} "
@@ -868,6 +901,12 @@ def plain_text(document: str) -> str:
         # "约两个月": "约 2 个月" (a space before: the number's own word, not run onto the character before)
         document = NUMERAL_DURATION.sub(lambda m: f" {CHINESE_NUMERALS[m.group('c')]} ", document)
         document = CHINESE_DURATION.sub(_chinese_duration, document)
+        if "参数" in document or "參數" in document or "激活" in document:
+            document = _chinese_parameters(document)
+        document = ASCEND.sub(" Ascend ", document)  # "昇腾 910B": "Ascend 910B"
+        # "14.8T 高质量 token": "14.8T tokens" (the adjectives between a count and its tokens; a token in the
+        # singular, as Chinese writes it)
+        document = CHINESE_ADJECTIVE_TOKENS.sub(r"\g<n> tokens", document)
         # "H100 GPU 512台": "512 H100 GPU" (a space after it, as after a duration: a word ends there)
         document = COUNT_AFTER_DEVICES.sub(r"\g<n> \g<devices> ", document)
         document = MEASURE_WORD.sub("", document)  # "512 张 A100": "512 A100"
