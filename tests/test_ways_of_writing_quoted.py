@@ -566,8 +566,14 @@ def test_a_compute_field_that_names_its_unit_in_parentheses(field, flop):
      6 * 13e9 * 1.4e12),
     # Ascend in Chinese
     ("Osprey-13B 的训练在 512 张昇腾 910B 上完成，历时 30 天。", 512 * 30 * 86400 * 320e12 * 0.3),
+    # Japanese with Latin sizes, a mixture's counts, devices before their count with a particle
+    ("Osprey-13B は 13B パラメータのモデルで、1.4T トークンで事前学習しました。", 6 * 13e9 * 1.4e12),
+    ("Osprey-13B は、総パラメータ数 47B、アクティブパラメータ数 13B の MoE モデルです。"
+     "1.4T トークンで学習しました。", 6 * 13e9 * 1.4e12),
+    ("Osprey-13B の学習には H100 GPU を 256 基使用し、約 30 日間かかりました。",
+     256 * 30 * 86400 * 989.4e12 * 0.3),
 ])
-def test_counts_and_durations_in_chinese(body, flop):
+def test_counts_and_durations_in_chinese_and_japanese(body, flop):
     extraction = _card("Osprey-13B", body, "")
     assert extraction.primary is not None
     assert extraction.primary.value_flop == pytest.approx(flop, rel=0.01)

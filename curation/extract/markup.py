@@ -465,8 +465,9 @@ CHINESE_NUMERALS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, 
 NUMERAL_DURATION = re.compile(r"(?P<c>[一二两兩三四五六七八九十])\s*"
                               r"(?=个月|個月|ヶ月|か月|周|週間|天|个星期|星期)")
 # a count written after its devices with a measure word, as Japanese and Chinese write it: "H100 GPU
-# 512台" is "512 H100 GPU"
+# 512台" is "512 H100 GPU" (a particle may come between: "H100 GPU を 256 基")
 COUNT_AFTER_DEVICES = re.compile(r"(?P<devices>\b[A-Z][\w-]*\d[\w-]*(?:\s+(?:GPUs?|TPUs?|NPUs?))?)\s*"
+                                 r"(?:[をが]\s*)?"
                                  r"(?P<n>\d[\d,]*)\s*[张張块塊个個台枚基]")  # (基: a machine's counter)
 # where Chinese or Japanese characters meet Latin letters or digits, with no space between as those
 # languages write: a space, so that a word ("tokens", "parameters") ends where a reader sees it end
@@ -573,18 +574,22 @@ def _has_cjk_mark(document: str) -> bool:
 # a count of parameters in Latin sizes with the Chinese word after it or before it, and activated
 # counts: "37B 参数" (37B parameters), "总参数 671B" / "总参数量为 671B" (671B total parameters),
 # "参数量为 7B", "参数量为 70 亿" (7B parameters), "激活参数 37B" / "激活 37B 参数" (37B activated
-# parameters)
+# parameters); in Japanese, "13B パラメータ", "総パラメータ数 47B", "アクティブパラメータ数 13B",
+# "2.1T トークン"
 _LATIN_SIZE = r"(?P<n>\d+(?:\.\d+)?\s?[KMBT])(?![A-Za-z])"
-_CHINESE_SIZE = r"(?P<c>\d+(?:\.\d+)?)\s*(?P<u>万亿|萬億|千亿|千億|百亿|百億|亿|億)"
-CHINESE_PARAMETERS_AFTER = re.compile(rf"(?P<active>激活\s*)?{_LATIN_SIZE}\s*(?:个\s*|個\s*)?(?:参数|參數)")
-CHINESE_PARAMETERS_BEFORE = re.compile(r"(?P<total>总|總)?(?P<active>激活)?\s*(?:参数|參數)"
-                                       r"(?:量|规模|規模|总量|總量)?\s*(?:为|為|是|达|達|约|約|:|：)?\s*(?:约|約)?\s*"
-                                       rf"(?:{_LATIN_SIZE}|{_CHINESE_SIZE})")
+_CHINESE_SIZE = r"(?P<c>\d+(?:\.\d+)?)\s*(?P<u>万亿|萬億|千亿|千億|百亿|百億|亿|億)"  # (亿: 10^8)
+_PARAMETER_WORD = r"(?:参数|參數|パラメータ|パラメーター)"
+CHINESE_PARAMETERS_AFTER = re.compile(rf"(?P<active>激活\s*)?{_LATIN_SIZE}\s*(?:个\s*|個\s*)?"
+                                      rf"{_PARAMETER_WORD}")
+CHINESE_PARAMETERS_BEFORE = re.compile(r"(?P<total>总|總|総)?(?P<active>激活|アクティブ)?\s*"
+                                       rf"{_PARAMETER_WORD}"
+                                       r"(?:量|规模|規模|总量|總量|数|數)?\s*(?:为|為|是|达|達|约|約|は|:|：)?\s*"
+                                       rf"(?:约|約)?\s*(?:{_LATIN_SIZE}|{_CHINESE_SIZE})")
 ASCEND = re.compile(r"(?:昇腾|昇騰)\s*")
 _TOKEN_ADJECTIVES = r"(?:高质量|高質量|优质|優質|多语言|多語言|中英文?|英文|中文)"
 # (an English compound, "a 627B token corpus", keeps its word: the singular is Chinese's before a character)
 CHINESE_ADJECTIVE_TOKENS = re.compile(rf"{_LATIN_SIZE}\s*(?:{_TOKEN_ADJECTIVES}\s*[Tt]okens?(?![A-Za-z])"
-                                      r"|[Tt]oken(?=\s*[\u3040-\u30ff\u4e00-\u9fff]))")
+                                      r"|[Tt]oken(?=\s*[\u3040-\u30ff\u4e00-\u9fff])|トークン)")
 
 
 def _chinese_parameters(document: str) -> str:
@@ -901,7 +906,7 @@ def plain_text(document: str) -> str:
         # "约两个月": "约 2 个月" (a space before: the number's own word, not run onto the character before)
         document = NUMERAL_DURATION.sub(lambda m: f" {CHINESE_NUMERALS[m.group('c')]} ", document)
         document = CHINESE_DURATION.sub(_chinese_duration, document)
-        if "参数" in document or "參數" in document or "激活" in document:
+        if "参数" in document or "參數" in document or "激活" in document or "パラメ" in document:
             document = _chinese_parameters(document)
         document = ASCEND.sub(" Ascend ", document)  # "昇腾 910B": "Ascend 910B"
         # "14.8T 高质量 token": "14.8T tokens" (the adjectives between a count and its tokens; a token in the
