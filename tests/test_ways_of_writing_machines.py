@@ -159,6 +159,10 @@ def test_counts_in_japanese_and_traditional_chinese_units(body, flop):
     ("Osprey-7B는 1조 4천억 토큰으로 학습되었습니다.", 6 * 7e9 * 1.4e12),
     ("Osprey-7B는 H100 GPU 256대로 30일 동안 학습하였습니다.", 256 * 30 * DAY * 989.4e12 * 0.3),
     ("Osprey-7B는 256대의 H100 GPU에서 30일간 학습되었습니다.", 256 * 30 * DAY * 989.4e12 * 0.3),
+    # Latin sizes with the Korean words; a mixture's total and active counts
+    ("Osprey-7B는 7B 파라미터 모델로, 2T 토큰으로 사전 학습되었습니다.", 6 * 7e9 * 2e12),
+    ("Osprey-7B는 총 파라미터 47B, 활성 파라미터 7B인 MoE 모델이며 2T 토큰으로 학습했습니다.",
+     6 * 7e9 * 2e12),
 ])
 def test_counts_durations_and_devices_in_korean(body, flop):
     primary = primary_of(body, head=CARD)

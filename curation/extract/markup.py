@@ -485,6 +485,11 @@ KOREAN_COUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*(?P<u>조|천억|백억|억)"
                           r"(?:(?P<parameters>파라미터|매개\s?변수)"
                           r"|(?P<tokens>토큰))")
 KOREAN_UNITS = {"조": 1e12, "천억": 1e11, "백억": 1e10, "억": 1e8}
+KOREAN_LATIN_COUNT = re.compile(r"(?P<n>\d+(?:\.\d+)?[KMBT])(?![A-Za-z])\s*(?:개의?\s*)?"
+                                r"(?:(?P<p>파라미터|매개\s?변수)|토큰)")
+KOREAN_KEYED_PARAMETERS = re.compile(r"(?:(?P<total>총)|(?P<active>활성(?:화된)?))\s*"
+                                     r"(?:파라미터|매개\s?변수)(?:\s*수)?"
+                                     r"\s*[:：]?\s*(?P<n>\d+(?:\.\d+)?[KMBT])(?![A-Za-z])")
 KOREAN_DURATION = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<u>시간|일간|일|주간|주|개월)"
                              r"(?![\uac00-\ud7a3])")
 KOREAN_TIME_UNITS = {"시간": "hours", "일간": "days", "일": "days", "주간": "weeks", "주": "weeks",
@@ -506,10 +511,21 @@ def _korean_count(match: re.Match[str]) -> str:
     return size + (" parameters " if match.group("parameters") else " tokens ")
 
 
+def _korean_keyed_parameters(match: re.Match[str]) -> str:
+    """A :data:`KOREAN_KEYED_PARAMETERS` as the finders read it: " 47B total parameters "."""
+    kind = "total " if match.group("total") else "activated " if match.group("active") else ""
+    return f" {match.group('n')} {kind}parameters "
+
+
 def _korean(document: str) -> str:
     """Korean counts, durations and device counts in the words the finders read (see :data:`KOREAN_COUNT`),
     with a space where Hangul meets Latin letters or digits ("Heron-7B는": "Heron-7B 는")."""
     document = KOREAN_COUNT.sub(_korean_count, document)
+    # Latin sizes: "13B 파라미터" (parameters), "2T 토큰" (tokens), "총 파라미터 47B" (total),
+    # "활성 파라미터 13B" (active)
+    document = KOREAN_LATIN_COUNT.sub(
+        lambda m: f"{m.group('n')} {'parameters' if m.group('p') else 'tokens'} ", document)
+    document = KOREAN_KEYED_PARAMETERS.sub(_korean_keyed_parameters, document)
     document = KOREAN_DURATION.sub(lambda m: f"{m.group('n')} {KOREAN_TIME_UNITS[m.group('u')]} ", document)
     document = KOREAN_DEVICES_COUNT.sub(r"\g<n> \g<devices> ", document)
     return HANGUL_LATIN_BORDER.sub(" ", KOREAN_MEASURE.sub(" ", document))
