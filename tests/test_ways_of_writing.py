@@ -279,6 +279,15 @@ def test_a_benchmark_or_dataset_is_never_the_model(sentence, model):
     assert nearby_model(sentence) == model
 
 
+def test_a_benchmarks_performance_or_a_glossed_dataset_is_never_the_runs_model():
+    """"the CodeBench performance saturates …", "trained on web code (deduplicated) and WebForum": a
+    benchmark and a dataset, not the model the figure after them belongs to."""
+    sentence = ("For 350M parameter models trained on web code (deduplicated python) and WebForum, the "
+                "CodeBench performance saturates even after training for 96k steps (200B tokens).")
+    assert model_before(sentence, sentence.find("200B")) is None
+    assert nearby_model(sentence) is None
+
+
 @pytest.mark.parametrize("sentence", [
     # device time as a sentence's last word, and a kind of model
     "Training the largest model took 355 V100-years.",

@@ -142,15 +142,16 @@ def document_title(text: str) -> str | None:
     return None
 
 
-# "results on GLUE, SuperGLUE", "trained on SlimPajama", "the MMLU benchmark": evaluated on or trained
-# with, so a benchmark or a dataset, not the model
+# "results on GLUE, SuperGLUE", "trained on SlimPajama", "the MMLU benchmark", "the HumanEval performance":
+# evaluated on or trained with, so a benchmark or a dataset, not the model (a listed item may carry a
+# gloss: "trained on unfiltered Stack (deduplicated python) and StackOverflow")
 LISTED_AFTER = re.compile(r"\b(?:on|across|including|such as|from|with)\s+(?:the\s+)?"
-                          r"(?:[\w.+-]+,?\s+(?:and\s+)?){0,4}$", re.IGNORECASE)
+                          r"(?:[\w.+-]+(?:\s*\([^()]{0,40}\))?,?\s+(?:and\s+)?){0,4}$", re.IGNORECASE)
 # a verb right after a name makes it the subject of its clause, not an item of a list
 SUBJECT_VERB_AFTER = re.compile(r"\s+(?:is|was|are|were|has|had|needs?|needed|requires?|required|uses?|used|"
                                 r"took|takes|reaches|reached|achieves|achieved|outperforms|outperformed)\b")
 NAMED_AS_DATA = re.compile(r"^[\s)]*(?:benchmarks?|datasets?|corpus|corpora|tasks?|scores?|accuracy|test|"
-                           r"leaderboard|data\b|split"
+                           r"leaderboard|data\b|split|performance\b|pass@"
                            # what a dataset holds: "the 1.28M ImageNet training images", "ImageNet images"
                            r"|(?:training\s+|validation\s+|train\s+)?(?:images|samples|examples|videos|clips"
                            r"|utterances|documents)\b|(?:training|validation|train)\s+(?:set|split)\b)",
