@@ -279,6 +279,15 @@ def test_a_benchmark_or_dataset_is_never_the_model(sentence, model):
     assert nearby_model(sentence) == model
 
 
+@pytest.mark.parametrize("sentence", [
+    # a device without a datasheet
+    "8 Q700 GPU's * 30 days * 12 TFLOPS/GPU * 0.33 utilization = .96 pfs-days",
+    "The server holds 256GB RAM (16x16GB DIMMs) and trained for 12 hours.",
+])
+def test_a_name_a_device_noun_follows_is_no_model(sentence):
+    assert nearby_model(sentence) is None
+
+
 def test_a_benchmarks_performance_or_a_glossed_dataset_is_never_the_runs_model():
     """"the CodeBench performance saturates …", "trained on web code (deduplicated) and WebForum": a
     benchmark and a dataset, not the model the figure after them belongs to."""

@@ -35,6 +35,7 @@ NAME_LIKE = re.compile(
 NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus", "hpu", "hpus", "cpu", "cpus", "xpu",
              "xpus", "lpu", "lpus", "gcd", "gcds",  # devices and their dies ("256 GCDs")
              "dgx", "hgx", "superpod", "superpods",  # systems of devices ("a DGX SuperPOD")
+             "dimm", "dimms",  # memory modules ("256GB RAM (16x16GB DIMMs)")
              "nvidia", "geforce", "radeon",  # a device's maker or brand ("using NVidia Tesla K40")
              # a device's form factor and memory ("H100 SXM5", "A100 PCIe", "HBM3")
              "sxm", "sxm2", "sxm3", "sxm4", "sxm5", "pcie", "pcie4", "pcie5", "nvl", "oam", "hbm", "hbm2",
@@ -306,7 +307,11 @@ def _written_as_a_model(sentence: str, match: re.Match[str]) -> bool:
     after = sentence[match.end():]
     design = NAMED_AS_DESIGN.match(after) or SAME_DESIGN_AS.search(sentence, max(0, match.start() - 60),
                                                                     match.start())
-    return not (listed or design or NAMED_AS_DATA.match(after))
+    return not (listed or design or NAMED_AS_DATA.match(after) or NAMED_AS_DEVICE.match(after))
+
+
+# a name a device noun follows is a device's ("8 P600 GPU's", "V100S GPUs", "16x16GB DIMMs")
+NAMED_AS_DEVICE = re.compile(r"\s*(?:GPU(?:'?s)?|TPUs?|NPUs?|cards?|accelerators?|chips?)\b")
 
 
 def nearby_model(sentence: str) -> str | None:
