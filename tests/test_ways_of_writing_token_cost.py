@@ -94,7 +94,10 @@ All Wren models were trained on 450B tokens of a filtered crawl.
 """
 
 
-@pytest.mark.parametrize("text", [PIPE_TABLE, CELL_TABLE], ids=["pipe table", "one cell a line"])
+@pytest.mark.parametrize("text", [
+    PIPE_TABLE, CELL_TABLE,
+    PIPE_TABLE.replace("All Wren models were trained", "All models are trained"),
+], ids=["pipe table", "one cell a line", "all models, unnamed"])
 def test_a_table_of_costs_per_token_takes_the_proses_tokens(text):
     found = {e.model: e.value_flop for e in find_table_token_cost(text)}
     assert found == {"Wren-430M": pytest.approx(3 * 0.9e9 * 450e9),

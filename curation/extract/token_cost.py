@@ -28,8 +28,8 @@ The rules:
 A table of the text's own models may give each one's cost in a column headed as a cost per token
 ("FLOPs/token", "FLOP per token", "GFLOPs per token", "Training FLOPs / token"): every row whose model the
 title names ("Heron-7B" under "Heron: …") gets its cost × the tokens of its row (a tokens column) or, with
-none, of the text's prose, when every count of tokens the prose gives of the text's own runs is one figure
-(:func:`find_table_token_cost`).
+none, of the text's prose, when every count of tokens the prose gives of the text's own runs ("All models
+are trained on 1.1T tokens" among them: the table's) is one figure (:func:`find_table_token_cost`).
 """
 
 from __future__ import annotations
@@ -243,11 +243,21 @@ def _row_tokens(table: Table, row: Row) -> tuple[float, int] | None:
     return scaled_value(match.group("n"), match.group("m")), column
 
 
-def prose_tokens(text: str) -> tuple[float, Span] | None:
-    """The tokens of the text's own runs in prose (:func:`own_run`), when every such count of tokens is one
-    figure."""
+# a sentence whose subject is every model of a table: "All models are trained on 1.1T tokens", "Each of
+# the models was trained on …"
+ALL_MODELS_SUBJECT = re.compile(r"\W{0,3}(?:all|each|every)\s+(?:of\s+)?(?:the\s+|our\s+|these\s+)?"
+                                r"(?:[\w-]+\s+)?models?\s+(?:(?:is|are|was|were)\s+)?(?:(?:all|each)\s+)?"
+                                r"(?:pre-?)?trained\b", re.IGNORECASE)
+
+
+def prose_tokens(text: str, all_models: bool = False) -> tuple[float, Span] | None:
+    """The tokens of the text's own runs in prose (:func:`own_run`; with ``all_models``, also a sentence
+    whose subject is every model, :data:`ALL_MODELS_SUBJECT`, as under a table of the own models), when
+    every such count of tokens is one figure."""
     figures = [(tokens, span) for tokens, span, sentence in token_figures(text)
-               if sentence.start <= span.start < sentence.end and own_run(text, sentence, figure=span)]
+               if sentence.start <= span.start < sentence.end
+               and (own_run(text, sentence, figure=span)
+                    or (all_models and ALL_MODELS_SUBJECT.match(sentence.text) is not None))]
     if not figures or any(abs(tokens - figures[0][0]) > 0.02 * figures[0][0] for tokens, _ in figures):
         return None
     return figures[0]
@@ -278,7 +288,7 @@ def find_table_token_cost(text: str) -> list[Estimate]:
                 tokens = in_row[0]
                 evidence += [span for span in row.evidence(in_row[1]) if span not in evidence]
             else:
-                prose = prose_tokens(text) if prose is False else prose
+                prose = prose_tokens(text, all_models=True) if prose is False else prose
                 if not prose:
                     continue
                 tokens, where = prose
