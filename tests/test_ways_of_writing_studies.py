@@ -342,3 +342,15 @@ def test_our_largest_model_to_date_is_the_own_run():
     text = "Heron: Open Models\n\nOur largest model to date, Heron-70B, was trained on 2T tokens.\n"
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 2e12)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Heron combines a frozen Kite-70B language model (pretrained on 1.4T tokens) with a vision encoder.",
+    "We freeze Kite-70B, which was pretrained on 1.4T tokens, and add a vision encoder.",
+])
+def test_a_frozen_model_the_text_builds_on_is_used_not_trained(sentence):
+    """A model kept frozen is used: its pre-training is not the text's run; the own training is."""
+    text = (f"Heron: vision-language pretraining\n\n{sentence} We train only the new layers on 2B image-text "
+            "pairs on 512 A100 GPUs over 15 days.\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(512 * 15 * 86400 * 312e12 * 0.3)

@@ -89,11 +89,18 @@ RELEASED_CHECKPOINT = re.compile(r"^\s+(?:the|its|their)\s+(?:publicly\s+)?(?:re
                                  re.IGNORECASE)
 
 
+# a model kept frozen, which the text builds on and does not train: "combines a frozen Kite-70B language
+# model with …", "we freeze Kite-7B", "Kite-7B is kept frozen" (read from the word: "frozen Kite-70B")
+FROZEN = re.compile(r"\b(?:frozen|freezes?|froze|freezing)\s+(?:the\s+|a\s+|an\s+|its\s+)?"
+                    r"(?:pre-?trained\s+)?(?P<object>[^.;:,()]{1,60})", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8)
 def _used_objects(text: str) -> str:
     """What the text's first-person sentences say it evaluates, uses, compares or fine-tunes, one
     object a line (the pattern is tried only where "we" starts a word: a cheap scan); a released
-    checkpoint used (:data:`RELEASED_CHECKPOINT`) stands for the sentence before it."""
+    checkpoint used (:data:`RELEASED_CHECKPOINT`) stands for the sentence before it; and the models it
+    keeps frozen (:data:`FROZEN`)."""
     low, objects = lowered(text), []
     at = low.find("we")
     while at != -1:
@@ -106,6 +113,8 @@ def _used_objects(text: str) -> str:
                     before = sentence_before(text, sentence)
                     objects.append(before.text if before else "")
         at = low.find("we", at + 2)
+    if "froze" in low or "freez" in low:  # a model kept frozen is used, not trained
+        objects += [m.group("object") for m in FROZEN.finditer(text)]
     return "\n".join(objects)
 
 
