@@ -828,6 +828,31 @@ def test_the_sentence_after_the_derivation_that_tells_the_bases_run_stays_the_ba
     assert extract_document(Document(CARD, text, 2024), name="acme/Kite-Embed").primary is None
 
 
+@pytest.mark.parametrize("opening", [
+    "To obtain Kite-MT, we fine-tune a pretrained language model on a mixture of 60 prompted tasks.",
+    "Kite-MT is obtained by fine-tuning a pre-trained model on a mixture of 60 prompted tasks.",
+])
+def test_a_card_whose_model_is_obtained_by_tuning_a_pretrained_one_is_derived(opening):
+    """The card says its model is a fine-tune of a pretrained one, unnamed there: the card is derived (its
+    base the one it is "based on"), and its own fine-tuning set-up is its run."""
+    text = (f"---\nlicense: apache-2.0\n---\n# Kite-MT\n\n{opening} Kite-MT has 11 billion parameters.\n\n"
+            "# Training procedure\n\nKite-MT models are based on [Lark-11B](https://example.org/lark), an "
+            "encoder-decoder model.\n\n"
+            "Training details:\n- Fine-tuning steps: 10'000\n- Input sequence length: 1024\n"
+            "- Batch size: 1'024 sequences\n")
+    extraction = extract_document(Document(CARD, text, 2021), name="acme/Kite-MT")
+    assert extraction.derived_from == "Lark-11B"
+    primary = extraction.primary
+    assert primary is not None and primary.stage == FINETUNING
+    assert primary.value_flop == pytest.approx(6 * 11e9 * 10_000 * 1024 * 1024, rel=0.3)
+
+
+def test_a_base_card_that_fine_tunes_on_downstream_tasks_to_evaluate_is_not_derived():
+    text = ("# Kite-Base\n\nKite-Base is pre-trained on 300B tokens. To evaluate it, we fine-tune the "
+            "pretrained model on downstream tasks.\n")
+    assert derived_from(text, "acme/Kite-Base") is None
+
+
 def test_a_run_told_in_an_apposition_after_based_on_is_the_bases():
     text = ("---\nlicense: mit\n---\n# Heron-Chat-7B\n\nHeron-Chat models are based on Kite-7B, a language "
             "model pre-trained on 2 trillion tokens using 1,024 A100 GPUs for 21 days. We fine-tune it on "

@@ -461,6 +461,11 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
         return base or UNNAMED_BASE
     if THIS_REPOSITORY_TUNED.search(text[:4000]):  # "This is the repository for the 13B fine-tuned model"
         return base or UNNAMED_BASE
+    obtained = OBTAINED_BY_TUNING.search(text)
+    if obtained and (own_name := obtained.group("own") or obtained.group("own2")) and \
+            _is_own(own_name.strip("*`'\""), own):  # "To obtain Heron, we fine-tune a pretrained model"
+        built_on = BUILT_ON.search(text)
+        return base or (built_on.group("base").strip("[]() ") if built_on else UNNAMED_BASE)
     family = _base_row(text, name) if name and "|" in text and POST_TRAINING_NAME.search(name) else None
     if family:
         return base or family
@@ -471,6 +476,17 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
             str(meta.get("library_name", "")).lower() == "peft":
         return base or (named.group("base") if of_another else UNNAMED_BASE)
     return None
+
+
+# the card's model said to be obtained by tuning a pretrained model, the base unnamed there: "To obtain
+# Heron, we fine-tune a pretrained language model on …", "Heron is obtained by fine-tuning a pre-trained
+# model" (the base then the one it is said to be based on, "Heron models are based on [Kite](…)", if any)
+OBTAINED_BY_TUNING = re.compile(r"\bto\s+(?:obtain|produce|create|build)\s+(?P<own>[^\s,]+),?\s+we\s+"
+                                r"(?:further\s+)?fine-?tune\s+(?:a|the|an)\s+(?:publicly\s+available\s+)?"
+                                r"pre-?trained\b"
+                                r"|(?P<own2>[^\s,]+)\s+(?:is|was|are|were)\s+obtained\s+by\s+fine-?tuning\s+"
+                                r"(?:a|the|an)\s+(?:publicly\s+available\s+)?pre-?trained\b", re.IGNORECASE)
+BUILT_ON = re.compile(r"\b(?:are|is)\s+based\s+on\s+\[?(?P<base>[A-Za-z][\w.-]*\w)")
 
 
 # a family's card that says its repository holds a tuned member: "This is the repository for the 13B
