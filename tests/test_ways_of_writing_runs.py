@@ -847,6 +847,17 @@ def test_a_card_whose_model_is_obtained_by_tuning_a_pretrained_one_is_derived(op
     assert primary.value_flop == pytest.approx(6 * 11e9 * 10_000 * 1024 * 1024, rel=0.3)
 
 
+def test_we_tune_another_model_on_a_post_trained_models_card_is_its_derivation():
+    """"We SFT Finch-7B (pretrained on 2T tokens) on …" on the card of a chat model: a derivation, the
+    tuning's device time its run (before: no base, no primary)."""
+    text = ("# Kite-Chat\n\nWe SFT Finch-7B (pretrained on 2T tokens) on 500K conversations using 8 H100 "
+            "GPUs for 10 hours.\n")
+    extraction = extract_document(Document(CARD, text, 2024), name="acme/Kite-Chat")
+    assert extraction.derived_from == "Finch-7B"
+    assert extraction.primary is not None and extraction.primary.stage == FINETUNING
+    assert extraction.primary.value_flop == pytest.approx(8 * 10 * 3600 * 989.4e12 * 0.3, rel=0.01)
+
+
 def test_a_base_card_that_fine_tunes_on_downstream_tasks_to_evaluate_is_not_derived():
     text = ("# Kite-Base\n\nKite-Base is pre-trained on 300B tokens. To evaluate it, we fine-tune the "
             "pretrained model on downstream tasks.\n")

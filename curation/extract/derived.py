@@ -254,8 +254,11 @@ OPENS_TUNED = re.compile(r"(?:\A|(?<=\n\n)|(?<=[.!?:])|(?<=[.!?:]\s))[ \t]*(?=[\
 
 # "we trained Heron-7B on the Orca dataset" on the card of "Heron-7B-orca", "we train Heron-7B on 800K traces"
 # on "Heron-7B-Distill" (see :func:`_extends`)
-TRAINED_ON = re.compile(r"\bwe\s+(?:further\s+)?(?:fine-?tune[sd]?|finetune[sd]?|train(?:ed)?|tune[sd]?)\s+"
-                        + NAME + r"\s+on\b", re.IGNORECASE)
+# (a method's name as the verb too, "We SFT Kite-7B on …", and the base's gloss before "on": "We fine-tune
+# Kite-7B (pretrained on 2T tokens) on …")
+TRAINED_ON = re.compile(r"\bwe\s+(?:further\s+)?(?:fine-?tune[sd]?|finetune[sd]?|train(?:ed)?|tune[sd]?"
+                        r"|sft|dpo|rlhf|align(?:ed)?)\s+"
+                        + NAME + r"(?:\s*\([^()\n]{0,60}\))?\s+on\b", re.IGNORECASE)
 
 
 # what a card template leaves in a field it did not fill ("Finetuned from model [optional]: [More
@@ -450,7 +453,10 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
         if base.lower() not in PLACEHOLDERS and not _is_own(base, own):
             return base
     trained = TRAINED_ON.search(text) or OPENS_TUNED.search(text)
-    if trained and name and _extends(name, trained.group("base")):
+    # (the card's name extends the base's, or says it is a post-trained model: "Heron-Chat")
+    if trained and name and (_extends(name, trained.group("base"))
+                             or (POST_TRAINING_NAME.search(names.replace("_", "-"))
+                                 and not _is_own(trained.group("base"), own))):
         return trained.group("base")
     if name and ("trained" in text or "Trained" in text) and EDITED_NAME.search(names.replace("_", "-")):
         for told in STEM_RUN.finditer(text):  # "Kite-7B was trained on 2T tokens" on Kite-7B-Uncensored's
