@@ -858,6 +858,19 @@ def test_we_tune_another_model_on_a_post_trained_models_card_is_its_derivation()
     assert extraction.primary.value_flop == pytest.approx(8 * 10 * 3600 * 989.4e12 * 0.3, rel=0.01)
 
 
+@pytest.mark.parametrize(("name", "base"), [("acme/Kite-Chat", "Finch-7B"), ("acme/Kite-VL", None)])
+def test_another_model_as_a_post_trained_cards_backbone_is_its_base(name, base):
+    """"Kite-Chat uses Finch-7B as its backbone": the base's run that follows is not the card's (a card
+    whose name says no post-training, a vision-language model's, keeps its own reading)."""
+    title = name.split("/")[1]
+    text = (f"# {title}\n\n{title} uses Finch-7B as its backbone. Finch-7B was trained on 2T tokens. We "
+            "align it with RLHF.\n")
+    extraction = extract_document(Document(CARD, text, 2024), name=name)
+    assert extraction.derived_from == base
+    if base:
+        assert extraction.primary is None
+
+
 def test_a_base_card_that_fine_tunes_on_downstream_tasks_to_evaluate_is_not_derived():
     text = ("# Kite-Base\n\nKite-Base is pre-trained on 300B tokens. To evaluate it, we fine-tune the "
             "pretrained model on downstream tasks.\n")

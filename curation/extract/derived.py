@@ -261,6 +261,13 @@ TRAINED_ON = re.compile(r"\bwe\s+(?:further\s+)?(?:fine-?tune[sd]?|finetune[sd]?
                         + NAME + r"(?:\s*\([^()\n]{0,60}\))?\s+on\b", re.IGNORECASE)
 
 
+# another model taken as the card's starting point: "Heron-Chat uses Kite-7B as its backbone", "takes
+# Kite-7B as the base model" (a derivation on a post-trained model's card)
+BACKBONE = re.compile(r"\b(?:uses|used|takes|took|adopts|adopted)\s+" + NAME +
+                      r"\s+as\s+(?:its|the|our)\s+(?:backbone|base(?:\s+model)?|foundation(?:\s+model)?"
+                      r"|starting\s+point|initiali[sz]ation)\b", re.IGNORECASE)
+
+
 # what a card template leaves in a field it did not fill ("Finetuned from model [optional]: [More
 # Information Needed]", "Parent Model: None"), or words that start a sentence there instead of a name
 # ("Parent Model: This model is a fine-tuned version of …": the sentence names the base)
@@ -452,7 +459,7 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
             continue  # "unlike Kite-7B, which was fine-tuned from Lark-7B": Kite's derivation, not the card's
         if base.lower() not in PLACEHOLDERS and not _is_own(base, own):
             return base
-    trained = TRAINED_ON.search(text) or OPENS_TUNED.search(text)
+    trained = TRAINED_ON.search(text) or OPENS_TUNED.search(text) or BACKBONE.search(text)
     # (the card's name extends the base's, or says it is a post-trained model: "Heron-Chat")
     if trained and name and (_extends(name, trained.group("base"))
                              or (POST_TRAINING_NAME.search(names.replace("_", "-"))
