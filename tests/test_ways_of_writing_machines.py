@@ -523,6 +523,9 @@ def test_a_wall_clock_duration_on_accelerators_without_a_count_is_no_device_time
     ("Osprey used half of our 10,000-GPU H100 cluster for 40 days.", 5000),
     ("Osprey used 25% of our 4,096 H100 GPUs for 40 days.", 1024),
     ("Osprey used a quarter of the 2,048 H100 GPUs for 40 days.", 512),
+    # a count of a larger whole, before it or after it
+    ("Osprey was trained on 768 of our 1,024 H100 GPUs for 40 days.", 768),
+    ("Osprey was trained for 40 days on our cluster of 1,024 H100 GPUs, of which 768 were used for it.", 768),
 ])
 def test_a_share_of_a_machine_or_a_count_is_the_runs_devices(body, devices):
     primary = primary_of(body)

@@ -638,6 +638,12 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
         count *= per_node
         if "of " in sentence.text[max(0, match.start() - 8): match.start()]:  # "half of our 10,000-GPU …"
             count *= _share_before(sentence.text, match.start())
+            part = PART_COUNT_BEFORE.search(sentence.text, max(0, match.start() - 40), match.start())
+            if part and parse_plain(part.group("n")) < count:  # "768 of our 1,024 H100 GPUs"
+                count = parse_plain(part.group("n"))
+        used = USED_OF_WHICH.match(sentence.text, match.end()) if ", of which" in sentence.text else None
+        if used and parse_plain(used.group("n")) < count:  # "1,024 H100 GPUs, of which 768 were used"
+            count = parse_plain(used.group("n"))
         if CLOUD_TPU_DEVICE.fullmatch(f"{name} {noun}".strip()):  # "16 Cloud TPUs": 64 chips
             count, noun = count * CHIPS_PER_CLOUD_TPU, "chips"
             name = name if "tpu" in name.lower() else "TPU"
@@ -698,6 +704,12 @@ SHARE = (r"(?:(?P<word>half|one\s+half|a\s+third|one\s+third|two\s+thirds|a\s+qu
          r"|three\s+quarters)|(?P<pct>\d{1,2}(?:\.\d+)?)\s?%)")  # a share in words or a percentage
 SHARE_BEFORE = re.compile(rf"\b{SHARE}\s+of\s+"
                           r"(?:our|the|a|an|its|their|this)\s+(?:(?:\w+\s+){0,2}?)$", re.IGNORECASE)
+# a count of the devices before a larger whole: "768 of our 1,024 H100 GPUs", "512 out of the 2,048 GPUs"
+PART_COUNT_BEFORE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?:out\s+)?of\s+(?:our|the|its|their|this|a|an)"
+                               r"\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+# the devices used told after the whole: "1,024 H100 GPUs, of which 768 were used for the run"
+USED_OF_WHICH = re.compile(r"\s*,\s*of\s+which\s+(?P<n>\d[\d,]*)\s+(?:were|are|was)\s+(?:used|dedicated|"
+                           r"allocated|devoted|reserved)\b", re.IGNORECASE)
 SHARE_WORDS = {"half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
                "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75}
 
