@@ -570,7 +570,8 @@ def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
         flops = [(v, where) for v, where in values if v >= 1e12]
         if not flops:
             continue  # digits around an "e" inside a word (a hash, an id), not E-notation
-        label = _row_label(line[: numbers[0][1]], _sizes_before_compute(header))
+        before = line[: numbers[0][1]]
+        label = _row_label(before, FIRST_SIZE.search(before) is not None and _sizes_before_compute(header))
         if not re.search(r"[A-Za-z]", label):
             continue  # an axis tick or a range, not a row about a model
         if is_prose(Span(line, start, end)) or _wrapped_sentence_tail(text, start, line):

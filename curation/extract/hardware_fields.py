@@ -36,11 +36,14 @@ from curation.extract.evidence import REPORTED, Estimate, Span
 from curation.extract.hardware import TPU_SLICE, accelerator_pattern, resolve_accelerator, tpu_slice
 from curation.extract.quantities import FREE_NUMBER, MULTIPLIER_WORD, NUMBER, parse_plain, scaled_value
 
-# (a key may name its device: "A100 hours: …", "GPU hours (A100): …")
-FIELD = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)?[ \t]*"
-                   r"(?P<key>[A-Za-z][A-Za-z0-9 /()-]{1,40}?(?:\([\w .-]{1,20}\))?)"
-                   r"[ \t]*:[ \t]*"
+FIELD = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)?[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?)[ \t]*:[ \t]*"
                    r"(?P<value>\S.*)$", re.MULTILINE)
+# a key that names its device, tried where a key of device time has a digit: "A100 hours: …", "H100 GPU
+# hours: …", "GPU hours (A100): …" (no other digit: "Table 1: …" is no field)
+DEVICE_NAMED_FIELD = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)?[ \t]*"
+                                r"(?P<key>(?:[A-Za-z]{1,4}\d{1,4}[A-Za-z0-9-]*[ \t]+)?"
+                                r"[A-Za-z][A-Za-z /()-]{1,40}?(?:\([\w .-]{1,20}\))?)[ \t]*:[ \t]*"
+                                r"(?P<value>\S.*)$", re.MULTILINE)
 # a two-cell table row read as a field: "| Training time | 30 days |"
 TABLE_FIELD = re.compile(r"\|[ \t]*(?P<key>[A-Za-z][A-Za-z /()-]{1,40}?)[ \t]*\|"
                          r"[ \t]*(?P<value>[^|\n]*?\S)[ \t]*\|[ \t]*$")
@@ -100,6 +103,7 @@ MAX_WALL_CLOCK = 365 * 86400  # seconds: a time field longer than this is device
 # (or between sentences: "Hardware: 256 A100 GPUs. Total GPU hours: 150,000.")
 _KEY_REST = r"[A-Za-z0-9 /()-]{1,40}?"  # a key's letters after its first
 NEXT_SENTENCE_FIELD = re.compile(rf"\.[ \t]+(?:\*\*)?[A-Z]{_KEY_REST}[ \t]*(?:\*\*)?:")
+MAX_RUN_IN = 240  # characters of a line of fields run together
 RUN_IN_FIELD = re.compile(rf"(?:^|(?<= \| )|(?<= · )|(?<=\. ))[ \t]*(?:\*\*)?(?P<key>[A-Za-z]{_KEY_REST})"
                           r"[ \t]*(?:\*\*)?:[ \t]*(?:\*\*)?[ \t]*"
                           r"(?P<value>[^|·\n]*?[^|·\s])"
@@ -123,9 +127,13 @@ def _field_lines(text: str) -> list[re.Match[str]]:
         end = text.find("\n", colon)
         end = len(text) if end == -1 else end
         match = FIELD.match(text, start, end)
-        value = match.group("value") if match else ""
-        run_in = " | " in value or " · " in value or (". " in value and NEXT_SENTENCE_FIELD.search(value))
-        if match and run_in:
+        if match is None and (text.find("hour", start, colon) != -1 or text.find("day", start, colon) != -1):
+            match = DEVICE_NAMED_FIELD.match(text, start, end)
+        # (fields run together, " | ", " · " or as sentences, make a short line: a long one is a paragraph)
+        run_in = match is not None and end - colon < MAX_RUN_IN and text.find(":", colon + 1, end) != -1 and (
+            text.find(" | ", colon, end) != -1 or text.find(" · ", colon, end) != -1
+            or NEXT_SENTENCE_FIELD.search(text, colon, end) is not None)
+        if run_in:
             matches += _run_in_fields(text, start, end) or [match]
         elif match:
             matches.append(match)

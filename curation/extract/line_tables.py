@@ -183,8 +183,10 @@ def compute_line_tables(text: str) -> list[Table]:
     tables: list[Table] = []
     for word in ("compute", "flop"):
         for _, start, end, line in _short_lines_with(text, word):
+            if "|" in line or not line.rstrip().endswith((")", "compute", "flop", "flops")):
+                continue  # (cheap first: a header ends in its compute column)
             column = LAST_COMPUTE_COLUMN.search(text, start, end)
-            if column is None or "|" in line or column.start() == start:
+            if column is None or column.start() == start:
                 continue
             rows = _device_time_rows(text, end + 1, last=True)
             if len(rows) >= 2:

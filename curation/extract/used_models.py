@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from curation.extract.anchors import lowered
+from curation.extract.anchors import lowered, positions
 from curation.extract.card_finders import looks_like_model_card, repository_sizes
 from curation.extract.context import (
     CITATION,
@@ -113,8 +113,8 @@ def _used_objects(text: str) -> str:
                     before = sentence_before(text, sentence)
                     objects.append(before.text if before else "")
         at = low.find("we", at + 2)
-    if "froze" in low or "freez" in low:  # a model kept frozen is used, not trained
-        objects += [m.group("object") for m in FROZEN.finditer(text)]
+    for word in ("froze", "freez"):  # a model kept frozen is used, not trained
+        objects += [m.group("object") for at in positions(low, word) if (m := FROZEN.match(text, at))]
     return "\n".join(objects)
 
 
