@@ -176,6 +176,9 @@ LAST_COMPUTE_COLUMN = re.compile(r"(?:\b(?:total\s+)?(?:train(?:ing)?\s+)?(?:com
                                  r"(?:\s*\([^()\n]{1,24}\))?\s*$", re.IGNORECASE)
 
 
+COMPUTE_UNIT_HINTS = ("flop", "pf", "day", "1e", "10^", "zetta", "exa", "peta")  # of a unit in parentheses
+
+
 @lru_cache(maxsize=8)
 def compute_line_tables(text: str) -> list[Table]:
     """The training-compute tables written as lines of words, their compute column last (see the module's
@@ -183,8 +186,11 @@ def compute_line_tables(text: str) -> list[Table]:
     tables: list[Table] = []
     for word in ("compute", "flop"):
         for _, start, end, line in _short_lines_with(text, word):
-            if "|" in line or not line.rstrip().endswith((")", "compute", "flop", "flops")):
-                continue  # (cheap first: a header ends in its compute column)
+            tail = line.rstrip()
+            unit = tail[tail.rfind("("):] if tail.endswith(")") else ""
+            if "|" in line or not (tail.endswith(("compute", "flop", "flops"))
+                                   or any(word in unit for word in COMPUTE_UNIT_HINTS)):
+                continue  # (cheap first: a header ends in its compute column, or in that column's unit)
             column = LAST_COMPUTE_COLUMN.search(text, start, end)
             if column is None or column.start() == start:
                 continue
