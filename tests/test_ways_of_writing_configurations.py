@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import pytest
 
+from curation.extract.card_finders import card_parameter_count
 from curation.extract.documents import extract_document
-from curation.extract.step_counting import step_tokens
+from curation.extract.step_counting import finetuning_step_tokens, step_tokens
 from schemas.handover import CARD, Document
 
 STEPS, BATCH, LENGTH = 715_000, 1024, 4096
@@ -101,3 +102,18 @@ def test_a_micro_batch_beside_gradient_accumulation_sizes_no_step_without_the_de
     text = OPENING + ("```python\nbatch_size = 12\nseq_length = 1024\ngradient_accumulation_steps = 40\n"
                       "max_steps = 600000\n```\n")
     assert step_tokens(text) == []
+
+
+@pytest.mark.parametrize("bullet", ["- ", "1. "])
+def test_a_fine_tuning_set_up_in_a_list_bulleted_or_numbered(bullet):
+    items = ["Fine-tuning steps: 12'200", "Input sequence length: 1024", "Batch size: 1'024 sequences"]
+    text = "Training details:\n" + "".join(f"{bullet}{item}\n" for item in items)
+    assert [tokens for tokens, _ in finetuning_step_tokens(text)] == [pytest.approx(12_200 * 1024 * 1024)]
+
+
+def test_a_cards_size_is_not_the_one_glossing_another_models_name():
+    """"starting from a Kite-LM XL (3B parameters) model" sizes Kite-LM XL, not the card's model."""
+    text = ("# Heron-MT\n\n| Variant | Description |\n|---|---|\n| Heron-MT-3B | starting from a Kite-LM XL "
+            "(3B parameters) model |\n\nHeron-MT has 11 billion parameters.\n")
+    found = card_parameter_count(text, "acme/Heron-MT")
+    assert found is not None and found[0] == pytest.approx(11e9)

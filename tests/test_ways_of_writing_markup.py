@@ -81,6 +81,11 @@ def test_a_pipe_table_without_outer_pipes_is_read_as_a_table():
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
 
 
+def test_an_edgeless_tables_separator_of_one_dash_a_cell():
+    text = plain_text("Model|Number of parameters\n-|-\n[Osprey](https://example.org/osprey)|7 billion\n")
+    assert "| [Osprey](https://example.org/osprey)|7 billion |" in text
+
+
 def test_prose_with_a_pipe_and_a_rule_is_no_table():
     text = "A | B is a choice.\n\n---\n\nThe end."
     assert plain_text(text) == text

@@ -24,7 +24,7 @@ from curation.extract.evidence import (
     sentence_around,
 )
 from curation.extract.line_tables import key_value_lines, two_column_line_tables
-from curation.extract.model_names import document_title, model_before, squash_name
+from curation.extract.model_names import document_title, looks_like_a_model, model_before, squash_name
 from curation.extract.parameter_labels import parameter_label
 from curation.extract.quantities import (
     NUMBER,
@@ -113,6 +113,21 @@ LISTED_PARAMETERS = re.compile(rf"(?<![\w.]){NUMBER}\s?[MBT]\b"
 NAME_ROUNDING = 0.2  # how far the size a name rounds to ("-7B") may lie from the stated count (6.7B)
 
 
+# a count in the parenthesis right after a model's name: "starting from a Kite-LM XL (3B parameters) model"
+GLOSSED_NAME_BEFORE = re.compile(r"(?P<name>[A-Za-z][\w.-]*\w)(?:\s+[A-Z][\w.-]*)?\s*\(\s*"
+                                 r"(?:about\s+|~\s*)?$")
+
+
+def _glosses_another(text: str, at: int, name: str | None) -> bool:
+    """Whether the count at ``at`` opens the parenthesis that glosses another model's name than the card's
+    (:data:`GLOSSED_NAME_BEFORE`): that model's size, not the card's."""
+    gloss = GLOSSED_NAME_BEFORE.search(text, max(0, at - 60), at)
+    if gloss is None or not looks_like_a_model(gloss.group("name")):
+        return False
+    own = squash_name((name or document_title(text) or "").split("/")[-1])
+    return not (own and squash_name(gloss.group("name")).startswith(own[:4]))
+
+
 def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Span] | None:
     """The card's own parameter count: the size a table row labelled with the card's own name gives
     ("| [Heron](https://…/Heron) | 11 billion |" on the card published as org/Heron, whatever siblings
@@ -124,7 +139,8 @@ def card_parameter_count(text: str, name: str | None = None) -> tuple[float, Spa
         return own
     found: list[tuple[int, float, Span]] = []
     match = next((m for m in anchored(PARAM_STATEMENT, text, PARAMETERS_ANCHOR, 40, 30)
-                  if 1e6 <= _param_value(m) <= 1e14 and not names_next_field(text, m)), None)
+                  if 1e6 <= _param_value(m) <= 1e14 and not names_next_field(text, m)
+                  and not _glosses_another(text, m.start(), name)), None)
     if match:
         found.append((match.start(), _param_value(match), Span(match.group(0), match.start(), match.end())))
     low = lowered(text)

@@ -43,7 +43,7 @@ _EMPHASIS = re.compile(r"\*\*|__|`")
 # (not a bold sentence, "**This is the base model.**", nor a field's key, "**Hardware Type:**")
 _BOLD_LINE = re.compile(r"[ \t]*(?:\*\*|__)(?P<title>[^*_\n]{1,79}[^*_\n.:!?])(?:\*\*|__)[ \t]*$")
 # the separator row of a pipe table written without its outer pipes ("---|---", ":-- | --: | ---")
-_EDGELESS_SEPARATOR = re.compile(r"[ \t]*:?-{2,}:?(?:[ \t]*\|[ \t]*:?-{2,}:?)+[ \t]*")
+_EDGELESS_SEPARATOR = re.compile(r"[ \t]*:?-+:?(?:[ \t]*\|[ \t]*:?-+:?)+[ \t]*")  # (one dash a cell: "-|-")
 # an HTML heading ("<h2>Training</h2>"): a Markdown heading of its level, on its own line
 _HTML_HEADING_START = re.compile(r"<[hH][1-6]")
 _HTML_HEADING = re.compile(

@@ -214,7 +214,7 @@ def _sequence_length(text: str) -> tuple[float, Span] | None:
 
 
 STEP_WORDS = ("steps", "iterations", "updates", "iters")  # sought in the lower-cased text
-LIST_ITEM = re.compile(r"[ \t]*[-*+][ \t]")
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]")  # a bullet's or a number's: "- ", "1. ", "2) "
 LIST_REACH = 12  # list items either side of a field that one set-up may span
 
 
