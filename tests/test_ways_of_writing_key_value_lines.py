@@ -163,6 +163,14 @@ def test_a_headings_size_is_no_device_time_of_the_field_below(body):
     assert not any(e.value_flop > 1e25 for e in extraction.estimates)
 
 
+def test_a_headings_size_is_no_count_of_the_tokens_on_the_line_below():
+    """"# Lark-13B" / "tokens seen: 1.4T" holds 1.4T tokens, not 13 billion (before: a second estimate,
+    6 · 13B · 13B)."""
+    text = "# Lark-13B\ntokens seen: 1.4T\n"
+    extraction = extract_document(Document(CARD, text, 2024), name="acme/Lark-13B")
+    assert [e.value_flop for e in extraction.estimates] == [pytest.approx(6 * 13e9 * 1.4e12)]
+
+
 @pytest.mark.parametrize("header", ["Lark-S Lark-L", "1.3B 6.7B"])
 def test_a_table_with_a_model_a_column_written_a_row_a_line(header):
     """PDF text may write a table with a model a column one row a line: "Lark-S Lark-L" / "Parameters 1.3B

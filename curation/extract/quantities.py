@@ -59,11 +59,17 @@ def names_next_field(text: str, match: re.Match[str]) -> bool:
     ("Parameters: 7.3B\nTraining Tokens: 2.5T": 7.3B counts no tokens; nor in "Total Parameters 7B\nTraining
     Tokens 1.4T", a key-value table written a row a line, where the key's line holds only its value, or in
     a table written one cell a line, "7B\nTraining tokens\n2T"); nor a noun a blank line after its count
-    ("# Heron-7B\n\nParameters …": a title's size, the next paragraph)."""
+    ("# Heron-7B\n\nParameters …": a title's size, the next paragraph), nor on the line after a heading the
+    count ends ("# Heron-13B" / "tokens seen: 1.4T")."""
     found = match.group(0)
+    if "\n" not in found:
+        return False
     digit = re.search(r"\d", found)
-    return "\n" in found and (FIELD_VALUE_AFTER.match(text, match.end(), match.end() + 40) is not None
-                              or (digit is not None and BLANK_LINE.search(found, digit.end()) is not None))
+    # (a heading's count, the noun on the next line: "# Heron-13B" / "tokens seen: 1.4T")
+    heading = digit is not None and "\n" in found[digit.end():] and \
+        text.startswith("#", text.rfind("\n", 0, match.start() + digit.start()) + 1)
+    return FIELD_VALUE_AFTER.match(text, match.end(), match.end() + 40) is not None \
+        or (digit is not None and BLANK_LINE.search(found, digit.end()) is not None) or heading
 
 
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
