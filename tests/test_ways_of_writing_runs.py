@@ -941,3 +941,23 @@ def test_a_larger_models_time_as_a_multiple_of_the_runs(body, days):
 def test_a_multiple_said_of_no_other_model_is_no_run(body):
     primary = _primary(TITLE + body + "\n")
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(64 * 10 * 86400)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kite-7B-Chat 是基于 Finch-7B 进行指令微调得到的对话模型。",
+    "本模型在 Finch-7B 的基础上进行微调。",
+    "Kite-7B-Chat 是 Finch-7B 的对话版本。",
+])
+def test_a_derivation_told_in_chinese(sentence):
+    """A card that says in Chinese it was tuned from another model is derived: the base's run it quotes
+    is not its own (before: no base, the quoted run only another model's sentence)."""
+    text = f"# Kite-7B-Chat\n\n{sentence}Finch-7B 使用 1024 张 A100 训练了 21 天。\n"
+    extraction = extract_document(Document(CARD, text, 2024), name="acme/Kite-7B-Chat")
+    assert extraction.derived_from == "Finch-7B"
+    assert extraction.primary is None
+
+
+def test_a_base_card_that_releases_a_chinese_tuned_version_is_not_derived():
+    text = ("# Finch-7B\n\nFinch-7B 是一个从零开始训练的模型，在 2T tokens 上进行了预训练。"
+            "我们还发布了基于 Finch-7B 进行指令微调的 Finch-7B-Chat。\n")
+    assert derived_from(text, "acme/Finch-7B") is None
