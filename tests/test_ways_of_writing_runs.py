@@ -947,8 +947,10 @@ def test_a_multiple_said_of_no_other_model_is_no_run(body):
     "Kite-7B-Chat 是基于 Finch-7B 进行指令微调得到的对话模型。",
     "本模型在 Finch-7B 的基础上进行微调。",
     "Kite-7B-Chat 是 Finch-7B 的对话版本。",
+    # in Japanese
+    "Kite-7B-Chat は Finch-7B をベースに指示チューニングしたモデルです。",
 ])
-def test_a_derivation_told_in_chinese(sentence):
+def test_a_derivation_told_in_chinese_or_japanese(sentence):
     """A card that says in Chinese it was tuned from another model is derived: the base's run it quotes
     is not its own (before: no base, the quoted run only another model's sentence)."""
     text = f"# Kite-7B-Chat\n\n{sentence}Finch-7B 使用 1024 张 A100 训练了 21 天。\n"

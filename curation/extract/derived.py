@@ -263,14 +263,23 @@ TRAINED_ON = re.compile(r"\bwe\s+(?:further\s+)?(?:fine-?tune[sd]?|finetune[sd]?
 
 # a derivation told in Chinese: "基于 Kite-7B 进行指令微调" (instruction-tuned from Kite-7B), "在 Kite-7B 的
 # 基础上微调" (fine-tuned on the basis of Kite-7B), "由 Kite-7B 微调得到" (obtained by fine-tuning Kite-7B),
-# "是 Kite-7B 的量化版本" (is a quantized version of Kite-7B), "的指令微调版本", "的对话版本" (chat version)
+# "是 Kite-7B 的量化版本" (is a quantized version of Kite-7B), "的指令微调版本", "的对话版本" (chat version);
+# in Japanese, tuned "を" (from) Kite-7B, or Kite-7B's tuned or quantized version ("の量子化版")
 _CHINESE_BASE = r"[\[`'\"]?(?P<{group}>[A-Za-z0-9][\w./-]*[\w/-](?:[ -]\d+(?:\.\d+)?[BbMm]\b)?)[\]`'\"]?"
 _TUNED = r"(?:指令|对话|對話|全参数|全參數|LoRA\s*)?(?:微调|微調)"
 CHINESE_DERIVATION = re.compile(
     rf"(?:基于|基於|由|从|從)\s*{_CHINESE_BASE.format(group='base')}\s*(?:模型\s*)?(?:进行|進行)?\s*{_TUNED}"
     rf"|在\s*{_CHINESE_BASE.format(group='base2')}\s*(?:模型\s*)?的?基础上\s*(?:进行)?\s*{_TUNED}"
     rf"|是\s*{_CHINESE_BASE.format(group='base3')}\s*(?:模型\s*)?的\s*"
-    r"(?:量化|微调|微調|指令微调|指令微調|对话|對話|聊天|int4|int8|GPTQ|AWQ|GGUF)\s*(?:后的\s*)?版本")
+    r"(?:量化|微调|微調|指令微调|指令微調|对话|對話|聊天|int4|int8|GPTQ|AWQ|GGUF)\s*(?:后的\s*)?版本"
+    # in Japanese: "Kite-7B をベースに指示チューニングした", "Kite-7B の量子化版"
+    rf"|{_CHINESE_BASE.format(group='base4')}\s*を\s*(?:ベースに|元に|もとに)?\s*"
+    r"(?:指示|インストラクション)?(?:ファインチューニング|チューニング|微調整|追加学習)"
+    rf"|{_CHINESE_BASE.format(group='base5')}\s*の\s*(?:量子化|ファインチューニング|指示チューニング)"
+    r"(?:版|モデル)")
+
+
+CJK_TUNING_WORDS = ("微调", "微調", "版本", "チューニング", "微調整", "追加学習", "量子化")  # (cheap first)
 
 
 # another model taken as the card's starting point: "Heron-Chat uses Kite-7B as its backbone", "takes
@@ -471,8 +480,9 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
             continue  # "unlike Kite-7B, which was fine-tuned from Lark-7B": Kite's derivation, not the card's
         if base.lower() not in PLACEHOLDERS and not _is_own(base, own):
             return base
-    told = CHINESE_DERIVATION.search(text) if ("微调" in text or "版本" in text or "微調" in text) else None
-    said_base = next((told.group(g) for g in ("base", "base2", "base3") if told.group(g)), "") if told else ""
+    told = CHINESE_DERIVATION.search(text) if any(word in text for word in CJK_TUNING_WORDS) else None
+    said_base = next((told.group(g) for g in ("base", "base2", "base3", "base4", "base5") if told.group(g)),
+                     "") if told else ""
     said_base = said_base.strip("[]() ")
     if said_base and not _is_own(said_base, own):  # "基于 Kite-7B 进行指令微调"
         return said_base
