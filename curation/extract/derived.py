@@ -52,6 +52,13 @@ repository name the source gives:
 9. **A family's card that says which member it holds**: "This is the repository for the 13B fine-tuned
    model, optimized for dialogue" (or the chat, instruct, aligned version): derived from the family's
    pretrained model of that size, unnamed.
+10. **Said in Chinese or Japanese**: "基于 X 进行指令微调", "在 X 的基础上微调", "由 X 微调得到",
+   "是 X 的量化(对话)版本", "X をベースに指示チューニングした", "X の量子化版": its base is X.
+11. **Obtained by tuning a pretrained model the sentence leaves unnamed**: "To obtain Heron, we fine-tune a
+   pretrained language model …", "Heron is obtained by fine-tuning a pre-trained model": its base is the
+   model the card says its own is "based on", else unnamed.
+12. **On a post-trained model's card** (a name with "-chat", "-instruct" …): "we SFT (fine-tune, align) X
+   (pretrained on 2T tokens) on …" and "uses X as its backbone" (base model, starting point): its base is X.
 
 Names such as "-instruct" or "-chat" alone do not make a card derived: some releases have no separate
 base, and their card's pre-training is the instruct model's own.
