@@ -832,18 +832,20 @@ def test_the_sentence_after_the_derivation_that_tells_the_bases_run_stays_the_ba
     "To obtain Kite-MT, we fine-tune a pretrained language model on a mixture of 60 prompted tasks.",
     "Kite-MT is obtained by fine-tuning a pre-trained model on a mixture of 60 prompted tasks.",
 ])
-def test_a_card_whose_model_is_obtained_by_tuning_a_pretrained_one_is_derived(opening):
-    """The card says its model is a fine-tune of a pretrained one, unnamed there: the card is derived (its
-    base the one it is "based on"), and its own fine-tuning set-up is its run."""
+def test_a_card_whose_model_is_obtained_by_tuning_a_pretrained_one_counts_its_tuning(opening):
+    """The card says its model is a fine-tune of a pretrained one, unnamed there: its own fine-tuning set-up
+    is its run, the base named in the assumptions (the one it is "based on"), while its row names no base
+    for linking (the paper it gives is its own)."""
     text = (f"---\nlicense: apache-2.0\n---\n# Kite-MT\n\n{opening} Kite-MT has 11 billion parameters.\n\n"
             "# Training procedure\n\nKite-MT models are based on [Lark-11B](https://example.org/lark), an "
             "encoder-decoder model.\n\n"
             "Training details:\n- Fine-tuning steps: 10'000\n- Input sequence length: 1024\n"
             "- Batch size: 1'024 sequences\n")
     extraction = extract_document(Document(CARD, text, 2021), name="acme/Kite-MT")
-    assert extraction.derived_from == "Lark-11B"
+    assert extraction.derived_from is None
     primary = extraction.primary
     assert primary is not None and primary.stage == FINETUNING
+    assert primary.assumptions["base_model"] == "Lark-11B"
     assert primary.value_flop == pytest.approx(6 * 11e9 * 10_000 * 1024 * 1024, rel=0.3)
 
 

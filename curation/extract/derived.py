@@ -54,14 +54,16 @@ repository name the source gives:
    pretrained model of that size, unnamed.
 10. **Said in Chinese or Japanese**: "基于 X 进行指令微调", "在 X 的基础上微调", "由 X 微调得到",
    "是 X 的量化(对话)版本", "X をベースに指示チューニングした", "X の量子化版": its base is X.
-11. **Obtained by tuning a pretrained model the sentence leaves unnamed**: "To obtain Heron, we fine-tune a
-   pretrained language model …", "Heron is obtained by fine-tuning a pre-trained model": its base is the
-   model the card says its own is "based on", else unnamed.
-12. **On a post-trained model's card** (a name with "-chat", "-instruct" …): "we SFT (fine-tune, align) X
+11. **On a post-trained model's card** (a name with "-chat", "-instruct" …): "we SFT (fine-tune, align) X
    (pretrained on 2T tokens) on …" and "uses X as its backbone" (base model, starting point): its base is X.
 
 Names such as "-instruct" or "-chat" alone do not make a card derived: some releases have no separate
 base, and their card's pre-training is the instruct model's own.
+
+A card that says its model was obtained by tuning a pretrained model it leaves unnamed there ("To obtain
+Heron, we fine-tune a pretrained language model …", "Heron is obtained by fine-tuning a pre-trained
+model") is read as a derived card's for its run (:func:`tuned_from_unnamed`: its run is its tuning, its
+base the model it is "based on"), but names no base for linking: the paper such a card gives is its own.
 
 On a card that is no derivative but continues another model's training ("initialized with Kite-7B weights
 and continually pre-trained on 500B tokens", "extends the context of Kite-7B to 32k", "we extend Kite-7B
@@ -508,11 +510,6 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
         return base or UNNAMED_BASE
     if THIS_REPOSITORY_TUNED.search(text[:4000]):  # "This is the repository for the 13B fine-tuned model"
         return base or UNNAMED_BASE
-    obtained = OBTAINED_BY_TUNING.search(text)
-    if obtained and (own_name := obtained.group("own") or obtained.group("own2")) and \
-            _is_own(own_name.strip("*`'\""), own):  # "To obtain Heron, we fine-tune a pretrained model"
-        built_on = BUILT_ON.search(text)
-        return base or (built_on.group("base").strip("[]() ") if built_on else UNNAMED_BASE)
     family = _base_row(text, name) if name and "|" in text and POST_TRAINING_NAME.search(name) else None
     if family:
         return base or family
@@ -534,6 +531,24 @@ OBTAINED_BY_TUNING = re.compile(r"\bto\s+(?:obtain|produce|create|build)\s+(?P<o
                                 r"|(?P<own2>[^\s,]+)\s+(?:is|was|are|were)\s+obtained\s+by\s+fine-?tuning\s+"
                                 r"(?:a|the|an)\s+(?:publicly\s+available\s+)?pre-?trained\b", re.IGNORECASE)
 BUILT_ON = re.compile(r"\b(?:are|is)\s+based\s+on\s+\[?(?P<base>[A-Za-z][\w.-]*\w)")
+
+
+def tuned_from_unnamed(text: str, name: str | None = None) -> str | None:
+    """The model a card's model was obtained by tuning when the card says so of a pretrained model it
+    leaves unnamed there (:data:`OBTAINED_BY_TUNING`: "To obtain Heron, we fine-tune a pretrained language
+    model …"): the one its model is said to be "based on", else :data:`UNNAMED_BASE`; None when the card
+    says no such thing of its own model. Such a card's run is its tuning, as a derived card's; its paper
+    is its own (it is no card of a base's derivative that cites the base's paper)."""
+    obtained = OBTAINED_BY_TUNING.search(text) if "obtain" in text else None
+    if obtained is None:
+        return None
+    title = re.search(r"^#{1,2}\s+(.+)$", text, re.MULTILINE)
+    own = ({squash_name(name), squash_name(name.split("/")[-1])} if name
+           else {squash_name(title.group(1) if title else "")})
+    if not _is_own((obtained.group("own") or obtained.group("own2")).strip("*`'\""), own):
+        return None
+    built_on = BUILT_ON.search(text)
+    return built_on.group("base").strip("[]() ") if built_on else UNNAMED_BASE
 
 
 # a family's card that says its repository holds a tuned member: "This is the repository for the 13B

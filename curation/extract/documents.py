@@ -16,7 +16,9 @@ row depends on what the text is, stated as rules:
   evidence, not taken as training compute. Without one, the evidence says the card's figures are
   its base's. The row's ``base_model`` becomes the base the card derives from by these rules: one its
   text names is filled in, and a continued pre-training release keeps none (entity resolution links
-  a derived model to its base and never merges the two).
+  a derived model to its base and never merges the two). A card that says its model was obtained by
+  tuning a pretrained model it leaves unnamed there ("To obtain Heron, we fine-tune a pretrained language
+  model …") is read so for its primary, but its row names no base: the paper it gives is its own.
 - A run that **goes on from another model** ("initialized with Kite-7B and trained for 500B tokens")
   counts its own stage only: the evidence opens by saying so and naming that model.
 """
@@ -29,7 +31,12 @@ import pandas as pd
 
 from curation.extract.card_finders import card_parameter_count
 from curation.extract.context import NOT_OWN_RUN, eligible
-from curation.extract.derived import derived_from, mark_own_fine_tuning, restage_base_glosses
+from curation.extract.derived import (
+    derived_from,
+    mark_own_fine_tuning,
+    restage_base_glosses,
+    tuned_from_unnamed,
+)
 from curation.extract.engine import Extraction, extract
 from curation.extract.evidence import FINETUNING, Estimate
 from schemas.handover import CARD, DOCUMENT, PAPER, Document
@@ -88,16 +95,20 @@ def extract_document(document: Document, base_model: str | None = None,
     if document.kind != CARD:
         return extraction
     base = derived_from(extraction.text, name, base_model)  # a continued pre-training is no derivative
-    if base is None:
+    tuned = tuned_from_unnamed(extraction.text, name) if base is None else None
+    if base is None and tuned is None:
         return extraction
+    # (a model obtained by tuning a pretrained one it leaves unnamed: its run is its tuning, but it names no
+    # base for linking, its paper being its own)
     extraction.derived_from = base
+    base = base or tuned
     mark_own_fine_tuning(extraction.estimates, extraction.text, name or None, base)
     restage_base_glosses(extraction.estimates, extraction.text)
     for estimate in extraction.estimates:
         if estimate.stage != FINETUNING:
             estimate.notes.append(f"{NOT_OWN_RUN}: a derived model's card quoting its base's run ({base})")
-    tuned = [e for e in extraction.estimates if e.stage == FINETUNING and eligible(e)]
-    extraction.primary = max(tuned, key=lambda e: e.value_flop) if tuned else None
+    own_runs = [e for e in extraction.estimates if e.stage == FINETUNING and eligible(e)]
+    extraction.primary = max(own_runs, key=lambda e: e.value_flop) if own_runs else None
     if extraction.primary is not None:
         extraction.primary.assumptions["base_model"] = base
     return extraction
