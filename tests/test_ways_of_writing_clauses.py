@@ -135,6 +135,8 @@ def test_a_shared_card_that_never_writes_its_repository_gives_that_sizes_run(rep
     "Osprey-MoE is a sparse model. Total parameters: 30B. Activated parameters: 3.3B. Pre-training tokens: "
     "36T.",
     "Osprey-MoE is a sparse model. Total params: 30B; active params per token: 3.3B. Trained on 36T tokens.",
+    "Osprey-MoE is a sparse model with 30B total parameters; active params per token: 3.3B. Trained on 36T "
+    "tokens.",
 ])
 def test_a_mixtures_total_and_active_counts_as_two_fields(fields):
     primary = _card(f"# Osprey-MoE\n\n{fields}", "osprey-lab/Osprey-MoE")

@@ -195,6 +195,7 @@ ACTIVE_FIELD = re.compile(_FIELD_START + r"(?:(?:activated|active|activation)[ \
                           r"(?:[ \t]+per[ \t]+token)?|param\w*[ \t]+(?:used[ \t]+)?per[ \t]+token)"
                           + _FIELD_KEY_END + _figure_pattern("a"), re.IGNORECASE | re.MULTILINE)
 FIELD_REACH = 400  # characters between the two fields of one model
+PROSE_TOTAL = re.compile(_figure_pattern("t") + r"\s+total\s+param\w*\s*[,;]?", re.IGNORECASE)
 
 
 def _field_pairs(text: str) -> list[tuple[float, float, str]]:
@@ -207,7 +208,13 @@ def _field_pairs(text: str) -> list[tuple[float, float, str]]:
     for at in positions(low, "total"):
         line = text.rfind("\n", 0, at) + 1
         total = TOTAL_FIELD.match(text, line) or TOTAL_FIELD.match(text, at)
-        if total is None:
+        if total is None:  # a total in prose, the active count a field after it: "42B total parameters;
+            # active params per token: 6.6B"
+            prose = PROSE_TOTAL.search(text, max(0, at - 16), at + 16)
+            active = ACTIVE_FIELD.search(text, prose.end(), prose.end() + 40) if prose else None
+            if prose and active and _figure(active, "a") < _figure(prose, "t"):
+                pairs.append((_figure(prose, "t"), _figure(active, "a"),
+                              f"{prose.group(0).strip()} / {active.group(0).strip()}"))
             continue
         actives = list(ACTIVE_FIELD.finditer(text, max(0, line - FIELD_REACH), total.end() + FIELD_REACH))
         if actives:
