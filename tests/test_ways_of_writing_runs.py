@@ -877,6 +877,9 @@ def test_a_base_card_that_fine_tunes_on_downstream_tasks_to_evaluate_is_not_deri
     text = ("# Kite-Base\n\nKite-Base is pre-trained on 300B tokens. To evaluate it, we fine-tune the "
             "pretrained model on downstream tasks.\n")
     assert derived_from(text, "acme/Kite-Base") is None
+    # another model tuned to compare with
+    baseline = text + "We fine-tune Lark-7B on the same tasks as a baseline.\n"
+    assert derived_from(baseline, "acme/Kite-Base") is None
 
 
 def test_a_run_told_in_an_apposition_after_based_on_is_the_bases():

@@ -270,6 +270,10 @@ TRAINED_ON = re.compile(r"\bwe\s+(?:further\s+)?(?:fine-?tune[sd]?|finetune[sd]?
                         + NAME + r"(?:\s*\([^()\n]{0,60}\))?\s+on\b", re.IGNORECASE)
 
 
+# a model tuned only to compare with: "We fine-tune Lark-7B on the same tasks as a baseline"
+AS_A_BASELINE = re.compile(r"\b(?:as|for)\s+(?:a\s+|our\s+|the\s+)?baselines?\b", re.IGNORECASE)
+
+
 # a derivation told in Chinese: "基于 Kite-7B 进行指令微调" (instruction-tuned from Kite-7B), "在 Kite-7B 的
 # 基础上微调" (fine-tuned on the basis of Kite-7B), "由 Kite-7B 微调得到" (obtained by fine-tuning Kite-7B),
 # "是 Kite-7B 的量化版本" (is a quantized version of Kite-7B), "的指令微调版本", "的对话版本" (chat version);
@@ -484,6 +488,9 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
         base = said.group("base").strip("[]() ")
         if said.group(0).lstrip().startswith("|") and not ROW_ENDS.match(text, said.end()):
             continue  # "| Base Model | Python | Instruct |": a wider table's header, not a key and its value
+        if "aseline" in text[said.end(): said.end() + 120] and \
+                AS_A_BASELINE.search(sentence_around(text, said.start(), said.end()).text):
+            continue  # "We fine-tune Lark-7B on the same tasks as a baseline": a comparison, not a derivation
         about = ANOTHER_MODELS_CLAUSE.search(text, max(0, said.start() - 80), said.start())
         if about and looks_like_a_model(about.group("subject")) and not _is_own(about.group("subject"), own):
             continue  # "unlike Kite-7B, which was fine-tuned from Lark-7B": Kite's derivation, not the card's
