@@ -18,7 +18,8 @@ repository name the source gives:
    model: X" (not a template's placeholder, "[More Information Needed]", "None"), "Parent Model: X", "a
    fine-tune of X", "an instruction-tuned (chat, aligned, uncensored, instruct fine-tuned) version of X", "SFT
    of X", "a merge of X and Y", "we trained X further", "we post-train X", "built upon X, … tuned for …", "a
-   finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune (fine-tune, align) X",
+   finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune (fine-tune, align) X" (not
+   one tuned "as a baseline"),
    "trained on top of X with supervised fine-tuning", "starts from the X checkpoint and is fine-tuned",
    "trained from X, …, using SFT", "Heron is X with continued instruction tuning", "post-trained from X",
    "specializes X for mathematics via SFT", "derived from X by pruning", "a merged model combining X and Y",
