@@ -195,12 +195,14 @@ ACTIVE_FIELD = re.compile(_FIELD_START + r"(?:(?:activated|active|activation)[ \
                           r"(?:[ \t]+per[ \t]+token)?|param\w*[ \t]+(?:used[ \t]+)?per[ \t]+token)"
                           + _FIELD_KEY_END + _figure_pattern("a"), re.IGNORECASE | re.MULTILINE)
 FIELD_REACH = 400  # characters between the two fields of one model
-PROSE_TOTAL = re.compile(_figure_pattern("t") + r"\s+total\s+param\w*\s*[,;]?", re.IGNORECASE)
+PROSE_TOTAL = re.compile(_figure_pattern("t") + r"\s+total\s+param\w*\s*[,;]?", re.IGNORECASE)  # "42B total"
 
 
 def _field_pairs(text: str) -> list[tuple[float, float, str]]:
     """(total, active, the two fields) where a total's field and an activated count's field stand within a
-    few lines of each other (:data:`TOTAL_FIELD`, :data:`ACTIVE_FIELD`)."""
+    few lines of each other (:data:`TOTAL_FIELD`, :data:`ACTIVE_FIELD`), or a total told in prose is
+    followed by an activated count's field (:data:`PROSE_TOTAL`: "42B total parameters; active params per
+    token: 6.6B")."""
     low = lowered(text)
     if "total" not in low or ("activ" not in low and "per token" not in low):
         return []
