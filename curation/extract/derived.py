@@ -480,9 +480,7 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
     if embedded:  # "Original model card below": the base's own card follows this card's words
         heading = re.compile(r"^#{1,2}\s+(?P<base>[^\n]+)$", re.MULTILINE).search(text, embedded.end())
         return base or (heading.group("base").strip() if heading else UNNAMED_BASE)
-    # the card's own model: its repository when known (a family's title may be shared with its fine-tunes)
-    own = ({squash_name(name), squash_name(name.split("/")[-1])} if name
-           else {squash_name(title.group(1) if title else "")})
+    own = _card_names(text, name)
     for said in FINE_TUNED_FROM.finditer(text):
         if NEGATED_BEFORE.search(text, max(0, said.start() - 16), said.start()):
             continue  # "it is not a fine-tune of v0.1"
@@ -550,10 +548,7 @@ def tuned_from_unnamed(text: str, name: str | None = None) -> str | None:
     obtained = OBTAINED_BY_TUNING.search(text) if "obtain" in text else None
     if obtained is None:
         return None
-    title = re.search(r"^#{1,2}\s+(.+)$", text, re.MULTILINE)
-    own = ({squash_name(name), squash_name(name.split("/")[-1])} if name
-           else {squash_name(title.group(1) if title else "")})
-    if not _is_own((obtained.group("own") or obtained.group("own2")).strip("*`'\""), own):
+    if not _is_own((obtained.group("own") or obtained.group("own2")).strip("*`'\""), _card_names(text, name)):
         return None
     built_on = BUILT_ON.search(text)
     return built_on.group("base").strip("[]() ") if built_on else UNNAMED_BASE
@@ -616,6 +611,15 @@ def _edits(name: str, base: str) -> bool:
 
 
 BASE_SUFFIX = re.compile(r"base|pretrained|pt|foundation|v?\d[\w.]*base")  # "Heron" from "Heron-Base"
+
+
+def _card_names(text: str, name: str | None) -> set[str]:
+    """The card's own model, squashed: its repository when known (a family's title may be shared with its
+    fine-tunes), else its title."""
+    if name:
+        return {squash_name(name), squash_name(name.split("/")[-1])}
+    title = re.search(r"^#{1,2}\s+(.+)$", text, re.MULTILINE)
+    return {squash_name(title.group(1) if title else "")}
 
 
 def _is_own(base: str, own: set[str]) -> bool:

@@ -566,9 +566,13 @@ def _cjk_field_keys(document: str) -> str:
 
 def _field_unit_value(match: re.Match[str]) -> str:
     """A :data:`FIELD_UNIT_VALUE` as a size: " 2 조" as " 2T"."""
-    value = float(match.group("n")) * {**CHINESE_UNITS, **KOREAN_UNITS}[match.group("u")]
+    return " " + _size_written(float(match.group("n")) * {**CHINESE_UNITS, **KOREAN_UNITS}[match.group("u")])
+
+
+def _size_written(value: float) -> str:
+    """A count as a size the finders read: 7e9 as "7B", 1.4e12 as "1.4T"."""
     scales = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1, ""))
-    return " " + next(f"{value / scale:g}{unit}" for scale, unit in scales if value >= scale)
+    return next(f"{value / scale:g}{unit}" for scale, unit in scales if value >= scale)
 
 
 # the characters the Chinese and Japanese rules rewrite: count and time units, measure words and the
@@ -614,12 +618,8 @@ def _chinese_parameters(document: str) -> str:
     parameters", "37B activated parameters"."""
     def written(match: re.Match[str]) -> str:
         kind = "total " if match.groupdict().get("total") else "activated " if match.group("active") else ""
-        if match.groupdict().get("c"):  # "70 亿": 7B
-            value = float(match.group("c")) * CHINESE_UNITS[match.group("u")]
-            size = next(f"{value / scale:g}{unit}" for scale, unit in ((1e12, "T"), (1e9, "B"), (1, "")) if
-                        value >= scale)
-        else:
-            size = match.group("n").replace(" ", "")
+        size = _size_written(float(match.group("c")) * CHINESE_UNITS[match.group("u")]) \
+            if match.groupdict().get("c") else match.group("n").replace(" ", "")  # "70 亿": 7B
         return f" {size} {kind}parameters "
     return CHINESE_PARAMETERS_BEFORE.sub(written, CHINESE_PARAMETERS_AFTER.sub(written, document))
 
