@@ -108,6 +108,14 @@ UTILIZATION = re.compile(
 THROUGHPUT = re.compile(rf"(?P<t>{FREE_NUMBER})\s?"
                         r"(?P<unit>TFLOPs?|TFLOPS|teraflops|PFLOPs?|PFLOPS|petaflops)(?:\s*/\s*s(?:ec)?)?\s*(?:per|/|on\s+each|for\s+each|each)\s*"
                         r"(?:GPU|TPU|NPU|chip|device|accelerator|card)\b", re.IGNORECASE)
+# a throughput the whole run sustained, a rate with no device after it: "an aggregate throughput of 82
+# PFLOP/s", "sustaining 1.2 EFLOP/s across the cluster" (not a peak, "a peak of 1 EFLOP/s", nor an amount
+# of compute, "3,640 PFLOPS-days")
+CLUSTER_THROUGHPUT = re.compile(rf"(?<!peak of )(?<!peak )(?P<t>{FREE_NUMBER})\s?"
+                                r"(?P<unit>[TPE])(?:FLOP\s*/\s*s(?:ec)?|(?-i:FLOPS)|flop/s)\b(?![\s-]*days?\b)"
+                                r"(?!\s*(?:per|/|on\s+each|for\s+each|each)\s*(?:GPU|TPU|NPU|chip|device"
+                                r"|accelerator|card|node)\b)", re.IGNORECASE)
+CLUSTER_SCALE = {"t": 1e12, "p": 1e15, "e": 1e18}
 # a batch the run processes, with its own numbers: "1,024 sequences of 8,192 tokens per step" says what each
 # step holds, not that the device time is per step
 BATCH_RATE = re.compile(r"\d[\d,.]*\s?[kKM]?\s*(?:tokens|sequences|samples|examples|images)"
@@ -147,9 +155,11 @@ def _document_utilization(text: str) -> float | None:
     return None
 
 
-def _utilization(text: str, sentence: Span, peak: float) -> tuple[float | None, str | None]:
+def _utilization(text: str, sentence: Span, peak: float, chips: float | None = None
+                 ) -> tuple[float | None, str | None]:
     """The MFU/HFU the text reports: near the figure (or the throughput each device sustained there,
-    over its peak), else stated explicitly anywhere in the text."""
+    over its peak, or the whole run's throughput there over ``chips`` devices' peaks), else stated
+    explicitly anywhere in the text."""
     near = _utilization_in(sentence.text, explicit_only=False)
     if near is not None:
         return near, "stated near the figure"
@@ -159,6 +169,11 @@ def _utilization(text: str, sentence: Span, peak: float) -> tuple[float | None, 
         share = parse_plain(sustained.group("t")) * scale / peak
         if 0.05 <= share <= 0.9:
             return share, f"a throughput of {sustained.group(0)} stated near the figure, over the peak"
+    whole = CLUSTER_THROUGHPUT.search(sentence.text) if chips and "flop" in sentence.text.lower() else None
+    if whole:
+        share = parse_plain(whole.group("t")) * CLUSTER_SCALE[whole.group("unit").lower()] / (chips * peak)
+        if 0.05 <= share <= 0.9:
+            return share, f"a throughput of {whole.group(0)} stated near the figure, over {chips:g} peaks"
     anywhere = _document_utilization(text)
     return (anywhere, "stated in the text") if anywhere is not None else (None, None)
 
@@ -252,7 +267,9 @@ def hardware_estimate(
         notes.append(f"{accelerator.name} GCDs counted as half a module")
     precision = _precision(sentence.text)
     peak, used_precision = accelerator.peak(precision)
-    utilization, source = _utilization(text, sentence, peak)
+    chips = inputs.get("chips")
+    utilization, source = _utilization(text, sentence, peak,
+                                       chips if isinstance(chips, (int, float)) else None)
     if utilization is None:
         year = publication_year or accelerator.release_year
         utilization = DEFAULT_UTILIZATION if year > 2017 else DEFAULT_UTILIZATION_BEFORE_2018
