@@ -298,6 +298,24 @@ def test_a_benchmarks_performance_or_a_glossed_dataset_is_never_the_runs_model()
 
 
 @pytest.mark.parametrize("sentence", [
+    "Training took about 3 weeks on 32 TPU v4 devices, using 39 years of ERA5 reanalysis data.",
+    "We report the CodeBench 5-shot accuracy after 20 days of training on 64 H100 GPUs.",
+])
+def test_a_dataset_or_a_benchmark_a_word_or_two_describe_is_no_model(sentence):
+    assert nearby_model(sentence) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Heron-7B trained on data from the web for 20 days on 64 H100 GPUs.",
+    "The Heron-7B pre-training data took 20 days on 64 H100 GPUs to process.",
+])
+def test_a_model_a_verb_or_its_own_stage_follows_is_still_the_model(sentence):
+    assert nearby_model(sentence) == "Heron-7B"
+
+
+@pytest.mark.parametrize("sentence", [
+    # an architecture's name alone
+    "Our 2.6B UNet was trained for 600K steps on 256 A100 GPUs over 24 days.",
     # device time as a sentence's last word, and a kind of model
     "Training the largest model took 355 V100-years.",
     "Pre-training our MoE used 2.8M H800 GPU hours.",

@@ -49,6 +49,8 @@ NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus", "hpu", 
              "kl", "ml",
              # kinds of models, not names ("our MoE", "the LLM")
              "moe", "moes", "llm", "llms", "vlm", "vlms", "mllm", "mllms", "slm", "slms",
+             # architectures, not names ("our 2.6B UNet")
+             "unet", "unets", "u-net", "u-nets", "convnet", "convnets",
              # organizations written like models ("like the 175B OpenAI GPT-3 model": GPT-3's maker)
              "openai", "deepmind", "huggingface", "eleutherai", "mosaicml", "allenai", "bigscience",
              "stabilityai", "metaai", "togetherai"}
@@ -151,7 +153,15 @@ LISTED_AFTER = re.compile(r"\b(?:on|across|including|such as|from|with)\s+(?:the
 # a verb right after a name makes it the subject of its clause, not an item of a list
 SUBJECT_VERB_AFTER = re.compile(r"\s+(?:is|was|are|were|has|had|needs?|needed|requires?|required|uses?|used|"
                                 r"took|takes|reaches|reached|achieves|achieved|outperforms|outperformed)\b")
-NAMED_AS_DATA = re.compile(r"^[\s)]*(?:benchmarks?|datasets?|corpus|corpora|tasks?|scores?|accuracy|test|"
+# (a word or two of what the data is may stand between, "ERA5 reanalysis data", "the MMLU 5-shot accuracy",
+# but no verb or function word, "Heron-7B trained on data …" is a model, nor a stage of its own training,
+# "the Heron-7B pre-training data")
+DATA_WORDS = (r"(?:(?!(?:is|was|are|were|be|been|being|on|in|at|of|with|for|to|from|by|and|or|but|the|a|an"
+              r"|its|their|our|has|had|have|uses?|used|using|trained|trains?|training|pre-?training|fine-?tuning"
+              r"|finetuning|learns?|learned|sees?|saw|seen|given|gets?|got|needs?|needed|requires?|required|took"
+              r"|takes?)\b)[a-z0-9][a-z0-9-]*\s+){0,2}?")
+NAMED_AS_DATA = re.compile(r"^[\s)]*" + DATA_WORDS +
+                           r"(?:benchmarks?|datasets?|corpus|corpora|tasks?|scores?|accuracy|test|"
                            r"leaderboard|data\b|split|performance\b|pass@"
                            # what a dataset holds: "the 1.28M ImageNet training images", "ImageNet images"
                            r"|(?:training\s+|validation\s+|train\s+)?(?:images|samples|examples|videos|clips"
