@@ -329,6 +329,10 @@ def test_a_sized_name_the_run_trains_on_is_its_data_not_its_model(sentence):
     # the field's record, in an essay
     ("The Economics of Frontier AI", "The largest training run to date cost an estimated $100 million and "
      "used around 25,000 H100 GPUs for 90 days."),
+    # the field's record said to be known, in a policy paper
+    ("Governing Frontier Models", "The largest known training run, estimated at 5 × 10^25 FLOP, cost over "
+     "$100 million."),
+    ("Governing Frontier Models", "The most expensive publicly reported model used 5e25 FLOP."),
     # a time spent measuring, in a systems paper
     ("Heron: Distributed Training at Scale", "Our system trains a 175B model on 3,072 A100 GPUs at 52% MFU. "
      "We ran it for 2 hours to measure throughput."),
@@ -338,8 +342,9 @@ def test_a_finding_a_record_or_a_measurement_is_no_run(title, sentence):
     assert primary is None or primary.value_flop < 1e21
 
 
-def test_our_largest_model_to_date_is_the_own_run():
-    text = "Heron: Open Models\n\nOur largest model to date, Heron-70B, was trained on 2T tokens.\n"
+@pytest.mark.parametrize("opening", ["Our largest model to date", "Our largest reported model"])
+def test_our_largest_model_to_date_is_the_own_run(opening):
+    text = f"Heron: Open Models\n\n{opening}, Heron-70B, was trained on 2T tokens.\n"
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 2e12)
 

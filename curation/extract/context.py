@@ -295,7 +295,12 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:"
                                 # used …" (not "our largest model to date")
                                 r"|(?<!\bour\s)\b(?:largest|biggest|most\s+expensive|most\s+compute-intensive)\s+"
                                 r"(?:[\w-]+\s+){0,2}?(?:runs?|models?|systems?)\s+(?:to\s+date|so\s+far|ever"
-                                r"|in\s+history|in\s+the\s+world)\b)",
+                                r"|in\s+history|in\s+the\s+world)\b"
+                                # or said to be known of the field: "the largest known training run",
+                                # "the most expensive publicly reported model"
+                                r"|(?<!\bour\s)\b(?:largest|biggest|most\s+expensive|most\s+compute-intensive)\s+"
+                                r"(?:publicly\s+)?(?:known|reported|documented|disclosed|published)\s+"
+                                r"(?:[\w-]+\s+){0,2}?(?:runs?|models?|systems?)\b)",
                                 re.IGNORECASE)
 SHARE_OF = re.compile(r"\d\s?%\s+of\s+(?:the\s+|our\s+|its\s+|their\s+|a\s+|an\s+)?(?:total\s+|annual\s+)?"
                       r"(?:about\s+|roughly\s+|approximately\s+|~\s*)?$", re.IGNORECASE)
