@@ -1668,7 +1668,7 @@ def token_figures(text: str) -> list[tuple[float, Span, Span]]:
             cued = before[numbers[-1].end():]
         if per_item or has_cue(cued, NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
             continue
-        about = ABOUT_TRAINING.search(sentence.text)
+        about = ABOUT_TRAINING.search(sentence.text) or _under_training_heading(text, sentence)
         prose = about and (is_prose(sentence) or list_block(text, match.start()) is not None
                            or TRAINING_KEY.fullmatch(text, sentence.start, match.start()) is not None)
         if not prose and not _field_under_training(text, match.end() - 1):
@@ -1682,6 +1682,19 @@ def token_figures(text: str) -> list[tuple[float, Span, Span]]:
         if 1e8 <= tokens <= 1e15:
             found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
     return found + _stage_sums(text, found)
+
+
+# a paragraph's run-in heading, on the line before the sentence: "Training data. We use …", "**Pre-training
+# corpus.** …", "\paragraph{Training data.} …"
+PARAGRAPH_HEADING = re.compile(r"(?:^|\n)[ \t]*(?:\*\*|\\paragraph\{)?(?P<heading>[A-Z][\w -]{0,40}?)[.:]"
+                               r"(?:\*\*|\})?[ \t]*$")
+
+
+def _under_training_heading(text: str, sentence: Span) -> bool:
+    """Whether a sentence opens a paragraph whose run-in heading speaks of training ("Training data. We
+    use a mixture …, totaling 6T tokens"): the heading governs the figure as a sentence's own words do."""
+    heading = PARAGRAPH_HEADING.search(text, max(0, sentence.start - 60), sentence.start)
+    return heading is not None and ABOUT_TRAINING.search(heading.group("heading")) is not None
 
 
 # a sentence that is a field keyed by training, the figure its value: "Pre-training: 2.5T tokens." (read
@@ -1759,8 +1772,9 @@ TOTAL_AFTER = re.compile(r"\s*(?:in\s+total|in\s+all|overall|altogether)\b", re.
 TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|in\s+total|total(?:l?ing|s|ed)?|altogether)\s*(?:of\s+)?"
                           r"(?:about\s+|roughly\s+|~\s*)?$", re.IGNORECASE)
 # a sentence that sizes a dataset rather than a run: "The dataset contains 800B tokens."
-SIZES_DATASET = re.compile(r"\b(?:dataset|corpus|corpora|data)\b[^.;]{0,40}?"
-                           r"\b(?:contains?|has|have|consists?\s+of|comprises?|totals?|amounts?\s+to|of)\b",
+SIZES_DATASET = re.compile(r"\b(?:dataset|corpus|corpora|data|mixture|mix)\b[^.;]{0,40}?"
+                           r"\b(?:contains?|containing|has|have|consists?\s+of|consisting\s+of|comprises?|comprising"
+                           r"|totals?|totall?ing|amounts?\s+to|amounting\s+to|of)\b",
                            re.IGNORECASE)
 
 
