@@ -532,6 +532,32 @@ def test_a_share_of_a_machine_or_a_count_is_the_runs_devices(body, devices):
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(devices * 40 * 86400)
 
 
+@pytest.mark.parametrize(("body", "devices", "accelerator"), [
+    # one machine sized by its devices: the count after an article
+    ("The training run of Osprey lasted 40 days on a 16K H100 cluster.", 16000, "H100 SXM"),
+    ("Osprey was trained on a 16K-GPU H100 cluster for 40 days.", 16000, "H100 SXM"),
+    ("Osprey was trained for 40 days on a 4,096-accelerator Trainium2 cluster.", 4096, "Trainium2"),
+    ("Osprey was trained for 40 days on a 256 GPU (A100) cluster.", 256, "A100 SXM"),
+    ("Osprey used half of our 1,024 A100 GPU supercomputer for 40 days.", 512, "A100 SXM"),
+    # or by its nodes, each holding the devices
+    ("Osprey was trained for 40 days on a 512-node cluster with 8 A100 GPUs per node.", 4096, "A100 SXM"),
+])
+def test_a_machine_sized_by_its_devices_or_nodes_is_the_runs_count(body, devices, accelerator):
+    primary = primary_of(body)
+    assert primary is not None and primary.assumptions["accelerator"] == accelerator
+    assert primary.assumptions["chip_seconds"] == pytest.approx(devices * 40 * 86400)
+
+
+@pytest.mark.parametrize("body", [
+    # machines of unstated size, and one GPU of a model numbered so
+    "Osprey was trained for 40 days on 4 GPU nodes.",
+    "Osprey was trained for 40 days on a 1080 GPU.",
+])
+def test_machines_of_unstated_size_or_a_numbered_gpu_are_no_count_of_devices(body):
+    primary = primary_of(body)
+    assert primary is None or primary.assumptions["chip_seconds"] <= 40 * 86400
+
+
 def test_a_count_of_bare_chips_takes_the_accelerator_the_text_names():
     primary = primary_of("All pre-training runs used bfloat16 on TPU v4 pods. Osprey-62B was trained for 24 "
                          "days on 2,048 chips.")

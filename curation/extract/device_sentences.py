@@ -331,9 +331,11 @@ def durations(sentence: Span) -> list[tuple[float, str, Span]]:
 # "64 nodes, each with 8 A100 GPUs" / "16 nodes × 8 H100" / "128 nodes (8×A100 each)" / "24 DGX-A800 GPU
 # (8×80G) servers" / "2 pods of 4,096 TPU v4 chips": devices per node × nodes
 # (a pod's TPU with its version: "2 TPU v4 pods of 3,072 chips")
-NODES_BEFORE = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*|(?i:{WORD}))\s+"
+NODES_BEFORE = re.compile(rf"(?<![\w.])(?P<n>\d[\d,]*|(?i:{WORD}))(?:\s+"
                           r"(?:compute\s+|GPU\s+|TPU(?:[\s-]?v\d[a-z]?)?\s+)?"
                           r"(?:nodes|servers|machines|hosts|replicas|workers|pods|slices)"
+                          # or a machine sized by them: "a 512-node cluster with 8 A100 GPUs per node"
+                          r"|-(?:node|server|machine|host)\s+(?:cluster|system|supercomputer))"
                           # ("128 nodes, each node having 8 …": the node named again after "each")
                           r"\s*(?:,?\s*(?:each\s+(?:(?:node|server|machine|host|pod)\s+)?)?"
                           r"(?:with|of|containing|having|equipped\s+with|running\s+on|on"
@@ -470,6 +472,26 @@ def _count_after() -> re.Pattern[str]:
 TIMES_COUNT = re.compile(r"[x×*]\s*\d")  # the cheap test before :func:`_count_after`
 
 
+MACHINE_WORDS = ("cluster", "supercomputer", "system", "pod", "machine", "server", "node", "box",
+                 "workstation")
+MACHINE_WORD = rf"(?:{'|'.join(MACHINE_WORDS)})\b"
+
+
+@lru_cache(maxsize=1)
+def _sized_machine() -> re.Pattern[str]:
+    """One machine sized by the count of its devices, the count after an article: "a 16K H100 cluster",
+    "a 256 GPU (A100) cluster", "our 1,024 A100 GPU supercomputer" (the devices, not machines: "4 GPU
+    nodes" counts nodes)."""
+    device = r"(?:GPU|TPU|NPU|chip|accelerator|device)s?"
+    return re.compile(rf"\b(?:a|an|our|the|its|their|this|one)\s+(?P<count>\d[\d,]*)(?P<k>[kK])?[\s-]+"
+                      rf"(?:(?P<noun>{device})[\s-]+)?"
+                      r"(?:\((?P<inside>[^()]{1,30})\)\s+)?"
+                      rf"(?:(?:NVIDIA|Nvidia|AMD|Google)\s+)?(?:(?P<name>{accelerator_regex()})[\s-]+"
+                      rf"(?:{device}[\s-]+)?)?"
+                      r"(?:\((?P<after>[^()]{1,30})\)\s+)?"
+                      rf"{MACHINE_WORD}", re.IGNORECASE)
+
+
 # a count of machines written before "8-GPU servers": "64 8-GPU A100 servers" is 512 GPUs
 # (in words too: "eight 8×A100 nodes")
 SEVERAL_SLICES = re.compile(r"\s+(?:TPU\s+)?(?:pods|slices)\b", re.IGNORECASE)  # after a slice's name
@@ -580,7 +602,17 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             machines = MACHINES_BEFORE.search(sentence.text, max(0, m.start() - 12), m.start())
             count = float(m.group("count")) * (amount(machines.group("n")) if machines else 1)
             found.append((count, m.group("name"), "gpu", Span(m.group(0), at, at + len(m.group(0)))))
-    slices = []
+    slices = []  # (and machines sized by their devices: what they hold is read, not counted again)
+    for m in _sized_machine().finditer(sentence.text) if any(word in low for word in MACHINE_WORDS) else ():
+        # ("a 1080 GPU" alone is one GPU of that model: only a machine after it makes the number a count)
+        name = m.group("name") or m.group("inside") or m.group("after") or ""
+        count = _part_of_whole(sentence.text, m.start("count"),
+                               parse_plain(m.group("count")) * (1000 if m.group("k") else 1))
+        at = sentence.start + m.start()
+        if (m.group("noun") or m.group("name")) and 1 < count <= MAX_DEVICES and at not in taken:
+            noun = (m.group("noun") or "gpu").lower()
+            found.append((count, name, noun, Span(m.group(0), at, at + len(m.group(0)))))
+            slices.append(range(m.start(), m.end()))
     for m in TPU_SLICE.finditer(sentence.text):  # "a v3-256 TPU pod": a slice is a count of chips
         chips, name = tpu_slice(m)
         # slices counted: "2 TPU v5p-128 slices", "four v4-512 pods" (a count before, the plural after)
@@ -636,11 +668,7 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
         if per_node == 1 and _a_nodes_devices(sentence.text, match):
             continue  # "Each node contains 8 A100 GPUs": not the run's count (see node_time)
         count *= per_node
-        if "of " in sentence.text[max(0, match.start() - 8): match.start()]:  # "half of our 10,000-GPU …"
-            count *= _share_before(sentence.text, match.start())
-            part = PART_COUNT_BEFORE.search(sentence.text, max(0, match.start() - 40), match.start())
-            if part and parse_plain(part.group("n")) < count:  # "768 of our 1,024 H100 GPUs"
-                count = parse_plain(part.group("n"))
+        count = _part_of_whole(sentence.text, match.start(), count)
         used = USED_OF_WHICH.match(sentence.text, match.end()) if ", of which" in sentence.text else None
         if used and parse_plain(used.group("n")) < count:  # "1,024 H100 GPUs, of which 768 were used"
             count = parse_plain(used.group("n"))
@@ -730,6 +758,16 @@ def _share_of_them(words: str) -> float:
 def _share_before(text: str, at: int) -> float:
     """The share of a device count the words before it take (:data:`SHARE_BEFORE`); 1 when none."""
     return _share(SHARE_BEFORE.search(text, max(0, at - 40), at))
+
+
+def _part_of_whole(sentence: str, at: int, count: float) -> float:
+    """The devices a run used of a whole counted at ``at``: a share of it ("half of our 10,000-GPU …") or a
+    count of them before it ("768 of our 1,024 H100 GPUs"), else the whole."""
+    if "of " not in sentence[max(0, at - 8): at]:
+        return count
+    count *= _share_before(sentence, at)
+    part = PART_COUNT_BEFORE.search(sentence, max(0, at - 40), at)
+    return parse_plain(part.group("n")) if part and parse_plain(part.group("n")) < count else count
 
 
 def _share(match: re.Match[str] | None) -> float:
