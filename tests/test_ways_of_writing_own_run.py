@@ -141,6 +141,7 @@ def test_token_counts_written_in_digits(text, tokens):
     ("Training compute (PF-days)", "270", 270 * 8.64e19),
     ("Train FLOPs (1e21)", "4.2", 4.2e21),
     ("Compute (zettaFLOPs)", "0.6", 0.6e21),
+    ("ZFLOPs", "0.6", 0.6e21),  # a one-letter prefix no rate is written with
     ("Training FLOPs", "3.1 × 10^22", 3.1e22),
     ("PF-days", "39", 39 * 8.64e19),  # the unit alone is the header
     ("pfs-days", "39", 39 * 8.64e19),

@@ -668,8 +668,10 @@ def _parameter_token_columns(text: str, table: Table) -> list[Estimate]:
 COMPUTE_HEADER = re.compile(r"\bcompute\b|flop|\bpfs?-?days?\b|\bpf/s-days?\b")
 NOT_COMPUTE_TOTAL = re.compile(r"per\b|/\s*(?:token|step|s\b|sec)|flop/s|flops/s|[tgm]flops?\b|inference|"
                                r"utili[sz]ation|mfu|throughput|optimal|budget|ratio|%")
-FLOP_SCALE = re.compile(r"(?:\b1e|10\^?)(?P<e>\d{1,2})\b|\b(?P<prefix>peta|exa|zetta|yotta)")
-PREFIX_SCALE = {"peta": 1e15, "exa": 1e18, "zetta": 1e21, "yotta": 1e24}
+# (and the one-letter prefixes no rate is written with: "ZFLOPs", "YFLOPs"; a "PFLOPS" may be a rate)
+FLOP_SCALE = re.compile(r"(?:\b1e|10\^?)(?P<e>\d{1,2})\b"
+                        r"|\b(?P<prefix>peta|exa|zetta|yotta|z(?=flop)|y(?=flop))")
+PREFIX_SCALE = {"peta": 1e15, "exa": 1e18, "zetta": 1e21, "yotta": 1e24, "z": 1e21, "y": 1e24}
 CELL_NUMBER = re.compile(rf"^\s*(?:~\s*)?(?:{SCIENTIFIC}|(?P<plain>{NUMBER}))")
 MIN_TRAINING_FLOP = 1e15
 
