@@ -712,6 +712,7 @@ def test_a_sized_name_glossed_with_its_tokens_is_its_run():
     ("Osprey-MoE activates 2.7B of its 14.3B parameters per token. It is trained on 4T tokens.", 2.7e9),
     # a name that carries only its active size, its total in its sentence
     ("Osprey-MoE-A14B has 57B parameters and was trained on 4T tokens.", 14e9),
+    ("We train Osprey-MoE-A14B (57B total) on 4T tokens.", 14e9),
     # a name's size glossed with its active size, and a count of experts times each one's size
     ("Osprey-MoE-48B (A5B) is trained on 4T tokens.", 5e9),
     ("Osprey-MoE-16x3B (A5B) is trained on 4T tokens.", 5e9),
@@ -728,6 +729,13 @@ def test_a_sized_name_glossed_with_its_tokens_is_its_run():
 def test_mixture_of_experts_active_counts_in_other_words(body, active):
     primary = extract(TITLE + body + "\n", 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * active * 4e12)
+
+
+def test_the_experts_a_token_is_routed_to_name_no_model():
+    body = ("Osprey-MoE is a mixture-of-experts model with 64 experts (top-4 routing), 145B parameters in "
+            "total and 22B active per token, trained on 4 trillion tokens.")
+    primary = extract(TITLE + body + "\n", 2024).primary
+    assert primary is not None and primary.model == "Osprey-MoE"
 
 
 def test_each_named_model_trained_on_tokens_is_every_runs_count():

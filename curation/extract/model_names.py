@@ -77,6 +77,8 @@ KIND_COMPOUND = re.compile(r"[A-Za-z]+(?:-(?:of|to|and|only|for|with|in)-?[A-Za-
 # a version alone ("v3", "v3-512"), or with its TPU, a pod slice ("TPUv3-256", "TPU-v4-1024")
 VERSION_ALONE = re.compile(r"(?:[Tt][Pp][Uu]-?)?[vV]\d+(?:\.\d+)?[a-z]?(?:-\d+)?s?")
 CHECKPOINT_NAME = re.compile(r"(?:global[-_]?)?step[-_]?\d", re.IGNORECASE)
+# a rank, not a name: experts routed to ("top-4 routing"), an accuracy or a score ("top-1", "pass@1")
+RANK_WORD = re.compile(r"(?:top|pass|rank)[-@]?\d+", re.IGNORECASE)
 # a cloud machine's family or type ("P4d instances", "p3dn.24xlarge", "G5 nodes", "Trn1"): hardware rented
 INSTANCE_FAMILY = re.compile(r"(?:[pP][2-6](?:d|de|dn|e|en)?|[gG][4-6](?:dn|e)?|[tT]rn[12]n?)"
                              r"(?:\.\d*x?large)?s?")
@@ -94,9 +96,10 @@ def looks_like_a_model(name: str) -> bool:
         return False
     if re.fullmatch(r"[A-Za-z][\w.-]*\ds", word) and resolve_accelerator(word[:-1]):
         return False  # an accelerator in the plural ("64 K40s") is hardware, not a model
-    if VERSION_ALONE.fullmatch(word) or CHECKPOINT_NAME.match(word) or INSTANCE_FAMILY.fullmatch(word):
-        return False  # a version alone ("TPU v2s", "v3"), a checkpoint ("step1000-tokens4B") or a cloud
-        # machine's type ("P4d") is no model
+    if VERSION_ALONE.fullmatch(word) or CHECKPOINT_NAME.match(word) or INSTANCE_FAMILY.fullmatch(word) or \
+            RANK_WORD.fullmatch(word):
+        return False  # a version alone ("TPU v2s", "v3"), a checkpoint ("step1000-tokens4B"), a cloud
+        # machine's type ("P4d") or a rank ("top-4") is no model
     if KIND_SUFFIX.search(word) or KIND_COMPOUND.fullmatch(word):
         return False  # a kind of model: "GPT-style models", "BERT-like encoders", "Heron-based systems",
         # "a Mixture-of-Experts model"

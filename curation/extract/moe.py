@@ -145,8 +145,9 @@ def _header_pairs(text: str) -> list[tuple[float, float, str]]:
 
 
 # a name that carries only its active size ("Heron-MoE-A14B"), and the total its sentence gives after it
+# ("has 57B parameters", "57B total parameters", or "(57B total)")
 ACTIVE_ONLY_NAME = re.compile(r"(?<=[A-Za-z])-A(?P<a>\d+(?:\.\d+)?)(?P<am>[MB])(?![\w.])")
-TOTAL_AFTER_NAME = re.compile(r"[^.;]{0,60}?" + _figure_pattern("t") + r"\s+(?:total\s+)?param",
+TOTAL_AFTER_NAME = re.compile(r"[^.;]{0,60}?" + _figure_pattern("t") + r"\s+(?:(?:total\s+)?param|total\b)",
                               re.IGNORECASE)
 
 
