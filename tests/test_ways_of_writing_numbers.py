@@ -178,6 +178,9 @@ def test_a_thousands_point_only_before_whole_device_counts(text, kept):
 
 @pytest.mark.parametrize(("text", "plain"), [
     ("Training required 15 000 GPU hours on 1 024 GPUs.", "Training required 15000 GPU hours on 1024 GPUs."),
+    # groups before a multiplier word, and more than one group before a device
+    ("Heron saw 1 400 billion tokens.", "Heron saw 1400 billion tokens."),
+    ("Training took 2 000 000 GPU hours.", "Training took 2000000 GPU hours."),
     ("Table 2 512 GPUs; batch 32 128 tokens; 0 512 GPUs.",) * 2,
 ])
 def test_a_thousands_space_only_before_whole_device_counts(text, plain):

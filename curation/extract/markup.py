@@ -226,9 +226,11 @@ def _thousands_point(match: re.Match[str]) -> str:
 
 # a plain space between digit groups, where only a whole count makes sense: "1 024 GPUs", "15 000 GPU
 # hours", "2 048 TPU v4 chips" (the space as typeset numbers have it, kept as a plain space by text
-# extraction): read before "GPU" and "TPU", found by a plain search (a pattern tried at every space is slow)
-SPACE_GROUP_BEFORE = re.compile(r"(?<![\w.,-])(?P<head>[1-9]\d{0,2}) (?=\d{3}\s?$)")
-COUNTED_DEVICE_WORDS = ("GPU", "TPU")  # (each a search of the whole text: the common ones)
+# extraction): read before "GPU" and "TPU" and before a multiplier word ("1 400 billion tokens"), found by
+# a plain search (a pattern tried at every space is slow); groups of three digits, one or more ("2 000 000
+# GPU hours")
+SPACE_GROUP_BEFORE = re.compile(r"(?<![\w.,-])(?P<head>[1-9]\d{0,2})(?P<rest>(?: \d{3})+) ?$")
+COUNTED_DEVICE_WORDS = ("GPU", "TPU", "billion", "million", "trillion")  # (each a search of the whole text)
 # a word whose number a count may follow: "Table 2 512 GPUs" is no count of 2,512
 NUMBERED_WORD = re.compile(r"(?:table|figure|fig\.|section|sec\.|eq\.|equation|appendix|step|stage|phase"
                            r"|version|round|run|setting|experiment)\s*$", re.IGNORECASE)
@@ -242,9 +244,10 @@ def _space_groups_joined(document: str) -> str:
         at = document.find(word)
         while at != -1:
             if at > 1 and document[at - 1] == " " and document[at - 2].isdigit():  # "000 GPU": a cheap test
-                group = SPACE_GROUP_BEFORE.search(document, max(0, at - 10), at)
+                group = SPACE_GROUP_BEFORE.search(document, max(0, at - 20), at)
                 if group and not NUMBERED_WORD.search(document, max(0, group.start() - 14), group.start()):
-                    spaces.add(group.end("head"))
+                    rest = group.start("rest")
+                    spaces.update(rest + i for i, c in enumerate(group.group("rest")) if c == " ")
             at = document.find(word, at + len(word))
     for space in sorted(spaces, reverse=True):
         document = document[:space] + document[space + 1:]
@@ -825,7 +828,8 @@ def plain_text(document: str) -> str:
     dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned"), words broken over a line
     joined ("to-" and "kens": "tokens"), a number broken after its thousands comma joined ("1,\\n024":
     "1,024"), digits grouped by a thin or no-break space or an apostrophe
-    written together ("2 048", "12'200": "2048", "12200"), a decimal comma before a size as a point
+    written together ("2 048", "12'200": "2048", "12200"; with a plain space before a device or a
+    multiplier word, "2 000 000 GPU hours", "1 400 billion tokens"), a decimal comma before a size as a point
     ("1,4 trillion": "1.4 trillion"), a point between thousands before devices or device time ("812.321
     GPU hours": "812321 GPU hours"), token counts in metric units as sizes
     ("5,500 GT", "14 Teratokens": "5,500B tokens", "14 T tokens"), counts in scientific notation or in
