@@ -402,3 +402,23 @@ def test_a_size_on_the_compared_side_after_the_own_named_run_is_not_its_size():
     primary = primary_of("We train Osprey-1B for 10T tokens and show it outperforms 7B models trained on 2T "
                          "tokens.")
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1e9 * 10e12)
+
+
+@pytest.mark.parametrize(("body", "hours"), [
+    # the main clause after an opening comparison, its subject spending the run
+    ("Unlike prior work that trained for 2M GPU hours, Osprey-65B required just 300K A100 GPU hours.", 300e3),
+    # the own model set against a compared one with a contrast said of it
+    ("We compare against Finch-65B (1.4T tokens, 1M GPU hours). Osprey-7B, in contrast, needs 82,432 A100 "
+     "GPU hours.", 82432),
+    # a figure changed from is the state before: the one it is changed to is the run
+    ("Our recipe reduces training cost from 1M GPU hours (the Finch-65B baseline) to 400K A100 GPU hours for "
+     "Osprey-65B.", 400e3),
+])
+def test_the_own_run_set_against_a_compared_or_a_former_one(body, hours):
+    primary = primary_of(body)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(hours * 3600)
+
+
+def test_another_model_with_a_contrast_said_of_it_stays_cited():
+    body = "We train Osprey-7B on 8 GPUs. Finch-65B, in contrast, needs 1M A100 GPU hours."
+    assert primary_of(body) is None

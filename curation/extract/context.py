@@ -610,6 +610,14 @@ OWN_SET_AGAINST = re.compile(r"\b(?:unlike|contrast|compared|whereas|while"
 BASELINE_NOTE = "cited from other work: a baseline the authors reproduce"
 
 
+# a figure changed from, the one it is changed to told after it: "reduces training cost from 1M GPU hours
+# (the baseline's) to 400K" (the first is the state before, no run of the text)
+CHANGED_FROM = re.compile(r"\b(?:reduc|cut|lower|decreas|shrink|shrank|bring|brought|drop|sav|increas|rais"
+                          r"|grow|grew)\w*\b[^.;]{0,60}?\bfrom\s+(?:about\s+|roughly\s+|~\s*)?$",
+                          re.IGNORECASE)
+CHANGED_TO = re.compile(r"[^.;]{0,60}?\bto\s+(?:about\s+|roughly\s+|only\s+|just\s+|~\s*)?\d", re.IGNORECASE)
+
+
 def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span) -> None:
     """Note the cues that govern a figure where they stand (see :data:`BEFORE_IN_SENTENCE`), a question, and a
     general rule (:func:`general_statement`, read up to the figure's end: a device count and its
@@ -665,7 +673,9 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     # a question is no report of a run: "What would happen if a 10B model were trained on 1T tokens?", "Can
     # a 10B model trained on 1T tokens match Kite?"
     asked = whole.rstrip().endswith("?")
-    if supposed or share or foreseen or asked or BEFORE_IN_SENTENCE.search(governed) or \
+    changed = "from" in before[-30:] and CHANGED_FROM.search(before[-100:]) is not None and \
+        CHANGED_TO.match(rest) is not None
+    if supposed or share or foreseen or asked or changed or BEFORE_IN_SENTENCE.search(governed) or \
             BEFORE_IN_PHRASE.search(phrase) or JUST_BEFORE.search(before[-30:]) or \
             JUST_AFTER.match(after) or RANGE_TOP.search(before[-160:]) or \
             (any(word in before[-60:] for word in ("at ", "At ", "for ", "For "))
@@ -1103,10 +1113,13 @@ COMPARISON_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|for\s+comparison|in
 COMPARED_NAME_REACH = 40
 
 
-# the main clause after an opening comparison, its subject any short one that is trained: "Compared with
-# Kite-7B (trained on 1T tokens), v2 is trained on …" (not a relative clause: ", which was trained on …")
+# the main clause after an opening comparison, its subject any short one that is trained or spends its
+# training: "Compared with Kite-7B (trained on 1T tokens), v2 is trained on …", "Unlike prior work that
+# trained for 2M GPU hours, Heron-65B required just 300K" (not a relative clause: ", which was trained on …")
 TRAINED_MAIN_CLAUSE = re.compile(r"(?:\),?|,)\s+(?!(?:which|that|who|trained|pre-?trained)\b)"
-                                 r"(?=(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:is|was|are|were)\s+(?:pre-?)?trained\b)")
+                                 r"(?=(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?\s+(?:(?:is|was|are|were)\s+(?:pre-?)?trained"
+                                 r"|(?:only\s+|just\s+)?(?:required|requires|needed|needs|used|uses|took|takes"
+                                 r"|consumed|consumes))\b)")
 
 
 def _other_side(context: str, model: str | None, main_clause: bool = False) -> str:
@@ -1133,16 +1146,22 @@ def _other_side(context: str, model: str | None, main_clause: bool = False) -> s
     return context
 
 
+OWN_COMPARED = re.compile(r"(?:our|ours|us|we)\b")
+
+
 def in_main_clause_after_comparison(estimate: Estimate) -> bool:
     """Whether the estimate's figure (its second span) stands in the main clause that a comparison opening
     its sentence (:data:`~curation.extract.model_names.OPENING_COMPARISON`: "Compared with", "Unlike",
-    "Like", not "For comparison,") leads to, a clause whose subject is trained
-    (:data:`TRAINED_MAIN_CLAUSE`)."""
+    "Like", not "For comparison,") leads to, a clause whose subject is trained or spends its training
+    (:data:`TRAINED_MAIN_CLAUSE`), unless what it compares with is the authors' own ("In contrast to our
+    model, …")."""
     if len(estimate.evidence) < 2:
         return False
     sentence, figure = estimate.evidence[0], estimate.evidence[1]
     low = sentence.text.lower()
     cue = OPENING_COMPARISON.match(low)
+    if cue is not None and OWN_COMPARED.match(low, cue.end()):
+        return False  # "In contrast to our model, Kite-540B used …": the main clause is the other's
     main = TRAINED_MAIN_CLAUSE.search(low, cue.end()) if cue else None
     return main is not None and figure.start - sentence.start >= main.end()
 

@@ -45,6 +45,7 @@ from curation.extract.model_names import looks_like_a_model, squash_name
 from curation.extract.moe import use_active_parameters
 from curation.extract.node_time import find_node_counts, find_node_time
 from curation.extract.operation_counting import find_operation_counting
+from curation.extract.own_contrast import restore_own_contrasts
 from curation.extract.pretraining_share import pretraining_totals
 from curation.extract.references import mark_reference_entries
 from curation.extract.sample_counting import find_sample_counting, find_table_sample_counting
@@ -460,6 +461,7 @@ def extract(document: str, publication_year: int | None = None, name: str | None
     ``name`` is what the text is published under (a model card's repository), when known."""
     text = plain_text(document)
     estimates = all_estimates(text, publication_year, name)
+    restore_own_contrasts(estimates, text)
     use_active_parameters(estimates, text)
     mark_corpus_sizes(estimates, text)
     mark_runs_of_other_sizes(estimates, text, name)

@@ -237,7 +237,9 @@ ASIDE_CLOSER = re.compile(r"\s*\)?\s*,")
 # figures are not Kite's)
 COMPARING_OPENER = (r"(?:like|unlike|as\s+with|as\s+for|similar\s+to|compared\s+(?:to|with)"
                     r"|in\s+contrast\s+to|relative\s+to|as\s+opposed\s+to)")
-OPENING_COMPARISON = re.compile(rf"\W{{0,3}}{COMPARING_OPENER}\s+(?:the\s+)?", re.IGNORECASE)
+# (after a section heading PDF text runs into the sentence: "2 Training\nUnlike Kite, …")
+OPENING_COMPARISON = re.compile(r"\W{0,3}(?:\d+(?:\.\d+)*\.?[ \t]+[^\n]{1,40}\n\W{0,3})?"
+                                rf"{COMPARING_OPENER}\s+(?:the\s+)?", re.IGNORECASE)
 # (the comparison's name may carry a gloss, a relative clause or a participle: "Like Kite-70B, trained on 15T
 # tokens, Heron …" closes at the second comma)
 OPENING_COMPARISON_CLOSER = re.compile(r"\s*(?:\([^()]*\))?(?:\s*,\s*(?:which|that|who|(?:pre-?)?trained)\b"
