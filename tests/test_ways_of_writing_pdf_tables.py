@@ -185,3 +185,31 @@ def test_the_own_run_in_rows_of_devices_and_days_beside_anothers():
     primary = extract_document(Document(PAPER, text, 2024)).primary
     assert primary is not None and primary.model == "Heron"
     assert primary.value_flop == pytest.approx(512 * 12 * 86400 * 312e12 * 0.3)
+
+
+HYPERPARAMETERS = "Heron: small open language models\n\nAbstract\nWe introduce Heron-7B.\n\n"
+
+
+@pytest.mark.parametrize("table", [
+    # a key-value table of hyperparameters written a row a line, its batch in tokens
+    "Table 2: Pre-training hyperparameters of Heron-7B.\nHyperparameter Value\nLayers 32\nHidden size 4096\n"
+    "Batch size (tokens) 4M\nTraining steps 500K\nSequence length 4096\nPeak learning rate 3e-4\n",
+    # a model a column, with and without pipes, no parameter row: each name's size, its steps × batch × length
+    "Table 2: Pre-training hyperparameters.\nHeron-1B Heron-7B\nLayers 24 32\nBatch size 1024 2048\n"
+    "Sequence length 2048 2048\nTraining steps 250K 488K\n",
+    "Table 2: Pre-training hyperparameters.\n| | Heron-1B | Heron-7B |\n|---|---|---|\n"
+    "| Batch size (sequences) | 1024 | 2048 |\n| Sequence length | 2048 | 2048 |\n"
+    "| Training steps | 250K | 488K |\n",
+])
+def test_a_hyperparameter_table_gives_the_runs_steps_batch_and_length(table):
+    primary = extract_document(Document(PAPER, HYPERPARAMETERS + table, 2024)).primary
+    assert primary is not None and primary.model in (None, "Heron-7B")
+    assert primary.value_flop == pytest.approx(6 * 7e9 * 2e12, rel=0.03)
+
+
+def test_a_count_ending_the_row_above_is_no_count_of_the_row_below():
+    """"Hidden size 4096" / "Batch size (tokens) 4M": the 4096 is no batch of 4096 sequences."""
+    text = (HYPERPARAMETERS + "Hidden size 4096\nBatch size (tokens) 4M\nTraining steps 500K\n"
+            "Sequence length 4096\n")
+    estimates = extract_document(Document(PAPER, text, 2024)).estimates
+    assert {round(e.assumptions["training_tokens"]) for e in estimates} == {2_000_000_000_000}

@@ -1627,8 +1627,8 @@ def token_figures(text: str) -> list[tuple[float, Span, Span]]:
                                or TOKEN_PHASE.match(low, m.end()))
             at = low.find(word, at + 1)
     for tokens, spans in table_step_tokens(text):  # "| Training steps | 500,000 |" "| Batch size | 4M |" …
-        rows = Span(text[spans[0].start: spans[-1].end], spans[0].start, spans[-1].end)
-        found.append((tokens, rows, spans[0]))
+        first, last = min(span.start for span in spans), max(span.end for span in spans)  # in any order
+        found.append((tokens, Span(text[first:last], first, last), spans[0]))
     for tokens, spans in step_tokens(text):  # "for 250k steps with a batch size of 4M tokens"
         first, last = min(s.start for s in spans), max(s.end for s in spans)
         sentence = sentence_around(text, first, first + 1)

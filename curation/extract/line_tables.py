@@ -384,7 +384,10 @@ def column_line_tables(text: str) -> list[Table]:
     whose header line's words are the columns' names after an empty first column."""
     tables: list[Table] = []
     seen: set[int] = set()
-    for _, start, _, line in _short_lines_with(text, "token"):
+    # (the row of tokens, or of training steps where a hyperparameter table gives its steps, batch and
+    # sequence length instead: "Training steps 250K 500K")
+    rows_of_run = [*_short_lines_with(text, "token"), *_short_lines_with(text, "steps")]
+    for _, start, _, line in rows_of_run:
         last = line.rsplit(None, 1)[-1] if line.strip() else ""
         if not (last[:1].isdigit() or last[:1] == "~") or not COLUMN_VALUE.fullmatch(last.upper()):
             continue  # cheap: the row of tokens ends in a value ("… 300B 1T")

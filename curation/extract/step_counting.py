@@ -36,7 +36,12 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
   length 2048, a batch size of 512 and 143,000 steps": 2048);
 - a card's table of hyperparameters, one "| name | value |" row each, gives the same three figures in
   rows labelled steps (training steps, iterations; not warm-up or decay), batch size (in tokens when
-  its label or value says so) and sequence or context length (:func:`table_step_tokens`);
+  its label or value says so) and sequence or context length (:func:`table_step_tokens`), and so does
+  such a table written a row a line without pipes ("Batch size (tokens) 4M" / "Training steps 500K"),
+  and each model's column of a table with a model a column (:func:`column_step_tokens`);
+- a count that ends a line is no count of the row keyed on the next ("Hidden size 4096" / "Batch size
+  (tokens) 4M": no batch of 4096; "… 4M" / "Training steps 500K": no 4M steps), and a row of steps with
+  another column's value after it ("Training steps 250K 500K") is read by column, not as prose;
 - the result is an upper bound on the tokens seen, so its estimates stay Speculative.
 """
 
@@ -48,8 +53,9 @@ from functools import lru_cache
 from curation.extract.anchors import lowered, positions, token_end
 from curation.extract.device_sentences import device_counts
 from curation.extract.evidence import Span, sentence_around, sentence_before
+from curation.extract.line_tables import key_value_lines
 from curation.extract.step_counts import STEPS, count_value, counted
-from curation.extract.tables import find_tables
+from curation.extract.tables import Row, Table, find_tables
 
 # "Training steps: 250k", and with no sign after a qualified word: "training steps 250k", "total steps of 1M"
 # (and a configuration's keys: "max_steps: 100000", "train_steps: 100000", quoted or hyphenated, iterations
@@ -280,7 +286,10 @@ def _batches(area: str) -> list[tuple[re.Match[str], bool]]:
     inside = [range(m.start(), m.end()) for m in sequences]  # its tokens are no batch of their own
     written = sorted([*sequences, *BATCH.finditer(area), *SEQUENCES_RATE.finditer(area),
                       *EACH_STEP_TOKENS.finditer(area), *STEPS_EACH_TOKENS.finditer(area),
-                      *(BATCH_FIRST.finditer(area) if "atch size" in area else ()),
+                      # (not a count that ends the row above a row keyed "Batch size": "… 4096" / "Batch
+                      # size (tokens) 4M")
+                      *(m for m in (BATCH_FIRST.finditer(area) if "atch size" in area else ())
+                        if "\n" not in m.group(0) or not VALUE_ON_LINE.match(area, m.end())),
                       *(TOKEN_SIZED_BATCH.finditer(area) if "token batch" in area or "token global" in area
                         or "-token" in area else ()),
                       *(m for m in BATCH_RATE.finditer(area) if not any(m.start() in r for r in inside))],
@@ -314,10 +323,20 @@ def field_block(text: str, at: int) -> Span | None:
     return run if run is not None and "\n" in run.text else None
 
 
+# a value after the steps' word on its line: the word keys a row of a table written a row a line
+ROW_KEY_AFTER = re.compile(r"[ \t]*[:=|]?[ \t]*~?\d")
+ANOTHER_COLUMN = re.compile(r"[ \t]+~?\d[\d,.]*[kKMBT]?[ \t]*(?:$|\n|[ \t]~?\d)")
+VALUE_ON_LINE = re.compile(r"[^\n\d]*\d")  # (the same after a key's other words: "(tokens) 4M")
+
+
 @lru_cache(maxsize=8)  # asked by the card and the paper finders about the same text
 def _set_ups(text: str) -> list[tuple[float, list[Span], bool]]:
     found = []
     for steps in _near_step_words(text):
+        if "\n" in steps.group(0) and ROW_KEY_AFTER.match(text, steps.end()):
+            continue  # "… 4M" / "Training steps 500K": a row's key, the count before it another row's
+        if ANOTHER_COLUMN.match(text, steps.end()):
+            continue  # "Training steps 250K 500K": a row of a table with a model a column, read by column
         before = text[max(0, steps.start() - 40): steps.start()]
         fields = list(NEXT_FIELD.finditer(before))  # not the field before ("- warmup_steps: 2000\n- steps")
         before = before[fields[-1].start():] if fields else before
@@ -392,31 +411,72 @@ NOT_THE_RUN_LABEL = re.compile(r"warm-?up|decay|fine-?tun|finetun|eval|per[\s_-]
 @lru_cache(maxsize=8)
 def table_step_tokens(text: str) -> list[tuple[float, list[Span]]]:
     """(tokens, [steps, batch, sequence-length rows]) from each hyperparameter table (two cells a row)
-    that gives training steps, a batch size and, unless the batch is in tokens, a sequence length."""
+    that gives training steps, a batch size and, unless the batch is in tokens, a sequence length; also
+    from such a table written a row a line without pipes ("Training steps 500K" / "Batch size (tokens)
+    4M"), its rows near each other."""
     found = []
     for table in find_tables(text):
         if NOT_THE_RUN_LABEL.search(table.header_line.text):
             continue  # a table of fine-tuning (or evaluation) hyperparameters
-        rows: dict[str, tuple[float, bool, Span]] = {}
-        for row in table.rows:
-            label = row.label
-            value = TABLE_VALUE.fullmatch(row.cells[1]) if len(row.cells) == 2 else None
-            if value is None or NOT_THE_RUN_LABEL.search(label):
-                continue
-            tokens = bool(value.group("tokens")) or "token" in label.lower()
-            for kind, pattern in (("steps", STEPS_LABEL), ("batch", BATCH_LABEL), ("length", LENGTH_LABEL)):
-                if pattern.search(label) and kind not in rows:
-                    rows[kind] = (count_value(value, "v"), tokens, row.line)
-                    break
-        if "steps" not in rows or "batch" not in rows:
-            continue
-        (steps, _, steps_row), (batch, in_tokens, batch_row) = rows["steps"], rows["batch"]
-        if in_tokens:
-            total, spans = steps * batch, [steps_row, batch_row]
-        elif "length" in rows:
-            total, spans = steps * batch * rows["length"][0], [steps_row, batch_row, rows["length"][2]]
-        else:
-            continue
-        if 1e8 <= total <= 1e15 and steps >= 1000:
-            found.append((total, spans))
+        tokens = _rows_tokens([row for row in table.rows if len(row.cells) == 2])
+        if tokens is not None:
+            found.append(tokens)
+    low = lowered(text)
+    if "steps" in low and "batch" in low:  # cheap: most texts write no such table
+        for block in _line_blocks(text):
+            tokens = _rows_tokens(block)
+            if tokens is not None and all(tokens[1][0].start != spans[0].start for _, spans in found):
+                found.append(tokens)
     return found
+
+
+LINE_BLOCK_GAP = 400  # characters between two rows of one table written a row a line
+
+
+def _line_blocks(text: str) -> list[list[Row]]:
+    """The key-value rows written a line each whose keys speak of steps, a batch or a sequence length
+    (:func:`~curation.extract.line_tables.key_value_lines`), grouped where they stand near each other."""
+    rows = sorted({row.line.start: row for word in ("steps", "batch", "length", "context")
+                   for row in key_value_lines(text, word)}.values(), key=lambda row: row.line.start)
+    blocks: list[list[Row]] = []
+    for row in rows:
+        if blocks and row.line.start - blocks[-1][-1].line.end <= LINE_BLOCK_GAP:
+            blocks[-1].append(row)
+        else:
+            blocks.append([row])
+    return blocks
+
+
+def _rows_tokens(rows: list[Row]) -> tuple[float, list[Span]] | None:
+    """The tokens key-value rows give (their label, their value): steps times the batch, times the
+    sequence length unless the batch is in tokens; and the rows' lines."""
+    found: dict[str, tuple[float, bool, Span]] = {}
+    for row in rows:
+        value = TABLE_VALUE.fullmatch(row.cells[1])
+        if value is None or NOT_THE_RUN_LABEL.search(row.label):
+            continue
+        tokens = bool(value.group("tokens")) or "token" in row.label.lower()
+        for kind, pattern in (("steps", STEPS_LABEL), ("batch", BATCH_LABEL), ("length", LENGTH_LABEL)):
+            if pattern.search(row.label) and kind not in found:
+                found[kind] = (count_value(value, "v"), tokens, row.line)
+                break
+    if "steps" not in found or "batch" not in found:
+        return None
+    (steps, _, steps_row), (batch, in_tokens, batch_row) = found["steps"], found["batch"]
+    if in_tokens:
+        total, spans = steps * batch, [steps_row, batch_row]
+    elif "length" in found:
+        total, spans = steps * batch * found["length"][0], [steps_row, batch_row, found["length"][2]]
+    else:
+        return None
+    return (total, spans) if 1e8 <= total <= 1e15 and steps >= 1000 else None
+
+
+def column_step_tokens(table: Table, column: int) -> tuple[float, list[Span]] | None:
+    """The tokens of one model's column in a table of hyperparameters with a model a column ("| |
+    Heron-1B | Heron-7B |" over "| Training steps | 250K | 500K |", "| Batch size | 1024 | 2048 |", "|
+    Sequence length | 2048 | 2048 |"): read as :func:`_rows_tokens` reads a key-value table's rows."""
+    if NOT_THE_RUN_LABEL.search(table.header_line.text):
+        return None
+    return _rows_tokens([Row([row.label, row.cells[column]], row.line) for row in table.rows
+                         if column < len(row.cells)])

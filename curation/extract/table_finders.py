@@ -37,7 +37,7 @@ from curation.extract.line_tables import (
     key_value_lines,
     line_tables,
 )
-from curation.extract.model_names import document_title, squash_name
+from curation.extract.model_names import SIZED_NAME, document_title, squash_name
 from curation.extract.parameter_labels import PARAMETER_LABEL, names_experts, parameter_label
 from curation.extract.quantities import (
     BLANK_LINE,
@@ -48,6 +48,7 @@ from curation.extract.quantities import (
     scaled_value,
     scientific_value,
 )
+from curation.extract.step_counting import column_step_tokens
 from curation.extract.tables import Row, Table, find_tables
 from curation.units import FLOP_PER_PFS_DAY
 
@@ -627,7 +628,7 @@ def _parameter_token_columns(text: str, table: Table) -> list[Estimate]:
     tokens = next((i for i, label in enumerate(labels)
                    if TOKEN_LABEL.search(label) and not NOT_RUN_TOKENS_LABEL.search(label)), None)
     if params is None or tokens is None:
-        return []
+        return _name_size_step_columns(text, table)
     names = _column_names(table)
     param_row, token_row = table.rows[params], table.rows[tokens]
     active = "activ" in labels[params]
@@ -659,6 +660,46 @@ def _parameter_token_columns(text: str, table: Table) -> list[Estimate]:
             if total:
                 estimate.assumptions["total_parameters"] = total
         estimates.append(classify(estimate, f"{param_row.line.text} {token_row.line.text}".lower()))
+    return estimates
+
+
+def _name_size_step_columns(text: str, table: Table) -> list[Estimate]:
+    """A table with a sized model a column and no parameter row ("| | Heron-1B | Heron-7B |"): each
+    column's 6 · N · D, N the size its name carries, D its token row's or the steps, batch and sequence
+    length its rows give (:func:`~curation.extract.step_counting.column_step_tokens`)."""
+    names = _column_names(table)
+    labels = [row.label.lower() for row in table.rows]
+    if parameter_label(labels) is not None:
+        return []
+    token_row = next((row for row, label in zip(table.rows, labels, strict=True)
+                      if TOKEN_LABEL.search(label) and not NOT_RUN_TOKENS_LABEL.search(label)), None)
+    estimates = []
+    for column in range(1, len(names)):
+        sized = SIZED_NAME.fullmatch(names[column].strip())
+        if sized is None:
+            continue
+        n = scaled_value(sized.group("n"), sized.group("m").lower())
+        d = _cell_value(token_row.cells[column], token_row.label.lower()) \
+            if token_row is not None and column < len(token_row.cells) else None
+        rows = [token_row.line] if d and token_row is not None else []
+        stepped = None if d else column_step_tokens(table, column)
+        if stepped:
+            d, rows = stepped
+        if not d or not (1e6 <= n <= 1e14 and 1e8 <= d <= 1e15):
+            continue
+        first, last = table.header_line.start, max(row.end for row in rows)
+        written = table.header_line.text.find(names[column].strip())
+        at = table.header_line.start + written
+        name = Span(names[column].strip(), at, at + len(names[column].strip())) if written != -1 \
+            else table.header_line  # where N is written
+        estimate = Estimate(
+            6 * n * d, OPERATION_COUNTING, [Span(text[first:last], first, last), *rows, name],
+            {"parameters": n, "training_tokens": d, "formula": "6 * N * D", "table_row": True,
+             "table_header": table.header_line.text,
+             "pairing": "a table column's model size, from its name, and its tokens"},
+            # (steps × batch is an upper bound on the tokens seen)
+            model=names[column].strip(), confidence="Speculative" if stepped else "Likely")
+        estimates.append(classify(estimate, " ".join(row.text for row in rows).lower()))
     return estimates
 
 
