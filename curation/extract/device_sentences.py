@@ -475,6 +475,7 @@ TIMES_COUNT = re.compile(r"[x×*]\s*\d")  # the cheap test before :func:`_count_
 MACHINE_WORDS = ("cluster", "supercomputer", "system", "pod", "machine", "server", "node", "box",
                  "workstation")
 MACHINE_WORD = rf"(?:{'|'.join(MACHINE_WORDS)})\b"
+MACHINE_HINT = re.compile("|".join(MACHINE_WORDS))  # the cheap test, on the lower-cased sentence
 
 
 @lru_cache(maxsize=1)
@@ -603,7 +604,7 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             count = float(m.group("count")) * (amount(machines.group("n")) if machines else 1)
             found.append((count, m.group("name"), "gpu", Span(m.group(0), at, at + len(m.group(0)))))
     slices = []  # (and machines sized by their devices: what they hold is read, not counted again)
-    for m in _sized_machine().finditer(sentence.text) if any(word in low for word in MACHINE_WORDS) else ():
+    for m in _sized_machine().finditer(sentence.text) if MACHINE_HINT.search(low) else ():
         # ("a 1080 GPU" alone is one GPU of that model: only a machine after it makes the number a count)
         name = m.group("name") or m.group("inside") or m.group("after") or ""
         count = _part_of_whole(sentence.text, m.start("count"),

@@ -386,7 +386,8 @@ def column_line_tables(text: str) -> list[Table]:
     seen: set[int] = set()
     # (the row of tokens, or of training steps where a hyperparameter table gives its steps, batch and
     # sequence length instead: "Training steps 250K 500K")
-    rows_of_run = [*_short_lines_with(text, "token"), *_short_lines_with(text, "steps")]
+    rows_of_run = [*_short_lines_with(text, "token"),
+                   *(_short_lines_with(text, "steps") if "batch size" in lowered(text) else ())]
     for _, start, _, line in rows_of_run:
         last = line.rsplit(None, 1)[-1] if line.strip() else ""
         if not (last[:1].isdigit() or last[:1] == "~") or not COLUMN_VALUE.fullmatch(last.upper()):

@@ -230,7 +230,8 @@ def _thousands_point(match: re.Match[str]) -> str:
 # a plain search (a pattern tried at every space is slow); groups of three digits, one or more ("2 000 000
 # GPU hours")
 SPACE_GROUP_BEFORE = re.compile(r"(?<![\w.,-])(?P<head>[1-9]\d{0,2})(?P<rest>(?: \d{3})+) ?$")
-COUNTED_DEVICE_WORDS = ("GPU", "TPU", "billion", "million", "trillion")  # (each a search of the whole text)
+COUNTED_DEVICE_WORDS = ("GPU", "TPU", "illion")  # (each a search of the whole text: "illion" for billion,
+# million and trillion at once)
 # a word whose number a count may follow: "Table 2 512 GPUs" is no count of 2,512
 NUMBERED_WORD = re.compile(r"(?:table|figure|fig\.|section|sec\.|eq\.|equation|appendix|step|stage|phase"
                            r"|version|round|run|setting|experiment)\s*$", re.IGNORECASE)
@@ -241,14 +242,17 @@ def _space_groups_joined(document: str) -> str:
     joined, unless the first group is a table's or a section's number (:data:`NUMBERED_WORD`)."""
     spaces = set()
     for word in COUNTED_DEVICE_WORDS:
-        at = document.find(word)
-        while at != -1:
+        found = document.find(word)
+        while found != -1:
+            at = found
+            if word == "illion":  # the word's start: "billion", "million", "trillion"
+                at -= 2 if document.startswith("tr", found - 2) else 1
             if at > 1 and document[at - 1] == " " and document[at - 2].isdigit():  # "000 GPU": a cheap test
                 group = SPACE_GROUP_BEFORE.search(document, max(0, at - 20), at)
                 if group and not NUMBERED_WORD.search(document, max(0, group.start() - 14), group.start()):
                     rest = group.start("rest")
                     spaces.update(rest + i for i, c in enumerate(group.group("rest")) if c == " ")
-            at = document.find(word, at + len(word))
+            found = document.find(word, found + len(word))
     for space in sorted(spaces, reverse=True):
         document = document[:space] + document[space + 1:]
     return document

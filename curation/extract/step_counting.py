@@ -418,7 +418,8 @@ def table_step_tokens(text: str) -> list[tuple[float, list[Span]]]:
     for table in find_tables(text):
         if NOT_THE_RUN_LABEL.search(table.header_line.text):
             continue  # a table of fine-tuning (or evaluation) hyperparameters
-        tokens = _rows_tokens([row for row in table.rows if len(row.cells) == 2])
+        rows = [row for row in table.rows if len(row.cells) == 2]
+        tokens = _rows_tokens(rows) if any("step" in row.label.lower() for row in rows) else None
         if tokens is not None:
             found.append(tokens)
     low = lowered(text)

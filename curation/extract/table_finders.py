@@ -682,7 +682,8 @@ def _name_size_step_columns(text: str, table: Table) -> list[Estimate]:
         d = _cell_value(token_row.cells[column], token_row.label.lower()) \
             if token_row is not None and column < len(token_row.cells) else None
         rows = [token_row.line] if d and token_row is not None else []
-        stepped = None if d else column_step_tokens(table, column)
+        stepped = column_step_tokens(table, column) if not d and any("step" in label for label in labels) \
+            else None
         if stepped:
             d, rows = stepped
         if not d or not (1e6 <= n <= 1e14 and 1e8 <= d <= 1e15):
