@@ -247,7 +247,9 @@ def _space_groups_joined(document: str) -> str:
             at = found
             if word == "illion":  # the word's start: "billion", "million", "trillion"
                 at -= 2 if document.startswith("tr", found - 2) else 1
-            if at > 1 and document[at - 1] == " " and document[at - 2].isdigit():  # "000 GPU": a cheap test
+            # "… 000 GPU", a space, three digits and a space: a cheap test
+            if at > 4 and document[at - 1] == " " and document[at - 4: at - 1].isdigit() and \
+                    document[at - 5] == " ":
                 group = SPACE_GROUP_BEFORE.search(document, max(0, at - 20), at)
                 if group and not NUMBERED_WORD.search(document, max(0, group.start() - 14), group.start()):
                     rest = group.start("rest")

@@ -437,8 +437,13 @@ LINE_BLOCK_GAP = 400  # characters between two rows of one table written a row a
 def _line_blocks(text: str) -> list[list[Row]]:
     """The key-value rows written a line each whose keys speak of steps, a batch or a sequence length
     (:func:`~curation.extract.line_tables.key_value_lines`), grouped where they stand near each other."""
-    rows = sorted({row.line.start: row for word in ("steps", "batch", "length", "context")
-                   for row in key_value_lines(text, word)}.values(), key=lambda row: row.line.start)
+    steps = key_value_lines(text, "steps")
+    batches = key_value_lines(text, "batch") if steps else []
+    if not batches:  # (the lengths only where both are: "length" and "context" are common words)
+        return []
+    rows = sorted({row.line.start: row for row in [*steps, *batches, *key_value_lines(text, "length"),
+                                                   *key_value_lines(text, "context")]}.values(),
+                  key=lambda row: row.line.start)
     blocks: list[list[Row]] = []
     for row in rows:
         if blocks and row.line.start - blocks[-1][-1].line.end <= LINE_BLOCK_GAP:

@@ -663,11 +663,19 @@ def _parameter_token_columns(text: str, table: Table) -> list[Estimate]:
     return estimates
 
 
+NAME_SIZE_HINT = re.compile(r"\d[MBT](?![\w.])")
+
+
 def _name_size_step_columns(text: str, table: Table) -> list[Estimate]:
     """A table with a sized model a column and no parameter row ("| | Heron-1B | Heron-7B |"): each
     column's 6 · N · D, N the size its name carries, D its token row's or the steps, batch and sequence
     length its rows give (:func:`~curation.extract.step_counting.column_step_tokens`)."""
+    if not NAME_SIZE_HINT.search(table.header_line.text):  # cheap: most tables' columns are no sized names
+        return []
     names = _column_names(table)
+    sized = [SIZED_NAME.fullmatch(name.strip()) for name in names]
+    if not any(sized[1:]):
+        return []
     labels = [row.label.lower() for row in table.rows]
     if parameter_label(labels) is not None:
         return []
@@ -675,10 +683,9 @@ def _name_size_step_columns(text: str, table: Table) -> list[Estimate]:
                       if TOKEN_LABEL.search(label) and not NOT_RUN_TOKENS_LABEL.search(label)), None)
     estimates = []
     for column in range(1, len(names)):
-        sized = SIZED_NAME.fullmatch(names[column].strip())
-        if sized is None:
+        if sized[column] is None:
             continue
-        n = scaled_value(sized.group("n"), sized.group("m").lower())
+        n = scaled_value(sized[column].group("n"), sized[column].group("m").lower())
         d = _cell_value(token_row.cells[column], token_row.label.lower()) \
             if token_row is not None and column < len(token_row.cells) else None
         rows = [token_row.line] if d and token_row is not None else []
