@@ -417,6 +417,23 @@ def test_a_copy_for_a_makers_model_names_the_model():
     assert extraction.derived_from == "Kite 7B"
 
 
+@pytest.mark.parametrize("intro", ["Quantized GGUF versions of Kite-7B.",
+                                   "GGUF versions of Kite-7B, made with llama.cpp.",
+                                   "4-bit AWQ weights of Kite-7B."])
+def test_a_copy_with_its_format_between_names_the_model(intro):
+    assert _card("Kite-7B-GGUF", intro, "").derived_from == "Kite-7B"
+
+
+@pytest.mark.parametrize("intro", [
+    # the card's own model copied, and a family's list of quantized siblings
+    "We also release 4-bit versions of our model.",
+    "We also provide quantized versions of this model.",
+    "- Kite-7B-int4: 4-bit version of Kite-7B-sft.",
+])
+def test_copies_a_base_card_tells_of_make_it_no_copy(intro):
+    assert _card("Kite-7B", intro, "").derived_from is None
+
+
 def test_a_students_card_does_not_take_its_teachers_run():
     extraction = _card("Osprey-1B", "Osprey-1B is a 1B student distilled from Kite-7B on 50B tokens.",
                        "The teacher was pretrained on 2T tokens using 512 A100 GPUs for 20 days.")

@@ -115,6 +115,13 @@ COPY_PHRASE = re.compile(r"\b(?:quantizations? of|quantized versions? of|convers
                          # (a copy said of weights: not a license's "provide a copy of this Agreement")
                          r"mirror of|(?:sharded|re-?sharded|exact|identical|fp16|bf16) copy of|re-?upload of|"
                          r"(?:GGUF|GPTQ|AWQ) (?:format )?model files for)\s+(?:the\s+)?", re.IGNORECASE)
+# on a card whose name says it is a copy, the same with a format or a width between: "quantized GGUF
+# versions of X", "GGUF versions of X", "4-bit AWQ weights of X" (a base card's list of its family's
+# quantized siblings, "4-bit version of X-sft", makes no copy of that card)
+FORMAT_COPY_PHRASE = re.compile(r"\b(?:quantized\s+)?(?:(?:GGUF|GPTQ|AWQ|EXL2|MLX|ONNX|\d{1,2}-bit)\s+)+"
+                                r"(?:quantized\s+)?(?:versions?|quantizations?|conversions?|weights|model\s+files)"
+                                r"\s+of\s+(?:the\s+)?", re.IGNORECASE)
+OWN_COPY = re.compile(r"(?:our|this|these|its|my)\b", re.IGNORECASE)
 NAME = r"[\[`'\"]?(?P<base>[A-Za-z0-9][\w./-]*[\w/-](?:[ -]\d+(?:\.\d+)?[BbMm]\b)?)"
 # a derivation denied: "it is not a fine-tune of …", "rather than a fine-tuned version of …", "unlike a chat
 # model based on …"
@@ -466,8 +473,12 @@ def derived_from(text: str, name: str | None = None, declared: str | None = None
         own_pretraining = not post_trained and OWN_PRETRAINING.search(text)
         if not own_pretraining:
             return base
-    phrase = COPY_PHRASE.search(text[:4000])
-    if COPY_NAME.search(names) or "quantized_by" in meta or phrase:
+    copy_name = COPY_NAME.search(names)
+    phrase = COPY_PHRASE.search(text[:4000]) or \
+        (FORMAT_COPY_PHRASE.search(text[:4000]) if copy_name else None)
+    if phrase and OWN_COPY.match(text, phrase.end()):
+        phrase = None  # "We also release 4-bit versions of our model": copies of the card's own model
+    if copy_name or "quantized_by" in meta or phrase:
         named = re.match(NAME, text[phrase.end():]) if phrase else None
         owner = re.match(r"'s\s+", text[phrase.end() + named.end():]) if named else None
         if owner:  # "GGUF format model files for Acme's Heron 7B": the model, not its maker
