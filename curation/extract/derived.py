@@ -12,7 +12,9 @@ repository name the source gives:
    quantization's type ("Q4_K_M", "IQ4_XS", "FP8", "W4A16", "NF4"), or the weights re-saved ("-fp16", "-bf16",
    "-sharded"); its front matter has ``quantized_by``; or its opening says "quantizations of", "quantized
    version of", "conversion of", "converted from", "mirror of", "a sharded copy of", "re-upload of", "GGUF
-   format model files for". (A card that merely lists other formats of itself is not a copy.)
+   format model files for" (and, on a card named as a copy, a format or a width between, "quantized GGUF
+   versions of", "4-bit AWQ weights of"). (A card that merely lists other formats of itself, "quantized
+   versions of this model", or its family's quantized siblings is not a copy.)
 3. **A sentence says what it was fine-tuned from**: "a fine-tuned version of X", "fine-tuned from X", "built
    by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X", "Finetuned from
    model: X" (not a template's placeholder, "[More Information Needed]", "None"), "Parent Model: X", "a
