@@ -359,3 +359,14 @@ def test_a_frozen_model_the_text_builds_on_is_used_not_trained(sentence):
             "pairs on 512 A100 GPUs over 15 days.\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(512 * 15 * 86400 * 312e12 * 0.3)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We first train a 1B proxy model on 100B tokens to tune the data mixture, then train Heron-7B on 2T "
+    "tokens.",
+    "For ablations we use small models on 50B tokens; we then pre-train Heron-7B on 2T tokens.",
+])
+def test_a_run_told_after_a_small_study_in_its_sentence_is_the_own(sentence):
+    primary = extract(f"Heron: Open Models\n\nWe present Heron-7B.\n\n3 Training\n{sentence}\n", 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+

@@ -592,6 +592,10 @@ CLAIMED_RUN = re.compile(r"\b(?:is|was|were|are)\s+(?:pre-?)?trained\b|\bwe\s+(?
                          r"|\bwe\s+(?:only\s+|actually\s+|instead\s+)?(?:used|spent|ran)\b", re.IGNORECASE)
 
 
+# a clause that trains after what came first: "…, then train Heron-7B on 2T tokens", "and then we pre-train …"
+THEN_TRAINS = re.compile(r"\bthen\s+(?:we\s+)?(?:pre-?)?train", re.IGNORECASE)
+
+
 # a sentence that opens by setting the own run against the one before it: "Kite-RT required 64 TPU v4 chips
 # for 3 weeks. By comparison, we train …" (the sentence before, with no first person, is the other's)
 OWN_SET_AGAINST_NEXT = re.compile(r"\s*(?:(?:by|in|for)\s+comparison|in\s+contrast),?\s+(?:we|our)\b",
@@ -655,6 +659,9 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     governed = before
     if ";" in before and CLAIMED_RUN.search(before.rsplit(";", 1)[1]):
         governed = before.rsplit(";", 1)[1]  # a clause of its own that tells a run
+    if "then" in governed:  # "We first train a 1B proxy model …, then train Heron-7B on 2T tokens"
+        then = [m.start() for m in THEN_TRAINS.finditer(governed)]
+        governed = governed[then[-1]:] if then else governed
     supposed = ("ssume" in before or "uppose" in before or "magine" in before or "onsider" in before) \
         and SUPPOSITION.search(before)
     supposed = supposed or (CONSEQUENCE_OPENING.match(before) is not None
