@@ -487,6 +487,9 @@ def test_bare_gpus_are_read_as_the_data_centre_gpu_of_the_year_unless_the_text_n
     ("We introduce Pipit-7B, a bilingual model. All Pipit models are trained on the same 3T-token "
      "corpus.", 3e12),
     ("We introduce Pipit-7B, a bilingual model. We pre-train Pipit-7B on our final 2T token dataset.", 2e12),
+    # the number and its word joined by a hyphen
+    ("We introduce Pipit-7B, a bilingual model. Pipit-7B was trained on a 3.5-trillion-token corpus.",
+     3.5e12),
 ])
 def test_a_corpus_sized_in_tokens_without_the_word_tokens(sentence, tokens):
     assert only(find_flagship_counting(sentence)).assumptions["training_tokens"] == tokens

@@ -277,7 +277,8 @@ GLOSSING_TOKENS = re.compile(rf"\s*{_GLOSS_OPENING}{FREE_NUMBER}\s?(?:[MBT]|mill
                              r"\s*tokens\b", re.IGNORECASE)
 # "a 2T-token corpus", "trained on 3T multilingual corpus": a corpus sized in tokens without the word
 CORPUS_FIGURE = re.compile(
-    rf"(?P<n>{FREE_NUMBER})\s?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
+    # (a hyphen may join the number and its word too: "a 3.5-trillion-token corpus")
+    rf"(?P<n>{FREE_NUMBER})[\s-]?(?P<m>[BT]|billion|trillion)(?:-token\b|\s+(?:[\w-]+\s+){{0,2}}?"
     r"(?:corpus|corpora|dataset|mix|mixture)\b)", re.IGNORECASE)
 # a stage of a run sized in tokens: "a 10T-token general phase and a 2T-token annealing phase"
 TOKEN_PHASE = re.compile(r"(?:\s+[a-z][\w-]*){0,2}\s+(?:phase|stage)\b")
