@@ -784,3 +784,15 @@ def test_a_size_before_models_in_the_title_is_a_class_not_a_name():
             "rivals 70B models. We train Osprey on 4T tokens.\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 4e12)
+
+
+@pytest.mark.parametrize("body", [
+    # sizes and token figures paired in order with "respectively": the flagship's pair, in either order
+    "Osprey-70B and Osprey-7B were trained on 15T and 2T tokens, respectively.",
+    "Osprey-7B and Osprey-70B were trained on 2T and 15T tokens, respectively.",
+    "Osprey-1B, Osprey-7B and Osprey-70B were trained on 1T, 2T and 15T tokens, respectively.",
+    "The 70B and 7B models were trained on 15T and 2T tokens respectively.",
+])
+def test_sizes_and_token_figures_paired_respectively(body):
+    primary = extract(TITLE + body + "\n", 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 15e12)

@@ -135,6 +135,7 @@ from curation.extract.quantities import (
     scaled_value,
     scientific_value,
 )
+from curation.extract.respective import respective_pairs
 from curation.extract.stage_tokens import stage_tokens
 from curation.extract.step_counting import field_block, list_block, step_tokens, table_step_tokens
 from curation.extract.tables import Row, find_tables
@@ -2226,14 +2227,27 @@ def _coordinated_with_own(sentence: Span, figure: Span, sized: Sized, own: str, 
     return False
 
 
+def _respective_tokens(sentence: Span, size: float) -> tuple[float, Span] | None:
+    """The flagship's own token figure where its sentence pairs sizes and figures with "respectively"
+    (:func:`~curation.extract.respective.respective_pairs`: "Heron-70B and Heron-7B were trained on 15T and
+    2T tokens, respectively" gives the 70B's 15T)."""
+    return next(((tokens, span) for found, _, tokens, span in respective_pairs(sentence)
+                 if abs(found - size) <= ROUNDING * size), None)
+
+
 def _count_with(text: str, tokens: tuple[float, Span, Span], sized: Sized, flagship: Flagship | None,
                 active: tuple[float, Span] | None) -> Estimate | None:
     """6 · N · D of the flagship (or its active parameters) with one training-token figure, classified
     by its sentence; None when the figure is another model's or one corpus of several."""
     d, token_span, sentence = tokens
     own = flagship.name if flagship else None
-    owned = own is not None and _owned(_owner(sentence, token_span, sized), own, sized,
-                                        flagship.size if flagship else None, False)
+    respective = _respective_tokens(sentence, flagship.size) if flagship is not None and \
+        "respectively" in sentence.text else None
+    if respective is not None:  # "Heron-70B and Heron-7B were trained on 15T and 2T tokens, respectively"
+        d, token_span = respective
+    owned = respective is not None or (
+        own is not None and _owned(_owner(sentence, token_span, sized), own, sized,
+                                   flagship.size if flagship else None, False))
     owned = owned or (flagship is not None and own is not None
                       and _coordinated_with_own(sentence, token_span, sized, own, flagship.size))
     aside = opening_comparison_end(sentence.text, token_span.start - sentence.start)  # "Compared with X, …"

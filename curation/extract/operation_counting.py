@@ -46,6 +46,7 @@ from curation.extract.quantities import (
     parse_plain,
     scaled_value,
 )
+from curation.extract.respective import SIZE_WORD, respective_pairs
 from curation.extract.step_counting import step_tokens
 from curation.extract.token_parts import sum_listed_parts
 
@@ -177,6 +178,14 @@ def find_operation_counting(text: str) -> list[Estimate]:
             continue  # "We train Heron-1B for 10T tokens and show it beats 7B models": the name's run
         tokens = scaled_value(match.group("t"), _size(match.group("tm"))) if match.group("t") else \
             parse_plain(match.group("tp"))  # a count in digits alone: "2,000,000,000,000 tokens"
+        token_span = Span(match.group(0), match.start(), match.end())
+        # sizes and figures paired with "respectively": the largest size's pair ("The 70B and 7B models were
+        # trained on 15T and 2T tokens respectively": 70B with 15T)
+        pairs = respective_pairs(sentence) if "respectively" in sentence.text else []
+        if pairs and pairs[-1][3].start == match.start():  # the figure is the list's last
+            n_params, size_span, tokens, token_span = max(pairs, key=lambda pair: pair[0])
+            param_match = SIZE_WORD.match(sentence.text, size_span.start - sentence.start)
+            is_active = False
         steps = None
         if PER_BATCH.match(text, match.end()) or BATCH_BEFORE.search(text, max(0, match.start() - 30),
                                                                       match.start()):
@@ -195,7 +204,6 @@ def find_operation_counting(text: str) -> list[Estimate]:
         value = 6 * n_params * tokens * epochs
         param_span = Span(param_match.group(0), sentence.start + param_match.start(),
                           sentence.start + param_match.end())
-        token_span = Span(match.group(0), match.start(), match.end())
         estimate = Estimate(
             value, OPERATION_COUNTING,
             [sentence, param_span, *(steps[1] if steps else [token_span])],

@@ -1,0 +1,41 @@
+"""Sizes and token figures a sentence pairs in order with "respectively".
+
+"Heron-70B and Heron-7B were trained on 15T and 2T tokens, respectively", "The 1B, 7B and 70B models
+saw 1T, 2T and 15T tokens respectively". The rule: in a sentence that says "respectively", token figures
+listed with one unit after the last ("15T and 2T tokens", "1T, 2T and 15T tokens") are paired one for one,
+in order, with the sizes written before the list (as names' sizes, "Heron-70B", or alone, "70B"); the
+pairing holds only when the two lists are as long.
+"""
+
+from __future__ import annotations
+
+import re
+
+from curation.extract.evidence import Span
+from curation.extract.quantities import scaled_value
+
+_LISTED_TOKEN = r"\d+(?:\.\d+)?\s?[BT]"
+# token figures listed with one unit after the last
+LISTED_TOKENS = re.compile(rf"(?<![\w.])(?P<list>{_LISTED_TOKEN}(?:\s*,\s*{_LISTED_TOKEN})*,?\s+and\s+"
+                           rf"{_LISTED_TOKEN})\s+tokens\b")
+LISTED_FIGURE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[BT])")
+# a size before them, alone or a name's: "70B", "Heron-70B"
+SIZE_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z][\w.]*-)?(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?![\w.])")
+
+
+def respective_pairs(sentence: Span) -> list[tuple[float, Span, float, Span]]:
+    """(size, where it is written, tokens, where they are written) for each pair the sentence makes (see the
+    module's rule); offsets into the text the sentence is a span of. Empty when it makes none."""
+    if "respectively" not in sentence.text:
+        return []
+    for listed in LISTED_TOKENS.finditer(sentence.text):
+        figures = list(LISTED_FIGURE.finditer(sentence.text, listed.start("list"), listed.end("list")))
+        sizes = list(SIZE_WORD.finditer(sentence.text, 0, listed.start()))
+        if len(sizes) != len(figures):
+            continue
+        return [(scaled_value(size.group("n"), size.group("m").lower()),
+                 Span(size.group(0), sentence.start + size.start(), sentence.start + size.end()),
+                 scaled_value(figure.group("n"), figure.group("m").lower()),
+                 Span(figure.group(0), sentence.start + figure.start(), sentence.start + figure.end()))
+                for size, figure in zip(sizes, figures, strict=True)]
+    return []
