@@ -796,3 +796,15 @@ def test_a_size_before_models_in_the_title_is_a_class_not_a_name():
 def test_sizes_and_token_figures_paired_respectively(body):
     primary = extract(TITLE + body + "\n", 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 70e9 * 15e12)
+
+
+@pytest.mark.parametrize(("body", "flop"), [
+    # figures of compute listed "respectively" are no range: the last is the last size's
+    ("Osprey-7B and Osprey-70B required 8.4e22 and 8.4e23 FLOPs, respectively.", 8.4e23),
+    ("The 7B and 70B models required 8.4e22 and 8.4e23 FLOPs, respectively.", 8.4e23),
+    # and a smaller size's figure is no primary
+    ("Osprey-70B and Osprey-7B required 8.4e23 and 8.4e22 FLOPs, respectively.", None),
+])
+def test_compute_figures_paired_respectively(body, flop):
+    primary = extract(TITLE + body + "\n", 2024).primary
+    assert (primary.value_flop if primary else None) == (pytest.approx(flop) if flop else None)
