@@ -509,6 +509,18 @@ def test_a_heading_run_into_the_sentence_leaves_its_subject(sentence, flop):
 def test_a_compound_broken_after_a_capital_stays_whole():
     assert plain_text("Training took 2.6M GPU-\nhours.") == "Training took 2.6M GPU-hours."
     assert plain_text("trained on 2T to-\nkens") == "trained on 2T tokens"
+    # a name's size
+    assert plain_text("We train Osprey-\n7B on 2T tokens.") == "We train Osprey-7B on 2T tokens."
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("Osprey-7B was trained on 2T∗ tokens using 512† A100 GPUs.",
+     "Osprey-7B was trained on 2T tokens using 512 A100 GPUs."),
+    ("GPT-J-6B‡ used 1.5e22 FLOPs.", "GPT-J-6B used 1.5e22 FLOPs."),
+    ("See § 3 and ¶ 2.", "See § 3 and ¶ 2."),  # a section's sign before its number stays
+])
+def test_a_footnotes_symbol_after_a_number_or_a_size_goes(text, plain):
+    assert plain_text(text) == plain
 
 
 @pytest.mark.parametrize("tokens", ["2T subword tokens", "2 trillion BPE tokens", "2T high quality tokens",

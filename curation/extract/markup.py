@@ -66,16 +66,18 @@ _PARSER = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)  # no cut in a 
 
 def _joined_words(document: str) -> str:
     """The words PDF text extraction broke over a line joined: a hyphen that ends a line between two
-    lower-case letters goes ("to-" then "kens" on the next line), one after a capital or a digit stays
-    with the line break gone ("GPU-" then "hours": "GPU-hours"; a split on the literal is many times
-    faster than a pattern with lookarounds over a whole paper)."""
+    lower-case letters goes ("to-" then "kens" on the next line), one after a capital or a digit, or
+    before a digit, stays with the line break gone ("GPU-" then "hours": "GPU-hours"; "Heron-" then "7B":
+    "Heron-7B"; a split on the literal is many times faster than a pattern with lookarounds over a whole
+    paper)."""
     parts = document.split("-\n")
     pieces = [parts[0]]
     for before, part in pairwise(parts):
         if before[-1:].islower() and part[:1].islower():
             pieces.append(part)  # "to-" "kens": one word broken
-        elif (before[-1:].isupper() or before[-1:].isdigit()) and part[:1].isalnum():
-            pieces.append("-" + part)  # "GPU-" "hours": a hyphenated compound, kept whole
+        elif ((before[-1:].isupper() or before[-1:].isdigit()) and part[:1].isalnum()) or \
+                (before[-1:].isalpha() and part[:1].isdigit()):
+            pieces.append("-" + part)  # "GPU-" "hours", "Heron-" "7B": a hyphenated compound, kept whole
         else:
             pieces.append("-\n" + part)
     return "".join(pieces)
@@ -269,10 +271,18 @@ MARKED_UNITS = ("GPUs", "TPUs", "chips", "parameters", "params", "tokens", "hour
 GLUED_MARK = re.compile(r"s\d(?=[ .,;)\n])")
 
 
+# a footnote's symbol right after a number or a size, before a space or a stop: "2T∗ tokens", "512† A100"
+FOOTNOTE_SYMBOLS = "∗†‡§¶"
+SYMBOL_MARK = re.compile(rf"(?<=[\dBMTK])[{FOOTNOTE_SYMBOLS}]+(?=[\s,.;:)])")
+
+
 def _footnote_marks_dropped(document: str) -> str:
     """A single digit glued to a plural unit of a count (devices, parameters, tokens, durations, epochs or
     steps: :data:`MARKED_UNITS`) and followed by a space or a point, as a footnote's mark is, goes ("GPUs2
-    for" reads "GPUs for", "7B parameters2, on" reads "7B parameters, on")."""
+    for" reads "GPUs for", "7B parameters2, on" reads "7B parameters, on"); so does a footnote's symbol
+    after a number or a size ("2T∗ tokens", "512† A100 GPUs": :data:`SYMBOL_MARK`)."""
+    if any(symbol in document for symbol in FOOTNOTE_SYMBOLS):
+        document = SYMBOL_MARK.sub("", document)
     marks = []
     for match in GLUED_MARK.finditer(document):
         end = match.start() + 1
