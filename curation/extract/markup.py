@@ -842,8 +842,9 @@ def _emphasis_dropped(document: str, bold: tuple[str, ...]) -> str:
 def plain_text(document: str) -> str:
     """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks)
     dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned"), words broken over a line
-    joined ("to-" and "kens": "tokens"), a number broken after its thousands comma joined ("1,\\n024":
-    "1,024"), digits grouped by a thin or no-break space or an apostrophe
+    joined ("to-" and "kens": "tokens"; "Heron-" and "7B": "Heron-7B"), a footnote's mark after a unit or
+    its symbol after a number dropped ("GPUs2 for", "2T∗ tokens"), a number broken after its thousands
+    comma joined ("1,\\n024": "1,024"), digits grouped by a thin or no-break space or an apostrophe
     written together ("2 048", "12'200": "2048", "12200"; with a plain space before a device or a
     multiplier word, "2 000 000 GPU hours", "1 400 billion tokens"), a decimal comma before a size as a point
     ("1,4 trillion": "1.4 trillion"), a point between thousands before devices or device time ("812.321
