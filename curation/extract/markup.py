@@ -273,7 +273,8 @@ GLUED_MARK = re.compile(r"s\d(?=[ .,;)\n])")
 
 # a footnote's symbol right after a number or a size, before a space or a stop: "2T∗ tokens", "512† A100"
 FOOTNOTE_SYMBOLS = "∗†‡§¶"
-SYMBOL_MARK = re.compile(rf"(?<=[\dBMTK])[{FOOTNOTE_SYMBOLS}]+(?=[\s,.;:)])")
+SYMBOL_MARK = re.compile(rf"[{FOOTNOTE_SYMBOLS}]+(?=[\s,.;:)])")  # (tried where a number or a size precedes)
+ANY_SYMBOL = re.compile(rf"[{FOOTNOTE_SYMBOLS}]")
 
 
 def _footnote_marks_dropped(document: str) -> str:
@@ -281,8 +282,17 @@ def _footnote_marks_dropped(document: str) -> str:
     steps: :data:`MARKED_UNITS`) and followed by a space or a point, as a footnote's mark is, goes ("GPUs2
     for" reads "GPUs for", "7B parameters2, on" reads "7B parameters, on"); so does a footnote's symbol
     after a number or a size ("2T∗ tokens", "512† A100 GPUs": :data:`SYMBOL_MARK`)."""
-    if any(symbol in document for symbol in FOOTNOTE_SYMBOLS):
-        document = SYMBOL_MARK.sub("", document)
+    # (the symbols found by one class, the rest of the pattern tried only after a number or a size: a
+    # pattern with a look-behind tried at every character is slow)
+    kept, end = [], 0
+    for symbol in ANY_SYMBOL.finditer(document):
+        at = symbol.start()
+        if at >= end and at and (document[at - 1].isdigit() or document[at - 1] in "BMTK"):
+            mark = SYMBOL_MARK.match(document, at)
+            if mark is not None:
+                kept.append(document[end:at])
+                end = mark.end()
+    document = "".join(kept) + document[end:] if kept else document
     marks = []
     for match in GLUED_MARK.finditer(document):
         end = match.start() + 1
