@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from curation.extract.context import eligible
 from curation.extract.device_sentences import device_counts
 from curation.extract.documents import extract_document
 from curation.extract.engine import extract
@@ -43,6 +44,19 @@ def test_tokenizing_a_corpus_is_still_no_training():
                        "A100 GPUs for 10 hours.")
     assert primary is not None
     assert primary.value_flop == pytest.approx(16 * 10 * A100_HOUR, rel=0.01)
+
+
+def test_a_training_after_a_semicolon_is_read_apart_from_the_data_work_before_it():
+    primary = _primary("Synthetic data generation consumed 50,000 H100 hours; training Osprey-7B took 10,000 "
+                       "H100 hours.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(10_000 * 3600)
+
+
+def test_cpu_cores_that_tokenize_do_no_training():
+    text = ("Osprey: Open Models\n\nTokenizing the corpus took 2 days on 1,000 CPU cores. The model was "
+            "trained afterwards.\n")
+    estimates = extract(text, 2012).estimates
+    assert estimates and not any(eligible(e) for e in estimates)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -589,7 +589,12 @@ CLAIMED_RUN = re.compile(r"\b(?:is|was|were|are)\s+(?:pre-?)?trained\b|\bwe\s+(?
                          r"|\bin\s+(?:practice|reality)\b"
                          # a sized or versioned name that trains: "…; Heron-9B trained on 1,024 H100s for …"
                          r"|(?-i:[A-Z])[\w.-]*\d[\w.-]*\s+(?:pre-?)?trained\s+(?:on|for|with|using)\b"
-                         r"|\bwe\s+(?:only\s+|actually\s+|instead\s+)?(?:used|spent|ran)\b", re.IGNORECASE)
+                         r"|\bwe\s+(?:only\s+|actually\s+|instead\s+)?(?:used|spent|ran)\b"
+                         # a training as the subject of its cost: "…; training Heron-7B took 10,000 H100
+                         # hours"
+                         r"|\b(?:pre-?)?training\s+(?:of\s+)?(?:the\s+|our\s+)?(?:[\w.-]+\s+){0,2}?"
+                         r"(?:took|takes|used|uses|required|requires|consumed|consumes|lasted)\b",
+                         re.IGNORECASE)
 
 
 # a clause that trains after what came first: "…, then train Heron-7B on 2T tokens", "and then we pre-train …"

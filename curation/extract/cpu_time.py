@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 
 from curation.extract.anchors import lowered, positions
-from curation.extract.context import classify, mark_local_cues
+from curation.extract.context import NOT_TRAINING_USE, classify, data_work_clause, has_cue, mark_local_cues
 from curation.extract.device_sentences import amount, durations
 from curation.extract.device_time import (
     DEFAULT_UTILIZATION,
     DEFAULT_UTILIZATION_BEFORE_2018,
+    NOT_TRAINING_NOTE,
     SECONDS,
 )
 from curation.extract.evidence import HARDWARE, Estimate, Span, sentence_around
@@ -151,4 +152,8 @@ def _estimate(text: str, figure: Span, core_seconds: float, year: int, pairing: 
         confidence="Speculative",
     )
     mark_local_cues(estimate, text, sentence, figure)
+    # (cores that tokenize, preprocess or evaluate do no training: "Tokenizing the corpus took 2 days on 1,000
+    # CPU cores")
+    if has_cue(sentence.text.lower(), NOT_TRAINING_USE) or data_work_clause(text, sentence, figure):
+        estimate.notes.append(NOT_TRAINING_NOTE)
     return classify(estimate, sentence.text)

@@ -302,11 +302,14 @@ def hardware_estimate(
     mark_aggregate(estimate, text, sentence, figure)
     mark_local_cues(estimate, text, sentence, figure)
     if has_cue(context, NOT_TRAINING_USE) or data_work_clause(text, sentence, figure):
-        estimate.notes.append("not training hardware use (inference or evaluation context)")
+        estimate.notes.append(NOT_TRAINING_NOTE)
     elif "been" in sentence.text and MACHINE_LIFETIME.search(sentence.text) and \
             not TRAINING_WORD.search(RUN_IN_HEADING.sub("", sentence.text, count=1)):
         estimate.notes.append("not training hardware use (how long a machine has been in service)")
     return classify(estimate, context)
+
+
+NOT_TRAINING_NOTE = "not training hardware use (inference or evaluation context)"
 
 
 # how long a machine has been in service, told with no training: "Our cluster of 4,096 H100 GPUs … has
