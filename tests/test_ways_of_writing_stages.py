@@ -163,3 +163,20 @@ def test_a_pre_trainings_time_then_a_fine_tunings_after_the_devices_is_the_pre_t
                          "hours. Fine-tuning on our instructions completes within 10 hours.")
     assert primary is not None and primary.stage != FINETUNING
     assert primary.assumptions["chip_seconds"] == pytest.approx(8 * 4 * 3600)
+
+
+def test_another_part_of_training_from_another_models_checkpoint_is_the_own_run():
+    """"Starting from the Kite-7B checkpoint (trained on 2T tokens), we continue training for another 500B
+    tokens": the added part is the own continued training, Kite's 2T another model's."""
+    text = ("Osprey-Code: Open Code Models\n\nStarting from the Kite-7B checkpoint (trained on 2T tokens), "
+            "we continue training for another 500B tokens to obtain Osprey-Code-7B.\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.assumptions["training_tokens"] == pytest.approx(500e9)
+    assert primary.value_flop == pytest.approx(6 * 7e9 * 500e9)
+
+
+def test_another_part_of_the_own_run_stays_a_stage():
+    text = ("Osprey: Open Models\n\nWe train Osprey-7B on 2T tokens, then for another 500B tokens at a "
+            "longer context.\n")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.assumptions["training_tokens"] >= 2e12

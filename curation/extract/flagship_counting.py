@@ -1668,7 +1668,8 @@ def token_figures(text: str) -> list[tuple[float, Span, Span]]:
         numbers = list(BARE_NUMBER.finditer(before)) if any(c.isdigit() for c in before) else []
         if numbers and has_cue(before[:numbers[-1].start()], GOVERN_NEXT_NUMBER):
             cued = before[numbers[-1].end():]
-        if per_item or has_cue(cued, NOT_TRAINING_TOKENS) or FIRST_PART.search(before):
+        if per_item or (has_cue(cued, NOT_TRAINING_TOKENS) and not _continued_from_another(cued, sentence)) \
+                or FIRST_PART.search(before):
             continue
         about = ABOUT_TRAINING.search(sentence.text) or _under_training_heading(text, sentence)
         prose = about and (is_prose(sentence) or list_block(text, match.start()) is not None
@@ -1684,6 +1685,22 @@ def token_figures(text: str) -> list[tuple[float, Span, Span]]:
         if 1e8 <= tokens <= 1e15:
             found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
     return found + _stage_sums(text, found)
+
+
+# a run that goes on from another model's checkpoint, in the sentence: "Starting from the Kite-7B checkpoint
+# (trained on 2T tokens), we continue training for another 500B tokens"
+CONTINUED_FROM_ANOTHER = re.compile(r"\b(?:start\w*|initiali[sz]\w*)\s+(?:[\w-]+\s+){0,2}?from\s+"
+                                    r"(?:the\s+|a\s+)?(?-i:[A-Z])[\w.-]*\d[\w.-]*", re.IGNORECASE)
+ADDED_PART_WORDS = ("additional", "another", "extra ")
+
+
+def _continued_from_another(cued: str, sentence: Span) -> bool:
+    """Whether the only words that make a token figure a further stage are an added part's ("another 500B
+    tokens") in a sentence whose run starts from another model's checkpoint (:data:`CONTINUED_FROM_ANOTHER`):
+    the text's own continued training, no stage of a run it also tells."""
+    return has_cue(cued, ADDED_PART_WORDS) and \
+        not has_cue(cued, tuple(cue for cue in NOT_TRAINING_TOKENS if cue not in ADDED_PART_WORDS)) and \
+        CONTINUED_FROM_ANOTHER.search(sentence.text) is not None
 
 
 # a paragraph's run-in heading, on the line before the sentence: "Training data. We use …", "**Pre-training
