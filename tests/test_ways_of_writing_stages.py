@@ -180,3 +180,19 @@ def test_another_part_of_the_own_run_stays_a_stage():
             "longer context.\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.assumptions["training_tokens"] >= 2e12
+
+
+@pytest.mark.parametrize("sentence", [
+    # a long-context variant named with its context length, continued from another model
+    "We extend the context window of Kite-7B to 128K tokens by continued pre-training on 10B tokens, "
+    "yielding Osprey-7B-128K.",
+    "Osprey-7B-128K is Kite-7B further pre-trained on 10B tokens of long documents.",
+])
+def test_a_continued_pre_training_of_another_model_is_the_own_run(sentence):
+    primary = extract(f"Osprey: Long-Context Models\n\n{sentence}\n", 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 10e9)
+
+
+def test_another_models_continued_pre_training_in_a_relative_clause_stays_its_own():
+    text = "Osprey: Models\n\nOsprey-7B beats Kite-7B, which was further pre-trained on 2T tokens.\n"
+    assert extract(text, 2024).primary is None

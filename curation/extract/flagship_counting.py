@@ -1834,10 +1834,20 @@ def _another_models_tokens(text: str, sentence: str, sized: Sized, own: str | No
     no named flagship or the sentence makes no first-person claim ("we train all models for …"),
     unless the own model's name is the one written nearest before the figure (see :func:`_owner`)."""
     low = sentence.lower()
+    # (a sentence that names the own model and tells a continued pre-training, in the first person or with
+    # the own model as what it is, makes the other named model its start: "Heron-7B-128K is Kite-7B further
+    # pre-trained on 10B tokens"; not "Heron-7B beats Kite-7B, which was further pre-trained on 2T tokens")
+    continued = own is not None and own in sentence and CONTINUED_TRAINING.search(low) is not None and (
+        re.search(r"\bwe\b", low) is not None
+        or re.match(rf"\W*{re.escape(own)}\s+(?:is|was)\s", sentence) is not None)
     others = [name for name in sized if _names_itself(low, name.lower()) and not common_word(text, name)
               and not (own and _squashed(own).startswith(_squashed(name)))
-              and not (own and _only_started_from(low, name.lower()))]
+              and not (own and _only_started_from(low, name.lower())) and not continued]
     return bool(others) and (own is None or not trains(sentence))
+
+
+# a pre-training continued: "continued pre-training", "further pre-trained", "continually pre-train"
+CONTINUED_TRAINING = re.compile(r"\b(?:continu\w*|further)\s+(?:pre-?)?train", re.IGNORECASE)
 
 
 def _started_from(sentence: Span, figure: Span, sized: Sized) -> str | None:

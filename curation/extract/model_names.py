@@ -15,15 +15,16 @@ SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>(?:[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)
                         r"(?:-[A-Za-z]+(?:\d+(?:\.\d+)?)?)*"
                         r"(?:[- ]\d+(?:\.\d+)?)?)(?:[- ]|(?P<open>\s\())"
                         r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?(open)\)|(?:-A\d+(?:\.\d+)?[MB])?)"
-                        # a suffix that names the base model itself: "Heron-7B-Base", "Heron-7B-v0.1"
-                        r"(?:-(?:[Bb]ase|BASE|[Pp]re-?[Tt]rained|PT|hf|v\d+(?:\.\d+)*))?(?![\w-])"
+                        # a suffix that names the base model itself: "Heron-7B-Base", "Heron-7B-v0.1", or its
+                        # context length, a long-context variant trained on: "Heron-7B-128K"
+                        r"(?:-(?:[Bb]ase|BASE|[Pp]re-?[Tt]rained|PT|hf|v\d+(?:\.\d+)*|\d+[kK]))?(?![\w-])"
                         r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
 # the same written in lower case, as repositories name models: "heron-oss-20b", "heron-7b-base",
 # "heron2.5-1.5b" (a hyphen before the size, at least one letter after the first; "state-of-the-art" has
 # no size; no size in parentheses: the group the upper-case pattern has is never set)
 LOWER_SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>[a-z][a-z]+(?:\d+(?:\.\d+)?)?"
                               r"(?:-[a-z]+(?:\d+(?:\.\d+)?)?)*)-(?P<open>(?!))?(?P<n>\d+(?:\.\d+)?)(?P<m>[mbt])"
-                              r"(?:-(?:base|pt|hf|v\d+(?:\.\d+)*))?(?![\w-])"
+                              r"(?:-(?:base|pt|hf|v\d+(?:\.\d+)*|\d+k))?(?![\w-])"
                               r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
 INTRODUCED = re.compile(r"\b(?:called|named|dubbed)\s+(?P<name>[A-Z][\w.+-]*(?:\s\d+(?:\.\d+)?[BMT])?)")
 # "Heron-3 175B", "Heron 2 70B", "heron-1", "HeronBERT", "H5-11B", "HeronMoE 16B"
