@@ -281,6 +281,8 @@ def test_durations_in_words(sentence, days):
 @pytest.mark.parametrize(("body", "device_hours"), [
     ("Training Osprey took 5,000 A100 GPU-h.", 5000),
     ("- Hardware: 64 x A100\n- Training time: 14d", 64 * 14 * 24),
+    # a time counted as if on one accelerator
+    ("Osprey was trained with 2.5 million A100-equivalent hours.", 2.5e6),
 ])
 def test_device_time_and_fields_in_short_forms(body, device_hours):
     primary = primary_of(body, head=CARD)

@@ -44,8 +44,9 @@ ANCHOR_LIST = sorted({*COMPUTE_UNIT_WORDS, *DEVICE_WORDS, TOKENS_ANCHOR, *TOKEN_
                      key=len, reverse=True)
 # "GPU-hours", "TPU days", and a generation between: "TPU v3 hours"
 TIME_AFTER_DEVICE = re.compile(r"(?:[\s-]?v\d[\w.]{0,3})?s?[\s·-]?(?:hour|hr|h(?![a-z])|day|week|month|year)")
-ACCELERATOR_TIME = re.compile(r"[\w.]{0,12}(?:[\s-](?:\d{2,3}\s?gb?|sxm\d?|pcie|nvl|hbm\d?e?)){0,3}"
-                              r"[\s-](?:hour|hr|day|week|month|year)s?\b")
+# (and the accelerator's memory or form, or "equivalent", between: "H100-equivalent hours")
+ACCELERATOR_TIME = re.compile(r"[\w.]{0,12}(?:[\s-](?:\d{2,3}\s?gb?|sxm\d?|pcie|nvl|hbm\d?e?"
+                              r"|equivalent)){0,3}[\s-](?:hour|hr|day|week|month|year)s?\b")
 
 
 @lru_cache(maxsize=256)  # several finders ask a text for the same word

@@ -85,7 +85,8 @@ CHIP_TIME = re.compile(
     # the device named before the unit, with its vendor, a "GPU" before it or its memory after it: "Nvidia
     # V100 GPU hours", "Nvidia-V100 GPU hours", "GPU Nvidia A100 80G days"
     rf"\s*(?:(?:GPU\s+)?(?:(?:NVIDIA|Nvidia|nvidia|AMD|Google|Cloud|Tesla)[\s-]+)?(?P<acc>{ACC})"
-    r"(?:\s*\d{2,3}\s?GB?\b)?[\s-]*)?"
+    # (or a time counted as if on it: "2.5M H100-equivalent hours")
+    r"(?:\s*\d{2,3}\s?GB?\b)?[\s-]*(?:equivalent[\s-]+)?)?"
     # (a middle dot between device and unit, as in units: "640K GPU·h")
     rf"(?:(?P<what>GPU|TPU|NPU|chip|accelerator|core|device)s?[\s·-]?|(?(acc)(?<=[\w\s-])|(?!))){CHIP_UNIT}",
     re.IGNORECASE,
