@@ -274,7 +274,7 @@ GLUED_MARK = re.compile(r"s\d(?=[ .,;)\n])")
 # a footnote's symbol right after a number or a size, before a space or a stop: "2T∗ tokens", "512† A100"
 FOOTNOTE_SYMBOLS = "∗†‡§¶"
 SYMBOL_MARK = re.compile(rf"[{FOOTNOTE_SYMBOLS}]+(?=[\s,.;:)])")  # (tried where a number or a size precedes)
-ANY_SYMBOL = re.compile(rf"[{FOOTNOTE_SYMBOLS}]")
+
 
 
 def _footnote_marks_dropped(document: str) -> str:
@@ -282,11 +282,12 @@ def _footnote_marks_dropped(document: str) -> str:
     steps: :data:`MARKED_UNITS`) and followed by a space or a point, as a footnote's mark is, goes ("GPUs2
     for" reads "GPUs for", "7B parameters2, on" reads "7B parameters, on"); so does a footnote's symbol
     after a number or a size ("2T∗ tokens", "512† A100 GPUs": :data:`SYMBOL_MARK`)."""
-    # (the symbols found by one class, the rest of the pattern tried only after a number or a size: a
-    # pattern with a look-behind tried at every character is slow)
+    # (the symbols found by plain searches, the rest of the pattern tried only after a number or a size: a
+    # pattern tried at every character is slow)
     kept, end = [], 0
-    for symbol in ANY_SYMBOL.finditer(document):
-        at = symbol.start()
+    symbols = sorted(at for symbol in FOOTNOTE_SYMBOLS if symbol in document
+                     for at in positions.__wrapped__(document, symbol))  # (uncached: a text mid-rewrite)
+    for at in symbols:
         if at >= end and at and (document[at - 1].isdigit() or document[at - 1] in "BMTK"):
             mark = SYMBOL_MARK.match(document, at)
             if mark is not None:
