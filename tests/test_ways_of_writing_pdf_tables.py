@@ -213,3 +213,13 @@ def test_a_count_ending_the_row_above_is_no_count_of_the_row_below():
             "Sequence length 4096\n")
     estimates = extract_document(Document(PAPER, text, 2024)).estimates
     assert {round(e.assumptions["training_tokens"]) for e in estimates} == {2_000_000_000_000}
+
+
+def test_a_flattened_table_of_gpu_days_with_no_gpu_named_takes_the_gpu_of_its_year():
+    text = ("Osprey-Diffusion: Efficient Text-to-Image Models\n\nTable 5: Training cost.\n"
+            "Method Params Training cost (GPU days)\nKite-Diffusion 0.9B 6,250\n"
+            "Osprey-Diffusion (ours) 0.6B 753\n")
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None
+    assert primary.assumptions["accelerator_from"] == "the data-centre GPU common that year"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(753 * 86400)

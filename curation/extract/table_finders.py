@@ -355,6 +355,8 @@ def _device_time_rows(text: str, table: Table, index: int, unit_seconds: float, 
     named above the table or the text's."""
     found: list[Estimate] = []
     accelerator, where = _table_accelerator(text, table)
+    if accelerator is None and "gpu" in table.header_line.text.lower():  # "GPU days", no GPU named anywhere
+        accelerator, where = count_accelerator(text, "", "gpus", table.header_line, publication_year)
     unit = _time_unit_name(unit_seconds, device)
     for row in table.rows:
         value = _device_time_cell(row.cells[index]) if index < len(row.cells) else None
