@@ -42,6 +42,7 @@ from curation.extract.hardware import (
     accelerator_regex,
     resolve_accelerator,
 )
+from curation.extract.model_names import looks_like_a_model
 from curation.extract.quantities import (
     BLANK_LINE,
     FREE_NUMBER,
@@ -390,6 +391,8 @@ def find_hardware(text: str, publication_year: int | None = None) -> list[Estima
             estimates.append(estimate)
             estimates.extend(_elided(text, match, seconds / chips_time, name, what, where, publication_year,
                                      chips_time))
+            estimates.extend(_versus_first(text, match, seconds / chips_time, name, what, where,
+                                           publication_year))
     return estimates + _parts_summed(text, estimates) + _computation_hours(text, publication_year) + \
         _long_hours_on(text, publication_year)
 
@@ -467,6 +470,40 @@ ELIDED_UNIT = re.compile(rf"(?:(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(
                          # (or a share of the whole: "…, of which the final model used about 40%")
                          rf"(?P<n>{NUMBER})\s?(?:(?P<share>%|percent\b)|(?P<mult>{MULTIPLIER_WORD}))?"
                          r"(?=\s*(?:[;,)]|\.(?!\d)|$))")
+
+
+# the first count of an "X vs. Y" pair whose unit only the second writes: "(753 vs. 6,250 A100 GPU days)"
+VERSUS_FIRST = re.compile(rf"(?<![\w.,])(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*"
+                          r"(?:vs\.?|versus)\s*$", re.IGNORECASE)
+# the model a sentence opens with, its subject
+OPENING_NAME = re.compile(r"\W{0,3}(?:(?:the|our)\s+)?(?P<name>[A-Z][\w.-]*\w)")
+
+
+def _versus_first(text: str, match: re.Match[str], unit_seconds: float, name: str | None, what: str,
+                  where: str, publication_year: int | None) -> list[Estimate]:
+    """The device time of the first count of an "X vs. Y" pair that writes its unit once, after the
+    second ("Heron is trained with 10.8% of Kite's training time (753 vs. 6,250 A100 GPU days)"): the
+    count in that unit, on that accelerator; the pair follows the sentence's order, so it is the run of
+    the model the sentence opens with (the second is the compared side's)."""
+    if not name or ("vs" not in text[max(0, match.start() - 12): match.start()].lower() and \
+            "versus" not in text[max(0, match.start() - 12): match.start()].lower()):
+        return []
+    first = VERSUS_FIRST.search(text, max(0, match.start() - 30), match.start())
+    if first is None:
+        return []
+    sentence = sentence_around(text, match.start(), match.end())
+    amount = scaled_value(first.group("n"), first.group("mult"))
+    figure = Span(text[first.start(): match.end()], first.start(), match.end())
+    estimate = hardware_estimate(text, figure, amount * unit_seconds, name, what, publication_year,
+                                 {"chip_time": f"{amount:g} {what}-time in the unit of the figure after it",
+                                  "accelerator_from": where, "pairing": "the first of an X vs. Y pair"},
+                                 sentence=sentence)
+    if estimate is None:
+        return []
+    subject = OPENING_NAME.match(RUN_IN_HEADING.sub("", sentence.text, count=1))
+    estimate.model = subject.group("name") if subject and looks_like_a_model(subject.group("name")) else None
+    estimate.notes = [note for note in estimate.notes if not note.startswith("cited")]
+    return [estimate]
 
 
 def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | None, what: str, where: str,
