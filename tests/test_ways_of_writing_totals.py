@@ -227,3 +227,12 @@ def test_the_final_run_told_as_a_part_of_a_whole_is_the_run(body, hours):
     final training run used 400K") is no run: the part is (before: the whole, or none)."""
     primary = primary_of(body)
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(hours * 3600)
+
+
+@pytest.mark.parametrize("body", [
+    "Osprey-1B took 2 days on 8 A100 GPUs. Across 5 seeds, training Osprey-1B took 80 A100 GPU-days.",
+    "A single run of Osprey-1B takes 16 A100 GPU-days; all 5 seeds took 80 A100 GPU-days.",
+])
+def test_the_time_of_all_a_runs_seeds_gives_way_to_one_run(body):
+    primary = primary_of(body)
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(16 * 86400)

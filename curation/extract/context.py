@@ -784,6 +784,8 @@ AGGREGATE_CONTEXT = re.compile(r"\b(?:cumulative|in total across|in aggregate|al
                                # a count of runs, a sweep, a search of settings: "a sweep of 300 small runs,
                                # which together used 2e23 FLOPs"
                                r"|\d[\d,]* (?:[\w-]+ ){0,2}runs|sweeps?|hyper-?parameter (?:search|tuning)"
+                               # one run's repeats: "all 5 seeds together took 80 GPU-days", "across 3 seeds"
+                               r"|(?:all|across|over) (?:the |our )?(?:\w+ )?(?:random )?seeds"
                                r"|(?:which|that) together|together (?:used|took|consumed|required|needed))\b")
 # a whole project's or study's compute, ablations and experiments included ("This entire project
 # consumed 92 GPU years", "all experiments in this paper took 50,000 GPU hours"), or a cluster's jobs summed
