@@ -485,8 +485,8 @@ def _versus_first(text: str, match: re.Match[str], unit_seconds: float, name: st
     second ("Heron is trained with 10.8% of Kite's training time (753 vs. 6,250 A100 GPU days)"): the
     count in that unit, on that accelerator; the pair follows the sentence's order, so it is the run of
     the model the sentence opens with (the second is the compared side's)."""
-    if not name or ("vs" not in text[max(0, match.start() - 12): match.start()].lower() and \
-            "versus" not in text[max(0, match.start() - 12): match.start()].lower()):
+    near = text[max(0, match.start() - 12): match.start()].lower()
+    if not name or ("vs" not in near and "versus" not in near):
         return []
     first = VERSUS_FIRST.search(text, max(0, match.start() - 30), match.start())
     if first is None:

@@ -276,7 +276,6 @@ FOOTNOTE_SYMBOLS = "∗†‡§¶"
 SYMBOL_MARK = re.compile(rf"[{FOOTNOTE_SYMBOLS}]+(?=[\s,.;:)])")  # (tried where a number or a size precedes)
 
 
-
 def _footnote_marks_dropped(document: str) -> str:
     """A single digit glued to a plural unit of a count (devices, parameters, tokens, durations, epochs or
     steps: :data:`MARKED_UNITS`) and followed by a space or a point, as a footnote's mark is, goes ("GPUs2

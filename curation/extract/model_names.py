@@ -15,8 +15,8 @@ SIZED_NAME = re.compile(r"(?<![\w.-])(?P<name>(?:[A-Z][A-Za-z]+(?:\d+(?:\.\d+)?)
                         r"(?:-[A-Za-z]+(?:\d+(?:\.\d+)?)?)*"
                         r"(?:[- ]\d+(?:\.\d+)?)?)(?:[- ]|(?P<open>\s\())"
                         r"(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?(open)\)|(?:-A\d+(?:\.\d+)?[MB])?)"
-                        # a suffix that names the base model itself: "Heron-7B-Base", "Heron-7B-v0.1", or its
-                        # context length, a long-context variant trained on: "Heron-7B-128K"
+                        # a suffix that names the base model itself, "Heron-7B-Base", "Heron-7B-v0.1", or the
+                        # context length of a long-context variant, "Heron-7B-128K"
                         r"(?:-(?:[Bb]ase|BASE|[Pp]re-?[Tt]rained|PT|hf|v\d+(?:\.\d+)*|\d+[kK]))?(?![\w-])"
                         r"(?!\s*(?:tokens|words|images|examples|samples|steps|pairs|documents))")
 # the same written in lower case, as repositories name models: "heron-oss-20b", "heron-7b-base",
