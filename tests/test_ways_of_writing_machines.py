@@ -554,6 +554,7 @@ def test_a_machine_sized_by_its_devices_or_nodes_is_the_runs_count(body, devices
     # machines of unstated size, and one GPU of a model numbered so
     "Osprey was trained for 40 days on 4 GPU nodes.",
     "Osprey was trained for 40 days on a 1080 GPU.",
+    "Osprey was trained for 40 days on a 3090 GPU workstation.",  # a GeForce card's number, no count
 ])
 def test_machines_of_unstated_size_or_a_numbered_gpu_are_no_count_of_devices(body):
     primary = primary_of(body)

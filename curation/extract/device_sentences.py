@@ -605,8 +605,11 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
             found.append((count, m.group("name"), "gpu", Span(m.group(0), at, at + len(m.group(0)))))
     slices = []  # (and machines sized by their devices: what they hold is read, not counted again)
     for m in _sized_machine().finditer(sentence.text) if MACHINE_HINT.search(low) else ():
-        # ("a 1080 GPU" alone is one GPU of that model: only a machine after it makes the number a count)
+        # ("a 1080 GPU" alone is one GPU of that model: only a machine after it makes the number a count, and
+        # not a number that names a GeForce card with no other name beside it: "a 3090 GPU workstation")
         name = m.group("name") or m.group("inside") or m.group("after") or ""
+        if not name and _geforce_number(m.group("count")):
+            continue
         count = _part_of_whole(sentence.text, m.start("count"),
                                parse_plain(m.group("count")) * (1000 if m.group("k") else 1))
         at = sentence.start + m.start()
@@ -759,6 +762,11 @@ def _share_of_them(words: str) -> float:
 def _share_before(text: str, at: int) -> float:
     """The share of a device count the words before it take (:data:`SHARE_BEFORE`); 1 when none."""
     return _share(SHARE_BEFORE.search(text, max(0, at - 40), at))
+
+
+def _geforce_number(number: str) -> bool:
+    """Whether a number is a GeForce card's model number ("3090", "1080"): the card, not a count."""
+    return any(resolve_accelerator(f"{series} {number}") is not None for series in ("RTX", "GTX"))
 
 
 def _part_of_whole(sentence: str, at: int, count: float) -> float:
