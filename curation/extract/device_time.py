@@ -118,6 +118,7 @@ CLUSTER_THROUGHPUT = re.compile(rf"(?<!peak of )(?<!peak )(?P<t>{FREE_NUMBER})\s
                                 r"(?!\s*(?:per|/|on\s+each|for\s+each|each)\s*(?:GPU|TPU|NPU|chip|device"
                                 r"|accelerator|card|node)\b)", re.IGNORECASE)
 CLUSTER_SCALE = {"t": 1e12, "p": 1e15, "e": 1e18}
+PEAK_WORDS = re.compile(r"\b(?:peak|theoretical|maximum|max|capacity|capable|deliver\w*)\b", re.IGNORECASE)
 # a batch the run processes, with its own numbers: "1,024 sequences of 8,192 tokens per step" says what each
 # step holds, not that the device time is per step
 BATCH_RATE = re.compile(r"\d[\d,.]*\s?[kKM]?\s*(?:tokens|sequences|samples|examples|images)"
@@ -172,6 +173,8 @@ def _utilization(text: str, sentence: Span, peak: float, chips: float | None = N
         if 0.05 <= share <= 0.9:
             return share, f"a throughput of {sustained.group(0)} stated near the figure, over the peak"
     whole = CLUSTER_THROUGHPUT.search(sentence.text) if chips and "flop" in sentence.text.lower() else None
+    if whole and PEAK_WORDS.search(sentence.text, max(0, whole.start() - 40), whole.end() + 30):
+        whole = None  # "500 PFLOP/s of peak bf16 compute", "a theoretical 82 PFLOP/s": what it could do
     if whole:
         share = parse_plain(whole.group("t")) * CLUSTER_SCALE[whole.group("unit").lower()] / (chips * peak)
         if 0.05 <= share <= 0.9:
