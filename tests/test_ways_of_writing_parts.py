@@ -49,6 +49,8 @@ def test_a_figure_after_each_is_still_per_item_when_no_total_is_stated():
     "In total we spent 2.3M GPU hours on H100 GPUs across all experiments, of which the final run took 1.1M.",
     "The final Osprey-34B run took 1.1M H100 GPU hours, out of 2.3M GPU hours for the whole project.",
     "In total, training all Osprey models took 2.3M H100 GPU hours, of which Osprey-34B accounted for 1.1M.",
+    # after a semicolon, the final run named, its unit left out
+    "The hyperparameter sweep used 2.3M H100 GPU hours; the final Osprey-34B run used 1.1M.",
 ])
 def test_the_final_runs_part_of_a_projects_device_time_is_its_own(sentence):
     primary = extract(_paper(sentence), 2024).primary

@@ -464,8 +464,9 @@ ELIDED_UNIT = re.compile(rf"(?:(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(
                          # (a named part, its noun left out: "…, of which Heron-70B accounted for 1.7M")
                          r"(?:(?P<part>[A-Z][\w.-]*\w)(?:\s+(?:run|model|training(?:\s+run)?))?"
                          r"|(?:run|model|training(?:\s+run)?))"
-                         # "…; the final training run used 400K"
-                         r"|;\s*(?P<final_at>)(?:the|our)\s+(?:final|main|full|last)\s+(?:training\s+)?(?:run|model))\s+"
+                         # "…; the final training run used 400K", "…; the final Heron-7B run used 60,000"
+                         r"|;\s*(?P<final_at>)(?:the|our)\s+(?:final|main|full|last)\s+"
+                         r"(?:(?P<final>[A-Z][\w.-]*\w)\s+)?(?:training\s+)?(?:run|model))\s+"
                          r"(?:only\s+|alone\s+)?(?:used|required|needed|took|consumed|uses|requires|needs|takes"
                          r"|accounted\s+for|accounts\s+for)\s+"
                          r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|~\s*)?"
@@ -512,8 +513,9 @@ def _versus_first(text: str, match: re.Match[str], unit_seconds: float, name: st
 def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | None, what: str, where: str,
             publication_year: int | None, whole: float = 0.0) -> list[Estimate]:
     """The device time of a clause after the figure's that gives a count and leaves its unit out ("…;
-    Heron-7B used 82K", "…, of which the final run used 1.1M", "…; the final training run used 400K"): the
-    count in the figure's unit, on its accelerator, for the model named there (if one is); a share of
+    Heron-7B used 82K", "…, of which the final run used 1.1M", "…; the final training run used 400K", "…;
+    the final Heron-7B run used 60,000"): the count in the figure's unit, on its accelerator, for the model
+    named there (if one is); a share of
     the figure's count (``whole``: "…, of which the final model used about 40%") is that share of it."""
     sentence = sentence_around(text, match.start(), match.end())
     rest = text[match.end(): sentence.end]
@@ -537,7 +539,7 @@ def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | No
                                   "accelerator_from": where})
     if estimate is None:
         return []
-    estimate.model = elided.group("name") or elided.group("part") or estimate.model
+    estimate.model = elided.group("name") or elided.group("part") or elided.group("final") or estimate.model
     return [estimate]
 
 
