@@ -52,7 +52,7 @@ from curation.extract.quantities import (
     parse_plain,
     scientific_value,
 )
-from curation.extract.respective import respective_size
+from curation.extract.respective import SIZE_WORD, respective_size
 from curation.extract.table_finders import mark_other_models
 from curation.units import FLOP_PER_PFS_DAY
 
@@ -159,7 +159,6 @@ def _own_on_compared_side(text: str, start: int) -> bool:
 
 # a figure right before "vs.": the first of a pair ("10x less compute (3.1e22 FLOPs versus 3.14e23 FLOPs)")
 VERSUS_AFTER = re.compile(r"\s*(?:vs\.?|versus)\s", re.IGNORECASE)
-SIZE_ALONE = re.compile(r"\d+(?:\.\d+)?[MBT]")  # a size with no name: no model's
 RANGE_BEFORE = re.compile(rf"(?:{NUMBER}(?:\s?[eE][+\-]?\d+)?)\s*(?:to|–|-|—|and)\s*$")
 # a figure for one pass over the data, not the run: "one epoch (of Heron) costs 6e20 FLOPs", "1.5e20
 # FLOPs per epoch" (an epoch as the subject of a verb of cost before the figure, or "per epoch" right after
@@ -259,7 +258,8 @@ def find_reported(text: str) -> list[Estimate]:
             paired = respective_size(sentence, match.start()) if "respectively" in sentence.text else None
             if paired is not None:  # "The 7B and 70B models required 8.4e22 and 8.4e23 FLOPs, respectively"
                 size, value, largest = paired
-                estimate.model = size.text if not SIZE_ALONE.fullmatch(size.text) else estimate.model
+                # (a size alone, "70B", names no model)
+                estimate.model = size.text if SIZE_WORD.fullmatch(size.text).group("name") else estimate.model
                 estimate.assumptions["paired_with"] = size.text
                 if value < largest:
                     estimate.notes.append("not its own run: another size's run than the largest the "

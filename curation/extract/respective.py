@@ -22,7 +22,7 @@ LISTED_TOKENS = re.compile(rf"(?<![\w.])(?P<list>{_LISTED_TOKEN}(?:\s*,\s*{_LIST
                            rf"{_LISTED_TOKEN})\s+tokens\b")
 LISTED_FIGURE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[BT])")
 # a size before them, alone or a name's: "70B", "Heron-70B"
-SIZE_WORD = re.compile(r"(?<![\w.])(?:[A-Za-z][\w.]*-)?(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?![\w.])")
+SIZE_WORD = re.compile(r"(?<![\w.])(?P<name>[A-Za-z][\w.]*-)?(?P<n>\d+(?:\.\d+)?)(?P<m>[MBT])(?![\w.])")
 
 
 def respective_pairs(sentence: Span) -> list[tuple[float, Span, float, Span]]:
