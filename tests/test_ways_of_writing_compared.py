@@ -38,6 +38,18 @@ def test_figures_in_the_participle_phrase_of_a_compared_model_are_that_models(bo
 
 
 @pytest.mark.parametrize("body", [
+    "Compared with Finch-3, which used 3.1e23 FLOPs, Osprey-7B needs only 4.2e22 FLOPs.",
+    "Osprey-7B rivals Finch-13B, which required 3.1e23 FLOPs, at 4.2e22 FLOPs.",
+    "Osprey-7B is better than Finch-13B, which takes 3.1e23 FLOPs, and needs only 4.2e22 FLOPs.",
+])
+def test_a_compared_models_relative_clause_in_the_active_keeps_its_figure(body):
+    """ ", which used 3.1e23 FLOPs": a relative clause that spends, as one that is trained, tells the
+    compared run; the own figure after it is the primary."""
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(4.2e22)
+
+
+@pytest.mark.parametrize("body", [
     "Osprey-7B matches Finch-13B, which was trained on 2T tokens, while using only 4.2e22 FLOPs.",
     "Osprey-7B, trained on 1T tokens with 4.2e22 FLOPs, outperforms Finch-13B.",
     "Osprey-7B outperforms our Osprey-3B trained with 4.2e22 FLOPs.",

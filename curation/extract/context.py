@@ -545,10 +545,10 @@ COMPARED_GLOSS = re.compile(r"\b(?i:compar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(
                             r"\((?P<gloss>[^()]*)$")
 # a figure in the participle phrase that tells the run of a model named after a verb of comparison:
 # "Heron-7B outperforms Kite-13B trained on 2T tokens with 1.6e23 FLOPs", "… surpassing Kite-13B, which was
-# trained on 2T tokens" (the compared model's; not past a contrast that turns to the own run, "… matches
-# Kite-13B trained on 2T tokens while using only 1T tokens", nor "our Heron-70B trained on …", nor past a
-# main clause of its own that is trained: "Compared with Kite-7B, which was trained on 1T tokens, v2 is
-# trained on …")
+# trained on 2T tokens", "Compared with Kite-3, which used 3.1e23 FLOPs, …" (the compared model's; not past a
+# contrast that turns to the own run, "… matches Kite-13B trained on 2T tokens while using only 1T tokens",
+# nor "our Heron-70B trained on …", nor past a main clause of its own that is trained: "Compared with
+# Kite-7B, which was trained on 1T tokens, v2 is trained on …")
 # (the verbs' letters, read first: a cheap test)
 COMPARISON_VERBS = ("utperform", "urpass", "beat", "rival", "match", "ompar", "competitive", "on par",
                     " than ")
@@ -560,8 +560,8 @@ COMPARED_PARTICIPLE = re.compile(
     r"|(?:better|worse|stronger|weaker|faster|smaller|larger)\s+than)"
     r"\s+(?!our\b)(?:the\s+)?(?:[A-Z][\w.-]*(?:\s+[\w.-]+)?"
     r"|(?:\d+(?:\.\d+)?\s?[MBT][\s-]+)?(?:[a-z][\w-]*\s+)?(?i:models|LLMs|baselines|networks|systems))"
-    r",?\s+(?i:(?:which|that)\s+(?:was|were|is|are)\s+)?"
-    r"(?i:(?:pre-?)?trained|used|using|required|needed|took|consumed)\b"
+    r",?\s+(?i:(?:which|that)\s+(?:(?:was|were|is|are|had|has|have)\s+)?)?"
+    r"(?i:(?:pre-?)?trained|used|uses|using|required|requires|needed|needs|took|takes|consumed|consumes)\b"
     r"(?:(?!\b(?i:while|whereas|but|although|though|yet|despite|only|our|we"
     r"|(?:is|are|was|were)\s+(?:pre-?)?trained)\b)[^.;()]){0,80}$")
 # others' models listed, each glossed: "the training compute of prior models: Kite (3.1e23 FLOPs), Lark
