@@ -205,3 +205,17 @@ def test_fields_run_together_on_one_line_are_read_each(line):
     extraction = extract_document(Document(CARD, f"# Lark-13B\n\n{line}\n", 2024), name="acme/Lark-13B")
     hardware = [e for e in extraction.estimates if e.method == "hardware"]
     assert [e.value_flop for e in hardware] == [pytest.approx(1024 * 24 * 86400 * 312e12 * 0.3)]
+
+
+@pytest.mark.parametrize("facts", [
+    "Model size | 13B\nTraining tokens | 1.5T\nHardware | 256 H100\n",
+    "Model size 13B\nTraining tokens 1.5T\nContext length 4096\n",
+    "Parameters | 13B\nTraining tokens | 1.5T\nContext length | 4096\n",
+])
+def test_a_key_value_table_parted_by_bars_or_keyed_model_size(facts):
+    """A row a line whose two cells a bar parts, with no bar at its ends ("Model size | 13B"), and a
+    parameter row keyed "Model size" are read as "Parameters 13B" is; the count ending a row is no count of
+    the next row's key (before: "13B\\nTraining tokens" was 13B tokens, a run 100× too small)."""
+    extraction = extract_document(Document(CARD, "# Lark-13B\n\n" + facts, 2024))
+    counted = [e for e in extraction.estimates if e.method == "operation_counting"]
+    assert [e.value_flop for e in counted] == [pytest.approx(6 * 13e9 * 1.5e12)]

@@ -315,9 +315,10 @@ def _two_cells(line: str) -> list[str] | None:
 
 
 # a key and one count: "Total Parameters 6.7B", "Training Tokens 1.4T", "# Params 7B"; a list item's field
-# with a colon too ("- Parameters: 7B", "Training tokens: 2T")
+# with a colon too ("- Parameters: 7B", "Training tokens: 2T"), and a row whose two cells a bar parts, with
+# no bar at its ends ("Model size | 13B")
 KEY_VALUE_LINE = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?P<key>[A-Za-z#(][A-Za-z#()/. \t-]{0,50}?)"
-                            r"(?:[ \t]*[:=][ \t]*|[ \t]+)"
+                            r"(?:[ \t]*[:=|][ \t]*|[ \t]+)"
                             r"(?P<value>~?\d[\d,]*(?:\.\d+)?"
                             r"(?:[ \t]?(?:[KMBT]|thousand|million|billion|trillion))?\+?)"
                             r"[ \t]*", re.IGNORECASE)

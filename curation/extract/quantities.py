@@ -46,8 +46,10 @@ COUNTED = (rf"(?:{NUMBER}|(?-i:{'|'.join(COUNT_WORDS)})(?=\s(?:million|billion|t
 # Tokens: 2.5T", a field with no list mark)
 SIZE_GAP = r"(?:[ \t-]|\n(?![ \t]*(?:[-*+#|]|[A-Za-z][\w ()/-]{0,40}:)))"
 # what follows a field's key: a colon, or (a key-value table flattened, a row a line, as PDF text gives it)
-# only its value to the line's end ("Training Tokens 1.4T")
-FIELD_VALUE_AFTER = re.compile(r"[ \t*_]*:|[ \t]+[~≈]?\d[\d.,]*[ \t]?[A-Za-z%]{0,9}\+?[ \t]*(?:\n|$)"
+# only its value to the line's end ("Training Tokens 1.4T", or after a bar that parts the cells: "Training
+# tokens | 1.5T")
+FIELD_VALUE_AFTER = re.compile(r"[ \t*_]*:|[ \t]+(?:\|[ \t]*)?[~≈]?\d[\d.,]*[ \t]?[A-Za-z%]{0,9}\+?"
+                               r"[ \t]*(?:\n|$)"
                                # or on a line of its own, a size with its suffix ("Training tokens" /
                                # "2T"), as PDF text writes a table one cell a line (not a page's number)
                                r"|[ \t]*\n[ \t]*[~≈]?\d[\d.,]*[ \t]?(?:[KMBTkmbt]|million|billion|trillion)"
@@ -57,7 +59,8 @@ FIELD_VALUE_AFTER = re.compile(r"[ \t*_]*:|[ \t]+[~≈]?\d[\d.,]*[ \t]?[A-Za-z%]
 def names_next_field(text: str, match: re.Match[str]) -> bool:
     """Whether a count's noun stands on the next line as a field's key, not as the noun it counts
     ("Parameters: 7.3B\nTraining Tokens: 2.5T": 7.3B counts no tokens; nor in "Total Parameters 7B\nTraining
-    Tokens 1.4T", a key-value table written a row a line, where the key's line holds only its value, or in
+    Tokens 1.4T", a key-value table written a row a line, where the key's line holds only its value, its
+    cells parted by a bar or not ("Model size | 13B\nTraining tokens | 1.5T"), or in
     a table written one cell a line, "7B\nTraining tokens\n2T"); nor a noun a blank line after its count
     ("# Heron-7B\n\nParameters …": a title's size, the next paragraph), nor on the line after a heading the
     count ends ("# Heron-13B" / "tokens seen: 1.4T")."""

@@ -317,10 +317,12 @@ MAX_KEY_VALUE_GAP = 400  # characters between a flattened key-value table's para
 
 def _key_value_line_run(text: str) -> list[Estimate]:
     """6 · N · D from a key-value table written a row a line (:func:`key_value_lines`: "Total Parameters
-    6.7B" / "Training Tokens 1.4T"): its first parameter row (see :func:`parameter_label`) and the first
-    token row of the run's tokens (not a context's or a batch's) after or before it in the same table, for
-    the model the text is about (no name of its own)."""
-    param_rows = key_value_lines(text, "param")
+    6.7B" / "Training Tokens 1.4T", "Model size | 13B" / "Training tokens | 1.5T"): its first parameter
+    row (see :func:`parameter_label`) and the first token row of the run's tokens (not a context's or a
+    batch's) after or before it in the same table, for the model the text is about (no name of its own)."""
+    # (the parameters' key may say "size": "Model size | 13B")
+    param_rows = sorted([*key_value_lines(text, "param"), *key_value_lines(text, "size")],
+                        key=lambda row: row.line.start)
     token_rows = [row for row in key_value_lines(text, "token") if TOKEN_LABEL.search(row.label.lower())
                   and not NOT_RUN_TOKENS_LABEL.search(row.label.lower())]
     if not param_rows or not token_rows:
