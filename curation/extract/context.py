@@ -1068,12 +1068,18 @@ TRAINING_FIELD = re.compile(r"\W*(?:pre-?)?training(?:\s+(?:set-?up|summary|deta
                             re.IGNORECASE)
 
 
+WORKING_GLOSS = re.compile(r"\([^()]*=[^()]*\)")  # an equation in parentheses: "(N = 8B, D = 2T)"
+
+
 def is_prose(span: Span) -> bool:
     """Whether a span reads as a sentence rather than a figure's axis labels or a number list:
     at least three words, and more words than numbers (a number in scientific notation counts once; a
     size in a model's name, "Heron-70B", is part of the name; unit words like FLOP or GPU, short
-    function words like "we", "it", "on", and runs of Chinese, Japanese or Korean characters are words)."""
+    function words like "we", "it", "on", and runs of Chinese, Japanese or Korean characters are words);
+    a parenthesis that works the figure out ("(6ND with N = 8B, D = 2T)", an equation) is not counted."""
     text = SCIENTIFIC.sub("1", span.text)
+    if "=" in text and "(" in text:
+        text = WORKING_GLOSS.sub(" ", text)
     words = len(PROSE_WORD.findall(text))
     if not text.isascii() and max(text) >= "\u3040":  # Chinese, Japanese or Korean: a run of their characters
         words += len(CJK_WORD.findall(text))

@@ -1,0 +1,28 @@
+"""Short texts of our own for a figure written with its working beside it: a parenthesis that works the
+figure out ("(6ND with N = 8B, D = 2T)") makes no list of numbers of a field's sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from curation.extract.context import is_prose
+from curation.extract.documents import extract_document
+from curation.extract.evidence import Span
+from schemas.handover import PAPER, Document
+
+
+@pytest.mark.parametrize("field", ["Total compute", "Training compute", "Pre-training compute"])
+def test_a_figure_with_its_working_in_parentheses_is_reported(field):
+    text = (f"Lark: Efficient Models\n\nWe introduce Lark-8B. {field}: 9.6 × 10^22 FLOPs "
+            "(6ND with N = 8B, D = 2T).\n")
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(9.6e22)
+
+
+@pytest.mark.parametrize(("line", "prose"), [
+    ("Total compute: 9.6e22 FLOPs (N = 8B, D = 2T).", True),
+    ("7B 2T 8.4e22 (N = 7B) 13B", False),
+    ("FLOPs 1e21 1e22 1e23 1e24", False),
+])
+def test_an_equation_in_parentheses_is_not_counted_as_numbers(line, prose):
+    assert is_prose(Span(line, 0, len(line))) is prose
