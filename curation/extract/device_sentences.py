@@ -26,7 +26,8 @@ hours", "using 50 GPUs, for one day". The rules:
   the networks") is, whatever else the sentence's other devices do;
 - a sentence that names devices but no duration borrows the duration of the **next** sentence when that
   one is about training and names no devices itself ("... on 16 Cloud TPUs (64 chips). Training took
-  4 days."), or of the next three when the count's sentence itself trains (see
+  4 days.") or is a field of time after a field of hardware ("Hardware: 256 H100 GPUs. Duration: 16
+  days."), or of the next three when the count's sentence itself trains (see
   :func:`_following_durations`), but not from a sentence that evaluates or compares, nor a gloss in
   parentheses on another model ("the earlier Kite (trained for 3 weeks)");
 - a sentence (or a table run into one) that writes two or more counts each right beside its own
@@ -72,6 +73,7 @@ from curation.extract.hardware import (
     resolve_accelerator,
     tpu_slice,
 )
+from curation.extract.hardware_fields import HARDWARE_KEYS, TIME_KEYS
 from curation.extract.model_names import SIZED_NAME, model_before, nearby_model, trained_subject
 from curation.extract.quantities import FREE_NUMBER, NUMBER, parse_plain
 from curation.extract.step_time import step_time_durations
@@ -901,7 +903,7 @@ def _following_durations(text: str, sentence: Span) -> tuple[list[tuple[float, s
             break  # (a share with its own time pairs itself: "… took 2.5 days on 16 of the servers")
         times = [] if STUDY_OPENING.match(following.text) else \
             [d for d in durations(following) if not _glosses_a_name(following, d[2])]
-        if times and TRAINING.search(following.text):
+        if times and (TRAINING.search(following.text) or _time_field_after_hardware(sentence, following)):
             if found and has_cue(following.text.lower(), FINETUNE_CUES) and \
                     not has_cue(text[sentence.start: end].lower(), FINETUNE_CUES):
                 break  # the pre-training's time told first, then the fine-tuning's
@@ -909,6 +911,18 @@ def _following_durations(text: str, sentence: Span) -> tuple[list[tuple[float, s
             end = following.end
         current = following
     return found, end
+
+
+FIELD_KEY = re.compile(r"\W*(?P<key>[A-Za-z][\w -]{0,30}?)\s*:")  # "Hardware: …", "Wall-clock time: …"
+
+
+def _time_field_after_hardware(sentence: Span, following: Span) -> bool:
+    """Whether a sentence is a field of time ("Wall-clock time: 16 days", "Duration: 2 weeks") right after
+    a field of hardware ("Hardware: 256 H100 GPUs."): a run's summary written as fields in a line of
+    prose, whose time is the run's though it names no training."""
+    key, hardware = FIELD_KEY.match(following.text), FIELD_KEY.match(sentence.text)
+    return key is not None and hardware is not None and TIME_KEYS.fullmatch(key.group("key")) is not None \
+        and HARDWARE_KEYS.fullmatch(hardware.group("key")) is not None
 
 
 # a sentence about other runs than the text's: it evaluates, compares, or tells of a named model in a
@@ -1096,7 +1110,9 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
             lone, lone_read = _lone_training_count(text), True
         if not times and lone is not None and lone[0] == sentence:
             times, evidence, pairing = lone[1], lone[2], RUN_DURATION_PAIRING
-        if not times or not TRAINING.search(evidence.text):
+        if not times or not (TRAINING.search(evidence.text) or (
+                evidence.end > sentence.end
+                and _time_field_after_hardware(sentence, next_sentence(text, sentence) or sentence))):
             continue
         device = max(devices, key=lambda d: d[0])
         if evidence.end > sentence.end:  # "… 4,096 H100 GPUs. The final run used half of them for 40 days."
