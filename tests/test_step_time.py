@@ -15,6 +15,10 @@ from tests.osprey_texts import primary_of
     ("Each iteration takes 850 ms on 64 V100s, and training runs for 300k iterations with 2,000 warmup "
      "steps.", 0.85 * 300_000),
     ("With a step time of 2.1 s, the 50K training steps finish on schedule.", 2.1 * 50_000),
+    # words that tell the step between it and its verb
+    ("Each training step processed 4M tokens and took 2.1 seconds on 512 H100 GPUs; we trained for 500K "
+     "steps.", 2.1 * 500_000),
+    ("Each step on 512 H100 GPUs takes 3 s, and we train for 80K steps.", 3 * 80_000),
 ])
 def test_a_steps_time_times_the_runs_steps(sentence, seconds):
     found = step_time_durations(sentence)

@@ -21,9 +21,13 @@ def _seconds(group: str) -> str:
     return rf"(?P<{group}>ms|milliseconds?|s|secs?|seconds?)\b"
 
 
-# "each step takes 12 seconds", "a single training step took 1.2 s", "a step time of 0.9 s"
+# "each step takes 12 seconds", "a single training step took 1.2 s", "a step time of 0.9 s", "each step
+# processed 4M tokens and took 2.1 s"
 STEP_TAKES = re.compile(rf"\b(?:each|every|a\s+single|one|a|per)\s+(?:training\s+|optimi[sz]ation\s+)?"
-                        rf"(?:step|iteration)\s+(?:takes|took|requires|required|lasts|lasted)\s+"
+                        # (words may tell the step between it and its verb: "each step processed 4M
+                        # tokens and took 2.1 seconds", "each step on 512 GPUs takes 3 s")
+                        rf"(?:step|iteration)\s+(?:[^.;]{{0,50}}?\s)?(?:takes|took|requires|required|lasts"
+                        rf"|lasted)\s+"
                         rf"(?:about\s+|roughly\s+|approximately\s+|around\s+|~\s*)?(?P<t>{NUMBER})\s*"
                         rf"{_seconds('unit')}"
                         rf"|\bstep\s+time\s+(?:of|is|was)\s+(?:about\s+|roughly\s+|~\s*)?(?P<t2>{NUMBER})\s*"
