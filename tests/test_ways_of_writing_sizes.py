@@ -808,3 +808,15 @@ def test_sizes_and_token_figures_paired_respectively(body):
 def test_compute_figures_paired_respectively(body, flop):
     primary = extract(TITLE + body + "\n", 2024).primary
     assert (primary.value_flop if primary else None) == (pytest.approx(flop) if flop else None)
+
+
+@pytest.mark.parametrize("text", [
+    "Lark-Large is a 52B dense transformer. Pretraining consumed 1.8T tokens.",
+    "Lark-Large is a 52B decoder-only transformer. We train it on 1.8T tokens.",
+    "We pre-train a 52B LLM on 1.8T tokens.",
+    "Lark-Large is a 52B network trained on 1.8T tokens.",
+])
+def test_a_size_describing_a_transformer_an_llm_or_a_network(text):
+    """A size describes a model whatever noun names it: "a 52B dense transformer", "a 52B LLM"."""
+    primary = extract_document(Document("paper", f"Lark: Efficient Models\n\n{text}\n", 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 52e9 * 1.8e12)

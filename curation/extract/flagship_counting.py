@@ -123,6 +123,7 @@ from curation.extract.parameter_labels import parameter_label
 from curation.extract.quantities import (
     COUNTED,
     FREE_NUMBER,
+    MODEL_NOUN,
     NUMBER,
     PARAMETER_WORDS,
     PLAIN_COUNT,
@@ -202,14 +203,14 @@ NAMED_SIZES = re.compile(r"(?<![\w.-])(?P<name>[A-Z][\w.-]*\w)\s+(?:(?:models?|f
 # most)
 SIZE_ADJECTIVES = r"(?:[a-z][a-z-]*\s+){0,2}?"
 # "we pretrain Heron, a 1.1B language model", "Heron is a 20B decoder-only model", "Heron is a multilingual
-# 7B model": a size describing a model
+# 7B model", "Heron is a 52B dense transformer": a size describing a model
 DESCRIBED_SIZE = re.compile(
     rf"(?:\b(?:is|as)\s+|,\s*)(?:a|an)\s+{SIZE_ADJECTIVES}(?P<n>{NUMBER}){SIZE_JOIN}(?P<m>[MBT]|million|billion|trillion)(?![a-z])"
-    r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,3}?models?\b", re.IGNORECASE)
+    r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:[\w-]+\s+){0,3}?" + MODEL_NOUN + r"\b", re.IGNORECASE)
 # "our 1.3B model", "our largest 52B-parameter model", "our 13B-parameter Heron is …"
 OUR_SIZE = re.compile(
     rf"our\s+(?:largest\s+|biggest\s+|final\s+|flagship\s+)?(?P<n>{NUMBER})\s?(?P<m>[MBT])(?![a-z])"
-    r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:(?:[\w-]+\s+){0,2}?models?\b"
+    r"(?:[\s-]*param(?:eter)?s?)?[\s-]+(?:(?:[\w-]+\s+){0,2}?" + MODEL_NOUN + r"\b"
     # or the name right after: "our 13B-parameter Heron is …"
     r"|(?=(?-i:[A-Z])[\w.-]*\s+(?:is|was|has|model|achieves|outperforms|matches)\b))", re.IGNORECASE)
 # a model of one size the authors train: "we train a 1.3B model", "We pre-trained a 7B-parameter
@@ -218,7 +219,7 @@ OUR_SIZE = re.compile(
 WE_TRAIN_SIZE = re.compile(
     rf"we\s+(?:also\s+|then\s+|further\s+|first\s+|finally\s+)?(?:pre-?)?train(?:ed)?\s+an?\s+{SIZE_ADJECTIVES}"
     rf"(?P<size>(?P<n>{NUMBER})\s?(?P<m>[MBT])(?![a-z])(?:[\s-]*param(?:eter)?s?)?[\s-]+"
-    r"(?:[\w-]+\s+){0,2}?model)\b", re.IGNORECASE)
+    r"(?:[\w-]+\s+){0,2}?" + MODEL_NOUN + r")\b", re.IGNORECASE)
 # "our final model has 1.5B parameters", "our largest model contains about 52 billion parameters", and the
 # text's own said so: "the released model has 13B parameters", "the proposed model contains 1.3B parameters",
 # "the largest model has 70B parameters" (the largest of those the text trains);

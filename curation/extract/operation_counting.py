@@ -37,6 +37,7 @@ from curation.extract.model_names import SIZED_NAME
 from curation.extract.moe import MIXTURE, TOTAL_ONLY_NOTE
 from curation.extract.quantities import (
     COUNTED,
+    MODEL_NOUN,
     NUMBER,
     PARAMETER_WORDS,
     PLAIN_COUNT,
@@ -62,7 +63,7 @@ PARAMS = re.compile(
     rf"(?P<p>{NUMBER}){SIZE_JOIN}(?P<pm>{SIZE})\b(?:\s+(?:million|billion|trillion)\b)?[\s-]*"
     # "7 billion weights": a count of weights is one of parameters
     rf"(?:(?P<active>activated|active|activation(?=\s+param))\s+)?{PARAMETER_WORDS}"
-    rf"(?:parameters?|params?|{MODEL_DESCRIPTION}models?|variants?|weights)\b"
+    rf"(?:parameters?|params?|{MODEL_DESCRIPTION}{MODEL_NOUN}|variants?|weights)\b"
     rf"|(?:parameters?|params)\s+(?:to|of)\s+(?P<p2>{NUMBER})\s?(?P<pm2>{SIZE})\b"
     # a size alone in parentheses after a model or its name: "Our model (7B) is trained on 2.5T tokens",
     # "Heron-XL (3B) was pre-trained on 1T tokens" (not after a count of data: "2T tokens (2,000B)" writes

@@ -78,6 +78,10 @@ def names_next_field(text: str, match: re.Match[str]) -> bool:
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
+# the nouns a size describes as a model: "a 7B model", "a 52B dense transformer", "a 13B LLM", "a 1B network"
+MODEL_NOUN = r"(?:models?|transformers?|LLMs?|LMs?|networks?)"
+
+
 # between a number and a size word: "7 billion", "7B", and the hyphens of "a 7-billion-parameter model"
 SIZE_JOIN = r"(?:\s?|-(?=million|billion|trillion))"
 # words a parameter count may carry before "parameters": "6.7 billion non-embedding parameters",
