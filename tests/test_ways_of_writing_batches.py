@@ -174,6 +174,8 @@ def test_a_table_of_sizes_written_so(table):
     # a sequence length written as a context of tokens
     ("Osprey-XL was trained with a batch size of 512 and a context of 1024 tokens for 800k steps.",
      800e3 * 512 * 1024),
+    # a context with its unit left out
+    ("We use a batch of 2048 and context of 2048, and train for 430,000 steps.", 430e3 * 2048 * 2048),
     # the batch told in the sentence before the steps
     ("Training uses a batch size of 2,048 sequences and sequences of 1,024 tokens. We train for 250K steps.",
      250e3 * 2048 * 1024),

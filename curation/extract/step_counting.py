@@ -149,8 +149,8 @@ LENGTH_RATE = re.compile(r"(?<![\w.,])(?P<n>\d{1,3},\d{3}|\d{2,6})(?:\s*tokens\s
 SEQUENCE = re.compile(r"(?:sequence|context|seq)[\s_-]*(?:length|len|size|window)\b|input\s+length"
                       r"|\bblock[_-]size\b"
                       r"|sequences\s+of\b"
-                      # "a context of 1024 tokens"
-                      r"|\bcontexts?\s+of\b(?=\s*\d[\d,]*\s*tokens)"
+                      # "a context of 1024 tokens", "a context of 2048" (its unit left out)
+                      r"|\bcontexts?\s+of\b(?=\s*\d[\d,]*\b)"
                       r"|\blength-(?=\d)",
                       re.IGNORECASE)
 # "a batch size of 1 per GPU", "a per-device batch size of 16", "micro-batch size of 4 per GPU"
