@@ -10,6 +10,7 @@ from curation.extract.documents import extract_document
 from curation.extract.engine import extract
 from curation.extract.evidence import FINETUNING, Span
 from curation.extract.markup import plain_text
+from curation.extract.operation_counting import find_operation_counting
 from curation.extract.step_counting import step_tokens
 from schemas.handover import CARD, Document
 
@@ -271,6 +272,26 @@ def test_the_run_of_the_model_a_card_starts_from_is_not_its_own(opening, flop):
 def test_the_gloss_of_the_model_a_run_goes_on_from_is_that_models(sentence):
     primary = _primary(sentence)  # nothing, or the 20B tokens the run goes on for; never the start's 2T
     assert primary is None or primary.value_flop == pytest.approx(6 * 7e9 * 20e9)
+
+
+@pytest.mark.parametrize("opening", [
+    "We present Osprey-VL-7B, built on the Kite-7B language model (trained on 2T tokens).",
+    "We present Osprey-VL-7B, initialized from the Kite-7B chat model (pre-trained on 2T tokens).",
+])
+def test_the_gloss_of_a_base_a_noun_or_two_after_its_name_is_the_bases(opening):
+    """ "built on the Kite-7B language model (trained on 2T tokens)": the gloss tells the base's run, as
+    it does right after the name; the run the text tells next is the own (before: 6 × 7B × 2T, 8.5× it)."""
+    primary = _primary(f"{opening} We train the full model on 500M image-text pairs using 128 H100 GPUs for "
+                       "3 days.")
+    assert primary is not None and primary.method == "hardware"
+    assert primary.assumptions["chip_seconds"] == pytest.approx(128 * 3 * 86400)
+
+
+def test_a_size_in_the_name_of_the_model_a_run_starts_from_sizes_no_run_of_one_sentence():
+    """ "built on the Kite-7B language model": the size ends the base's name; read from the name's start,
+    the words before it say the run starts from it."""
+    assert find_operation_counting("Osprey-VL is built on the Kite-7B language model (trained on 2T "
+                                   "tokens).") == []
 
 
 def test_a_size_alone_glossing_the_model_a_run_starts_from_still_sizes_the_run():

@@ -151,9 +151,10 @@ def find_operation_counting(text: str) -> list[Estimate]:
             key = next(key for key in ("p", "p2", "p3") if p.group(key))
             number, size = p.group(key), p.group(key.replace("p", "pm"))
             params.append((scaled_value(number, _size(size)), bool(p.group("active")), p))
-        # not the size of the model the run starts from or learns from ("distilled from a 70B model")
+        # not the size of the model the run starts from or learns from ("distilled from a 70B model", "built
+        # on the Kite-7B language model": the size in a name, read from the name's start)
         params = [(n, active, p) for n, active, p in params if 1e6 <= n <= 1e14
-                  and not STARTS_FROM.search(sentence.text, max(0, p.start() - 40), p.start())]
+                  and not _started_from(sentence.text, _name_start(sentence.text, p.start()))]
         if not params:
             continue
         active = [pair for pair in params if pair[1]]
@@ -298,6 +299,21 @@ def _other_size_named(between: str, n_params: float) -> bool:
         if trained and max(size, n_params) / min(size, n_params) > 1.5:
             return True
     return False
+
+
+def _started_from(text: str, at: int) -> bool:
+    """Whether the words before ``at`` say a run starts or learns from what is written there
+    (:data:`STARTS_FROM`)."""
+    return STARTS_FROM.search(text, max(0, at - 40), at) is not None
+
+
+def _name_start(text: str, at: int) -> int:
+    """Where the name a size at ``at`` ends ("Kite-7B") starts: back over the letters, digits, dots and
+    hyphens glued before it (``at`` itself when the size stands alone)."""
+    start = at
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):
+        start -= 1
+    return start
 
 
 def _size(word: str) -> str:
