@@ -45,6 +45,18 @@ def test_a_row_below_the_separator_is_data_without_a_digit():
     assert [row.label for row in table.rows] == ["Developer", "Parameters", "Pretraining tokens"]
 
 
+def test_a_blank_header_over_a_separator_makes_every_row_below_data():
+    """ "| | |" over "|---|---|": a header left blank, as cards write a key-value table; its first row
+    (with no digit) is data, not a header naming a model "Decoder-only transformer"."""
+    table, = find_tables("| | |\n|---|---|\n| Architecture | Decoder-only transformer |\n"
+                         "| Parameters | 7.24B |\n| Training tokens | 4T |\n")
+    assert table.headers == ["", ""]
+    assert [row.label for row in table.rows] == ["Architecture", "Parameters", "Training tokens"]
+    card = ("# Osprey-7B\n\n| | |\n|---|---|\n| Architecture | Decoder-only transformer |\n"
+            "| Parameters | 7B |\n| Tokens | 4T |\n")
+    assert all(e.model != "Decoder-only transformer" for e in find_table_rows(card))
+
+
 def test_a_key_value_tables_value_column_names_no_model():
     card = ("---\nlicense: apache-2.0\n---\n# Osprey-70B\n\n| Attribute | Value |\n|---|---|\n"
             "| Developer | Osprey Labs |\n| Parameters | 70B |\n| Pretraining tokens | 12T |\n")

@@ -85,7 +85,10 @@ def find_tables(text: str) -> list[Table]:
             block, headed = [], 0
         block_end = line.end
         cells = _cells(line.text)
-        if not all(_SEPARATOR_CELL.match(cell) or not cell for cell in cells):
+        # (a first line of empty cells is a header left blank, "| | |" over "|---|---|", as cards write a
+        # key-value table: every row below it is data)
+        if not all(_SEPARATOR_CELL.match(cell) or not cell for cell in cells) or \
+                (not block and not any(cells)):
             block.append((line, cells))
         elif not headed:
             headed = len(block)  # the lines above the first separator are the header's
