@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from curation.extract.date_ranges import date_range_durations
+from curation.extract.device_sentences import find_device_counts
 from curation.extract.engine import extract
 from curation.extract.markup import plain_text
 
@@ -436,3 +437,13 @@ def test_a_model_that_learned_from_its_tokens_was_trained_on_them():
             "parameters. Osprey learned from 2T tokens.\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 2e12)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We trained Osprey-L for twenty days on five hundred and twelve A100 GPUs.",
+    "We trained Osprey-L for one hundred and twenty days on 512 A100 GPUs.",
+])
+def test_the_last_word_of_a_number_in_words_is_no_count_of_its_own(sentence):
+    """ "five hundred and twelve A100 GPUs" is no twelve GPUs (before: a run 42× too small); no answer
+    beats that wrong one."""
+    assert find_device_counts(f"Osprey: Speech Models\n\n{sentence}\n", 2024) == []

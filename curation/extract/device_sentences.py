@@ -108,8 +108,9 @@ AMOUNT_ANY_CASE = AMOUNT.replace(WORD, WORD_ANY_CASE)
 _DURATION_AMOUNT = AMOUNT_ANY_CASE.replace(r"(?![\w-])", r"(?!\w|-(?!(?:hour|day|week|month)\b))")
 DURATION = re.compile(
     # (a digit or a number word's first letter, tested once first: a fast scan; not an exponent's digits,
-    # "10^3 hours" is no 3 hours)
-    rf"(?<![\w.^])(?=[\daefhnost])(?P<lo>{_DURATION_AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT_ANY_CASE}))?"
+    # "10^3 hours" is no 3 hours, nor the last word of a number in words, "one hundred and twenty days")
+    rf"(?<![\w.^])(?=[\daefhnost])(?<!hundred and )(?<!thousand and )"
+    rf"(?P<lo>{_DURATION_AMOUNT})(?:\s*(?:–|—|-|to)\s*(?P<hi>{AMOUNT_ANY_CASE}))?"
     # "3 and a half days"
     r"(?P<half_before>\s+and\s+a\s+half\b)?\s*"
     # "270 total hours", "80 wall-clock hours", "21 calendar days", "a full month"
@@ -149,7 +150,8 @@ MACHINE_AFTER = (r"(?![\s-]+(?i:v\d\w*\s+)?(?i:pods?|slices?|clusters?|supercomp
                  r"|machines?|workstations?)\b)")
 # the characters a count opens with: a digit, or the first letter of a number word (see WORD); every
 # alternative below opens a word with one (tested once, before the alternatives: a fast scan)
-COUNT_START = r"(?<![\w.])(?=[\daefhnost])"
+# (not the last word of a number in words, "five hundred and twelve": no count of twelve)
+COUNT_START = r"(?<![\w.])(?=[\daefhnost])(?<!hundred and )(?<!thousand and )"
 DEVICES = re.compile(
     # a space or a times sign after the count: "7B-Chat" is a size, not 7 "B-Chat" devices
     rf"{COUNT_START}(?:(?P<count>{AMOUNT})(?P<k>(?<=\d)[kK](?![a-zA-Z0-9]))?(?:\s*(?:×|x)\s*|\s+)"
