@@ -85,6 +85,14 @@ def test_the_final_runs_part_of_a_projects_total():
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(1.1e6 * 3600)
 
 
+def test_a_sized_parts_time_its_unit_left_out_after_of_which():
+    """ "…, of which the 2B model consumed 245K": the part's own run in the whole's unit (before: the
+    whole's 300K, a sum over all models, was the primary)."""
+    primary = primary_of("The total training cost for all models was 300K A100 hours, of which the 2B model "
+                         "consumed 245K.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(245e3 * 3600)
+
+
 # -- what claims a model as the text's own ----------------------------------------------------------------
 
 def test_a_claim_does_not_reach_across_a_semicolon():

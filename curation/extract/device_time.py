@@ -463,7 +463,8 @@ ELIDED_UNIT = re.compile(rf"(?:(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(
                          r"|,\s*of\s+which\s+(?P<part_at>)(?:the\s+)?(?:(?:final|main|full|last)\s+)?"
                          # (a named part, its noun left out: "…, of which Heron-70B accounted for 1.7M")
                          r"(?:(?P<part>[A-Z][\w.-]*\w)(?:\s+(?:run|model|training(?:\s+run)?))?"
-                         r"|(?:run|model|training(?:\s+run)?))"
+                         # (or a part sized, its name left out: "…, of which the 2B model consumed 245K")
+                         r"|(?:\d+(?:\.\d+)?[MBT]\s+)?(?:run|model|training(?:\s+run)?))"
                          # "…; the final training run used 400K", "…; the final Heron-7B run used 60,000"
                          r"|;\s*(?P<final_at>)(?:the|our)\s+(?:final|main|full|last)\s+"
                          r"(?:(?P<final>[A-Z][\w.-]*\w)\s+)?(?:training\s+)?(?:run|model))\s+"
