@@ -294,6 +294,15 @@ def test_a_size_in_the_name_of_the_model_a_run_starts_from_sizes_no_run_of_one_s
                                    "tokens).") == []
 
 
+def test_the_gloss_of_the_base_a_card_is_continually_pre_trained_from_is_the_bases():
+    """ "continually pre-trained from Osprey-7B (4T tokens)": a hyphenated word between the verb and "from"
+    (before: the base's 4T was the card's run, 8× its own 500B)."""
+    card = ("# Osprey-Coder-7B\n\nOsprey-Coder-7B is continually pre-trained from Osprey-7B (4T tokens) on "
+            "500B code tokens.\n")
+    primary = extract_document(Document(CARD, card, 2024), name="Osprey-Coder-7B").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 500e9)
+
+
 def test_a_size_alone_glossing_the_model_a_run_starts_from_still_sizes_the_run():
     card = ("# Osprey-3B-T\n\nOsprey-3B-T is fine-tuned on prompted tasks, starting from a Kite-XL (3B "
             "parameters).\n\nTraining details:\n- Fine-tuning steps: 12,000\n- Input sequence length: 1024\n"

@@ -82,12 +82,12 @@ def source_corpus(text: str, sentence: Span, figure: Span) -> bool:
 
 # a gloss of the model a run learns or starts from: "distilled from Kite-70B (trained on 15T tokens)",
 # "initialized from Kite-7B (pre-trained for 2T tokens)", "built on the Kite-7B language model (trained on 2T
-# tokens)" (a word or two of what it is between)
+# tokens)" (a word or two of what it is between), "continually pre-trained from Kite-7B (2T tokens)"
 # (or in a relative clause after its name, up to the clause's first comma: "distilled from Kite-70B, which
 # was trained on 15T tokens on 16,384 H100s for 54 days"; and the model pruned: "We pruned Kite-8B (trained
 # on 15T tokens) to 1B parameters")
 SOURCE_GLOSS = re.compile(r"\b(?:(?:distill\w*|initiali[sz]\w*|based|built|fine-?tuned|finetuned|continu\w*"
-                          r"|start\w*|prun\w*)\s+(?:\w+\s+){0,2}?(?:from|on|with)\s+|prun(?:ed|ing|e)\s+"
+                          r"|start\w*|prun\w*)\s+(?:[\w-]+\s+){0,2}?(?:from|on|with)\s+|prun(?:ed|ing|e)\s+"
                           # the model a run goes on training: "continues training Kite-7B (pre-trained on
                           # 2T tokens)", "continued pre-training of Kite-7B, which was trained on …"
                           r"|continu\w*\s+(?:the\s+)?(?:pre-?)?train(?:ing)?\s+(?:of\s+)?)"
