@@ -14,7 +14,9 @@ from __future__ import annotations
 import pytest
 
 from curation.extract.device_sentences import find_device_counts
+from curation.extract.documents import extract_document
 from curation.extract.model_names import looks_like_a_model
+from schemas.handover import PAPER, Document
 from tests.osprey_texts import primary_of
 
 TITLE_OF_KITE = "Kite: Faster Decoding\n\n1 Introduction\nWe introduce Kite, a decoder.\n\n2 Training\n"
@@ -185,11 +187,20 @@ def test_a_run_of_models_of_a_kind_carries_no_name():
     "In total, the study used about 150,000 A100 GPU hours.",
     "In total, our experiments consumed 150,000 A100 GPU hours.",
     "Our experiments together took 150,000 A100 GPU hours.",
+    "Our experiments used 150,000 A100 GPU hours in total.",
 ])
 def test_a_studys_total_is_no_run(sentence):
     primary = primary_of("We train 48 models; our largest model has 2.8B parameters and was trained on 200B "
                          "tokens. " + sentence, 2024)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 2.8e9 * 200e9)
+
+
+def test_an_inference_papers_experiments_give_no_run():
+    """ "Our experiments used 1,000 GPU hours in total" in a paper that trains nothing (before: a primary
+    of 1.07e21 FLOP for an inference engine)."""
+    text = ("Osprey: Efficient Inference\n\nWe present Osprey, an inference engine. Serving Kite-70B on 8 "
+            "H100 GPUs, Osprey achieves 3x throughput. Our experiments used 1,000 GPU hours in total.\n")
+    assert extract_document(Document(PAPER, text, 2024)).primary is None
 
 
 @pytest.mark.parametrize("sentence", [
