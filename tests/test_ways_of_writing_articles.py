@@ -275,6 +275,17 @@ def test_a_released_checkpoint_used_is_the_model_named_before():
     assert primary_of(body, 2024, head=CIRCUITS) is None
 
 
+@pytest.mark.parametrize("use", ["We fine-tune it with OspreyTune using only 100 GPU hours.",
+                                 "We then evaluate this model with OspreyTune."])
+def test_a_model_the_authors_use_by_a_pronoun_is_the_model_named_before(use):
+    """ "Kite-70B was pre-trained on 15T tokens using 6.4M GPU hours. We fine-tune it …": "it" is Kite-70B,
+    which the text uses and does not train (before: its 2.2e24 FLOP was the method paper's primary)."""
+    head = "OspreyTune: Parameter-Efficient Fine-Tuning at Scale\n\n"
+    body = f"Kite-70B was pre-trained on 15T tokens using 6.4M GPU hours. {use}"
+    primary = primary_of(body, 2024, head=head)
+    assert primary is None or primary.value_flop < 1e21
+
+
 EMERGENCE = "Emergent Abilities Revisited\n\nAbstract\nWe revisit claims of emergence.\n\n3 Models\n"
 
 

@@ -95,12 +95,18 @@ FROZEN = re.compile(r"\b(?:frozen|freezes?|froze|freezing)\s+(?:the\s+|a\s+|an\s
                     r"(?:pre-?trained\s+)?(?P<object>[^.;:,()]{1,60})", re.IGNORECASE)
 
 
+# an object that points back to the model the sentence before names: "We fine-tune it with …", "we evaluate
+# this model on …"
+POINTING_BACK = re.compile(r"^\s+(?:it|them|this\s+model|these\s+models)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=8)
 def _used_objects(text: str) -> str:
     """What the text's first-person sentences say it evaluates, uses, compares or fine-tunes, one
     object a line (the pattern is tried only where "we" starts a word: a cheap scan); a released
-    checkpoint used (:data:`RELEASED_CHECKPOINT`) stands for the sentence before it; and the models it
-    keeps frozen (:data:`FROZEN`)."""
+    checkpoint used (:data:`RELEASED_CHECKPOINT`) or an object that points back ("We fine-tune it",
+    :data:`POINTING_BACK`) stands for the sentence before it; and the models it keeps frozen
+    (:data:`FROZEN`)."""
     low, objects = lowered(text), []
     at = low.find("we")
     while at != -1:
@@ -108,7 +114,8 @@ def _used_objects(text: str) -> str:
             match = USES.match(text, at)
             if match:
                 objects.append(match.group("object"))
-                if RELEASED_CHECKPOINT.match(match.group("object")):
+                if RELEASED_CHECKPOINT.match(match.group("object")) or \
+                        POINTING_BACK.match(match.group("object")):
                     sentence = sentence_around(text, at, at + 2)
                     before = sentence_before(text, sentence)
                     objects.append(before.text if before else "")
