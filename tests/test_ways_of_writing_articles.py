@@ -188,6 +188,7 @@ def test_a_run_of_models_of_a_kind_carries_no_name():
     "In total, our experiments consumed 150,000 A100 GPU hours.",
     "Our experiments together took 150,000 A100 GPU hours.",
     "Our experiments used 150,000 A100 GPU hours in total.",
+    "The total compute of our study was 3e22 FLOPs.",
 ])
 def test_a_studys_total_is_no_run(sentence):
     primary = primary_of("We train 48 models; our largest model has 2.8B parameters and was trained on 200B "
