@@ -78,9 +78,14 @@ def test_a_family_of_sizes_is_no_model_of_that_size():
      96.6e9, 1.6e12),
     ("Osprey-MoE is a sparse mixture of experts with 47B parameters, 13B of which are active per token. It "
      "was trained on 8T tokens.", 13e9, 8e12),
+    # the part used "for each token", the tokens in the next sentence; the active size glossing the name
+    ("Osprey-MoE is an 8x7B MoE. It has 47B parameters, of which 13B are used for each token. Trained on 8T "
+     "tokens.", 13e9, 8e12),
+    ("Osprey-MoE (A13B) is a sparse model with 47B parameters, trained on 8T tokens.", 13e9, 8e12),
 ])
 def test_an_active_count_replaces_the_total_its_sentence_gives(sentence, active, tokens):
     """The active count is the part each token uses (the total was taken, up to 18× too much, or the
-    figure was read as one per token)."""
+    figure was read as one per token); an active size alone ("A13B") names no model."""
     primary = primary_of(sentence, 2025)
     assert primary is not None and primary.value_flop == pytest.approx(6 * active * tokens, rel=0.01)
+    assert primary.model != "A13B"

@@ -180,7 +180,9 @@ def _mentions_mixture(low: str) -> bool:
 # "uses only 39B per token", "39B parameters for each token" (read only where those words stand; not
 # the total a count is taken of: "activates 2.7B of its 14.3B parameters per token")
 PER_TOKEN_ACTIVE = re.compile(r"(?<!of its )(?<!of the )(?<!of their )" + _SIZE_FIGURE
-                              + r"\s+(?:param(?:eter)?s?\s+)?(?:per|for\s+each|for\s+every)"
+                              # (the verb may be written: "of which 13B are used for each token")
+                              + r"\s+(?:param(?:eter)?s?\s+)?(?:(?:are|is)\s+)?(?:used\s+)?"
+                              r"(?:per|for\s+each|for\s+every)"
                               r"\s+(?:input\s+)?token\b", re.IGNORECASE)
 # "ranging from 169 million to 14 billion parameters": the top of the range
 RANGE_STATEMENT = re.compile(

@@ -87,7 +87,8 @@ INSTANCE_FAMILY = re.compile(r"(?:[pP][2-6](?:d|de|dn|e|en)?|[gG][4-6](?:dn|e)?|
 
 def looks_like_a_model(name: str) -> bool:
     """Whether a name is written like a model's: letters with a digit or an inner capital ("Heron-7B",
-    "HeronBERT"), not a unit ("GPU-hours", "zettaFLOPs"), an accelerator or a bare size."""
+    "HeronBERT"), not a unit ("GPU-hours", "zettaFLOPs"), an accelerator or a bare size ("7B", or the
+    active size of a mixture of experts, "A13B")."""
     if name.isalpha() and (name[1:].islower() or name.isupper()):
         return False  # a plain word, no digit and no inner capital: the common case, told at once
     word = name.split()[0]
@@ -107,7 +108,7 @@ def looks_like_a_model(name: str) -> bool:
     # (a family, its version and its size in words apart: "Heron 3.1 405B", "Heron 2 70B")
     has_digit = any(c.isdigit() for c in word) or VERSIONED_SIZED.fullmatch(name) is not None
     inner_capital = any(c.isupper() for c in word[1:]) and not word.isupper()  # HeronBERT, not TDP
-    size_only = re.fullmatch(r"\d+(?:\.\d+)?[BMKT]", word)
+    size_only = re.fullmatch(r"A?\d+(?:\.\d+)?[BMKT]", word)  # (or an active size: "A13B")
     return word[0].isalpha() and (has_digit or inner_capital) and not size_only
 
 

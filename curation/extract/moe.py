@@ -5,9 +5,10 @@ in one sentence ("671B total parameters, of which 37B are activated for each tok
 billion parameters and 14 billion activated parameters"; "30.5B in total and 3.3B activated"; "12B
 total and 2.4B active parameters"; "8B parameters while only activating 2B for each input token";
 "activates 32B of its 1T parameters";
-"235B parameters (22B active)", "(30B total, 3B active)"), or in a table's headers ("| Total Params |
-Activated Params |"), or as two fields ("- Total parameters: 30B" … "- Activated parameters: 3.3B"), or name
-the model with both sizes ("Heron-30B-A3B"). When an operation-counting estimate used a
+"235B parameters (22B active)", "(30B total, 3B active)"; "52B parameters, of which 12B are used for each
+token"), or in a table's headers ("| Total Params | Activated Params |"), or as two fields ("- Total
+parameters: 30B" … "- Activated parameters: 3.3B"), or name the model with both sizes ("Heron-30B-A3B", or
+"Heron-MoE (A13B) … with 47B parameters"). When an operation-counting estimate used a
 total that such a table or sentence gives, the activated count replaces it.
 """
 
@@ -157,10 +158,14 @@ ACTIVE_GLOSS = re.compile(r"(?<![\w.])(?:(?P<e>\d{1,3})\s?[x×]\s?)?(?P<t>\d+(?:
                           r"\(\s*A(?P<a>\d+(?:\.\d+)?)(?P<am>[MB])\s*\)")
 
 
+ACTIVE_ALONE = re.compile(r"\(\s*A(?P<a>\d+(?:\.\d+)?)(?P<am>[MB])\s*\)")  # "(A13B)"
+
+
 def _name_pairs(text: str) -> list[tuple[float, float, str]]:
     """(total, active, name) for every name written with both sizes ("Heron-30B-A3B"), or with its active
     size alone and a larger count of parameters after it in its sentence ("Heron-MoE-A14B has 57B
-    parameters"), or glossed with it (:data:`ACTIVE_GLOSS`)."""
+    parameters", "Heron-MoE (A13B) is a sparse model with 47B parameters"), or glossed with it
+    (:data:`ACTIVE_GLOSS`)."""
     found, pairs = {}, []
     for at in positions(text, "-A"):  # the pattern only near its literal part: whole-text scans are slow
         if at and text[at - 1] in "MBT":
@@ -174,10 +179,17 @@ def _name_pairs(text: str) -> list[tuple[float, float, str]]:
                     start -= 1
                 pairs.append((_figure(total, "t"), _figure(m, "a"), text[start: total.end()]))
     for at in positions(text, "(A"):  # "Heron-MoE-48B (A5B)", "Heron-16x3B (A5B)"
+        glossed = False
         for m in ACTIVE_GLOSS.finditer(text, max(0, at - 16), at + 12):
             experts = float(m.group("e")) if m.group("e") else 1.0
             if _figure(m, "a") < experts * _figure(m, "t"):
                 pairs.append((experts * _figure(m, "t"), _figure(m, "a"), m.group(0)))
+                glossed = True
+        # the active size alone glossing a name, the total after it: "Heron-MoE (A13B) … with 47B parameters"
+        alone = None if glossed else ACTIVE_ALONE.match(text, at)
+        total = TOTAL_AFTER_NAME.match(text, alone.end()) if alone else None
+        if alone and total and _figure(alone, "a") < _figure(total, "t"):
+            pairs.append((_figure(total, "t"), _figure(alone, "a"), text[at: total.end()]))
     return [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for m in found.values()
             if _figure(m, "a") < _figure(m, "t")] + pairs
 
@@ -243,9 +255,11 @@ def _prose_pairs(text: str) -> list[tuple[float, float, str]]:
              if "total" in low[max(0, at - 90): at]
              for m in TOTAL_THEN_PER_TOKEN.finditer(text, max(0, at - 100), at + 10)
              if _figure(m, "a") < _figure(m, "t")]
-    pairs += [(_figure(m, "t"), _figure(m, "a"), m.group(0)) for at in positions(low, " per token")
+    # ("… of which 13B are used for each token")
+    pairs += [(_figure(m, "t"), _figure(m, "a"), m.group(0))
+              for phrase in (" per token", " each token", " every token") for at in positions(low, phrase)
               if "of which" in low[max(0, at - 90): at]
-              for m in OF_WHICH_PER_TOKEN.finditer(text, max(0, at - 100), at + 10)
+              for m in OF_WHICH_PER_TOKEN.finditer(text, max(0, at - 100), at + len(phrase) + 1)
               if _figure(m, "a") < _figure(m, "t")]
     if "activated" not in low and "active" not in low and "activating" not in low and "activates" not in low \
             and "activation param" not in low:
