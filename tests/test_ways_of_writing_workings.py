@@ -1,5 +1,6 @@
 """Short texts of our own for a figure written with its working beside it: a parenthesis that works the
-figure out ("(6ND with N = 8B, D = 2T)") makes no list of numbers of a field's sentence."""
+figure out ("(6ND with N = 8B, D = 2T)"), or an equation worked out before it ("C ≈ 6ND = … ≈ 8.4×10^22"),
+makes no list of numbers of its sentence; nor does a dot written as the sign ("8.4 · 10^22")."""
 
 from __future__ import annotations
 
@@ -26,3 +27,14 @@ def test_a_figure_with_its_working_in_parentheses_is_reported(field):
 ])
 def test_an_equation_in_parentheses_is_not_counted_as_numbers(line, prose):
     assert is_prose(Span(line, 0, len(line))) is prose
+
+
+@pytest.mark.parametrize("sentence", [
+    "The training compute is C ≈ 6ND = 6 × 7×10^9 × 2×10^12 ≈ 8.4×10^22 FLOPs.",
+    "Lark-7B required 8.4 · 10^22 FLOPs.",
+])
+def test_an_equation_worked_out_or_a_dot_as_the_sign_is_prose(sentence):
+    """An equation's working between its first sign and its last, and "8.4 · 10^22" (a dot as the sign) are
+    one figure, no list of numbers (before: "not prose", no primary)."""
+    primary = extract_document(Document(PAPER, f"Lark: Efficient Models\n\n{sentence}\n", 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(8.4e22)

@@ -1059,8 +1059,9 @@ NUMERIC_TOKEN = re.compile(r"(?<![\w.-])[.,]?\d[\d.,]*[A-Za-z+\-]*\d*(?![\w])")
 
 
 # "1.7 × 10^24", "3.1e23", "10²³": one number, however many digit groups it is written with
-SCIENTIFIC = re.compile(r"\d[\d.,]*\s*(?:[×x*]|\\times)\s*10\s*(?:\^|\*\*)?\s*[-−]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+"
-                        r"|\d[\d.]*[eE][+-]?\d+")
+# (a dot may be the sign, "8.4 · 10^22", and the mantissa may be left out, "about 10^23")
+SCIENTIFIC = re.compile(r"\d[\d.,]*\s*(?:[×x*·⋅]|\\times|\\cdot)\s*10\s*(?:\^|\*\*)?\s*[-−]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+                        r"|\d[\d.]*[eE][+-]?\d+|(?<![\d.])10\s*(?:\^|\*\*)\s*[-−]?\d+|(?<![\d.])10[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 
 
 MIN_PROSE_WORDS = 3
@@ -1077,6 +1078,7 @@ TRAINING_FIELD = re.compile(r"\W*(?:pre-?)?training(?:\s+(?:set-?up|summary|deta
 
 
 WORKING_GLOSS = re.compile(r"\([^()]*=[^()]*\)")  # an equation in parentheses: "(N = 8B, D = 2T)"
+EQUATION_WORKING = re.compile(r"[=≈][^\n]*[=≈]")  # an equation worked out, from its first sign to its last
 
 
 def is_prose(span: Span) -> bool:
@@ -1084,10 +1086,13 @@ def is_prose(span: Span) -> bool:
     at least three words, and more words than numbers (a number in scientific notation counts once; a
     size in a model's name, "Heron-70B", is part of the name; unit words like FLOP or GPU, short
     function words like "we", "it", "on", and runs of Chinese, Japanese or Korean characters are words);
-    a parenthesis that works the figure out ("(6ND with N = 8B, D = 2T)", an equation) is not counted."""
+    a parenthesis that works the figure out ("(6ND with N = 8B, D = 2T)", an equation) is not counted,
+    nor an equation's working between its first sign and its last ("C ≈ 6ND = 6 × 7e9 × 2e12 ≈ …")."""
     text = SCIENTIFIC.sub("1", span.text)
     if "=" in text and "(" in text:
         text = WORKING_GLOSS.sub(" ", text)
+    if text.count("=") + text.count("≈") >= 2:  # "C ≈ 6ND = 6 × 7e9 × 2e12 ≈ 8.4e22 FLOPs": its working
+        text = EQUATION_WORKING.sub(" ", text)
     words = len(PROSE_WORD.findall(text))
     if not text.isascii() and max(text) >= "\u3040":  # Chinese, Japanese or Korean: a run of their characters
         words += len(CJK_WORD.findall(text))
