@@ -422,6 +422,8 @@ def test_a_size_on_the_compared_side_after_the_own_named_run_is_not_its_size():
     # the own model set against a compared one with a contrast said of it
     ("We compare against Finch-65B (1.4T tokens, 1M GPU hours). Osprey-7B, in contrast, needs 82,432 A100 "
      "GPU hours.", 82432),
+    ("Finch-65B was trained with 1M GPU hours. In contrast, Osprey-7B was trained with 82,432 A100 GPU "
+     "hours.", 82432),
     # a figure changed from is the state before: the one it is changed to is the run
     ("Our recipe reduces training cost from 1M GPU hours (the Finch-65B baseline) to 400K A100 GPU hours for "
      "Osprey-65B.", 400e3),
@@ -431,6 +433,7 @@ def test_the_own_run_set_against_a_compared_or_a_former_one(body, hours):
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(hours * 3600)
 
 
-def test_another_model_with_a_contrast_said_of_it_stays_cited():
-    body = "We train Osprey-7B on 8 GPUs. Finch-65B, in contrast, needs 1M A100 GPU hours."
+@pytest.mark.parametrize("contrast", ["Finch-65B, in contrast, needs", "In contrast, Finch-65B needs"])
+def test_another_model_with_a_contrast_said_of_it_stays_cited(contrast):
+    body = f"We train Osprey-7B on 8 GPUs. {contrast} 1M A100 GPU hours."
     assert primary_of(body) is None

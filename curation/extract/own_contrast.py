@@ -3,9 +3,10 @@
 "Kite-65B was trained on 1.4T tokens with 1M GPU hours. Osprey-7B, in contrast, needs 82,432 GPU hours."
 The words "in contrast" mark a figure as the other side of a comparison, and most often it is: "Kite-65B,
 in contrast, needs 1M GPU hours" after the own run. The rule: when the model a sentence opens with, set
-off by ", in contrast," or ", by contrast," ("Osprey-7B, in contrast, …"), is the one the figure is told of
-and the text's title carries its name ("Osprey: …" for "Osprey-7B"), the contrast is the own run's, and
-the figure is no cited run, unless another of the sentence's words still says it is.
+off by ", in contrast," or ", by contrast," ("Osprey-7B, in contrast, …") or named right after a contrast
+that opens the sentence ("In contrast, Osprey-7B was trained with …"), is the one the figure is told of
+and the text's title carries its name ("Osprey: …" for "Osprey-7B"), the contrast is the own run's, and the
+figure is no cited run, unless another of the sentence's words still says it is.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ CITED_NOTE = "cited from other work"
 # the sentence's opening name, a contrast set off by commas after it
 NAME_IN_CONTRAST = re.compile(r"\W{0,3}(?:the\s+|our\s+)?(?P<name>[A-Za-z][\w.-]*\w),\s+(?:in|by)\s+contrast,"
                               r"\s+", re.IGNORECASE)
+# or the contrast opening the sentence, the name right after it: "In contrast, Osprey-7B was trained with …"
+CONTRAST_THEN_NAME = re.compile(r"\W{0,3}(?:in|by)\s+contrast,\s+(?:the\s+|our\s+)?"
+                                r"(?P<name>[A-Za-z][\w.-]*\w)(?=\s)", re.IGNORECASE)
 
 
 def restore_own_contrasts(estimates: list[Estimate], text: str) -> None:
@@ -29,8 +33,10 @@ def restore_own_contrasts(estimates: list[Estimate], text: str) -> None:
         sentence = estimate.evidence[0].text
         if CITED_NOTE not in estimate.notes or not estimate.model or "contrast" not in sentence:
             continue
-        opening = NAME_IN_CONTRAST.match(sentence)
+        opening = NAME_IN_CONTRAST.match(sentence) or CONTRAST_THEN_NAME.match(sentence)
         if opening is None or opening.group("name") != estimate.model or not in_title(text, estimate.model):
             continue
-        if not has_cue((sentence[:opening.start("name")] + sentence[opening.end():]).lower(), CITED):
+        # (the words outside the contrast and its name)
+        start, end = opening.span()
+        if not has_cue((sentence[:start] + sentence[end:]).lower(), CITED):
             estimate.notes.remove(CITED_NOTE)
