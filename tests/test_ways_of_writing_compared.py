@@ -22,6 +22,9 @@ from tests.osprey_texts import primary_of
     "We compare Osprey with Finch-65B (1.0e24 FLOPs).",
     "Osprey-7B outperforms Finch-65B (trained on 1,024 A100 GPUs for 30 days) on most tasks.",
     "Our model was trained to match the quality of Finch (3.1e23 FLOPs) with far less compute.",
+    # a share of the compared model's compute
+    "Osprey-7B uses 3.7% of the compute of Finch-70B (6.3e24 FLOPs).",
+    "Osprey-7B needs a fraction of the training compute used by Finch-70B (6.3e24 FLOPs).",
 ])
 def test_figures_glossing_a_compared_model_are_that_models(body):
     assert primary_of(body) is None

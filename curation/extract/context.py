@@ -537,11 +537,16 @@ HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?re
 
 # a figure in the parenthesis that glosses a model named after a verb of comparison, or among the
 # baselines: "Table 3 compares against Kite-65B (1.4T tokens, 1.0e24 FLOPs)", "Heron outperforms Kite-65B
-# (1.0e24 FLOPs)", "Baselines include Kite-65B (…)" (the compared model's; "our Heron-70B (…)" is not)
+# (1.0e24 FLOPs)", "Baselines include Kite-65B (…)", "uses 3.7% of the compute of Kite-65B (1.0e24 FLOPs)"
+# (the compared model's; "our Heron-70B (…)" is not)
 COMPARED_GLOSS = re.compile(r"\b(?i:compar(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:against|with|to)"
                             r"|baselines?(?:\s+(?:include|includes|are|such\s+as|like))?"
                             r"|outperform\w*|surpass\w*|beat(?:s|ing)?|rival(?:s|ing)?"
-                            r"|match(?:es|ed|ing)?|competitive\s+with|on\s+par\s+with)"
+                            r"|match(?:es|ed|ing)?|competitive\s+with|on\s+par\s+with"
+                            # a share of the compared model's: "uses 3.7% of the compute of Kite-70B (6.3e24
+                            # FLOPs)"
+                            r"|(?:%|percent|fraction|half|third|quarter|tenth)\s+of\s+(?:the\s+)?(?:training\s+)?"
+                            r"(?i:compute|cost|flops|budget)\s+(?:of|used\s+(?:by|for)))"
                             r"\s+(?:[^.;()]{0,80}?[\s,])?(?!our\b)(?:the\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+)?\s*"
                             r"\((?P<gloss>[^()]*)$")
 # a figure in the participle phrase that tells the run of a model named after a verb of comparison:
