@@ -73,8 +73,14 @@ def test_device_time_spent_on_an_operation_over_the_data_is_no_training(sentence
         assert primary is None
 
 
-def test_a_whole_the_run_is_a_share_of_is_no_run():
-    assert _primary("Pre-training Osprey used about 9% of the 3.5M GPU hours our lab has each year.") is None
+@pytest.mark.parametrize("sentence", [
+    "Pre-training Osprey used about 9% of the 3.5M GPU hours our lab has each year.",
+    # a fraction, in digits or in words
+    "Osprey reaches Finch-70B's quality at 1/20th of its 6.3e24 training FLOPs.",
+    "Osprey was trained with a tenth of the 3.5M GPU hours our lab has each year.",
+])
+def test_a_whole_the_run_is_a_share_of_is_no_run(sentence):
+    assert _primary(sentence) is None
 
 
 def test_a_gerund_that_names_a_thing_is_no_operation_on_the_data():

@@ -303,7 +303,10 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:"
                                 r"(?:publicly\s+)?(?:known|reported|documented|disclosed|published)\s+"
                                 r"(?:[\w-]+\s+){0,2}?(?:runs?|models?|systems?)\b)",
                                 re.IGNORECASE)
-SHARE_OF = re.compile(r"\d\s?%\s+of\s+(?:the\s+|our\s+|its\s+|their\s+|a\s+|an\s+)?(?:total\s+|annual\s+)?"
+# (or a fraction: "at 1/20th of its 6.3e24 training FLOPs", "a tenth of the 1M GPU hours")
+SHARE_OF = re.compile(r"(?:\d\s?%|\b1\s?/\s?\d+(?:st|nd|rd|th)?"
+                      r"|\b(?:a|one)\s+(?:fraction|half|third|quarter|fifth|tenth|hundredth))"
+                      r"\s+of\s+(?:the\s+|our\s+|its\s+|their\s+|a\s+|an\s+)?(?:total\s+|annual\s+)?"
                       r"(?:about\s+|roughly\s+|approximately\s+|~\s*)?$", re.IGNORECASE)
 # a supposition: "Assume a 70B model trained on …", "Suppose one trains …", and "Consider a model trained
 # with 1e25 FLOPs" or "let us consider a …" as an imperative that opens its sentence (read like the cues
@@ -680,7 +683,7 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     # a whole the run is a share of: "Pre-training used about 9% of the 3.5M GPU hours our lab has each year"
     # (a share of a token count, "90% of the 2T tokens", still gives about the run's tokens)
     # (a share of a count of devices is that count's: "25% of our 4,096 H100s for 40 days", read with it)
-    share = "%" in before[-30:] and estimate.method != OPERATION_COUNTING and \
+    share = ("%" in before[-30:] or " of " in before[-12:]) and estimate.method != OPERATION_COUNTING and \
         "chips" not in estimate.assumptions and SHARE_OF.search(before[-30:])
     rest = text[figure.end: max(figure.end, sentence.end)]
     foreseen = any(word in rest for word in FORESEEN_WORDS) and FORESEEN_AFTER.search(rest) is not None
