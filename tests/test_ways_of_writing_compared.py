@@ -440,3 +440,21 @@ def test_the_own_run_set_against_a_compared_or_a_former_one(body, hours):
 def test_another_model_with_a_contrast_said_of_it_stays_cited(contrast):
     body = f"We train Osprey-7B on 8 GPUs. {contrast} 1M A100 GPU hours."
     assert primary_of(body) is None
+
+
+@pytest.mark.parametrize(("body", "hours"), [
+    # the own model's clause, its unit left to the cited clause before: the citation is that clause's
+    ("For context, Finch-70B (Lee et al., 2024) required 6.4M GPU hours, while Osprey-7B required 100K.",
+     100e3),
+    # another model's clause, or one that cites its own source, stays cited
+    ("For context, Finch-70B (Lee et al., 2024) required 6.4M GPU hours, while Lark-7B required 100K.",
+     None),
+    ("Osprey-7B was trained on 8 GPUs, while Finch-70B required 6.4M GPU hours; Lark-7B (Lee et al., 2024) "
+     "required 100K.", None),
+])
+def test_the_own_clause_after_a_cited_one_leaving_out_its_unit(body, hours):
+    primary = primary_of(body)
+    if hours is None:
+        assert primary is None or primary.assumptions.get("chip_seconds") not in (100e3 * 3600, 6.4e6 * 3600)
+    else:
+        assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(hours * 3600)

@@ -477,6 +477,9 @@ ELIDED_UNIT = re.compile(rf"(?:(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(
                          r"(?=\s*(?:[;,)]|\.(?!\d)|$))")
 
 
+ELIDED_UNIT_NOTE = "in the unit of the clause before"  # (said of a time :data:`ELIDED_UNIT` reads)
+
+
 # the first count of an "X vs. Y" pair whose unit only the second writes: "(753 vs. 6,250 A100 GPU days)"
 VERSUS_FIRST = re.compile(rf"(?<![\w.,])(?P<n>{NUMBER})\s?(?P<mult>{MULTIPLIER_WORD})?\s*"
                           r"(?:vs\.?|versus)\s*$", re.IGNORECASE)
@@ -535,8 +538,7 @@ def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | No
     figure = Span(text[start: elided.end()], start, elided.end())
     share = f" ({elided.group('n')}% of {whole:g})" if elided.group("share") else ""
     estimate = hardware_estimate(text, figure, amount * unit_seconds, name, what, publication_year,
-                                 {"chip_time": f"{amount:g} {what}-time in the unit of the clause "
-                                               f"before{share}",
+                                 {"chip_time": f"{amount:g} {what}-time {ELIDED_UNIT_NOTE}{share}",
                                   "accelerator_from": where})
     if estimate is None:
         return []

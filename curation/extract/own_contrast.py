@@ -6,7 +6,9 @@ in contrast, needs 1M GPU hours" after the own run. The rule: when the model a s
 off by ", in contrast," or ", by contrast," ("Osprey-7B, in contrast, …") or named right after a contrast
 that opens the sentence ("In contrast, Osprey-7B was trained with …"), is the one the figure is told of
 and the text's title carries its name ("Osprey: …" for "Osprey-7B"), the contrast is the own run's, and the
-figure is no cited run, unless another of the sentence's words still says it is.
+figure is no cited run, unless another of the sentence's words still says it is. So is the own model's
+device time in a clause that leaves its unit to the other's ("Kite-70B (Smith et al., 2024) required 6.4M
+GPU hours, while Osprey-7B required 100K"): the citation is the first clause's.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 
 from curation.extract.context import CITED, has_cue
+from curation.extract.device_time import ELIDED_UNIT_NOTE
 from curation.extract.evidence import Estimate
 from curation.extract.flagship_counting import in_title
 
@@ -31,6 +34,9 @@ def restore_own_contrasts(estimates: list[Estimate], text: str) -> None:
     another with a contrast said of it (see the module's rule)."""
     for estimate in estimates:
         sentence = estimate.evidence[0].text
+        if CITED_NOTE in estimate.notes and estimate.model and _own_elided_clause(estimate, text):
+            estimate.notes.remove(CITED_NOTE)
+            continue
         if CITED_NOTE not in estimate.notes or not estimate.model or "contrast" not in sentence:
             continue
         opening = NAME_IN_CONTRAST.match(sentence) or CONTRAST_THEN_NAME.match(sentence)
@@ -40,3 +46,13 @@ def restore_own_contrasts(estimates: list[Estimate], text: str) -> None:
         start, end = opening.span()
         if not has_cue((sentence[:start] + sentence[end:]).lower(), CITED):
             estimate.notes.remove(CITED_NOTE)
+
+
+def _own_elided_clause(estimate: Estimate, text: str) -> bool:
+    """Whether the estimate is the own model's device time told in a clause of its own that leaves out the
+    unit the clause before gave ("Kite-70B (Smith et al., 2024) required 6.4M GPU hours, while Osprey-7B
+    required 100K"), the title carrying the model's name and the clause itself citing nothing: the cited
+    work is the first clause's."""
+    elided = ELIDED_UNIT_NOTE in str(estimate.assumptions.get("chip_time", "")) and len(estimate.evidence) > 1
+    return elided and in_title(text, estimate.model or "") and \
+        not has_cue(estimate.evidence[1].text.lower(), CITED)
