@@ -198,6 +198,19 @@ def test_another_models_run_given_for_reference_is_cited():
 
 
 @pytest.mark.parametrize("body", [
+    "We present Osprey-7B. As a reference point, training Kite-70B took 6.4M H100 hours.",
+    "We present Osprey-7B. Kite-70B, the previous state of the art, was trained on 15T tokens with 6.4M GPU "
+    "hours. Osprey-7B matches it with 2T tokens.",
+])
+def test_another_models_run_after_a_reference_point_or_with_an_apposition_is_cited(body):
+    """ "As a reference point," opens a sentence about another's run, as "For reference," does, and a
+    phrase in apposition after the name ("Kite-70B, the previous state of the art, was trained …") leaves
+    the name the subject (before: Kite-70B's 6.4M GPU hours were Osprey's paper's primary)."""
+    primary = primary_of(body)
+    assert primary is None or primary.value_flop < 1e24
+
+
+@pytest.mark.parametrize("body", [
     "We reproduce Kite-7B with its public recipe on 256 A100 GPUs for 30 days as a baseline.",
     "Our re-implementation of the baseline was trained on 64 V100 GPUs for 10 days.",
 ])

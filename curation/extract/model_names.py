@@ -186,6 +186,9 @@ SAME_DESIGN_AS = re.compile(r"\b(?:same|similar)\s+(?:[\w-]+\s+){0,2}?(?:archite
 # words that open a sentence before its subject: "For reference, Kite needs …"
 DISCOURSE_OPENER = (r"(?:(?i:for\s+(?:reference|comparison|example|instance)|by\s+contrast|in\s+comparison"
                     r"|similarly|notably|likewise"
+                    # "As a reference point,", "As a point of comparison,"
+                    r"|as\s+an?\s+(?:reference(?:\s+point)?|point\s+of\s+(?:reference|comparison)|comparison"
+                    r"|baseline)"
                     # a phrase that sets the scene: "Among open models,", "With 1M A100 GPU-hours,"; or
                     # the name in apposition: "The largest model to date, Kite-540B, used …"
                     r"|(?:among|with|at|in|the)\s(?:[^,.;]|\.(?=\d)){1,60}),\s+)?")

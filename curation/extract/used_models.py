@@ -379,11 +379,15 @@ SENTENCE_OPENING = rf"\W*(?:\d+(?:\.\d+)*\s+[A-Z][\w ]{{0,40}}\n)?{DISCOURSE_OPE
 def _subject(model: str, sentence: str) -> bool:
     """Whether a sentence opens with the model as its subject (after a section heading it may run on
     from, and after a word that opens it, "For reference,"): "Kite was trained …", "The Kite model
-    needed …", "For reference, Kite needs 965 GFLOPs per image and was trained …"; or with the model's
+    needed …", "For reference, Kite needs 965 GFLOPs per image and was trained …", "Kite-70B, the previous
+    state of the art, was trained …"; or with the model's
     training as its subject: "Training Kite required …", "For example, pre-training Kite took …"."""
     opening = re.match(SENTENCE_OPENING +
                        r"(?:(?i:(?:pre-?)?train(?:ing)?)\s+)?(?:the\s+)?"
-                       rf"{re.escape(model)}\b,?[^,.;]{{0,30}}?\b(?:was|were|is|needed|needs|took|takes|used|uses"
+                       # (a phrase in apposition may follow the name: "Kite-70B, the previous state of the
+                       # art, was trained …")
+                       rf"{re.escape(model)}\b(?:,\s+[^,.;]{{1,40}},)?,?[^,.;]{{0,30}}?\b"
+                       r"(?:was|were|is|needed|needs|took|takes|used|uses"
                        r"|required|requires|consumed)\b", sentence)
     return opening is not None
 
