@@ -458,3 +458,17 @@ def test_the_own_clause_after_a_cited_one_leaving_out_its_unit(body, hours):
         assert primary is None or primary.assumptions.get("chip_seconds") not in (100e3 * 3600, 6.4e6 * 3600)
     else:
         assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(hours * 3600)
+
+
+@pytest.mark.parametrize(("body", "hours"), [
+    ("Finch-70B (6.4M GPU hours) is far more expensive than Osprey-7B (100K GPU hours).", 100e3),
+    ("Osprey-7B needs fewer GPU hours than Finch-70B (6.4M GPU hours).", None),
+])
+def test_the_titled_models_gloss_on_the_compared_side_is_its_own(body, hours):
+    """On the compared side of "than", a gloss is the compared model's, unless the title names the model
+    it glosses (before: Osprey-7B's own 100K GPU hours were "the other side" of its comparison)."""
+    primary = primary_of(body)
+    if hours is None:
+        assert primary is None
+    else:
+        assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(hours * 3600)

@@ -1346,7 +1346,7 @@ COMPARED_BEFORE = re.compile(r"\d[\d,.]*(?:\s+[A-Za-z][\w/-]*){0,2}\s*(?:vs\.?|v
                              r"|\b(?:more|less|fewer)\s+(?:training\s+)?(?:compute|flops?)\s*\(\s*"
                              r"(?:about|approximately|roughly|~|≈)?\s*$"
                              # "fewer FLOPs than Kite-7B (2.2e23 FLOPs)": the compared model's, in parentheses
-                             r"|\b(?:than|versus|vs\.?)\s+(?:that\s+of\s+)?[A-Z][\w.-]*\s*\(\s*"
+                             r"|\b(?:than|versus|vs\.?)\s+(?:that\s+of\s+)?(?P<glossed>[A-Z][\w.-]*)\s*\(\s*"
                              r"(?:about|approximately|roughly|~|≈)?\s*$"
                              # "needs 1.3e22 FLOPs instead of 3.9e22 FLOPs": the alternative set aside
                              r"|\b(?:instead\s+of|rather\s+than|as\s+opposed\s+to|compared\s+(?:to|with))\s+"
@@ -1358,8 +1358,15 @@ COMPARED_NOTE = "cited from other work: the other side of an \"X vs. Y\" compari
 def second_of_comparison(text: str, start: int) -> bool:
     """Whether the figure starting at ``start`` is the second of "675 vs. 6,250 GPU days" (a text puts
     its own figure first and what it compares with after "vs."), or the amount a comparison names in
-    parentheses ("10x more compute (about 1e24 FLOPs)")."""
-    return bool(COMPARED_BEFORE.search(text[max(0, start - 40): start]))
+    parentheses ("10x more compute (about 1e24 FLOPs)"); not the gloss of the model the title names on the
+    compared side ("Kite-70B (6.4M GPU hours) costs far more than Heron-7B (100K GPU hours)" in Heron's
+    paper)."""
+    compared = COMPARED_BEFORE.search(text[max(0, start - 40): start])
+    if compared is None:
+        return False
+    glossed = compared.group("glossed")
+    stem = re.split(r"[-_.]", glossed)[0] if glossed else ""
+    return not (len(stem) > 2 and re.search(rf"\b{re.escape(stem)}\b", _title_line(text)))
 
 
 def eligible(estimate: Estimate, cited_too: bool = False) -> bool:
