@@ -1068,8 +1068,10 @@ NUMERIC_TOKEN = re.compile(r"(?<![\w.-])[.,]?\d[\d.,]*[A-Za-z+\-]*\d*(?![\w])")
 
 # "1.7 × 10^24", "3.1e23", "10²³": one number, however many digit groups it is written with
 # (a dot may be the sign, "8.4 · 10^22", and the mantissa may be left out, "about 10^23")
-SCIENTIFIC = re.compile(r"\d[\d.,]*\s*(?:[×x*·⋅]|\\times|\\cdot)\s*10\s*(?:\^|\*\*)?\s*[-−]?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+"
-                        r"|\d[\d.]*[eE][+-]?\d+|(?<![\d.])10\s*(?:\^|\*\*)\s*[-−]?\d+|(?<![\d.])10[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+# (a digit first, tested once: a fast scan)
+SCIENTIFIC = re.compile(r"(?=\d)(?:\d[\d.,]*\s*(?:[×x*·⋅]|\\times|\\cdot)\s*10\s*(?:\^|\*\*)?\s*[-−]?"
+                        r"[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d[\d.]*[eE][+-]?\d+|(?<![\d.])10\s*(?:\^|\*\*)\s*[-−]?\d+"
+                        r"|(?<![\d.])10[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 
 
 MIN_PROSE_WORDS = 3
