@@ -31,6 +31,8 @@ def test_a_fine_tuning_time_alone_stays_fine_tuning():
     "We use 2T tokens for pre-training and 10B tokens for fine-tuning.",
     "Pre-training uses 2T tokens and fine-tuning uses 10B tokens.",
     "During pre-training the model sees 2T tokens, and 10B tokens are used for instruction tuning.",
+    # the pre-training told after the fine-tuning, "after" between
+    "Osprey was fine-tuned on 10B tokens after pre-training on 2T tokens.",
 ])
 def test_tokens_for_pre_training_beside_tokens_for_fine_tuning_are_the_runs(sentence):
     primary = primary_of("Osprey has 7B parameters. " + sentence)

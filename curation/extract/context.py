@@ -1393,7 +1393,9 @@ CLAUSE_BREAK = re.compile(r"(?=[,;\sa])"
                           # a stage told after another's duration: "12 hours of fine-tuning on 8 GPUs after 5
                           # days of pre-training on 64 GPUs"
                           r"|\s(?:after|before)\s+(?=(?:about\s+|roughly\s+)?\S+\s+(?:hours?|days?|weeks?|months?)"
-                          r"\s+of\s+(?:\w+\s+)?(?:pre-?training|training|fine-?tuning)\b)"
+                          r"\s+of\s+(?:\w+\s+)?(?:pre-?training|training|fine-?tuning)\b"
+                          # or the stage itself after it: "fine-tuned on 10B tokens after pre-training on 2T"
+                          r"|(?:being\s+)?(?:pre-?training|pre-?trained)\b)"
                           # "pretrained on 2T tokens and fine-tuned on …", "… before instruction tuning"
                           # (also "…, and the fine-tuning stage takes 4 days", "…; fine-tuning took 2 days")
                           r"|(?:,?\s+(?:and|before|prior\s+to)\s+|;\s*)(?=(?:(?:the|a|an|our|its)\s+)?(?:is\s+|was\s+|were\s+)?"
