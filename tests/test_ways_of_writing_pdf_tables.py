@@ -223,3 +223,18 @@ def test_a_flattened_table_of_gpu_days_with_no_gpu_named_takes_the_gpu_of_its_ye
     assert primary is not None
     assert primary.assumptions["accelerator_from"] == "the data-centre GPU common that year"
     assert primary.assumptions["chip_seconds"] == pytest.approx(753 * 86400)
+
+
+def test_a_column_of_flops_its_header_naming_no_use_gives_runs_of_a_runs_size():
+    """ "Model FLOPs" over "Osprey-7B 8.4e22": a flattened table whose last column is FLOPs, with no word of
+    what for, holds runs where its figures reach a run's size (1e18); a row that cites its source stays
+    another's."""
+    text = ("Osprey: Open Models\n\nModel        FLOPs\nOsprey-7B     8.4e22\nOsprey-30B    5.4e23\n"
+            "Kite-70B†    6.3e24\n† numbers from the Kite report.\n")
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(5.4e23)
+
+
+def test_a_column_of_flops_per_image_gives_no_run():
+    text = "Osprey: Vision Models\n\nModel Params FLOPs\nOsprey-ViT 86M 1.7e10\nOsprey-ViT-L 307M 6.1e10\n"
+    assert extract_document(Document(PAPER, text, 2024)).primary is None

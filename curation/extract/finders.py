@@ -485,9 +485,18 @@ def _power_of_ten(match: re.Match[str]) -> bool:
 COMPUTE_HEADER_WORDS = ("compute", "training flop", "train flop", "training cost")
 
 
+# a header whose last column is FLOPs with no word of what for: "Model FLOPs", "Model Params Tokens FLOPs"
+# (its rows are training runs only where a figure reaches a run's size, :data:`MIN_BARE_FLOPS`: a column of
+# FLOPs per image or per token holds far smaller ones)
+BARE_FLOPS_HEADER = re.compile(r"[a-z)][ \t]+flops?[ \t]*$")
+MAX_FLOPS_HEADER = 80
+MIN_BARE_FLOPS = 1e18
+
+
 def _below_compute(text: str, lines: int) -> list[tuple[int, int]]:
-    """The stretches from each line that says "compute" (or "training FLOPs") to ``lines`` lines below
-    it: the only rows whose header can name training compute (a cheap cut before the digit pattern)."""
+    """The stretches from each line that says "compute" (or "training FLOPs", or ends in a column of FLOPs,
+    :data:`BARE_FLOPS_HEADER`) to ``lines`` lines below it: the only rows whose header can name training
+    compute (a cheap cut before the digit pattern)."""
     low, found = lowered(text), []
     below = re.compile(rf"[^\n]*(?:\n[^\n]*){{0,{lines}}}")  # a line and the ``lines`` below it
     for word in COMPUTE_HEADER_WORDS:
@@ -495,6 +504,11 @@ def _below_compute(text: str, lines: int) -> list[tuple[int, int]]:
         while at != -1:
             found.append((text.rfind("\n", 0, at) + 1, below.match(text, at).end()))
             at = low.find(word, text.find("\n", at) + 1 or len(text))  # the next line that says it
+    for at in positions(low, "flop"):  # a short header line that ends in its column of FLOPs: "Model FLOPs"
+        line_start, line_end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        line_end = len(text) if line_end == -1 else line_end
+        if line_end - line_start <= MAX_FLOPS_HEADER and BARE_FLOPS_HEADER.search(low, line_start, line_end):
+            found.append((line_start, below.match(text, at).end()))
     windows: list[tuple[int, int]] = []
     for start, end in sorted(found):
         if windows and start <= windows[-1][1]:
@@ -573,11 +587,13 @@ def find_table_totals(text: str, lookback_lines: int = 40) -> list[Estimate]:
             header_start = text.rfind("\n", 0, header_start - 1) + 1
         header = lowered(text)[header_start:start]
         names_compute = any(word in header for word in COMPUTE_HEADER_WORDS)
-        if not names_compute or not ("flop" in header or "pf-day" in header):
+        bare = not names_compute and any(BARE_FLOPS_HEADER.search(above) and len(above) <= MAX_FLOPS_HEADER
+                                         for above in header.split("\n"))
+        if not (names_compute or bare) or not ("flop" in header or "pf-day" in header):
             continue
         numbers = _row_figures(line)
         values = [(v, (at, end)) for v, at, end in numbers if not _in_range(line, at, end)]
-        flops = [(v, where) for v, where in values if v >= 1e12]
+        flops = [(v, where) for v, where in values if v >= (MIN_BARE_FLOPS if bare else 1e12)]
         if not flops:
             continue  # digits around an "e" inside a word (a hash, an id), not E-notation
         before = line[: numbers[0][1]]
