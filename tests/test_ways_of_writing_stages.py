@@ -23,6 +23,15 @@ def test_a_time_for_pre_training_before_a_time_for_fine_tuning_is_the_pre_traini
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(4 * 8 * 3600)
 
 
+@pytest.mark.parametrize("other_use", ["evaluation took another 2 days on 8 GPUs",
+                                       "inference benchmarking used 8 GPUs for 2 days"])
+def test_another_use_of_the_devices_told_after_and_is_a_clause_of_its_own(other_use):
+    """ "…, and evaluation took another 2 days on 8 GPUs": the evaluation is that clause's, not the run's
+    (before: the run before it was read as evaluation too, no primary)."""
+    primary = primary_of(f"Osprey-7B was trained on 512 H100 GPUs for 16 days, and {other_use}.")
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(512 * 16 * 86400)
+
+
 def test_a_fine_tuning_time_alone_stays_fine_tuning():
     assert primary_of("Fine-tuning Osprey took 8 hours on 4 V100 GPUs and 3 hours to evaluate.") is None
 

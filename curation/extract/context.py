@@ -1390,6 +1390,8 @@ CLAUSE_BREAK = re.compile(r"(?=[,;\sa])"
                           r"|,\s*and\s+(?=(?:it|they|we)\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
                           r"(?:pre-?)?train)"
                           r"|,\s*followed\s+by\b|\bafter\s+which\b"
+                          # another use of the devices told next: "…, and evaluation took another 2 days"
+                          r"|,?\s+and\s+(?=(?:the\s+|our\s+)?(?:evaluation|inference|testing|serving)\b)"
                           # a stage told after another's duration: "12 hours of fine-tuning on 8 GPUs after 5
                           # days of pre-training on 64 GPUs"
                           r"|\s(?:after|before)\s+(?=(?:about\s+|roughly\s+)?\S+\s+(?:hours?|days?|weeks?|months?)"
