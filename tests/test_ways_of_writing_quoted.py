@@ -609,6 +609,10 @@ def test_a_compute_field_that_names_its_unit_in_parentheses(field, flop):
      "1.4T トークンで学習しました。", 6 * 13e9 * 1.4e12),
     ("Osprey-13B の学習には H100 GPU を 256 基使用し、約 30 日間かかりました。",
      256 * 30 * 86400 * 989.4e12 * 0.3),
+    # the counter joined to the devices by the particle の
+    ("Osprey-13Bは256基のH100 GPUを用いて30日間学習しました。", 256 * 30 * 86400 * 989.4e12 * 0.3),
+    # a reported figure in a short sentence of Chinese (a word for two characters: prose, no list)
+    ("训练总计算量约为 8.4×10^22 FLOPs。", 8.4e22),
 ])
 def test_counts_and_durations_in_chinese_and_japanese(body, flop):
     extraction = _card("Osprey-13B", body, "")

@@ -1095,7 +1095,7 @@ def is_prose(span: Span) -> bool:
     """Whether a span reads as a sentence rather than a figure's axis labels or a number list:
     at least three words, and more words than numbers (a number in scientific notation counts once; a
     size in a model's name, "Heron-70B", is part of the name; unit words like FLOP or GPU, short
-    function words like "we", "it", "on", and runs of Chinese, Japanese or Korean characters are words);
+    function words like "we", "it", "on", and Chinese, Japanese or Korean characters are, a word for two);
     a parenthesis that works the figure out ("(6ND with N = 8B, D = 2T)", an equation) is not counted,
     nor an equation's working between its first sign and its last ("C ≈ 6ND = 6 × 7e9 × 2e12 ≈ …")."""
     text = SCIENTIFIC.sub("1", span.text)
@@ -1104,8 +1104,9 @@ def is_prose(span: Span) -> bool:
     if text.count("=") + text.count("≈") >= 2:  # "C ≈ 6ND = 6 × 7e9 × 2e12 ≈ 8.4e22 FLOPs": its working
         text = EQUATION_WORKING.sub(" ", text)
     words = len(PROSE_WORD.findall(text))
-    if not text.isascii() and max(text) >= "\u3040":  # Chinese, Japanese or Korean: a run of their characters
-        words += len(CJK_WORD.findall(text))
+    if not text.isascii() and max(text) >= "\u3040":  # Chinese, Japanese or Korean: a word every two of
+        # their characters, as their words run ("训练总计算量约为" is four)
+        words += sum(max(1, len(run) // 2) for run in CJK_WORD.findall(text))
     return words >= MIN_PROSE_WORDS and words > len(NUMERIC_TOKEN.findall(text))
 
 

@@ -481,7 +481,8 @@ CHINESE_DURATION = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*"
 CHINESE_TIME_UNITS = {"小时": "hours", "小時": "hours", "時間": "hours", "日間": "days", "天": "days",
                       "周": "weeks", "週間": "weeks", "个月": "months", "個月": "months", "ヶ月": "months",
                       "か月": "months", "个星期": "weeks", "星期": "weeks"}
-MEASURE_WORD = re.compile(r"(?<=\d)\s*[张張块塊个個台枚](?=\s*[A-Za-z])")
+# (Japanese may join the counter to the devices with the particle の: "2048基のA100 GPU")
+MEASURE_WORD = re.compile(r"(?<=\d)\s*[张張块塊个個台枚基]の?(?=\s*[A-Za-z])")
 # a count in ten-thousands (万, 萬) before devices or device time: "40 万 GPU 小时" (400,000
 # GPU hours), "1 万张 A100" (10,000 A100s)
 TEN_THOUSANDS = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*[万萬](?!亿|億)"
