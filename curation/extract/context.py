@@ -200,8 +200,11 @@ FORESEEN = (r"\bwill\s+(?:\w+\s+)?(?:require|take(?!\s+(?:advantage|place|care))
             r"|\b(?:might|may|could|should|can)\s+(?:\w+\s+)?"
             r"(?:require|take(?!\s+(?:advantage|place|care))|need|cost|consume|reach)\b"
             r"|\b(?:are|is)\s+(?:now|currently|still)\s+(?:being\s+)?training\b"
-            r"|\b(?:are|is)\s+(?:now|currently|still)\s+being\s+(?:pre-?)?trained\b")
-FORESEEN_WORDS = ("will", "expected", "might", "may", "could", "should", "can", "now", "currently", "still")
+            r"|\b(?:are|is)\s+(?:now|currently|still)\s+being\s+(?:pre-?)?trained\b"
+            # a run left to later: "Scaling to 70B parameters and 15T tokens is left for future work"
+            r"|\b(?:is|are)\s+left\s+(?:as|for|to)\s+(?:\w+\s+)?(?:future|later)\s+work\b")
+FORESEEN_WORDS = ("will", "expected", "might", "may", "could", "should", "can", "now", "currently", "still",
+                  "left")
 # a figure whose own clause goes on to foresee its cost: "Training Heron-70B on the full 15T tokens is
 # expected to take 90 days"
 FORESEEN_AFTER = re.compile(r"^[^;]*?(?:" + FORESEEN + ")", re.IGNORECASE)
