@@ -142,3 +142,12 @@ def test_corpora_sized_without_a_training_key_are_still_one_of_several():
     text = ("Osprey: A Model\n\nAbstract\nWe introduce Osprey-7B.\n\n3 Data\nThe web corpus holds 2.5T "
             "tokens. The code corpus holds 500B tokens.")
     assert extract(text, 2024).primary is None
+
+
+def test_a_count_for_each_of_two_named_models_the_second_leaving_out_its_unit():
+    """ "86K H100 hours for Osprey-7B and 737K for Osprey-34B": the second count is Osprey-34B's run in the
+    first's unit (before: it was not read, and the 7B's run was the primary)."""
+    text = _paper("Training took 86K H100 hours for Osprey-7B and 737K for Osprey-34B.")
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(737e3 * 3600)
+    assert primary.model == "Osprey-34B"

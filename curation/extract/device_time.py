@@ -477,6 +477,11 @@ ELIDED_UNIT = re.compile(rf"(?:(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(
                          r"(?=\s*(?:[;,)]|\.(?!\d)|$))")
 
 
+# the same, a count for each of two named models, the second with its unit left out: "86K H100 hours for
+# Heron-7B and 737K for Heron-30B"
+ELIDED_FOR = re.compile(rf"\s+for\s+(?:the\s+)?[A-Z][\w.-]*\w\s+and\s+(?:about\s+|~\s*)?(?P<n>{NUMBER})\s?"
+                        rf"(?P<mult>{MULTIPLIER_WORD})?\s+for\s+(?:the\s+)?(?P<name>[A-Z][\w.-]*\w)"
+                        r"(?=\s*(?:[;,)]|\.(?!\d)|$))")
 ELIDED_UNIT_NOTE = "in the unit of the clause before"  # (said of a time :data:`ELIDED_UNIT` reads)
 
 
@@ -518,11 +523,21 @@ def _elided(text: str, match: re.Match[str], unit_seconds: float, name: str | No
             publication_year: int | None, whole: float = 0.0) -> list[Estimate]:
     """The device time of a clause after the figure's that gives a count and leaves its unit out ("…;
     Heron-7B used 82K", "…, of which the final run used 1.1M", "…; the final training run used 400K", "…;
-    the final Heron-7B run used 60,000"): the count in the figure's unit, on its accelerator, for the model
-    named there (if one is); a share of
+    the final Heron-7B run used 60,000", "… for Heron-7B and 737K for Heron-30B"): the count in the figure's
+    unit, on its accelerator, for the model named there (if one is); a share of
     the figure's count (``whole``: "…, of which the final model used about 40%") is that share of it."""
     sentence = sentence_around(text, match.start(), match.end())
     rest = text[match.end(): sentence.end]
+    if " and " in rest and name and (paired := ELIDED_FOR.match(text, match.end(), sentence.end)):
+        # "86K H100 hours for Heron-7B and 737K for Heron-30B": the second count, for the model it names
+        figure = Span(text[paired.start("n"): paired.end()], paired.start("n"), paired.end())
+        amount = scaled_value(paired.group("n"), paired.group("mult"))
+        estimate = hardware_estimate(text, figure, amount * unit_seconds, name, what, publication_year,
+                                     {"chip_time": f"{amount:g} {what}-time {ELIDED_UNIT_NOTE}",
+                                      "accelerator_from": where})
+        if estimate is not None:
+            estimate.model = paired.group("name")
+        return [estimate] if estimate is not None else []
     if ";" not in rest and "while" not in rest and "whereas" not in rest and "," not in rest:
         return []  # cheap test first
     elided = ELIDED_UNIT.search(text, match.end(), sentence.end)
