@@ -38,3 +38,12 @@ def test_an_equation_worked_out_or_a_dot_as_the_sign_is_prose(sentence):
     one figure, no list of numbers (before: "not prose", no primary)."""
     primary = extract_document(Document(PAPER, f"Lark: Efficient Models\n\n{sentence}\n", 2024)).primary
     assert primary is not None and primary.value_flop == pytest.approx(8.4e22)
+
+
+def test_a_product_of_numbers_after_the_figure_counts_once():
+    """ "…, i.e., 6 × 6.7B × 1.5T": the figure's working as a product is one number, no list (before: "not
+    prose", no primary)."""
+    text = "Lark: Efficient Models\n\nLark-7B required about 6e22 FLOPs, i.e., 6 × 6.7B × 1.5T.\n"
+    primary = extract_document(Document(PAPER, text, 2024)).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6e22)
+    assert not is_prose(Span("6 × 7B × 2T 8e22 FLOPs", 0, 22))

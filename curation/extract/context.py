@@ -1091,6 +1091,7 @@ TRAINING_FIELD = re.compile(r"\W*(?:pre-?)?training(?:\s+(?:set-?up|summary|deta
 
 
 WORKING_GLOSS = re.compile(r"\([^()]*=[^()]*\)")  # an equation in parentheses: "(N = 8B, D = 2T)"
+PRODUCT = re.compile(r"\d[\d.,]*[KMBT]?(?:\s*[×*·⋅]\s*\d[\d.,]*[KMBT]?)+")  # numbers multiplied
 EQUATION_WORKING = re.compile(r"[=≈][^\n]*[=≈]")  # an equation worked out, from its first sign to its last
 
 
@@ -1100,12 +1101,15 @@ def is_prose(span: Span) -> bool:
     size in a model's name, "Heron-70B", is part of the name; unit words like FLOP or GPU, short
     function words like "we", "it", "on", and Chinese, Japanese or Korean characters are, a word for two);
     a parenthesis that works the figure out ("(6ND with N = 8B, D = 2T)", an equation) is not counted,
-    nor an equation's working between its first sign and its last ("C ≈ 6ND = 6 × 7e9 × 2e12 ≈ …")."""
+    nor an equation's working between its first sign and its last ("C ≈ 6ND = 6 × 7e9 × 2e12 ≈ …"), and a
+    product of numbers counts once ("i.e., 6 × 6.7B × 1.5T")."""
     text = SCIENTIFIC.sub("1", span.text)
     if "=" in text and "(" in text:
         text = WORKING_GLOSS.sub(" ", text)
     if text.count("=") + text.count("≈") >= 2:  # "C ≈ 6ND = 6 × 7e9 × 2e12 ≈ 8.4e22 FLOPs": its working
         text = EQUATION_WORKING.sub(" ", text)
+    if "×" in text or "*" in text or "·" in text:  # "…, i.e., 6 × 6.7B × 1.5T": a product is one number
+        text = PRODUCT.sub("1", text)
     words = len(PROSE_WORD.findall(text))
     if not text.isascii() and max(text) >= "\u3040":  # Chinese, Japanese or Korean: a word every two of
         # their characters, as their words run ("训练总计算量约为" is four)
