@@ -53,6 +53,13 @@ def test_a_tpu_slice_is_no_model(name):
     assert not looks_like_a_model(name)
 
 
+@pytest.mark.parametrize("name", ["InfiniBand", "RoCEv2", "NVSwitch"])
+def test_the_network_between_devices_is_no_model(name):
+    """ "1,024 × NVIDIA H100 SXM5 80GB (128 nodes), InfiniBand.": the fabric names no model (before: a copy
+    of the card's run was "cited" as InfiniBand's)."""
+    assert not looks_like_a_model(name)
+
+
 def test_a_slice_names_no_model_the_text_uses():
     primary = primary_of("We use v3-8 TPUs for all our models. Pre-training Osprey takes about 36 hours.",
                          2020)
