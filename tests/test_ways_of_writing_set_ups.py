@@ -75,6 +75,20 @@ def test_a_count_that_says_it_trains_keeps_its_sentence_when_another_count_serve
     assert eligible(estimate)
 
 
+@pytest.mark.parametrize("generation", [
+    "Self-play games were generated on 5,000 first-generation TPUs",
+    "Rollouts are collected using 5,000 first-generation TPUs",
+])
+def test_devices_a_passive_verb_of_another_use_stands_before_are_not_the_run(generation):
+    """ "Self-play games were generated on 5,000 first-generation TPUs, and the network was trained on 64
+    second-generation TPUs": the verb before the count gives it its use (before: the 5,000 were the run's)."""
+    text = (f"Osprey was trained by self-play for 40 days. {generation}, and the network was trained on 64 "
+            "second-generation TPUs.")
+    (estimate,) = find_device_counts(text, 2017)
+    assert estimate.assumptions["chips"] == 64
+    assert estimate.assumptions["accelerator"] == "TPU v2"
+
+
 # -- durations that are not the run's ----------------------------------------------------------------
 
 def test_a_compared_models_training_time_is_not_borrowed():

@@ -22,7 +22,8 @@ hours", "using 50 GPUs, for one day". The rules:
   of recordings, "12,000 hours of speech"), and says it is training ("train", "pretrain", "fine-tune",
   "epoch", "took", "needed", "run", "used", "conducted", "lasted", "converged");
 - a count whose own words give it another purpose ("5,000 TPUs to generate self-play games", "256
-  GPUs for data generation") is not the run's; one whose words say it trains ("and 64 TPUs to train
+  GPUs for data generation", or a passive verb of that use before it, "games were generated on 5,000
+  TPUs") is not the run's; one whose words say it trains ("and 64 TPUs to train
   the networks") is, whatever else the sentence's other devices do;
 - a sentence that names devices but no duration borrows the duration of the **next** sentence when that
   one is about training and names no devices itself ("... on 16 Cloud TPUs (64 chips). Training took
@@ -839,11 +840,24 @@ def _purpose(sentence: Span, device: tuple[float, str, str, Span]) -> str:
     return purpose.group("what").lower() if purpose else ""
 
 
+# a passive verb of another use right before a count, in its clause: "Self-play games were generated on
+# 5,000 TPUs", "rollouts are collected using 256 GPUs"
+OTHER_USE_BEFORE = re.compile(r"\b(?:were|was|are|is)\s+(?:\w+\s+)?(?:generated|played|simulated|sampled"
+                              r"|collected|rendered|evaluated|served|produced|synthesi[sz]ed)\s+"
+                              r"(?:on|using|with|across)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:\w+\s+)?$",
+                              re.IGNORECASE)
+
+
 def for_training(sentence: Span, device: tuple[float, str, str, Span]) -> bool:
     """Whether a device count may be a training run's: not when the words right after it give it
     another purpose ("5,000 TPUs to generate self-play games and 64 TPUs to train": the 5,000 serve
-    the games; "256 GPUs for data generation")."""
-    return not NOT_TRAINING_PURPOSE.match(_purpose(sentence, device))
+    the games; "256 GPUs for data generation"), nor when a passive verb of another use stands right before
+    it in its clause ("Self-play games were generated on 5,000 first-generation TPUs, and the network was
+    trained on 64 …")."""
+    if NOT_TRAINING_PURPOSE.match(_purpose(sentence, device)):
+        return False
+    at = device[3].start - sentence.start
+    return OTHER_USE_BEFORE.search(sentence.text[max(0, at - 60): at]) is None
 
 
 def next_sentence(text: str, sentence: Span) -> Span | None:
