@@ -41,7 +41,7 @@ NOT_NAMES = {"gpu", "gpus", "tpu", "tpus", "npu", "npus", "ipu", "ipus", "hpu", 
              # a device's form factor and memory ("H100 SXM5", "A100 PCIe", "HBM3")
              "sxm", "sxm2", "sxm3", "sxm4", "sxm5", "pcie", "pcie4", "pcie5", "nvl", "oam", "hbm", "hbm2",
              "hbm2e", "hbm3", "hbm3e", "gddr6", "gddr6x", "nvlink",
-             # the network between devices ("128 nodes, InfiniBand", "RoCE v2", "NVSwitch")
+             # the network between devices ("128 nodes, InfiniBand", "RoCE v2", NVIDIA's switch chips)
              "infiniband", "roce", "rocev2", "nvswitch", "ethernet",
              "flop", "flops", "mfu", "hfu", "pf-days", "fp16", "fp32", "bf16", "oom", "ooms",
              # software a run is written in ("implemented in PyTorch and trained for …")
