@@ -820,3 +820,28 @@ def test_a_size_describing_a_transformer_an_llm_or_a_network(text):
     """A size describes a model whatever noun names it: "a 52B dense transformer", "a 52B LLM"."""
     primary = extract_document(Document("paper", f"Lark: Efficient Models\n\n{text}\n", 2024)).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 52e9 * 1.8e12)
+
+
+def test_an_unnamed_larger_variant_is_the_flagship():
+    """"the 13B variant" in a sentence that trains a sized name of the family is a size of the own
+    family: the largest run is its, and its count carries no sibling's name."""
+    primary = _primary(TITLE + "Osprey-7B was trained on 2T tokens; the 13B variant on 3T tokens. Both use "
+                               "the same tokenizer.\n")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 13e9 * 3e12)
+    assert primary.model != "Osprey-7B"
+
+
+def test_a_variant_in_a_conditional_is_no_flagship():
+    primary = _primary(TITLE + "Osprey-7B was trained on 2T tokens. A 70B version would need 15T tokens.\n")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_a_bare_size_as_the_subject_of_an_elided_clause():
+    """"…, and the 2B on 2T tokens": the size opens a clause whose verb is left out; the count is the 2B's,
+    not the size before it paired with the 2B's tokens."""
+    extraction = extract(TITLE + "We train Osprey-27B on 13T tokens, the 9B model on 8T tokens, and the 2B "
+                                 "on 2T tokens.\n", 2024)
+    values = sorted(e.value_flop for e in extraction.estimates)
+    assert any(v == pytest.approx(6 * 2e9 * 2e12) for v in values)
+    assert not any(v == pytest.approx(6 * 9e9 * 2e12) for v in values)
+    assert extraction.primary.value_flop == pytest.approx(6 * 27e9 * 13e12)

@@ -576,6 +576,9 @@ def _flagship(text: str, sized: Sized, repository: str | None = None) -> Flagshi
         sibling = None if titled else _largest_sibling(text, family)
         if sibling is not None and sibling[0] > flagship:
             return Flagship(sibling[0], sibling[1], sibling[2])
+        variant = None if titled else _largest_variant(text, family)
+        if variant is not None and variant[0] > flagship * (1 + ROUNDING):
+            return Flagship(variant[0], variant[1], None, name)
         return Flagship(flagship, Span(match.group(0), match.start(), match.end()), _model_name(match))
     statements = []
     for start, end in anchor_hits(text)[PARAMETERS_ANCHOR]:
@@ -635,6 +638,28 @@ def _largest_sibling(text: str, family: list[tuple[float, re.Match[str]]]) -> tu
             continue  # "Heron-Large (340M)": a name by a size word, no sizes follow it
         stem = match.group(0)[: match.start("n") - match.start()].rstrip("- ")
         found += [(value, size, f"{stem}-{size.text}") for value, size in sibling_sizes(text, match.end())]
+    return max(found, key=lambda item: item[0]) if found else None
+
+
+# a size of the own family told by a bare size and a word for one of its members: "the 13B variant", "its
+# larger 70B version" (not "the 70B version of Kite": another family's)
+VARIANT_SIZE = re.compile(r"\b(?:the|its|our|a|an)\s+(?:larger\s+|bigger\s+)?"
+                          r"(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[MBT])"
+                          r"(?:[- ]param(?:eter)?s?)?\s+(?:variant|version|sibling)s?\b(?!\s+of\b)")
+CONDITIONAL = re.compile(r"\b(?:would|could|might|will|should|if)\b", re.IGNORECASE)
+
+
+def _largest_variant(text: str, family: list[tuple[float, re.Match[str]]]) -> tuple[float, Span] | None:
+    """The largest size the text trains as a variant of the own family (:data:`VARIANT_SIZE`) in a sentence
+    that writes one of the family's sized names and tells of training, not in a conditional ("Heron-7B was
+    trained on 2T tokens; the 13B variant on 3T tokens"), with where it is written, or None."""
+    found = []
+    for match in VARIANT_SIZE.finditer(text):
+        sentence = sentence_around(text, match.start(), match.end())
+        if "train" in sentence.text and not CONDITIONAL.search(sentence.text) and \
+                any(sentence.start <= named.start() < sentence.end for _, named in family):
+            found.append((_value(match), Span(text[match.start("n"): match.end("m")], match.start("n"),
+                                              match.end("m"))))
     return max(found, key=lambda item: item[0]) if found else None
 
 

@@ -70,6 +70,10 @@ PARAMS = re.compile(
     # the count again)
     rf"|(?<=\w)(?<!tokens)(?<!words)(?<!images)(?<!samples)(?<!examples)(?<!steps)"
     rf"\s\((?P<p3>{NUMBER})\s?(?P<pm3>[MB])\)"
+    # a size alone as the subject of a clause whose verb is left out: "We train Heron-27B on 13T tokens, the
+    # 9B model on 8T tokens, and the 2B on 2T tokens"
+    r"|(?:(?<=, and the )|(?<= and the )|(?<=; the )|(?<=, the ))"
+    rf"(?P<p5>{NUMBER})\s?(?P<pm5>[MB])(?=\s+(?:on|with)\s)"
     # a count in digits alone: "7,241,732,096 parameters"
     rf"|{PLAIN_COUNT.replace('P<plain>', 'P<p4>')}\s+{PARAMETER_WORDS}(?:parameters?|params|weights)\b",
     re.IGNORECASE,
@@ -148,7 +152,7 @@ def find_operation_counting(text: str) -> list[Estimate]:
             if p.group("p4"):
                 params.append((parse_plain(p.group("p4")), False, p))
                 continue
-            key = next(key for key in ("p", "p2", "p3") if p.group(key))
+            key = next(key for key in ("p", "p2", "p3", "p5") if p.group(key))
             number, size = p.group(key), p.group(key.replace("p", "pm"))
             params.append((scaled_value(number, _size(size)), bool(p.group("active")), p))
         # not the size of the model the run starts from or learns from ("distilled from a 70B model", "built
@@ -231,8 +235,22 @@ def find_operation_counting(text: str) -> list[Estimate]:
             clause = up_to_other_clause(clause, token_span.text.lower())
         for part in steps[1][1:] if steps else ():  # the batch's "per step" is the count's input, no
             clause = clause.replace(part.text.lower(), " ")  # sign of a figure that is no total
-        estimates.append(restage_pretrained(classify(estimate, clause), sentence, token_span))
+        estimate = restage_pretrained(classify(estimate, clause), sentence, token_span)
+        if not is_active and _named_another_size(estimate.model, n_params):
+            estimate.model = None
+        estimates.append(estimate)
     return sum_listed_parts(text, estimates)
+
+
+def _named_another_size(model: str | None, n_params: float) -> bool:
+    """Whether a count's model label is a sized name of another size than the count's: the name nearest
+    before the figure is a sibling's ("Heron-7B was trained on 2T tokens; the 13B variant on 3T tokens":
+    the 13B count is no Heron-7B's), so the count carries no name."""
+    sized = SIZED_NAME.fullmatch(model) if model else None
+    if sized is None or sized.group("open") or "-A" in sized.group(0):
+        return False
+    size = scaled_value(sized.group("n"), _size(sized.group("m")))
+    return abs(size - n_params) > 0.2 * max(size, n_params)
 
 
 # a clause after a semicolon that goes on about the same model: "…; it has 6.9B parameters", "; the model has"
