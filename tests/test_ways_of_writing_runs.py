@@ -980,3 +980,10 @@ def test_a_base_card_that_releases_a_chinese_tuned_version_is_not_derived():
     text = ("# Finch-7B\n\nFinch-7B 是一个从零开始训练的模型，在 2T tokens 上进行了预训练。"
             "我们还发布了基于 Finch-7B 进行指令微调的 Finch-7B-Chat。\n")
     assert derived_from(text, "acme/Finch-7B") is None
+
+
+@pytest.mark.parametrize("line", ["Ablations (1B): 1.2e21 FLOPs each.", "Proxy runs (400M): 3.1e20 FLOPs."])
+def test_a_figure_keyed_as_an_ablation_is_no_run(line):
+    """A figure that is a key's whole value belongs to what the key names: an ablation's key makes it
+    an ablation's figure, not the own run's."""
+    assert _primary(TITLE + f"Table 5 lists the compute of our runs. {line}\n") is None

@@ -672,6 +672,9 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     # (a phrase ends at a comma, a colon or a semicolon, and where "and" opens another object: "ablation
     # models on 26B tokens and our main 7B model on 1T tokens")
     phrase = PHRASE_BREAK.split(before)[-1]
+    if not phrase.strip() and before.rstrip().endswith(":"):
+        # a figure that is a key's whole value is that key's: "Ablations (1B): 1.2e21 FLOPs each."
+        phrase = before.rstrip()[:-1]
     after = text[figure.end: min(figure.end + 25, max(figure.end, sentence.end))]
     governed = before
     if ";" in before and CLAIMED_RUN.search(before.rsplit(";", 1)[1]):
