@@ -77,7 +77,7 @@ def test_a_run_told_in_the_same_words_several_times_is_no_survey_of_many_runs():
 def test_a_threshold_a_rule_sets_is_no_run(body):
     """A threshold set by a rule need not name models ("… presumes systemic risk above 10^25 FLOP"); it is
     a bound, not a run (before: the text's primary)."""
-    estimates = _estimates(body)
+    estimates = extract(f"Trends in the Cost of Training Frontier Models\n\n{body}\n", 2025).estimates
     assert estimates and not any(eligible(e) for e in estimates)
 
 
@@ -95,3 +95,33 @@ def test_the_authors_lower_bound_on_their_own_run_stays_a_run():
             "We trained Heron-70B with more than 3e24 FLOPs, as we report in Table 2.\n")
     primary = extract(text, 2025).primary
     assert primary is not None and primary.value_flop == pytest.approx(3e24)
+
+
+@pytest.mark.parametrize("body", [
+    "Our dataset includes 300 models; the largest, Finch-Ultra, was trained with 5e25 FLOPs.",
+    "Our dataset includes 300 models. The largest, Finch-Ultra, was trained with 5e25 FLOPs.",
+    "Among the 120 notable systems in our database, Finch-Ultra used the most compute: 5e25 FLOPs.",
+])
+def test_a_member_of_the_collection_a_text_gathers_is_no_run_of_its_own(body):
+    """A sentence that tells what the text's dataset or sample holds, or a bare superlative right after
+    one, gives its members' figures."""
+    estimates = extract(f"Trends in the Cost of Training Frontier Models\n\n{body}\n", 2025).estimates
+    assert estimates and not any(eligible(e) for e in estimates)
+
+
+def test_the_largest_of_the_own_models_is_still_the_own_run():
+    primary = extract("Wren: Open Models\n\nWe train three models. The largest, Wren-7B, was trained with "
+                      "8.4e22 FLOPs.\n", 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(8.4e22)
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Wren-Quant: 2-bit Quantization", "Quantizing Finch-405B (pre-trained with 3.8e25 FLOPs) takes 6 hours "
+                                       "on a single H100."),
+    ("Wren-Serve: Fast Inference", "Serving Finch-70B (trained on 15T tokens with 6.3e24 FLOPs) needs 64 "
+                                   "GPUs."),
+])
+def test_a_model_a_sentence_opens_by_using_is_used_not_trained(title, body):
+    """A sentence whose subject is a use of a model ("Quantizing X …") uses X: X's figures there are
+    cited."""
+    assert extract(f"{title}\n\n{body}\n", 2025).primary is None

@@ -629,6 +629,17 @@ BASELINE_REPRODUCED = re.compile(r"\b(?:reproduc|replicat|re-?implement|re-?trai
 OWN_SET_AGAINST = re.compile(r"\b(?:unlike|contrast|compared|whereas|while"
                              r"|our\s+(?:own\s+)?(?:model|method))\b", re.IGNORECASE)
 BASELINE_NOTE = "cited from other work: a baseline the authors reproduce"
+# a sentence that tells what a collection the text gathers holds: "Our dataset includes 300 models; the
+# largest, Kite-Ultra, was trained with 5e25 FLOPs", "Among the 120 systems in our sample, …" — its figures
+# are members' runs, not the text's
+COLLECTION = re.compile(r"\b(?:our|the|this)\s+(?:\w+\s+)?(?:dataset|database|sample|collection|survey)\s+"
+                        r"(?:(?:now\s+)?(?:includes|contains|covers|comprises|spans|lists|tracks)|consists\s+of)\s+"
+                        r"(?:over\s+|more\s+than\s+|about\s+|nearly\s+)?(?:\d[\d,]*|hundreds|dozens|thousands)\s+"
+                        r"(?:[\w-]+\s+)?(?:models|systems|runs|training\s+runs)\b"
+                        r"|\bamong\s+(?:the\s+|all\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+)?(?:models|systems|runs)\s+"
+                        r"(?:in|of)\s+(?:our|the|this)\s+(?:\w+\s+)?(?:dataset|database|sample|collection)\b",
+                        re.IGNORECASE)
+COLLECTION_NOTE = "cited from other work: a member of a collection of models the text gathers"
 
 
 # a figure changed from, the one it is changed to told after it: "reduces training cost from 1M GPU hours
@@ -669,6 +680,8 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     if "aseline" in whole and BASELINE_REPRODUCED.search(whole) and not OWN_SET_AGAINST.search(whole) and \
             "cited from other work" not in estimate.notes:
         estimate.notes.append(BASELINE_NOTE)
+    if "cited from other work" not in estimate.notes and _collection_member(text, sentence):
+        estimate.notes.append(COLLECTION_NOTE)
     # (a phrase ends at a comma, a colon or a semicolon, and where "and" opens another object: "ablation
     # models on 26B tokens and our main 7B model on 1T tokens")
     phrase = PHRASE_BREAK.split(before)[-1]
@@ -710,6 +723,24 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
             general_statement(text[sentence.start: sentence.end], text[sentence.start: figure.end],
                               _title_line(text)):
         estimate.notes.append(LOCAL_NOTE)
+
+
+def _collection_member(text: str, sentence: Span) -> bool:
+    """Whether a sentence tells what a collection the text gathers holds (:data:`COLLECTION`), or opens with
+    a superlative that points back to the collection the sentence before tells ("Our sample includes 300
+    models. The largest, Kite-Ultra, …")."""
+    whole = text[sentence.start: sentence.end]
+    if ("ample" in whole or "ata" in whole or "ollection" in whole or "urvey" in whole) and \
+            COLLECTION.search(whole):
+        return True
+    return POINTING_SUPERLATIVE.match(whole) is not None and \
+        COLLECTION.search(_sentence_before(text, sentence.start)) is not None
+
+
+# a superlative with no noun of its own, pointing back: "The largest, Kite-Ultra, …", "The largest of these"
+POINTING_SUPERLATIVE = re.compile(r"\s*(?:the\s+)?(?:largest|biggest|most\s+expensive|costliest)"
+                                  r"(?:\s*,|\s+(?:of\s+(?:these|them|those)|among\s+(?:these|them)))",
+                                  re.IGNORECASE)
 
 
 def _sentence_before(text: str, start: int) -> str:
