@@ -643,7 +643,7 @@ def _largest_sibling(text: str, family: list[tuple[float, re.Match[str]]]) -> tu
 
 # a size of the own family told by a bare size and a word for one of its members: "the 13B variant", "its
 # larger 70B version" (not "the 70B version of Kite": another family's)
-VARIANT_SIZE = re.compile(r"\b(?:the|its|our|a|an)\s+(?:larger\s+|bigger\s+)?"
+VARIANT_SIZE = re.compile(r"\b(?i:the|its|our|a|an)\s+(?:larger\s+|bigger\s+)?"
                           r"(?P<n>\d+(?:\.\d+)?)\s?(?P<m>[MBT])"
                           r"(?:[- ]param(?:eter)?s?)?\s+(?:variant|version|sibling)s?\b(?!\s+of\b)")
 CONDITIONAL = re.compile(r"\b(?:would|could|might|will|should|if)\b", re.IGNORECASE)
@@ -653,8 +653,10 @@ def _largest_variant(text: str, family: list[tuple[float, re.Match[str]]]) -> tu
     """The largest size the text trains as a variant of the own family (:data:`VARIANT_SIZE`) in a sentence
     that writes one of the family's sized names and tells of training, not in a conditional ("Heron-7B was
     trained on 2T tokens; the 13B variant on 3T tokens"), with where it is written, or None."""
-    found = []
-    for match in VARIANT_SIZE.finditer(text):
+    found, low = [], lowered(text)
+    matches = [match for word in ("variant", "version", "sibling") for at in positions(low, word)
+               if (match := VARIANT_SIZE.search(text, max(0, at - 40), at + len(word) + 8)) is not None]
+    for match in matches:
         sentence = sentence_around(text, match.start(), match.end())
         if "train" in sentence.text and not CONDITIONAL.search(sentence.text) and \
                 any(sentence.start <= named.start() < sentence.end for _, named in family):

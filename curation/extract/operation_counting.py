@@ -70,14 +70,16 @@ PARAMS = re.compile(
     # the count again)
     rf"|(?<=\w)(?<!tokens)(?<!words)(?<!images)(?<!samples)(?<!examples)(?<!steps)"
     rf"\s\((?P<p3>{NUMBER})\s?(?P<pm3>[MB])\)"
-    # a size alone as the subject of a clause whose verb is left out: "We train Heron-27B on 13T tokens, the
-    # 9B model on 8T tokens, and the 2B on 2T tokens"
-    r"|(?:(?<=, and the )|(?<= and the )|(?<=; the )|(?<=, the ))"
-    rf"(?P<p5>{NUMBER})\s?(?P<pm5>[MB])(?=\s+(?:on|with)\s)"
     # a count in digits alone: "7,241,732,096 parameters"
     rf"|{PLAIN_COUNT.replace('P<plain>', 'P<p4>')}\s+{PARAMETER_WORDS}(?:parameters?|params|weights)\b",
     re.IGNORECASE,
 )
+
+
+# a size alone as the subject of a clause whose verb is left out: "We train Heron-27B on 13T tokens, the 9B
+# model on 8T tokens, and the 2B on 2T tokens" (sought apart from :data:`PARAMS`, in sentences with "the ")
+ELIDED_SIZE = re.compile(r"(?:(?<=, and the )|(?<= and the )|(?<=; the )|(?<=, the ))"
+                         rf"(?P<p5>{NUMBER})\s?(?P<pm5>[MB])(?=\s+(?:on|with)\s)")
 
 
 TOKENS = re.compile(rf"(?:(?P<t>{COUNTED})\s?(?P<tm>{SIZE})\b|{PLAIN_COUNT.replace('P<plain>', 'P<tp>')})"
@@ -152,9 +154,12 @@ def find_operation_counting(text: str) -> list[Estimate]:
             if p.group("p4"):
                 params.append((parse_plain(p.group("p4")), False, p))
                 continue
-            key = next(key for key in ("p", "p2", "p3", "p5") if p.group(key))
+            key = next(key for key in ("p", "p2", "p3") if p.group(key))
             number, size = p.group(key), p.group(key.replace("p", "pm"))
             params.append((scaled_value(number, _size(size)), bool(p.group("active")), p))
+        if "the " in sentence.text:
+            params += [(scaled_value(p.group("p5"), _size(p.group("pm5"))), False, p)
+                       for p in ELIDED_SIZE.finditer(sentence.text)]
         # not the size of the model the run starts from or learns from ("distilled from a 70B model", "built
         # on the Kite-7B language model": the size in a name, read from the name's start)
         params = [(n, active, p) for n, active, p in params if 1e6 <= n <= 1e14

@@ -103,8 +103,8 @@ POINTING_BACK = re.compile(r"^\s+(?:it|them|this\s+model|these\s+models)\b", re.
 # a sentence that opens with a use of a model as its subject: "Quantizing Kite-405B takes 6 hours on one
 # H100", "Fine-tuning Kite-70B with our method requires 24 GPU hours" (the gerund capitalized, as a
 # sentence opens: a cheap scan; not "Training X", which trains it)
-USE_GERUND = re.compile(r"\b(?:Quantiz|Prun|Compress|Distill|Serv|Deploy|Fine-?tun|Finetun|Evaluat|Benchmark"
-                        r"|Prob|Prompt|Query|Adapt)ing\s+(?P<object>[^.;:]{0,160})")
+USE_GERUND = re.compile(r"\b(?:Quantiz|Prun|Compress|Distill|Serv|Deploy|Fine-?[Tt]un|Finetun|Evaluat"
+                        r"|Benchmark|Prob|Prompt|Query|Adapt)ing\s+[^.;:\n]{0,60}$")
 
 
 @lru_cache(maxsize=8)
@@ -112,8 +112,8 @@ def _used_objects(text: str) -> str:
     """What the text's first-person sentences say it evaluates, uses, compares or fine-tunes, one
     object a line (the pattern is tried only where "we" starts a word: a cheap scan); a released
     checkpoint used (:data:`RELEASED_CHECKPOINT`) or an object that points back ("We fine-tune it",
-    :data:`POINTING_BACK`) stands for the sentence before it; the objects of sentences that open with a
-    use (:data:`USE_GERUND`); and the models it keeps frozen (:data:`FROZEN`)."""
+    :data:`POINTING_BACK`) stands for the sentence before it; and the models it keeps frozen
+    (:data:`FROZEN`)."""
     low, objects = lowered(text), []
     at = low.find("we")
     while at != -1:
@@ -127,7 +127,6 @@ def _used_objects(text: str) -> str:
                     before = sentence_before(text, sentence)
                     objects.append(before.text if before else "")
         at = low.find("we", at + 2)
-    objects += [m.group("object") for m in USE_GERUND.finditer(text)]
     for word in ("froze", "freez"):  # a model kept frozen is used, not trained
         objects += [m.group("object") for at in positions(low, word) if (m := FROZEN.match(text, at))]
     return "\n".join(objects)
@@ -142,6 +141,18 @@ def _uses(text: str, model: str) -> bool:
                 (end == len(used) or not (used[end].isalnum() or used[end] == "_")):
             return True
         at = used.find(model, at + 1)
+    return _opened_by_a_use(text, model)
+
+
+@lru_cache(maxsize=64)  # (asked for each of a model's figures)
+def _opened_by_a_use(text: str, model: str) -> bool:
+    """Whether a sentence opens with a use of the model (:data:`USE_GERUND`): read before each place the
+    name is written, not over the whole text."""
+    at = text.find(model)
+    while at != -1:
+        if USE_GERUND.search(text, max(0, at - 80), at):
+            return True
+        at = text.find(model, at + len(model))
     return False
 
 
