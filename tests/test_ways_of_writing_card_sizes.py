@@ -60,3 +60,13 @@ def test_a_mixture_of_experts_sizes_are_not_another_models():
 def test_a_size_inside_another_models_name_does_not_size_the_card():
     body = "Wren-Code-7B is initialized from Wren-7B, which was pre-trained on 2T tokens."
     assert _extraction(body, "acme/Wren-Code-7B").primary is None
+
+
+@pytest.mark.parametrize("comment", ["100B tokens ramp-up", "4B tokens warm-up"])
+def test_a_schedules_ramp_up_or_warm_up_tokens_are_no_run(comment):
+    """A hyperparameter table's comment on a schedule ("100B tokens ramp-up") counts the tokens a batch
+    size or a learning rate climbs over, not the run's."""
+    body = ("# Wren-40B\n\nWren-40B was trained on 384 A100 40GB GPUs.\n\n"
+            f"| Hyperparameter | Value | Comment |\n|---|---|---|\n| Batch size | 1152 | {comment} |\n")
+    extraction = _extraction(body, "acme/Wren-40B")
+    assert not any(e.method == "operation_counting" for e in extraction.estimates)

@@ -71,8 +71,9 @@ TOKEN_FIGURE = re.compile(
 # the value cell of a key-value row: "20554567680", "6.7B"
 # (a lower bound reads as its figure: "4+ trillion", "2T+")
 KEY_VALUE_SIZE = re.compile(rf"\s*(?P<n>{NUMBER})\+?\s?(?P<m>{SIZE})?\+?\s*", re.IGNORECASE)
+# (and a schedule's warm-up or ramp-up: "| Batch size | 1152 | 100B tokens ramp-up |")
 NOT_TRAINING_TOKENS = ("context", "sequence", "vocab", "window", "max_length", "max_new_tokens",
-                       "per batch", "batch size", "prompt", "generate",
+                       "per batch", "batch size", "prompt", "generate", "warm", "ramp",
                        "additional", "another", "extra ")  # "for an additional 100B tokens": a further stage
 
 

@@ -338,10 +338,11 @@ GOVERN_NEXT_NUMBER = ("context", "window", "batch", "minibatch", "microbatch", "
                       "additional", "another", "extra ")
 BARE_NUMBER = re.compile(r"\d[\d.,]*")
 # words before a token figure that make it no training run's: a batch, a window, a test or validation set,
-# a further stage (read by :func:`has_cue`, from a word's start: "test", not the end of "latest")
+# a further stage, a schedule's warm-up or ramp-up ("| Batch size | 1152 | 100B tokens ramp-up |") (read by
+# :func:`has_cue`, from a word's start: "test", not the end of "latest")
 NOT_TRAINING_TOKENS = ("batch", "minibatch", "microbatch", "context", "window", "sequence", "length", "per ",
-                       "vocab", "every", "warm", "step", "prompt", "generat", "evaluat", "valid", "test",
-                       "additional", "another", "extra ")
+                       "vocab", "every", "warm", "ramp", "step", "prompt", "generat", "evaluat", "valid",
+                       "test", "additional", "another", "extra ")
 # a run's count of steps and then its tokens: "pre-trained for 1M steps on 1T tokens", "500k steps (2T
 # tokens)" (the steps are the run's, not a per-step figure's: "steps of 4M tokens" still is one)
 RUN_STEPS_BEFORE = re.compile(r"\d[\d.,]*\s?[km]?\s+(?:training\s+|optimi[sz]ation\s+|gradient\s+)?steps?\s+"
