@@ -29,3 +29,21 @@ def test_a_time_field_after_a_hardware_field_is_the_runs_time(time_key):
 ])
 def test_a_time_field_after_no_hardware_field_gives_no_run(body):
     assert _primary(body) is None
+
+
+@pytest.mark.parametrize("line", ["Wren-XL: 512 H100 GPUs for 21 days.", "- Wren-XL: 512 H100 GPUs, 21 days"])
+def test_a_field_line_under_a_training_heading_is_a_run(line):
+    """A short line keyed by the model, its devices and time after the colon, under a heading about
+    training, tells the training run though it never says "trained"."""
+    primary = _headed("4 Training", line)
+    assert primary is not None and primary.value_flop == pytest.approx(512 * 21 * 86400 * 989e12 * 0.3,
+                                                                        rel=0.05)
+
+
+def test_the_same_line_under_another_heading_is_no_run():
+    assert _headed("5 Inference", "Wren-XL: 8 H100 GPUs for 2 days.") is None
+
+
+def _headed(heading: str, line: str):
+    text = f"Wren: Efficient Models\n\nWe introduce Wren-XL.\n\n## {heading}\n\n{line}\n"
+    return extract_document(Document(PAPER, text, 2024)).primary

@@ -75,6 +75,7 @@ from curation.extract.hardware import (
     tpu_slice,
 )
 from curation.extract.hardware_fields import HARDWARE_KEYS, TIME_KEYS
+from curation.extract.headings import field_under_training
 from curation.extract.model_names import SIZED_NAME, model_before, nearby_model, trained_subject
 from curation.extract.quantities import FREE_NUMBER, NUMBER, parse_plain
 from curation.extract.step_time import step_time_durations
@@ -1126,11 +1127,14 @@ def find_device_counts(text: str, publication_year: int | None = None) -> list[E
             lone, lone_read = _lone_training_count(text), True
         if not times and lone is not None and lone[0] == sentence:
             times, evidence, pairing = lone[1], lone[2], RUN_DURATION_PAIRING
+        device = max(devices, key=lambda d: d[0])
+        # (a field line under a training heading is about training: "## Training" over "Heron-XL: 512 H100
+        # GPUs for 21 days.")
         if not times or not (TRAINING.search(evidence.text) or (
                 evidence.end > sentence.end
-                and _time_field_after_hardware(sentence, next_sentence(text, sentence) or sentence))):
+                and _time_field_after_hardware(sentence, next_sentence(text, sentence) or sentence))
+                or (evidence == sentence and field_under_training(text, device[3].start))):
             continue
-        device = max(devices, key=lambda d: d[0])
         if evidence.end > sentence.end:  # "… 4,096 H100 GPUs. The final run used half of them for 40 days."
             device = (device[0] * _share_of_them(text[sentence.end: evidence.end]), *device[1:])
         own = [time for time in times if not _across_contrast(text, device[3], time[2])]

@@ -102,6 +102,7 @@ from curation.extract.evidence import (
     sentence_around,
     sentence_before,
 )
+from curation.extract.headings import field_under_training
 from curation.extract.line_tables import two_column_line_tables
 from curation.extract.model_names import (
     LOWER_SIZED_NAME,
@@ -1705,7 +1706,7 @@ def token_figures(text: str) -> list[tuple[float, Span, Span]]:
         about = ABOUT_TRAINING.search(sentence.text) or _under_training_heading(text, sentence)
         prose = about and (is_prose(sentence) or list_block(text, match.start()) is not None
                            or TRAINING_KEY.fullmatch(text, sentence.start, match.start()) is not None)
-        if not prose and not _field_under_training(text, match.end() - 1):
+        if not prose and not field_under_training(text, match.end() - 1):
             continue  # a figure's axis labels are no prose; a card's list fields are read
         if match.re is SCIENTIFIC_TOKEN_FIGURE:
             tokens = scientific_value(match)
@@ -1752,23 +1753,6 @@ def _under_training_heading(text: str, sentence: Span) -> bool:
 # not one corpus of several)
 TRAINING_KEY = re.compile(r"\W*(?:pre-?)?training(?:\s+(?:data|tokens|corpus|set))?\s*:\s*"
                           r"(?:about\s+|~\s*)?", re.IGNORECASE)
-
-
-# a Markdown heading, or a numbered one as PDF text writes it alone on its line ("3 Pre-training")
-HEADING_LINE = re.compile(r"^(?:#{1,6}[ \t]+|\d{1,2}(?:\.\d{1,2})*[ \t]+(?=[A-Z][\w -]{0,40}$))"
-                          r"(?P<title>[^\n]*)$", re.MULTILINE)
-FIELD_LINE = 100  # characters: a field's line ("- Data: 1.4T tokens") is short
-
-
-def _field_under_training(text: str, at: int) -> bool:
-    """Whether the figure ending at ``at`` stands in a short field line ("Tokens: 1.4T", "- Data: 1.4 trillion
-    tokens") under a heading about training ("## Training", "### Pre-training data"): such a field is
-    about training though it never says so itself."""
-    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-    if (len(text) if end == -1 else end) - start > FIELD_LINE or ":" not in text[start:at]:
-        return False
-    headings = list(HEADING_LINE.finditer(text, max(0, start - 2000), start))
-    return bool(headings) and "train" in headings[-1].group("title").lower()
 
 
 # a sentence that tells a run in stages: "pre-trained in two stages: first on 3T tokens, then on 1T",
