@@ -474,3 +474,26 @@ def test_the_titled_models_gloss_on_the_compared_side_is_its_own(body, hours):
         assert primary is None
     else:
         assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(hours * 3600)
+
+
+@pytest.mark.parametrize("body", [
+    "While Finch-70B required 6.4M GPU hours, our Osprey-7B is far cheaper to train.",
+    "Unlike Finch-70B, which required 6.4M GPU hours, our Osprey-7B is cheap to train.",
+    "Although Finch-70B was trained with 8.4e24 FLOPs, Osprey-7B matches it on most tasks.",
+])
+def test_a_contrasting_opening_clause_tells_the_other_models_run(body):
+    """A clause that opens its sentence with a contrast ("While X …,", "Although X …,", "Unlike X, which
+    …,") gives X's figure when the main clause is about the own work."""
+    assert primary_of(body) is None
+
+
+def test_an_opening_contrast_about_the_own_model_is_its_run():
+    primary = primary_of("While Osprey-7B was trained on only 2T tokens, our results show it is robust.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_the_own_clause_after_an_opening_contrast_keeps_its_elided_unit():
+    """"While X required 6.4M GPU hours, our Y needed only 82K": the main clause's count is in the unit the
+    opening clause wrote, and it is the own run."""
+    primary = primary_of("While Finch-70B required 6.4M H100 GPU hours, our Osprey-7B needed only 82K.")
+    assert primary is not None and primary.value_flop == pytest.approx(82e3 * 3600 * 989e12 * 0.3, rel=0.05)

@@ -455,11 +455,12 @@ def sum_of_parts(run: list[Estimate]) -> Estimate:
 
 
 # a second clause that leaves out the unit the first gave: "Kite-70B used 1.7M GPU hours on A100s;
-# Heron-7B used 82K", "Unlike Kite-70B, whose training took 1.7M GPU hours, Heron-7B needs only 82K", or a
-# part of the first's total, "2.3M GPU hours across all experiments, of which the final Heron-34B run used
-# 1.1M", "3.3M GPU hours for all models, of which Heron-70B accounted for 1.7M" (the same verb's kind, a
-# count with no word after it)
-ELIDED_UNIT = re.compile(rf"(?:(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(?P<name>[A-Z][\w.-]*\w)"
+# Heron-7B used 82K", "While Kite-70B required 1.7M GPU hours, our Heron-7B needed only 82K", "Unlike
+# Kite-70B, whose training took 1.7M GPU hours, Heron-7B needs only 82K", or a part of the first's total,
+# "2.3M GPU hours across all experiments, of which the final Heron-34B run used 1.1M", "3.3M GPU hours for
+# all models, of which Heron-70B accounted for 1.7M" (the same verb's kind, a count with no word after it)
+ELIDED_UNIT = re.compile(rf"(?:(?:;|,?\s+(?:while|whereas)\b|,(?:\s+and\b)?)\s*(?:(?:our|the)\s+)?"
+                         r"(?P<name>[A-Z][\w.-]*\w)"
                          r"|,\s*of\s+which\s+(?P<part_at>)(?:the\s+)?(?:(?:final|main|full|last)\s+)?"
                          # (a named part, its noun left out: "…, of which Heron-70B accounted for 1.7M")
                          r"(?:(?P<part>[A-Z][\w.-]*\w)(?:\s+(?:run|model|training(?:\s+run)?))?"

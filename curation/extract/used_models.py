@@ -253,6 +253,8 @@ def mark_used_models(estimates: list[Estimate], text: str, card_name: str | None
                                      or any(teacher_figure(text, span) for span in estimate.evidence[1:])
                                      or _a_teachers_run(estimate, text)):
             estimate.notes.append("cited from other work: the run of the teacher a distillation learns from")
+    if card_name is None:
+        _mark_contrasted_openers(estimates, text)
     for estimate in estimates:  # "We estimate that Kite's training required …": the authors' estimate of Kite
         sentence = estimate.evidence[0].text
         estimated = ESTIMATED_RUN.search(sentence) if "stimat" in sentence and eligible(estimate) else None
@@ -760,6 +762,43 @@ def _names_a_model(text: str, label: str) -> bool:
         return True
     return len(word) > 2 and word[0].isupper() and word.isalpha() and word.lower() not in GENERIC_LABELS \
         and not common_word(text, word)
+
+
+# a sentence opened by a clause that sets another model against the main clause's: "While Kite-70B required
+# 6.4M GPU hours, our Heron-7B …", "Although Kite-70B was trained with 8.4e24 FLOPs, Heron-7B …", "Unlike
+# Kite-70B, which …, our model …"
+CONTRAST_OPENER = re.compile(r"\W{0,3}(?:while|whereas|although|though|unlike|in\s+contrast\s+to|compared\s+"
+                             r"(?:to|with))\s+(?:the\s+)?(?P<name>[A-Z][\w.-]*\w)", re.IGNORECASE)
+# the main clause's subject after the comma that closes the opening clause: the own model, a name, or "we"
+MAIN_SUBJECT = re.compile(r",\s*(?:(?P<own>our\b|we\b|this\s+work\b)"
+                          r"|(?:the\s+)?(?P<name>[A-Z][\w.-]*\w))")
+CONTRASTED_OPENER_NOTE = "cited from other work: the sentence's opening clause sets {} against the own run"
+
+
+def _mark_contrasted_openers(estimates: list[Estimate], text: str) -> None:
+    """A figure in a clause that opens its sentence with a contrast and names a model
+    (:data:`CONTRAST_OPENER`) is that model's, not the text's, when the main clause after it is about the
+    own work: "our …", "we …", or a name the text claims or titles, other than the opener's ("While
+    Kite-70B required 6.4M GPU hours, our Heron-7B …"). An opener that names the own model ("While
+    Heron-7B was trained on 2T tokens, …") is its own run."""
+    for estimate in estimates:
+        sentence, figure = estimate.evidence[0], estimate.evidence[-1]
+        if not eligible(estimate) or not sentence.start <= figure.start <= sentence.end:
+            continue
+        # (the sentence's start, or a line's under a heading the sentence runs on from: "2 Training\nWhile …")
+        at = figure.start - sentence.start
+        opener = next((m for start in (0, *(i + 1 for i, c in enumerate(sentence.text[:at]) if c == "\n"))
+                       if (m := CONTRAST_OPENER.match(sentence.text, start))), None)
+        if opener is None or estimate.model != opener.group("name"):
+            continue
+        other = opener.group("name")
+        main = MAIN_SUBJECT.search(sentence.text, figure.end - sentence.start)
+        if main is None or _claimed(text, other) or _paper_title(text, other):
+            continue
+        named = main.group("name")
+        if main.group("own") or (named and named != other and looks_like_a_model(named)
+                                 and (_claimed(text, named) or _paper_title(text, named))):
+            estimate.notes.append(CONTRASTED_OPENER_NOTE.format(other))
 
 
 def _titled_by(text: str, model: str) -> bool:
