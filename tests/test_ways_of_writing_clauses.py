@@ -408,3 +408,12 @@ def test_another_model_released_beside_the_run_does_not_stage_it():
             "Osprey-7B-Instruct, its instruction-tuned version.\n")
     [estimate] = extract_document(Document(CARD, text, 2024), name="acme/Osprey-7B").estimates
     assert estimate.stage != FINETUNING
+
+
+@pytest.mark.parametrize("adverb", ["instead", "therefore", "then"])
+def test_an_adverb_after_we_still_claims_the_clause_after_a_semicolon(adverb):
+    """"…; we instead train X on 2T tokens": a clause that claims the run after a semicolon is not governed
+    by the advice before it ("a 7B model should be trained on 140B tokens")."""
+    primary = _primary(TITLE + "Scaling laws suggest that a 7B model should be trained on 140B tokens; we "
+                               f"{adverb} train Osprey-7B on 2T tokens.\n")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

@@ -596,7 +596,9 @@ OTHERS_AS_SUBJECT = re.compile(r"\b(?i:(?:prior|previous|earlier|existing|other|
 
 # a clause after a semicolon that tells a run in the indicative, which the cues of the clause before do not
 # govern: "Generating the data took 200,000 H100 hours; Heron-1B itself was trained on 50B tokens"
-CLAIMED_RUN = re.compile(r"\b(?:is|was|were|are)\s+(?:pre-?)?trained\b|\bwe\s+(?:pre-?)?train"
+CLAIMED_RUN = re.compile(r"\b(?:is|was|were|are)\s+(?:pre-?)?trained\b"
+                         # (an adverb between: "…; we instead train Heron-7B on 2T tokens")
+                         r"|\bwe\s+(?:(?:instead|then|also|only|actually|therefore|thus)\s+)?(?:pre-?)?train"
                          r"|\b(?:has|have)\s+(?:\w+\s+){0,2}?been\s+(?:pre-?)?trained\b"
                          r"|\bin\s+(?:practice|reality)\b"
                          # a sized or versioned name that trains: "…; Heron-9B trained on 1,024 H100s for …"
