@@ -497,3 +497,13 @@ def test_the_own_clause_after_an_opening_contrast_keeps_its_elided_unit():
     opening clause wrote, and it is the own run."""
     primary = primary_of("While Finch-70B required 6.4M H100 GPU hours, our Osprey-7B needed only 82K.")
     assert primary is not None and primary.value_flop == pytest.approx(82e3 * 3600 * 989e12 * 0.3, rel=0.05)
+
+
+def test_a_design_owner_whose_training_a_relative_clause_tells_owns_that_run():
+    """"the same architecture as X, which was trained on …": X names a design there, but the clause after
+    it tells X's training, so the run is X's."""
+    assert primary_of("Osprey-7B uses the same architecture as Finch-7B, which was trained on 1T tokens "
+                      "with 1,024 A100 GPUs for 21 days.") is None
+    primary = primary_of("Osprey-7B uses the same architecture as Finch-7B and was trained with 1,024 A100 "
+                         "GPUs for 21 days.")
+    assert primary is not None and primary.model == "Osprey-7B"

@@ -327,9 +327,17 @@ def _written_as_a_model(sentence: str, match: re.Match[str]) -> bool:
     listed = LISTED_AFTER.search(sentence[max(0, match.start() - 80): match.start()]) and \
         not SUBJECT_VERB_AFTER.match(sentence, match.end())  # "on A100s, Heron-7B needs …": a subject
     after = sentence[match.end():]
-    design = NAMED_AS_DESIGN.match(after) or SAME_DESIGN_AS.search(sentence, max(0, match.start() - 60),
-                                                                    match.start())
+    # (a design's owner whose training a clause then tells is a model: "the same architecture as Kite-7B,
+    # which was trained on 1T tokens …")
+    design = NAMED_AS_DESIGN.match(after) or (
+        SAME_DESIGN_AS.search(sentence, max(0, match.start() - 60), match.start())
+        and not TRAINING_TOLD_AFTER.match(after))
     return not (listed or design or NAMED_AS_DATA.match(after) or NAMED_AS_DEVICE.match(after))
+
+
+# a clause right after a name that tells its training: ", which was trained on …", " (trained on …"
+TRAINING_TOLD_AFTER = re.compile(r"\s*(?:,\s*(?:which|that)\s+(?:was|were|is|has\s+been)\s+|\(\s*)"
+                                 r"(?:pre-?)?trained\b", re.IGNORECASE)
 
 
 # a name a device noun follows is a device's ("8 P600 GPU's", "V100S GPUs", "16x16GB DIMMs")
