@@ -207,3 +207,11 @@ def test_a_continued_pre_training_of_another_model_is_the_own_run(sentence):
 def test_another_models_continued_pre_training_in_a_relative_clause_stays_its_own():
     text = "Osprey: Models\n\nOsprey-7B beats Kite-7B, which was further pre-trained on 2T tokens.\n"
     assert extract(text, 2024).primary is None
+
+
+@pytest.mark.parametrize("rest", ["not including the fine-tuning stage, which takes another 5 days",
+                                  "excluding fine-tuning"])
+def test_a_time_said_to_leave_fine_tuning_out_is_the_pre_trainings(rest):
+    primary = primary_of(f"Training Osprey takes roughly 3 weeks on 64 A100 GPUs, {rest}.")
+    assert primary is not None and primary.value_flop == pytest.approx(64 * 21 * 86400 * 312e12 * 0.3,
+                                                                        rel=0.05)

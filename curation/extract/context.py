@@ -1259,7 +1259,10 @@ RELATIVE_TRAINING = re.compile(r",\s*(?:which|that)\s+(?:was|were|is|are|had\s+b
 
 
 # a fine-tuning denied: "trained from scratch (not a fine-tune of v1)", "rather than fine-tuning"
-NEGATED_FINETUNE = re.compile(r"\b(?:not|never|rather\s+than|instead\s+of)\s+(?:a\s+|an\s+|by\s+)?"
+# (or a figure said to leave the fine-tuning out: "3 weeks on 64 GPUs, not including the fine-tuning stage",
+# "excluding fine-tuning")
+NEGATED_FINETUNE = re.compile(r"\b(?:not|never|rather\s+than|instead\s+of|not\s+including|excluding"
+                              r"|exclusive\s+of)\s+(?:a\s+|an\s+|by\s+|the\s+|any\s+)?"
                               r"(?:fine-?tun\w*|finetun\w*)")
 # a comma that closes a clause, not one inside a number ("16,000 GPUs")
 CLAUSE_COMMA = re.compile(r",(?!\d{3})")
@@ -1305,7 +1308,7 @@ def classify(estimate: Estimate, context: str) -> Estimate:
         relative = [m.end() for m in RELATIVE_TRAINING.finditer(context)
                     if not CLAUSE_COMMA.search(context, m.end())]
     staged = context[relative[-1]:] if relative else context
-    if "not " in staged or "than " in staged or "instead" in staged:  # "(not a fine-tune of v1)"
+    if "not " in staged or "than " in staged or "instead" in staged or "xclu" in staged:  # "(not a fine-tune"
         staged = NEGATED_FINETUNE.sub(" ", staged)
     if has_cue(staged, FINETUNE_CUES):
         estimate.stage = FINETUNING
