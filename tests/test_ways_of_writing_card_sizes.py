@@ -70,3 +70,22 @@ def test_a_schedules_ramp_up_or_warm_up_tokens_are_no_run(comment):
             f"| Hyperparameter | Value | Comment |\n|---|---|---|\n| Batch size | 1152 | {comment} |\n")
     extraction = _extraction(body, "acme/Wren-40B")
     assert not any(e.method == "operation_counting" for e in extraction.estimates)
+
+
+@pytest.mark.parametrize("part", ["combines a vision encoder with the Wren-7B language model",
+                                  "uses Wren-7B as its language backbone"])
+def test_a_run_of_the_model_a_card_has_as_a_part_is_that_models(part):
+    """A card whose model has another as a part ("with the Wren-7B language model") quotes that part's
+    pre-training as its: the part's run is no run of the card's model."""
+    body = (f"# Wren-Vision-7B\n\nWren-Vision-7B {part}. The connector was trained on 1.2M image-text pairs "
+            "on 32 H100 GPUs for 8 hours. Wren-7B was pre-trained on 2T tokens.")
+    primary = _extraction(body, "acme/Wren-Vision-7B").primary
+    assert primary is not None and primary.value_flop < 1e21
+
+
+def test_a_name_with_spaces_after_with_is_no_part():
+    body = ("# Wren LM 2 1.6B\n\n`Wren LM 2 1.6B` is a 1.6 billion parameter language model pre-trained on "
+            "2 trillion tokens.\n\nGet started generating text with `Wren LM 2 1.6B` by using the snippet "
+            "below.")
+    primary = _extraction(body, "acme/wren-lm-2-1_6b").primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 1.6e9 * 2e12)

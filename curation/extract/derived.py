@@ -367,13 +367,24 @@ CONTEXT_EXTENDED = re.compile(r"(?<![\w./-])" + NAME + r"\s+with\s+(?:its|the|an
                               r"(?:\s+(?:window|length))?\s+(?:extended|expanded)\b")
 
 
+# a card's model that has another as its part: "combines a vision encoder with the Kite-7B language model",
+# "uses Kite-7B as its language backbone"
+HAS_AS_PART = re.compile(r"\b(?:with|uses?|using|adopts?)\s+(?:the\s+|an?\s+)?(?:pre-?trained\s+)?" + NAME
+                         + r"\s+(?:language\s+model|LLM|backbone)\b"
+                         + r"|(?<![\w./-])" + NAME.replace("base>", "base2>")
+                         + r"\s+as\s+(?:the|its|our)\s+(?:[\w-]+\s+)?(?:language\s+model|LLM|backbone)\b",
+                         re.IGNORECASE)
+
+
 STARTS_WORDS = ("initiali", "continu", "built on", "starting from", "extend", "adapt", "based on",
-                "and further", "with an additional", "with additional", "with an extra", "with extra")
+                "and further", "with an additional", "with additional", "with an extra", "with extra",
+                "language model", "backbone", "llm")
 
 
 def mark_base_runs(estimates: list[Estimate], text: str) -> None:
     """On a card that continues another model's training ("initialized with Kite-7B weights", "extends
-    the context of Kite-7B", "is Kite-7B adapted to …"), the estimates of a sentence telling "the base
+    the context of Kite-7B", "is Kite-7B adapted to …") or has it as a part (:data:`HAS_AS_PART`), the
+    estimates of a sentence telling "the base
     model"'s run ("The base model was trained on 2T tokens …") or Kite-7B's own ("Kite-7B was pretrained
     on 2T tokens …", even when the card's own size is paired with its figure) are Kite's, not the card's."""
     if not estimates or not looks_like_model_card(text):
@@ -388,6 +399,9 @@ def mark_base_runs(estimates: list[Estimate], text: str) -> None:
             bases |= {squash_name(next(g for g in m.groups() if g)) for m in EXTENDS.finditer(text, *window)}
             if "context" in low[window[0]: window[1]]:
                 bases |= {squash_name(m.group("base")) for m in CONTEXT_EXTENDED.finditer(text, *window)}
+            if word in ("language model", "backbone", "llm"):
+                bases |= {squash_name(m.group("base") or m.group("base2"))
+                          for m in HAS_AS_PART.finditer(text, *window)}
             at = low.find(word, at + len(word))
     title = re.search(r"^#{1,2}\s+(.+)$", text, re.MULTILINE)
     bases.discard(squash_name(title.group(1)) if title else "")
