@@ -46,3 +46,14 @@ def test_each_part_alone_is_no_total():
     totals = [e for e in estimates if not e.notes]
     assert [e.assumptions["training_tokens"] for e in totals] == [pytest.approx(1.5e12)]
     assert len(estimates) == 3
+
+
+@pytest.mark.parametrize("body", [
+    "Osprey-7B's pre-training corpus contains 4T tokens, of which we use 2T for training.",
+    "The dataset contains 15T tokens in total; Osprey-7B saw 2T of them.",
+])
+def test_the_part_of_a_corpus_the_run_used_is_its_tokens(body):
+    """A corpus's size followed by the part the run used ("…, of which we use 2T") gives the part, its
+    noun left out, as the run's tokens, not the corpus's size."""
+    primary = primary_of(body)
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

@@ -1714,9 +1714,26 @@ def token_figures(text: str) -> list[tuple[float, Span, Span]]:
             tokens = _value(match) * float(match.group("length").replace(",", ""))
         else:
             tokens = _value(match) * (TOKENS_PER_WORD if match.re is WORD_FIGURE else 1.0)
+        figure = Span(match.group(0), match.start(), match.end())
+        part = USED_PART.match(text, match.end(), sentence.end) if "of " in sentence.text or ";" in \
+            sentence.text else None
+        if part is not None:
+            if part.group("unit"):
+                continue  # the part, with its own noun, is a figure of its own
+            tokens = _value(part)
+            figure = Span(text[part.start("n"): part.end()], part.start("n"), part.end())
         if 1e8 <= tokens <= 1e15:
-            found.append((tokens, Span(match.group(0), match.start(), match.end()), sentence))
+            found.append((tokens, figure, sentence))
     return found + _stage_sums(text, found)
+
+
+# a part of a corpus the run used, told after the corpus's size: "…contains 4T tokens, of which we use 2T for
+# training", "The dataset contains 15T tokens in total; Heron-7B saw 2T of them" (the part is the run's)
+USED_PART = re.compile(r"[^.;]{0,20}?(?:,\s*of\s+which|;)\s+(?:we|it|the\s+model|(?-i:[A-Z])[\w.-]*\w)\s+"
+                       r"(?:only\s+)?(?:use[sd]?|saw|sees?|consum\w+|process\w+|sampled?|train(?:ed|s)?\s+on)\s+"
+                       r"(?:only\s+|about\s+|roughly\s+|~\s*)?"
+                       rf"(?P<n>{FREE_NUMBER})\s?(?P<m>[BT]|billion|trillion)(?![\w.])(?P<unit>\s*tokens)?",
+                       re.IGNORECASE)
 
 
 # a run that goes on from another model's checkpoint, in the sentence: "Starting from the Kite-7B checkpoint
