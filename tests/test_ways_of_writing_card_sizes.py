@@ -89,3 +89,11 @@ def test_a_name_with_spaces_after_with_is_no_part():
             "below.")
     primary = _extraction(body, "acme/wren-lm-2-1_6b").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 1.6e9 * 2e12)
+
+
+def test_a_word_for_a_part_after_a_common_word_names_no_part():
+    """"as with all LLMs" names no model the card builds on: its own run stays its."""
+    body = ("# Wren-7B\n\nWren-7B is a 7B language model trained on 2T tokens on 512 H100 GPUs for 10 days. "
+            "As with all LLM outputs, check the answers.")
+    primary = _extraction(body).primary
+    assert primary is not None and primary.value_flop > 1e22

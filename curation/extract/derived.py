@@ -83,7 +83,7 @@ from __future__ import annotations
 
 import re
 
-from curation.extract.anchors import lowered
+from curation.extract.anchors import lowered, positions
 from curation.extract.card_finders import looks_like_model_card, repository_size
 from curation.extract.context import NOT_OWN_RUN, eligible
 from curation.extract.evidence import FINETUNING, PRETRAINING, Estimate, sentence_around
@@ -368,22 +368,40 @@ CONTEXT_EXTENDED = re.compile(r"(?<![\w./-])" + NAME + r"\s+with\s+(?:its|the|an
 
 
 # a card's model that has another as its part: "combines a vision encoder with the Kite-7B language model",
-# "uses Kite-7B as its language backbone"
-HAS_AS_PART = re.compile(r"\b(?:with|uses?|using|adopts?)\s+(?:the\s+|an?\s+)?(?:pre-?trained\s+)?" + NAME
-                         + r"\s+(?:language\s+model|LLM|backbone)\b"
-                         + r"|(?<![\w./-])" + NAME.replace("base>", "base2>")
-                         + r"\s+as\s+(?:the|its|our)\s+(?:[\w-]+\s+)?(?:language\s+model|LLM|backbone)\b",
-                         re.IGNORECASE)
+# "uses Kite-7B as its language backbone" (read back from the part's word: a pattern that opens with a name
+# is tried at every word)
+PART_WORDS = ("language model", "llm", "backbone")
+PART_BEFORE = re.compile(r"\b(?:with|uses?|using|adopts?)\s+(?:the\s+|an?\s+)?(?:pre-?trained\s+)?" + NAME
+                         + r"\s+$", re.IGNORECASE)
+PART_AS_BEFORE = re.compile(r"(?<![\w./-])" + NAME + r"\s+as\s+(?:the|its|our)\s+(?:[\w-]+\s+)?$",
+                            re.IGNORECASE)
+
+
+def _parts(text: str, low: str) -> set[str]:
+    """The models a card's model has as a part (see :data:`PART_BEFORE`), their names squashed: a name
+    with a digit, before a whole word for a part."""
+    found = set()
+    for word in PART_WORDS:
+        for at in positions(low, word):
+            end = at + len(word)
+            if (at and low[at - 1].isalnum()) or (end < len(low) and low[end].isalnum()):
+                continue  # a whole word: not "LLMs"
+            start = max(0, at - 80)
+            for pattern in (PART_BEFORE, PART_AS_BEFORE):
+                match = pattern.search(text, start, at)
+                # (a name with a digit: "Kite-7B", not "as with all LLM")
+                if match is not None and any(c.isdigit() for c in match.group("base")):
+                    found.add(squash_name(match.group("base")))
+    return found
 
 
 STARTS_WORDS = ("initiali", "continu", "built on", "starting from", "extend", "adapt", "based on",
-                "and further", "with an additional", "with additional", "with an extra", "with extra",
-                "language model", "backbone", "llm")
+                "and further", "with an additional", "with additional", "with an extra", "with extra")
 
 
 def mark_base_runs(estimates: list[Estimate], text: str) -> None:
     """On a card that continues another model's training ("initialized with Kite-7B weights", "extends
-    the context of Kite-7B", "is Kite-7B adapted to …") or has it as a part (:data:`HAS_AS_PART`), the
+    the context of Kite-7B", "is Kite-7B adapted to …") or has it as a part (:func:`_parts`), the
     estimates of a sentence telling "the base
     model"'s run ("The base model was trained on 2T tokens …") or Kite-7B's own ("Kite-7B was pretrained
     on 2T tokens …", even when the card's own size is paired with its figure) are Kite's, not the card's."""
@@ -399,10 +417,8 @@ def mark_base_runs(estimates: list[Estimate], text: str) -> None:
             bases |= {squash_name(next(g for g in m.groups() if g)) for m in EXTENDS.finditer(text, *window)}
             if "context" in low[window[0]: window[1]]:
                 bases |= {squash_name(m.group("base")) for m in CONTEXT_EXTENDED.finditer(text, *window)}
-            if word in ("language model", "backbone", "llm"):
-                bases |= {squash_name(m.group("base") or m.group("base2"))
-                          for m in HAS_AS_PART.finditer(text, *window)}
             at = low.find(word, at + len(word))
+    bases |= _parts(text, low)
     title = re.search(r"^#{1,2}\s+(.+)$", text, re.MULTILINE)
     bases.discard(squash_name(title.group(1)) if title else "")
     if not bases:
