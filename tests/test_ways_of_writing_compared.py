@@ -131,8 +131,11 @@ def test_a_bases_run_in_a_relative_clause_with_a_thousands_comma_stays_the_bases
     assert extraction.derived_from == "acme/Finch-8B" and extraction.primary is None
 
 
-def test_we_train_with_a_compute_budget_is_the_run():
-    primary = primary_of("We train Osprey-70B with a compute budget of 8 × 10^23 FLOPs.")
+@pytest.mark.parametrize("sentence", ["We train Osprey-70B with a compute budget of 8 × 10^23 FLOPs.",
+                                      "Osprey-70B and Osprey-7B are trained using a compute budget of 8 × "
+                                      "10^23 FLOPs."])
+def test_we_train_with_a_compute_budget_is_the_run(sentence):
+    primary = primary_of(sentence)
     assert primary is not None and primary.value_flop == pytest.approx(8e23)
     hypothetical = "For a compute budget of 8 × 10^23 FLOPs, the optimal model has 70B parameters."
     assert primary_of(hypothetical) is None
