@@ -212,3 +212,22 @@ def test_steps_told_of_the_larger_models_keep_their_set_up():
     text = ("The 1B model was trained for 100K steps with a batch size of 1M tokens. Larger models were "
             "trained for 500K steps.")
     assert [tokens for tokens, _ in step_tokens(text)] == [pytest.approx(1e11), pytest.approx(5e11)]
+
+
+def test_a_context_with_its_number_right_after_is_the_sequence_length():
+    found = step_tokens("Trained for 600k iterations with batch size 480 and context 1024.")
+    assert [tokens for tokens, _ in found] == [pytest.approx(600e3 * 480 * 1024)]
+
+
+def test_the_runs_steps_beat_a_corpus_size_glossed_in_parentheses():
+    """"on OpenWebText (9B tokens) for 600k iterations with batch size 480 and context 1024": the corpus's
+    size is glossed after its name; the run's tokens are its steps × batch × length, and "a GPT-2 style
+    model" names a design, not another model whose run this is."""
+    card = ("---\nlicense: mit\n---\n# wren-small\n\nA 124M parameter GPT-2 style model trained from "
+            "scratch on OpenWebText (9B tokens) for 600k iterations with batch size 480 and context 1024, "
+            "on a single 8xA100 node over 4 days.\n")
+    extraction = extract_document(Document(CARD_KIND, card, 2024), name="acme/wren-small")
+    counted = [e for e in extraction.estimates if e.method == "operation_counting"]
+    assert [e.value_flop for e in counted] == [pytest.approx(6 * 124e6 * 600e3 * 480 * 1024)]
+    assert extraction.primary is not None and \
+        not any(note.startswith("cited") for note in extraction.primary.notes)

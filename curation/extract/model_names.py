@@ -178,7 +178,9 @@ NAMED_AS_DATA = re.compile(r"^[\s)]*" + DATA_WORDS +
 # a name that modifies what the run borrowed from that model, not a run of it: "follows the Kite-2
 # architecture", "Kite's tokenizer", "the Kite-7B recipe"; or that is compared in design, "the same
 # tokenizer as Kite-2" (read with match(), from the name's end)
-NAMED_AS_DESIGN = re.compile(r"(?:'s)?\s+(?:architecture|tokeni[sz]er|vocabulary|design|recipe|codebase|"
+# (or a style: "a GPT-2 style model", "a Kite-like architecture")
+NAMED_AS_DESIGN = re.compile(r"-like\b|[\s-]style\b"
+                             r"|(?:'s)?\s+(?:architecture|tokeni[sz]er|vocabulary|design|recipe|codebase|"
                              r"code\s+base|chat\s+template|prompt\s+format|config(?:uration)?|hyper-?parameters)\b",
                              re.IGNORECASE)
 SAME_DESIGN_AS = re.compile(r"\b(?:same|similar)\s+(?:[\w-]+\s+){0,2}?(?:architecture|tokeni[sz]er|vocabulary"

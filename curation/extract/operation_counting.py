@@ -206,6 +206,12 @@ def find_operation_counting(text: str) -> list[Estimate]:
             if steps is None:
                 continue
             tokens = steps[0]
+        elif text[max(0, match.start() - 2): match.start()].strip() == "(":
+            # a corpus's size glossed after its name, the run's steps × batch × length told beside it: the
+            # steps' tokens are the run's ("on OpenWebText (9B tokens) for 600k iterations with batch size
+            # 480 and context 1024")
+            steps = _run_steps_beside(sentence, match, tokens)
+            tokens = steps[0] if steps else tokens
         epochs_match = EPOCHS.search(sentence.text)
         total = epochs_match is not None and counts_the_passes(  # "3 epochs (900B tokens)"
             sentence.text, epochs_match, match.start() - sentence.start, match.end() - sentence.start)
@@ -303,6 +309,18 @@ def _steps_of_batch(sentence: Span, batch: re.Match[str]) -> tuple[float, list[S
         return None
     tokens, spans = products[0]
     return tokens, [Span(s.text, sentence.start + s.start, sentence.start + s.end) for s in spans]
+
+
+def _run_steps_beside(sentence: Span, gloss: re.Match[str], tokens: float) -> tuple[float, list[Span]] | None:
+    """The one steps × batch × length product a sentence gives apart from a glossed corpus size, when it
+    exceeds that size (the run saw more than one pass of it), with its spans; else None."""
+    at = gloss.start() - sentence.start
+    products = [(product, spans) for product, spans in step_tokens(sentence.text)
+                if not any(s.start <= at < s.end for s in spans)]
+    if len(products) != 1 or products[0][0] <= tokens:
+        return None
+    product, spans = products[0]
+    return product, [Span(s.text, sentence.start + s.start, sentence.start + s.end) for s in spans]
 
 
 def _other_size_named(between: str, n_params: float) -> bool:

@@ -22,7 +22,8 @@ steps, using sequence length 512 (batch size 2k)", "batch size 64 and maximum se
 - a batch size or a length may also be written count first ("4096 batch size", "2048 sequence length";
   a batch of a million or more so written is in tokens);
 - the sequence length is written as one ("sequence length 512", "context length of 2048", "context size
-  8192", "a context window of 1024 tokens", "a context of 1024 tokens", "4,096 tokens per sequence") or
+  8192", "a context window of 1024 tokens", "a context of 1024 tokens", "context 1024", "4,096 tokens per
+  sequence") or
   as the sequences' ("2048 sequences of length 512", "sequences of 1024 tokens", "1024 length-1024 input
   sequences");
 - a batch size per device ("a batch size of 1 per GPU", "a per-device batch size of 16") is multiplied
@@ -151,6 +152,8 @@ SEQUENCE = re.compile(r"(?:sequence|context|seq)[\s_-]*(?:length|len|size|window
                       r"|sequences\s+of\b"
                       # "a context of 1024 tokens", "a context of 2048" (its unit left out)
                       r"|\bcontexts?\s+of\b(?=\s*\d[\d,]*\b)"
+                      # "batch size 480 and context 1024" (a number right after the word)
+                      r"|\bcontext\b(?=\s+\d{3,6}\b)"
                       r"|\blength-(?=\d)",
                       re.IGNORECASE)
 # "a batch size of 1 per GPU", "a per-device batch size of 16", "micro-batch size of 4 per GPU"
