@@ -727,3 +727,11 @@ def test_hours_of_recordings_are_data_not_the_runs_time(sentence, days):
 ])
 def test_pods_and_nodes_times_their_devices(sentence, count):
     assert max(found[0] for found in device_counts(whole(sentence))) == count
+
+
+@pytest.mark.parametrize("devices", ["64 TPU v3-8s", "64 Google Cloud TPU v3-8 devices",
+                                     "64 v3-8 TPU slices"])
+def test_slices_counted_in_the_plural_are_their_chips_times_the_count(devices):
+    """A count before a slice's name in the plural ("64 TPU v3-8s", "… devices") counts slices: 64 × 4
+    chips, not 64 chips."""
+    assert max(count for count, *_ in device_counts(whole(f"Trained on {devices} for 10 days."))) == 256

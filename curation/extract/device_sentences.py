@@ -7,7 +7,8 @@ hours", "using 50 GPUs, for one day". The rules:
 - one sentence names a **device count** (digits or a number word, then the accelerator or a device noun:
   GPUs, TPUs, chips, cores; an accelerator in the plural, "64 k40s"; a count straight before an
   accelerator's name, "8 16 GB V100", "a single GTX 580"; a TPU slice, "a v3-256 pod": 128 chips, slices
-  counted, "2 TPU v5p-128 slices": 128 chips, or a pod sized in cores or chips, "a 512-core TPU v3 pod", or
+  counted, "2 TPU v5p-128 slices": 128 chips ("64 TPU v3-8s", "64 Google Cloud TPU v3-8 devices": 256),
+  or a pod sized in cores or chips, "a 512-core TPU v3 pod", or
   a cluster in GPUs, "a 2,048-GPU H100 cluster"; whole TPU pods counted, "4 TPUv3 pods", "a full TPU v3
   pod": the chips of that generation's pod, where the sentence sizes nothing else; "the number of GPUs used
   for training is 512 (A100)"; DGX systems, "4 DGX A100 nodes": 32 A100s; a product of nodes and devices,
@@ -501,7 +502,10 @@ def _sized_machine() -> re.Pattern[str]:
 
 # a count of machines written before "8-GPU servers": "64 8-GPU A100 servers" is 512 GPUs
 # (in words too: "eight 8×A100 nodes")
-SEVERAL_SLICES = re.compile(r"\s+(?:TPU\s+)?(?:pods|slices)\b", re.IGNORECASE)  # after a slice's name
+# (after a slice's name: "2 TPU v5p-128 slices", "64 Cloud TPU v3-8 devices")
+SEVERAL_SLICES = re.compile(r"\s+(?:TPU\s+)?(?:pods|slices|devices|instances|VMs|hosts|machines|boards)\b",
+                            re.IGNORECASE)
+SLICES_BEFORE = re.compile(r"(?<![\w.])(?P<n>\d[\d,]*)\s+Google\s+$")  # "64 Google Cloud TPU v3-8 devices"
 MACHINES_BEFORE = re.compile(r"(?<![\w.])(?P<n>\d[\d,]*|(?i:two|three|four|five|six|seven|eight|nine|ten"
                              r"|twelve|sixteen|twenty|thirty-two|sixty-four))\s+$")
 
@@ -626,8 +630,9 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
     for m in TPU_SLICE.finditer(sentence.text):  # "a v3-256 TPU pod": a slice is a count of chips
         chips, name = tpu_slice(m)
         # slices counted: "2 TPU v5p-128 slices", "four v4-512 pods" (a count before, the plural after)
-        several = MACHINES_BEFORE.search(sentence.text, max(0, m.start() - 14), m.start())
-        if several and SEVERAL_SLICES.match(sentence.text, m.end()) and \
+        several = MACHINES_BEFORE.search(sentence.text, max(0, m.start() - 14), m.start()) or \
+            SLICES_BEFORE.search(sentence.text, max(0, m.start() - 22), m.start())
+        if several and (m.group("plural") or SEVERAL_SLICES.match(sentence.text, m.end())) and \
                 not YEAR.fullmatch(several.group("n")):
             chips *= amount(several.group("n"))
         at = sentence.start + m.start()

@@ -27,7 +27,7 @@ HALF_GPU_DIES = {"MI250X"}
 # A TPU slice named by generation and size, "TPU v3-256", "v4-2048 pod", "v5litepod-16": the size counts
 # TensorCores (two a chip) for v2, v3, v4 and v5p, and chips for the one-core v5e and v6e.
 TPU_SLICE = re.compile(r"(?<![\w.])(?:(?:Cloud\s)?TPU[\s-]?)?v(?P<gen>[2-6](?:e|p|litepod)?)"
-                       r"-(?P<size>\d{1,5})\b", re.IGNORECASE)
+                       r"-(?P<size>\d{1,5})(?P<plural>s)?\b", re.IGNORECASE)  # (several: "64 TPU v3-8s")
 ONE_CORE_TPUS = ("5e", "5litepod", "6e")
 
 
