@@ -370,3 +370,23 @@ def test_a_run_told_after_a_small_study_in_its_sentence_is_the_own(sentence):
     primary = extract(f"Heron: Open Models\n\nWe present Heron-7B.\n\n3 Training\n{sentence}\n", 2024).primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
 
+
+
+METHOD_PAPER = "Efficient Attention for Long Sequences\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We pretrain a 7B model for 50B tokens on 128 H100 GPUs (about 3 days) with each attention variant.",
+    "We train a 7B model on 200B tokens with and without our auxiliary loss.",
+    "We pretrain 7B models on 200B tokens for both optimizers.",
+])
+def test_runs_repeated_to_compare_methods_are_no_model_of_the_texts(sentence):
+    """A run repeated "with each variant", "with and without" a method or "for both optimizers" is an
+    experiment comparing methods, not a model the text trains."""
+    assert extract(METHOD_PAPER + sentence + "\n", 2024).primary is None
+
+
+def test_a_scale_glossed_in_parentheses_is_a_class_of_models():
+    text = (METHOD_PAPER + "At the scale of frontier models (10^25 FLOPs), even a 1% efficiency gain saves "
+            "millions of dollars.\n")
+    assert extract(text, 2024).primary is None

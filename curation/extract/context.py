@@ -339,6 +339,14 @@ JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)s?\
                         r"|^\s*(?:tokens\s+)?(?:per|each|a)\s+batch\b"
                         # a run said right after to be an ablation: "… on 26B tokens for ablations"
                         r"|^\s*(?:for|as)\s+(?:an?\s+|our\s+|the\s+)?ablations?\b", re.IGNORECASE)
+# a scale glossed, a class of models' ("At the scale of frontier models (10^25 FLOPs), …"), not a run
+SCALE_GLOSS = re.compile(r"\bthe\s+scale\s+of\s+(?:[\w-]+\s+){1,3}?\(\s*(?:about\s+|roughly\s+|~\s*)?$",
+                         re.IGNORECASE)
+# runs repeated to compare methods, the text's experiment and no model of its own: "We pretrain a 7B model
+# for 50B tokens … with each attention variant", "… with and without our loss", "for both optimizers"
+EACH_VARIANT = re.compile(r"\b(?:with|for|using|under)\s+(?:each|every|both|all)\s+"
+                          r"(?:of\s+(?:the|our|these)\s+)?(?:[\w-]+\s+)?(?:variants?|methods?|configurations?|settings?|baselines?|optimizers?"
+                          r"|schedules?|objectives?|mechanisms?)\b|\bwith\s+and\s+without\b", re.IGNORECASE)
 # a point on a curve, not a run: a figure that opens its sentence or clause after "at" ("At 1e23 FLOPs, the
 # compute-optimal model has 10B parameters"; "For a budget of 1e22 FLOPs, …")
 CURVE_POINT = re.compile(r"(?:^|[;:]\s*|\n)\s*(?:(?:at|for)\s+(?:a|the)\s+(?:total\s+)?"
@@ -717,7 +725,11 @@ def mark_local_cues(estimate: Estimate, text: str, sentence: Span, figure: Span)
     asked = whole.rstrip().endswith("?")
     changed = "from" in before[-30:] and CHANGED_FROM.search(before[-100:]) is not None and \
         CHANGED_TO.match(rest) is not None
-    if supposed or share or foreseen or asked or changed or BEFORE_IN_SENTENCE.search(governed) or \
+    compared_runs = ("each" in whole or "both" in whole or "all " in whole or "without" in whole) and \
+        EACH_VARIANT.search(whole) is not None
+    scale = "scale" in before[-60:] and SCALE_GLOSS.search(before[-60:]) is not None
+    if supposed or share or foreseen or asked or changed or compared_runs or scale or \
+            BEFORE_IN_SENTENCE.search(governed) or \
             BEFORE_IN_PHRASE.search(phrase) or JUST_BEFORE.search(before[-30:]) or \
             JUST_AFTER.match(after) or RANGE_TOP.search(before[-160:]) or \
             (any(word in before[-60:] for word in ("at ", "At ", "for ", "For "))
