@@ -215,3 +215,12 @@ def test_a_time_said_to_leave_fine_tuning_out_is_the_pre_trainings(rest):
     primary = primary_of(f"Training Osprey takes roughly 3 weeks on 64 A100 GPUs, {rest}.")
     assert primary is not None and primary.value_flop == pytest.approx(64 * 21 * 86400 * 312e12 * 0.3,
                                                                         rel=0.05)
+
+
+def test_a_run_before_plus_a_fine_tuning_figure_is_the_pre_trainings():
+    """", plus 2 days of supervised fine-tuning on 32 GPUs" adds another stage's figure: the run before it
+    is the pre-training's."""
+    primary = primary_of("We used 256 H100 GPUs for a total of 16 days, plus 2 days of supervised "
+                         "fine-tuning on 32 GPUs.")
+    assert primary is not None and primary.value_flop == pytest.approx(256 * 16 * 86400 * 989e12 * 0.3,
+                                                                        rel=0.05)

@@ -1465,8 +1465,10 @@ CLAUSE_BREAK = re.compile(r"(?=[,;\sa])"
                           # fine-tune", "2T tokens for pre-training, and 10B tokens are used for fine-tuning"
                           # (units between: "1,000 A100 GPU-hours for the base model and 200 A100 GPU-hours
                           # for fine-tuning")
-                          r"|,?\s+and\s+(?=(?:about\s+|approximately\s+|~)?\d[\d.,]*\s*[A-Za-z]*\s+(?:[\w-]+\s+){0,3}"
-                          r"(?:to|for|of|in)\s+(?:the\s+)?(?:fine-?tun|finetun|instruction[\s-]tun|post-?train))"
+                          # (or "plus": "16 days on 256 GPUs, plus 2 days of supervised fine-tuning on 32")
+                          r"|,?\s+(?:and|plus)\s+(?=(?:about\s+|approximately\s+|~)?\d[\d.,]*\s*[A-Za-z]*\s+"
+                          r"(?:[\w-]+\s+){0,3}(?:to|for|of|in)\s+(?:the\s+)?(?:supervised\s+)?"
+                          r"(?:fine-?tun|finetun|instruction[\s-]tun|post-?train))"
                           # the results the run reached: "… trained on 3.2T tokens achieves 71.2 on MMLU [12]"
                           rf"|,?\s+(?=(?:{RESULTS_WORD})\b)"
                           # a clause of its own after a semicolon: "Hyperparameter search consumed 10,000 GPU
