@@ -129,6 +129,13 @@ def test_a_tpu_slice_counts_cores_as_half_chips_and_device_hours_are_not_multipl
     assert only(hours).assumptions["chip_seconds"] == pytest.approx(90 * HOUR)
 
 
+@pytest.mark.parametrize("hours", ["2,000 (512 chips)", "2,000 hours on 512 chips"])
+def test_a_count_in_the_time_field_counts_a_hardware_field_that_gives_none(hours):
+    card = f"- Hardware Type: TPUv4\n- Hours used: {hours}\n- Cloud Provider: GCP\n"
+    estimate = only(find_hardware_fields(card, 2023))
+    assert estimate.assumptions["chip_seconds"] == pytest.approx(512 * 2000 * HOUR)
+
+
 def test_a_list_of_training_fields_and_a_sloppy_power_of_ten():
     card = "* GPUs: 256 H100-80G\n* Training time: 12 days\n* Total FLOPS: 3.5 x 10e22\n"
     estimates = find_hardware_fields(card, 2024)

@@ -9,7 +9,7 @@ H100-80G" / "Training time: 42 days"). The rules:
   names an accelerator, with a count ("32x A100-80GB", "96 Tesla V100", "TPUv3 pod (512 chips)", "A100
   80GB x 8") or a TPU slice ("TPU v3-256": 256 cores, two per chip; "v5litepod-16": 16 one-core chips);
   without either, the count a nearby field gives as a plain number ("Number of GPUs: 512", "GPU count:
-  512", "GPUs: 512"), else one device;
+  512", "GPUs: 512") or the time field's value ("Hours used: 2,000 (512 chips)"), else one device;
 - the nearest **time field** within six lines of it (Hours used, Training time, Training duration,
   Duration, Time, Wall-clock, Training dates; of two as near, the one after it), or a duration in the
   field's own value ("64 A100 GPUs for 2 weeks", also under a Compute key), gives the wall-clock time;
@@ -236,6 +236,10 @@ def find_hardware_fields(text: str, publication_year: int | None = None) -> list
             if timed is None:
                 continue
             seconds, device_time = timed
+            # a count the time field gives when the hardware field gives none: "Hours used: 2,000 (512 chips)"
+            in_time = TIME_FIELD_COUNT.search(time_value) if counted is None and not _counts_itself(value) \
+                else None
+            chips = parse_plain(in_time.group("n")) if in_time else chips
             # more than a year of wall-clock time on a card's run is its device time already ("Hours
             # used: 150000" beside "256 A100")
             device_time = device_time or (chips > 1 and seconds > MAX_WALL_CLOCK)
@@ -252,6 +256,11 @@ def find_hardware_fields(text: str, publication_year: int | None = None) -> list
                 estimate.evidence.append(line)
                 estimates.append(estimate)
     return estimates
+
+
+# a count of devices in a time field's value: "2,000 (512 chips)", "720 hours on 64 GPUs"
+TIME_FIELD_COUNT = re.compile(r"(?:\(\s*|\bon\s+|\busing\s+|\bacross\s+)(?P<n>\d[\d,]*)\s+"
+                              r"(?:chips|GPUs|TPUs|devices|accelerators)\b", re.IGNORECASE)
 
 
 def _counts_itself(value: str) -> bool:
