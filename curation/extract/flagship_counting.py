@@ -362,7 +362,9 @@ EACH = re.compile(r"\beach\b")  # a figure per item ("each sample of 2K tokens")
 # "each on 300B tokens", "each model for 1T tokens", "each model saw 300B tokens", "each Heron model is
 # trained on 3T tokens": every run's tokens, not a per-step figure (read in lower case)
 EACH_RUN = re.compile(r"\beach(?:\s+(?:[\w.-]+\s+)?(?:model|one|of\s+them))?\s+(?:on|for|with|over|saw|sees|"
-                      r"(?:(?:was|is|were)\s+)?(?:pre-?)?trained\s+(?:on|for))\s+"
+                      # ("each trained from scratch on 2T tokens")
+                      r"(?:(?:was|is|were)\s+)?(?:pre-?)?trained\s+(?:(?:from\s+scratch|independently|separately)\s+)?"
+                      r"(?:on|for))\s+"
                       # "each model is trained for two epochs of the 700B-token dataset"
                       r"(?:[\w.]+\s+epochs?\s+(?:of|over|on)\s+(?:the\s+|our\s+|an?\s+)?)?$")
 # a figure stated as a total, which no "each" before it makes a figure per item: "sees each of its 500B
