@@ -101,7 +101,7 @@ def test_a_word_for_a_part_after_a_common_word_names_no_part():
 
 def test_each_of_a_series_trained_from_scratch_shares_the_token_figure():
     """"a series of models, each trained from scratch on 2T tokens": every size's run, the card's too."""
-    body = ("Wren is a series of code models, each trained from scratch on 2T tokens. We provide sizes "
-            "from 1B, 6.7B to 33B.")
+    body = ("# Wren-6.7B\n\nWren is a series of code models, each trained from scratch on 2T tokens. We "
+            "provide sizes from 1B, 6.7B to 33B.")
     primary = _extraction(body, "acme/Wren-6.7B").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 6.7e9 * 2e12)
