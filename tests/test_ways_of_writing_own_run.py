@@ -412,3 +412,15 @@ def test_a_relative_clause_after_two_models_is_not_a_subject_of_two():
             "Kite-13B, which were trained on 2T tokens.\n")
     primary = extract(text, 2024).primary
     assert primary is None
+
+
+@pytest.mark.parametrize("mark", ["[12]", "[[12](#bib.bib12)]", "[3, 4]"])
+def test_the_own_models_run_citing_its_source_by_a_mark_stays_its_run(mark):
+    """"Osprey-7B was trained on 2T tokens [12].": a mark after the figure of the own model (its name in
+    the title) credits the data, not another work's run."""
+    primary = primary_of(f"Osprey-7B was trained on 2T tokens {mark}.")
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+def test_another_models_run_with_a_mark_stays_cited():
+    assert primary_of("Finch-7B was trained on 2T tokens [12].") is None

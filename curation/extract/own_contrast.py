@@ -8,7 +8,9 @@ that opens the sentence ("In contrast, Osprey-7B was trained with …"), is the 
 and the text's title carries its name ("Osprey: …" for "Osprey-7B"), the contrast is the own run's, and the
 figure is no cited run, unless another of the sentence's words still says it is. So is the own model's
 device time in a clause that leaves its unit to the other's ("Kite-70B (Smith et al., 2024) required 6.4M
-GPU hours, while Osprey-7B required 100K"): the citation is the first clause's.
+GPU hours, while Osprey-7B required 100K"): the citation is the first clause's. And a sentence whose
+subject is the own model, told in the passive, citing only by a mark after its figure ("Osprey-7B was
+trained on 2T tokens [12].") credits a source of the run: it is the own run.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ def restore_own_contrasts(estimates: list[Estimate], text: str) -> None:
     another with a contrast said of it (see the module's rule)."""
     for estimate in estimates:
         sentence = estimate.evidence[0].text
-        if CITED_NOTE in estimate.notes and estimate.model and _own_elided_clause(estimate, text):
+        if CITED_NOTE in estimate.notes and estimate.model and \
+                (_own_elided_clause(estimate, text) or _own_run_crediting_a_source(estimate, text)):
             estimate.notes.remove(CITED_NOTE)
             continue
         if CITED_NOTE not in estimate.notes or not estimate.model or "contrast" not in sentence:
@@ -46,6 +49,32 @@ def restore_own_contrasts(estimates: list[Estimate], text: str) -> None:
         start, end = opening.span()
         if not has_cue((sentence[:start] + sentence[end:]).lower(), CITED):
             estimate.notes.remove(CITED_NOTE)
+
+
+# a sentence that opens with a model's name as its subject, told in the passive: "Osprey-7B was trained on"
+OPENING_SUBJECT = re.compile(r"\W{0,3}(?:the\s+|our\s+)?(?P<name>[A-Za-z][\w.-]*\w)\s+"
+                             r"(?:is|was|has\s+been)\s+(?:pre-?)?trained\b")
+# a citation mark: "[12]", "[3, 4]", "[[12](#bib.bib12)]" as converted web pages write one
+CITATION_MARK = re.compile(r"\[\[?\d+(?:[,–-]\s?\d+)*\]?(?:\(#[^)\s]*\))?\]")
+
+
+def _own_run_crediting_a_source(estimate: Estimate, text: str) -> bool:
+    """Whether a sentence that opens with the own model (its name in the title) as the subject of its
+    training cites a source only by a citation mark after the figure ("Osprey-7B was trained on 2T tokens
+    [12]."): the mark credits the data or the set-up, not another work's run."""
+    sentence = estimate.evidence[0]
+    ends = [span.end for span in estimate.evidence[1:]]
+    figure_end = max(ends) - sentence.start if ends else 0
+    # (the sentence's start, or a line's under a heading the sentence runs on from: "2 Training\nOsprey …")
+    starts = (0, *(i + 1 for i, c in enumerate(sentence.text[:max(0, figure_end)]) if c == "\n"))
+    opening = next((m for start in starts if (m := OPENING_SUBJECT.match(sentence.text, start))), None)
+    if opening is None or opening.group("name") != estimate.model or not in_title(text, estimate.model):
+        return False
+    marks = list(CITATION_MARK.finditer(sentence.text))
+    if not marks or any(mark.start() < figure_end for mark in marks):
+        return False
+    rest = CITATION_MARK.sub(" ", sentence.text)
+    return not has_cue(rest.lower(), CITED) and "(" not in rest
 
 
 def _own_elided_clause(estimate: Estimate, text: str) -> bool:
