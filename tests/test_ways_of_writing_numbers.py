@@ -447,3 +447,10 @@ def test_the_last_word_of_a_number_in_words_is_no_count_of_its_own(sentence):
     """ "five hundred and twelve A100 GPUs" is no twelve GPUs (before: a run 42× too small); no answer
     beats that wrong one."""
     assert find_device_counts(f"Osprey: Speech Models\n\n{sentence}\n", 2024) == []
+
+
+def test_a_footnotes_mark_linked_to_its_note_goes():
+    """A converted web page links a footnote's mark to its note ("GPUs[2](#fn2)"): the mark goes, so it is
+    not read as a citation of another work."""
+    text = "Wren-7B[†](#fn1) was trained using 512 H100 GPUs[2](#fn2) for 14 days."
+    assert plain_text(text) == "Wren-7B was trained using 512 H100 GPUs for 14 days."
