@@ -105,3 +105,13 @@ def test_each_of_a_series_trained_from_scratch_shares_the_token_figure():
             "provide sizes from 1B, 6.7B to 33B.")
     primary = _extraction(body, "acme/Wren-6.7B").primary
     assert primary is not None and primary.value_flop == pytest.approx(6 * 6.7e9 * 2e12)
+
+
+@pytest.mark.parametrize("devices", ["992 80GB A100 GPUs", "992 *80GB A100 GPUs*"])
+def test_another_sizes_run_told_over_two_sentences_is_that_sizes(devices):
+    """"The 175B model was trained on 992 A100 GPUs. The training took 33 days." on the 66B's card: the
+    devices' sentence names the other size, so the run is that size's (words in italics read as words)."""
+    body = (f"Wren-66B was trained on 180B tokens. The 175B model was trained on {devices}. The training "
+            "duration was roughly 33 days.")
+    extraction = _extraction(body, "acme/wren-66b")
+    assert extraction.primary is not None and extraction.primary.value_flop == pytest.approx(6 * 66e9 * 180e9)

@@ -173,3 +173,13 @@ def test_a_row_label_that_names_a_run_of_the_texts_own_is_no_other_model(label):
             "| Data ablations | 40,000 |\n")
     primary = extract(text, 2024).primary
     assert primary is not None and primary.assumptions["chip_seconds"] == pytest.approx(120_000 * 3600)
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("We train **Wren-7B** on *2T* tokens.", "We train Wren-7B on 2T tokens."),
+    ("*Wren-7B* was trained on 2T tokens.", "Wren-7B was trained on 2T tokens."),
+    ("C = 6*N*D, a * b", "C = 6*N*D, a * b"),  # a product, not italics
+    ("* item one\n* item two", "* item one\n* item two"),  # a list's bullets
+])
+def test_words_in_italics_by_single_asterisks_read_as_words(text, plain):
+    assert plain_text(text) == plain

@@ -7,7 +7,8 @@ writes, before its figure, a model's size (bare, "the 70B version", or in a name
 not the repository's (not in a phrase that opens the sentence with a comparison, "Like the 70B version,"),
 and writes the repository's size nowhere (a list, "3B, 7B and 13B models trained on 1T tokens", includes
 it), is that other size's run — unless the sentence speaks of a mixture of experts' total or active
-parameters, whose sizes differ from a name's by design.
+parameters, whose sizes differ from a name's by design. A run told over two sentences ("The 175B model was
+trained on 992 A100 GPUs. The training took 33 days.") is read in each.
 """
 
 from __future__ import annotations
@@ -38,12 +39,17 @@ EXPERT_WORDS = re.compile(r"\b(?:active|activated|total|experts?|moe|mixture)\b"
 OTHER_SIZE_NOTE = "cited from other work: a run of another size than the card's"
 
 
-def _figure(estimate: Estimate) -> Span:
-    """The span of an estimate's last figure: of the spans after the sentence they stand in (a parameter
-    count and a token count, "Our 70B model was trained on 15T tokens"), the last written; else the first."""
+def _figures(estimate: Estimate, text: str) -> list[tuple[Span, Span]]:
+    """(figure, its sentence) for each sentence the estimate's figures stand in (a run told over two, its
+    devices in one and its time in the next, is read in each): in each, its last figure; else the first
+    span's."""
     first = estimate.evidence[0]
     inside = [span for span in estimate.evidence[1:] if first.start <= span.start and span.end <= first.end]
-    return max(inside, key=lambda span: span.start) if inside else first
+    by_sentence: dict[int, tuple[Span, Span]] = {}
+    for span in sorted(inside, key=lambda span: span.start):
+        sentence = sentence_around(text, span.start, span.end)
+        by_sentence[sentence.start] = (span, sentence)
+    return list(by_sentence.values()) or [(first, sentence_around(text, first.start, first.end))]
 
 
 def _same(size: float, sizes: list[float]) -> bool:
@@ -59,15 +65,15 @@ def mark_card_runs_of_other_sizes(estimates: list[Estimate], text: str, reposito
         if estimate.method not in (OPERATION_COUNTING, HARDWARE) or estimate.assumptions.get("table_row") \
                 or not eligible(estimate):
             continue
-        figure = _figure(estimate)
-        sentence = sentence_around(text, figure.start, figure.end)
-        if EXPERT_WORDS.search(sentence.text):
-            continue
-        sizes = [scaled_value(m.group("n"), m.group("m").lower())
-                 for pattern in (MODEL_SIZE, ANY_SIZE) for m in pattern.finditer(sentence.text)]
-        opening = COMPARED_OPENING.match(sentence.text)
-        before = [scaled_value(m.group("n"), m.group("m").lower())
-                  for m in MODEL_SIZE.finditer(sentence.text, opening.end() if opening else 0,
-                                               max(0, figure.start - sentence.start))]
-        if before and not any(_same(size, own) for size in sizes):
+        # (a run told over two sentences, its devices in one and its time in the next, is read in each)
+        sizes, before, experts = [], [], False
+        for figure, sentence in _figures(estimate, text):
+            experts = experts or EXPERT_WORDS.search(sentence.text) is not None
+            sizes += [scaled_value(m.group("n"), m.group("m").lower())
+                      for pattern in (MODEL_SIZE, ANY_SIZE) for m in pattern.finditer(sentence.text)]
+            opening = COMPARED_OPENING.match(sentence.text)
+            before += [scaled_value(m.group("n"), m.group("m").lower())
+                       for m in MODEL_SIZE.finditer(sentence.text, opening.end() if opening else 0,
+                                                    max(0, figure.start - sentence.start))]
+        if before and not experts and not any(_same(size, own) for size in sizes):
             estimate.notes.append(OTHER_SIZE_NOTE)

@@ -845,6 +845,27 @@ def _bullets_as_dashes(document: str) -> str:
     return "".join(parts) + document[done:]
 
 
+# a word or a few set in italics by single asterisks: "on *2T* tokens", "*Heron-7B* was trained" (not a
+# product, "6*N*D", nor a list's bullet, "* item", nor a footnote's star after a word)
+ITALIC = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(?P<words>[^*\n]{1,80}?)(?<=[^\s*\\])\*(?![\w*])")
+
+
+def _italics_dropped(document: str) -> str:
+    """``document`` without the single asterisks that set words in italics (:data:`ITALIC`), tried only
+    where an asterisk stands."""
+    parts, done = [], 0
+    at = document.find("*")
+    while at != -1:
+        match = ITALIC.match(document, at) if at >= done else None
+        if match is not None:
+            parts += [document[done: at], match.group("words")]
+            done = match.end()
+            at = document.find("*", done)
+        else:
+            at = document.find("*", at + 1)
+    return "".join(parts) + document[done:] if parts else document
+
+
 def _emphasis_dropped(document: str, bold: tuple[str, ...]) -> str:
     """``document`` without "**", "__" and backticks, as one pass of :data:`_EMPHASIS` drops them. With one
     kind of bold marker, plain replaces give the same (each marker's pairs go left to right, and dropping a
@@ -900,6 +921,8 @@ def plain_text(document: str) -> str:
     bold = tuple(mark for mark in ("**", "__") if mark[0] in document and mark in document)
     if bold or "`" in document:  # before the numbers are read: "**5,500** GT"
         document = _emphasis_dropped(_bold_lines(document, bold) if bold else document, bold)
+    if "*" in document:
+        document = _italics_dropped(document)
     if "<" in document:
         if "<math" in document:  # a formula's TeX once, not its rendering and its TeX (LaTeXML's tags)
             document = MATHML.sub(_formula_as_tex, document)
