@@ -879,37 +879,40 @@ def _emphasis_dropped(document: str, bold: tuple[str, ...]) -> str:
 
 
 def plain_text(document: str) -> str:
-    """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks)
-    dropped, ligatures written as their letters ("ﬁne-tuned": "fine-tuned"), words broken over a line
-    joined ("to-" and "kens": "tokens"; "Heron-" and "7B": "Heron-7B"), a footnote's mark after a unit,
-    its symbol after a number or its link to its note dropped ("GPUs2 for", "2T∗ tokens",
-    "GPUs[2](#fn2)"), a number broken after its thousands comma joined ("1,\\n024": "1,024"), digits
-    grouped by a thin or no-break space or an apostrophe written together ("2 048", "12'200": "2048",
-    "12200"; with a plain space before a device or a multiplier word, "2 000 000 GPU hours", "1 400
-    billion tokens"), a decimal comma before a size as a point ("1,4 trillion": "1.4 trillion"), a point
+    """The text a reader sees: HTML tags removed, Markdown emphasis markers (``**``, ``__``, backticks,
+    single asterisks around words in italics: "*2T* tokens") dropped, ligatures written as their
+    letters ("ﬁne-tuned": "fine-tuned"), words broken over a line joined ("to-" and "kens":
+    "tokens"; "Heron-" and "7B": "Heron-7B"), a footnote's mark after a unit, its symbol after a
+    number or its link to its note dropped ("GPUs2 for", "2T∗ tokens", "GPUs[2](#fn2)"), a number
+    broken after its thousands comma joined ("1,\\n024": "1,024"), digits grouped by a thin or
+    no-break space or an apostrophe written together ("2 048", "12'200": "2048", "12200"; with a
+    plain space before a device or a multiplier word, "2 000 000 GPU hours", "1 400 billion
+    tokens"), a decimal comma before a size as a point ("1,4 trillion": "1.4 trillion"), a point
     between thousands before devices or device time ("812.321 GPU hours": "812321 GPU hours"), token
-    counts in metric units as sizes ("5,500 GT", "14 Teratokens": "5,500B tokens", "14 T tokens"), counts
-    in scientific notation or in words as sizes ("7 × 10^9 parameters", "seven-billion-parameter": "7B
-    parameters", "7-billion-parameter"), a power of ten in an HTML superscript as one with a caret
-    ("10<sup>22</sup>": "10^22"), in Chinese or Japanese text counts in their units as sizes ("130 亿参数":
-    "13B parameters", "1.4 万亿 tokens": "1.4T tokens", "2.1兆トークン": "2.1T tokens"), durations in English
-    units ("30 天", "30日間": "30 days"), a count written after its devices before them ("H100 GPU 512台":
-    "512 H100 GPU"), no measure word after a count ("512 张 A100": "512 A100") and a space where Chinese or
-    Japanese characters meet Latin ones, and LaTeX numbers read as :func:`plain_math` says. Where there
-    are tables, comments or scripts an HTML parser reads the markup: each table row becomes one pipe row
-    on its own line, hidden text goes; otherwise the tags are dropped and entities decoded (the same text,
-    many times faster). Either way a block's text stands on lines of its own and an inline element's words
-    stay where they stand ("<b>2T</b> tokens"), a note inside a sentence set off by spaces (arXiv's HTML
-    footnote's text moved after its paragraph, its mark left in place); a formula of arXiv's HTML reads
-    once, from its TeX (in a text converted from such a page, a number written twice before a unit once:
-    "21 21 days"); a character reference left in plain text is its character ("2&nbsp;trillion"). Line
-    ends are written "\\n" (a file saved with Windows or old Mac line ends reads the same), zero-width
-    marks, soft hyphens and trade and registered marks ("NVIDIA® A100") are dropped, a PDF's pages are
-    joined where a sentence runs over the break (:func:`~curation.extract.pages.joined_pages`), Unicode
-    hyphens are written "-", the signs PDF extraction misreads from TeX's symbol font as "×" and "~" ("3.1
-    ⇥ 10^23"), a digit glued to "GPU" spaced from it ("V100GPU": "V100 GPU"), Unicode spaces " " and a
-    list item's bullet ("•") "- ". A pipe table written without outer pipes gets them ("Total | 1259": "|
-    Total | 1259 |"), and a line of bold words alone and an HTML heading are written as Markdown headings
+    counts in metric units as sizes ("5,500 GT", "14 Teratokens": "5,500B tokens", "14 T tokens"),
+    counts in scientific notation or in words as sizes ("7 × 10^9 parameters",
+    "seven-billion-parameter": "7B parameters", "7-billion-parameter"), a power of ten in an HTML
+    superscript as one with a caret ("10<sup>22</sup>": "10^22"), in Chinese or Japanese text counts
+    in their units as sizes ("130 亿参数": "13B parameters", "1.4 万亿 tokens": "1.4T tokens",
+    "2.1兆トークン": "2.1T tokens"), durations in English units ("30 天", "30日間": "30 days"), a count
+    written after its devices before them ("H100 GPU 512台": "512 H100 GPU"), no measure word after a
+    count ("512 张 A100": "512 A100") and a space where Chinese or Japanese characters meet Latin
+    ones, and LaTeX numbers read as :func:`plain_math` says. Where there are tables, comments or
+    scripts an HTML parser reads the markup: each table row becomes one pipe row on its own line,
+    hidden text goes; otherwise the tags are dropped and entities decoded (the same text, many times
+    faster). Either way a block's text stands on lines of its own and an inline element's words stay
+    where they stand ("<b>2T</b> tokens"), a note inside a sentence set off by spaces (arXiv's HTML
+    footnote's text moved after its paragraph, its mark left in place); a formula of arXiv's HTML
+    reads once, from its TeX (in a text converted from such a page, a number written twice before a
+    unit once: "21 21 days"); a character reference left in plain text is its character
+    ("2&nbsp;trillion"). Line ends are written "\\n" (a file saved with Windows or old Mac line ends
+    reads the same), zero-width marks, soft hyphens and trade and registered marks ("NVIDIA® A100")
+    are dropped, a PDF's pages are joined where a sentence runs over the break
+    (:func:`~curation.extract.pages.joined_pages`), Unicode hyphens are written "-", the signs PDF
+    extraction misreads from TeX's symbol font as "×" and "~" ("3.1 ⇥ 10^23"), a digit glued to
+    "GPU" spaced from it ("V100GPU": "V100 GPU"), Unicode spaces " " and a list item's bullet ("•")
+    "- ". A pipe table written without outer pipes gets them ("Total | 1259": "| Total | 1259 |"),
+    and a line of bold words alone and an HTML heading are written as Markdown headings
     ("**Training**", "<h2>Training</h2>": "### Training", "## Training")."""
     if "\r" in document:
         document = document.replace("\r\n", "\n").replace("\r", "\n")
