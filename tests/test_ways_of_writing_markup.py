@@ -183,3 +183,13 @@ def test_a_row_label_that_names_a_run_of_the_texts_own_is_no_other_model(label):
 ])
 def test_words_in_italics_by_single_asterisks_read_as_words(text, plain):
     assert plain_text(text) == plain
+
+
+def test_a_link_to_a_part_of_the_same_page_reads_as_its_words():
+    """"(see Table [2](#S4.T2 "Table 2 ‣ 4 Training"))": a converted web page's cross-reference is no
+    citation mark; a link to the bibliography stays one."""
+    text = 'Wren-7B is trained on 2T tokens (see Table [2](#S4.T2 "Table 2 ‣ 4 Training")) on 512 H100s.'
+    assert plain_text(text) == "Wren-7B is trained on 2T tokens (see Table 2) on 512 H100s."
+    assert plain_text("as in [12](#bib.bib12)") == "as in [12](#bib.bib12)"
+    primary = primary_of('Osprey-7B is trained on 2T tokens (see Table [2](#S4.T2 "Table 2 ‣ 4 Training")).')
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

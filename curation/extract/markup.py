@@ -280,14 +280,22 @@ SYMBOL_MARK = re.compile(rf"[{FOOTNOTE_SYMBOLS}]+(?=[\s,.;:)])")  # (tried where
 FOOTNOTE_LINK = re.compile(rf"\[(?:\d{{1,2}}|[{FOOTNOTE_SYMBOLS}*]+)\]\(#(?:fn|footnote)[^)\s]*\)")
 
 
+# a link to a section, a table, a figure or an equation of the same page, as a converted web page writes
+# one: "Table [2](#S4.T2 "Table 2 ‣ 4 Training")", "Section [3.2](#S3.SS2)" (LaTeXML's ids: S4, S4.T2, A1)
+CROSS_REFERENCE = re.compile(r"\[(?P<words>[^\[\]\n]{1,40})\]\(#(?:S\d|A\d|sec|tab|fig|eq|app)[^)\s]*"
+                             r"(?:\s+\"[^\"\n]{0,80}\")?\)", re.IGNORECASE)
+
+
 def _footnote_marks_dropped(document: str) -> str:
     """A single digit glued to a plural unit of a count (devices, parameters, tokens, durations, epochs or
     steps: :data:`MARKED_UNITS`) and followed by a space or a point, as a footnote's mark is, goes ("GPUs2
     for" reads "GPUs for", "7B parameters2, on" reads "7B parameters, on"); so does a footnote's symbol
     after a number or a size ("2T∗ tokens", "512† A100 GPUs": :data:`SYMBOL_MARK`), and a mark linked to
-    its note ("GPUs[2](#fn2)": :data:`FOOTNOTE_LINK`)."""
-    if "(#fn" in document or "(#footnote" in document:
+    its note ("GPUs[2](#fn2)": :data:`FOOTNOTE_LINK`); a link to a part of the same page reads as its
+    words ("Table [2](#S4.T2)": "Table 2", :data:`CROSS_REFERENCE`)."""
+    if "](#" in document:
         document = FOOTNOTE_LINK.sub("", document)
+        document = CROSS_REFERENCE.sub(r"\g<words>", document)
     # (the symbols found by plain searches, the rest of the pattern tried only after a number or a size: a
     # pattern tried at every character is slow)
     kept, end = [], 0
