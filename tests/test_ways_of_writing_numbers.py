@@ -454,3 +454,5 @@ def test_a_footnotes_mark_linked_to_its_note_goes():
     not read as a citation of another work."""
     text = "Wren-7B[†](#fn1) was trained using 512 H100 GPUs[2](#fn2) for 14 days."
     assert plain_text(text) == "Wren-7B was trained using 512 H100 GPUs for 14 days."
+    titled = 'Wren-7B was trained using 512 GPUs[1](#footnote1 "footnote 1 ‣ 2 Training") for 14 days.'
+    assert plain_text(titled) == "Wren-7B was trained using 512 GPUs for 14 days."

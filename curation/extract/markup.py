@@ -277,7 +277,8 @@ SYMBOL_MARK = re.compile(rf"[{FOOTNOTE_SYMBOLS}]+(?=[\s,.;:)])")  # (tried where
 
 
 # a footnote's mark as a converted web page links it to its note: "GPUs[2](#fn2)", "Heron-7B[†](#fn1)"
-FOOTNOTE_LINK = re.compile(rf"\[(?:\d{{1,2}}|[{FOOTNOTE_SYMBOLS}*]+)\]\(#(?:fn|footnote)[^)\s]*\)")
+FOOTNOTE_LINK = re.compile(rf"\[(?:\d{{1,2}}|[{FOOTNOTE_SYMBOLS}*]+)\]\(#(?:fn|footnote)[^)\s]*"
+                           r"(?:\s+\"[^\"\n]{0,80}\")?\)")
 
 
 # a link to a section, a table, a figure or an equation of the same page, as a converted web page writes
