@@ -187,9 +187,20 @@ def test_words_in_italics_by_single_asterisks_read_as_words(text, plain):
 
 def test_a_link_to_a_part_of_the_same_page_reads_as_its_words():
     """"(see Table [2](#S4.T2 "Table 2 ‣ 4 Training"))": a converted web page's cross-reference is no
-    citation mark; a link to the bibliography stays one."""
+    citation mark; a link to the bibliography reads as the citation mark it is."""
     text = 'Wren-7B is trained on 2T tokens (see Table [2](#S4.T2 "Table 2 ‣ 4 Training")) on 512 H100s.'
     assert plain_text(text) == "Wren-7B is trained on 2T tokens (see Table 2) on 512 H100s."
-    assert plain_text("as in [12](#bib.bib12)") == "as in [12](#bib.bib12)"
+    assert plain_text("as in [[12](#bib.bib12)]") == "as in [12]"
     primary = primary_of('Osprey-7B is trained on 2T tokens (see Table [2](#S4.T2 "Table 2 ‣ 4 Training")).')
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)
+
+
+@pytest.mark.parametrize("body", [
+    "Following [[12](#bib.bib12)], we train Osprey-7B on 2T tokens.",
+    "Osprey-7B uses the tokenizer of Finch [8] and was trained on 2T tokens.",
+])
+def test_a_credited_source_or_design_leaves_the_run_the_texts(body):
+    """A citation linked to the bibliography reads as a citation mark, so the credit it gives is read as
+    any other; a design borrowed and credited ("the tokenizer of Finch [8]") is no other work's run."""
+    primary = primary_of(body)
     assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 2e12)

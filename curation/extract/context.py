@@ -980,6 +980,16 @@ DATA_CREDIT = re.compile(r"(?<!compared )(?<!compare )(?<!comparing )(?<!compari
                          + r"(?:\s*(?:,|and)\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?[\w-]+"
                          + _CREDIT_CITATION + ")*")
 
+# a part of the design borrowed and credited: "uses the tokenizer of Kite [8]", "the architecture of Kite
+# (Smith et al., 2023)", "Kite's tokenizer [8]" (the run is still the sentence's own)
+DESIGN_CREDIT = re.compile(r"\b(?:the\s+)?(?:[\w-]+\s+)?(?:tokeni[sz]er|architecture|vocabulary"
+                           r"|optimi[sz]er|recipe|codebase|code\s+base|hyper-?parameters|schedule|objective)\s+"
+                           r"(?:of|from)\s+"
+                           r"(?:the\s+)?[\w.-]+(?:\s+[\w.-]+)?" + _CREDIT_CITATION
+                           + r"|\b[\w.-]+(?:'s|’s)\s+(?:[\w-]+\s+)?"
+                           r"(?:tokeni[sz]er|architecture|vocabulary|recipe)" + _CREDIT_CITATION,
+                           re.IGNORECASE)
+
 # the model a run starts from, credited to its authors: "initialized with Kite-Coder-Base 7B (Smith et al.,
 # 2024) and trained for 500B tokens", "starting from Kite [12]" (the run is still the sentence's own)
 START_CREDIT = re.compile(r"\b(?:initiali[sz]\w*|start\w*|continu\w*|based|built)\s+(?:[\w-]+\s+){0,2}?"
@@ -1338,7 +1348,7 @@ def classify(estimate: Estimate, context: str) -> Estimate:
     if "(" in credited:
         credited = DEVICE_CREDIT.sub(" ", credited)
     if "(" in credited or "[" in credited:
-        credited = START_CREDIT.sub(" ", credited)
+        credited = DESIGN_CREDIT.sub(" ", START_CREDIT.sub(" ", credited))
     if "al" in credited or "[" in credited or "(" in credited:  # "Following Kite et al., we train …"
         credited = METHOD_CREDIT.sub(" ", credited)
         if OWN_SENTENCE.match(estimate.evidence[0].text):

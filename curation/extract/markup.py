@@ -287,16 +287,23 @@ CROSS_REFERENCE = re.compile(r"\[(?P<words>[^\[\]\n]{1,40})\]\(#(?:S\d|A\d|sec|t
                              r"(?:\s+\"[^\"\n]{0,80}\")?\)", re.IGNORECASE)
 
 
+# a citation linked to its entry in the bibliography: "[[12](#bib.bib12)]", "[Smith et al., 2023](#bib.bib7)"
+# (its words stay: "[12]", a citation as any other)
+CITATION_LINK = re.compile(r"\[(?P<words>[^\[\]\n]{1,60})\]\(#(?:bib|cite|ref)[^)\s]*"
+                           r"(?:\s+\"[^\"\n]{0,80}\")?\)", re.IGNORECASE)
+
+
 def _footnote_marks_dropped(document: str) -> str:
     """A single digit glued to a plural unit of a count (devices, parameters, tokens, durations, epochs or
     steps: :data:`MARKED_UNITS`) and followed by a space or a point, as a footnote's mark is, goes ("GPUs2
     for" reads "GPUs for", "7B parameters2, on" reads "7B parameters, on"); so does a footnote's symbol
     after a number or a size ("2T∗ tokens", "512† A100 GPUs": :data:`SYMBOL_MARK`), and a mark linked to
     its note ("GPUs[2](#fn2)": :data:`FOOTNOTE_LINK`); a link to a part of the same page reads as its
-    words ("Table [2](#S4.T2)": "Table 2", :data:`CROSS_REFERENCE`)."""
+    words ("Table [2](#S4.T2)": "Table 2", :data:`CROSS_REFERENCE`), and so does a link to a bibliography's
+    entry ("[[12](#bib.bib12)]": "[12]", :data:`CITATION_LINK`)."""
     if "](#" in document:
         document = FOOTNOTE_LINK.sub("", document)
-        document = CROSS_REFERENCE.sub(r"\g<words>", document)
+        document = CITATION_LINK.sub(r"\g<words>", CROSS_REFERENCE.sub(r"\g<words>", document))
     # (the symbols found by plain searches, the rest of the pattern tried only after a number or a size: a
     # pattern tried at every character is slow)
     kept, end = [], 0
