@@ -115,3 +115,16 @@ def test_another_sizes_run_told_over_two_sentences_is_that_sizes(devices):
             "duration was roughly 33 days.")
     extraction = _extraction(body, "acme/wren-66b")
     assert extraction.primary is not None and extraction.primary.value_flop == pytest.approx(6 * 66e9 * 180e9)
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Wren-Hermes-7B", "Wren-Hermes-7B is the result of training Wren-7B on 1M generated entries. Wren-7B "
+                       "itself saw 6T tokens in pre-training."),
+    ("Wren-7B-Math", "We continue pre-training Wren-7B on 120B math tokens, then apply SFT. Wren-7B was "
+                     "pre-trained on 6T tokens."),
+])
+def test_a_cards_base_named_by_what_was_done_to_it_keeps_its_run(title, body):
+    """"the result of training X on …" derives the card's model from X; "We continue pre-training X on …"
+    continues X: X's pre-training the card quotes is no run of the card's model."""
+    extraction = _extraction(f"# {title}\n\n{body}", f"acme/{title}")
+    assert extraction.primary is None or extraction.primary.value_flop < 1e23

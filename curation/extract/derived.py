@@ -138,6 +138,8 @@ FINE_TUNED_FROM = re.compile(
     r"|(?:a|the)\s+fine-?tuned?\s+(?:version|checkpoint)\s+of(?:\s+the)?"
     r"|fine-?tuned\s+from(?:\s+the)?|fine-?tune\s+checkpoint\s+of|built\s+by\s+fine-?tuning"
     rf"|initiali[sz]ed\s+from(?={IN_SENTENCE}{{0,80}}fine-?tun)|obtained\s+by\s+further\s+training"
+    # "is the result of training X on 1M generated entries", "the result of fine-tuning X"
+    r"|the\s+result\s+of\s+(?:further\s+)?(?:fine-?tuning|finetuning|training)"
     r"|parent\s+model\s*:\**"
     # "a fine-tune of X", "an instruction-tuned version of X", "the chat version of X", "SFT of X",
     # "a merge of X and Y", "an uncensored version of X"
@@ -334,6 +336,8 @@ BASE_MODEL_RUN = re.compile(r"(?:^|[.!?:]\s+|\n)\s*(?:the|our|its)\s+(?:underlyi
 CONTINUES_FROM = re.compile(r"\b(?:initiali[sz]ed\s+(?:with|from)"
                             # "continues the pretraining of Kite-7B on …"
                             r"|continu\w*\s+(?:the\s+)?(?:pre-?)?train\w*\s+(?:from|of|on\s+top\s+of)"
+                            # "We continue pre-training Kite-7B on 120B math tokens" (a name with a digit)
+                            r"|continu\w*\s+(?:pre-?)?training(?=\s+(?:the\s+)?[\[`'\"]?[A-Za-z][\w./-]*\d)"
                             r"|built\s+on\s+top\s+of|starting\s+from"
                             # "Heron-Chat models are based on Kite-7B, a language model pre-trained on …"
                             r"|(?:is|are|was|were)\s+based\s+on"
