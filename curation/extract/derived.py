@@ -15,29 +15,29 @@ repository name the source gives:
    format model files for" (and, on a card named as a copy, a format or a width between, "quantized GGUF
    versions of", "4-bit AWQ weights of"). (A card that merely lists other formats of itself, "quantized
    versions of this model", or its family's quantized siblings is not a copy.)
-3. **A sentence says what it was fine-tuned from**: "a fine-tuned version of X", "fine-tuned from X", "built
-   by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X", "Finetuned from
-   model: X" (not a template's placeholder, "[More Information Needed]", "None"), "Parent Model: X", "a
-   fine-tune of X", "an instruction-tuned (chat, aligned, uncensored, instruct fine-tuned) version of X", "SFT
-   of X", "a merge of X and Y", "we trained X further", "we post-train X", "built upon X, … tuned for …", "a
-   finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune (fine-tune, align) X" (not
-   one tuned "as a baseline"),
-   "trained on top of X with supervised fine-tuning", "starts from the X checkpoint and is fine-tuned",
-   "trained from X, …, using SFT", "Heron is X with continued instruction tuning", "post-trained from X",
-   "specializes X for mathematics via SFT", "derived from X by pruning", "a merged model combining X and Y",
-   "Heron is X further trained with RLHF" (or "trained further", or "trained with reinforcement learning"),
-   "Roleplay finetune of X." and "Fine-tuned version of X." (no article), "A DPO-tuned X" or "is a X finetune"
-   (said of the card's model), "uses X weights, further trained on …", "X + 10B tokens of math + SFT",
-   "fine-tuned on top of X", "created by applying DPO (or GRPO) to X", "produced from X via SFT", "Heron is a
-   chat model based on X", "an X model instruction tuned on …", "uses X as its base model and was aligned …",
-   "fine-tuned with X as the base model", "obtained (or trained) by fine-tuning X" (or by "supervised
-   fine-tuning X"), "a finetuned X model", "we took X and trained it on …", "a version of X trained on …", a
-   "Base model: X" field in the card's body (or a "Base model" heading over a line that opens with X), and "we
-   trained X on …" (or a paragraph opening "X fine-tuned on …") on a card whose name is X's with a word added
-   that is no version ("X-orca") — unless X is the card's own model or one built on it whose name extends the
-   card's (a base card listing the models "built by fine-tuning" it, "the chat version of" it, or "we
-   finetuned X-Chat on …"; a name that adds only "Base" is a base: "Kite" fine-tuned from "Kite-Base" is
-   derived).
+3. **A sentence says what it was fine-tuned from**: "a fine-tuned version of X", "fine-tuned from X",
+   "built by fine-tuning X", "initialized from X and fine-tuned", "obtained by further training X",
+   "Finetuned from model: X" (not a template's placeholder, "[More Information Needed]", "None"), "Parent
+   Model: X", "a fine-tune of X", "an instruction-tuned (chat, aligned, uncensored, instruct fine-tuned)
+   version of X", "SFT of X", "a merge of X and Y", "we trained X further", "we post-train X", "built upon
+   X, … tuned for …", "a finetune based on X", "Heron is X instruction-tuned on …", "we instruction-tune
+   (fine-tune, align) X" (not one tuned "as a baseline"), "trained on top of X with supervised
+   fine-tuning", "starts from the X checkpoint and is fine-tuned", "trained from X, …, using SFT", "Heron
+   is X with continued instruction tuning", "post-trained from X", "specializes X for mathematics via
+   SFT", "derived from X by pruning", "a merged model combining X and Y", "Heron is X further trained with
+   RLHF" (or "trained further", or "trained with reinforcement learning"), "Roleplay finetune of X." and
+   "Fine-tuned version of X." (no article), "A DPO-tuned X" or "is a X finetune" (said of the card's
+   model), "uses X weights, further trained on …", "X + 10B tokens of math + SFT", "fine-tuned on top of
+   X", "created by applying DPO (or GRPO) to X", "produced from X via SFT", "Heron is a chat model based
+   on X", "an X model instruction tuned on …", "uses X as its base model and was aligned …", "fine-tuned
+   with X as the base model", "obtained (or trained) by fine-tuning X" (or by "supervised fine-tuning X"),
+   "the result of training X on …", "a finetuned X model", "we took X and trained it on …", "a version of
+   X trained on …", a "Base model: X" field in the card's body (or a "Base model" heading over a line that
+   opens with X), and "we trained X on …" (or a paragraph opening "X fine-tuned on …") on a card whose
+   name is X's with a word added that is no version ("X-orca") — unless X is the card's own model or one
+   built on it whose name extends the card's (a base card listing the models "built by fine-tuning" it,
+   "the chat version of" it, or "we finetuned X-Chat on …"; a name that adds only "Base" is a base: "Kite"
+   fine-tuned from "Kite-Base" is derived).
 4. **The name is a fine-tuning method**: a repository or title ending in SFT, DPO, RLHF, ORPO, SimPO, KTO,
    GRPO or PPO.
 5. **An adapter**: its name or title says LoRA, QLoRA or adapter, its front matter's library is PEFT,
