@@ -845,3 +845,14 @@ def test_a_bare_size_as_the_subject_of_an_elided_clause():
     assert any(v == pytest.approx(6 * 2e9 * 2e12) for v in values)
     assert not any(v == pytest.approx(6 * 9e9 * 2e12) for v in values)
     assert extraction.primary.value_flop == pytest.approx(6 * 27e9 * 13e12)
+
+
+@pytest.mark.parametrize(("body", "model"), [
+    ("Osprey-XL (2.8B) and Osprey-L (1B) were trained on 300B and 200B tokens, respectively.", "Osprey-XL"),
+    ("Osprey-7B and Osprey-70B were trained on 2T and 15T tokens, respectively.", "Osprey-70B"),
+])
+def test_a_respective_pair_carries_the_name_its_size_glosses_or_ends(body, model):
+    """The pair of the largest size is that size's model's: the name the size ends or glosses in
+    parentheses, not the name nearest before the token figure."""
+    counted = [e for e in extract(TITLE + body + "\n", 2024).estimates if e.method == "operation_counting"]
+    assert max(counted, key=lambda e: e.value_flop).model == model

@@ -33,7 +33,7 @@ from curation.extract.evidence import (
     Span,
     sentence_around,
 )
-from curation.extract.model_names import SIZED_NAME
+from curation.extract.model_names import SIZED_NAME, model_before
 from curation.extract.moe import MIXTURE, TOTAL_ONLY_NOTE
 from curation.extract.quantities import (
     COUNTED,
@@ -193,10 +193,14 @@ def find_operation_counting(text: str) -> list[Estimate]:
         # sizes and figures paired with "respectively": the largest size's pair ("The 70B and 7B models were
         # trained on 15T and 2T tokens respectively": 70B with 15T)
         pairs = respective_pairs(sentence) if "respectively" in sentence.text else []
+        paired_name = None
         if pairs and pairs[-1][3].start == match.start():  # the figure is the list's last
             n_params, size_span, tokens, token_span = max(pairs, key=lambda pair: pair[0])
             param_match = SIZE_WORD.match(sentence.text, size_span.start - sentence.start)
             is_active = False
+            # (the pair's model is the one its size glosses or ends: "Heron-XL (2.8B) and Heron-L (1B) …")
+            paired_name = _glossed_or_ending(sentence.text, size_span.start - sentence.start,
+                                             size_span.end - sentence.start)
         steps = None
         if PER_BATCH.match(text, match.end()) or BATCH_BEFORE.search(text, max(0, match.start() - 30),
                                                                       match.start()):
@@ -247,6 +251,7 @@ def find_operation_counting(text: str) -> list[Estimate]:
         for part in steps[1][1:] if steps else ():  # the batch's "per step" is the count's input, no
             clause = clause.replace(part.text.lower(), " ")  # sign of a figure that is no total
         estimate = restage_pretrained(classify(estimate, clause), sentence, token_span)
+        estimate.model = paired_name or estimate.model
         if not is_active and _named_another_size(estimate.model, n_params):
             estimate.model = None
         estimates.append(estimate)
@@ -309,6 +314,21 @@ def _steps_of_batch(sentence: Span, batch: re.Match[str]) -> tuple[float, list[S
         return None
     tokens, spans = products[0]
     return tokens, [Span(s.text, sentence.start + s.start, sentence.start + s.end) for s in spans]
+
+
+def _glossed_or_ending(sentence: str, start: int, end: int) -> str | None:
+    """The model whose name a size at ``sentence[start:end]`` ends ("Heron-70B") or glosses in parentheses
+    right after it ("Heron-XL (2.8B)"), else None."""
+    name = model_before(sentence, end)
+    if not name:
+        return None
+    at = sentence.rfind(name, 0, end)
+    if at == -1:
+        return None
+    return name if at + len(name) >= end or GLOSS_GAP.fullmatch(sentence, at + len(name), start) else None
+
+
+GLOSS_GAP = re.compile(r"\s*\(\s*")  # between a name and the size it glosses: "Heron-XL (2.8B)"
 
 
 def _run_steps_beside(sentence: Span, gloss: re.Match[str], tokens: float) -> tuple[float, list[Span]] | None:
