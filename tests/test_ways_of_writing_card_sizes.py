@@ -128,3 +128,12 @@ def test_a_cards_base_named_by_what_was_done_to_it_keeps_its_run(title, body):
     continues X: X's pre-training the card quotes is no run of the card's model."""
     extraction = _extraction(f"# {title}\n\n{body}", f"acme/{title}")
     assert extraction.primary is None or extraction.primary.value_flop < 1e23
+
+
+@pytest.mark.parametrize("kind", ["ResNet", "Transformer", "LSTM"])
+def test_an_architectures_bare_name_is_no_other_model(kind):
+    """"The ResNet model was trained for 5 days on 8 V100 GPUs" on a card of another name: "ResNet" names
+    the kind of network, not another model whose run the card quotes."""
+    body = f"# wren-classifier\n\nThe {kind} model was trained for 5 days on 8 V100 GPUs."
+    primary = _extraction(body, "acme/wren-classifier").primary
+    assert primary is not None and primary.value_flop == pytest.approx(8 * 5 * 86400 * 125e12 * 0.3, rel=0.1)

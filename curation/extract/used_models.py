@@ -176,10 +176,12 @@ def _card_title(text: str, model: str, card_name: str | None) -> bool:
 
 
 # what a hardware field names, not a model: "v3-256" of "TPU v3-256", "v4"; "MoE", "LoRA" and other
-# words for a kind of model
+# words for a kind of model, an architecture's bare name among them ("The largest ResNet model took 18 days
+# …" on a card of a model of both kinds; "ResNet-50" is a model's name)
 TPU_VERSION = re.compile(r"v\d+[a-z]?(?:-\d+)?$")
 DEVICE_WORDS_AFTER = ("GPU", "TPU", "NPU", "chip", "card", "accelerator")
 KIND_WORDS = {"moe", "lora", "qlora", "dense", "sparse", "base", "chat", "instruct",
+              "resnet", "transformer", "vit", "lstm", "cnn", "rnn", "mlp", "unet", "u-net", "gan", "vae",
               "nvidia", "amd", "google", "intel", "tesla", "habana", "huawei"}  # and vendors
 
 
