@@ -33,3 +33,19 @@ def test_a_model_introduced_with_its_training_tokens_is_still_a_run():
 def test_models_trained_to_validate_data_or_a_method_are_no_run(sentence):
     text = HEAD + "We release Osprey-Web, an open web corpus.\n\n5 Experiments\n" + sentence + "\n"
     assert extract(text, 2024).primary is None
+
+
+@pytest.mark.parametrize("body", [
+    "To demonstrate the quality of Osprey-Web, we train a 7B model on 1T tokens sampled from it.",
+    "We train 1.7B-parameter models on 350B tokens from each dataset and compare their scores.",
+])
+def test_unnamed_models_trained_to_show_or_compare_data_are_no_run(body):
+    """A model left unnamed, trained to show a named corpus's quality or once on each of several datasets,
+    measures data: no run of the text's."""
+    assert extract(HEAD + body + "\n", 2024).primary is None
+
+
+def test_a_named_model_trained_to_show_a_corpus_is_still_a_run():
+    text = HEAD + "To demonstrate the quality of Osprey-Web, we train Osprey-7B on 1T tokens of it.\n"
+    primary = extract(text, 2024).primary
+    assert primary is not None and primary.value_flop == pytest.approx(6 * 7e9 * 1e12)

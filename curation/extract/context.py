@@ -276,10 +276,14 @@ BEFORE_IN_SENTENCE = re.compile(r"\b(?:"
                                 # unnamed runs that measure a dataset: "To validate it, we train 1.7B
                                 # models on 350B tokens of each corpus", "to assess the quality of our data,
                                 # we train a 1B model …" (not a named one: "… we train Heron-7B on 2.6T")
-                                r"|\bto\s+(?:validate|evaluate|assess|test|measure|compare|ablate)\s+"
-                                r"(?:the\s+(?:quality|usefulness|effect|value)\s+of\s+)?"
+                                # (or "To demonstrate the quality of LarkWeb, we train a 7B model …": a
+                                # named thing's quality, the model unnamed)
+                                r"|\bto\s+(?:validate|evaluate|assess|test|measure|compare|ablate|demonstrate"
+                                r"|show|verify|illustrate|showcase)\s+"
+                                r"(?:the\s+(?:quality|usefulness|effect|value|effectiveness)\s+of\s+)?"
                                 r"(?:it|them|(?:the|our|this|these|each|both)\s+(?:[\w-]+\s+)?"
-                                r"(?:datasets?|data|corpus|corpora|mixtures?|subsets?))\b[^.;]{0,30}?"
+                                r"(?:datasets?|data|corpus|corpora|mixtures?|subsets?)"
+                                r"|(?<=\sof\s)(?-i:[A-Z])[\w.-]*)\b[^.;]{0,30}?"
                                 r"\bwe\s+(?:pre-?)?train\s+(?:[\w.-]+\s+){0,2}?"
                                 r"(?:models|an?\s+(?:[\w.-]+\s+){0,2}?model)\b"
                                 # small runs for a study of scaling: "to fit scaling laws, we train 20
@@ -342,11 +346,15 @@ JUST_AFTER = re.compile(r"^\s*(?:FLOPs?\s+|FLOP/s\s+)?(?:threshold|limit|cap)s?\
 # a scale glossed, a class of models' ("At the scale of frontier models (10^25 FLOPs), …"), not a run
 SCALE_GLOSS = re.compile(r"\bthe\s+scale\s+of\s+(?:[\w-]+\s+){1,3}?\(\s*(?:about\s+|roughly\s+|~\s*)?$",
                          re.IGNORECASE)
-# runs repeated to compare methods, the text's experiment and no model of its own: "We pretrain a 7B model
-# for 50B tokens … with each attention variant", "… with and without our loss", "for both optimizers"
+# runs repeated to compare methods or data, the text's experiment and no model of its own: "We pretrain a 7B
+# model for 50B tokens … with each attention variant", "… with and without our loss", "for both optimizers",
+# "1.7B models on 350B tokens from each dataset"
 EACH_VARIANT = re.compile(r"\b(?:with|for|using|under)\s+(?:each|every|both|all)\s+"
                           r"(?:of\s+(?:the|our|these)\s+)?(?:[\w-]+\s+)?(?:variants?|methods?|configurations?|settings?|baselines?|optimizers?"
-                          r"|schedules?|objectives?|mechanisms?)\b|\bwith\s+and\s+without\b", re.IGNORECASE)
+                          r"|schedules?|objectives?|mechanisms?)\b|\bwith\s+and\s+without\b"
+                          # (or the same run on each of several datasets: "on 350B tokens from each dataset")
+                          r"|\b(?:from|of|on)\s+each\s+(?:of\s+(?:the|our|these)\s+)?(?:[\w-]+\s+)?"
+                          r"(?:datasets?|corpus|corpora|subsets?|mixtures?)\b", re.IGNORECASE)
 # a point on a curve, not a run: a figure that opens its sentence or clause after "at" ("At 1e23 FLOPs, the
 # compute-optimal model has 10B parameters"; "For a budget of 1e22 FLOPs, …")
 CURVE_POINT = re.compile(r"(?:^|[;:]\s*|\n)\s*(?:(?:at|for)\s+(?:a|the)\s+(?:total\s+)?"
