@@ -404,11 +404,11 @@ STARTS_WORDS = ("initiali", "continu", "built on", "starting from", "extend", "a
 
 
 def mark_base_runs(estimates: list[Estimate], text: str) -> None:
-    """On a card that continues another model's training ("initialized with Kite-7B weights", "extends
-    the context of Kite-7B", "is Kite-7B adapted to …") or has it as a part (:func:`_parts`), the
-    estimates of a sentence telling "the base
-    model"'s run ("The base model was trained on 2T tokens …") or Kite-7B's own ("Kite-7B was pretrained
-    on 2T tokens …", even when the card's own size is paired with its figure) are Kite's, not the card's."""
+    """On a card that continues another model's training ("initialized with Kite-7B weights", "extends the
+    context of Kite-7B", "is Kite-7B adapted to …") or has it as a part (:func:`_parts`), the estimates of
+    a sentence telling "the base model"'s run ("The base model was trained on 2T tokens …") or Kite-7B's
+    own ("Kite-7B was pretrained on 2T tokens …", even when the card's own size is paired with its figure)
+    are Kite's, not the card's."""
     if not estimates or not looks_like_model_card(text):
         return
     bases = set()
