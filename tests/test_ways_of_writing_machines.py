@@ -735,3 +735,12 @@ def test_slices_counted_in_the_plural_are_their_chips_times_the_count(devices):
     """A count before a slice's name in the plural ("64 TPU v3-8s", "… devices") counts slices: 64 × 4
     chips, not 64 chips."""
     assert max(count for count, *_ in device_counts(whole(f"Trained on {devices} for 10 days."))) == 256
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our training cluster has 4,096 H100 GPUs, of which Osprey-7B used 512 for 12 days.",
+    "We have 4,096 H100 GPUs, of which we used 512 to train Osprey-7B for 12 days.",
+])
+def test_the_part_of_a_cluster_a_run_used_told_in_the_active(sentence):
+    """", of which Osprey-7B used 512": the run's devices are the part, not the whole cluster."""
+    assert max(count for count, *_ in device_counts(whole(sentence))) == 512

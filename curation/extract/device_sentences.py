@@ -685,8 +685,8 @@ def _device_counts(sentence: Span) -> tuple[tuple[float, str, str, Span], ...]:
         count *= per_node
         count = _part_of_whole(sentence.text, match.start(), count)
         used = USED_OF_WHICH.match(sentence.text, match.end()) if ", of which" in sentence.text else None
-        if used and parse_plain(used.group("n")) < count:  # "1,024 H100 GPUs, of which 768 were used"
-            count = parse_plain(used.group("n"))
+        if used and parse_plain(used.group("n") or used.group("n2")) < count:  # "…, of which 768 were used"
+            count = parse_plain(used.group("n") or used.group("n2"))
         if CLOUD_TPU_DEVICE.fullmatch(f"{name} {noun}".strip()):  # "16 Cloud TPUs": 64 chips
             count, noun = count * CHIPS_PER_CLOUD_TPU, "chips"
             name = name if "tpu" in name.lower() else "TPU"
@@ -751,8 +751,12 @@ SHARE_BEFORE = re.compile(rf"\b{SHARE}\s+of\s+"
 PART_COUNT_BEFORE = re.compile(r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?:out\s+)?of\s+(?:our|the|its|their|this|a|an)"
                                r"\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 # the devices used told after the whole: "1,024 H100 GPUs, of which 768 were used for the run"
-USED_OF_WHICH = re.compile(r"\s*,\s*of\s+which\s+(?P<n>\d[\d,]*)\s+(?:were|are|was)\s+(?:used|dedicated|"
-                           r"allocated|devoted|reserved)\b", re.IGNORECASE)
+# (or in the active, the user first: "4,096 H100 GPUs, of which Heron-7B used 512 for 12 days")
+USED_OF_WHICH = re.compile(r"\s*,\s*of\s+which\s+(?:(?P<n>\d[\d,]*)\s+(?:were|are|was)\s+(?:used|dedicated|"
+                           r"allocated|devoted|reserved)\b"
+                           r"|(?:we|the\s+(?:final\s+)?(?:model|run)|(?-i:[A-Z])[\w.-]*\w)\s+(?:only\s+)?"
+                           r"(?:used|uses|took|occupied|ran\s+on|trained\s+on)\s+(?:only\s+)?(?P<n2>\d[\d,]*)\b"
+                           r"(?!\s*(?:%|percent|days?|hours?|weeks?|months?)))", re.IGNORECASE)
 SHARE_WORDS = {"half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
                "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75}
 
