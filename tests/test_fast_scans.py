@@ -17,7 +17,8 @@ from curation.extract.step_counting import _step_words
 @pytest.mark.parametrize(("text", "expected"), [
     ("**Heron-7B** was trained on `2T` tokens.", "Heron-7B was trained on 2T tokens."),
     ("__Heron__ has 7B parameters.", "Heron has 7B parameters."),
-    ("***Heron*** uses `__init__`.", "*Heron* uses init."),
+    # (the bold markers go, then the single asterisks of italics around words)
+    ("***Heron*** uses `__init__`.", "Heron uses init."),
     # both bold markers: dropping "**" must not join two underscores into a marker
     ("**Note** a_**_b and __x__", "Note a__b and x"),
 ])
