@@ -276,21 +276,19 @@ FOOTNOTE_SYMBOLS = "∗†‡§¶"
 SYMBOL_MARK = re.compile(rf"[{FOOTNOTE_SYMBOLS}]+(?=[\s,.;:)])")  # (tried where a number or a size precedes)
 
 
+# the rest of a link to an anchor of the same page after the anchor's first letters: the anchor, and the
+# title a converted web page may give it ("(#S4.T2 "Table 2 ‣ 4 Training")")
+_ANCHOR_REST = r"[^)\s]*(?:\s+\"[^\"\n]{0,80}\")?\)"
 # a footnote's mark as a converted web page links it to its note: "GPUs[2](#fn2)", "Heron-7B[†](#fn1)"
-FOOTNOTE_LINK = re.compile(rf"\[(?:\d{{1,2}}|[{FOOTNOTE_SYMBOLS}*]+)\]\(#(?:fn|footnote)[^)\s]*"
-                           r"(?:\s+\"[^\"\n]{0,80}\")?\)")
-
-
+FOOTNOTE_LINK = re.compile(rf"\[(?:\d{{1,2}}|[{FOOTNOTE_SYMBOLS}*]+)\]\(#(?:fn|footnote){_ANCHOR_REST}")
 # a link to a section, a table, a figure or an equation of the same page, as a converted web page writes
 # one: "Table [2](#S4.T2 "Table 2 ‣ 4 Training")", "Section [3.2](#S3.SS2)" (LaTeXML's ids: S4, S4.T2, A1)
-CROSS_REFERENCE = re.compile(r"\[(?P<words>[^\[\]\n]{1,40})\]\(#(?:S\d|A\d|sec|tab|fig|eq|app)[^)\s]*"
-                             r"(?:\s+\"[^\"\n]{0,80}\")?\)", re.IGNORECASE)
-
-
+CROSS_REFERENCE = re.compile(rf"\[(?P<words>[^\[\]\n]{{1,40}})\]\(#(?:S\d|A\d|sec|tab|fig|eq|app)"
+                             rf"{_ANCHOR_REST}", re.IGNORECASE)
 # a citation linked to its entry in the bibliography: "[[12](#bib.bib12)]", "[Smith et al., 2023](#bib.bib7)"
 # (its words stay: "[12]", a citation as any other)
-CITATION_LINK = re.compile(r"\[(?P<words>[^\[\]\n]{1,60})\]\(#(?:bib|cite|ref)[^)\s]*"
-                           r"(?:\s+\"[^\"\n]{0,80}\")?\)", re.IGNORECASE)
+CITATION_LINK = re.compile(rf"\[(?P<words>[^\[\]\n]{{1,60}})\]\(#(?:bib|cite|ref){_ANCHOR_REST}",
+                           re.IGNORECASE)
 
 
 def _footnote_marks_dropped(document: str) -> str:
